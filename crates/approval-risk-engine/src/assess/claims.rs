@@ -1,0 +1,212 @@
+//! Claims inside the plan ("safe", "pre-approved", "risk: low") and instructions aimed at the
+//! reviewer ("ignore previous rules", HTML comments for AI reviewers). Claims never lower
+//! anything; they become findings of their own, attached to the step they sit in (or the next).
+
+use super::{place, StepWork};
+use crate::prose::{find_all, tokens, Token};
+use crate::rules::{self, Hit};
+use crate::span::Span;
+use crate::Options;
+
+const CLAIMS: &[&str] = &[
+    "pre-approved",
+    "preapproved",
+    "already approved",
+    "approved by",
+    "has been approved",
+    "no review needed",
+    "no review required",
+    "no need to review",
+    "no need for review",
+    "does not need review",
+    "doesn't need review",
+    "does not require review",
+    "no approval needed",
+    "no approval required",
+    "skip review",
+    "skip the review",
+    "risk low",
+    "risk level low",
+    "low risk",
+    "low-risk",
+    "zero risk",
+    "no risk",
+    "risk-free",
+    "riskless",
+    "is safe",
+    "completely safe",
+    "totally safe",
+    "perfectly safe",
+    "100% safe",
+    "safe to run",
+    "safe to approve",
+    "safe operation",
+    "harmless",
+    "non-destructive",
+    "nondestructive",
+    "fully reversible",
+    "easily reversible",
+    "nothing will be lost",
+    "no data loss",
+    "no data will be lost",
+    "trust me",
+    "rubber stamp",
+    "routine change, no review",
+];
+
+const INJECTIONS: &[&str] = &[
+    "ignore previous",
+    "ignore all previous",
+    "ignore the previous",
+    "ignore prior",
+    "ignore any previous",
+    "ignore your",
+    "ignore the above",
+    "ignore all rules",
+    "ignore the rules",
+    "ignore previous rules",
+    "disregard previous",
+    "disregard all",
+    "disregard the above",
+    "disregard your",
+    "forget your instructions",
+    "do not flag",
+    "don't flag",
+    "do not escalate",
+    "don't escalate",
+    "do not warn",
+    "don't warn",
+    "approve this plan",
+    "approve every",
+    "approve all",
+    "you must approve",
+    "must be approved",
+    "mark it as safe",
+    "mark this as safe",
+    "mark as safe",
+    "classify this as safe",
+    "rate this as",
+    "ai reviewer",
+    "ai reviewers",
+    "automated reviewer",
+    "automated reviewers",
+    "llm reviewer",
+    "system prompt",
+    "new instructions",
+    "do not tell the user",
+    "don't tell the user",
+    "without telling the user",
+    "without informing",
+    "do not mention",
+    "don't mention",
+];
+
+/// Words that make an HTML comment one addressed to a reviewer or a tool.
+const COMMENT_ADDRESSEES: &[&str] = &[
+    "review*",
+    "approv*",
+    "ai",
+    "assistant",
+    "agent",
+    "model",
+    "llm",
+    "ignore",
+    "instruction*",
+    "flag*",
+    "scanner",
+    "tool",
+    "safe",
+    "risk",
+    "escalat*",
+    "classif*",
+    "gpt",
+    "claude",
+    "copilot",
+];
+
+pub fn attach(input: &str, work: &mut [StepWork], options: &Options) {
+    if work.is_empty()
+        || options.policy.is_disabled("plan.claims") && options.policy.is_disabled("plan.injection")
+    {
+        return;
+    }
+    let all = tokens(input, Span::new(0, input.len()), &[]);
+    let mut found: Vec<(&str, Span)> = Vec::new();
+    for (start, end) in find_all(&all, CLAIMS) {
+        found.push(("plan.claims", all[start].span.cover(all[end - 1].span)));
+    }
+    for (i, token) in all.iter().enumerate() {
+        if token.text == "safe" && stands_alone(&all, i) {
+            found.push(("plan.claims", token.span));
+        }
+    }
+    for (start, end) in find_all(&all, INJECTIONS) {
+        found.push(("plan.injection", all[start].span.cover(all[end - 1].span)));
+    }
+    for span in html_comments(input) {
+        let inner = tokens(input, span, &[]);
+        if !find_all(&inner, COMMENT_ADDRESSEES).is_empty() {
+            found.push(("plan.injection", span));
+        }
+    }
+    found.sort_by_key(|(_, s)| *s);
+    for (id, span) in found {
+        let Some(rule) = rules::find(id) else {
+            continue;
+        };
+        if options.policy.is_disabled(id) {
+            continue;
+        }
+        let index = work
+            .iter()
+            .position(|w| w.step.span.contains(span) || w.step.span.start >= span.start)
+            .unwrap_or(work.len() - 1);
+        let step = &mut work[index];
+        if step.findings.iter().any(|f| {
+            f.rule.id == id
+                && f.hit
+                    .evidence
+                    .iter()
+                    .any(|e| e.contains(span) || span.contains(*e))
+        }) {
+            continue;
+        }
+        let scored = place::place(
+            input,
+            rule,
+            Hit::at(vec![span]),
+            None,
+            &[],
+            &step.environment,
+            options,
+        );
+        step.findings.push(scored);
+    }
+}
+
+/// "safe" on its own in a clause ("(safe, pre-approved)", "this is safe."), not "safe mode".
+fn stands_alone(all: &[Token], i: usize) -> bool {
+    let clause = all[i].clause;
+    let before_same = i > 0
+        && all[i - 1].clause == clause
+        && !matches!(
+            all[i - 1].text.as_str(),
+            "is" | "it's" | "totally" | "completely"
+        );
+    let after_same = all.get(i + 1).is_some_and(|t| t.clause == clause);
+    !before_same && !after_same
+}
+
+fn html_comments(input: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = input[from..].find("<!--") {
+        let start = from + open;
+        let end = input[start + 4..]
+            .find("-->")
+            .map_or(input.len(), |e| start + 4 + e + 3);
+        out.push(Span::new(start, end));
+        from = end;
+    }
+    out
+}

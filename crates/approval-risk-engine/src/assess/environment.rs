@@ -1,0 +1,139 @@
+//! Which environment a step names: production-looking words (and the policy's own patterns),
+//! non-production words, or nothing at all.
+
+use crate::policy::Policy;
+use crate::prose::Token;
+use crate::span::Span;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Environment {
+    /// The first word that names production, if any.
+    pub production: Option<Span>,
+    /// The first word that names a non-production environment (staging, dev, test, sandbox).
+    pub nonproduction: Option<Span>,
+    /// The first word that names a scratch or temporary target.
+    pub scratch: Option<Span>,
+}
+
+const PRODUCTION: &[&str] = &["prod", "production", "prd", "live", "prods", "productive"];
+const NONPRODUCTION: &[&str] = &[
+    "staging",
+    "stage",
+    "stg",
+    "dev",
+    "development",
+    "test",
+    "testing",
+    "qa",
+    "uat",
+    "sandbox",
+    "preprod",
+    "nonprod",
+    "demo",
+    "local",
+    "localhost",
+    "ci",
+    "preview",
+    "integration",
+    "int",
+];
+const SCRATCH: &[&str] = &[
+    "scratch",
+    "temp",
+    "temporary",
+    "tmp",
+    "throwaway",
+    "disposable",
+    "ephemeral",
+];
+
+impl Environment {
+    pub fn of(tokens: &[Token], policy: &Policy) -> Environment {
+        let mut env = Environment::default();
+        for token in tokens {
+            let text = token.text.as_str();
+            let policy_hit = policy
+                .production_patterns
+                .iter()
+                .any(|p| text.contains(p.as_str()));
+            let mut parts = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|p| !p.is_empty())
+                .peekable();
+            let mut previous = "";
+            let mut production = policy_hit;
+            let mut nonproduction = false;
+            let mut scratch = false;
+            while let Some(part) = parts.next() {
+                // "non-prod" and "pre-prod" name the environments before production.
+                if PRODUCTION.contains(&part) && !matches!(previous, "non" | "pre" | "not") {
+                    // "live" is production only as a qualifier, not in "live with it".
+                    production |= part != "live" || parts.peek().is_some() || previous.is_empty();
+                } else if NONPRODUCTION.contains(&part)
+                    || (PRODUCTION.contains(&part) && !previous.is_empty())
+                {
+                    nonproduction = true;
+                } else if SCRATCH.contains(&part) {
+                    scratch = true;
+                }
+                previous = part;
+            }
+            if production && env.production.is_none() {
+                env.production = Some(token.span);
+            }
+            if nonproduction && env.nonproduction.is_none() {
+                env.nonproduction = Some(token.span);
+            }
+            if scratch && env.scratch.is_none() {
+                env.scratch = Some(token.span);
+            }
+        }
+        env
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prose::tokens;
+
+    fn env(text: &str) -> Environment {
+        Environment::of(
+            &tokens(text, Span::new(0, text.len()), &[]),
+            &Policy::default(),
+        )
+    }
+
+    #[test]
+    fn production_names_are_seen() {
+        assert!(env("kubectl --context=prod-eu delete ns x")
+            .production
+            .is_some());
+        assert!(env("Delete the production environment")
+            .production
+            .is_some());
+        assert!(env("drop database app_prd").production.is_some());
+    }
+
+    #[test]
+    fn lookalikes_are_not_production() {
+        let e = env("Deploy the new products page to pre-prod");
+        assert!(e.production.is_none());
+        assert!(e.nonproduction.is_some());
+        assert!(env("reproduce the bug").production.is_none());
+    }
+
+    #[test]
+    fn policy_patterns_count_as_production() {
+        let policy = Policy {
+            production_patterns: vec!["acct-7".into()],
+            ..Policy::default()
+        };
+        let text = "aws --profile acct-7 s3 rb s3://x";
+        assert!(
+            Environment::of(&tokens(text, Span::new(0, text.len()), &[]), &policy)
+                .production
+                .is_some()
+        );
+    }
+}

@@ -1,0 +1,761 @@
+//! The pipeline: split the plan into steps, read each step's commands, SQL and words, match
+//! rules, place every finding on the two axes, join steps into plan patterns, and explain.
+
+mod claims;
+mod environment;
+mod patterns;
+mod place;
+
+use crate::explain;
+use crate::model::{Decision, Reversibility, Scope};
+use crate::plan::{self, CodeKind, Step};
+use crate::prose::{self, find_all, is_negated, Token};
+use crate::report::{Adjustment, Assessment, Finding, StepReport, SCHEMA};
+use crate::rules::{self, match_command, match_prose, match_sql, Action, Hit, Matcher, Rule};
+use crate::shell::{parse_commands, Command, Input, ShellState};
+use crate::span::Span;
+use crate::sql;
+use crate::Options;
+
+pub(crate) use environment::Environment;
+
+/// A rule's finding placed on the axes, before it becomes a report.
+#[derive(Clone)]
+pub(crate) struct Scored {
+    pub rule: &'static Rule,
+    pub hit: Hit,
+    pub reversibility: Reversibility,
+    pub scope: Scope,
+    pub decision: Decision,
+    pub adjustments: Vec<Adjustment>,
+}
+
+/// One step while it is being assessed.
+pub(crate) struct StepWork {
+    pub step: Step,
+    pub findings: Vec<Scored>,
+    pub commands: Vec<Command>,
+    pub tokens: Vec<Token>,
+    pub environment: Environment,
+    /// Raised by plan patterns: the pattern's index and decision.
+    pub patterns: Vec<(usize, Decision)>,
+}
+
+impl StepWork {
+    pub fn decision(&self) -> Decision {
+        let own = self
+            .findings
+            .iter()
+            .map(|f| f.decision)
+            .max()
+            .unwrap_or(Decision::Proceed);
+        let joined = self
+            .patterns
+            .iter()
+            .map(|(_, d)| *d)
+            .max()
+            .unwrap_or(Decision::Proceed);
+        own.max(joined)
+    }
+
+    /// The finding that decides the step: highest decision, then the harder-to-undo, then the
+    /// wider.
+    pub fn top(&self) -> Option<&Scored> {
+        self.findings.iter().max_by_key(|f| {
+            (
+                f.decision,
+                f.reversibility,
+                f.scope,
+                std::cmp::Reverse(f.hit.evidence.first().map(|s| s.start)),
+            )
+        })
+    }
+
+    pub fn has_action(&self, action: Action) -> bool {
+        self.findings.iter().any(|f| f.rule.action == action)
+    }
+}
+
+pub fn run(input: &str, options: &Options) -> Assessment {
+    let (format, steps) = plan::split(input, options.format);
+    let mut state = ShellState::default();
+    let mut work: Vec<StepWork> = steps
+        .into_iter()
+        .map(|step| assess_step(input, step, &mut state, options))
+        .collect();
+    claims::attach(input, &mut work, options);
+    let patterns = patterns::find(input, &mut work, options);
+    let reports: Vec<StepReport> = work
+        .iter()
+        .enumerate()
+        .map(|(i, w)| report_step(input, i + 1, w, &patterns, options))
+        .collect();
+    let verdict = reports
+        .iter()
+        .map(|s| s.decision)
+        .chain(patterns.iter().map(|p| p.decision))
+        .max()
+        .unwrap_or(Decision::Proceed);
+    let summary = explain::summary(verdict, &reports, &patterns, options);
+    Assessment {
+        schema: SCHEMA.to_string(),
+        verdict,
+        summary,
+        format: format.as_str().to_string(),
+        context: options.context,
+        steps: reports,
+        patterns,
+    }
+}
+
+fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Options) -> StepWork {
+    let code_spans: Vec<Span> = step.code.iter().map(|c| c.span).collect();
+    let all_tokens = prose::tokens(input, step.span, &[]);
+    let environment = Environment::of(&all_tokens, &options.policy);
+    let mut hits: Vec<(&'static Rule, Hit, Option<usize>)> = Vec::new();
+    let mut commands = Vec::new();
+    for code in &step.code {
+        match code.kind {
+            CodeKind::Shell => {
+                let parsed = parse_commands(input, code.span, state);
+                for command in &parsed {
+                    let before = hits.len();
+                    command_hits(input, command, state, &mut hits, commands.len());
+                    if hits.len() == before {
+                        if let Some(hit) = unmatched_command(command) {
+                            hits.push(hit);
+                        }
+                    }
+                    commands.push(command.clone());
+                }
+            }
+            CodeKind::Sql => sql_hits(input, code.span, &mut hits),
+        }
+    }
+    let tokens = if step.prose {
+        prose::tokens(input, step.span, &code_spans)
+    } else {
+        Vec::new()
+    };
+    if step.prose {
+        let before = hits.len();
+        for rule in &rules::index().prose {
+            if let Matcher::Prose(pattern) = &rule.matcher {
+                if let Some(hit) = match_prose(pattern, &tokens) {
+                    hits.push((rule, hit, None));
+                }
+            }
+        }
+        // A step that both deletes and recreates is one finding, not three.
+        if hits[before..]
+            .iter()
+            .any(|(r, _, _)| r.action == Action::DeleteRecreate)
+        {
+            let mut i = before;
+            while i < hits.len() {
+                if hits[i].0.action == Action::Delete && hits[i].0.id.starts_with("prose.") {
+                    hits.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        if hits.is_empty() && step.code.is_empty() {
+            if let Some(hit) = unmatched_prose(&tokens) {
+                hits.push(hit);
+            }
+        }
+    }
+    let mut findings: Vec<Scored> = hits
+        .into_iter()
+        .filter(|(rule, _, _)| !options.policy.is_disabled(rule.id))
+        .map(|(rule, hit, command)| {
+            let command = command.and_then(|i| commands.get(i));
+            place::place(input, rule, hit, command, &tokens, &environment, options)
+        })
+        .collect();
+    dedupe(&mut findings);
+    StepWork {
+        step,
+        findings,
+        commands,
+        tokens,
+        environment,
+        patterns: Vec::new(),
+    }
+}
+
+/// Two findings of the same rule with the same evidence are one.
+fn dedupe(findings: &mut Vec<Scored>) {
+    let mut seen: Vec<(&str, Vec<Span>)> = Vec::new();
+    findings.retain(|f| {
+        let key = (f.rule.id, f.hit.evidence.clone());
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+}
+
+fn command_hits(
+    input: &str,
+    command: &Command,
+    state: &mut ShellState,
+    hits: &mut Vec<(&'static Rule, Hit, Option<usize>)>,
+    command_index: usize,
+) {
+    if let Some(candidates) = rules::index().by_program.get(command.program.as_str()) {
+        for rule in candidates {
+            let hit = match &rule.matcher {
+                Matcher::Command(pattern) => match_command(pattern, command),
+                Matcher::CommandFn { check, .. } => check(command),
+                _ => None,
+            };
+            if let Some(hit) = hit {
+                hits.push((rule, hit, Some(command_index)));
+            }
+        }
+    }
+    // What a database shell or a shell reads from `-c` or a heredoc is code of its own.
+    for (kind, span) in embedded_code(command) {
+        match kind {
+            CodeKind::Sql => sql_hits(input, span, hits),
+            CodeKind::Shell => {
+                for inner in parse_commands(input, span, state) {
+                    let before = hits.len();
+                    command_hits(input, &inner, state, hits, command_index);
+                    if hits.len() == before {
+                        if let Some(hit) = unmatched_command(&inner) {
+                            hits.push(hit);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+const SQL_SHELLS: &[&str] = &[
+    "psql",
+    "mysql",
+    "mariadb",
+    "sqlite3",
+    "sqlcmd",
+    "cockroach",
+    "clickhouse-client",
+    "duckdb",
+    "snowsql",
+    "bq",
+];
+
+/// Code a command carries inside it: SQL given to a database shell with `-c`/`-e` or in a
+/// heredoc, and a script fed to a shell through a heredoc.
+fn embedded_code(command: &Command) -> Vec<(CodeKind, Span)> {
+    let mut out = Vec::new();
+    let sql_shell = SQL_SHELLS.contains(&command.program.as_str());
+    if sql_shell {
+        let mut args = command.args.iter();
+        while let Some(arg) = args.next() {
+            let inline = ["-c", "--command", "-e", "--execute", "-Q", "-q", "--query"]
+                .iter()
+                .find_map(|f| {
+                    arg.value
+                        .strip_prefix(f)
+                        .and_then(|r| r.strip_prefix('='))
+                        .map(|_| arg)
+                });
+            let value = if ["-c", "--command", "-e", "--execute", "-Q", "-q", "--query"]
+                .contains(&arg.value.as_str())
+            {
+                args.next()
+            } else {
+                inline
+            };
+            if let Some(value) = value {
+                out.push((CodeKind::Sql, string_inner(value)));
+            }
+        }
+        // sqlite3 takes the SQL as the argument after the database file.
+        if command.program == "sqlite3" {
+            if let Some(sql) = command
+                .args
+                .iter()
+                .filter(|a| !a.value.starts_with('-'))
+                .nth(1)
+            {
+                out.push((CodeKind::Sql, string_inner(sql)));
+            }
+        }
+    }
+    if let Input::Inline { body, .. } = &command.input {
+        if sql_shell {
+            out.push((CodeKind::Sql, *body));
+        } else if matches!(
+            command.program.as_str(),
+            "sh" | "bash" | "zsh" | "dash" | "ksh"
+        ) {
+            out.push((CodeKind::Shell, *body));
+        }
+    }
+    out
+}
+
+/// The inside of a quoted argument, when its bytes are exactly the value.
+fn string_inner(arg: &crate::shell::Arg) -> Span {
+    if arg.quoted && arg.span.len() == arg.value.len() + 2 {
+        Span::new(arg.span.start + 1, arg.span.end - 1)
+    } else {
+        arg.span
+    }
+}
+
+/// Statements that only read.
+const SQL_READS: &[&str] = &[
+    "select", "show", "explain", "describe", "desc", "values", "table", "pragma", "begin",
+    "commit", "start", "set", "use", "\\d", "analyze",
+];
+
+fn sql_hits(input: &str, span: Span, hits: &mut Vec<(&'static Rule, Hit, Option<usize>)>) {
+    for statement in plan::sql_statements(input, span) {
+        let words = sql::words(input, statement);
+        let before = hits.len();
+        for rule in &rules::index().sql {
+            if let Matcher::Sql(pattern) = &rule.matcher {
+                if let Some(hit) = match_sql(pattern, &words) {
+                    hits.push((rule, hit, None));
+                }
+            }
+        }
+        let Some(first) = words.first() else { continue };
+        let reads = SQL_READS.contains(&first.text.as_str())
+            || (first.text == "with"
+                && !words
+                    .iter()
+                    .any(|w| matches!(w.text.as_str(), "insert" | "update" | "delete")));
+        if hits.len() == before && !reads {
+            if let Some(rule) = rules::find("sql.change") {
+                hits.push((rule, Hit::at(vec![first.span]), None));
+            }
+        }
+    }
+}
+
+/// Programs whose use changes a system others rely on, and the subcommand words that only
+/// read. Anything else they do is a change to review.
+const ENVIRONMENT_TOOLS: &[&str] = &[
+    "kubectl",
+    "oc",
+    "helm",
+    "terraform",
+    "tofu",
+    "terragrunt",
+    "pulumi",
+    "aws",
+    "gcloud",
+    "gsutil",
+    "az",
+    "doctl",
+    "heroku",
+    "vercel",
+    "netlify",
+    "flyctl",
+    "fly",
+    "wrangler",
+    "firebase",
+    "eksctl",
+    "ansible",
+    "ansible-playbook",
+    "argocd",
+    "flux",
+    "vault",
+    "stripe",
+    "twilio",
+    "psql",
+    "mysql",
+    "mongo",
+    "mongosh",
+    "redis-cli",
+    "cqlsh",
+    "bq",
+    "systemctl",
+    "service",
+];
+
+const READING_WORDS: &[&str] = &[
+    "get",
+    "describe",
+    "logs",
+    "log",
+    "top",
+    "explain",
+    "diff",
+    "version",
+    "help",
+    "list",
+    "ls",
+    "show",
+    "status",
+    "plan",
+    "validate",
+    "fmt",
+    "output",
+    "whoami",
+    "history",
+    "search",
+    "inspect",
+    "view",
+    "lint",
+    "template",
+    "config",
+    "info",
+    "cat",
+    "read",
+    "auth",
+    "login",
+    "current-context",
+    "get-contexts",
+    "api-resources",
+    "cluster-info",
+    "providers",
+    "graph",
+    "state",
+    "preview",
+    "init",
+    "login",
+    "is-active",
+    "is-enabled",
+    "list-units",
+    "query",
+    "wait",
+];
+
+/// A command no rule matched: nothing when it only reads or stays in the workspace, a change to
+/// review when it drives a shared system, unknown when the engine does not know the program.
+fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)> {
+    if rules::is_read_only(command) || asks_for_help(command) {
+        return None;
+    }
+    let program = command.program.as_str();
+    if rules::is_script_name(program) {
+        let rule = rules::find("shell.unseen-script")?;
+        return Some((rule, rules::unseen_script(command)?, None));
+    }
+    if ENVIRONMENT_TOOLS.contains(&program) {
+        let words = rules::positionals_of(command);
+        let reads = words.iter().take(3).any(|w| {
+            let w = w.value.to_ascii_lowercase();
+            READING_WORDS.contains(&w.as_str())
+                || [
+                    "describe-",
+                    "list-",
+                    "get-",
+                    "show-",
+                    "lookup-",
+                    "head-",
+                    "wait",
+                ]
+                .iter()
+                .any(|p| w.starts_with(p))
+        });
+        let sql_inside = SQL_SHELLS.contains(&program) && !embedded_code(command).is_empty();
+        if reads || sql_inside || words.is_empty() {
+            return None;
+        }
+        let rule = rules::find("shell.change")?;
+        let mut evidence = vec![command.program_span];
+        evidence.extend(words.iter().take(2).map(|w| w.span));
+        return Some((rule, Hit::at(evidence), None));
+    }
+    if rules::is_known_program(program) {
+        return None;
+    }
+    let rule = rules::find("shell.unrecognized")?;
+    Some((rule, Hit::at(vec![command.program_span]), None))
+}
+
+/// `tool --help`, `tool --version`, `tool help`: asks the program about itself.
+fn asks_for_help(command: &Command) -> bool {
+    !command.args.is_empty()
+        && command.args.len() <= 2
+        && command.args.iter().all(|a| {
+            matches!(
+                a.value.as_str(),
+                "--help" | "-h" | "--version" | "-V" | "-v" | "help" | "version"
+            )
+        })
+}
+
+const CHANGE_VERBS: &[&str] = &[
+    "updat*",
+    "modif*",
+    "chang*",
+    "deploy*",
+    "migrat*",
+    "configur*",
+    "install*",
+    "upgrad*",
+    "restart*",
+    "reboot*",
+    "apply*",
+    "appli*",
+    "merg*",
+    "push*",
+    "renam*",
+    "mov*",
+    "replac*",
+    "overwrit*",
+    "rotat*",
+    "revok*",
+    "disabl*",
+    "enabl*",
+    "scal*",
+    "roll back",
+    "rollback",
+    "patch*",
+    "edit*",
+    "writ*",
+    "set",
+    "sets",
+    "setting",
+    "creat*",
+    "add",
+    "adds",
+    "adding",
+    "added",
+    "grant*",
+    "send*",
+    "publish*",
+    "releas*",
+    "execut*",
+    "run",
+    "runs",
+    "running",
+    "stop*",
+    "shut*",
+    "kill*",
+    "reset*",
+    "truncat*",
+    "format*",
+    "commit*",
+    "transfer*",
+    "pay*",
+    "refund*",
+    "charg*",
+    "email*",
+    "post*",
+    "upload*",
+    "share*",
+    "invit*",
+    "provision*",
+    "launch*",
+    "start*",
+    "bump*",
+    "reinstall*",
+    "downgrad*",
+    "restor*",
+    "import*",
+    "seed*",
+    "sync*",
+    "switch*",
+    "promot*",
+    "cancel*",
+    "archiv*",
+    "build*",
+    "fix*",
+    "implement*",
+    "refactor*",
+    "insert*",
+    "resiz*",
+    "expos*",
+    "open*",
+    "assign*",
+    "remov*",
+    "cut",
+    "reassign*",
+    "transfer",
+    "turn off",
+    "turn on",
+    "clean*",
+    "prun*",
+    "empty*",
+];
+
+const READ_VERBS: &[&str] = &[
+    "check*",
+    "verif*",
+    "list*",
+    "inspect*",
+    "review*",
+    "read*",
+    "look*",
+    "view*",
+    "show*",
+    "get",
+    "gets",
+    "describ*",
+    "examin*",
+    "confirm*",
+    "monitor*",
+    "observ*",
+    "analy*",
+    "investigat*",
+    "identif*",
+    "find*",
+    "search*",
+    "report*",
+    "summari*",
+    "compar*",
+    "test*",
+    "wait*",
+    "watch*",
+    "diagnos*",
+    "audit*",
+    "measur*",
+    "explor*",
+    "not*",
+    "document*",
+    "draft*",
+    "plan*",
+    "prepar*",
+    "ensur*",
+    "validat*",
+    "ask*",
+    "tell*",
+    "explain*",
+    "notify",
+    "inform*",
+    "calculat*",
+    "estimat*",
+    "back up",
+    "backup*",
+    "snapshot*",
+    "dump*",
+    "export*",
+    "copy",
+    "download*",
+    "fetch*",
+    "query*",
+    "count*",
+    "print*",
+    "display*",
+    "open the",
+    "determin*",
+    "assess*",
+    "evaluat*",
+    "track*",
+    "consult*",
+    "recommend*",
+    "suggest*",
+    "propos*",
+    "understand*",
+    "learn*",
+    "locat*",
+    "retriev*",
+    "collect*",
+    "gather*",
+    "record*",
+    "lint*",
+    "grep*",
+    "dry run",
+    "dry-run",
+    "do a dry run",
+    "simulat*",
+    "preview*",
+];
+
+/// A prose step no rule matched. In each clause the first verb says what it does ("Check the
+/// logs, then restart the service" reads, then changes); a change anywhere makes it a change.
+fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize>)> {
+    let mut verbs: Vec<(usize, usize, bool)> = find_all(tokens, CHANGE_VERBS)
+        .into_iter()
+        .map(|(s, e)| (s, e, true))
+        .chain(
+            find_all(tokens, READ_VERBS)
+                .into_iter()
+                .map(|(s, e)| (s, e, false)),
+        )
+        .filter(|(s, _, _)| !is_negated(tokens, *s))
+        .collect();
+    verbs.sort_unstable();
+    let mut clause = usize::MAX;
+    let mut reads = false;
+    for (s, e, changes) in verbs {
+        if tokens[s].clause == clause {
+            continue;
+        }
+        clause = tokens[s].clause;
+        if changes {
+            let rule = rules::find("prose.change")?;
+            return Some((
+                rule,
+                Hit::at(vec![tokens[s].span.cover(tokens[e - 1].span)]),
+                None,
+            ));
+        }
+        reads = true;
+    }
+    if reads || tokens.is_empty() {
+        return None;
+    }
+    let rule = rules::find("prose.unclear")?;
+    let first = tokens.first()?.span;
+    let last = tokens.last()?.span;
+    Some((rule, Hit::at(vec![first.cover(last)]), None))
+}
+
+fn report_step(
+    input: &str,
+    index: usize,
+    work: &StepWork,
+    patterns: &[crate::report::PatternReport],
+    options: &Options,
+) -> StepReport {
+    let decision = work.decision();
+    let (reversibility, scope) = work
+        .top()
+        .map_or((Reversibility::Reversible, Scope::None), |f| {
+            (f.reversibility, f.scope)
+        });
+    let mut findings: Vec<&Scored> = work.findings.iter().collect();
+    findings.sort_by_key(|f| std::cmp::Reverse((f.decision, f.reversibility, f.scope)));
+    let explanation = explain::step(
+        input,
+        work,
+        decision,
+        reversibility,
+        scope,
+        patterns,
+        options,
+    );
+    let (safer, questions) = explain::safer_and_questions(work, patterns);
+    StepReport {
+        index,
+        line: work.step.line,
+        span: work.step.span,
+        text: work.step.span.slice(input).to_string(),
+        decision,
+        reversibility,
+        scope,
+        explanation,
+        safer,
+        questions,
+        findings: findings
+            .into_iter()
+            .map(|f| Finding {
+                rule: f.rule.id.to_string(),
+                title: f.rule.title.to_string(),
+                why: match &f.hit.note {
+                    Some(note) => format!("{} {}", f.rule.why, note),
+                    None => f.rule.why.to_string(),
+                },
+                reversibility: f.reversibility,
+                scope: f.scope,
+                decision: f.decision,
+                evidence: f.hit.evidence.clone(),
+                adjustments: f.adjustments.clone(),
+            })
+            .collect(),
+    }
+}

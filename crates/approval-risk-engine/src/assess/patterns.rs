@@ -1,0 +1,533 @@
+//! Plan patterns: shapes that only show across steps (delete then recreate, destroy without a
+//! backup, safety off then act, privilege widening, unchecked preconditions, fan-out). Each is
+//! reported once and raises the steps it joins.
+
+use super::StepWork;
+use crate::model::{decide, Decision, Reversibility, Scope};
+use crate::prose::{find_all, is_negated, Token};
+use crate::report::{Adjustment, AdjustmentKind, PatternReport};
+use crate::rules::{Action, Reach};
+use crate::shell::Command;
+use crate::Options;
+
+const RECREATE: &[&str] = &[
+    "recreat*",
+    "rebuild*",
+    "rebuilt",
+    "redeploy*",
+    "reprovision*",
+    "re-provision*",
+    "from scratch",
+    "again",
+    "start fresh",
+    "set it up again",
+    "bring it back",
+];
+const CREATE: &[&str] = &[
+    "creat*",
+    "provision*",
+    "deploy*",
+    "set up",
+    "spin up",
+    "stand up",
+    "launch*",
+    "install*",
+    "apply",
+    "build",
+    "restore*",
+    "bootstrap*",
+    "initiali*",
+    "make a new",
+    "new",
+];
+const BACKUP: &[&str] = &[
+    "back up",
+    "backup*",
+    "backed up",
+    "snapshot*",
+    "dump*",
+    "export*",
+    "copy",
+    "copies",
+    "archiv*",
+    "clone",
+    "replicate",
+    "save a copy",
+    "take a copy",
+    "pg_dump",
+    "mysqldump",
+    "mongodump",
+];
+const SAFETY_NETS: &[&str] = &[
+    "deletion protection",
+    "deletion-protection",
+    "termination protection",
+    "prevent_destroy",
+    "branch protection",
+    "protected branch",
+    "audit*",
+    "cloudtrail",
+    "logging",
+    "alarm*",
+    "alert*",
+    "monitor*",
+    "backup*",
+    "backups",
+    "versioning",
+    "mfa",
+    "guardrail*",
+    "safeguard*",
+    "safety",
+    "retention",
+    "object lock",
+    "pitr",
+    "point-in-time",
+];
+const DISABLE: &[&str] = &[
+    "disabl*",
+    "turn off",
+    "turned off",
+    "switch off",
+    "remov*",
+    "delet*",
+    "suspend*",
+    "stop*",
+    "pause*",
+    "bypass*",
+    "unset",
+    "unprotect*",
+    "no-deletion-protection",
+    "mute*",
+    "silence*",
+];
+const WIDEN: &[&str] = &[
+    "administratoraccess",
+    "admin access",
+    "full access",
+    "grant admin",
+    "make admin",
+    "cluster-admin",
+    "owner role",
+    "0.0.0.0/0",
+    "777",
+    "allow all",
+    "wildcard permission*",
+    "open to the world",
+    "public access",
+    "publicly accessible",
+    "roles/owner",
+    "roles/editor",
+];
+const STOP_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "then", "it", "its", "of", "to", "from", "in", "on", "for", "with",
+    "new", "old", "all", "this", "that", "using", "via", "same", "again", "our", "we", "will",
+];
+
+fn significant(tokens: &[Token]) -> Vec<&str> {
+    tokens
+        .iter()
+        .map(|t| t.text.as_str())
+        .filter(|t| t.len() >= 3 && !STOP_WORDS.contains(t))
+        .collect()
+}
+
+/// Words naming what a step acts on: its finding targets, its command arguments, its nouns.
+fn subject_words(work: &StepWork) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for finding in &work.findings {
+        if let Some(target) = &finding.hit.target {
+            words.extend(split_name(target));
+        }
+    }
+    for command in &work.commands {
+        for arg in command.args.iter().filter(|a| !a.value.starts_with('-')) {
+            words.extend(split_name(&arg.value));
+        }
+    }
+    words.extend(significant(&work.tokens).into_iter().map(str::to_string));
+    words
+}
+
+fn split_name(name: &str) -> Vec<String> {
+    let lower = name.to_lowercase();
+    let mut parts: Vec<String> = vec![lower.trim_end_matches('/').to_string()];
+    parts.extend(
+        lower
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|p| p.len() >= 3 && !STOP_WORDS.contains(p))
+            .map(str::to_string),
+    );
+    parts
+}
+
+fn shares_subject(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|w| w.len() >= 3 && b.contains(w))
+}
+
+fn mentions(tokens: &[Token], terms: &[&str]) -> bool {
+    find_all(tokens, terms)
+        .iter()
+        .any(|(s, _)| !is_negated(tokens, *s))
+}
+
+fn command_creates(command: &Command) -> bool {
+    let words: Vec<&str> = command
+        .args
+        .iter()
+        .filter(|a| !a.value.starts_with('-'))
+        .map(|a| a.value.as_str())
+        .take(3)
+        .collect();
+    match command.program.as_str() {
+        "terraform" | "tofu" | "pulumi" => {
+            words.first().is_some_and(|w| matches!(*w, "apply" | "up"))
+        }
+        "kubectl" | "oc" => words
+            .first()
+            .is_some_and(|w| matches!(*w, "create" | "apply")),
+        "helm" => words
+            .first()
+            .is_some_and(|w| matches!(*w, "install" | "upgrade")),
+        "aws" | "gcloud" | "az" => words.iter().any(|w| {
+            w.starts_with("create")
+                || *w == "deploy"
+                || w.starts_with("run-instances")
+                || *w == "mb"
+        }),
+        "createdb" | "cdk" | "sam" | "serverless" | "sls" => true,
+        _ => false,
+    }
+}
+
+fn command_backs_up(command: &Command) -> bool {
+    matches!(command.program.as_str(), "pg_dump" | "pg_dumpall" | "mysqldump" | "mongodump" | "redis-cli" if command.program != "redis-cli" || command.args.iter().any(|a| a.value.eq_ignore_ascii_case("bgsave") || a.value.eq_ignore_ascii_case("save")))
+        || command.args.iter().any(|a| {
+            let v = a.value.to_ascii_lowercase();
+            v.contains("snapshot") && (v.starts_with("create") || v.starts_with("copy"))
+                || v == "backup"
+                || v == "backups"
+                || v.starts_with("create-backup")
+                || v.starts_with("export")
+        })
+        || matches!(
+            command.program.as_str(),
+            "tar" | "rsync" | "velero" | "restic" | "borg"
+        )
+}
+
+fn step_creates(work: &StepWork) -> bool {
+    work.has_action(Action::Create)
+        || work.commands.iter().any(command_creates)
+        || mentions(&work.tokens, CREATE)
+        || mentions(&work.tokens, RECREATE)
+}
+
+fn step_backs_up(work: &StepWork) -> bool {
+    work.has_action(Action::Backup)
+        || work.commands.iter().any(command_backs_up)
+        || mentions(&work.tokens, BACKUP)
+}
+
+fn step_destroys(work: &StepWork) -> bool {
+    work.findings.iter().any(|f| {
+        matches!(f.rule.action, Action::Delete | Action::DeleteRecreate)
+            && f.decision >= Decision::Review
+    })
+}
+
+fn step_disables_safety(work: &StepWork) -> bool {
+    work.has_action(Action::DisableSafety)
+        || find_all(&work.tokens, DISABLE).iter().any(|(s, _)| {
+            !is_negated(&work.tokens, *s)
+                && find_all(&work.tokens, SAFETY_NETS).iter().any(|(o, _)| {
+                    o.abs_diff(*s) <= 5 && work.tokens[*o].clause == work.tokens[*s].clause
+                })
+        })
+        || work.commands.iter().any(|c| {
+            c.args.iter().any(|a| {
+                let v = a.value.to_ascii_lowercase();
+                v == "--no-deletion-protection"
+                    || v == "stop-logging"
+                    || v == "--no-enable-termination-protection"
+                    || v == "disable-alarm-actions"
+                    || v == "delete-trail"
+                    || v.contains("prevent_destroy=false")
+                    || v == "--no-termination-protection"
+            })
+        })
+}
+
+fn step_widens(work: &StepWork) -> bool {
+    work.has_action(Action::WidenPrivilege)
+        || mentions(&work.tokens, WIDEN)
+        || work.commands.iter().any(|c| {
+            (c.program == "chmod"
+                && c.args
+                    .iter()
+                    .any(|a| a.value.ends_with("777") || a.value == "a+rwx" || a.value == "o+w"))
+                || c.args.iter().any(|a| {
+                    a.value.contains("AdministratorAccess")
+                        || a.value == "0.0.0.0/0"
+                        || a.value == "cluster-admin"
+                        || a.value.contains("\"Action\":\"*\"")
+                        || a.value.contains("roles/owner")
+                })
+        })
+}
+
+fn step_mutates(work: &StepWork) -> bool {
+    work.findings.iter().any(|f| {
+        f.rule.id != "plan.claims" && f.scope > Scope::None && f.decision >= Decision::Review
+    })
+}
+
+pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<PatternReport> {
+    let _ = input;
+    let mut found: Vec<(PatternReport, Vec<usize>)> = Vec::new();
+    let n = work.len();
+    let subjects: Vec<Vec<String>> = work.iter().map(subject_words).collect();
+
+    // Delete, then recreate the same thing.
+    for i in 0..n {
+        let deletes = work[i]
+            .findings
+            .iter()
+            .any(|f| f.rule.action == Action::Delete && f.rule.reach == Reach::Environment);
+        if !deletes {
+            continue;
+        }
+        if let Some(j) = (i + 1..n).find(|&j| {
+            step_creates(&work[j])
+                && (shares_subject(&subjects[i], &subjects[j])
+                    || mentions(&work[j].tokens, RECREATE))
+        }) {
+            found.push((
+                pattern(
+                    "plan.delete-then-recreate",
+                    &[i, j],
+                    Decision::Escalate,
+                    "Deletes something, then recreates it",
+                    "Recreating restores the shape, not the data, identifiers, connections or manual changes; everything that depends on it is down in between, and if the recreate fails nothing is left.",
+                    "Change it in place, or build the new one beside the old, switch over, verify, then delete the old one.",
+                ),
+                vec![i, j],
+            ));
+        }
+    }
+
+    // Safety off, then a destructive step.
+    for i in 0..n {
+        if !step_disables_safety(&work[i]) {
+            continue;
+        }
+        if let Some(j) = (i + 1..n).find(|&j| step_destroys(&work[j])) {
+            found.push((
+                pattern(
+                    "plan.safety-off-then-act",
+                    &[i, j],
+                    Decision::Escalate,
+                    "Switches off a safety net, then does something destructive",
+                    "The safety net (deletion protection, audit logging, alarms, backups, branch protection) exists to stop or record exactly the step that follows; turning it off first removes the last check.",
+                    "Keep the protection on and find out why it is in the way; if it must go, have a second person do that step.",
+                ),
+                vec![i, j],
+            ));
+        } else if (0..i).any(|j| step_destroys(&work[j])) {
+            // Erasing the record after destructive work hides it from everyone who would notice.
+            let j = (0..i).rev().find(|&j| step_destroys(&work[j])).unwrap_or(0);
+            found.push((
+                pattern(
+                    "plan.erase-trail-after-act",
+                    &[j, i],
+                    Decision::Block,
+                    "Erases the record after destructive work",
+                    "Turning off audit logging, alarms or history after a destructive step hides what happened from the people who would investigate it.",
+                    "Leave audit trails and history untouched; report what was done instead.",
+                ),
+                vec![j, i],
+            ));
+        }
+    }
+
+    // Privilege widening, then anything that changes something.
+    for i in 0..n {
+        if !step_widens(&work[i]) {
+            continue;
+        }
+        let following: Vec<usize> = (i + 1..n).filter(|&j| step_mutates(&work[j])).collect();
+        let mut steps = vec![i];
+        steps.extend(following.iter().take(3));
+        found.push((
+            pattern(
+                "plan.privilege-widening",
+                &steps,
+                Decision::Escalate,
+                "Widens access, then acts with it",
+                "Granting broad access (admin roles, wildcard policies, world-open ports or files) turns any later mistake or leaked credential into one that reaches everything; such grants are rarely taken back.",
+                "Grant only the specific permission the next step needs, for a limited time, and remove it afterwards.",
+            ),
+            steps,
+        ));
+    }
+
+    // A step that silently relies on an earlier one (mkdir, cd) having worked.
+    for i in 0..n {
+        for made in work[i]
+            .commands
+            .iter()
+            .filter(|c| c.program == "mkdir" || c.program == "cd")
+        {
+            let Some(dir) = made.args.iter().rev().find(|a| !a.value.starts_with('-')) else {
+                continue;
+            };
+            let dir = dir.value.trim_end_matches('/').to_string();
+            let relies = (i + 1..n).find(|&j| {
+                work[j].commands.iter().any(|c| {
+                    let into = c
+                        .args
+                        .iter()
+                        .filter(|a| !a.value.starts_with('-'))
+                        .last()
+                        .is_some_and(|a| a.value.trim_end_matches('/') == dir);
+                    let many = c.args.iter().filter(|a| !a.value.starts_with('-')).count() > 2
+                        || c.args.iter().any(|a| a.glob);
+                    let moves_in = matches!(c.program.as_str(), "mv" | "cp") && into && many;
+                    let deletes_here = made.program == "cd"
+                        && c.program == "rm"
+                        && c.args
+                            .iter()
+                            .any(|a| a.glob || a.value == "." || a.value == "./");
+                    moves_in || deletes_here
+                })
+            });
+            if let Some(j) = relies {
+                found.push((
+                    pattern(
+                        "plan.unchecked-precondition",
+                        &[i, j],
+                        Decision::Escalate,
+                        "Relies on an earlier step having worked",
+                        &format!("If `{} {dir}` fails, the later step still runs: moves into a folder that does not exist rename each file onto the same name, overwriting one another, and deletions run in the wrong directory.", made.program),
+                        "Chain the steps with `&&` (or `set -e`), check the folder exists first, and move with `mv -n` or into `dir/`.",
+                    ),
+                    vec![i, j],
+                ));
+                break;
+            }
+        }
+    }
+
+    // One command applied to every item of a list.
+    for (i, step) in work.iter().enumerate() {
+        let fanned = step.findings.iter().any(|f| {
+            matches!(
+                f.rule.action,
+                Action::Delete | Action::DeleteRecreate | Action::Change | Action::Publish
+            ) && f.decision >= Decision::Review
+                && f.hit.evidence.iter().any(|e| {
+                    step.commands.iter().any(|c| {
+                        c.program_span == *e
+                            && (c.has_wrapper("xargs")
+                                || c.has_wrapper("find -exec")
+                                || c.has_wrapper("loop"))
+                    })
+                })
+        });
+        if fanned {
+            found.push((
+                pattern(
+                    "plan.fan-out",
+                    &[i],
+                    Decision::Escalate,
+                    "Applies one command to every item of a list",
+                    "The command runs once per item the list produces at run time; nobody reviews the list, and one wrong entry (or an empty filter that matches everything) multiplies the damage.",
+                    "Print the list first and review it, then run the command on named items, or in small batches.",
+                ),
+                vec![i],
+            ));
+        }
+    }
+
+    // A destructive step on data with no backup earlier in the plan.
+    for i in 0..n {
+        let data_loss: Vec<usize> = work[i]
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                matches!(f.rule.action, Action::Delete | Action::DeleteRecreate)
+                    && f.reversibility == Reversibility::Irreversible
+                    && f.rule.reach == Reach::Environment
+            })
+            .map(|(k, _)| k)
+            .collect();
+        if data_loss.is_empty() {
+            continue;
+        }
+        let backup = (0..i).rev().find(|&j| {
+            step_backs_up(&work[j])
+                && (shares_subject(&subjects[i], &subjects[j]) || subjects[j].is_empty())
+        });
+        match backup {
+            Some(j) => {
+                for k in data_loss {
+                    let finding = &mut work[i].findings[k];
+                    finding.reversibility = Reversibility::Recoverable;
+                    let floor = finding.hit.floor.or(finding.rule.floor).unwrap_or(Decision::Proceed);
+                    // A freeze or the policy raised this on purpose; a backup does not undo that.
+                    let kept = finding.adjustments.iter().any(|a| a.kind == AdjustmentKind::Policy || a.note.starts_with("A change freeze"));
+                    if !kept {
+                        finding.decision = decide(finding.reversibility, finding.scope).max(floor);
+                    }
+                    finding.adjustments.push(Adjustment {
+                        kind: AdjustmentKind::Mitigation,
+                        note: format!("Step {} backs it up first, so it can be restored (check the backup works).", j + 1),
+                        evidence: vec![],
+                    });
+                }
+            }
+            None => found.push((
+                pattern(
+                    "plan.no-backup",
+                    &[i],
+                    Decision::Escalate,
+                    "Destroys data with no backup earlier in the plan",
+                    "Nothing in the plan copies this data before it is destroyed, so if it was the wrong target, or still needed, there is nothing to restore from.",
+                    "Add a step before it that backs up or snapshots exactly this target, and checks the backup can be restored.",
+                ),
+                vec![i],
+            )),
+        }
+    }
+
+    let _ = options;
+    let mut reports = Vec::new();
+    for (report, steps) in found {
+        let index = reports.len();
+        for s in steps {
+            if let Some(step) = work.get_mut(s) {
+                step.patterns.push((index, report.decision));
+            }
+        }
+        reports.push(report);
+    }
+    reports
+}
+
+fn pattern(
+    rule: &str,
+    steps: &[usize],
+    decision: Decision,
+    title: &str,
+    why: &str,
+    safer: &str,
+) -> PatternReport {
+    PatternReport {
+        rule: rule.to_string(),
+        steps: steps.iter().map(|s| s + 1).collect(),
+        decision,
+        title: title.to_string(),
+        why: why.to_string(),
+        safer: safer.to_string(),
+    }
+}

@@ -1,0 +1,330 @@
+//! Placing a finding on the two axes: the rule's own axes, then the environment the step names,
+//! the amplifiers and mitigations in the command, the approver's context and the policy, each
+//! recorded as an adjustment with the words that show it.
+
+use super::{Environment, Scored};
+use crate::context::{Credentials, Target};
+use crate::model::{decide, Decision, Reversibility, Scope};
+use crate::prose::{find_all, Token};
+use crate::report::{Adjustment, AdjustmentKind};
+use crate::rules::{flag_matches, Action, Hit, Reach, Rule};
+use crate::shell::Command;
+use crate::span::Span;
+use crate::Options;
+
+const SKIP_CONFIRMATION: &[&str] = &[
+    "-y",
+    "--yes",
+    "-auto-approve",
+    "--auto-approve",
+    "--no-verify",
+    "--assume-yes",
+    "--force-yes",
+    "--non-interactive",
+    "--no-prompt",
+    "--quiet",
+    "--no-confirm",
+    "--noconfirm",
+    "--skip-confirmation",
+    "--confirm",
+    "--force",
+    "-f",
+    "--skip-final-snapshot",
+    "--no-wait",
+    "--yes-i-really-mean-it",
+];
+const BREADTH: &[&str] = &[
+    "--all",
+    "-A",
+    "--all-namespaces",
+    "--recursive",
+    "--include-all",
+    "--purge",
+    "--everything",
+    "--cascade",
+];
+const DRY_RUN: &[&str] = &[
+    "--dry-run",
+    "--dryrun",
+    "--what-if",
+    "--whatif",
+    "--check",
+    "--noop",
+    "--plan",
+    "--simulate",
+    "--preview",
+];
+
+fn note(kind: AdjustmentKind, note: impl Into<String>, evidence: Vec<Span>) -> Adjustment {
+    Adjustment {
+        kind,
+        note: note.into(),
+        evidence,
+    }
+}
+
+pub fn place(
+    input: &str,
+    rule: &'static Rule,
+    hit: Hit,
+    command: Option<&Command>,
+    tokens: &[Token],
+    environment: &Environment,
+    options: &Options,
+) -> Scored {
+    let mut reversibility = hit.reversibility.unwrap_or(rule.reversibility);
+    let mut scope = hit.scope.unwrap_or(rule.scope);
+    let mut adjustments = Vec::new();
+    let mut floor = hit.floor.or(rule.floor);
+    let changes = rule.id != "plan.claims";
+
+    // The environment the step names.
+    if changes && hit.scope.is_none() {
+        match (rule.reach, environment.production) {
+            (Reach::Environment | Reach::Workspace, Some(span)) => {
+                if scope < Scope::Production {
+                    scope = Scope::Production;
+                    adjustments.push(note(
+                        AdjustmentKind::Amplifier,
+                        format!("It names production (`{}`).", span.slice(input)),
+                        vec![span],
+                    ));
+                }
+            }
+            (Reach::Environment, None) => {
+                if let Some(span) = environment.nonproduction {
+                    scope = scope.max(Scope::Shared);
+                    adjustments.push(note(
+                        AdjustmentKind::Context,
+                        format!(
+                            "It names a non-production environment (`{}`).",
+                            span.slice(input)
+                        ),
+                        vec![span],
+                    ));
+                } else {
+                    match options.context.target {
+                        Target::Unknown => {
+                            if scope < Scope::Production {
+                                scope = Scope::Production;
+                                adjustments.push(note(AdjustmentKind::Amplifier, "The step does not name its environment, so it is treated as production until you set the target.", vec![]));
+                            }
+                        }
+                        Target::Production => {
+                            scope = scope.max(Scope::Production);
+                            adjustments.push(note(
+                                AdjustmentKind::Context,
+                                "You set the target to production.",
+                                vec![],
+                            ));
+                        }
+                        Target::Staging | Target::Development => {
+                            scope = scope.max(Scope::Shared);
+                            adjustments.push(note(AdjustmentKind::Context, format!("You set the target to {}, a shared non-production environment.", options.context.target.as_str()), vec![]));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // Amplifiers and mitigations written into the command or the sentence.
+    if changes {
+        let flags = |names: &[&str]| -> Option<Span> {
+            command.and_then(|c| {
+                c.args
+                    .iter()
+                    .find(|a| names.iter().any(|n| flag_matches(&a.value, n)))
+                    .map(|a| a.span)
+            })
+        };
+        let phrase = |terms: &[&str]| -> Option<Span> {
+            find_all(tokens, terms)
+                .first()
+                .map(|(s, e)| tokens[*s].span.cover(tokens[*e - 1].span))
+        };
+        if let Some(span) = flags(&["--all-regions", "--region=all"]).or_else(|| {
+            phrase(&[
+                "all regions",
+                "every region",
+                "each region",
+                "all accounts",
+                "every account",
+                "entire organization",
+                "entire organisation",
+                "whole organization",
+                "whole organisation",
+            ])
+        }) {
+            if scope < Scope::Organization {
+                scope = Scope::Organization;
+                adjustments.push(note(
+                    AdjustmentKind::Amplifier,
+                    format!("It reaches everything at once (`{}`).", span.slice(input)),
+                    vec![span],
+                ));
+            }
+        }
+        if rule.reach == Reach::Environment && scope < Scope::Production {
+            let glob =
+                command.and_then(|c| c.args.iter().find(|a| a.glob && !a.quoted).map(|a| a.span));
+            let loop_wrapper = command
+                .filter(|c| {
+                    c.has_wrapper("xargs") || c.has_wrapper("find -exec") || c.has_wrapper("loop")
+                })
+                .map(|c| c.program_span);
+            let broad = flags(BREADTH)
+                .or(glob)
+                .or(loop_wrapper)
+                .or_else(|| phrase(&["all", "every", "everything", "entire", "each of the"]));
+            if let Some(span) = broad {
+                scope = scope.widen();
+                adjustments.push(note(AdjustmentKind::Amplifier, format!("It applies to many things at once (`{}`), which widens what a mistake reaches.", span.slice(input)), vec![span]));
+            }
+        }
+        if let Some(span) = flags(SKIP_CONFIRMATION).filter(|s| !rule_flag(&hit, *s)) {
+            if reversibility == Reversibility::Reversible {
+                reversibility = Reversibility::Recoverable;
+            }
+            adjustments.push(note(
+                AdjustmentKind::Amplifier,
+                format!(
+                    "`{}` skips the confirmation or safety check that would have caught a mistake.",
+                    span.slice(input)
+                ),
+                vec![span],
+            ));
+        }
+        let dry_run = command.and_then(|c| {
+            c.args
+                .iter()
+                .find(|a| {
+                    DRY_RUN.iter().any(|d| flag_matches(&a.value, d))
+                        && !a.value.ends_with("=none")
+                        && !a.value.ends_with("=false")
+                })
+                .map(|a| a.span)
+        });
+        if let Some(span) = dry_run {
+            reversibility = Reversibility::Reversible;
+            scope = Scope::None;
+            floor = None;
+            adjustments.push(note(
+                AdjustmentKind::Mitigation,
+                format!(
+                    "`{}` only shows what would happen; nothing changes.",
+                    span.slice(input)
+                ),
+                vec![span],
+            ));
+        }
+        let window = command.and_then(|c| {
+            let at = c
+                .args
+                .iter()
+                .position(|a| a.value.starts_with("--recovery-window-in-days"))?;
+            let value = c.args[at]
+                .value
+                .split_once('=')
+                .map(|(_, v)| v.to_string())
+                .or_else(|| c.args.get(at + 1).map(|a| a.value.clone()))?;
+            (value.parse::<u32>().ok()? > 0).then_some(c.args[at].span)
+        });
+        if let (Some(span), Reversibility::Irreversible) = (window, reversibility) {
+            reversibility = Reversibility::Recoverable;
+            adjustments.push(note(
+                AdjustmentKind::Mitigation,
+                "A recovery window keeps it restorable for a while.",
+                vec![span],
+            ));
+        }
+        if let (Some(span), Reach::Environment) = (environment.scratch, rule.reach) {
+            if environment.production.is_none() && scope > Scope::Local {
+                scope = Scope::Local;
+                adjustments.push(note(
+                    AdjustmentKind::Mitigation,
+                    format!(
+                        "It targets something scratch or temporary (`{}`).",
+                        span.slice(input)
+                    ),
+                    vec![span],
+                ));
+            }
+        }
+    }
+
+    // The approver's context.
+    let mutating = changes && rule.action != Action::Backup && scope > Scope::None;
+    if mutating && matches!(rule.reach, Reach::Environment | Reach::Fixed) {
+        match options.context.credentials {
+            Credentials::Broad if scope < Scope::Production => {
+                scope = scope.widen();
+                adjustments.push(note(AdjustmentKind::Context, "The agent holds broader credentials than the task needs, so a mistaken target is not stopped by permissions.", vec![]));
+            }
+            Credentials::Admin if scope < Scope::Organization => {
+                scope = scope.widen();
+                adjustments.push(note(AdjustmentKind::Context, "The agent holds admin credentials, so a mistake here can reach beyond the intended target; nothing would stop it.", vec![]));
+            }
+            _ => {}
+        }
+    }
+    let mut decision = decide(reversibility, scope);
+    if let Some(floor) = floor {
+        decision = decision.max(floor);
+    }
+    if mutating
+        && options.context.change_freeze
+        && scope >= Scope::Shared
+        && decision < Decision::Escalate
+    {
+        decision = Decision::Escalate;
+        adjustments.push(note(AdjustmentKind::Context, "A change freeze is on: any change to shared or production systems needs a second look.", vec![]));
+    }
+
+    // The organisation's policy.
+    if mutating {
+        let text = tokens.iter().map(|t| t.text.as_str()).collect::<Vec<_>>();
+        let command_words: Vec<String> = command
+            .map(|c| c.args.iter().map(|a| a.value.to_lowercase()).collect())
+            .unwrap_or_default();
+        if let Some(name) = options.policy.protected.iter().find(|p| {
+            text.iter().any(|t| t.contains(p.as_str()))
+                || command_words.iter().any(|w| w.contains(p.as_str()))
+        }) {
+            if decision < Decision::Escalate {
+                decision = Decision::Escalate;
+            }
+            adjustments.push(note(
+                AdjustmentKind::Policy,
+                format!("It touches `{name}`, which your policy marks as protected."),
+                vec![],
+            ));
+        }
+    }
+    if let Some(forced) = options.policy.override_for(rule.id) {
+        let floored = floor.map_or(forced, |f| forced.max(f));
+        if floored != decision {
+            adjustments.push(note(
+                AdjustmentKind::Policy,
+                format!("Your policy sets this rule to {}.", floored.as_str()),
+                vec![],
+            ));
+        }
+        decision = floored;
+    }
+    Scored {
+        rule,
+        hit,
+        reversibility,
+        scope,
+        decision,
+        adjustments,
+    }
+}
+
+/// A flag that is itself the rule's evidence (the `--force` of a force push) is not also an
+/// amplifier of it.
+fn rule_flag(hit: &Hit, span: Span) -> bool {
+    hit.evidence.contains(&span)
+}

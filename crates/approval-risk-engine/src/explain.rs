@@ -1,0 +1,241 @@
+//! Plain-language explanations, built from the rules' prose and the step's own words: one
+//! paragraph per step, a safer alternative, questions to ask, and a summary of the plan.
+
+use crate::assess::StepWork;
+use crate::model::{Decision, Reversibility, Scope};
+use crate::report::{AdjustmentKind, PatternReport, StepReport};
+use crate::Options;
+
+/// Quotes the step's own words, shortened for a sentence.
+fn quote(text: &str, max: usize) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        return one_line;
+    }
+    let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// "step 2", "steps 1 and 2", "steps 1, 2 and 5".
+pub fn steps_label(steps: &[usize]) -> String {
+    match steps {
+        [] => String::new(),
+        [one] => format!("step {one}"),
+        [rest @ .., last] => {
+            let rest: Vec<String> = rest.iter().map(|s| s.to_string()).collect();
+            format!("steps {} and {last}", rest.join(", "))
+        }
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+pub fn step(
+    input: &str,
+    work: &StepWork,
+    decision: Decision,
+    reversibility: Reversibility,
+    scope: Scope,
+    patterns: &[PatternReport],
+    _options: &Options,
+) -> String {
+    let Some(top) = work.top() else {
+        return "This step only reads or inspects; nothing changes, so it is safe to approve."
+            .to_string();
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let evidence: Vec<String> = top
+        .hit
+        .evidence
+        .iter()
+        .map(|s| quote(s.slice(input), 40))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let shown = if evidence.is_empty() {
+        String::new()
+    } else {
+        format!(" (\"{}\")", evidence.join(" … "))
+    };
+    parts.push(format!("{}{}.", top.rule.title, shown));
+    parts.push(top.rule.why.to_string());
+    if let Some(note) = &top.hit.note {
+        parts.push(note.clone());
+    }
+    for adjustment in &top.adjustments {
+        parts.push(adjustment.note.clone());
+    }
+    parts.push(format!(
+        "So this step {} and {}: {}.",
+        reversibility.phrase(),
+        scope.phrase(),
+        decision.as_str()
+    ));
+    if top
+        .hit
+        .floor
+        .or(top.rule.floor)
+        .is_some_and(|f| f == Decision::Block)
+        && decision == Decision::Block
+    {
+        parts.push(
+            "This shape is blocked in any context: it is catastrophic whatever the target."
+                .to_string(),
+        );
+    }
+    let others: Vec<String> = work
+        .findings
+        .iter()
+        .filter(|f| !std::ptr::eq(*f, top))
+        .map(|f| format!("{} ({})", f.rule.title.to_lowercase(), f.decision.as_str()))
+        .collect();
+    if !others.is_empty() {
+        parts.push(format!("Also: {}.", others.join("; ")));
+    }
+    for (index, pattern_decision) in &work.patterns {
+        if let Some(pattern) = patterns.get(*index) {
+            parts.push(format!(
+                "Across the plan: {} ({}), which makes it at least {}.",
+                pattern.title.to_lowercase(),
+                steps_label(&pattern.steps),
+                pattern_decision.as_str()
+            ));
+        }
+    }
+    parts.join(" ")
+}
+
+pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (String, Vec<String>) {
+    let Some(top) = work.top() else {
+        return (String::new(), Vec::new());
+    };
+    let target = top.hit.target.clone().unwrap_or_else(|| "it".to_string());
+    let fill = |text: &str| text.replace("{target}", &target);
+    let mut safer = fill(top.rule.safer);
+    if !top.rule.instead.is_empty()
+        && top.rule.instead.contains("{target}")
+        && top.hit.target.is_some()
+    {
+        safer = format!("{safer} For example: {}", fill(top.rule.instead));
+    }
+    if top.rule.id == "plan.claims" {
+        safer.clear();
+    }
+    let mut questions: Vec<String> = top.rule.questions.iter().map(|q| fill(q)).collect();
+    for finding in &work.findings {
+        if std::ptr::eq(finding, top) {
+            continue;
+        }
+        if let Some(q) = finding.rule.questions.first() {
+            let q = fill(q);
+            if !questions.contains(&q) {
+                questions.push(q);
+            }
+        }
+    }
+    if top.adjustments.iter().any(|a| {
+        a.kind == AdjustmentKind::Amplifier && a.note.starts_with("The step does not name")
+    }) {
+        questions.insert(0, "Which environment does this run against?".to_string());
+    }
+    for (index, _) in &work.patterns {
+        if let Some(pattern) = patterns.get(*index) {
+            if safer.is_empty() || pattern.decision > top.decision {
+                safer = pattern.safer.clone();
+            }
+        }
+    }
+    questions.truncate(4);
+    (safer, questions)
+}
+
+pub fn summary(
+    verdict: Decision,
+    steps: &[StepReport],
+    patterns: &[PatternReport],
+    _options: &Options,
+) -> String {
+    if steps.is_empty() {
+        return "No steps found: paste a plan (a numbered list, shell commands, SQL, or a tool-call transcript).".to_string();
+    }
+    let deciding: Vec<&StepReport> = steps.iter().filter(|s| s.decision == verdict).collect();
+    let mut parts = Vec::new();
+    if verdict == Decision::Proceed {
+        parts.push(format!(
+            "All {} step{} only read or make changes that are easy to undo.",
+            steps.len(),
+            if steps.len() == 1 { "" } else { "s" }
+        ));
+    } else {
+        let named: Vec<String> = deciding
+            .iter()
+            .take(3)
+            .map(|s| {
+                format!(
+                    "step {} (\"{}\": {}, {})",
+                    s.index,
+                    quote(&s.text, 60),
+                    s.reversibility.phrase().split(',').next().unwrap_or(""),
+                    s.scope.phrase().split(',').next().unwrap_or("")
+                )
+            })
+            .collect();
+        let more = deciding.len().saturating_sub(3);
+        let extra = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        if named.is_empty() {
+            parts.push(format!(
+                "{}: decided by a plan pattern.",
+                capitalised(verdict.as_str())
+            ));
+        } else {
+            parts.push(format!(
+                "{} because of {}{}.",
+                capitalised(verdict.as_str()),
+                named.join("; "),
+                extra
+            ));
+        }
+    }
+    let deciding_patterns: Vec<&PatternReport> = patterns
+        .iter()
+        .filter(|p| p.decision >= Decision::Escalate)
+        .collect();
+    if !deciding_patterns.is_empty() {
+        let named: Vec<String> = deciding_patterns
+            .iter()
+            .take(2)
+            .map(|p| format!("{} ({})", p.title.to_lowercase(), steps_label(&p.steps)))
+            .collect();
+        parts.push(format!("Across steps: {}.", named.join("; ")));
+    }
+    let counts = {
+        let mut c = [0usize; 4];
+        for s in steps {
+            c[s.decision as usize] += 1;
+        }
+        c
+    };
+    let tally: Vec<String> = Decision::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(d, n)| format!("{n} {}", d.as_str()))
+        .collect();
+    parts.push(format!(
+        "{} step{}: {}.",
+        steps.len(),
+        if steps.len() == 1 { "" } else { "s" },
+        tally.join(", ")
+    ));
+    parts.push(verdict.advice().to_string());
+    parts.join(" ")
+}

@@ -1,0 +1,296 @@
+//! Steps of prose and Markdown plans: numbered and bulleted list items (nested ones too, and
+//! Kiro `tasks.md` checkboxes), plain sentences when there is no list, and the commands inside
+//! them (inline `code`, fenced blocks by language, items that are themselves a command).
+
+use super::script::{looks_like_shell, shell_steps, sql_steps};
+use super::{trim_span, Code, CodeKind, Step};
+use crate::span::Span;
+
+/// The byte length of a list marker at the start of `line` (indentation, marker, the space
+/// after it, and a `[ ]`/`[x]` checkbox), if the line is a list item.
+pub fn list_marker(line: &str) -> Option<usize> {
+    let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let rest = &line[indent..];
+    let marker = if let Some(after) = rest.strip_prefix(['-', '*', '+', '•']) {
+        (after.starts_with([' ', '\t'])).then_some(rest.len() - after.len())?
+    } else {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 || digits > 4 {
+            return None;
+        }
+        let after = rest[digits..].strip_prefix(['.', ')'])?;
+        if !(after.starts_with([' ', '\t']) || after.is_empty()) {
+            return None;
+        }
+        digits + 1
+    };
+    let mut len = indent + marker;
+    len += line[len..].len() - line[len..].trim_start_matches([' ', '\t']).len();
+    let rest = &line[len..];
+    for checkbox in ["[ ]", "[x]", "[X]", "[-]", "[~]"] {
+        if let Some(after) = rest.strip_prefix(checkbox) {
+            len += checkbox.len() + (after.len() - after.trim_start().len());
+            break;
+        }
+    }
+    Some(len)
+}
+
+pub fn is_heading(trimmed: &str) -> bool {
+    let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
+    (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ')
+}
+
+/// One line with its span (without the newline).
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    text: &'a str,
+    start: usize,
+}
+
+fn lines(input: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in input.split_inclusive('\n') {
+        let text = piece.strip_suffix('\n').unwrap_or(piece);
+        let text = text.strip_suffix('\r').unwrap_or(text);
+        out.push(Line { text, start });
+        start += piece.len();
+    }
+    out
+}
+
+pub fn steps(input: &str) -> Vec<Step> {
+    let lines = lines(input);
+    let has_list = lines.iter().any(|l| list_marker(l.text).is_some());
+    let mut steps = Vec::new();
+    // The list item being read: its content span and the indentation of its marker.
+    let mut item: Option<(Span, usize)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let trimmed = line.text.trim();
+        let indent = line.text.len() - line.text.trim_start().len();
+        if let Some(fence) = fence_of(trimmed) {
+            finish(input, item.take(), &mut steps);
+            let body_start = line.start + line.text.len() + 1;
+            let mut j = i + 1;
+            while j < lines.len() && !lines[j].text.trim().starts_with(fence.marker) {
+                j += 1;
+            }
+            let body_end = lines.get(j).map_or(input.len(), |l| l.start);
+            let body = Span::new(body_start.min(body_end), body_end);
+            steps.extend(fenced_steps(input, body, fence.language));
+            i = j + 1;
+            continue;
+        }
+        if trimmed.is_empty() {
+            // A blank line ends an item unless the next line is indented under it.
+            let next_indented =
+                lines
+                    .get(i + 1)
+                    .zip(item)
+                    .is_some_and(|(next, (_, marker_indent))| {
+                        let next_indent = next.text.len() - next.text.trim_start().len();
+                        next_indent > marker_indent
+                            && list_marker(next.text).is_none()
+                            && !next.text.trim().is_empty()
+                    });
+            if !next_indented {
+                finish(input, item.take(), &mut steps);
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(marker) = list_marker(line.text) {
+            finish(input, item.take(), &mut steps);
+            let content = Span::new(line.start + marker, line.start + line.text.len());
+            item = Some((content, indent));
+        } else if is_heading(trimmed) || is_rule_line(trimmed) {
+            finish(input, item.take(), &mut steps);
+        } else if let Some((span, marker_indent)) = item {
+            // A continuation line of the item (indented details, or a lazily wrapped line).
+            item = Some((
+                span.cover(Span::new(line.start, line.start + line.text.len())),
+                marker_indent,
+            ));
+        } else if !has_list || looks_like_shell(trimmed) {
+            // Without a list, each line is a step; with a list, loose lines are commentary
+            // unless they are a command.
+            steps.push(prose_step(
+                input,
+                Span::new(line.start, line.start + line.text.len()),
+            ));
+        }
+        i += 1;
+    }
+    finish(input, item, &mut steps);
+    steps
+}
+
+fn is_rule_line(trimmed: &str) -> bool {
+    trimmed.len() >= 3 && trimmed.chars().all(|c| matches!(c, '-' | '*' | '_' | '='))
+}
+
+fn finish(input: &str, item: Option<(Span, usize)>, steps: &mut Vec<Step>) {
+    if let Some((span, _)) = item {
+        let step = prose_step(input, span);
+        if !step.span.is_empty() {
+            steps.push(step);
+        }
+    }
+}
+
+/// A step written in words. Inline `code` becomes code to read; an item that starts with a
+/// known program is itself a command.
+fn prose_step(input: &str, span: Span) -> Step {
+    let span = trim_span(input, span);
+    let text = span.slice(input);
+    let mut code = Vec::new();
+    let mut rest = text;
+    let mut offset = span.start;
+    while let Some(open) = rest.find('`') {
+        let ticks = rest[open..].len() - rest[open..].trim_start_matches('`').len();
+        let inner_start = open + ticks;
+        let closer = &rest[open..open + ticks];
+        let Some(close) = rest[inner_start..].find(closer) else {
+            break;
+        };
+        let inner = trim_span(
+            input,
+            Span::new(offset + inner_start, offset + inner_start + close),
+        );
+        if !inner.is_empty() {
+            let kind = if super::script::looks_like_sql(inner.slice(input)) {
+                CodeKind::Sql
+            } else {
+                CodeKind::Shell
+            };
+            code.push(Code { kind, span: inner });
+        }
+        let consumed = inner_start + close + ticks;
+        offset += consumed;
+        rest = &rest[consumed..];
+    }
+    let prompt = text.strip_prefix("$ ").map_or(0, |_| 2);
+    if code.is_empty() && looks_like_shell(&text[prompt..]) {
+        code.push(Code {
+            kind: CodeKind::Shell,
+            span: Span::new(span.start + prompt, span.end),
+        });
+        return Step {
+            span,
+            line: 0,
+            prose: false,
+            code,
+        };
+    }
+    Step {
+        span,
+        line: 0,
+        prose: true,
+        code,
+    }
+}
+
+struct Fence<'a> {
+    marker: &'static str,
+    language: &'a str,
+}
+
+fn fence_of(trimmed: &str) -> Option<Fence<'_>> {
+    let marker = if trimmed.starts_with("```") {
+        "```"
+    } else if trimmed.starts_with("~~~") {
+        "~~~"
+    } else {
+        return None;
+    };
+    let language = trimmed.trim_start_matches(['`', '~']).trim();
+    let language = language.split([' ', '{', ',']).next().unwrap_or("");
+    Some(Fence { marker, language })
+}
+
+/// The steps inside a fenced block, read by its language. Data formats (YAML, JSON, HCL) are
+/// configuration, not commands; an unlabelled block is read as shell when it looks like it.
+fn fenced_steps(input: &str, body: Span, language: &str) -> Vec<Step> {
+    match language.to_ascii_lowercase().as_str() {
+        "sh" | "bash" | "shell" | "zsh" | "console" | "shell-session" | "terminal" | "ps"
+        | "powershell" => strip_prompts(input, shell_steps(input, body)),
+        "sql" | "psql" | "mysql" | "postgres" | "postgresql" | "sqlite" | "plsql" | "tsql" => {
+            sql_steps(input, body)
+        }
+        "" | "text" | "txt" | "plain" => {
+            let format = super::detect(body.slice(input));
+            match format {
+                super::Format::Sql => sql_steps(input, body),
+                super::Format::Shell => strip_prompts(input, shell_steps(input, body)),
+                _ => Vec::new(),
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Console transcripts prefix commands with `$ `; the prompt is not part of the command.
+fn strip_prompts(input: &str, mut steps: Vec<Step>) -> Vec<Step> {
+    for step in &mut steps {
+        let text = step.span.slice(input);
+        if let Some(rest) = text.strip_prefix("$ ") {
+            let start = step.span.start + (text.len() - rest.len());
+            step.span = Span::new(start, step.span.end);
+            for code in &mut step.code {
+                code.span = Span::new(start.max(code.span.start), code.span.end);
+            }
+        }
+    }
+    steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<&str> {
+        steps(input).iter().map(|s| s.span.slice(input)).collect()
+    }
+
+    #[test]
+    fn numbered_and_bulleted_items_are_steps() {
+        let plan = "# Plan\n\n1. Back up the database.\n2) Delete and recreate\n   the environment.\n- [ ] 3. Verify health\n  - check the dashboard\n";
+        assert_eq!(
+            texts(plan),
+            [
+                "Back up the database.",
+                "Delete and recreate\n   the environment.",
+                "3. Verify health",
+                "check the dashboard"
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_code_and_fences_become_code() {
+        let plan = "1. Run `terraform destroy -auto-approve` now\n\n```bash\n$ kubectl delete ns payments\nls\n```\n";
+        let steps = steps(plan);
+        assert_eq!(
+            steps[0].code[0].span.slice(plan),
+            "terraform destroy -auto-approve"
+        );
+        assert_eq!(steps[1].span.slice(plan), "kubectl delete ns payments");
+        assert_eq!(steps.len(), 3);
+    }
+
+    #[test]
+    fn without_a_list_each_line_is_a_step() {
+        assert_eq!(
+            texts("Delete the stack.\nRecreate it."),
+            ["Delete the stack.", "Recreate it."]
+        );
+    }
+
+    #[test]
+    fn yaml_fences_are_data() {
+        assert!(steps("```yaml\nkind: Namespace\n```").is_empty());
+    }
+}

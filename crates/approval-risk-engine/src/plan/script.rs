@@ -1,0 +1,266 @@
+//! Steps of a shell script (one command line each, heredoc bodies and continuations included)
+//! and of a SQL script (one statement each).
+
+use super::{trim_span, Code, CodeKind, Step};
+use crate::shell::lexer::{tokenize, Op, Token};
+use crate::span::Span;
+
+/// Splits shell text into steps at unescaped newlines outside quotes and heredocs; comment-only
+/// lines are not steps.
+pub fn shell_steps(input: &str, within: Span) -> Vec<Step> {
+    let text = within.slice(input);
+    let mut steps = Vec::new();
+    let mut current: Option<Span> = None;
+    let close = |current: &mut Option<Span>, steps: &mut Vec<Step>| {
+        if let Some(span) = current.take() {
+            let span = trim_span(input, span);
+            if !span.is_empty() {
+                steps.push(Step {
+                    span,
+                    line: 0,
+                    prose: false,
+                    code: vec![Code {
+                        kind: CodeKind::Shell,
+                        span,
+                    }],
+                });
+            }
+        }
+    };
+    for token in tokenize(text, within.start) {
+        let span = match &token {
+            Token::Op(Op::Newline, _) => {
+                close(&mut current, &mut steps);
+                continue;
+            }
+            Token::Op(_, span) => *span,
+            Token::Word(word) => word.span,
+            Token::Redirect { span, body, .. } => body.map_or(*span, |b| span.cover(b)),
+        };
+        current = Some(current.map_or(span, |c| c.cover(span)));
+    }
+    close(&mut current, &mut steps);
+    steps
+}
+
+/// Splits SQL into statements at `;` outside strings, comments and dollar quotes.
+pub fn sql_steps(input: &str, within: Span) -> Vec<Step> {
+    let mut steps = Vec::new();
+    for span in sql_statements(input, within) {
+        steps.push(Step {
+            span,
+            line: 0,
+            prose: false,
+            code: vec![Code {
+                kind: CodeKind::Sql,
+                span,
+            }],
+        });
+    }
+    steps
+}
+
+/// Statement spans (trimmed, comment-only statements dropped) of SQL text.
+pub fn sql_statements(input: &str, within: Span) -> Vec<Span> {
+    let text = within.slice(input);
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let push = |from: usize, to: usize, out: &mut Vec<Span>| {
+        let span = skip_leading_comments(input, Span::new(within.start + from, within.start + to));
+        if !span.is_empty() {
+            out.push(span);
+        }
+    };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\'' | b'"' | b'`' => {
+                let quote = bytes[i];
+                i += 1;
+                while i < bytes.len() && bytes[i] != quote {
+                    i += 1;
+                }
+            }
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'$' => {
+                // A dollar quote `$tag$ ... $tag$` (PostgreSQL function bodies).
+                let tag_end = text[i + 1..].find('$').map(|e| i + 1 + e);
+                if let Some(tag_end) = tag_end {
+                    let tag = &text[i..=tag_end];
+                    if tag[1..tag.len() - 1]
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '_')
+                    {
+                        match text[tag_end + 1..].find(tag) {
+                            Some(close) => i = tag_end + 1 + close + tag.len() - 1,
+                            None => i = bytes.len(),
+                        }
+                    }
+                }
+            }
+            b';' => {
+                push(start, i + 1, &mut out);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        push(start, bytes.len(), &mut out);
+    }
+    out
+}
+
+/// Trims whitespace and leading `--` / `/* */` comments, so a statement's span starts at its
+/// first keyword; a statement that is only comments becomes empty.
+fn skip_leading_comments(input: &str, span: Span) -> Span {
+    let mut span = trim_span(input, span);
+    loop {
+        let text = span.slice(input);
+        let skip = if text.starts_with("--") {
+            text.find('\n').map_or(text.len(), |i| i + 1)
+        } else if text.starts_with("/*") {
+            text.find("*/").map_or(text.len(), |i| i + 2)
+        } else {
+            return span;
+        };
+        span = trim_span(input, Span::new(span.start + skip, span.end));
+    }
+}
+
+const SQL_STARTS: &[&str] = &[
+    "select", "insert", "update", "delete", "drop", "truncate", "alter", "create", "grant",
+    "revoke", "begin", "commit", "rollback", "with", "vacuum", "set", "use",
+];
+
+/// Second words that make a line SQL rather than English ("drop table", "delete from").
+const SQL_OBJECTS: &[&str] = &[
+    "table",
+    "database",
+    "schema",
+    "index",
+    "view",
+    "user",
+    "role",
+    "function",
+    "procedure",
+    "trigger",
+    "sequence",
+    "materialized",
+    "temporary",
+    "temp",
+    "extension",
+    "type",
+    "policy",
+    "unique",
+    "or",
+    "if",
+    "from",
+    "into",
+    "all",
+    "*",
+    "distinct",
+    "column",
+    "owned",
+    "publication",
+    "subscription",
+    "tablespace",
+    "only",
+];
+
+pub fn looks_like_sql(line: &str) -> bool {
+    let mut words = line.split_whitespace().map(|w| w.to_ascii_lowercase());
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
+    if !SQL_STARTS.contains(&first.as_str()) {
+        return false;
+    }
+    let lower = line.to_ascii_lowercase();
+    match first.as_str() {
+        "select" => lower.contains(" from ") || line.ends_with(';'),
+        "update" => lower.contains(" set "),
+        "grant" | "revoke" => {
+            lower.contains(" on ") || lower.contains(" to ") || lower.contains(" from ")
+        }
+        "with" => lower.contains(" as ("),
+        "begin" | "commit" | "rollback" | "vacuum" | "set" | "use" => line.ends_with(';'),
+        _ => SQL_OBJECTS.contains(&second.trim_end_matches(';')),
+    }
+}
+
+/// A line starts with something that runs: a known program, a path to one, an assignment, or
+/// a `$ ` prompt.
+pub fn looks_like_shell(line: &str) -> bool {
+    let line = line.strip_prefix("$ ").unwrap_or(line);
+    let first = line.split_whitespace().next().unwrap_or("");
+    if first.contains('=') && !first.starts_with('=') {
+        return true;
+    }
+    let name = first
+        .trim_start_matches('\\')
+        .rsplit('/')
+        .next()
+        .unwrap_or("");
+    if crate::rules::is_known_program(name) || first.starts_with("./") || first.starts_with("~/") {
+        return true;
+    }
+    // An unknown word followed by flags, pipes or redirections, and no sentence punctuation,
+    // is a command line too (`frobnicate --all | tee out`).
+    let word_like = !first.is_empty()
+        && first.chars().all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.' | '/')
+        });
+    let operators = line.split_whitespace().skip(1).any(|w| {
+        (w.starts_with('-') && w.len() > 1) || matches!(w, "|" | "&&" | "||" | ">" | ">>")
+    });
+    word_like && operators && !line.trim_end().ends_with(['.', ':', '?', '!'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heredoc_stays_in_its_step() {
+        let text = "psql <<SQL\nDROP TABLE a;\nSQL\nls";
+        let steps = shell_steps(text, Span::new(0, text.len()));
+        assert_eq!(steps.len(), 2);
+        assert_eq!(steps[0].span.slice(text), "psql <<SQL\nDROP TABLE a;");
+        assert_eq!(steps[1].span.slice(text), "ls");
+    }
+
+    #[test]
+    fn comment_lines_are_not_steps() {
+        let text = "# clean up\nrm -rf build\n\n";
+        let steps = shell_steps(text, Span::new(0, text.len()));
+        assert_eq!(steps.len(), 1);
+    }
+
+    #[test]
+    fn sql_splits_outside_strings_and_dollar_quotes() {
+        let text = "INSERT INTO t VALUES ('a;b');\nCREATE FUNCTION f() AS $$ BEGIN; END $$;\n-- only a comment;\nDROP TABLE t";
+        let spans = sql_statements(text, Span::new(0, text.len()));
+        let texts: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(
+            texts,
+            [
+                "INSERT INTO t VALUES ('a;b');",
+                "CREATE FUNCTION f() AS $$ BEGIN; END $$;",
+                "DROP TABLE t"
+            ]
+        );
+    }
+}

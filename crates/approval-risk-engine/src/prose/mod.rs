@@ -1,0 +1,223 @@
+//! Words of a step written in prose: lower-cased tokens with exact spans and clause breaks,
+//! and the term matching that prose rules use (stems, phrases, negation).
+
+use crate::span::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Lower-cased, with hyphens kept (`re-create`, `us-east-1`).
+    pub text: String,
+    pub span: Span,
+    /// Index of the clause the token is in; clauses break at `.`, `,`, `;`, `:`, `!`, `?`, and
+    /// at the words "then", "and then", "but".
+    pub clause: usize,
+}
+
+/// Splits `span` of `input` into word tokens, skipping the spans in `skip` (inline code, which
+/// is read as code instead).
+pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
+    let text = span.slice(input);
+    let mut out = Vec::new();
+    let mut clause = 0;
+    let mut start: Option<usize> = None;
+    let flush = |start: &mut Option<usize>, end: usize, clause: usize, out: &mut Vec<Token>| {
+        if let Some(s) = start.take() {
+            let word = &text[s..end];
+            let trimmed = word.trim_end_matches(['.', '-', '\'', '/', ':']);
+            if trimmed.is_empty() {
+                return;
+            }
+            let abs = Span::new(span.start + s, span.start + s + trimmed.len());
+            if skip.iter().any(|k| k.contains(abs)) {
+                return;
+            }
+            out.push(Token {
+                text: trimmed.to_lowercase().replace('’', "'"),
+                span: abs,
+                clause,
+            });
+        }
+    };
+    for (i, ch) in text.char_indices() {
+        let inner = matches!(
+            ch,
+            '-' | '_' | '.' | '/' | '\'' | '’' | ':' | '@' | '*' | '$' | '{' | '}' | '=' | '~'
+        );
+        if ch.is_alphanumeric()
+            || (inner && start.is_some())
+            || (start.is_none() && matches!(ch, '$' | '/' | '~' | '*' | '.' | '_'))
+        {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        flush(&mut start, i, clause, &mut out);
+        if matches!(ch, '.' | ',' | ';' | '!' | '?' | '(' | ')' | '\n') {
+            clause += 1;
+        }
+    }
+    flush(&mut start, text.len(), clause, &mut out);
+    // `.` inside a token ends a sentence when it closes the token (handled by trim above);
+    // "then" starts a new clause too.
+    let mut bump = 0;
+    for token in &mut out {
+        if token.text == "then" || token.text == "afterwards" {
+            bump += 1;
+        }
+        token.clause += bump;
+    }
+    out
+}
+
+/// Does `word` match `term`? A term ending in `*` is a stem (`delet*` matches `deleting`);
+/// hyphens are ignored on both sides (`re-create` matches `recreate`).
+pub fn word_matches(word: &str, term: &str) -> bool {
+    fn letters(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes().filter(|b| *b != b'-')
+    }
+    match term.strip_suffix('*') {
+        Some(stem) => {
+            let mut rest = letters(word);
+            letters(stem).all(|s| rest.next() == Some(s)) && rest.count() <= 5
+        }
+        None => word == term || (word.contains('-') && letters(word).eq(letters(term))),
+    }
+}
+
+/// Finds `term` (one word or a space-separated phrase) in `tokens`, starting at `from`.
+/// Returns the index range of the match.
+pub fn find_term(tokens: &[Token], term: &str, from: usize) -> Option<(usize, usize)> {
+    let parts: Vec<&str> = term.split(' ').collect();
+    (from..tokens.len()).find_map(|i| {
+        let fits = parts.iter().enumerate().all(|(k, part)| {
+            tokens
+                .get(i + k)
+                .is_some_and(|t| word_matches(&t.text, part))
+        });
+        fits.then_some((i, i + parts.len()))
+    })
+}
+
+/// All matches of any of `terms`, as index ranges, in text order.
+pub fn find_all(tokens: &[Token], terms: &[&str]) -> Vec<(usize, usize)> {
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    for term in terms {
+        let mut from = 0;
+        while let Some(hit) = find_term(tokens, term, from) {
+            hits.push(hit);
+            from = hit.0 + 1;
+        }
+    }
+    hits.sort_unstable();
+    hits.dedup_by_key(|h| h.0);
+    hits
+}
+
+const NEGATORS: &[&str] = &[
+    "not",
+    "never",
+    "no",
+    "without",
+    "avoid",
+    "avoiding",
+    "instead",
+    "don't",
+    "dont",
+    "doesn't",
+    "won't",
+    "shouldn't",
+    "mustn't",
+    "cannot",
+    "can't",
+    "nor",
+    "refrain",
+    "refuse",
+    "refusing",
+    "decline",
+    "declining",
+    "rather",
+    "prevent",
+    "preventing",
+    "prevents",
+    "against",
+];
+
+/// Is the word at `index` negated ("do not delete", "never drop", "without removing")? Only
+/// the few words before it in the same clause count.
+pub fn is_negated(tokens: &[Token], index: usize) -> bool {
+    let Some(target) = tokens.get(index) else {
+        return false;
+    };
+    tokens[index.saturating_sub(4)..index].iter().any(|t| {
+        t.clause == target.clause
+            && (NEGATORS.contains(&t.text.as_str()) || t.text.ends_with("n't"))
+    })
+}
+
+/// Does the step describe asking first ("ask the user before deleting", "confirm with the
+/// owner", "only after approval")? Such a step is a proposal, not an act.
+pub fn asks_first(tokens: &[Token]) -> Option<usize> {
+    const ASK: &[&str] = &[
+        "ask the user",
+        "ask for confirmation",
+        "confirm with",
+        "seek confirmation",
+        "seek approval",
+        "after approval",
+        "once approved",
+        "with approval",
+        "get approval",
+        "request approval",
+        "ask for approval",
+        "ask for permission",
+        "ask permission",
+        "check with the user",
+        "confirm the",
+        "confirm that",
+        "confirm whether",
+        "confirm before",
+        "ask the",
+        "asks the user",
+        "asking the user",
+        "inform the user",
+        "recommend",
+        "propose",
+        "suggest",
+    ];
+    find_all(tokens, ASK).first().map(|h| h.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<Token> {
+        tokens(text, Span::new(0, text.len()), &[])
+    }
+
+    #[test]
+    fn tokens_have_exact_spans_and_clauses() {
+        let text = "Delete the prod-db, then re-create it.";
+        let t = toks(text);
+        assert_eq!(t[0].text, "delete");
+        assert_eq!(t[2].span.slice(text), "prod-db");
+        assert!(t[4].clause > t[0].clause);
+    }
+
+    #[test]
+    fn stems_phrases_and_hyphens_match() {
+        let t = toks("We will tear down and re-create the stack");
+        assert!(find_term(&t, "tear down", 0).is_some());
+        assert!(find_term(&t, "recreat*", 0).is_some());
+        assert!(find_term(&t, "delet*", 0).is_none());
+    }
+
+    #[test]
+    fn negation_is_seen_within_the_clause_only() {
+        let t = toks("Do not delete the database");
+        assert!(is_negated(&t, 2));
+        let t = toks("If not found, delete the database");
+        assert!(!is_negated(&t, 3));
+    }
+}

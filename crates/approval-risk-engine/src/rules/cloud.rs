@@ -1,0 +1,5 @@
+//! Cloud CLIs: AWS, Google Cloud and Azure.
+
+use super::Rule;
+
+pub static RULES: &[Rule] = &[];

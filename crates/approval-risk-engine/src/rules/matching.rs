@@ -1,0 +1,326 @@
+//! How declared shapes are matched: commands by program, subcommands and flags; SQL by
+//! keywords; prose by verb, object and negation. Each match returns its evidence spans.
+
+use super::{CommandPattern, ProsePattern, SqlPattern};
+use crate::model::{Decision, Reversibility, Scope};
+use crate::prose::{find_all, is_negated, Token};
+use crate::shell::{Arg, Command};
+use crate::span::Span;
+use crate::sql::SqlWord;
+
+/// What a rule found: the words that show it, the target it names, and any axis the rule
+/// decided from the specifics (a `rm -rf /` is not a `rm -rf build`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Hit {
+    pub evidence: Vec<Span>,
+    pub target: Option<String>,
+    pub reversibility: Option<Reversibility>,
+    pub scope: Option<Scope>,
+    pub floor: Option<Decision>,
+    /// A sentence about the specifics, added to the explanation.
+    pub note: Option<String>,
+}
+
+impl Hit {
+    pub fn at(evidence: Vec<Span>) -> Hit {
+        Hit {
+            evidence,
+            ..Hit::default()
+        }
+    }
+}
+
+/// Flags of each program that take a value, so the value is not read as a subcommand.
+fn takes_value(program: &str, flag: &str) -> bool {
+    let list: &[&str] = match program {
+        "git" => &["-C", "-c", "--git-dir", "--work-tree", "--namespace"],
+        "kubectl" | "oc" => &[
+            "-n",
+            "--namespace",
+            "--context",
+            "--kubeconfig",
+            "--cluster",
+            "--user",
+            "-s",
+            "--server",
+            "--token",
+            "--as",
+        ],
+        "helm" => &["-n", "--namespace", "--kube-context", "--kubeconfig"],
+        "aws" => &[
+            "--region",
+            "--profile",
+            "--output",
+            "--endpoint-url",
+            "--query",
+            "--cli-read-timeout",
+            "--ca-bundle",
+        ],
+        "gcloud" => &[
+            "--project",
+            "--account",
+            "--configuration",
+            "--format",
+            "--verbosity",
+            "--impersonate-service-account",
+        ],
+        "az" => &["--subscription", "--output", "-o", "--query"],
+        "docker" | "podman" => &["-H", "--host", "--context", "-c", "--config", "--log-level"],
+        "terraform" | "tofu" => &[],
+        "npm" | "pnpm" | "yarn" => &["--prefix", "-w", "--workspace", "--registry"],
+        "cargo" => &["--manifest-path", "-Z", "--config"],
+        "redis-cli" => &["-h", "-p", "-a", "-n", "-u", "--user", "--pass"],
+        "mongo" | "mongosh" => &[
+            "--host",
+            "--port",
+            "-u",
+            "-p",
+            "--username",
+            "--password",
+            "--authenticationDatabase",
+        ],
+        "gh" => &["-R", "--repo"],
+        "systemctl" => &["-H", "--host", "-M", "--machine"],
+        _ => &[],
+    };
+    list.contains(&flag)
+}
+
+/// Positional arguments with the values of known value-taking flags left out.
+pub fn positionals<'a>(command: &'a Command) -> Vec<&'a Arg> {
+    let mut out = Vec::new();
+    let mut skip_next = false;
+    for arg in &command.args {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
+        if arg.value.starts_with('-') && arg.value.len() > 1 {
+            skip_next = !arg.value.contains('=') && takes_value(&command.program, &arg.value);
+            continue;
+        }
+        out.push(arg);
+    }
+    out
+}
+
+/// Does `arg` carry `flag`? Long flags match `--x` and `--x=v`; a one-letter flag also matches
+/// inside a cluster of short flags (`-r` in `-rf`); single-dash long flags (`-auto-approve`)
+/// match exactly or with `=`.
+pub fn flag_matches(arg: &str, flag: &str) -> bool {
+    if arg == flag {
+        return true;
+    }
+    if flag.len() > 2
+        && arg
+            .strip_prefix(flag)
+            .is_some_and(|rest| rest.starts_with('='))
+    {
+        return true;
+    }
+    let letter = flag
+        .strip_prefix('-')
+        .filter(|l| l.len() == 1 && !l.starts_with('-'));
+    match (letter, arg.strip_prefix('-')) {
+        (Some(letter), Some(cluster)) => {
+            !cluster.starts_with('-')
+                && cluster.len() <= 6
+                && cluster.chars().all(|c| c.is_ascii_alphabetic())
+                && cluster.contains(letter)
+        }
+        _ => false,
+    }
+}
+
+pub fn find_flag<'a>(command: &'a Command, flags: &[&str]) -> Option<&'a Arg> {
+    command
+        .args
+        .iter()
+        .find(|a| flags.iter().any(|f| flag_matches(&a.value, f)))
+}
+
+/// The value of `--flag value` or `--flag=value`.
+pub fn flag_value<'a>(command: &'a Command, flag: &str) -> Option<&'a Arg> {
+    let at = command.args.iter().position(|a| {
+        a.value == flag
+            || a.value
+                .strip_prefix(flag)
+                .is_some_and(|r| r.starts_with('='))
+    })?;
+    let arg = &command.args[at];
+    if arg.value.len() > flag.len() {
+        Some(arg)
+    } else {
+        command.args.get(at + 1)
+    }
+}
+
+fn glob_matches(value: &str, pattern: &str) -> bool {
+    match (pattern.strip_prefix('*'), pattern.strip_suffix('*')) {
+        (Some(suffix), _) if !suffix.contains('*') => value.ends_with(suffix),
+        (_, Some(prefix)) => value.starts_with(prefix),
+        _ => value == pattern,
+    }
+}
+
+pub fn match_command(pattern: &CommandPattern, command: &Command) -> Option<Hit> {
+    if !pattern.programs.iter().any(|p| *p == command.program) {
+        return None;
+    }
+    let words = positionals(command);
+    let mut evidence = vec![command.program_span];
+    for (i, alternatives) in pattern.subcommands.iter().enumerate() {
+        let word = words.get(i)?;
+        if !alternatives
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(&word.value))
+        {
+            return None;
+        }
+        evidence.push(word.span);
+    }
+    if !pattern.flags_any.is_empty() {
+        evidence.push(find_flag(command, pattern.flags_any)?.span);
+    }
+    for flag in pattern.flags_all {
+        evidence.push(find_flag(command, &[flag])?.span);
+    }
+    if find_flag(command, pattern.flags_none).is_some() {
+        return None;
+    }
+    let rest = &words[pattern.subcommands.len().min(words.len())..];
+    if !pattern.args_any.is_empty() {
+        let arg = rest
+            .iter()
+            .find(|a| pattern.args_any.iter().any(|p| glob_matches(&a.value, p)))?;
+        evidence.push(arg.span);
+    }
+    let target = match pattern.target_flag {
+        Some(flag) => flag_value(command, flag).map(|a| flag_arg_value(a, flag)),
+        None => rest.first().map(|a| a.value.clone()),
+    };
+    Some(Hit {
+        evidence,
+        target,
+        ..Hit::default()
+    })
+}
+
+fn flag_arg_value(arg: &Arg, flag: &str) -> String {
+    arg.value
+        .strip_prefix(flag)
+        .and_then(|r| r.strip_prefix('='))
+        .unwrap_or(&arg.value)
+        .to_string()
+}
+
+pub fn match_sql(pattern: &SqlPattern, words: &[SqlWord]) -> Option<Hit> {
+    let start = pattern
+        .starts
+        .iter()
+        .find(|seq| seq.len() <= words.len() && seq.iter().zip(words).all(|(k, w)| w.text == *k))?;
+    if pattern
+        .lacks
+        .iter()
+        .any(|k| words.iter().any(|w| w.text == *k))
+    {
+        return None;
+    }
+    let mut evidence: Vec<Span> = words[..start.len()].iter().map(|w| w.span).collect();
+    if !pattern.contains.is_empty() {
+        let found = words
+            .iter()
+            .find(|w| pattern.contains.contains(&w.text.as_str()))?;
+        evidence.push(found.span);
+    }
+    let target = words
+        .iter()
+        .skip(start.len())
+        .find(|w| {
+            !matches!(
+                w.text.as_str(),
+                "if" | "exists" | "not" | "only" | "from" | "table" | "cascade" | "all"
+            )
+        })
+        .map(|w| w.raw.clone());
+    Some(Hit {
+        evidence: merge(evidence),
+        target,
+        ..Hit::default()
+    })
+}
+
+pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
+    let verbs = find_all(tokens, pattern.verbs);
+    for (start, end) in verbs {
+        if is_negated(tokens, start) {
+            continue;
+        }
+        let clause = tokens[start].clause;
+        let mut evidence = vec![tokens[start].span.cover(tokens[end - 1].span)];
+        let mut target = None;
+        if !pattern.objects.is_empty() {
+            let near = |i: usize| {
+                let t = &tokens[i];
+                t.clause == clause && i.abs_diff(start) <= pattern.window
+            };
+            let object = find_all(tokens, pattern.objects)
+                .into_iter()
+                .filter(|(s, _)| near(*s) && !(start..end).contains(s))
+                .min_by_key(|(s, _)| (*s < start, s.abs_diff(start)));
+            let Some((os, oe)) = object else {
+                continue;
+            };
+            evidence.push(tokens[os].span.cover(tokens[oe - 1].span));
+            target = Some(format!("the {}", object_phrase(tokens, os, oe)));
+        }
+        if !pattern.also.is_empty() {
+            let also = find_all(tokens, pattern.also)
+                .into_iter()
+                .find(|(s, _)| !is_negated(tokens, *s) && !(start..end).contains(s))?;
+            evidence.push(tokens[also.0].span.cover(tokens[also.1 - 1].span));
+        }
+        evidence.sort_unstable();
+        return Some(Hit {
+            evidence,
+            target,
+            ..Hit::default()
+        });
+    }
+    None
+}
+
+/// The object with the qualifier in front of it ("production environment", "users table").
+fn object_phrase(tokens: &[Token], start: usize, end: usize) -> String {
+    let from = if start > 0
+        && !matches!(
+            tokens[start - 1].text.as_str(),
+            "the" | "a" | "an" | "this" | "that" | "all" | "every" | "our" | "its" | "their" | "it"
+        )
+        && tokens[start - 1].clause == tokens[start].clause
+    {
+        start - 1
+    } else {
+        start
+    };
+    tokens[from..end]
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Sorts spans and joins those that touch, so evidence reads as whole phrases.
+pub fn merge(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_unstable();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match out.last_mut() {
+            Some(last) if span.start <= last.end + 1 && span.start >= last.start => {
+                *last = last.cover(span)
+            }
+            _ => out.push(span),
+        }
+    }
+    out
+}

@@ -1,0 +1,213 @@
+//! The rule catalogue: one declaration per rule (id, axes, matcher, prose, its own examples
+//! and counterexamples), grouped in one file per domain, plus the matching machinery the
+//! declarations use.
+
+mod cloud;
+mod files;
+mod generic;
+mod git;
+mod infra;
+mod kubernetes;
+mod matching;
+mod programs;
+mod prose_steps;
+mod sql;
+
+pub use generic::{is_script_name, unseen_script};
+pub use matching::{
+    flag_matches, match_command, match_prose, match_sql, positionals as positionals_of, Hit,
+};
+pub use programs::{is_known_program, is_read_only};
+
+use crate::model::{Decision, Reversibility, Scope};
+use crate::shell::Command;
+use std::sync::OnceLock;
+
+/// What a rule's target is, which decides how the environment moves its scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Something in an environment (a stack, cluster, database, bucket): its scope follows the
+    /// environment the step names, and an unnamed one is assumed to be production.
+    Environment,
+    /// The agent's own workspace (a working copy, local files): production-looking names in
+    /// the step still raise it.
+    Workspace,
+    /// The scope is the rule's own whatever the names say (an organisation-wide action).
+    Fixed,
+}
+
+/// What kind of change a rule sees; plan patterns join steps by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Destroys or removes something.
+    Delete,
+    /// Deletes something and builds it again in the same step.
+    DeleteRecreate,
+    /// Creates or re-creates something.
+    Create,
+    /// Changes something in place.
+    Change,
+    /// Takes a backup, snapshot or export.
+    Backup,
+    /// Switches off a safety net (deletion protection, audit logging, alarms, backups).
+    DisableSafety,
+    /// Grants wider access than before.
+    WidenPrivilege,
+    /// Runs something the engine cannot see into.
+    Opaque,
+    /// Makes something public or sends it outside (a release, a message, a payment).
+    Publish,
+}
+
+/// How a rule recognises its shape.
+pub enum Matcher {
+    Command(CommandPattern),
+    /// For shapes a table cannot say; `programs` lists the program names it looks at.
+    CommandFn {
+        programs: &'static [&'static str],
+        check: fn(&Command) -> Option<Hit>,
+    },
+    Sql(SqlPattern),
+    Prose(ProsePattern),
+    /// Found by the engine itself rather than by a pattern (claims, unknown programs, changes
+    /// no specific rule covers); the rule is declared for its id, prose and examples.
+    Builtin,
+}
+
+/// A command shape: program, leading subcommand words, flags present or absent.
+#[derive(Debug, Clone, Copy)]
+pub struct CommandPattern {
+    pub programs: &'static [&'static str],
+    /// The first positional words, in order, each a set of alternatives.
+    pub subcommands: &'static [&'static [&'static str]],
+    /// At least one of these flags must be present (no requirement when empty).
+    pub flags_any: &'static [&'static str],
+    /// Every one of these flags must be present.
+    pub flags_all: &'static [&'static str],
+    /// None of these flags may be present.
+    pub flags_none: &'static [&'static str],
+    /// Some positional after the subcommands must match one of these (`*` globs allowed).
+    pub args_any: &'static [&'static str],
+    /// The flag whose value names the target (`--stack-name`); otherwise the first positional
+    /// after the subcommands.
+    pub target_flag: Option<&'static str>,
+}
+
+impl CommandPattern {
+    pub const ANY: CommandPattern = CommandPattern {
+        programs: &[],
+        subcommands: &[],
+        flags_any: &[],
+        flags_all: &[],
+        flags_none: &[],
+        args_any: &[],
+        target_flag: None,
+    };
+}
+
+/// A SQL statement shape, over its keywords (strings and comments skipped).
+#[derive(Debug, Clone, Copy)]
+pub struct SqlPattern {
+    /// The statement starts with one of these keyword sequences.
+    pub starts: &'static [&'static [&'static str]],
+    /// The statement contains none of these keywords.
+    pub lacks: &'static [&'static str],
+    /// The statement contains at least one of these (no requirement when empty).
+    pub contains: &'static [&'static str],
+}
+
+/// A prose shape: a verb, an object near it in the same clause, and optional companion terms.
+#[derive(Debug, Clone, Copy)]
+pub struct ProsePattern {
+    pub verbs: &'static [&'static str],
+    /// Required within `window` words of the verb, same clause (none required when empty).
+    pub objects: &'static [&'static str],
+    /// One of these must also appear, not negated, anywhere in the step (none when empty).
+    pub also: &'static [&'static str],
+    pub window: usize,
+}
+
+pub struct Rule {
+    /// Permanent id, `domain.name`. Never renamed: policies and portals refer to it.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub reversibility: Reversibility,
+    pub scope: Scope,
+    pub reach: Reach,
+    pub action: Action,
+    /// A decision this shape never goes below, for shapes catastrophic in any context.
+    pub floor: Option<Decision>,
+    pub matcher: Matcher,
+    /// What is lost and who notices, for an approver.
+    pub why: &'static str,
+    /// What to do instead; `{target}` is replaced by the step's own target name.
+    pub safer: &'static str,
+    /// A concrete safer step in place of the first example; `{target}` as in `safer`. The
+    /// engine must score it strictly lower than the example (a test checks every rule).
+    pub instead: &'static str,
+    pub questions: &'static [&'static str],
+    pub references: &'static [&'static str],
+    /// Steps this rule must fire on, each assessed alone.
+    pub examples: &'static [&'static str],
+    /// Steps this rule must stay quiet on.
+    pub counterexamples: &'static [&'static str],
+}
+
+/// Every rule, in catalogue order.
+pub fn all() -> impl Iterator<Item = &'static Rule> {
+    [
+        generic::RULES,
+        prose_steps::RULES,
+        files::RULES,
+        git::RULES,
+        sql::RULES,
+        infra::RULES,
+        kubernetes::RULES,
+        cloud::RULES,
+    ]
+    .into_iter()
+    .flatten()
+}
+
+pub fn all_rule_ids() -> Vec<&'static str> {
+    all().map(|r| r.id).collect()
+}
+
+pub fn find(id: &str) -> Option<&'static Rule> {
+    all().find(|r| r.id == id)
+}
+
+/// Rules indexed for matching: command rules by program, then SQL and prose rules.
+pub struct Index {
+    pub by_program: std::collections::HashMap<&'static str, Vec<&'static Rule>>,
+    pub sql: Vec<&'static Rule>,
+    pub prose: Vec<&'static Rule>,
+}
+
+pub fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = Index {
+            by_program: std::collections::HashMap::new(),
+            sql: Vec::new(),
+            prose: Vec::new(),
+        };
+        for rule in all() {
+            match &rule.matcher {
+                Matcher::Command(CommandPattern { programs, .. })
+                | Matcher::CommandFn { programs, .. } => {
+                    for program in *programs {
+                        index.by_program.entry(program).or_default().push(rule);
+                    }
+                }
+                Matcher::Sql(_) => index.sql.push(rule),
+                Matcher::Prose(_) => index.prose.push(rule),
+                Matcher::Builtin => {}
+            }
+        }
+        index
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,684 @@
+//! Simple commands built from tokens: program and arguments, normalised so that rules match
+//! what would really run (`/usr/bin/git`, `\rm`, `r''m`, `sudo env X=1 nice rm`), with the
+//! inside of `bash -c '...'`, `ssh host '...'`, `xargs`, `find -exec`, `kubectl exec -- ...` and
+//! `$( )` parsed as commands of their own.
+
+use super::lexer::{tokenize, Op, RedirectKind, Token, Word};
+use crate::span::Span;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arg {
+    pub value: String,
+    pub span: Span,
+    /// Still holds an expansion the engine could not resolve (`$X`, `$(..)`).
+    pub dynamic: bool,
+    pub glob: bool,
+    pub quoted: bool,
+}
+
+/// Where a command's standard input comes from, when that matters for what it runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Terminal,
+    /// Piped from the previous command, named by its program.
+    Pipe {
+        from: String,
+    },
+    /// A heredoc or here-string body.
+    Inline {
+        body: Span,
+        expands: bool,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Command {
+    /// Normalised program name: no directory, no leading backslash, no quotes.
+    pub program: String,
+    pub program_span: Span,
+    pub args: Vec<Arg>,
+    /// The whole simple command, wrappers included.
+    pub span: Span,
+    /// Wrappers it was found inside, outermost first (`sudo`, `sh -c`, `ssh`, `xargs`).
+    pub wrappers: Vec<&'static str>,
+    pub input: Input,
+    /// Files written by `>`/`>>` redirections.
+    pub writes: Vec<Arg>,
+    /// The working directory the plan had moved to with `cd`, when known.
+    pub cwd: Option<String>,
+}
+
+impl Command {
+    /// Arguments that are not flags.
+    pub fn positionals(&self) -> impl Iterator<Item = &Arg> {
+        self.args
+            .iter()
+            .filter(|a| !a.value.starts_with('-') || a.value == "-")
+    }
+
+    pub fn has_wrapper(&self, name: &str) -> bool {
+        self.wrappers.iter().any(|w| *w == name)
+    }
+}
+
+/// What the plan has set so far: variables and the working directory.
+#[derive(Debug, Clone, Default)]
+pub struct ShellState {
+    pub vars: HashMap<String, String>,
+    pub cwd: Option<String>,
+}
+
+/// Parses `text` (found at `base` in the input) into simple commands, in order.
+pub fn parse_commands(input: &str, text_span: Span, state: &mut ShellState) -> Vec<Command> {
+    let mut out = Vec::new();
+    parse_into(input, text_span, state, &mut Vec::new(), &mut out, 0);
+    out
+}
+
+/// Deeper nesting than this (`sh -c "sh -c '...'"` many times over) is not unwrapped further;
+/// the innermost text stays an argument, which rules treat as opaque.
+const MAX_DEPTH: usize = 6;
+
+fn parse_into(
+    input: &str,
+    text_span: Span,
+    state: &mut ShellState,
+    wrappers: &mut Vec<&'static str>,
+    out: &mut Vec<Command>,
+    depth: usize,
+) {
+    let Some(text) = input.get(text_span.start..text_span.end) else {
+        return;
+    };
+    let tokens = tokenize(text, text_span.start);
+    let mut words: Vec<Word> = Vec::new();
+    let mut writes: Vec<Arg> = Vec::new();
+    let mut inline: Option<Input> = None;
+    let mut pipe_from: Option<String> = None;
+    let mut pending_redirect: Option<RedirectKind> = None;
+
+    let flush = |words: &mut Vec<Word>,
+                 writes: &mut Vec<Arg>,
+                 inline: &mut Option<Input>,
+                 pipe_from: Option<String>,
+                 state: &mut ShellState,
+                 wrappers: &mut Vec<&'static str>,
+                 out: &mut Vec<Command>| {
+        if words.is_empty() {
+            writes.clear();
+            *inline = None;
+            return None;
+        }
+        let taken = std::mem::take(words);
+        let input_kind = inline
+            .take()
+            .or(pipe_from.map(|from| Input::Pipe { from }))
+            .unwrap_or(Input::Terminal);
+        let before = out.len();
+        build(
+            input,
+            taken,
+            std::mem::take(writes),
+            input_kind,
+            state,
+            wrappers,
+            out,
+            depth,
+        );
+        out.get(before).map(|c| c.program.clone())
+    };
+
+    for token in tokens {
+        match token {
+            Token::Word(word) => {
+                if let Some(kind) = pending_redirect.take() {
+                    if matches!(kind, RedirectKind::HereString) {
+                        inline = Some(Input::Inline {
+                            body: word.span,
+                            expands: word.dynamic,
+                        });
+                    } else if matches!(kind, RedirectKind::Write | RedirectKind::Append) {
+                        writes.push(to_arg(&word, state));
+                    }
+                    continue;
+                }
+                // Substitutions run before the command that contains them.
+                for sub in &word.substitutions {
+                    if depth < MAX_DEPTH {
+                        wrappers.push("$( )");
+                        parse_into(input, *sub, state, wrappers, out, depth + 1);
+                        wrappers.pop();
+                    }
+                }
+                words.push(word);
+            }
+            Token::Redirect { kind, body, .. } => match kind {
+                RedirectKind::Heredoc { quoted_delimiter } => {
+                    if let Some(body) = body {
+                        inline = Some(Input::Inline {
+                            body,
+                            expands: !quoted_delimiter,
+                        });
+                    }
+                }
+                _ => pending_redirect = Some(kind),
+            },
+            Token::Op(op, _) => {
+                pending_redirect = None;
+                let previous = pipe_from.take();
+                let program = flush(
+                    &mut words,
+                    &mut writes,
+                    &mut inline,
+                    previous,
+                    state,
+                    wrappers,
+                    out,
+                );
+                if op == Op::Pipe {
+                    pipe_from = program;
+                }
+            }
+        }
+    }
+    let previous = pipe_from.take();
+    flush(
+        &mut words,
+        &mut writes,
+        &mut inline,
+        previous,
+        state,
+        wrappers,
+        out,
+    );
+}
+
+fn to_arg(word: &Word, state: &ShellState) -> Arg {
+    let (value, resolved) = resolve_vars(&word.value, &state.vars);
+    Arg {
+        value,
+        span: word.span,
+        dynamic: word.dynamic && !resolved,
+        glob: word.glob,
+        quoted: word.quoted,
+    }
+}
+
+/// Substitutes `$NAME` and `${NAME}` with values the plan assigned earlier. Returns the new
+/// text and whether every expansion in it was resolved.
+fn resolve_vars(value: &str, vars: &HashMap<String, String>) -> (String, bool) {
+    if !value.contains('$') {
+        return (value.to_string(), true);
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut all = true;
+    let mut rest = value;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let (name, consumed) = if let Some(inner) = after.strip_prefix('{') {
+            match inner.find('}') {
+                Some(end) => (&inner[..end], end + 2),
+                None => ("", 0),
+            }
+        } else {
+            let end = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len());
+            (&after[..end], end)
+        };
+        match vars.get(name) {
+            Some(v) if !name.is_empty() => {
+                out.push_str(v);
+                rest = &after[consumed..];
+            }
+            _ => {
+                all = false;
+                out.push('$');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    (out, all)
+}
+
+/// Normalises a program word: `/usr/bin/git` -> `git`, `\rm` -> `rm`.
+fn program_name(value: &str) -> String {
+    let trimmed = value.trim_start_matches('\\');
+    let base = trimmed.rsplit('/').next().unwrap_or(trimmed);
+    base.to_string()
+}
+
+fn is_assignment(value: &str) -> Option<(&str, &str)> {
+    let (name, rest) = value.split_once('=')?;
+    let valid = !name.is_empty()
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !name.starts_with(|c: char| c.is_ascii_digit());
+    valid.then_some((name, rest))
+}
+
+/// Flags of wrapper programs that take a value, so the value is not mistaken for the command.
+fn wrapper_flag_takes_value(wrapper: &str, flag: &str) -> bool {
+    let list: &[&str] = match wrapper {
+        "sudo" | "doas" => &[
+            "-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "--user", "--group",
+        ],
+        "env" => &["-u", "-C", "-S", "--unset", "--chdir"],
+        "nice" => &["-n", "--adjustment"],
+        "ionice" => &["-c", "-n", "-p"],
+        "timeout" => &["-s", "-k", "--signal", "--kill-after"],
+        "stdbuf" => &["-i", "-o", "-e"],
+        "watch" => &["-n", "-d", "--interval"],
+        "xargs" => &[
+            "-n",
+            "-I",
+            "-P",
+            "-L",
+            "-d",
+            "-a",
+            "-E",
+            "-s",
+            "--max-args",
+            "--max-procs",
+            "--delimiter",
+            "--arg-file",
+            "--replace",
+        ],
+        "ssh" => &[
+            "-i", "-p", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-b", "-c", "-E", "-e", "-m",
+            "-O", "-Q", "-S", "-W", "-w", "-B",
+        ],
+        "docker" => &[
+            "-u",
+            "-w",
+            "-e",
+            "--user",
+            "--workdir",
+            "--env",
+            "--env-file",
+            "--detach-keys",
+        ],
+        "kubectl" => &[
+            "-n",
+            "-c",
+            "--namespace",
+            "--container",
+            "--context",
+            "--kubeconfig",
+            "--pod-running-timeout",
+        ],
+        _ => &[],
+    };
+    list.contains(&flag)
+}
+
+/// Skips a wrapper's own flags (and their values) from `from`; returns the index of the first
+/// word that is not one.
+fn skip_flags(words: &[Word], from: usize, wrapper: &str) -> usize {
+    let mut i = from;
+    while let Some(word) = words.get(i) {
+        let value = word.value.as_str();
+        if value == "--" {
+            return i + 1;
+        }
+        if !value.starts_with('-') || value == "-" {
+            break;
+        }
+        i += 1;
+        if !value.contains('=') && wrapper_flag_takes_value(wrapper, value) {
+            i += 1;
+        }
+    }
+    i
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    input: &str,
+    words: Vec<Word>,
+    writes: Vec<Arg>,
+    stdin: Input,
+    state: &mut ShellState,
+    wrappers: &mut Vec<&'static str>,
+    out: &mut Vec<Command>,
+    depth: usize,
+) {
+    let full_span = words.iter().fold(words[0].span, |acc, w| acc.cover(w.span));
+    let mut i = 0;
+    // Leading assignments: remembered for later commands when they stand alone.
+    let mut local_assignments = Vec::new();
+    while let Some(word) = words.get(i) {
+        match is_assignment(&word.value) {
+            Some((name, value)) if !word.value.starts_with('=') => {
+                let (resolved, _) = resolve_vars(value, &state.vars);
+                local_assignments.push((name.to_string(), resolved));
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    if i >= words.len() {
+        state.vars.extend(local_assignments);
+        return;
+    }
+    let pushed_before = wrappers.len();
+    loop {
+        let Some(word) = words.get(i) else {
+            break;
+        };
+        let program = program_name(&word.value);
+        match program.as_str() {
+            // Shell grammar words: what follows them is the command. The body of a loop runs
+            // once per item, which is what fan-out means.
+            "do" => {
+                wrappers.push("loop");
+                i += 1;
+            }
+            "then" | "else" | "elif" | "if" | "while" | "until" | "!" | "{" => i += 1,
+            "for" | "case" | "select" | "done" | "fi" | "esac" | "}" | "function" => {
+                wrappers.truncate(pushed_before);
+                return;
+            }
+            "sudo" | "doas" | "env" | "nice" | "nohup" | "time" | "timeout" | "stdbuf"
+            | "ionice" | "command" | "exec" | "builtin" | "watch" | "xargs" | "unbuffer"
+            | "caffeinate" => {
+                // `command -v x` asks where x is; it runs nothing.
+                if program == "command"
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|w| matches!(w.value.as_str(), "-v" | "-V"))
+                {
+                    break;
+                }
+                let name: &'static str = match program.as_str() {
+                    "sudo" | "doas" => "sudo",
+                    "xargs" => "xargs",
+                    "watch" => "watch",
+                    _ => "env",
+                };
+                if name != "env" {
+                    wrappers.push(name);
+                }
+                i = skip_flags(&words, i + 1, &program);
+                while words
+                    .get(i)
+                    .is_some_and(|w| is_assignment(&w.value).is_some())
+                {
+                    i += 1;
+                }
+                if program == "timeout"
+                    && words
+                        .get(i)
+                        .is_some_and(|w| w.value.starts_with(|c: char| c.is_ascii_digit()))
+                {
+                    i += 1;
+                }
+                if program == "chroot" {
+                    i += 1;
+                }
+            }
+            _ => break,
+        }
+    }
+    let Some(head) = words.get(i) else {
+        wrappers.truncate(pushed_before);
+        return;
+    };
+    let program = program_name(&head.value);
+    let rest = &words[i + 1..];
+
+    // Shells and remote shells whose argument is itself a script.
+    if depth < MAX_DEPTH {
+        if let Some(script) = inner_script(&program, rest) {
+            let name: &'static str = match program.as_str() {
+                "ssh" => "ssh",
+                "kubectl" => "kubectl exec",
+                "docker" | "podman" => "docker exec",
+                _ => "sh -c",
+            };
+            wrappers.push(name);
+            match script {
+                Script::Text(span) => parse_into(input, span, state, wrappers, out, depth + 1),
+                Script::Words(start) => {
+                    let inner: Vec<Word> = rest[start..].to_vec();
+                    if !inner.is_empty() {
+                        build(
+                            input,
+                            inner,
+                            Vec::new(),
+                            stdin.clone(),
+                            state,
+                            wrappers,
+                            out,
+                            depth + 1,
+                        );
+                    }
+                }
+            }
+            wrappers.truncate(pushed_before);
+            return;
+        }
+    }
+
+    let args: Vec<Arg> = rest.iter().map(|w| to_arg(w, state)).collect();
+    let command = Command {
+        program: program.clone(),
+        program_span: head.span,
+        args,
+        span: full_span,
+        wrappers: wrappers.clone(),
+        input: stdin,
+        writes,
+        cwd: state.cwd.clone(),
+    };
+    track_state(&command, state);
+    // `find ... -exec cmd {} ;` runs cmd once per match: parse it as a command of its own.
+    let exec_from = (command.program == "find")
+        .then(|| {
+            rest.iter()
+                .position(|w| matches!(w.value.as_str(), "-exec" | "-execdir" | "-ok" | "-okdir"))
+        })
+        .flatten();
+    out.push(command);
+    if let Some(at) = exec_from {
+        let inner: Vec<Word> = rest[at + 1..]
+            .iter()
+            .take_while(|w| !matches!(w.value.as_str(), ";" | "+" | "\\;"))
+            .cloned()
+            .collect();
+        if !inner.is_empty() && depth < MAX_DEPTH {
+            wrappers.push("find -exec");
+            build(
+                input,
+                inner,
+                Vec::new(),
+                Input::Terminal,
+                state,
+                wrappers,
+                out,
+                depth + 1,
+            );
+        }
+    }
+    wrappers.truncate(pushed_before);
+}
+
+enum Script {
+    /// The exact text of a script (inside one quoted string), to parse as shell.
+    Text(Span),
+    /// The script is the remaining words from this index.
+    Words(usize),
+}
+
+fn inner_script(program: &str, rest: &[Word]) -> Option<Script> {
+    match program {
+        "bash" | "sh" | "zsh" | "dash" | "ksh" | "fish" | "su" => {
+            let at = rest.iter().position(|w| {
+                w.value == "-c"
+                    || (w.value.starts_with('-')
+                        && !w.value.starts_with("--")
+                        && w.value.ends_with('c')
+                        && w.value.len() <= 4)
+            })?;
+            let word = rest.get(at + 1)?;
+            Some(text_of(word))
+        }
+        "ssh" => {
+            let host = skip_flags(rest, 0, "ssh");
+            let first = rest.get(host + 1)?;
+            if rest.len() == host + 2 && first.quoted {
+                Some(text_of(first))
+            } else {
+                Some(Script::Words(host + 1))
+            }
+        }
+        "kubectl" => {
+            let _ = rest.iter().position(|w| w.value == "exec")?;
+            let dashes = rest.iter().position(|w| w.value == "--")?;
+            Some(Script::Words(dashes + 1))
+        }
+        "docker" | "podman" => {
+            if rest.first()?.value != "exec" {
+                return None;
+            }
+            let container = skip_flags(rest, 1, "docker");
+            rest.get(container + 1)?;
+            Some(Script::Words(container + 1))
+        }
+        _ => None,
+    }
+}
+
+fn text_of(word: &Word) -> Script {
+    if word.single_string && word.span.len() >= 2 && !word.value.contains('\\') {
+        Script::Text(Span::new(word.span.start + 1, word.span.end - 1))
+    } else {
+        // Escapes inside the string shift offsets; the words are re-read from the value and
+        // evidence points at the whole quoted string instead.
+        Script::Text(word.span)
+    }
+}
+
+fn track_state(command: &Command, state: &mut ShellState) {
+    match command.program.as_str() {
+        "cd" | "pushd" => {
+            let target = command.positionals().next().map(|a| a.value.clone());
+            state.cwd = match target {
+                Some(path) if path.starts_with('/') => Some(path),
+                Some(path) if path.starts_with('~') => Some(path),
+                Some(path) => state.cwd.as_ref().map(|cwd| join_path(cwd, &path)),
+                None => Some("~".to_string()),
+            };
+        }
+        "export" | "declare" | "local" | "readonly" | "typeset" => {
+            for arg in &command.args {
+                if let Some((name, value)) = is_assignment(&arg.value) {
+                    state.vars.insert(name.to_string(), value.to_string());
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Joins a relative path onto a directory, folding `..` and `.`.
+pub fn join_path(base: &str, path: &str) -> String {
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    let joined = parts.join("/");
+    if base.starts_with('~') && !joined.starts_with('~') {
+        joined
+    } else {
+        format!("/{joined}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn commands(text: &str) -> Vec<Command> {
+        parse_commands(text, Span::new(0, text.len()), &mut ShellState::default())
+    }
+
+    fn programs(text: &str) -> Vec<String> {
+        commands(text).into_iter().map(|c| c.program).collect()
+    }
+
+    #[test]
+    fn wrappers_are_unwrapped() {
+        assert_eq!(
+            programs("sudo -u root env X=1 nice -n 5 /bin/rm -rf /"),
+            ["rm"]
+        );
+        assert_eq!(programs("timeout 30 nohup \\rm x"), ["rm"]);
+        assert_eq!(programs("bash -c 'git push --force'"), ["git"]);
+        assert_eq!(
+            programs("ssh -i key.pem admin@db1 'sudo rm -rf /var/lib/postgresql'"),
+            ["rm"]
+        );
+        assert_eq!(
+            programs("kubectl exec -it pod-1 -n prod -- rm -rf /data"),
+            ["rm"]
+        );
+        assert_eq!(
+            programs("docker exec -it web psql -c 'DROP TABLE x'"),
+            ["psql"]
+        );
+        assert_eq!(
+            programs("find . -name '*.log' -exec rm -f {} \\;"),
+            ["find", "rm"]
+        );
+        assert_eq!(programs("cat list | xargs rm -rf"), ["cat", "rm"]);
+    }
+
+    #[test]
+    fn inner_script_spans_are_exact() {
+        let text = "sh -c 'rm -rf /srv'";
+        let cmd = &commands(text)[0];
+        assert_eq!(cmd.program_span.slice(text), "rm");
+        assert_eq!(cmd.args[1].span.slice(text), "/srv");
+        assert!(cmd.has_wrapper("sh -c"));
+    }
+
+    #[test]
+    fn command_v_runs_nothing() {
+        assert_eq!(programs("command -v rm"), ["command"]);
+    }
+
+    #[test]
+    fn variables_and_cd_are_tracked() {
+        let cmds = commands("DIR=/\nrm -rf $DIR\ncd /\nrm -rf etc");
+        assert_eq!(cmds[0].args[1].value, "/");
+        assert!(!cmds[0].args[1].dynamic);
+        assert_eq!(cmds[2].cwd.as_deref(), Some("/"));
+        assert_eq!(join_path("/var", "../etc"), "/etc");
+    }
+
+    #[test]
+    fn pipes_record_their_source() {
+        let cmds = commands("curl -s https://x.example/install.sh | sudo bash");
+        assert_eq!(cmds[1].program, "bash");
+        assert_eq!(
+            cmds[1].input,
+            Input::Pipe {
+                from: "curl".to_string()
+            }
+        );
+    }
+
+    #[test]
+    fn substitutions_are_commands_too() {
+        assert_eq!(programs("echo $(rm -rf /tmp/x)"), ["rm", "echo"]);
+    }
+}

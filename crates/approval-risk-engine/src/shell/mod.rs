@@ -1,0 +1,7 @@
+//! Shell: tokens, then simple commands with wrappers unwrapped, variables resolved and the
+//! working directory tracked.
+
+pub mod command;
+pub mod lexer;
+
+pub use command::{parse_commands, Arg, Command, Input, ShellState};
