@@ -2,13 +2,18 @@
 //! and counterexamples), grouped in one file per domain, plus the matching machinery the
 //! declarations use.
 
+mod cicd;
 mod cloud;
+mod containers;
 mod files;
 mod generic;
 mod git;
 mod infra;
 mod kubernetes;
 mod matching;
+mod messages;
+mod nosql;
+mod packages;
 mod programs;
 mod prose_steps;
 mod sql;
@@ -164,6 +169,11 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         infra::RULES,
         kubernetes::RULES,
         cloud::RULES,
+        containers::RULES,
+        packages::RULES,
+        cicd::RULES,
+        messages::RULES,
+        nosql::RULES,
     ]
     .into_iter()
     .flatten()

@@ -1,0 +1,5 @@
+//! Containers: Docker, Podman and Compose.
+
+use super::Rule;
+
+pub static RULES: &[Rule] = &[];

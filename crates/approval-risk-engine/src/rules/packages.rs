@@ -1,0 +1,5 @@
+//! Package registries: publishing, unpublishing, yanking and dist-tags.
+
+use super::Rule;
+
+pub static RULES: &[Rule] = &[];
