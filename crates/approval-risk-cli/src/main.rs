@@ -1,0 +1,132 @@
+//! `approval-risk`: the command line over the approval risk engine, for CI pipelines and agent hooks.
+//!
+//! This file owns input and output and the exit status: 0 when the verdict is below `--fail-on`,
+//! 3 when it is at or above it, 2 for bad usage or an unreadable plan or policy, always with a
+//! single line on stderr saying why. Parsing lives in `args`, the help texts in `help`, the reports in `text` and
+//! `markdown`; the engine does the judging.
+
+mod args;
+mod help;
+mod markdown;
+mod text;
+mod visible;
+
+use approval_risk_engine::{assess, Options, Policy};
+use args::{AssessArgs, Command, InputSource, ReportFormat};
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+const EXIT_BELOW_FAIL_ON: u8 = 0;
+const EXIT_USAGE: u8 = 2;
+const EXIT_AT_OR_ABOVE_FAIL_ON: u8 = 3;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => ExitCode::from(code),
+        Err(reason) => {
+            // Even a reason built from an OS error or a file name stays on one line, so a CI log
+            // or a hook that reads the first line of stderr gets all of it.
+            let line = visible::visible(&reason, visible::Breaks::Space);
+            // Nothing more can be done if stderr itself is gone; the exit status still says it.
+            let _ = writeln!(io::stderr(), "approval-risk: {line}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// Runs the command, returning the exit status or the one-line reason for status 2.
+fn run() -> Result<u8, String> {
+    let command = args::parse(std::env::args_os().skip(1)).map_err(|error| error.to_string())?;
+    match command {
+        Command::Help => write_stdout(help::HELP).map(|()| EXIT_BELOW_FAIL_ON),
+        Command::AssessHelp => write_stdout(help::ASSESS_HELP).map(|()| EXIT_BELOW_FAIL_ON),
+        Command::Version => write_stdout(&format!("approval-risk {}\n", env!("CARGO_PKG_VERSION")))
+            .map(|()| EXIT_BELOW_FAIL_ON),
+        Command::Assess(assess_args) => run_assess(&assess_args),
+    }
+}
+
+fn run_assess(request: &AssessArgs) -> Result<u8, String> {
+    // The policy is read before the plan so that a broken policy file is reported even when the
+    // plan would come from a stdin that never closes.
+    let policy = match &request.policy {
+        Some(path) => read_policy(path)?,
+        None => Policy::default(),
+    };
+    let input = read_plan(&request.input)?;
+    let options = Options {
+        context: request.context,
+        policy,
+        format: request.input_format,
+    };
+    let assessment = assess(&input, &options);
+    let report = match request.report {
+        ReportFormat::Json => {
+            let mut json = assessment.to_json();
+            json.push('\n');
+            json
+        }
+        ReportFormat::Markdown => markdown::render(&assessment, &input),
+        ReportFormat::Text => text::render(
+            &assessment,
+            &input,
+            text::Style {
+                colour: wants_colour(),
+            },
+        ),
+    };
+    write_stdout(&report)?;
+    Ok(if assessment.verdict >= request.fail_on {
+        EXIT_AT_OR_ABOVE_FAIL_ON
+    } else {
+        EXIT_BELOW_FAIL_ON
+    })
+}
+
+/// The plan as text. Bytes that are not UTF-8 are replaced rather than rejected: a plan with one
+/// stray byte still deserves an assessment, and the engine's spans then index this very string.
+fn read_plan(source: &InputSource) -> Result<String, String> {
+    let bytes = match source {
+        InputSource::Stdin => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|error| format!("cannot read standard input: {error}"))?;
+            bytes
+        }
+        InputSource::File(path) => std::fs::read(path)
+            .map_err(|error| format!("cannot read {}: {error}", path.display()))?,
+    };
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn read_policy(path: &Path) -> Result<Policy, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| format!("cannot read policy {}: {error}", path.display()))?;
+    // `PolicyError` already names the field at fault (`policy field `overrides.x`: ...`).
+    Policy::from_json(&text).map_err(|error| error.to_string())
+}
+
+/// Writes the whole report. A closed pipe (`| head`) is the reader's choice, not a failure, so
+/// it ends the output quietly and the exit status still carries the verdict.
+fn write_stdout(text: &str) -> Result<(), String> {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(format!("cannot write the report: {error}")),
+    }
+}
+
+/// Colour only for a person at a terminal, and never when they opted out: `NO_COLOR` set to any
+/// non-empty value (the no-color.org convention) or a terminal that declares it cannot.
+fn wants_colour() -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    let dumb_terminal = std::env::var_os("TERM").is_some_and(|term| term == "dumb");
+    io::stdout().is_terminal() && !no_color && !dumb_terminal
+}
