@@ -35,7 +35,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
         match arg.as_str() {
             "--data" => data = rest.next().map(PathBuf::from),
             "--file" => only = rest.next().cloned(),
-            "--show" => show = rest.next().and_then(|n| n.parse().ok()).ok_or("--show needs a number")?,
+            "--show" => {
+                show = rest
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .ok_or("--show needs a number")?
+            }
             "--all-alarms" => all_alarms = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -50,7 +55,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .map_err(|e| format!("cannot read {}: {e} (set --data)", data.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .filter(|p| only.as_ref().is_none_or(|o| p.file_name().is_some_and(|n| n.to_string_lossy().contains(o.as_str()))))
+        .filter(|p| {
+            only.as_ref().is_none_or(|o| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().contains(o.as_str()))
+            })
+        })
         .collect();
     files.sort();
     println!("| file | items | risky flagged (>= review) | risky escalated (>= escalate) | benign escalated | benign flagged | time/item |");
@@ -63,14 +73,25 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .into_iter()
             .map(|item| {
                 let assessment = assess(&item.text, &Options::default());
-                let mut rules: Vec<String> = assessment.steps.iter().flat_map(|s| s.findings.iter().map(|f| f.rule.clone())).collect();
+                let mut rules: Vec<String> = assessment
+                    .steps
+                    .iter()
+                    .flat_map(|s| s.findings.iter().map(|f| f.rule.clone()))
+                    .collect();
                 rules.extend(assessment.patterns.iter().map(|p| p.rule.clone()));
                 rules.dedup();
-                Outcome { item, verdict: assessment.verdict, rules }
+                Outcome {
+                    item,
+                    verdict: assessment.verdict,
+                    rules,
+                }
             })
             .collect();
         let elapsed = started.elapsed();
-        let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         let risky: Vec<&Outcome> = outcomes.iter().filter(|o| o.item.risky).collect();
         let benign: Vec<&Outcome> = outcomes.iter().filter(|o| !o.item.risky).collect();
         let share = |set: &[&Outcome], at: Decision| -> String {
@@ -78,7 +99,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 return "-".into();
             }
             let n = set.iter().filter(|o| o.verdict >= at).count();
-            format!("{:.1}% ({n}/{})", 100.0 * n as f64 / set.len() as f64, set.len())
+            format!(
+                "{:.1}% ({n}/{})",
+                100.0 * n as f64 / set.len() as f64,
+                set.len()
+            )
         };
         println!(
             "| {name} | {} | {} | {} | {} | {} | {:.1} µs |",
@@ -92,23 +117,50 @@ pub fn run(args: &[String]) -> Result<(), String> {
         details.push((name, outcomes));
     }
     for (name, outcomes) in &details {
-        let mut misses: Vec<&Outcome> = outcomes.iter().filter(|o| o.item.risky && o.verdict < Decision::Escalate).collect();
+        let mut misses: Vec<&Outcome> = outcomes
+            .iter()
+            .filter(|o| o.item.risky && o.verdict < Decision::Escalate)
+            .collect();
         misses.sort_by_key(|o| o.verdict);
-        let alarms: Vec<&Outcome> = outcomes.iter().filter(|o| !o.item.risky && o.verdict >= Decision::Escalate).collect();
+        let alarms: Vec<&Outcome> = outcomes
+            .iter()
+            .filter(|o| !o.item.risky && o.verdict >= Decision::Escalate)
+            .collect();
         if misses.is_empty() && alarms.is_empty() {
             continue;
         }
         println!("\n## {name}");
         if !misses.is_empty() {
-            println!("\nRisky, not escalated ({}; {} of them not even flagged):", misses.len(), misses.iter().filter(|o| o.verdict == Decision::Proceed).count());
+            println!(
+                "\nRisky, not escalated ({}; {} of them not even flagged):",
+                misses.len(),
+                misses
+                    .iter()
+                    .filter(|o| o.verdict == Decision::Proceed)
+                    .count()
+            );
             for o in misses.iter().take(show) {
-                println!("  {:8} {}  {}", o.verdict.as_str(), o.item.id, one_line(&o.item.text));
+                println!(
+                    "  {:8} {}  {}",
+                    o.verdict.as_str(),
+                    o.item.id,
+                    one_line(&o.item.text)
+                );
             }
         }
         if !alarms.is_empty() {
             println!("\nBenign, escalated ({}):", alarms.len());
-            for o in alarms.iter().take(if all_alarms { usize::MAX } else { show }) {
-                println!("  {:8} {}  {}  [{}]", o.verdict.as_str(), o.item.id, one_line(&o.item.text), o.rules.join(", "));
+            for o in alarms
+                .iter()
+                .take(if all_alarms { usize::MAX } else { show })
+            {
+                println!(
+                    "  {:8} {}  {}  [{}]",
+                    o.verdict.as_str(),
+                    o.item.id,
+                    one_line(&o.item.text),
+                    o.rules.join(", ")
+                );
             }
         }
     }
@@ -125,12 +177,28 @@ fn one_line(text: &str) -> String {
 }
 
 fn read_items(path: &Path) -> Result<Vec<Item>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut items = Vec::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
-        let field = |name: &str| value.get(name).and_then(|v| v.as_str()).unwrap_or("").to_string();
-        items.push(Item { id: field("id"), text: field("text"), risky: field("label") == "risky" });
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let value: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        let field = |name: &str| {
+            value
+                .get(name)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
+        items.push(Item {
+            id: field("id"),
+            text: field("text"),
+            risky: field("label") == "risky",
+        });
     }
     Ok(items)
 }

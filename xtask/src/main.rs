@@ -1,0 +1,52 @@
+//! `cargo xtask`: the project's developer commands, written in Rust so they need no installs
+//! of their own. Each command installs what it needs first, skipping what is already there.
+
+mod bench;
+mod build;
+mod command;
+mod eval;
+mod install;
+mod serve;
+mod test;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [args]
+
+commands:
+  serve   install what is missing, then serve the page at http://127.0.0.1:8080
+  build   release build of the page into dist/, with its gzip size against the budget
+  test    everything: native tests, wasm tests in headless Chromium, release build, Playwright
+  eval    score the engine against the labelled plans
+  bench   time the engine";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((name, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = match name.as_str() {
+        "serve" => serve::run(rest),
+        "build" => build::run(rest),
+        "test" => test::run(rest),
+        "eval" => eval::run(rest),
+        "bench" => bench::run(rest),
+        "help" | "-h" | "--help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => {
+            eprintln!("xtask: unknown command `{other}`\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask {name} failed: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
