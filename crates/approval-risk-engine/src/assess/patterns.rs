@@ -164,7 +164,7 @@ fn shares_subject(a: &[String], b: &[String]) -> bool {
     a.iter().any(|w| w.len() >= 3 && b.contains(w))
 }
 
-fn mentions(tokens: &[Token], terms: &[&str]) -> bool {
+fn mentions(tokens: &[Token], terms: &'static [&'static str]) -> bool {
     find_all(tokens, terms)
         .iter()
         .any(|(s, _)| !is_negated(tokens, *s))
@@ -281,11 +281,38 @@ fn step_mutates(work: &StepWork) -> bool {
     })
 }
 
+/// How far apart (in steps) two steps of one pattern may be. Real plans join steps a few
+/// apart; the bound keeps a 100,000-step paste linear.
+const REACH: usize = 64;
+
+/// What each step does, computed once so patterns compare flags, not text.
+struct Traits {
+    creates: bool,
+    backs_up: bool,
+    destroys: bool,
+    disables_safety: bool,
+    widens: bool,
+    mutates: bool,
+}
+
 pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<PatternReport> {
-    let _ = input;
+    let _ = (input, options);
     let mut found: Vec<(PatternReport, Vec<usize>)> = Vec::new();
     let n = work.len();
     let subjects: Vec<Vec<String>> = work.iter().map(subject_words).collect();
+    let traits: Vec<Traits> = work
+        .iter()
+        .map(|w| Traits {
+            creates: step_creates(w),
+            backs_up: step_backs_up(w),
+            destroys: step_destroys(w),
+            disables_safety: step_disables_safety(w),
+            widens: step_widens(w),
+            mutates: step_mutates(w),
+        })
+        .collect();
+    let ahead = |i: usize| i + 1..n.min(i + 1 + REACH);
+    let behind = |i: usize| i.saturating_sub(REACH)..i;
 
     // Delete, then recreate the same thing.
     for i in 0..n {
@@ -296,8 +323,8 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         if !deletes {
             continue;
         }
-        if let Some(j) = (i + 1..n).find(|&j| {
-            step_creates(&work[j])
+        if let Some(j) = ahead(i).find(|&j| {
+            traits[j].creates
                 && (shares_subject(&subjects[i], &subjects[j])
                     || mentions(&work[j].tokens, RECREATE))
         }) {
@@ -317,10 +344,10 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
 
     // Safety off, then a destructive step.
     for i in 0..n {
-        if !step_disables_safety(&work[i]) {
+        if !traits[i].disables_safety {
             continue;
         }
-        if let Some(j) = (i + 1..n).find(|&j| step_destroys(&work[j])) {
+        if let Some(j) = ahead(i).find(|&j| traits[j].destroys) {
             found.push((
                 pattern(
                     "plan.safety-off-then-act",
@@ -332,9 +359,8 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
                 ),
                 vec![i, j],
             ));
-        } else if (0..i).any(|j| step_destroys(&work[j])) {
+        } else if let Some(j) = behind(i).rev().find(|&j| traits[j].destroys) {
             // Erasing the record after destructive work hides it from everyone who would notice.
-            let j = (0..i).rev().find(|&j| step_destroys(&work[j])).unwrap_or(0);
             found.push((
                 pattern(
                     "plan.erase-trail-after-act",
@@ -351,10 +377,10 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
 
     // Privilege widening, then anything that changes something.
     for i in 0..n {
-        if !step_widens(&work[i]) {
+        if !traits[i].widens {
             continue;
         }
-        let following: Vec<usize> = (i + 1..n).filter(|&j| step_mutates(&work[j])).collect();
+        let following: Vec<usize> = ahead(i).filter(|&j| traits[j].mutates).collect();
         let mut steps = vec![i];
         steps.extend(following.iter().take(3));
         found.push((
@@ -381,7 +407,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
                 continue;
             };
             let dir = dir.value.trim_end_matches('/').to_string();
-            let relies = (i + 1..n).find(|&j| {
+            let relies = ahead(i).find(|&j| {
                 work[j].commands.iter().any(|c| {
                     let into = c
                         .args
@@ -464,8 +490,8 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         if data_loss.is_empty() {
             continue;
         }
-        let backup = (0..i).rev().find(|&j| {
-            step_backs_up(&work[j])
+        let backup = behind(i).rev().find(|&j| {
+            traits[j].backs_up
                 && (shares_subject(&subjects[i], &subjects[j]) || subjects[j].is_empty())
         });
         match backup {
@@ -500,7 +526,6 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         }
     }
 
-    let _ = options;
     let mut reports = Vec::new();
     for (report, steps) in found {
         let index = reports.len();

@@ -139,7 +139,7 @@ pub fn place(
                     .map(|a| a.span)
             })
         };
-        let phrase = |terms: &[&str]| -> Option<Span> {
+        let phrase = |terms: &'static [&'static str]| -> Option<Span> {
             find_all(tokens, terms)
                 .first()
                 .map(|(s, e)| tokens[*s].span.cover(tokens[*e - 1].span))

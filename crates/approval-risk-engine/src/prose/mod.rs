@@ -88,29 +88,72 @@ pub fn word_matches(word: &str, term: &str) -> bool {
 /// Finds `term` (one word or a space-separated phrase) in `tokens`, starting at `from`.
 /// Returns the index range of the match.
 pub fn find_term(tokens: &[Token], term: &str, from: usize) -> Option<(usize, usize)> {
-    let parts: Vec<&str> = term.split(' ').collect();
-    (from..tokens.len()).find_map(|i| {
-        let fits = parts.iter().enumerate().all(|(k, part)| {
-            tokens
-                .get(i + k)
-                .is_some_and(|t| word_matches(&t.text, part))
-        });
-        fits.then_some((i, i + parts.len()))
+    (from..tokens.len()).find_map(|i| phrase_at(tokens, i, term).map(|len| (i, i + len)))
+}
+
+/// If `term` matches at token `i`, how many tokens it covers.
+fn phrase_at(tokens: &[Token], i: usize, term: &str) -> Option<usize> {
+    let mut count = 0;
+    for part in term.split(' ') {
+        if !tokens.get(i + count).is_some_and(|t| word_matches(&t.text, part)) {
+            return None;
+        }
+        count += 1;
+    }
+    Some(count)
+}
+
+/// A term list bucketed by first byte, so each token is checked only against the terms that
+/// could start with it.
+struct Compiled {
+    buckets: Vec<Vec<&'static str>>,
+}
+
+impl Compiled {
+    fn new(terms: &'static [&'static str]) -> Compiled {
+        let mut buckets = vec![Vec::new(); 256];
+        for term in terms {
+            if let Some(first) = term.bytes().next() {
+                buckets[usize::from(first)].push(*term);
+            }
+        }
+        Compiled { buckets }
+    }
+}
+
+std::thread_local! {
+    static COMPILED: std::cell::RefCell<std::collections::HashMap<usize, std::rc::Rc<Compiled>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn compiled(terms: &'static [&'static str]) -> std::rc::Rc<Compiled> {
+    let key = terms.as_ptr() as usize ^ (terms.len() << 48);
+    COMPILED.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| std::rc::Rc::new(Compiled::new(terms)))
+            .clone()
     })
 }
 
-/// All matches of any of `terms`, as index ranges, in text order.
-pub fn find_all(tokens: &[Token], terms: &[&str]) -> Vec<(usize, usize)> {
+/// All matches of any of `terms`, as index ranges, in text order (one per starting token,
+/// the longest).
+pub fn find_all(tokens: &[Token], terms: &'static [&'static str]) -> Vec<(usize, usize)> {
+    let compiled = compiled(terms);
     let mut hits: Vec<(usize, usize)> = Vec::new();
-    for term in terms {
-        let mut from = 0;
-        while let Some(hit) = find_term(tokens, term, from) {
-            hits.push(hit);
-            from = hit.0 + 1;
+    for (i, token) in tokens.iter().enumerate() {
+        let Some(first) = token.text.bytes().next() else { continue };
+        let mut best: Option<usize> = None;
+        for term in &compiled.buckets[usize::from(first)] {
+            if let Some(len) = phrase_at(tokens, i, term) {
+                best = Some(best.map_or(len, |b| b.max(len)));
+            }
+        }
+        if let Some(len) = best {
+            hits.push((i, i + len));
         }
     }
-    hits.sort_unstable();
-    hits.dedup_by_key(|h| h.0);
     hits
 }
 
