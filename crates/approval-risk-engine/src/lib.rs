@@ -6,16 +6,20 @@
 
 mod assess;
 pub mod context;
+mod derived;
 mod explain;
+mod json;
 pub mod model;
 pub mod plan;
 pub mod policy;
 pub mod prose;
+pub mod render;
 pub mod report;
 pub mod rules;
 pub mod shell;
 pub mod span;
 pub mod sql;
+mod unicode;
 
 pub use context::{Context, Credentials, Target};
 pub use model::{decide, Decision, Reversibility, Scope};

@@ -2,6 +2,7 @@
 //! rules, place every finding on the two axes, join steps into plan patterns, and explain.
 
 mod claims;
+mod layers;
 mod environment;
 mod patterns;
 mod place;
@@ -18,6 +19,7 @@ use crate::sql;
 use crate::Options;
 
 pub(crate) use environment::Environment;
+pub use layers::run;
 
 /// A rule's finding placed on the axes, before it becomes a report.
 #[derive(Clone)]
@@ -76,7 +78,8 @@ impl StepWork {
     }
 }
 
-pub fn run(input: &str, options: &Options) -> Assessment {
+/// Assesses text that is already a plan (shell, SQL, prose or Markdown).
+pub(crate) fn run_text(input: &str, options: &Options) -> Assessment {
     let (format, steps) = plan::split(input, options.format);
     let mut state = ShellState::default();
     let mut work: Vec<StepWork> = steps

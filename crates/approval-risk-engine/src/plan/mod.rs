@@ -3,6 +3,8 @@
 
 mod markdown;
 mod script;
+pub(crate) mod terraform;
+pub(crate) mod transcript;
 
 pub use script::sql_statements;
 
@@ -15,10 +17,21 @@ pub enum Format {
     Markdown,
     Shell,
     Sql,
+    /// Tool-call transcripts and other JSON (read through a derived Markdown plan).
+    Json,
+    /// `terraform plan` output, `terraform show -json` plans and CloudFormation change sets.
+    Terraform,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Prose, Format::Markdown, Format::Shell, Format::Sql];
+    pub const ALL: [Format; 6] = [
+        Format::Prose,
+        Format::Markdown,
+        Format::Shell,
+        Format::Sql,
+        Format::Json,
+        Format::Terraform,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -26,6 +39,8 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Shell => "shell",
             Format::Sql => "sql",
+            Format::Json => "json",
+            Format::Terraform => "terraform",
         }
     }
 
@@ -36,6 +51,8 @@ impl Format {
             "md" => Some(Format::Markdown),
             "sh" | "bash" | "script" => Some(Format::Shell),
             "text" => Some(Format::Prose),
+            "jsonl" | "transcript" => Some(Format::Json),
+            "tf" | "tofu" | "cloudformation" | "cfn" => Some(Format::Terraform),
             _ => Format::ALL.into_iter().find(|f| f.as_str() == text),
         }
     }
@@ -69,7 +86,9 @@ pub struct Step {
 pub fn split(input: &str, forced: Option<Format>) -> (Format, Vec<Step>) {
     let format = forced.unwrap_or_else(|| detect(input));
     let mut steps = match format {
-        Format::Prose | Format::Markdown => markdown::steps(input),
+        // JSON and infrastructure plans reach here only when they could not be rewritten;
+        // what remains is read as words.
+        Format::Prose | Format::Markdown | Format::Json | Format::Terraform => markdown::steps(input),
         Format::Shell => script::shell_steps(input, Span::new(0, input.len())),
         Format::Sql => script::sql_steps(input, Span::new(0, input.len())),
     };

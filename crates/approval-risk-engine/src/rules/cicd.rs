@@ -1,5 +1,808 @@
-//! CI/CD, repositories and secrets: GitHub CLI, Vault, branch protection.
+//! CI/CD, repositories and secrets: GitHub and GitLab CLIs (repositories, releases, CI secrets,
+//! branch protection, workflows) and HashiCorp Vault.
 
-use super::Rule;
+use super::matching::{find_flag, flag_value, match_command, positionals, Hit};
+use super::messages::http_method;
+use super::{Action, CommandPattern, Matcher, Reach, Rule};
+use crate::model::{Reversibility as R, Scope as S};
+use crate::shell::Command;
+use crate::span::Span;
 
-pub static RULES: &[Rule] = &[];
+/// The value of `--flag value` or `--flag=value` (or `-Xvalue` for a one-letter flag), for
+/// the first of `flags` present.
+fn value<'a>(command: &'a Command, flags: &[&str]) -> Option<(&'a str, Span)> {
+    flags.iter().find_map(|flag| {
+        if flag.len() == 2 {
+            if let Some(arg) = command.args.iter().find(|a| {
+                a.value.len() > 2 && a.value.starts_with(flag) && !a.value.starts_with("--")
+            }) {
+                let rest = &arg.value[2..];
+                return Some((rest.strip_prefix('=').unwrap_or(rest), arg.span));
+            }
+        }
+        let arg = flag_value(command, flag)?;
+        let text = arg
+            .value
+            .strip_prefix(flag)
+            .and_then(|rest| rest.strip_prefix('='))
+            .unwrap_or(&arg.value);
+        Some((text, arg.span))
+    })
+}
+
+fn shape(
+    program: &'static [&'static str],
+    subcommands: &'static [&'static [&'static str]],
+) -> CommandPattern {
+    CommandPattern {
+        programs: program,
+        subcommands,
+        ..CommandPattern::ANY
+    }
+}
+
+/// A CI or code-hosting API endpoint: GitHub, GitLab (any host), Bitbucket, Azure DevOps,
+/// CircleCI.
+fn is_ci_api(url: &str) -> bool {
+    let url = url.to_ascii_lowercase();
+    url.contains("api.github.com/")
+        || url.contains("/api/v4/")
+        || url.contains("api.bitbucket.org/")
+        || url.contains("circleci.com/api/")
+        || (url.contains("dev.azure.com/") && url.contains("/_apis/"))
+}
+
+/// A deletion through a CI or code-hosting API: `gh api -X DELETE …`, `glab api -X DELETE …`,
+/// `curl -X DELETE https://api.github.com/…`, or Jenkins' `POST …/doDelete`. The hit and the
+/// endpoint.
+fn ci_api_delete(command: &Command) -> Option<(Hit, String)> {
+    if command.program == "gh" || command.program == "glab" {
+        let mut hit = match_command(&shape(&["gh", "glab"], &[&["api"]]), command)?;
+        let (method, span) = value(command, &["--method", "-X"])?;
+        if !method.eq_ignore_ascii_case("delete") {
+            return None;
+        }
+        hit.evidence.push(span);
+        // The endpoint is the first word after `api` that is not the method.
+        let endpoint = positionals(command)
+            .into_iter()
+            .skip(1)
+            .find(|a| a.value.contains('/') && !a.value.eq_ignore_ascii_case(method))?;
+        hit.evidence.push(endpoint.span);
+        return Some((hit, endpoint.value.clone()));
+    }
+    let method = http_method(command);
+    let url = command.args.iter().find(|a| {
+        let v = a.value.to_ascii_lowercase();
+        (method == "DELETE" && is_ci_api(&v))
+            || (method == "POST"
+                && v.contains("://")
+                && v.trim_end_matches('/').ends_with("/dodelete"))
+    })?;
+    let hit = Hit::at(vec![command.program_span, url.span]);
+    Some((hit, url.value.clone()))
+}
+
+/// The code-hosting CLIs and the HTTP clients that call the same APIs directly.
+const CI_API_CLIENTS: &[&str] = &["gh", "glab", "curl", "wget", "http", "https", "xh", "xhs"];
+
+fn is_protection_endpoint(endpoint: &str) -> bool {
+    endpoint.contains("/protection")
+        || endpoint.contains("/rulesets/")
+        || endpoint.contains("protected_branches")
+        || endpoint.contains("protected_tags")
+        || endpoint.contains("/branchrestrictions")
+}
+
+fn branch_protection_off(command: &Command) -> Option<Hit> {
+    let (mut hit, endpoint) = ci_api_delete(command)?;
+    if !is_protection_endpoint(&endpoint) {
+        return None;
+    }
+    hit.target = Some(endpoint);
+    Some(hit)
+}
+
+fn api_delete_other(command: &Command) -> Option<Hit> {
+    let (mut hit, endpoint) = ci_api_delete(command)?;
+    if is_protection_endpoint(&endpoint) {
+        return None;
+    }
+    hit.target = Some(endpoint);
+    Some(hit)
+}
+
+/// `gh <thing> delete` for things other than repositories, releases and secrets (which have
+/// rules of their own), with how hard each is to get back.
+fn gh_delete_other(command: &Command) -> Option<Hit> {
+    let mut hit = match_command(
+        &shape(
+            &["gh"],
+            &[
+                &[
+                    "gist",
+                    "issue",
+                    "label",
+                    "run",
+                    "cache",
+                    "ssh-key",
+                    "gpg-key",
+                    "project",
+                    "codespace",
+                    "ruleset",
+                ],
+                &["delete"],
+            ],
+        ),
+        command,
+    )
+    .or_else(|| {
+        match_command(
+            &shape(&["gh"], &[&["repo"], &["deploy-key"], &["delete"]]),
+            command,
+        )
+    })?;
+    let kind = positionals(command)
+        .first()
+        .map(|w| w.value.clone())
+        .unwrap_or_default();
+    match kind.as_str() {
+        "cache" => {
+            hit.reversibility = Some(R::Recoverable);
+            hit.scope = Some(S::Local);
+            hit.note =
+                Some("A CI cache is rebuilt by the next run; only that run is slower.".to_string());
+        }
+        "ssh-key" | "gpg-key" | "repo" => {
+            hit.reversibility = Some(R::Recoverable);
+            hit.note = Some("Whoever signs in or deploys with that key is locked out until it is added again (if the key itself is still held).".to_string());
+        }
+        "ruleset" => {
+            hit.note = Some("A ruleset is branch or tag protection: removing it lets anyone push straight to what it protected.".to_string());
+        }
+        _ => {}
+    }
+    Some(hit)
+}
+
+fn repo_make_public(command: &Command) -> Option<Hit> {
+    let mut hit = match_command(&shape(&["gh"], &[&["repo"], &["edit"]]), command)?;
+    let (visibility, span) = value(command, &["--visibility"])?;
+    if !visibility.eq_ignore_ascii_case("public") {
+        return None;
+    }
+    hit.evidence.push(span);
+    Some(hit)
+}
+
+fn secret_set(command: &Command) -> Option<Hit> {
+    let mut hit =
+        match_command(&shape(&["gh"], &[&["secret"], &["set"]]), command).or_else(|| {
+            match_command(
+                &shape(&["glab"], &[&["variable"], &["set", "update"]]),
+                command,
+            )
+        })?;
+    if let Some((body, span)) = value(command, &["--body", "-b", "--value", "-v"]) {
+        let arg = command.args.iter().find(|a| a.span == span);
+        if !body.is_empty() && !arg.is_some_and(|a| a.dynamic) {
+            hit.evidence.push(span);
+            hit.note = Some("The secret's value is written into the command itself, so it is now in the plan, the shell history and the agent's transcript.".to_string());
+        }
+    }
+    Some(hit)
+}
+
+fn vault_kv_destroy(command: &Command) -> Option<Hit> {
+    match_command(&shape(&["vault"], &[&["kv"], &["destroy"]]), command).or_else(|| {
+        let mut hit = match_command(
+            &shape(&["vault"], &[&["kv"], &["metadata"], &["delete"]]),
+            command,
+        )?;
+        hit.note = Some(
+            "`kv metadata delete` removes every version of the secret and its history at once."
+                .to_string(),
+        );
+        Some(hit)
+    })
+}
+
+fn vault_delete(command: &Command) -> Option<Hit> {
+    match_command(&shape(&["vault"], &[&["delete"]]), command)
+        .or_else(|| match_command(&shape(&["vault"], &[&["policy"], &["delete"]]), command))
+}
+
+fn vault_revoke(command: &Command) -> Option<Hit> {
+    let mut hit = match_command(
+        &shape(&["vault"], &[&["token", "lease"], &["revoke"]]),
+        command,
+    )?;
+    if let Some(prefix) = find_flag(command, &["-prefix", "--prefix"]) {
+        hit.evidence.push(prefix.span);
+        hit.scope = Some(S::Production);
+        hit.note = Some("`-prefix` revokes every lease under the path at once: every credential Vault handed out from it stops working.".to_string());
+    }
+    Some(hit)
+}
+
+fn vault_root_token(command: &Command) -> Option<Hit> {
+    if let Some(hit) = match_command(
+        &shape(&["vault"], &[&["operator"], &["generate-root"]]),
+        command,
+    ) {
+        return find_flag(command, &["-cancel", "-status", "-generate-otp"])
+            .is_none()
+            .then_some(hit);
+    }
+    let mut hit = match_command(&shape(&["vault"], &[&["token"], &["create"]]), command)?;
+    let (policy, span) = value(command, &["-policy", "--policy"])?;
+    if !policy.split(',').any(|p| p == "root") {
+        return None;
+    }
+    hit.evidence.push(span);
+    Some(hit)
+}
+
+pub static RULES: &[Rule] = &[
+    // ---- GitHub and GitLab ----
+    Rule {
+        id: "github.repo-delete",
+        title: "Deletes a GitHub or GitLab repository",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["gh", "glab"],
+            subcommands: &[&["repo"], &["delete"]],
+            ..CommandPattern::ANY
+        }),
+        why: "The repository goes with its issues, pull requests, wiki, releases, CI settings and secrets; every clone, pipeline and deploy that pulls from it breaks. GitHub can restore a deleted repository for 90 days (not always, for forks); forks and stars do not come back, and some hosts delete at once.",
+        safer: "Archive {target} instead (read-only, fully reversible); delete it months later, once nobody has needed it.",
+        instead: "gh repo archive {target}",
+        questions: &[
+            "Does anything still clone, build or deploy from {target}?",
+            "Is it a fork or the parent of forks (which restoring does not bring back)?",
+            "Could archiving it do instead?",
+        ],
+        references: &["https://docs.github.com/en/repositories/creating-and-managing-repositories/restoring-a-deleted-repository"],
+        examples: &[
+            "gh repo delete acme/payments-service --yes",
+            "glab repo delete acme/legacy-api",
+        ],
+        counterexamples: &[
+            "gh repo view acme/payments-service",
+            "gh repo archive acme/payments-service",
+            "gh repo clone acme/payments-service",
+        ],
+    },
+    Rule {
+        id: "github.repo-archive",
+        title: "Archives a repository",
+        reversibility: R::Reversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["gh", "glab"],
+            subcommands: &[&["repo"], &["archive"]],
+            ..CommandPattern::ANY
+        }),
+        why: "The repository becomes read-only: nobody can push, merge or open issues, and pipelines that push to it fail. Nothing is lost, and unarchiving puts it back as it was.",
+        safer: "Tell the people who work in {target} first, and check no pipeline still pushes to it.",
+        instead: "gh repo view {target}",
+        questions: &["Does anyone still push to {target}, or does CI write to it?"],
+        references: &["https://docs.github.com/en/repositories/archiving-a-github-repository/archiving-repositories"],
+        examples: &[
+            "gh repo archive acme/legacy-api --yes",
+            "gh repo archive acme/old-website",
+        ],
+        counterexamples: &[
+            "gh repo unarchive acme/legacy-api",
+            "gh repo list acme --archived",
+        ],
+    },
+    Rule {
+        id: "github.repo-make-public",
+        title: "Makes a private repository public",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: &["gh"],
+            check: repo_make_public,
+        },
+        why: "All the code and its entire history become visible to anyone, including any password, key or customer data ever committed. Bots copy new public repositories within minutes; switching back to private does not take back what was read.",
+        safer: "Scan the full history for secrets (gitleaks, trufflehog) and have the owners approve; publish a fresh repository with only the code meant to be public rather than flipping this one.",
+        instead: "gh repo view {target} --json visibility",
+        questions: &[
+            "Has the whole history been scanned for secrets and personal data?",
+            "Who approved making this code public?",
+        ],
+        references: &["https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/managing-repository-settings/setting-repository-visibility"],
+        examples: &[
+            "gh repo edit acme/internal-tools --visibility public --accept-visibility-change-consequences",
+            "gh repo edit --visibility=public",
+        ],
+        counterexamples: &[
+            "gh repo edit acme/internal-tools --visibility private",
+            "gh repo edit acme/internal-tools --description 'Internal tools'",
+        ],
+    },
+    Rule {
+        id: "github.secret-delete",
+        title: "Deletes a CI secret",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["gh", "glab"],
+            subcommands: &[&["secret", "variable"], &["delete", "remove"]],
+            ..CommandPattern::ANY
+        }),
+        why: "Pipelines and deploys that use the secret fail from their next run. Its value cannot be read back from GitHub or GitLab, so putting it back means getting the credential again from wherever it was issued.",
+        safer: "Check which workflows use {target} first, and keep its value in a password manager or secrets store before deleting it.",
+        instead: "gh secret list",
+        questions: &[
+            "Which workflows or deploys read {target}?",
+            "Is its value kept anywhere else?",
+        ],
+        references: &["https://cli.github.com/manual/gh_secret_delete"],
+        examples: &[
+            "gh secret delete AWS_SECRET_ACCESS_KEY",
+            "gh secret delete NPM_TOKEN --env production --repo acme/web",
+            "glab variable delete DEPLOY_TOKEN",
+        ],
+        counterexamples: &[
+            "gh secret list --repo acme/web",
+            "gh variable list",
+        ],
+    },
+    Rule {
+        id: "github.secret-set",
+        title: "Overwrites a CI secret",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: &["gh", "glab"],
+            check: secret_set,
+        },
+        why: "Setting a secret that exists replaces its value, and the old value cannot be read back: if the new one is wrong, every pipeline or deploy that uses it fails until someone finds the right credential again.",
+        safer: "Check whether {target} already exists (`gh secret list`) and keep the current value somewhere safe; pass the value from a file or stdin, never on the command line.",
+        instead: "gh secret list",
+        questions: &[
+            "Does {target} already exist, and is its current value kept anywhere?",
+            "Which environments and workflows use it?",
+        ],
+        references: &["https://cli.github.com/manual/gh_secret_set"],
+        examples: &[
+            "gh secret set DEPLOY_KEY < deploy_key.pem",
+            "gh secret set STRIPE_KEY --body sk_live_abc123 --env production",
+            "glab variable set AWS_ACCESS_KEY_ID --value AKIAEXAMPLE",
+        ],
+        counterexamples: &[
+            "gh secret list",
+            "gh variable set REGION --body us-east-1",
+        ],
+    },
+    Rule {
+        id: "github.release-delete",
+        title: "Deletes a published release",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["gh", "glab"],
+            subcommands: &[&["release"], &["delete"]],
+            ..CommandPattern::ANY
+        }),
+        why: "The release page and its downloadable files disappear: installers, scripts and pipelines that download that version start failing, and users who pinned it cannot get it again. With `--cleanup-tag` the tag goes too.",
+        safer: "Mark {target} as a pre-release or edit its notes to say it is withdrawn, and publish a fixed release; keep the files downloadable.",
+        instead: "gh release edit {target} --prerelease",
+        questions: &[
+            "Who downloads {target}, and does any install script pin it?",
+            "Why can it not be marked as withdrawn instead?",
+        ],
+        references: &["https://cli.github.com/manual/gh_release_delete"],
+        examples: &[
+            "gh release delete v2.3.0 --yes",
+            "gh release delete v1.0.0 --cleanup-tag -y --repo acme/cli",
+            "glab release delete v3.1.0",
+        ],
+        counterexamples: &[
+            "gh release view v2.3.0",
+            "gh release create v2.3.1 --notes 'Fix'",
+            "gh release delete-asset v2.3.0 old.zip",
+        ],
+    },
+    Rule {
+        id: "github.branch-protection-off",
+        title: "Removes branch protection",
+        reversibility: R::Recoverable,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::DisableSafety,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: CI_API_CLIENTS,
+            check: branch_protection_off,
+        },
+        why: "Branch protection is what requires reviews and passing checks before code reaches the main branch, and what stops force pushes and deletion of it. Once removed, anyone (or any agent) can push straight to what ships; the exact settings must be re-entered by hand to restore it.",
+        safer: "Leave protection on and merge through a pull request; if one change must bypass it, use a time-limited bypass for that change and keep the rules in place.",
+        instead: "gh api {target}",
+        questions: &[
+            "What step needs protection off, and has it been reviewed?",
+            "Who restores the protection afterwards, and are its settings written down?",
+        ],
+        references: &["https://docs.github.com/en/rest/branches/branch-protection#delete-branch-protection"],
+        examples: &[
+            "gh api -X DELETE repos/acme/web/branches/main/protection",
+            "gh api --method DELETE /repos/acme/web/rulesets/42",
+            "glab api -X DELETE projects/12/protected_branches/main",
+            "curl -X DELETE -H \"Authorization: Bearer $GITHUB_TOKEN\" https://api.github.com/repos/acme/web/branches/main/protection",
+        ],
+        counterexamples: &[
+            "gh api repos/acme/web/branches/main/protection",
+            "gh api -X PUT repos/acme/web/branches/main/protection --input protection.json",
+        ],
+    },
+    Rule {
+        id: "github.api-delete",
+        title: "Deletes something through a CI or code-hosting API",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Fixed,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: CI_API_CLIENTS,
+            check: api_delete_other,
+        },
+        why: "A raw DELETE call (or Jenkins' `doDelete`) removes whatever the endpoint names (a repository, a branch, a pipeline and its logs, an environment, a job, a stored credential, a webhook) without the confirmation the normal commands ask for; most such deletions have no undo.",
+        safer: "Read the endpoint first with a GET to see exactly what it is, and use the dedicated `gh`/`glab` command or the web page, which ask for confirmation.",
+        instead: "gh api {target}",
+        questions: &[
+            "What exactly does {target} name, and who uses it?",
+            "Is there a dedicated command that would ask for confirmation?",
+        ],
+        references: &["https://cli.github.com/manual/gh_api"],
+        examples: &[
+            "gh api -X DELETE repos/acme/web/git/refs/heads/release-2024",
+            "gh api --method=DELETE repos/acme/web/hooks/123456",
+            "curl -X DELETE --header \"PRIVATE-TOKEN: $TOKEN\" https://gitlab.example.com/api/v4/projects/42/environments/15",
+            "curl -X POST -u admin:$JENKINS_TOKEN https://jenkins.example.com/job/deploy-prod/doDelete",
+        ],
+        counterexamples: &[
+            "gh api repos/acme/web/hooks",
+            "gh api -X POST repos/acme/web/issues -f title=Bug",
+            "curl https://gitlab.example.com/api/v4/projects/42/environments",
+            "curl -X POST https://jenkins.example.com/job/deploy-prod/build",
+        ],
+    },
+    Rule {
+        id: "github.delete-other",
+        title: "Deletes an issue, gist, key, label, run or cache on GitHub",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Fixed,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: &["gh"],
+            check: gh_delete_other,
+        },
+        why: "Deleted issues, gists, labels and workflow runs (with their logs) cannot be restored: the discussion, the history and every link to them are gone. Deleting an SSH, GPG or deploy key locks out whoever used it.",
+        safer: "Close, hide or archive instead where the tool allows it (`gh issue close`, a secret gist), and check who uses a key before removing it.",
+        instead: "gh issue close {target}",
+        questions: &[
+            "Does anyone link to {target} or rely on it?",
+            "Could it be closed or archived instead of deleted?",
+        ],
+        references: &["https://docs.github.com/en/issues/tracking-your-work-with-issues/administering-issues/deleting-an-issue"],
+        examples: &[
+            "gh issue delete 123 --yes",
+            "gh gist delete 5b0e0062eb8e9654adad7bb1d81cc75f",
+            "gh ssh-key delete 1 --yes",
+            "gh cache delete build-cache",
+        ],
+        counterexamples: &[
+            "gh issue close 123",
+            "gh gist list",
+            "gh cache list",
+        ],
+    },
+    Rule {
+        id: "github.workflow-disable",
+        title: "Disables a CI workflow",
+        reversibility: R::Reversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::DisableSafety,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["gh"],
+            subcommands: &[&["workflow"], &["disable"]],
+            ..CommandPattern::ANY
+        }),
+        why: "The workflow stops running: if it is a test, security scan or required check, changes go in without it, and if it is a scheduled job (backups, certificate renewals) it silently stops. Enabling it again is one command, but nothing reminds anyone to.",
+        safer: "Fix the workflow or skip one run instead; if it must be off, plan the step that turns {target} back on.",
+        instead: "gh workflow view {target}",
+        questions: &[
+            "What does {target} check or do, and what happens while it is off?",
+            "Which step turns it back on?",
+        ],
+        references: &["https://cli.github.com/manual/gh_workflow_disable"],
+        examples: &[
+            "gh workflow disable security-scan.yml",
+            "gh workflow disable 'Nightly backup' --repo acme/ops",
+        ],
+        counterexamples: &[
+            "gh workflow enable security-scan.yml",
+            "gh workflow list",
+            "gh workflow run deploy.yml --ref main",
+        ],
+    },
+    Rule {
+        id: "github.pr-merge-admin",
+        title: "Merges a pull request past its required reviews and checks",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::DisableSafety,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["gh"],
+            subcommands: &[&["pr"], &["merge"]],
+            flags_any: &["--admin"],
+            ..CommandPattern::ANY
+        }),
+        why: "`--admin` merges even though required reviews or checks have not passed, which is exactly what those rules exist to stop. The merge can be reverted, but whatever it deploys runs in the meantime.",
+        safer: "Wait for the checks and a reviewer's approval, or ask a maintainer to merge it; fix a flaky check rather than bypassing all of them.",
+        instead: "gh pr checks {target}",
+        questions: &[
+            "Which required checks or reviews have not passed, and why?",
+            "Does merging deploy automatically?",
+        ],
+        references: &["https://cli.github.com/manual/gh_pr_merge"],
+        examples: &[
+            "gh pr merge 482 --admin --squash",
+            "gh pr merge --merge --admin --delete-branch",
+        ],
+        counterexamples: &[
+            "gh pr merge 482 --squash --auto",
+            "gh pr checks 482",
+        ],
+    },
+    // ---- HashiCorp Vault ----
+    Rule {
+        id: "vault.kv-delete",
+        title: "Deletes a secret from Vault",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["vault"],
+            subcommands: &[&["kv"], &["delete"]],
+            ..CommandPattern::ANY
+        }),
+        why: "Applications reading the secret fail on their next read. In a versioned (KV v2) store the latest version can be brought back with `vault kv undelete`; in an unversioned (KV v1) store it is gone at once.",
+        safer: "Check which applications read {target} and whether the store is versioned; read and save the value before deleting it.",
+        instead: "vault kv metadata get {target}",
+        questions: &[
+            "Which applications read {target}?",
+            "Is this a versioned (KV v2) secrets engine?",
+        ],
+        references: &["https://developer.hashicorp.com/vault/docs/commands/kv/delete"],
+        examples: &[
+            "vault kv delete secret/payments/stripe",
+            "vault kv delete -mount=secret app/db-password",
+        ],
+        counterexamples: &[
+            "vault kv get secret/payments/stripe",
+            "vault kv undelete -versions=3 secret/payments/stripe",
+        ],
+    },
+    Rule {
+        id: "vault.kv-destroy",
+        title: "Permanently destroys Vault secret versions",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: &["vault"],
+            check: vault_kv_destroy,
+        },
+        why: "Destroying removes the stored values themselves, with no undelete: applications that need them fail, and the only way back is to issue the credentials again at their source.",
+        safer: "Look at the versions first (`vault kv metadata get`); use `vault kv delete` (which can be undone) instead, and destroy old versions only once nothing has read them for weeks.",
+        instead: "vault kv metadata get {target}",
+        questions: &[
+            "Is anything still reading these versions of {target}?",
+            "Why must the values be destroyed rather than deleted?",
+        ],
+        references: &["https://developer.hashicorp.com/vault/docs/commands/kv/destroy"],
+        examples: &[
+            "vault kv destroy -versions=1,2,3 secret/payments/stripe",
+            "vault kv metadata delete secret/app/db-password",
+        ],
+        counterexamples: &[
+            "vault kv metadata get secret/app/db-password",
+            "vault kv delete secret/app/db-password",
+        ],
+    },
+    Rule {
+        id: "vault.delete",
+        title: "Deletes a Vault path or policy",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: &["vault"],
+            check: vault_delete,
+        },
+        why: "`vault delete` removes what the path holds with no undelete (an unversioned secret, a role, a configuration), and deleting a policy takes its permissions away from every token and login that carries it at once.",
+        safer: "Read what {target} holds first and save it; for policies, check which roles and tokens use it and change those before removing it.",
+        instead: "vault read {target}",
+        questions: &[
+            "What is stored at {target}, and is it saved anywhere else?",
+            "Which applications or people depend on it?",
+        ],
+        references: &["https://developer.hashicorp.com/vault/docs/commands/delete"],
+        examples: &[
+            "vault delete secret/myapp/config",
+            "vault delete database/roles/readonly",
+            "vault policy delete myapp-policy",
+        ],
+        counterexamples: &[
+            "vault read secret/myapp/config",
+            "vault policy read myapp-policy",
+            "vault write database/roles/readonly db_name=pg",
+        ],
+    },
+    Rule {
+        id: "vault.secrets-disable",
+        title: "Disables a Vault secrets engine and deletes its data",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["vault"],
+            subcommands: &[&["secrets"], &["disable"]],
+            ..CommandPattern::ANY
+        }),
+        why: "Unmounting a secrets engine deletes every secret stored under it and revokes every credential it handed out; every application using that path fails at once, and the data cannot be brought back except from a backup of Vault's storage.",
+        safer: "List what is under {target} and who uses it; take a snapshot of Vault's storage first, and remove individual secrets instead.",
+        instead: "vault secrets list -detailed",
+        questions: &[
+            "How many secrets and leases live under {target}, and which applications use them?",
+            "Is there a recent snapshot of Vault's storage?",
+        ],
+        references: &["https://developer.hashicorp.com/vault/docs/commands/secrets/disable"],
+        examples: &["vault secrets disable secret/", "vault secrets disable database"],
+        counterexamples: &["vault secrets list", "vault secrets enable -path=kv2 kv-v2"],
+    },
+    Rule {
+        id: "vault.auth-disable",
+        title: "Disables a Vault login method",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["vault"],
+            subcommands: &[&["auth"], &["disable"]],
+            ..CommandPattern::ANY
+        }),
+        why: "Everyone and everything that logs in to Vault this way (people, Kubernetes pods, CI jobs) is locked out, and the tokens it issued are revoked at once. Its roles and settings are deleted, so enabling it again starts from nothing.",
+        safer: "Check who logs in through {target} (audit log), move them to another method first, and export its role configuration.",
+        instead: "vault auth list -detailed",
+        questions: &[
+            "Who and what logs in through {target}?",
+            "Is its configuration (roles, mappings) saved anywhere?",
+        ],
+        references: &["https://developer.hashicorp.com/vault/docs/commands/auth/disable"],
+        examples: &["vault auth disable kubernetes", "vault auth disable userpass/"],
+        counterexamples: &["vault auth list", "vault auth enable approle"],
+    },
+    Rule {
+        id: "vault.revoke",
+        title: "Revokes Vault tokens or leases",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: &["vault"],
+            check: vault_revoke,
+        },
+        why: "Whatever uses the token, or the credentials the lease handed out (database users, cloud keys), stops working at once, and so do child tokens. The services need new credentials issued before they recover.",
+        safer: "Find out what uses {target} first (Vault's audit log); revoke a single lease rather than a prefix.",
+        instead: "vault token lookup {target}",
+        questions: &[
+            "What uses {target}, and will it get new credentials on its own?",
+            "Does this revoke one lease or everything under a path?",
+        ],
+        references: &["https://developer.hashicorp.com/vault/docs/commands/lease/revoke"],
+        examples: &[
+            "vault token revoke hvs.CAESIJ1",
+            "vault lease revoke -prefix database/creds/readonly",
+        ],
+        counterexamples: &[
+            "vault token lookup hvs.CAESIJ1",
+            "vault lease renew database/creds/readonly/abcd",
+        ],
+    },
+    Rule {
+        id: "vault.operator-seal",
+        title: "Seals Vault",
+        reversibility: R::Recoverable,
+        scope: S::Production,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["vault"],
+            subcommands: &[&["operator"], &["seal"]],
+            ..CommandPattern::ANY
+        }),
+        why: "A sealed Vault answers nothing: every application that reads secrets or logs in through it fails until enough key holders unseal it again, which can take hours if they are not at hand.",
+        safer: "Seal only as an emergency measure, with the unseal key holders ready; revoke the specific compromised tokens instead if that is the concern.",
+        instead: "vault status",
+        questions: &[
+            "Why must Vault be sealed, rather than a token revoked?",
+            "Are enough unseal key holders ready to bring it back?",
+        ],
+        references: &["https://developer.hashicorp.com/vault/docs/commands/operator/seal"],
+        examples: &["vault operator seal", "VAULT_ADDR=https://vault.internal:8200 vault operator seal"],
+        counterexamples: &["vault status", "vault operator unseal"],
+    },
+    Rule {
+        id: "vault.root-token",
+        title: "Creates a Vault root token",
+        reversibility: R::Reversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::WidenPrivilege,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: &["vault"],
+            check: vault_root_token,
+        },
+        why: "A root token can do anything in Vault: read every secret, change every policy, and create more tokens. Anyone who sees it has all of that until it is revoked; Vault's own guidance is to create one only in an emergency and revoke it right after.",
+        safer: "Use a token with a policy limited to the paths the task needs, and a short TTL.",
+        instead: "vault token create -policy=deploy-readonly -ttl=1h",
+        questions: &[
+            "What does the task need that a limited policy cannot give?",
+            "Who revokes the root token, and when?",
+        ],
+        references: &["https://developer.hashicorp.com/vault/docs/concepts/tokens#root-tokens"],
+        examples: &[
+            "vault token create -policy=root",
+            "vault operator generate-root -init",
+        ],
+        counterexamples: &[
+            "vault token create -policy=deploy -ttl=1h",
+            "vault operator generate-root -status",
+        ],
+    },
+];

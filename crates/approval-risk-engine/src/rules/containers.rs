@@ -1,5 +1,564 @@
-//! Containers: Docker, Podman and Compose.
+//! Containers: Docker, Podman, nerdctl and Compose: pruning, volumes (where the data lives),
+//! force-removing running containers, privileged containers and pushing over shared tags.
 
-use super::Rule;
+use super::matching::{find_flag, flag_value, positionals, Hit};
+use super::{Action, CommandPattern, Matcher, Reach, Rule};
+use crate::model::{Reversibility as R, Scope as S};
+use crate::shell::{Arg, Command};
 
-pub static RULES: &[Rule] = &[];
+const ENGINES: &[&str] = &["docker", "podman", "nerdctl"];
+const ALL_CLIS: &[&str] = &[
+    "docker",
+    "podman",
+    "nerdctl",
+    "docker-compose",
+    "podman-compose",
+];
+
+/// Flags of `docker compose` / `docker-compose` that take a value (so `-f prod.yml` is not read
+/// as the subcommand).
+const COMPOSE_VALUE_FLAGS: &[&str] = &[
+    "-f",
+    "--file",
+    "-p",
+    "--project-name",
+    "--project-directory",
+    "--env-file",
+    "--profile",
+    "--ansi",
+    "--progress",
+    "--parallel",
+    "-H",
+    "--host",
+    "--context",
+    "-c",
+    "--config",
+    "--log-level",
+];
+
+/// The words of a Compose command after `compose` (or after `docker-compose`), with the values
+/// of Compose's own flags left out.
+fn compose_words(command: &Command) -> Option<Vec<&Arg>> {
+    let mut args = command.args.iter();
+    if ENGINES.contains(&command.program.as_str()) {
+        // Skip to the `compose` word, past global flags and their values.
+        let mut skip_next = false;
+        loop {
+            let arg = args.next()?;
+            if skip_next {
+                skip_next = false;
+                continue;
+            }
+            if arg.value.starts_with('-') {
+                skip_next =
+                    !arg.value.contains('=') && COMPOSE_VALUE_FLAGS.contains(&arg.value.as_str());
+                continue;
+            }
+            if arg.value != "compose" {
+                return None;
+            }
+            break;
+        }
+    }
+    let mut words = Vec::new();
+    let mut skip_next = false;
+    for arg in args {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
+        if arg.value.starts_with('-') {
+            skip_next = words.is_empty()
+                && !arg.value.contains('=')
+                && COMPOSE_VALUE_FLAGS.contains(&arg.value.as_str());
+            continue;
+        }
+        words.push(arg);
+    }
+    Some(words)
+}
+
+/// `docker <noun> <verb>` or the older `docker <verb>`: whether the command starts with either.
+fn starts_with<'a>(command: &'a Command, shapes: &[&[&str]]) -> Option<Vec<&'a Arg>> {
+    let words = positionals(command);
+    shapes.iter().find_map(|shape| {
+        let matches =
+            shape.len() <= words.len() && shape.iter().zip(&words).all(|(s, w)| w.value == *s);
+        matches.then(|| words[..shape.len()].to_vec())
+    })
+}
+
+fn words_after(command: &Command, count: usize) -> Vec<&Arg> {
+    positionals(command).into_iter().skip(count).collect()
+}
+
+fn system_prune(command: &Command) -> Option<Hit> {
+    let words = starts_with(
+        command,
+        &[
+            &["system", "prune"],
+            &["container", "prune"],
+            &["builder", "prune"],
+            &["buildx", "prune"],
+        ],
+    )?;
+    if find_flag(command, &["--volumes"]).is_some() {
+        return None;
+    }
+    let mut hit = Hit::at(vec![command.program_span]);
+    hit.evidence.extend(words.iter().map(|w| w.span));
+    if let Some(all) = find_flag(command, &["-a", "--all"]) {
+        hit.evidence.push(all.span);
+        hit.note = Some("`--all` removes every image no running container uses, not only untagged leftovers, so they must all be downloaded or rebuilt again.".to_string());
+    }
+    Some(hit)
+}
+
+fn volume_prune(command: &Command) -> Option<Hit> {
+    if let Some(words) = starts_with(command, &[&["system", "reset"]]) {
+        let mut hit = Hit::at(vec![command.program_span]);
+        hit.evidence.extend(words.iter().map(|w| w.span));
+        hit.note = Some(
+            "`system reset` deletes every container, image, pod and volume this engine has."
+                .to_string(),
+        );
+        return Some(hit);
+    }
+    if let Some(words) = starts_with(command, &[&["system", "prune"]]) {
+        let volumes = find_flag(command, &["--volumes"])?;
+        let mut hit = Hit::at(vec![command.program_span]);
+        hit.evidence.extend(words.iter().map(|w| w.span));
+        hit.evidence.push(volumes.span);
+        return Some(hit);
+    }
+    let words = starts_with(command, &[&["volume", "prune"]])?;
+    let mut hit = Hit::at(vec![command.program_span]);
+    hit.evidence.extend(words.iter().map(|w| w.span));
+    if let Some(all) = find_flag(command, &["-a", "--all"]) {
+        hit.evidence.push(all.span);
+        hit.note = Some(
+            "`--all` includes named volumes, which is where databases keep their files."
+                .to_string(),
+        );
+    }
+    Some(hit)
+}
+
+fn compose_down_volumes(command: &Command) -> Option<Hit> {
+    let words = compose_words(command)?;
+    let down = words.first().filter(|w| w.value == "down")?;
+    let volumes = find_flag(command, &["-v", "--volumes"])?;
+    let mut hit = Hit::at(vec![command.program_span, down.span, volumes.span]);
+    if let Some(file) = flag_value(command, "-f").or_else(|| flag_value(command, "--file")) {
+        hit.target = Some(file.value.trim_start_matches("--file=").to_string());
+    }
+    Some(hit)
+}
+
+fn rm_force(command: &Command) -> Option<Hit> {
+    let words = starts_with(
+        command,
+        &[
+            &["container", "rm"],
+            &["container", "remove"],
+            &["pod", "rm"],
+            &["rm"],
+        ],
+    )?;
+    let force = find_flag(command, &["-f", "--force"])?;
+    let mut hit = Hit::at(vec![command.program_span]);
+    hit.evidence.extend(words.iter().map(|w| w.span));
+    hit.evidence.push(force.span);
+    hit.target = words_after(command, words.len())
+        .first()
+        .map(|a| a.value.clone());
+    if let Some(volumes) = find_flag(command, &["-v", "--volumes"]) {
+        if volumes.span != force.span {
+            hit.evidence.push(volumes.span);
+        }
+        hit.reversibility = Some(R::Irreversible);
+        hit.note = Some(
+            "`-v` also deletes the container's anonymous volumes and the data in them.".to_string(),
+        );
+    }
+    Some(hit)
+}
+
+fn remove_images(command: &Command) -> Option<Hit> {
+    if let Some(words) = starts_with(command, &[&["image", "prune"]]) {
+        let all = find_flag(command, &["-a", "--all"])?;
+        let mut hit = Hit::at(vec![command.program_span]);
+        hit.evidence.extend(words.iter().map(|w| w.span));
+        hit.evidence.push(all.span);
+        return Some(hit);
+    }
+    let words = starts_with(command, &[&["image", "rm"], &["image", "remove"], &["rmi"]])?;
+    let force = find_flag(command, &["-f", "--force"])?;
+    let mut hit = Hit::at(vec![command.program_span]);
+    hit.evidence.extend(words.iter().map(|w| w.span));
+    hit.evidence.push(force.span);
+    hit.target = words_after(command, words.len())
+        .first()
+        .map(|a| a.value.clone());
+    Some(hit)
+}
+
+/// Host paths that hand a container control of the machine when mounted into it.
+const HOST_MOUNTS: &[&str] = &[
+    "/",
+    "/var/run/docker.sock",
+    "/run/docker.sock",
+    "/run/podman/podman.sock",
+    "/etc",
+    "/root",
+    "/proc",
+    "/sys",
+    "/dev",
+    "/boot",
+    "/var/lib/docker",
+];
+
+fn mounts_host(value: &str) -> bool {
+    let source = match value
+        .split_once("source=")
+        .or_else(|| value.split_once("src="))
+    {
+        Some((_, rest)) => rest.split(',').next().unwrap_or(""),
+        None => value.split(':').next().unwrap_or(""),
+    };
+    let source = source.trim_end_matches('/');
+    let source = if source.is_empty() && value.starts_with('/') {
+        "/"
+    } else {
+        source
+    };
+    HOST_MOUNTS.contains(&source)
+}
+
+fn run_privileged(command: &Command) -> Option<Hit> {
+    let words = starts_with(
+        command,
+        &[
+            &["run"],
+            &["create"],
+            &["container", "run"],
+            &["container", "create"],
+        ],
+    )?;
+    let mut hit = Hit::at(vec![command.program_span]);
+    hit.evidence.extend(words.iter().map(|w| w.span));
+    let mut found = None;
+    for (i, arg) in command.args.iter().enumerate() {
+        let value = arg.value.as_str();
+        let inline = |flag: &str| value.strip_prefix(flag).and_then(|r| r.strip_prefix('='));
+        let next = || command.args.get(i + 1).map(|a| a.value.as_str());
+        let privileged = value == "--privileged"
+            || ["--pid", "--userns", "--ipc", "--uts"]
+                .iter()
+                .any(|f| inline(f) == Some("host") || (value == *f && next() == Some("host")))
+            || ["--cap-add"].iter().any(|f| {
+                let cap = inline(f).or_else(|| (value == *f).then(next).flatten());
+                cap.is_some_and(|c| {
+                    matches!(
+                        c.to_ascii_uppercase().as_str(),
+                        "ALL" | "SYS_ADMIN" | "CAP_SYS_ADMIN"
+                    )
+                })
+            })
+            || ["--security-opt"].iter().any(|f| {
+                let opt = inline(f).or_else(|| (value == *f).then(next).flatten());
+                opt.is_some_and(|o| o.ends_with("=unconfined") || o.ends_with(":unconfined"))
+            })
+            || ["-v", "--volume", "--mount"].iter().any(|f| {
+                let mount = inline(f).or_else(|| (value == *f).then(next).flatten());
+                mount.is_some_and(mounts_host)
+            });
+        if privileged {
+            found = Some(arg);
+            break;
+        }
+    }
+    hit.evidence.push(found?.span);
+    Some(hit)
+}
+
+fn stack_rm(command: &Command) -> Option<Hit> {
+    let words = starts_with(
+        command,
+        &[
+            &["stack", "rm"],
+            &["stack", "remove"],
+            &["stack", "down"],
+            &["service", "rm"],
+            &["service", "remove"],
+        ],
+    )?;
+    let mut hit = Hit::at(vec![command.program_span]);
+    hit.evidence.extend(words.iter().map(|w| w.span));
+    hit.target = words_after(command, words.len())
+        .first()
+        .map(|a| a.value.clone());
+    Some(hit)
+}
+
+/// Tags that move: whoever pulls them next gets whatever was pushed last.
+const MOVING_TAGS: &[&str] = &[
+    "latest",
+    "stable",
+    "prod",
+    "production",
+    "main",
+    "master",
+    "release",
+    "live",
+    "current",
+];
+
+fn is_moving_tag(reference: &str) -> bool {
+    if reference.contains('@') {
+        return false;
+    }
+    let name = reference.rsplit('/').next().unwrap_or(reference);
+    match name.split_once(':') {
+        Some((_, tag)) => MOVING_TAGS.contains(&tag.to_ascii_lowercase().as_str()),
+        None => !reference.starts_with('-'),
+    }
+}
+
+fn push_moving_tag(command: &Command) -> Option<Hit> {
+    if let Some(words) = starts_with(command, &[&["push"], &["image", "push"]]) {
+        if find_flag(command, &["-a", "--all-tags"]).is_some() {
+            let mut hit = Hit::at(vec![command.program_span]);
+            hit.evidence.extend(words.iter().map(|w| w.span));
+            hit.target = words_after(command, words.len())
+                .first()
+                .map(|a| a.value.clone());
+            return Some(hit);
+        }
+        let image = *words_after(command, words.len()).first()?;
+        if !is_moving_tag(&image.value) {
+            return None;
+        }
+        let mut hit = Hit::at(vec![command.program_span]);
+        hit.evidence.extend(words.iter().map(|w| w.span));
+        hit.evidence.push(image.span);
+        hit.target = Some(image.value.clone());
+        return Some(hit);
+    }
+    let words = starts_with(command, &[&["buildx", "build"], &["build"]])?;
+    let push = command
+        .args
+        .iter()
+        .find(|a| a.value == "--push" || a.value.contains("push=true"))?;
+    let tag = ["-t", "--tag"].iter().find_map(|f| {
+        flag_value(command, f).filter(|a| is_moving_tag(a.value.trim_start_matches("--tag=")))
+    })?;
+    let mut hit = Hit::at(vec![command.program_span]);
+    hit.evidence.extend(words.iter().map(|w| w.span));
+    hit.evidence.push(push.span);
+    hit.evidence.push(tag.span);
+    hit.target = Some(tag.value.trim_start_matches("--tag=").to_string());
+    Some(hit)
+}
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "container.system-prune",
+        title: "Prunes stopped containers, unused images or build cache",
+        reversibility: R::Recoverable,
+        scope: S::Local,
+        reach: Reach::Workspace,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: ENGINES, check: system_prune },
+        why: "Every stopped container, unused network, unused image and cached build layer on this machine is removed. Images can be pulled or rebuilt (slowly); files that were written inside a stopped container, rather than in a volume, are gone.",
+        safer: "List what would go with `docker system df -v` and remove the specific containers or images by name; prune only leftovers older than a day with `--filter until=24h`.",
+        instead: "docker system df -v",
+        questions: &[
+            "Does any stopped container hold files that are not in a volume?",
+            "Is this the agent's own machine, or a server or CI runner others use?",
+        ],
+        references: &["https://docs.docker.com/reference/cli/docker/system/prune/"],
+        examples: &["docker system prune -a -f", "podman system prune --all", "docker container prune -f", "docker builder prune --all"],
+        counterexamples: &["docker system df", "docker system prune --volumes", "docker image prune"],
+    },
+    Rule {
+        id: "container.volume-prune",
+        title: "Deletes every container volume not in use, with its data",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: ENGINES, check: volume_prune },
+        why: "Volumes are where containers keep data that must outlive them: databases, uploads, queues. Every volume not attached to a running container is deleted, including a database whose container is merely stopped right now. There is no trash or undo.",
+        safer: "List volumes with `docker volume ls` and `docker system df -v`, back up the ones with data, and remove named volumes one by one.",
+        instead: "docker volume ls --filter dangling=true",
+        questions: &[
+            "Which volumes are unused right now, and does any belong to a stopped database?",
+            "Is there a backup of every volume that holds data?",
+        ],
+        references: &["https://docs.docker.com/reference/cli/docker/volume/prune/", "https://docs.podman.io/en/latest/markdown/podman-system-reset.1.html"],
+        examples: &["docker system prune -a --volumes -f", "docker volume prune -f", "podman volume prune --all", "podman system reset"],
+        counterexamples: &["docker volume ls", "docker system prune -a", "docker volume inspect pgdata"],
+    },
+    Rule {
+        id: "container.volume-rm",
+        title: "Deletes a named container volume and its data",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: ENGINES,
+            subcommands: &[&["volume"], &["rm", "remove"]],
+            ..CommandPattern::ANY
+        }),
+        why: "A named volume usually holds a service's data (a database's files, uploads). Removing it deletes that data at once; a container recreated later starts empty.",
+        safer: "Copy the volume out first (run a throwaway container that tars it to a backup folder), or keep it and detach it from the service.",
+        instead: "docker run --rm -v {target}:/data -v /backups:/backup alpine tar czf /backup/{target}.tgz -C /data .",
+        questions: &["What is stored in {target}, and is there a recent backup of it?"],
+        references: &["https://docs.docker.com/reference/cli/docker/volume/rm/"],
+        examples: &["docker volume rm pgdata", "podman volume rm -f redis_data", "docker volume remove app_uploads"],
+        counterexamples: &["docker volume ls", "docker volume create pgdata", "docker volume inspect pgdata"],
+    },
+    Rule {
+        id: "container.compose-down-volumes",
+        title: "Stops a Compose project and deletes its volumes",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: ALL_CLIS, check: compose_down_volumes },
+        why: "`down -v` deletes the named volumes declared in the Compose file along with the containers: the project's database and stored files go too. The next `up` starts with empty data.",
+        safer: "Run `docker compose down` without `-v`, which keeps the volumes; back up any volume you really mean to delete.",
+        instead: "docker compose down",
+        questions: &[
+            "Which volumes does the Compose file declare, and which hold data worth keeping?",
+            "Is this a local development stack or a server others use?",
+        ],
+        references: &["https://docs.docker.com/reference/cli/docker/compose/down/"],
+        examples: &["docker compose down -v", "docker-compose down --volumes --remove-orphans", "docker compose -f docker-compose.prod.yml down -v"],
+        counterexamples: &["docker compose down", "docker-compose up -d", "docker compose -f dev.yml ps"],
+    },
+    Rule {
+        id: "container.rm-force",
+        title: "Force-removes containers, even running ones",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: ENGINES, check: rm_force },
+        why: "`rm -f` kills a running container without a clean shutdown and deletes it. The service it ran is down until someone recreates it, in-flight work is cut off, and files written inside the container (not in a volume) are lost.",
+        safer: "Stop the container cleanly with `docker stop {target}`, check it is the right one, then remove it without `-f`.",
+        instead: "docker stop {target}",
+        questions: &[
+            "Which containers does this match, and what do they serve?",
+            "How is the service brought back, and does it keep its data in a volume?",
+        ],
+        references: &["https://docs.docker.com/reference/cli/docker/container/rm/"],
+        examples: &["docker rm -f web", "docker rm -f $(docker ps -aq)", "podman container rm --force api", "docker rm -fv postgres"],
+        counterexamples: &["docker rm stopped-job", "docker ps -a", "docker run --rm -it alpine sh"],
+    },
+    Rule {
+        id: "container.remove-images",
+        title: "Force-removes container images",
+        reversibility: R::Recoverable,
+        scope: S::Local,
+        reach: Reach::Workspace,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: ENGINES, check: remove_images },
+        why: "Images are removed even when containers still refer to them. Images from a registry can be pulled again; images built only on this machine must be rebuilt, and the exact build may not be reproducible.",
+        safer: "Remove only dangling images with `docker image prune`, or name the images to remove after checking `docker images`.",
+        instead: "docker image prune",
+        questions: &["Were any of these images built here and never pushed to a registry?"],
+        references: &["https://docs.docker.com/reference/cli/docker/image/rm/"],
+        examples: &["docker rmi -f $(docker images -q)", "docker image rm --force app:1.2", "podman image prune -a"],
+        counterexamples: &["docker images", "docker image prune", "docker rmi old-image:1.0"],
+    },
+    Rule {
+        id: "container.network-prune",
+        title: "Removes container networks",
+        reversibility: R::Recoverable,
+        scope: S::Local,
+        reach: Reach::Workspace,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: ENGINES,
+            subcommands: &[&["network"], &["prune", "rm", "remove"]],
+            ..CommandPattern::ANY
+        }),
+        why: "Networks not used by a running container are removed. Stopped services that expect them fail to start until the network is recreated, and custom settings (subnets, drivers) must be set up again by hand.",
+        safer: "List networks first (`docker network ls`) and remove only those you can name and recreate.",
+        instead: "docker network ls",
+        questions: &["Does any stopped service rely on these networks, with custom subnets or drivers?"],
+        references: &["https://docs.docker.com/reference/cli/docker/network/prune/"],
+        examples: &["docker network prune -f", "docker network rm backend", "podman network prune"],
+        counterexamples: &["docker network ls", "docker network create backend", "docker network inspect bridge"],
+    },
+    Rule {
+        id: "container.run-privileged",
+        title: "Runs a container with control of the host",
+        reversibility: R::Reversible,
+        scope: S::Shared,
+        reach: Reach::Workspace,
+        action: Action::WidenPrivilege,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: ENGINES, check: run_privileged },
+        why: "`--privileged`, host namespaces, broad capabilities or mounting `/` or the Docker socket give the container root-level control of the machine: whatever runs inside can read every file, start other containers and change the host. A compromised or mistaken image then owns the machine.",
+        safer: "Drop `--privileged` and grant only the one capability needed (`--cap-add`), mount only the folder the container needs, read-only where possible.",
+        instead: "docker run --rm -v \"$PWD/data\":/data:ro alpine ls /data",
+        questions: &[
+            "Why does this container need host-level access, and which exact capability?",
+            "Where does the image come from, and who can change it?",
+        ],
+        references: &["https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities"],
+        examples: &["docker run --privileged -d monitoring-agent", "docker run -v /:/host -it alpine chroot /host", "docker run -v /var/run/docker.sock:/var/run/docker.sock ci-runner", "podman run --pid=host --cap-add=SYS_ADMIN debug"],
+        counterexamples: &["docker run --rm -v \"$PWD\":/app node:20 npm test", "docker run -d -p 8080:80 nginx", "docker run --cap-add=NET_BIND_SERVICE web"],
+    },
+    Rule {
+        id: "container.stack-rm",
+        title: "Removes a Swarm stack or service",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: ENGINES, check: stack_rm },
+        why: "Every container of the stack or service stops across the cluster, and its networks, configs and secrets references go with it. The service is down until it is deployed again from its stack file, which must still exist and match.",
+        safer: "Scale the service to zero first (the definition stays and can be scaled back), and keep the stack file at hand.",
+        instead: "docker service scale {target}=0",
+        questions: &[
+            "What does {target} serve, and who uses it?",
+            "Is the stack file that deploys it again current and at hand?",
+        ],
+        references: &["https://docs.docker.com/reference/cli/docker/stack/rm/"],
+        examples: &["docker stack rm shop", "docker service rm api_web"],
+        counterexamples: &["docker stack ls", "docker service ls", "docker stack deploy -c stack.yml shop"],
+    },
+    Rule {
+        id: "container.push-moving-tag",
+        title: "Pushes an image over a tag others pull",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Workspace,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: ENGINES, check: push_moving_tag },
+        why: "A tag like `latest` is a pointer: after the push, every deployment, CI job and colleague that pulls it gets this image, untested or not. Pointing it back needs the previous image's digest, which is rarely written down.",
+        safer: "Push an immutable version tag (a release number or commit hash) and deploy that; move `latest` only after it is verified.",
+        instead: "docker push registry.example.com/app:1.4.2",
+        questions: &[
+            "What pulls this tag automatically, and will it deploy the image as soon as it changes?",
+            "Is the previous image's digest recorded, so the tag can be pointed back?",
+        ],
+        references: &["https://docs.docker.com/reference/cli/docker/image/push/"],
+        examples: &["docker push registry.example.com/app:latest", "docker push myorg/api", "docker buildx build --push -t ghcr.io/acme/web:latest ."],
+        counterexamples: &["docker push registry.example.com/app:1.4.2", "docker pull nginx:latest", "docker build -t app:latest ."],
+    },
+];

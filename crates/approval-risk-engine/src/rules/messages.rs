@@ -1,5 +1,1407 @@
-//! Messages and money: email, SMS and chat blasts, refunds, charges and payouts.
+//! Messages and money: email, SMS and chat sends, refunds, charges, payouts and transfers, by
+//! command line, by raw API call, and in words. Once sent or moved, none of it comes back.
 
-use super::Rule;
+use super::matching::{find_flag, flag_value, match_command, positionals, Hit};
+use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
+use crate::model::{Reversibility as R, Scope as S};
+use crate::shell::{Arg, Command};
 
-pub static RULES: &[Rule] = &[];
+fn shape(
+    program: &'static [&'static str],
+    subcommands: &'static [&'static [&'static str]],
+) -> CommandPattern {
+    CommandPattern {
+        programs: program,
+        subcommands,
+        ..CommandPattern::ANY
+    }
+}
+
+// ---- Raw HTTP calls (curl, wget, HTTPie) ----
+
+pub(super) const HTTP_CLIENTS: &[&str] = &["curl", "wget", "http", "https", "xh", "xhs"];
+const HTTP_METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+/// Flags of curl and wget that send a request body, which makes the request a POST.
+const BODY_FLAGS: &[&str] = &[
+    "-d",
+    "--data",
+    "--data-raw",
+    "--data-binary",
+    "--data-urlencode",
+    "--data-ascii",
+    "-F",
+    "--form",
+    "--form-string",
+    "--json",
+    "--post-data",
+    "--post-file",
+    "--body-data",
+    "--body-file",
+];
+
+/// The method an HTTP client call uses (upper case).
+pub(super) fn http_method(command: &Command) -> String {
+    if command.program == "curl" || command.program == "wget" {
+        let explicit = command.args.iter().enumerate().find_map(|(i, a)| {
+            let v = a.value.as_str();
+            if v == "-X" || v == "--request" || v == "--method" {
+                command.args.get(i + 1).map(|n| n.value.clone())
+            } else if let Some(rest) = v
+                .strip_prefix("--request=")
+                .or_else(|| v.strip_prefix("--method="))
+            {
+                Some(rest.to_string())
+            } else {
+                v.strip_prefix("-X")
+                    .filter(|r| !r.is_empty() && !v.starts_with("--"))
+                    .map(str::to_string)
+            }
+        });
+        if let Some(method) = explicit {
+            return method.to_ascii_uppercase();
+        }
+        if find_flag(command, &["-G", "--get"]).is_some() {
+            return "GET".to_string();
+        }
+        let body = command.args.iter().any(|a| {
+            BODY_FLAGS.iter().any(|f| {
+                a.value == *f || a.value.strip_prefix(f).is_some_and(|r| r.starts_with('='))
+            })
+        });
+        return if body { "POST" } else { "GET" }.to_string();
+    }
+    // HTTPie and xh: `http POST url`, or data items (`a=b`, `a:=1`) imply POST.
+    let words: Vec<&Arg> = command.positionals().collect();
+    if let Some(first) = words.first() {
+        if HTTP_METHODS.contains(&first.value.to_ascii_uppercase().as_str())
+            && first.value.chars().all(|c| c.is_ascii_alphabetic())
+        {
+            return first.value.to_ascii_uppercase();
+        }
+    }
+    let data = words
+        .iter()
+        .skip(1)
+        .any(|w| w.value.contains('=') && !w.value.contains("://"));
+    if data { "POST" } else { "GET" }.to_string()
+}
+
+/// The first argument that looks like a URL on `hosts`.
+fn url_on<'a>(command: &'a Command, hosts: &[&str]) -> Option<&'a Arg> {
+    command.args.iter().find(|a| {
+        let v = a.value.to_ascii_lowercase();
+        let bare = v
+            .trim_start_matches("https://")
+            .trim_start_matches("http://");
+        hosts.iter().any(|h| bare.starts_with(h))
+    })
+}
+
+/// Live or test mode, from the API key written in the command (`sk_live_…`, `sk_test_…`).
+fn stripe_mode(command: &Command) -> Option<bool> {
+    command.args.iter().find_map(|a| {
+        if a.value.contains("sk_live_") || a.value.contains("rk_live_") {
+            Some(true)
+        } else if a.value.contains("sk_test_") || a.value.contains("rk_test_") {
+            Some(false)
+        } else {
+            None
+        }
+    })
+}
+
+/// Payment API endpoints that move money: host, then path fragments.
+const PAYMENT_ENDPOINTS: &[(&str, &[&str])] = &[
+    (
+        "api.stripe.com",
+        &[
+            "/v1/refunds",
+            "/v1/charges",
+            "/v1/payouts",
+            "/v1/transfers",
+            "/v1/payment_intents",
+            "/v1/topups",
+            "/pay",
+            "/capture",
+            "/confirm",
+        ],
+    ),
+    (
+        "api-m.paypal.com",
+        &["/payouts", "/refund", "/capture", "/payments"],
+    ),
+    (
+        "api.paypal.com",
+        &["/payouts", "/refund", "/capture", "/payments"],
+    ),
+    ("connect.squareup.com", &["/v2/refunds", "/v2/payments"]),
+    ("api.adyen.com", &["/payments", "/refunds", "/payouts"]),
+    ("api.wise.com", &["/transfers", "/payments"]),
+    ("api.transferwise.com", &["/transfers", "/payments"]),
+];
+
+fn payment_api_call(command: &Command) -> Option<Hit> {
+    if http_method(command) != "POST" {
+        return None;
+    }
+    let (url, fragments) = PAYMENT_ENDPOINTS
+        .iter()
+        .find_map(|(host, fragments)| url_on(command, &[host]).map(|url| (url, *fragments)))?;
+    let path = url.value.to_ascii_lowercase();
+    if !fragments.iter().any(|f| path.contains(f)) {
+        return None;
+    }
+    // A test-mode key or a sandbox host moves no real money.
+    let test = (path.contains("api.stripe.com") && stripe_mode(command) == Some(false))
+        || path.contains("sandbox")
+        || path.contains("checkout-test.");
+    if test {
+        return None;
+    }
+    let mut hit = Hit::at(vec![command.program_span, url.span]);
+    hit.target = Some(url.value.clone());
+    Some(hit)
+}
+
+/// Where a message API delivers: internal chat, people outside, or a whole list.
+#[derive(Clone, Copy, PartialEq)]
+enum Audience {
+    Chat,
+    Person,
+    List,
+}
+
+const MESSAGE_ENDPOINTS: &[(&str, &str, Audience)] = &[
+    ("slack.com/api/chat.postmessage", "", Audience::Chat),
+    ("slack.com/api/chat.schedulemessage", "", Audience::Chat),
+    ("hooks.slack.com/", "", Audience::Chat),
+    ("discord.com/api/webhooks/", "", Audience::Chat),
+    ("discordapp.com/api/webhooks/", "", Audience::Chat),
+    (".webhook.office.com/", "", Audience::Chat),
+    ("chat.googleapis.com/", "/messages", Audience::Chat),
+    ("api.telegram.org/", "/sendmessage", Audience::Chat),
+    ("api.twilio.com/", "/messages", Audience::Person),
+    ("api.twilio.com/", "/calls", Audience::Person),
+    ("api.sendgrid.com/v3/mail/send", "", Audience::Person),
+    ("api.mailgun.net/", "/messages", Audience::Person),
+    ("api.eu.mailgun.net/", "/messages", Audience::Person),
+    ("api.postmarkapp.com/email/batch", "", Audience::List),
+    ("api.postmarkapp.com/email", "", Audience::Person),
+    ("api.resend.com/emails/batch", "", Audience::List),
+    ("api.resend.com/emails", "", Audience::Person),
+    (
+        "api.sendgrid.com/v3/marketing/singlesends/",
+        "/schedule",
+        Audience::List,
+    ),
+    (".api.mailchimp.com/", "/actions/send", Audience::List),
+    (
+        "api.brevo.com/v3/emailcampaigns/",
+        "/sendnow",
+        Audience::List,
+    ),
+];
+
+fn message_api_call(command: &Command) -> Option<Hit> {
+    if http_method(command) != "POST" {
+        return None;
+    }
+    let (url, audience) = command.args.iter().find_map(|a| {
+        let v = a.value.to_ascii_lowercase();
+        MESSAGE_ENDPOINTS
+            .iter()
+            .find(|(host, path, _)| v.contains(host) && v.contains(path))
+            .map(|(_, _, audience)| (a, *audience))
+    })?;
+    let mut hit = Hit::at(vec![command.program_span, url.span]);
+    hit.target = Some(url.value.clone());
+    match audience {
+        Audience::Chat => {
+            hit.reversibility = Some(R::Recoverable);
+            hit.scope = Some(S::Shared);
+            hit.note = Some("It posts to a team chat: the post can be edited or deleted afterwards, but everyone in the channel is notified and may already have read it.".to_string());
+        }
+        Audience::Person => {}
+        Audience::List => {
+            hit.scope = Some(S::Organization);
+            hit.note = Some(
+                "It sends a batch or a whole campaign: every address on the list gets it at once."
+                    .to_string(),
+            );
+        }
+    }
+    Some(hit)
+}
+
+// ---- Command-line senders ----
+
+fn stripe_money(command: &Command) -> Option<Hit> {
+    const MONEY: &[&[&[&str]]] = &[
+        &[
+            &["refunds", "payouts", "transfers", "charges", "topups"],
+            &["create"],
+        ],
+        &[&["payment_intents"], &["confirm", "capture"]],
+        &[&["invoices"], &["pay"]],
+    ];
+    let mut hit = MONEY
+        .iter()
+        .find_map(|path| match_command(&shape(&["stripe"], path), command))
+        .or_else(|| {
+            // `stripe post /v1/refunds -d charge=…`
+            let mut hit = match_command(&shape(&["stripe"], &[&["post"]]), command)?;
+            let path = positionals(command)
+                .get(1)
+                .map(|a| (a.value.clone(), a.span))?;
+            let moves = [
+                "/v1/refunds",
+                "/v1/payouts",
+                "/v1/transfers",
+                "/v1/charges",
+                "/pay",
+                "/capture",
+                "/confirm",
+            ]
+            .iter()
+            .any(|p| path.0.contains(p));
+            if !moves {
+                return None;
+            }
+            hit.evidence.push(path.1);
+            hit.target = Some(path.0);
+            Some(hit)
+        })?;
+    if let Some(live) = find_flag(command, &["--live"]) {
+        hit.evidence.push(live.span);
+        hit.note = Some("`--live` uses the live account: real money moves.".to_string());
+    } else {
+        match stripe_mode(command) {
+            // A test-mode key moves no real money.
+            Some(false) => return None,
+            Some(true) => {}
+            None => {
+                hit.note = Some("The Stripe CLI uses test mode unless `--live` or a live key (`STRIPE_API_KEY`, `--api-key`) is set; check which account the agent's environment points at.".to_string());
+            }
+        }
+    }
+    Some(hit)
+}
+
+fn stripe_destroy(command: &Command) -> Option<Hit> {
+    const SHAPES: &[&[&[&str]]] = &[
+        &[
+            &["customers", "products", "plans", "coupons", "prices"],
+            &["delete"],
+        ],
+        &[&["subscriptions"], &["cancel", "delete"]],
+    ];
+    let hit = SHAPES
+        .iter()
+        .find_map(|path| match_command(&shape(&["stripe"], path), command))?;
+    // A test-mode key touches only test data.
+    (stripe_mode(command) != Some(false)).then_some(hit)
+}
+
+fn aws_send_email(command: &Command) -> Option<Hit> {
+    let mut hit = match_command(
+        &shape(
+            &["aws"],
+            &[
+                &["ses", "sesv2"],
+                &[
+                    "send-email",
+                    "send-raw-email",
+                    "send-templated-email",
+                    "send-bulk-templated-email",
+                    "send-bulk-email",
+                    "send-custom-verification-email",
+                ],
+            ],
+        ),
+        command,
+    )
+    .or_else(|| {
+        match_command(
+            &shape(
+                &["aws"],
+                &[&["pinpoint"], &["send-messages", "send-users-messages"]],
+            ),
+            command,
+        )
+    })?;
+    let verb = positionals(command)
+        .get(1)
+        .map(|w| w.value.clone())
+        .unwrap_or_default();
+    let recipients = command
+        .args
+        .iter()
+        .map(|a| a.value.matches('@').count())
+        .max()
+        .unwrap_or(0);
+    if verb.contains("bulk") || verb == "send-users-messages" || recipients >= 10 {
+        hit.scope = Some(S::Organization);
+        hit.note = Some("It sends to a whole list of recipients at once.".to_string());
+    }
+    Some(hit)
+}
+
+/// Flags of `mail`/`mailx`/`mutt`/`sendmail` that take a value.
+const MAIL_VALUE_FLAGS: &[&str] = &[
+    "-s", "-c", "-b", "-r", "-a", "-A", "-S", "-q", "-F", "-f", "-i", "-e", "-o", "-B", "-N", "-V",
+    "-X",
+];
+
+fn is_address(value: &str) -> bool {
+    !value.is_empty() && !value.starts_with('-') && !value.contains('/') && !value.contains('=')
+}
+
+fn mail_send(command: &Command) -> Option<Hit> {
+    let program = command.program.as_str();
+    let mut hit = Hit::at(vec![command.program_span]);
+    let mut recipients: Vec<&Arg> = Vec::new();
+    let mut from_headers = false;
+    match program {
+        "sendmail" | "ssmtp" | "msmtp" => {
+            // `-bp` lists the queue, `-bv` verifies addresses, `-q` runs the queue, `-bd` is the daemon.
+            if command.args.iter().any(|a| {
+                ["-bp", "-bv", "-bt", "-bi", "-bd", "-bD", "-bs", "-q"]
+                    .iter()
+                    .any(|f| a.value.starts_with(f))
+                    || a.value == "--version"
+                    || a.value == "--help"
+            }) {
+                return None;
+            }
+            from_headers = command
+                .args
+                .iter()
+                .any(|a| a.value == "-t" || a.value == "--read-envelope-from");
+            let mut skip = false;
+            for arg in &command.args {
+                if skip {
+                    skip = false;
+                    continue;
+                }
+                if ["-f", "-F", "-o", "-C", "-N", "-R", "-V", "-X", "-a"]
+                    .contains(&arg.value.as_str())
+                {
+                    skip = true;
+                    continue;
+                }
+                if is_address(&arg.value) {
+                    recipients.push(arg);
+                }
+            }
+        }
+        "swaks" => {
+            let (to, span) = flag_value(command, "--to")
+                .map(|a| (a.value.trim_start_matches("--to=").to_string(), a.span))
+                .or_else(|| flag_value(command, "-t").map(|a| (a.value.clone(), a.span)))?;
+            hit.evidence.push(span);
+            hit.target = Some(to.clone());
+            return Some(finish_mail(
+                hit,
+                to.split(',').filter(|p| !p.is_empty()).count(),
+                false,
+                command,
+            ));
+        }
+        _ => {
+            // `mail -f box` and `mail` with no recipient read mail rather than send it.
+            if find_flag(command, &["-f", "-H", "-e", "-R"]).is_some() {
+                return None;
+            }
+            let mut skip = false;
+            for arg in &command.args {
+                if skip {
+                    skip = false;
+                    continue;
+                }
+                if MAIL_VALUE_FLAGS.contains(&arg.value.as_str()) {
+                    skip = true;
+                    continue;
+                }
+                if arg.value == "--" {
+                    continue;
+                }
+                if is_address(&arg.value) {
+                    recipients.push(arg);
+                }
+            }
+        }
+    }
+    if recipients.is_empty() && !from_headers {
+        return None;
+    }
+    let count = recipients
+        .iter()
+        .map(|a| a.value.split(',').filter(|p| !p.is_empty()).count())
+        .sum();
+    hit.evidence.extend(recipients.iter().map(|a| a.span));
+    hit.target = recipients.first().map(|a| a.value.clone());
+    let dynamic = recipients.iter().any(|a| a.dynamic);
+    let fanned = command.has_wrapper("xargs") || command.has_wrapper("loop");
+    let local = !fanned
+        && !recipients.is_empty()
+        && recipients.iter().all(|a| {
+            let user = a.value.strip_suffix("@localhost").unwrap_or(&a.value);
+            !a.dynamic
+                && !user.is_empty()
+                && user
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        });
+    // Mail to a local account (`root`, `ops@localhost`) stays in a mailbox on this machine.
+    if local {
+        return None;
+    }
+    Some(finish_mail(hit, count, dynamic, command))
+}
+
+fn finish_mail(mut hit: Hit, count: usize, dynamic: bool, command: &Command) -> Hit {
+    let fanned = command.has_wrapper("xargs")
+        || command.has_wrapper("loop")
+        || command.has_wrapper("find -exec");
+    if fanned || count >= 10 {
+        hit.scope = Some(S::Organization);
+        hit.note = Some("It sends to a whole list of recipients, one after another.".to_string());
+    } else if dynamic {
+        hit.note = Some("The recipients are only known when the plan runs; it could be one address or a whole list.".to_string());
+    }
+    hit
+}
+
+// ---- Words ----
+
+/// Verbs that can only mean sending a message, whatever follows them at a distance.
+const SEND_VERBS: &[&str] = &[
+    "send",
+    "sends",
+    "sending",
+    "send out",
+    "sent out",
+    "blast",
+    "broadcast",
+    "broadcasting",
+    "mass-mail",
+    "mass-email",
+    "mail out",
+    "announce",
+    "announcing",
+    "push a notification",
+    "push notifications",
+];
+
+/// Verbs that are also nouns ("the email addresses of all users"): they count only when the
+/// audience follows at once ("email all users"), so the words are the verb and its object.
+const ADDRESS_VERBS: &[&str] = &[
+    "email",
+    "e-mail",
+    "emailing",
+    "notify",
+    "notifying",
+    "sms",
+    "texting",
+    "mail",
+    "contact",
+    "contacting",
+];
+
+/// Everyone, or a whole group of people outside the team.
+const EVERYONE: &[&str] = &[
+    "all customers",
+    "all users",
+    "all subscribers",
+    "all clients",
+    "all members",
+    "all contacts",
+    "all recipients",
+    "all patients",
+    "all buyers",
+    "all tenants",
+    "all followers",
+    "all employees",
+    "all staff",
+    "all donors",
+    "all students",
+    "all our customers",
+    "all our users",
+    "all our subscribers",
+    "all our clients",
+    "all of our customers",
+    "all of our users",
+    "all the customers",
+    "all the users",
+    "all the subscribers",
+    "all active users",
+    "all active customers",
+    "all affected customers",
+    "all affected users",
+    "all registered users",
+    "all paying customers",
+    "every customer",
+    "every user",
+    "every subscriber",
+    "every client",
+    "every member",
+    "every employee",
+    "every account holder",
+    "each customer",
+    "each user",
+    "each subscriber",
+    "everyone",
+    "everybody",
+    "the whole company",
+    "the entire company",
+    "our customers",
+    "our users",
+    "our subscribers",
+    "customer base",
+    "user base",
+    "mailing list",
+    "email list",
+    "subscriber list",
+    "newsletter list",
+    "whole company",
+    "entire company",
+];
+
+/// Money moved in one go: an amount, funds, or what a payment is for. ("payment" is left out:
+/// "update the payment service to charge tax" changes code, it moves no money.)
+const MONEY: &[&str] = &[
+    "$*",
+    "usd",
+    "eur",
+    "gbp",
+    "dollars",
+    "euros",
+    "funds",
+    "money",
+    "payout",
+    "invoice",
+    "invoices",
+    "order",
+    "charge",
+    "purchase",
+    "card",
+    "deposit",
+    "balance",
+    "bitcoin",
+    "btc",
+    "ether",
+    "ethereum",
+    "eth",
+    "usdc",
+    "crypto",
+    "bill",
+    "bills",
+    "wire transfer",
+];
+
+const PAY_VERBS: &[&str] = &[
+    "transfer",
+    "transfers",
+    "transferring",
+    "wire",
+    "wiring",
+    "pay",
+    "paying",
+    "pay out",
+    "refund",
+    "refunding",
+    "issue a refund",
+    "issue refunds",
+    "charge",
+    "charging",
+    "send $*",
+    "withdraw",
+    "withdrawing",
+];
+
+/// Every order, customer or payment: money moved for all of them at once.
+const EVERY_PAYMENT: &[&str] = &[
+    "all orders",
+    "all customers",
+    "all payments",
+    "all transactions",
+    "all charges",
+    "all invoices",
+    "all subscriptions",
+    "all subscribers",
+    "all purchases",
+    "all users",
+    "all accounts",
+    "all the orders",
+    "all the customers",
+    "all affected orders",
+    "all affected customers",
+    "every order",
+    "every customer",
+    "every payment",
+    "every transaction",
+    "every invoice",
+    "every subscriber",
+    "each order",
+    "each customer",
+    "outstanding invoices",
+    "affected orders",
+    "affected customers",
+];
+
+const PUBLIC_PLACES: &[&str] = &[
+    "publicly",
+    "in public",
+    "to the public",
+    "twitter",
+    "linkedin",
+    "social media",
+    "mastodon",
+    "bluesky",
+    "facebook",
+    "instagram",
+    "reddit",
+    "hacker news",
+    "press release",
+    "public blog",
+    "company blog",
+    "public channel",
+    "public forum",
+    "status page",
+    "public status",
+    "tweet",
+    "tweets",
+];
+
+/// Phrases that by themselves mean money is paid out (no amount needs to follow).
+const PAYMENT_PHRASES: &[&str] = &[
+    "issue a refund",
+    "issue the refund",
+    "issue refunds",
+    "process a refund",
+    "process the refund",
+    "process refunds",
+    "make a payment",
+    "make the payment",
+    "send a payment",
+    "send the payment",
+    "send payment",
+    "send money",
+    "send funds",
+    "initiate a transfer",
+    "initiate the transfer",
+    "initiate a payment",
+    "complete the payment",
+    "complete the purchase",
+    "submit the payment",
+    "approve the payout",
+];
+
+const TRADE_VERBS: &[&str] = &[
+    "buy",
+    "buying",
+    "sell",
+    "selling",
+    "purchase",
+    "purchasing",
+    "trade",
+    "trading",
+    "liquidate",
+    "liquidating",
+    "place an order",
+    "place a trade",
+    "short",
+];
+
+const SECURITIES: &[&str] = &[
+    "stock",
+    "stocks",
+    "shares",
+    "fund",
+    "funds",
+    "mutual fund",
+    "etf",
+    "etfs",
+    "bond",
+    "bonds",
+    "options",
+    "securities",
+    "holdings",
+    "position",
+    "positions",
+    "portfolio",
+    "bitcoin",
+    "btc",
+    "ether",
+    "ethereum",
+    "eth",
+    "crypto",
+    "cryptocurrency",
+];
+
+/// Verbs that hand something to someone else. "email", "text" and "post" count only with
+/// "the" after them, so "the email for the password reset" reads as a noun.
+const HAND_OVER_VERBS: &[&str] = &[
+    "send",
+    "sends",
+    "sending",
+    "forward",
+    "forwarding",
+    "share",
+    "sharing",
+    "email the",
+    "e-mail the",
+    "emailing the",
+    "text the",
+    "post the",
+    "posting the",
+    "upload the",
+    "dm",
+];
+
+/// Secrets and personal data that, once sent, cannot be taken back.
+const SENSITIVE: &[&str] = &[
+    "password",
+    "passwords",
+    "credential*",
+    "private key*",
+    "ssh key*",
+    "api key*",
+    "secret key*",
+    "access key*",
+    "recovery code*",
+    "seed phrase",
+    "medical record*",
+    "health record*",
+    "patient data",
+    "patient record*",
+    "diagnos*",
+    "genetic data",
+    "ssn",
+    "social security number*",
+    "credit card number*",
+    "card number*",
+    "bank account number*",
+    "bank details",
+    "personal data",
+    "pii",
+];
+
+/// A message, as opposed to a file or a report.
+const MESSAGE_NOUNS: &[&str] = &[
+    "email",
+    "e-mail",
+    "message",
+    "messages",
+    "sms",
+    "text message*",
+    "direct message",
+    "dm",
+    "letter",
+    "notice",
+    "invitation*",
+    "reminder",
+    "reply",
+];
+
+const MASS_MESSAGE_WHY: &str = "A message to every customer or user reaches thousands of inboxes or phones at once and cannot be unsent. A wrong link, a wrong name, a test message or a duplicate is seen by everyone, and the correction is a second mass message.";
+const MASS_MESSAGE_SAFER: &str = "Send to an internal test list first and read it; have a person approve the final text and the recipient list, and send to a small batch before the rest.";
+const MASS_MESSAGE_QUESTIONS: &[&str] = &[
+    "Who approved the exact text, and who checked the recipient list?",
+    "How many people receive it, and has it been sent to a test list first?",
+    "Could a retry send it twice?",
+];
+
+pub static RULES: &[Rule] = &[
+    // ---- Money ----
+    Rule {
+        id: "money.stripe-cli",
+        title: "Moves money with the Stripe CLI",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: &["stripe"],
+            check: stripe_money,
+        },
+        why: "A refund, payout, transfer or charge moves real money as soon as it runs. A refund cannot be taken back, a payout leaves for the bank, and a wrong charge lands on a customer's card statement; fixing any of it means a second transaction and an apology.",
+        safer: "Check the amount, currency and recipient by hand first; run it in test mode, and let a person with access to the dashboard issue the live one.",
+        instead: "stripe charges retrieve {target}",
+        questions: &[
+            "Which account is this (test or live), and who checked the amount and the recipient?",
+            "Has this already been done once (would it pay or refund twice)?",
+        ],
+        references: &["https://docs.stripe.com/cli/resources"],
+        examples: &[
+            "stripe refunds create --charge=ch_3MmlLrLkdIwHu7ix0snN0B15 --live",
+            "stripe payouts create --amount=500000 --currency=usd",
+            "stripe post /v1/refunds -d payment_intent=pi_123 --live",
+        ],
+        counterexamples: &[
+            "stripe refunds list --limit 5",
+            "stripe charges retrieve ch_3MmlLrLkdIwHu7ix0snN0B15",
+            "stripe listen --forward-to localhost:4242/webhook",
+        ],
+    },
+    Rule {
+        id: "money.stripe-delete",
+        title: "Deletes Stripe customers or cancels subscriptions",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: &["stripe"],
+            check: stripe_destroy,
+        },
+        why: "Deleting a customer cancels all of their subscriptions and removes their saved payment methods; a cancelled subscription cannot be resumed, only replaced. The customer notices at their next bill or when the service stops.",
+        safer: "Check {target} in the dashboard first; pause collection or cancel at the end of the period instead of deleting.",
+        instead: "stripe customers retrieve {target}",
+        questions: &[
+            "Is this the live account, and is {target} the customer or subscription you mean?",
+            "Has the customer asked for this?",
+        ],
+        references: &["https://docs.stripe.com/api/customers/delete"],
+        examples: &[
+            "stripe customers delete cus_NffrFeUfNV2Hib --live",
+            "stripe subscriptions cancel sub_1MowQVLkdIwHu7ixeRlqHVzs",
+        ],
+        counterexamples: &[
+            "stripe customers retrieve cus_NffrFeUfNV2Hib",
+            "stripe subscriptions update sub_1Mow --cancel-at-period-end=true",
+        ],
+    },
+    Rule {
+        id: "money.payment-api-call",
+        title: "Moves money through a payment API",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: HTTP_CLIENTS,
+            check: payment_api_call,
+        },
+        why: "A POST to a payment provider's refunds, charges, payouts or transfers endpoint moves real money the moment it runs, with none of the checks the dashboard shows. It cannot be called back; correcting it takes another transaction.",
+        safer: "Use the provider's test keys or sandbox first; have a person issue live payments from the dashboard, or through the application's own reviewed code path.",
+        instead: "Have a person check the amount and the recipient in the payment dashboard before anything is sent.",
+        questions: &[
+            "Is this a live key, and who checked the amount and the recipient?",
+            "Could it run twice (a retry) and pay or refund twice?",
+        ],
+        references: &["https://docs.stripe.com/api/refunds/create"],
+        examples: &[
+            "curl https://api.stripe.com/v1/refunds -u sk_live_51H:  -d charge=ch_1 -d amount=5000",
+            "curl -X POST https://api.stripe.com/v1/payouts -u \"$STRIPE_KEY:\" -d amount=100000 -d currency=usd",
+            "http --form POST https://api.stripe.com/v1/transfers amount=4000 currency=usd destination=acct_1",
+        ],
+        counterexamples: &[
+            "curl https://api.stripe.com/v1/charges -u sk_live_51H: -G -d limit=3",
+            "curl https://api.stripe.com/v1/refunds -u sk_test_4eC39Hq: -d charge=ch_1",
+            "echo 'curl -X POST https://api.stripe.com/v1/refunds'",
+        ],
+    },
+    // ---- Messages ----
+    Rule {
+        id: "messages.api-send",
+        title: "Sends a message through a messaging API",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: HTTP_CLIENTS,
+            check: message_api_call,
+        },
+        why: "An email, text message or phone call reaches a person outside the moment the call runs, and cannot be unsent; a wrong text, a test message or a duplicate is read by a customer. A campaign or batch call does the same to a whole list.",
+        safer: "Send to an internal test address first and read it; send to real recipients through the application's reviewed path, with a person checking the recipient list.",
+        instead: "Send it to an internal test address first and read the result.",
+        questions: &[
+            "Who exactly receives this, and how many people is that?",
+            "Has the exact text been read by a person?",
+        ],
+        references: &["https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource"],
+        examples: &[
+            "curl -X POST https://api.twilio.com/2010-04-01/Accounts/$TWILIO_SID/Messages.json --data-urlencode 'To=+15558675310' --data-urlencode 'Body=Your order shipped' -u $TWILIO_SID:$TWILIO_TOKEN",
+            "curl --request POST --url https://api.sendgrid.com/v3/mail/send -H \"Authorization: Bearer $SENDGRID_KEY\" --data @mail.json",
+            "curl -X POST https://us21.api.mailchimp.com/3.0/campaigns/abc123/actions/send -u anystring:$MC_KEY",
+            "curl -X POST -H 'Content-type: application/json' --data '{\"text\":\"Deploy finished\"}' https://hooks.slack.com/services/T000/B000/XXXX",
+        ],
+        counterexamples: &[
+            "curl https://api.twilio.com/2010-04-01/Accounts/$TWILIO_SID/Messages.json -u $TWILIO_SID:$TWILIO_TOKEN",
+            "curl https://slack.com/api/conversations.list -H \"Authorization: Bearer $SLACK_TOKEN\"",
+            "echo 'curl -X POST https://hooks.slack.com/services/T000/B000/XXXX'",
+        ],
+    },
+    Rule {
+        id: "messages.twilio-cli",
+        title: "Sends a text message or places a call with Twilio",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["twilio"],
+            subcommands: &[&[
+                "api:core:messages:create",
+                "api:core:calls:create",
+                "api:conversations:v1:conversations:messages:create",
+                "api:notify:v1:services:notifications:create",
+            ]],
+            target_flag: Some("--to"),
+            ..CommandPattern::ANY
+        }),
+        why: "The text message or call reaches the person's phone at once and cannot be called back; it costs money per message, and a wrong or repeated message is read by a customer.",
+        safer: "Send to your own verified test number first; check the number and the text before sending to {target}.",
+        instead: "twilio api:core:messages:list --limit 5",
+        questions: &[
+            "Whose number is {target}, and have they agreed to receive messages?",
+            "Has a person read the exact text?",
+        ],
+        references: &["https://www.twilio.com/docs/twilio-cli/general-usage"],
+        examples: &[
+            "twilio api:core:messages:create --from +15017122661 --to +15558675310 --body 'Your order has shipped'",
+            "twilio api:core:calls:create --from=+15017122661 --to=+15558675310 --url https://example.com/twiml.xml",
+        ],
+        counterexamples: &[
+            "twilio api:core:messages:list --limit 20",
+            "twilio phone-numbers:list",
+        ],
+    },
+    Rule {
+        id: "messages.aws-send-email",
+        title: "Sends email through Amazon SES or Pinpoint",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: &["aws"],
+            check: aws_send_email,
+        },
+        why: "The email is delivered to the recipients' inboxes as soon as the command runs and cannot be unsent. A bulk send does this to a whole list; a wrong or test message also hurts the sender's reputation with mail providers.",
+        safer: "Send to an internal test address first and read it; check the recipient list and its size before a bulk send.",
+        instead: "aws sesv2 get-account",
+        questions: &[
+            "Who receives this, and how many recipients are there?",
+            "Has a person read the exact message?",
+        ],
+        references: &["https://docs.aws.amazon.com/cli/latest/reference/sesv2/send-email.html"],
+        examples: &[
+            "aws ses send-email --from billing@example.com --destination ToAddresses=customer@example.org --message 'Subject={Data=Invoice},Body={Text={Data=Attached}}'",
+            "aws ses send-bulk-templated-email --source news@example.com --template Launch --destinations file://all-customers.json",
+            "aws sesv2 send-email --from-email-address a@example.com --destination ToAddresses=b@example.org --content file://mail.json",
+        ],
+        counterexamples: &[
+            "aws ses get-send-quota",
+            "aws sesv2 list-email-identities",
+            "aws ses verify-email-identity --email-address a@example.com",
+        ],
+    },
+    Rule {
+        id: "messages.aws-sns-publish",
+        title: "Publishes a message to an SNS topic or phone",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["aws"],
+            subcommands: &[&["sns"], &["publish", "publish-batch"]],
+            ..CommandPattern::ANY
+        }),
+        why: "Every subscriber of the topic receives the message at once (email and SMS subscribers, queues and functions that act on it), or the phone number gets a text; it cannot be recalled, and downstream systems may act on it.",
+        safer: "List the topic's subscribers first; publish to a test topic, and check the message format the subscribers expect.",
+        instead: "aws sns list-subscriptions-by-topic --topic-arn {target}",
+        questions: &[
+            "Who and what subscribes to this topic?",
+            "What will the subscribers do when the message arrives?",
+        ],
+        references: &["https://docs.aws.amazon.com/cli/latest/reference/sns/publish.html"],
+        examples: &[
+            "aws sns publish --topic-arn arn:aws:sns:us-east-1:123456789012:customer-alerts --message 'Service restored'",
+            "aws sns publish --phone-number +15558675310 --message 'Your code is 123456'",
+        ],
+        counterexamples: &[
+            "aws sns list-subscriptions-by-topic --topic-arn arn:aws:sns:us-east-1:123456789012:customer-alerts",
+            "aws sns create-topic --name customer-alerts",
+        ],
+    },
+    Rule {
+        id: "messages.mail-command",
+        title: "Sends email from the command line",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: &["mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "swaks"],
+            check: mail_send,
+        },
+        why: "The email leaves as soon as the command runs and cannot be unsent; whoever is on the recipient list reads it, attachments included. Run in a loop over a list, it goes to every address on it.",
+        safer: "Send to your own address first and read it; check the recipient list (and how many addresses are on it) before sending to {target}.",
+        instead: "Send it to your own address first and read the result.",
+        questions: &[
+            "Who exactly is on the recipient list, and how many addresses is that?",
+            "Has a person read the message and its attachments?",
+        ],
+        references: &["https://man7.org/linux/man-pages/man1/mail.1p.html"],
+        examples: &[
+            "mail -s 'Your invoice' customer@example.org < invoice.txt",
+            "sendmail -t < announcement.eml",
+            "cat customers.txt | xargs -I{} mail -s 'Price change' {} < notice.txt",
+            "swaks --to ops@example.org --server smtp.example.com --body 'test'",
+        ],
+        counterexamples: &[
+            "mail -f ~/mbox",
+            "sendmail -bp",
+            "mail -s 'cron finished' root < /tmp/out.log",
+            "echo 'mail -s hi a@example.org'",
+        ],
+    },
+    // ---- Words ----
+    Rule {
+        id: "messages.prose-mass-send",
+        title: "Sends a message to everyone",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: SEND_VERBS,
+            objects: EVERYONE,
+            also: &[],
+            window: 6,
+        }),
+        why: MASS_MESSAGE_WHY,
+        safer: MASS_MESSAGE_SAFER,
+        instead: "Send the message to an internal test list first and review it.",
+        questions: MASS_MESSAGE_QUESTIONS,
+        references: &[],
+        examples: &[
+            "Send an email to all customers announcing the price change.",
+            "Send the newsletter to the mailing list.",
+            "Broadcast the outage notice to every user.",
+        ],
+        counterexamples: &[
+            "Do not send anything to customers until legal signs off.",
+            "Send the report to the team lead.",
+            "Send the draft to the marketing team for review.",
+        ],
+    },
+    Rule {
+        id: "messages.prose-mass-email",
+        title: "Emails or notifies everyone",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: ADDRESS_VERBS,
+            objects: EVERYONE,
+            also: &[],
+            window: 1,
+        }),
+        why: MASS_MESSAGE_WHY,
+        safer: MASS_MESSAGE_SAFER,
+        instead: "Email an internal test list first and review the result.",
+        questions: MASS_MESSAGE_QUESTIONS,
+        references: &[],
+        examples: &[
+            "Email every user about the security incident.",
+            "Notify all users that the service will be down tonight.",
+            "Email all our customers a discount code.",
+        ],
+        counterexamples: &[
+            "Do not email customers until legal signs off.",
+            "Notify the on-call engineer.",
+            "Export the email addresses of all users.",
+        ],
+    },
+    Rule {
+        id: "money.prose-mass-payment",
+        title: "Refunds or charges every order or customer",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: PAY_VERBS,
+            objects: EVERY_PAYMENT,
+            also: &[],
+            window: 3,
+        }),
+        why: "Refunding or charging every order moves money for all of them at once: refunds cannot be taken back, and wrong charges hit every customer's card. A filter that matches more than intended multiplies the loss, and finance and support notice first.",
+        safer: "Produce the list of orders and amounts first and have finance approve it; run the first few by hand and check them before the rest, in small batches.",
+        instead: "List the affected orders with their amounts for finance to review.",
+        questions: &[
+            "How many orders or customers, and what total amount?",
+            "Who in finance approved the list?",
+            "Could any of them be refunded or charged twice?",
+        ],
+        references: &[],
+        examples: &[
+            "Refund all orders placed during the outage.",
+            "Charge all customers the new annual fee.",
+            "Issue a refund to every customer on the old plan.",
+        ],
+        counterexamples: &[
+            "Do not refund any orders yet.",
+            "List all orders placed during the outage.",
+            "Review the refund policy.",
+        ],
+    },
+    Rule {
+        id: "money.prose-transfer",
+        title: "Moves money",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: PAY_VERBS,
+            objects: MONEY,
+            also: &[],
+            window: 6,
+        }),
+        why: "Money sent, paid or refunded leaves the account at once; a wrong amount or recipient can only be corrected by asking for it back. Payment fraud often arrives as exactly this kind of instruction.",
+        safer: "Have a second person check the amount and the recipient's details against a known source before the payment is made.",
+        instead: "Ask a second person to check the amount and the recipient before anything is paid.",
+        questions: &[
+            "Who requested this payment, and how was the recipient's account verified?",
+            "Is the amount and currency exactly right?",
+        ],
+        references: &[],
+        examples: &[
+            "Transfer $5,000 to the vendor's account.",
+            "Pay the invoice from Acme Supplies.",
+            "Refund the order for customer 4821.",
+        ],
+        counterexamples: &[
+            "Do not transfer any funds.",
+            "Transfer ownership of the repository to the platform team.",
+            "Check the invoice from Acme Supplies.",
+        ],
+    },
+    Rule {
+        id: "messages.prose-public-post",
+        title: "Posts something publicly",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: &[
+                "post", "posting", "publish", "publishing", "share", "sharing", "announce",
+                "announcing", "put out", "reply", "replying",
+            ],
+            objects: &[],
+            also: PUBLIC_PLACES,
+            window: 0,
+        }),
+        why: "A public post is read, copied and screenshotted by people outside as soon as it appears; deleting it later does not take it back. A mistake in it speaks for the whole company.",
+        safer: "Draft the post and have the communications owner approve the exact text before it is published.",
+        instead: "Draft the post and share it with the communications team for review.",
+        questions: &[
+            "Who approved the exact text?",
+            "Does it mention customers, incidents or anything not yet public?",
+        ],
+        references: &[],
+        examples: &[
+            "Post the announcement publicly on the company blog.",
+            "Share the release notes on Twitter and LinkedIn.",
+            "Publish the incident summary to the status page.",
+            "Post a tweet thanking the community.",
+        ],
+        counterexamples: &[
+            "Post the summary in the team channel.",
+            "Do not post anything on social media.",
+            "Draft the announcement for the blog.",
+        ],
+    },
+    Rule {
+        id: "messages.prose-tweet",
+        title: "Tweets from the company account",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            // The verb forms only: "the content of the tweet" and "draft a tweet" do not send.
+            verbs: &[
+                "tweet the", "tweet a", "tweet this", "tweet that", "tweet it", "tweet out",
+                "tweeting", "send a tweet", "send the tweet", "retweet", "toot",
+            ],
+            objects: &[],
+            also: &[],
+            window: 0,
+        }),
+        why: "A tweet is public the moment it is sent: followers, journalists and bots read and copy it at once, and deleting it later does not take it back.",
+        safer: "Draft the tweet and have the account's owner approve the exact text before it goes out.",
+        instead: "Draft the text and send it to the social media owner for approval.",
+        questions: &[
+            "Who approved the exact text?",
+            "Which account does it go out from?",
+        ],
+        references: &[],
+        examples: &[
+            "Tweet the release announcement.",
+            "Tweet out the new pricing.",
+            "Send the tweet with the shared link.",
+        ],
+        counterexamples: &[
+            "Do not tweet about the incident.",
+            "Check the replies on Twitter.",
+            "Draft a tweet and make sure the content of the tweet is accurate.",
+        ],
+    },
+    Rule {
+        id: "money.prose-payment",
+        title: "Makes a payment or issues a refund",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: PAYMENT_PHRASES,
+            objects: &[],
+            also: &[],
+            window: 0,
+        }),
+        why: "A payment made or a refund issued leaves the account at once and is not taken back by undoing the step; a wrong amount, recipient or a duplicate has to be chased up by hand.",
+        safer: "Have a person check the amount, the recipient and whether it was already paid, and make the payment from the payment system itself.",
+        instead: "List the pending payment with its amount and recipient for a person to check.",
+        questions: &[
+            "Who checked the amount and the recipient?",
+            "Could this payment or refund already have been made once?",
+        ],
+        references: &[],
+        examples: &[
+            "Issue a refund for the damaged item.",
+            "Make a payment to the landlord from the checking account.",
+            "Process the refund once the return arrives.",
+        ],
+        counterexamples: &[
+            "Do not issue a refund without approval.",
+            "Check whether a refund was already issued.",
+            "Review the refund policy.",
+        ],
+    },
+    Rule {
+        id: "money.prose-trade",
+        title: "Buys or sells investments",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: TRADE_VERBS,
+            objects: SECURITIES,
+            also: &[],
+            window: 6,
+        }),
+        why: "A trade executes at the market price of the moment and cannot be cancelled once filled; undoing it is a second trade at a different price, with fees and possibly taxes. Selling holdings to raise cash can lock in losses.",
+        safer: "Have the account holder confirm the exact instrument, quantity and price limit, and place a limit order rather than a market order.",
+        instead: "Show the account holder the proposed order (instrument, quantity, limit price) for confirmation.",
+        questions: &[
+            "Has the account holder confirmed the instrument, quantity and price?",
+            "Is it a limit order, and what happens if the price moves?",
+        ],
+        references: &[],
+        examples: &[
+            "Buy 50 shares of AAPL at market price.",
+            "Sell the existing holdings to fund the purchase.",
+            "Buy 40 units of the index fund with the bonus.",
+        ],
+        counterexamples: &[
+            "Do not sell any stock.",
+            "Check the price of Bitcoin.",
+            "Share the fund report with the team.",
+        ],
+    },
+    Rule {
+        id: "messages.prose-send-message",
+        title: "Sends a message",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: &["send", "sends", "sending", "forward", "forwarding", "reply to", "respond to"],
+            objects: MESSAGE_NOUNS,
+            also: &[],
+            window: 5,
+        }),
+        why: "A message cannot be unsent: the recipient reads it as sent, wrong recipient, wrong content or duplicate included. Sent to someone outside (a customer, a partner), it speaks for the organisation.",
+        safer: "Check the recipient and read the exact text before it goes; send to yourself first if it is generated.",
+        instead: "Draft the message and show it for approval before it is sent.",
+        questions: &[
+            "Who exactly receives it, and is the address right?",
+            "Has a person read the exact text?",
+        ],
+        references: &[],
+        examples: &[
+            "Send an email to the accountant with the tax documents.",
+            "Send the SMS reminder to the clients on the list.",
+            "Forward the email from the vendor to the finance team.",
+        ],
+        counterexamples: &[
+            "Do not send any message to the client.",
+            "Read the latest email from the vendor.",
+            "Send the build artifacts to the staging server.",
+        ],
+    },
+    Rule {
+        id: "messages.prose-send-secret",
+        title: "Sends a secret or personal data to someone",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: HAND_OVER_VERBS,
+            objects: SENSITIVE,
+            also: &[],
+            window: 6,
+        }),
+        why: "A password, key or someone's medical or financial record, once sent, is out of your control: it sits in the recipient's inbox, backups and forwards. A key must be replaced everywhere it is used; personal data sent to the wrong person is a reportable breach.",
+        safer: "Share secrets through a secrets manager or a one-time link, never in a message; send personal data only to a verified recipient, through an approved channel, with the owner's consent.",
+        instead: "Store the secret in the secrets manager and grant the recipient access to it there.",
+        questions: &[
+            "Is the recipient verified, and are they allowed to see this?",
+            "Could a secrets manager or a one-time link be used instead?",
+            "If it is personal data, has its owner agreed?",
+        ],
+        references: &[],
+        examples: &[
+            "Email the private key to the external partner.",
+            "Send the patient's medical records to Dr. Smith.",
+            "Share the API keys with the contractor over Slack.",
+        ],
+        counterexamples: &[
+            "Do not send the password by email.",
+            "Check the email for the password reset link.",
+            "Rotate the API key.",
+        ],
+    },
+];

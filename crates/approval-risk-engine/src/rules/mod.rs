@@ -14,6 +14,7 @@ mod matching;
 mod messages;
 mod nosql;
 mod packages;
+mod plans;
 mod programs;
 mod prose_steps;
 mod sql;
@@ -174,6 +175,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         cicd::RULES,
         messages::RULES,
         nosql::RULES,
+        plans::RULES,
     ]
     .into_iter()
     .flatten()

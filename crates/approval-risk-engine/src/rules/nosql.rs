@@ -1,5 +1,1501 @@
-//! NoSQL stores and caches: MongoDB, Redis, Elasticsearch/OpenSearch, Kafka.
+//! NoSQL stores, caches, search engines and message brokers: MongoDB, Redis, Elasticsearch/
+//! OpenSearch (and other search engines' HTTP APIs, through `curl`), Kafka, RabbitMQ,
+//! Cassandra and etcd.
 
-use super::Rule;
+use super::matching::{find_flag, flag_value, Hit};
+use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
+use crate::model::{Reversibility as R, Scope as S};
+use crate::shell::{Arg, Command};
+use crate::span::Span;
 
-pub static RULES: &[Rule] = &[];
+/// Where `arg`'s value starts in the input, when its bytes are exactly the value (bare) or the
+/// value in one pair of quotes; escapes or mixed quoting make the offsets unknowable.
+fn value_start(arg: &Arg) -> Option<usize> {
+    if !arg.quoted && arg.span.len() == arg.value.len() {
+        Some(arg.span.start)
+    } else if arg.quoted && arg.span.len() == arg.value.len() + 2 {
+        Some(arg.span.start + 1)
+    } else {
+        None
+    }
+}
+
+/// The span of `len` bytes at `at` inside `arg`'s value, or the whole argument when the value
+/// does not map onto the input byte for byte.
+fn inside(arg: &Arg, at: usize, len: usize) -> Span {
+    match value_start(arg) {
+        Some(start) => Span::new(start + at, start + at + len),
+        None => arg.span,
+    }
+}
+
+/// Arguments that are neither flags nor the values of the listed flags.
+fn operands<'a>(command: &'a Command, value_flags: &[&str]) -> Vec<&'a Arg> {
+    let mut out = Vec::new();
+    let mut skip_next = false;
+    for arg in &command.args {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
+        if arg.value.starts_with('-') && arg.value.len() > 1 {
+            skip_next = value_flags.contains(&arg.value.as_str());
+            continue;
+        }
+        out.push(arg);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// MongoDB: what `mongosh --eval` / `mongo --eval` runs.
+
+/// The JavaScript given to the Mongo shell with `--eval`, with the argument holding it and the
+/// offset of the script inside that argument's value.
+fn mongo_eval(command: &Command) -> Option<(&Arg, usize)> {
+    if let Some(arg) = command.args.iter().find(|a| a.value.starts_with("--eval=")) {
+        return Some((arg, "--eval=".len()));
+    }
+    flag_value(command, "--eval").map(|arg| (arg, 0))
+}
+
+/// Finds `needle` in the `--eval` script (ignoring spaces inside the call's parentheses is left
+/// to the caller's needles) and returns the evidence for it.
+fn mongo_call(command: &Command, needles: &[&str]) -> Option<(Hit, String)> {
+    let (arg, offset) = mongo_eval(command)?;
+    let script = &arg.value[offset..];
+    let (at, needle) = needles
+        .iter()
+        .filter_map(|n| script.find(n).map(|i| (i, *n)))
+        .min_by_key(|(i, _)| *i)?;
+    let hit = Hit::at(vec![
+        command.program_span,
+        inside(arg, offset + at, needle.len()),
+    ]);
+    Some((hit, script.to_string()))
+}
+
+/// The collection a call is made on: `db.users.drop()` -> `users`,
+/// `db.getCollection("users").drop()` -> `users`.
+fn collection_before(script: &str, call_at: usize) -> Option<String> {
+    let head = &script[..call_at];
+    let name: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '$'))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if !name.is_empty() && name != "db" {
+        return Some(name);
+    }
+    // getCollection("name") or db["name"]
+    let trimmed = head.trim_end_matches([')', ']', '"', '\'']);
+    let name: String = trimmed
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (!name.is_empty() && name != "db").then_some(name)
+}
+
+fn mongo_drop_database(command: &Command) -> Option<Hit> {
+    let (mut hit, script) = mongo_call(command, &["dropDatabase("])?;
+    hit.target = script
+        .find("getSiblingDB(")
+        .map(|i| &script[i + "getSiblingDB(".len()..])
+        .and_then(|rest| {
+            rest.trim_start_matches(['"', '\''])
+                .split(['"', '\'', ')'])
+                .next()
+        })
+        .map(str::to_string);
+    Some(hit)
+}
+
+fn mongo_drop_collection(command: &Command) -> Option<Hit> {
+    let (mut hit, script) = mongo_call(command, &[".drop()", ".drop({"])?;
+    let at = script.find(".drop()").or_else(|| script.find(".drop({"))?;
+    hit.target = collection_before(&script, at);
+    if script.contains("getCollectionNames()") || script.contains("forEach") {
+        hit.note = Some(
+            "The script loops over collections, so it drops every collection it finds.".to_string(),
+        );
+        hit.scope = Some(S::Production);
+    }
+    Some(hit)
+}
+
+/// Calls whose filter is empty (`{}`) or missing: they match every document.
+fn empty_filter_call(command: &Command, methods: &[&str]) -> Option<Hit> {
+    let (arg, offset) = mongo_eval(command)?;
+    let script = &arg.value[offset..];
+    for method in methods {
+        let mut from = 0;
+        while let Some(i) = script[from..].find(method) {
+            let at = from + i;
+            let rest = &script[at + method.len()..];
+            let compact: String = rest
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .take(3)
+                .collect();
+            if compact.starts_with(')') || compact.starts_with("{})") || compact.starts_with("{},")
+            {
+                let mut hit = Hit::at(vec![
+                    command.program_span,
+                    inside(arg, offset + at, method.len()),
+                ]);
+                hit.target = collection_before(script, at.saturating_sub(1));
+                return Some(hit);
+            }
+            from = at + method.len();
+        }
+    }
+    None
+}
+
+fn mongo_delete_all(command: &Command) -> Option<Hit> {
+    empty_filter_call(command, &["deleteMany(", "remove("])
+}
+
+fn mongo_update_all(command: &Command) -> Option<Hit> {
+    empty_filter_call(command, &["updateMany(", "replaceMany("])
+}
+
+// ---------------------------------------------------------------------------------------------
+// Redis (and its forks, which share the command set).
+
+const REDIS_VALUE_FLAGS: &[&str] = &[
+    "-h",
+    "-p",
+    "-a",
+    "-n",
+    "-u",
+    "-s",
+    "-r",
+    "-i",
+    "-d",
+    "--user",
+    "--pass",
+    "--askpass",
+    "--cacert",
+    "--cacertdir",
+    "--cert",
+    "--key",
+    "--sni",
+    "--tls-ciphers",
+    "--cluster",
+    "--pattern",
+    "--count",
+];
+
+/// The Redis command a `redis-cli` line sends: its name and the words after it. With
+/// `--cluster call HOST:PORT CMD` the command follows the node address.
+fn redis_command(command: &Command) -> Option<Vec<&Arg>> {
+    let words = operands(command, REDIS_VALUE_FLAGS);
+    let skip = match flag_value(command, "--cluster") {
+        Some(sub) if sub.value.eq_ignore_ascii_case("call") || sub.value.ends_with("=call") => 1,
+        _ => 0,
+    };
+    let words: Vec<&Arg> = words.into_iter().skip(skip).collect();
+    (!words.is_empty()).then_some(words)
+}
+
+fn redis_is(word: &Arg, names: &[&str]) -> bool {
+    names.iter().any(|n| word.value.eq_ignore_ascii_case(n))
+}
+
+fn redis_flush(command: &Command) -> Option<Hit> {
+    let words = redis_command(command)?;
+    let name = words[0];
+    if !redis_is(name, &["flushall", "flushdb"]) {
+        return None;
+    }
+    let mut hit = Hit::at(vec![command.program_span, name.span]);
+    if name.value.eq_ignore_ascii_case("flushall") {
+        hit.note = Some(
+            "FLUSHALL empties every logical database on the server, not just the selected one."
+                .to_string(),
+        );
+    }
+    if flag_value(command, "--cluster").is_some() {
+        hit.note = Some("`--cluster call` sends it to every node of the cluster.".to_string());
+    }
+    Some(hit)
+}
+
+fn redis_delete_keys(command: &Command) -> Option<Hit> {
+    let words = redis_command(command)?;
+    let name = words[0];
+    if !redis_is(name, &["del", "unlink"]) {
+        return None;
+    }
+    let mut hit = Hit::at(vec![command.program_span, name.span]);
+    hit.target = words.get(1).map(|k| k.value.clone());
+    if words.len() <= 1 {
+        hit.note = Some("The keys come from the command's input, typically a scan of a pattern, so how many go is not visible in the plan.".to_string());
+    }
+    Some(hit)
+}
+
+fn redis_disable_persistence(command: &Command) -> Option<Hit> {
+    let words = redis_command(command)?;
+    if words.len() < 4 || !redis_is(words[0], &["config"]) || !redis_is(words[1], &["set"]) {
+        return None;
+    }
+    for pair in words[2..].chunks(2) {
+        let [key, value] = pair else { continue };
+        let off = (key.value.eq_ignore_ascii_case("save") && value.value.trim().is_empty())
+            || (key.value.eq_ignore_ascii_case("appendonly")
+                && value.value.eq_ignore_ascii_case("no"));
+        if off {
+            return Some(Hit::at(vec![
+                command.program_span,
+                words[0].span.cover(words[1].span),
+                key.span.cover(value.span),
+            ]));
+        }
+    }
+    None
+}
+
+fn redis_replicaof(command: &Command) -> Option<Hit> {
+    let words = redis_command(command)?;
+    let name = words[0];
+    if !redis_is(name, &["replicaof", "slaveof"]) {
+        return None;
+    }
+    let master = words.get(1)?;
+    if master.value.eq_ignore_ascii_case("no") {
+        return None;
+    }
+    Some(Hit {
+        target: Some(master.value.clone()),
+        ..Hit::at(vec![command.program_span, name.span, master.span])
+    })
+}
+
+fn redis_shutdown_nosave(command: &Command) -> Option<Hit> {
+    let words = redis_command(command)?;
+    if !redis_is(words[0], &["shutdown"]) {
+        return None;
+    }
+    let nosave = words.iter().find(|w| redis_is(w, &["nosave"]))?;
+    Some(Hit::at(vec![
+        command.program_span,
+        words[0].span,
+        nosave.span,
+    ]))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Elasticsearch / OpenSearch over HTTP (`curl`, HTTPie).
+
+/// An HTTP request a command line makes: method (with its span), the URL argument and the body.
+struct Request<'a> {
+    method: String,
+    method_span: Span,
+    url: &'a Arg,
+    body: Option<&'a Arg>,
+}
+
+const HTTP_METHODS: &[&str] = &["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"];
+
+fn looks_like_url(value: &str) -> bool {
+    value.contains("://")
+        || value.starts_with("localhost")
+        || (value.starts_with('$') && value.contains('/'))
+        || value.starts_with(':')
+        || value
+            .split('/')
+            .next()
+            .and_then(|host| host.rsplit_once(':'))
+            .is_some_and(|(_, port)| !port.is_empty() && port.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn http_request(command: &Command) -> Option<Request<'_>> {
+    let url = command
+        .args
+        .iter()
+        .find(|a| !a.value.starts_with('-') && looks_like_url(&a.value))?;
+    let body = ["-d", "--data", "--data-raw", "--data-binary", "--json"]
+        .iter()
+        .find_map(|f| flag_value(command, f));
+    if command.program == "curl" {
+        let (method, span) = command
+            .args
+            .iter()
+            .enumerate()
+            .find_map(|(i, a)| {
+                let v = a.value.as_str();
+                if v == "-X" || v == "--request" {
+                    command
+                        .args
+                        .get(i + 1)
+                        .map(|m| (m.value.clone(), a.span.cover(m.span)))
+                } else if let Some(m) = v.strip_prefix("--request=") {
+                    Some((m.to_string(), a.span))
+                } else {
+                    v.strip_prefix("-X")
+                        .filter(|m| !m.is_empty())
+                        .map(|m| (m.to_string(), a.span))
+                }
+            })
+            .unwrap_or_else(|| {
+                let method = if body.is_some() { "POST" } else { "GET" };
+                (method.to_string(), command.program_span)
+            });
+        return Some(Request {
+            method: method.to_ascii_uppercase(),
+            method_span: span,
+            url,
+            body,
+        });
+    }
+    // HTTPie: `http [METHOD] URL [items]`.
+    let first = command.args.iter().find(|a| !a.value.starts_with('-'))?;
+    let (method, span) = if HTTP_METHODS.contains(&first.value.to_ascii_uppercase().as_str())
+        && first.span != url.span
+    {
+        (first.value.to_ascii_uppercase(), first.span)
+    } else {
+        ("GET".to_string(), command.program_span)
+    };
+    Some(Request {
+        method,
+        method_span: span,
+        url,
+        body: None,
+    })
+}
+
+/// The host part and the path segments of a URL (`http://es:9200/a,b/_doc?x` -> `es:9200`,
+/// `["a,b", "_doc"]`).
+fn url_parts(url: &str) -> (String, Vec<String>) {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let segments = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    (host.to_ascii_lowercase(), segments)
+}
+
+/// Search-cluster APIs (path segments starting with `_`) that only a search cluster serves.
+const SEARCH_APIS: &[&str] = &[
+    "_all",
+    "_cat",
+    "_cluster",
+    "_doc",
+    "_search",
+    "_snapshot",
+    "_delete_by_query",
+    "_update_by_query",
+    "_bulk",
+    "_aliases",
+    "_alias",
+    "_mapping",
+    "_settings",
+    "_data_stream",
+    "_index_template",
+    "_template",
+    "_ilm",
+    "_ism",
+    "_nodes",
+    "_reindex",
+    "_refresh",
+    "_flush",
+    "_forcemerge",
+    "_rollover",
+    "_plugins",
+    "_security",
+    "_slm",
+    "_close",
+    "_open",
+];
+
+/// The search engines whose HTTP APIs the rules read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Engine {
+    /// Elasticsearch and OpenSearch (same API shape).
+    Elastic,
+    Meilisearch,
+    Algolia,
+    Typesense,
+}
+
+/// Which search engine a URL points at, from its host, port or API path.
+fn search_engine(host: &str, segments: &[String]) -> Option<Engine> {
+    let port = host.rsplit_once(':').map(|(_, p)| p).unwrap_or("");
+    if host.contains("algolia") {
+        return Some(Engine::Algolia);
+    }
+    if port == "7700" || host.contains("meili") {
+        return Some(Engine::Meilisearch);
+    }
+    if port == "8108" || host.contains("typesense") {
+        return Some(Engine::Typesense);
+    }
+    // A URL held in a variable is known only by the variable's name (`$ES_URL/logs`).
+    let variable = host.trim_start_matches(['$', '{']);
+    let elastic = matches!(port, "9200" | "9201" | "9243")
+        || (host.starts_with('$')
+            && (variable.starts_with("es_") || variable.starts_with("es}") || variable == "es"))
+        || host.contains("elastic")
+        || host.contains("opensearch")
+        || host.starts_with("es.")
+        || host.starts_with("es-")
+        || host.contains(".es.")
+        || segments.iter().any(|s| SEARCH_APIS.contains(&s.as_str()));
+    elastic.then_some(Engine::Elastic)
+}
+
+fn search_request(command: &Command) -> Option<(Request<'_>, Engine, Vec<String>)> {
+    let request = http_request(command)?;
+    let (host, segments) = url_parts(&request.url.value);
+    let engine = search_engine(&host, &segments)?;
+    Some((request, engine, segments))
+}
+
+/// The index (or data stream, or collection) a `DELETE` request removes whole.
+fn deleted_index(engine: Engine, segments: &[String]) -> Option<String> {
+    let parts: Vec<&str> = segments.iter().map(String::as_str).collect();
+    match (engine, parts.as_slice()) {
+        (Engine::Elastic, [index]) if !index.starts_with('_') || *index == "_all" => {
+            Some(index.to_string())
+        }
+        (Engine::Elastic, ["_data_stream", stream]) => Some(stream.to_string()),
+        (Engine::Meilisearch, ["indexes", index]) => Some(index.to_string()),
+        (Engine::Algolia, ["1", "indexes", index]) => Some(index.to_string()),
+        (Engine::Typesense, ["collections", collection]) => Some(collection.to_string()),
+        _ => None,
+    }
+}
+
+fn search_delete_index(command: &Command) -> Option<Hit> {
+    let (request, engine, segments) = search_request(command)?;
+    if request.method != "DELETE" {
+        return None;
+    }
+    let index = deleted_index(engine, &segments)?;
+    let mut hit = Hit::at(vec![
+        command.program_span,
+        request.method_span,
+        request.url.span,
+    ]);
+    if index == "_all" || index.contains('*') {
+        hit.note = Some(format!(
+            "`{index}` matches many indices at once (with `_all` or `*`, every index on the cluster)."
+        ));
+    } else if index.contains(',') {
+        hit.note = Some(format!("It deletes several indices at once (`{index}`)."));
+    } else if segments.first().is_some_and(|s| s == "_data_stream") {
+        hit.note = Some(format!(
+            "`{index}` is a data stream: every backing index behind it is deleted too."
+        ));
+    }
+    hit.target = Some(index);
+    Some(hit)
+}
+
+fn search_delete_snapshot(command: &Command) -> Option<Hit> {
+    let (request, engine, segments) = search_request(command)?;
+    if engine != Engine::Elastic
+        || request.method != "DELETE"
+        || segments.len() < 3
+        || segments[0] != "_snapshot"
+    {
+        return None;
+    }
+    Some(Hit {
+        target: Some(format!("{}/{}", segments[1], segments[2])),
+        ..Hit::at(vec![
+            command.program_span,
+            request.method_span,
+            request.url.span,
+        ])
+    })
+}
+
+/// Deleting documents rather than the index: by query, or all of them at once.
+fn search_delete_by_query(command: &Command) -> Option<Hit> {
+    let (request, engine, segments) = search_request(command)?;
+    let parts: Vec<&str> = segments.iter().map(String::as_str).collect();
+    let method = request.method.as_str();
+    let (index, everything) = match (engine, parts.as_slice(), method) {
+        (Engine::Elastic, [.., index, "_delete_by_query"], _) => (Some(*index), false),
+        (Engine::Elastic, ["_delete_by_query"], _) => (None, false),
+        (Engine::Meilisearch, ["indexes", index, "documents"], "DELETE") => (Some(*index), true),
+        (Engine::Meilisearch, ["indexes", index, "documents", "delete"], "POST") => {
+            (Some(*index), false)
+        }
+        (Engine::Algolia, ["1", "indexes", index, "clear"], "POST") => (Some(*index), true),
+        (Engine::Algolia, ["1", "indexes", index, "deleteByQuery"], "POST") => {
+            (Some(*index), false)
+        }
+        (Engine::Typesense, ["collections", index, "documents"], "DELETE") => (Some(*index), false),
+        _ => return None,
+    };
+    let mut hit = Hit::at(vec![command.program_span, request.url.span]);
+    hit.target = index.map(str::to_string);
+    let match_all = request
+        .body
+        .is_some_and(|b| b.value.replace(' ', "").contains("\"match_all\""));
+    if everything || match_all {
+        hit.note = Some("It matches every document: the index is emptied.".to_string());
+    }
+    Some(hit)
+}
+
+fn search_allow_wildcard_delete(command: &Command) -> Option<Hit> {
+    let (request, engine, segments) = search_request(command)?;
+    if engine != Engine::Elastic
+        || request.method != "PUT"
+        || segments.first().map(String::as_str) != Some("_cluster")
+    {
+        return None;
+    }
+    let body = request.body?;
+    let compact = body.value.replace([' ', '\n', '\t'], "");
+    let off = compact.contains("destructive_requires_name\":false")
+        || compact.contains("destructive_requires_name\":\"false\"");
+    off.then(|| Hit::at(vec![command.program_span, request.url.span, body.span]))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kafka and Kafka-compatible brokers.
+
+/// `kafka-topics --delete --topic T`, `confluent kafka topic delete T`, `rpk topic delete T`.
+fn kafka_delete_topic(command: &Command) -> Option<Hit> {
+    match command.program.as_str() {
+        "kafka-topics" | "kafka-topics.sh" => {
+            let delete = find_flag(command, &["--delete"])?;
+            let mut hit = Hit::at(vec![command.program_span, delete.span]);
+            if let Some(topic) = flag_value(command, "--topic") {
+                hit.evidence.push(topic.span);
+                hit.target = Some(
+                    topic
+                        .value
+                        .strip_prefix("--topic=")
+                        .unwrap_or(&topic.value)
+                        .to_string(),
+                );
+            }
+            Some(hit)
+        }
+        "confluent" | "rpk" => {
+            let words = operands(
+                command,
+                &["--cluster", "--environment", "--context", "-X", "--brokers"],
+            );
+            let words: Vec<&Arg> = if command.program == "confluent" {
+                if !words.first()?.value.eq_ignore_ascii_case("kafka") {
+                    return None;
+                }
+                words[1..].to_vec()
+            } else {
+                words
+            };
+            if words.len() < 2 || words[0].value != "topic" || words[1].value != "delete" {
+                return None;
+            }
+            Some(Hit {
+                target: words.get(2).map(|t| t.value.clone()),
+                ..Hit::at(vec![
+                    command.program_span,
+                    words[0].span.cover(words[1].span),
+                ])
+            })
+        }
+        _ => None,
+    }
+}
+
+/// `kafka-configs --alter --add-config retention.ms=1000` (the usual way to empty a topic), and
+/// `--delete-config retention.ms` / `cleanup.policy`, which fall back to the broker default.
+fn kafka_shrink_retention(command: &Command) -> Option<Hit> {
+    find_flag(command, &["--alter"])?;
+    let target = flag_value(command, "--entity-name")
+        .or_else(|| flag_value(command, "--topic"))
+        .map(|a| a.value.clone());
+    let setting = |flag: &str| {
+        flag_value(command, flag).map(|arg| {
+            let value = arg
+                .value
+                .strip_prefix(flag)
+                .and_then(|v| v.strip_prefix('='))
+                .unwrap_or(&arg.value)
+                .to_string();
+            (arg, value)
+        })
+    };
+    if let Some((arg, value)) = setting("--add-config").or_else(|| setting("--config")) {
+        let ms = value.split(',').find_map(|kv| {
+            let (k, v) = kv.split_once('=')?;
+            (k.trim() == "retention.ms")
+                .then(|| v.trim().parse::<i64>().ok())
+                .flatten()
+        });
+        // Below an hour the broker deletes almost everything at its next clean-up pass.
+        if ms.is_some_and(|ms| (0..3_600_000).contains(&ms)) {
+            return Some(Hit {
+                target,
+                ..Hit::at(vec![command.program_span, arg.span])
+            });
+        }
+    }
+    let (arg, value) = setting("--delete-config")?;
+    let removed = value.split(',').find(|k| {
+        matches!(
+            k.trim(),
+            "retention.ms"
+                | "retention.bytes"
+                | "cleanup.policy"
+                | "retention.minutes"
+                | "retention.hours"
+        )
+    })?;
+    Some(Hit {
+        target,
+        reversibility: Some(R::Unknown),
+        note: Some(format!("Removing the topic's own `{}` makes it fall back to the broker's default; if that is shorter (or not compaction), older messages are deleted at the next clean-up, and the plan does not show what the default is.", removed.trim())),
+        ..Hit::at(vec![command.program_span, arg.span])
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// RabbitMQ (`rabbitmqctl`, and `rabbitmqadmin` over the management API).
+
+const RABBIT_VALUE_FLAGS: &[&str] = &[
+    "-p",
+    "--vhost",
+    "-n",
+    "--node",
+    "-t",
+    "--timeout",
+    "-H",
+    "--host",
+    "-P",
+    "--port",
+    "-V",
+    "-u",
+    "--username",
+    "--password",
+    "-N",
+    "-c",
+    "--config",
+    "--name",
+    "--base-uri",
+];
+
+/// The operation a RabbitMQ command line performs, as `(verb, object)` words and the name it
+/// acts on: `rabbitmqctl delete_queue q` -> `delete_queue`, `rabbitmqadmin delete queue
+/// name=q` -> `delete queue`.
+fn rabbit_operation(command: &Command) -> Option<(Vec<&Arg>, Option<String>)> {
+    let words = operands(command, RABBIT_VALUE_FLAGS);
+    let first = *words.first()?;
+    if command.program == "rabbitmqadmin" {
+        let object = *words.get(1)?;
+        let name = words
+            .iter()
+            .find_map(|w| w.value.strip_prefix("name=").map(str::to_string))
+            .or_else(|| flag_value(command, "--name").map(|a| a.value.clone()));
+        return Some((vec![first, object], name));
+    }
+    let name = words.get(1).map(|w| w.value.clone());
+    Some((vec![first], name))
+}
+
+fn rabbit_is(command: &Command, ctl: &[&str], admin: &[(&str, &str)]) -> Option<Hit> {
+    let (words, name) = rabbit_operation(command)?;
+    let matches = match words.as_slice() {
+        [verb] => ctl.contains(&verb.value.as_str()),
+        [verb, object] => admin
+            .iter()
+            .any(|(v, o)| verb.value == *v && object.value == *o),
+        _ => false,
+    };
+    if !matches {
+        return None;
+    }
+    let mut evidence = vec![command.program_span];
+    evidence.extend(words.iter().map(|w| w.span));
+    Some(Hit {
+        target: name,
+        ..Hit::at(evidence)
+    })
+}
+
+fn rabbit_delete_vhost(command: &Command) -> Option<Hit> {
+    rabbit_is(command, &["delete_vhost"], &[("delete", "vhost")])
+}
+
+fn rabbit_delete_queue(command: &Command) -> Option<Hit> {
+    let mut hit = rabbit_is(
+        command,
+        &["delete_queue", "purge_queue"],
+        &[("delete", "queue"), ("purge", "queue")],
+    )?;
+    if command.args.iter().any(|a| a.value.starts_with("purge")) {
+        hit.note =
+            Some("Purging keeps the queue but deletes every message waiting in it.".to_string());
+    }
+    Some(hit)
+}
+
+fn rabbit_reset_node(command: &Command) -> Option<Hit> {
+    if command.program != "rabbitmqctl" {
+        return None;
+    }
+    rabbit_is(command, &["reset", "force_reset"], &[])
+}
+
+fn rabbit_remove_access(command: &Command) -> Option<Hit> {
+    let mut hit = rabbit_is(
+        command,
+        &[
+            "delete_user",
+            "clear_permissions",
+            "clear_topic_permissions",
+        ],
+        &[("delete", "user"), ("delete", "permission")],
+    )?;
+    if command.args.iter().any(|a| a.value.contains("permission")) {
+        hit.reversibility = Some(R::Reversible);
+    }
+    Some(hit)
+}
+
+fn rabbit_delete_exchange(command: &Command) -> Option<Hit> {
+    rabbit_is(
+        command,
+        &[],
+        &[("delete", "exchange"), ("delete", "binding")],
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// NATS JetStream.
+
+const NATS_VALUE_FLAGS: &[&str] = &[
+    "-s",
+    "--server",
+    "--creds",
+    "--context",
+    "--user",
+    "--password",
+    "--nkey",
+    "--tlscert",
+    "--tlskey",
+    "--tlsca",
+    "--js-domain",
+    "--js-api-prefix",
+    "--timeout",
+    "--subject",
+    "--seq",
+    "--keep",
+];
+
+/// `nats stream rm|delete|purge S`, `nats kv rm BUCKET`, `nats object rm BUCKET`.
+fn nats_delete_stream(command: &Command) -> Option<Hit> {
+    let words = operands(command, NATS_VALUE_FLAGS);
+    let (group, verb) = (*words.first()?, *words.get(1)?);
+    let deletes = match group.value.as_str() {
+        "stream" | "str" => matches!(verb.value.as_str(), "rm" | "delete" | "del" | "purge"),
+        "kv" => verb.value == "rm" && words.len() <= 3,
+        "object" | "obj" => verb.value == "rm" && words.len() <= 3,
+        _ => false,
+    };
+    if !deletes {
+        return None;
+    }
+    let mut hit = Hit::at(vec![command.program_span, group.span.cover(verb.span)]);
+    hit.target = words.get(2).map(|w| w.value.clone());
+    if verb.value == "purge" {
+        hit.note = Some("Purging keeps the stream but deletes every message in it.".to_string());
+    }
+    Some(hit)
+}
+
+fn nats_delete_consumer(command: &Command) -> Option<Hit> {
+    let words = operands(command, NATS_VALUE_FLAGS);
+    let (group, verb) = (*words.first()?, *words.get(1)?);
+    if !matches!(group.value.as_str(), "consumer" | "con")
+        || !matches!(verb.value.as_str(), "rm" | "delete" | "del")
+    {
+        return None;
+    }
+    Some(Hit {
+        target: words.get(3).or(words.get(2)).map(|w| w.value.clone()),
+        ..Hit::at(vec![command.program_span, group.span.cover(verb.span)])
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cassandra and etcd.
+
+/// CQL given to `cqlsh -e` that drops or empties data.
+fn cqlsh_drop(command: &Command) -> Option<Hit> {
+    let arg = flag_value(command, "-e").or_else(|| flag_value(command, "--execute"))?;
+    let upper = arg.value.to_ascii_uppercase();
+    let words: Vec<&str> = upper
+        .split(|c: char| c.is_whitespace() || c == ';')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let at = words.windows(2).position(|w| {
+        (w[0] == "DROP" && matches!(w[1], "KEYSPACE" | "TABLE" | "COLUMNFAMILY"))
+            || w[0] == "TRUNCATE"
+    })?;
+    let target = words
+        .iter()
+        .skip(at + 1)
+        .find(|w| !matches!(**w, "KEYSPACE" | "TABLE" | "COLUMNFAMILY" | "IF" | "EXISTS"))
+        .map(|w| w.to_ascii_lowercase());
+    Some(Hit {
+        target,
+        ..Hit::at(vec![command.program_span, arg.span])
+    })
+}
+
+fn nodetool_clearsnapshot(command: &Command) -> Option<Hit> {
+    let words = operands(
+        command,
+        &[
+            "-h",
+            "--host",
+            "-p",
+            "--port",
+            "-u",
+            "--username",
+            "-pw",
+            "--password",
+            "-t",
+            "--tag",
+        ],
+    );
+    let verb = words.iter().find(|w| w.value == "clearsnapshot")?;
+    let mut hit = Hit::at(vec![command.program_span, verb.span]);
+    if let Some(all) = find_flag(command, &["--all"]) {
+        hit.evidence.push(all.span);
+    }
+    hit.target = flag_value(command, "-t")
+        .or_else(|| flag_value(command, "--tag"))
+        .map(|a| a.value.clone());
+    Some(hit)
+}
+
+const ETCD_VALUE_FLAGS: &[&str] = &[
+    "--endpoints",
+    "--cacert",
+    "--cert",
+    "--key",
+    "--user",
+    "--password",
+    "-w",
+    "--write-out",
+    "--command-timeout",
+    "--dial-timeout",
+    "--keepalive-time",
+];
+
+fn etcd_range_delete(command: &Command) -> Option<Hit> {
+    let words = operands(command, ETCD_VALUE_FLAGS);
+    let verb = words
+        .first()
+        .filter(|w| w.value == "del" || w.value == "delete")?;
+    let range = find_flag(command, &["--prefix", "--from-key"])?;
+    let key = words.get(1);
+    let mut hit = Hit::at(vec![command.program_span, verb.span, range.span]);
+    if let Some(key) = key {
+        hit.evidence.push(key.span);
+        hit.target = Some(key.value.clone());
+        if matches!(
+            key.value.as_str(),
+            "" | "/" | "/registry" | "/registry/" | "\0"
+        ) {
+            hit.note = Some("The key range is the whole keyspace (for a Kubernetes control plane, the entire cluster's state).".to_string());
+        }
+    }
+    Some(hit)
+}
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "mongo.drop-database",
+        title: "Drops a MongoDB database",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["mongosh", "mongo"], check: mongo_drop_database },
+        why: "`dropDatabase()` deletes the database with every collection, document and index in it, on every member of the replica set. Applications using it fail or start writing into an empty database; only a restore from backup brings the data back.",
+        safer: "Take a `mongodump` of {target} first, and check which database the connection string selects; drop single collections you are sure of instead.",
+        instead: "mongodump --db={target} --out=backup-before-drop",
+        questions: &["Which database does the connection string select?", "Is there a `mongodump` or snapshot of it from today?", "What applications use it?"],
+        references: &["https://www.mongodb.com/docs/manual/reference/method/db.dropDatabase/"],
+        examples: &[
+            "mongosh \"mongodb://db.prod:27017/shop\" --eval \"db.dropDatabase()\"",
+            "mongo --quiet --eval 'db.getSiblingDB(\"analytics\").dropDatabase()'",
+            "mongosh --quiet --eval='db.dropDatabase()' mongodb://localhost/orders_prod",
+        ],
+        counterexamples: &["mongosh --eval 'db.stats()'", "mongodump --db shop", "echo 'db.dropDatabase()'"],
+    },
+    Rule {
+        id: "mongo.drop-collection",
+        title: "Drops a MongoDB collection",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["mongosh", "mongo"], check: mongo_drop_collection },
+        why: "`drop()` deletes the collection with every document and index in it. Code reading it sees an empty collection (MongoDB creates it again on the next write, silently), and only a backup restores the documents.",
+        safer: "Rename the collection aside first (`db.{target}.renameCollection(\"{target}_old\")`) and take a `mongodump --collection={target}`; drop it later.",
+        instead: "mongodump --collection={target} --out=backup-before-drop",
+        questions: &["Is there a dump of {target}?", "Which services read or write it?"],
+        references: &["https://www.mongodb.com/docs/manual/reference/method/db.collection.drop/"],
+        examples: &[
+            "mongosh shop --eval 'db.orders.drop()'",
+            "mongosh --eval 'db.getCollection(\"sessions\").drop()'",
+            "mongo app --eval 'db.getCollectionNames().forEach(c => db[c].drop())'",
+        ],
+        counterexamples: &["mongosh --eval 'db.orders.dropIndex(\"status_1\")'", "mongosh --eval 'db.orders.find().limit(5)'"],
+    },
+    Rule {
+        id: "mongo.delete-all",
+        title: "Deletes every document of a MongoDB collection",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["mongosh", "mongo"], check: mongo_delete_all },
+        why: "An empty filter (`{}`) matches every document, so `deleteMany({})` or `remove({})` empties the whole collection, not the few documents meant. Only a backup brings them back.",
+        safer: "Write the filter for exactly the documents meant and check it with `countDocuments(filter)` first.",
+        instead: "mongosh --eval 'db.{target}.countDocuments({})'",
+        questions: &["Was a filter meant to be here?", "How many documents does the collection hold, and is there a backup?"],
+        references: &["https://www.mongodb.com/docs/manual/reference/method/db.collection.deleteMany/"],
+        examples: &["mongosh app --eval 'db.users.deleteMany({})'", "mongo --eval \"db.sessions.remove( { } )\""],
+        counterexamples: &["mongosh --eval 'db.sessions.deleteMany({ expiresAt: { $lt: new Date() } })'", "mongosh --eval 'db.users.countDocuments({})'"],
+    },
+    Rule {
+        id: "mongo.update-all",
+        title: "Updates every document of a MongoDB collection",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["mongosh", "mongo"], check: mongo_update_all },
+        why: "An empty filter matches every document, so the update overwrites those fields everywhere in the collection; the previous values are not kept anywhere and come back only from a backup.",
+        safer: "Narrow the filter to the documents meant, check it with `countDocuments(filter)`, and copy the affected fields aside first.",
+        instead: "mongosh --eval 'db.{target}.countDocuments({})'",
+        questions: &["Was a filter meant to be here?", "Is there a copy of the values being overwritten?"],
+        references: &["https://www.mongodb.com/docs/manual/reference/method/db.collection.updateMany/"],
+        examples: &["mongosh app --eval 'db.users.updateMany({}, { $set: { plan: \"free\" } })'", "mongosh --eval 'db.orders.updateMany( {}, {$unset: {coupon: 1}})'"],
+        counterexamples: &["mongosh --eval 'db.users.updateMany({ plan: \"trial\" }, { $set: { plan: \"free\" } })'", "mongosh --eval 'db.users.find({})'"],
+    },
+    Rule {
+        id: "mongo.restore-drop",
+        title: "Restores a dump over live MongoDB collections (mongorestore --drop)",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::DeleteRecreate,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["mongorestore"],
+            flags_all: &["--drop"],
+            target_flag: Some("--nsInclude"),
+            ..CommandPattern::ANY
+        }),
+        why: "`--drop` drops each collection in the target before restoring it from the dump: everything written since the dump was taken is lost, and a dump from the wrong environment replaces live data.",
+        safer: "Restore into a new database (`--nsFrom`/`--nsTo`), compare, then switch; keep the live collections until the restore is verified.",
+        instead: "mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/",
+        questions: &["How old is the dump, and what was written since?", "Which cluster does `--uri` or `--host` point at?"],
+        references: &["https://www.mongodb.com/docs/database-tools/mongorestore/#std-option-mongorestore.--drop"],
+        examples: &["mongorestore --drop dump/", "mongorestore --uri mongodb://db.prod:27017 --drop --nsInclude 'shop.*' /backups/latest"],
+        counterexamples: &["mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/", "mongodump --out dump/"],
+    },
+    Rule {
+        id: "redis.flush",
+        title: "Empties a Redis database (FLUSHALL / FLUSHDB)",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["redis-cli", "valkey-cli", "keydb-cli"], check: redis_flush },
+        why: "Every key goes at once: cached pages, but also sessions (everyone is logged out), queued jobs, rate limits and locks, and any data the application keeps only in Redis. A cache refills slowly under full load; anything else comes back only from a snapshot file, if persistence was on.",
+        safer: "Delete only the keys meant, by a narrow pattern with `--scan --pattern`, after checking what else lives in this Redis (`INFO keyspace`).",
+        instead: "redis-cli info keyspace",
+        questions: &["Is this Redis only a cache, or does it hold sessions, queues or data?", "Which host and database number is this?"],
+        references: &["https://redis.io/docs/latest/commands/flushall/", "https://redis.io/docs/latest/commands/flushdb/"],
+        examples: &["redis-cli flushall", "redis-cli -h cache.prod.internal -p 6379 FLUSHALL ASYNC", "redis-cli -n 2 flushdb", "redis-cli --cluster call 10.0.0.5:7000 FLUSHALL"],
+        counterexamples: &["redis-cli info keyspace", "redis-cli get flushall", "echo redis-cli flushall"],
+    },
+    Rule {
+        id: "redis.delete-keys",
+        title: "Deletes Redis keys",
+        reversibility: R::Recoverable,
+        scope: S::Local,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["redis-cli", "valkey-cli", "keydb-cli"], check: redis_delete_keys },
+        why: "The keys and their values are deleted. For a cache entry that only means a slower request while it refills; for a session, a lock, a queue or a counter the value is gone. Fed from a pattern scan, one command can delete millions of keys.",
+        safer: "Look at the keys first (`--scan --pattern ... | head`), prefer setting a short expiry (`EXPIRE`) over deleting, and never feed a broad pattern into `del`.",
+        instead: "redis-cli --scan --pattern '{target}' --count 100",
+        questions: &["What do these keys hold: cache, sessions, queues?", "How many keys match the pattern?"],
+        references: &["https://redis.io/docs/latest/commands/del/"],
+        examples: &["redis-cli del user:42:profile", "redis-cli --scan --pattern 'session:*' | xargs redis-cli unlink", "redis-cli -h cache.prod DEL feature_flags"],
+        counterexamples: &["redis-cli get user:42:profile", "redis-cli --scan --pattern 'session:*'"],
+    },
+    Rule {
+        id: "redis.disable-persistence",
+        title: "Turns off Redis persistence",
+        reversibility: R::Reversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::DisableSafety,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["redis-cli", "valkey-cli", "keydb-cli"], check: redis_disable_persistence },
+        why: "With snapshots (`save \"\"`) or the append-only log (`appendonly no`) switched off, the data lives only in memory: the next restart, crash or failover loses all of it. Nothing is lost at the moment it is switched off, which is why it goes unnoticed.",
+        safer: "Keep persistence on; if disk pressure is the problem, tune the snapshot schedule or move the files, and record any change in the config file too.",
+        instead: "redis-cli config get save",
+        questions: &["Does anything in this Redis need to survive a restart?", "Why is persistence being switched off, and until when?"],
+        references: &["https://redis.io/docs/latest/operate/oss_and_stack/management/persistence/"],
+        examples: &["redis-cli config set save \"\"", "redis-cli -h queue.prod CONFIG SET appendonly no"],
+        counterexamples: &["redis-cli config set appendonly yes", "redis-cli config get save", "redis-cli config set maxmemory 2gb"],
+    },
+    Rule {
+        id: "redis.replicaof",
+        title: "Turns a Redis server into a replica of another",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::DeleteRecreate,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["redis-cli", "valkey-cli", "keydb-cli"], check: redis_replicaof },
+        why: "A server told to replicate another throws away its whole dataset and replaces it with a copy of the other server's. Pointed at the wrong host, or run on the primary instead of the replica, it wipes the live data.",
+        safer: "Check which server this is (`INFO replication`) and take a snapshot (`BGSAVE`) before changing its role.",
+        instead: "redis-cli info replication",
+        questions: &["Which server is this, and is it the primary?", "Is there a fresh snapshot of its data?"],
+        references: &["https://redis.io/docs/latest/commands/replicaof/"],
+        examples: &["redis-cli replicaof 10.0.0.12 6379", "redis-cli -h redis-a SLAVEOF redis-b 6379"],
+        counterexamples: &["redis-cli replicaof no one", "redis-cli info replication"],
+    },
+    Rule {
+        id: "redis.shutdown-nosave",
+        title: "Shuts Redis down without saving",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["redis-cli", "valkey-cli", "keydb-cli"], check: redis_shutdown_nosave },
+        why: "`SHUTDOWN NOSAVE` stops the server and discards everything written since the last snapshot; everything using it is down until it restarts, and comes back to older data.",
+        safer: "Shut down with `SHUTDOWN SAVE` (or plain `SHUTDOWN` with persistence on) so the data is written out first.",
+        instead: "redis-cli bgsave",
+        questions: &["When was the last snapshot written?", "What uses this Redis while it is down?"],
+        references: &["https://redis.io/docs/latest/commands/shutdown/"],
+        examples: &["redis-cli shutdown nosave", "redis-cli -h cache1 SHUTDOWN NOSAVE FORCE"],
+        counterexamples: &["redis-cli shutdown save", "redis-cli bgsave"],
+    },
+    Rule {
+        id: "search.delete-index",
+        title: "Deletes a search index (Elasticsearch, OpenSearch, Meilisearch, Algolia, Typesense)",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["curl", "http", "https"], check: search_delete_index },
+        why: "The index (or data stream, or collection) and every document in it are deleted at once; search, product listings and dashboards that read it go empty. Only a snapshot restore brings it back, and rebuilding it from the source of truth can take hours.",
+        safer: "Take a snapshot first, check the name matches exactly one index (`GET _cat/indices/{target}`), and never delete by wildcard or `_all`; close the index instead if you only need it out of the way.",
+        instead: "curl -X GET 'http://localhost:9200/_cat/indices/{target}?v'",
+        questions: &["Is there a snapshot of {target}?", "How many indices does the name or pattern match?", "Which cluster does the URL point at?"],
+        references: &["https://www.elastic.co/guide/en/elasticsearch/reference/current/indices-delete-index.html"],
+        examples: &[
+            "curl -X DELETE http://localhost:9200/logs-2024.01",
+            "curl -XDELETE 'https://es.prod.internal:9200/_all'",
+            "curl --request DELETE \"http://opensearch:9200/orders,customers\"",
+            "http DELETE :9200/products",
+            "curl -X DELETE 'http://localhost:9200/_data_stream/logs-app'",
+            "curl -X DELETE 'http://localhost:7700/indexes/movies' -H 'Authorization: Bearer $MEILI_KEY'",
+            "curl -X DELETE 'https://APPID-dsn.algolia.net/1/indexes/products' -H 'X-Algolia-API-Key: x'",
+            "curl -X DELETE 'http://localhost:8108/collections/companies' -H 'X-TYPESENSE-API-KEY: x'",
+            "curl -s -u \"elastic:$ES_PASSWORD\" -X DELETE \"$ES_URL/logs-*\"",
+        ],
+        counterexamples: &[
+            "curl -X GET http://localhost:9200/_cat/indices",
+            "curl -X DELETE https://api.example.com/users/42",
+            "curl -X DELETE http://localhost:9200/orders/_doc/17",
+            "curl -X GET 'http://localhost:7700/indexes/movies/stats'",
+            "curl -X DELETE 'http://localhost:7700/keys/abc123'",
+            "curl -X DELETE \"$API_URL/users/42\"",
+        ],
+    },
+    Rule {
+        id: "search.delete-snapshot",
+        title: "Deletes a search-cluster snapshot (a backup)",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["curl", "http", "https"], check: search_delete_snapshot },
+        why: "Snapshots are the cluster's backups: once deleted, the data they hold can no longer be restored, and nobody notices until the day a restore is needed.",
+        safer: "Let the snapshot lifecycle policy expire old snapshots, and keep at least the most recent good one for every index.",
+        instead: "curl -X GET 'http://localhost:9200/_snapshot/{target}'",
+        questions: &["Is this snapshot the only copy of any index?", "Is a newer snapshot verified to restore?"],
+        references: &["https://www.elastic.co/guide/en/elasticsearch/reference/current/delete-snapshot-api.html"],
+        examples: &["curl -X DELETE http://localhost:9200/_snapshot/s3_backups/nightly-2024.06.01", "curl -XDELETE 'https://es.prod:9200/_snapshot/backups/snap-*'"],
+        counterexamples: &["curl -X GET http://localhost:9200/_snapshot/s3_backups/_all", "curl -X PUT http://localhost:9200/_snapshot/s3_backups/nightly"],
+    },
+    Rule {
+        id: "search.delete-by-query",
+        title: "Deletes search documents by query, or all of them",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["curl", "http", "https"], check: search_delete_by_query },
+        why: "Every document matching the query is deleted, and a query that is too broad (or `match_all`) empties the index. There is no undo; only a snapshot restore brings documents back.",
+        safer: "Run the same query with `_count` first and compare the number with what you expect; snapshot the index before deleting.",
+        instead: "curl -X GET 'http://localhost:9200/{target}/_count'",
+        questions: &["How many documents does the query match (`_count`)?", "Is there a snapshot of the index?"],
+        references: &["https://www.elastic.co/guide/en/elasticsearch/reference/current/docs-delete-by-query.html"],
+        examples: &[
+            "curl -X POST 'http://localhost:9200/logs/_delete_by_query' -H 'Content-Type: application/json' -d '{\"query\": {\"match_all\": {}}}'",
+            "curl -XPOST https://es.prod:9200/orders/_delete_by_query?conflicts=proceed -d @query.json",
+            "curl -X DELETE 'http://localhost:7700/indexes/movies/documents'",
+            "curl -X POST 'https://APPID.algolia.net/1/indexes/products/clear' -H 'X-Algolia-API-Key: x'",
+        ],
+        counterexamples: &["curl -X GET 'http://localhost:9200/logs/_count'", "curl -X POST 'http://localhost:9200/logs/_search' -d '{\"query\": {\"match_all\": {}}}'"],
+    },
+    Rule {
+        id: "search.allow-wildcard-delete",
+        title: "Allows deleting search indices by wildcard",
+        reversibility: R::Reversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::DisableSafety,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["curl", "http", "https"], check: search_allow_wildcard_delete },
+        why: "`action.destructive_requires_name` is the setting that makes the cluster refuse `DELETE /*` and `DELETE /_all`. Turning it off removes the guard that stops a single mistyped request from deleting every index.",
+        safer: "Keep the guard on and delete indices by their exact names.",
+        instead: "curl -X GET 'http://localhost:9200/_cluster/settings?include_defaults=true'",
+        questions: &["Why does the plan need wildcard deletes?", "When is the setting turned back on?"],
+        references: &["https://www.elastic.co/guide/en/elasticsearch/reference/current/index-management-settings.html"],
+        examples: &["curl -X PUT 'http://localhost:9200/_cluster/settings' -H 'Content-Type: application/json' -d '{\"persistent\": {\"action.destructive_requires_name\": false}}'"],
+        counterexamples: &["curl -X PUT 'http://localhost:9200/_cluster/settings' -d '{\"persistent\": {\"action.destructive_requires_name\": true}}'", "curl http://localhost:9200/_cluster/settings"],
+    },
+    Rule {
+        id: "kafka.delete-topic",
+        title: "Deletes a Kafka topic",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: &["kafka-topics", "kafka-topics.sh", "confluent", "rpk"],
+            check: kafka_delete_topic,
+        },
+        why: "Every message still in the topic is deleted, on every broker. Consumers that had not read them yet never will, and producers may recreate the topic with default settings. A topic name given as a pattern deletes every matching topic.",
+        safer: "Stop the producers, confirm every consumer group has caught up (`kafka-consumer-groups --describe`), and check the topic name is exact before deleting.",
+        instead: "kafka-topics --describe --topic {target} --bootstrap-server localhost:9092",
+        questions: &["Which consumers still read {target}, and are they caught up?", "Is this the production cluster (`--bootstrap-server`)?"],
+        references: &["https://kafka.apache.org/documentation/#basic_ops_add_topic", "https://docs.redpanda.com/current/reference/rpk/rpk-topic/rpk-topic-delete/"],
+        examples: &["kafka-topics --bootstrap-server kafka.prod:9092 --delete --topic orders", "kafka-topics.sh --delete --topic 'payments.*' --bootstrap-server localhost:9092", "rpk topic delete clickstream", "confluent kafka topic delete invoices --cluster lkc-123"],
+        counterexamples: &["kafka-topics --describe --topic orders --bootstrap-server localhost:9092", "kafka-topics --create --topic orders --partitions 6", "rpk topic list"],
+    },
+    Rule {
+        id: "kafka.reset-offsets",
+        title: "Moves a Kafka consumer group's position",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["kafka-consumer-groups", "kafka-consumer-groups.sh"],
+            flags_all: &["--reset-offsets", "--execute"],
+            target_flag: Some("--group"),
+            ..CommandPattern::ANY
+        }),
+        why: "The consumers jump to a new position in the stream: moving back makes them process old messages again (duplicate emails, payments or records), moving forward makes them skip messages that are never processed. The old position can be set back only if someone wrote it down.",
+        safer: "Run it without `--execute` first (it only prints the new offsets), save the current offsets with `--describe`, and stop the consumers while resetting.",
+        instead: "kafka-consumer-groups --describe --group {target} --bootstrap-server localhost:9092",
+        questions: &["What do these consumers do with each message, and is reprocessing safe?", "Are the current offsets saved so they can be restored?"],
+        references: &["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
+        examples: &["kafka-consumer-groups --bootstrap-server kafka.prod:9092 --group billing --reset-offsets --to-earliest --topic invoices --execute", "kafka-consumer-groups.sh --reset-offsets --all-topics --to-latest --group etl --execute --bootstrap-server localhost:9092"],
+        counterexamples: &["kafka-consumer-groups --group billing --reset-offsets --to-earliest --topic invoices --dry-run", "kafka-consumer-groups --describe --group billing --bootstrap-server localhost:9092"],
+    },
+    Rule {
+        id: "kafka.delete-consumer-group",
+        title: "Deletes a Kafka consumer group or its offsets",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["kafka-consumer-groups", "kafka-consumer-groups.sh"],
+            flags_any: &["--delete", "--delete-offsets"],
+            flags_none: &["--reset-offsets"],
+            target_flag: Some("--group"),
+            ..CommandPattern::ANY
+        }),
+        why: "The group's saved positions are deleted. When its consumers next start they begin from the configured default: the oldest message (reprocessing everything still in the topic) or the newest (skipping everything not yet read).",
+        safer: "Save the group's offsets with `--describe` first, and make sure nothing still uses the group.",
+        instead: "kafka-consumer-groups --describe --group {target} --bootstrap-server localhost:9092",
+        questions: &["Does anything still consume with this group?", "Where will its consumers start if they come back?"],
+        references: &["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
+        examples: &["kafka-consumer-groups --bootstrap-server localhost:9092 --delete --group legacy-etl", "kafka-consumer-groups.sh --delete-offsets --group billing --topic invoices --bootstrap-server kafka:9092"],
+        counterexamples: &["kafka-consumer-groups --list --bootstrap-server localhost:9092", "kafka-consumer-groups --describe --group billing --bootstrap-server localhost:9092"],
+    },
+    Rule {
+        id: "kafka.delete-records",
+        title: "Deletes messages from Kafka partitions",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["kafka-delete-records", "kafka-delete-records.sh"],
+            target_flag: Some("--offset-json-file"),
+            ..CommandPattern::ANY
+        }),
+        why: "Every message before the given offsets is deleted from those partitions; consumers that had not read them lose them for good.",
+        safer: "Check every consumer group is past those offsets (`kafka-consumer-groups --describe`) before deleting, or let retention remove old messages.",
+        instead: "kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092",
+        questions: &["Have all consumers read past these offsets?", "Does anyone need these messages for replay or audit?"],
+        references: &["https://kafka.apache.org/documentation/#basic_ops_delete_records"],
+        examples: &["kafka-delete-records --bootstrap-server kafka.prod:9092 --offset-json-file delete.json", "kafka-delete-records.sh --offset-json-file offsets.json --bootstrap-server localhost:9092"],
+        counterexamples: &["kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092", "kafka-topics --list --bootstrap-server localhost:9092"],
+    },
+    Rule {
+        id: "kafka.shrink-retention",
+        title: "Shortens or removes a Kafka topic's retention",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: &["kafka-configs", "kafka-configs.sh", "kafka-topics", "kafka-topics.sh"],
+            check: kafka_shrink_retention,
+        },
+        why: "Setting retention to seconds or minutes makes the brokers delete almost every message in the topic at their next clean-up: this is the usual trick to empty a topic, and unread messages are lost for good. Removing a topic's own retention or compaction setting can do the same when the broker default is shorter. If the setting is left in place, new messages disappear too.",
+        safer: "Empty a topic only after every consumer has caught up, and restore the retention setting in the same plan; prefer `kafka-delete-records` with explicit offsets.",
+        instead: "kafka-configs --describe --entity-type topics --entity-name {target} --bootstrap-server localhost:9092",
+        questions: &["Have all consumers read what is in the topic?", "When is the retention setting restored?"],
+        references: &["https://kafka.apache.org/documentation/#topicconfigs_retention.ms"],
+        examples: &["kafka-configs --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name orders --add-config retention.ms=1000", "kafka-configs.sh --alter --entity-type topics --entity-name events --add-config retention.ms=60000,cleanup.policy=delete --bootstrap-server localhost:9092", "kafka-configs --bootstrap-server localhost:9092 --alter --entity-type topics --entity-name ledger --delete-config retention.ms"],
+        counterexamples: &["kafka-configs --alter --entity-type topics --entity-name orders --add-config retention.ms=604800000", "kafka-configs --describe --entity-type topics --entity-name orders", "kafka-configs --alter --entity-type topics --entity-name orders --delete-config max.message.bytes"],
+    },
+    Rule {
+        id: "rabbitmq.delete-vhost",
+        title: "Deletes a RabbitMQ virtual host",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["rabbitmqctl", "rabbitmqadmin"], check: rabbit_delete_vhost },
+        why: "A virtual host is a whole separate broker: deleting it deletes every queue, exchange, binding, policy and permission in it, and every message waiting in those queues. Every application using it loses its connection; recreating it gives an empty one.",
+        safer: "Export the definitions first (`rabbitmqctl export_definitions`), check that its queues are empty and nothing is connected (`list_connections vhost`), then delete it.",
+        instead: "rabbitmqctl list_queues -p {target} name messages consumers",
+        questions: &["Which applications connect to {target}?", "Are there messages still waiting in its queues?"],
+        references: &["https://www.rabbitmq.com/docs/vhosts"],
+        examples: &["rabbitmqctl delete_vhost /prod", "rabbitmqadmin -H mq.internal delete vhost name=orders"],
+        counterexamples: &["rabbitmqctl list_vhosts", "rabbitmqctl add_vhost /staging"],
+    },
+    Rule {
+        id: "rabbitmq.delete-queue",
+        title: "Deletes or purges a RabbitMQ queue",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["rabbitmqctl", "rabbitmqadmin"], check: rabbit_delete_queue },
+        why: "Every message waiting in the queue is deleted (orders, emails or jobs not yet processed), and a deleted queue stops receiving new messages until it is declared again, so those are dropped too.",
+        safer: "Check how many messages are waiting and why; move them aside with a shovel, or let the consumers drain the queue, before deleting or purging it.",
+        instead: "rabbitmqctl list_queues name messages consumers",
+        questions: &["How many messages are in {target}, and what are they?", "Who publishes to it, and what happens to their messages meanwhile?"],
+        references: &["https://www.rabbitmq.com/docs/queues#deletion", "https://www.rabbitmq.com/docs/man/rabbitmqctl.8"],
+        examples: &["rabbitmqctl purge_queue orders -p /prod", "rabbitmqctl delete_queue email-jobs", "rabbitmqadmin delete queue name=invoices"],
+        counterexamples: &["rabbitmqctl list_queues name messages", "rabbitmqadmin declare queue name=invoices durable=true"],
+    },
+    Rule {
+        id: "rabbitmq.reset-node",
+        title: "Resets a RabbitMQ node to empty",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["rabbitmqctl"], check: rabbit_reset_node },
+        why: "`reset` returns the node to a blank state: it leaves its cluster and deletes every virtual host, queue, user and message it held. `force_reset` does so even when the cluster cannot agree, which can leave the remaining nodes confused.",
+        safer: "Export the definitions first, move messages off the node, and remove it from the cluster with `forget_cluster_node` from another node.",
+        instead: "rabbitmqctl cluster_status",
+        questions: &["Which node is this, and does it hold the only copy of any queue?", "Are the broker's definitions exported?"],
+        references: &["https://www.rabbitmq.com/docs/man/rabbitmqctl.8#reset"],
+        examples: &["rabbitmqctl stop_app && rabbitmqctl reset", "rabbitmqctl -n rabbit@mq2 force_reset"],
+        counterexamples: &["rabbitmqctl cluster_status", "rabbitmqctl start_app"],
+    },
+    Rule {
+        id: "rabbitmq.remove-access",
+        title: "Deletes a RabbitMQ user or clears its permissions",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["rabbitmqctl", "rabbitmqadmin"], check: rabbit_remove_access },
+        why: "Applications logging in as this user are refused, or can no longer publish and consume, from that moment: messages pile up or are lost at the producer. Permissions can be set again; a deleted user must be recreated with a new password for every client.",
+        safer: "Check which connections use the user (`rabbitmqctl list_connections user`) and move them to a new user before removing the old one.",
+        instead: "rabbitmqctl list_connections user name",
+        questions: &["Which applications connect as {target}?", "Is the replacement user in place?"],
+        references: &["https://www.rabbitmq.com/docs/access-control"],
+        examples: &["rabbitmqctl delete_user deployer", "rabbitmqctl clear_permissions -p /prod ci-bot", "rabbitmqadmin delete user name=legacy"],
+        counterexamples: &["rabbitmqctl list_users", "rabbitmqctl set_permissions -p /prod ci-bot '.*' '.*' '.*'"],
+    },
+    Rule {
+        id: "rabbitmq.delete-exchange",
+        title: "Deletes a RabbitMQ exchange or binding",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["rabbitmqadmin"], check: rabbit_delete_exchange },
+        why: "Publishers keep sending to the exchange, but with it (or the binding) gone their messages are refused or silently dropped, so orders, emails or jobs are lost until it is declared and bound again. The definition can be recreated; the messages sent meanwhile cannot.",
+        safer: "Export the broker's definitions first (`rabbitmqctl export_definitions`), check nothing publishes to it, and remove it through the application's own topology code.",
+        instead: "rabbitmqctl list_exchanges name type",
+        questions: &["Which applications publish to {target}?", "Which queues are bound to it?"],
+        references: &["https://www.rabbitmq.com/docs/exchanges"],
+        examples: &["rabbitmqadmin delete exchange name=events", "rabbitmqadmin -V /prod delete binding source=orders destination=billing destination_type=queue"],
+        counterexamples: &["rabbitmqadmin list exchanges", "rabbitmqadmin declare exchange name=events type=topic"],
+    },
+    Rule {
+        id: "nats.delete-stream",
+        title: "Deletes or purges a NATS JetStream stream or bucket",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["nats"], check: nats_delete_stream },
+        why: "Every message stored in the stream (or every key or object in the bucket) is deleted, and consumers that had not processed them never will. Deleting the stream also removes its consumers and their positions.",
+        safer: "Check the stream's size and consumers first (`nats stream info`), back it up (`nats stream backup`), and purge only by subject or sequence if just part must go.",
+        instead: "nats stream info {target}",
+        questions: &["What is stored in {target}, and does anything still consume it?", "Is there a backup of it?"],
+        references: &["https://docs.nats.io/nats-concepts/jetstream/streams"],
+        examples: &["nats stream rm ORDERS -f", "nats stream purge PAYMENTS --force", "nats kv rm SESSIONS"],
+        counterexamples: &["nats stream info ORDERS", "nats stream add ORDERS --subjects 'orders.*'", "nats kv get SESSIONS user42"],
+    },
+    Rule {
+        id: "nats.delete-consumer",
+        title: "Deletes a NATS JetStream consumer",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["nats"], check: nats_delete_consumer },
+        why: "The consumer's position in the stream and its pending acknowledgements are deleted. The application using it stops receiving messages; recreated, it starts from its configured start point and reprocesses or skips messages.",
+        safer: "Check the consumer's state (`nats consumer info`) and that nothing uses it before deleting; note its delivered sequence so a new one can start there.",
+        instead: "nats consumer info {target}",
+        questions: &["Does any application still read through this consumer?", "Where will a recreated consumer start?"],
+        references: &["https://docs.nats.io/nats-concepts/jetstream/consumers"],
+        examples: &["nats consumer rm ORDERS billing -f", "nats con delete PAYMENTS CONSUMER2"],
+        counterexamples: &["nats consumer info ORDERS billing", "nats consumer ls ORDERS"],
+    },
+    Rule {
+        id: "cassandra.drop-data",
+        title: "Drops or truncates a Cassandra keyspace or table",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["cqlsh"], check: cqlsh_drop },
+        why: "The keyspace or table and its rows are deleted on every node. By default (`auto_snapshot: true`) each node keeps a snapshot taken just before, so it can be restored node by node with effort; if auto-snapshot is off, the data is gone.",
+        safer: "Take a named snapshot first (`nodetool snapshot -t before-drop {target}`) and confirm auto-snapshot is on.",
+        instead: "nodetool snapshot -t before-drop {target}",
+        questions: &["Is `auto_snapshot` on in this cluster?", "Which applications read {target}?"],
+        references: &["https://cassandra.apache.org/doc/latest/cassandra/developing/cql/ddl.html"],
+        examples: &["cqlsh cassandra.prod -e 'DROP KEYSPACE analytics;'", "cqlsh -e \"TRUNCATE shop.orders\""],
+        counterexamples: &["cqlsh -e 'DESCRIBE KEYSPACES'", "cqlsh -e 'SELECT * FROM shop.orders LIMIT 10'"],
+    },
+    Rule {
+        id: "cassandra.clear-snapshots",
+        title: "Deletes Cassandra snapshots (backups)",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::DisableSafety,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["nodetool"], check: nodetool_clearsnapshot },
+        why: "Snapshots are the node's local backups, including the automatic ones taken before every DROP or TRUNCATE. Once cleared, a mistaken drop can no longer be undone from them.",
+        safer: "Clear only a named, outdated snapshot (`-t name`) after confirming a newer backup exists elsewhere.",
+        instead: "nodetool listsnapshots",
+        questions: &["Is there a newer backup stored off the node?", "Do these snapshots cover a recent drop or truncate?"],
+        references: &["https://cassandra.apache.org/doc/latest/cassandra/managing/tools/nodetool/clearsnapshot.html"],
+        examples: &["nodetool clearsnapshot --all", "nodetool -h cass1.prod clearsnapshot -t before-migration"],
+        counterexamples: &["nodetool listsnapshots", "nodetool snapshot -t before-migration shop"],
+    },
+    Rule {
+        id: "etcd.delete-range",
+        title: "Deletes a range of etcd keys",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["etcdctl"], check: etcd_range_delete },
+        why: "With `--prefix` or `--from-key` one command deletes every key in the range. etcd holds configuration, service discovery and, for Kubernetes, the whole state of the cluster; an empty or short prefix deletes all of it, and only an `etcdctl snapshot` restore brings it back.",
+        safer: "List the keys the range covers first (`etcdctl get --prefix --keys-only`), take `etcdctl snapshot save`, and delete exact keys.",
+        instead: "etcdctl get {target} --prefix --keys-only",
+        questions: &["How many keys does the range cover?", "Is there an `etcdctl snapshot` from today?"],
+        references: &["https://etcd.io/docs/latest/dev-guide/interacting_v3/#delete-keys"],
+        examples: &["etcdctl del \"\" --prefix", "ETCDCTL_API=3 etcdctl --endpoints=https://10.0.0.5:2379 del /registry/deployments --prefix"],
+        counterexamples: &["etcdctl get /registry --prefix --keys-only", "etcdctl del /config/feature-x"],
+    },
+    Rule {
+        id: "kafka.reset-offsets-described",
+        title: "A step that moves consumers' position in a stream",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: &["reset*", "rewind*", "mov*", "set*", "skip*"],
+            objects: &["offset", "offsets"],
+            also: &["consumer*", "kafka", "group", "groups", "topic*", "partition*", "stream*"],
+            window: 6,
+        }),
+        why: "Moving a consumer group back makes it process old messages again (duplicate emails, payments or records); moving it forward skips messages that are then never processed. The old position can be restored only if it was saved.",
+        safer: "Save the group's current offsets first, stop its consumers, preview the new offsets, and decide whether reprocessing is safe.",
+        instead: "Describe the consumer group and save its current offsets.",
+        questions: &["What do the consumers do with each message, and is reprocessing safe?", "Are the current offsets saved?"],
+        references: &["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
+        examples: &["1. Reset the billing consumer group offsets to earliest.", "- Rewind the consumer offsets for the invoices topic by one day."],
+        counterexamples: &["1. Describe the consumer group offsets.", "1. Do not reset the offsets of the billing group.", "1. Set the image offset to 10 pixels."],
+    },
+];

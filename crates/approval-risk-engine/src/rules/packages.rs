@@ -1,5 +1,526 @@
-//! Package registries: publishing, unpublishing, yanking and dist-tags.
+//! Package registries: publishing, unpublishing, yanking, deprecating, dist-tags, visibility and
+//! ownership. A public release reaches people outside the organisation and cannot be taken
+//! back (the version number is burned even where the files can be removed), so publishing to a
+//! public registry is irreversible at organisation scope; an internal registry is shared.
 
-use super::Rule;
+use super::matching::{find_flag, flag_value, positionals, Hit};
+use super::{Action, CommandPattern, Matcher, Reach, Rule};
+use crate::model::{Reversibility as R, Scope as S};
+use crate::shell::{Arg, Command};
 
-pub static RULES: &[Rule] = &[];
+/// The value of the first of `flags` present, without a `--flag=` prefix.
+fn value_of<'a>(command: &'a Command, flags: &[&str]) -> Option<(&'a Arg, String)> {
+    flags.iter().find_map(|flag| {
+        let arg = flag_value(command, flag)?;
+        let value = arg
+            .value
+            .strip_prefix(flag)
+            .and_then(|v| v.strip_prefix('='))
+            .unwrap_or(&arg.value);
+        Some((arg, value.to_string()))
+    })
+}
+
+/// Narrows a publish hit to `shared` when it names a registry that is not the public one.
+fn internal_registry(hit: &mut Hit, command: &Command, flags: &[&str], public: &[&str]) {
+    let Some((arg, value)) = value_of(command, flags) else {
+        return;
+    };
+    let lower = value.to_ascii_lowercase();
+    if public.iter().any(|p| {
+        lower == *p
+            || lower.contains(&format!("{p}/"))
+            || lower.ends_with(p) && lower.contains("://")
+    }) {
+        return;
+    }
+    hit.evidence.push(arg.span);
+    hit.scope = Some(S::Shared);
+    hit.note = Some(if lower.contains("test") {
+        format!("`{value}` is a test index: nothing there reaches real installs, though the upload is still permanent there.")
+    } else {
+        format!("It goes to `{value}`, not the public registry, so it reaches people inside the organisation rather than everyone.")
+    });
+}
+
+/// `npm publish`, `pnpm publish`, `yarn publish`, `yarn npm publish`, `bun publish`,
+/// `lerna publish`.
+fn npm_publish(command: &Command) -> Option<Hit> {
+    let words = positionals(command);
+    let at = match (command.program.as_str(), words.first()?.value.as_str()) {
+        (_, "publish") => 0,
+        ("yarn", "npm") if words.get(1)?.value == "publish" => 1,
+        _ => return None,
+    };
+    let mut hit = Hit::at(vec![command.program_span]);
+    hit.evidence.extend(words[..=at].iter().map(|w| w.span));
+    hit.target = words.get(at + 1).map(|a| a.value.clone());
+    internal_registry(
+        &mut hit,
+        command,
+        &["--registry"],
+        &[
+            "registry.npmjs.org",
+            "registry.yarnpkg.com",
+            "registry.npmjs.com",
+        ],
+    );
+    if hit.scope.is_none() {
+        if let Some((arg, value)) = value_of(command, &["--access"]) {
+            if value == "restricted" {
+                hit.evidence.push(arg.span);
+                hit.scope = Some(S::Shared);
+                hit.note = Some("`--access restricted` keeps the package private to the organisation's npm members.".to_string());
+            }
+        }
+    }
+    Some(hit)
+}
+
+fn npm_deprecate(command: &Command) -> Option<Hit> {
+    let words = positionals(command);
+    let sub = words.first().filter(|w| w.value == "deprecate")?;
+    let package = words.get(1)?;
+    // An empty message takes the deprecation back off.
+    if words.get(2).is_some_and(|m| m.value.trim().is_empty()) {
+        return None;
+    }
+    let mut hit = Hit::at(vec![command.program_span, sub.span, package.span]);
+    hit.target = Some(package.value.clone());
+    Some(hit)
+}
+
+fn dist_tag(command: &Command) -> Option<Hit> {
+    let words = positionals(command);
+    let (sub, verb, rest) = match (command.program.as_str(), words.as_slice()) {
+        (_, [sub, verb, rest @ ..]) if sub.value == "dist-tag" => (*sub, *verb, rest),
+        ("yarn", [sub, verb, rest @ ..]) if sub.value == "tag" => (*sub, *verb, rest),
+        ("yarn", [npm, sub, verb, rest @ ..]) if npm.value == "npm" && sub.value == "tag" => {
+            (*sub, *verb, rest)
+        }
+        _ => return None,
+    };
+    if !matches!(verb.value.as_str(), "add" | "rm" | "remove" | "set") {
+        return None;
+    }
+    let mut hit = Hit::at(vec![command.program_span, sub.span, verb.span]);
+    hit.target = rest.first().map(|a| {
+        let spec = a.value.as_str();
+        // `@scope/name@1.2.3` names the package before the last `@`.
+        match spec.rfind('@') {
+            Some(at) if at > 0 => spec[..at].to_string(),
+            _ => spec.to_string(),
+        }
+    });
+    Some(hit)
+}
+
+fn access_public(command: &Command) -> Option<Hit> {
+    let words = positionals(command);
+    let sub = words.first().filter(|w| w.value == "access")?;
+    let (setting, package) = match words.get(1)?.value.as_str() {
+        "public" => (words[1], words.get(2)),
+        "set" => {
+            let value = words.get(2)?;
+            if value.value != "status=public" {
+                return None;
+            }
+            (*value, words.get(3))
+        }
+        _ => return None,
+    };
+    let mut hit = Hit::at(vec![command.program_span, sub.span, setting.span]);
+    hit.target = package.map(|p| p.value.clone());
+    Some(hit)
+}
+
+fn owner_change(command: &Command) -> Option<Hit> {
+    let words = positionals(command);
+    match command.program.as_str() {
+        "npm" | "pnpm" | "yarn" => {
+            let sub = words.first().filter(|w| w.value == "owner")?;
+            let verb = words
+                .get(1)
+                .filter(|w| matches!(w.value.as_str(), "add" | "rm" | "remove"))?;
+            let mut hit = Hit::at(vec![command.program_span, sub.span, verb.span]);
+            hit.target = words.get(3).map(|a| a.value.clone());
+            Some(hit)
+        }
+        _ => {
+            let sub = words.first().filter(|w| w.value == "owner")?;
+            let change = find_flag(command, &["--add", "-a", "--remove", "-r"])?;
+            let mut hit = Hit::at(vec![command.program_span, sub.span, change.span]);
+            hit.target = words
+                .iter()
+                .skip(1)
+                .find(|w| {
+                    // The user being added is the flag's value, the package the other word.
+                    flag_value(command, &change.value).is_none_or(|v| v.span != w.span)
+                })
+                .map(|a| a.value.clone());
+            Some(hit)
+        }
+    }
+}
+
+/// `cargo publish`, and `cargo release ... --execute` (cargo-release publishes only then).
+fn cargo_publish(command: &Command) -> Option<Hit> {
+    let words = positionals(command);
+    let sub = words.first()?;
+    let mut hit = Hit::at(vec![command.program_span, sub.span]);
+    match sub.value.as_str() {
+        "publish" => {}
+        "release" => {
+            let execute = find_flag(command, &["--execute", "-x"])?;
+            hit.evidence.push(execute.span);
+        }
+        _ => return None,
+    }
+    if let Some((_, package)) = value_of(command, &["-p", "--package"]) {
+        hit.target = Some(package);
+    }
+    internal_registry(
+        &mut hit,
+        command,
+        &["--registry", "--index"],
+        &[
+            "crates-io",
+            "crates.io",
+            "github.com/rust-lang/crates.io-index",
+        ],
+    );
+    Some(hit)
+}
+
+fn cargo_yank(command: &Command) -> Option<Hit> {
+    let words = positionals(command);
+    let sub = words.first().filter(|w| w.value == "yank")?;
+    if find_flag(command, &["--undo"]).is_some() {
+        return None;
+    }
+    let mut hit = Hit::at(vec![command.program_span, sub.span]);
+    hit.target = words
+        .iter()
+        .skip(1)
+        .find(|w| value_of(command, &["--version", "--vers"]).is_none_or(|(v, _)| v.span != w.span))
+        .map(|a| a.value.split('@').next().unwrap_or(&a.value).to_string());
+    Some(hit)
+}
+
+/// Uploads to the Python Package Index: `twine upload`, `python -m twine upload`, and the
+/// `publish` command of poetry, flit, hatch, uv and pdm.
+fn pypi_upload(command: &Command) -> Option<Hit> {
+    let words = positionals(command);
+    let mut hit = Hit::at(vec![command.program_span]);
+    match command.program.as_str() {
+        "twine" => {
+            let sub = words.first().filter(|w| w.value == "upload")?;
+            hit.evidence.push(sub.span);
+        }
+        "python" | "python3" => {
+            let at = command.args.iter().position(|a| a.value == "-m")?;
+            let module = command.args.get(at + 1).filter(|a| a.value == "twine")?;
+            let sub = command.args.get(at + 2).filter(|a| a.value == "upload")?;
+            hit.evidence.push(module.span.cover(sub.span));
+        }
+        _ => {
+            let sub = words.first().filter(|w| w.value == "publish")?;
+            hit.evidence.push(sub.span);
+        }
+    }
+    internal_registry(
+        &mut hit,
+        command,
+        &[
+            "--repository-url",
+            "--repository",
+            "-r",
+            "--repo",
+            "--publish-url",
+            "--index",
+        ],
+        &["pypi", "upload.pypi.org", "upload.pypi.org/legacy"],
+    );
+    Some(hit)
+}
+
+fn gem_push(command: &Command) -> Option<Hit> {
+    let words = positionals(command);
+    let sub = words.first().filter(|w| w.value == "push")?;
+    let mut hit = Hit::at(vec![command.program_span, sub.span]);
+    hit.target = words.get(1).map(|a| a.value.clone());
+    internal_registry(&mut hit, command, &["--host"], &["rubygems.org"]);
+    Some(hit)
+}
+
+fn nuget_push(command: &Command) -> Option<Hit> {
+    let words = positionals(command);
+    let mut hit = Hit::at(vec![command.program_span]);
+    let rest = match command.program.as_str() {
+        "dotnet" => {
+            let [nuget, push, rest @ ..] = words.as_slice() else {
+                return None;
+            };
+            if nuget.value != "nuget" || push.value != "push" {
+                return None;
+            }
+            hit.evidence.extend([nuget.span, push.span]);
+            rest.to_vec()
+        }
+        _ => {
+            let [push, rest @ ..] = words.as_slice() else {
+                return None;
+            };
+            if push.value != "push" {
+                return None;
+            }
+            hit.evidence.push(push.span);
+            rest.to_vec()
+        }
+    };
+    hit.target = rest
+        .iter()
+        .find(|a| a.value.ends_with(".nupkg"))
+        .map(|a| a.value.clone());
+    internal_registry(
+        &mut hit,
+        command,
+        &["--source", "-s", "-Source"],
+        &["nuget.org", "api.nuget.org/v3/index.json"],
+    );
+    Some(hit)
+}
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "pkg.npm-publish",
+        title: "Publishes a package to the npm registry",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["npm", "pnpm", "yarn", "bun", "lerna"], check: npm_publish },
+        why: "Once published, anyone can install this version, and mirrors and caches copy it within minutes. It can be unpublished only within 72 hours and only if nothing depends on it, and its version number can never be used again. Leaked secrets or broken code in it are out for good.",
+        safer: "Run `npm publish --dry-run` and read the file list; check the version, the `files` list and `.npmignore`; publish from CI with provenance after review.",
+        instead: "npm publish --dry-run",
+        questions: &[
+            "Has someone checked the exact files going out (`npm pack --dry-run`) for secrets and build junk?",
+            "Is the version number right, and which dist-tag (`latest`) will it take?",
+            "Is this the organisation's normal release path, or an agent publishing on its own?",
+        ],
+        references: &["https://docs.npmjs.com/cli/commands/npm-publish", "https://docs.npmjs.com/policies/unpublish"],
+        examples: &["npm publish", "npm publish --access public", "pnpm publish --no-git-checks", "yarn npm publish --tag next", "npm publish --registry https://npm.internal.example.com"],
+        counterexamples: &["npm pack", "npm run publish:docs", "echo 'npm publish'", "yarn npm info react"],
+    },
+    Rule {
+        id: "pkg.npm-unpublish",
+        title: "Removes a published package or version from npm",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["npm"],
+            subcommands: &[&["unpublish"]],
+            ..CommandPattern::ANY
+        }),
+        why: "Every project outside the organisation that depends on this version fails to install the moment it is gone (the 2016 left-pad removal broke builds worldwide). The version number can never be published again, and with `--force` the whole package name is lost for 24 hours or to anyone who grabs it.",
+        safer: "Deprecate the version with a message instead (`npm deprecate`), and publish a fixed version.",
+        instead: "npm deprecate {target} \"Broken release, use the next version\"",
+        questions: &[
+            "Who depends on this version (`npm view` and the download count)?",
+            "Is this about a leaked secret, and has that secret been rotated already?",
+        ],
+        references: &["https://docs.npmjs.com/policies/unpublish", "https://docs.npmjs.com/cli/commands/npm-unpublish"],
+        examples: &["npm unpublish my-lib@1.4.2", "npm unpublish @acme/widgets --force"],
+        counterexamples: &["npm view my-lib versions", "npm publish --dry-run", "echo npm unpublish my-lib"],
+    },
+    Rule {
+        id: "pkg.npm-deprecate",
+        title: "Marks published npm versions as deprecated",
+        reversibility: R::Reversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["npm", "pnpm"], check: npm_deprecate },
+        why: "Everyone who installs the matching versions, inside and outside the organisation, sees the warning in their builds, and many CI setups treat it as a failure. It can be taken back with an empty message, but a wrong version range reaches every user at once.",
+        safer: "Check the version range with `npm view {target} versions` before deprecating, and name the exact versions affected.",
+        instead: "npm view {target} versions",
+        questions: &["Does the version range cover only the versions that are really affected?"],
+        references: &["https://docs.npmjs.com/cli/commands/npm-deprecate"],
+        examples: &["npm deprecate my-lib@\"< 2.0.0\" \"Please upgrade to 2.x\"", "npm deprecate @acme/widgets@1.4.2 'security issue, use 1.4.3'"],
+        counterexamples: &["npm deprecate my-lib@1.4.2 \"\"", "npm view my-lib deprecated", "npm outdated"],
+    },
+    Rule {
+        id: "pkg.npm-dist-tag",
+        title: "Moves the npm tag that decides what users install",
+        reversibility: R::Reversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["npm", "pnpm", "yarn"], check: dist_tag },
+        why: "A dist-tag such as `latest` decides which version a plain `npm install` gets. Moving or removing it changes what every new install receives, everywhere, at once; it can be moved back, but installs in between have already taken the other version.",
+        safer: "Look at the current tags with `npm dist-tag ls {target}` and test the version under a non-default tag (such as `next`) before moving `latest`.",
+        instead: "npm dist-tag ls {target}",
+        questions: &["Which version does the tag point at now, and has the new one been tested under another tag?"],
+        references: &["https://docs.npmjs.com/cli/commands/npm-dist-tag"],
+        examples: &["npm dist-tag add my-lib@2.0.0 latest", "npm dist-tag rm @acme/widgets beta", "yarn tag add my-lib@1.2.3 stable"],
+        counterexamples: &["npm dist-tag ls my-lib", "yarn tag list my-lib", "npm install react@next"],
+    },
+    Rule {
+        id: "pkg.npm-access-public",
+        title: "Makes a private npm package public",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::WidenPrivilege,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["npm"], check: access_public },
+        why: "Every published version of the package, with whatever code, comments and secrets it contains, becomes downloadable by anyone. Switching it back to private later does not take back the copies already made.",
+        safer: "Review what every published version contains, or publish a new, clean package under a public name instead.",
+        instead: "npm access get status {target}",
+        questions: &[
+            "Has every published version been checked for internal code and secrets?",
+            "Who in the organisation approved making this package public?",
+        ],
+        references: &["https://docs.npmjs.com/cli/commands/npm-access"],
+        examples: &["npm access public @acme/internal-sdk", "npm access set status=public @acme/billing-client"],
+        counterexamples: &["npm access get status @acme/internal-sdk", "npm access set status=private @acme/internal-sdk", "npm access list packages @acme"],
+    },
+    Rule {
+        id: "pkg.owner-change",
+        title: "Changes who can publish a package",
+        reversibility: R::Reversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::WidenPrivilege,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["npm", "pnpm", "yarn", "gem", "cargo"], check: owner_change },
+        why: "An owner can publish, unpublish and yank versions that every user of the package installs; a wrong or compromised owner is how supply-chain attacks start. Removing an owner can lock the team out of releasing fixes.",
+        safer: "List the current owners first, and grant publishing through the registry's team or organisation settings with two-factor authentication required.",
+        instead: "npm owner ls {target}",
+        questions: &[
+            "Who is being added or removed, and who approved it?",
+            "Does the new owner have two-factor authentication turned on?",
+        ],
+        references: &["https://docs.npmjs.com/cli/commands/npm-owner", "https://doc.rust-lang.org/cargo/commands/cargo-owner.html", "https://guides.rubygems.org/command-reference/#gem-owner"],
+        examples: &["npm owner add alice my-lib", "cargo owner --add github:acme:release-team my-crate", "gem owner acme-sdk --remove bob@example.com"],
+        counterexamples: &["npm owner ls my-lib", "cargo owner --list my-crate", "gem owner acme-sdk"],
+    },
+    Rule {
+        id: "pkg.cargo-publish",
+        title: "Publishes a crate to crates.io",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["cargo"], check: cargo_publish },
+        why: "A crates.io upload is permanent by design: the version can be yanked but never deleted or replaced, and anyone can download its source. A leaked secret or a wrong version number stays public.",
+        safer: "Run `cargo publish --dry-run` (or `cargo package --list`) and read what goes out; publish from CI after review.",
+        instead: "cargo publish --dry-run",
+        questions: &[
+            "What files does `cargo package --list` include, and is anything private among them?",
+            "Is the version number right for the changes it contains?",
+        ],
+        references: &["https://doc.rust-lang.org/cargo/reference/publishing.html", "https://doc.rust-lang.org/cargo/commands/cargo-publish.html"],
+        examples: &["cargo publish", "cargo publish -p approval-risk-engine --allow-dirty", "cargo release patch --execute", "cargo publish --registry acme-internal"],
+        counterexamples: &["cargo package --list", "cargo build --release", "cargo release patch"],
+    },
+    Rule {
+        id: "pkg.cargo-yank",
+        title: "Yanks a published crate version",
+        reversibility: R::Reversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["cargo"], check: cargo_yank },
+        why: "New projects can no longer pick the yanked version, and anyone updating who needs it (with no other matching version) gets a resolution error. Existing lock files keep working, and `cargo yank --undo` reverses it, but the effect reaches every user of the crate at once.",
+        safer: "Publish a fixed version first, so users have somewhere to go, and yank only the versions that are really broken.",
+        instead: "cargo info {target}",
+        questions: &["Is there a fixed version users can move to, and is the yanked version really broken?"],
+        references: &["https://doc.rust-lang.org/cargo/commands/cargo-yank.html"],
+        examples: &["cargo yank --version 1.0.1 my-crate", "cargo yank my-crate@0.3.0"],
+        counterexamples: &["cargo yank --undo --version 1.0.1 my-crate", "cargo search my-crate", "cargo update -p my-crate"],
+    },
+    Rule {
+        id: "pkg.pypi-upload",
+        title: "Uploads a Python package to PyPI",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["twine", "python", "python3", "poetry", "flit", "hatch", "uv", "pdm"], check: pypi_upload },
+        why: "Anyone can install the release as soon as it is up. PyPI lets a project delete a release, but never lets that file name or version be uploaded again, and mirrors keep their copies, so mistakes and leaked secrets stay out.",
+        safer: "Run `twine check dist/*`, upload to TestPyPI first (`--repository testpypi`) and install from there, then publish from CI with trusted publishing.",
+        instead: "twine upload --repository testpypi dist/*",
+        questions: &[
+            "Has the release been installed and tried from TestPyPI?",
+            "Which files are in `dist/`, and are they all from this build and this version?",
+        ],
+        references: &["https://packaging.python.org/en/latest/guides/using-testpypi/", "https://pypi.org/help/#file-name-reuse"],
+        examples: &["twine upload dist/*", "python3 -m twine upload --skip-existing dist/*", "poetry publish --build", "uv publish"],
+        counterexamples: &["twine check dist/*", "poetry build", "python -m build", "pip install twine"],
+    },
+    Rule {
+        id: "pkg.gem-push",
+        title: "Publishes a gem to RubyGems",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["gem"], check: gem_push },
+        why: "The gem is public and installable at once. It can be yanked but not replaced, and its version number can never be pushed again; copies already downloaded stay out.",
+        safer: "Build and unpack the gem locally (`gem build`, then `gem unpack`) to check its files, and release from CI after review; push to a private gem server for internal gems.",
+        instead: "gem push --host https://gems.internal.example.com {target}",
+        questions: &["Which files does the gem contain, and is the version number right?"],
+        references: &["https://guides.rubygems.org/publishing/"],
+        examples: &["gem push acme-sdk-2.1.0.gem", "gem push pkg/widgets-0.9.0.gem --otp 123456"],
+        counterexamples: &["gem build acme-sdk.gemspec", "gem install rails", "gem list"],
+    },
+    Rule {
+        id: "pkg.gem-yank",
+        title: "Yanks a gem version from RubyGems",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["gem"],
+            subcommands: &[&["yank"]],
+            ..CommandPattern::ANY
+        }),
+        why: "The version disappears from the index for everyone: projects whose lock files pin it fail to install. RubyGems has no undo for a yank, and the version number can never be reused.",
+        safer: "Release a fixed version first and tell users to move to it; yank only for a security problem or a broken build.",
+        instead: "gem info {target} --remote --all",
+        questions: &["Who depends on this version, and is there a fixed version to move to?"],
+        references: &["https://guides.rubygems.org/command-reference/#gem-yank"],
+        examples: &["gem yank acme-sdk -v 2.1.0", "gem yank widgets --version 0.9.0"],
+        counterexamples: &["gem search acme-sdk", "gem info acme-sdk --remote"],
+    },
+    Rule {
+        id: "pkg.nuget-push",
+        title: "Publishes a package to NuGet",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["dotnet", "nuget"], check: nuget_push },
+        why: "nuget.org does not allow deleting packages: a pushed version can only be unlisted, stays downloadable to anyone who names it, and its version number can never be pushed again.",
+        safer: "Inspect the package (`dotnet pack`, then open the .nupkg) and push to an internal feed first.",
+        instead: "dotnet nuget push {target} --source https://nuget.internal.example.com/v3/index.json",
+        questions: &["Which feed does this push to, and has the package's content been checked?"],
+        references: &["https://learn.microsoft.com/en-us/nuget/nuget-org/policies/deleting-packages"],
+        examples: &["dotnet nuget push bin/Release/Acme.Sdk.2.1.0.nupkg --api-key $NUGET_KEY --source https://api.nuget.org/v3/index.json", "nuget push Acme.Sdk.2.1.0.nupkg"],
+        counterexamples: &["dotnet pack -c Release", "dotnet nuget list source", "dotnet nuget locals all --list"],
+    },
+];

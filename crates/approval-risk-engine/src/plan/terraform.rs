@@ -1,0 +1,101 @@
+//! `terraform plan` (and OpenTofu) text output, rewritten as one step per resource change in a
+//! derived Markdown plan: `# aws_db_instance.main will be destroyed` becomes the step
+//! `@resource destroy aws_db_instance aws_db_instance.main`, every word mapped to the line.
+//! When only the summary line (`Plan: 1 to add, 0 to change, 2 to destroy.`) is present, it is
+//! the step.
+
+use crate::derived::Derived;
+use crate::span::Span;
+
+const VERBS: &[(&str, &str)] = &[
+    ("will be destroyed", "destroy"),
+    ("must be replaced", "replace"),
+    ("will be replaced", "replace"),
+    ("will be updated in-place", "update"),
+    ("will be created", "create"),
+];
+
+/// The resource type in an address: the segment before the name (`module.db.aws_db_instance.main[0]`
+/// -> `aws_db_instance`).
+fn resource_type(address: &str) -> &str {
+    let segments: Vec<&str> = address.split('.').collect();
+    match segments.len() {
+        0 | 1 => address,
+        n => segments[n - 2].split('[').next().unwrap_or(""),
+    }
+}
+
+pub fn rewrite(input: &str) -> Option<Derived> {
+    let mut derived = Derived::new();
+    let mut found = 0;
+    let mut summary: Option<Span> = None;
+    let mut offset = 0;
+    for line in input.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        let lead = line.len() - line.trim_start().len();
+        if let Some(rest) = trimmed.strip_prefix("# ") {
+            let Some((verb_text, verb)) = VERBS.iter().find(|(text, _)| rest.contains(text)).copied() else {
+                continue;
+            };
+            let address = rest.split_whitespace().next().unwrap_or("");
+            if address.is_empty() || !address.contains('.') {
+                continue;
+            }
+            let address_at = start + lead + 2;
+            let address_span = Span::new(address_at, address_at + address.len());
+            let verb_at = start + lead + 2 + rest.find(verb_text).unwrap_or(0);
+            let verb_span = Span::new(verb_at, verb_at + verb_text.len());
+            derived.stand_in("```sh\n", Span::new(address_span.start, address_span.start));
+            // The step reads from the `#` of the line to the end of its verb phrase.
+            derived.stand_in("@resource ", Span::new(start + lead, start + lead + 1));
+            derived.stand_in(verb, verb_span);
+            derived.stand_in(" ", verb_span);
+            derived.stand_in(resource_type(address), address_span);
+            derived.stand_in(" ", address_span);
+            derived.copy(input, address_span);
+            derived.stand_in("\n```\n", Span::new(address_span.end, address_span.end));
+            found += 1;
+        } else if trimmed.starts_with("Plan: ") && trimmed.contains(" to destroy") {
+            summary = Some(Span::new(start + lead, start + lead + trimmed.len()));
+        }
+    }
+    if found == 0 {
+        let span = summary?;
+        let text = span.slice(input);
+        let destroys: usize = text
+            .split(", ")
+            .find(|part| part.contains("to destroy"))
+            .and_then(|part| part.split_whitespace().next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        let replaces = text.contains("to replace") || text.contains("must be replaced");
+        let verb = if destroys > 0 || replaces { "destroy-unlisted" } else { "update-unlisted" };
+        derived.stand_in("```sh\n@resource ", Span::new(span.start, span.start));
+        derived.stand_in(verb, span);
+        derived.stand_in(" plan ", span);
+        derived.copy(input, span);
+        derived.stand_in("\n```\n", Span::new(span.end, span.end));
+    }
+    Some(derived)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resource_lines_become_steps_mapped_to_the_plan() {
+        let plan = "Terraform will perform the following actions:\n\n  # module.db.aws_db_instance.main will be destroyed\n  - resource \"aws_db_instance\" \"main\" {\n\nPlan: 0 to add, 0 to change, 1 to destroy.\n";
+        let derived = rewrite(plan).expect("a plan");
+        assert!(derived.text.contains("@resource destroy aws_db_instance module.db.aws_db_instance.main"));
+        let at = derived.text.find("destroy").unwrap_or(0);
+        assert_eq!(derived.map(Span::new(at, at + 7)).slice(plan), "will be destroyed");
+    }
+
+    #[test]
+    fn other_text_is_not_a_plan() {
+        assert!(rewrite("1. Delete the stack\n# a heading").is_none());
+    }
+}

@@ -1,0 +1,181 @@
+//! Infrastructure plans (`terraform plan` output, `terraform show -json`, CloudFormation change
+//! sets): each resource change is read as a step `@resource <verb> <type> <address>`, and the
+//! resource type decides what is lost: a database, bucket, volume or key holds data that a new
+//! resource will not have.
+
+use super::matching::Hit;
+use super::{Action, Matcher, Reach, Rule};
+use crate::model::{Reversibility as R, Scope as S};
+use crate::shell::Command;
+
+/// Fragments of resource type names (Terraform and CloudFormation, lower-cased) whose resources
+/// hold data or identity that recreating does not bring back.
+const DATA_TYPES: &[&str] = &[
+    "db_instance", "rds", "database", "sql", "s3_bucket", "s3::bucket", "storage_bucket",
+    "storage_account", "ebs_volume", "ec2::volume", "disk", "volume", "dynamodb", "efs", "file_system",
+    "filesystem", "elasticache", "redis", "memcache", "kinesis", "kms", "secretsmanager", "secret",
+    "elasticsearch", "opensearch", "docdb", "documentdb", "neptune", "bigtable", "spanner",
+    "firestore", "cosmosdb", "backup", "snapshot", "bigquery", "redshift", "msk", "kafka", "glacier",
+    "key_vault", "keyvault", "route53_zone", "dns_managed_zone", "dns_zone", "hostedzone", "log_group",
+    "loggroup", "cloudtrail", "user_pool", "userpool", "sqs", "queue",
+];
+
+fn is_data(kind: &str) -> bool {
+    let kind = kind.to_ascii_lowercase();
+    DATA_TYPES.iter().any(|d| kind.contains(d))
+}
+
+/// `@resource <verb> <type> <address>`: the verb's and address's words as evidence.
+fn parts(command: &Command) -> Option<(&str, &str, Hit)> {
+    let verb = command.args.first()?;
+    let kind = command.args.get(1)?;
+    let address = command.args.get(2).unwrap_or(kind);
+    let mut hit = Hit::at(vec![verb.span, address.span]);
+    hit.target = Some(address.value.clone());
+    Some((verb.value.as_str(), kind.value.as_str(), hit))
+}
+
+fn destroys_data(command: &Command) -> Option<Hit> {
+    let (verb, kind, hit) = parts(command)?;
+    (verb == "destroy" && is_data(kind)).then_some(hit)
+}
+
+fn replaces_data(command: &Command) -> Option<Hit> {
+    let (verb, kind, mut hit) = parts(command)?;
+    if !matches!(verb, "replace" | "maybe-replace") || !is_data(kind) {
+        return None;
+    }
+    if verb == "maybe-replace" {
+        hit.note = Some("CloudFormation says replacement is conditional: it depends on values only known at deploy time.".to_string());
+    }
+    Some(hit)
+}
+
+fn destroys_other(command: &Command) -> Option<Hit> {
+    let (verb, kind, hit) = parts(command)?;
+    (verb == "destroy" && !is_data(kind)).then_some(hit)
+}
+
+fn replaces_other(command: &Command) -> Option<Hit> {
+    let (verb, kind, hit) = parts(command)?;
+    (matches!(verb, "replace" | "maybe-replace") && !is_data(kind)).then_some(hit)
+}
+
+fn changes(command: &Command) -> Option<Hit> {
+    let (verb, _, hit) = parts(command)?;
+    matches!(verb, "update" | "create" | "update-unlisted").then_some(hit)
+}
+
+fn destroys_unlisted(command: &Command) -> Option<Hit> {
+    let (verb, _, mut hit) = parts(command)?;
+    if verb != "destroy-unlisted" {
+        return None;
+    }
+    hit.note = Some("Only the summary line was pasted, so which resources go is not visible.".to_string());
+    Some(hit)
+}
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "iac.plan-destroys-data",
+        title: "The plan destroys a resource that holds data",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["@resource"], check: destroys_data },
+        why: "Applying this plan deletes a database, bucket, volume, key or similar resource together with what is stored in it; applying again creates an empty one. Everything that reads it fails until it is restored from a backup, if there is one.",
+        safer: "Remove {target} from this change (or protect it with `prevent_destroy` / `DeletionPolicy: Retain`), snapshot it, and destroy it on its own once nothing uses it.",
+        instead: "terraform plan -destroy -target={target}",
+        questions: &["Why is {target} being destroyed: an intended removal, or a rename or state mismatch?", "Is there a recent snapshot or backup of {target}?", "Is this plan built from the current state?"],
+        references: &["https://developer.hashicorp.com/terraform/tutorials/state/resource-lifecycle"],
+        examples: &["  # aws_db_instance.orders will be destroyed", "  # module.storage.aws_s3_bucket.uploads will be destroyed"],
+        counterexamples: &["  # aws_security_group_rule.web will be destroyed", "  # aws_db_instance.orders will be updated in-place"],
+    },
+    Rule {
+        id: "iac.plan-replaces-data",
+        title: "The plan replaces a resource that holds data",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::DeleteRecreate,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["@resource"], check: replaces_data },
+        why: "A changed setting forces the old resource to be deleted and a new one created: the new database, bucket or volume starts empty, with a new identifier, and everything using it is down in between.",
+        safer: "Find the attribute that forces replacement of {target} and change it another way (or migrate the data to a new resource first and switch over).",
+        instead: "terraform plan -out=review.tfplan",
+        questions: &["Which attribute forces the replacement of {target}, and can it be changed in place?", "Is the data in {target} backed up and restorable into the new resource?"],
+        references: &["https://developer.hashicorp.com/terraform/internals/json-format#change-representation"],
+        examples: &["  # aws_db_instance.main must be replaced", "  # google_sql_database_instance.primary must be replaced"],
+        counterexamples: &["  # aws_instance.web must be replaced", "  # aws_db_instance.main will be created"],
+    },
+    Rule {
+        id: "iac.plan-destroys-resource",
+        title: "The plan destroys infrastructure",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["@resource"], check: destroys_other },
+        why: "Applying this plan deletes a resource that holds no data of its own (a server, a rule, a role, a network piece); it can be recreated from code, but whatever relied on it breaks until then.",
+        safer: "Confirm {target} is meant to go (not a rename or a state mismatch), and apply its removal on its own.",
+        instead: "terraform state show {target}",
+        questions: &["Is removing {target} intended, or is it a rename the plan read as destroy-and-create?", "What depends on {target}?"],
+        references: &["https://developer.hashicorp.com/terraform/cli/commands/plan"],
+        examples: &["  # aws_instance.web[0] will be destroyed", "  # aws_iam_role_policy.deploy will be destroyed"],
+        counterexamples: &["  # aws_instance.web[0] will be created", "  # aws_db_instance.main will be destroyed"],
+    },
+    Rule {
+        id: "iac.plan-replaces-resource",
+        title: "The plan replaces infrastructure",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::DeleteRecreate,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["@resource"], check: replaces_other },
+        why: "The resource is deleted and created again: new identifiers and addresses, and a gap in between unless it is created before the old one is destroyed.",
+        safer: "Use `create_before_destroy` for {target}, or change the attribute that forces replacement another way.",
+        instead: "terraform plan -out=review.tfplan",
+        questions: &["Will {target} be down between delete and create?", "Does anything refer to its current ID or address?"],
+        references: &["https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle"],
+        examples: &["  # aws_instance.web must be replaced", "-/+ resource \"aws_instance\" \"web\" {\n  # aws_instance.web must be replaced"],
+        counterexamples: &["  # aws_instance.web will be updated in-place", "  # aws_ebs_volume.data must be replaced"],
+    },
+    Rule {
+        id: "iac.plan-destroys-unlisted",
+        title: "The plan destroys resources it does not list",
+        reversibility: R::Unknown,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["@resource"], check: destroys_unlisted },
+        why: "The summary says resources will be destroyed or replaced, but the lines that say which are not in what was pasted, so nobody can tell whether data goes with them.",
+        safer: "Paste the whole plan output (or `terraform show -json plan.out`) so every destroyed resource can be seen.",
+        instead: "terraform show -no-color plan.out",
+        questions: &["Which resources does the plan destroy or replace?"],
+        references: &[],
+        examples: &["Plan: 0 to add, 1 to change, 3 to destroy."],
+        counterexamples: &["Plan: 2 to add, 0 to change, 0 to destroy."],
+    },
+    Rule {
+        id: "iac.plan-changes",
+        title: "The plan creates or changes infrastructure",
+        reversibility: R::Reversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["@resource"], check: changes },
+        why: "Applying this plan creates or updates resources in place; nothing is deleted, but shared infrastructure changes, and a wrong setting affects whatever uses it.",
+        safer: "Read the attribute changes for {target}, and apply to a non-production environment first.",
+        instead: "terraform show -no-color plan.out",
+        questions: &["Which environment's state is this plan for?"],
+        references: &["https://developer.hashicorp.com/terraform/cli/commands/plan"],
+        examples: &["  # aws_instance.web will be updated in-place", "  # aws_s3_bucket.logs will be created"],
+        counterexamples: &["  # aws_instance.web will be destroyed", "Terraform will perform the following actions:"],
+    },
+];

@@ -1,0 +1,123 @@
+//! Unicode tricks: zero-width characters, bidirectional overrides and look-alike letters that
+//! make a command read differently from what runs. They are removed or folded to ASCII for
+//! matching (through a derived text) and reported with their spans.
+
+use crate::derived::Derived;
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trick {
+    ZeroWidth,
+    Bidi,
+    LookAlike,
+}
+
+impl Trick {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Trick::ZeroWidth => "an invisible zero-width character",
+            Trick::Bidi => "a bidirectional-override character that reorders how the text is displayed",
+            Trick::LookAlike => "a letter from another alphabet that looks like a Latin one",
+        }
+    }
+}
+
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}')
+}
+
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// The Latin letter a look-alike stands for (Cyrillic, Greek and fullwidth forms).
+fn latin_for(c: char) -> Option<char> {
+    let mapped = match c {
+        'а' => 'a', 'е' => 'e', 'о' => 'o', 'р' => 'p', 'с' => 'c', 'у' => 'y', 'х' => 'x',
+        'і' => 'i', 'ј' => 'j', 'ѕ' => 's', 'ԁ' => 'd', 'һ' => 'h', 'ӏ' => 'l', 'ԛ' => 'q', 'ԝ' => 'w',
+        'А' => 'A', 'В' => 'B', 'Е' => 'E', 'К' => 'K', 'М' => 'M', 'Н' => 'H', 'О' => 'O',
+        'Р' => 'P', 'С' => 'C', 'Т' => 'T', 'Х' => 'X', 'І' => 'I', 'Ѕ' => 'S',
+        'ο' => 'o', 'α' => 'a', 'ε' => 'e', 'ι' => 'i', 'κ' => 'k', 'ν' => 'v', 'ρ' => 'p',
+        'τ' => 't', 'υ' => 'u', 'χ' => 'x', 'Α' => 'A', 'Β' => 'B', 'Ε' => 'E', 'Ζ' => 'Z',
+        'Η' => 'H', 'Ι' => 'I', 'Κ' => 'K', 'Μ' => 'M', 'Ν' => 'N', 'Ο' => 'O', 'Ρ' => 'P',
+        'Τ' => 'T', 'Υ' => 'Y', 'Χ' => 'X',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21)?,
+        _ => return None,
+    };
+    Some(mapped)
+}
+
+/// Finds the tricks in `input`. Look-alikes count only inside a word that also has Latin
+/// letters (`tеrraform`), so text written in Cyrillic or Greek is left alone; fullwidth forms
+/// always count.
+pub fn find(input: &str) -> Vec<(Trick, Span)> {
+    if input.is_ascii() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut word_start: Option<usize> = None;
+    let check_word = |start: usize, end: usize, out: &mut Vec<(Trick, Span)>| {
+        let word = &input[start..end];
+        let latin = word.chars().any(|c| c.is_ascii_alphabetic());
+        for (i, c) in word.char_indices() {
+            let fullwidth = ('\u{FF01}'..='\u{FF5E}').contains(&c);
+            if latin_for(c).is_some() && (latin || fullwidth) {
+                out.push((Trick::LookAlike, Span::new(start + i, start + i + c.len_utf8())));
+            }
+        }
+    };
+    for (i, c) in input.char_indices() {
+        if is_zero_width(c) {
+            out.push((Trick::ZeroWidth, Span::new(i, i + c.len_utf8())));
+            continue;
+        }
+        if is_bidi(c) {
+            out.push((Trick::Bidi, Span::new(i, i + c.len_utf8())));
+            continue;
+        }
+        if c.is_alphanumeric() || c == '-' || c == '_' {
+            word_start.get_or_insert(i);
+        } else if let Some(start) = word_start.take() {
+            check_word(start, i, &mut out);
+        }
+    }
+    if let Some(start) = word_start {
+        check_word(start, input.len(), &mut out);
+    }
+    out.sort_by_key(|(_, s)| *s);
+    out
+}
+
+/// The input with the tricks removed or folded, mapped back to the input.
+pub fn cleaned(input: &str, tricks: &[(Trick, Span)]) -> Derived {
+    let mut derived = Derived::new();
+    let mut at = 0;
+    for (trick, span) in tricks {
+        derived.copy(input, Span::new(at, span.start));
+        if *trick == Trick::LookAlike {
+            let c = span.slice(input).chars().next().and_then(latin_for).unwrap_or('?');
+            derived.stand_in(c.encode_utf8(&mut [0; 4]), *span);
+        }
+        at = span.end;
+    }
+    derived.copy(input, Span::new(at, input.len()));
+    derived
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tricks_are_found_and_folded() {
+        let input = "t\u{0435}rraform de\u{200B}stroy";
+        let tricks = find(input);
+        assert_eq!(tricks.len(), 2);
+        assert_eq!(cleaned(input, &tricks).text, "terraform destroy");
+    }
+
+    #[test]
+    fn plain_cyrillic_text_is_not_a_trick() {
+        assert!(find("удалить базу данных").is_empty());
+    }
+}
