@@ -133,6 +133,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
                 }
             }
             CodeKind::Sql => sql_hits(input, code.span, &mut hits),
+            CodeKind::Interpreted => {}
         }
     }
     let tokens = if step.prose {
@@ -225,8 +226,13 @@ fn command_hits(
     for (kind, span) in embedded_code(command) {
         match kind {
             CodeKind::Sql => sql_hits(input, span, hits),
-            CodeKind::Shell => {
-                for inner in parse_commands(input, span, state) {
+            CodeKind::Shell | CodeKind::Interpreted => {
+                let inner_commands = if kind == CodeKind::Shell {
+                    parse_commands(input, span, state)
+                } else {
+                    crate::shell::inline::commands(input, span, state)
+                };
+                for inner in inner_commands {
                     let before = hits.len();
                     command_hits(input, &inner, state, hits, command_index);
                     if hits.len() == before {
@@ -239,6 +245,8 @@ fn command_hits(
         }
     }
 }
+
+const INTERPRETERS: &[&str] = &["python", "python2", "python3", "node", "nodejs", "deno", "bun", "perl", "ruby", "php"];
 
 const SQL_SHELLS: &[&str] = &[
     "psql",
@@ -292,14 +300,24 @@ fn embedded_code(command: &Command) -> Vec<(CodeKind, Span)> {
             }
         }
     }
+    let interpreter = INTERPRETERS.contains(&command.program.as_str());
+    if interpreter {
+        let mut args = command.args.iter();
+        while let Some(arg) = args.next() {
+            if matches!(arg.value.as_str(), "-c" | "-e" | "-E" | "--eval" | "-r" | "-p" | "--print") {
+                if let Some(code) = args.next() {
+                    out.push((CodeKind::Interpreted, string_inner(code)));
+                }
+            }
+        }
+    }
     if let Input::Inline { body, .. } = &command.input {
         if sql_shell {
             out.push((CodeKind::Sql, *body));
-        } else if matches!(
-            command.program.as_str(),
-            "sh" | "bash" | "zsh" | "dash" | "ksh"
-        ) {
+        } else if matches!(command.program.as_str(), "sh" | "bash" | "zsh" | "dash" | "ksh") {
             out.push((CodeKind::Shell, *body));
+        } else if interpreter {
+            out.push((CodeKind::Interpreted, *body));
         }
     }
     out

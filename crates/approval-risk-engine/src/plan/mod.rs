@@ -63,6 +63,8 @@ impl Format {
 pub enum CodeKind {
     Shell,
     Sql,
+    /// Code for an interpreter (Python, Node, Perl, Ruby, PHP) given inline.
+    Interpreted,
 }
 
 /// A piece of a step that holds code: an inline `command`, a fenced block line, or a whole

@@ -2,6 +2,7 @@
 //! working directory tracked.
 
 pub mod command;
+pub mod inline;
 pub mod lexer;
 
 pub use command::{parse_commands, Arg, Command, Input, ShellState};

@@ -1,0 +1,190 @@
+//! Code given inline to an interpreter (`python -c`, `node -e`, `perl -e`, `ruby -e`, `php -r`,
+//! or a heredoc into one): the shell commands it runs (`os.system("...")`, `execSync('...')`,
+//! `system('...')`) are parsed as commands, and file-deleting library calls
+//! (`shutil.rmtree(p)`, `fs.rmSync(p, {recursive: true})`, `FileUtils.rm_rf(p)`) are read as the
+//! `rm` they amount to, with the call and its path as evidence.
+
+use super::command::{parse_commands, Arg, Command, Input, ShellState};
+use crate::span::Span;
+
+/// Calls that run their first string argument as a shell command.
+const EXEC_CALLS: &[&str] = &[
+    "os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.check_call",
+    "subprocess.check_output", "subprocess.Popen", "subprocess.getoutput", "execSync", "exec",
+    "spawnSync", "spawn", "execFileSync", "system", "Kernel.system", "IO.popen", "Open3.capture2",
+    "shell_exec", "passthru", "popen", "proc_open", "Runtime.getRuntime().exec",
+];
+
+/// Calls that delete a tree (`true`) or a file (`false`) named by their first string argument.
+const DELETE_CALLS: &[(&str, bool)] = &[
+    ("shutil.rmtree", true), ("os.remove", false), ("os.unlink", false), ("os.rmdir", false),
+    ("os.removedirs", true), ("fs.rmSync", true), ("fs.rmdirSync", true), ("fs.unlinkSync", false),
+    ("fs.rm", true), ("fs.rmdir", true), ("fs.unlink", false), ("fs.promises.rm", true),
+    ("rimraf.sync", true), ("rimraf", true), ("FileUtils.rm_rf", true), ("FileUtils.rm_r", true),
+    ("FileUtils.remove_dir", true), ("FileUtils.rm", false), ("File.delete", false),
+    ("Dir.rmdir", true), ("rmtree", true), ("remove_tree", true), ("unlink", false), ("rmdir", true),
+    ("Path.unlink", false), ("send2trash", false),
+];
+
+/// A string literal starting at `at` (on its quote): the span of its contents.
+fn literal(code: &str, at: usize) -> Option<(Span, usize)> {
+    let quote = *code.as_bytes().get(at)?;
+    if !matches!(quote, b'\'' | b'"' | b'`') {
+        return None;
+    }
+    let bytes = code.as_bytes();
+    let mut i = at + 1;
+    while i < bytes.len() && bytes[i] != quote {
+        if bytes[i] == b'\\' {
+            i += 1;
+        }
+        i += 1;
+    }
+    let end = i.min(bytes.len());
+    Some((Span::new(at + 1, end), end + 1))
+}
+
+/// The string literals among a call's arguments, up to its closing parenthesis.
+fn call_strings(code: &str, open: usize) -> Vec<Span> {
+    let bytes = code.as_bytes();
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    break;
+                }
+            }
+            b'\'' | b'"' | b'`' => {
+                if let Some((span, next)) = literal(code, i) {
+                    out.push(span);
+                    i = next;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Every occurrence of `name` followed by `(` (or, for Perl/Ruby, a space and a string).
+/// A method call (`.execSync(`) counts after a dot; a bare function name (`rmtree`) does
+/// not, so `shutil.rmtree` is not read twice.
+fn calls<'a>(code: &'a str, name: &'a str, after_dot: bool) -> impl Iterator<Item = (usize, usize)> + 'a {
+    code.match_indices(name).filter_map(move |(at, _)| {
+        let before = code[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || (c == '.' && !after_dot)) {
+            return None;
+        }
+        let after = &code[at + name.len()..];
+        let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+        match after.as_bytes().get(gap) {
+            Some(b'(') => Some((at, at + name.len() + gap)),
+            Some(b'\'' | b'"') if gap > 0 => Some((at, at + name.len())),
+            _ => None,
+        }
+    })
+}
+
+/// Commands found in interpreter code at `span` of `input`.
+pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command> {
+    let Some(code) = input.get(span.start..span.end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for name in EXEC_CALLS {
+        for (at, open) in calls(code, name, !name.contains('.')) {
+            let strings = call_strings(code, open);
+            let Some(first) = strings.first() else { continue };
+            let absolute = |s: Span| Span::new(span.start + s.start, span.start + s.end);
+            // `subprocess.run(["rm", "-rf", p])`: an argument list is one command.
+            let list = code[open..].trim_start_matches(['(', ' ']).starts_with('[');
+            if list && strings.len() > 1 {
+                out.push(synthetic(input, absolute(Span::new(at, at + name.len())), &strings.iter().map(|s| absolute(*s)).collect::<Vec<_>>(), state));
+            } else {
+                out.extend(parse_commands(input, absolute(*first), state));
+            }
+        }
+    }
+    for (name, tree) in DELETE_CALLS {
+        for (at, open) in calls(code, name, false) {
+            let strings = call_strings(code, open);
+            let call = Span::new(span.start + at, span.start + at + name.len());
+            let path = strings.first().map(|s| Span::new(span.start + s.start, span.start + s.end));
+            let mut args = vec![Arg { value: if *tree { "-rf".into() } else { "-f".into() }, span: call, dynamic: false, glob: false, quoted: false }];
+            match path {
+                Some(path) => args.push(Arg { value: path.slice(input).to_string(), span: path, dynamic: false, glob: false, quoted: true }),
+                // The path is a variable: the engine cannot see which.
+                None => args.push(Arg { value: "$PATH_ARGUMENT".into(), span: call, dynamic: true, glob: false, quoted: false }),
+            }
+            out.push(Command {
+                program: "rm".into(),
+                program_span: call,
+                args,
+                span: call.cover(path.unwrap_or(call)),
+                wrappers: vec!["inline code"],
+                input: Input::Terminal,
+                writes: Vec::new(),
+                cwd: state.cwd.clone(),
+            });
+        }
+    }
+    // `os.system(...)` is found as `os.system` and as `.system`: keep one.
+    out.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    out.dedup_by_key(|c| c.program_span);
+    out
+}
+
+/// A command from an argument list: the first string is the program.
+fn synthetic(input: &str, call: Span, parts: &[Span], state: &ShellState) -> Command {
+    let program = parts.first().map_or(String::new(), |p| p.slice(input).rsplit('/').next().unwrap_or("").to_string());
+    Command {
+        program,
+        program_span: parts.first().copied().unwrap_or(call),
+        args: parts[1..]
+            .iter()
+            .map(|s| Arg { value: s.slice(input).to_string(), span: *s, dynamic: false, glob: false, quoted: true })
+            .collect(),
+        span: call.cover(*parts.last().unwrap_or(&call)),
+        wrappers: vec!["inline code"],
+        input: Input::Terminal,
+        writes: Vec::new(),
+        cwd: state.cwd.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn programs(code: &str) -> Vec<(String, Vec<String>)> {
+        commands(code, Span::new(0, code.len()), &mut ShellState::default())
+            .into_iter()
+            .map(|c| (c.program, c.args.into_iter().map(|a| a.value).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn library_deletes_read_as_rm() {
+        assert_eq!(programs("import shutil; shutil.rmtree('/home/user')"), [("rm".to_string(), vec!["-rf".to_string(), "/home/user".to_string()])]);
+        assert_eq!(programs("require 'fileutils'; FileUtils.rm_rf('/srv')")[0].1[1], "/srv");
+    }
+
+    #[test]
+    fn exec_calls_are_parsed_as_shell() {
+        assert_eq!(programs("require('child_process').execSync('git reset --hard')")[0].0, "git");
+        assert_eq!(programs("import subprocess; subprocess.run(['rm', '-rf', '/data'])")[0].0, "rm");
+        assert_eq!(programs("system('rm -rf /home/user')")[0].0, "rm");
+    }
+
+    #[test]
+    fn harmless_code_has_no_commands() {
+        assert!(programs("print('system is fine')").is_empty());
+    }
+}
