@@ -17,6 +17,7 @@ mod packages;
 mod plans;
 mod programs;
 mod prose_steps;
+pub mod reference;
 mod sql;
 
 pub use generic::{is_script_name, unseen_script};
