@@ -1535,6 +1535,95 @@ fn audit_off(command: &Command) -> Option<Hit> {
     Some(Hit::at(vec![command.program_span, enabled.span]))
 }
 
+/// Packages whose removal takes the operating system's own tools with it.
+const CORE_PACKAGES: &[&str] = &[
+    "python3",
+    "python",
+    "libc6",
+    "glibc",
+    "systemd",
+    "openssh-server",
+    "sudo",
+    "bash",
+    "coreutils",
+    "apt",
+    "dpkg",
+    "rpm",
+    "yum",
+    "dnf",
+    "grub",
+    "grub2",
+    "grub-pc",
+    "linux-image",
+    "kernel",
+    "perl",
+    "openssl",
+    "ca-certificates",
+];
+
+fn package_remove(command: &Command) -> Option<Hit> {
+    let words = positionals(command);
+    let mut hit = Hit::at(vec![command.program_span]);
+    let packages: Vec<&Arg> = match command.program.as_str() {
+        "pacman" => {
+            let flag = command
+                .args
+                .iter()
+                .find(|a| a.value.starts_with("-R") || a.value == "--remove")?;
+            hit.evidence.push(flag.span);
+            words
+        }
+        program => {
+            let verbs: &[&str] = match program {
+                "apt" | "apt-get" | "aptitude" => &["remove", "purge", "autoremove", "autopurge"],
+                "yum" | "dnf" => &["remove", "erase", "autoremove"],
+                "zypper" => &["remove", "rm"],
+                "apk" => &["del"],
+                "snap" => &["remove"],
+                _ => return None,
+            };
+            let (verb, rest) = words.split_first()?;
+            if !verbs.contains(&verb.value.as_str()) {
+                return None;
+            }
+            hit.evidence.push(verb.span);
+            if matches!(verb.value.as_str(), "purge" | "autopurge")
+                || find_flag(command, &["--purge"]).is_some()
+            {
+                hit.reversibility = Some(R::Irreversible);
+                hit.note = Some("`purge` also deletes the packages' configuration files, including local changes to them.".to_string());
+            }
+            rest.to_vec()
+        }
+    };
+    // Only a simulation: pacman's is `--print`; its `-s` means "with dependencies".
+    let simulate: &[&str] = if command.program == "pacman" {
+        &["-p", "--print"]
+    } else {
+        &[
+            "-s",
+            "--simulate",
+            "--just-print",
+            "--no-act",
+            "--assume-no",
+        ]
+    };
+    if find_flag(command, simulate).is_some() {
+        return None;
+    }
+    hit.target = packages.first().map(|p| p.value.clone());
+    if let Some(core) = packages.iter().find(|p| {
+        let name = p.value.split([':', '=']).next().unwrap_or(&p.value);
+        CORE_PACKAGES
+            .iter()
+            .any(|c| name == *c || (*c == "linux-image" && name.starts_with("linux-image-")))
+    }) {
+        hit.evidence.push(core.span);
+        hit.note = Some(format!("`{}` is part of the operating system: removing it (and everything the package manager removes with it) can leave the machine without the tools needed to repair it.", core.value));
+    }
+    Some(hit)
+}
+
 fn journal_vacuum(command: &Command) -> Option<Hit> {
     let vacuum = command.args.iter().find(|a| {
         ["--vacuum-time", "--vacuum-size", "--vacuum-files"]
@@ -2104,6 +2193,29 @@ pub static RULES: &[Rule] = &[
         references: &["https://man7.org/linux/man-pages/man8/auditctl.8.html"],
         examples: &["auditctl -e 0", "sudo auditctl -D"],
         counterexamples: &["auditctl -l", "auditctl -s", "auditctl -w /etc/passwd -p wa -k passwd"],
+    },
+    Rule {
+        id: "host.package-remove",
+        title: "Removes system packages",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: &["apt", "apt-get", "aptitude", "yum", "dnf", "zypper", "pacman", "apk", "snap"],
+            check: package_remove,
+        },
+        why: "The package manager removes the named packages and often every package that depends on them, which can be far more than was named. Services built on them stop; reinstalling brings the programs back but not always the same versions or settings.",
+        safer: "Run the same command with `--simulate` (`apt-get -s remove {target}`) and read the full list of packages it would remove before running it for real.",
+        instead: "apt-get remove --simulate {target}",
+        questions: &[
+            "What else does the package manager say it will remove along with {target}?",
+            "Does any running service or script on this machine use it?",
+        ],
+        references: &["https://manpages.debian.org/bookworm/apt/apt-get.8.en.html"],
+        examples: &["sudo apt-get remove -y python2.7", "apt purge nginx", "dnf remove -y postgresql-server", "pacman -Rns docker"],
+        counterexamples: &["apt install nginx", "apt-get remove --simulate python3", "dnf search postgresql", "apt list --installed"],
     },
     Rule {
         id: "host.journal-vacuum",
