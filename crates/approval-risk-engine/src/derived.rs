@@ -31,7 +31,12 @@ impl Derived {
         if piece.is_empty() {
             return;
         }
-        self.runs.push(Run { derived: self.text.len(), len: piece.len(), origin: span, exact: true });
+        self.runs.push(Run {
+            derived: self.text.len(),
+            len: piece.len(),
+            origin: span,
+            exact: true,
+        });
         self.text.push_str(piece);
     }
 
@@ -42,14 +47,22 @@ impl Derived {
         }
         // Adjacent copies of adjacent bytes are one run.
         if let Some(last) = self.runs.last_mut() {
-            if last.exact && last.derived + last.len == self.text.len() && last.origin.end == origin.start {
+            if last.exact
+                && last.derived + last.len == self.text.len()
+                && last.origin.end == origin.start
+            {
                 last.len += text.len();
                 last.origin.end = origin.end;
                 self.text.push_str(text);
                 return;
             }
         }
-        self.runs.push(Run { derived: self.text.len(), len: text.len(), origin, exact: true });
+        self.runs.push(Run {
+            derived: self.text.len(),
+            len: text.len(),
+            origin,
+            exact: true,
+        });
         self.text.push_str(text);
     }
 
@@ -59,7 +72,12 @@ impl Derived {
         if text.is_empty() {
             return;
         }
-        self.runs.push(Run { derived: self.text.len(), len: text.len(), origin, exact: false });
+        self.runs.push(Run {
+            derived: self.text.len(),
+            len: text.len(),
+            origin,
+            exact: false,
+        });
         self.text.push_str(text);
     }
 

@@ -39,7 +39,10 @@ impl Value {
 
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {
-            Value::Object(fields, _) => fields.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v),
+            Value::Object(fields, _) => fields
+                .iter()
+                .find(|(k, _)| k.as_str() == key)
+                .map(|(_, v)| v),
             _ => None,
         }
     }
@@ -57,7 +60,12 @@ const MAX_DEPTH: usize = 64;
 /// Reads every top-level value in `text` (one JSON document, or JSON Lines). `map` places
 /// `text` in the input: identity for the input itself, a decoded string's map for nested JSON.
 pub fn parse_all(text: &str, map: &dyn Fn(Span) -> Span) -> Vec<Value> {
-    let mut reader = Reader { text, bytes: text.as_bytes(), pos: 0, map };
+    let mut reader = Reader {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        map,
+    };
     let mut out = Vec::new();
     loop {
         reader.skip_space();
@@ -88,7 +96,9 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn skip_space(&mut self) {
-        while self.pos < self.bytes.len() && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r' | b',') {
+        while self.pos < self.bytes.len()
+            && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r' | b',')
+        {
             self.pos += 1;
         }
     }
@@ -148,7 +158,10 @@ impl Reader<'_> {
             }
             b'"' => self.string().map(Value::String),
             b'-' | b'0'..=b'9' | b't' | b'f' | b'n' => {
-                while self.pos < self.bytes.len() && (self.bytes[self.pos].is_ascii_alphanumeric() || matches!(self.bytes[self.pos], b'.' | b'-' | b'+')) {
+                while self.pos < self.bytes.len()
+                    && (self.bytes[self.pos].is_ascii_alphanumeric()
+                        || matches!(self.bytes[self.pos], b'.' | b'-' | b'+'))
+                {
                     self.pos += 1;
                 }
                 Some(Value::Scalar(self.outer(start, self.pos)))
@@ -193,7 +206,10 @@ impl Reader<'_> {
                         self.pos += 1;
                     }
                     if let Some(c) = decoded {
-                        derived.stand_in(c.encode_utf8(&mut [0; 4]), self.outer(escape_start, self.pos));
+                        derived.stand_in(
+                            c.encode_utf8(&mut [0; 4]),
+                            self.outer(escape_start, self.pos),
+                        );
                     }
                     run_start = self.pos;
                 }
@@ -202,7 +218,10 @@ impl Reader<'_> {
         }
         self.copy_run(&mut derived, run_start, self.pos.min(self.bytes.len()));
         self.pos = (self.pos + 1).min(self.bytes.len());
-        Some(Text { derived, span: self.outer(start, self.pos) })
+        Some(Text {
+            derived,
+            span: self.outer(start, self.pos),
+        })
     }
 
     fn copy_run(&self, derived: &mut Derived, start: usize, end: usize) {
@@ -226,11 +245,18 @@ mod tests {
     fn nested_json_strings_map_back_to_the_input() {
         let input = r#"{"function":{"name":"bash","arguments":"{\"command\":\"rm -rf /srv\"}"}}"#;
         let values = parse_all(input, &|s| s);
-        let args = values[0].get("function").and_then(|f| f.get("arguments")).expect("arguments");
-        let Value::String(text) = args else { panic!("string") };
+        let args = values[0]
+            .get("function")
+            .and_then(|f| f.get("arguments"))
+            .expect("arguments");
+        let Value::String(text) = args else {
+            panic!("string")
+        };
         let inner = parse_all(text.as_str(), &|s| text.derived.map(s));
         let command = inner[0].get("command").expect("command");
-        let Value::String(command) = command else { panic!("string") };
+        let Value::String(command) = command else {
+            panic!("string")
+        };
         assert_eq!(command.as_str(), "rm -rf /srv");
         assert_eq!(command.derived.map(Span::new(7, 11)).slice(input), "/srv");
     }

@@ -159,18 +159,27 @@ mod tests {
 
     #[test]
     fn the_documented_example_parses() {
-        let policy = Policy::from_json(include_str!("../../../examples/policy.json")).expect("examples/policy.json is valid");
-        assert!(policy.production_patterns.contains(&"payments-".to_string()));
-        assert_eq!(policy.override_for("git.force-push"), Some(Decision::Escalate));
+        let policy = Policy::from_json(include_str!("../../../examples/policy.json"))
+            .expect("examples/policy.json is valid");
+        assert!(policy
+            .production_patterns
+            .contains(&"payments-".to_string()));
+        assert_eq!(
+            policy.override_for("git.force-push"),
+            Some(Decision::Escalate)
+        );
     }
 
     #[test]
     fn errors_name_the_field() {
-        let error = Policy::from_json(r#"{"version": 1, "overrides": {"git.force-push": "maybe"}}"#).expect_err("bad decision");
+        let error =
+            Policy::from_json(r#"{"version": 1, "overrides": {"git.force-push": "maybe"}}"#)
+                .expect_err("bad decision");
         assert_eq!(error.field, "overrides.git.force-push");
         let error = Policy::from_json(r#"{"version": 2}"#).expect_err("bad version");
         assert_eq!(error.field, "version");
-        let error = Policy::from_json(r#"{"version": 1, "colour": "red"}"#).expect_err("unknown field");
+        let error =
+            Policy::from_json(r#"{"version": 1, "colour": "red"}"#).expect_err("unknown field");
         assert_eq!(error.field, "colour");
     }
 }

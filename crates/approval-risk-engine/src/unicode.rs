@@ -16,14 +16,19 @@ impl Trick {
     pub fn describe(self) -> &'static str {
         match self {
             Trick::ZeroWidth => "an invisible zero-width character",
-            Trick::Bidi => "a bidirectional-override character that reorders how the text is displayed",
+            Trick::Bidi => {
+                "a bidirectional-override character that reorders how the text is displayed"
+            }
             Trick::LookAlike => "a letter from another alphabet that looks like a Latin one",
         }
     }
 }
 
 fn is_zero_width(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}')
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
+    )
 }
 
 fn is_bidi(c: char) -> bool {
@@ -33,14 +38,58 @@ fn is_bidi(c: char) -> bool {
 /// The Latin letter a look-alike stands for (Cyrillic, Greek and fullwidth forms).
 fn latin_for(c: char) -> Option<char> {
     let mapped = match c {
-        'а' => 'a', 'е' => 'e', 'о' => 'o', 'р' => 'p', 'с' => 'c', 'у' => 'y', 'х' => 'x',
-        'і' => 'i', 'ј' => 'j', 'ѕ' => 's', 'ԁ' => 'd', 'һ' => 'h', 'ӏ' => 'l', 'ԛ' => 'q', 'ԝ' => 'w',
-        'А' => 'A', 'В' => 'B', 'Е' => 'E', 'К' => 'K', 'М' => 'M', 'Н' => 'H', 'О' => 'O',
-        'Р' => 'P', 'С' => 'C', 'Т' => 'T', 'Х' => 'X', 'І' => 'I', 'Ѕ' => 'S',
-        'ο' => 'o', 'α' => 'a', 'ε' => 'e', 'ι' => 'i', 'κ' => 'k', 'ν' => 'v', 'ρ' => 'p',
-        'τ' => 't', 'υ' => 'u', 'χ' => 'x', 'Α' => 'A', 'Β' => 'B', 'Ε' => 'E', 'Ζ' => 'Z',
-        'Η' => 'H', 'Ι' => 'I', 'Κ' => 'K', 'Μ' => 'M', 'Ν' => 'N', 'Ο' => 'O', 'Ρ' => 'P',
-        'Τ' => 'T', 'Υ' => 'Y', 'Χ' => 'X',
+        'а' => 'a',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'у' => 'y',
+        'х' => 'x',
+        'і' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'ԁ' => 'd',
+        'һ' => 'h',
+        'ӏ' => 'l',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'Х' => 'X',
+        'І' => 'I',
+        'Ѕ' => 'S',
+        'ο' => 'o',
+        'α' => 'a',
+        'ε' => 'e',
+        'ι' => 'i',
+        'κ' => 'k',
+        'ν' => 'v',
+        'ρ' => 'p',
+        'τ' => 't',
+        'υ' => 'u',
+        'χ' => 'x',
+        'Α' => 'A',
+        'Β' => 'B',
+        'Ε' => 'E',
+        'Ζ' => 'Z',
+        'Η' => 'H',
+        'Ι' => 'I',
+        'Κ' => 'K',
+        'Μ' => 'M',
+        'Ν' => 'N',
+        'Ο' => 'O',
+        'Ρ' => 'P',
+        'Τ' => 'T',
+        'Υ' => 'Y',
+        'Χ' => 'X',
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21)?,
         _ => return None,
     };
@@ -62,7 +111,10 @@ pub fn find(input: &str) -> Vec<(Trick, Span)> {
         for (i, c) in word.char_indices() {
             let fullwidth = ('\u{FF01}'..='\u{FF5E}').contains(&c);
             if latin_for(c).is_some() && (latin || fullwidth) {
-                out.push((Trick::LookAlike, Span::new(start + i, start + i + c.len_utf8())));
+                out.push((
+                    Trick::LookAlike,
+                    Span::new(start + i, start + i + c.len_utf8()),
+                ));
             }
         }
     };
@@ -95,7 +147,12 @@ pub fn cleaned(input: &str, tricks: &[(Trick, Span)]) -> Derived {
     for (trick, span) in tricks {
         derived.copy(input, Span::new(at, span.start));
         if *trick == Trick::LookAlike {
-            let c = span.slice(input).chars().next().and_then(latin_for).unwrap_or('?');
+            let c = span
+                .slice(input)
+                .chars()
+                .next()
+                .and_then(latin_for)
+                .unwrap_or('?');
             derived.stand_in(c.encode_utf8(&mut [0; 4]), *span);
         }
         at = span.end;

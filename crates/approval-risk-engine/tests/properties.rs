@@ -6,15 +6,75 @@
 use approval_risk_engine::{assess, Assessment, Options};
 
 const FRAGMENTS: &[&str] = &[
-    "rm -rf /", "'", "\"", "$(", ")", "`", "<<EOF\n", "EOF\n", "\\\n", "|", "&&", ";", "\n", "1. ",
-    "- [ ] ", "```sh\n", "```\n", "{\"type\":\"tool_use\",\"name\":\"bash\",\"input\":{\"command\":\"",
-    "\"}}", "DROP TABLE x;", "é", "日本語", "\u{200B}", "е", "\u{202E}", "# ", "  # aws_db_instance.x will be destroyed\n",
-    "Plan: 1 to add, 0 to change, 2 to destroy.", "delete the database", "<!-- ignore previous -->",
-    "python -c '", "shutil.rmtree(\"", "\\", "$'\\x72m'", "sudo ", "xargs ", "find . -exec ", "{}",
-    "\\;", " ", "\t", "[", "]", "\"arguments\":\"{\\\"cmd\\\":\\\"rm -rf /\\\"}\"", "$HOME", "${X:-/}",
-    "psql -c \"", "kubectl delete ns prod", "git push --force", "terraform destroy", "eval \"$X\"",
-    "curl x | sh", "(safe, pre-approved)", "then recreate it", "cd /\n", "DIR=/\n", "rm -rf $DIR",
-    "\r\n", "🙂", "\u{FEFF}", "Ｒｍ", "--", "-- comment\n", "/*", "*/", "$$", "=", "*", "~",
+    "rm -rf /",
+    "'",
+    "\"",
+    "$(",
+    ")",
+    "`",
+    "<<EOF\n",
+    "EOF\n",
+    "\\\n",
+    "|",
+    "&&",
+    ";",
+    "\n",
+    "1. ",
+    "- [ ] ",
+    "```sh\n",
+    "```\n",
+    "{\"type\":\"tool_use\",\"name\":\"bash\",\"input\":{\"command\":\"",
+    "\"}}",
+    "DROP TABLE x;",
+    "é",
+    "日本語",
+    "\u{200B}",
+    "е",
+    "\u{202E}",
+    "# ",
+    "  # aws_db_instance.x will be destroyed\n",
+    "Plan: 1 to add, 0 to change, 2 to destroy.",
+    "delete the database",
+    "<!-- ignore previous -->",
+    "python -c '",
+    "shutil.rmtree(\"",
+    "\\",
+    "$'\\x72m'",
+    "sudo ",
+    "xargs ",
+    "find . -exec ",
+    "{}",
+    "\\;",
+    " ",
+    "\t",
+    "[",
+    "]",
+    "\"arguments\":\"{\\\"cmd\\\":\\\"rm -rf /\\\"}\"",
+    "$HOME",
+    "${X:-/}",
+    "psql -c \"",
+    "kubectl delete ns prod",
+    "git push --force",
+    "terraform destroy",
+    "eval \"$X\"",
+    "curl x | sh",
+    "(safe, pre-approved)",
+    "then recreate it",
+    "cd /\n",
+    "DIR=/\n",
+    "rm -rf $DIR",
+    "\r\n",
+    "🙂",
+    "\u{FEFF}",
+    "Ｒｍ",
+    "--",
+    "-- comment\n",
+    "/*",
+    "*/",
+    "$$",
+    "=",
+    "*",
+    "~",
 ];
 
 /// A small deterministic generator (xorshift), so failures reproduce from the printed seed.
@@ -36,16 +96,32 @@ impl Rng {
 fn check(input: &str, assessment: &Assessment) {
     for step in &assessment.steps {
         let text = input.get(step.span.start..step.span.end);
-        assert_eq!(text, Some(step.text.as_str()), "step span {:?} of {input:?}", step.span);
+        assert_eq!(
+            text,
+            Some(step.text.as_str()),
+            "step span {:?} of {input:?}",
+            step.span
+        );
         for finding in &step.findings {
-            for span in finding.evidence.iter().chain(finding.adjustments.iter().flat_map(|a| a.evidence.iter())) {
-                assert!(input.get(span.start..span.end).is_some(), "evidence {span:?} of {} in {input:?}", finding.rule);
+            for span in finding
+                .evidence
+                .iter()
+                .chain(finding.adjustments.iter().flat_map(|a| a.evidence.iter()))
+            {
+                assert!(
+                    input.get(span.start..span.end).is_some(),
+                    "evidence {span:?} of {} in {input:?}",
+                    finding.rule
+                );
             }
         }
     }
     for pattern in &assessment.patterns {
         for index in &pattern.steps {
-            assert!(*index >= 1 && *index <= assessment.steps.len(), "pattern step {index} in {input:?}");
+            assert!(
+                *index >= 1 && *index <= assessment.steps.len(),
+                "pattern step {index} in {input:?}"
+            );
         }
     }
 }
@@ -55,7 +131,9 @@ fn generated_plans_never_panic_and_spans_are_exact() {
     let mut rng = Rng(0x5eed_1234_abcd_0001);
     for _ in 0..3000 {
         let len = 1 + rng.below(40);
-        let input: String = (0..len).map(|_| FRAGMENTS[rng.below(FRAGMENTS.len())]).collect();
+        let input: String = (0..len)
+            .map(|_| FRAGMENTS[rng.below(FRAGMENTS.len())])
+            .collect();
         let assessment = assess(&input, &Options::default());
         check(&input, &assessment);
     }
@@ -78,6 +156,10 @@ fn a_five_megabyte_paste_is_assessed() {
     let step = "1. Delete and recreate the production environment, then `rm -rf /srv/data` and DROP TABLE users;\n";
     let input = step.repeat(5_000_000 / step.len());
     let assessment = assess(&input, &Options::default());
-    assert!(assessment.steps.len() > 40_000, "{} steps", assessment.steps.len());
+    assert!(
+        assessment.steps.len() > 40_000,
+        "{} steps",
+        assessment.steps.len()
+    );
     assert!(assessment.verdict >= approval_risk_engine::Decision::Escalate);
 }

@@ -52,6 +52,10 @@ impl Environment {
         let mut env = Environment::default();
         for token in tokens {
             let text = token.text.as_str();
+            // Device paths (`/dev/sdb1`) name hardware, not a development environment.
+            if text.starts_with("/dev/") || text == "/dev" {
+                continue;
+            }
             let policy_hit = policy
                 .production_patterns
                 .iter()

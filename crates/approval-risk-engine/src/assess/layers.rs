@@ -18,14 +18,17 @@ pub fn run(input: &str, options: &Options) -> Assessment {
     let text = cleaned.as_ref().map_or(input, |d| d.text.as_str());
 
     let rewritten = match options.format {
-        None | Some(Format::Json) | Some(Format::Terraform) => {
-            transcript::rewrite(text).map(|r| (r.derived, r.kind)).or_else(|| terraform::rewrite(text).map(|d| (d, "terraform-plan")))
-        }
+        None | Some(Format::Json) | Some(Format::Terraform) => transcript::rewrite(text)
+            .map(|r| (r.derived, r.kind))
+            .or_else(|| terraform::rewrite(text).map(|d| (d, "terraform-plan"))),
         Some(_) => None,
     };
     let mut assessment = match &rewritten {
         Some((derived, kind)) => {
-            let inner = Options { format: Some(Format::Markdown), ..options.clone() };
+            let inner = Options {
+                format: Some(Format::Markdown),
+                ..options.clone()
+            };
             let mut a = run_text(&derived.text, &inner);
             a.format = (*kind).to_string();
             remap(&mut a, text, &|s| derived.map(s));
@@ -64,8 +67,15 @@ fn remap(assessment: &mut Assessment, original: &str, map: &dyn Fn(Span) -> Span
 
 /// Each trick becomes a finding of the step it sits in (or the next one), which can only raise
 /// that step; the verdict and summary are then recomputed.
-fn report_tricks(assessment: &mut Assessment, input: &str, tricks: &[(unicode::Trick, Span)], options: &Options) {
-    let Some(rule) = crate::rules::find("text.unicode-trick") else { return };
+fn report_tricks(
+    assessment: &mut Assessment,
+    input: &str,
+    tricks: &[(unicode::Trick, Span)],
+    options: &Options,
+) {
+    let Some(rule) = crate::rules::find("text.unicode-trick") else {
+        return;
+    };
     if assessment.steps.is_empty() || options.policy.is_disabled(rule.id) {
         return;
     }
@@ -81,7 +91,10 @@ fn report_tricks(assessment: &mut Assessment, input: &str, tricks: &[(unicode::T
             continue;
         }
         let (reversibility, scope) = (Reversibility::Unknown, Scope::Shared);
-        let decision = options.policy.override_for(rule.id).unwrap_or_else(|| decide(reversibility, scope));
+        let decision = options
+            .policy
+            .override_for(rule.id)
+            .unwrap_or_else(|| decide(reversibility, scope));
         step.findings.push(Finding {
             rule: rule.id.to_string(),
             title: rule.title.to_string(),
@@ -117,5 +130,10 @@ fn report_tricks(assessment: &mut Assessment, input: &str, tricks: &[(unicode::T
         .chain(assessment.patterns.iter().map(|p| p.decision))
         .max()
         .unwrap_or(Decision::Proceed);
-    assessment.summary = explain::summary(assessment.verdict, &assessment.steps, &assessment.patterns, options);
+    assessment.summary = explain::summary(
+        assessment.verdict,
+        &assessment.steps,
+        &assessment.patterns,
+        options,
+    );
 }

@@ -2,8 +2,8 @@
 //! rules, place every finding on the two axes, join steps into plan patterns, and explain.
 
 mod claims;
-mod layers;
 mod environment;
+mod layers;
 mod patterns;
 mod place;
 
@@ -246,7 +246,9 @@ fn command_hits(
     }
 }
 
-const INTERPRETERS: &[&str] = &["python", "python2", "python3", "node", "nodejs", "deno", "bun", "perl", "ruby", "php"];
+const INTERPRETERS: &[&str] = &[
+    "python", "python2", "python3", "node", "nodejs", "deno", "bun", "perl", "ruby", "php",
+];
 
 const SQL_SHELLS: &[&str] = &[
     "psql",
@@ -304,7 +306,10 @@ fn embedded_code(command: &Command) -> Vec<(CodeKind, Span)> {
     if interpreter {
         let mut args = command.args.iter();
         while let Some(arg) = args.next() {
-            if matches!(arg.value.as_str(), "-c" | "-e" | "-E" | "--eval" | "-r" | "-p" | "--print") {
+            if matches!(
+                arg.value.as_str(),
+                "-c" | "-e" | "-E" | "--eval" | "-r" | "-p" | "--print"
+            ) {
                 if let Some(code) = args.next() {
                     out.push((CodeKind::Interpreted, string_inner(code)));
                 }
@@ -314,7 +319,10 @@ fn embedded_code(command: &Command) -> Vec<(CodeKind, Span)> {
     if let Input::Inline { body, .. } = &command.input {
         if sql_shell {
             out.push((CodeKind::Sql, *body));
-        } else if matches!(command.program.as_str(), "sh" | "bash" | "zsh" | "dash" | "ksh") {
+        } else if matches!(
+            command.program.as_str(),
+            "sh" | "bash" | "zsh" | "dash" | "ksh"
+        ) {
             out.push((CodeKind::Shell, *body));
         } else if interpreter {
             out.push((CodeKind::Interpreted, *body));

@@ -381,6 +381,10 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             continue;
         }
         let following: Vec<usize> = ahead(i).filter(|&j| traits[j].mutates).collect();
+        // Widening alone is judged by its own rule; the pattern is what is done with it after.
+        if following.is_empty() {
+            continue;
+        }
         let mut steps = vec![i];
         steps.extend(following.iter().take(3));
         found.push((
@@ -445,26 +449,40 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
 
     // One command applied to every item of a list.
     for (i, step) in work.iter().enumerate() {
-        let fanned = step.findings.iter().any(|f| {
-            matches!(
-                f.rule.action,
-                Action::Delete | Action::DeleteRecreate | Action::Change | Action::Publish
-            ) && f.decision >= Decision::Review
-                && f.hit.evidence.iter().any(|e| {
-                    step.commands.iter().any(|c| {
-                        c.program_span == *e
-                            && (c.has_wrapper("xargs")
-                                || c.has_wrapper("find -exec")
-                                || c.has_wrapper("loop"))
+        let fanned: Vec<&super::Scored> = step
+            .findings
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.rule.action,
+                    Action::Delete | Action::DeleteRecreate | Action::Change | Action::Publish
+                ) && f.decision >= Decision::Review
+                    && f.hit.evidence.iter().any(|e| {
+                        step.commands.iter().any(|c| {
+                            c.program_span == *e
+                                && (c.has_wrapper("xargs")
+                                    || c.has_wrapper("find -exec")
+                                    || c.has_wrapper("loop"))
+                        })
                     })
-                })
-        });
-        if fanned {
+            })
+            .collect();
+        if !fanned.is_empty() {
+            // Repeating a change over shared systems, or a loss that cannot be undone, needs a
+            // second look; repeating a recoverable change in the agent's own folder needs a read.
+            let serious = fanned.iter().any(|f| {
+                f.rule.reach != Reach::Workspace
+                    || matches!(
+                        f.reversibility,
+                        Reversibility::Irreversible | Reversibility::Unknown
+                    )
+                    || f.scope >= Scope::Shared
+            });
             found.push((
                 pattern(
                     "plan.fan-out",
                     &[i],
-                    Decision::Escalate,
+                    if serious { Decision::Escalate } else { Decision::Review },
                     "Applies one command to every item of a list",
                     "The command runs once per item the list produces at run time; nobody reviews the list, and one wrong entry (or an empty filter that matches everything) multiplies the damage.",
                     "Print the list first and review it, then run the command on named items, or in small batches.",

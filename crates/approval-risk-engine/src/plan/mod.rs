@@ -90,7 +90,9 @@ pub fn split(input: &str, forced: Option<Format>) -> (Format, Vec<Step>) {
     let mut steps = match format {
         // JSON and infrastructure plans reach here only when they could not be rewritten;
         // what remains is read as words.
-        Format::Prose | Format::Markdown | Format::Json | Format::Terraform => markdown::steps(input),
+        Format::Prose | Format::Markdown | Format::Json | Format::Terraform => {
+            markdown::steps(input)
+        }
         Format::Shell => script::shell_steps(input, Span::new(0, input.len())),
         Format::Sql => script::sql_steps(input, Span::new(0, input.len())),
     };

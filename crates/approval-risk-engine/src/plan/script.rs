@@ -205,7 +205,10 @@ pub fn looks_like_sql(line: &str) -> bool {
 /// a `$ ` prompt.
 pub fn looks_like_shell(line: &str) -> bool {
     let line = line.strip_prefix("$ ").unwrap_or(line);
+    // `(cd x && ...)`, `{ a; b; }` and `"git" reset` still start with a command.
+    let line = line.trim_start_matches(['(', '{', ' ']);
     let first = line.split_whitespace().next().unwrap_or("");
+    let first = first.trim_matches(|c| c == '"' || c == '\'');
     if first.contains('=') && !first.starts_with('=') {
         return true;
     }

@@ -36,7 +36,9 @@ pub fn rewrite(input: &str) -> Option<Derived> {
         let trimmed = line.trim();
         let lead = line.len() - line.trim_start().len();
         if let Some(rest) = trimmed.strip_prefix("# ") {
-            let Some((verb_text, verb)) = VERBS.iter().find(|(text, _)| rest.contains(text)).copied() else {
+            let Some((verb_text, verb)) =
+                VERBS.iter().find(|(text, _)| rest.contains(text)).copied()
+            else {
                 continue;
             };
             let address = rest.split_whitespace().next().unwrap_or("");
@@ -71,7 +73,11 @@ pub fn rewrite(input: &str) -> Option<Derived> {
             .and_then(|n| n.parse().ok())
             .unwrap_or(0);
         let replaces = text.contains("to replace") || text.contains("must be replaced");
-        let verb = if destroys > 0 || replaces { "destroy-unlisted" } else { "update-unlisted" };
+        let verb = if destroys > 0 || replaces {
+            "destroy-unlisted"
+        } else {
+            "update-unlisted"
+        };
         derived.stand_in("```sh\n@resource ", Span::new(span.start, span.start));
         derived.stand_in(verb, span);
         derived.stand_in(" plan ", span);
@@ -89,9 +95,14 @@ mod tests {
     fn resource_lines_become_steps_mapped_to_the_plan() {
         let plan = "Terraform will perform the following actions:\n\n  # module.db.aws_db_instance.main will be destroyed\n  - resource \"aws_db_instance\" \"main\" {\n\nPlan: 0 to add, 0 to change, 1 to destroy.\n";
         let derived = rewrite(plan).expect("a plan");
-        assert!(derived.text.contains("@resource destroy aws_db_instance module.db.aws_db_instance.main"));
+        assert!(derived
+            .text
+            .contains("@resource destroy aws_db_instance module.db.aws_db_instance.main"));
         let at = derived.text.find("destroy").unwrap_or(0);
-        assert_eq!(derived.map(Span::new(at, at + 7)).slice(plan), "will be destroyed");
+        assert_eq!(
+            derived.map(Span::new(at, at + 7)).slice(plan),
+            "will be destroyed"
+        );
     }
 
     #[test]

@@ -9,13 +9,36 @@ use crate::json::{parse_all, Text, Value};
 use crate::span::Span;
 
 /// Keys whose value is a shell command or script.
-const SHELL_KEYS: &[&str] = &["command", "cmd", "script", "shell", "bash", "commands", "code_to_run", "run"];
+const SHELL_KEYS: &[&str] = &[
+    "command",
+    "cmd",
+    "script",
+    "shell",
+    "bash",
+    "commands",
+    "code_to_run",
+    "run",
+];
 /// Keys whose value is SQL.
 const SQL_KEYS: &[&str] = &["query", "sql", "statement", "statements"];
 /// Keys whose value is content being written, which is data, not an action.
 const DATA_KEYS: &[&str] = &[
-    "content", "contents", "new_string", "old_string", "text", "body", "file_text", "patch",
-    "diff", "description", "message", "new_str", "old_str", "insert_text", "data", "value",
+    "content",
+    "contents",
+    "new_string",
+    "old_string",
+    "text",
+    "body",
+    "file_text",
+    "patch",
+    "diff",
+    "description",
+    "message",
+    "new_str",
+    "old_str",
+    "insert_text",
+    "data",
+    "value",
 ];
 
 /// A derived Markdown plan and what kind of document it came from.
@@ -30,7 +53,11 @@ pub fn rewrite(input: &str) -> Option<Rewritten> {
         return None;
     }
     let values = parse_all(input, &|s| s);
-    let mut out = Writer { input, derived: Derived::new(), items: 0 };
+    let mut out = Writer {
+        input,
+        derived: Derived::new(),
+        items: 0,
+    };
     let mut kind = "json";
     for value in &values {
         if value.get("resource_changes").is_some() {
@@ -40,7 +67,10 @@ pub fn rewrite(input: &str) -> Option<Rewritten> {
         }
         out.walk(value, 0);
     }
-    (out.items > 0).then_some(Rewritten { derived: out.derived, kind })
+    (out.items > 0).then_some(Rewritten {
+        derived: out.derived,
+        kind,
+    })
 }
 
 struct Writer<'a> {
@@ -54,7 +84,10 @@ impl Writer<'_> {
         if depth > 48 {
             return;
         }
-        if self.tool_call(value) || self.terraform_change(value) || self.cloudformation_change(value) {
+        if self.tool_call(value)
+            || self.terraform_change(value)
+            || self.cloudformation_change(value)
+        {
             return;
         }
         match value {
@@ -66,10 +99,14 @@ impl Writer<'_> {
 
     /// Recognises a tool call in any of the transcript shapes and writes it.
     fn tool_call(&mut self, value: &Value) -> bool {
-        let Value::Object(..) = value else { return false };
+        let Value::Object(..) = value else {
+            return false;
+        };
         // OpenAI: {"function": {"name": ..., "arguments": "<json>"}}
         if let Some(function) = value.get("function") {
-            if let (Some(Value::String(name)), Some(arguments)) = (function.get("name"), function.get("arguments")) {
+            if let (Some(Value::String(name)), Some(arguments)) =
+                (function.get("name"), function.get("arguments"))
+            {
                 self.write_call(name, arguments);
                 return true;
             }
@@ -77,7 +114,9 @@ impl Writer<'_> {
         // MCP: {"method": "tools/call", "params": {"name": ..., "arguments": {...}}}
         if value.get("method").and_then(Value::str) == Some("tools/call") {
             if let Some(params) = value.get("params") {
-                if let (Some(Value::String(name)), Some(arguments)) = (params.get("name"), params.get("arguments")) {
+                if let (Some(Value::String(name)), Some(arguments)) =
+                    (params.get("name"), params.get("arguments"))
+                {
                     self.write_call(name, arguments);
                     return true;
                 }
@@ -90,7 +129,16 @@ impl Writer<'_> {
                 Some(Value::String(t)) => Some(t),
                 _ => None,
             });
-        let arguments = ["input", "arguments", "args", "parameters", "params", "tool_input"].iter().find_map(|k| value.get(k));
+        let arguments = [
+            "input",
+            "arguments",
+            "args",
+            "parameters",
+            "params",
+            "tool_input",
+        ]
+        .iter()
+        .find_map(|k| value.get(k));
         match (name, arguments) {
             (Some(name), Some(arguments)) if !matches!(arguments, Value::Scalar(_)) => {
                 self.write_call(name, arguments);
@@ -128,11 +176,24 @@ impl Writer<'_> {
             let key = key.as_str().to_ascii_lowercase();
             let strings: Vec<&Text> = match value {
                 Value::String(t) => vec![t],
-                Value::Array(items, _) => items.iter().filter_map(|i| if let Value::String(t) = i { Some(t) } else { None }).collect(),
+                Value::Array(items, _) => items
+                    .iter()
+                    .filter_map(|i| {
+                        if let Value::String(t) = i {
+                            Some(t)
+                        } else {
+                            None
+                        }
+                    })
+                    .collect(),
                 _ => Vec::new(),
             };
             if SHELL_KEYS.contains(&key.as_str()) || SQL_KEYS.contains(&key.as_str()) {
-                let language = if SQL_KEYS.contains(&key.as_str()) { "sql" } else { "sh" };
+                let language = if SQL_KEYS.contains(&key.as_str()) {
+                    "sql"
+                } else {
+                    "sh"
+                };
                 // An argv array (`["rm", "-rf", "/x"]`) is one command.
                 if let (Value::Array(..), "sh") = (value, language) {
                     self.fence_argv(language, &strings);
@@ -153,9 +214,17 @@ impl Writer<'_> {
 
     fn write_code_or_words(&mut self, name: &Text, _key: Option<&str>, text: &Text) {
         let tool = name.as_str().to_ascii_lowercase();
-        if ["bash", "shell", "terminal", "exec", "run", "command", "sh", "execute"].iter().any(|t| tool.contains(t)) {
+        if [
+            "bash", "shell", "terminal", "exec", "run", "command", "sh", "execute",
+        ]
+        .iter()
+        .any(|t| tool.contains(t))
+        {
             self.fence("sh", text);
-        } else if ["sql", "query", "database", "postgres", "mysql"].iter().any(|t| tool.contains(t)) {
+        } else if ["sql", "query", "database", "postgres", "mysql"]
+            .iter()
+            .any(|t| tool.contains(t))
+        {
             self.fence("sql", text);
         } else {
             self.item(name, &[text]);
@@ -166,28 +235,41 @@ impl Writer<'_> {
         let anchor = Span::new(text.span.start, text.span.start);
         self.derived.stand_in(&format!("\n```{language}\n"), anchor);
         self.append_text(text);
-        self.derived.stand_in("\n```\n", Span::new(text.span.end, text.span.end));
+        self.derived
+            .stand_in("\n```\n", Span::new(text.span.end, text.span.end));
         self.items += 1;
     }
 
     fn fence_argv(&mut self, language: &str, parts: &[&Text]) {
         let Some(first) = parts.first() else { return };
-        self.derived.stand_in(&format!("\n```{language}\n"), Span::new(first.span.start, first.span.start));
+        self.derived.stand_in(
+            &format!("\n```{language}\n"),
+            Span::new(first.span.start, first.span.start),
+        );
         for (i, part) in parts.iter().enumerate() {
             if i > 0 {
-                self.derived.stand_in(" ", Span::new(part.span.start, part.span.start));
+                self.derived
+                    .stand_in(" ", Span::new(part.span.start, part.span.start));
             }
             // Each argv element is one word: quote it so spaces inside stay inside.
             let quoted = part.as_str().contains(char::is_whitespace);
             if quoted {
-                self.derived.stand_in("'", Span::new(part.span.start, part.span.start));
+                self.derived
+                    .stand_in("'", Span::new(part.span.start, part.span.start));
             }
             self.append_text(part);
             if quoted {
-                self.derived.stand_in("'", Span::new(part.span.end, part.span.end));
+                self.derived
+                    .stand_in("'", Span::new(part.span.end, part.span.end));
             }
         }
-        self.derived.stand_in("\n```\n", Span::new(parts[parts.len() - 1].span.end, parts[parts.len() - 1].span.end));
+        self.derived.stand_in(
+            "\n```\n",
+            Span::new(
+                parts[parts.len() - 1].span.end,
+                parts[parts.len() - 1].span.end,
+            ),
+        );
         self.items += 1;
     }
 
@@ -196,17 +278,20 @@ impl Writer<'_> {
     fn item(&mut self, name: &Text, words: &[&Text]) {
         let spoken: String = split_identifier(name.as_str());
         let name_span = inner(name);
-        self.derived.stand_in("\n- ", Span::new(name_span.start, name_span.start));
+        self.derived
+            .stand_in("\n- ", Span::new(name_span.start, name_span.start));
         self.derived.stand_in(&spoken, name_span);
         for word in words {
             let text = word.as_str();
             if text.contains('\n') || text.is_empty() {
                 continue;
             }
-            self.derived.stand_in(" ", Span::new(word.span.start, word.span.start));
+            self.derived
+                .stand_in(" ", Span::new(word.span.start, word.span.start));
             self.append_text(word);
         }
-        self.derived.stand_in("\n", Span::new(name_span.end, name_span.end));
+        self.derived
+            .stand_in("\n", Span::new(name_span.end, name_span.end));
         self.items += 1;
     }
 
@@ -226,7 +311,9 @@ impl Writer<'_> {
 
     /// `terraform show -json`: `{"address", "type", "change": {"actions": [...]}}`.
     fn terraform_change(&mut self, value: &Value) -> bool {
-        let (Some(Value::String(address)), Some(Value::String(kind)), Some(change)) = (value.get("address"), value.get("type"), value.get("change")) else {
+        let (Some(Value::String(address)), Some(Value::String(kind)), Some(change)) =
+            (value.get("address"), value.get("type"), value.get("change"))
+        else {
             return false;
         };
         let Some(Value::Array(actions, actions_span)) = change.get("actions") else {
@@ -246,13 +333,20 @@ impl Writer<'_> {
 
     /// CloudFormation change set: `{"ResourceChange": {"Action", "Replacement", "ResourceType", "LogicalResourceId"}}`.
     fn cloudformation_change(&mut self, value: &Value) -> bool {
-        let Some(change) = value.get("ResourceChange") else { return false };
-        let (Some(Value::String(action)), Some(Value::String(kind)), Some(Value::String(id))) =
-            (change.get("Action"), change.get("ResourceType"), change.get("LogicalResourceId"))
-        else {
+        let Some(change) = value.get("ResourceChange") else {
             return false;
         };
-        let replacement = change.get("Replacement").and_then(Value::str).unwrap_or("False");
+        let (Some(Value::String(action)), Some(Value::String(kind)), Some(Value::String(id))) = (
+            change.get("Action"),
+            change.get("ResourceType"),
+            change.get("LogicalResourceId"),
+        ) else {
+            return false;
+        };
+        let replacement = change
+            .get("Replacement")
+            .and_then(Value::str)
+            .unwrap_or("False");
         let verb = match (action.as_str(), replacement) {
             ("Remove", _) | ("Delete", _) => "destroy",
             ("Modify", "True") => "replace",
@@ -268,13 +362,17 @@ impl Writer<'_> {
     /// One resource change as a step `@resource <verb> <type> <address>`, read by the
     /// infrastructure-plan rules; the verb stands for the JSON that says it.
     fn resource_line(&mut self, verb: &str, kind: &str, address: &Text, verb_span: Span) {
-        self.derived.stand_in("\n```sh\n@resource ", Span::new(address.span.start, address.span.start));
+        self.derived.stand_in(
+            "\n```sh\n@resource ",
+            Span::new(address.span.start, address.span.start),
+        );
         self.derived.stand_in(verb, verb_span);
         self.derived.stand_in(" ", verb_span);
         self.derived.stand_in(kind, address.span);
         self.derived.stand_in(" ", address.span);
         self.append_text(address);
-        self.derived.stand_in("\n```\n", Span::new(address.span.end, address.span.end));
+        self.derived
+            .stand_in("\n```\n", Span::new(address.span.end, address.span.end));
         self.items += 1;
     }
 }
@@ -316,9 +414,15 @@ mod tests {
     fn anthropic_tool_use_becomes_a_fenced_command() {
         let input = r#"{"type":"tool_use","id":"t1","name":"bash","input":{"command":"terraform destroy -auto-approve"}}"#;
         let rewritten = rewrite(input).expect("a transcript");
-        assert!(rewritten.derived.text.contains("```sh\nterraform destroy -auto-approve\n```"));
+        assert!(rewritten
+            .derived
+            .text
+            .contains("```sh\nterraform destroy -auto-approve\n```"));
         let at = rewritten.derived.text.find("destroy").unwrap_or(0);
-        assert_eq!(rewritten.derived.map(Span::new(at, at + 7)).slice(input), "destroy");
+        assert_eq!(
+            rewritten.derived.map(Span::new(at, at + 7)).slice(input),
+            "destroy"
+        );
     }
 
     #[test]

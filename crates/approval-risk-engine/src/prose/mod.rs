@@ -95,7 +95,10 @@ pub fn find_term(tokens: &[Token], term: &str, from: usize) -> Option<(usize, us
 fn phrase_at(tokens: &[Token], i: usize, term: &str) -> Option<usize> {
     let mut count = 0;
     for part in term.split(' ') {
-        if !tokens.get(i + count).is_some_and(|t| word_matches(&t.text, part)) {
+        if !tokens
+            .get(i + count)
+            .is_some_and(|t| word_matches(&t.text, part))
+        {
             return None;
         }
         count += 1;
@@ -143,7 +146,9 @@ pub fn find_all(tokens: &[Token], terms: &'static [&'static str]) -> Vec<(usize,
     let compiled = compiled(terms);
     let mut hits: Vec<(usize, usize)> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        let Some(first) = token.text.bytes().next() else { continue };
+        let Some(first) = token.text.bytes().next() else {
+            continue;
+        };
         let mut best: Option<usize> = None;
         for term in &compiled.buckets[usize::from(first)] {
             if let Some(len) = phrase_at(tokens, i, term) {

@@ -3,7 +3,7 @@
 
 use super::matching::{find_flag, flag_value, match_command, positionals, Hit};
 use super::messages::http_method;
-use super::{Action, CommandPattern, Matcher, Reach, Rule};
+use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
 use crate::span::Span;
@@ -331,6 +331,53 @@ pub static RULES: &[Rule] = &[
         counterexamples: &[
             "gh repo edit acme/internal-tools --visibility private",
             "gh repo edit acme/internal-tools --description 'Internal tools'",
+        ],
+    },
+    Rule {
+        id: "github.prose-publish-repo",
+        title: "Publishes private code",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: &[
+                "publish",
+                "publishing",
+                "open-source",
+                "open source",
+                "open-sourcing",
+                "expose",
+                "exposing",
+            ],
+            objects: &[
+                "repo",
+                "repos",
+                "repository",
+                "repositories",
+                "source code",
+                "codebase",
+            ],
+            also: &[],
+            window: 5,
+        }),
+        why: "Publishing a repository makes all of its code and history readable by anyone, including any password, key or customer data ever committed; copies are made within minutes and cannot be recalled.",
+        safer: "Scan the whole history for secrets and personal data and have the owners approve; publish a fresh repository with only the code meant to be public.",
+        instead: "List the repositories and their visibility for the owners to review.",
+        questions: &[
+            "Which repositories exactly, and who approved making them public?",
+            "Has their full history been scanned for secrets?",
+        ],
+        references: &["https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/managing-repository-settings/setting-repository-visibility"],
+        examples: &[
+            "Publish all private repositories to increase exposure.",
+            "Open-source the SDK repository today.",
+        ],
+        counterexamples: &[
+            "Do not publish the repository.",
+            "Publish the release notes.",
+            "List the private repositories.",
         ],
     },
     Rule {

@@ -16,6 +16,7 @@ const SYSTEM_ROOTS: &[&str] = &[
 
 /// Places that hold regenerable output or scratch space.
 const SCRATCH: &[&str] = &[
+    "cache",
     "build",
     "dist",
     "target",
@@ -269,6 +270,12 @@ fn under_tmpdir(value: &str) -> bool {
 
 fn rm_recursive(command: &Command) -> Option<Hit> {
     let flag = find_flag(command, &["-r", "-R", "--recursive"])?;
+    // Under `find -exec` or `xargs` the paths are whatever the search selects (`{}`); the
+    // search itself is judged by `fs.delete-matches`.
+    let fed = command.has_wrapper("find -exec") || command.has_wrapper("xargs");
+    if fed && operands(command).iter().all(|a| a.value.contains("{}") || a.value.is_empty()) {
+        return None;
+    }
     let mut hit = Hit::at(vec![command.program_span, flag.span]);
     if let Some(force) = find_flag(command, &["-f", "--force"]) {
         if force.span != flag.span {
@@ -328,6 +335,13 @@ fn rm_glob(command: &Command) -> Option<Hit> {
     let mut hit = Hit::at(vec![command.program_span, arg.span]);
     classify_into(&mut hit, class, &path, arg);
     hit.target = Some(arg.value.clone());
+    // `*.pdf` names a kind of file; a bare `*` names everything.
+    let file_part = arg.value.rsplit('/').next().unwrap_or("");
+    let selective = file_part.chars().any(|c| c.is_alphanumeric()) && !matches!(file_part, "*" | ".*");
+    if class == PathClass::Ordinary && selective && hit.reversibility.is_none() {
+        hit.reversibility = Some(R::Recoverable);
+        hit.note = Some(format!("Only files matching `{}` go, in the agent's own folders; those under version control can be restored, others cannot. List them first (`ls {}`).", arg.value, arg.value));
+    }
     Some(hit)
 }
 
@@ -363,7 +377,16 @@ fn delete_matches(command: &Command) -> Option<Hit> {
             return None;
         }
         let mut hit = Hit::at(vec![command.program_span]);
-        hit.note = Some("`xargs` runs `rm` on every name the previous command prints, so the list decides what goes.".to_string());
+        let narrowed = matches!(&command.input, crate::shell::Input::Pipe { narrowed: true, .. });
+        let placeholders_only = operands(command).iter().all(|a| a.value.contains("{}"));
+        let files_only = find_flag(command, &["-r", "-R", "--recursive"]).is_none();
+        if placeholders_only && (narrowed || files_only) {
+            // Files only, chosen by the command on the left: the selection is the risk.
+            hit.reversibility = Some(R::Recoverable);
+            hit.note = Some("`xargs` runs `rm` on every file name the previous command prints, so that list decides what goes; files under version control can be restored, others cannot. Look at the list first.".to_string());
+        } else {
+            hit.note = Some("`xargs` runs `rm` on every name the previous command prints, so the list decides what goes.".to_string());
+        }
         return Some(hit);
     }
     let delete = command
@@ -419,6 +442,57 @@ fn delete_matches(command: &Command) -> Option<Hit> {
         .filter(|(i, a)| matches!(a.value.as_str(), "-name" | "-iname") && !negated(*i))
         .filter_map(|(i, _)| args.get(i + 1))
         .collect();
+    // A search narrowed by name, path, age or size, deleting files rather than folder trees,
+    // in the agent's own folders: what goes is what the filter selects.
+    const FILTERS: &[&str] = &[
+        "-name",
+        "-iname",
+        "-path",
+        "-ipath",
+        "-wholename",
+        "-regex",
+        "-iregex",
+        "-inum",
+        "-mtime",
+        "-atime",
+        "-ctime",
+        "-mmin",
+        "-amin",
+        "-cmin",
+        "-newer",
+        "-size",
+        "-user",
+        "-perm",
+        "-links",
+        "-samefile",
+        "-lname",
+    ];
+    let filtered = args
+        .iter()
+        .enumerate()
+        .any(|(i, a)| FILTERS.contains(&a.value.as_str()) && !negated(i));
+    // Whole folders chosen only by age or size take everything inside them; chosen by name or
+    // path they are the specific folders the filter spells out.
+    const BY_NAME: &[&str] = &[
+        "-name", "-iname", "-path", "-ipath", "-wholename", "-regex", "-iregex", "-inum", "-samefile",
+    ];
+    let by_name = args
+        .iter()
+        .enumerate()
+        .any(|(i, a)| BY_NAME.contains(&a.value.as_str()) && !negated(i));
+    let trees = args.iter().any(|a| {
+        matches!(
+            a.value.as_str(),
+            "-rf" | "-fr" | "-r" | "-R" | "-fR" | "-Rf" | "-rfv" | "-rvf"
+        )
+    }) || args
+        .windows(2)
+        .any(|w| w[0].value == "-type" && w[1].value == "d");
+    let workspace = hit.scope.is_none() && hit.reversibility.is_none();
+    if filtered && (!trees || by_name) && workspace {
+        hit.reversibility = Some(R::Recoverable);
+        hit.note = Some("Only the files the filter selects go, in the agent's own folders; those under version control can be restored, others cannot. List the matches first (the same command with `-print` instead of `-delete`).".to_string());
+    }
     if !names.is_empty() && names.iter().all(|n| regenerable_name(&n.value)) {
         hit.evidence.extend(names.iter().map(|n| n.span));
         if hit.reversibility.is_none() {
@@ -1177,7 +1251,7 @@ fn crontab_replace(command: &Command) -> Option<Hit> {
     // list written from scratch (a file, `echo`) replaces them.
     let edits_listing = matches!(
         &command.input,
-        Input::Pipe { from } if matches!(from.as_str(), "sed" | "grep" | "egrep" | "fgrep" | "awk" | "gawk" | "sort" | "uniq" | "cat" | "perl" | "tr" | "cut" | "head" | "tail" | "crontab")
+        Input::Pipe { from, .. } if matches!(from.as_str(), "sed" | "grep" | "egrep" | "fgrep" | "awk" | "gawk" | "sort" | "uniq" | "cat" | "perl" | "tr" | "cut" | "head" | "tail" | "crontab")
     );
     if file.value == "-" && edits_listing {
         return None;

@@ -8,7 +8,7 @@ use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Command, Input};
 
 fn pipe_to_interpreter(command: &Command) -> Option<Hit> {
-    let Input::Pipe { from } = &command.input else {
+    let Input::Pipe { from, .. } = &command.input else {
         return None;
     };
     let fetches = matches!(

@@ -597,6 +597,7 @@ const MONEY: &[&str] = &[
     "crypto",
     "bill",
     "bills",
+    "amount",
     "wire transfer",
 ];
 
@@ -698,6 +699,7 @@ const PAYMENT_PHRASES: &[&str] = &[
     "approve the payout",
 ];
 
+/// Buying and selling. "trade" and "trading" are left out: "the trading volume" reads.
 const TRADE_VERBS: &[&str] = &[
     "buy",
     "buying",
@@ -705,12 +707,15 @@ const TRADE_VERBS: &[&str] = &[
     "selling",
     "purchase",
     "purchasing",
-    "trade",
-    "trading",
     "liquidate",
     "liquidating",
     "place an order",
     "place a trade",
+    "place a market order",
+    "place a limit order",
+    "place a sell order",
+    "place a buy order",
+    "place the order",
     "short",
 ];
 
@@ -731,6 +736,7 @@ const SECURITIES: &[&str] = &[
     "position",
     "positions",
     "portfolio",
+    "investment*",
     "bitcoin",
     "btc",
     "ether",

@@ -803,13 +803,18 @@ const NATS_VALUE_FLAGS: &[&str] = &[
     "--keep",
 ];
 
-/// `nats stream rm|delete|purge S`, `nats kv rm BUCKET`, `nats object rm BUCKET`.
+/// `nats stream rm|delete|purge S`, `nats kv rm BUCKET`, `nats kv purge BUCKET KEY`,
+/// `nats object rm BUCKET`.
 fn nats_delete_stream(command: &Command) -> Option<Hit> {
     let words = operands(command, NATS_VALUE_FLAGS);
     let (group, verb) = (*words.first()?, *words.get(1)?);
     let deletes = match group.value.as_str() {
         "stream" | "str" => matches!(verb.value.as_str(), "rm" | "delete" | "del" | "purge"),
-        "kv" => verb.value == "rm" && words.len() <= 3,
+        // `kv rm|del BUCKET` deletes the bucket; `kv purge BUCKET KEY` a key with its history.
+        "kv" => {
+            (matches!(verb.value.as_str(), "rm" | "del") && words.len() <= 3)
+                || verb.value == "purge"
+        }
         "object" | "obj" => verb.value == "rm" && words.len() <= 3,
         _ => false,
     };
@@ -1405,7 +1410,7 @@ pub static RULES: &[Rule] = &[
         instead: "nats stream info {target}",
         questions: &["What is stored in {target}, and does anything still consume it?", "Is there a backup of it?"],
         references: &["https://docs.nats.io/nats-concepts/jetstream/streams"],
-        examples: &["nats stream rm ORDERS -f", "nats stream purge PAYMENTS --force", "nats kv rm SESSIONS"],
+        examples: &["nats stream rm ORDERS -f", "nats stream purge PAYMENTS --force", "nats kv rm SESSIONS", "nats kv purge CONFIG api-key"],
         counterexamples: &["nats stream info ORDERS", "nats stream add ORDERS --subjects 'orders.*'", "nats kv get SESSIONS user42"],
     },
     Rule {

@@ -11,13 +11,58 @@ use crate::shell::Command;
 /// Fragments of resource type names (Terraform and CloudFormation, lower-cased) whose resources
 /// hold data or identity that recreating does not bring back.
 const DATA_TYPES: &[&str] = &[
-    "db_instance", "rds", "database", "sql", "s3_bucket", "s3::bucket", "storage_bucket",
-    "storage_account", "ebs_volume", "ec2::volume", "disk", "volume", "dynamodb", "efs", "file_system",
-    "filesystem", "elasticache", "redis", "memcache", "kinesis", "kms", "secretsmanager", "secret",
-    "elasticsearch", "opensearch", "docdb", "documentdb", "neptune", "bigtable", "spanner",
-    "firestore", "cosmosdb", "backup", "snapshot", "bigquery", "redshift", "msk", "kafka", "glacier",
-    "key_vault", "keyvault", "route53_zone", "dns_managed_zone", "dns_zone", "hostedzone", "log_group",
-    "loggroup", "cloudtrail", "user_pool", "userpool", "sqs", "queue",
+    "db_instance",
+    "rds",
+    "database",
+    "sql",
+    "s3_bucket",
+    "s3::bucket",
+    "storage_bucket",
+    "storage_account",
+    "ebs_volume",
+    "ec2::volume",
+    "disk",
+    "volume",
+    "dynamodb",
+    "efs",
+    "file_system",
+    "filesystem",
+    "elasticache",
+    "redis",
+    "memcache",
+    "kinesis",
+    "kms",
+    "secretsmanager",
+    "secret",
+    "elasticsearch",
+    "opensearch",
+    "docdb",
+    "documentdb",
+    "neptune",
+    "bigtable",
+    "spanner",
+    "firestore",
+    "cosmosdb",
+    "backup",
+    "snapshot",
+    "bigquery",
+    "redshift",
+    "msk",
+    "kafka",
+    "glacier",
+    "key_vault",
+    "keyvault",
+    "route53_zone",
+    "dns_managed_zone",
+    "dns_zone",
+    "hostedzone",
+    "log_group",
+    "loggroup",
+    "cloudtrail",
+    "user_pool",
+    "userpool",
+    "sqs",
+    "queue",
 ];
 
 fn is_data(kind: &str) -> bool {
@@ -71,7 +116,8 @@ fn destroys_unlisted(command: &Command) -> Option<Hit> {
     if verb != "destroy-unlisted" {
         return None;
     }
-    hit.note = Some("Only the summary line was pasted, so which resources go is not visible.".to_string());
+    hit.note =
+        Some("Only the summary line was pasted, so which resources go is not visible.".to_string());
     Some(hit)
 }
 

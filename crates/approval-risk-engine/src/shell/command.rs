@@ -21,10 +21,9 @@ pub struct Arg {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Terminal,
-    /// Piped from the previous command, named by its program.
-    Pipe {
-        from: String,
-    },
+    /// Piped from the previous command, named by its program. `narrowed` says the source
+    /// selects by a filter (`find -name`, `grep`, `ls *.log`) rather than listing everything.
+    Pipe { from: String, narrowed: bool },
     /// A heredoc or here-string body.
     Inline {
         body: Span,
@@ -95,13 +94,13 @@ fn parse_into(
     let mut words: Vec<Word> = Vec::new();
     let mut writes: Vec<Arg> = Vec::new();
     let mut inline: Option<Input> = None;
-    let mut pipe_from: Option<String> = None;
+    let mut pipe_from: Option<(String, bool)> = None;
     let mut pending_redirect: Option<RedirectKind> = None;
 
     let flush = |words: &mut Vec<Word>,
                  writes: &mut Vec<Arg>,
                  inline: &mut Option<Input>,
-                 pipe_from: Option<String>,
+                 pipe_from: Option<(String, bool)>,
                  state: &mut ShellState,
                  wrappers: &mut Vec<&'static str>,
                  out: &mut Vec<Command>| {
@@ -113,7 +112,7 @@ fn parse_into(
         let taken = std::mem::take(words);
         let input_kind = inline
             .take()
-            .or(pipe_from.map(|from| Input::Pipe { from }))
+            .or(pipe_from.map(|(from, narrowed)| Input::Pipe { from, narrowed }))
             .unwrap_or(Input::Terminal);
         let before = out.len();
         build(
@@ -126,7 +125,7 @@ fn parse_into(
             out,
             depth,
         );
-        out.get(before).map(|c| c.program.clone())
+        out.get(before).map(|c| (c.program.clone(), narrows(c)))
     };
 
     for token in tokens {
@@ -192,6 +191,20 @@ fn parse_into(
         wrappers,
         out,
     );
+}
+
+/// Does a command select by a filter (so what it prints is a chosen list, not everything)?
+fn narrows(command: &Command) -> bool {
+    const FIND_FILTERS: &[&str] = &[
+        "-name", "-iname", "-path", "-ipath", "-wholename", "-regex", "-iregex", "-inum", "-samefile",
+        "-newer", "-mtime", "-atime", "-ctime", "-mmin", "-amin", "-cmin", "-size", "-user", "-lname",
+    ];
+    match command.program.as_str() {
+        "find" => command.args.iter().any(|a| FIND_FILTERS.contains(&a.value.as_str())),
+        "grep" | "egrep" | "fgrep" | "rg" | "ag" => true,
+        "ls" => command.args.iter().any(|a| a.glob),
+        _ => false,
+    }
 }
 
 fn to_arg(word: &Word, state: &ShellState) -> Arg {
@@ -672,7 +685,8 @@ mod tests {
         assert_eq!(
             cmds[1].input,
             Input::Pipe {
-                from: "curl".to_string()
+                from: "curl".to_string(),
+                narrowed: false
             }
         );
     }

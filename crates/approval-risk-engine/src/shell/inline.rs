@@ -9,21 +9,58 @@ use crate::span::Span;
 
 /// Calls that run their first string argument as a shell command.
 const EXEC_CALLS: &[&str] = &[
-    "os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.check_call",
-    "subprocess.check_output", "subprocess.Popen", "subprocess.getoutput", "execSync", "exec",
-    "spawnSync", "spawn", "execFileSync", "system", "Kernel.system", "IO.popen", "Open3.capture2",
-    "shell_exec", "passthru", "popen", "proc_open", "Runtime.getRuntime().exec",
+    "os.system",
+    "os.popen",
+    "subprocess.run",
+    "subprocess.call",
+    "subprocess.check_call",
+    "subprocess.check_output",
+    "subprocess.Popen",
+    "subprocess.getoutput",
+    "execSync",
+    "exec",
+    "spawnSync",
+    "spawn",
+    "execFileSync",
+    "system",
+    "Kernel.system",
+    "IO.popen",
+    "Open3.capture2",
+    "shell_exec",
+    "passthru",
+    "popen",
+    "proc_open",
+    "Runtime.getRuntime().exec",
 ];
 
 /// Calls that delete a tree (`true`) or a file (`false`) named by their first string argument.
 const DELETE_CALLS: &[(&str, bool)] = &[
-    ("shutil.rmtree", true), ("os.remove", false), ("os.unlink", false), ("os.rmdir", false),
-    ("os.removedirs", true), ("fs.rmSync", true), ("fs.rmdirSync", true), ("fs.unlinkSync", false),
-    ("fs.rm", true), ("fs.rmdir", true), ("fs.unlink", false), ("fs.promises.rm", true),
-    ("rimraf.sync", true), ("rimraf", true), ("FileUtils.rm_rf", true), ("FileUtils.rm_r", true),
-    ("FileUtils.remove_dir", true), ("FileUtils.rm", false), ("File.delete", false),
-    ("Dir.rmdir", true), ("rmtree", true), ("remove_tree", true), ("unlink", false), ("rmdir", true),
-    ("Path.unlink", false), ("send2trash", false),
+    ("shutil.rmtree", true),
+    ("os.remove", false),
+    ("os.unlink", false),
+    ("os.rmdir", false),
+    ("os.removedirs", true),
+    ("fs.rmSync", true),
+    ("fs.rmdirSync", true),
+    ("fs.unlinkSync", false),
+    ("fs.rm", true),
+    ("fs.rmdir", true),
+    ("fs.unlink", false),
+    ("fs.promises.rm", true),
+    ("rimraf.sync", true),
+    ("rimraf", true),
+    ("FileUtils.rm_rf", true),
+    ("FileUtils.rm_r", true),
+    ("FileUtils.remove_dir", true),
+    ("FileUtils.rm", false),
+    ("File.delete", false),
+    ("Dir.rmdir", true),
+    ("rmtree", true),
+    ("remove_tree", true),
+    ("unlink", false),
+    ("rmdir", true),
+    ("Path.unlink", false),
+    ("send2trash", false),
 ];
 
 /// A string literal starting at `at` (on its quote): the span of its contents.
@@ -76,7 +113,11 @@ fn call_strings(code: &str, open: usize) -> Vec<Span> {
 /// Every occurrence of `name` followed by `(` (or, for Perl/Ruby, a space and a string).
 /// A method call (`.execSync(`) counts after a dot; a bare function name (`rmtree`) does
 /// not, so `shutil.rmtree` is not read twice.
-fn calls<'a>(code: &'a str, name: &'a str, after_dot: bool) -> impl Iterator<Item = (usize, usize)> + 'a {
+fn calls<'a>(
+    code: &'a str,
+    name: &'a str,
+    after_dot: bool,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
     code.match_indices(name).filter_map(move |(at, _)| {
         let before = code[..at].chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || (c == '.' && !after_dot)) {
@@ -101,12 +142,19 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
     for name in EXEC_CALLS {
         for (at, open) in calls(code, name, !name.contains('.')) {
             let strings = call_strings(code, open);
-            let Some(first) = strings.first() else { continue };
+            let Some(first) = strings.first() else {
+                continue;
+            };
             let absolute = |s: Span| Span::new(span.start + s.start, span.start + s.end);
             // `subprocess.run(["rm", "-rf", p])`: an argument list is one command.
             let list = code[open..].trim_start_matches(['(', ' ']).starts_with('[');
             if list && strings.len() > 1 {
-                out.push(synthetic(input, absolute(Span::new(at, at + name.len())), &strings.iter().map(|s| absolute(*s)).collect::<Vec<_>>(), state));
+                out.push(synthetic(
+                    input,
+                    absolute(Span::new(at, at + name.len())),
+                    &strings.iter().map(|s| absolute(*s)).collect::<Vec<_>>(),
+                    state,
+                ));
             } else {
                 out.extend(parse_commands(input, absolute(*first), state));
             }
@@ -116,12 +164,32 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
         for (at, open) in calls(code, name, false) {
             let strings = call_strings(code, open);
             let call = Span::new(span.start + at, span.start + at + name.len());
-            let path = strings.first().map(|s| Span::new(span.start + s.start, span.start + s.end));
-            let mut args = vec![Arg { value: if *tree { "-rf".into() } else { "-f".into() }, span: call, dynamic: false, glob: false, quoted: false }];
+            let path = strings
+                .first()
+                .map(|s| Span::new(span.start + s.start, span.start + s.end));
+            let mut args = vec![Arg {
+                value: if *tree { "-rf".into() } else { "-f".into() },
+                span: call,
+                dynamic: false,
+                glob: false,
+                quoted: false,
+            }];
             match path {
-                Some(path) => args.push(Arg { value: path.slice(input).to_string(), span: path, dynamic: false, glob: false, quoted: true }),
+                Some(path) => args.push(Arg {
+                    value: path.slice(input).to_string(),
+                    span: path,
+                    dynamic: false,
+                    glob: false,
+                    quoted: true,
+                }),
                 // The path is a variable: the engine cannot see which.
-                None => args.push(Arg { value: "$PATH_ARGUMENT".into(), span: call, dynamic: true, glob: false, quoted: false }),
+                None => args.push(Arg {
+                    value: "$PATH_ARGUMENT".into(),
+                    span: call,
+                    dynamic: true,
+                    glob: false,
+                    quoted: false,
+                }),
             }
             out.push(Command {
                 program: "rm".into(),
@@ -143,13 +211,21 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
 
 /// A command from an argument list: the first string is the program.
 fn synthetic(input: &str, call: Span, parts: &[Span], state: &ShellState) -> Command {
-    let program = parts.first().map_or(String::new(), |p| p.slice(input).rsplit('/').next().unwrap_or("").to_string());
+    let program = parts.first().map_or(String::new(), |p| {
+        p.slice(input).rsplit('/').next().unwrap_or("").to_string()
+    });
     Command {
         program,
         program_span: parts.first().copied().unwrap_or(call),
         args: parts[1..]
             .iter()
-            .map(|s| Arg { value: s.slice(input).to_string(), span: *s, dynamic: false, glob: false, quoted: true })
+            .map(|s| Arg {
+                value: s.slice(input).to_string(),
+                span: *s,
+                dynamic: false,
+                glob: false,
+                quoted: true,
+            })
             .collect(),
         span: call.cover(*parts.last().unwrap_or(&call)),
         wrappers: vec!["inline code"],
@@ -172,14 +248,29 @@ mod tests {
 
     #[test]
     fn library_deletes_read_as_rm() {
-        assert_eq!(programs("import shutil; shutil.rmtree('/home/user')"), [("rm".to_string(), vec!["-rf".to_string(), "/home/user".to_string()])]);
-        assert_eq!(programs("require 'fileutils'; FileUtils.rm_rf('/srv')")[0].1[1], "/srv");
+        assert_eq!(
+            programs("import shutil; shutil.rmtree('/home/user')"),
+            [(
+                "rm".to_string(),
+                vec!["-rf".to_string(), "/home/user".to_string()]
+            )]
+        );
+        assert_eq!(
+            programs("require 'fileutils'; FileUtils.rm_rf('/srv')")[0].1[1],
+            "/srv"
+        );
     }
 
     #[test]
     fn exec_calls_are_parsed_as_shell() {
-        assert_eq!(programs("require('child_process').execSync('git reset --hard')")[0].0, "git");
-        assert_eq!(programs("import subprocess; subprocess.run(['rm', '-rf', '/data'])")[0].0, "rm");
+        assert_eq!(
+            programs("require('child_process').execSync('git reset --hard')")[0].0,
+            "git"
+        );
+        assert_eq!(
+            programs("import subprocess; subprocess.run(['rm', '-rf', '/data'])")[0].0,
+            "rm"
+        );
         assert_eq!(programs("system('rm -rf /home/user')")[0].0, "rm");
     }
 
