@@ -32,10 +32,10 @@ const NONPRODUCTION: &[&str] = &[
     "demo",
     "local",
     "localhost",
-    "ci",
+    
     "preview",
     "integration",
-    "int",
+    
 ];
 const SCRATCH: &[&str] = &[
     "scratch",

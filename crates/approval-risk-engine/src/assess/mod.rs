@@ -112,7 +112,14 @@ pub(crate) fn run_text(input: &str, options: &Options) -> Assessment {
 }
 
 fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Options) -> StepWork {
-    let code_spans: Vec<Span> = step.code.iter().map(|c| c.span).collect();
+    // Words inside backticks are code, not prose; a command found inside a sentence still
+    // reads as words too, since the sentence may say more than the command.
+    let code_spans: Vec<Span> = step
+        .code
+        .iter()
+        .map(|c| c.span)
+        .filter(|s| s.start > 0 && input.as_bytes().get(s.start - 1) == Some(&b'`'))
+        .collect();
     let all_tokens = prose::tokens(input, step.span, &[]);
     let environment = Environment::of(&all_tokens, &options.policy);
     let mut hits: Vec<(&'static Rule, Hit, Option<usize>)> = Vec::new();
@@ -125,8 +132,8 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
                     let before = hits.len();
                     command_hits(input, command, state, &mut hits, commands.len());
                     if hits.len() == before {
-                        if let Some(hit) = unmatched_command(command) {
-                            hits.push(hit);
+                        if let Some((rule, hit, _)) = unmatched_command(command) {
+                            hits.push((rule, hit, Some(commands.len())));
                         }
                     }
                     commands.push(command.clone());
@@ -463,6 +470,9 @@ const READING_WORDS: &[&str] = &[
 /// A command no rule matched: nothing when it only reads or stays in the workspace, a change to
 /// review when it drives a shared system, unknown when the engine does not know the program.
 fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)> {
+    if let Some(found) = http_request(command) {
+        return Some(found);
+    }
     if rules::is_read_only(command) || asks_for_help(command) {
         return None;
     }
@@ -502,6 +512,42 @@ fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<us
     }
     let rule = rules::find("shell.unrecognized")?;
     Some((rule, Hit::at(vec![command.program_span]), None))
+}
+
+/// `curl`/`wget`/`http` requests that change something: the method, or a body without one.
+fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)> {
+    if !matches!(command.program.as_str(), "curl" | "wget" | "http" | "https" | "xh") {
+        return None;
+    }
+    let args = &command.args;
+    let method = args.iter().enumerate().find_map(|(i, a)| {
+        let v = a.value.as_str();
+        if v == "-X" || v == "--request" || v == "--method" {
+            args.get(i + 1).map(|m| (m.value.to_ascii_uppercase(), m.span))
+        } else if let Some(m) = v.strip_prefix("-X").filter(|m| !m.is_empty()) {
+            Some((m.to_ascii_uppercase(), a.span))
+        } else if let Some(m) = v.strip_prefix("--request=").or_else(|| v.strip_prefix("--method=")) {
+            Some((m.to_ascii_uppercase(), a.span))
+        } else if matches!(command.program.as_str(), "http" | "https" | "xh") && i == 0 && matches!(v, "DELETE" | "POST" | "PUT" | "PATCH" | "delete" | "post" | "put" | "patch") {
+            Some((v.to_ascii_uppercase(), a.span))
+        } else {
+            None
+        }
+    });
+    let body = args.iter().find(|a| {
+        matches!(a.value.as_str(), "-d" | "--data" | "--data-raw" | "--data-binary" | "--data-urlencode" | "-F" | "--form" | "--json" | "--post-data" | "--post-file")
+            || ["--data=", "--json=", "--post-data="].iter().any(|p| a.value.starts_with(p))
+    });
+    let (id, span) = match (method, body) {
+        (Some((m, span)), _) if m == "DELETE" => ("http.delete-request", span),
+        (Some((m, span)), _) if matches!(m.as_str(), "POST" | "PUT" | "PATCH") => ("http.write-request", span),
+        (None, Some(body)) => ("http.write-request", body.span),
+        _ => return None,
+    };
+    let rule = rules::find(id)?;
+    let mut hit = Hit::at(vec![command.program_span, span]);
+    hit.target = args.iter().find(|a| a.value.starts_with("http")).map(|a| a.value.clone());
+    Some((rule, hit, None))
 }
 
 /// `tool --help`, `tool --version`, `tool help`: asks the program about itself.

@@ -7,7 +7,7 @@ use crate::context::{Credentials, Target};
 use crate::model::{decide, Decision, Reversibility, Scope};
 use crate::prose::{find_all, Token};
 use crate::report::{Adjustment, AdjustmentKind};
-use crate::rules::{flag_matches, Action, Hit, Reach, Rule};
+use crate::rules::{command_flag, Action, Hit, Reach, Rule};
 use crate::shell::Command;
 use crate::span::Span;
 use crate::Options;
@@ -28,7 +28,6 @@ const SKIP_CONFIRMATION: &[&str] = &[
     "--skip-confirmation",
     "--confirm",
     "--force",
-    "-f",
     "--skip-final-snapshot",
     "--no-wait",
     "--yes-i-really-mean-it",
@@ -135,7 +134,7 @@ pub fn place(
             command.and_then(|c| {
                 c.args
                     .iter()
-                    .find(|a| names.iter().any(|n| flag_matches(&a.value, n)))
+                    .find(|a| names.iter().any(|n| command_flag(c, &a.value, n)))
                     .map(|a| a.span)
             })
         };
@@ -200,7 +199,7 @@ pub fn place(
             c.args
                 .iter()
                 .find(|a| {
-                    DRY_RUN.iter().any(|d| flag_matches(&a.value, d))
+                    DRY_RUN.iter().any(|d| command_flag(c, &a.value, d))
                         && !a.value.ends_with("=none")
                         && !a.value.ends_with("=false")
                 })

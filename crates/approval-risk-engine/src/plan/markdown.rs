@@ -173,6 +173,14 @@ fn prose_step(input: &str, span: Span) -> Step {
         rest = &rest[consumed..];
     }
     let prompt = text.strip_prefix("$ ").map_or(0, |_| 2);
+    if code.is_empty() && !looks_like_shell(&text[prompt..]) {
+        if let Some(command) = command_in_sentence(text) {
+            code.push(Code {
+                kind: CodeKind::Shell,
+                span: Span::new(span.start + command.start, span.start + command.end),
+            });
+        }
+    }
     if code.is_empty() && looks_like_shell(&text[prompt..]) {
         code.push(Code {
             kind: CodeKind::Shell,
@@ -191,6 +199,40 @@ fn prose_step(input: &str, span: Span) -> Step {
         prose: true,
         code,
     }
+}
+
+/// A command written into a sentence without backticks ("Run terraform apply -auto-approve
+/// to push the change"): after a verb of running, a known program starts a command that ends
+/// at the end of the clause.
+fn command_in_sentence(text: &str) -> Option<Span> {
+    const RUN_VERBS: &[&str] = &["run", "execute", "exec", "using", "via", "invoke", "type", "enter", "then", "and", "with"];
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    for pair in words.windows(2) {
+        let ((_, verb), (start, program)) = (pair[0], pair[1]);
+        let verb = verb.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        if !RUN_VERBS.contains(&verb.as_str()) || !crate::rules::is_known_program(program) || crate::rules::is_plain_word(program) {
+            continue;
+        }
+        let rest = &text[start..];
+        let mut end = rest.len();
+        for stop in [". ", ", ", "; ", " to ", " so ", " and then ", " then ", " in order to ", " which ", " because "] {
+            if let Some(i) = rest.find(stop) {
+                end = end.min(i);
+            }
+        }
+        let command = rest[..end].trim_end_matches(['.', ',', ';', ':', ')']);
+        if command.contains(' ') {
+            return Some(Span::new(start, start + command.len()));
+        }
+    }
+    None
 }
 
 struct Fence<'a> {

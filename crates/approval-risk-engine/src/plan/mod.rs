@@ -130,10 +130,14 @@ pub fn detect(input: &str) -> Format {
             other += 1;
         }
     }
+    // A heredoc (`psql <<SQL`) makes the lines after it data for the command: still shell.
+    let heredoc = shell > 0 && input.lines().any(|l| l.contains("<<") && script::looks_like_shell(l.trim()));
     if fences > 0 {
         Format::Markdown
     } else if list_or_heading > 0 {
         Format::Prose
+    } else if heredoc {
+        Format::Shell
     } else if sql > 0 && sql >= shell && sql >= other {
         Format::Sql
     } else if shell > 0 && shell >= other {

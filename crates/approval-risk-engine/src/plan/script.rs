@@ -143,7 +143,8 @@ fn skip_leading_comments(input: &str, span: Span) -> Span {
 
 const SQL_STARTS: &[&str] = &[
     "select", "insert", "update", "delete", "drop", "truncate", "alter", "create", "grant",
-    "revoke", "begin", "commit", "rollback", "with", "vacuum", "set", "use",
+    "revoke", "begin", "commit", "rollback", "with", "vacuum", "set", "use", "reset", "purge",
+    "flush", "lock", "unlock", "rename", "analyze", "reindex", "cluster", "comment", "merge",
 ];
 
 /// Second words that make a line SQL rather than English ("drop table", "delete from").
@@ -197,7 +198,8 @@ pub fn looks_like_sql(line: &str) -> bool {
         }
         "with" => lower.contains(" as ("),
         "begin" | "commit" | "rollback" | "vacuum" | "set" | "use" => line.ends_with(';'),
-        _ => SQL_OBJECTS.contains(&second.trim_end_matches(';')),
+        // A statement that ends like one (`truncate orders;`, `RESET MASTER;`).
+        _ => SQL_OBJECTS.contains(&second.trim_end_matches(';')) || (line.ends_with(';') && !line.contains(" -")),
     }
 }
 

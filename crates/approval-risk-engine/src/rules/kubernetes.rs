@@ -672,7 +672,9 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "k8s.scale-to-zero",
         title: "Scales a workload down to zero",
-        reversibility: R::Recoverable,
+        // DESIGN.md lists scaling back as reversible: scaling up again restores it, though the
+        // service is down until then (which the scope and the explanation carry).
+        reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,

@@ -124,7 +124,7 @@ pub fn flag_matches(arg: &str, flag: &str) -> bool {
     match (letter, arg.strip_prefix('-')) {
         (Some(letter), Some(cluster)) => {
             !cluster.starts_with('-')
-                && cluster.len() <= 6
+                && cluster.len() <= 5
                 && cluster.chars().all(|c| c.is_ascii_alphabetic())
                 && cluster.contains(letter)
         }
@@ -132,11 +132,29 @@ pub fn flag_matches(arg: &str, flag: &str) -> bool {
     }
 }
 
+/// Programs whose options are single-dash words (`find -type`, `terraform -destroy`), which
+/// must not be read as clusters of one-letter flags.
+const SINGLE_DASH_WORDS: &[&str] = &[
+    "find", "terraform", "tofu", "terragrunt", "java", "go", "gcc", "clang", "ffmpeg", "ffprobe",
+    "openssl", "dig", "qemu-system-x86_64", "xcodebuild", "iptables", "ip6tables", "tc", "mongod",
+    "mongo", "mongosh", "@resource",
+];
+
+/// Does `arg` carry `flag` for this command? As `flag_matches`, without short-flag clusters for
+/// programs whose options are single-dash words.
+pub fn command_flag(command: &Command, arg: &str, flag: &str) -> bool {
+    if SINGLE_DASH_WORDS.contains(&command.program.as_str()) {
+        arg == flag || (flag.len() > 2 && arg.strip_prefix(flag).is_some_and(|r| r.starts_with('=')))
+    } else {
+        flag_matches(arg, flag)
+    }
+}
+
 pub fn find_flag<'a>(command: &'a Command, flags: &[&str]) -> Option<&'a Arg> {
     command
         .args
         .iter()
-        .find(|a| flags.iter().any(|f| flag_matches(&a.value, f)))
+        .find(|a| flags.iter().any(|f| command_flag(command, &a.value, f)))
 }
 
 /// The value of `--flag value` or `--flag=value`.

@@ -396,3 +396,16 @@ pub fn is_known_program(name: &str) -> bool {
             || KNOWN.contains(&name)
             || index().by_program.contains_key(name))
 }
+
+/// Program names that are also everyday English words ("make the change", "watch the logs",
+/// "find the file"): after "run" they are still commands, but they are not taken as one when a
+/// sentence merely uses the word.
+pub fn is_plain_word(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "make", "find", "watch", "time", "sort", "head", "tail", "less", "more", "file", "type",
+        "cut", "join", "paste", "split", "test", "read", "wait", "install", "mail", "top", "kill",
+        "host", "date", "stat", "free", "which", "help", "patch", "at", "yes", "cal", "w", "who",
+        "last", "tree", "diff", "service", "set", "exit", "return", "source", "code", "ip",
+    ];
+    WORDS.contains(&name)
+}
