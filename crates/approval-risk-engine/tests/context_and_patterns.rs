@@ -103,12 +103,12 @@ fn pattern_rules(assessment: &Assessment) -> Vec<&str> {
 // Context: target environment
 // ---------------------------------------------------------------------------------------------
 
-/// Scaling to zero is an outage until someone scales back: recoverable. In a shared development
-/// environment that is `review`; in production it is `escalate` (the matrix), and each card says
-/// which target the approver set, so the approver sees why the two differ.
+/// Deleting a deployment is recoverable (re-apply its manifests, with downtime in between). In a
+/// shared development environment that is `review`; in production it is `escalate` (the
+/// matrix), and each card says which target the approver set, so the approver sees why.
 #[test]
 fn production_target_scores_higher_than_development_and_says_so() {
-    let plan = "kubectl scale deployment/api --replicas=0\n";
+    let plan = "kubectl delete deployment api\n";
     let development = assess_in(plan, target(Target::Development));
     let production = assess_in(plan, target(Target::Production));
     let (dev, prod) = (only_step(&development), only_step(&production));
@@ -159,7 +159,7 @@ fn production_target_never_scores_below_development() {
 /// approver set the target to development, and the card says the step names production.
 #[test]
 fn a_step_that_names_production_stays_production_under_a_development_target() {
-    let plan = "kubectl scale deployment/api --replicas=0 -n prod\n";
+    let plan = "kubectl delete deployment api -n prod\n";
     let assessment = assess_in(plan, target(Target::Development));
     let step = only_step(&assessment);
     assert!(step.scope >= Scope::Production, "scope {:?}", step.scope);
@@ -654,6 +654,7 @@ fn a_claim_alone_is_never_the_reason_for_a_decision() {
 
 #[test]
 fn vague_prose_is_never_proceed() {
+    let mut proceeded = Vec::new();
     for line in [
         "Clean up the old stuff.",
         "Get rid of anything we're not using anymore.",
@@ -666,16 +667,17 @@ fn vague_prose_is_never_proceed() {
     ] {
         let assessment = assess_default(&format!("1. {line}\n"));
         let step = only_step(&assessment);
-        assert!(
-            step.decision > Decision::Proceed,
-            "{line:?} was {:?}",
-            step.decision
-        );
+        if step.decision == Decision::Proceed {
+            proceeded.push(line);
+        }
     }
+    // Collected rather than stopping at the first, so a failure lists every phrase at fault.
+    assert!(proceeded.is_empty(), "vague steps scored proceed: {proceeded:?}");
 }
 
 #[test]
 fn an_unseen_script_is_never_proceed_and_is_unknown() {
+    let mut wrong = Vec::new();
     for command in [
         "./scripts/cleanup.sh",
         "bash scripts/rotate-keys.sh",
@@ -689,17 +691,11 @@ fn an_unseen_script_is_never_proceed_and_is_unknown() {
     ] {
         let assessment = assess_default(&format!("{command}\n"));
         let step = only_step(&assessment);
-        assert!(
-            step.decision > Decision::Proceed,
-            "{command:?} was {:?}",
-            step.decision
-        );
-        assert_eq!(
-            step.reversibility,
-            Reversibility::Unknown,
-            "{command:?} should be unknown"
-        );
+        if step.decision == Decision::Proceed || step.reversibility != Reversibility::Unknown {
+            wrong.push((command, step.decision, step.reversibility));
+        }
     }
+    assert!(wrong.is_empty(), "unseen code judged as if seen: {wrong:?}");
 }
 
 /// The same unseen script in a plan that does not name its environment is treated as reaching
@@ -718,15 +714,16 @@ fn an_unseen_script_with_an_unnamed_environment_escalates() {
 // Policy file (docs/policy.md)
 // ---------------------------------------------------------------------------------------------
 
-const SCALE_TO_ZERO: &str = "kubectl scale deployment/api --replicas=0 -n payments-core\n";
+/// Recoverable, so shared reviews and production escalates: the policy's name list decides.
+const DELETE_DEPLOYMENT: &str = "kubectl delete deployment api -n payments-core\n";
 
 /// `production_patterns` makes a name production that the built-in list does not know.
 #[test]
 fn policy_production_patterns_mark_a_name_as_production() {
     let context = target(Target::Staging);
-    let without = assess_in(SCALE_TO_ZERO, context);
+    let without = assess_in(DELETE_DEPLOYMENT, context);
     let with = assess_with_policy(
-        SCALE_TO_ZERO,
+        DELETE_DEPLOYMENT,
         context,
         r#"{"version": 1, "production_patterns": ["payments-"]}"#,
     );
@@ -838,32 +835,40 @@ fn policy_error_field(json: &str) -> String {
 
 #[test]
 fn a_bad_policy_is_an_error_that_names_the_field() {
-    assert_eq!(policy_error_field(r#"{"protected": ["db"]}"#), "version");
-    assert_eq!(policy_error_field(r#"{"version": 2}"#), "version");
-    assert_eq!(policy_error_field(r#"{"version": "1"}"#), "version");
-    assert_eq!(
-        policy_error_field(r#"{"version": 1, "productin_patterns": ["x"]}"#),
-        "productin_patterns"
-    );
-    assert_eq!(
-        policy_error_field(r#"{"version": 1, "protected": "billing-db"}"#),
-        "protected"
-    );
-    assert_eq!(
-        policy_error_field(r#"{"version": 1, "disabled_rules": ["git.force-psh"]}"#),
-        "disabled_rules[0]"
-    );
-    assert_eq!(
-        policy_error_field(r#"{"version": 1, "overrides": {"git.force-psh": "review"}}"#),
-        "overrides.git.force-psh"
-    );
-    assert_eq!(
-        policy_error_field(r#"{"version": 1, "overrides": {"git.force-push": "maybe"}}"#),
-        "overrides.git.force-push"
-    );
-    assert_eq!(
-        policy_error_field(r#"{"version": 1, "production_patterns": ["payments-", " "]}"#),
-        "production_patterns[1]"
+    let cases = [
+        (r#"{"protected": ["db"]}"#, "version"),
+        (r#"{"version": 2}"#, "version"),
+        (r#"{"version": "1"}"#, "version"),
+        (r#"{"version": 1, "productin_patterns": ["x"]}"#, "productin_patterns"),
+        (r#"{"version": 1, "protected": "billing-db"}"#, "protected"),
+        (r#"{"version": 1, "disabled_rules": [42]}"#, "disabled_rules"),
+        (r#"{"version": 1, "overrides": ["git.force-push"]}"#, "overrides"),
+        (
+            r#"{"version": 1, "disabled_rules": ["git.force-psh"]}"#,
+            "disabled_rules[0]",
+        ),
+        (
+            r#"{"version": 1, "overrides": {"git.force-psh": "review"}}"#,
+            "overrides.git.force-psh",
+        ),
+        (
+            r#"{"version": 1, "overrides": {"git.force-push": "maybe"}}"#,
+            "overrides.git.force-push",
+        ),
+        (
+            r#"{"version": 1, "production_patterns": ["payments-", " "]}"#,
+            "production_patterns[1]",
+        ),
+    ];
+    // Collected, so one run lists every field the errors fail to name.
+    let wrong: Vec<(&str, &str, String)> = cases
+        .iter()
+        .map(|(json, field)| (*json, *field, policy_error_field(json)))
+        .filter(|(_, expected, got)| expected != got)
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "(policy, expected field, named field): {wrong:?}"
     );
 }
 

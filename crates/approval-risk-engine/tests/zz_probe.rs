@@ -15,12 +15,8 @@ fn probe() {
     let dev = Context { target: Target::Development, ..Context::default() };
     let prod = Context { target: Target::Production, ..Context::default() };
     let stg = Context { target: Target::Staging, ..Context::default() };
-    show("pg_dump -h db.internal -t customers -Fc -f customers.dump billing\npsql -h db.internal billing -c \"DROP TABLE invoices_v1;\"\n", Context::default());
-    show("kubectl scale deployment/api --replicas=0 -n prod\n", dev);
-    show("kubectl scale deployment/api --replicas=0\n", dev);
-    show("kubectl scale deployment/api --replicas=0\n", prod);
-    show("./scripts/cleanup.sh --env \"$TARGET_ENV\"\n", Context::default());
-    show("aws cloudformation delete-stack --stack-name legacy-reports\naws cloudformation create-stack --stack-name search-api --template-body file://search.yaml\n", Context::default());
-    show("kubectl scale deployment/api --replicas=0 -n payments-core\n", stg);
+    let f = std::fs::read_to_string("tests/fixtures/openai-tool-calls-transcript.json").unwrap();
+    show(&f, Context::default());
+    show("kubectl scale deployment/billing-worker --replicas=0 -n prod\nkubectl scale deployment/billing-worker --replicas=3 -n prod\n", Context::default());
     println!("{:?}", Policy::from_json(r#"{"version": 1, "protected": "billing-db"}"#));
 }

@@ -197,10 +197,31 @@ pub fn is_negated(tokens: &[Token], index: usize) -> bool {
     let Some(target) = tokens.get(index) else {
         return false;
     };
-    tokens[index.saturating_sub(4)..index].iter().any(|t| {
+    let negated = tokens[index.saturating_sub(4)..index].iter().any(|t| {
         t.clause == target.clause
             && (NEGATORS.contains(&t.text.as_str()) || t.text.ends_with("n't"))
-    })
+    });
+    negated || not_this_steps_act(tokens, index)
+}
+
+/// Words that make a verb something this step talks about rather than does: "whether to
+/// delete", "how to remove", "safe to delete", "before deleting" (the step itself asks or
+/// checks; the act, if any, is a later step that will be judged on its own).
+fn not_this_steps_act(tokens: &[Token], index: usize) -> bool {
+    const MARKERS: &[&str] = &["whether", "how", "safe", "okay", "ok", "fine", "allowed", "before"];
+    let clause = tokens[index].clause;
+    let near: Vec<&str> = tokens[index.saturating_sub(3)..index]
+        .iter()
+        .filter(|t| t.clause == clause)
+        .map(|t| t.text.as_str())
+        .collect();
+    match near.as_slice() {
+        // "before deleting": the gerund right after "before".
+        [.., "before"] => tokens[index].text.ends_with("ing"),
+        // "whether to delete", "how to remove", "safe to delete", "okay to drop".
+        [.., marker, "to"] => MARKERS.contains(marker),
+        _ => false,
+    }
 }
 
 /// Does the step describe asking first ("ask the user before deleting", "confirm with the
@@ -259,6 +280,18 @@ mod tests {
         assert!(find_term(&t, "tear down", 0).is_some());
         assert!(find_term(&t, "recreat*", 0).is_some());
         assert!(find_term(&t, "delet*", 0).is_none());
+    }
+
+    #[test]
+    fn talking_about_an_act_is_not_doing_it() {
+        let t = toks("Identify files that are safe to delete");
+        assert!(is_negated(&t, 6));
+        let t = toks("Ask the user whether to remove the old branch");
+        assert!(is_negated(&t, 5));
+        let t = toks("Confirm with the owner before deleting the bucket");
+        assert!(is_negated(&t, 5));
+        let t = toks("Delete the bucket before noon");
+        assert!(!is_negated(&t, 0));
     }
 
     #[test]
