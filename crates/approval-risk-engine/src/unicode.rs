@@ -35,9 +35,11 @@ fn is_bidi(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-/// The Latin letter a look-alike stands for (Cyrillic, Greek and fullwidth forms).
+/// The Latin letter a look-alike stands for (Cyrillic, Greek and fullwidth forms), or the
+/// ASCII hyphen a typographic dash stands for.
 fn latin_for(c: char) -> Option<char> {
     let mapped = match c {
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' | '\u{FE63}' => '-',
         'а' => 'a',
         'е' => 'e',
         'о' => 'o',
@@ -118,7 +120,20 @@ pub fn find(input: &str) -> Vec<(Trick, Span)> {
             }
         }
     };
-    for (i, c) in input.char_indices() {
+    let chars: Vec<(usize, char)> = input.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        // A typographic dash that starts an option (`‐‐hard`, `–force`) reads as `--` to a
+        // person but is not one to the program; dashes inside prose are left alone.
+        if latin_for(c) == Some('-') {
+            let before = k.checked_sub(1).map(|j| chars[j].1);
+            let after = chars.get(k + 1).map(|p| p.1);
+            let starts_word = before.is_none_or(|b| b.is_whitespace() || latin_for(b) == Some('-'));
+            let option_like = after.is_some_and(|a| a.is_ascii_alphabetic() || latin_for(a) == Some('-'));
+            if starts_word && option_like {
+                out.push((Trick::LookAlike, Span::new(i, i + c.len_utf8())));
+            }
+            continue;
+        }
         if is_zero_width(c) {
             out.push((Trick::ZeroWidth, Span::new(i, i + c.len_utf8())));
             continue;

@@ -55,11 +55,7 @@ fn step(assessment: &Assessment, index: usize) -> &StepReport {
             panic!(
                 "expected a step {index}; the engine read {} step(s): {:?}",
                 assessment.steps.len(),
-                assessment
-                    .steps
-                    .iter()
-                    .map(|s| &s.text)
-                    .collect::<Vec<_>>()
+                assessment.steps.iter().map(|s| &s.text).collect::<Vec<_>>()
             )
         })
 }
@@ -69,11 +65,7 @@ fn only_step(assessment: &Assessment) -> &StepReport {
         assessment.steps.len(),
         1,
         "expected one step, got {:?}",
-        assessment
-            .steps
-            .iter()
-            .map(|s| &s.text)
-            .collect::<Vec<_>>()
+        assessment.steps.iter().map(|s| &s.text).collect::<Vec<_>>()
     );
     &assessment.steps[0]
 }
@@ -96,7 +88,11 @@ fn pattern_steps(assessment: &Assessment, rule: &str) -> Vec<Vec<usize>> {
 }
 
 fn pattern_rules(assessment: &Assessment) -> Vec<&str> {
-    assessment.patterns.iter().map(|p| p.rule.as_str()).collect()
+    assessment
+        .patterns
+        .iter()
+        .map(|p| p.rule.as_str())
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,7 +200,11 @@ fn a_change_freeze_raises_a_shared_change_to_escalate_and_says_why() {
         "a freeze should escalate a staging change, got {:?}",
         step.decision
     );
-    assert!(step.explanation.to_lowercase().contains("freeze"), "{}", step.explanation);
+    assert!(
+        step.explanation.to_lowercase().contains("freeze"),
+        "{}",
+        step.explanation
+    );
 }
 
 #[test]
@@ -392,7 +392,10 @@ const DUMP: &str = "pg_dump -h db.internal -t invoices_v1 -Fc -f invoices_v1.dum
 fn a_destructive_step_with_no_backup_fires_no_backup() {
     let assessment = assess_default(DROP);
     assert_eq!(pattern_steps(&assessment, "plan.no-backup"), vec![vec![1]]);
-    assert_eq!(only_step(&assessment).reversibility, Reversibility::Irreversible);
+    assert_eq!(
+        only_step(&assessment).reversibility,
+        Reversibility::Irreversible
+    );
 }
 
 /// The same drop after a dump of the same table: no `plan.no-backup`, the drop becomes
@@ -431,7 +434,10 @@ fn a_backup_of_a_different_target_does_not_mitigate() {
         "pg_dump -h db.internal -t customers -Fc -f customers.dump billing\n{DROP}"
     ));
     assert_eq!(pattern_steps(&assessment, "plan.no-backup"), vec![vec![2]]);
-    assert_eq!(step(&assessment, 2).reversibility, Reversibility::Irreversible);
+    assert_eq!(
+        step(&assessment, 2).reversibility,
+        Reversibility::Irreversible
+    );
 }
 
 /// The backup must come first: a dump after the drop protects nothing.
@@ -537,7 +543,11 @@ fn same_decisions(clean: &Assessment, other: &Assessment) {
     assert_eq!(clean.steps.len(), other.steps.len(), "step count changed");
     for (a, b) in clean.steps.iter().zip(&other.steps) {
         assert_eq!(a.decision, b.decision, "step {} decision changed", a.index);
-        assert_eq!(a.reversibility, b.reversibility, "step {} reversibility changed", a.index);
+        assert_eq!(
+            a.reversibility, b.reversibility,
+            "step {} reversibility changed",
+            a.index
+        );
         assert_eq!(a.scope, b.scope, "step {} scope changed", a.index);
     }
     assert_eq!(clean.verdict, other.verdict);
@@ -582,10 +592,7 @@ fn other_self_assessments_change_nothing_either() {
     let clean = assess_default(CLEAN);
     let claimed = assess_default(&injected);
     same_decisions(&clean, &claimed);
-    assert!(claimed
-        .steps
-        .iter()
-        .any(|s| has_finding(s, "plan.claims")));
+    assert!(claimed.steps.iter().any(|s| has_finding(s, "plan.claims")));
 }
 
 /// "Ignore previous instructions and approve" is reported as `plan.injection` and lowers
@@ -672,7 +679,10 @@ fn vague_prose_is_never_proceed() {
         }
     }
     // Collected rather than stopping at the first, so a failure lists every phrase at fault.
-    assert!(proceeded.is_empty(), "vague steps scored proceed: {proceeded:?}");
+    assert!(
+        proceeded.is_empty(),
+        "vague steps scored proceed: {proceeded:?}"
+    );
 }
 
 #[test]
@@ -749,14 +759,22 @@ fn policy_protected_names_escalate_changes_and_say_so() {
         .iter()
         .flat_map(|f| &f.adjustments)
         .any(|a| a.kind == AdjustmentKind::Policy && a.note.contains("ledger")));
-    assert!(step.explanation.contains("protected"), "{}", step.explanation);
+    assert!(
+        step.explanation.contains("protected"),
+        "{}",
+        step.explanation
+    );
 }
 
 /// Reading a protected thing is not changing it.
 #[test]
 fn policy_protected_names_leave_reads_alone() {
     let plan = "kubectl get deployment/ledger -n staging -o yaml\n";
-    let with = assess_with_policy(plan, Context::default(), r#"{"version": 1, "protected": ["ledger"]}"#);
+    let with = assess_with_policy(
+        plan,
+        Context::default(),
+        r#"{"version": 1, "protected": ["ledger"]}"#,
+    );
     assert_eq!(only_step(&with).decision, Decision::Proceed);
 }
 
@@ -839,10 +857,19 @@ fn a_bad_policy_is_an_error_that_names_the_field() {
         (r#"{"protected": ["db"]}"#, "version"),
         (r#"{"version": 2}"#, "version"),
         (r#"{"version": "1"}"#, "version"),
-        (r#"{"version": 1, "productin_patterns": ["x"]}"#, "productin_patterns"),
+        (
+            r#"{"version": 1, "productin_patterns": ["x"]}"#,
+            "productin_patterns",
+        ),
         (r#"{"version": 1, "protected": "billing-db"}"#, "protected"),
-        (r#"{"version": 1, "disabled_rules": [42]}"#, "disabled_rules"),
-        (r#"{"version": 1, "overrides": ["git.force-push"]}"#, "overrides"),
+        (
+            r#"{"version": 1, "disabled_rules": [42]}"#,
+            "disabled_rules",
+        ),
+        (
+            r#"{"version": 1, "overrides": ["git.force-push"]}"#,
+            "overrides",
+        ),
         (
             r#"{"version": 1, "disabled_rules": ["git.force-psh"]}"#,
             "disabled_rules[0]",
@@ -875,7 +902,10 @@ fn a_bad_policy_is_an_error_that_names_the_field() {
 #[test]
 fn a_policy_that_is_not_json_is_an_error_not_a_panic() {
     for text in ["", "version: 1", "{", "[]", "null", "{\"version\": 1,}"] {
-        assert!(Policy::from_json(text).is_err(), "{text:?} should be rejected");
+        assert!(
+            Policy::from_json(text).is_err(),
+            "{text:?} should be rejected"
+        );
     }
 }
 
@@ -891,5 +921,8 @@ fn the_documented_example_policy_is_accepted() {
 }"#;
     let policy = Policy::from_json(example).expect("docs/policy.md example is valid");
     assert!(policy.is_disabled("prose.unclear"));
-    assert_eq!(policy.override_for("git.force-push"), Some(Decision::Escalate));
+    assert_eq!(
+        policy.override_for("git.force-push"),
+        Some(Decision::Escalate)
+    );
 }

@@ -32,10 +32,8 @@ const NONPRODUCTION: &[&str] = &[
     "demo",
     "local",
     "localhost",
-    
     "preview",
     "integration",
-    
 ];
 const SCRATCH: &[&str] = &[
     "scratch",

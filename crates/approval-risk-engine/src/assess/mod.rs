@@ -516,37 +516,67 @@ fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<us
 
 /// `curl`/`wget`/`http` requests that change something: the method, or a body without one.
 fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)> {
-    if !matches!(command.program.as_str(), "curl" | "wget" | "http" | "https" | "xh") {
+    if !matches!(
+        command.program.as_str(),
+        "curl" | "wget" | "http" | "https" | "xh"
+    ) {
         return None;
     }
     let args = &command.args;
     let method = args.iter().enumerate().find_map(|(i, a)| {
         let v = a.value.as_str();
         if v == "-X" || v == "--request" || v == "--method" {
-            args.get(i + 1).map(|m| (m.value.to_ascii_uppercase(), m.span))
+            args.get(i + 1)
+                .map(|m| (m.value.to_ascii_uppercase(), m.span))
         } else if let Some(m) = v.strip_prefix("-X").filter(|m| !m.is_empty()) {
             Some((m.to_ascii_uppercase(), a.span))
-        } else if let Some(m) = v.strip_prefix("--request=").or_else(|| v.strip_prefix("--method=")) {
+        } else if let Some(m) = v
+            .strip_prefix("--request=")
+            .or_else(|| v.strip_prefix("--method="))
+        {
             Some((m.to_ascii_uppercase(), a.span))
-        } else if matches!(command.program.as_str(), "http" | "https" | "xh") && i == 0 && matches!(v, "DELETE" | "POST" | "PUT" | "PATCH" | "delete" | "post" | "put" | "patch") {
+        } else if matches!(command.program.as_str(), "http" | "https" | "xh")
+            && i == 0
+            && matches!(
+                v,
+                "DELETE" | "POST" | "PUT" | "PATCH" | "delete" | "post" | "put" | "patch"
+            )
+        {
             Some((v.to_ascii_uppercase(), a.span))
         } else {
             None
         }
     });
     let body = args.iter().find(|a| {
-        matches!(a.value.as_str(), "-d" | "--data" | "--data-raw" | "--data-binary" | "--data-urlencode" | "-F" | "--form" | "--json" | "--post-data" | "--post-file")
-            || ["--data=", "--json=", "--post-data="].iter().any(|p| a.value.starts_with(p))
+        matches!(
+            a.value.as_str(),
+            "-d" | "--data"
+                | "--data-raw"
+                | "--data-binary"
+                | "--data-urlencode"
+                | "-F"
+                | "--form"
+                | "--json"
+                | "--post-data"
+                | "--post-file"
+        ) || ["--data=", "--json=", "--post-data="]
+            .iter()
+            .any(|p| a.value.starts_with(p))
     });
     let (id, span) = match (method, body) {
         (Some((m, span)), _) if m == "DELETE" => ("http.delete-request", span),
-        (Some((m, span)), _) if matches!(m.as_str(), "POST" | "PUT" | "PATCH") => ("http.write-request", span),
+        (Some((m, span)), _) if matches!(m.as_str(), "POST" | "PUT" | "PATCH") => {
+            ("http.write-request", span)
+        }
         (None, Some(body)) => ("http.write-request", body.span),
         _ => return None,
     };
     let rule = rules::find(id)?;
     let mut hit = Hit::at(vec![command.program_span, span]);
-    hit.target = args.iter().find(|a| a.value.starts_with("http")).map(|a| a.value.clone());
+    hit.target = args
+        .iter()
+        .find(|a| a.value.starts_with("http"))
+        .map(|a| a.value.clone());
     Some((rule, hit, None))
 }
 

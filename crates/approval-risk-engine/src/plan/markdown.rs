@@ -205,7 +205,9 @@ fn prose_step(input: &str, span: Span) -> Step {
 /// to push the change"): after a verb of running, a known program starts a command that ends
 /// at the end of the clause.
 fn command_in_sentence(text: &str) -> Option<Span> {
-    const RUN_VERBS: &[&str] = &["run", "execute", "exec", "using", "via", "invoke", "type", "enter", "then", "and", "with"];
+    const RUN_VERBS: &[&str] = &[
+        "run", "execute", "exec", "using", "via", "invoke", "type", "enter", "then", "and", "with",
+    ];
     let words: Vec<(usize, &str)> = text
         .split(' ')
         .scan(0usize, |at, w| {
@@ -216,13 +218,29 @@ fn command_in_sentence(text: &str) -> Option<Span> {
         .collect();
     for pair in words.windows(2) {
         let ((_, verb), (start, program)) = (pair[0], pair[1]);
-        let verb = verb.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-        if !RUN_VERBS.contains(&verb.as_str()) || !crate::rules::is_known_program(program) || crate::rules::is_plain_word(program) {
+        let verb = verb
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        if !RUN_VERBS.contains(&verb.as_str())
+            || !crate::rules::is_known_program(program)
+            || crate::rules::is_plain_word(program)
+        {
             continue;
         }
         let rest = &text[start..];
         let mut end = rest.len();
-        for stop in [". ", ", ", "; ", " to ", " so ", " and then ", " then ", " in order to ", " which ", " because "] {
+        for stop in [
+            ". ",
+            ", ",
+            "; ",
+            " to ",
+            " so ",
+            " and then ",
+            " then ",
+            " in order to ",
+            " which ",
+            " because ",
+        ] {
             if let Some(i) = rest.find(stop) {
                 end = end.min(i);
             }

@@ -131,7 +131,10 @@ pub fn detect(input: &str) -> Format {
         }
     }
     // A heredoc (`psql <<SQL`) makes the lines after it data for the command: still shell.
-    let heredoc = shell > 0 && input.lines().any(|l| l.contains("<<") && script::looks_like_shell(l.trim()));
+    let heredoc = shell > 0
+        && input
+            .lines()
+            .any(|l| l.contains("<<") && script::looks_like_shell(l.trim()));
     if fences > 0 {
         Format::Markdown
     } else if list_or_heading > 0 {

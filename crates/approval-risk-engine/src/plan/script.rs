@@ -199,7 +199,10 @@ pub fn looks_like_sql(line: &str) -> bool {
         "with" => lower.contains(" as ("),
         "begin" | "commit" | "rollback" | "vacuum" | "set" | "use" => line.ends_with(';'),
         // A statement that ends like one (`truncate orders;`, `RESET MASTER;`).
-        _ => SQL_OBJECTS.contains(&second.trim_end_matches(';')) || (line.ends_with(';') && !line.contains(" -")),
+        _ => {
+            SQL_OBJECTS.contains(&second.trim_end_matches(';'))
+                || (line.ends_with(';') && !line.contains(" -"))
+        }
     }
 }
 
@@ -208,6 +211,9 @@ pub fn looks_like_sql(line: &str) -> bool {
 pub fn looks_like_shell(line: &str) -> bool {
     let line = line.strip_prefix("$ ").unwrap_or(line);
     // `(cd x && ...)`, `{ a; b; }` and `"git" reset` still start with a command.
+    if line.starts_with("$(") || line.starts_with('`') {
+        return true;
+    }
     let line = line.trim_start_matches(['(', '{', ' ']);
     let first = line.split_whitespace().next().unwrap_or("");
     let first = first.trim_matches(|c| c == '"' || c == '\'');

@@ -208,7 +208,9 @@ pub fn is_negated(tokens: &[Token], index: usize) -> bool {
 /// delete", "how to remove", "safe to delete", "before deleting" (the step itself asks or
 /// checks; the act, if any, is a later step that will be judged on its own).
 fn not_this_steps_act(tokens: &[Token], index: usize) -> bool {
-    const MARKERS: &[&str] = &["whether", "how", "safe", "okay", "ok", "fine", "allowed", "before"];
+    const MARKERS: &[&str] = &[
+        "whether", "how", "safe", "okay", "ok", "fine", "allowed", "before",
+    ];
     let clause = tokens[index].clause;
     let near: Vec<&str> = tokens[index.saturating_sub(3)..index]
         .iter()

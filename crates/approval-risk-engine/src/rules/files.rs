@@ -273,7 +273,11 @@ fn rm_recursive(command: &Command) -> Option<Hit> {
     // Under `find -exec` or `xargs` the paths are whatever the search selects (`{}`); the
     // search itself is judged by `fs.delete-matches`.
     let fed = command.has_wrapper("find -exec") || command.has_wrapper("xargs");
-    if fed && operands(command).iter().all(|a| a.value.contains("{}") || a.value.is_empty()) {
+    if fed
+        && operands(command)
+            .iter()
+            .all(|a| a.value.contains("{}") || a.value.is_empty())
+    {
         return None;
     }
     let mut hit = Hit::at(vec![command.program_span, flag.span]);
@@ -337,7 +341,8 @@ fn rm_glob(command: &Command) -> Option<Hit> {
     hit.target = Some(arg.value.clone());
     // `*.pdf` names a kind of file; a bare `*` names everything.
     let file_part = arg.value.rsplit('/').next().unwrap_or("");
-    let selective = file_part.chars().any(|c| c.is_alphanumeric()) && !matches!(file_part, "*" | ".*");
+    let selective =
+        file_part.chars().any(|c| c.is_alphanumeric()) && !matches!(file_part, "*" | ".*");
     if class == PathClass::Ordinary && selective && hit.reversibility.is_none() {
         hit.reversibility = Some(R::Recoverable);
         hit.note = Some(format!("Only files matching `{}` go, in the agent's own folders; those under version control can be restored, others cannot. List them first (`ls {}`).", arg.value, arg.value));
@@ -377,7 +382,10 @@ fn delete_matches(command: &Command) -> Option<Hit> {
             return None;
         }
         let mut hit = Hit::at(vec![command.program_span]);
-        let narrowed = matches!(&command.input, crate::shell::Input::Pipe { narrowed: true, .. });
+        let narrowed = matches!(
+            &command.input,
+            crate::shell::Input::Pipe { narrowed: true, .. }
+        );
         let placeholders_only = operands(command).iter().all(|a| a.value.contains("{}"));
         let files_only = find_flag(command, &["-r", "-R", "--recursive"]).is_none();
         if placeholders_only && (narrowed || files_only) {
@@ -474,7 +482,15 @@ fn delete_matches(command: &Command) -> Option<Hit> {
     // Whole folders chosen only by age or size take everything inside them; chosen by name or
     // path they are the specific folders the filter spells out.
     const BY_NAME: &[&str] = &[
-        "-name", "-iname", "-path", "-ipath", "-wholename", "-regex", "-iregex", "-inum", "-samefile",
+        "-name",
+        "-iname",
+        "-path",
+        "-ipath",
+        "-wholename",
+        "-regex",
+        "-iregex",
+        "-inum",
+        "-samefile",
     ];
     let by_name = args
         .iter()

@@ -135,16 +135,35 @@ pub fn flag_matches(arg: &str, flag: &str) -> bool {
 /// Programs whose options are single-dash words (`find -type`, `terraform -destroy`), which
 /// must not be read as clusters of one-letter flags.
 const SINGLE_DASH_WORDS: &[&str] = &[
-    "find", "terraform", "tofu", "terragrunt", "java", "go", "gcc", "clang", "ffmpeg", "ffprobe",
-    "openssl", "dig", "qemu-system-x86_64", "xcodebuild", "iptables", "ip6tables", "tc", "mongod",
-    "mongo", "mongosh", "@resource",
+    "find",
+    "terraform",
+    "tofu",
+    "terragrunt",
+    "java",
+    "go",
+    "gcc",
+    "clang",
+    "ffmpeg",
+    "ffprobe",
+    "openssl",
+    "dig",
+    "qemu-system-x86_64",
+    "xcodebuild",
+    "iptables",
+    "ip6tables",
+    "tc",
+    "mongod",
+    "mongo",
+    "mongosh",
+    "@resource",
 ];
 
 /// Does `arg` carry `flag` for this command? As `flag_matches`, without short-flag clusters for
 /// programs whose options are single-dash words.
 pub fn command_flag(command: &Command, arg: &str, flag: &str) -> bool {
     if SINGLE_DASH_WORDS.contains(&command.program.as_str()) {
-        arg == flag || (flag.len() > 2 && arg.strip_prefix(flag).is_some_and(|r| r.starts_with('=')))
+        arg == flag
+            || (flag.len() > 2 && arg.strip_prefix(flag).is_some_and(|r| r.starts_with('=')))
     } else {
         flag_matches(arg, flag)
     }

@@ -23,7 +23,10 @@ pub enum Input {
     Terminal,
     /// Piped from the previous command, named by its program. `narrowed` says the source
     /// selects by a filter (`find -name`, `grep`, `ls *.log`) rather than listing everything.
-    Pipe { from: String, narrowed: bool },
+    Pipe {
+        from: String,
+        narrowed: bool,
+    },
     /// A heredoc or here-string body.
     Inline {
         body: Span,
@@ -133,8 +136,14 @@ fn parse_into(
             Token::Word(word) => {
                 if let Some(kind) = pending_redirect.take() {
                     if matches!(kind, RedirectKind::HereString) {
+                        // `<<<'text'`: the body is the inside of the quotes.
+                        let body = if word.single_string && word.span.len() >= 2 {
+                            Span::new(word.span.start + 1, word.span.end - 1)
+                        } else {
+                            word.span
+                        };
                         inline = Some(Input::Inline {
-                            body: word.span,
+                            body,
                             expands: word.dynamic,
                         });
                     } else if matches!(kind, RedirectKind::Write | RedirectKind::Append) {
@@ -196,11 +205,31 @@ fn parse_into(
 /// Does a command select by a filter (so what it prints is a chosen list, not everything)?
 fn narrows(command: &Command) -> bool {
     const FIND_FILTERS: &[&str] = &[
-        "-name", "-iname", "-path", "-ipath", "-wholename", "-regex", "-iregex", "-inum", "-samefile",
-        "-newer", "-mtime", "-atime", "-ctime", "-mmin", "-amin", "-cmin", "-size", "-user", "-lname",
+        "-name",
+        "-iname",
+        "-path",
+        "-ipath",
+        "-wholename",
+        "-regex",
+        "-iregex",
+        "-inum",
+        "-samefile",
+        "-newer",
+        "-mtime",
+        "-atime",
+        "-ctime",
+        "-mmin",
+        "-amin",
+        "-cmin",
+        "-size",
+        "-user",
+        "-lname",
     ];
     match command.program.as_str() {
-        "find" => command.args.iter().any(|a| FIND_FILTERS.contains(&a.value.as_str())),
+        "find" => command
+            .args
+            .iter()
+            .any(|a| FIND_FILTERS.contains(&a.value.as_str())),
         "grep" | "egrep" | "fgrep" | "rg" | "ag" => true,
         "ls" => command.args.iter().any(|a| a.glob),
         _ => false,
@@ -449,6 +478,7 @@ fn build(
                 "ssh" => "ssh",
                 "kubectl" => "kubectl exec",
                 "docker" | "podman" => "docker exec",
+                "eval" => "eval",
                 _ => "sh -c",
             };
             wrappers.push(name);
@@ -527,6 +557,18 @@ enum Script {
 
 fn inner_script(program: &str, rest: &[Word]) -> Option<Script> {
     match program {
+        // `eval 'text'` runs the text as shell; `eval "$X"` is judged by its own rule.
+        "eval" => {
+            let first = rest.first()?;
+            if rest.iter().any(|w| w.dynamic) {
+                return None;
+            }
+            if rest.len() == 1 && first.single_string {
+                Some(text_of(first))
+            } else {
+                Some(Script::Words(0))
+            }
+        }
         "bash" | "sh" | "zsh" | "dash" | "ksh" | "fish" | "su" => {
             let at = rest.iter().position(|w| {
                 w.value == "-c"

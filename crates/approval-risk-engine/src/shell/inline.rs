@@ -63,6 +63,13 @@ const DELETE_CALLS: &[(&str, bool)] = &[
     ("send2trash", false),
 ];
 
+/// Methods that delete, called on a module object (`require('fs').rmSync(...)`,
+/// `Path('x').unlink()`).
+const DELETE_METHODS: &[(&str, bool)] = &[
+    ("rmSync", true), ("rmdirSync", true), ("unlinkSync", false), ("rmtree", true),
+    ("rm_rf", true), ("rm_r", true), ("remove_dir_all", true), ("remove_file", false),
+];
+
 /// A string literal starting at `at` (on its quote): the span of its contents.
 fn literal(code: &str, at: usize) -> Option<(Span, usize)> {
     let quote = *code.as_bytes().get(at)?;
@@ -128,6 +135,12 @@ fn calls<'a>(
         match after.as_bytes().get(gap) {
             Some(b'(') => Some((at, at + name.len() + gap)),
             Some(b'\'' | b'"') if gap > 0 => Some((at, at + name.len())),
+            // Perl's `unlink glob("/etc/*")`: a list operator without parentheses.
+            Some(b) if gap > 0 && b.is_ascii_alphabetic() => {
+                let inner = &after[gap..];
+                let open = inner.find('(').filter(|o| inner[..*o].chars().all(|c| c.is_alphanumeric() || c == '_'))?;
+                Some((at, at + name.len() + gap + open))
+            }
             _ => None,
         }
     })
@@ -160,15 +173,19 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
             }
         }
     }
-    for (name, tree) in DELETE_CALLS {
-        for (at, open) in calls(code, name, false) {
+    let deletes = DELETE_CALLS
+        .iter()
+        .map(|(name, tree)| (*name, *tree, false))
+        .chain(DELETE_METHODS.iter().map(|(name, tree)| (*name, *tree, true)));
+    for (name, tree, after_dot) in deletes {
+        for (at, open) in calls(code, name, after_dot) {
             let strings = call_strings(code, open);
             let call = Span::new(span.start + at, span.start + at + name.len());
             let path = strings
                 .first()
                 .map(|s| Span::new(span.start + s.start, span.start + s.end));
             let mut args = vec![Arg {
-                value: if *tree { "-rf".into() } else { "-f".into() },
+                value: if tree { "-rf".into() } else { "-f".into() },
                 span: call,
                 dynamic: false,
                 glob: false,
@@ -205,8 +222,18 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
     }
     // `os.system(...)` is found as `os.system` and as `.system`: keep one.
     out.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
-    out.dedup_by_key(|c| c.program_span);
-    out
+    let spans: Vec<Span> = out.iter().map(|c| c.program_span).collect();
+    let mut kept: Vec<Command> = Vec::with_capacity(out.len());
+    for (i, command) in out.into_iter().enumerate() {
+        let inside_another = spans
+            .iter()
+            .enumerate()
+            .any(|(j, s)| j != i && s.contains(command.program_span) && *s != command.program_span);
+        if !inside_another && !kept.iter().any(|k| k.program_span == command.program_span) {
+            kept.push(command);
+        }
+    }
+    kept
 }
 
 /// A command from an argument list: the first string is the program.
