@@ -5,6 +5,10 @@
 //! so an engine that returns nothing cannot pass. When one fails, the engine is wrong, not the
 //! test: the expectation is the documented behaviour.
 
+// A test reports failure by panicking; the workspace's `clippy::panic` lint is meant for the
+// engine, which must never panic on any input.
+#![allow(clippy::panic)]
+
 use approval_risk_engine::report::AdjustmentKind;
 use approval_risk_engine::{
     assess, Assessment, Context, Credentials, Decision, Options, Policy, Reversibility, Scope,
@@ -495,6 +499,29 @@ fn mkdir_then_wildcard_move_fires_unchecked_precondition() {
         vec![vec![1, 2]]
     );
     assert!(step(&assessment, 2).decision >= Decision::Escalate);
+}
+
+/// A step that a pattern raises must not keep the card text of a harmless step: an approver
+/// reading "safe to approve" under an `escalate` badge cannot tell which to believe.
+#[test]
+fn a_step_raised_by_a_pattern_never_reads_as_safe_to_approve() {
+    for plan in [
+        "mkdir ../archive\nmv * ../archive\n",
+        "helm uninstall search -n prod\nhelm install search ./charts/search -n prod\n",
+    ] {
+        let assessment = assess_default(plan);
+        for step in &assessment.steps {
+            if step.decision > Decision::Proceed {
+                assert!(
+                    !step.explanation.contains("safe to approve"),
+                    "{plan:?} step {} is {:?} but reads: {}",
+                    step.index,
+                    step.decision,
+                    step.explanation
+                );
+            }
+        }
+    }
 }
 
 /// Chained with `&&` the move cannot run after a failed mkdir: nothing to warn about.

@@ -214,22 +214,59 @@ fn gc_prune_now(command: &Command) -> Option<Hit> {
     }
 }
 
+/// Branches everyone builds on and that usually deploy.
+const DEFAULT_BRANCHES: &[&str] = &["main", "master", "trunk", "develop", "production", "prod", "live", "release", "stable"];
+
+/// `git push --force` (or `-f`, `--mirror`, a `+refspec`) without a lease. Over the default
+/// branch, or over whatever branch is checked out when none is named, it reaches what deploys.
+fn force_push(command: &Command) -> Option<Hit> {
+    let pattern = CommandPattern {
+        programs: &["git"],
+        subcommands: &[&["push"]],
+        flags_none: &["--force-with-lease", "--dry-run", "-n"],
+        ..CommandPattern::ANY
+    };
+    let forced = find_flag(command, &["--force", "-f", "--mirror"]);
+    let words = positionals(command);
+    let plus = words.iter().skip(2).find(|w| w.value.starts_with('+'));
+    let mut hit = super::matching::match_command(&pattern, command)?;
+    match (forced, plus) {
+        (Some(flag), _) => hit.evidence.push(flag.span),
+        (None, Some(refspec)) => hit.evidence.push(refspec.span),
+        (None, None) => return None,
+    }
+    let branches: Vec<&str> = words
+        .iter()
+        .skip(2)
+        .map(|w| w.value.trim_start_matches('+'))
+        .map(|w| w.rsplit(':').next().unwrap_or(w))
+        .map(|w| w.trim_start_matches("refs/heads/"))
+        .collect();
+    let default = branches.iter().find(|b| DEFAULT_BRANCHES.contains(b) || b.starts_with("release/"));
+    if let Some(branch) = default {
+        hit.scope = Some(S::Production);
+        hit.target = Some((*branch).to_string());
+        hit.note = Some(format!("`{branch}` is the branch everyone builds on and that usually deploys."));
+    } else if branches.is_empty() {
+        hit.scope = Some(S::Production);
+        hit.note = Some("No branch is named, so it pushes whatever is checked out, which may be the default branch.".to_string());
+    } else {
+        hit.target = branches.first().map(|b| (*b).to_string());
+    }
+    Some(hit)
+}
+
 pub static RULES: &[Rule] = &[
     Rule {
         id: "git.force-push",
         title: "Force-pushes over a shared branch",
+        // The base scope is a shared branch; over the default branch it is production.
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
-            programs: &["git"],
-            subcommands: &[&["push"]],
-            flags_any: &["--force", "-f", "--mirror"],
-            flags_none: &["--force-with-lease", "--dry-run", "-n"],
-            ..CommandPattern::ANY
-        }),
+        matcher: Matcher::CommandFn { programs: &["git"], check: force_push },
         why: "A force push replaces the remote branch with the local one: commits others pushed meanwhile disappear from it, and their clones diverge. They can be recovered only from someone's reflog or clone, with effort.",
         safer: "Use `git push --force-with-lease` so the push fails if the remote moved, or push to a new branch and open a pull request.",
         instead: "git push --force-with-lease origin main",
@@ -239,7 +276,7 @@ pub static RULES: &[Rule] = &[
             "Is branch protection on for this branch?",
         ],
         references: &["https://git-scm.com/docs/git-push#Documentation/git-push.txt---force-with-leaseltrefnamegt"],
-        examples: &["git push --force origin main", "git push -f", "/usr/bin/git push origin +main --force"],
+        examples: &["git push --force origin main", "git push -f", "/usr/bin/git push origin +main --force", "git push origin +feature/login"],
         counterexamples: &["git push --force-with-lease origin feature", "git push origin main", "git commit -m 'git push --force'"],
     },
     Rule {

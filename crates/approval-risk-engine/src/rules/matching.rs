@@ -80,6 +80,11 @@ fn takes_value(program: &str, flag: &str) -> bool {
             "--authenticationDatabase",
         ],
         "gh" => &["-R", "--repo"],
+        "restic" => &["-r", "--repo", "-p", "--password-file", "--cache-dir", "-o", "--option"],
+        "borg" | "borgbackup" => &["--remote-path", "--rsh", "--lock-wait"],
+        "velero" => &["-n", "--namespace", "--kubecontext", "--kubeconfig"],
+        "op" => &["--account", "--vault", "--session"],
+        "doppler" => &["--project", "-p", "--config", "-c", "--token"],
         "systemctl" => &["-H", "--host", "-M", "--machine"],
         _ => &[],
     };

@@ -2,6 +2,7 @@
 //! and counterexamples), grouped in one file per domain, plus the matching machinery the
 //! declarations use.
 
+mod backups;
 mod cicd;
 mod cloud;
 mod containers;
@@ -18,6 +19,7 @@ mod plans;
 mod programs;
 mod prose_steps;
 pub mod reference;
+mod secrets;
 mod sql;
 
 pub use generic::{is_script_name, unseen_script};
@@ -178,6 +180,8 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         messages::RULES,
         nosql::RULES,
         plans::RULES,
+        backups::RULES,
+        secrets::RULES,
     ]
     .into_iter()
     .flatten()

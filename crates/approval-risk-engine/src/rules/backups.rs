@@ -1,0 +1,119 @@
+//! Backup tools: deleting snapshots, archives and schedules (restic, borg, kopia, duplicity,
+//! Velero). A backup is what every other recovery in this catalogue relies on; losing it turns
+//! the next mistake from recoverable into permanent.
+
+use super::matching::{find_flag, positionals, Hit};
+use super::{Action, CommandPattern, Matcher, Reach, Rule};
+use crate::model::{Reversibility as R, Scope as S};
+use crate::shell::Command;
+
+fn borg_delete(command: &Command) -> Option<Hit> {
+    let words = positionals(command);
+    let sub = words.first()?;
+    if !matches!(sub.value.as_str(), "delete" | "prune" | "compact" | "repo-delete" | "rdelete" | "rcompact") {
+        return None;
+    }
+    // `--cache-only` drops the local cache, which borg rebuilds; the archives are untouched.
+    if find_flag(command, &["--cache-only"]).is_some() {
+        return None;
+    }
+    let mut hit = Hit::at(vec![command.program_span, sub.span]);
+    hit.target = words.get(1).map(|w| w.value.clone());
+    Some(hit)
+}
+
+fn velero_delete(command: &Command) -> Option<Hit> {
+    let words = positionals(command);
+    let kind = words.first()?;
+    let verb = words.get(1)?;
+    if verb.value != "delete" || !matches!(kind.value.as_str(), "backup" | "backups" | "snapshot" | "snapshot-location" | "backup-location" | "schedule" | "schedules") {
+        return None;
+    }
+    let mut hit = Hit::at(vec![command.program_span, kind.span, verb.span]);
+    hit.target = words.get(2).map(|w| w.value.clone());
+    if kind.value.starts_with("schedule") {
+        hit.note = Some("Deleting a schedule stops every future backup it would have taken.".to_string());
+    }
+    Some(hit)
+}
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "backup.restic-forget",
+        title: "Deletes backup snapshots (restic)",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["restic"],
+            subcommands: &[&["forget", "prune"]],
+            flags_none: &["--dry-run", "-n"],
+            ..CommandPattern::ANY
+        }),
+        why: "`restic forget` removes snapshots from the repository and `prune` deletes the data only they referenced: the points in time they held can no longer be restored, which only shows the day someone needs them.",
+        safer: "Run it with `--dry-run` first and read which snapshots go; keep a copy of the repository (`restic copy`) before pruning.",
+        instead: "restic forget --keep-last 1 --prune --dry-run",
+        questions: &["Which snapshots will go, and is any of them the only copy of something still needed?", "Is there a second copy of this repository?"],
+        references: &["https://restic.readthedocs.io/en/stable/060_forget.html"],
+        examples: &["restic forget --keep-last 1 --prune", "restic -r s3:s3.amazonaws.com/backups prune"],
+        counterexamples: &["restic snapshots", "restic forget --keep-daily 7 --dry-run"],
+    },
+    Rule {
+        id: "backup.borg-delete",
+        title: "Deletes backup archives (borg)",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["borg", "borgbackup"], check: borg_delete },
+        why: "`borg delete`, `prune` and `compact` remove archives or the space they held; the versions they kept cannot be restored afterwards, and deleting a whole repository removes every version at once.",
+        safer: "List what would go with `borg prune --list --dry-run` (or `borg list`), and keep a second copy of the repository first.",
+        instead: "borg list {target}",
+        questions: &["Which archives will go, and are they the only copies?", "Is there an off-site copy of this repository?"],
+        references: &["https://borgbackup.readthedocs.io/en/stable/usage/delete.html"],
+        examples: &["borg delete repo::archive-2024-01-01", "borg prune --keep-last 1 /backups/repo"],
+        counterexamples: &["borg list repo", "borg delete --cache-only repo"],
+    },
+    Rule {
+        id: "backup.velero-delete",
+        title: "Deletes Kubernetes backups or their schedule (Velero)",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["velero"], check: velero_delete },
+        why: "Deleting a Velero backup removes its stored objects and volume snapshots, so the cluster state it captured can no longer be restored; deleting a schedule quietly ends future backups.",
+        safer: "Describe it first (`velero backup describe {target} --details`) and keep at least one recent backup outside the retention you are changing.",
+        instead: "velero backup describe {target} --details",
+        questions: &["Is this the last good backup of anything?", "What takes over if this schedule goes?"],
+        references: &["https://velero.io/docs/main/backup-reference/"],
+        examples: &["velero backup delete daily-backup --confirm", "velero schedule delete nightly"],
+        counterexamples: &["velero backup get", "velero backup describe daily-backup"],
+    },
+    Rule {
+        id: "backup.kopia-duplicity-delete",
+        title: "Deletes backup snapshots (kopia, duplicity)",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["kopia", "duplicity"],
+            subcommands: &[&["snapshot", "remove-older-than", "remove-all-but-n-full", "remove-all-inc-of-but-n-full", "repository"]],
+            args_any: &["delete", "*[0-9]*", "*D", "*M", "*Y", "*W"],
+            ..CommandPattern::ANY
+        }),
+        why: "The snapshots removed are the restore points for the data they covered; once gone, anything lost since cannot be brought back from them.",
+        safer: "List the snapshots first and keep a copy of the repository before removing any.",
+        instead: "kopia snapshot list",
+        questions: &["Which restore points disappear, and is anything relying on them?"],
+        references: &["https://kopia.io/docs/reference/command-line/common/snapshot-delete/"],
+        examples: &["kopia snapshot delete k1234 --delete", "duplicity remove-older-than 7D --force file:///backups"],
+        counterexamples: &["kopia snapshot list", "duplicity collection-status file:///backups"],
+    },
+];

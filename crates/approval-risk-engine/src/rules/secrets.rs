@@ -1,0 +1,62 @@
+//! Secret managers: deleting items, vaults and configurations in 1Password, Doppler,
+//! Bitwarden and Infisical. A deleted secret breaks every service that reads it, at once.
+
+use super::matching::{find_flag, positionals, Hit};
+use super::{Action, Matcher, Reach, Rule};
+use crate::model::{Reversibility as R, Scope as S};
+use crate::shell::Command;
+
+/// `<tool> <noun> delete` (1Password `op`, Doppler) or `<tool> delete <noun>` (Bitwarden `bw`,
+/// Infisical), with the words as evidence.
+fn noun_then_delete(command: &Command) -> Option<Hit> {
+    let words = positionals(command);
+    let (first, second) = (words.first()?, words.get(1)?);
+    let (noun, verb) = if matches!(second.value.as_str(), "delete" | "rm" | "remove") {
+        (first, second)
+    } else if matches!(first.value.as_str(), "delete" | "rm" | "remove") {
+        (second, first)
+    } else {
+        return None;
+    };
+    const NOUNS: &[&str] = &[
+        "item", "items", "document", "documents", "vault", "vaults", "group", "groups", "user", "users",
+        "secret", "secrets", "config", "configs", "project", "projects", "environment", "environments",
+        "attachment", "folder", "org-collection", "send", "connect",
+    ];
+    if !NOUNS.contains(&noun.value.as_str()) {
+        return None;
+    }
+    let mut hit = Hit::at(vec![command.program_span, noun.span, verb.span]);
+    hit.target = words.get(2).map(|w| w.value.clone());
+    // 1Password can archive instead of deleting; Bitwarden moves items to its trash unless
+    // told `--permanent`.
+    let archived = find_flag(command, &["--archive"]).is_some();
+    let trashed = command.program == "bw" && find_flag(command, &["--permanent", "-p"]).is_none();
+    if archived || trashed {
+        hit.reversibility = Some(R::Recoverable);
+        hit.note = Some(if archived { "`--archive` keeps it in the archive, where it can be restored." } else { "Bitwarden moves it to the trash, where it stays restorable for 30 days." }.to_string());
+    }
+    if matches!(noun.value.as_str(), "vault" | "vaults" | "project" | "projects" | "group" | "groups") {
+        hit.scope = Some(S::Production);
+        hit.note = Some(format!("A whole {} holds many secrets and the access of everyone who uses them.", noun.value.trim_end_matches('s')));
+    }
+    Some(hit)
+}
+
+pub static RULES: &[Rule] = &[Rule {
+    id: "secrets.delete",
+    title: "Deletes secrets, vaults or configurations in a secret manager",
+    reversibility: R::Irreversible,
+    scope: S::Shared,
+    reach: Reach::Environment,
+    action: Action::Delete,
+    floor: None,
+    matcher: Matcher::CommandFn { programs: &["op", "doppler", "bw", "infisical"], check: noun_then_delete },
+    why: "Every service and person that reads the secret fails the moment it is gone, and a deleted secret cannot be recovered from the manager; if no other copy exists, credentials have to be re-issued everywhere they were used.",
+    safer: "Archive or disable {target} first, watch for services that break, and delete it only after nothing reads it.",
+    instead: "doppler secrets get {target} --plain",
+    questions: &["Which services read {target}, and will they fail without it?", "Is there another copy, or will the credential have to be re-issued?"],
+    references: &["https://developer.1password.com/docs/cli/reference/management-commands/item#item-delete", "https://docs.doppler.com/docs/cli"],
+    examples: &["op item delete \"Prod DB password\"", "doppler secrets delete STRIPE_KEY --project api --config prd -y", "op vault delete Engineering"],
+    counterexamples: &["op item get \"Prod DB password\"", "doppler secrets list --project api", "bw list items"],
+}];
