@@ -10,6 +10,9 @@ pub enum Trick {
     ZeroWidth,
     Bidi,
     LookAlike,
+    /// A typographic dash where an option's hyphen belongs: usually copy-paste damage rather
+    /// than an attack, but the program still receives something other than what is shown.
+    Dash,
 }
 
 impl Trick {
@@ -20,6 +23,7 @@ impl Trick {
                 "a bidirectional-override character that reorders how the text is displayed"
             }
             Trick::LookAlike => "a letter from another alphabet that looks like a Latin one",
+            Trick::Dash => "a typographic dash where the command expects a plain hyphen, so the option is not what it looks like",
         }
     }
 }
@@ -130,7 +134,7 @@ pub fn find(input: &str) -> Vec<(Trick, Span)> {
             let starts_word = before.is_none_or(|b| b.is_whitespace() || latin_for(b) == Some('-'));
             let option_like = after.is_some_and(|a| a.is_ascii_alphabetic() || latin_for(a) == Some('-'));
             if starts_word && option_like {
-                out.push((Trick::LookAlike, Span::new(i, i + c.len_utf8())));
+                out.push((Trick::Dash, Span::new(i, i + c.len_utf8())));
             }
             continue;
         }
@@ -161,7 +165,7 @@ pub fn cleaned(input: &str, tricks: &[(Trick, Span)]) -> Derived {
     let mut at = 0;
     for (trick, span) in tricks {
         derived.copy(input, Span::new(at, span.start));
-        if *trick == Trick::LookAlike {
+        if matches!(trick, Trick::LookAlike | Trick::Dash) {
             let c = span
                 .slice(input)
                 .chars()

@@ -90,7 +90,10 @@ fn report_tricks(
             existing.evidence.push(*span);
             continue;
         }
-        let (reversibility, scope) = (Reversibility::Unknown, Scope::Shared);
+        // Hidden and look-alike characters are how commands are slipped past a reader; a stray
+        // typographic dash is usually copy-paste damage, worth a read rather than a second person.
+        let scope = if *trick == unicode::Trick::Dash { Scope::Local } else { Scope::Shared };
+        let reversibility = Reversibility::Unknown;
         let decision = options
             .policy
             .override_for(rule.id)

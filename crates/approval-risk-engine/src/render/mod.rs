@@ -9,5 +9,7 @@ mod phrases;
 mod visible;
 
 pub use markdown::markdown;
-pub use phrases::{adjustment_kind, context_line, counts_line, evidence_not_in_note, steps_phrase};
+pub use phrases::{
+    adjustment_kind, context_line, counts_line, evidence_not_in_note, steps_phrase, tally,
+};
 pub use visible::{shorten, visible, Breaks};

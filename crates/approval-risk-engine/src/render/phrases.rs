@@ -23,13 +23,19 @@ pub fn context_line(assessment: &Assessment) -> String {
 
 /// `2 steps: 1 proceed, 1 escalate.`, naming only the decisions that occur.
 pub fn counts_line(assessment: &Assessment) -> String {
-    let total = assessment.steps.len();
+    tally(assessment.counts())
+}
+
+/// [`counts_line`] from the counts alone (in `Decision::ALL` order), for callers that hold no
+/// assessment, such as the page when the worker holds it.
+pub fn tally(counts: [usize; 4]) -> String {
+    let total: usize = counts.iter().sum();
     if total == 0 {
         return "No steps found in the plan.".to_string();
     }
     let parts: Vec<String> = Decision::ALL
         .iter()
-        .zip(assessment.counts())
+        .zip(counts)
         .filter(|(_, count)| *count > 0)
         .map(|(decision, count)| format!("{count} {}", decision.as_str()))
         .collect();
