@@ -10,6 +10,7 @@ mod visible;
 
 pub use markdown::markdown;
 pub use phrases::{
-    adjustment_kind, context_line, counts_line, evidence_not_in_note, steps_phrase, tally,
+    adjustment_kind, context_line, context_sentence, counts_line, evidence_not_in_note,
+    steps_phrase, tally,
 };
 pub use visible::{shorten, visible, Breaks};

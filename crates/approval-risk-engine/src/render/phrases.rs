@@ -3,14 +3,19 @@
 
 use super::visible::{visible, Breaks};
 use crate::report::{Adjustment, AdjustmentKind, Assessment};
-use crate::{Decision, Span};
+use crate::{Context, Decision, Span};
 
 /// What the engine was told and what it read, so a surprising verdict can be traced to a flag.
 pub fn context_line(assessment: &Assessment) -> String {
-    let context = &assessment.context;
+    context_sentence(&assessment.format, &assessment.context)
+}
+
+/// [`context_line`] from its parts, for callers that hold no assessment (the page, when the
+/// worker holds it).
+pub fn context_sentence(format: &str, context: &Context) -> String {
     format!(
         "Read as {}; target {}, credentials {}, {}.",
-        visible(&assessment.format, Breaks::Space),
+        visible(format, Breaks::Space),
         context.target.as_str(),
         context.credentials.as_str(),
         if context.change_freeze {
