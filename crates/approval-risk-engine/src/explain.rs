@@ -36,6 +36,34 @@ fn capitalised(text: &str) -> String {
     }
 }
 
+/// How specific a rule is: a command or SQL rule says more than a sentence rule, which says
+/// more than the engine's own fallbacks. Used to choose which finding leads an explanation.
+pub fn specificity(rule: &crate::rules::Rule) -> u8 {
+    match rule.matcher {
+        crate::rules::Matcher::Command(_) | crate::rules::Matcher::CommandFn { .. } | crate::rules::Matcher::Sql(_) => 2,
+        crate::rules::Matcher::Prose(_) => 1,
+        crate::rules::Matcher::Builtin => 0,
+    }
+}
+
+/// The sentences that say what plan patterns add to a step.
+fn pattern_sentences(work: &StepWork, patterns: &[PatternReport], own: Decision) -> Vec<String> {
+    let mut parts = Vec::new();
+    for (n, (index, pattern_decision)) in work.patterns.iter().enumerate() {
+        let Some(pattern) = patterns.get(*index) else { continue };
+        let raises = *pattern_decision > own;
+        let why = if n == 0 { format!(" {}", pattern.why) } else { String::new() };
+        parts.push(format!(
+            "Across the plan: {} ({}).{}{}",
+            pattern.title.to_lowercase(),
+            steps_label(&pattern.steps),
+            why,
+            if raises { format!(" That makes this step {}.", pattern_decision.as_str()) } else { String::new() }
+        ));
+    }
+    parts
+}
+
 pub fn step(
     input: &str,
     work: &StepWork,
@@ -46,22 +74,23 @@ pub fn step(
     _options: &Options,
 ) -> String {
     let Some(top) = work.top() else {
-        return "This step only reads or inspects; nothing changes, so it is safe to approve."
-            .to_string();
+        if work.patterns.is_empty() {
+            return "This step only reads or inspects; nothing changes, so it is safe to approve.".to_string();
+        }
+        let mut parts = vec!["On its own this step changes nothing that is hard to undo.".to_string()];
+        parts.extend(pattern_sentences(work, patterns, Decision::Proceed));
+        return parts.join(" ");
     };
     let mut parts: Vec<String> = Vec::new();
+    let title_lower = top.rule.title.to_lowercase();
     let evidence: Vec<String> = top
         .hit
         .evidence
         .iter()
         .map(|s| quote(s.slice(input), 40))
-        .filter(|s| !s.is_empty())
+        .filter(|s| !s.is_empty() && !title_lower.contains(&s.to_lowercase()))
         .collect();
-    let shown = if evidence.is_empty() {
-        String::new()
-    } else {
-        format!(" (\"{}\")", evidence.join(" … "))
-    };
+    let shown = if evidence.is_empty() { String::new() } else { format!(" (\"{}\")", evidence.join(" … ")) };
     parts.push(format!("{}{}.", top.rule.title, shown));
     parts.push(top.rule.why.to_string());
     if let Some(note) = &top.hit.note {
@@ -70,44 +99,44 @@ pub fn step(
     for adjustment in &top.adjustments {
         parts.push(adjustment.note.clone());
     }
-    parts.push(format!(
-        "So this step {} and {}: {}.",
-        reversibility.phrase(),
-        scope.phrase(),
-        decision.as_str()
-    ));
-    if top
-        .hit
-        .floor
-        .or(top.rule.floor)
-        .is_some_and(|f| f == Decision::Block)
-        && decision == Decision::Block
-    {
-        parts.push(
-            "This shape is blocked in any context: it is catastrophic whatever the target."
-                .to_string(),
-        );
+    let own = top.decision;
+    if top.rule.id == "plan.claims" {
+        parts.push("Claims like this change nothing in the assessment.".to_string());
+    } else if top.reversibility == Reversibility::Unknown {
+        parts.push(format!("So the tool cannot tell what this step changes; judged by where it runs (it {}), it is {}.", top.scope.phrase(), own.as_str()));
+    } else {
+        parts.push(format!("So this step {} and {}: {}.", top.reversibility.phrase(), top.scope.phrase(), own.as_str()));
     }
-    let others: Vec<String> = work
-        .findings
-        .iter()
-        .filter(|f| !std::ptr::eq(*f, top))
-        .map(|f| format!("{} ({})", f.rule.title.to_lowercase(), f.decision.as_str()))
-        .collect();
+    let _ = (reversibility, scope);
+    if top.hit.floor.or(top.rule.floor) == Some(Decision::Block) && own == Decision::Block {
+        parts.push("This shape is blocked in any context: it is catastrophic whatever the target.".to_string());
+    }
+    let mut others: Vec<String> = Vec::new();
+    for f in work.findings.iter().filter(|f| !std::ptr::eq(*f, top)) {
+        let line = if f.rule.id == "plan.claims" {
+            "the plan vouches for itself, which changes nothing".to_string()
+        } else {
+            format!("{} ({})", f.rule.title.to_lowercase(), f.decision.as_str())
+        };
+        if !others.contains(&line) {
+            others.push(line);
+        }
+    }
     if !others.is_empty() {
         parts.push(format!("Also: {}.", others.join("; ")));
     }
-    for (index, pattern_decision) in &work.patterns {
-        if let Some(pattern) = patterns.get(*index) {
-            parts.push(format!(
-                "Across the plan: {} ({}), which makes it at least {}.",
-                pattern.title.to_lowercase(),
-                steps_label(&pattern.steps),
-                pattern_decision.as_str()
-            ));
-        }
+    parts.extend(pattern_sentences(work, patterns, own));
+    if decision > own && work.patterns.is_empty() {
+        parts.push(format!("Overall: {}.", decision.as_str()));
     }
     parts.join(" ")
+}
+
+/// A target name that can be put into a command without changing its meaning.
+fn usable_in_a_command(target: &str) -> bool {
+    !target.is_empty()
+        && !target.contains(['*', '?', '[', '{', '}', '$', '`', ' ', '\'', '"'])
+        && !target.ends_with('/')
 }
 
 pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (String, Vec<String>) {
@@ -119,7 +148,7 @@ pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (Stri
     let mut safer = fill(top.rule.safer);
     if !top.rule.instead.is_empty()
         && top.rule.instead.contains("{target}")
-        && top.hit.target.is_some()
+        && top.hit.target.as_deref().is_some_and(usable_in_a_command)
     {
         safer = format!("{safer} For example: {}", fill(top.rule.instead));
     }
@@ -138,11 +167,20 @@ pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (Stri
             }
         }
     }
-    if top.adjustments.iter().any(|a| {
-        a.kind == AdjustmentKind::Amplifier && a.note.starts_with("The step does not name")
-    }) {
+    let unnamed = top.adjustments.iter().any(|a| a.kind == AdjustmentKind::Amplifier && a.note.starts_with("The step does not name"));
+    if unnamed && !questions.iter().any(|q| q.to_lowercase().contains("environment")) {
         questions.insert(0, "Which environment does this run against?".to_string());
     }
+    // The environment question belongs only where the step leaves the environment open.
+    if !unnamed {
+        questions.retain(|q| q != "Which environment does this run against?");
+    }
+    let mut seen: Vec<String> = Vec::new();
+    questions.retain(|q| {
+        let fresh = !seen.contains(q);
+        seen.push(q.clone());
+        fresh
+    });
     for (index, _) in &work.patterns {
         if let Some(pattern) = patterns.get(*index) {
             if safer.is_empty() || pattern.decision > top.decision {
@@ -180,8 +218,8 @@ pub fn summary(
                     "step {} (\"{}\": {}, {})",
                     s.index,
                     quote(&s.text, 60),
-                    s.reversibility.phrase().split(',').next().unwrap_or(""),
-                    s.scope.phrase().split(',').next().unwrap_or("")
+                    s.reversibility.short(),
+                    s.scope.short()
                 )
             })
             .collect();

@@ -70,6 +70,16 @@ impl Decision {
 }
 
 impl Reversibility {
+    /// The axis in two or three words, for summaries.
+    pub fn short(self) -> &'static str {
+        match self {
+            Reversibility::Reversible => "easy to undo",
+            Reversibility::Recoverable => "restorable only from backups",
+            Reversibility::Irreversible => "cannot be undone",
+            Reversibility::Unknown => "cannot be judged",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Reversibility::Reversible => "reversible",
@@ -91,6 +101,17 @@ impl Reversibility {
 }
 
 impl Scope {
+    /// The axis in two or three words, for summaries.
+    pub fn short(self) -> &'static str {
+        match self {
+            Scope::None => "changes nothing",
+            Scope::Local => "stays local",
+            Scope::Shared => "reaches shared systems",
+            Scope::Production => "reaches production",
+            Scope::Organization => "reaches the whole organisation",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Scope::None => "none",

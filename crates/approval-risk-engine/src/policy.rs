@@ -2,7 +2,6 @@
 //! protected, which rules are off, and per-rule decision overrides.
 
 use crate::model::Decision;
-use serde::Deserialize;
 use std::fmt;
 
 pub const POLICY_VERSION: u32 = 1;
@@ -40,90 +39,91 @@ impl fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
-/// The file as written, before validation.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PolicyFile {
-    version: Option<serde_json::Value>,
-    #[serde(default)]
-    production_patterns: Vec<String>,
-    #[serde(default)]
-    protected: Vec<String>,
-    #[serde(default)]
-    disabled_rules: Vec<String>,
-    #[serde(default)]
-    overrides: serde_json::Map<String, serde_json::Value>,
-    #[serde(default)]
-    allowed_origins: Vec<String>,
+/// The fields a policy file may have.
+const FIELDS: &[&str] = &["version", "production_patterns", "protected", "disabled_rules", "overrides", "allowed_origins"];
+
+fn error(field: impl Into<String>, message: impl Into<String>) -> PolicyError {
+    PolicyError { field: field.into(), message: message.into() }
+}
+
+/// A list of strings, or an error naming the field (and the item) at fault.
+fn strings(value: Option<&serde_json::Value>, field: &str) -> Result<Vec<String>, PolicyError> {
+    let Some(value) = value else { return Ok(Vec::new()) };
+    let items = value
+        .as_array()
+        .ok_or_else(|| error(field, format!("expected a list of strings, found {}", kind(value))))?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            item.as_str()
+                .map(str::to_string)
+                .ok_or_else(|| error(format!("{field}[{i}]"), format!("expected a string, found {}", kind(item))))
+        })
+        .collect()
+}
+
+fn kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "true/false",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "an object",
+    }
 }
 
 impl Policy {
     /// Parses and validates a policy file. Errors name the field at fault.
     pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
-        let file: PolicyFile = serde_json::from_str(text).map_err(|e| PolicyError {
-            field: unknown_field_name(&e.to_string()),
-            message: e.to_string(),
-        })?;
-        match file.version {
-            Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(POLICY_VERSION)) => {
-            }
-            Some(other) => {
-                return Err(PolicyError {
-                    field: "version".into(),
-                    message: format!(
-                        "unsupported version {other}; this engine reads version {POLICY_VERSION}"
-                    ),
-                })
-            }
-            None => {
-                return Err(PolicyError {
-                    field: "version".into(),
-                    message: format!("missing; add \"version\": {POLICY_VERSION}"),
-                })
-            }
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| error("", format!("not valid JSON: {e}")))?;
+        let object = value.as_object().ok_or_else(|| error("", format!("expected a JSON object, found {}", kind(&value))))?;
+        if let Some(unknown) = object.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+            return Err(error(unknown.clone(), format!("unknown field; the fields are {}", FIELDS.join(", "))));
         }
+        match object.get("version") {
+            Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(POLICY_VERSION)) => {}
+            Some(other) => return Err(error("version", format!("unsupported version {other}; this engine reads version {POLICY_VERSION}"))),
+            None => return Err(error("version", format!("missing; add \"version\": {POLICY_VERSION}"))),
+        }
+        let production_patterns = strings(object.get("production_patterns"), "production_patterns")?;
+        let protected = strings(object.get("protected"), "protected")?;
+        let disabled_rules = strings(object.get("disabled_rules"), "disabled_rules")?;
+        let allowed_origins = strings(object.get("allowed_origins"), "allowed_origins")?;
         let known = crate::rules::all_rule_ids();
-        for (i, id) in file.disabled_rules.iter().enumerate() {
+        for (i, id) in disabled_rules.iter().enumerate() {
             if !known.iter().any(|k| k == id) {
-                return Err(PolicyError {
-                    field: format!("disabled_rules[{i}]"),
-                    message: format!("no rule has the id `{id}` (see docs/rules.md)"),
-                });
+                return Err(error(format!("disabled_rules[{i}]"), format!("no rule has the id `{id}` (see docs/rules.md)")));
             }
         }
         let mut overrides = Vec::new();
-        for (id, value) in file.overrides {
-            let field = format!("overrides.{id}");
-            if !known.iter().any(|k| *k == id) {
-                return Err(PolicyError {
-                    field,
-                    message: format!("no rule has the id `{id}`"),
-                });
+        if let Some(value) = object.get("overrides") {
+            let map = value
+                .as_object()
+                .ok_or_else(|| error("overrides", format!("expected an object of rule id to decision, found {}", kind(value))))?;
+            for (id, decision) in map {
+                let field = format!("overrides.{id}");
+                if !known.iter().any(|k| k == id) {
+                    return Err(error(field, format!("no rule has the id `{id}`")));
+                }
+                let parsed = decision.as_str().and_then(Decision::parse).ok_or_else(|| {
+                    error(field.clone(), format!("expected one of \"proceed\", \"review\", \"escalate\", \"block\", found {decision}"))
+                })?;
+                overrides.push((id.clone(), parsed));
             }
-            let decision = value.as_str().and_then(Decision::parse).ok_or_else(|| PolicyError {
-                field: field.clone(),
-                message: format!("expected one of \"proceed\", \"review\", \"escalate\", \"block\", found {value}"),
-            })?;
-            overrides.push((id, decision));
         }
-        for (i, pattern) in file.production_patterns.iter().enumerate() {
+        for (i, pattern) in production_patterns.iter().enumerate() {
             if pattern.trim().is_empty() {
-                return Err(PolicyError {
-                    field: format!("production_patterns[{i}]"),
-                    message: "an empty pattern would match every name".into(),
-                });
+                return Err(error(format!("production_patterns[{i}]"), "an empty pattern would match every name"));
             }
         }
         Ok(Policy {
-            production_patterns: file
-                .production_patterns
-                .iter()
-                .map(|p| p.to_lowercase())
-                .collect(),
-            protected: file.protected.iter().map(|p| p.to_lowercase()).collect(),
-            disabled_rules: file.disabled_rules,
+            production_patterns: production_patterns.iter().map(|p| p.to_lowercase()).collect(),
+            protected: protected.iter().map(|p| p.to_lowercase()).collect(),
+            disabled_rules,
             overrides,
-            allowed_origins: file.allowed_origins,
+            allowed_origins,
         })
     }
 
@@ -139,19 +139,6 @@ impl Policy {
     }
 }
 
-/// serde_json says "unknown field `x`, expected ..."; pull the name out for the error's field.
-fn unknown_field_name(message: &str) -> String {
-    message
-        .split('`')
-        .nth(1)
-        .filter(|_| {
-            message.starts_with("unknown field")
-                || message.starts_with("invalid type")
-                || message.contains("field")
-        })
-        .unwrap_or("")
-        .to_string()
-}
 
 #[cfg(test)]
 mod tests {

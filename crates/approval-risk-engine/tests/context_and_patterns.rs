@@ -891,7 +891,7 @@ fn a_bad_policy_is_an_error_that_names_the_field() {
         (r#"{"version": 1, "protected": "billing-db"}"#, "protected"),
         (
             r#"{"version": 1, "disabled_rules": [42]}"#,
-            "disabled_rules",
+            "disabled_rules[0]",
         ),
         (
             r#"{"version": 1, "overrides": ["git.force-push"]}"#,

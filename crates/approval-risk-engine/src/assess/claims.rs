@@ -162,13 +162,11 @@ pub fn attach(input: &str, work: &mut [StepWork], options: &Options) {
             .position(|w| w.step.span.contains(span) || w.step.span.start >= span.start)
             .unwrap_or(work.len() - 1);
         let step = &mut work[index];
-        if step.findings.iter().any(|f| {
-            f.rule.id == id
-                && f.hit
-                    .evidence
-                    .iter()
-                    .any(|e| e.contains(span) || span.contains(*e))
-        }) {
+        if let Some(existing) = step.findings.iter_mut().find(|f| f.rule.id == id) {
+            // One finding per kind of claim in a step, with every place it is made.
+            if !existing.hit.evidence.iter().any(|e| e.contains(span) || span.contains(*e)) {
+                existing.hit.evidence.push(span);
+            }
             continue;
         }
         let scored = place::place(

@@ -32,6 +32,8 @@ pub fn run(input: &str, options: &Options) -> Assessment {
             let mut a = run_text(&derived.text, &inner);
             a.format = (*kind).to_string();
             remap(&mut a, text, &|s| derived.map(s));
+            // The summary quotes step text, which is now the input's own words.
+            a.summary = explain::summary(a.verdict, &a.steps, &a.patterns, options);
             a
         }
         None => run_text(text, options),

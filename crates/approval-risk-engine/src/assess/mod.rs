@@ -66,6 +66,7 @@ impl StepWork {
         self.findings.iter().max_by_key(|f| {
             (
                 f.decision,
+                explain::specificity(f.rule),
                 f.reversibility,
                 f.scope,
                 std::cmp::Reverse(f.hit.evidence.first().map(|s| s.start)),
@@ -478,6 +479,9 @@ fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<us
     }
     let program = command.program.as_str();
     if rules::is_script_name(program) {
+        if let Some(hit) = rules::unseen_ops_script(command) {
+            return Some((rules::find("shell.unseen-ops-script")?, hit, None));
+        }
         let rule = rules::find("shell.unseen-script")?;
         return Some((rule, rules::unseen_script(command)?, None));
     }
@@ -783,7 +787,8 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
         )
         .filter(|(s, _, _)| !is_negated(tokens, *s))
         .collect();
-    verbs.sort_unstable();
+    // At one position the longest phrase wins ("get rid of" over "get").
+    verbs.sort_unstable_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
     let mut clause = usize::MAX;
     let mut reads = false;
     for (s, e, changes) in verbs {

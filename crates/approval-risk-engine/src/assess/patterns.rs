@@ -164,6 +164,38 @@ fn shares_subject(a: &[String], b: &[String]) -> bool {
     a.iter().any(|w| w.len() >= 3 && b.contains(w))
 }
 
+/// Nouns that name a kind of thing, not which one: two steps that both say "stack" need not
+/// touch the same stack.
+const KINDS: &[&str] = &[
+    "stack", "stacks", "environment", "env", "database", "db", "table", "tables", "cluster",
+    "bucket", "namespace", "service", "instance", "instances", "volume", "volumes", "server",
+    "infrastructure", "infra", "deployment", "resources", "aws", "cloudformation", "kubectl",
+    "terraform", "gcloud", "data", "files", "file", "directory", "folder", "create", "delete",
+    "stack-name", "template", "name",
+];
+
+/// The words that name what a step's destructive findings act on, without the kind nouns
+/// when a proper name is there (`legacy-reports`, `invoices_v1`); only the kind noun when the
+/// step names nothing else ("the environment").
+fn target_words(work: &StepWork, actions: &[Action]) -> Vec<String> {
+    let words: Vec<String> = work
+        .findings
+        .iter()
+        .filter(|f| actions.contains(&f.rule.action))
+        .filter_map(|f| f.hit.target.as_deref())
+        .flat_map(split_name)
+        .collect();
+    let named: Vec<String> = words.iter().filter(|w| !KINDS.contains(&w.as_str())).cloned().collect();
+    if named.is_empty() { words } else { named }
+}
+
+/// A backup narrowed to named tables or collections (`pg_dump -t customers`) covers only those.
+fn narrowed_backup(work: &StepWork) -> bool {
+    work.commands.iter().any(|c| {
+        c.args.iter().any(|a| matches!(a.value.as_str(), "-t" | "--table" | "--collection" | "-c" | "--tables") || a.value.starts_with("--table="))
+    })
+}
+
 fn mentions(tokens: &[Token], terms: &'static [&'static str]) -> bool {
     find_all(tokens, terms)
         .iter()
@@ -323,10 +355,10 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         if !deletes {
             continue;
         }
+        let deleted = target_words(&work[i], &[Action::Delete]);
         if let Some(j) = ahead(i).find(|&j| {
-            traits[j].creates
-                && (shares_subject(&subjects[i], &subjects[j])
-                    || mentions(&work[j].tokens, RECREATE))
+            let same = if deleted.is_empty() { shares_subject(&subjects[i], &subjects[j]) } else { shares_subject(&deleted, &subjects[j]) };
+            traits[j].creates && (same || mentions(&work[j].tokens, RECREATE))
         }) {
             found.push((
                 pattern(
@@ -508,9 +540,14 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         if data_loss.is_empty() {
             continue;
         }
+        let lost = target_words(&work[i], &[Action::Delete, Action::DeleteRecreate]);
         let backup = behind(i).rev().find(|&j| {
-            traits[j].backs_up
-                && (shares_subject(&subjects[i], &subjects[j]) || subjects[j].is_empty())
+            let covers = if narrowed_backup(&work[j]) && !lost.is_empty() {
+                shares_subject(&lost, &subjects[j])
+            } else {
+                shares_subject(&subjects[i], &subjects[j]) || subjects[j].is_empty()
+            };
+            traits[j].backs_up && covers
         });
         match backup {
             Some(j) => {

@@ -81,46 +81,51 @@ fn eval_dynamic(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
-/// A script file run directly (`./deploy.sh`, `bash migrate.sh`, `python tool.py`).
-const SCRIPT_EXTENSIONS: &[&str] = &[
-    ".sh", ".bash", ".py", ".rb", ".pl", ".js", ".mjs", ".ts", ".ps1", ".php",
-];
+const SCRIPT_EXTENSIONS: &[&str] = &[".sh", ".bash", ".py", ".rb", ".pl", ".js", ".mjs", ".ts", ".ps1", ".php"];
 
 pub fn is_script_name(name: &str) -> bool {
     SCRIPT_EXTENSIONS.iter().any(|e| name.ends_with(e))
 }
 
-pub fn unseen_script(command: &Command) -> Option<Hit> {
+/// Words in a script's name or arguments that say it acts on an environment: such a script
+/// is judged by where it runs, and one that names no environment counts as production.
+const OPS_WORDS: &[&str] = &[
+    "deploy", "release", "rollout", "migrate", "migration", "cleanup", "clean", "teardown", "destroy",
+    "delete", "drop", "purge", "prune", "reset", "restore", "rollback", "provision", "sync", "wipe",
+    "seed", "rotate", "failover", "switchover", "scale", "decommission", "db", "push",
+];
+const ENVIRONMENT_FLAGS: &[&str] = &["--env", "--environment", "--stage", "--target", "-e", "--profile", "--context", "--cluster", "--region", "--account"];
+
+/// A script file run directly (`./deploy.sh`, `bash migrate.sh`, `python tool.py`), and
+/// whether it looks like it acts on an environment.
+fn script_run(command: &Command) -> Option<(Hit, bool)> {
     let is_script = is_script_name;
     let interpreter = matches!(
         command.program.as_str(),
-        "bash"
-            | "sh"
-            | "zsh"
-            | "python"
-            | "python3"
-            | "node"
-            | "ruby"
-            | "perl"
-            | "php"
-            | "deno"
-            | "bun"
-            | "source"
-            | "."
+        "bash" | "sh" | "zsh" | "python" | "python3" | "node" | "ruby" | "perl" | "php" | "deno" | "bun" | "source" | "."
     );
-    if is_script(&command.program) {
-        let mut hit = Hit::at(vec![command.program_span]);
-        hit.target = Some(command.program.clone());
-        return Some(hit);
-    }
-    let script = command
-        .args
-        .iter()
-        .find(|a| !a.value.starts_with('-') && is_script(&a.value))?;
-    interpreter.then(|| Hit {
-        target: Some(script.value.clone()),
-        ..Hit::at(vec![command.program_span, script.span])
-    })
+    let (mut hit, name) = if is_script(&command.program) {
+        (Hit::at(vec![command.program_span]), command.program.clone())
+    } else {
+        let script = command.args.iter().find(|a| !a.value.starts_with('-') && is_script(&a.value))?;
+        if !interpreter {
+            return None;
+        }
+        (Hit::at(vec![command.program_span, script.span]), script.value.clone())
+    };
+    hit.target = Some(name.clone());
+    let words = name.to_ascii_lowercase();
+    let ops = OPS_WORDS.iter().any(|w| words.split(|c: char| !c.is_alphanumeric()).any(|part| part == *w))
+        || command.args.iter().any(|a| ENVIRONMENT_FLAGS.iter().any(|f| a.value == *f || a.value.starts_with(&format!("{f}="))));
+    Some((hit, ops))
+}
+
+pub fn unseen_script(command: &Command) -> Option<Hit> {
+    script_run(command).filter(|(_, ops)| !ops).map(|(hit, _)| hit)
+}
+
+pub fn unseen_ops_script(command: &Command) -> Option<Hit> {
+    script_run(command).filter(|(_, ops)| *ops).map(|(hit, _)| hit)
 }
 
 pub static RULES: &[Rule] = &[
@@ -212,8 +217,28 @@ pub static RULES: &[Rule] = &[
         instead: "cat {target}",
         questions: &["What does the script do, and which systems does it touch?", "Has it run successfully in a test environment?"],
         references: &[],
-        examples: &["./deploy.sh production", "bash scripts/migrate.sh", "python3 cleanup.py --all"],
-        counterexamples: &["bash -c 'ls -la'", "python3 --version"],
+        examples: &["./build_docs.sh", "bash scripts/lint.sh", "python3 report.py --all"],
+        counterexamples: &["bash -c 'ls -la'", "python3 --version", "./deploy.sh production"],
+    },
+    Rule {
+        id: "shell.unseen-ops-script",
+        title: "Runs an unseen script that acts on an environment",
+        reversibility: R::Unknown,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Opaque,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: &["bash", "sh", "zsh", "python", "python3", "node", "ruby", "perl", "php", "deno", "bun", "source", "."],
+            check: unseen_ops_script,
+        },
+        why: "The script's name or arguments say it deploys, migrates, cleans up or otherwise acts on an environment, but its contents are not in the plan, so what it changes there cannot be judged.",
+        safer: "Paste the script's contents into the plan (or its dry-run output), and run it against a non-production environment first.",
+        instead: "cat {target}",
+        questions: &["What does the script do, and which environment will it act on?", "Does it have a dry-run mode, and what did it print?"],
+        references: &[],
+        examples: &["./scripts/cleanup.sh --env \"$TARGET_ENV\"", "bash deploy.sh", "python3 migrate_db.py --target prod"],
+        counterexamples: &["./run_tests.sh", "python3 --version"],
     },
     Rule {
         id: "shell.unrecognized",

@@ -22,7 +22,7 @@ pub mod reference;
 mod secrets;
 mod sql;
 
-pub use generic::{is_script_name, unseen_script};
+pub use generic::{is_script_name, unseen_ops_script, unseen_script};
 pub use matching::{
     command_flag, flag_matches, match_command, match_prose, match_sql,
     positionals as positionals_of, Hit,
