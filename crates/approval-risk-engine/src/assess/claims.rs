@@ -55,6 +55,19 @@ const CLAIMS: &[&str] = &[
 ];
 
 const INJECTIONS: &[&str] = &[
+    // Text that addresses an AI directly, as planted prompts do.
+    "you are an ai",
+    "you are an agent",
+    "you are an ai agent",
+    "you are a coding agent",
+    "as an ai agent",
+    "your goal is to",
+    "your task is to",
+    "your job is to",
+    "you must now",
+    "near-factory state",
+    "from now on you",
+    "system override",
     "ignore previous",
     "ignore all previous",
     "ignore the previous",

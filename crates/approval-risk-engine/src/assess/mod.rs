@@ -478,6 +478,9 @@ fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<us
         return None;
     }
     let program = command.program.as_str();
+    if let Some(found) = package_script(command) {
+        return Some(found);
+    }
     if rules::is_script_name(program) {
         if let Some(hit) = rules::unseen_ops_script(command) {
             return Some((rules::find("shell.unseen-ops-script")?, hit, None));
@@ -498,6 +501,15 @@ fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<us
                     "lookup-",
                     "head-",
                     "wait",
+                    "detect-",
+                    "validate-",
+                    "estimate-",
+                    "preview-",
+                    "check-",
+                    "test-",
+                    "search-",
+                    "query-",
+                    "batch-get-",
                 ]
                 .iter()
                 .any(|p| w.starts_with(p))
@@ -567,6 +579,28 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
             .iter()
             .any(|p| a.value.starts_with(p))
     });
+    // GraphQL goes over POST either way: a query reads, a mutation writes, and a mutation
+    // whose name deletes is a delete.
+    let body_text = args
+        .iter()
+        .position(|a| body.is_some_and(|b| std::ptr::eq(a, b)))
+        .and_then(|i| if args[i].value.contains('=') && args[i].value.starts_with("--") { Some(&args[i]) } else { args.get(i + 1) })
+        .map(|a| a.value.to_ascii_lowercase());
+    if let Some(text) = &body_text {
+        if text.contains("query") || text.contains("mutation") || text.trim_start().starts_with('{') {
+            let mutation = text.contains("mutation");
+            if !mutation && text.contains("query") {
+                return None;
+            }
+            if mutation && ["delete", "remove", "destroy", "drop", "purge", "wipe"].iter().any(|w| text.contains(w)) {
+                let rule = rules::find("http.delete-request")?;
+                let span = body.map_or(command.program_span, |b| b.span);
+                let mut hit = Hit::at(vec![command.program_span, span]);
+                hit.note = Some("The request body is a GraphQL mutation that deletes.".to_string());
+                return Some((rule, hit, None));
+            }
+        }
+    }
     let (id, span) = match (method, body) {
         (Some((m, span)), _) if m == "DELETE" => ("http.delete-request", span),
         (Some((m, span)), _) if matches!(m.as_str(), "POST" | "PUT" | "PATCH") => {
@@ -582,6 +616,48 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
         .find(|a| a.value.starts_with("http"))
         .map(|a| a.value.clone());
     Some((rule, hit, None))
+}
+
+/// `npm run db:push`, `yarn deploy`, `make migrate`, `just reset`: a script defined in the
+/// project (package.json, Makefile), whose contents the plan does not show. Everyday scripts
+/// (test, build, lint, format, start) are left alone.
+fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)> {
+    const EVERYDAY: &[&str] = &[
+        "test", "tests", "build", "lint", "format", "fmt", "check", "typecheck", "start", "dev", "serve",
+        "watch", "clean", "install", "ci", "coverage", "docs", "bench", "all", "compile", "e2e", "storybook",
+    ];
+    const OWN_COMMANDS: &[&str] = &[
+        "install", "i", "ci", "add", "remove", "uninstall", "update", "upgrade", "init", "test", "t",
+        "audit", "outdated", "ls", "list", "view", "info", "why", "pack", "version", "help", "config",
+        "login", "logout", "whoami", "publish", "unpublish", "deprecate", "dist-tag", "link", "prune",
+        "dedupe", "cache", "exec", "dlx", "create", "set", "get", "owner", "access", "search", "doctor",
+    ];
+    let words = rules::positionals_of(command);
+    let script = match command.program.as_str() {
+        "npm" | "pnpm" | "bun" => match words.first()?.value.as_str() {
+            "run" | "run-script" | "rum" | "urn" => words.get(1)?,
+            _ => return None,
+        },
+        "yarn" => match words.first()?.value.as_str() {
+            "run" => words.get(1)?,
+            other if OWN_COMMANDS.contains(&other) => return None,
+            _ => words.first()?,
+        },
+        "make" | "just" | "rake" | "task" | "mage" => words.iter().find(|w| !w.value.contains('='))?,
+        _ => return None,
+    };
+    let name = script.value.to_ascii_lowercase();
+    if EVERYDAY.iter().any(|e| name == *e || name.starts_with(&format!("{e}:"))) {
+        return None;
+    }
+    let ops = ["deploy", "release", "migrat", "db", "seed", "reset", "drop", "push", "destroy", "delete", "purge", "prune", "rollback", "restore", "sync", "provision", "publish", "wipe", "teardown"]
+        .iter()
+        .any(|w| name.contains(w));
+    let id = if ops { "shell.unseen-ops-script" } else { "shell.unseen-script" };
+    let mut hit = Hit::at(vec![command.program_span, script.span]);
+    hit.target = Some(script.value.clone());
+    hit.note = Some(format!("`{}` is defined in the project (package.json or Makefile), not in the plan.", script.value));
+    Some((rules::find(id)?, hit, None))
 }
 
 /// `tool --help`, `tool --version`, `tool help`: asks the program about itself.
@@ -691,6 +767,17 @@ const CHANGE_VERBS: &[&str] = &[
     "empty*",
 ];
 
+/// Verbs of writing code in the working copy ("implement the API", "write unit tests").
+const CODE_WORK: &[&str] = &["implement*", "writ*", "refactor*", "add", "edit*", "build*", "fix*", "creat*", "updat*", "document*", "rename*", "mov*"];
+
+/// What code work acts on: the code itself, its tests and its documentation.
+const CODE_OBJECTS: &[&str] = &[
+    "test*", "code", "function*", "class*", "module*", "api", "endpoint*", "component*", "docs",
+    "documentation", "readme", "handler*", "interface*", "types", "unit", "spec*", "method*",
+    "helper*", "feature*", "logic", "ui", "page", "controller*", "route*", "struct*", "library",
+    "parser", "cli", "validation", "comment*", "changelog",
+];
+
 const READ_VERBS: &[&str] = &[
     "check*",
     "verif*",
@@ -796,6 +883,15 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
             continue;
         }
         clause = tokens[s].clause;
+        let clause_tokens: Vec<Token> = tokens.iter().filter(|t| t.clause == clause).cloned().collect();
+        let code_work = find_all(&tokens[s..e], CODE_WORK).first().is_some_and(|(a, _)| *a == 0)
+            && !find_all(&clause_tokens, CODE_OBJECTS).is_empty();
+        if changes && code_work {
+            // Writing code, tests or docs changes the working copy, which review and version
+            // control already cover: it reads as work in the workspace, not a change to a system.
+            reads = true;
+            continue;
+        }
         if changes {
             let rule = rules::find("prose.change")?;
             return Some((

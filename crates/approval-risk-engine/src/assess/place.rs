@@ -128,6 +128,40 @@ pub fn place(
         }
     }
 
+    // Commands run on another machine (`ssh host '...'`, `kubectl exec`, `docker exec`) act on
+    // that machine, not the agent's workspace.
+    if changes && rule.reach == Reach::Workspace && scope < Scope::Shared {
+        if let Some(c) = command.filter(|c| c.has_wrapper("ssh") || c.has_wrapper("kubectl exec") || c.has_wrapper("docker exec")) {
+            scope = Scope::Shared;
+            let place = if c.has_wrapper("ssh") { "another machine over `ssh`" } else { "a running container" };
+            adjustments.push(note(AdjustmentKind::Amplifier, format!("It runs on {place}, not in the agent's workspace."), vec![]));
+            if environment.production.is_some() {
+                scope = Scope::Production;
+            }
+        }
+    }
+    // A directory the plan moved into (`cd envs/prod`) names the environment too.
+    if changes && environment.production.is_none() && scope < Scope::Production && matches!(rule.reach, Reach::Environment | Reach::Workspace) {
+        if let Some(cwd) = command.and_then(|c| c.cwd.as_deref()) {
+            let lower = cwd.to_ascii_lowercase();
+            if lower.split(|c: char| !c.is_alphanumeric()).any(|p| matches!(p, "prod" | "production" | "prd" | "live")) {
+                scope = Scope::Production;
+                adjustments.retain(|a| !a.note.starts_with("The step does not name"));
+                adjustments.push(note(AdjustmentKind::Amplifier, format!("It runs in `{cwd}`, a production directory."), vec![]));
+            }
+        }
+    }
+    // Audit records are the organisation's memory of what happened; destroying them reaches
+    // everyone who would investigate.
+    if changes && matches!(rule.action, Action::Delete | Action::DeleteRecreate | Action::DisableSafety) && scope < Scope::Organization {
+        let audit = hit.target.as_deref().is_some_and(names_audit_trail)
+            || command.is_some_and(|c| c.args.iter().any(|a| names_audit_trail(&a.value)));
+        if audit {
+            scope = Scope::Organization;
+            adjustments.push(note(AdjustmentKind::Amplifier, "It destroys audit records, which the whole organisation relies on to know what happened.", vec![]));
+        }
+    }
+
     // Amplifiers and mitigations written into the command or the sentence.
     if changes {
         let flags = |names: &[&str]| -> Option<Span> {
@@ -320,6 +354,14 @@ pub fn place(
         decision,
         adjustments,
     }
+}
+
+fn names_audit_trail(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).any(|p| matches!(p, "audit" | "audits" | "auditlog" | "auditlogs" | "cloudtrail" | "audittrail"))
+        || lower.starts_with("audit_")
+        || lower.contains("audit_log")
+        || lower.contains("audit_event")
 }
 
 /// A flag that is itself the rule's evidence (the `--force` of a force push) is not also an

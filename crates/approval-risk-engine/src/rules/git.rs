@@ -280,6 +280,28 @@ pub static RULES: &[Rule] = &[
         counterexamples: &["git push --force-with-lease origin feature", "git push origin main", "git commit -m 'git push --force'"],
     },
     Rule {
+        id: "git.push",
+        title: "Pushes commits or tags to a shared remote",
+        reversibility: R::Reversible,
+        scope: S::Shared,
+        reach: Reach::Fixed,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["git"],
+            subcommands: &[&["push"]],
+            flags_none: &["--force", "-f", "--mirror", "--delete", "-d", "--dry-run", "-n", "--prune"],
+            ..CommandPattern::ANY
+        }),
+        why: "Pushing shares the commits or tags with everyone who uses the remote, and pushes to the default branch or a release tag often start a deployment; a push can be reverted with a new commit, but what it triggered has already run.",
+        safer: "Push to a branch and open a pull request, or check what the push triggers (CI, deploys) before pushing to the default branch.",
+        instead: "git push --dry-run origin {target}",
+        questions: &["Does pushing this branch or tag start a deployment or release?"],
+        references: &["https://git-scm.com/docs/git-push"],
+        examples: &["git push origin main --follow-tags", "git push origin v2.14.3"],
+        counterexamples: &["git push --dry-run origin main", "git push --force origin main", "git status"],
+    },
+    Rule {
         id: "git.reset-hard",
         title: "Throws away every uncommitted change in the working copy",
         reversibility: R::Irreversible,
@@ -355,7 +377,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: &["git"], check: push_delete },
         why: "The branch or tag disappears from the remote for everyone: open pull requests from it close, CI and deployments that follow it stop, and a deleted release tag breaks whoever builds from it. It can be pushed back only from a clone that still has it.",
         safer: "Check that {target} is merged and nobody builds from it; keep it under an archive name first, then delete.",
-        instead: "git push origin origin/{target}:refs/tags/archive/{target}",
+        instead: "git tag archive/{target} origin/{target}",
         questions: &[
             "Is {target} merged, and does any open pull request, pipeline or deployment use it?",
             "Does anyone else have a clone with this branch or tag?",

@@ -106,9 +106,24 @@ fn replaces_other(command: &Command) -> Option<Hit> {
     (matches!(verb, "replace" | "maybe-replace") && !is_data(kind)).then_some(hit)
 }
 
+/// Identity and access: who can do what across the account.
+fn is_identity(kind: &str) -> bool {
+    let kind = kind.to_ascii_lowercase();
+    ["iam", "role", "policy", "permission", "access_key", "service_account", "role_assignment", "organization", "scp"]
+        .iter()
+        .any(|d| kind.contains(d))
+}
+
 fn changes(command: &Command) -> Option<Hit> {
-    let (verb, _, hit) = parts(command)?;
-    matches!(verb, "update" | "create" | "update-unlisted").then_some(hit)
+    let (verb, kind, mut hit) = parts(command)?;
+    if !matches!(verb, "update" | "create" | "update-unlisted") {
+        return None;
+    }
+    if is_identity(kind) {
+        hit.scope = Some(S::Organization);
+        hit.note = Some("It changes identity and access, which decides what everyone and everything in the account can do.".to_string());
+    }
+    Some(hit)
 }
 
 fn destroys_unlisted(command: &Command) -> Option<Hit> {
