@@ -130,7 +130,9 @@ pub fn place(
 
     // Commands run on another machine (`ssh host '...'`, `kubectl exec`, `docker exec`) act on
     // that machine, not the agent's workspace.
-    if changes && rule.reach == Reach::Workspace && scope < Scope::Shared {
+    // A program the tool does not know stays judged where the tool can see it: unknown, not
+    // widened further by guesses about the remote side.
+    if changes && rule.reach == Reach::Workspace && scope < Scope::Shared && rule.id != "shell.unrecognized" {
         if let Some(c) = command.filter(|c| c.has_wrapper("ssh") || c.has_wrapper("kubectl exec") || c.has_wrapper("docker exec")) {
             scope = Scope::Shared;
             let place = if c.has_wrapper("ssh") { "another machine over `ssh`" } else { "a running container" };

@@ -369,7 +369,16 @@ fn skip_flags(words: &[Word], from: usize, wrapper: &str) -> usize {
             break;
         }
         i += 1;
-        if !value.contains('=') && wrapper_flag_takes_value(wrapper, value) {
+        // A cluster of one-letter options takes a value when its last letter does
+        // (`ssh -fL 8080:host:80`).
+        let last_letter = value
+            .strip_prefix('-')
+            .filter(|c| !c.starts_with('-') && c.len() > 1 && c.chars().all(|x| x.is_ascii_alphabetic()))
+            .and_then(|c| c.chars().last())
+            .map(|c| format!("-{c}"));
+        let takes = wrapper_flag_takes_value(wrapper, value)
+            || last_letter.is_some_and(|l| wrapper_flag_takes_value(wrapper, &l));
+        if !value.contains('=') && takes {
             i += 1;
         }
     }
@@ -582,11 +591,13 @@ fn inner_script(program: &str, rest: &[Word]) -> Option<Script> {
         }
         "ssh" => {
             let host = skip_flags(rest, 0, "ssh");
-            let first = rest.get(host + 1)?;
-            if rest.len() == host + 2 && first.quoted {
+            // Options may also follow the destination (`ssh user@host -p 22 -N`).
+            let command_at = skip_flags(rest, host + 1, "ssh");
+            let first = rest.get(command_at)?;
+            if rest.len() == command_at + 1 && first.quoted {
                 Some(text_of(first))
             } else {
-                Some(Script::Words(host + 1))
+                Some(Script::Words(command_at))
             }
         }
         "kubectl" => {
