@@ -502,13 +502,12 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         if !fanned.is_empty() {
             // Repeating a change over shared systems, or a loss that cannot be undone, needs a
             // second look; repeating a recoverable change in the agent's own folder needs a read.
+            // Repeating a deletion or a publication across a shared system, or a loss that cannot
+            // be undone, needs a second look; repeating a reversible change needs a read.
             let serious = fanned.iter().any(|f| {
-                f.rule.reach != Reach::Workspace
-                    || matches!(
-                        f.reversibility,
-                        Reversibility::Irreversible | Reversibility::Unknown
-                    )
-                    || f.scope >= Scope::Shared
+                matches!(f.rule.action, Action::Delete | Action::DeleteRecreate | Action::Publish)
+                    && (f.rule.reach != Reach::Workspace || f.scope >= Scope::Shared)
+                    || matches!(f.reversibility, Reversibility::Irreversible | Reversibility::Unknown)
             });
             found.push((
                 pattern(

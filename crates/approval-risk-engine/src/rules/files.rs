@@ -288,6 +288,17 @@ fn rm_recursive(command: &Command) -> Option<Hit> {
     {
         return None;
     }
+    // `rm -r *.txt` removes the files a name pattern picks, like `rm *.txt`: the `-r` only
+    // matters for folders, and a pattern with a name part rarely picks whole projects.
+    let targets = operands(command);
+    let selective_globs = !targets.is_empty()
+        && targets.iter().all(|a| {
+            let file_part = a.value.rsplit('/').next().unwrap_or("");
+            a.glob && !a.quoted && file_part.contains('.') && file_part.chars().any(|c| c.is_alphanumeric()) && !a.value.starts_with('/')
+        });
+    if selective_globs {
+        return rm_glob_of(command, &targets);
+    }
     let mut hit = Hit::at(vec![command.program_span, flag.span]);
     if let Some(force) = find_flag(command, &["-f", "--force"]) {
         if force.span != flag.span {
@@ -343,6 +354,10 @@ fn rm_glob(command: &Command) -> Option<Hit> {
         .into_iter()
         .filter(|a| a.glob && !a.quoted)
         .collect();
+    rm_glob_of(command, &globs)
+}
+
+fn rm_glob_of(command: &Command, globs: &[&Arg]) -> Option<Hit> {
     let (class, path, arg) = worst_path(&globs, command.cwd.as_deref())?;
     let mut hit = Hit::at(vec![command.program_span, arg.span]);
     classify_into(&mut hit, class, &path, arg);
@@ -441,6 +456,15 @@ fn delete_matches(command: &Command) -> Option<Hit> {
     // compiler output, editor backups and OS litter can be regenerated.
     let args = &command.args;
     let negated = |i: usize| i > 0 && matches!(args[i - 1].value.as_str(), "!" | "-not" | "\\!");
+    // `-delete` removes a folder only when it is empty, and `rm` without `-r` refuses
+    // folders: a search limited to folders (`-type d`) then loses no contents.
+    let folders_only = args.windows(2).any(|w| w[0].value == "-type" && w[1].value == "d");
+    let recursive_rm = args.iter().any(|a| matches!(a.value.as_str(), "-rf" | "-fr" | "-r" | "-R" | "-fR" | "-Rf" | "-rfv" | "-rvf" | "-Rv" | "-rv"));
+    if folders_only && !recursive_rm && hit.reversibility.is_none() {
+        hit.reversibility = Some(R::Reversible);
+        hit.note = Some("Only folders match (`-type d`), and they are removed only when empty (`-delete`) or not at all (`rm` without `-r`), so no contents are lost.".to_string());
+        return Some(hit);
+    }
     if let Some(at) = args.iter().position(|a| a.value == "-empty") {
         if !negated(at) {
             hit.evidence.push(args[at].span);
@@ -2297,7 +2321,7 @@ pub static RULES: &[Rule] = &[
         title: "Removes system packages",
         reversibility: R::Recoverable,
         scope: S::Shared,
-        reach: Reach::Environment,
+        reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
