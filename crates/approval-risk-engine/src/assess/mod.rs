@@ -673,6 +673,16 @@ fn asks_for_help(command: &Command) -> bool {
 }
 
 const CHANGE_VERBS: &[&str] = &[
+    // Everyday actions an agent takes on the world, beyond systems: access, money, devices,
+    // bookings, messages.
+    "grant*", "withdraw*", "turn off", "turned off", "switch off", "shut off", "mute*", "unmute*",
+    "allocat*", "dispatch*", "redirect*", "submit*", "book*", "reserv*", "order", "ordered", "purchas*",
+    "buy", "buys", "buying", "sell", "sells", "selling", "sold", "invest*", "trade", "trades",
+    "trading", "schedul*", "unlock*", "lock", "locks", "locking", "activat*", "deactivat*", "arm",
+    "disarm*", "adjust*", "increas*", "decreas*", "forward*", "repl*", "respond*", "approv*",
+    "reject*", "accept*", "declin*", "sign", "signs", "signing", "prescrib*", "administer*",
+    "input*", "enter", "enters", "entering", "tweet*", "retweet*", "publish*", "donat*", "lend*",
+    "borrow*", "hire*", "fire", "terminat*", "suspend*", "ban", "bans", "banning", "kick*",
     "updat*",
     "modif*",
     "chang*",
@@ -876,31 +886,31 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
         .collect();
     // At one position the longest phrase wins ("get rid of" over "get").
     verbs.sort_unstable_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
-    let mut clause = usize::MAX;
+    // Any verb of change, anywhere in the step, makes it a change ("Check the logs, then restart
+    // the service"); a position where a longer phrase already matched is not read twice.
     let mut reads = false;
+    let mut covered_until = 0;
     for (s, e, changes) in verbs {
-        if tokens[s].clause == clause {
+        if s < covered_until {
             continue;
         }
-        clause = tokens[s].clause;
+        covered_until = e;
+        if !changes {
+            reads = true;
+            continue;
+        }
+        let clause = tokens[s].clause;
         let clause_tokens: Vec<Token> = tokens.iter().filter(|t| t.clause == clause).cloned().collect();
         let code_work = find_all(&tokens[s..e], CODE_WORK).first().is_some_and(|(a, _)| *a == 0)
             && !find_all(&clause_tokens, CODE_OBJECTS).is_empty();
-        if changes && code_work {
+        if code_work {
             // Writing code, tests or docs changes the working copy, which review and version
             // control already cover: it reads as work in the workspace, not a change to a system.
             reads = true;
             continue;
         }
-        if changes {
-            let rule = rules::find("prose.change")?;
-            return Some((
-                rule,
-                Hit::at(vec![tokens[s].span.cover(tokens[e - 1].span)]),
-                None,
-            ));
-        }
-        reads = true;
+        let rule = rules::find("prose.change")?;
+        return Some((rule, Hit::at(vec![tokens[s].span.cover(tokens[e - 1].span)]), None));
     }
     if reads || tokens.is_empty() {
         return None;

@@ -208,20 +208,25 @@ pub fn is_negated(tokens: &[Token], index: usize) -> bool {
 /// delete", "how to remove", "safe to delete", "before deleting" (the step itself asks or
 /// checks; the act, if any, is a later step that will be judged on its own).
 fn not_this_steps_act(tokens: &[Token], index: usize) -> bool {
-    const MARKERS: &[&str] = &[
-        "whether", "how", "safe", "okay", "ok", "fine", "allowed", "before",
+    // "whether to delete", "how to remove", "safe to delete", "sufficient to pay", "the amount
+    // to pay", "the way to clean up": the act is discussed, not done.
+    const BEFORE_TO: &[&str] = &[
+        "whether", "how", "what", "which", "where", "when", "safe", "okay", "ok", "fine", "allowed",
+        "sufficient", "enough", "amount", "way", "able", "unable", "permission", "time",
     ];
+    // "for posting", "of deleting", "about removing", "whether buying", "that sharing",
+    // "before deleting": a gerund after these names the act as a topic or a later event.
+    const BEFORE_GERUND: &[&str] = &["for", "of", "about", "whether", "that", "before", "after", "without"];
     let clause = tokens[index].clause;
     let near: Vec<&str> = tokens[index.saturating_sub(3)..index]
         .iter()
         .filter(|t| t.clause == clause)
         .map(|t| t.text.as_str())
         .collect();
+    let gerund = tokens[index].text.ends_with("ing");
     match near.as_slice() {
-        // "before deleting": the gerund right after "before".
-        [.., "before"] => tokens[index].text.ends_with("ing"),
-        // "whether to delete", "how to remove", "safe to delete", "okay to drop".
-        [.., marker, "to"] => MARKERS.contains(marker),
+        [.., marker] if gerund => BEFORE_GERUND.contains(marker),
+        [.., marker, "to"] => BEFORE_TO.contains(marker),
         _ => false,
     }
 }
@@ -294,6 +299,10 @@ mod tests {
         assert!(is_negated(&t, 5));
         let t = toks("Delete the bucket before noon");
         assert!(!is_negated(&t, 0));
+        let t = toks("Check the file is appropriate for posting on Twitter");
+        assert!(is_negated(&t, 6));
+        let t = toks("Check the balance is sufficient to pay the request");
+        assert!(is_negated(&t, 6));
     }
 
     #[test]
