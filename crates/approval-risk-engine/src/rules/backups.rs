@@ -26,11 +26,16 @@ fn velero_delete(command: &Command) -> Option<Hit> {
     let words = positionals(command);
     let kind = words.first()?;
     let verb = words.get(1)?;
-    if verb.value != "delete" || !matches!(kind.value.as_str(), "backup" | "backups" | "snapshot" | "snapshot-location" | "backup-location" | "schedule" | "schedules") {
+    if verb.value != "delete" || !matches!(kind.value.as_str(), "backup" | "backups" | "snapshot" | "snapshot-location" | "backup-location" | "schedule" | "schedules" | "restore" | "restores") {
         return None;
     }
     let mut hit = Hit::at(vec![command.program_span, kind.span, verb.span]);
     hit.target = words.get(2).map(|w| w.value.clone());
+    if kind.value.starts_with("restore") {
+        // A restore record only describes a restore that already ran; the data is untouched.
+        hit.reversibility = Some(R::Reversible);
+        hit.note = Some("A restore record only describes a past restore; deleting it loses its log, not data.".to_string());
+    }
     if kind.value.starts_with("schedule") {
         hit.note = Some("Deleting a schedule stops every future backup it would have taken.".to_string());
     }

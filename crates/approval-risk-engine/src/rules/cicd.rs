@@ -243,6 +243,21 @@ fn vault_root_token(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
+/// `java -jar jenkins-cli.jar ... delete-job|delete-node|delete-view|delete-credentials NAME`.
+fn jenkins_delete(command: &Command) -> Option<Hit> {
+    let via_cli = command.program == "jenkins-cli" || command.args.iter().any(|a| a.value.ends_with("jenkins-cli.jar"));
+    if !via_cli {
+        return None;
+    }
+    let at = command.args.iter().position(|a| {
+        matches!(a.value.as_str(), "delete-job" | "delete-node" | "delete-view" | "delete-credentials" | "delete-builds" | "delete-credentials-domain")
+    })?;
+    let verb = &command.args[at];
+    let mut hit = Hit::at(vec![command.program_span, verb.span]);
+    hit.target = command.args.get(at + 1).map(|a| a.value.clone());
+    Some(hit)
+}
+
 pub static RULES: &[Rule] = &[
     // ---- GitHub and GitLab ----
     Rule {
@@ -674,6 +689,23 @@ pub static RULES: &[Rule] = &[
         references: &["https://cli.github.com/manual/gh_release_create"],
         examples: &["gh release create v2.14.3 --notes-file CHANGELOG.md", "glab release create v1.0.0"],
         counterexamples: &["gh release create v2.14.3 --draft", "gh release view v2.14.3"],
+    },
+    Rule {
+        id: "jenkins.delete",
+        title: "Deletes Jenkins jobs, nodes, views or credentials",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["java", "jenkins-cli"], check: jenkins_delete },
+        why: "Deleting a job removes its configuration and build history; a node, its agent connection; a view or credential, what pipelines rely on. Builds and deployments that use them fail, and Jenkins keeps no trash.",
+        safer: "Disable the job (`disable-job`) or take the node offline first, and keep its `config.xml` (`get-job`) so it can be recreated.",
+        instead: "java -jar jenkins-cli.jar get-job {target}",
+        questions: &["Which pipelines or deployments use {target}?", "Is its configuration saved (config.xml or job DSL)?"],
+        references: &["https://www.jenkins.io/doc/book/managing/cli/"],
+        examples: &["java -jar jenkins-cli.jar -s http://jenkins.local/ delete-job deploy-prod", "java -jar jenkins-cli.jar delete-node agent-1"],
+        counterexamples: &["java -jar jenkins-cli.jar get-job deploy-prod", "java -jar app.jar delete-job"],
     },
     // ---- HashiCorp Vault ----
     Rule {

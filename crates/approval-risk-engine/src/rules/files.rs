@@ -1175,6 +1175,16 @@ fn sed_in_place_system(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
+/// `rsync --remove-source-files` and `rclone move`: copy, then delete the original.
+fn move_removes_source(command: &Command) -> Option<Hit> {
+    if command.program == "rsync" {
+        let flag = command.args.iter().find(|a| a.value == "--remove-source-files")?;
+        return Some(Hit::at(vec![command.program_span, flag.span]));
+    }
+    let verb = command.args.iter().find(|a| !a.value.starts_with('-'))?;
+    (verb.value == "move" || verb.value == "moveto").then(|| Hit::at(vec![command.program_span, verb.span]))
+}
+
 fn rsync_delete(command: &Command) -> Option<Hit> {
     if command.program == "rclone" {
         // `rclone sync` deletes what the source lacks without being asked to.
@@ -1984,6 +1994,23 @@ pub static RULES: &[Rule] = &[
         references: &["https://www.gnu.org/software/sed/manual/sed.html#index-_002di"],
         examples: &["sudo sed -i 's/^PermitRootLogin.*/PermitRootLogin yes/' /etc/ssh/sshd_config", "sed -i -e '/swap/d' /etc/fstab", "sed --in-place 's/5432/6432/' /etc/postgresql/14/main/postgresql.conf"],
         counterexamples: &["sed -i.bak 's/a/b/' /etc/hosts", "sed -i 's/foo/bar/' src/app.py", "sed -n '1,5p' /etc/fstab"],
+    },
+    Rule {
+        id: "fs.move-removes-source",
+        title: "Moves data to another place, removing the original",
+        reversibility: R::Recoverable,
+        scope: S::Local,
+        reach: Reach::Workspace,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: &["rsync", "rclone"], check: move_removes_source },
+        why: "Each file is deleted from the source once it has been copied, so the only copy is now at the destination; a wrong destination, a failed transfer or a later sync there can lose it.",
+        safer: "Copy first (`rsync -a` or `rclone copy`), check the destination, then delete the source on its own.",
+        instead: "rclone copy /src remote:dest",
+        questions: &["Has the destination been checked to hold complete copies?"],
+        references: &["https://rclone.org/commands/rclone_move/"],
+        examples: &["rsync -a --remove-source-files /src/ /dest/", "rclone move /data remote:archive"],
+        counterexamples: &["rsync -a /src/ /dest/", "rclone copy /data remote:archive"],
     },
     Rule {
         id: "fs.rsync-delete",

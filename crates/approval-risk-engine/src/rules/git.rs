@@ -302,6 +302,28 @@ pub static RULES: &[Rule] = &[
         counterexamples: &["git push --dry-run origin main", "git push --force origin main", "git status"],
     },
     Rule {
+        id: "git.reset-merge",
+        title: "Resets the working copy, keeping only unstaged changes",
+        reversibility: R::Recoverable,
+        scope: S::Local,
+        reach: Reach::Workspace,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Command(CommandPattern {
+            programs: &["git"],
+            subcommands: &[&["reset"]],
+            flags_any: &["--merge", "--keep"],
+            ..CommandPattern::ANY
+        }),
+        why: "`git reset --merge` (or `--keep`) moves the branch and rewrites files that differ; staged changes and the commits it moves past are left only in the reflog, from where they can be recovered with some effort.",
+        safer: "Commit or stash the work first (`git stash push`), then reset.",
+        instead: "git stash push -m before-reset",
+        questions: &["Is there staged work that is not committed yet?"],
+        references: &["https://git-scm.com/docs/git-reset"],
+        examples: &["git reset --merge", "git reset --keep HEAD~1"],
+        counterexamples: &["git reset HEAD file.txt", "git reset --soft HEAD~1"],
+    },
+    Rule {
         id: "git.reset-hard",
         title: "Throws away every uncommitted change in the working copy",
         reversibility: R::Irreversible,

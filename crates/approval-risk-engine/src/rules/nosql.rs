@@ -811,17 +811,21 @@ fn nats_delete_stream(command: &Command) -> Option<Hit> {
     let deletes = match group.value.as_str() {
         "stream" | "str" => matches!(verb.value.as_str(), "rm" | "delete" | "del" | "purge"),
         // `kv rm|del BUCKET` deletes the bucket; `kv purge BUCKET KEY` a key with its history.
-        "kv" => {
-            (matches!(verb.value.as_str(), "rm" | "del") && words.len() <= 3)
-                || verb.value == "purge"
-        }
+        // `kv del BUCKET KEY` deletes one key; with `--purge` its history goes too.
+        "kv" => matches!(verb.value.as_str(), "rm" | "del" | "purge"),
         "object" | "obj" => verb.value == "rm" && words.len() <= 3,
+        "bucket" => matches!(verb.value.as_str(), "rm" | "delete" | "del"),
         _ => false,
     };
     if !deletes {
         return None;
     }
     let mut hit = Hit::at(vec![command.program_span, group.span.cover(verb.span)]);
+    let one_key = group.value == "kv" && verb.value != "purge" && words.len() > 3;
+    if one_key && command.args.iter().all(|a| a.value != "--purge") {
+        hit.reversibility = Some(R::Recoverable);
+        hit.note = Some("Deleting one key leaves its history in the bucket, where earlier values can still be read.".to_string());
+    }
     hit.target = words.get(2).map(|w| w.value.clone());
     if verb.value == "purge" {
         hit.note = Some("Purging keeps the stream but deletes every message in it.".to_string());
