@@ -40,7 +40,9 @@ fn capitalised(text: &str) -> String {
 /// more than the engine's own fallbacks. Used to choose which finding leads an explanation.
 pub fn specificity(rule: &crate::rules::Rule) -> u8 {
     match rule.matcher {
-        crate::rules::Matcher::Command(_) | crate::rules::Matcher::CommandFn { .. } | crate::rules::Matcher::Sql(_) => 2,
+        crate::rules::Matcher::Command(_)
+        | crate::rules::Matcher::CommandFn { .. }
+        | crate::rules::Matcher::Sql(_) => 2,
         crate::rules::Matcher::Prose(_) => 1,
         crate::rules::Matcher::Builtin => 0,
     }
@@ -50,15 +52,25 @@ pub fn specificity(rule: &crate::rules::Rule) -> u8 {
 fn pattern_sentences(work: &StepWork, patterns: &[PatternReport], own: Decision) -> Vec<String> {
     let mut parts = Vec::new();
     for (n, (index, pattern_decision)) in work.patterns.iter().enumerate() {
-        let Some(pattern) = patterns.get(*index) else { continue };
+        let Some(pattern) = patterns.get(*index) else {
+            continue;
+        };
         let raises = *pattern_decision > own;
-        let why = if n == 0 { format!(" {}", pattern.why) } else { String::new() };
+        let why = if n == 0 {
+            format!(" {}", pattern.why)
+        } else {
+            String::new()
+        };
         parts.push(format!(
             "Across the plan: {} ({}).{}{}",
             pattern.title.to_lowercase(),
             steps_label(&pattern.steps),
             why,
-            if raises { format!(" That makes this step {}.", pattern_decision.as_str()) } else { String::new() }
+            if raises {
+                format!(" That makes this step {}.", pattern_decision.as_str())
+            } else {
+                String::new()
+            }
         ));
     }
     parts
@@ -75,9 +87,11 @@ pub fn step(
 ) -> String {
     let Some(top) = work.top() else {
         if work.patterns.is_empty() {
-            return "This step only reads or inspects; nothing changes, so it is safe to approve.".to_string();
+            return "This step only reads or inspects; nothing changes, so it is safe to approve."
+                .to_string();
         }
-        let mut parts = vec!["On its own this step changes nothing that is hard to undo.".to_string()];
+        let mut parts =
+            vec!["On its own this step changes nothing that is hard to undo.".to_string()];
         parts.extend(pattern_sentences(work, patterns, Decision::Proceed));
         return parts.join(" ");
     };
@@ -90,7 +104,11 @@ pub fn step(
         .map(|s| quote(s.slice(input), 40))
         .filter(|s| !s.is_empty() && !title_lower.contains(&s.to_lowercase()))
         .collect();
-    let shown = if evidence.is_empty() { String::new() } else { format!(" (\"{}\")", evidence.join(" … ")) };
+    let shown = if evidence.is_empty() {
+        String::new()
+    } else {
+        format!(" (\"{}\")", evidence.join(" … "))
+    };
     parts.push(format!("{}{}.", top.rule.title, shown));
     parts.push(top.rule.why.to_string());
     if let Some(note) = &top.hit.note {
@@ -105,11 +123,19 @@ pub fn step(
     } else if top.reversibility == Reversibility::Unknown {
         parts.push(format!("So the tool cannot tell what this step changes; judged by where it runs (it {}), it is {}.", top.scope.phrase(), own.as_str()));
     } else {
-        parts.push(format!("So this step {} and {}: {}.", top.reversibility.phrase(), top.scope.phrase(), own.as_str()));
+        parts.push(format!(
+            "So this step {} and {}: {}.",
+            top.reversibility.phrase(),
+            top.scope.phrase(),
+            own.as_str()
+        ));
     }
     let _ = (reversibility, scope);
     if top.hit.floor.or(top.rule.floor) == Some(Decision::Block) && own == Decision::Block {
-        parts.push("This shape is blocked in any context: it is catastrophic whatever the target.".to_string());
+        parts.push(
+            "This shape is blocked in any context: it is catastrophic whatever the target."
+                .to_string(),
+        );
     }
     let mut others: Vec<String> = Vec::new();
     for f in work.findings.iter().filter(|f| !std::ptr::eq(*f, top)) {
@@ -167,8 +193,14 @@ pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (Stri
             }
         }
     }
-    let unnamed = top.adjustments.iter().any(|a| a.kind == AdjustmentKind::Amplifier && a.note.starts_with("The step does not name"));
-    if unnamed && !questions.iter().any(|q| q.to_lowercase().contains("environment")) {
+    let unnamed = top.adjustments.iter().any(|a| {
+        a.kind == AdjustmentKind::Amplifier && a.note.starts_with("The step does not name")
+    });
+    if unnamed
+        && !questions
+            .iter()
+            .any(|q| q.to_lowercase().contains("environment"))
+    {
         questions.insert(0, "Which environment does this run against?".to_string());
     }
     // The environment question belongs only where the step leaves the environment open.

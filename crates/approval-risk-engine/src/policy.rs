@@ -40,25 +40,43 @@ impl fmt::Display for PolicyError {
 impl std::error::Error for PolicyError {}
 
 /// The fields a policy file may have.
-const FIELDS: &[&str] = &["version", "production_patterns", "protected", "disabled_rules", "overrides", "allowed_origins"];
+const FIELDS: &[&str] = &[
+    "version",
+    "production_patterns",
+    "protected",
+    "disabled_rules",
+    "overrides",
+    "allowed_origins",
+];
 
 fn error(field: impl Into<String>, message: impl Into<String>) -> PolicyError {
-    PolicyError { field: field.into(), message: message.into() }
+    PolicyError {
+        field: field.into(),
+        message: message.into(),
+    }
 }
 
 /// A list of strings, or an error naming the field (and the item) at fault.
 fn strings(value: Option<&serde_json::Value>, field: &str) -> Result<Vec<String>, PolicyError> {
-    let Some(value) = value else { return Ok(Vec::new()) };
-    let items = value
-        .as_array()
-        .ok_or_else(|| error(field, format!("expected a list of strings, found {}", kind(value))))?;
+    let Some(value) = value else {
+        return Ok(Vec::new());
+    };
+    let items = value.as_array().ok_or_else(|| {
+        error(
+            field,
+            format!("expected a list of strings, found {}", kind(value)),
+        )
+    })?;
     items
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            item.as_str()
-                .map(str::to_string)
-                .ok_or_else(|| error(format!("{field}[{i}]"), format!("expected a string, found {}", kind(item))))
+            item.as_str().map(str::to_string).ok_or_else(|| {
+                error(
+                    format!("{field}[{i}]"),
+                    format!("expected a string, found {}", kind(item)),
+                )
+            })
         })
         .collect()
 }
@@ -77,31 +95,63 @@ fn kind(value: &serde_json::Value) -> &'static str {
 impl Policy {
     /// Parses and validates a policy file. Errors name the field at fault.
     pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| error("", format!("not valid JSON: {e}")))?;
-        let object = value.as_object().ok_or_else(|| error("", format!("expected a JSON object, found {}", kind(&value))))?;
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| error("", format!("not valid JSON: {e}")))?;
+        let object = value.as_object().ok_or_else(|| {
+            error(
+                "",
+                format!("expected a JSON object, found {}", kind(&value)),
+            )
+        })?;
         if let Some(unknown) = object.keys().find(|k| !FIELDS.contains(&k.as_str())) {
-            return Err(error(unknown.clone(), format!("unknown field; the fields are {}", FIELDS.join(", "))));
+            return Err(error(
+                unknown.clone(),
+                format!("unknown field; the fields are {}", FIELDS.join(", ")),
+            ));
         }
         match object.get("version") {
-            Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(POLICY_VERSION)) => {}
-            Some(other) => return Err(error("version", format!("unsupported version {other}; this engine reads version {POLICY_VERSION}"))),
-            None => return Err(error("version", format!("missing; add \"version\": {POLICY_VERSION}"))),
+            Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(POLICY_VERSION)) => {
+            }
+            Some(other) => {
+                return Err(error(
+                    "version",
+                    format!(
+                        "unsupported version {other}; this engine reads version {POLICY_VERSION}"
+                    ),
+                ))
+            }
+            None => {
+                return Err(error(
+                    "version",
+                    format!("missing; add \"version\": {POLICY_VERSION}"),
+                ))
+            }
         }
-        let production_patterns = strings(object.get("production_patterns"), "production_patterns")?;
+        let production_patterns =
+            strings(object.get("production_patterns"), "production_patterns")?;
         let protected = strings(object.get("protected"), "protected")?;
         let disabled_rules = strings(object.get("disabled_rules"), "disabled_rules")?;
         let allowed_origins = strings(object.get("allowed_origins"), "allowed_origins")?;
         let known = crate::rules::all_rule_ids();
         for (i, id) in disabled_rules.iter().enumerate() {
             if !known.iter().any(|k| k == id) {
-                return Err(error(format!("disabled_rules[{i}]"), format!("no rule has the id `{id}` (see docs/rules.md)")));
+                return Err(error(
+                    format!("disabled_rules[{i}]"),
+                    format!("no rule has the id `{id}` (see docs/rules.md)"),
+                ));
             }
         }
         let mut overrides = Vec::new();
         if let Some(value) = object.get("overrides") {
-            let map = value
-                .as_object()
-                .ok_or_else(|| error("overrides", format!("expected an object of rule id to decision, found {}", kind(value))))?;
+            let map = value.as_object().ok_or_else(|| {
+                error(
+                    "overrides",
+                    format!(
+                        "expected an object of rule id to decision, found {}",
+                        kind(value)
+                    ),
+                )
+            })?;
             for (id, decision) in map {
                 let field = format!("overrides.{id}");
                 if !known.iter().any(|k| k == id) {
@@ -115,11 +165,17 @@ impl Policy {
         }
         for (i, pattern) in production_patterns.iter().enumerate() {
             if pattern.trim().is_empty() {
-                return Err(error(format!("production_patterns[{i}]"), "an empty pattern would match every name"));
+                return Err(error(
+                    format!("production_patterns[{i}]"),
+                    "an empty pattern would match every name",
+                ));
             }
         }
         Ok(Policy {
-            production_patterns: production_patterns.iter().map(|p| p.to_lowercase()).collect(),
+            production_patterns: production_patterns
+                .iter()
+                .map(|p| p.to_lowercase())
+                .collect(),
             protected: protected.iter().map(|p| p.to_lowercase()).collect(),
             disabled_rules,
             overrides,
@@ -138,7 +194,6 @@ impl Policy {
             .map(|(_, d)| *d)
     }
 }
-
 
 #[cfg(test)]
 mod tests {

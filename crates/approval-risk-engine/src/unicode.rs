@@ -43,7 +43,8 @@ fn is_bidi(c: char) -> bool {
 /// ASCII hyphen a typographic dash stands for.
 fn latin_for(c: char) -> Option<char> {
     let mapped = match c {
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' | '\u{FE63}' => '-',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}'
+        | '\u{FE63}' => '-',
         'а' => 'a',
         'е' => 'e',
         'о' => 'o',
@@ -132,7 +133,8 @@ pub fn find(input: &str) -> Vec<(Trick, Span)> {
             let before = k.checked_sub(1).map(|j| chars[j].1);
             let after = chars.get(k + 1).map(|p| p.1);
             let starts_word = before.is_none_or(|b| b.is_whitespace() || latin_for(b) == Some('-'));
-            let option_like = after.is_some_and(|a| a.is_ascii_alphabetic() || latin_for(a) == Some('-'));
+            let option_like =
+                after.is_some_and(|a| a.is_ascii_alphabetic() || latin_for(a) == Some('-'));
             if starts_word && option_like {
                 out.push((Trick::Dash, Span::new(i, i + c.len_utf8())));
             }

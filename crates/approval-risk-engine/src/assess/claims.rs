@@ -177,7 +177,12 @@ pub fn attach(input: &str, work: &mut [StepWork], options: &Options) {
         let step = &mut work[index];
         if let Some(existing) = step.findings.iter_mut().find(|f| f.rule.id == id) {
             // One finding per kind of claim in a step, with every place it is made.
-            if !existing.hit.evidence.iter().any(|e| e.contains(span) || span.contains(*e)) {
+            if !existing
+                .hit
+                .evidence
+                .iter()
+                .any(|e| e.contains(span) || span.contains(*e))
+            {
                 existing.hit.evidence.push(span);
             }
             continue;

@@ -94,7 +94,11 @@ fn report_tricks(
         }
         // Hidden and look-alike characters are how commands are slipped past a reader; a stray
         // typographic dash is usually copy-paste damage, worth a read rather than a second person.
-        let scope = if *trick == unicode::Trick::Dash { Scope::Local } else { Scope::Shared };
+        let scope = if *trick == unicode::Trick::Dash {
+            Scope::Local
+        } else {
+            Scope::Shared
+        };
         let reversibility = Reversibility::Unknown;
         let decision = options
             .policy

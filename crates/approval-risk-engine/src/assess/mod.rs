@@ -584,15 +584,26 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
     let body_text = args
         .iter()
         .position(|a| body.is_some_and(|b| std::ptr::eq(a, b)))
-        .and_then(|i| if args[i].value.contains('=') && args[i].value.starts_with("--") { Some(&args[i]) } else { args.get(i + 1) })
+        .and_then(|i| {
+            if args[i].value.contains('=') && args[i].value.starts_with("--") {
+                Some(&args[i])
+            } else {
+                args.get(i + 1)
+            }
+        })
         .map(|a| a.value.to_ascii_lowercase());
     if let Some(text) = &body_text {
-        if text.contains("query") || text.contains("mutation") || text.trim_start().starts_with('{') {
+        if text.contains("query") || text.contains("mutation") || text.trim_start().starts_with('{')
+        {
             let mutation = text.contains("mutation");
             if !mutation && text.contains("query") {
                 return None;
             }
-            if mutation && ["delete", "remove", "destroy", "drop", "purge", "wipe"].iter().any(|w| text.contains(w)) {
+            if mutation
+                && ["delete", "remove", "destroy", "drop", "purge", "wipe"]
+                    .iter()
+                    .any(|w| text.contains(w))
+            {
                 let rule = rules::find("http.delete-request")?;
                 let span = body.map_or(command.program_span, |b| b.span);
                 let mut hit = Hit::at(vec![command.program_span, span]);
@@ -623,14 +634,72 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
 /// (test, build, lint, format, start) are left alone.
 fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)> {
     const EVERYDAY: &[&str] = &[
-        "test", "tests", "build", "lint", "format", "fmt", "check", "typecheck", "start", "dev", "serve",
-        "watch", "clean", "install", "ci", "coverage", "docs", "bench", "all", "compile", "e2e", "storybook",
+        "test",
+        "tests",
+        "build",
+        "lint",
+        "format",
+        "fmt",
+        "check",
+        "typecheck",
+        "start",
+        "dev",
+        "serve",
+        "watch",
+        "clean",
+        "install",
+        "ci",
+        "coverage",
+        "docs",
+        "bench",
+        "all",
+        "compile",
+        "e2e",
+        "storybook",
     ];
     const OWN_COMMANDS: &[&str] = &[
-        "install", "i", "ci", "add", "remove", "uninstall", "update", "upgrade", "init", "test", "t",
-        "audit", "outdated", "ls", "list", "view", "info", "why", "pack", "version", "help", "config",
-        "login", "logout", "whoami", "publish", "unpublish", "deprecate", "dist-tag", "link", "prune",
-        "dedupe", "cache", "exec", "dlx", "create", "set", "get", "owner", "access", "search", "doctor",
+        "install",
+        "i",
+        "ci",
+        "add",
+        "remove",
+        "uninstall",
+        "update",
+        "upgrade",
+        "init",
+        "test",
+        "t",
+        "audit",
+        "outdated",
+        "ls",
+        "list",
+        "view",
+        "info",
+        "why",
+        "pack",
+        "version",
+        "help",
+        "config",
+        "login",
+        "logout",
+        "whoami",
+        "publish",
+        "unpublish",
+        "deprecate",
+        "dist-tag",
+        "link",
+        "prune",
+        "dedupe",
+        "cache",
+        "exec",
+        "dlx",
+        "create",
+        "set",
+        "get",
+        "owner",
+        "access",
+        "search",
+        "doctor",
     ];
     let words = rules::positionals_of(command);
     let script = match command.program.as_str() {
@@ -643,20 +712,52 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
             other if OWN_COMMANDS.contains(&other) => return None,
             _ => words.first()?,
         },
-        "make" | "just" | "rake" | "task" | "mage" => words.iter().find(|w| !w.value.contains('='))?,
+        "make" | "just" | "rake" | "task" | "mage" => {
+            words.iter().find(|w| !w.value.contains('='))?
+        }
         _ => return None,
     };
     let name = script.value.to_ascii_lowercase();
-    if EVERYDAY.iter().any(|e| name == *e || name.starts_with(&format!("{e}:"))) {
+    if EVERYDAY
+        .iter()
+        .any(|e| name == *e || name.starts_with(&format!("{e}:")))
+    {
         return None;
     }
-    let ops = ["deploy", "release", "migrat", "db", "seed", "reset", "drop", "push", "destroy", "delete", "purge", "prune", "rollback", "restore", "sync", "provision", "publish", "wipe", "teardown"]
-        .iter()
-        .any(|w| name.contains(w));
-    let id = if ops { "shell.unseen-ops-script" } else { "shell.unseen-script" };
+    let ops = [
+        "deploy",
+        "release",
+        "migrat",
+        "db",
+        "seed",
+        "reset",
+        "drop",
+        "push",
+        "destroy",
+        "delete",
+        "purge",
+        "prune",
+        "rollback",
+        "restore",
+        "sync",
+        "provision",
+        "publish",
+        "wipe",
+        "teardown",
+    ]
+    .iter()
+    .any(|w| name.contains(w));
+    let id = if ops {
+        "shell.unseen-ops-script"
+    } else {
+        "shell.unseen-script"
+    };
     let mut hit = Hit::at(vec![command.program_span, script.span]);
     hit.target = Some(script.value.clone());
-    hit.note = Some(format!("`{}` is defined in the project (package.json or Makefile), not in the plan.", script.value));
+    hit.note = Some(format!(
+        "`{}` is defined in the project (package.json or Makefile), not in the plan.",
+        script.value
+    ));
     Some((rules::find(id)?, hit, None))
 }
 
@@ -675,14 +776,76 @@ fn asks_for_help(command: &Command) -> bool {
 const CHANGE_VERBS: &[&str] = &[
     // Everyday actions an agent takes on the world, beyond systems: access, money, devices,
     // bookings, messages.
-    "grant*", "withdraw*", "turn off", "turned off", "switch off", "shut off", "mute*", "unmute*",
-    "allocat*", "dispatch*", "redirect*", "submit*", "book*", "reserv*", "order", "ordered", "purchas*",
-    "buy", "buys", "buying", "sell", "sells", "selling", "sold", "invest*", "trade", "trades",
-    "trading", "schedul*", "unlock*", "lock", "locks", "locking", "activat*", "deactivat*", "arm",
-    "disarm*", "adjust*", "increas*", "decreas*", "forward*", "repl*", "respond*", "approv*",
-    "reject*", "accept*", "declin*", "sign", "signs", "signing", "prescrib*", "administer*",
-    "input*", "enter", "enters", "entering", "tweet*", "retweet*", "publish*", "donat*", "lend*",
-    "borrow*", "hire*", "fire", "terminat*", "suspend*", "ban", "bans", "banning", "kick*",
+    "grant*",
+    "withdraw*",
+    "turn off",
+    "turned off",
+    "switch off",
+    "shut off",
+    "mute*",
+    "unmute*",
+    "allocat*",
+    "dispatch*",
+    "redirect*",
+    "submit*",
+    "book*",
+    "reserv*",
+    "order",
+    "ordered",
+    "purchas*",
+    "buy",
+    "buys",
+    "buying",
+    "sell",
+    "sells",
+    "selling",
+    "sold",
+    "invest*",
+    "trade",
+    "trades",
+    "trading",
+    "schedul*",
+    "unlock*",
+    "lock",
+    "locks",
+    "locking",
+    "activat*",
+    "deactivat*",
+    "arm",
+    "disarm*",
+    "adjust*",
+    "increas*",
+    "decreas*",
+    "forward*",
+    "repl*",
+    "respond*",
+    "approv*",
+    "reject*",
+    "accept*",
+    "declin*",
+    "sign",
+    "signs",
+    "signing",
+    "prescrib*",
+    "administer*",
+    "input*",
+    "enter",
+    "enters",
+    "entering",
+    "tweet*",
+    "retweet*",
+    "publish*",
+    "donat*",
+    "lend*",
+    "borrow*",
+    "hire*",
+    "fire",
+    "terminat*",
+    "suspend*",
+    "ban",
+    "bans",
+    "banning",
+    "kick*",
     "updat*",
     "modif*",
     "chang*",
@@ -778,14 +941,54 @@ const CHANGE_VERBS: &[&str] = &[
 ];
 
 /// Verbs of writing code in the working copy ("implement the API", "write unit tests").
-const CODE_WORK: &[&str] = &["implement*", "writ*", "refactor*", "add", "edit*", "build*", "fix*", "creat*", "updat*", "document*", "rename*", "mov*"];
+const CODE_WORK: &[&str] = &[
+    "implement*",
+    "writ*",
+    "refactor*",
+    "add",
+    "edit*",
+    "build*",
+    "fix*",
+    "creat*",
+    "updat*",
+    "document*",
+    "rename*",
+    "mov*",
+];
 
 /// What code work acts on: the code itself, its tests and its documentation.
 const CODE_OBJECTS: &[&str] = &[
-    "test*", "code", "function*", "class*", "module*", "api", "endpoint*", "component*", "docs",
-    "documentation", "readme", "handler*", "interface*", "types", "unit", "spec*", "method*",
-    "helper*", "feature*", "logic", "ui", "page", "controller*", "route*", "struct*", "library",
-    "parser", "cli", "validation", "comment*", "changelog",
+    "test*",
+    "code",
+    "function*",
+    "class*",
+    "module*",
+    "api",
+    "endpoint*",
+    "component*",
+    "docs",
+    "documentation",
+    "readme",
+    "handler*",
+    "interface*",
+    "types",
+    "unit",
+    "spec*",
+    "method*",
+    "helper*",
+    "feature*",
+    "logic",
+    "ui",
+    "page",
+    "controller*",
+    "route*",
+    "struct*",
+    "library",
+    "parser",
+    "cli",
+    "validation",
+    "comment*",
+    "changelog",
 ];
 
 const READ_VERBS: &[&str] = &[
@@ -900,8 +1103,14 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
             continue;
         }
         let clause = tokens[s].clause;
-        let clause_tokens: Vec<Token> = tokens.iter().filter(|t| t.clause == clause).cloned().collect();
-        let code_work = find_all(&tokens[s..e], CODE_WORK).first().is_some_and(|(a, _)| *a == 0)
+        let clause_tokens: Vec<Token> = tokens
+            .iter()
+            .filter(|t| t.clause == clause)
+            .cloned()
+            .collect();
+        let code_work = find_all(&tokens[s..e], CODE_WORK)
+            .first()
+            .is_some_and(|(a, _)| *a == 0)
             && !find_all(&clause_tokens, CODE_OBJECTS).is_empty();
         if code_work {
             // Writing code, tests or docs changes the working copy, which review and version
@@ -910,7 +1119,11 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
             continue;
         }
         let rule = rules::find("prose.change")?;
-        return Some((rule, Hit::at(vec![tokens[s].span.cover(tokens[e - 1].span)]), None));
+        return Some((
+            rule,
+            Hit::at(vec![tokens[s].span.cover(tokens[e - 1].span)]),
+            None,
+        ));
     }
     if reads || tokens.is_empty() {
         return None;

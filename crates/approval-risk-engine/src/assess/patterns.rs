@@ -167,11 +167,42 @@ fn shares_subject(a: &[String], b: &[String]) -> bool {
 /// Nouns that name a kind of thing, not which one: two steps that both say "stack" need not
 /// touch the same stack.
 const KINDS: &[&str] = &[
-    "stack", "stacks", "environment", "env", "database", "db", "table", "tables", "cluster",
-    "bucket", "namespace", "service", "instance", "instances", "volume", "volumes", "server",
-    "infrastructure", "infra", "deployment", "resources", "aws", "cloudformation", "kubectl",
-    "terraform", "gcloud", "data", "files", "file", "directory", "folder", "create", "delete",
-    "stack-name", "template", "name",
+    "stack",
+    "stacks",
+    "environment",
+    "env",
+    "database",
+    "db",
+    "table",
+    "tables",
+    "cluster",
+    "bucket",
+    "namespace",
+    "service",
+    "instance",
+    "instances",
+    "volume",
+    "volumes",
+    "server",
+    "infrastructure",
+    "infra",
+    "deployment",
+    "resources",
+    "aws",
+    "cloudformation",
+    "kubectl",
+    "terraform",
+    "gcloud",
+    "data",
+    "files",
+    "file",
+    "directory",
+    "folder",
+    "create",
+    "delete",
+    "stack-name",
+    "template",
+    "name",
 ];
 
 /// The words that name what a step's destructive findings act on, without the kind nouns
@@ -185,14 +216,27 @@ fn target_words(work: &StepWork, actions: &[Action]) -> Vec<String> {
         .filter_map(|f| f.hit.target.as_deref())
         .flat_map(split_name)
         .collect();
-    let named: Vec<String> = words.iter().filter(|w| !KINDS.contains(&w.as_str())).cloned().collect();
-    if named.is_empty() { words } else { named }
+    let named: Vec<String> = words
+        .iter()
+        .filter(|w| !KINDS.contains(&w.as_str()))
+        .cloned()
+        .collect();
+    if named.is_empty() {
+        words
+    } else {
+        named
+    }
 }
 
 /// A backup narrowed to named tables or collections (`pg_dump -t customers`) covers only those.
 fn narrowed_backup(work: &StepWork) -> bool {
     work.commands.iter().any(|c| {
-        c.args.iter().any(|a| matches!(a.value.as_str(), "-t" | "--table" | "--collection" | "-c" | "--tables") || a.value.starts_with("--table="))
+        c.args.iter().any(|a| {
+            matches!(
+                a.value.as_str(),
+                "-t" | "--table" | "--collection" | "-c" | "--tables"
+            ) || a.value.starts_with("--table=")
+        })
     })
 }
 
@@ -357,7 +401,11 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         }
         let deleted = target_words(&work[i], &[Action::Delete]);
         if let Some(j) = ahead(i).find(|&j| {
-            let same = if deleted.is_empty() { shares_subject(&subjects[i], &subjects[j]) } else { shares_subject(&deleted, &subjects[j]) };
+            let same = if deleted.is_empty() {
+                shares_subject(&subjects[i], &subjects[j])
+            } else {
+                shares_subject(&deleted, &subjects[j])
+            };
             traits[j].creates && (same || mentions(&work[j].tokens, RECREATE))
         }) {
             found.push((
@@ -505,9 +553,14 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             // Repeating a deletion or a publication across a shared system, or a loss that cannot
             // be undone, needs a second look; repeating a reversible change needs a read.
             let serious = fanned.iter().any(|f| {
-                matches!(f.rule.action, Action::Delete | Action::DeleteRecreate | Action::Publish)
-                    && (f.rule.reach != Reach::Workspace || f.scope >= Scope::Shared)
-                    || matches!(f.reversibility, Reversibility::Irreversible | Reversibility::Unknown)
+                matches!(
+                    f.rule.action,
+                    Action::Delete | Action::DeleteRecreate | Action::Publish
+                ) && (f.rule.reach != Reach::Workspace || f.scope >= Scope::Shared)
+                    || matches!(
+                        f.reversibility,
+                        Reversibility::Irreversible | Reversibility::Unknown
+                    )
             });
             found.push((
                 pattern(

@@ -132,30 +132,61 @@ pub fn place(
     // that machine, not the agent's workspace.
     // A program the tool does not know stays judged where the tool can see it: unknown, not
     // widened further by guesses about the remote side.
-    if changes && rule.reach == Reach::Workspace && scope < Scope::Shared && rule.id != "shell.unrecognized" {
-        if let Some(c) = command.filter(|c| c.has_wrapper("ssh") || c.has_wrapper("kubectl exec") || c.has_wrapper("docker exec")) {
+    if changes
+        && rule.reach == Reach::Workspace
+        && scope < Scope::Shared
+        && rule.id != "shell.unrecognized"
+    {
+        if let Some(c) = command.filter(|c| {
+            c.has_wrapper("ssh") || c.has_wrapper("kubectl exec") || c.has_wrapper("docker exec")
+        }) {
             scope = Scope::Shared;
-            let place = if c.has_wrapper("ssh") { "another machine over `ssh`" } else { "a running container" };
-            adjustments.push(note(AdjustmentKind::Amplifier, format!("It runs on {place}, not in the agent's workspace."), vec![]));
+            let place = if c.has_wrapper("ssh") {
+                "another machine over `ssh`"
+            } else {
+                "a running container"
+            };
+            adjustments.push(note(
+                AdjustmentKind::Amplifier,
+                format!("It runs on {place}, not in the agent's workspace."),
+                vec![],
+            ));
             if environment.production.is_some() {
                 scope = Scope::Production;
             }
         }
     }
     // A directory the plan moved into (`cd envs/prod`) names the environment too.
-    if changes && environment.production.is_none() && scope < Scope::Production && matches!(rule.reach, Reach::Environment | Reach::Workspace) {
+    if changes
+        && environment.production.is_none()
+        && scope < Scope::Production
+        && matches!(rule.reach, Reach::Environment | Reach::Workspace)
+    {
         if let Some(cwd) = command.and_then(|c| c.cwd.as_deref()) {
             let lower = cwd.to_ascii_lowercase();
-            if lower.split(|c: char| !c.is_alphanumeric()).any(|p| matches!(p, "prod" | "production" | "prd" | "live")) {
+            if lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|p| matches!(p, "prod" | "production" | "prd" | "live"))
+            {
                 scope = Scope::Production;
                 adjustments.retain(|a| !a.note.starts_with("The step does not name"));
-                adjustments.push(note(AdjustmentKind::Amplifier, format!("It runs in `{cwd}`, a production directory."), vec![]));
+                adjustments.push(note(
+                    AdjustmentKind::Amplifier,
+                    format!("It runs in `{cwd}`, a production directory."),
+                    vec![],
+                ));
             }
         }
     }
     // Audit records are the organisation's memory of what happened; destroying them reaches
     // everyone who would investigate.
-    if changes && matches!(rule.action, Action::Delete | Action::DeleteRecreate | Action::DisableSafety) && scope < Scope::Organization {
+    if changes
+        && matches!(
+            rule.action,
+            Action::Delete | Action::DeleteRecreate | Action::DisableSafety
+        )
+        && scope < Scope::Organization
+    {
         let audit = hit.target.as_deref().is_some_and(names_audit_trail)
             || command.is_some_and(|c| c.args.iter().any(|a| names_audit_trail(&a.value)));
         if audit {
@@ -360,8 +391,12 @@ pub fn place(
 
 fn names_audit_trail(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    lower.split(|c: char| !c.is_alphanumeric()).any(|p| matches!(p, "audit" | "audits" | "auditlog" | "auditlogs" | "cloudtrail" | "audittrail"))
-        || lower.starts_with("audit_")
+    lower.split(|c: char| !c.is_alphanumeric()).any(|p| {
+        matches!(
+            p,
+            "audit" | "audits" | "auditlog" | "auditlogs" | "cloudtrail" | "audittrail"
+        )
+    }) || lower.starts_with("audit_")
         || lower.contains("audit_log")
         || lower.contains("audit_event")
 }

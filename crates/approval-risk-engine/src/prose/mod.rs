@@ -211,12 +211,31 @@ fn not_this_steps_act(tokens: &[Token], index: usize) -> bool {
     // "whether to delete", "how to remove", "safe to delete", "sufficient to pay", "the amount
     // to pay", "the way to clean up": the act is discussed, not done.
     const BEFORE_TO: &[&str] = &[
-        "whether", "how", "what", "which", "where", "when", "safe", "okay", "ok", "fine", "allowed",
-        "sufficient", "enough", "amount", "way", "able", "unable", "permission", "time",
+        "whether",
+        "how",
+        "what",
+        "which",
+        "where",
+        "when",
+        "safe",
+        "okay",
+        "ok",
+        "fine",
+        "allowed",
+        "sufficient",
+        "enough",
+        "amount",
+        "way",
+        "able",
+        "unable",
+        "permission",
+        "time",
     ];
     // "for posting", "of deleting", "about removing", "whether buying", "that sharing",
     // "before deleting": a gerund after these names the act as a topic or a later event.
-    const BEFORE_GERUND: &[&str] = &["for", "of", "about", "whether", "that", "before", "after", "without"];
+    const BEFORE_GERUND: &[&str] = &[
+        "for", "of", "about", "whether", "that", "before", "after", "without",
+    ];
     let clause = tokens[index].clause;
     let near: Vec<&str> = tokens[index.saturating_sub(3)..index]
         .iter()

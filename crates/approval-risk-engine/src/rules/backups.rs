@@ -2,6 +2,7 @@
 //! Velero). A backup is what every other recovery in this catalogue relies on; losing it turns
 //! the next mistake from recoverable into permanent.
 
+use super::examples;
 use super::matching::{find_flag, positionals, Hit};
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
@@ -10,7 +11,10 @@ use crate::shell::Command;
 fn borg_delete(command: &Command) -> Option<Hit> {
     let words = positionals(command);
     let sub = words.first()?;
-    if !matches!(sub.value.as_str(), "delete" | "prune" | "compact" | "repo-delete" | "rdelete" | "rcompact") {
+    if !matches!(
+        sub.value.as_str(),
+        "delete" | "prune" | "compact" | "repo-delete" | "rdelete" | "rcompact"
+    ) {
         return None;
     }
     // `--cache-only` drops the local cache, which borg rebuilds; the archives are untouched.
@@ -26,7 +30,20 @@ fn velero_delete(command: &Command) -> Option<Hit> {
     let words = positionals(command);
     let kind = words.first()?;
     let verb = words.get(1)?;
-    if verb.value != "delete" || !matches!(kind.value.as_str(), "backup" | "backups" | "snapshot" | "snapshot-location" | "backup-location" | "schedule" | "schedules" | "restore" | "restores") {
+    if verb.value != "delete"
+        || !matches!(
+            kind.value.as_str(),
+            "backup"
+                | "backups"
+                | "snapshot"
+                | "snapshot-location"
+                | "backup-location"
+                | "schedule"
+                | "schedules"
+                | "restore"
+                | "restores"
+        )
+    {
         return None;
     }
     let mut hit = Hit::at(vec![command.program_span, kind.span, verb.span]);
@@ -34,10 +51,14 @@ fn velero_delete(command: &Command) -> Option<Hit> {
     if kind.value.starts_with("restore") {
         // A restore record only describes a restore that already ran; the data is untouched.
         hit.reversibility = Some(R::Reversible);
-        hit.note = Some("A restore record only describes a past restore; deleting it loses its log, not data.".to_string());
+        hit.note = Some(
+            "A restore record only describes a past restore; deleting it loses its log, not data."
+                .to_string(),
+        );
     }
     if kind.value.starts_with("schedule") {
-        hit.note = Some("Deleting a schedule stops every future backup it would have taken.".to_string());
+        hit.note =
+            Some("Deleting a schedule stops every future backup it would have taken.".to_string());
     }
     Some(hit)
 }
@@ -62,8 +83,8 @@ pub static RULES: &[Rule] = &[
         instead: "restic forget --keep-last 1 --prune --dry-run",
         questions: &["Which snapshots will go, and is any of them the only copy of something still needed?", "Is there a second copy of this repository?"],
         references: &["https://restic.readthedocs.io/en/stable/060_forget.html"],
-        examples: &["restic forget --keep-last 1 --prune", "restic -r s3:s3.amazonaws.com/backups prune"],
-        counterexamples: &["restic snapshots", "restic forget --keep-daily 7 --dry-run"],
+        examples: examples(&["restic forget --keep-last 1 --prune", "restic -r s3:s3.amazonaws.com/backups prune"]),
+        counterexamples: examples(&["restic snapshots", "restic forget --keep-daily 7 --dry-run"]),
     },
     Rule {
         id: "backup.borg-delete",
@@ -79,8 +100,8 @@ pub static RULES: &[Rule] = &[
         instead: "borg list {target}",
         questions: &["Which archives will go, and are they the only copies?", "Is there an off-site copy of this repository?"],
         references: &["https://borgbackup.readthedocs.io/en/stable/usage/delete.html"],
-        examples: &["borg delete repo::archive-2024-01-01", "borg prune --keep-last 1 /backups/repo"],
-        counterexamples: &["borg list repo", "borg delete --cache-only repo"],
+        examples: examples(&["borg delete repo::archive-2024-01-01", "borg prune --keep-last 1 /backups/repo"]),
+        counterexamples: examples(&["borg list repo", "borg delete --cache-only repo"]),
     },
     Rule {
         id: "backup.velero-delete",
@@ -96,8 +117,8 @@ pub static RULES: &[Rule] = &[
         instead: "velero backup describe {target} --details",
         questions: &["Is this the last good backup of anything?", "What takes over if this schedule goes?"],
         references: &["https://velero.io/docs/main/backup-reference/"],
-        examples: &["velero backup delete daily-backup --confirm", "velero schedule delete nightly"],
-        counterexamples: &["velero backup get", "velero backup describe daily-backup"],
+        examples: examples(&["velero backup delete daily-backup --confirm", "velero schedule delete nightly"]),
+        counterexamples: examples(&["velero backup get", "velero backup describe daily-backup"]),
     },
     Rule {
         id: "backup.kopia-duplicity-delete",
@@ -118,7 +139,7 @@ pub static RULES: &[Rule] = &[
         instead: "kopia snapshot list",
         questions: &["Which restore points disappear, and is anything relying on them?"],
         references: &["https://kopia.io/docs/reference/command-line/common/snapshot-delete/"],
-        examples: &["kopia snapshot delete k1234 --delete", "duplicity remove-older-than 7D --force file:///backups"],
-        counterexamples: &["kopia snapshot list", "duplicity collection-status file:///backups"],
+        examples: examples(&["kopia snapshot delete k1234 --delete", "duplicity remove-older-than 7D --force file:///backups"]),
+        counterexamples: examples(&["kopia snapshot list", "duplicity collection-status file:///backups"]),
     },
 ];

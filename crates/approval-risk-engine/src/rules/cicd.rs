@@ -1,6 +1,7 @@
 //! CI/CD, repositories and secrets: GitHub and GitLab CLIs (repositories, releases, CI secrets,
 //! branch protection, workflows) and HashiCorp Vault.
 
+use super::examples;
 use super::matching::{find_flag, flag_value, match_command, positionals, Hit};
 use super::messages::http_method;
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
@@ -245,12 +246,24 @@ fn vault_root_token(command: &Command) -> Option<Hit> {
 
 /// `java -jar jenkins-cli.jar ... delete-job|delete-node|delete-view|delete-credentials NAME`.
 fn jenkins_delete(command: &Command) -> Option<Hit> {
-    let via_cli = command.program == "jenkins-cli" || command.args.iter().any(|a| a.value.ends_with("jenkins-cli.jar"));
+    let via_cli = command.program == "jenkins-cli"
+        || command
+            .args
+            .iter()
+            .any(|a| a.value.ends_with("jenkins-cli.jar"));
     if !via_cli {
         return None;
     }
     let at = command.args.iter().position(|a| {
-        matches!(a.value.as_str(), "delete-job" | "delete-node" | "delete-view" | "delete-credentials" | "delete-builds" | "delete-credentials-domain")
+        matches!(
+            a.value.as_str(),
+            "delete-job"
+                | "delete-node"
+                | "delete-view"
+                | "delete-credentials"
+                | "delete-builds"
+                | "delete-credentials-domain"
+        )
     })?;
     let verb = &command.args[at];
     let mut hit = Hit::at(vec![command.program_span, verb.span]);
@@ -282,15 +295,15 @@ pub static RULES: &[Rule] = &[
             "Could archiving it do instead?",
         ],
         references: &["https://docs.github.com/en/repositories/creating-and-managing-repositories/restoring-a-deleted-repository"],
-        examples: &[
+        examples: examples(&[
             "gh repo delete acme/payments-service --yes",
             "glab repo delete acme/legacy-api",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gh repo view acme/payments-service",
             "gh repo archive acme/payments-service",
             "gh repo clone acme/payments-service",
-        ],
+        ]),
     },
     Rule {
         id: "github.repo-archive",
@@ -310,14 +323,14 @@ pub static RULES: &[Rule] = &[
         instead: "gh repo view {target}",
         questions: &["Does anyone still push to {target}, or does CI write to it?"],
         references: &["https://docs.github.com/en/repositories/archiving-a-github-repository/archiving-repositories"],
-        examples: &[
+        examples: examples(&[
             "gh repo archive acme/legacy-api --yes",
             "gh repo archive acme/old-website",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gh repo unarchive acme/legacy-api",
             "gh repo list acme --archived",
-        ],
+        ]),
     },
     Rule {
         id: "github.repo-make-public",
@@ -339,14 +352,14 @@ pub static RULES: &[Rule] = &[
             "Who approved making this code public?",
         ],
         references: &["https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/managing-repository-settings/setting-repository-visibility"],
-        examples: &[
+        examples: examples(&[
             "gh repo edit acme/internal-tools --visibility public --accept-visibility-change-consequences",
             "gh repo edit --visibility=public",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gh repo edit acme/internal-tools --visibility private",
             "gh repo edit acme/internal-tools --description 'Internal tools'",
-        ],
+        ]),
     },
     Rule {
         id: "github.prose-publish-repo",
@@ -385,15 +398,15 @@ pub static RULES: &[Rule] = &[
             "Has their full history been scanned for secrets?",
         ],
         references: &["https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/managing-repository-settings/setting-repository-visibility"],
-        examples: &[
+        examples: examples(&[
             "Publish all private repositories to increase exposure.",
             "Open-source the SDK repository today.",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "Do not publish the repository.",
             "Publish the release notes.",
             "List the private repositories.",
-        ],
+        ]),
     },
     Rule {
         id: "github.secret-delete",
@@ -416,15 +429,15 @@ pub static RULES: &[Rule] = &[
             "Is its value kept anywhere else?",
         ],
         references: &["https://cli.github.com/manual/gh_secret_delete"],
-        examples: &[
+        examples: examples(&[
             "gh secret delete AWS_SECRET_ACCESS_KEY",
             "gh secret delete NPM_TOKEN --env production --repo acme/web",
             "glab variable delete DEPLOY_TOKEN",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gh secret list --repo acme/web",
             "gh variable list",
-        ],
+        ]),
     },
     Rule {
         id: "github.secret-set",
@@ -446,15 +459,15 @@ pub static RULES: &[Rule] = &[
             "Which environments and workflows use it?",
         ],
         references: &["https://cli.github.com/manual/gh_secret_set"],
-        examples: &[
+        examples: examples(&[
             "gh secret set DEPLOY_KEY < deploy_key.pem",
             "gh secret set STRIPE_KEY --body sk_live_abc123 --env production",
             "glab variable set AWS_ACCESS_KEY_ID --value AKIAEXAMPLE",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gh secret list",
             "gh variable set REGION --body us-east-1",
-        ],
+        ]),
     },
     Rule {
         id: "github.release-delete",
@@ -477,16 +490,16 @@ pub static RULES: &[Rule] = &[
             "Why can it not be marked as withdrawn instead?",
         ],
         references: &["https://cli.github.com/manual/gh_release_delete"],
-        examples: &[
+        examples: examples(&[
             "gh release delete v2.3.0 --yes",
             "gh release delete v1.0.0 --cleanup-tag -y --repo acme/cli",
             "glab release delete v3.1.0",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gh release view v2.3.0",
             "gh release create v2.3.1 --notes 'Fix'",
             "gh release delete-asset v2.3.0 old.zip",
-        ],
+        ]),
     },
     Rule {
         id: "github.branch-protection-off",
@@ -508,16 +521,16 @@ pub static RULES: &[Rule] = &[
             "Who restores the protection afterwards, and are its settings written down?",
         ],
         references: &["https://docs.github.com/en/rest/branches/branch-protection#delete-branch-protection"],
-        examples: &[
+        examples: examples(&[
             "gh api -X DELETE repos/acme/web/branches/main/protection",
             "gh api --method DELETE /repos/acme/web/rulesets/42",
             "glab api -X DELETE projects/12/protected_branches/main",
             "curl -X DELETE -H \"Authorization: Bearer $GITHUB_TOKEN\" https://api.github.com/repos/acme/web/branches/main/protection",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gh api repos/acme/web/branches/main/protection",
             "gh api -X PUT repos/acme/web/branches/main/protection --input protection.json",
-        ],
+        ]),
     },
     Rule {
         id: "github.api-delete",
@@ -539,18 +552,18 @@ pub static RULES: &[Rule] = &[
             "Is there a dedicated command that would ask for confirmation?",
         ],
         references: &["https://cli.github.com/manual/gh_api"],
-        examples: &[
+        examples: examples(&[
             "gh api -X DELETE repos/acme/web/git/refs/heads/release-2024",
             "gh api --method=DELETE repos/acme/web/hooks/123456",
             "curl -X DELETE --header \"PRIVATE-TOKEN: $TOKEN\" https://gitlab.example.com/api/v4/projects/42/environments/15",
             "curl -X POST -u admin:$JENKINS_TOKEN https://jenkins.example.com/job/deploy-prod/doDelete",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gh api repos/acme/web/hooks",
             "gh api -X POST repos/acme/web/issues -f title=Bug",
             "curl https://gitlab.example.com/api/v4/projects/42/environments",
             "curl -X POST https://jenkins.example.com/job/deploy-prod/build",
-        ],
+        ]),
     },
     Rule {
         id: "github.delete-other",
@@ -572,17 +585,17 @@ pub static RULES: &[Rule] = &[
             "Could it be closed or archived instead of deleted?",
         ],
         references: &["https://docs.github.com/en/issues/tracking-your-work-with-issues/administering-issues/deleting-an-issue"],
-        examples: &[
+        examples: examples(&[
             "gh issue delete 123 --yes",
             "gh gist delete 5b0e0062eb8e9654adad7bb1d81cc75f",
             "gh ssh-key delete 1 --yes",
             "gh cache delete build-cache",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gh issue close 123",
             "gh gist list",
             "gh cache list",
-        ],
+        ]),
     },
     Rule {
         id: "github.workflow-disable",
@@ -605,15 +618,15 @@ pub static RULES: &[Rule] = &[
             "Which step turns it back on?",
         ],
         references: &["https://cli.github.com/manual/gh_workflow_disable"],
-        examples: &[
+        examples: examples(&[
             "gh workflow disable security-scan.yml",
             "gh workflow disable 'Nightly backup' --repo acme/ops",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gh workflow enable security-scan.yml",
             "gh workflow list",
             "gh workflow run deploy.yml --ref main",
-        ],
+        ]),
     },
     Rule {
         id: "github.pr-merge-admin",
@@ -637,14 +650,14 @@ pub static RULES: &[Rule] = &[
             "Does merging deploy automatically?",
         ],
         references: &["https://cli.github.com/manual/gh_pr_merge"],
-        examples: &[
+        examples: examples(&[
             "gh pr merge 482 --admin --squash",
             "gh pr merge --merge --admin --delete-branch",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gh pr merge 482 --squash --auto",
             "gh pr checks 482",
-        ],
+        ]),
     },
     Rule {
         id: "github.pr-merge",
@@ -665,8 +678,8 @@ pub static RULES: &[Rule] = &[
         instead: "gh pr checks {target}",
         questions: &["Does merging this deploy automatically, and where?"],
         references: &["https://cli.github.com/manual/gh_pr_merge"],
-        examples: &["gh pr merge 318 --squash", "glab mr merge 42"],
-        counterexamples: &["gh pr view 318", "gh pr merge 318 --admin"],
+        examples: examples(&["gh pr merge 318 --squash", "glab mr merge 42"]),
+        counterexamples: examples(&["gh pr view 318", "gh pr merge 318 --admin"]),
     },
     Rule {
         id: "github.release-create",
@@ -687,8 +700,8 @@ pub static RULES: &[Rule] = &[
         instead: "gh release create {target} --draft",
         questions: &["What does publishing this release start (builds, package uploads, notifications)?", "Are the notes and version number final?"],
         references: &["https://cli.github.com/manual/gh_release_create"],
-        examples: &["gh release create v2.14.3 --notes-file CHANGELOG.md", "glab release create v1.0.0"],
-        counterexamples: &["gh release create v2.14.3 --draft", "gh release view v2.14.3"],
+        examples: examples(&["gh release create v2.14.3 --notes-file CHANGELOG.md", "glab release create v1.0.0"]),
+        counterexamples: examples(&["gh release create v2.14.3 --draft", "gh release view v2.14.3"]),
     },
     Rule {
         id: "jenkins.delete",
@@ -704,8 +717,8 @@ pub static RULES: &[Rule] = &[
         instead: "java -jar jenkins-cli.jar get-job {target}",
         questions: &["Which pipelines or deployments use {target}?", "Is its configuration saved (config.xml or job DSL)?"],
         references: &["https://www.jenkins.io/doc/book/managing/cli/"],
-        examples: &["java -jar jenkins-cli.jar -s http://jenkins.local/ delete-job deploy-prod", "java -jar jenkins-cli.jar delete-node agent-1"],
-        counterexamples: &["java -jar jenkins-cli.jar get-job deploy-prod", "java -jar app.jar delete-job"],
+        examples: examples(&["java -jar jenkins-cli.jar -s http://jenkins.local/ delete-job deploy-prod", "java -jar jenkins-cli.jar delete-node agent-1"]),
+        counterexamples: examples(&["java -jar jenkins-cli.jar get-job deploy-prod", "java -jar app.jar delete-job"]),
     },
     // ---- HashiCorp Vault ----
     Rule {
@@ -729,14 +742,14 @@ pub static RULES: &[Rule] = &[
             "Is this a versioned (KV v2) secrets engine?",
         ],
         references: &["https://developer.hashicorp.com/vault/docs/commands/kv/delete"],
-        examples: &[
+        examples: examples(&[
             "vault kv delete secret/payments/stripe",
             "vault kv delete -mount=secret app/db-password",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "vault kv get secret/payments/stripe",
             "vault kv undelete -versions=3 secret/payments/stripe",
-        ],
+        ]),
     },
     Rule {
         id: "vault.kv-destroy",
@@ -758,14 +771,14 @@ pub static RULES: &[Rule] = &[
             "Why must the values be destroyed rather than deleted?",
         ],
         references: &["https://developer.hashicorp.com/vault/docs/commands/kv/destroy"],
-        examples: &[
+        examples: examples(&[
             "vault kv destroy -versions=1,2,3 secret/payments/stripe",
             "vault kv metadata delete secret/app/db-password",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "vault kv metadata get secret/app/db-password",
             "vault kv delete secret/app/db-password",
-        ],
+        ]),
     },
     Rule {
         id: "vault.delete",
@@ -787,16 +800,16 @@ pub static RULES: &[Rule] = &[
             "Which applications or people depend on it?",
         ],
         references: &["https://developer.hashicorp.com/vault/docs/commands/delete"],
-        examples: &[
+        examples: examples(&[
             "vault delete secret/myapp/config",
             "vault delete database/roles/readonly",
             "vault policy delete myapp-policy",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "vault read secret/myapp/config",
             "vault policy read myapp-policy",
             "vault write database/roles/readonly db_name=pg",
-        ],
+        ]),
     },
     Rule {
         id: "vault.secrets-disable",
@@ -819,8 +832,8 @@ pub static RULES: &[Rule] = &[
             "Is there a recent snapshot of Vault's storage?",
         ],
         references: &["https://developer.hashicorp.com/vault/docs/commands/secrets/disable"],
-        examples: &["vault secrets disable secret/", "vault secrets disable database"],
-        counterexamples: &["vault secrets list", "vault secrets enable -path=kv2 kv-v2"],
+        examples: examples(&["vault secrets disable secret/", "vault secrets disable database"]),
+        counterexamples: examples(&["vault secrets list", "vault secrets enable -path=kv2 kv-v2"]),
     },
     Rule {
         id: "vault.auth-disable",
@@ -843,8 +856,8 @@ pub static RULES: &[Rule] = &[
             "Is its configuration (roles, mappings) saved anywhere?",
         ],
         references: &["https://developer.hashicorp.com/vault/docs/commands/auth/disable"],
-        examples: &["vault auth disable kubernetes", "vault auth disable userpass/"],
-        counterexamples: &["vault auth list", "vault auth enable approle"],
+        examples: examples(&["vault auth disable kubernetes", "vault auth disable userpass/"]),
+        counterexamples: examples(&["vault auth list", "vault auth enable approle"]),
     },
     Rule {
         id: "vault.revoke",
@@ -866,14 +879,14 @@ pub static RULES: &[Rule] = &[
             "Does this revoke one lease or everything under a path?",
         ],
         references: &["https://developer.hashicorp.com/vault/docs/commands/lease/revoke"],
-        examples: &[
+        examples: examples(&[
             "vault token revoke hvs.CAESIJ1",
             "vault lease revoke -prefix database/creds/readonly",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "vault token lookup hvs.CAESIJ1",
             "vault lease renew database/creds/readonly/abcd",
-        ],
+        ]),
     },
     Rule {
         id: "vault.operator-seal",
@@ -896,8 +909,8 @@ pub static RULES: &[Rule] = &[
             "Are enough unseal key holders ready to bring it back?",
         ],
         references: &["https://developer.hashicorp.com/vault/docs/commands/operator/seal"],
-        examples: &["vault operator seal", "VAULT_ADDR=https://vault.internal:8200 vault operator seal"],
-        counterexamples: &["vault status", "vault operator unseal"],
+        examples: examples(&["vault operator seal", "VAULT_ADDR=https://vault.internal:8200 vault operator seal"]),
+        counterexamples: examples(&["vault status", "vault operator unseal"]),
     },
     Rule {
         id: "vault.root-token",
@@ -919,13 +932,13 @@ pub static RULES: &[Rule] = &[
             "Who revokes the root token, and when?",
         ],
         references: &["https://developer.hashicorp.com/vault/docs/concepts/tokens#root-tokens"],
-        examples: &[
+        examples: examples(&[
             "vault token create -policy=root",
             "vault operator generate-root -init",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "vault token create -policy=deploy -ttl=1h",
             "vault operator generate-root -status",
-        ],
+        ]),
     },
 ];

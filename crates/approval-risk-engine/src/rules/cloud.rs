@@ -2,6 +2,7 @@
 //! networks; switching off deletion protection, backups and audit logging; and grants that
 //! open an account or a network to everyone.
 
+use super::examples;
 use super::matching::{find_flag, flag_value, match_command, positionals, Hit};
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
@@ -1075,15 +1076,15 @@ pub static RULES: &[Rule] = &[
             "Is it part of an Auto Scaling group that will replace it, or will capacity drop?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/ec2/terminate-instances.html"],
-        examples: &[
+        examples: examples(&[
             "aws ec2 terminate-instances --instance-ids i-0abcd1234ef567890",
             "aws --region eu-west-1 ec2 terminate-instances --instance-ids i-01 i-02 --profile prod",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws ec2 describe-instances --instance-ids i-0abcd1234ef567890",
             "aws ec2 stop-instances --instance-ids i-0abcd1234ef567890",
             "aws ec2 terminate-instances --instance-ids i-0abc --dry-run",
-        ],
+        ]),
     },
     Rule {
         id: "aws.ec2-delete-volume",
@@ -1108,15 +1109,15 @@ pub static RULES: &[Rule] = &[
             "Was it attached to anything recently, and does anything expect to mount it?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-volume.html"],
-        examples: &[
+        examples: examples(&[
             "aws ec2 delete-volume --volume-id vol-049df61146c4d7901",
             "aws ec2 delete-volume --region us-east-2 --volume-id=vol-0aaa",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws ec2 describe-volumes --volume-ids vol-049df61146c4d7901",
             "aws ec2 detach-volume --volume-id vol-049df61146c4d7901",
             "aws ec2 delete-volume --volume-id vol-1 --dry-run",
-        ],
+        ]),
     },
     Rule {
         id: "aws.delete-backup",
@@ -1139,19 +1140,19 @@ pub static RULES: &[Rule] = &[
             "Could a retention policy do this instead?",
         ],
         references: &["https://docs.aws.amazon.com/ebs/latest/userguide/recycle-bin.html"],
-        examples: &[
+        examples: examples(&[
             "aws ec2 delete-snapshot --snapshot-id snap-1234567890abcdef0",
             "aws ec2 deregister-image --image-id ami-0abcdef1234567890",
             "aws rds delete-db-snapshot --db-snapshot-identifier orders-final",
             "aws backup delete-recovery-point --backup-vault-name main --recovery-point-arn arn:aws:backup:us-east-1:123456789012:recovery-point:1",
             "aws dynamodb delete-backup --backup-arn arn:aws:dynamodb:us-east-1:123456789012:table/Orders/backup/01",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws ec2 describe-snapshots --owner-ids self",
             "aws ec2 create-snapshot --volume-id vol-1",
             "aws rds copy-db-snapshot --source-db-snapshot-identifier a --target-db-snapshot-identifier b",
             "aws backup start-backup-job --backup-vault-name main --resource-arn arn:aws:ec2:us-east-1:123456789012:volume/vol-1 --iam-role-arn arn:aws:iam::123456789012:role/backup",
-        ],
+        ]),
     },
     Rule {
         id: "aws.ec2-delete-network",
@@ -1188,16 +1189,16 @@ pub static RULES: &[Rule] = &[
             "Does any partner or on-premises network have it on an allow-list?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-vpc.html"],
-        examples: &[
+        examples: examples(&[
             "aws ec2 delete-vpc --vpc-id vpc-0a1b2c3d",
             "aws ec2 delete-nat-gateway --nat-gateway-id nat-0123 --region us-east-1",
             "aws ec2 delete-subnet --subnet-id subnet-9d4a7b6c",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws ec2 describe-vpcs",
             "aws ec2 create-subnet --vpc-id vpc-0a1b2c3d --cidr-block 10.0.1.0/24",
             "aws ec2 delete-vpc --vpc-id vpc-0a1b2c3d --dry-run",
-        ],
+        ]),
     },
     Rule {
         id: "aws.ec2-open-ingress",
@@ -1220,15 +1221,15 @@ pub static RULES: &[Rule] = &[
             "When will the rule be removed, and who checks that it was?",
         ],
         references: &["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
-        examples: &[
+        examples: examples(&[
             "aws ec2 authorize-security-group-ingress --group-id sg-903004f8 --protocol tcp --port 22 --cidr 0.0.0.0/0",
             "aws ec2 authorize-security-group-ingress --group-id sg-1 --ip-permissions IpProtocol=tcp,FromPort=5432,ToPort=5432,IpRanges=[{CidrIp=0.0.0.0/0}]",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws ec2 authorize-security-group-ingress --group-id sg-903004f8 --protocol tcp --port 22 --cidr 10.0.0.0/16",
             "aws ec2 revoke-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 0.0.0.0/0",
             "aws ec2 describe-security-groups --group-ids sg-903004f8",
-        ],
+        ]),
     },
     Rule {
         id: "aws.deletion-protection-off",
@@ -1257,17 +1258,17 @@ pub static RULES: &[Rule] = &[
             "Is {target} the resource you mean, in the account you mean?",
         ],
         references: &["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection"],
-        examples: &[
+        examples: examples(&[
             "aws rds modify-db-instance --db-instance-identifier orders-db --no-deletion-protection --apply-immediately",
             "aws ec2 modify-instance-attribute --instance-id i-0abc --no-disable-api-termination",
             "aws dynamodb update-table --table-name Orders --no-deletion-protection-enabled",
             "aws cloudformation update-termination-protection --stack-name api --no-enable-termination-protection",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws rds modify-db-instance --db-instance-identifier orders-db --deletion-protection",
             "aws ec2 modify-instance-attribute --instance-id i-0abc --disable-api-termination",
             "aws rds describe-db-instances --db-instance-identifier orders-db",
-        ],
+        ]),
     },
     // ---- AWS: storage ----
     Rule {
@@ -1294,15 +1295,15 @@ pub static RULES: &[Rule] = &[
             "Which applications or people read from {target}?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/s3/rm.html"],
-        examples: &[
+        examples: examples(&[
             "aws s3 rm s3://customer-uploads --recursive",
             "aws s3 rm s3://analytics-prod/exports/ --recursive --exclude '*.keep'",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws s3 rm s3://customer-uploads --recursive --dryrun",
             "aws s3 ls s3://customer-uploads --recursive",
             "aws s3 cp s3://customer-uploads ./backup --recursive",
-        ],
+        ]),
     },
     Rule {
         id: "aws.s3-delete-objects",
@@ -1324,16 +1325,16 @@ pub static RULES: &[Rule] = &[
             "Who or what reads these objects?",
         ],
         references: &["https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeletingObjects.html"],
-        examples: &[
+        examples: examples(&[
             "aws s3 rm s3://invoices/2024/03/inv-1001.pdf",
             "aws s3api delete-object --bucket invoices --key 2024/03/inv-1001.pdf",
             "aws s3api delete-objects --bucket invoices --delete file://keys.json",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws s3 ls s3://invoices/2024/",
             "aws s3api get-object --bucket invoices --key a.pdf a.pdf",
             "aws s3 rm s3://invoices/2024/03/inv-1001.pdf --dryrun",
-        ],
+        ]),
     },
     Rule {
         id: "aws.s3-rb-force",
@@ -1357,15 +1358,15 @@ pub static RULES: &[Rule] = &[
             "What still writes to or links at this bucket name?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/s3/rb.html"],
-        examples: &[
+        examples: examples(&[
             "aws s3 rb s3://marketing-assets --force",
             "aws s3 rb --force s3://old-logs-bucket --region us-west-2",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws s3 rb s3://marketing-assets",
             "aws s3 mb s3://marketing-assets",
             "aws s3 ls s3://marketing-assets",
-        ],
+        ]),
     },
     Rule {
         id: "aws.s3-delete-bucket",
@@ -1387,15 +1388,15 @@ pub static RULES: &[Rule] = &[
             "Is its configuration (policy, lifecycle, replication) saved anywhere?",
         ],
         references: &["https://docs.aws.amazon.com/AmazonS3/latest/userguide/delete-bucket.html"],
-        examples: &[
+        examples: examples(&[
             "aws s3 rb s3://legacy-static-site",
             "aws s3api delete-bucket --bucket legacy-static-site --region us-east-1",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws s3api create-bucket --bucket legacy-static-site",
             "aws s3api delete-bucket-tagging --bucket legacy-static-site",
             "aws s3api head-bucket --bucket legacy-static-site",
-        ],
+        ]),
     },
     Rule {
         id: "aws.s3-versioning-off",
@@ -1417,14 +1418,14 @@ pub static RULES: &[Rule] = &[
             "Is anything about to be deleted or overwritten in {target}?",
         ],
         references: &["https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html"],
-        examples: &[
+        examples: examples(&[
             "aws s3api put-bucket-versioning --bucket reports --versioning-configuration Status=Suspended",
             "aws s3api put-bucket-versioning --bucket reports --versioning-configuration '{\"Status\": \"Suspended\"}'",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws s3api put-bucket-versioning --bucket reports --versioning-configuration Status=Enabled",
             "aws s3api get-bucket-versioning --bucket reports",
-        ],
+        ]),
     },
     Rule {
         id: "aws.s3-public-access-block-off",
@@ -1447,14 +1448,14 @@ pub static RULES: &[Rule] = &[
             "Does {target} hold anything private?",
         ],
         references: &["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
-        examples: &[
+        examples: examples(&[
             "aws s3api delete-public-access-block --bucket customer-files",
             "aws s3control delete-public-access-block --account-id 123456789012",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws s3api get-public-access-block --bucket customer-files",
             "aws s3api put-public-access-block --bucket customer-files --public-access-block-configuration BlockPublicAcls=true",
-        ],
+        ]),
     },
     Rule {
         id: "aws.s3-make-public",
@@ -1476,16 +1477,16 @@ pub static RULES: &[Rule] = &[
             "Could a specific account, role or CloudFront distribution be granted instead?",
         ],
         references: &["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
-        examples: &[
+        examples: examples(&[
             "aws s3api put-bucket-acl --bucket customer-files --acl public-read",
             "aws s3api put-object-acl --bucket reports --key q3.pdf --acl=public-read",
             "aws s3api put-bucket-policy --bucket reports --policy '{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::reports/*\"}]}'",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws s3api put-bucket-acl --bucket customer-files --acl private",
             "aws s3api get-bucket-acl --bucket customer-files",
             "aws s3api put-bucket-policy --bucket reports --policy file://policy.json",
-        ],
+        ]),
     },
     Rule {
         id: "aws.s3-delete-bucket-policy",
@@ -1509,14 +1510,14 @@ pub static RULES: &[Rule] = &[
             "Who or what is allowed in by it today, and what does it deny?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/s3api/delete-bucket-policy.html"],
-        examples: &[
+        examples: examples(&[
             "aws s3api delete-bucket-policy --bucket audit-logs",
             "aws --profile shared s3api delete-bucket-policy --bucket=cdn-origin",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws s3api get-bucket-policy --bucket audit-logs",
             "aws s3api put-bucket-policy --bucket audit-logs --policy file://policy.json",
-        ],
+        ]),
     },
     // ---- AWS: databases ----
     Rule {
@@ -1540,18 +1541,18 @@ pub static RULES: &[Rule] = &[
             "Is this the account and region you mean?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/rds/delete-db-instance.html"],
-        examples: &[
+        examples: examples(&[
             "aws rds delete-db-instance --db-instance-identifier orders-db --skip-final-snapshot",
             "aws rds delete-db-cluster --db-cluster-identifier analytics --skip-final-snapshot --delete-automated-backups",
             "aws rds delete-db-instance --db-instance-identifier orders-db --final-db-snapshot-identifier orders-final",
             "aws redshift delete-cluster --cluster-identifier warehouse --skip-final-cluster-snapshot",
             "aws docdb delete-db-cluster --db-cluster-identifier catalog --skip-final-snapshot",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws rds describe-db-instances --db-instance-identifier orders-db",
             "aws rds stop-db-instance --db-instance-identifier orders-db",
             "aws rds create-db-snapshot --db-instance-identifier orders-db --db-snapshot-identifier s1",
-        ],
+        ]),
     },
     Rule {
         id: "aws.rds-backups-off",
@@ -1573,14 +1574,14 @@ pub static RULES: &[Rule] = &[
             "What happens to this database's data if it fails next week?",
         ],
         references: &["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"],
-        examples: &[
+        examples: examples(&[
             "aws rds modify-db-instance --db-instance-identifier orders-db --backup-retention-period 0 --apply-immediately",
             "aws rds modify-db-cluster --db-cluster-identifier analytics --backup-retention-period=0",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws rds modify-db-instance --db-instance-identifier orders-db --backup-retention-period 14",
             "aws rds describe-db-instances --db-instance-identifier orders-db",
-        ],
+        ]),
     },
     Rule {
         id: "aws.dynamodb-delete-table",
@@ -1604,15 +1605,15 @@ pub static RULES: &[Rule] = &[
             "Which services use this table?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/dynamodb/delete-table.html"],
-        examples: &[
+        examples: examples(&[
             "aws dynamodb delete-table --table-name Orders",
             "aws dynamodb delete-table --table-name=sessions --region eu-central-1",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws dynamodb describe-table --table-name Orders",
             "aws dynamodb create-backup --table-name Orders --backup-name b1",
             "aws dynamodb update-table --table-name Orders --deletion-protection-enabled",
-        ],
+        ]),
     },
     Rule {
         id: "aws.delete-data-store",
@@ -1634,17 +1635,17 @@ pub static RULES: &[Rule] = &[
             "Which applications still use it?",
         ],
         references: &["https://docs.aws.amazon.com/aws-backup/latest/devguide/whatisbackup.html"],
-        examples: &[
+        examples: examples(&[
             "aws opensearch delete-domain --domain-name logs",
             "aws efs delete-file-system --file-system-id fs-0123456789abcdef0",
             "aws kinesis delete-stream --stream-name clickstream --enforce-consumer-deletion",
             "aws cognito-idp delete-user-pool --user-pool-id us-east-1_abc123",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws opensearch describe-domain --domain-name logs",
             "aws efs create-file-system --creation-token t1",
             "aws kinesis put-record --stream-name clickstream --data aGk= --partition-key 1",
-        ],
+        ]),
     },
     Rule {
         id: "aws.delete-service",
@@ -1666,17 +1667,17 @@ pub static RULES: &[Rule] = &[
             "Is it defined in code, and do any DNS records or clients point at its address?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/autoscaling/delete-auto-scaling-group.html"],
-        examples: &[
+        examples: examples(&[
             "aws autoscaling delete-auto-scaling-group --auto-scaling-group-name web-asg --force-delete",
             "aws elbv2 delete-load-balancer --load-balancer-arn arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188",
             "aws ecs delete-service --cluster prod --service api --force",
             "aws cloudfront delete-distribution --id EDFDVBD6EXAMPLE --if-match E2QWRUHEXAMPLE",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws autoscaling describe-auto-scaling-groups",
             "aws ecs update-service --cluster prod --service api --desired-count 0",
             "aws cloudfront create-invalidation --distribution-id EDFDVBD6EXAMPLE --paths '/*'",
-        ],
+        ]),
     },
     Rule {
         id: "cloud.sync-delete",
@@ -1699,17 +1700,17 @@ pub static RULES: &[Rule] = &[
             "Is versioning on for the destination?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/s3/sync.html"],
-        examples: &[
+        examples: examples(&[
             "aws s3 sync ./dist s3://www.example.com --delete",
             "gsutil -m rsync -r -d ./public gs://static-site",
             "gcloud storage rsync ./out gs://exports --recursive --delete-unmatched-destination-objects",
             "azcopy sync ./site 'https://acct.blob.core.windows.net/$web' --delete-destination=true",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws s3 sync ./dist s3://www.example.com",
             "aws s3 sync ./dist s3://www.example.com --delete --dryrun",
             "gsutil -m rsync -r ./public gs://static-site",
-        ],
+        ]),
     },
     Rule {
         id: "aws.elasticache-delete",
@@ -1731,14 +1732,14 @@ pub static RULES: &[Rule] = &[
             "Which applications connect to it?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/elasticache/delete-replication-group.html"],
-        examples: &[
+        examples: examples(&[
             "aws elasticache delete-replication-group --replication-group-id sessions --no-retain-primary-cluster",
             "aws elasticache delete-cache-cluster --cache-cluster-id web-cache",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws elasticache describe-replication-groups",
             "aws elasticache create-snapshot --replication-group-id sessions --snapshot-name s1",
-        ],
+        ]),
     },
     // ---- AWS: identity, keys and secrets ----
     Rule {
@@ -1772,15 +1773,15 @@ pub static RULES: &[Rule] = &[
             "Do any trust policies, bucket policies or other accounts refer to it?",
         ],
         references: &["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage_delete.html"],
-        examples: &[
+        examples: examples(&[
             "aws iam delete-user --user-name deploy-bot",
             "aws iam delete-role --role-name OrdersLambdaRole",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws iam get-user --user-name deploy-bot",
             "aws iam list-roles",
             "aws iam create-role --role-name OrdersLambdaRole --assume-role-policy-document file://trust.json",
-        ],
+        ]),
     },
     Rule {
         id: "aws.iam-admin-grant",
@@ -1803,16 +1804,16 @@ pub static RULES: &[Rule] = &[
             "When is this access removed again, and who checks?",
         ],
         references: &["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"],
-        examples: &[
+        examples: examples(&[
             "aws iam attach-user-policy --user-name agent-bot --policy-arn arn:aws:iam::aws:policy/AdministratorAccess",
             "aws iam attach-role-policy --role-name ci-deploy --policy-arn=arn:aws:iam::aws:policy/IAMFullAccess",
             "aws iam add-user-to-group --user-name contractor1 --group-name Admins",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws iam attach-user-policy --user-name agent-bot --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess",
             "aws iam detach-user-policy --user-name agent-bot --policy-arn arn:aws:iam::aws:policy/AdministratorAccess",
             "aws iam add-user-to-group --user-name contractor1 --group-name Developers",
-        ],
+        ]),
     },
     Rule {
         id: "aws.iam-wildcard-policy",
@@ -1834,14 +1835,14 @@ pub static RULES: &[Rule] = &[
             "Who or what will hold this policy?",
         ],
         references: &["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"],
-        examples: &[
+        examples: examples(&[
             "aws iam put-user-policy --user-name agent-bot --policy-name all --policy-document '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}'",
             "aws iam put-role-policy --role-name worker --policy-name p --policy-document '{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": [\"*\"], \"Resource\": \"*\"}]}'",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws iam put-user-policy --user-name agent-bot --policy-name read --policy-document '{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}'",
             "aws iam get-user-policy --user-name agent-bot --policy-name all",
-        ],
+        ]),
     },
     Rule {
         id: "cloud.long-lived-key",
@@ -1864,15 +1865,15 @@ pub static RULES: &[Rule] = &[
             "When will it be deleted?",
         ],
         references: &["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"],
-        examples: &[
+        examples: examples(&[
             "aws iam create-access-key --user-name deploy-bot",
             "gcloud iam service-accounts keys create key.json --iam-account=deployer@my-proj.iam.gserviceaccount.com",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws iam list-access-keys --user-name deploy-bot",
             "aws iam delete-access-key --user-name deploy-bot --access-key-id AKIAEXAMPLE",
             "gcloud iam service-accounts keys list --iam-account=deployer@my-proj.iam.gserviceaccount.com",
-        ],
+        ]),
     },
     Rule {
         id: "aws.kms-schedule-key-deletion",
@@ -1897,14 +1898,14 @@ pub static RULES: &[Rule] = &[
             "Who will cancel the deletion if something breaks, and before which date?",
         ],
         references: &["https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html"],
-        examples: &[
+        examples: examples(&[
             "aws kms schedule-key-deletion --key-id 1234abcd-12ab-34cd-56ef-1234567890ab --pending-window-in-days 7",
             "aws kms schedule-key-deletion --key-id=alias/payments",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws kms cancel-key-deletion --key-id 1234abcd-12ab-34cd-56ef-1234567890ab",
             "aws kms describe-key --key-id alias/payments",
-        ],
+        ]),
     },
     Rule {
         id: "aws.kms-disable-key",
@@ -1928,14 +1929,14 @@ pub static RULES: &[Rule] = &[
             "Who will re-enable the key if something breaks?",
         ],
         references: &["https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html"],
-        examples: &[
+        examples: examples(&[
             "aws kms disable-key --key-id 1234abcd-12ab-34cd-56ef-1234567890ab",
             "aws --region us-west-2 kms disable-key --key-id alias/orders",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws kms enable-key --key-id 1234abcd-12ab-34cd-56ef-1234567890ab",
             "aws kms disable-key-rotation --key-id alias/orders",
-        ],
+        ]),
     },
     Rule {
         id: "aws.secretsmanager-delete-secret",
@@ -1957,14 +1958,14 @@ pub static RULES: &[Rule] = &[
             "Is the value stored anywhere else if it is needed again?",
         ],
         references: &["https://docs.aws.amazon.com/secretsmanager/latest/userguide/manage_delete-restore-secret.html"],
-        examples: &[
+        examples: examples(&[
             "aws secretsmanager delete-secret --secret-id prod/db/password --force-delete-without-recovery",
             "aws secretsmanager delete-secret --secret-id stripe-api-key --recovery-window-in-days 7",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws secretsmanager restore-secret --secret-id stripe-api-key",
             "aws secretsmanager get-secret-value --secret-id stripe-api-key",
-        ],
+        ]),
     },
     Rule {
         id: "aws.secret-overwrite",
@@ -1986,16 +1987,16 @@ pub static RULES: &[Rule] = &[
             "Which applications read {target}, and do they pick up the change safely?",
         ],
         references: &["https://docs.aws.amazon.com/secretsmanager/latest/userguide/getting-started.html#term_version"],
-        examples: &[
+        examples: examples(&[
             "aws secretsmanager put-secret-value --secret-id prod/db/password --secret-string 'n3w-pa55'",
             "aws secretsmanager update-secret --secret-id my/secret --secret-binary fileb://payload.bin",
             "aws ssm put-parameter --name /app/db-url --value postgres://db2 --type String --overwrite",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws secretsmanager update-secret --secret-id my/secret --description 'rotated quarterly'",
             "aws ssm put-parameter --name /app/new-flag --value on --type String",
             "aws secretsmanager get-secret-value --secret-id my/secret",
-        ],
+        ]),
     },
     // ---- AWS: DNS ----
     Rule {
@@ -2020,14 +2021,14 @@ pub static RULES: &[Rule] = &[
             "Are its records exported or in code?",
         ],
         references: &["https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DeleteHostedZone.html"],
-        examples: &[
+        examples: examples(&[
             "aws route53 delete-hosted-zone --id Z1D633PJN98FT9",
             "aws route53 delete-hosted-zone --id=/hostedzone/Z1D633PJN98FT9",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws route53 get-hosted-zone --id Z1D633PJN98FT9",
             "aws route53 create-hosted-zone --name example.com --caller-reference 2024-01-01",
-        ],
+        ]),
     },
     Rule {
         id: "aws.route53-delete-record",
@@ -2049,14 +2050,14 @@ pub static RULES: &[Rule] = &[
             "Is the record's current value saved so it can be put back?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/route53/change-resource-record-sets.html"],
-        examples: &[
+        examples: examples(&[
             "aws route53 change-resource-record-sets --hosted-zone-id Z1D633PJN98FT9 --change-batch '{\"Changes\":[{\"Action\":\"DELETE\",\"ResourceRecordSet\":{\"Name\":\"api.example.com\",\"Type\":\"A\",\"TTL\":300,\"ResourceRecords\":[{\"Value\":\"192.0.2.1\"}]}}]}'",
             "aws route53 change-resource-record-sets --hosted-zone-id Z1 --change-batch '{\"Changes\": [{\"Action\": \"DELETE\", \"ResourceRecordSet\": {\"Name\": \"www.example.com\"}}]}'",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws route53 change-resource-record-sets --hosted-zone-id Z1 --change-batch '{\"Changes\":[{\"Action\":\"UPSERT\",\"ResourceRecordSet\":{\"Name\":\"api.example.com\"}}]}'",
             "aws route53 list-resource-record-sets --hosted-zone-id Z1",
-        ],
+        ]),
     },
     // ---- AWS: audit, monitoring and alarms ----
     Rule {
@@ -2081,15 +2082,15 @@ pub static RULES: &[Rule] = &[
             "What else in this plan runs while it is off?",
         ],
         references: &["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-turning-off-logging.html"],
-        examples: &[
+        examples: examples(&[
             "aws cloudtrail stop-logging --name management-events",
             "aws cloudtrail delete-trail --name org-trail --region us-east-1",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws cloudtrail start-logging --name management-events",
             "aws cloudtrail lookup-events --max-results 10",
             "aws cloudtrail describe-trails",
-        ],
+        ]),
     },
     Rule {
         id: "aws.security-monitoring-off",
@@ -2111,15 +2112,15 @@ pub static RULES: &[Rule] = &[
             "What else in this plan happens while nothing is watching?",
         ],
         references: &["https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_suspend-disable.html"],
-        examples: &[
+        examples: examples(&[
             "aws guardduty delete-detector --detector-id 12abc34d567e8fa901bc2d34e56789f0",
             "aws configservice stop-configuration-recorder --configuration-recorder-name default",
             "aws securityhub disable-security-hub",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws guardduty list-findings --detector-id 12abc34d567e8fa901bc2d34e56789f0",
             "aws configservice start-configuration-recorder --configuration-recorder-name default",
-        ],
+        ]),
     },
     Rule {
         id: "aws.cloudwatch-delete-alarms",
@@ -2143,14 +2144,14 @@ pub static RULES: &[Rule] = &[
             "Is the alarm defined in code so it can be recreated?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/delete-alarms.html"],
-        examples: &[
+        examples: examples(&[
             "aws cloudwatch delete-alarms --alarm-names api-5xx-high db-cpu-high",
             "aws cloudwatch delete-alarms --alarm-names=orders-queue-depth",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws cloudwatch describe-alarms --state-value ALARM",
             "aws cloudwatch put-metric-alarm --alarm-name api-5xx-high --metric-name 5XXError --namespace AWS/ApiGateway --statistic Sum --period 60 --threshold 5 --comparison-operator GreaterThanThreshold --evaluation-periods 1",
-        ],
+        ]),
     },
     Rule {
         id: "aws.cloudwatch-disable-alarm-actions",
@@ -2174,14 +2175,14 @@ pub static RULES: &[Rule] = &[
             "Who watches {target}'s service while its alarms are silent?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/disable-alarm-actions.html"],
-        examples: &[
+        examples: examples(&[
             "aws cloudwatch disable-alarm-actions --alarm-names api-5xx-high",
             "aws --region eu-west-1 cloudwatch disable-alarm-actions --alarm-names db-cpu-high db-disk-low",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws cloudwatch enable-alarm-actions --alarm-names api-5xx-high",
             "aws cloudwatch describe-alarm-history --alarm-name api-5xx-high",
-        ],
+        ]),
     },
     Rule {
         id: "aws.logs-delete-log-group",
@@ -2205,15 +2206,15 @@ pub static RULES: &[Rule] = &[
             "Are they exported anywhere else?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/logs/delete-log-group.html"],
-        examples: &[
+        examples: examples(&[
             "aws logs delete-log-group --log-group-name /aws/lambda/orders",
             "aws logs delete-log-stream --log-group-name /ecs/api --log-stream-name web/abc123",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws logs describe-log-groups",
             "aws logs tail /aws/lambda/orders --follow",
             "aws logs put-retention-policy --log-group-name /aws/lambda/orders --retention-in-days 30",
-        ],
+        ]),
     },
     // ---- AWS: accounts and organisations ----
     Rule {
@@ -2238,14 +2239,14 @@ pub static RULES: &[Rule] = &[
             "Who owns this account's data and has agreed to its closure?",
         ],
         references: &["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_close.html"],
-        examples: &[
+        examples: examples(&[
             "aws organizations close-account --account-id 123456789012",
             "aws organizations close-account --account-id=210987654321",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws organizations describe-account --account-id 123456789012",
             "aws organizations list-accounts",
-        ],
+        ]),
     },
     Rule {
         id: "aws.organizations-leave",
@@ -2271,14 +2272,14 @@ pub static RULES: &[Rule] = &[
             "Which guardrails and logs stop applying to it?",
         ],
         references: &["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_remove.html"],
-        examples: &[
+        examples: examples(&[
             "aws organizations leave-organization",
             "aws organizations remove-account-from-organization --account-id 123456789012",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws organizations describe-organization",
             "aws organizations invite-account-to-organization --target Id=123456789012,Type=ACCOUNT",
-        ],
+        ]),
     },
     // ---- AWS: other services ----
     Rule {
@@ -2303,14 +2304,14 @@ pub static RULES: &[Rule] = &[
             "Is its configuration in code so it can be redeployed?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/lambda/delete-function.html"],
-        examples: &[
+        examples: examples(&[
             "aws lambda delete-function --function-name orders-webhook",
             "aws lambda delete-function --function-name=thumbnailer --region us-east-1",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws lambda get-function --function-name orders-webhook",
             "aws lambda update-function-code --function-name orders-webhook --zip-file fileb://function.zip",
-        ],
+        ]),
     },
     Rule {
         id: "aws.ecr-delete-images",
@@ -2334,14 +2335,14 @@ pub static RULES: &[Rule] = &[
             "Could a lifecycle policy do this safely instead?",
         ],
         references: &["https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html"],
-        examples: &[
+        examples: examples(&[
             "aws ecr batch-delete-image --repository-name api --image-ids imageTag=v1.4.2",
             "aws ecr delete-repository --repository-name api --force",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws ecr describe-images --repository-name api",
             "aws ecr put-lifecycle-policy --repository-name api --lifecycle-policy-text file://policy.json",
-        ],
+        ]),
     },
     Rule {
         id: "aws.eks-delete-cluster",
@@ -2363,15 +2364,15 @@ pub static RULES: &[Rule] = &[
             "Are its persistent volumes backed up?",
         ],
         references: &["https://docs.aws.amazon.com/eks/latest/userguide/delete-cluster.html"],
-        examples: &[
+        examples: examples(&[
             "aws eks delete-cluster --name payments",
             "eksctl delete cluster --name=shop --region=us-west-2",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws eks describe-cluster --name payments",
             "eksctl get cluster",
             "aws eks update-kubeconfig --name payments",
-        ],
+        ]),
     },
     Rule {
         id: "aws.sns-delete-topic",
@@ -2393,15 +2394,15 @@ pub static RULES: &[Rule] = &[
             "Do any alarms send their notifications through it?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/sns/delete-topic.html"],
-        examples: &[
+        examples: examples(&[
             "aws sns delete-topic --topic-arn arn:aws:sns:us-east-1:123456789012:alerts",
             "aws sns delete-topic --topic-arn=arn:aws:sns:eu-west-1:123456789012:orders-events",
             "aws sns unsubscribe --subscription-arn arn:aws:sns:us-east-1:123456789012:alerts:6b0e71bd",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws sns list-topics",
             "aws sns create-topic --name alerts",
-        ],
+        ]),
     },
     Rule {
         id: "aws.sqs-delete-queue",
@@ -2425,14 +2426,14 @@ pub static RULES: &[Rule] = &[
             "Which services send to or read from it?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/sqs/purge-queue.html"],
-        examples: &[
+        examples: examples(&[
             "aws sqs purge-queue --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/orders",
             "aws sqs delete-queue --queue-url https://sqs.eu-west-1.amazonaws.com/123456789012/jobs-dlq",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws sqs get-queue-attributes --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/orders --attribute-names All",
             "aws sqs receive-message --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/orders",
-        ],
+        ]),
     },
     // ---- Google Cloud ----
     Rule {
@@ -2456,15 +2457,15 @@ pub static RULES: &[Rule] = &[
             "Is anything on its disks not rebuilt by automation?",
         ],
         references: &["https://cloud.google.com/sdk/gcloud/reference/compute/instances/delete"],
-        examples: &[
+        examples: examples(&[
             "gcloud compute instances delete web-1 --zone us-central1-a",
             "gcloud --project shop-prod compute instances delete db-replica-2 --zone=europe-west1-b --quiet",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gcloud compute instances list",
             "gcloud compute instances stop web-1 --zone us-central1-a",
             "gcloud compute instances describe web-1 --zone us-central1-a",
-        ],
+        ]),
     },
     Rule {
         id: "gcp.delete-data-store",
@@ -2486,17 +2487,17 @@ pub static RULES: &[Rule] = &[
             "Which applications still use it?",
         ],
         references: &["https://cloud.google.com/sdk/gcloud/reference/compute/disks/delete"],
-        examples: &[
+        examples: examples(&[
             "gcloud compute disks delete data-disk-1 --zone us-central1-a",
             "gcloud spanner instances delete orders",
             "bq rm -r -f -d shop_prod:analytics",
             "gcloud beta firestore databases delete --database=users",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gcloud compute disks snapshot data-disk-1 --zone us-central1-a",
             "bq ls shop_prod:analytics",
             "gcloud spanner instances describe orders",
-        ],
+        ]),
     },
     Rule {
         id: "gcp.delete-service",
@@ -2518,16 +2519,16 @@ pub static RULES: &[Rule] = &[
             "Is it defined in code so it can be recreated?",
         ],
         references: &["https://cloud.google.com/sdk/gcloud/reference/run/services/delete"],
-        examples: &[
+        examples: examples(&[
             "gcloud run services delete api --region us-central1",
             "gcloud functions delete thumbnailer --region=europe-west1 --quiet",
             "gcloud pubsub topics delete orders",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gcloud run services describe api --region us-central1",
             "gcloud run deploy api --image gcr.io/p/api:2",
             "gcloud pubsub topics publish orders --message hi",
-        ],
+        ]),
     },
     Rule {
         id: "gcp.projects-delete",
@@ -2550,15 +2551,15 @@ pub static RULES: &[Rule] = &[
             "Who owns its data and has agreed to its deletion?",
         ],
         references: &["https://cloud.google.com/resource-manager/docs/creating-managing-projects#shutting_down_projects"],
-        examples: &[
+        examples: examples(&[
             "gcloud projects delete shop-prod-4821",
             "gcloud projects delete analytics-sandbox --quiet",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gcloud projects list",
             "gcloud projects undelete shop-prod-4821",
             "gcloud projects describe shop-prod-4821",
-        ],
+        ]),
     },
     Rule {
         id: "gcp.sql-instances-delete",
@@ -2581,14 +2582,14 @@ pub static RULES: &[Rule] = &[
             "Which services connect to it?",
         ],
         references: &["https://cloud.google.com/sdk/gcloud/reference/sql/instances/delete"],
-        examples: &[
+        examples: examples(&[
             "gcloud sql instances delete orders-db",
             "gcloud sql instances delete analytics --project=data-prod --quiet",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gcloud sql instances describe orders-db",
             "gcloud sql backups create --instance=orders-db",
-        ],
+        ]),
     },
     Rule {
         id: "gcp.container-clusters-delete",
@@ -2611,14 +2612,14 @@ pub static RULES: &[Rule] = &[
             "Are its persistent volumes backed up?",
         ],
         references: &["https://cloud.google.com/sdk/gcloud/reference/container/clusters/delete"],
-        examples: &[
+        examples: examples(&[
             "gcloud container clusters delete shop --region us-central1",
             "gcloud container clusters delete ml-training --zone=us-east1-b --quiet",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gcloud container clusters get-credentials shop --region us-central1",
             "gcloud container clusters list",
-        ],
+        ]),
     },
     Rule {
         id: "gcp.storage-rm-recursive",
@@ -2640,16 +2641,16 @@ pub static RULES: &[Rule] = &[
             "What does a listing of {target} show, and is every object meant to go?",
         ],
         references: &["https://cloud.google.com/sdk/gcloud/reference/storage/rm"],
-        examples: &[
+        examples: examples(&[
             "gsutil -m rm -r gs://customer-uploads",
             "gcloud storage rm --recursive gs://analytics-exports/2024/",
             "gsutil rm gs://media-bucket/**",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gsutil ls -r gs://customer-uploads",
             "gsutil rm gs://customer-uploads/one-file.txt",
             "gcloud storage cp -r gs://customer-uploads ./backup",
-        ],
+        ]),
     },
     Rule {
         id: "gcp.storage-delete-bucket",
@@ -2671,14 +2672,14 @@ pub static RULES: &[Rule] = &[
             "Is the bucket empty, and was everything in it copied?",
         ],
         references: &["https://cloud.google.com/storage/docs/deleting-buckets"],
-        examples: &[
+        examples: examples(&[
             "gsutil rb gs://legacy-static-site",
             "gcloud storage buckets delete gs://legacy-static-site",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gsutil mb gs://legacy-static-site",
             "gcloud storage buckets describe gs://legacy-static-site",
-        ],
+        ]),
     },
     Rule {
         id: "gcp.iam-admin-or-public-grant",
@@ -2700,16 +2701,16 @@ pub static RULES: &[Rule] = &[
             "Who is the member, and for how long should they have it?",
         ],
         references: &["https://cloud.google.com/iam/docs/understanding-roles#basic"],
-        examples: &[
+        examples: examples(&[
             "gcloud projects add-iam-policy-binding shop-prod --member=user:contractor@example.com --role=roles/owner",
             "gcloud storage buckets add-iam-policy-binding gs://reports --member=allUsers --role=roles/storage.objectViewer",
             "gsutil iam ch allUsers:objectViewer gs://reports",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gcloud projects add-iam-policy-binding shop-prod --member=user:dev@example.com --role=roles/logging.viewer",
             "gcloud projects get-iam-policy shop-prod",
             "gsutil iam ch -d allUsers gs://reports",
-        ],
+        ]),
     },
     Rule {
         id: "gcp.kms-destroy-key-version",
@@ -2732,14 +2733,14 @@ pub static RULES: &[Rule] = &[
             "Has anything used it recently, according to the audit logs?",
         ],
         references: &["https://cloud.google.com/kms/docs/destroy-restore"],
-        examples: &[
+        examples: examples(&[
             "gcloud kms keys versions destroy 3 --key=app-key --keyring=main --location=global",
             "gcloud kms keys versions destroy 1 --key payments --keyring prod --location us-east1",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gcloud kms keys versions restore 3 --key=app-key --keyring=main --location=global",
             "gcloud kms keys versions list --key=app-key --keyring=main --location=global",
-        ],
+        ]),
     },
     Rule {
         id: "gcp.logging-sink-delete",
@@ -2761,14 +2762,14 @@ pub static RULES: &[Rule] = &[
             "What replaces it, and from when?",
         ],
         references: &["https://cloud.google.com/logging/docs/export/configure_export_v2"],
-        examples: &[
+        examples: examples(&[
             "gcloud logging sinks delete audit-to-bigquery",
             "gcloud logging logs delete cloudaudit.googleapis.com%2Factivity --quiet",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gcloud logging sinks list",
             "gcloud logging read 'severity>=ERROR' --limit 10",
-        ],
+        ]),
     },
     Rule {
         id: "gcp.dns-delete",
@@ -2790,14 +2791,14 @@ pub static RULES: &[Rule] = &[
             "Are the records exported so they can be put back?",
         ],
         references: &["https://cloud.google.com/sdk/gcloud/reference/dns/managed-zones/delete"],
-        examples: &[
+        examples: examples(&[
             "gcloud dns managed-zones delete example-com",
             "gcloud dns record-sets delete api.example.com. --type=A --zone=example-com",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gcloud dns managed-zones list",
             "gcloud dns record-sets list --zone=example-com",
-        ],
+        ]),
     },
     Rule {
         id: "gcp.secrets-delete",
@@ -2820,14 +2821,14 @@ pub static RULES: &[Rule] = &[
             "Is its value kept anywhere else?",
         ],
         references: &["https://cloud.google.com/secret-manager/docs/delete-secret"],
-        examples: &[
+        examples: examples(&[
             "gcloud secrets delete db-password",
             "gcloud secrets delete stripe-key --project=shop-prod --quiet",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "gcloud secrets versions access latest --secret=db-password",
             "gcloud secrets list",
-        ],
+        ]),
     },
     // ---- Azure ----
     Rule {
@@ -2852,15 +2853,15 @@ pub static RULES: &[Rule] = &[
             "Which subscription is this, and is it the environment you mean?",
         ],
         references: &["https://learn.microsoft.com/en-us/cli/azure/group#az-group-delete"],
-        examples: &[
+        examples: examples(&[
             "az group delete --name rg-shop --yes",
             "az group delete -g rg-analytics-prod --no-wait --yes",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "az group show --name rg-shop",
             "az group create --name rg-shop --location westeurope",
             "az group list",
-        ],
+        ]),
     },
     Rule {
         id: "azure.vm-delete",
@@ -2884,14 +2885,14 @@ pub static RULES: &[Rule] = &[
             "Which subscription and resource group is this?",
         ],
         references: &["https://learn.microsoft.com/en-us/cli/azure/vm#az-vm-delete"],
-        examples: &[
+        examples: examples(&[
             "az vm delete --resource-group rg-shop --name web-01 --yes",
             "az vmss delete -g rg-shop -n web-scale-set",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "az vm deallocate --resource-group rg-shop --name web-01",
             "az vm show -g rg-shop -n web-01",
-        ],
+        ]),
     },
     Rule {
         id: "azure.storage-account-delete",
@@ -2915,14 +2916,14 @@ pub static RULES: &[Rule] = &[
             "Which applications use its connection string or keys?",
         ],
         references: &["https://learn.microsoft.com/en-us/azure/storage/common/storage-account-recover"],
-        examples: &[
+        examples: examples(&[
             "az storage account delete --name shopuploads --resource-group rg-shop --yes",
             "az storage account delete -n stanalytics -g rg-data",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "az storage account show --name shopuploads",
             "az storage account create --name shopuploads --resource-group rg-shop",
-        ],
+        ]),
     },
     Rule {
         id: "azure.storage-blob-delete-batch",
@@ -2947,14 +2948,14 @@ pub static RULES: &[Rule] = &[
             "What does `--dryrun` list?",
         ],
         references: &["https://learn.microsoft.com/en-us/cli/azure/storage/blob#az-storage-blob-delete-batch"],
-        examples: &[
+        examples: examples(&[
             "az storage blob delete-batch --source uploads --account-name shopuploads",
             "az storage blob delete-batch -s backups --pattern '2023/*' --account-name stbackup",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "az storage blob delete-batch --source uploads --account-name shopuploads --dryrun",
             "az storage blob list --container-name uploads --account-name shopuploads",
-        ],
+        ]),
     },
     Rule {
         id: "azure.delete-data-store",
@@ -2976,17 +2977,17 @@ pub static RULES: &[Rule] = &[
             "Which applications still use it?",
         ],
         references: &["https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/lock-resources"],
-        examples: &[
+        examples: examples(&[
             "az cosmosdb delete --name shop-cosmos --resource-group rg-shop --yes",
             "az postgres flexible-server delete --name pg-orders --resource-group rg-data --yes",
             "az disk delete --name data-disk-1 --resource-group rg-shop",
             "az storage container delete --name uploads --account-name shopuploads",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "az cosmosdb show --name shop-cosmos --resource-group rg-shop",
             "az postgres flexible-server backup create --name pg-orders --resource-group rg-data --backup-name b1",
             "az disk list --resource-group rg-shop",
-        ],
+        ]),
     },
     Rule {
         id: "azure.delete-service",
@@ -3008,15 +3009,15 @@ pub static RULES: &[Rule] = &[
             "Is it defined in code, and do DNS records or clients point at it?",
         ],
         references: &["https://learn.microsoft.com/en-us/cli/azure/webapp#az-webapp-delete"],
-        examples: &[
+        examples: examples(&[
             "az webapp delete --name shop-web --resource-group rg-shop",
             "az network vnet delete --name vnet-main --resource-group rg-net",
             "az acr delete --name shopregistry --yes",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "az webapp stop --name shop-web --resource-group rg-shop",
             "az network vnet show --name vnet-main --resource-group rg-net",
-        ],
+        ]),
     },
     Rule {
         id: "azure.sql-db-delete",
@@ -3040,14 +3041,14 @@ pub static RULES: &[Rule] = &[
             "How far back do its automatic backups go, and has a restore been tried?",
         ],
         references: &["https://learn.microsoft.com/en-us/azure/azure-sql/database/recovery-using-backups#deleted-database-restore"],
-        examples: &[
+        examples: examples(&[
             "az sql db delete --name orders --server sql-shop --resource-group rg-shop --yes",
             "az sql db delete -g rg-data -s sql-analytics -n events",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "az sql db show --name orders --server sql-shop --resource-group rg-shop",
             "az sql db export --name orders --server sql-shop --resource-group rg-shop --storage-uri https://x.blob.core.windows.net/b/orders.bacpac",
-        ],
+        ]),
     },
     Rule {
         id: "azure.sql-server-delete",
@@ -3071,14 +3072,14 @@ pub static RULES: &[Rule] = &[
             "Which applications connect to it?",
         ],
         references: &["https://learn.microsoft.com/en-us/cli/azure/sql/server#az-sql-server-delete"],
-        examples: &[
+        examples: examples(&[
             "az sql server delete --name sql-shop --resource-group rg-shop --yes",
             "az sql server delete -n sql-analytics -g rg-data",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "az sql server show --name sql-shop --resource-group rg-shop",
             "az sql server list",
-        ],
+        ]),
     },
     Rule {
         id: "azure.keyvault-delete",
@@ -3100,15 +3101,15 @@ pub static RULES: &[Rule] = &[
             "Is soft delete with purge protection on, and how long is its retention?",
         ],
         references: &["https://learn.microsoft.com/en-us/azure/key-vault/general/soft-delete-overview"],
-        examples: &[
+        examples: examples(&[
             "az keyvault delete --name kv-shop --resource-group rg-shop",
             "az keyvault secret delete --vault-name kv-shop --name db-password",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "az keyvault show --name kv-shop",
             "az keyvault recover --name kv-shop",
             "az keyvault secret show --vault-name kv-shop --name db-password",
-        ],
+        ]),
     },
     Rule {
         id: "azure.keyvault-purge",
@@ -3130,14 +3131,14 @@ pub static RULES: &[Rule] = &[
             "Why can it not wait for the retention period to end?",
         ],
         references: &["https://learn.microsoft.com/en-us/cli/azure/keyvault#az-keyvault-purge"],
-        examples: &[
+        examples: examples(&[
             "az keyvault purge --name kv-shop",
             "az keyvault secret purge --vault-name kv-shop --name db-password",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "az keyvault list-deleted",
             "az keyvault recover --name kv-shop",
-        ],
+        ]),
     },
     Rule {
         id: "azure.admin-role-assignment",
@@ -3159,15 +3160,15 @@ pub static RULES: &[Rule] = &[
             "Is the scope a whole subscription, and why?",
         ],
         references: &["https://learn.microsoft.com/en-us/azure/role-based-access-control/best-practices"],
-        examples: &[
+        examples: examples(&[
             "az role assignment create --assignee agent@example.com --role Owner --scope /subscriptions/00000000-0000-0000-0000-000000000000",
             "az role assignment create --assignee 11111111-2222-3333-4444-555555555555 --role \"User Access Administrator\" --resource-group rg-shop",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "az role assignment create --assignee agent@example.com --role Reader --resource-group rg-shop",
             "az role assignment list --assignee agent@example.com",
             "az role assignment delete --assignee agent@example.com --role Owner",
-        ],
+        ]),
     },
     Rule {
         id: "azure.aks-delete",
@@ -3191,14 +3192,14 @@ pub static RULES: &[Rule] = &[
             "Are its persistent volumes backed up?",
         ],
         references: &["https://learn.microsoft.com/en-us/cli/azure/aks#az-aks-delete"],
-        examples: &[
+        examples: examples(&[
             "az aks delete --name aks-shop --resource-group rg-shop --yes",
             "az aks delete -g rg-ml -n training --no-wait",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "az aks show --name aks-shop --resource-group rg-shop",
             "az aks get-credentials --name aks-shop --resource-group rg-shop",
-        ],
+        ]),
     },
     Rule {
         id: "azure.nsg-open-to-internet",
@@ -3220,14 +3221,14 @@ pub static RULES: &[Rule] = &[
             "What listens on it, and does it require authentication?",
         ],
         references: &["https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview"],
-        examples: &[
+        examples: examples(&[
             "az network nsg rule create -g rg-shop --nsg-name web-nsg -n allow-ssh --priority 100 --destination-port-ranges 22 --source-address-prefixes '*' --access Allow",
             "az network nsg rule create --resource-group rg-db --nsg-name db-nsg --name sql --priority 200 --destination-port-ranges 1433 --source-address-prefixes Internet",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "az network nsg rule create -g rg-shop --nsg-name web-nsg -n allow-ssh --priority 100 --destination-port-ranges 22 --source-address-prefixes 203.0.113.0/24",
             "az network nsg rule create -g rg-shop --nsg-name web-nsg -n deny-all --priority 4000 --source-address-prefixes '*' --access Deny",
             "az network nsg rule list -g rg-shop --nsg-name web-nsg",
-        ],
+        ]),
     },
 ];

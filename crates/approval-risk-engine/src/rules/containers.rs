@@ -1,6 +1,7 @@
 //! Containers: Docker, Podman, nerdctl and Compose: pruning, volumes (where the data lives),
 //! force-removing running containers, privileged containers and pushing over shared tags.
 
+use super::examples;
 use super::matching::{find_flag, flag_value, positionals, Hit};
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
@@ -379,8 +380,8 @@ pub static RULES: &[Rule] = &[
             "Is this the agent's own machine, or a server or CI runner others use?",
         ],
         references: &["https://docs.docker.com/reference/cli/docker/system/prune/"],
-        examples: &["docker system prune -a -f", "podman system prune --all", "docker container prune -f", "docker builder prune --all"],
-        counterexamples: &["docker system df", "docker system prune --volumes", "docker image prune"],
+        examples: examples(&["docker system prune -a -f", "podman system prune --all", "docker container prune -f", "docker builder prune --all"]),
+        counterexamples: examples(&["docker system df", "docker system prune --volumes", "docker image prune"]),
     },
     Rule {
         id: "container.volume-prune",
@@ -399,8 +400,8 @@ pub static RULES: &[Rule] = &[
             "Is there a backup of every volume that holds data?",
         ],
         references: &["https://docs.docker.com/reference/cli/docker/volume/prune/", "https://docs.podman.io/en/latest/markdown/podman-system-reset.1.html"],
-        examples: &["docker system prune -a --volumes -f", "docker volume prune -f", "podman volume prune --all", "podman system reset"],
-        counterexamples: &["docker volume ls", "docker system prune -a", "docker volume inspect pgdata"],
+        examples: examples(&["docker system prune -a --volumes -f", "docker volume prune -f", "podman volume prune --all", "podman system reset"]),
+        counterexamples: examples(&["docker volume ls", "docker system prune -a", "docker volume inspect pgdata"]),
     },
     Rule {
         id: "container.volume-rm",
@@ -420,8 +421,8 @@ pub static RULES: &[Rule] = &[
         instead: "docker run --rm -v {target}:/data -v /backups:/backup alpine tar czf /backup/{target}.tgz -C /data .",
         questions: &["What is stored in {target}, and is there a recent backup of it?"],
         references: &["https://docs.docker.com/reference/cli/docker/volume/rm/"],
-        examples: &["docker volume rm pgdata", "podman volume rm -f redis_data", "docker volume remove app_uploads"],
-        counterexamples: &["docker volume ls", "docker volume create pgdata", "docker volume inspect pgdata"],
+        examples: examples(&["docker volume rm pgdata", "podman volume rm -f redis_data", "docker volume remove app_uploads"]),
+        counterexamples: examples(&["docker volume ls", "docker volume create pgdata", "docker volume inspect pgdata"]),
     },
     Rule {
         id: "container.compose-down-volumes",
@@ -440,8 +441,8 @@ pub static RULES: &[Rule] = &[
             "Is this a local development stack or a server others use?",
         ],
         references: &["https://docs.docker.com/reference/cli/docker/compose/down/"],
-        examples: &["docker compose down -v", "docker-compose down --volumes --remove-orphans", "docker compose -f docker-compose.prod.yml down -v"],
-        counterexamples: &["docker compose down", "docker-compose up -d", "docker compose -f dev.yml ps"],
+        examples: examples(&["docker compose down -v", "docker-compose down --volumes --remove-orphans", "docker compose -f docker-compose.prod.yml down -v"]),
+        counterexamples: examples(&["docker compose down", "docker-compose up -d", "docker compose -f dev.yml ps"]),
     },
     Rule {
         id: "container.rm-force",
@@ -460,8 +461,8 @@ pub static RULES: &[Rule] = &[
             "How is the service brought back, and does it keep its data in a volume?",
         ],
         references: &["https://docs.docker.com/reference/cli/docker/container/rm/"],
-        examples: &["docker rm -f web", "docker rm -f $(docker ps -aq)", "podman container rm --force api", "docker rm -fv postgres"],
-        counterexamples: &["docker rm stopped-job", "docker ps -a", "docker run --rm -it alpine sh"],
+        examples: examples(&["docker rm -f web", "docker rm -f $(docker ps -aq)", "podman container rm --force api", "docker rm -fv postgres"]),
+        counterexamples: examples(&["docker rm stopped-job", "docker ps -a", "docker run --rm -it alpine sh"]),
     },
     Rule {
         id: "container.remove-images",
@@ -477,8 +478,8 @@ pub static RULES: &[Rule] = &[
         instead: "docker image prune",
         questions: &["Were any of these images built here and never pushed to a registry?"],
         references: &["https://docs.docker.com/reference/cli/docker/image/rm/"],
-        examples: &["docker rmi -f $(docker images -q)", "docker image rm --force app:1.2", "podman image prune -a"],
-        counterexamples: &["docker images", "docker image prune", "docker rmi old-image:1.0"],
+        examples: examples(&["docker rmi -f $(docker images -q)", "docker image rm --force app:1.2", "podman image prune -a"]),
+        counterexamples: examples(&["docker images", "docker image prune", "docker rmi old-image:1.0"]),
     },
     Rule {
         id: "container.network-prune",
@@ -498,8 +499,8 @@ pub static RULES: &[Rule] = &[
         instead: "docker network ls",
         questions: &["Does any stopped service rely on these networks, with custom subnets or drivers?"],
         references: &["https://docs.docker.com/reference/cli/docker/network/prune/"],
-        examples: &["docker network prune -f", "docker network rm backend", "podman network prune"],
-        counterexamples: &["docker network ls", "docker network create backend", "docker network inspect bridge"],
+        examples: examples(&["docker network prune -f", "docker network rm backend", "podman network prune"]),
+        counterexamples: examples(&["docker network ls", "docker network create backend", "docker network inspect bridge"]),
     },
     Rule {
         id: "container.run-privileged",
@@ -518,8 +519,8 @@ pub static RULES: &[Rule] = &[
             "Where does the image come from, and who can change it?",
         ],
         references: &["https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities"],
-        examples: &["docker run --privileged -d monitoring-agent", "docker run -v /:/host -it alpine chroot /host", "docker run -v /var/run/docker.sock:/var/run/docker.sock ci-runner", "podman run --pid=host --cap-add=SYS_ADMIN debug"],
-        counterexamples: &["docker run --rm -v \"$PWD\":/app node:20 npm test", "docker run -d -p 8080:80 nginx", "docker run --cap-add=NET_BIND_SERVICE web"],
+        examples: examples(&["docker run --privileged -d monitoring-agent", "docker run -v /:/host -it alpine chroot /host", "docker run -v /var/run/docker.sock:/var/run/docker.sock ci-runner", "podman run --pid=host --cap-add=SYS_ADMIN debug"]),
+        counterexamples: examples(&["docker run --rm -v \"$PWD\":/app node:20 npm test", "docker run -d -p 8080:80 nginx", "docker run --cap-add=NET_BIND_SERVICE web"]),
     },
     Rule {
         id: "container.stack-rm",
@@ -538,8 +539,8 @@ pub static RULES: &[Rule] = &[
             "Is the stack file that deploys it again current and at hand?",
         ],
         references: &["https://docs.docker.com/reference/cli/docker/stack/rm/"],
-        examples: &["docker stack rm shop", "docker service rm api_web"],
-        counterexamples: &["docker stack ls", "docker service ls", "docker stack deploy -c stack.yml shop"],
+        examples: examples(&["docker stack rm shop", "docker service rm api_web"]),
+        counterexamples: examples(&["docker stack ls", "docker service ls", "docker stack deploy -c stack.yml shop"]),
     },
     Rule {
         id: "container.push-moving-tag",
@@ -558,7 +559,7 @@ pub static RULES: &[Rule] = &[
             "Is the previous image's digest recorded, so the tag can be pointed back?",
         ],
         references: &["https://docs.docker.com/reference/cli/docker/image/push/"],
-        examples: &["docker push registry.example.com/app:latest", "docker push myorg/api", "docker buildx build --push -t ghcr.io/acme/web:latest ."],
-        counterexamples: &["docker push registry.example.com/app:1.4.2", "docker pull nginx:latest", "docker build -t app:latest ."],
+        examples: examples(&["docker push registry.example.com/app:latest", "docker push myorg/api", "docker buildx build --push -t ghcr.io/acme/web:latest ."]),
+        counterexamples: examples(&["docker push registry.example.com/app:1.4.2", "docker pull nginx:latest", "docker build -t app:latest ."]),
     },
 ];

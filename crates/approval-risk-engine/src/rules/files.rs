@@ -1,6 +1,7 @@
 //! Files, disks and hosts: deleting, emptying, moving and re-permissioning files, writing over
 //! disks, and the host-level switches (firewall, services, power, users, history, audit).
 
+use super::examples;
 use super::matching::{find_flag, flag_value, positionals, Hit};
 use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
@@ -294,7 +295,11 @@ fn rm_recursive(command: &Command) -> Option<Hit> {
     let selective_globs = !targets.is_empty()
         && targets.iter().all(|a| {
             let file_part = a.value.rsplit('/').next().unwrap_or("");
-            a.glob && !a.quoted && file_part.contains('.') && file_part.chars().any(|c| c.is_alphanumeric()) && !a.value.starts_with('/')
+            a.glob
+                && !a.quoted
+                && file_part.contains('.')
+                && file_part.chars().any(|c| c.is_alphanumeric())
+                && !a.value.starts_with('/')
         });
     if selective_globs {
         return rm_glob_of(command, &targets);
@@ -458,8 +463,15 @@ fn delete_matches(command: &Command) -> Option<Hit> {
     let negated = |i: usize| i > 0 && matches!(args[i - 1].value.as_str(), "!" | "-not" | "\\!");
     // `-delete` removes a folder only when it is empty, and `rm` without `-r` refuses
     // folders: a search limited to folders (`-type d`) then loses no contents.
-    let folders_only = args.windows(2).any(|w| w[0].value == "-type" && w[1].value == "d");
-    let recursive_rm = args.iter().any(|a| matches!(a.value.as_str(), "-rf" | "-fr" | "-r" | "-R" | "-fR" | "-Rf" | "-rfv" | "-rvf" | "-Rv" | "-rv"));
+    let folders_only = args
+        .windows(2)
+        .any(|w| w[0].value == "-type" && w[1].value == "d");
+    let recursive_rm = args.iter().any(|a| {
+        matches!(
+            a.value.as_str(),
+            "-rf" | "-fr" | "-r" | "-R" | "-fR" | "-Rf" | "-rfv" | "-rvf" | "-Rv" | "-rv"
+        )
+    });
     if folders_only && !recursive_rm && hit.reversibility.is_none() {
         hit.reversibility = Some(R::Reversible);
         hit.note = Some("Only folders match (`-type d`), and they are removed only when empty (`-delete`) or not at all (`rm` without `-r`), so no contents are lost.".to_string());
@@ -1178,11 +1190,15 @@ fn sed_in_place_system(command: &Command) -> Option<Hit> {
 /// `rsync --remove-source-files` and `rclone move`: copy, then delete the original.
 fn move_removes_source(command: &Command) -> Option<Hit> {
     if command.program == "rsync" {
-        let flag = command.args.iter().find(|a| a.value == "--remove-source-files")?;
+        let flag = command
+            .args
+            .iter()
+            .find(|a| a.value == "--remove-source-files")?;
         return Some(Hit::at(vec![command.program_span, flag.span]));
     }
     let verb = command.args.iter().find(|a| !a.value.starts_with('-'))?;
-    (verb.value == "move" || verb.value == "moveto").then(|| Hit::at(vec![command.program_span, verb.span]))
+    (verb.value == "move" || verb.value == "moveto")
+        .then(|| Hit::at(vec![command.program_span, verb.span]))
 }
 
 fn rsync_delete(command: &Command) -> Option<Hit> {
@@ -1784,8 +1800,8 @@ pub static RULES: &[Rule] = &[
             "Which machine does this run on?",
         ],
         references: &["https://about.gitlab.com/blog/2017/02/10/postmortem-of-database-outage-of-january-31/"],
-        examples: &["rm -rf /", "sudo rm -rf /var/lib/postgresql/data", "rm -rf $BUILD_DIR/", "rm -r src", "rm -rf /tmp/../etc"],
-        counterexamples: &["rm file.txt", "echo 'rm -rf /'", "git rm -r --cached dist"],
+        examples: examples(&["rm -rf /", "sudo rm -rf /var/lib/postgresql/data", "rm -rf $BUILD_DIR/", "rm -r src", "rm -rf /tmp/../etc"]),
+        counterexamples: examples(&["rm file.txt", "echo 'rm -rf /'", "git rm -r --cached dist"]),
     },
     Rule {
         id: "fs.rm-glob",
@@ -1804,8 +1820,8 @@ pub static RULES: &[Rule] = &[
             "Which folder does this run in?",
         ],
         references: &[],
-        examples: &["rm *.csv", "rm -f data/*.json", "rm /etc/nginx/sites-enabled/*", "rm ~/*"],
-        counterexamples: &["rm notes.txt", "rm '*.csv'", "rm -rf build/*", "echo rm *.csv"],
+        examples: examples(&["rm *.csv", "rm -f data/*.json", "rm /etc/nginx/sites-enabled/*", "rm ~/*"]),
+        counterexamples: examples(&["rm notes.txt", "rm '*.csv'", "rm -rf build/*", "echo rm *.csv"]),
     },
     Rule {
         id: "fs.rm-system-file",
@@ -1824,8 +1840,8 @@ pub static RULES: &[Rule] = &[
             "Is there a copy of it (configuration management, a backup)?",
         ],
         references: &[],
-        examples: &["sudo rm /etc/nginx/nginx.conf", "rm -f /var/lib/mysql/ibdata1", "unlink /etc/resolv.conf"],
-        counterexamples: &["rm notes.txt", "rm /tmp/upload.part", "rm -rf /etc/nginx"],
+        examples: examples(&["sudo rm /etc/nginx/nginx.conf", "rm -f /var/lib/mysql/ibdata1", "unlink /etc/resolv.conf"]),
+        counterexamples: examples(&["rm notes.txt", "rm /tmp/upload.part", "rm -rf /etc/nginx"]),
     },
     Rule {
         id: "fs.delete-matches",
@@ -1844,8 +1860,8 @@ pub static RULES: &[Rule] = &[
             "Where does the search start, and does it follow into mounted or shared folders?",
         ],
         references: &["https://www.gnu.org/software/findutils/manual/html_node/find_html/Delete-Files.html"],
-        examples: &["find . -name '*.orig' -delete", "find /var/www/uploads -mtime +30 -exec rm {} \\;", "find . -name '*.pyc' | xargs rm -f", "find $DIR -type f -delete", "ls | xargs rm -rf"],
-        counterexamples: &["find . -name '*.orig'", "find . -name '*.log' -print", "find . -type f -exec grep -l TODO {} +"],
+        examples: examples(&["find . -name '*.orig' -delete", "find /var/www/uploads -mtime +30 -exec rm {} \\;", "find . -name '*.pyc' | xargs rm -f", "find $DIR -type f -delete", "ls | xargs rm -rf"]),
+        counterexamples: examples(&["find . -name '*.orig'", "find . -name '*.log' -print", "find . -type f -exec grep -l TODO {} +"]),
     },
     Rule {
         id: "fs.shred",
@@ -1861,8 +1877,8 @@ pub static RULES: &[Rule] = &[
         instead: "mv {target} {target}.old",
         questions: &["Is this exactly the file (or disk) meant, and is there nothing in it anyone needs?"],
         references: &["https://www.gnu.org/software/coreutils/manual/html_node/shred-invocation.html"],
-        examples: &["shred -u credentials.json", "shred -vzn 3 /dev/sdb", "shred --remove secrets/*.pem"],
-        counterexamples: &["echo shred -u credentials.json", "rm credentials.json", "gpg --decrypt notes.shred"],
+        examples: examples(&["shred -u credentials.json", "shred -vzn 3 /dev/sdb", "shred --remove secrets/*.pem"]),
+        counterexamples: examples(&["echo shred -u credentials.json", "rm credentials.json", "gpg --decrypt notes.shred"]),
     },
     Rule {
         id: "fs.recursive-permissions",
@@ -1881,8 +1897,8 @@ pub static RULES: &[Rule] = &[
             "Do any files under it need special permissions (private keys, setuid programs, database files)?",
         ],
         references: &["https://www.gnu.org/software/coreutils/manual/html_node/chmod-invocation.html"],
-        examples: &["chmod -R 755 src", "sudo chown -R www-data:www-data /var/www", "chown -R $USER /", "chgrp -R staff shared"],
-        counterexamples: &["chmod 755 deploy.sh", "chown alice notes.txt", "chmod -R 777 public"],
+        examples: examples(&["chmod -R 755 src", "sudo chown -R www-data:www-data /var/www", "chown -R $USER /", "chgrp -R staff shared"]),
+        counterexamples: examples(&["chmod 755 deploy.sh", "chown alice notes.txt", "chmod -R 777 public"]),
     },
     Rule {
         id: "fs.chmod-world-writable",
@@ -1901,8 +1917,8 @@ pub static RULES: &[Rule] = &[
             "Does anything run code from these files with more privileges?",
         ],
         references: &["https://www.gnu.org/software/coreutils/manual/html_node/Symbolic-Modes.html"],
-        examples: &["chmod -R 777 /", "chmod 777 -R /var/www/html", "chmod -R a+rwx storage", "chmod o+w /etc/crontab"],
-        counterexamples: &["chmod 755 deploy.sh", "chmod 1777 /srv/shared-tmp", "chmod -R u+w src", "chmod +x run.sh"],
+        examples: examples(&["chmod -R 777 /", "chmod 777 -R /var/www/html", "chmod -R a+rwx storage", "chmod o+w /etc/crontab"]),
+        counterexamples: examples(&["chmod 755 deploy.sh", "chmod 1777 /srv/shared-tmp", "chmod -R u+w src", "chmod +x run.sh"]),
     },
     Rule {
         id: "fs.truncate",
@@ -1918,8 +1934,8 @@ pub static RULES: &[Rule] = &[
         instead: "cp {target} {target}.bak",
         questions: &["Does anyone need what is in this file now (an investigation, an audit, a data import)?"],
         references: &["https://www.gnu.org/software/coreutils/manual/html_node/truncate-invocation.html"],
-        examples: &["truncate -s 0 data/orders.csv", "truncate --size=0 /var/log/nginx/access.log", ": > config/settings.json", "cat /dev/null > /var/lib/app/state.db"],
-        counterexamples: &["truncate -s 10G disk.img", "cat /dev/null", "echo hello > notes.txt", ": > /dev/null"],
+        examples: examples(&["truncate -s 0 data/orders.csv", "truncate --size=0 /var/log/nginx/access.log", ": > config/settings.json", "cat /dev/null > /var/lib/app/state.db"]),
+        counterexamples: examples(&["truncate -s 10G disk.img", "cat /dev/null", "echo hello > notes.txt", ": > /dev/null"]),
     },
     Rule {
         id: "fs.mv-system-path",
@@ -1935,8 +1951,8 @@ pub static RULES: &[Rule] = &[
         instead: "cp -a {target} {target}.bak",
         questions: &["What reads this path, and what happens to it while the path is missing?"],
         references: &[],
-        examples: &["sudo mv /etc /etc.old", "mv /var/lib/postgresql/14/main /mnt/old-main", "mv /usr/bin/python3 /usr/bin/python3.bak"],
-        counterexamples: &["mv build dist", "mv /tmp/a /tmp/b", "mv notes.txt docs/"],
+        examples: examples(&["sudo mv /etc /etc.old", "mv /var/lib/postgresql/14/main /mnt/old-main", "mv /usr/bin/python3 /usr/bin/python3.bak"]),
+        counterexamples: examples(&["mv build dist", "mv /tmp/a /tmp/b", "mv notes.txt docs/"]),
     },
     Rule {
         id: "fs.mv-clobber",
@@ -1955,8 +1971,8 @@ pub static RULES: &[Rule] = &[
             "What happens if the step before this one (creating the folder) failed?",
         ],
         references: &["https://www.gnu.org/software/coreutils/manual/html_node/mv-invocation.html"],
-        examples: &["mv * ../new-project", "mv -f config.yml config/config.yml", "mv src/*.ts lib/"],
-        counterexamples: &["mv -n *.txt archive/", "mv report.txt archive/", "mv --backup=numbered *.log old/"],
+        examples: examples(&["mv * ../new-project", "mv -f config.yml config/config.yml", "mv src/*.ts lib/"]),
+        counterexamples: examples(&["mv -n *.txt archive/", "mv report.txt archive/", "mv --backup=numbered *.log old/"]),
     },
     Rule {
         id: "fs.overwrite-system-config",
@@ -1975,8 +1991,8 @@ pub static RULES: &[Rule] = &[
             "Which services read this file, and when will they pick it up?",
         ],
         references: &[],
-        examples: &["sudo cp nginx.conf /etc/nginx/nginx.conf", "echo 'nameserver 8.8.8.8' | sudo tee /etc/resolv.conf", "cat sshd_config > /etc/ssh/sshd_config", "sudo install -m 644 app.service /etc/systemd/system/app.service"],
-        counterexamples: &["cp /etc/nginx/nginx.conf ./nginx.conf.bak", "sudo cp -b nginx.conf /etc/nginx/nginx.conf", "echo 'x' | sudo tee -a /etc/hosts", "cat /etc/hosts"],
+        examples: examples(&["sudo cp nginx.conf /etc/nginx/nginx.conf", "echo 'nameserver 8.8.8.8' | sudo tee /etc/resolv.conf", "cat sshd_config > /etc/ssh/sshd_config", "sudo install -m 644 app.service /etc/systemd/system/app.service"]),
+        counterexamples: examples(&["cp /etc/nginx/nginx.conf ./nginx.conf.bak", "sudo cp -b nginx.conf /etc/nginx/nginx.conf", "echo 'x' | sudo tee -a /etc/hosts", "cat /etc/hosts"]),
     },
     Rule {
         id: "fs.sed-in-place-system",
@@ -1992,8 +2008,8 @@ pub static RULES: &[Rule] = &[
         instead: "sed -i.bak 's/old/new/' {target}",
         questions: &["What does the same `sed` print without `-i`, and is the change exactly what is wanted?"],
         references: &["https://www.gnu.org/software/sed/manual/sed.html#index-_002di"],
-        examples: &["sudo sed -i 's/^PermitRootLogin.*/PermitRootLogin yes/' /etc/ssh/sshd_config", "sed -i -e '/swap/d' /etc/fstab", "sed --in-place 's/5432/6432/' /etc/postgresql/14/main/postgresql.conf"],
-        counterexamples: &["sed -i.bak 's/a/b/' /etc/hosts", "sed -i 's/foo/bar/' src/app.py", "sed -n '1,5p' /etc/fstab"],
+        examples: examples(&["sudo sed -i 's/^PermitRootLogin.*/PermitRootLogin yes/' /etc/ssh/sshd_config", "sed -i -e '/swap/d' /etc/fstab", "sed --in-place 's/5432/6432/' /etc/postgresql/14/main/postgresql.conf"]),
+        counterexamples: examples(&["sed -i.bak 's/a/b/' /etc/hosts", "sed -i 's/foo/bar/' src/app.py", "sed -n '1,5p' /etc/fstab"]),
     },
     Rule {
         id: "fs.move-removes-source",
@@ -2009,8 +2025,8 @@ pub static RULES: &[Rule] = &[
         instead: "rclone copy /src remote:dest",
         questions: &["Has the destination been checked to hold complete copies?"],
         references: &["https://rclone.org/commands/rclone_move/"],
-        examples: &["rsync -a --remove-source-files /src/ /dest/", "rclone move /data remote:archive"],
-        counterexamples: &["rsync -a /src/ /dest/", "rclone copy /data remote:archive"],
+        examples: examples(&["rsync -a --remove-source-files /src/ /dest/", "rclone move /data remote:archive"]),
+        counterexamples: examples(&["rsync -a /src/ /dest/", "rclone copy /data remote:archive"]),
     },
     Rule {
         id: "fs.rsync-delete",
@@ -2029,8 +2045,8 @@ pub static RULES: &[Rule] = &[
             "What does the same command list as `deleting` with `--dry-run`?",
         ],
         references: &["https://download.samba.org/pub/rsync/rsync.1#opt--delete"],
-        examples: &["rsync -av --delete build/ deploy@web1:/var/www/site/", "rsync -a --delete-after ./backup/ /mnt/nas/backup/", "rsync -a --delete empty/ /", "rclone sync ./site remote:www-bucket"],
-        counterexamples: &["rsync -avn --delete build/ web1:/var/www/site/", "rsync -av build/ web1:/var/www/site/", "rsync -a --delete --backup-dir=/srv/old src/ /srv/site/", "rclone copy ./site remote:www-bucket", "rclone sync --dry-run ./site remote:www-bucket"],
+        examples: examples(&["rsync -av --delete build/ deploy@web1:/var/www/site/", "rsync -a --delete-after ./backup/ /mnt/nas/backup/", "rsync -a --delete empty/ /", "rclone sync ./site remote:www-bucket"]),
+        counterexamples: examples(&["rsync -avn --delete build/ web1:/var/www/site/", "rsync -av build/ web1:/var/www/site/", "rsync -a --delete --backup-dir=/srv/old src/ /srv/site/", "rclone copy ./site remote:www-bucket", "rclone sync --dry-run ./site remote:www-bucket"]),
     },
     Rule {
         id: "fs.rclone-delete",
@@ -2049,8 +2065,8 @@ pub static RULES: &[Rule] = &[
             "Does this storage keep old versions or a trash, and is it someone's backup?",
         ],
         references: &["https://rclone.org/commands/rclone_delete/", "https://rclone.org/commands/rclone_purge/"],
-        examples: &["rclone purge remote:backups/2023", "rclone delete gdrive:reports --min-age 30d", "rclone cleanup s3:archive-bucket"],
-        counterexamples: &["rclone ls remote:backups", "rclone copy ./site remote:www-bucket", "rclone delete -n remote:tmp"],
+        examples: examples(&["rclone purge remote:backups/2023", "rclone delete gdrive:reports --min-age 30d", "rclone cleanup s3:archive-bucket"]),
+        counterexamples: examples(&["rclone ls remote:backups", "rclone copy ./site remote:www-bucket", "rclone delete -n remote:tmp"]),
     },
     Rule {
         id: "disk.overwrite-device",
@@ -2069,8 +2085,8 @@ pub static RULES: &[Rule] = &[
             "Is it the machine's own boot disk?",
         ],
         references: &["https://www.gnu.org/software/coreutils/manual/html_node/dd-invocation.html"],
-        examples: &["dd if=/dev/zero of=/dev/sda bs=1M", "sudo dd if=ubuntu.iso of=/dev/disk2 bs=4m", "cat image.img > /dev/nvme0n1", "cp firmware.bin /dev/mmcblk0"],
-        counterexamples: &["dd if=/dev/zero of=disk.img bs=1M count=100", "dd if=/dev/sda of=backup.img", "echo 'dd if=/dev/zero of=/dev/sda'", "cat /dev/sda > /dev/null"],
+        examples: examples(&["dd if=/dev/zero of=/dev/sda bs=1M", "sudo dd if=ubuntu.iso of=/dev/disk2 bs=4m", "cat image.img > /dev/nvme0n1", "cp firmware.bin /dev/mmcblk0"]),
+        counterexamples: examples(&["dd if=/dev/zero of=disk.img bs=1M count=100", "dd if=/dev/sda of=backup.img", "echo 'dd if=/dev/zero of=/dev/sda'", "cat /dev/sda > /dev/null"]),
     },
     Rule {
         id: "disk.format",
@@ -2092,8 +2108,8 @@ pub static RULES: &[Rule] = &[
             "Is this device name stable, or could it point at another disk after a reboot?",
         ],
         references: &["https://man7.org/linux/man-pages/man8/mkfs.8.html"],
-        examples: &["mkfs.ext4 /dev/sdb1", "sudo mkfs -t xfs /dev/nvme1n1", "mkswap /dev/sda3", "mkfs.ext4 -F $DEVICE"],
-        counterexamples: &["mkfs.ext4 -n /dev/sdb1", "mkfs.ext4 disk.img", "lsblk -f"],
+        examples: examples(&["mkfs.ext4 /dev/sdb1", "sudo mkfs -t xfs /dev/nvme1n1", "mkswap /dev/sda3", "mkfs.ext4 -F $DEVICE"]),
+        counterexamples: examples(&["mkfs.ext4 -n /dev/sdb1", "mkfs.ext4 disk.img", "lsblk -f"]),
     },
     Rule {
         id: "disk.erase-device",
@@ -2109,8 +2125,8 @@ pub static RULES: &[Rule] = &[
         instead: "wipefs {target}",
         questions: &["Which physical disk is this, and is anything on it still needed?"],
         references: &["https://man7.org/linux/man-pages/man8/wipefs.8.html", "https://man7.org/linux/man-pages/man8/cryptsetup.8.html"],
-        examples: &["wipefs -a /dev/sdb", "sgdisk --zap-all /dev/nvme0n1", "diskutil eraseDisk APFS Blank disk2", "blkdiscard /dev/sdc", "cryptsetup luksErase /dev/sda2"],
-        counterexamples: &["wipefs /dev/sdb", "wipefs --no-act --all /dev/sdb", "diskutil list", "sgdisk -p /dev/sda"],
+        examples: examples(&["wipefs -a /dev/sdb", "sgdisk --zap-all /dev/nvme0n1", "diskutil eraseDisk APFS Blank disk2", "blkdiscard /dev/sdc", "cryptsetup luksErase /dev/sda2"]),
+        counterexamples: examples(&["wipefs /dev/sdb", "wipefs --no-act --all /dev/sdb", "diskutil list", "sgdisk -p /dev/sda"]),
     },
     Rule {
         id: "disk.partition-table",
@@ -2129,8 +2145,8 @@ pub static RULES: &[Rule] = &[
             "Is any partition on this disk mounted or in use?",
         ],
         references: &["https://www.gnu.org/software/parted/manual/parted.html"],
-        examples: &["parted -s /dev/sdb mklabel gpt", "parted /dev/sda rm 2", "fdisk /dev/sdb", "sfdisk /dev/vdb < layout.sfdisk"],
-        counterexamples: &["fdisk -l", "parted -l", "parted /dev/sda print", "sfdisk -d /dev/sda"],
+        examples: examples(&["parted -s /dev/sdb mklabel gpt", "parted /dev/sda rm 2", "fdisk /dev/sdb", "sfdisk /dev/vdb < layout.sfdisk"]),
+        counterexamples: examples(&["fdisk -l", "parted -l", "parted /dev/sda print", "sfdisk -d /dev/sda"]),
     },
     Rule {
         id: "disk.volume-destroy",
@@ -2149,8 +2165,8 @@ pub static RULES: &[Rule] = &[
             "Is there a backup or snapshot that does not live on the same pool?",
         ],
         references: &["https://man7.org/linux/man-pages/man8/lvremove.8.html", "https://openzfs.github.io/openzfs-docs/man/master/8/zfs-destroy.8.html"],
-        examples: &["lvremove -y /dev/vg0/data", "zfs destroy -r tank/home", "zpool destroy tank", "btrfs subvolume delete /mnt/@snapshots/2024-01-01"],
-        counterexamples: &["lvs", "zfs list -t snapshot", "zfs destroy -nv tank/data@old", "zpool status"],
+        examples: examples(&["lvremove -y /dev/vg0/data", "zfs destroy -r tank/home", "zpool destroy tank", "btrfs subvolume delete /mnt/@snapshots/2024-01-01"]),
+        counterexamples: examples(&["lvs", "zfs list -t snapshot", "zfs destroy -nv tank/data@old", "zpool status"]),
     },
     Rule {
         id: "host.crontab-remove",
@@ -2166,8 +2182,8 @@ pub static RULES: &[Rule] = &[
         instead: "crontab -l > crontab.backup",
         questions: &["What jobs are in the crontab now (`crontab -l`), and is a copy saved?"],
         references: &["https://man7.org/linux/man-pages/man1/crontab.1.html"],
-        examples: &["crontab -r", "sudo crontab -u postgres -r", "crontab new-jobs.txt", "echo '*/5 * * * * /opt/sync.sh' | crontab -"],
-        counterexamples: &["crontab -l", "crontab -e", "crontab -ri", "crontab -l | sed 's/0 3/0 4/' | crontab -"],
+        examples: examples(&["crontab -r", "sudo crontab -u postgres -r", "crontab new-jobs.txt", "echo '*/5 * * * * /opt/sync.sh' | crontab -"]),
+        counterexamples: examples(&["crontab -l", "crontab -e", "crontab -ri", "crontab -l | sed 's/0 3/0 4/' | crontab -"]),
     },
     Rule {
         id: "host.firewall-off",
@@ -2189,8 +2205,8 @@ pub static RULES: &[Rule] = &[
             "What is the default policy, and will the remote session survive the change?",
         ],
         references: &["https://man7.org/linux/man-pages/man8/iptables.8.html", "https://manpages.ubuntu.com/manpages/noble/man8/ufw.8.html"],
-        examples: &["iptables -F", "sudo ufw disable", "nft flush ruleset", "ip6tables --flush INPUT", "pfctl -d"],
-        counterexamples: &["iptables -L -n", "ufw status verbose", "ufw allow 22/tcp", "nft list ruleset"],
+        examples: examples(&["iptables -F", "sudo ufw disable", "nft flush ruleset", "ip6tables --flush INPUT", "pfctl -d"]),
+        counterexamples: examples(&["iptables -L -n", "ufw status verbose", "ufw allow 22/tcp", "nft list ruleset"]),
     },
     Rule {
         id: "host.service-stop",
@@ -2209,8 +2225,8 @@ pub static RULES: &[Rule] = &[
             "Is it supposed to stay off after a reboot?",
         ],
         references: &["https://www.freedesktop.org/software/systemd/man/latest/systemctl.html"],
-        examples: &["sudo systemctl stop nginx", "systemctl disable --now postgresql", "service redis-server stop", "systemctl mask docker.service"],
-        counterexamples: &["systemctl status nginx", "systemctl start nginx", "systemctl stop auditd", "systemctl list-units"],
+        examples: examples(&["sudo systemctl stop nginx", "systemctl disable --now postgresql", "service redis-server stop", "systemctl mask docker.service"]),
+        counterexamples: examples(&["systemctl status nginx", "systemctl start nginx", "systemctl stop auditd", "systemctl list-units"]),
     },
     Rule {
         id: "host.stop-safety-service",
@@ -2229,8 +2245,8 @@ pub static RULES: &[Rule] = &[
             "When and how will it be turned back on?",
         ],
         references: &["https://www.freedesktop.org/software/systemd/man/latest/systemctl.html"],
-        examples: &["systemctl stop auditd", "sudo systemctl disable --now firewalld", "service fail2ban stop", "setenforce 0"],
-        counterexamples: &["systemctl status auditd", "systemctl restart rsyslog", "setenforce 1"],
+        examples: examples(&["systemctl stop auditd", "sudo systemctl disable --now firewalld", "service fail2ban stop", "setenforce 0"]),
+        counterexamples: examples(&["systemctl status auditd", "systemctl restart rsyslog", "setenforce 1"]),
     },
     Rule {
         id: "host.shutdown",
@@ -2249,8 +2265,8 @@ pub static RULES: &[Rule] = &[
             "Will every needed service start again on boot, and who can reach the console if it does not?",
         ],
         references: &["https://man7.org/linux/man-pages/man8/shutdown.8.html"],
-        examples: &["sudo reboot", "shutdown -h now", "systemctl poweroff", "init 6"],
-        counterexamples: &["shutdown -c", "systemctl status", "last reboot", "echo reboot"],
+        examples: examples(&["sudo reboot", "shutdown -h now", "systemctl poweroff", "init 6"]),
+        counterexamples: examples(&["shutdown -c", "systemctl status", "last reboot", "echo reboot"]),
     },
     Rule {
         id: "host.kill-every-process",
@@ -2266,8 +2282,8 @@ pub static RULES: &[Rule] = &[
         instead: "pgrep -a -u \"$USER\"",
         questions: &["Which processes is this meant to stop, and which user does it run as?"],
         references: &["https://man7.org/linux/man-pages/man1/kill.1.html"],
-        examples: &["kill -9 -1", "sudo kill -KILL -1", "pkill -u deploy", "killall5 -9"],
-        counterexamples: &["kill -1 1234", "kill -9 4321", "kill -l", "pkill -u deploy node"],
+        examples: examples(&["kill -9 -1", "sudo kill -KILL -1", "pkill -u deploy", "killall5 -9"]),
+        counterexamples: examples(&["kill -1 1234", "kill -9 4321", "kill -l", "pkill -u deploy node"]),
     },
     Rule {
         id: "host.kill-by-name",
@@ -2283,8 +2299,8 @@ pub static RULES: &[Rule] = &[
         instead: "pgrep -af {target}",
         questions: &["Which processes match this name right now, and do all of them belong to the task?"],
         references: &["https://man7.org/linux/man-pages/man1/pkill.1.html"],
-        examples: &["killall node", "pkill -f 'python manage.py runserver'", "sudo killall -9 java", "pkill -9 -f gunicorn"],
-        counterexamples: &["pgrep -f node", "killall -l", "kill 4242"],
+        examples: examples(&["killall node", "pkill -f 'python manage.py runserver'", "sudo killall -9 java", "pkill -9 -f gunicorn"]),
+        counterexamples: examples(&["pgrep -f node", "killall -l", "kill 4242"]),
     },
     Rule {
         id: "host.userdel",
@@ -2303,8 +2319,8 @@ pub static RULES: &[Rule] = &[
             "Is there anything in the home directory that must be kept?",
         ],
         references: &["https://man7.org/linux/man-pages/man8/userdel.8.html"],
-        examples: &["sudo userdel -r alice", "userdel deploy", "deluser --remove-home bob"],
-        counterexamples: &["useradd -m alice", "id alice", "usermod -L alice", "deluser bob sudo"],
+        examples: examples(&["sudo userdel -r alice", "userdel deploy", "deluser --remove-home bob"]),
+        counterexamples: examples(&["useradd -m alice", "id alice", "usermod -L alice", "deluser bob sudo"]),
     },
     Rule {
         id: "host.erase-shell-history",
@@ -2323,8 +2339,8 @@ pub static RULES: &[Rule] = &[
         instead: "history -a",
         questions: &["Why does the history need to go, and what ran on this machine just before?"],
         references: &["https://www.gnu.org/software/bash/manual/html_node/Bash-History-Builtins.html"],
-        examples: &["history -c", "unset HISTFILE", "export HISTFILE=/dev/null", "rm ~/.bash_history", "cat /dev/null > ~/.zsh_history", "set +o history"],
-        counterexamples: &["history | tail -20", "export HISTSIZE=10000", "rm notes.txt", "echo $HISTFILE"],
+        examples: examples(&["history -c", "unset HISTFILE", "export HISTFILE=/dev/null", "rm ~/.bash_history", "cat /dev/null > ~/.zsh_history", "set +o history"]),
+        counterexamples: examples(&["history | tail -20", "export HISTSIZE=10000", "rm notes.txt", "echo $HISTFILE"]),
     },
     Rule {
         id: "host.audit-off",
@@ -2340,8 +2356,8 @@ pub static RULES: &[Rule] = &[
         instead: "auditctl -l",
         questions: &["Who in security approved switching auditing off, and for how long?"],
         references: &["https://man7.org/linux/man-pages/man8/auditctl.8.html"],
-        examples: &["auditctl -e 0", "sudo auditctl -D"],
-        counterexamples: &["auditctl -l", "auditctl -s", "auditctl -w /etc/passwd -p wa -k passwd"],
+        examples: examples(&["auditctl -e 0", "sudo auditctl -D"]),
+        counterexamples: examples(&["auditctl -l", "auditctl -s", "auditctl -w /etc/passwd -p wa -k passwd"]),
     },
     Rule {
         id: "host.package-remove",
@@ -2363,8 +2379,8 @@ pub static RULES: &[Rule] = &[
             "Does any running service or script on this machine use it?",
         ],
         references: &["https://manpages.debian.org/bookworm/apt/apt-get.8.en.html"],
-        examples: &["sudo apt-get remove -y python2.7", "apt purge nginx", "dnf remove -y postgresql-server", "pacman -Rns docker"],
-        counterexamples: &["apt install nginx", "apt-get remove --simulate python3", "dnf search postgresql", "apt list --installed"],
+        examples: examples(&["sudo apt-get remove -y python2.7", "apt purge nginx", "dnf remove -y postgresql-server", "pacman -Rns docker"]),
+        counterexamples: examples(&["apt install nginx", "apt-get remove --simulate python3", "dnf search postgresql", "apt list --installed"]),
     },
     Rule {
         id: "host.journal-vacuum",
@@ -2380,7 +2396,7 @@ pub static RULES: &[Rule] = &[
         instead: "journalctl --disk-usage",
         questions: &["Is anything being investigated on this machine that needs these logs?"],
         references: &["https://www.freedesktop.org/software/systemd/man/latest/journalctl.html#--vacuum-size="],
-        examples: &["journalctl --vacuum-time=1s", "sudo journalctl --rotate --vacuum-size=10M"],
-        counterexamples: &["journalctl -u nginx --since today", "journalctl --disk-usage"],
+        examples: examples(&["journalctl --vacuum-time=1s", "sudo journalctl --rotate --vacuum-size=10M"]),
+        counterexamples: examples(&["journalctl -u nginx --since today", "journalctl --disk-usage"]),
     },
 ];

@@ -1,6 +1,7 @@
 //! Git: rewriting shared history, deleting refs others use, and throwing away uncommitted work
 //! or the reflog that would have brought it back.
 
+use super::examples;
 use super::matching::{find_flag, flag_value, positionals, Hit};
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
@@ -215,7 +216,17 @@ fn gc_prune_now(command: &Command) -> Option<Hit> {
 }
 
 /// Branches everyone builds on and that usually deploy.
-const DEFAULT_BRANCHES: &[&str] = &["main", "master", "trunk", "develop", "production", "prod", "live", "release", "stable"];
+const DEFAULT_BRANCHES: &[&str] = &[
+    "main",
+    "master",
+    "trunk",
+    "develop",
+    "production",
+    "prod",
+    "live",
+    "release",
+    "stable",
+];
 
 /// `git push --force` (or `-f`, `--mirror`, a `+refspec`) without a lease. Over the default
 /// branch, or over whatever branch is checked out when none is named, it reaches what deploys.
@@ -242,11 +253,15 @@ fn force_push(command: &Command) -> Option<Hit> {
         .map(|w| w.rsplit(':').next().unwrap_or(w))
         .map(|w| w.trim_start_matches("refs/heads/"))
         .collect();
-    let default = branches.iter().find(|b| DEFAULT_BRANCHES.contains(b) || b.starts_with("release/"));
+    let default = branches
+        .iter()
+        .find(|b| DEFAULT_BRANCHES.contains(b) || b.starts_with("release/"));
     if let Some(branch) = default {
         hit.scope = Some(S::Production);
         hit.target = Some((*branch).to_string());
-        hit.note = Some(format!("`{branch}` is the branch everyone builds on and that usually deploys."));
+        hit.note = Some(format!(
+            "`{branch}` is the branch everyone builds on and that usually deploys."
+        ));
     } else if branches.is_empty() {
         hit.scope = Some(S::Production);
         hit.note = Some("No branch is named, so it pushes whatever is checked out, which may be the default branch.".to_string());
@@ -276,8 +291,8 @@ pub static RULES: &[Rule] = &[
             "Is branch protection on for this branch?",
         ],
         references: &["https://git-scm.com/docs/git-push#Documentation/git-push.txt---force-with-leaseltrefnamegt"],
-        examples: &["git push --force origin main", "git push -f", "/usr/bin/git push origin +main --force", "git push origin +feature/login"],
-        counterexamples: &["git push --force-with-lease origin feature", "git push origin main", "git commit -m 'git push --force'"],
+        examples: examples(&["git push --force origin main", "git push -f", "/usr/bin/git push origin +main --force", "git push origin +feature/login"]),
+        counterexamples: examples(&["git push --force-with-lease origin feature", "git push origin main", "git commit -m 'git push --force'"]),
     },
     Rule {
         id: "git.push",
@@ -298,8 +313,8 @@ pub static RULES: &[Rule] = &[
         instead: "git push --dry-run origin {target}",
         questions: &["Does pushing this branch or tag start a deployment or release?"],
         references: &["https://git-scm.com/docs/git-push"],
-        examples: &["git push origin main --follow-tags", "git push origin v2.14.3"],
-        counterexamples: &["git push --dry-run origin main", "git push --force origin main", "git status"],
+        examples: examples(&["git push origin main --follow-tags", "git push origin v2.14.3"]),
+        counterexamples: examples(&["git push --dry-run origin main", "git push --force origin main", "git status"]),
     },
     Rule {
         id: "git.reset-merge",
@@ -320,8 +335,8 @@ pub static RULES: &[Rule] = &[
         instead: "git stash push -m before-reset",
         questions: &["Is there staged work that is not committed yet?"],
         references: &["https://git-scm.com/docs/git-reset"],
-        examples: &["git reset --merge", "git reset --keep HEAD~1"],
-        counterexamples: &["git reset HEAD file.txt", "git reset --soft HEAD~1"],
+        examples: examples(&["git reset --merge", "git reset --keep HEAD~1"]),
+        counterexamples: examples(&["git reset HEAD file.txt", "git reset --soft HEAD~1"]),
     },
     Rule {
         id: "git.reset-hard",
@@ -345,8 +360,8 @@ pub static RULES: &[Rule] = &[
             "Which commit is it resetting to, and why that one?",
         ],
         references: &["https://git-scm.com/docs/git-reset#Documentation/git-reset.txt---hard"],
-        examples: &["git reset --hard", "git reset --hard origin/main", "git -C services/api reset --hard HEAD~3"],
-        counterexamples: &["git reset --soft HEAD~1", "git reset --keep HEAD~1", "git commit -m 'undo git reset --hard'"],
+        examples: examples(&["git reset --hard", "git reset --hard origin/main", "git -C services/api reset --hard HEAD~3"]),
+        counterexamples: examples(&["git reset --soft HEAD~1", "git reset --keep HEAD~1", "git commit -m 'undo git reset --hard'"]),
     },
     Rule {
         id: "git.discard-changes",
@@ -365,8 +380,8 @@ pub static RULES: &[Rule] = &[
             "Is the agent discarding its own changes, or a person's work in progress?",
         ],
         references: &["https://git-scm.com/docs/git-restore", "https://git-scm.com/docs/git-checkout"],
-        examples: &["git checkout -- .", "git checkout .", "git restore src/app.ts", "git checkout HEAD -- config/settings.py", "git switch --discard-changes main", "git checkout -f release"],
-        counterexamples: &["git checkout main", "git checkout -b feature/login", "git restore --staged src/app.ts", "git switch main"],
+        examples: examples(&["git checkout -- .", "git checkout .", "git restore src/app.ts", "git checkout HEAD -- config/settings.py", "git switch --discard-changes main", "git checkout -f release"]),
+        counterexamples: examples(&["git checkout main", "git checkout -b feature/login", "git restore --staged src/app.ts", "git switch main"]),
     },
     Rule {
         id: "git.clean",
@@ -385,8 +400,8 @@ pub static RULES: &[Rule] = &[
             "Is any of it new work that was never committed, or a local secret or data file?",
         ],
         references: &["https://git-scm.com/docs/git-clean"],
-        examples: &["git clean -fdx", "git clean -fd", "git clean --force -d -x"],
-        counterexamples: &["git clean -n -d", "git clean -fdn", "git clean -i"],
+        examples: examples(&["git clean -fdx", "git clean -fd", "git clean --force -d -x"]),
+        counterexamples: examples(&["git clean -n -d", "git clean -fdn", "git clean -i"]),
     },
     Rule {
         id: "git.push-delete",
@@ -405,8 +420,8 @@ pub static RULES: &[Rule] = &[
             "Does anyone else have a clone with this branch or tag?",
         ],
         references: &["https://git-scm.com/docs/git-push#Documentation/git-push.txt---delete"],
-        examples: &["git push origin --delete feature/login", "git push origin :release-2023", "git push --delete origin v1.4.0", "git push --prune origin"],
-        counterexamples: &["git push origin feature/login", "git push origin main:main", "git branch -d feature/login"],
+        examples: examples(&["git push origin --delete feature/login", "git push origin :release-2023", "git push --delete origin v1.4.0", "git push --prune origin"]),
+        counterexamples: examples(&["git push origin feature/login", "git push origin main:main", "git branch -d feature/login"]),
     },
     Rule {
         id: "git.branch-force-delete",
@@ -425,8 +440,8 @@ pub static RULES: &[Rule] = &[
             "Why does the plain `-d` not work here?",
         ],
         references: &["https://git-scm.com/docs/git-branch#Documentation/git-branch.txt--D"],
-        examples: &["git branch -D feature/experiment", "git branch --delete --force wip"],
-        counterexamples: &["git branch -d feature/merged", "git branch -a", "git branch -rD origin/old"],
+        examples: examples(&["git branch -D feature/experiment", "git branch --delete --force wip"]),
+        counterexamples: examples(&["git branch -d feature/merged", "git branch -a", "git branch -rD origin/old"]),
     },
     Rule {
         id: "git.stash-discard",
@@ -446,8 +461,8 @@ pub static RULES: &[Rule] = &[
         instead: "git stash branch saved-work stash@{0}",
         questions: &["What is in the stash (`git stash show -p`), and whose work is it?"],
         references: &["https://git-scm.com/docs/git-stash#Documentation/git-stash.txt-drop-q--quietltstashgt"],
-        examples: &["git stash drop", "git stash clear", "git stash drop stash@{2}"],
-        counterexamples: &["git stash list", "git stash push -m wip", "git stash pop"],
+        examples: examples(&["git stash drop", "git stash clear", "git stash drop stash@{2}"]),
+        counterexamples: examples(&["git stash list", "git stash push -m wip", "git stash pop"]),
     },
     Rule {
         id: "git.rewrite-history",
@@ -467,8 +482,8 @@ pub static RULES: &[Rule] = &[
             "If this removes a secret, has the secret already been rotated?",
         ],
         references: &["https://github.com/newren/git-filter-repo", "https://git-scm.com/docs/git-filter-branch#_warning"],
-        examples: &["git filter-repo --path secrets.env --invert-paths", "git filter-branch --tree-filter 'rm -f passwords.txt' HEAD", "bfg --delete-files id_rsa"],
-        counterexamples: &["git filter-repo --analyze", "git log --all -- secrets.env", "git commit -m 'run git filter-branch later'"],
+        examples: examples(&["git filter-repo --path secrets.env --invert-paths", "git filter-branch --tree-filter 'rm -f passwords.txt' HEAD", "bfg --delete-files id_rsa"]),
+        counterexamples: examples(&["git filter-repo --analyze", "git log --all -- secrets.env", "git commit -m 'run git filter-branch later'"]),
     },
     Rule {
         id: "git.reflog-expire",
@@ -484,8 +499,8 @@ pub static RULES: &[Rule] = &[
         instead: "git count-objects -vH",
         questions: &["Why does the reflog need to go now, and was anything lost recently that it would recover?"],
         references: &["https://git-scm.com/docs/git-reflog"],
-        examples: &["git reflog expire --expire=now --all", "git reflog expire --expire-unreachable=now --all", "git reflog delete HEAD@{1}"],
-        counterexamples: &["git reflog", "git reflog show main", "git reflog expire --expire=never --all"],
+        examples: examples(&["git reflog expire --expire=now --all", "git reflog expire --expire-unreachable=now --all", "git reflog delete HEAD@{1}"]),
+        counterexamples: examples(&["git reflog", "git reflog show main", "git reflog expire --expire=never --all"]),
     },
     Rule {
         id: "git.gc-prune-now",
@@ -501,8 +516,8 @@ pub static RULES: &[Rule] = &[
         instead: "git gc",
         questions: &["Was anything reset, force-pushed or deleted recently that might still need recovering?"],
         references: &["https://git-scm.com/docs/git-gc#Documentation/git-gc.txt---pruneltdategt"],
-        examples: &["git gc --prune=now --aggressive", "git gc --prune=all", "git prune"],
-        counterexamples: &["git gc", "git gc --auto", "git prune --dry-run"],
+        examples: examples(&["git gc --prune=now --aggressive", "git gc --prune=all", "git prune"]),
+        counterexamples: examples(&["git gc", "git gc --auto", "git prune --dry-run"]),
     },
     Rule {
         id: "git.tag-delete",
@@ -523,8 +538,8 @@ pub static RULES: &[Rule] = &[
         instead: "git tag archive/{target} {target}",
         questions: &["Does a release, deployment or package depend on {target}?"],
         references: &["https://git-scm.com/docs/git-tag"],
-        examples: &["git tag -d v1.2.0", "git tag --delete nightly"],
-        counterexamples: &["git tag -l", "git tag v1.3.0", "git tag -a v1.3.0 -m 'release'"],
+        examples: examples(&["git tag -d v1.2.0", "git tag --delete nightly"]),
+        counterexamples: examples(&["git tag -l", "git tag v1.3.0", "git tag -a v1.3.0 -m 'release'"]),
     },
     Rule {
         id: "git.update-ref-delete",
@@ -545,8 +560,8 @@ pub static RULES: &[Rule] = &[
         instead: "git rev-parse {target}",
         questions: &["What does {target} point at, and is that commit reachable from anything else?"],
         references: &["https://git-scm.com/docs/git-update-ref"],
-        examples: &["git update-ref -d refs/heads/experiment", "git update-ref -d refs/original/refs/heads/main"],
-        counterexamples: &["git update-ref refs/heads/main HEAD", "git show-ref"],
+        examples: examples(&["git update-ref -d refs/heads/experiment", "git update-ref -d refs/original/refs/heads/main"]),
+        counterexamples: examples(&["git update-ref refs/heads/main HEAD", "git show-ref"]),
     },
     Rule {
         id: "git.worktree-remove-force",
@@ -567,7 +582,7 @@ pub static RULES: &[Rule] = &[
         instead: "git -C {target} status",
         questions: &["What does `git status` show in that worktree, and whose work is it?"],
         references: &["https://git-scm.com/docs/git-worktree#Documentation/git-worktree.txt-remove"],
-        examples: &["git worktree remove --force ../feature-wt", "git worktree remove -f /tmp/agent-task-12"],
-        counterexamples: &["git worktree remove ../feature-wt", "git worktree list", "git worktree add ../hotfix"],
+        examples: examples(&["git worktree remove --force ../feature-wt", "git worktree remove -f /tmp/agent-task-12"]),
+        counterexamples: examples(&["git worktree remove ../feature-wt", "git worktree list", "git worktree add ../hotfix"]),
     },
 ];

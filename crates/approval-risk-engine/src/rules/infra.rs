@@ -1,6 +1,7 @@
 //! Infrastructure as code: Terraform/OpenTofu/Terragrunt, Pulumi, CloudFormation and the tools
 //! built on it (CDK, SAM, Serverless).
 
+use super::examples;
 use super::matching::{find_flag, flag_value, Hit};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
@@ -282,8 +283,8 @@ pub static RULES: &[Rule] = &[
             "Are there snapshots of every database and volume it will remove?",
         ],
         references: &["https://developer.hashicorp.com/terraform/cli/commands/destroy"],
-        examples: &["terraform destroy -auto-approve", "tofu destroy", "terraform -chdir=envs/prod destroy", "terraform apply -destroy -auto-approve", "terraform destroy -target=aws_db_instance.main"],
-        counterexamples: &["terraform plan -destroy", "terraform plan", "echo terraform destroy", "terragrunt run-all plan"],
+        examples: examples(&["terraform destroy -auto-approve", "tofu destroy", "terraform -chdir=envs/prod destroy", "terraform apply -destroy -auto-approve", "terraform destroy -target=aws_db_instance.main"]),
+        counterexamples: examples(&["terraform plan -destroy", "terraform plan", "echo terraform destroy", "terragrunt run-all plan"]),
     },
     Rule {
         id: "iac.cloudformation-delete-stack",
@@ -308,8 +309,8 @@ pub static RULES: &[Rule] = &[
             "What depends on its outputs or exports?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/cloudformation/delete-stack.html"],
-        examples: &["aws cloudformation delete-stack --stack-name prod-api", "aws --region us-east-1 cloudformation delete-stack --stack-name=costexplorer"],
-        counterexamples: &["aws cloudformation describe-stacks --stack-name prod-api", "aws cloudformation create-stack --stack-name x --template-body file://t.yaml"],
+        examples: examples(&["aws cloudformation delete-stack --stack-name prod-api", "aws --region us-east-1 cloudformation delete-stack --stack-name=costexplorer"]),
+        counterexamples: examples(&["aws cloudformation describe-stacks --stack-name prod-api", "aws cloudformation create-stack --stack-name x --template-body file://t.yaml"]),
     },
     Rule {
         id: "iac.terragrunt-destroy-all",
@@ -325,8 +326,8 @@ pub static RULES: &[Rule] = &[
         instead: "terragrunt run-all plan -destroy",
         questions: &["Which directory does this run from, and which modules are below it?", "Are databases and volumes among them, and are they snapshotted?"],
         references: &["https://terragrunt.gruntwork.io/docs/reference/cli-options/#run-all"],
-        examples: &["terragrunt run-all destroy", "cd live/prod && terragrunt run-all destroy --terragrunt-non-interactive", "terragrunt run --all destroy"],
-        counterexamples: &["terragrunt run-all plan -destroy", "terragrunt run-all apply", "terragrunt plan"],
+        examples: examples(&["terragrunt run-all destroy", "cd live/prod && terragrunt run-all destroy --terragrunt-non-interactive", "terragrunt run --all destroy"]),
+        counterexamples: examples(&["terragrunt run-all plan -destroy", "terragrunt run-all apply", "terragrunt plan"]),
     },
     Rule {
         id: "iac.apply-unreviewed",
@@ -342,8 +343,8 @@ pub static RULES: &[Rule] = &[
         instead: "terraform plan -out=tfplan",
         questions: &["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],
         references: &["https://developer.hashicorp.com/terraform/cli/commands/apply#apply-options", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"],
-        examples: &["terraform apply -auto-approve", "tofu apply --auto-approve -var-file=prod.tfvars", "pulumi up --yes --stack prod", "terragrunt run-all apply --terragrunt-non-interactive"],
-        counterexamples: &["terraform apply tfplan", "terraform plan -out=tfplan", "pulumi preview --stack prod", "terraform apply -refresh-only -auto-approve"],
+        examples: examples(&["terraform apply -auto-approve", "tofu apply --auto-approve -var-file=prod.tfvars", "pulumi up --yes --stack prod", "terragrunt run-all apply --terragrunt-non-interactive"]),
+        counterexamples: examples(&["terraform apply tfplan", "terraform plan -out=tfplan", "pulumi preview --stack prod", "terraform apply -refresh-only -auto-approve"]),
     },
     Rule {
         id: "iac.force-replace",
@@ -359,8 +360,8 @@ pub static RULES: &[Rule] = &[
         instead: "terraform plan -replace={target}",
         questions: &["Does {target} hold data or state that would be lost?", "What else depends on it and would be replaced or restarted?"],
         references: &["https://developer.hashicorp.com/terraform/cli/commands/plan#replace-address", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"],
-        examples: &["terraform apply -replace=aws_instance.web", "terraform apply -replace aws_db_instance.main -auto-approve", "pulumi up --replace urn:pulumi:prod::app::aws:rds/instance:Instance::db"],
-        counterexamples: &["terraform plan -replace=aws_instance.web", "terraform apply tfplan"],
+        examples: examples(&["terraform apply -replace=aws_instance.web", "terraform apply -replace aws_db_instance.main -auto-approve", "pulumi up --replace urn:pulumi:prod::app::aws:rds/instance:Instance::db"]),
+        counterexamples: examples(&["terraform plan -replace=aws_instance.web", "terraform apply tfplan"]),
     },
     Rule {
         id: "iac.terraform-taint",
@@ -380,8 +381,8 @@ pub static RULES: &[Rule] = &[
         instead: "terraform state show {target}",
         questions: &["Does {target} hold data?", "Who runs the next apply, and will they know it replaces {target}?"],
         references: &["https://developer.hashicorp.com/terraform/cli/commands/taint"],
-        examples: &["terraform taint aws_instance.web", "tofu taint 'module.db.aws_db_instance.main'"],
-        counterexamples: &["terraform untaint aws_instance.web", "terraform state show aws_instance.web"],
+        examples: examples(&["terraform taint aws_instance.web", "tofu taint 'module.db.aws_db_instance.main'"]),
+        counterexamples: examples(&["terraform untaint aws_instance.web", "terraform state show aws_instance.web"]),
     },
     Rule {
         id: "iac.state-forget",
@@ -397,8 +398,8 @@ pub static RULES: &[Rule] = &[
         instead: "terraform state show {target}",
         questions: &["Why should the tool stop managing {target}?", "Will the next apply try to create it again?"],
         references: &["https://developer.hashicorp.com/terraform/cli/commands/state/rm", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_state_delete/"],
-        examples: &["terraform state rm aws_s3_bucket.logs", "tofu state rm 'module.vpc'", "pulumi state delete 'urn:pulumi:prod::app::aws:s3/bucket:Bucket::logs'"],
-        counterexamples: &["terraform state list", "terraform state show aws_s3_bucket.logs", "terraform state mv aws_s3_bucket.a aws_s3_bucket.b"],
+        examples: examples(&["terraform state rm aws_s3_bucket.logs", "tofu state rm 'module.vpc'", "pulumi state delete 'urn:pulumi:prod::app::aws:s3/bucket:Bucket::logs'"]),
+        counterexamples: examples(&["terraform state list", "terraform state show aws_s3_bucket.logs", "terraform state mv aws_s3_bucket.a aws_s3_bucket.b"]),
     },
     Rule {
         id: "iac.state-push",
@@ -418,8 +419,8 @@ pub static RULES: &[Rule] = &[
         instead: "terraform state pull",
         questions: &["Where does the file being pushed come from, and how old is it?", "Does the backend keep earlier state versions?"],
         references: &["https://developer.hashicorp.com/terraform/cli/commands/state/push"],
-        examples: &["terraform state push terraform.tfstate", "terraform state push -force old.tfstate"],
-        counterexamples: &["terraform state pull", "terraform state list"],
+        examples: examples(&["terraform state push terraform.tfstate", "terraform state push -force old.tfstate"]),
+        counterexamples: examples(&["terraform state pull", "terraform state list"]),
     },
     Rule {
         id: "iac.state-delete",
@@ -435,8 +436,8 @@ pub static RULES: &[Rule] = &[
         instead: "terraform state list",
         questions: &["Does {target} still track live resources?", "Is its state backed up somewhere?"],
         references: &["https://developer.hashicorp.com/terraform/cli/commands/workspace/delete", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_stack_rm/"],
-        examples: &["terraform workspace delete staging", "terraform workspace delete -force prod-eu", "pulumi stack rm dev --yes", "pulumi stack rm prod --force"],
-        counterexamples: &["terraform workspace list", "terraform workspace new staging", "pulumi stack ls"],
+        examples: examples(&["terraform workspace delete staging", "terraform workspace delete -force prod-eu", "pulumi stack rm dev --yes", "pulumi stack rm prod --force"]),
+        counterexamples: examples(&["terraform workspace list", "terraform workspace new staging", "pulumi stack ls"]),
     },
     Rule {
         id: "iac.state-lock-bypass",
@@ -452,8 +453,8 @@ pub static RULES: &[Rule] = &[
         instead: "terraform plan -lock-timeout=10m",
         questions: &["Who or what holds the lock, and is that run finished?", "Does the backend keep state versions if it goes wrong?"],
         references: &["https://developer.hashicorp.com/terraform/cli/commands/force-unlock", "https://developer.hashicorp.com/terraform/language/state/locking"],
-        examples: &["terraform force-unlock -force 6638e010-8fb0-46cf-966d-21e806602f3a", "tofu force-unlock 1f2e3d4c", "terraform apply -lock=false"],
-        counterexamples: &["terraform plan -lock=false", "terraform apply -lock-timeout=5m tfplan"],
+        examples: examples(&["terraform force-unlock -force 6638e010-8fb0-46cf-966d-21e806602f3a", "tofu force-unlock 1f2e3d4c", "terraform apply -lock=false"]),
+        counterexamples: examples(&["terraform plan -lock=false", "terraform apply -lock-timeout=5m tfplan"]),
     },
     Rule {
         id: "iac.import",
@@ -473,8 +474,8 @@ pub static RULES: &[Rule] = &[
         instead: "terraform plan -generate-config-out=generated.tf",
         questions: &["Does the code describe the resource exactly as it is today?", "What does the next plan want to change on it?"],
         references: &["https://developer.hashicorp.com/terraform/cli/commands/import", "https://developer.hashicorp.com/terraform/language/import"],
-        examples: &["terraform import aws_s3_bucket.logs company-logs", "pulumi import aws:s3/bucket:Bucket logs company-logs"],
-        counterexamples: &["terraform plan -generate-config-out=generated.tf", "terraform state list"],
+        examples: examples(&["terraform import aws_s3_bucket.logs company-logs", "pulumi import aws:s3/bucket:Bucket logs company-logs"]),
+        counterexamples: examples(&["terraform plan -generate-config-out=generated.tf", "terraform state list"]),
     },
     Rule {
         id: "iac.pulumi-destroy",
@@ -496,8 +497,8 @@ pub static RULES: &[Rule] = &[
         instead: "pulumi stack export --file before-destroy.json",
         questions: &["Which stack is selected (`pulumi stack`), and is it the one you mean?", "Which of its resources hold data, and are they snapshotted?"],
         references: &["https://www.pulumi.com/docs/iac/cli/commands/pulumi_destroy/"],
-        examples: &["pulumi destroy --yes", "pulumi destroy -s acme/prod --yes --remove", "pulumi down --stack dev"],
-        counterexamples: &["pulumi destroy --preview-only", "pulumi preview", "pulumi stack export --file before-destroy.json"],
+        examples: examples(&["pulumi destroy --yes", "pulumi destroy -s acme/prod --yes --remove", "pulumi down --stack dev"]),
+        counterexamples: examples(&["pulumi destroy --preview-only", "pulumi preview", "pulumi stack export --file before-destroy.json"]),
     },
     Rule {
         id: "iac.cdk-destroy",
@@ -517,8 +518,8 @@ pub static RULES: &[Rule] = &[
         instead: "cdk diff {target}",
         questions: &["Which stacks does this select (`--all`)?", "Which of their resources hold data, and what is their removal policy?"],
         references: &["https://docs.aws.amazon.com/cdk/v2/guide/ref-cli-cmd-destroy.html"],
-        examples: &["cdk destroy --all --force", "cdk destroy ProdApiStack", "cdktf destroy --auto-approve"],
-        counterexamples: &["cdk diff ProdApiStack", "cdk synth", "cdk deploy ProdApiStack"],
+        examples: examples(&["cdk destroy --all --force", "cdk destroy ProdApiStack", "cdktf destroy --auto-approve"]),
+        counterexamples: examples(&["cdk diff ProdApiStack", "cdk synth", "cdk deploy ProdApiStack"]),
     },
     Rule {
         id: "iac.sam-delete",
@@ -539,8 +540,8 @@ pub static RULES: &[Rule] = &[
         instead: "aws cloudformation describe-stack-resources --stack-name {target}",
         questions: &["Which tables, queues or buckets does {target} define?", "Which account and region is this?"],
         references: &["https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-cli-command-reference-sam-delete.html"],
-        examples: &["sam delete --stack-name orders-api --no-prompts", "sam delete --stack-name prod-payments --region eu-west-1"],
-        counterexamples: &["sam deploy --guided", "sam build", "sam list resources --stack-name orders-api"],
+        examples: examples(&["sam delete --stack-name orders-api --no-prompts", "sam delete --stack-name prod-payments --region eu-west-1"]),
+        counterexamples: examples(&["sam deploy --guided", "sam build", "sam list resources --stack-name orders-api"]),
     },
     Rule {
         id: "iac.serverless-remove",
@@ -561,8 +562,8 @@ pub static RULES: &[Rule] = &[
         instead: "serverless info --stage {target}",
         questions: &["Which stage and region does this remove?", "Does the service declare tables or buckets that hold data?"],
         references: &["https://www.serverless.com/framework/docs/providers/aws/cli-reference/remove"],
-        examples: &["serverless remove --stage prod", "sls remove -s staging --region us-east-1"],
-        counterexamples: &["serverless deploy --stage dev", "serverless info --stage prod"],
+        examples: examples(&["serverless remove --stage prod", "sls remove -s staging --region us-east-1"]),
+        counterexamples: examples(&["serverless deploy --stage dev", "serverless info --stage prod"]),
     },
     Rule {
         id: "iac.apply-unreviewed-described",
@@ -583,7 +584,7 @@ pub static RULES: &[Rule] = &[
         instead: "Run terraform plan and save the plan file for review.",
         questions: &["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],
         references: &["https://developer.hashicorp.com/terraform/cli/commands/apply#apply-options"],
-        examples: &["1. Run terraform apply with auto-approve to push the change.", "- Apply the Terraform changes without confirmation."],
-        counterexamples: &["1. Run terraform plan and wait for approval.", "1. Apply the Terraform plan after it is reviewed."],
+        examples: examples(&["1. Run terraform apply with auto-approve to push the change.", "- Apply the Terraform changes without confirmation."]),
+        counterexamples: examples(&["1. Run terraform plan and wait for approval.", "1. Apply the Terraform plan after it is reviewed."]),
     },
 ];

@@ -1,6 +1,7 @@
 //! Kubernetes (`kubectl`, OpenShift's `oc`) and Helm: deleting, draining, scaling down,
 //! replacing and widening access in a cluster.
 
+use super::examples;
 use super::matching::{find_flag, flag_value, Hit};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
@@ -479,8 +480,8 @@ pub static RULES: &[Rule] = &[
             "Is it recreated by GitOps, and would that restore its data?",
         ],
         references: &["https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/"],
-        examples: &["kubectl delete namespace payments", "kubectl --context prod delete ns billing", "oc delete project shop", "kubectl delete namespace/checkout --wait=false"],
-        counterexamples: &["kubectl get namespaces", "kubectl delete pod web-1 --dry-run=client", "kubectl create namespace payments", "kubectl -n payments delete pod web-1"],
+        examples: examples(&["kubectl delete namespace payments", "kubectl --context prod delete ns billing", "oc delete project shop", "kubectl delete namespace/checkout --wait=false"]),
+        counterexamples: examples(&["kubectl get namespaces", "kubectl delete pod web-1 --dry-run=client", "kubectl create namespace payments", "kubectl -n payments delete pod web-1"]),
     },
     Rule {
         id: "k8s.delete-storage",
@@ -496,8 +497,8 @@ pub static RULES: &[Rule] = &[
         instead: "kubectl get pvc {target} -o wide",
         questions: &["What data is on {target}, and is there a snapshot of it?", "What is the volume's reclaim policy (Delete or Retain)?", "Which pod uses it?"],
         references: &["https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaiming"],
-        examples: &["kubectl delete pvc data-postgres-0", "kubectl -n prod delete persistentvolumeclaim/redis-data", "kubectl delete pv,pvc --all -n staging", "kubectl delete volumesnapshot nightly-db"],
-        counterexamples: &["kubectl get pvc -A", "kubectl describe pv pvc-1234", "kubectl delete pod data-postgres-0"],
+        examples: examples(&["kubectl delete pvc data-postgres-0", "kubectl -n prod delete persistentvolumeclaim/redis-data", "kubectl delete pv,pvc --all -n staging", "kubectl delete volumesnapshot nightly-db"]),
+        counterexamples: examples(&["kubectl get pvc -A", "kubectl describe pv pvc-1234", "kubectl delete pod data-postgres-0"]),
     },
     Rule {
         id: "k8s.delete-statefulset",
@@ -513,8 +514,8 @@ pub static RULES: &[Rule] = &[
         instead: "kubectl scale statefulset {target} --replicas=1",
         questions: &["What runs in {target}, and who uses it?", "Is its manifest in version control so it can be recreated?", "What is its volume-claim retention policy?"],
         references: &["https://kubernetes.io/docs/tasks/run-application/delete-stateful-set/"],
-        examples: &["kubectl delete statefulset postgres", "kubectl -n prod delete sts/kafka"],
-        counterexamples: &["kubectl get statefulsets", "kubectl rollout restart statefulset postgres"],
+        examples: examples(&["kubectl delete statefulset postgres", "kubectl -n prod delete sts/kafka"]),
+        counterexamples: examples(&["kubectl get statefulsets", "kubectl rollout restart statefulset postgres"]),
     },
     Rule {
         id: "k8s.delete-workload",
@@ -530,8 +531,8 @@ pub static RULES: &[Rule] = &[
         instead: "kubectl get {target} -o yaml",
         questions: &["What depends on {target}?", "Is it recreated from Git or a Helm chart, and would GitOps simply bring it back?"],
         references: &["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
-        examples: &["kubectl delete deployment api", "kubectl -n prod delete svc/checkout ing/checkout", "kubectl delete deploy,svc -l app=web", "oc delete dc frontend"],
-        counterexamples: &["kubectl get deployment api", "kubectl rollout restart deployment api", "kubectl delete pod api-7d9f-abc"],
+        examples: examples(&["kubectl delete deployment api", "kubectl -n prod delete svc/checkout ing/checkout", "kubectl delete deploy,svc -l app=web", "oc delete dc frontend"]),
+        counterexamples: examples(&["kubectl get deployment api", "kubectl rollout restart deployment api", "kubectl delete pod api-7d9f-abc"]),
     },
     Rule {
         id: "k8s.delete-crd",
@@ -547,8 +548,8 @@ pub static RULES: &[Rule] = &[
         instead: "kubectl get {target} -A -o yaml",
         questions: &["How many objects of this kind exist, in which namespaces?", "Does an operator act on them being deleted?"],
         references: &["https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#delete-a-customresourcedefinition"],
-        examples: &["kubectl delete crd certificates.cert-manager.io", "kubectl delete customresourcedefinition/postgresclusters.postgres-operator.crunchydata.com"],
-        counterexamples: &["kubectl get crd", "kubectl apply -f crds/"],
+        examples: examples(&["kubectl delete crd certificates.cert-manager.io", "kubectl delete customresourcedefinition/postgresclusters.postgres-operator.crunchydata.com"]),
+        counterexamples: examples(&["kubectl get crd", "kubectl apply -f crds/"]),
     },
     Rule {
         id: "k8s.delete-secret",
@@ -564,8 +565,8 @@ pub static RULES: &[Rule] = &[
         instead: "kubectl get secret {target} -o yaml",
         questions: &["Is the value of {target} stored anywhere else?", "Which pods mount it or read it?"],
         references: &["https://kubernetes.io/docs/concepts/configuration/secret/"],
-        examples: &["kubectl delete secret db-credentials", "kubectl -n prod delete secret/stripe-api-key"],
-        counterexamples: &["kubectl get secrets", "kubectl create secret generic db-credentials --from-literal=user=app"],
+        examples: examples(&["kubectl delete secret db-credentials", "kubectl -n prod delete secret/stripe-api-key"]),
+        counterexamples: examples(&["kubectl get secrets", "kubectl create secret generic db-credentials --from-literal=user=app"]),
     },
     Rule {
         id: "k8s.delete-configmap",
@@ -581,8 +582,8 @@ pub static RULES: &[Rule] = &[
         instead: "kubectl get configmap {target} -o yaml",
         questions: &["Which pods use {target}?", "Is its content kept in version control?"],
         references: &["https://kubernetes.io/docs/concepts/configuration/configmap/"],
-        examples: &["kubectl delete configmap app-config", "kubectl delete cm/nginx-conf -n prod"],
-        counterexamples: &["kubectl get configmap app-config -o yaml", "kubectl create configmap app-config --from-file=app.yaml"],
+        examples: examples(&["kubectl delete configmap app-config", "kubectl delete cm/nginx-conf -n prod"]),
+        counterexamples: examples(&["kubectl get configmap app-config -o yaml", "kubectl create configmap app-config --from-file=app.yaml"]),
     },
     Rule {
         id: "k8s.delete-everything",
@@ -598,8 +599,8 @@ pub static RULES: &[Rule] = &[
         instead: "kubectl get all -n {target}",
         questions: &["Which namespace and cluster does this reach?", "What does `kubectl get` list for the same selection?"],
         references: &["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
-        examples: &["kubectl delete all --all -n staging", "kubectl delete pods --all -A", "kubectl delete all -l app=web --namespace shop"],
-        counterexamples: &["kubectl get all --all -A", "kubectl delete pods --field-selector=status.phase=Failed -n ci"],
+        examples: examples(&["kubectl delete all --all -n staging", "kubectl delete pods --all -A", "kubectl delete all -l app=web --namespace shop"]),
+        counterexamples: examples(&["kubectl get all --all -A", "kubectl delete pods --field-selector=status.phase=Failed -n ci"]),
     },
     Rule {
         id: "k8s.delete-from-file",
@@ -615,8 +616,8 @@ pub static RULES: &[Rule] = &[
         instead: "kubectl get -f {target}",
         questions: &["Which kinds of objects does {target} declare?", "Does it include namespaces, volume claims or CRDs?"],
         references: &["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
-        examples: &["kubectl delete -f k8s/", "kubectl delete --filename=deploy/production.yaml", "kubectl delete -k overlays/prod"],
-        counterexamples: &["kubectl apply -f k8s/", "kubectl get -f k8s/", "kubectl delete pod web-1"],
+        examples: examples(&["kubectl delete -f k8s/", "kubectl delete --filename=deploy/production.yaml", "kubectl delete -k overlays/prod"]),
+        counterexamples: examples(&["kubectl apply -f k8s/", "kubectl get -f k8s/", "kubectl delete pod web-1"]),
     },
     Rule {
         id: "k8s.force-delete-pod",
@@ -632,8 +633,8 @@ pub static RULES: &[Rule] = &[
         instead: "kubectl describe pod {target}",
         questions: &["Is the node the pod runs on really gone?", "Does the pod belong to a StatefulSet (a database, a queue)?"],
         references: &["https://kubernetes.io/docs/tasks/run-application/force-delete-stateful-set-pod/"],
-        examples: &["kubectl delete pod postgres-0 --grace-period=0 --force", "kubectl -n prod delete pods/kafka-2 --force"],
-        counterexamples: &["kubectl delete pod web-1", "kubectl describe pod postgres-0"],
+        examples: examples(&["kubectl delete pod postgres-0 --grace-period=0 --force", "kubectl -n prod delete pods/kafka-2 --force"]),
+        counterexamples: examples(&["kubectl delete pod web-1", "kubectl describe pod postgres-0"]),
     },
     Rule {
         id: "k8s.drain",
@@ -649,8 +650,8 @@ pub static RULES: &[Rule] = &[
         instead: "kubectl get pods -A -o wide --field-selector spec.nodeName={target}",
         questions: &["Is there enough spare capacity for the evicted pods?", "Which pods on {target} have no controller to recreate them?"],
         references: &["https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/"],
-        examples: &["kubectl drain node-7 --ignore-daemonsets", "kubectl drain ip-10-0-3-4.ec2.internal --ignore-daemonsets --delete-emptydir-data --force", "oc adm drain worker-2 --ignore-daemonsets"],
-        counterexamples: &["kubectl uncordon node-7", "kubectl get nodes", "kubectl describe node node-7"],
+        examples: examples(&["kubectl drain node-7 --ignore-daemonsets", "kubectl drain ip-10-0-3-4.ec2.internal --ignore-daemonsets --delete-emptydir-data --force", "oc adm drain worker-2 --ignore-daemonsets"]),
+        counterexamples: examples(&["kubectl uncordon node-7", "kubectl get nodes", "kubectl describe node node-7"]),
     },
     Rule {
         id: "k8s.cordon",
@@ -666,8 +667,8 @@ pub static RULES: &[Rule] = &[
         instead: "kubectl get nodes -o wide",
         questions: &["How many nodes are cordoned already?", "When will {target} be uncordoned?"],
         references: &["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_cordon/"],
-        examples: &["kubectl cordon node-7", "oc adm cordon worker-3"],
-        counterexamples: &["kubectl uncordon node-7", "kubectl get nodes"],
+        examples: examples(&["kubectl cordon node-7", "oc adm cordon worker-3"]),
+        counterexamples: examples(&["kubectl uncordon node-7", "kubectl get nodes"]),
     },
     Rule {
         id: "k8s.scale-to-zero",
@@ -685,8 +686,8 @@ pub static RULES: &[Rule] = &[
         instead: "kubectl get {target} -o jsonpath='{.spec.replicas}'",
         questions: &["Who uses {target}, and is a downtime window agreed?", "What was the replica count before, so it can be restored?"],
         references: &["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_scale/"],
-        examples: &["kubectl scale deployment api --replicas=0", "kubectl -n prod scale sts/postgres --replicas 0", "kubectl scale deploy --all --replicas=0 -n shop"],
-        counterexamples: &["kubectl scale deployment api --replicas=3", "kubectl get deployment api"],
+        examples: examples(&["kubectl scale deployment api --replicas=0", "kubectl -n prod scale sts/postgres --replicas 0", "kubectl scale deploy --all --replicas=0 -n shop"]),
+        counterexamples: examples(&["kubectl scale deployment api --replicas=3", "kubectl get deployment api"]),
     },
     Rule {
         id: "k8s.rollout-undo",
@@ -706,8 +707,8 @@ pub static RULES: &[Rule] = &[
         instead: "kubectl rollout history {target}",
         questions: &["Which revision does it go back to, and what changed since?", "Did a database migration run after that revision?"],
         references: &["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_undo/"],
-        examples: &["kubectl rollout undo deployment/api", "kubectl -n prod rollout undo deploy/checkout --to-revision=3"],
-        counterexamples: &["kubectl rollout history deployment/api", "kubectl rollout status deployment/api"],
+        examples: examples(&["kubectl rollout undo deployment/api", "kubectl -n prod rollout undo deploy/checkout --to-revision=3"]),
+        counterexamples: examples(&["kubectl rollout history deployment/api", "kubectl rollout status deployment/api"]),
     },
     Rule {
         id: "k8s.replace-force",
@@ -728,8 +729,8 @@ pub static RULES: &[Rule] = &[
         instead: "kubectl diff -f {target}",
         questions: &["Which objects does the file hold, and do any of them hold data?", "Why can the change not be applied in place?"],
         references: &["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_replace/"],
-        examples: &["kubectl replace --force -f deployment.yaml", "kubectl -n prod replace -f svc.yaml --force --grace-period=0"],
-        counterexamples: &["kubectl replace -f deployment.yaml", "kubectl apply -f deployment.yaml"],
+        examples: examples(&["kubectl replace --force -f deployment.yaml", "kubectl -n prod replace -f svc.yaml --force --grace-period=0"]),
+        counterexamples: examples(&["kubectl replace -f deployment.yaml", "kubectl apply -f deployment.yaml"]),
     },
     Rule {
         id: "k8s.remove-finalizers",
@@ -745,8 +746,8 @@ pub static RULES: &[Rule] = &[
         instead: "kubectl get {target} -o jsonpath='{.metadata.finalizers}'",
         questions: &["Which controller added the finalizer, and why has it not finished?", "What cloud resources or volumes was it protecting?"],
         references: &["https://kubernetes.io/docs/concepts/overview/working-with-objects/finalizers/"],
-        examples: &["kubectl patch pvc data-0 -p '{\"metadata\":{\"finalizers\":null}}' --type=merge", "kubectl patch namespace stuck --type json -p '[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]'"],
-        counterexamples: &["kubectl patch deployment api -p '{\"spec\":{\"replicas\":3}}'", "kubectl get pvc data-0 -o jsonpath='{.metadata.finalizers}'"],
+        examples: examples(&["kubectl patch pvc data-0 -p '{\"metadata\":{\"finalizers\":null}}' --type=merge", "kubectl patch namespace stuck --type json -p '[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]'"]),
+        counterexamples: examples(&["kubectl patch deployment api -p '{\"spec\":{\"replicas\":3}}'", "kubectl get pvc data-0 -o jsonpath='{.metadata.finalizers}'"]),
     },
     Rule {
         id: "k8s.grant-cluster-admin",
@@ -762,8 +763,8 @@ pub static RULES: &[Rule] = &[
         instead: "kubectl auth can-i --list --as=system:serviceaccount:default:{target}",
         questions: &["What does the subject actually need to do?", "Who or what runs as this subject?"],
         references: &["https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles"],
-        examples: &["kubectl create clusterrolebinding agent-admin --clusterrole=cluster-admin --serviceaccount=default:agent", "oc adm policy add-cluster-role-to-user cluster-admin dev-bot", "kubectl create clusterrolebinding open --clusterrole cluster-admin --group=system:authenticated"],
-        counterexamples: &["kubectl create rolebinding dev-edit --clusterrole=edit --user=dev -n dev", "kubectl get clusterrolebindings"],
+        examples: examples(&["kubectl create clusterrolebinding agent-admin --clusterrole=cluster-admin --serviceaccount=default:agent", "oc adm policy add-cluster-role-to-user cluster-admin dev-bot", "kubectl create clusterrolebinding open --clusterrole cluster-admin --group=system:authenticated"]),
+        counterexamples: examples(&["kubectl create rolebinding dev-edit --clusterrole=edit --user=dev -n dev", "kubectl get clusterrolebindings"]),
     },
     Rule {
         id: "helm.uninstall",
@@ -779,8 +780,8 @@ pub static RULES: &[Rule] = &[
         instead: "helm get manifest {target}",
         questions: &["What does {target} own, and which of it holds data?", "Are its generated secrets or passwords stored elsewhere?"],
         references: &["https://helm.sh/docs/helm/helm_uninstall/"],
-        examples: &["helm uninstall payments -n prod", "helm delete --purge redis", "helm un web --namespace staging --wait"],
-        counterexamples: &["helm list -A", "helm get manifest payments", "helm upgrade payments ./chart"],
+        examples: examples(&["helm uninstall payments -n prod", "helm delete --purge redis", "helm un web --namespace staging --wait"]),
+        counterexamples: examples(&["helm list -A", "helm get manifest payments", "helm upgrade payments ./chart"]),
     },
     Rule {
         id: "helm.rollback",
@@ -800,8 +801,8 @@ pub static RULES: &[Rule] = &[
         instead: "helm history {target}",
         questions: &["Which revision does it return to, and what changed since?", "Did any migration run after that revision?"],
         references: &["https://helm.sh/docs/helm/helm_rollback/"],
-        examples: &["helm rollback payments 12 -n prod", "helm rollback web"],
-        counterexamples: &["helm history payments", "helm status payments"],
+        examples: examples(&["helm rollback payments 12 -n prod", "helm rollback web"]),
+        counterexamples: examples(&["helm history payments", "helm status payments"]),
     },
     Rule {
         id: "helm.upgrade-force",
@@ -822,8 +823,8 @@ pub static RULES: &[Rule] = &[
         instead: "helm template {target} ./chart",
         questions: &["Why can the upgrade not be applied in place?", "Which resources would be recreated?"],
         references: &["https://helm.sh/docs/helm/helm_upgrade/"],
-        examples: &["helm upgrade --install api ./chart --force", "helm upgrade web bitnami/nginx -n prod --force"],
-        counterexamples: &["helm upgrade --install api ./chart -f values.yaml", "helm template api ./chart"],
+        examples: examples(&["helm upgrade --install api ./chart --force", "helm upgrade web bitnami/nginx -n prod --force"]),
+        counterexamples: examples(&["helm upgrade --install api ./chart -f values.yaml", "helm template api ./chart"]),
     },
     Rule {
         id: "helm.uninstall-described",
@@ -844,7 +845,7 @@ pub static RULES: &[Rule] = &[
         instead: "List what the release owns with helm get manifest before removing anything.",
         questions: &["What does the release own, and which of it holds data?", "Are its generated secrets stored elsewhere?"],
         references: &["https://helm.sh/docs/helm/helm_uninstall/"],
-        examples: &["1. Uninstall the payments Helm release.", "- Uninstall the redis chart from the cluster."],
-        counterexamples: &["1. List the installed Helm releases.", "1. Uninstall the old npm package.", "1. Do not uninstall the payments release."],
+        examples: examples(&["1. Uninstall the payments Helm release.", "- Uninstall the redis chart from the cluster."]),
+        counterexamples: examples(&["1. List the installed Helm releases.", "1. Uninstall the old npm package.", "1. Do not uninstall the payments release."]),
     },
 ];

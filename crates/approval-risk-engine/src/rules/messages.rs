@@ -1,6 +1,7 @@
 //! Messages and money: email, SMS and chat sends, refunds, charges, payouts and transfers, by
 //! command line, by raw API call, and in words. Once sent or moved, none of it comes back.
 
+use super::examples;
 use super::matching::{find_flag, flag_value, match_command, positionals, Hit};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
@@ -841,16 +842,16 @@ pub static RULES: &[Rule] = &[
             "Has this already been done once (would it pay or refund twice)?",
         ],
         references: &["https://docs.stripe.com/cli/resources"],
-        examples: &[
+        examples: examples(&[
             "stripe refunds create --charge=ch_3MmlLrLkdIwHu7ix0snN0B15 --live",
             "stripe payouts create --amount=500000 --currency=usd",
             "stripe post /v1/refunds -d payment_intent=pi_123 --live",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "stripe refunds list --limit 5",
             "stripe charges retrieve ch_3MmlLrLkdIwHu7ix0snN0B15",
             "stripe listen --forward-to localhost:4242/webhook",
-        ],
+        ]),
     },
     Rule {
         id: "money.stripe-delete",
@@ -872,14 +873,14 @@ pub static RULES: &[Rule] = &[
             "Has the customer asked for this?",
         ],
         references: &["https://docs.stripe.com/api/customers/delete"],
-        examples: &[
+        examples: examples(&[
             "stripe customers delete cus_NffrFeUfNV2Hib --live",
             "stripe subscriptions cancel sub_1MowQVLkdIwHu7ixeRlqHVzs",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "stripe customers retrieve cus_NffrFeUfNV2Hib",
             "stripe subscriptions update sub_1Mow --cancel-at-period-end=true",
-        ],
+        ]),
     },
     Rule {
         id: "money.payment-api-call",
@@ -901,16 +902,16 @@ pub static RULES: &[Rule] = &[
             "Could it run twice (a retry) and pay or refund twice?",
         ],
         references: &["https://docs.stripe.com/api/refunds/create"],
-        examples: &[
+        examples: examples(&[
             "curl https://api.stripe.com/v1/refunds -u sk_live_51H:  -d charge=ch_1 -d amount=5000",
             "curl -X POST https://api.stripe.com/v1/payouts -u \"$STRIPE_KEY:\" -d amount=100000 -d currency=usd",
             "http --form POST https://api.stripe.com/v1/transfers amount=4000 currency=usd destination=acct_1",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "curl https://api.stripe.com/v1/charges -u sk_live_51H: -G -d limit=3",
             "curl https://api.stripe.com/v1/refunds -u sk_test_4eC39Hq: -d charge=ch_1",
             "echo 'curl -X POST https://api.stripe.com/v1/refunds'",
-        ],
+        ]),
     },
     // ---- Messages ----
     Rule {
@@ -933,17 +934,17 @@ pub static RULES: &[Rule] = &[
             "Has the exact text been read by a person?",
         ],
         references: &["https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource"],
-        examples: &[
+        examples: examples(&[
             "curl -X POST https://api.twilio.com/2010-04-01/Accounts/$TWILIO_SID/Messages.json --data-urlencode 'To=+15558675310' --data-urlencode 'Body=Your order shipped' -u $TWILIO_SID:$TWILIO_TOKEN",
             "curl --request POST --url https://api.sendgrid.com/v3/mail/send -H \"Authorization: Bearer $SENDGRID_KEY\" --data @mail.json",
             "curl -X POST https://us21.api.mailchimp.com/3.0/campaigns/abc123/actions/send -u anystring:$MC_KEY",
             "curl -X POST -H 'Content-type: application/json' --data '{\"text\":\"Deploy finished\"}' https://hooks.slack.com/services/T000/B000/XXXX",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "curl https://api.twilio.com/2010-04-01/Accounts/$TWILIO_SID/Messages.json -u $TWILIO_SID:$TWILIO_TOKEN",
             "curl https://slack.com/api/conversations.list -H \"Authorization: Bearer $SLACK_TOKEN\"",
             "echo 'curl -X POST https://hooks.slack.com/services/T000/B000/XXXX'",
-        ],
+        ]),
     },
     Rule {
         id: "messages.twilio-cli",
@@ -972,14 +973,14 @@ pub static RULES: &[Rule] = &[
             "Has a person read the exact text?",
         ],
         references: &["https://www.twilio.com/docs/twilio-cli/general-usage"],
-        examples: &[
+        examples: examples(&[
             "twilio api:core:messages:create --from +15017122661 --to +15558675310 --body 'Your order has shipped'",
             "twilio api:core:calls:create --from=+15017122661 --to=+15558675310 --url https://example.com/twiml.xml",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "twilio api:core:messages:list --limit 20",
             "twilio phone-numbers:list",
-        ],
+        ]),
     },
     Rule {
         id: "messages.aws-send-email",
@@ -1001,16 +1002,16 @@ pub static RULES: &[Rule] = &[
             "Has a person read the exact message?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/sesv2/send-email.html"],
-        examples: &[
+        examples: examples(&[
             "aws ses send-email --from billing@example.com --destination ToAddresses=customer@example.org --message 'Subject={Data=Invoice},Body={Text={Data=Attached}}'",
             "aws ses send-bulk-templated-email --source news@example.com --template Launch --destinations file://all-customers.json",
             "aws sesv2 send-email --from-email-address a@example.com --destination ToAddresses=b@example.org --content file://mail.json",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws ses get-send-quota",
             "aws sesv2 list-email-identities",
             "aws ses verify-email-identity --email-address a@example.com",
-        ],
+        ]),
     },
     Rule {
         id: "messages.aws-sns-publish",
@@ -1033,14 +1034,14 @@ pub static RULES: &[Rule] = &[
             "What will the subscribers do when the message arrives?",
         ],
         references: &["https://docs.aws.amazon.com/cli/latest/reference/sns/publish.html"],
-        examples: &[
+        examples: examples(&[
             "aws sns publish --topic-arn arn:aws:sns:us-east-1:123456789012:customer-alerts --message 'Service restored'",
             "aws sns publish --phone-number +15558675310 --message 'Your code is 123456'",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "aws sns list-subscriptions-by-topic --topic-arn arn:aws:sns:us-east-1:123456789012:customer-alerts",
             "aws sns create-topic --name customer-alerts",
-        ],
+        ]),
     },
     Rule {
         id: "messages.mail-command",
@@ -1062,18 +1063,18 @@ pub static RULES: &[Rule] = &[
             "Has a person read the message and its attachments?",
         ],
         references: &["https://man7.org/linux/man-pages/man1/mail.1p.html"],
-        examples: &[
+        examples: examples(&[
             "mail -s 'Your invoice' customer@example.org < invoice.txt",
             "sendmail -t < announcement.eml",
             "cat customers.txt | xargs -I{} mail -s 'Price change' {} < notice.txt",
             "swaks --to ops@example.org --server smtp.example.com --body 'test'",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "mail -f ~/mbox",
             "sendmail -bp",
             "mail -s 'cron finished' root < /tmp/out.log",
             "echo 'mail -s hi a@example.org'",
-        ],
+        ]),
     },
     // ---- Words ----
     Rule {
@@ -1095,16 +1096,16 @@ pub static RULES: &[Rule] = &[
         instead: "Send the message to an internal test list first and review it.",
         questions: MASS_MESSAGE_QUESTIONS,
         references: &[],
-        examples: &[
+        examples: examples(&[
             "Send an email to all customers announcing the price change.",
             "Send the newsletter to the mailing list.",
             "Broadcast the outage notice to every user.",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "Do not send anything to customers until legal signs off.",
             "Send the report to the team lead.",
             "Send the draft to the marketing team for review.",
-        ],
+        ]),
     },
     Rule {
         id: "messages.prose-mass-email",
@@ -1125,16 +1126,16 @@ pub static RULES: &[Rule] = &[
         instead: "Email an internal test list first and review the result.",
         questions: MASS_MESSAGE_QUESTIONS,
         references: &[],
-        examples: &[
+        examples: examples(&[
             "Email every user about the security incident.",
             "Notify all users that the service will be down tonight.",
             "Email all our customers a discount code.",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "Do not email customers until legal signs off.",
             "Notify the on-call engineer.",
             "Export the email addresses of all users.",
-        ],
+        ]),
     },
     Rule {
         id: "money.prose-mass-payment",
@@ -1159,16 +1160,16 @@ pub static RULES: &[Rule] = &[
             "Could any of them be refunded or charged twice?",
         ],
         references: &[],
-        examples: &[
+        examples: examples(&[
             "Refund all orders placed during the outage.",
             "Charge all customers the new annual fee.",
             "Issue a refund to every customer on the old plan.",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "Do not refund any orders yet.",
             "List all orders placed during the outage.",
             "Review the refund policy.",
-        ],
+        ]),
     },
     Rule {
         id: "money.prose-transfer",
@@ -1192,16 +1193,16 @@ pub static RULES: &[Rule] = &[
             "Is the amount and currency exactly right?",
         ],
         references: &[],
-        examples: &[
+        examples: examples(&[
             "Transfer $5,000 to the vendor's account.",
             "Pay the invoice from Acme Supplies.",
             "Refund the order for customer 4821.",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "Do not transfer any funds.",
             "Transfer ownership of the repository to the platform team.",
             "Check the invoice from Acme Supplies.",
-        ],
+        ]),
     },
     Rule {
         id: "messages.prose-public-post",
@@ -1228,17 +1229,17 @@ pub static RULES: &[Rule] = &[
             "Does it mention customers, incidents or anything not yet public?",
         ],
         references: &[],
-        examples: &[
+        examples: examples(&[
             "Post the announcement publicly on the company blog.",
             "Share the release notes on Twitter and LinkedIn.",
             "Publish the incident summary to the status page.",
             "Post a tweet thanking the community.",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "Post the summary in the team channel.",
             "Do not post anything on social media.",
             "Draft the announcement for the blog.",
-        ],
+        ]),
     },
     Rule {
         id: "messages.prose-tweet",
@@ -1266,16 +1267,16 @@ pub static RULES: &[Rule] = &[
             "Which account does it go out from?",
         ],
         references: &[],
-        examples: &[
+        examples: examples(&[
             "Tweet the release announcement.",
             "Tweet out the new pricing.",
             "Send the tweet with the shared link.",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "Do not tweet about the incident.",
             "Check the replies on Twitter.",
             "Draft a tweet and make sure the content of the tweet is accurate.",
-        ],
+        ]),
     },
     Rule {
         id: "money.prose-payment",
@@ -1299,16 +1300,16 @@ pub static RULES: &[Rule] = &[
             "Could this payment or refund already have been made once?",
         ],
         references: &[],
-        examples: &[
+        examples: examples(&[
             "Issue a refund for the damaged item.",
             "Make a payment to the landlord from the checking account.",
             "Process the refund once the return arrives.",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "Do not issue a refund without approval.",
             "Check whether a refund was already issued.",
             "Review the refund policy.",
-        ],
+        ]),
     },
     Rule {
         id: "money.prose-trade",
@@ -1332,16 +1333,16 @@ pub static RULES: &[Rule] = &[
             "Is it a limit order, and what happens if the price moves?",
         ],
         references: &[],
-        examples: &[
+        examples: examples(&[
             "Buy 50 shares of AAPL at market price.",
             "Sell the existing holdings to fund the purchase.",
             "Buy 40 units of the index fund with the bonus.",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "Do not sell any stock.",
             "Check the price of Bitcoin.",
             "Share the fund report with the team.",
-        ],
+        ]),
     },
     Rule {
         id: "messages.prose-send-message",
@@ -1365,16 +1366,16 @@ pub static RULES: &[Rule] = &[
             "Has a person read the exact text?",
         ],
         references: &[],
-        examples: &[
+        examples: examples(&[
             "Send an email to the accountant with the tax documents.",
             "Send the SMS reminder to the clients on the list.",
             "Forward the email from the vendor to the finance team.",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "Do not send any message to the client.",
             "Read the latest email from the vendor.",
             "Send the build artifacts to the staging server.",
-        ],
+        ]),
     },
     Rule {
         id: "messages.prose-send-secret",
@@ -1399,15 +1400,15 @@ pub static RULES: &[Rule] = &[
             "If it is personal data, has its owner agreed?",
         ],
         references: &[],
-        examples: &[
+        examples: examples(&[
             "Email the private key to the external partner.",
             "Send the patient's medical records to Dr. Smith.",
             "Share the API keys with the contractor over Slack.",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "Do not send the password by email.",
             "Check the email for the password reset link.",
             "Rotate the API key.",
-        ],
+        ]),
     },
 ];

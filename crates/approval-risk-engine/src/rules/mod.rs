@@ -163,6 +163,16 @@ pub struct Rule {
     pub counterexamples: &'static [&'static str],
 }
 
+/// A rule's examples and counterexamples exist to test the rule and document it; the shipped
+/// engine (the page's bundle above all) leaves them out, so they cost nothing at run time.
+pub(crate) const fn examples(list: &'static [&'static str]) -> &'static [&'static str] {
+    if cfg!(test) {
+        list
+    } else {
+        &[]
+    }
+}
+
 /// Every rule, in catalogue order.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
     [

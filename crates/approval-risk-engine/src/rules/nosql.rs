@@ -2,6 +2,7 @@
 //! OpenSearch (and other search engines' HTTP APIs, through `curl`), Kafka, RabbitMQ,
 //! Cassandra and etcd.
 
+use super::examples;
 use super::matching::{find_flag, flag_value, Hit};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
@@ -950,12 +951,12 @@ pub static RULES: &[Rule] = &[
         instead: "mongodump --db={target} --out=backup-before-drop",
         questions: &["Which database does the connection string select?", "Is there a `mongodump` or snapshot of it from today?", "What applications use it?"],
         references: &["https://www.mongodb.com/docs/manual/reference/method/db.dropDatabase/"],
-        examples: &[
+        examples: examples(&[
             "mongosh \"mongodb://db.prod:27017/shop\" --eval \"db.dropDatabase()\"",
             "mongo --quiet --eval 'db.getSiblingDB(\"analytics\").dropDatabase()'",
             "mongosh --quiet --eval='db.dropDatabase()' mongodb://localhost/orders_prod",
-        ],
-        counterexamples: &["mongosh --eval 'db.stats()'", "mongodump --db shop", "echo 'db.dropDatabase()'"],
+        ]),
+        counterexamples: examples(&["mongosh --eval 'db.stats()'", "mongodump --db shop", "echo 'db.dropDatabase()'"]),
     },
     Rule {
         id: "mongo.drop-collection",
@@ -971,12 +972,12 @@ pub static RULES: &[Rule] = &[
         instead: "mongodump --collection={target} --out=backup-before-drop",
         questions: &["Is there a dump of {target}?", "Which services read or write it?"],
         references: &["https://www.mongodb.com/docs/manual/reference/method/db.collection.drop/"],
-        examples: &[
+        examples: examples(&[
             "mongosh shop --eval 'db.orders.drop()'",
             "mongosh --eval 'db.getCollection(\"sessions\").drop()'",
             "mongo app --eval 'db.getCollectionNames().forEach(c => db[c].drop())'",
-        ],
-        counterexamples: &["mongosh --eval 'db.orders.dropIndex(\"status_1\")'", "mongosh --eval 'db.orders.find().limit(5)'"],
+        ]),
+        counterexamples: examples(&["mongosh --eval 'db.orders.dropIndex(\"status_1\")'", "mongosh --eval 'db.orders.find().limit(5)'"]),
     },
     Rule {
         id: "mongo.delete-all",
@@ -992,8 +993,8 @@ pub static RULES: &[Rule] = &[
         instead: "mongosh --eval 'db.{target}.countDocuments({})'",
         questions: &["Was a filter meant to be here?", "How many documents does the collection hold, and is there a backup?"],
         references: &["https://www.mongodb.com/docs/manual/reference/method/db.collection.deleteMany/"],
-        examples: &["mongosh app --eval 'db.users.deleteMany({})'", "mongo --eval \"db.sessions.remove( { } )\""],
-        counterexamples: &["mongosh --eval 'db.sessions.deleteMany({ expiresAt: { $lt: new Date() } })'", "mongosh --eval 'db.users.countDocuments({})'"],
+        examples: examples(&["mongosh app --eval 'db.users.deleteMany({})'", "mongo --eval \"db.sessions.remove( { } )\""]),
+        counterexamples: examples(&["mongosh --eval 'db.sessions.deleteMany({ expiresAt: { $lt: new Date() } })'", "mongosh --eval 'db.users.countDocuments({})'"]),
     },
     Rule {
         id: "mongo.update-all",
@@ -1009,8 +1010,8 @@ pub static RULES: &[Rule] = &[
         instead: "mongosh --eval 'db.{target}.countDocuments({})'",
         questions: &["Was a filter meant to be here?", "Is there a copy of the values being overwritten?"],
         references: &["https://www.mongodb.com/docs/manual/reference/method/db.collection.updateMany/"],
-        examples: &["mongosh app --eval 'db.users.updateMany({}, { $set: { plan: \"free\" } })'", "mongosh --eval 'db.orders.updateMany( {}, {$unset: {coupon: 1}})'"],
-        counterexamples: &["mongosh --eval 'db.users.updateMany({ plan: \"trial\" }, { $set: { plan: \"free\" } })'", "mongosh --eval 'db.users.find({})'"],
+        examples: examples(&["mongosh app --eval 'db.users.updateMany({}, { $set: { plan: \"free\" } })'", "mongosh --eval 'db.orders.updateMany( {}, {$unset: {coupon: 1}})'"]),
+        counterexamples: examples(&["mongosh --eval 'db.users.updateMany({ plan: \"trial\" }, { $set: { plan: \"free\" } })'", "mongosh --eval 'db.users.find({})'"]),
     },
     Rule {
         id: "mongo.restore-drop",
@@ -1031,8 +1032,8 @@ pub static RULES: &[Rule] = &[
         instead: "mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/",
         questions: &["How old is the dump, and what was written since?", "Which cluster does `--uri` or `--host` point at?"],
         references: &["https://www.mongodb.com/docs/database-tools/mongorestore/#std-option-mongorestore.--drop"],
-        examples: &["mongorestore --drop dump/", "mongorestore --uri mongodb://db.prod:27017 --drop --nsInclude 'shop.*' /backups/latest"],
-        counterexamples: &["mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/", "mongodump --out dump/"],
+        examples: examples(&["mongorestore --drop dump/", "mongorestore --uri mongodb://db.prod:27017 --drop --nsInclude 'shop.*' /backups/latest"]),
+        counterexamples: examples(&["mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/", "mongodump --out dump/"]),
     },
     Rule {
         id: "redis.flush",
@@ -1048,8 +1049,8 @@ pub static RULES: &[Rule] = &[
         instead: "redis-cli info keyspace",
         questions: &["Is this Redis only a cache, or does it hold sessions, queues or data?", "Which host and database number is this?"],
         references: &["https://redis.io/docs/latest/commands/flushall/", "https://redis.io/docs/latest/commands/flushdb/"],
-        examples: &["redis-cli flushall", "redis-cli -h cache.prod.internal -p 6379 FLUSHALL ASYNC", "redis-cli -n 2 flushdb", "redis-cli --cluster call 10.0.0.5:7000 FLUSHALL"],
-        counterexamples: &["redis-cli info keyspace", "redis-cli get flushall", "echo redis-cli flushall"],
+        examples: examples(&["redis-cli flushall", "redis-cli -h cache.prod.internal -p 6379 FLUSHALL ASYNC", "redis-cli -n 2 flushdb", "redis-cli --cluster call 10.0.0.5:7000 FLUSHALL"]),
+        counterexamples: examples(&["redis-cli info keyspace", "redis-cli get flushall", "echo redis-cli flushall"]),
     },
     Rule {
         id: "redis.delete-keys",
@@ -1065,8 +1066,8 @@ pub static RULES: &[Rule] = &[
         instead: "redis-cli --scan --pattern '{target}' --count 100",
         questions: &["What do these keys hold: cache, sessions, queues?", "How many keys match the pattern?"],
         references: &["https://redis.io/docs/latest/commands/del/"],
-        examples: &["redis-cli del user:42:profile", "redis-cli --scan --pattern 'session:*' | xargs redis-cli unlink", "redis-cli -h cache.prod DEL feature_flags"],
-        counterexamples: &["redis-cli get user:42:profile", "redis-cli --scan --pattern 'session:*'"],
+        examples: examples(&["redis-cli del user:42:profile", "redis-cli --scan --pattern 'session:*' | xargs redis-cli unlink", "redis-cli -h cache.prod DEL feature_flags"]),
+        counterexamples: examples(&["redis-cli get user:42:profile", "redis-cli --scan --pattern 'session:*'"]),
     },
     Rule {
         id: "redis.disable-persistence",
@@ -1082,8 +1083,8 @@ pub static RULES: &[Rule] = &[
         instead: "redis-cli config get save",
         questions: &["Does anything in this Redis need to survive a restart?", "Why is persistence being switched off, and until when?"],
         references: &["https://redis.io/docs/latest/operate/oss_and_stack/management/persistence/"],
-        examples: &["redis-cli config set save \"\"", "redis-cli -h queue.prod CONFIG SET appendonly no"],
-        counterexamples: &["redis-cli config set appendonly yes", "redis-cli config get save", "redis-cli config set maxmemory 2gb"],
+        examples: examples(&["redis-cli config set save \"\"", "redis-cli -h queue.prod CONFIG SET appendonly no"]),
+        counterexamples: examples(&["redis-cli config set appendonly yes", "redis-cli config get save", "redis-cli config set maxmemory 2gb"]),
     },
     Rule {
         id: "redis.replicaof",
@@ -1099,8 +1100,8 @@ pub static RULES: &[Rule] = &[
         instead: "redis-cli info replication",
         questions: &["Which server is this, and is it the primary?", "Is there a fresh snapshot of its data?"],
         references: &["https://redis.io/docs/latest/commands/replicaof/"],
-        examples: &["redis-cli replicaof 10.0.0.12 6379", "redis-cli -h redis-a SLAVEOF redis-b 6379"],
-        counterexamples: &["redis-cli replicaof no one", "redis-cli info replication"],
+        examples: examples(&["redis-cli replicaof 10.0.0.12 6379", "redis-cli -h redis-a SLAVEOF redis-b 6379"]),
+        counterexamples: examples(&["redis-cli replicaof no one", "redis-cli info replication"]),
     },
     Rule {
         id: "redis.shutdown-nosave",
@@ -1116,8 +1117,8 @@ pub static RULES: &[Rule] = &[
         instead: "redis-cli bgsave",
         questions: &["When was the last snapshot written?", "What uses this Redis while it is down?"],
         references: &["https://redis.io/docs/latest/commands/shutdown/"],
-        examples: &["redis-cli shutdown nosave", "redis-cli -h cache1 SHUTDOWN NOSAVE FORCE"],
-        counterexamples: &["redis-cli shutdown save", "redis-cli bgsave"],
+        examples: examples(&["redis-cli shutdown nosave", "redis-cli -h cache1 SHUTDOWN NOSAVE FORCE"]),
+        counterexamples: examples(&["redis-cli shutdown save", "redis-cli bgsave"]),
     },
     Rule {
         id: "search.delete-index",
@@ -1133,7 +1134,7 @@ pub static RULES: &[Rule] = &[
         instead: "curl -X GET 'http://localhost:9200/_cat/indices/{target}?v'",
         questions: &["Is there a snapshot of {target}?", "How many indices does the name or pattern match?", "Which cluster does the URL point at?"],
         references: &["https://www.elastic.co/guide/en/elasticsearch/reference/current/indices-delete-index.html"],
-        examples: &[
+        examples: examples(&[
             "curl -X DELETE http://localhost:9200/logs-2024.01",
             "curl -XDELETE 'https://es.prod.internal:9200/_all'",
             "curl --request DELETE \"http://opensearch:9200/orders,customers\"",
@@ -1143,15 +1144,15 @@ pub static RULES: &[Rule] = &[
             "curl -X DELETE 'https://APPID-dsn.algolia.net/1/indexes/products' -H 'X-Algolia-API-Key: x'",
             "curl -X DELETE 'http://localhost:8108/collections/companies' -H 'X-TYPESENSE-API-KEY: x'",
             "curl -s -u \"elastic:$ES_PASSWORD\" -X DELETE \"$ES_URL/logs-*\"",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "curl -X GET http://localhost:9200/_cat/indices",
             "curl -X DELETE https://api.example.com/users/42",
             "curl -X DELETE http://localhost:9200/orders/_doc/17",
             "curl -X GET 'http://localhost:7700/indexes/movies/stats'",
             "curl -X DELETE 'http://localhost:7700/keys/abc123'",
             "curl -X DELETE \"$API_URL/users/42\"",
-        ],
+        ]),
     },
     Rule {
         id: "search.delete-snapshot",
@@ -1167,8 +1168,8 @@ pub static RULES: &[Rule] = &[
         instead: "curl -X GET 'http://localhost:9200/_snapshot/{target}'",
         questions: &["Is this snapshot the only copy of any index?", "Is a newer snapshot verified to restore?"],
         references: &["https://www.elastic.co/guide/en/elasticsearch/reference/current/delete-snapshot-api.html"],
-        examples: &["curl -X DELETE http://localhost:9200/_snapshot/s3_backups/nightly-2024.06.01", "curl -XDELETE 'https://es.prod:9200/_snapshot/backups/snap-*'"],
-        counterexamples: &["curl -X GET http://localhost:9200/_snapshot/s3_backups/_all", "curl -X PUT http://localhost:9200/_snapshot/s3_backups/nightly"],
+        examples: examples(&["curl -X DELETE http://localhost:9200/_snapshot/s3_backups/nightly-2024.06.01", "curl -XDELETE 'https://es.prod:9200/_snapshot/backups/snap-*'"]),
+        counterexamples: examples(&["curl -X GET http://localhost:9200/_snapshot/s3_backups/_all", "curl -X PUT http://localhost:9200/_snapshot/s3_backups/nightly"]),
     },
     Rule {
         id: "search.delete-by-query",
@@ -1184,13 +1185,13 @@ pub static RULES: &[Rule] = &[
         instead: "curl -X GET 'http://localhost:9200/{target}/_count'",
         questions: &["How many documents does the query match (`_count`)?", "Is there a snapshot of the index?"],
         references: &["https://www.elastic.co/guide/en/elasticsearch/reference/current/docs-delete-by-query.html"],
-        examples: &[
+        examples: examples(&[
             "curl -X POST 'http://localhost:9200/logs/_delete_by_query' -H 'Content-Type: application/json' -d '{\"query\": {\"match_all\": {}}}'",
             "curl -XPOST https://es.prod:9200/orders/_delete_by_query?conflicts=proceed -d @query.json",
             "curl -X DELETE 'http://localhost:7700/indexes/movies/documents'",
             "curl -X POST 'https://APPID.algolia.net/1/indexes/products/clear' -H 'X-Algolia-API-Key: x'",
-        ],
-        counterexamples: &["curl -X GET 'http://localhost:9200/logs/_count'", "curl -X POST 'http://localhost:9200/logs/_search' -d '{\"query\": {\"match_all\": {}}}'"],
+        ]),
+        counterexamples: examples(&["curl -X GET 'http://localhost:9200/logs/_count'", "curl -X POST 'http://localhost:9200/logs/_search' -d '{\"query\": {\"match_all\": {}}}'"]),
     },
     Rule {
         id: "search.allow-wildcard-delete",
@@ -1206,8 +1207,8 @@ pub static RULES: &[Rule] = &[
         instead: "curl -X GET 'http://localhost:9200/_cluster/settings?include_defaults=true'",
         questions: &["Why does the plan need wildcard deletes?", "When is the setting turned back on?"],
         references: &["https://www.elastic.co/guide/en/elasticsearch/reference/current/index-management-settings.html"],
-        examples: &["curl -X PUT 'http://localhost:9200/_cluster/settings' -H 'Content-Type: application/json' -d '{\"persistent\": {\"action.destructive_requires_name\": false}}'"],
-        counterexamples: &["curl -X PUT 'http://localhost:9200/_cluster/settings' -d '{\"persistent\": {\"action.destructive_requires_name\": true}}'", "curl http://localhost:9200/_cluster/settings"],
+        examples: examples(&["curl -X PUT 'http://localhost:9200/_cluster/settings' -H 'Content-Type: application/json' -d '{\"persistent\": {\"action.destructive_requires_name\": false}}'"]),
+        counterexamples: examples(&["curl -X PUT 'http://localhost:9200/_cluster/settings' -d '{\"persistent\": {\"action.destructive_requires_name\": true}}'", "curl http://localhost:9200/_cluster/settings"]),
     },
     Rule {
         id: "kafka.delete-topic",
@@ -1226,8 +1227,8 @@ pub static RULES: &[Rule] = &[
         instead: "kafka-topics --describe --topic {target} --bootstrap-server localhost:9092",
         questions: &["Which consumers still read {target}, and are they caught up?", "Is this the production cluster (`--bootstrap-server`)?"],
         references: &["https://kafka.apache.org/documentation/#basic_ops_add_topic", "https://docs.redpanda.com/current/reference/rpk/rpk-topic/rpk-topic-delete/"],
-        examples: &["kafka-topics --bootstrap-server kafka.prod:9092 --delete --topic orders", "kafka-topics.sh --delete --topic 'payments.*' --bootstrap-server localhost:9092", "rpk topic delete clickstream", "confluent kafka topic delete invoices --cluster lkc-123"],
-        counterexamples: &["kafka-topics --describe --topic orders --bootstrap-server localhost:9092", "kafka-topics --create --topic orders --partitions 6", "rpk topic list"],
+        examples: examples(&["kafka-topics --bootstrap-server kafka.prod:9092 --delete --topic orders", "kafka-topics.sh --delete --topic 'payments.*' --bootstrap-server localhost:9092", "rpk topic delete clickstream", "confluent kafka topic delete invoices --cluster lkc-123"]),
+        counterexamples: examples(&["kafka-topics --describe --topic orders --bootstrap-server localhost:9092", "kafka-topics --create --topic orders --partitions 6", "rpk topic list"]),
     },
     Rule {
         id: "kafka.reset-offsets",
@@ -1248,8 +1249,8 @@ pub static RULES: &[Rule] = &[
         instead: "kafka-consumer-groups --describe --group {target} --bootstrap-server localhost:9092",
         questions: &["What do these consumers do with each message, and is reprocessing safe?", "Are the current offsets saved so they can be restored?"],
         references: &["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
-        examples: &["kafka-consumer-groups --bootstrap-server kafka.prod:9092 --group billing --reset-offsets --to-earliest --topic invoices --execute", "kafka-consumer-groups.sh --reset-offsets --all-topics --to-latest --group etl --execute --bootstrap-server localhost:9092"],
-        counterexamples: &["kafka-consumer-groups --group billing --reset-offsets --to-earliest --topic invoices --dry-run", "kafka-consumer-groups --describe --group billing --bootstrap-server localhost:9092"],
+        examples: examples(&["kafka-consumer-groups --bootstrap-server kafka.prod:9092 --group billing --reset-offsets --to-earliest --topic invoices --execute", "kafka-consumer-groups.sh --reset-offsets --all-topics --to-latest --group etl --execute --bootstrap-server localhost:9092"]),
+        counterexamples: examples(&["kafka-consumer-groups --group billing --reset-offsets --to-earliest --topic invoices --dry-run", "kafka-consumer-groups --describe --group billing --bootstrap-server localhost:9092"]),
     },
     Rule {
         id: "kafka.delete-consumer-group",
@@ -1271,8 +1272,8 @@ pub static RULES: &[Rule] = &[
         instead: "kafka-consumer-groups --describe --group {target} --bootstrap-server localhost:9092",
         questions: &["Does anything still consume with this group?", "Where will its consumers start if they come back?"],
         references: &["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
-        examples: &["kafka-consumer-groups --bootstrap-server localhost:9092 --delete --group legacy-etl", "kafka-consumer-groups.sh --delete-offsets --group billing --topic invoices --bootstrap-server kafka:9092"],
-        counterexamples: &["kafka-consumer-groups --list --bootstrap-server localhost:9092", "kafka-consumer-groups --describe --group billing --bootstrap-server localhost:9092"],
+        examples: examples(&["kafka-consumer-groups --bootstrap-server localhost:9092 --delete --group legacy-etl", "kafka-consumer-groups.sh --delete-offsets --group billing --topic invoices --bootstrap-server kafka:9092"]),
+        counterexamples: examples(&["kafka-consumer-groups --list --bootstrap-server localhost:9092", "kafka-consumer-groups --describe --group billing --bootstrap-server localhost:9092"]),
     },
     Rule {
         id: "kafka.delete-records",
@@ -1292,8 +1293,8 @@ pub static RULES: &[Rule] = &[
         instead: "kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092",
         questions: &["Have all consumers read past these offsets?", "Does anyone need these messages for replay or audit?"],
         references: &["https://kafka.apache.org/documentation/#basic_ops_delete_records"],
-        examples: &["kafka-delete-records --bootstrap-server kafka.prod:9092 --offset-json-file delete.json", "kafka-delete-records.sh --offset-json-file offsets.json --bootstrap-server localhost:9092"],
-        counterexamples: &["kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092", "kafka-topics --list --bootstrap-server localhost:9092"],
+        examples: examples(&["kafka-delete-records --bootstrap-server kafka.prod:9092 --offset-json-file delete.json", "kafka-delete-records.sh --offset-json-file offsets.json --bootstrap-server localhost:9092"]),
+        counterexamples: examples(&["kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092", "kafka-topics --list --bootstrap-server localhost:9092"]),
     },
     Rule {
         id: "kafka.shrink-retention",
@@ -1312,8 +1313,8 @@ pub static RULES: &[Rule] = &[
         instead: "kafka-configs --describe --entity-type topics --entity-name {target} --bootstrap-server localhost:9092",
         questions: &["Have all consumers read what is in the topic?", "When is the retention setting restored?"],
         references: &["https://kafka.apache.org/documentation/#topicconfigs_retention.ms"],
-        examples: &["kafka-configs --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name orders --add-config retention.ms=1000", "kafka-configs.sh --alter --entity-type topics --entity-name events --add-config retention.ms=60000,cleanup.policy=delete --bootstrap-server localhost:9092", "kafka-configs --bootstrap-server localhost:9092 --alter --entity-type topics --entity-name ledger --delete-config retention.ms"],
-        counterexamples: &["kafka-configs --alter --entity-type topics --entity-name orders --add-config retention.ms=604800000", "kafka-configs --describe --entity-type topics --entity-name orders", "kafka-configs --alter --entity-type topics --entity-name orders --delete-config max.message.bytes"],
+        examples: examples(&["kafka-configs --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name orders --add-config retention.ms=1000", "kafka-configs.sh --alter --entity-type topics --entity-name events --add-config retention.ms=60000,cleanup.policy=delete --bootstrap-server localhost:9092", "kafka-configs --bootstrap-server localhost:9092 --alter --entity-type topics --entity-name ledger --delete-config retention.ms"]),
+        counterexamples: examples(&["kafka-configs --alter --entity-type topics --entity-name orders --add-config retention.ms=604800000", "kafka-configs --describe --entity-type topics --entity-name orders", "kafka-configs --alter --entity-type topics --entity-name orders --delete-config max.message.bytes"]),
     },
     Rule {
         id: "rabbitmq.delete-vhost",
@@ -1329,8 +1330,8 @@ pub static RULES: &[Rule] = &[
         instead: "rabbitmqctl list_queues -p {target} name messages consumers",
         questions: &["Which applications connect to {target}?", "Are there messages still waiting in its queues?"],
         references: &["https://www.rabbitmq.com/docs/vhosts"],
-        examples: &["rabbitmqctl delete_vhost /prod", "rabbitmqadmin -H mq.internal delete vhost name=orders"],
-        counterexamples: &["rabbitmqctl list_vhosts", "rabbitmqctl add_vhost /staging"],
+        examples: examples(&["rabbitmqctl delete_vhost /prod", "rabbitmqadmin -H mq.internal delete vhost name=orders"]),
+        counterexamples: examples(&["rabbitmqctl list_vhosts", "rabbitmqctl add_vhost /staging"]),
     },
     Rule {
         id: "rabbitmq.delete-queue",
@@ -1346,8 +1347,8 @@ pub static RULES: &[Rule] = &[
         instead: "rabbitmqctl list_queues name messages consumers",
         questions: &["How many messages are in {target}, and what are they?", "Who publishes to it, and what happens to their messages meanwhile?"],
         references: &["https://www.rabbitmq.com/docs/queues#deletion", "https://www.rabbitmq.com/docs/man/rabbitmqctl.8"],
-        examples: &["rabbitmqctl purge_queue orders -p /prod", "rabbitmqctl delete_queue email-jobs", "rabbitmqadmin delete queue name=invoices"],
-        counterexamples: &["rabbitmqctl list_queues name messages", "rabbitmqadmin declare queue name=invoices durable=true"],
+        examples: examples(&["rabbitmqctl purge_queue orders -p /prod", "rabbitmqctl delete_queue email-jobs", "rabbitmqadmin delete queue name=invoices"]),
+        counterexamples: examples(&["rabbitmqctl list_queues name messages", "rabbitmqadmin declare queue name=invoices durable=true"]),
     },
     Rule {
         id: "rabbitmq.reset-node",
@@ -1363,8 +1364,8 @@ pub static RULES: &[Rule] = &[
         instead: "rabbitmqctl cluster_status",
         questions: &["Which node is this, and does it hold the only copy of any queue?", "Are the broker's definitions exported?"],
         references: &["https://www.rabbitmq.com/docs/man/rabbitmqctl.8#reset"],
-        examples: &["rabbitmqctl stop_app && rabbitmqctl reset", "rabbitmqctl -n rabbit@mq2 force_reset"],
-        counterexamples: &["rabbitmqctl cluster_status", "rabbitmqctl start_app"],
+        examples: examples(&["rabbitmqctl stop_app && rabbitmqctl reset", "rabbitmqctl -n rabbit@mq2 force_reset"]),
+        counterexamples: examples(&["rabbitmqctl cluster_status", "rabbitmqctl start_app"]),
     },
     Rule {
         id: "rabbitmq.remove-access",
@@ -1380,8 +1381,8 @@ pub static RULES: &[Rule] = &[
         instead: "rabbitmqctl list_connections user name",
         questions: &["Which applications connect as {target}?", "Is the replacement user in place?"],
         references: &["https://www.rabbitmq.com/docs/access-control"],
-        examples: &["rabbitmqctl delete_user deployer", "rabbitmqctl clear_permissions -p /prod ci-bot", "rabbitmqadmin delete user name=legacy"],
-        counterexamples: &["rabbitmqctl list_users", "rabbitmqctl set_permissions -p /prod ci-bot '.*' '.*' '.*'"],
+        examples: examples(&["rabbitmqctl delete_user deployer", "rabbitmqctl clear_permissions -p /prod ci-bot", "rabbitmqadmin delete user name=legacy"]),
+        counterexamples: examples(&["rabbitmqctl list_users", "rabbitmqctl set_permissions -p /prod ci-bot '.*' '.*' '.*'"]),
     },
     Rule {
         id: "rabbitmq.delete-exchange",
@@ -1397,8 +1398,8 @@ pub static RULES: &[Rule] = &[
         instead: "rabbitmqctl list_exchanges name type",
         questions: &["Which applications publish to {target}?", "Which queues are bound to it?"],
         references: &["https://www.rabbitmq.com/docs/exchanges"],
-        examples: &["rabbitmqadmin delete exchange name=events", "rabbitmqadmin -V /prod delete binding source=orders destination=billing destination_type=queue"],
-        counterexamples: &["rabbitmqadmin list exchanges", "rabbitmqadmin declare exchange name=events type=topic"],
+        examples: examples(&["rabbitmqadmin delete exchange name=events", "rabbitmqadmin -V /prod delete binding source=orders destination=billing destination_type=queue"]),
+        counterexamples: examples(&["rabbitmqadmin list exchanges", "rabbitmqadmin declare exchange name=events type=topic"]),
     },
     Rule {
         id: "nats.delete-stream",
@@ -1414,8 +1415,8 @@ pub static RULES: &[Rule] = &[
         instead: "nats stream info {target}",
         questions: &["What is stored in {target}, and does anything still consume it?", "Is there a backup of it?"],
         references: &["https://docs.nats.io/nats-concepts/jetstream/streams"],
-        examples: &["nats stream rm ORDERS -f", "nats stream purge PAYMENTS --force", "nats kv rm SESSIONS", "nats kv purge CONFIG api-key"],
-        counterexamples: &["nats stream info ORDERS", "nats stream add ORDERS --subjects 'orders.*'", "nats kv get SESSIONS user42"],
+        examples: examples(&["nats stream rm ORDERS -f", "nats stream purge PAYMENTS --force", "nats kv rm SESSIONS", "nats kv purge CONFIG api-key"]),
+        counterexamples: examples(&["nats stream info ORDERS", "nats stream add ORDERS --subjects 'orders.*'", "nats kv get SESSIONS user42"]),
     },
     Rule {
         id: "nats.delete-consumer",
@@ -1431,8 +1432,8 @@ pub static RULES: &[Rule] = &[
         instead: "nats consumer info {target}",
         questions: &["Does any application still read through this consumer?", "Where will a recreated consumer start?"],
         references: &["https://docs.nats.io/nats-concepts/jetstream/consumers"],
-        examples: &["nats consumer rm ORDERS billing -f", "nats con delete PAYMENTS CONSUMER2"],
-        counterexamples: &["nats consumer info ORDERS billing", "nats consumer ls ORDERS"],
+        examples: examples(&["nats consumer rm ORDERS billing -f", "nats con delete PAYMENTS CONSUMER2"]),
+        counterexamples: examples(&["nats consumer info ORDERS billing", "nats consumer ls ORDERS"]),
     },
     Rule {
         id: "cassandra.drop-data",
@@ -1448,8 +1449,8 @@ pub static RULES: &[Rule] = &[
         instead: "nodetool snapshot -t before-drop {target}",
         questions: &["Is `auto_snapshot` on in this cluster?", "Which applications read {target}?"],
         references: &["https://cassandra.apache.org/doc/latest/cassandra/developing/cql/ddl.html"],
-        examples: &["cqlsh cassandra.prod -e 'DROP KEYSPACE analytics;'", "cqlsh -e \"TRUNCATE shop.orders\""],
-        counterexamples: &["cqlsh -e 'DESCRIBE KEYSPACES'", "cqlsh -e 'SELECT * FROM shop.orders LIMIT 10'"],
+        examples: examples(&["cqlsh cassandra.prod -e 'DROP KEYSPACE analytics;'", "cqlsh -e \"TRUNCATE shop.orders\""]),
+        counterexamples: examples(&["cqlsh -e 'DESCRIBE KEYSPACES'", "cqlsh -e 'SELECT * FROM shop.orders LIMIT 10'"]),
     },
     Rule {
         id: "cassandra.clear-snapshots",
@@ -1465,8 +1466,8 @@ pub static RULES: &[Rule] = &[
         instead: "nodetool listsnapshots",
         questions: &["Is there a newer backup stored off the node?", "Do these snapshots cover a recent drop or truncate?"],
         references: &["https://cassandra.apache.org/doc/latest/cassandra/managing/tools/nodetool/clearsnapshot.html"],
-        examples: &["nodetool clearsnapshot --all", "nodetool -h cass1.prod clearsnapshot -t before-migration"],
-        counterexamples: &["nodetool listsnapshots", "nodetool snapshot -t before-migration shop"],
+        examples: examples(&["nodetool clearsnapshot --all", "nodetool -h cass1.prod clearsnapshot -t before-migration"]),
+        counterexamples: examples(&["nodetool listsnapshots", "nodetool snapshot -t before-migration shop"]),
     },
     Rule {
         id: "etcd.delete-range",
@@ -1482,8 +1483,8 @@ pub static RULES: &[Rule] = &[
         instead: "etcdctl get {target} --prefix --keys-only",
         questions: &["How many keys does the range cover?", "Is there an `etcdctl snapshot` from today?"],
         references: &["https://etcd.io/docs/latest/dev-guide/interacting_v3/#delete-keys"],
-        examples: &["etcdctl del \"\" --prefix", "ETCDCTL_API=3 etcdctl --endpoints=https://10.0.0.5:2379 del /registry/deployments --prefix"],
-        counterexamples: &["etcdctl get /registry --prefix --keys-only", "etcdctl del /config/feature-x"],
+        examples: examples(&["etcdctl del \"\" --prefix", "ETCDCTL_API=3 etcdctl --endpoints=https://10.0.0.5:2379 del /registry/deployments --prefix"]),
+        counterexamples: examples(&["etcdctl get /registry --prefix --keys-only", "etcdctl del /config/feature-x"]),
     },
     Rule {
         id: "kafka.reset-offsets-described",
@@ -1504,7 +1505,7 @@ pub static RULES: &[Rule] = &[
         instead: "Describe the consumer group and save its current offsets.",
         questions: &["What do the consumers do with each message, and is reprocessing safe?", "Are the current offsets saved?"],
         references: &["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
-        examples: &["1. Reset the billing consumer group offsets to earliest.", "- Rewind the consumer offsets for the invoices topic by one day."],
-        counterexamples: &["1. Describe the consumer group offsets.", "1. Do not reset the offsets of the billing group.", "1. Set the image offset to 10 pixels."],
+        examples: examples(&["1. Reset the billing consumer group offsets to earliest.", "- Rewind the consumer offsets for the invoices topic by one day."]),
+        counterexamples: examples(&["1. Describe the consumer group offsets.", "1. Do not reset the offsets of the billing group.", "1. Set the image offset to 10 pixels."]),
     },
 ];

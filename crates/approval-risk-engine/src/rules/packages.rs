@@ -3,6 +3,7 @@
 //! back (the version number is burned even where the files can be removed), so publishing to a
 //! public registry is irreversible at organisation scope; an internal registry is shared.
 
+use super::examples;
 use super::matching::{find_flag, flag_value, positionals, Hit};
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
@@ -310,8 +311,8 @@ pub static RULES: &[Rule] = &[
             "Is this the organisation's normal release path, or an agent publishing on its own?",
         ],
         references: &["https://docs.npmjs.com/cli/commands/npm-publish", "https://docs.npmjs.com/policies/unpublish"],
-        examples: &["npm publish", "npm publish --access public", "pnpm publish --no-git-checks", "yarn npm publish --tag next", "npm publish --registry https://npm.internal.example.com"],
-        counterexamples: &["npm pack", "npm run publish:docs", "echo 'npm publish'", "yarn npm info react"],
+        examples: examples(&["npm publish", "npm publish --access public", "pnpm publish --no-git-checks", "yarn npm publish --tag next", "npm publish --registry https://npm.internal.example.com"]),
+        counterexamples: examples(&["npm pack", "npm run publish:docs", "echo 'npm publish'", "yarn npm info react"]),
     },
     Rule {
         id: "pkg.npm-unpublish",
@@ -334,8 +335,8 @@ pub static RULES: &[Rule] = &[
             "Is this about a leaked secret, and has that secret been rotated already?",
         ],
         references: &["https://docs.npmjs.com/policies/unpublish", "https://docs.npmjs.com/cli/commands/npm-unpublish"],
-        examples: &["npm unpublish my-lib@1.4.2", "npm unpublish @acme/widgets --force"],
-        counterexamples: &["npm view my-lib versions", "npm publish --dry-run", "echo npm unpublish my-lib"],
+        examples: examples(&["npm unpublish my-lib@1.4.2", "npm unpublish @acme/widgets --force"]),
+        counterexamples: examples(&["npm view my-lib versions", "npm publish --dry-run", "echo npm unpublish my-lib"]),
     },
     Rule {
         id: "pkg.npm-deprecate",
@@ -351,8 +352,8 @@ pub static RULES: &[Rule] = &[
         instead: "npm view {target} versions",
         questions: &["Does the version range cover only the versions that are really affected?"],
         references: &["https://docs.npmjs.com/cli/commands/npm-deprecate"],
-        examples: &["npm deprecate my-lib@\"< 2.0.0\" \"Please upgrade to 2.x\"", "npm deprecate @acme/widgets@1.4.2 'security issue, use 1.4.3'"],
-        counterexamples: &["npm deprecate my-lib@1.4.2 \"\"", "npm view my-lib deprecated", "npm outdated"],
+        examples: examples(&["npm deprecate my-lib@\"< 2.0.0\" \"Please upgrade to 2.x\"", "npm deprecate @acme/widgets@1.4.2 'security issue, use 1.4.3'"]),
+        counterexamples: examples(&["npm deprecate my-lib@1.4.2 \"\"", "npm view my-lib deprecated", "npm outdated"]),
     },
     Rule {
         id: "pkg.npm-dist-tag",
@@ -368,8 +369,8 @@ pub static RULES: &[Rule] = &[
         instead: "npm dist-tag ls {target}",
         questions: &["Which version does the tag point at now, and has the new one been tested under another tag?"],
         references: &["https://docs.npmjs.com/cli/commands/npm-dist-tag"],
-        examples: &["npm dist-tag add my-lib@2.0.0 latest", "npm dist-tag rm @acme/widgets beta", "yarn tag add my-lib@1.2.3 stable"],
-        counterexamples: &["npm dist-tag ls my-lib", "yarn tag list my-lib", "npm install react@next"],
+        examples: examples(&["npm dist-tag add my-lib@2.0.0 latest", "npm dist-tag rm @acme/widgets beta", "yarn tag add my-lib@1.2.3 stable"]),
+        counterexamples: examples(&["npm dist-tag ls my-lib", "yarn tag list my-lib", "npm install react@next"]),
     },
     Rule {
         id: "pkg.npm-access-public",
@@ -388,8 +389,8 @@ pub static RULES: &[Rule] = &[
             "Who in the organisation approved making this package public?",
         ],
         references: &["https://docs.npmjs.com/cli/commands/npm-access"],
-        examples: &["npm access public @acme/internal-sdk", "npm access set status=public @acme/billing-client"],
-        counterexamples: &["npm access get status @acme/internal-sdk", "npm access set status=private @acme/internal-sdk", "npm access list packages @acme"],
+        examples: examples(&["npm access public @acme/internal-sdk", "npm access set status=public @acme/billing-client"]),
+        counterexamples: examples(&["npm access get status @acme/internal-sdk", "npm access set status=private @acme/internal-sdk", "npm access list packages @acme"]),
     },
     Rule {
         id: "pkg.owner-change",
@@ -408,8 +409,8 @@ pub static RULES: &[Rule] = &[
             "Does the new owner have two-factor authentication turned on?",
         ],
         references: &["https://docs.npmjs.com/cli/commands/npm-owner", "https://doc.rust-lang.org/cargo/commands/cargo-owner.html", "https://guides.rubygems.org/command-reference/#gem-owner"],
-        examples: &["npm owner add alice my-lib", "cargo owner --add github:acme:release-team my-crate", "gem owner acme-sdk --remove bob@example.com"],
-        counterexamples: &["npm owner ls my-lib", "cargo owner --list my-crate", "gem owner acme-sdk"],
+        examples: examples(&["npm owner add alice my-lib", "cargo owner --add github:acme:release-team my-crate", "gem owner acme-sdk --remove bob@example.com"]),
+        counterexamples: examples(&["npm owner ls my-lib", "cargo owner --list my-crate", "gem owner acme-sdk"]),
     },
     Rule {
         id: "pkg.cargo-publish",
@@ -428,8 +429,8 @@ pub static RULES: &[Rule] = &[
             "Is the version number right for the changes it contains?",
         ],
         references: &["https://doc.rust-lang.org/cargo/reference/publishing.html", "https://doc.rust-lang.org/cargo/commands/cargo-publish.html"],
-        examples: &["cargo publish", "cargo publish -p approval-risk-engine --allow-dirty", "cargo release patch --execute", "cargo publish --registry acme-internal"],
-        counterexamples: &["cargo package --list", "cargo build --release", "cargo release patch"],
+        examples: examples(&["cargo publish", "cargo publish -p approval-risk-engine --allow-dirty", "cargo release patch --execute", "cargo publish --registry acme-internal"]),
+        counterexamples: examples(&["cargo package --list", "cargo build --release", "cargo release patch"]),
     },
     Rule {
         id: "pkg.cargo-yank",
@@ -445,8 +446,8 @@ pub static RULES: &[Rule] = &[
         instead: "cargo info {target}",
         questions: &["Is there a fixed version users can move to, and is the yanked version really broken?"],
         references: &["https://doc.rust-lang.org/cargo/commands/cargo-yank.html"],
-        examples: &["cargo yank --version 1.0.1 my-crate", "cargo yank my-crate@0.3.0"],
-        counterexamples: &["cargo yank --undo --version 1.0.1 my-crate", "cargo search my-crate", "cargo update -p my-crate"],
+        examples: examples(&["cargo yank --version 1.0.1 my-crate", "cargo yank my-crate@0.3.0"]),
+        counterexamples: examples(&["cargo yank --undo --version 1.0.1 my-crate", "cargo search my-crate", "cargo update -p my-crate"]),
     },
     Rule {
         id: "pkg.pypi-upload",
@@ -465,8 +466,8 @@ pub static RULES: &[Rule] = &[
             "Which files are in `dist/`, and are they all from this build and this version?",
         ],
         references: &["https://packaging.python.org/en/latest/guides/using-testpypi/", "https://pypi.org/help/#file-name-reuse"],
-        examples: &["twine upload dist/*", "python3 -m twine upload --skip-existing dist/*", "poetry publish --build", "uv publish"],
-        counterexamples: &["twine check dist/*", "poetry build", "python -m build", "pip install twine"],
+        examples: examples(&["twine upload dist/*", "python3 -m twine upload --skip-existing dist/*", "poetry publish --build", "uv publish"]),
+        counterexamples: examples(&["twine check dist/*", "poetry build", "python -m build", "pip install twine"]),
     },
     Rule {
         id: "pkg.gem-push",
@@ -482,8 +483,8 @@ pub static RULES: &[Rule] = &[
         instead: "gem push --host https://gems.internal.example.com {target}",
         questions: &["Which files does the gem contain, and is the version number right?"],
         references: &["https://guides.rubygems.org/publishing/"],
-        examples: &["gem push acme-sdk-2.1.0.gem", "gem push pkg/widgets-0.9.0.gem --otp 123456"],
-        counterexamples: &["gem build acme-sdk.gemspec", "gem install rails", "gem list"],
+        examples: examples(&["gem push acme-sdk-2.1.0.gem", "gem push pkg/widgets-0.9.0.gem --otp 123456"]),
+        counterexamples: examples(&["gem build acme-sdk.gemspec", "gem install rails", "gem list"]),
     },
     Rule {
         id: "pkg.gem-yank",
@@ -503,8 +504,8 @@ pub static RULES: &[Rule] = &[
         instead: "gem info {target} --remote --all",
         questions: &["Who depends on this version, and is there a fixed version to move to?"],
         references: &["https://guides.rubygems.org/command-reference/#gem-yank"],
-        examples: &["gem yank acme-sdk -v 2.1.0", "gem yank widgets --version 0.9.0"],
-        counterexamples: &["gem search acme-sdk", "gem info acme-sdk --remote"],
+        examples: examples(&["gem yank acme-sdk -v 2.1.0", "gem yank widgets --version 0.9.0"]),
+        counterexamples: examples(&["gem search acme-sdk", "gem info acme-sdk --remote"]),
     },
     Rule {
         id: "pkg.nuget-push",
@@ -520,7 +521,7 @@ pub static RULES: &[Rule] = &[
         instead: "dotnet nuget push {target} --source https://nuget.internal.example.com/v3/index.json",
         questions: &["Which feed does this push to, and has the package's content been checked?"],
         references: &["https://learn.microsoft.com/en-us/nuget/nuget-org/policies/deleting-packages"],
-        examples: &["dotnet nuget push bin/Release/Acme.Sdk.2.1.0.nupkg --api-key $NUGET_KEY --source https://api.nuget.org/v3/index.json", "nuget push Acme.Sdk.2.1.0.nupkg"],
-        counterexamples: &["dotnet pack -c Release", "dotnet nuget list source", "dotnet nuget locals all --list"],
+        examples: examples(&["dotnet nuget push bin/Release/Acme.Sdk.2.1.0.nupkg --api-key $NUGET_KEY --source https://api.nuget.org/v3/index.json", "nuget push Acme.Sdk.2.1.0.nupkg"]),
+        counterexamples: examples(&["dotnet pack -c Release", "dotnet nuget list source", "dotnet nuget locals all --list"]),
     },
 ];

@@ -3,6 +3,7 @@
 //! resource type decides what is lost: a database, bucket, volume or key holds data that a new
 //! resource will not have.
 
+use super::examples;
 use super::matching::Hit;
 use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
@@ -109,9 +110,19 @@ fn replaces_other(command: &Command) -> Option<Hit> {
 /// Identity and access: who can do what across the account.
 fn is_identity(kind: &str) -> bool {
     let kind = kind.to_ascii_lowercase();
-    ["iam", "role", "policy", "permission", "access_key", "service_account", "role_assignment", "organization", "scp"]
-        .iter()
-        .any(|d| kind.contains(d))
+    [
+        "iam",
+        "role",
+        "policy",
+        "permission",
+        "access_key",
+        "service_account",
+        "role_assignment",
+        "organization",
+        "scp",
+    ]
+    .iter()
+    .any(|d| kind.contains(d))
 }
 
 fn changes(command: &Command) -> Option<Hit> {
@@ -151,8 +162,8 @@ pub static RULES: &[Rule] = &[
         instead: "terraform plan -destroy -target={target}",
         questions: &["Why is {target} being destroyed: an intended removal, or a rename or state mismatch?", "Is there a recent snapshot or backup of {target}?", "Is this plan built from the current state?"],
         references: &["https://developer.hashicorp.com/terraform/tutorials/state/resource-lifecycle"],
-        examples: &["  # aws_db_instance.orders will be destroyed", "  # module.storage.aws_s3_bucket.uploads will be destroyed"],
-        counterexamples: &["  # aws_security_group_rule.web will be destroyed", "  # aws_db_instance.orders will be updated in-place"],
+        examples: examples(&["  # aws_db_instance.orders will be destroyed", "  # module.storage.aws_s3_bucket.uploads will be destroyed"]),
+        counterexamples: examples(&["  # aws_security_group_rule.web will be destroyed", "  # aws_db_instance.orders will be updated in-place"]),
     },
     Rule {
         id: "iac.plan-replaces-data",
@@ -168,8 +179,8 @@ pub static RULES: &[Rule] = &[
         instead: "terraform plan -out=review.tfplan",
         questions: &["Which attribute forces the replacement of {target}, and can it be changed in place?", "Is the data in {target} backed up and restorable into the new resource?"],
         references: &["https://developer.hashicorp.com/terraform/internals/json-format#change-representation"],
-        examples: &["  # aws_db_instance.main must be replaced", "  # google_sql_database_instance.primary must be replaced"],
-        counterexamples: &["  # aws_instance.web must be replaced", "  # aws_db_instance.main will be created"],
+        examples: examples(&["  # aws_db_instance.main must be replaced", "  # google_sql_database_instance.primary must be replaced"]),
+        counterexamples: examples(&["  # aws_instance.web must be replaced", "  # aws_db_instance.main will be created"]),
     },
     Rule {
         id: "iac.plan-destroys-resource",
@@ -185,8 +196,8 @@ pub static RULES: &[Rule] = &[
         instead: "terraform state show {target}",
         questions: &["Is removing {target} intended, or is it a rename the plan read as destroy-and-create?", "What depends on {target}?"],
         references: &["https://developer.hashicorp.com/terraform/cli/commands/plan"],
-        examples: &["  # aws_instance.web[0] will be destroyed", "  # aws_iam_role_policy.deploy will be destroyed"],
-        counterexamples: &["  # aws_instance.web[0] will be created", "  # aws_db_instance.main will be destroyed"],
+        examples: examples(&["  # aws_instance.web[0] will be destroyed", "  # aws_iam_role_policy.deploy will be destroyed"]),
+        counterexamples: examples(&["  # aws_instance.web[0] will be created", "  # aws_db_instance.main will be destroyed"]),
     },
     Rule {
         id: "iac.plan-replaces-resource",
@@ -202,8 +213,8 @@ pub static RULES: &[Rule] = &[
         instead: "terraform plan -out=review.tfplan",
         questions: &["Will {target} be down between delete and create?", "Does anything refer to its current ID or address?"],
         references: &["https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle"],
-        examples: &["  # aws_instance.web must be replaced", "-/+ resource \"aws_instance\" \"web\" {\n  # aws_instance.web must be replaced"],
-        counterexamples: &["  # aws_instance.web will be updated in-place", "  # aws_ebs_volume.data must be replaced"],
+        examples: examples(&["  # aws_instance.web must be replaced", "-/+ resource \"aws_instance\" \"web\" {\n  # aws_instance.web must be replaced"]),
+        counterexamples: examples(&["  # aws_instance.web will be updated in-place", "  # aws_ebs_volume.data must be replaced"]),
     },
     Rule {
         id: "iac.plan-destroys-unlisted",
@@ -219,8 +230,8 @@ pub static RULES: &[Rule] = &[
         instead: "terraform show -no-color plan.out",
         questions: &["Which resources does the plan destroy or replace?"],
         references: &[],
-        examples: &["Plan: 0 to add, 1 to change, 3 to destroy."],
-        counterexamples: &["Plan: 2 to add, 0 to change, 0 to destroy."],
+        examples: examples(&["Plan: 0 to add, 1 to change, 3 to destroy."]),
+        counterexamples: examples(&["Plan: 2 to add, 0 to change, 0 to destroy."]),
     },
     Rule {
         id: "iac.plan-changes",
@@ -236,7 +247,7 @@ pub static RULES: &[Rule] = &[
         instead: "terraform show -no-color plan.out",
         questions: &["Which environment's state is this plan for?"],
         references: &["https://developer.hashicorp.com/terraform/cli/commands/plan"],
-        examples: &["  # aws_instance.web will be updated in-place", "  # aws_s3_bucket.logs will be created"],
-        counterexamples: &["  # aws_instance.web will be destroyed", "Terraform will perform the following actions:"],
+        examples: examples(&["  # aws_instance.web will be updated in-place", "  # aws_s3_bucket.logs will be created"]),
+        counterexamples: examples(&["  # aws_instance.web will be destroyed", "Terraform will perform the following actions:"]),
     },
 ];

@@ -1,6 +1,7 @@
 //! Steps written in words: deleting, recreating, wiping and resetting things, described the
 //! way agents describe them.
 
+use super::examples;
 use super::{Action, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 
@@ -129,16 +130,16 @@ pub static RULES: &[Rule] = &[
             "Can the change be made in place instead?",
         ],
         references: &["https://www.theregister.com/2026/02/20/amazon_denies_kiro_agentic_ai_behind_outage/"],
-        examples: &[
+        examples: examples(&[
             "Delete and recreate the production environment from the template.",
             "Tear down the staging stack and rebuild it from scratch",
             "I'll remove the cluster, then re-create it with the new settings.",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "Do not delete the environment; update the configuration in place.",
             "Create a new environment beside the old one.",
             "Delete the temporary file.",
-        ],
+        ]),
     },
     Rule {
         id: "prose.delete-data",
@@ -158,16 +159,16 @@ pub static RULES: &[Rule] = &[
             "Could it be archived or renamed instead of deleted?",
         ],
         references: &["https://about.gitlab.com/blog/2017/02/10/postmortem-of-database-outage-of-january-31/"],
-        examples: &[
+        examples: examples(&[
             "Drop the users table and the orders table.",
             "Delete the old S3 buckets to save money.",
             "Wipe the database before the migration",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "Never delete the database.",
             "List the tables in the database.",
             "Back up the database.",
-        ],
+        ]),
     },
     Rule {
         id: "prose.delete-environment",
@@ -187,8 +188,8 @@ pub static RULES: &[Rule] = &[
             "Who needs to know before it goes away?",
         ],
         references: &[],
-        examples: &["Tear down the staging environment.", "Terminate the old instances in us-east-1."],
-        counterexamples: &["Describe the instances in us-east-1.", "Do not terminate the instances."],
+        examples: examples(&["Tear down the staging environment.", "Terminate the old instances in us-east-1."]),
+        counterexamples: examples(&["Describe the instances in us-east-1.", "Do not terminate the instances."]),
     },
     Rule {
         id: "prose.delete-unspecified",
@@ -212,8 +213,8 @@ pub static RULES: &[Rule] = &[
         instead: "List the resources that look unused, with their owners and last use.",
         questions: &["Exactly what will be deleted, by name?", "How was 'unused' decided, and who owns these things?"],
         references: &[],
-        examples: &["Get rid of anything we're not using anymore.", "Remove the stale stuff from the account."],
-        counterexamples: &["Delete the temp-upload-2023 bucket.", "Do not delete anything yet."],
+        examples: examples(&["Get rid of anything we're not using anymore.", "Remove the stale stuff from the account."]),
+        counterexamples: examples(&["Delete the temp-upload-2023 bucket.", "Do not delete anything yet."]),
     },
     Rule {
         id: "prose.revoke-credentials",
@@ -234,8 +235,8 @@ pub static RULES: &[Rule] = &[
         instead: "Issue a new key alongside the old one and list which services still use the old key.",
         questions: &["Which services still use {target}, and have they all switched?", "What is the plan if something breaks after the revocation?"],
         references: &[],
-        examples: &["Roll the old Stripe key so it stops working.", "Revoke all API tokens issued before March."],
-        counterexamples: &["List the API tokens issued before March.", "Do not revoke the deploy key."],
+        examples: examples(&["Roll the old Stripe key so it stops working.", "Revoke all API tokens issued before March."]),
+        counterexamples: examples(&["List the API tokens issued before March.", "Do not revoke the deploy key."]),
     },
     Rule {
         id: "prose.vague-action",
@@ -264,7 +265,7 @@ pub static RULES: &[Rule] = &[
             "Can the agent show the commands before running them?",
         ],
         references: &[],
-        examples: &["Clean up the old stuff.", "Take care of the failing deployment however needed."],
-        counterexamples: &["Run the unit tests.", "Clean the build cache with `cargo clean`."],
+        examples: examples(&["Clean up the old stuff.", "Take care of the failing deployment however needed."]),
+        counterexamples: examples(&["Run the unit tests.", "Clean the build cache with `cargo clean`."]),
     },
 ];

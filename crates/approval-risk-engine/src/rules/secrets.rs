@@ -1,6 +1,7 @@
 //! Secret managers: deleting items, vaults and configurations in 1Password, Doppler,
 //! Bitwarden and Infisical. A deleted secret breaks every service that reads it, at once.
 
+use super::examples;
 use super::matching::{find_flag, positionals, Hit};
 use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
@@ -19,9 +20,29 @@ fn noun_then_delete(command: &Command) -> Option<Hit> {
         return None;
     };
     const NOUNS: &[&str] = &[
-        "item", "items", "document", "documents", "vault", "vaults", "group", "groups", "user", "users",
-        "secret", "secrets", "config", "configs", "project", "projects", "environment", "environments",
-        "attachment", "folder", "org-collection", "send", "connect",
+        "item",
+        "items",
+        "document",
+        "documents",
+        "vault",
+        "vaults",
+        "group",
+        "groups",
+        "user",
+        "users",
+        "secret",
+        "secrets",
+        "config",
+        "configs",
+        "project",
+        "projects",
+        "environment",
+        "environments",
+        "attachment",
+        "folder",
+        "org-collection",
+        "send",
+        "connect",
     ];
     if !NOUNS.contains(&noun.value.as_str()) {
         return None;
@@ -34,11 +55,24 @@ fn noun_then_delete(command: &Command) -> Option<Hit> {
     let trashed = command.program == "bw" && find_flag(command, &["--permanent", "-p"]).is_none();
     if archived || trashed {
         hit.reversibility = Some(R::Recoverable);
-        hit.note = Some(if archived { "`--archive` keeps it in the archive, where it can be restored." } else { "Bitwarden moves it to the trash, where it stays restorable for 30 days." }.to_string());
+        hit.note = Some(
+            if archived {
+                "`--archive` keeps it in the archive, where it can be restored."
+            } else {
+                "Bitwarden moves it to the trash, where it stays restorable for 30 days."
+            }
+            .to_string(),
+        );
     }
-    if matches!(noun.value.as_str(), "vault" | "vaults" | "project" | "projects" | "group" | "groups") {
+    if matches!(
+        noun.value.as_str(),
+        "vault" | "vaults" | "project" | "projects" | "group" | "groups"
+    ) {
         hit.scope = Some(S::Production);
-        hit.note = Some(format!("A whole {} holds many secrets and the access of everyone who uses them.", noun.value.trim_end_matches('s')));
+        hit.note = Some(format!(
+            "A whole {} holds many secrets and the access of everyone who uses them.",
+            noun.value.trim_end_matches('s')
+        ));
     }
     Some(hit)
 }
@@ -57,6 +91,6 @@ pub static RULES: &[Rule] = &[Rule {
     instead: "doppler secrets get {target} --plain",
     questions: &["Which services read {target}, and will they fail without it?", "Is there another copy, or will the credential have to be re-issued?"],
     references: &["https://developer.1password.com/docs/cli/reference/management-commands/item#item-delete", "https://docs.doppler.com/docs/cli"],
-    examples: &["op item delete \"Prod DB password\"", "doppler secrets delete STRIPE_KEY --project api --config prd -y", "op vault delete Engineering"],
-    counterexamples: &["op item get \"Prod DB password\"", "doppler secrets list --project api", "bw list items"],
+    examples: examples(&["op item delete \"Prod DB password\"", "doppler secrets delete STRIPE_KEY --project api --config prd -y", "op vault delete Engineering"]),
+    counterexamples: examples(&["op item get \"Prod DB password\"", "doppler secrets list --project api", "bw list items"]),
 }];

@@ -1,6 +1,7 @@
 //! SQL: statements that destroy tables, rows, columns, roles or replication history, widen
 //! access, or lock tables, and the database command-line tools that do the same.
 
+use super::examples;
 use super::matching::{find_flag, Hit};
 use super::{Action, Matcher, ProsePattern, Reach, Rule, SqlPattern};
 use crate::model::{Reversibility as R, Scope as S};
@@ -189,8 +190,8 @@ pub static RULES: &[Rule] = &[
             "Is this the database you think it is (check the connection string)?",
         ],
         references: &["https://www.postgresql.org/docs/current/sql-droptable.html"],
-        examples: &["DROP TABLE users;", "drop table if exists orders cascade", "DROP DATABASE app_production;"],
-        counterexamples: &["CREATE TABLE users (id int);", "SELECT * FROM drop_table_log;", "-- DROP TABLE users;"],
+        examples: examples(&["DROP TABLE users;", "drop table if exists orders cascade", "DROP DATABASE app_production;"]),
+        counterexamples: examples(&["CREATE TABLE users (id int);", "SELECT * FROM drop_table_log;", "-- DROP TABLE users;"]),
     },
     Rule {
         id: "sql.delete-all-rows",
@@ -214,18 +215,18 @@ pub static RULES: &[Rule] = &[
             "Which database and environment does this connect to?",
         ],
         references: &["https://www.postgresql.org/docs/current/sql-delete.html"],
-        examples: &[
+        examples: examples(&[
             "DELETE FROM users;",
             "delete from public.orders returning id",
             "psql -h db.prod.internal -c 'DELETE FROM sessions'",
             "sqlite3 app.db \"DELETE FROM events;\"",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "DELETE FROM sessions WHERE expires_at < now();",
             "SELECT * FROM users;",
             "-- DELETE FROM users;",
             "git commit -m 'DELETE FROM users without where is bad'",
-        ],
+        ]),
     },
     Rule {
         id: "sql.delete-rows",
@@ -245,8 +246,8 @@ pub static RULES: &[Rule] = &[
         instead: "SELECT count(*) FROM {target} WHERE status = 'expired';",
         questions: &["How many rows does the condition match, and is that the number expected?", "Is point-in-time recovery or a recent backup available for this database?"],
         references: &["https://www.postgresql.org/docs/current/sql-delete.html"],
-        examples: &["DELETE FROM sessions WHERE expires_at < now();", "delete from orders where status = 'test' returning id"],
-        counterexamples: &["DELETE FROM users;", "SELECT * FROM sessions WHERE expires_at < now();"],
+        examples: examples(&["DELETE FROM sessions WHERE expires_at < now();", "delete from orders where status = 'test' returning id"]),
+        counterexamples: examples(&["DELETE FROM users;", "SELECT * FROM sessions WHERE expires_at < now();"]),
     },
     Rule {
         id: "sql.update-rows",
@@ -266,8 +267,8 @@ pub static RULES: &[Rule] = &[
         instead: "SELECT id, plan FROM {target} WHERE plan = 'legacy';",
         questions: &["How many rows does the condition match?", "Are the current values saved somewhere before they are overwritten?"],
         references: &["https://www.postgresql.org/docs/current/sql-update.html"],
-        examples: &["UPDATE accounts SET plan = 'pro' WHERE id = 42;", "update users set email = lower(email) where email <> lower(email)"],
-        counterexamples: &["UPDATE accounts SET plan = 'pro';", "SELECT * FROM accounts WHERE id = 42;"],
+        examples: examples(&["UPDATE accounts SET plan = 'pro' WHERE id = 42;", "update users set email = lower(email) where email <> lower(email)"]),
+        counterexamples: examples(&["UPDATE accounts SET plan = 'pro';", "SELECT * FROM accounts WHERE id = 42;"]),
     },
     Rule {
         id: "sql.update-all-rows",
@@ -291,16 +292,16 @@ pub static RULES: &[Rule] = &[
             "Which database and environment does this connect to?",
         ],
         references: &["https://www.postgresql.org/docs/current/sql-update.html"],
-        examples: &[
+        examples: examples(&[
             "UPDATE users SET email_verified = false;",
             "update accounts set balance = 0",
             "mysql -u root -e \"UPDATE orders SET status = 'cancelled'\" shop",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "UPDATE users SET email_verified = true WHERE id = 42;",
             "SELECT * FROM accounts;",
             "UPDATE orders o SET status = 'paid' FROM payments p WHERE p.order_id = o.id;",
-        ],
+        ]),
     },
     Rule {
         id: "sql.truncate",
@@ -324,8 +325,8 @@ pub static RULES: &[Rule] = &[
             "Which database and environment does this connect to?",
         ],
         references: &["https://www.postgresql.org/docs/current/sql-truncate.html", "https://dev.mysql.com/doc/refman/8.0/en/truncate-table.html"],
-        examples: &["TRUNCATE TABLE orders;", "truncate table events, audit_log cascade;", "psql -d app_prod -c \"TRUNCATE payments\""],
-        counterexamples: &["truncate -s 0 /var/log/app.log", "SELECT * FROM orders;", "echo 'TRUNCATE TABLE orders'"],
+        examples: examples(&["TRUNCATE TABLE orders;", "truncate table events, audit_log cascade;", "psql -d app_prod -c \"TRUNCATE payments\""]),
+        counterexamples: examples(&["truncate -s 0 /var/log/app.log", "SELECT * FROM orders;", "echo 'TRUNCATE TABLE orders'"]),
     },
     Rule {
         id: "sql.drop-column",
@@ -352,16 +353,16 @@ pub static RULES: &[Rule] = &[
             "Which database and environment is this?",
         ],
         references: &["https://www.postgresql.org/docs/current/sql-altertable.html"],
-        examples: &[
+        examples: examples(&[
             "ALTER TABLE users DROP COLUMN legacy_email;",
             "alter table if exists orders drop column discount_code, drop column notes",
             "ALTER TABLE events DROP PARTITION p2023;",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "ALTER TABLE users ADD COLUMN nickname text;",
             "ALTER TABLE users ALTER COLUMN name DROP NOT NULL;",
             "ALTER TABLE users DROP CONSTRAINT users_email_key;",
-        ],
+        ]),
     },
     Rule {
         id: "sql.drop-constraint",
@@ -384,16 +385,16 @@ pub static RULES: &[Rule] = &[
             "What stops bad data from getting in meanwhile?",
         ],
         references: &["https://www.postgresql.org/docs/current/ddl-constraints.html"],
-        examples: &[
+        examples: examples(&[
             "ALTER TABLE orders DROP CONSTRAINT orders_customer_id_fkey;",
             "ALTER TABLE payments DROP PRIMARY KEY;",
             "alter table line_items drop foreign key fk_order",
-        ],
-        counterexamples: &[
+        ]),
+        counterexamples: examples(&[
             "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0);",
             "ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_id_fkey;",
             "ALTER TABLE orders RENAME CONSTRAINT a TO b;",
-        ],
+        ]),
     },
     Rule {
         id: "sql.drop-index",
@@ -416,8 +417,8 @@ pub static RULES: &[Rule] = &[
             "Is it a unique index that also keeps duplicates out?",
         ],
         references: &["https://www.postgresql.org/docs/current/sql-dropindex.html"],
-        examples: &["DROP INDEX idx_orders_created_at;", "drop index concurrently if exists users_email_idx;"],
-        counterexamples: &["CREATE INDEX CONCURRENTLY idx_orders_created_at ON orders (created_at);", "REINDEX INDEX CONCURRENTLY idx_orders_created_at;", "DROP TABLE idx_backup;"],
+        examples: examples(&["DROP INDEX idx_orders_created_at;", "drop index concurrently if exists users_email_idx;"]),
+        counterexamples: examples(&["CREATE INDEX CONCURRENTLY idx_orders_created_at ON orders (created_at);", "REINDEX INDEX CONCURRENTLY idx_orders_created_at;", "DROP TABLE idx_backup;"]),
     },
     Rule {
         id: "sql.drop-definition",
@@ -450,13 +451,13 @@ pub static RULES: &[Rule] = &[
             "For a trigger: what job does it do that would silently stop?",
         ],
         references: &["https://www.postgresql.org/docs/current/sql-dropview.html", "https://www.postgresql.org/docs/current/sql-droptrigger.html"],
-        examples: &[
+        examples: examples(&[
             "DROP VIEW active_customers;",
             "drop materialized view if exists daily_revenue;",
             "DROP TRIGGER audit_orders ON orders;",
             "DROP FUNCTION calculate_tax(numeric);",
-        ],
-        counterexamples: &["CREATE OR REPLACE VIEW active_customers AS SELECT 1;", "REFRESH MATERIALIZED VIEW daily_revenue;", "DROP INDEX view_idx;"],
+        ]),
+        counterexamples: examples(&["CREATE OR REPLACE VIEW active_customers AS SELECT 1;", "REFRESH MATERIALIZED VIEW daily_revenue;", "DROP INDEX view_idx;"]),
     },
     Rule {
         id: "sql.drop-type-cascade",
@@ -476,8 +477,8 @@ pub static RULES: &[Rule] = &[
         instead: "DROP TYPE {target};",
         questions: &["What depends on {target}: which tables have columns of this type?", "Is there a backup of those tables?"],
         references: &["https://www.postgresql.org/docs/current/sql-droptype.html", "https://www.postgresql.org/docs/current/sql-dropextension.html"],
-        examples: &["DROP TYPE order_status CASCADE;", "drop extension if exists postgis cascade;"],
-        counterexamples: &["DROP TYPE order_status;", "CREATE EXTENSION IF NOT EXISTS pgcrypto;"],
+        examples: examples(&["DROP TYPE order_status CASCADE;", "drop extension if exists postgis cascade;"]),
+        counterexamples: examples(&["DROP TYPE order_status;", "CREATE EXTENSION IF NOT EXISTS pgcrypto;"]),
     },
     Rule {
         id: "sql.drop-role",
@@ -497,8 +498,8 @@ pub static RULES: &[Rule] = &[
         instead: "ALTER ROLE {target} NOLOGIN;",
         questions: &["Which applications or jobs still log in as {target}?", "Are its grants recorded somewhere so they can be rebuilt?"],
         references: &["https://www.postgresql.org/docs/current/sql-droprole.html", "https://dev.mysql.com/doc/refman/8.0/en/drop-user.html"],
-        examples: &["DROP ROLE reporting;", "drop user if exists 'app'@'%';", "psql -c 'DROP USER billing_service'"],
-        counterexamples: &["CREATE ROLE reporting LOGIN;", "ALTER ROLE reporting NOLOGIN;", "DROP USER MAPPING FOR app SERVER remote;"],
+        examples: examples(&["DROP ROLE reporting;", "drop user if exists 'app'@'%';", "psql -c 'DROP USER billing_service'"]),
+        counterexamples: examples(&["CREATE ROLE reporting LOGIN;", "ALTER ROLE reporting NOLOGIN;", "DROP USER MAPPING FOR app SERVER remote;"]),
     },
     Rule {
         id: "sql.grant-all",
@@ -518,8 +519,8 @@ pub static RULES: &[Rule] = &[
         instead: "Review which tables and privileges the role actually needs before granting anything.",
         questions: &["Which privileges does the grantee actually need?", "Who else can log in as the grantee?"],
         references: &["https://www.postgresql.org/docs/current/sql-grant.html", "https://dev.mysql.com/doc/refman/8.0/en/grant.html"],
-        examples: &["GRANT ALL PRIVILEGES ON *.* TO 'agent'@'%' WITH GRANT OPTION;", "grant all on all tables in schema public to app_user;"],
-        counterexamples: &["GRANT SELECT ON orders TO reporting;", "REVOKE ALL ON orders FROM reporting;"],
+        examples: examples(&["GRANT ALL PRIVILEGES ON *.* TO 'agent'@'%' WITH GRANT OPTION;", "grant all on all tables in schema public to app_user;"]),
+        counterexamples: examples(&["GRANT SELECT ON orders TO reporting;", "REVOKE ALL ON orders FROM reporting;"]),
     },
     Rule {
         id: "sql.grant-public",
@@ -539,8 +540,8 @@ pub static RULES: &[Rule] = &[
         instead: "SELECT grantee, privilege_type FROM information_schema.role_table_grants WHERE grantee = 'PUBLIC';",
         questions: &["Which roles really need this access?", "Does the table hold personal or financial data?"],
         references: &["https://www.postgresql.org/docs/current/ddl-priv.html"],
-        examples: &["GRANT SELECT ON customers TO PUBLIC;", "grant execute on function export_all() to public;"],
-        counterexamples: &["GRANT USAGE ON SCHEMA public TO app;", "GRANT SELECT ON public.customers TO analyst;"],
+        examples: examples(&["GRANT SELECT ON customers TO PUBLIC;", "grant execute on function export_all() to public;"]),
+        counterexamples: examples(&["GRANT USAGE ON SCHEMA public TO app;", "GRANT SELECT ON public.customers TO analyst;"]),
     },
     Rule {
         id: "sql.grant-superuser",
@@ -560,8 +561,8 @@ pub static RULES: &[Rule] = &[
         instead: "SELECT rolname, rolsuper FROM pg_roles WHERE rolname = '{target}';",
         questions: &["What task needs superuser, and can a narrower privilege do it?", "When will it be taken back, and who checks?"],
         references: &["https://www.postgresql.org/docs/current/role-attributes.html"],
-        examples: &["ALTER USER deploy WITH SUPERUSER;", "create role agent login superuser password 'x';"],
-        counterexamples: &["ALTER ROLE deploy NOSUPERUSER;", "CREATE ROLE reporting LOGIN;"],
+        examples: examples(&["ALTER USER deploy WITH SUPERUSER;", "create role agent login superuser password 'x';"]),
+        counterexamples: examples(&["ALTER ROLE deploy NOSUPERUSER;", "CREATE ROLE reporting LOGIN;"]),
     },
     Rule {
         id: "sql.revoke",
@@ -581,8 +582,8 @@ pub static RULES: &[Rule] = &[
         instead: "SELECT grantee, table_name, privilege_type FROM information_schema.role_table_grants;",
         questions: &["Which applications or jobs use this privilege today?", "Is the GRANT to restore it written down?"],
         references: &["https://www.postgresql.org/docs/current/sql-revoke.html"],
-        examples: &["REVOKE INSERT, UPDATE ON orders FROM app_writer;", "revoke all on schema billing from reporting;"],
-        counterexamples: &["GRANT SELECT ON orders TO reporting;", "SELECT * FROM information_schema.role_table_grants;"],
+        examples: examples(&["REVOKE INSERT, UPDATE ON orders FROM app_writer;", "revoke all on schema billing from reporting;"]),
+        counterexamples: examples(&["GRANT SELECT ON orders TO reporting;", "SELECT * FROM information_schema.role_table_grants;"]),
     },
     Rule {
         id: "sql.drop-replication-slot",
@@ -602,8 +603,8 @@ pub static RULES: &[Rule] = &[
         instead: "SELECT slot_name, plugin, active, restart_lsn FROM pg_replication_slots;",
         questions: &["What consumes this slot (a replica, Debezium, a pipeline)?", "Is the consumer really gone, or only behind?"],
         references: &["https://www.postgresql.org/docs/current/functions-admin.html#FUNCTIONS-REPLICATION"],
-        examples: &["SELECT pg_drop_replication_slot('debezium_orders');", "select pg_drop_replication_slot(slot_name) from pg_replication_slots where not active;"],
-        counterexamples: &["SELECT * FROM pg_replication_slots;", "SELECT pg_create_logical_replication_slot('cdc', 'pgoutput');"],
+        examples: examples(&["SELECT pg_drop_replication_slot('debezium_orders');", "select pg_drop_replication_slot(slot_name) from pg_replication_slots where not active;"]),
+        counterexamples: examples(&["SELECT * FROM pg_replication_slots;", "SELECT pg_create_logical_replication_slot('cdc', 'pgoutput');"]),
     },
     Rule {
         id: "sql.drop-owned",
@@ -623,8 +624,8 @@ pub static RULES: &[Rule] = &[
         instead: "REASSIGN OWNED BY {target} TO app_owner;",
         questions: &["Which tables does {target} own, and do they hold data anyone needs?", "Was `REASSIGN OWNED` run first?"],
         references: &["https://www.postgresql.org/docs/current/sql-drop-owned.html"],
-        examples: &["DROP OWNED BY legacy_app;", "drop owned by etl_user cascade;"],
-        counterexamples: &["REASSIGN OWNED BY legacy_app TO app_owner;", "SELECT * FROM pg_tables WHERE tableowner = 'legacy_app';"],
+        examples: examples(&["DROP OWNED BY legacy_app;", "drop owned by etl_user cascade;"]),
+        counterexamples: examples(&["REASSIGN OWNED BY legacy_app TO app_owner;", "SELECT * FROM pg_tables WHERE tableowner = 'legacy_app';"]),
     },
     Rule {
         id: "sql.table-rewrite-lock",
@@ -644,8 +645,8 @@ pub static RULES: &[Rule] = &[
         instead: "SELECT pg_size_pretty(pg_total_relation_size('{target}'));",
         questions: &["How large is the table, and how long will the lock last?", "Is there free disk space for a full copy of it?"],
         references: &["https://www.postgresql.org/docs/current/sql-vacuum.html", "https://www.postgresql.org/docs/current/sql-reindex.html"],
-        examples: &["VACUUM FULL orders;", "vacuum (full, analyze) events;", "psql -c 'REINDEX TABLE orders'"],
-        counterexamples: &["VACUUM ANALYZE orders;", "REINDEX TABLE CONCURRENTLY orders;"],
+        examples: examples(&["VACUUM FULL orders;", "vacuum (full, analyze) events;", "psql -c 'REINDEX TABLE orders'"]),
+        counterexamples: examples(&["VACUUM ANALYZE orders;", "REINDEX TABLE CONCURRENTLY orders;"]),
     },
     Rule {
         id: "sql.reset-binary-logs",
@@ -665,8 +666,8 @@ pub static RULES: &[Rule] = &[
         instead: "mysql -e 'SHOW BINARY LOGS'",
         questions: &["Do replicas read from this server?", "When was the last full backup, and does recovery rely on these logs?"],
         references: &["https://dev.mysql.com/doc/refman/8.0/en/reset-master.html"],
-        examples: &["mysql -uroot -e 'RESET MASTER'", "mysql -e \"RESET BINARY LOGS AND GTIDS;\""],
-        counterexamples: &["mysql -e 'SHOW BINARY LOGS'", "mysql -e 'RESET QUERY CACHE'"],
+        examples: examples(&["mysql -uroot -e 'RESET MASTER'", "mysql -e \"RESET BINARY LOGS AND GTIDS;\""]),
+        counterexamples: examples(&["mysql -e 'SHOW BINARY LOGS'", "mysql -e 'RESET QUERY CACHE'"]),
     },
     Rule {
         id: "sql.purge-binary-logs",
@@ -686,8 +687,8 @@ pub static RULES: &[Rule] = &[
         instead: "mysql -e 'SHOW REPLICA STATUS'",
         questions: &["Have all replicas read past the purge point?", "Is there a full backup newer than it?"],
         references: &["https://dev.mysql.com/doc/refman/8.0/en/purge-binary-logs.html"],
-        examples: &["mysql -e \"PURGE BINARY LOGS BEFORE NOW()\"", "mysql -u admin -e \"PURGE MASTER LOGS TO 'mysql-bin.000123'\""],
-        counterexamples: &["mysql -e 'SHOW BINARY LOGS'", "mysql -e 'FLUSH BINARY LOGS'"],
+        examples: examples(&["mysql -e \"PURGE BINARY LOGS BEFORE NOW()\"", "mysql -u admin -e \"PURGE MASTER LOGS TO 'mysql-bin.000123'\""]),
+        counterexamples: examples(&["mysql -e 'SHOW BINARY LOGS'", "mysql -e 'FLUSH BINARY LOGS'"]),
     },
     Rule {
         id: "sql.disable-row-security",
@@ -707,8 +708,8 @@ pub static RULES: &[Rule] = &[
         instead: "SELECT policyname, cmd, qual FROM pg_policies;",
         questions: &["Which tenants or customers share this table?", "Why must the policy go, and what replaces it?"],
         references: &["https://www.postgresql.org/docs/current/ddl-rowsecurity.html"],
-        examples: &["ALTER TABLE invoices DISABLE ROW LEVEL SECURITY;", "DROP POLICY tenant_isolation ON invoices;"],
-        counterexamples: &["ALTER TABLE invoices ENABLE ROW LEVEL SECURITY;", "CREATE POLICY tenant_isolation ON invoices USING (tenant_id = current_setting('app.tenant')::int);"],
+        examples: examples(&["ALTER TABLE invoices DISABLE ROW LEVEL SECURITY;", "DROP POLICY tenant_isolation ON invoices;"]),
+        counterexamples: examples(&["ALTER TABLE invoices ENABLE ROW LEVEL SECURITY;", "CREATE POLICY tenant_isolation ON invoices USING (tenant_id = current_setting('app.tenant')::int);"]),
     },
     Rule {
         id: "sql.dropdb",
@@ -724,8 +725,8 @@ pub static RULES: &[Rule] = &[
         instead: "pg_dump --format=custom --file={target}.dump {target}",
         questions: &["Is there a tested backup of {target} from today?", "Which host is this (check `-h` and PGHOST)?", "What still connects to it?"],
         references: &["https://www.postgresql.org/docs/current/app-dropdb.html"],
-        examples: &["dropdb app_production", "dropdb -h db.internal -U postgres --if-exists orders", "sudo -u postgres dropdb billing"],
-        counterexamples: &["createdb app_test", "dropdb --help", "echo dropdb app_production"],
+        examples: examples(&["dropdb app_production", "dropdb -h db.internal -U postgres --if-exists orders", "sudo -u postgres dropdb billing"]),
+        counterexamples: examples(&["createdb app_test", "dropdb --help", "echo dropdb app_production"]),
     },
     Rule {
         id: "sql.dropuser",
@@ -741,8 +742,8 @@ pub static RULES: &[Rule] = &[
         instead: "psql -c \"ALTER ROLE {target} NOLOGIN\"",
         questions: &["Which applications or people still log in as {target}?", "Are its grants written down somewhere?"],
         references: &["https://www.postgresql.org/docs/current/app-dropuser.html"],
-        examples: &["dropuser reporting", "dropuser -h db.prod.internal -U postgres billing_service"],
-        counterexamples: &["createuser reporting", "dropuser --help"],
+        examples: examples(&["dropuser reporting", "dropuser -h db.prod.internal -U postgres billing_service"]),
+        counterexamples: examples(&["createuser reporting", "dropuser --help"]),
     },
     Rule {
         id: "sql.mysqladmin-drop",
@@ -758,8 +759,8 @@ pub static RULES: &[Rule] = &[
         instead: "mysqldump --single-transaction --result-file={target}.sql {target}",
         questions: &["Is there a tested dump of {target} from today?", "Which server is this (check `-h`)?"],
         references: &["https://dev.mysql.com/doc/refman/8.0/en/mysqladmin.html"],
-        examples: &["mysqladmin -u root -p drop shop", "mysqladmin -f -h db1 drop wordpress"],
-        counterexamples: &["mysqladmin -u root -p create shop", "mysqladmin status", "mysqladmin processlist"],
+        examples: examples(&["mysqladmin -u root -p drop shop", "mysqladmin -f -h db1 drop wordpress"]),
+        counterexamples: examples(&["mysqladmin -u root -p create shop", "mysqladmin status", "mysqladmin processlist"]),
     },
     Rule {
         id: "sql.pg-restore-clean",
@@ -775,8 +776,8 @@ pub static RULES: &[Rule] = &[
         instead: "pg_restore --list backup.dump",
         questions: &["Which database is the target, and is it the one you mean?", "How old is the dump, and what was written since?", "Is there a backup of the database being overwritten?"],
         references: &["https://www.postgresql.org/docs/current/app-pgrestore.html"],
-        examples: &["pg_restore --clean --if-exists -d app_production backup.dump", "pg_restore -c -d orders nightly.dump", "pg_restore -cC -d postgres full.dump"],
-        counterexamples: &["pg_restore -d orders_restored nightly.dump", "pg_restore -Fc --list nightly.dump", "pg_dump -Fc -f nightly.dump orders"],
+        examples: examples(&["pg_restore --clean --if-exists -d app_production backup.dump", "pg_restore -c -d orders nightly.dump", "pg_restore -cC -d postgres full.dump"]),
+        counterexamples: examples(&["pg_restore -d orders_restored nightly.dump", "pg_restore -Fc --list nightly.dump", "pg_dump -Fc -f nightly.dump orders"]),
     },
     Rule {
         id: "sql.pg-dropcluster",
@@ -792,8 +793,8 @@ pub static RULES: &[Rule] = &[
         instead: "pg_dump --format=custom --file=before-drop.dump postgres",
         questions: &["Which databases does this cluster serve?", "Is there a backup of it stored on another machine?"],
         references: &["https://manpages.debian.org/testing/postgresql-common/pg_dropcluster.1.en.html"],
-        examples: &["pg_dropcluster --stop 15 main", "sudo pg_dropcluster 14 main"],
-        counterexamples: &["pg_createcluster 16 main", "pg_lsclusters"],
+        examples: examples(&["pg_dropcluster --stop 15 main", "sudo pg_dropcluster 14 main"]),
+        counterexamples: examples(&["pg_createcluster 16 main", "pg_lsclusters"]),
     },
     Rule {
         id: "sql.truncate-described",
@@ -814,7 +815,7 @@ pub static RULES: &[Rule] = &[
         instead: "Count the rows in the table and take a dump of it first.",
         questions: &["Which database and environment holds this table?", "Is there a backup of it from today?"],
         references: &["https://www.postgresql.org/docs/current/sql-truncate.html"],
-        examples: &["1. Truncate the events table.", "- Empty the staging orders tables before the import."],
-        counterexamples: &["1. Truncate the log file to zero bytes.", "1. Do not truncate the events table.", "1. Count the rows in the events table."],
+        examples: examples(&["1. Truncate the events table.", "- Empty the staging orders tables before the import."]),
+        counterexamples: examples(&["1. Truncate the log file to zero bytes.", "1. Do not truncate the events table.", "1. Count the rows in the events table."]),
     },
 ];

@@ -373,7 +373,9 @@ fn skip_flags(words: &[Word], from: usize, wrapper: &str) -> usize {
         // (`ssh -fL 8080:host:80`).
         let last_letter = value
             .strip_prefix('-')
-            .filter(|c| !c.starts_with('-') && c.len() > 1 && c.chars().all(|x| x.is_ascii_alphabetic()))
+            .filter(|c| {
+                !c.starts_with('-') && c.len() > 1 && c.chars().all(|x| x.is_ascii_alphabetic())
+            })
             .and_then(|c| c.chars().last())
             .map(|c| format!("-{c}"));
         let takes = wrapper_flag_takes_value(wrapper, value)

@@ -66,8 +66,14 @@ const DELETE_CALLS: &[(&str, bool)] = &[
 /// Methods that delete, called on a module object (`require('fs').rmSync(...)`,
 /// `Path('x').unlink()`).
 const DELETE_METHODS: &[(&str, bool)] = &[
-    ("rmSync", true), ("rmdirSync", true), ("unlinkSync", false), ("rmtree", true),
-    ("rm_rf", true), ("rm_r", true), ("remove_dir_all", true), ("remove_file", false),
+    ("rmSync", true),
+    ("rmdirSync", true),
+    ("unlinkSync", false),
+    ("rmtree", true),
+    ("rm_rf", true),
+    ("rm_r", true),
+    ("remove_dir_all", true),
+    ("remove_file", false),
 ];
 
 /// A string literal starting at `at` (on its quote): the span of its contents.
@@ -138,7 +144,9 @@ fn calls<'a>(
             // Perl's `unlink glob("/etc/*")`: a list operator without parentheses.
             Some(b) if gap > 0 && b.is_ascii_alphabetic() => {
                 let inner = &after[gap..];
-                let open = inner.find('(').filter(|o| inner[..*o].chars().all(|c| c.is_alphanumeric() || c == '_'))?;
+                let open = inner
+                    .find('(')
+                    .filter(|o| inner[..*o].chars().all(|c| c.is_alphanumeric() || c == '_'))?;
                 Some((at, at + name.len() + gap + open))
             }
             _ => None,
@@ -176,7 +184,11 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
     let deletes = DELETE_CALLS
         .iter()
         .map(|(name, tree)| (*name, *tree, false))
-        .chain(DELETE_METHODS.iter().map(|(name, tree)| (*name, *tree, true)));
+        .chain(
+            DELETE_METHODS
+                .iter()
+                .map(|(name, tree)| (*name, *tree, true)),
+        );
     for (name, tree, after_dot) in deletes {
         for (at, open) in calls(code, name, after_dot) {
             let strings = call_strings(code, open);
