@@ -56,13 +56,15 @@ impl Environment {
             }
             // In a URL or host name, the last label is a top-level domain (`.dev`, `.live`),
             // not an environment; only the labels before it count.
+            let owned;
             let text = match text.find("://") {
                 Some(at) => {
                     let rest = &text[at + 3..];
                     let host_end = rest.find('/').unwrap_or(rest.len());
                     let host = &rest[..host_end];
                     let without_tld = host.rsplit_once('.').map_or(host, |(h, _)| h);
-                    &text[..at + 3 + without_tld.len()]
+                    owned = format!("{}{}{}", &text[..at + 3], without_tld, &rest[host_end..]);
+                    owned.as_str()
                 }
                 None => text,
             };

@@ -375,7 +375,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
     let _ = (input, options);
     let mut found: Vec<(PatternReport, Vec<usize>)> = Vec::new();
     let n = work.len();
-    let subjects: Vec<Vec<String>> = work.iter().map(subject_words).collect();
+
     let traits: Vec<Traits> = work
         .iter()
         .map(|w| Traits {
@@ -385,6 +385,16 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             disables_safety: step_disables_safety(w),
             widens: step_widens(w),
             mutates: step_mutates(w),
+        })
+        .collect();
+    // Only steps that create, back up or destroy take part in the patterns that compare
+    // subjects; the others need no word list.
+    let subjects: Vec<Vec<String>> = work
+        .iter()
+        .zip(&traits)
+        .map(|(w, t)| {
+            let relevant = t.creates || t.backs_up || w.findings.iter().any(|f| matches!(f.rule.action, Action::Delete | Action::DeleteRecreate));
+            if relevant { subject_words(w) } else { Vec::new() }
         })
         .collect();
     let ahead = |i: usize| i + 1..n.min(i + 1 + REACH);

@@ -2,7 +2,7 @@
 //! Kiro `tasks.md` checkboxes), plain sentences when there is no list, and the commands inside
 //! them (inline `code`, fenced blocks by language, items that are themselves a command).
 
-use super::script::{looks_like_shell, shell_steps, sql_steps};
+use super::script::{looks_like_shell, looks_like_sql, shell_steps, sql_steps};
 use super::{trim_span, Code, CodeKind, Step};
 use crate::span::Span;
 
@@ -64,15 +64,19 @@ pub fn steps(input: &str) -> Vec<Step> {
     let lines = lines(input);
     let has_list = lines.iter().any(|l| list_marker(l.text).is_some());
     let mut steps = Vec::new();
-    // The list item being read: its content span and the indentation of its marker.
+    // The list item being read: its content span and the indentation of its marker. Items
+    // nested under it, and its indented details, are part of it: a step is a task with its
+    // details, not each line of them.
     let mut item: Option<(Span, usize)> = None;
+    // A loose line that may be the label of a fenced block after it ("Deploy to staging:"):
+    // held until the next line shows whether it is.
+    let mut label: Option<Span> = None;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         let trimmed = line.text.trim();
-        let indent = line.text.len() - line.text.trim_start().len();
+        let indent = columns(line.text);
         if let Some(fence) = fence_of(trimmed) {
-            finish(input, item.take(), &mut steps);
             let body_start = line.start + line.text.len() + 1;
             let mut j = i + 1;
             while j < lines.len() && !lines[j].text.trim().starts_with(fence.marker) {
@@ -80,52 +84,120 @@ pub fn steps(input: &str) -> Vec<Step> {
             }
             let body_end = lines.get(j).map_or(input.len(), |l| l.start);
             let body = Span::new(body_start.min(body_end), body_end);
-            steps.extend(fenced_steps(input, body, fence.language));
+            let fenced = fenced_steps(input, body, fence.language);
+            // The line that introduces a block of commands names it; the commands are the
+            // steps. A block without steps (YAML, output) leaves its lead-in a step.
+            let labelled = !fenced.is_empty();
+            match item.take() {
+                Some((span, _)) if labelled && is_label(input, span) => {}
+                other => finish(input, other, &mut steps),
+            }
+            if let Some(span) = label.take() {
+                if !labelled {
+                    steps.push(prose_step(input, span));
+                }
+            }
+            steps.extend(fenced);
             i = j + 1;
             continue;
         }
         if trimmed.is_empty() {
-            // A blank line ends an item unless the next line is indented under it.
-            let next_indented =
+            // A blank line ends an item unless the next line is indented under it (or is the
+            // task's `_Requirements: ..._` line). Before a fence the item stays open, so the
+            // fence can tell whether the item was its label.
+            let next_continues =
                 lines
                     .get(i + 1)
                     .zip(item)
                     .is_some_and(|(next, (_, marker_indent))| {
-                        let next_indent = next.text.len() - next.text.trim_start().len();
-                        next_indent > marker_indent
-                            && list_marker(next.text).is_none()
-                            && !next.text.trim().is_empty()
+                        let next_indent = columns(next.text);
+                        let next = next.text.trim();
+                        !next.is_empty()
+                            && (next_indent > marker_indent
+                                || is_task_detail(next)
+                                || fence_of(next).is_some())
                     });
-            if !next_indented {
+            if !next_continues {
                 finish(input, item.take(), &mut steps);
             }
             i += 1;
             continue;
         }
+        if let Some(span) = label.take() {
+            steps.push(prose_step(input, span));
+        }
+        let whole = Span::new(line.start, line.start + line.text.len());
         if let Some(marker) = list_marker(line.text) {
-            finish(input, item.take(), &mut steps);
-            let content = Span::new(line.start + marker, line.start + line.text.len());
-            item = Some((content, indent));
+            match item {
+                // Nested: indented by at least two columns more than the item's marker (one
+                // space is a ragged margin, not nesting).
+                Some((span, marker_indent))
+                    if indent >= marker_indent + 2 || is_task_detail(&line.text[marker..]) =>
+                {
+                    item = Some((span.cover(whole), marker_indent));
+                }
+                _ => {
+                    finish(input, item.take(), &mut steps);
+                    let content = Span::new(line.start + marker, whole.end);
+                    item = Some((content, indent));
+                }
+            }
         } else if is_heading(trimmed) || is_rule_line(trimmed) {
             finish(input, item.take(), &mut steps);
         } else if let Some((span, marker_indent)) = item {
             // A continuation line of the item (indented details, or a lazily wrapped line).
-            item = Some((
-                span.cover(Span::new(line.start, line.start + line.text.len())),
-                marker_indent,
-            ));
+            item = Some((span.cover(whole), marker_indent));
         } else if !has_list || looks_like_shell(trimmed) {
             // Without a list, each line is a step; with a list, loose lines are commentary
             // unless they are a command.
-            steps.push(prose_step(
-                input,
-                Span::new(line.start, line.start + line.text.len()),
-            ));
+            if is_label(input, whole) {
+                label = Some(whole);
+            } else {
+                steps.push(prose_step(input, whole));
+            }
         }
         i += 1;
     }
     finish(input, item, &mut steps);
+    if let Some(span) = label {
+        steps.push(prose_step(input, span));
+    }
     steps
+}
+
+/// The indentation of a line in columns, a tab counting as four.
+fn columns(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| c.is_whitespace() && *c != '\n')
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+/// A lead-in that names what follows rather than doing something: one short line ending with
+/// `:` ("Deploy to staging:") or only bold text ("**2. Remove them**"), with no command in it.
+fn is_label(input: &str, span: Span) -> bool {
+    let span = trim_span(input, span);
+    let text = span.slice(input);
+    let bold = ["**", "__"].iter().any(|mark| {
+        text.len() > 2 * mark.len()
+            && text.starts_with(mark)
+            && text.trim_end_matches(':').ends_with(mark)
+    });
+    !text.contains('\n')
+        && text.split_whitespace().count() <= 12
+        && (bold || text.ends_with(':'))
+        && prose_step(input, span).code.is_empty()
+}
+
+/// Kiro and spec-workflow task lines that annotate the task above them (`_Requirements: 1.1_`,
+/// `_Leverage: src/api_`), with or without a bullet.
+fn is_task_detail(text: &str) -> bool {
+    let text = text.trim_start();
+    let text = list_marker(text).map_or(text, |m| &text[m..]);
+    let lower = text.trim_start_matches(['_', '*']).to_ascii_lowercase();
+    ["requirements", "leverage", "prompt"]
+        .iter()
+        .any(|word| lower.starts_with(word) && lower[word.len()..].trim_start().starts_with(':'))
 }
 
 fn is_rule_line(trimmed: &str) -> bool {
@@ -160,20 +232,20 @@ fn prose_step(input: &str, span: Span) -> Step {
             input,
             Span::new(offset + inner_start, offset + inner_start + close),
         );
-        if !inner.is_empty() {
-            let kind = if super::script::looks_like_sql(inner.slice(input)) {
-                CodeKind::Sql
-            } else {
-                CodeKind::Shell
-            };
-            code.push(Code { kind, span: inner });
+        if let Some(kind) = inline_code_kind(inner.slice(input)) {
+            // A console prompt is not part of the command.
+            let prompt = inner.slice(input).strip_prefix("$ ").map_or(0, |_| 2);
+            let span = trim_span(input, Span::new(inner.start + prompt, inner.end));
+            code.push(Code { kind, span });
         }
         let consumed = inner_start + close + ticks;
         offset += consumed;
         rest = &rest[consumed..];
     }
     let prompt = text.strip_prefix("$ ").map_or(0, |_| 2);
-    if code.is_empty() && !looks_like_shell(&text[prompt..]) {
+    // A line that opens with inline code ("`orders_archive` is dropped") is words about it.
+    let command_line = !text.starts_with('`') && looks_like_shell(&text[prompt..]);
+    if code.is_empty() && !command_line {
         if let Some(command) = command_in_sentence(text) {
             code.push(Code {
                 kind: CodeKind::Shell,
@@ -181,7 +253,7 @@ fn prose_step(input: &str, span: Span) -> Step {
             });
         }
     }
-    if code.is_empty() && looks_like_shell(&text[prompt..]) {
+    if code.is_empty() && command_line {
         code.push(Code {
             kind: CodeKind::Shell,
             span: Span::new(span.start + prompt, span.end),
@@ -199,6 +271,19 @@ fn prose_step(input: &str, span: Span) -> Step {
         prose: true,
         code,
     }
+}
+
+/// How inline `code` is read: as a command or a statement when it looks like one; otherwise
+/// it is a name (`orders_archive`, `user_id`, `GET`, `active_paid.csv`) and stays part of the
+/// sentence's words. A lone program name that is also an English word (`test`, `file`) is a
+/// name too.
+fn inline_code_kind(code: &str) -> Option<CodeKind> {
+    if looks_like_sql(code) {
+        return Some(CodeKind::Sql);
+    }
+    let single = !code.trim().contains(char::is_whitespace);
+    let plain = single && crate::rules::is_plain_word(code.trim());
+    (looks_like_shell(code) && !plain).then_some(CodeKind::Shell)
 }
 
 /// A command written into a sentence without backticks ("Run terraform apply -auto-approve
@@ -323,10 +408,64 @@ mod tests {
             [
                 "Back up the database.",
                 "Delete and recreate\n   the environment.",
-                "3. Verify health",
-                "check the dashboard"
+                "3. Verify health\n  - check the dashboard"
             ]
         );
+    }
+
+    #[test]
+    fn kiro_tasks_keep_their_details_and_requirements() {
+        let plan = "# Implementation Plan\n\n- [x] 1. Set up the model\n  - Create the `Preference` entity\n  - _Requirements: 1.1_\n\n- [ ] 2. Build the API\n- [ ] 2.1 Create the endpoint\n  - Validate the input\n\n  _Requirements: 2.1_\n";
+        assert_eq!(
+            texts(plan),
+            [
+                "1. Set up the model\n  - Create the `Preference` entity\n  - _Requirements: 1.1_",
+                "2. Build the API",
+                "2.1 Create the endpoint\n  - Validate the input\n\n  _Requirements: 2.1_"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_ragged_margin_is_not_nesting_but_a_tab_is() {
+        assert_eq!(texts(" 1. Stop it\n  2. Start it"), ["Stop it", "Start it"]);
+        assert_eq!(texts("1. Stop it\n\t- the worker"), ["Stop it\n\t- the worker"]);
+    }
+
+    #[test]
+    fn inline_names_are_words_and_inline_commands_are_code() {
+        let plan = "1. Drop the `orders_archive` table with `user_id` and `GET /api`\n2. Export to `active_paid.csv`\n3. Run `$ npm test` then `DROP TABLE x;`\n4. `executives` goes away\n";
+        let steps = steps(plan);
+        assert!(steps[0].code.is_empty() && steps[0].prose);
+        assert!(steps[1].code.is_empty());
+        let code: Vec<(&str, CodeKind)> = steps[2]
+            .code
+            .iter()
+            .map(|c| (c.span.slice(plan), c.kind))
+            .collect();
+        assert_eq!(
+            code,
+            [
+                ("npm test", CodeKind::Shell),
+                ("DROP TABLE x;", CodeKind::Sql)
+            ]
+        );
+        assert!(steps[3].prose && steps[3].code.is_empty());
+    }
+
+    #[test]
+    fn a_lead_in_to_a_block_of_commands_is_not_a_step() {
+        let plan = "1. Deploy to staging:\n   ```bash\n   helm upgrade web ./chart -n staging\n   ```\n2. Apply this to production:\n   ```yaml\n   replicas: 3\n   ```\n";
+        assert_eq!(
+            texts(plan),
+            [
+                "helm upgrade web ./chart -n staging",
+                "Apply this to production:"
+            ]
+        );
+        let loose =
+            "Here is the plan.\n\n**1. Find the duplicates**\n\n```sql\nSELECT 1;\n```\n\nDone:\n";
+        assert_eq!(texts(loose), ["Here is the plan.", "SELECT 1;", "Done:"]);
     }
 
     #[test]

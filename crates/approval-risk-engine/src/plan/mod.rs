@@ -105,31 +105,59 @@ pub fn split(input: &str, forced: Option<Format>) -> (Format, Vec<Step>) {
 
 /// Guesses the format from the shape of the lines: list markers or headings mean prose; fenced
 /// blocks mean Markdown; lines that start with a command mean shell; SQL keywords mean SQL.
+/// A shebang names a script outright. `# words` is a heading only in a text of words: among
+/// commands it is a comment. A SQL statement's clause lines (`SET ...`, `WHERE ...`) are read
+/// with the statement they continue, since alone they look like nothing.
 pub fn detect(input: &str) -> Format {
-    let mut list_or_heading = 0;
+    if let Some(first) = input.lines().map(str::trim).find(|l| !l.is_empty()) {
+        if shebang_names_a_shell(first) {
+            return Format::Shell;
+        }
+    }
+    let mut lists = 0;
+    let mut hash_lines = 0;
     let mut fences = 0;
-    let mut shell = 0;
-    let mut sql = 0;
-    let mut other = 0;
+    let mut counts = Counts::default();
+    let mut open: Option<OpenSql> = None;
     for line in input.lines() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             continue;
         }
+        if let Some(statement) = open.as_mut() {
+            if statement.continues_with(trimmed) {
+                statement.text.push(' ');
+                statement.text.push_str(trimmed);
+                statement.lines += 1;
+                if trimmed.ends_with(';') {
+                    if let Some(done) = open.take() {
+                        done.close(&mut counts);
+                    }
+                }
+                continue;
+            }
+            if let Some(done) = open.take() {
+                done.close(&mut counts);
+            }
+        }
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             fences += 1;
-        } else if markdown::list_marker(line).is_some() || markdown::is_heading(trimmed) {
-            list_or_heading += 1;
-        } else if trimmed.starts_with('#') || trimmed.starts_with("-- ") {
+        } else if markdown::list_marker(line).is_some() {
+            lists += 1;
+        } else if markdown::is_heading(trimmed) {
+            hash_lines += 1;
+        } else if trimmed.starts_with('#') || trimmed == "--" || trimmed.starts_with("-- ") {
             // Comments count for neither side.
-        } else if script::looks_like_sql(trimmed) {
-            sql += 1;
-        } else if script::looks_like_shell(trimmed) {
-            shell += 1;
+        } else if let Some(statement) = OpenSql::start(trimmed) {
+            open = Some(statement);
         } else {
-            other += 1;
+            counts.add(trimmed);
         }
     }
+    if let Some(done) = open.take() {
+        done.close(&mut counts);
+    }
+    let Counts { shell, sql, other } = counts;
     // A heredoc (`psql <<SQL`) makes the lines after it data for the command: still shell.
     let heredoc = shell > 0
         && input
@@ -137,7 +165,7 @@ pub fn detect(input: &str) -> Format {
             .any(|l| l.contains("<<") && script::looks_like_shell(l.trim()));
     if fences > 0 {
         Format::Markdown
-    } else if list_or_heading > 0 {
+    } else if lists > 0 || (hash_lines > 0 && other > shell + sql) {
         Format::Prose
     } else if heredoc {
         Format::Shell
@@ -148,6 +176,145 @@ pub fn detect(input: &str) -> Format {
     } else {
         Format::Prose
     }
+}
+
+/// `#!/bin/bash`, `#!/usr/bin/env bash`: a script for a shell (a Python or Node shebang is not).
+fn shebang_names_a_shell(first: &str) -> bool {
+    const SHELLS: &[&str] = &["sh", "bash", "zsh", "ksh", "dash", "ash", "mksh", "fish"];
+    let Some(rest) = first.strip_prefix("#!") else {
+        return false;
+    };
+    rest.split_whitespace()
+        .map(|word| word.rsplit('/').next().unwrap_or(word))
+        .any(|name| SHELLS.contains(&name))
+}
+
+/// Lines counted by what they look like.
+#[derive(Default)]
+struct Counts {
+    shell: usize,
+    sql: usize,
+    other: usize,
+}
+
+impl Counts {
+    fn add(&mut self, trimmed: &str) {
+        if script::looks_like_sql(trimmed) {
+            self.sql += 1;
+        } else if script::looks_like_shell(trimmed) {
+            self.shell += 1;
+        } else {
+            self.other += 1;
+        }
+    }
+}
+
+/// A SQL statement begun on an earlier line and not yet ended by `;`.
+struct OpenSql {
+    text: String,
+    lines: usize,
+    first: String,
+}
+
+/// Words that begin a line continuing a SQL statement's clauses.
+const SQL_CONTINUATIONS: &[&str] = &[
+    "set",
+    "where",
+    "from",
+    "values",
+    "and",
+    "or",
+    "not",
+    "join",
+    "inner",
+    "left",
+    "right",
+    "full",
+    "cross",
+    "outer",
+    "natural",
+    "on",
+    "using",
+    "order",
+    "group",
+    "having",
+    "limit",
+    "offset",
+    "fetch",
+    "returning",
+    "into",
+    "select",
+    "union",
+    "except",
+    "intersect",
+    "case",
+    "when",
+    "then",
+    "else",
+    "end",
+    "add",
+    "drop",
+    "alter",
+    "modify",
+    "rename",
+    "in",
+    "exists",
+    "as",
+    "cascade",
+    "restrict",
+    "default",
+    "primary",
+    "references",
+    "constraint",
+];
+
+impl OpenSql {
+    /// A line that starts a statement with a SQL keyword (in SQL's case: all capitals or all
+    /// small letters, not a sentence's `Update the docs`) and does not end it.
+    fn start(trimmed: &str) -> Option<OpenSql> {
+        let first = trimmed.split_whitespace().next()?;
+        if trimmed.ends_with(';') || trimmed.ends_with('.') || !sql_cased(first) {
+            return None;
+        }
+        let lower = first.to_ascii_lowercase();
+        script::SQL_STARTS
+            .contains(&lower.as_str())
+            .then(|| OpenSql {
+                text: trimmed.to_string(),
+                lines: 1,
+                first: trimmed.to_string(),
+            })
+    }
+
+    /// Inside parentheses every line continues; otherwise a line continues when it opens with
+    /// a clause keyword or closes a parenthesis.
+    fn continues_with(&self, trimmed: &str) -> bool {
+        let depth =
+            self.text.matches('(').count() as isize - self.text.matches(')').count() as isize;
+        if depth > 0 || trimmed.starts_with(')') {
+            return true;
+        }
+        let first = trimmed.split_whitespace().next().unwrap_or("");
+        let word = first.trim_end_matches([',', ';', '(']);
+        !trimmed.ends_with('.')
+            && sql_cased(word)
+            && SQL_CONTINUATIONS.contains(&word.to_ascii_lowercase().as_str())
+    }
+
+    fn close(self, counts: &mut Counts) {
+        if script::looks_like_sql(&self.text) {
+            counts.sql += self.lines;
+        } else {
+            // Not a statement after all: its first line is what it looks like, and the lines
+            // taken as its clauses are words.
+            counts.add(&self.first);
+            counts.other += self.lines - 1;
+        }
+    }
+}
+
+fn sql_cased(word: &str) -> bool {
+    !word.is_empty() && (word == word.to_ascii_uppercase() || word == word.to_ascii_lowercase())
 }
 
 /// Maps byte offsets to 1-based line numbers.
@@ -195,6 +362,37 @@ mod tests {
             Format::Sql
         );
         assert_eq!(detect("I will clean up the old stuff."), Format::Prose);
+    }
+
+    #[test]
+    fn comments_and_shebangs_open_scripts() {
+        assert_eq!(
+            detect("#!/bin/bash\n# Clean up old releases\nrm -rf /srv/releases/old"),
+            Format::Shell
+        );
+        assert_eq!(
+            detect("# Clean up old releases\ncd /srv/releases\nrm -rf old"),
+            Format::Shell
+        );
+        assert_eq!(
+            detect("# Clean up\n\nDelete the old releases.\nThen restart the app."),
+            Format::Prose
+        );
+        assert_eq!(detect("# Plan\n1. Delete the stack"), Format::Prose);
+        assert_eq!(detect("#!/usr/bin/env python3\nimport os"), Format::Prose);
+    }
+
+    #[test]
+    fn multi_line_sql_statements_are_sql() {
+        let sql = "-- Archive trials\nBEGIN;\nUPDATE accounts\n   SET status = 'archived'\n WHERE status = 'trial'\n   AND last_login_at < now();\nDELETE FROM sessions\n WHERE account_id IN (SELECT id FROM accounts);\nCOMMIT;";
+        assert_eq!(detect(sql), Format::Sql);
+        let table = "CREATE TABLE accounts (\n  id bigint primary key,\n  email text\n);";
+        assert_eq!(detect(table), Format::Sql);
+        // Words in a sentence's case are not clauses.
+        assert_eq!(
+            detect("Update the docs\nSet the flag for everyone\nWhere needed, restart."),
+            Format::Prose
+        );
     }
 
     #[test]

@@ -6,14 +6,15 @@ use crate::shell::lexer::{tokenize, Op, Token};
 use crate::span::Span;
 
 /// Splits shell text into steps at unescaped newlines outside quotes and heredocs; comment-only
-/// lines are not steps.
+/// lines are not steps, but a comment after a command on its line is part of its step (the
+/// author's note on that command, read for the environment it names).
 pub fn shell_steps(input: &str, within: Span) -> Vec<Step> {
     let text = within.slice(input);
     let mut steps = Vec::new();
     let mut current: Option<Span> = None;
     let close = |current: &mut Option<Span>, steps: &mut Vec<Step>| {
         if let Some(span) = current.take() {
-            let span = trim_span(input, span);
+            let span = trim_span(input, with_trailing_comment(input, span, within.end, "#"));
             if !span.is_empty() {
                 steps.push(Step {
                     span,
@@ -111,8 +112,17 @@ pub fn sql_statements(input: &str, within: Span) -> Vec<Span> {
                 }
             }
             b';' => {
-                push(start, i + 1, &mut out);
-                start = i + 1;
+                // A `-- note` after the `;` on the same line belongs to this statement.
+                let end = with_trailing_comment(
+                    input,
+                    Span::new(within.start, within.start + i + 1),
+                    within.end,
+                    "--",
+                )
+                .end - within.start;
+                push(start, end, &mut out);
+                start = end;
+                i = end - 1;
             }
             _ => {}
         }
@@ -122,6 +132,18 @@ pub fn sql_statements(input: &str, within: Span) -> Vec<Span> {
         push(start, bytes.len(), &mut out);
     }
     out
+}
+
+/// `span` extended to the end of its line when the rest of the line, after spaces, is a comment
+/// opened by `marker`.
+fn with_trailing_comment(input: &str, span: Span, limit: usize, marker: &str) -> Span {
+    let rest = Span::new(span.end, limit.max(span.end)).slice(input);
+    let line = rest.split('\n').next().unwrap_or("");
+    if line.trim_start_matches([' ', '\t']).starts_with(marker) {
+        Span::new(span.start, span.end + line.len())
+    } else {
+        span
+    }
 }
 
 /// Trims whitespace and leading `--` / `/* */` comments, so a statement's span starts at its
@@ -141,7 +163,7 @@ fn skip_leading_comments(input: &str, span: Span) -> Span {
     }
 }
 
-const SQL_STARTS: &[&str] = &[
+pub(crate) const SQL_STARTS: &[&str] = &[
     "select", "insert", "update", "delete", "drop", "truncate", "alter", "create", "grant",
     "revoke", "begin", "commit", "rollback", "with", "vacuum", "set", "use", "reset", "purge",
     "flush", "lock", "unlock", "rename", "analyze", "reindex", "cluster", "comment", "merge",
@@ -258,6 +280,25 @@ mod tests {
         let text = "# clean up\nrm -rf build\n\n";
         let steps = shell_steps(text, Span::new(0, text.len()));
         assert_eq!(steps.len(), 1);
+    }
+
+    #[test]
+    fn a_comment_after_a_command_is_part_of_its_step() {
+        let text = "rm -rf build # billing-prod\n# alone\nls";
+        let steps = shell_steps(text, Span::new(0, text.len()));
+        let texts: Vec<&str> = steps.iter().map(|s| s.span.slice(text)).collect();
+        assert_eq!(texts, ["rm -rf build # billing-prod", "ls"]);
+        let sql = "DELETE FROM a; -- prod only\n-- next\nDROP TABLE b; DROP TABLE c;";
+        let spans = sql_statements(sql, Span::new(0, sql.len()));
+        let texts: Vec<&str> = spans.iter().map(|s| s.slice(sql)).collect();
+        assert_eq!(
+            texts,
+            [
+                "DELETE FROM a; -- prod only",
+                "DROP TABLE b;",
+                "DROP TABLE c;"
+            ]
+        );
     }
 
     #[test]

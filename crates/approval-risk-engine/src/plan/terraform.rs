@@ -57,7 +57,10 @@ pub fn rewrite(input: &str) -> Option<Derived> {
             derived.stand_in(resource_type(address), address_span);
             derived.stand_in(" ", address_span);
             derived.copy(input, address_span);
-            derived.stand_in("\n```\n", Span::new(address_span.end, address_span.end));
+            // The verb phrase follows as a comment, so the step reads on to it.
+            derived.stand_in(" # ", Span::new(verb_span.start, verb_span.start));
+            derived.copy(input, verb_span);
+            derived.stand_in("\n```\n", Span::new(verb_span.end, verb_span.end));
             found += 1;
         } else if trimmed.starts_with("Plan: ") && trimmed.contains(" to destroy") {
             summary = Some(Span::new(start + lead, start + lead + trimmed.len()));

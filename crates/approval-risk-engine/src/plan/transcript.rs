@@ -107,7 +107,7 @@ impl Writer<'_> {
             if let (Some(Value::String(name)), Some(arguments)) =
                 (function.get("name"), function.get("arguments"))
             {
-                self.write_call(name, arguments);
+                self.write_call(name, arguments, value.span());
                 return true;
             }
         }
@@ -117,7 +117,7 @@ impl Writer<'_> {
                 if let (Some(Value::String(name)), Some(arguments)) =
                     (params.get("name"), params.get("arguments"))
                 {
-                    self.write_call(name, arguments);
+                    self.write_call(name, arguments, value.span());
                     return true;
                 }
             }
@@ -141,39 +141,44 @@ impl Writer<'_> {
         .find_map(|k| value.get(k));
         match (name, arguments) {
             (Some(name), Some(arguments)) if !matches!(arguments, Value::Scalar(_)) => {
-                self.write_call(name, arguments);
+                self.write_call(name, arguments, value.span());
                 true
             }
             _ => false,
         }
     }
 
-    fn write_call(&mut self, name: &Text, arguments: &Value) {
+    /// Writes one tool call; `call` is the span of the whole call object, which a call without
+    /// a command stands for.
+    fn write_call(&mut self, name: &Text, arguments: &Value, call: Span) {
         // `arguments` may itself be a JSON document inside a string.
         if let Value::String(text) = arguments {
             let trimmed = text.as_str().trim_start();
             if trimmed.starts_with('{') || trimmed.starts_with('[') {
                 let nested = parse_all(text.as_str(), &|s| text.derived.map(s));
                 if let Some(inner) = nested.first() {
-                    return self.write_arguments(name, inner);
+                    return self.write_arguments(name, inner, call);
                 }
             }
-            return self.write_code_or_words(name, None, text);
+            return self.write_code_or_words(name, text, call);
         }
-        self.write_arguments(name, arguments);
+        self.write_arguments(name, arguments, call);
     }
 
-    fn write_arguments(&mut self, name: &Text, arguments: &Value) {
+    fn write_arguments(&mut self, name: &Text, arguments: &Value, call: Span) {
         let Value::Object(fields, _) = arguments else {
             if let Value::String(text) = arguments {
-                self.write_code_or_words(name, None, text);
+                self.write_code_or_words(name, text, call);
             }
             return;
         };
         let mut words: Vec<&Text> = Vec::new();
-        let mut wrote_code = false;
+        // The other short arguments of a command (`"database": "billing-prod"`), written into
+        // its step as a comment so the words that name where it runs are read with it.
+        let mut notes: Vec<(&Text, &Text)> = Vec::new();
+        let mut code: Vec<(&'static str, &Value, Vec<&Text>)> = Vec::new();
         for (key, value) in fields {
-            let key = key.as_str().to_ascii_lowercase();
+            let lower = key.as_str().to_ascii_lowercase();
             let strings: Vec<&Text> = match value {
                 Value::String(t) => vec![t],
                 Value::Array(items, _) => items
@@ -188,31 +193,48 @@ impl Writer<'_> {
                     .collect(),
                 _ => Vec::new(),
             };
-            if SHELL_KEYS.contains(&key.as_str()) || SQL_KEYS.contains(&key.as_str()) {
-                let language = if SQL_KEYS.contains(&key.as_str()) {
+            if SHELL_KEYS.contains(&lower.as_str()) || SQL_KEYS.contains(&lower.as_str()) {
+                let language = if SQL_KEYS.contains(&lower.as_str()) {
                     "sql"
                 } else {
                     "sh"
                 };
-                // An argv array (`["rm", "-rf", "/x"]`) is one command.
-                if let (Value::Array(..), "sh") = (value, language) {
-                    self.fence_argv(language, &strings);
-                } else {
-                    for text in strings {
-                        self.fence(language, text);
+                code.push((language, value, strings));
+            } else if !DATA_KEYS.contains(&lower.as_str()) {
+                let short: Vec<&Text> = strings
+                    .into_iter()
+                    .filter(|t| t.as_str().len() <= 300)
+                    .collect();
+                if let Value::String(t) = value {
+                    let note = t.as_str();
+                    // A bare number or flag (`"timeout": "30"`) names nothing.
+                    if note.len() <= 120
+                        && note.chars().any(char::is_alphabetic)
+                        && !note.contains(['\n', '\r'])
+                    {
+                        notes.push((key, t));
                     }
                 }
-                wrote_code = true;
-            } else if !DATA_KEYS.contains(&key.as_str()) {
-                words.extend(strings.into_iter().filter(|t| t.as_str().len() <= 300));
+                words.extend(short);
             }
         }
-        if !wrote_code {
-            self.item(name, &words);
+        if code.is_empty() {
+            self.item(name, &words, call);
+            return;
+        }
+        for (language, value, strings) in code {
+            // An argv array (`["rm", "-rf", "/x"]`) is one command.
+            if let (Value::Array(..), "sh") = (value, language) {
+                self.fence_argv(language, &strings, &notes);
+            } else {
+                for text in strings {
+                    self.fence(language, text, &notes);
+                }
+            }
         }
     }
 
-    fn write_code_or_words(&mut self, name: &Text, _key: Option<&str>, text: &Text) {
+    fn write_code_or_words(&mut self, name: &Text, text: &Text, call: Span) {
         let tool = name.as_str().to_ascii_lowercase();
         if [
             "bash", "shell", "terminal", "exec", "run", "command", "sh", "execute",
@@ -220,27 +242,67 @@ impl Writer<'_> {
         .iter()
         .any(|t| tool.contains(t))
         {
-            self.fence("sh", text);
+            self.fence("sh", text, &[]);
         } else if ["sql", "query", "database", "postgres", "mysql"]
             .iter()
             .any(|t| tool.contains(t))
         {
-            self.fence("sql", text);
+            self.fence("sql", text, &[]);
         } else {
-            self.item(name, &[text]);
+            self.item(name, &[text], call);
         }
     }
 
-    fn fence(&mut self, language: &str, text: &Text) {
+    /// A command or query as a fenced block. `notes` are written as a comment after its first
+    /// command line (or first statement), each word mapped to its own bytes; the comment ends
+    /// where that line ends in the input, so the step's span stays the command's.
+    fn fence(&mut self, language: &str, text: &Text, notes: &[(&Text, &Text)]) {
         let anchor = Span::new(text.span.start, text.span.start);
         self.derived.stand_in(&format!("\n```{language}\n"), anchor);
-        self.append_text(text);
+        let decoded = text.as_str();
+        let at = (!notes.is_empty())
+            .then(|| note_position(decoded, language))
+            .flatten();
+        match at {
+            Some(at) => {
+                self.append_range(text, 0, at);
+                let origin = text.derived.map(Span::new(at, at));
+                let here = Span::new(origin.start, origin.start);
+                self.note(language, notes, here);
+                // The comment runs to the end of its line: what followed on the line goes on
+                // the next one.
+                let rest = &decoded[at..];
+                if !rest.split('\n').next().unwrap_or("").trim().is_empty() {
+                    self.derived.stand_in("\n", here);
+                }
+                self.append_range(text, at, decoded.len());
+            }
+            None => self.append_text(text),
+        }
         self.derived
             .stand_in("\n```\n", Span::new(text.span.end, text.span.end));
         self.items += 1;
     }
 
-    fn fence_argv(&mut self, language: &str, parts: &[&Text]) {
+    /// Writes `notes` as a comment (`# (host: db-prod-1)`, `-- (...)` in SQL). Each key and
+    /// value is mapped to its own bytes; the rest stands for the empty span `here`, the end of
+    /// the command line the comment follows, so the step still ends where the command does.
+    fn note(&mut self, language: &str, notes: &[(&Text, &Text)], here: Span) {
+        let marker = if language == "sql" { " -- (" } else { " # (" };
+        self.derived.stand_in(marker, here);
+        for (i, (key, value)) in notes.iter().enumerate() {
+            if i > 0 {
+                self.derived.stand_in(", ", here);
+            }
+            self.append_text(key);
+            let key_end = inner(key).end;
+            self.derived.stand_in(": ", Span::new(key_end, key_end));
+            self.append_text(value);
+        }
+        self.derived.stand_in(")", here);
+    }
+
+    fn fence_argv(&mut self, language: &str, parts: &[&Text], notes: &[(&Text, &Text)]) {
         let Some(first) = parts.first() else { return };
         self.derived.stand_in(
             &format!("\n```{language}\n"),
@@ -263,6 +325,10 @@ impl Writer<'_> {
                     .stand_in("'", Span::new(part.span.end, part.span.end));
             }
         }
+        if !notes.is_empty() {
+            let end = inner(parts[parts.len() - 1]).end;
+            self.note(language, notes, Span::new(end, end));
+        }
         self.derived.stand_in(
             "\n```\n",
             Span::new(
@@ -275,11 +341,15 @@ impl Writer<'_> {
 
     /// A tool call without a command, written as a prose step: the tool's name in words,
     /// then its argument values (`delete_file` with `/etc/hosts` reads "delete file /etc/hosts").
-    fn item(&mut self, name: &Text, words: &[&Text]) {
+    /// The words are put in parentheses that stand for the call's braces, so the step is the
+    /// whole call object: the approver reads every argument, not a fragment between quotes.
+    fn item(&mut self, name: &Text, words: &[&Text], call: Span) {
         let spoken: String = split_identifier(name.as_str());
         let name_span = inner(name);
-        self.derived
-            .stand_in("\n- ", Span::new(name_span.start, name_span.start));
+        let open = Span::new(call.start, call.start);
+        let close = Span::new(call.end, call.end);
+        self.derived.stand_in("\n- ", open);
+        self.derived.stand_in("(", open);
         self.derived.stand_in(&spoken, name_span);
         for word in words {
             let text = word.as_str();
@@ -290,15 +360,24 @@ impl Writer<'_> {
                 .stand_in(" ", Span::new(word.span.start, word.span.start));
             self.append_text(word);
         }
-        self.derived
-            .stand_in("\n", Span::new(name_span.end, name_span.end));
+        self.derived.stand_in(")", close);
+        self.derived.stand_in("\n", close);
         self.items += 1;
     }
 
     /// Appends a decoded string, each character mapped to the input bytes it came from.
     fn append_text(&mut self, text: &Text) {
+        self.append_range(text, 0, text.as_str().len());
+    }
+
+    /// Appends the decoded bytes `from..to` of a string (on character boundaries), mapped.
+    fn append_range(&mut self, text: &Text, from: usize, to: usize) {
         let decoded = text.as_str();
-        for (i, c) in decoded.char_indices() {
+        let Some(range) = decoded.get(from..to) else {
+            return;
+        };
+        for (i, c) in range.char_indices() {
+            let i = from + i;
             let piece = &decoded[i..i + c.len_utf8()];
             let origin = text.derived.map(Span::new(i, i + piece.len()));
             if origin.slice(self.input) == piece {
@@ -355,35 +434,80 @@ impl Writer<'_> {
             ("Add", _) => "create",
             _ => return true,
         };
-        self.resource_line(verb, kind.as_str(), id, action.span.cover(change.span()));
+        // What says so: the `"Replacement": "True"` pair for a replacement, else the action.
+        let key = if verb.ends_with("replace") {
+            "Replacement"
+        } else {
+            "Action"
+        };
+        let evidence = field_span(change, key).unwrap_or(action.span);
+        self.resource_line(verb, kind.as_str(), id, evidence);
         true
     }
 
     /// One resource change as a step `@resource <verb> <type> <address>`, read by the
     /// infrastructure-plan rules; the verb stands for the JSON that says it.
     fn resource_line(&mut self, verb: &str, kind: &str, address: &Text, verb_span: Span) {
+        // The step is the address's own characters, without its quotes.
+        let address_span = inner(address);
         self.derived.stand_in(
             "\n```sh\n@resource ",
-            Span::new(address.span.start, address.span.start),
+            Span::new(address_span.start, address_span.start),
         );
         self.derived.stand_in(verb, verb_span);
         self.derived.stand_in(" ", verb_span);
-        self.derived.stand_in(kind, address.span);
-        self.derived.stand_in(" ", address.span);
+        self.derived.stand_in(kind, address_span);
+        self.derived.stand_in(" ", address_span);
         self.append_text(address);
         self.derived
-            .stand_in("\n```\n", Span::new(address.span.end, address.span.end));
+            .stand_in("\n```\n", Span::new(address_span.end, address_span.end));
         self.items += 1;
     }
 }
 
-/// A string's span without its quotes.
+/// A string's span without its quotes: from its first character to the end of its last (an
+/// escaped quote inside OpenAI `arguments` is two bytes, so the decoded map decides).
 fn inner(text: &Text) -> Span {
+    let len = text.as_str().len();
+    if len > 0 {
+        return text.derived.map(Span::new(0, len));
+    }
     if text.span.len() >= 2 {
-        Span::new(text.span.start + 1, text.span.end - 1)
+        Span::new(text.span.start + 1, text.span.start + 1)
     } else {
         text.span
     }
+}
+
+/// The span of `"key": value` in an object.
+fn field_span(object: &Value, key: &str) -> Option<Span> {
+    let Value::Object(fields, _) = object else {
+        return None;
+    };
+    fields
+        .iter()
+        .find(|(k, _)| k.as_str() == key)
+        .map(|(k, v)| k.span.cover(v.span()))
+}
+
+/// Where a note goes in a command: after its first statement (SQL), or at the end of its
+/// first line that a `\` does not continue (shell). `None` for a command of only spaces.
+fn note_position(command: &str, language: &str) -> Option<usize> {
+    if language == "sql" {
+        let statements = super::sql_statements(command, Span::new(0, command.len()));
+        return statements.first().map(|s| s.end);
+    }
+    let mut offset = 0;
+    for line in command.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end();
+        if content.trim().is_empty() || content.ends_with('\\') {
+            continue;
+        }
+        return Some(start + content.len());
+    }
+    None
 }
 
 /// `delete_file` / `deleteFile` / `delete-file` -> "delete file".
@@ -429,7 +553,77 @@ mod tests {
     fn other_tools_become_words() {
         let input = r#"[{"tool":"delete_file","args":{"path":"/etc/hosts"}}]"#;
         let rewritten = rewrite(input).expect("a transcript");
-        assert!(rewritten.derived.text.contains("- delete file /etc/hosts"));
+        assert!(rewritten
+            .derived
+            .text
+            .contains("- (delete file /etc/hosts)"));
+    }
+
+    /// The derived plan's steps, mapped back to the input.
+    fn step_texts(input: &str) -> Vec<&str> {
+        let rewritten = rewrite(input).expect("a transcript");
+        let derived = rewritten.derived;
+        let (_, steps) = crate::plan::split(&derived.text, Some(crate::plan::Format::Markdown));
+        steps
+            .iter()
+            .map(|s| derived.map(s.span).slice(input))
+            .collect()
+    }
+
+    #[test]
+    fn a_call_without_a_command_is_the_whole_call_object() {
+        let input = "[{\"tool\": \"read_file\", \"input\": {\"path\": \"values-prod.yaml\"}},\n {\"type\":\"tool_use\",\"name\":\"Edit\",\"input\":{\"file_path\":\"/a.ts\",\"old_string\":\"x\"}}]";
+        assert_eq!(
+            step_texts(input),
+            [
+                "{\"tool\": \"read_file\", \"input\": {\"path\": \"values-prod.yaml\"}}",
+                "{\"type\":\"tool_use\",\"name\":\"Edit\",\"input\":{\"file_path\":\"/a.ts\",\"old_string\":\"x\"}}"
+            ]
+        );
+    }
+
+    #[test]
+    fn other_arguments_of_a_command_join_its_step_as_a_comment() {
+        let input = r#"[{"tool":"bash","input":{"host":"db-prod-1","command":"psql -c 'DROP TABLE x'\nls","timeout":"30"}},
+{"function":{"name":"run_sql","arguments":"{\"database\": \"billing-prod\", \"query\": \"DELETE FROM a; DELETE FROM b;\"}"}}]"#;
+        let rewritten = rewrite(input).expect("a transcript");
+        let text = &rewritten.derived.text;
+        assert!(
+            text.contains("psql -c 'DROP TABLE x' # (host: db-prod-1)\nls"),
+            "{text}"
+        );
+        assert!(
+            text.contains("DELETE FROM a; -- (database: billing-prod)\n DELETE FROM b;"),
+            "{text}"
+        );
+        // Each step is still the command's own text; the note's words point at their bytes.
+        assert_eq!(
+            step_texts(input),
+            [
+                "psql -c 'DROP TABLE x'",
+                "ls",
+                "DELETE FROM a;",
+                "DELETE FROM b;"
+            ]
+        );
+        let at = text.find("billing-prod").unwrap_or(0);
+        assert_eq!(
+            rewritten.derived.map(Span::new(at, at + 12)).slice(input),
+            "billing-prod"
+        );
+    }
+
+    #[test]
+    fn resource_steps_are_the_name_without_quotes_and_evidence_is_the_field() {
+        let input = r#"{"Changes":[{"ResourceChange":{"Action":"Modify","LogicalResourceId":"OrdersTable","ResourceType":"AWS::DynamoDB::Table","Replacement":"True","Details":[]}}]}"#;
+        assert_eq!(step_texts(input), ["OrdersTable"]);
+        let rewritten = rewrite(input).expect("a change set");
+        let text = &rewritten.derived.text;
+        let at = text.find("replace").unwrap_or(0);
+        assert_eq!(
+            rewritten.derived.map(Span::new(at, at + 7)).slice(input),
+            r#""Replacement":"True""#
+        );
     }
 
     #[test]

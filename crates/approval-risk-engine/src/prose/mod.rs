@@ -32,7 +32,11 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
                 return;
             }
             out.push(Token {
-                text: trimmed.to_lowercase().replace('’', "'"),
+                text: if trimmed.is_ascii() {
+                    trimmed.to_ascii_lowercase()
+                } else {
+                    trimmed.to_lowercase().replace('’', "'")
+                },
                 span: abs,
                 clause,
             });
@@ -108,8 +112,15 @@ fn phrase_at(tokens: &[Token], i: usize, term: &str) -> Option<usize> {
 
 /// A term list bucketed by first byte, so each token is checked only against the terms that
 /// could start with it.
+/// The second letter of a word, hyphens skipped (`re-create` -> `e`), or 0 when there is none
+/// or the term allows anything there (`d*`).
+fn second_letter(word: &str) -> u8 {
+    word.bytes().filter(|b| *b != b'-').nth(1).filter(|b| *b != b'*' && *b != b' ').unwrap_or(0)
+}
+
 struct Compiled {
-    buckets: Vec<Vec<&'static str>>,
+    /// By first byte: each term with the second letter it needs (0: any).
+    buckets: Vec<Vec<(u8, &'static str)>>,
 }
 
 impl Compiled {
@@ -117,7 +128,7 @@ impl Compiled {
         let mut buckets = vec![Vec::new(); 256];
         for term in terms {
             if let Some(first) = term.bytes().next() {
-                buckets[usize::from(first)].push(*term);
+                buckets[usize::from(first)].push((second_letter(term), *term));
             }
         }
         Compiled { buckets }
@@ -150,7 +161,11 @@ pub fn find_all(tokens: &[Token], terms: &'static [&'static str]) -> Vec<(usize,
             continue;
         };
         let mut best: Option<usize> = None;
-        for term in &compiled.buckets[usize::from(first)] {
+        let second = second_letter(&token.text);
+        for (needs, term) in &compiled.buckets[usize::from(first)] {
+            if *needs != 0 && *needs != second {
+                continue;
+            }
             if let Some(len) = phrase_at(tokens, i, term) {
                 best = Some(best.map_or(len, |b| b.max(len)));
             }
