@@ -393,8 +393,16 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         .iter()
         .zip(&traits)
         .map(|(w, t)| {
-            let relevant = t.creates || t.backs_up || w.findings.iter().any(|f| matches!(f.rule.action, Action::Delete | Action::DeleteRecreate));
-            if relevant { subject_words(w) } else { Vec::new() }
+            let relevant = t.creates
+                || t.backs_up
+                || w.findings
+                    .iter()
+                    .any(|f| matches!(f.rule.action, Action::Delete | Action::DeleteRecreate));
+            if relevant {
+                subject_words(w)
+            } else {
+                Vec::new()
+            }
         })
         .collect();
     let ahead = |i: usize| i + 1..n.min(i + 1 + REACH);

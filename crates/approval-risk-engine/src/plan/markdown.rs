@@ -429,7 +429,10 @@ mod tests {
     #[test]
     fn a_ragged_margin_is_not_nesting_but_a_tab_is() {
         assert_eq!(texts(" 1. Stop it\n  2. Start it"), ["Stop it", "Start it"]);
-        assert_eq!(texts("1. Stop it\n\t- the worker"), ["Stop it\n\t- the worker"]);
+        assert_eq!(
+            texts("1. Stop it\n\t- the worker"),
+            ["Stop it\n\t- the worker"]
+        );
     }
 
     #[test]

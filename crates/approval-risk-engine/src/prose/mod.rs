@@ -57,7 +57,8 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
             continue;
         }
         flush(&mut start, i, clause, &mut out);
-        if matches!(ch, '.' | ',' | ';' | '!' | '?' | '(' | ')' | '\n') {
+        // A line break inside a step is usually a wrapped line, not the end of a thought.
+        if matches!(ch, '.' | ',' | ';' | '!' | '?' | '(' | ')') {
             clause += 1;
         }
     }
@@ -115,7 +116,11 @@ fn phrase_at(tokens: &[Token], i: usize, term: &str) -> Option<usize> {
 /// The second letter of a word, hyphens skipped (`re-create` -> `e`), or 0 when there is none
 /// or the term allows anything there (`d*`).
 fn second_letter(word: &str) -> u8 {
-    word.bytes().filter(|b| *b != b'-').nth(1).filter(|b| *b != b'*' && *b != b' ').unwrap_or(0)
+    word.bytes()
+        .filter(|b| *b != b'-')
+        .nth(1)
+        .filter(|b| *b != b'*' && *b != b' ')
+        .unwrap_or(0)
 }
 
 struct Compiled {

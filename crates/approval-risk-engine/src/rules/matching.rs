@@ -345,7 +345,29 @@ fn object_phrase(tokens: &[Token], start: usize, end: usize) -> String {
     let from = if start > 0
         && !matches!(
             tokens[start - 1].text.as_str(),
-            "the" | "a" | "an" | "this" | "that" | "all" | "every" | "our" | "its" | "their" | "it"
+            "from"
+                | "to"
+                | "in"
+                | "on"
+                | "of"
+                | "for"
+                | "with"
+                | "into"
+                | "at"
+                | "by"
+                | "and"
+                | "or"
+                | "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "all"
+                | "every"
+                | "our"
+                | "its"
+                | "their"
+                | "it"
         )
         && tokens[start - 1].clause == tokens[start].clause
     {

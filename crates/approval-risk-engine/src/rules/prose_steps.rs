@@ -55,6 +55,9 @@ const ENVIRONMENTS: &[&str] = &[
 ];
 
 const DATA: &[&str] = &[
+    "column*",
+    "field*",
+    "partition*",
     "database*",
     "db",
     "dbs",
