@@ -169,7 +169,14 @@ pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (Stri
     let Some(top) = work.top() else {
         return (String::new(), Vec::new());
     };
-    let target = top.hit.target.clone().unwrap_or_else(|| "it".to_string());
+    // A target that is a command substitution, a glob or a placeholder cannot be put into a
+    // sentence or a command as if it were a name.
+    let target = top
+        .hit
+        .target
+        .clone()
+        .filter(|t| t.len() <= 80 && !t.contains("$(") && !t.contains('`') && !t.contains("{}") && !t.contains('\n'))
+        .unwrap_or_else(|| "it".to_string());
     let fill = |text: &str| text.replace("{target}", &target);
     let mut safer = fill(top.rule.safer);
     if !top.rule.instead.is_empty()

@@ -594,6 +594,27 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         }
     }
 
+    // Instructions aimed at an AI inside a plan that also destroys things: the planted-prompt
+    // incident. The plan must change before anyone approves it.
+    let injected: Vec<usize> = (0..n).filter(|&i| work[i].findings.iter().any(|f| f.rule.id == "plan.injection")).collect();
+    let destructive: Vec<usize> = (0..n).filter(|&i| traits[i].destroys && work[i].decision() >= Decision::Escalate).collect();
+    if !injected.is_empty() && !destructive.is_empty() {
+        let mut steps: Vec<usize> = injected.iter().chain(destructive.iter()).copied().collect();
+        steps.sort_unstable();
+        steps.dedup();
+        found.push((
+            pattern(
+                "plan.injected-destruction",
+                &steps,
+                Decision::Block,
+                "Carries instructions aimed at an AI, and destroys things",
+                "Text in the plan addresses an AI agent or its reviewers, and the plan also deletes or destroys. That is the shape of a planted prompt: someone else's instructions, carried out with the agent's permissions.",
+                "Do not approve; find where the instructions came from, remove them, and have the plan rewritten from the task alone.",
+            ),
+            steps,
+        ));
+    }
+
     // A destructive step on data with no backup earlier in the plan.
     for i in 0..n {
         let data_loss: Vec<usize> = work[i]

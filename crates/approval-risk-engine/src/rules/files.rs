@@ -445,6 +445,20 @@ fn delete_matches(command: &Command) -> Option<Hit> {
             hit.evidence.push(arg.span);
             classify_into(&mut hit, class, &path, arg);
             if class == PathClass::SystemRoot {
+                // With only "everything except" filters (`-not -name '.*'`), the search takes the
+                // whole system or home directory: the same as deleting it.
+                let args = &command.args;
+                let positive_filter = args.iter().enumerate().any(|(i, a)| {
+                    a.value.starts_with('-')
+                        && !matches!(a.value.as_str(), "-delete" | "-exec" | "-execdir" | "-mindepth" | "-maxdepth" | "-depth" | "-type" | "-print" | "-print0" | "-not" | "!" | "-o" | "-a" | "-and" | "-or" | "-xdev" | "-mount" | "-L" | "-H" | "-P")
+                        && !(i > 0 && matches!(args[i - 1].value.as_str(), "!" | "-not" | "\\!"))
+                });
+                if !positive_filter {
+                    hit.floor = Some(Decision::Block);
+                    hit.scope = Some(S::Organization);
+                    hit.note = Some(format!("The search selects everything under `{path}` (its only filters exclude things), so it deletes the system or home directory itself."));
+                    return Some(hit);
+                }
                 // A filter stands between the search and the whole disk: serious, not certain.
                 hit.floor = None;
                 hit.scope = Some(S::Production);
