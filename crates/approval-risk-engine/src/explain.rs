@@ -87,8 +87,13 @@ pub fn step(
 ) -> String {
     let Some(top) = work.top() else {
         if work.patterns.is_empty() {
-            return "This step only reads or inspects; nothing changes, so it is safe to approve."
-                .to_string();
+            let changes = work.commands.iter().any(|c| !crate::rules::is_read_only(c));
+            return if changes {
+                "This step makes only routine changes in the agent's workspace that are easy to undo, so it is safe to approve."
+            } else {
+                "This step only reads or inspects; nothing changes, so it is safe to approve."
+            }
+            .to_string();
         }
         let mut parts =
             vec!["On its own this step changes nothing that is hard to undo.".to_string()];

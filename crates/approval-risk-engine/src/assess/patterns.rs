@@ -505,10 +505,12 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             .iter()
             .filter(|c| c.program == "mkdir" || c.program == "cd")
         {
-            let Some(dir) = made.args.iter().rev().find(|a| !a.value.starts_with('-')) else {
+            let Some(dir_arg) = made.args.iter().rev().find(|a| !a.value.starts_with('-')) else {
                 continue;
             };
-            let dir = dir.value.trim_end_matches('/').to_string();
+            let dir = dir_arg.value.trim_end_matches('/').to_string();
+            // Quoted as written, so a name with spaces reads as one name.
+            let written = dir_arg.span.slice(input).to_string();
             let relies = ahead(i).find(|&j| {
                 work[j].commands.iter().any(|c| {
                     let into = c
@@ -535,7 +537,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
                         &[i, j],
                         Decision::Escalate,
                         "Relies on an earlier step having worked",
-                        &format!("If `{} {dir}` fails, the later step still runs: moves into a folder that does not exist rename each file onto the same name, overwriting one another, and deletions run in the wrong directory.", made.program),
+                        &format!("If `{} {written}` fails, the later step still runs: moves into a folder that does not exist rename each file onto the same name, overwriting one another, and deletions run in the wrong directory.", made.program),
                         "Chain the steps with `&&` (or `set -e`), check the folder exists first, and move with `mv -n` or into `dir/`.",
                     ),
                     vec![i, j],
