@@ -352,7 +352,8 @@ fn rm_recursive(command: &Command) -> Option<Hit> {
 /// says exactly what goes, and flagging every single-file delete would bury the findings that
 /// matter. A pattern is different: nobody has seen the list it expands to.
 fn rm_glob(command: &Command) -> Option<Hit> {
-    if find_flag(command, &["-r", "-R", "--recursive"]).is_some() {
+    // Under `find -exec` the search chooses the files; `fs.delete-matches` judges it.
+    if find_flag(command, &["-r", "-R", "--recursive"]).is_some() || command.has_wrapper("find -exec") {
         return None;
     }
     let globs: Vec<&Arg> = operands(command)
@@ -533,10 +534,14 @@ fn delete_matches(command: &Command) -> Option<Hit> {
         "-samefile",
         "-lname",
     ];
-    let filtered = args
-        .iter()
-        .enumerate()
-        .any(|(i, a)| FILTERS.contains(&a.value.as_str()) && !negated(i));
+    // `-exec grep -q PATTERN {} \;` before `-delete` is a test too: only files that contain
+    // the pattern go.
+    let exec_test = args.windows(2).any(|w| matches!(w[0].value.as_str(), "-exec" | "-execdir") && matches!(w[1].value.as_str(), "grep" | "egrep" | "fgrep" | "test" | "["));
+    let filtered = exec_test
+        || args
+            .iter()
+            .enumerate()
+            .any(|(i, a)| FILTERS.contains(&a.value.as_str()) && !negated(i));
     // Whole folders chosen only by age or size take everything inside them; chosen by name or
     // path they are the specific folders the filter spells out.
     const BY_NAME: &[&str] = &[
@@ -1065,6 +1070,8 @@ fn mv_system_path(command: &Command) -> Option<Hit> {
             hit.scope = Some(S::Organization);
             hit.note = Some(format!("`{path}` is a system or home directory: programs and logins that need it stop working at once, possibly including the tools needed to move it back."));
         }
+        // Files moved out of a mount point (`/mnt/usb/*`) leave a removable disk, not a service.
+        PathClass::ServerData if path.starts_with("/mnt/") || path.starts_with("/media/") => return None,
         PathClass::ServerData => {
             hit.scope = Some(S::Production);
             hit.note = Some(format!("`{path}` is where a server keeps its data; the service that uses it fails or starts empty."));
