@@ -141,12 +141,13 @@ impl Compiled {
 }
 
 std::thread_local! {
-    static COMPILED: std::cell::RefCell<std::collections::HashMap<usize, std::rc::Rc<Compiled>>> =
+    static COMPILED: std::cell::RefCell<std::collections::HashMap<(usize, usize), std::rc::Rc<Compiled>>> =
         std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
 fn compiled(terms: &'static [&'static str]) -> std::rc::Rc<Compiled> {
-    let key = terms.as_ptr() as usize ^ (terms.len() << 48);
+    // A list is known by where it lives and how long it is (32-bit on the web, 64 natively).
+    let key = (terms.as_ptr() as usize, terms.len());
     COMPILED.with(|cache| {
         cache
             .borrow_mut()
