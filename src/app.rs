@@ -1,58 +1,351 @@
-//! The page's root component: holds the state, debounces typing, and lays out the parts.
+//! The page's root component: holds the state, debounces typing, routes big plans to the
+//! worker, carries out what the reducer cannot (focus, theme, downloads), and lays out the parts.
 
-use crate::components::{PatternList, PlanInput, StepCard, VerdictBanner};
-use crate::state::{Action, State};
+use crate::board::Filter;
+use crate::components::{
+    actions, context_controls, copy, theme_switch, ContextCallbacks, Grid, PatternList, PlanInput,
+    StepList, Strip, VerdictBanner,
+};
+use crate::dom;
+use crate::state::{Action, Job, State, Theme, INLINE_LIMIT, PREVIEW_LIMIT};
+use crate::worker::{Assessor, Export};
+use approval_risk_engine::render::tally;
+use approval_risk_engine::{Credentials, Format, Target};
 use gloo_timers::callback::Timeout;
+use js_sys::JsString;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 /// How long typing must pause before the engine runs. Long enough that a fast typist does not
 /// re-score on every key, short enough to feel live.
 const DEBOUNCE_MS: u32 = 150;
 
+/// Where a new text comes from, which decides what the text area shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// The person typed or pasted into the text area: it already shows the text.
+    Typing,
+    /// The page supplies it (a file, clear): the text area must be given it.
+    Page,
+}
+
+/// How much of a very long plan the text area shows (see `PREVIEW_LIMIT`).
+const PREVIEW_CHARS: u32 = 16 * 1024;
+
+/// The text area's value as a JS string. Reading it this way leaves a 5 MB paste in JS until
+/// it is known to be small enough for the main thread; big ones go to the worker untouched.
+fn read_area(area: &NodeRef) -> Option<JsString> {
+    let element = area.get()?;
+    js_sys::Reflect::get(&element, &"value".into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::with_example);
-    // The pending re-score. Replacing it drops the previous `Timeout`, which cancels it, so
-    // only the last keystroke of a burst leads to an assessment.
+    let state = use_reducer(|| State::open(&dom::fragment(), dom::stored_theme()));
+    let area = use_node_ref();
+    // The pending re-score: replacing it drops the previous `Timeout`, which cancels it.
     let pending = use_mut_ref(|| None::<Timeout>);
-
-    let on_edit = {
+    // A big plan's text, waiting to be posted with the worker's next `Assess` job.
+    let outgoing = use_mut_ref(|| None::<JsString>);
+    let assessor = {
         let dispatcher = state.dispatcher();
-        use_callback((), move |text: String, ()| {
-            dispatcher.dispatch(Action::Edit(text));
-            let dispatcher = dispatcher.clone();
-            let timeout = Timeout::new(DEBOUNCE_MS, move || dispatcher.dispatch(Action::Assess));
-            *pending.borrow_mut() = Some(timeout);
+        use_memo((), move |_| {
+            Assessor::start(move |generation, board| {
+                dispatcher.dispatch(Action::Arrived {
+                    generation,
+                    board: Box::new(board),
+                })
+            })
         })
     };
 
+    // Each new generation with a job for the worker is posted once, after the render that
+    // shows the page as busy.
+    {
+        let (state, assessor, outgoing) = (state.clone(), assessor.clone(), outgoing.clone());
+        use_effect_with(state.generation, move |_| match state.job {
+            Some(Job::Assess { with_text }) => {
+                let text = with_text.then(|| outgoing.borrow_mut().take()).flatten();
+                assessor.assess(state.generation, text, &state.options, state.selection);
+            }
+            Some(Job::Select) => assessor.select(state.generation, state.selection),
+            None => {}
+        });
+    }
+    use_effect_with(state.theme, |theme| dom::apply_theme(*theme));
+    // Focus the card a link asked for, once it is on the page (a worker page may come later).
+    {
+        let focused = use_mut_ref(|| None::<u32>);
+        let board = Rc::as_ptr(&state.board) as usize;
+        use_effect_with((state.focus, board), move |(focus, _)| {
+            if let Some(focus) = focus {
+                if *focused.borrow() != Some(focus.seq)
+                    && dom::focus(&format!("step-{}", focus.step))
+                {
+                    *focused.borrow_mut() = Some(focus.seq);
+                }
+            }
+        });
+    }
+    // A share link pasted into the address bar of an open page opens too.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(window) = web_sys::window() {
+                let on_hash = Closure::<dyn Fn()>::new(move || {
+                    dispatcher.dispatch(Action::Open(dom::fragment()))
+                });
+                window.set_onhashchange(Some(on_hash.as_ref().unchecked_ref()));
+                // The page lives as long as the window; so does the listener.
+                on_hash.forget();
+            }
+        });
+    }
+
+    let handlers = {
+        let (state, area, assessor) = (state.clone(), area.clone(), assessor.clone());
+        use_memo((), move |_| {
+            Handlers::new(state, area, assessor, outgoing, pending)
+        })
+    };
+    let link = {
+        let state = state.clone();
+        use_memo(state.generation, move |_| {
+            state
+                .share_fragment()
+                .map(|fragment| AttrValue::from(format!("{}#{fragment}", dom::address())))
+        })
+    };
+    // "Copied." shows until the link changes.
+    let copied = use_state(|| false);
+    {
+        let copied = copied.clone();
+        use_effect_with(link.clone(), move |_| copied.set(false));
+    }
+    let on_copy = {
+        let (link, copied) = (link.clone(), copied.clone());
+        Callback::from(move |()| {
+            if let Some(link) = link.as_ref() {
+                copied.set(copy(link));
+            }
+        })
+    };
+    let on_skip = Callback::from(|event: MouseEvent| {
+        event.prevent_default();
+        dom::focus("verdict");
+    });
+    let board = &state.board;
+    let announcement = format!(
+        "Verdict: {}. {}",
+        board.verdict.as_str(),
+        tally(board.counts())
+    );
+
     html! {
         <>
+            <a class="skip-link" href="#verdict" onclick={on_skip}>{ "Skip to the verdict" }</a>
             <header class="page-header">
                 <h1>{ "Approval Risk Explainer" }</h1>
+                { theme_switch(state.theme, &handlers.theme) }
                 <p class="tagline">
                     { "Paste the plan an AI agent wants you to approve. Each step is scored on \
                        whether it can be undone and how far it reaches. Everything runs in this \
                        browser tab: the plan never leaves it." }
                 </p>
             </header>
+            if let Some(notice) = &state.notice {
+                <p class="notice" role="alert">{ notice.clone() }</p>
+            }
             <main class="layout">
-                <section class="input-pane" aria-label="Plan">
-                    <PlanInput value={state.plan.clone()} on_edit={on_edit} />
-                </section>
-                <section class="result-pane" aria-label="Assessment" aria-busy={state.stale.to_string()}>
-                    <VerdictBanner
-                        verdict={state.verdict}
-                        summary={state.summary.clone()}
+                <section class="input-pane" aria-label="Plan and context">
+                    <PlanInput
+                        area={area.clone()}
+                        plan={state.assessment.is_some().then(|| state.plan.clone())}
+                        revision={state.revision}
+                        format={state.options.format}
+                        plan_bytes={state.plan_bytes}
+                        in_worker={state.assessment.is_none()}
+                        preview={state.preview}
+                        on_input={handlers.input.clone()}
+                        on_big_paste={handlers.big_paste.clone()}
+                        on_file={handlers.file.clone()}
+                        on_format={handlers.format.clone()}
+                        on_clear={handlers.clear.clone()}
                     />
-                    <PatternList patterns={state.patterns.clone()} />
-                    <ol class="step-list" aria-label="Steps">
-                        { for state.steps.iter().map(|step| html! {
-                            <li key={step.index}><StepCard step={step.clone()} /></li>
-                        }) }
-                    </ol>
+                    { context_controls(state.options.context, ContextCallbacks {
+                        target: &handlers.target,
+                        credentials: &handlers.credentials,
+                        freeze: &handlers.freeze,
+                    }) }
+                </section>
+                <section class="result-pane" aria-label="Assessment" aria-busy={state.busy.to_string()}>
+                    <VerdictBanner board={board.clone()} busy={state.busy} on_reveal={handlers.reveal.clone()} />
+                    { actions(link.as_ref().as_ref(), *copied, &on_copy, &handlers.export) }
+                    if !board.marks.is_empty() {
+                        <section class="pictures" aria-labelledby="pictures-title">
+                            <h2 id="pictures-title">{ "At a glance" }</h2>
+                            <Strip board={board.clone()} on_reveal={handlers.reveal.clone()} />
+                            <Grid board={board.clone()} on_reveal={handlers.reveal.clone()} />
+                        </section>
+                    }
+                    <PatternList
+                        patterns={board.patterns.clone()}
+                        total={board.pattern_total}
+                        on_reveal={handlers.reveal.clone()}
+                    />
+                    <StepList
+                        board={board.clone()}
+                        on_filter={handlers.filter.clone()}
+                        on_page={handlers.page.clone()}
+                        on_reveal={handlers.reveal.clone()}
+                        focus={state.focus}
+                    />
                 </section>
             </main>
+            <p id="verdict-announcement" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+                { announcement }
+            </p>
+            <footer class="page-footer">
+                { "Runs entirely in this browser tab: the plan is never sent anywhere. The same \
+                   engine runs as the approval-risk command line for CI pipelines and agent hooks." }
+            </footer>
         </>
+    }
+}
+
+/// Every callback the page hands to its components, made once: a new callback each render
+/// would make every card re-render on every keystroke, since callbacks compare by identity.
+struct Handlers {
+    input: Callback<()>,
+    big_paste: Callback<JsString>,
+    file: Callback<web_sys::File>,
+    clear: Callback<()>,
+    format: Callback<Option<Format>>,
+    target: Callback<Target>,
+    credentials: Callback<Credentials>,
+    freeze: Callback<bool>,
+    filter: Callback<Filter>,
+    page: Callback<usize>,
+    reveal: Callback<usize>,
+    theme: Callback<Theme>,
+    export: Callback<Export>,
+}
+
+/// A callback that dispatches `make(value)`.
+fn send<T: 'static>(state: &UseReducerHandle<State>, make: fn(T) -> Action) -> Callback<T> {
+    let dispatcher = state.dispatcher();
+    Callback::from(move |value| dispatcher.dispatch(make(value)))
+}
+
+impl Handlers {
+    fn new(
+        state: UseReducerHandle<State>,
+        area: NodeRef,
+        assessor: Rc<Assessor>,
+        outgoing: Rc<RefCell<Option<JsString>>>,
+        pending: Rc<RefCell<Option<Timeout>>>,
+    ) -> Handlers {
+        // Every new text goes through here: small plans are assessed at once on this thread,
+        // big ones go to the worker (see `worker.rs` for why).
+        let route = {
+            let (dispatcher, assessor, area) = (state.dispatcher(), assessor.clone(), area.clone());
+            Callback::from(move |(text, source): (JsString, Source)| {
+                let units = text.length() as usize;
+                if units <= INLINE_LIMIT || !assessor.available() {
+                    let text = AttrValue::from(String::from(text));
+                    dispatcher.dispatch(match source {
+                        Source::Typing => Action::Assess(text),
+                        Source::Page => Action::Replace(text),
+                    });
+                    // The reducer has run the engine; the render follows in a microtask.
+                    dom::mark("rescore-assessed");
+                    return;
+                }
+                let preview = source == Source::Page && units > PREVIEW_LIMIT;
+                if let Some(element) = area.cast::<web_sys::HtmlTextAreaElement>() {
+                    if source == Source::Page {
+                        // The start of a very long plan, cut at a line break; the text stays
+                        // in JS all the way.
+                        let shown = if preview {
+                            let cut = text.last_index_of("\n", PREVIEW_CHARS as i32);
+                            text.slice(0, if cut > 0 { cut as u32 } else { PREVIEW_CHARS })
+                        } else {
+                            text.clone()
+                        };
+                        let _ = js_sys::Reflect::set(&element, &"value".into(), &shown);
+                    }
+                    element.set_read_only(preview);
+                }
+                *outgoing.borrow_mut() = Some(text);
+                dispatcher.dispatch(Action::Delegate {
+                    bytes: units,
+                    preview,
+                });
+            })
+        };
+        let input = {
+            let (dispatcher, route, area) = (state.dispatcher(), route.clone(), area.clone());
+            Callback::from(move |()| {
+                dispatcher.dispatch(Action::Typed);
+                let (route, area) = (route.clone(), area.clone());
+                let timeout = Timeout::new(DEBOUNCE_MS, move || {
+                    dom::mark("rescore-start");
+                    if let Some(text) = read_area(&area) {
+                        route.emit((text, Source::Typing));
+                    }
+                });
+                *pending.borrow_mut() = Some(timeout);
+            })
+        };
+        let file = {
+            let route = route.clone();
+            Callback::from(move |file: web_sys::File| {
+                let route = route.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+                    if let Some(text) = text.ok().and_then(|text| text.dyn_into::<JsString>().ok())
+                    {
+                        route.emit((text, Source::Page));
+                    }
+                });
+            })
+        };
+        let big_paste = route.reform(|text: JsString| (text, Source::Page));
+        let clear = Callback::from(move |()| {
+            route.emit((JsString::from(""), Source::Page));
+            if let Some(area) = area.cast::<web_sys::HtmlElement>() {
+                let _ = area.focus();
+            }
+        });
+        let export = {
+            let state = state.clone();
+            Callback::from(move |kind: Export| match &state.assessment {
+                Some(assessment) => {
+                    let text = kind.render(assessment, &state.plan);
+                    dom::download(kind.file_name(), kind.mime(), &JsValue::from_str(&text));
+                }
+                None => assessor.export(kind),
+            })
+        };
+        Handlers {
+            input,
+            big_paste,
+            file,
+            clear,
+            format: send(&state, Action::SetFormat),
+            target: send(&state, Action::SetTarget),
+            credentials: send(&state, Action::SetCredentials),
+            freeze: send(&state, Action::SetFreeze),
+            filter: send(&state, Action::SetFilter),
+            page: send(&state, Action::TurnPage),
+            reveal: send(&state, Action::Reveal),
+            theme: send(&state, Action::SetTheme),
+            export,
+        }
     }
 }

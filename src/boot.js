@@ -2,6 +2,21 @@
 // can forbid inline scripts outright (script-src 'self'). Trunk writes the hashed file names
 // into data attributes of the <script> tag that loads this file (see `pattern_script` in
 // Trunk.toml); a module script has no `document.currentScript`, so it is found by selector.
+
+// The theme a person chose last time, applied before the app draws anything so the page
+// never flashes in the other one. Storage can be refused (a sandboxed frame): then the
+// system's theme stands.
+try {
+  const theme = localStorage.getItem('approval-risk-theme');
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+} catch {
+  // No storage: nothing to apply.
+}
+
+// The marks let `cargo xtask bench-web` say where the time to the first verdict goes.
+performance.mark('boot');
 const tag = document.querySelector('script[data-app-js][data-app-wasm]');
 const { default: init } = await import(tag.dataset.appJs);
+performance.mark('glue-loaded');
 await init({ module_or_path: tag.dataset.appWasm });
+performance.mark('app-started');

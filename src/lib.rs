@@ -1,11 +1,29 @@
 //! The Approval Risk Explainer page: a Yew app that renders what the engine says about a plan.
 //!
-//! The page never scores anything itself. `state` turns text into an engine `Assessment` and
-//! keeps it; the components only draw that assessment. Keeping the logic in the reducer lets
-//! native tests cover it without a browser.
+//! The page never scores anything itself. `state` runs the engine (or asks the worker to) and
+//! keeps what it said as a `board`; the components only draw that board. Keeping the logic in
+//! the reducer and in plain functions (`board`, `highlight`, `share`, `wire`) lets native tests
+//! cover it without a browser.
 
 mod app;
+pub mod board;
 pub mod components;
+pub mod compress;
+mod dom;
+pub mod highlight;
+pub mod share;
 pub mod state;
+pub mod wire;
+pub mod worker;
 
 pub use app::App;
+
+/// The wasm's entry point, in both places it runs: on the page it draws the app; in the worker
+/// (no window) it answers assessment requests instead.
+pub fn start() {
+    if web_sys::window().is_some() {
+        yew::Renderer::<App>::new().render();
+    } else {
+        worker::serve();
+    }
+}

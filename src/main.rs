@@ -1,5 +1,5 @@
-//! Browser entry point: mounts the Approval Risk Explainer on the page's `<body>`.
+//! Browser entry point: the app on the page, the assessor in the worker (see `lib.rs`).
 
 fn main() {
-    yew::Renderer::<approval_risk_web::App>::new().render();
+    approval_risk_web::start();
 }

@@ -1,13 +1,28 @@
-//! The page's state: the plan being edited, and the engine's assessment of it.
+//! The page's state and everything that can happen to it, as a reducer tested natively.
 //!
-//! Editing and assessing are separate actions so that typing stays instant: every keystroke
-//! stores the text (`Action::Edit`), and the debounced `Action::Assess` runs the engine once the
-//! typing pauses. The reducer returns the same `Rc` when nothing changed, which tells Yew 0.23
-//! to skip the render.
+//! Typing only marks the assessment stale (`Typed`); the debounced `Assess` runs the engine once
+//! the typing pauses. A plan too big for the main thread is `Delegate`d: the state then holds
+//! no text and no assessment, only a `job` for the worker, whose board comes back as `Arrived`
+//! (matched by `generation`, so a late answer to an older plan is dropped). The reducer never
+//! talks to the worker itself; the app posts each new job. It returns the same `Rc` when
+//! nothing changed, which tells Yew 0.23 to skip the render.
 
-use approval_risk_engine::{assess, Decision, Options, PatternReport, StepReport};
+use crate::board::{reveal, Board, Filter, Selection};
+use crate::share;
+use approval_risk_engine::{assess, Assessment, Context, Credentials, Format, Options, Target};
 use std::rc::Rc;
 use yew::{AttrValue, Reducible};
+
+/// Plans up to this size are assessed on the main thread; bigger ones in the worker.
+/// Measured (`cargo xtask bench-web`): the engine takes well under 1 ms per KB in the release
+/// wasm, so 64 KB stays far below one 100 ms task even with the render, while the usual plan
+/// (a few KB) skips the round trip to the worker and re-scores within a frame.
+pub const INLINE_LIMIT: usize = 64 * 1024;
+
+/// Pasted or opened texts longer than this are not put whole into the text area: Chromium
+/// takes about 1.7 s to lay out 5 MB of text there, in one task. The text area then shows the
+/// start of the plan, read-only, while the worker assesses all of it.
+pub const PREVIEW_LIMIT: usize = 256 * 1024;
 
 /// The plan a first visit opens with: the shape of the December 2025 Kiro incident, so the
 /// page shows at once what it is for.
@@ -17,146 +32,331 @@ pub const EXAMPLE_PLAN: &str = "\
 3. Verify the service is healthy.
 ";
 
-/// Everything the page shows. Steps and patterns sit behind `Rc` so that re-rendering after a
-/// keystroke hands each card the same pointer instead of a copy of its text.
-#[derive(Clone, Debug)]
-pub struct State {
-    /// The text in the text area, updated on every keystroke.
-    pub plan: AttrValue,
-    /// True while `plan` has changed since the assessment below was made.
-    pub stale: bool,
-    /// Context and policy passed to the engine with every assessment.
-    pub options: Options,
-    pub verdict: Decision,
-    pub summary: AttrValue,
-    pub steps: Vec<Rc<StepReport>>,
-    pub patterns: Vec<Rc<PatternReport>>,
+/// The colour theme: the system's unless the person picked one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
 }
 
-/// What can happen to the state.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    /// The person changed the text; the assessment is now stale until `Assess`.
-    Edit(String),
-    /// Run the engine on the current text (sent once typing pauses).
-    Assess,
-}
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
 
-impl State {
-    /// A state whose plan is `plan`, already assessed, so the first render shows a verdict.
-    pub fn assessed(plan: &str, options: Options) -> State {
-        let assessment = assess(plan, &options);
-        State {
-            plan: AttrValue::from(plan.to_owned()),
-            stale: false,
-            verdict: assessment.verdict,
-            summary: AttrValue::from(assessment.summary.clone()),
-            steps: assessment.steps.into_iter().map(Rc::new).collect(),
-            patterns: assessment.patterns.into_iter().map(Rc::new).collect(),
-            options,
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
         }
     }
 
-    /// The state a first visit opens with: the example plan, assessed.
+    pub fn parse(text: &str) -> Theme {
+        Theme::ALL
+            .into_iter()
+            .find(|theme| theme.as_str() == text)
+            .unwrap_or_default()
+    }
+}
+
+/// What the worker must be asked for the current `generation`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    /// Assess with the current options; `with_text` when the plan itself is new (the app holds
+    /// it, so the state never copies megabytes).
+    Assess { with_text: bool },
+    /// Draw another page or filter from the assessment the worker already holds.
+    Select,
+}
+
+/// A card to bring into view and focus once it is rendered; `seq` makes a repeat count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Focus {
+    pub seq: u32,
+    pub step: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct State {
+    /// The plan as last assessed here; empty while the worker holds the plan.
+    pub plan: AttrValue,
+    /// The plan's size in bytes, wherever it is held.
+    pub plan_bytes: usize,
+    /// Bumped when the page replaces the text itself (clear, file, link), so the text area,
+    /// which is otherwise left alone while someone types in it, takes the new text.
+    pub revision: u32,
+    pub options: Options,
+    pub selection: Selection,
+    pub board: Rc<Board>,
+    /// The assessment behind `board` when it was made here (exports and re-filtering use it);
+    /// `None` while the worker holds it.
+    pub assessment: Option<Rc<Assessment>>,
+    /// True from a keystroke (or a request to the worker) until the board is current.
+    pub busy: bool,
+    /// The text area shows only the start of the plan (see `PREVIEW_LIMIT`) and is read-only.
+    pub preview: bool,
+    pub generation: u64,
+    pub job: Option<Job>,
+    pub focus: Option<Focus>,
+    pub theme: Theme,
+    /// A message for the person that is not part of the assessment (a link that would not open).
+    pub notice: Option<AttrValue>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Someone typed: the board is stale until the next `Assess`.
+    Typed,
+    /// Assess this text here, on the main thread.
+    Assess(AttrValue),
+    /// The page itself put this text in the text area (clear, a file, a link): assess it here.
+    Replace(AttrValue),
+    /// A plan of `bytes` bytes goes to the worker; `preview` when the text area shows only its
+    /// start (the app has already put the text there).
+    Delegate {
+        bytes: usize,
+        preview: bool,
+    },
+    /// The worker's board for `generation`.
+    Arrived {
+        generation: u64,
+        board: Box<Board>,
+    },
+    /// A share link (the URL fragment) to open.
+    Open(String),
+    SetTarget(Target),
+    SetCredentials(Credentials),
+    SetFreeze(bool),
+    /// `None` detects the format.
+    SetFormat(Option<Format>),
+    SetFilter(Filter),
+    TurnPage(usize),
+    /// Bring step `n`'s card into view (from the strip, the grid, a link), turning the page or
+    /// lifting the filter as needed.
+    Reveal(usize),
+    SetTheme(Theme),
+}
+
+impl State {
+    /// A state whose plan is `plan`, already assessed here, so the first render shows a verdict.
+    pub fn assessed(plan: &str, options: Options) -> State {
+        let mut state = State {
+            plan: AttrValue::default(),
+            plan_bytes: 0,
+            revision: 0,
+            options,
+            selection: Selection::default(),
+            board: Rc::new(Board::empty()),
+            assessment: None,
+            busy: false,
+            preview: false,
+            generation: 0,
+            job: None,
+            focus: None,
+            theme: Theme::System,
+            notice: None,
+        };
+        state.assess_here(AttrValue::from(plan.to_owned()));
+        state
+    }
+
+    /// The state a visit opens with: the plan and context of a share link in `fragment` if
+    /// there is one, else the example plan (with a notice when a link was there but unreadable).
+    pub fn open(fragment: &str, theme: Theme) -> State {
+        let mut state = match share::read(fragment) {
+            Some(shared) => {
+                State::assessed(&shared.plan, options_of(shared.context, shared.format))
+            }
+            None => {
+                let mut state = State::with_example();
+                state.notice = unreadable(fragment);
+                state
+            }
+        };
+        state.theme = theme;
+        state
+    }
+
+    /// The example plan, assessed.
     pub fn with_example() -> State {
         State::assessed(EXAMPLE_PLAN, Options::default())
     }
+
+    /// The share link's fragment for what is shown, or `None` when the plan is too long or is
+    /// held by the worker.
+    pub fn share_fragment(&self) -> Option<String> {
+        self.assessment.as_ref()?;
+        share::fragment(&self.plan, &self.options)
+    }
+
+    fn assess_here(&mut self, plan: AttrValue) {
+        let assessment = Rc::new(assess(&plan, &self.options));
+        self.board = Rc::new(Board::new(&assessment, self.selection));
+        self.selection = self.board.selection;
+        self.assessment = Some(assessment);
+        self.plan_bytes = plan.len();
+        self.plan = plan;
+        self.busy = false;
+        self.preview = false;
+        self.generation += 1;
+        self.job = None;
+    }
+
+    /// Re-scores after the options changed, wherever the plan is held.
+    fn rescore(&mut self) {
+        if self.assessment.is_some() {
+            self.assess_here(self.plan.clone());
+        } else {
+            self.ask_worker(Job::Assess { with_text: false });
+        }
+    }
+
+    /// Redraws the board for a new selection, wherever the assessment is held.
+    fn reselect(&mut self, selection: Selection) {
+        self.selection = selection;
+        match &self.assessment {
+            Some(assessment) => {
+                self.board = Rc::new(Board::new(assessment, selection));
+                self.selection = self.board.selection;
+            }
+            None => self.ask_worker(Job::Select),
+        }
+    }
+
+    fn ask_worker(&mut self, job: Job) {
+        self.generation += 1;
+        self.busy = true;
+        // A new plan's text must reach the worker even if an option changes before it was sent.
+        let with_text = matches!(self.job, Some(Job::Assess { with_text: true }));
+        self.job = Some(match job {
+            Job::Assess { .. } => Job::Assess {
+                with_text: with_text || job == Job::Assess { with_text: true },
+            },
+            Job::Select if with_text => Job::Assess { with_text: true },
+            Job::Select => Job::Select,
+        });
+    }
+}
+
+fn options_of(context: Context, format: Option<Format>) -> Options {
+    Options {
+        context,
+        format,
+        ..Options::default()
+    }
+}
+
+/// A notice for a fragment that looks like a share link but could not be read; ordinary
+/// in-page anchors (`#top`) are not links and get none.
+fn unreadable(fragment: &str) -> Option<AttrValue> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    (fragment.contains("plan=") || fragment.starts_with("v=")).then(|| {
+        AttrValue::from(
+            "This link's plan could not be read (it may have been cut short when it was \
+             copied). Showing the example plan instead.",
+        )
+    })
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
         match action {
-            Action::Edit(text) => {
-                if *self.plan == *text {
+            Action::Typed if self.busy => return self,
+            Action::Typed => next.busy = true,
+            Action::Assess(text) => {
+                if self.assessment.is_some() && !self.busy && self.plan == text {
                     return self;
                 }
-                let mut next = (*self).clone();
-                next.plan = AttrValue::from(text);
-                next.stale = true;
-                Rc::new(next)
+                next.notice = None;
+                next.assess_here(text);
             }
-            Action::Assess => {
-                if !self.stale {
+            Action::Replace(text) => {
+                next.notice = None;
+                next.revision += 1;
+                next.assess_here(text);
+            }
+            Action::Delegate { bytes, preview } => {
+                next.notice = None;
+                next.plan = AttrValue::default();
+                next.plan_bytes = bytes;
+                next.assessment = None;
+                next.preview = preview;
+                next.job = None;
+                next.ask_worker(Job::Assess { with_text: true });
+            }
+            Action::Arrived { generation, board } => {
+                if generation != self.generation || self.assessment.is_some() {
                     return self;
                 }
-                Rc::new(State::assessed(&self.plan, self.options.clone()))
+                next.selection = board.selection;
+                next.board = Rc::new(*board);
+                next.busy = false;
+                next.job = None;
             }
+            Action::Open(fragment) => match share::read(&fragment) {
+                Some(shared) => {
+                    next.options = options_of(shared.context, shared.format);
+                    next.notice = None;
+                    next.revision += 1;
+                    next.assess_here(AttrValue::from(shared.plan));
+                }
+                None => match unreadable(&fragment) {
+                    Some(notice) => next.notice = Some(notice),
+                    None => return self,
+                },
+            },
+            Action::SetTarget(target) if target == self.options.context.target => return self,
+            Action::SetTarget(target) => {
+                next.options.context.target = target;
+                next.rescore();
+            }
+            Action::SetCredentials(level) if level == self.options.context.credentials => {
+                return self
+            }
+            Action::SetCredentials(level) => {
+                next.options.context.credentials = level;
+                next.rescore();
+            }
+            Action::SetFreeze(on) if on == self.options.context.change_freeze => return self,
+            Action::SetFreeze(on) => {
+                next.options.context.change_freeze = on;
+                next.rescore();
+            }
+            Action::SetFormat(format) if format == self.options.format => return self,
+            Action::SetFormat(format) => {
+                next.options.format = format;
+                next.rescore();
+            }
+            Action::SetFilter(filter) if filter == self.selection.filter => return self,
+            Action::SetFilter(filter) => next.reselect(Selection { filter, page: 0 }),
+            Action::TurnPage(page) if page == self.selection.page => return self,
+            Action::TurnPage(page) => next.reselect(Selection {
+                page,
+                ..self.selection
+            }),
+            Action::Reveal(step) => {
+                if step == 0 || step > self.board.marks.len() {
+                    return self;
+                }
+                let selection = reveal(&self.board.marks, self.selection, step);
+                if selection != self.selection {
+                    next.reselect(selection);
+                }
+                next.focus = Some(Focus {
+                    seq: self.focus.map_or(0, |focus| focus.seq + 1),
+                    step,
+                });
+            }
+            Action::SetTheme(theme) if theme == self.theme => return self,
+            Action::SetTheme(theme) => next.theme = theme,
         }
+        Rc::new(next)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn reduce(state: &Rc<State>, action: Action) -> Rc<State> {
-        Rc::clone(state).reduce(action)
-    }
-
-    #[test]
-    fn the_example_plan_opens_assessed_at_escalate_or_above() {
-        let state = State::with_example();
-        assert!(!state.stale);
-        assert_eq!(state.steps.len(), 3, "one card per numbered step");
-        assert!(state.verdict >= Decision::Escalate, "got {}", state.verdict);
-        let recreate = &state.steps[1];
-        assert_eq!(recreate.index, 2);
-        assert!(
-            recreate.decision >= Decision::Escalate,
-            "got {}",
-            recreate.decision
-        );
-    }
-
-    #[test]
-    fn editing_marks_the_assessment_stale_without_rescoring() {
-        let start = Rc::new(State::with_example());
-        let edited = reduce(&start, Action::Edit("1. List the files in the repo".into()));
-        assert!(edited.stale);
-        assert_eq!(&*edited.plan, "1. List the files in the repo");
-        assert_eq!(
-            edited.verdict, start.verdict,
-            "typing alone must not change the verdict"
-        );
-        assert!(
-            Rc::ptr_eq(&edited.steps[0], &start.steps[0]),
-            "cards keep their data"
-        );
-    }
-
-    #[test]
-    fn assessing_after_an_edit_rescores_the_new_text() {
-        let start = Rc::new(State::with_example());
-        let edited = reduce(&start, Action::Edit("1. List the files in the repo".into()));
-        let assessed = reduce(&edited, Action::Assess);
-        assert!(!assessed.stale);
-        assert_eq!(assessed.verdict, Decision::Proceed);
-        assert_eq!(assessed.steps.len(), 1);
-
-        let dangerous = reduce(&assessed, Action::Edit("rm -rf /".into()));
-        let dangerous = reduce(&dangerous, Action::Assess);
-        assert!(
-            dangerous.verdict >= Decision::Escalate,
-            "got {}",
-            dangerous.verdict
-        );
-    }
-
-    #[test]
-    fn nothing_changed_returns_the_same_state_so_yew_skips_the_render() {
-        let start = Rc::new(State::with_example());
-        assert!(Rc::ptr_eq(&start, &reduce(&start, Action::Assess)));
-        let same_text = reduce(&start, Action::Edit(EXAMPLE_PLAN.into()));
-        assert!(Rc::ptr_eq(&start, &same_text));
-    }
-
-    #[test]
-    fn an_empty_plan_is_assessed_as_no_steps() {
-        let start = Rc::new(State::with_example());
-        let cleared = reduce(&reduce(&start, Action::Edit(String::new())), Action::Assess);
-        assert!(cleared.steps.is_empty());
-        assert_eq!(cleared.verdict, Decision::Proceed);
-    }
-}
+mod tests;

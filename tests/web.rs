@@ -1,5 +1,6 @@
-//! The page in headless Chromium: mounts the real app and checks what a first visit and typing
-//! show. Run with `cargo xtask test` (or `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p
+//! The page in headless Chromium: mounts the real app and checks what a first visit, typing and
+//! the context controls show. (There is no worker here: the test harness has no loader tag, so
+//! every plan is assessed on the main thread, the path small plans always take.) Run with `cargo xtask test` (or `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p
 //! approval-risk-web --target wasm32-unknown-unknown`).
 #![cfg(target_arch = "wasm32")]
 // A test that cannot find what it looks for should fail loudly, naming what was missing.
@@ -77,6 +78,51 @@ fn verdict_changed(root: &Element) -> JsFuture {
     JsFuture::from(promise)
 }
 
+/// Resolves once `name` on the element matching `selector` under `root` equals `value`.
+fn attribute_becomes(
+    root: &Element,
+    selector: &'static str,
+    name: &'static str,
+    value: &'static str,
+) -> JsFuture {
+    let root = root.clone();
+    let promise = Promise::new(&mut |resolve: Function, _reject: Function| {
+        let watched = root.clone();
+        let on_change = Closure::<dyn FnMut(JsValue, MutationObserver)>::new(
+            move |_records: JsValue, observer: MutationObserver| {
+                let now = watched
+                    .query_selector(selector)
+                    .ok()
+                    .flatten()
+                    .and_then(|element| element.get_attribute(name));
+                if now.as_deref() == Some(value) {
+                    observer.disconnect();
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
+            },
+        );
+        let observer =
+            MutationObserver::new(on_change.as_ref().unchecked_ref()).expect("an observer");
+        // A test lives as long as the page; so may its observer's closure.
+        on_change.forget();
+        let options = MutationObserverInit::new();
+        options.set_attributes(true);
+        options.set_subtree(true);
+        options.set_attribute_filter(&Array::of1(&JsValue::from_str(name)));
+        observer
+            .observe_with_options(&root, &options)
+            .expect("observe the app");
+    });
+    JsFuture::from(promise)
+}
+
+fn dispatch(target: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).expect("an event");
+    target.dispatch_event(&event).expect("dispatch");
+}
+
 /// Replaces the plan as a person would: new value, then a bubbling `input` event.
 fn type_plan(root: &Element, plan: &str) {
     let area: HtmlTextAreaElement = root
@@ -85,10 +131,7 @@ fn type_plan(root: &Element, plan: &str) {
         .expect("the plan text area")
         .unchecked_into();
     area.set_value(plan);
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict("input", &init).expect("an input event");
-    area.dispatch_event(&event).expect("dispatch input");
+    dispatch(&area, "input");
 }
 
 #[wasm_bindgen_test]
@@ -131,4 +174,57 @@ async fn typing_a_harmless_plan_rescores_to_proceed() {
         .query_selector_all("[data-step-index]")
         .expect("a valid selector");
     assert_eq!(cards.length(), 1, "the old cards are gone");
+}
+
+#[wasm_bindgen_test]
+async fn the_triggering_words_are_marked_with_their_rule() {
+    let root = mount().await;
+    let mark = root
+        .query_selector("[data-step-index=\"2\"] mark[data-rule]")
+        .expect("a valid selector")
+        .expect("step 2 marks its evidence");
+    assert_eq!(mark.text_content().as_deref(), Some("Delete"));
+    let rule = mark.get_attribute("data-rule").expect("a rule id");
+    assert!(
+        rule.contains('.'),
+        "a rule id looks like domain.name: {rule}"
+    );
+    assert!(mark
+        .get_attribute("title")
+        .is_some_and(|title| !title.is_empty()));
+    assert_eq!(
+        mark.get_attribute("tabindex").as_deref(),
+        Some("0"),
+        "focusable"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn changing_the_target_rescores_at_once() {
+    let root = mount().await;
+    let busy = attribute_becomes(&root, ".result-pane", "aria-busy", "true");
+    type_plan(&root, "kubectl delete deployment api");
+    busy.await.expect("typing marks the assessment stale");
+    attribute_becomes(&root, ".result-pane", "aria-busy", "false")
+        .await
+        .expect("the plan was assessed");
+    yew::scheduler::flush().await;
+
+    let target: web_sys::HtmlSelectElement = root
+        .query_selector("#context-target")
+        .expect("a valid selector")
+        .expect("the target selector")
+        .unchecked_into();
+    target.set_value("development");
+    dispatch(&target, "change");
+    yew::scheduler::flush().await;
+    assert_eq!(attribute(&root, "[data-verdict]", "data-verdict"), "review");
+
+    target.set_value("production");
+    dispatch(&target, "change");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        attribute(&root, "[data-verdict]", "data-verdict"),
+        "escalate"
+    );
 }

@@ -1,13 +1,65 @@
 //! The page's components. Each receives data and callbacks only; none of them scores anything.
 
+mod actions;
+mod context_controls;
 mod decision_badge;
+mod grid;
 mod pattern_list;
 mod plan_input;
 mod step_card;
+mod step_list;
+mod step_text;
+mod strip;
+mod theme_switch;
 mod verdict_banner;
 
-pub use decision_badge::DecisionBadge;
+pub use actions::{actions, copy};
+pub use context_controls::{context_controls, ContextCallbacks};
+pub use decision_badge::badge;
+pub use grid::Grid;
 pub use pattern_list::PatternList;
 pub use plan_input::PlanInput;
 pub use step_card::StepCard;
+pub use step_list::StepList;
+pub use step_text::step_text;
+pub use strip::Strip;
+pub use theme_switch::theme_switch;
 pub use verdict_banner::VerdictBanner;
+
+use yew::prelude::*;
+
+/// A click handler for an in-page link that reveals step `n` instead of following its `href`
+/// (which would change the URL fragment, where share links live). The `href` stays for
+/// "open in new tab" and for what screen readers announce.
+pub fn reveal_on_click(on_reveal: &Callback<usize>, step: usize) -> Callback<MouseEvent> {
+    let on_reveal = on_reveal.clone();
+    Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        on_reveal.emit(step);
+    })
+}
+
+/// A link to step `n`'s card.
+pub fn step_link(on_reveal: &Callback<usize>, step: usize, label: String) -> Html {
+    html! {
+        <a href={format!("#step-{step}")} onclick={reveal_on_click(on_reveal, step)}>{ label }</a>
+    }
+}
+
+/// Engine prose, where plan words are quoted in backticks (`` `prod-db` ``): the quoted words
+/// are shown as code, so the reader sees which words came from the plan. Text only: nothing in
+/// the prose is ever read as markup. A backtick without a partner stays as it is.
+pub fn prose(text: &str) -> Html {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once('`') {
+        let Some((code, tail)) = after.split_once('`') else {
+            break;
+        };
+        parts.push(html! { { before.to_string() } });
+        parts.push(html! { <code>{ code.to_string() }</code> });
+        rest = tail;
+    }
+    parts.push(html! { { rest.to_string() } });
+    parts.into_iter().collect()
+}

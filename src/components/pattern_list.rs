@@ -1,6 +1,7 @@
-//! Risks that only show across steps (delete-then-recreate, no backup first, ...).
+//! Risks that only show across steps (delete-then-recreate, no backup first, safety off then
+//! act, ...), each with links to the steps it joins.
 
-use super::DecisionBadge;
+use super::{badge, prose, step_link};
 use approval_risk_engine::PatternReport;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -8,6 +9,25 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct PatternListProps {
     pub patterns: Vec<Rc<PatternReport>>,
+    /// How many the engine found; more than `patterns` holds for a pathological plan.
+    pub total: usize,
+    pub on_reveal: Callback<usize>,
+}
+
+/// `steps 1 and 2` with each number a link to its card.
+pub fn step_links(steps: &[usize], on_reveal: &Callback<usize>) -> Html {
+    let last = steps.len().saturating_sub(1);
+    html! {
+        <>
+            { if steps.len() == 1 { "step " } else { "steps " } }
+            { for steps.iter().enumerate().map(|(i, &step)| html! {
+                <>
+                    if i > 0 { { if i == last { " and " } else { ", " } } }
+                    { step_link(on_reveal, step, step.to_string()) }
+                </>
+            }) }
+        </>
+    }
 }
 
 #[component]
@@ -16,35 +36,28 @@ pub fn PatternList(props: &PatternListProps) -> Html {
         return Html::default();
     }
     html! {
-        <section class="patterns" aria-label="Across steps">
-            <h2>{ "Across steps" }</h2>
+        <section class="patterns" aria-labelledby="patterns-title">
+            <h2 id="patterns-title">{ "Across steps" }</h2>
             <ul>
-                { for props.patterns.iter().map(|pattern| {
-                    let steps = pattern
-                        .steps
-                        .iter()
-                        .map(usize::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let steps = match pattern.steps.len() {
-                        1 => format!("step {steps}"),
-                        _ => format!("steps {steps}"),
-                    };
-                    html! {
-                        <li class="pattern" data-rule={pattern.rule.clone()} data-decision={pattern.decision.as_str()}>
-                            <p class="pattern-head">
-                                <DecisionBadge decision={pattern.decision} />
-                                <strong>{ pattern.title.clone() }</strong>
-                                <span class="pattern-steps">{ steps }</span>
-                            </p>
-                            <p>{ pattern.why.clone() }</p>
-                            if !pattern.safer.is_empty() {
-                                <p class="safer"><strong>{ "Safer: " }</strong>{ pattern.safer.clone() }</p>
-                            }
-                        </li>
-                    }
+                { for props.patterns.iter().map(|pattern| html! {
+                    <li class="pattern" data-rule={pattern.rule.clone()} data-decision={pattern.decision.as_str()}>
+                        <p class="pattern-head">
+                            { badge(pattern.decision) }
+                            <strong>{ &pattern.title }</strong>
+                            <span class="pattern-steps">{ step_links(&pattern.steps, &props.on_reveal) }</span>
+                        </p>
+                        <p>{ prose(&pattern.why) }</p>
+                        if !pattern.safer.is_empty() {
+                            <p class="safer"><strong>{ "Safer: " }</strong>{ prose(&pattern.safer) }</p>
+                        }
+                    </li>
                 }) }
             </ul>
+            if props.total > props.patterns.len() {
+                <p class="more-note">
+                    { format!("The first {} of {} are listed; export the report for all of them.", props.patterns.len(), props.total) }
+                </p>
+            }
         </section>
     }
 }

@@ -1,57 +1,127 @@
-//! One step of the plan: its decision, both axes in words, its text and the explanation.
+//! One step of the plan: its decision, both axes in words, its own text with the triggering
+//! words marked, the explanation, the safer alternative, the questions to ask, what the tool
+//! saw (each finding, the target of the marks), and the patterns that join it to other steps.
 
-use super::DecisionBadge;
-use approval_risk_engine::StepReport;
+use super::pattern_list::step_links;
+use super::step_text::finding_id;
+use super::{badge, prose, step_text};
+use approval_risk_engine::render::adjustment_kind;
+use approval_risk_engine::{PatternReport, StepReport};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StepCardProps {
     pub step: Rc<StepReport>,
+    /// The plan patterns this step takes part in.
+    pub patterns: Vec<Rc<PatternReport>>,
+    pub on_reveal: Callback<usize>,
 }
 
 #[component]
 pub fn StepCard(props: &StepCardProps) -> Html {
     let step = &props.step;
     let decision = step.decision.as_str();
+    let index = step.index;
     html! {
         <article
-            class={classes!("step-card", format!("step-card--{decision}"))}
-            data-step-index={step.index.to_string()}
+            id={format!("step-{index}")}
+            class="step-card"
+            data-step-index={index.to_string()}
             data-decision={decision}
-            aria-label={format!("Step {}: {decision}", step.index)}
+            aria-label={format!("Step {index}: {decision}")}
+            tabindex="-1"
         >
             <header class="step-head">
-                <span class="step-number">{ format!("Step {}", step.index) }</span>
+                <h3 class="step-number">{ format!("Step {index}") }</h3>
                 <span class="step-line">{ format!("line {}", step.line) }</span>
-                <DecisionBadge decision={step.decision} />
+                { badge(step.decision) }
             </header>
-            <p class="step-text">{ step.text.clone() }</p>
+            { step_text(step) }
             <dl class="axes">
                 <div class="axis">
                     <dt>{ "Undo" }</dt>
                     <dd>
-                        { step.reversibility.phrase() }
-                        <span class="axis-term">{ format!(" ({})", step.reversibility.as_str()) }</span>
+                        { step.reversibility.phrase() }{ " " }
+                        <span class="axis-term">{ "(" }{ step.reversibility.as_str() }{ ")" }</span>
                     </dd>
                 </div>
                 <div class="axis">
                     <dt>{ "Reach" }</dt>
                     <dd>
-                        { step.scope.phrase() }
-                        <span class="axis-term">{ format!(" ({})", step.scope.as_str()) }</span>
+                        { step.scope.phrase() }{ " " }
+                        <span class="axis-term">{ "(" }{ step.scope.as_str() }{ ")" }</span>
                     </dd>
                 </div>
             </dl>
-            <p class="explanation">{ step.explanation.clone() }</p>
+            <p class="explanation">{ prose(&step.explanation) }</p>
             if !step.safer.is_empty() {
-                <p class="safer"><strong>{ "Safer: " }</strong>{ step.safer.clone() }</p>
+                <p class="safer"><strong>{ "Safer: " }</strong>{ prose(&step.safer) }</p>
             }
             if !step.questions.is_empty() {
                 <div class="questions">
-                    <p class="questions-head">{ "Ask before approving:" }</p>
+                    <h4>{ "Ask before approving" }</h4>
                     <ul>
-                        { for step.questions.iter().map(|question| html! { <li>{ question.clone() }</li> }) }
+                        { for step.questions.iter().map(|question| html! { <li>{ prose(question) }</li> }) }
+                    </ul>
+                </div>
+            }
+            if !step.findings.is_empty() {
+                <div class="findings">
+                    <h4>{ "What the tool saw" }</h4>
+                    <ul>
+                        { for step.findings.iter().enumerate().map(|(k, finding)| {
+                            let words: Vec<&str> = finding
+                                .evidence
+                                .iter()
+                                .map(|span| span.slice(&step.text))
+                                .filter(|words| !words.is_empty())
+                                .collect();
+                            html! {
+                                <li id={finding_id(index, k)} class="finding" tabindex="-1" data-rule={finding.rule.clone()}>
+                                    <p class="finding-head">
+                                        <strong>{ &finding.title }</strong>
+                                        <span class="finding-decision">{ finding.decision.as_str() }</span>
+                                        <code class="rule-id">{ &finding.rule }</code>
+                                    </p>
+                                    if !words.is_empty() {
+                                        <p class="finding-words">
+                                            { "Because of " }
+                                            { for words.iter().enumerate().map(|(i, w)| html! {
+                                                <>
+                                                    if i > 0 { { ", " } }
+                                                    <q>{ *w }</q>
+                                                </>
+                                            }) }
+                                        </p>
+                                    }
+                                    if !finding.adjustments.is_empty() {
+                                        <ul class="adjustments">
+                                            { for finding.adjustments.iter().map(|adjustment| html! {
+                                                <li class="adjustment" data-kind={adjustment_kind(adjustment.kind)}>
+                                                    <span class="adjustment-kind">{ adjustment_kind(adjustment.kind) }</span>
+                                                    { " " }{ prose(&adjustment.note) }
+                                                </li>
+                                            }) }
+                                        </ul>
+                                    }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </div>
+            }
+            if !props.patterns.is_empty() {
+                <div class="step-patterns">
+                    <h4>{ "Across steps" }</h4>
+                    <ul>
+                        { for props.patterns.iter().map(|pattern| html! {
+                            <li>
+                                <strong>{ &pattern.title }</strong>
+                                { " (" }{ pattern.decision.as_str() }{ ", " }
+                                { step_links(&pattern.steps, &props.on_reveal) }{ ")" }
+                            </li>
+                        }) }
                     </ul>
                 </div>
             }

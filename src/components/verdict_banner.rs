@@ -1,36 +1,77 @@
-//! The verdict for the whole plan: the decision, what it asks of the approver, and why.
+//! The verdict for the whole plan: what to do, the one-sentence reason, how many steps got each
+//! decision, and links to the steps that decide it.
 
-use super::DecisionBadge;
+use super::{badge, prose, step_link};
+use crate::board::{thousands, Board};
+use approval_risk_engine::render::context_sentence;
 use approval_risk_engine::Decision;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct VerdictBannerProps {
-    pub verdict: Decision,
-    /// The engine's paragraph for the whole plan (it already counts the steps).
-    pub summary: AttrValue,
+    pub board: Rc<Board>,
+    /// The plan changed and the verdict below is for the text as it was.
+    pub busy: bool,
+    pub on_reveal: Callback<usize>,
 }
 
 #[component]
 pub fn VerdictBanner(props: &VerdictBannerProps) -> Html {
-    let verdict = props.verdict.as_str();
+    let board = &props.board;
+    let verdict = board.verdict.as_str();
+    let counts = board.counts();
+    let (deciding, total) = board.deciding();
+    let links = deciding.iter().enumerate().map(|(i, &step)| {
+        html! {
+            <>
+                if i > 0 { { ", " } }
+                { step_link(&props.on_reveal, step, format!("step {step}")) }
+            </>
+        }
+    });
     html! {
         <section
-            class={classes!("verdict", format!("verdict--{verdict}"))}
+            id="verdict"
+            class="verdict"
             data-verdict={verdict}
-            role="status"
-            aria-live="polite"
-            aria-label="Verdict"
+            aria-labelledby="verdict-title"
+            tabindex="-1"
         >
-            <p class="verdict-head">
+            <h2 id="verdict-title" class="verdict-head">
                 <span class="verdict-label">{ "Verdict" }</span>
-                <DecisionBadge decision={props.verdict} />
-            </p>
-            <p class="verdict-advice">{ props.verdict.advice() }</p>
-            if !props.summary.is_empty() {
-                <p class="verdict-summary">{ props.summary.clone() }</p>
-            } else {
-                <p class="verdict-summary">{ "No steps found yet: paste or type a plan." }</p>
+                { badge(board.verdict) }
+                if props.busy {
+                    <span class="verdict-busy">{ "updating…" }</span>
+                }
+            </h2>
+            <p class="verdict-advice">{ board.verdict.advice() }</p>
+            <p class="verdict-reason">{ &board.reason }</p>
+            <p class="verdict-context">{ context_sentence(&board.format, &board.context) }</p>
+            if !board.marks.is_empty() {
+                <ul class="counts" aria-label="Steps by decision">
+                    { for Decision::ALL.iter().zip(counts).map(|(decision, count)| html! {
+                        <li class="count" data-decision={decision.as_str()} data-count={if count == 0 { "none" } else { "some" }}>
+                            <strong>{ thousands(count) }</strong>{ " " }{ decision.as_str() }
+                        </li>
+                    }) }
+                </ul>
+            }
+            if total > 0 {
+                <p class="verdict-deciding">
+                    { if total == 1 { "Deciding step: " } else { "Deciding steps: " } }
+                    { for links }
+                    if total > deciding.len() {
+                        { format!(" and {} more", thousands(total - deciding.len())) }
+                    }
+                    { "." }
+                </p>
+            }
+            if !board.summary.is_empty() {
+                <details class="verdict-summary">
+                    <summary>{ "The whole summary" }</summary>
+                    <p>{ prose(&board.summary) }</p>
+                </details>
             }
         </section>
     }

@@ -17,9 +17,31 @@ pub fn run(args: &[String]) -> Result<(), String> {
     release()
 }
 
-/// Builds `dist/` in release mode and reports its gzip size. Fails when over budget, so
-/// `cargo xtask test` catches a dependency that bloats the page.
+/// Builds `dist/` in release mode and reports its gzip size against the budget. Size is a
+/// measurement to report, not a test to fail (the project measures budgets with benchmarks), so
+/// an overrun is printed loudly and the build still succeeds.
 pub fn release() -> Result<(), String> {
+    let total = release_unchecked()?;
+    if total <= BUDGET_BYTES {
+        println!(
+            "    within the {} budget ({} to spare)",
+            kilobytes(BUDGET_BYTES),
+            kilobytes(BUDGET_BYTES - total)
+        );
+    } else {
+        println!(
+            "    OVER BUDGET: the page is {} gzip, {} over the {} budget",
+            kilobytes(total),
+            kilobytes(total - BUDGET_BYTES),
+            kilobytes(BUDGET_BYTES)
+        );
+    }
+    Ok(())
+}
+
+/// Builds `dist/` and prints every file's gzip size; returns the total without judging it,
+/// for `bench-web`, which reports the budget rather than stopping at it.
+pub fn release_unchecked() -> Result<u64, String> {
     step("Release build of the page into dist/ (trunk build --release, wasm-opt -Oz)");
     command::run(
         tool("trunk").args(["build", "--release"]),
@@ -46,20 +68,7 @@ pub fn release() -> Result<(), String> {
         );
     }
     println!("    {:>9} gzip total", kilobytes(total));
-    if total <= BUDGET_BYTES {
-        println!(
-            "    within the {} budget ({} to spare)",
-            kilobytes(BUDGET_BYTES),
-            kilobytes(BUDGET_BYTES - total)
-        );
-        Ok(())
-    } else {
-        Err(format!(
-            "the page is {} gzip, over the {} budget",
-            kilobytes(total),
-            kilobytes(BUDGET_BYTES)
-        ))
-    }
+    Ok(total)
 }
 
 fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {

@@ -2,8 +2,10 @@
 //! of their own. Each command installs what it needs first, skipping what is already there.
 
 mod bench;
+mod bench_web;
 mod build;
 mod command;
+mod docs;
 mod eval;
 mod install;
 mod serve;
@@ -18,8 +20,11 @@ commands:
   serve   install what is missing, then serve the page at http://127.0.0.1:8080
   build   release build of the page into dist/, with its gzip size against the budget
   test    everything: native tests, wasm tests in headless Chromium, release build, Playwright
+  docs    regenerate docs/rules.md from the rule declarations
   eval    score the engine against the labelled plans
-  bench   time the engine";
+  bench   time the engine
+  bench-web  measure the page in headless Chromium against its budgets (first verdict,
+             re-score, longest task during a 5 MB paste, download size)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,8 +36,10 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "build" => build::run(rest),
         "test" => test::run(rest),
+        "docs" => docs::run(rest),
         "eval" => eval::run(rest),
         "bench" => bench::run(rest),
+        "bench-web" => bench_web::run(rest),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())

@@ -2,15 +2,15 @@
 //!
 //! This file owns input and output and the exit status: 0 when the verdict is below `--fail-on`,
 //! 3 when it is at or above it, 2 for bad usage or an unreadable plan or policy, always with a
-//! single line on stderr saying why. Parsing lives in `args`, the help texts in `help`, the reports in `text` and
-//! `markdown`; the engine does the judging.
+//! single line on stderr saying why. Parsing lives in `args`, the help texts in `help`, the
+//! terminal report in `text`; the Markdown report is the engine's `render::markdown`, the same
+//! one the page exports, and the engine does the judging.
 
 mod args;
 mod help;
-mod markdown;
 mod text;
-mod visible;
 
+use approval_risk_engine::render::{self, visible, Breaks};
 use approval_risk_engine::{assess, Options, Policy};
 use args::{AssessArgs, Command, InputSource, ReportFormat};
 use std::io::{self, IsTerminal, Read, Write};
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         Err(reason) => {
             // Even a reason built from an OS error or a file name stays on one line, so a CI log
             // or a hook that reads the first line of stderr gets all of it.
-            let line = visible::visible(&reason, visible::Breaks::Space);
+            let line = visible(&reason, Breaks::Space);
             // Nothing more can be done if stderr itself is gone; the exit status still says it.
             let _ = writeln!(io::stderr(), "approval-risk: {line}");
             ExitCode::from(EXIT_USAGE)
@@ -67,7 +67,7 @@ fn run_assess(request: &AssessArgs) -> Result<u8, String> {
             json.push('\n');
             json
         }
-        ReportFormat::Markdown => markdown::render(&assessment, &input),
+        ReportFormat::Markdown => render::markdown(&assessment, &input),
         ReportFormat::Text => text::render(
             &assessment,
             &input,

@@ -4,8 +4,11 @@
 //! Written for an approver reading top to bottom minutes before clicking "yes": what to do
 //! comes first, rule ids come last on each line, and prose is wrapped so it reads in a terminal.
 
-use crate::visible::{shorten, visible, Breaks};
-use approval_risk_engine::report::{Adjustment, AdjustmentKind};
+use approval_risk_engine::render::{
+    adjustment_kind, context_line, counts_line, evidence_not_in_note, shorten, steps_phrase,
+    visible, Breaks,
+};
+use approval_risk_engine::report::Adjustment;
 use approval_risk_engine::{Assessment, Decision, Finding, PatternReport, Span, StepReport};
 use std::fmt::Write as _;
 
@@ -80,38 +83,6 @@ pub fn render(assessment: &Assessment, input: &str, style: Style) -> String {
         }
     }
     out
-}
-
-/// What the engine was told and what it read, so a surprising verdict can be traced to a flag.
-pub fn context_line(assessment: &Assessment) -> String {
-    let context = &assessment.context;
-    format!(
-        "Read as {}; target {}, credentials {}, {}.",
-        visible(&assessment.format, Breaks::Space),
-        context.target.as_str(),
-        context.credentials.as_str(),
-        if context.change_freeze {
-            "change freeze in force"
-        } else {
-            "no change freeze"
-        }
-    )
-}
-
-/// `2 steps: 1 proceed, 1 escalate.`, naming only the decisions that occur.
-pub fn counts_line(assessment: &Assessment) -> String {
-    let total = assessment.steps.len();
-    if total == 0 {
-        return "No steps found in the plan.".to_string();
-    }
-    let parts: Vec<String> = Decision::ALL
-        .iter()
-        .zip(assessment.counts())
-        .filter(|(_, count)| *count > 0)
-        .map(|(decision, count)| format!("{count} {}", decision.as_str()))
-        .collect();
-    let noun = if total == 1 { "step" } else { "steps" };
-    format!("{total} {noun}: {}.", parts.join(", "))
 }
 
 fn push_step(out: &mut String, step: &StepReport, input: &str, style: Style) {
@@ -220,35 +191,6 @@ fn adjustment_line(adjustment: &Adjustment, input: &str) -> String {
     }
 }
 
-/// The adjustment's evidence minus what its note already quotes, so no words are shown twice.
-pub fn evidence_not_in_note(adjustment: &Adjustment, input: &str) -> Vec<Span> {
-    adjustment
-        .evidence
-        .iter()
-        .filter(|span| !adjustment.note.contains(span.slice(input)))
-        .copied()
-        .collect()
-}
-
-pub fn adjustment_kind(kind: AdjustmentKind) -> &'static str {
-    match kind {
-        AdjustmentKind::Amplifier => "raised",
-        AdjustmentKind::Mitigation => "lowered",
-        AdjustmentKind::Context => "context",
-        AdjustmentKind::Policy => "policy",
-    }
-}
-
-/// `steps 1 and 2`, `steps 1, 3 and 4`, `step 2`.
-pub fn steps_phrase(steps: &[usize]) -> String {
-    let numbers: Vec<String> = steps.iter().map(usize::to_string).collect();
-    match numbers.as_slice() {
-        [] => "plan".to_string(),
-        [one] => format!("step {one}"),
-        [rest @ .., last] => format!("steps {} and {last}", rest.join(", ")),
-    }
-}
-
 /// Each span's words from the plan, quoted and made visible: `"Delete", "production"`. A span
 /// that does not fall on the input's character boundaries (an engine bug) is skipped rather than
 /// shown as an empty quote.
@@ -298,6 +240,7 @@ fn push_hanging(out: &mut String, first_prefix: &str, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use approval_risk_engine::report::AdjustmentKind;
 
     #[test]
     fn wrapping_keeps_lines_within_width_and_words_whole() {
@@ -310,13 +253,6 @@ mod tests {
             .lines()
             .skip(1)
             .all(|line| line.starts_with("      word")));
-    }
-
-    #[test]
-    fn step_lists_read_as_words() {
-        assert_eq!(steps_phrase(&[2]), "step 2");
-        assert_eq!(steps_phrase(&[1, 2]), "steps 1 and 2");
-        assert_eq!(steps_phrase(&[1, 3, 4]), "steps 1, 3 and 4");
     }
 
     #[test]

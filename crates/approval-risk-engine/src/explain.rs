@@ -180,7 +180,13 @@ pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (Stri
         .hit
         .target
         .clone()
-        .filter(|t| t.len() <= 80 && !t.contains("$(") && !t.contains('`') && !t.contains("{}") && !t.contains('\n'))
+        .filter(|t| {
+            t.len() <= 80
+                && !t.contains("$(")
+                && !t.contains('`')
+                && !t.contains("{}")
+                && !t.contains('\n')
+        })
         .unwrap_or_else(|| "it".to_string());
     let fill = |text: &str| text.replace("{target}", &target);
     let mut safer = fill(top.rule.safer);

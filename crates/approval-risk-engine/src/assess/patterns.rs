@@ -598,8 +598,17 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
 
     // Instructions aimed at an AI inside a plan that also destroys things: the planted-prompt
     // incident. The plan must change before anyone approves it.
-    let injected: Vec<usize> = (0..n).filter(|&i| work[i].findings.iter().any(|f| f.rule.id == "plan.injection")).collect();
-    let destructive: Vec<usize> = (0..n).filter(|&i| traits[i].destroys && work[i].decision() >= Decision::Escalate).collect();
+    let injected: Vec<usize> = (0..n)
+        .filter(|&i| {
+            work[i]
+                .findings
+                .iter()
+                .any(|f| f.rule.id == "plan.injection")
+        })
+        .collect();
+    let destructive: Vec<usize> = (0..n)
+        .filter(|&i| traits[i].destroys && work[i].decision() >= Decision::Escalate)
+        .collect();
     if !injected.is_empty() && !destructive.is_empty() {
         let mut steps: Vec<usize> = injected.iter().chain(destructive.iter()).copied().collect();
         steps.sort_unstable();

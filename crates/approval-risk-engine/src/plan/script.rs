@@ -239,7 +239,10 @@ pub fn looks_like_shell(line: &str) -> bool {
     let line = line.trim_start_matches(['(', '{', ' ']);
     let first = line.split_whitespace().next().unwrap_or("");
     // Quotes split inside a word (`r''m`, `"git"`) are removed by the shell before it runs.
-    let unquoted: String = first.chars().filter(|c| !matches!(c, '"' | '\'' | '\\')).collect();
+    let unquoted: String = first
+        .chars()
+        .filter(|c| !matches!(c, '"' | '\'' | '\\'))
+        .collect();
     let first = unquoted.as_str();
     if first.contains('=') && !first.starts_with('=') {
         return true;

@@ -353,7 +353,9 @@ fn rm_recursive(command: &Command) -> Option<Hit> {
 /// matter. A pattern is different: nobody has seen the list it expands to.
 fn rm_glob(command: &Command) -> Option<Hit> {
     // Under `find -exec` the search chooses the files; `fs.delete-matches` judges it.
-    if find_flag(command, &["-r", "-R", "--recursive"]).is_some() || command.has_wrapper("find -exec") {
+    if find_flag(command, &["-r", "-R", "--recursive"]).is_some()
+        || command.has_wrapper("find -exec")
+    {
         return None;
     }
     let globs: Vec<&Arg> = operands(command)
@@ -451,7 +453,29 @@ fn delete_matches(command: &Command) -> Option<Hit> {
                 let args = &command.args;
                 let positive_filter = args.iter().enumerate().any(|(i, a)| {
                     a.value.starts_with('-')
-                        && !matches!(a.value.as_str(), "-delete" | "-exec" | "-execdir" | "-mindepth" | "-maxdepth" | "-depth" | "-type" | "-print" | "-print0" | "-not" | "!" | "-o" | "-a" | "-and" | "-or" | "-xdev" | "-mount" | "-L" | "-H" | "-P")
+                        && !matches!(
+                            a.value.as_str(),
+                            "-delete"
+                                | "-exec"
+                                | "-execdir"
+                                | "-mindepth"
+                                | "-maxdepth"
+                                | "-depth"
+                                | "-type"
+                                | "-print"
+                                | "-print0"
+                                | "-not"
+                                | "!"
+                                | "-o"
+                                | "-a"
+                                | "-and"
+                                | "-or"
+                                | "-xdev"
+                                | "-mount"
+                                | "-L"
+                                | "-H"
+                                | "-P"
+                        )
                         && !(i > 0 && matches!(args[i - 1].value.as_str(), "!" | "-not" | "\\!"))
                 });
                 if !positive_filter {
@@ -536,7 +560,13 @@ fn delete_matches(command: &Command) -> Option<Hit> {
     ];
     // `-exec grep -q PATTERN {} \;` before `-delete` is a test too: only files that contain
     // the pattern go.
-    let exec_test = args.windows(2).any(|w| matches!(w[0].value.as_str(), "-exec" | "-execdir") && matches!(w[1].value.as_str(), "grep" | "egrep" | "fgrep" | "test" | "["));
+    let exec_test = args.windows(2).any(|w| {
+        matches!(w[0].value.as_str(), "-exec" | "-execdir")
+            && matches!(
+                w[1].value.as_str(),
+                "grep" | "egrep" | "fgrep" | "test" | "["
+            )
+    });
     let filtered = exec_test
         || args
             .iter()
@@ -1071,7 +1101,9 @@ fn mv_system_path(command: &Command) -> Option<Hit> {
             hit.note = Some(format!("`{path}` is a system or home directory: programs and logins that need it stop working at once, possibly including the tools needed to move it back."));
         }
         // Files moved out of a mount point (`/mnt/usb/*`) leave a removable disk, not a service.
-        PathClass::ServerData if path.starts_with("/mnt/") || path.starts_with("/media/") => return None,
+        PathClass::ServerData if path.starts_with("/mnt/") || path.starts_with("/media/") => {
+            return None
+        }
         PathClass::ServerData => {
             hit.scope = Some(S::Production);
             hit.note = Some(format!("`{path}` is where a server keeps its data; the service that uses it fails or starts empty."));

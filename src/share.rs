@@ -1,0 +1,177 @@
+//! Share links: the plan and its context, compressed into the URL fragment.
+//!
+//! The fragment (after `#`) is the one part of a URL that browsers never send to a server, so a
+//! link can carry the plan without the plan leaving anyone's machine until a person chooses to
+//! paste the link somewhere. Shape: `v=1&plan=<base64url(lz77(utf-8))>` followed by whatever
+//! context differs from the default (`&target=production&credentials=broad&freeze=1&format=shell`),
+//! readable so a person can see what the link asserts before opening it.
+
+use crate::compress::{compress, decompress, from_base64url, to_base64url};
+use approval_risk_engine::{Context, Credentials, Format, Options, Target};
+
+/// Plans up to this size get a link. Browsers take URLs of megabytes, but chat tools and
+/// trackers cut long ones; past this size a file (export) is the better way to pass it on.
+pub const SHARE_LIMIT: usize = 64 * 1024;
+/// Reading a link never yields more than this, whatever its compressed stream claims.
+const DECODED_LIMIT: usize = 1024 * 1024;
+const VERSION: &str = "1";
+
+/// What a share link carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared {
+    pub plan: String,
+    pub context: Context,
+    pub format: Option<Format>,
+}
+
+/// The fragment (without `#`) for `plan` assessed with `options`, or `None` when the plan is
+/// too long for a link.
+pub fn fragment(plan: &str, options: &Options) -> Option<String> {
+    if plan.len() > SHARE_LIMIT {
+        return None;
+    }
+    let mut out = format!(
+        "v={VERSION}&plan={}",
+        to_base64url(&compress(plan.as_bytes()))
+    );
+    let context = options.context;
+    if context.target != Target::Unknown {
+        out.push_str("&target=");
+        out.push_str(context.target.as_str());
+    }
+    if context.credentials != Credentials::Unknown {
+        out.push_str("&credentials=");
+        out.push_str(context.credentials.as_str());
+    }
+    if context.change_freeze {
+        out.push_str("&freeze=1");
+    }
+    if let Some(format) = options.format {
+        out.push_str("&format=");
+        out.push_str(format.as_str());
+    }
+    Some(out)
+}
+
+/// Reads a fragment made by [`fragment`] (with or without its `#`). Anything else, including
+/// a damaged link, is `None`; unknown keys are ignored so later versions can add some.
+pub fn read(fragment: &str) -> Option<Shared> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let mut version = None;
+    let mut plan = None;
+    let mut shared = Shared {
+        plan: String::new(),
+        context: Context::default(),
+        format: None,
+    };
+    for pair in fragment.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "v" => version = Some(value),
+            "plan" => plan = Some(value),
+            "target" => shared.context.target = Target::parse(value)?,
+            "credentials" => shared.context.credentials = Credentials::parse(value)?,
+            "freeze" => shared.context.change_freeze = value == "1",
+            "format" => shared.format = Some(Format::parse(value)?),
+            _ => {}
+        }
+    }
+    if version != Some(VERSION) {
+        return None;
+    }
+    let bytes = decompress(&from_base64url(plan?)?, DECODED_LIMIT)?;
+    shared.plan = String::from_utf8(bytes).ok()?;
+    Some(shared)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(target: Target, credentials: Credentials, freeze: bool) -> Options {
+        Options {
+            context: Context {
+                target,
+                credentials,
+                change_freeze: freeze,
+            },
+            ..Options::default()
+        }
+    }
+
+    #[test]
+    fn a_link_brings_back_the_plan_and_its_context() {
+        let plan = "1. Delete and recreate the production environment.\n2. `rm -rf /srv/data`\n";
+        for (target, credentials, freeze) in [
+            (Target::Unknown, Credentials::Unknown, false),
+            (Target::Production, Credentials::Admin, true),
+            (Target::Staging, Credentials::Scoped, false),
+        ] {
+            let mut options = options(target, credentials, freeze);
+            options.format = Some(Format::Markdown);
+            let link = fragment(plan, &options).expect("a short plan gets a link");
+            let shared = read(&format!("#{link}")).expect("the link reads back");
+            assert_eq!(shared.plan, plan);
+            assert_eq!(shared.context, options.context);
+            assert_eq!(shared.format, Some(Format::Markdown));
+        }
+    }
+
+    #[test]
+    fn the_default_context_keeps_the_link_short_and_readable() {
+        let link = fragment("git status", &Options::default()).expect("a link");
+        assert!(link.starts_with("v=1&plan="), "{link}");
+        assert!(!link.contains("target"), "{link}");
+        let link = fragment(
+            "git status",
+            &options(Target::Production, Credentials::Unknown, true),
+        )
+        .expect("a link");
+        assert!(link.ends_with("&target=production&freeze=1"), "{link}");
+    }
+
+    #[test]
+    fn the_link_holds_only_url_safe_characters() {
+        let plan = "DROP TABLE users; -- ünïcode ✓ & = # ? / %\n".repeat(20);
+        let link = fragment(&plan, &Options::default()).expect("a link");
+        assert!(
+            link.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_=&".contains(&b)),
+            "{link}"
+        );
+        assert!(link.len() < plan.len(), "repetition compresses");
+    }
+
+    #[test]
+    fn long_plans_get_no_link() {
+        let plan = "x".repeat(SHARE_LIMIT + 1);
+        assert_eq!(fragment(&plan, &Options::default()), None);
+    }
+
+    #[test]
+    fn damaged_or_foreign_fragments_are_refused() {
+        let good = fragment("git push --force", &Options::default()).expect("a link");
+        assert!(read(&good).is_some());
+        assert_eq!(read(""), None);
+        assert_eq!(read("#section-2"), None, "an ordinary anchor is not a link");
+        assert_eq!(
+            read(&good.replace("v=1", "v=9")),
+            None,
+            "an unknown version"
+        );
+        assert_eq!(read(&good[..good.len() - 3]), None, "a truncated link");
+        assert_eq!(
+            read(&format!("{good}&target=moon")),
+            None,
+            "an unknown target"
+        );
+        assert_eq!(read("v=1&plan=!!"), None);
+        // Valid base64url of bytes that are not UTF-8.
+        let bad = to_base64url(&compress(&[0xff, 0xfe]));
+        assert_eq!(read(&format!("v=1&plan={bad}")), None);
+        assert!(
+            read(&format!("{good}&later=1")).is_some(),
+            "unknown keys are ignored"
+        );
+    }
+}

@@ -1,0 +1,309 @@
+//! Big plans are assessed in a Web Worker, so a 5 MB paste never freezes the page.
+//!
+//! Why a worker, and why this one: the engine takes about a second and a half natively (longer
+//! in wasm) on a 5 MB plan, in one call that cannot be split without losing the patterns that
+//! join steps, so on the main thread it would block typing and scrolling for seconds. The
+//! worker runs the *same* wasm binary: the page hands it the module it already compiled
+//! (`wasm_bindgen::module()`), so nothing is downloaded twice and the 300 KB budget holds,
+//! where a second Trunk worker binary would ship the engine twice. The worker is started while
+//! the page loads, so its two small requests (`worker.js`, the glue, both from the page's own
+//! origin) come before "no request after load" starts to count. Small plans stay on the main
+//! thread (`state::INLINE_LIMIT`): there the engine takes a few milliseconds and a round trip
+//! would only add latency.
+//!
+//! Messages are arrays: `[kind, generation, ...]`. Page to worker: `assess` (text or
+//! `undefined` to reuse the last text, then the options and selection), `select` (another page
+//! or filter of the last assessment) and `export`. Worker to page: `ready`, `board` (encoded by
+//! `wire`) and `export` (the report as a JS string, handed straight to a download).
+
+use crate::board::{Board, Filter, Selection};
+use crate::wire;
+use approval_risk_engine::{
+    assess, render, Assessment, Context, Credentials, Format, Options, Target,
+};
+use js_sys::{Array, JsString};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+/// Which report an export asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    Markdown,
+    Json,
+}
+
+impl Export {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Export::Markdown => "markdown",
+            Export::Json => "json",
+        }
+    }
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Export::Markdown => "approval-risk.md",
+            Export::Json => "approval-risk.json",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Export::Markdown => "text/markdown;charset=utf-8",
+            Export::Json => "application/json",
+        }
+    }
+
+    /// The report for an assessment held here; the worker calls the same for its own.
+    pub fn render(self, assessment: &Assessment, input: &str) -> String {
+        match self {
+            Export::Markdown => render::markdown(assessment, input),
+            Export::Json => assessment.to_json(),
+        }
+    }
+}
+
+/// The page's handle on the worker.
+pub struct Assessor {
+    worker: Option<Worker>,
+    ready: Rc<Cell<bool>>,
+    failed: Rc<Cell<bool>>,
+    /// Messages posted before the worker finished loading, sent when it says `ready`.
+    queue: Rc<RefCell<Vec<Array>>>,
+    _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
+    _on_error: Option<Closure<dyn FnMut(web_sys::Event)>>,
+}
+
+impl Assessor {
+    /// Starts the worker. Without the app's loader tag (the wasm tests) or without worker
+    /// support, there is no worker and every plan is assessed on the main thread.
+    pub fn start(on_board: impl Fn(u64, Board) + 'static) -> Assessor {
+        let none = Assessor {
+            worker: None,
+            ready: Rc::new(Cell::new(false)),
+            failed: Rc::new(Cell::new(true)),
+            queue: Rc::default(),
+            _on_message: None,
+            _on_error: None,
+        };
+        let glue = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| {
+                document
+                    .query_selector("script[data-app-js]")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|tag| tag.get_attribute("data-app-js"));
+        let Some(glue) = glue else {
+            return none;
+        };
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let Ok(worker) = Worker::new_with_options("./worker.js", &options) else {
+            return none;
+        };
+        let ready = Rc::new(Cell::new(false));
+        let queue: Rc<RefCell<Vec<Array>>> = Rc::default();
+        let on_message = {
+            let (ready, queue, worker) = (ready.clone(), queue.clone(), worker.clone());
+            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                let data: Array = event.data().unchecked_into();
+                match data.get(0).as_string().as_deref() {
+                    Some("ready") => {
+                        ready.set(true);
+                        for message in queue.borrow_mut().drain(..) {
+                            let _ = worker.post_message(&message);
+                        }
+                    }
+                    Some("board") => {
+                        crate::dom::mark("board-arrived");
+                        let generation = data.get(1).as_f64().unwrap_or(-1.0) as u64;
+                        if let Some(board) = data.get(2).as_string().and_then(|t| wire::decode(&t))
+                        {
+                            on_board(generation, board);
+                        }
+                    }
+                    Some("export") => {
+                        let kind = match data.get(1).as_string().as_deref() {
+                            Some("json") => Export::Json,
+                            _ => Export::Markdown,
+                        };
+                        crate::dom::download(kind.file_name(), kind.mime(), &data.get(2));
+                    }
+                    _ => {}
+                }
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // A worker that fails to load (or crashes) is given up on: `available` then sends every
+        // plan to the main thread, slower but never stuck.
+        let failed = Rc::new(Cell::new(false));
+        let on_error = {
+            let failed = failed.clone();
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |_| failed.set(true))
+        };
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let base = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.base_uri().ok().flatten())
+            .unwrap_or_default();
+        let glue = web_sys::Url::new_with_base(&glue, &base)
+            .map(|url| url.href())
+            .unwrap_or(glue);
+        let _ = worker.post_message(&Array::of3(
+            &"init".into(),
+            &glue.into(),
+            &wasm_bindgen::module(),
+        ));
+        Assessor {
+            worker: Some(worker),
+            ready,
+            failed,
+            queue,
+            _on_message: Some(on_message),
+            _on_error: Some(on_error),
+        }
+    }
+
+    /// Whether big plans can go to the worker: it exists and has not failed. A worker still
+    /// loading counts, since messages wait in the queue until it is ready.
+    pub fn available(&self) -> bool {
+        self.worker.is_some() && !self.failed.get()
+    }
+
+    fn post(&self, message: Array) {
+        let Some(worker) = &self.worker else {
+            return;
+        };
+        if self.ready.get() {
+            let _ = worker.post_message(&message);
+        } else {
+            self.queue.borrow_mut().push(message);
+        }
+    }
+
+    pub fn assess(
+        &self,
+        generation: u64,
+        text: Option<JsString>,
+        options: &Options,
+        selection: Selection,
+    ) {
+        let message = Array::of3(
+            &"assess".into(),
+            &(generation as f64).into(),
+            &text.map_or(JsValue::UNDEFINED, JsValue::from),
+        );
+        let context = options.context;
+        message.push(&context.target.as_str().into());
+        message.push(&context.credentials.as_str().into());
+        message.push(&context.change_freeze.into());
+        message.push(&options.format.map_or("", Format::as_str).into());
+        push_selection(&message, selection);
+        self.post(message);
+    }
+
+    pub fn select(&self, generation: u64, selection: Selection) {
+        let message = Array::of2(&"select".into(), &(generation as f64).into());
+        push_selection(&message, selection);
+        self.post(message);
+    }
+
+    pub fn export(&self, kind: Export) {
+        self.post(Array::of2(&"export".into(), &kind.as_str().into()));
+    }
+}
+
+fn push_selection(message: &Array, selection: Selection) {
+    message.push(&(selection.filter == Filter::Attention).into());
+    message.push(&(selection.page as f64).into());
+}
+
+fn selection_at(data: &Array, at: u32) -> Selection {
+    Selection {
+        filter: if data.get(at).as_bool() == Some(true) {
+            Filter::Attention
+        } else {
+            Filter::All
+        },
+        page: data.get(at + 1).as_f64().unwrap_or(0.0) as usize,
+    }
+}
+
+/// What the worker keeps between messages: the last plan, how it was assessed, and the result.
+#[derive(Default)]
+struct Desk {
+    input: String,
+    assessment: Option<Assessment>,
+}
+
+/// The worker's side: answers the page's messages until the page closes. Runs in place of the
+/// app when `main` finds no window (see `lib.rs`).
+pub fn serve() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let desk = RefCell::new(Desk::default());
+    let reply_scope = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let data: Array = event.data().unchecked_into();
+        let generation = data.get(1);
+        let mut desk = desk.borrow_mut();
+        let board = match data.get(0).as_string().as_deref() {
+            Some("assess") => {
+                if let Some(text) = data.get(2).as_string() {
+                    desk.input = text;
+                }
+                let options = Options {
+                    context: Context {
+                        target: Target::parse(&data.get(3).as_string().unwrap_or_default())
+                            .unwrap_or_default(),
+                        credentials: Credentials::parse(
+                            &data.get(4).as_string().unwrap_or_default(),
+                        )
+                        .unwrap_or_default(),
+                        change_freeze: data.get(5).as_bool().unwrap_or(false),
+                    },
+                    format: Format::parse(&data.get(6).as_string().unwrap_or_default()),
+                    ..Options::default()
+                };
+                let assessment = assess(&desk.input, &options);
+                let board = Board::new(&assessment, selection_at(&data, 7));
+                desk.assessment = Some(assessment);
+                Some(board)
+            }
+            Some("select") => desk
+                .assessment
+                .as_ref()
+                .map(|assessment| Board::new(assessment, selection_at(&data, 2))),
+            Some("export") => {
+                let kind = match generation.as_string().as_deref() {
+                    Some("json") => Export::Json,
+                    _ => Export::Markdown,
+                };
+                if let Some(assessment) = &desk.assessment {
+                    let text = kind.render(assessment, &desk.input);
+                    let _ = reply_scope.post_message(&Array::of3(
+                        &"export".into(),
+                        &kind.as_str().into(),
+                        &text.into(),
+                    ));
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some(board) = board {
+            let _ = reply_scope.post_message(&Array::of3(
+                &"board".into(),
+                &generation,
+                &wire::encode(&board).into(),
+            ));
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The worker lives as long as the page; so does its handler.
+    on_message.forget();
+    let _ = scope.post_message(&Array::of1(&"ready".into()));
+}
