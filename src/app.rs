@@ -4,7 +4,7 @@
 use crate::board::Filter;
 use crate::components::{
     actions, context_controls, copy, theme_switch, ContextCallbacks, Grid, PatternList, PlanInput,
-    StepList, Strip, VerdictBanner,
+    RulesView, StepList, Strip, VerdictBanner,
 };
 use crate::dom;
 use crate::state::{Action, Job, State, Theme, INLINE_LIMIT, PREVIEW_LIMIT};
@@ -139,6 +139,13 @@ pub fn App() -> Html {
         event.prevent_default();
         dom::focus("verdict");
     });
+    // The rule catalogue replaces the plan and its assessment while it is open. The plan stays
+    // mounted (hidden), so a big paste held only in the text area survives the round trip.
+    let show_rules = use_state(|| false);
+    let on_rules = {
+        let show_rules = show_rules.clone();
+        Callback::from(move |_: MouseEvent| show_rules.set(!*show_rules))
+    };
     let board = &state.board;
     let announcement = format!(
         "Verdict: {}. {}",
@@ -148,10 +155,23 @@ pub fn App() -> Html {
 
     html! {
         <>
-            <a class="skip-link" href="#verdict" onclick={on_skip}>{ "Skip to the verdict" }</a>
+            if !*show_rules {
+                <a class="skip-link" href="#verdict" onclick={on_skip}>{ "Skip to the verdict" }</a>
+            }
             <header class="page-header">
                 <h1>{ "Approval Risk Explainer" }</h1>
-                { theme_switch(state.theme, &handlers.theme) }
+                <div class="header-tools">
+                    <button
+                        type="button"
+                        id="show-rules"
+                        class="button"
+                        aria-expanded={show_rules.to_string()}
+                        onclick={on_rules}
+                    >
+                        { if *show_rules { "Back to the plan" } else { "Rules" } }
+                    </button>
+                    { theme_switch(state.theme, &handlers.theme) }
+                </div>
                 <p class="tagline">
                     { "Paste the plan an AI agent wants you to approve. Each step is scored on \
                        whether it can be undone and how far it reaches. Everything runs in this \
@@ -161,7 +181,12 @@ pub fn App() -> Html {
             if let Some(notice) = &state.notice {
                 <p class="notice" role="alert">{ notice.clone() }</p>
             }
-            <main class="layout">
+            if *show_rules {
+                <main class="rules-main">
+                    <RulesView />
+                </main>
+            }
+            <main class="layout" hidden={*show_rules}>
                 <section class="input-pane" aria-label="Plan and context">
                     <PlanInput
                         area={area.clone()}
