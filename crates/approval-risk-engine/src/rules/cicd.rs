@@ -2,45 +2,11 @@
 //! branch protection, workflows) and HashiCorp Vault.
 
 use super::examples;
-use super::matching::{find_flag, flag_value, match_command, positionals, Hit};
+use super::matching::{find_flag, match_command, option_value, positionals, shape, Hit};
 use super::messages::http_method;
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
-use crate::span::Span;
-
-/// The value of `--flag value` or `--flag=value` (or `-Xvalue` for a one-letter flag), for
-/// the first of `flags` present.
-fn value<'a>(command: &'a Command, flags: &[&str]) -> Option<(&'a str, Span)> {
-    flags.iter().find_map(|flag| {
-        if flag.len() == 2 {
-            if let Some(arg) = command.args.iter().find(|a| {
-                a.value.len() > 2 && a.value.starts_with(flag) && !a.value.starts_with("--")
-            }) {
-                let rest = &arg.value[2..];
-                return Some((rest.strip_prefix('=').unwrap_or(rest), arg.span));
-            }
-        }
-        let arg = flag_value(command, flag)?;
-        let text = arg
-            .value
-            .strip_prefix(flag)
-            .and_then(|rest| rest.strip_prefix('='))
-            .unwrap_or(&arg.value);
-        Some((text, arg.span))
-    })
-}
-
-fn shape(
-    program: &'static [&'static str],
-    subcommands: &'static [&'static [&'static str]],
-) -> CommandPattern {
-    CommandPattern {
-        programs: program,
-        subcommands,
-        ..CommandPattern::ANY
-    }
-}
 
 /// A CI or code-hosting API endpoint: GitHub, GitLab (any host), Bitbucket, Azure DevOps,
 /// CircleCI.
@@ -59,7 +25,7 @@ fn is_ci_api(url: &str) -> bool {
 fn ci_api_delete(command: &Command) -> Option<(Hit, String)> {
     if command.program == "gh" || command.program == "glab" {
         let mut hit = match_command(&shape(&["gh", "glab"], &[&["api"]]), command)?;
-        let (method, span) = value(command, &["--method", "-X"])?;
+        let (method, span) = option_value(command, &["--method", "-X"])?;
         if !method.eq_ignore_ascii_case("delete") {
             return None;
         }
@@ -168,7 +134,7 @@ fn gh_delete_other(command: &Command) -> Option<Hit> {
 
 fn repo_make_public(command: &Command) -> Option<Hit> {
     let mut hit = match_command(&shape(&["gh"], &[&["repo"], &["edit"]]), command)?;
-    let (visibility, span) = value(command, &["--visibility"])?;
+    let (visibility, span) = option_value(command, &["--visibility"])?;
     if !visibility.eq_ignore_ascii_case("public") {
         return None;
     }
@@ -184,7 +150,7 @@ fn secret_set(command: &Command) -> Option<Hit> {
                 command,
             )
         })?;
-    if let Some((body, span)) = value(command, &["--body", "-b", "--value", "-v"]) {
+    if let Some((body, span)) = option_value(command, &["--body", "-b", "--value", "-v"]) {
         let arg = command.args.iter().find(|a| a.span == span);
         if !body.is_empty() && !arg.is_some_and(|a| a.dynamic) {
             hit.evidence.push(span);
@@ -236,7 +202,7 @@ fn vault_root_token(command: &Command) -> Option<Hit> {
             .then_some(hit);
     }
     let mut hit = match_command(&shape(&["vault"], &[&["token"], &["create"]]), command)?;
-    let (policy, span) = value(command, &["-policy", "--policy"])?;
+    let (policy, span) = option_value(command, &["-policy", "--policy"])?;
     if !policy.split(',').any(|p| p == "root") {
         return None;
     }

@@ -3,42 +3,16 @@
 //! open an account or a network to everyone.
 
 use super::examples;
-use super::matching::{find_flag, flag_value, match_command, positionals, Hit};
+use super::matching::{find_flag, match_command, option_value, positionals, shape, Hit};
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::shell::Command;
-use crate::span::Span;
-
-/// The value of `--flag value` or `--flag=value`, for the first of `flags` present.
-fn value<'a>(command: &'a Command, flags: &[&str]) -> Option<(&'a str, Span)> {
-    flags.iter().find_map(|flag| {
-        let arg = flag_value(command, flag)?;
-        let text = arg
-            .value
-            .strip_prefix(flag)
-            .and_then(|rest| rest.strip_prefix('='))
-            .unwrap_or(&arg.value);
-        Some((text, arg.span))
-    })
-}
-
-/// A command shape with its program and leading subcommand words, as a table would say it.
-fn shape(
-    program: &'static [&'static str],
-    subcommands: &'static [&'static [&'static str]],
-) -> CommandPattern {
-    CommandPattern {
-        programs: program,
-        subcommands,
-        ..CommandPattern::ANY
-    }
-}
 
 /// Ports a firewall rule names: `--port 22`, `FromPort=22,ToPort=22`, `"FromPort": 443`,
 /// `--destination-port-ranges 443`. A range or a wildcard counts as `None` (not one port).
 fn ports(command: &Command, port_flags: &[&str]) -> Vec<Option<u16>> {
     let mut out = Vec::new();
-    if let Some((text, _)) = value(command, port_flags) {
+    if let Some((text, _)) = option_value(command, port_flags) {
         for part in text.split([',', ' ']).filter(|p| !p.is_empty()) {
             out.push(part.parse::<u16>().ok());
         }
@@ -80,7 +54,7 @@ fn aws_open_ingress(command: &Command) -> Option<Hit> {
         .iter()
         .find(|a| a.value.contains("0.0.0.0/0") || a.value.contains("::/0"))?;
     hit.evidence.push(open.span);
-    hit.target = value(command, &["--group-id", "--group-name"]).map(|(v, _)| v.to_string());
+    hit.target = option_value(command, &["--group-id", "--group-name"]).map(|(v, _)| v.to_string());
     if web_ports_only(&ports(command, &["--port"])) {
         hit.scope = Some(S::Production);
         hit.note = Some(OPEN_TO_WORLD.to_string());
@@ -98,7 +72,7 @@ fn aws_s3_delete_objects(command: &Command) -> Option<Hit> {
             &shape(&["aws"], &[&["s3api"], &["delete-object", "delete-objects"]]),
             command,
         )?;
-        hit.target = value(command, &["--bucket"]).map(|(v, _)| v.to_string());
+        hit.target = option_value(command, &["--bucket"]).map(|(v, _)| v.to_string());
         if let Some(version) = find_flag(command, &["--version-id"]) {
             hit.evidence.push(version.span);
             hit.note = Some("`--version-id` deletes that stored version for good, even in a bucket that keeps versions.".to_string());
@@ -114,7 +88,7 @@ fn aws_s3_delete_bucket(command: &Command) -> Option<Hit> {
     };
     match_command(&rb, command).or_else(|| {
         let mut hit = match_command(&shape(&["aws"], &[&["s3api"], &["delete-bucket"]]), command)?;
-        hit.target = value(command, &["--bucket"]).map(|(v, _)| v.to_string());
+        hit.target = option_value(command, &["--bucket"]).map(|(v, _)| v.to_string());
         Some(hit)
     })
 }
@@ -131,7 +105,7 @@ fn aws_s3_versioning_off(command: &Command) -> Option<Hit> {
             || compact.contains("\"MFADelete\":\"Disabled\"")
     })?;
     hit.evidence.push(off.span);
-    hit.target = value(command, &["--bucket"]).map(|(v, _)| v.to_string());
+    hit.target = option_value(command, &["--bucket"]).map(|(v, _)| v.to_string());
     Some(hit)
 }
 
@@ -158,7 +132,7 @@ fn aws_s3_public(command: &Command) -> Option<Hit> {
             || compact.contains("\"Principal\":{\"AWS\":\"*\"}")
     })?;
     hit.evidence.push(public.span);
-    hit.target = value(command, &["--bucket"]).map(|(v, _)| v.to_string());
+    hit.target = option_value(command, &["--bucket"]).map(|(v, _)| v.to_string());
     Some(hit)
 }
 
@@ -180,7 +154,7 @@ fn aws_rds_delete(command: &Command) -> Option<Hit> {
             command,
         )?,
     };
-    hit.target = value(
+    hit.target = option_value(
         command,
         &[
             "--db-instance-identifier",
@@ -226,12 +200,12 @@ fn aws_rds_backups_off(command: &Command) -> Option<Hit> {
         ),
         command,
     )?;
-    let (days, span) = value(command, &["--backup-retention-period"])?;
+    let (days, span) = option_value(command, &["--backup-retention-period"])?;
     if days.trim() != "0" {
         return None;
     }
     hit.evidence.push(span);
-    hit.target = value(
+    hit.target = option_value(
         command,
         &["--db-instance-identifier", "--db-cluster-identifier"],
     )
@@ -257,12 +231,12 @@ fn aws_iam_admin(command: &Command) -> Option<Hit> {
         ),
         command,
     ) {
-        let (arn, span) = value(command, &["--policy-arn"])?;
+        let (arn, span) = option_value(command, &["--policy-arn"])?;
         if !AWS_ADMIN_POLICIES.iter().any(|p| arn.ends_with(p)) {
             return None;
         }
         hit.evidence.push(span);
-        hit.target = value(command, &["--user-name", "--role-name", "--group-name"])
+        hit.target = option_value(command, &["--user-name", "--role-name", "--group-name"])
             .map(|(v, _)| v.to_string());
         return Some(hit);
     }
@@ -270,13 +244,13 @@ fn aws_iam_admin(command: &Command) -> Option<Hit> {
         &shape(&["aws"], &[&["iam"], &["add-user-to-group"]]),
         command,
     )?;
-    let (group, span) = value(command, &["--group-name"])?;
+    let (group, span) = option_value(command, &["--group-name"])?;
     let lower = group.to_ascii_lowercase();
     if !(lower.contains("admin") || lower.contains("root") || lower.contains("poweruser")) {
         return None;
     }
     hit.evidence.push(span);
-    hit.target = value(command, &["--user-name"]).map(|(v, _)| v.to_string());
+    hit.target = option_value(command, &["--user-name"]).map(|(v, _)| v.to_string());
     hit.note = Some(format!("`{group}` is named as an administrators' group."));
     Some(hit)
 }
@@ -309,7 +283,7 @@ fn aws_iam_wildcard(command: &Command) -> Option<Hit> {
     )?;
     let document = command.args.iter().find(|a| wildcard_policy(&a.value))?;
     hit.evidence.push(document.span);
-    hit.target = value(
+    hit.target = option_value(
         command,
         &[
             "--user-name",
@@ -327,7 +301,7 @@ fn long_lived_key(command: &Command) -> Option<Hit> {
         &shape(&["aws"], &[&["iam"], &["create-access-key"]]),
         command,
     ) {
-        hit.target = value(command, &["--user-name"]).map(|(v, _)| v.to_string());
+        hit.target = option_value(command, &["--user-name"]).map(|(v, _)| v.to_string());
         return Some(hit);
     }
     let mut hit = match_command(
@@ -337,7 +311,7 @@ fn long_lived_key(command: &Command) -> Option<Hit> {
         ),
         command,
     )?;
-    hit.target = value(command, &["--iam-account"]).map(|(v, _)| v.to_string());
+    hit.target = option_value(command, &["--iam-account"]).map(|(v, _)| v.to_string());
     Some(hit)
 }
 
@@ -346,7 +320,7 @@ fn aws_secret_delete(command: &Command) -> Option<Hit> {
         &shape(&["aws"], &[&["secretsmanager"], &["delete-secret"]]),
         command,
     )?;
-    hit.target = value(command, &["--secret-id"]).map(|(v, _)| v.to_string());
+    hit.target = option_value(command, &["--secret-id"]).map(|(v, _)| v.to_string());
     if let Some(force) = find_flag(command, &["--force-delete-without-recovery"]) {
         hit.evidence.push(force.span);
         hit.reversibility = Some(R::Irreversible);
@@ -379,11 +353,11 @@ fn aws_security_monitoring_off(command: &Command) -> Option<Hit> {
 fn aws_sns_delete(command: &Command) -> Option<Hit> {
     if let Some(mut hit) = match_command(&shape(&["aws"], &[&["sns"], &["delete-topic"]]), command)
     {
-        hit.target = value(command, &["--topic-arn"]).map(|(v, _)| v.to_string());
+        hit.target = option_value(command, &["--topic-arn"]).map(|(v, _)| v.to_string());
         return Some(hit);
     }
     let mut hit = match_command(&shape(&["aws"], &[&["sns"], &["unsubscribe"]]), command)?;
-    hit.target = value(command, &["--subscription-arn"]).map(|(v, _)| v.to_string());
+    hit.target = option_value(command, &["--subscription-arn"]).map(|(v, _)| v.to_string());
     hit.reversibility = Some(R::Recoverable);
     hit.note = Some("Only this subscription goes; subscribing the receiver again restores it (email receivers must confirm again).".to_string());
     Some(hit)
@@ -403,7 +377,7 @@ fn eks_delete_cluster(command: &Command) -> Option<Hit> {
             command,
         )
     })?;
-    if let Some((name, _)) = value(command, &["--name", "--cluster-name", "--cluster"]) {
+    if let Some((name, _)) = option_value(command, &["--name", "--cluster-name", "--cluster"]) {
         hit.target = Some(name.to_string());
     }
     Some(hit)
@@ -422,13 +396,13 @@ fn aws_secret_overwrite(command: &Command) -> Option<Hit> {
             &["--secret-string", "--secret-binary", "--kms-key-id"],
         )?;
         hit.evidence.push(value_flag.span);
-        hit.target = value(command, &["--secret-id"]).map(|(v, _)| v.to_string());
+        hit.target = option_value(command, &["--secret-id"]).map(|(v, _)| v.to_string());
         return Some(hit);
     }
     let mut hit = match_command(&shape(&["aws"], &[&["ssm"], &["put-parameter"]]), command)?;
     hit.evidence
         .push(find_flag(command, &["--overwrite"])?.span);
-    hit.target = value(command, &["--name"]).map(|(v, _)| v.to_string());
+    hit.target = option_value(command, &["--name"]).map(|(v, _)| v.to_string());
     Some(hit)
 }
 
@@ -442,7 +416,7 @@ fn aws_dns_record_delete(command: &Command) -> Option<Hit> {
         compact.contains("\"Action\":\"DELETE\"") || compact.contains("Action=DELETE")
     })?;
     hit.evidence.push(batch.span);
-    hit.target = value(command, &["--hosted-zone-id"]).map(|(v, _)| v.to_string());
+    hit.target = option_value(command, &["--hosted-zone-id"]).map(|(v, _)| v.to_string());
     Some(hit)
 }
 
@@ -461,7 +435,7 @@ fn aws_cache_delete(command: &Command) -> Option<Hit> {
         ),
         command,
     )?;
-    hit.target = value(
+    hit.target = option_value(
         command,
         &[
             "--cache-cluster-id",
@@ -470,7 +444,7 @@ fn aws_cache_delete(command: &Command) -> Option<Hit> {
         ],
     )
     .map(|(v, _)| v.to_string());
-    if let Some((_, span)) = value(
+    if let Some((_, span)) = option_value(
         command,
         &["--final-snapshot-identifier", "--final-snapshot-name"],
     ) {
@@ -555,13 +529,13 @@ fn gcp_iam_widen(command: &Command) -> Option<Hit> {
                 .position(|w| w.value == "add-iam-policy-binding")?;
             hit.evidence.push(words[at].span);
             hit.target = words.get(at + 1).map(|a| a.value.clone());
-            if let Some((role, span)) = value(command, &["--role"]) {
+            if let Some((role, span)) = option_value(command, &["--role"]) {
                 if GCP_ADMIN_ROLES.contains(&role) {
                     hit.evidence.push(span);
                     return Some(hit);
                 }
             }
-            let (member, span) = value(command, &["--member"])?;
+            let (member, span) = option_value(command, &["--member"])?;
             if !public(member) {
                 return None;
             }
@@ -606,14 +580,14 @@ fn azure_admin_role(command: &Command) -> Option<Hit> {
         &shape(&["az"], &[&["role"], &["assignment"], &["create"]]),
         command,
     )?;
-    let (role, span) = value(command, &["--role"])?;
+    let (role, span) = option_value(command, &["--role"])?;
     if !AZURE_ADMIN_ROLES.contains(&role.to_ascii_lowercase().as_str()) {
         return None;
     }
     hit.evidence.push(span);
     hit.target =
-        value(command, &["--assignee", "--assignee-object-id"]).map(|(v, _)| v.to_string());
-    if let Some((scope, _)) = value(command, &["--scope"]) {
+        option_value(command, &["--assignee", "--assignee-object-id"]).map(|(v, _)| v.to_string());
+    if let Some((scope, _)) = option_value(command, &["--scope"]) {
         if scope.trim_end_matches('/').matches('/').count() <= 2 {
             hit.note = Some(format!(
                 "`{scope}` is a whole subscription or management group, not one resource."
@@ -631,16 +605,17 @@ fn azure_nsg_open(command: &Command) -> Option<Hit> {
         ),
         command,
     )?;
-    let denies = value(command, &["--access"]).is_some_and(|(v, _)| v.eq_ignore_ascii_case("deny"));
-    let outbound =
-        value(command, &["--direction"]).is_some_and(|(v, _)| v.eq_ignore_ascii_case("outbound"));
+    let denies =
+        option_value(command, &["--access"]).is_some_and(|(v, _)| v.eq_ignore_ascii_case("deny"));
+    let outbound = option_value(command, &["--direction"])
+        .is_some_and(|(v, _)| v.eq_ignore_ascii_case("outbound"));
     if denies || outbound {
         return None;
     }
     let creates = positionals(command)
         .get(3)
         .is_some_and(|w| w.value == "create");
-    match value(
+    match option_value(
         command,
         &["--source-address-prefixes", "--source-address-prefix"],
     ) {
@@ -662,7 +637,7 @@ fn azure_nsg_open(command: &Command) -> Option<Hit> {
         }
         None => return None,
     }
-    hit.target = value(command, &["--nsg-name"]).map(|(v, _)| v.to_string());
+    hit.target = option_value(command, &["--nsg-name"]).map(|(v, _)| v.to_string());
     if web_ports_only(&ports(
         command,
         &["--destination-port-ranges", "--destination-port-range"],
@@ -700,7 +675,7 @@ fn gcp_dns_delete(command: &Command) -> Option<Hit> {
         ),
         command,
     )?;
-    if let Some((zone, _)) = value(command, &["--zone", "-z"]) {
+    if let Some((zone, _)) = option_value(command, &["--zone", "-z"]) {
         hit.target = Some(zone.to_string());
     }
     Some(hit)
@@ -721,7 +696,8 @@ fn azure_keyvault_delete(command: &Command) -> Option<Hit> {
                 command,
             )
         })?;
-    hit.target = value(command, &["--name", "--vault-name", "-n"]).map(|(v, _)| v.to_string());
+    hit.target =
+        option_value(command, &["--name", "--vault-name", "-n"]).map(|(v, _)| v.to_string());
     Some(hit)
 }
 
@@ -736,7 +712,8 @@ fn azure_keyvault_purge(command: &Command) -> Option<Hit> {
                 command,
             )
         })?;
-    hit.target = value(command, &["--name", "--vault-name", "-n"]).map(|(v, _)| v.to_string());
+    hit.target =
+        option_value(command, &["--name", "--vault-name", "-n"]).map(|(v, _)| v.to_string());
     Some(hit)
 }
 
@@ -812,7 +789,7 @@ fn sync_delete(command: &Command) -> Option<Hit> {
                 command,
             )
             .or_else(|| match_command(&shape(&["azcopy"], &[&["sync"]]), command))?;
-            let (on, span) = value(command, &["--delete-destination"])?;
+            let (on, span) = option_value(command, &["--delete-destination"])?;
             if !on.eq_ignore_ascii_case("true") {
                 return None;
             }
@@ -1005,7 +982,7 @@ fn azure_delete_data_store(command: &Command) -> Option<Hit> {
             &[&["servicebus", "eventhubs"], &["namespace"], &["delete"]],
         ],
     )?;
-    if let Some((name, _)) = value(command, &["--name", "-n", "--account-name"]) {
+    if let Some((name, _)) = option_value(command, &["--name", "-n", "--account-name"]) {
         hit.target = Some(name.to_string());
     }
     Some(hit)
@@ -1044,7 +1021,7 @@ fn azure_delete_service(command: &Command) -> Option<Hit> {
             &[&["network"], &["vnet"], &["subnet"], &["delete"]],
         ],
     )?;
-    if let Some((name, _)) = value(command, &["--name", "-n"]) {
+    if let Some((name, _)) = option_value(command, &["--name", "-n"]) {
         hit.target = Some(name.to_string());
     }
     Some(hit)

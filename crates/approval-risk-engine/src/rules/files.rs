@@ -312,38 +312,10 @@ fn rm_recursive(command: &Command) -> Option<Hit> {
     }
     let (class, path, arg) = worst_path(&operands(command), command.cwd.as_deref())?;
     hit.evidence.push(arg.span);
-    hit.target = Some(path.clone());
-    match class {
-        PathClass::SystemRoot => {
-            hit.scope = Some(S::Organization);
-            hit.floor = Some(Decision::Block);
-            hit.note = Some(format!("`{path}` is a system root or a home directory: deleting it destroys the machine's operating system or every user's files."));
-        }
-        PathClass::Dynamic => {
-            hit.reversibility = Some(R::Unknown);
-            hit.scope = Some(S::Shared);
-            hit.note = Some(format!("The path `{}` depends on a variable the plan never sets; if it is empty the command deletes from the root of the disk.", arg.value));
-        }
-        PathClass::ServerData => {
-            hit.scope = Some(S::Production);
-            hit.note = Some(format!(
-                "`{path}` is where a server keeps its data (databases, uploads, backups)."
-            ));
-        }
-        PathClass::Scratch => {
-            hit.reversibility = Some(R::Recoverable);
-            hit.scope = Some(S::Local);
-            hit.note = Some(format!(
-                "`{path}` looks like build output or scratch space, which can be regenerated."
-            ));
-        }
-        PathClass::Ordinary if under_system_dir(&path) => {
-            hit.scope = Some(S::Shared);
-            hit.note = Some(format!(
-                "`{path}` belongs to the operating system or a service on this machine."
-            ));
-        }
-        PathClass::Ordinary => {}
+    classify_into(&mut hit, class, &path, arg);
+    if class == PathClass::Dynamic {
+        // For `rm -r`, an empty variable in front of `/` is the root of the disk.
+        hit.note = Some(format!("The path `{}` depends on a variable the plan never sets; if it is empty the command deletes from the root of the disk.", arg.value));
     }
     Some(hit)
 }

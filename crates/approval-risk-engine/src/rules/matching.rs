@@ -213,6 +213,40 @@ fn glob_matches(value: &str, pattern: &str) -> bool {
     }
 }
 
+/// A command shape with its program and leading subcommand words, as a table would say it.
+pub fn shape(
+    programs: &'static [&'static str],
+    subcommands: &'static [&'static [&'static str]],
+) -> CommandPattern {
+    CommandPattern {
+        programs,
+        subcommands,
+        ..CommandPattern::ANY
+    }
+}
+
+/// The value of `--flag value` or `--flag=value` (or `-Xvalue` for a one-letter flag) for the
+/// first of `flags` present, with the span of the word that holds it.
+pub fn option_value<'a>(command: &'a Command, flags: &[&str]) -> Option<(&'a str, Span)> {
+    flags.iter().find_map(|flag| {
+        if flag.len() == 2 {
+            if let Some(arg) = command.args.iter().find(|a| {
+                a.value.len() > 2 && a.value.starts_with(flag) && !a.value.starts_with("--")
+            }) {
+                let rest = &arg.value[2..];
+                return Some((rest.strip_prefix('=').unwrap_or(rest), arg.span));
+            }
+        }
+        let arg = flag_value(command, flag)?;
+        let text = arg
+            .value
+            .strip_prefix(flag)
+            .and_then(|rest| rest.strip_prefix('='))
+            .unwrap_or(&arg.value);
+        Some((text, arg.span))
+    })
+}
+
 pub fn match_command(pattern: &CommandPattern, command: &Command) -> Option<Hit> {
     if !pattern.programs.iter().any(|p| *p == command.program) {
         return None;

@@ -2,21 +2,10 @@
 //! command line, by raw API call, and in words. Once sent or moved, none of it comes back.
 
 use super::examples;
-use super::matching::{find_flag, flag_value, match_command, positionals, Hit};
+use super::matching::{find_flag, flag_value, match_command, positionals, shape, Hit};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
-
-fn shape(
-    program: &'static [&'static str],
-    subcommands: &'static [&'static [&'static str]],
-) -> CommandPattern {
-    CommandPattern {
-        programs: program,
-        subcommands,
-        ..CommandPattern::ANY
-    }
-}
 
 // ---- Raw HTTP calls (curl, wget, HTTPie) ----
 
