@@ -187,7 +187,8 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
     };
     println!("    installing {} with apt-get", packages.join(" "));
     run(&mut apt(&["update"]), "apt-get update")?;
-    let mut install = apt(&["install", "-y", "--no-install-recommends"]);
+    // With recommended packages, as the toolchain notes install it: fonts come with them.
+    let mut install = apt(&["install", "-y"]);
     install.args(packages);
     run(
         &mut install,

@@ -517,7 +517,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
                         .args
                         .iter()
                         .filter(|a| !a.value.starts_with('-'))
-                        .last()
+                        .next_back()
                         .is_some_and(|a| a.value.trim_end_matches('/') == dir);
                     let many = c.args.iter().filter(|a| !a.value.starts_with('-')).count() > 2
                         || c.args.iter().any(|a| a.glob);

@@ -80,15 +80,13 @@ pub fn place(
     // The environment the step names.
     if changes && hit.scope.is_none() {
         match (rule.reach, environment.production) {
-            (Reach::Environment | Reach::Workspace, Some(span)) => {
-                if scope < Scope::Production {
-                    scope = Scope::Production;
-                    adjustments.push(note(
-                        AdjustmentKind::Amplifier,
-                        format!("It names production (`{}`).", span.slice(input)),
-                        vec![span],
-                    ));
-                }
+            (Reach::Environment | Reach::Workspace, Some(span)) if scope < Scope::Production => {
+                scope = Scope::Production;
+                adjustments.push(note(
+                    AdjustmentKind::Amplifier,
+                    format!("It names production (`{}`).", span.slice(input)),
+                    vec![span],
+                ));
             }
             (Reach::Environment, None) => {
                 if let Some(span) = environment.nonproduction {

@@ -338,7 +338,7 @@ fn rm_glob(command: &Command) -> Option<Hit> {
 }
 
 fn rm_glob_of(command: &Command, globs: &[&Arg]) -> Option<Hit> {
-    let (class, path, arg) = worst_path(&globs, command.cwd.as_deref())?;
+    let (class, path, arg) = worst_path(globs, command.cwd.as_deref())?;
     let mut hit = Hit::at(vec![command.program_span, arg.span]);
     classify_into(&mut hit, class, &path, arg);
     hit.target = Some(arg.value.clone());

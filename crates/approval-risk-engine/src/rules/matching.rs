@@ -100,7 +100,7 @@ fn takes_value(program: &str, flag: &str) -> bool {
 }
 
 /// Positional arguments with the values of known value-taking flags left out.
-pub fn positionals<'a>(command: &'a Command) -> Vec<&'a Arg> {
+pub fn positionals(command: &Command) -> Vec<&Arg> {
     let mut out = Vec::new();
     let mut skip_next = false;
     for arg in &command.args {

@@ -60,7 +60,7 @@ impl Command {
     }
 
     pub fn has_wrapper(&self, name: &str) -> bool {
-        self.wrappers.iter().any(|w| *w == name)
+        self.wrappers.contains(&name)
     }
 }
 
