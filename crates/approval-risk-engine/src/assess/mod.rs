@@ -144,8 +144,13 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
             CodeKind::Interpreted => {}
         }
     }
-    let tokens = if step.prose {
-        prose::tokens(input, step.span, &code_spans)
+    // The step's words without its inline code: the same tokens, filtered, not read again.
+    let tokens: Vec<Token> = if step.prose {
+        all_tokens
+            .iter()
+            .filter(|t| !code_spans.iter().any(|k| k.contains(t.span)))
+            .cloned()
+            .collect()
     } else {
         Vec::new()
     };

@@ -2,7 +2,7 @@
 //! built on it (CDK, SAM, Serverless).
 
 use super::examples;
-use super::matching::{find_flag, flag_value, Hit};
+use super::matching::{find_flag, flag_value, operands, Hit};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
@@ -44,20 +44,7 @@ const TF_VALUE_FLAGS: &[&str] = &[
 /// The words of a Terraform/OpenTofu/Terragrunt/Pulumi command line, flags and their values
 /// left out.
 fn iac_words(command: &Command) -> Vec<&Arg> {
-    let mut out = Vec::new();
-    let mut skip_next = false;
-    for arg in &command.args {
-        if skip_next {
-            skip_next = false;
-            continue;
-        }
-        if arg.value.starts_with('-') && arg.value.len() > 1 {
-            skip_next = !arg.value.contains('=') && TF_VALUE_FLAGS.contains(&arg.value.as_str());
-            continue;
-        }
-        out.push(arg);
-    }
-    out
+    operands(command, TF_VALUE_FLAGS)
 }
 
 /// Terragrunt's "every module below here" forms: `run-all destroy`, `run --all destroy`,

@@ -2,7 +2,7 @@
 //! replacing and widening access in a cluster.
 
 use super::examples;
-use super::matching::{find_flag, flag_value, Hit};
+use super::matching::{find_flag, flag_value, operands, Hit};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
@@ -60,19 +60,7 @@ const KUBE_VALUE_FLAGS: &[&str] = &[
 /// The words of a `kubectl`/`oc` command line (flags and their values left out), with
 /// OpenShift's `oc adm` prefix dropped so `oc adm drain` reads like `kubectl drain`.
 fn kube_words(command: &Command) -> Vec<&Arg> {
-    let mut out = Vec::new();
-    let mut skip_next = false;
-    for arg in &command.args {
-        if skip_next {
-            skip_next = false;
-            continue;
-        }
-        if arg.value.starts_with('-') && arg.value.len() > 1 {
-            skip_next = !arg.value.contains('=') && KUBE_VALUE_FLAGS.contains(&arg.value.as_str());
-            continue;
-        }
-        out.push(arg);
-    }
+    let mut out = operands(command, KUBE_VALUE_FLAGS);
     if command.program == "oc" && out.first().is_some_and(|w| w.value == "adm") {
         out.remove(0);
     }
@@ -422,31 +410,18 @@ fn grant_cluster_admin(command: &Command) -> Option<Hit> {
 }
 
 fn helm_uninstall(command: &Command) -> Option<Hit> {
-    let words: Vec<&Arg> = {
-        let mut out = Vec::new();
-        let mut skip_next = false;
-        for arg in &command.args {
-            if skip_next {
-                skip_next = false;
-                continue;
-            }
-            if arg.value.starts_with('-') && arg.value.len() > 1 {
-                skip_next = !arg.value.contains('=')
-                    && matches!(
-                        arg.value.as_str(),
-                        "-n" | "--namespace"
-                            | "--kube-context"
-                            | "--kubeconfig"
-                            | "--timeout"
-                            | "--cascade"
-                            | "--description"
-                    );
-                continue;
-            }
-            out.push(arg);
-        }
-        out
-    };
+    let words = operands(
+        command,
+        &[
+            "-n",
+            "--namespace",
+            "--kube-context",
+            "--kubeconfig",
+            "--timeout",
+            "--cascade",
+            "--description",
+        ],
+    );
     let verb = *words.first()?;
     if !matches!(verb.value.as_str(), "uninstall" | "delete" | "del" | "un") {
         return None;

@@ -99,8 +99,8 @@ fn takes_value(program: &str, flag: &str) -> bool {
     list.contains(&flag)
 }
 
-/// Positional arguments with the values of known value-taking flags left out.
-pub fn positionals(command: &Command) -> Vec<&Arg> {
+/// Arguments that are neither flags nor the value of a flag for which `takes` says yes.
+fn operands_by(command: &Command, takes: impl Fn(&str) -> bool) -> Vec<&Arg> {
     let mut out = Vec::new();
     let mut skip_next = false;
     for arg in &command.args {
@@ -109,12 +109,23 @@ pub fn positionals(command: &Command) -> Vec<&Arg> {
             continue;
         }
         if arg.value.starts_with('-') && arg.value.len() > 1 {
-            skip_next = !arg.value.contains('=') && takes_value(&command.program, &arg.value);
+            skip_next = !arg.value.contains('=') && takes(&arg.value);
             continue;
         }
         out.push(arg);
     }
     out
+}
+
+/// Positional arguments with the values of known value-taking flags left out.
+pub fn positionals(command: &Command) -> Vec<&Arg> {
+    operands_by(command, |flag| takes_value(&command.program, flag))
+}
+
+/// Arguments that are neither flags nor the values of the listed flags, for rules that know
+/// their tool's value-taking flags better than the shared table.
+pub fn operands<'a>(command: &'a Command, value_flags: &[&str]) -> Vec<&'a Arg> {
+    operands_by(command, |flag| value_flags.contains(&flag))
 }
 
 /// Does `arg` carry `flag`? Long flags match `--x` and `--x=v`; a one-letter flag also matches

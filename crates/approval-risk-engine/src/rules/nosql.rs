@@ -3,7 +3,7 @@
 //! Cassandra and etcd.
 
 use super::examples;
-use super::matching::{find_flag, flag_value, Hit};
+use super::matching::{find_flag, flag_value, operands, Hit};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
@@ -28,24 +28,6 @@ fn inside(arg: &Arg, at: usize, len: usize) -> Span {
         Some(start) => Span::new(start + at, start + at + len),
         None => arg.span,
     }
-}
-
-/// Arguments that are neither flags nor the values of the listed flags.
-fn operands<'a>(command: &'a Command, value_flags: &[&str]) -> Vec<&'a Arg> {
-    let mut out = Vec::new();
-    let mut skip_next = false;
-    for arg in &command.args {
-        if skip_next {
-            skip_next = false;
-            continue;
-        }
-        if arg.value.starts_with('-') && arg.value.len() > 1 {
-            skip_next = value_flags.contains(&arg.value.as_str());
-            continue;
-        }
-        out.push(arg);
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------------------------

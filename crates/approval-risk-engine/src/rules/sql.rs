@@ -2,10 +2,10 @@
 //! access, or lock tables, and the database command-line tools that do the same.
 
 use super::examples;
-use super::matching::{find_flag, Hit};
+use super::matching::{find_flag, operands, Hit};
 use super::{Action, Matcher, ProsePattern, Reach, Rule, SqlPattern};
 use crate::model::{Reversibility as R, Scope as S};
-use crate::shell::{Arg, Command};
+use crate::shell::Command;
 
 /// Flags of the PostgreSQL client tools that take a value, so the value is not read as the
 /// database name.
@@ -59,24 +59,6 @@ const MYSQL_VALUE_FLAGS: &[&str] = &[
     "-i",
     "--sleep",
 ];
-
-/// The operands of a client tool: its arguments that are neither flags nor flag values.
-fn operands<'a>(command: &'a Command, value_flags: &[&str]) -> Vec<&'a Arg> {
-    let mut out = Vec::new();
-    let mut skip_next = false;
-    for arg in &command.args {
-        if skip_next {
-            skip_next = false;
-            continue;
-        }
-        if arg.value.starts_with('-') && arg.value.len() > 1 {
-            skip_next = value_flags.contains(&arg.value.as_str());
-            continue;
-        }
-        out.push(arg);
-    }
-    out
-}
 
 /// `dropdb NAME`, `dropuser NAME`: the last operand is what goes.
 fn drop_named(command: &Command) -> Option<Hit> {
