@@ -15,7 +15,7 @@ fn matches(rule: &Rule, query: &str) -> bool {
     query.is_empty()
         || [rule.id, rule.title, rule.why]
             .iter()
-            .any(|field| field.to_lowercase().contains(query))
+            .any(|field| field.to_ascii_lowercase().contains(query))
 }
 
 fn rule_item(rule: &'static Rule) -> Html {
@@ -77,7 +77,7 @@ pub fn RulesView() -> Html {
             query.set(event.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
-    let needle = query.trim().to_lowercase();
+    let needle = query.trim().to_ascii_lowercase();
     let found: Vec<&'static Rule> = rules::all().filter(|rule| matches(rule, &needle)).collect();
     let status = match found.len() {
         0 => "No rule matches.".to_string(),

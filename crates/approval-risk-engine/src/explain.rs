@@ -28,12 +28,14 @@ pub fn steps_label(steps: &[usize]) -> String {
     }
 }
 
+/// The text with its first letter in capitals. Every text given here is the engine's own
+/// English prose, so ASCII case is enough (and spares the page Unicode's case tables).
 fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 /// How specific a rule is: a command or SQL rule says more than a sentence rule, which says
@@ -63,7 +65,7 @@ fn pattern_sentences(work: &StepWork, patterns: &[PatternReport], own: Decision)
         };
         parts.push(format!(
             "Across the plan: {} ({}).{}{}",
-            pattern.title.to_lowercase(),
+            pattern.title.to_ascii_lowercase(),
             steps_label(&pattern.steps),
             why,
             if raises {
@@ -101,13 +103,13 @@ pub fn step(
         return parts.join(" ");
     };
     let mut parts: Vec<String> = Vec::new();
-    let title_lower = top.rule.title.to_lowercase();
+    let title_lower = top.rule.title.to_ascii_lowercase();
     let evidence: Vec<String> = top
         .hit
         .evidence
         .iter()
         .map(|s| quote(s.slice(input), 40))
-        .filter(|s| !s.is_empty() && !title_lower.contains(&s.to_lowercase()))
+        .filter(|s| !s.is_empty() && !title_lower.contains(&s.to_ascii_lowercase()))
         .collect();
     let shown = if evidence.is_empty() {
         String::new()
@@ -147,7 +149,11 @@ pub fn step(
         let line = if f.rule.id == "plan.claims" {
             "the plan vouches for itself, which changes nothing".to_string()
         } else {
-            format!("{} ({})", f.rule.title.to_lowercase(), f.decision.as_str())
+            format!(
+                "{} ({})",
+                f.rule.title.to_ascii_lowercase(),
+                f.decision.as_str()
+            )
         };
         if !others.contains(&line) {
             others.push(line);
@@ -217,7 +223,7 @@ pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (Stri
     if unnamed
         && !questions
             .iter()
-            .any(|q| q.to_lowercase().contains("environment"))
+            .any(|q| q.to_ascii_lowercase().contains("environment"))
     {
         questions.insert(0, "Which environment does this run against?".to_string());
     }
@@ -301,7 +307,13 @@ pub fn summary(
         let named: Vec<String> = deciding_patterns
             .iter()
             .take(2)
-            .map(|p| format!("{} ({})", p.title.to_lowercase(), steps_label(&p.steps)))
+            .map(|p| {
+                format!(
+                    "{} ({})",
+                    p.title.to_ascii_lowercase(),
+                    steps_label(&p.steps)
+                )
+            })
             .collect();
         parts.push(format!("Across steps: {}.", named.join("; ")));
     }

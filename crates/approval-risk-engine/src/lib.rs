@@ -10,6 +10,7 @@ mod derived;
 mod explain;
 mod json;
 pub mod model;
+pub(crate) mod order;
 pub mod plan;
 pub mod policy;
 pub mod prose;

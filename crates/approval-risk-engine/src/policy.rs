@@ -174,9 +174,9 @@ impl Policy {
         Ok(Policy {
             production_patterns: production_patterns
                 .iter()
-                .map(|p| p.to_lowercase())
+                .map(|p| p.to_ascii_lowercase())
                 .collect(),
-            protected: protected.iter().map(|p| p.to_lowercase()).collect(),
+            protected: protected.iter().map(|p| p.to_ascii_lowercase()).collect(),
             disabled_rules,
             overrides,
             allowed_origins,

@@ -45,7 +45,7 @@ pub fn words(input: &str, span: Span) -> Vec<SqlWord> {
             }
             let raw = &text[start..i.min(text.len())];
             out.push(SqlWord {
-                text: raw.to_lowercase(),
+                text: raw.to_ascii_lowercase(),
                 raw: raw.to_string(),
                 span: Span::new(span.start + start, span.start + i.min(text.len())),
             });
@@ -61,7 +61,7 @@ pub fn words(input: &str, span: Span) -> Vec<SqlWord> {
             }
             let raw = &text[start..i];
             out.push(SqlWord {
-                text: raw.to_lowercase(),
+                text: raw.to_ascii_lowercase(),
                 raw: raw.to_string(),
                 span: Span::new(span.start + start, span.start + i),
             });

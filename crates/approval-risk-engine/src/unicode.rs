@@ -157,7 +157,7 @@ pub fn find(input: &str) -> Vec<(Trick, Span)> {
     if let Some(start) = word_start {
         check_word(start, input.len(), &mut out);
     }
-    out.sort_by_key(|(_, s)| *s);
+    crate::order::sort_by_rank(&mut out, |(_, s)| crate::order::by_position(*s));
     out
 }
 

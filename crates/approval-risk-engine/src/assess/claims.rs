@@ -162,7 +162,7 @@ pub fn attach(input: &str, work: &mut [StepWork], options: &Options) {
             found.push(("plan.injection", span));
         }
     }
-    found.sort_by_key(|(_, s)| *s);
+    crate::order::sort_by_rank(&mut found, |(_, s)| crate::order::by_position(*s));
     for (id, span) in found {
         let Some(rule) = rules::find(id) else {
             continue;

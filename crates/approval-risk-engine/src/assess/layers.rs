@@ -129,7 +129,8 @@ fn report_tricks(
             step.safer = rule.safer.to_string();
             step.questions = rule.questions.iter().map(|q| q.to_string()).collect();
         }
-        step.findings.sort_by_key(|f| std::cmp::Reverse(f.decision));
+        // Most severe first; equally severe findings keep the order they were found in.
+        crate::order::sort_by_rank(&mut step.findings, |f| !(f.decision as u64));
     }
     let _ = input;
     assessment.verdict = assessment

@@ -1093,7 +1093,7 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
         .filter(|(s, _, _)| !is_negated(tokens, *s))
         .collect();
     // At one position the longest phrase wins ("get rid of" over "get").
-    verbs.sort_unstable_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
+    crate::order::sort_by_rank(&mut verbs, |(s, e, _)| crate::order::outer_first(*s, *e));
     // Any verb of change, anywhere in the step, makes it a change ("Check the logs, then restart
     // the service"); a position where a longer phrase already matched is not read twice.
     let mut reads = false;
@@ -1153,7 +1153,10 @@ fn report_step(
             (f.reversibility, f.scope)
         });
     let mut findings: Vec<&Scored> = work.findings.iter().collect();
-    findings.sort_by_key(|f| std::cmp::Reverse((f.decision, f.reversibility, f.scope)));
+    // Most severe first (decision, then reversibility, then scope); ties keep their order.
+    crate::order::sort_by_rank(&mut findings, |f| {
+        !((f.decision as u64) << 16 | (f.reversibility as u64) << 8 | f.scope as u64)
+    });
     let explanation = explain::step(
         input,
         work,

@@ -149,7 +149,7 @@ fn subject_words(work: &StepWork) -> Vec<String> {
 }
 
 fn split_name(name: &str) -> Vec<String> {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let mut parts: Vec<String> = vec![lower.trim_end_matches('/').to_string()];
     parts.extend(
         lower
@@ -611,7 +611,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         .collect();
     if !injected.is_empty() && !destructive.is_empty() {
         let mut steps: Vec<usize> = injected.iter().chain(destructive.iter()).copied().collect();
-        steps.sort_unstable();
+        crate::order::sort_by_rank(&mut steps, |s| *s as u64);
         steps.dedup();
         found.push((
             pattern(

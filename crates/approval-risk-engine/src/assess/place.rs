@@ -350,7 +350,12 @@ pub fn place(
     if mutating {
         let text = tokens.iter().map(|t| t.text.as_str()).collect::<Vec<_>>();
         let command_words: Vec<String> = command
-            .map(|c| c.args.iter().map(|a| a.value.to_lowercase()).collect())
+            .map(|c| {
+                c.args
+                    .iter()
+                    .map(|a| a.value.to_ascii_lowercase())
+                    .collect()
+            })
             .unwrap_or_default();
         if let Some(name) = options.policy.protected.iter().find(|p| {
             text.iter().any(|t| t.contains(p.as_str()))

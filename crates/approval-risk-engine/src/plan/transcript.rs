@@ -518,13 +518,13 @@ fn split_identifier(name: &str) -> String {
         if c == '_' || c == '-' || c == '.' || c == '/' {
             out.push(' ');
             previous_lower = false;
-        } else if c.is_uppercase() && previous_lower {
+        } else if c.is_ascii_uppercase() && previous_lower {
             out.push(' ');
-            out.extend(c.to_lowercase());
+            out.push(c.to_ascii_lowercase());
             previous_lower = false;
         } else {
-            out.extend(c.to_lowercase());
-            previous_lower = c.is_lowercase();
+            out.push(c.to_ascii_lowercase());
+            previous_lower = c.is_ascii_lowercase();
         }
     }
     out

@@ -32,10 +32,13 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
                 return;
             }
             out.push(Token {
+                // Terms are ASCII English, so ASCII case folding is all matching needs, and it
+                // keeps every byte where it was; letters from other alphabets that imitate
+                // Latin ones are folded earlier, in the derived text (see `unicode`).
                 text: if trimmed.is_ascii() {
                     trimmed.to_ascii_lowercase()
                 } else {
-                    trimmed.to_lowercase().replace('’', "'")
+                    trimmed.to_ascii_lowercase().replace('’', "'")
                 },
                 span: abs,
                 clause,

@@ -24,7 +24,7 @@ pub fn markdown(assessment: &Assessment, input: &str) -> String {
     let _ = writeln!(
         out,
         "## Approval risk: {}\n",
-        verdict.as_str().to_uppercase()
+        verdict.as_str().to_ascii_uppercase()
     );
     let _ = writeln!(out, "**{}**\n", prose(verdict.advice()));
     if !assessment.summary.trim().is_empty() {
@@ -91,7 +91,7 @@ fn push_step(out: &mut String, step: &StepReport, input: &str) {
         "### Step {} (line {}): {}\n",
         step.index,
         step.line,
-        step.decision.as_str().to_uppercase()
+        step.decision.as_str().to_ascii_uppercase()
     );
     out.push_str(&code_block(step.text.trim_end()));
     let _ = writeln!(
@@ -178,7 +178,9 @@ fn push_pattern(out: &mut String, pattern: &PatternReport) {
 /// Escalate and block are the decisions an approver must not skim past, so they stand out.
 fn decision_word(decision: Decision) -> String {
     match decision {
-        Decision::Escalate | Decision::Block => format!("**{}**", decision.as_str().to_uppercase()),
+        Decision::Escalate | Decision::Block => {
+            format!("**{}**", decision.as_str().to_ascii_uppercase())
+        }
         Decision::Proceed | Decision::Review => decision.as_str().to_string(),
     }
 }
@@ -288,7 +290,7 @@ mod tests {
             "1. List the files in the repo\n2. Delete and recreate the production environment\n";
         let assessment = crate::assess(input, &crate::Options::default());
         let report = markdown(&assessment, input);
-        let verdict = assessment.verdict.as_str().to_uppercase();
+        let verdict = assessment.verdict.as_str().to_ascii_uppercase();
         assert!(
             report.starts_with(&format!("## Approval risk: {verdict}\n")),
             "{report}"

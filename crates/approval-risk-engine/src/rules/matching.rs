@@ -375,7 +375,7 @@ pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
                 .find(|(s, _)| !is_negated(tokens, *s) && !(start..end).contains(s))?;
             evidence.push(tokens[also.0].span.cover(tokens[also.1 - 1].span));
         }
-        evidence.sort_unstable();
+        crate::order::sort_by_rank(&mut evidence, |s| crate::order::by_position(*s));
         return Some(Hit {
             evidence,
             target,
@@ -429,7 +429,7 @@ fn object_phrase(tokens: &[Token], start: usize, end: usize) -> String {
 
 /// Sorts spans and joins those that touch, so evidence reads as whole phrases.
 pub fn merge(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort_unstable();
+    crate::order::sort_by_rank(&mut spans, |s| crate::order::by_position(*s));
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
         match out.last_mut() {

@@ -233,7 +233,9 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
         }
     }
     // `os.system(...)` is found as `os.system` and as `.system`: keep one.
-    out.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    crate::order::sort_by_rank(&mut out, |c| {
+        crate::order::outer_first(c.span.start, c.span.end)
+    });
     let spans: Vec<Span> = out.iter().map(|c| c.program_span).collect();
     let mut kept: Vec<Command> = Vec::with_capacity(out.len());
     for (i, command) in out.into_iter().enumerate() {
