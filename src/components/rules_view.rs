@@ -49,7 +49,7 @@ fn rule_item(rule: &'static Rule) -> Html {
                 // Plain links to outside documentation: nothing is fetched until the reader
                 // follows one, and it opens in a new tab so the plan here stays as it is.
                 <ul class="rule-refs" aria-label="References">
-                    { for rule.references.iter().map(|&url| html! {
+                    { for rule.references.iter().map(|url| html! {
                         <li><a href={url} target="_blank" rel="noopener noreferrer">{ url }</a></li>
                     }) }
                 </ul>

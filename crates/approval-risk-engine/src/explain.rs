@@ -210,7 +210,7 @@ pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (Stri
         if std::ptr::eq(finding, top) {
             continue;
         }
-        if let Some(q) = finding.rule.questions.first() {
+        if let Some(q) = finding.rule.questions.iter().next() {
             let q = fill(q);
             if !questions.contains(&q) {
                 questions.push(q);

@@ -4,6 +4,9 @@
 //! Pure Rust: no I/O, no web dependencies, and no panics on any input. The one entry point is
 //! [`assess`]; its result serialises to the `approval-risk/v1` JSON contract.
 
+// First, so that `words!` is in scope in every module below.
+#[macro_use]
+pub mod words;
 mod assess;
 pub mod context;
 mod derived;

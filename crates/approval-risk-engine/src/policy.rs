@@ -2,6 +2,7 @@
 //! protected, which rules are off, and per-rule decision overrides.
 
 use crate::model::Decision;
+use crate::words::Words;
 use std::fmt;
 
 pub const POLICY_VERSION: u32 = 1;
@@ -40,7 +41,7 @@ impl fmt::Display for PolicyError {
 impl std::error::Error for PolicyError {}
 
 /// The fields a policy file may have.
-const FIELDS: &[&str] = &[
+const FIELDS: Words = words![
     "version",
     "production_patterns",
     "protected",
@@ -106,7 +107,10 @@ impl Policy {
         if let Some(unknown) = object.keys().find(|k| !FIELDS.contains(&k.as_str())) {
             return Err(error(
                 unknown.clone(),
-                format!("unknown field; the fields are {}", FIELDS.join(", ")),
+                format!(
+                    "unknown field; the fields are {}",
+                    FIELDS.iter().collect::<Vec<_>>().join(", ")
+                ),
             ));
         }
         match object.get("version") {

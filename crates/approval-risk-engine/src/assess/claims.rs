@@ -6,9 +6,10 @@ use super::{place, StepWork};
 use crate::prose::{find_all, tokens, Token};
 use crate::rules::{self, Hit};
 use crate::span::Span;
+use crate::words::Words;
 use crate::Options;
 
-const CLAIMS: &[&str] = &[
+const CLAIMS: Words = words![
     "pre-approved",
     "preapproved",
     "already approved",
@@ -54,7 +55,7 @@ const CLAIMS: &[&str] = &[
     "routine change, no review",
 ];
 
-const INJECTIONS: &[&str] = &[
+const INJECTIONS: Words = words![
     // Text that addresses an AI directly, as planted prompts do.
     "you are an ai",
     "you are an agent",
@@ -115,7 +116,7 @@ const INJECTIONS: &[&str] = &[
 ];
 
 /// Words that make an HTML comment one addressed to a reviewer or a tool.
-const COMMENT_ADDRESSEES: &[&str] = &[
+const COMMENT_ADDRESSEES: Words = words![
     "review*",
     "approv*",
     "ai",

@@ -4,6 +4,7 @@
 use crate::policy::Policy;
 use crate::prose::Token;
 use crate::span::Span;
+use crate::words::Words;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Environment {
@@ -15,8 +16,8 @@ pub struct Environment {
     pub scratch: Option<Span>,
 }
 
-const PRODUCTION: &[&str] = &["prod", "production", "prd", "live", "prods", "productive"];
-const NONPRODUCTION: &[&str] = &[
+const PRODUCTION: Words = words!["prod", "production", "prd", "live", "prods", "productive"];
+const NONPRODUCTION: Words = words![
     "staging",
     "stage",
     "stg",
@@ -35,7 +36,7 @@ const NONPRODUCTION: &[&str] = &[
     "preview",
     "integration",
 ];
-const SCRATCH: &[&str] = &[
+const SCRATCH: Words = words![
     "scratch",
     "temp",
     "temporary",

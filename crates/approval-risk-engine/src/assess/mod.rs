@@ -16,6 +16,7 @@ use crate::rules::{self, match_command, match_prose, match_sql, Action, Hit, Mat
 use crate::shell::{parse_commands, Command, Input, ShellState};
 use crate::span::Span;
 use crate::sql;
+use crate::words::Words;
 use crate::Options;
 
 pub(crate) use environment::Environment;
@@ -259,11 +260,10 @@ fn command_hits(
     }
 }
 
-const INTERPRETERS: &[&str] = &[
-    "python", "python2", "python3", "node", "nodejs", "deno", "bun", "perl", "ruby", "php",
-];
+const INTERPRETERS: Words =
+    words!["python", "python2", "python3", "node", "nodejs", "deno", "bun", "perl", "ruby", "php",];
 
-const SQL_SHELLS: &[&str] = &[
+const SQL_SHELLS: Words = words![
     "psql",
     "mysql",
     "mariadb",
@@ -354,7 +354,7 @@ fn string_inner(arg: &crate::shell::Arg) -> Span {
 }
 
 /// Statements that only read.
-const SQL_READS: &[&str] = &[
+const SQL_READS: Words = words![
     "select", "show", "explain", "describe", "desc", "values", "table", "pragma", "begin",
     "commit", "start", "set", "use", "\\d", "analyze",
 ];
@@ -386,7 +386,7 @@ fn sql_hits(input: &str, span: Span, hits: &mut Vec<(&'static Rule, Hit, Option<
 
 /// Programs whose use changes a system others rely on, and the subcommand words that only
 /// read. Anything else they do is a change to review.
-const ENVIRONMENT_TOOLS: &[&str] = &[
+const ENVIRONMENT_TOOLS: Words = words![
     "kubectl",
     "oc",
     "helm",
@@ -425,7 +425,7 @@ const ENVIRONMENT_TOOLS: &[&str] = &[
     "service",
 ];
 
-const READING_WORDS: &[&str] = &[
+const READING_WORDS: Words = words![
     "get",
     "describe",
     "logs",
@@ -638,7 +638,7 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
 /// project (package.json, Makefile), whose contents the plan does not show. Everyday scripts
 /// (test, build, lint, format, start) are left alone.
 fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)> {
-    const EVERYDAY: &[&str] = &[
+    const EVERYDAY: Words = words![
         "test",
         "tests",
         "build",
@@ -662,7 +662,7 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
         "e2e",
         "storybook",
     ];
-    const OWN_COMMANDS: &[&str] = &[
+    const OWN_COMMANDS: Words = words![
         "install",
         "i",
         "ci",
@@ -778,7 +778,7 @@ fn asks_for_help(command: &Command) -> bool {
         })
 }
 
-const CHANGE_VERBS: &[&str] = &[
+const CHANGE_VERBS: Words = words![
     // Everyday actions an agent takes on the world, beyond systems: access, money, devices,
     // bookings, messages.
     "grant*",
@@ -946,7 +946,7 @@ const CHANGE_VERBS: &[&str] = &[
 ];
 
 /// Verbs of writing code in the working copy ("implement the API", "write unit tests").
-const CODE_WORK: &[&str] = &[
+const CODE_WORK: Words = words![
     "implement*",
     "writ*",
     "refactor*",
@@ -962,7 +962,7 @@ const CODE_WORK: &[&str] = &[
 ];
 
 /// What code work acts on: the code itself, its tests and its documentation.
-const CODE_OBJECTS: &[&str] = &[
+const CODE_OBJECTS: Words = words![
     "test*",
     "code",
     "function*",
@@ -996,7 +996,7 @@ const CODE_OBJECTS: &[&str] = &[
     "changelog",
 ];
 
-const READ_VERBS: &[&str] = &[
+const READ_VERBS: Words = words![
     "check*",
     "verif*",
     "list*",

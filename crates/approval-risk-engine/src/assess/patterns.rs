@@ -8,9 +8,10 @@ use crate::prose::{find_all, is_negated, Token};
 use crate::report::{Adjustment, AdjustmentKind, PatternReport};
 use crate::rules::{Action, Reach};
 use crate::shell::Command;
+use crate::words::Words;
 use crate::Options;
 
-const RECREATE: &[&str] = &[
+const RECREATE: Words = words![
     "recreat*",
     "rebuild*",
     "rebuilt",
@@ -23,7 +24,7 @@ const RECREATE: &[&str] = &[
     "set it up again",
     "bring it back",
 ];
-const CREATE: &[&str] = &[
+const CREATE: Words = words![
     "creat*",
     "provision*",
     "deploy*",
@@ -40,7 +41,7 @@ const CREATE: &[&str] = &[
     "make a new",
     "new",
 ];
-const BACKUP: &[&str] = &[
+const BACKUP: Words = words![
     "back up",
     "backup*",
     "backed up",
@@ -58,7 +59,7 @@ const BACKUP: &[&str] = &[
     "mysqldump",
     "mongodump",
 ];
-const SAFETY_NETS: &[&str] = &[
+const SAFETY_NETS: Words = words![
     "deletion protection",
     "deletion-protection",
     "termination protection",
@@ -83,7 +84,7 @@ const SAFETY_NETS: &[&str] = &[
     "pitr",
     "point-in-time",
 ];
-const DISABLE: &[&str] = &[
+const DISABLE: Words = words![
     "disabl*",
     "turn off",
     "turned off",
@@ -100,7 +101,7 @@ const DISABLE: &[&str] = &[
     "mute*",
     "silence*",
 ];
-const WIDEN: &[&str] = &[
+const WIDEN: Words = words![
     "administratoraccess",
     "admin access",
     "full access",
@@ -118,7 +119,7 @@ const WIDEN: &[&str] = &[
     "roles/owner",
     "roles/editor",
 ];
-const STOP_WORDS: &[&str] = &[
+const STOP_WORDS: Words = words![
     "the", "a", "an", "and", "then", "it", "its", "of", "to", "from", "in", "on", "for", "with",
     "new", "old", "all", "this", "that", "using", "via", "same", "again", "our", "we", "will",
 ];
@@ -166,7 +167,7 @@ fn shares_subject(a: &[String], b: &[String]) -> bool {
 
 /// Nouns that name a kind of thing, not which one: two steps that both say "stack" need not
 /// touch the same stack.
-const KINDS: &[&str] = &[
+const KINDS: Words = words![
     "stack",
     "stacks",
     "environment",
@@ -240,7 +241,7 @@ fn narrowed_backup(work: &StepWork) -> bool {
     })
 }
 
-fn mentions(tokens: &[Token], terms: &'static [&'static str]) -> bool {
+fn mentions(tokens: &[Token], terms: Words) -> bool {
     find_all(tokens, terms)
         .iter()
         .any(|(s, _)| !is_negated(tokens, *s))

@@ -10,9 +10,10 @@ use crate::report::{Adjustment, AdjustmentKind};
 use crate::rules::{command_flag, Action, Hit, Reach, Rule};
 use crate::shell::Command;
 use crate::span::Span;
+use crate::words::Words;
 use crate::Options;
 
-const SKIP_CONFIRMATION: &[&str] = &[
+const SKIP_CONFIRMATION: Words = words![
     "-y",
     "--yes",
     "-auto-approve",
@@ -32,7 +33,7 @@ const SKIP_CONFIRMATION: &[&str] = &[
     "--no-wait",
     "--yes-i-really-mean-it",
 ];
-const BREADTH: &[&str] = &[
+const BREADTH: Words = words![
     "--all",
     "-A",
     "--all-namespaces",
@@ -42,7 +43,7 @@ const BREADTH: &[&str] = &[
     "--everything",
     "--cascade",
 ];
-const DRY_RUN: &[&str] = &[
+const DRY_RUN: Words = words![
     "--dry-run",
     "--dryrun",
     "--what-if",
@@ -195,7 +196,7 @@ pub fn place(
 
     // Amplifiers and mitigations written into the command or the sentence.
     if changes {
-        let flags = |names: &[&str]| -> Option<Span> {
+        let flags = |names: Words| -> Option<Span> {
             command.and_then(|c| {
                 c.args
                     .iter()
@@ -203,13 +204,13 @@ pub fn place(
                     .map(|a| a.span)
             })
         };
-        let phrase = |terms: &'static [&'static str]| -> Option<Span> {
+        let phrase = |terms: Words| -> Option<Span> {
             find_all(tokens, terms)
                 .first()
                 .map(|(s, e)| tokens[*s].span.cover(tokens[*e - 1].span))
         };
-        if let Some(span) = flags(&["--all-regions", "--region=all"]).or_else(|| {
-            phrase(&[
+        if let Some(span) = flags(words!["--all-regions", "--region=all"]).or_else(|| {
+            phrase(words![
                 "all regions",
                 "every region",
                 "each region",
@@ -238,10 +239,15 @@ pub fn place(
                     c.has_wrapper("xargs") || c.has_wrapper("find -exec") || c.has_wrapper("loop")
                 })
                 .map(|c| c.program_span);
-            let broad = flags(BREADTH)
-                .or(glob)
-                .or(loop_wrapper)
-                .or_else(|| phrase(&["all", "every", "everything", "entire", "each of the"]));
+            let broad = flags(BREADTH).or(glob).or(loop_wrapper).or_else(|| {
+                phrase(words![
+                    "all",
+                    "every",
+                    "everything",
+                    "entire",
+                    "each of the"
+                ])
+            });
             if let Some(span) = broad {
                 scope = scope.widen();
                 adjustments.push(note(AdjustmentKind::Amplifier, format!("It applies to many things at once (`{}`), which widens what a mistake reaches.", span.slice(input)), vec![span]));

@@ -5,6 +5,7 @@
 use super::script::{looks_like_shell, looks_like_sql, shell_steps, sql_steps};
 use super::{trim_span, Code, CodeKind, Step};
 use crate::span::Span;
+use crate::words::Words;
 
 /// The byte length of a list marker at the start of `line` (indentation, marker, the space
 /// after it, and a `[ ]`/`[x]` checkbox), if the line is a list item.
@@ -290,7 +291,7 @@ fn inline_code_kind(code: &str) -> Option<CodeKind> {
 /// to push the change"): after a verb of running, a known program starts a command that ends
 /// at the end of the clause.
 fn command_in_sentence(text: &str) -> Option<Span> {
-    const RUN_VERBS: &[&str] = &[
+    const RUN_VERBS: Words = words![
         "run", "execute", "exec", "using", "via", "invoke", "type", "enter", "then", "and", "with",
     ];
     let words: Vec<(usize, &str)> = text

@@ -9,6 +9,7 @@ pub(crate) mod transcript;
 pub use script::sql_statements;
 
 use crate::span::Span;
+use crate::words::Words;
 
 /// The formats the engine reads. `Markdown` is prose with fenced code blocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,7 +181,7 @@ pub fn detect(input: &str) -> Format {
 
 /// `#!/bin/bash`, `#!/usr/bin/env bash`: a script for a shell (a Python or Node shebang is not).
 fn shebang_names_a_shell(first: &str) -> bool {
-    const SHELLS: &[&str] = &["sh", "bash", "zsh", "ksh", "dash", "ash", "mksh", "fish"];
+    const SHELLS: Words = words!["sh", "bash", "zsh", "ksh", "dash", "ash", "mksh", "fish"];
     let Some(rest) = first.strip_prefix("#!") else {
         return false;
     };
@@ -217,7 +218,7 @@ struct OpenSql {
 }
 
 /// Words that begin a line continuing a SQL statement's clauses.
-const SQL_CONTINUATIONS: &[&str] = &[
+const SQL_CONTINUATIONS: Words = words![
     "set",
     "where",
     "from",

@@ -4,6 +4,7 @@
 use super::{trim_span, Code, CodeKind, Step};
 use crate::shell::lexer::{tokenize, Op, Token};
 use crate::span::Span;
+use crate::words::Words;
 
 /// Splits shell text into steps at unescaped newlines outside quotes and heredocs; comment-only
 /// lines are not steps, but a comment after a command on its line is part of its step (the
@@ -163,14 +164,14 @@ fn skip_leading_comments(input: &str, span: Span) -> Span {
     }
 }
 
-pub(crate) const SQL_STARTS: &[&str] = &[
+pub(crate) const SQL_STARTS: Words = words![
     "select", "insert", "update", "delete", "drop", "truncate", "alter", "create", "grant",
     "revoke", "begin", "commit", "rollback", "with", "vacuum", "set", "use", "reset", "purge",
     "flush", "lock", "unlock", "rename", "analyze", "reindex", "cluster", "comment", "merge",
 ];
 
 /// Second words that make a line SQL rather than English ("drop table", "delete from").
-const SQL_OBJECTS: &[&str] = &[
+const SQL_OBJECTS: Words = words![
     "table",
     "database",
     "schema",

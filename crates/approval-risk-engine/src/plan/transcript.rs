@@ -7,9 +7,10 @@
 use crate::derived::Derived;
 use crate::json::{parse_all, Text, Value};
 use crate::span::Span;
+use crate::words::Words;
 
 /// Keys whose value is a shell command or script.
-const SHELL_KEYS: &[&str] = &[
+const SHELL_KEYS: Words = words![
     "command",
     "cmd",
     "script",
@@ -20,9 +21,9 @@ const SHELL_KEYS: &[&str] = &[
     "run",
 ];
 /// Keys whose value is SQL.
-const SQL_KEYS: &[&str] = &["query", "sql", "statement", "statements"];
+const SQL_KEYS: Words = words!["query", "sql", "statement", "statements"];
 /// Keys whose value is content being written, which is data, not an action.
-const DATA_KEYS: &[&str] = &[
+const DATA_KEYS: Words = words![
     "content",
     "contents",
     "new_string",

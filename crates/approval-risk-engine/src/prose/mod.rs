@@ -2,6 +2,7 @@
 //! and the term matching that prose rules use (stems, phrases, negation).
 
 use crate::span::Span;
+use crate::words::Words;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -132,11 +133,11 @@ struct Compiled {
 }
 
 impl Compiled {
-    fn new(terms: &'static [&'static str]) -> Compiled {
+    fn new(terms: Words) -> Compiled {
         let mut buckets = vec![Vec::new(); 256];
         for term in terms {
             if let Some(first) = term.bytes().next() {
-                buckets[usize::from(first)].push((second_letter(term), *term));
+                buckets[usize::from(first)].push((second_letter(term), term));
             }
         }
         Compiled { buckets }
@@ -148,9 +149,9 @@ std::thread_local! {
         std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
-fn compiled(terms: &'static [&'static str]) -> std::rc::Rc<Compiled> {
+fn compiled(terms: Words) -> std::rc::Rc<Compiled> {
     // A list is known by where it lives and how long it is (32-bit on the web, 64 natively).
-    let key = (terms.as_ptr() as usize, terms.len());
+    let key = terms.key();
     COMPILED.with(|cache| {
         cache
             .borrow_mut()
@@ -162,7 +163,7 @@ fn compiled(terms: &'static [&'static str]) -> std::rc::Rc<Compiled> {
 
 /// All matches of any of `terms`, as index ranges, in text order (one per starting token,
 /// the longest).
-pub fn find_all(tokens: &[Token], terms: &'static [&'static str]) -> Vec<(usize, usize)> {
+pub fn find_all(tokens: &[Token], terms: Words) -> Vec<(usize, usize)> {
     let compiled = compiled(terms);
     let mut hits: Vec<(usize, usize)> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
@@ -186,7 +187,7 @@ pub fn find_all(tokens: &[Token], terms: &'static [&'static str]) -> Vec<(usize,
     hits
 }
 
-const NEGATORS: &[&str] = &[
+const NEGATORS: Words = words![
     "not",
     "never",
     "no",
@@ -234,7 +235,7 @@ pub fn is_negated(tokens: &[Token], index: usize) -> bool {
 fn not_this_steps_act(tokens: &[Token], index: usize) -> bool {
     // "whether to delete", "how to remove", "safe to delete", "sufficient to pay", "the amount
     // to pay", "the way to clean up": the act is discussed, not done.
-    const BEFORE_TO: &[&str] = &[
+    const BEFORE_TO: Words = words![
         "whether",
         "how",
         "what",
@@ -257,9 +258,8 @@ fn not_this_steps_act(tokens: &[Token], index: usize) -> bool {
     ];
     // "for posting", "of deleting", "about removing", "whether buying", "that sharing",
     // "before deleting": a gerund after these names the act as a topic or a later event.
-    const BEFORE_GERUND: &[&str] = &[
-        "for", "of", "about", "whether", "that", "before", "after", "without",
-    ];
+    const BEFORE_GERUND: Words =
+        words!["for", "of", "about", "whether", "that", "before", "after", "without",];
     let clause = tokens[index].clause;
     let near: Vec<&str> = tokens[index.saturating_sub(3)..index]
         .iter()
@@ -277,7 +277,7 @@ fn not_this_steps_act(tokens: &[Token], index: usize) -> bool {
 /// Does the step describe asking first ("ask the user before deleting", "confirm with the
 /// owner", "only after approval")? Such a step is a proposal, not an act.
 pub fn asks_first(tokens: &[Token]) -> Option<usize> {
-    const ASK: &[&str] = &[
+    const ASK: Words = words![
         "ask the user",
         "ask for confirmation",
         "confirm with",

@@ -18,7 +18,7 @@ fn borg_delete(command: &Command) -> Option<Hit> {
         return None;
     }
     // `--cache-only` drops the local cache, which borg rebuilds; the archives are untouched.
-    if find_flag(command, &["--cache-only"]).is_some() {
+    if find_flag(command, words!["--cache-only"]).is_some() {
         return None;
     }
     let mut hit = Hit::at(vec![command.program_span, sub.span]);
@@ -73,16 +73,16 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["restic"],
-            subcommands: &[&["forget", "prune"]],
-            flags_none: &["--dry-run", "-n"],
+            programs: words!["restic"],
+            subcommands: &[words!["forget", "prune"]],
+            flags_none: words!["--dry-run", "-n"],
             ..CommandPattern::ANY
         }),
         why: "`restic forget` removes snapshots from the repository and `prune` deletes the data only they referenced: the points in time they held can no longer be restored, which only shows the day someone needs them.",
         safer: "Run it with `--dry-run` first and read which snapshots go; keep a copy of the repository (`restic copy`) before pruning.",
         instead: "restic forget --keep-last 1 --prune --dry-run",
-        questions: &["Which snapshots will go, and is any of them the only copy of something still needed?", "Is there a second copy of this repository?"],
-        references: &["https://restic.readthedocs.io/en/stable/060_forget.html"],
+        questions: words!["Which snapshots will go, and is any of them the only copy of something still needed?", "Is there a second copy of this repository?"],
+        references: words!["https://restic.readthedocs.io/en/stable/060_forget.html"],
         examples: examples(&["restic forget --keep-last 1 --prune", "restic -r s3:s3.amazonaws.com/backups prune"]),
         counterexamples: examples(&["restic snapshots", "restic forget --keep-daily 7 --dry-run"]),
     },
@@ -94,12 +94,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["borg", "borgbackup"], check: borg_delete },
+        matcher: Matcher::CommandFn { programs: words!["borg", "borgbackup"], check: borg_delete },
         why: "`borg delete`, `prune` and `compact` remove archives or the space they held; the versions they kept cannot be restored afterwards, and deleting a whole repository removes every version at once.",
         safer: "List what would go with `borg prune --list --dry-run` (or `borg list`), and keep a second copy of the repository first.",
         instead: "borg list {target}",
-        questions: &["Which archives will go, and are they the only copies?", "Is there an off-site copy of this repository?"],
-        references: &["https://borgbackup.readthedocs.io/en/stable/usage/delete.html"],
+        questions: words!["Which archives will go, and are they the only copies?", "Is there an off-site copy of this repository?"],
+        references: words!["https://borgbackup.readthedocs.io/en/stable/usage/delete.html"],
         examples: examples(&["borg delete repo::archive-2024-01-01", "borg prune --keep-last 1 /backups/repo"]),
         counterexamples: examples(&["borg list repo", "borg delete --cache-only repo"]),
     },
@@ -111,12 +111,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["velero"], check: velero_delete },
+        matcher: Matcher::CommandFn { programs: words!["velero"], check: velero_delete },
         why: "Deleting a Velero backup removes its stored objects and volume snapshots, so the cluster state it captured can no longer be restored; deleting a schedule quietly ends future backups.",
         safer: "Describe it first (`velero backup describe {target} --details`) and keep at least one recent backup outside the retention you are changing.",
         instead: "velero backup describe {target} --details",
-        questions: &["Is this the last good backup of anything?", "What takes over if this schedule goes?"],
-        references: &["https://velero.io/docs/main/backup-reference/"],
+        questions: words!["Is this the last good backup of anything?", "What takes over if this schedule goes?"],
+        references: words!["https://velero.io/docs/main/backup-reference/"],
         examples: examples(&["velero backup delete daily-backup --confirm", "velero schedule delete nightly"]),
         counterexamples: examples(&["velero backup get", "velero backup describe daily-backup"]),
     },
@@ -129,16 +129,16 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["kopia", "duplicity"],
-            subcommands: &[&["snapshot", "remove-older-than", "remove-all-but-n-full", "remove-all-inc-of-but-n-full", "repository"]],
-            args_any: &["delete", "*[0-9]*", "*D", "*M", "*Y", "*W"],
+            programs: words!["kopia", "duplicity"],
+            subcommands: &[words!["snapshot", "remove-older-than", "remove-all-but-n-full", "remove-all-inc-of-but-n-full", "repository"]],
+            args_any: words!["delete", "*[0-9]*", "*D", "*M", "*Y", "*W"],
             ..CommandPattern::ANY
         }),
         why: "The snapshots removed are the restore points for the data they covered; once gone, anything lost since cannot be brought back from them.",
         safer: "List the snapshots first and keep a copy of the repository before removing any.",
         instead: "kopia snapshot list",
-        questions: &["Which restore points disappear, and is anything relying on them?"],
-        references: &["https://kopia.io/docs/reference/command-line/common/snapshot-delete/"],
+        questions: words!["Which restore points disappear, and is anything relying on them?"],
+        references: words!["https://kopia.io/docs/reference/command-line/common/snapshot-delete/"],
         examples: examples(&["kopia snapshot delete k1234 --delete", "duplicity remove-older-than 7D --force file:///backups"]),
         counterexamples: examples(&["kopia snapshot list", "duplicity collection-status file:///backups"]),
     },

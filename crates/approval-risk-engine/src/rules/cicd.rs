@@ -7,6 +7,7 @@ use super::messages::http_method;
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
+use crate::words::Words;
 
 /// A CI or code-hosting API endpoint: GitHub, GitLab (any host), Bitbucket, Azure DevOps,
 /// CircleCI.
@@ -24,8 +25,8 @@ fn is_ci_api(url: &str) -> bool {
 /// endpoint.
 fn ci_api_delete(command: &Command) -> Option<(Hit, String)> {
     if command.program == "gh" || command.program == "glab" {
-        let mut hit = match_command(&shape(&["gh", "glab"], &[&["api"]]), command)?;
-        let (method, span) = option_value(command, &["--method", "-X"])?;
+        let mut hit = match_command(&shape(words!["gh", "glab"], &[words!["api"]]), command)?;
+        let (method, span) = option_value(command, words!["--method", "-X"])?;
         if !method.eq_ignore_ascii_case("delete") {
             return None;
         }
@@ -51,7 +52,7 @@ fn ci_api_delete(command: &Command) -> Option<(Hit, String)> {
 }
 
 /// The code-hosting CLIs and the HTTP clients that call the same APIs directly.
-const CI_API_CLIENTS: &[&str] = &["gh", "glab", "curl", "wget", "http", "https", "xh", "xhs"];
+const CI_API_CLIENTS: Words = words!["gh", "glab", "curl", "wget", "http", "https", "xh", "xhs"];
 
 fn is_protection_endpoint(endpoint: &str) -> bool {
     endpoint.contains("/protection")
@@ -84,9 +85,9 @@ fn api_delete_other(command: &Command) -> Option<Hit> {
 fn gh_delete_other(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
         &shape(
-            &["gh"],
+            words!["gh"],
             &[
-                &[
+                words![
                     "gist",
                     "issue",
                     "label",
@@ -98,14 +99,17 @@ fn gh_delete_other(command: &Command) -> Option<Hit> {
                     "codespace",
                     "ruleset",
                 ],
-                &["delete"],
+                words!["delete"],
             ],
         ),
         command,
     )
     .or_else(|| {
         match_command(
-            &shape(&["gh"], &[&["repo"], &["deploy-key"], &["delete"]]),
+            &shape(
+                words!["gh"],
+                &[words!["repo"], words!["deploy-key"], words!["delete"]],
+            ),
             command,
         )
     })?;
@@ -133,8 +137,11 @@ fn gh_delete_other(command: &Command) -> Option<Hit> {
 }
 
 fn repo_make_public(command: &Command) -> Option<Hit> {
-    let mut hit = match_command(&shape(&["gh"], &[&["repo"], &["edit"]]), command)?;
-    let (visibility, span) = option_value(command, &["--visibility"])?;
+    let mut hit = match_command(
+        &shape(words!["gh"], &[words!["repo"], words!["edit"]]),
+        command,
+    )?;
+    let (visibility, span) = option_value(command, words!["--visibility"])?;
     if !visibility.eq_ignore_ascii_case("public") {
         return None;
     }
@@ -143,14 +150,20 @@ fn repo_make_public(command: &Command) -> Option<Hit> {
 }
 
 fn secret_set(command: &Command) -> Option<Hit> {
-    let mut hit =
-        match_command(&shape(&["gh"], &[&["secret"], &["set"]]), command).or_else(|| {
-            match_command(
-                &shape(&["glab"], &[&["variable"], &["set", "update"]]),
-                command,
-            )
-        })?;
-    if let Some((body, span)) = option_value(command, &["--body", "-b", "--value", "-v"]) {
+    let mut hit = match_command(
+        &shape(words!["gh"], &[words!["secret"], words!["set"]]),
+        command,
+    )
+    .or_else(|| {
+        match_command(
+            &shape(
+                words!["glab"],
+                &[words!["variable"], words!["set", "update"]],
+            ),
+            command,
+        )
+    })?;
+    if let Some((body, span)) = option_value(command, words!["--body", "-b", "--value", "-v"]) {
         let arg = command.args.iter().find(|a| a.span == span);
         if !body.is_empty() && !arg.is_some_and(|a| a.dynamic) {
             hit.evidence.push(span);
@@ -161,9 +174,16 @@ fn secret_set(command: &Command) -> Option<Hit> {
 }
 
 fn vault_kv_destroy(command: &Command) -> Option<Hit> {
-    match_command(&shape(&["vault"], &[&["kv"], &["destroy"]]), command).or_else(|| {
+    match_command(
+        &shape(words!["vault"], &[words!["kv"], words!["destroy"]]),
+        command,
+    )
+    .or_else(|| {
         let mut hit = match_command(
-            &shape(&["vault"], &[&["kv"], &["metadata"], &["delete"]]),
+            &shape(
+                words!["vault"],
+                &[words!["kv"], words!["metadata"], words!["delete"]],
+            ),
             command,
         )?;
         hit.note = Some(
@@ -175,16 +195,23 @@ fn vault_kv_destroy(command: &Command) -> Option<Hit> {
 }
 
 fn vault_delete(command: &Command) -> Option<Hit> {
-    match_command(&shape(&["vault"], &[&["delete"]]), command)
-        .or_else(|| match_command(&shape(&["vault"], &[&["policy"], &["delete"]]), command))
+    match_command(&shape(words!["vault"], &[words!["delete"]]), command).or_else(|| {
+        match_command(
+            &shape(words!["vault"], &[words!["policy"], words!["delete"]]),
+            command,
+        )
+    })
 }
 
 fn vault_revoke(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
-        &shape(&["vault"], &[&["token", "lease"], &["revoke"]]),
+        &shape(
+            words!["vault"],
+            &[words!["token", "lease"], words!["revoke"]],
+        ),
         command,
     )?;
-    if let Some(prefix) = find_flag(command, &["-prefix", "--prefix"]) {
+    if let Some(prefix) = find_flag(command, words!["-prefix", "--prefix"]) {
         hit.evidence.push(prefix.span);
         hit.scope = Some(S::Production);
         hit.note = Some("`-prefix` revokes every lease under the path at once: every credential Vault handed out from it stops working.".to_string());
@@ -194,15 +221,21 @@ fn vault_revoke(command: &Command) -> Option<Hit> {
 
 fn vault_root_token(command: &Command) -> Option<Hit> {
     if let Some(hit) = match_command(
-        &shape(&["vault"], &[&["operator"], &["generate-root"]]),
+        &shape(
+            words!["vault"],
+            &[words!["operator"], words!["generate-root"]],
+        ),
         command,
     ) {
-        return find_flag(command, &["-cancel", "-status", "-generate-otp"])
+        return find_flag(command, words!["-cancel", "-status", "-generate-otp"])
             .is_none()
             .then_some(hit);
     }
-    let mut hit = match_command(&shape(&["vault"], &[&["token"], &["create"]]), command)?;
-    let (policy, span) = option_value(command, &["-policy", "--policy"])?;
+    let mut hit = match_command(
+        &shape(words!["vault"], &[words!["token"], words!["create"]]),
+        command,
+    )?;
+    let (policy, span) = option_value(command, words!["-policy", "--policy"])?;
     if !policy.split(',').any(|p| p == "root") {
         return None;
     }
@@ -248,19 +281,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["gh", "glab"],
-            subcommands: &[&["repo"], &["delete"]],
+            programs: words!["gh", "glab"],
+            subcommands: &[words!["repo"], words!["delete"]],
             ..CommandPattern::ANY
         }),
         why: "The repository goes with its issues, pull requests, wiki, releases, CI settings and secrets; every clone, pipeline and deploy that pulls from it breaks. GitHub can restore a deleted repository for 90 days (not always, for forks); forks and stars do not come back, and some hosts delete at once.",
         safer: "Archive {target} instead (read-only, fully reversible); delete it months later, once nobody has needed it.",
         instead: "gh repo archive {target}",
-        questions: &[
+        questions: words![
             "Does anything still clone, build or deploy from {target}?",
             "Is it a fork or the parent of forks (which restoring does not bring back)?",
             "Could archiving it do instead?",
         ],
-        references: &["https://docs.github.com/en/repositories/creating-and-managing-repositories/restoring-a-deleted-repository"],
+        references: words!["https://docs.github.com/en/repositories/creating-and-managing-repositories/restoring-a-deleted-repository"],
         examples: examples(&[
             "gh repo delete acme/payments-service --yes",
             "glab repo delete acme/legacy-api",
@@ -280,15 +313,15 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["gh", "glab"],
-            subcommands: &[&["repo"], &["archive"]],
+            programs: words!["gh", "glab"],
+            subcommands: &[words!["repo"], words!["archive"]],
             ..CommandPattern::ANY
         }),
         why: "The repository becomes read-only: nobody can push, merge or open issues, and pipelines that push to it fail. Nothing is lost, and unarchiving puts it back as it was.",
         safer: "Tell the people who work in {target} first, and check no pipeline still pushes to it.",
         instead: "gh repo view {target}",
-        questions: &["Does anyone still push to {target}, or does CI write to it?"],
-        references: &["https://docs.github.com/en/repositories/archiving-a-github-repository/archiving-repositories"],
+        questions: words!["Does anyone still push to {target}, or does CI write to it?"],
+        references: words!["https://docs.github.com/en/repositories/archiving-a-github-repository/archiving-repositories"],
         examples: examples(&[
             "gh repo archive acme/legacy-api --yes",
             "gh repo archive acme/old-website",
@@ -307,17 +340,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["gh"],
+            programs: words!["gh"],
             check: repo_make_public,
         },
         why: "All the code and its entire history become visible to anyone, including any password, key or customer data ever committed. Bots copy new public repositories within minutes; switching back to private does not take back what was read.",
         safer: "Scan the full history for secrets (gitleaks, trufflehog) and have the owners approve; publish a fresh repository with only the code meant to be public rather than flipping this one.",
         instead: "gh repo view {target} --json visibility",
-        questions: &[
+        questions: words![
             "Has the whole history been scanned for secrets and personal data?",
             "Who approved making this code public?",
         ],
-        references: &["https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/managing-repository-settings/setting-repository-visibility"],
+        references: words!["https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/managing-repository-settings/setting-repository-visibility"],
         examples: examples(&[
             "gh repo edit acme/internal-tools --visibility public --accept-visibility-change-consequences",
             "gh repo edit --visibility=public",
@@ -336,7 +369,7 @@ pub static RULES: &[Rule] = &[
         action: Action::Publish,
         floor: None,
         matcher: Matcher::Prose(ProsePattern {
-            verbs: &[
+            verbs: words![
                 "publish",
                 "publishing",
                 "open-source",
@@ -345,7 +378,7 @@ pub static RULES: &[Rule] = &[
                 "expose",
                 "exposing",
             ],
-            objects: &[
+            objects: words![
                 "repo",
                 "repos",
                 "repository",
@@ -353,17 +386,17 @@ pub static RULES: &[Rule] = &[
                 "source code",
                 "codebase",
             ],
-            also: &[],
+            also: words![],
             window: 5,
         }),
         why: "Publishing a repository makes all of its code and history readable by anyone, including any password, key or customer data ever committed; copies are made within minutes and cannot be recalled.",
         safer: "Scan the whole history for secrets and personal data and have the owners approve; publish a fresh repository with only the code meant to be public.",
         instead: "List the repositories and their visibility for the owners to review.",
-        questions: &[
+        questions: words![
             "Which repositories exactly, and who approved making them public?",
             "Has their full history been scanned for secrets?",
         ],
-        references: &["https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/managing-repository-settings/setting-repository-visibility"],
+        references: words!["https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/managing-repository-settings/setting-repository-visibility"],
         examples: examples(&[
             "Publish all private repositories to increase exposure.",
             "Open-source the SDK repository today.",
@@ -383,18 +416,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["gh", "glab"],
-            subcommands: &[&["secret", "variable"], &["delete", "remove"]],
+            programs: words!["gh", "glab"],
+            subcommands: &[words!["secret", "variable"], words!["delete", "remove"]],
             ..CommandPattern::ANY
         }),
         why: "Pipelines and deploys that use the secret fail from their next run. Its value cannot be read back from GitHub or GitLab, so putting it back means getting the credential again from wherever it was issued.",
         safer: "Check which workflows use {target} first, and keep its value in a password manager or secrets store before deleting it.",
         instead: "gh secret list",
-        questions: &[
+        questions: words![
             "Which workflows or deploys read {target}?",
             "Is its value kept anywhere else?",
         ],
-        references: &["https://cli.github.com/manual/gh_secret_delete"],
+        references: words!["https://cli.github.com/manual/gh_secret_delete"],
         examples: examples(&[
             "gh secret delete AWS_SECRET_ACCESS_KEY",
             "gh secret delete NPM_TOKEN --env production --repo acme/web",
@@ -414,17 +447,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["gh", "glab"],
+            programs: words!["gh", "glab"],
             check: secret_set,
         },
         why: "Setting a secret that exists replaces its value, and the old value cannot be read back: if the new one is wrong, every pipeline or deploy that uses it fails until someone finds the right credential again.",
         safer: "Check whether {target} already exists (`gh secret list`) and keep the current value somewhere safe; pass the value from a file or stdin, never on the command line.",
         instead: "gh secret list",
-        questions: &[
+        questions: words![
             "Does {target} already exist, and is its current value kept anywhere?",
             "Which environments and workflows use it?",
         ],
-        references: &["https://cli.github.com/manual/gh_secret_set"],
+        references: words!["https://cli.github.com/manual/gh_secret_set"],
         examples: examples(&[
             "gh secret set DEPLOY_KEY < deploy_key.pem",
             "gh secret set STRIPE_KEY --body sk_live_abc123 --env production",
@@ -444,18 +477,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["gh", "glab"],
-            subcommands: &[&["release"], &["delete"]],
+            programs: words!["gh", "glab"],
+            subcommands: &[words!["release"], words!["delete"]],
             ..CommandPattern::ANY
         }),
         why: "The release page and its downloadable files disappear: installers, scripts and pipelines that download that version start failing, and users who pinned it cannot get it again. With `--cleanup-tag` the tag goes too.",
         safer: "Mark {target} as a pre-release or edit its notes to say it is withdrawn, and publish a fixed release; keep the files downloadable.",
         instead: "gh release edit {target} --prerelease",
-        questions: &[
+        questions: words![
             "Who downloads {target}, and does any install script pin it?",
             "Why can it not be marked as withdrawn instead?",
         ],
-        references: &["https://cli.github.com/manual/gh_release_delete"],
+        references: words!["https://cli.github.com/manual/gh_release_delete"],
         examples: examples(&[
             "gh release delete v2.3.0 --yes",
             "gh release delete v1.0.0 --cleanup-tag -y --repo acme/cli",
@@ -482,11 +515,11 @@ pub static RULES: &[Rule] = &[
         why: "Branch protection is what requires reviews and passing checks before code reaches the main branch, and what stops force pushes and deletion of it. Once removed, anyone (or any agent) can push straight to what ships; the exact settings must be re-entered by hand to restore it.",
         safer: "Leave protection on and merge through a pull request; if one change must bypass it, use a time-limited bypass for that change and keep the rules in place.",
         instead: "gh api {target}",
-        questions: &[
+        questions: words![
             "What step needs protection off, and has it been reviewed?",
             "Who restores the protection afterwards, and are its settings written down?",
         ],
-        references: &["https://docs.github.com/en/rest/branches/branch-protection#delete-branch-protection"],
+        references: words!["https://docs.github.com/en/rest/branches/branch-protection#delete-branch-protection"],
         examples: examples(&[
             "gh api -X DELETE repos/acme/web/branches/main/protection",
             "gh api --method DELETE /repos/acme/web/rulesets/42",
@@ -513,11 +546,11 @@ pub static RULES: &[Rule] = &[
         why: "A raw DELETE call (or Jenkins' `doDelete`) removes whatever the endpoint names (a repository, a branch, a pipeline and its logs, an environment, a job, a stored credential, a webhook) without the confirmation the normal commands ask for; most such deletions have no undo.",
         safer: "Read the endpoint first with a GET to see exactly what it is, and use the dedicated `gh`/`glab` command or the web page, which ask for confirmation.",
         instead: "gh api {target}",
-        questions: &[
+        questions: words![
             "What exactly does {target} name, and who uses it?",
             "Is there a dedicated command that would ask for confirmation?",
         ],
-        references: &["https://cli.github.com/manual/gh_api"],
+        references: words!["https://cli.github.com/manual/gh_api"],
         examples: examples(&[
             "gh api -X DELETE repos/acme/web/git/refs/heads/release-2024",
             "gh api --method=DELETE repos/acme/web/hooks/123456",
@@ -540,17 +573,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["gh"],
+            programs: words!["gh"],
             check: gh_delete_other,
         },
         why: "Deleted issues, gists, labels and workflow runs (with their logs) cannot be restored: the discussion, the history and every link to them are gone. Deleting an SSH, GPG or deploy key locks out whoever used it.",
         safer: "Close, hide or archive instead where the tool allows it (`gh issue close`, a secret gist), and check who uses a key before removing it.",
         instead: "gh issue close {target}",
-        questions: &[
+        questions: words![
             "Does anyone link to {target} or rely on it?",
             "Could it be closed or archived instead of deleted?",
         ],
-        references: &["https://docs.github.com/en/issues/tracking-your-work-with-issues/administering-issues/deleting-an-issue"],
+        references: words!["https://docs.github.com/en/issues/tracking-your-work-with-issues/administering-issues/deleting-an-issue"],
         examples: examples(&[
             "gh issue delete 123 --yes",
             "gh gist delete 5b0e0062eb8e9654adad7bb1d81cc75f",
@@ -572,18 +605,18 @@ pub static RULES: &[Rule] = &[
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["gh"],
-            subcommands: &[&["workflow"], &["disable"]],
+            programs: words!["gh"],
+            subcommands: &[words!["workflow"], words!["disable"]],
             ..CommandPattern::ANY
         }),
         why: "The workflow stops running: if it is a test, security scan or required check, changes go in without it, and if it is a scheduled job (backups, certificate renewals) it silently stops. Enabling it again is one command, but nothing reminds anyone to.",
         safer: "Fix the workflow or skip one run instead; if it must be off, plan the step that turns {target} back on.",
         instead: "gh workflow view {target}",
-        questions: &[
+        questions: words![
             "What does {target} check or do, and what happens while it is off?",
             "Which step turns it back on?",
         ],
-        references: &["https://cli.github.com/manual/gh_workflow_disable"],
+        references: words!["https://cli.github.com/manual/gh_workflow_disable"],
         examples: examples(&[
             "gh workflow disable security-scan.yml",
             "gh workflow disable 'Nightly backup' --repo acme/ops",
@@ -603,19 +636,19 @@ pub static RULES: &[Rule] = &[
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["gh"],
-            subcommands: &[&["pr"], &["merge"]],
-            flags_any: &["--admin"],
+            programs: words!["gh"],
+            subcommands: &[words!["pr"], words!["merge"]],
+            flags_any: words!["--admin"],
             ..CommandPattern::ANY
         }),
         why: "`--admin` merges even though required reviews or checks have not passed, which is exactly what those rules exist to stop. The merge can be reverted, but whatever it deploys runs in the meantime.",
         safer: "Wait for the checks and a reviewer's approval, or ask a maintainer to merge it; fix a flaky check rather than bypassing all of them.",
         instead: "gh pr checks {target}",
-        questions: &[
+        questions: words![
             "Which required checks or reviews have not passed, and why?",
             "Does merging deploy automatically?",
         ],
-        references: &["https://cli.github.com/manual/gh_pr_merge"],
+        references: words!["https://cli.github.com/manual/gh_pr_merge"],
         examples: examples(&[
             "gh pr merge 482 --admin --squash",
             "gh pr merge --merge --admin --delete-branch",
@@ -634,16 +667,16 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["gh", "glab"],
-            subcommands: &[&["pr", "mr"], &["merge"]],
-            flags_none: &["--admin"],
+            programs: words!["gh", "glab"],
+            subcommands: &[words!["pr", "mr"], words!["merge"]],
+            flags_none: words!["--admin"],
             ..CommandPattern::ANY
         }),
         why: "Merging changes the branch everyone builds on, and often starts a deployment; it can be reverted, but whatever it ships runs until then.",
         safer: "Check that reviews and checks have passed and whether merging deploys, then merge.",
         instead: "gh pr checks {target}",
-        questions: &["Does merging this deploy automatically, and where?"],
-        references: &["https://cli.github.com/manual/gh_pr_merge"],
+        questions: words!["Does merging this deploy automatically, and where?"],
+        references: words!["https://cli.github.com/manual/gh_pr_merge"],
         examples: examples(&["gh pr merge 318 --squash", "glab mr merge 42"]),
         counterexamples: examples(&["gh pr view 318", "gh pr merge 318 --admin"]),
     },
@@ -656,16 +689,16 @@ pub static RULES: &[Rule] = &[
         action: Action::Publish,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["gh", "glab"],
-            subcommands: &[&["release"], &["create"]],
-            flags_none: &["--draft", "-d"],
+            programs: words!["gh", "glab"],
+            subcommands: &[words!["release"], words!["create"]],
+            flags_none: words!["--draft", "-d"],
             ..CommandPattern::ANY
         }),
         why: "A published release notifies everyone watching the repository and usually starts release pipelines that ship to users; the release page can be deleted later, but what it started and who saw it cannot be taken back.",
         safer: "Create it as a draft (`--draft`), check the notes and assets, then publish.",
         instead: "gh release create {target} --draft",
-        questions: &["What does publishing this release start (builds, package uploads, notifications)?", "Are the notes and version number final?"],
-        references: &["https://cli.github.com/manual/gh_release_create"],
+        questions: words!["What does publishing this release start (builds, package uploads, notifications)?", "Are the notes and version number final?"],
+        references: words!["https://cli.github.com/manual/gh_release_create"],
         examples: examples(&["gh release create v2.14.3 --notes-file CHANGELOG.md", "glab release create v1.0.0"]),
         counterexamples: examples(&["gh release create v2.14.3 --draft", "gh release view v2.14.3"]),
     },
@@ -677,12 +710,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["java", "jenkins-cli"], check: jenkins_delete },
+        matcher: Matcher::CommandFn { programs: words!["java", "jenkins-cli"], check: jenkins_delete },
         why: "Deleting a job removes its configuration and build history; a node, its agent connection; a view or credential, what pipelines rely on. Builds and deployments that use them fail, and Jenkins keeps no trash.",
         safer: "Disable the job (`disable-job`) or take the node offline first, and keep its `config.xml` (`get-job`) so it can be recreated.",
         instead: "java -jar jenkins-cli.jar get-job {target}",
-        questions: &["Which pipelines or deployments use {target}?", "Is its configuration saved (config.xml or job DSL)?"],
-        references: &["https://www.jenkins.io/doc/book/managing/cli/"],
+        questions: words!["Which pipelines or deployments use {target}?", "Is its configuration saved (config.xml or job DSL)?"],
+        references: words!["https://www.jenkins.io/doc/book/managing/cli/"],
         examples: examples(&["java -jar jenkins-cli.jar -s http://jenkins.local/ delete-job deploy-prod", "java -jar jenkins-cli.jar delete-node agent-1"]),
         counterexamples: examples(&["java -jar jenkins-cli.jar get-job deploy-prod", "java -jar app.jar delete-job"]),
     },
@@ -696,18 +729,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["vault"],
-            subcommands: &[&["kv"], &["delete"]],
+            programs: words!["vault"],
+            subcommands: &[words!["kv"], words!["delete"]],
             ..CommandPattern::ANY
         }),
         why: "Applications reading the secret fail on their next read. In a versioned (KV v2) store the latest version can be brought back with `vault kv undelete`; in an unversioned (KV v1) store it is gone at once.",
         safer: "Check which applications read {target} and whether the store is versioned; read and save the value before deleting it.",
         instead: "vault kv metadata get {target}",
-        questions: &[
+        questions: words![
             "Which applications read {target}?",
             "Is this a versioned (KV v2) secrets engine?",
         ],
-        references: &["https://developer.hashicorp.com/vault/docs/commands/kv/delete"],
+        references: words!["https://developer.hashicorp.com/vault/docs/commands/kv/delete"],
         examples: examples(&[
             "vault kv delete secret/payments/stripe",
             "vault kv delete -mount=secret app/db-password",
@@ -726,17 +759,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["vault"],
+            programs: words!["vault"],
             check: vault_kv_destroy,
         },
         why: "Destroying removes the stored values themselves, with no undelete: applications that need them fail, and the only way back is to issue the credentials again at their source.",
         safer: "Look at the versions first (`vault kv metadata get`); use `vault kv delete` (which can be undone) instead, and destroy old versions only once nothing has read them for weeks.",
         instead: "vault kv metadata get {target}",
-        questions: &[
+        questions: words![
             "Is anything still reading these versions of {target}?",
             "Why must the values be destroyed rather than deleted?",
         ],
-        references: &["https://developer.hashicorp.com/vault/docs/commands/kv/destroy"],
+        references: words!["https://developer.hashicorp.com/vault/docs/commands/kv/destroy"],
         examples: examples(&[
             "vault kv destroy -versions=1,2,3 secret/payments/stripe",
             "vault kv metadata delete secret/app/db-password",
@@ -755,17 +788,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["vault"],
+            programs: words!["vault"],
             check: vault_delete,
         },
         why: "`vault delete` removes what the path holds with no undelete (an unversioned secret, a role, a configuration), and deleting a policy takes its permissions away from every token and login that carries it at once.",
         safer: "Read what {target} holds first and save it; for policies, check which roles and tokens use it and change those before removing it.",
         instead: "vault read {target}",
-        questions: &[
+        questions: words![
             "What is stored at {target}, and is it saved anywhere else?",
             "Which applications or people depend on it?",
         ],
-        references: &["https://developer.hashicorp.com/vault/docs/commands/delete"],
+        references: words!["https://developer.hashicorp.com/vault/docs/commands/delete"],
         examples: examples(&[
             "vault delete secret/myapp/config",
             "vault delete database/roles/readonly",
@@ -786,18 +819,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["vault"],
-            subcommands: &[&["secrets"], &["disable"]],
+            programs: words!["vault"],
+            subcommands: &[words!["secrets"], words!["disable"]],
             ..CommandPattern::ANY
         }),
         why: "Unmounting a secrets engine deletes every secret stored under it and revokes every credential it handed out; every application using that path fails at once, and the data cannot be brought back except from a backup of Vault's storage.",
         safer: "List what is under {target} and who uses it; take a snapshot of Vault's storage first, and remove individual secrets instead.",
         instead: "vault secrets list -detailed",
-        questions: &[
+        questions: words![
             "How many secrets and leases live under {target}, and which applications use them?",
             "Is there a recent snapshot of Vault's storage?",
         ],
-        references: &["https://developer.hashicorp.com/vault/docs/commands/secrets/disable"],
+        references: words!["https://developer.hashicorp.com/vault/docs/commands/secrets/disable"],
         examples: examples(&["vault secrets disable secret/", "vault secrets disable database"]),
         counterexamples: examples(&["vault secrets list", "vault secrets enable -path=kv2 kv-v2"]),
     },
@@ -810,18 +843,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["vault"],
-            subcommands: &[&["auth"], &["disable"]],
+            programs: words!["vault"],
+            subcommands: &[words!["auth"], words!["disable"]],
             ..CommandPattern::ANY
         }),
         why: "Everyone and everything that logs in to Vault this way (people, Kubernetes pods, CI jobs) is locked out, and the tokens it issued are revoked at once. Its roles and settings are deleted, so enabling it again starts from nothing.",
         safer: "Check who logs in through {target} (audit log), move them to another method first, and export its role configuration.",
         instead: "vault auth list -detailed",
-        questions: &[
+        questions: words![
             "Who and what logs in through {target}?",
             "Is its configuration (roles, mappings) saved anywhere?",
         ],
-        references: &["https://developer.hashicorp.com/vault/docs/commands/auth/disable"],
+        references: words!["https://developer.hashicorp.com/vault/docs/commands/auth/disable"],
         examples: examples(&["vault auth disable kubernetes", "vault auth disable userpass/"]),
         counterexamples: examples(&["vault auth list", "vault auth enable approle"]),
     },
@@ -834,17 +867,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["vault"],
+            programs: words!["vault"],
             check: vault_revoke,
         },
         why: "Whatever uses the token, or the credentials the lease handed out (database users, cloud keys), stops working at once, and so do child tokens. The services need new credentials issued before they recover.",
         safer: "Find out what uses {target} first (Vault's audit log); revoke a single lease rather than a prefix.",
         instead: "vault token lookup {target}",
-        questions: &[
+        questions: words![
             "What uses {target}, and will it get new credentials on its own?",
             "Does this revoke one lease or everything under a path?",
         ],
-        references: &["https://developer.hashicorp.com/vault/docs/commands/lease/revoke"],
+        references: words!["https://developer.hashicorp.com/vault/docs/commands/lease/revoke"],
         examples: examples(&[
             "vault token revoke hvs.CAESIJ1",
             "vault lease revoke -prefix database/creds/readonly",
@@ -863,18 +896,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["vault"],
-            subcommands: &[&["operator"], &["seal"]],
+            programs: words!["vault"],
+            subcommands: &[words!["operator"], words!["seal"]],
             ..CommandPattern::ANY
         }),
         why: "A sealed Vault answers nothing: every application that reads secrets or logs in through it fails until enough key holders unseal it again, which can take hours if they are not at hand.",
         safer: "Seal only as an emergency measure, with the unseal key holders ready; revoke the specific compromised tokens instead if that is the concern.",
         instead: "vault status",
-        questions: &[
+        questions: words![
             "Why must Vault be sealed, rather than a token revoked?",
             "Are enough unseal key holders ready to bring it back?",
         ],
-        references: &["https://developer.hashicorp.com/vault/docs/commands/operator/seal"],
+        references: words!["https://developer.hashicorp.com/vault/docs/commands/operator/seal"],
         examples: examples(&["vault operator seal", "VAULT_ADDR=https://vault.internal:8200 vault operator seal"]),
         counterexamples: examples(&["vault status", "vault operator unseal"]),
     },
@@ -887,17 +920,17 @@ pub static RULES: &[Rule] = &[
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["vault"],
+            programs: words!["vault"],
             check: vault_root_token,
         },
         why: "A root token can do anything in Vault: read every secret, change every policy, and create more tokens. Anyone who sees it has all of that until it is revoked; Vault's own guidance is to create one only in an emergency and revoke it right after.",
         safer: "Use a token with a policy limited to the paths the task needs, and a short TTL.",
         instead: "vault token create -policy=deploy-readonly -ttl=1h",
-        questions: &[
+        questions: words![
             "What does the task need that a limited policy cannot give?",
             "Who revokes the root token, and when?",
         ],
-        references: &["https://developer.hashicorp.com/vault/docs/concepts/tokens#root-tokens"],
+        references: words!["https://developer.hashicorp.com/vault/docs/concepts/tokens#root-tokens"],
         examples: examples(&[
             "vault token create -policy=root",
             "vault operator generate-root -init",

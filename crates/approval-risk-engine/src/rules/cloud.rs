@@ -7,10 +7,11 @@ use super::matching::{find_flag, match_command, option_value, positionals, shape
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::shell::Command;
+use crate::words::Words;
 
 /// Ports a firewall rule names: `--port 22`, `FromPort=22,ToPort=22`, `"FromPort": 443`,
 /// `--destination-port-ranges 443`. A range or a wildcard counts as `None` (not one port).
-fn ports(command: &Command, port_flags: &[&str]) -> Vec<Option<u16>> {
+fn ports(command: &Command, port_flags: Words) -> Vec<Option<u16>> {
     let mut out = Vec::new();
     if let Some((text, _)) = option_value(command, port_flags) {
         for part in text.split([',', ' ']).filter(|p| !p.is_empty()) {
@@ -46,7 +47,10 @@ const OPEN_TO_WORLD: &str = "Only the web ports (80/443) are opened, as a public
 
 fn aws_open_ingress(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
-        &shape(&["aws"], &[&["ec2"], &["authorize-security-group-ingress"]]),
+        &shape(
+            words!["aws"],
+            &[words!["ec2"], words!["authorize-security-group-ingress"]],
+        ),
         command,
     )?;
     let open = command
@@ -54,8 +58,9 @@ fn aws_open_ingress(command: &Command) -> Option<Hit> {
         .iter()
         .find(|a| a.value.contains("0.0.0.0/0") || a.value.contains("::/0"))?;
     hit.evidence.push(open.span);
-    hit.target = option_value(command, &["--group-id", "--group-name"]).map(|(v, _)| v.to_string());
-    if web_ports_only(&ports(command, &["--port"])) {
+    hit.target =
+        option_value(command, words!["--group-id", "--group-name"]).map(|(v, _)| v.to_string());
+    if web_ports_only(&ports(command, words!["--port"])) {
         hit.scope = Some(S::Production);
         hit.note = Some(OPEN_TO_WORLD.to_string());
     }
@@ -64,16 +69,16 @@ fn aws_open_ingress(command: &Command) -> Option<Hit> {
 
 fn aws_s3_delete_objects(command: &Command) -> Option<Hit> {
     let single = CommandPattern {
-        flags_none: &["--recursive", "--dryrun"],
-        ..shape(&["aws"], &[&["s3"], &["rm"]])
+        flags_none: words!["--recursive", "--dryrun"],
+        ..shape(words!["aws"], &[words!["s3"], words!["rm"]])
     };
     match_command(&single, command).or_else(|| {
         let mut hit = match_command(
-            &shape(&["aws"], &[&["s3api"], &["delete-object", "delete-objects"]]),
+            &shape(words!["aws"], &[words!["s3api"], words!["delete-object", "delete-objects"]]),
             command,
         )?;
-        hit.target = option_value(command, &["--bucket"]).map(|(v, _)| v.to_string());
-        if let Some(version) = find_flag(command, &["--version-id"]) {
+        hit.target = option_value(command, words!["--bucket"]).map(|(v, _)| v.to_string());
+        if let Some(version) = find_flag(command, words!["--version-id"]) {
             hit.evidence.push(version.span);
             hit.note = Some("`--version-id` deletes that stored version for good, even in a bucket that keeps versions.".to_string());
         }
@@ -83,19 +88,25 @@ fn aws_s3_delete_objects(command: &Command) -> Option<Hit> {
 
 fn aws_s3_delete_bucket(command: &Command) -> Option<Hit> {
     let rb = CommandPattern {
-        flags_none: &["--force"],
-        ..shape(&["aws"], &[&["s3"], &["rb"]])
+        flags_none: words!["--force"],
+        ..shape(words!["aws"], &[words!["s3"], words!["rb"]])
     };
     match_command(&rb, command).or_else(|| {
-        let mut hit = match_command(&shape(&["aws"], &[&["s3api"], &["delete-bucket"]]), command)?;
-        hit.target = option_value(command, &["--bucket"]).map(|(v, _)| v.to_string());
+        let mut hit = match_command(
+            &shape(words!["aws"], &[words!["s3api"], words!["delete-bucket"]]),
+            command,
+        )?;
+        hit.target = option_value(command, words!["--bucket"]).map(|(v, _)| v.to_string());
         Some(hit)
     })
 }
 
 fn aws_s3_versioning_off(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
-        &shape(&["aws"], &[&["s3api"], &["put-bucket-versioning"]]),
+        &shape(
+            words!["aws"],
+            &[words!["s3api"], words!["put-bucket-versioning"]],
+        ),
         command,
     )?;
     let off = command.args.iter().find(|a| {
@@ -105,7 +116,7 @@ fn aws_s3_versioning_off(command: &Command) -> Option<Hit> {
             || compact.contains("\"MFADelete\":\"Disabled\"")
     })?;
     hit.evidence.push(off.span);
-    hit.target = option_value(command, &["--bucket"]).map(|(v, _)| v.to_string());
+    hit.target = option_value(command, words!["--bucket"]).map(|(v, _)| v.to_string());
     Some(hit)
 }
 
@@ -113,10 +124,10 @@ fn aws_s3_versioning_off(command: &Command) -> Option<Hit> {
 fn aws_s3_public(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
         &shape(
-            &["aws"],
+            words!["aws"],
             &[
-                &["s3api"],
-                &["put-bucket-acl", "put-object-acl", "put-bucket-policy"],
+                words!["s3api"],
+                words!["put-bucket-acl", "put-object-acl", "put-bucket-policy"],
             ],
         ),
         command,
@@ -132,23 +143,26 @@ fn aws_s3_public(command: &Command) -> Option<Hit> {
             || compact.contains("\"Principal\":{\"AWS\":\"*\"}")
     })?;
     hit.evidence.push(public.span);
-    hit.target = option_value(command, &["--bucket"]).map(|(v, _)| v.to_string());
+    hit.target = option_value(command, words!["--bucket"]).map(|(v, _)| v.to_string());
     Some(hit)
 }
 
 fn aws_rds_delete(command: &Command) -> Option<Hit> {
     let redshift = match_command(
-        &shape(&["aws"], &[&["redshift"], &["delete-cluster"]]),
+        &shape(
+            words!["aws"],
+            &[words!["redshift"], words!["delete-cluster"]],
+        ),
         command,
     );
     let mut hit = match redshift {
         Some(hit) => hit,
         None => match_command(
             &shape(
-                &["aws"],
+                words!["aws"],
                 &[
-                    &["rds", "docdb", "neptune"],
-                    &["delete-db-instance", "delete-db-cluster"],
+                    words!["rds", "docdb", "neptune"],
+                    words!["delete-db-instance", "delete-db-cluster"],
                 ],
             ),
             command,
@@ -156,7 +170,7 @@ fn aws_rds_delete(command: &Command) -> Option<Hit> {
     };
     hit.target = option_value(
         command,
-        &[
+        words![
             "--db-instance-identifier",
             "--db-cluster-identifier",
             "--cluster-identifier",
@@ -165,12 +179,12 @@ fn aws_rds_delete(command: &Command) -> Option<Hit> {
     .map(|(v, _)| v.to_string());
     let skip = find_flag(
         command,
-        &["--skip-final-snapshot", "--skip-final-cluster-snapshot"],
+        words!["--skip-final-snapshot", "--skip-final-cluster-snapshot"],
     );
-    let keep_backups = find_flag(command, &["--no-delete-automated-backups"]);
+    let keep_backups = find_flag(command, words!["--no-delete-automated-backups"]);
     let final_snapshot = find_flag(
         command,
-        &[
+        words![
             "--final-db-snapshot-identifier",
             "--final-cluster-snapshot-identifier",
         ],
@@ -195,34 +209,38 @@ fn aws_rds_delete(command: &Command) -> Option<Hit> {
 fn aws_rds_backups_off(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
         &shape(
-            &["aws"],
-            &[&["rds"], &["modify-db-instance", "modify-db-cluster"]],
+            words!["aws"],
+            &[
+                words!["rds"],
+                words!["modify-db-instance", "modify-db-cluster"],
+            ],
         ),
         command,
     )?;
-    let (days, span) = option_value(command, &["--backup-retention-period"])?;
+    let (days, span) = option_value(command, words!["--backup-retention-period"])?;
     if days.trim() != "0" {
         return None;
     }
     hit.evidence.push(span);
     hit.target = option_value(
         command,
-        &["--db-instance-identifier", "--db-cluster-identifier"],
+        words!["--db-instance-identifier", "--db-cluster-identifier"],
     )
     .map(|(v, _)| v.to_string());
     Some(hit)
 }
 
 /// Managed policies that amount to the keys of the whole account.
-const AWS_ADMIN_POLICIES: &[&str] = &["/AdministratorAccess", "/IAMFullAccess", "/PowerUserAccess"];
+const AWS_ADMIN_POLICIES: Words =
+    words!["/AdministratorAccess", "/IAMFullAccess", "/PowerUserAccess"];
 
 fn aws_iam_admin(command: &Command) -> Option<Hit> {
     if let Some(mut hit) = match_command(
         &shape(
-            &["aws"],
+            words!["aws"],
             &[
-                &["iam"],
-                &[
+                words!["iam"],
+                words![
                     "attach-user-policy",
                     "attach-role-policy",
                     "attach-group-policy",
@@ -231,26 +249,29 @@ fn aws_iam_admin(command: &Command) -> Option<Hit> {
         ),
         command,
     ) {
-        let (arn, span) = option_value(command, &["--policy-arn"])?;
+        let (arn, span) = option_value(command, words!["--policy-arn"])?;
         if !AWS_ADMIN_POLICIES.iter().any(|p| arn.ends_with(p)) {
             return None;
         }
         hit.evidence.push(span);
-        hit.target = option_value(command, &["--user-name", "--role-name", "--group-name"])
-            .map(|(v, _)| v.to_string());
+        hit.target = option_value(
+            command,
+            words!["--user-name", "--role-name", "--group-name"],
+        )
+        .map(|(v, _)| v.to_string());
         return Some(hit);
     }
     let mut hit = match_command(
-        &shape(&["aws"], &[&["iam"], &["add-user-to-group"]]),
+        &shape(words!["aws"], &[words!["iam"], words!["add-user-to-group"]]),
         command,
     )?;
-    let (group, span) = option_value(command, &["--group-name"])?;
+    let (group, span) = option_value(command, words!["--group-name"])?;
     let lower = group.to_ascii_lowercase();
     if !(lower.contains("admin") || lower.contains("root") || lower.contains("poweruser")) {
         return None;
     }
     hit.evidence.push(span);
-    hit.target = option_value(command, &["--user-name"]).map(|(v, _)| v.to_string());
+    hit.target = option_value(command, words!["--user-name"]).map(|(v, _)| v.to_string());
     hit.note = Some(format!("`{group}` is named as an administrators' group."));
     Some(hit)
 }
@@ -267,10 +288,10 @@ fn wildcard_policy(document: &str) -> bool {
 fn aws_iam_wildcard(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
         &shape(
-            &["aws"],
+            words!["aws"],
             &[
-                &["iam"],
-                &[
+                words!["iam"],
+                words![
                     "put-user-policy",
                     "put-role-policy",
                     "put-group-policy",
@@ -285,7 +306,7 @@ fn aws_iam_wildcard(command: &Command) -> Option<Hit> {
     hit.evidence.push(document.span);
     hit.target = option_value(
         command,
-        &[
+        words![
             "--user-name",
             "--role-name",
             "--group-name",
@@ -298,30 +319,38 @@ fn aws_iam_wildcard(command: &Command) -> Option<Hit> {
 
 fn long_lived_key(command: &Command) -> Option<Hit> {
     if let Some(mut hit) = match_command(
-        &shape(&["aws"], &[&["iam"], &["create-access-key"]]),
+        &shape(words!["aws"], &[words!["iam"], words!["create-access-key"]]),
         command,
     ) {
-        hit.target = option_value(command, &["--user-name"]).map(|(v, _)| v.to_string());
+        hit.target = option_value(command, words!["--user-name"]).map(|(v, _)| v.to_string());
         return Some(hit);
     }
     let mut hit = match_command(
         &shape(
-            &["gcloud"],
-            &[&["iam"], &["service-accounts"], &["keys"], &["create"]],
+            words!["gcloud"],
+            &[
+                words!["iam"],
+                words!["service-accounts"],
+                words!["keys"],
+                words!["create"],
+            ],
         ),
         command,
     )?;
-    hit.target = option_value(command, &["--iam-account"]).map(|(v, _)| v.to_string());
+    hit.target = option_value(command, words!["--iam-account"]).map(|(v, _)| v.to_string());
     Some(hit)
 }
 
 fn aws_secret_delete(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
-        &shape(&["aws"], &[&["secretsmanager"], &["delete-secret"]]),
+        &shape(
+            words!["aws"],
+            &[words!["secretsmanager"], words!["delete-secret"]],
+        ),
         command,
     )?;
-    hit.target = option_value(command, &["--secret-id"]).map(|(v, _)| v.to_string());
-    if let Some(force) = find_flag(command, &["--force-delete-without-recovery"]) {
+    hit.target = option_value(command, words!["--secret-id"]).map(|(v, _)| v.to_string());
+    if let Some(force) = find_flag(command, words!["--force-delete-without-recovery"]) {
         hit.evidence.push(force.span);
         hit.reversibility = Some(R::Irreversible);
         hit.note = Some("`--force-delete-without-recovery` skips the recovery window: the secret is gone at once and cannot be restored.".to_string());
@@ -330,34 +359,39 @@ fn aws_secret_delete(command: &Command) -> Option<Hit> {
 }
 
 fn aws_security_monitoring_off(command: &Command) -> Option<Hit> {
-    const SHAPES: &[&[&[&str]]] = &[
+    const SHAPES: &[&[Words]] = &[
         &[
-            &["guardduty"],
-            &["delete-detector", "disassociate-from-administrator-account"],
+            words!["guardduty"],
+            words!["delete-detector", "disassociate-from-administrator-account"],
         ],
         &[
-            &["configservice"],
-            &[
+            words!["configservice"],
+            words![
                 "stop-configuration-recorder",
                 "delete-configuration-recorder",
                 "delete-delivery-channel",
             ],
         ],
-        &[&["securityhub"], &["disable-security-hub"]],
+        &[words!["securityhub"], words!["disable-security-hub"]],
     ];
     SHAPES
         .iter()
-        .find_map(|path| match_command(&shape(&["aws"], path), command))
+        .find_map(|path| match_command(&shape(words!["aws"], path), command))
 }
 
 fn aws_sns_delete(command: &Command) -> Option<Hit> {
-    if let Some(mut hit) = match_command(&shape(&["aws"], &[&["sns"], &["delete-topic"]]), command)
-    {
-        hit.target = option_value(command, &["--topic-arn"]).map(|(v, _)| v.to_string());
+    if let Some(mut hit) = match_command(
+        &shape(words!["aws"], &[words!["sns"], words!["delete-topic"]]),
+        command,
+    ) {
+        hit.target = option_value(command, words!["--topic-arn"]).map(|(v, _)| v.to_string());
         return Some(hit);
     }
-    let mut hit = match_command(&shape(&["aws"], &[&["sns"], &["unsubscribe"]]), command)?;
-    hit.target = option_value(command, &["--subscription-arn"]).map(|(v, _)| v.to_string());
+    let mut hit = match_command(
+        &shape(words!["aws"], &[words!["sns"], words!["unsubscribe"]]),
+        command,
+    )?;
+    hit.target = option_value(command, words!["--subscription-arn"]).map(|(v, _)| v.to_string());
     hit.reversibility = Some(R::Recoverable);
     hit.note = Some("Only this subscription goes; subscribing the receiver again restores it (email receivers must confirm again).".to_string());
     Some(hit)
@@ -366,18 +400,22 @@ fn aws_sns_delete(command: &Command) -> Option<Hit> {
 fn eks_delete_cluster(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
         &shape(
-            &["aws"],
-            &[&["eks"], &["delete-cluster", "delete-nodegroup"]],
+            words!["aws"],
+            &[words!["eks"], words!["delete-cluster", "delete-nodegroup"]],
         ),
         command,
     )
     .or_else(|| {
         match_command(
-            &shape(&["eksctl"], &[&["delete"], &["cluster", "nodegroup"]]),
+            &shape(
+                words!["eksctl"],
+                &[words!["delete"], words!["cluster", "nodegroup"]],
+            ),
             command,
         )
     })?;
-    if let Some((name, _)) = option_value(command, &["--name", "--cluster-name", "--cluster"]) {
+    if let Some((name, _)) = option_value(command, words!["--name", "--cluster-name", "--cluster"])
+    {
         hit.target = Some(name.to_string());
     }
     Some(hit)
@@ -386,29 +424,38 @@ fn eks_delete_cluster(command: &Command) -> Option<Hit> {
 fn aws_secret_overwrite(command: &Command) -> Option<Hit> {
     if let Some(mut hit) = match_command(
         &shape(
-            &["aws"],
-            &[&["secretsmanager"], &["update-secret", "put-secret-value"]],
+            words!["aws"],
+            &[
+                words!["secretsmanager"],
+                words!["update-secret", "put-secret-value"],
+            ],
         ),
         command,
     ) {
         let value_flag = find_flag(
             command,
-            &["--secret-string", "--secret-binary", "--kms-key-id"],
+            words!["--secret-string", "--secret-binary", "--kms-key-id"],
         )?;
         hit.evidence.push(value_flag.span);
-        hit.target = option_value(command, &["--secret-id"]).map(|(v, _)| v.to_string());
+        hit.target = option_value(command, words!["--secret-id"]).map(|(v, _)| v.to_string());
         return Some(hit);
     }
-    let mut hit = match_command(&shape(&["aws"], &[&["ssm"], &["put-parameter"]]), command)?;
+    let mut hit = match_command(
+        &shape(words!["aws"], &[words!["ssm"], words!["put-parameter"]]),
+        command,
+    )?;
     hit.evidence
-        .push(find_flag(command, &["--overwrite"])?.span);
-    hit.target = option_value(command, &["--name"]).map(|(v, _)| v.to_string());
+        .push(find_flag(command, words!["--overwrite"])?.span);
+    hit.target = option_value(command, words!["--name"]).map(|(v, _)| v.to_string());
     Some(hit)
 }
 
 fn aws_dns_record_delete(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
-        &shape(&["aws"], &[&["route53"], &["change-resource-record-sets"]]),
+        &shape(
+            words!["aws"],
+            &[words!["route53"], words!["change-resource-record-sets"]],
+        ),
         command,
     )?;
     let batch = command.args.iter().find(|a| {
@@ -416,17 +463,17 @@ fn aws_dns_record_delete(command: &Command) -> Option<Hit> {
         compact.contains("\"Action\":\"DELETE\"") || compact.contains("Action=DELETE")
     })?;
     hit.evidence.push(batch.span);
-    hit.target = option_value(command, &["--hosted-zone-id"]).map(|(v, _)| v.to_string());
+    hit.target = option_value(command, words!["--hosted-zone-id"]).map(|(v, _)| v.to_string());
     Some(hit)
 }
 
 fn aws_cache_delete(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
         &shape(
-            &["aws"],
+            words!["aws"],
             &[
-                &["elasticache"],
-                &[
+                words!["elasticache"],
+                words![
                     "delete-cache-cluster",
                     "delete-replication-group",
                     "delete-serverless-cache",
@@ -437,7 +484,7 @@ fn aws_cache_delete(command: &Command) -> Option<Hit> {
     )?;
     hit.target = option_value(
         command,
-        &[
+        words![
             "--cache-cluster-id",
             "--replication-group-id",
             "--serverless-cache-name",
@@ -446,7 +493,7 @@ fn aws_cache_delete(command: &Command) -> Option<Hit> {
     .map(|(v, _)| v.to_string());
     if let Some((_, span)) = option_value(
         command,
-        &["--final-snapshot-identifier", "--final-snapshot-name"],
+        words!["--final-snapshot-identifier", "--final-snapshot-name"],
     ) {
         hit.evidence.push(span);
         hit.reversibility = Some(R::Recoverable);
@@ -462,8 +509,8 @@ fn aws_cache_delete(command: &Command) -> Option<Hit> {
 fn gcs_rm_recursive(command: &Command) -> Option<Hit> {
     let mut hit = match command.program.as_str() {
         "gsutil" => {
-            let mut hit = match_command(&shape(&["gsutil"], &[&["rm"]]), command)?;
-            let many = find_flag(command, &["-r", "-R"])
+            let mut hit = match_command(&shape(words!["gsutil"], &[words!["rm"]]), command)?;
+            let many = find_flag(command, words!["-r", "-R"])
                 .map(|a| a.span)
                 .or_else(|| {
                     command
@@ -475,8 +522,11 @@ fn gcs_rm_recursive(command: &Command) -> Option<Hit> {
             hit
         }
         _ => {
-            let mut hit = match_command(&shape(&["gcloud"], &[&["storage"], &["rm"]]), command)?;
-            let many = find_flag(command, &["--recursive", "-r", "-R"])
+            let mut hit = match_command(
+                &shape(words!["gcloud"], &[words!["storage"], words!["rm"]]),
+                command,
+            )?;
+            let many = find_flag(command, words!["--recursive", "-r", "-R"])
                 .map(|a| a.span)
                 .or_else(|| {
                     command
@@ -492,7 +542,7 @@ fn gcs_rm_recursive(command: &Command) -> Option<Hit> {
         .positionals()
         .find(|a| a.value.starts_with("gs://"))
         .map(|a| a.value.clone());
-    if let Some(all) = find_flag(command, &["-a", "--all-versions"]) {
+    if let Some(all) = find_flag(command, words!["-a", "--all-versions"]) {
         hit.evidence.push(all.span);
         hit.note = Some("`-a`/`--all-versions` also deletes the older versions that object versioning kept, which were the way back.".to_string());
     }
@@ -501,7 +551,7 @@ fn gcs_rm_recursive(command: &Command) -> Option<Hit> {
 
 /// Roles that make the holder an owner of the project or organisation, or able to make
 /// themselves one.
-const GCP_ADMIN_ROLES: &[&str] = &[
+const GCP_ADMIN_ROLES: Words = words![
     "roles/owner",
     "roles/editor",
     "roles/iam.securityAdmin",
@@ -529,13 +579,13 @@ fn gcp_iam_widen(command: &Command) -> Option<Hit> {
                 .position(|w| w.value == "add-iam-policy-binding")?;
             hit.evidence.push(words[at].span);
             hit.target = words.get(at + 1).map(|a| a.value.clone());
-            if let Some((role, span)) = option_value(command, &["--role"]) {
+            if let Some((role, span)) = option_value(command, words!["--role"]) {
                 if GCP_ADMIN_ROLES.contains(&role) {
                     hit.evidence.push(span);
                     return Some(hit);
                 }
             }
-            let (member, span) = option_value(command, &["--member"])?;
+            let (member, span) = option_value(command, words!["--member"])?;
             if !public(member) {
                 return None;
             }
@@ -546,7 +596,7 @@ fn gcp_iam_widen(command: &Command) -> Option<Hit> {
                 .first()
                 .filter(|w| w.value == "iam" || w.value == "acl")?;
             // `-d` takes a grant away, which narrows access.
-            if find_flag(command, &["-d"]).is_some() {
+            if find_flag(command, words!["-d"]).is_some() {
                 return None;
             }
             hit.evidence.push(verb.span);
@@ -565,7 +615,7 @@ fn gcp_iam_widen(command: &Command) -> Option<Hit> {
 }
 
 /// Built-in Azure roles that can change anything, or grant themselves anything.
-const AZURE_ADMIN_ROLES: &[&str] = &[
+const AZURE_ADMIN_ROLES: Words = words![
     "owner",
     "contributor",
     "user access administrator",
@@ -577,17 +627,20 @@ const AZURE_ADMIN_ROLES: &[&str] = &[
 
 fn azure_admin_role(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
-        &shape(&["az"], &[&["role"], &["assignment"], &["create"]]),
+        &shape(
+            words!["az"],
+            &[words!["role"], words!["assignment"], words!["create"]],
+        ),
         command,
     )?;
-    let (role, span) = option_value(command, &["--role"])?;
+    let (role, span) = option_value(command, words!["--role"])?;
     if !AZURE_ADMIN_ROLES.contains(&role.to_ascii_lowercase().as_str()) {
         return None;
     }
     hit.evidence.push(span);
-    hit.target =
-        option_value(command, &["--assignee", "--assignee-object-id"]).map(|(v, _)| v.to_string());
-    if let Some((scope, _)) = option_value(command, &["--scope"]) {
+    hit.target = option_value(command, words!["--assignee", "--assignee-object-id"])
+        .map(|(v, _)| v.to_string());
+    if let Some((scope, _)) = option_value(command, words!["--scope"]) {
         if scope.trim_end_matches('/').matches('/').count() <= 2 {
             hit.note = Some(format!(
                 "`{scope}` is a whole subscription or management group, not one resource."
@@ -600,14 +653,19 @@ fn azure_admin_role(command: &Command) -> Option<Hit> {
 fn azure_nsg_open(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
         &shape(
-            &["az"],
-            &[&["network"], &["nsg"], &["rule"], &["create", "update"]],
+            words!["az"],
+            &[
+                words!["network"],
+                words!["nsg"],
+                words!["rule"],
+                words!["create", "update"],
+            ],
         ),
         command,
     )?;
-    let denies =
-        option_value(command, &["--access"]).is_some_and(|(v, _)| v.eq_ignore_ascii_case("deny"));
-    let outbound = option_value(command, &["--direction"])
+    let denies = option_value(command, words!["--access"])
+        .is_some_and(|(v, _)| v.eq_ignore_ascii_case("deny"));
+    let outbound = option_value(command, words!["--direction"])
         .is_some_and(|(v, _)| v.eq_ignore_ascii_case("outbound"));
     if denies || outbound {
         return None;
@@ -617,7 +675,7 @@ fn azure_nsg_open(command: &Command) -> Option<Hit> {
         .is_some_and(|w| w.value == "create");
     match option_value(
         command,
-        &["--source-address-prefixes", "--source-address-prefix"],
+        words!["--source-address-prefixes", "--source-address-prefix"],
     ) {
         Some((prefix, span)) => {
             let open = matches!(
@@ -637,10 +695,10 @@ fn azure_nsg_open(command: &Command) -> Option<Hit> {
         }
         None => return None,
     }
-    hit.target = option_value(command, &["--nsg-name"]).map(|(v, _)| v.to_string());
+    hit.target = option_value(command, words!["--nsg-name"]).map(|(v, _)| v.to_string());
     if web_ports_only(&ports(
         command,
-        &["--destination-port-ranges", "--destination-port-range"],
+        words!["--destination-port-ranges", "--destination-port-range"],
     )) {
         hit.scope = Some(S::Production);
         hit.note = Some(OPEN_TO_WORLD.to_string());
@@ -649,9 +707,12 @@ fn azure_nsg_open(command: &Command) -> Option<Hit> {
 }
 
 fn gcs_delete_bucket(command: &Command) -> Option<Hit> {
-    match_command(&shape(&["gsutil"], &[&["rb"]]), command).or_else(|| {
+    match_command(&shape(words!["gsutil"], &[words!["rb"]]), command).or_else(|| {
         match_command(
-            &shape(&["gcloud"], &[&["storage"], &["buckets"], &["delete"]]),
+            &shape(
+                words!["gcloud"],
+                &[words!["storage"], words!["buckets"], words!["delete"]],
+            ),
             command,
         )
     })
@@ -660,8 +721,8 @@ fn gcs_delete_bucket(command: &Command) -> Option<Hit> {
 fn gcp_logging_delete(command: &Command) -> Option<Hit> {
     match_command(
         &shape(
-            &["gcloud"],
-            &[&["logging"], &["sinks", "logs"], &["delete"]],
+            words!["gcloud"],
+            &[words!["logging"], words!["sinks", "logs"], words!["delete"]],
         ),
         command,
     )
@@ -670,58 +731,72 @@ fn gcp_logging_delete(command: &Command) -> Option<Hit> {
 fn gcp_dns_delete(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
         &shape(
-            &["gcloud"],
-            &[&["dns"], &["managed-zones", "record-sets"], &["delete"]],
+            words!["gcloud"],
+            &[
+                words!["dns"],
+                words!["managed-zones", "record-sets"],
+                words!["delete"],
+            ],
         ),
         command,
     )?;
-    if let Some((zone, _)) = option_value(command, &["--zone", "-z"]) {
+    if let Some((zone, _)) = option_value(command, words!["--zone", "-z"]) {
         hit.target = Some(zone.to_string());
     }
     Some(hit)
 }
 
 fn azure_keyvault_delete(command: &Command) -> Option<Hit> {
-    let mut hit =
-        match_command(&shape(&["az"], &[&["keyvault"], &["delete"]]), command).or_else(|| {
-            match_command(
-                &shape(
-                    &["az"],
-                    &[
-                        &["keyvault"],
-                        &["secret", "key", "certificate"],
-                        &["delete"],
-                    ],
-                ),
-                command,
-            )
-        })?;
+    let mut hit = match_command(
+        &shape(words!["az"], &[words!["keyvault"], words!["delete"]]),
+        command,
+    )
+    .or_else(|| {
+        match_command(
+            &shape(
+                words!["az"],
+                &[
+                    words!["keyvault"],
+                    words!["secret", "key", "certificate"],
+                    words!["delete"],
+                ],
+            ),
+            command,
+        )
+    })?;
     hit.target =
-        option_value(command, &["--name", "--vault-name", "-n"]).map(|(v, _)| v.to_string());
+        option_value(command, words!["--name", "--vault-name", "-n"]).map(|(v, _)| v.to_string());
     Some(hit)
 }
 
 fn azure_keyvault_purge(command: &Command) -> Option<Hit> {
-    let mut hit =
-        match_command(&shape(&["az"], &[&["keyvault"], &["purge"]]), command).or_else(|| {
-            match_command(
-                &shape(
-                    &["az"],
-                    &[&["keyvault"], &["secret", "key", "certificate"], &["purge"]],
-                ),
-                command,
-            )
-        })?;
+    let mut hit = match_command(
+        &shape(words!["az"], &[words!["keyvault"], words!["purge"]]),
+        command,
+    )
+    .or_else(|| {
+        match_command(
+            &shape(
+                words!["az"],
+                &[
+                    words!["keyvault"],
+                    words!["secret", "key", "certificate"],
+                    words!["purge"],
+                ],
+            ),
+            command,
+        )
+    })?;
     hit.target =
-        option_value(command, &["--name", "--vault-name", "-n"]).map(|(v, _)| v.to_string());
+        option_value(command, words!["--name", "--vault-name", "-n"]).map(|(v, _)| v.to_string());
     Some(hit)
 }
 
 /// The first of `shapes` (subcommand paths of `program`) that `command` matches.
 fn any_shape(
     command: &Command,
-    program: &'static [&'static str],
-    shapes: &'static [&'static [&'static [&'static str]]],
+    program: Words,
+    shapes: &'static [&'static [Words]],
 ) -> Option<Hit> {
     shapes
         .iter()
@@ -729,7 +804,7 @@ fn any_shape(
 }
 
 /// Like [`any_shape`] for `gcloud`, also through its `alpha` and `beta` command groups.
-fn gcloud_shape(command: &Command, shapes: &[&[&[&str]]]) -> Option<Hit> {
+fn gcloud_shape(command: &Command, shapes: &[&[Words]]) -> Option<Hit> {
     if command.program != "gcloud" {
         return None;
     }
@@ -760,36 +835,42 @@ fn gcloud_shape(command: &Command, shapes: &[&[&[&str]]]) -> Option<Hit> {
 fn sync_delete(command: &Command) -> Option<Hit> {
     let (mut hit, flag) = match command.program.as_str() {
         "aws" => {
-            let hit = match_command(&shape(&["aws"], &[&["s3"], &["sync"]]), command)?;
-            if find_flag(command, &["--dryrun"]).is_some() {
+            let hit = match_command(
+                &shape(words!["aws"], &[words!["s3"], words!["sync"]]),
+                command,
+            )?;
+            if find_flag(command, words!["--dryrun"]).is_some() {
                 return None;
             }
-            (hit, find_flag(command, &["--delete"])?)
+            (hit, find_flag(command, words!["--delete"])?)
         }
         "gsutil" => {
-            let hit = match_command(&shape(&["gsutil"], &[&["rsync"]]), command)?;
-            if find_flag(command, &["-n"]).is_some() {
+            let hit = match_command(&shape(words!["gsutil"], &[words!["rsync"]]), command)?;
+            if find_flag(command, words!["-n"]).is_some() {
                 return None;
             }
-            (hit, find_flag(command, &["-d"])?)
+            (hit, find_flag(command, words!["-d"])?)
         }
         "gcloud" => {
-            let hit = gcloud_shape(command, &[&[&["storage"], &["rsync"]]])?;
-            if find_flag(command, &["--dry-run"]).is_some() {
+            let hit = gcloud_shape(command, &[&[words!["storage"], words!["rsync"]]])?;
+            if find_flag(command, words!["--dry-run"]).is_some() {
                 return None;
             }
             (
                 hit,
-                find_flag(command, &["--delete-unmatched-destination-objects"])?,
+                find_flag(command, words!["--delete-unmatched-destination-objects"])?,
             )
         }
         "az" | "azcopy" => {
             let hit = match_command(
-                &shape(&["az"], &[&["storage"], &["blob"], &["sync"]]),
+                &shape(
+                    words!["az"],
+                    &[words!["storage"], words!["blob"], words!["sync"]],
+                ),
                 command,
             )
-            .or_else(|| match_command(&shape(&["azcopy"], &[&["sync"]]), command))?;
-            let (on, span) = option_value(command, &["--delete-destination"])?;
+            .or_else(|| match_command(&shape(words!["azcopy"], &[words!["sync"]]), command))?;
+            let (on, span) = option_value(command, words!["--delete-destination"])?;
             if !on.eq_ignore_ascii_case("true") {
                 return None;
             }
@@ -811,12 +892,12 @@ fn sync_delete(command: &Command) -> Option<Hit> {
 fn aws_delete_backup(command: &Command) -> Option<Hit> {
     any_shape(
         command,
-        &["aws"],
+        words!["aws"],
         &[
-            &[&["ec2"], &["delete-snapshot", "deregister-image"]],
+            &[words!["ec2"], words!["delete-snapshot", "deregister-image"]],
             &[
-                &["rds", "docdb", "neptune"],
-                &[
+                words!["rds", "docdb", "neptune"],
+                words![
                     "delete-db-snapshot",
                     "delete-db-cluster-snapshot",
                     "delete-db-instance-automated-backup",
@@ -824,16 +905,16 @@ fn aws_delete_backup(command: &Command) -> Option<Hit> {
                 ],
             ],
             &[
-                &["backup"],
-                &["delete-recovery-point", "delete-backup-vault"],
+                words!["backup"],
+                words!["delete-recovery-point", "delete-backup-vault"],
             ],
-            &[&["dynamodb"], &["delete-backup"]],
-            &[&["elasticache", "memorydb"], &["delete-snapshot"]],
-            &[&["redshift"], &["delete-cluster-snapshot"]],
-            &[&["fsx"], &["delete-backup"]],
+            &[words!["dynamodb"], words!["delete-backup"]],
+            &[words!["elasticache", "memorydb"], words!["delete-snapshot"]],
+            &[words!["redshift"], words!["delete-cluster-snapshot"]],
+            &[words!["fsx"], words!["delete-backup"]],
             &[
-                &["lightsail"],
-                &["delete-instance-snapshot", "delete-disk-snapshot"],
+                words!["lightsail"],
+                words!["delete-instance-snapshot", "delete-disk-snapshot"],
             ],
         ],
     )
@@ -842,23 +923,35 @@ fn aws_delete_backup(command: &Command) -> Option<Hit> {
 fn aws_delete_data_store(command: &Command) -> Option<Hit> {
     any_shape(
         command,
-        &["aws"],
+        words!["aws"],
         &[
-            &[&["opensearch"], &["delete-domain"]],
-            &[&["es"], &["delete-elasticsearch-domain"]],
-            &[&["kinesis"], &["delete-stream"]],
-            &[&["firehose"], &["delete-delivery-stream"]],
-            &[&["efs", "fsx"], &["delete-file-system"]],
-            &[&["glacier"], &["delete-vault", "delete-archive"]],
-            &[&["timestream-write"], &["delete-database", "delete-table"]],
-            &[&["memorydb"], &["delete-cluster"]],
-            &[&["keyspaces"], &["delete-keyspace", "delete-table"]],
-            &[&["qldb"], &["delete-ledger"]],
-            &[&["redshift-serverless"], &["delete-namespace"]],
-            &[&["cognito-idp"], &["delete-user-pool"]],
-            &[&["glue"], &["delete-database", "delete-table"]],
-            &[&["s3tables"], &["delete-table", "delete-namespace"]],
-            &[&["ssm"], &["delete-parameter", "delete-parameters"]],
+            &[words!["opensearch"], words!["delete-domain"]],
+            &[words!["es"], words!["delete-elasticsearch-domain"]],
+            &[words!["kinesis"], words!["delete-stream"]],
+            &[words!["firehose"], words!["delete-delivery-stream"]],
+            &[words!["efs", "fsx"], words!["delete-file-system"]],
+            &[words!["glacier"], words!["delete-vault", "delete-archive"]],
+            &[
+                words!["timestream-write"],
+                words!["delete-database", "delete-table"],
+            ],
+            &[words!["memorydb"], words!["delete-cluster"]],
+            &[
+                words!["keyspaces"],
+                words!["delete-keyspace", "delete-table"],
+            ],
+            &[words!["qldb"], words!["delete-ledger"]],
+            &[words!["redshift-serverless"], words!["delete-namespace"]],
+            &[words!["cognito-idp"], words!["delete-user-pool"]],
+            &[words!["glue"], words!["delete-database", "delete-table"]],
+            &[
+                words!["s3tables"],
+                words!["delete-table", "delete-namespace"],
+            ],
+            &[
+                words!["ssm"],
+                words!["delete-parameter", "delete-parameters"],
+            ],
         ],
     )
 }
@@ -866,46 +959,70 @@ fn aws_delete_data_store(command: &Command) -> Option<Hit> {
 fn aws_delete_service(command: &Command) -> Option<Hit> {
     any_shape(
         command,
-        &["aws"],
+        words!["aws"],
         &[
-            &[&["autoscaling"], &["delete-auto-scaling-group"]],
-            &[&["ecs"], &["delete-cluster", "delete-service"]],
-            &[&["elbv2", "elb"], &["delete-load-balancer"]],
-            &[&["apigateway"], &["delete-rest-api"]],
-            &[&["apigatewayv2"], &["delete-api"]],
-            &[&["cloudfront"], &["delete-distribution"]],
+            &[words!["autoscaling"], words!["delete-auto-scaling-group"]],
+            &[words!["ecs"], words!["delete-cluster", "delete-service"]],
+            &[words!["elbv2", "elb"], words!["delete-load-balancer"]],
+            &[words!["apigateway"], words!["delete-rest-api"]],
+            &[words!["apigatewayv2"], words!["delete-api"]],
+            &[words!["cloudfront"], words!["delete-distribution"]],
             &[
-                &["elasticbeanstalk"],
-                &["terminate-environment", "delete-application"],
+                words!["elasticbeanstalk"],
+                words!["terminate-environment", "delete-application"],
             ],
-            &[&["lightsail"], &["delete-instance"]],
-            &[&["apprunner"], &["delete-service"]],
-            &[&["stepfunctions"], &["delete-state-machine"]],
-            &[&["amplify"], &["delete-app"]],
-            &[&["ec2"], &["delete-launch-template"]],
+            &[words!["lightsail"], words!["delete-instance"]],
+            &[words!["apprunner"], words!["delete-service"]],
+            &[words!["stepfunctions"], words!["delete-state-machine"]],
+            &[words!["amplify"], words!["delete-app"]],
+            &[words!["ec2"], words!["delete-launch-template"]],
         ],
     )
 }
 
 fn gcp_delete_data_store(command: &Command) -> Option<Hit> {
     if command.program == "bq" {
-        return match_command(&shape(&["bq"], &[&["rm"]]), command);
+        return match_command(&shape(words!["bq"], &[words!["rm"]]), command);
     }
     gcloud_shape(
         command,
         &[
             &[
-                &["compute"],
-                &["disks", "snapshots", "images", "machine-images"],
-                &["delete"],
+                words!["compute"],
+                words!["disks", "snapshots", "images", "machine-images"],
+                words!["delete"],
             ],
-            &[&["spanner"], &["instances", "databases"], &["delete"]],
-            &[&["bigtable"], &["instances", "tables"], &["delete"]],
-            &[&["firestore"], &["databases"], &["delete"]],
-            &[&["redis", "memcache"], &["instances"], &["delete"]],
-            &[&["filestore"], &["instances", "backups"], &["delete"]],
-            &[&["alloydb"], &["clusters", "backups"], &["delete"]],
-            &[&["sql"], &["databases", "backups"], &["delete"]],
+            &[
+                words!["spanner"],
+                words!["instances", "databases"],
+                words!["delete"],
+            ],
+            &[
+                words!["bigtable"],
+                words!["instances", "tables"],
+                words!["delete"],
+            ],
+            &[words!["firestore"], words!["databases"], words!["delete"]],
+            &[
+                words!["redis", "memcache"],
+                words!["instances"],
+                words!["delete"],
+            ],
+            &[
+                words!["filestore"],
+                words!["instances", "backups"],
+                words!["delete"],
+            ],
+            &[
+                words!["alloydb"],
+                words!["clusters", "backups"],
+                words!["delete"],
+            ],
+            &[
+                words!["sql"],
+                words!["databases", "backups"],
+                words!["delete"],
+            ],
         ],
     )
 }
@@ -914,13 +1031,21 @@ fn gcp_delete_service(command: &Command) -> Option<Hit> {
     gcloud_shape(
         command,
         &[
-            &[&["run"], &["services", "jobs"], &["delete"]],
-            &[&["functions"], &["delete"]],
-            &[&["app"], &["services", "versions"], &["delete"]],
-            &[&["pubsub"], &["topics", "subscriptions"], &["delete"]],
+            &[words!["run"], words!["services", "jobs"], words!["delete"]],
+            &[words!["functions"], words!["delete"]],
             &[
-                &["compute"],
-                &[
+                words!["app"],
+                words!["services", "versions"],
+                words!["delete"],
+            ],
+            &[
+                words!["pubsub"],
+                words!["topics", "subscriptions"],
+                words!["delete"],
+            ],
+            &[
+                words!["compute"],
+                words![
                     "networks",
                     "forwarding-rules",
                     "backend-services",
@@ -928,16 +1053,16 @@ fn gcp_delete_service(command: &Command) -> Option<Hit> {
                     "instance-groups",
                     "instance-templates",
                 ],
-                &["delete"],
+                words!["delete"],
             ],
             &[
-                &["compute"],
-                &["instance-groups"],
-                &["managed"],
-                &["delete"],
+                words!["compute"],
+                words!["instance-groups"],
+                words!["managed"],
+                words!["delete"],
             ],
-            &[&["composer"], &["environments"], &["delete"]],
-            &[&["dataproc"], &["clusters"], &["delete"]],
+            &[words!["composer"], words!["environments"], words!["delete"]],
+            &[words!["dataproc"], words!["clusters"], words!["delete"]],
         ],
     )
 }
@@ -945,13 +1070,13 @@ fn gcp_delete_service(command: &Command) -> Option<Hit> {
 fn azure_delete_data_store(command: &Command) -> Option<Hit> {
     let mut hit = any_shape(
         command,
-        &["az"],
+        words!["az"],
         &[
-            &[&["cosmosdb"], &["delete"]],
+            &[words!["cosmosdb"], words!["delete"]],
             &[
-                &["cosmosdb"],
-                &["sql", "mongodb", "cassandra", "gremlin", "table"],
-                &[
+                words!["cosmosdb"],
+                words!["sql", "mongodb", "cassandra", "gremlin", "table"],
+                words![
                     "database",
                     "keyspace",
                     "table",
@@ -959,30 +1084,34 @@ fn azure_delete_data_store(command: &Command) -> Option<Hit> {
                     "collection",
                     "graph",
                 ],
-                &["delete"],
+                words!["delete"],
             ],
             &[
-                &["postgres", "mysql"],
-                &["flexible-server", "server"],
-                &["delete"],
+                words!["postgres", "mysql"],
+                words!["flexible-server", "server"],
+                words!["delete"],
             ],
             &[
-                &["postgres", "mysql"],
-                &["flexible-server"],
-                &["db"],
-                &["delete"],
+                words!["postgres", "mysql"],
+                words!["flexible-server"],
+                words!["db"],
+                words!["delete"],
             ],
-            &[&["redis", "disk", "snapshot"], &["delete"]],
+            &[words!["redis", "disk", "snapshot"], words!["delete"]],
             &[
-                &["storage"],
-                &["container", "share", "table", "queue"],
-                &["delete"],
+                words!["storage"],
+                words!["container", "share", "table", "queue"],
+                words!["delete"],
             ],
-            &[&["backup"], &["vault"], &["delete"]],
-            &[&["servicebus", "eventhubs"], &["namespace"], &["delete"]],
+            &[words!["backup"], words!["vault"], words!["delete"]],
+            &[
+                words!["servicebus", "eventhubs"],
+                words!["namespace"],
+                words!["delete"],
+            ],
         ],
     )?;
-    if let Some((name, _)) = option_value(command, &["--name", "-n", "--account-name"]) {
+    if let Some((name, _)) = option_value(command, words!["--name", "-n", "--account-name"]) {
         hit.target = Some(name.to_string());
     }
     Some(hit)
@@ -991,10 +1120,10 @@ fn azure_delete_data_store(command: &Command) -> Option<Hit> {
 fn azure_delete_service(command: &Command) -> Option<Hit> {
     let mut hit = any_shape(
         command,
-        &["az"],
+        words!["az"],
         &[
             &[
-                &[
+                words![
                     "webapp",
                     "functionapp",
                     "containerapp",
@@ -1002,12 +1131,12 @@ fn azure_delete_service(command: &Command) -> Option<Hit> {
                     "apim",
                     "staticwebapp",
                 ],
-                &["delete"],
+                words!["delete"],
             ],
-            &[&["appservice"], &["plan"], &["delete"]],
+            &[words!["appservice"], words!["plan"], words!["delete"]],
             &[
-                &["network"],
-                &[
+                words!["network"],
+                words![
                     "vnet",
                     "lb",
                     "application-gateway",
@@ -1015,13 +1144,23 @@ fn azure_delete_service(command: &Command) -> Option<Hit> {
                     "front-door",
                     "dns",
                 ],
-                &["delete"],
+                words!["delete"],
             ],
-            &[&["network"], &["dns"], &["zone"], &["delete"]],
-            &[&["network"], &["vnet"], &["subnet"], &["delete"]],
+            &[
+                words!["network"],
+                words!["dns"],
+                words!["zone"],
+                words!["delete"],
+            ],
+            &[
+                words!["network"],
+                words!["vnet"],
+                words!["subnet"],
+                words!["delete"],
+            ],
         ],
     )?;
-    if let Some((name, _)) = option_value(command, &["--name", "-n"]) {
+    if let Some((name, _)) = option_value(command, words!["--name", "-n"]) {
         hit.target = Some(name.to_string());
     }
     Some(hit)
@@ -1038,21 +1177,21 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["ec2"], &["terminate-instances"]],
-            flags_none: &["--dry-run"],
+            programs: words!["aws"],
+            subcommands: &[words!["ec2"], words!["terminate-instances"]],
+            flags_none: words!["--dry-run"],
             target_flag: Some("--instance-ids"),
             ..CommandPattern::ANY
         }),
         why: "A terminated instance cannot be started again: its local disks and, by default, its root volume are deleted with it, along with anything configured by hand on the machine. Whatever it served stops at once; a new instance gets a new ID and address.",
         safer: "Stop {target} instead (`aws ec2 stop-instances`), which keeps its disks, check nothing breaks, and terminate it later; snapshot its volumes first.",
         instead: "aws ec2 stop-instances --instance-ids {target}",
-        questions: &[
+        questions: words![
             "Which account and region is this, and are these the instances you mean?",
             "Is anything on {target} not rebuilt by automation (data on disk, manual changes)?",
             "Is it part of an Auto Scaling group that will replace it, or will capacity drop?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/ec2/terminate-instances.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/terminate-instances.html"],
         examples: examples(&[
             "aws ec2 terminate-instances --instance-ids i-0abcd1234ef567890",
             "aws --region eu-west-1 ec2 terminate-instances --instance-ids i-01 i-02 --profile prod",
@@ -1072,20 +1211,20 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["ec2"], &["delete-volume"]],
-            flags_none: &["--dry-run"],
+            programs: words!["aws"],
+            subcommands: &[words!["ec2"], words!["delete-volume"]],
+            flags_none: words!["--dry-run"],
             target_flag: Some("--volume-id"),
             ..CommandPattern::ANY
         }),
         why: "Every byte on the disk is gone; only a snapshot taken earlier can bring it back, and anything written since that snapshot is lost. A volume that looks unattached may still be the only copy of a database or of its backups.",
         safer: "Snapshot {target} first (`aws ec2 create-snapshot`), tag it for deletion, and delete it once the snapshot is confirmed and nobody has asked for it.",
         instead: "aws ec2 create-snapshot --volume-id {target} --description before-delete",
-        questions: &[
+        questions: words![
             "What is on {target}, and when was its last snapshot?",
             "Was it attached to anything recently, and does anything expect to mount it?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-volume.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-volume.html"],
         examples: examples(&[
             "aws ec2 delete-volume --volume-id vol-049df61146c4d7901",
             "aws ec2 delete-volume --region us-east-2 --volume-id=vol-0aaa",
@@ -1105,18 +1244,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_delete_backup,
         },
         why: "Snapshots, backups and machine images are the way back after a mistake, and often the only copy of something already deleted. Once deleted (and without a Recycle Bin rule) the point in time they captured is gone, and nobody notices until the day a restore is needed.",
         safer: "Check what {target} is a backup of and whether a newer, tested one exists; let a retention policy expire old backups instead of deleting them by hand, and keep a Recycle Bin rule so deletions can be undone for a while.",
         instead: "aws ec2 describe-snapshots --snapshot-ids {target}",
-        questions: &[
+        questions: words![
             "Is {target} the newest backup of anything, or the last copy of something already deleted?",
             "Is there a newer backup that has been restored successfully?",
             "Could a retention policy do this instead?",
         ],
-        references: &["https://docs.aws.amazon.com/ebs/latest/userguide/recycle-bin.html"],
+        references: words!["https://docs.aws.amazon.com/ebs/latest/userguide/recycle-bin.html"],
         examples: examples(&[
             "aws ec2 delete-snapshot --snapshot-id snap-1234567890abcdef0",
             "aws ec2 deregister-image --image-id ami-0abcdef1234567890",
@@ -1140,10 +1279,10 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
+            programs: words!["aws"],
             subcommands: &[
-                &["ec2"],
-                &[
+                words!["ec2"],
+                words![
                     "delete-vpc",
                     "delete-subnet",
                     "delete-nat-gateway",
@@ -1154,18 +1293,18 @@ pub static RULES: &[Rule] = &[
                     "delete-vpn-connection",
                 ],
             ],
-            flags_none: &["--dry-run"],
+            flags_none: words!["--dry-run"],
             ..CommandPattern::ANY
         }),
         why: "Network pieces are what every server, database and load balancer in them reach the world and each other through; removing one cuts them off at once. Recreating it gives new IDs and addresses, so every route, firewall rule and allow-list that named the old one must be redone.",
         safer: "List what still uses {target} (network interfaces, routes, endpoints) and confirm it is empty and unreferenced; delete it through the infrastructure code that created it.",
         instead: "aws ec2 describe-network-interfaces --filters Name=vpc-id,Values={target}",
-        questions: &[
+        questions: words![
             "What still runs in or routes through {target}?",
             "Is it managed by Terraform or CloudFormation, which would expect it to exist?",
             "Does any partner or on-premises network have it on an allow-list?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-vpc.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-vpc.html"],
         examples: examples(&[
             "aws ec2 delete-vpc --vpc-id vpc-0a1b2c3d",
             "aws ec2 delete-nat-gateway --nat-gateway-id nat-0123 --region us-east-1",
@@ -1186,18 +1325,18 @@ pub static RULES: &[Rule] = &[
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_open_ingress,
         },
         why: "`0.0.0.0/0` (or `::/0`) lets any address on the internet reach the port. Scanners find open SSH, RDP and database ports within minutes, so a database or admin port opened this way is exposed to the world even if the rule is removed an hour later.",
         safer: "Allow only the addresses that need it (an office or VPN range, or another security group), or reach the machine through Session Manager or a bastion instead of opening the port.",
         instead: "aws ec2 authorize-security-group-ingress --group-id {target} --protocol tcp --port 22 --cidr 203.0.113.0/24",
-        questions: &[
+        questions: words![
             "Who actually needs to reach this port, and from which addresses?",
             "What listens on it, and does it require a password or key?",
             "When will the rule be removed, and who checks that it was?",
         ],
-        references: &["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
+        references: words!["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
         examples: examples(&[
             "aws ec2 authorize-security-group-ingress --group-id sg-903004f8 --protocol tcp --port 22 --cidr 0.0.0.0/0",
             "aws ec2 authorize-security-group-ingress --group-id sg-1 --ip-permissions IpProtocol=tcp,FromPort=5432,ToPort=5432,IpRanges=[{CidrIp=0.0.0.0/0}]",
@@ -1217,8 +1356,8 @@ pub static RULES: &[Rule] = &[
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            flags_any: &[
+            programs: words!["aws"],
+            flags_any: words![
                 "--no-deletion-protection",
                 "--no-deletion-protection-enabled",
                 "--no-disable-api-termination",
@@ -1230,11 +1369,11 @@ pub static RULES: &[Rule] = &[
         why: "Deletion protection exists so that one mistaken command cannot remove a database, table, instance or stack. Turning it off changes nothing by itself, but it is almost always the step right before a delete, and it removes the last check that would have caught the wrong target.",
         safer: "Leave protection on unless the deletion itself has been approved; if it has, turn protection off in the same reviewed change as the delete, for exactly {target}.",
         instead: "aws rds describe-db-instances --db-instance-identifier {target}",
-        questions: &[
+        questions: words![
             "What is the step after this one, and has that deletion been approved?",
             "Is {target} the resource you mean, in the account you mean?",
         ],
-        references: &["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection"],
+        references: words!["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection"],
         examples: examples(&[
             "aws rds modify-db-instance --db-instance-identifier orders-db --no-deletion-protection --apply-immediately",
             "aws ec2 modify-instance-attribute --instance-id i-0abc --no-disable-api-termination",
@@ -1257,21 +1396,21 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["s3"], &["rm"]],
-            flags_all: &["--recursive"],
-            flags_none: &["--dryrun"],
+            programs: words!["aws"],
+            subcommands: &[words!["s3"], words!["rm"]],
+            flags_all: words!["--recursive"],
+            flags_none: words!["--dryrun"],
             ..CommandPattern::ANY
         }),
         why: "Every object below the path is deleted, as fast as S3 allows. Unless the bucket keeps versions, nothing brings them back; applications, reports and people reading those files find them gone, and a path typed one level too high takes the whole bucket's contents.",
         safer: "Run the same command with `--dryrun` and read the list; copy {target} to a backup location first, or let a lifecycle rule expire the objects instead.",
         instead: "aws s3 rm {target} --recursive --dryrun",
-        questions: &[
+        questions: words![
             "Is versioning on for this bucket, so deleted objects can be restored?",
             "What does `--dryrun` list, and is every one of those objects meant to go?",
             "Which applications or people read from {target}?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/s3/rm.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3/rm.html"],
         examples: examples(&[
             "aws s3 rm s3://customer-uploads --recursive",
             "aws s3 rm s3://analytics-prod/exports/ --recursive --exclude '*.keep'",
@@ -1291,17 +1430,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_s3_delete_objects,
         },
         why: "The objects are deleted; in a bucket without versioning there is no trash and no undo, and whoever reads those files next gets an error. With versioning on, only a delete marker is added and the object can be restored.",
         safer: "Check whether the bucket keeps versions; copy the objects aside first (`aws s3 cp`) or move them under an `archive/` prefix and delete later.",
         instead: "aws s3 ls {target}",
-        questions: &[
+        questions: words![
             "Is versioning on for this bucket?",
             "Who or what reads these objects?",
         ],
-        references: &["https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeletingObjects.html"],
+        references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeletingObjects.html"],
         examples: examples(&[
             "aws s3 rm s3://invoices/2024/03/inv-1001.pdf",
             "aws s3api delete-object --bucket invoices --key 2024/03/inv-1001.pdf",
@@ -1322,19 +1461,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["s3"], &["rb"]],
-            flags_all: &["--force"],
+            programs: words!["aws"],
+            subcommands: &[words!["s3"], words!["rb"]],
+            flags_all: words!["--force"],
             ..CommandPattern::ANY
         }),
         why: "`--force` first deletes every object in the bucket, then the bucket. The data is gone (versions included), and the bucket name is released: anyone in the world can then claim it and receive whatever still writes to or links at it.",
         safer: "Copy {target} elsewhere first, empty it with a lifecycle rule you can watch, and keep the empty bucket (it costs nothing) so nobody else can take its name.",
         instead: "aws s3 sync {target} s3://archive-bucket/retired/",
-        questions: &[
+        questions: words![
             "Is there a copy of everything in {target}?",
             "What still writes to or links at this bucket name?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/s3/rb.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3/rb.html"],
         examples: examples(&[
             "aws s3 rb s3://marketing-assets --force",
             "aws s3 rb --force s3://old-logs-bucket --region us-west-2",
@@ -1354,17 +1493,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_s3_delete_bucket,
         },
         why: "The bucket must be empty, so no objects are lost, but its policy, lifecycle and replication settings go with it, and its globally unique name is released: anyone can register it and receive the traffic, uploads or links that still point at it.",
         safer: "Keep the empty bucket, or block all access to it with a bucket policy; an empty bucket costs nothing and keeps the name yours.",
         instead: "aws s3api put-public-access-block --bucket {target} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
-        questions: &[
+        questions: words![
             "Does any code, DNS record or document still refer to this bucket name?",
             "Is its configuration (policy, lifecycle, replication) saved anywhere?",
         ],
-        references: &["https://docs.aws.amazon.com/AmazonS3/latest/userguide/delete-bucket.html"],
+        references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/delete-bucket.html"],
         examples: examples(&[
             "aws s3 rb s3://legacy-static-site",
             "aws s3api delete-bucket --bucket legacy-static-site --region us-east-1",
@@ -1384,17 +1523,17 @@ pub static RULES: &[Rule] = &[
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_s3_versioning_off,
         },
         why: "Versioning is what turns an accidental overwrite or delete in the bucket into something you can undo. Once suspended, every later overwrite or delete is final, and nobody notices until they need an old version that was never kept.",
         safer: "Keep versioning on and use a lifecycle rule to expire old versions after a set number of days if storage cost is the concern.",
         instead: "aws s3api get-bucket-versioning --bucket {target}",
-        questions: &[
+        questions: words![
             "Why does versioning need to be off, and for how long?",
             "Is anything about to be deleted or overwritten in {target}?",
         ],
-        references: &["https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html"],
+        references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html"],
         examples: examples(&[
             "aws s3api put-bucket-versioning --bucket reports --versioning-configuration Status=Suspended",
             "aws s3api put-bucket-versioning --bucket reports --versioning-configuration '{\"Status\": \"Suspended\"}'",
@@ -1413,18 +1552,18 @@ pub static RULES: &[Rule] = &[
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["s3api", "s3control"], &["delete-public-access-block"]],
+            programs: words!["aws"],
+            subcommands: &[words!["s3api", "s3control"], words!["delete-public-access-block"]],
             ..CommandPattern::ANY
         }),
         why: "The public-access block is the switch that stops any policy or ACL from making the bucket's files public. Removing it exposes nothing by itself, but the next mistaken policy or upload setting then publishes customer files to the whole internet.",
         safer: "Keep the block on; if one set of files must be public, serve them through CloudFront with an origin access control, or put them in a separate bucket made for public content.",
         instead: "aws s3api get-public-access-block --bucket {target}",
-        questions: &[
+        questions: words![
             "Which files need to be public, and why from this bucket?",
             "Does {target} hold anything private?",
         ],
-        references: &["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
+        references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
         examples: examples(&[
             "aws s3api delete-public-access-block --bucket customer-files",
             "aws s3control delete-public-access-block --account-id 123456789012",
@@ -1443,17 +1582,17 @@ pub static RULES: &[Rule] = &[
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_s3_public,
         },
         why: "A public ACL or a policy with `\"Principal\": \"*\"` lets anyone on the internet read (or write) the bucket. Public buckets are found by scanners quickly; whatever is read while it is open cannot be taken back, which is how customer data leaks happen.",
         safer: "Grant access to the specific account or role that needs it, or serve public files through CloudFront; keep the bucket's public-access block on.",
         instead: "aws s3api get-bucket-policy --bucket {target}",
-        questions: &[
+        questions: words![
             "Does anything in {target} need to be readable by anyone at all?",
             "Could a specific account, role or CloudFront distribution be granted instead?",
         ],
-        references: &["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
+        references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
         examples: examples(&[
             "aws s3api put-bucket-acl --bucket customer-files --acl public-read",
             "aws s3api put-object-acl --bucket reports --key q3.pdf --acl=public-read",
@@ -1474,19 +1613,19 @@ pub static RULES: &[Rule] = &[
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["s3api"], &["delete-bucket-policy"]],
+            programs: words!["aws"],
+            subcommands: &[words!["s3api"], words!["delete-bucket-policy"]],
             target_flag: Some("--bucket"),
             ..CommandPattern::ANY
         }),
         why: "The policy's rules vanish at once: the other accounts and services it let in (log delivery, CloudFront, partners) are cut off, and any deny statements it held (encryption required, deletes forbidden) stop protecting the bucket. S3 keeps no copy of the old policy.",
         safer: "Save the current policy first (`aws s3api get-bucket-policy`), then replace it with an edited version rather than removing it.",
         instead: "aws s3api get-bucket-policy --bucket {target}",
-        questions: &[
+        questions: words![
             "Is the current policy saved, or in infrastructure code?",
             "Who or what is allowed in by it today, and what does it deny?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/s3api/delete-bucket-policy.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3api/delete-bucket-policy.html"],
         examples: examples(&[
             "aws s3api delete-bucket-policy --bucket audit-logs",
             "aws --profile shared s3api delete-bucket-policy --bucket=cdn-origin",
@@ -1506,18 +1645,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_rds_delete,
         },
         why: "The database and its storage are deleted; every service that uses it fails at once. Without a final snapshot, its automatic backups go with it and the data cannot be recovered; with one, a restore gives a new database with a new endpoint after some time.",
         safer: "Take a manual snapshot of {target} first and keep it; stop the instance for a week instead of deleting it; delete with `--final-db-snapshot-identifier`, never `--skip-final-snapshot`.",
         instead: "aws rds create-db-snapshot --db-instance-identifier {target} --db-snapshot-identifier {target}-before-delete",
-        questions: &[
+        questions: words![
             "Is there a recent snapshot of {target} that has been restored successfully?",
             "Which services connect to it, and are they switched off or moved?",
             "Is this the account and region you mean?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/rds/delete-db-instance.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/rds/delete-db-instance.html"],
         examples: examples(&[
             "aws rds delete-db-instance --db-instance-identifier orders-db --skip-final-snapshot",
             "aws rds delete-db-cluster --db-cluster-identifier analytics --skip-final-snapshot --delete-automated-backups",
@@ -1540,17 +1679,17 @@ pub static RULES: &[Rule] = &[
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_rds_backups_off,
         },
         why: "A retention period of 0 switches automatic backups off and deletes the ones already kept, so point-in-time recovery is gone for the database. Nothing looks different until someone needs to restore.",
         safer: "Keep backups on (at least 7 days); take a manual snapshot of {target} if a one-off copy is what is needed.",
         instead: "aws rds create-db-snapshot --db-instance-identifier {target} --db-snapshot-identifier {target}-manual",
-        questions: &[
+        questions: words![
             "Why must backups be off, and what replaces them?",
             "What happens to this database's data if it fails next week?",
         ],
-        references: &["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"],
+        references: words!["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"],
         examples: examples(&[
             "aws rds modify-db-instance --db-instance-identifier orders-db --backup-retention-period 0 --apply-immediately",
             "aws rds modify-db-cluster --db-cluster-identifier analytics --backup-retention-period=0",
@@ -1569,19 +1708,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["dynamodb"], &["delete-table"]],
+            programs: words!["aws"],
+            subcommands: &[words!["dynamodb"], words!["delete-table"]],
             target_flag: Some("--table-name"),
             ..CommandPattern::ANY
         }),
         why: "Every item in the table is deleted, and its point-in-time recovery goes with it; only an on-demand backup taken earlier can restore it. Every service that reads or writes the table fails at once.",
         safer: "Create an on-demand backup of {target} first (`aws dynamodb create-backup`), and turn deletion protection on for tables that hold data.",
         instead: "aws dynamodb create-backup --table-name {target} --backup-name {target}-before-delete",
-        questions: &[
+        questions: words![
             "Is there an on-demand backup of {target}?",
             "Which services use this table?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/dynamodb/delete-table.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/dynamodb/delete-table.html"],
         examples: examples(&[
             "aws dynamodb delete-table --table-name Orders",
             "aws dynamodb delete-table --table-name=sessions --region eu-central-1",
@@ -1601,17 +1740,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_delete_data_store,
         },
         why: "The store and everything in it are deleted: a search domain, a stream, a file system, an archive vault, a ledger, configuration parameters, or a user pool with every customer's login. Applications that read or write it fail at once, and unless a separate backup exists the data is gone.",
         safer: "Back up or export {target} first and check the backup restores; find out what still reads or writes it, and stop those first.",
         instead: "aws backup start-backup-job --backup-vault-name main --resource-arn {target} --iam-role-arn arn:aws:iam::123456789012:role/backup",
-        questions: &[
+        questions: words![
             "What data is in {target}, and is there a tested backup of it?",
             "Which applications still use it?",
         ],
-        references: &["https://docs.aws.amazon.com/aws-backup/latest/devguide/whatisbackup.html"],
+        references: words!["https://docs.aws.amazon.com/aws-backup/latest/devguide/whatisbackup.html"],
         examples: examples(&[
             "aws opensearch delete-domain --domain-name logs",
             "aws efs delete-file-system --file-system-id fs-0123456789abcdef0",
@@ -1633,17 +1772,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_delete_service,
         },
         why: "What it serves stops at once: an Auto Scaling group takes its instances with it, a load balancer, API or CDN distribution takes its address. Recreating it gives new names and addresses, so DNS records, clients and allow-lists that pointed at the old one must all be changed.",
         safer: "Scale {target} to zero or detach it from traffic first, confirm nothing breaks, and delete it through the infrastructure code that created it.",
         instead: "aws autoscaling update-auto-scaling-group --auto-scaling-group-name {target} --min-size 0 --desired-capacity 0",
-        questions: &[
+        questions: words![
             "What traffic or jobs still reach {target}?",
             "Is it defined in code, and do any DNS records or clients point at its address?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/autoscaling/delete-auto-scaling-group.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/autoscaling/delete-auto-scaling-group.html"],
         examples: examples(&[
             "aws autoscaling delete-auto-scaling-group --auto-scaling-group-name web-asg --force-delete",
             "aws elbv2 delete-load-balancer --load-balancer-arn arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188",
@@ -1665,18 +1804,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws", "gsutil", "gcloud", "az", "azcopy"],
+            programs: words!["aws", "gsutil", "gcloud", "az", "azcopy"],
             check: sync_delete,
         },
         why: "With the delete option, every file at the destination that is not in the source is deleted. An empty, wrong or half-built source folder therefore wipes the destination bucket, quickly and without a prompt.",
         safer: "Run the sync without the delete option (or with its dry-run flag first) and read the list; check the source is the folder you mean and is not empty.",
         instead: "aws s3 sync ./site {target} --delete --dryrun",
-        questions: &[
+        questions: words![
             "Is the source folder complete, and is it really the one you mean?",
             "What does the dry run say it will delete?",
             "Is versioning on for the destination?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/s3/sync.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3/sync.html"],
         examples: examples(&[
             "aws s3 sync ./dist s3://www.example.com --delete",
             "gsutil -m rsync -r -d ./public gs://static-site",
@@ -1698,17 +1837,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_cache_delete,
         },
         why: "The cache and everything in it are deleted. If it held sessions, queues or data kept nowhere else, that is lost; even as a pure cache, every request then falls through to the database at once, which can take it down.",
         safer: "Take a final snapshot (`--final-snapshot-identifier`) and check that the applications using {target} are pointed elsewhere first.",
         instead: "aws elasticache describe-cache-clusters --cache-cluster-id {target}",
-        questions: &[
+        questions: words![
             "Does {target} hold anything that is not also in a database (sessions, queues)?",
             "Which applications connect to it?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/elasticache/delete-replication-group.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/elasticache/delete-replication-group.html"],
         examples: examples(&[
             "aws elasticache delete-replication-group --replication-group-id sessions --no-retain-primary-cluster",
             "aws elasticache delete-cache-cluster --cache-cluster-id web-cache",
@@ -1728,10 +1867,10 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
+            programs: words!["aws"],
             subcommands: &[
-                &["iam"],
-                &[
+                words!["iam"],
+                words![
                     "delete-user",
                     "delete-role",
                     "delete-group",
@@ -1745,11 +1884,11 @@ pub static RULES: &[Rule] = &[
         why: "Whoever or whatever signs in as this identity is locked out at once: a person, a deploy pipeline, or every server and function that assumes the role. Recreating it with the same name does not help, because policies elsewhere trust its old internal ID.",
         safer: "Deactivate instead: detach the policies from {target} or disable its access keys, watch for errors for a few days, then delete it.",
         instead: "aws iam list-attached-role-policies --role-name {target}",
-        questions: &[
+        questions: words![
             "What uses {target} today (check its last-used date in IAM)?",
             "Do any trust policies, bucket policies or other accounts refer to it?",
         ],
-        references: &["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage_delete.html"],
+        references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage_delete.html"],
         examples: examples(&[
             "aws iam delete-user --user-name deploy-bot",
             "aws iam delete-role --role-name OrdersLambdaRole",
@@ -1769,18 +1908,18 @@ pub static RULES: &[Rule] = &[
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_iam_admin,
         },
         why: "Administrator (or full IAM) access lets the holder do anything in the account, including deleting every resource and granting itself more. Detaching it later does not undo what was done while it was held, and a leaked key with it is the whole account.",
         safer: "Grant a policy limited to the actions and resources the task needs, for a limited time; use an existing role with just those permissions.",
         instead: "aws iam attach-role-policy --role-name {target} --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess",
-        questions: &[
+        questions: words![
             "Which actions does {target} actually need?",
             "Who holds the credentials for {target}, and where are they stored?",
             "When is this access removed again, and who checks?",
         ],
-        references: &["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"],
+        references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"],
         examples: examples(&[
             "aws iam attach-user-policy --user-name agent-bot --policy-arn arn:aws:iam::aws:policy/AdministratorAccess",
             "aws iam attach-role-policy --role-name ci-deploy --policy-arn=arn:aws:iam::aws:policy/IAMFullAccess",
@@ -1801,17 +1940,17 @@ pub static RULES: &[Rule] = &[
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_iam_wildcard,
         },
         why: "`\"Action\": \"*\"` (or `NotAction`) allows every action on every service the policy covers: the holder can delete data, change permissions and create users. It is administrator access under another name, and whatever is done with it stays done.",
         safer: "List the specific actions and resources the task needs in the policy (`s3:GetObject` on one bucket, not `*`); check it with IAM Access Analyzer before attaching.",
         instead: "aws accessanalyzer validate-policy --policy-type IDENTITY_POLICY --policy-document file://policy.json",
-        questions: &[
+        questions: words![
             "Which actions and resources does the task actually need?",
             "Who or what will hold this policy?",
         ],
-        references: &["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"],
+        references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"],
         examples: examples(&[
             "aws iam put-user-policy --user-name agent-bot --policy-name all --policy-document '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}'",
             "aws iam put-role-policy --role-name worker --policy-name p --policy-document '{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": [\"*\"], \"Resource\": \"*\"}]}'",
@@ -1830,18 +1969,18 @@ pub static RULES: &[Rule] = &[
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws", "gcloud"],
+            programs: words!["aws", "gcloud"],
             check: long_lived_key,
         },
         why: "The command prints a secret key that works until someone deletes it, from anywhere in the world. It lands in the agent's output, logs and transcript; anyone who sees it can act as that identity, and there is no telling who copied it.",
         safer: "Use short-lived credentials instead (an IAM role, SSO, workload identity federation); if a key is unavoidable, write it straight into a secrets manager and set a date to delete it.",
         instead: "aws sts get-caller-identity",
-        questions: &[
+        questions: words![
             "Why can a role or short-lived credential not be used instead?",
             "Where will the key be stored, and who can read the agent's output and logs?",
             "When will it be deleted?",
         ],
-        references: &["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"],
+        references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"],
         examples: examples(&[
             "aws iam create-access-key --user-name deploy-bot",
             "gcloud iam service-accounts keys create key.json --iam-account=deployer@my-proj.iam.gserviceaccount.com",
@@ -1861,20 +2000,20 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["kms"], &["schedule-key-deletion"]],
+            programs: words!["aws"],
+            subcommands: &[words!["kms"], words!["schedule-key-deletion"]],
             target_flag: Some("--key-id"),
             ..CommandPattern::ANY
         }),
         why: "The key stops working at once, so everything encrypted with it (databases, volumes, buckets, secrets) becomes unreadable. Deletion can be cancelled during the 7-30 day waiting period; after that, every byte encrypted with the key is lost for good.",
         safer: "Disable {target} instead and watch for failures for a few weeks (CloudTrail shows who still uses it); schedule deletion with the longest waiting period only once nothing does.",
         instead: "aws kms disable-key --key-id {target}",
-        questions: &[
+        questions: words![
             "What is encrypted with {target}: databases, volumes, backups, secrets?",
             "Has CloudTrail shown any use of the key in the last 90 days?",
             "Who will cancel the deletion if something breaks, and before which date?",
         ],
-        references: &["https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html"],
+        references: words!["https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html"],
         examples: examples(&[
             "aws kms schedule-key-deletion --key-id 1234abcd-12ab-34cd-56ef-1234567890ab --pending-window-in-days 7",
             "aws kms schedule-key-deletion --key-id=alias/payments",
@@ -1893,19 +2032,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["kms"], &["disable-key"]],
+            programs: words!["aws"],
+            subcommands: &[words!["kms"], words!["disable-key"]],
             target_flag: Some("--key-id"),
             ..CommandPattern::ANY
         }),
         why: "While the key is disabled, nothing encrypted with it can be read: databases fail to start, volumes fail to attach, and services that decrypt secrets stop. Enabling it again brings everything back, but whatever ran meanwhile failed.",
         safer: "Check CloudTrail for recent use of {target} first and tell the owners of what it encrypts; disable it in a quiet hour with someone ready to enable it again.",
         instead: "aws kms describe-key --key-id {target}",
-        questions: &[
+        questions: words![
             "What is encrypted with {target}, and who owns it?",
             "Who will re-enable the key if something breaks?",
         ],
-        references: &["https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html"],
+        references: words!["https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html"],
         examples: examples(&[
             "aws kms disable-key --key-id 1234abcd-12ab-34cd-56ef-1234567890ab",
             "aws --region us-west-2 kms disable-key --key-id alias/orders",
@@ -1924,17 +2063,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_secret_delete,
         },
         why: "Every application that reads the secret (a database password, an API key) fails on its next read. By default it can be restored during a 7-30 day recovery window; with `--force-delete-without-recovery` it is gone at once.",
         safer: "Delete with a recovery window (`--recovery-window-in-days 30`), never `--force-delete-without-recovery`; check the secret's last-accessed date first.",
         instead: "aws secretsmanager describe-secret --secret-id {target}",
-        questions: &[
+        questions: words![
             "Which applications read {target}, and when was it last accessed?",
             "Is the value stored anywhere else if it is needed again?",
         ],
-        references: &["https://docs.aws.amazon.com/secretsmanager/latest/userguide/manage_delete-restore-secret.html"],
+        references: words!["https://docs.aws.amazon.com/secretsmanager/latest/userguide/manage_delete-restore-secret.html"],
         examples: examples(&[
             "aws secretsmanager delete-secret --secret-id prod/db/password --force-delete-without-recovery",
             "aws secretsmanager delete-secret --secret-id stripe-api-key --recovery-window-in-days 7",
@@ -1953,17 +2092,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_secret_overwrite,
         },
         why: "Every application reading the secret or parameter gets the new value on its next read; if it is wrong, they fail to connect or log in. Secrets Manager keeps the previous version (`AWSPREVIOUS`) and Parameter Store keeps a history, so the old value can be put back, but only once someone notices.",
         safer: "Read and save the current value first, test the new credential before writing it, and use Secrets Manager rotation so old and new both work during the switch.",
         instead: "aws secretsmanager describe-secret --secret-id {target}",
-        questions: &[
+        questions: words![
             "Has the new value been tested against the system it unlocks?",
             "Which applications read {target}, and do they pick up the change safely?",
         ],
-        references: &["https://docs.aws.amazon.com/secretsmanager/latest/userguide/getting-started.html#term_version"],
+        references: words!["https://docs.aws.amazon.com/secretsmanager/latest/userguide/getting-started.html#term_version"],
         examples: examples(&[
             "aws secretsmanager put-secret-value --secret-id prod/db/password --secret-string 'n3w-pa55'",
             "aws secretsmanager update-secret --secret-id my/secret --secret-binary fileb://payload.bin",
@@ -1985,19 +2124,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["route53"], &["delete-hosted-zone"]],
+            programs: words!["aws"],
+            subcommands: &[words!["route53"], words!["delete-hosted-zone"]],
             target_flag: Some("--id"),
             ..CommandPattern::ANY
         }),
         why: "A hosted zone answers DNS for a whole domain. A new zone gets different name servers, so if the domain is still delegated to this one, every name under it stops resolving until the registrar is updated and caches expire (hours to days).",
         safer: "Export the zone's records first, check the domain is no longer delegated to {target}'s name servers, and delete it through the infrastructure code that created it.",
         instead: "aws route53 list-resource-record-sets --hosted-zone-id {target}",
-        questions: &[
+        questions: words![
             "Which domain does {target} serve, and is it still delegated to it?",
             "Are its records exported or in code?",
         ],
-        references: &["https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DeleteHostedZone.html"],
+        references: words!["https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DeleteHostedZone.html"],
         examples: examples(&[
             "aws route53 delete-hosted-zone --id Z1D633PJN98FT9",
             "aws route53 delete-hosted-zone --id=/hostedzone/Z1D633PJN98FT9",
@@ -2016,17 +2155,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_dns_record_delete,
         },
         why: "The name stops resolving as soon as caches expire: a website, an API or mail delivery stops working for everyone. Putting the record back fixes it only after resolvers drop the cached 'does not exist' answer, which can take an hour or more.",
         safer: "Save the record's current value, lower its TTL a day ahead, and change it to point somewhere new (UPSERT) rather than deleting it.",
         instead: "aws route53 list-resource-record-sets --hosted-zone-id {target}",
-        questions: &[
+        questions: words![
             "What is served at this name, and who uses it?",
             "Is the record's current value saved so it can be put back?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/route53/change-resource-record-sets.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/route53/change-resource-record-sets.html"],
         examples: examples(&[
             "aws route53 change-resource-record-sets --hosted-zone-id Z1D633PJN98FT9 --change-batch '{\"Changes\":[{\"Action\":\"DELETE\",\"ResourceRecordSet\":{\"Name\":\"api.example.com\",\"Type\":\"A\",\"TTL\":300,\"ResourceRecords\":[{\"Value\":\"192.0.2.1\"}]}}]}'",
             "aws route53 change-resource-record-sets --hosted-zone-id Z1 --change-batch '{\"Changes\": [{\"Action\": \"DELETE\", \"ResourceRecordSet\": {\"Name\": \"www.example.com\"}}]}'",
@@ -2046,19 +2185,19 @@ pub static RULES: &[Rule] = &[
         action: Action::DisableSafety,
         floor: Some(Decision::Block),
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["cloudtrail"], &["stop-logging", "delete-trail"]],
+            programs: words!["aws"],
+            subcommands: &[words!["cloudtrail"], words!["stop-logging", "delete-trail"]],
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
         why: "CloudTrail is the record of who did what in the account. While it is off, nothing that happens is recorded, and that gap can never be filled in: an intruder, or a mistaken agent, leaves no trace. Switching audit logging off is also what attackers do first.",
         safer: "Leave the trail on. If its cost or destination is the problem, change the trail's settings (`aws cloudtrail update-trail`) instead of stopping it, with the security team's agreement.",
         instead: "aws cloudtrail update-trail --name {target} --s3-bucket-name new-audit-log-bucket",
-        questions: &[
+        questions: words![
             "Why does the audit trail need to stop, and who in security agreed?",
             "What else in this plan runs while it is off?",
         ],
-        references: &["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-turning-off-logging.html"],
+        references: words!["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-turning-off-logging.html"],
         examples: examples(&[
             "aws cloudtrail stop-logging --name management-events",
             "aws cloudtrail delete-trail --name org-trail --region us-east-1",
@@ -2078,17 +2217,17 @@ pub static RULES: &[Rule] = &[
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_security_monitoring_off,
         },
         why: "These services watch the account for attacks and record how resources change. Switching one off means threats and changes in the gap are never seen or recorded; deleting a GuardDuty detector also deletes its past findings.",
         safer: "Keep them on; if one produces too many alerts, suppress the noisy finding types instead of turning the service off.",
         instead: "aws guardduty list-detectors",
-        questions: &[
+        questions: words![
             "Who in security agreed to switch this off, and for how long?",
             "What else in this plan happens while nothing is watching?",
         ],
-        references: &["https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_suspend-disable.html"],
+        references: words!["https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_suspend-disable.html"],
         examples: examples(&[
             "aws guardduty delete-detector --detector-id 12abc34d567e8fa901bc2d34e56789f0",
             "aws configservice stop-configuration-recorder --configuration-recorder-name default",
@@ -2108,19 +2247,19 @@ pub static RULES: &[Rule] = &[
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["cloudwatch"], &["delete-alarms", "delete-composite-alarm"]],
+            programs: words!["aws"],
+            subcommands: &[words!["cloudwatch"], words!["delete-alarms", "delete-composite-alarm"]],
             target_flag: Some("--alarm-names"),
             ..CommandPattern::ANY
         }),
         why: "Alarms are what wake someone up when a service breaks. Once deleted, the next outage goes unnoticed until customers report it, and the alarm's thresholds and actions are gone unless they were kept in code.",
         safer: "Keep the alarms; if they are noisy, tune their thresholds, or pause only their actions for a set maintenance window.",
         instead: "aws cloudwatch describe-alarms --alarm-names {target}",
-        questions: &[
+        questions: words![
             "What does {target} watch, and what will tell you about that failure instead?",
             "Is the alarm defined in code so it can be recreated?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/delete-alarms.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/delete-alarms.html"],
         examples: examples(&[
             "aws cloudwatch delete-alarms --alarm-names api-5xx-high db-cpu-high",
             "aws cloudwatch delete-alarms --alarm-names=orders-queue-depth",
@@ -2139,19 +2278,19 @@ pub static RULES: &[Rule] = &[
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["cloudwatch"], &["disable-alarm-actions"]],
+            programs: words!["aws"],
+            subcommands: &[words!["cloudwatch"], words!["disable-alarm-actions"]],
             target_flag: Some("--alarm-names"),
             ..CommandPattern::ANY
         }),
         why: "The alarms keep evaluating but no longer page anyone, scale anything or trigger recovery; if something breaks while they are silenced, nobody is told. It is easy to forget to turn them back on.",
         safer: "Silence only the alarms the maintenance touches, and put `enable-alarm-actions` in the same plan at a fixed time.",
         instead: "aws cloudwatch describe-alarms --alarm-names {target}",
-        questions: &[
+        questions: words![
             "Which step turns the alarm actions back on, and when?",
             "Who watches {target}'s service while its alarms are silent?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/disable-alarm-actions.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/disable-alarm-actions.html"],
         examples: examples(&[
             "aws cloudwatch disable-alarm-actions --alarm-names api-5xx-high",
             "aws --region eu-west-1 cloudwatch disable-alarm-actions --alarm-names db-cpu-high db-disk-low",
@@ -2170,19 +2309,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["logs"], &["delete-log-group", "delete-log-stream"]],
+            programs: words!["aws"],
+            subcommands: &[words!["logs"], words!["delete-log-group", "delete-log-stream"]],
             target_flag: Some("--log-group-name"),
             ..CommandPattern::ANY
         }),
         why: "Every log event in the group is deleted. Logs are how incidents are investigated and audits answered; once gone, what happened in that period cannot be reconstructed.",
         safer: "Set a retention period on {target} (`put-retention-policy`) so old logs expire on their own, or export them to S3 before deleting.",
         instead: "aws logs put-retention-policy --log-group-name {target} --retention-in-days 30",
-        questions: &[
+        questions: words![
             "Are these logs needed for an audit, an investigation or a legal hold?",
             "Are they exported anywhere else?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/logs/delete-log-group.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/logs/delete-log-group.html"],
         examples: examples(&[
             "aws logs delete-log-group --log-group-name /aws/lambda/orders",
             "aws logs delete-log-stream --log-group-name /ecs/api --log-stream-name web/abc123",
@@ -2203,19 +2342,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: Some(Decision::Block),
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["organizations"], &["close-account"]],
+            programs: words!["aws"],
+            subcommands: &[words!["organizations"], words!["close-account"]],
             target_flag: Some("--account-id"),
             ..CommandPattern::ANY
         }),
         why: "Everything in the account stops: every server, database, bucket and website in every region. AWS support can reopen it within 90 days, after which every resource and byte in it is deleted for good.",
         safer: "Move the account to a suspended organisational unit with a deny-all policy first, confirm for a few weeks that nothing needed runs there, export what must be kept, then close it through the break-glass process.",
         instead: "aws organizations move-account --account-id {target} --source-parent-id r-abcd --destination-parent-id ou-abcd-suspended",
-        questions: &[
+        questions: words![
             "Is every resource and dataset in account {target} known, and is anything still in use?",
             "Who owns this account's data and has agreed to its closure?",
         ],
-        references: &["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_close.html"],
+        references: words!["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_close.html"],
         examples: examples(&[
             "aws organizations close-account --account-id 123456789012",
             "aws organizations close-account --account-id=210987654321",
@@ -2234,21 +2373,21 @@ pub static RULES: &[Rule] = &[
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
+            programs: words!["aws"],
             subcommands: &[
-                &["organizations"],
-                &["leave-organization", "remove-account-from-organization"],
+                words!["organizations"],
+                words!["leave-organization", "remove-account-from-organization"],
             ],
             ..CommandPattern::ANY
         }),
         why: "The account leaves the organisation's guardrails (service control policies), its central audit logging and its consolidated billing; whoever holds its root login then controls it alone. Bringing it back needs a new invitation and everything set up again.",
         safer: "Keep the account in the organisation; if it must go, move it to a suspended unit first and have the organisation's administrators remove it through their own process.",
         instead: "aws organizations describe-account --account-id {target}",
-        questions: &[
+        questions: words![
             "Who will own and pay for the account afterwards, and who holds its root login?",
             "Which guardrails and logs stop applying to it?",
         ],
-        references: &["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_remove.html"],
+        references: words!["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_remove.html"],
         examples: examples(&[
             "aws organizations leave-organization",
             "aws organizations remove-account-from-organization --account-id 123456789012",
@@ -2268,19 +2407,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["lambda"], &["delete-function"]],
+            programs: words!["aws"],
+            subcommands: &[words!["lambda"], words!["delete-function"]],
             target_flag: Some("--function-name"),
             ..CommandPattern::ANY
         }),
         why: "The function, all its published versions, aliases and settings (environment variables, triggers, permissions) are deleted; whatever called it gets errors at once. Code can be redeployed from source, but hand-made settings are gone.",
         safer: "Remove the function's triggers (or set its concurrency to 0) first and watch for callers; delete it through the deployment tool that created it.",
         instead: "aws lambda put-function-concurrency --function-name {target} --reserved-concurrent-executions 0",
-        questions: &[
+        questions: words![
             "What invokes {target} (API Gateway, queues, schedules, other services)?",
             "Is its configuration in code so it can be redeployed?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/lambda/delete-function.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/lambda/delete-function.html"],
         examples: examples(&[
             "aws lambda delete-function --function-name orders-webhook",
             "aws lambda delete-function --function-name=thumbnailer --region us-east-1",
@@ -2299,19 +2438,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["ecr"], &["batch-delete-image", "delete-repository"]],
+            programs: words!["aws"],
+            subcommands: &[words!["ecr"], words!["batch-delete-image", "delete-repository"]],
             target_flag: Some("--repository-name"),
             ..CommandPattern::ANY
         }),
         why: "Deleted images cannot be pulled again: a rollback to that version, a new server starting, or a pod being rescheduled fails. Rebuilding rarely gives the same image, because dependencies have moved on.",
         safer: "Use an ECR lifecycle policy that keeps the images running services use and expires only old untagged ones.",
         instead: "aws ecr describe-images --repository-name {target}",
-        questions: &[
+        questions: words![
             "Does any running service, or a rollback plan, use these images?",
             "Could a lifecycle policy do this safely instead?",
         ],
-        references: &["https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html"],
+        references: words!["https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html"],
         examples: examples(&[
             "aws ecr batch-delete-image --repository-name api --image-ids imageTag=v1.4.2",
             "aws ecr delete-repository --repository-name api --force",
@@ -2330,17 +2469,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws", "eksctl"],
+            programs: words!["aws", "eksctl"],
             check: eks_delete_cluster,
         },
         why: "Every workload in the cluster stops at once, and its configuration, secrets and in-cluster data go with the control plane; load balancers and volumes it created may be deleted too. A new cluster has new endpoints and credentials.",
         safer: "Move the workloads elsewhere and check nothing is left (`kubectl get all -A`), back up the cluster's resources and volumes, then delete it through the tool that created it.",
         instead: "aws eks describe-cluster --name {target}",
-        questions: &[
+        questions: words![
             "What still runs in {target}, and is it all recreated by GitOps or CI?",
             "Are its persistent volumes backed up?",
         ],
-        references: &["https://docs.aws.amazon.com/eks/latest/userguide/delete-cluster.html"],
+        references: words!["https://docs.aws.amazon.com/eks/latest/userguide/delete-cluster.html"],
         examples: examples(&[
             "aws eks delete-cluster --name payments",
             "eksctl delete cluster --name=shop --region=us-west-2",
@@ -2360,17 +2499,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_sns_delete,
         },
         why: "Deleting a topic deletes every subscription to it: alerts, emails and downstream services stop receiving its messages, and publishers start failing. Subscriptions must be recreated one by one, and email subscribers confirm again; removing one subscription silences that one receiver (often an on-call pager).",
         safer: "List the subscriptions of {target} and tell their owners; keep the topic until its publishers are gone.",
         instead: "aws sns list-subscriptions-by-topic --topic-arn {target}",
-        questions: &[
+        questions: words![
             "Who publishes to and subscribes to {target}?",
             "Do any alarms send their notifications through it?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/sns/delete-topic.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/sns/delete-topic.html"],
         examples: examples(&[
             "aws sns delete-topic --topic-arn arn:aws:sns:us-east-1:123456789012:alerts",
             "aws sns delete-topic --topic-arn=arn:aws:sns:eu-west-1:123456789012:orders-events",
@@ -2390,19 +2529,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["sqs"], &["delete-queue", "purge-queue"]],
+            programs: words!["aws"],
+            subcommands: &[words!["sqs"], words!["delete-queue", "purge-queue"]],
             target_flag: Some("--queue-url"),
             ..CommandPattern::ANY
         }),
         why: "Every message waiting in the queue is deleted: orders, jobs or events that were never processed are lost, and nothing tells their senders. A deleted queue also breaks every producer and consumer that uses its address.",
         safer: "Let the consumers drain {target} first, or move its messages to another queue; check the message count before anything is deleted.",
         instead: "aws sqs get-queue-attributes --queue-url {target} --attribute-names ApproximateNumberOfMessages",
-        questions: &[
+        questions: words![
             "How many messages are in {target}, and what are they?",
             "Which services send to or read from it?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/sqs/purge-queue.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/sqs/purge-queue.html"],
         examples: examples(&[
             "aws sqs purge-queue --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/orders",
             "aws sqs delete-queue --queue-url https://sqs.eu-west-1.amazonaws.com/123456789012/jobs-dlq",
@@ -2422,18 +2561,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["gcloud"],
-            subcommands: &[&["compute"], &["instances"], &["delete"]],
+            programs: words!["gcloud"],
+            subcommands: &[words!["compute"], words!["instances"], words!["delete"]],
             ..CommandPattern::ANY
         }),
         why: "The virtual machines are deleted, and by default their boot disks with them: anything stored or configured on them by hand is gone, and whatever they served stops. A new instance gets new addresses.",
         safer: "Stop {target} instead (`gcloud compute instances stop`) and snapshot its disks; delete it later with `--keep-disks=all` if its data might be needed.",
         instead: "gcloud compute instances stop {target}",
-        questions: &[
+        questions: words![
             "Which project and zone is this, and is {target} the machine you mean?",
             "Is anything on its disks not rebuilt by automation?",
         ],
-        references: &["https://cloud.google.com/sdk/gcloud/reference/compute/instances/delete"],
+        references: words!["https://cloud.google.com/sdk/gcloud/reference/compute/instances/delete"],
         examples: examples(&[
             "gcloud compute instances delete web-1 --zone us-central1-a",
             "gcloud --project shop-prod compute instances delete db-replica-2 --zone=europe-west1-b --quiet",
@@ -2453,17 +2592,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["gcloud", "bq"],
+            programs: words!["gcloud", "bq"],
             check: gcp_delete_data_store,
         },
         why: "The disk, snapshot, database or dataset and the data in it are deleted; applications using it fail, and unless an export or a separate backup exists there is no way back. Snapshots and backups are themselves often the last copy of something already gone.",
         safer: "Snapshot, back up or export {target} first and check it restores; for datasets, copy them (`bq cp`) before removing.",
         instead: "gcloud compute snapshots list",
-        questions: &[
+        questions: words![
             "What data is in {target}, and is there a tested backup or export?",
             "Which applications still use it?",
         ],
-        references: &["https://cloud.google.com/sdk/gcloud/reference/compute/disks/delete"],
+        references: words!["https://cloud.google.com/sdk/gcloud/reference/compute/disks/delete"],
         examples: examples(&[
             "gcloud compute disks delete data-disk-1 --zone us-central1-a",
             "gcloud spanner instances delete orders",
@@ -2485,17 +2624,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["gcloud"],
+            programs: words!["gcloud"],
             check: gcp_delete_service,
         },
         why: "What it serves stops at once: a Cloud Run service or function stops answering, a Pub/Sub topic drops the messages of every subscriber, a network or load balancer cuts off what sits behind it. Its settings and addresses are gone; recreating gives new ones.",
         safer: "Route traffic away from {target} (or remove its triggers) first, confirm nothing breaks, and delete it through the tool that created it.",
         instead: "gcloud run services describe {target}",
-        questions: &[
+        questions: words![
             "What still calls or subscribes to {target}?",
             "Is it defined in code so it can be recreated?",
         ],
-        references: &["https://cloud.google.com/sdk/gcloud/reference/run/services/delete"],
+        references: words!["https://cloud.google.com/sdk/gcloud/reference/run/services/delete"],
         examples: examples(&[
             "gcloud run services delete api --region us-central1",
             "gcloud functions delete thumbnailer --region=europe-west1 --quiet",
@@ -2516,18 +2655,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: Some(Decision::Block),
         matcher: Matcher::Command(CommandPattern {
-            programs: &["gcloud"],
-            subcommands: &[&["projects"], &["delete"]],
+            programs: words!["gcloud"],
+            subcommands: &[words!["projects"], words!["delete"]],
             ..CommandPattern::ANY
         }),
         why: "Every resource in the project shuts down at once: machines, databases, buckets, clusters, functions and their data. It can be undeleted for about 30 days; after that everything in it is deleted for good and the project ID can never be used again.",
         safer: "Shut the project's services down one by one and watch for a few weeks; export what must be kept; then delete it through the organisation's break-glass process.",
         instead: "gcloud projects describe {target}",
-        questions: &[
+        questions: words![
             "Is everything in project {target} known, and is any of it still used?",
             "Who owns its data and has agreed to its deletion?",
         ],
-        references: &["https://cloud.google.com/resource-manager/docs/creating-managing-projects#shutting_down_projects"],
+        references: words!["https://cloud.google.com/resource-manager/docs/creating-managing-projects#shutting_down_projects"],
         examples: examples(&[
             "gcloud projects delete shop-prod-4821",
             "gcloud projects delete analytics-sandbox --quiet",
@@ -2547,18 +2686,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["gcloud"],
-            subcommands: &[&["sql"], &["instances"], &["delete"]],
+            programs: words!["gcloud"],
+            subcommands: &[words!["sql"], words!["instances"], words!["delete"]],
             ..CommandPattern::ANY
         }),
         why: "The database instance, its data and its automatic backups are deleted; every service that uses it fails at once. Unless a final backup was kept or an export exists, the data cannot be recovered.",
         safer: "Export {target} to Cloud Storage first (`gcloud sql export`) or take an on-demand backup, and enable deletion protection on databases that hold data.",
         instead: "gcloud sql backups create --instance={target}",
-        questions: &[
+        questions: words![
             "Is there an export or a retained backup of {target}?",
             "Which services connect to it?",
         ],
-        references: &["https://cloud.google.com/sdk/gcloud/reference/sql/instances/delete"],
+        references: words!["https://cloud.google.com/sdk/gcloud/reference/sql/instances/delete"],
         examples: examples(&[
             "gcloud sql instances delete orders-db",
             "gcloud sql instances delete analytics --project=data-prod --quiet",
@@ -2577,18 +2716,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["gcloud"],
-            subcommands: &[&["container"], &["clusters"], &["delete"]],
+            programs: words!["gcloud"],
+            subcommands: &[words!["container"], words!["clusters"], words!["delete"]],
             ..CommandPattern::ANY
         }),
         why: "Every workload in the cluster stops, and its nodes, configuration, secrets and in-cluster data are deleted with it. A new cluster has new endpoints and credentials, and everything has to be deployed again.",
         safer: "Move or scale down the workloads first, back up the cluster's resources and volumes, then delete {target} through the tool that created it.",
         instead: "gcloud container clusters describe {target}",
-        questions: &[
+        questions: words![
             "What still runs in {target}?",
             "Are its persistent volumes backed up?",
         ],
-        references: &["https://cloud.google.com/sdk/gcloud/reference/container/clusters/delete"],
+        references: words!["https://cloud.google.com/sdk/gcloud/reference/container/clusters/delete"],
         examples: examples(&[
             "gcloud container clusters delete shop --region us-central1",
             "gcloud container clusters delete ml-training --zone=us-east1-b --quiet",
@@ -2607,17 +2746,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["gsutil", "gcloud"],
+            programs: words!["gsutil", "gcloud"],
             check: gcs_rm_recursive,
         },
         why: "Every object under the path (and, for a bucket URL, the bucket itself) is deleted. Unless object versioning or soft delete keeps copies, nothing brings them back; whoever reads those files finds them gone.",
         safer: "List what would go first (`gcloud storage ls --recursive`), copy {target} to a backup bucket, or let a lifecycle rule expire old objects.",
         instead: "gcloud storage ls --recursive {target}",
-        questions: &[
+        questions: words![
             "Is versioning or soft delete on for this bucket?",
             "What does a listing of {target} show, and is every object meant to go?",
         ],
-        references: &["https://cloud.google.com/sdk/gcloud/reference/storage/rm"],
+        references: words!["https://cloud.google.com/sdk/gcloud/reference/storage/rm"],
         examples: examples(&[
             "gsutil -m rm -r gs://customer-uploads",
             "gcloud storage rm --recursive gs://analytics-exports/2024/",
@@ -2638,17 +2777,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["gsutil", "gcloud"],
+            programs: words!["gsutil", "gcloud"],
             check: gcs_delete_bucket,
         },
         why: "The bucket and its settings (permissions, lifecycle, retention) are deleted, and its globally unique name is released: anyone can create a bucket with that name and receive what still writes to it or links at it.",
         safer: "Keep the empty bucket and remove access to it instead; an empty bucket costs nothing and keeps the name yours.",
         instead: "gcloud storage buckets describe {target}",
-        questions: &[
+        questions: words![
             "Does anything still write to or link at {target}?",
             "Is the bucket empty, and was everything in it copied?",
         ],
-        references: &["https://cloud.google.com/storage/docs/deleting-buckets"],
+        references: words!["https://cloud.google.com/storage/docs/deleting-buckets"],
         examples: examples(&[
             "gsutil rb gs://legacy-static-site",
             "gcloud storage buckets delete gs://legacy-static-site",
@@ -2667,17 +2806,17 @@ pub static RULES: &[Rule] = &[
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["gcloud", "gsutil"],
+            programs: words!["gcloud", "gsutil"],
             check: gcp_iam_widen,
         },
         why: "Owner and editor roles (and the IAM-admin roles that can grant them) let the holder change or delete anything in the project; a grant to `allUsers` opens the resource to anyone on the internet. Removing the grant later does not undo what was done or read meanwhile.",
         safer: "Grant the narrowest predefined role that covers the task, on the single resource that needs it, to a named account, with an expiry condition.",
         instead: "gcloud projects get-iam-policy {target}",
-        questions: &[
+        questions: words![
             "Which permissions does the task actually need, on which resource?",
             "Who is the member, and for how long should they have it?",
         ],
-        references: &["https://cloud.google.com/iam/docs/understanding-roles#basic"],
+        references: words!["https://cloud.google.com/iam/docs/understanding-roles#basic"],
         examples: examples(&[
             "gcloud projects add-iam-policy-binding shop-prod --member=user:contractor@example.com --role=roles/owner",
             "gcloud storage buckets add-iam-policy-binding gs://reports --member=allUsers --role=roles/storage.objectViewer",
@@ -2698,18 +2837,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["gcloud"],
-            subcommands: &[&["kms"], &["keys"], &["versions"], &["destroy"]],
+            programs: words!["gcloud"],
+            subcommands: &[words!["kms"], words!["keys"], words!["versions"], words!["destroy"]],
             ..CommandPattern::ANY
         }),
         why: "Data encrypted with this key version becomes unreadable once it is destroyed. It can be restored during the scheduled-destruction period (30 days by default); after that, everything encrypted with it is lost for good.",
         safer: "Disable the key version first (`gcloud kms keys versions disable`) and watch for failures; destroy it only when nothing has used it for weeks.",
         instead: "gcloud kms keys versions disable {target} --key=app-key --keyring=main --location=global",
-        questions: &[
+        questions: words![
             "What data is encrypted with this key version?",
             "Has anything used it recently, according to the audit logs?",
         ],
-        references: &["https://cloud.google.com/kms/docs/destroy-restore"],
+        references: words!["https://cloud.google.com/kms/docs/destroy-restore"],
         examples: examples(&[
             "gcloud kms keys versions destroy 3 --key=app-key --keyring=main --location=global",
             "gcloud kms keys versions destroy 1 --key payments --keyring prod --location us-east1",
@@ -2728,17 +2867,17 @@ pub static RULES: &[Rule] = &[
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["gcloud"],
+            programs: words!["gcloud"],
             check: gcp_logging_delete,
         },
         why: "A sink routes logs (often the audit logs) to long-term storage or a security tool; once deleted, nothing more arrives there, and entries from the gap may never be exported. Deleting a log removes its stored entries outright.",
         safer: "Keep the sink; if its destination changes, update it (`gcloud logging sinks update`) so no entries are missed.",
         instead: "gcloud logging sinks describe {target}",
-        questions: &[
+        questions: words![
             "Which logs does {target} carry, and who relies on them (security, audit)?",
             "What replaces it, and from when?",
         ],
-        references: &["https://cloud.google.com/logging/docs/export/configure_export_v2"],
+        references: words!["https://cloud.google.com/logging/docs/export/configure_export_v2"],
         examples: examples(&[
             "gcloud logging sinks delete audit-to-bigquery",
             "gcloud logging logs delete cloudaudit.googleapis.com%2Factivity --quiet",
@@ -2757,17 +2896,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["gcloud"],
+            programs: words!["gcloud"],
             check: gcp_dns_delete,
         },
         why: "The names stop resolving once caches expire: websites, APIs and mail delivery fail for everyone. Putting them back helps only after resolvers drop the cached 'does not exist' answer; a recreated zone gets new name servers that the registrar must be told about.",
         safer: "Export the zone's records first (`gcloud dns record-sets export`), and change records to point somewhere new instead of deleting them.",
         instead: "gcloud dns record-sets list --zone={target}",
-        questions: &[
+        questions: words![
             "Which domain or names does this serve, and who uses them?",
             "Are the records exported so they can be put back?",
         ],
-        references: &["https://cloud.google.com/sdk/gcloud/reference/dns/managed-zones/delete"],
+        references: words!["https://cloud.google.com/sdk/gcloud/reference/dns/managed-zones/delete"],
         examples: examples(&[
             "gcloud dns managed-zones delete example-com",
             "gcloud dns record-sets delete api.example.com. --type=A --zone=example-com",
@@ -2786,18 +2925,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["gcloud"],
-            subcommands: &[&["secrets"], &["delete"]],
+            programs: words!["gcloud"],
+            subcommands: &[words!["secrets"], words!["delete"]],
             ..CommandPattern::ANY
         }),
         why: "The secret and every version of it are deleted at once, with no recovery window; every application that reads it (a database password, an API key) fails on its next read.",
         safer: "Disable the secret's versions first (`gcloud secrets versions disable`) and watch for failures; delete it only when nothing has read it for weeks.",
         instead: "gcloud secrets versions disable latest --secret={target}",
-        questions: &[
+        questions: words![
             "Which applications read {target}?",
             "Is its value kept anywhere else?",
         ],
-        references: &["https://cloud.google.com/secret-manager/docs/delete-secret"],
+        references: words!["https://cloud.google.com/secret-manager/docs/delete-secret"],
         examples: examples(&[
             "gcloud secrets delete db-password",
             "gcloud secrets delete stripe-key --project=shop-prod --quiet",
@@ -2817,19 +2956,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["az"],
-            subcommands: &[&["group"], &["delete"]],
+            programs: words!["az"],
+            subcommands: &[words!["group"], words!["delete"]],
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
         why: "Every resource in the group is deleted with it: virtual machines, databases, storage accounts, networks, key vaults. A resource group often holds a whole environment, so this is 'delete the environment' in one command; only resources with their own soft delete can be brought back.",
         safer: "List what is in {target} first (`az resource list -g`), put a delete lock on the groups that matter, and delete individual resources you mean to remove.",
         instead: "az resource list --resource-group {target}",
-        questions: &[
+        questions: words![
             "What is in {target} (`az resource list -g`), and does any of it hold data?",
             "Which subscription is this, and is it the environment you mean?",
         ],
-        references: &["https://learn.microsoft.com/en-us/cli/azure/group#az-group-delete"],
+        references: words!["https://learn.microsoft.com/en-us/cli/azure/group#az-group-delete"],
         examples: examples(&[
             "az group delete --name rg-shop --yes",
             "az group delete -g rg-analytics-prod --no-wait --yes",
@@ -2849,19 +2988,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["az"],
-            subcommands: &[&["vm", "vmss"], &["delete"]],
+            programs: words!["az"],
+            subcommands: &[words!["vm", "vmss"], words!["delete"]],
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
         why: "The virtual machine is deleted, and with the usual delete options its disks and network interface too: anything stored or configured on it by hand is gone, and whatever it served stops.",
         safer: "Deallocate {target} instead (`az vm deallocate`), which keeps its disks and stops the compute bill; snapshot its disks before deleting.",
         instead: "az vm deallocate --name {target} --resource-group rg",
-        questions: &[
+        questions: words![
             "Is anything on {target}'s disks not rebuilt by automation?",
             "Which subscription and resource group is this?",
         ],
-        references: &["https://learn.microsoft.com/en-us/cli/azure/vm#az-vm-delete"],
+        references: words!["https://learn.microsoft.com/en-us/cli/azure/vm#az-vm-delete"],
         examples: examples(&[
             "az vm delete --resource-group rg-shop --name web-01 --yes",
             "az vmss delete -g rg-shop -n web-scale-set",
@@ -2880,19 +3019,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["az"],
-            subcommands: &[&["storage"], &["account"], &["delete"]],
+            programs: words!["az"],
+            subcommands: &[words!["storage"], words!["account"], words!["delete"]],
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
         why: "Every blob container, file share, queue and table in the account is deleted with it. Blob soft delete does not help once the account itself is gone; recovery is only possible in some cases, within 14 days, through a support request.",
         safer: "Copy the data elsewhere first (`azcopy`), put a delete lock on storage accounts that hold data, and remove only the containers you mean to.",
         instead: "az storage account show --name {target}",
-        questions: &[
+        questions: words![
             "What does {target} hold, and is there a copy of it?",
             "Which applications use its connection string or keys?",
         ],
-        references: &["https://learn.microsoft.com/en-us/azure/storage/common/storage-account-recover"],
+        references: words!["https://learn.microsoft.com/en-us/azure/storage/common/storage-account-recover"],
         examples: examples(&[
             "az storage account delete --name shopuploads --resource-group rg-shop --yes",
             "az storage account delete -n stanalytics -g rg-data",
@@ -2911,20 +3050,20 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["az"],
-            subcommands: &[&["storage"], &["blob"], &["delete-batch"]],
-            flags_none: &["--dryrun"],
+            programs: words!["az"],
+            subcommands: &[words!["storage"], words!["blob"], words!["delete-batch"]],
+            flags_none: words!["--dryrun"],
             target_flag: Some("--source"),
             ..CommandPattern::ANY
         }),
         why: "Every blob matching the pattern in the container is deleted. Unless blob soft delete or versioning is on for the account, they cannot be restored, and whatever reads them next gets errors.",
         safer: "Run it with `--dryrun` first and read the list; make sure soft delete is on for the account before deleting in bulk.",
         instead: "az storage blob delete-batch --source {target} --account-name acct --dryrun",
-        questions: &[
+        questions: words![
             "Is blob soft delete or versioning on for this account?",
             "What does `--dryrun` list?",
         ],
-        references: &["https://learn.microsoft.com/en-us/cli/azure/storage/blob#az-storage-blob-delete-batch"],
+        references: words!["https://learn.microsoft.com/en-us/cli/azure/storage/blob#az-storage-blob-delete-batch"],
         examples: examples(&[
             "az storage blob delete-batch --source uploads --account-name shopuploads",
             "az storage blob delete-batch -s backups --pattern '2023/*' --account-name stbackup",
@@ -2943,17 +3082,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["az"],
+            programs: words!["az"],
             check: azure_delete_data_store,
         },
         why: "The database, cache, disk, snapshot or container and the data in it are deleted; applications using it fail at once. Some services keep a short restore window or soft delete, many do not, and a deleted server takes its backups with it.",
         safer: "Take a backup, snapshot or export of {target} first and check it restores; put a delete lock on resources that hold data.",
         instead: "az resource lock create --name keep --lock-type CanNotDelete --resource-group rg --resource-name {target} --resource-type Microsoft.Compute/disks",
-        questions: &[
+        questions: words![
             "What data is in {target}, and is there a tested backup?",
             "Which applications still use it?",
         ],
-        references: &["https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/lock-resources"],
+        references: words!["https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/lock-resources"],
         examples: examples(&[
             "az cosmosdb delete --name shop-cosmos --resource-group rg-shop --yes",
             "az postgres flexible-server delete --name pg-orders --resource-group rg-data --yes",
@@ -2975,17 +3114,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["az"],
+            programs: words!["az"],
             check: azure_delete_service,
         },
         why: "What it serves stops at once: a web app, function app or container registry, a virtual network and everything attached to it, a load balancer, gateway or public address. Recreating gives new names and addresses, so clients, DNS records and allow-lists must all change.",
         safer: "Stop {target} first (`az webapp stop`) and watch for failures; delete it through the infrastructure code that created it.",
         instead: "az webapp stop --name {target} --resource-group rg",
-        questions: &[
+        questions: words![
             "What still reaches {target}?",
             "Is it defined in code, and do DNS records or clients point at it?",
         ],
-        references: &["https://learn.microsoft.com/en-us/cli/azure/webapp#az-webapp-delete"],
+        references: words!["https://learn.microsoft.com/en-us/cli/azure/webapp#az-webapp-delete"],
         examples: examples(&[
             "az webapp delete --name shop-web --resource-group rg-shop",
             "az network vnet delete --name vnet-main --resource-group rg-net",
@@ -3005,19 +3144,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["az"],
-            subcommands: &[&["sql"], &["db", "mi"], &["delete"]],
+            programs: words!["az"],
+            subcommands: &[words!["sql"], words!["db", "mi"], words!["delete"]],
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
         why: "The database goes offline at once and every application using it fails. Azure keeps its automatic backups for the retention period, so it can be restored as a new database (with some data loss and downtime), as long as its server still exists.",
         safer: "Export {target} first (`az sql db export`) or copy it, and put a delete lock on databases that hold data.",
         instead: "az sql db show --name {target} --server sql-main --resource-group rg",
-        questions: &[
+        questions: words![
             "Which applications connect to {target}?",
             "How far back do its automatic backups go, and has a restore been tried?",
         ],
-        references: &["https://learn.microsoft.com/en-us/azure/azure-sql/database/recovery-using-backups#deleted-database-restore"],
+        references: words!["https://learn.microsoft.com/en-us/azure/azure-sql/database/recovery-using-backups#deleted-database-restore"],
         examples: examples(&[
             "az sql db delete --name orders --server sql-shop --resource-group rg-shop --yes",
             "az sql db delete -g rg-data -s sql-analytics -n events",
@@ -3036,19 +3175,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["az"],
-            subcommands: &[&["sql"], &["server"], &["delete"]],
+            programs: words!["az"],
+            subcommands: &[words!["sql"], words!["server"], words!["delete"]],
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
         why: "Every database on the server is deleted, and with the server gone, their automatic backups can no longer be restored. Every application using any of them fails at once.",
         safer: "Export each database on {target} first, and delete databases one by one rather than the whole server.",
         instead: "az sql db list --server {target} --resource-group rg",
-        questions: &[
+        questions: words![
             "Which databases are on {target}, and is there an export of each?",
             "Which applications connect to it?",
         ],
-        references: &["https://learn.microsoft.com/en-us/cli/azure/sql/server#az-sql-server-delete"],
+        references: words!["https://learn.microsoft.com/en-us/cli/azure/sql/server#az-sql-server-delete"],
         examples: examples(&[
             "az sql server delete --name sql-shop --resource-group rg-shop --yes",
             "az sql server delete -n sql-analytics -g rg-data",
@@ -3067,17 +3206,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["az"],
+            programs: words!["az"],
             check: azure_keyvault_delete,
         },
         why: "Every application that reads keys, secrets or certificates from it fails at once. With soft delete (on by default) it can be recovered during the retention period (7-90 days); after a purge, or when the period ends, it is gone.",
         safer: "Check which applications use {target}; make sure purge protection is on, and disable access with a policy change first to see what breaks.",
         instead: "az keyvault show --name {target}",
-        questions: &[
+        questions: words![
             "Which applications read from {target}?",
             "Is soft delete with purge protection on, and how long is its retention?",
         ],
-        references: &["https://learn.microsoft.com/en-us/azure/key-vault/general/soft-delete-overview"],
+        references: words!["https://learn.microsoft.com/en-us/azure/key-vault/general/soft-delete-overview"],
         examples: examples(&[
             "az keyvault delete --name kv-shop --resource-group rg-shop",
             "az keyvault secret delete --vault-name kv-shop --name db-password",
@@ -3097,17 +3236,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["az"],
+            programs: words!["az"],
             check: azure_keyvault_purge,
         },
         why: "Purging removes the soft-deleted copy that was the only way back: the keys, secrets and certificates are gone for good, and anything encrypted with those keys can never be decrypted again.",
         safer: "Leave it soft-deleted until the retention period ends on its own; recover it instead if anything still needs it.",
         instead: "az keyvault list-deleted",
-        questions: &[
+        questions: words![
             "Is anything still encrypted with the keys in {target}?",
             "Why can it not wait for the retention period to end?",
         ],
-        references: &["https://learn.microsoft.com/en-us/cli/azure/keyvault#az-keyvault-purge"],
+        references: words!["https://learn.microsoft.com/en-us/cli/azure/keyvault#az-keyvault-purge"],
         examples: examples(&[
             "az keyvault purge --name kv-shop",
             "az keyvault secret purge --vault-name kv-shop --name db-password",
@@ -3126,17 +3265,17 @@ pub static RULES: &[Rule] = &[
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["az"],
+            programs: words!["az"],
             check: azure_admin_role,
         },
         why: "Owner, Contributor and User Access Administrator can change or delete everything in their scope, and Owner can grant itself anything more. At subscription scope that is every resource the business runs; removing the role later does not undo what was done with it.",
         safer: "Assign the narrowest built-in role for the task (a Reader or a service-specific role) on the single resource group or resource, with an end date through Privileged Identity Management.",
         instead: "az role assignment list --assignee {target}",
-        questions: &[
+        questions: words![
             "Which actions does {target} actually need, and on which resources?",
             "Is the scope a whole subscription, and why?",
         ],
-        references: &["https://learn.microsoft.com/en-us/azure/role-based-access-control/best-practices"],
+        references: words!["https://learn.microsoft.com/en-us/azure/role-based-access-control/best-practices"],
         examples: examples(&[
             "az role assignment create --assignee agent@example.com --role Owner --scope /subscriptions/00000000-0000-0000-0000-000000000000",
             "az role assignment create --assignee 11111111-2222-3333-4444-555555555555 --role \"User Access Administrator\" --resource-group rg-shop",
@@ -3156,19 +3295,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["az"],
-            subcommands: &[&["aks"], &["delete"]],
+            programs: words!["az"],
+            subcommands: &[words!["aks"], words!["delete"]],
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
         why: "Every workload in the cluster stops, and its nodes, configuration, secrets and in-cluster data are deleted with it; a new cluster has new endpoints and credentials and must be deployed to again.",
         safer: "Move the workloads off {target}, back up its resources and volumes, stop it (`az aks stop`) for a while, and delete it later.",
         instead: "az aks stop --name {target} --resource-group rg",
-        questions: &[
+        questions: words![
             "What still runs in {target}?",
             "Are its persistent volumes backed up?",
         ],
-        references: &["https://learn.microsoft.com/en-us/cli/azure/aks#az-aks-delete"],
+        references: words!["https://learn.microsoft.com/en-us/cli/azure/aks#az-aks-delete"],
         examples: examples(&[
             "az aks delete --name aks-shop --resource-group rg-shop --yes",
             "az aks delete -g rg-ml -n training --no-wait",
@@ -3187,17 +3326,17 @@ pub static RULES: &[Rule] = &[
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["az"],
+            programs: words!["az"],
             check: azure_nsg_open,
         },
         why: "A rule allowing traffic from `*`, `Internet` or `0.0.0.0/0` lets any address in the world reach the port. Open SSH, RDP and database ports are found by scanners within minutes; whatever is reached while the rule exists cannot be taken back.",
         safer: "Allow only the address ranges that need it (an office or VPN range), or use Azure Bastion or just-in-time access instead of an open port.",
         instead: "az network nsg rule list --nsg-name {target} --resource-group rg",
-        questions: &[
+        questions: words![
             "Who needs to reach this port, and from which addresses?",
             "What listens on it, and does it require authentication?",
         ],
-        references: &["https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview"],
+        references: words!["https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview"],
         examples: examples(&[
             "az network nsg rule create -g rg-shop --nsg-name web-nsg -n allow-ssh --priority 100 --destination-port-ranges 22 --source-address-prefixes '*' --access Allow",
             "az network nsg rule create --resource-group rg-db --nsg-name db-nsg --name sql --priority 200 --destination-port-ranges 1433 --source-address-prefixes Internet",

@@ -6,9 +6,10 @@ use super::matching::{find_flag, flag_value, positionals, Hit};
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
+use crate::words::Words;
 
-const ENGINES: &[&str] = &["docker", "podman", "nerdctl"];
-const ALL_CLIS: &[&str] = &[
+const ENGINES: Words = words!["docker", "podman", "nerdctl"];
+const ALL_CLIS: Words = words![
     "docker",
     "podman",
     "nerdctl",
@@ -18,7 +19,7 @@ const ALL_CLIS: &[&str] = &[
 
 /// Flags of `docker compose` / `docker-compose` that take a value (so `-f prod.yml` is not read
 /// as the subcommand).
-const COMPOSE_VALUE_FLAGS: &[&str] = &[
+const COMPOSE_VALUE_FLAGS: Words = words![
     "-f",
     "--file",
     "-p",
@@ -80,7 +81,7 @@ fn compose_words(command: &Command) -> Option<Vec<&Arg>> {
 }
 
 /// `docker <noun> <verb>` or the older `docker <verb>`: whether the command starts with either.
-fn starts_with<'a>(command: &'a Command, shapes: &[&[&str]]) -> Option<Vec<&'a Arg>> {
+fn starts_with<'a>(command: &'a Command, shapes: &[Words]) -> Option<Vec<&'a Arg>> {
     let words = positionals(command);
     shapes.iter().find_map(|shape| {
         let matches =
@@ -97,18 +98,18 @@ fn system_prune(command: &Command) -> Option<Hit> {
     let words = starts_with(
         command,
         &[
-            &["system", "prune"],
-            &["container", "prune"],
-            &["builder", "prune"],
-            &["buildx", "prune"],
+            words!["system", "prune"],
+            words!["container", "prune"],
+            words!["builder", "prune"],
+            words!["buildx", "prune"],
         ],
     )?;
-    if find_flag(command, &["--volumes"]).is_some() {
+    if find_flag(command, words!["--volumes"]).is_some() {
         return None;
     }
     let mut hit = Hit::at(vec![command.program_span]);
     hit.evidence.extend(words.iter().map(|w| w.span));
-    if let Some(all) = find_flag(command, &["-a", "--all"]) {
+    if let Some(all) = find_flag(command, words!["-a", "--all"]) {
         hit.evidence.push(all.span);
         hit.note = Some("`--all` removes every image no running container uses, not only untagged leftovers, so they must all be downloaded or rebuilt again.".to_string());
     }
@@ -116,7 +117,7 @@ fn system_prune(command: &Command) -> Option<Hit> {
 }
 
 fn volume_prune(command: &Command) -> Option<Hit> {
-    if let Some(words) = starts_with(command, &[&["system", "reset"]]) {
+    if let Some(words) = starts_with(command, &[words!["system", "reset"]]) {
         let mut hit = Hit::at(vec![command.program_span]);
         hit.evidence.extend(words.iter().map(|w| w.span));
         hit.note = Some(
@@ -125,17 +126,17 @@ fn volume_prune(command: &Command) -> Option<Hit> {
         );
         return Some(hit);
     }
-    if let Some(words) = starts_with(command, &[&["system", "prune"]]) {
-        let volumes = find_flag(command, &["--volumes"])?;
+    if let Some(words) = starts_with(command, &[words!["system", "prune"]]) {
+        let volumes = find_flag(command, words!["--volumes"])?;
         let mut hit = Hit::at(vec![command.program_span]);
         hit.evidence.extend(words.iter().map(|w| w.span));
         hit.evidence.push(volumes.span);
         return Some(hit);
     }
-    let words = starts_with(command, &[&["volume", "prune"]])?;
+    let words = starts_with(command, &[words!["volume", "prune"]])?;
     let mut hit = Hit::at(vec![command.program_span]);
     hit.evidence.extend(words.iter().map(|w| w.span));
-    if let Some(all) = find_flag(command, &["-a", "--all"]) {
+    if let Some(all) = find_flag(command, words!["-a", "--all"]) {
         hit.evidence.push(all.span);
         hit.note = Some(
             "`--all` includes named volumes, which is where databases keep their files."
@@ -148,7 +149,7 @@ fn volume_prune(command: &Command) -> Option<Hit> {
 fn compose_down_volumes(command: &Command) -> Option<Hit> {
     let words = compose_words(command)?;
     let down = words.first().filter(|w| w.value == "down")?;
-    let volumes = find_flag(command, &["-v", "--volumes"])?;
+    let volumes = find_flag(command, words!["-v", "--volumes"])?;
     let mut hit = Hit::at(vec![command.program_span, down.span, volumes.span]);
     if let Some(file) = flag_value(command, "-f").or_else(|| flag_value(command, "--file")) {
         hit.target = Some(file.value.trim_start_matches("--file=").to_string());
@@ -160,20 +161,20 @@ fn rm_force(command: &Command) -> Option<Hit> {
     let words = starts_with(
         command,
         &[
-            &["container", "rm"],
-            &["container", "remove"],
-            &["pod", "rm"],
-            &["rm"],
+            words!["container", "rm"],
+            words!["container", "remove"],
+            words!["pod", "rm"],
+            words!["rm"],
         ],
     )?;
-    let force = find_flag(command, &["-f", "--force"])?;
+    let force = find_flag(command, words!["-f", "--force"])?;
     let mut hit = Hit::at(vec![command.program_span]);
     hit.evidence.extend(words.iter().map(|w| w.span));
     hit.evidence.push(force.span);
     hit.target = words_after(command, words.len())
         .first()
         .map(|a| a.value.clone());
-    if let Some(volumes) = find_flag(command, &["-v", "--volumes"]) {
+    if let Some(volumes) = find_flag(command, words!["-v", "--volumes"]) {
         if volumes.span != force.span {
             hit.evidence.push(volumes.span);
         }
@@ -186,15 +187,22 @@ fn rm_force(command: &Command) -> Option<Hit> {
 }
 
 fn remove_images(command: &Command) -> Option<Hit> {
-    if let Some(words) = starts_with(command, &[&["image", "prune"]]) {
-        let all = find_flag(command, &["-a", "--all"])?;
+    if let Some(words) = starts_with(command, &[words!["image", "prune"]]) {
+        let all = find_flag(command, words!["-a", "--all"])?;
         let mut hit = Hit::at(vec![command.program_span]);
         hit.evidence.extend(words.iter().map(|w| w.span));
         hit.evidence.push(all.span);
         return Some(hit);
     }
-    let words = starts_with(command, &[&["image", "rm"], &["image", "remove"], &["rmi"]])?;
-    let force = find_flag(command, &["-f", "--force"])?;
+    let words = starts_with(
+        command,
+        &[
+            words!["image", "rm"],
+            words!["image", "remove"],
+            words!["rmi"],
+        ],
+    )?;
+    let force = find_flag(command, words!["-f", "--force"])?;
     let mut hit = Hit::at(vec![command.program_span]);
     hit.evidence.extend(words.iter().map(|w| w.span));
     hit.evidence.push(force.span);
@@ -205,7 +213,7 @@ fn remove_images(command: &Command) -> Option<Hit> {
 }
 
 /// Host paths that hand a container control of the machine when mounted into it.
-const HOST_MOUNTS: &[&str] = &[
+const HOST_MOUNTS: Words = words![
     "/",
     "/var/run/docker.sock",
     "/run/docker.sock",
@@ -240,10 +248,10 @@ fn run_privileged(command: &Command) -> Option<Hit> {
     let words = starts_with(
         command,
         &[
-            &["run"],
-            &["create"],
-            &["container", "run"],
-            &["container", "create"],
+            words!["run"],
+            words!["create"],
+            words!["container", "run"],
+            words!["container", "create"],
         ],
     )?;
     let mut hit = Hit::at(vec![command.program_span]);
@@ -287,11 +295,11 @@ fn stack_rm(command: &Command) -> Option<Hit> {
     let words = starts_with(
         command,
         &[
-            &["stack", "rm"],
-            &["stack", "remove"],
-            &["stack", "down"],
-            &["service", "rm"],
-            &["service", "remove"],
+            words!["stack", "rm"],
+            words!["stack", "remove"],
+            words!["stack", "down"],
+            words!["service", "rm"],
+            words!["service", "remove"],
         ],
     )?;
     let mut hit = Hit::at(vec![command.program_span]);
@@ -303,7 +311,7 @@ fn stack_rm(command: &Command) -> Option<Hit> {
 }
 
 /// Tags that move: whoever pulls them next gets whatever was pushed last.
-const MOVING_TAGS: &[&str] = &[
+const MOVING_TAGS: Words = words![
     "latest",
     "stable",
     "prod",
@@ -327,8 +335,8 @@ fn is_moving_tag(reference: &str) -> bool {
 }
 
 fn push_moving_tag(command: &Command) -> Option<Hit> {
-    if let Some(words) = starts_with(command, &[&["push"], &["image", "push"]]) {
-        if find_flag(command, &["-a", "--all-tags"]).is_some() {
+    if let Some(words) = starts_with(command, &[words!["push"], words!["image", "push"]]) {
+        if find_flag(command, words!["-a", "--all-tags"]).is_some() {
             let mut hit = Hit::at(vec![command.program_span]);
             hit.evidence.extend(words.iter().map(|w| w.span));
             hit.target = words_after(command, words.len())
@@ -346,7 +354,7 @@ fn push_moving_tag(command: &Command) -> Option<Hit> {
         hit.target = Some(image.value.clone());
         return Some(hit);
     }
-    let words = starts_with(command, &[&["buildx", "build"], &["build"]])?;
+    let words = starts_with(command, &[words!["buildx", "build"], words!["build"]])?;
     let push = command
         .args
         .iter()
@@ -375,11 +383,11 @@ pub static RULES: &[Rule] = &[
         why: "Every stopped container, unused network, unused image and cached build layer on this machine is removed. Images can be pulled or rebuilt (slowly); files that were written inside a stopped container, rather than in a volume, are gone.",
         safer: "List what would go with `docker system df -v` and remove the specific containers or images by name; prune only leftovers older than a day with `--filter until=24h`.",
         instead: "docker system df -v",
-        questions: &[
+        questions: words![
             "Does any stopped container hold files that are not in a volume?",
             "Is this the agent's own machine, or a server or CI runner others use?",
         ],
-        references: &["https://docs.docker.com/reference/cli/docker/system/prune/"],
+        references: words!["https://docs.docker.com/reference/cli/docker/system/prune/"],
         examples: examples(&["docker system prune -a -f", "podman system prune --all", "docker container prune -f", "docker builder prune --all"]),
         counterexamples: examples(&["docker system df", "docker system prune --volumes", "docker image prune"]),
     },
@@ -395,11 +403,11 @@ pub static RULES: &[Rule] = &[
         why: "Volumes are where containers keep data that must outlive them: databases, uploads, queues. Every volume not attached to a running container is deleted, including a database whose container is merely stopped right now. There is no trash or undo.",
         safer: "List volumes with `docker volume ls` and `docker system df -v`, back up the ones with data, and remove named volumes one by one.",
         instead: "docker volume ls --filter dangling=true",
-        questions: &[
+        questions: words![
             "Which volumes are unused right now, and does any belong to a stopped database?",
             "Is there a backup of every volume that holds data?",
         ],
-        references: &["https://docs.docker.com/reference/cli/docker/volume/prune/", "https://docs.podman.io/en/latest/markdown/podman-system-reset.1.html"],
+        references: words!["https://docs.docker.com/reference/cli/docker/volume/prune/", "https://docs.podman.io/en/latest/markdown/podman-system-reset.1.html"],
         examples: examples(&["docker system prune -a --volumes -f", "docker volume prune -f", "podman volume prune --all", "podman system reset"]),
         counterexamples: examples(&["docker volume ls", "docker system prune -a", "docker volume inspect pgdata"]),
     },
@@ -413,14 +421,14 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::Command(CommandPattern {
             programs: ENGINES,
-            subcommands: &[&["volume"], &["rm", "remove"]],
+            subcommands: &[words!["volume"], words!["rm", "remove"]],
             ..CommandPattern::ANY
         }),
         why: "A named volume usually holds a service's data (a database's files, uploads). Removing it deletes that data at once; a container recreated later starts empty.",
         safer: "Copy the volume out first (run a throwaway container that tars it to a backup folder), or keep it and detach it from the service.",
         instead: "docker run --rm -v {target}:/data -v /backups:/backup alpine tar czf /backup/{target}.tgz -C /data .",
-        questions: &["What is stored in {target}, and is there a recent backup of it?"],
-        references: &["https://docs.docker.com/reference/cli/docker/volume/rm/"],
+        questions: words!["What is stored in {target}, and is there a recent backup of it?"],
+        references: words!["https://docs.docker.com/reference/cli/docker/volume/rm/"],
         examples: examples(&["docker volume rm pgdata", "podman volume rm -f redis_data", "docker volume remove app_uploads"]),
         counterexamples: examples(&["docker volume ls", "docker volume create pgdata", "docker volume inspect pgdata"]),
     },
@@ -436,11 +444,11 @@ pub static RULES: &[Rule] = &[
         why: "`down -v` deletes the named volumes declared in the Compose file along with the containers: the project's database and stored files go too. The next `up` starts with empty data.",
         safer: "Run `docker compose down` without `-v`, which keeps the volumes; back up any volume you really mean to delete.",
         instead: "docker compose down",
-        questions: &[
+        questions: words![
             "Which volumes does the Compose file declare, and which hold data worth keeping?",
             "Is this a local development stack or a server others use?",
         ],
-        references: &["https://docs.docker.com/reference/cli/docker/compose/down/"],
+        references: words!["https://docs.docker.com/reference/cli/docker/compose/down/"],
         examples: examples(&["docker compose down -v", "docker-compose down --volumes --remove-orphans", "docker compose -f docker-compose.prod.yml down -v"]),
         counterexamples: examples(&["docker compose down", "docker-compose up -d", "docker compose -f dev.yml ps"]),
     },
@@ -456,11 +464,11 @@ pub static RULES: &[Rule] = &[
         why: "`rm -f` kills a running container without a clean shutdown and deletes it. The service it ran is down until someone recreates it, in-flight work is cut off, and files written inside the container (not in a volume) are lost.",
         safer: "Stop the container cleanly with `docker stop {target}`, check it is the right one, then remove it without `-f`.",
         instead: "docker stop {target}",
-        questions: &[
+        questions: words![
             "Which containers does this match, and what do they serve?",
             "How is the service brought back, and does it keep its data in a volume?",
         ],
-        references: &["https://docs.docker.com/reference/cli/docker/container/rm/"],
+        references: words!["https://docs.docker.com/reference/cli/docker/container/rm/"],
         examples: examples(&["docker rm -f web", "docker rm -f $(docker ps -aq)", "podman container rm --force api", "docker rm -fv postgres"]),
         counterexamples: examples(&["docker rm stopped-job", "docker ps -a", "docker run --rm -it alpine sh"]),
     },
@@ -476,8 +484,8 @@ pub static RULES: &[Rule] = &[
         why: "Images are removed even when containers still refer to them. Images from a registry can be pulled again; images built only on this machine must be rebuilt, and the exact build may not be reproducible.",
         safer: "Remove only dangling images with `docker image prune`, or name the images to remove after checking `docker images`.",
         instead: "docker image prune",
-        questions: &["Were any of these images built here and never pushed to a registry?"],
-        references: &["https://docs.docker.com/reference/cli/docker/image/rm/"],
+        questions: words!["Were any of these images built here and never pushed to a registry?"],
+        references: words!["https://docs.docker.com/reference/cli/docker/image/rm/"],
         examples: examples(&["docker rmi -f $(docker images -q)", "docker image rm --force app:1.2", "podman image prune -a"]),
         counterexamples: examples(&["docker images", "docker image prune", "docker rmi old-image:1.0"]),
     },
@@ -491,14 +499,14 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::Command(CommandPattern {
             programs: ENGINES,
-            subcommands: &[&["network"], &["prune", "rm", "remove"]],
+            subcommands: &[words!["network"], words!["prune", "rm", "remove"]],
             ..CommandPattern::ANY
         }),
         why: "Networks not used by a running container are removed. Stopped services that expect them fail to start until the network is recreated, and custom settings (subnets, drivers) must be set up again by hand.",
         safer: "List networks first (`docker network ls`) and remove only those you can name and recreate.",
         instead: "docker network ls",
-        questions: &["Does any stopped service rely on these networks, with custom subnets or drivers?"],
-        references: &["https://docs.docker.com/reference/cli/docker/network/prune/"],
+        questions: words!["Does any stopped service rely on these networks, with custom subnets or drivers?"],
+        references: words!["https://docs.docker.com/reference/cli/docker/network/prune/"],
         examples: examples(&["docker network prune -f", "docker network rm backend", "podman network prune"]),
         counterexamples: examples(&["docker network ls", "docker network create backend", "docker network inspect bridge"]),
     },
@@ -514,11 +522,11 @@ pub static RULES: &[Rule] = &[
         why: "`--privileged`, host namespaces, broad capabilities or mounting `/` or the Docker socket give the container root-level control of the machine: whatever runs inside can read every file, start other containers and change the host. A compromised or mistaken image then owns the machine.",
         safer: "Drop `--privileged` and grant only the one capability needed (`--cap-add`), mount only the folder the container needs, read-only where possible.",
         instead: "docker run --rm -v \"$PWD/data\":/data:ro alpine ls /data",
-        questions: &[
+        questions: words![
             "Why does this container need host-level access, and which exact capability?",
             "Where does the image come from, and who can change it?",
         ],
-        references: &["https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities"],
+        references: words!["https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities"],
         examples: examples(&["docker run --privileged -d monitoring-agent", "docker run -v /:/host -it alpine chroot /host", "docker run -v /var/run/docker.sock:/var/run/docker.sock ci-runner", "podman run --pid=host --cap-add=SYS_ADMIN debug"]),
         counterexamples: examples(&["docker run --rm -v \"$PWD\":/app node:20 npm test", "docker run -d -p 8080:80 nginx", "docker run --cap-add=NET_BIND_SERVICE web"]),
     },
@@ -534,11 +542,11 @@ pub static RULES: &[Rule] = &[
         why: "Every container of the stack or service stops across the cluster, and its networks, configs and secrets references go with it. The service is down until it is deployed again from its stack file, which must still exist and match.",
         safer: "Scale the service to zero first (the definition stays and can be scaled back), and keep the stack file at hand.",
         instead: "docker service scale {target}=0",
-        questions: &[
+        questions: words![
             "What does {target} serve, and who uses it?",
             "Is the stack file that deploys it again current and at hand?",
         ],
-        references: &["https://docs.docker.com/reference/cli/docker/stack/rm/"],
+        references: words!["https://docs.docker.com/reference/cli/docker/stack/rm/"],
         examples: examples(&["docker stack rm shop", "docker service rm api_web"]),
         counterexamples: examples(&["docker stack ls", "docker service ls", "docker stack deploy -c stack.yml shop"]),
     },
@@ -554,11 +562,11 @@ pub static RULES: &[Rule] = &[
         why: "A tag like `latest` is a pointer: after the push, every deployment, CI job and colleague that pulls it gets this image, untested or not. Pointing it back needs the previous image's digest, which is rarely written down.",
         safer: "Push an immutable version tag (a release number or commit hash) and deploy that; move `latest` only after it is verified.",
         instead: "docker push registry.example.com/app:1.4.2",
-        questions: &[
+        questions: words![
             "What pulls this tag automatically, and will it deploy the image as soon as it changes?",
             "Is the previous image's digest recorded, so the tag can be pointed back?",
         ],
-        references: &["https://docs.docker.com/reference/cli/docker/image/push/"],
+        references: words!["https://docs.docker.com/reference/cli/docker/image/push/"],
         examples: examples(&["docker push registry.example.com/app:latest", "docker push myorg/api", "docker buildx build --push -t ghcr.io/acme/web:latest ."]),
         counterexamples: examples(&["docker push registry.example.com/app:1.4.2", "docker pull nginx:latest", "docker build -t app:latest ."]),
     },

@@ -6,10 +6,11 @@ use super::matching::{find_flag, flag_value, operands, Hit};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
+use crate::words::Words;
 
 /// Terraform-family flags that take a separate value (`-var-file prod.tfvars`), so the value is
 /// not read as a subcommand or a plan file.
-const TF_VALUE_FLAGS: &[&str] = &[
+const TF_VALUE_FLAGS: Words = words![
     "-var",
     "--var",
     "-var-file",
@@ -54,7 +55,7 @@ fn terragrunt_all<'a>(command: &'a Command, verb: &str) -> Option<Vec<&'a Arg>> 
         return None;
     }
     let words = iac_words(command);
-    let all_flag = find_flag(command, &["--all"]);
+    let all_flag = find_flag(command, words!["--all"]);
     let at = match words.first()?.value.as_str() {
         "run-all" => 1,
         "run" if all_flag.is_some() => 1,
@@ -79,7 +80,7 @@ fn terraform_destroy(command: &Command) -> Option<Hit> {
     let mut hit = match verb.value.as_str() {
         "destroy" => Hit::at(vec![command.program_span, verb.span]),
         "apply" => {
-            let flag = find_flag(command, &["-destroy", "--destroy"])?;
+            let flag = find_flag(command, words!["-destroy", "--destroy"])?;
             Hit::at(vec![command.program_span, verb.span, flag.span])
         }
         _ => return None,
@@ -135,16 +136,16 @@ fn apply_unreviewed(command: &Command) -> Option<Hit> {
     }
     if find_flag(
         command,
-        &["-destroy", "--destroy", "-refresh-only", "--refresh-only"],
+        words!["-destroy", "--destroy", "-refresh-only", "--refresh-only"],
     )
     .is_some()
     {
         return None;
     }
-    let skip: &[&str] = if command.program == "pulumi" {
-        &["--yes", "-y", "--skip-preview", "-f"]
+    let skip: Words = if command.program == "pulumi" {
+        words!["--yes", "-y", "--skip-preview", "-f"]
     } else {
-        &[
+        words![
             "-auto-approve",
             "--auto-approve",
             "--terragrunt-non-interactive",
@@ -166,10 +167,10 @@ fn force_replace(command: &Command) -> Option<Hit> {
     if !applies {
         return None;
     }
-    let flags: &[&str] = if command.program == "pulumi" {
-        &["--replace", "--target-replace"]
+    let flags: Words = if command.program == "pulumi" {
+        words!["--replace", "--target-replace"]
     } else {
-        &["-replace", "--replace"]
+        words!["-replace", "--replace"]
     };
     let (flag, value) = flags.iter().find_map(|f| {
         let arg = flag_value(command, f)?;
@@ -217,7 +218,7 @@ fn state_delete(command: &Command) -> Option<Hit> {
     }
     let mut hit = Hit::at(vec![command.program_span, group.span.cover(verb.span)]);
     hit.target = words.get(2).map(|w| w.value.clone());
-    if let Some(force) = find_flag(command, &["-force", "--force"]) {
+    if let Some(force) = find_flag(command, words!["-force", "--force"]) {
         hit.evidence.push(force.span);
         hit.note = Some("With the force flag it deletes the state even though it still tracks live resources; they keep running (and costing) with nothing managing them.".to_string());
     }
@@ -260,16 +261,16 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["terraform", "tofu", "terragrunt"], check: terraform_destroy },
+        matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt"], check: terraform_destroy },
         why: "Every resource in the state is deleted: databases, volumes and buckets with their data, networks, clusters. A stale or wrong state file points it at things nobody meant to touch. Re-applying recreates empty resources, not the data.",
         safer: "Run `terraform plan -destroy` first and read every line; destroy single resources with `-target`; set `prevent_destroy` on data stores; snapshot databases and volumes first.",
         instead: "terraform plan -destroy",
-        questions: &[
+        questions: words![
             "Which workspace and state file is this, and is it current?",
             "What does `terraform plan -destroy` list, and does any of it hold data?",
             "Are there snapshots of every database and volume it will remove?",
         ],
-        references: &["https://developer.hashicorp.com/terraform/cli/commands/destroy"],
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/destroy"],
         examples: examples(&["terraform destroy -auto-approve", "tofu destroy", "terraform -chdir=envs/prod destroy", "terraform apply -destroy -auto-approve", "terraform destroy -target=aws_db_instance.main"]),
         counterexamples: examples(&["terraform plan -destroy", "terraform plan", "echo terraform destroy", "terragrunt run-all plan"]),
     },
@@ -282,20 +283,20 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["cloudformation"], &["delete-stack"]],
+            programs: words!["aws"],
+            subcommands: &[words!["cloudformation"], words!["delete-stack"]],
             target_flag: Some("--stack-name"),
             ..CommandPattern::ANY
         }),
         why: "Every resource the stack created is deleted with it, unless marked Retain: databases, buckets, queues, roles. Creating the stack again gives new, empty resources with new identifiers.",
         safer: "Turn on termination protection and set `DeletionPolicy: Retain` or `Snapshot` on data resources; update {target} with a change set instead of deleting it.",
         instead: "aws cloudformation create-change-set --stack-name {target} --change-set-name review --template-body file://template.yaml",
-        questions: &[
+        questions: words![
             "What resources does {target} own, and which hold data?",
             "Do its data resources have `DeletionPolicy: Snapshot` or `Retain`?",
             "What depends on its outputs or exports?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/cloudformation/delete-stack.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/cloudformation/delete-stack.html"],
         examples: examples(&["aws cloudformation delete-stack --stack-name prod-api", "aws --region us-east-1 cloudformation delete-stack --stack-name=costexplorer"]),
         counterexamples: examples(&["aws cloudformation describe-stacks --stack-name prod-api", "aws cloudformation create-stack --stack-name x --template-body file://t.yaml"]),
     },
@@ -307,12 +308,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["terragrunt"], check: terragrunt_destroy_all },
+        matcher: Matcher::CommandFn { programs: words!["terragrunt"], check: terragrunt_destroy_all },
         why: "`run-all destroy` (or `run --all destroy`) runs a destroy in every module under the current directory, in dependency order: run from an environment's root it removes the whole environment (databases, networks, clusters) in one go, and run one level too high it reaches other environments too.",
         safer: "Run `terragrunt run-all plan -destroy` from the exact directory first and read the modules it lists; destroy module by module, data stores last and only after snapshots.",
         instead: "terragrunt run-all plan -destroy",
-        questions: &["Which directory does this run from, and which modules are below it?", "Are databases and volumes among them, and are they snapshotted?"],
-        references: &["https://terragrunt.gruntwork.io/docs/reference/cli-options/#run-all"],
+        questions: words!["Which directory does this run from, and which modules are below it?", "Are databases and volumes among them, and are they snapshotted?"],
+        references: words!["https://terragrunt.gruntwork.io/docs/reference/cli-options/#run-all"],
         examples: examples(&["terragrunt run-all destroy", "cd live/prod && terragrunt run-all destroy --terragrunt-non-interactive", "terragrunt run --all destroy"]),
         counterexamples: examples(&["terragrunt run-all plan -destroy", "terragrunt run-all apply", "terragrunt plan"]),
     },
@@ -324,12 +325,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["terraform", "tofu", "terragrunt", "pulumi"], check: apply_unreviewed },
+        matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt", "pulumi"], check: apply_unreviewed },
         why: "With `-auto-approve` (Pulumi: `--yes`) the tool applies whatever differs between the code and the real infrastructure without stopping to show it. That can include destroying and recreating a database or network; neither the plan nor the approver gets to see it before it happens.",
         safer: "Save a plan (`terraform plan -out=tfplan`), read what it adds, changes and destroys, then apply exactly that file (`terraform apply tfplan`).",
         instead: "terraform plan -out=tfplan",
-        questions: &["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],
-        references: &["https://developer.hashicorp.com/terraform/cli/commands/apply#apply-options", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"],
+        questions: words!["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/apply#apply-options", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"],
         examples: examples(&["terraform apply -auto-approve", "tofu apply --auto-approve -var-file=prod.tfvars", "pulumi up --yes --stack prod", "terragrunt run-all apply --terragrunt-non-interactive"]),
         counterexamples: examples(&["terraform apply tfplan", "terraform plan -out=tfplan", "pulumi preview --stack prod", "terraform apply -refresh-only -auto-approve"]),
     },
@@ -341,12 +342,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DeleteRecreate,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["terraform", "tofu", "pulumi"], check: force_replace },
+        matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "pulumi"], check: force_replace },
         why: "The named resource is destroyed and built again from scratch: a server loses its disk and address, a database comes back empty, and everything using it is down in between. The new one has the same configuration, not the same data.",
         safer: "Snapshot the resource first, and check the plan (`terraform plan -replace=...`) to see what else is replaced with it; prefer fixing it in place.",
         instead: "terraform plan -replace={target}",
-        questions: &["Does {target} hold data or state that would be lost?", "What else depends on it and would be replaced or restarted?"],
-        references: &["https://developer.hashicorp.com/terraform/cli/commands/plan#replace-address", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"],
+        questions: words!["Does {target} hold data or state that would be lost?", "What else depends on it and would be replaced or restarted?"],
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan#replace-address", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"],
         examples: examples(&["terraform apply -replace=aws_instance.web", "terraform apply -replace aws_db_instance.main -auto-approve", "pulumi up --replace urn:pulumi:prod::app::aws:rds/instance:Instance::db"]),
         counterexamples: examples(&["terraform plan -replace=aws_instance.web", "terraform apply tfplan"]),
     },
@@ -359,15 +360,15 @@ pub static RULES: &[Rule] = &[
         action: Action::DeleteRecreate,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["terraform", "tofu"],
-            subcommands: &[&["taint"]],
+            programs: words!["terraform", "tofu"],
+            subcommands: &[words!["taint"]],
             ..CommandPattern::ANY
         }),
         why: "Nothing changes yet, and `terraform untaint` removes the mark. But the next apply, by anyone, destroys and recreates the resource: a database comes back empty and a server loses its disk, possibly as part of an unrelated change.",
         safer: "Use `terraform apply -replace=...` in the step that is meant to replace it, so the replacement is seen in that plan and nowhere else.",
         instead: "terraform state show {target}",
-        questions: &["Does {target} hold data?", "Who runs the next apply, and will they know it replaces {target}?"],
-        references: &["https://developer.hashicorp.com/terraform/cli/commands/taint"],
+        questions: words!["Does {target} hold data?", "Who runs the next apply, and will they know it replaces {target}?"],
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/taint"],
         examples: examples(&["terraform taint aws_instance.web", "tofu taint 'module.db.aws_db_instance.main'"]),
         counterexamples: examples(&["terraform untaint aws_instance.web", "terraform state show aws_instance.web"]),
     },
@@ -379,12 +380,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["terraform", "tofu", "terragrunt", "pulumi"], check: state_forget },
+        matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt", "pulumi"], check: state_forget },
         why: "The resource keeps running, but the tool forgets it: it is no longer updated or cleaned up, and the next apply may try to create a second one beside it (or fail on a name clash). Bringing it back under management means importing it again, one resource at a time.",
         safer: "Use a `removed` block (Terraform 1.7+) or `moved` block in code so the change is reviewed, or `terraform state mv` if the aim is a rename; back the state up first (`terraform state pull`).",
         instead: "terraform state show {target}",
-        questions: &["Why should the tool stop managing {target}?", "Will the next apply try to create it again?"],
-        references: &["https://developer.hashicorp.com/terraform/cli/commands/state/rm", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_state_delete/"],
+        questions: words!["Why should the tool stop managing {target}?", "Will the next apply try to create it again?"],
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/state/rm", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_state_delete/"],
         examples: examples(&["terraform state rm aws_s3_bucket.logs", "tofu state rm 'module.vpc'", "pulumi state delete 'urn:pulumi:prod::app::aws:s3/bucket:Bucket::logs'"]),
         counterexamples: examples(&["terraform state list", "terraform state show aws_s3_bucket.logs", "terraform state mv aws_s3_bucket.a aws_s3_bucket.b"]),
     },
@@ -397,15 +398,15 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["terraform", "tofu"],
-            subcommands: &[&["state"], &["push"]],
+            programs: words!["terraform", "tofu"],
+            subcommands: &[words!["state"], words!["push"]],
             ..CommandPattern::ANY
         }),
         why: "The shared state is replaced by a local file. If that file is old or from another workspace, the tool's picture of the world is wrong: the next apply may destroy or duplicate real resources. An older state version can be restored only if the backend keeps versions (S3 versioning, Terraform Cloud).",
         safer: "Back up the current remote state (`terraform state pull > backup.tfstate`), compare it with the file, and fix single resources with `state mv`/`import` rather than pushing a whole file; never use `-force`.",
         instead: "terraform state pull",
-        questions: &["Where does the file being pushed come from, and how old is it?", "Does the backend keep earlier state versions?"],
-        references: &["https://developer.hashicorp.com/terraform/cli/commands/state/push"],
+        questions: words!["Where does the file being pushed come from, and how old is it?", "Does the backend keep earlier state versions?"],
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/state/push"],
         examples: examples(&["terraform state push terraform.tfstate", "terraform state push -force old.tfstate"]),
         counterexamples: examples(&["terraform state pull", "terraform state list"]),
     },
@@ -417,12 +418,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["terraform", "tofu", "pulumi"], check: state_delete },
+        matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "pulumi"], check: state_delete },
         why: "The workspace's or stack's state and history are deleted. Without the force flag the tool refuses while it still tracks resources; with it, the resources keep running with nothing managing them, and taking them back means importing each one.",
         safer: "Destroy the resources first (after a plan) or move them to another state; list what it still tracks (`terraform state list`, `pulumi stack --show-urns`) before deleting.",
         instead: "terraform state list",
-        questions: &["Does {target} still track live resources?", "Is its state backed up somewhere?"],
-        references: &["https://developer.hashicorp.com/terraform/cli/commands/workspace/delete", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_stack_rm/"],
+        questions: words!["Does {target} still track live resources?", "Is its state backed up somewhere?"],
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/workspace/delete", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_stack_rm/"],
         examples: examples(&["terraform workspace delete staging", "terraform workspace delete -force prod-eu", "pulumi stack rm dev --yes", "pulumi stack rm prod --force"]),
         counterexamples: examples(&["terraform workspace list", "terraform workspace new staging", "pulumi stack ls"]),
     },
@@ -434,12 +435,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["terraform", "tofu", "terragrunt"], check: state_lock_bypass },
+        matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt"], check: state_lock_bypass },
         why: "The lock stops two runs from changing the same infrastructure at once. Forcing it open (or running with `-lock=false`) while another run is really in progress lets both write the state: resources get created twice or lost from tracking, and untangling it takes manual state surgery.",
         safer: "Find out who holds the lock and whether that run is still going (CI logs, the lock's `Who` and `Created` fields); only unlock once it is certainly dead.",
         instead: "terraform plan -lock-timeout=10m",
-        questions: &["Who or what holds the lock, and is that run finished?", "Does the backend keep state versions if it goes wrong?"],
-        references: &["https://developer.hashicorp.com/terraform/cli/commands/force-unlock", "https://developer.hashicorp.com/terraform/language/state/locking"],
+        questions: words!["Who or what holds the lock, and is that run finished?", "Does the backend keep state versions if it goes wrong?"],
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/force-unlock", "https://developer.hashicorp.com/terraform/language/state/locking"],
         examples: examples(&["terraform force-unlock -force 6638e010-8fb0-46cf-966d-21e806602f3a", "tofu force-unlock 1f2e3d4c", "terraform apply -lock=false"]),
         counterexamples: examples(&["terraform plan -lock=false", "terraform apply -lock-timeout=5m tfplan"]),
     },
@@ -452,15 +453,15 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["terraform", "tofu", "pulumi"],
-            subcommands: &[&["import"]],
+            programs: words!["terraform", "tofu", "pulumi"],
+            subcommands: &[words!["import"]],
             ..CommandPattern::ANY
         }),
         why: "Only the state changes now, and `state rm` undoes it. But from the next apply the code owns the resource: any setting the code does not match is changed to match, and a difference that forces replacement destroys and recreates it.",
         safer: "Use an `import` block and `terraform plan -generate-config-out=...`, then make the code match until the plan shows no changes for it.",
         instead: "terraform plan -generate-config-out=generated.tf",
-        questions: &["Does the code describe the resource exactly as it is today?", "What does the next plan want to change on it?"],
-        references: &["https://developer.hashicorp.com/terraform/cli/commands/import", "https://developer.hashicorp.com/terraform/language/import"],
+        questions: words!["Does the code describe the resource exactly as it is today?", "What does the next plan want to change on it?"],
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/import", "https://developer.hashicorp.com/terraform/language/import"],
         examples: examples(&["terraform import aws_s3_bucket.logs company-logs", "pulumi import aws:s3/bucket:Bucket logs company-logs"]),
         counterexamples: examples(&["terraform plan -generate-config-out=generated.tf", "terraform state list"]),
     },
@@ -473,17 +474,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["pulumi"],
-            subcommands: &[&["destroy", "down", "dn"]],
-            flags_none: &["--preview-only"],
+            programs: words!["pulumi"],
+            subcommands: &[words!["destroy", "down", "dn"]],
+            flags_none: words!["--preview-only"],
             target_flag: Some("--stack"),
             ..CommandPattern::ANY
         }),
         why: "Every resource the stack manages is deleted: databases, buckets and volumes with their data, networks, clusters. Running `pulumi up` again creates new, empty resources; the data does not come back. With `--remove` the stack and its history go too.",
         safer: "Preview with `pulumi destroy --preview-only`, protect data resources (`protect: true`), snapshot them, and export the stack's state first.",
         instead: "pulumi stack export --file before-destroy.json",
-        questions: &["Which stack is selected (`pulumi stack`), and is it the one you mean?", "Which of its resources hold data, and are they snapshotted?"],
-        references: &["https://www.pulumi.com/docs/iac/cli/commands/pulumi_destroy/"],
+        questions: words!["Which stack is selected (`pulumi stack`), and is it the one you mean?", "Which of its resources hold data, and are they snapshotted?"],
+        references: words!["https://www.pulumi.com/docs/iac/cli/commands/pulumi_destroy/"],
         examples: examples(&["pulumi destroy --yes", "pulumi destroy -s acme/prod --yes --remove", "pulumi down --stack dev"]),
         counterexamples: examples(&["pulumi destroy --preview-only", "pulumi preview", "pulumi stack export --file before-destroy.json"]),
     },
@@ -496,15 +497,15 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["cdk", "cdktf"],
-            subcommands: &[&["destroy"]],
+            programs: words!["cdk", "cdktf"],
+            subcommands: &[words!["destroy"]],
             ..CommandPattern::ANY
         }),
         why: "The stack's CloudFormation (or Terraform) resources are deleted: tables, buckets and databases go with their data unless their removal policy is RETAIN or SNAPSHOT. `--all` destroys every stack in the app; `--force` skips the question.",
         safer: "Check what each stack owns with `cdk diff` and the stack's resources, set `removalPolicy: RETAIN` on data stores, and destroy one named stack at a time.",
         instead: "cdk diff {target}",
-        questions: &["Which stacks does this select (`--all`)?", "Which of their resources hold data, and what is their removal policy?"],
-        references: &["https://docs.aws.amazon.com/cdk/v2/guide/ref-cli-cmd-destroy.html"],
+        questions: words!["Which stacks does this select (`--all`)?", "Which of their resources hold data, and what is their removal policy?"],
+        references: words!["https://docs.aws.amazon.com/cdk/v2/guide/ref-cli-cmd-destroy.html"],
         examples: examples(&["cdk destroy --all --force", "cdk destroy ProdApiStack", "cdktf destroy --auto-approve"]),
         counterexamples: examples(&["cdk diff ProdApiStack", "cdk synth", "cdk deploy ProdApiStack"]),
     },
@@ -517,16 +518,16 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["sam"],
-            subcommands: &[&["delete"]],
+            programs: words!["sam"],
+            subcommands: &[words!["delete"]],
             target_flag: Some("--stack-name"),
             ..CommandPattern::ANY
         }),
         why: "`sam delete` deletes the application's CloudFormation stack: its functions, APIs, and the tables, queues and buckets it defines, with their data, plus the deployment artifacts. `--no-prompts` skips the confirmation.",
         safer: "List the stack's resources first and set `DeletionPolicy: Retain` on tables and buckets; export any data that must survive.",
         instead: "aws cloudformation describe-stack-resources --stack-name {target}",
-        questions: &["Which tables, queues or buckets does {target} define?", "Which account and region is this?"],
-        references: &["https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-cli-command-reference-sam-delete.html"],
+        questions: words!["Which tables, queues or buckets does {target} define?", "Which account and region is this?"],
+        references: words!["https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-cli-command-reference-sam-delete.html"],
         examples: examples(&["sam delete --stack-name orders-api --no-prompts", "sam delete --stack-name prod-payments --region eu-west-1"]),
         counterexamples: examples(&["sam deploy --guided", "sam build", "sam list resources --stack-name orders-api"]),
     },
@@ -539,16 +540,16 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["serverless", "sls"],
-            subcommands: &[&["remove"]],
+            programs: words!["serverless", "sls"],
+            subcommands: &[words!["remove"]],
             target_flag: Some("--stage"),
             ..CommandPattern::ANY
         }),
         why: "`serverless remove` deletes the service's whole stack for that stage: functions, API endpoints, and any tables, buckets or queues declared under `resources`, with their data. Callers of the API get errors at once.",
         safer: "Check which stage is selected (`--stage`, default `dev`), mark data resources `DeletionPolicy: Retain`, and back up tables first.",
         instead: "serverless info --stage {target}",
-        questions: &["Which stage and region does this remove?", "Does the service declare tables or buckets that hold data?"],
-        references: &["https://www.serverless.com/framework/docs/providers/aws/cli-reference/remove"],
+        questions: words!["Which stage and region does this remove?", "Does the service declare tables or buckets that hold data?"],
+        references: words!["https://www.serverless.com/framework/docs/providers/aws/cli-reference/remove"],
         examples: examples(&["serverless remove --stage prod", "sls remove -s staging --region us-east-1"]),
         counterexamples: examples(&["serverless deploy --stage dev", "serverless info --stage prod"]),
     },
@@ -561,16 +562,16 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::Prose(ProsePattern {
-            verbs: &["apply*", "appli*", "run*", "deploy*", "push*"],
-            objects: &["auto-approve", "auto approve", "autoapprove", "without confirmation", "without review", "without a plan", "skip* the plan", "skip* confirmation"],
-            also: &["terraform", "tofu", "opentofu", "terragrunt", "pulumi", "infrastructure", "infra"],
+            verbs: words!["apply*", "appli*", "run*", "deploy*", "push*"],
+            objects: words!["auto-approve", "auto approve", "autoapprove", "without confirmation", "without review", "without a plan", "skip* the plan", "skip* confirmation"],
+            also: words!["terraform", "tofu", "opentofu", "terragrunt", "pulumi", "infrastructure", "infra"],
             window: 8,
         }),
         why: "Applying without stopping to show the plan means nobody sees what is created, changed, or destroyed and recreated before it happens, including databases and networks.",
         safer: "Save a plan, read what it adds, changes and destroys, then apply exactly that plan.",
         instead: "Run terraform plan and save the plan file for review.",
-        questions: &["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],
-        references: &["https://developer.hashicorp.com/terraform/cli/commands/apply#apply-options"],
+        questions: words!["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/apply#apply-options"],
         examples: examples(&["1. Run terraform apply with auto-approve to push the change.", "- Apply the Terraform changes without confirmation."]),
         counterexamples: examples(&["1. Run terraform plan and wait for approval.", "1. Apply the Terraform plan after it is reviewed."]),
     },

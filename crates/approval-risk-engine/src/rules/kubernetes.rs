@@ -6,9 +6,10 @@ use super::matching::{find_flag, flag_value, operands, Hit};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
+use crate::words::Words;
 
 /// `kubectl`/`oc` flags that take a value, so the value is not read as a resource or a name.
-const KUBE_VALUE_FLAGS: &[&str] = &[
+const KUBE_VALUE_FLAGS: Words = words![
     "-n",
     "--namespace",
     "--context",
@@ -105,7 +106,7 @@ fn kube_delete(command: &Command) -> Option<Deletion<'_>> {
 }
 
 /// A `kubectl delete` of any of `kinds`, with the evidence and target filled in.
-fn delete_of(command: &Command, kinds: &[&str]) -> Option<Hit> {
+fn delete_of(command: &Command, kinds: Words) -> Option<Hit> {
     let deletion = kube_delete(command)?;
     let (_, arg) = deletion
         .kinds
@@ -113,7 +114,7 @@ fn delete_of(command: &Command, kinds: &[&str]) -> Option<Hit> {
         .find(|(k, _)| kinds.contains(&k.as_str()))?;
     let mut hit = Hit::at(vec![command.program_span, deletion.verb.span, arg.span]);
     hit.target = deletion.name.clone();
-    if let Some(all) = find_flag(command, &["--all", "-A", "--all-namespaces"]) {
+    if let Some(all) = find_flag(command, words!["--all", "-A", "--all-namespaces"]) {
         hit.evidence.push(all.span);
         hit.note = Some("It deletes every one of them, not a single named object.".to_string());
     }
@@ -123,14 +124,14 @@ fn delete_of(command: &Command, kinds: &[&str]) -> Option<Hit> {
 fn delete_namespace(command: &Command) -> Option<Hit> {
     delete_of(
         command,
-        &["namespace", "namespaces", "ns", "project", "projects"],
+        words!["namespace", "namespaces", "ns", "project", "projects"],
     )
 }
 
 fn delete_storage(command: &Command) -> Option<Hit> {
     let mut hit = delete_of(
         command,
-        &[
+        words![
             "pv",
             "pvs",
             "persistentvolume",
@@ -158,13 +159,13 @@ fn delete_storage(command: &Command) -> Option<Hit> {
 }
 
 fn delete_statefulset(command: &Command) -> Option<Hit> {
-    delete_of(command, &["sts", "statefulset", "statefulsets"])
+    delete_of(command, words!["sts", "statefulset", "statefulsets"])
 }
 
 fn delete_workload(command: &Command) -> Option<Hit> {
     delete_of(
         command,
-        &[
+        words![
             "deploy",
             "deployment",
             "deployments",
@@ -201,7 +202,7 @@ fn delete_workload(command: &Command) -> Option<Hit> {
 fn delete_crd(command: &Command) -> Option<Hit> {
     delete_of(
         command,
-        &[
+        words![
             "crd",
             "crds",
             "customresourcedefinition",
@@ -211,18 +212,18 @@ fn delete_crd(command: &Command) -> Option<Hit> {
 }
 
 fn delete_secret(command: &Command) -> Option<Hit> {
-    delete_of(command, &["secret", "secrets"])
+    delete_of(command, words!["secret", "secrets"])
 }
 
 fn delete_configmap(command: &Command) -> Option<Hit> {
-    delete_of(command, &["cm", "configmap", "configmaps"])
+    delete_of(command, words!["cm", "configmap", "configmaps"])
 }
 
 /// `kubectl delete all ...`, or any kind with `--all` across every namespace.
 fn delete_everything(command: &Command) -> Option<Hit> {
     let deletion = kube_delete(command)?;
-    let every_namespace = find_flag(command, &["-A", "--all-namespaces"]);
-    let every_object = find_flag(command, &["--all"]);
+    let every_namespace = find_flag(command, words!["-A", "--all-namespaces"]);
+    let every_object = find_flag(command, words!["--all"]);
     if let Some((_, arg)) = deletion.kinds.iter().find(|(k, _)| k == "all") {
         let mut hit = Hit::at(vec![command.program_span, deletion.verb.span, arg.span]);
         hit.evidence.extend(
@@ -276,8 +277,8 @@ fn delete_from_file(command: &Command) -> Option<Hit> {
 }
 
 fn force_delete_pod(command: &Command) -> Option<Hit> {
-    let mut hit = delete_of(command, &["po", "pod", "pods"])?;
-    let force = find_flag(command, &["--force"])?;
+    let mut hit = delete_of(command, words!["po", "pod", "pods"])?;
+    let force = find_flag(command, words!["--force"])?;
     hit.evidence.push(force.span);
     hit.note = None;
     Some(hit)
@@ -293,7 +294,7 @@ fn drain(command: &Command) -> Option<Hit> {
     hit.target = words.get(1).map(|w| w.value.clone());
     let lossy = find_flag(
         command,
-        &[
+        words![
             "--delete-emptydir-data",
             "--delete-local-data",
             "--disable-eviction",
@@ -412,7 +413,7 @@ fn grant_cluster_admin(command: &Command) -> Option<Hit> {
 fn helm_uninstall(command: &Command) -> Option<Hit> {
     let words = operands(
         command,
-        &[
+        words![
             "-n",
             "--namespace",
             "--kube-context",
@@ -428,7 +429,7 @@ fn helm_uninstall(command: &Command) -> Option<Hit> {
     }
     let mut hit = Hit::at(vec![command.program_span, verb.span]);
     hit.target = words.get(1).map(|w| w.value.clone());
-    if let Some(keep) = find_flag(command, &["--keep-history"]) {
+    if let Some(keep) = find_flag(command, words!["--keep-history"]) {
         hit.evidence.push(keep.span);
         hit.reversibility = Some(R::Recoverable);
         hit.note = Some("`--keep-history` keeps the release record, so `helm rollback` can reinstall it (the data in deleted volumes still does not come back).".to_string());
@@ -445,16 +446,16 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["kubectl", "oc"], check: delete_namespace },
+        matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_namespace },
         why: "Everything in the namespace goes with it: deployments, services, secrets, config maps, and persistent volume claims (whose volumes may be deleted too). Every workload in it stops at once.",
         safer: "Delete the specific resources you mean inside {target}, after `kubectl get all,pvc,secrets -n {target}` shows what is there; back up volumes first.",
         instead: "kubectl label namespace {target} retired=true",
-        questions: &[
+        questions: words![
             "Which cluster and context is this (`kubectl config current-context`)?",
             "What runs in {target}, and does it hold persistent volumes?",
             "Is it recreated by GitOps, and would that restore its data?",
         ],
-        references: &["https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/"],
+        references: words!["https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/"],
         examples: examples(&["kubectl delete namespace payments", "kubectl --context prod delete ns billing", "oc delete project shop", "kubectl delete namespace/checkout --wait=false"]),
         counterexamples: examples(&["kubectl get namespaces", "kubectl delete pod web-1 --dry-run=client", "kubectl create namespace payments", "kubectl -n payments delete pod web-1"]),
     },
@@ -466,12 +467,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["kubectl", "oc"], check: delete_storage },
+        matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_storage },
         why: "A persistent volume claim is the disk a database or stateful app keeps its data on. With the usual `Delete` reclaim policy, deleting the claim deletes the cloud disk itself: the data is gone unless a snapshot exists, and the pod using it cannot start again.",
         safer: "Set the volume's reclaim policy to `Retain` first (`kubectl patch pv ... -p '{\"spec\":{\"persistentVolumeReclaimPolicy\":\"Retain\"}}'`), snapshot it, and only then delete {target}.",
         instead: "kubectl get pvc {target} -o wide",
-        questions: &["What data is on {target}, and is there a snapshot of it?", "What is the volume's reclaim policy (Delete or Retain)?", "Which pod uses it?"],
-        references: &["https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaiming"],
+        questions: words!["What data is on {target}, and is there a snapshot of it?", "What is the volume's reclaim policy (Delete or Retain)?", "Which pod uses it?"],
+        references: words!["https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaiming"],
         examples: examples(&["kubectl delete pvc data-postgres-0", "kubectl -n prod delete persistentvolumeclaim/redis-data", "kubectl delete pv,pvc --all -n staging", "kubectl delete volumesnapshot nightly-db"]),
         counterexamples: examples(&["kubectl get pvc -A", "kubectl describe pv pvc-1234", "kubectl delete pod data-postgres-0"]),
     },
@@ -483,12 +484,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["kubectl", "oc"], check: delete_statefulset },
+        matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_statefulset },
         why: "StatefulSets run databases, queues and other stateful services: deleting one stops all its pods at once, so the service is down until it is recreated from its manifest. Its volume claims are normally kept, but a retention policy of `Delete` removes them and their data too.",
         safer: "Scale it down first if the aim is to stop it, and check its `persistentVolumeClaimRetentionPolicy`; to replace it, keep the pods running with `--cascade=orphan`.",
         instead: "kubectl scale statefulset {target} --replicas=1",
-        questions: &["What runs in {target}, and who uses it?", "Is its manifest in version control so it can be recreated?", "What is its volume-claim retention policy?"],
-        references: &["https://kubernetes.io/docs/tasks/run-application/delete-stateful-set/"],
+        questions: words!["What runs in {target}, and who uses it?", "Is its manifest in version control so it can be recreated?", "What is its volume-claim retention policy?"],
+        references: words!["https://kubernetes.io/docs/tasks/run-application/delete-stateful-set/"],
         examples: examples(&["kubectl delete statefulset postgres", "kubectl -n prod delete sts/kafka"]),
         counterexamples: examples(&["kubectl get statefulsets", "kubectl rollout restart statefulset postgres"]),
     },
@@ -500,12 +501,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["kubectl", "oc"], check: delete_workload },
+        matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_workload },
         why: "The workload's pods stop (or its traffic stops reaching them) at once, so whatever it serves is down until it is recreated from its manifest. A deleted Service of type LoadBalancer also gives up its cloud load balancer and address, so DNS pointing at it breaks.",
         safer: "Scale it to zero or remove it from traffic first, make sure its manifest is in version control, and delete it once nothing has complained.",
         instead: "kubectl get {target} -o yaml",
-        questions: &["What depends on {target}?", "Is it recreated from Git or a Helm chart, and would GitOps simply bring it back?"],
-        references: &["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
+        questions: words!["What depends on {target}?", "Is it recreated from Git or a Helm chart, and would GitOps simply bring it back?"],
+        references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
         examples: examples(&["kubectl delete deployment api", "kubectl -n prod delete svc/checkout ing/checkout", "kubectl delete deploy,svc -l app=web", "oc delete dc frontend"]),
         counterexamples: examples(&["kubectl get deployment api", "kubectl rollout restart deployment api", "kubectl delete pod api-7d9f-abc"]),
     },
@@ -517,12 +518,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["kubectl", "oc"], check: delete_crd },
+        matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_crd },
         why: "Deleting the definition deletes every object of that kind in every namespace of the cluster: certificates, alert rules, or whole database clusters run by an operator, which the operator may then tear down. Reinstalling the definition brings back none of the objects.",
         safer: "List what exists of that kind (`kubectl get <kind> -A`) and back it up; remove the objects you mean first, then the definition.",
         instead: "kubectl get {target} -A -o yaml",
-        questions: &["How many objects of this kind exist, in which namespaces?", "Does an operator act on them being deleted?"],
-        references: &["https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#delete-a-customresourcedefinition"],
+        questions: words!["How many objects of this kind exist, in which namespaces?", "Does an operator act on them being deleted?"],
+        references: words!["https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#delete-a-customresourcedefinition"],
         examples: examples(&["kubectl delete crd certificates.cert-manager.io", "kubectl delete customresourcedefinition/postgresclusters.postgres-operator.crunchydata.com"]),
         counterexamples: examples(&["kubectl get crd", "kubectl apply -f crds/"]),
     },
@@ -534,12 +535,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["kubectl", "oc"], check: delete_secret },
+        matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_secret },
         why: "Pods that read the secret fail to start or lose their credentials, TLS keys or tokens. If the secret was generated in the cluster or typed in by hand, its value exists nowhere else, and everything that trusted it must be given a new one.",
         safer: "Check where the secret comes from (a secrets manager, sealed-secrets, cert-manager) and save a copy (`kubectl get secret {target} -o yaml`) before deleting it.",
         instead: "kubectl get secret {target} -o yaml",
-        questions: &["Is the value of {target} stored anywhere else?", "Which pods mount it or read it?"],
-        references: &["https://kubernetes.io/docs/concepts/configuration/secret/"],
+        questions: words!["Is the value of {target} stored anywhere else?", "Which pods mount it or read it?"],
+        references: words!["https://kubernetes.io/docs/concepts/configuration/secret/"],
         examples: examples(&["kubectl delete secret db-credentials", "kubectl -n prod delete secret/stripe-api-key"]),
         counterexamples: examples(&["kubectl get secrets", "kubectl create secret generic db-credentials --from-literal=user=app"]),
     },
@@ -551,12 +552,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["kubectl", "oc"], check: delete_configmap },
+        matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_configmap },
         why: "Pods that mount or read the config map fail to start on their next restart; running pods can lose files they read from it. It comes back only if its manifest is kept in version control or a chart.",
         safer: "Save it first (`kubectl get configmap {target} -o yaml > {target}.yaml`) and check which pods use it.",
         instead: "kubectl get configmap {target} -o yaml",
-        questions: &["Which pods use {target}?", "Is its content kept in version control?"],
-        references: &["https://kubernetes.io/docs/concepts/configuration/configmap/"],
+        questions: words!["Which pods use {target}?", "Is its content kept in version control?"],
+        references: words!["https://kubernetes.io/docs/concepts/configuration/configmap/"],
         examples: examples(&["kubectl delete configmap app-config", "kubectl delete cm/nginx-conf -n prod"]),
         counterexamples: examples(&["kubectl get configmap app-config -o yaml", "kubectl create configmap app-config --from-file=app.yaml"]),
     },
@@ -568,12 +569,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["kubectl", "oc"], check: delete_everything },
+        matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_everything },
         why: "`kubectl delete all` removes every pod, deployment, service, job and stateful set in its reach, and `--all` with `--all-namespaces` reaches the whole cluster, system components included. Everything they ran is down, and bringing it back means redeploying every application.",
         safer: "Name the objects to delete, or select them with a narrow label (`-l app=...`) in one namespace, after listing what the selection matches.",
         instead: "kubectl get all -n {target}",
-        questions: &["Which namespace and cluster does this reach?", "What does `kubectl get` list for the same selection?"],
-        references: &["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
+        questions: words!["Which namespace and cluster does this reach?", "What does `kubectl get` list for the same selection?"],
+        references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
         examples: examples(&["kubectl delete all --all -n staging", "kubectl delete pods --all -A", "kubectl delete all -l app=web --namespace shop"]),
         counterexamples: examples(&["kubectl get all --all -A", "kubectl delete pods --field-selector=status.phase=Failed -n ci"]),
     },
@@ -585,12 +586,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["kubectl", "oc"], check: delete_from_file },
+        matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_from_file },
         why: "`kubectl delete -f` deletes every object the file or directory declares; the file is not in the plan, so what goes (a namespace, a volume claim, a CRD with all its objects) cannot be judged from here.",
         safer: "Show what it would delete first (`kubectl delete -f {target} --dry-run=server`, or `kubectl get -f {target}`), and read the list.",
         instead: "kubectl get -f {target}",
-        questions: &["Which kinds of objects does {target} declare?", "Does it include namespaces, volume claims or CRDs?"],
-        references: &["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
+        questions: words!["Which kinds of objects does {target} declare?", "Does it include namespaces, volume claims or CRDs?"],
+        references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
         examples: examples(&["kubectl delete -f k8s/", "kubectl delete --filename=deploy/production.yaml", "kubectl delete -k overlays/prod"]),
         counterexamples: examples(&["kubectl apply -f k8s/", "kubectl get -f k8s/", "kubectl delete pod web-1"]),
     },
@@ -602,12 +603,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["kubectl", "oc"], check: force_delete_pod },
+        matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: force_delete_pod },
         why: "A forced delete removes the pod from the API without waiting for it to stop. If it is still running on an unreachable node, a replacement can start beside it, and two copies of a database or queue member writing the same volume can corrupt it.",
         safer: "Delete it normally and wait for the grace period; for a pod on a lost node, confirm the node is really down first.",
         instead: "kubectl describe pod {target}",
-        questions: &["Is the node the pod runs on really gone?", "Does the pod belong to a StatefulSet (a database, a queue)?"],
-        references: &["https://kubernetes.io/docs/tasks/run-application/force-delete-stateful-set-pod/"],
+        questions: words!["Is the node the pod runs on really gone?", "Does the pod belong to a StatefulSet (a database, a queue)?"],
+        references: words!["https://kubernetes.io/docs/tasks/run-application/force-delete-stateful-set-pod/"],
         examples: examples(&["kubectl delete pod postgres-0 --grace-period=0 --force", "kubectl -n prod delete pods/kafka-2 --force"]),
         counterexamples: examples(&["kubectl delete pod web-1", "kubectl describe pod postgres-0"]),
     },
@@ -619,12 +620,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["kubectl", "oc"], check: drain },
+        matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: drain },
         why: "Every pod on the node is evicted and restarted elsewhere, so the cluster loses that node's capacity and services restart pods at once; `uncordon` reverses it. With `--force` or `--delete-emptydir-data`, pods with no controller are deleted for good and their scratch data is lost.",
         safer: "Check that the other nodes have room and that disruption budgets are set, drain one node at a time, and leave out `--force` unless you know which pods it deletes.",
         instead: "kubectl get pods -A -o wide --field-selector spec.nodeName={target}",
-        questions: &["Is there enough spare capacity for the evicted pods?", "Which pods on {target} have no controller to recreate them?"],
-        references: &["https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/"],
+        questions: words!["Is there enough spare capacity for the evicted pods?", "Which pods on {target} have no controller to recreate them?"],
+        references: words!["https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/"],
         examples: examples(&["kubectl drain node-7 --ignore-daemonsets", "kubectl drain ip-10-0-3-4.ec2.internal --ignore-daemonsets --delete-emptydir-data --force", "oc adm drain worker-2 --ignore-daemonsets"]),
         counterexamples: examples(&["kubectl uncordon node-7", "kubectl get nodes", "kubectl describe node node-7"]),
     },
@@ -636,12 +637,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["kubectl", "oc"], check: cordon },
+        matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: cordon },
         why: "The node stops accepting new pods; pods already on it keep running. `kubectl uncordon` undoes it, but while cordoned the cluster has less room, and cordoning many nodes can leave new pods nowhere to run.",
         safer: "Cordon one node at a time and uncordon it as soon as the work is done.",
         instead: "kubectl get nodes -o wide",
-        questions: &["How many nodes are cordoned already?", "When will {target} be uncordoned?"],
-        references: &["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_cordon/"],
+        questions: words!["How many nodes are cordoned already?", "When will {target} be uncordoned?"],
+        references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_cordon/"],
         examples: examples(&["kubectl cordon node-7", "oc adm cordon worker-3"]),
         counterexamples: examples(&["kubectl uncordon node-7", "kubectl get nodes"]),
     },
@@ -655,12 +656,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["kubectl", "oc"], check: scale_to_zero },
+        matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: scale_to_zero },
         why: "Every pod of the workload stops, so whatever it serves is down until someone scales it back up. Nothing is deleted, but the outage lasts until then, and an autoscaler or GitOps tool may fight the change.",
         safer: "Scale down gradually, or take it out of traffic first; write down the current replica count so it can be restored.",
         instead: "kubectl get {target} -o jsonpath='{.spec.replicas}'",
-        questions: &["Who uses {target}, and is a downtime window agreed?", "What was the replica count before, so it can be restored?"],
-        references: &["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_scale/"],
+        questions: words!["Who uses {target}, and is a downtime window agreed?", "What was the replica count before, so it can be restored?"],
+        references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_scale/"],
         examples: examples(&["kubectl scale deployment api --replicas=0", "kubectl -n prod scale sts/postgres --replicas 0", "kubectl scale deploy --all --replicas=0 -n shop"]),
         counterexamples: examples(&["kubectl scale deployment api --replicas=3", "kubectl get deployment api"]),
     },
@@ -673,15 +674,15 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["kubectl", "oc"],
-            subcommands: &[&["rollout"], &["undo"]],
+            programs: words!["kubectl", "oc"],
+            subcommands: &[words!["rollout"], words!["undo"]],
             ..CommandPattern::ANY
         }),
         why: "The workload's pods are replaced with the previous version (or the one named with `--to-revision`). It can be rolled forward again, but the older code runs against today's data and configuration; if a migration has run since, it may fail.",
         safer: "Check what the target revision contains (`kubectl rollout history --revision=N`) and whether the database changed since it ran.",
         instead: "kubectl rollout history {target}",
-        questions: &["Which revision does it go back to, and what changed since?", "Did a database migration run after that revision?"],
-        references: &["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_undo/"],
+        questions: words!["Which revision does it go back to, and what changed since?", "Did a database migration run after that revision?"],
+        references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_undo/"],
         examples: examples(&["kubectl rollout undo deployment/api", "kubectl -n prod rollout undo deploy/checkout --to-revision=3"]),
         counterexamples: examples(&["kubectl rollout history deployment/api", "kubectl rollout status deployment/api"]),
     },
@@ -694,16 +695,16 @@ pub static RULES: &[Rule] = &[
         action: Action::DeleteRecreate,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["kubectl", "oc"],
-            subcommands: &[&["replace"]],
-            flags_all: &["--force"],
+            programs: words!["kubectl", "oc"],
+            subcommands: &[words!["replace"]],
+            flags_all: words!["--force"],
             ..CommandPattern::ANY
         }),
         why: "`--force` deletes each object and creates it again instead of updating it: everything it runs is down in between, a Service can come back with a new address, and a forced replace of a PVC or a StatefulSet can take its data with it.",
         safer: "Use `kubectl apply` or `kubectl replace` without `--force`, and fix the field that blocks an in-place update.",
         instead: "kubectl diff -f {target}",
-        questions: &["Which objects does the file hold, and do any of them hold data?", "Why can the change not be applied in place?"],
-        references: &["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_replace/"],
+        questions: words!["Which objects does the file hold, and do any of them hold data?", "Why can the change not be applied in place?"],
+        references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_replace/"],
         examples: examples(&["kubectl replace --force -f deployment.yaml", "kubectl -n prod replace -f svc.yaml --force --grace-period=0"]),
         counterexamples: examples(&["kubectl replace -f deployment.yaml", "kubectl apply -f deployment.yaml"]),
     },
@@ -715,12 +716,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["kubectl", "oc"], check: remove_finalizers },
+        matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: remove_finalizers },
         why: "Finalizers are how controllers clean up before an object goes: releasing cloud load balancers and disks, protecting volumes still in use. Clearing them makes a stuck object vanish at once, leaving orphaned (and still billed) cloud resources, or deleting a volume a pod still uses.",
         safer: "Find out which controller owns the finalizer and why it is stuck (`kubectl describe`), fix that, and let it finish; remove a finalizer only after cleaning up by hand what it guarded.",
         instead: "kubectl get {target} -o jsonpath='{.metadata.finalizers}'",
-        questions: &["Which controller added the finalizer, and why has it not finished?", "What cloud resources or volumes was it protecting?"],
-        references: &["https://kubernetes.io/docs/concepts/overview/working-with-objects/finalizers/"],
+        questions: words!["Which controller added the finalizer, and why has it not finished?", "What cloud resources or volumes was it protecting?"],
+        references: words!["https://kubernetes.io/docs/concepts/overview/working-with-objects/finalizers/"],
         examples: examples(&["kubectl patch pvc data-0 -p '{\"metadata\":{\"finalizers\":null}}' --type=merge", "kubectl patch namespace stuck --type json -p '[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]'"]),
         counterexamples: examples(&["kubectl patch deployment api -p '{\"spec\":{\"replicas\":3}}'", "kubectl get pvc data-0 -o jsonpath='{.metadata.finalizers}'"]),
     },
@@ -732,12 +733,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::WidenPrivilege,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["kubectl", "oc"], check: grant_cluster_admin },
+        matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: grant_cluster_admin },
         why: "cluster-admin can read every secret and change or delete anything in every namespace. Deleting the binding takes it back, but secrets read in the meantime stay exposed, and a compromised workload holding it owns the cluster.",
         safer: "Bind a narrower role in one namespace (`kubectl create rolebinding --clusterrole=edit -n ...`) to the one service account that needs it.",
         instead: "kubectl auth can-i --list --as=system:serviceaccount:default:{target}",
-        questions: &["What does the subject actually need to do?", "Who or what runs as this subject?"],
-        references: &["https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles"],
+        questions: words!["What does the subject actually need to do?", "Who or what runs as this subject?"],
+        references: words!["https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles"],
         examples: examples(&["kubectl create clusterrolebinding agent-admin --clusterrole=cluster-admin --serviceaccount=default:agent", "oc adm policy add-cluster-role-to-user cluster-admin dev-bot", "kubectl create clusterrolebinding open --clusterrole cluster-admin --group=system:authenticated"]),
         counterexamples: examples(&["kubectl create rolebinding dev-edit --clusterrole=edit --user=dev -n dev", "kubectl get clusterrolebindings"]),
     },
@@ -749,12 +750,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["helm"], check: helm_uninstall },
+        matcher: Matcher::CommandFn { programs: words!["helm"], check: helm_uninstall },
         why: "Every object the chart created is deleted: deployments, services, config, secrets (including passwords the chart generated), and volume claims the chart created directly, with their data. Reinstalling gives fresh resources and new generated passwords, not the old data.",
         safer: "Check what the release owns (`helm get manifest {target}`), back up its volumes, and uninstall with `--keep-history` so it can be rolled back.",
         instead: "helm get manifest {target}",
-        questions: &["What does {target} own, and which of it holds data?", "Are its generated secrets or passwords stored elsewhere?"],
-        references: &["https://helm.sh/docs/helm/helm_uninstall/"],
+        questions: words!["What does {target} own, and which of it holds data?", "Are its generated secrets or passwords stored elsewhere?"],
+        references: words!["https://helm.sh/docs/helm/helm_uninstall/"],
         examples: examples(&["helm uninstall payments -n prod", "helm delete --purge redis", "helm un web --namespace staging --wait"]),
         counterexamples: examples(&["helm list -A", "helm get manifest payments", "helm upgrade payments ./chart"]),
     },
@@ -767,15 +768,15 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["helm"],
-            subcommands: &[&["rollback"]],
+            programs: words!["helm"],
+            subcommands: &[words!["rollback"]],
             ..CommandPattern::ANY
         }),
         why: "The release goes back to an earlier revision's manifests and values; it can be rolled forward again. Database migrations and data written since are not rolled back, so the older version may not work with them, and rollback hooks may run.",
         safer: "Compare the revisions first (`helm history {target}`, `helm get values {target} --revision N`) and check whether a migration ran since.",
         instead: "helm history {target}",
-        questions: &["Which revision does it return to, and what changed since?", "Did any migration run after that revision?"],
-        references: &["https://helm.sh/docs/helm/helm_rollback/"],
+        questions: words!["Which revision does it return to, and what changed since?", "Did any migration run after that revision?"],
+        references: words!["https://helm.sh/docs/helm/helm_rollback/"],
         examples: examples(&["helm rollback payments 12 -n prod", "helm rollback web"]),
         counterexamples: examples(&["helm history payments", "helm status payments"]),
     },
@@ -788,16 +789,16 @@ pub static RULES: &[Rule] = &[
         action: Action::DeleteRecreate,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["helm"],
-            subcommands: &[&["upgrade"]],
-            flags_any: &["--force", "--force-replace"],
+            programs: words!["helm"],
+            subcommands: &[words!["upgrade"]],
+            flags_any: words!["--force", "--force-replace"],
             ..CommandPattern::ANY
         }),
         why: "`--force` makes Helm replace resources it cannot patch: they are deleted and created again, so the workloads are down in between and Services can come back with new addresses.",
         safer: "Upgrade without `--force`, and fix the field that blocks the in-place update; check the changes first with `helm diff upgrade`.",
         instead: "helm template {target} ./chart",
-        questions: &["Why can the upgrade not be applied in place?", "Which resources would be recreated?"],
-        references: &["https://helm.sh/docs/helm/helm_upgrade/"],
+        questions: words!["Why can the upgrade not be applied in place?", "Which resources would be recreated?"],
+        references: words!["https://helm.sh/docs/helm/helm_upgrade/"],
         examples: examples(&["helm upgrade --install api ./chart --force", "helm upgrade web bitnami/nginx -n prod --force"]),
         counterexamples: examples(&["helm upgrade --install api ./chart -f values.yaml", "helm template api ./chart"]),
     },
@@ -810,16 +811,16 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Prose(ProsePattern {
-            verbs: &["uninstall*"],
-            objects: &["release", "releases", "chart", "charts", "helm"],
-            also: &[],
+            verbs: words!["uninstall*"],
+            objects: words!["release", "releases", "chart", "charts", "helm"],
+            also: words![],
             window: 5,
         }),
         why: "Uninstalling a release deletes every object its chart created: workloads, services, secrets (including generated passwords) and volume claims the chart owns, with their data. Reinstalling gives fresh, empty resources.",
         safer: "Check what the release owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history` so it can be rolled back.",
         instead: "List what the release owns with helm get manifest before removing anything.",
-        questions: &["What does the release own, and which of it holds data?", "Are its generated secrets stored elsewhere?"],
-        references: &["https://helm.sh/docs/helm/helm_uninstall/"],
+        questions: words!["What does the release own, and which of it holds data?", "Are its generated secrets stored elsewhere?"],
+        references: words!["https://helm.sh/docs/helm/helm_uninstall/"],
         examples: examples(&["1. Uninstall the payments Helm release.", "- Uninstall the redis chart from the cluster."]),
         counterexamples: examples(&["1. List the installed Helm releases.", "1. Uninstall the old npm package.", "1. Do not uninstall the payments release."]),
     },

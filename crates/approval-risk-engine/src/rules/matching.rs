@@ -7,6 +7,7 @@ use crate::prose::{find_all, is_negated, Token};
 use crate::shell::{Arg, Command};
 use crate::span::Span;
 use crate::sql::SqlWord;
+use crate::words::Words;
 
 /// What a rule found: the words that show it, the target it names, and any axis the rule
 /// decided from the specifics (a `rm -rf /` is not a `rm -rf build`).
@@ -32,9 +33,9 @@ impl Hit {
 
 /// Flags of each program that take a value, so the value is not read as a subcommand.
 fn takes_value(program: &str, flag: &str) -> bool {
-    let list: &[&str] = match program {
-        "git" => &["-C", "-c", "--git-dir", "--work-tree", "--namespace"],
-        "kubectl" | "oc" => &[
+    let list: Words = match program {
+        "git" => words!["-C", "-c", "--git-dir", "--work-tree", "--namespace"],
+        "kubectl" | "oc" => words![
             "-n",
             "--namespace",
             "--context",
@@ -46,8 +47,8 @@ fn takes_value(program: &str, flag: &str) -> bool {
             "--token",
             "--as",
         ],
-        "helm" => &["-n", "--namespace", "--kube-context", "--kubeconfig"],
-        "aws" => &[
+        "helm" => words!["-n", "--namespace", "--kube-context", "--kubeconfig"],
+        "aws" => words![
             "--region",
             "--profile",
             "--output",
@@ -56,7 +57,7 @@ fn takes_value(program: &str, flag: &str) -> bool {
             "--cli-read-timeout",
             "--ca-bundle",
         ],
-        "gcloud" => &[
+        "gcloud" => words![
             "--project",
             "--account",
             "--configuration",
@@ -64,13 +65,13 @@ fn takes_value(program: &str, flag: &str) -> bool {
             "--verbosity",
             "--impersonate-service-account",
         ],
-        "az" => &["--subscription", "--output", "-o", "--query"],
-        "docker" | "podman" => &["-H", "--host", "--context", "-c", "--config", "--log-level"],
-        "terraform" | "tofu" => &[],
-        "npm" | "pnpm" | "yarn" => &["--prefix", "-w", "--workspace", "--registry"],
-        "cargo" => &["--manifest-path", "-Z", "--config"],
-        "redis-cli" => &["-h", "-p", "-a", "-n", "-u", "--user", "--pass"],
-        "mongo" | "mongosh" => &[
+        "az" => words!["--subscription", "--output", "-o", "--query"],
+        "docker" | "podman" => words!["-H", "--host", "--context", "-c", "--config", "--log-level"],
+        "terraform" | "tofu" => words![],
+        "npm" | "pnpm" | "yarn" => words!["--prefix", "-w", "--workspace", "--registry"],
+        "cargo" => words!["--manifest-path", "-Z", "--config"],
+        "redis-cli" => words!["-h", "-p", "-a", "-n", "-u", "--user", "--pass"],
+        "mongo" | "mongosh" => words![
             "--host",
             "--port",
             "-u",
@@ -79,8 +80,8 @@ fn takes_value(program: &str, flag: &str) -> bool {
             "--password",
             "--authenticationDatabase",
         ],
-        "gh" => &["-R", "--repo"],
-        "restic" => &[
+        "gh" => words!["-R", "--repo"],
+        "restic" => words![
             "-r",
             "--repo",
             "-p",
@@ -89,12 +90,12 @@ fn takes_value(program: &str, flag: &str) -> bool {
             "-o",
             "--option",
         ],
-        "borg" | "borgbackup" => &["--remote-path", "--rsh", "--lock-wait"],
-        "velero" => &["-n", "--namespace", "--kubecontext", "--kubeconfig"],
-        "op" => &["--account", "--vault", "--session"],
-        "doppler" => &["--project", "-p", "--config", "-c", "--token"],
-        "systemctl" => &["-H", "--host", "-M", "--machine"],
-        _ => &[],
+        "borg" | "borgbackup" => words!["--remote-path", "--rsh", "--lock-wait"],
+        "velero" => words!["-n", "--namespace", "--kubecontext", "--kubeconfig"],
+        "op" => words!["--account", "--vault", "--session"],
+        "doppler" => words!["--project", "-p", "--config", "-c", "--token"],
+        "systemctl" => words!["-H", "--host", "-M", "--machine"],
+        _ => words![],
     };
     list.contains(&flag)
 }
@@ -124,7 +125,7 @@ pub fn positionals(command: &Command) -> Vec<&Arg> {
 
 /// Arguments that are neither flags nor the values of the listed flags, for rules that know
 /// their tool's value-taking flags better than the shared table.
-pub fn operands<'a>(command: &'a Command, value_flags: &[&str]) -> Vec<&'a Arg> {
+pub fn operands<'a>(command: &'a Command, value_flags: Words) -> Vec<&'a Arg> {
     operands_by(command, |flag| value_flags.contains(&flag))
 }
 
@@ -158,7 +159,7 @@ pub fn flag_matches(arg: &str, flag: &str) -> bool {
 
 /// Programs whose options are single-dash words (`find -type`, `terraform -destroy`), which
 /// must not be read as clusters of one-letter flags.
-const SINGLE_DASH_WORDS: &[&str] = &[
+const SINGLE_DASH_WORDS: Words = words![
     "find",
     "terraform",
     "tofu",
@@ -193,11 +194,19 @@ pub fn command_flag(command: &Command, arg: &str, flag: &str) -> bool {
     }
 }
 
-pub fn find_flag<'a>(command: &'a Command, flags: &[&str]) -> Option<&'a Arg> {
+pub fn find_flag<'a>(command: &'a Command, flags: Words) -> Option<&'a Arg> {
     command
         .args
         .iter()
         .find(|a| flags.iter().any(|f| command_flag(command, &a.value, f)))
+}
+
+/// The first argument that is `flag` (see [`find_flag`]).
+pub fn find_one_flag<'a>(command: &'a Command, flag: &str) -> Option<&'a Arg> {
+    command
+        .args
+        .iter()
+        .find(|a| command_flag(command, &a.value, flag))
 }
 
 /// The value of `--flag value` or `--flag=value`.
@@ -225,10 +234,7 @@ fn glob_matches(value: &str, pattern: &str) -> bool {
 }
 
 /// A command shape with its program and leading subcommand words, as a table would say it.
-pub fn shape(
-    programs: &'static [&'static str],
-    subcommands: &'static [&'static [&'static str]],
-) -> CommandPattern {
+pub fn shape(programs: Words, subcommands: &'static [Words]) -> CommandPattern {
     CommandPattern {
         programs,
         subcommands,
@@ -238,7 +244,7 @@ pub fn shape(
 
 /// The value of `--flag value` or `--flag=value` (or `-Xvalue` for a one-letter flag) for the
 /// first of `flags` present, with the span of the word that holds it.
-pub fn option_value<'a>(command: &'a Command, flags: &[&str]) -> Option<(&'a str, Span)> {
+pub fn option_value<'a>(command: &'a Command, flags: Words) -> Option<(&'a str, Span)> {
     flags.iter().find_map(|flag| {
         if flag.len() == 2 {
             if let Some(arg) = command.args.iter().find(|a| {
@@ -278,7 +284,7 @@ pub fn match_command(pattern: &CommandPattern, command: &Command) -> Option<Hit>
         evidence.push(find_flag(command, pattern.flags_any)?.span);
     }
     for flag in pattern.flags_all {
-        evidence.push(find_flag(command, &[flag])?.span);
+        evidence.push(find_one_flag(command, flag)?.span);
     }
     if find_flag(command, pattern.flags_none).is_some() {
         return None;

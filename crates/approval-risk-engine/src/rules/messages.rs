@@ -6,14 +6,15 @@ use super::matching::{find_flag, flag_value, match_command, positionals, shape, 
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
+use crate::words::Words;
 
 // ---- Raw HTTP calls (curl, wget, HTTPie) ----
 
-pub(super) const HTTP_CLIENTS: &[&str] = &["curl", "wget", "http", "https", "xh", "xhs"];
-const HTTP_METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+pub(super) const HTTP_CLIENTS: Words = words!["curl", "wget", "http", "https", "xh", "xhs"];
+const HTTP_METHODS: Words = words!["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
 /// Flags of curl and wget that send a request body, which makes the request a POST.
-const BODY_FLAGS: &[&str] = &[
+const BODY_FLAGS: Words = words![
     "-d",
     "--data",
     "--data-raw",
@@ -51,7 +52,7 @@ pub(super) fn http_method(command: &Command) -> String {
         if let Some(method) = explicit {
             return method.to_ascii_uppercase();
         }
-        if find_flag(command, &["-G", "--get"]).is_some() {
+        if find_flag(command, words!["-G", "--get"]).is_some() {
             return "GET".to_string();
         }
         let body = command.args.iter().any(|a| {
@@ -78,13 +79,14 @@ pub(super) fn http_method(command: &Command) -> String {
 }
 
 /// The first argument that looks like a URL on `hosts`.
-fn url_on<'a>(command: &'a Command, hosts: &[&str]) -> Option<&'a Arg> {
+/// The first argument that is a URL on `host` (with or without its scheme).
+fn url_on_host<'a>(command: &'a Command, host: &str) -> Option<&'a Arg> {
     command.args.iter().find(|a| {
         let v = a.value.to_ascii_lowercase();
         let bare = v
             .trim_start_matches("https://")
             .trim_start_matches("http://");
-        hosts.iter().any(|h| bare.starts_with(h))
+        bare.starts_with(host)
     })
 }
 
@@ -102,10 +104,10 @@ fn stripe_mode(command: &Command) -> Option<bool> {
 }
 
 /// Payment API endpoints that move money: host, then path fragments.
-const PAYMENT_ENDPOINTS: &[(&str, &[&str])] = &[
+const PAYMENT_ENDPOINTS: &[(&str, Words)] = &[
     (
         "api.stripe.com",
-        &[
+        words![
             "/v1/refunds",
             "/v1/charges",
             "/v1/payouts",
@@ -119,16 +121,19 @@ const PAYMENT_ENDPOINTS: &[(&str, &[&str])] = &[
     ),
     (
         "api-m.paypal.com",
-        &["/payouts", "/refund", "/capture", "/payments"],
+        words!["/payouts", "/refund", "/capture", "/payments"],
     ),
     (
         "api.paypal.com",
-        &["/payouts", "/refund", "/capture", "/payments"],
+        words!["/payouts", "/refund", "/capture", "/payments"],
     ),
-    ("connect.squareup.com", &["/v2/refunds", "/v2/payments"]),
-    ("api.adyen.com", &["/payments", "/refunds", "/payouts"]),
-    ("api.wise.com", &["/transfers", "/payments"]),
-    ("api.transferwise.com", &["/transfers", "/payments"]),
+    (
+        "connect.squareup.com",
+        words!["/v2/refunds", "/v2/payments"],
+    ),
+    ("api.adyen.com", words!["/payments", "/refunds", "/payouts"]),
+    ("api.wise.com", words!["/transfers", "/payments"]),
+    ("api.transferwise.com", words!["/transfers", "/payments"]),
 ];
 
 fn payment_api_call(command: &Command) -> Option<Hit> {
@@ -137,7 +142,7 @@ fn payment_api_call(command: &Command) -> Option<Hit> {
     }
     let (url, fragments) = PAYMENT_ENDPOINTS
         .iter()
-        .find_map(|(host, fragments)| url_on(command, &[host]).map(|url| (url, *fragments)))?;
+        .find_map(|(host, fragments)| url_on_host(command, host).map(|url| (url, *fragments)))?;
     let path = url.value.to_ascii_lowercase();
     if !fragments.iter().any(|f| path.contains(f)) {
         return None;
@@ -227,20 +232,20 @@ fn message_api_call(command: &Command) -> Option<Hit> {
 // ---- Command-line senders ----
 
 fn stripe_money(command: &Command) -> Option<Hit> {
-    const MONEY: &[&[&[&str]]] = &[
+    const MONEY: &[&[Words]] = &[
         &[
-            &["refunds", "payouts", "transfers", "charges", "topups"],
-            &["create"],
+            words!["refunds", "payouts", "transfers", "charges", "topups"],
+            words!["create"],
         ],
-        &[&["payment_intents"], &["confirm", "capture"]],
-        &[&["invoices"], &["pay"]],
+        &[words!["payment_intents"], words!["confirm", "capture"]],
+        &[words!["invoices"], words!["pay"]],
     ];
     let mut hit = MONEY
         .iter()
-        .find_map(|path| match_command(&shape(&["stripe"], path), command))
+        .find_map(|path| match_command(&shape(words!["stripe"], path), command))
         .or_else(|| {
             // `stripe post /v1/refunds -d charge=…`
-            let mut hit = match_command(&shape(&["stripe"], &[&["post"]]), command)?;
+            let mut hit = match_command(&shape(words!["stripe"], &[words!["post"]]), command)?;
             let path = positionals(command)
                 .get(1)
                 .map(|a| (a.value.clone(), a.span))?;
@@ -262,7 +267,7 @@ fn stripe_money(command: &Command) -> Option<Hit> {
             hit.target = Some(path.0);
             Some(hit)
         })?;
-    if let Some(live) = find_flag(command, &["--live"]) {
+    if let Some(live) = find_flag(command, words!["--live"]) {
         hit.evidence.push(live.span);
         hit.note = Some("`--live` uses the live account: real money moves.".to_string());
     } else {
@@ -279,16 +284,16 @@ fn stripe_money(command: &Command) -> Option<Hit> {
 }
 
 fn stripe_destroy(command: &Command) -> Option<Hit> {
-    const SHAPES: &[&[&[&str]]] = &[
+    const SHAPES: &[&[Words]] = &[
         &[
-            &["customers", "products", "plans", "coupons", "prices"],
-            &["delete"],
+            words!["customers", "products", "plans", "coupons", "prices"],
+            words!["delete"],
         ],
-        &[&["subscriptions"], &["cancel", "delete"]],
+        &[words!["subscriptions"], words!["cancel", "delete"]],
     ];
     let hit = SHAPES
         .iter()
-        .find_map(|path| match_command(&shape(&["stripe"], path), command))?;
+        .find_map(|path| match_command(&shape(words!["stripe"], path), command))?;
     // A test-mode key touches only test data.
     (stripe_mode(command) != Some(false)).then_some(hit)
 }
@@ -296,10 +301,10 @@ fn stripe_destroy(command: &Command) -> Option<Hit> {
 fn aws_send_email(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
         &shape(
-            &["aws"],
+            words!["aws"],
             &[
-                &["ses", "sesv2"],
-                &[
+                words!["ses", "sesv2"],
+                words![
                     "send-email",
                     "send-raw-email",
                     "send-templated-email",
@@ -314,8 +319,11 @@ fn aws_send_email(command: &Command) -> Option<Hit> {
     .or_else(|| {
         match_command(
             &shape(
-                &["aws"],
-                &[&["pinpoint"], &["send-messages", "send-users-messages"]],
+                words!["aws"],
+                &[
+                    words!["pinpoint"],
+                    words!["send-messages", "send-users-messages"],
+                ],
             ),
             command,
         )
@@ -338,7 +346,7 @@ fn aws_send_email(command: &Command) -> Option<Hit> {
 }
 
 /// Flags of `mail`/`mailx`/`mutt`/`sendmail` that take a value.
-const MAIL_VALUE_FLAGS: &[&str] = &[
+const MAIL_VALUE_FLAGS: Words = words![
     "-s", "-c", "-b", "-r", "-a", "-A", "-S", "-q", "-F", "-f", "-i", "-e", "-o", "-B", "-N", "-V",
     "-X",
 ];
@@ -400,7 +408,7 @@ fn mail_send(command: &Command) -> Option<Hit> {
         }
         _ => {
             // `mail -f box` and `mail` with no recipient read mail rather than send it.
-            if find_flag(command, &["-f", "-H", "-e", "-R"]).is_some() {
+            if find_flag(command, words!["-f", "-H", "-e", "-R"]).is_some() {
                 return None;
             }
             let mut skip = false;
@@ -466,7 +474,7 @@ fn finish_mail(mut hit: Hit, count: usize, dynamic: bool, command: &Command) -> 
 // ---- Words ----
 
 /// Verbs that can only mean sending a message, whatever follows them at a distance.
-const SEND_VERBS: &[&str] = &[
+const SEND_VERBS: Words = words![
     "send",
     "sends",
     "sending",
@@ -486,7 +494,7 @@ const SEND_VERBS: &[&str] = &[
 
 /// Verbs that are also nouns ("the email addresses of all users"): they count only when the
 /// audience follows at once ("email all users"), so the words are the verb and its object.
-const ADDRESS_VERBS: &[&str] = &[
+const ADDRESS_VERBS: Words = words![
     "email",
     "e-mail",
     "emailing",
@@ -500,7 +508,7 @@ const ADDRESS_VERBS: &[&str] = &[
 ];
 
 /// Everyone, or a whole group of people outside the team.
-const EVERYONE: &[&str] = &[
+const EVERYONE: Words = words![
     "all customers",
     "all users",
     "all subscribers",
@@ -560,7 +568,7 @@ const EVERYONE: &[&str] = &[
 
 /// Money moved in one go: an amount, funds, or what a payment is for. ("payment" is left out:
 /// "update the payment service to charge tax" changes code, it moves no money.)
-const MONEY: &[&str] = &[
+const MONEY: Words = words![
     "$*",
     "usd",
     "eur",
@@ -591,7 +599,7 @@ const MONEY: &[&str] = &[
     "wire transfer",
 ];
 
-const PAY_VERBS: &[&str] = &[
+const PAY_VERBS: Words = words![
     "transfer",
     "transfers",
     "transferring",
@@ -612,7 +620,7 @@ const PAY_VERBS: &[&str] = &[
 ];
 
 /// Every order, customer or payment: money moved for all of them at once.
-const EVERY_PAYMENT: &[&str] = &[
+const EVERY_PAYMENT: Words = words![
     "all orders",
     "all customers",
     "all payments",
@@ -641,7 +649,7 @@ const EVERY_PAYMENT: &[&str] = &[
     "affected customers",
 ];
 
-const PUBLIC_PLACES: &[&str] = &[
+const PUBLIC_PLACES: Words = words![
     "publicly",
     "in public",
     "to the public",
@@ -666,7 +674,7 @@ const PUBLIC_PLACES: &[&str] = &[
 ];
 
 /// Phrases that by themselves mean money is paid out (no amount needs to follow).
-const PAYMENT_PHRASES: &[&str] = &[
+const PAYMENT_PHRASES: Words = words![
     "issue a refund",
     "issue the refund",
     "issue refunds",
@@ -690,7 +698,7 @@ const PAYMENT_PHRASES: &[&str] = &[
 ];
 
 /// Buying and selling. "trade" and "trading" are left out: "the trading volume" reads.
-const TRADE_VERBS: &[&str] = &[
+const TRADE_VERBS: Words = words![
     "buy",
     "buying",
     "sell",
@@ -709,7 +717,7 @@ const TRADE_VERBS: &[&str] = &[
     "short",
 ];
 
-const SECURITIES: &[&str] = &[
+const SECURITIES: Words = words![
     "stock",
     "stocks",
     "shares",
@@ -738,7 +746,7 @@ const SECURITIES: &[&str] = &[
 
 /// Verbs that hand something to someone else. "email", "text" and "post" count only with
 /// "the" after them, so "the email for the password reset" reads as a noun.
-const HAND_OVER_VERBS: &[&str] = &[
+const HAND_OVER_VERBS: Words = words![
     "send",
     "sends",
     "sending",
@@ -757,7 +765,7 @@ const HAND_OVER_VERBS: &[&str] = &[
 ];
 
 /// Secrets and personal data that, once sent, cannot be taken back.
-const SENSITIVE: &[&str] = &[
+const SENSITIVE: Words = words![
     "password",
     "passwords",
     "credential*",
@@ -785,7 +793,7 @@ const SENSITIVE: &[&str] = &[
 ];
 
 /// A message, as opposed to a file or a report.
-const MESSAGE_NOUNS: &[&str] = &[
+const MESSAGE_NOUNS: Words = words![
     "email",
     "e-mail",
     "message",
@@ -803,7 +811,7 @@ const MESSAGE_NOUNS: &[&str] = &[
 
 const MASS_MESSAGE_WHY: &str = "A message to every customer or user reaches thousands of inboxes or phones at once and cannot be unsent. A wrong link, a wrong name, a test message or a duplicate is seen by everyone, and the correction is a second mass message.";
 const MASS_MESSAGE_SAFER: &str = "Send to an internal test list first and read it; have a person approve the final text and the recipient list, and send to a small batch before the rest.";
-const MASS_MESSAGE_QUESTIONS: &[&str] = &[
+const MASS_MESSAGE_QUESTIONS: Words = words![
     "Who approved the exact text, and who checked the recipient list?",
     "How many people receive it, and has it been sent to a test list first?",
     "Could a retry send it twice?",
@@ -820,17 +828,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["stripe"],
+            programs: words!["stripe"],
             check: stripe_money,
         },
         why: "A refund, payout, transfer or charge moves real money as soon as it runs. A refund cannot be taken back, a payout leaves for the bank, and a wrong charge lands on a customer's card statement; fixing any of it means a second transaction and an apology.",
         safer: "Check the amount, currency and recipient by hand first; run it in test mode, and let a person with access to the dashboard issue the live one.",
         instead: "stripe charges retrieve {target}",
-        questions: &[
+        questions: words![
             "Which account is this (test or live), and who checked the amount and the recipient?",
             "Has this already been done once (would it pay or refund twice)?",
         ],
-        references: &["https://docs.stripe.com/cli/resources"],
+        references: words!["https://docs.stripe.com/cli/resources"],
         examples: examples(&[
             "stripe refunds create --charge=ch_3MmlLrLkdIwHu7ix0snN0B15 --live",
             "stripe payouts create --amount=500000 --currency=usd",
@@ -851,17 +859,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["stripe"],
+            programs: words!["stripe"],
             check: stripe_destroy,
         },
         why: "Deleting a customer cancels all of their subscriptions and removes their saved payment methods; a cancelled subscription cannot be resumed, only replaced. The customer notices at their next bill or when the service stops.",
         safer: "Check {target} in the dashboard first; pause collection or cancel at the end of the period instead of deleting.",
         instead: "stripe customers retrieve {target}",
-        questions: &[
+        questions: words![
             "Is this the live account, and is {target} the customer or subscription you mean?",
             "Has the customer asked for this?",
         ],
-        references: &["https://docs.stripe.com/api/customers/delete"],
+        references: words!["https://docs.stripe.com/api/customers/delete"],
         examples: examples(&[
             "stripe customers delete cus_NffrFeUfNV2Hib --live",
             "stripe subscriptions cancel sub_1MowQVLkdIwHu7ixeRlqHVzs",
@@ -886,11 +894,11 @@ pub static RULES: &[Rule] = &[
         why: "A POST to a payment provider's refunds, charges, payouts or transfers endpoint moves real money the moment it runs, with none of the checks the dashboard shows. It cannot be called back; correcting it takes another transaction.",
         safer: "Use the provider's test keys or sandbox first; have a person issue live payments from the dashboard, or through the application's own reviewed code path.",
         instead: "Have a person check the amount and the recipient in the payment dashboard before anything is sent.",
-        questions: &[
+        questions: words![
             "Is this a live key, and who checked the amount and the recipient?",
             "Could it run twice (a retry) and pay or refund twice?",
         ],
-        references: &["https://docs.stripe.com/api/refunds/create"],
+        references: words!["https://docs.stripe.com/api/refunds/create"],
         examples: examples(&[
             "curl https://api.stripe.com/v1/refunds -u sk_live_51H:  -d charge=ch_1 -d amount=5000",
             "curl -X POST https://api.stripe.com/v1/payouts -u \"$STRIPE_KEY:\" -d amount=100000 -d currency=usd",
@@ -918,11 +926,11 @@ pub static RULES: &[Rule] = &[
         why: "An email, text message or phone call reaches a person outside the moment the call runs, and cannot be unsent; a wrong text, a test message or a duplicate is read by a customer. A campaign or batch call does the same to a whole list.",
         safer: "Send to an internal test address first and read it; send to real recipients through the application's reviewed path, with a person checking the recipient list.",
         instead: "Send it to an internal test address first and read the result.",
-        questions: &[
+        questions: words![
             "Who exactly receives this, and how many people is that?",
             "Has the exact text been read by a person?",
         ],
-        references: &["https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource"],
+        references: words!["https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource"],
         examples: examples(&[
             "curl -X POST https://api.twilio.com/2010-04-01/Accounts/$TWILIO_SID/Messages.json --data-urlencode 'To=+15558675310' --data-urlencode 'Body=Your order shipped' -u $TWILIO_SID:$TWILIO_TOKEN",
             "curl --request POST --url https://api.sendgrid.com/v3/mail/send -H \"Authorization: Bearer $SENDGRID_KEY\" --data @mail.json",
@@ -944,8 +952,8 @@ pub static RULES: &[Rule] = &[
         action: Action::Publish,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["twilio"],
-            subcommands: &[&[
+            programs: words!["twilio"],
+            subcommands: &[words![
                 "api:core:messages:create",
                 "api:core:calls:create",
                 "api:conversations:v1:conversations:messages:create",
@@ -957,11 +965,11 @@ pub static RULES: &[Rule] = &[
         why: "The text message or call reaches the person's phone at once and cannot be called back; it costs money per message, and a wrong or repeated message is read by a customer.",
         safer: "Send to your own verified test number first; check the number and the text before sending to {target}.",
         instead: "twilio api:core:messages:list --limit 5",
-        questions: &[
+        questions: words![
             "Whose number is {target}, and have they agreed to receive messages?",
             "Has a person read the exact text?",
         ],
-        references: &["https://www.twilio.com/docs/twilio-cli/general-usage"],
+        references: words!["https://www.twilio.com/docs/twilio-cli/general-usage"],
         examples: examples(&[
             "twilio api:core:messages:create --from +15017122661 --to +15558675310 --body 'Your order has shipped'",
             "twilio api:core:calls:create --from=+15017122661 --to=+15558675310 --url https://example.com/twiml.xml",
@@ -980,17 +988,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["aws"],
+            programs: words!["aws"],
             check: aws_send_email,
         },
         why: "The email is delivered to the recipients' inboxes as soon as the command runs and cannot be unsent. A bulk send does this to a whole list; a wrong or test message also hurts the sender's reputation with mail providers.",
         safer: "Send to an internal test address first and read it; check the recipient list and its size before a bulk send.",
         instead: "aws sesv2 get-account",
-        questions: &[
+        questions: words![
             "Who receives this, and how many recipients are there?",
             "Has a person read the exact message?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/sesv2/send-email.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/sesv2/send-email.html"],
         examples: examples(&[
             "aws ses send-email --from billing@example.com --destination ToAddresses=customer@example.org --message 'Subject={Data=Invoice},Body={Text={Data=Attached}}'",
             "aws ses send-bulk-templated-email --source news@example.com --template Launch --destinations file://all-customers.json",
@@ -1011,18 +1019,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Publish,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["aws"],
-            subcommands: &[&["sns"], &["publish", "publish-batch"]],
+            programs: words!["aws"],
+            subcommands: &[words!["sns"], words!["publish", "publish-batch"]],
             ..CommandPattern::ANY
         }),
         why: "Every subscriber of the topic receives the message at once (email and SMS subscribers, queues and functions that act on it), or the phone number gets a text; it cannot be recalled, and downstream systems may act on it.",
         safer: "List the topic's subscribers first; publish to a test topic, and check the message format the subscribers expect.",
         instead: "aws sns list-subscriptions-by-topic --topic-arn {target}",
-        questions: &[
+        questions: words![
             "Who and what subscribes to this topic?",
             "What will the subscribers do when the message arrives?",
         ],
-        references: &["https://docs.aws.amazon.com/cli/latest/reference/sns/publish.html"],
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/sns/publish.html"],
         examples: examples(&[
             "aws sns publish --topic-arn arn:aws:sns:us-east-1:123456789012:customer-alerts --message 'Service restored'",
             "aws sns publish --phone-number +15558675310 --message 'Your code is 123456'",
@@ -1041,17 +1049,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "swaks"],
+            programs: words!["mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "swaks"],
             check: mail_send,
         },
         why: "The email leaves as soon as the command runs and cannot be unsent; whoever is on the recipient list reads it, attachments included. Run in a loop over a list, it goes to every address on it.",
         safer: "Send to your own address first and read it; check the recipient list (and how many addresses are on it) before sending to {target}.",
         instead: "Send it to your own address first and read the result.",
-        questions: &[
+        questions: words![
             "Who exactly is on the recipient list, and how many addresses is that?",
             "Has a person read the message and its attachments?",
         ],
-        references: &["https://man7.org/linux/man-pages/man1/mail.1p.html"],
+        references: words!["https://man7.org/linux/man-pages/man1/mail.1p.html"],
         examples: examples(&[
             "mail -s 'Your invoice' customer@example.org < invoice.txt",
             "sendmail -t < announcement.eml",
@@ -1077,14 +1085,14 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Prose(ProsePattern {
             verbs: SEND_VERBS,
             objects: EVERYONE,
-            also: &[],
+            also: words![],
             window: 6,
         }),
         why: MASS_MESSAGE_WHY,
         safer: MASS_MESSAGE_SAFER,
         instead: "Send the message to an internal test list first and review it.",
         questions: MASS_MESSAGE_QUESTIONS,
-        references: &[],
+        references: words![],
         examples: examples(&[
             "Send an email to all customers announcing the price change.",
             "Send the newsletter to the mailing list.",
@@ -1107,14 +1115,14 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Prose(ProsePattern {
             verbs: ADDRESS_VERBS,
             objects: EVERYONE,
-            also: &[],
+            also: words![],
             window: 1,
         }),
         why: MASS_MESSAGE_WHY,
         safer: MASS_MESSAGE_SAFER,
         instead: "Email an internal test list first and review the result.",
         questions: MASS_MESSAGE_QUESTIONS,
-        references: &[],
+        references: words![],
         examples: examples(&[
             "Email every user about the security incident.",
             "Notify all users that the service will be down tonight.",
@@ -1137,18 +1145,18 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Prose(ProsePattern {
             verbs: PAY_VERBS,
             objects: EVERY_PAYMENT,
-            also: &[],
+            also: words![],
             window: 3,
         }),
         why: "Refunding or charging every order moves money for all of them at once: refunds cannot be taken back, and wrong charges hit every customer's card. A filter that matches more than intended multiplies the loss, and finance and support notice first.",
         safer: "Produce the list of orders and amounts first and have finance approve it; run the first few by hand and check them before the rest, in small batches.",
         instead: "List the affected orders with their amounts for finance to review.",
-        questions: &[
+        questions: words![
             "How many orders or customers, and what total amount?",
             "Who in finance approved the list?",
             "Could any of them be refunded or charged twice?",
         ],
-        references: &[],
+        references: words![],
         examples: examples(&[
             "Refund all orders placed during the outage.",
             "Charge all customers the new annual fee.",
@@ -1171,17 +1179,17 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Prose(ProsePattern {
             verbs: PAY_VERBS,
             objects: MONEY,
-            also: &[],
+            also: words![],
             window: 6,
         }),
         why: "Money sent, paid or refunded leaves the account at once; a wrong amount or recipient can only be corrected by asking for it back. Payment fraud often arrives as exactly this kind of instruction.",
         safer: "Have a second person check the amount and the recipient's details against a known source before the payment is made.",
         instead: "Ask a second person to check the amount and the recipient before anything is paid.",
-        questions: &[
+        questions: words![
             "Who requested this payment, and how was the recipient's account verified?",
             "Is the amount and currency exactly right?",
         ],
-        references: &[],
+        references: words![],
         examples: examples(&[
             "Transfer $5,000 to the vendor's account.",
             "Pay the invoice from Acme Supplies.",
@@ -1202,22 +1210,22 @@ pub static RULES: &[Rule] = &[
         action: Action::Publish,
         floor: None,
         matcher: Matcher::Prose(ProsePattern {
-            verbs: &[
+            verbs: words![
                 "post", "posting", "publish", "publishing", "share", "sharing", "announce",
                 "announcing", "put out", "reply", "replying",
             ],
-            objects: &[],
+            objects: words![],
             also: PUBLIC_PLACES,
             window: 0,
         }),
         why: "A public post is read, copied and screenshotted by people outside as soon as it appears; deleting it later does not take it back. A mistake in it speaks for the whole company.",
         safer: "Draft the post and have the communications owner approve the exact text before it is published.",
         instead: "Draft the post and share it with the communications team for review.",
-        questions: &[
+        questions: words![
             "Who approved the exact text?",
             "Does it mention customers, incidents or anything not yet public?",
         ],
-        references: &[],
+        references: words![],
         examples: examples(&[
             "Post the announcement publicly on the company blog.",
             "Share the release notes on Twitter and LinkedIn.",
@@ -1240,22 +1248,22 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::Prose(ProsePattern {
             // The verb forms only: "the content of the tweet" and "draft a tweet" do not send.
-            verbs: &[
+            verbs: words![
                 "tweet the", "tweet a", "tweet this", "tweet that", "tweet it", "tweet out",
                 "tweeting", "send a tweet", "send the tweet", "retweet", "toot",
             ],
-            objects: &[],
-            also: &[],
+            objects: words![],
+            also: words![],
             window: 0,
         }),
         why: "A tweet is public the moment it is sent: followers, journalists and bots read and copy it at once, and deleting it later does not take it back.",
         safer: "Draft the tweet and have the account's owner approve the exact text before it goes out.",
         instead: "Draft the text and send it to the social media owner for approval.",
-        questions: &[
+        questions: words![
             "Who approved the exact text?",
             "Which account does it go out from?",
         ],
-        references: &[],
+        references: words![],
         examples: examples(&[
             "Tweet the release announcement.",
             "Tweet out the new pricing.",
@@ -1277,18 +1285,18 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::Prose(ProsePattern {
             verbs: PAYMENT_PHRASES,
-            objects: &[],
-            also: &[],
+            objects: words![],
+            also: words![],
             window: 0,
         }),
         why: "A payment made or a refund issued leaves the account at once and is not taken back by undoing the step; a wrong amount, recipient or a duplicate has to be chased up by hand.",
         safer: "Have a person check the amount, the recipient and whether it was already paid, and make the payment from the payment system itself.",
         instead: "List the pending payment with its amount and recipient for a person to check.",
-        questions: &[
+        questions: words![
             "Who checked the amount and the recipient?",
             "Could this payment or refund already have been made once?",
         ],
-        references: &[],
+        references: words![],
         examples: examples(&[
             "Issue a refund for the damaged item.",
             "Make a payment to the landlord from the checking account.",
@@ -1311,17 +1319,17 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Prose(ProsePattern {
             verbs: TRADE_VERBS,
             objects: SECURITIES,
-            also: &[],
+            also: words![],
             window: 6,
         }),
         why: "A trade executes at the market price of the moment and cannot be cancelled once filled; undoing it is a second trade at a different price, with fees and possibly taxes. Selling holdings to raise cash can lock in losses.",
         safer: "Have the account holder confirm the exact instrument, quantity and price limit, and place a limit order rather than a market order.",
         instead: "Show the account holder the proposed order (instrument, quantity, limit price) for confirmation.",
-        questions: &[
+        questions: words![
             "Has the account holder confirmed the instrument, quantity and price?",
             "Is it a limit order, and what happens if the price moves?",
         ],
-        references: &[],
+        references: words![],
         examples: examples(&[
             "Buy 50 shares of AAPL at market price.",
             "Sell the existing holdings to fund the purchase.",
@@ -1342,19 +1350,19 @@ pub static RULES: &[Rule] = &[
         action: Action::Publish,
         floor: None,
         matcher: Matcher::Prose(ProsePattern {
-            verbs: &["send", "sends", "sending", "forward", "forwarding", "reply to", "respond to"],
+            verbs: words!["send", "sends", "sending", "forward", "forwarding", "reply to", "respond to"],
             objects: MESSAGE_NOUNS,
-            also: &[],
+            also: words![],
             window: 5,
         }),
         why: "A message cannot be unsent: the recipient reads it as sent, wrong recipient, wrong content or duplicate included. Sent to someone outside (a customer, a partner), it speaks for the organisation.",
         safer: "Check the recipient and read the exact text before it goes; send to yourself first if it is generated.",
         instead: "Draft the message and show it for approval before it is sent.",
-        questions: &[
+        questions: words![
             "Who exactly receives it, and is the address right?",
             "Has a person read the exact text?",
         ],
-        references: &[],
+        references: words![],
         examples: examples(&[
             "Send an email to the accountant with the tax documents.",
             "Send the SMS reminder to the clients on the list.",
@@ -1377,18 +1385,18 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Prose(ProsePattern {
             verbs: HAND_OVER_VERBS,
             objects: SENSITIVE,
-            also: &[],
+            also: words![],
             window: 6,
         }),
         why: "A password, key or someone's medical or financial record, once sent, is out of your control: it sits in the recipient's inbox, backups and forwards. A key must be replaced everywhere it is used; personal data sent to the wrong person is a reportable breach.",
         safer: "Share secrets through a secrets manager or a one-time link, never in a message; send personal data only to a verified recipient, through an approved channel, with the owner's consent.",
         instead: "Store the secret in the secrets manager and grant the recipient access to it there.",
-        questions: &[
+        questions: words![
             "Is the recipient verified, and are they allowed to see this?",
             "Could a secrets manager or a one-time link be used instead?",
             "If it is personal data, has its owner agreed?",
         ],
-        references: &[],
+        references: words![],
         examples: examples(&[
             "Email the private key to the external partner.",
             "Send the patient's medical records to Dr. Smith.",

@@ -31,6 +31,7 @@ pub use programs::{is_known_program, is_plain_word, is_read_only};
 
 use crate::model::{Decision, Reversibility, Scope};
 use crate::shell::Command;
+use crate::words::Words;
 use std::sync::OnceLock;
 
 /// What a rule's target is, which decides how the environment moves its scope.
@@ -74,7 +75,7 @@ pub enum Matcher {
     Command(CommandPattern),
     /// For shapes a table cannot say; `programs` lists the program names it looks at.
     CommandFn {
-        programs: &'static [&'static str],
+        programs: Words,
         check: fn(&Command) -> Option<Hit>,
     },
     Sql(SqlPattern),
@@ -87,17 +88,17 @@ pub enum Matcher {
 /// A command shape: program, leading subcommand words, flags present or absent.
 #[derive(Debug, Clone, Copy)]
 pub struct CommandPattern {
-    pub programs: &'static [&'static str],
+    pub programs: Words,
     /// The first positional words, in order, each a set of alternatives.
-    pub subcommands: &'static [&'static [&'static str]],
+    pub subcommands: &'static [Words],
     /// At least one of these flags must be present (no requirement when empty).
-    pub flags_any: &'static [&'static str],
+    pub flags_any: Words,
     /// Every one of these flags must be present.
-    pub flags_all: &'static [&'static str],
+    pub flags_all: Words,
     /// None of these flags may be present.
-    pub flags_none: &'static [&'static str],
+    pub flags_none: Words,
     /// Some positional after the subcommands must match one of these (`*` globs allowed).
-    pub args_any: &'static [&'static str],
+    pub args_any: Words,
     /// The flag whose value names the target (`--stack-name`); otherwise the first positional
     /// after the subcommands.
     pub target_flag: Option<&'static str>,
@@ -105,12 +106,12 @@ pub struct CommandPattern {
 
 impl CommandPattern {
     pub const ANY: CommandPattern = CommandPattern {
-        programs: &[],
+        programs: words![],
         subcommands: &[],
-        flags_any: &[],
-        flags_all: &[],
-        flags_none: &[],
-        args_any: &[],
+        flags_any: words![],
+        flags_all: words![],
+        flags_none: words![],
+        args_any: words![],
         target_flag: None,
     };
 }
@@ -119,21 +120,21 @@ impl CommandPattern {
 #[derive(Debug, Clone, Copy)]
 pub struct SqlPattern {
     /// The statement starts with one of these keyword sequences.
-    pub starts: &'static [&'static [&'static str]],
+    pub starts: &'static [Words],
     /// The statement contains none of these keywords.
-    pub lacks: &'static [&'static str],
+    pub lacks: Words,
     /// The statement contains at least one of these (no requirement when empty).
-    pub contains: &'static [&'static str],
+    pub contains: Words,
 }
 
 /// A prose shape: a verb, an object near it in the same clause, and optional companion terms.
 #[derive(Debug, Clone, Copy)]
 pub struct ProsePattern {
-    pub verbs: &'static [&'static str],
+    pub verbs: Words,
     /// Required within `window` words of the verb, same clause (none required when empty).
-    pub objects: &'static [&'static str],
+    pub objects: Words,
     /// One of these must also appear, not negated, anywhere in the step (none when empty).
-    pub also: &'static [&'static str],
+    pub also: Words,
     pub window: usize,
 }
 
@@ -155,8 +156,8 @@ pub struct Rule {
     /// A concrete safer step in place of the first example; `{target}` as in `safer`. The
     /// engine must score it strictly lower than the example (a test checks every rule).
     pub instead: &'static str,
-    pub questions: &'static [&'static str],
-    pub references: &'static [&'static str],
+    pub questions: Words,
+    pub references: Words,
     /// Steps this rule must fire on, each assessed alone.
     pub examples: &'static [&'static str],
     /// Steps this rule must stay quiet on.

@@ -8,6 +8,7 @@ use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::span::Span;
+use crate::words::Words;
 
 /// Where `arg`'s value starts in the input, when its bytes are exactly the value (bare) or the
 /// value in one pair of quotes; escapes or mixed quoting make the offsets unknowable.
@@ -44,12 +45,12 @@ fn mongo_eval(command: &Command) -> Option<(&Arg, usize)> {
 
 /// Finds `needle` in the `--eval` script (ignoring spaces inside the call's parentheses is left
 /// to the caller's needles) and returns the evidence for it.
-fn mongo_call(command: &Command, needles: &[&str]) -> Option<(Hit, String)> {
+fn mongo_call(command: &Command, needles: Words) -> Option<(Hit, String)> {
     let (arg, offset) = mongo_eval(command)?;
     let script = &arg.value[offset..];
     let (at, needle) = needles
         .iter()
-        .filter_map(|n| script.find(n).map(|i| (i, *n)))
+        .filter_map(|n| script.find(n).map(|i| (i, n)))
         .min_by_key(|(i, _)| *i)?;
     let hit = Hit::at(vec![
         command.program_span,
@@ -87,7 +88,7 @@ fn collection_before(script: &str, call_at: usize) -> Option<String> {
 }
 
 fn mongo_drop_database(command: &Command) -> Option<Hit> {
-    let (mut hit, script) = mongo_call(command, &["dropDatabase("])?;
+    let (mut hit, script) = mongo_call(command, words!["dropDatabase("])?;
     hit.target = script
         .find("getSiblingDB(")
         .map(|i| &script[i + "getSiblingDB(".len()..])
@@ -101,7 +102,7 @@ fn mongo_drop_database(command: &Command) -> Option<Hit> {
 }
 
 fn mongo_drop_collection(command: &Command) -> Option<Hit> {
-    let (mut hit, script) = mongo_call(command, &[".drop()", ".drop({"])?;
+    let (mut hit, script) = mongo_call(command, words![".drop()", ".drop({"])?;
     let at = script.find(".drop()").or_else(|| script.find(".drop({"))?;
     hit.target = collection_before(&script, at);
     if script.contains("getCollectionNames()") || script.contains("forEach") {
@@ -114,7 +115,7 @@ fn mongo_drop_collection(command: &Command) -> Option<Hit> {
 }
 
 /// Calls whose filter is empty (`{}`) or missing: they match every document.
-fn empty_filter_call(command: &Command, methods: &[&str]) -> Option<Hit> {
+fn empty_filter_call(command: &Command, methods: Words) -> Option<Hit> {
     let (arg, offset) = mongo_eval(command)?;
     let script = &arg.value[offset..];
     for method in methods {
@@ -143,17 +144,17 @@ fn empty_filter_call(command: &Command, methods: &[&str]) -> Option<Hit> {
 }
 
 fn mongo_delete_all(command: &Command) -> Option<Hit> {
-    empty_filter_call(command, &["deleteMany(", "remove("])
+    empty_filter_call(command, words!["deleteMany(", "remove("])
 }
 
 fn mongo_update_all(command: &Command) -> Option<Hit> {
-    empty_filter_call(command, &["updateMany(", "replaceMany("])
+    empty_filter_call(command, words!["updateMany(", "replaceMany("])
 }
 
 // ---------------------------------------------------------------------------------------------
 // Redis (and its forks, which share the command set).
 
-const REDIS_VALUE_FLAGS: &[&str] = &[
+const REDIS_VALUE_FLAGS: Words = words![
     "-h",
     "-p",
     "-a",
@@ -189,14 +190,14 @@ fn redis_command(command: &Command) -> Option<Vec<&Arg>> {
     (!words.is_empty()).then_some(words)
 }
 
-fn redis_is(word: &Arg, names: &[&str]) -> bool {
+fn redis_is(word: &Arg, names: Words) -> bool {
     names.iter().any(|n| word.value.eq_ignore_ascii_case(n))
 }
 
 fn redis_flush(command: &Command) -> Option<Hit> {
     let words = redis_command(command)?;
     let name = words[0];
-    if !redis_is(name, &["flushall", "flushdb"]) {
+    if !redis_is(name, words!["flushall", "flushdb"]) {
         return None;
     }
     let mut hit = Hit::at(vec![command.program_span, name.span]);
@@ -215,7 +216,7 @@ fn redis_flush(command: &Command) -> Option<Hit> {
 fn redis_delete_keys(command: &Command) -> Option<Hit> {
     let words = redis_command(command)?;
     let name = words[0];
-    if !redis_is(name, &["del", "unlink"]) {
+    if !redis_is(name, words!["del", "unlink"]) {
         return None;
     }
     let mut hit = Hit::at(vec![command.program_span, name.span]);
@@ -228,7 +229,10 @@ fn redis_delete_keys(command: &Command) -> Option<Hit> {
 
 fn redis_disable_persistence(command: &Command) -> Option<Hit> {
     let words = redis_command(command)?;
-    if words.len() < 4 || !redis_is(words[0], &["config"]) || !redis_is(words[1], &["set"]) {
+    if words.len() < 4
+        || !redis_is(words[0], words!["config"])
+        || !redis_is(words[1], words!["set"])
+    {
         return None;
     }
     for pair in words[2..].chunks(2) {
@@ -250,7 +254,7 @@ fn redis_disable_persistence(command: &Command) -> Option<Hit> {
 fn redis_replicaof(command: &Command) -> Option<Hit> {
     let words = redis_command(command)?;
     let name = words[0];
-    if !redis_is(name, &["replicaof", "slaveof"]) {
+    if !redis_is(name, words!["replicaof", "slaveof"]) {
         return None;
     }
     let master = words.get(1)?;
@@ -265,10 +269,10 @@ fn redis_replicaof(command: &Command) -> Option<Hit> {
 
 fn redis_shutdown_nosave(command: &Command) -> Option<Hit> {
     let words = redis_command(command)?;
-    if !redis_is(words[0], &["shutdown"]) {
+    if !redis_is(words[0], words!["shutdown"]) {
         return None;
     }
-    let nosave = words.iter().find(|w| redis_is(w, &["nosave"]))?;
+    let nosave = words.iter().find(|w| redis_is(w, words!["nosave"]))?;
     Some(Hit::at(vec![
         command.program_span,
         words[0].span,
@@ -287,7 +291,7 @@ struct Request<'a> {
     body: Option<&'a Arg>,
 }
 
-const HTTP_METHODS: &[&str] = &["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"];
+const HTTP_METHODS: Words = words!["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"];
 
 fn looks_like_url(value: &str) -> bool {
     value.contains("://")
@@ -372,7 +376,7 @@ fn url_parts(url: &str) -> (String, Vec<String>) {
 }
 
 /// Search-cluster APIs (path segments starting with `_`) that only a search cluster serves.
-const SEARCH_APIS: &[&str] = &[
+const SEARCH_APIS: Words = words![
     "_all",
     "_cat",
     "_cluster",
@@ -559,7 +563,7 @@ fn search_allow_wildcard_delete(command: &Command) -> Option<Hit> {
 fn kafka_delete_topic(command: &Command) -> Option<Hit> {
     match command.program.as_str() {
         "kafka-topics" | "kafka-topics.sh" => {
-            let delete = find_flag(command, &["--delete"])?;
+            let delete = find_flag(command, words!["--delete"])?;
             let mut hit = Hit::at(vec![command.program_span, delete.span]);
             if let Some(topic) = flag_value(command, "--topic") {
                 hit.evidence.push(topic.span);
@@ -576,7 +580,7 @@ fn kafka_delete_topic(command: &Command) -> Option<Hit> {
         "confluent" | "rpk" => {
             let words = operands(
                 command,
-                &["--cluster", "--environment", "--context", "-X", "--brokers"],
+                words!["--cluster", "--environment", "--context", "-X", "--brokers"],
             );
             let words: Vec<&Arg> = if command.program == "confluent" {
                 if !words.first()?.value.eq_ignore_ascii_case("kafka") {
@@ -604,7 +608,7 @@ fn kafka_delete_topic(command: &Command) -> Option<Hit> {
 /// `kafka-configs --alter --add-config retention.ms=1000` (the usual way to empty a topic), and
 /// `--delete-config retention.ms` / `cleanup.policy`, which fall back to the broker default.
 fn kafka_shrink_retention(command: &Command) -> Option<Hit> {
-    find_flag(command, &["--alter"])?;
+    find_flag(command, words!["--alter"])?;
     let target = flag_value(command, "--entity-name")
         .or_else(|| flag_value(command, "--topic"))
         .map(|a| a.value.clone());
@@ -656,7 +660,7 @@ fn kafka_shrink_retention(command: &Command) -> Option<Hit> {
 // ---------------------------------------------------------------------------------------------
 // RabbitMQ (`rabbitmqctl`, and `rabbitmqadmin` over the management API).
 
-const RABBIT_VALUE_FLAGS: &[&str] = &[
+const RABBIT_VALUE_FLAGS: Words = words![
     "-p",
     "--vhost",
     "-n",
@@ -696,7 +700,7 @@ fn rabbit_operation(command: &Command) -> Option<(Vec<&Arg>, Option<String>)> {
     Some((vec![first], name))
 }
 
-fn rabbit_is(command: &Command, ctl: &[&str], admin: &[(&str, &str)]) -> Option<Hit> {
+fn rabbit_is(command: &Command, ctl: Words, admin: &[(&str, &str)]) -> Option<Hit> {
     let (words, name) = rabbit_operation(command)?;
     let matches = match words.as_slice() {
         [verb] => ctl.contains(&verb.value.as_str()),
@@ -717,13 +721,13 @@ fn rabbit_is(command: &Command, ctl: &[&str], admin: &[(&str, &str)]) -> Option<
 }
 
 fn rabbit_delete_vhost(command: &Command) -> Option<Hit> {
-    rabbit_is(command, &["delete_vhost"], &[("delete", "vhost")])
+    rabbit_is(command, words!["delete_vhost"], &[("delete", "vhost")])
 }
 
 fn rabbit_delete_queue(command: &Command) -> Option<Hit> {
     let mut hit = rabbit_is(
         command,
-        &["delete_queue", "purge_queue"],
+        words!["delete_queue", "purge_queue"],
         &[("delete", "queue"), ("purge", "queue")],
     )?;
     if command.args.iter().any(|a| a.value.starts_with("purge")) {
@@ -737,13 +741,13 @@ fn rabbit_reset_node(command: &Command) -> Option<Hit> {
     if command.program != "rabbitmqctl" {
         return None;
     }
-    rabbit_is(command, &["reset", "force_reset"], &[])
+    rabbit_is(command, words!["reset", "force_reset"], &[])
 }
 
 fn rabbit_remove_access(command: &Command) -> Option<Hit> {
     let mut hit = rabbit_is(
         command,
-        &[
+        words![
             "delete_user",
             "clear_permissions",
             "clear_topic_permissions",
@@ -759,7 +763,7 @@ fn rabbit_remove_access(command: &Command) -> Option<Hit> {
 fn rabbit_delete_exchange(command: &Command) -> Option<Hit> {
     rabbit_is(
         command,
-        &[],
+        words![],
         &[("delete", "exchange"), ("delete", "binding")],
     )
 }
@@ -767,7 +771,7 @@ fn rabbit_delete_exchange(command: &Command) -> Option<Hit> {
 // ---------------------------------------------------------------------------------------------
 // NATS JetStream.
 
-const NATS_VALUE_FLAGS: &[&str] = &[
+const NATS_VALUE_FLAGS: Words = words![
     "-s",
     "--server",
     "--creds",
@@ -859,7 +863,7 @@ fn cqlsh_drop(command: &Command) -> Option<Hit> {
 fn nodetool_clearsnapshot(command: &Command) -> Option<Hit> {
     let words = operands(
         command,
-        &[
+        words![
             "-h",
             "--host",
             "-p",
@@ -874,7 +878,7 @@ fn nodetool_clearsnapshot(command: &Command) -> Option<Hit> {
     );
     let verb = words.iter().find(|w| w.value == "clearsnapshot")?;
     let mut hit = Hit::at(vec![command.program_span, verb.span]);
-    if let Some(all) = find_flag(command, &["--all"]) {
+    if let Some(all) = find_flag(command, words!["--all"]) {
         hit.evidence.push(all.span);
     }
     hit.target = flag_value(command, "-t")
@@ -883,7 +887,7 @@ fn nodetool_clearsnapshot(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
-const ETCD_VALUE_FLAGS: &[&str] = &[
+const ETCD_VALUE_FLAGS: Words = words![
     "--endpoints",
     "--cacert",
     "--cert",
@@ -902,7 +906,7 @@ fn etcd_range_delete(command: &Command) -> Option<Hit> {
     let verb = words
         .first()
         .filter(|w| w.value == "del" || w.value == "delete")?;
-    let range = find_flag(command, &["--prefix", "--from-key"])?;
+    let range = find_flag(command, words!["--prefix", "--from-key"])?;
     let key = words.get(1);
     let mut hit = Hit::at(vec![command.program_span, verb.span, range.span]);
     if let Some(key) = key {
@@ -927,12 +931,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["mongosh", "mongo"], check: mongo_drop_database },
+        matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_drop_database },
         why: "`dropDatabase()` deletes the database with every collection, document and index in it, on every member of the replica set. Applications using it fail or start writing into an empty database; only a restore from backup brings the data back.",
         safer: "Take a `mongodump` of {target} first, and check which database the connection string selects; drop single collections you are sure of instead.",
         instead: "mongodump --db={target} --out=backup-before-drop",
-        questions: &["Which database does the connection string select?", "Is there a `mongodump` or snapshot of it from today?", "What applications use it?"],
-        references: &["https://www.mongodb.com/docs/manual/reference/method/db.dropDatabase/"],
+        questions: words!["Which database does the connection string select?", "Is there a `mongodump` or snapshot of it from today?", "What applications use it?"],
+        references: words!["https://www.mongodb.com/docs/manual/reference/method/db.dropDatabase/"],
         examples: examples(&[
             "mongosh \"mongodb://db.prod:27017/shop\" --eval \"db.dropDatabase()\"",
             "mongo --quiet --eval 'db.getSiblingDB(\"analytics\").dropDatabase()'",
@@ -948,12 +952,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["mongosh", "mongo"], check: mongo_drop_collection },
+        matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_drop_collection },
         why: "`drop()` deletes the collection with every document and index in it. Code reading it sees an empty collection (MongoDB creates it again on the next write, silently), and only a backup restores the documents.",
         safer: "Rename the collection aside first (`db.{target}.renameCollection(\"{target}_old\")`) and take a `mongodump --collection={target}`; drop it later.",
         instead: "mongodump --collection={target} --out=backup-before-drop",
-        questions: &["Is there a dump of {target}?", "Which services read or write it?"],
-        references: &["https://www.mongodb.com/docs/manual/reference/method/db.collection.drop/"],
+        questions: words!["Is there a dump of {target}?", "Which services read or write it?"],
+        references: words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.drop/"],
         examples: examples(&[
             "mongosh shop --eval 'db.orders.drop()'",
             "mongosh --eval 'db.getCollection(\"sessions\").drop()'",
@@ -969,12 +973,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["mongosh", "mongo"], check: mongo_delete_all },
+        matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_delete_all },
         why: "An empty filter (`{}`) matches every document, so `deleteMany({})` or `remove({})` empties the whole collection, not the few documents meant. Only a backup brings them back.",
         safer: "Write the filter for exactly the documents meant and check it with `countDocuments(filter)` first.",
         instead: "mongosh --eval 'db.{target}.countDocuments({})'",
-        questions: &["Was a filter meant to be here?", "How many documents does the collection hold, and is there a backup?"],
-        references: &["https://www.mongodb.com/docs/manual/reference/method/db.collection.deleteMany/"],
+        questions: words!["Was a filter meant to be here?", "How many documents does the collection hold, and is there a backup?"],
+        references: words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.deleteMany/"],
         examples: examples(&["mongosh app --eval 'db.users.deleteMany({})'", "mongo --eval \"db.sessions.remove( { } )\""]),
         counterexamples: examples(&["mongosh --eval 'db.sessions.deleteMany({ expiresAt: { $lt: new Date() } })'", "mongosh --eval 'db.users.countDocuments({})'"]),
     },
@@ -986,12 +990,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["mongosh", "mongo"], check: mongo_update_all },
+        matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_update_all },
         why: "An empty filter matches every document, so the update overwrites those fields everywhere in the collection; the previous values are not kept anywhere and come back only from a backup.",
         safer: "Narrow the filter to the documents meant, check it with `countDocuments(filter)`, and copy the affected fields aside first.",
         instead: "mongosh --eval 'db.{target}.countDocuments({})'",
-        questions: &["Was a filter meant to be here?", "Is there a copy of the values being overwritten?"],
-        references: &["https://www.mongodb.com/docs/manual/reference/method/db.collection.updateMany/"],
+        questions: words!["Was a filter meant to be here?", "Is there a copy of the values being overwritten?"],
+        references: words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.updateMany/"],
         examples: examples(&["mongosh app --eval 'db.users.updateMany({}, { $set: { plan: \"free\" } })'", "mongosh --eval 'db.orders.updateMany( {}, {$unset: {coupon: 1}})'"]),
         counterexamples: examples(&["mongosh --eval 'db.users.updateMany({ plan: \"trial\" }, { $set: { plan: \"free\" } })'", "mongosh --eval 'db.users.find({})'"]),
     },
@@ -1004,16 +1008,16 @@ pub static RULES: &[Rule] = &[
         action: Action::DeleteRecreate,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["mongorestore"],
-            flags_all: &["--drop"],
+            programs: words!["mongorestore"],
+            flags_all: words!["--drop"],
             target_flag: Some("--nsInclude"),
             ..CommandPattern::ANY
         }),
         why: "`--drop` drops each collection in the target before restoring it from the dump: everything written since the dump was taken is lost, and a dump from the wrong environment replaces live data.",
         safer: "Restore into a new database (`--nsFrom`/`--nsTo`), compare, then switch; keep the live collections until the restore is verified.",
         instead: "mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/",
-        questions: &["How old is the dump, and what was written since?", "Which cluster does `--uri` or `--host` point at?"],
-        references: &["https://www.mongodb.com/docs/database-tools/mongorestore/#std-option-mongorestore.--drop"],
+        questions: words!["How old is the dump, and what was written since?", "Which cluster does `--uri` or `--host` point at?"],
+        references: words!["https://www.mongodb.com/docs/database-tools/mongorestore/#std-option-mongorestore.--drop"],
         examples: examples(&["mongorestore --drop dump/", "mongorestore --uri mongodb://db.prod:27017 --drop --nsInclude 'shop.*' /backups/latest"]),
         counterexamples: examples(&["mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/", "mongodump --out dump/"]),
     },
@@ -1025,12 +1029,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["redis-cli", "valkey-cli", "keydb-cli"], check: redis_flush },
+        matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_flush },
         why: "Every key goes at once: cached pages, but also sessions (everyone is logged out), queued jobs, rate limits and locks, and any data the application keeps only in Redis. A cache refills slowly under full load; anything else comes back only from a snapshot file, if persistence was on.",
         safer: "Delete only the keys meant, by a narrow pattern with `--scan --pattern`, after checking what else lives in this Redis (`INFO keyspace`).",
         instead: "redis-cli info keyspace",
-        questions: &["Is this Redis only a cache, or does it hold sessions, queues or data?", "Which host and database number is this?"],
-        references: &["https://redis.io/docs/latest/commands/flushall/", "https://redis.io/docs/latest/commands/flushdb/"],
+        questions: words!["Is this Redis only a cache, or does it hold sessions, queues or data?", "Which host and database number is this?"],
+        references: words!["https://redis.io/docs/latest/commands/flushall/", "https://redis.io/docs/latest/commands/flushdb/"],
         examples: examples(&["redis-cli flushall", "redis-cli -h cache.prod.internal -p 6379 FLUSHALL ASYNC", "redis-cli -n 2 flushdb", "redis-cli --cluster call 10.0.0.5:7000 FLUSHALL"]),
         counterexamples: examples(&["redis-cli info keyspace", "redis-cli get flushall", "echo redis-cli flushall"]),
     },
@@ -1042,12 +1046,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["redis-cli", "valkey-cli", "keydb-cli"], check: redis_delete_keys },
+        matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_delete_keys },
         why: "The keys and their values are deleted. For a cache entry that only means a slower request while it refills; for a session, a lock, a queue or a counter the value is gone. Fed from a pattern scan, one command can delete millions of keys.",
         safer: "Look at the keys first (`--scan --pattern ... | head`), prefer setting a short expiry (`EXPIRE`) over deleting, and never feed a broad pattern into `del`.",
         instead: "redis-cli --scan --pattern '{target}' --count 100",
-        questions: &["What do these keys hold: cache, sessions, queues?", "How many keys match the pattern?"],
-        references: &["https://redis.io/docs/latest/commands/del/"],
+        questions: words!["What do these keys hold: cache, sessions, queues?", "How many keys match the pattern?"],
+        references: words!["https://redis.io/docs/latest/commands/del/"],
         examples: examples(&["redis-cli del user:42:profile", "redis-cli --scan --pattern 'session:*' | xargs redis-cli unlink", "redis-cli -h cache.prod DEL feature_flags"]),
         counterexamples: examples(&["redis-cli get user:42:profile", "redis-cli --scan --pattern 'session:*'"]),
     },
@@ -1059,12 +1063,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["redis-cli", "valkey-cli", "keydb-cli"], check: redis_disable_persistence },
+        matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_disable_persistence },
         why: "With snapshots (`save \"\"`) or the append-only log (`appendonly no`) switched off, the data lives only in memory: the next restart, crash or failover loses all of it. Nothing is lost at the moment it is switched off, which is why it goes unnoticed.",
         safer: "Keep persistence on; if disk pressure is the problem, tune the snapshot schedule or move the files, and record any change in the config file too.",
         instead: "redis-cli config get save",
-        questions: &["Does anything in this Redis need to survive a restart?", "Why is persistence being switched off, and until when?"],
-        references: &["https://redis.io/docs/latest/operate/oss_and_stack/management/persistence/"],
+        questions: words!["Does anything in this Redis need to survive a restart?", "Why is persistence being switched off, and until when?"],
+        references: words!["https://redis.io/docs/latest/operate/oss_and_stack/management/persistence/"],
         examples: examples(&["redis-cli config set save \"\"", "redis-cli -h queue.prod CONFIG SET appendonly no"]),
         counterexamples: examples(&["redis-cli config set appendonly yes", "redis-cli config get save", "redis-cli config set maxmemory 2gb"]),
     },
@@ -1076,12 +1080,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DeleteRecreate,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["redis-cli", "valkey-cli", "keydb-cli"], check: redis_replicaof },
+        matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_replicaof },
         why: "A server told to replicate another throws away its whole dataset and replaces it with a copy of the other server's. Pointed at the wrong host, or run on the primary instead of the replica, it wipes the live data.",
         safer: "Check which server this is (`INFO replication`) and take a snapshot (`BGSAVE`) before changing its role.",
         instead: "redis-cli info replication",
-        questions: &["Which server is this, and is it the primary?", "Is there a fresh snapshot of its data?"],
-        references: &["https://redis.io/docs/latest/commands/replicaof/"],
+        questions: words!["Which server is this, and is it the primary?", "Is there a fresh snapshot of its data?"],
+        references: words!["https://redis.io/docs/latest/commands/replicaof/"],
         examples: examples(&["redis-cli replicaof 10.0.0.12 6379", "redis-cli -h redis-a SLAVEOF redis-b 6379"]),
         counterexamples: examples(&["redis-cli replicaof no one", "redis-cli info replication"]),
     },
@@ -1093,12 +1097,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["redis-cli", "valkey-cli", "keydb-cli"], check: redis_shutdown_nosave },
+        matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_shutdown_nosave },
         why: "`SHUTDOWN NOSAVE` stops the server and discards everything written since the last snapshot; everything using it is down until it restarts, and comes back to older data.",
         safer: "Shut down with `SHUTDOWN SAVE` (or plain `SHUTDOWN` with persistence on) so the data is written out first.",
         instead: "redis-cli bgsave",
-        questions: &["When was the last snapshot written?", "What uses this Redis while it is down?"],
-        references: &["https://redis.io/docs/latest/commands/shutdown/"],
+        questions: words!["When was the last snapshot written?", "What uses this Redis while it is down?"],
+        references: words!["https://redis.io/docs/latest/commands/shutdown/"],
         examples: examples(&["redis-cli shutdown nosave", "redis-cli -h cache1 SHUTDOWN NOSAVE FORCE"]),
         counterexamples: examples(&["redis-cli shutdown save", "redis-cli bgsave"]),
     },
@@ -1110,12 +1114,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["curl", "http", "https"], check: search_delete_index },
+        matcher: Matcher::CommandFn { programs: words!["curl", "http", "https"], check: search_delete_index },
         why: "The index (or data stream, or collection) and every document in it are deleted at once; search, product listings and dashboards that read it go empty. Only a snapshot restore brings it back, and rebuilding it from the source of truth can take hours.",
         safer: "Take a snapshot first, check the name matches exactly one index (`GET _cat/indices/{target}`), and never delete by wildcard or `_all`; close the index instead if you only need it out of the way.",
         instead: "curl -X GET 'http://localhost:9200/_cat/indices/{target}?v'",
-        questions: &["Is there a snapshot of {target}?", "How many indices does the name or pattern match?", "Which cluster does the URL point at?"],
-        references: &["https://www.elastic.co/guide/en/elasticsearch/reference/current/indices-delete-index.html"],
+        questions: words!["Is there a snapshot of {target}?", "How many indices does the name or pattern match?", "Which cluster does the URL point at?"],
+        references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/indices-delete-index.html"],
         examples: examples(&[
             "curl -X DELETE http://localhost:9200/logs-2024.01",
             "curl -XDELETE 'https://es.prod.internal:9200/_all'",
@@ -1144,12 +1148,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["curl", "http", "https"], check: search_delete_snapshot },
+        matcher: Matcher::CommandFn { programs: words!["curl", "http", "https"], check: search_delete_snapshot },
         why: "Snapshots are the cluster's backups: once deleted, the data they hold can no longer be restored, and nobody notices until the day a restore is needed.",
         safer: "Let the snapshot lifecycle policy expire old snapshots, and keep at least the most recent good one for every index.",
         instead: "curl -X GET 'http://localhost:9200/_snapshot/{target}'",
-        questions: &["Is this snapshot the only copy of any index?", "Is a newer snapshot verified to restore?"],
-        references: &["https://www.elastic.co/guide/en/elasticsearch/reference/current/delete-snapshot-api.html"],
+        questions: words!["Is this snapshot the only copy of any index?", "Is a newer snapshot verified to restore?"],
+        references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/delete-snapshot-api.html"],
         examples: examples(&["curl -X DELETE http://localhost:9200/_snapshot/s3_backups/nightly-2024.06.01", "curl -XDELETE 'https://es.prod:9200/_snapshot/backups/snap-*'"]),
         counterexamples: examples(&["curl -X GET http://localhost:9200/_snapshot/s3_backups/_all", "curl -X PUT http://localhost:9200/_snapshot/s3_backups/nightly"]),
     },
@@ -1161,12 +1165,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["curl", "http", "https"], check: search_delete_by_query },
+        matcher: Matcher::CommandFn { programs: words!["curl", "http", "https"], check: search_delete_by_query },
         why: "Every document matching the query is deleted, and a query that is too broad (or `match_all`) empties the index. There is no undo; only a snapshot restore brings documents back.",
         safer: "Run the same query with `_count` first and compare the number with what you expect; snapshot the index before deleting.",
         instead: "curl -X GET 'http://localhost:9200/{target}/_count'",
-        questions: &["How many documents does the query match (`_count`)?", "Is there a snapshot of the index?"],
-        references: &["https://www.elastic.co/guide/en/elasticsearch/reference/current/docs-delete-by-query.html"],
+        questions: words!["How many documents does the query match (`_count`)?", "Is there a snapshot of the index?"],
+        references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/docs-delete-by-query.html"],
         examples: examples(&[
             "curl -X POST 'http://localhost:9200/logs/_delete_by_query' -H 'Content-Type: application/json' -d '{\"query\": {\"match_all\": {}}}'",
             "curl -XPOST https://es.prod:9200/orders/_delete_by_query?conflicts=proceed -d @query.json",
@@ -1183,12 +1187,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["curl", "http", "https"], check: search_allow_wildcard_delete },
+        matcher: Matcher::CommandFn { programs: words!["curl", "http", "https"], check: search_allow_wildcard_delete },
         why: "`action.destructive_requires_name` is the setting that makes the cluster refuse `DELETE /*` and `DELETE /_all`. Turning it off removes the guard that stops a single mistyped request from deleting every index.",
         safer: "Keep the guard on and delete indices by their exact names.",
         instead: "curl -X GET 'http://localhost:9200/_cluster/settings?include_defaults=true'",
-        questions: &["Why does the plan need wildcard deletes?", "When is the setting turned back on?"],
-        references: &["https://www.elastic.co/guide/en/elasticsearch/reference/current/index-management-settings.html"],
+        questions: words!["Why does the plan need wildcard deletes?", "When is the setting turned back on?"],
+        references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/index-management-settings.html"],
         examples: examples(&["curl -X PUT 'http://localhost:9200/_cluster/settings' -H 'Content-Type: application/json' -d '{\"persistent\": {\"action.destructive_requires_name\": false}}'"]),
         counterexamples: examples(&["curl -X PUT 'http://localhost:9200/_cluster/settings' -d '{\"persistent\": {\"action.destructive_requires_name\": true}}'", "curl http://localhost:9200/_cluster/settings"]),
     },
@@ -1201,14 +1205,14 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["kafka-topics", "kafka-topics.sh", "confluent", "rpk"],
+            programs: words!["kafka-topics", "kafka-topics.sh", "confluent", "rpk"],
             check: kafka_delete_topic,
         },
         why: "Every message still in the topic is deleted, on every broker. Consumers that had not read them yet never will, and producers may recreate the topic with default settings. A topic name given as a pattern deletes every matching topic.",
         safer: "Stop the producers, confirm every consumer group has caught up (`kafka-consumer-groups --describe`), and check the topic name is exact before deleting.",
         instead: "kafka-topics --describe --topic {target} --bootstrap-server localhost:9092",
-        questions: &["Which consumers still read {target}, and are they caught up?", "Is this the production cluster (`--bootstrap-server`)?"],
-        references: &["https://kafka.apache.org/documentation/#basic_ops_add_topic", "https://docs.redpanda.com/current/reference/rpk/rpk-topic/rpk-topic-delete/"],
+        questions: words!["Which consumers still read {target}, and are they caught up?", "Is this the production cluster (`--bootstrap-server`)?"],
+        references: words!["https://kafka.apache.org/documentation/#basic_ops_add_topic", "https://docs.redpanda.com/current/reference/rpk/rpk-topic/rpk-topic-delete/"],
         examples: examples(&["kafka-topics --bootstrap-server kafka.prod:9092 --delete --topic orders", "kafka-topics.sh --delete --topic 'payments.*' --bootstrap-server localhost:9092", "rpk topic delete clickstream", "confluent kafka topic delete invoices --cluster lkc-123"]),
         counterexamples: examples(&["kafka-topics --describe --topic orders --bootstrap-server localhost:9092", "kafka-topics --create --topic orders --partitions 6", "rpk topic list"]),
     },
@@ -1221,16 +1225,16 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["kafka-consumer-groups", "kafka-consumer-groups.sh"],
-            flags_all: &["--reset-offsets", "--execute"],
+            programs: words!["kafka-consumer-groups", "kafka-consumer-groups.sh"],
+            flags_all: words!["--reset-offsets", "--execute"],
             target_flag: Some("--group"),
             ..CommandPattern::ANY
         }),
         why: "The consumers jump to a new position in the stream: moving back makes them process old messages again (duplicate emails, payments or records), moving forward makes them skip messages that are never processed. The old position can be set back only if someone wrote it down.",
         safer: "Run it without `--execute` first (it only prints the new offsets), save the current offsets with `--describe`, and stop the consumers while resetting.",
         instead: "kafka-consumer-groups --describe --group {target} --bootstrap-server localhost:9092",
-        questions: &["What do these consumers do with each message, and is reprocessing safe?", "Are the current offsets saved so they can be restored?"],
-        references: &["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
+        questions: words!["What do these consumers do with each message, and is reprocessing safe?", "Are the current offsets saved so they can be restored?"],
+        references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
         examples: examples(&["kafka-consumer-groups --bootstrap-server kafka.prod:9092 --group billing --reset-offsets --to-earliest --topic invoices --execute", "kafka-consumer-groups.sh --reset-offsets --all-topics --to-latest --group etl --execute --bootstrap-server localhost:9092"]),
         counterexamples: examples(&["kafka-consumer-groups --group billing --reset-offsets --to-earliest --topic invoices --dry-run", "kafka-consumer-groups --describe --group billing --bootstrap-server localhost:9092"]),
     },
@@ -1243,17 +1247,17 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["kafka-consumer-groups", "kafka-consumer-groups.sh"],
-            flags_any: &["--delete", "--delete-offsets"],
-            flags_none: &["--reset-offsets"],
+            programs: words!["kafka-consumer-groups", "kafka-consumer-groups.sh"],
+            flags_any: words!["--delete", "--delete-offsets"],
+            flags_none: words!["--reset-offsets"],
             target_flag: Some("--group"),
             ..CommandPattern::ANY
         }),
         why: "The group's saved positions are deleted. When its consumers next start they begin from the configured default: the oldest message (reprocessing everything still in the topic) or the newest (skipping everything not yet read).",
         safer: "Save the group's offsets with `--describe` first, and make sure nothing still uses the group.",
         instead: "kafka-consumer-groups --describe --group {target} --bootstrap-server localhost:9092",
-        questions: &["Does anything still consume with this group?", "Where will its consumers start if they come back?"],
-        references: &["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
+        questions: words!["Does anything still consume with this group?", "Where will its consumers start if they come back?"],
+        references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
         examples: examples(&["kafka-consumer-groups --bootstrap-server localhost:9092 --delete --group legacy-etl", "kafka-consumer-groups.sh --delete-offsets --group billing --topic invoices --bootstrap-server kafka:9092"]),
         counterexamples: examples(&["kafka-consumer-groups --list --bootstrap-server localhost:9092", "kafka-consumer-groups --describe --group billing --bootstrap-server localhost:9092"]),
     },
@@ -1266,15 +1270,15 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["kafka-delete-records", "kafka-delete-records.sh"],
+            programs: words!["kafka-delete-records", "kafka-delete-records.sh"],
             target_flag: Some("--offset-json-file"),
             ..CommandPattern::ANY
         }),
         why: "Every message before the given offsets is deleted from those partitions; consumers that had not read them lose them for good.",
         safer: "Check every consumer group is past those offsets (`kafka-consumer-groups --describe`) before deleting, or let retention remove old messages.",
         instead: "kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092",
-        questions: &["Have all consumers read past these offsets?", "Does anyone need these messages for replay or audit?"],
-        references: &["https://kafka.apache.org/documentation/#basic_ops_delete_records"],
+        questions: words!["Have all consumers read past these offsets?", "Does anyone need these messages for replay or audit?"],
+        references: words!["https://kafka.apache.org/documentation/#basic_ops_delete_records"],
         examples: examples(&["kafka-delete-records --bootstrap-server kafka.prod:9092 --offset-json-file delete.json", "kafka-delete-records.sh --offset-json-file offsets.json --bootstrap-server localhost:9092"]),
         counterexamples: examples(&["kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092", "kafka-topics --list --bootstrap-server localhost:9092"]),
     },
@@ -1287,14 +1291,14 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: &["kafka-configs", "kafka-configs.sh", "kafka-topics", "kafka-topics.sh"],
+            programs: words!["kafka-configs", "kafka-configs.sh", "kafka-topics", "kafka-topics.sh"],
             check: kafka_shrink_retention,
         },
         why: "Setting retention to seconds or minutes makes the brokers delete almost every message in the topic at their next clean-up: this is the usual trick to empty a topic, and unread messages are lost for good. Removing a topic's own retention or compaction setting can do the same when the broker default is shorter. If the setting is left in place, new messages disappear too.",
         safer: "Empty a topic only after every consumer has caught up, and restore the retention setting in the same plan; prefer `kafka-delete-records` with explicit offsets.",
         instead: "kafka-configs --describe --entity-type topics --entity-name {target} --bootstrap-server localhost:9092",
-        questions: &["Have all consumers read what is in the topic?", "When is the retention setting restored?"],
-        references: &["https://kafka.apache.org/documentation/#topicconfigs_retention.ms"],
+        questions: words!["Have all consumers read what is in the topic?", "When is the retention setting restored?"],
+        references: words!["https://kafka.apache.org/documentation/#topicconfigs_retention.ms"],
         examples: examples(&["kafka-configs --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name orders --add-config retention.ms=1000", "kafka-configs.sh --alter --entity-type topics --entity-name events --add-config retention.ms=60000,cleanup.policy=delete --bootstrap-server localhost:9092", "kafka-configs --bootstrap-server localhost:9092 --alter --entity-type topics --entity-name ledger --delete-config retention.ms"]),
         counterexamples: examples(&["kafka-configs --alter --entity-type topics --entity-name orders --add-config retention.ms=604800000", "kafka-configs --describe --entity-type topics --entity-name orders", "kafka-configs --alter --entity-type topics --entity-name orders --delete-config max.message.bytes"]),
     },
@@ -1306,12 +1310,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["rabbitmqctl", "rabbitmqadmin"], check: rabbit_delete_vhost },
+        matcher: Matcher::CommandFn { programs: words!["rabbitmqctl", "rabbitmqadmin"], check: rabbit_delete_vhost },
         why: "A virtual host is a whole separate broker: deleting it deletes every queue, exchange, binding, policy and permission in it, and every message waiting in those queues. Every application using it loses its connection; recreating it gives an empty one.",
         safer: "Export the definitions first (`rabbitmqctl export_definitions`), check that its queues are empty and nothing is connected (`list_connections vhost`), then delete it.",
         instead: "rabbitmqctl list_queues -p {target} name messages consumers",
-        questions: &["Which applications connect to {target}?", "Are there messages still waiting in its queues?"],
-        references: &["https://www.rabbitmq.com/docs/vhosts"],
+        questions: words!["Which applications connect to {target}?", "Are there messages still waiting in its queues?"],
+        references: words!["https://www.rabbitmq.com/docs/vhosts"],
         examples: examples(&["rabbitmqctl delete_vhost /prod", "rabbitmqadmin -H mq.internal delete vhost name=orders"]),
         counterexamples: examples(&["rabbitmqctl list_vhosts", "rabbitmqctl add_vhost /staging"]),
     },
@@ -1323,12 +1327,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["rabbitmqctl", "rabbitmqadmin"], check: rabbit_delete_queue },
+        matcher: Matcher::CommandFn { programs: words!["rabbitmqctl", "rabbitmqadmin"], check: rabbit_delete_queue },
         why: "Every message waiting in the queue is deleted (orders, emails or jobs not yet processed), and a deleted queue stops receiving new messages until it is declared again, so those are dropped too.",
         safer: "Check how many messages are waiting and why; move them aside with a shovel, or let the consumers drain the queue, before deleting or purging it.",
         instead: "rabbitmqctl list_queues name messages consumers",
-        questions: &["How many messages are in {target}, and what are they?", "Who publishes to it, and what happens to their messages meanwhile?"],
-        references: &["https://www.rabbitmq.com/docs/queues#deletion", "https://www.rabbitmq.com/docs/man/rabbitmqctl.8"],
+        questions: words!["How many messages are in {target}, and what are they?", "Who publishes to it, and what happens to their messages meanwhile?"],
+        references: words!["https://www.rabbitmq.com/docs/queues#deletion", "https://www.rabbitmq.com/docs/man/rabbitmqctl.8"],
         examples: examples(&["rabbitmqctl purge_queue orders -p /prod", "rabbitmqctl delete_queue email-jobs", "rabbitmqadmin delete queue name=invoices"]),
         counterexamples: examples(&["rabbitmqctl list_queues name messages", "rabbitmqadmin declare queue name=invoices durable=true"]),
     },
@@ -1340,12 +1344,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["rabbitmqctl"], check: rabbit_reset_node },
+        matcher: Matcher::CommandFn { programs: words!["rabbitmqctl"], check: rabbit_reset_node },
         why: "`reset` returns the node to a blank state: it leaves its cluster and deletes every virtual host, queue, user and message it held. `force_reset` does so even when the cluster cannot agree, which can leave the remaining nodes confused.",
         safer: "Export the definitions first, move messages off the node, and remove it from the cluster with `forget_cluster_node` from another node.",
         instead: "rabbitmqctl cluster_status",
-        questions: &["Which node is this, and does it hold the only copy of any queue?", "Are the broker's definitions exported?"],
-        references: &["https://www.rabbitmq.com/docs/man/rabbitmqctl.8#reset"],
+        questions: words!["Which node is this, and does it hold the only copy of any queue?", "Are the broker's definitions exported?"],
+        references: words!["https://www.rabbitmq.com/docs/man/rabbitmqctl.8#reset"],
         examples: examples(&["rabbitmqctl stop_app && rabbitmqctl reset", "rabbitmqctl -n rabbit@mq2 force_reset"]),
         counterexamples: examples(&["rabbitmqctl cluster_status", "rabbitmqctl start_app"]),
     },
@@ -1357,12 +1361,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["rabbitmqctl", "rabbitmqadmin"], check: rabbit_remove_access },
+        matcher: Matcher::CommandFn { programs: words!["rabbitmqctl", "rabbitmqadmin"], check: rabbit_remove_access },
         why: "Applications logging in as this user are refused, or can no longer publish and consume, from that moment: messages pile up or are lost at the producer. Permissions can be set again; a deleted user must be recreated with a new password for every client.",
         safer: "Check which connections use the user (`rabbitmqctl list_connections user`) and move them to a new user before removing the old one.",
         instead: "rabbitmqctl list_connections user name",
-        questions: &["Which applications connect as {target}?", "Is the replacement user in place?"],
-        references: &["https://www.rabbitmq.com/docs/access-control"],
+        questions: words!["Which applications connect as {target}?", "Is the replacement user in place?"],
+        references: words!["https://www.rabbitmq.com/docs/access-control"],
         examples: examples(&["rabbitmqctl delete_user deployer", "rabbitmqctl clear_permissions -p /prod ci-bot", "rabbitmqadmin delete user name=legacy"]),
         counterexamples: examples(&["rabbitmqctl list_users", "rabbitmqctl set_permissions -p /prod ci-bot '.*' '.*' '.*'"]),
     },
@@ -1374,12 +1378,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["rabbitmqadmin"], check: rabbit_delete_exchange },
+        matcher: Matcher::CommandFn { programs: words!["rabbitmqadmin"], check: rabbit_delete_exchange },
         why: "Publishers keep sending to the exchange, but with it (or the binding) gone their messages are refused or silently dropped, so orders, emails or jobs are lost until it is declared and bound again. The definition can be recreated; the messages sent meanwhile cannot.",
         safer: "Export the broker's definitions first (`rabbitmqctl export_definitions`), check nothing publishes to it, and remove it through the application's own topology code.",
         instead: "rabbitmqctl list_exchanges name type",
-        questions: &["Which applications publish to {target}?", "Which queues are bound to it?"],
-        references: &["https://www.rabbitmq.com/docs/exchanges"],
+        questions: words!["Which applications publish to {target}?", "Which queues are bound to it?"],
+        references: words!["https://www.rabbitmq.com/docs/exchanges"],
         examples: examples(&["rabbitmqadmin delete exchange name=events", "rabbitmqadmin -V /prod delete binding source=orders destination=billing destination_type=queue"]),
         counterexamples: examples(&["rabbitmqadmin list exchanges", "rabbitmqadmin declare exchange name=events type=topic"]),
     },
@@ -1391,12 +1395,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["nats"], check: nats_delete_stream },
+        matcher: Matcher::CommandFn { programs: words!["nats"], check: nats_delete_stream },
         why: "Every message stored in the stream (or every key or object in the bucket) is deleted, and consumers that had not processed them never will. Deleting the stream also removes its consumers and their positions.",
         safer: "Check the stream's size and consumers first (`nats stream info`), back it up (`nats stream backup`), and purge only by subject or sequence if just part must go.",
         instead: "nats stream info {target}",
-        questions: &["What is stored in {target}, and does anything still consume it?", "Is there a backup of it?"],
-        references: &["https://docs.nats.io/nats-concepts/jetstream/streams"],
+        questions: words!["What is stored in {target}, and does anything still consume it?", "Is there a backup of it?"],
+        references: words!["https://docs.nats.io/nats-concepts/jetstream/streams"],
         examples: examples(&["nats stream rm ORDERS -f", "nats stream purge PAYMENTS --force", "nats kv rm SESSIONS", "nats kv purge CONFIG api-key"]),
         counterexamples: examples(&["nats stream info ORDERS", "nats stream add ORDERS --subjects 'orders.*'", "nats kv get SESSIONS user42"]),
     },
@@ -1408,12 +1412,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["nats"], check: nats_delete_consumer },
+        matcher: Matcher::CommandFn { programs: words!["nats"], check: nats_delete_consumer },
         why: "The consumer's position in the stream and its pending acknowledgements are deleted. The application using it stops receiving messages; recreated, it starts from its configured start point and reprocesses or skips messages.",
         safer: "Check the consumer's state (`nats consumer info`) and that nothing uses it before deleting; note its delivered sequence so a new one can start there.",
         instead: "nats consumer info {target}",
-        questions: &["Does any application still read through this consumer?", "Where will a recreated consumer start?"],
-        references: &["https://docs.nats.io/nats-concepts/jetstream/consumers"],
+        questions: words!["Does any application still read through this consumer?", "Where will a recreated consumer start?"],
+        references: words!["https://docs.nats.io/nats-concepts/jetstream/consumers"],
         examples: examples(&["nats consumer rm ORDERS billing -f", "nats con delete PAYMENTS CONSUMER2"]),
         counterexamples: examples(&["nats consumer info ORDERS billing", "nats consumer ls ORDERS"]),
     },
@@ -1425,12 +1429,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["cqlsh"], check: cqlsh_drop },
+        matcher: Matcher::CommandFn { programs: words!["cqlsh"], check: cqlsh_drop },
         why: "The keyspace or table and its rows are deleted on every node. By default (`auto_snapshot: true`) each node keeps a snapshot taken just before, so it can be restored node by node with effort; if auto-snapshot is off, the data is gone.",
         safer: "Take a named snapshot first (`nodetool snapshot -t before-drop {target}`) and confirm auto-snapshot is on.",
         instead: "nodetool snapshot -t before-drop {target}",
-        questions: &["Is `auto_snapshot` on in this cluster?", "Which applications read {target}?"],
-        references: &["https://cassandra.apache.org/doc/latest/cassandra/developing/cql/ddl.html"],
+        questions: words!["Is `auto_snapshot` on in this cluster?", "Which applications read {target}?"],
+        references: words!["https://cassandra.apache.org/doc/latest/cassandra/developing/cql/ddl.html"],
         examples: examples(&["cqlsh cassandra.prod -e 'DROP KEYSPACE analytics;'", "cqlsh -e \"TRUNCATE shop.orders\""]),
         counterexamples: examples(&["cqlsh -e 'DESCRIBE KEYSPACES'", "cqlsh -e 'SELECT * FROM shop.orders LIMIT 10'"]),
     },
@@ -1442,12 +1446,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["nodetool"], check: nodetool_clearsnapshot },
+        matcher: Matcher::CommandFn { programs: words!["nodetool"], check: nodetool_clearsnapshot },
         why: "Snapshots are the node's local backups, including the automatic ones taken before every DROP or TRUNCATE. Once cleared, a mistaken drop can no longer be undone from them.",
         safer: "Clear only a named, outdated snapshot (`-t name`) after confirming a newer backup exists elsewhere.",
         instead: "nodetool listsnapshots",
-        questions: &["Is there a newer backup stored off the node?", "Do these snapshots cover a recent drop or truncate?"],
-        references: &["https://cassandra.apache.org/doc/latest/cassandra/managing/tools/nodetool/clearsnapshot.html"],
+        questions: words!["Is there a newer backup stored off the node?", "Do these snapshots cover a recent drop or truncate?"],
+        references: words!["https://cassandra.apache.org/doc/latest/cassandra/managing/tools/nodetool/clearsnapshot.html"],
         examples: examples(&["nodetool clearsnapshot --all", "nodetool -h cass1.prod clearsnapshot -t before-migration"]),
         counterexamples: examples(&["nodetool listsnapshots", "nodetool snapshot -t before-migration shop"]),
     },
@@ -1459,12 +1463,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["etcdctl"], check: etcd_range_delete },
+        matcher: Matcher::CommandFn { programs: words!["etcdctl"], check: etcd_range_delete },
         why: "With `--prefix` or `--from-key` one command deletes every key in the range. etcd holds configuration, service discovery and, for Kubernetes, the whole state of the cluster; an empty or short prefix deletes all of it, and only an `etcdctl snapshot` restore brings it back.",
         safer: "List the keys the range covers first (`etcdctl get --prefix --keys-only`), take `etcdctl snapshot save`, and delete exact keys.",
         instead: "etcdctl get {target} --prefix --keys-only",
-        questions: &["How many keys does the range cover?", "Is there an `etcdctl snapshot` from today?"],
-        references: &["https://etcd.io/docs/latest/dev-guide/interacting_v3/#delete-keys"],
+        questions: words!["How many keys does the range cover?", "Is there an `etcdctl snapshot` from today?"],
+        references: words!["https://etcd.io/docs/latest/dev-guide/interacting_v3/#delete-keys"],
         examples: examples(&["etcdctl del \"\" --prefix", "ETCDCTL_API=3 etcdctl --endpoints=https://10.0.0.5:2379 del /registry/deployments --prefix"]),
         counterexamples: examples(&["etcdctl get /registry --prefix --keys-only", "etcdctl del /config/feature-x"]),
     },
@@ -1477,16 +1481,16 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::Prose(ProsePattern {
-            verbs: &["reset*", "rewind*", "mov*", "set*", "skip*"],
-            objects: &["offset", "offsets"],
-            also: &["consumer*", "kafka", "group", "groups", "topic*", "partition*", "stream*"],
+            verbs: words!["reset*", "rewind*", "mov*", "set*", "skip*"],
+            objects: words!["offset", "offsets"],
+            also: words!["consumer*", "kafka", "group", "groups", "topic*", "partition*", "stream*"],
             window: 6,
         }),
         why: "Moving a consumer group back makes it process old messages again (duplicate emails, payments or records); moving it forward skips messages that are then never processed. The old position can be restored only if it was saved.",
         safer: "Save the group's current offsets first, stop its consumers, preview the new offsets, and decide whether reprocessing is safe.",
         instead: "Describe the consumer group and save its current offsets.",
-        questions: &["What do the consumers do with each message, and is reprocessing safe?", "Are the current offsets saved?"],
-        references: &["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
+        questions: words!["What do the consumers do with each message, and is reprocessing safe?", "Are the current offsets saved?"],
+        references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
         examples: examples(&["1. Reset the billing consumer group offsets to earliest.", "- Rewind the consumer offsets for the invoices topic by one day."]),
         counterexamples: examples(&["1. Describe the consumer group offsets.", "1. Do not reset the offsets of the billing group.", "1. Set the image offset to 10 pixels."]),
     },

@@ -8,9 +8,10 @@ use super::matching::{find_flag, flag_value, positionals, Hit};
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
+use crate::words::Words;
 
 /// The value of the first of `flags` present, without a `--flag=` prefix.
-fn value_of<'a>(command: &'a Command, flags: &[&str]) -> Option<(&'a Arg, String)> {
+fn value_of<'a>(command: &'a Command, flags: Words) -> Option<(&'a Arg, String)> {
     flags.iter().find_map(|flag| {
         let arg = flag_value(command, flag)?;
         let value = arg
@@ -23,7 +24,7 @@ fn value_of<'a>(command: &'a Command, flags: &[&str]) -> Option<(&'a Arg, String
 }
 
 /// Narrows a publish hit to `shared` when it names a registry that is not the public one.
-fn internal_registry(hit: &mut Hit, command: &Command, flags: &[&str], public: &[&str]) {
+fn internal_registry(hit: &mut Hit, command: &Command, flags: Words, public: Words) {
     let Some((arg, value)) = value_of(command, flags) else {
         return;
     };
@@ -59,15 +60,15 @@ fn npm_publish(command: &Command) -> Option<Hit> {
     internal_registry(
         &mut hit,
         command,
-        &["--registry"],
-        &[
+        words!["--registry"],
+        words![
             "registry.npmjs.org",
             "registry.yarnpkg.com",
             "registry.npmjs.com",
         ],
     );
     if hit.scope.is_none() {
-        if let Some((arg, value)) = value_of(command, &["--access"]) {
+        if let Some((arg, value)) = value_of(command, words!["--access"]) {
             if value == "restricted" {
                 hit.evidence.push(arg.span);
                 hit.scope = Some(S::Shared);
@@ -149,7 +150,7 @@ fn owner_change(command: &Command) -> Option<Hit> {
         }
         _ => {
             let sub = words.first().filter(|w| w.value == "owner")?;
-            let change = find_flag(command, &["--add", "-a", "--remove", "-r"])?;
+            let change = find_flag(command, words!["--add", "-a", "--remove", "-r"])?;
             let mut hit = Hit::at(vec![command.program_span, sub.span, change.span]);
             hit.target = words
                 .iter()
@@ -172,19 +173,19 @@ fn cargo_publish(command: &Command) -> Option<Hit> {
     match sub.value.as_str() {
         "publish" => {}
         "release" => {
-            let execute = find_flag(command, &["--execute", "-x"])?;
+            let execute = find_flag(command, words!["--execute", "-x"])?;
             hit.evidence.push(execute.span);
         }
         _ => return None,
     }
-    if let Some((_, package)) = value_of(command, &["-p", "--package"]) {
+    if let Some((_, package)) = value_of(command, words!["-p", "--package"]) {
         hit.target = Some(package);
     }
     internal_registry(
         &mut hit,
         command,
-        &["--registry", "--index"],
-        &[
+        words!["--registry", "--index"],
+        words![
             "crates-io",
             "crates.io",
             "github.com/rust-lang/crates.io-index",
@@ -196,14 +197,16 @@ fn cargo_publish(command: &Command) -> Option<Hit> {
 fn cargo_yank(command: &Command) -> Option<Hit> {
     let words = positionals(command);
     let sub = words.first().filter(|w| w.value == "yank")?;
-    if find_flag(command, &["--undo"]).is_some() {
+    if find_flag(command, words!["--undo"]).is_some() {
         return None;
     }
     let mut hit = Hit::at(vec![command.program_span, sub.span]);
     hit.target = words
         .iter()
         .skip(1)
-        .find(|w| value_of(command, &["--version", "--vers"]).is_none_or(|(v, _)| v.span != w.span))
+        .find(|w| {
+            value_of(command, words!["--version", "--vers"]).is_none_or(|(v, _)| v.span != w.span)
+        })
         .map(|a| a.value.split('@').next().unwrap_or(&a.value).to_string());
     Some(hit)
 }
@@ -232,7 +235,7 @@ fn pypi_upload(command: &Command) -> Option<Hit> {
     internal_registry(
         &mut hit,
         command,
-        &[
+        words![
             "--repository-url",
             "--repository",
             "-r",
@@ -240,7 +243,7 @@ fn pypi_upload(command: &Command) -> Option<Hit> {
             "--publish-url",
             "--index",
         ],
-        &["pypi", "upload.pypi.org", "upload.pypi.org/legacy"],
+        words!["pypi", "upload.pypi.org", "upload.pypi.org/legacy"],
     );
     Some(hit)
 }
@@ -250,7 +253,7 @@ fn gem_push(command: &Command) -> Option<Hit> {
     let sub = words.first().filter(|w| w.value == "push")?;
     let mut hit = Hit::at(vec![command.program_span, sub.span]);
     hit.target = words.get(1).map(|a| a.value.clone());
-    internal_registry(&mut hit, command, &["--host"], &["rubygems.org"]);
+    internal_registry(&mut hit, command, words!["--host"], words!["rubygems.org"]);
     Some(hit)
 }
 
@@ -286,8 +289,8 @@ fn nuget_push(command: &Command) -> Option<Hit> {
     internal_registry(
         &mut hit,
         command,
-        &["--source", "-s", "-Source"],
-        &["nuget.org", "api.nuget.org/v3/index.json"],
+        words!["--source", "-s", "-Source"],
+        words!["nuget.org", "api.nuget.org/v3/index.json"],
     );
     Some(hit)
 }
@@ -301,16 +304,16 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["npm", "pnpm", "yarn", "bun", "lerna"], check: npm_publish },
+        matcher: Matcher::CommandFn { programs: words!["npm", "pnpm", "yarn", "bun", "lerna"], check: npm_publish },
         why: "Once published, anyone can install this version, and mirrors and caches copy it within minutes. It can be unpublished only within 72 hours and only if nothing depends on it, and its version number can never be used again. Leaked secrets or broken code in it are out for good.",
         safer: "Run `npm publish --dry-run` and read the file list; check the version, the `files` list and `.npmignore`; publish from CI with provenance after review.",
         instead: "npm publish --dry-run",
-        questions: &[
+        questions: words![
             "Has someone checked the exact files going out (`npm pack --dry-run`) for secrets and build junk?",
             "Is the version number right, and which dist-tag (`latest`) will it take?",
             "Is this the organisation's normal release path, or an agent publishing on its own?",
         ],
-        references: &["https://docs.npmjs.com/cli/commands/npm-publish", "https://docs.npmjs.com/policies/unpublish"],
+        references: words!["https://docs.npmjs.com/cli/commands/npm-publish", "https://docs.npmjs.com/policies/unpublish"],
         examples: examples(&["npm publish", "npm publish --access public", "pnpm publish --no-git-checks", "yarn npm publish --tag next", "npm publish --registry https://npm.internal.example.com"]),
         counterexamples: examples(&["npm pack", "npm run publish:docs", "echo 'npm publish'", "yarn npm info react"]),
     },
@@ -323,18 +326,18 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["npm"],
-            subcommands: &[&["unpublish"]],
+            programs: words!["npm"],
+            subcommands: &[words!["unpublish"]],
             ..CommandPattern::ANY
         }),
         why: "Every project outside the organisation that depends on this version fails to install the moment it is gone (the 2016 left-pad removal broke builds worldwide). The version number can never be published again, and with `--force` the whole package name is lost for 24 hours or to anyone who grabs it.",
         safer: "Deprecate the version with a message instead (`npm deprecate`), and publish a fixed version.",
         instead: "npm deprecate {target} \"Broken release, use the next version\"",
-        questions: &[
+        questions: words![
             "Who depends on this version (`npm view` and the download count)?",
             "Is this about a leaked secret, and has that secret been rotated already?",
         ],
-        references: &["https://docs.npmjs.com/policies/unpublish", "https://docs.npmjs.com/cli/commands/npm-unpublish"],
+        references: words!["https://docs.npmjs.com/policies/unpublish", "https://docs.npmjs.com/cli/commands/npm-unpublish"],
         examples: examples(&["npm unpublish my-lib@1.4.2", "npm unpublish @acme/widgets --force"]),
         counterexamples: examples(&["npm view my-lib versions", "npm publish --dry-run", "echo npm unpublish my-lib"]),
     },
@@ -346,12 +349,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["npm", "pnpm"], check: npm_deprecate },
+        matcher: Matcher::CommandFn { programs: words!["npm", "pnpm"], check: npm_deprecate },
         why: "Everyone who installs the matching versions, inside and outside the organisation, sees the warning in their builds, and many CI setups treat it as a failure. It can be taken back with an empty message, but a wrong version range reaches every user at once.",
         safer: "Check the version range with `npm view {target} versions` before deprecating, and name the exact versions affected.",
         instead: "npm view {target} versions",
-        questions: &["Does the version range cover only the versions that are really affected?"],
-        references: &["https://docs.npmjs.com/cli/commands/npm-deprecate"],
+        questions: words!["Does the version range cover only the versions that are really affected?"],
+        references: words!["https://docs.npmjs.com/cli/commands/npm-deprecate"],
         examples: examples(&["npm deprecate my-lib@\"< 2.0.0\" \"Please upgrade to 2.x\"", "npm deprecate @acme/widgets@1.4.2 'security issue, use 1.4.3'"]),
         counterexamples: examples(&["npm deprecate my-lib@1.4.2 \"\"", "npm view my-lib deprecated", "npm outdated"]),
     },
@@ -363,12 +366,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["npm", "pnpm", "yarn"], check: dist_tag },
+        matcher: Matcher::CommandFn { programs: words!["npm", "pnpm", "yarn"], check: dist_tag },
         why: "A dist-tag such as `latest` decides which version a plain `npm install` gets. Moving or removing it changes what every new install receives, everywhere, at once; it can be moved back, but installs in between have already taken the other version.",
         safer: "Look at the current tags with `npm dist-tag ls {target}` and test the version under a non-default tag (such as `next`) before moving `latest`.",
         instead: "npm dist-tag ls {target}",
-        questions: &["Which version does the tag point at now, and has the new one been tested under another tag?"],
-        references: &["https://docs.npmjs.com/cli/commands/npm-dist-tag"],
+        questions: words!["Which version does the tag point at now, and has the new one been tested under another tag?"],
+        references: words!["https://docs.npmjs.com/cli/commands/npm-dist-tag"],
         examples: examples(&["npm dist-tag add my-lib@2.0.0 latest", "npm dist-tag rm @acme/widgets beta", "yarn tag add my-lib@1.2.3 stable"]),
         counterexamples: examples(&["npm dist-tag ls my-lib", "yarn tag list my-lib", "npm install react@next"]),
     },
@@ -380,15 +383,15 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::WidenPrivilege,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["npm"], check: access_public },
+        matcher: Matcher::CommandFn { programs: words!["npm"], check: access_public },
         why: "Every published version of the package, with whatever code, comments and secrets it contains, becomes downloadable by anyone. Switching it back to private later does not take back the copies already made.",
         safer: "Review what every published version contains, or publish a new, clean package under a public name instead.",
         instead: "npm access get status {target}",
-        questions: &[
+        questions: words![
             "Has every published version been checked for internal code and secrets?",
             "Who in the organisation approved making this package public?",
         ],
-        references: &["https://docs.npmjs.com/cli/commands/npm-access"],
+        references: words!["https://docs.npmjs.com/cli/commands/npm-access"],
         examples: examples(&["npm access public @acme/internal-sdk", "npm access set status=public @acme/billing-client"]),
         counterexamples: examples(&["npm access get status @acme/internal-sdk", "npm access set status=private @acme/internal-sdk", "npm access list packages @acme"]),
     },
@@ -400,15 +403,15 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::WidenPrivilege,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["npm", "pnpm", "yarn", "gem", "cargo"], check: owner_change },
+        matcher: Matcher::CommandFn { programs: words!["npm", "pnpm", "yarn", "gem", "cargo"], check: owner_change },
         why: "An owner can publish, unpublish and yank versions that every user of the package installs; a wrong or compromised owner is how supply-chain attacks start. Removing an owner can lock the team out of releasing fixes.",
         safer: "List the current owners first, and grant publishing through the registry's team or organisation settings with two-factor authentication required.",
         instead: "npm owner ls {target}",
-        questions: &[
+        questions: words![
             "Who is being added or removed, and who approved it?",
             "Does the new owner have two-factor authentication turned on?",
         ],
-        references: &["https://docs.npmjs.com/cli/commands/npm-owner", "https://doc.rust-lang.org/cargo/commands/cargo-owner.html", "https://guides.rubygems.org/command-reference/#gem-owner"],
+        references: words!["https://docs.npmjs.com/cli/commands/npm-owner", "https://doc.rust-lang.org/cargo/commands/cargo-owner.html", "https://guides.rubygems.org/command-reference/#gem-owner"],
         examples: examples(&["npm owner add alice my-lib", "cargo owner --add github:acme:release-team my-crate", "gem owner acme-sdk --remove bob@example.com"]),
         counterexamples: examples(&["npm owner ls my-lib", "cargo owner --list my-crate", "gem owner acme-sdk"]),
     },
@@ -420,15 +423,15 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["cargo"], check: cargo_publish },
+        matcher: Matcher::CommandFn { programs: words!["cargo"], check: cargo_publish },
         why: "A crates.io upload is permanent by design: the version can be yanked but never deleted or replaced, and anyone can download its source. A leaked secret or a wrong version number stays public.",
         safer: "Run `cargo publish --dry-run` (or `cargo package --list`) and read what goes out; publish from CI after review.",
         instead: "cargo publish --dry-run",
-        questions: &[
+        questions: words![
             "What files does `cargo package --list` include, and is anything private among them?",
             "Is the version number right for the changes it contains?",
         ],
-        references: &["https://doc.rust-lang.org/cargo/reference/publishing.html", "https://doc.rust-lang.org/cargo/commands/cargo-publish.html"],
+        references: words!["https://doc.rust-lang.org/cargo/reference/publishing.html", "https://doc.rust-lang.org/cargo/commands/cargo-publish.html"],
         examples: examples(&["cargo publish", "cargo publish -p approval-risk-engine --allow-dirty", "cargo release patch --execute", "cargo publish --registry acme-internal"]),
         counterexamples: examples(&["cargo package --list", "cargo build --release", "cargo release patch"]),
     },
@@ -440,12 +443,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["cargo"], check: cargo_yank },
+        matcher: Matcher::CommandFn { programs: words!["cargo"], check: cargo_yank },
         why: "New projects can no longer pick the yanked version, and anyone updating who needs it (with no other matching version) gets a resolution error. Existing lock files keep working, and `cargo yank --undo` reverses it, but the effect reaches every user of the crate at once.",
         safer: "Publish a fixed version first, so users have somewhere to go, and yank only the versions that are really broken.",
         instead: "cargo info {target}",
-        questions: &["Is there a fixed version users can move to, and is the yanked version really broken?"],
-        references: &["https://doc.rust-lang.org/cargo/commands/cargo-yank.html"],
+        questions: words!["Is there a fixed version users can move to, and is the yanked version really broken?"],
+        references: words!["https://doc.rust-lang.org/cargo/commands/cargo-yank.html"],
         examples: examples(&["cargo yank --version 1.0.1 my-crate", "cargo yank my-crate@0.3.0"]),
         counterexamples: examples(&["cargo yank --undo --version 1.0.1 my-crate", "cargo search my-crate", "cargo update -p my-crate"]),
     },
@@ -457,15 +460,15 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["twine", "python", "python3", "poetry", "flit", "hatch", "uv", "pdm"], check: pypi_upload },
+        matcher: Matcher::CommandFn { programs: words!["twine", "python", "python3", "poetry", "flit", "hatch", "uv", "pdm"], check: pypi_upload },
         why: "Anyone can install the release as soon as it is up. PyPI lets a project delete a release, but never lets that file name or version be uploaded again, and mirrors keep their copies, so mistakes and leaked secrets stay out.",
         safer: "Run `twine check dist/*`, upload to TestPyPI first (`--repository testpypi`) and install from there, then publish from CI with trusted publishing.",
         instead: "twine upload --repository testpypi dist/*",
-        questions: &[
+        questions: words![
             "Has the release been installed and tried from TestPyPI?",
             "Which files are in `dist/`, and are they all from this build and this version?",
         ],
-        references: &["https://packaging.python.org/en/latest/guides/using-testpypi/", "https://pypi.org/help/#file-name-reuse"],
+        references: words!["https://packaging.python.org/en/latest/guides/using-testpypi/", "https://pypi.org/help/#file-name-reuse"],
         examples: examples(&["twine upload dist/*", "python3 -m twine upload --skip-existing dist/*", "poetry publish --build", "uv publish"]),
         counterexamples: examples(&["twine check dist/*", "poetry build", "python -m build", "pip install twine"]),
     },
@@ -477,12 +480,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["gem"], check: gem_push },
+        matcher: Matcher::CommandFn { programs: words!["gem"], check: gem_push },
         why: "The gem is public and installable at once. It can be yanked but not replaced, and its version number can never be pushed again; copies already downloaded stay out.",
         safer: "Build and unpack the gem locally (`gem build`, then `gem unpack`) to check its files, and release from CI after review; push to a private gem server for internal gems.",
         instead: "gem push --host https://gems.internal.example.com {target}",
-        questions: &["Which files does the gem contain, and is the version number right?"],
-        references: &["https://guides.rubygems.org/publishing/"],
+        questions: words!["Which files does the gem contain, and is the version number right?"],
+        references: words!["https://guides.rubygems.org/publishing/"],
         examples: examples(&["gem push acme-sdk-2.1.0.gem", "gem push pkg/widgets-0.9.0.gem --otp 123456"]),
         counterexamples: examples(&["gem build acme-sdk.gemspec", "gem install rails", "gem list"]),
     },
@@ -495,15 +498,15 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(CommandPattern {
-            programs: &["gem"],
-            subcommands: &[&["yank"]],
+            programs: words!["gem"],
+            subcommands: &[words!["yank"]],
             ..CommandPattern::ANY
         }),
         why: "The version disappears from the index for everyone: projects whose lock files pin it fail to install. RubyGems has no undo for a yank, and the version number can never be reused.",
         safer: "Release a fixed version first and tell users to move to it; yank only for a security problem or a broken build.",
         instead: "gem info {target} --remote --all",
-        questions: &["Who depends on this version, and is there a fixed version to move to?"],
-        references: &["https://guides.rubygems.org/command-reference/#gem-yank"],
+        questions: words!["Who depends on this version, and is there a fixed version to move to?"],
+        references: words!["https://guides.rubygems.org/command-reference/#gem-yank"],
         examples: examples(&["gem yank acme-sdk -v 2.1.0", "gem yank widgets --version 0.9.0"]),
         counterexamples: examples(&["gem search acme-sdk", "gem info acme-sdk --remote"]),
     },
@@ -515,12 +518,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::CommandFn { programs: &["dotnet", "nuget"], check: nuget_push },
+        matcher: Matcher::CommandFn { programs: words!["dotnet", "nuget"], check: nuget_push },
         why: "nuget.org does not allow deleting packages: a pushed version can only be unlisted, stays downloadable to anyone who names it, and its version number can never be pushed again.",
         safer: "Inspect the package (`dotnet pack`, then open the .nupkg) and push to an internal feed first.",
         instead: "dotnet nuget push {target} --source https://nuget.internal.example.com/v3/index.json",
-        questions: &["Which feed does this push to, and has the package's content been checked?"],
-        references: &["https://learn.microsoft.com/en-us/nuget/nuget-org/policies/deleting-packages"],
+        questions: words!["Which feed does this push to, and has the package's content been checked?"],
+        references: words!["https://learn.microsoft.com/en-us/nuget/nuget-org/policies/deleting-packages"],
         examples: examples(&["dotnet nuget push bin/Release/Acme.Sdk.2.1.0.nupkg --api-key $NUGET_KEY --source https://api.nuget.org/v3/index.json", "nuget push Acme.Sdk.2.1.0.nupkg"]),
         counterexamples: examples(&["dotnet pack -c Release", "dotnet nuget list source", "dotnet nuget locals all --list"]),
     },

@@ -3,9 +3,10 @@
 
 use super::index;
 use crate::shell::Command;
+use crate::words::Words;
 
 /// Programs that read, print or compute without changing anything outside their own output.
-const READ_ONLY: &[&str] = &[
+const READ_ONLY: Words = words![
     "ls",
     "ll",
     "cat",
@@ -195,7 +196,7 @@ const READ_ONLY: &[&str] = &[
 
 /// Programs that change things, which the engine knows by name even when no rule matches a
 /// particular use (so they are judged as a change, not as something unseen).
-const KNOWN: &[&str] = &[
+const KNOWN: Words = words![
     "git",
     "kubectl",
     "oc",
@@ -415,7 +416,7 @@ pub fn is_known_program(name: &str) -> bool {
 /// "find the file"): after "run" they are still commands, but they are not taken as one when a
 /// sentence merely uses the word.
 pub fn is_plain_word(name: &str) -> bool {
-    const WORDS: &[&str] = &[
+    const WORDS: Words = words![
         "make", "find", "watch", "time", "sort", "head", "tail", "less", "more", "file", "type",
         "cut", "join", "paste", "split", "test", "read", "wait", "install", "mail", "top", "kill",
         "host", "date", "stat", "free", "which", "help", "patch", "at", "yes", "cal", "w", "who",

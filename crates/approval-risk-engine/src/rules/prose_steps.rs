@@ -4,8 +4,9 @@
 use super::examples;
 use super::{Action, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
+use crate::words::Words;
 
-const DELETE_VERBS: &[&str] = &[
+const DELETE_VERBS: Words = words![
     "delet*",
     "destroy*",
     "remov*",
@@ -30,7 +31,7 @@ const DELETE_VERBS: &[&str] = &[
     "flush*",
 ];
 
-const ENVIRONMENTS: &[&str] = &[
+const ENVIRONMENTS: Words = words![
     "environment*",
     "env",
     "envs",
@@ -54,7 +55,7 @@ const ENVIRONMENTS: &[&str] = &[
     "resources",
 ];
 
-const DATA: &[&str] = &[
+const DATA: Words = words![
     "column*",
     "field*",
     "partition*",
@@ -115,7 +116,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Prose(ProsePattern {
             verbs: DELETE_VERBS,
             objects: ENVIRONMENTS,
-            also: &[
+            also: words![
                 "recreat*", "rebuild*", "rebuilt", "redeploy*", "reprovision*", "re-provision*",
                 "from scratch", "start fresh", "start over", "spin up a new", "stand up a new",
                 "bring it back", "set it up again", "provision a new", "create a new", "create it again",
@@ -126,13 +127,13 @@ pub static RULES: &[Rule] = &[
         why: "Recreating restores the shape, not the contents: the data, identifiers, manual changes and connections of the old one are gone, and everything that depends on it is down in between. This is how one agent's 'delete and recreate the environment' became a 13-hour outage.",
         safer: "Change {target} in place, or build the new one beside the old, switch traffic over, check it, and only then delete the old one.",
         instead: "Build a new environment beside the old one, switch traffic to it, and keep the old one running until the new one is verified.",
-        questions: &[
+        questions: words![
             "Which environment exactly, and does anything in production depend on it?",
             "What in it is not in the template (data, secrets, manual fixes, DNS records, IP allow-lists)?",
             "How long will it be down between the delete and the recreate, and who is told?",
             "Can the change be made in place instead?",
         ],
-        references: &["https://www.theregister.com/2026/02/20/amazon_denies_kiro_agentic_ai_behind_outage/"],
+        references: words!["https://www.theregister.com/2026/02/20/amazon_denies_kiro_agentic_ai_behind_outage/"],
         examples: examples(&[
             "Delete and recreate the production environment from the template.",
             "Tear down the staging stack and rebuild it from scratch",
@@ -152,16 +153,16 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern { verbs: DELETE_VERBS, objects: DATA, also: &[], window: 6 }),
+        matcher: Matcher::Prose(ProsePattern { verbs: DELETE_VERBS, objects: DATA, also: words![], window: 6 }),
         why: "What is deleted is gone unless a backup exists and has been tested; people who rely on it notice first, and restoring from backup loses whatever changed since.",
         safer: "Take a backup or snapshot of {target} first and check it restores; or rename/archive it and delete it later once nobody needs it.",
         instead: "Rename {target} to a name ending in _retired and keep it until nobody needs it.",
-        questions: &[
+        questions: words![
             "Is there a current, tested backup of this, and how long does a restore take?",
             "Who or what still reads it?",
             "Could it be archived or renamed instead of deleted?",
         ],
-        references: &["https://about.gitlab.com/blog/2017/02/10/postmortem-of-database-outage-of-january-31/"],
+        references: words!["https://about.gitlab.com/blog/2017/02/10/postmortem-of-database-outage-of-january-31/"],
         examples: examples(&[
             "Drop the users table and the orders table.",
             "Delete the old S3 buckets to save money.",
@@ -181,16 +182,16 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern { verbs: DELETE_VERBS, objects: ENVIRONMENTS, also: &[], window: 6 }),
+        matcher: Matcher::Prose(ProsePattern { verbs: DELETE_VERBS, objects: ENVIRONMENTS, also: words![], window: 6 }),
         why: "Everything running in it stops, and whatever was configured by hand or stored inside is gone with it; the people and services that use it notice at once.",
         safer: "Scale {target} down or detach it first, confirm nothing depends on it, keep a backup of its data, then delete.",
         instead: "Scale {target} down to zero and keep it for a week.",
-        questions: &[
+        questions: words![
             "Which environment exactly, and is anything still using it?",
             "Is everything in it reproducible from code and backups?",
             "Who needs to know before it goes away?",
         ],
-        references: &[],
+        references: words![],
         examples: examples(&["Tear down the staging environment.", "Terminate the old instances in us-east-1."]),
         counterexamples: examples(&["Describe the instances in us-east-1.", "Do not terminate the instances."]),
     },
@@ -204,18 +205,18 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::Prose(ProsePattern {
             verbs: DELETE_VERBS,
-            objects: &[
+            objects: words![
                 "anything", "everything", "stuff", "things", "whatever", "rest", "unused", "leftover*",
                 "junk", "clutter", "cruft", "old ones", "all of it", "orphan*", "stale", "obsolete",
             ],
-            also: &[],
+            also: words![],
             window: 6,
         }),
         why: "The step deletes whatever it decides is unused or old, without naming it; nobody can check the list before it is gone, and 'unused' is a guess that is wrong exactly when it matters.",
         safer: "Ask the agent to list exactly what it would delete, review that list, and delete the named items only.",
         instead: "List the resources that look unused, with their owners and last use.",
-        questions: &["Exactly what will be deleted, by name?", "How was 'unused' decided, and who owns these things?"],
-        references: &[],
+        questions: words!["Exactly what will be deleted, by name?", "How was 'unused' decided, and who owns these things?"],
+        references: words![],
         examples: examples(&["Get rid of anything we're not using anymore.", "Remove the stale stuff from the account."]),
         counterexamples: examples(&["Delete the temp-upload-2023 bucket.", "Do not delete anything yet."]),
     },
@@ -228,16 +229,16 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Prose(ProsePattern {
-            verbs: &["revok*", "invalidat*", "roll", "rolls", "rolling", "rotat*", "deactivat*", "disabl*", "expir*", "kill"],
-            objects: &["key", "keys", "token*", "credential*", "certificate*", "cert", "certs", "password*", "secret*", "api-key*", "access key*", "session*"],
-            also: &[],
+            verbs: words!["revok*", "invalidat*", "roll", "rolls", "rolling", "rotat*", "deactivat*", "disabl*", "expir*", "kill"],
+            objects: words!["key", "keys", "token*", "credential*", "certificate*", "cert", "certs", "password*", "secret*", "api-key*", "access key*", "session*"],
+            also: words![],
             window: 5,
         }),
         why: "Once a key or token is revoked it stops working everywhere at once, and it cannot be un-revoked: every service or person still using it fails until they get the new one.",
         safer: "Issue the new credential first, move every user of {target} to it and confirm nothing still uses the old one (access logs), then revoke.",
         instead: "Issue a new key alongside the old one and list which services still use the old key.",
-        questions: &["Which services still use {target}, and have they all switched?", "What is the plan if something breaks after the revocation?"],
-        references: &[],
+        questions: words!["Which services still use {target}, and have they all switched?", "What is the plan if something breaks after the revocation?"],
+        references: words![],
         examples: examples(&["Roll the old Stripe key so it stops working.", "Revoke all API tokens issued before March."]),
         counterexamples: examples(&["List the API tokens issued before March.", "Do not revoke the deploy key."]),
     },
@@ -250,24 +251,24 @@ pub static RULES: &[Rule] = &[
         action: Action::Opaque,
         floor: None,
         matcher: Matcher::Prose(ProsePattern {
-            verbs: &[
+            verbs: words![
                 "clean up", "cleanup", "clean-up", "tidy up", "sort out", "take care of", "deal with",
                 "handle the", "fix up", "fix everything", "fix whatever", "do whatever", "whatever it takes",
                 "make it work", "streamline", "reset everything", "straighten out", "resolve the",
             ],
-            objects: &[],
-            also: &[],
+            objects: words![],
+            also: words![],
             window: 0,
         }),
         why: "The step does not say what it will change, so nobody can tell what could be lost; vague steps are where agents improvise destructive fixes.",
         safer: "Ask the agent to list the exact commands or resources the step will touch, then assess those.",
         instead: "List the exact resources and commands for this step.",
-        questions: &[
+        questions: words![
             "Exactly which resources or files will this touch?",
             "Will anything be deleted or overwritten?",
             "Can the agent show the commands before running them?",
         ],
-        references: &[],
+        references: words![],
         examples: examples(&["Clean up the old stuff.", "Take care of the failing deployment however needed."]),
         counterexamples: examples(&["Run the unit tests.", "Clean the build cache with `cargo clean`."]),
     },

@@ -6,6 +6,7 @@ use super::matching::{find_flag, positionals, Hit};
 use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
+use crate::words::Words;
 
 /// `<tool> <noun> delete` (1Password `op`, Doppler) or `<tool> delete <noun>` (Bitwarden `bw`,
 /// Infisical), with the words as evidence.
@@ -19,7 +20,7 @@ fn noun_then_delete(command: &Command) -> Option<Hit> {
     } else {
         return None;
     };
-    const NOUNS: &[&str] = &[
+    const NOUNS: Words = words![
         "item",
         "items",
         "document",
@@ -51,8 +52,9 @@ fn noun_then_delete(command: &Command) -> Option<Hit> {
     hit.target = words.get(2).map(|w| w.value.clone());
     // 1Password can archive instead of deleting; Bitwarden moves items to its trash unless
     // told `--permanent`.
-    let archived = find_flag(command, &["--archive"]).is_some();
-    let trashed = command.program == "bw" && find_flag(command, &["--permanent", "-p"]).is_none();
+    let archived = find_flag(command, words!["--archive"]).is_some();
+    let trashed =
+        command.program == "bw" && find_flag(command, words!["--permanent", "-p"]).is_none();
     if archived || trashed {
         hit.reversibility = Some(R::Recoverable);
         hit.note = Some(
@@ -85,12 +87,12 @@ pub static RULES: &[Rule] = &[Rule {
     reach: Reach::Environment,
     action: Action::Delete,
     floor: None,
-    matcher: Matcher::CommandFn { programs: &["op", "doppler", "bw", "infisical"], check: noun_then_delete },
+    matcher: Matcher::CommandFn { programs: words!["op", "doppler", "bw", "infisical"], check: noun_then_delete },
     why: "Every service and person that reads the secret fails the moment it is gone, and a deleted secret cannot be recovered from the manager; if no other copy exists, credentials have to be re-issued everywhere they were used.",
     safer: "Archive or disable {target} first, watch for services that break, and delete it only after nothing reads it.",
     instead: "doppler secrets get {target} --plain",
-    questions: &["Which services read {target}, and will they fail without it?", "Is there another copy, or will the credential have to be re-issued?"],
-    references: &["https://developer.1password.com/docs/cli/reference/management-commands/item#item-delete", "https://docs.doppler.com/docs/cli"],
+    questions: words!["Which services read {target}, and will they fail without it?", "Is there another copy, or will the credential have to be re-issued?"],
+    references: words!["https://developer.1password.com/docs/cli/reference/management-commands/item#item-delete", "https://docs.doppler.com/docs/cli"],
     examples: examples(&["op item delete \"Prod DB password\"", "doppler secrets delete STRIPE_KEY --project api --config prd -y", "op vault delete Engineering"]),
     counterexamples: examples(&["op item get \"Prod DB password\"", "doppler secrets list --project api", "bw list items"]),
 }];

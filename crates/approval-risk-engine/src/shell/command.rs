@@ -5,6 +5,7 @@
 
 use super::lexer::{tokenize, Op, RedirectKind, Token, Word};
 use crate::span::Span;
+use crate::words::Words;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,7 +205,7 @@ fn parse_into(
 
 /// Does a command select by a filter (so what it prints is a chosen list, not everything)?
 fn narrows(command: &Command) -> bool {
-    const FIND_FILTERS: &[&str] = &[
+    const FIND_FILTERS: Words = words![
         "-name",
         "-iname",
         "-path",
@@ -303,17 +304,17 @@ fn is_assignment(value: &str) -> Option<(&str, &str)> {
 
 /// Flags of wrapper programs that take a value, so the value is not mistaken for the command.
 fn wrapper_flag_takes_value(wrapper: &str, flag: &str) -> bool {
-    let list: &[&str] = match wrapper {
-        "sudo" | "doas" => &[
-            "-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "--user", "--group",
-        ],
-        "env" => &["-u", "-C", "-S", "--unset", "--chdir"],
-        "nice" => &["-n", "--adjustment"],
-        "ionice" => &["-c", "-n", "-p"],
-        "timeout" => &["-s", "-k", "--signal", "--kill-after"],
-        "stdbuf" => &["-i", "-o", "-e"],
-        "watch" => &["-n", "-d", "--interval"],
-        "xargs" => &[
+    let list: Words = match wrapper {
+        "sudo" | "doas" => {
+            words!["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "--user", "--group",]
+        }
+        "env" => words!["-u", "-C", "-S", "--unset", "--chdir"],
+        "nice" => words!["-n", "--adjustment"],
+        "ionice" => words!["-c", "-n", "-p"],
+        "timeout" => words!["-s", "-k", "--signal", "--kill-after"],
+        "stdbuf" => words!["-i", "-o", "-e"],
+        "watch" => words!["-n", "-d", "--interval"],
+        "xargs" => words![
             "-n",
             "-I",
             "-P",
@@ -328,11 +329,11 @@ fn wrapper_flag_takes_value(wrapper: &str, flag: &str) -> bool {
             "--arg-file",
             "--replace",
         ],
-        "ssh" => &[
+        "ssh" => words![
             "-i", "-p", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-b", "-c", "-E", "-e", "-m",
             "-O", "-Q", "-S", "-W", "-w", "-B",
         ],
-        "docker" => &[
+        "docker" => words![
             "-u",
             "-w",
             "-e",
@@ -342,7 +343,7 @@ fn wrapper_flag_takes_value(wrapper: &str, flag: &str) -> bool {
             "--env-file",
             "--detach-keys",
         ],
-        "kubectl" => &[
+        "kubectl" => words![
             "-n",
             "-c",
             "--namespace",
@@ -351,7 +352,7 @@ fn wrapper_flag_takes_value(wrapper: &str, flag: &str) -> bool {
             "--kubeconfig",
             "--pod-running-timeout",
         ],
-        _ => &[],
+        _ => words![],
     };
     list.contains(&flag)
 }

@@ -6,9 +6,10 @@
 
 use super::command::{parse_commands, Arg, Command, Input, ShellState};
 use crate::span::Span;
+use crate::words::Words;
 
 /// Calls that run their first string argument as a shell command.
-const EXEC_CALLS: &[&str] = &[
+const EXEC_CALLS: Words = words![
     "os.system",
     "os.popen",
     "subprocess.run",
