@@ -13,6 +13,7 @@ mod dom;
 pub mod highlight;
 pub mod share;
 pub mod state;
+pub mod training;
 pub mod wire;
 pub mod worker;
 

@@ -4,7 +4,9 @@
 //! link can carry the plan without the plan leaving anyone's machine until a person chooses to
 //! paste the link somewhere. Shape: `v=1&plan=<base64url(lz77(utf-8))>` followed by whatever
 //! context differs from the default (`&target=production&credentials=broad&freeze=1&format=shell`),
-//! readable so a person can see what the link asserts before opening it.
+//! readable so a person can see what the link asserts before opening it. A training exercise
+//! link (issue 7) is the same link with `&exercise=1` after it; readers that predate the key
+//! ignore it and open the plan as usual.
 
 use crate::compress::{compress, decompress, from_base64url, to_base64url};
 use approval_risk_engine::{Context, Credentials, Format, Options, Target};
@@ -15,6 +17,8 @@ pub const SHARE_LIMIT: usize = 64 * 1024;
 /// Reading a link never yields more than this, whatever its compressed stream claims.
 const DECODED_LIMIT: usize = 1024 * 1024;
 const VERSION: &str = "1";
+/// Appended to a share link to open it as a training exercise.
+const EXERCISE_MARK: &str = "&exercise=1";
 
 /// What a share link carries.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +26,8 @@ pub struct Shared {
     pub plan: String,
     pub context: Context,
     pub format: Option<Format>,
+    /// The link asks to open the plan as a training exercise.
+    pub exercise: bool,
 }
 
 /// The fragment (without `#`) for `plan` assessed with `options`, or `None` when the plan is
@@ -53,6 +59,11 @@ pub fn fragment(plan: &str, options: &Options) -> Option<String> {
     Some(out)
 }
 
+/// The share link `link` (a whole URL, or a fragment) as a training exercise link.
+pub fn exercise_link(link: &str) -> String {
+    format!("{link}{EXERCISE_MARK}")
+}
+
 /// Reads a fragment made by [`fragment`] (with or without its `#`). Anything else, including
 /// a damaged link, is `None`; unknown keys are ignored so later versions can add some.
 pub fn read(fragment: &str) -> Option<Shared> {
@@ -63,6 +74,7 @@ pub fn read(fragment: &str) -> Option<Shared> {
         plan: String::new(),
         context: Context::default(),
         format: None,
+        exercise: false,
     };
     for pair in fragment.split('&') {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -73,6 +85,7 @@ pub fn read(fragment: &str) -> Option<Shared> {
             "credentials" => shared.context.credentials = Credentials::parse(value)?,
             "freeze" => shared.context.change_freeze = value == "1",
             "format" => shared.format = Some(Format::parse(value)?),
+            "exercise" => shared.exercise = value == "1",
             _ => {}
         }
     }
@@ -140,6 +153,24 @@ mod tests {
             "{link}"
         );
         assert!(link.len() < plan.len(), "repetition compresses");
+    }
+
+    #[test]
+    fn an_exercise_link_is_a_share_link_that_says_so() {
+        let options = options(Target::Production, Credentials::Broad, true);
+        let link = fragment("git push --force origin main", &options).expect("a link");
+        let plain = read(&link).expect("the link reads back");
+        assert!(!plain.exercise, "an ordinary link is not an exercise");
+        let exercise = read(&exercise_link(&format!("#{link}"))).expect("still a link");
+        assert!(exercise.exercise);
+        assert_eq!(
+            Shared {
+                exercise: false,
+                ..exercise
+            },
+            plain,
+            "the same plan and context"
+        );
     }
 
     #[test]
