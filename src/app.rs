@@ -46,7 +46,10 @@ fn read_area(area: &NodeRef) -> Option<JsString> {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::open(&dom::fragment(), dom::stored_theme()));
+    // Embedding (issue 7): in a portal's iframe the page opens empty, waiting for the portal's
+    // plan, and leaves out its header and footer (`embed.rs`).
+    let state = use_reducer(|| crate::embed::open(&dom::fragment(), dom::stored_theme()));
+    let embedded = crate::embed::use_embed(state.dispatcher());
     let area = use_node_ref();
     // The pending re-score: replacing it drops the previous `Timeout`, which cancels it.
     let pending = use_mut_ref(|| None::<Timeout>);
@@ -158,7 +161,7 @@ pub fn App() -> Html {
             if !*show_rules {
                 <a class="skip-link" href="#verdict" onclick={on_skip}>{ "Skip to the verdict" }</a>
             }
-            <header class="page-header">
+            <header class="page-header" hidden={embedded}>
                 <h1>{ "Approval Risk Explainer" }</h1>
                 <div class="header-tools">
                     <button
@@ -235,7 +238,7 @@ pub fn App() -> Html {
             <p id="verdict-announcement" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
                 { announcement }
             </p>
-            <footer class="page-footer">
+            <footer class="page-footer" hidden={embedded}>
                 { "Runs entirely in this browser tab: the plan is never sent anywhere. The same \
                    engine runs as the approval-risk command line for CI pipelines and agent hooks." }
             </footer>

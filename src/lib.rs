@@ -10,6 +10,7 @@ pub mod board;
 pub mod components;
 pub mod compress;
 mod dom;
+pub mod embed;
 pub mod highlight;
 pub mod share;
 pub mod state;

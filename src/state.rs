@@ -9,7 +9,9 @@
 
 use crate::board::{reveal, Board, Filter, Selection};
 use crate::share;
-use approval_risk_engine::{assess, Assessment, Context, Credentials, Format, Options, Target};
+use approval_risk_engine::{
+    assess, Assessment, Context, Credentials, Format, Options, Policy, Target,
+};
 use std::rc::Rc;
 use yew::{AttrValue, Reducible};
 
@@ -136,6 +138,16 @@ pub enum Action {
     /// lifting the filter as needed.
     Reveal(usize),
     SetTheme(Theme),
+    /// Embedding (issue 7): a plan from the embedding portal and the assessment already made
+    /// of it for the reply (`embed.rs`), shown with the options it was assessed with, so the
+    /// frame never assesses the same plan twice.
+    Adopt {
+        plan: AttrValue,
+        context: Context,
+        format: Option<Format>,
+        policy: Box<Policy>,
+        assessment: Rc<Assessment>,
+    },
 }
 
 impl State {
@@ -192,6 +204,11 @@ impl State {
 
     fn assess_here(&mut self, plan: AttrValue) {
         let assessment = Rc::new(assess(&plan, &self.options));
+        self.show(plan, assessment);
+    }
+
+    /// Shows `assessment`, made of `plan` here with the current options.
+    fn show(&mut self, plan: AttrValue, assessment: Rc<Assessment>) {
         self.board = Rc::new(Board::new(&assessment, self.selection));
         self.selection = self.board.selection;
         self.assessment = Some(assessment);
@@ -353,6 +370,22 @@ impl Reducible for State {
             }
             Action::SetTheme(theme) if theme == self.theme => return self,
             Action::SetTheme(theme) => next.theme = theme,
+            Action::Adopt {
+                plan,
+                context,
+                format,
+                policy,
+                assessment,
+            } => {
+                next.options = Options {
+                    context,
+                    format,
+                    policy: *policy,
+                };
+                next.notice = None;
+                next.revision += 1;
+                next.show(plan, assessment);
+            }
         }
         Rc::new(next)
     }

@@ -1,4 +1,5 @@
-//! `cargo xtask build`: the release page in `dist/`, and what it costs to download (gzip).
+//! `cargo xtask build`: the release page in `dist/`, the engine as an ES module in
+//! `dist/engine/`, and what each costs to download (gzip); the budget judges the page alone.
 
 use crate::command::{self, repo_root, step, tool};
 use crate::install;
@@ -8,6 +9,11 @@ use std::process::{Command, Stdio};
 
 /// Everything the page downloads, gzip-compressed, must stay within this (DESIGN.md).
 const BUDGET_BYTES: u64 = 300 * 1024;
+
+/// Where the engine module goes, under dist/; not part of the page's download.
+const ENGINE_DIR: &str = "engine";
+/// The crate that is the engine module.
+const ENGINE_CRATE: &str = "approval-risk-wasm";
 
 pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(extra) = args.first() {
@@ -24,7 +30,7 @@ pub fn release() -> Result<(), String> {
     let total = release_unchecked()?;
     if total <= BUDGET_BYTES {
         println!(
-            "    within the {} budget ({} to spare)",
+            "    the page is within the {} budget ({} to spare)",
             kilobytes(BUDGET_BYTES),
             kilobytes(BUDGET_BYTES - total)
         );
@@ -39,36 +45,128 @@ pub fn release() -> Result<(), String> {
     Ok(())
 }
 
-/// Builds `dist/` and prints every file's gzip size; returns the total without judging it,
-/// for `bench-web`, which reports the budget rather than stopping at it.
+/// Builds `dist/` (the page, then the engine module in `dist/engine/`) and prints every file's
+/// gzip size; returns the page's total without judging it, for `bench-web`, which reports the
+/// budget rather than stopping at it.
 pub fn release_unchecked() -> Result<u64, String> {
     step("Release build of the page into dist/ (trunk build --release, wasm-opt -Oz)");
     command::run(
         tool("trunk").args(["build", "--release"]),
         "trunk build --release",
     )?;
-
-    step("Download size of dist/ (gzip -9)");
     let dist = repo_root().join("dist");
+    // After Trunk, which replaces dist/ as a whole.
+    engine_module(&dist.join(ENGINE_DIR))?;
+
+    // The budget is for what a visit to the page downloads; the engine module is fetched only
+    // by portals that import it, so it is counted apart and never against the page.
+    step("Download size of dist/ (gzip -9)");
     let mut files = Vec::new();
     collect_files(&dist, &mut files)?;
     files.sort();
+    let (engine, page): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|file| file.starts_with(dist.join(ENGINE_DIR)));
+    println!("    The page (everything in dist/ but {ENGINE_DIR}/):");
+    let page_total = list_sizes(&dist, &page)?;
+    println!("    {:>9} gzip total of the page", kilobytes(page_total));
+    println!("    The engine module ({ENGINE_DIR}/, not downloaded by the page):");
+    let engine_total = list_sizes(&dist, &engine)?;
+    println!(
+        "    {:>9} gzip total of the engine module",
+        kilobytes(engine_total)
+    );
+    Ok(page_total)
+}
+
+/// Prints each file's gzip and raw size, named from `dist`, and returns the gzip total.
+fn list_sizes(dist: &Path, files: &[PathBuf]) -> Result<u64, String> {
     let mut total = 0;
-    for file in &files {
+    for file in files {
         let raw = std::fs::metadata(file)
             .map_err(|error| format!("reading {}: {error}", file.display()))?
             .len();
         let gzip = gzip_size(file)?;
         total += gzip;
-        let name = file.strip_prefix(&dist).unwrap_or(file).display();
+        let name = file.strip_prefix(dist).unwrap_or(file).display();
         println!(
             "    {:>9} gzip  {:>9} raw  {name}",
             kilobytes(gzip),
             kilobytes(raw)
         );
     }
-    println!("    {:>9} gzip total", kilobytes(total));
     Ok(total)
+}
+
+/// The engine as an ES module for portals that want no UI (docs/embedding.md): the
+/// `approval-risk-wasm` crate built for the browser, its wasm-bindgen glue for `<script
+/// type="module">` (`--target web`), the wasm shrunk with the same wasm-opt the page gets, and
+/// the hand-written wrapper and types copied from the crate.
+fn engine_module(out: &Path) -> Result<(), String> {
+    step(&format!(
+        "The engine as an ES module into dist/{ENGINE_DIR}/ (cargo build, wasm-bindgen --target \
+         web, wasm-opt -Oz)"
+    ));
+    command::run(
+        cargo().args([
+            "build",
+            "--release",
+            "--package",
+            ENGINE_CRATE,
+            "--target",
+            "wasm32-unknown-unknown",
+        ]),
+        "building the engine module",
+    )?;
+    let built = target_dir()?
+        .join("wasm32-unknown-unknown")
+        .join("release")
+        .join(format!("{}.wasm", ENGINE_CRATE.replace('-', "_")));
+    command::run(
+        tool("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-name", "engine"])
+            .arg("--out-dir")
+            .arg(out)
+            .arg(&built),
+        "wasm-bindgen for the engine module",
+    )?;
+    let wasm = out.join("engine_bg.wasm");
+    command::run(
+        tool("wasm-opt").arg("-Oz").arg(&wasm).arg("-o").arg(&wasm),
+        "wasm-opt on the engine module",
+    )?;
+    let source = repo_root().join("crates").join(ENGINE_CRATE);
+    for file in ["approval-risk.js", "approval-risk.d.ts"] {
+        std::fs::copy(source.join(file), out.join(file)).map_err(|error| {
+            format!(
+                "copying {} into {}: {error}",
+                source.join(file).display(),
+                out.display()
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// Where cargo puts what it builds, as cargo itself says: `CARGO_TARGET_DIR` or a config file
+/// may have moved it from `target/`.
+fn target_dir() -> Result<PathBuf, String> {
+    let output = cargo()
+        .args(["metadata", "--format-version", "1", "--no-deps"])
+        .output()
+        .map_err(|error| format!("could not run cargo metadata: {error}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .map_err(|error| format!("cargo metadata printed something other than JSON: {error}"))?;
+    metadata["target_directory"]
+        .as_str()
+        .map(PathBuf::from)
+        .ok_or_else(|| String::from("cargo metadata did not say where the target directory is"))
 }
 
 fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {

@@ -13,6 +13,7 @@ pub mod options;
 mod module;
 
 use approval_risk_engine::{assess, Options};
+use wasm_bindgen::JsValue;
 
 /// Assesses `plan` with the options in `options_json` (`None` for the defaults) and returns
 /// the assessment as the JSON contract, or the one-line reason the options cannot be used.
@@ -35,6 +36,28 @@ fn read_options(text: &str) -> Result<Options, String> {
         )
     })?;
     options::read(object, &[]).map_err(|error| error.reason("options"))
+}
+
+/// What kind of JavaScript value this is, in words for an error message (the page's embedding
+/// protocol says it the same way).
+pub fn js_kind(value: &JsValue) -> &'static str {
+    if value.is_undefined() {
+        "undefined"
+    } else if value.is_null() {
+        "null"
+    } else if value.as_bool().is_some() {
+        "true/false"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.is_string() {
+        "a string"
+    } else if js_sys::Array::is_array(value) {
+        "a list"
+    } else if value.is_function() {
+        "a function"
+    } else {
+        "an object"
+    }
 }
 
 #[cfg(test)]

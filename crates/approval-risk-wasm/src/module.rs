@@ -2,6 +2,7 @@
 //! judging are `options` and the engine. Every mistake a caller can make becomes a thrown
 //! `Error` with a one-line reason naming what is wrong; nothing panics.
 
+use crate::js_kind;
 use wasm_bindgen::prelude::*;
 
 /// Assesses `plan` (a string) with `options` (`{format?, context?, policy?}`, or nothing) and
@@ -39,25 +40,4 @@ pub fn assess_js(plan: JsValue, options: JsValue) -> Result<JsValue, JsError> {
         .map_err(|reason| JsError::new(&format!("approval-risk: {reason}")))?;
     js_sys::JSON::parse(&json)
         .map_err(|_| JsError::new("approval-risk: the engine's report is not valid JSON"))
-}
-
-/// What kind of JavaScript value this is, in words for an error message.
-fn js_kind(value: &JsValue) -> &'static str {
-    if value.is_undefined() {
-        "undefined"
-    } else if value.is_null() {
-        "null"
-    } else if value.as_bool().is_some() {
-        "true/false"
-    } else if value.as_f64().is_some() {
-        "a number"
-    } else if value.is_string() {
-        "a string"
-    } else if js_sys::Array::is_array(value) {
-        "a list"
-    } else if value.is_function() {
-        "a function"
-    } else {
-        "an object"
-    }
 }

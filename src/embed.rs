@@ -1,0 +1,404 @@
+//! Embedding for internal portals (issue 7, docs/embedding.md): the page in an iframe at
+//! `?embed=1&origins=...` shows a compact view and speaks a small `postMessage` protocol with
+//! the page that embeds it.
+//!
+//! - `approval-risk:ready` when loaded, and `approval-risk:height` whenever the page's height
+//!   changes (a `ResizeObserver`), so the portal can size the frame to fit.
+//! - `approval-risk:assess` in; `approval-risk:result` (the JSON contract) or
+//!   `approval-risk:error` (one-line reason) out, and the plan and its assessment on view.
+//!
+//! Who is answered is the point of this module. A message counts only when it comes from the
+//! embedding page (`event.source` is `window.parent`) and that page's origin is on the
+//! allow-list of the frame's own address; anything else is dropped without a word, so a page
+//! that is not allowed cannot even learn that the frame is there. Replies go to
+//! `event.origin` exactly, never `"*"`, so the plan and its assessment reach no one but the
+//! page that sent them. With no allow-list, nothing is accepted. Reading the address is
+//! `origins`, reading a request is `message`; this file is the browser glue and the hook the
+//! app calls.
+
+mod message;
+mod origins;
+
+pub use message::PLAN_LIMIT;
+pub use origins::Embedding;
+
+use crate::share;
+use crate::state::{Action, State, Theme};
+use approval_risk_engine::{assess, Options};
+use approval_risk_wasm::js_kind;
+use js_sys::{Object, Reflect, JSON};
+use message::Refusal;
+use serde_json::Value;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, ResizeObserver, Window};
+use yew::prelude::*;
+
+/// The protocol's version, sent with every message. A change that would mislead a portal
+/// written for this one gets a new number; new fields do not.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+const READY: &str = "approval-risk:ready";
+const HEIGHT: &str = "approval-risk:height";
+const RESULT: &str = "approval-risk:result";
+const ERROR: &str = "approval-risk:error";
+
+/// The embedding the page's address asks for, if any.
+pub fn embedding() -> Option<Embedding> {
+    let search = web_sys::window()?.location().search().ok()?;
+    Embedding::from_query(&search)
+}
+
+/// The state a visit opens with. Embedded, the frame waits for the portal's plan instead of
+/// showing the example (a verdict on a plan nobody sent would mislead the approver); a share
+/// link in the fragment still opens, so a portal can show a plan without any script.
+pub fn open(fragment: &str, theme: Theme) -> State {
+    let Some(embedding) = embedding() else {
+        return State::open(fragment, theme);
+    };
+    let mut state = if share::read(fragment).is_some() {
+        State::open(fragment, theme)
+    } else {
+        let mut state = State::assessed("", Options::default());
+        state.theme = theme;
+        state
+    };
+    if let Some(notice) = allow_list_notice(&embedding) {
+        state.notice = Some(AttrValue::from(notice));
+    }
+    state
+}
+
+/// What the frame says when its allow-list cannot work as the portal's owner meant it: shown
+/// in the frame, where whoever is wiring up the portal will see it.
+pub fn allow_list_notice(embedding: &Embedding) -> Option<String> {
+    if !embedding.refused.is_empty() {
+        let refused: Vec<String> = embedding
+            .refused
+            .iter()
+            .map(|entry| format!("`{entry}`"))
+            .collect();
+        return Some(format!(
+            "Not origins, so not allowed to send plans: {}. An origin is \
+             scheme://host[:port], such as https://portal.example (docs/embedding.md).",
+            refused.join(", ")
+        ));
+    }
+    embedding.origins.is_empty().then(|| {
+        String::from(
+            "This embedded view accepts plans from no page: its address lists no allowed \
+             origins (add &origins=https://your-portal.example; see docs/embedding.md).",
+        )
+    })
+}
+
+/// Embedding (issue 7): the app's one hook into this module. Marks the document for the
+/// compact view (`styles/embed.css` keys on `<html data-embed>`), starts the protocol once the
+/// first render is done, and returns whether the page is embedded, for the app to leave out
+/// its header and footer.
+#[hook]
+pub fn use_embed(dispatcher: UseReducerDispatcher<State>) -> bool {
+    let embedding = use_memo((), |_| {
+        let embedding = embedding();
+        if embedding.is_some() {
+            mark_document();
+        }
+        embedding
+    });
+    {
+        let embedding = embedding.clone();
+        use_effect_with((), move |_| {
+            let frame = (*embedding)
+                .clone()
+                .and_then(|embedding| Frame::start(embedding, dispatcher));
+            move || drop(frame)
+        });
+    }
+    embedding.is_some()
+}
+
+fn mark_document() {
+    if let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        let _ = root.set_attribute("data-embed", "");
+    }
+}
+
+/// The protocol while the page is in a frame; stops listening when dropped.
+struct Frame {
+    window: Window,
+    observer: Option<ResizeObserver>,
+    on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_resize: Option<Closure<dyn FnMut(js_sys::Array)>>,
+}
+
+impl Frame {
+    /// Starts listening, says `ready` and the height. `None` when the page is not in a frame
+    /// (opened on its own, it is its own parent: there is no portal to talk to).
+    fn start(embedding: Embedding, dispatcher: UseReducerDispatcher<State>) -> Option<Frame> {
+        let window = web_sys::window()?;
+        let parent = window.parent().ok().flatten()?;
+        if Object::is(&parent, &window) {
+            return None;
+        }
+        let channel = Rc::new(Channel {
+            parent_origin: RefCell::new(ancestor_origin(&window)),
+            parent,
+            embedding,
+            height: Cell::new(-1.0),
+        });
+        let on_message = {
+            let channel = channel.clone();
+            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                channel.receive(&event, &dispatcher)
+            })
+        };
+        window
+            .add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref())
+            .ok()?;
+        channel.announce(&record(&[
+            ("type", READY.into()),
+            ("version", PROTOCOL_VERSION.into()),
+        ]));
+        // The observer reports once at the start, which sends the first height.
+        let on_resize = {
+            let channel = channel.clone();
+            Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries| channel.resized())
+        };
+        let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+        if let (Some(observer), Some(root)) = (
+            &observer,
+            window
+                .document()
+                .and_then(|document| document.document_element()),
+        ) {
+            observer.observe(&root);
+        }
+        Some(Frame {
+            window,
+            observer,
+            on_message,
+            _on_resize: Some(on_resize),
+        })
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        let _ = self.window.remove_event_listener_with_callback(
+            "message",
+            self.on_message.as_ref().unchecked_ref(),
+        );
+        if let Some(observer) = &self.observer {
+            observer.disconnect();
+        }
+    }
+}
+
+/// The frame's side of the conversation with the embedding page.
+struct Channel {
+    parent: Window,
+    embedding: Embedding,
+    /// The embedding page's origin once known: from `location.ancestorOrigins` where the
+    /// browser has it, else from the first message the page sent. Until then, announcements go
+    /// to each allowed origin in turn, and the browser delivers only the one that matches.
+    parent_origin: RefCell<Option<String>>,
+    /// The last height announced, to announce only changes.
+    height: Cell<f64>,
+}
+
+impl Channel {
+    /// The origins an announcement is posted to; never `"*"`.
+    fn targets(&self) -> Vec<String> {
+        match &*self.parent_origin.borrow() {
+            Some(origin) if self.embedding.allows(origin) => vec![origin.clone()],
+            Some(_) => Vec::new(),
+            None => self.embedding.origins.clone(),
+        }
+    }
+
+    fn announce(&self, message: &Object) {
+        for origin in self.targets() {
+            let _ = self.parent.post_message(message, &origin);
+        }
+    }
+
+    fn resized(&self) {
+        let Some(height) = page_height() else {
+            return;
+        };
+        if height != self.height.get() {
+            self.height.set(height);
+            self.announce(&record(&[
+                ("type", HEIGHT.into()),
+                ("version", PROTOCOL_VERSION.into()),
+                ("height", height.into()),
+            ]));
+        }
+    }
+
+    fn receive(&self, event: &MessageEvent, dispatcher: &UseReducerDispatcher<State>) {
+        let origin = event.origin();
+        let from_parent = event
+            .source()
+            .is_some_and(|source| Object::is(&source, &self.parent));
+        // Not allowed, or not the embedding page: ignored, and never answered.
+        if !from_parent || !self.embedding.allows(&origin) {
+            return;
+        }
+        *self.parent_origin.borrow_mut() = Some(origin.clone());
+        let reply = match answer(&event.data(), dispatcher) {
+            Ok(reply) => reply,
+            Err(refusal) => {
+                let mut fields = vec![("type", JsValue::from(ERROR))];
+                fields.push(("version", PROTOCOL_VERSION.into()));
+                if let Some(id) = &refusal.id {
+                    fields.push(("id", id_value(id)));
+                }
+                fields.push(("reason", refusal.reason.as_str().into()));
+                record(&fields)
+            }
+        };
+        let _ = self.parent.post_message(&reply, &origin);
+    }
+}
+
+/// Assesses a request, shows it, and builds the `result` reply; or says why it cannot.
+fn answer(data: &JsValue, dispatcher: &UseReducerDispatcher<State>) -> Result<Object, Refusal> {
+    if !data.is_object() || data.is_function() {
+        return Err(Refusal::new(None, message::not_an_object(js_kind(data))));
+    }
+    // A plan too long to assess here is refused before it is copied into JSON and wasm.
+    let plan = Reflect::get(data, &"plan".into()).unwrap_or_default();
+    if let Some(plan) = plan.dyn_ref::<js_sys::JsString>() {
+        let units = plan.length() as usize;
+        if units > PLAN_LIMIT {
+            let id = Reflect::get(data, &"id".into()).unwrap_or_default();
+            let id = id
+                .as_string()
+                .map(Value::from)
+                .or_else(|| id.as_f64().map(Value::from));
+            return Err(Refusal::new(id, message::too_long(units)));
+        }
+    }
+    // Through JSON, so the request is read by the same code as the engine module's options
+    // (structured clones of Maps, Blobs and the like become `{}` and are refused as such).
+    let text = JSON::stringify(data)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| Refusal::new(None, message::not_an_object("data JSON cannot hold")))?;
+    let value: Value = serde_json::from_str(&text)
+        .map_err(|_| Refusal::new(None, message::not_an_object("data JSON cannot hold")))?;
+    let request = message::read(&value)?;
+    let assessment = Rc::new(assess(&request.plan, &request.options));
+    let contract = JSON::parse(&assessment.to_json()).map_err(|_| {
+        Refusal::new(
+            Some(request.id.clone()),
+            "the engine's report could not be read as JSON",
+        )
+    })?;
+    let reply = record(&[
+        ("type", RESULT.into()),
+        ("version", PROTOCOL_VERSION.into()),
+        ("id", id_value(&request.id)),
+        ("assessment", contract),
+    ]);
+    let options = request.options;
+    dispatcher.dispatch(Action::Adopt {
+        plan: AttrValue::from(request.plan),
+        context: options.context,
+        format: options.format,
+        policy: Box::new(options.policy),
+        assessment,
+    });
+    Ok(reply)
+}
+
+/// A request's id (a string or a number) as the JavaScript value it was.
+fn id_value(id: &Value) -> JsValue {
+    match id {
+        Value::String(text) => JsValue::from_str(text),
+        Value::Number(number) => number.as_f64().map_or(JsValue::NULL, JsValue::from_f64),
+        _ => JsValue::NULL,
+    }
+}
+
+/// A plain object with these fields, for `postMessage`.
+fn record(fields: &[(&str, JsValue)]) -> Object {
+    let object = Object::new();
+    for (name, value) in fields {
+        let _ = Reflect::set(&object, &JsValue::from_str(name), value);
+    }
+    object
+}
+
+/// The embedding page's origin as the browser reports it to the frame, where it does
+/// (`location.ancestorOrigins`, Chromium and Safari). `"null"` (a parent that hides its
+/// origin) counts as unknown.
+fn ancestor_origin(window: &Window) -> Option<String> {
+    let origins = Reflect::get(&window.location(), &"ancestorOrigins".into()).ok()?;
+    let first = Reflect::get(&origins, &0.into()).ok()?.as_string()?;
+    (first != "null").then_some(first)
+}
+
+/// The height the frame needs to show the whole page without scrolling, in CSS pixels.
+/// `styles/embed.css` keeps the root's height to its content (no `100vh`), so a frame made
+/// taller never makes the page report more.
+fn page_height() -> Option<f64> {
+    let root = web_sys::window()?.document()?.document_element()?;
+    Some(root.get_bounding_client_rect().height().ceil())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use approval_risk_engine::{Decision, Target};
+
+    #[test]
+    fn a_missing_or_broken_allow_list_is_said_in_the_frame() {
+        let none = Embedding::from_query("?embed=1").expect("embedded");
+        assert!(allow_list_notice(&none)
+            .is_some_and(|notice| notice.contains("accepts plans from no page")));
+        let star = Embedding::from_query("?embed=1&origins=*,https://a.example").expect("embedded");
+        assert!(allow_list_notice(&star).is_some_and(|notice| notice.contains("`*`")));
+        let fine = Embedding::from_query("?embed=1&origins=https://a.example").expect("embedded");
+        assert_eq!(allow_list_notice(&fine), None);
+    }
+
+    #[test]
+    fn an_adopted_plan_is_shown_with_its_options_and_not_reassessed() {
+        let plan = "1. Run `terraform destroy -auto-approve` in prod.\n";
+        let options = Options {
+            context: approval_risk_engine::Context {
+                target: Target::Production,
+                ..Default::default()
+            },
+            ..Options::default()
+        };
+        let assessment = Rc::new(assess(plan, &options));
+        let before = Rc::new(State::with_example());
+        let after = yew::Reducible::reduce(
+            before.clone(),
+            Action::Adopt {
+                plan: AttrValue::from(plan),
+                context: options.context,
+                format: None,
+                policy: Box::default(),
+                assessment: assessment.clone(),
+            },
+        );
+        assert_eq!(after.plan.as_str(), plan);
+        assert_eq!(after.options.context.target, Target::Production);
+        assert!(after.board.verdict >= Decision::Escalate);
+        // The very assessment made for the reply, not a second one.
+        assert!(after
+            .assessment
+            .as_ref()
+            .is_some_and(|shown| Rc::ptr_eq(shown, &assessment)));
+        // The text area is given the new plan.
+        assert_eq!(after.revision, before.revision + 1);
+    }
+}
