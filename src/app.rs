@@ -4,10 +4,11 @@
 use crate::board::Filter;
 use crate::components::{
     actions, context_controls, copy, theme_switch, ContextCallbacks, Grid, PatternList, PlanInput,
-    RulesView, StepList, Strip, VerdictBanner,
+    RulesView, StepList, Strip, TrainingView, VerdictBanner,
 };
 use crate::dom;
 use crate::state::{Action, Job, State, Theme, INLINE_LIMIT, PREVIEW_LIMIT};
+use crate::training::use_training;
 use crate::worker::{Assessor, Export};
 use approval_risk_engine::render::tally;
 use approval_risk_engine::{Credentials, Format, Target};
@@ -145,10 +146,23 @@ pub fn App() -> Html {
     // The rule catalogue replaces the plan and its assessment while it is open. The plan stays
     // mounted (hidden), so a big paste held only in the text area survives the round trip.
     let show_rules = use_state(|| false);
+    // Training (issue 7) replaces them the same way; at most one of the two is open.
+    let training = use_training();
     let on_rules = {
-        let show_rules = show_rules.clone();
-        Callback::from(move |_: MouseEvent| show_rules.set(!*show_rules))
+        let (show_rules, training) = (show_rules.clone(), training.open.clone());
+        Callback::from(move |_: MouseEvent| {
+            training.set(false);
+            show_rules.set(!*show_rules)
+        })
     };
+    let on_training = {
+        let (show_rules, training) = (show_rules.clone(), training.open.clone());
+        Callback::from(move |_: MouseEvent| {
+            show_rules.set(false);
+            training.set(!*training)
+        })
+    };
+    let elsewhere = *show_rules || *training.open;
     let board = &state.board;
     let announcement = format!(
         "Verdict: {}. {}",
@@ -158,7 +172,7 @@ pub fn App() -> Html {
 
     html! {
         <>
-            if !*show_rules {
+            if !elsewhere {
                 <a class="skip-link" href="#verdict" onclick={on_skip}>{ "Skip to the verdict" }</a>
             }
             <header class="page-header" hidden={embedded}>
@@ -172,6 +186,15 @@ pub fn App() -> Html {
                         onclick={on_rules}
                     >
                         { if *show_rules { "Back to the plan" } else { "Rules" } }
+                    </button>
+                    <button
+                        type="button"
+                        id="show-training"
+                        class="button"
+                        aria-expanded={training.open.to_string()}
+                        onclick={on_training}
+                    >
+                        { if *training.open { "Back to the plan" } else { "Training" } }
                     </button>
                     { theme_switch(state.theme, &handlers.theme) }
                 </div>
@@ -189,7 +212,12 @@ pub fn App() -> Html {
                     <RulesView />
                 </main>
             }
-            <main class="layout" hidden={*show_rules}>
+            if *training.open {
+                <main class="training-main">
+                    <TrainingView session={training.session.clone()} />
+                </main>
+            }
+            <main class="layout" hidden={elsewhere}>
                 <section class="input-pane" aria-label="Plan and context">
                     <PlanInput
                         area={area.clone()}

@@ -46,6 +46,10 @@ pub fn actions(
                     <button type="button" id="share-copy" class="button" onclick={on_copy.reform(|_| ())} aria-describedby="share-note">
                         { "Copy link" }
                     </button>
+                    // Training (issue 7): the same link, opened as an exercise for trainees.
+                    <a id="make-exercise" class="button" href={crate::share::exercise_link(link)} aria-describedby="share-note">
+                        { "Make an exercise" }
+                    </a>
                     <span class="copy-status" role="status">{ if copied { "Copied." } else { "" } }</span>
                     <p id="share-note" class="share-note">
                         { "The link contains the whole plan, compressed after the “#”. Browsers \

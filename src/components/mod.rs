@@ -12,6 +12,8 @@ mod step_list;
 mod step_text;
 mod strip;
 mod theme_switch;
+mod training_round;
+mod training_view;
 mod verdict_banner;
 
 pub use actions::{actions, copy};
@@ -26,6 +28,7 @@ pub use step_list::StepList;
 pub use step_text::step_text;
 pub use strip::Strip;
 pub use theme_switch::theme_switch;
+pub use training_view::TrainingView;
 pub use verdict_banner::VerdictBanner;
 
 use yew::prelude::*;
