@@ -34,18 +34,28 @@ impl Words {
         self.joined.is_empty()
     }
 
-    pub fn iter(self) -> std::str::SplitTerminator<'static, char> {
-        self.joined.split_terminator(SEPARATOR)
+    pub fn iter(self) -> Iter {
+        Iter { rest: self.joined }
     }
 
     pub fn len(self) -> usize {
-        self.joined.matches(SEPARATOR).count()
+        self.joined.bytes().filter(|&b| b == SEPARATOR_BYTE).count()
     }
 
     /// Whether `word` is one of the words (exactly).
     pub fn contains<W: AsRef<str> + ?Sized>(self, word: &W) -> bool {
         let word = word.as_ref();
-        self.iter().any(|w| w == word)
+        if self.joined.len() <= SCAN_LIMIT {
+            return self.iter().any(|w| w == word);
+        }
+        // Lists are asked about for every command and every word of a name; walking a string
+        // costs a comparison per byte, so each list gets a set, built once, on first use.
+        SETS.with(|sets| {
+            sets.borrow_mut()
+                .entry(self.key())
+                .or_insert_with(|| self.iter().collect())
+                .contains(word)
+        })
     }
 
     /// Where the list lives: two lists are the same list when their keys are equal.
@@ -54,11 +64,73 @@ impl Words {
     }
 }
 
+/// [`SEPARATOR`] as the byte it is in UTF-8.
+const SEPARATOR_BYTE: u8 = 0x1f;
+
+/// Lists up to this many bytes (two or three short words) are walked; longer ones are looked
+/// up in a set.
+const SCAN_LIMIT: usize = 16;
+
+type Set = std::collections::HashSet<&'static str, Quick>;
+
+std::thread_local! {
+    static SETS: std::cell::RefCell<std::collections::HashMap<(usize, usize), Set, Quick>> =
+        std::cell::RefCell::new(std::collections::HashMap::default());
+}
+
+/// A multiply-and-rotate hash for short keys. The sets hold the engine's own words, and a
+/// lookup costs one probe whatever the input, so a hash built to resist chosen collisions
+/// (the standard one, several times slower) buys nothing here.
+#[derive(Default)]
+struct QuickHasher(u64);
+
+impl QuickHasher {
+    fn add(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for QuickHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.add(u64::from(byte));
+        }
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.add(value as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Quick = std::hash::BuildHasherDefault<QuickHasher>;
+
+/// The words of a [`Words`], in order.
+#[derive(Clone, Debug)]
+pub struct Iter {
+    rest: &'static str,
+}
+
+impl Iterator for Iter {
+    type Item = &'static str;
+
+    fn next(&mut self) -> Option<&'static str> {
+        // A plain byte loop: the words are short, and this is quicker than a general search.
+        let end = self.rest.bytes().position(|b| b == SEPARATOR_BYTE)?;
+        let word = self.rest.get(..end)?;
+        self.rest = self.rest.get(end + 1..).unwrap_or("");
+        Some(word)
+    }
+}
+
 impl IntoIterator for Words {
     type Item = &'static str;
-    type IntoIter = std::str::SplitTerminator<'static, char>;
+    type IntoIter = Iter;
 
-    fn into_iter(self) -> Self::IntoIter {
+    fn into_iter(self) -> Iter {
         self.iter()
     }
 }
@@ -76,5 +148,24 @@ mod tests {
         assert!(!list.contains(""));
         assert!(words![].is_empty());
         assert_eq!(words![].iter().count(), 0);
+    }
+
+    #[test]
+    fn long_lists_answer_the_same_through_their_set() {
+        let long = words![
+            "kubectl-delete-namespace-production-cluster",
+            "terraform-destroy-auto-approve-all-workspaces",
+            "aws-cloudformation-delete-stack-production-env",
+            "gcloud-projects-delete-the-whole-organisation",
+            "az-group-delete-every-resource-group-at-once-",
+            "psql-drop-database-orders-production-primary",
+            "rm",
+        ];
+        assert!(long.joined.len() > super::SCAN_LIMIT);
+        assert!(long.contains("rm"));
+        assert!(long.contains("psql-drop-database-orders-production-primary"));
+        assert!(!long.contains("r"));
+        assert!(!long.contains("kubectl"));
+        assert_eq!(long.len(), 7);
     }
 }

@@ -197,12 +197,7 @@ pub fn place(
     // Amplifiers and mitigations written into the command or the sentence.
     if changes {
         let flags = |names: Words| -> Option<Span> {
-            command.and_then(|c| {
-                c.args
-                    .iter()
-                    .find(|a| names.iter().any(|n| command_flag(c, &a.value, n)))
-                    .map(|a| a.span)
-            })
+            command.and_then(|c| crate::rules::find_flag(c, names).map(|a| a.span))
         };
         let phrase = |terms: Words| -> Option<Span> {
             find_all(tokens, terms)

@@ -186,7 +186,17 @@ const SINGLE_DASH_WORDS: Words = words![
 /// Does `arg` carry `flag` for this command? As `flag_matches`, without short-flag clusters for
 /// programs whose options are single-dash words.
 pub fn command_flag(command: &Command, arg: &str, flag: &str) -> bool {
-    if SINGLE_DASH_WORDS.contains(&command.program.as_str()) {
+    is_flag(single_dash_words(command), arg, flag)
+}
+
+/// Whether the program spells long options with one dash (`find -delete`), so `-delete` is one
+/// option and not the letters d, e, l, e, t, e.
+fn single_dash_words(command: &Command) -> bool {
+    SINGLE_DASH_WORDS.contains(&command.program)
+}
+
+fn is_flag(single_dash_words: bool, arg: &str, flag: &str) -> bool {
+    if single_dash_words {
         arg == flag
             || (flag.len() > 2 && arg.strip_prefix(flag).is_some_and(|r| r.starts_with('=')))
     } else {
@@ -195,18 +205,20 @@ pub fn command_flag(command: &Command, arg: &str, flag: &str) -> bool {
 }
 
 pub fn find_flag<'a>(command: &'a Command, flags: Words) -> Option<&'a Arg> {
+    let single = single_dash_words(command);
     command
         .args
         .iter()
-        .find(|a| flags.iter().any(|f| command_flag(command, &a.value, f)))
+        .find(|a| flags.iter().any(|f| is_flag(single, &a.value, f)))
 }
 
 /// The first argument that is `flag` (see [`find_flag`]).
 pub fn find_one_flag<'a>(command: &'a Command, flag: &str) -> Option<&'a Arg> {
+    let single = single_dash_words(command);
     command
         .args
         .iter()
-        .find(|a| command_flag(command, &a.value, flag))
+        .find(|a| is_flag(single, &a.value, flag))
 }
 
 /// The value of `--flag value` or `--flag=value`.

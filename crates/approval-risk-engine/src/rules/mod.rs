@@ -24,7 +24,7 @@ mod sql;
 
 pub use generic::{is_script_name, unseen_ops_script, unseen_script};
 pub use matching::{
-    command_flag, flag_matches, match_command, match_prose, match_sql,
+    command_flag, find_flag, flag_matches, match_command, match_prose, match_sql,
     positionals as positionals_of, Hit,
 };
 pub use programs::{is_known_program, is_plain_word, is_read_only};
