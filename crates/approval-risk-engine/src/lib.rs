@@ -23,6 +23,7 @@ pub mod rules;
 pub mod shell;
 pub mod span;
 pub mod sql;
+pub mod strict_json;
 mod unicode;
 
 pub use context::{Context, Credentials, Target};

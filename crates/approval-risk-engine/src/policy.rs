@@ -2,6 +2,7 @@
 //! protected, which rules are off, and per-rule decision overrides.
 
 use crate::model::Decision;
+use crate::strict_json::Json;
 use crate::words::Words;
 use std::fmt;
 
@@ -58,14 +59,14 @@ fn error(field: impl Into<String>, message: impl Into<String>) -> PolicyError {
 }
 
 /// A list of strings, or an error naming the field (and the item) at fault.
-fn strings(value: Option<&serde_json::Value>, field: &str) -> Result<Vec<String>, PolicyError> {
+fn strings(value: Option<&Json>, field: &str) -> Result<Vec<String>, PolicyError> {
     let Some(value) = value else {
         return Ok(Vec::new());
     };
     let items = value.as_array().ok_or_else(|| {
         error(
             field,
-            format!("expected a list of strings, found {}", kind(value)),
+            format!("expected a list of strings, found {}", value.kind()),
         )
     })?;
     items
@@ -75,36 +76,24 @@ fn strings(value: Option<&serde_json::Value>, field: &str) -> Result<Vec<String>
             item.as_str().map(str::to_string).ok_or_else(|| {
                 error(
                     format!("{field}[{i}]"),
-                    format!("expected a string, found {}", kind(item)),
+                    format!("expected a string, found {}", item.kind()),
                 )
             })
         })
         .collect()
 }
 
-fn kind(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "true/false",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "a list",
-        serde_json::Value::Object(_) => "an object",
-    }
-}
-
 impl Policy {
     /// Parses and validates a policy file. Errors name the field at fault.
     pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| error("", format!("not valid JSON: {e}")))?;
+        let value = Json::parse(text).map_err(|e| error("", format!("not valid JSON: {e}")))?;
         let object = value.as_object().ok_or_else(|| {
             error(
                 "",
-                format!("expected a JSON object, found {}", kind(&value)),
+                format!("expected a JSON object, found {}", value.kind()),
             )
         })?;
-        if let Some(unknown) = object.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+        if let Some((unknown, _)) = object.iter().find(|(k, _)| !FIELDS.contains(k)) {
             return Err(error(
                 unknown.clone(),
                 format!(
@@ -113,9 +102,8 @@ impl Policy {
                 ),
             ));
         }
-        match object.get("version") {
-            Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(POLICY_VERSION)) => {
-            }
+        match value.get("version") {
+            Some(Json::Number(n)) if n.parse::<u32>() == Ok(POLICY_VERSION) => {}
             Some(other) => {
                 return Err(error(
                     "version",
@@ -131,11 +119,10 @@ impl Policy {
                 ))
             }
         }
-        let production_patterns =
-            strings(object.get("production_patterns"), "production_patterns")?;
-        let protected = strings(object.get("protected"), "protected")?;
-        let disabled_rules = strings(object.get("disabled_rules"), "disabled_rules")?;
-        let allowed_origins = strings(object.get("allowed_origins"), "allowed_origins")?;
+        let production_patterns = strings(value.get("production_patterns"), "production_patterns")?;
+        let protected = strings(value.get("protected"), "protected")?;
+        let disabled_rules = strings(value.get("disabled_rules"), "disabled_rules")?;
+        let allowed_origins = strings(value.get("allowed_origins"), "allowed_origins")?;
         let known = crate::rules::all_rule_ids();
         for (i, id) in disabled_rules.iter().enumerate() {
             if !known.iter().any(|k| k == id) {
@@ -146,13 +133,13 @@ impl Policy {
             }
         }
         let mut overrides = Vec::new();
-        if let Some(value) = object.get("overrides") {
+        if let Some(value) = value.get("overrides") {
             let map = value.as_object().ok_or_else(|| {
                 error(
                     "overrides",
                     format!(
                         "expected an object of rule id to decision, found {}",
-                        kind(value)
+                        value.kind()
                     ),
                 )
             })?;
