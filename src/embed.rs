@@ -47,7 +47,16 @@ const ERROR: &str = "approval-risk:error";
 /// The embedding the page's address asks for, if any.
 pub fn embedding() -> Option<Embedding> {
     let search = web_sys::window()?.location().search().ok()?;
-    Embedding::from_query(&search)
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    let lists: Vec<String> = params
+        .get_all("origins")
+        .iter()
+        .filter_map(|list| list.as_string())
+        .collect();
+    Embedding::read(
+        params.get("embed").as_deref(),
+        lists.iter().map(String::as_str),
+    )
 }
 
 /// The state a visit opens with. Embedded, the frame waits for the portal's plan instead of
@@ -359,12 +368,12 @@ mod tests {
 
     #[test]
     fn a_missing_or_broken_allow_list_is_said_in_the_frame() {
-        let none = Embedding::from_query("?embed=1").expect("embedded");
+        let none = Embedding::read(Some("1"), []).expect("embedded");
         assert!(allow_list_notice(&none)
             .is_some_and(|notice| notice.contains("accepts plans from no page")));
-        let star = Embedding::from_query("?embed=1&origins=*,https://a.example").expect("embedded");
+        let star = Embedding::read(Some("1"), ["*,https://a.example"]).expect("embedded");
         assert!(allow_list_notice(&star).is_some_and(|notice| notice.contains("`*`")));
-        let fine = Embedding::from_query("?embed=1&origins=https://a.example").expect("embedded");
+        let fine = Embedding::read(Some("1"), ["https://a.example"]).expect("embedded");
         assert_eq!(allow_list_notice(&fine), None);
     }
 

@@ -1,5 +1,6 @@
 //! The embedding URL: `?embed=1` asks for the compact view, `origins=` lists the parent origins
-//! allowed to send plans (`?embed=1&origins=https://a.example,https://b.example`).
+//! allowed to send plans (`?embed=1&origins=https://a.example,https://b.example`). The browser
+//! decodes the address (`URLSearchParams`); this file judges what it says.
 //!
 //! The list is read strictly, because it is the only thing between a plan and a page that
 //! should not see its assessment: an entry must be a whole origin, `http` or `https`, host and
@@ -18,35 +19,30 @@ pub struct Embedding {
 }
 
 impl Embedding {
-    /// Reads `?embed=1&origins=...` from a URL's query (`location.search`, with or without its
-    /// `?`). `None` unless `embed=1` is there.
-    pub fn from_query(search: &str) -> Option<Embedding> {
-        let search = search.strip_prefix('?').unwrap_or(search);
-        let mut embed = false;
+    /// Reads the parameters of the page's address (the browser's `URLSearchParams` has
+    /// already decoded them): `embed`, and every `origins` given. `None` unless `embed` is `1`.
+    pub fn read<'a>(
+        embed: Option<&str>,
+        origin_lists: impl IntoIterator<Item = &'a str>,
+    ) -> Option<Embedding> {
+        if embed != Some("1") {
+            return None;
+        }
         let mut origins = Vec::new();
         let mut refused = Vec::new();
-        for pair in search.split('&') {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            match decode(key).as_str() {
-                "embed" => embed = decode(value) == "1",
-                // Repeated `origins=` parameters add up, as one list.
-                "origins" => {
-                    for entry in decode(value).split(',') {
-                        let entry = entry.trim();
-                        if entry.is_empty() {
-                            continue;
-                        }
-                        match origin(entry) {
-                            Some(origin) if !origins.contains(&origin) => origins.push(origin),
-                            Some(_) => {}
-                            None => refused.push(entry.to_string()),
-                        }
-                    }
-                }
-                _ => {}
+        // Repeated `origins=` parameters add up, as one list.
+        for entry in origin_lists.into_iter().flat_map(|list| list.split(',')) {
+            let entry = entry.trim();
+            if entry.is_empty() {
+                continue;
+            }
+            match origin(entry) {
+                Some(origin) if !origins.contains(&origin) => origins.push(origin),
+                Some(_) => {}
+                None => refused.push(entry.to_string()),
             }
         }
-        embed.then_some(Embedding { origins, refused })
+        Some(Embedding { origins, refused })
     }
 
     /// Whether a message from `origin` (as `MessageEvent.origin` gives it) may be answered.
@@ -97,73 +93,52 @@ pub fn origin(entry: &str) -> Option<String> {
     }
 }
 
-/// Percent-decodes a query component (`+` is a space, as in forms). Bytes that do not decode
-/// to UTF-8 become U+FFFD; a `%` without two hex digits stays as it is.
-fn decode(component: &str) -> String {
-    let bytes = component.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = bytes
-                    .get(i + 1..i + 3)
-                    .and_then(|pair| std::str::from_utf8(pair).ok())
-                    .and_then(|pair| u8::from_str_radix(pair, 16).ok());
-                if let Some(byte) = hex {
-                    out.push(byte);
-                    i += 2;
-                } else {
-                    out.push(b'%');
-                }
-            }
-            byte => out.push(byte),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn allowed(search: &str) -> Vec<String> {
-        Embedding::from_query(search).map_or_else(Vec::new, |embedding| embedding.origins)
+    fn embedded(lists: &[&str]) -> Embedding {
+        Embedding::read(Some("1"), lists.iter().copied()).expect("embedded")
     }
 
     #[test]
     fn only_embed_1_asks_for_the_compact_view() {
-        assert!(Embedding::from_query("?embed=1").is_some());
-        assert!(Embedding::from_query("view=x&embed=1").is_some());
-        assert!(Embedding::from_query("").is_none());
-        assert!(Embedding::from_query("?embed=0").is_none());
-        assert!(Embedding::from_query("?origins=https://a.example").is_none());
+        assert!(Embedding::read(Some("1"), []).is_some());
+        assert!(Embedding::read(None, []).is_none());
+        assert!(Embedding::read(Some("0"), []).is_none());
+        assert!(Embedding::read(Some("true"), []).is_none());
+        assert!(Embedding::read(None, ["https://a.example"]).is_none());
     }
 
     #[test]
     fn no_list_allows_no_one() {
-        let embedding = Embedding::from_query("?embed=1").expect("embedded");
+        let embedding = embedded(&[]);
         assert!(embedding.origins.is_empty());
         assert!(!embedding.allows("https://a.example"));
         assert!(!embedding.allows("null"));
+        assert!(!embedding.allows(""));
     }
 
     #[test]
     fn listed_origins_are_allowed_in_event_form() {
-        let embedding =
-            Embedding::from_query("?embed=1&origins=https://a.example,HTTPS://B.Example:443/")
-                .expect("embedded");
+        let embedding = embedded(&["https://a.example, HTTPS://B.Example:443/"]);
         assert!(embedding.allows("https://a.example"));
         assert!(embedding.allows("https://b.example"));
         assert!(!embedding.allows("https://c.example"));
         assert!(!embedding.allows("http://a.example"));
         assert!(!embedding.allows("https://a.example:8443"));
-        // Percent-encoded lists and repeated parameters read the same.
+        // Repeated parameters add up; duplicates count once.
         assert_eq!(
-            allowed("embed=1&origins=http%3A%2F%2F127.0.0.1%3A4181%2Chttp%3A%2F%2Flocalhost:80&origins=http://[::1]:9000"),
-            vec!["http://127.0.0.1:4181", "http://localhost", "http://[::1]:9000"]
+            embedded(&[
+                "http://127.0.0.1:4181,http://localhost:80",
+                "http://[::1]:9000,http://127.0.0.1:4181"
+            ])
+            .origins,
+            vec![
+                "http://127.0.0.1:4181",
+                "http://localhost",
+                "http://[::1]:9000"
+            ]
         );
     }
 
@@ -182,18 +157,11 @@ mod tests {
             "https://a.example:0",
             "https://a.example:99999",
             "https://a.example:http",
+            "https://[::1",
         ] {
-            let embedding =
-                Embedding::from_query(&format!("?embed=1&origins={entry}")).expect("embedded");
+            let embedding = embedded(&[entry]);
             assert!(embedding.origins.is_empty(), "{entry} was allowed");
             assert_eq!(embedding.refused, vec![entry.to_string()]);
         }
-    }
-
-    #[test]
-    fn decoding_never_fails() {
-        assert_eq!(decode("a%2"), "a%2");
-        assert_eq!(decode("%zz+b"), "%zz b");
-        assert_eq!(decode("%ff"), "\u{fffd}");
     }
 }
