@@ -177,7 +177,7 @@ impl Lesson {
 }
 
 /// One exercise under way: the tool's assessment (hidden until the reveal) and the choices.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Round {
     pub lesson: Lesson,
     pub context: Context,
@@ -186,6 +186,19 @@ pub struct Round {
     pub choices: Vec<Option<Decision>>,
     /// Set by the reveal.
     pub score: Option<Score>,
+    /// The step a reveal asked too early sent the trainee back to.
+    pub prompt: Option<usize>,
+}
+
+/// Rounds compare by what changes while one is played: the assessment is made once per round,
+/// so comparing it by address spares the page a deep comparison of every step and finding.
+impl PartialEq for Round {
+    fn eq(&self, other: &Round) -> bool {
+        Rc::ptr_eq(&self.assessment, &other.assessment)
+            && self.choices == other.choices
+            && self.score == other.score
+            && self.prompt == other.prompt
+    }
 }
 
 impl Round {
@@ -199,6 +212,7 @@ impl Round {
             assessment: Rc::new(assessment),
             choices: vec![None; steps],
             score: None,
+            prompt: None,
         }
     }
 
@@ -247,7 +261,7 @@ pub enum Move {
         step: usize,
         decision: Decision,
     },
-    /// Compare, once every step has a choice.
+    /// Compare, once every step has a choice; before that, point at the first step without one.
     Reveal,
     /// Back to the list.
     Leave,
@@ -276,8 +290,17 @@ impl Reducible for Session {
                 let Some(round) = next.round.as_mut() else {
                     return self;
                 };
-                if round.revealed() || round.unanswered().is_some() {
+                if round.revealed() {
                     return self;
+                }
+                // Too early: point at the first step still without a choice.
+                match round.unanswered() {
+                    Some(step) if round.prompt == Some(step) => return self,
+                    Some(step) => {
+                        round.prompt = Some(step);
+                        return Rc::new(next);
+                    }
+                    None => round.prompt = None,
                 }
                 let score = Score::of(&round.choices, &round.decisions());
                 round.score = Some(score);

@@ -1,48 +1,35 @@
 //! One exercise: the plan's steps with a decision to choose for each, then the reveal (the
 //! trainee's choice beside the tool's, the tool's explanation, the score and what happened).
+//! Plain functions, not a component: the view holds the state, and every component costs its
+//! own lifecycle code in the download.
 
 use super::{badge, prose};
+use crate::dom;
 use crate::training::{library::COMMON, Call, Lesson, Move, Round, LIBRARY};
 use approval_risk_engine::{Context, Credentials, Decision, StepReport, Target};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct ExerciseRoundProps {
-    pub round: Round,
-    pub dispatch: Callback<Move>,
-}
 
 /// What the approver knows beyond the plan, in words: the exercise is scored with it.
 fn context_sentence(context: Context) -> String {
-    let mut parts = Vec::new();
+    let mut known = Vec::new();
     if context.target != Target::Unknown {
-        parts.push(format!("the target is {}", context.target.as_str()));
+        known.push(format!("the target is {}", context.target.as_str()));
     }
     if context.credentials != Credentials::Unknown {
-        parts.push(format!(
+        known.push(format!(
             "the agent's credentials are {}",
             context.credentials.as_str()
         ));
     }
     if context.change_freeze {
-        parts.push("a change freeze is on".to_string());
+        known.push("a change freeze is on".to_string());
     }
-    if parts.is_empty() {
+    if known.is_empty() {
         "You know nothing beyond the plan; a target it does not name counts as production."
             .to_string()
     } else {
-        format!("You also know: {}.", parts.join("; "))
-    }
-}
-
-fn focus(id: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id))
-    {
-        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
-            let _ = element.focus();
-        }
+        format!("You also know: {}.", known.join("; "))
     }
 }
 
@@ -50,15 +37,22 @@ fn radio_id(step: usize, decision: Decision) -> String {
     format!("exercise-step-{step}-{}", decision.as_str())
 }
 
+/// The class of an exercise's date line: a common mistake is set apart from a dated incident.
+pub fn when_class(when: &str) -> &'static str {
+    if when == COMMON {
+        "exercise-when exercise-when--common"
+    } else {
+        "exercise-when"
+    }
+}
+
 /// A step: its text and a radio group of the four decisions; after the reveal, the comparison.
-fn step_item(
-    step: &StepReport,
-    choice: Option<Decision>,
-    revealed: bool,
-    dispatch: &Callback<Move>,
-) -> Html {
+/// The radios have no handlers of their own: the list listens for their `change` (see
+/// `exercise`).
+fn step_item(step: &StepReport, choice: Option<Decision>, revealed: bool) -> Html {
     let index = step.index;
     let text_id = format!("exercise-step-{index}-text");
+    let name = format!("exercise-step-{index}");
     let call = choice
         .filter(|_| revealed)
         .map(|choice| Call::of(choice, step.decision));
@@ -73,22 +67,18 @@ fn step_item(
                 <legend>{ format!("Step {index}") }</legend>
                 <pre id={text_id} class="exercise-step-text">{ step.text.trim_end() }</pre>
                 <div class="choices">
-                    { for Decision::ALL.into_iter().map(|decision| {
-                        let onchange = dispatch.reform(move |_: Event| Move::Choose { step: index, decision });
-                        html! {
-                            <label class="choice" data-decision={decision.as_str()}>
-                                <input
-                                    type="radio"
-                                    id={radio_id(index, decision)}
-                                    name={format!("exercise-step-{index}")}
-                                    value={decision.as_str()}
-                                    checked={choice == Some(decision)}
-                                    disabled={revealed}
-                                    {onchange}
-                                />
-                                <span>{ decision.as_str() }</span>
-                            </label>
-                        }
+                    { for Decision::ALL.into_iter().map(|decision| html! {
+                        <label class="choice" data-decision={decision.as_str()}>
+                            <input
+                                type="radio"
+                                id={radio_id(index, decision)}
+                                name={name.clone()}
+                                value={decision.as_str()}
+                                checked={choice == Some(decision)}
+                                disabled={revealed}
+                            />
+                            { decision.as_str() }
+                        </label>
                     }) }
                 </div>
             </fieldset>
@@ -96,7 +86,7 @@ fn step_item(
                 <div class="exercise-compare">
                     <p class="exercise-calls">
                         { "You: " }{ badge(choice) }{ " Tool: " }{ badge(step.decision) }
-                        <span class="exercise-call">{ call.verdict() }</span>
+                        <strong>{ call.verdict() }</strong>
                     </p>
                     <p class="explanation">{ prose(&step.explanation) }</p>
                     if !step.safer.is_empty() {
@@ -115,34 +105,38 @@ fn next_lesson(lesson: &Lesson) -> Option<Lesson> {
     Some(Lesson::Incident(&LIBRARY[(at + 1) % LIBRARY.len()]))
 }
 
-#[component]
-pub fn ExerciseRound(props: &ExerciseRoundProps) -> Html {
-    let round = &props.round;
-    let dispatch = &props.dispatch;
+/// The exercise under way.
+pub fn exercise(round: &Round, dispatch: &Callback<Move>) -> Html {
     let revealed = round.revealed();
-    // The hint when "Reveal" is pressed with steps left to judge.
-    let hint = use_state(String::new);
-    // A new exercise starts at its title; the reveal moves to the result.
-    use_effect_with(revealed, |&revealed| {
-        focus(if revealed {
-            "exercise-result-title"
-        } else {
-            "exercise-title"
-        })
-    });
-    let on_reveal = {
-        let (round, dispatch, hint) = (round.clone(), dispatch.clone(), hint.clone());
-        Callback::from(move |_: MouseEvent| match round.unanswered() {
-            Some(step) => {
-                hint.set(format!("Choose a decision for step {step} first."));
-                focus(&radio_id(step, Decision::Proceed));
-            }
-            None => {
-                hint.set(String::new());
-                dispatch.emit(Move::Reveal);
+    // One listener for every radio: `change` bubbles, and the input says which step (its name)
+    // and which decision (its value) was chosen.
+    let on_choose = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let step = input.name();
+            let step = step
+                .strip_prefix("exercise-step-")
+                .and_then(|n| n.parse().ok());
+            if let (Some(step), Some(decision)) = (step, Decision::parse(&input.value())) {
+                dispatch.emit(Move::Choose { step, decision });
             }
         })
     };
+    let on_reveal = {
+        let (dispatch, unanswered) = (dispatch.clone(), round.unanswered());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(step) = unanswered {
+                dom::focus(&radio_id(step, Decision::Proceed));
+            }
+            dispatch.emit(Move::Reveal)
+        })
+    };
+    // The hint stays while the step it names still has no choice.
+    let hint = round
+        .prompt
+        .filter(|&step| Some(step) == round.unanswered())
+        .map(|step| format!("Choose a decision for step {step} first."));
     let leave = dispatch.reform(|_: MouseEvent| Move::Leave);
     let (title, when, account, source) = match &round.lesson {
         Lesson::Incident(exercise) => (
@@ -166,28 +160,27 @@ pub fn ExerciseRound(props: &ExerciseRoundProps) -> Html {
         <article
             class="exercise-round"
             data-exercise={round.lesson.id().unwrap_or("shared")}
-            data-revealed={revealed.to_string()}
             aria-labelledby="exercise-title"
         >
             <button type="button" class="button" onclick={leave.clone()}>{ "All exercises" }</button>
             <h3 id="exercise-title" tabindex="-1">{ title }</h3>
-            <p class={classes!("exercise-when", (when == COMMON).then_some("exercise-when--common"))}>{ when }</p>
+            <p class={when_class(when)}>{ when }</p>
             <p class="exercise-context">{ context_sentence(round.context) }</p>
-            if matches!(round.lesson, Lesson::Built(_)) {
+            if source.is_none() {
                 <p class="exercise-note">
                     { "To give trainees this exercise, share this page's address: the plan \
                        travels in the link, after the “#”, and never reaches a server." }
                 </p>
             }
             if !revealed {
-                <p class="exercise-how">
+                <p class="exercise-note">
                     { "For each step, choose what you would do as the approver. Use Tab to move \
                        between steps and the arrow keys to choose." }
                 </p>
             }
-            <ol class="exercise-steps">
+            <ol class="exercise-steps" onchange={on_choose}>
                 { for round.assessment.steps.iter().zip(&round.choices).map(|(step, &choice)| {
-                    step_item(step, choice, revealed, dispatch)
+                    step_item(step, choice, revealed)
                 }) }
             </ol>
             if judged < total {
@@ -200,14 +193,13 @@ pub fn ExerciseRound(props: &ExerciseRoundProps) -> Html {
                     <h3 id="exercise-result-title" tabindex="-1">{ "How you did" }</h3>
                     <p class="exercise-score" data-full={score.full_marks().to_string()}>
                         { score.matched_sentence() }
-                        if score.full_marks() {
-                            { " Full marks." }
-                        }
+                        { if score.full_marks() { " Full marks." } else { "" } }
                     </p>
                     if let Some(lax) = score.lax_sentence() {
                         <p class="training-lax">
                             <strong>{ "Watch out: " }</strong>{ lax }
-                            { " Letting through what the tool escalates or blocks is the costly mistake; being stricter only costs a second look." }
+                            { " Letting through what the tool escalates or blocks is the costly \
+                               mistake; being stricter only costs a second look." }
                         </p>
                     }
                     <h4>{ if source.is_some() { "What really happened" } else { "About this exercise" } }</h4>
@@ -228,7 +220,7 @@ pub fn ExerciseRound(props: &ExerciseRoundProps) -> Html {
                     </div>
                 </section>
             } else {
-                <p class="exercise-hint" role="status">{ (*hint).clone() }</p>
+                <p class="exercise-hint" role="status">{ hint }</p>
                 <button type="button" id="training-reveal" class="button exercise-reveal" onclick={on_reveal}>
                     { "Reveal the tool's decisions" }
                 </button>

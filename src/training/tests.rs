@@ -100,8 +100,17 @@ fn the_reveal_waits_for_every_step_and_choices_freeze_after_it() {
         decision: Review,
     });
     assert_eq!(session.round.as_ref().and_then(Round::unanswered), Some(2));
-    let same = session.clone().reduce(Move::Reveal);
-    assert!(Rc::ptr_eq(&same, &session), "nothing to reveal yet");
+    let early = session.clone().reduce(Move::Reveal);
+    let round = early.round.as_ref().expect("a round");
+    assert_eq!(
+        round.prompt,
+        Some(2),
+        "sent back to the first step without a choice"
+    );
+    assert!(!round.revealed());
+    assert_eq!(early.rounds, 0, "nothing scored yet");
+    let again = early.clone().reduce(Move::Reveal);
+    assert!(Rc::ptr_eq(&again, &early), "asking again changes nothing");
 
     let session = play(session, kiro(), |tool| tool);
     let frozen = session.clone().reduce(Move::Choose {
