@@ -37,13 +37,10 @@ fn radio_id(step: usize, decision: Decision) -> String {
     format!("exercise-step-{step}-{}", decision.as_str())
 }
 
-/// The class of an exercise's date line: a common mistake is set apart from a dated incident.
-pub fn when_class(when: &str) -> &'static str {
-    if when == COMMON {
-        "exercise-when exercise-when--common"
-    } else {
-        "exercise-when"
-    }
+/// Marks a common mistake's date line apart from a dated incident's (a data attribute: a
+/// computed `class` would bring Yew's class-set code into the download for one word).
+pub fn common(when: &str) -> Option<&'static str> {
+    (when == COMMON).then_some("true")
 }
 
 /// A step: its text and a radio group of the four decisions; after the reveal, the comparison.
@@ -164,7 +161,7 @@ pub fn exercise(round: &Round, dispatch: &Callback<Move>) -> Html {
         >
             <button type="button" class="button" onclick={leave.clone()}>{ "All exercises" }</button>
             <h3 id="exercise-title" tabindex="-1">{ title }</h3>
-            <p class={when_class(when)}>{ when }</p>
+            <p class="exercise-when" data-common={common(when)}>{ when }</p>
             <p class="exercise-context">{ context_sentence(round.context) }</p>
             if source.is_none() {
                 <p class="exercise-note">

@@ -1,7 +1,7 @@
 //! The training view: the session score, the large-type switch for a projector, and either the
 //! incident library or the exercise under way.
 
-use super::training_round::{exercise, when_class};
+use super::training_round::{common, exercise};
 use crate::dom;
 use crate::training::{Lesson, Move, Round, Session, LIBRARY};
 use web_sys::HtmlInputElement;
@@ -65,7 +65,7 @@ fn library(session: &Session, dispatch: &Callback<Move>) -> Html {
                             >
                                 { exercise.title }
                             </button>
-                            <span class={when_class(exercise.when)}>{ exercise.when }</span>
+                            <span class="exercise-when" data-common={common(exercise.when)}>{ exercise.when }</span>
                             if done {
                                 <span class="exercise-done">{ "Done" }</span>
                             }
@@ -105,7 +105,8 @@ pub fn TrainingView(props: &TrainingViewProps) -> Html {
     html! {
         <section
             id="training-view"
-            class={if *large { "training training--large" } else { "training" }}
+            class="training"
+            data-large={large.to_string()}
             aria-labelledby="training-title"
         >
             <div class="training-head">

@@ -183,7 +183,7 @@ test('large type for a projector, a phone width, and axe in both themes', async 
   const size = () => page.locator('.exercise-step-text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   const before = await size();
   await page.locator('#training-large').check();
-  await expect(page.locator('#training-view')).toHaveClass(/training--large/);
+  await expect(page.locator('#training-view')).toHaveAttribute('data-large', 'true');
   expect(await size()).toBeGreaterThan(before * 1.2);
   for (const item of await page.locator('.exercise-step').all()) await item.locator('input[value="escalate"]').check();
   await page.locator('#training-reveal').tap();
