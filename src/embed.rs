@@ -24,11 +24,11 @@ pub use origins::Embedding;
 
 use crate::share;
 use crate::state::{Action, State, Theme};
+use approval_risk_engine::strict_json::Json;
 use approval_risk_engine::{assess, Options};
 use approval_risk_wasm::js_kind;
 use js_sys::{Object, Reflect, JSON};
 use message::Refusal;
-use serde_json::Value;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -259,13 +259,14 @@ impl Channel {
             return;
         }
         *self.parent_origin.borrow_mut() = Some(origin.clone());
-        let reply = match answer(&event.data(), dispatcher) {
+        let data = event.data();
+        let reply = match answer(&data, dispatcher) {
             Ok(reply) => reply,
             Err(refusal) => {
                 let mut fields = vec![("type", JsValue::from(ERROR))];
                 fields.push(("version", PROTOCOL_VERSION.into()));
-                if let Some(id) = &refusal.id {
-                    fields.push(("id", id_value(id)));
+                if refusal.with_id {
+                    fields.push(("id", id_of(&data)));
                 }
                 fields.push(("reason", refusal.reason.as_str().into()));
                 record(&fields)
@@ -278,41 +279,33 @@ impl Channel {
 /// Assesses a request, shows it, and builds the `result` reply; or says why it cannot.
 fn answer(data: &JsValue, dispatcher: &UseReducerDispatcher<State>) -> Result<Object, Refusal> {
     if !data.is_object() || data.is_function() {
-        return Err(Refusal::new(None, message::not_an_object(js_kind(data))));
+        return Err(Refusal::new(false, message::not_an_object(js_kind(data))));
     }
     // A plan too long to assess here is refused before it is copied into JSON and wasm.
     let plan = Reflect::get(data, &"plan".into()).unwrap_or_default();
     if let Some(plan) = plan.dyn_ref::<js_sys::JsString>() {
         let units = plan.length() as usize;
         if units > PLAN_LIMIT {
-            let id = Reflect::get(data, &"id".into()).unwrap_or_default();
-            let id = id
-                .as_string()
-                .map(Value::from)
-                .or_else(|| id.as_f64().map(Value::from));
-            return Err(Refusal::new(id, message::too_long(units)));
+            let id = id_of(data);
+            let with_id = id.is_string() || id.as_f64().is_some();
+            return Err(Refusal::new(with_id, message::too_long(units)));
         }
     }
     // Through JSON, so the request is read by the same code as the engine module's options
     // (structured clones of Maps, Blobs and the like become `{}` and are refused as such).
+    let unreadable = || Refusal::new(false, message::not_an_object("data JSON cannot hold"));
     let text = JSON::stringify(data)
         .ok()
         .and_then(|text| text.as_string())
-        .ok_or_else(|| Refusal::new(None, message::not_an_object("data JSON cannot hold")))?;
-    let value: Value = serde_json::from_str(&text)
-        .map_err(|_| Refusal::new(None, message::not_an_object("data JSON cannot hold")))?;
-    let request = message::read(&value)?;
+        .ok_or_else(unreadable)?;
+    let request = message::read(&Json::parse(&text).map_err(|_| unreadable())?)?;
     let assessment = Rc::new(assess(&request.plan, &request.options));
-    let contract = JSON::parse(&assessment.to_json()).map_err(|_| {
-        Refusal::new(
-            Some(request.id.clone()),
-            "the engine's report could not be read as JSON",
-        )
-    })?;
+    let contract = JSON::parse(&assessment.to_json())
+        .map_err(|_| Refusal::new(true, "the engine's report could not be read as JSON"))?;
     let reply = record(&[
         ("type", RESULT.into()),
         ("version", PROTOCOL_VERSION.into()),
-        ("id", id_value(&request.id)),
+        ("id", id_of(data)),
         ("assessment", contract),
     ]);
     let options = request.options;
@@ -326,13 +319,9 @@ fn answer(data: &JsValue, dispatcher: &UseReducerDispatcher<State>) -> Result<Ob
     Ok(reply)
 }
 
-/// A request's id (a string or a number) as the JavaScript value it was.
-fn id_value(id: &Value) -> JsValue {
-    match id {
-        Value::String(text) => JsValue::from_str(text),
-        Value::Number(number) => number.as_f64().map_or(JsValue::NULL, JsValue::from_f64),
-        _ => JsValue::NULL,
-    }
+/// The request's id as the portal sent it, to echo in the reply.
+fn id_of(data: &JsValue) -> JsValue {
+    Reflect::get(data, &"id".into()).unwrap_or_default()
 }
 
 /// A plain object with these fields, for `postMessage`.

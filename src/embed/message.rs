@@ -6,9 +6,9 @@
 //! Reading never fails silently: whatever is wrong becomes a `Refusal` whose reason names the
 //! field, sent back as `approval-risk:error` with the request's `id` when it could be read.
 
+use approval_risk_engine::strict_json::Json;
 use approval_risk_engine::Options;
-use approval_risk_wasm::options::{self, kind};
-use serde_json::Value;
+use approval_risk_wasm::options::{self, given, shown};
 
 /// The one request the frame answers.
 pub const ASSESS: &str = "approval-risk:assess";
@@ -23,11 +23,10 @@ const REQUEST_FIELDS: [&str; 3] = ["type", "id", "plan"];
 /// a portal can run in its own worker.
 pub const PLAN_LIMIT: usize = 256 * 1024;
 
-/// A request that can be assessed.
+/// A request that can be assessed. Its `id` (a string or a number) is echoed in the reply as
+/// the value the portal sent, so it is not copied here.
 #[derive(Debug, Clone)]
 pub struct Request {
-    /// The caller's id, echoed in the reply: a string or a number.
-    pub id: Value,
     pub plan: String,
     pub options: Options,
 }
@@ -35,15 +34,15 @@ pub struct Request {
 /// Why a message cannot be answered with an assessment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Refusal {
-    /// The message's id, when it had a usable one.
-    pub id: Option<Value>,
+    /// The message had a usable `id`, which the error then carries back.
+    pub with_id: bool,
     pub reason: String,
 }
 
 impl Refusal {
-    pub fn new(id: Option<Value>, reason: impl Into<String>) -> Refusal {
+    pub fn new(with_id: bool, reason: impl Into<String>) -> Refusal {
         Refusal {
-            id,
+            with_id,
             reason: reason.into(),
         }
     }
@@ -63,41 +62,43 @@ pub fn too_long(units: usize) -> String {
 }
 
 /// Reads a message that arrived from an allowed origin.
-pub fn read(message: &Value) -> Result<Request, Refusal> {
+pub fn read(message: &Json) -> Result<Request, Refusal> {
     let Some(object) = message.as_object() else {
-        return Err(Refusal::new(None, not_an_object(kind(message))));
+        return Err(Refusal::new(false, not_an_object(message.kind())));
     };
     // The id first, so that every later refusal can carry it back.
-    let id =
-        match object.get("id") {
-            Some(id @ (Value::String(_) | Value::Number(_))) => id.clone(),
-            Some(other) => {
-                return Err(Refusal::new(
-                    None,
-                    format!("id: expected a string or a number, found {}", kind(other)),
-                ))
-            }
-            None => return Err(Refusal::new(
-                None,
+    match given(object, "id") {
+        Some(Json::String(_) | Json::Number(_)) => {}
+        Some(other) => {
+            return Err(Refusal::new(
+                false,
+                format!("id: expected a string or a number, found {}", other.kind()),
+            ))
+        }
+        None => {
+            return Err(Refusal::new(
+                false,
                 "id: missing; give each request an id (a string or a number), the reply carries it",
-            )),
-        };
-    let refuse = |reason: String| Refusal::new(Some(id.clone()), reason);
-    match object.get("type") {
-        Some(Value::String(kind)) if kind == ASSESS => {}
+            ))
+        }
+    }
+    let refuse = |reason: String| Refusal::new(true, reason);
+    match given(object, "type") {
+        Some(Json::String(kind)) if kind == ASSESS => {}
         Some(other) => {
             return Err(refuse(format!(
-                "type: expected \"{ASSESS}\", found {other}"
+                "type: expected \"{ASSESS}\", found {}",
+                shown(other)
             )))
         }
         None => return Err(refuse(format!("type: missing; expected \"{ASSESS}\""))),
     }
-    let plan = match object.get("plan") {
-        Some(Value::String(plan)) => plan,
+    let plan = match given(object, "plan") {
+        Some(Json::String(plan)) => plan,
         Some(other) => {
             return Err(refuse(format!(
                 "plan: expected a string, found {}",
-                kind(other)
+                other.kind()
             )))
         }
         None => return Err(refuse(String::from("plan: missing; expected a string"))),
@@ -109,7 +110,6 @@ pub fn read(message: &Value) -> Result<Request, Refusal> {
     let options =
         options::read(object, &REQUEST_FIELDS).map_err(|error| refuse(error.reason("")))?;
     Ok(Request {
-        id,
         plan: plan.clone(),
         options,
     })
@@ -119,53 +119,60 @@ pub fn read(message: &Value) -> Result<Request, Refusal> {
 mod tests {
     use super::*;
     use approval_risk_engine::Target;
-    use serde_json::json;
 
-    fn refused(message: Value) -> Refusal {
-        match read(&message) {
-            Ok(request) => Refusal::new(Some(request.id), "accepted"),
+    fn strict(text: &str) -> Json {
+        Json::parse(text).expect("the test's JSON")
+    }
+
+    fn refused(message: &str) -> Refusal {
+        match read(&strict(message)) {
+            Ok(_) => Refusal::new(true, "accepted"),
             Err(refusal) => refusal,
         }
     }
 
     #[test]
     fn a_request_is_read_with_its_options() {
-        let request = read(&json!({
-            "type": ASSESS,
-            "id": 7,
-            "plan": "terraform destroy",
-            "context": {"target": "production", "change_freeze": true},
-            "policy": {"version": 1, "protected": ["billing-db"]},
-        }))
+        let request = read(&strict(
+            r#"{"type": "approval-risk:assess", "id": 7, "plan": "terraform destroy",
+                "context": {"target": "production", "change_freeze": true},
+                "policy": {"version": 1, "protected": ["billing-db"]}}"#,
+        ))
         .expect("a valid request");
-        assert_eq!(request.id, json!(7));
         assert_eq!(request.plan, "terraform destroy");
         assert_eq!(request.options.context.target, Target::Production);
         assert!(request.options.context.change_freeze);
         assert_eq!(request.options.policy.protected, vec!["billing-db"]);
-        let plain = read(&json!({"type": ASSESS, "id": "a", "plan": ""})).expect("no options");
-        assert_eq!(plain.id, json!("a"));
+        let plain = read(&strict(
+            r#"{"type": "approval-risk:assess", "id": "a", "plan": ""}"#,
+        ))
+        .expect("no options");
+        assert_eq!(plain.plan, "");
     }
 
     #[test]
     fn every_refusal_names_the_field_and_keeps_the_id() {
-        let wrong_plan = refused(json!({"type": ASSESS, "id": "r1", "plan": 42}));
-        assert_eq!(wrong_plan.id, Some(json!("r1")));
+        let wrong_plan = refused(r#"{"type": "approval-risk:assess", "id": "r1", "plan": 42}"#);
+        assert!(wrong_plan.with_id);
         assert_eq!(wrong_plan.reason, "plan: expected a string, found a number");
-        let wrong_type = refused(json!({"type": "approval-risk:asses", "id": 1, "plan": "x"}));
-        assert_eq!(wrong_type.id, Some(json!(1)));
-        assert!(wrong_type
-            .reason
-            .starts_with("type: expected \"approval-risk:assess\""));
-        let context =
-            refused(json!({"type": ASSESS, "id": 2, "plan": "x", "context": {"target": 3}}));
+        let wrong_type = refused(r#"{"type": "approval-risk:asses", "id": 1, "plan": "x"}"#);
+        assert!(wrong_type.with_id);
+        assert_eq!(
+            wrong_type.reason,
+            "type: expected \"approval-risk:assess\", found \"approval-risk:asses\""
+        );
+        let context = refused(
+            r#"{"type": "approval-risk:assess", "id": 2, "plan": "x", "context": {"target": 3}}"#,
+        );
         assert!(context
             .reason
             .starts_with("context.target: expected a string"));
-        let unknown = refused(json!({"type": ASSESS, "id": 3, "plan": "x", "contxt": {}}));
+        let unknown =
+            refused(r#"{"type": "approval-risk:assess", "id": 3, "plan": "x", "contxt": {}}"#);
         assert!(unknown.reason.starts_with("contxt: unknown field"));
-        let policy =
-            refused(json!({"type": ASSESS, "id": 4, "plan": "x", "policy": {"version": 2}}));
+        let policy = refused(
+            r#"{"type": "approval-risk:assess", "id": 4, "plan": "x", "policy": {"version": 2}}"#,
+        );
         assert!(policy
             .reason
             .starts_with("policy.version: unsupported version 2"));
@@ -173,22 +180,23 @@ mod tests {
 
     #[test]
     fn without_a_usable_id_the_refusal_has_none() {
-        assert_eq!(refused(json!({"type": ASSESS, "plan": "x"})).id, None);
-        assert_eq!(
-            refused(json!({"type": ASSESS, "id": {}, "plan": "x"})).id,
-            None
-        );
-        let text = refused(json!("assess this"));
-        assert_eq!(text.id, None);
+        assert!(!refused(r#"{"type": "approval-risk:assess", "plan": "x"}"#).with_id);
+        assert!(!refused(r#"{"type": "approval-risk:assess", "id": {}, "plan": "x"}"#).with_id);
+        let text = refused(r#""assess this""#);
+        assert!(!text.with_id);
         assert!(text.reason.contains("found a string"));
     }
 
     #[test]
     fn plans_over_the_limit_are_refused_with_the_way_out() {
-        let long = "x".repeat(PLAN_LIMIT + 1);
-        let refusal = refused(json!({"type": ASSESS, "id": 1, "plan": long}));
+        let message = |length: usize| {
+            format!(
+                r#"{{"type": "approval-risk:assess", "id": 1, "plan": "{}"}}"#,
+                "x".repeat(length)
+            )
+        };
+        let refusal = refused(&message(PLAN_LIMIT + 1));
         assert!(refusal.reason.contains("engine module"));
-        let at_limit = "x".repeat(PLAN_LIMIT);
-        assert!(read(&json!({"type": ASSESS, "id": 1, "plan": at_limit})).is_ok());
+        assert!(read(&strict(&message(PLAN_LIMIT))).is_ok());
     }
 }

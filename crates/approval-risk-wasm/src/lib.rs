@@ -12,6 +12,7 @@ pub mod options;
 #[cfg(feature = "es-module")]
 mod module;
 
+use approval_risk_engine::strict_json::Json;
 use approval_risk_engine::{assess, Options};
 use wasm_bindgen::JsValue;
 
@@ -27,14 +28,10 @@ pub fn assess_json(plan: &str, options_json: Option<&str>) -> Result<String, Str
 
 /// The options from their JSON text; the errors say `options.<field>`.
 fn read_options(text: &str) -> Result<Options, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|error| format!("options: not valid JSON: {error}"))?;
-    let object = value.as_object().ok_or_else(|| {
-        format!(
-            "options: expected an object, found {}",
-            options::kind(&value)
-        )
-    })?;
+    let value = Json::parse(text).map_err(|error| format!("options: not valid JSON: {error}"))?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| format!("options: expected an object, found {}", value.kind()))?;
     options::read(object, &[]).map_err(|error| error.reason("options"))
 }
 

@@ -1,6 +1,8 @@
 //! The options a JavaScript caller gives, `{format?, context?, policy?}`, read from JSON into
 //! the engine's `Options`. The ES module and the embedded page's `postMessage` protocol both
-//! read them here, so the two accept the same names and explain a mistake the same way.
+//! read them here, so the two accept the same names and explain a mistake the same way. The
+//! JSON is the engine's own strict reader's (`strict_json`), which the policy reader uses too,
+//! so the page carries one small JSON reader and no serde deserialiser.
 //!
 //! The names are the JSON contract's own: `format` and `context.{target, credentials,
 //! change_freeze}` are what an assessment reports back, and `policy` is a policy file's JSON
@@ -8,8 +10,8 @@
 //! that does not fit, including a field this version does not know, is an error naming the
 //! field: a typo (`change_freze`) must not silently assess with the wrong context.
 
+use approval_risk_engine::strict_json::Json;
 use approval_risk_engine::{Context, Credentials, Format, Options, Policy, Target};
-use serde_json::{Map, Value};
 use std::fmt;
 
 /// The fields of the options object.
@@ -53,24 +55,25 @@ impl fmt::Display for OptionError {
 
 impl std::error::Error for OptionError {}
 
-/// What kind of JSON value this is, in words for an error message.
-pub fn kind(value: &Value) -> &'static str {
+/// A value as an error message shows it: a short string quoted, as JSON writes it (on one
+/// line, whatever it holds), anything else by its kind.
+pub fn shown(value: &Json) -> String {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Json::String(text) if text.chars().count() > 40 => {
+            let start: String = text.chars().take(40).collect();
+            Json::String(format!("{start}…")).to_string()
+        }
+        Json::String(_) => value.to_string(),
+        other => other.kind().to_string(),
     }
 }
 
 /// Reads the options from `object`. Fields named in `also` belong to the caller (a message's
 /// `type`, `id` and `plan`) and are skipped; any other unknown field is an error.
-pub fn read(object: &Map<String, Value>, also: &[&str]) -> Result<Options, OptionError> {
-    if let Some(unknown) = object
-        .keys()
-        .find(|key| !FIELDS.contains(&key.as_str()) && !also.contains(&key.as_str()))
+pub fn read(object: &[(String, Json)], also: &[&str]) -> Result<Options, OptionError> {
+    if let Some((unknown, _)) = object
+        .iter()
+        .find(|(key, _)| !FIELDS.contains(&key.as_str()) && !also.contains(&key.as_str()))
     {
         let mut known: Vec<&str> = also.to_vec();
         known.extend(FIELDS);
@@ -86,12 +89,18 @@ pub fn read(object: &Map<String, Value>, also: &[&str]) -> Result<Options, Optio
     })
 }
 
-/// The field's value, treating `null` as not given.
-fn given<'a>(object: &'a Map<String, Value>, field: &str) -> Option<&'a Value> {
-    object.get(field).filter(|value| !value.is_null())
+/// The field's value, treating `null` as not given. Of duplicates the last counts, as in
+/// `JSON.parse`.
+pub fn given<'a>(object: &'a [(String, Json)], field: &str) -> Option<&'a Json> {
+    object
+        .iter()
+        .rev()
+        .find(|(key, _)| key == field)
+        .map(|(_, value)| value)
+        .filter(|value| **value != Json::Null)
 }
 
-fn format(value: Option<&Value>) -> Result<Option<Format>, OptionError> {
+fn format(value: Option<&Json>) -> Result<Option<Format>, OptionError> {
     let Some(value) = value else {
         return Ok(None);
     };
@@ -100,7 +109,7 @@ fn format(value: Option<&Value>) -> Result<Option<Format>, OptionError> {
     let text = value.as_str().ok_or_else(|| {
         OptionError::new(
             "format",
-            format!("expected a string ({expected}), found {}", kind(value)),
+            format!("expected a string ({expected}), found {}", value.kind()),
         )
     })?;
     if matches!(text.trim(), "" | "auto") {
@@ -109,12 +118,12 @@ fn format(value: Option<&Value>) -> Result<Option<Format>, OptionError> {
     Format::parse(text).map(Some).ok_or_else(|| {
         OptionError::new(
             "format",
-            format!("expected one of {expected}, found {value}"),
+            format!("expected one of {expected}, found {}", shown(value)),
         )
     })
 }
 
-fn context(value: Option<&Value>) -> Result<Context, OptionError> {
+fn context(value: Option<&Json>) -> Result<Context, OptionError> {
     let mut context = Context::default();
     let Some(value) = value else {
         return Ok(context);
@@ -122,12 +131,12 @@ fn context(value: Option<&Value>) -> Result<Context, OptionError> {
     let object = value.as_object().ok_or_else(|| {
         OptionError::new(
             "context",
-            format!("expected an object, found {}", kind(value)),
+            format!("expected an object, found {}", value.kind()),
         )
     })?;
-    if let Some(unknown) = object
-        .keys()
-        .find(|key| !CONTEXT_FIELDS.contains(&key.as_str()))
+    if let Some((unknown, _)) = object
+        .iter()
+        .find(|(key, _)| !CONTEXT_FIELDS.contains(&key.as_str()))
     {
         return Err(OptionError::new(
             format!("context.{unknown}"),
@@ -152,7 +161,7 @@ fn context(value: Option<&Value>) -> Result<Context, OptionError> {
         context.change_freeze = value.as_bool().ok_or_else(|| {
             OptionError::new(
                 "context.change_freeze",
-                format!("expected true or false, found {}", kind(value)),
+                format!("expected true or false, found {}", value.kind()),
             )
         })?;
     }
@@ -162,7 +171,7 @@ fn context(value: Option<&Value>) -> Result<Context, OptionError> {
 /// A string that must be one of `names` (read by the engine's own `parse`, which also takes
 /// the short forms the CLI takes, such as `prod`).
 fn named<T>(
-    value: &Value,
+    value: &Json,
     field: &str,
     names: &[&str],
     parse: fn(&str) -> Option<T>,
@@ -171,27 +180,30 @@ fn named<T>(
     let text = value.as_str().ok_or_else(|| {
         OptionError::new(
             field,
-            format!("expected a string ({expected}), found {}", kind(value)),
+            format!("expected a string ({expected}), found {}", value.kind()),
         )
     })?;
     parse(text).ok_or_else(|| {
-        OptionError::new(field, format!("expected one of {expected}, found {value}"))
+        OptionError::new(
+            field,
+            format!("expected one of {expected}, found {}", shown(value)),
+        )
     })
 }
 
 /// A policy as an object, or as the text of a policy file. The engine's reader checks it and
 /// names the field at fault, which becomes a path under `policy`.
-fn policy(value: Option<&Value>) -> Result<Policy, OptionError> {
+fn policy(value: Option<&Json>) -> Result<Policy, OptionError> {
     let text = match value {
         None => return Ok(Policy::default()),
-        Some(Value::String(text)) => text.clone(),
-        Some(object @ Value::Object(_)) => object.to_string(),
+        Some(Json::String(text)) => text.clone(),
+        Some(object @ Json::Object(_)) => object.to_string(),
         Some(other) => {
             return Err(OptionError::new(
                 "policy",
                 format!(
                     "expected an object (a policy file's JSON) or its text, found {}",
-                    kind(other)
+                    other.kind()
                 ),
             ))
         }
@@ -209,11 +221,17 @@ fn policy(value: Option<&Value>) -> Result<Policy, OptionError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
+
+    /// The test's JSON (written with serde's `json!` for readability) as the strict reader
+    /// reads it.
+    fn strict(value: Value) -> Json {
+        Json::parse(&value.to_string()).expect("serde writes JSON")
+    }
 
     fn options(value: Value) -> Result<Options, OptionError> {
-        match value {
-            Value::Object(object) => read(&object, &[]),
+        match strict(value) {
+            Json::Object(object) => read(&object, &[]),
             other => Err(OptionError::new("", format!("not an object: {other}"))),
         }
     }
@@ -293,12 +311,19 @@ mod tests {
     }
 
     #[test]
+    fn long_or_multi_line_values_are_shown_short_on_one_line() {
+        let reason = reason(json!({"format": format!("line one\nline two {}", "x".repeat(80))}));
+        assert!(!reason.contains('\n'));
+        assert!(reason.ends_with("found \"line one\\nline two xxxxxxxxxxxxxxxxxxxxxx…\""));
+    }
+
+    #[test]
     fn a_callers_own_fields_are_skipped_and_listed() {
-        let Value::Object(message) = json!({"type": "x", "id": 1, "plan": "ls"}) else {
+        let Json::Object(message) = strict(json!({"type": "x", "id": 1, "plan": "ls"})) else {
             unreachable!("a literal object");
         };
         assert!(read(&message, &["type", "id", "plan"]).is_ok());
-        let Value::Object(typo) = json!({"type": "x", "plna": "ls"}) else {
+        let Json::Object(typo) = strict(json!({"type": "x", "plna": "ls"})) else {
             unreachable!("a literal object");
         };
         let error = read(&typo, &["type", "id", "plan"]).expect_err("plna is unknown");
