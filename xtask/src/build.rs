@@ -1,7 +1,7 @@
 //! `cargo xtask build`: the release page in `dist/`, the engine as an ES module in
 //! `dist/engine/`, and what each costs to download (gzip); the budget judges the page alone.
 
-use crate::command::{self, repo_root, step, tool};
+use crate::command::{self, cargo, repo_root, step, tool};
 use crate::install;
 use std::io::Write;
 use std::path::{Path, PathBuf};
