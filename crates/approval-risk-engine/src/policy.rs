@@ -18,7 +18,9 @@ pub struct Policy {
     pub disabled_rules: Vec<String>,
     /// Rule id -> decision that replaces the rule's own (claims in the plan never reach this).
     pub overrides: Vec<(String, Decision)>,
-    /// Origins allowed to send plans to an embedded page.
+    /// Reserved and read by nothing yet (docs/policy.md): an embedded page's allow-list comes
+    /// from its own address only, since a policy arrives inside a message and a message must not
+    /// widen who may send messages.
     pub allowed_origins: Vec<String>,
 }
 
