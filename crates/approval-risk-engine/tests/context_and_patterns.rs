@@ -953,3 +953,36 @@ fn the_documented_example_policy_is_accepted() {
         Some(Decision::Escalate)
     );
 }
+
+/// Reading steps name changes as nouns ("the configuration", "the deployment") and run checks;
+/// neither makes them changes. A bare noun of change with no verb still stands for the act.
+#[test]
+fn nouns_of_change_and_running_checks_read_as_reading() {
+    for plan in [
+        "1. Compare the environment's configuration with the template.",
+        "1. Check the deployment status in the dashboard.",
+        "1. Review the migration plan with the team.",
+        "1. Run the health checks and confirm the dashboard loads.",
+        "1. Run the unit tests.",
+    ] {
+        let assessment = assess_default(plan);
+        assert_eq!(
+            step(&assessment, 1).decision,
+            Decision::Proceed,
+            "{plan} only reads"
+        );
+    }
+    for plan in [
+        "1. Database migration.",
+        "1. Run the migration, then the tests.",
+        "1. Run the unit tests, then deploy the new configuration.",
+        "1. Check the logs, then restart the service.",
+        "1. Run the cleanup job.",
+    ] {
+        let assessment = assess_default(plan);
+        assert!(
+            step(&assessment, 1).decision >= Decision::Review,
+            "{plan} changes something"
+        );
+    }
+}

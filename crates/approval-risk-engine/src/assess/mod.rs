@@ -1094,6 +1094,10 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
         .collect();
     // At one position the longest phrase wins ("get rid of" over "get").
     crate::order::sort_by_rank(&mut verbs, |(s, e, _)| crate::order::outer_first(*s, *e));
+    // A step that reads ("compare the configuration", "check the deployment") names changes
+    // as nouns without making any; only without a verb of reading does a bare noun of change
+    // ("Database migration.") stand for the act.
+    let step_reads = verbs.iter().any(|(_, _, changes)| !changes);
     // Any verb of change, anywhere in the step, makes it a change ("Check the logs, then restart
     // the service"); a position where a longer phrase already matched is not read twice.
     let mut reads = false;
@@ -1104,6 +1108,10 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
         }
         covered_until = e;
         if !changes {
+            reads = true;
+            continue;
+        }
+        if (step_reads && e - s == 1 && is_nominal(&tokens[s].text)) || runs_a_check(tokens, s, e) {
             reads = true;
             continue;
         }
@@ -1137,6 +1145,83 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
     let first = tokens.first()?.span;
     let last = tokens.last()?.span;
     Some((rule, Hit::at(vec![first.cover(last)]), None))
+}
+
+/// A noun made from a verb of change: "configuration", "deployment", "migrations".
+fn is_nominal(word: &str) -> bool {
+    ["tion", "tions", "sion", "sions", "ment", "ments"]
+        .iter()
+        .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
+}
+
+/// What running only inspects: tests, checks, linters, scans, a dry run.
+const CHECKS: Words = words![
+    "test*",
+    "check*",
+    "health check*",
+    "healthcheck*",
+    "smoke test*",
+    "lint*",
+    "diagnostic*",
+    "benchmark*",
+    "scan*",
+    "audit",
+    "audits",
+    "dry run",
+    "dry-run",
+    "typecheck*",
+    "type check*",
+    "static analysis",
+];
+
+/// "Run the health checks", "run the unit tests": `run` whose object, a few words on in the
+/// same clause, is a check. Running a migration, a script or a job stays a change.
+fn runs_a_check(tokens: &[Token], s: usize, e: usize) -> bool {
+    if e - s != 1
+        || !matches!(
+            tokens[s].text.as_str(),
+            "run" | "runs" | "running" | "rerun"
+        )
+    {
+        return false;
+    }
+    let clause = tokens[s].clause;
+    let end = tokens
+        .iter()
+        .enumerate()
+        .skip(e)
+        .take(5)
+        .take_while(|(_, t)| t.clause == clause)
+        .map(|(i, _)| i + 1)
+        .last()
+        .unwrap_or(e);
+    let after = &tokens[e..end];
+    // The first thing run must be the check: "run the tests", "run all unit tests", not "run
+    // the migration, then the tests".
+    find_all(after, CHECKS).first().is_some_and(|(at, _)| {
+        after[..*at].iter().all(|t| {
+            matches!(
+                t.text.as_str(),
+                "the"
+                    | "all"
+                    | "a"
+                    | "an"
+                    | "our"
+                    | "its"
+                    | "their"
+                    | "unit"
+                    | "integration"
+                    | "end-to-end"
+                    | "e2e"
+                    | "full"
+                    | "existing"
+                    | "new"
+                    | "quick"
+                    | "basic"
+                    | "final"
+            )
+        })
+    })
 }
 
 fn report_step(
