@@ -954,8 +954,9 @@ fn the_documented_example_policy_is_accepted() {
     );
 }
 
-/// Reading steps name changes as nouns ("the configuration", "the deployment") and run checks;
-/// neither makes them changes. A bare noun of change with no verb still stands for the act.
+/// Reading steps name changes as nouns ("the configuration", "the deployment"), run checks and
+/// look at states ("verify the service is running"); none of that makes them changes. A bare
+/// noun of change with no verb, or a state the step itself brings about, still counts.
 #[test]
 fn nouns_of_change_and_running_checks_read_as_reading() {
     for plan in [
@@ -964,6 +965,10 @@ fn nouns_of_change_and_running_checks_read_as_reading() {
         "1. Review the migration plan with the team.",
         "1. Run the health checks and confirm the dashboard loads.",
         "1. Run the unit tests.",
+        "1. Verify the service is running.",
+        "1. Confirm the folder is empty.",
+        "1. Check that the old bucket is deleted.",
+        "1. Wait until the pods are running again.",
     ] {
         let assessment = assess_default(plan);
         assert_eq!(
@@ -978,6 +983,9 @@ fn nouns_of_change_and_running_checks_read_as_reading() {
         "1. Run the unit tests, then deploy the new configuration.",
         "1. Check the logs, then restart the service.",
         "1. Run the cleanup job.",
+        "1. Make sure the service is restarted.",
+        "1. Check that the bucket is deleted, then delete the logs.",
+        "1. The old table is dropped in this step.",
     ] {
         let assessment = assess_default(plan);
         assert!(

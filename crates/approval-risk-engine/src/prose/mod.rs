@@ -268,10 +268,46 @@ fn not_this_steps_act(tokens: &[Token], index: usize) -> bool {
         .collect();
     let gerund = tokens[index].text.ends_with("ing");
     match near.as_slice() {
-        [.., marker] if gerund => BEFORE_GERUND.contains(marker),
+        [.., marker] if gerund && BEFORE_GERUND.contains(marker) => true,
         [.., marker, "to"] => BEFORE_TO.contains(marker),
-        _ => false,
+        _ => is_checked_state(tokens, index, &near),
     }
+}
+
+/// "Verify the service is running", "confirm the folder is empty", "check that the old bucket
+/// is deleted": after `is` / `are` / `was`, the word is a state the step looks at, not an act it
+/// does, when a verb of checking leads the clause. Without one ("the table is dropped in step
+/// 3", "make sure the service is restarted") it stays an act.
+fn is_checked_state(tokens: &[Token], index: usize, near: &[&str]) -> bool {
+    const COPULAS: Words = words!["is", "are", "was", "were", "be", "been", "stays", "remains"];
+    const ADVERBS: Words = words![
+        "still",
+        "now",
+        "fully",
+        "properly",
+        "successfully",
+        "really"
+    ];
+    const CHECKING: Words = words![
+        "check*", "verif*", "confirm*", "validat*", "assert*", "inspect*", "monitor*", "watch*",
+        "wait*", "see", "look", "observ*", "test*",
+    ];
+    let after_copula = match near {
+        [.., copula, adverb] if ADVERBS.contains(adverb) => COPULAS.contains(copula),
+        [.., copula] => COPULAS.contains(copula),
+        [] => false,
+    };
+    if !after_copula {
+        return false;
+    }
+    let clause = tokens[index].clause;
+    let start = tokens[..index]
+        .iter()
+        .rposition(|t| t.clause != clause)
+        .map_or(0, |i| i + 1);
+    find_all(&tokens[start..index], CHECKING)
+        .first()
+        .is_some_and(|(at, _)| *at <= 1)
 }
 
 /// Does the step describe asking first ("ask the user before deleting", "confirm with the
