@@ -994,3 +994,23 @@ fn nouns_of_change_and_running_checks_read_as_reading() {
         );
     }
 }
+
+/// Making a folder or copying a file is safe to approve, but it is not "only reading": the
+/// explanation must not say that nothing changes.
+#[test]
+fn routine_workspace_changes_are_not_called_reads() {
+    let assessment = assess_default("1. `mkdir -p build/out`\n2. `ls -la`\n");
+    let made = step(&assessment, 1);
+    assert_eq!(made.decision, Decision::Proceed);
+    assert!(
+        !made.explanation.contains("only reads"),
+        "mkdir changes the workspace: {}",
+        made.explanation
+    );
+    let listed = step(&assessment, 2);
+    assert!(
+        listed.explanation.contains("only reads"),
+        "ls only reads: {}",
+        listed.explanation
+    );
+}

@@ -479,7 +479,7 @@ fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<us
     if let Some(found) = http_request(command) {
         return Some(found);
     }
-    if rules::is_read_only(command) || asks_for_help(command) {
+    if rules::is_routine(command) || asks_for_help(command) {
         return None;
     }
     let program = command.program.as_str();

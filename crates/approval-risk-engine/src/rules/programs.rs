@@ -122,7 +122,6 @@ const READ_ONLY: Words = words![
     ".",
     "alias",
     "read",
-    "tee",
     "time",
     "watch",
     "vmstat",
@@ -147,14 +146,6 @@ const READ_ONLY: Words = words![
     "curl",
     "wget",
     "http",
-    "mkdir",
-    "touch",
-    "cp",
-    "ln",
-    "code",
-    "vim",
-    "vi",
-    "nano",
     "yes",
     "[[",
     "screen",
@@ -162,25 +153,15 @@ const READ_ONLY: Words = words![
     "xeyes",
     "xclock",
     "uuencode",
-    "uudecode",
     "bc",
     "expr",
     "factor",
     "shuf",
-    "split",
-    "csplit",
     "iconv",
     "envsubst",
     "ssh-keyscan",
     "nc",
     "telnet",
-    "zip",
-    "unzip",
-    "tar",
-    "gzip",
-    "gunzip",
-    "bzip2",
-    "xz",
     "lsattr",
     "getfacl",
     "namei",
@@ -192,6 +173,14 @@ const READ_ONLY: Words = words![
     "whois",
     "identify",
     "ffprobe",
+];
+
+/// Programs that change only files in the agent's own workspace, routinely and in ways easy to
+/// undo: making folders and files, copying, editing, packing and unpacking. A step of them is
+/// safe to approve, but it does change something, and its explanation says so.
+const WORKSPACE: Words = words![
+    "tee", "mkdir", "touch", "cp", "ln", "code", "vim", "vi", "nano", "split", "csplit", "zip",
+    "unzip", "tar", "gzip", "gunzip", "bzip2", "xz", "uudecode",
 ];
 
 /// Programs that change things, which the engine knows by name even when no rule matches a
@@ -400,14 +389,22 @@ const KNOWN: Words = words![
     "packer",
 ];
 
+/// Whether the command only reads: it changes nothing at all.
 pub fn is_read_only(command: &Command) -> bool {
-    READ_ONLY.contains(&command.program.as_str())
+    READ_ONLY.contains(&command.program)
+}
+
+/// Whether the command only reads or makes routine changes in the workspace: either way, no
+/// rule needs to look at it.
+pub fn is_routine(command: &Command) -> bool {
+    is_read_only(command) || WORKSPACE.contains(&command.program)
 }
 
 /// A name the engine recognises as a program (used to tell a command line from a sentence).
 pub fn is_known_program(name: &str) -> bool {
     !name.is_empty()
         && (READ_ONLY.contains(&name)
+            || WORKSPACE.contains(&name)
             || KNOWN.contains(&name)
             || index().by_program.contains_key(name))
 }
