@@ -163,3 +163,60 @@ fn a_five_megabyte_paste_is_assessed() {
     );
     assert!(assessment.verdict >= approval_risk_engine::Decision::Escalate);
 }
+
+/// Settings come from portals and files nobody here wrote: a policy read from any text is a
+/// policy or an error, never a crash, and what reads as JSON writes back as JSON that reads the
+/// same.
+#[test]
+fn settings_from_any_text_never_panic() {
+    use approval_risk_engine::strict_json::Json;
+    use approval_risk_engine::Policy;
+    const PIECES: &[&str] = &[
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"",
+        "\\",
+        "\\u",
+        "d83d",
+        "\\ude00",
+        "1",
+        "-",
+        ".",
+        "e",
+        "true",
+        "null",
+        " ",
+        "\n",
+        "\"version\"",
+        "\"overrides\"",
+        "\"git.force-push\"",
+        "\"escalate\"",
+        "é",
+        "\u{0}",
+        "\"protected\"",
+        "[\"a\"]",
+    ];
+    let mut rng = Rng(0x5e77_1265_0000_0007);
+    let mut parsed = 0;
+    for _ in 0..20_000 {
+        let len = 1 + rng.below(24);
+        let text: String = (0..len).map(|_| PIECES[rng.below(PIECES.len())]).collect();
+        let _ = Policy::from_json(&text);
+        if let Ok(value) = Json::parse(&text) {
+            parsed += 1;
+            assert_eq!(
+                Json::parse(&value.to_string()).ok(),
+                Some(value),
+                "{text:?}"
+            );
+        }
+    }
+    assert!(
+        parsed > 0,
+        "some generated texts must be JSON, or the round trip checks nothing"
+    );
+}
