@@ -2,18 +2,9 @@
 // @ts-check
 const { test, expect } = require('@playwright/test');
 const AxeBuilder = require('@axe-core/playwright').default;
-const { AT_LEAST_ESCALATE, open, settled, pastePlan } = require('./helpers');
+const { AT_LEAST_ESCALATE, open, settled, pastePlan, tabTo } = require('./helpers');
 const { planOf } = require('./plans');
 
-/** Presses Tab until `selector` has focus (failing after `limit` presses), so the test walks
- * the page in its real tab order. */
-async function tabTo(page, selector, limit = 60) {
-  for (let i = 0; i < limit; i += 1) {
-    if (await page.locator(selector).evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
 
 /** The focused element shows a visible focus ring. */
 async function expectVisibleFocus(page) {

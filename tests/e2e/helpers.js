@@ -57,4 +57,14 @@ async function pastePlan(page, text) {
   await settled(page);
 }
 
-module.exports = { AT_LEAST_ESCALATE, watch, open, settled, typePlan, pastePlan };
+/** Presses Tab until `selector` has focus (failing after `limit` presses), so a test walks the
+ * page in its real tab order, as a keyboard user would. */
+async function tabTo(page, selector, limit = 80) {
+  for (let i = 0; i < limit; i += 1) {
+    if (await page.locator(selector).evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+module.exports = { AT_LEAST_ESCALATE, watch, open, settled, typePlan, pastePlan, tabTo };

@@ -4,18 +4,10 @@
 // @ts-check
 const { test, expect } = require('@playwright/test');
 const AxeBuilder = require('@axe-core/playwright').default;
-const { AT_LEAST_ESCALATE, watch, open, settled, pastePlan } = require('./helpers');
+const { AT_LEAST_ESCALATE, watch, open, settled, pastePlan, tabTo } = require('./helpers');
 
 const DECISIONS = ['proceed', 'review', 'escalate', 'block'];
 
-/** Presses Tab until `selector` has focus (failing after `limit` presses). */
-async function tabTo(page, selector, limit = 80) {
-  for (let i = 0; i < limit; i += 1) {
-    if (await page.locator(selector).evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
 
 /** Opens the training view from the address, as a trainer's bookmark would. */
 async function openTraining(page) {

@@ -747,46 +747,36 @@ fn gcp_dns_delete(command: &Command) -> Option<Hit> {
 }
 
 fn azure_keyvault_delete(command: &Command) -> Option<Hit> {
-    let mut hit = match_command(
-        &shape(words!["az"], &[words!["keyvault"], words!["delete"]]),
+    azure_keyvault(
         command,
+        &[
+            &[words!["keyvault"], words!["delete"]],
+            &[
+                words!["keyvault"],
+                words!["secret", "key", "certificate"],
+                words!["delete"],
+            ],
+        ],
     )
-    .or_else(|| {
-        match_command(
-            &shape(
-                words!["az"],
-                &[
-                    words!["keyvault"],
-                    words!["secret", "key", "certificate"],
-                    words!["delete"],
-                ],
-            ),
-            command,
-        )
-    })?;
-    hit.target =
-        option_value(command, words!["--name", "--vault-name", "-n"]).map(|(v, _)| v.to_string());
-    Some(hit)
 }
 
 fn azure_keyvault_purge(command: &Command) -> Option<Hit> {
-    let mut hit = match_command(
-        &shape(words!["az"], &[words!["keyvault"], words!["purge"]]),
+    azure_keyvault(
         command,
+        &[
+            &[words!["keyvault"], words!["purge"]],
+            &[
+                words!["keyvault"],
+                words!["secret", "key", "certificate"],
+                words!["purge"],
+            ],
+        ],
     )
-    .or_else(|| {
-        match_command(
-            &shape(
-                words!["az"],
-                &[
-                    words!["keyvault"],
-                    words!["secret", "key", "certificate"],
-                    words!["purge"],
-                ],
-            ),
-            command,
-        )
-    })?;
+}
+
+/// An `az keyvault` command of one of `shapes`, its target the vault or item it names.
+fn azure_keyvault(command: &Command, shapes: &'static [&'static [Words]]) -> Option<Hit> {
+    let mut hit = any_shape(command, words!["az"], shapes)?;
     hit.target =
         option_value(command, words!["--name", "--vault-name", "-n"]).map(|(v, _)| v.to_string());
     Some(hit)
