@@ -82,7 +82,7 @@ std::thread_local! {
 /// lookup costs one probe whatever the input, so a hash built to resist chosen collisions
 /// (the standard one, several times slower) buys nothing here.
 #[derive(Default)]
-struct QuickHasher(u64);
+pub(crate) struct QuickHasher(u64);
 
 impl QuickHasher {
     fn add(&mut self, value: u64) {
@@ -106,7 +106,8 @@ impl std::hash::Hasher for QuickHasher {
     }
 }
 
-type Quick = std::hash::BuildHasherDefault<QuickHasher>;
+/// The engine's hash for its own lookup tables (see [`QuickHasher`]).
+pub(crate) type Quick = std::hash::BuildHasherDefault<QuickHasher>;
 
 /// The words of a [`Words`], in order.
 #[derive(Clone, Debug)]

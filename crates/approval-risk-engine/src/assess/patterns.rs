@@ -419,13 +419,16 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             continue;
         }
         let deleted = target_words(&work[i], &[Action::Delete]);
+        // The step's kind first: comparing subjects is the costly part.
         if let Some(j) = ahead(i).find(|&j| {
-            let same = if deleted.is_empty() {
-                shares_subject(&subjects[i], &subjects[j])
-            } else {
-                shares_subject(&deleted, &subjects[j])
-            };
-            traits[j].creates && (same || mentions(&work[j].tokens, RECREATE))
+            traits[j].creates && {
+                let same = if deleted.is_empty() {
+                    shares_subject(&subjects[i], &subjects[j])
+                } else {
+                    shares_subject(&deleted, &subjects[j])
+                };
+                same || mentions(&work[j].tokens, RECREATE)
+            }
         }) {
             found.push((
                 pattern(
@@ -645,12 +648,12 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         }
         let lost = target_words(&work[i], &[Action::Delete, Action::DeleteRecreate]);
         let backup = behind(i).rev().find(|&j| {
-            let covers = if narrowed_backup(&work[j]) && !lost.is_empty() {
-                shares_subject(&lost, &subjects[j])
-            } else {
-                shares_subject(&subjects[i], &subjects[j]) || subjects[j].is_empty()
-            };
-            traits[j].backs_up && covers
+            traits[j].backs_up
+                && if narrowed_backup(&work[j]) && !lost.is_empty() {
+                    shares_subject(&lost, &subjects[j])
+                } else {
+                    shares_subject(&subjects[i], &subjects[j]) || subjects[j].is_empty()
+                }
         });
         match backup {
             Some(j) => {

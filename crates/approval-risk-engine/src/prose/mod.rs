@@ -145,8 +145,9 @@ impl Compiled {
 }
 
 std::thread_local! {
-    static COMPILED: std::cell::RefCell<std::collections::HashMap<(usize, usize), std::rc::Rc<Compiled>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static COMPILED: std::cell::RefCell<
+        std::collections::HashMap<(usize, usize), std::rc::Rc<Compiled>, crate::words::Quick>,
+    > = std::cell::RefCell::new(std::collections::HashMap::default());
 }
 
 fn compiled(terms: Words) -> std::rc::Rc<Compiled> {
