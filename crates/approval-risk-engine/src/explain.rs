@@ -205,7 +205,7 @@ pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (Stri
     if top.rule.id == "plan.claims" {
         safer.clear();
     }
-    let mut questions: Vec<String> = top.rule.questions.iter().map(|q| fill(q)).collect();
+    let mut questions: Vec<String> = top.rule.questions.iter().map(&fill).collect();
     for finding in &work.findings {
         if std::ptr::eq(finding, top) {
             continue;

@@ -520,8 +520,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
                     let into = c
                         .args
                         .iter()
-                        .filter(|a| !a.value.starts_with('-'))
-                        .next_back()
+                        .rfind(|a| !a.value.starts_with('-'))
                         .is_some_and(|a| a.value.trim_end_matches('/') == dir);
                     let many = c.args.iter().filter(|a| !a.value.starts_with('-')).count() > 2
                         || c.args.iter().any(|a| a.glob);

@@ -125,7 +125,7 @@ pub fn positionals(command: &Command) -> Vec<&Arg> {
 
 /// Arguments that are neither flags nor the values of the listed flags, for rules that know
 /// their tool's value-taking flags better than the shared table.
-pub fn operands<'a>(command: &'a Command, value_flags: Words) -> Vec<&'a Arg> {
+pub fn operands(command: &Command, value_flags: Words) -> Vec<&Arg> {
     operands_by(command, |flag| value_flags.contains(&flag))
 }
 
@@ -204,7 +204,7 @@ fn is_flag(single_dash_words: bool, arg: &str, flag: &str) -> bool {
     }
 }
 
-pub fn find_flag<'a>(command: &'a Command, flags: Words) -> Option<&'a Arg> {
+pub fn find_flag(command: &Command, flags: Words) -> Option<&Arg> {
     let single = single_dash_words(command);
     command
         .args
@@ -256,7 +256,7 @@ pub fn shape(programs: Words, subcommands: &'static [Words]) -> CommandPattern {
 
 /// The value of `--flag value` or `--flag=value` (or `-Xvalue` for a one-letter flag) for the
 /// first of `flags` present, with the span of the word that holds it.
-pub fn option_value<'a>(command: &'a Command, flags: Words) -> Option<(&'a str, Span)> {
+pub fn option_value(command: &Command, flags: Words) -> Option<(&str, Span)> {
     flags.iter().find_map(|flag| {
         if flag.len() == 2 {
             if let Some(arg) = command.args.iter().find(|a| {

@@ -11,7 +11,7 @@ use crate::shell::{Arg, Command};
 use crate::words::Words;
 
 /// The value of the first of `flags` present, without a `--flag=` prefix.
-fn value_of<'a>(command: &'a Command, flags: Words) -> Option<(&'a Arg, String)> {
+fn value_of(command: &Command, flags: Words) -> Option<(&Arg, String)> {
     flags.iter().find_map(|flag| {
         let arg = flag_value(command, flag)?;
         let value = arg
