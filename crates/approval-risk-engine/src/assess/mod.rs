@@ -1174,6 +1174,27 @@ const CHECKS: Words = words![
     "static analysis",
 ];
 
+/// The words that may come between `run` and the check it runs ("run all the unit tests").
+const BEFORE_CHECK: Words = words![
+    "the",
+    "all",
+    "a",
+    "an",
+    "our",
+    "its",
+    "their",
+    "unit",
+    "integration",
+    "end-to-end",
+    "e2e",
+    "full",
+    "existing",
+    "new",
+    "quick",
+    "basic",
+    "final"
+];
+
 /// "Run the health checks", "run the unit tests": `run` whose object, a few words on in the
 /// same clause, is a check. Running a migration, a script or a job stays a change.
 fn runs_a_check(tokens: &[Token], s: usize, e: usize) -> bool {
@@ -1198,30 +1219,9 @@ fn runs_a_check(tokens: &[Token], s: usize, e: usize) -> bool {
     let after = &tokens[e..end];
     // The first thing run must be the check: "run the tests", "run all unit tests", not "run
     // the migration, then the tests".
-    find_all(after, CHECKS).first().is_some_and(|(at, _)| {
-        after[..*at].iter().all(|t| {
-            matches!(
-                t.text.as_str(),
-                "the"
-                    | "all"
-                    | "a"
-                    | "an"
-                    | "our"
-                    | "its"
-                    | "their"
-                    | "unit"
-                    | "integration"
-                    | "end-to-end"
-                    | "e2e"
-                    | "full"
-                    | "existing"
-                    | "new"
-                    | "quick"
-                    | "basic"
-                    | "final"
-            )
-        })
-    })
+    find_all(after, CHECKS)
+        .first()
+        .is_some_and(|(at, _)| after[..*at].iter().all(|t| BEFORE_CHECK.contains(&t.text)))
 }
 
 fn report_step(

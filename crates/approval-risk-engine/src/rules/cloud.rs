@@ -74,10 +74,12 @@ fn aws_s3_delete_objects(command: &Command) -> Option<Hit> {
     };
     match_command(&single, command).or_else(|| {
         let mut hit = match_command(
-            &shape(words!["aws"], &[words!["s3api"], words!["delete-object", "delete-objects"]]),
-            command,
-        )?;
-        hit.target = option_value(command, words!["--bucket"]).map(|(v, _)| v.to_string());
+        &CommandPattern {
+            target_flag: Some("--bucket"),
+            ..shape(words!["aws"], &[words!["s3api"], words!["delete-object", "delete-objects"]])
+        },
+        command,
+    )?;
         if let Some(version) = find_flag(command, words!["--version-id"]) {
             hit.evidence.push(version.span);
             hit.note = Some("`--version-id` deletes that stored version for good, even in a bucket that keeps versions.".to_string());
@@ -92,12 +94,13 @@ fn aws_s3_delete_bucket(command: &Command) -> Option<Hit> {
         ..shape(words!["aws"], &[words!["s3"], words!["rb"]])
     };
     match_command(&rb, command).or_else(|| {
-        let mut hit = match_command(
-            &shape(words!["aws"], &[words!["s3api"], words!["delete-bucket"]]),
+        match_command(
+            &CommandPattern {
+                target_flag: Some("--bucket"),
+                ..shape(words!["aws"], &[words!["s3api"], words!["delete-bucket"]])
+            },
             command,
-        )?;
-        hit.target = option_value(command, words!["--bucket"]).map(|(v, _)| v.to_string());
-        Some(hit)
+        )
     })
 }
 
@@ -325,31 +328,34 @@ fn long_lived_key(command: &Command) -> Option<Hit> {
         hit.target = option_value(command, words!["--user-name"]).map(|(v, _)| v.to_string());
         return Some(hit);
     }
-    let mut hit = match_command(
-        &shape(
-            words!["gcloud"],
-            &[
-                words!["iam"],
-                words!["service-accounts"],
-                words!["keys"],
-                words!["create"],
-            ],
-        ),
+    match_command(
+        &CommandPattern {
+            target_flag: Some("--iam-account"),
+            ..shape(
+                words!["gcloud"],
+                &[
+                    words!["iam"],
+                    words!["service-accounts"],
+                    words!["keys"],
+                    words!["create"],
+                ],
+            )
+        },
         command,
-    )?;
-    hit.target = option_value(command, words!["--iam-account"]).map(|(v, _)| v.to_string());
-    Some(hit)
+    )
 }
 
 fn aws_secret_delete(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
-        &shape(
-            words!["aws"],
-            &[words!["secretsmanager"], words!["delete-secret"]],
-        ),
+        &CommandPattern {
+            target_flag: Some("--secret-id"),
+            ..shape(
+                words!["aws"],
+                &[words!["secretsmanager"], words!["delete-secret"]],
+            )
+        },
         command,
     )?;
-    hit.target = option_value(command, words!["--secret-id"]).map(|(v, _)| v.to_string());
     if let Some(force) = find_flag(command, words!["--force-delete-without-recovery"]) {
         hit.evidence.push(force.span);
         hit.reversibility = Some(R::Irreversible);
@@ -388,10 +394,12 @@ fn aws_sns_delete(command: &Command) -> Option<Hit> {
         return Some(hit);
     }
     let mut hit = match_command(
-        &shape(words!["aws"], &[words!["sns"], words!["unsubscribe"]]),
+        &CommandPattern {
+            target_flag: Some("--subscription-arn"),
+            ..shape(words!["aws"], &[words!["sns"], words!["unsubscribe"]])
+        },
         command,
     )?;
-    hit.target = option_value(command, words!["--subscription-arn"]).map(|(v, _)| v.to_string());
     hit.reversibility = Some(R::Recoverable);
     hit.note = Some("Only this subscription goes; subscribing the receiver again restores it (email receivers must confirm again).".to_string());
     Some(hit)
