@@ -1,6 +1,7 @@
 //! The page's components. Each receives data and callbacks only; none of them scores anything.
 
 mod actions;
+mod chunked;
 mod context_controls;
 mod decision_badge;
 mod grid;

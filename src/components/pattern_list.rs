@@ -1,16 +1,16 @@
 //! Risks that only show across steps (delete-then-recreate, no backup first, safety off then
-//! act, ...), each with links to the steps it joins.
+//! act, ...), each with links to the steps it joins. A new plan's patterns are drawn a chunk
+//! at a time (`chunked.rs`): a long plan can join steps in a hundred of them.
 
+use super::chunked::use_chunked;
 use super::{badge, prose, step_link};
-use approval_risk_engine::PatternReport;
+use crate::board::Board;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PatternListProps {
-    pub patterns: Vec<Rc<PatternReport>>,
-    /// How many the engine found; more than `patterns` holds for a pathological plan.
-    pub total: usize,
+    pub board: Rc<Board>,
     pub on_reveal: Callback<usize>,
 }
 
@@ -32,14 +32,27 @@ pub fn step_links(steps: &[usize], on_reveal: &Callback<usize>) -> Html {
 
 #[component]
 pub fn PatternList(props: &PatternListProps) -> Html {
-    if props.patterns.is_empty() {
+    let board = &props.board;
+    let patterns = &board.patterns;
+    let drawn = use_chunked(
+        board,
+        patterns.len(),
+        |last: Option<&Board>| match last {
+            Some(last) => (0..patterns.len())
+                .filter(|&i| last.patterns.get(i) != patterns.get(i))
+                .count(),
+            None => patterns.len(),
+        },
+        0,
+    );
+    if patterns.is_empty() {
         return Html::default();
     }
     html! {
         <section class="patterns" aria-labelledby="patterns-title">
             <h2 id="patterns-title">{ "Across steps" }</h2>
             <ul>
-                { for props.patterns.iter().map(|pattern| html! {
+                { for patterns.iter().take(drawn).map(|pattern| html! {
                     <li class="pattern" data-rule={pattern.rule.clone()} data-decision={pattern.decision.as_str()}>
                         <p class="pattern-head">
                             { badge(pattern.decision) }
@@ -53,9 +66,9 @@ pub fn PatternList(props: &PatternListProps) -> Html {
                     </li>
                 }) }
             </ul>
-            if props.total > props.patterns.len() {
+            if board.pattern_total > patterns.len() {
                 <p class="more-note">
-                    { format!("The first {} of {} are listed; export the report for all of them.", props.patterns.len(), props.total) }
+                    { format!("The first {} of {} are listed; export the report for all of them.", patterns.len(), board.pattern_total) }
                 </p>
             }
         </section>

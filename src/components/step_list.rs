@@ -1,22 +1,14 @@
 //! The step cards: a filter to the steps that need attention, the page of cards, and paging
-//! for a plan longer than one page.
-//!
-//! A new plan brings up to a hundred new cards, about 100 ms of rendering in one go: too long
-//! for a page that must never block for more than 100 ms. So when more than `CHUNK` cards
-//! changed, the list draws the first `CHUNK` at once and the rest `CHUNK` at a time in the
-//! following tasks, letting the browser paint and take input in between. A keystroke changes
-//! one card (the others compare equal, see `board::rebase`) and renders in one go.
+//! for a plan longer than one page. A new plan's cards are drawn a chunk at a time
+//! (`chunked.rs`).
 
+use super::chunked::use_chunked;
 use super::StepCard;
 use crate::board::{thousands, Board, Filter, CARD_PAGE};
 use crate::state::Focus;
 use approval_risk_engine::PatternReport;
-use gloo_timers::callback::Timeout;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
-
-/// Cards drawn per task when many changed: about 20 ms of work each.
-const CHUNK: usize = 15;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,34 +17,15 @@ pub struct StepListProps {
     pub on_filter: Callback<Filter>,
     pub on_page: Callback<usize>,
     pub on_reveal: Callback<usize>,
-    /// A card about to get focus: it is drawn at once, however many changed. Only a new
-    /// request counts (a new `seq`), so an old one does not undo the chunking later.
+    /// A card about to get focus: it is drawn at once, however many changed.
     pub focus: Option<Focus>,
 }
 
 #[component]
 pub fn StepList(props: &StepListProps) -> Html {
     let board = &props.board;
-    // How many cards to draw now, decided when the board changes (see the module docs).
-    let shown = use_mut_ref(|| usize::MAX);
-    let last = use_mut_ref(|| None::<Rc<Board>>);
-    let more = use_mut_ref(|| None::<Timeout>);
-    let redraw = use_force_update();
-    let is_new = !last
-        .borrow()
-        .as_ref()
-        .is_some_and(|last| Rc::ptr_eq(last, board));
-    if is_new {
-        let changed = match last.borrow().as_ref() {
-            Some(last) => (0..board.cards.len())
-                .filter(|&i| last.cards.get(i) != board.cards.get(i))
-                .count(),
-            None => board.cards.len(),
-        };
-        *shown.borrow_mut() = if changed > CHUNK { CHUNK } else { usize::MAX };
-        *last.borrow_mut() = Some(board.clone());
-    }
-    // The card a link asked for must exist in this very render, so it can take focus.
+    // The card a link asked for must exist in this very render, so it can take focus. Only a
+    // new request counts (a new `seq`), so an old one does not undo the chunking later.
     let focus_seen = use_mut_ref(|| None::<u32>);
     let fresh = props
         .focus
@@ -62,25 +35,18 @@ pub fn StepList(props: &StepListProps) -> Html {
         .map_or(0, |position| position + 1);
     if wanted > 0 {
         *focus_seen.borrow_mut() = fresh.map(|focus| focus.seq);
-        let at_least = (*shown.borrow()).max(wanted);
-        *shown.borrow_mut() = at_least;
     }
-    let drawn = (*shown.borrow()).max(wanted).min(board.cards.len());
-    {
-        let (shown, more) = (shown.clone(), more.clone());
-        let pending = drawn < board.cards.len();
-        use_effect_with((Rc::as_ptr(board) as usize, drawn), move |_| {
-            // Replacing the handle cancels a step left over from an older board.
-            *more.borrow_mut() = pending.then(|| {
-                Timeout::new(0, move || {
-                    let mut shown = shown.borrow_mut();
-                    *shown = shown.saturating_add(CHUNK);
-                    drop(shown);
-                    redraw.force_update();
-                })
-            });
-        });
-    }
+    let drawn = use_chunked(
+        board,
+        board.cards.len(),
+        |last: Option<&Board>| match last {
+            Some(last) => (0..board.cards.len())
+                .filter(|&i| last.cards.get(i) != board.cards.get(i))
+                .count(),
+            None => board.cards.len(),
+        },
+        wanted,
+    );
     let total = board.marks.len();
     if total == 0 {
         return Html::default();

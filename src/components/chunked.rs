@@ -1,0 +1,60 @@
+//! Long lists drawn a chunk at a time.
+//!
+//! A new plan brings up to a hundred new cards and as many patterns; drawing them all in one
+//! go takes about 100 ms, too long for a page that must never block for more than 100 ms and
+//! that should show the verdict as soon as it is known. So when more than `CHUNK` items of a
+//! list changed, the list draws the first `CHUNK` at once and the rest `CHUNK` at a time in
+//! the following tasks, letting the browser paint and take input in between. A keystroke
+//! changes one item (the others compare equal, see `board::rebase`) and renders in one go.
+
+use gloo_timers::callback::Timeout;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Items drawn per task when many changed: about 20 ms of work each.
+pub const CHUNK: usize = 15;
+
+/// How many of a list's `len` items to draw in this render. `list` is what the items come
+/// from, compared by identity to tell a new list from a re-render; `changed` counts the items
+/// that differ from the previous list (`None` on the first render); the list never draws fewer
+/// than `at_least` (a card about to take focus must exist in this very render).
+#[hook]
+pub fn use_chunked<T: 'static>(
+    list: &Rc<T>,
+    len: usize,
+    changed: impl FnOnce(Option<&T>) -> usize,
+    at_least: usize,
+) -> usize {
+    let shown = use_mut_ref(|| usize::MAX);
+    let last = use_mut_ref(|| None::<Rc<T>>);
+    let more = use_mut_ref(|| None::<Timeout>);
+    let redraw = use_force_update();
+    let is_new = !last
+        .borrow()
+        .as_ref()
+        .is_some_and(|last| Rc::ptr_eq(last, list));
+    if is_new {
+        let changed = changed(last.borrow().as_deref());
+        *shown.borrow_mut() = if changed > CHUNK { CHUNK } else { usize::MAX };
+        *last.borrow_mut() = Some(list.clone());
+    }
+    let at_least_shown = (*shown.borrow()).max(at_least);
+    *shown.borrow_mut() = at_least_shown;
+    let drawn = at_least_shown.min(len);
+    {
+        let (shown, more) = (shown.clone(), more.clone());
+        let pending = drawn < len;
+        use_effect_with((Rc::as_ptr(list) as usize, drawn), move |_| {
+            // Replacing the handle cancels a step left over from an older list.
+            *more.borrow_mut() = pending.then(|| {
+                Timeout::new(0, move || {
+                    let mut shown = shown.borrow_mut();
+                    *shown = shown.saturating_add(CHUNK);
+                    drop(shown);
+                    redraw.force_update();
+                })
+            });
+        });
+    }
+    drawn
+}
