@@ -176,10 +176,7 @@ impl Reader<'_> {
         self.pos += 1;
         let mut derived = Derived::new();
         let mut run_start = self.pos;
-        loop {
-            let Some(&byte) = self.bytes.get(self.pos) else {
-                break;
-            };
+        while let Some(&byte) = self.bytes.get(self.pos) {
             match byte {
                 b'"' => break,
                 b'\\' => {

@@ -418,10 +418,7 @@ fn build(
         return;
     }
     let pushed_before = wrappers.len();
-    loop {
-        let Some(word) = words.get(i) else {
-            break;
-        };
+    while let Some(word) = words.get(i) {
         let program = program_name(&word.value);
         match program.as_str() {
             // Shell grammar words: what follows them is the command. The body of a loop runs
