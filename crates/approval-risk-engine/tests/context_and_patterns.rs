@@ -488,6 +488,57 @@ fn enabling_protection_stays_quiet() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Pattern: erasing the record after destructive work
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn stopping_audit_logging_after_a_drop_fires_erase_trail_and_blocks() {
+    let assessment = assess_default(
+        "psql -h prod-db -c 'DROP TABLE orders;'\naws cloudtrail stop-logging --name main-trail\n",
+    );
+    assert_eq!(
+        pattern_steps(&assessment, "plan.erase-trail-after-act"),
+        vec![vec![1, 2]]
+    );
+    assert_eq!(step(&assessment, 2).decision, Decision::Block);
+}
+
+#[test]
+fn clearing_history_after_a_delete_in_prose_fires_erase_trail() {
+    let assessment = assess_default(
+        "1. Delete the customer uploads bucket.\n2. Then disable the audit log for the account.\n",
+    );
+    assert_eq!(
+        pattern_steps(&assessment, "plan.erase-trail-after-act"),
+        vec![vec![1, 2]]
+    );
+}
+
+/// Backups and protection keep no record of what happened: removing them after a destructive
+/// step is judged by their own rules, not as hiding the work.
+#[test]
+fn removing_backups_after_a_destructive_step_is_not_erasing_the_record() {
+    let assessment = assess_default(
+        "1. Delete the customer uploads bucket.\n2. Remove the old S3 backups to save cost: `aws s3 rm s3://acme-backups/2023/ --recursive`.\n",
+    );
+    assert!(pattern_steps(&assessment, "plan.erase-trail-after-act").is_empty());
+    assert!(step(&assessment, 2).decision >= Decision::Escalate);
+}
+
+/// A revoked key holds no data: there is nothing a backup could bring back, so the no-backup
+/// pattern stays quiet, while the step itself still escalates.
+#[test]
+fn revoking_a_key_is_not_data_loss_without_a_backup() {
+    let assessment = assess_default("1. Revoke the old Stripe API key so it stops working.\n");
+    assert!(pattern_steps(&assessment, "plan.no-backup").is_empty());
+    assert!(has_finding(
+        only_step(&assessment),
+        "prose.revoke-credentials"
+    ));
+    assert!(only_step(&assessment).decision >= Decision::Escalate);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Pattern: unchecked precondition (the Gemini CLI case)
 // ---------------------------------------------------------------------------------------------
 

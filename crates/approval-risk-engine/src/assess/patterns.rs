@@ -84,6 +84,23 @@ const SAFETY_NETS: Words = words![
     "pitr",
     "point-in-time",
 ];
+/// The safety nets that keep a record or raise the alarm, as opposed to those that prevent.
+const RECORDS: Words = words![
+    "audit*",
+    "cloudtrail",
+    "trail",
+    "trails",
+    "log",
+    "logs",
+    "logging",
+    "alarm*",
+    "alert*",
+    "monitor*",
+    "history",
+    "histfile",
+    "journal",
+    "journald",
+];
 const DISABLE: Words = words![
     "disabl*",
     "turn off",
@@ -305,10 +322,13 @@ fn step_backs_up(work: &StepWork) -> bool {
         || mentions(&work.tokens, BACKUP)
 }
 
+/// Deletes something, or takes access away from whoever relies on it.
 fn step_destroys(work: &StepWork) -> bool {
     work.findings.iter().any(|f| {
-        matches!(f.rule.action, Action::Delete | Action::DeleteRecreate)
-            && f.decision >= Decision::Review
+        matches!(
+            f.rule.action,
+            Action::Delete | Action::DeleteRecreate | Action::Revoke
+        ) && f.decision >= Decision::Review
     })
 }
 
@@ -332,6 +352,19 @@ fn step_disables_safety(work: &StepWork) -> bool {
                     || v == "--no-termination-protection"
             })
         })
+}
+
+/// Switches off a net that records or announces what happened: audit logs, trails, alarms,
+/// monitoring, shell history.
+fn step_erases_record(work: &StepWork) -> bool {
+    step_disables_safety(work)
+        && (mentions(&work.tokens, RECORDS)
+            || work.commands.iter().any(|c| {
+                c.args.iter().any(|a| {
+                    let v = a.value.to_ascii_lowercase();
+                    v == "stop-logging" || v == "delete-trail" || v == "disable-alarm-actions"
+                })
+            }))
 }
 
 fn step_widens(work: &StepWork) -> bool {
@@ -368,6 +401,8 @@ struct Traits {
     backs_up: bool,
     destroys: bool,
     disables_safety: bool,
+    /// Of the safety nets switched off, one keeps the record of what happened.
+    erases_record: bool,
     widens: bool,
     mutates: bool,
 }
@@ -384,6 +419,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             backs_up: step_backs_up(w),
             destroys: step_destroys(w),
             disables_safety: step_disables_safety(w),
+            erases_record: step_erases_record(w),
             widens: step_widens(w),
             mutates: step_mutates(w),
         })
@@ -461,8 +497,14 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
                 ),
                 vec![i, j],
             ));
-        } else if let Some(j) = behind(i).rev().find(|&j| traits[j].destroys) {
+        } else if let Some(j) = behind(i)
+            .rev()
+            .find(|&j| traits[j].destroys)
+            .filter(|_| traits[i].erases_record)
+        {
             // Erasing the record after destructive work hides it from everyone who would notice.
+            // Other nets switched off afterwards (protection, backups) hide nothing: their own
+            // rules judge them.
             found.push((
                 pattern(
                     "plan.erase-trail-after-act",
@@ -558,7 +600,11 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             .filter(|f| {
                 matches!(
                     f.rule.action,
-                    Action::Delete | Action::DeleteRecreate | Action::Change | Action::Publish
+                    Action::Delete
+                        | Action::DeleteRecreate
+                        | Action::Change
+                        | Action::Publish
+                        | Action::Revoke
                 ) && f.decision >= Decision::Review
                     && f.hit.evidence.iter().any(|e| {
                         step.commands.iter().any(|c| {
@@ -571,14 +617,12 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             })
             .collect();
         if !fanned.is_empty() {
-            // Repeating a change over shared systems, or a loss that cannot be undone, needs a
-            // second look; repeating a recoverable change in the agent's own folder needs a read.
             // Repeating a deletion or a publication across a shared system, or a loss that cannot
             // be undone, needs a second look; repeating a reversible change needs a read.
             let serious = fanned.iter().any(|f| {
                 matches!(
                     f.rule.action,
-                    Action::Delete | Action::DeleteRecreate | Action::Publish
+                    Action::Delete | Action::DeleteRecreate | Action::Publish | Action::Revoke
                 ) && (f.rule.reach != Reach::Workspace || f.scope >= Scope::Shared)
                     || matches!(
                         f.reversibility,

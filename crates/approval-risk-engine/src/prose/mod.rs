@@ -276,9 +276,10 @@ fn not_this_steps_act(tokens: &[Token], index: usize) -> bool {
 }
 
 /// "Verify the service is running", "confirm the folder is empty", "check that the old bucket
-/// is deleted": after `is` / `are` / `was`, the word is a state the step looks at, not an act it
-/// does, when a verb of checking leads the clause. Without one ("the table is dropped in step
-/// 3", "make sure the service is restarted") it stays an act.
+/// is deleted", "tell the user the file was deleted": after `is` / `are` / `was`, the word is a
+/// state the step looks at or reports, not an act it does, when a verb of checking or telling
+/// leads the clause (after at most a subject and a modal: "the agent should inform"). Without
+/// one ("the table is dropped in step 3", "make sure the service is restarted") it stays an act.
 fn is_checked_state(tokens: &[Token], index: usize, near: &[&str]) -> bool {
     const COPULAS: Words = words!["is", "are", "was", "were", "be", "been", "stays", "remains"];
     const ADVERBS: Words = words![
@@ -291,7 +292,8 @@ fn is_checked_state(tokens: &[Token], index: usize, near: &[&str]) -> bool {
     ];
     const CHECKING: Words = words![
         "check*", "verif*", "confirm*", "validat*", "assert*", "inspect*", "monitor*", "watch*",
-        "wait*", "see", "look", "observ*", "test*",
+        "wait*", "see", "look", "observ*", "test*", "tell", "tells", "inform*", "notify",
+        "notifies", "report", "reports", "explain*", "say", "says", "mention*", "let",
     ];
     let after_copula = match near {
         [.., copula, adverb] if ADVERBS.contains(adverb) => COPULAS.contains(copula),
@@ -308,7 +310,7 @@ fn is_checked_state(tokens: &[Token], index: usize, near: &[&str]) -> bool {
         .map_or(0, |i| i + 1);
     find_all(&tokens[start..index], CHECKING)
         .first()
-        .is_some_and(|(at, _)| *at <= 1)
+        .is_some_and(|(at, _)| *at <= 3)
 }
 
 /// Does the step describe asking first ("ask the user before deleting", "confirm with the

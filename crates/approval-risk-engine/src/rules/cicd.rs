@@ -388,6 +388,7 @@ pub static RULES: &[Rule] = &[
             ],
             also: words![],
             window: 5,
+            leading: false,
         }),
         why: "Publishing a repository makes all of its code and history readable by anyone, including any password, key or customer data ever committed; copies are made within minutes and cannot be recalled.",
         safer: "Scan the whole history for secrets and personal data and have the owners approve; publish a fresh repository with only the code meant to be public.",
@@ -864,7 +865,7 @@ pub static RULES: &[Rule] = &[
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
-        action: Action::Delete,
+        action: Action::Revoke,
         floor: None,
         matcher: Matcher::CommandFn {
             programs: words!["vault"],

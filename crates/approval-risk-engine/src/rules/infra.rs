@@ -566,6 +566,7 @@ pub static RULES: &[Rule] = &[
             objects: words!["auto-approve", "auto approve", "autoapprove", "without confirmation", "without review", "without a plan", "skip* the plan", "skip* confirmation"],
             also: words!["terraform", "tofu", "opentofu", "terragrunt", "pulumi", "infrastructure", "infra"],
             window: 8,
+            leading: false,
         }),
         why: "Applying without stopping to show the plan means nobody sees what is created, changed, or destroyed and recreated before it happens, including databases and networks.",
         safer: "Save a plan, read what it adds, changes and destroys, then apply exactly that plan.",

@@ -815,6 +815,7 @@ pub static RULES: &[Rule] = &[
             objects: words!["release", "releases", "chart", "charts", "helm"],
             also: words![],
             window: 5,
+            leading: false,
         }),
         why: "Uninstalling a release deletes every object its chart created: workloads, services, secrets (including generated passwords) and volume claims the chart owns, with their data. Reinstalling gives fresh, empty resources.",
         safer: "Check what the release owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history` so it can be rolled back.",

@@ -366,7 +366,7 @@ pub fn match_sql(pattern: &SqlPattern, words: &[SqlWord]) -> Option<Hit> {
 pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
     let verbs = find_all(tokens, pattern.verbs);
     for (start, end) in verbs {
-        if is_negated(tokens, start) {
+        if is_negated(tokens, start) || (pattern.leading && !leads_clause(tokens, start)) {
             continue;
         }
         let clause = tokens[start].clause;
@@ -401,6 +401,47 @@ pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
         });
     }
     None
+}
+
+/// Does the word at `index` start an instruction: first in its clause, or after a subject, a
+/// modal or a joining word ("we will email", "then email", "should notify")?
+fn leads_clause(tokens: &[Token], index: usize) -> bool {
+    const LEAD_INS: Words = words![
+        "to",
+        "will",
+        "shall",
+        "should",
+        "must",
+        "can",
+        "could",
+        "would",
+        "may",
+        "might",
+        "please",
+        "then",
+        "and",
+        "also",
+        "we",
+        "i",
+        "we'll",
+        "i'll",
+        "agent",
+        "first",
+        "next",
+        "now",
+        "finally",
+        "immediately",
+        "directly",
+        "automatically",
+        "personally",
+        "just",
+    ];
+    match index.checked_sub(1).and_then(|before| tokens.get(before)) {
+        None => true,
+        Some(before) => {
+            before.clause != tokens[index].clause || LEAD_INS.contains(before.text.as_str())
+        }
+    }
 }
 
 /// The object with the qualifier in front of it ("production environment", "users table").

@@ -64,6 +64,9 @@ pub enum Action {
     DisableSafety,
     /// Grants wider access than before.
     WidenPrivilege,
+    /// Takes access away: revokes a key, token, certificate, lease or grant. Nothing is stored
+    /// in a credential, so no backup brings it back; what breaks is whoever still uses it.
+    Revoke,
     /// Runs something the engine cannot see into.
     Opaque,
     /// Makes something public or sends it outside (a release, a message, a payment).
@@ -136,6 +139,9 @@ pub struct ProsePattern {
     /// One of these must also appear, not negated, anywhere in the step (none when empty).
     pub also: Words,
     pub window: usize,
+    /// The verb must lead its clause, as an instruction does ("Email the customers", "we will
+    /// email the customers"); for verbs that are also nouns ("update the email template").
+    pub leading: bool,
 }
 
 pub struct Rule {

@@ -1485,6 +1485,7 @@ pub static RULES: &[Rule] = &[
             objects: words!["offset", "offsets"],
             also: words!["consumer*", "kafka", "group", "groups", "topic*", "partition*", "stream*"],
             window: 6,
+            leading: false,
         }),
         why: "Moving a consumer group back makes it process old messages again (duplicate emails, payments or records); moving it forward skips messages that are then never processed. The old position can be restored only if it was saved.",
         safer: "Save the group's current offsets first, stop its consumers, preview the new offsets, and decide whether reprocessing is safe.",

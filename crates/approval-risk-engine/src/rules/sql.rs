@@ -792,6 +792,7 @@ pub static RULES: &[Rule] = &[
             objects: words!["table", "tables"],
             also: words![],
             window: 5,
+            leading: false,
         }),
         why: "Truncating or emptying a table removes every row in it at once; whatever reads it sees nothing, and only a restore from backup brings the rows back, losing what was written since.",
         safer: "Copy {target} aside first (or take a dump), and delete only the rows meant with a WHERE clause.",
