@@ -1020,6 +1020,10 @@ fn nouns_of_change_and_running_checks_read_as_reading() {
         "1. Confirm the folder is empty.",
         "1. Check that the old bucket is deleted.",
         "1. Wait until the pods are running again.",
+        "1. Summarize the open incidents.",
+        "1. List the latest deploy logs.",
+        "1. Tell the team the old database was dropped.",
+        "1. The agent should inform the user that the file was deleted.",
     ] {
         let assessment = assess_default(plan);
         assert_eq!(
@@ -1037,6 +1041,8 @@ fn nouns_of_change_and_running_checks_read_as_reading() {
         "1. Make sure the service is restarted.",
         "1. Check that the bucket is deleted, then delete the logs.",
         "1. The old table is dropped in this step.",
+        "1. The restart of the API.",
+        "1. Check the status and open a ticket.",
     ] {
         let assessment = assess_default(plan);
         assert!(

@@ -1111,7 +1111,11 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
             reads = true;
             continue;
         }
-        if (step_reads && e - s == 1 && is_nominal(&tokens[s].text)) || runs_a_check(tokens, s, e) {
+        if (step_reads
+            && e - s == 1
+            && (is_nominal(&tokens[s].text) || after_determiner(tokens, s)))
+            || runs_a_check(tokens, s, e)
+        {
             reads = true;
             continue;
         }
@@ -1145,6 +1149,21 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
     let first = tokens.first()?.span;
     let last = tokens.last()?.span;
     Some((rule, Hit::at(vec![first.cover(last)]), None))
+}
+
+/// A word of change right after a determiner is a noun or an adjective, not what the step
+/// does: "the open incidents", "the latest deploy", "each restart".
+fn after_determiner(tokens: &[Token], index: usize) -> bool {
+    const DETERMINERS: Words = words![
+        "the", "a", "an", "its", "their", "our", "your", "my", "his", "her", "each", "every",
+        "these", "those", "any", "latest", "last", "recent", "previous", "pending",
+    ];
+    index
+        .checked_sub(1)
+        .and_then(|before| tokens.get(before))
+        .is_some_and(|before| {
+            before.clause == tokens[index].clause && DETERMINERS.contains(before.text.as_str())
+        })
 }
 
 /// A noun made from a verb of change: "configuration", "deployment", "migrations".

@@ -3,7 +3,7 @@
 
 use super::examples;
 use super::matching::{find_flag, flag_value, positionals, Hit};
-use super::{Action, CommandPattern, Matcher, Reach, Rule};
+use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::span::Span;
@@ -423,6 +423,38 @@ pub static RULES: &[Rule] = &[
         references: words!["https://git-scm.com/docs/git-push#Documentation/git-push.txt---delete"],
         examples: examples(&["git push origin --delete feature/login", "git push origin :release-2023", "git push --delete origin v1.4.0", "git push --prune origin"]),
         counterexamples: examples(&["git push origin feature/login", "git push origin main:main", "git branch -d feature/login"]),
+    },
+    Rule {
+        id: "git.prose-force-push",
+        title: "Force-pushes over the default branch",
+        reversibility: R::Recoverable,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: words!["force-push*", "force push*", "force-pushing", "force pushing", "push --force", "push -f"],
+            objects: words!["main", "master", "trunk", "develop", "default branch", "release*", "production", "prod"],
+            also: words![],
+            window: 6,
+            leading: false,
+        }),
+        why: "A force-push replaces the branch's history with the local one: commits others pushed in the meantime vanish from it, every clone and open pull request now disagrees with the server, and CI or deploys built from the old commits point at history that is gone. Getting them back means finding them in someone's reflog.",
+        safer: "Push the rebased work to a new branch and open a pull request; if history must change, use `--force-with-lease` after telling everyone who uses {target}.",
+        instead: "Push the rebased work to a new branch and open a pull request into {target}.",
+        questions: words![
+            "Has anyone pushed to {target} since the local copy was fetched?",
+            "Does anything deploy from {target}?",
+        ],
+        references: words![],
+        examples: examples(&[
+            "Force-push the rebased branch to main.",
+            "Force push the squashed history to master.",
+        ]),
+        counterexamples: examples(&[
+            "Push the rebased branch to a new branch and open a pull request into main.",
+            "Never force-push to main.",
+        ]),
     },
     Rule {
         id: "git.branch-force-delete",

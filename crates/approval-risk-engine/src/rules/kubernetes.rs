@@ -329,12 +329,13 @@ fn scale_to_zero(command: &Command) -> Option<Hit> {
     if count != "0" {
         return None;
     }
+    // The kind stays in the name (`deploy/etl`): the safer command reads the replica count
+    // back with `kubectl get`, which needs it.
     let target = words
         .get(1)
-        .map(|w| match (w.value.split_once('/'), words.get(2)) {
-            (Some((_, name)), _) => name.to_string(),
-            (None, Some(name)) => name.value.clone(),
-            (None, None) => w.value.clone(),
+        .map(|w| match (w.value.contains('/'), words.get(2)) {
+            (false, Some(name)) => format!("{}/{}", w.value, name.value),
+            _ => w.value.clone(),
         });
     Some(Hit {
         target,

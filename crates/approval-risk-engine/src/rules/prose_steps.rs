@@ -31,6 +31,25 @@ const DELETE_VERBS: Words = words![
     "flush*",
 ];
 
+/// Switching something off: a safety net, a control, a protection.
+const SWITCH_OFF: Words = words![
+    "disabl*",
+    "turn off",
+    "turning off",
+    "turned off",
+    "switch off",
+    "switching off",
+    "deactivat*",
+    "bypass*",
+    "suspend*",
+    "pause*",
+    "remov*",
+    "unset",
+    "mute*",
+    "silenc*",
+    "stop*",
+];
+
 const ENVIRONMENTS: Words = words![
     "environment*",
     "env",
@@ -244,6 +263,174 @@ pub static RULES: &[Rule] = &[
         references: words![],
         examples: examples(&["Roll the old Stripe key so it stops working.", "Revoke all API tokens issued before March."]),
         counterexamples: examples(&["List the API tokens issued before March.", "Do not revoke the deploy key."]),
+    },
+    Rule {
+        id: "prose.disable-security",
+        title: "Switches off a security control",
+        // It can be switched back on, but it guards the whole organisation while it is on.
+        reversibility: R::Reversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::DisableSafety,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: SWITCH_OFF,
+            objects: words![
+                "mfa", "2fa", "two-factor", "multi-factor", "sso", "single sign-on", "firewall*",
+                "waf", "encryption", "tls", "certificate verification", "ssl verification",
+                "audit log*", "audit trail*", "cloudtrail", "guardduty", "security hub",
+                "antivirus", "endpoint protection", "selinux", "apparmor", "secret scanning",
+                "signature verification", "code signing", "password policy", "login protection",
+            ],
+            also: words![],
+            window: 5,
+            leading: false,
+        }),
+        why: "Security controls stop or record what an attacker, a leaked credential or a mistake would do. While one is off, nothing stops or records it, for everyone the control covers; and controls switched off 'for a moment' are often forgotten.",
+        safer: "Keep {target} on and find out why it is in the way; if it must go, make the exception as narrow and short as possible and have a second person switch it back on.",
+        instead: "Find out why the security control blocks the task and ask its owner for a narrow exception.",
+        questions: words![
+            "Why does {target} have to go off, and for exactly how long?",
+            "Who switches it back on, and how will anyone know it was off?",
+        ],
+        references: words![],
+        examples: examples(&[
+            "Disable MFA for the admin account.",
+            "Turn off the firewall on the production hosts.",
+            "Temporarily disable CloudTrail audit logging.",
+        ]),
+        counterexamples: examples(&[
+            "Enable MFA for every admin account.",
+            "Do not disable the firewall.",
+            "Check whether encryption is turned on.",
+        ]),
+    },
+    Rule {
+        id: "prose.disable-protection",
+        title: "Switches off a safety net",
+        reversibility: R::Reversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::DisableSafety,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: SWITCH_OFF,
+            objects: words![
+                "deletion protection", "termination protection", "delete protection",
+                "branch protection", "backups", "automated backups", "backup*", "versioning",
+                "point-in-time recovery", "pitr", "alarm*", "alert*", "monitoring", "health check*",
+                "retention", "object lock", "soft delete", "prevent_destroy",
+            ],
+            also: words![],
+            window: 5,
+            leading: false,
+        }),
+        why: "The safety net is what stops or undoes the next mistake: deletion protection refuses a delete, backups and versioning bring data back, alarms tell someone. With it off, the next destructive step, planned or not, goes through unnoticed and cannot be undone.",
+        safer: "Keep {target} on; if a step is blocked by it, find out why, and switch it off only for that step with someone watching, then back on.",
+        instead: "Find out which step {target} blocks and why, and keep it on.",
+        questions: words![
+            "What step needs {target} off, and why?",
+            "When and by whom is it switched back on?",
+        ],
+        references: words![],
+        examples: examples(&[
+            "Disable deletion protection on the orders database.",
+            "Turn off versioning on the uploads bucket.",
+            "Suspend the alarms for the payments service.",
+        ]),
+        counterexamples: examples(&[
+            "Enable deletion protection on the orders database.",
+            "Do not turn off the alarms.",
+            "Check that backups are enabled.",
+        ]),
+    },
+    Rule {
+        id: "prose.grant-broad-access",
+        title: "Grants broad or administrator access",
+        // A grant can be taken back; what is done with it meanwhile cannot.
+        reversibility: R::Reversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::WidenPrivilege,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: words![
+                "grant*", "give", "gives", "giving", "assign*", "attach*", "add", "adds", "adding",
+                "elevat*", "promot*", "escalat*", "make", "makes", "making",
+            ],
+            objects: words![
+                "administratoraccess", "admin access", "admin rights", "admin role*",
+                "admin privileges", "administrator access", "administrator role*", "administrator",
+                "owner role", "owner access", "owner permissions", "full access", "root access",
+                "cluster-admin", "superuser", "sudo access", "sudo rights", "global admin",
+                "org admin", "organization owner", "organisation owner", "all permissions",
+                "unrestricted access", "wildcard permission*",
+            ],
+            also: words![],
+            window: 6,
+            leading: false,
+        }),
+        why: "Broad access turns every later mistake, leaked credential or injected instruction into one that reaches everything the grant covers. Grants made 'for now' are rarely taken back.",
+        safer: "Grant only the specific permissions the task needs, scoped to the resources it touches and for a limited time, and record when it is removed.",
+        instead: "Grant read access to the one resource the task needs, for one day.",
+        questions: words![
+            "Which exact permissions does the task need?",
+            "When is the access removed, and by whom?",
+        ],
+        references: words![],
+        examples: examples(&[
+            "Grant the agent AdministratorAccess so the deploy stops failing.",
+            "Give the contractor admin rights on the production account.",
+            "Make the service account a superuser.",
+        ]),
+        counterexamples: examples(&[
+            "Remove admin access from the departed engineer.",
+            "Do not grant admin rights.",
+            "List who has admin access.",
+        ]),
+    },
+    Rule {
+        id: "prose.bulk-accounts",
+        title: "Cancels, suspends or closes many accounts, orders or subscriptions",
+        // Accounts can be reopened and orders placed again, but the customers have already been
+        // locked out, notified or refunded.
+        reversibility: R::Recoverable,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: words![
+                "cancel*", "deactivat*", "suspend*", "disabl*", "clos*", "lock*", "ban", "bans",
+                "banning", "unsubscrib*", "expir*", "terminat*", "void*", "freez*",
+            ],
+            objects: words![
+                "accounts", "user accounts", "users", "customers", "subscriptions", "orders",
+                "memberships", "licenses", "licences", "reservations", "bookings", "policies",
+                "contracts", "invoices", "plans",
+            ],
+            also: words![],
+            window: 6,
+            leading: false,
+        }),
+        why: "A bulk change to customers' accounts, orders or subscriptions reaches every customer the filter selects at once: they are locked out, notified, charged or refunded before anyone checks the list, and a filter that selects too much multiplies the harm.",
+        safer: "Produce the list of {target} the step would touch, have its owner check it, and run the change on a small batch first.",
+        instead: "List the {target} the step would touch, with their owners, for review.",
+        questions: words![
+            "How many are selected, and has anyone checked the list?",
+            "Are the customers told, and can each one be restored?",
+        ],
+        references: words![],
+        examples: examples(&[
+            "Cancel all pending orders older than 30 days.",
+            "Deactivate the accounts of users who have not logged in for a year.",
+            "Suspend the subscriptions with failed payments.",
+        ]),
+        counterexamples: examples(&[
+            "List the orders older than 30 days.",
+            "Do not cancel any subscriptions.",
+            "Close the pull request after merging.",
+        ]),
     },
     Rule {
         id: "prose.vague-action",
