@@ -200,7 +200,15 @@ struct Counts {
 
 impl Counts {
     fn add(&mut self, trimmed: &str) {
-        if script::looks_like_sql(trimmed) {
+        // A whole line in single backticks is Markdown's inline code, the way a chat message
+        // quotes a command, not a shell command substitution.
+        let inline_code = trimmed.len() > 2
+            && trimmed.starts_with('`')
+            && trimmed.ends_with('`')
+            && !trimmed[1..trimmed.len() - 1].contains('`');
+        if inline_code {
+            self.other += 1;
+        } else if script::looks_like_sql(trimmed) {
             self.sql += 1;
         } else if script::looks_like_shell(trimmed) {
             self.shell += 1;
@@ -394,6 +402,20 @@ mod tests {
             detect("Update the docs\nSet the flag for everyone\nWhere needed, restart."),
             Format::Prose
         );
+    }
+
+    /// A command quoted in single backticks on a line of its own is Markdown inline code: the
+    /// quoted command is read (and judged), the backticks are not part of its program name.
+    #[test]
+    fn a_line_of_inline_code_is_prose_quoting_a_command() {
+        assert_eq!(detect("`echo \"rm -rf /\" >> notes.txt`"), Format::Prose);
+        let quiet = crate::assess(
+            "`grep -r \"DROP TABLE\" migrations/`\n",
+            &Default::default(),
+        );
+        assert_eq!(quiet.verdict, crate::Decision::Proceed);
+        let loud = crate::assess("`rm -rf /srv/data`\n", &Default::default());
+        assert!(loud.verdict >= crate::Decision::Escalate);
     }
 
     #[test]

@@ -121,6 +121,55 @@ fn delete_of(command: &Command, kinds: Words) -> Option<Hit> {
     Some(hit)
 }
 
+/// `kubectl delete pods` of many at once: `--all`, every namespace, or a selector. The target is
+/// the namespace, which is what a gentler restart names.
+fn delete_many_pods(command: &Command) -> Option<Hit> {
+    let deletion = kube_delete(command)?;
+    let (_, kind) = deletion
+        .kinds
+        .iter()
+        .find(|(k, _)| matches!(k.as_str(), "pod" | "pods" | "po"))?;
+    let many = find_flag(
+        command,
+        words![
+            "--all",
+            "-A",
+            "--all-namespaces",
+            "-l",
+            "--selector",
+            "--field-selector"
+        ],
+    )?;
+    // Clearing out pods that already ended (`status.phase=Failed`, `!=Running`) stops nothing.
+    let selector = flag_value(command, "--field-selector")
+        .map(|arg| arg.value.to_ascii_lowercase())
+        .unwrap_or_default();
+    if selector.contains("status.phase")
+        && ["failed", "succeeded", "!=running"]
+            .iter()
+            .any(|ended| selector.contains(ended))
+    {
+        return None;
+    }
+    let mut hit = Hit::at(vec![
+        command.program_span,
+        deletion.verb.span,
+        kind.span,
+        many.span,
+    ]);
+    hit.target = flag_value(command, "-n")
+        .or_else(|| flag_value(command, "--namespace"))
+        .map(|namespace| {
+            let value = namespace.value.as_str();
+            value
+                .strip_prefix("--namespace=")
+                .or_else(|| value.strip_prefix("-n="))
+                .unwrap_or(value)
+                .to_string()
+        });
+    Some(hit)
+}
+
 fn delete_namespace(command: &Command) -> Option<Hit> {
     delete_of(
         command,
@@ -510,6 +559,23 @@ pub static RULES: &[Rule] = &[
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
         examples: examples(&["kubectl delete deployment api", "kubectl -n prod delete svc/checkout ing/checkout", "kubectl delete deploy,svc -l app=web", "oc delete dc frontend"]),
         counterexamples: examples(&["kubectl get deployment api", "kubectl rollout restart deployment api", "kubectl delete pod api-7d9f-abc"]),
+    },
+    Rule {
+        id: "k8s.delete-pods-all",
+        title: "Deletes every pod in a namespace, or all pods a selector matches, at once",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_many_pods },
+        why: "Every selected pod stops at the same moment, so every service they run is down until its controller has scheduled and started new ones, which can take minutes and fails if images cannot be pulled or the cluster is short of room. Pods no controller owns (one-off jobs, debugging pods) are gone for good.",
+        safer: "Restart workloads one at a time with `kubectl rollout restart`, which replaces pods gradually and keeps the service up.",
+        instead: "kubectl rollout restart deployment -n {target}",
+        questions: words!["Which services run in these pods, and can they all be down at once?", "Are any of the pods not managed by a controller?"],
+        references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_restart/"],
+        examples: examples(&["kubectl delete pods --all -n production", "kubectl delete pod -l app=checkout -n prod", "kubectl delete po --all-namespaces --field-selector=status.phase=Running"]),
+        counterexamples: examples(&["kubectl delete pod api-7d9f-abc", "kubectl get pods --all -n production", "kubectl rollout restart deployment api -n production", "kubectl delete pods -n batch --field-selector=status.phase==Failed"]),
     },
     Rule {
         id: "k8s.delete-crd",

@@ -250,7 +250,7 @@ pub static RULES: &[Rule] = &[
         action: Action::Revoke,
         floor: None,
         matcher: Matcher::Prose(ProsePattern {
-            verbs: words!["revok*", "invalidat*", "roll", "rolls", "rolling", "rotat*", "deactivat*", "disabl*", "expir*", "kill"],
+            verbs: words!["revok*", "invalidat*", "roll", "rolls", "rolling", "rotat*", "deactivat*", "disabl*", "expir*", "kill", "reset*"],
             objects: words!["key", "keys", "token*", "credential*", "certificate*", "cert", "certs", "password*", "secret*", "api-key*", "access key*", "session*"],
             also: words![],
             window: 5,
@@ -430,6 +430,85 @@ pub static RULES: &[Rule] = &[
             "List the orders older than 30 days.",
             "Do not cancel any subscriptions.",
             "Close the pull request after merging.",
+        ]),
+    },
+    Rule {
+        id: "prose.restore-over-live",
+        title: "Restores or rolls back live data to an earlier copy",
+        // What was written after the copy was taken is lost, unless it was copied aside first.
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: words!["restor*", "roll back", "rolling back", "rolled back", "rollback", "revert*"],
+            objects: words![
+                "database*", "db", "dbs", "table*", "data", "bucket*", "volume*", "disk*",
+                "collection*", "index", "indices", "cluster*",
+            ],
+            also: words![
+                "over", "overwrit*", "replac*", "in place", "in-place", "current", "existing",
+                "live", "production", "prod", "to the snapshot", "to the backup", "to yesterday",
+                "to last", "to the state", "to monday", "to the version",
+            ],
+            window: 6,
+            leading: false,
+        }),
+        why: "Putting an earlier copy in place of the live one throws away everything written since the copy was taken: orders, sign-ups, payments, edits. Nobody can get those back unless the current state was copied aside first, and the services using it see data jump back in time.",
+        safer: "Snapshot the current {target} first; restore the earlier copy beside it (a new instance or table), check it, and switch over or copy back only the rows that need it.",
+        instead: "Restore the backup into a new database and compare the two.",
+        questions: words![
+            "What was written since the copy was taken, and is it saved somewhere?",
+            "Has the backup been restored somewhere else and checked first?",
+        ],
+        references: words![],
+        examples: examples(&[
+            "Restore the database from last night's backup over the current one.",
+            "Roll back the production database to the snapshot from Monday.",
+        ]),
+        counterexamples: examples(&[
+            "Restore last night's backup into a new database and compare it.",
+            "Do not roll back the database.",
+        ]),
+    },
+    Rule {
+        id: "prose.change-dns",
+        title: "Changes DNS records or name servers",
+        // It can be changed back, but resolvers keep the old answer for as long as the TTL says.
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: words![
+                "mov*", "migrat*", "chang*", "point*", "repoint*", "switch*", "updat*", "transfer*",
+                "cut over", "cutover", "delet*", "remov*", "replac*", "edit*",
+            ],
+            objects: words![
+                "dns", "nameserver*", "name server*", "ns record*", "dns record*", "a record*",
+                "cname*", "mx record*", "txt record*", "hosted zone*", "dns zone*", "registrar",
+            ],
+            also: words![],
+            window: 6,
+            leading: false,
+        }),
+        why: "Every visitor, client and mail server finds the service through DNS. A wrong record sends them elsewhere or nowhere, and after the fix resolvers keep serving the wrong answer until its TTL runs out, often hours; moving name servers or MX records can silently stop email.",
+        safer: "Lower the TTL a day ahead, export the current zone, change one record at a time and check it with `dig` against several resolvers before the next.",
+        instead: "Export the current DNS zone and lower the TTL of the records to be changed.",
+        questions: words![
+            "Is the current zone exported, so every record can be put back?",
+            "What is the TTL, and how long would a mistake keep being served?",
+        ],
+        references: words![],
+        examples: examples(&[
+            "Move the DNS for example.com to the new provider.",
+            "Point the api CNAME at the new load balancer.",
+        ]),
+        counterexamples: examples(&[
+            "Look up the DNS records for example.com.",
+            "Do not change the DNS yet.",
         ]),
     },
     Rule {
