@@ -249,7 +249,11 @@ pub fn App() -> Html {
                             <Grid board={board.clone()} on_reveal={handlers.reveal.clone()} />
                         </section>
                     }
-                    <PatternList board={board.clone()} on_reveal={handlers.reveal.clone()} />
+                    <PatternList
+                        patterns={board.patterns.clone()}
+                        total={board.pattern_total}
+                        on_reveal={handlers.reveal.clone()}
+                    />
                     <StepList
                         board={board.clone()}
                         on_filter={handlers.filter.clone()}

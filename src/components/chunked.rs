@@ -8,35 +8,34 @@
 //! changes one item (the others compare equal, see `board::rebase`) and renders in one go.
 
 use gloo_timers::callback::Timeout;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Items drawn per task when many changed: about 20 ms of work each.
 pub const CHUNK: usize = 15;
 
 /// How many of a list's `len` items to draw in this render. `list` is what the items come
-/// from, compared by identity to tell a new list from a re-render; `changed` counts the items
-/// that differ from the previous list (`None` on the first render); the list never draws fewer
-/// than `at_least` (a card about to take focus must exist in this very render).
+/// from and `same` tells a re-render of the same list from a new one; `changed` counts the
+/// items that differ from the previous list (`None` on the first render); the list never draws
+/// fewer than `at_least` (a card about to take focus must exist in this very render).
 #[hook]
-pub fn use_chunked<T: 'static>(
-    list: &Rc<T>,
+pub fn use_chunked<T: Clone + 'static>(
+    list: &T,
+    same: fn(&T, &T) -> bool,
     len: usize,
     changed: impl FnOnce(Option<&T>) -> usize,
     at_least: usize,
 ) -> usize {
     let shown = use_mut_ref(|| usize::MAX);
-    let last = use_mut_ref(|| None::<Rc<T>>);
+    let last = use_mut_ref(|| None::<T>);
+    let generation = use_mut_ref(|| 0_usize);
     let more = use_mut_ref(|| None::<Timeout>);
     let redraw = use_force_update();
-    let is_new = !last
-        .borrow()
-        .as_ref()
-        .is_some_and(|last| Rc::ptr_eq(last, list));
+    let is_new = !last.borrow().as_ref().is_some_and(|last| same(last, list));
     if is_new {
-        let changed = changed(last.borrow().as_deref());
+        let changed = changed(last.borrow().as_ref());
         *shown.borrow_mut() = if changed > CHUNK { CHUNK } else { usize::MAX };
         *last.borrow_mut() = Some(list.clone());
+        *generation.borrow_mut() += 1;
     }
     let at_least_shown = (*shown.borrow()).max(at_least);
     *shown.borrow_mut() = at_least_shown;
@@ -44,7 +43,7 @@ pub fn use_chunked<T: 'static>(
     {
         let (shown, more) = (shown.clone(), more.clone());
         let pending = drawn < len;
-        use_effect_with((Rc::as_ptr(list) as usize, drawn), move |_| {
+        use_effect_with((*generation.borrow(), drawn), move |_| {
             // Replacing the handle cancels a step left over from an older list.
             *more.borrow_mut() = pending.then(|| {
                 Timeout::new(0, move || {

@@ -4,13 +4,17 @@
 
 use super::chunked::use_chunked;
 use super::{badge, prose, step_link};
-use crate::board::Board;
+use approval_risk_engine::PatternReport;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The patterns themselves, not the board: a keystroke that leaves them as they were then
+/// leaves this list alone.
 #[derive(Properties, PartialEq)]
 pub struct PatternListProps {
-    pub board: Rc<Board>,
+    pub patterns: Vec<Rc<PatternReport>>,
+    /// How many the engine found; more than `patterns` holds for a pathological plan.
+    pub total: usize,
     pub on_reveal: Callback<usize>,
 }
 
@@ -32,14 +36,14 @@ pub fn step_links(steps: &[usize], on_reveal: &Callback<usize>) -> Html {
 
 #[component]
 pub fn PatternList(props: &PatternListProps) -> Html {
-    let board = &props.board;
-    let patterns = &board.patterns;
+    let patterns = &props.patterns;
     let drawn = use_chunked(
-        board,
+        patterns,
+        |last, now| last == now,
         patterns.len(),
-        |last: Option<&Board>| match last {
+        |last: Option<&Vec<Rc<PatternReport>>>| match last {
             Some(last) => (0..patterns.len())
-                .filter(|&i| last.patterns.get(i) != patterns.get(i))
+                .filter(|&i| last.get(i) != patterns.get(i))
                 .count(),
             None => patterns.len(),
         },
@@ -66,9 +70,9 @@ pub fn PatternList(props: &PatternListProps) -> Html {
                     </li>
                 }) }
             </ul>
-            if board.pattern_total > patterns.len() {
+            if props.total > patterns.len() {
                 <p class="more-note">
-                    { format!("The first {} of {} are listed; export the report for all of them.", patterns.len(), board.pattern_total) }
+                    { format!("The first {} of {} are listed; export the report for all of them.", patterns.len(), props.total) }
                 </p>
             }
         </section>

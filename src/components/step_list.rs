@@ -38,8 +38,9 @@ pub fn StepList(props: &StepListProps) -> Html {
     }
     let drawn = use_chunked(
         board,
+        Rc::ptr_eq,
         board.cards.len(),
-        |last: Option<&Board>| match last {
+        |last: Option<&Rc<Board>>| match last {
             Some(last) => (0..board.cards.len())
                 .filter(|&i| last.cards.get(i) != board.cards.get(i))
                 .count(),

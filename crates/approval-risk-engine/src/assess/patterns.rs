@@ -354,17 +354,16 @@ fn step_disables_safety(work: &StepWork) -> bool {
         })
 }
 
-/// Switches off a net that records or announces what happened: audit logs, trails, alarms,
-/// monitoring, shell history.
-fn step_erases_record(work: &StepWork) -> bool {
-    step_disables_safety(work)
-        && (mentions(&work.tokens, RECORDS)
-            || work.commands.iter().any(|c| {
-                c.args.iter().any(|a| {
-                    let v = a.value.to_ascii_lowercase();
-                    v == "stop-logging" || v == "delete-trail" || v == "disable-alarm-actions"
-                })
-            }))
+/// Of a step that switches off a safety net: is the net one that records or announces what
+/// happened (audit logs, trails, alarms, monitoring, shell history)?
+fn names_a_record(work: &StepWork) -> bool {
+    mentions(&work.tokens, RECORDS)
+        || work.commands.iter().any(|c| {
+            c.args.iter().any(|a| {
+                let v = a.value.to_ascii_lowercase();
+                v == "stop-logging" || v == "delete-trail" || v == "disable-alarm-actions"
+            })
+        })
 }
 
 fn step_widens(work: &StepWork) -> bool {
@@ -414,14 +413,17 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
 
     let traits: Vec<Traits> = work
         .iter()
-        .map(|w| Traits {
-            creates: step_creates(w),
-            backs_up: step_backs_up(w),
-            destroys: step_destroys(w),
-            disables_safety: step_disables_safety(w),
-            erases_record: step_erases_record(w),
-            widens: step_widens(w),
-            mutates: step_mutates(w),
+        .map(|w| {
+            let disables_safety = step_disables_safety(w);
+            Traits {
+                creates: step_creates(w),
+                backs_up: step_backs_up(w),
+                destroys: step_destroys(w),
+                disables_safety,
+                erases_record: disables_safety && names_a_record(w),
+                widens: step_widens(w),
+                mutates: step_mutates(w),
+            }
         })
         .collect();
     // Only steps that create, back up or destroy take part in the patterns that compare
