@@ -1082,6 +1082,18 @@ const READ_VERBS: Words = words![
 /// A prose step no rule matched. In each clause the first verb says what it does ("Check the
 /// logs, then restart the service" reads, then changes); a change anywhere makes it a change.
 fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize>)> {
+    // A deletion no rule recognised is still a deletion, whatever else the step reads: what it
+    // loses is unknown, never safe ("Delete the trail so the audit noise goes away").
+    if let Some(&(s, e)) = find_all(tokens, rules::DELETE_VERBS).iter().find(|(s, e)| {
+        !is_negated(tokens, *s)
+            && !(e - s == 1 && after_determiner(tokens, *s))
+            && !deletes_code(tokens, *e)
+    }) {
+        let rule = rules::find("prose.delete-other")?;
+        let mut hit = Hit::at(vec![tokens[s].span.cover(tokens[e - 1].span)]);
+        hit.target = object_after(tokens, e);
+        return Some((rule, hit, None));
+    }
     let mut verbs: Vec<(usize, usize, bool)> = find_all(tokens, CHANGE_VERBS)
         .into_iter()
         .map(|(s, e)| (s, e, true))
@@ -1149,6 +1161,55 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
     let first = tokens.first()?.span;
     let last = tokens.last()?.span;
     Some((rule, Hit::at(vec![first.cover(last)]), None))
+}
+
+/// Does what follows a verb of deleting name code ("the unused imports", "the deprecated
+/// function", "the debug print statements")? Deleting code is work in the working copy, which
+/// review and version control already cover.
+fn deletes_code(tokens: &[Token], end: usize) -> bool {
+    const CODE_BITS: Words = words![
+        "import*",
+        "statement*",
+        "print*",
+        "todo*",
+        "variable*",
+        "dead code",
+        "line*",
+        "log line*",
+        "console.log",
+        "debug*",
+    ];
+    let Some(clause) = tokens.get(end).map(|t| t.clause) else {
+        return false;
+    };
+    let after: Vec<Token> = tokens[end..]
+        .iter()
+        .take_while(|t| t.clause == clause)
+        .take(6)
+        .cloned()
+        .collect();
+    !find_all(&after, CODE_OBJECTS).is_empty() || !find_all(&after, CODE_BITS).is_empty()
+}
+
+/// What a verb acts on, as the step words it: up to three words after it in its clause, up to
+/// the first word that starts something else ("the cloudtrail trail" of "delete the CloudTrail
+/// trail so the noise goes away").
+fn object_after(tokens: &[Token], end: usize) -> Option<String> {
+    const ENDS: Words = words![
+        "so", "and", "or", "to", "because", "from", "in", "on", "at", "for", "with", "before",
+        "after", "then", "since", "if", "when", "that", "which", "by",
+    ];
+    let clause = tokens.get(end)?.clause;
+    let words: Vec<&str> = tokens[end..]
+        .iter()
+        .take_while(|t| t.clause == clause && !ENDS.contains(t.text.as_str()))
+        .take(4)
+        .map(|t| t.text.as_str())
+        .collect();
+    let named = words
+        .iter()
+        .any(|w| !matches!(*w, "the" | "a" | "an" | "this" | "that"));
+    named.then(|| words.join(" "))
 }
 
 /// A word of change right after a determiner is a noun or an adjective, not what the step

@@ -18,6 +18,7 @@ mod packages;
 mod plans;
 mod programs;
 mod prose_steps;
+pub(crate) use prose_steps::DELETE_VERBS;
 pub mod reference;
 mod secrets;
 mod sql;

@@ -6,7 +6,8 @@ use super::{Action, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::words::Words;
 
-const DELETE_VERBS: Words = words![
+/// Verbs of deleting, destroying and wiping, as agents write them.
+pub(crate) const DELETE_VERBS: Words = words![
     "delet*",
     "destroy*",
     "remov*",
