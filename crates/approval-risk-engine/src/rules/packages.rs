@@ -5,7 +5,7 @@
 
 use super::examples;
 use super::matching::{find_flag, flag_value, positionals, Hit};
-use super::{Action, CommandPattern, Matcher, Reach, Rule};
+use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::words::Words;
@@ -295,7 +295,77 @@ fn nuget_push(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
+/// Public package registries, as plans name them.
+const PUBLIC_REGISTRIES: Words = words![
+    "pypi",
+    "npm",
+    "npmjs",
+    "crates.io",
+    "rubygems",
+    "maven central",
+    "nuget",
+    "docker hub",
+    "dockerhub",
+    "packagist",
+    "hex.pm",
+    "pub.dev",
+    "the app store",
+    "app store",
+    "play store",
+    "the public registry",
+];
+
 pub static RULES: &[Rule] = &[
+    Rule {
+        id: "pkg.prose-publish",
+        title: "Publishes a package to a public registry",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: words!["publish*", "upload*", "releas*", "ship*", "push", "pushes", "pushing"],
+            objects: PUBLIC_REGISTRIES,
+            also: words![],
+            window: 6,
+            // "Release" and "push" are nouns too ("the broken 2.3.0 release").
+            leading: true,
+        }),
+        why: "A version published to a public registry is downloaded within minutes by mirrors, caches and everyone who depends on the package; registries keep the version number taken even if it is withdrawn, and whatever was in it (a bug, a secret, a build artefact) is public for good.",
+        safer: "Build the package and inspect exactly what it contains (`npm pack --dry-run`, `twine check`, `cargo package --list`), publish a pre-release first, and have a second person approve the real release.",
+        instead: "Build the package and list the files it would publish.",
+        questions: words![
+            "Has someone inspected exactly what goes into the package?",
+            "Is the version number right, since it can never be reused?",
+        ],
+        references: words![],
+        examples: examples(&["Publish version 2.3.1 to PyPI.", "Release the new version to npm."]),
+        counterexamples: examples(&["Check which version is on PyPI.", "Do not publish to npm yet."]),
+    },
+    Rule {
+        id: "pkg.prose-unpublish",
+        title: "Withdraws a published package version",
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: words!["unpublish*", "yank*"],
+            objects: words![],
+            also: words![],
+            window: 0,
+            leading: false,
+        }),
+        why: "Every project that pins or locks the version fails to install as soon as it is withdrawn, in their CI and on their machines; the version number usually cannot be used again.",
+        safer: "Deprecate the version with a message pointing to the fix and publish a corrected version instead; withdraw only for a leaked secret or malware.",
+        instead: "Publish a fixed version and deprecate the broken one with a message.",
+        questions: words!["Who depends on this version, and what happens to their builds?", "Would deprecating it and publishing a fix do?"],
+        references: words![],
+        examples: examples(&["Unpublish the broken 2.3.0 release from npm.", "Yank version 0.4.1 from crates.io."]),
+        counterexamples: examples(&["Deprecate 2.3.0 with a message pointing to 2.3.1.", "Do not unpublish anything."]),
+    },
     Rule {
         id: "pkg.npm-publish",
         title: "Publishes a package to the npm registry",
