@@ -272,6 +272,19 @@ fn force_push(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
+/// The branches everyone builds, deploys and branches from, as plans name them.
+const SHARED_BRANCHES: Words = words![
+    "main",
+    "master",
+    "trunk",
+    "develop",
+    "default branch",
+    "production branch",
+    "release branch",
+    "production",
+    "prod",
+];
+
 pub static RULES: &[Rule] = &[
     Rule {
         id: "git.force-push",
@@ -434,7 +447,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::Prose(ProsePattern {
             verbs: words!["merg*", "push", "pushes", "pushing", "commit*", "land*"],
-            objects: words!["main", "master", "trunk", "default branch", "production branch", "release branch"],
+            objects: SHARED_BRANCHES,
             also: words![
                 "without review", "without a review", "without approval", "without reviews",
                 "skip review", "skip the review", "skipping review", "skipping the review",
@@ -461,7 +474,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::Prose(ProsePattern {
             verbs: words!["force-push*", "force push*", "force-pushing", "force pushing", "push --force", "push -f"],
-            objects: words!["main", "master", "trunk", "develop", "default branch", "release*", "production", "prod"],
+            objects: SHARED_BRANCHES,
             also: words![],
             window: 6,
             leading: false,
