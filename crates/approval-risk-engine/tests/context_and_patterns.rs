@@ -1052,6 +1052,35 @@ fn nouns_of_change_and_running_checks_read_as_reading() {
     }
 }
 
+/// Editing a file of the working copy (a relative path with a source or document extension)
+/// is work that review and version control cover; a file of the machine or one named for
+/// production is not, in words or as an agent's file-editing tool call.
+#[test]
+fn editing_a_working_copy_file_is_workspace_work_and_a_system_file_is_not() {
+    for plan in [
+        "1. Edit src/main.rs to fix the bug.",
+        "1. Update README.md with the new flags.",
+        r#"{"tool_name":"Edit","tool_input":{"file_path":"src/main.rs","old_string":"a","new_string":"b"}}"#,
+    ] {
+        assert_eq!(
+            step(&assess_default(plan), 1).decision,
+            Decision::Proceed,
+            "{plan} edits the working copy"
+        );
+    }
+    for plan in [
+        "1. Edit /etc/hosts to add the new host.",
+        "1. Update values-prod.yaml with the new image tag.",
+        "1. Fix the typo in docs/setup.md and deploy to production.",
+        r#"{"tool_name":"Write","tool_input":{"file_path":"/etc/hosts","content":"127.0.0.1 localhost"}}"#,
+    ] {
+        assert!(
+            step(&assess_default(plan), 1).decision >= Decision::Review,
+            "{plan} changes more than the working copy"
+        );
+    }
+}
+
 /// Making a folder or copying a file is safe to approve, but it is not "only reading": the
 /// explanation must not say that nothing changes.
 #[test]

@@ -1140,7 +1140,8 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
         let code_work = find_all(&tokens[s..e], CODE_WORK)
             .first()
             .is_some_and(|(a, _)| *a == 0)
-            && !find_all(&clause_tokens, CODE_OBJECTS).is_empty();
+            && (!find_all(&clause_tokens, CODE_OBJECTS).is_empty()
+                || clause_tokens.iter().any(|t| is_workspace_file(&t.text)));
         if code_work {
             // Writing code, tests or docs changes the working copy, which review and version
             // control already cover: it reads as work in the workspace, not a change to a system.
@@ -1188,7 +1189,26 @@ fn deletes_code(tokens: &[Token], end: usize) -> bool {
         .take(6)
         .cloned()
         .collect();
-    !find_all(&after, CODE_OBJECTS).is_empty() || !find_all(&after, CODE_BITS).is_empty()
+    !find_all(&after, CODE_OBJECTS).is_empty()
+        || !find_all(&after, CODE_BITS).is_empty()
+        || after.iter().any(|t| is_workspace_file(&t.text))
+}
+
+/// A file named by a relative path with a source, configuration or documentation extension
+/// (`src/main.rs`, `README.md`, `config/app.yaml`): a file of the working copy, under version
+/// control. Absolute and home paths (`/etc/hosts`, `~/.ssh/config`) are the machine's, and a
+/// name that says production (`values-prod.yaml`) is not the agent's to edit freely.
+fn is_workspace_file(word: &str) -> bool {
+    const EXTENSIONS: Words = words![
+        "rs", "py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "go", "java", "kt", "rb", "php", "c",
+        "h", "cc", "cpp", "hpp", "cs", "swift", "scala", "md", "rst", "txt", "json", "yaml", "yml",
+        "toml", "html", "css", "scss", "vue", "svelte", "lock", "cfg", "ini", "xml",
+    ];
+    if word.starts_with(['/', '~', '$']) || word.contains("prod") || word.contains("..") {
+        return false;
+    }
+    word.rsplit_once('.')
+        .is_some_and(|(stem, extension)| !stem.is_empty() && EXTENSIONS.contains(extension))
 }
 
 /// What a verb acts on, as the step words it: up to three words after it in its clause, up to
