@@ -54,7 +54,9 @@ pub fn Grid(props: &GridProps) -> Html {
         // The caption sits outside the scrolling box, so a phone never cuts it off.
         <p id="grid-caption" class="picture-caption">
             { "Where each step falls: how hard it is to undo (rows) by how far it reaches \
-               (columns). Each cell names the decision it leads to." }
+               (columns). Each cell names the decision it leads to; a step marked ↑ was raised \
+               above its cell by something beyond its own axes (a pattern across steps, a \
+               rule's floor, the context)." }
         </p>
         <div class="grid-wrap" role="region" aria-labelledby="grid-caption" tabindex="0">
             <table class="grid" aria-labelledby="grid-caption">
@@ -75,7 +77,8 @@ pub fn Grid(props: &GridProps) -> Html {
                             <th scope="row" title={reversibility.phrase()}>{ *label }</th>
                             { for COLUMNS.iter().map(|(scope, _, _)| {
                                 let cell = *reversibility as usize * COLUMNS.len() + *scope as usize;
-                                let decision = decide(*reversibility, *scope).as_str();
+                                let cell_decision = decide(*reversibility, *scope);
+                                let decision = cell_decision.as_str();
                                 let steps = &cells[cell];
                                 html! {
                                     <td
@@ -86,10 +89,24 @@ pub fn Grid(props: &GridProps) -> Html {
                                         <span class="cell-decision">{ decision }</span>
                                         if !steps.is_empty() {
                                             <span class="cell-steps">
-                                                { for steps.iter().map(|&step| html! {
-                                                    <a href={format!("#step-{step}")} onclick={reveal_on_click(&props.on_reveal, step)}>
-                                                        <span class="visually-hidden">{ "step " }</span>{ step }
-                                                    </a>
+                                                { for steps.iter().map(|&step| {
+                                                    // The step's own axes put it here; its decision can be higher.
+                                                    let raised = marks[step - 1].decision > cell_decision;
+                                                    let title = raised.then(|| format!(
+                                                        "Raised to {} beyond this cell: see the step's card",
+                                                        marks[step - 1].decision.as_str()
+                                                    ));
+                                                    html! {
+                                                        <a href={format!("#step-{step}")} title={title} onclick={reveal_on_click(&props.on_reveal, step)}>
+                                                            <span class="visually-hidden">{ "step " }</span>{ step }
+                                                            if raised {
+                                                                <span class="raised" aria-hidden="true">{ "↑" }</span>
+                                                                <span class="visually-hidden">
+                                                                    { format!(", raised to {}", marks[step - 1].decision.as_str()) }
+                                                                </span>
+                                                            }
+                                                        </a>
+                                                    }
                                                 }) }
                                                 if totals[cell] > steps.len() {
                                                     <span class="cell-more">{ format!("+{}", totals[cell] - steps.len()) }</span>

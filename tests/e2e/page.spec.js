@@ -92,6 +92,18 @@ test('the strip and the grid place every step and lead to its card', async ({ pa
   await expect(page.locator('[data-step-index="2"]')).toBeFocused();
 });
 
+test('a step raised above its grid cell by a pattern is marked there, and one that is not is not', async ({ page }) => {
+  await open(page);
+  await pastePlan(page, '1. Turn off deletion protection on orders-prod.\n2. Delete the orders-prod database.\n');
+  // Step 1 alone is a review (it can be switched back on); switching a net off before a delete
+  // raises it to escalate, which its cell cannot show.
+  await expect(page.locator('[data-step-index="1"]')).toHaveAttribute('data-decision', 'escalate');
+  const raised = page.locator('.grid a[href="#step-1"]');
+  await expect(raised.locator('.raised')).toHaveText('↑');
+  await expect(raised).toHaveAttribute('title', /Raised to escalate/);
+  await expect(page.locator('.grid a[href="#step-2"] .raised')).toHaveCount(0);
+});
+
 test('"only those that need attention" keeps escalate and block cards', async ({ page }) => {
   await open(page);
   await pastePlan(page, planOf(10));

@@ -1,12 +1,70 @@
 //! Backup tools: deleting snapshots, archives and schedules (restic, borg, kopia, duplicity,
-//! Velero). A backup is what every other recovery in this catalogue relies on; losing it turns
-//! the next mistake from recoverable into permanent.
+//! Velero), and taking one. A backup is what every other recovery in this catalogue relies on;
+//! losing it turns the next mistake from recoverable into permanent.
 
 use super::examples;
 use super::matching::{find_flag, positionals, Hit};
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
+use crate::words::Words;
+
+/// The commands that take a backup or snapshot, by program: each is the leading positional
+/// words, `|` between alternatives of one word.
+const TAKE_BACKUP: &[(&str, &[&str])] = &[
+    (
+        "aws",
+        &["rds", "create-db-snapshot|create-db-cluster-snapshot"],
+    ),
+    (
+        "aws",
+        &["ec2", "create-snapshot|create-snapshots|create-image"],
+    ),
+    ("aws", &["dynamodb", "create-backup"]),
+    ("aws", &["backup", "start-backup-job"]),
+    ("aws", &["redshift", "create-cluster-snapshot"]),
+    ("aws", &["elasticache", "create-snapshot"]),
+    (
+        "aws",
+        &["lightsail", "create-instance-snapshot|create-disk-snapshot"],
+    ),
+    ("aws", &["docdb|neptune", "create-db-cluster-snapshot"]),
+    ("gcloud", &["compute", "disks", "snapshot"]),
+    (
+        "gcloud",
+        &["compute", "snapshots|images|machine-images", "create"],
+    ),
+    ("gcloud", &["sql", "backups", "create"]),
+    ("gcloud", &["sql", "export"]),
+    ("gcloud", &["spanner|bigtable", "backups", "create"]),
+    ("gcloud", &["firestore", "export"]),
+    ("az", &["snapshot", "create"]),
+    ("az", &["backup", "protection", "backup-now"]),
+    ("velero", &["backup", "create"]),
+    ("restic", &["backup"]),
+    ("borg", &["create"]),
+    ("kopia", &["snapshot", "create"]),
+    ("etcdctl", &["snapshot", "save"]),
+];
+
+fn take_backup(command: &Command) -> Option<Hit> {
+    let words = positionals(command);
+    let (_, shape) = TAKE_BACKUP.iter().find(|(program, shape)| {
+        *program == command.program
+            && shape.len() <= words.len()
+            && shape
+                .iter()
+                .zip(&words)
+                .all(|(alternatives, word)| alternatives.split('|').any(|a| a == word.value))
+    })?;
+    let mut evidence = vec![command.program_span];
+    evidence.extend(words.iter().take(shape.len()).map(|w| w.span));
+    Some(Hit::at(evidence))
+}
+
+/// The programs `take_backup` knows.
+const BACKUP_PROGRAMS: Words =
+    words!["aws", "gcloud", "az", "velero", "restic", "borg", "kopia", "etcdctl"];
 
 fn borg_delete(command: &Command) -> Option<Hit> {
     let words = positionals(command);
@@ -64,6 +122,32 @@ fn velero_delete(command: &Command) -> Option<Hit> {
 }
 
 pub static RULES: &[Rule] = &[
+    Rule {
+        id: "backup.take",
+        title: "Takes a backup or snapshot",
+        // A copy is made; nothing that exists is changed.
+        reversibility: R::Reversible,
+        scope: S::None,
+        reach: Reach::Fixed,
+        action: Action::Backup,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: BACKUP_PROGRAMS, check: take_backup },
+        why: "The step makes a copy (a snapshot, an image, an export or an archive) and changes nothing that exists; it is what makes the steps after it recoverable.",
+        safer: "Check that the copy finished and can be restored before a later step relies on it.",
+        instead: "List the backups taken so far and when a restore from each was last tried.",
+        questions: words!["Has the backup finished, and has a restore from it been tried?"],
+        references: words![],
+        examples: examples(&[
+            "aws rds create-db-snapshot --db-instance-identifier orders-prod --db-snapshot-identifier orders-pre-migration",
+            "gcloud compute disks snapshot data-disk --zone us-central1-a",
+            "restic backup /srv/data",
+        ]),
+        counterexamples: examples(&[
+            "aws rds delete-db-snapshot --db-snapshot-identifier orders-old",
+            "gcloud compute snapshots delete old-snap",
+            "restic forget --prune --keep-last 1",
+        ]),
+    },
     Rule {
         id: "backup.restic-forget",
         title: "Deletes backup snapshots (restic)",
