@@ -79,13 +79,16 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
     out
 }
 
-/// Does `word` match `term`? A term ending in `*` is a stem (`delet*` matches `deleting`);
+/// Does `word` match `term`? A term ending in `*` is a stem (`delet*` matches `deleting`), or a
+/// directory when it ends in `/*` (`/etc/*` matches every path below `/etc`);
 /// hyphens are ignored on both sides (`re-create` matches `recreate`).
 pub fn word_matches(word: &str, term: &str) -> bool {
     fn letters(s: &str) -> impl Iterator<Item = u8> + '_ {
         s.bytes().filter(|b| *b != b'-')
     }
     match term.strip_suffix('*') {
+        // A directory (`/etc/*`) matches every path below it, however long.
+        Some(directory) if directory.ends_with('/') => word.starts_with(directory),
         Some(stem) => {
             let mut rest = letters(word);
             letters(stem).all(|s| rest.next() == Some(s)) && rest.count() <= 5

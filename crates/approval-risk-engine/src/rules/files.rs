@@ -3,7 +3,7 @@
 
 use super::examples;
 use super::matching::{find_flag, flag_value, positionals, Hit};
-use super::{Action, Matcher, Reach, Rule};
+use super::{Action, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::shell::command::join_path;
 use crate::shell::{Arg, Command, Input};
@@ -2026,6 +2026,41 @@ pub static RULES: &[Rule] = &[
         references: words![],
         examples: examples(&["sudo cp nginx.conf /etc/nginx/nginx.conf", "echo 'nameserver 8.8.8.8' | sudo tee /etc/resolv.conf", "cat sshd_config > /etc/ssh/sshd_config", "sudo install -m 644 app.service /etc/systemd/system/app.service"]),
         counterexamples: examples(&["cp /etc/nginx/nginx.conf ./nginx.conf.bak", "sudo cp -b nginx.conf /etc/nginx/nginx.conf", "echo 'x' | sudo tee -a /etc/hosts", "cat /etc/hosts"]),
+    },
+    Rule {
+        id: "fs.prose-write-system-file",
+        title: "Writes or edits system configuration",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Workspace,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: words![
+                "writ*", "overwrit*", "edit*", "modif*", "replac*", "updat*", "chang*", "append*",
+                "add", "adds", "adding", "sav*", "tweak*",
+            ],
+            objects: words!["/etc/*", "/boot/*", "/usr/lib/systemd/*", "/lib/systemd/*", "/var/spool/cron/*"],
+            also: words![],
+            window: 6,
+            leading: false,
+        }),
+        why: "The file is the machine's own configuration, read by its services and its boot. A mistake in it shows up at the next reload or reboot: a service fails to start, names stop resolving, or, for login and mount files, nobody can log in.",
+        safer: "Keep a copy of the current file, validate the new one (`nginx -t`, `visudo -c`, `sshd -t`) and reload with an open session to fall back on.",
+        instead: "Show the change to the file as a diff against a copy of the current one.",
+        questions: words![
+            "Is there a copy of the current file, and how is the new one validated?",
+            "Which services read this file, and when will they pick it up?",
+        ],
+        references: words![],
+        examples: examples(&[
+            "Write the new config to /etc/nginx/nginx.conf.",
+            "Edit /etc/hosts to add the new host.",
+        ]),
+        counterexamples: examples(&[
+            "Read /etc/hosts and list the entries.",
+            "Edit config/app.yaml to add the new host.",
+        ]),
     },
     Rule {
         id: "fs.sed-in-place-system",
