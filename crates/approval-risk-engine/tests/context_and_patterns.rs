@@ -1081,6 +1081,26 @@ fn editing_a_working_copy_file_is_workspace_work_and_a_system_file_is_not() {
     }
 }
 
+/// Deleting a file of the working copy is recoverable from version control and stays in the
+/// workspace; deleting it together with something else is judged by the something else.
+#[test]
+fn deleting_a_working_copy_file_is_recoverable_and_local() {
+    for plan in [
+        "1. Delete the old file src/old.py.",
+        r#"[{"tool":"delete_file","args":{"path":"src/old.py"}}]"#,
+    ] {
+        let assessment = assess_default(plan);
+        let deleted = step(&assessment, 1);
+        assert_eq!(deleted.scope, Scope::Local, "{plan}");
+        assert_eq!(deleted.reversibility, Reversibility::Recoverable, "{plan}");
+        assert_eq!(deleted.decision, Decision::Review, "{plan}");
+    }
+    let both = assess_default("1. Delete the file src/old.py and the orders table.");
+    assert!(step(&both, 1).decision >= Decision::Escalate);
+    let system = assess_default(r#"[{"tool":"delete_file","args":{"path":"/etc/hosts"}}]"#);
+    assert!(step(&system, 1).decision >= Decision::Escalate);
+}
+
 /// Making a folder or copying a file is safe to approve, but it is not "only reading": the
 /// explanation must not say that nothing changes.
 #[test]

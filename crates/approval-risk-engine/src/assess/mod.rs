@@ -159,7 +159,10 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
         let before = hits.len();
         for rule in &rules::index().prose {
             if let Matcher::Prose(pattern) = &rule.matcher {
-                if let Some(hit) = match_prose(pattern, &tokens) {
+                if let Some(mut hit) = match_prose(pattern, &tokens) {
+                    if rule.action == Action::Delete {
+                        in_working_copy(&tokens, &mut hit);
+                    }
                     hits.push((rule, hit, None));
                 }
             }
@@ -1192,6 +1195,53 @@ fn deletes_code(tokens: &[Token], end: usize) -> bool {
     !find_all(&after, CODE_OBJECTS).is_empty()
         || !find_all(&after, CODE_BITS).is_empty()
         || after.iter().any(|t| is_workspace_file(&t.text))
+}
+
+/// A deletion in words whose object is a file of the working copy ("delete src/old.py", a
+/// `delete_file` tool call on it) loses nothing version control cannot bring back: recoverable,
+/// in the agent's own workspace, and the finding says why.
+fn in_working_copy(tokens: &[Token], hit: &mut Hit) {
+    let Some(verb) = hit.evidence.first().and_then(|span| {
+        tokens
+            .iter()
+            .position(|t| t.span == *span || span.contains(t.span))
+    }) else {
+        return;
+    };
+    // Only when the clause deletes working-copy files and nothing else ("the file src/old.py",
+    // not "src/old.py and the orders table").
+    const FILLER: Words = words![
+        "the",
+        "a",
+        "an",
+        "file",
+        "files",
+        "old",
+        "unused",
+        "stale",
+        "temporary",
+        "temp",
+        "generated",
+        "obsolete",
+        "and",
+    ];
+    let clause = tokens[verb].clause;
+    let object: Vec<&Token> = tokens[verb + 1..]
+        .iter()
+        .take_while(|t| t.clause == clause)
+        .collect();
+    let only_files = object
+        .iter()
+        .all(|t| is_workspace_file(&t.text) || FILLER.contains(t.text.as_str()));
+    let file = object.iter().find(|t| is_workspace_file(&t.text));
+    if let (true, Some(file)) = (only_files, file) {
+        hit.scope = Some(Scope::Local);
+        hit.reversibility = Some(Reversibility::Recoverable);
+        hit.note = Some(format!(
+            "`{}` is a file of the working copy: version control can bring it back, unless it was never committed.",
+            file.text
+        ));
+    }
 }
 
 /// A file named by a relative path with a source, configuration or documentation extension
