@@ -1061,6 +1061,8 @@ fn editing_a_working_copy_file_is_workspace_work_and_a_system_file_is_not() {
         "1. Edit src/main.rs to fix the bug.",
         "1. Update README.md with the new flags.",
         r#"{"tool_name":"Edit","tool_input":{"file_path":"src/main.rs","old_string":"a","new_string":"b"}}"#,
+        r#"[{"type":"tool_use","name":"str_replace_based_edit_tool","input":{"command":"str_replace","path":"src/main.rs","old_str":"a","new_str":"b"}}]"#,
+        r#"[{"type":"tool_use","name":"str_replace_based_edit_tool","input":{"command":"view","path":"/etc/ssh/sshd_config"}}]"#,
     ] {
         assert_eq!(
             step(&assess_default(plan), 1).decision,
@@ -1073,6 +1075,7 @@ fn editing_a_working_copy_file_is_workspace_work_and_a_system_file_is_not() {
         "1. Update values-prod.yaml with the new image tag.",
         "1. Fix the typo in docs/setup.md and deploy to production.",
         r#"{"tool_name":"Write","tool_input":{"file_path":"/etc/hosts","content":"127.0.0.1 localhost"}}"#,
+        r#"[{"type":"tool_use","name":"str_replace_editor","input":{"command":"create","path":"/etc/cron.d/backup","file_text":"* * * * * root /opt/backup.sh"}}]"#,
     ] {
         assert!(
             step(&assess_default(plan), 1).decision >= Decision::Review,

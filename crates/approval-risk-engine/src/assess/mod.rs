@@ -962,6 +962,9 @@ const CODE_WORK: Words = words![
     "document*",
     "rename*",
     "mov*",
+    "replac*",
+    "insert*",
+    "append*",
 ];
 
 /// What code work acts on: the code itself, its tests and its documentation.

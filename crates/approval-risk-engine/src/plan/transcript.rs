@@ -42,6 +42,19 @@ const DATA_KEYS: Words = words![
     "value",
 ];
 
+/// What a file-editing tool's `command` argument says (Anthropic's text editor tool and its
+/// imitations), as opposed to a shell command.
+const EDITOR_COMMANDS: Words = words![
+    "view",
+    "create",
+    "str_replace",
+    "insert",
+    "undo_edit",
+    "write",
+    "append",
+    "delete",
+];
+
 /// A derived Markdown plan and what kind of document it came from.
 pub struct Rewritten {
     pub derived: Derived,
@@ -173,6 +186,22 @@ impl Writer<'_> {
             }
             return;
         };
+        // A file editor's `command` (`create`, `str_replace`, `view`) says what it does to the
+        // file at `path`: the step is that verb and that path (the editor's own name, full of
+        // words like "replace" and "edit", would say more than the call does).
+        let field = |names: &[&str]| {
+            fields.iter().find_map(|(k, v)| match v {
+                Value::String(t) if names.contains(&k.as_str()) => Some(t),
+                _ => None,
+            })
+        };
+        if let (Some(verb), Some(path)) = (
+            field(&["command"]).filter(|t| EDITOR_COMMANDS.contains(t.as_str())),
+            field(&["path", "file_path", "filepath"]),
+        ) {
+            self.item(verb, &[path], call);
+            return;
+        }
         let mut words: Vec<&Text> = Vec::new();
         // The other short arguments of a command (`"database": "billing-prod"`), written into
         // its step as a comment so the words that name where it runs are read with it.

@@ -2038,7 +2038,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Prose(ProsePattern {
             verbs: words![
                 "writ*", "overwrit*", "edit*", "modif*", "replac*", "updat*", "chang*", "append*",
-                "add", "adds", "adding", "sav*", "tweak*",
+                "add", "adds", "adding", "sav*", "tweak*", "creat*", "insert*", "str_replace",
             ],
             objects: words!["/etc/*", "/boot/*", "/usr/lib/systemd/*", "/lib/systemd/*", "/var/spool/cron/*"],
             also: words![],
