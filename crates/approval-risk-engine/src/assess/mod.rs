@@ -1285,8 +1285,8 @@ fn object_after(tokens: &[Token], end: usize) -> Option<String> {
     named.then(|| words.join(" "))
 }
 
-/// A word of change right after a determiner is a noun or an adjective, not what the step
-/// does: "the open incidents", "the latest deploy", "each restart".
+/// A word of change right after a determiner or a possessive is a noun or an adjective, not
+/// what the step does: "the open incidents", "the latest deploy", "yesterday's deploys".
 fn after_determiner(tokens: &[Token], index: usize) -> bool {
     const DETERMINERS: Words = words![
         "the", "a", "an", "its", "their", "our", "your", "my", "his", "her", "each", "every",
@@ -1296,7 +1296,8 @@ fn after_determiner(tokens: &[Token], index: usize) -> bool {
         .checked_sub(1)
         .and_then(|before| tokens.get(before))
         .is_some_and(|before| {
-            before.clause == tokens[index].clause && DETERMINERS.contains(before.text.as_str())
+            before.clause == tokens[index].clause
+                && (DETERMINERS.contains(before.text.as_str()) || before.text.ends_with("'s"))
         })
 }
 

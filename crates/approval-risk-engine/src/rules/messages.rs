@@ -1452,6 +1452,51 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
+        id: "messages.prose-share-personal-data",
+        title: "Sends personal data to someone outside",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: words![
+                "send*", "share*", "export*", "upload*", "forward*", "email*", "post*", "transfer*",
+                "hand over", "give",
+            ],
+            objects: words![
+                "customer list*", "customer data", "customer records", "user data", "user list*",
+                "personal data", "personal information", "pii", "patient data", "patient records",
+                "medical records", "health records", "email addresses", "phone numbers",
+                "home addresses", "credit card*", "card numbers", "social security", "ssn*",
+                "salaries", "salary data", "payroll", "employee records", "genetic data",
+            ],
+            also: words![
+                "vendor*", "partner*", "third party", "third-party", "external*", "contractor*",
+                "agency", "consultant*", "outside", "personal email", "gmail", "dropbox",
+                "pastebin", "gist", "public",
+            ],
+            window: 6,
+            leading: false,
+        }),
+        why: "Personal data sent outside the organisation cannot be called back: the recipient keeps a copy, and handing it over without an agreement that covers it can breach data-protection law. Those it describes are the ones who bear a leak.",
+        safer: "Check that an agreement covers sharing this data with the recipient, send only the fields they need (or anonymised data), and use the agreed secure channel.",
+        instead: "List which fields the vendor needs and whether an agreement covers sharing them.",
+        questions: words![
+            "Does an agreement with the recipient cover this data?",
+            "Does the recipient need every field, or would less (or anonymised data) do?",
+        ],
+        references: words![],
+        examples: examples(&[
+            "Send the customer list export to the vendor's email.",
+            "Upload the patient records to the partner's Dropbox.",
+        ]),
+        counterexamples: examples(&[
+            "Export the customer list to a CSV file for the finance team.",
+            "Do not send the customer list to the vendor.",
+        ]),
+    },
+    Rule {
         id: "messages.prose-send-message",
         title: "Sends a message",
         reversibility: R::Irreversible,
