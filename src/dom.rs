@@ -99,6 +99,19 @@ pub fn download(file_name: &str, mime: &str, content: &JsValue) {
     .forget();
 }
 
+/// Runs `then` once the browser has painted the current state: at the next animation frame,
+/// then in a task of its own after that frame's paint. Work queued this way never delays what
+/// the person is about to see. Without a window (never on the page) it does not run.
+pub fn after_paint(then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo_timers::callback::Timeout::new(0, then).forget();
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}
+
 /// A User Timing mark, read by `cargo xtask bench-web` to time a re-score from the moment the
 /// typing pause ends. Costs nothing measurable and sends nothing anywhere.
 pub fn mark(name: &str) {

@@ -3,11 +3,11 @@
 //! A new plan brings up to a hundred new cards and as many patterns; drawing them all in one
 //! go takes about 100 ms, too long for a page that must never block for more than 100 ms and
 //! that should show the verdict as soon as it is known. So when more than `CHUNK` items of a
-//! list changed, the list draws the first `CHUNK` at once and the rest `CHUNK` at a time in
-//! the following tasks, letting the browser paint and take input in between. A keystroke
+//! list changed, the list draws the first `CHUNK` at once and the rest `CHUNK` at a time, each
+//! chunk after the browser has painted the one before (`dom::after_paint`), so the verdict is
+//! on screen first and input is taken in between. A keystroke
 //! changes one item (the others compare equal, see `board::rebase`) and renders in one go.
 
-use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 /// Items drawn per task when many changed: about 20 ms of work each.
@@ -28,7 +28,8 @@ pub fn use_chunked<T: Clone + 'static>(
     let shown = use_mut_ref(|| usize::MAX);
     let last = use_mut_ref(|| None::<T>);
     let generation = use_mut_ref(|| 0_usize);
-    let more = use_mut_ref(|| None::<Timeout>);
+    let ticket = use_mut_ref(|| 0_u64);
+    let ticket_now = ticket.clone();
     let redraw = use_force_update();
     let is_new = !last.borrow().as_ref().is_some_and(|last| same(last, list));
     if is_new {
@@ -41,18 +42,28 @@ pub fn use_chunked<T: Clone + 'static>(
     *shown.borrow_mut() = at_least_shown;
     let drawn = at_least_shown.min(len);
     {
-        let (shown, more) = (shown.clone(), more.clone());
+        let shown = shown.clone();
         let pending = drawn < len;
         use_effect_with((*generation.borrow(), drawn), move |_| {
-            // Replacing the handle cancels a step left over from an older list.
-            *more.borrow_mut() = pending.then(|| {
-                Timeout::new(0, move || {
+            // Each render gets a new ticket; a step scheduled for an older one (a list since
+            // replaced, a chunk already drawn) finds the ticket changed and does nothing.
+            let ticket = {
+                let mut ticket = ticket.borrow_mut();
+                *ticket += 1;
+                *ticket
+            };
+            if pending {
+                // The next chunk waits until what is drawn now has been painted.
+                crate::dom::after_paint(move || {
+                    if *ticket_now.borrow() != ticket {
+                        return;
+                    }
                     let mut shown = shown.borrow_mut();
                     *shown = shown.saturating_add(CHUNK);
                     drop(shown);
                     redraw.force_update();
-                })
-            });
+                });
+            }
         });
     }
     drawn

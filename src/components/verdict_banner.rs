@@ -45,7 +45,8 @@ pub fn VerdictBanner(props: &VerdictBannerProps) -> Html {
                     <span class="verdict-busy">{ "updating…" }</span>
                 }
             </h2>
-            <p class="verdict-advice">{ board.verdict.advice() }</p>
+            // `elementtiming` lets `cargo xtask bench-web` see when the verdict was painted.
+            <p class="verdict-advice" elementtiming="verdict">{ board.verdict.advice() }</p>
             <p class="verdict-reason">{ &board.reason }</p>
             <p class="verdict-context">{ context_sentence(&board.format, &board.context) }</p>
             if !board.marks.is_empty() {

@@ -51,24 +51,35 @@ async function shareLinkFor(browser, plan) {
   return href;
 }
 
-/** Navigation start to the first `[data-verdict]` in the DOM, in a fresh context (cold cache). */
+/** Navigation start to the verdict on screen, in a fresh context (cold cache): when the
+ * browser painted the verdict's sentence (Element Timing), and, for comparison, when the
+ * banner entered the DOM (work after that, before the next paint, still delays what a person
+ * sees). */
 async function firstVerdict(browser, link) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
     const seen = () => {
-      if (document.querySelector('[data-verdict]') && !window.__firstVerdict) {
-        window.__firstVerdict = performance.now();
+      if (document.querySelector('[data-verdict]') && !window.__inDom) {
+        window.__inDom = performance.now();
       }
     };
     new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.identifier === 'verdict' && !window.__painted) {
+          window.__painted = entry.renderTime || entry.loadTime;
+        }
+      }
+    }).observe({ type: 'element', buffered: true });
   });
   await page.goto(link);
-  await page.waitForFunction(() => window.__firstVerdict !== undefined);
-  const time = await page.evaluate(() => window.__firstVerdict);
+  await page.waitForFunction(() => window.__painted !== undefined, null, { timeout: 30_000 });
+  const { painted, inDom } = await page.evaluate(() => ({ painted: window.__painted, inDom: window.__inDom }));
+  await page.locator('.strip-bar').first().waitFor();
   const steps = await page.locator('.strip-bar').count();
   await context.close();
-  return { time, steps };
+  return { time: painted, inDom, steps };
 }
 
 /** One keystroke in a 200-step plan: from the end of the typing pause (the app's
@@ -187,15 +198,18 @@ async function reportFirstVerdict(browser) {
   for (const steps of [10, 200]) {
     const link = await shareLinkFor(browser, planOf(steps));
     const firsts = [];
+    const inDom = [];
     for (let i = 0; i < RUNS; i += 1) {
       const run = await firstVerdict(browser, link);
       if (run.steps < Math.min(steps, 100)) throw new Error(`the linked plan was not restored (${run.steps} bars)`);
       firsts.push(run.time);
+      inDom.push(run.inDom);
     }
     const first = median(firsts);
     console.log(
-      `  navigation -> first verdict, ${steps}-step plan in the fragment (${kb(link.length)} link): ` +
-        `${ms(first)} median of ${RUNS}, cold cache (budget 300 ms: ${verdictOf(first <= 300)})`,
+      `  navigation -> first verdict painted, ${steps}-step plan in the fragment (${kb(link.length)} link): ` +
+        `${ms(first)} median of ${RUNS} (in the DOM at ${ms(median(inDom))}), cold cache ` +
+        `(budget 300 ms: ${verdictOf(first <= 300)})`,
     );
   }
 }
