@@ -1091,9 +1091,9 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
     // A deletion no rule recognised is still a deletion, whatever else the step reads: what it
     // loses is unknown, never safe ("Delete the trail so the audit noise goes away").
     if let Some(&(s, e)) = find_all(tokens, rules::DELETE_VERBS).iter().find(|(s, e)| {
-        !is_negated(tokens, *s)
-            && !(e - s == 1 && after_determiner(tokens, *s))
-            && !deletes_code(tokens, *e)
+        let discussed = is_negated(tokens, *s);
+        let a_noun = e - s == 1 && after_determiner(tokens, *s);
+        !(discussed || a_noun || deletes_code(tokens, *e))
     }) {
         let rule = rules::find("prose.delete-other")?;
         let mut hit = Hit::at(vec![tokens[s].span.cover(tokens[e - 1].span)]);

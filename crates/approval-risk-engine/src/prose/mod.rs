@@ -316,39 +316,6 @@ fn is_checked_state(tokens: &[Token], index: usize, near: &[&str]) -> bool {
         .is_some_and(|(at, _)| *at <= 3)
 }
 
-/// Does the step describe asking first ("ask the user before deleting", "confirm with the
-/// owner", "only after approval")? Such a step is a proposal, not an act.
-pub fn asks_first(tokens: &[Token]) -> Option<usize> {
-    const ASK: Words = words![
-        "ask the user",
-        "ask for confirmation",
-        "confirm with",
-        "seek confirmation",
-        "seek approval",
-        "after approval",
-        "once approved",
-        "with approval",
-        "get approval",
-        "request approval",
-        "ask for approval",
-        "ask for permission",
-        "ask permission",
-        "check with the user",
-        "confirm the",
-        "confirm that",
-        "confirm whether",
-        "confirm before",
-        "ask the",
-        "asks the user",
-        "asking the user",
-        "inform the user",
-        "recommend",
-        "propose",
-        "suggest",
-    ];
-    find_all(tokens, ASK).first().map(|h| h.0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
