@@ -2,8 +2,8 @@
 //! a test: it prints numbers against the budgets and fails only when it cannot measure).
 //!
 //! It builds the release page, serves `dist/` with a plain static server, and runs
-//! `tests/e2e/bench.js` (Playwright), which prints: navigation to first verdict with a plan in
-//! the fragment, re-score of a 200-step plan after one keystroke, the longest main-thread task
+//! `tests/e2e/bench.js` (Playwright), which prints: navigation to the first verdict painted
+//! with a plan in the fragment, re-score of a 200-step plan after one keystroke, the longest main-thread task
 //! while a 5 MB paste is assessed, and the gzip total of everything the page downloaded.
 
 use crate::build;
