@@ -5,8 +5,8 @@
 //! that should show the verdict as soon as it is known. So when more than `CHUNK` items of a
 //! list changed, the list draws the first `CHUNK` at once and the rest `CHUNK` at a time, each
 //! chunk after the browser has painted the one before (`dom::after_paint`), so the verdict is
-//! on screen first and input is taken in between. A keystroke
-//! changes one item (the others compare equal, see `board::rebase`) and renders in one go.
+//! on screen first and input is taken in between. A keystroke changes one item (the others
+//! compare equal, see `board::rebase`) and renders in one go.
 
 use yew::prelude::*;
 
@@ -45,8 +45,8 @@ pub fn use_chunked<T: Clone + 'static>(
         let shown = shown.clone();
         let pending = drawn < len;
         use_effect_with((*generation.borrow(), drawn), move |_| {
-            // Each render gets a new ticket; a step scheduled for an older one (a list since
-            // replaced, a chunk already drawn) finds the ticket changed and does nothing.
+            // Each new list or chunk takes a new ticket; a step scheduled under an older one (a
+            // list since replaced, a chunk already drawn) finds the ticket changed and stops.
             let ticket = {
                 let mut ticket = ticket.borrow_mut();
                 *ticket += 1;

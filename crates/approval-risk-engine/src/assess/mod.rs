@@ -161,7 +161,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
             if let Matcher::Prose(pattern) = &rule.matcher {
                 if let Some(mut hit) = match_prose(pattern, &tokens) {
                     if rule.action == Action::Delete {
-                        in_working_copy(&tokens, &mut hit);
+                        in_working_copy(input, &tokens, &mut hit);
                     }
                     hits.push((rule, hit, None));
                 }
@@ -1203,7 +1203,7 @@ fn deletes_code(tokens: &[Token], end: usize) -> bool {
 /// A deletion in words whose object is a file of the working copy ("delete src/old.py", a
 /// `delete_file` tool call on it) loses nothing version control cannot bring back: recoverable,
 /// in the agent's own workspace, and the finding says why.
-fn in_working_copy(tokens: &[Token], hit: &mut Hit) {
+fn in_working_copy(input: &str, tokens: &[Token], hit: &mut Hit) {
     let Some(verb) = hit.evidence.first().and_then(|span| {
         tokens
             .iter()
@@ -1242,7 +1242,7 @@ fn in_working_copy(tokens: &[Token], hit: &mut Hit) {
         hit.reversibility = Some(Reversibility::Recoverable);
         hit.note = Some(format!(
             "`{}` is a file of the working copy: version control can bring it back, unless it was never committed.",
-            file.text
+            file.span.slice(input)
         ));
     }
 }
