@@ -142,7 +142,20 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
                 }
             }
             CodeKind::Sql => sql_hits(input, code.span, &mut hits),
-            CodeKind::Interpreted => {}
+            // A block of program code: the commands it runs and the files it deletes, read the
+            // way a heredoc given to an interpreter is.
+            CodeKind::Interpreted => {
+                for command in crate::shell::inline::commands(input, code.span, state) {
+                    let before = hits.len();
+                    command_hits(input, &command, state, &mut hits, commands.len());
+                    if hits.len() == before {
+                        if let Some((rule, hit, _)) = unmatched_command(&command) {
+                            hits.push((rule, hit, Some(commands.len())));
+                        }
+                    }
+                    commands.push(command);
+                }
+            }
         }
     }
     // The step's words without its inline code: the same tokens, filtered, not read again.

@@ -366,6 +366,10 @@ fn fenced_steps(input: &str, body: Span, language: &str) -> Vec<Step> {
         "sql" | "psql" | "mysql" | "postgres" | "postgresql" | "sqlite" | "plsql" | "tsql" => {
             sql_steps(input, body)
         }
+        // A program the plan would run: one step, read for the commands it runs and the
+        // files it deletes, like `python -c` (what it does beyond that, the tool cannot say).
+        "python" | "py" | "python3" | "javascript" | "js" | "node" | "typescript" | "ts"
+        | "ruby" | "rb" | "perl" | "php" => program_step(input, body),
         "" | "text" | "txt" | "plain" => {
             let format = super::detect(body.slice(input));
             match format {
@@ -376,6 +380,23 @@ fn fenced_steps(input: &str, body: Span, language: &str) -> Vec<Step> {
         }
         _ => Vec::new(),
     }
+}
+
+/// A block of program code as one step (empty when the block is).
+fn program_step(input: &str, body: Span) -> Vec<Step> {
+    let span = trim_span(input, body);
+    if span.is_empty() {
+        return Vec::new();
+    }
+    vec![Step {
+        span,
+        line: 0,
+        prose: false,
+        code: vec![Code {
+            kind: CodeKind::Interpreted,
+            span,
+        }],
+    }]
 }
 
 /// Console transcripts prefix commands with `$ `; the prompt is not part of the command.
@@ -399,6 +420,17 @@ mod tests {
 
     fn texts(input: &str) -> Vec<&str> {
         steps(input).iter().map(|s| s.span.slice(input)).collect()
+    }
+
+    /// A block of Python or JavaScript is a step of its own, read for what it runs and deletes;
+    /// a block of data (YAML, JSON) is not a step.
+    #[test]
+    fn program_blocks_are_steps_and_data_blocks_are_not() {
+        let plan = "Clean up:\n\n```python\nimport shutil\nshutil.rmtree('/srv/data')\n```\n\n```yaml\nreplicas: 0\n```\n";
+        // "Clean up:" labels the block, as it would a block of shell commands.
+        assert_eq!(texts(plan), ["import shutil\nshutil.rmtree('/srv/data')"]);
+        let assessed = crate::assess(plan, &Default::default());
+        assert!(assessed.steps[0].decision >= crate::Decision::Escalate);
     }
 
     #[test]
