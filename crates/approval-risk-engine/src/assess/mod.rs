@@ -127,35 +127,25 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
     let mut hits: Vec<(&'static Rule, Hit, Option<usize>)> = Vec::new();
     let mut commands = Vec::new();
     for code in &step.code {
-        match code.kind {
-            CodeKind::Shell => {
-                let parsed = parse_commands(input, code.span, state);
-                for command in &parsed {
-                    let before = hits.len();
-                    command_hits(input, command, state, &mut hits, commands.len());
-                    if hits.len() == before {
-                        if let Some((rule, hit, _)) = unmatched_command(command) {
-                            hits.push((rule, hit, Some(commands.len())));
-                        }
-                    }
-                    commands.push(command.clone());
+        // A block of program code is read for the commands it runs and the files it deletes,
+        // the way a heredoc given to an interpreter is.
+        let parsed = match code.kind {
+            CodeKind::Shell => parse_commands(input, code.span, state),
+            CodeKind::Interpreted => crate::shell::inline::commands(input, code.span, state),
+            CodeKind::Sql => {
+                sql_hits(input, code.span, &mut hits);
+                continue;
+            }
+        };
+        for command in parsed {
+            let before = hits.len();
+            command_hits(input, &command, state, &mut hits, commands.len());
+            if hits.len() == before {
+                if let Some((rule, hit, _)) = unmatched_command(&command) {
+                    hits.push((rule, hit, Some(commands.len())));
                 }
             }
-            CodeKind::Sql => sql_hits(input, code.span, &mut hits),
-            // A block of program code: the commands it runs and the files it deletes, read the
-            // way a heredoc given to an interpreter is.
-            CodeKind::Interpreted => {
-                for command in crate::shell::inline::commands(input, code.span, state) {
-                    let before = hits.len();
-                    command_hits(input, &command, state, &mut hits, commands.len());
-                    if hits.len() == before {
-                        if let Some((rule, hit, _)) = unmatched_command(&command) {
-                            hits.push((rule, hit, Some(commands.len())));
-                        }
-                    }
-                    commands.push(command);
-                }
-            }
+            commands.push(command);
         }
     }
     // The step's words without its inline code: the same tokens, filtered, not read again.
