@@ -1084,6 +1084,34 @@ fn editing_a_working_copy_file_is_workspace_work_and_a_system_file_is_not() {
     }
 }
 
+/// Removing unused code is tidying the working copy; removing unused things a system keeps
+/// (buckets, databases, resources) is still a deletion nobody has listed.
+#[test]
+fn removing_unused_code_is_not_an_unlisted_deletion_but_unused_resources_are() {
+    for plan in [
+        "1. Remove unused code.",
+        "1. Remove the unused imports.",
+        "1. Clean up unused variables in utils.py.",
+    ] {
+        assert!(
+            step(&assess_default(plan), 1).decision <= Decision::Review,
+            "{plan} tidies code"
+        );
+    }
+    for plan in [
+        "1. Delete the unused S3 buckets.",
+        "1. Delete the unused test databases.",
+        "1. Remove all unused resources.",
+        // "important" is not "import": the stems that name code must not catch it.
+        "1. Delete the important customer records.",
+    ] {
+        assert!(
+            step(&assess_default(plan), 1).decision >= Decision::Escalate,
+            "{plan} deletes what a system keeps"
+        );
+    }
+}
+
 /// Deleting a file of the working copy is recoverable from version control and stays in the
 /// workspace; deleting it together with something else is judged by the something else.
 #[test]

@@ -163,6 +163,13 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
         for rule in &rules::index().prose {
             if let Matcher::Prose(pattern) = &rule.matcher {
                 if let Some(mut hit) = match_prose(pattern, &tokens) {
+                    // "Remove unused code", "clean up the unused imports": deleting or tidying
+                    // code is work in the working copy, not a deletion somewhere else.
+                    if matches!(rule.action, Action::Delete | Action::Opaque)
+                        && acts_on_code_only(&tokens, &hit)
+                    {
+                        continue;
+                    }
                     if rule.action == Action::Delete {
                         in_working_copy(input, &tokens, &mut hit);
                     }
@@ -1173,22 +1180,27 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
     Some((rule, Hit::at(vec![first.cover(last)]), None))
 }
 
+/// Pieces of code a step may delete or tidy (with `CODE_OBJECTS`).
+/// (Exact words where a stem would catch others: "import*" would take "important".)
+const CODE_BITS: Words = words![
+    "import",
+    "imports",
+    "statement*",
+    "print",
+    "prints",
+    "todo*",
+    "variable*",
+    "dead code",
+    "line",
+    "lines",
+    "console.log",
+    "debug*",
+];
+
 /// Does what follows a verb of deleting name code ("the unused imports", "the deprecated
 /// function", "the debug print statements")? Deleting code is work in the working copy, which
 /// review and version control already cover.
 fn deletes_code(tokens: &[Token], end: usize) -> bool {
-    const CODE_BITS: Words = words![
-        "import*",
-        "statement*",
-        "print*",
-        "todo*",
-        "variable*",
-        "dead code",
-        "line*",
-        "log line*",
-        "console.log",
-        "debug*",
-    ];
     let Some(clause) = tokens.get(end).map(|t| t.clause) else {
         return false;
     };
@@ -1203,15 +1215,80 @@ fn deletes_code(tokens: &[Token], end: usize) -> bool {
         || after.iter().any(|t| is_workspace_file(&t.text))
 }
 
+/// The token a prose hit's first evidence (its verb) starts at.
+fn verb_of(tokens: &[Token], hit: &Hit) -> Option<usize> {
+    let span = hit.evidence.first()?;
+    tokens
+        .iter()
+        .position(|t| t.span == *span || span.contains(t.span))
+}
+
+/// Does the clause of a prose hit's verb name code and nothing a system keeps ("unused code",
+/// "the unused imports", "variables in utils.py", but not "the unused test databases")?
+fn acts_on_code_only(tokens: &[Token], hit: &Hit) -> bool {
+    const SYSTEM_THINGS: Words = words![
+        "database*",
+        "db",
+        "dbs",
+        "table*",
+        "bucket*",
+        "cluster*",
+        "environment*",
+        "env",
+        "server*",
+        "data",
+        "record*",
+        "rows",
+        "backup*",
+        "volume*",
+        "namespace*",
+        "instance*",
+        "account*",
+        "users",
+        "customers",
+        "resources",
+        "branch*",
+        "repo*",
+        "repositor*",
+        "secret*",
+        "key*",
+        "log",
+        "logs",
+        "queue*",
+        "topic*",
+        "index*",
+        "indices",
+    ];
+    let Some(verb) = verb_of(tokens, hit) else {
+        return false;
+    };
+    let clause = tokens[verb].clause;
+    let object: Vec<Token> = tokens[verb..]
+        .iter()
+        .take_while(|t| t.clause == clause)
+        .cloned()
+        .collect();
+    let end = hit
+        .evidence
+        .first()
+        .and_then(|span| {
+            object
+                .iter()
+                .rposition(|t| span.contains(t.span) || t.span == *span)
+        })
+        .map_or(1, |last| last + 1);
+    // A working-copy file alone is judged by `in_working_copy`, which says what it is.
+    let after = &object[end.min(object.len())..];
+    let names_code =
+        !find_all(after, CODE_OBJECTS).is_empty() || !find_all(after, CODE_BITS).is_empty();
+    names_code && find_all(&object, SYSTEM_THINGS).is_empty()
+}
+
 /// A deletion in words whose object is a file of the working copy ("delete src/old.py", a
 /// `delete_file` tool call on it) loses nothing version control cannot bring back: recoverable,
 /// in the agent's own workspace, and the finding says why.
 fn in_working_copy(input: &str, tokens: &[Token], hit: &mut Hit) {
-    let Some(verb) = hit.evidence.first().and_then(|span| {
-        tokens
-            .iter()
-            .position(|t| t.span == *span || span.contains(t.span))
-    }) else {
+    let Some(verb) = verb_of(tokens, hit) else {
         return;
     };
     // Only when the clause deletes working-copy files and nothing else ("the file src/old.py",
