@@ -62,7 +62,7 @@ fn step_item(step: &StepReport, choice: Option<Decision>, revealed: bool) -> Htm
         >
             <fieldset aria-describedby={text_id.clone()}>
                 <legend>{ format!("Step {index}") }</legend>
-                <pre id={text_id} class="exercise-step-text">{ step.text.trim_end() }</pre>
+                <pre id={text_id} class="step-text exercise-step-text">{ step.text.trim_end() }</pre>
                 <div class="choices">
                     { for Decision::ALL.into_iter().map(|decision| html! {
                         <label class="choice" data-decision={decision.as_str()}>

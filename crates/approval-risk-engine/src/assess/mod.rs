@@ -1201,26 +1201,38 @@ const CODE_BITS: Words = words![
 /// function", "the debug print statements")? Deleting code is work in the working copy, which
 /// review and version control already cover.
 fn deletes_code(tokens: &[Token], end: usize) -> bool {
-    let Some(clause) = tokens.get(end).map(|t| t.clause) else {
-        return false;
-    };
-    let after: Vec<Token> = tokens[end..]
-        .iter()
-        .take_while(|t| t.clause == clause)
-        .take(6)
-        .cloned()
-        .collect();
-    !find_all(&after, CODE_OBJECTS).is_empty()
-        || !find_all(&after, CODE_BITS).is_empty()
-        || after.iter().any(|t| is_workspace_file(&t.text))
+    let after = clause_after(tokens, end);
+    let near = &after[..after.len().min(6)];
+    names_code(near) || near.iter().any(|t| is_workspace_file(&t.text))
 }
 
-/// The token a prose hit's first evidence (its verb) starts at.
-fn verb_of(tokens: &[Token], hit: &Hit) -> Option<usize> {
-    let span = hit.evidence.first()?;
-    tokens
+/// Do these words name code: its parts, its tests, its documentation?
+fn names_code(tokens: &[Token]) -> bool {
+    !find_all(tokens, CODE_OBJECTS).is_empty() || !find_all(tokens, CODE_BITS).is_empty()
+}
+
+/// The tokens from `end` to the end of that token's clause (clauses are consecutive).
+fn clause_after(tokens: &[Token], end: usize) -> &[Token] {
+    let Some(clause) = tokens.get(end).map(|t| t.clause) else {
+        return &[];
+    };
+    let len = tokens[end..]
         .iter()
-        .position(|t| t.span == *span || span.contains(t.span))
+        .take_while(|t| t.clause == clause)
+        .count();
+    &tokens[end..end + len]
+}
+
+/// Where a prose hit's verb (its first evidence, one word or a phrase like "get rid of") starts
+/// and ends among the tokens.
+fn verb_of(tokens: &[Token], hit: &Hit) -> Option<(usize, usize)> {
+    let span = hit.evidence.first()?;
+    let start = tokens.iter().position(|t| span.contains(t.span))?;
+    let len = tokens[start..]
+        .iter()
+        .take_while(|t| span.contains(t.span))
+        .count();
+    Some((start, start + len))
 }
 
 /// Does the clause of a prose hit's verb name code and nothing a system keeps ("unused code",
@@ -1259,36 +1271,19 @@ fn acts_on_code_only(tokens: &[Token], hit: &Hit) -> bool {
         "index*",
         "indices",
     ];
-    let Some(verb) = verb_of(tokens, hit) else {
+    let Some((verb, end)) = verb_of(tokens, hit) else {
         return false;
     };
-    let clause = tokens[verb].clause;
-    let object: Vec<Token> = tokens[verb..]
-        .iter()
-        .take_while(|t| t.clause == clause)
-        .cloned()
-        .collect();
-    let end = hit
-        .evidence
-        .first()
-        .and_then(|span| {
-            object
-                .iter()
-                .rposition(|t| span.contains(t.span) || t.span == *span)
-        })
-        .map_or(1, |last| last + 1);
     // A working-copy file alone is judged by `in_working_copy`, which says what it is.
-    let after = &object[end.min(object.len())..];
-    let names_code =
-        !find_all(after, CODE_OBJECTS).is_empty() || !find_all(after, CODE_BITS).is_empty();
-    names_code && find_all(&object, SYSTEM_THINGS).is_empty()
+    names_code(clause_after(tokens, end))
+        && find_all(clause_after(tokens, verb), SYSTEM_THINGS).is_empty()
 }
 
 /// A deletion in words whose object is a file of the working copy ("delete src/old.py", a
 /// `delete_file` tool call on it) loses nothing version control cannot bring back: recoverable,
 /// in the agent's own workspace, and the finding says why.
 fn in_working_copy(input: &str, tokens: &[Token], hit: &mut Hit) {
-    let Some(verb) = verb_of(tokens, hit) else {
+    let Some((_, end)) = verb_of(tokens, hit) else {
         return;
     };
     // Only when the clause deletes working-copy files and nothing else ("the file src/old.py",
@@ -1308,11 +1303,7 @@ fn in_working_copy(input: &str, tokens: &[Token], hit: &mut Hit) {
         "obsolete",
         "and",
     ];
-    let clause = tokens[verb].clause;
-    let object: Vec<&Token> = tokens[verb + 1..]
-        .iter()
-        .take_while(|t| t.clause == clause)
-        .collect();
+    let object = clause_after(tokens, end);
     let only_files = object
         .iter()
         .all(|t| is_workspace_file(&t.text) || FILLER.contains(t.text.as_str()));
@@ -1352,10 +1343,9 @@ fn object_after(tokens: &[Token], end: usize) -> Option<String> {
         "so", "and", "or", "to", "because", "from", "in", "on", "at", "for", "with", "before",
         "after", "then", "since", "if", "when", "that", "which", "by",
     ];
-    let clause = tokens.get(end)?.clause;
-    let words: Vec<&str> = tokens[end..]
+    let words: Vec<&str> = clause_after(tokens, end)
         .iter()
-        .take_while(|t| t.clause == clause && !ENDS.contains(t.text.as_str()))
+        .take_while(|t| !ENDS.contains(t.text.as_str()))
         .take(4)
         .map(|t| t.text.as_str())
         .collect();
