@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: times the engine natively (the xtask profile is optimised): a
 //! 10,000-step mixed plan (budget: 20 ms median), and single commands, the per-command cost a
-//! pre-execution hook pays.
+//! pre-execution hook pays; then hostile shapes at growing sizes (`complexity.rs`; skip them
+//! with `--no-complexity`).
 
 use approval_risk_engine::{assess, Options};
 use std::time::{Duration, Instant};
@@ -96,6 +97,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
             assess(command, &options);
         });
         println!("  {:>8.1} µs  {command}", took.as_secs_f64() * 1e6);
+    }
+    if !args.iter().any(|a| a == "--no-complexity") {
+        let from_kb = args
+            .iter()
+            .position(|a| a == "--complexity-kb")
+            .and_then(|i| args.get(i + 1))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(64);
+        crate::complexity::run(from_kb);
     }
     Ok(())
 }

@@ -5,6 +5,7 @@ mod bench;
 mod bench_web;
 mod build;
 mod command;
+mod complexity;
 mod docs;
 mod eval;
 mod install;
@@ -22,7 +23,7 @@ commands:
   test    everything: native tests, wasm tests in headless Chromium, release build, Playwright
   docs    regenerate docs/rules.md from the rule declarations
   eval    score the engine against the labelled plans
-  bench   time the engine
+  bench   time the engine, then hostile shapes at growing sizes (--no-complexity skips them)
   bench-web  measure the page in headless Chromium against its budgets (first verdict,
              re-score, longest task during a 5 MB paste, download size)";
 

@@ -217,17 +217,18 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
 }
 
 /// Two findings of the same rule with the same evidence are one.
+/// A set, not a list: a step of thousands of commands has thousands of findings, and comparing
+/// each with all before it would cost their number squared.
 fn dedupe(findings: &mut Vec<Scored>) {
-    let mut seen: Vec<(&str, Vec<Span>)> = Vec::new();
-    findings.retain(|f| {
-        let key = (f.rule.id, f.hit.evidence.clone());
-        if seen.contains(&key) {
-            false
-        } else {
-            seen.push(key);
-            true
-        }
-    });
+    let keep: Vec<bool> = {
+        let mut seen = std::collections::HashSet::new();
+        findings
+            .iter()
+            .map(|f| seen.insert((f.rule.id, f.hit.evidence.as_slice())))
+            .collect()
+    };
+    let mut keep = keep.into_iter();
+    findings.retain(|_| keep.next().unwrap_or(true));
 }
 
 fn command_hits(
@@ -1130,6 +1131,9 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
     // the service"); a position where a longer phrase already matched is not read twice.
     let mut reads = false;
     let mut covered_until = 0;
+    // Whether a clause names code or a working-copy file, kept for the clause last asked about:
+    // the verbs come in text order, so a clause of many verbs is read once, not once per verb.
+    let mut clause_names_code: Option<(usize, bool)> = None;
     for (s, e, changes) in verbs {
         if s < covered_until {
             continue;
@@ -1148,16 +1152,19 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
             continue;
         }
         let clause = tokens[s].clause;
-        let clause_tokens: Vec<Token> = tokens
-            .iter()
-            .filter(|t| t.clause == clause)
-            .cloned()
-            .collect();
         let code_work = find_all(&tokens[s..e], CODE_WORK)
             .first()
             .is_some_and(|(a, _)| *a == 0)
-            && (!find_all(&clause_tokens, CODE_OBJECTS).is_empty()
-                || clause_tokens.iter().any(|t| is_workspace_file(&t.text)));
+            && match clause_names_code {
+                Some((known, names)) if known == clause => names,
+                _ => {
+                    let clause_tokens = &tokens[prose::clause_of(tokens, s)];
+                    let names = !find_all(clause_tokens, CODE_OBJECTS).is_empty()
+                        || clause_tokens.iter().any(|t| is_workspace_file(&t.text));
+                    clause_names_code = Some((clause, names));
+                    names
+                }
+            };
         if code_work {
             // Writing code, tests or docs changes the working copy, which review and version
             // control already cover: it reads as work in the workspace, not a change to a system.
@@ -1213,14 +1220,8 @@ fn names_code(tokens: &[Token]) -> bool {
 
 /// The tokens from `end` to the end of that token's clause (clauses are consecutive).
 fn clause_after(tokens: &[Token], end: usize) -> &[Token] {
-    let Some(clause) = tokens.get(end).map(|t| t.clause) else {
-        return &[];
-    };
-    let len = tokens[end..]
-        .iter()
-        .take_while(|t| t.clause == clause)
-        .count();
-    &tokens[end..end + len]
+    let clause = prose::clause_of(tokens, end);
+    &tokens[end.min(clause.end)..clause.end]
 }
 
 /// Where a prose hit's verb (its first evidence, one word or a phrase like "get rid of") starts

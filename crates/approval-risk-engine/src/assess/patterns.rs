@@ -4,7 +4,7 @@
 
 use super::StepWork;
 use crate::model::{decide, Decision, Reversibility, Scope};
-use crate::prose::{find_all, is_negated, Token};
+use crate::prose::{find_all, hits_near, is_negated, Token};
 use crate::report::{Adjustment, AdjustmentKind, PatternReport};
 use crate::rules::{Action, Reach};
 use crate::shell::Command;
@@ -334,12 +334,17 @@ fn step_destroys(work: &StepWork) -> bool {
 
 fn step_disables_safety(work: &StepWork) -> bool {
     work.has_action(Action::DisableSafety)
-        || find_all(&work.tokens, DISABLE).iter().any(|(s, _)| {
-            !is_negated(&work.tokens, *s)
-                && find_all(&work.tokens, SAFETY_NETS).iter().any(|(o, _)| {
-                    o.abs_diff(*s) <= 5 && work.tokens[*o].clause == work.tokens[*s].clause
-                })
-        })
+        || {
+            // The safety nets are found once; each verb of switching off looks only at those
+            // within five words of it.
+            let nets = find_all(&work.tokens, SAFETY_NETS);
+            find_all(&work.tokens, DISABLE).iter().any(|(s, _)| {
+                !is_negated(&work.tokens, *s)
+                    && hits_near(&nets, *s, 5)
+                        .iter()
+                        .any(|(o, _)| work.tokens[*o].clause == work.tokens[*s].clause)
+            })
+        }
         || work.commands.iter().any(|c| {
             c.args.iter().any(|a| {
                 let v = a.value.to_ascii_lowercase();

@@ -97,6 +97,26 @@ pub fn word_matches(word: &str, term: &str) -> bool {
     }
 }
 
+/// The index range of the clause that token `index` is in (empty past the end). Clause numbers
+/// never decrease along a step's tokens, so both ends are found by binary search: reading a
+/// clause per word of it would make a long clause cost its length squared.
+pub fn clause_of(tokens: &[Token], index: usize) -> std::ops::Range<usize> {
+    let Some(clause) = tokens.get(index).map(|t| t.clause) else {
+        return index..index;
+    };
+    let start = tokens[..index].partition_point(|t| t.clause < clause);
+    let end = index + tokens[index..].partition_point(|t| t.clause <= clause);
+    start..end
+}
+
+/// The matches in `hits` (in text order, as `find_all` gives them) that start within `window`
+/// tokens of `index`, found by binary search.
+pub fn hits_near(hits: &[(usize, usize)], index: usize, window: usize) -> &[(usize, usize)] {
+    let low = hits.partition_point(|(s, _)| s.saturating_add(window) < index);
+    let high = hits.partition_point(|(s, _)| *s <= index.saturating_add(window));
+    &hits[low..high.max(low)]
+}
+
 /// Finds `term` (one word or a space-separated phrase) in `tokens`, starting at `from`.
 /// Returns the index range of the match.
 pub fn find_term(tokens: &[Token], term: &str, from: usize) -> Option<(usize, usize)> {
@@ -306,14 +326,10 @@ fn is_checked_state(tokens: &[Token], index: usize, near: &[&str]) -> bool {
     if !after_copula {
         return false;
     }
-    let clause = tokens[index].clause;
-    let start = tokens[..index]
-        .iter()
-        .rposition(|t| t.clause != clause)
-        .map_or(0, |i| i + 1);
-    find_all(&tokens[start..index], CHECKING)
-        .first()
-        .is_some_and(|(at, _)| *at <= 3)
+    // The checking verbs are single words, so the four words that may hold one are all that
+    // is read, however long the clause.
+    let start = clause_of(tokens, index).start;
+    !find_all(&tokens[start..index.min(start + 4)], CHECKING).is_empty()
 }
 
 #[cfg(test)]
@@ -355,6 +371,24 @@ mod tests {
         assert!(is_negated(&t, 6));
         let t = toks("Check the balance is sufficient to pay the request");
         assert!(is_negated(&t, 6));
+    }
+
+    #[test]
+    fn a_clause_is_found_from_any_of_its_words() {
+        let t = toks("Stop the web, then delete the bucket; done");
+        let delete = t.iter().position(|t| t.text == "delete").expect("delete");
+        let range = clause_of(&t, delete);
+        let words: Vec<&str> = t[range].iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(words, ["then", "delete", "the", "bucket"]);
+        assert_eq!(
+            clause_of(&t, t.len()),
+            t.len()..t.len(),
+            "past the end is empty"
+        );
+        let hits = [(0, 1), (4, 5), (9, 10)];
+        assert_eq!(hits_near(&hits, 5, 2), &[(4, 5)]);
+        assert_eq!(hits_near(&hits, 5, 5), &hits[..]);
+        assert!(hits_near(&hits, 20, 3).is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::{CommandPattern, ProsePattern, SqlPattern};
 use crate::model::{Decision, Reversibility, Scope};
-use crate::prose::{find_all, is_negated, Token};
+use crate::prose::{find_all, hits_near, is_negated, Token};
 use crate::shell::{Arg, Command};
 use crate::span::Span;
 use crate::sql::SqlWord;
@@ -365,6 +365,10 @@ pub fn match_sql(pattern: &SqlPattern, words: &[SqlWord]) -> Option<Hit> {
 
 pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
     let verbs = find_all(tokens, pattern.verbs);
+    // Objects and companions are found once for the step, and each verb looks only at those
+    // within its window: a step of many verbs costs its length, not verbs times length.
+    let mut objects: Option<Vec<(usize, usize)>> = None;
+    let mut also: Option<Vec<(usize, usize)>> = None;
     for (start, end) in verbs {
         if is_negated(tokens, start) || (pattern.leading && !leads_clause(tokens, start)) {
             continue;
@@ -373,13 +377,11 @@ pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
         let mut evidence = vec![tokens[start].span.cover(tokens[end - 1].span)];
         let mut target = None;
         if !pattern.objects.is_empty() {
-            let near = |i: usize| {
-                let t = &tokens[i];
-                t.clause == clause && i.abs_diff(start) <= pattern.window
-            };
-            let object = find_all(tokens, pattern.objects)
-                .into_iter()
-                .filter(|(s, _)| near(*s) && !(start..end).contains(s))
+            let objects = objects.get_or_insert_with(|| find_all(tokens, pattern.objects));
+            let object = hits_near(objects, start, pattern.window)
+                .iter()
+                .copied()
+                .filter(|(s, _)| tokens[*s].clause == clause && !(start..end).contains(s))
                 .min_by_key(|(s, _)| (*s < start, s.abs_diff(start)));
             let Some((os, oe)) = object else {
                 continue;
@@ -388,10 +390,14 @@ pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
             target = Some(format!("the {}", object_phrase(tokens, os, oe)));
         }
         if !pattern.also.is_empty() {
-            let also = find_all(tokens, pattern.also)
-                .into_iter()
-                .find(|(s, _)| !is_negated(tokens, *s) && !(start..end).contains(s))?;
-            evidence.push(tokens[also.0].span.cover(tokens[also.1 - 1].span));
+            let also = also.get_or_insert_with(|| {
+                find_all(tokens, pattern.also)
+                    .into_iter()
+                    .filter(|(s, _)| !is_negated(tokens, *s))
+                    .collect()
+            });
+            let &(also_start, also_end) = also.iter().find(|(s, _)| !(start..end).contains(s))?;
+            evidence.push(tokens[also_start].span.cover(tokens[also_end - 1].span));
         }
         crate::order::sort_by_rank(&mut evidence, |s| crate::order::by_position(*s));
         return Some(Hit {
