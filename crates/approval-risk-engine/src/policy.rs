@@ -8,6 +8,13 @@ use std::fmt;
 
 pub const POLICY_VERSION: u32 = 1;
 
+/// The most entries a policy list may hold. Real policies name tens of patterns; the bound keeps
+/// the cost of matching every step against every pattern small whatever a file or a portal's
+/// message holds (a policy arrives from outside, like the plan).
+pub const MAX_ENTRIES: usize = 1000;
+/// The longest entry, in bytes: a name fragment or a rule id, never a document.
+pub const MAX_ENTRY_BYTES: usize = 256;
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Policy {
     /// Extra name fragments that mark a target as production (`"payments-"`, `"acct-1234"`).
@@ -71,16 +78,31 @@ fn strings(value: Option<&Json>, field: &str) -> Result<Vec<String>, PolicyError
             format!("expected a list of strings, found {}", value.kind()),
         )
     })?;
+    if items.len() > MAX_ENTRIES {
+        return Err(error(
+            field,
+            format!(
+                "{} entries; a policy list holds at most {MAX_ENTRIES}",
+                items.len()
+            ),
+        ));
+    }
     items
         .iter()
         .enumerate()
-        .map(|(i, item)| {
-            item.as_str().map(str::to_string).ok_or_else(|| {
-                error(
-                    format!("{field}[{i}]"),
-                    format!("expected a string, found {}", item.kind()),
-                )
-            })
+        .map(|(i, item)| match item.as_str() {
+            Some(text) if text.len() > MAX_ENTRY_BYTES => Err(error(
+                format!("{field}[{i}]"),
+                format!(
+                    "{} bytes; an entry holds at most {MAX_ENTRY_BYTES}",
+                    text.len()
+                ),
+            )),
+            Some(text) => Ok(text.to_string()),
+            None => Err(error(
+                format!("{field}[{i}]"),
+                format!("expected a string, found {}", item.kind()),
+            )),
         })
         .collect()
 }
@@ -145,6 +167,15 @@ impl Policy {
                     ),
                 )
             })?;
+            if map.len() > MAX_ENTRIES {
+                return Err(error(
+                    "overrides",
+                    format!(
+                        "{} entries; a policy list holds at most {MAX_ENTRIES}",
+                        map.len()
+                    ),
+                ));
+            }
             for (id, decision) in map {
                 let field = format!("overrides.{id}");
                 if !known.iter().any(|k| k == id) {
@@ -216,5 +247,21 @@ mod tests {
         let error =
             Policy::from_json(r#"{"version": 1, "colour": "red"}"#).expect_err("unknown field");
         assert_eq!(error.field, "colour");
+    }
+
+    #[test]
+    fn lists_and_entries_are_bounded() {
+        let many = vec!["\"a\""; MAX_ENTRIES + 1].join(",");
+        let error = Policy::from_json(&format!(r#"{{"version": 1, "protected": [{many}]}}"#))
+            .expect_err("too many entries");
+        assert_eq!(error.field, "protected");
+        let long = "x".repeat(MAX_ENTRY_BYTES + 1);
+        let error = Policy::from_json(&format!(
+            r#"{{"version": 1, "production_patterns": ["ok", "{long}"]}}"#
+        ))
+        .expect_err("entry too long");
+        assert_eq!(error.field, "production_patterns[1]");
+        let fits = vec!["\"a\""; MAX_ENTRIES].join(",");
+        assert!(Policy::from_json(&format!(r#"{{"version": 1, "protected": [{fits}]}}"#)).is_ok());
     }
 }
