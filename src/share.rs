@@ -14,8 +14,15 @@ use approval_risk_engine::{Context, Credentials, Format, Options, Target};
 /// Plans up to this size get a link. Browsers take URLs of megabytes, but chat tools and
 /// trackers cut long ones; past this size a file (export) is the better way to pass it on.
 pub const SHARE_LIMIT: usize = 64 * 1024;
-/// Reading a link never yields more than this, whatever its compressed stream claims.
-const DECODED_LIMIT: usize = 1024 * 1024;
+/// Reading a link never yields more than the page writes, whatever its compressed stream
+/// claims: a plan from a link is assessed where a typed one of its size would be, so a few
+/// characters of link cannot ask the tab for megabytes of work.
+const DECODED_LIMIT: usize = SHARE_LIMIT;
+/// The longest `plan=` value read. The compressed form of a plan the page writes is at most a
+/// little longer than the plan (literal runs cost a byte or two each) and base64 adds a third,
+/// so twice the plan limit leaves room for every real link and refuses a hostile one before it
+/// is decoded.
+const ENCODED_LIMIT: usize = 2 * SHARE_LIMIT;
 const VERSION: &str = "1";
 /// Appended to a share link to open it as a training exercise.
 const EXERCISE_MARK: &str = "&exercise=1";
@@ -92,7 +99,11 @@ pub fn read(fragment: &str) -> Option<Shared> {
     if version != Some(VERSION) {
         return None;
     }
-    let bytes = decompress(&from_base64url(plan?)?, DECODED_LIMIT)?;
+    let plan = plan?;
+    if plan.len() > ENCODED_LIMIT {
+        return None;
+    }
+    let bytes = decompress(&from_base64url(plan)?, DECODED_LIMIT)?;
     shared.plan = String::from_utf8(bytes).ok()?;
     Some(shared)
 }
@@ -177,6 +188,34 @@ mod tests {
     fn long_plans_get_no_link() {
         let plan = "x".repeat(SHARE_LIMIT + 1);
         assert_eq!(fragment(&plan, &Options::default()), None);
+    }
+
+    #[test]
+    fn a_link_never_opens_more_than_the_page_writes() {
+        // The largest plan the page writes a link for opens; one byte more, which only a
+        // hand-made link can carry, is refused, however well it compresses.
+        let largest = "rm -rf /x\n".repeat(SHARE_LIMIT / 10 + 1);
+        let largest = &largest[..SHARE_LIMIT];
+        let link = fragment(largest, &Options::default()).expect("the largest plan gets a link");
+        assert_eq!(read(&link).map(|s| s.plan.len()), Some(SHARE_LIMIT));
+        let hostile = "delete ".repeat(SHARE_LIMIT / 7 + 1);
+        assert!(hostile.len() > SHARE_LIMIT);
+        let link = format!("v=1&plan={}", to_base64url(&compress(hostile.as_bytes())));
+        assert!(link.len() < 200, "a short link: {} characters", link.len());
+        assert_eq!(read(&link), None);
+        // A plan value longer than any the page writes is refused before it is decoded.
+        let noise = "A".repeat(ENCODED_LIMIT + 1);
+        assert_eq!(read(&format!("v=1&plan={noise}")), None);
+        // The worst case the page writes (text that does not compress) stays under the bound.
+        let mut seed: u32 = 7;
+        let random: String = (0..SHARE_LIMIT)
+            .map(|_| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                char::from(b'!' + ((seed >> 16) % 90) as u8)
+            })
+            .collect();
+        let link = fragment(&random, &Options::default()).expect("a link");
+        assert!(read(&link).is_some(), "{} characters", link.len());
     }
 
     #[test]

@@ -268,7 +268,17 @@ fn options_of(context: Context, format: Option<Format>) -> Options {
 /// in-page anchors (`#top`) are not links and get none.
 fn unreadable(fragment: &str) -> Option<AttrValue> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    (fragment.contains("plan=") || fragment.starts_with("v=")).then(|| {
+    // Some chat tools percent-encode the `=` of a fragment; such a link is still a link.
+    let head = fragment
+        .char_indices()
+        .nth(4096)
+        .map_or(fragment, |(end, _)| &fragment[..end]);
+    let lower = head.to_ascii_lowercase();
+    let looks_shared = lower.contains("plan=")
+        || lower.contains("plan%3d")
+        || lower.starts_with("v=")
+        || lower.starts_with("v%3d");
+    looks_shared.then(|| {
         AttrValue::from(
             "This link's plan could not be read (it may have been cut short when it was \
              copied). Showing the example plan instead.",

@@ -231,6 +231,8 @@ fn a_damaged_link_says_so_and_an_ordinary_anchor_says_nothing() {
     assert!(damaged.notice.is_some());
     assert_eq!(damaged.plan, EXAMPLE_PLAN);
     assert_eq!(State::open("#top", Theme::System).notice, None);
+    let encoded = State::open("#v%3D1%26plan%3Dxyz", Theme::System);
+    assert!(encoded.notice.is_some(), "a percent-encoded link is a link");
     assert_eq!(State::open("", Theme::System).notice, None);
 }
 
