@@ -286,18 +286,21 @@ fn answer(data: &JsValue, dispatcher: &UseReducerDispatcher<State>) -> Result<Ob
     if let Some(plan) = plan.dyn_ref::<js_sys::JsString>() {
         let units = plan.length() as usize;
         if units > PLAN_LIMIT {
-            let id = id_of(data);
-            let with_id = id.is_string() || id.as_f64().is_some();
-            return Err(Refusal::new(with_id, message::too_long(units)));
+            return Err(Refusal::new(has_usable_id(data), message::too_long(units)));
         }
     }
     // Through JSON, so the request is read by the same code as the engine module's options
     // (structured clones of Maps, Blobs and the like become `{}` and are refused as such).
     let unreadable = || Refusal::new(false, message::not_an_object("data JSON cannot hold"));
-    let text = JSON::stringify(data)
-        .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(unreadable)?;
+    let json = JSON::stringify(data).map_err(|_| unreadable())?;
+    let units = json.length() as usize;
+    if units > message::MESSAGE_LIMIT {
+        return Err(Refusal::new(
+            has_usable_id(data),
+            message::message_too_long(units),
+        ));
+    }
+    let text = json.as_string().ok_or_else(unreadable)?;
     let request = message::read(&Json::parse(&text).map_err(|_| unreadable())?)?;
     let assessment = Rc::new(assess(&request.plan, &request.options));
     let contract = JSON::parse(&assessment.to_json())
@@ -317,6 +320,13 @@ fn answer(data: &JsValue, dispatcher: &UseReducerDispatcher<State>) -> Result<Ob
         assessment,
     });
     Ok(reply)
+}
+
+/// Whether the request's id can be echoed in a refusal (a string or a number), checked on the
+/// JavaScript value so a request refused for its size is never copied to find out.
+fn has_usable_id(data: &JsValue) -> bool {
+    let id = id_of(data);
+    id.is_string() || id.as_f64().is_some()
 }
 
 /// The request's id as the portal sent it, to echo in the reply.

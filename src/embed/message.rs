@@ -23,6 +23,21 @@ const REQUEST_FIELDS: [&str; 3] = ["type", "id", "plan"];
 /// a portal can run in its own worker.
 pub const PLAN_LIMIT: usize = 256 * 1024;
 
+/// The whole request as JSON, in UTF-16 units, is refused above this before it is copied into
+/// wasm. It leaves room for the longest plan escaped twice over and a policy of the largest
+/// lists the engine reads (`policy::MAX_ENTRIES` entries of `policy::MAX_ENTRY_BYTES`), so no
+/// request within the documented limits is turned away, and no other field (a context value, a
+/// plan given as an array) can carry megabytes into the frame.
+pub const MESSAGE_LIMIT: usize = 2 * PLAN_LIMIT + 1024 * 1024;
+
+/// The reason given for a message over `MESSAGE_LIMIT`.
+pub fn message_too_long(units: usize) -> String {
+    format!(
+        "message: {units} characters of JSON is more than the {MESSAGE_LIMIT} the embedded page \
+         reads; send the plan (at most {PLAN_LIMIT} characters), its context and a policy only"
+    )
+}
+
 /// A request that can be assessed. Its `id` (a string or a number) is echoed in the reply as
 /// the value the portal sent, so it is not copied here.
 #[derive(Debug, Clone)]
