@@ -30,7 +30,14 @@ pub struct AssessArgs {
     /// `None` lets the engine detect the format (`--input-format auto`).
     pub input_format: Option<Format>,
     pub fail_on: Decision,
+    /// The most bytes of plan read (`--max-input`); more is refused, not assessed in part.
+    pub max_input: u64,
 }
+
+/// The default input limit: far above any plan a person approves (a 10,000-line script is about
+/// half a megabyte), and low enough that the assessment of the largest accepted plan fits in the
+/// memory of a usual CI container.
+pub const DEFAULT_MAX_INPUT: u64 = 32 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputSource {
@@ -59,7 +66,7 @@ impl fmt::Display for UsageError {
 const SEE_HELP: &str = "see approval-risk --help";
 
 /// The options `assess` knows, used to suggest the intended one after a typo.
-const ASSESS_OPTIONS: [&str; 9] = [
+const ASSESS_OPTIONS: [&str; 10] = [
     "--format",
     "--target",
     "--credentials",
@@ -67,6 +74,7 @@ const ASSESS_OPTIONS: [&str; 9] = [
     "--policy",
     "--input-format",
     "--fail-on",
+    "--max-input",
     "--help",
     "--version",
 ];
@@ -102,6 +110,7 @@ fn parse_assess(args: impl Iterator<Item = OsString>) -> Result<Command, UsageEr
         policy: None,
         input_format: None,
         fail_on: Decision::Block,
+        max_input: DEFAULT_MAX_INPUT,
     };
     let mut file: Option<OsString> = None;
     let mut only_files = false;
@@ -179,6 +188,12 @@ fn parse_assess(args: impl Iterator<Item = OsString>) -> Result<Command, UsageEr
                 parsed.fail_on =
                     Decision::parse(&value).ok_or_else(|| invalid_value(name, &value, expected))?;
             }
+            "--max-input" => {
+                let expected = "a size in bytes, or with K, M or G (32M)";
+                let value = take_value(name, inline_value, &mut args, expected)?;
+                parsed.max_input =
+                    parse_size(&value).ok_or_else(|| invalid_value(name, &value, expected))?;
+            }
             "--input-format" => {
                 let expected = "auto, prose, markdown, shell, sql or json";
                 let value = take_value(name, inline_value, &mut args, expected)?;
@@ -222,6 +237,20 @@ fn take_value(
         Some(value) => Ok(value.to_string_lossy().into_owned()),
         None => Err(missing_value(name, expected)),
     }
+}
+
+/// A size such as `1048576`, `512K`, `32M` or `2G` (powers of 1024); `None` for anything else,
+/// including zero and sizes past what a 64-bit count holds.
+pub fn parse_size(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let (digits, unit) = match text.char_indices().last()? {
+        (at, 'k' | 'K') => (&text[..at], 1 << 10),
+        (at, 'm' | 'M') => (&text[..at], 1 << 20),
+        (at, 'g' | 'G') => (&text[..at], 1 << 30),
+        _ => (text, 1),
+    };
+    let count: u64 = digits.parse().ok()?;
+    count.checked_mul(unit).filter(|size| *size > 0)
 }
 
 fn parse_input_format(value: &str, expected: &str) -> Result<Option<Format>, UsageError> {
@@ -322,6 +351,19 @@ mod tests {
         assert_eq!(parsed.fail_on, Decision::Block);
         assert_eq!(parsed.context, Context::default());
         assert_eq!(parsed.input_format, None);
+        assert_eq!(parsed.max_input, DEFAULT_MAX_INPUT);
+    }
+
+    #[test]
+    fn sizes_read_with_and_without_a_unit() {
+        assert_eq!(parse_size("1048576"), Some(1 << 20));
+        assert_eq!(parse_size("512K"), Some(512 << 10));
+        assert_eq!(parse_size("32m"), Some(32 << 20));
+        assert_eq!(parse_size("2G"), Some(2 << 30));
+        assert_eq!(assess(&["--max-input=8M"]).max_input, 8 << 20);
+        for bad in ["", "0", "M", "-1M", "1.5M", "32MB", "99999999999999999999G"] {
+            assert_eq!(parse_size(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ Usage:
   approval-risk --version                   Show the version
 
 Exit status: 0 when the verdict is below --fail-on (default block), 3 when at or above it,
-2 for bad usage or an unreadable plan or policy.
+2 for bad usage or an unreadable plan or policy (or one over the input limit).
 ";
 
 pub const ASSESS_HELP: &str = "\
@@ -44,6 +44,9 @@ Options (as `--format json` or `--format=json`):
         Read the plan as this format instead of detecting it (default auto).
   --fail-on proceed|review|escalate|block
         Exit with status 3 when the verdict is at or above this decision (default block).
+  --max-input SIZE
+        The largest plan read, in bytes or with K, M or G (default 32M). A bigger plan is
+        refused with status 2, never assessed in part.
   -h, --help
         Show this help.
 

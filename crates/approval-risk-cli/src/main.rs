@@ -54,7 +54,7 @@ fn run_assess(request: &AssessArgs) -> Result<u8, String> {
         Some(path) => read_policy(path)?,
         None => Policy::default(),
     };
-    let input = read_plan(&request.input)?;
+    let input = read_plan(&request.input, request.max_input)?;
     let options = Options {
         context: request.context,
         policy,
@@ -84,27 +84,67 @@ fn run_assess(request: &AssessArgs) -> Result<u8, String> {
     })
 }
 
-/// The plan as text. Bytes that are not UTF-8 are replaced rather than rejected: a plan with one
-/// stray byte still deserves an assessment, and the engine's spans then index this very string.
-fn read_plan(source: &InputSource) -> Result<String, String> {
-    let bytes = match source {
-        InputSource::Stdin => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|error| format!("cannot read standard input: {error}"))?;
-            bytes
-        }
-        InputSource::File(path) => std::fs::read(path)
-            .map_err(|error| format!("cannot read {}: {error}", path.display()))?,
+/// The plan as text, at most `limit` bytes: a bigger plan is refused with one line rather than
+/// read, so a hostile or runaway input (`yes | approval-risk assess -`) cannot exhaust memory.
+/// The limit is checked while reading, never after. Bytes that are not UTF-8 are replaced rather
+/// than rejected: a plan with one stray byte still deserves an assessment, and the engine's
+/// spans then index this very string.
+fn read_plan(source: &InputSource, limit: u64) -> Result<String, String> {
+    let (reader, name): (Box<dyn Read>, String) = match source {
+        InputSource::Stdin => (Box::new(io::stdin().lock()), "standard input".to_string()),
+        InputSource::File(path) => (
+            Box::new(
+                std::fs::File::open(path)
+                    .map_err(|error| format!("cannot read {}: {error}", path.display()))?,
+            ),
+            path.display().to_string(),
+        ),
     };
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|error| format!("cannot read {name}: {error}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "{name} is larger than the input limit of {}; raise it with --max-input if this \
+             really is one plan",
+            shown_size(limit)
+        ));
+    }
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
+    })
 }
 
+/// A byte count as a person writes it (`32 MiB`, `512 KiB`, `1000 bytes`).
+fn shown_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 30 && b % (1 << 30) == 0 => format!("{} GiB", b >> 30),
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
+        b if b >= 1 << 10 && b % (1 << 10) == 0 => format!("{} KiB", b >> 10),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// The most bytes of policy read: a policy names patterns and rule ids, a few kilobytes; the
+/// engine refuses lists longer than it reads anyway (`policy::MAX_ENTRIES`).
+const POLICY_LIMIT: u64 = 4 * 1024 * 1024;
+
 fn read_policy(path: &Path) -> Result<Policy, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|error| format!("cannot read policy {}: {error}", path.display()))?;
+    let cannot = |error: io::Error| format!("cannot read policy {}: {error}", path.display());
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(POLICY_LIMIT + 1).read_to_string(&mut text))
+        .map_err(cannot)?;
+    if text.len() as u64 > POLICY_LIMIT {
+        return Err(format!(
+            "policy {} is larger than {}; a policy names patterns and rule ids",
+            path.display(),
+            shown_size(POLICY_LIMIT)
+        ));
+    }
     // `PolicyError` already names the field at fault (`policy field `overrides.x`: ...`).
     Policy::from_json(&text).map_err(|error| error.to_string())
 }

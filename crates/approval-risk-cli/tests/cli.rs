@@ -177,6 +177,26 @@ fn a_missing_file_is_one_line_and_status_2() {
 }
 
 #[test]
+fn a_plan_over_the_input_limit_is_refused_in_one_line() {
+    // A megabyte from standard input, which the binary stops reading after the limit.
+    let flood = "rm -rf /tmp/x\n".repeat(80_000);
+    let refused = run(&["assess", "-", "--max-input", "64K"], flood.as_bytes());
+    assert_usage_error(&refused, "input limit of 64 KiB");
+    let file = plan_file("over-the-limit.sh", &flood[..2048]);
+    assert_usage_error(
+        &run(&["assess", &file, "--max-input=1K"], b""),
+        "--max-input",
+    );
+    // At the limit exactly, the plan is assessed.
+    let at_limit = run(
+        &["assess", &file, "--max-input=2K", "--format", "json"],
+        b"",
+    );
+    assert_eq!(json(&at_limit)["verdict"], "review", "{}", at_limit.stderr);
+    assert_usage_error(&run(&["assess", "--max-input", "lots"], b""), "--max-input");
+}
+
+#[test]
 fn an_unknown_option_is_one_line_and_status_2() {
     let run = run(&["assess", "--frmat", "json"], DELETE_RECREATE.as_bytes());
     assert_usage_error(&run, "unknown option --frmat");
