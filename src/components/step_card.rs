@@ -5,7 +5,7 @@
 use super::pattern_list::step_links;
 use super::step_text::finding_id;
 use super::{badge, prose, step_text};
-use approval_risk_engine::render::adjustment_kind;
+use approval_risk_engine::render::{adjustment_kind, visible, Breaks};
 use approval_risk_engine::{PatternReport, StepReport};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -71,11 +71,12 @@ pub fn StepCard(props: &StepCardProps) -> Html {
                     <h4>{ "What the tool saw" }</h4>
                     <ul>
                         { for step.findings.iter().enumerate().map(|(k, finding)| {
-                            let words: Vec<&str> = finding
+                            let words: Vec<String> = finding
                                 .evidence
                                 .iter()
                                 .map(|span| span.slice(&step.text))
                                 .filter(|words| !words.is_empty())
+                                .map(|words| visible(words, Breaks::Escape))
                                 .collect();
                             html! {
                                 <li id={finding_id(index, k)} class="finding" tabindex="-1" data-rule={finding.rule.clone()}>
@@ -90,7 +91,7 @@ pub fn StepCard(props: &StepCardProps) -> Html {
                                             { for words.iter().enumerate().map(|(i, w)| html! {
                                                 <>
                                                     if i > 0 { { ", " } }
-                                                    <q>{ *w }</q>
+                                                    <q>{ w.clone() }</q>
                                                 </>
                                             }) }
                                         </p>

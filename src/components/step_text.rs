@@ -1,10 +1,11 @@
 //! A step's own words with the ones that triggered a finding highlighted: one `<mark>` per run
 //! of evidence, carrying the rule's id (`data-rule`) and title (shown on hover and read as the
 //! mark's description). Each mark is a link to the finding that explains it: Tab reaches it,
-//! Enter or a click moves focus to the explanation in the same card.
+//! Enter or a click moves focus to the explanation in the same card. Characters a reader cannot
+//! see are written out (`<U+202E>`), so what is shown is what runs.
 
 use crate::highlight::{runs, Hit};
-use approval_risk_engine::render::adjustment_kind;
+use approval_risk_engine::render::{adjustment_kind, visible, Breaks};
 use approval_risk_engine::StepReport;
 use yew::prelude::*;
 
@@ -38,7 +39,10 @@ pub fn step_text(step: &StepReport) -> Html {
     html! {
         <p class="step-text">
             { for runs(step).into_iter().map(|run| {
-                let words = run.span.slice(&step.text).to_string();
+                // Hidden characters are shown as `<U+XXXX>`, as in the CLI: a bidirectional
+                // override would otherwise reorder the step on screen, and tag characters or
+                // zero-width ones would hide words the agent reads.
+                let words = visible(run.span.slice(&step.text), Breaks::Keep);
                 let Some(lead) = run.lead(step) else {
                     return html! { { words } };
                 };

@@ -82,8 +82,13 @@ pub struct PatternReport {
 }
 
 impl Assessment {
+    /// The `approval-risk/v1` JSON. Characters a reader cannot see or a terminal obeys (C1
+    /// controls, DEL, bidirectional overrides, zero-width and tag characters) are written as
+    /// `\u` escapes: the same JSON to a parser, and inert when the output is shown raw (a CI
+    /// log, a terminal, a diff).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_else(|_| String::from("{}"))
+        let json = serde_json::to_string_pretty(self).unwrap_or_else(|_| String::from("{}"));
+        escape_hidden(json)
     }
 
     /// How many steps got each decision, in `Decision::ALL` order.
@@ -93,5 +98,47 @@ impl Assessment {
             counts[step.decision as usize] += 1;
         }
         counts
+    }
+}
+
+/// `json` with every hidden character escaped. They can only stand inside strings (the rest of
+/// serde's output is ASCII), where an escape means the same character.
+fn escape_hidden(json: String) -> String {
+    if !json.chars().any(crate::render::is_hidden) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        // Serde escapes C0 controls itself; raw ones left are the pretty printer's line breaks.
+        if crate::render::is_hidden(c) && c > '\u{1F}' {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod escape_tests {
+    use super::escape_hidden;
+
+    #[test]
+    fn hidden_characters_are_escaped_and_parse_back() {
+        let text = "rm \u{202E}fr- \u{9B}2J \u{7F} \u{E0072}";
+        let json = serde_json::to_string(text).expect("a string serialises");
+        let escaped = escape_hidden(json);
+        assert_eq!(escaped, r#""rm \u202efr- \u009b2J \u007f \udb40\udc72""#);
+        let back: String = serde_json::from_str(&escaped).expect("still JSON");
+        assert_eq!(back, text);
+        let plain = serde_json::to_string("ünïcode ✓").expect("serialises");
+        assert_eq!(
+            escape_hidden(plain.clone()),
+            plain,
+            "visible text is left alone"
+        );
     }
 }

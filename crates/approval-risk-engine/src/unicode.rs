@@ -1,6 +1,8 @@
-//! Unicode tricks: zero-width characters, bidirectional overrides and look-alike letters that
-//! make a command read differently from what runs. They are removed or folded to ASCII for
-//! matching (through a derived text) and reported with their spans.
+//! Unicode tricks: zero-width characters, bidirectional overrides, look-alike letters and
+//! invisible tag characters that make a command read differently from what runs. They are
+//! removed or folded to ASCII for matching (through a derived text) and reported with their
+//! spans. Tag characters are decoded rather than removed: they spell ASCII that a person cannot
+//! see and a model reads, so the engine reads it too.
 
 use crate::derived::Derived;
 use crate::span::Span;
@@ -13,6 +15,9 @@ pub enum Trick {
     /// A typographic dash where an option's hyphen belongs: usually copy-paste damage rather
     /// than an attack, but the program still receives something other than what is shown.
     Dash,
+    /// A run of Unicode tag characters (U+E0000 to U+E007F): invisible text that a language
+    /// model still reads ("ASCII smuggling").
+    Tag,
 }
 
 impl Trick {
@@ -24,15 +29,65 @@ impl Trick {
             }
             Trick::LookAlike => "a letter from another alphabet that looks like a Latin one",
             Trick::Dash => "a typographic dash where the command expects a plain hyphen, so the option is not what it looks like",
+            Trick::Tag => "invisible tag characters that spell out text a person cannot see but an agent reads (read here as written out)",
         }
     }
 }
 
+/// Characters that show nothing: zero-width spaces and joiners, invisible operators, variation
+/// selectors, and the blank fillers of Hangul and Braille that render as empty space.
 fn is_zero_width(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
+        '\u{200B}'
+            | '\u{200C}'
+            | '\u{200D}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+            | '\u{180E}'
+            | '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{3164}'
+            | '\u{FFA0}'
+            | '\u{2800}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{E0100}'..='\u{E01EF}'
     )
+}
+
+/// Is the tag run `input[start..end]` the tail of a subdivision flag emoji (a black flag, a
+/// region code of lower-case letters and digits, a cancel tag: England, Scotland, Wales)? That
+/// is the one everyday use of tag characters, and it spells nothing an agent would act on.
+fn is_flag_emoji(input: &str, start: usize, end: usize) -> bool {
+    let run = &input[start..end];
+    let Some(code) = run.strip_suffix('\u{E007F}') else {
+        return false;
+    };
+    input[..start].ends_with('\u{1F3F4}')
+        && (2..=7).contains(&code.chars().count())
+        && code
+            .chars()
+            .filter_map(tag_ascii)
+            .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            .count()
+            == code.chars().count()
+}
+
+/// A Unicode tag character (the block U+E0000 to U+E007F).
+fn is_tag(c: char) -> bool {
+    ('\u{E0000}'..='\u{E007F}').contains(&c)
+}
+
+/// The ASCII a tag character spells (U+E0020 to U+E007E stand for the printable ASCII
+/// characters), or `None` for the language and cancel tags, which spell nothing.
+fn tag_ascii(c: char) -> Option<char> {
+    let code = u32::from(c).checked_sub(0xE0000)?;
+    (0x20..0x7F)
+        .contains(&code)
+        .then(|| char::from_u32(code))
+        .flatten()
 }
 
 fn is_bidi(c: char) -> bool {
@@ -126,7 +181,18 @@ pub fn find(input: &str) -> Vec<(Trick, Span)> {
         }
     };
     let chars: Vec<(usize, char)> = input.char_indices().collect();
+    // Where the current run of tag characters started: a run is one trick, decoded as a whole.
+    let mut tags_from: Option<usize> = None;
     for (k, &(i, c)) in chars.iter().enumerate() {
+        if is_tag(c) {
+            tags_from.get_or_insert(i);
+            continue;
+        }
+        if let Some(start) = tags_from.take() {
+            if !is_flag_emoji(input, start, i) {
+                out.push((Trick::Tag, Span::new(start, i)));
+            }
+        }
         // A typographic dash that starts an option (`‐‐hard`, `–force`) reads as `--` to a
         // person but is not one to the program; dashes inside prose are left alone.
         if latin_for(c) == Some('-') {
@@ -157,6 +223,11 @@ pub fn find(input: &str) -> Vec<(Trick, Span)> {
     if let Some(start) = word_start {
         check_word(start, input.len(), &mut out);
     }
+    if let Some(start) = tags_from {
+        if !is_flag_emoji(input, start, input.len()) {
+            out.push((Trick::Tag, Span::new(start, input.len())));
+        }
+    }
     crate::order::sort_by_rank(&mut out, |(_, s)| crate::order::by_position(*s));
     out
 }
@@ -167,7 +238,12 @@ pub fn cleaned(input: &str, tricks: &[(Trick, Span)]) -> Derived {
     let mut at = 0;
     for (trick, span) in tricks {
         derived.copy(input, Span::new(at, span.start));
-        if matches!(trick, Trick::LookAlike | Trick::Dash) {
+        if *trick == Trick::Tag {
+            let spelled: String = span.slice(input).chars().filter_map(tag_ascii).collect();
+            if !spelled.is_empty() {
+                derived.stand_in(&spelled, *span);
+            }
+        } else if matches!(trick, Trick::LookAlike | Trick::Dash) {
             let c = span
                 .slice(input)
                 .chars()
@@ -192,6 +268,40 @@ mod tests {
         let tricks = find(input);
         assert_eq!(tricks.len(), 2);
         assert_eq!(cleaned(input, &tricks).text, "terraform destroy");
+    }
+
+    #[test]
+    fn tag_characters_are_read_as_the_text_they_spell() {
+        let hidden: String = "; rm -rf ~/work"
+            .chars()
+            .map(|c| char::from_u32(u32::from(c) + 0xE0000).unwrap_or(c))
+            .collect();
+        let input = format!("echo hi{hidden}\u{E007F}");
+        let tricks = find(&input);
+        assert_eq!(tricks.len(), 1, "one run, one trick: {tricks:?}");
+        assert_eq!(tricks[0].0, Trick::Tag);
+        assert_eq!(tricks[0].1, Span::new(7, input.len()));
+        assert_eq!(cleaned(&input, &tricks).text, "echo hi; rm -rf ~/work");
+    }
+
+    #[test]
+    fn a_subdivision_flag_is_not_a_trick() {
+        let england = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}";
+        assert!(find(&format!("Post the score {england} to #sport")).is_empty());
+        // The same tags without the flag, or spelling more than a region, are hidden text.
+        let bare = &england[4..];
+        assert_eq!(find(bare).len(), 1);
+    }
+
+    #[test]
+    fn blank_fillers_and_variation_selectors_are_hidden() {
+        for c in ['\u{3164}', '\u{FE0F}', '\u{E0101}', '\u{2800}', '\u{115F}'] {
+            let input = format!("rm{c} -rf /srv");
+            let tricks = find(&input);
+            assert_eq!(tricks.len(), 1, "{c:?}");
+            assert_eq!(tricks[0].0, Trick::ZeroWidth, "{c:?}");
+            assert_eq!(cleaned(&input, &tricks).text, "rm -rf /srv");
+        }
     }
 
     #[test]

@@ -119,3 +119,31 @@ fn text_that_is_only_data_stays_quiet() {
     }
     assert!(loud.is_empty(), "{}", loud.join("\n"));
 }
+
+/// Text spelled in invisible Unicode tag characters is what an agent reads and a person does
+/// not see: it is read as written out, and the hidden characters are a finding of their own.
+#[test]
+fn text_hidden_in_tag_characters_is_read() {
+    let hide = |text: &str| -> String {
+        text.chars()
+            .map(|c| char::from_u32(u32::from(c) + 0xE0000).unwrap_or(c))
+            .collect()
+    };
+    let (rules, verdict) = read(&format!("echo hi{}", hide("; rm -rf /")));
+    assert!(rules.iter().any(|r| r == "text.unicode-trick"), "{rules:?}");
+    assert!(rules.iter().any(|r| r == "fs.rm-recursive"), "{rules:?}");
+    assert_eq!(verdict, Decision::Block);
+    // A harmless hidden text is still a hidden text: never proceed.
+    let (rules, verdict) = read(&format!("git status{}", hide(" please")));
+    assert!(rules.iter().any(|r| r == "text.unicode-trick"), "{rules:?}");
+    assert!(verdict >= Decision::Escalate, "{verdict:?}");
+    // The tags of a subdivision flag (England's) are an emoji, not hidden text.
+    let england = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}";
+    let (rules, _) = read(&format!(
+        "Post the match score {england} to the team channel."
+    ));
+    assert!(
+        !rules.iter().any(|r| r == "text.unicode-trick"),
+        "{rules:?}"
+    );
+}

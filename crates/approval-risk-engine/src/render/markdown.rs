@@ -210,7 +210,46 @@ fn prose(text: &str) -> String {
     out
 }
 
+/// Engine prose with Markdown's special characters escaped, and every word a tracker would
+/// bring alive (an @-mention, a URL, an e-mail address, an issue reference such as `#12`) put
+/// inside a code span: a backslash does not stop a tracker from linking or notifying.
 fn push_escaped(out: &mut String, text: &str) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(word_end);
+        // Punctuation around the word stays outside the span, so a sentence still reads as one.
+        let opened = word.trim_start_matches(['(', '[', '"', '\'']);
+        let core = opened.trim_end_matches(['.', ',', ';', ':', ')', ']', '!', '?', '"', '\'']);
+        if is_live(core) {
+            push_plain(out, &word[..word.len() - opened.len()]);
+            out.push_str(&code(core));
+            push_plain(out, &opened[core.len()..]);
+        } else {
+            push_plain(out, word);
+        }
+        let space_end = after
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(after.len());
+        out.push_str(&after[..space_end]);
+        rest = &after[space_end..];
+    }
+}
+
+/// Would a tracker turn this word into a link or a notification?
+fn is_live(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    word.contains('@')
+        || lower.contains("://")
+        || lower.starts_with("www.")
+        || lower.starts_with("mailto:")
+        || word
+            .strip_prefix('#')
+            .or_else(|| word.strip_prefix("GH-"))
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+fn push_plain(out: &mut String, text: &str) {
     for c in text.chars() {
         if matches!(
             c,
@@ -282,6 +321,23 @@ mod tests {
         assert_eq!(prose("two\nlines"), "two lines");
         assert_eq!(prose("names `prod <b>` here"), "names `prod <b>` here");
         assert_eq!(prose("a ` alone"), "a \\` alone");
+    }
+
+    #[test]
+    fn mentions_links_and_issue_references_stay_inert() {
+        assert_eq!(
+            prose("Tell @org/team and @everyone."),
+            "Tell `@org/team` and `@everyone`."
+        );
+        assert_eq!(
+            prose("It posts to https://hooks.example/x, see www.example.com"),
+            "It posts to `https://hooks.example/x`, see `www.example.com`"
+        );
+        assert_eq!(
+            prose("Closes #12 (ops@example.com)"),
+            "Closes `#12` (`ops@example.com`)"
+        );
+        assert_eq!(prose("the #general channel"), "the \\#general channel");
     }
 
     #[test]

@@ -13,4 +13,4 @@ pub use phrases::{
     adjustment_kind, context_line, context_sentence, counts_line, evidence_not_in_note,
     steps_phrase, tally,
 };
-pub use visible::{shorten, visible, Breaks};
+pub use visible::{is_hidden, shorten, visible, Breaks};

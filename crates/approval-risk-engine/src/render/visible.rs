@@ -52,18 +52,30 @@ pub fn shorten(text: &str, limit: usize) -> String {
     }
 }
 
-/// Control characters (C0, DEL, C1), bidirectional controls, zero-width characters and the byte
-/// order mark: the characters the engine reports as Unicode tricks, and those a terminal obeys.
-fn is_hidden(c: char) -> bool {
+/// Control characters (C0, DEL, C1), bidirectional controls, zero-width characters, the byte
+/// order mark, blank fillers, variation selectors and tag characters: the characters the engine
+/// reports as Unicode tricks, and those a terminal obeys.
+pub fn is_hidden(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{061C}'
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{180E}'
                 | '\u{200B}'..='\u{200F}'
                 | '\u{202A}'..='\u{202E}'
                 | '\u{2060}'..='\u{2064}'
                 | '\u{2066}'..='\u{2069}'
+                | '\u{2800}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
                 | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{E0000}'..='\u{E007F}'
+                | '\u{E0100}'..='\u{E01EF}'
         )
 }
 
