@@ -76,6 +76,9 @@ const DATA_DIRS: Words = words![
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PathClass {
     SystemRoot,
+    /// A system root if a variable in the path is empty (`$D/*`, `D` set from a command that
+    /// can fail): the shape of `rm -rf "$STEAMROOT/"*`.
+    SystemRootIfEmpty,
     ServerData,
     Dynamic,
     Scratch,
@@ -106,6 +109,17 @@ pub fn classify_path(arg: &Arg, cwd: Option<&str>) -> (PathClass, String) {
         || normal == "." && cwd == Some("/")
     {
         return (PathClass::SystemRoot, path);
+    }
+    if let Some(empty) = arg.if_empty.as_deref().filter(|p| p.starts_with('/')) {
+        let bare = Arg {
+            value: empty.to_string(),
+            dynamic: false,
+            if_empty: None,
+            ..arg.clone()
+        };
+        if let (PathClass::SystemRoot, root) = classify_path(&bare, cwd) {
+            return (PathClass::SystemRootIfEmpty, root);
+        }
     }
     if arg.dynamic && !under_tmpdir(&arg.value) {
         return (PathClass::Dynamic, path);
@@ -157,7 +171,7 @@ fn operands(command: &Command) -> Vec<&Arg> {
 
 fn rank(class: PathClass) -> u8 {
     match class {
-        PathClass::SystemRoot => 4,
+        PathClass::SystemRoot | PathClass::SystemRootIfEmpty => 4,
         PathClass::Dynamic => 3,
         PathClass::ServerData => 2,
         PathClass::Ordinary => 1,
@@ -231,10 +245,15 @@ fn classify_into(hit: &mut Hit, class: PathClass, path: &str, arg: &Arg) {
             hit.floor = Some(Decision::Block);
             hit.note = Some(format!("`{path}` is a system directory or a home directory: this takes the operating system or every user's files with it."));
         }
+        PathClass::SystemRootIfEmpty => {
+            hit.scope = Some(S::Organization);
+            hit.floor = Some(Decision::Block);
+            hit.note = Some(format!("If a variable in `{}` is empty (the plan never sets it, or sets it from a command that can fail or print nothing), the path is `{path}`: the operating system or every user's files go with it.", arg.value));
+        }
         PathClass::Dynamic => {
             hit.reversibility = Some(R::Unknown);
             hit.scope = Some(S::Shared);
-            hit.note = Some(format!("The path `{}` depends on a variable the plan never sets, so what it touches is only known when it runs.", arg.value));
+            hit.note = Some(format!("The path `{}` depends on a variable whose value is only known when it runs (the plan never sets it, or sets it from a command), so what it touches is unknown.", arg.value));
         }
         PathClass::ServerData => {
             hit.scope = Some(S::Production);
@@ -316,7 +335,7 @@ fn rm_recursive(command: &Command) -> Option<Hit> {
     classify_into(&mut hit, class, &path, arg);
     if class == PathClass::Dynamic {
         // For `rm -r`, an empty variable in front of `/` is the root of the disk.
-        hit.note = Some(format!("The path `{}` depends on a variable the plan never sets; if it is empty the command deletes from the root of the disk.", arg.value));
+        hit.note = Some(format!("The path `{}` depends on a variable whose value is only known when it runs; if it is empty the command deletes from the root of the disk.", arg.value));
     }
     Some(hit)
 }
@@ -926,7 +945,15 @@ fn recursive_permissions(command: &Command) -> Option<Hit> {
             hit.reversibility = Some(R::Unknown);
             hit.scope = Some(S::Shared);
             hit.note = Some(format!(
-                "The path `{}` depends on a variable the plan never sets.",
+                "The path `{}` depends on a variable whose value is only known when it runs.",
+                arg.value
+            ));
+        }
+        PathClass::SystemRootIfEmpty => {
+            hit.reversibility = Some(R::Unknown);
+            hit.scope = Some(S::Organization);
+            hit.note = Some(format!(
+                "If a variable in `{}` is empty, this changes every file under `{path}`.",
                 arg.value
             ));
         }
@@ -963,7 +990,7 @@ fn world_writable_mode(command: &Command) -> Option<Hit> {
         PathClass::Dynamic => {
             hit.reversibility = Some(R::Unknown);
             hit.note = Some(format!(
-                "The path `{}` depends on a variable the plan never sets.",
+                "The path `{}` depends on a variable whose value is only known when it runs.",
                 arg.value
             ));
         }
@@ -1297,7 +1324,7 @@ fn rsync_delete(command: &Command) -> Option<Hit> {
         PathClass::Dynamic => {
             hit.reversibility = Some(R::Unknown);
             hit.note = Some(format!(
-                "The destination `{}` depends on a variable the plan never sets.",
+                "The destination `{}` depends on a variable whose value is only known when it runs.",
                 destination.value
             ));
         }

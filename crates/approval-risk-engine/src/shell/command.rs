@@ -16,6 +16,10 @@ pub struct Arg {
     pub dynamic: bool,
     pub glob: bool,
     pub quoted: bool,
+    /// What the word would be if every expansion that may be empty were empty, when that
+    /// changes it: `$D/*` with `D` never set, or set from a command that can fail
+    /// (`D=$(cat /etc/app/dir 2>/dev/null)`), is `/*` then.
+    pub if_empty: Option<String>,
 }
 
 /// Where a command's standard input comes from, when that matters for what it runs.
@@ -239,13 +243,76 @@ fn narrows(command: &Command) -> bool {
 
 fn to_arg(word: &Word, state: &ShellState) -> Arg {
     let (value, resolved) = resolve_vars(&word.value, &state.vars);
+    // A variable the plan set from a command substitution resolves to that substitution's
+    // text, which is still only known when it runs.
+    let substituted = value.contains("$(") || value.contains('`');
+    let if_empty = if word.dynamic {
+        Some(with_empty_expansions(&word.value, &state.vars)).filter(|v| *v != word.value)
+    } else {
+        None
+    };
     Arg {
         value,
         span: word.span,
-        dynamic: word.dynamic && !resolved,
+        dynamic: word.dynamic && (!resolved || substituted),
         glob: word.glob,
         quoted: word.quoted,
+        if_empty,
     }
+}
+
+/// Variables a shell always sets to something: never empty in practice.
+const ALWAYS_SET: Words = words!["HOME", "PWD", "USER", "LOGNAME", "SHELL", "PATH", "HOSTNAME"];
+
+/// `value` with every `$NAME` / `${NAME}` that may be empty removed: one the plan never set, or
+/// set from a command substitution (whose command can fail or print nothing). Known values are
+/// kept, and so are the forms that cannot be empty: `${NAME:?message}` stops the shell, and
+/// `${NAME:-default}` / `${NAME:=default}` fall back to the default.
+fn with_empty_expansions(value: &str, vars: &HashMap<String, String>) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let (name, modifier, consumed) = if let Some(inner) = after.strip_prefix('{') {
+            match inner.find('}') {
+                Some(end) => {
+                    let body = &inner[..end];
+                    let split = body
+                        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                        .unwrap_or(body.len());
+                    (&body[..split], &body[split..], end + 2)
+                }
+                None => ("", "", 0),
+            }
+        } else {
+            let end = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len());
+            (&after[..end], "", end)
+        };
+        if name.is_empty() {
+            // `$(`, `$$`, a lone `$`: kept as written.
+            out.push('$');
+            rest = after;
+            continue;
+        }
+        let guarded = modifier.starts_with(":?")
+            || modifier.starts_with(":-")
+            || modifier.starts_with(":=")
+            || modifier.starts_with('?');
+        let may_be_empty = !guarded
+            && !ALWAYS_SET.contains(&name)
+            && vars
+                .get(name)
+                .is_none_or(|v| v.is_empty() || v.contains("$(") || v.contains('`'));
+        if !may_be_empty {
+            out.push_str(&rest[at..at + 1 + consumed]);
+        }
+        rest = &after[consumed..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Substitutes `$NAME` and `${NAME}` with values the plan assigned earlier. Returns the new

@@ -203,6 +203,7 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
                 dynamic: false,
                 glob: false,
                 quoted: false,
+                if_empty: None,
             }];
             match path {
                 Some(path) => args.push(Arg {
@@ -211,6 +212,7 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
                     dynamic: false,
                     glob: false,
                     quoted: true,
+                    if_empty: None,
                 }),
                 // The path is a variable: the engine cannot see which.
                 None => args.push(Arg {
@@ -219,6 +221,7 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
                     dynamic: true,
                     glob: false,
                     quoted: false,
+                    if_empty: None,
                 }),
             }
             out.push(Command {
@@ -267,6 +270,7 @@ fn synthetic(input: &str, call: Span, parts: &[Span], state: &ShellState) -> Com
                 dynamic: false,
                 glob: false,
                 quoted: true,
+                if_empty: None,
             })
             .collect(),
         span: call.cover(*parts.last().unwrap_or(&call)),
