@@ -67,27 +67,37 @@ impl Export {
 
 /// The page's handle on the worker.
 pub struct Assessor {
-    worker: Option<Worker>,
-    ready: Rc<Cell<bool>>,
+    /// The worker now serving the page; replaced when a new plan arrives while it is busy.
+    live: RefCell<Option<Live>>,
+    /// The app's glue script, which a replacement worker loads as the first one did.
+    glue: String,
+    on_board: Rc<dyn Fn(u64, Board)>,
     failed: Rc<Cell<bool>>,
+}
+
+/// One running worker and what its handlers share.
+struct Live {
+    worker: Worker,
+    ready: Rc<Cell<bool>>,
+    /// An assessment was posted and its board has not come back: the worker is busy with it.
+    busy: Rc<Cell<bool>>,
     /// Messages posted before the worker finished loading, sent when it says `ready`.
     queue: Rc<RefCell<Vec<Array>>>,
-    _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
-    _on_error: Option<Closure<dyn FnMut(web_sys::Event)>>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Live {
+    /// A worker nobody holds any more is stopped, whatever it was doing.
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
 }
 
 impl Assessor {
     /// Starts the worker. Without the app's loader tag (the wasm tests) or without worker
     /// support, there is no worker and every plan is assessed on the main thread.
     pub fn start(on_board: impl Fn(u64, Board) + 'static) -> Assessor {
-        let none = Assessor {
-            worker: None,
-            ready: Rc::new(Cell::new(false)),
-            failed: Rc::new(Cell::new(true)),
-            queue: Rc::default(),
-            _on_message: None,
-            _on_error: None,
-        };
         let glue = web_sys::window()
             .and_then(|window| window.document())
             .and_then(|document| {
@@ -96,19 +106,42 @@ impl Assessor {
                     .ok()
                     .flatten()
             })
-            .and_then(|tag| tag.get_attribute("data-app-js"));
-        let Some(glue) = glue else {
-            return none;
+            .and_then(|tag| tag.get_attribute("data-app-js"))
+            .map(|glue| {
+                let base = web_sys::window()
+                    .and_then(|window| window.document())
+                    .and_then(|document| document.base_uri().ok().flatten())
+                    .unwrap_or_default();
+                web_sys::Url::new_with_base(&glue, &base)
+                    .map(|url| url.href())
+                    .unwrap_or(glue)
+            });
+        let assessor = Assessor {
+            live: RefCell::new(None),
+            glue: glue.clone().unwrap_or_default(),
+            on_board: Rc::new(on_board),
+            failed: Rc::new(Cell::new(glue.is_none())),
         };
+        if glue.is_some() {
+            let live = assessor.spawn();
+            assessor.failed.set(live.is_none());
+            *assessor.live.borrow_mut() = live;
+        }
+        assessor
+    }
+
+    /// Starts a worker on the module the page already compiled.
+    fn spawn(&self) -> Option<Live> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let Ok(worker) = Worker::new_with_options("./worker.js", &options) else {
-            return none;
-        };
+        let worker = Worker::new_with_options("./worker.js", &options).ok()?;
         let ready = Rc::new(Cell::new(false));
+        let busy = Rc::new(Cell::new(false));
         let queue: Rc<RefCell<Vec<Array>>> = Rc::default();
         let on_message = {
-            let (ready, queue, worker) = (ready.clone(), queue.clone(), worker.clone());
+            let (ready, busy, queue, worker) =
+                (ready.clone(), busy.clone(), queue.clone(), worker.clone());
+            let on_board = self.on_board.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
                 let data: Array = event.data().unchecked_into();
                 match data.get(0).as_string().as_deref() {
@@ -119,6 +152,7 @@ impl Assessor {
                         }
                     }
                     Some("board") => {
+                        busy.set(false);
                         crate::dom::mark("board-arrived");
                         let generation = data.get(1).as_f64().unwrap_or(-1.0) as u64;
                         if let Some(board) = data.get(2).as_string().and_then(|t| wire::decode(&t))
@@ -140,51 +174,47 @@ impl Assessor {
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // A worker that fails to load (or crashes) is given up on: `available` then sends every
         // plan to the main thread, slower but never stuck.
-        let failed = Rc::new(Cell::new(false));
         let on_error = {
-            let failed = failed.clone();
+            let failed = self.failed.clone();
             Closure::<dyn FnMut(web_sys::Event)>::new(move |_| failed.set(true))
         };
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        let base = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.base_uri().ok().flatten())
-            .unwrap_or_default();
-        let glue = web_sys::Url::new_with_base(&glue, &base)
-            .map(|url| url.href())
-            .unwrap_or(glue);
         let _ = worker.post_message(&Array::of3(
             &"init".into(),
-            &glue.into(),
+            &self.glue.as_str().into(),
             &wasm_bindgen::module(),
         ));
-        Assessor {
-            worker: Some(worker),
+        Some(Live {
+            worker,
             ready,
-            failed,
+            busy,
             queue,
-            _on_message: Some(on_message),
-            _on_error: Some(on_error),
-        }
+            _on_message: on_message,
+            _on_error: on_error,
+        })
     }
 
     /// Whether big plans can go to the worker: it exists and has not failed. A worker still
     /// loading counts, since messages wait in the queue until it is ready.
     pub fn available(&self) -> bool {
-        self.worker.is_some() && !self.failed.get()
+        self.live.borrow().is_some() && !self.failed.get()
     }
 
     fn post(&self, message: Array) {
-        let Some(worker) = &self.worker else {
+        let live = self.live.borrow();
+        let Some(live) = live.as_ref() else {
             return;
         };
-        if self.ready.get() {
-            let _ = worker.post_message(&message);
+        if live.ready.get() {
+            let _ = live.worker.post_message(&message);
         } else {
-            self.queue.borrow_mut().push(message);
+            live.queue.borrow_mut().push(message);
         }
     }
 
+    /// Asks for an assessment. A new plan while the worker is still busy with an older one
+    /// stops that worker and starts another: an assessment cannot be interrupted from outside,
+    /// and the person should not wait for the result of a plan they have already replaced.
     pub fn assess(
         &self,
         generation: u64,
@@ -192,6 +222,16 @@ impl Assessor {
         options: &Options,
         selection: Selection,
     ) {
+        let busy = self
+            .live
+            .borrow()
+            .as_ref()
+            .is_some_and(|live| live.busy.get());
+        if busy && text.is_some() {
+            let fresh = self.spawn();
+            // Dropping the busy worker's handle terminates it.
+            *self.live.borrow_mut() = fresh;
+        }
         let message = Array::of3(
             &"assess".into(),
             &(generation as f64).into(),
@@ -203,6 +243,9 @@ impl Assessor {
         message.push(&context.change_freeze.into());
         message.push(&options.format.map_or("", Format::as_str).into());
         push_selection(&message, selection);
+        if let Some(live) = self.live.borrow().as_ref() {
+            live.busy.set(true);
+        }
         self.post(message);
     }
 
