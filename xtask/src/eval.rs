@@ -1,6 +1,7 @@
 //! `cargo xtask eval`: measures the engine on the public labelled data in `shared/eval` (risky
 //! flagged, risky escalated, benign escalated per file) and lists the worst misses and false
-//! alarms, so anyone can see where the catalogue stands.
+//! alarms, so anyone can see where the catalogue stands; then on the project's own multi-step
+//! plans with expectations (`eval/plans/`, see `eval_plans.rs`).
 
 use approval_risk_engine::{assess, Decision, Options};
 use std::path::{Path, PathBuf};
@@ -11,7 +12,9 @@ const USAGE: &str = "usage: cargo xtask eval [--data DIR] [--file NAME] [--show 
   --data DIR     folder of *.jsonl files (default: $APPROVAL_RISK_EVAL_DIR, else ../shared/eval)
   --file NAME    only files whose name contains NAME
   --show N       how many misses and false alarms to list per file (default 12)
-  --all-alarms   list every benign item that was escalated";
+  --all-alarms   list every benign item that was escalated
+  --plans DIR    folder of plans with .expect files (default: eval/plans)
+  --plans-only   only the plans, not the public data";
 
 struct Item {
     id: String,
@@ -30,6 +33,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut only: Option<String> = None;
     let mut show = 12usize;
     let mut all_alarms = false;
+    let mut plans: Option<PathBuf> = None;
+    let mut plans_only = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -42,6 +47,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     .ok_or("--show needs a number")?
             }
             "--all-alarms" => all_alarms = true,
+            "--plans" => plans = rest.next().map(PathBuf::from),
+            "--plans-only" => plans_only = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -50,6 +57,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let plans = plans.unwrap_or_else(|| root.join("eval/plans"));
+    if plans_only {
+        return crate::eval_plans::run(&plans);
+    }
     let data = data.unwrap_or_else(|| root.join("../shared/eval"));
     let mut files: Vec<PathBuf> = std::fs::read_dir(&data)
         .map_err(|e| format!("cannot read {}: {e} (set --data)", data.display()))?
@@ -164,7 +175,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             }
         }
     }
-    Ok(())
+    crate::eval_plans::run(&plans)
 }
 
 fn one_line(text: &str) -> String {

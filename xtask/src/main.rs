@@ -8,6 +8,7 @@ mod command;
 mod complexity;
 mod docs;
 mod eval;
+mod eval_plans;
 mod install;
 mod serve;
 mod test;
@@ -22,7 +23,7 @@ commands:
   build   release build of the page into dist/, with its gzip size against the budget
   test    everything: native tests, wasm tests in headless Chromium, release build, Playwright
   docs    regenerate docs/rules.md from the rule declarations
-  eval    score the engine against the labelled plans
+  eval    score the engine on the public labelled data and on eval/plans (--plans-only)
   bench   time the engine, then hostile shapes at growing sizes (--no-complexity skips them)
   bench-web  measure the page in headless Chromium against its budgets (first verdict,
              re-score, longest task during a 5 MB paste, download size)";
