@@ -1151,3 +1151,107 @@ fn routine_workspace_changes_are_not_called_reads() {
         listed.explanation
     );
 }
+
+/// What a later step does with a file an earlier step wrote (issue 12, "plan state across
+/// steps"): the statements in the file are judged where the file runs.
+#[test]
+fn a_sql_file_written_then_run_is_judged_by_what_it_holds() {
+    let plan = "cat > /tmp/purge.sql <<'SQL'\nDELETE FROM order_events;\nSQL\npsql \"$PROD_DATABASE_URL\" -f /tmp/purge.sql\n";
+    let assessment = assess_default(plan);
+    assert_eq!(assessment.steps.len(), 2, "{:?}", assessment.steps);
+    assert_eq!(
+        assessment.steps[0].decision,
+        Decision::Proceed,
+        "writing the file changes nothing yet"
+    );
+    let run = &assessment.steps[1];
+    assert!(
+        run.findings.iter().any(|f| f.rule == "sql.delete-all-rows"),
+        "{:?}",
+        run.findings
+    );
+    assert!(run.decision >= Decision::Escalate);
+    // The evidence is the statement in the file, in the bytes of the plan.
+    let finding = run
+        .findings
+        .iter()
+        .find(|f| f.rule == "sql.delete-all-rows")
+        .unwrap_or_else(|| panic!("no finding"));
+    assert!(finding
+        .evidence
+        .iter()
+        .any(|span| span.slice(plan).eq_ignore_ascii_case("delete")));
+
+    // A file that only reads is just as harmless when it runs; a different file is not linked.
+    let reads = assess_default(
+        "cat > /tmp/count.sql <<'SQL'\nSELECT count(*) FROM orders;\nSQL\npsql \"$PROD_DATABASE_URL\" -f /tmp/count.sql\n",
+    );
+    assert!(
+        !reads.steps[1]
+            .findings
+            .iter()
+            .any(|f| f.rule.starts_with("sql.")),
+        "{:?}",
+        reads.steps[1].findings
+    );
+    let other = assess_default(
+        "cat > /tmp/purge.sql <<'SQL'\nDELETE FROM order_events;\nSQL\npsql \"$PROD_DATABASE_URL\" -f /tmp/other.sql\n",
+    );
+    assert!(!other.steps[1]
+        .findings
+        .iter()
+        .any(|f| f.rule == "sql.delete-all-rows"));
+}
+
+/// A file a tool call writes is followed the same way as one a heredoc writes.
+#[test]
+fn a_file_written_by_a_tool_call_then_run_is_judged_by_what_it_holds() {
+    let plan = r#"[
+ {"type": "tool_use", "name": "Write", "input": {"file_path": "ops/cleanup.sql", "content": "DELETE FROM sessions;\n"}},
+ {"type": "tool_use", "name": "Bash", "input": {"command": "psql \"$PROD_DATABASE_URL\" -f ops/cleanup.sql"}}
+]"#;
+    let assessment = assess_default(plan);
+    let run = assessment
+        .steps
+        .iter()
+        .find(|s| s.text.contains("psql"))
+        .unwrap_or_else(|| panic!("the psql step: {:?}", assessment.steps));
+    assert!(
+        run.findings.iter().any(|f| f.rule == "sql.delete-all-rows"),
+        "{:?}",
+        run.findings
+    );
+    let write = assessment
+        .steps
+        .iter()
+        .find(|s| s.text.contains("cleanup.sql") && !s.text.contains("psql"))
+        .unwrap_or_else(|| panic!("the write step: {:?}", assessment.steps));
+    assert_eq!(write.decision, Decision::Proceed, "{:?}", write.findings);
+}
+
+/// A variable set from a command that can fail, or never set, may be empty: in front of `/`,
+/// that is the root of the disk. A guard (`${D:?}`) or a fixed value keeps it what it says.
+#[test]
+fn a_path_that_is_the_root_when_its_variable_is_empty_blocks() {
+    let risky = [
+        "D=$(cat /etc/app/dir 2>/dev/null)\nrm -rf $D/*\n",
+        "rm -rf \"$STEAMROOT/\"*\n",
+    ];
+    for plan in risky {
+        let assessment = assess_default(plan);
+        assert_eq!(assessment.verdict, Decision::Block, "{plan}");
+    }
+    let guarded = [
+        "D=$(cat /etc/app/dir 2>/dev/null)\nrm -rf \"${D:?}\"/*\n",
+        "D=/srv/app/cache\nrm -rf $D/*\n",
+        "rm -rf \"${BUILD_DIR:-./build}\"/*\n",
+    ];
+    for plan in guarded {
+        let assessment = assess_default(plan);
+        assert!(
+            assessment.verdict < Decision::Block,
+            "{plan}: {:?}",
+            assessment.verdict
+        );
+    }
+}

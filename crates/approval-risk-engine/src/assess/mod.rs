@@ -3,6 +3,7 @@
 
 mod claims;
 mod environment;
+mod flows;
 mod layers;
 mod patterns;
 mod place;
@@ -89,6 +90,7 @@ pub(crate) fn run_text(input: &str, options: &Options) -> Assessment {
         .map(|step| assess_step(input, step, &mut state, options))
         .collect();
     claims::attach(input, &mut work, options);
+    flows::follow(input, &mut work, options);
     let patterns = patterns::find(input, &mut work, options);
     let reports: Vec<StepReport> = work
         .iter()

@@ -55,6 +55,10 @@ const EDITOR_COMMANDS: Words = words![
     "delete",
 ];
 
+/// The heredoc delimiter of a file written by a tool call: a word no file's contents hold
+/// (one that does is left as a plain call).
+const WRITTEN_END: &str = "APPROVAL_RISK_WRITTEN_FILE";
+
 /// A derived Markdown plan and what kind of document it came from.
 pub struct Rewritten {
     pub derived: Derived,
@@ -202,6 +206,19 @@ impl Writer<'_> {
             self.item(verb, &[path], call);
             return;
         }
+        // A file written whole (`Write` with `file_path` and `content`, an editor's `create`
+        // with `file_text`): what it holds matters when a later step runs it, so it is written
+        // as the heredoc a shell would use, `cat > path <<'...'`, which reads as data here and
+        // as the file's contents to the step that runs it.
+        if let (Some(path), Some(body)) = (
+            field(&["path", "file_path", "filepath", "filename"]),
+            field(&["content", "contents", "file_text"]),
+        ) {
+            if !body.as_str().contains(WRITTEN_END) {
+                self.written_file(path, body);
+                return;
+            }
+        }
         let mut words: Vec<&Text> = Vec::new();
         // The other short arguments of a command (`"database": "billing-prod"`), written into
         // its step as a comment so the words that name where it runs are read with it.
@@ -281,6 +298,27 @@ impl Writer<'_> {
         } else {
             self.item(name, &[text], call);
         }
+    }
+
+    /// A file-writing call as `cat > path <<'END'` with the body, in a fenced shell block; the
+    /// path and the body keep their bytes.
+    fn written_file(&mut self, path: &Text, body: &Text) {
+        let at = Span::new(path.span.start, path.span.start);
+        self.derived.stand_in("\n```sh\ncat > ", at);
+        self.append_text(path);
+        let after_path = Span::new(path.span.end, path.span.end);
+        self.derived
+            .stand_in(&format!(" <<'{WRITTEN_END}'\n"), after_path);
+        self.append_text(body);
+        let end = Span::new(body.span.end, body.span.end);
+        let newline = if body.as_str().ends_with('\n') {
+            ""
+        } else {
+            "\n"
+        };
+        self.derived
+            .stand_in(&format!("{newline}{WRITTEN_END}\n```\n"), end);
+        self.items += 1;
     }
 
     /// A command or query as a fenced block. `notes` are written as a comment after its first

@@ -7,6 +7,7 @@ mod cicd;
 mod cloud;
 mod containers;
 mod files;
+pub(crate) mod flows;
 mod generic;
 mod git;
 mod infra;
@@ -200,6 +201,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         plans::RULES,
         backups::RULES,
         secrets::RULES,
+        flows::RULES,
     ]
     .into_iter()
     .flatten()

@@ -485,6 +485,7 @@ fn build(
         return;
     }
     let pushed_before = wrappers.len();
+    let mut bare_env: Option<usize> = None;
     while let Some(word) = words.get(i) {
         let program = program_name(&word.value);
         match program.as_str() {
@@ -509,6 +510,9 @@ fn build(
                         .is_some_and(|w| matches!(w.value.as_str(), "-v" | "-V"))
                 {
                     break;
+                }
+                if program == "env" {
+                    bare_env = Some(i);
                 }
                 let name: &'static str = match program.as_str() {
                     "sudo" | "doas" => "sudo",
@@ -538,6 +542,17 @@ fn build(
                 }
             }
             _ => break,
+        }
+    }
+    // A bare `env` (flags at most) runs nothing: it prints the environment, every secret in
+    // it included, so it is a command of its own.
+    if i >= words.len() {
+        match bare_env {
+            Some(at) => i = at,
+            None => {
+                wrappers.truncate(pushed_before);
+                return;
+            }
         }
     }
     let Some(head) = words.get(i) else {

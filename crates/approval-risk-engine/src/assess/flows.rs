@@ -1,0 +1,425 @@
+//! Follows what flows through the plan, command by command across steps: where secrets go
+//! once read, and what a file written by one step does when a later step runs it. Each step is
+//! judged on its own first; this stage adds the findings that only the sequence shows, and
+//! only ever raises.
+//!
+//! What is tracked is deliberately small and literal: files by the path the plan writes them
+//! to, variables by name, pipes from one command to the next. A flow the engine cannot follow
+//! (a secret moved by a program it does not know) is simply not seen here; the step keeps its
+//! own findings.
+
+use super::{place, sql_hits, StepWork};
+use crate::rules::{self, flows, Hit};
+use crate::shell::{Command, Input};
+use crate::span::Span;
+use crate::Options;
+
+/// Where the plan has put secrets so far, and the files it has written.
+#[derive(Default)]
+struct Flow {
+    /// Paths (files or folders) that hold a secret, with the span of the command that put it
+    /// there, for evidence.
+    secret_paths: Vec<(String, Span)>,
+    /// Variables set from a command that prints a secret.
+    secret_vars: Vec<(String, Span)>,
+    /// Files written with a body the plan shows (a heredoc into `cat > file`, a file-writing
+    /// tool call): the path, the body, and the step that wrote it (1-based).
+    written: Vec<(String, Span, usize)>,
+}
+
+/// Why a path holds a secret.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// It is a credential file by its name (`~/.aws/credentials`, `.env.staging`).
+    Itself,
+    /// The plan put a secret there; the span is the command that read it.
+    Read(Span),
+}
+
+impl Origin {
+    fn span(self) -> Option<Span> {
+        match self {
+            Origin::Itself => None,
+            Origin::Read(span) => Some(span),
+        }
+    }
+}
+
+impl Flow {
+    fn secret_at(&self, path: &str) -> Option<Origin> {
+        let path = normal(path);
+        if flows::is_secret_path(&path) {
+            return Some(Origin::Itself);
+        }
+        self.secret_paths
+            .iter()
+            .find(|(held, _)| path == *held || path.starts_with(&format!("{held}/")))
+            .map(|(_, span)| Origin::Read(*span))
+    }
+
+    /// Is anything at or under `path` a secret (a folder that holds a copied credential)?
+    fn secret_within(&self, path: &str) -> Option<Origin> {
+        let path = normal(path);
+        self.secret_at(&path).or_else(|| {
+            self.secret_paths
+                .iter()
+                .find(|(held, _)| held.starts_with(&format!("{path}/")))
+                .map(|(_, span)| Origin::Read(*span))
+        })
+    }
+}
+
+/// A path as compared here: quotes and a trailing slash dropped, `~` and `$HOME` the same.
+fn normal(path: &str) -> String {
+    let path = path.trim_matches(['"', '\'']).trim_end_matches('/');
+    match path.strip_prefix("$HOME") {
+        Some(rest) => format!("~{rest}"),
+        None => path.to_string(),
+    }
+}
+
+pub(crate) fn follow(input: &str, work: &mut [StepWork], options: &Options) {
+    let secret_rule =
+        rules::find("flow.secret-sent").filter(|rule| !options.policy.is_disabled(rule.id));
+    let mut flow = Flow::default();
+    for index in 0..work.len() {
+        let mut found: Vec<(&'static rules::Rule, Hit, usize)> = Vec::new();
+        // Whether the command before carried a secret on its standard output.
+        let mut carrying: Option<Span> = None;
+        for (c, command) in work[index].commands.iter().enumerate() {
+            let piped = matches!(command.input, Input::Pipe { .. });
+            let from_pipe = if piped { carrying } else { None };
+            let reads = reads_secret(command, &flow).or(from_pipe);
+            if let (Some(rule), Some(hit)) =
+                (secret_rule, sends_secret(input, command, &flow, from_pipe))
+            {
+                found.push((rule, hit, c));
+            }
+            if let Some(source) = reads {
+                for write in &command.writes {
+                    flow.secret_paths.push((normal(&write.value), source));
+                }
+                if let Some(name) = assigned_from(input, command) {
+                    flow.secret_vars.push((name, source));
+                }
+            }
+            copies_secret(command, &mut flow);
+            remember_written(command, index + 1, &mut flow);
+            for (rule, hit) in runs_written(input, command, &flow) {
+                found.push((rule, hit, c));
+            }
+            carrying = reads;
+        }
+        let step = &mut work[index];
+        for (rule, hit, c) in found {
+            if options.policy.is_disabled(rule.id) {
+                continue;
+            }
+            let command = step.commands.get(c);
+            let scored = place::place(
+                input,
+                rule,
+                hit,
+                command,
+                &step.tokens,
+                &step.environment,
+                options,
+            );
+            step.findings.push(scored);
+        }
+    }
+}
+
+/// The positional words of a command, as written.
+fn positionals(command: &Command) -> Vec<&str> {
+    command.positionals().map(|a| a.value.as_str()).collect()
+}
+
+/// Does this command print a secret: a credential file, or a command made to print one? The
+/// span is the evidence.
+fn reads_secret(command: &Command, flow: &Flow) -> Option<Span> {
+    let words = positionals(command);
+    if flows::prints_secret(&command.program, &words) {
+        return Some(command.span);
+    }
+    if flows::FILE_READERS.contains(&command.program.as_str()) && command.program != "cp" {
+        return command
+            .positionals()
+            .find(|a| flow.secret_at(&a.value).is_some())
+            .map(|a| a.span);
+    }
+    None
+}
+
+/// `cp` or `install` of a secret makes its destination one; `tar` or `zip` of a folder that
+/// holds one makes the archive one.
+fn copies_secret(command: &Command, flow: &mut Flow) {
+    let words: Vec<&crate::shell::Arg> = command.positionals().collect();
+    match command.program.as_str() {
+        "cp" | "install" | "rsync" | "mv" if words.len() >= 2 => {
+            let (destination, sources) = words.split_last().unwrap_or((&words[0], &[]));
+            if let Some(source) = sources.iter().find(|s| flow.secret_at(&s.value).is_some()) {
+                // The copy holds what the source holds; the copying command is the evidence.
+                let name = source.value.rsplit('/').next().unwrap_or(&source.value);
+                let destination = normal(&destination.value);
+                flow.secret_paths
+                    .push((format!("{destination}/{name}"), source.span));
+                flow.secret_paths.push((destination, source.span));
+            }
+        }
+        "tar" | "zip" | "7z" => {
+            // `tar czf ARCHIVE -C BASE PATHS`, `zip -r ARCHIVE PATHS`: the first path-like word
+            // ending in an archive's extension is the archive, the rest go into it.
+            let base = command
+                .args
+                .windows(2)
+                .find(|w| w[0].value == "-C")
+                .map(|w| normal(&w[1].value));
+            let archive = command.args.iter().find(|a| {
+                let v = a.value.to_ascii_lowercase();
+                [
+                    ".tar", ".tgz", ".tar.gz", ".zip", ".7z", ".tar.xz", ".tar.bz2",
+                ]
+                .iter()
+                .any(|ext| v.ends_with(ext))
+            });
+            let Some(archive) = archive else { return };
+            let inside = words
+                .iter()
+                .filter(|w| w.span != archive.span)
+                .find_map(|w| {
+                    let path = match &base {
+                        Some(base) if !w.value.starts_with('/') && !w.value.starts_with('~') => {
+                            format!("{base}/{}", w.value)
+                        }
+                        _ => w.value.clone(),
+                    };
+                    flow.secret_within(&path)
+                });
+            if let Some(origin) = inside {
+                let source = origin.span().unwrap_or(command.span);
+                flow.secret_paths.push((normal(&archive.value), source));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The variable a command's output is assigned to, when the command is the whole of a
+/// `NAME=$(...)` substitution: read back from the input just before the command.
+fn assigned_from(input: &str, command: &Command) -> Option<String> {
+    if !command.wrappers.contains(&"$( )") {
+        return None;
+    }
+    let line_start = input[..command.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = input[line_start..command.span.start].trim_end();
+    let before = before.strip_suffix("$(")?;
+    let before = before.strip_suffix('=')?;
+    let name_start = before
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    let name = &before[name_start..];
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// The host a URL argument names, when it names one.
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?;
+    let host = host.split(':').next()?;
+    (host.contains('.') || host == "localhost").then_some(host)
+}
+
+/// Does this command send a secret to another machine? Evidence: the command, the payload
+/// and, where it is elsewhere, the command that read the secret.
+fn sends_secret(
+    input: &str,
+    command: &Command,
+    flow: &Flow,
+    from_pipe: Option<Span>,
+) -> Option<Hit> {
+    if !flows::SENDERS.contains(&command.program.as_str()) {
+        return None;
+    }
+    let args = &command.args;
+    // Where it goes: a URL or a `host:` destination that is not this machine.
+    let destination = args.iter().find(|a| {
+        let v = a.value.as_str();
+        if v.contains("://") {
+            return host_of(v).is_some_and(|h| !flows::is_local_host(h));
+        }
+        match command.program.as_str() {
+            "scp" | "sftp" | "rsync" => v.split_once(':').is_some_and(|(host, _)| {
+                !host.is_empty()
+                    && !host.contains('/')
+                    && !flows::is_local_host(host.rsplit('@').next().unwrap_or(host))
+            }),
+            "nc" | "ncat" | "netcat" | "telnet" => {
+                host_of(v).is_some_and(|h| !flows::is_local_host(h))
+            }
+            "mail" | "mailx" | "sendmail" | "mutt" => v.contains('@'),
+            _ => false,
+        }
+    })?;
+    let mut payloads: Vec<(Span, Option<Span>)> = Vec::new();
+    let mut takes_stdin = matches!(
+        command.program.as_str(),
+        "nc" | "ncat" | "netcat" | "socat" | "telnet" | "mail" | "mailx" | "sendmail" | "mutt"
+    );
+    for (i, arg) in args.iter().enumerate() {
+        let value = arg.value.as_str();
+        // `-d @file`, `--data-binary @-`, `-F name=@file`, `-T file`, `--post-file=file`.
+        let (flag, attached) = match value.split_once('=') {
+            Some((flag, rest)) if flag.starts_with("--") => (flag, Some(rest)),
+            _ => (value, None),
+        };
+        let data_flag = matches!(
+            flag,
+            "-d" | "--data"
+                | "--data-binary"
+                | "--data-raw"
+                | "--data-urlencode"
+                | "--json"
+                | "-F"
+                | "--form"
+                | "-T"
+                | "--upload-file"
+                | "--post-file"
+                | "--body-file"
+                | "--post-data"
+        );
+        let payload = match (data_flag, attached) {
+            (true, Some(value)) => Some((value.to_string(), arg.span)),
+            (true, None) => args.get(i + 1).map(|next| (next.value.clone(), next.span)),
+            // A bare `@file` argument (httpie) or a local source of scp/rsync.
+            (false, _) if value.starts_with('@') => Some((value.to_string(), arg.span)),
+            (false, _)
+                if matches!(command.program.as_str(), "scp" | "sftp" | "rsync")
+                    && arg.span != destination.span
+                    && !value.starts_with('-') =>
+            {
+                Some((format!("@{value}"), arg.span))
+            }
+            _ => None,
+        };
+        let Some((payload, span)) = payload else {
+            continue;
+        };
+        let upload_flag = matches!(flag, "-T" | "--upload-file" | "--post-file" | "--body-file");
+        let file = payload
+            .rsplit_once("=@")
+            .or_else(|| payload.rsplit_once("=<"))
+            .map(|(_, file)| file)
+            .or_else(|| payload.strip_prefix('@'))
+            .or_else(|| upload_flag.then_some(payload.as_str()));
+        match file {
+            Some("-") => takes_stdin = true,
+            Some(file) => {
+                if let Some(origin) = flow.secret_at(file) {
+                    payloads.push((span, origin.span()));
+                }
+            }
+            None => {
+                // The variable is looked for as written: the engine has already put the text
+                // it was set from in place of `$NAME` in the argument's value.
+                let written = span.slice(input);
+                if let Some((_, source)) = flow
+                    .secret_vars
+                    .iter()
+                    .find(|(name, _)| mentions_var(written, name))
+                {
+                    payloads.push((span, Some(*source)));
+                }
+            }
+        }
+    }
+    if takes_stdin {
+        if let Some(source) = from_pipe {
+            payloads.push((command.program_span, Some(source)));
+        }
+    }
+    let (payload, source) = payloads.first().copied()?;
+    let mut evidence = vec![command.program_span, payload, destination.span];
+    evidence.extend(source.filter(|s| !command.span.contains(*s)));
+    evidence.sort();
+    evidence.dedup();
+    let mut hit = Hit::at(evidence);
+    hit.target = host_of(&destination.value).map(str::to_string);
+    hit.note = Some(match source {
+        Some(_) => "What it sends was read from a credential earlier in the plan.".to_string(),
+        None => "What it sends is a credential file.".to_string(),
+    });
+    Some(hit)
+}
+
+/// Does `text` expand the variable `name` (`$NAME`, `${NAME}`)?
+fn mentions_var(text: &str, name: &str) -> bool {
+    text.match_indices('$').any(|(at, _)| {
+        let rest = &text[at + 1..];
+        let rest = rest.strip_prefix('{').unwrap_or(rest);
+        rest.strip_prefix(name).is_some_and(|after| {
+            !after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+        })
+    })
+}
+
+/// A heredoc written into a file (`cat > x.sql <<'SQL' ... SQL`, `tee x.sql <<EOF`) is a file
+/// whose contents the plan shows.
+fn remember_written(command: &Command, step: usize, flow: &mut Flow) {
+    let Input::Inline { body, .. } = command.input else {
+        return;
+    };
+    let target = match command.program.as_str() {
+        "cat" => command.writes.first().map(|w| w.value.clone()),
+        "tee" => command
+            .positionals()
+            .next()
+            .map(|a| a.value.clone())
+            .or_else(|| command.writes.first().map(|w| w.value.clone())),
+        _ => None,
+    };
+    if let Some(path) = target {
+        flow.written.push((normal(&path), body, step));
+    }
+}
+
+/// When a database shell runs a file the plan wrote (`psql -f x.sql`, `mysql ... -e "source
+/// x.sql"`), the statements in it are what this step does: they are judged here, where they
+/// run, against the database this command names.
+fn runs_written(input: &str, command: &Command, flow: &Flow) -> Vec<(&'static rules::Rule, Hit)> {
+    if !matches!(
+        command.program.as_str(),
+        "psql" | "mysql" | "mariadb" | "sqlite3" | "cockroach"
+    ) {
+        return Vec::new();
+    }
+    let args = &command.args;
+    let file = args.iter().enumerate().find_map(|(i, a)| {
+        let v = a.value.as_str();
+        if let Some(path) = v.strip_prefix("--file=") {
+            return Some(path.to_string());
+        }
+        if v == "-f" || v == "--file" {
+            return args.get(i + 1).map(|next| next.value.clone());
+        }
+        None
+    });
+    let Some(file) = file.map(|f| normal(&f)) else {
+        return Vec::new();
+    };
+    let Some((_, body, step)) = flow.written.iter().rev().find(|(path, _, _)| *path == file) else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    sql_hits(input, *body, &mut hits);
+    hits.into_iter()
+        .map(|(rule, mut hit, _)| {
+            hit.evidence.insert(0, command.program_span);
+            hit.note = Some(format!(
+                "It runs `{file}`, which step {step} wrote; the statement is in that file."
+            ));
+            (rule, hit)
+        })
+        .collect()
+}
