@@ -498,6 +498,9 @@ fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<us
     if rules::is_routine(command) || asks_for_help(command) {
         return None;
     }
+    if let Some(found) = fed_deletion(command) {
+        return Some(found);
+    }
     let program = command.program.as_str();
     if let Some(found) = package_script(command) {
         return Some(found);
@@ -549,6 +552,44 @@ fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<us
     }
     let rule = rules::find("shell.unrecognized")?;
     Some((rule, Hit::at(vec![command.program_span]), None))
+}
+
+/// Words that make a command destroy what it is given.
+const DESTROYING: Words = words![
+    "delete",
+    "destroy",
+    "rm",
+    "remove",
+    "terminate",
+    "drop",
+    "purge",
+    "uninstall",
+    "erase",
+    "wipe",
+    "kill",
+    "evict",
+    "deregister",
+    "revoke",
+];
+
+/// A deleting command fed its operands by `xargs` that no specific rule recognised: it deletes
+/// whatever the listing before it prints (`... | xargs kubectl delete`).
+fn fed_deletion(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)> {
+    if !command.has_wrapper("xargs") {
+        return None;
+    }
+    let verb = rules::positionals_of(command)
+        .into_iter()
+        .take(3)
+        .find(|word| {
+            let lower = word.value.to_ascii_lowercase();
+            DESTROYING.contains(&lower.as_str())
+                || lower.starts_with("delete-")
+                || lower.starts_with("terminate-")
+                || lower.starts_with("remove-")
+        })?;
+    let rule = rules::find("shell.fan-out-delete")?;
+    Some((rule, Hit::at(vec![command.program_span, verb.span]), None))
 }
 
 /// `curl`/`wget`/`http` requests that change something: the method, or a body without one.
