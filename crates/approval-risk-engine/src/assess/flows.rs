@@ -78,12 +78,35 @@ fn normal(path: &str) -> String {
     }
 }
 
-pub(crate) fn follow(input: &str, work: &mut [StepWork], options: &Options) {
+pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], options: &Options) {
     let secret_rule =
         rules::find("flow.secret-sent").filter(|rule| !options.policy.is_disabled(rule.id));
+    let injected_rule = rules::find("flow.injected-instruction")
+        .filter(|rule| !options.policy.is_disabled(rule.id));
+    let instructions = if injected_rule.is_some() {
+        instructions(input, work, outside)
+    } else {
+        Vec::new()
+    };
     let mut flow = Flow::default();
     for index in 0..work.len() {
         let mut found: Vec<(&'static rules::Rule, Hit, usize)> = Vec::new();
+        if let Some(rule) = injected_rule {
+            for (c, command) in work[index].commands.iter().enumerate() {
+                let key = command_key(command);
+                let asked = instructions.iter().find(|i| {
+                    i.key == key && i.at < command.span.start && !i.within.contains(command.span)
+                });
+                if let Some(instruction) = asked {
+                    let mut hit = Hit::at(vec![command.program_span, instruction.span]);
+                    hit.note = Some(
+                        "Text addressed to AI agents, which the agent read, asked for exactly this command."
+                            .to_string(),
+                    );
+                    found.push((rule, hit, c));
+                }
+            }
+        }
         // Whether the command before carried a secret on its standard output.
         let mut carrying: Option<Span> = None;
         for (c, command) in work[index].commands.iter().enumerate() {
@@ -128,6 +151,90 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], options: &Options) {
             step.findings.push(scored);
         }
     }
+}
+
+/// A command that text from outside the plan asks the agent to run.
+struct Instruction {
+    /// The command as compared: program and arguments.
+    key: String,
+    /// Where the command is written in that text (evidence).
+    span: Span,
+    /// The whole text it is in, and where that text comes in the plan.
+    within: Span,
+    at: usize,
+}
+
+/// A command as compared with another: its program and arguments, as the shell would pass
+/// them. A bare program (`bash`, `env`) is too common to say one was asked for.
+fn command_key(command: &Command) -> String {
+    if command.args.is_empty() {
+        return String::new();
+    }
+    let mut key = command.program.clone();
+    for arg in &command.args {
+        key.push(' ');
+        key.push_str(&arg.value);
+    }
+    key
+}
+
+/// Commands that texts addressed to AI agents ask for: in what tools returned (`outside`) and
+/// in quotations a prose step reports.
+fn instructions(input: &str, work: &[StepWork], outside: &[Span]) -> Vec<Instruction> {
+    let mut texts: Vec<(Span, Vec<Span>)> = outside
+        .iter()
+        .map(|span| (*span, backticked(input, *span)))
+        .collect();
+    for step in work {
+        if !step.step.quoted.is_empty() {
+            texts.push((
+                step.step.span,
+                step.step.quoted.iter().map(|c| c.span).collect(),
+            ));
+        }
+    }
+    let mut out = Vec::new();
+    for (within, code) in texts {
+        if code.is_empty() {
+            continue;
+        }
+        let words = crate::prose::tokens(input, within, &[]);
+        if crate::prose::find_all(&words, flows::AGENT_ADDRESSEES).is_empty() {
+            continue;
+        }
+        for span in code {
+            let mut scratch = crate::shell::ShellState::default();
+            for command in crate::shell::parse_commands(input, span, &mut scratch) {
+                let key = command_key(&command);
+                if !key.is_empty() {
+                    out.push(Instruction {
+                        key,
+                        span: command.span,
+                        within,
+                        at: within.start,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The inner spans of the `inline code` in a text.
+fn backticked(input: &str, span: Span) -> Vec<Span> {
+    let text = span.slice(input);
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c == '`' {
+            match open.take() {
+                Some(start) if i > start => out.push(Span::new(span.start + start, span.start + i)),
+                Some(_) => {}
+                None => open = Some(i + 1),
+            }
+        }
+    }
+    out
 }
 
 /// The positional words of a command, as written.

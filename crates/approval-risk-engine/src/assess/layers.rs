@@ -19,24 +19,24 @@ pub fn run(input: &str, options: &Options) -> Assessment {
 
     let rewritten = match options.format {
         None | Some(Format::Json) | Some(Format::Terraform) => transcript::rewrite(text)
-            .map(|r| (r.derived, r.kind))
-            .or_else(|| terraform::rewrite(text).map(|d| (d, "terraform-plan"))),
+            .map(|r| (r.derived, r.kind, r.outside))
+            .or_else(|| terraform::rewrite(text).map(|d| (d, "terraform-plan", Vec::new()))),
         Some(_) => None,
     };
     let mut assessment = match &rewritten {
-        Some((derived, kind)) => {
+        Some((derived, kind, outside)) => {
             let inner = Options {
                 format: Some(Format::Markdown),
                 ..options.clone()
             };
-            let mut a = run_text(&derived.text, &inner);
+            let mut a = run_text(&derived.text, &inner, outside);
             a.format = (*kind).to_string();
             remap(&mut a, text, &|s| derived.map(s));
             // The summary quotes step text, which is now the input's own words.
             a.summary = explain::summary(a.verdict, &a.steps, &a.patterns, options);
             a
         }
-        None => run_text(text, options),
+        None => run_text(text, options, &[]),
     };
     if let Some(cleaned) = &cleaned {
         remap(&mut assessment, input, &|s| cleaned.map(s));

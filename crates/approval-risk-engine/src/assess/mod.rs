@@ -81,8 +81,9 @@ impl StepWork {
     }
 }
 
-/// Assesses text that is already a plan (shell, SQL, prose or Markdown).
-pub(crate) fn run_text(input: &str, options: &Options) -> Assessment {
+/// Assesses text that is already a plan (shell, SQL, prose or Markdown). `outside` are spans
+/// of it that tools returned to the agent (data, read for instructions aimed at the agent).
+pub(crate) fn run_text(input: &str, options: &Options, outside: &[Span]) -> Assessment {
     let (format, steps) = plan::split(input, options.format);
     let mut state = ShellState::default();
     let mut work: Vec<StepWork> = steps
@@ -90,7 +91,7 @@ pub(crate) fn run_text(input: &str, options: &Options) -> Assessment {
         .map(|step| assess_step(input, step, &mut state, options))
         .collect();
     claims::attach(input, &mut work, options);
-    flows::follow(input, &mut work, options);
+    flows::follow(input, &mut work, outside, options);
     let patterns = patterns::find(input, &mut work, options);
     let reports: Vec<StepReport> = work
         .iter()
@@ -578,16 +579,21 @@ fn fed_deletion(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
     if !command.has_wrapper("xargs") {
         return None;
     }
-    let verb = rules::positionals_of(command)
-        .into_iter()
-        .take(3)
-        .find(|word| {
-            let lower = word.value.to_ascii_lowercase();
-            DESTROYING.contains(&lower.as_str())
-                || lower.starts_with("delete-")
-                || lower.starts_with("terminate-")
-                || lower.starts_with("remove-")
-        })?;
+    let words = rules::positionals_of(command);
+    let at = words.iter().take(3).position(|word| {
+        let lower = word.value.to_ascii_lowercase();
+        DESTROYING.contains(&lower.as_str())
+            || lower.starts_with("delete-")
+            || lower.starts_with("terminate-")
+            || lower.starts_with("remove-")
+    })?;
+    // `xargs kubectl delete pod`: the kind is named, so what goes is known to be pods and
+    // the step is judged as a change of that kind; only what the listing alone decides (`-o
+    // name` prints any kind) is deleted unseen.
+    if words.len() > at + 1 {
+        return None;
+    }
+    let verb = words[at];
     let rule = rules::find("shell.fan-out-delete")?;
     Some((rule, Hit::at(vec![command.program_span, verb.span]), None))
 }

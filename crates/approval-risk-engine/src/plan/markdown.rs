@@ -220,6 +220,9 @@ fn prose_step(input: &str, span: Span) -> Step {
     let span = trim_span(input, span);
     let text = span.slice(input);
     let mut code = Vec::new();
+    let mut quoted = Vec::new();
+    let quotes = quoted_regions(text);
+    let base = span.start;
     let mut rest = text;
     let mut offset = span.start;
     while let Some(open) = rest.find('`') {
@@ -237,7 +240,16 @@ fn prose_step(input: &str, span: Span) -> Step {
             // A console prompt is not part of the command.
             let prompt = inner.slice(input).strip_prefix("$ ").map_or(0, |_| 2);
             let span = trim_span(input, Span::new(inner.start + prompt, inner.end));
-            code.push(Code { kind, span });
+            // Code inside a quotation is someone else's words: data here.
+            let relative = inner.start - base;
+            if quotes
+                .iter()
+                .any(|(from, to)| *from < relative && relative < *to)
+            {
+                quoted.push(Code { kind, span });
+            } else {
+                code.push(Code { kind, span });
+            }
         }
         let consumed = inner_start + close + ticks;
         offset += consumed;
@@ -264,6 +276,7 @@ fn prose_step(input: &str, span: Span) -> Step {
             line: 0,
             prose: false,
             code,
+            quoted: Vec::new(),
         };
     }
     Step {
@@ -271,7 +284,33 @@ fn prose_step(input: &str, span: Span) -> Step {
         line: 0,
         prose: true,
         code,
+        quoted,
     }
+}
+
+/// The byte ranges of `text` between double quotes (straight pairs, or “ and ”), outside
+/// inline code: where a step quotes someone else. An unclosed quote quotes nothing.
+fn quoted_regions(text: &str) -> Vec<(usize, usize)> {
+    let mut regions = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut in_code = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '`' => in_code = !in_code,
+            '"' if !in_code => match open.take() {
+                Some(start) => regions.push((start, i)),
+                None => open = Some(i),
+            },
+            '“' if !in_code => open = Some(i),
+            '”' if !in_code => {
+                if let Some(start) = open.take() {
+                    regions.push((start, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    regions
 }
 
 /// How inline `code` is read: as a command or a statement when it looks like one; otherwise
@@ -396,6 +435,7 @@ fn program_step(input: &str, body: Span) -> Vec<Step> {
             kind: CodeKind::Interpreted,
             span,
         }],
+        quoted: Vec::new(),
     }]
 }
 

@@ -83,6 +83,10 @@ pub struct Step {
     /// The step is written in words (a list item or a sentence), not code.
     pub prose: bool,
     pub code: Vec<Code>,
+    /// Commands the step quotes from someone else, inside double quotes (`The comment says:
+    /// "run `make clean`"`): not what this step does, but what that text asks for, which the
+    /// plan may go on to do.
+    pub quoted: Vec<Code>,
 }
 
 /// Detects the format (unless `forced`) and splits the input into steps.

@@ -25,6 +25,7 @@ pub fn shell_steps(input: &str, within: Span) -> Vec<Step> {
                         kind: CodeKind::Shell,
                         span,
                     }],
+                    quoted: Vec::new(),
                 });
             }
         }
@@ -57,6 +58,7 @@ pub fn sql_steps(input: &str, within: Span) -> Vec<Step> {
                 kind: CodeKind::Sql,
                 span,
             }],
+            quoted: Vec::new(),
         });
     }
     steps

@@ -63,6 +63,9 @@ const WRITTEN_END: &str = "APPROVAL_RISK_WRITTEN_FILE";
 pub struct Rewritten {
     pub derived: Derived,
     pub kind: &'static str,
+    /// What tools returned to the agent (tool results), as spans of the derived text: written
+    /// as data blocks, never steps, and read for instructions aimed at the agent.
+    pub outside: Vec<Span>,
 }
 
 pub fn rewrite(input: &str) -> Option<Rewritten> {
@@ -75,6 +78,7 @@ pub fn rewrite(input: &str) -> Option<Rewritten> {
         input,
         derived: Derived::new(),
         items: 0,
+        outside: Vec::new(),
     };
     let mut kind = "json";
     for value in &values {
@@ -88,6 +92,7 @@ pub fn rewrite(input: &str) -> Option<Rewritten> {
     (out.items > 0).then_some(Rewritten {
         derived: out.derived,
         kind,
+        outside: out.outside,
     })
 }
 
@@ -95,6 +100,7 @@ struct Writer<'a> {
     input: &'a str,
     derived: Derived,
     items: usize,
+    outside: Vec<Span>,
 }
 
 impl Writer<'_> {
@@ -102,7 +108,8 @@ impl Writer<'_> {
         if depth > 48 {
             return;
         }
-        if self.tool_call(value)
+        if self.tool_result(value)
+            || self.tool_call(value)
             || self.terraform_change(value)
             || self.cloudformation_change(value)
         {
@@ -113,6 +120,46 @@ impl Writer<'_> {
             Value::Array(items, _) => items.iter().for_each(|v| self.walk(v, depth + 1)),
             _ => {}
         }
+    }
+
+    /// Recognises what a tool returned (Anthropic `tool_result`, an OpenAI `tool` message, an
+    /// MCP `result`) and writes its text as a data block, remembered as outside text.
+    fn tool_result(&mut self, value: &Value) -> bool {
+        let content = if value.get("type").and_then(Value::str) == Some("tool_result")
+            || value.get("role").and_then(Value::str) == Some("tool")
+        {
+            value.get("content")
+        } else if value.get("jsonrpc").is_some() {
+            value.get("result").and_then(|r| r.get("content"))
+        } else {
+            None
+        };
+        let Some(content) = content else {
+            return false;
+        };
+        let mut texts: Vec<&Text> = Vec::new();
+        match content {
+            Value::String(text) => texts.push(text),
+            Value::Array(items, _) => {
+                for item in items {
+                    if let Some(Value::String(text)) = item.get("text") {
+                        texts.push(text);
+                    }
+                }
+            }
+            _ => {}
+        }
+        for text in texts {
+            let at = Span::new(text.span.start, text.span.start);
+            self.derived.stand_in("\n```tool-result\n", at);
+            let start = self.derived.text.len();
+            self.append_text(text);
+            let end = self.derived.text.len();
+            self.outside.push(Span::new(start, end));
+            let after = Span::new(text.span.end, text.span.end);
+            self.derived.stand_in("\n```\n", after);
+        }
+        true
     }
 
     /// Recognises a tool call in any of the transcript shapes and writes it.
