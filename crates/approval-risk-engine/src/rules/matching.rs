@@ -373,6 +373,12 @@ pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
         if is_negated(tokens, start) || (pattern.leading && !leads_clause(tokens, start)) {
             continue;
         }
+        // A one-word verb after a determiner is a noun ("check the refund status", "the
+        // delete button"), unless a light verb makes the act of it ("issue a refund").
+        if end - start == 1 && after_determiner(tokens, start) && !after_light_verb(tokens, start)
+        {
+            continue;
+        }
         let clause = tokens[start].clause;
         let mut evidence = vec![tokens[start].span.cover(tokens[end - 1].span)];
         let mut target = None;
@@ -445,9 +451,68 @@ fn leads_clause(tokens: &[Token], index: usize) -> bool {
     match index.checked_sub(1).and_then(|before| tokens.get(before)) {
         None => true,
         Some(before) => {
-            before.clause != tokens[index].clause || LEAD_INS.contains(before.text.as_str())
+            before.clause != tokens[index].clause
+                || LEAD_INS.contains(before.text.as_str())
+                || after_light_verb(tokens, index)
         }
     }
+}
+
+/// Does a determiner or a possessive stand right before the word at `index`, in its clause?
+fn after_determiner(tokens: &[Token], index: usize) -> bool {
+    const DETERMINERS: Words = words![
+        "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "your", "his",
+        "her", "my", "each", "every", "any", "no",
+    ];
+    index
+        .checked_sub(1)
+        .and_then(|before| tokens.get(before))
+        .is_some_and(|before| {
+            before.clause == tokens[index].clause && DETERMINERS.contains(before.text.as_str())
+        })
+}
+
+/// Is the word at `index` the noun of a light verb that leads its clause ("create a refund",
+/// "issue refunds", "send the campaign", a tool named `create_refund`)? The act is the noun's:
+/// creating a refund is refunding.
+fn after_light_verb(tokens: &[Token], index: usize) -> bool {
+    const LIGHT_VERBS: Words = words![
+        "create", "issue", "process", "make", "submit", "initiate", "trigger", "execute",
+        "schedule", "start", "place", "perform", "launch",
+    ];
+    const BETWEEN: Words = words!["a", "an", "the", "new", "full", "partial", "this", "that"];
+    const AFTER: Words = words!["of", "for", "to", "on", "from", "against", "with", "in", "now"];
+    let clause = tokens[index].clause;
+    // The noun must be what is made, not a word describing something else ("create a refund
+    // policy"): the clause ends after it, or a preposition, an amount or an id follows.
+    let head = match tokens.get(index + 1) {
+        None => true,
+        Some(next) => {
+            next.clause != clause
+                || AFTER.contains(next.text.as_str())
+                || next.text.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '$')
+        }
+    };
+    if !head {
+        return false;
+    }
+    let mut at = index;
+    for _ in 0..3 {
+        let Some(before) = at.checked_sub(1).and_then(|b| tokens.get(b)) else {
+            return false;
+        };
+        if before.clause != clause {
+            return false;
+        }
+        at -= 1;
+        if LIGHT_VERBS.contains(before.text.as_str()) {
+            return leads_clause(tokens, at);
+        }
+        if !BETWEEN.contains(before.text.as_str()) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The object with the qualifier in front of it ("production environment", "users table").

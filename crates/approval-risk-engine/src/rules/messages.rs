@@ -1245,6 +1245,7 @@ pub static RULES: &[Rule] = &[
             "Refund the order for customer 4821.",
         ]),
         counterexamples: examples(&[
+            "Check the refund status of order 1042.",
             "Do not transfer any funds.",
             "Transfer ownership of the repository to the platform team.",
             "Check the invoice from Acme Supplies.",
@@ -1346,8 +1347,8 @@ pub static RULES: &[Rule] = &[
         instead: "Look up the payment and any refunds already issued for it.",
         questions: words!["Which payment, for how much, and was it refunded already?", "Who approves refunds of this size?"],
         references: words![],
-        examples: examples(&["Cancel the customer's subscription and refund the last payment.", "Then refund the customer for the duplicate charge."]),
-        counterexamples: examples(&["Check the refund status of order 1042.", "Do not refund anything until finance agrees."]),
+        examples: examples(&["Cancel the customer's subscription and refund the last payment.", "Then refund the customer for the duplicate charge.", "Create a refund of 49.99 for payment pi_3Qx.", "- (create refund) pi_3Qx 4999"]),
+        counterexamples: examples(&["Check the refund status of order 1042.", "Do not refund anything until finance agrees.", "Create a refund policy document in docs/."]),
     },
     Rule {
         id: "money.prose-payment",
