@@ -1024,6 +1024,8 @@ fn nouns_of_change_and_running_checks_read_as_reading() {
         "1. List the latest deploy logs.",
         "1. Tell the team the old database was dropped.",
         "1. The agent should inform the user that the file was deleted.",
+        "1. Check the status and open a ticket.",
+        "1. Commit on branch `feat/export` and open a pull request against `main`.",
     ] {
         let assessment = assess_default(plan);
         assert_eq!(
@@ -1042,7 +1044,7 @@ fn nouns_of_change_and_running_checks_read_as_reading() {
         "1. Check that the bucket is deleted, then delete the logs.",
         "1. The old table is dropped in this step.",
         "1. The restart of the API.",
-        "1. Check the status and open a ticket.",
+        "1. Check the status and restart the worker.",
     ] {
         let assessment = assess_default(plan);
         assert!(

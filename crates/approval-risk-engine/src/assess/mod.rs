@@ -151,11 +151,14 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
             commands.push(command);
         }
     }
-    // The step's words without its inline code: the same tokens, filtered, not read again.
+    // The step's words without its inline code and without what it quotes (a test's name, an
+    // issue's title, what a comment says): the same tokens, filtered, not read again.
+    let quoted = plan::quoted_spans(input, step.span);
     let tokens: Vec<Token> = if step.prose {
         all_tokens
             .iter()
             .filter(|t| !code_spans.iter().any(|k| k.contains(t.span)))
+            .filter(|t| !quoted.iter().any(|q| q.contains(t.span)))
             .cloned()
             .collect()
     } else {
@@ -1025,6 +1028,11 @@ const CODE_WORK: Words = words![
     "replac*",
     "insert*",
     "append*",
+    "commit*",
+    "open",
+    "raise",
+    "submit",
+    "draft",
 ];
 
 /// What code work acts on: the code itself, its tests and its documentation.
@@ -1060,6 +1068,17 @@ const CODE_OBJECTS: Words = words![
     "validation",
     "comment*",
     "changelog",
+    "pull request*",
+    "pr",
+    "prs",
+    "draft pr",
+    "merge request*",
+    "issue",
+    "issues",
+    "ticket",
+    "branch",
+    "serializer*",
+    "regression test*",
 ];
 
 const READ_VERBS: Words = words![

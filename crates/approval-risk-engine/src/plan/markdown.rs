@@ -288,8 +288,17 @@ fn prose_step(input: &str, span: Span) -> Step {
     }
 }
 
-/// The byte ranges of `text` between double quotes (straight pairs, or “ and ”), outside
-/// inline code: where a step quotes someone else. An unclosed quote quotes nothing.
+/// The spans of `span` that the step quotes between double quotes (see `quoted_regions`).
+pub fn quoted_spans(input: &str, span: Span) -> Vec<Span> {
+    quoted_regions(span.slice(input))
+        .into_iter()
+        .map(|(from, to)| Span::new(span.start + from, span.start + to))
+        .collect()
+}
+
+/// The byte ranges of `text` inside double quotes (straight pairs, or “ and ”), quotes
+/// excluded, outside inline code: where a step quotes someone else. An unclosed quote quotes
+/// nothing.
 fn quoted_regions(text: &str) -> Vec<(usize, usize)> {
     let mut regions = Vec::new();
     let mut open: Option<usize> = None;
@@ -299,9 +308,9 @@ fn quoted_regions(text: &str) -> Vec<(usize, usize)> {
             '`' => in_code = !in_code,
             '"' if !in_code => match open.take() {
                 Some(start) => regions.push((start, i)),
-                None => open = Some(i),
+                None => open = Some(i + 1),
             },
-            '“' if !in_code => open = Some(i),
+            '“' if !in_code => open = Some(i + c.len_utf8()),
             '”' if !in_code => {
                 if let Some(start) = open.take() {
                     regions.push((start, i));

@@ -6,6 +6,7 @@ mod script;
 pub(crate) mod terraform;
 pub(crate) mod transcript;
 
+pub use markdown::quoted_spans;
 pub use script::sql_statements;
 
 use crate::span::Span;

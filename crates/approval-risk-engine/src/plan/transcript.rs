@@ -21,7 +21,140 @@ const SHELL_KEYS: Words = words![
     "run",
 ];
 /// Keys whose value is SQL.
-const SQL_KEYS: Words = words!["query", "sql", "statement", "statements"];
+const SQL_KEYS: Words = words!["sql", "statement", "statements"];
+/// `query` is SQL only for a database tool; for a search or an issue tracker it is words to
+/// look for.
+const DATABASE_TOOLS: Words = words![
+    "sql",
+    "query",
+    "database",
+    "db",
+    "postgres",
+    "mysql",
+    "sqlite",
+    "bigquery",
+    "snowflake",
+    "redshift",
+    "clickhouse",
+    "duckdb",
+    "athena",
+    "warehouse",
+    "supabase",
+    "neon",
+];
+
+/// Keys whose value names what a call acts on or where (a path, a repository, a channel, a
+/// table, a cluster): the words of a call's step. Every other value (a title, a search
+/// string, a filter like `"state": "open"`) is data and is not read as words (keys ending in
+/// `_id`, `_name` or `_path` name things too).
+const NAMING_KEYS: Words = words![
+    "path",
+    "file",
+    "file_path",
+    "filepath",
+    "filename",
+    "dir",
+    "directory",
+    "repo",
+    "repository",
+    "owner",
+    "org",
+    "organization",
+    "project",
+    "channel",
+    "to",
+    "cc",
+    "bcc",
+    "recipient",
+    "recipients",
+    "email",
+    "table",
+    "database",
+    "db",
+    "schema",
+    "collection",
+    "index",
+    "bucket",
+    "key",
+    "prefix",
+    "namespace",
+    "cluster",
+    "context",
+    "environment",
+    "env",
+    "region",
+    "zone",
+    "host",
+    "hostname",
+    "server",
+    "instance",
+    "service",
+    "deployment",
+    "pod",
+    "name",
+    "resource",
+    "url",
+    "endpoint",
+    "domain",
+    "record",
+    "branch",
+    "head",
+    "base",
+    "tag",
+    "ref",
+    "user",
+    "username",
+    "account",
+    "role",
+    "group",
+    "team",
+    "app",
+    "application",
+    "stack",
+    "function",
+    "queue",
+    "topic",
+    "secret",
+    "vault",
+    "volume",
+    "disk",
+    "snapshot",
+    "amount",
+    "currency",
+    "list",
+    "audience",
+    "segment",
+    "where",
+    "selector",
+    "scope",
+    "filter",
+    "target",
+    "destination",
+    "source",
+    "kind",
+    "type",
+    "visibility",
+    "permission",
+    "permissions",
+    "policy",
+    "action",
+    "method",
+    "force",
+    "all",
+    "recursive",
+    "confirm",
+    "send_at",
+];
+
+/// Does this argument name something (see `NAMING_KEYS`)?
+fn names_something(key: &str) -> bool {
+    NAMING_KEYS.contains(&key)
+        || key.ends_with("_id")
+        || key.ends_with("_ids")
+        || key.ends_with("_name")
+        || key.ends_with("_path")
+        || key.ends_with("_url")
+}
 /// Keys whose value is content being written, which is data, not an action.
 const DATA_KEYS: Words = words![
     "content",
@@ -266,6 +399,10 @@ impl Writer<'_> {
                 return;
             }
         }
+        let tool = name.as_str().to_ascii_lowercase();
+        let database_tool = tool
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|part| DATABASE_TOOLS.contains(&part));
         let mut words: Vec<&Text> = Vec::new();
         // The other short arguments of a command (`"database": "billing-prod"`), written into
         // its step as a comment so the words that name where it runs are read with it.
@@ -287,14 +424,11 @@ impl Writer<'_> {
                     .collect(),
                 _ => Vec::new(),
             };
-            if SHELL_KEYS.contains(&lower.as_str()) || SQL_KEYS.contains(&lower.as_str()) {
-                let language = if SQL_KEYS.contains(&lower.as_str()) {
-                    "sql"
-                } else {
-                    "sh"
-                };
+            let sql = SQL_KEYS.contains(&lower.as_str()) || (lower == "query" && database_tool);
+            if SHELL_KEYS.contains(&lower.as_str()) || sql {
+                let language = if sql { "sql" } else { "sh" };
                 code.push((language, value, strings));
-            } else if !DATA_KEYS.contains(&lower.as_str()) {
+            } else if !DATA_KEYS.contains(&lower.as_str()) && names_something(&lower) {
                 let short: Vec<&Text> = strings
                     .into_iter()
                     .filter(|t| t.as_str().len() <= 300)

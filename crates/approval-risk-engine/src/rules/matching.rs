@@ -375,8 +375,7 @@ pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
         }
         // A one-word verb after a determiner is a noun ("check the refund status", "the
         // delete button"), unless a light verb makes the act of it ("issue a refund").
-        if end - start == 1 && after_determiner(tokens, start) && !after_light_verb(tokens, start)
-        {
+        if end - start == 1 && after_determiner(tokens, start) && !after_light_verb(tokens, start) {
             continue;
         }
         let clause = tokens[start].clause;
@@ -490,7 +489,9 @@ fn after_light_verb(tokens: &[Token], index: usize) -> bool {
         Some(next) => {
             next.clause != clause
                 || AFTER.contains(next.text.as_str())
-                || next.text.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '$')
+                || next
+                    .text
+                    .contains(|c: char| c.is_ascii_digit() || c == '_' || c == '$')
         }
     };
     if !head {
