@@ -320,6 +320,56 @@ fn aws_iam_wildcard(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
+/// Deleting an access key, a service-account key or an app credential: whatever still signs
+/// in with it stops working, and the same secret can never be issued again.
+fn delete_access_key(command: &Command) -> Option<Hit> {
+    let shapes: [(Words, &[Words]); 4] = [
+        (
+            words!["aws"],
+            &[
+                words!["iam"],
+                words![
+                    "delete-access-key",
+                    "delete-service-specific-credential",
+                    "delete-signing-certificate",
+                    "delete-ssh-public-key"
+                ],
+            ],
+        ),
+        (
+            words!["gcloud"],
+            &[
+                words!["iam"],
+                words!["service-accounts"],
+                words!["keys"],
+                words!["delete"],
+            ],
+        ),
+        (
+            words!["az"],
+            &[
+                words!["ad"],
+                words!["sp", "app"],
+                words!["credential"],
+                words!["delete"],
+            ],
+        ),
+        (
+            words!["gh"],
+            &[words!["ssh-key", "gpg-key"], words!["delete"]],
+        ),
+    ];
+    shapes.iter().find_map(|(program, subcommands)| {
+        let mut hit = match_command(&shape(*program, subcommands), command)?;
+        hit.target = option_value(
+            command,
+            words!["--user-name", "--iam-account", "--id", "--access-key-id"],
+        )
+        .map(|(v, _)| v.to_string());
+        Some(hit)
+    })
+}
+
 fn long_lived_key(command: &Command) -> Option<Hit> {
     if let Some(mut hit) = match_command(
         &shape(words!["aws"], &[words!["iam"], words!["create-access-key"]]),
@@ -1956,6 +2006,37 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&[
             "aws iam put-user-policy --user-name agent-bot --policy-name read --policy-document '{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}'",
             "aws iam get-user-policy --user-name agent-bot --policy-name all",
+        ]),
+    },
+    Rule {
+        id: "cloud.delete-access-key",
+        title: "Deletes a cloud access key or credential",
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Revoke,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["aws", "gcloud", "az", "gh"],
+            check: delete_access_key,
+        },
+        why: "Every pipeline, server or person still signing in with this key is locked out at once, and a deleted key cannot be restored: the fix is a new key, handed out again to everything that used the old one.",
+        safer: "Deactivate the key first (`aws iam update-access-key --status Inactive`), watch its last-used date and the error logs for a few days, then delete it.",
+        instead: "aws iam get-access-key-last-used --access-key-id AKIAEXAMPLE",
+        questions: words![
+            "When was this key last used, and by what?",
+            "Has the replacement been rolled out everywhere the old key was?",
+        ],
+        references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console"],
+        examples: examples(&[
+            "aws iam delete-access-key --user-name ci-deployer --access-key-id AKIAIOSFODNN7EXAMPLE",
+            "gcloud iam service-accounts keys delete 1234abcd --iam-account=deployer@my-proj.iam.gserviceaccount.com",
+            "az ad sp credential delete --id 00000000-0000-0000-0000-000000000000 --key-id abc",
+        ]),
+        counterexamples: examples(&[
+            "aws iam list-access-keys --user-name ci-deployer",
+            "aws iam get-access-key-last-used --access-key-id AKIAIOSFODNN7EXAMPLE",
+            "gcloud iam service-accounts keys list --iam-account=deployer@my-proj.iam.gserviceaccount.com",
         ]),
     },
     Rule {
