@@ -11,7 +11,7 @@ mod place;
 use crate::explain;
 use crate::model::{Decision, Reversibility, Scope};
 use crate::plan::{self, CodeKind, Step};
-use crate::prose::{self, find_all, is_negated, Token};
+use crate::prose::{self, after_determiner, find_all, is_negated, Token};
 use crate::report::{Adjustment, Assessment, Finding, StepReport, SCHEMA};
 use crate::rules::{self, match_command, match_prose, match_sql, Action, Hit, Matcher, Rule};
 use crate::shell::{parse_commands, Command, Input, ShellState};
@@ -1170,7 +1170,7 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
     // A deletion no rule recognised is still a deletion, whatever else the step reads: what it
     // loses is unknown, never safe ("Delete the trail so the audit noise goes away").
     if let Some(&(s, e)) = find_all(tokens, rules::DELETE_VERBS).iter().find(|(s, e)| {
-        let discussed = is_negated(tokens, *s);
+        let discussed = tokens[*s].data || is_negated(tokens, *s);
         let a_noun = e - s == 1 && after_determiner(tokens, *s);
         !(discussed || a_noun || deletes_code(tokens, *e))
     }) {
@@ -1187,7 +1187,7 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
                 .into_iter()
                 .map(|(s, e)| (s, e, false)),
         )
-        .filter(|(s, _, _)| !is_negated(tokens, *s))
+        .filter(|(s, _, _)| !tokens[*s].data && !is_negated(tokens, *s))
         .collect();
     // At one position the longest phrase wins ("get rid of" over "get").
     crate::order::sort_by_rank(&mut verbs, |(s, e, _)| crate::order::outer_first(*s, *e));
@@ -1422,22 +1422,6 @@ fn object_after(tokens: &[Token], end: usize) -> Option<String> {
         .iter()
         .any(|w| !matches!(*w, "the" | "a" | "an" | "this" | "that"));
     named.then(|| words.join(" "))
-}
-
-/// A word of change right after a determiner or a possessive is a noun or an adjective, not
-/// what the step does: "the open incidents", "the latest deploy", "yesterday's deploys".
-fn after_determiner(tokens: &[Token], index: usize) -> bool {
-    const DETERMINERS: Words = words![
-        "the", "a", "an", "its", "their", "our", "your", "my", "his", "her", "each", "every",
-        "these", "those", "any", "latest", "last", "recent", "previous", "pending",
-    ];
-    index
-        .checked_sub(1)
-        .and_then(|before| tokens.get(before))
-        .is_some_and(|before| {
-            before.clause == tokens[index].clause
-                && (DETERMINERS.contains(before.text.as_str()) || before.text.ends_with("'s"))
-        })
 }
 
 /// A noun made from a verb of change: "configuration", "deployment", "migrations".

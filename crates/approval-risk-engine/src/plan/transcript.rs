@@ -597,8 +597,10 @@ impl Writer<'_> {
         let name_span = inner(name);
         let open = Span::new(call.start, call.start);
         let close = Span::new(call.end, call.end);
+        // Braces stand for the call object's own, so the step spans the whole call; they are
+        // not parentheses, whose words would be an aside.
         self.derived.stand_in("\n- ", open);
-        self.derived.stand_in("(", open);
+        self.derived.stand_in("{ ", open);
         self.derived.stand_in(&spoken, name_span);
         for word in words {
             let text = word.as_str();
@@ -609,7 +611,7 @@ impl Writer<'_> {
                 .stand_in(" ", Span::new(word.span.start, word.span.start));
             self.append_text(word);
         }
-        self.derived.stand_in(")", close);
+        self.derived.stand_in(" }", close);
         self.derived.stand_in("\n", close);
         self.items += 1;
     }
@@ -805,7 +807,7 @@ mod tests {
         assert!(rewritten
             .derived
             .text
-            .contains("- (delete file /etc/hosts)"));
+            .contains("- { delete file /etc/hosts }"));
     }
 
     /// The derived plan's steps, mapped back to the input.

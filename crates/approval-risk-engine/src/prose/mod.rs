@@ -12,6 +12,9 @@ pub struct Token {
     /// Index of the clause the token is in; clauses break at `.`, `,`, `;`, `:`, `!`, `?`, and
     /// at the words "then", "and then", "but".
     pub clause: usize,
+    /// The word is inside inline `code` or inside parentheses: a name, or an aside (a
+    /// purpose, an example, a note). It can be what a step acts on, never what it does.
+    pub data: bool,
 }
 
 /// Splits `span` of `input` into word tokens, skipping the spans in `skip` (inline code, which
@@ -21,31 +24,36 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
     let mut out = Vec::new();
     let mut clause = 0;
     let mut start: Option<usize> = None;
-    let flush = |start: &mut Option<usize>, end: usize, clause: usize, out: &mut Vec<Token>| {
-        if let Some(s) = start.take() {
-            let word = &text[s..end];
-            let trimmed = word.trim_end_matches(['.', '-', '\'', '/', ':']);
-            if trimmed.is_empty() {
-                return;
+    // Inside inline code, and how deep inside parentheses, at each word.
+    let mut in_code = false;
+    let mut depth: usize = 0;
+    let flush =
+        |start: &mut Option<usize>, end: usize, clause: usize, data: bool, out: &mut Vec<Token>| {
+            if let Some(s) = start.take() {
+                let word = &text[s..end];
+                let trimmed = word.trim_end_matches(['.', '-', '\'', '/', ':']);
+                if trimmed.is_empty() {
+                    return;
+                }
+                let abs = Span::new(span.start + s, span.start + s + trimmed.len());
+                if skip.iter().any(|k| k.contains(abs)) {
+                    return;
+                }
+                out.push(Token {
+                    // Terms are ASCII English, so ASCII case folding is all matching needs, and it
+                    // keeps every byte where it was; letters from other alphabets that imitate
+                    // Latin ones are folded earlier, in the derived text (see `unicode`).
+                    text: if trimmed.is_ascii() {
+                        trimmed.to_ascii_lowercase()
+                    } else {
+                        trimmed.to_ascii_lowercase().replace('’', "'")
+                    },
+                    span: abs,
+                    clause,
+                    data,
+                });
             }
-            let abs = Span::new(span.start + s, span.start + s + trimmed.len());
-            if skip.iter().any(|k| k.contains(abs)) {
-                return;
-            }
-            out.push(Token {
-                // Terms are ASCII English, so ASCII case folding is all matching needs, and it
-                // keeps every byte where it was; letters from other alphabets that imitate
-                // Latin ones are folded earlier, in the derived text (see `unicode`).
-                text: if trimmed.is_ascii() {
-                    trimmed.to_ascii_lowercase()
-                } else {
-                    trimmed.to_ascii_lowercase().replace('’', "'")
-                },
-                span: abs,
-                clause,
-            });
-        }
-    };
+        };
     for (i, ch) in text.char_indices() {
         let inner = matches!(
             ch,
@@ -60,13 +68,30 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
             }
             continue;
         }
-        flush(&mut start, i, clause, &mut out);
-        // A line break inside a step is usually a wrapped line, not the end of a thought.
-        if matches!(ch, '.' | ',' | ';' | '!' | '?' | '(' | ')') {
+        flush(&mut start, i, clause, in_code || depth > 0, &mut out);
+        match ch {
+            '`' => in_code = !in_code,
+            '(' if !in_code => depth += 1,
+            ')' if !in_code => depth = depth.saturating_sub(1),
+            // A paragraph break ends any parenthesis left open.
+            '\n' if text[i + 1..].starts_with('\n') => depth = 0,
+            _ => {}
+        }
+        // A line break inside a step is usually a wrapped line, not the end of a thought; a
+        // line that starts a bullet of its own ("  - Drop the column") is a new one.
+        if matches!(ch, '.' | ',' | ';' | '!' | '?' | '(' | ')')
+            || (ch == '\n' && starts_bullet(&text[i + 1..]))
+        {
             clause += 1;
         }
     }
-    flush(&mut start, text.len(), clause, &mut out);
+    flush(
+        &mut start,
+        text.len(),
+        clause,
+        in_code || depth > 0,
+        &mut out,
+    );
     // `.` inside a token ends a sentence when it closes the token (handled by trim above);
     // "then" starts a new clause too.
     let mut bump = 0;
@@ -77,6 +102,16 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
         token.clause += bump;
     }
     out
+}
+
+/// Does this line start a list item (`- `, `* `, `+ `, `1. `, `2) `)?
+fn starts_bullet(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t']);
+    if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") {
+        return true;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
 }
 
 /// Does `word` match `term`? A term ending in `*` is a stem (`delet*` matches `deleting`), or a
@@ -94,6 +129,40 @@ pub fn word_matches(word: &str, term: &str) -> bool {
             letters(stem).all(|s| rest.next() == Some(s)) && rest.count() <= 5
         }
         None => word == term || (word.contains('-') && letters(word).eq(letters(term))),
+    }
+}
+
+/// Does a determiner or a possessive come before the word at `index` in its clause, right
+/// before it or with one describing word between ("the refund", "the missing lock", "the
+/// nightly restart")? Then the word is a noun, whatever else it could be. Only words that
+/// describe count as between: in "the agent may delete" the verb stays a verb.
+pub fn after_determiner(tokens: &[Token], index: usize) -> bool {
+    const DETERMINERS: Words = words![
+        "the", "a", "an", "its", "their", "our", "your", "my", "his", "her", "each", "every",
+        "these", "those", "any", "this", "that", "latest", "last", "recent", "previous",
+        "pending",
+    ];
+    const DESCRIBING: Words = words![
+        "new", "old", "missing", "current", "existing", "nightly", "weekly", "daily", "hourly",
+        "full", "partial", "final", "next", "first", "whole", "entire", "manual", "scheduled",
+        "failed", "planned",
+    ];
+    let Some(clause) = tokens.get(index).map(|t| t.clause) else {
+        return false;
+    };
+    let at = |back: usize| {
+        index
+            .checked_sub(back)
+            .and_then(|b| tokens.get(b))
+            .filter(|t| t.clause == clause)
+    };
+    let determiner = |t: &Token| DETERMINERS.contains(t.text.as_str()) || t.text.ends_with("'s");
+    match (at(1), at(2)) {
+        (Some(before), _) if determiner(before) => true,
+        (Some(between), Some(before)) => {
+            DESCRIBING.contains(between.text.as_str()) && determiner(before)
+        }
+        _ => false,
     }
 }
 
@@ -371,6 +440,33 @@ mod tests {
         assert!(is_negated(&t, 6));
         let t = toks("Check the balance is sufficient to pay the request");
         assert!(is_negated(&t, 6));
+    }
+
+    #[test]
+    fn code_and_asides_are_data_and_bullets_are_clauses() {
+        let t = toks("Wire the endpoint (to keep memory flat) with `delete_row(id)`\n  - Drop it");
+        let data: Vec<&str> = t
+            .iter()
+            .filter(|t| t.data)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(data, ["to", "keep", "memory", "flat", "delete_row", "id"]);
+        let drop = t.iter().find(|t| t.text == "drop").expect("drop");
+        assert!(!drop.data);
+        let with = t.iter().find(|t| t.text == "with").expect("with");
+        assert!(drop.clause > with.clause, "a bullet starts a clause");
+    }
+
+    #[test]
+    fn a_word_after_a_determiner_and_its_modifiers_is_a_noun() {
+        let t = toks("Read the file to confirm the missing lock");
+        assert!(after_determiner(&t, t.len() - 1));
+        let t = toks("Check the logs and restart the service");
+        let restart = t.iter().position(|t| t.text == "restart").expect("restart");
+        assert!(!after_determiner(&t, restart));
+        let t = toks("The agent may delete all tasks");
+        let delete = t.iter().position(|t| t.text == "delete").expect("delete");
+        assert!(!after_determiner(&t, delete), "a subject is not a determiner phrase");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::{CommandPattern, ProsePattern, SqlPattern};
 use crate::model::{Decision, Reversibility, Scope};
-use crate::prose::{find_all, hits_near, is_negated, Token};
+use crate::prose::{after_determiner, find_all, hits_near, is_negated, Token};
 use crate::shell::{Arg, Command};
 use crate::span::Span;
 use crate::sql::SqlWord;
@@ -370,7 +370,10 @@ pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
     let mut objects: Option<Vec<(usize, usize)>> = None;
     let mut also: Option<Vec<(usize, usize)>> = None;
     for (start, end) in verbs {
-        if is_negated(tokens, start) || (pattern.leading && !leads_clause(tokens, start)) {
+        if tokens[start].data
+            || is_negated(tokens, start)
+            || (pattern.leading && !leads_clause(tokens, start))
+        {
             continue;
         }
         // A one-word verb after a determiner is a noun ("check the refund status", "the
@@ -455,20 +458,6 @@ fn leads_clause(tokens: &[Token], index: usize) -> bool {
                 || after_light_verb(tokens, index)
         }
     }
-}
-
-/// Does a determiner or a possessive stand right before the word at `index`, in its clause?
-fn after_determiner(tokens: &[Token], index: usize) -> bool {
-    const DETERMINERS: Words = words![
-        "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "your", "his",
-        "her", "my", "each", "every", "any", "no",
-    ];
-    index
-        .checked_sub(1)
-        .and_then(|before| tokens.get(before))
-        .is_some_and(|before| {
-            before.clause == tokens[index].clause && DETERMINERS.contains(before.text.as_str())
-        })
 }
 
 /// Is the word at `index` the noun of a light verb that leads its clause ("create a refund",

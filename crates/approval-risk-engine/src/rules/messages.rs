@@ -1347,7 +1347,7 @@ pub static RULES: &[Rule] = &[
         instead: "Look up the payment and any refunds already issued for it.",
         questions: words!["Which payment, for how much, and was it refunded already?", "Who approves refunds of this size?"],
         references: words![],
-        examples: examples(&["Cancel the customer's subscription and refund the last payment.", "Then refund the customer for the duplicate charge.", "Create a refund of 49.99 for payment pi_3Qx.", "- (create refund) pi_3Qx 4999"]),
+        examples: examples(&["Cancel the customer's subscription and refund the last payment.", "Then refund the customer for the duplicate charge.", "Create a refund of 49.99 for payment pi_3Qx.", "- { create refund pi_3Qx 4999 }"]),
         counterexamples: examples(&["Check the refund status of order 1042.", "Do not refund anything until finance agrees.", "Create a refund policy document in docs/."]),
     },
     Rule {
