@@ -101,7 +101,38 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
         }
         token.clause += bump;
     }
+    mark_purposes(&mut out);
     out
+}
+
+/// The rest of a clause after "so", "so that" or "in order to" says why, not what: "export the
+/// zone so any record we touch can be restored". Its words are data.
+fn mark_purposes(tokens: &mut [Token]) {
+    let mut purpose_of: Option<usize> = None;
+    for i in 0..tokens.len() {
+        let clause = tokens[i].clause;
+        if purpose_of.is_some_and(|c| c != clause) {
+            purpose_of = None;
+        }
+        if purpose_of.is_some() {
+            tokens[i].data = true;
+            continue;
+        }
+        let first_in_clause = i == 0 || tokens[i - 1].clause != clause;
+        let next = tokens.get(i + 1).map(|t| t.text.as_str());
+        let starts = match tokens[i].text.as_str() {
+            // "so far", "so many", "and so on" say how much, not why.
+            "so" => {
+                !first_in_clause && !matches!(next, Some("far" | "much" | "many" | "long" | "on"))
+            }
+            "in" => next == Some("order") && tokens.get(i + 2).is_some_and(|t| t.text == "to"),
+            _ => false,
+        };
+        if starts {
+            purpose_of = Some(clause);
+            tokens[i].data = true;
+        }
+    }
 }
 
 /// Does this line start a list item (`- `, `* `, `+ `, `1. `, `2) `)?
@@ -139,13 +170,29 @@ pub fn word_matches(word: &str, term: &str) -> bool {
 pub fn after_determiner(tokens: &[Token], index: usize) -> bool {
     const DETERMINERS: Words = words![
         "the", "a", "an", "its", "their", "our", "your", "my", "his", "her", "each", "every",
-        "these", "those", "any", "this", "that", "latest", "last", "recent", "previous",
-        "pending",
+        "these", "those", "any", "this", "that", "latest", "last", "recent", "previous", "pending",
     ];
     const DESCRIBING: Words = words![
-        "new", "old", "missing", "current", "existing", "nightly", "weekly", "daily", "hourly",
-        "full", "partial", "final", "next", "first", "whole", "entire", "manual", "scheduled",
-        "failed", "planned",
+        "new",
+        "old",
+        "missing",
+        "current",
+        "existing",
+        "nightly",
+        "weekly",
+        "daily",
+        "hourly",
+        "full",
+        "partial",
+        "final",
+        "next",
+        "first",
+        "whole",
+        "entire",
+        "manual",
+        "scheduled",
+        "failed",
+        "planned",
     ];
     let Some(clause) = tokens.get(index).map(|t| t.clause) else {
         return false;
@@ -458,6 +505,22 @@ mod tests {
     }
 
     #[test]
+    fn a_purpose_is_data() {
+        let t = toks("Export the zone so any record we touch can be restored, then delete it");
+        let restored = t.iter().find(|t| t.text == "restored").expect("restored");
+        assert!(restored.data);
+        let delete = t.iter().find(|t| t.text == "delete").expect("delete");
+        assert!(!delete.data, "the purpose ends with its clause");
+        let t = toks("Delete the rows in order to free space");
+        assert!(!t[0].data && t.iter().find(|t| t.text == "free").is_some_and(|t| t.data));
+        let t = toks("List the buckets so far and delete the empty ones");
+        assert!(!t
+            .iter()
+            .find(|t| t.text == "delete")
+            .is_some_and(|t| t.data));
+    }
+
+    #[test]
     fn a_word_after_a_determiner_and_its_modifiers_is_a_noun() {
         let t = toks("Read the file to confirm the missing lock");
         assert!(after_determiner(&t, t.len() - 1));
@@ -466,7 +529,10 @@ mod tests {
         assert!(!after_determiner(&t, restart));
         let t = toks("The agent may delete all tasks");
         let delete = t.iter().position(|t| t.text == "delete").expect("delete");
-        assert!(!after_determiner(&t, delete), "a subject is not a determiner phrase");
+        assert!(
+            !after_determiner(&t, delete),
+            "a subject is not a determiner phrase"
+        );
     }
 
     #[test]
