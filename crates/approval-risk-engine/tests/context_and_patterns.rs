@@ -1257,3 +1257,24 @@ fn a_path_that_is_the_root_when_its_variable_is_empty_blocks() {
         );
     }
 }
+
+/// A document a tool call writes is data, even when it shows commands in code blocks of its
+/// own; editing a source file in a checkout at an absolute path is workspace work.
+#[test]
+fn a_written_document_is_data_and_a_checkout_is_the_workspace() {
+    let plan = r##"[
+ {"tool": "write_file", "input": {"path": "docs/runbooks/cleanup.md", "content": "# Cleanup\n\nTo wipe a node:\n\n```sh\nrm -rf /var/lib/kafka\n```\n"}},
+ {"type": "tool_use", "name": "Edit", "input": {"file_path": "/home/dev/shop/src/cart/total.ts", "old_string": "a", "new_string": "b"}}
+]"##;
+    let assessment = assess_default(plan);
+    assert_eq!(
+        assessment.verdict,
+        Decision::Proceed,
+        "{:#?}",
+        assessment.steps
+    );
+    let system = assess_default(
+        r#"[{"type": "tool_use", "name": "Edit", "input": {"file_path": "/etc/nginx/nginx.conf", "old_string": "a", "new_string": "b"}}]"#,
+    );
+    assert!(system.verdict >= Decision::Review, "{:?}", system.verdict);
+}

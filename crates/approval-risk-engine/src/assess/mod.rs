@@ -1079,6 +1079,8 @@ const CODE_OBJECTS: Words = words![
     "branch",
     "serializer*",
     "regression test*",
+    "loop",
+    "loops",
 ];
 
 const READ_VERBS: Words = words![
@@ -1405,11 +1407,32 @@ fn is_workspace_file(word: &str) -> bool {
         "h", "cc", "cpp", "hpp", "cs", "swift", "scala", "md", "rst", "txt", "json", "yaml", "yml",
         "toml", "html", "css", "scss", "vue", "svelte", "lock", "cfg", "ini", "xml",
     ];
-    if word.starts_with(['/', '~', '$']) || word.contains("prod") || word.contains("..") {
+    /// Source and documentation, which live in a working copy wherever it is checked out; the
+    /// other extensions above are also machine configuration when the path is absolute.
+    const SOURCE: Words = words![
+        "rs", "py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "go", "java", "kt", "rb", "php", "c",
+        "h", "cc", "cpp", "hpp", "cs", "swift", "scala", "md", "rst", "html", "css", "scss", "vue",
+        "svelte",
+    ];
+    /// Folders of the machine itself, never a working copy.
+    const SYSTEM: Words = words![
+        "/etc/", "/usr/", "/var/", "/opt/", "/srv/", "/boot/", "/lib/", "/bin/", "/sbin/",
+        "/root/", "/sys/", "/proc/", "/dev/",
+    ];
+    if word.starts_with('$') || word.contains("prod") || word.contains("..") {
         return false;
     }
-    word.rsplit_once('.')
-        .is_some_and(|(stem, extension)| !stem.is_empty() && EXTENSIONS.contains(extension))
+    let Some((stem, extension)) = word.rsplit_once('.') else {
+        return false;
+    };
+    if stem.is_empty() || stem.ends_with('/') {
+        return false;
+    }
+    if word.starts_with(['/', '~']) {
+        // `/home/dev/shop/src/cart.ts`: source in a checkout, not a file of the system.
+        return SOURCE.contains(extension) && !SYSTEM.iter().any(|dir| word.starts_with(dir));
+    }
+    EXTENSIONS.contains(extension)
 }
 
 /// What a verb acts on, as the step words it: up to three words after it in its clause, up to

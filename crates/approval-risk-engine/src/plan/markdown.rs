@@ -388,18 +388,20 @@ fn command_in_sentence(text: &str) -> Option<Span> {
 }
 
 struct Fence<'a> {
-    marker: &'static str,
+    marker: &'a str,
     language: &'a str,
 }
 
 fn fence_of(trimmed: &str) -> Option<Fence<'_>> {
-    let marker = if trimmed.starts_with("```") {
-        "```"
-    } else if trimmed.starts_with("~~~") {
-        "~~~"
-    } else {
-        return None;
+    // The whole run opens the block, and only a run at least as long closes it (CommonMark):
+    // a block fenced with four backticks can hold a Markdown file with ``` blocks of its own.
+    let fence_char = match trimmed.as_bytes().first() {
+        Some(b'`') if trimmed.starts_with("```") => '`',
+        Some(b'~') if trimmed.starts_with("~~~") => '~',
+        _ => return None,
     };
+    let run = trimmed.len() - trimmed.trim_start_matches(fence_char).len();
+    let marker = &trimmed[..run];
     let language = trimmed.trim_start_matches(['`', '~']).trim();
     let language = language.split([' ', '{', ',']).next().unwrap_or("");
     Some(Fence { marker, language })

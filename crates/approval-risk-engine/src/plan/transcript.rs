@@ -484,8 +484,17 @@ impl Writer<'_> {
     /// A file-writing call as `cat > path <<'END'` with the body, in a fenced shell block; the
     /// path and the body keep their bytes.
     fn written_file(&mut self, path: &Text, body: &Text) {
+        // A fence longer than any run of backticks in the body, so a Markdown file with code
+        // blocks of its own stays inside it.
+        let longest = body
+            .as_str()
+            .split(|c| c != '`')
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
+        let fence = "`".repeat(longest.max(2) + 1);
         let at = Span::new(path.span.start, path.span.start);
-        self.derived.stand_in("\n```sh\ncat > ", at);
+        self.derived.stand_in(&format!("\n{fence}sh\ncat > "), at);
         self.append_text(path);
         let after_path = Span::new(path.span.end, path.span.end);
         self.derived
@@ -498,7 +507,7 @@ impl Writer<'_> {
             "\n"
         };
         self.derived
-            .stand_in(&format!("{newline}{WRITTEN_END}\n```\n"), end);
+            .stand_in(&format!("{newline}{WRITTEN_END}\n{fence}\n"), end);
         self.items += 1;
     }
 
