@@ -449,7 +449,7 @@ fn sends_secret(
     let (payload, source) = payloads.first().copied()?;
     let mut evidence = vec![command.program_span, payload, destination.span];
     evidence.extend(source.filter(|s| !command.span.contains(*s)));
-    evidence.sort();
+    crate::order::sort_by_rank(&mut evidence, |s| crate::order::by_position(*s));
     evidence.dedup();
     let mut hit = Hit::at(evidence);
     hit.target = host_of(&destination.value).map(str::to_string);

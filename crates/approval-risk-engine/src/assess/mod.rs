@@ -222,17 +222,49 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
     }
 }
 
-/// Two findings of the same rule with the same evidence are one.
-/// A set, not a list: a step of thousands of commands has thousands of findings, and comparing
-/// each with all before it would cost their number squared.
+/// Two findings of the same rule with the same evidence are one. Findings are grouped by a
+/// hash of that key through the engine's one sort (see `order.rs`; a hash set would compile
+/// another table into the page), so a step of thousands of commands costs their number, not
+/// its square; only findings whose hashes agree are compared.
 fn dedupe(findings: &mut Vec<Scored>) {
-    let keep: Vec<bool> = {
-        let mut seen = std::collections::HashSet::new();
-        findings
-            .iter()
-            .map(|f| seen.insert((f.rule.id, f.hit.evidence.as_slice())))
-            .collect()
-    };
+    use std::hash::{Hash, Hasher};
+    if findings.len() < 2 {
+        return;
+    }
+    let mut order: Vec<(u64, usize)> = findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let mut hasher = crate::words::QuickHasher::default();
+            f.rule.id.hash(&mut hasher);
+            f.hit.evidence.hash(&mut hasher);
+            (hasher.finish(), i)
+        })
+        .collect();
+    crate::order::sort_by_rank(&mut order, |(hash, _)| *hash);
+    let same = |a: &Scored, b: &Scored| a.rule.id == b.rule.id && a.hit.evidence == b.hit.evidence;
+    let mut keep = vec![true; findings.len()];
+    let mut run = 0;
+    while run < order.len() {
+        let end = run
+            + order[run..]
+                .iter()
+                .take_while(|(h, _)| *h == order[run].0)
+                .count();
+        // Stable: within a run the earliest finding comes first and is the one kept.
+        for a in run..end {
+            let first = order[a].1;
+            if !keep[first] {
+                continue;
+            }
+            for &(_, other) in &order[a + 1..end] {
+                if keep[other] && same(&findings[first], &findings[other]) {
+                    keep[other] = false;
+                }
+            }
+        }
+        run = end;
+    }
     let mut keep = keep.into_iter();
     findings.retain(|_| keep.next().unwrap_or(true));
 }
