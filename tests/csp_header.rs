@@ -10,8 +10,7 @@ use std::path::Path;
 
 fn read(path: &str) -> String {
     let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-    std::fs::read_to_string(&full)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", full.display()))
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("cannot read {}: {e}", full.display()))
 }
 
 /// The policy in index.html's `<meta http-equiv="Content-Security-Policy">`.
@@ -53,8 +52,14 @@ fn every_csp_header_is_the_meta_policy_with_frame_ancestors() {
             let (base, ancestors) = header
                 .split_once("; frame-ancestors ")
                 .unwrap_or_else(|| panic!("{file}: no frame-ancestors in {header}"));
-            assert_eq!(base, policy, "{file}: the header drifted from index.html's <meta>");
-            assert!(!ancestors.contains('*') || ancestors.contains(":*"), "{file}: {ancestors}");
+            assert_eq!(
+                base, policy,
+                "{file}: the header drifted from index.html's <meta>"
+            );
+            assert!(
+                !ancestors.contains('*') || ancestors.contains(":*"),
+                "{file}: {ancestors}"
+            );
         }
     }
 }
