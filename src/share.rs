@@ -11,9 +11,11 @@
 use crate::compress::{compress, decompress, from_base64url, to_base64url};
 use approval_risk_engine::{Context, Credentials, Format, Options, Target};
 
-/// Plans up to this size get a link. Browsers take URLs of megabytes, but chat tools and
-/// trackers cut long ones; past this size a file (export) is the better way to pass it on.
-pub const SHARE_LIMIT: usize = 64 * 1024;
+/// Plans up to this size get a link: some 300 steps, far more than a plan people pass around.
+/// Browsers take URLs of megabytes, but chat tools and trackers cut long ones, and a link is
+/// opened (and assessed) while the page starts, where a few milliseconds of work must do;
+/// past this size a file (export) is the better way to pass a plan on.
+pub const SHARE_LIMIT: usize = 16 * 1024;
 /// Reading a link never yields more than the page writes, whatever its compressed stream
 /// claims: a plan from a link is assessed where a typed one of its size would be, so a few
 /// characters of link cannot ask the tab for megabytes of work.
