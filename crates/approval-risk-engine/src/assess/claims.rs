@@ -171,18 +171,21 @@ pub fn attach(input: &str, work: &mut [StepWork], options: &Options) {
         if options.policy.is_disabled(id) {
             continue;
         }
+        // The step the claim is in, or the next one: steps are in order and do not overlap, so
+        // it is the first that does not end before the claim starts (a binary search; a plan of
+        // ten thousand steps, each with a claim, must not cost their number squared).
         let index = work
-            .iter()
-            .position(|w| w.step.span.contains(span) || w.step.span.start >= span.start)
-            .unwrap_or(work.len() - 1);
+            .partition_point(|w| w.step.span.end <= span.start && w.step.span.start < span.start)
+            .min(work.len() - 1);
         let step = &mut work[index];
         if let Some(existing) = step.findings.iter_mut().find(|f| f.rule.id == id) {
-            // One finding per kind of claim in a step, with every place it is made.
+            // One finding per kind of claim in a step, with every place it is made. Claims come
+            // in text order, so only the last place can overlap this one.
             if !existing
                 .hit
                 .evidence
-                .iter()
-                .any(|e| e.contains(span) || span.contains(*e))
+                .last()
+                .is_some_and(|e| e.contains(span) || span.contains(*e))
             {
                 existing.hit.evidence.push(span);
             }
