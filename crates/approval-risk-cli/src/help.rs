@@ -45,7 +45,7 @@ Options (as `--format json` or `--format=json`):
   --fail-on proceed|review|escalate|block
         Exit with status 3 when the verdict is at or above this decision (default block).
   --max-input SIZE
-        The largest plan read, in bytes or with K, M or G (default 32M). A bigger plan is
+        The largest plan read, in bytes or with K, M or G (default 4M). A bigger plan is
         refused with status 2, never assessed in part.
   -h, --help
         Show this help.
