@@ -91,7 +91,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
     let mut flow = Flow::default();
     for index in 0..work.len() {
         let mut found: Vec<(&'static rules::Rule, Hit, usize)> = Vec::new();
-        if let Some(rule) = injected_rule {
+        if let (Some(rule), false) = (injected_rule, instructions.is_empty()) {
             for (c, command) in work[index].commands.iter().enumerate() {
                 let key = command_key(command);
                 let asked = instructions.iter().find(|i| {
@@ -245,8 +245,9 @@ fn positionals(command: &Command) -> Vec<&str> {
 /// Does this command print a secret: a credential file, or a command made to print one? The
 /// span is the evidence.
 fn reads_secret(command: &Command, flow: &Flow) -> Option<Span> {
-    let words = positionals(command);
-    if flows::prints_secret(&command.program, &words) {
+    if flows::may_print_secret(&command.program)
+        && flows::prints_secret(&command.program, &positionals(command))
+    {
         return Some(command.span);
     }
     if flows::FILE_READERS.contains(&command.program.as_str()) && command.program != "cp" {
@@ -261,6 +262,14 @@ fn reads_secret(command: &Command, flow: &Flow) -> Option<Span> {
 /// `cp` or `install` of a secret makes its destination one; `tar` or `zip` of a folder that
 /// holds one makes the archive one.
 fn copies_secret(command: &Command, flow: &mut Flow) {
+    if !matches!(
+        command.program.as_str(),
+        "cp" | "install" | "rsync" | "mv" | "tar" | "zip" | "7z"
+    ) || flow.secret_paths.is_empty()
+        && !command.args.iter().any(|a| flows::is_secret_path(&a.value))
+    {
+        return;
+    }
     let words: Vec<&crate::shell::Arg> = command.positionals().collect();
     match command.program.as_str() {
         "cp" | "install" | "rsync" | "mv" if words.len() >= 2 => {

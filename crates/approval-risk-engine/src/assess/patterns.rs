@@ -335,10 +335,15 @@ fn step_destroys(work: &StepWork) -> bool {
 fn step_disables_safety(work: &StepWork) -> bool {
     work.has_action(Action::DisableSafety)
         || {
-            // The safety nets are found once; each verb of switching off looks only at those
-            // within five words of it.
-            let nets = find_all(&work.tokens, SAFETY_NETS);
-            find_all(&work.tokens, DISABLE).iter().any(|(s, _)| {
+            // The safety nets are found once, and only when the step switches something off;
+            // each verb of switching off looks only at the nets within five words of it.
+            let verbs = find_all(&work.tokens, DISABLE);
+            let nets = if verbs.is_empty() {
+                Vec::new()
+            } else {
+                find_all(&work.tokens, SAFETY_NETS)
+            };
+            verbs.iter().any(|(s, _)| {
                 !is_negated(&work.tokens, *s)
                     && hits_near(&nets, *s, 5)
                         .iter()

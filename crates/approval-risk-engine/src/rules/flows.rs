@@ -198,6 +198,12 @@ const SECRET_PRINTERS: &[(&str, &[&str])] = &[
     ("sops", &["--decrypt"]),
 ];
 
+/// Could this program print a secret (the cheap test before the words are looked at)?
+pub fn may_print_secret(program: &str) -> bool {
+    matches!(program, "env" | "set" | "export")
+        || SECRET_PRINTERS.iter().any(|(name, _)| *name == program)
+}
+
 /// Does a command with this program and these positional words print a secret?
 pub fn prints_secret(program: &str, positionals: &[&str]) -> bool {
     // `env` and `set` with nothing after them print every variable of the environment.
