@@ -16,7 +16,7 @@
 //! `origins`, reading a request is `message`; this file is the browser glue and the hook the
 //! app calls.
 
-mod message;
+pub mod message;
 mod origins;
 
 pub use message::PLAN_LIMIT;

@@ -9,6 +9,7 @@ mod complexity;
 mod docs;
 mod eval;
 mod eval_plans;
+mod fuzz;
 mod install;
 mod serve;
 mod test;
@@ -26,7 +27,9 @@ commands:
   eval    score the engine on the public labelled data and on eval/plans (--plans-only)
   bench   time the engine, then hostile shapes at growing sizes (--no-complexity skips them)
   bench-web  measure the page in headless Chromium against its budgets (first verdict,
-             re-score, longest task during a 5 MB paste, download size)";
+             re-score, longest task during a 5 MB paste, download size)
+  fuzz    run the fuzz targets for a set time each, with a per-input time limit
+          (--seconds N, TARGET...)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
         "eval" => eval::run(rest),
         "bench" => bench::run(rest),
         "bench-web" => bench_web::run(rest),
+        "fuzz" => fuzz::run(rest),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())
