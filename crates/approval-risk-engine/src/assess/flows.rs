@@ -133,6 +133,13 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             }
             carrying = reads;
         }
+        // A step that posts or sends text holding credential values (a chat message, an
+        // issue, a tool call whose content carries a password) exposes them, whoever reads it.
+        if let Some(rule) = secret_rule {
+            if let Some(hit) = posts_credentials(input, &work[index]) {
+                found.push((rule, hit, usize::MAX));
+            }
+        }
         let step = &mut work[index];
         for (rule, hit, c) in found {
             if options.policy.is_disabled(rule.id) {
@@ -235,6 +242,28 @@ fn backticked(input: &str, span: Span) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Credential values in a step that sends or posts what it holds, as evidence, or `None`.
+fn posts_credentials(input: &str, work: &StepWork) -> Option<Hit> {
+    if !work.step.prose || crate::prose::find_all(&work.tokens, flows::SENDING).is_empty() {
+        return None;
+    }
+    let span = work.step.span;
+    let values = flows::credential_spans(span.slice(input));
+    if values.is_empty() {
+        return None;
+    }
+    let mut hit = Hit::at(
+        values
+            .into_iter()
+            .map(|(start, end)| Span::new(span.start + start, span.start + end))
+            .collect(),
+    );
+    hit.note = Some(
+        "What it posts holds credential values; everyone who can read it can use them.".to_string(),
+    );
+    Some(hit)
 }
 
 /// The positional words of a command, as written.

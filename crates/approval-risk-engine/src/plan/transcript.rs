@@ -383,7 +383,7 @@ impl Writer<'_> {
             field(&["command"]).filter(|t| EDITOR_COMMANDS.contains(t.as_str())),
             field(&["path", "file_path", "filepath"]),
         ) {
-            self.item(verb, &[path], call);
+            self.item(verb, &[path], &[], call);
             return;
         }
         // A file written whole (`Write` with `file_path` and `content`, an editor's `create`
@@ -447,7 +447,23 @@ impl Writer<'_> {
             }
         }
         if code.is_empty() {
-            self.item(name, &words, call);
+            // Credential values inside what the call writes or sends (a chat message, an
+            // issue's body) are read with its words, so a call that posts a password is seen
+            // to; the rest of that text stays data.
+            let exposed: Vec<(&Text, usize, usize)> = fields
+                .iter()
+                .filter(|(key, _)| DATA_KEYS.contains(&key.as_str().to_ascii_lowercase().as_str()))
+                .filter_map(|(_, value)| match value {
+                    Value::String(text) => Some(text),
+                    _ => None,
+                })
+                .flat_map(|text| {
+                    crate::rules::flows::credential_spans(text.as_str())
+                        .into_iter()
+                        .map(move |(start, end)| (text, start, end))
+                })
+                .collect();
+            self.item(name, &words, &exposed, call);
             return;
         }
         for (language, value, strings) in code {
@@ -477,7 +493,7 @@ impl Writer<'_> {
         {
             self.fence("sql", text, &[]);
         } else {
-            self.item(name, &[text], call);
+            self.item(name, &[text], &[], call);
         }
     }
 
@@ -601,7 +617,13 @@ impl Writer<'_> {
     /// then its argument values (`delete_file` with `/etc/hosts` reads "delete file /etc/hosts").
     /// The words are put in parentheses that stand for the call's braces, so the step is the
     /// whole call object: the approver reads every argument, not a fragment between quotes.
-    fn item(&mut self, name: &Text, words: &[&Text], call: Span) {
+    fn item(
+        &mut self,
+        name: &Text,
+        words: &[&Text],
+        exposed: &[(&Text, usize, usize)],
+        call: Span,
+    ) {
         let spoken: String = split_identifier(name.as_str());
         let name_span = inner(name);
         let open = Span::new(call.start, call.start);
@@ -619,6 +641,11 @@ impl Writer<'_> {
             self.derived
                 .stand_in(" ", Span::new(word.span.start, word.span.start));
             self.append_text(word);
+        }
+        for (text, start, end) in exposed {
+            self.derived
+                .stand_in(" ", Span::new(text.span.start, text.span.start));
+            self.append_range(text, *start, *end);
         }
         self.derived.stand_in(" }", close);
         self.derived.stand_in("\n", close);

@@ -390,7 +390,9 @@ pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
                 .iter()
                 .copied()
                 .filter(|(s, _)| tokens[*s].clause == clause && !(start..end).contains(s))
-                .min_by_key(|(s, _)| (*s < start, s.abs_diff(start)));
+                // After the verb before it; a phrase ("every customer") before a single
+                // word ("campaign"), which says less; then the nearest.
+                .min_by_key(|(s, e)| (*s < start, e - s == 1, s.abs_diff(start)));
             let Some((os, oe)) = object else {
                 continue;
             };

@@ -554,6 +554,10 @@ const OUTSIDE_PEOPLE: Words = words![
 
 /// Everyone, or a whole group of people outside the team.
 const EVERYONE: Words = words![
+    // A campaign or a newsletter is a send to a whole list, whichever list it names.
+    "campaign",
+    "campaigns",
+    "newsletter",
     "all customers",
     "all users",
     "all subscribers",
@@ -1143,11 +1147,13 @@ pub static RULES: &[Rule] = &[
             "Send an email to all customers announcing the price change.",
             "Send the newsletter to the mailing list.",
             "Broadcast the outage notice to every user.",
+            "Send the campaign now.",
         ]),
         counterexamples: examples(&[
             "Do not send anything to customers until legal signs off.",
             "Send the report to the team lead.",
             "Send the draft to the marketing team for review.",
+            "Draft the spring campaign copy in docs/marketing.md.",
         ]),
     },
     Rule {
