@@ -89,10 +89,10 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         Vec::new()
     };
     let mut flow = Flow::default();
-    for index in 0..work.len() {
+    for (index, step) in work.iter_mut().enumerate() {
         let mut found: Vec<(&'static rules::Rule, Hit, usize)> = Vec::new();
         if let (Some(rule), false) = (injected_rule, instructions.is_empty()) {
-            for (c, command) in work[index].commands.iter().enumerate() {
+            for (c, command) in step.commands.iter().enumerate() {
                 let key = command_key(command);
                 let asked = instructions.iter().find(|i| {
                     i.key == key && i.at < command.span.start && !i.within.contains(command.span)
@@ -109,7 +109,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         }
         // Whether the command before carried a secret on its standard output.
         let mut carrying: Option<Span> = None;
-        for (c, command) in work[index].commands.iter().enumerate() {
+        for (c, command) in step.commands.iter().enumerate() {
             let piped = matches!(command.input, Input::Pipe { .. });
             let from_pipe = if piped { carrying } else { None };
             let reads = reads_secret(command, &flow).or(from_pipe);
@@ -136,11 +136,10 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         // A step that posts or sends text holding credential values (a chat message, an
         // issue, a tool call whose content carries a password) exposes them, whoever reads it.
         if let Some(rule) = secret_rule {
-            if let Some(hit) = posts_credentials(input, &work[index]) {
+            if let Some(hit) = posts_credentials(input, step) {
                 found.push((rule, hit, usize::MAX));
             }
         }
-        let step = &mut work[index];
         for (rule, hit, c) in found {
             if options.policy.is_disabled(rule.id) {
                 continue;
