@@ -491,7 +491,7 @@ fn sends_secret(
     let mut hit = Hit::at(evidence);
     hit.target = host_of(&destination.value).map(str::to_string);
     hit.note = Some(match source {
-        Some(_) => "What it sends was read from a credential earlier in the plan.".to_string(),
+        Some(_) => "It sends what a command before it read from a credential.".to_string(),
         None => "What it sends is a credential file.".to_string(),
     });
     Some(hit)
