@@ -74,7 +74,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .stdout(Stdio::inherit())
             .stderr(Stdio::piped())
             .output()
-            .map_err(|e| format!("cannot run cargo fuzz (install it with `cargo install cargo-fuzz`): {e}"))?;
+            .map_err(|e| {
+                format!("cannot run cargo fuzz (install it with `cargo install cargo-fuzz`): {e}")
+            })?;
         let log = String::from_utf8_lossy(&output.stderr);
         let executed = log
             .lines()
@@ -87,7 +89,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
         } else {
             failed.push(target);
             // The end of libFuzzer's log says what failed and where the input was saved.
-            for line in log.lines().rev().take(30).collect::<Vec<_>>().into_iter().rev() {
+            for line in log
+                .lines()
+                .rev()
+                .take(30)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+            {
                 eprintln!("    {line}");
             }
             "FAILED (see fuzz/artifacts)"
