@@ -228,9 +228,11 @@ impl Assessor {
             .as_ref()
             .is_some_and(|live| live.busy.get());
         if busy && text.is_some() {
-            let fresh = self.spawn();
-            // Dropping the busy worker's handle terminates it.
-            *self.live.borrow_mut() = fresh;
+            // Dropping the busy worker's handle terminates it; if no new worker can be started,
+            // the busy one is kept, and answers the new plan after the old.
+            if let Some(fresh) = self.spawn() {
+                *self.live.borrow_mut() = Some(fresh);
+            }
         }
         let message = Array::of3(
             &"assess".into(),
