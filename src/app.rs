@@ -147,7 +147,12 @@ pub fn App() -> Html {
     // mounted (hidden), so a big paste held only in the text area survives the round trip.
     let show_rules = use_state(|| false);
     // Training (issue 7) replaces them the same way; at most one of the two is open.
-    let training = use_training();
+    let training = use_training(
+        state
+            .assessment
+            .clone()
+            .map(|assessment| (state.plan.clone(), state.options.clone(), assessment)),
+    );
     let on_rules = {
         let (show_rules, training) = (show_rules.clone(), training.open.clone());
         Callback::from(move |_: MouseEvent| {

@@ -203,13 +203,18 @@ impl PartialEq for Round {
 
 impl Round {
     pub fn new(lesson: Lesson) -> Round {
-        let options = lesson.options();
-        let assessment = assess(lesson.plan(), &options);
+        let assessment = Rc::new(assess(lesson.plan(), &lesson.options()));
+        Round::with_assessment(lesson, assessment)
+    }
+
+    /// A round on an assessment already made of the lesson's plan with its options (the page's
+    /// own, when an exercise link opens the page: the plan is not assessed twice).
+    pub fn with_assessment(lesson: Lesson, assessment: Rc<Assessment>) -> Round {
         let steps = assessment.steps.len().min(EXERCISE_STEPS);
         Round {
+            context: lesson.options().context,
             lesson,
-            context: options.context,
-            assessment: Rc::new(assessment),
+            assessment,
             choices: vec![None; steps],
             score: None,
             prompt: None,

@@ -3,6 +3,7 @@
 
 use super::{Lesson, Move, Round, Session};
 use crate::{dom, share};
+use approval_risk_engine::{Assessment, Options};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -36,9 +37,20 @@ fn asked_in_query() -> bool {
 }
 
 #[hook]
-pub fn use_training() -> Training {
-    let session = use_reducer(|| Session {
-        round: linked(&dom::fragment()).map(Round::new),
+pub fn use_training(page: Option<(AttrValue, Options, Rc<Assessment>)>) -> Training {
+    let session = use_reducer(move || Session {
+        // An exercise link opens the page on the same plan and options: the round takes the
+        // assessment the page has just made rather than making it again.
+        round: linked(&dom::fragment()).map(|lesson| match page {
+            Some((plan, options, assessment))
+                if plan.as_str() == lesson.plan()
+                    && options.context == lesson.options().context
+                    && options.format == lesson.options().format =>
+            {
+                Round::with_assessment(lesson, assessment)
+            }
+            _ => Round::new(lesson),
+        }),
         ..Session::default()
     });
     let open = {
