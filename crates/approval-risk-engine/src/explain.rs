@@ -1,9 +1,9 @@
 //! Plain-language explanations, built from the rules' prose and the step's own words: one
 //! paragraph per step, a safer alternative, questions to ask, and a summary of the plan.
 
-use crate::assess::StepWork;
+use crate::assess::{Raised, StepWork};
 use crate::model::{Decision, Reversibility, Scope};
-use crate::report::{AdjustmentKind, PatternReport, StepReport};
+use crate::report::{PatternReport, StepReport};
 use crate::Options;
 
 /// Quotes the step's own words, shortened for a sentence.
@@ -217,9 +217,7 @@ pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (Stri
             }
         }
     }
-    let unnamed = top.adjustments.iter().any(|a| {
-        a.kind == AdjustmentKind::Amplifier && a.note.starts_with("The step does not name")
-    });
+    let unnamed = top.raised.contains(&Raised::UnnamedEnvironment);
     if unnamed
         && !questions
             .iter()

@@ -32,6 +32,18 @@ pub(crate) struct Scored {
     pub scope: Scope,
     pub decision: Decision,
     pub adjustments: Vec<Adjustment>,
+    /// The adjustments later stages act on, typed: the sentences in `adjustments` are for the
+    /// approver, and no stage reads them back.
+    pub raised: Vec<Raised>,
+}
+
+/// An adjustment that a later stage (patterns, the card) needs to recognise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Raised {
+    /// The step names no environment, so it was taken to be production.
+    UnnamedEnvironment,
+    /// A change freeze raised it; a backup earlier in the plan does not undo that.
+    ChangeFreeze,
 }
 
 /// One step while it is being assessed.

@@ -2,7 +2,7 @@
 //! backup, safety off then act, privilege widening, unchecked preconditions, fan-out). Each is
 //! reported once and raises the steps it joins.
 
-use super::StepWork;
+use super::{Raised, StepWork};
 use crate::model::{decide, Decision, Reversibility, Scope};
 use crate::prose::{find_all, hits_near, is_negated, Token};
 use crate::report::{Adjustment, AdjustmentKind, PatternReport};
@@ -717,7 +717,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
                     finding.reversibility = Reversibility::Recoverable;
                     let floor = finding.hit.floor.or(finding.rule.floor).unwrap_or(Decision::Proceed);
                     // A freeze or the policy raised this on purpose; a backup does not undo that.
-                    let kept = finding.adjustments.iter().any(|a| a.kind == AdjustmentKind::Policy || a.note.starts_with("A change freeze"));
+                    let kept = finding.adjustments.iter().any(|a| a.kind == AdjustmentKind::Policy) || finding.raised.contains(&Raised::ChangeFreeze);
                     if !kept {
                         finding.decision = decide(finding.reversibility, finding.scope).max(floor);
                     }

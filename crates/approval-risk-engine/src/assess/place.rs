@@ -2,7 +2,7 @@
 //! the amplifiers and mitigations in the command, the approver's context and the policy, each
 //! recorded as an adjustment with the words that show it.
 
-use super::{Environment, Scored};
+use super::{Environment, Raised, Scored};
 use crate::context::{Credentials, Target};
 use crate::model::{decide, Decision, Reversibility, Scope};
 use crate::prose::{find_all, Token};
@@ -75,6 +75,9 @@ pub fn place(
     let mut reversibility = hit.reversibility.unwrap_or(rule.reversibility);
     let mut scope = hit.scope.unwrap_or(rule.scope);
     let mut adjustments = Vec::new();
+    let mut raised = Vec::new();
+    // Where the unnamed-environment adjustment is, should a production directory replace it.
+    let mut unnamed_at: Option<usize> = None;
     let mut floor = hit.floor.or(rule.floor);
     let changes = rule.id != "plan.claims";
 
@@ -105,6 +108,8 @@ pub fn place(
                         Target::Unknown => {
                             if scope < Scope::Production {
                                 scope = Scope::Production;
+                                unnamed_at = Some(adjustments.len());
+                                raised.push(Raised::UnnamedEnvironment);
                                 adjustments.push(note(AdjustmentKind::Amplifier, "The step does not name its environment, so it is treated as production until you set the target.", vec![]));
                             }
                         }
@@ -168,7 +173,10 @@ pub fn place(
                 .any(|p| matches!(p, "prod" | "production" | "prd" | "live"))
             {
                 scope = Scope::Production;
-                adjustments.retain(|a| !a.note.starts_with("The step does not name"));
+                if let Some(at) = unnamed_at.take() {
+                    adjustments.remove(at);
+                    raised.retain(|r| *r != Raised::UnnamedEnvironment);
+                }
                 adjustments.push(note(
                     AdjustmentKind::Amplifier,
                     format!("It runs in `{cwd}`, a production directory."),
@@ -344,6 +352,7 @@ pub fn place(
         && decision < Decision::Escalate
     {
         decision = Decision::Escalate;
+        raised.push(Raised::ChangeFreeze);
         adjustments.push(note(AdjustmentKind::Context, "A change freeze is on: any change to shared or production systems needs a second look.", vec![]));
     }
 
@@ -390,6 +399,7 @@ pub fn place(
         scope,
         decision,
         adjustments,
+        raised,
     }
 }
 
