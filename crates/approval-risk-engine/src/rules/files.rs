@@ -1852,6 +1852,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rm"], check: rm_recursive },
         why: "`rm -r` removes every file below the path at once, with no trash or undo; uncommitted work, data files and configuration under it are gone.",
+        consequence: "",
         safer: "List what would go first (`ls -la {target}`), move it aside instead (`mv {target} {target}.old`), and delete it later once nothing is missing.",
         instead: "mv {target} {target}.old",
         questions: words![
@@ -1873,6 +1874,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rm"], check: rm_glob },
         why: "The wildcard is expanded when the command runs, so nobody has seen the list of files it deletes; a pattern one character too broad takes files nobody meant. `rm` has no trash and no undo.",
+        consequence: "",
         safer: "Run `ls {target}` first and read the list, or move the matches into a holding folder and delete that later.",
         instead: "mkdir -p .trash && mv -n {target} .trash/",
         questions: words![
@@ -1893,6 +1895,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rm", "unlink"], check: rm_system_file },
         why: "The file belongs to the operating system, a service's configuration or a server's data. Services that read it fail, sometimes only at the next restart or boot, and local edits to it exist nowhere else.",
+        consequence: "",
         safer: "Move the file aside instead (`mv {target} {target}.disabled`), restart what uses it, and delete it only when nothing broke.",
         instead: "mv {target} {target}.disabled",
         questions: words![
@@ -1913,6 +1916,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["find", "rm"], check: delete_matches },
         why: "The search decides what is deleted, one file after another, with no list shown and no undo. A filter that is slightly off (a missing `-name`, the wrong starting folder, `-delete` placed before the tests) deletes far more than intended.",
+        consequence: "",
         safer: "Run the same search with `-print` instead of `-delete` and read the list; then delete only that list.",
         instead: "find {target} -type f -print",
         questions: words![
@@ -1933,6 +1937,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["shred"], check: shred },
         why: "`shred` writes random data over the file's contents several times, on purpose, so that no backup tool, undelete utility or data-recovery service can bring it back. A wrong path is a permanent loss.",
+        consequence: "",
         safer: "Check the exact path with `ls -la {target}` first; if the goal is only to remove the file, move it aside and delete it later.",
         instead: "mv {target} {target}.old",
         questions: words!["Is this exactly the file (or disk) meant, and is there nothing in it anyone needs?"],
@@ -1950,6 +1955,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["chmod", "chown", "chgrp"], check: recursive_permissions },
         why: "Every file below the path gets the same owner or mode. The previous ones are recorded nowhere, so undoing it means working out by hand what each file had; meanwhile services that need particular permissions (keys, sockets, databases) fail.",
+        consequence: "",
         safer: "Change only the files that need it, by name, or limit it with `find {target} -type f -name ... -exec chmod`; note the current modes first (`ls -lR {target}`).",
         instead: "chmod 644 {target}/config.yml",
         questions: words![
@@ -1970,6 +1976,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["chmod"], check: world_writable_mode },
         why: "Modes like `777` or `o+w` let any user or program on the machine change the files: a compromised web app, another tenant, a stray script. Files that later run with more rights (scripts, configuration, cron jobs) become a way to take over the machine.",
+        consequence: "",
         safer: "Give write access only to the owner or a group (`chmod 755`, `chmod g+w` with the right group), not to everyone.",
         instead: "chmod 755 {target}",
         questions: words![
@@ -1990,6 +1997,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["truncate", "cp", ":", "true", "cat", "echo", "printf"], check: truncate_file },
         why: "The file's contents are thrown away and the file stays, empty, so programs keep writing to it and nothing looks missing. Nothing keeps the old contents.",
+        consequence: "",
         safer: "Copy the file first (`cp {target} {target}.bak`), or rotate it with the tool meant for it (`logrotate`) instead of emptying it.",
         instead: "cp {target} {target}.bak",
         questions: words!["Does anyone need what is in this file now (an investigation, an audit, a data import)?"],
@@ -2007,6 +2015,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mv"], check: mv_system_path },
         why: "Programs look for these files at fixed places. Once they are moved, the services (or the whole system) that use them fail at once; moving them back works only if the tools needed to do it still run.",
+        consequence: "",
         safer: "Copy instead of moving (`cp -a {target} {target}.bak`), and change the configuration that points at the path rather than the path itself.",
         instead: "cp -a {target} {target}.bak",
         questions: words!["What reads this path, and what happens to it while the path is missing?"],
@@ -2024,6 +2033,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mv"], check: mv_clobber },
         why: "`mv` replaces a file at the destination without asking. With a wildcard or `--force`, files already there are overwritten and lost with no copy, and if the destination folder does not exist the files are renamed onto each other (the 2025 Gemini CLI loss).",
+        consequence: "",
         safer: "Check the destination exists (`test -d`), and use `mv -n` (never overwrite) or `mv --backup=numbered`.",
         instead: "mv -n {target} archive/",
         questions: words![
@@ -2044,6 +2054,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["cp", "install", "mv", "tee", "echo", "printf", "cat", "envsubst", "sed", "awk"], check: overwrite_system_config },
         why: "The new file replaces the machine's configuration without keeping the old one. A mistake shows up when the service reloads or the machine reboots: it fails to start, or, for login and mount files, nobody can log in.",
+        consequence: "",
         safer: "Keep a copy of the current file (`cp --backup=numbered`), validate the new one (`nginx -t`, `visudo -c`, `sshd -t`), and reload with an open session to fall back on.",
         instead: "cp --backup=numbered new.conf {target}",
         questions: words![
@@ -2073,6 +2084,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "The file is the machine's own configuration, read by its services and its boot. A mistake in it shows up at the next reload or reboot: a service fails to start, names stop resolving, or, for login and mount files, nobody can log in.",
+        consequence: "",
         safer: "Keep a copy of the current file, validate the new one (`nginx -t`, `visudo -c`, `sshd -t`) and reload with an open session to fall back on.",
         instead: "Show the change to the file as a diff against a copy of the current one.",
         questions: words![
@@ -2099,6 +2111,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["sed", "gsed"], check: sed_in_place_system },
         why: "`sed -i` rewrites the file with no copy of the original. A pattern that matches more than intended changes lines nobody looked at, and the service reading the file may fail at its next reload or boot.",
+        consequence: "",
         safer: "Give `-i` a suffix (`sed -i.bak`) so the original is kept, run the expression without `-i` first to see the result, and validate the file before reloading.",
         instead: "sed -i.bak 's/old/new/' {target}",
         questions: words!["What does the same `sed` print without `-i`, and is the change exactly what is wanted?"],
@@ -2116,6 +2129,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rsync", "rclone"], check: move_removes_source },
         why: "Each file is deleted from the source once it has been copied, so the only copy is now at the destination; a wrong destination, a failed transfer or a later sync there can lose it.",
+        consequence: "",
         safer: "Copy first (`rsync -a` or `rclone copy`), check the destination, then delete the source on its own.",
         instead: "rclone copy /src remote:dest",
         questions: words!["Has the destination been checked to hold complete copies?"],
@@ -2133,6 +2147,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rsync", "rclone"], check: rsync_delete },
         why: "With `rsync --delete` (and always with `rclone sync`), every file at the destination that is missing from the source is deleted. Swapped source and destination, an empty or wrong source, or a missing trailing slash turns a sync into wiping the destination, often a backup or a server.",
+        consequence: "",
         safer: "Run it with `--dry-run` (`-n`) first and read what it would delete; or keep deleted files with `--backup-dir`, or copy without deleting (`rsync` without `--delete`, `rclone copy`).",
         instead: "rsync -avn --delete src/ {target}",
         questions: words![
@@ -2153,6 +2168,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rclone"], check: rclone_delete },
         why: "rclone deletes straight from the storage it is pointed at (a bucket, a shared drive, a backup target), for everyone who uses it. Unless that storage keeps a trash or old versions, the files are gone; `cleanup` deletes exactly those trash and version copies.",
+        consequence: "",
         safer: "List what would go first (`rclone lsf -R {target}` or the same command with `--dry-run`), and check the remote keeps versions or a trash.",
         instead: "rclone lsf -R {target}",
         questions: words![
@@ -2173,6 +2189,7 @@ pub static RULES: &[Rule] = &[
         floor: Some(Decision::Block),
         matcher: Matcher::CommandFn { programs: words!["dd", "cp", "tee", "cat", "pv", "zcat", "xzcat", "bzcat", "gunzip", "echo", "printf", "head"], check: overwrite_device },
         why: "Writing to a device such as `/dev/sda` overwrites the disk underneath every file system on it: partition table, operating system, data. One wrong letter picks the wrong disk, and nothing can undo it. This is blocked in any context: check the device by its model and size, and run it by hand.",
+        consequence: "",
         safer: "Identify the device by model, size and serial (`lsblk -o NAME,SIZE,MODEL,SERIAL,MOUNTPOINT`), unmount it, and have a person run the write.",
         instead: "lsblk -o NAME,SIZE,MODEL,SERIAL,MOUNTPOINT",
         questions: words![
@@ -2196,6 +2213,7 @@ pub static RULES: &[Rule] = &[
             check: format_device,
         },
         why: "Creating a file system replaces whatever was on the partition: every file on it becomes unreachable at once. On the wrong device (a names shift after a reboot or a new disk), that is a server's data.",
+        consequence: "",
         safer: "Check the device has no file system and is not mounted (`blkid {target}`, `lsblk -f`), and refer to it by a stable name (`/dev/disk/by-id/...`).",
         instead: "blkid {target}",
         questions: words![
@@ -2216,6 +2234,7 @@ pub static RULES: &[Rule] = &[
         floor: Some(Decision::Block),
         matcher: Matcher::CommandFn { programs: words!["wipefs", "blkdiscard", "sgdisk", "diskutil", "cryptsetup"], check: erase_device },
         why: "These commands exist to make a disk's contents unreachable: they erase the partition table and file-system signatures, discard every block, or destroy the encryption keys. Everything on the device is lost. This is blocked in any context: a person should confirm the device and run it.",
+        consequence: "",
         safer: "List what is on the device first (`wipefs {target}` without `-a`, `lsblk -f`), confirm it by model and size, and have a person run the erase.",
         instead: "wipefs {target}",
         questions: words!["Which physical disk is this, and is anything on it still needed?"],
@@ -2233,6 +2252,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["fdisk", "gdisk", "cfdisk", "sfdisk", "parted"], check: partition_table },
         why: "The partition table says where each file system starts and ends. Deleting, resizing or recreating partitions on a disk in use loses the data on them, and a wrong table can leave the machine unable to boot.",
+        consequence: "",
         safer: "Save the current table first (`sfdisk -d {target} > table.backup`), unmount the partitions, and check the device by model and size.",
         instead: "sfdisk -d {target} > partition-table.backup",
         questions: words![
@@ -2253,6 +2273,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["lvremove", "vgremove", "pvremove", "zfs", "zpool", "btrfs"], check: volume_destroy },
         why: "Removing a logical volume, a ZFS dataset or pool, or a Btrfs subvolume deletes the file system it holds, with every file in it. Snapshots destroyed this way were the restore points for later mistakes.",
+        consequence: "",
         safer: "Check nothing mounts or uses it, take a snapshot or backup first, and deactivate it for a while before removing it.",
         instead: "Unmount {target} and keep it, unused, for a week before removing it.",
         questions: words![
@@ -2273,6 +2294,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["crontab"], check: crontab_replace },
         why: "`crontab -r` deletes the whole crontab without asking (it sits next to `-e` on the keyboard), and installing a file replaces every existing job with that file. Backups, cleanups and reports that ran on schedule silently stop; nobody notices until they are needed.",
+        consequence: "",
         safer: "Save the current crontab (`crontab -l > crontab.backup`), then edit only the job to change with `crontab -e`.",
         instead: "crontab -l > crontab.backup",
         questions: words!["What jobs are in the crontab now (`crontab -l`), and is a copy saved?"],
@@ -2293,6 +2315,7 @@ pub static RULES: &[Rule] = &[
             check: firewall_off,
         },
         why: "Every port the firewall was closing is reachable at once (databases, admin panels), or, when the default policy is to drop, remote sessions such as SSH are cut off, locking everyone out. Rules that were never saved are gone.",
+        consequence: "",
         safer: "Save the current rules (`iptables-save`), then add or remove only the one rule that needs to change.",
         instead: "iptables -S",
         questions: words![
@@ -2313,6 +2336,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["systemctl", "service", "rc-service", "update-rc.d", "chkconfig"], check: service_stop },
         why: "Whatever the service provides is unavailable until someone starts it again; with `disable` or `mask` it also stays off after the next reboot, which is often when it is missed. Requests in flight are cut off.",
+        consequence: "",
         safer: "Check what depends on {target} (`systemctl list-dependencies --reverse {target}`), and prefer `systemctl reload` or `restart` when the goal is new configuration.",
         instead: "systemctl status {target}",
         questions: words![
@@ -2333,6 +2357,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["systemctl", "service", "rc-service", "update-rc.d", "chkconfig", "setenforce"], check: stop_safety_service },
         why: "The service records, watches or protects the machine (audit logging, firewall, intrusion detection, log shipping, monitoring). While it is off, what happens is not recorded or not blocked, and nobody is alerted; the gap in the record cannot be filled in later.",
+        consequence: "",
         safer: "Leave {target} running; if it blocks a task, change the one rule or setting that is in the way, with the security team's approval.",
         instead: "systemctl status {target}",
         questions: words![
@@ -2353,6 +2378,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["shutdown", "reboot", "halt", "poweroff", "systemctl", "init", "telinit"], check: shutdown },
         why: "Every service on the machine stops and every session is cut, including the agent's own. A reboot usually comes back, but services that do not start on boot stay down; a power-off needs someone to start the machine again.",
+        consequence: "",
         safer: "Restart only the service that needs it; if the machine must reboot, drain it from the load balancer first and schedule it (`shutdown -r +10`) so it can be cancelled.",
         instead: "systemctl restart {target}",
         questions: words![
@@ -2373,6 +2399,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kill", "killall5", "pkill", "killall"], check: kill_every_process },
         why: "`kill -9 -1` sends the signal to every process the user may signal; as root that is the whole machine, including SSH and the agent itself. Unsaved work and in-flight requests are lost, and services must be restarted (or the machine rebooted) to recover.",
+        consequence: "",
         safer: "Find the specific process (`pgrep -a name`) and stop it by its ID, politely first (`kill -TERM`).",
         instead: "pgrep -a -u \"$USER\"",
         questions: words!["Which processes is this meant to stop, and which user does it run as?"],
@@ -2390,6 +2417,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["killall", "pkill"], check: kill_by_name },
         why: "Every process matching the name is killed, not just the one the agent started: other people's sessions, other projects' servers, and on a server the production service with the same name. Their unsaved state is lost.",
+        consequence: "",
         safer: "List the matches first (`pgrep -af {target}`) and kill only the process IDs that belong to the task.",
         instead: "pgrep -af {target}",
         questions: words!["Which processes match this name right now, and do all of them belong to the task?"],
@@ -2407,6 +2435,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["userdel", "deluser"], check: userdel },
         why: "The person or service can no longer log in or run, and jobs running as that user fail. Recreating the account gives a new identity that may not match the files it owned; with `-r` the home directory and its files are deleted for good.",
+        consequence: "",
         safer: "Lock the account instead (`usermod -L`, expire it), and archive its home directory before any removal.",
         instead: "usermod -L {target}",
         questions: words![
@@ -2430,6 +2459,7 @@ pub static RULES: &[Rule] = &[
             check: erase_shell_history,
         },
         why: "The shell history is often the only record of what was run on a machine. Clearing it or switching it off removes the trail an investigation or a colleague would follow; an agent hiding its own commands is a warning sign in itself.",
+        consequence: "",
         safer: "Leave the history in place; if a secret was typed on the command line, rotate the secret and remove only that one entry, with a note of why.",
         instead: "history -a",
         questions: words!["Why does the history need to go, and what ran on this machine just before?"],
@@ -2447,6 +2477,7 @@ pub static RULES: &[Rule] = &[
         floor: Some(Decision::Block),
         matcher: Matcher::CommandFn { programs: words!["auditctl"], check: audit_off },
         why: "The audit log is the security record of the machine: who logged in, what changed, which files were read. With auditing off or its rules deleted, nothing is recorded and the gap can never be filled in. This is blocked in any context, because erasing the audit trail is what an intruder does.",
+        consequence: "",
         safer: "Leave auditing on; if one rule is too noisy, remove that rule with the security team's approval.",
         instead: "auditctl -l",
         questions: words!["Who in security approved switching auditing off, and for how long?"],
@@ -2467,6 +2498,7 @@ pub static RULES: &[Rule] = &[
             check: package_remove,
         },
         why: "The package manager removes the named packages and often every package that depends on them, which can be far more than was named. Services built on them stop; reinstalling brings the programs back but not always the same versions or settings.",
+        consequence: "",
         safer: "Run the same command with `--simulate` (`apt-get -s remove {target}`) and read the full list of packages it would remove before running it for real.",
         instead: "apt-get remove --simulate {target}",
         questions: words![
@@ -2487,6 +2519,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["journalctl"], check: journal_vacuum },
         why: "Archived system logs older or larger than the limit are deleted for good: the record of what services did, who logged in and what failed. An investigation of an incident that already happened loses its evidence.",
+        consequence: "",
         safer: "Check how much space the journal uses (`journalctl --disk-usage`) and set a retention limit in `journald.conf` instead of deleting logs by hand.",
         instead: "journalctl --disk-usage",
         questions: words!["Is anything being investigated on this machine that needs these logs?"],

@@ -263,6 +263,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt"], check: terraform_destroy },
         why: "Every resource in the state is deleted: databases, volumes and buckets with their data, networks, clusters. A stale or wrong state file points it at things nobody meant to touch. Re-applying recreates empty resources, not the data.",
+        consequence: "",
         safer: "Run `terraform plan -destroy` first and read every line; destroy single resources with `-target`; set `prevent_destroy` on data stores; snapshot databases and volumes first.",
         instead: "terraform plan -destroy",
         questions: words![
@@ -289,6 +290,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Every resource the stack created is deleted with it, unless marked Retain: databases, buckets, queues, roles. Creating the stack again gives new, empty resources with new identifiers.",
+        consequence: "",
         safer: "Turn on termination protection and set `DeletionPolicy: Retain` or `Snapshot` on data resources; update {target} with a change set instead of deleting it.",
         instead: "aws cloudformation create-change-set --stack-name {target} --change-set-name review --template-body file://template.yaml",
         questions: words![
@@ -310,6 +312,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terragrunt"], check: terragrunt_destroy_all },
         why: "`run-all destroy` (or `run --all destroy`) runs a destroy in every module under the current directory, in dependency order: run from an environment's root it removes the whole environment (databases, networks, clusters) in one go, and run one level too high it reaches other environments too.",
+        consequence: "",
         safer: "Run `terragrunt run-all plan -destroy` from the exact directory first and read the modules it lists; destroy module by module, data stores last and only after snapshots.",
         instead: "terragrunt run-all plan -destroy",
         questions: words!["Which directory does this run from, and which modules are below it?", "Are databases and volumes among them, and are they snapshotted?"],
@@ -327,6 +330,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt", "pulumi"], check: apply_unreviewed },
         why: "With `-auto-approve` (Pulumi: `--yes`) the tool applies whatever differs between the code and the real infrastructure without stopping to show it. That can include destroying and recreating a database or network; neither the plan nor the approver gets to see it before it happens.",
+        consequence: "",
         safer: "Save a plan (`terraform plan -out=tfplan`), read what it adds, changes and destroys, then apply exactly that file (`terraform apply tfplan`).",
         instead: "terraform plan -out=tfplan",
         questions: words!["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],
@@ -344,6 +348,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "pulumi"], check: force_replace },
         why: "The named resource is destroyed and built again from scratch: a server loses its disk and address, a database comes back empty, and everything using it is down in between. The new one has the same configuration, not the same data.",
+        consequence: "",
         safer: "Snapshot the resource first, and check the plan (`terraform plan -replace=...`) to see what else is replaced with it; prefer fixing it in place.",
         instead: "terraform plan -replace={target}",
         questions: words!["Does {target} hold data or state that would be lost?", "What else depends on it and would be replaced or restarted?"],
@@ -365,6 +370,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Nothing changes yet, and `terraform untaint` removes the mark. But the next apply, by anyone, destroys and recreates the resource: a database comes back empty and a server loses its disk, possibly as part of an unrelated change.",
+        consequence: "",
         safer: "Use `terraform apply -replace=...` in the step that is meant to replace it, so the replacement is seen in that plan and nowhere else.",
         instead: "terraform state show {target}",
         questions: words!["Does {target} hold data?", "Who runs the next apply, and will they know it replaces {target}?"],
@@ -382,6 +388,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt", "pulumi"], check: state_forget },
         why: "The resource keeps running, but the tool forgets it: it is no longer updated or cleaned up, and the next apply may try to create a second one beside it (or fail on a name clash). Bringing it back under management means importing it again, one resource at a time.",
+        consequence: "",
         safer: "Use a `removed` block (Terraform 1.7+) or `moved` block in code so the change is reviewed, or `terraform state mv` if the aim is a rename; back the state up first (`terraform state pull`).",
         instead: "terraform state show {target}",
         questions: words!["Why should the tool stop managing {target}?", "Will the next apply try to create it again?"],
@@ -403,6 +410,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The shared state is replaced by a local file. If that file is old or from another workspace, the tool's picture of the world is wrong: the next apply may destroy or duplicate real resources. An older state version can be restored only if the backend keeps versions (S3 versioning, Terraform Cloud).",
+        consequence: "",
         safer: "Back up the current remote state (`terraform state pull > backup.tfstate`), compare it with the file, and fix single resources with `state mv`/`import` rather than pushing a whole file; never use `-force`.",
         instead: "terraform state pull",
         questions: words!["Where does the file being pushed come from, and how old is it?", "Does the backend keep earlier state versions?"],
@@ -420,6 +428,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "pulumi"], check: state_delete },
         why: "The workspace's or stack's state and history are deleted. Without the force flag the tool refuses while it still tracks resources; with it, the resources keep running with nothing managing them, and taking them back means importing each one.",
+        consequence: "",
         safer: "Destroy the resources first (after a plan) or move them to another state; list what it still tracks (`terraform state list`, `pulumi stack --show-urns`) before deleting.",
         instead: "terraform state list",
         questions: words!["Does {target} still track live resources?", "Is its state backed up somewhere?"],
@@ -437,6 +446,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt"], check: state_lock_bypass },
         why: "The lock stops two runs from changing the same infrastructure at once. Forcing it open (or running with `-lock=false`) while another run is really in progress lets both write the state: resources get created twice or lost from tracking, and untangling it takes manual state surgery.",
+        consequence: "",
         safer: "Find out who holds the lock and whether that run is still going (CI logs, the lock's `Who` and `Created` fields); only unlock once it is certainly dead.",
         instead: "terraform plan -lock-timeout=10m",
         questions: words!["Who or what holds the lock, and is that run finished?", "Does the backend keep state versions if it goes wrong?"],
@@ -458,6 +468,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Only the state changes now, and `state rm` undoes it. But from the next apply the code owns the resource: any setting the code does not match is changed to match, and a difference that forces replacement destroys and recreates it.",
+        consequence: "",
         safer: "Use an `import` block and `terraform plan -generate-config-out=...`, then make the code match until the plan shows no changes for it.",
         instead: "terraform plan -generate-config-out=generated.tf",
         questions: words!["Does the code describe the resource exactly as it is today?", "What does the next plan want to change on it?"],
@@ -481,6 +492,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Every resource the stack manages is deleted: databases, buckets and volumes with their data, networks, clusters. Running `pulumi up` again creates new, empty resources; the data does not come back. With `--remove` the stack and its history go too.",
+        consequence: "",
         safer: "Preview with `pulumi destroy --preview-only`, protect data resources (`protect: true`), snapshot them, and export the stack's state first.",
         instead: "pulumi stack export --file before-destroy.json",
         questions: words!["Which stack is selected (`pulumi stack`), and is it the one you mean?", "Which of its resources hold data, and are they snapshotted?"],
@@ -502,6 +514,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The stack's CloudFormation (or Terraform) resources are deleted: tables, buckets and databases go with their data unless their removal policy is RETAIN or SNAPSHOT. `--all` destroys every stack in the app; `--force` skips the question.",
+        consequence: "",
         safer: "Check what each stack owns with `cdk diff` and the stack's resources, set `removalPolicy: RETAIN` on data stores, and destroy one named stack at a time.",
         instead: "cdk diff {target}",
         questions: words!["Which stacks does this select (`--all`)?", "Which of their resources hold data, and what is their removal policy?"],
@@ -524,6 +537,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "`sam delete` deletes the application's CloudFormation stack: its functions, APIs, and the tables, queues and buckets it defines, with their data, plus the deployment artifacts. `--no-prompts` skips the confirmation.",
+        consequence: "",
         safer: "List the stack's resources first and set `DeletionPolicy: Retain` on tables and buckets; export any data that must survive.",
         instead: "aws cloudformation describe-stack-resources --stack-name {target}",
         questions: words!["Which tables, queues or buckets does {target} define?", "Which account and region is this?"],
@@ -546,6 +560,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "`serverless remove` deletes the service's whole stack for that stage: functions, API endpoints, and any tables, buckets or queues declared under `resources`, with their data. Callers of the API get errors at once.",
+        consequence: "",
         safer: "Check which stage is selected (`--stage`, default `dev`), mark data resources `DeletionPolicy: Retain`, and back up tables first.",
         instead: "serverless info --stage {target}",
         questions: words!["Which stage and region does this remove?", "Does the service declare tables or buckets that hold data?"],
@@ -569,6 +584,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "Applying without stopping to show the plan means nobody sees what is created, changed, or destroyed and recreated before it happens, including databases and networks.",
+        consequence: "",
         safer: "Save a plan, read what it adds, changes and destroys, then apply exactly that plan.",
         instead: "Run terraform plan and save the plan file for review.",
         questions: words!["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],

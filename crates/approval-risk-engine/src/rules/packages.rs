@@ -333,6 +333,7 @@ pub static RULES: &[Rule] = &[
             leading: true,
         }),
         why: "A version published to a public registry is downloaded within minutes by mirrors, caches and everyone who depends on the package; registries keep the version number taken even if it is withdrawn, and whatever was in it (a bug, a secret, a build artefact) is public for good.",
+        consequence: "",
         safer: "Build the package and inspect exactly what it contains (`npm pack --dry-run`, `twine check`, `cargo package --list`), publish a pre-release first, and have a second person approve the real release.",
         instead: "Build the package and list the files it would publish.",
         questions: words![
@@ -359,6 +360,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "Every project that pins or locks the version fails to install as soon as it is withdrawn, in their CI and on their machines; the version number usually cannot be used again.",
+        consequence: "",
         safer: "Deprecate the version with a message pointing to the fix and publish a corrected version instead; withdraw only for a leaked secret or malware.",
         instead: "Publish a fixed version and deprecate the broken one with a message.",
         questions: words!["Who depends on this version, and what happens to their builds?", "Would deprecating it and publishing a fix do?"],
@@ -376,6 +378,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["npm", "pnpm", "yarn", "bun", "lerna"], check: npm_publish },
         why: "Once published, anyone can install this version, and mirrors and caches copy it within minutes. It can be unpublished only within 72 hours and only if nothing depends on it, and its version number can never be used again. Leaked secrets or broken code in it are out for good.",
+        consequence: "",
         safer: "Run `npm publish --dry-run` and read the file list; check the version, the `files` list and `.npmignore`; publish from CI with provenance after review.",
         instead: "npm publish --dry-run",
         questions: words![
@@ -401,6 +404,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Every project outside the organisation that depends on this version fails to install the moment it is gone (the 2016 left-pad removal broke builds worldwide). The version number can never be published again, and with `--force` the whole package name is lost for 24 hours or to anyone who grabs it.",
+        consequence: "",
         safer: "Deprecate the version with a message instead (`npm deprecate`), and publish a fixed version.",
         instead: "npm deprecate {target} \"Broken release, use the next version\"",
         questions: words![
@@ -421,6 +425,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["npm", "pnpm"], check: npm_deprecate },
         why: "Everyone who installs the matching versions, inside and outside the organisation, sees the warning in their builds, and many CI setups treat it as a failure. It can be taken back with an empty message, but a wrong version range reaches every user at once.",
+        consequence: "",
         safer: "Check the version range with `npm view {target} versions` before deprecating, and name the exact versions affected.",
         instead: "npm view {target} versions",
         questions: words!["Does the version range cover only the versions that are really affected?"],
@@ -438,6 +443,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["npm", "pnpm", "yarn"], check: dist_tag },
         why: "A dist-tag such as `latest` decides which version a plain `npm install` gets. Moving or removing it changes what every new install receives, everywhere, at once; it can be moved back, but installs in between have already taken the other version.",
+        consequence: "",
         safer: "Look at the current tags with `npm dist-tag ls {target}` and test the version under a non-default tag (such as `next`) before moving `latest`.",
         instead: "npm dist-tag ls {target}",
         questions: words!["Which version does the tag point at now, and has the new one been tested under another tag?"],
@@ -455,6 +461,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["npm"], check: access_public },
         why: "Every published version of the package, with whatever code, comments and secrets it contains, becomes downloadable by anyone. Switching it back to private later does not take back the copies already made.",
+        consequence: "",
         safer: "Review what every published version contains, or publish a new, clean package under a public name instead.",
         instead: "npm access get status {target}",
         questions: words![
@@ -475,6 +482,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["npm", "pnpm", "yarn", "gem", "cargo"], check: owner_change },
         why: "An owner can publish, unpublish and yank versions that every user of the package installs; a wrong or compromised owner is how supply-chain attacks start. Removing an owner can lock the team out of releasing fixes.",
+        consequence: "",
         safer: "List the current owners first, and grant publishing through the registry's team or organisation settings with two-factor authentication required.",
         instead: "npm owner ls {target}",
         questions: words![
@@ -495,6 +503,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["cargo"], check: cargo_publish },
         why: "A crates.io upload is permanent by design: the version can be yanked but never deleted or replaced, and anyone can download its source. A leaked secret or a wrong version number stays public.",
+        consequence: "",
         safer: "Run `cargo publish --dry-run` (or `cargo package --list`) and read what goes out; publish from CI after review.",
         instead: "cargo publish --dry-run",
         questions: words![
@@ -515,6 +524,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["cargo"], check: cargo_yank },
         why: "New projects can no longer pick the yanked version, and anyone updating who needs it (with no other matching version) gets a resolution error. Existing lock files keep working, and `cargo yank --undo` reverses it, but the effect reaches every user of the crate at once.",
+        consequence: "",
         safer: "Publish a fixed version first, so users have somewhere to go, and yank only the versions that are really broken.",
         instead: "cargo info {target}",
         questions: words!["Is there a fixed version users can move to, and is the yanked version really broken?"],
@@ -532,6 +542,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["twine", "python", "python3", "poetry", "flit", "hatch", "uv", "pdm"], check: pypi_upload },
         why: "Anyone can install the release as soon as it is up. PyPI lets a project delete a release, but never lets that file name or version be uploaded again, and mirrors keep their copies, so mistakes and leaked secrets stay out.",
+        consequence: "",
         safer: "Run `twine check dist/*`, upload to TestPyPI first (`--repository testpypi`) and install from there, then publish from CI with trusted publishing.",
         instead: "twine upload --repository testpypi dist/*",
         questions: words![
@@ -552,6 +563,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["gem"], check: gem_push },
         why: "The gem is public and installable at once. It can be yanked but not replaced, and its version number can never be pushed again; copies already downloaded stay out.",
+        consequence: "",
         safer: "Build and unpack the gem locally (`gem build`, then `gem unpack`) to check its files, and release from CI after review; push to a private gem server for internal gems.",
         instead: "gem push --host https://gems.internal.example.com {target}",
         questions: words!["Which files does the gem contain, and is the version number right?"],
@@ -573,6 +585,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The version disappears from the index for everyone: projects whose lock files pin it fail to install. RubyGems has no undo for a yank, and the version number can never be reused.",
+        consequence: "",
         safer: "Release a fixed version first and tell users to move to it; yank only for a security problem or a broken build.",
         instead: "gem info {target} --remote --all",
         questions: words!["Who depends on this version, and is there a fixed version to move to?"],
@@ -590,6 +603,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["dotnet", "nuget"], check: nuget_push },
         why: "nuget.org does not allow deleting packages: a pushed version can only be unlisted, stays downloadable to anyone who names it, and its version number can never be pushed again.",
+        consequence: "",
         safer: "Inspect the package (`dotnet pack`, then open the .nupkg) and push to an internal feed first.",
         instead: "dotnet nuget push {target} --source https://nuget.internal.example.com/v3/index.json",
         questions: words!["Which feed does this push to, and has the package's content been checked?"],

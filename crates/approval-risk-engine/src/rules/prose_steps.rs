@@ -146,6 +146,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "Recreating restores the shape, not the contents: the data, identifiers, manual changes and connections of the old one are gone, and everything that depends on it is down in between. This is how one agent's 'delete and recreate the environment' became a 13-hour outage.",
+        consequence: "",
         safer: "Change {target} in place, or build the new one beside the old, switch traffic over, check it, and only then delete the old one.",
         instead: "Build a new environment beside the old one, switch traffic to it, and keep the old one running until the new one is verified.",
         questions: words![
@@ -176,6 +177,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::Prose(ProsePattern { verbs: DELETE_VERBS, objects: DATA, also: words![], window: 6, leading: false }),
         why: "What is deleted is gone unless a backup exists and has been tested; people who rely on it notice first, and restoring from backup loses whatever changed since.",
+        consequence: "",
         safer: "Take a backup or snapshot of {target} first and check it restores; or rename/archive it and delete it later once nobody needs it.",
         instead: "Rename {target} to a name ending in _retired and keep it until nobody needs it.",
         questions: words![
@@ -205,6 +207,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::Prose(ProsePattern { verbs: DELETE_VERBS, objects: ENVIRONMENTS, also: words![], window: 6, leading: false }),
         why: "Everything running in it stops, and whatever was configured by hand or stored inside is gone with it; the people and services that use it notice at once.",
+        consequence: "",
         safer: "Scale {target} down or detach it first, confirm nothing depends on it, keep a backup of its data, then delete.",
         instead: "Scale {target} down to zero and keep it for a week.",
         questions: words![
@@ -235,6 +238,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "The step deletes whatever it decides is unused or old, without naming it; nobody can check the list before it is gone, and 'unused' is a guess that is wrong exactly when it matters.",
+        consequence: "",
         safer: "Ask the agent to list exactly what it would delete, review that list, and delete the named items only.",
         instead: "List the resources that look unused, with their owners and last use.",
         questions: words!["Exactly what will be deleted, by name?", "How was 'unused' decided, and who owns these things?"],
@@ -258,6 +262,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "Once a key or token is revoked it stops working everywhere at once, and it cannot be un-revoked: every service or person still using it fails until they get the new one.",
+        consequence: "",
         safer: "Issue the new credential first, move every user of {target} to it and confirm nothing still uses the old one (access logs), then revoke.",
         instead: "Issue a new key alongside the old one and list which services still use the old key.",
         questions: words!["Which services still use {target}, and have they all switched?", "What is the plan if something breaks after the revocation?"],
@@ -288,6 +293,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "Security controls stop or record what an attacker, a leaked credential or a mistake would do. While one is off, nothing stops or records it, for everyone the control covers; and controls switched off 'for a moment' are often forgotten.",
+        consequence: "",
         safer: "Keep {target} on and find out why it is in the way; if it must go, make the exception as narrow and short as possible and have a second person switch it back on.",
         instead: "Find out why the security control blocks the task and ask its owner for a narrow exception.",
         questions: words![
@@ -327,6 +333,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "The safety net is what stops or undoes the next mistake: deletion protection refuses a delete, backups and versioning bring data back, alarms tell someone. With it off, the next destructive step, planned or not, goes through unnoticed and cannot be undone.",
+        consequence: "",
         safer: "Keep {target} on; if a step is blocked by it, find out why, and switch it off only for that step with someone watching, then back on.",
         instead: "Find out which step {target} blocks and why, and keep it on.",
         questions: words![
@@ -372,6 +379,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "Broad access turns every later mistake, leaked credential or injected instruction into one that reaches everything the grant covers. Grants made 'for now' are rarely taken back.",
+        consequence: "",
         safer: "Grant only the specific permissions the task needs, scoped to the resources it touches and for a limited time, and record when it is removed.",
         instead: "Grant read access to the one resource the task needs, for one day.",
         questions: words![
@@ -415,6 +423,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "A bulk change to customers' accounts, orders or subscriptions reaches every customer the filter selects at once: they are locked out, notified, charged or refunded before anyone checks the list, and a filter that selects too much multiplies the harm.",
+        consequence: "",
         safer: "Produce the list of {target} the step would touch, have its owner check it, and run the change on a small batch first.",
         instead: "List the {target} the step would touch, with their owners, for review.",
         questions: words![
@@ -457,6 +466,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "Putting an earlier copy in place of the live one throws away everything written since the copy was taken: orders, sign-ups, payments, edits. Nobody can get those back unless the current state was copied aside first, and the services using it see data jump back in time.",
+        consequence: "",
         safer: "Snapshot the current {target} first; restore the earlier copy beside it (a new instance or table), check it, and switch over or copy back only the rows that need it.",
         instead: "Restore the backup into a new database and compare the two.",
         questions: words![
@@ -496,6 +506,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "Every visitor, client and mail server finds the service through DNS. A wrong record sends them elsewhere or nowhere, and after the fix resolvers keep serving the wrong answer until its TTL runs out, often hours; moving name servers or MX records can silently stop email.",
+        consequence: "",
         safer: "Lower the TTL a day ahead, export the current zone, change one record at a time and check it with `dig` against several resolvers before the next.",
         instead: "Export the current DNS zone and lower the TTL of the records to be changed.",
         questions: words![
@@ -528,6 +539,7 @@ pub static RULES: &[Rule] = &[
             leading: true,
         }),
         why: "Emptying keeps the container and deletes everything in it: every object, row or message is gone at once, and only a backup or versioning brings it back.",
+        consequence: "",
         safer: "Copy or snapshot what is in {target} first, and delete only what is meant to go (by prefix, age or filter) rather than everything.",
         instead: "List what is in {target}, with sizes and dates.",
         questions: words!["Is there a copy of what is in it?", "Does anything still read from it?"],
@@ -555,6 +567,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "The script or job is not in the plan, so neither the tool nor the approver can see what it changes. Scripts written for one run are rarely tested like product code, and a backfill or cleanup writes to every row it selects.",
+        consequence: "",
         safer: "Read the script first (or ask for it in the plan), run it with a dry-run or on a copy, and check how many records it would change.",
         instead: "Show the script's code and what its dry-run mode reports.",
         questions: words!["What does the script change, and has someone read it?", "Does it have a dry-run mode, and what did it report?"],
@@ -578,6 +591,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "Anything open to every address is found by scanners within minutes; a login port or an admin page open to the world is brute-forced, and an unpatched service on it is taken over.",
+        consequence: "",
         safer: "Allow only the addresses that need it (an office range, a VPN, the partner's IPs), or reach the service through a bastion or a tunnel.",
         instead: "Allow the port from the office VPN range only.",
         questions: words!["Which addresses actually need to reach it?", "What listens on it, and does it require authentication?"],
@@ -605,6 +619,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "Public data is read by anyone who finds it, and scanners look for open buckets, shares and snapshots all the time; whatever was downloaded before it is closed again stays out, with whatever personal data or secrets it held.",
+        consequence: "",
         safer: "Share with the specific people or accounts that need it (a signed URL, an expiring link, an access grant), and check what it contains first.",
         instead: "Create an expiring signed link for the one file the partner needs.",
         questions: words!["Who exactly needs it, and could a signed link or a grant do?", "What is in it: any personal data or secrets?"],
@@ -632,6 +647,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "The step does not say what it will change, so nobody can tell what could be lost; vague steps are where agents improvise destructive fixes.",
+        consequence: "",
         safer: "Ask the agent to list the exact commands or resources the step will touch, then assess those.",
         instead: "List the exact resources and commands for this step.",
         questions: words![
