@@ -286,7 +286,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The repository goes with its issues, pull requests, wiki, releases, CI settings and secrets; every clone, pipeline and deploy that pulls from it breaks. GitHub can restore a deleted repository for 90 days (not always, for forks); forks and stars do not come back, and some hosts delete at once.",
-        consequence: "",
+        consequence: "its issues, pull requests and secrets go, and every pipeline using it breaks",
         safer: "Archive {target} instead (read-only, fully reversible); delete it months later, once nobody has needed it.",
         instead: "gh repo archive {target}",
         questions: words![
@@ -319,7 +319,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The repository becomes read-only: nobody can push, merge or open issues, and pipelines that push to it fail. Nothing is lost, and unarchiving puts it back as it was.",
-        consequence: "",
+        consequence: "it becomes read-only and pipelines pushing to it fail; nothing is lost",
         safer: "Tell the people who work in {target} first, and check no pipeline still pushes to it.",
         instead: "gh repo view {target}",
         questions: words!["Does anyone still push to {target}, or does CI write to it?"],
@@ -346,7 +346,7 @@ pub static RULES: &[Rule] = &[
             check: repo_make_public,
         },
         why: "All the code and its entire history become visible to anyone, including any password, key or customer data ever committed. Bots copy new public repositories within minutes; switching back to private does not take back what was read.",
-        consequence: "",
+        consequence: "anyone can read its code and full history, including any committed secrets",
         safer: "Scan the full history for secrets (gitleaks, trufflehog) and have the owners approve; publish a fresh repository with only the code meant to be public rather than flipping this one.",
         instead: "gh repo view {target} --json visibility",
         questions: words![
@@ -394,7 +394,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "Publishing a repository makes all of its code and history readable by anyone, including any password, key or customer data ever committed; copies are made within minutes and cannot be recalled.",
-        consequence: "",
+        consequence: "anyone can read all its code and history, and copies cannot be recalled",
         safer: "Scan the whole history for secrets and personal data and have the owners approve; publish a fresh repository with only the code meant to be public.",
         instead: "List the repositories and their visibility for the owners to review.",
         questions: words![
@@ -426,7 +426,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Pipelines and deploys that use the secret fail from their next run. Its value cannot be read back from GitHub or GitLab, so putting it back means getting the credential again from wherever it was issued.",
-        consequence: "",
+        consequence: "pipelines using it fail from their next run; its value cannot be read back",
         safer: "Check which workflows use {target} first, and keep its value in a password manager or secrets store before deleting it.",
         instead: "gh secret list",
         questions: words![
@@ -457,7 +457,7 @@ pub static RULES: &[Rule] = &[
             check: secret_set,
         },
         why: "Setting a secret that exists replaces its value, and the old value cannot be read back: if the new one is wrong, every pipeline or deploy that uses it fails until someone finds the right credential again.",
-        consequence: "",
+        consequence: "the old value is lost; a wrong new one breaks every pipeline using it",
         safer: "Check whether {target} already exists (`gh secret list`) and keep the current value somewhere safe; pass the value from a file or stdin, never on the command line.",
         instead: "gh secret list",
         questions: words![
@@ -489,7 +489,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The release page and its downloadable files disappear: installers, scripts and pipelines that download that version start failing, and users who pinned it cannot get it again. With `--cleanup-tag` the tag goes too.",
-        consequence: "",
+        consequence: "its downloads disappear and anything installing that version starts failing",
         safer: "Mark {target} as a pre-release or edit its notes to say it is withdrawn, and publish a fixed release; keep the files downloadable.",
         instead: "gh release edit {target} --prerelease",
         questions: words![
@@ -521,7 +521,7 @@ pub static RULES: &[Rule] = &[
             check: branch_protection_off,
         },
         why: "Branch protection is what requires reviews and passing checks before code reaches the main branch, and what stops force pushes and deletion of it. Once removed, anyone (or any agent) can push straight to what ships; the exact settings must be re-entered by hand to restore it.",
-        consequence: "",
+        consequence: "anyone can push straight to what ships, with no review or checks",
         safer: "Leave protection on and merge through a pull request; if one change must bypass it, use a time-limited bypass for that change and keep the rules in place.",
         instead: "gh api {target}",
         questions: words![
@@ -553,7 +553,7 @@ pub static RULES: &[Rule] = &[
             check: api_delete_other,
         },
         why: "A raw DELETE call (or Jenkins' `doDelete`) removes whatever the endpoint names (a repository, a branch, a pipeline and its logs, an environment, a job, a stored credential, a webhook) without the confirmation the normal commands ask for; most such deletions have no undo.",
-        consequence: "",
+        consequence: "whatever the endpoint names is deleted without confirmation, mostly with no undo",
         safer: "Read the endpoint first with a GET to see exactly what it is, and use the dedicated `gh`/`glab` command or the web page, which ask for confirmation.",
         instead: "gh api {target}",
         questions: words![
@@ -587,7 +587,7 @@ pub static RULES: &[Rule] = &[
             check: gh_delete_other,
         },
         why: "Deleted issues, gists, labels and workflow runs (with their logs) cannot be restored: the discussion, the history and every link to them are gone. Deleting an SSH, GPG or deploy key locks out whoever used it.",
-        consequence: "",
+        consequence: "it is gone for good; a deleted key locks out whoever used it",
         safer: "Close, hide or archive instead where the tool allows it (`gh issue close`, a secret gist), and check who uses a key before removing it.",
         instead: "gh issue close {target}",
         questions: words![
@@ -621,7 +621,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The workflow stops running: if it is a test, security scan or required check, changes go in without it, and if it is a scheduled job (backups, certificate renewals) it silently stops. Enabling it again is one command, but nothing reminds anyone to.",
-        consequence: "",
+        consequence: "it stops running, so its checks or scheduled jobs silently stop",
         safer: "Fix the workflow or skip one run instead; if it must be off, plan the step that turns {target} back on.",
         instead: "gh workflow view {target}",
         questions: words![
@@ -654,7 +654,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "`--admin` merges even though required reviews or checks have not passed, which is exactly what those rules exist to stop. The merge can be reverted, but whatever it deploys runs in the meantime.",
-        consequence: "",
+        consequence: "unreviewed, unchecked code reaches the branch and whatever it deploys runs",
         safer: "Wait for the checks and a reviewer's approval, or ask a maintainer to merge it; fix a flaky check rather than bypassing all of them.",
         instead: "gh pr checks {target}",
         questions: words![
@@ -686,7 +686,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Merging changes the branch everyone builds on, and often starts a deployment; it can be reverted, but whatever it ships runs until then.",
-        consequence: "",
+        consequence: "its changes reach the shared branch and often deploy at once",
         safer: "Check that reviews and checks have passed and whether merging deploys, then merge.",
         instead: "gh pr checks {target}",
         questions: words!["Does merging this deploy automatically, and where?"],
@@ -709,7 +709,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "A published release notifies everyone watching the repository and usually starts release pipelines that ship to users; the release page can be deleted later, but what it started and who saw it cannot be taken back.",
-        consequence: "",
+        consequence: "everyone watching is notified and release pipelines may ship it to users",
         safer: "Create it as a draft (`--draft`), check the notes and assets, then publish.",
         instead: "gh release create {target} --draft",
         questions: words!["What does publishing this release start (builds, package uploads, notifications)?", "Are the notes and version number final?"],
@@ -727,7 +727,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["java", "jenkins-cli"], check: jenkins_delete },
         why: "Deleting a job removes its configuration and build history; a node, its agent connection; a view or credential, what pipelines rely on. Builds and deployments that use them fail, and Jenkins keeps no trash.",
-        consequence: "",
+        consequence: "its configuration and history are gone, with no trash, and builds using it fail",
         safer: "Disable the job (`disable-job`) or take the node offline first, and keep its `config.xml` (`get-job`) so it can be recreated.",
         instead: "java -jar jenkins-cli.jar get-job {target}",
         questions: words!["Which pipelines or deployments use {target}?", "Is its configuration saved (config.xml or job DSL)?"],
@@ -750,7 +750,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Applications reading the secret fail on their next read. In a versioned (KV v2) store the latest version can be brought back with `vault kv undelete`; in an unversioned (KV v1) store it is gone at once.",
-        consequence: "",
+        consequence: "applications reading it fail; an unversioned store loses it at once",
         safer: "Check which applications read {target} and whether the store is versioned; read and save the value before deleting it.",
         instead: "vault kv metadata get {target}",
         questions: words![
@@ -780,7 +780,7 @@ pub static RULES: &[Rule] = &[
             check: vault_kv_destroy,
         },
         why: "Destroying removes the stored values themselves, with no undelete: applications that need them fail, and the only way back is to issue the credentials again at their source.",
-        consequence: "",
+        consequence: "the stored values are gone for good and applications needing them fail",
         safer: "Look at the versions first (`vault kv metadata get`); use `vault kv delete` (which can be undone) instead, and destroy old versions only once nothing has read them for weeks.",
         instead: "vault kv metadata get {target}",
         questions: words![
@@ -810,7 +810,7 @@ pub static RULES: &[Rule] = &[
             check: vault_delete,
         },
         why: "`vault delete` removes what the path holds with no undelete (an unversioned secret, a role, a configuration), and deleting a policy takes its permissions away from every token and login that carries it at once.",
-        consequence: "",
+        consequence: "what it holds is gone with no undelete; a deleted policy's permissions vanish",
         safer: "Read what {target} holds first and save it; for policies, check which roles and tokens use it and change those before removing it.",
         instead: "vault read {target}",
         questions: words![
@@ -843,7 +843,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Unmounting a secrets engine deletes every secret stored under it and revokes every credential it handed out; every application using that path fails at once, and the data cannot be brought back except from a backup of Vault's storage.",
-        consequence: "",
+        consequence: "every secret under it is deleted and every credential it issued is revoked",
         safer: "List what is under {target} and who uses it; take a snapshot of Vault's storage first, and remove individual secrets instead.",
         instead: "vault secrets list -detailed",
         questions: words![
@@ -868,7 +868,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Everyone and everything that logs in to Vault this way (people, Kubernetes pods, CI jobs) is locked out, and the tokens it issued are revoked at once. Its roles and settings are deleted, so enabling it again starts from nothing.",
-        consequence: "",
+        consequence: "everyone logging in this way is locked out and its tokens are revoked",
         safer: "Check who logs in through {target} (audit log), move them to another method first, and export its role configuration.",
         instead: "vault auth list -detailed",
         questions: words![
@@ -892,7 +892,7 @@ pub static RULES: &[Rule] = &[
             check: vault_revoke,
         },
         why: "Whatever uses the token, or the credentials the lease handed out (database users, cloud keys), stops working at once, and so do child tokens. The services need new credentials issued before they recover.",
-        consequence: "",
+        consequence: "whatever uses it stops working at once until new credentials are issued",
         safer: "Find out what uses {target} first (Vault's audit log); revoke a single lease rather than a prefix.",
         instead: "vault token lookup {target}",
         questions: words![
@@ -923,7 +923,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "A sealed Vault answers nothing: every application that reads secrets or logs in through it fails until enough key holders unseal it again, which can take hours if they are not at hand.",
-        consequence: "",
+        consequence: "every application that reads secrets from it fails until key holders unseal it",
         safer: "Seal only as an emergency measure, with the unseal key holders ready; revoke the specific compromised tokens instead if that is the concern.",
         instead: "vault status",
         questions: words![
@@ -947,7 +947,7 @@ pub static RULES: &[Rule] = &[
             check: vault_root_token,
         },
         why: "A root token can do anything in Vault: read every secret, change every policy, and create more tokens. Anyone who sees it has all of that until it is revoked; Vault's own guidance is to create one only in an emergency and revoke it right after.",
-        consequence: "",
+        consequence: "whoever sees it can read every secret and change every policy until revoked",
         safer: "Use a token with a policy limited to the paths the task needs, and a short TTL.",
         instead: "vault token create -policy=deploy-readonly -ttl=1h",
         questions: words![

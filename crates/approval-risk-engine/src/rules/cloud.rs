@@ -1232,7 +1232,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "A terminated instance cannot be started again: its local disks and, by default, its root volume are deleted with it, along with anything configured by hand on the machine. Whatever it served stops at once; a new instance gets a new ID and address.",
-        consequence: "",
+        consequence: "its disks are deleted and whatever it served stops; it cannot be started again",
         safer: "Stop {target} instead (`aws ec2 stop-instances`), which keeps its disks, check nothing breaks, and terminate it later; snapshot its volumes first.",
         instead: "aws ec2 stop-instances --instance-ids {target}",
         questions: words![
@@ -1267,7 +1267,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Every byte on the disk is gone; only a snapshot taken earlier can bring it back, and anything written since that snapshot is lost. A volume that looks unattached may still be the only copy of a database or of its backups.",
-        consequence: "",
+        consequence: "every byte on it is gone; only an earlier snapshot can bring it back",
         safer: "Snapshot {target} first (`aws ec2 create-snapshot`), tag it for deletion, and delete it once the snapshot is confirmed and nobody has asked for it.",
         instead: "aws ec2 create-snapshot --volume-id {target} --description before-delete",
         questions: words![
@@ -1298,7 +1298,7 @@ pub static RULES: &[Rule] = &[
             check: aws_delete_backup,
         },
         why: "Snapshots, backups and machine images are the way back after a mistake, and often the only copy of something already deleted. Once deleted (and without a Recycle Bin rule) the point in time they captured is gone, and nobody notices until the day a restore is needed.",
-        consequence: "",
+        consequence: "the point in time it captured is gone, and with it the way back",
         safer: "Check what {target} is a backup of and whether a newer, tested one exists; let a retention policy expire old backups instead of deleting them by hand, and keep a Recycle Bin rule so deletions can be undone for a while.",
         instead: "aws ec2 describe-snapshots --snapshot-ids {target}",
         questions: words![
@@ -1348,7 +1348,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Network pieces are what every server, database and load balancer in them reach the world and each other through; removing one cuts them off at once. Recreating it gives new IDs and addresses, so every route, firewall rule and allow-list that named the old one must be redone.",
-        consequence: "",
+        consequence: "every server, database and load balancer behind it is cut off at once",
         safer: "List what still uses {target} (network interfaces, routes, endpoints) and confirm it is empty and unreferenced; delete it through the infrastructure code that created it.",
         instead: "aws ec2 describe-network-interfaces --filters Name=vpc-id,Values={target}",
         questions: words![
@@ -1381,7 +1381,7 @@ pub static RULES: &[Rule] = &[
             check: aws_open_ingress,
         },
         why: "`0.0.0.0/0` (or `::/0`) lets any address on the internet reach the port. Scanners find open SSH, RDP and database ports within minutes, so a database or admin port opened this way is exposed to the world even if the rule is removed an hour later.",
-        consequence: "",
+        consequence: "anyone on the internet can reach the port, and scanners find it within minutes",
         safer: "Allow only the addresses that need it (an office or VPN range, or another security group), or reach the machine through Session Manager or a bastion instead of opening the port.",
         instead: "aws ec2 authorize-security-group-ingress --group-id {target} --protocol tcp --port 22 --cidr 203.0.113.0/24",
         questions: words![
@@ -1420,7 +1420,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Deletion protection exists so that one mistaken command cannot remove a database, table, instance or stack. Turning it off changes nothing by itself, but it is almost always the step right before a delete, and it removes the last check that would have caught the wrong target.",
-        consequence: "",
+        consequence: "nothing changes yet, but the last check against a mistaken delete is gone",
         safer: "Leave protection on unless the deletion itself has been approved; if it has, turn protection off in the same reviewed change as the delete, for exactly {target}.",
         instead: "aws rds describe-db-instances --db-instance-identifier {target}",
         questions: words![
@@ -1457,7 +1457,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Every object below the path is deleted, as fast as S3 allows. Unless the bucket keeps versions, nothing brings them back; applications, reports and people reading those files find them gone, and a path typed one level too high takes the whole bucket's contents.",
-        consequence: "",
+        consequence: "every object under it is deleted, with no undo unless the bucket keeps versions",
         safer: "Run the same command with `--dryrun` and read the list; copy {target} to a backup location first, or let a lifecycle rule expire the objects instead.",
         instead: "aws s3 rm {target} --recursive --dryrun",
         questions: words![
@@ -1489,7 +1489,7 @@ pub static RULES: &[Rule] = &[
             check: aws_s3_delete_objects,
         },
         why: "The objects are deleted; in a bucket without versioning there is no trash and no undo, and whoever reads those files next gets an error. With versioning on, only a delete marker is added and the object can be restored.",
-        consequence: "",
+        consequence: "it is gone for good unless the bucket keeps versions; readers get errors",
         safer: "Check whether the bucket keeps versions; copy the objects aside first (`aws s3 cp`) or move them under an `archive/` prefix and delete later.",
         instead: "aws s3 ls {target}",
         questions: words![
@@ -1523,7 +1523,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "`--force` first deletes every object in the bucket, then the bucket. The data is gone (versions included), and the bucket name is released: anyone in the world can then claim it and receive whatever still writes to or links at it.",
-        consequence: "",
+        consequence: "every object in it is deleted, and anyone can then claim its name",
         safer: "Copy {target} elsewhere first, empty it with a lifecycle rule you can watch, and keep the empty bucket (it costs nothing) so nobody else can take its name.",
         instead: "aws s3 sync {target} s3://archive-bucket/retired/",
         questions: words![
@@ -1554,7 +1554,7 @@ pub static RULES: &[Rule] = &[
             check: aws_s3_delete_bucket,
         },
         why: "The bucket must be empty, so no objects are lost, but its policy, lifecycle and replication settings go with it, and its globally unique name is released: anyone can register it and receive the traffic, uploads or links that still point at it.",
-        consequence: "",
+        consequence: "its settings go, and anyone can claim its name and the traffic to it",
         safer: "Keep the empty bucket, or block all access to it with a bucket policy; an empty bucket costs nothing and keeps the name yours.",
         instead: "aws s3api put-public-access-block --bucket {target} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
         questions: words![
@@ -1585,7 +1585,7 @@ pub static RULES: &[Rule] = &[
             check: aws_s3_versioning_off,
         },
         why: "Versioning is what turns an accidental overwrite or delete in the bucket into something you can undo. Once suspended, every later overwrite or delete is final, and nobody notices until they need an old version that was never kept.",
-        consequence: "",
+        consequence: "every later overwrite or delete in it becomes final, with no old version kept",
         safer: "Keep versioning on and use a lifecycle rule to expire old versions after a set number of days if storage cost is the concern.",
         instead: "aws s3api get-bucket-versioning --bucket {target}",
         questions: words![
@@ -1616,7 +1616,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The public-access block is the switch that stops any policy or ACL from making the bucket's files public. Removing it exposes nothing by itself, but the next mistaken policy or upload setting then publishes customer files to the whole internet.",
-        consequence: "",
+        consequence: "nothing is exposed yet, but one mistaken policy can then publish its files",
         safer: "Keep the block on; if one set of files must be public, serve them through CloudFront with an origin access control, or put them in a separate bucket made for public content.",
         instead: "aws s3api get-public-access-block --bucket {target}",
         questions: words![
@@ -1646,7 +1646,7 @@ pub static RULES: &[Rule] = &[
             check: aws_s3_public,
         },
         why: "A public ACL or a policy with `\"Principal\": \"*\"` lets anyone on the internet read (or write) the bucket. Public buckets are found by scanners quickly; whatever is read while it is open cannot be taken back, which is how customer data leaks happen.",
-        consequence: "",
+        consequence: "anyone on the internet can read what it holds, and scanners find it fast",
         safer: "Grant access to the specific account or role that needs it, or serve public files through CloudFront; keep the bucket's public-access block on.",
         instead: "aws s3api get-bucket-policy --bucket {target}",
         questions: words![
@@ -1680,7 +1680,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The policy's rules vanish at once: the other accounts and services it let in (log delivery, CloudFront, partners) are cut off, and any deny statements it held (encryption required, deletes forbidden) stop protecting the bucket. S3 keeps no copy of the old policy.",
-        consequence: "",
+        consequence: "services the policy let in are cut off and its deny rules stop applying",
         safer: "Save the current policy first (`aws s3api get-bucket-policy`), then replace it with an edited version rather than removing it.",
         instead: "aws s3api get-bucket-policy --bucket {target}",
         questions: words![
@@ -1711,7 +1711,7 @@ pub static RULES: &[Rule] = &[
             check: aws_rds_delete,
         },
         why: "The database and its storage are deleted; every service that uses it fails at once. Without a final snapshot, its automatic backups go with it and the data cannot be recovered; with one, a restore gives a new database with a new endpoint after some time.",
-        consequence: "",
+        consequence: "every service using it fails, and without a final snapshot its data is gone",
         safer: "Take a manual snapshot of {target} first and keep it; stop the instance for a week instead of deleting it; delete with `--final-db-snapshot-identifier`, never `--skip-final-snapshot`.",
         instead: "aws rds create-db-snapshot --db-instance-identifier {target} --db-snapshot-identifier {target}-before-delete",
         questions: words![
@@ -1746,7 +1746,7 @@ pub static RULES: &[Rule] = &[
             check: aws_rds_backups_off,
         },
         why: "A retention period of 0 switches automatic backups off and deletes the ones already kept, so point-in-time recovery is gone for the database. Nothing looks different until someone needs to restore.",
-        consequence: "",
+        consequence: "its existing backups are deleted and point-in-time recovery is gone",
         safer: "Keep backups on (at least 7 days); take a manual snapshot of {target} if a one-off copy is what is needed.",
         instead: "aws rds create-db-snapshot --db-instance-identifier {target} --db-snapshot-identifier {target}-manual",
         questions: words![
@@ -1778,7 +1778,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Every item in the table is deleted, and its point-in-time recovery goes with it; only an on-demand backup taken earlier can restore it. Every service that reads or writes the table fails at once.",
-        consequence: "",
+        consequence: "every item in it is gone and every service using it fails at once",
         safer: "Create an on-demand backup of {target} first (`aws dynamodb create-backup`), and turn deletion protection on for tables that hold data.",
         instead: "aws dynamodb create-backup --table-name {target} --backup-name {target}-before-delete",
         questions: words![
@@ -1809,7 +1809,7 @@ pub static RULES: &[Rule] = &[
             check: aws_delete_data_store,
         },
         why: "The store and everything in it are deleted: a search domain, a stream, a file system, an archive vault, a ledger, configuration parameters, or a user pool with every customer's login. Applications that read or write it fail at once, and unless a separate backup exists the data is gone.",
-        consequence: "",
+        consequence: "it and everything in it are gone, and every application using it fails",
         safer: "Back up or export {target} first and check the backup restores; find out what still reads or writes it, and stop those first.",
         instead: "aws backup start-backup-job --backup-vault-name main --resource-arn {target} --iam-role-arn arn:aws:iam::123456789012:role/backup",
         questions: words![
@@ -1842,7 +1842,7 @@ pub static RULES: &[Rule] = &[
             check: aws_delete_service,
         },
         why: "What it serves stops at once: an Auto Scaling group takes its instances with it, a load balancer, API or CDN distribution takes its address. Recreating it gives new names and addresses, so DNS records, clients and allow-lists that pointed at the old one must all be changed.",
-        consequence: "",
+        consequence: "what it serves stops at once, and a recreated one gets a new address",
         safer: "Scale {target} to zero or detach it from traffic first, confirm nothing breaks, and delete it through the infrastructure code that created it.",
         instead: "aws autoscaling update-auto-scaling-group --auto-scaling-group-name {target} --min-size 0 --desired-capacity 0",
         questions: words![
@@ -1875,7 +1875,7 @@ pub static RULES: &[Rule] = &[
             check: sync_delete,
         },
         why: "With the delete option, every file at the destination that is not in the source is deleted. An empty, wrong or half-built source folder therefore wipes the destination bucket, quickly and without a prompt.",
-        consequence: "",
+        consequence: "every destination file missing from the source is deleted; an empty source wipes everything",
         safer: "Run the sync without the delete option (or with its dry-run flag first) and read the list; check the source is the folder you mean and is not empty.",
         instead: "aws s3 sync ./site {target} --delete --dryrun",
         questions: words![
@@ -1909,7 +1909,7 @@ pub static RULES: &[Rule] = &[
             check: aws_cache_delete,
         },
         why: "The cache and everything in it are deleted. If it held sessions, queues or data kept nowhere else, that is lost; even as a pure cache, every request then falls through to the database at once, which can take it down.",
-        consequence: "",
+        consequence: "everything in it is lost, and every request falls through to the database",
         safer: "Take a final snapshot (`--final-snapshot-identifier`) and check that the applications using {target} are pointed elsewhere first.",
         instead: "aws elasticache describe-cache-clusters --cache-cluster-id {target}",
         questions: words![
@@ -1951,7 +1951,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Whoever or whatever signs in as this identity is locked out at once: a person, a deploy pipeline, or every server and function that assumes the role. Recreating it with the same name does not help, because policies elsewhere trust its old internal ID.",
-        consequence: "",
+        consequence: "every person, pipeline or server signing in as it is locked out at once",
         safer: "Deactivate instead: detach the policies from {target} or disable its access keys, watch for errors for a few days, then delete it.",
         instead: "aws iam list-attached-role-policies --role-name {target}",
         questions: words![
@@ -1982,7 +1982,7 @@ pub static RULES: &[Rule] = &[
             check: aws_iam_admin,
         },
         why: "Administrator (or full IAM) access lets the holder do anything in the account, including deleting every resource and granting itself more. Detaching it later does not undo what was done while it was held, and a leaked key with it is the whole account.",
-        consequence: "",
+        consequence: "it can then do anything in the account, including deleting every resource",
         safer: "Grant a policy limited to the actions and resources the task needs, for a limited time; use an existing role with just those permissions.",
         instead: "aws iam attach-role-policy --role-name {target} --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess",
         questions: words![
@@ -2015,7 +2015,7 @@ pub static RULES: &[Rule] = &[
             check: aws_iam_wildcard,
         },
         why: "`\"Action\": \"*\"` (or `NotAction`) allows every action on every service the policy covers: the holder can delete data, change permissions and create users. It is administrator access under another name, and whatever is done with it stays done.",
-        consequence: "",
+        consequence: "the holder can delete data, change permissions and create users, like an administrator",
         safer: "List the specific actions and resources the task needs in the policy (`s3:GetObject` on one bucket, not `*`); check it with IAM Access Analyzer before attaching.",
         instead: "aws accessanalyzer validate-policy --policy-type IDENTITY_POLICY --policy-document file://policy.json",
         questions: words![
@@ -2045,7 +2045,7 @@ pub static RULES: &[Rule] = &[
             check: delete_access_key,
         },
         why: "Every pipeline, server or person still signing in with this key is locked out at once, and a deleted key cannot be restored: the fix is a new key, handed out again to everything that used the old one.",
-        consequence: "",
+        consequence: "everything using the key is locked out, and the key cannot be restored",
         safer: "Deactivate the key first (`aws iam update-access-key --status Inactive`), watch its last-used date and the error logs for a few days, then delete it.",
         instead: "aws iam get-access-key-last-used --access-key-id AKIAEXAMPLE",
         questions: words![
@@ -2077,7 +2077,7 @@ pub static RULES: &[Rule] = &[
             check: long_lived_key,
         },
         why: "The command prints a secret key that works until someone deletes it, from anywhere in the world. It lands in the agent's output, logs and transcript; anyone who sees it can act as that identity, and there is no telling who copied it.",
-        consequence: "",
+        consequence: "the printed secret lets anyone who sees it act as this identity from anywhere",
         safer: "Use short-lived credentials instead (an IAM role, SSO, workload identity federation); if a key is unavoidable, write it straight into a secrets manager and set a date to delete it.",
         instead: "aws sts get-caller-identity",
         questions: words![
@@ -2111,7 +2111,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The key stops working at once, so everything encrypted with it (databases, volumes, buckets, secrets) becomes unreadable. Deletion can be cancelled during the 7-30 day waiting period; after that, every byte encrypted with the key is lost for good.",
-        consequence: "",
+        consequence: "everything encrypted with it is unreadable now and lost for good after the wait",
         safer: "Disable {target} instead and watch for failures for a few weeks (CloudTrail shows who still uses it); schedule deletion with the longest waiting period only once nothing does.",
         instead: "aws kms disable-key --key-id {target}",
         questions: words![
@@ -2144,7 +2144,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "While the key is disabled, nothing encrypted with it can be read: databases fail to start, volumes fail to attach, and services that decrypt secrets stop. Enabling it again brings everything back, but whatever ran meanwhile failed.",
-        consequence: "",
+        consequence: "nothing encrypted with it can be read until it is enabled again",
         safer: "Check CloudTrail for recent use of {target} first and tell the owners of what it encrypts; disable it in a quiet hour with someone ready to enable it again.",
         instead: "aws kms describe-key --key-id {target}",
         questions: words![
@@ -2174,7 +2174,7 @@ pub static RULES: &[Rule] = &[
             check: aws_secret_delete,
         },
         why: "Every application that reads the secret (a database password, an API key) fails on its next read. By default it can be restored during a 7-30 day recovery window; with `--force-delete-without-recovery` it is gone at once.",
-        consequence: "",
+        consequence: "every application that reads it fails on its next read",
         safer: "Delete with a recovery window (`--recovery-window-in-days 30`), never `--force-delete-without-recovery`; check the secret's last-accessed date first.",
         instead: "aws secretsmanager describe-secret --secret-id {target}",
         questions: words![
@@ -2204,7 +2204,7 @@ pub static RULES: &[Rule] = &[
             check: aws_secret_overwrite,
         },
         why: "Every application reading the secret or parameter gets the new value on its next read; if it is wrong, they fail to connect or log in. Secrets Manager keeps the previous version (`AWSPREVIOUS`) and Parameter Store keeps a history, so the old value can be put back, but only once someone notices.",
-        consequence: "",
+        consequence: "every application reading it gets the new value, and fails if it is wrong",
         safer: "Read and save the current value first, test the new credential before writing it, and use Secrets Manager rotation so old and new both work during the switch.",
         instead: "aws secretsmanager describe-secret --secret-id {target}",
         questions: words![
@@ -2239,7 +2239,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "A hosted zone answers DNS for a whole domain. A new zone gets different name servers, so if the domain is still delegated to this one, every name under it stops resolving until the registrar is updated and caches expire (hours to days).",
-        consequence: "",
+        consequence: "every name under its domain can stop resolving for hours to days",
         safer: "Export the zone's records first, check the domain is no longer delegated to {target}'s name servers, and delete it through the infrastructure code that created it.",
         instead: "aws route53 list-resource-record-sets --hosted-zone-id {target}",
         questions: words![
@@ -2269,7 +2269,7 @@ pub static RULES: &[Rule] = &[
             check: aws_dns_record_delete,
         },
         why: "The name stops resolving as soon as caches expire: a website, an API or mail delivery stops working for everyone. Putting the record back fixes it only after resolvers drop the cached 'does not exist' answer, which can take an hour or more.",
-        consequence: "",
+        consequence: "the name stops resolving once caches expire, and what it serves fails for everyone",
         safer: "Save the record's current value, lower its TTL a day ahead, and change it to point somewhere new (UPSERT) rather than deleting it.",
         instead: "aws route53 list-resource-record-sets --hosted-zone-id {target}",
         questions: words![
@@ -2301,8 +2301,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        why: "CloudTrail is the record of who did what in the account. While it is off, nothing that happens is recorded, and that gap can never be filled in: an intruder, or a mistaken agent, leaves no trace. Switching audit logging off is also what attackers do first.",
-        consequence: "",
+        why: "CloudTrail is the record of who did what in the account, and switching it off is what attackers do first. While it is off nothing that happens is recorded, and that gap can never be filled in: an intruder, or a mistaken agent, leaves no trace.",
+        consequence: "nothing done in the account is recorded, and that gap can never be filled",
         safer: "Leave the trail on. If its cost or destination is the problem, change the trail's settings (`aws cloudtrail update-trail`) instead of stopping it, with the security team's agreement.",
         instead: "aws cloudtrail update-trail --name {target} --s3-bucket-name new-audit-log-bucket",
         questions: words![
@@ -2333,7 +2333,7 @@ pub static RULES: &[Rule] = &[
             check: aws_security_monitoring_off,
         },
         why: "These services watch the account for attacks and record how resources change. Switching one off means threats and changes in the gap are never seen or recorded; deleting a GuardDuty detector also deletes its past findings.",
-        consequence: "",
+        consequence: "attacks and changes in the gap go unseen and unrecorded for good",
         safer: "Keep them on; if one produces too many alerts, suppress the noisy finding types instead of turning the service off.",
         instead: "aws guardduty list-detectors",
         questions: words![
@@ -2366,7 +2366,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Alarms are what wake someone up when a service breaks. Once deleted, the next outage goes unnoticed until customers report it, and the alarm's thresholds and actions are gone unless they were kept in code.",
-        consequence: "",
+        consequence: "the next outage it watched for goes unnoticed until customers report it",
         safer: "Keep the alarms; if they are noisy, tune their thresholds, or pause only their actions for a set maintenance window.",
         instead: "aws cloudwatch describe-alarms --alarm-names {target}",
         questions: words![
@@ -2398,7 +2398,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The alarms keep evaluating but no longer page anyone, scale anything or trigger recovery; if something breaks while they are silenced, nobody is told. It is easy to forget to turn them back on.",
-        consequence: "",
+        consequence: "nobody is paged and nothing recovers if something breaks while it is silenced",
         safer: "Silence only the alarms the maintenance touches, and put `enable-alarm-actions` in the same plan at a fixed time.",
         instead: "aws cloudwatch describe-alarms --alarm-names {target}",
         questions: words![
@@ -2430,7 +2430,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Every log event in the group is deleted. Logs are how incidents are investigated and audits answered; once gone, what happened in that period cannot be reconstructed.",
-        consequence: "",
+        consequence: "every log event in it is gone, and that period cannot be investigated",
         safer: "Set a retention period on {target} (`put-retention-policy`) so old logs expire on their own, or export them to S3 before deleting.",
         instead: "aws logs put-retention-policy --log-group-name {target} --retention-in-days 30",
         questions: words![
@@ -2464,7 +2464,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Everything in the account stops: every server, database, bucket and website in every region. AWS support can reopen it within 90 days, after which every resource and byte in it is deleted for good.",
-        consequence: "",
+        consequence: "everything in it stops at once and is deleted for good after 90 days",
         safer: "Move the account to a suspended organisational unit with a deny-all policy first, confirm for a few weeks that nothing needed runs there, export what must be kept, then close it through the break-glass process.",
         instead: "aws organizations move-account --account-id {target} --source-parent-id r-abcd --destination-parent-id ou-abcd-suspended",
         questions: words![
@@ -2498,7 +2498,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The account leaves the organisation's guardrails (service control policies), its central audit logging and its consolidated billing; whoever holds its root login then controls it alone. Bringing it back needs a new invitation and everything set up again.",
-        consequence: "",
+        consequence: "the account escapes its guardrails and audit logging; its root login alone controls it",
         safer: "Keep the account in the organisation; if it must go, move it to a suspended unit first and have the organisation's administrators remove it through their own process.",
         instead: "aws organizations describe-account --account-id {target}",
         questions: words![
@@ -2531,7 +2531,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The function, all its published versions, aliases and settings (environment variables, triggers, permissions) are deleted; whatever called it gets errors at once. Code can be redeployed from source, but hand-made settings are gone.",
-        consequence: "",
+        consequence: "every caller gets errors at once, and its versions and settings are gone",
         safer: "Remove the function's triggers (or set its concurrency to 0) first and watch for callers; delete it through the deployment tool that created it.",
         instead: "aws lambda put-function-concurrency --function-name {target} --reserved-concurrent-executions 0",
         questions: words![
@@ -2563,7 +2563,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Deleted images cannot be pulled again: a rollback to that version, a new server starting, or a pod being rescheduled fails. Rebuilding rarely gives the same image, because dependencies have moved on.",
-        consequence: "",
+        consequence: "rollbacks, new servers and rescheduled pods that need it fail to pull",
         safer: "Use an ECR lifecycle policy that keeps the images running services use and expires only old untagged ones.",
         instead: "aws ecr describe-images --repository-name {target}",
         questions: words![
@@ -2593,7 +2593,7 @@ pub static RULES: &[Rule] = &[
             check: eks_delete_cluster,
         },
         why: "Every workload in the cluster stops at once, and its configuration, secrets and in-cluster data go with the control plane; load balancers and volumes it created may be deleted too. A new cluster has new endpoints and credentials.",
-        consequence: "",
+        consequence: "every workload in it stops at once, and its configuration and secrets are gone",
         safer: "Move the workloads elsewhere and check nothing is left (`kubectl get all -A`), back up the cluster's resources and volumes, then delete it through the tool that created it.",
         instead: "aws eks describe-cluster --name {target}",
         questions: words![
@@ -2624,7 +2624,7 @@ pub static RULES: &[Rule] = &[
             check: aws_sns_delete,
         },
         why: "Deleting a topic deletes every subscription to it: alerts, emails and downstream services stop receiving its messages, and publishers start failing. Subscriptions must be recreated one by one, and email subscribers confirm again; removing one subscription silences that one receiver (often an on-call pager).",
-        consequence: "",
+        consequence: "its subscribers, often an on-call pager, stop receiving messages and publishers fail",
         safer: "List the subscriptions of {target} and tell their owners; keep the topic until its publishers are gone.",
         instead: "aws sns list-subscriptions-by-topic --topic-arn {target}",
         questions: words![
@@ -2657,7 +2657,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Every message waiting in the queue is deleted: orders, jobs or events that were never processed are lost, and nothing tells their senders. A deleted queue also breaks every producer and consumer that uses its address.",
-        consequence: "",
+        consequence: "every unprocessed message in it is lost, and nothing tells the senders",
         safer: "Let the consumers drain {target} first, or move its messages to another queue; check the message count before anything is deleted.",
         instead: "aws sqs get-queue-attributes --queue-url {target} --attribute-names ApproximateNumberOfMessages",
         questions: words![
@@ -2689,7 +2689,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The virtual machines are deleted, and by default their boot disks with them: anything stored or configured on them by hand is gone, and whatever they served stops. A new instance gets new addresses.",
-        consequence: "",
+        consequence: "it and, by default, its boot disk are deleted; whatever it served stops",
         safer: "Stop {target} instead (`gcloud compute instances stop`) and snapshot its disks; delete it later with `--keep-disks=all` if its data might be needed.",
         instead: "gcloud compute instances stop {target}",
         questions: words![
@@ -2720,7 +2720,7 @@ pub static RULES: &[Rule] = &[
             check: gcp_delete_data_store,
         },
         why: "The disk, snapshot, database or dataset and the data in it are deleted; applications using it fail, and unless an export or a separate backup exists there is no way back. Snapshots and backups are themselves often the last copy of something already gone.",
-        consequence: "",
+        consequence: "it and its data are gone, and every application using it fails",
         safer: "Snapshot, back up or export {target} first and check it restores; for datasets, copy them (`bq cp`) before removing.",
         instead: "gcloud compute snapshots list",
         questions: words![
@@ -2753,7 +2753,7 @@ pub static RULES: &[Rule] = &[
             check: gcp_delete_service,
         },
         why: "What it serves stops at once: a Cloud Run service or function stops answering, a Pub/Sub topic drops the messages of every subscriber, a network or load balancer cuts off what sits behind it. Its settings and addresses are gone; recreating gives new ones.",
-        consequence: "",
+        consequence: "what it serves stops at once, and its settings and addresses are gone",
         safer: "Route traffic away from {target} (or remove its triggers) first, confirm nothing breaks, and delete it through the tool that created it.",
         instead: "gcloud run services describe {target}",
         questions: words![
@@ -2786,7 +2786,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Every resource in the project shuts down at once: machines, databases, buckets, clusters, functions and their data. It can be undeleted for about 30 days; after that everything in it is deleted for good and the project ID can never be used again.",
-        consequence: "",
+        consequence: "everything in it stops at once and is deleted for good after 30 days",
         safer: "Shut the project's services down one by one and watch for a few weeks; export what must be kept; then delete it through the organisation's break-glass process.",
         instead: "gcloud projects describe {target}",
         questions: words![
@@ -2818,7 +2818,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The database instance, its data and its automatic backups are deleted; every service that uses it fails at once. Unless a final backup was kept or an export exists, the data cannot be recovered.",
-        consequence: "",
+        consequence: "its data and automatic backups are gone, and every service using it fails",
         safer: "Export {target} to Cloud Storage first (`gcloud sql export`) or take an on-demand backup, and enable deletion protection on databases that hold data.",
         instead: "gcloud sql backups create --instance={target}",
         questions: words![
@@ -2849,7 +2849,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Every workload in the cluster stops, and its nodes, configuration, secrets and in-cluster data are deleted with it. A new cluster has new endpoints and credentials, and everything has to be deployed again.",
-        consequence: "",
+        consequence: "every workload in it stops, and its nodes, secrets and data are deleted",
         safer: "Move or scale down the workloads first, back up the cluster's resources and volumes, then delete {target} through the tool that created it.",
         instead: "gcloud container clusters describe {target}",
         questions: words![
@@ -2879,7 +2879,7 @@ pub static RULES: &[Rule] = &[
             check: gcs_rm_recursive,
         },
         why: "Every object under the path (and, for a bucket URL, the bucket itself) is deleted. Unless object versioning or soft delete keeps copies, nothing brings them back; whoever reads those files finds them gone.",
-        consequence: "",
+        consequence: "every object under it is gone unless versioning or soft delete keeps copies",
         safer: "List what would go first (`gcloud storage ls --recursive`), copy {target} to a backup bucket, or let a lifecycle rule expire old objects.",
         instead: "gcloud storage ls --recursive {target}",
         questions: words![
@@ -2911,7 +2911,7 @@ pub static RULES: &[Rule] = &[
             check: gcs_delete_bucket,
         },
         why: "The bucket and its settings (permissions, lifecycle, retention) are deleted, and its globally unique name is released: anyone can create a bucket with that name and receive what still writes to it or links at it.",
-        consequence: "",
+        consequence: "its settings go, and anyone can claim its name and the traffic to it",
         safer: "Keep the empty bucket and remove access to it instead; an empty bucket costs nothing and keeps the name yours.",
         instead: "gcloud storage buckets describe {target}",
         questions: words![
@@ -2941,7 +2941,7 @@ pub static RULES: &[Rule] = &[
             check: gcp_iam_widen,
         },
         why: "Owner and editor roles (and the IAM-admin roles that can grant them) let the holder change or delete anything in the project; a grant to `allUsers` opens the resource to anyone on the internet. Removing the grant later does not undo what was done or read meanwhile.",
-        consequence: "",
+        consequence: "the holder can change or delete anything in it, or anyone online gets in",
         safer: "Grant the narrowest predefined role that covers the task, on the single resource that needs it, to a named account, with an expiry condition.",
         instead: "gcloud projects get-iam-policy {target}",
         questions: words![
@@ -2974,7 +2974,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Data encrypted with this key version becomes unreadable once it is destroyed. It can be restored during the scheduled-destruction period (30 days by default); after that, everything encrypted with it is lost for good.",
-        consequence: "",
+        consequence: "data encrypted with it becomes unreadable, for good once the destruction period ends",
         safer: "Disable the key version first (`gcloud kms keys versions disable`) and watch for failures; destroy it only when nothing has used it for weeks.",
         instead: "gcloud kms keys versions disable {target} --key=app-key --keyring=main --location=global",
         questions: words![
@@ -3004,7 +3004,7 @@ pub static RULES: &[Rule] = &[
             check: gcp_logging_delete,
         },
         why: "A sink routes logs (often the audit logs) to long-term storage or a security tool; once deleted, nothing more arrives there, and entries from the gap may never be exported. Deleting a log removes its stored entries outright.",
-        consequence: "",
+        consequence: "logs stop reaching long-term storage, and entries from the gap may never be exported",
         safer: "Keep the sink; if its destination changes, update it (`gcloud logging sinks update`) so no entries are missed.",
         instead: "gcloud logging sinks describe {target}",
         questions: words![
@@ -3034,7 +3034,7 @@ pub static RULES: &[Rule] = &[
             check: gcp_dns_delete,
         },
         why: "The names stop resolving once caches expire: websites, APIs and mail delivery fail for everyone. Putting them back helps only after resolvers drop the cached 'does not exist' answer; a recreated zone gets new name servers that the registrar must be told about.",
-        consequence: "",
+        consequence: "the names stop resolving once caches expire, and websites, APIs and mail fail",
         safer: "Export the zone's records first (`gcloud dns record-sets export`), and change records to point somewhere new instead of deleting them.",
         instead: "gcloud dns record-sets list --zone={target}",
         questions: words![
@@ -3065,7 +3065,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The secret and every version of it are deleted at once, with no recovery window; every application that reads it (a database password, an API key) fails on its next read.",
-        consequence: "",
+        consequence: "every version is gone at once, and every application reading it fails",
         safer: "Disable the secret's versions first (`gcloud secrets versions disable`) and watch for failures; delete it only when nothing has read it for weeks.",
         instead: "gcloud secrets versions disable latest --secret={target}",
         questions: words![
@@ -3098,7 +3098,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Every resource in the group is deleted with it: virtual machines, databases, storage accounts, networks, key vaults. A resource group often holds a whole environment, so this is 'delete the environment' in one command; only resources with their own soft delete can be brought back.",
-        consequence: "",
+        consequence: "every resource in it is deleted, often a whole environment in one command",
         safer: "List what is in {target} first (`az resource list -g`), put a delete lock on the groups that matter, and delete individual resources you mean to remove.",
         instead: "az resource list --resource-group {target}",
         questions: words![
@@ -3131,7 +3131,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The virtual machine is deleted, and with the usual delete options its disks and network interface too: anything stored or configured on it by hand is gone, and whatever it served stops.",
-        consequence: "",
+        consequence: "it and usually its disks are deleted, and whatever it served stops",
         safer: "Deallocate {target} instead (`az vm deallocate`), which keeps its disks and stops the compute bill; snapshot its disks before deleting.",
         instead: "az vm deallocate --name {target} --resource-group rg",
         questions: words![
@@ -3163,7 +3163,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Every blob container, file share, queue and table in the account is deleted with it. Blob soft delete does not help once the account itself is gone; recovery is only possible in some cases, within 14 days, through a support request.",
-        consequence: "",
+        consequence: "every container, share, queue and table in it is deleted with it",
         safer: "Copy the data elsewhere first (`azcopy`), put a delete lock on storage accounts that hold data, and remove only the containers you mean to.",
         instead: "az storage account show --name {target}",
         questions: words![
@@ -3196,7 +3196,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Every blob matching the pattern in the container is deleted. Unless blob soft delete or versioning is on for the account, they cannot be restored, and whatever reads them next gets errors.",
-        consequence: "",
+        consequence: "every matching blob is gone unless soft delete or versioning is on",
         safer: "Run it with `--dryrun` first and read the list; make sure soft delete is on for the account before deleting in bulk.",
         instead: "az storage blob delete-batch --source {target} --account-name acct --dryrun",
         questions: words![
@@ -3226,7 +3226,7 @@ pub static RULES: &[Rule] = &[
             check: azure_delete_data_store,
         },
         why: "The database, cache, disk, snapshot or container and the data in it are deleted; applications using it fail at once. Some services keep a short restore window or soft delete, many do not, and a deleted server takes its backups with it.",
-        consequence: "",
+        consequence: "it and its data are deleted, and every application using it fails at once",
         safer: "Take a backup, snapshot or export of {target} first and check it restores; put a delete lock on resources that hold data.",
         instead: "az resource lock create --name keep --lock-type CanNotDelete --resource-group rg --resource-name {target} --resource-type Microsoft.Compute/disks",
         questions: words![
@@ -3259,7 +3259,7 @@ pub static RULES: &[Rule] = &[
             check: azure_delete_service,
         },
         why: "What it serves stops at once: a web app, function app or container registry, a virtual network and everything attached to it, a load balancer, gateway or public address. Recreating gives new names and addresses, so clients, DNS records and allow-lists must all change.",
-        consequence: "",
+        consequence: "what it serves stops at once; recreating it gives new names and addresses",
         safer: "Stop {target} first (`az webapp stop`) and watch for failures; delete it through the infrastructure code that created it.",
         instead: "az webapp stop --name {target} --resource-group rg",
         questions: words![
@@ -3292,7 +3292,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The database goes offline at once and every application using it fails. Azure keeps its automatic backups for the retention period, so it can be restored as a new database (with some data loss and downtime), as long as its server still exists.",
-        consequence: "",
+        consequence: "it goes offline and every application using it fails; a restore loses recent data",
         safer: "Export {target} first (`az sql db export`) or copy it, and put a delete lock on databases that hold data.",
         instead: "az sql db show --name {target} --server sql-main --resource-group rg",
         questions: words![
@@ -3324,7 +3324,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Every database on the server is deleted, and with the server gone, their automatic backups can no longer be restored. Every application using any of them fails at once.",
-        consequence: "",
+        consequence: "every database on it is deleted, with no backups left to restore from",
         safer: "Export each database on {target} first, and delete databases one by one rather than the whole server.",
         instead: "az sql db list --server {target} --resource-group rg",
         questions: words![
@@ -3354,7 +3354,7 @@ pub static RULES: &[Rule] = &[
             check: azure_keyvault_delete,
         },
         why: "Every application that reads keys, secrets or certificates from it fails at once. With soft delete (on by default) it can be recovered during the retention period (7-90 days); after a purge, or when the period ends, it is gone.",
-        consequence: "",
+        consequence: "every application reading keys, secrets or certificates from it fails at once",
         safer: "Check which applications use {target}; make sure purge protection is on, and disable access with a policy change first to see what breaks.",
         instead: "az keyvault show --name {target}",
         questions: words![
@@ -3385,7 +3385,7 @@ pub static RULES: &[Rule] = &[
             check: azure_keyvault_purge,
         },
         why: "Purging removes the soft-deleted copy that was the only way back: the keys, secrets and certificates are gone for good, and anything encrypted with those keys can never be decrypted again.",
-        consequence: "",
+        consequence: "its keys and secrets are gone for good, and data they encrypted stays unreadable",
         safer: "Leave it soft-deleted until the retention period ends on its own; recover it instead if anything still needs it.",
         instead: "az keyvault list-deleted",
         questions: words![
@@ -3415,7 +3415,7 @@ pub static RULES: &[Rule] = &[
             check: azure_admin_role,
         },
         why: "Owner, Contributor and User Access Administrator can change or delete everything in their scope, and Owner can grant itself anything more. At subscription scope that is every resource the business runs; removing the role later does not undo what was done with it.",
-        consequence: "",
+        consequence: "the assignee can change or delete everything in scope; Owner can grant itself more",
         safer: "Assign the narrowest built-in role for the task (a Reader or a service-specific role) on the single resource group or resource, with an end date through Privileged Identity Management.",
         instead: "az role assignment list --assignee {target}",
         questions: words![
@@ -3448,7 +3448,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Every workload in the cluster stops, and its nodes, configuration, secrets and in-cluster data are deleted with it; a new cluster has new endpoints and credentials and must be deployed to again.",
-        consequence: "",
+        consequence: "every workload in it stops, and its nodes, secrets and data are deleted",
         safer: "Move the workloads off {target}, back up its resources and volumes, stop it (`az aks stop`) for a while, and delete it later.",
         instead: "az aks stop --name {target} --resource-group rg",
         questions: words![
@@ -3478,7 +3478,7 @@ pub static RULES: &[Rule] = &[
             check: azure_nsg_open,
         },
         why: "A rule allowing traffic from `*`, `Internet` or `0.0.0.0/0` lets any address in the world reach the port. Open SSH, RDP and database ports are found by scanners within minutes; whatever is reached while the rule exists cannot be taken back.",
-        consequence: "",
+        consequence: "anyone on the internet can reach the port, and scanners find it within minutes",
         safer: "Allow only the address ranges that need it (an office or VPN range), or use Azure Bastion or just-in-time access instead of an open port.",
         instead: "az network nsg rule list --nsg-name {target} --resource-group rg",
         questions: words![

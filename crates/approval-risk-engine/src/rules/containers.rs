@@ -381,7 +381,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: system_prune },
         why: "Every stopped container, unused network, unused image and cached build layer on this machine is removed. Images can be pulled or rebuilt (slowly); files that were written inside a stopped container, rather than in a volume, are gone.",
-        consequence: "",
+        consequence: "files written inside stopped containers are gone; images must be pulled or rebuilt",
         safer: "List what would go with `docker system df -v` and remove the specific containers or images by name; prune only leftovers older than a day with `--filter until=24h`.",
         instead: "docker system df -v",
         questions: words![
@@ -401,8 +401,8 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: volume_prune },
-        why: "Volumes are where containers keep data that must outlive them: databases, uploads, queues. Every volume not attached to a running container is deleted, including a database whose container is merely stopped right now. There is no trash or undo.",
-        consequence: "",
+        why: "Volumes are where containers keep data that must outlive them (databases, uploads, queues), and every volume not attached to a running container is deleted, including a database whose container is merely stopped right now. There is no trash or undo.",
+        consequence: "every volume not in use, even a stopped database's, is deleted with its data",
         safer: "List volumes with `docker volume ls` and `docker system df -v`, back up the ones with data, and remove named volumes one by one.",
         instead: "docker volume ls --filter dangling=true",
         questions: words![
@@ -427,7 +427,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "A named volume usually holds a service's data (a database's files, uploads). Removing it deletes that data at once; a container recreated later starts empty.",
-        consequence: "",
+        consequence: "the data it holds is deleted at once, and a recreated container starts empty",
         safer: "Copy the volume out first (run a throwaway container that tars it to a backup folder), or keep it and detach it from the service.",
         instead: "docker run --rm -v {target}:/data -v /backups:/backup alpine tar czf /backup/{target}.tgz -C /data .",
         questions: words!["What is stored in {target}, and is there a recent backup of it?"],
@@ -445,7 +445,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: ALL_CLIS, check: compose_down_volumes },
         why: "`down -v` deletes the named volumes declared in the Compose file along with the containers: the project's database and stored files go too. The next `up` starts with empty data.",
-        consequence: "",
+        consequence: "its database and stored files are deleted, and the next start is empty",
         safer: "Run `docker compose down` without `-v`, which keeps the volumes; back up any volume you really mean to delete.",
         instead: "docker compose down",
         questions: words![
@@ -466,7 +466,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: rm_force },
         why: "`rm -f` kills a running container without a clean shutdown and deletes it. The service it ran is down until someone recreates it, in-flight work is cut off, and files written inside the container (not in a volume) are lost.",
-        consequence: "",
+        consequence: "the service it runs is down until recreated, and files inside it are lost",
         safer: "Stop the container cleanly with `docker stop {target}`, check it is the right one, then remove it without `-f`.",
         instead: "docker stop {target}",
         questions: words![
@@ -487,7 +487,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: remove_images },
         why: "Images are removed even when containers still refer to them. Images from a registry can be pulled again; images built only on this machine must be rebuilt, and the exact build may not be reproducible.",
-        consequence: "",
+        consequence: "images built only here must be rebuilt, perhaps not exactly as before",
         safer: "Remove only dangling images with `docker image prune`, or name the images to remove after checking `docker images`.",
         instead: "docker image prune",
         questions: words!["Were any of these images built here and never pushed to a registry?"],
@@ -509,7 +509,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Networks not used by a running container are removed. Stopped services that expect them fail to start until the network is recreated, and custom settings (subnets, drivers) must be set up again by hand.",
-        consequence: "",
+        consequence: "services that expect it fail to start until it is recreated by hand",
         safer: "List networks first (`docker network ls`) and remove only those you can name and recreate.",
         instead: "docker network ls",
         questions: words!["Does any stopped service rely on these networks, with custom subnets or drivers?"],
@@ -527,7 +527,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: run_privileged },
         why: "`--privileged`, host namespaces, broad capabilities or mounting `/` or the Docker socket give the container root-level control of the machine: whatever runs inside can read every file, start other containers and change the host. A compromised or mistaken image then owns the machine.",
-        consequence: "",
+        consequence: "whatever runs inside gets root-level control of the host machine",
         safer: "Drop `--privileged` and grant only the one capability needed (`--cap-add`), mount only the folder the container needs, read-only where possible.",
         instead: "docker run --rm -v \"$PWD/data\":/data:ro alpine ls /data",
         questions: words![
@@ -548,7 +548,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: stack_rm },
         why: "Every container of the stack or service stops across the cluster, and its networks, configs and secrets references go with it. The service is down until it is deployed again from its stack file, which must still exist and match.",
-        consequence: "",
+        consequence: "every container of it stops across the cluster until it is redeployed",
         safer: "Scale the service to zero first (the definition stays and can be scaled back), and keep the stack file at hand.",
         instead: "docker service scale {target}=0",
         questions: words![
@@ -569,7 +569,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: push_moving_tag },
         why: "A tag like `latest` is a pointer: after the push, every deployment, CI job and colleague that pulls it gets this image, untested or not. Pointing it back needs the previous image's digest, which is rarely written down.",
-        consequence: "",
+        consequence: "everything that pulls it gets this image next, tested or not",
         safer: "Push an immutable version tag (a release number or commit hash) and deploy that; move `latest` only after it is verified.",
         instead: "docker push registry.example.com/app:1.4.2",
         questions: words![

@@ -19,7 +19,7 @@ const INJECTED: Rule = Rule {
     floor: Some(Decision::Block),
     matcher: Matcher::Builtin,
     why: "The command is one that text from outside the plan (an issue comment, a tool's output, a web page, a README) told AI agents to run. Instructions planted in content are how agents are hijacked: the plan is now following whoever wrote that text, not the person who asked for the work.",
-    consequence: "",
+    consequence: "the plan now follows whoever planted the text, not the person who asked",
     safer: "Leave the command out; if it may really be needed, a person reads where it came from and runs it themselves.",
     instead: "gh issue view 2381 --repo acme/ledger-sdk --comments",
     questions: words![
@@ -79,7 +79,7 @@ const SECRET_SENT: Rule = Rule {
     floor: Some(Decision::Block),
     matcher: Matcher::Builtin,
     why: "A credential that has left the machine cannot be called back: whoever receives it, and anything that logs it on the way, can use it until it is revoked everywhere. Reading a secret and sending it elsewhere is how credentials are exfiltrated, whatever the stated reason.",
-    consequence: "",
+    consequence: "whoever receives the credential can use it until it is revoked everywhere",
     safer: "Inspect or compare secrets where they are (`sha256sum` of each, or a diff on the machine), or share only a hash; never send the value.",
     instead: "sha256sum .env.staging",
     questions: words![

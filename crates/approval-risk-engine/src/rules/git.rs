@@ -297,7 +297,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: force_push },
         why: "A force push replaces the remote branch with the local one: commits others pushed meanwhile disappear from it, and their clones diverge. They can be recovered only from someone's reflog or clone, with effort.",
-        consequence: "",
+        consequence: "commits others pushed to it disappear for everyone, and their clones diverge",
         safer: "Use `git push --force-with-lease` so the push fails if the remote moved, or push to a new branch and open a pull request.",
         instead: "git push --force-with-lease origin main",
         questions: words![
@@ -324,7 +324,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Pushing shares the commits or tags with everyone who uses the remote, and pushes to the default branch or a release tag often start a deployment; a push can be reverted with a new commit, but what it triggered has already run.",
-        consequence: "",
+        consequence: "everyone using the remote gets the commits, and any deploy they trigger runs",
         safer: "Push to a branch and open a pull request, or check what the push triggers (CI, deploys) before pushing to the default branch.",
         instead: "git push --dry-run origin {target}",
         questions: words!["Does pushing this branch or tag start a deployment or release?"],
@@ -347,7 +347,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "`git reset --merge` (or `--keep`) moves the branch and rewrites files that differ; staged changes and the commits it moves past are left only in the reflog, from where they can be recovered with some effort.",
-        consequence: "",
+        consequence: "staged work and the commits moved past survive only in the reflog",
         safer: "Commit or stash the work first (`git stash push`), then reset.",
         instead: "git stash push -m before-reset",
         questions: words!["Is there staged work that is not committed yet?"],
@@ -369,8 +369,8 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["--hard"],
             ..CommandPattern::ANY
         }),
-        why: "`git reset --hard` overwrites every tracked file with the chosen commit. Edits that were never committed are gone for good: git kept no copy of them, and there is no undo. Commits it moves past can still be found in the reflog for a while.",
-        consequence: "",
+        why: "`git reset --hard` overwrites every tracked file with the chosen commit: edits that were never committed are gone for good, since git kept no copy of them and there is no undo. Commits it moves past can still be found in the reflog for a while.",
+        consequence: "every uncommitted edit is gone for good, with no undo",
         safer: "Save the work first with `git stash push --include-untracked` (or commit it to a throwaway branch), then reset; `git reset --keep` refuses to overwrite files with local changes.",
         instead: "git stash push --include-untracked -m 'before reset'",
         questions: words![
@@ -391,7 +391,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: discard_changes },
         why: "Checking out or restoring paths replaces the files on disk with their committed version. Any edit made since the last commit in those files is lost without a copy; git cannot bring it back.",
-        consequence: "",
+        consequence: "uncommitted edits in it are lost for good; git cannot bring them back",
         safer: "Look at `git diff {target}` first, and keep the edits with `git stash push -- {target}` instead of throwing them away.",
         instead: "git stash push -- {target}",
         questions: words![
@@ -412,7 +412,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: clean },
         why: "`git clean -f` deletes every file git does not track: new source files never added, notes, local configuration. They were never in git, so git cannot restore them, and they do not go to a trash folder.",
-        consequence: "",
+        consequence: "untracked files are deleted for good; git never had a copy of them",
         safer: "Run `git clean -n` (add the same `-d`/`-x`) and read the list first; use `git clean -i` to pick, or move what should go into a folder outside the repository.",
         instead: "git clean -n -d",
         questions: words![
@@ -433,7 +433,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: push_delete },
         why: "The branch or tag disappears from the remote for everyone: open pull requests from it close, CI and deployments that follow it stop, and a deleted release tag breaks whoever builds from it. It can be pushed back only from a clone that still has it.",
-        consequence: "",
+        consequence: "it vanishes for everyone; open pull requests close and builds following it break",
         safer: "Check that {target} is merged and nobody builds from it; keep it under an archive name first, then delete.",
         instead: "git tag archive/{target} origin/{target}",
         questions: words![
@@ -464,7 +464,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "Review is the check that the default branch gets; what lands there unreviewed is built, deployed and branched from by everyone, and a mistake in it is found only when it breaks something.",
-        consequence: "",
+        consequence: "unreviewed code is built, deployed and branched from by everyone",
         safer: "Open a pull request and get the usual review, even a quick one; if it is urgent, ask a reviewer directly rather than going around the rule.",
         instead: "Open a pull request into main and ask a reviewer to look at it now.",
         questions: words!["Why can this not wait for a review?", "Does anything deploy automatically from the branch?"],
@@ -488,7 +488,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "A force-push replaces the branch's history with the local one: commits others pushed in the meantime vanish from it, every clone and open pull request now disagrees with the server, and CI or deploys built from the old commits point at history that is gone. Getting them back means finding them in someone's reflog.",
-        consequence: "",
+        consequence: "commits others pushed vanish for everyone, and every clone disagrees with the server",
         safer: "Push the rebased work to a new branch and open a pull request; if history must change, use `--force-with-lease` after telling everyone who uses {target}.",
         instead: "Push the rebased work to a new branch and open a pull request into {target}.",
         questions: words![
@@ -515,7 +515,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: branch_force_delete },
         why: "`-D` deletes the branch even if its commits were never merged or pushed. Those commits survive only in the reflog (about 30 days by default), where someone has to dig them out by hash.",
-        consequence: "",
+        consequence: "unmerged commits on it survive only in the reflog, findable only by hash",
         safer: "Use `git branch -d {target}`, which refuses to delete unmerged work, or rename the branch to an archive name instead.",
         instead: "git branch -m {target} archive/{target}",
         questions: words![
@@ -540,7 +540,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "A stash is work someone set aside to come back to. Dropping it (or clearing every stash) removes it from the list; it can be recovered only by hunting for dangling commits with `git fsck` before garbage collection removes them.",
-        consequence: "",
+        consequence: "the work set aside is gone unless someone digs it out with `git fsck`",
         safer: "Turn the stash into a branch (`git stash branch <name>`) or check `git stash show -p` before dropping it.",
         instead: "git stash branch saved-work stash@{0}",
         questions: words!["What is in the stash (`git stash show -p`), and whose work is it?"],
@@ -557,8 +557,8 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git", "git-filter-repo", "bfg"], check: rewrite_history },
-        why: "History filters give every commit a new identity; `git filter-repo` also drops the old objects and the link to the remote. Once force-pushed, every clone, fork, open pull request and commit link breaks, and collaborators must re-clone. Removing a leaked secret this way does not un-leak it.",
-        consequence: "",
+        why: "History filters give every commit a new identity; `git filter-repo` also drops the old objects and the link to the remote. Once force-pushed, every clone, fork, open pull request and commit link breaks and collaborators must re-clone; removing a leaked secret this way does not un-leak it.",
+        consequence: "every clone, fork and pull request breaks once pushed, and leaked secrets stay leaked",
         safer: "Make a mirror backup first (`git clone --mirror`), run the filter on a fresh clone, check the result, and agree a moment with everyone who has a clone; rotate leaked secrets instead of relying on the rewrite.",
         instead: "git clone --mirror . ../repository-backup.git",
         questions: words![
@@ -580,7 +580,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: reflog_expire },
         why: "The reflog is git's undo history: it records where every branch pointed, so a bad reset, rebase or branch delete can be undone. Expiring it now removes that record, and commits that only it kept become garbage to be deleted.",
-        consequence: "",
+        consequence: "bad resets, rebases and branch deletes can no longer be undone",
         safer: "Leave the reflog to expire on its own schedule (90 days by default); if disk space is the goal, find the large files instead.",
         instead: "git count-objects -vH",
         questions: words!["Why does the reflog need to go now, and was anything lost recently that it would recover?"],
@@ -598,7 +598,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: gc_prune_now },
         why: "Git normally keeps unreachable objects for two weeks so that mistakes can be undone. Pruning now deletes them at once: commits lost to a reset, a deleted branch or a dropped stash can no longer be recovered.",
-        consequence: "",
+        consequence: "commits lost to resets, deleted branches or dropped stashes are gone for good",
         safer: "Run plain `git gc`, which keeps the two-week grace period.",
         instead: "git gc",
         questions: words!["Was anything reset, force-pushed or deleted recently that might still need recovering?"],
@@ -621,7 +621,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The tag no longer marks its commit in this clone. A tag can be created again at the same commit if someone noted the hash, but an annotated or signed tag's message and signature are lost; deleting it on the remote is a separate push.",
-        consequence: "",
+        consequence: "it no longer marks its commit, and any annotation or signature is lost",
         safer: "Keep the tag and add a new one; if it must go, note the commit it points to (`git rev-parse {target}`) first.",
         instead: "git tag archive/{target} {target}",
         questions: words!["Does a release, deployment or package depend on {target}?"],
@@ -644,7 +644,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "`git update-ref -d` deletes a branch, tag or other ref with no safety checks and removes its reflog too, so commits only it pointed at can be found again only with `git fsck`.",
-        consequence: "",
+        consequence: "it goes with its reflog, leaving its commits findable only with `git fsck`",
         safer: "Use `git branch -d` or `git tag -d`, which check for unmerged work; record the hash (`git rev-parse {target}`) before deleting.",
         instead: "git rev-parse {target}",
         questions: words!["What does {target} point at, and is that commit reachable from anything else?"],
@@ -667,7 +667,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Without `--force`, git refuses to remove a worktree that has uncommitted or untracked files. With it, the folder and every unsaved edit in it are deleted, with no copy kept.",
-        consequence: "",
+        consequence: "it and every uncommitted edit in it are deleted, with no copy kept",
         safer: "Run `git -C {target} status` first, commit or stash what is there, then remove it without `--force`.",
         instead: "git -C {target} status",
         questions: words!["What does `git status` show in that worktree, and whose work is it?"],

@@ -881,7 +881,7 @@ pub static RULES: &[Rule] = &[
             check: stripe_money,
         },
         why: "A refund, payout, transfer or charge moves real money as soon as it runs. A refund cannot be taken back, a payout leaves for the bank, and a wrong charge lands on a customer's card statement; fixing any of it means a second transaction and an apology.",
-        consequence: "",
+        consequence: "real money moves at once, and only a second transaction can correct it",
         safer: "Check the amount, currency and recipient by hand first; run it in test mode, and let a person with access to the dashboard issue the live one.",
         instead: "stripe charges retrieve {target}",
         questions: words![
@@ -913,7 +913,7 @@ pub static RULES: &[Rule] = &[
             check: stripe_destroy,
         },
         why: "Deleting a customer cancels all of their subscriptions and removes their saved payment methods; a cancelled subscription cannot be resumed, only replaced. The customer notices at their next bill or when the service stops.",
-        consequence: "",
+        consequence: "subscriptions end for good and the customer notices at their next bill",
         safer: "Check {target} in the dashboard first; pause collection or cancel at the end of the period instead of deleting.",
         instead: "stripe customers retrieve {target}",
         questions: words![
@@ -943,7 +943,7 @@ pub static RULES: &[Rule] = &[
             check: payment_api_call,
         },
         why: "A POST to a payment provider's refunds, charges, payouts or transfers endpoint moves real money the moment it runs, with none of the checks the dashboard shows. It cannot be called back; correcting it takes another transaction.",
-        consequence: "",
+        consequence: "real money moves at once and cannot be called back",
         safer: "Use the provider's test keys or sandbox first; have a person issue live payments from the dashboard, or through the application's own reviewed code path.",
         instead: "Have a person check the amount and the recipient in the payment dashboard before anything is sent.",
         questions: words![
@@ -976,7 +976,7 @@ pub static RULES: &[Rule] = &[
             check: message_api_call,
         },
         why: "An email, text message or phone call reaches a person outside the moment the call runs, and cannot be unsent; a wrong text, a test message or a duplicate is read by a customer. A campaign or batch call does the same to a whole list.",
-        consequence: "",
+        consequence: "the message reaches people at once and cannot be unsent",
         safer: "Send to an internal test address first and read it; send to real recipients through the application's reviewed path, with a person checking the recipient list.",
         instead: "Send it to an internal test address first and read the result.",
         questions: words![
@@ -1016,7 +1016,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "The text message or call reaches the person's phone at once and cannot be called back; it costs money per message, and a wrong or repeated message is read by a customer.",
-        consequence: "",
+        consequence: "the text or call reaches the phone at once and cannot be called back",
         safer: "Send to your own verified test number first; check the number and the text before sending to {target}.",
         instead: "twilio api:core:messages:list --limit 5",
         questions: words![
@@ -1046,7 +1046,7 @@ pub static RULES: &[Rule] = &[
             check: aws_send_email,
         },
         why: "The email is delivered to the recipients' inboxes as soon as the command runs and cannot be unsent. A bulk send does this to a whole list; a wrong or test message also hurts the sender's reputation with mail providers.",
-        consequence: "",
+        consequence: "the email lands in every recipient's inbox at once and cannot be unsent",
         safer: "Send to an internal test address first and read it; check the recipient list and its size before a bulk send.",
         instead: "aws sesv2 get-account",
         questions: words![
@@ -1079,7 +1079,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Every subscriber of the topic receives the message at once (email and SMS subscribers, queues and functions that act on it), or the phone number gets a text; it cannot be recalled, and downstream systems may act on it.",
-        consequence: "",
+        consequence: "the message reaches every subscriber at once and cannot be recalled",
         safer: "List the topic's subscribers first; publish to a test topic, and check the message format the subscribers expect.",
         instead: "aws sns list-subscriptions-by-topic --topic-arn {target}",
         questions: words![
@@ -1109,7 +1109,7 @@ pub static RULES: &[Rule] = &[
             check: mail_send,
         },
         why: "The email leaves as soon as the command runs and cannot be unsent; whoever is on the recipient list reads it, attachments included. Run in a loop over a list, it goes to every address on it.",
-        consequence: "",
+        consequence: "the email and its attachments reach every recipient and cannot be unsent",
         safer: "Send to your own address first and read it; check the recipient list (and how many addresses are on it) before sending to {target}.",
         instead: "Send it to your own address first and read the result.",
         questions: words![
@@ -1147,7 +1147,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: MASS_MESSAGE_WHY,
-        consequence: "",
+        consequence: "the message reaches every customer or user at once and cannot be unsent",
         safer: MASS_MESSAGE_SAFER,
         instead: "Send the message to an internal test list first and review it.",
         questions: MASS_MESSAGE_QUESTIONS,
@@ -1181,7 +1181,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: MASS_MESSAGE_WHY,
-        consequence: "",
+        consequence: "every customer or user gets it at once, and it cannot be unsent",
         safer: MASS_MESSAGE_SAFER,
         instead: "Email an internal test list first and review the result.",
         questions: MASS_MESSAGE_QUESTIONS,
@@ -1213,7 +1213,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "Refunding or charging every order moves money for all of them at once: refunds cannot be taken back, and wrong charges hit every customer's card. A filter that matches more than intended multiplies the loss, and finance and support notice first.",
-        consequence: "",
+        consequence: "money moves for every order at once, and refunds cannot be taken back",
         safer: "Produce the list of orders and amounts first and have finance approve it; run the first few by hand and check them before the rest, in small batches.",
         instead: "List the affected orders with their amounts for finance to review.",
         questions: words![
@@ -1249,7 +1249,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "Money sent, paid or refunded leaves the account at once; a wrong amount or recipient can only be corrected by asking for it back. Payment fraud often arrives as exactly this kind of instruction.",
-        consequence: "",
+        consequence: "the money leaves at once; a mistake means asking for it back",
         safer: "Have a second person check the amount and the recipient's details against a known source before the payment is made.",
         instead: "Ask a second person to check the amount and the recipient before anything is paid.",
         questions: words![
@@ -1288,7 +1288,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "A public post is read, copied and screenshotted by people outside as soon as it appears; deleting it later does not take it back. A mistake in it speaks for the whole company.",
-        consequence: "",
+        consequence: "anyone can read and copy it at once, and deleting it does not help",
         safer: "Draft the post and have the communications owner approve the exact text before it is published.",
         instead: "Draft the post and share it with the communications team for review.",
         questions: words![
@@ -1328,7 +1328,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "A tweet is public the moment it is sent: followers, journalists and bots read and copy it at once, and deleting it later does not take it back.",
-        consequence: "",
+        consequence: "followers, journalists and bots read and copy it at once, for good",
         safer: "Draft the tweet and have the account's owner approve the exact text before it goes out.",
         instead: "Draft the text and send it to the social media owner for approval.",
         questions: words![
@@ -1363,7 +1363,7 @@ pub static RULES: &[Rule] = &[
             leading: true,
         }),
         why: "A refund leaves the account at once; a wrong amount, a wrong customer or a second refund for the same payment has to be chased up by hand, and the payment provider's fees are usually not returned.",
-        consequence: "",
+        consequence: "the money leaves at once; a wrong refund must be chased up by hand",
         safer: "Check the payment, the amount and that no refund was issued already, and have a second person approve refunds above a set amount.",
         instead: "Look up the payment and any refunds already issued for it.",
         questions: words!["Which payment, for how much, and was it refunded already?", "Who approves refunds of this size?"],
@@ -1387,7 +1387,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "A payment made or a refund issued leaves the account at once and is not taken back by undoing the step; a wrong amount, recipient or a duplicate has to be chased up by hand.",
-        consequence: "",
+        consequence: "the money leaves at once and a mistake must be chased up by hand",
         safer: "Have a person check the amount, the recipient and whether it was already paid, and make the payment from the payment system itself.",
         instead: "List the pending payment with its amount and recipient for a person to check.",
         questions: words![
@@ -1422,7 +1422,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "A trade executes at the market price of the moment and cannot be cancelled once filled; undoing it is a second trade at a different price, with fees and possibly taxes. Selling holdings to raise cash can lock in losses.",
-        consequence: "",
+        consequence: "the trade executes at today's price and cannot be cancelled once filled",
         safer: "Have the account holder confirm the exact instrument, quantity and price limit, and place a limit order rather than a market order.",
         instead: "Show the account holder the proposed order (instrument, quantity, limit price) for confirmation.",
         questions: words![
@@ -1457,7 +1457,7 @@ pub static RULES: &[Rule] = &[
             leading: true,
         }),
         why: "Customers, partners or patients read a message as the organisation speaking, and it cannot be unsent: a wrong recipient, a wrong figure or a promise made in it stays on record, and a generated text may say what nobody meant to say.",
-        consequence: "",
+        consequence: "outsiders read it as the organisation speaking, and it cannot be unsent",
         safer: "Draft the message, have a person read the exact text and check the recipient list, then send it.",
         instead: "Draft the message to the customers and show it for approval.",
         questions: words![
@@ -1505,7 +1505,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "Personal data sent outside the organisation cannot be called back: the recipient keeps a copy, and handing it over without an agreement that covers it can breach data-protection law. Those it describes are the ones who bear a leak.",
-        consequence: "",
+        consequence: "the recipient keeps a copy for good, which may breach data-protection law",
         safer: "Check that an agreement covers sharing this data with the recipient, send only the fields they need (or anonymised data), and use the agreed secure channel.",
         instead: "List which fields the vendor needs and whether an agreement covers sharing them.",
         questions: words![
@@ -1538,7 +1538,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "A message cannot be unsent: the recipient reads it as sent, wrong recipient, wrong content or duplicate included. Sent to someone outside (a customer, a partner), it speaks for the organisation.",
-        consequence: "",
+        consequence: "the recipient reads it as sent, mistakes included, and it cannot be unsent",
         safer: "Check the recipient and read the exact text before it goes; send to yourself first if it is generated.",
         instead: "Draft the message and show it for approval before it is sent.",
         questions: words![
@@ -1573,7 +1573,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: "A password, key or someone's medical or financial record, once sent, is out of your control: it sits in the recipient's inbox, backups and forwards. A key must be replaced everywhere it is used; personal data sent to the wrong person is a reportable breach.",
-        consequence: "",
+        consequence: "the recipient keeps it for good; a sent key must be replaced everywhere",
         safer: "Share secrets through a secrets manager or a one-time link, never in a message; send personal data only to a verified recipient, through an approved channel, with the owner's consent.",
         instead: "Store the secret in the secrets manager and grant the recipient access to it there.",
         questions: words![

@@ -89,7 +89,7 @@ pub static RULES: &[Rule] = &[Rule {
     floor: None,
     matcher: Matcher::CommandFn { programs: words!["op", "doppler", "bw", "infisical"], check: noun_then_delete },
     why: "Every service and person that reads the secret fails the moment it is gone, and a deleted secret cannot be recovered from the manager; if no other copy exists, credentials have to be re-issued everywhere they were used.",
-    consequence: "",
+    consequence: "every service and person reading it fails at once, and it cannot be recovered",
     safer: "Archive or disable {target} first, watch for services that break, and delete it only after nothing reads it.",
     instead: "doppler secrets get {target} --plain",
     questions: words!["Which services read {target}, and will they fail without it?", "Is there another copy, or will the credential have to be re-issued?"],
