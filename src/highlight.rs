@@ -124,6 +124,7 @@ mod tests {
             decision: Decision::Escalate,
             reversibility: Reversibility::Irreversible,
             scope: Scope::Production,
+            headline: String::new(),
             explanation: String::new(),
             safer: String::new(),
             questions: Vec::new(),

@@ -85,6 +85,7 @@ fn step(w: &mut Writer, step: &StepReport) {
     w.enum_of(step.decision, &Decision::ALL);
     w.enum_of(step.reversibility, &REVERSIBILITY);
     w.enum_of(step.scope, &SCOPE);
+    w.text(&step.headline);
     w.text(&step.explanation);
     w.text(&step.safer);
     w.list(&step.questions, |w, q| w.text(q));
@@ -173,6 +174,7 @@ fn read_step(r: &mut Reader) -> Option<StepReport> {
         decision: r.enum_of(&Decision::ALL)?,
         reversibility: r.enum_of(&REVERSIBILITY)?,
         scope: r.enum_of(&SCOPE)?,
+        headline: r.text()?,
         explanation: r.text()?,
         safer: r.text()?,
         questions: r.list(Reader::text)?,

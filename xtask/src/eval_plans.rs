@@ -7,7 +7,9 @@
 //! Steps are matched by line, not by number: an expectation `L7:` covers every step the engine
 //! finds from line 7 up to the next expectation's line, and the highest of their decisions is
 //! compared. So a plan step the engine splits in two (a fenced block of three commands) is
-//! still judged as one, and a difference in numbering never shifts every later step.
+//! still judged as one, and a difference in numbering never shifts every later step. The other
+//! way round, expectations written line by line for what the engine reads as one step (a list
+//! item and the fenced block under it) are judged once, by the strictest of them.
 
 use approval_risk_engine::{assess, Context, Credentials, Decision, Options, Target};
 use std::path::{Path, PathBuf};
@@ -165,15 +167,43 @@ pub fn run(dir: &Path) -> Result<(), String> {
         };
         let assessment = assess(&text, &options);
         let mut counts = [0usize; 4];
-        for (k, expected) in expectations.steps.iter().enumerate() {
+        let last_line =
+            |s: &approval_risk_engine::StepReport| s.line + s.text.matches('\n').count();
+        let container = |line: usize| {
+            assessment
+                .steps
+                .iter()
+                .position(|s| s.line <= line && line <= last_line(s))
+        };
+        let mut k = 0;
+        while k < expectations.steps.len() {
+            // Consecutive expectations inside one engine step are judged once, by the
+            // strictest of them.
+            let mut expected = &expectations.steps[k];
+            let home = container(expected.line);
+            while home.is_some()
+                && expectations
+                    .steps
+                    .get(k + 1)
+                    .is_some_and(|next| container(next.line) == home)
+            {
+                k += 1;
+                let next = &expectations.steps[k];
+                if next.accepted.first() > expected.accepted.first() {
+                    expected = next;
+                }
+            }
             let until = expectations
                 .steps
                 .get(k + 1)
                 .map_or(usize::MAX, |next| next.line);
+            k += 1;
             let covered: Vec<_> = assessment
                 .steps
                 .iter()
-                .filter(|s| s.line >= expected.line && s.line < until)
+                .enumerate()
+                .filter(|(i, s)| (s.line >= expected.line && s.line < until) || Some(*i) == home)
+                .map(|(_, s)| s)
                 .collect();
             // A step the engine did not find at all is one it let through.
             let got = covered
@@ -219,7 +249,7 @@ pub fn run(dir: &Path) -> Result<(), String> {
         println!(
             "| {} | {} | {} | {} | {} | {} | {}{} |",
             plan.file_name().unwrap_or_default().to_string_lossy(),
-            expectations.steps.len(),
+            counts.iter().sum::<usize>(),
             counts[0],
             counts[1],
             counts[2],

@@ -59,8 +59,7 @@ pub fn render(assessment: &Assessment, input: &str, style: Style) -> String {
     let mut out = String::new();
     let verdict = assessment.verdict;
     let _ = writeln!(out, "{} {}", style.bold("Verdict:"), style.tag(verdict));
-    push_hanging(&mut out, "", verdict.advice());
-    out.push('\n');
+    // The summary leads with the deciding step's headline and ends with the advice.
     if !assessment.summary.trim().is_empty() {
         push_hanging(&mut out, "", &visible(&assessment.summary, Breaks::Space));
         out.push('\n');
@@ -99,6 +98,13 @@ fn push_step(out: &mut String, step: &StepReport, input: &str, style: Style) {
     // A multi-line step (a heredoc, a fenced block) keeps its shape, marked off from the report.
     for line in lines {
         let _ = writeln!(out, "{INDENT}{} {line}", style.dim("|"));
+    }
+    if !step.headline.trim().is_empty() {
+        push_hanging(
+            out,
+            INDENT,
+            &style.bold(&visible(&step.headline, Breaks::Space)),
+        );
     }
 
     let reversibility = format!(

@@ -1,9 +1,10 @@
 //! Plain-language explanations, built from the rules' prose and the step's own words: one
 //! paragraph per step, a safer alternative, questions to ask, and a summary of the plan.
 
-use crate::assess::{Raised, StepWork};
-use crate::model::{Decision, Reversibility, Scope};
+use crate::assess::{Raised, Scored, StepWork};
+use crate::model::{Decision, Scope};
 use crate::report::{PatternReport, StepReport};
+use crate::rules::Action;
 use crate::Options;
 
 /// Quotes the step's own words, shortened for a sentence.
@@ -50,74 +51,205 @@ pub fn specificity(rule: &crate::rules::Rule) -> u8 {
     }
 }
 
-/// The sentences that say what plan patterns add to a step.
-fn pattern_sentences(work: &StepWork, patterns: &[PatternReport], own: Decision) -> Vec<String> {
+/// Where the step reaches, as the headline says it in one or two words.
+fn reach_word(top: &Scored) -> &'static str {
+    match top.scope {
+        Scope::Production if top.raised.contains(&Raised::UnnamedEnvironment) => {
+            "production assumed"
+        }
+        Scope::Production => "production",
+        Scope::Organization => "organisation-wide",
+        Scope::Shared => "shared",
+        Scope::Local => "local",
+        Scope::None => "",
+    }
+}
+
+/// A target fit to stand in a sentence or a command as a name: one short word as written (a
+/// phrase such as "the environment" describes the thing rather than naming it), and not a
+/// command substitution, a glob placeholder or a template.
+fn nameable(target: &str) -> bool {
+    let target = target.trim();
+    !target.is_empty()
+        && target.len() <= 60
+        && !target.contains(char::is_whitespace)
+        && !target.contains('`')
+        && !target.contains("$(")
+        && !target.contains("{}")
+}
+
+/// The step's target, when it can be named.
+fn target_of(top: &Scored) -> Option<&str> {
+    top.hit
+        .target
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| nameable(t))
+}
+
+/// One sentence of at most 30 words: what the step does to what, and what is lost or who is
+/// reached. Built from the deciding finding's rule (its title and consequence), the step's own
+/// target and where it reaches.
+pub fn headline(work: &StepWork, patterns: &[PatternReport], index: usize) -> String {
+    let Some(top) = work.top() else {
+        // A step that is only part of a pattern leads with the pattern.
+        if let Some(pattern) = raising_pattern(work, patterns) {
+            let consequence = crate::rules::find(&pattern.rule)
+                .map(|r| r.consequence)
+                .unwrap_or("");
+            return sentence(
+                &format!(
+                    "Part of a risky sequence: {}",
+                    pattern.title.to_ascii_lowercase()
+                ),
+                consequence,
+            );
+        }
+        let _ = index;
+        return if work.commands.iter().any(|c| !crate::rules::is_read_only(c)) {
+            "No risky change found: what it changes is easy to undo.".to_string()
+        } else if work.commands.is_empty() && work.step.prose {
+            "Nothing in it changes anything that is hard to undo.".to_string()
+        } else {
+            "Only reads or inspects: nothing changes.".to_string()
+        };
+    };
+    if top.rule.id == "plan.claims" {
+        return "The plan vouches for its own safety, which changes nothing in the assessment."
+            .to_string();
+    }
+    let mut named: Vec<String> = Vec::new();
+    if let Some(target) = target_of(top) {
+        named.push(format!("`{}`", quote(target, 40)));
+    }
+    let reach = reach_word(top);
+    if !reach.is_empty() {
+        named.push(reach.to_string());
+    }
+    let lead = if named.is_empty() {
+        top.rule.title.to_string()
+    } else {
+        format!("{} ({})", top.rule.title, named.join(", "))
+    };
+    sentence(&lead, top.rule.consequence)
+}
+
+/// `lead: consequence.`, kept to 30 words by dropping the consequence if it must.
+fn sentence(lead: &str, consequence: &str) -> String {
+    let words = lead.split_whitespace().count() + consequence.split_whitespace().count();
+    if consequence.is_empty() || words > 30 {
+        format!("{}.", lead.trim_end_matches('.'))
+    } else {
+        format!("{}: {}.", lead, consequence.trim_end_matches('.'))
+    }
+}
+
+/// The pattern that raised this step above its own findings, if one did.
+fn raising_pattern<'a>(
+    work: &StepWork,
+    patterns: &'a [PatternReport],
+) -> Option<&'a PatternReport> {
+    let own = work
+        .findings
+        .iter()
+        .map(|f| f.decision)
+        .max()
+        .unwrap_or(Decision::Proceed);
+    work.patterns
+        .iter()
+        .filter(|(_, d)| *d > own)
+        .max_by_key(|(_, d)| *d)
+        .and_then(|(i, _)| patterns.get(*i))
+}
+
+/// The step a pattern is told on: the last step it joins, where the sequence completes. The
+/// other steps it joins link there.
+pub fn told_at(pattern: &PatternReport) -> usize {
+    pattern.steps.last().copied().unwrap_or(0)
+}
+
+/// The sentences that say what plan patterns add to a step: the whole story on the step where
+/// the pattern is told, a pointer on the others.
+fn pattern_sentences(
+    work: &StepWork,
+    patterns: &[PatternReport],
+    own: Decision,
+    index: usize,
+) -> Vec<String> {
     let mut parts = Vec::new();
-    for (n, (index, pattern_decision)) in work.patterns.iter().enumerate() {
-        let Some(pattern) = patterns.get(*index) else {
+    let mut told: Vec<&str> = Vec::new();
+    for (at, pattern_decision) in &work.patterns {
+        let Some(pattern) = patterns.get(*at) else {
             continue;
         };
+        // The same sequence found twice through this step (two deletes, one recreate) is
+        // told once.
+        if told.contains(&pattern.rule.as_str()) {
+            continue;
+        }
+        told.push(&pattern.rule);
         let raises = *pattern_decision > own;
-        let why = if n == 0 {
-            format!(" {}", pattern.why)
-        } else {
-            String::new()
-        };
-        parts.push(format!(
-            "Across the plan: {} ({}).{}{}",
-            pattern.title.to_ascii_lowercase(),
-            steps_label(&pattern.steps),
-            why,
-            if raises {
-                format!(" That makes this step {}.", pattern_decision.as_str())
+        let title = pattern.title.to_ascii_lowercase();
+        let home = told_at(pattern);
+        if home == index {
+            let joined = if pattern.steps.len() > 1 {
+                format!(" ({})", steps_label(&pattern.steps))
             } else {
                 String::new()
+            };
+            let mut part = format!("Across the plan{joined}: {title}. {}", pattern.why);
+            if raises {
+                part.push_str(&format!(
+                    " That makes this step {}.",
+                    pattern_decision.as_str()
+                ));
             }
-        ));
+            parts.push(part);
+        } else if raises {
+            parts.push(format!(
+                "Part of a sequence told at step {home} ({title}), which makes this step {}.",
+                pattern_decision.as_str()
+            ));
+        } else {
+            parts.push(format!("Part of a sequence told at step {home}: {title}."));
+        }
     }
     parts
 }
 
+/// The explanation under the headline: why this reversibility and scope, what raised it, what
+/// the plan does about it. The headline already says what the step does; the axes are shown
+/// beside it, so they are not restated here.
 pub fn step(
     input: &str,
     work: &StepWork,
     decision: Decision,
-    reversibility: Reversibility,
-    scope: Scope,
     patterns: &[PatternReport],
-    _options: &Options,
+    index: usize,
 ) -> String {
+    let _ = input;
     let Some(top) = work.top() else {
         if work.patterns.is_empty() {
             let changes = work.commands.iter().any(|c| !crate::rules::is_read_only(c));
             return if changes {
-                "This step makes only routine changes in the agent's workspace that are easy to undo, so it is safe to approve."
+                "No rule finds a change here that is hard to undo or reaches beyond the agent's workspace, so it is safe to approve."
             } else {
-                "This step only reads or inspects; nothing changes, so it is safe to approve."
+                "Nothing changes, so it is safe to approve."
             }
             .to_string();
         }
         let mut parts =
             vec!["On its own this step changes nothing that is hard to undo.".to_string()];
-        parts.extend(pattern_sentences(work, patterns, Decision::Proceed));
+        parts.extend(pattern_sentences(work, patterns, Decision::Proceed, index));
         return parts.join(" ");
     };
     let mut parts: Vec<String> = Vec::new();
-    let title_lower = top.rule.title.to_ascii_lowercase();
-    let evidence: Vec<String> = top
-        .hit
-        .evidence
-        .iter()
-        .map(|s| quote(s.slice(input), 40))
-        .filter(|s| !s.is_empty() && !title_lower.contains(&s.to_ascii_lowercase()))
-        .collect();
-    let shown = if evidence.is_empty() {
-        String::new()
+    if top.rule.id == "plan.claims" {
+        parts.push(top.rule.why.to_string());
+        parts.push("Claims like this change nothing in the assessment.".to_string());
     } else {
-        format!(" (\"{}\")", evidence.join(" … "))
-    };
-    parts.push(format!("{}{}.", top.rule.title, shown));
-    parts.push(top.rule.why.to_string());
+        parts.push(top.rule.why.to_string());
+    }
     if let Some(note) = &top.hit.note {
         parts.push(note.clone());
     }
@@ -125,27 +257,14 @@ pub fn step(
         parts.push(adjustment.note.clone());
     }
     let own = top.decision;
-    if top.rule.id == "plan.claims" {
-        parts.push("Claims like this change nothing in the assessment.".to_string());
-    } else if top.reversibility == Reversibility::Unknown {
-        parts.push(format!("So the tool cannot tell what this step changes; judged by where it runs (it {}), it is {}.", top.scope.phrase(), own.as_str()));
-    } else {
-        parts.push(format!(
-            "So this step {} and {}: {}.",
-            top.reversibility.phrase(),
-            top.scope.phrase(),
-            own.as_str()
-        ));
-    }
-    let _ = (reversibility, scope);
     if top.hit.floor.or(top.rule.floor) == Some(Decision::Block) && own == Decision::Block {
-        parts.push(
-            "This shape is blocked in any context: it is catastrophic whatever the target."
-                .to_string(),
-        );
+        parts.push("This shape is blocked in any context.".to_string());
     }
     let mut others: Vec<String> = Vec::new();
     for f in work.findings.iter().filter(|f| !std::ptr::eq(*f, top)) {
+        if f.rule.id == top.rule.id {
+            continue;
+        }
         let line = if f.rule.id == "plan.claims" {
             "the plan vouches for itself, which changes nothing".to_string()
         } else {
@@ -160,12 +279,17 @@ pub fn step(
         }
     }
     if !others.is_empty() {
-        parts.push(format!("Also: {}.", others.join("; ")));
+        let more = others.len().saturating_sub(2);
+        others.truncate(2);
+        let tail = if more > 0 {
+            format!("; {more} more below")
+        } else {
+            String::new()
+        };
+        parts.push(format!("Also: {}{tail}.", others.join("; ")));
     }
-    parts.extend(pattern_sentences(work, patterns, own));
-    if decision > own && work.patterns.is_empty() {
-        parts.push(format!("Overall: {}.", decision.as_str()));
-    }
+    parts.extend(pattern_sentences(work, patterns, own, index));
+    let _ = decision;
     parts.join(" ")
 }
 
@@ -176,65 +300,189 @@ fn usable_in_a_command(target: &str) -> bool {
         && !target.ends_with('/')
 }
 
+/// The sentences of a rule's text, each with its final punctuation.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut in_code = false;
+    for (i, b) in bytes.iter().enumerate() {
+        match b {
+            b'`' => in_code = !in_code,
+            b'.' | b'?' | b'!' if !in_code && bytes.get(i + 1).is_none_or(|n| *n == b' ') => {
+                out.push(text[start..=i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push(text[start..].trim());
+    }
+    out
+}
+
+/// Whether `{target}` stands inside a code span of `text` (a command to paste).
+fn target_in_code(text: &str) -> bool {
+    let mut in_code = false;
+    let mut rest = text;
+    while let Some(i) = rest.find(['`', '{']) {
+        if rest[i..].starts_with('`') {
+            in_code = !in_code;
+        } else if rest[i..].starts_with("{target}") && in_code {
+            return true;
+        }
+        rest = &rest[i + 1..];
+    }
+    false
+}
+
+/// A rule's text with `{target}` filled in. Without a nameable target, a sentence that would put
+/// the placeholder into a command is left out (a command naming "it" cannot be pasted), and
+/// elsewhere the placeholder becomes "it".
+fn filled(text: &str, target: Option<&str>) -> String {
+    match target {
+        Some(target) => text.replace("{target}", target),
+        None => sentences(text)
+            .into_iter()
+            .filter(|s| !target_in_code(s))
+            .map(|s| s.replace("{target}", "it"))
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+/// The words of a question that say what it asks about, for telling two questions apart.
+fn topic_words(question: &str) -> Vec<String> {
+    const COMMON: &[&str] = &[
+        "which", "there", "this", "that", "these", "those", "what", "where", "when", "would",
+        "could", "should", "does", "with", "from", "have", "about", "before", "after", "them",
+        "their", "they", "will", "been", "into", "your", "exactly", "current", "fresh", "tested",
+        "recent",
+    ];
+    question
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_ascii_lowercase)
+        .filter(|w| w.len() >= 4 && !COMMON.contains(&w.as_str()))
+        .map(|w| w.trim_end_matches('s').to_string())
+        .collect()
+}
+
+/// Two questions ask the same thing when most of what they ask about is shared.
+fn same_question(a: &str, b: &str) -> bool {
+    let (a, b) = (topic_words(a), topic_words(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    shared * 2 > a.len().min(b.len()) || shared * 3 >= a.len().max(b.len()) * 2
+}
+
+/// A second question for a finding whose rule asks only one, from the kind of change it is.
+fn fallback_question(action: Action) -> &'static str {
+    match action {
+        Action::Delete | Action::DeleteRecreate => {
+            "Is there a current backup, and has anyone restored from it before?"
+        }
+        Action::Create => "Who owns it afterwards, and what does it cost while it exists?",
+        Action::Change => "How is it rolled back if it misbehaves, and who watches it?",
+        Action::Backup => "Where does the copy go, and who can read it?",
+        Action::DisableSafety => "When is it switched back on, and who checks that it was?",
+        Action::WidenPrivilege => "Who gains access, and when is it taken away again?",
+        Action::Revoke => "What still uses it, and what breaks when it goes?",
+        Action::Opaque => "What exactly does it run, and can you read it first?",
+        Action::Publish => "Who receives it, and can it be taken back?",
+    }
+}
+
 pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (String, Vec<String>) {
     let Some(top) = work.top() else {
-        return (String::new(), Vec::new());
+        let safer = raising_pattern(work, patterns)
+            .map(|p| p.safer.clone())
+            .unwrap_or_default();
+        return (safer, Vec::new());
     };
-    // A target that is a command substitution, a glob or a placeholder cannot be put into a
-    // sentence or a command as if it were a name.
-    let target = top
-        .hit
-        .target
-        .clone()
-        .filter(|t| {
-            t.len() <= 80
-                && !t.contains("$(")
-                && !t.contains('`')
-                && !t.contains("{}")
-                && !t.contains('\n')
-        })
-        .unwrap_or_else(|| "it".to_string());
-    let fill = |text: &str| text.replace("{target}", &target);
-    let mut safer = fill(top.rule.safer);
-    if !top.rule.instead.is_empty()
-        && top.rule.instead.contains("{target}")
-        && top.hit.target.as_deref().is_some_and(usable_in_a_command)
-    {
-        safer = format!("{safer} For example: {}", fill(top.rule.instead));
+    let target = target_of(top);
+    let mut safer = filled(top.rule.safer, target);
+    match &top.hit.instead {
+        Some(own) if !own.is_empty() => safer = format!("{safer} For example: `{own}`"),
+        Some(_) => {}
+        // The rule's template is shown only when it names this step's own target: an example
+        // about some other name would be invented.
+        None if !top.rule.instead.is_empty()
+            && top.rule.instead.contains("{target}")
+            && target.is_some_and(usable_in_a_command) =>
+        {
+            safer = format!(
+                "{safer} For example: `{}`",
+                filled(top.rule.instead, target)
+            );
+        }
+        None => {}
+    }
+    // Advice to back up first is not advice when the plan already does: say that it does.
+    if let Some(step) = top.raised.iter().find_map(|r| match r {
+        Raised::BackedUp(step) => Some(*step),
+        _ => None,
+    }) {
+        let kept: Vec<&str> = sentences(&safer)
+            .into_iter()
+            .filter(|s| {
+                let lower = s.to_ascii_lowercase();
+                !(lower.contains("back up")
+                    || lower.contains("backup")
+                    || lower.contains("snapshot"))
+            })
+            .collect();
+        safer = kept.join(" ");
+        safer.push_str(&format!(
+            "{}The plan already backs it up at step {step}: check that the backup restores before this runs.",
+            if safer.is_empty() { "" } else { " " }
+        ));
     }
     if top.rule.id == "plan.claims" {
         safer.clear();
     }
-    let mut questions: Vec<String> = top.rule.questions.iter().map(&fill).collect();
-    for finding in &work.findings {
-        if std::ptr::eq(finding, top) {
-            continue;
+    let mut questions: Vec<String> = Vec::new();
+    let ask = |q: String, questions: &mut Vec<String>| {
+        if !q.trim().is_empty() && !questions.iter().any(|have| same_question(have, &q)) {
+            questions.push(q);
         }
-        if let Some(q) = finding.rule.questions.iter().next() {
-            let q = fill(q);
-            if !questions.contains(&q) {
-                questions.push(q);
-            }
-        }
-    }
+    };
     let unnamed = top.raised.contains(&Raised::UnnamedEnvironment);
     if unnamed
-        && !questions
+        && !top
+            .rule
+            .questions
             .iter()
             .any(|q| q.to_ascii_lowercase().contains("environment"))
     {
-        questions.insert(0, "Which environment does this run against?".to_string());
+        ask(
+            "Which environment does this run against?".to_string(),
+            &mut questions,
+        );
     }
-    // The environment question belongs only where the step leaves the environment open.
-    if !unnamed {
-        questions.retain(|q| q != "Which environment does this run against?");
+    for q in top.rule.questions {
+        // The environment question belongs only where the step leaves the environment open.
+        if !unnamed && q == "Which environment does this run against?" {
+            continue;
+        }
+        ask(filled(q, target), &mut questions);
     }
-    let mut seen: Vec<String> = Vec::new();
-    questions.retain(|q| {
-        let fresh = !seen.contains(q);
-        seen.push(q.clone());
-        fresh
-    });
+    for finding in &work.findings {
+        if std::ptr::eq(finding, top) || finding.rule.id == top.rule.id {
+            continue;
+        }
+        if let Some(q) = finding.rule.questions.iter().next() {
+            ask(filled(q, target_of(finding)), &mut questions);
+        }
+    }
+    if questions.len() < 2 && top.rule.id != "plan.claims" {
+        ask(
+            fallback_question(top.rule.action).to_string(),
+            &mut questions,
+        );
+    }
     for (index, _) in &work.patterns {
         if let Some(pattern) = patterns.get(*index) {
             if safer.is_empty() || pattern.decision > top.decision {
@@ -263,55 +511,52 @@ pub fn summary(
             steps.len(),
             if steps.len() == 1 { "" } else { "s" }
         ));
-    } else {
-        let named: Vec<String> = deciding
-            .iter()
-            .take(3)
-            .map(|s| {
-                format!(
-                    "step {} (\"{}\": {}, {})",
-                    s.index,
-                    quote(&s.text, 60),
-                    s.reversibility.short(),
-                    s.scope.short()
-                )
-            })
-            .collect();
-        let more = deciding.len().saturating_sub(3);
-        let extra = if more > 0 {
-            format!(" and {more} more")
+    } else if let Some(first) = deciding.first() {
+        let headline = if first.headline.is_empty() {
+            format!("\"{}\".", quote(&first.text, 60))
         } else {
-            String::new()
+            first.headline.clone()
         };
-        if named.is_empty() {
+        parts.push(format!(
+            "{}: step {}. {}",
+            capitalised(verdict.as_str()),
+            first.index,
+            headline
+        ));
+        let rest: Vec<usize> = deciding.iter().skip(1).map(|s| s.index).collect();
+        if !rest.is_empty() {
             parts.push(format!(
-                "{}: decided by a plan pattern.",
-                capitalised(verdict.as_str())
-            ));
-        } else {
-            parts.push(format!(
-                "{} because of {}{}.",
-                capitalised(verdict.as_str()),
-                named.join("; "),
-                extra
+                "Also {}: {}.",
+                verdict.as_str(),
+                steps_label(&rest)
             ));
         }
+    } else {
+        parts.push(format!(
+            "{}: decided by a sequence across steps.",
+            capitalised(verdict.as_str())
+        ));
     }
-    let deciding_patterns: Vec<&PatternReport> = patterns
-        .iter()
-        .filter(|p| p.decision >= Decision::Escalate)
-        .collect();
-    if !deciding_patterns.is_empty() {
-        let named: Vec<String> = deciding_patterns
+    // Each kind of sequence once, with every step it was found at.
+    let mut across: Vec<(String, Vec<usize>)> = Vec::new();
+    for pattern in patterns.iter().filter(|p| p.decision >= Decision::Escalate) {
+        let title = pattern.title.to_ascii_lowercase();
+        match across.iter_mut().find(|(t, _)| *t == title) {
+            Some((_, at)) => {
+                for step in &pattern.steps {
+                    if !at.contains(step) {
+                        at.push(*step);
+                    }
+                }
+            }
+            None => across.push((title, pattern.steps.clone())),
+        }
+    }
+    if !across.is_empty() {
+        let named: Vec<String> = across
             .iter()
             .take(2)
-            .map(|p| {
-                format!(
-                    "{} ({})",
-                    p.title.to_ascii_lowercase(),
-                    steps_label(&p.steps)
-                )
-            })
+            .map(|(title, at)| format!("{title} ({})", steps_label(at)))
             .collect();
         parts.push(format!("Across steps: {}.", named.join("; ")));
     }

@@ -31,6 +31,10 @@ pub struct StepReport {
     pub decision: Decision,
     pub reversibility: Reversibility,
     pub scope: Scope,
+    /// One sentence of at most 30 words: what the step does to what, and what is lost or who
+    /// is reached. Cards, the verdict banner and the reports lead with it.
+    #[serde(default)]
+    pub headline: String,
     pub explanation: String,
     pub safer: String,
     pub questions: Vec<String>,

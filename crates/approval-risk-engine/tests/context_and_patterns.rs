@@ -1135,22 +1135,23 @@ fn deleting_a_working_copy_file_is_recoverable_and_local() {
 }
 
 /// Making a folder or copying a file is safe to approve, but it is not "only reading": the
-/// explanation must not say that nothing changes.
+/// card must not say that nothing changes.
 #[test]
 fn routine_workspace_changes_are_not_called_reads() {
     let assessment = assess_default("1. `mkdir -p build/out`\n2. `ls -la`\n");
     let made = step(&assessment, 1);
     assert_eq!(made.decision, Decision::Proceed);
-    assert!(
-        !made.explanation.contains("only reads"),
-        "mkdir changes the workspace: {}",
-        made.explanation
-    );
+    for text in [&made.headline, &made.explanation] {
+        assert!(
+            !text.to_lowercase().contains("only reads") && !text.contains("Nothing changes"),
+            "mkdir changes the workspace: {text}"
+        );
+    }
     let listed = step(&assessment, 2);
     assert!(
-        listed.explanation.contains("only reads"),
+        listed.headline.contains("Only reads"),
         "ls only reads: {}",
-        listed.explanation
+        listed.headline
     );
 }
 

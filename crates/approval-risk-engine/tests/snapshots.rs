@@ -54,6 +54,7 @@ fn render(input: &str, assessment: &Assessment) -> String {
                 let _ = writeln!(out, "    {}", adjustment_line(input, adjustment));
             }
         }
+        let _ = writeln!(out, "  headline: {}", step.headline);
         let _ = writeln!(out, "  explanation: {}", step.explanation);
         let _ = writeln!(out, "  safer: {}", step.safer);
         for question in &step.questions {

@@ -118,14 +118,8 @@ fn report_tricks(
             step.decision = decision;
             step.reversibility = reversibility;
             step.scope = scope;
-            step.explanation = format!(
-                "{} {} So this step {} and {}: {}.",
-                rule.title,
-                rule.why,
-                reversibility.phrase(),
-                scope.phrase(),
-                decision.as_str()
-            );
+            step.headline = format!("{}: {}.", rule.title, rule.consequence);
+            step.explanation = format!("{} Here: {}.", rule.why, trick.describe());
             step.safer = rule.safer.to_string();
             step.questions = rule.questions.iter().map(|q| q.to_string()).collect();
         }

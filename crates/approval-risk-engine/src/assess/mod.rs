@@ -44,6 +44,8 @@ pub(crate) enum Raised {
     UnnamedEnvironment,
     /// A change freeze raised it; a backup earlier in the plan does not undo that.
     ChangeFreeze,
+    /// The plan backs up what this finding destroys at the given step (1-based) before it.
+    BackedUp(usize),
 }
 
 /// One step while it is being assessed.
@@ -171,6 +173,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
             .iter()
             .filter(|t| !code_spans.iter().any(|k| k.contains(t.span)))
             .filter(|t| !quoted.iter().any(|q| q.contains(t.span)))
+            .filter(|t| !step.blocks.iter().any(|b| b.contains(t.span)))
             .cloned()
             .collect()
     } else {
@@ -429,7 +432,8 @@ fn sql_hits(input: &str, span: Span, hits: &mut Vec<(&'static Rule, Hit, Option<
         let before = hits.len();
         for rule in &rules::index().sql {
             if let Matcher::Sql(pattern) = &rule.matcher {
-                if let Some(hit) = match_sql(pattern, &words) {
+                if let Some(mut hit) = match_sql(pattern, &words) {
+                    hit.instead = sql_instead(input, rule, &words, statement);
                     hits.push((rule, hit, None));
                 }
             }
@@ -445,6 +449,69 @@ fn sql_hits(input: &str, span: Span, hits: &mut Vec<(&'static Rule, Hit, Option<
                 hits.push((rule, Hit::at(vec![first.span]), None));
             }
         }
+    }
+}
+
+/// A safer statement built from the statement itself, for the rules whose example needs its
+/// own condition or column: the rows a `DELETE` or `UPDATE` would touch, counted with the
+/// statement's own `WHERE`; the dropped column renamed instead. `Some("")` when the statement
+/// has a shape the rewrite cannot keep (a join, a condition too long to read in a sentence);
+/// `None` leaves the rule's own template.
+fn sql_instead(
+    input: &str,
+    rule: &Rule,
+    words: &[crate::sql::SqlWord],
+    statement: Span,
+) -> Option<String> {
+    let table = |at: usize| words.get(at).map(|w| w.raw.as_str());
+    match rule.id {
+        "sql.delete-rows" | "sql.update-rows" => {
+            let joined = words
+                .iter()
+                .any(|w| matches!(w.text.as_str(), "using" | "from" | "join"))
+                && words.first().is_some_and(|w| w.text == "update")
+                || words.iter().any(|w| w.text == "using");
+            let condition = words.iter().find(|w| w.text == "where")?;
+            let name = if words.first()?.text == "delete" {
+                table(words.iter().position(|w| w.text == "from")? + 1)?
+            } else {
+                table(1)?
+            };
+            let tail = input
+                .get(condition.span.start..statement.end)?
+                .trim_end()
+                .trim_end_matches(';');
+            let tail = tail.split_whitespace().collect::<Vec<_>>().join(" ");
+            // `RETURNING` belongs to the change, not to the count.
+            let tail = match tail.to_ascii_lowercase().find(" returning ") {
+                Some(at) => tail[..at].to_string(),
+                None => tail,
+            };
+            if joined || tail.len() > 160 || tail.contains("--") || tail.contains("/*") {
+                return Some(String::new());
+            }
+            Some(format!("SELECT count(*) FROM {name} {tail};"))
+        }
+        "sql.drop-column" => {
+            let at = words.iter().position(|w| w.text == "drop")?;
+            let mut column = at + 1;
+            if words.get(column).is_some_and(|w| w.text == "column") {
+                column += 1;
+            }
+            if words.get(column).is_some_and(|w| w.text == "if") {
+                column += 2;
+            }
+            let column = words.get(column)?;
+            let name = table(2)?;
+            if !column.raw.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                return None;
+            }
+            Some(format!(
+                "ALTER TABLE {name} RENAME COLUMN {0} TO {0}_retired;",
+                column.raw
+            ))
+        }
+        _ => None,
     }
 }
 
@@ -873,6 +940,12 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
         "`{}` is defined in the project (package.json or Makefile), not in the plan.",
         script.value
     ));
+    // The name is a script's, not a file's: `cat db:push` shows nothing. A package manager's
+    // bare `run` lists every script with the command it runs.
+    hit.instead = Some(match command.program.as_str() {
+        "npm" | "pnpm" | "bun" | "yarn" => format!("{} run", command.program),
+        _ => String::new(),
+    });
     Some((rules::find(id)?, hit, None))
 }
 
@@ -1594,15 +1667,9 @@ fn report_step(
     crate::order::sort_by_rank(&mut findings, |f| {
         !((f.decision as u64) << 16 | (f.reversibility as u64) << 8 | f.scope as u64)
     });
-    let explanation = explain::step(
-        input,
-        work,
-        decision,
-        reversibility,
-        scope,
-        patterns,
-        options,
-    );
+    let _ = options;
+    let headline = explain::headline(work, patterns, index);
+    let explanation = explain::step(input, work, decision, patterns, index);
     let (safer, questions) = explain::safer_and_questions(work, patterns);
     StepReport {
         index,
@@ -1612,6 +1679,7 @@ fn report_step(
         decision,
         reversibility,
         scope,
+        headline,
         explanation,
         safer,
         questions,

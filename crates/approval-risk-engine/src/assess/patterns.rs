@@ -721,6 +721,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
                     if !kept {
                         finding.decision = decide(finding.reversibility, finding.scope).max(floor);
                     }
+                    finding.raised.push(Raised::BackedUp(j + 1));
                     finding.adjustments.push(Adjustment {
                         kind: AdjustmentKind::Mitigation,
                         note: format!("Step {} backs it up first, so it can be restored (check the backup works).", j + 1),

@@ -86,19 +86,36 @@ pub fn steps(input: &str) -> Vec<Step> {
             let body_end = lines.get(j).map_or(input.len(), |l| l.start);
             let body = Span::new(body_start.min(body_end), body_end);
             let fenced = fenced_steps(input, body, fence.language);
-            // The line that introduces a block of commands names it; the commands are the
-            // steps. A block without steps (YAML, output) leaves its lead-in a step.
+            // A block of commands under a list item belongs to that item: the plan numbers
+            // them together, and the approver reads them as one step. Under means indented
+            // inside the item, or right after an item that introduces it ("3. Recreate it:").
+            // Outside a list, the line that introduces a block names it and the commands are
+            // the steps. A block without steps (YAML, output) leaves its lead-in a step.
             let labelled = !fenced.is_empty();
+            let under = |span: Span, marker_indent: usize| {
+                indent > marker_indent || span.slice(input).trim_end().ends_with(':')
+            };
             match item.take() {
-                Some((span, _)) if labelled && is_label(input, span) => {}
-                other => finish(input, other, &mut steps),
-            }
-            if let Some(span) = label.take() {
-                if !labelled {
-                    steps.push(prose_step(input, span));
+                Some((span, marker_indent)) if labelled && under(span, marker_indent) => {
+                    let block_end = lines.get(j).map_or(input.len(), |l| l.start + l.text.len());
+                    steps.push(item_with_block(
+                        input,
+                        span,
+                        Span::new(line.start, block_end),
+                        fenced,
+                    ));
+                }
+                Some((span, _)) if labelled && is_label(input, span) => steps.extend(fenced),
+                other => {
+                    finish(input, other, &mut steps);
+                    if let Some(span) = label.take() {
+                        if !labelled {
+                            steps.push(prose_step(input, span));
+                        }
+                    }
+                    steps.extend(fenced);
                 }
             }
-            steps.extend(fenced);
             i = j + 1;
             continue;
         }
@@ -164,6 +181,21 @@ pub fn steps(input: &str) -> Vec<Step> {
         steps.push(prose_step(input, span));
     }
     steps
+}
+
+/// A list item and the fenced block under it as one step: the item's words (read as prose
+/// unless they only label the block, "Recreate it:"), and the block's commands.
+fn item_with_block(input: &str, words: Span, block: Span, fenced: Vec<Step>) -> Step {
+    let label = is_label(input, words);
+    let mut step = prose_step(input, words);
+    step.prose = step.prose && !label;
+    step.span = step.span.cover(block);
+    step.blocks.push(block);
+    for inner in fenced {
+        step.code.extend(inner.code);
+        step.quoted.extend(inner.quoted);
+    }
+    step
 }
 
 /// The indentation of a line in columns, a tab counting as four.
@@ -277,6 +309,7 @@ fn prose_step(input: &str, span: Span) -> Step {
             prose: false,
             code,
             quoted: Vec::new(),
+            blocks: Vec::new(),
         };
     }
     Step {
@@ -285,6 +318,7 @@ fn prose_step(input: &str, span: Span) -> Step {
         prose: true,
         code,
         quoted,
+        blocks: Vec::new(),
     }
 }
 
@@ -447,6 +481,7 @@ fn program_step(input: &str, body: Span) -> Vec<Step> {
             span,
         }],
         quoted: Vec::new(),
+        blocks: Vec::new(),
     }]
 }
 
@@ -541,30 +576,43 @@ mod tests {
     }
 
     #[test]
-    fn a_lead_in_to_a_block_of_commands_is_not_a_step() {
+    fn a_lead_in_to_a_block_of_commands_labels_its_step() {
         let plan = "1. Deploy to staging:\n   ```bash\n   helm upgrade web ./chart -n staging\n   ```\n2. Apply this to production:\n   ```yaml\n   replicas: 3\n   ```\n";
-        assert_eq!(
-            texts(plan),
-            [
-                "helm upgrade web ./chart -n staging",
-                "Apply this to production:"
-            ]
-        );
+        let found = steps(plan);
+        assert_eq!(found.len(), 2, "one step per list item");
+        assert!(found[0].span.slice(plan).starts_with("Deploy to staging:"));
+        assert!(!found[0].prose, "a label's words are not read as an action");
+        let code: Vec<&str> = found[0].code.iter().map(|c| c.span.slice(plan)).collect();
+        assert_eq!(code, ["helm upgrade web ./chart -n staging"]);
+        assert_eq!(found[1].span.slice(plan), "Apply this to production:");
         let loose =
             "Here is the plan.\n\n**1. Find the duplicates**\n\n```sql\nSELECT 1;\n```\n\nDone:\n";
         assert_eq!(texts(loose), ["Here is the plan.", "SELECT 1;", "Done:"]);
     }
 
     #[test]
-    fn inline_code_and_fences_become_code() {
-        let plan = "1. Run `terraform destroy -auto-approve` now\n\n```bash\n$ kubectl delete ns payments\nls\n```\n";
-        let steps = steps(plan);
+    fn a_fenced_block_under_a_list_item_belongs_to_its_step() {
+        let plan = "1. Run `terraform destroy -auto-approve` now\n\n   ```bash\n   $ kubectl delete ns payments\n   ls\n   ```\n2. Check the dashboards\n";
+        let found = steps(plan);
+        assert_eq!(found.len(), 2, "the plan's own numbering is kept");
+        let code: Vec<&str> = found[0].code.iter().map(|c| c.span.slice(plan)).collect();
         assert_eq!(
-            steps[0].code[0].span.slice(plan),
-            "terraform destroy -auto-approve"
+            code,
+            [
+                "terraform destroy -auto-approve",
+                "kubectl delete ns payments",
+                "ls"
+            ]
         );
-        assert_eq!(steps[1].span.slice(plan), "kubectl delete ns payments");
-        assert_eq!(steps.len(), 3);
+        assert!(found[0].prose, "the item's own words are still read");
+        assert_eq!(found[0].blocks.len(), 1);
+        assert_eq!(found[1].span.slice(plan), "Check the dashboards");
+        // Outside a list, each command of a block is its own step; so is a block that neither
+        // sits inside the item nor follows an item that introduces it.
+        let loose = "Run this:\n```bash\nkubectl delete ns payments\nls\n```\n";
+        assert_eq!(texts(loose), ["kubectl delete ns payments", "ls"]);
+        let after = "- { read file a.txt }\n```bash\nls\n```\n";
+        assert_eq!(texts(after), ["{ read file a.txt }", "ls"]);
     }
 
     #[test]

@@ -88,6 +88,9 @@ pub struct Step {
     /// "run `make clean`"`): not what this step does, but what that text asks for, which the
     /// plan may go on to do.
     pub quoted: Vec<Code>,
+    /// Fenced blocks under a list item, which belong to the item's step (the plan numbers
+    /// them with it): their code is in `code`, and their words are not read as prose.
+    pub blocks: Vec<Span>,
 }
 
 /// Detects the format (unless `forced`) and splits the input into steps.

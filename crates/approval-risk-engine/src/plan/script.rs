@@ -26,6 +26,7 @@ pub fn shell_steps(input: &str, within: Span) -> Vec<Step> {
                         span,
                     }],
                     quoted: Vec::new(),
+                    blocks: Vec::new(),
                 });
             }
         }
@@ -59,6 +60,7 @@ pub fn sql_steps(input: &str, within: Span) -> Vec<Step> {
                 span,
             }],
             quoted: Vec::new(),
+            blocks: Vec::new(),
         });
     }
     steps

@@ -26,7 +26,7 @@ pub fn markdown(assessment: &Assessment, input: &str) -> String {
         "## Approval risk: {}\n",
         verdict.as_str().to_ascii_uppercase()
     );
-    let _ = writeln!(out, "**{}**\n", prose(verdict.advice()));
+    // The summary leads with the deciding step's headline and ends with the advice.
     if !assessment.summary.trim().is_empty() {
         let _ = writeln!(out, "{}\n", prose(&assessment.summary));
     }
@@ -93,6 +93,9 @@ fn push_step(out: &mut String, step: &StepReport, input: &str) {
         step.line,
         step.decision.as_str().to_ascii_uppercase()
     );
+    if !step.headline.trim().is_empty() {
+        let _ = writeln!(out, "**{}**\n", prose(&step.headline));
+    }
     out.push_str(&code_block(step.text.trim_end()));
     let _ = writeln!(
         out,

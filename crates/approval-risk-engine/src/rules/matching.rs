@@ -20,6 +20,9 @@ pub struct Hit {
     pub floor: Option<Decision>,
     /// A sentence about the specifics, added to the explanation.
     pub note: Option<String>,
+    /// A safer step built for this hit, in place of the rule's `instead` template when the
+    /// template would not fit it (empty: no example fits, so none is given).
+    pub instead: Option<String>,
 }
 
 impl Hit {

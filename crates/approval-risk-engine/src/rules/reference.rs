@@ -62,6 +62,10 @@ pub fn markdown() -> String {
                 out.push_str(&format!(" Never below `{floor}`."));
             }
             out.push_str("\n\n");
+            out.push_str(&format!(
+                "*Headline.* {} (`target`, scope): {}.\n\n",
+                rule.title, rule.consequence
+            ));
             out.push_str(&format!("*Why it matters.* {}\n\n", rule.why));
             out.push_str(&format!(
                 "*Use instead.* {} For example: `{}`\n\n",

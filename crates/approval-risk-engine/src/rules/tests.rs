@@ -94,6 +94,39 @@ fn every_rule_explains_itself() {
     }
 }
 
+/// The card's shape (DESIGN.md, "The card"): a rule's `why` is at most two sentences, and its
+/// consequence is a short clause that ends the headline without naming any object.
+#[test]
+fn rule_prose_fits_the_card() {
+    let mut failures = Vec::new();
+    for rule in all() {
+        let sentences = rule
+            .why
+            .split_inclusive(['.', '?', '!'])
+            .filter(|piece| {
+                // A full stop inside a name (`pg_dump.sql`, `v1.2`) does not end a sentence.
+                let rest = &rule.why[rule.why.find(piece).unwrap_or(0) + piece.len()..];
+                rest.is_empty() || rest.starts_with(' ')
+            })
+            .count();
+        if sentences > 2 {
+            failures.push(format!("{}: why has {sentences} sentences", rule.id));
+        }
+        let c = rule.consequence;
+        let words = c.split_whitespace().count();
+        if !(2..=14).contains(&words) {
+            failures.push(format!("{}: consequence has {words} words", rule.id));
+        }
+        if c.ends_with('.') || c.contains(['{', '}', '"']) || c.starts_with(char::is_uppercase) {
+            failures.push(format!(
+                "{}: consequence {c:?} is not a lower-case clause",
+                rule.id
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// Principle 6: a safer alternative is safer. Each rule's suggestion, assessed on its own as a
 /// plan step, must score strictly lower than the rule's worst example.
 #[test]
@@ -122,4 +155,158 @@ fn safer_alternatives_score_lower() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every plan the project keeps: the fixtures, the held-out eval plans, and each rule's
+/// examples and counterexamples as one-step plans.
+fn every_plan() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut plans = Vec::new();
+    for dir in [root.join("tests/fixtures"), root.join("../../eval/plans")] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|x| x == "expect") || !path.is_file() {
+                continue;
+            }
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                plans.push((path.display().to_string(), text));
+            }
+        }
+    }
+    assert!(plans.len() > 60, "the fixtures and eval plans are found");
+    for rule in all() {
+        for text in rule.examples.iter().chain(rule.counterexamples) {
+            plans.push((rule.id.to_string(), text.to_string()));
+        }
+    }
+    plans
+}
+
+/// The names a card may hold that look like identifiers: `snake_case` words, and values in
+/// single quotes inside code.
+fn identifiers(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+        let inner = word.trim_matches('_');
+        if inner.contains('_') && inner.chars().any(char::is_alphabetic) {
+            out.push(inner.to_string());
+        }
+    }
+    // A quoted value that is a plain word is data (`'expired'`); program syntax in quotes
+    // (`'{.spec.replicas}'`, `'s/old/new/'`) is not a name.
+    for (n, code) in text.split('`').enumerate() {
+        if n % 2 == 1 {
+            for (k, value) in code.split('\'').enumerate() {
+                if k % 2 == 1
+                    && !value.is_empty()
+                    && value
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+                {
+                    out.push(value.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The words the catalogue itself uses (program names, settings, functions): a card may use
+/// them whatever the plan says.
+fn catalogue_words() -> String {
+    let mut words = String::new();
+    for rule in all() {
+        for text in [rule.title, rule.why, rule.consequence, rule.safer]
+            .into_iter()
+            .chain(rule.questions.iter())
+        {
+            words.push_str(text);
+            words.push('\n');
+        }
+    }
+    // Names of the programs' own catalogues and settings that the catalogue's examples use.
+    words.push_str(
+        "information_schema role_table_grants privilege_type table_name slot_name restart_lsn \
+         list_queues list_exchanges list_connections include_defaults idx_scan cluster_status \
+         identity_policy stripe_api_key",
+    );
+    words.to_ascii_lowercase()
+}
+
+/// Issue 13: a card names only what the plan names (or a name derived from one, such as
+/// `orders_backup`), says nothing twice, and leads escalate and block steps with a headline of
+/// at most 30 words.
+#[test]
+fn cards_name_only_what_the_plan_names_and_say_it_once() {
+    let vocabulary = catalogue_words();
+    let mut failures = Vec::new();
+    for (name, text) in every_plan() {
+        let lower = text.to_ascii_lowercase();
+        let assessment = assess(&text, &Options::default());
+        for step in &assessment.steps {
+            let card = [step.headline.as_str(), &step.explanation, &step.safer]
+                .into_iter()
+                .chain(step.questions.iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join("\n");
+            for id in identifiers(&card) {
+                let id_lower = id.to_ascii_lowercase();
+                let derived = ["_backup", "_old", "_retired", "_archive", "_new", "_copy"]
+                    .iter()
+                    .find_map(|suffix| id_lower.strip_suffix(suffix))
+                    .is_some_and(|stem| lower.contains(stem));
+                let program_word = id_lower.starts_with("pg_");
+                if !lower.contains(&id_lower)
+                    && !vocabulary.contains(&id_lower)
+                    && !derived
+                    && !program_word
+                {
+                    failures.push(format!(
+                        "{name} step {}: invented `{id}` in {card:?}",
+                        step.index
+                    ));
+                }
+            }
+            let mut sentences: Vec<String> = Vec::new();
+            for sentence in step
+                .explanation
+                .split_inclusive(". ")
+                .chain(step.safer.split_inclusive(". "))
+                .map(|s| s.trim().trim_end_matches('.').to_ascii_lowercase())
+                .filter(|s| s.len() > 20)
+            {
+                if sentences.contains(&sentence) {
+                    failures.push(format!(
+                        "{name} step {}: says twice {sentence:?}",
+                        step.index
+                    ));
+                }
+                sentences.push(sentence);
+            }
+            for (i, q) in step.questions.iter().enumerate() {
+                if step.questions[..i].contains(q) {
+                    failures.push(format!("{name} step {}: asks twice {q:?}", step.index));
+                }
+            }
+            if step.decision >= Decision::Escalate {
+                let words = step.headline.split_whitespace().count();
+                if !(3..=30).contains(&words) {
+                    failures.push(format!(
+                        "{name} step {}: headline of {words} words: {:?}",
+                        step.index, step.headline
+                    ));
+                }
+            }
+        }
+    }
+    failures.dedup();
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
