@@ -157,6 +157,10 @@ pub fn run(dir: &Path) -> Result<(), String> {
     let mut verdicts_right = 0;
     let mut plans_right = 0;
     let mut listing = Vec::new();
+    // Words in the explanation and the headline of every escalate and block card (issue 13:
+    // median explanation at most ~60 words, headline at most 30).
+    let mut explained: Vec<usize> = Vec::new();
+    let mut headlined: Vec<usize> = Vec::new();
     for plan in &plans {
         let text = std::fs::read_to_string(plan)
             .map_err(|e| format!("cannot read {}: {e}", plan.display()))?;
@@ -166,6 +170,14 @@ pub fn run(dir: &Path) -> Result<(), String> {
             ..Options::default()
         };
         let assessment = assess(&text, &options);
+        for step in assessment
+            .steps
+            .iter()
+            .filter(|s| s.decision >= Decision::Escalate)
+        {
+            explained.push(step.explanation.split_whitespace().count());
+            headlined.push(step.headline.split_whitespace().count());
+        }
         let mut counts = [0usize; 4];
         let last_line =
             |s: &approval_risk_engine::StepReport| s.line + s.text.matches('\n').count();
@@ -280,6 +292,21 @@ pub fn run(dir: &Path) -> Result<(), String> {
         plans.len(),
         plans_right,
         plans.len()
+    );
+    let centile = |list: &mut Vec<usize>, p: usize| {
+        list.sort_unstable();
+        list.get((list.len() * p / 100).min(list.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(0)
+    };
+    println!(
+        "Escalate and block cards: {}; explanation words median {}, 90th percentile {}, longest {}; headline words median {}, longest {}",
+        explained.len(),
+        centile(&mut explained, 50),
+        centile(&mut explained, 90),
+        explained.last().copied().unwrap_or(0),
+        centile(&mut headlined, 50),
+        headlined.last().copied().unwrap_or(0)
     );
     if !listing.is_empty() {
         println!("\nSteps outside the acceptable decisions:");

@@ -197,10 +197,13 @@ fn pattern_sentences(
             } else {
                 String::new()
             };
-            let mut part = format!("Across the plan{joined}: {title}. {}", pattern.why);
+            // The pattern's reasoning is told here only where it decides this step; otherwise
+            // its title says enough, and the plan's list of sequences holds the rest.
+            let mut part = format!("Across the plan{joined}: {title}.");
             if raises {
                 part.push_str(&format!(
-                    " That makes this step {}.",
+                    " {} That makes this step {}.",
+                    pattern.why,
                     pattern_decision.as_str()
                 ));
             }
@@ -368,8 +371,27 @@ fn topic_words(question: &str) -> Vec<String> {
         .collect()
 }
 
-/// Two questions ask the same thing when most of what they ask about is shared.
+/// Whether a question or sentence is about a backup (taking, having or restoring one).
+fn about_backup(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "backup",
+        "back up",
+        "backed up",
+        "snapshot",
+        "dump",
+        "restore",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Two questions ask the same thing when most of what they ask about is shared, or when both
+/// ask about a backup.
 fn same_question(a: &str, b: &str) -> bool {
+    if about_backup(a) && about_backup(b) {
+        return true;
+    }
     let (a, b) = (topic_words(a), topic_words(b));
     if a.is_empty() || b.is_empty() {
         return false;
@@ -425,13 +447,13 @@ pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (Stri
         Raised::BackedUp(step) => Some(*step),
         _ => None,
     }) {
+        // A sentence that leads with the backup ("Take a snapshot first ...") is what the plan
+        // already does; one that mentions it among other advice keeps the rest.
         let kept: Vec<&str> = sentences(&safer)
             .into_iter()
             .filter(|s| {
-                let lower = s.to_ascii_lowercase();
-                !(lower.contains("back up")
-                    || lower.contains("backup")
-                    || lower.contains("snapshot"))
+                let lead: String = s.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+                !about_backup(&lead)
             })
             .collect();
         safer = kept.join(" ");
@@ -449,6 +471,16 @@ pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (Stri
             questions.push(q);
         }
     };
+    // Where the plan backs up first, the backup question is whether that backup restores.
+    if let Some(step) = top.raised.iter().find_map(|r| match r {
+        Raised::BackedUp(step) => Some(*step),
+        _ => None,
+    }) {
+        ask(
+            format!("Has the backup from step {step} been checked to restore, and how long would a restore take?"),
+            &mut questions,
+        );
+    }
     let unnamed = top.raised.contains(&Raised::UnnamedEnvironment);
     if unnamed
         && !top

@@ -175,7 +175,7 @@ fn an_unnamed_target_is_assumed_production_and_the_explanation_says_so() {
     let step = only_step(&assessment);
     assert!(step.scope >= Scope::Production, "scope {:?}", step.scope);
     assert!(
-        step.explanation.contains("does not name its environment"),
+        step.explanation.contains("names no environment"),
         "{}",
         step.explanation
     );

@@ -110,7 +110,7 @@ pub fn place(
                                 scope = Scope::Production;
                                 unnamed_at = Some(adjustments.len());
                                 raised.push(Raised::UnnamedEnvironment);
-                                adjustments.push(note(AdjustmentKind::Amplifier, "The step does not name its environment, so it is treated as production until you set the target.", vec![]));
+                                adjustments.push(note(AdjustmentKind::Amplifier, "It names no environment, so it is taken as production until you set the target.", vec![]));
                             }
                         }
                         Target::Production => {

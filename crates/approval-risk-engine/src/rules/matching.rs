@@ -313,12 +313,49 @@ pub fn match_command(pattern: &CommandPattern, command: &Command) -> Option<Hit>
     }
     let target = match pattern.target_flag {
         Some(flag) => flag_value(command, flag).map(|a| flag_arg_value(a, flag)),
+        // A cloud CLI's first words are its service and operation (`aws rds modify-...`), not
+        // what it acts on; without declared subcommands the target is the value of its
+        // identifier flag.
+        None if pattern.subcommands.is_empty()
+            && matches!(command.program.as_str(), "aws" | "gcloud" | "az" | "doctl") =>
+        {
+            identifier_flag(command)
+        }
         None => rest.first().map(|a| a.value.clone()),
     };
     Some(Hit {
         evidence,
         target,
         ..Hit::default()
+    })
+}
+
+/// The value of the first flag that names the resource a cloud CLI acts on
+/// (`--db-instance-identifier`, `--table-name`, `--stack-name`, `--instance-ids`, `--name`).
+fn identifier_flag(command: &Command) -> Option<String> {
+    let args = &command.args;
+    args.iter().enumerate().find_map(|(i, arg)| {
+        let (name, inline) = match arg.value.split_once('=') {
+            Some((name, value)) => (name, Some(value)),
+            None => (arg.value.as_str(), None),
+        };
+        let names = name.starts_with("--")
+            && (name.ends_with("-identifier")
+                || name.ends_with("-name")
+                || name.ends_with("-id")
+                || name.ends_with("-ids")
+                || name == "--name"
+                || name == "--id");
+        if !names {
+            return None;
+        }
+        match inline {
+            Some(value) => Some(value.to_string()),
+            None => args
+                .get(i + 1)
+                .filter(|next| !next.value.starts_with('-'))
+                .map(|next| next.value.clone()),
+        }
     })
 }
 
