@@ -247,6 +247,18 @@ fn reason(assessment: &Assessment) -> String {
     let Some(step) = deciding.first() else {
         return format!("{}.", verdict.advice());
     };
+    // The deciding step's headline says what it does to what, and what is lost.
+    if !step.headline.is_empty() {
+        let more = match deciding.len() {
+            0 | 1 => String::new(),
+            n => format!(
+                " {} more {} {verdict}.",
+                thousands(n - 1),
+                if n == 2 { "step is" } else { "steps are" }
+            ),
+        };
+        return format!("Because of step {}: {}{more}", step.index, step.headline);
+    }
     // A step's own finding explains it best; when none reaches the verdict, a pattern it takes
     // part in raised it, and the pattern is the reason.
     if let Some(finding) = step.findings.iter().find(|f| f.decision == verdict) {

@@ -66,6 +66,11 @@ pub fn focus(id: &str) -> bool {
     else {
         return false;
     };
+    // A finding sits in the card's collapsed details; open them so focus lands somewhere
+    // visible.
+    if let Ok(Some(details)) = element.closest("details") {
+        let _ = details.set_attribute("open", "");
+    }
     element.scroll_into_view();
     let _ = element.focus();
     true

@@ -30,13 +30,14 @@ fn the_reason_names_the_deciding_step_and_why() {
     let board = board(KIRO, Selection::default());
     assert!(board.verdict >= Decision::Escalate);
     assert!(
-        board.reason.starts_with("Because of step 2 ("),
+        board.reason.starts_with("Because of step 2: "),
         "{}",
         board.reason
     );
+    let deciding = &board.cards[1];
     assert!(
-        board.reason.contains("cannot be undone"),
-        "{}",
+        !deciding.headline.is_empty() && board.reason.contains(&deciding.headline),
+        "the reason leads with the deciding step's headline: {}",
         board.reason
     );
     assert_eq!(board.deciding(), (vec![2], 1));

@@ -1,6 +1,8 @@
-//! One step of the plan: its decision, both axes in words, its own text with the triggering
-//! words marked, the explanation, the safer alternative, the questions to ask, what the tool
-//! saw (each finding, the target of the marks), and the patterns that join it to other steps.
+//! One step of the plan, in the order an approver reads it in the minute before yes: the
+//! decision and the headline (what it does to what, and what is lost), both axes, its own text
+//! with the triggering words marked; then the explanation, the safer alternative and the
+//! questions to ask; and, collapsed but reachable by keyboard, what the tool saw (each finding
+//! with its rule id, the target of the marks) and the patterns that join it to other steps.
 
 use super::pattern_list::step_links;
 use super::step_text::finding_id;
@@ -33,11 +35,14 @@ pub fn StepCard(props: &StepCardProps) -> Html {
             tabindex="-1"
         >
             <header class="step-head">
-                <h3 class="step-number">{ format!("Step {index}") }</h3>
-                <span class="step-line">{ format!("line {}", step.line) }</span>
                 { badge(step.decision) }
+                <h3 class="step-headline">
+                    <span class="step-number">{ format!("Step {index}") }</span>
+                    <span class="visually-hidden">{ ": " }</span>
+                    <span class="headline">{ prose(&step.headline) }</span>
+                </h3>
+                <span class="step-line">{ format!("line {}", step.line) }</span>
             </header>
-            { step_text(step) }
             <dl class="axes">
                 <div class="axis">
                     <dt>{ "Undo" }</dt>
@@ -54,6 +59,7 @@ pub fn StepCard(props: &StepCardProps) -> Html {
                     </dd>
                 </div>
             </dl>
+            { step_text(step) }
             <p class="explanation">{ prose(&step.explanation) }</p>
             if !step.safer.is_empty() {
                 <p class="safer"><strong>{ "Safer: " }</strong>{ prose(&step.safer) }</p>
@@ -66,6 +72,9 @@ pub fn StepCard(props: &StepCardProps) -> Html {
                     </ul>
                 </div>
             }
+            if !step.findings.is_empty() || !props.patterns.is_empty() {
+                <details class="card-details">
+                    <summary>{ details_label(step.findings.len(), props.patterns.len()) }</summary>
             if !step.findings.is_empty() {
                 <div class="findings">
                     <h4>{ "What the tool saw" }</h4>
@@ -126,6 +135,23 @@ pub fn StepCard(props: &StepCardProps) -> Html {
                     </ul>
                 </div>
             }
+                </details>
+            }
         </article>
+    }
+}
+
+/// The summary line of a card's collapsed details: what opening them shows.
+fn details_label(findings: usize, patterns: usize) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (findings, patterns) {
+        (f, 0) => format!("What the tool saw: {}", plural(f, "finding", "findings")),
+        (0, p) => format!("Across steps: {}", plural(p, "sequence", "sequences")),
+        (f, p) => format!(
+            "What the tool saw: {} and {}",
+            plural(f, "finding", "findings"),
+            plural(p, "sequence", "sequences")
+        ),
     }
 }
