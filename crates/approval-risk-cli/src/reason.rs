@@ -84,8 +84,7 @@ pub fn deciding(assessment: &Assessment) -> Deciding {
 /// and a next sentence opening with `a command` in backticks ends it).
 pub fn first_sentence(text: &str) -> String {
     let text = text.trim();
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    for (at, c) in text.char_indices() {
         if !matches!(c, '.' | '!' | '?') {
             continue;
         }

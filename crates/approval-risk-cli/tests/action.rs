@@ -12,7 +12,8 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
 
-const ESCALATES: &str = "1. Check the service.\n2. Delete and recreate the production environment from the template.\n";
+const ESCALATES: &str =
+    "1. Check the service.\n2. Delete and recreate the production environment from the template.\n";
 const READS: &str = "1. List the files\n2. Show the git log\n";
 
 struct Action {
@@ -67,7 +68,8 @@ fn the_job_summary_is_the_markdown_report_of_each_plan() {
     let run = action(&dir, &[("PLANS", "plans/**/*.md")]);
     assert_eq!(run.status, 0, "{}", run.stdout);
     // Sorted, each once, and notes.md (outside the glob) left alone.
-    let expected = markdown(&dir, "plans/infra/rebuild.md") + &markdown(&dir, "plans/readme-plan.md");
+    let expected =
+        markdown(&dir, "plans/infra/rebuild.md") + &markdown(&dir, "plans/readme-plan.md");
     assert_eq!(run.summary, expected);
     assert!(run.output.contains("plans=2"), "{}", run.output);
     assert!(run.output.contains("at-or-above=0"), "{}", run.output);
@@ -96,7 +98,10 @@ fn sarif_is_written_when_asked() {
         &[
             ("PLANS", "plans/**/*.md notes.md"),
             ("SARIF", "approval-risk.sarif"),
-            ("RULES_URL", "https://github.com/acme/approval-risk/blob/v1/docs/rules.md"),
+            (
+                "RULES_URL",
+                "https://github.com/acme/approval-risk/blob/v1/docs/rules.md",
+            ),
         ],
     );
     // notes.md blocks (`rm -rf /`), so the step fails, and the SARIF log is written all the same
@@ -120,7 +125,11 @@ fn a_glob_that_matches_nothing_fails() {
     let dir = plans("action-no-match");
     let run = action(&dir, &[("PLANS", "plans/**/*.yaml")]);
     assert_eq!(run.status, 1);
-    assert!(run.stdout.contains("no plan file matches"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("no plan file matches"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -130,7 +139,11 @@ fn the_context_inputs_reach_the_assessment() {
     let calm = action(&dir, &[("PLANS", "plan.md"), ("FAIL_ON", "escalate")]);
     let frozen = action(
         &dir,
-        &[("PLANS", "plan.md"), ("FAIL_ON", "escalate"), ("CHANGE_FREEZE", "true")],
+        &[
+            ("PLANS", "plan.md"),
+            ("FAIL_ON", "escalate"),
+            ("CHANGE_FREEZE", "true"),
+        ],
     );
     assert_eq!(calm.status, 0, "{}", calm.summary);
     assert_eq!(frozen.status, 1, "{}", frozen.summary);

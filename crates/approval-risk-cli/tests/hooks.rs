@@ -28,7 +28,11 @@ fn heard(agent: &str, run: &Run) -> Heard {
     if run.status == 2 {
         return Heard::Refused;
     }
-    assert_eq!(run.status, 0, "{agent}: unexpected status; stderr: {}", run.stderr);
+    assert_eq!(
+        run.status, 0,
+        "{agent}: unexpected status; stderr: {}",
+        run.stderr
+    );
     if run.stdout.trim().is_empty() {
         assert_ne!(agent, "cursor", "Cursor wants JSON on stdout");
         return Heard::Nothing;
@@ -68,7 +72,10 @@ fn reason(run: &Run) -> String {
 }
 
 fn fixture(agent: &str, name: &str) -> Vec<u8> {
-    let path = crate_dir().join("tests/fixtures/hooks").join(agent).join(name);
+    let path = crate_dir()
+        .join("tests/fixtures/hooks")
+        .join(agent)
+        .join(name);
     std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
@@ -82,8 +89,17 @@ fn hook(agent: &str, name: &str, extra: &[&str]) -> Run {
 fn rm_rf_root_is_denied_by_every_agent() {
     for agent in AGENTS {
         let reply = hook(agent, "rm-rf.json", &[]);
-        assert_eq!(heard(agent, &reply), Heard::Deny, "{agent}: {}", reply.stdout);
-        assert!(reason(&reply).contains("fs.rm-recursive"), "{agent}: {}", reason(&reply));
+        assert_eq!(
+            heard(agent, &reply),
+            Heard::Deny,
+            "{agent}: {}",
+            reply.stdout
+        );
+        assert!(
+            reason(&reply).contains("fs.rm-recursive"),
+            "{agent}: {}",
+            reason(&reply)
+        );
     }
     let pascal = hook("copilot", "pascal-case-rm-rf.json", &[]);
     assert_eq!(heard("copilot", &pascal), Heard::Deny);
@@ -93,7 +109,12 @@ fn rm_rf_root_is_denied_by_every_agent() {
 fn ls_passes_without_comment_for_every_agent() {
     for agent in AGENTS {
         let reply = hook(agent, "ls.json", &[]);
-        assert_eq!(heard(agent, &reply), Heard::Nothing, "{agent}: {}", reply.stdout);
+        assert_eq!(
+            heard(agent, &reply),
+            Heard::Nothing,
+            "{agent}: {}",
+            reply.stdout
+        );
         assert!(reply.stderr.is_empty(), "{agent}: {}", reply.stderr);
     }
 }
@@ -125,8 +146,16 @@ fn a_broken_payload_is_refused_with_a_one_line_reason() {
     for agent in AGENTS {
         let reply = hook(agent, "broken.json", &[]);
         let answer = heard(agent, &reply);
-        let expected = if agent == "cursor" { Heard::Deny } else { Heard::Refused };
-        assert_eq!(answer, expected, "{agent}: {} / {}", reply.stdout, reply.stderr);
+        let expected = if agent == "cursor" {
+            Heard::Deny
+        } else {
+            Heard::Refused
+        };
+        assert_eq!(
+            answer, expected,
+            "{agent}: {} / {}",
+            reply.stdout, reply.stderr
+        );
         let reason = reason(&reply);
         assert!(reason.contains("could not read"), "{agent}: {reason}");
         assert_eq!(reason.trim_end().lines().count(), 1, "{agent}: {reason:?}");
@@ -142,26 +171,53 @@ fn an_empty_or_oversized_payload_is_refused() {
             r#"{{"tool_name":"Bash","tool_input":{{"command":"{}"}}}}"#,
             "ls ".repeat(10_000)
         );
-        let big = run(&["hook", "--agent", agent, "--max-input", "1K"], flood.as_bytes());
+        let big = run(
+            &["hook", "--agent", agent, "--max-input", "1K"],
+            flood.as_bytes(),
+        );
         assert_ne!(heard(agent, &big), Heard::Nothing, "{agent}");
-        assert!(reason(&big).contains("input limit"), "{agent}: {}", reason(&big));
+        assert!(
+            reason(&big).contains("input limit"),
+            "{agent}: {}",
+            reason(&big)
+        );
     }
 }
 
 #[test]
 fn file_writes_edits_mcp_calls_and_patches_are_assessed() {
     let sudoers = hook("claude-code", "write-sudoers.json", &[]);
-    assert_eq!(heard("claude-code", &sudoers), Heard::Ask, "{}", sudoers.stdout);
+    assert_eq!(
+        heard("claude-code", &sudoers),
+        Heard::Ask,
+        "{}",
+        sudoers.stdout
+    );
     let edit = hook("claude-code", "edit-source.json", &[]);
-    assert_eq!(heard("claude-code", &edit), Heard::Nothing, "{}", edit.stdout);
+    assert_eq!(
+        heard("claude-code", &edit),
+        Heard::Nothing,
+        "{}",
+        edit.stdout
+    );
     let mcp = hook("claude-code", "mcp-delete-repository.json", &[]);
     assert_eq!(heard("claude-code", &mcp), Heard::Ask, "{}", mcp.stdout);
     let cursor_mcp = hook("cursor", "mcp-delete-repository.json", &[]);
-    assert_eq!(heard("cursor", &cursor_mcp), Heard::Ask, "{}", cursor_mcp.stdout);
+    assert_eq!(
+        heard("cursor", &cursor_mcp),
+        Heard::Ask,
+        "{}",
+        cursor_mcp.stdout
+    );
     let patch = hook("codex", "apply-patch.json", &[]);
     assert_eq!(heard("codex", &patch), Heard::Nothing, "{}", patch.stdout);
     let note = hook("gemini-cli", "write-file.json", &[]);
-    assert_eq!(heard("gemini-cli", &note), Heard::Nothing, "{}", note.stdout);
+    assert_eq!(
+        heard("gemini-cli", &note),
+        Heard::Nothing,
+        "{}",
+        note.stdout
+    );
 }
 
 #[test]
@@ -169,18 +225,48 @@ fn thresholds_and_context_flags_change_the_answer() {
     // Asking from review on: `rm -rf build` (a review in a workspace) is now asked about.
     let payload = br#"{"tool_name":"Bash","tool_input":{"command":"rm -rf build"}}"#;
     let default = run(&["hook", "--agent", "claude-code"], payload);
-    let strict = run(&["hook", "--agent", "claude-code", "--ask-at", "review"], payload);
-    assert_eq!(heard("claude-code", &default), Heard::Nothing, "{}", default.stdout);
-    assert_eq!(heard("claude-code", &strict), Heard::Ask, "{}", strict.stdout);
+    let strict = run(
+        &["hook", "--agent", "claude-code", "--ask-at", "review"],
+        payload,
+    );
+    assert_eq!(
+        heard("claude-code", &default),
+        Heard::Nothing,
+        "{}",
+        default.stdout
+    );
+    assert_eq!(
+        heard("claude-code", &strict),
+        Heard::Ask,
+        "{}",
+        strict.stdout
+    );
     // Denying from escalate: the destroy is refused outright.
-    let deny = hook("claude-code", "terraform-destroy.json", &["--deny-at", "escalate"]);
+    let deny = hook(
+        "claude-code",
+        "terraform-destroy.json",
+        &["--deny-at", "escalate"],
+    );
     assert_eq!(heard("claude-code", &deny), Heard::Deny);
     // A change freeze escalates a change that would otherwise pass.
     let change = br#"{"tool_name":"Bash","tool_input":{"command":"kubectl scale deployment web --replicas=3 -n shop"}}"#;
     let calm = run(&["hook", "--agent", "claude-code"], change);
-    let frozen = run(&["hook", "--agent", "claude-code", "--change-freeze"], change);
-    assert_eq!(heard("claude-code", &calm), Heard::Nothing, "{}", calm.stdout);
-    assert_eq!(heard("claude-code", &frozen), Heard::Ask, "{}", frozen.stdout);
+    let frozen = run(
+        &["hook", "--agent", "claude-code", "--change-freeze"],
+        change,
+    );
+    assert_eq!(
+        heard("claude-code", &calm),
+        Heard::Nothing,
+        "{}",
+        calm.stdout
+    );
+    assert_eq!(
+        heard("claude-code", &frozen),
+        Heard::Ask,
+        "{}",
+        frozen.stdout
+    );
 }
 
 #[test]
@@ -193,12 +279,20 @@ fn a_broken_policy_refuses_rather_than_passes() {
         &["hook", "--agent", "claude-code", "--policy", &policy],
         &fixture("claude-code", "ls.json"),
     );
-    assert_eq!(heard("claude-code", &reply), Heard::Refused, "{}", reply.stderr);
+    assert_eq!(
+        heard("claude-code", &reply),
+        Heard::Refused,
+        "{}",
+        reply.stderr
+    );
 }
 
 #[test]
 fn bad_usage_exits_2_which_the_agents_read_as_a_refusal() {
-    let reply = run(&["hook", "--agent", "vim"], &fixture("claude-code", "ls.json"));
+    let reply = run(
+        &["hook", "--agent", "vim"],
+        &fixture("claude-code", "ls.json"),
+    );
     assert_eq!(reply.status, 2);
     assert!(reply.stderr.contains("--agent"), "{}", reply.stderr);
 }
@@ -211,7 +305,11 @@ fn every_decision_is_logged_as_one_json_line() {
     for name in ["rm-rf.json", "ls.json", "broken.json"] {
         hook("claude-code", name, &["--log", &log_arg]);
     }
-    hook("claude-code", "terraform-destroy.json", &["--log", &log_arg, "--log-text"]);
+    hook(
+        "claude-code",
+        "terraform-destroy.json",
+        &["--log", &log_arg, "--log-text"],
+    );
     let text = std::fs::read_to_string(&log).expect("the log is written");
     let lines: Vec<Value> = text
         .lines()
@@ -235,7 +333,10 @@ fn every_decision_is_logged_as_one_json_line() {
     assert_eq!(lines[2]["answer"], "deny");
     assert_eq!(lines[3]["text"], "terraform destroy -auto-approve");
     let time = lines[0]["time"].as_str().unwrap_or_default();
-    assert!(time.len() == 20 && time.ends_with('Z') && time.as_bytes()[10] == b'T', "{time}");
+    assert!(
+        time.len() == 20 && time.ends_with('Z') && time.as_bytes()[10] == b'T',
+        "{time}"
+    );
 }
 
 #[test]
@@ -245,15 +346,22 @@ fn concurrent_hooks_never_interleave_their_log_lines() {
     let log_arg = log.to_string_lossy().into_owned();
     // Long commands make long lines, which a non-atomic append would be likely to split.
     let command = format!("echo {}", "x".repeat(3000));
-    let payload = serde_json::json!({"tool_name": "Bash", "tool_input": {"command": command}})
-        .to_string();
+    let payload =
+        serde_json::json!({"tool_name": "Bash", "tool_input": {"command": command}}).to_string();
     let handles: Vec<_> = (0..8)
         .map(|_| {
             let (log_arg, payload) = (log_arg.clone(), payload.clone());
             std::thread::spawn(move || {
                 for _ in 0..5 {
                     run(
-                        &["hook", "--agent", "claude-code", "--log", &log_arg, "--log-text"],
+                        &[
+                            "hook",
+                            "--agent",
+                            "claude-code",
+                            "--log",
+                            &log_arg,
+                            "--log-text",
+                        ],
                         payload.as_bytes(),
                     );
                 }

@@ -21,7 +21,12 @@ const RULES_URL: &str = "https://example.org/approval-risk/docs/rules.md";
 const PLAN: &str = "# Clean-up — café 𝄞\n\n1. List the files with `ls -la`\n2. Run `rm -rf /srv/data` to free space\n3. Then `terraform destroy -auto-approve` in infra/\n";
 
 fn sarif(run: &Run) -> Value {
-    assert!(matches!(run.status, 0 | 3), "status {}: {}", run.status, run.stderr);
+    assert!(
+        matches!(run.status, 0 | 3),
+        "status {}: {}",
+        run.status,
+        run.stderr
+    );
     serde_json::from_str(&run.stdout)
         .unwrap_or_else(|error| panic!("not JSON ({error}): {}", run.stdout))
 }
@@ -35,7 +40,10 @@ fn assess_sarif(dir: &std::path::Path, files: &[&str]) -> Value {
 fn schema_path() -> Option<PathBuf> {
     let from_env = std::env::var_os("SARIF_SCHEMA").map(PathBuf::from);
     let beside = repo_root().join("../shared/sarif/sarif-schema-2.1.0.json");
-    from_env.into_iter().chain([beside]).find(|path| path.is_file())
+    from_env
+        .into_iter()
+        .chain([beside])
+        .find(|path| path.is_file())
 }
 
 /// Validates `log` against the SARIF 2.1.0 schema, panicking with the errors; `false` when the
@@ -86,7 +94,10 @@ fn the_schema_check_rejects_a_broken_log() {
     log["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] = Value::from("docs/rules.md#x");
     if let Some(verdict) = check(&log) {
         let error = verdict.err().unwrap_or_default();
-        assert!(error.contains("level") || error.contains("fatal"), "{error}");
+        assert!(
+            error.contains("level") || error.contains("fatal"),
+            "{error}"
+        );
     }
 }
 
@@ -99,14 +110,22 @@ fn the_log_validates_and_has_one_result_per_finding_above_proceed() {
     assert_eq!(log["version"], "2.1.0");
     let run = &log["runs"][0];
     assert_eq!(run["columnKind"], "utf16CodeUnits");
-    let rules = run["tool"]["driver"]["rules"].as_array().cloned().unwrap_or_default();
+    let rules = run["tool"]["driver"]["rules"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert!(rules.len() > 300, "the whole catalogue: {}", rules.len());
     let results = run["results"].as_array().cloned().unwrap_or_default();
-    let ids: Vec<&str> = results.iter().filter_map(|r| r["ruleId"].as_str()).collect();
+    let ids: Vec<&str> = results
+        .iter()
+        .filter_map(|r| r["ruleId"].as_str())
+        .collect();
     assert!(ids.contains(&"fs.rm-recursive"), "{ids:?}");
     assert!(ids.contains(&"iac.terraform-destroy"), "{ids:?}");
     for result in &results {
-        let decision = result["properties"]["decision"].as_str().unwrap_or_default();
+        let decision = result["properties"]["decision"]
+            .as_str()
+            .unwrap_or_default();
         let level = result["level"].as_str().unwrap_or_default();
         let expected = match decision {
             "block" | "escalate" => "error",
@@ -116,7 +135,10 @@ fn the_log_validates_and_has_one_result_per_finding_above_proceed() {
         assert_eq!(level, expected, "{result}");
         let index = result["ruleIndex"].as_u64().unwrap_or(u64::MAX) as usize;
         assert_eq!(rules[index]["id"], result["ruleId"]);
-        assert!(!result["message"]["text"].as_str().unwrap_or_default().is_empty());
+        assert!(!result["message"]["text"]
+            .as_str()
+            .unwrap_or_default()
+            .is_empty());
         assert_eq!(
             result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "plan%20one.md"
@@ -129,7 +151,10 @@ fn regions_point_at_the_evidence_in_utf16_columns() {
     let dir = scratch("sarif-regions");
     std::fs::write(dir.join("plan.md"), PLAN).expect("written");
     let log = assess_sarif(&dir, &["plan.md"]);
-    let results = log["runs"][0]["results"].as_array().cloned().unwrap_or_default();
+    let results = log["runs"][0]["results"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let destroy = results
         .iter()
         .find(|r| r["ruleId"] == "iac.terraform-destroy")
@@ -141,14 +166,24 @@ fn regions_point_at_the_evidence_in_utf16_columns() {
     let end = region["endColumn"].as_u64().unwrap_or(0) as usize;
     // The line is ASCII, so UTF-16 columns are byte columns here: the region is inside the
     // command and starts at its `terraform`.
-    assert!(start >= 1 && end > start && end <= line.len() + 1, "{region}");
-    assert!(line[start - 1..end - 1].starts_with("terraform"), "{}", &line[start - 1..end - 1]);
+    assert!(
+        start >= 1 && end > start && end <= line.len() + 1,
+        "{region}"
+    );
+    assert!(
+        line[start - 1..end - 1].starts_with("terraform"),
+        "{}",
+        &line[start - 1..end - 1]
+    );
     // A result on the line after the heading's "—", "é" and "𝄞": still the right line.
     let rm = results
         .iter()
         .find(|r| r["ruleId"] == "fs.rm-recursive")
         .unwrap_or_else(|| panic!("no rm result: {log}"));
-    assert_eq!(rm["locations"][0]["physicalLocation"]["region"]["startLine"], 4);
+    assert_eq!(
+        rm["locations"][0]["physicalLocation"]["region"]["startLine"],
+        4
+    );
 }
 
 #[test]
@@ -156,14 +191,23 @@ fn help_uris_lead_to_the_rule_s_heading_in_rules_md() {
     let dir = scratch("sarif-help");
     std::fs::write(dir.join("plan.md"), PLAN).expect("written");
     let log = assess_sarif(&dir, &["plan.md"]);
-    let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().cloned().unwrap_or_default();
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let rm = rules
         .iter()
         .find(|rule| rule["id"] == "fs.rm-recursive")
         .unwrap_or_else(|| panic!("fs.rm-recursive is not in the catalogue"));
     assert_eq!(rm["helpUri"], format!("{RULES_URL}#fsrm-recursive"));
-    assert!(!rm["shortDescription"]["text"].as_str().unwrap_or_default().is_empty());
-    assert!(!rm["fullDescription"]["text"].as_str().unwrap_or_default().is_empty());
+    assert!(!rm["shortDescription"]["text"]
+        .as_str()
+        .unwrap_or_default()
+        .is_empty());
+    assert!(!rm["fullDescription"]["text"]
+        .as_str()
+        .unwrap_or_default()
+        .is_empty());
     // docs/rules.md has the heading the anchor names (GitHub drops the dot).
     let reference = std::fs::read_to_string(repo_root().join("docs/rules.md")).expect("read");
     assert!(reference.contains("\n### fs.rm-recursive\n"));
@@ -203,7 +247,10 @@ fn fingerprints_survive_lines_added_above() {
     assert_eq!(before.len(), after.len());
     for ((rule, print, line), (rule_after, print_after, line_after)) in before.iter().zip(&after) {
         assert_eq!(rule, rule_after);
-        assert_eq!(print, print_after, "{rule} moved from line {line} to {line_after}");
+        assert_eq!(
+            print, print_after,
+            "{rule} moved from line {line} to {line_after}"
+        );
         assert_eq!(line + 2, *line_after);
     }
     // And a second run of the same file gives the same prints.
@@ -218,7 +265,10 @@ fn several_plans_go_into_one_log_and_stdin_has_no_location() {
     let log = assess_sarif(&dir, &["a.md", "b.md"]);
     validate(&log);
     assert_eq!(log["runs"].as_array().map(Vec::len), Some(1));
-    let from_stdin = sarif(&run(&["assess", "--format", "sarif"], b"rm -rf /srv/data\n"));
+    let from_stdin = sarif(&run(
+        &["assess", "--format", "sarif"],
+        b"rm -rf /srv/data\n",
+    ));
     validate(&from_stdin);
     let result = &from_stdin["runs"][0]["results"][0];
     assert_eq!(result["ruleId"], "fs.rm-recursive");
@@ -226,5 +276,8 @@ fn several_plans_go_into_one_log_and_stdin_has_no_location() {
     // A plan with nothing to say is a valid log with no results.
     let quiet = sarif(&run(&["assess", "--format", "sarif"], b"ls\n"));
     validate(&quiet);
-    assert_eq!(quiet["runs"][0]["results"].as_array().map(Vec::len), Some(0));
+    assert_eq!(
+        quiet["runs"][0]["results"].as_array().map(Vec::len),
+        Some(0)
+    );
 }
