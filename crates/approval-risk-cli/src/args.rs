@@ -16,22 +16,52 @@ pub enum Command {
     Help,
     /// `approval-risk assess --help`.
     AssessHelp,
+    /// `approval-risk hook --help` (and `hook install --help`).
+    HookHelp,
     Version,
     Assess(AssessArgs),
+    Hook(crate::hook::args::HookArgs),
+    HookInstall(crate::hook::args::InstallArgs),
 }
 
 /// Everything `assess` needs besides the plan itself.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AssessArgs {
-    pub input: InputSource,
+    /// The plans to read, in order: one, or several for one SARIF log.
+    pub inputs: Vec<InputSource>,
     pub report: ReportFormat,
-    pub context: Context,
-    pub policy: Option<PathBuf>,
-    /// `None` lets the engine detect the format (`--input-format auto`).
     pub input_format: Option<Format>,
     pub fail_on: Decision,
+    /// The base address of `docs/rules.md` for SARIF's `helpUri` (`--rules-url`); without it
+    /// the rules carry no link, since SARIF wants an absolute address.
+    pub rules_url: Option<String>,
+    pub common: Common,
+}
+
+/// The options `assess` and `hook` share: the approver's context, the policy, the input limit
+/// and the decision log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Common {
+    pub context: Context,
+    pub policy: Option<PathBuf>,
     /// The most bytes of plan read (`--max-input`); more is refused, not assessed in part.
     pub max_input: u64,
+    /// Where one JSON line per decision is appended (`--log`).
+    pub log: Option<PathBuf>,
+    /// Whether the log lines carry the plan's text, not only its SHA-256 (`--log-text`).
+    pub log_text: bool,
+}
+
+impl Default for Common {
+    fn default() -> Common {
+        Common {
+            context: Context::default(),
+            policy: None,
+            max_input: DEFAULT_MAX_INPUT,
+            log: None,
+            log_text: false,
+        }
+    }
 }
 
 /// The default input limit: far above any plan a person approves (a 10,000-line script is about
@@ -52,6 +82,8 @@ pub enum ReportFormat {
     Text,
     Json,
     Markdown,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
 }
 
 /// Bad usage, worded as the one line printed after `approval-risk: `.
@@ -64,10 +96,10 @@ impl fmt::Display for UsageError {
     }
 }
 
-const SEE_HELP: &str = "see approval-risk --help";
+pub(crate) const SEE_HELP: &str = "see approval-risk --help";
 
 /// The options `assess` knows, used to suggest the intended one after a typo.
-const ASSESS_OPTIONS: [&str; 10] = [
+const ASSESS_OPTIONS: [&str; 13] = [
     "--format",
     "--target",
     "--credentials",
@@ -76,9 +108,15 @@ const ASSESS_OPTIONS: [&str; 10] = [
     "--input-format",
     "--fail-on",
     "--max-input",
+    "--log",
+    "--log-text",
+    "--rules-url",
     "--help",
     "--version",
 ];
+
+/// The input formats `--input-format` names, in the order the help lists them.
+pub const INPUT_FORMATS: &str = "auto, prose, markdown, shell, sql, json or terraform";
 
 /// Parses the arguments after the program name.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageError> {
@@ -92,6 +130,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         Some("--help" | "-h" | "help") => Ok(Command::Help),
         Some("--version" | "-V") => Ok(Command::Version),
         Some("assess") => parse_assess(args),
+        Some("hook") => crate::hook::args::parse(args),
         Some(other) if ASSESS_OPTIONS.contains(&other.split('=').next().unwrap_or(other)) => Err(UsageError(format!(
             "option {other} belongs after the command: approval-risk assess [FILE] {other} ({SEE_HELP})"
         ))),
@@ -105,15 +144,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
 
 fn parse_assess(args: impl Iterator<Item = OsString>) -> Result<Command, UsageError> {
     let mut parsed = AssessArgs {
-        input: InputSource::Stdin,
+        inputs: Vec::new(),
         report: ReportFormat::Text,
-        context: Context::default(),
-        policy: None,
         input_format: None,
         fail_on: Decision::Block,
-        max_input: DEFAULT_MAX_INPUT,
+        rules_url: None,
+        common: Common::default(),
     };
-    let mut file: Option<OsString> = None;
+    let mut files: Vec<OsString> = Vec::new();
     let mut only_files = false;
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
@@ -128,18 +166,7 @@ fn parse_assess(args: impl Iterator<Item = OsString>) -> Result<Command, UsageEr
                     arg.to_string_lossy()
                 )));
             }
-            if arg == "--" && !only_files {
-                only_files = true;
-                continue;
-            }
-            if let Some(earlier) = &file {
-                return Err(UsageError(format!(
-                    "unexpected argument `{}`: assess reads one plan and `{}` is already given ({SEE_HELP})",
-                    arg.to_string_lossy(),
-                    earlier.to_string_lossy()
-                )));
-            }
-            file = Some(arg);
+            files.push(arg);
             continue;
         }
         let text = text.unwrap_or_default();
@@ -147,41 +174,23 @@ fn parse_assess(args: impl Iterator<Item = OsString>) -> Result<Command, UsageEr
             only_files = true;
             continue;
         }
-        let (name, inline_value) = match text.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => (name, Some(value.to_string())),
-            _ => (text, None),
-        };
+        let (name, inline_value) = split_option(text);
+        if common_option(name, inline_value.clone(), &mut args, &mut parsed.common)? {
+            continue;
+        }
         match name {
             "--help" | "-h" => return Ok(Command::AssessHelp),
             "--version" | "-V" => return Ok(Command::Version),
-            "--change-freeze" => {
-                if inline_value.is_some() {
-                    return Err(UsageError(format!(
-                        "option --change-freeze takes no value ({SEE_HELP})"
-                    )));
-                }
-                parsed.context.change_freeze = true;
-            }
             "--format" => {
-                let value = take_value(name, inline_value, &mut args, "text, json or markdown")?;
+                let expected = "text, json, markdown or sarif";
+                let value = take_value(name, inline_value, &mut args, expected)?;
                 parsed.report = match value.trim().to_ascii_lowercase().as_str() {
                     "text" => ReportFormat::Text,
                     "json" => ReportFormat::Json,
                     "markdown" | "md" => ReportFormat::Markdown,
-                    _ => return Err(invalid_value(name, &value, "text, json or markdown")),
+                    "sarif" => ReportFormat::Sarif,
+                    _ => return Err(invalid_value(name, &value, expected)),
                 };
-            }
-            "--target" => {
-                let expected = "unknown, development, staging or production";
-                let value = take_value(name, inline_value, &mut args, expected)?;
-                parsed.context.target =
-                    Target::parse(&value).ok_or_else(|| invalid_value(name, &value, expected))?;
-            }
-            "--credentials" => {
-                let expected = "unknown, scoped, broad or admin";
-                let value = take_value(name, inline_value, &mut args, expected)?;
-                parsed.context.credentials = Credentials::parse(&value)
-                    .ok_or_else(|| invalid_value(name, &value, expected))?;
             }
             "--fail-on" => {
                 let expected = "proceed, review, escalate or block";
@@ -189,43 +198,130 @@ fn parse_assess(args: impl Iterator<Item = OsString>) -> Result<Command, UsageEr
                 parsed.fail_on =
                     Decision::parse(&value).ok_or_else(|| invalid_value(name, &value, expected))?;
             }
-            "--max-input" => {
-                let expected = "a size in bytes, or with K, M or G (32M)";
-                let value = take_value(name, inline_value, &mut args, expected)?;
-                parsed.max_input =
-                    parse_size(&value).ok_or_else(|| invalid_value(name, &value, expected))?;
-            }
             "--input-format" => {
-                let expected = "auto, prose, markdown, shell, sql or json";
-                let value = take_value(name, inline_value, &mut args, expected)?;
-                parsed.input_format = parse_input_format(&value, expected)?;
+                let value = take_value(name, inline_value, &mut args, INPUT_FORMATS)?;
+                parsed.input_format = parse_input_format(&value, INPUT_FORMATS)?;
             }
-            "--policy" => {
-                // The path may be any bytes, so the separate-argument form is kept as an OsString.
-                let path = match inline_value {
-                    Some(value) if !value.is_empty() => OsString::from(value),
-                    Some(_) => return Err(missing_value(name, "a JSON policy file")),
-                    None => match args.next() {
-                        Some(value) if !value.is_empty() => value,
-                        _ => return Err(missing_value(name, "a JSON policy file")),
-                    },
-                };
-                parsed.policy = Some(PathBuf::from(path));
+            "--rules-url" => {
+                let expected = "the https:// address of docs/rules.md";
+                let value = take_value(name, inline_value, &mut args, expected)?;
+                // SARIF's `helpUri` must be an absolute address; a relative one would make the
+                // whole log fail validation in code scanning.
+                if !(value.starts_with("https://") || value.starts_with("http://")) {
+                    return Err(invalid_value(name, &value, expected));
+                }
+                parsed.rules_url = Some(value);
             }
             _ => return Err(unknown_option(name, &ASSESS_OPTIONS)),
         }
     }
-    parsed.input = match file {
-        Some(path) if path != "-" => InputSource::File(PathBuf::from(path)),
-        _ => InputSource::Stdin,
-    };
+    // Several plans make sense only in one SARIF log, whose results each name their file; the
+    // other reports are about one plan, and their exit status would hide which plan failed.
+    if files.len() > 1 && parsed.report != ReportFormat::Sarif {
+        return Err(UsageError(format!(
+            "unexpected argument `{}`: assess reads one plan and `{}` is already given \
+             (several plans only with --format sarif; {SEE_HELP})",
+            files[1].to_string_lossy(),
+            files[0].to_string_lossy()
+        )));
+    }
+    parsed.inputs = files
+        .into_iter()
+        .map(|path| {
+            if path == "-" {
+                InputSource::Stdin
+            } else {
+                InputSource::File(PathBuf::from(path))
+            }
+        })
+        .collect();
+    if parsed.inputs.is_empty() {
+        parsed.inputs.push(InputSource::Stdin);
+    }
     Ok(Command::Assess(parsed))
+}
+
+/// `--name=value` into the name and the value; anything else is a name alone.
+pub(crate) fn split_option(text: &str) -> (&str, Option<String>) {
+    match text.split_once('=') {
+        Some((name, value)) if name.starts_with("--") => (name, Some(value.to_string())),
+        _ => (text, None),
+    }
+}
+
+/// Reads one of the options `assess` and `hook` share into `common`; `false` when `name` is
+/// not one of them.
+pub(crate) fn common_option(
+    name: &str,
+    inline_value: Option<String>,
+    args: &mut impl Iterator<Item = OsString>,
+    common: &mut Common,
+) -> Result<bool, UsageError> {
+    match name {
+        "--change-freeze" | "--log-text" => {
+            if inline_value.is_some() {
+                return Err(UsageError(format!(
+                    "option {name} takes no value ({SEE_HELP})"
+                )));
+            }
+            if name == "--change-freeze" {
+                common.context.change_freeze = true;
+            } else {
+                common.log_text = true;
+            }
+        }
+        "--target" => {
+            let expected = "unknown, development, staging or production";
+            let value = take_value(name, inline_value, args, expected)?;
+            common.context.target =
+                Target::parse(&value).ok_or_else(|| invalid_value(name, &value, expected))?;
+        }
+        "--credentials" => {
+            let expected = "unknown, scoped, broad or admin";
+            let value = take_value(name, inline_value, args, expected)?;
+            common.context.credentials =
+                Credentials::parse(&value).ok_or_else(|| invalid_value(name, &value, expected))?;
+        }
+        "--max-input" => {
+            let expected = "a size in bytes, or with K, M or G (32M)";
+            let value = take_value(name, inline_value, args, expected)?;
+            common.max_input =
+                parse_size(&value).ok_or_else(|| invalid_value(name, &value, expected))?;
+        }
+        "--policy" => {
+            common.policy = Some(take_path(name, inline_value, args, "a JSON policy file")?);
+        }
+        "--log" => {
+            common.log = Some(take_path(name, inline_value, args, "a file to append to")?);
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// A path option's value. The path may be any bytes, so the separate-argument form is kept as
+/// an OsString.
+pub(crate) fn take_path(
+    name: &str,
+    inline_value: Option<String>,
+    args: &mut impl Iterator<Item = OsString>,
+    expected: &str,
+) -> Result<PathBuf, UsageError> {
+    let path = match inline_value {
+        Some(value) if !value.is_empty() => OsString::from(value),
+        Some(_) => return Err(missing_value(name, expected)),
+        None => match args.next() {
+            Some(value) if !value.is_empty() => value,
+            _ => return Err(missing_value(name, expected)),
+        },
+    };
+    Ok(PathBuf::from(path))
 }
 
 /// The option's value: after `=`, or the next argument. A missing value is bad usage rather
 /// than silently the default, because a CI gate with a dropped `--fail-on` value would pass
 /// plans it was meant to stop.
-fn take_value(
+pub(crate) fn take_value(
     name: &str,
     inline_value: Option<String>,
     args: &mut impl Iterator<Item = OsString>,
@@ -263,7 +359,9 @@ fn parse_input_format(value: &str, expected: &str) -> Result<Option<Format>, Usa
         Some(format) => Ok(Some(format)),
         // A documented name the linked engine does not read yet is worded apart from a typo, so
         // the user knows the flag was right.
-        None if ["prose", "markdown", "shell", "sql", "json"].contains(&wanted.as_str()) => {
+        None if ["prose", "markdown", "shell", "sql", "json", "terraform"]
+            .contains(&wanted.as_str()) =>
+        {
             Err(UsageError(format!(
                 "--input-format {wanted} is not supported by this build of the engine; use auto"
             )))
@@ -272,17 +370,17 @@ fn parse_input_format(value: &str, expected: &str) -> Result<Option<Format>, Usa
     }
 }
 
-fn missing_value(name: &str, expected: &str) -> UsageError {
+pub(crate) fn missing_value(name: &str, expected: &str) -> UsageError {
     UsageError(format!("option {name} needs a value ({expected})"))
 }
 
-fn invalid_value(name: &str, value: &str, expected: &str) -> UsageError {
+pub(crate) fn invalid_value(name: &str, value: &str, expected: &str) -> UsageError {
     UsageError(format!(
         "invalid value `{value}` for {name} (expected {expected})"
     ))
 }
 
-fn unknown_option(name: &str, known: &[&str]) -> UsageError {
+pub(crate) fn unknown_option(name: &str, known: &[&str]) -> UsageError {
     match closest(name, known) {
         Some(guess) => UsageError(format!(
             "unknown option {name} (did you mean {guess}? {SEE_HELP})"
@@ -347,12 +445,13 @@ mod tests {
     #[test]
     fn defaults_read_stdin_as_text_and_fail_on_block() {
         let parsed = assess(&[]);
-        assert_eq!(parsed.input, InputSource::Stdin);
+        assert_eq!(parsed.inputs, vec![InputSource::Stdin]);
         assert_eq!(parsed.report, ReportFormat::Text);
         assert_eq!(parsed.fail_on, Decision::Block);
-        assert_eq!(parsed.context, Context::default());
+        assert_eq!(parsed.common.context, Context::default());
         assert_eq!(parsed.input_format, None);
-        assert_eq!(parsed.max_input, DEFAULT_MAX_INPUT);
+        assert_eq!(parsed.common.max_input, DEFAULT_MAX_INPUT);
+        assert_eq!(parsed.common.log, None);
     }
 
     #[test]
@@ -361,7 +460,7 @@ mod tests {
         assert_eq!(parse_size("512K"), Some(512 << 10));
         assert_eq!(parse_size("32m"), Some(32 << 20));
         assert_eq!(parse_size("2G"), Some(2 << 30));
-        assert_eq!(assess(&["--max-input=8M"]).max_input, 8 << 20);
+        assert_eq!(assess(&["--max-input=8M"]).common.max_input, 8 << 20);
         for bad in ["", "0", "M", "-1M", "1.5M", "32MB", "99999999999999999999G"] {
             assert_eq!(parse_size(bad), None, "{bad:?}");
         }
@@ -386,9 +485,12 @@ mod tests {
         ]);
         assert_eq!(spaced, joined);
         assert_eq!(spaced.report, ReportFormat::Json);
-        assert_eq!(spaced.context.target, Target::Production);
+        assert_eq!(spaced.common.context.target, Target::Production);
         assert_eq!(spaced.fail_on, Decision::Review);
-        assert_eq!(spaced.input, InputSource::File(PathBuf::from("plan.md")));
+        assert_eq!(
+            spaced.inputs,
+            vec![InputSource::File(PathBuf::from("plan.md"))]
+        );
     }
 
     #[test]
@@ -400,17 +502,17 @@ mod tests {
             "--policy",
             "org.json",
         ]);
-        assert_eq!(parsed.context.credentials, Credentials::Admin);
-        assert!(parsed.context.change_freeze);
-        assert_eq!(parsed.policy, Some(PathBuf::from("org.json")));
+        assert_eq!(parsed.common.context.credentials, Credentials::Admin);
+        assert!(parsed.common.context.change_freeze);
+        assert_eq!(parsed.common.policy, Some(PathBuf::from("org.json")));
     }
 
     #[test]
     fn dash_and_double_dash_name_stdin_and_odd_files() {
-        assert_eq!(assess(&["-"]).input, InputSource::Stdin);
+        assert_eq!(assess(&["-"]).inputs, vec![InputSource::Stdin]);
         assert_eq!(
-            assess(&["--", "--plan.md"]).input,
-            InputSource::File(PathBuf::from("--plan.md"))
+            assess(&["--", "--plan.md"]).inputs,
+            vec![InputSource::File(PathBuf::from("--plan.md"))]
         );
     }
 
@@ -443,7 +545,7 @@ mod tests {
         assert!(error(&["--format", "json"]).contains("belongs after the command"));
         assert!(error(&[]).contains("missing command"));
         for message in [
-            error(&["assess", "--format", "sarif"]),
+            error(&["assess", "--format", "yaml"]),
             error(&["assess", "--policy="]),
         ] {
             assert!(!message.contains('\n'), "{message}");
@@ -475,6 +577,24 @@ mod tests {
     }
 
     #[test]
+    fn several_plans_only_for_sarif() {
+        assert!(error(&["assess", "a.md", "b.md"]).contains("only with --format sarif"));
+        assert_eq!(
+            assess(&["--format", "sarif", "a.md", "b.md"]).inputs.len(),
+            2
+        );
+    }
+
+    #[test]
+    fn log_options_are_read() {
+        let parsed = assess(&["--log", "decisions.jsonl", "--log-text"]);
+        assert_eq!(parsed.common.log, Some(PathBuf::from("decisions.jsonl")));
+        assert!(parsed.common.log_text);
+        assert!(error(&["assess", "--log"]).contains("needs a value"));
+        assert!(error(&["assess", "--rules-url", "docs/rules.md"]).contains("invalid value"));
+    }
+
+    #[test]
     fn input_format_auto_means_detect() {
         assert_eq!(assess(&["--input-format", "auto"]).input_format, None);
         assert_eq!(
@@ -482,5 +602,9 @@ mod tests {
             Some(Format::Shell)
         );
         assert!(error(&["assess", "--input-format", "yaml"]).contains("invalid value `yaml`"));
+        assert_eq!(
+            assess(&["--input-format", "terraform"]).input_format,
+            Some(Format::Terraform)
+        );
     }
 }

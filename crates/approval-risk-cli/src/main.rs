@@ -3,16 +3,22 @@
 //! This file owns input and output and the exit status: 0 when the verdict is below `--fail-on`,
 //! 3 when it is at or above it, 2 for bad usage or an unreadable plan or policy, always with a
 //! single line on stderr saying why. Parsing lives in `args`, the help texts in `help`, the
-//! terminal report in `text`; the Markdown report is the engine's `render::markdown`, the same
-//! one the page exports, and the engine does the judging.
+//! terminal report in `text`, SARIF in `sarif`, the agents' hooks in `hook`, the decision log in
+//! `decision_log`; the Markdown report is the engine's `render::markdown`, the same one the page
+//! exports, and the engine does the judging.
 
 mod args;
+mod decision_log;
 mod help;
+mod hook;
+mod reason;
+mod sarif;
 mod text;
 
 use approval_risk_engine::render::{self, visible, Breaks};
-use approval_risk_engine::{assess, Options, Policy};
+use approval_risk_engine::{assess, Assessment, Options, Policy};
 use args::{AssessArgs, Command, InputSource, ReportFormat};
+use decision_log::Entry;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -41,6 +47,9 @@ fn run() -> Result<u8, String> {
     match command {
         Command::Help => write_stdout(help::HELP).map(|()| EXIT_BELOW_FAIL_ON),
         Command::AssessHelp => write_stdout(help::ASSESS_HELP).map(|()| EXIT_BELOW_FAIL_ON),
+        Command::HookHelp => write_stdout(help::HOOK_HELP).map(|()| EXIT_BELOW_FAIL_ON),
+        Command::Hook(hook_args) => Ok(hook::run(&hook_args)),
+        Command::HookInstall(install_args) => run_install(&install_args),
         Command::Version => write_stdout(&format!("approval-risk {}\n", env!("CARGO_PKG_VERSION")))
             .map(|()| EXIT_BELOW_FAIL_ON),
         Command::Assess(assess_args) => run_assess(&assess_args),
@@ -50,38 +59,114 @@ fn run() -> Result<u8, String> {
 fn run_assess(request: &AssessArgs) -> Result<u8, String> {
     // The policy is read before the plan so that a broken policy file is reported even when the
     // plan would come from a stdin that never closes.
-    let policy = match &request.policy {
+    let policy = match &request.common.policy {
         Some(path) => read_policy(path)?,
         None => Policy::default(),
     };
-    let input = read_plan(&request.input, request.max_input)?;
     let options = Options {
-        context: request.context,
+        context: request.common.context,
         policy,
         format: request.input_format,
     };
-    let assessment = assess(&input, &options);
+    // Every plan is read and assessed before anything is written, so a missing second file
+    // leaves no half report behind.
+    let mut plans: Vec<(String, Assessment)> = Vec::with_capacity(request.inputs.len());
+    for source in &request.inputs {
+        let input = read_plan(source, request.common.max_input)?;
+        let assessment = assess(&input, &options);
+        plans.push((input, assessment));
+    }
+    if let Some(path) = &request.common.log {
+        for (source, (input, assessment)) in request.inputs.iter().zip(&plans) {
+            let deciding = reason::deciding(assessment);
+            let file = match source {
+                InputSource::File(path) => Some(path.display().to_string()),
+                InputSource::Stdin => None,
+            };
+            let entry = Entry {
+                command: "assess",
+                agent: None,
+                tool: None,
+                file: file.as_deref(),
+                text: input,
+                decision: Some(deciding.decision.as_str()),
+                answer: None,
+                rules: &deciding.rules,
+                reason: &deciding.reason,
+            };
+            decision_log::append(path, &entry, request.common.log_text)?;
+        }
+    }
     let report = match request.report {
+        ReportFormat::Sarif => {
+            let sarif_plans: Vec<sarif::Plan<'_>> = request
+                .inputs
+                .iter()
+                .zip(&plans)
+                .map(|(source, (input, assessment))| sarif::Plan {
+                    uri: match source {
+                        InputSource::File(path) => Some(sarif::path_uri(&path.to_string_lossy())),
+                        InputSource::Stdin => None,
+                    },
+                    input,
+                    assessment,
+                })
+                .collect();
+            sarif::render(&sarif_plans, request.rules_url.as_deref())
+        }
+        _ => {
+            let mut report = String::new();
+            for (input, assessment) in &plans {
+                report.push_str(&single_report(request.report, assessment, input));
+            }
+            report
+        }
+    };
+    write_stdout(&report)?;
+    let worst = plans.iter().map(|(_, assessment)| assessment.verdict).max();
+    Ok(if worst.is_some_and(|verdict| verdict >= request.fail_on) {
+        EXIT_AT_OR_ABOVE_FAIL_ON
+    } else {
+        EXIT_BELOW_FAIL_ON
+    })
+}
+
+/// One plan's report in a format about one plan.
+fn single_report(format: ReportFormat, assessment: &Assessment, input: &str) -> String {
+    match format {
         ReportFormat::Json => {
             let mut json = assessment.to_json();
             json.push('\n');
             json
         }
-        ReportFormat::Markdown => render::markdown(&assessment, &input),
-        ReportFormat::Text => text::render(
-            &assessment,
-            &input,
+        ReportFormat::Markdown => render::markdown(assessment, input),
+        ReportFormat::Text | ReportFormat::Sarif => text::render(
+            assessment,
+            input,
             text::Style {
                 colour: wants_colour(),
             },
         ),
+    }
+}
+
+/// `hook install`: prints the settings snippet, or merges it into the settings file.
+fn run_install(request: &hook::args::InstallArgs) -> Result<u8, String> {
+    if !request.write {
+        return write_stdout(&hook::install::snippet(&request.command))
+            .map(|()| EXIT_BELOW_FAIL_ON);
+    }
+    let shown = request.settings.display();
+    let message = match hook::install::write(request)? {
+        hook::install::Outcome::Created => format!("wrote the hook to {shown}\n"),
+        hook::install::Outcome::Merged { backup } => {
+            format!("merged the hook into {shown} (the old file is {backup})\n")
+        }
+        hook::install::Outcome::AlreadyPresent => {
+            format!("{shown} already runs this hook; nothing was changed\n")
+        }
     };
-    write_stdout(&report)?;
-    Ok(if assessment.verdict >= request.fail_on {
-        EXIT_AT_OR_ABOVE_FAIL_ON
-    } else {
-        EXIT_BELOW_FAIL_ON
-    })
+    write_stdout(&message).map(|()| EXIT_BELOW_FAIL_ON)
 }
 
 /// The plan as text, at most `limit` bytes: a bigger plan is refused with one line rather than
