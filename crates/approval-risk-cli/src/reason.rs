@@ -7,13 +7,14 @@ use approval_risk_engine::{Assessment, Decision, Finding, StepReport};
 /// The longest reason given, in characters: a permission prompt or a log line, not a report.
 const LIMIT: usize = 400;
 
-/// The reason for a step's decision: the first sentence of its explanation and the rule that
-/// decided it, on one line.
-///
-/// When the report gains the card's `headline` (one sentence naming what the step does to what),
-/// this becomes `step.headline` in place of `first_sentence(&step.explanation)`.
+/// The reason for a step's decision: the card's headline (what the step does to what, and what
+/// is lost or who is reached) and the rule that decided it, on one line.
 pub fn reason_of(step: &StepReport) -> String {
-    let sentence = first_sentence(&step.explanation);
+    let sentence = if step.headline.trim().is_empty() {
+        first_sentence(&step.explanation)
+    } else {
+        step.headline.trim().to_string()
+    };
     match deciding_finding(step) {
         Some(finding) => one_line(&format!("{sentence} ({})", finding.rule)),
         None => one_line(&sentence),

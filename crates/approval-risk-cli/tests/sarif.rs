@@ -1,10 +1,8 @@
 //! `--format sarif`: the log validates against the SARIF 2.1.0 schema, results carry the right
 //! levels, regions and rule links, and fingerprints survive lines added above a finding.
 //!
-//! The schema itself (OASIS, `sarif-schema-2.1.0.json` from oasis-tcs/sarif-spec) is not kept in
-//! this repository: it is read from `SARIF_SCHEMA` or from `shared/sarif/sarif-schema-2.1.0.json`
-//! beside the checkout. Without it the structural checks below still run, and the test says on
-//! stderr that the schema was not found.
+//! The schema itself (OASIS, `sarif-schema-2.1.0.json` from oasis-tcs/sarif-spec) is vendored
+//! with its licence in `tests/sarif/`; `SARIF_SCHEMA` may point at another copy.
 
 // A failing test says what it saw through `panic!` with the output attached.
 #![allow(clippy::panic)]
@@ -39,10 +37,11 @@ fn assess_sarif(dir: &std::path::Path, files: &[&str]) -> Value {
 
 fn schema_path() -> Option<PathBuf> {
     let from_env = std::env::var_os("SARIF_SCHEMA").map(PathBuf::from);
-    let beside = repo_root().join("../shared/sarif/sarif-schema-2.1.0.json");
+    let vendored =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/sarif/sarif-schema-2.1.0.json");
     from_env
         .into_iter()
-        .chain([beside])
+        .chain([vendored])
         .find(|path| path.is_file())
 }
 
@@ -50,20 +49,16 @@ fn schema_path() -> Option<PathBuf> {
 /// schema is not available.
 fn validate(log: &Value) -> bool {
     match check(log) {
-        Some(Ok(())) => true,
-        Some(Err(error)) => panic!("the SARIF log does not validate: {error}\n{log:#}"),
-        None => false,
+        Ok(()) => true,
+        Err(error) => panic!("the SARIF log does not validate: {error}\n{log:#}"),
     }
 }
 
-/// The schema's verdict on `log`, or `None` without the schema.
-fn check(log: &Value) -> Option<Result<(), String>> {
+/// The schema's verdict on `log`.
+fn check(log: &Value) -> Result<(), String> {
+    // The schema is vendored: a checkout without it is broken, not a reason to skip.
     let Some(path) = schema_path() else {
-        eprintln!(
-            "SARIF schema not found (set SARIF_SCHEMA or put it in shared/sarif/): only the \
-             structural checks ran"
-        );
-        return None;
+        panic!("the SARIF schema is missing from tests/sarif/");
     };
     let text = std::fs::read_to_string(&path).expect("the schema is read");
     let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
@@ -78,11 +73,9 @@ fn check(log: &Value) -> Option<Result<(), String>> {
     let index = compiler
         .compile(location, &mut schemas)
         .unwrap_or_else(|error| panic!("the schema compiles: {error}"));
-    Some(
-        schemas
-            .validate(log, index)
-            .map_err(|error| format!("{error:#}")),
-    )
+    schemas
+        .validate(log, index)
+        .map_err(|error| format!("{error:#}"))
 }
 
 #[test]
@@ -92,13 +85,11 @@ fn the_schema_check_rejects_a_broken_log() {
     let mut log = assess_sarif(&dir, &["plan.md"]);
     log["runs"][0]["results"][0]["level"] = Value::from("fatal");
     log["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] = Value::from("docs/rules.md#x");
-    if let Some(verdict) = check(&log) {
-        let error = verdict.err().unwrap_or_default();
-        assert!(
-            error.contains("level") || error.contains("fatal"),
-            "{error}"
-        );
-    }
+    let error = check(&log).expect_err("a broken log is rejected");
+    assert!(
+        error.contains("level") || error.contains("fatal"),
+        "{error}"
+    );
 }
 
 #[test]
