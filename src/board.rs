@@ -190,6 +190,22 @@ pub fn reveal(marks: &[Mark], selection: Selection, step: usize) -> Selection {
 /// A copy of `step` whose spans count from the start of its own text: the card highlights
 /// words in `step.text` without the rest of the plan. Evidence outside the step is dropped.
 pub fn rebase(step: &StepReport) -> StepReport {
+    // A tool call from a JSON transcript is shown as what runs (decoded), with its marks.
+    if !step.shown.is_empty() && step.shown_evidence.len() == step.findings.len() {
+        let mut shown = step.clone();
+        // `shown` stays set: the card says the text was decoded.
+        shown.text = shown.shown.clone();
+        shown.span = Span::new(0, shown.text.len());
+        let evidence = std::mem::take(&mut shown.shown_evidence);
+        for (finding, spans) in shown.findings.iter_mut().zip(evidence) {
+            finding.evidence = spans;
+            finding
+                .adjustments
+                .iter_mut()
+                .for_each(|a| a.evidence.clear());
+        }
+        return shown;
+    }
     let base = step.span;
     let shift = |spans: &[Span]| -> Vec<Span> {
         spans

@@ -129,6 +129,8 @@ mod tests {
             safer: String::new(),
             questions: Vec::new(),
             findings,
+            shown: String::new(),
+            shown_evidence: Vec::new(),
         }
     }
 

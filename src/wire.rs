@@ -86,6 +86,7 @@ fn step(w: &mut Writer, step: &StepReport) {
     w.enum_of(step.reversibility, &REVERSIBILITY);
     w.enum_of(step.scope, &SCOPE);
     w.text(&step.headline);
+    w.text(&step.shown);
     w.text(&step.explanation);
     w.text(&step.safer);
     w.list(&step.questions, |w, q| w.text(q));
@@ -175,6 +176,7 @@ fn read_step(r: &mut Reader) -> Option<StepReport> {
         reversibility: r.enum_of(&REVERSIBILITY)?,
         scope: r.enum_of(&SCOPE)?,
         headline: r.text()?,
+        shown: r.text()?,
         explanation: r.text()?,
         safer: r.text()?,
         questions: r.list(Reader::text)?,
@@ -196,6 +198,9 @@ fn read_step(r: &mut Reader) -> Option<StepReport> {
                 })?,
             })
         })?,
+        // Cards are rebased before they are written: a decoded step's evidence is already
+        // on the text it shows.
+        shown_evidence: Vec::new(),
     })
 }
 

@@ -59,6 +59,9 @@ pub fn StepCard(props: &StepCardProps) -> Html {
                     </dd>
                 </div>
             </dl>
+            if !step.shown.is_empty() {
+                <p class="step-decoded">{ "What the tool call runs, decoded from the plan's JSON:" }</p>
+            }
             { step_text(step) }
             <p class="explanation">{ prose(&step.explanation) }</p>
             if !step.safer.is_empty() {

@@ -37,7 +37,7 @@ fn title(step: &StepReport, hits: &[Hit]) -> String {
 
 pub fn step_text(step: &StepReport) -> Html {
     html! {
-        <p class="step-text">
+        <p class="step-text" data-decoded={(!step.shown.is_empty()).then_some("true")}>
             { for runs(step).into_iter().map(|run| {
                 // Hidden characters are shown as `<U+XXXX>`, as in the CLI: a bidirectional
                 // override would otherwise reorder the step on screen, and tag characters or

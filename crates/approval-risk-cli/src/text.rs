@@ -85,7 +85,13 @@ pub fn render(assessment: &Assessment, input: &str, style: Style) -> String {
 }
 
 fn push_step(out: &mut String, step: &StepReport, input: &str, style: Style) {
-    let text = visible(step.text.trim_end(), Breaks::Keep);
+    // A tool call from a JSON transcript is shown as what it runs.
+    let shown = if step.shown.is_empty() {
+        &step.text
+    } else {
+        &step.shown
+    };
+    let text = visible(shown.trim_end(), Breaks::Keep);
     let mut lines = text.lines();
     let first = lines.next().unwrap_or("");
     let heading = format!("step {} (line {}):", step.index, step.line);

@@ -78,6 +78,12 @@ fn nameable(target: &str) -> bool {
         && !target.contains("{}")
 }
 
+/// Whether a command writes a file through a redirection (`> out.txt`, a heredoc to a path):
+/// a reading program that does is not "only reading".
+fn writes_a_file(command: &crate::shell::Command) -> bool {
+    command.writes.iter().any(|w| w.value != "/dev/null")
+}
+
 /// The step's target, when it can be named.
 fn target_of(top: &Scored) -> Option<&str> {
     top.hit
@@ -108,6 +114,8 @@ pub fn headline(work: &StepWork, patterns: &[PatternReport], index: usize) -> St
         let _ = index;
         return if work.commands.iter().any(|c| !crate::rules::is_read_only(c)) {
             "No risky change found: what it changes is easy to undo.".to_string()
+        } else if work.commands.iter().any(writes_a_file) {
+            "Writes a local file; nothing else changes.".to_string()
         } else if work.commands.is_empty() && work.step.prose {
             "Nothing in it changes anything that is hard to undo.".to_string()
         } else {
@@ -233,7 +241,10 @@ pub fn step(
     let _ = input;
     let Some(top) = work.top() else {
         if work.patterns.is_empty() {
-            let changes = work.commands.iter().any(|c| !crate::rules::is_read_only(c));
+            let changes = work
+                .commands
+                .iter()
+                .any(|c| !crate::rules::is_read_only(c) || writes_a_file(c));
             return if changes {
                 "No rule finds a change here that is hard to undo or reaches beyond the agent's workspace, so it is safe to approve."
             } else {

@@ -39,6 +39,15 @@ pub struct StepReport {
     pub safer: String,
     pub questions: Vec<String>,
     pub findings: Vec<Finding>,
+    /// What runs, decoded, when the plan holds it encoded (a tool call in a JSON transcript):
+    /// the command, the SQL, or the tool's name and argument values, as a card shows it.
+    /// Empty when `text` already reads as what runs.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub shown: String,
+    /// Each finding's evidence as byte spans of `shown`, in the order of `findings` (empty
+    /// when `shown` is).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shown_evidence: Vec<Vec<Span>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1279,3 +1279,36 @@ fn a_written_document_is_data_and_a_checkout_is_the_workspace() {
     );
     assert!(system.verdict >= Decision::Review, "{:?}", system.verdict);
 }
+
+/// Issue 13: a tool call in a JSON transcript is shown as what it runs, decoded, and its marks
+/// point into that decoded text; the report's `text` stays the input's own bytes.
+#[test]
+fn a_tool_call_is_shown_as_the_command_it_runs() {
+    let plan = r#"[{"tool": "shell", "input": {"command": "psql \"$PROD_DATABASE_URL\" -c \"DROP TABLE orders;\""}}]"#;
+    let assessment = assess_default(plan);
+    let step = step(&assessment, 1);
+    assert!(step.decision >= Decision::Escalate);
+    assert!(
+        step.text.contains("\\\""),
+        "text is the input's bytes: {}",
+        step.text
+    );
+    assert_eq!(
+        step.shown,
+        r#"psql "$PROD_DATABASE_URL" -c "DROP TABLE orders;""#
+    );
+    assert_eq!(step.shown_evidence.len(), step.findings.len());
+    let marked: Vec<&str> = step
+        .shown_evidence
+        .iter()
+        .flatten()
+        .map(|span| span.slice(&step.shown))
+        .collect();
+    assert!(
+        marked.iter().any(|words| words.contains("DROP")),
+        "the decoded text carries the marks: {marked:?}"
+    );
+    // A plan that is already what runs is not repeated.
+    let plain = assess_default("psql \"$PROD_DATABASE_URL\" -c \"DROP TABLE orders;\"");
+    assert!(plain.steps[0].shown.is_empty());
+}

@@ -40,6 +40,13 @@ fn render(input: &str, assessment: &Assessment) -> String {
         if step.text != slice(input, step.span) {
             let _ = writeln!(out, "  !! step text is not &input[span]");
         }
+        if !step.shown.is_empty() {
+            let _ = writeln!(
+                out,
+                "  shown: {}",
+                indent_continuation(&step.shown, "         ")
+            );
+        }
         for finding in &step.findings {
             let _ = writeln!(
                 out,

@@ -31,7 +31,15 @@ pub fn run(input: &str, options: &Options) -> Assessment {
             };
             let mut a = run_text(&derived.text, &inner, outside);
             a.format = (*kind).to_string();
+            decode(&mut a);
             remap(&mut a, text, &|s| derived.map(s));
+            // Where the input's own bytes already read as what runs, nothing is decoded.
+            for step in &mut a.steps {
+                if step.shown == step.text {
+                    step.shown.clear();
+                    step.shown_evidence.clear();
+                }
+            }
             // The summary quotes step text, which is now the input's own words.
             a.summary = explain::summary(a.verdict, &a.steps, &a.patterns, options);
             a
@@ -43,6 +51,76 @@ pub fn run(input: &str, options: &Options) -> Assessment {
         report_tricks(&mut assessment, input, &tricks, options);
     }
     assessment
+}
+
+/// Keeps what each step of a derived plan reads as (the decoded command, SQL or tool call) with
+/// its evidence, before the spans move back onto the encoded input. A tool call written as
+/// words (`{ delete file /etc/hosts }`) is shown without the braces that stand for its object.
+/// Where the input's own bytes already read the same, nothing is kept (see `run`).
+fn decode(assessment: &mut Assessment) {
+    for step in &mut assessment.steps {
+        let text = step.text.as_str();
+        // An infrastructure plan's resource change is written `@resource replace <kind>
+        // <name>`; the marker is the engine's, not the plan's.
+        let (inner, lead) = match text.strip_prefix("{ ").and_then(|t| t.strip_suffix(" }")) {
+            Some(inner) => (inner, "{ ".len()),
+            None => match text.strip_prefix("@resource ") {
+                Some(inner) => (inner, "@resource ".len()),
+                None => (text, 0),
+            },
+        };
+        let offset = step.span.start + lead;
+        // A file the agent writes is read through a heredoc whose end marker is the engine's
+        // own; the card shows the usual `EOF`. Spans after a replaced marker move with it.
+        let (shown, moves) = plain_markers(inner);
+        let at = |position: usize| -> Option<usize> {
+            let mut shift: isize = 0;
+            for &(from, to, delta) in &moves {
+                if position > from && position < to {
+                    return None;
+                }
+                if position >= to {
+                    shift += delta;
+                }
+            }
+            position.checked_add_signed(shift)
+        };
+        step.shown_evidence = step
+            .findings
+            .iter()
+            .map(|finding| {
+                finding
+                    .evidence
+                    .iter()
+                    .filter(|s| s.start >= offset && s.end <= offset + inner.len())
+                    .filter_map(|s| Some(Span::new(at(s.start - offset)?, at(s.end - offset)?)))
+                    .collect()
+            })
+            .collect();
+        step.shown = shown;
+    }
+}
+
+/// `text` with the engine's heredoc marker for written files spelled `EOF`, and each
+/// replacement as (start, end, change in length) in `text`'s offsets.
+fn plain_markers(text: &str) -> (String, Vec<(usize, usize, isize)>) {
+    let marker = transcript::WRITTEN_END;
+    let mut out = String::with_capacity(text.len());
+    let mut moves = Vec::new();
+    let mut rest = 0;
+    while let Some(found) = text[rest..].find(marker) {
+        let start = rest + found;
+        out.push_str(&text[rest..start]);
+        out.push_str("EOF");
+        moves.push((
+            start,
+            start + marker.len(),
+            "EOF".len() as isize - marker.len() as isize,
+        ));
+        rest = start + marker.len();
+    }
+    out.push_str(&text[rest..]);
+    (out, moves)
 }
 
 /// Moves every span of an assessment made on a derived text onto the text it came from.

@@ -1699,5 +1699,7 @@ fn report_step(
                 adjustments: f.adjustments.clone(),
             })
             .collect(),
+        shown: String::new(),
+        shown_evidence: Vec::new(),
     }
 }

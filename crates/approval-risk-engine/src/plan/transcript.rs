@@ -190,7 +190,7 @@ const EDITOR_COMMANDS: Words = words![
 
 /// The heredoc delimiter of a file written by a tool call: a word no file's contents hold
 /// (one that does is left as a plain call).
-const WRITTEN_END: &str = "APPROVAL_RISK_WRITTEN_FILE";
+pub(crate) const WRITTEN_END: &str = "APPROVAL_RISK_WRITTEN_FILE";
 
 /// A derived Markdown plan and what kind of document it came from.
 pub struct Rewritten {

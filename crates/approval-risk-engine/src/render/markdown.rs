@@ -96,7 +96,13 @@ fn push_step(out: &mut String, step: &StepReport, input: &str) {
     if !step.headline.trim().is_empty() {
         let _ = writeln!(out, "**{}**\n", prose(&step.headline));
     }
-    out.push_str(&code_block(step.text.trim_end()));
+    // A tool call from a JSON transcript is shown as what it runs.
+    let shown = if step.shown.is_empty() {
+        &step.text
+    } else {
+        &step.shown
+    };
+    out.push_str(&code_block(shown.trim_end()));
     let _ = writeln!(
         out,
         "- **Reversibility:** {}, {}",
