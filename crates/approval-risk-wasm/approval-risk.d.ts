@@ -71,10 +71,18 @@ export interface StepReport {
   decision: Decision;
   reversibility: Reversibility;
   scope: Scope;
+  /** One sentence of at most 30 words: what the step does to what, and what is lost or who is
+   * reached. Cards and the verdict lead with it. */
+  headline: string;
   explanation: string;
   safer: string;
   questions: string[];
   findings: Finding[];
+  /** What a tool call from a JSON transcript runs, decoded (absent when `text` already reads
+   * as what runs). */
+  shown?: string;
+  /** Each finding's evidence as byte spans of `shown`, in the order of `findings`. */
+  shown_evidence?: Span[][];
 }
 
 export interface PatternReport {
