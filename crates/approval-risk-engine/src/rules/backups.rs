@@ -2,8 +2,8 @@
 //! Velero), and taking one. A backup is what every other recovery in this catalogue relies on;
 //! losing it turns the next mistake from recoverable into permanent.
 
-use super::examples;
 use super::matching::{find_flag, positionals, Hit};
+use super::{examples, references};
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
@@ -132,12 +132,12 @@ pub static RULES: &[Rule] = &[
         action: Action::Backup,
         floor: None,
         matcher: Matcher::CommandFn { programs: BACKUP_PROGRAMS, check: take_backup },
-        why: "The step makes a copy (a snapshot, an image, an export or an archive) and changes nothing that exists; it is what makes the steps after it recoverable.",
+        why: "It makes later steps recoverable only if it completes, covers what they change and restores; a dump of the wrong database looks just as reassuring.",
         consequence: "a copy is taken; nothing existing changes",
         safer: "Check that the copy finished and can be restored before a later step relies on it.",
         instead: "List the backups taken so far and when a restore from each was last tried.",
         questions: words!["Has the backup finished, and has a restore from it been tried?"],
-        references: words![],
+        references: references(words![]),
         examples: examples(&[
             "aws rds create-db-snapshot --db-instance-identifier orders-prod --db-snapshot-identifier orders-pre-migration",
             "gcloud compute disks snapshot data-disk --zone us-central1-a",
@@ -163,12 +163,12 @@ pub static RULES: &[Rule] = &[
             flags_none: words!["--dry-run", "-n"],
             ..CommandPattern::ANY
         }),
-        why: "`restic forget` removes snapshots from the repository and `prune` deletes the data only they referenced: the points in time they held can no longer be restored, which only shows the day someone needs them.",
+        why: "`forget` removes snapshot records, and until `prune` deletes the unreferenced data, `restic recover` can still salvage it; the loss shows only when a restore is needed.",
         consequence: "the points in time those snapshots held can no longer be restored",
         safer: "Run it with `--dry-run` first and read which snapshots go; keep a copy of the repository (`restic copy`) before pruning.",
         instead: "restic forget --keep-last 1 --prune --dry-run",
         questions: words!["Which snapshots will go, and is any of them the only copy of something still needed?", "Is there a second copy of this repository?"],
-        references: words!["https://restic.readthedocs.io/en/stable/060_forget.html"],
+        references: references(words!["https://restic.readthedocs.io/en/stable/060_forget.html"]),
         examples: examples(&["restic forget --keep-last 1 --prune", "restic -r s3:s3.amazonaws.com/backups prune"]),
         counterexamples: examples(&["restic snapshots", "restic forget --keep-daily 7 --dry-run"]),
     },
@@ -181,12 +181,12 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["borg", "borgbackup"], check: borg_delete },
-        why: "`borg delete`, `prune` and `compact` remove archives or the space they held; the versions they kept cannot be restored afterwards, and deleting a whole repository removes every version at once.",
+        why: "`prune` applies its `--keep-*` rules across every archive in the repository unless limited by `--glob-archives`, so another machine's archives can be deleted too.",
         consequence: "the archived versions can no longer be restored; a whole repository loses every version",
         safer: "List what would go with `borg prune --list --dry-run` (or `borg list`), and keep a second copy of the repository first.",
         instead: "borg list {target}",
         questions: words!["Which archives will go, and are they the only copies?", "Is there an off-site copy of this repository?"],
-        references: words!["https://borgbackup.readthedocs.io/en/stable/usage/delete.html"],
+        references: references(words!["https://borgbackup.readthedocs.io/en/stable/usage/delete.html"]),
         examples: examples(&["borg delete repo::archive-2024-01-01", "borg prune --keep-last 1 /backups/repo"]),
         counterexamples: examples(&["borg list repo", "borg delete --cache-only repo"]),
     },
@@ -199,12 +199,12 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["velero"], check: velero_delete },
-        why: "Deleting a Velero backup removes its stored objects and volume snapshots, so the cluster state it captured can no longer be restored; deleting a schedule quietly ends future backups.",
+        why: "`velero backup delete` removes the backup's files from object storage and deletes its volume snapshots with the provider, not just the record in the cluster.",
         consequence: "the cluster state it captured can no longer be restored, or future backups stop",
-        safer: "Describe it first (`velero backup describe {target} --details`) and keep at least one recent backup outside the retention you are changing.",
+        safer: "Keep at least one recent backup outside the retention you are changing, and describe this one before deleting it.",
         instead: "velero backup describe {target} --details",
         questions: words!["Is this the last good backup of anything?", "What takes over if this schedule goes?"],
-        references: words!["https://velero.io/docs/main/backup-reference/"],
+        references: references(words!["https://velero.io/docs/main/backup-reference/"]),
         examples: examples(&["velero backup delete daily-backup --confirm", "velero schedule delete nightly"]),
         counterexamples: examples(&["velero backup get", "velero backup describe daily-backup"]),
     },
@@ -222,12 +222,12 @@ pub static RULES: &[Rule] = &[
             args_any: words!["delete", "*[0-9]*", "*D", "*M", "*Y", "*W"],
             ..CommandPattern::ANY
         }),
-        why: "The snapshots removed are the restore points for the data they covered; once gone, anything lost since cannot be brought back from them.",
+        why: "Kopia and duplicity only list what would go unless given `--delete` or `--force`; with it, the removed points in time cannot be rebuilt from later snapshots.",
         consequence: "the restore points those snapshots held are gone for good",
         safer: "List the snapshots first and keep a copy of the repository before removing any.",
         instead: "kopia snapshot list",
         questions: words!["Which restore points disappear, and is anything relying on them?"],
-        references: words!["https://kopia.io/docs/reference/command-line/common/snapshot-delete/"],
+        references: references(words!["https://kopia.io/docs/reference/command-line/common/snapshot-delete/"]),
         examples: examples(&["kopia snapshot delete k1234 --delete", "duplicity remove-older-than 7D --force file:///backups"]),
         counterexamples: examples(&["kopia snapshot list", "duplicity collection-status file:///backups"]),
     },

@@ -1,8 +1,8 @@
 //! Messages and money: email, SMS and chat sends, refunds, charges, payouts and transfers, by
 //! command line, by raw API call, and in words. Once sent or moved, none of it comes back.
 
-use super::examples;
 use super::matching::{find_flag, flag_value, match_command, positionals, shape, Hit};
+use super::{examples, references};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
@@ -858,8 +858,8 @@ const MESSAGE_NOUNS: Words = words![
     "reply",
 ];
 
-const MASS_MESSAGE_WHY: &str = "A message to every customer or user reaches thousands of inboxes or phones at once and cannot be unsent. A wrong link, a wrong name, a test message or a duplicate is seen by everyone, and the correction is a second mass message.";
-const MASS_MESSAGE_SAFER: &str = "Send to an internal test list first and read it; have a person approve the final text and the recipient list, and send to a small batch before the rest.";
+const MASS_MESSAGE_WHY: &str = "A wrong link or name, a test message or a duplicate from a retried job reaches everyone, and the only correction is a second mass message.";
+const MASS_MESSAGE_SAFER: &str = "Send to an internal test list first; have a person approve the final text and recipient list, then send a small batch before the rest.";
 const MASS_MESSAGE_QUESTIONS: Words = words![
     "Who approved the exact text, and who checked the recipient list?",
     "How many people receive it, and has it been sent to a test list first?",
@@ -880,15 +880,15 @@ pub static RULES: &[Rule] = &[
             programs: words!["stripe"],
             check: stripe_money,
         },
-        why: "A refund, payout, transfer or charge moves real money as soon as it runs. A refund cannot be taken back, a payout leaves for the bank, and a wrong charge lands on a customer's card statement; fixing any of it means a second transaction and an apology.",
+        why: "A refund cannot be cancelled once created, a payout only while still pending, and a charge only by refunding it, which keeps Stripe's fee.",
         consequence: "real money moves at once, and only a second transaction can correct it",
-        safer: "Check the amount, currency and recipient by hand first; run it in test mode, and let a person with access to the dashboard issue the live one.",
+        safer: "Run it in test mode (without `--live`) first, check amount, currency and recipient by hand, and let a person issue the live one from the dashboard.",
         instead: "stripe charges retrieve {target}",
         questions: words![
             "Which account is this (test or live), and who checked the amount and the recipient?",
             "Has this already been done once (would it pay or refund twice)?",
         ],
-        references: words!["https://docs.stripe.com/cli/resources"],
+        references: references(words!["https://docs.stripe.com/cli/resources"]),
         examples: examples(&[
             "stripe refunds create --charge=ch_3MmlLrLkdIwHu7ix0snN0B15 --live",
             "stripe payouts create --amount=500000 --currency=usd",
@@ -912,15 +912,15 @@ pub static RULES: &[Rule] = &[
             programs: words!["stripe"],
             check: stripe_destroy,
         },
-        why: "Deleting a customer cancels all of their subscriptions and removes their saved payment methods; a cancelled subscription cannot be resumed, only replaced. The customer notices at their next bill or when the service stops.",
+        why: "Deleting a customer also cancels all their subscriptions and removes saved payment methods; a cancelled subscription cannot be resumed, only replaced with a new one.",
         consequence: "subscriptions end for good and the customer notices at their next bill",
-        safer: "Check {target} in the dashboard first; pause collection or cancel at the end of the period instead of deleting.",
+        safer: "Check {target} in the dashboard first; pause collection or cancel at period end (`--cancel-at-period-end=true`) instead of deleting.",
         instead: "stripe customers retrieve {target}",
         questions: words![
             "Is this the live account, and is {target} the customer or subscription you mean?",
             "Has the customer asked for this?",
         ],
-        references: words!["https://docs.stripe.com/api/customers/delete"],
+        references: references(words!["https://docs.stripe.com/api/customers/delete"]),
         examples: examples(&[
             "stripe customers delete cus_NffrFeUfNV2Hib --live",
             "stripe subscriptions cancel sub_1MowQVLkdIwHu7ixeRlqHVzs",
@@ -942,15 +942,15 @@ pub static RULES: &[Rule] = &[
             programs: HTTP_CLIENTS,
             check: payment_api_call,
         },
-        why: "A POST to a payment provider's refunds, charges, payouts or transfers endpoint moves real money the moment it runs, with none of the checks the dashboard shows. It cannot be called back; correcting it takes another transaction.",
+        why: "A raw POST skips the dashboard's confirmation and the application's own checks; without an `Idempotency-Key` header, a retried call pays or refunds twice.",
         consequence: "real money moves at once and cannot be called back",
-        safer: "Use the provider's test keys or sandbox first; have a person issue live payments from the dashboard, or through the application's own reviewed code path.",
+        safer: "Use the provider's test keys or sandbox first, and have a person issue live payments from the dashboard or the application's reviewed code path.",
         instead: "Have a person check the amount and the recipient in the payment dashboard before anything is sent.",
         questions: words![
             "Is this a live key, and who checked the amount and the recipient?",
             "Could it run twice (a retry) and pay or refund twice?",
         ],
-        references: words!["https://docs.stripe.com/api/refunds/create"],
+        references: references(words!["https://docs.stripe.com/api/refunds/create"]),
         examples: examples(&[
             "curl https://api.stripe.com/v1/refunds -u sk_live_51H:  -d charge=ch_1 -d amount=5000",
             "curl -X POST https://api.stripe.com/v1/payouts -u \"$STRIPE_KEY:\" -d amount=100000 -d currency=usd",
@@ -975,15 +975,15 @@ pub static RULES: &[Rule] = &[
             programs: HTTP_CLIENTS,
             check: message_api_call,
         },
-        why: "An email, text message or phone call reaches a person outside the moment the call runs, and cannot be unsent; a wrong text, a test message or a duplicate is read by a customer. A campaign or batch call does the same to a whole list.",
+        why: "The provider delivers as soon as the call succeeds, with no preview or approval step, and a retried call sends it again.",
         consequence: "the message reaches people at once and cannot be unsent",
-        safer: "Send to an internal test address first and read it; send to real recipients through the application's reviewed path, with a person checking the recipient list.",
+        safer: "Send to an internal test address first and read it; reach real recipients through the application's reviewed path, with a person checking the list.",
         instead: "Send it to an internal test address first and read the result.",
         questions: words![
             "Who exactly receives this, and how many people is that?",
             "Has the exact text been read by a person?",
         ],
-        references: words!["https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource"],
+        references: references(words!["https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource"]),
         examples: examples(&[
             "curl -X POST https://api.twilio.com/2010-04-01/Accounts/$TWILIO_SID/Messages.json --data-urlencode 'To=+15558675310' --data-urlencode 'Body=Your order shipped' -u $TWILIO_SID:$TWILIO_TOKEN",
             "curl --request POST --url https://api.sendgrid.com/v3/mail/send -H \"Authorization: Bearer $SENDGRID_KEY\" --data @mail.json",
@@ -1015,7 +1015,7 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--to"),
             ..CommandPattern::ANY
         }),
-        why: "The text message or call reaches the person's phone at once and cannot be called back; it costs money per message, and a wrong or repeated message is read by a customer.",
+        why: "Twilio bills every message segment and call minute, a retried command sends the text again, and texting numbers that never opted in can breach anti-spam law.",
         consequence: "the text or call reaches the phone at once and cannot be called back",
         safer: "Send to your own verified test number first; check the number and the text before sending to {target}.",
         instead: "twilio api:core:messages:list --limit 5",
@@ -1023,7 +1023,7 @@ pub static RULES: &[Rule] = &[
             "Whose number is {target}, and have they agreed to receive messages?",
             "Has a person read the exact text?",
         ],
-        references: words!["https://www.twilio.com/docs/twilio-cli/general-usage"],
+        references: references(words!["https://www.twilio.com/docs/twilio-cli/general-usage"]),
         examples: examples(&[
             "twilio api:core:messages:create --from +15017122661 --to +15558675310 --body 'Your order has shipped'",
             "twilio api:core:calls:create --from=+15017122661 --to=+15558675310 --url https://example.com/twiml.xml",
@@ -1045,7 +1045,7 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_send_email,
         },
-        why: "The email is delivered to the recipients' inboxes as soon as the command runs and cannot be unsent. A bulk send does this to a whole list; a wrong or test message also hurts the sender's reputation with mail providers.",
+        why: "SES hands it straight to the recipients' mail servers, and bounces or spam complaints from a wrong send count against the account, which AWS can pause.",
         consequence: "the email lands in every recipient's inbox at once and cannot be unsent",
         safer: "Send to an internal test address first and read it; check the recipient list and its size before a bulk send.",
         instead: "aws sesv2 get-account",
@@ -1053,7 +1053,7 @@ pub static RULES: &[Rule] = &[
             "Who receives this, and how many recipients are there?",
             "Has a person read the exact message?",
         ],
-        references: words!["https://docs.aws.amazon.com/cli/latest/reference/sesv2/send-email.html"],
+        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/sesv2/send-email.html"]),
         examples: examples(&[
             "aws ses send-email --from billing@example.com --destination ToAddresses=customer@example.org --message 'Subject={Data=Invoice},Body={Text={Data=Attached}}'",
             "aws ses send-bulk-templated-email --source news@example.com --template Launch --destinations file://all-customers.json",
@@ -1078,7 +1078,7 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["sns"], words!["publish", "publish-batch"]],
             ..CommandPattern::ANY
         }),
-        why: "Every subscriber of the topic receives the message at once (email and SMS subscribers, queues and functions that act on it), or the phone number gets a text; it cannot be recalled, and downstream systems may act on it.",
+        why: "A topic fans out to every subscription, including queues and Lambda functions that act on the message automatically, not only people's inboxes and phones.",
         consequence: "the message reaches every subscriber at once and cannot be recalled",
         safer: "List the topic's subscribers first; publish to a test topic, and check the message format the subscribers expect.",
         instead: "aws sns list-subscriptions-by-topic --topic-arn {target}",
@@ -1086,7 +1086,7 @@ pub static RULES: &[Rule] = &[
             "Who and what subscribes to this topic?",
             "What will the subscribers do when the message arrives?",
         ],
-        references: words!["https://docs.aws.amazon.com/cli/latest/reference/sns/publish.html"],
+        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/sns/publish.html"]),
         examples: examples(&[
             "aws sns publish --topic-arn arn:aws:sns:us-east-1:123456789012:customer-alerts --message 'Service restored'",
             "aws sns publish --phone-number +15558675310 --message 'Your code is 123456'",
@@ -1108,15 +1108,15 @@ pub static RULES: &[Rule] = &[
             programs: words!["mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "swaks"],
             check: mail_send,
         },
-        why: "The email leaves as soon as the command runs and cannot be unsent; whoever is on the recipient list reads it, attachments included. Run in a loop over a list, it goes to every address on it.",
+        why: "The local mail agent queues it for delivery at once, and `sendmail -t` takes recipients from the message's own headers, which the plan does not show.",
         consequence: "the email and its attachments reach every recipient and cannot be unsent",
-        safer: "Send to your own address first and read it; check the recipient list (and how many addresses are on it) before sending to {target}.",
+        safer: "Send to your own address first and read it; count and check the recipients before sending to {target}.",
         instead: "Send it to your own address first and read the result.",
         questions: words![
             "Who exactly is on the recipient list, and how many addresses is that?",
             "Has a person read the message and its attachments?",
         ],
-        references: words!["https://man7.org/linux/man-pages/man1/mail.1p.html"],
+        references: references(words!["https://man7.org/linux/man-pages/man1/mail.1p.html"]),
         examples: examples(&[
             "mail -s 'Your invoice' customer@example.org < invoice.txt",
             "sendmail -t < announcement.eml",
@@ -1151,7 +1151,7 @@ pub static RULES: &[Rule] = &[
         safer: MASS_MESSAGE_SAFER,
         instead: "Send the message to an internal test list first and review it.",
         questions: MASS_MESSAGE_QUESTIONS,
-        references: words![],
+        references: references(words![]),
         examples: examples(&[
             "Send an email to all customers announcing the price change.",
             "Send the newsletter to the mailing list.",
@@ -1185,7 +1185,7 @@ pub static RULES: &[Rule] = &[
         safer: MASS_MESSAGE_SAFER,
         instead: "Email an internal test list first and review the result.",
         questions: MASS_MESSAGE_QUESTIONS,
-        references: words![],
+        references: references(words![]),
         examples: examples(&[
             "Email every user about the security incident.",
             "Notify all users that the service will be down tonight.",
@@ -1212,16 +1212,16 @@ pub static RULES: &[Rule] = &[
             window: 3,
             leading: false,
         }),
-        why: "Refunding or charging every order moves money for all of them at once: refunds cannot be taken back, and wrong charges hit every customer's card. A filter that matches more than intended multiplies the loss, and finance and support notice first.",
+        why: "One filter picks who is refunded or charged, so a broad condition multiplies the loss, and re-running after a partial failure repeats those already done.",
         consequence: "money moves for every order at once, and refunds cannot be taken back",
-        safer: "Produce the list of orders and amounts first and have finance approve it; run the first few by hand and check them before the rest, in small batches.",
+        safer: "List the orders and amounts and have finance approve the list; run a few by hand and check them, then the rest in small batches.",
         instead: "List the affected orders with their amounts for finance to review.",
         questions: words![
             "How many orders or customers, and what total amount?",
             "Who in finance approved the list?",
             "Could any of them be refunded or charged twice?",
         ],
-        references: words![],
+        references: references(words![]),
         examples: examples(&[
             "Refund all orders placed during the outage.",
             "Charge all customers the new annual fee.",
@@ -1248,7 +1248,7 @@ pub static RULES: &[Rule] = &[
             window: 6,
             leading: false,
         }),
-        why: "Money sent, paid or refunded leaves the account at once; a wrong amount or recipient can only be corrected by asking for it back. Payment fraud often arrives as exactly this kind of instruction.",
+        why: "Banks recall a sent transfer only with the recipient's consent, and payment fraud often arrives as exactly this kind of instruction, with changed bank details.",
         consequence: "the money leaves at once; a mistake means asking for it back",
         safer: "Have a second person check the amount and the recipient's details against a known source before the payment is made.",
         instead: "Ask a second person to check the amount and the recipient before anything is paid.",
@@ -1256,7 +1256,7 @@ pub static RULES: &[Rule] = &[
             "Who requested this payment, and how was the recipient's account verified?",
             "Is the amount and currency exactly right?",
         ],
-        references: words![],
+        references: references(words![]),
         examples: examples(&[
             "Transfer $5,000 to the vendor's account.",
             "Pay the invoice from Acme Supplies.",
@@ -1287,7 +1287,7 @@ pub static RULES: &[Rule] = &[
             window: 0,
             leading: false,
         }),
-        why: "A public post is read, copied and screenshotted by people outside as soon as it appears; deleting it later does not take it back. A mistake in it speaks for the whole company.",
+        why: "Archive sites, screenshots and search caches keep a public post after deletion, and anything in it is quoted as the company's official position.",
         consequence: "anyone can read and copy it at once, and deleting it does not help",
         safer: "Draft the post and have the communications owner approve the exact text before it is published.",
         instead: "Draft the post and share it with the communications team for review.",
@@ -1295,7 +1295,7 @@ pub static RULES: &[Rule] = &[
             "Who approved the exact text?",
             "Does it mention customers, incidents or anything not yet public?",
         ],
-        references: words![],
+        references: references(words![]),
         examples: examples(&[
             "Post the announcement publicly on the company blog.",
             "Share the release notes on Twitter and LinkedIn.",
@@ -1327,7 +1327,7 @@ pub static RULES: &[Rule] = &[
             window: 0,
             leading: false,
         }),
-        why: "A tweet is public the moment it is sent: followers, journalists and bots read and copy it at once, and deleting it later does not take it back.",
+        why: "It goes out under the company's name with no review step, and quote posts, replies and archive captures keep it after deletion.",
         consequence: "followers, journalists and bots read and copy it at once, for good",
         safer: "Draft the tweet and have the account's owner approve the exact text before it goes out.",
         instead: "Draft the text and send it to the social media owner for approval.",
@@ -1335,7 +1335,7 @@ pub static RULES: &[Rule] = &[
             "Who approved the exact text?",
             "Which account does it go out from?",
         ],
-        references: words![],
+        references: references(words![]),
         examples: examples(&[
             "Tweet the release announcement.",
             "Tweet out the new pricing.",
@@ -1362,12 +1362,12 @@ pub static RULES: &[Rule] = &[
             window: 0,
             leading: true,
         }),
-        why: "A refund leaves the account at once; a wrong amount, a wrong customer or a second refund for the same payment has to be chased up by hand, and the payment provider's fees are usually not returned.",
+        why: "Providers usually keep the processing fee, and accept further refunds on the same payment until the total reaches the amount paid.",
         consequence: "the money leaves at once; a wrong refund must be chased up by hand",
         safer: "Check the payment, the amount and that no refund was issued already, and have a second person approve refunds above a set amount.",
         instead: "Look up the payment and any refunds already issued for it.",
         questions: words!["Which payment, for how much, and was it refunded already?", "Who approves refunds of this size?"],
-        references: words![],
+        references: references(words![]),
         examples: examples(&["Cancel the customer's subscription and refund the last payment.", "Then refund the customer for the duplicate charge.", "Create a refund of 49.99 for payment pi_3Qx.", "- { create refund pi_3Qx 4999 }"]),
         counterexamples: examples(&["Check the refund status of order 1042.", "Do not refund anything until finance agrees.", "Create a refund policy document in docs/."]),
     },
@@ -1386,7 +1386,7 @@ pub static RULES: &[Rule] = &[
             window: 0,
             leading: false,
         }),
-        why: "A payment made or a refund issued leaves the account at once and is not taken back by undoing the step; a wrong amount, recipient or a duplicate has to be chased up by hand.",
+        why: "Undoing the step does not undo the payment: getting money back depends on the recipient or a dispute, and a retried step pays twice.",
         consequence: "the money leaves at once and a mistake must be chased up by hand",
         safer: "Have a person check the amount, the recipient and whether it was already paid, and make the payment from the payment system itself.",
         instead: "List the pending payment with its amount and recipient for a person to check.",
@@ -1394,7 +1394,7 @@ pub static RULES: &[Rule] = &[
             "Who checked the amount and the recipient?",
             "Could this payment or refund already have been made once?",
         ],
-        references: words![],
+        references: references(words![]),
         examples: examples(&[
             "Issue a refund for the damaged item.",
             "Make a payment to the landlord from the checking account.",
@@ -1421,7 +1421,7 @@ pub static RULES: &[Rule] = &[
             window: 6,
             leading: false,
         }),
-        why: "A trade executes at the market price of the moment and cannot be cancelled once filled; undoing it is a second trade at a different price, with fees and possibly taxes. Selling holdings to raise cash can lock in losses.",
+        why: "A market order fills at whatever price is available, possibly far from the last quote; undoing it means a second trade, with fees and possibly taxes.",
         consequence: "the trade executes at today's price and cannot be cancelled once filled",
         safer: "Have the account holder confirm the exact instrument, quantity and price limit, and place a limit order rather than a market order.",
         instead: "Show the account holder the proposed order (instrument, quantity, limit price) for confirmation.",
@@ -1429,7 +1429,7 @@ pub static RULES: &[Rule] = &[
             "Has the account holder confirmed the instrument, quantity and price?",
             "Is it a limit order, and what happens if the price moves?",
         ],
-        references: words![],
+        references: references(words![]),
         examples: examples(&[
             "Buy 50 shares of AAPL at market price.",
             "Sell the existing holdings to fund the purchase.",
@@ -1456,7 +1456,7 @@ pub static RULES: &[Rule] = &[
             window: 3,
             leading: true,
         }),
-        why: "Customers, partners or patients read a message as the organisation speaking, and it cannot be unsent: a wrong recipient, a wrong figure or a promise made in it stays on record, and a generated text may say what nobody meant to say.",
+        why: "A message is a record: a wrong figure, promise or admission can be held against the organisation, and generated text may say what nobody meant.",
         consequence: "outsiders read it as the organisation speaking, and it cannot be unsent",
         safer: "Draft the message, have a person read the exact text and check the recipient list, then send it.",
         instead: "Draft the message to the customers and show it for approval.",
@@ -1464,7 +1464,7 @@ pub static RULES: &[Rule] = &[
             "Who exactly receives it, and how was the list made?",
             "Has a person read the exact text, including any figures or promises?",
         ],
-        references: words![],
+        references: references(words![]),
         examples: examples(&[
             "Email the customers affected about the outage.",
             "Then tell the clients that their data was lost.",
@@ -1504,15 +1504,15 @@ pub static RULES: &[Rule] = &[
             window: 6,
             leading: false,
         }),
-        why: "Personal data sent outside the organisation cannot be called back: the recipient keeps a copy, and handing it over without an agreement that covers it can breach data-protection law. Those it describes are the ones who bear a leak.",
+        why: "Under GDPR and similar laws, sharing personal data needs a lawful basis, and a disclosure to the wrong party usually must be reported within 72 hours.",
         consequence: "the recipient keeps a copy for good, which may breach data-protection law",
-        safer: "Check that an agreement covers sharing this data with the recipient, send only the fields they need (or anonymised data), and use the agreed secure channel.",
+        safer: "Confirm an agreement covers this recipient, send only the fields they need or anonymised data, and use the agreed secure channel.",
         instead: "List which fields the vendor needs and whether an agreement covers sharing them.",
         questions: words![
             "Does an agreement with the recipient cover this data?",
             "Does the recipient need every field, or would less (or anonymised data) do?",
         ],
-        references: words![],
+        references: references(words![]),
         examples: examples(&[
             "Send the customer list export to the vendor's email.",
             "Upload the patient records to the partner's Dropbox.",
@@ -1537,7 +1537,7 @@ pub static RULES: &[Rule] = &[
             window: 5,
             leading: false,
         }),
-        why: "A message cannot be unsent: the recipient reads it as sent, wrong recipient, wrong content or duplicate included. Sent to someone outside (a customer, a partner), it speaks for the organisation.",
+        why: "Email recall works at best inside one organisation's mail system, and a message to a customer or partner speaks for the organisation.",
         consequence: "the recipient reads it as sent, mistakes included, and it cannot be unsent",
         safer: "Check the recipient and read the exact text before it goes; send to yourself first if it is generated.",
         instead: "Draft the message and show it for approval before it is sent.",
@@ -1545,7 +1545,7 @@ pub static RULES: &[Rule] = &[
             "Who exactly receives it, and is the address right?",
             "Has a person read the exact text?",
         ],
-        references: words![],
+        references: references(words![]),
         examples: examples(&[
             "Send an email to the accountant with the tax documents.",
             "Send the SMS reminder to the clients on the list.",
@@ -1572,16 +1572,16 @@ pub static RULES: &[Rule] = &[
             window: 6,
             leading: false,
         }),
-        why: "A password, key or someone's medical or financial record, once sent, is out of your control: it sits in the recipient's inbox, backups and forwards. A key must be replaced everywhere it is used; personal data sent to the wrong person is a reportable breach.",
+        why: "A message is copied into mailboxes, backups and forwards you do not control; personal data sent to the wrong person is a reportable breach.",
         consequence: "the recipient keeps it for good; a sent key must be replaced everywhere",
-        safer: "Share secrets through a secrets manager or a one-time link, never in a message; send personal data only to a verified recipient, through an approved channel, with the owner's consent.",
+        safer: "Share secrets through a secrets manager or one-time link, never in a message; send personal data only to a verified recipient over an approved channel.",
         instead: "Store the secret in the secrets manager and grant the recipient access to it there.",
         questions: words![
             "Is the recipient verified, and are they allowed to see this?",
             "Could a secrets manager or a one-time link be used instead?",
             "If it is personal data, has its owner agreed?",
         ],
-        references: words![],
+        references: references(words![]),
         examples: examples(&[
             "Email the private key to the external partner.",
             "Send the patient's medical records to Dr. Smith.",

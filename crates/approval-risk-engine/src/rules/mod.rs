@@ -186,6 +186,16 @@ pub(crate) const fn examples(list: &'static [&'static str]) -> &'static [&'stati
     }
 }
 
+/// A rule's further reading is for `docs/rules.md` and the CLI; the page leaves it out (the
+/// links are a few kilobytes of its download, and an approver reads the card, not the sources).
+pub(crate) const fn references(list: Words) -> Words {
+    if cfg!(target_arch = "wasm32") {
+        Words::EMPTY
+    } else {
+        list
+    }
+}
+
 /// Every rule, in catalogue order.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
     [

@@ -1,8 +1,8 @@
 //! Secret managers: deleting items, vaults and configurations in 1Password, Doppler,
 //! Bitwarden and Infisical. A deleted secret breaks every service that reads it, at once.
 
-use super::examples;
 use super::matching::{find_flag, positionals, Hit};
+use super::{examples, references};
 use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
@@ -88,12 +88,12 @@ pub static RULES: &[Rule] = &[Rule {
     action: Action::Delete,
     floor: None,
     matcher: Matcher::CommandFn { programs: words!["op", "doppler", "bw", "infisical"], check: noun_then_delete },
-    why: "Every service and person that reads the secret fails the moment it is gone, and a deleted secret cannot be recovered from the manager; if no other copy exists, credentials have to be re-issued everywhere they were used.",
+    why: "Services that fetch it only at startup fail at their next restart or deploy; without another copy, the credential must be re-issued everywhere it was used.",
     consequence: "every service and person reading it fails at once, and it cannot be recovered",
     safer: "Archive or disable {target} first, watch for services that break, and delete it only after nothing reads it.",
     instead: "doppler secrets get {target} --plain",
     questions: words!["Which services read {target}, and will they fail without it?", "Is there another copy, or will the credential have to be re-issued?"],
-    references: words!["https://developer.1password.com/docs/cli/reference/management-commands/item#item-delete", "https://docs.doppler.com/docs/cli"],
+    references: references(words!["https://developer.1password.com/docs/cli/reference/management-commands/item#item-delete", "https://docs.doppler.com/docs/cli"]),
     examples: examples(&["op item delete \"Prod DB password\"", "doppler secrets delete STRIPE_KEY --project api --config prd -y", "op vault delete Engineering"]),
     counterexamples: examples(&["op item get \"Prod DB password\"", "doppler secrets list --project api", "bw list items"]),
 }];

@@ -94,8 +94,9 @@ fn every_rule_explains_itself() {
     }
 }
 
-/// The card's shape (DESIGN.md, "The card"): a rule's `why` is at most two sentences, and its
-/// consequence is a short clause that ends the headline without naming any object.
+/// The card's shape (DESIGN.md, "The card"): a rule's `why` is at most two sentences and 28
+/// words, its `safer` at most 28 words, and its consequence a short clause that ends the
+/// headline without naming any object.
 #[test]
 fn rule_prose_fits_the_card() {
     let mut failures = Vec::new();
@@ -111,6 +112,14 @@ fn rule_prose_fits_the_card() {
             .count();
         if sentences > 2 {
             failures.push(format!("{}: why has {sentences} sentences", rule.id));
+        }
+        let why_words = rule.why.split_whitespace().count();
+        if why_words > 28 {
+            failures.push(format!("{}: why has {why_words} words", rule.id));
+        }
+        let safer_words = rule.safer.split_whitespace().count();
+        if safer_words > 28 {
+            failures.push(format!("{}: safer has {safer_words} words", rule.id));
         }
         let c = rule.consequence;
         let words = c.split_whitespace().count();
