@@ -45,15 +45,6 @@ fn rule_item(rule: &'static Rule) -> Html {
             if !rule.safer.is_empty() {
                 <p class="safer"><strong>{ "Safer: " }</strong>{ prose(rule.safer) }</p>
             }
-            if !rule.references.is_empty() {
-                // Plain links to outside documentation: nothing is fetched until the reader
-                // follows one, and it opens in a new tab so the plan here stays as it is.
-                <ul class="rule-refs" aria-label="References">
-                    { for rule.references.iter().map(|url| html! {
-                        <li><a href={url} target="_blank" rel="noopener noreferrer">{ url }</a></li>
-                    }) }
-                </ul>
-            }
         </li>
     }
 }

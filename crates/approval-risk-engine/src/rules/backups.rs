@@ -2,8 +2,9 @@
 //! Velero), and taking one. A backup is what every other recovery in this catalogue relies on;
 //! losing it turns the next mistake from recoverable into permanent.
 
+#[cfg(test)]
+use super::examples;
 use super::matching::{find_flag, positionals, Hit};
-use super::{examples, references};
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
@@ -137,12 +138,15 @@ pub static RULES: &[Rule] = &[
         safer: "Check that the copy finished and can be restored before a later step relies on it.",
         instead: "List the backups taken so far and when a restore from each was last tried.",
         questions: words!["Has the backup finished, and has a restore from it been tried?"],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "aws rds create-db-snapshot --db-instance-identifier orders-prod --db-snapshot-identifier orders-pre-migration",
             "gcloud compute disks snapshot data-disk --zone us-central1-a",
             "restic backup /srv/data",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws rds delete-db-snapshot --db-snapshot-identifier orders-old",
             "gcloud compute snapshots delete old-snap",
@@ -157,7 +161,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["restic"],
             subcommands: &[words!["forget", "prune"]],
             flags_none: words!["--dry-run", "-n"],
@@ -168,8 +172,11 @@ pub static RULES: &[Rule] = &[
         safer: "Run it with `--dry-run` first and read which snapshots go; keep a copy of the repository (`restic copy`) before pruning.",
         instead: "restic forget --keep-last 1 --prune --dry-run",
         questions: words!["Which snapshots will go, and is any of them the only copy of something still needed?", "Is there a second copy of this repository?"],
-        references: references(words!["https://restic.readthedocs.io/en/stable/060_forget.html"]),
+        #[cfg(test)]
+        references: words!["https://restic.readthedocs.io/en/stable/060_forget.html"],
+        #[cfg(test)]
         examples: examples(&["restic forget --keep-last 1 --prune", "restic -r s3:s3.amazonaws.com/backups prune"]),
+        #[cfg(test)]
         counterexamples: examples(&["restic snapshots", "restic forget --keep-daily 7 --dry-run"]),
     },
     Rule {
@@ -186,8 +193,11 @@ pub static RULES: &[Rule] = &[
         safer: "List what would go with `borg prune --list --dry-run` (or `borg list`), and keep a second copy of the repository first.",
         instead: "borg list {target}",
         questions: words!["Which archives will go, and are they the only copies?", "Is there an off-site copy of this repository?"],
-        references: references(words!["https://borgbackup.readthedocs.io/en/stable/usage/delete.html"]),
+        #[cfg(test)]
+        references: words!["https://borgbackup.readthedocs.io/en/stable/usage/delete.html"],
+        #[cfg(test)]
         examples: examples(&["borg delete repo::archive-2024-01-01", "borg prune --keep-last 1 /backups/repo"]),
+        #[cfg(test)]
         counterexamples: examples(&["borg list repo", "borg delete --cache-only repo"]),
     },
     Rule {
@@ -204,8 +214,11 @@ pub static RULES: &[Rule] = &[
         safer: "Keep at least one recent backup outside the retention you are changing, and describe this one before deleting it.",
         instead: "velero backup describe {target} --details",
         questions: words!["Is this the last good backup of anything?", "What takes over if this schedule goes?"],
-        references: references(words!["https://velero.io/docs/main/backup-reference/"]),
+        #[cfg(test)]
+        references: words!["https://velero.io/docs/main/backup-reference/"],
+        #[cfg(test)]
         examples: examples(&["velero backup delete daily-backup --confirm", "velero schedule delete nightly"]),
+        #[cfg(test)]
         counterexamples: examples(&["velero backup get", "velero backup describe daily-backup"]),
     },
     Rule {
@@ -216,7 +229,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["kopia", "duplicity"],
             subcommands: &[words!["snapshot", "remove-older-than", "remove-all-but-n-full", "remove-all-inc-of-but-n-full", "repository"]],
             args_any: words!["delete", "*[0-9]*", "*D", "*M", "*Y", "*W"],
@@ -227,8 +240,11 @@ pub static RULES: &[Rule] = &[
         safer: "List the snapshots first and keep a copy of the repository before removing any.",
         instead: "kopia snapshot list",
         questions: words!["Which restore points disappear, and is anything relying on them?"],
-        references: references(words!["https://kopia.io/docs/reference/command-line/common/snapshot-delete/"]),
+        #[cfg(test)]
+        references: words!["https://kopia.io/docs/reference/command-line/common/snapshot-delete/"],
+        #[cfg(test)]
         examples: examples(&["kopia snapshot delete k1234 --delete", "duplicity remove-older-than 7D --force file:///backups"]),
+        #[cfg(test)]
         counterexamples: examples(&["kopia snapshot list", "duplicity collection-status file:///backups"]),
     },
 ];

@@ -2,8 +2,9 @@
 //! networks; switching off deletion protection, backups and audit logging; and grants that
 //! open an account or a network to everyone.
 
+#[cfg(test)]
+use super::examples;
 use super::matching::{find_flag, match_command, option_value, positionals, shape, Hit};
-use super::{examples, references};
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::shell::Command;
@@ -1224,7 +1225,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["ec2"], words!["terminate-instances"]],
             flags_none: words!["--dry-run"],
@@ -1240,11 +1241,14 @@ pub static RULES: &[Rule] = &[
             "Is anything on {target} not rebuilt by automation (data on disk, manual changes)?",
             "Is it part of an Auto Scaling group that will replace it, or will capacity drop?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/terminate-instances.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/terminate-instances.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws ec2 terminate-instances --instance-ids i-0abcd1234ef567890",
             "aws --region eu-west-1 ec2 terminate-instances --instance-ids i-01 i-02 --profile prod",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws ec2 describe-instances --instance-ids i-0abcd1234ef567890",
             "aws ec2 stop-instances --instance-ids i-0abcd1234ef567890",
@@ -1259,7 +1263,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["ec2"], words!["delete-volume"]],
             flags_none: words!["--dry-run"],
@@ -1274,11 +1278,14 @@ pub static RULES: &[Rule] = &[
             "What is on {target}, and when was its last snapshot?",
             "Was it attached to anything recently, and does anything expect to mount it?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-volume.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-volume.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws ec2 delete-volume --volume-id vol-049df61146c4d7901",
             "aws ec2 delete-volume --region us-east-2 --volume-id=vol-0aaa",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws ec2 describe-volumes --volume-ids vol-049df61146c4d7901",
             "aws ec2 detach-volume --volume-id vol-049df61146c4d7901",
@@ -1306,7 +1313,9 @@ pub static RULES: &[Rule] = &[
             "Is there a newer backup that has been restored successfully?",
             "Could a retention policy do this instead?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/ebs/latest/userguide/recycle-bin.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/ebs/latest/userguide/recycle-bin.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws ec2 delete-snapshot --snapshot-id snap-1234567890abcdef0",
             "aws ec2 deregister-image --image-id ami-0abcdef1234567890",
@@ -1314,6 +1323,7 @@ pub static RULES: &[Rule] = &[
             "aws backup delete-recovery-point --backup-vault-name main --recovery-point-arn arn:aws:backup:us-east-1:123456789012:recovery-point:1",
             "aws dynamodb delete-backup --backup-arn arn:aws:dynamodb:us-east-1:123456789012:table/Orders/backup/01",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws ec2 describe-snapshots --owner-ids self",
             "aws ec2 create-snapshot --volume-id vol-1",
@@ -1329,7 +1339,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[
                 words!["ec2"],
@@ -1356,12 +1366,15 @@ pub static RULES: &[Rule] = &[
             "Is it managed by Terraform or CloudFormation, which would expect it to exist?",
             "Does any partner or on-premises network have it on an allow-list?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-vpc.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-vpc.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws ec2 delete-vpc --vpc-id vpc-0a1b2c3d",
             "aws ec2 delete-nat-gateway --nat-gateway-id nat-0123 --region us-east-1",
             "aws ec2 delete-subnet --subnet-id subnet-9d4a7b6c",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws ec2 describe-vpcs",
             "aws ec2 create-subnet --vpc-id vpc-0a1b2c3d --cidr-block 10.0.1.0/24",
@@ -1389,11 +1402,14 @@ pub static RULES: &[Rule] = &[
             "What listens on it, and does it require a password or key?",
             "When will the rule be removed, and who checks that it was?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws ec2 authorize-security-group-ingress --group-id sg-903004f8 --protocol tcp --port 22 --cidr 0.0.0.0/0",
             "aws ec2 authorize-security-group-ingress --group-id sg-1 --ip-permissions IpProtocol=tcp,FromPort=5432,ToPort=5432,IpRanges=[{CidrIp=0.0.0.0/0}]",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws ec2 authorize-security-group-ingress --group-id sg-903004f8 --protocol tcp --port 22 --cidr 10.0.0.0/16",
             "aws ec2 revoke-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 0.0.0.0/0",
@@ -1408,7 +1424,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             flags_any: words![
                 "--no-deletion-protection",
@@ -1427,13 +1443,16 @@ pub static RULES: &[Rule] = &[
             "What is the step after this one, and has that deletion been approved?",
             "Is {target} the resource you mean, in the account you mean?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection"],
+        #[cfg(test)]
         examples: examples(&[
             "aws rds modify-db-instance --db-instance-identifier orders-db --no-deletion-protection --apply-immediately",
             "aws ec2 modify-instance-attribute --instance-id i-0abc --no-disable-api-termination",
             "aws dynamodb update-table --table-name Orders --no-deletion-protection-enabled",
             "aws cloudformation update-termination-protection --stack-name api --no-enable-termination-protection",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws rds modify-db-instance --db-instance-identifier orders-db --deletion-protection",
             "aws ec2 modify-instance-attribute --instance-id i-0abc --disable-api-termination",
@@ -1449,7 +1468,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["s3"], words!["rm"]],
             flags_all: words!["--recursive"],
@@ -1465,11 +1484,14 @@ pub static RULES: &[Rule] = &[
             "What does `--dryrun` list, and is every one of those objects meant to go?",
             "Which applications or people read from {target}?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/s3/rm.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3/rm.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws s3 rm s3://customer-uploads --recursive",
             "aws s3 rm s3://analytics-prod/exports/ --recursive --exclude '*.keep'",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws s3 rm s3://customer-uploads --recursive --dryrun",
             "aws s3 ls s3://customer-uploads --recursive",
@@ -1496,12 +1518,15 @@ pub static RULES: &[Rule] = &[
             "Is versioning on for this bucket?",
             "Who or what reads these objects?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeletingObjects.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeletingObjects.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws s3 rm s3://invoices/2024/03/inv-1001.pdf",
             "aws s3api delete-object --bucket invoices --key 2024/03/inv-1001.pdf",
             "aws s3api delete-objects --bucket invoices --delete file://keys.json",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws s3 ls s3://invoices/2024/",
             "aws s3api get-object --bucket invoices --key a.pdf a.pdf",
@@ -1516,7 +1541,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["s3"], words!["rb"]],
             flags_all: words!["--force"],
@@ -1530,11 +1555,14 @@ pub static RULES: &[Rule] = &[
             "Is there a copy of everything in {target}?",
             "What still writes to or links at this bucket name?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/s3/rb.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3/rb.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws s3 rb s3://marketing-assets --force",
             "aws s3 rb --force s3://old-logs-bucket --region us-west-2",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws s3 rb s3://marketing-assets",
             "aws s3 mb s3://marketing-assets",
@@ -1561,11 +1589,14 @@ pub static RULES: &[Rule] = &[
             "Does any code, DNS record or document still refer to this bucket name?",
             "Is its configuration (policy, lifecycle, replication) saved anywhere?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/delete-bucket.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/delete-bucket.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws s3 rb s3://legacy-static-site",
             "aws s3api delete-bucket --bucket legacy-static-site --region us-east-1",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws s3api create-bucket --bucket legacy-static-site",
             "aws s3api delete-bucket-tagging --bucket legacy-static-site",
@@ -1592,11 +1623,14 @@ pub static RULES: &[Rule] = &[
             "Why does versioning need to be off, and for how long?",
             "Is anything about to be deleted or overwritten in {target}?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws s3api put-bucket-versioning --bucket reports --versioning-configuration Status=Suspended",
             "aws s3api put-bucket-versioning --bucket reports --versioning-configuration '{\"Status\": \"Suspended\"}'",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws s3api put-bucket-versioning --bucket reports --versioning-configuration Status=Enabled",
             "aws s3api get-bucket-versioning --bucket reports",
@@ -1610,7 +1644,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["s3api", "s3control"], words!["delete-public-access-block"]],
             ..CommandPattern::ANY
@@ -1623,11 +1657,14 @@ pub static RULES: &[Rule] = &[
             "Which files need to be public, and why from this bucket?",
             "Does {target} hold anything private?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws s3api delete-public-access-block --bucket customer-files",
             "aws s3control delete-public-access-block --account-id 123456789012",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws s3api get-public-access-block --bucket customer-files",
             "aws s3api put-public-access-block --bucket customer-files --public-access-block-configuration BlockPublicAcls=true",
@@ -1653,12 +1690,15 @@ pub static RULES: &[Rule] = &[
             "Does anything in {target} need to be readable by anyone at all?",
             "Could a specific account, role or CloudFront distribution be granted instead?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws s3api put-bucket-acl --bucket customer-files --acl public-read",
             "aws s3api put-object-acl --bucket reports --key q3.pdf --acl=public-read",
             "aws s3api put-bucket-policy --bucket reports --policy '{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::reports/*\"}]}'",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws s3api put-bucket-acl --bucket customer-files --acl private",
             "aws s3api get-bucket-acl --bucket customer-files",
@@ -1673,7 +1713,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["s3api"], words!["delete-bucket-policy"]],
             target_flag: Some("--bucket"),
@@ -1687,11 +1727,14 @@ pub static RULES: &[Rule] = &[
             "Is the current policy saved, or in infrastructure code?",
             "Who or what is allowed in by it today, and what does it deny?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/s3api/delete-bucket-policy.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3api/delete-bucket-policy.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws s3api delete-bucket-policy --bucket audit-logs",
             "aws --profile shared s3api delete-bucket-policy --bucket=cdn-origin",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws s3api get-bucket-policy --bucket audit-logs",
             "aws s3api put-bucket-policy --bucket audit-logs --policy file://policy.json",
@@ -1719,7 +1762,9 @@ pub static RULES: &[Rule] = &[
             "Which services connect to it, and are they switched off or moved?",
             "Is this the account and region you mean?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/rds/delete-db-instance.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/rds/delete-db-instance.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws rds delete-db-instance --db-instance-identifier orders-db --skip-final-snapshot",
             "aws rds delete-db-cluster --db-cluster-identifier analytics --skip-final-snapshot --delete-automated-backups",
@@ -1727,6 +1772,7 @@ pub static RULES: &[Rule] = &[
             "aws redshift delete-cluster --cluster-identifier warehouse --skip-final-cluster-snapshot",
             "aws docdb delete-db-cluster --db-cluster-identifier catalog --skip-final-snapshot",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws rds describe-db-instances --db-instance-identifier orders-db",
             "aws rds stop-db-instance --db-instance-identifier orders-db",
@@ -1753,11 +1799,14 @@ pub static RULES: &[Rule] = &[
             "Why must backups be off, and what replaces them?",
             "What happens to this database's data if it fails next week?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws rds modify-db-instance --db-instance-identifier orders-db --backup-retention-period 0 --apply-immediately",
             "aws rds modify-db-cluster --db-cluster-identifier analytics --backup-retention-period=0",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws rds modify-db-instance --db-instance-identifier orders-db --backup-retention-period 14",
             "aws rds describe-db-instances --db-instance-identifier orders-db",
@@ -1771,7 +1820,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["dynamodb"], words!["delete-table"]],
             target_flag: Some("--table-name"),
@@ -1785,11 +1834,14 @@ pub static RULES: &[Rule] = &[
             "Is there an on-demand backup of {target}?",
             "Which services use this table?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/dynamodb/delete-table.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/dynamodb/delete-table.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws dynamodb delete-table --table-name Orders",
             "aws dynamodb delete-table --table-name=sessions --region eu-central-1",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws dynamodb describe-table --table-name Orders",
             "aws dynamodb create-backup --table-name Orders --backup-name b1",
@@ -1816,13 +1868,16 @@ pub static RULES: &[Rule] = &[
             "What data is in {target}, and is there a tested backup of it?",
             "Which applications still use it?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/aws-backup/latest/devguide/whatisbackup.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/aws-backup/latest/devguide/whatisbackup.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws opensearch delete-domain --domain-name logs",
             "aws efs delete-file-system --file-system-id fs-0123456789abcdef0",
             "aws kinesis delete-stream --stream-name clickstream --enforce-consumer-deletion",
             "aws cognito-idp delete-user-pool --user-pool-id us-east-1_abc123",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws opensearch describe-domain --domain-name logs",
             "aws efs create-file-system --creation-token t1",
@@ -1849,13 +1904,16 @@ pub static RULES: &[Rule] = &[
             "What traffic or jobs still reach {target}?",
             "Is it defined in code, and do any DNS records or clients point at its address?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/autoscaling/delete-auto-scaling-group.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/autoscaling/delete-auto-scaling-group.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws autoscaling delete-auto-scaling-group --auto-scaling-group-name web-asg --force-delete",
             "aws elbv2 delete-load-balancer --load-balancer-arn arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188",
             "aws ecs delete-service --cluster prod --service api --force",
             "aws cloudfront delete-distribution --id EDFDVBD6EXAMPLE --if-match E2QWRUHEXAMPLE",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws autoscaling describe-auto-scaling-groups",
             "aws ecs update-service --cluster prod --service api --desired-count 0",
@@ -1883,13 +1941,16 @@ pub static RULES: &[Rule] = &[
             "What does the dry run say it will delete?",
             "Is versioning on for the destination?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/s3/sync.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3/sync.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws s3 sync ./dist s3://www.example.com --delete",
             "gsutil -m rsync -r -d ./public gs://static-site",
             "gcloud storage rsync ./out gs://exports --recursive --delete-unmatched-destination-objects",
             "azcopy sync ./site 'https://acct.blob.core.windows.net/$web' --delete-destination=true",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws s3 sync ./dist s3://www.example.com",
             "aws s3 sync ./dist s3://www.example.com --delete --dryrun",
@@ -1916,11 +1977,14 @@ pub static RULES: &[Rule] = &[
             "Does {target} hold anything that is not also in a database (sessions, queues)?",
             "Which applications connect to it?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/elasticache/delete-replication-group.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/elasticache/delete-replication-group.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws elasticache delete-replication-group --replication-group-id sessions --no-retain-primary-cluster",
             "aws elasticache delete-cache-cluster --cache-cluster-id web-cache",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws elasticache describe-replication-groups",
             "aws elasticache create-snapshot --replication-group-id sessions --snapshot-name s1",
@@ -1935,7 +1999,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[
                 words!["iam"],
@@ -1958,11 +2022,14 @@ pub static RULES: &[Rule] = &[
             "What uses {target} today (check its last-used date in IAM)?",
             "Do any trust policies, bucket policies or other accounts refer to it?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage_delete.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage_delete.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws iam delete-user --user-name deploy-bot",
             "aws iam delete-role --role-name OrdersLambdaRole",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws iam get-user --user-name deploy-bot",
             "aws iam list-roles",
@@ -1990,12 +2057,15 @@ pub static RULES: &[Rule] = &[
             "Who holds the credentials for {target}, and where are they stored?",
             "When is this access removed again, and who checks?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"],
+        #[cfg(test)]
         examples: examples(&[
             "aws iam attach-user-policy --user-name agent-bot --policy-arn arn:aws:iam::aws:policy/AdministratorAccess",
             "aws iam attach-role-policy --role-name ci-deploy --policy-arn=arn:aws:iam::aws:policy/IAMFullAccess",
             "aws iam add-user-to-group --user-name contractor1 --group-name Admins",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws iam attach-user-policy --user-name agent-bot --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess",
             "aws iam detach-user-policy --user-name agent-bot --policy-arn arn:aws:iam::aws:policy/AdministratorAccess",
@@ -2022,11 +2092,14 @@ pub static RULES: &[Rule] = &[
             "Which actions and resources does the task actually need?",
             "Who or what will hold this policy?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws iam put-user-policy --user-name agent-bot --policy-name all --policy-document '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}'",
             "aws iam put-role-policy --role-name worker --policy-name p --policy-document '{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": [\"*\"], \"Resource\": \"*\"}]}'",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws iam put-user-policy --user-name agent-bot --policy-name read --policy-document '{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}'",
             "aws iam get-user-policy --user-name agent-bot --policy-name all",
@@ -2052,12 +2125,15 @@ pub static RULES: &[Rule] = &[
             "When was this key last used, and by what?",
             "Has the replacement been rolled out everywhere the old key was?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console"],
+        #[cfg(test)]
         examples: examples(&[
             "aws iam delete-access-key --user-name ci-deployer --access-key-id AKIAIOSFODNN7EXAMPLE",
             "gcloud iam service-accounts keys delete 1234abcd --iam-account=deployer@my-proj.iam.gserviceaccount.com",
             "az ad sp credential delete --id 00000000-0000-0000-0000-000000000000 --key-id abc",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws iam list-access-keys --user-name ci-deployer",
             "aws iam get-access-key-last-used --access-key-id AKIAIOSFODNN7EXAMPLE",
@@ -2085,11 +2161,14 @@ pub static RULES: &[Rule] = &[
             "Where will the key be stored, and who can read the agent's output and logs?",
             "When will it be deleted?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws iam create-access-key --user-name deploy-bot",
             "gcloud iam service-accounts keys create key.json --iam-account=deployer@my-proj.iam.gserviceaccount.com",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws iam list-access-keys --user-name deploy-bot",
             "aws iam delete-access-key --user-name deploy-bot --access-key-id AKIAEXAMPLE",
@@ -2104,7 +2183,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["kms"], words!["schedule-key-deletion"]],
             target_flag: Some("--key-id"),
@@ -2119,11 +2198,14 @@ pub static RULES: &[Rule] = &[
             "Has CloudTrail shown any use of the key in the last 90 days?",
             "Who will cancel the deletion if something breaks, and before which date?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws kms schedule-key-deletion --key-id 1234abcd-12ab-34cd-56ef-1234567890ab --pending-window-in-days 7",
             "aws kms schedule-key-deletion --key-id=alias/payments",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws kms cancel-key-deletion --key-id 1234abcd-12ab-34cd-56ef-1234567890ab",
             "aws kms describe-key --key-id alias/payments",
@@ -2137,7 +2219,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["kms"], words!["disable-key"]],
             target_flag: Some("--key-id"),
@@ -2151,11 +2233,14 @@ pub static RULES: &[Rule] = &[
             "What is encrypted with {target}, and who owns it?",
             "Who will re-enable the key if something breaks?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws kms disable-key --key-id 1234abcd-12ab-34cd-56ef-1234567890ab",
             "aws --region us-west-2 kms disable-key --key-id alias/orders",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws kms enable-key --key-id 1234abcd-12ab-34cd-56ef-1234567890ab",
             "aws kms disable-key-rotation --key-id alias/orders",
@@ -2181,11 +2266,14 @@ pub static RULES: &[Rule] = &[
             "Which applications read {target}, and when was it last accessed?",
             "Is the value stored anywhere else if it is needed again?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/secretsmanager/latest/userguide/manage_delete-restore-secret.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/secretsmanager/latest/userguide/manage_delete-restore-secret.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws secretsmanager delete-secret --secret-id prod/db/password --force-delete-without-recovery",
             "aws secretsmanager delete-secret --secret-id stripe-api-key --recovery-window-in-days 7",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws secretsmanager restore-secret --secret-id stripe-api-key",
             "aws secretsmanager get-secret-value --secret-id stripe-api-key",
@@ -2211,12 +2299,15 @@ pub static RULES: &[Rule] = &[
             "Has the new value been tested against the system it unlocks?",
             "Which applications read {target}, and do they pick up the change safely?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/secretsmanager/latest/userguide/getting-started.html#term_version"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/secretsmanager/latest/userguide/getting-started.html#term_version"],
+        #[cfg(test)]
         examples: examples(&[
             "aws secretsmanager put-secret-value --secret-id prod/db/password --secret-string 'n3w-pa55'",
             "aws secretsmanager update-secret --secret-id my/secret --secret-binary fileb://payload.bin",
             "aws ssm put-parameter --name /app/db-url --value postgres://db2 --type String --overwrite",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws secretsmanager update-secret --secret-id my/secret --description 'rotated quarterly'",
             "aws ssm put-parameter --name /app/new-flag --value on --type String",
@@ -2232,7 +2323,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["route53"], words!["delete-hosted-zone"]],
             target_flag: Some("--id"),
@@ -2246,11 +2337,14 @@ pub static RULES: &[Rule] = &[
             "Which domain does {target} serve, and is it still delegated to it?",
             "Are its records exported or in code?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DeleteHostedZone.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DeleteHostedZone.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws route53 delete-hosted-zone --id Z1D633PJN98FT9",
             "aws route53 delete-hosted-zone --id=/hostedzone/Z1D633PJN98FT9",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws route53 get-hosted-zone --id Z1D633PJN98FT9",
             "aws route53 create-hosted-zone --name example.com --caller-reference 2024-01-01",
@@ -2276,11 +2370,14 @@ pub static RULES: &[Rule] = &[
             "What is served at this name, and who uses it?",
             "Is the record's current value saved so it can be put back?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/route53/change-resource-record-sets.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/route53/change-resource-record-sets.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws route53 change-resource-record-sets --hosted-zone-id Z1D633PJN98FT9 --change-batch '{\"Changes\":[{\"Action\":\"DELETE\",\"ResourceRecordSet\":{\"Name\":\"api.example.com\",\"Type\":\"A\",\"TTL\":300,\"ResourceRecords\":[{\"Value\":\"192.0.2.1\"}]}}]}'",
             "aws route53 change-resource-record-sets --hosted-zone-id Z1 --change-batch '{\"Changes\": [{\"Action\": \"DELETE\", \"ResourceRecordSet\": {\"Name\": \"www.example.com\"}}]}'",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws route53 change-resource-record-sets --hosted-zone-id Z1 --change-batch '{\"Changes\":[{\"Action\":\"UPSERT\",\"ResourceRecordSet\":{\"Name\":\"api.example.com\"}}]}'",
             "aws route53 list-resource-record-sets --hosted-zone-id Z1",
@@ -2295,7 +2392,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::DisableSafety,
         floor: Some(Decision::Block),
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["cloudtrail"], words!["stop-logging", "delete-trail"]],
             target_flag: Some("--name"),
@@ -2309,11 +2406,14 @@ pub static RULES: &[Rule] = &[
             "Why does the audit trail need to stop, and who in security agreed?",
             "What else in this plan runs while it is off?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-turning-off-logging.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-turning-off-logging.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws cloudtrail stop-logging --name management-events",
             "aws cloudtrail delete-trail --name org-trail --region us-east-1",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws cloudtrail start-logging --name management-events",
             "aws cloudtrail lookup-events --max-results 10",
@@ -2340,12 +2440,15 @@ pub static RULES: &[Rule] = &[
             "Who in security agreed to switch this off, and for how long?",
             "What else in this plan happens while nothing is watching?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_suspend-disable.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_suspend-disable.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws guardduty delete-detector --detector-id 12abc34d567e8fa901bc2d34e56789f0",
             "aws configservice stop-configuration-recorder --configuration-recorder-name default",
             "aws securityhub disable-security-hub",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws guardduty list-findings --detector-id 12abc34d567e8fa901bc2d34e56789f0",
             "aws configservice start-configuration-recorder --configuration-recorder-name default",
@@ -2359,7 +2462,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["cloudwatch"], words!["delete-alarms", "delete-composite-alarm"]],
             target_flag: Some("--alarm-names"),
@@ -2373,11 +2476,14 @@ pub static RULES: &[Rule] = &[
             "What does {target} watch, and what will tell you about that failure instead?",
             "Is the alarm defined in code so it can be recreated?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/delete-alarms.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/delete-alarms.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws cloudwatch delete-alarms --alarm-names api-5xx-high db-cpu-high",
             "aws cloudwatch delete-alarms --alarm-names=orders-queue-depth",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws cloudwatch describe-alarms --state-value ALARM",
             "aws cloudwatch put-metric-alarm --alarm-name api-5xx-high --metric-name 5XXError --namespace AWS/ApiGateway --statistic Sum --period 60 --threshold 5 --comparison-operator GreaterThanThreshold --evaluation-periods 1",
@@ -2391,7 +2497,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["cloudwatch"], words!["disable-alarm-actions"]],
             target_flag: Some("--alarm-names"),
@@ -2405,11 +2511,14 @@ pub static RULES: &[Rule] = &[
             "Which step turns the alarm actions back on, and when?",
             "Who watches {target}'s service while its alarms are silent?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/disable-alarm-actions.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/disable-alarm-actions.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws cloudwatch disable-alarm-actions --alarm-names api-5xx-high",
             "aws --region eu-west-1 cloudwatch disable-alarm-actions --alarm-names db-cpu-high db-disk-low",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws cloudwatch enable-alarm-actions --alarm-names api-5xx-high",
             "aws cloudwatch describe-alarm-history --alarm-name api-5xx-high",
@@ -2423,7 +2532,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["logs"], words!["delete-log-group", "delete-log-stream"]],
             target_flag: Some("--log-group-name"),
@@ -2437,11 +2546,14 @@ pub static RULES: &[Rule] = &[
             "Are these logs needed for an audit, an investigation or a legal hold?",
             "Are they exported anywhere else?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/logs/delete-log-group.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/logs/delete-log-group.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws logs delete-log-group --log-group-name /aws/lambda/orders",
             "aws logs delete-log-stream --log-group-name /ecs/api --log-stream-name web/abc123",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws logs describe-log-groups",
             "aws logs tail /aws/lambda/orders --follow",
@@ -2457,7 +2569,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Delete,
         floor: Some(Decision::Block),
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["organizations"], words!["close-account"]],
             target_flag: Some("--account-id"),
@@ -2471,11 +2583,14 @@ pub static RULES: &[Rule] = &[
             "Is every resource and dataset in account {target} known, and is anything still in use?",
             "Who owns this account's data and has agreed to its closure?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_close.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_close.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws organizations close-account --account-id 123456789012",
             "aws organizations close-account --account-id=210987654321",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws organizations describe-account --account-id 123456789012",
             "aws organizations list-accounts",
@@ -2489,7 +2604,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::DisableSafety,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[
                 words!["organizations"],
@@ -2505,11 +2620,14 @@ pub static RULES: &[Rule] = &[
             "Who will own and pay for the account afterwards, and who holds its root login?",
             "Which guardrails and logs stop applying to it?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_remove.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_remove.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws organizations leave-organization",
             "aws organizations remove-account-from-organization --account-id 123456789012",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws organizations describe-organization",
             "aws organizations invite-account-to-organization --target Id=123456789012,Type=ACCOUNT",
@@ -2524,7 +2642,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["lambda"], words!["delete-function"]],
             target_flag: Some("--function-name"),
@@ -2538,11 +2656,14 @@ pub static RULES: &[Rule] = &[
             "What invokes {target} (API Gateway, queues, schedules, other services)?",
             "Is its configuration in code so it can be redeployed?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/lambda/delete-function.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/lambda/delete-function.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws lambda delete-function --function-name orders-webhook",
             "aws lambda delete-function --function-name=thumbnailer --region us-east-1",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws lambda get-function --function-name orders-webhook",
             "aws lambda update-function-code --function-name orders-webhook --zip-file fileb://function.zip",
@@ -2556,7 +2677,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["ecr"], words!["batch-delete-image", "delete-repository"]],
             target_flag: Some("--repository-name"),
@@ -2570,11 +2691,14 @@ pub static RULES: &[Rule] = &[
             "Does any running service, or a rollback plan, use these images?",
             "Could a lifecycle policy do this safely instead?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws ecr batch-delete-image --repository-name api --image-ids imageTag=v1.4.2",
             "aws ecr delete-repository --repository-name api --force",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws ecr describe-images --repository-name api",
             "aws ecr put-lifecycle-policy --repository-name api --lifecycle-policy-text file://policy.json",
@@ -2600,11 +2724,14 @@ pub static RULES: &[Rule] = &[
             "What still runs in {target}, and is it all recreated by GitOps or CI?",
             "Are its persistent volumes backed up?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/eks/latest/userguide/delete-cluster.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/eks/latest/userguide/delete-cluster.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws eks delete-cluster --name payments",
             "eksctl delete cluster --name=shop --region=us-west-2",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws eks describe-cluster --name payments",
             "eksctl get cluster",
@@ -2631,12 +2758,15 @@ pub static RULES: &[Rule] = &[
             "Who publishes to and subscribes to {target}?",
             "Do any alarms send their notifications through it?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/sns/delete-topic.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/sns/delete-topic.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws sns delete-topic --topic-arn arn:aws:sns:us-east-1:123456789012:alerts",
             "aws sns delete-topic --topic-arn=arn:aws:sns:eu-west-1:123456789012:orders-events",
             "aws sns unsubscribe --subscription-arn arn:aws:sns:us-east-1:123456789012:alerts:6b0e71bd",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws sns list-topics",
             "aws sns create-topic --name alerts",
@@ -2650,7 +2780,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["sqs"], words!["delete-queue", "purge-queue"]],
             target_flag: Some("--queue-url"),
@@ -2664,11 +2794,14 @@ pub static RULES: &[Rule] = &[
             "How many messages are in {target}, and what are they?",
             "Which services send to or read from it?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/sqs/purge-queue.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/sqs/purge-queue.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws sqs purge-queue --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/orders",
             "aws sqs delete-queue --queue-url https://sqs.eu-west-1.amazonaws.com/123456789012/jobs-dlq",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws sqs get-queue-attributes --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/orders --attribute-names All",
             "aws sqs receive-message --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/orders",
@@ -2683,7 +2816,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["gcloud"],
             subcommands: &[words!["compute"], words!["instances"], words!["delete"]],
             ..CommandPattern::ANY
@@ -2696,11 +2829,14 @@ pub static RULES: &[Rule] = &[
             "Which project and zone is this, and is {target} the machine you mean?",
             "Is anything on its disks not rebuilt by automation?",
         ],
-        references: references(words!["https://cloud.google.com/sdk/gcloud/reference/compute/instances/delete"]),
+        #[cfg(test)]
+        references: words!["https://cloud.google.com/sdk/gcloud/reference/compute/instances/delete"],
+        #[cfg(test)]
         examples: examples(&[
             "gcloud compute instances delete web-1 --zone us-central1-a",
             "gcloud --project shop-prod compute instances delete db-replica-2 --zone=europe-west1-b --quiet",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "gcloud compute instances list",
             "gcloud compute instances stop web-1 --zone us-central1-a",
@@ -2727,13 +2863,16 @@ pub static RULES: &[Rule] = &[
             "What data is in {target}, and is there a tested backup or export?",
             "Which applications still use it?",
         ],
-        references: references(words!["https://cloud.google.com/sdk/gcloud/reference/compute/disks/delete"]),
+        #[cfg(test)]
+        references: words!["https://cloud.google.com/sdk/gcloud/reference/compute/disks/delete"],
+        #[cfg(test)]
         examples: examples(&[
             "gcloud compute disks delete data-disk-1 --zone us-central1-a",
             "gcloud spanner instances delete orders",
             "bq rm -r -f -d shop_prod:analytics",
             "gcloud beta firestore databases delete --database=users",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "gcloud compute disks snapshot data-disk-1 --zone us-central1-a",
             "bq ls shop_prod:analytics",
@@ -2760,12 +2899,15 @@ pub static RULES: &[Rule] = &[
             "What still calls or subscribes to {target}?",
             "Is it defined in code so it can be recreated?",
         ],
-        references: references(words!["https://cloud.google.com/sdk/gcloud/reference/run/services/delete"]),
+        #[cfg(test)]
+        references: words!["https://cloud.google.com/sdk/gcloud/reference/run/services/delete"],
+        #[cfg(test)]
         examples: examples(&[
             "gcloud run services delete api --region us-central1",
             "gcloud functions delete thumbnailer --region=europe-west1 --quiet",
             "gcloud pubsub topics delete orders",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "gcloud run services describe api --region us-central1",
             "gcloud run deploy api --image gcr.io/p/api:2",
@@ -2780,7 +2922,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Delete,
         floor: Some(Decision::Block),
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["gcloud"],
             subcommands: &[words!["projects"], words!["delete"]],
             ..CommandPattern::ANY
@@ -2793,11 +2935,14 @@ pub static RULES: &[Rule] = &[
             "Is everything in project {target} known, and is any of it still used?",
             "Who owns its data and has agreed to its deletion?",
         ],
-        references: references(words!["https://cloud.google.com/resource-manager/docs/creating-managing-projects#shutting_down_projects"]),
+        #[cfg(test)]
+        references: words!["https://cloud.google.com/resource-manager/docs/creating-managing-projects#shutting_down_projects"],
+        #[cfg(test)]
         examples: examples(&[
             "gcloud projects delete shop-prod-4821",
             "gcloud projects delete analytics-sandbox --quiet",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "gcloud projects list",
             "gcloud projects undelete shop-prod-4821",
@@ -2812,7 +2957,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["gcloud"],
             subcommands: &[words!["sql"], words!["instances"], words!["delete"]],
             ..CommandPattern::ANY
@@ -2825,11 +2970,14 @@ pub static RULES: &[Rule] = &[
             "Is there an export or a retained backup of {target}?",
             "Which services connect to it?",
         ],
-        references: references(words!["https://cloud.google.com/sdk/gcloud/reference/sql/instances/delete"]),
+        #[cfg(test)]
+        references: words!["https://cloud.google.com/sdk/gcloud/reference/sql/instances/delete"],
+        #[cfg(test)]
         examples: examples(&[
             "gcloud sql instances delete orders-db",
             "gcloud sql instances delete analytics --project=data-prod --quiet",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "gcloud sql instances describe orders-db",
             "gcloud sql backups create --instance=orders-db",
@@ -2843,7 +2991,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["gcloud"],
             subcommands: &[words!["container"], words!["clusters"], words!["delete"]],
             ..CommandPattern::ANY
@@ -2856,11 +3004,14 @@ pub static RULES: &[Rule] = &[
             "What still runs in {target}?",
             "Are its persistent volumes backed up?",
         ],
-        references: references(words!["https://cloud.google.com/sdk/gcloud/reference/container/clusters/delete"]),
+        #[cfg(test)]
+        references: words!["https://cloud.google.com/sdk/gcloud/reference/container/clusters/delete"],
+        #[cfg(test)]
         examples: examples(&[
             "gcloud container clusters delete shop --region us-central1",
             "gcloud container clusters delete ml-training --zone=us-east1-b --quiet",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "gcloud container clusters get-credentials shop --region us-central1",
             "gcloud container clusters list",
@@ -2886,12 +3037,15 @@ pub static RULES: &[Rule] = &[
             "Is versioning or soft delete on for this bucket?",
             "What does a listing of {target} show, and is every object meant to go?",
         ],
-        references: references(words!["https://cloud.google.com/sdk/gcloud/reference/storage/rm"]),
+        #[cfg(test)]
+        references: words!["https://cloud.google.com/sdk/gcloud/reference/storage/rm"],
+        #[cfg(test)]
         examples: examples(&[
             "gsutil -m rm -r gs://customer-uploads",
             "gcloud storage rm --recursive gs://analytics-exports/2024/",
             "gsutil rm gs://media-bucket/**",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "gsutil ls -r gs://customer-uploads",
             "gsutil rm gs://customer-uploads/one-file.txt",
@@ -2918,11 +3072,14 @@ pub static RULES: &[Rule] = &[
             "Does anything still write to or link at {target}?",
             "Is the bucket empty, and was everything in it copied?",
         ],
-        references: references(words!["https://cloud.google.com/storage/docs/deleting-buckets"]),
+        #[cfg(test)]
+        references: words!["https://cloud.google.com/storage/docs/deleting-buckets"],
+        #[cfg(test)]
         examples: examples(&[
             "gsutil rb gs://legacy-static-site",
             "gcloud storage buckets delete gs://legacy-static-site",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "gsutil mb gs://legacy-static-site",
             "gcloud storage buckets describe gs://legacy-static-site",
@@ -2948,12 +3105,15 @@ pub static RULES: &[Rule] = &[
             "Which permissions does the task actually need, on which resource?",
             "Who is the member, and for how long should they have it?",
         ],
-        references: references(words!["https://cloud.google.com/iam/docs/understanding-roles#basic"]),
+        #[cfg(test)]
+        references: words!["https://cloud.google.com/iam/docs/understanding-roles#basic"],
+        #[cfg(test)]
         examples: examples(&[
             "gcloud projects add-iam-policy-binding shop-prod --member=user:contractor@example.com --role=roles/owner",
             "gcloud storage buckets add-iam-policy-binding gs://reports --member=allUsers --role=roles/storage.objectViewer",
             "gsutil iam ch allUsers:objectViewer gs://reports",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "gcloud projects add-iam-policy-binding shop-prod --member=user:dev@example.com --role=roles/logging.viewer",
             "gcloud projects get-iam-policy shop-prod",
@@ -2968,7 +3128,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["gcloud"],
             subcommands: &[words!["kms"], words!["keys"], words!["versions"], words!["destroy"]],
             ..CommandPattern::ANY
@@ -2981,11 +3141,14 @@ pub static RULES: &[Rule] = &[
             "What data is encrypted with this key version?",
             "Has anything used it recently, according to the audit logs?",
         ],
-        references: references(words!["https://cloud.google.com/kms/docs/destroy-restore"]),
+        #[cfg(test)]
+        references: words!["https://cloud.google.com/kms/docs/destroy-restore"],
+        #[cfg(test)]
         examples: examples(&[
             "gcloud kms keys versions destroy 3 --key=app-key --keyring=main --location=global",
             "gcloud kms keys versions destroy 1 --key payments --keyring prod --location us-east1",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "gcloud kms keys versions restore 3 --key=app-key --keyring=main --location=global",
             "gcloud kms keys versions list --key=app-key --keyring=main --location=global",
@@ -3011,11 +3174,14 @@ pub static RULES: &[Rule] = &[
             "Which logs does {target} carry, and who relies on them (security, audit)?",
             "What replaces it, and from when?",
         ],
-        references: references(words!["https://cloud.google.com/logging/docs/export/configure_export_v2"]),
+        #[cfg(test)]
+        references: words!["https://cloud.google.com/logging/docs/export/configure_export_v2"],
+        #[cfg(test)]
         examples: examples(&[
             "gcloud logging sinks delete audit-to-bigquery",
             "gcloud logging logs delete cloudaudit.googleapis.com%2Factivity --quiet",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "gcloud logging sinks list",
             "gcloud logging read 'severity>=ERROR' --limit 10",
@@ -3041,11 +3207,14 @@ pub static RULES: &[Rule] = &[
             "Which domain or names does this serve, and who uses them?",
             "Are the records exported so they can be put back?",
         ],
-        references: references(words!["https://cloud.google.com/sdk/gcloud/reference/dns/managed-zones/delete"]),
+        #[cfg(test)]
+        references: words!["https://cloud.google.com/sdk/gcloud/reference/dns/managed-zones/delete"],
+        #[cfg(test)]
         examples: examples(&[
             "gcloud dns managed-zones delete example-com",
             "gcloud dns record-sets delete api.example.com. --type=A --zone=example-com",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "gcloud dns managed-zones list",
             "gcloud dns record-sets list --zone=example-com",
@@ -3059,7 +3228,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["gcloud"],
             subcommands: &[words!["secrets"], words!["delete"]],
             ..CommandPattern::ANY
@@ -3072,11 +3241,14 @@ pub static RULES: &[Rule] = &[
             "Which applications read {target}?",
             "Is its value kept anywhere else?",
         ],
-        references: references(words!["https://cloud.google.com/secret-manager/docs/delete-secret"]),
+        #[cfg(test)]
+        references: words!["https://cloud.google.com/secret-manager/docs/delete-secret"],
+        #[cfg(test)]
         examples: examples(&[
             "gcloud secrets delete db-password",
             "gcloud secrets delete stripe-key --project=shop-prod --quiet",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "gcloud secrets versions access latest --secret=db-password",
             "gcloud secrets list",
@@ -3091,7 +3263,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["az"],
             subcommands: &[words!["group"], words!["delete"]],
             target_flag: Some("--name"),
@@ -3105,11 +3277,14 @@ pub static RULES: &[Rule] = &[
             "What is in {target} (`az resource list -g`), and does any of it hold data?",
             "Which subscription is this, and is it the environment you mean?",
         ],
-        references: references(words!["https://learn.microsoft.com/en-us/cli/azure/group#az-group-delete"]),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/cli/azure/group#az-group-delete"],
+        #[cfg(test)]
         examples: examples(&[
             "az group delete --name rg-shop --yes",
             "az group delete -g rg-analytics-prod --no-wait --yes",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "az group show --name rg-shop",
             "az group create --name rg-shop --location westeurope",
@@ -3124,7 +3299,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["az"],
             subcommands: &[words!["vm", "vmss"], words!["delete"]],
             target_flag: Some("--name"),
@@ -3138,11 +3313,14 @@ pub static RULES: &[Rule] = &[
             "Is anything on {target}'s disks not rebuilt by automation?",
             "Which subscription and resource group is this?",
         ],
-        references: references(words!["https://learn.microsoft.com/en-us/cli/azure/vm#az-vm-delete"]),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/cli/azure/vm#az-vm-delete"],
+        #[cfg(test)]
         examples: examples(&[
             "az vm delete --resource-group rg-shop --name web-01 --yes",
             "az vmss delete -g rg-shop -n web-scale-set",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "az vm deallocate --resource-group rg-shop --name web-01",
             "az vm show -g rg-shop -n web-01",
@@ -3156,7 +3334,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["az"],
             subcommands: &[words!["storage"], words!["account"], words!["delete"]],
             target_flag: Some("--name"),
@@ -3170,11 +3348,14 @@ pub static RULES: &[Rule] = &[
             "What does {target} hold, and is there a copy of it?",
             "Which applications use its connection string or keys?",
         ],
-        references: references(words!["https://learn.microsoft.com/en-us/azure/storage/common/storage-account-recover"]),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/azure/storage/common/storage-account-recover"],
+        #[cfg(test)]
         examples: examples(&[
             "az storage account delete --name shopuploads --resource-group rg-shop --yes",
             "az storage account delete -n stanalytics -g rg-data",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "az storage account show --name shopuploads",
             "az storage account create --name shopuploads --resource-group rg-shop",
@@ -3188,7 +3369,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["az"],
             subcommands: &[words!["storage"], words!["blob"], words!["delete-batch"]],
             flags_none: words!["--dryrun"],
@@ -3203,11 +3384,14 @@ pub static RULES: &[Rule] = &[
             "Is blob soft delete or versioning on for this account?",
             "What does `--dryrun` list?",
         ],
-        references: references(words!["https://learn.microsoft.com/en-us/cli/azure/storage/blob#az-storage-blob-delete-batch"]),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/cli/azure/storage/blob#az-storage-blob-delete-batch"],
+        #[cfg(test)]
         examples: examples(&[
             "az storage blob delete-batch --source uploads --account-name shopuploads",
             "az storage blob delete-batch -s backups --pattern '2023/*' --account-name stbackup",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "az storage blob delete-batch --source uploads --account-name shopuploads --dryrun",
             "az storage blob list --container-name uploads --account-name shopuploads",
@@ -3233,13 +3417,16 @@ pub static RULES: &[Rule] = &[
             "What data is in {target}, and is there a tested backup?",
             "Which applications still use it?",
         ],
-        references: references(words!["https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/lock-resources"]),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/lock-resources"],
+        #[cfg(test)]
         examples: examples(&[
             "az cosmosdb delete --name shop-cosmos --resource-group rg-shop --yes",
             "az postgres flexible-server delete --name pg-orders --resource-group rg-data --yes",
             "az disk delete --name data-disk-1 --resource-group rg-shop",
             "az storage container delete --name uploads --account-name shopuploads",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "az cosmosdb show --name shop-cosmos --resource-group rg-shop",
             "az postgres flexible-server backup create --name pg-orders --resource-group rg-data --backup-name b1",
@@ -3266,12 +3453,15 @@ pub static RULES: &[Rule] = &[
             "What still reaches {target}?",
             "Is it defined in code, and do DNS records or clients point at it?",
         ],
-        references: references(words!["https://learn.microsoft.com/en-us/cli/azure/webapp#az-webapp-delete"]),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/cli/azure/webapp#az-webapp-delete"],
+        #[cfg(test)]
         examples: examples(&[
             "az webapp delete --name shop-web --resource-group rg-shop",
             "az network vnet delete --name vnet-main --resource-group rg-net",
             "az acr delete --name shopregistry --yes",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "az webapp stop --name shop-web --resource-group rg-shop",
             "az network vnet show --name vnet-main --resource-group rg-net",
@@ -3285,7 +3475,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["az"],
             subcommands: &[words!["sql"], words!["db", "mi"], words!["delete"]],
             target_flag: Some("--name"),
@@ -3299,11 +3489,14 @@ pub static RULES: &[Rule] = &[
             "Which applications connect to {target}?",
             "How far back do its automatic backups go, and has a restore been tried?",
         ],
-        references: references(words!["https://learn.microsoft.com/en-us/azure/azure-sql/database/recovery-using-backups#deleted-database-restore"]),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/azure/azure-sql/database/recovery-using-backups#deleted-database-restore"],
+        #[cfg(test)]
         examples: examples(&[
             "az sql db delete --name orders --server sql-shop --resource-group rg-shop --yes",
             "az sql db delete -g rg-data -s sql-analytics -n events",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "az sql db show --name orders --server sql-shop --resource-group rg-shop",
             "az sql db export --name orders --server sql-shop --resource-group rg-shop --storage-uri https://x.blob.core.windows.net/b/orders.bacpac",
@@ -3317,7 +3510,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["az"],
             subcommands: &[words!["sql"], words!["server"], words!["delete"]],
             target_flag: Some("--name"),
@@ -3331,11 +3524,14 @@ pub static RULES: &[Rule] = &[
             "Which databases are on {target}, and is there an export of each?",
             "Which applications connect to it?",
         ],
-        references: references(words!["https://learn.microsoft.com/en-us/cli/azure/sql/server#az-sql-server-delete"]),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/cli/azure/sql/server#az-sql-server-delete"],
+        #[cfg(test)]
         examples: examples(&[
             "az sql server delete --name sql-shop --resource-group rg-shop --yes",
             "az sql server delete -n sql-analytics -g rg-data",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "az sql server show --name sql-shop --resource-group rg-shop",
             "az sql server list",
@@ -3361,11 +3557,14 @@ pub static RULES: &[Rule] = &[
             "Which applications read from {target}?",
             "Is soft delete with purge protection on, and how long is its retention?",
         ],
-        references: references(words!["https://learn.microsoft.com/en-us/azure/key-vault/general/soft-delete-overview"]),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/azure/key-vault/general/soft-delete-overview"],
+        #[cfg(test)]
         examples: examples(&[
             "az keyvault delete --name kv-shop --resource-group rg-shop",
             "az keyvault secret delete --vault-name kv-shop --name db-password",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "az keyvault show --name kv-shop",
             "az keyvault recover --name kv-shop",
@@ -3392,11 +3591,14 @@ pub static RULES: &[Rule] = &[
             "Is anything still encrypted with the keys in {target}?",
             "Why can it not wait for the retention period to end?",
         ],
-        references: references(words!["https://learn.microsoft.com/en-us/cli/azure/keyvault#az-keyvault-purge"]),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/cli/azure/keyvault#az-keyvault-purge"],
+        #[cfg(test)]
         examples: examples(&[
             "az keyvault purge --name kv-shop",
             "az keyvault secret purge --vault-name kv-shop --name db-password",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "az keyvault list-deleted",
             "az keyvault recover --name kv-shop",
@@ -3422,11 +3624,14 @@ pub static RULES: &[Rule] = &[
             "Which actions does {target} actually need, and on which resources?",
             "Is the scope a whole subscription, and why?",
         ],
-        references: references(words!["https://learn.microsoft.com/en-us/azure/role-based-access-control/best-practices"]),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/azure/role-based-access-control/best-practices"],
+        #[cfg(test)]
         examples: examples(&[
             "az role assignment create --assignee agent@example.com --role Owner --scope /subscriptions/00000000-0000-0000-0000-000000000000",
             "az role assignment create --assignee 11111111-2222-3333-4444-555555555555 --role \"User Access Administrator\" --resource-group rg-shop",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "az role assignment create --assignee agent@example.com --role Reader --resource-group rg-shop",
             "az role assignment list --assignee agent@example.com",
@@ -3441,7 +3646,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["az"],
             subcommands: &[words!["aks"], words!["delete"]],
             target_flag: Some("--name"),
@@ -3455,11 +3660,14 @@ pub static RULES: &[Rule] = &[
             "What still runs in {target}?",
             "Are its persistent volumes backed up?",
         ],
-        references: references(words!["https://learn.microsoft.com/en-us/cli/azure/aks#az-aks-delete"]),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/cli/azure/aks#az-aks-delete"],
+        #[cfg(test)]
         examples: examples(&[
             "az aks delete --name aks-shop --resource-group rg-shop --yes",
             "az aks delete -g rg-ml -n training --no-wait",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "az aks show --name aks-shop --resource-group rg-shop",
             "az aks get-credentials --name aks-shop --resource-group rg-shop",
@@ -3485,11 +3693,14 @@ pub static RULES: &[Rule] = &[
             "Who needs to reach this port, and from which addresses?",
             "What listens on it, and does it require authentication?",
         ],
-        references: references(words!["https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview"]),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview"],
+        #[cfg(test)]
         examples: examples(&[
             "az network nsg rule create -g rg-shop --nsg-name web-nsg -n allow-ssh --priority 100 --destination-port-ranges 22 --source-address-prefixes '*' --access Allow",
             "az network nsg rule create --resource-group rg-db --nsg-name db-nsg --name sql --priority 200 --destination-port-ranges 1433 --source-address-prefixes Internet",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "az network nsg rule create -g rg-shop --nsg-name web-nsg -n allow-ssh --priority 100 --destination-port-ranges 22 --source-address-prefixes 203.0.113.0/24",
             "az network nsg rule create -g rg-shop --nsg-name web-nsg -n deny-all --priority 4000 --source-address-prefixes '*' --access Deny",

@@ -1,8 +1,9 @@
 //! Containers: Docker, Podman, nerdctl and Compose: pruning, volumes (where the data lives),
 //! force-removing running containers, privileged containers and pushing over shared tags.
 
+#[cfg(test)]
+use super::examples;
 use super::matching::{find_flag, flag_value, positionals, Hit};
-use super::{examples, references};
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
@@ -388,8 +389,11 @@ pub static RULES: &[Rule] = &[
             "Does any stopped container hold files that are not in a volume?",
             "Is this the agent's own machine, or a server or CI runner others use?",
         ],
-        references: references(words!["https://docs.docker.com/reference/cli/docker/system/prune/"]),
+        #[cfg(test)]
+        references: words!["https://docs.docker.com/reference/cli/docker/system/prune/"],
+        #[cfg(test)]
         examples: examples(&["docker system prune -a -f", "podman system prune --all", "docker container prune -f", "docker builder prune --all"]),
+        #[cfg(test)]
         counterexamples: examples(&["docker system df", "docker system prune --volumes", "docker image prune"]),
     },
     Rule {
@@ -409,8 +413,11 @@ pub static RULES: &[Rule] = &[
             "Which volumes are unused right now, and does any belong to a stopped database?",
             "Is there a backup of every volume that holds data?",
         ],
-        references: references(words!["https://docs.docker.com/reference/cli/docker/volume/prune/", "https://docs.podman.io/en/latest/markdown/podman-system-reset.1.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.docker.com/reference/cli/docker/volume/prune/", "https://docs.podman.io/en/latest/markdown/podman-system-reset.1.html"],
+        #[cfg(test)]
         examples: examples(&["docker system prune -a --volumes -f", "docker volume prune -f", "podman volume prune --all", "podman system reset"]),
+        #[cfg(test)]
         counterexamples: examples(&["docker volume ls", "docker system prune -a", "docker volume inspect pgdata"]),
     },
     Rule {
@@ -421,7 +428,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: ENGINES,
             subcommands: &[words!["volume"], words!["rm", "remove"]],
             ..CommandPattern::ANY
@@ -431,8 +438,11 @@ pub static RULES: &[Rule] = &[
         safer: "Copy the volume out first (run a throwaway container that tars it to a backup folder), or keep it and detach it from the service.",
         instead: "docker run --rm -v {target}:/data -v /backups:/backup alpine tar czf /backup/{target}.tgz -C /data .",
         questions: words!["What is stored in {target}, and is there a recent backup of it?"],
-        references: references(words!["https://docs.docker.com/reference/cli/docker/volume/rm/"]),
+        #[cfg(test)]
+        references: words!["https://docs.docker.com/reference/cli/docker/volume/rm/"],
+        #[cfg(test)]
         examples: examples(&["docker volume rm pgdata", "podman volume rm -f redis_data", "docker volume remove app_uploads"]),
+        #[cfg(test)]
         counterexamples: examples(&["docker volume ls", "docker volume create pgdata", "docker volume inspect pgdata"]),
     },
     Rule {
@@ -452,8 +462,11 @@ pub static RULES: &[Rule] = &[
             "Which volumes does the Compose file declare, and which hold data worth keeping?",
             "Is this a local development stack or a server others use?",
         ],
-        references: references(words!["https://docs.docker.com/reference/cli/docker/compose/down/"]),
+        #[cfg(test)]
+        references: words!["https://docs.docker.com/reference/cli/docker/compose/down/"],
+        #[cfg(test)]
         examples: examples(&["docker compose down -v", "docker-compose down --volumes --remove-orphans", "docker compose -f docker-compose.prod.yml down -v"]),
+        #[cfg(test)]
         counterexamples: examples(&["docker compose down", "docker-compose up -d", "docker compose -f dev.yml ps"]),
     },
     Rule {
@@ -473,8 +486,11 @@ pub static RULES: &[Rule] = &[
             "Which containers does this match, and what do they serve?",
             "How is the service brought back, and does it keep its data in a volume?",
         ],
-        references: references(words!["https://docs.docker.com/reference/cli/docker/container/rm/"]),
+        #[cfg(test)]
+        references: words!["https://docs.docker.com/reference/cli/docker/container/rm/"],
+        #[cfg(test)]
         examples: examples(&["docker rm -f web", "docker rm -f $(docker ps -aq)", "podman container rm --force api", "docker rm -fv postgres"]),
+        #[cfg(test)]
         counterexamples: examples(&["docker rm stopped-job", "docker ps -a", "docker run --rm -it alpine sh"]),
     },
     Rule {
@@ -491,8 +507,11 @@ pub static RULES: &[Rule] = &[
         safer: "Remove only dangling images with `docker image prune`, or name the images to remove after checking `docker images`.",
         instead: "docker image prune",
         questions: words!["Were any of these images built here and never pushed to a registry?"],
-        references: references(words!["https://docs.docker.com/reference/cli/docker/image/rm/"]),
+        #[cfg(test)]
+        references: words!["https://docs.docker.com/reference/cli/docker/image/rm/"],
+        #[cfg(test)]
         examples: examples(&["docker rmi -f $(docker images -q)", "docker image rm --force app:1.2", "podman image prune -a"]),
+        #[cfg(test)]
         counterexamples: examples(&["docker images", "docker image prune", "docker rmi old-image:1.0"]),
     },
     Rule {
@@ -503,7 +522,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: ENGINES,
             subcommands: &[words!["network"], words!["prune", "rm", "remove"]],
             ..CommandPattern::ANY
@@ -513,8 +532,11 @@ pub static RULES: &[Rule] = &[
         safer: "List networks first (`docker network ls`) and remove only those you can name and recreate.",
         instead: "docker network ls",
         questions: words!["Does any stopped service rely on these networks, with custom subnets or drivers?"],
-        references: references(words!["https://docs.docker.com/reference/cli/docker/network/prune/"]),
+        #[cfg(test)]
+        references: words!["https://docs.docker.com/reference/cli/docker/network/prune/"],
+        #[cfg(test)]
         examples: examples(&["docker network prune -f", "docker network rm backend", "podman network prune"]),
+        #[cfg(test)]
         counterexamples: examples(&["docker network ls", "docker network create backend", "docker network inspect bridge"]),
     },
     Rule {
@@ -534,8 +556,11 @@ pub static RULES: &[Rule] = &[
             "Why does this container need host-level access, and which exact capability?",
             "Where does the image come from, and who can change it?",
         ],
-        references: references(words!["https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities"]),
+        #[cfg(test)]
+        references: words!["https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities"],
+        #[cfg(test)]
         examples: examples(&["docker run --privileged -d monitoring-agent", "docker run -v /:/host -it alpine chroot /host", "docker run -v /var/run/docker.sock:/var/run/docker.sock ci-runner", "podman run --pid=host --cap-add=SYS_ADMIN debug"]),
+        #[cfg(test)]
         counterexamples: examples(&["docker run --rm -v \"$PWD\":/app node:20 npm test", "docker run -d -p 8080:80 nginx", "docker run --cap-add=NET_BIND_SERVICE web"]),
     },
     Rule {
@@ -555,8 +580,11 @@ pub static RULES: &[Rule] = &[
             "What does {target} serve, and who uses it?",
             "Is the stack file that deploys it again current and at hand?",
         ],
-        references: references(words!["https://docs.docker.com/reference/cli/docker/stack/rm/"]),
+        #[cfg(test)]
+        references: words!["https://docs.docker.com/reference/cli/docker/stack/rm/"],
+        #[cfg(test)]
         examples: examples(&["docker stack rm shop", "docker service rm api_web"]),
+        #[cfg(test)]
         counterexamples: examples(&["docker stack ls", "docker service ls", "docker stack deploy -c stack.yml shop"]),
     },
     Rule {
@@ -576,8 +604,11 @@ pub static RULES: &[Rule] = &[
             "What pulls this tag automatically, and will it deploy the image as soon as it changes?",
             "Is the previous image's digest recorded, so the tag can be pointed back?",
         ],
-        references: references(words!["https://docs.docker.com/reference/cli/docker/image/push/"]),
+        #[cfg(test)]
+        references: words!["https://docs.docker.com/reference/cli/docker/image/push/"],
+        #[cfg(test)]
         examples: examples(&["docker push registry.example.com/app:latest", "docker push myorg/api", "docker buildx build --push -t ghcr.io/acme/web:latest ."]),
+        #[cfg(test)]
         counterexamples: examples(&["docker push registry.example.com/app:1.4.2", "docker pull nginx:latest", "docker build -t app:latest ."]),
     },
 ];

@@ -1,8 +1,9 @@
 //! Git: rewriting shared history, deleting refs others use, and throwing away uncommitted work
 //! or the reflog that would have brought it back.
 
+#[cfg(test)]
+use super::examples;
 use super::matching::{find_flag, flag_value, positionals, Hit};
-use super::{examples, references};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
@@ -305,8 +306,11 @@ pub static RULES: &[Rule] = &[
             "Has the remote moved since the agent last fetched?",
             "Is branch protection on for this branch?",
         ],
-        references: references(words!["https://git-scm.com/docs/git-push#Documentation/git-push.txt---force-with-leaseltrefnamegt"]),
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/git-push#Documentation/git-push.txt---force-with-leaseltrefnamegt"],
+        #[cfg(test)]
         examples: examples(&["git push --force origin main", "git push -f", "/usr/bin/git push origin +main --force", "git push origin +feature/login"]),
+        #[cfg(test)]
         counterexamples: examples(&["git push --force-with-lease origin feature", "git push origin main", "git commit -m 'git push --force'"]),
     },
     Rule {
@@ -317,7 +321,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["git"],
             subcommands: &[words!["push"]],
             flags_none: words!["--force", "-f", "--mirror", "--delete", "-d", "--dry-run", "-n", "--prune"],
@@ -328,8 +332,11 @@ pub static RULES: &[Rule] = &[
         safer: "Push to a branch and open a pull request, or check what the push triggers (CI, deploys) before pushing to the default branch.",
         instead: "git push --dry-run origin {target}",
         questions: words!["Does pushing this branch or tag start a deployment or release?"],
-        references: references(words!["https://git-scm.com/docs/git-push"]),
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/git-push"],
+        #[cfg(test)]
         examples: examples(&["git push origin main --follow-tags", "git push origin v2.14.3"]),
+        #[cfg(test)]
         counterexamples: examples(&["git push --dry-run origin main", "git push --force origin main", "git status"]),
     },
     Rule {
@@ -340,7 +347,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Workspace,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["git"],
             subcommands: &[words!["reset"]],
             flags_any: words!["--merge", "--keep"],
@@ -351,8 +358,11 @@ pub static RULES: &[Rule] = &[
         safer: "Commit or stash the work first (`git stash push`), then reset.",
         instead: "git stash push -m before-reset",
         questions: words!["Is there staged work that is not committed yet?"],
-        references: references(words!["https://git-scm.com/docs/git-reset"]),
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/git-reset"],
+        #[cfg(test)]
         examples: examples(&["git reset --merge", "git reset --keep HEAD~1"]),
+        #[cfg(test)]
         counterexamples: examples(&["git reset HEAD file.txt", "git reset --soft HEAD~1"]),
     },
     Rule {
@@ -363,7 +373,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["git"],
             subcommands: &[words!["reset"]],
             flags_any: words!["--hard"],
@@ -377,8 +387,11 @@ pub static RULES: &[Rule] = &[
             "Does `git status` show uncommitted changes that someone still wants?",
             "Which commit is it resetting to, and why that one?",
         ],
-        references: references(words!["https://git-scm.com/docs/git-reset#Documentation/git-reset.txt---hard"]),
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/git-reset#Documentation/git-reset.txt---hard"],
+        #[cfg(test)]
         examples: examples(&["git reset --hard", "git reset --hard origin/main", "git -C services/api reset --hard HEAD~3"]),
+        #[cfg(test)]
         counterexamples: examples(&["git reset --soft HEAD~1", "git reset --keep HEAD~1", "git commit -m 'undo git reset --hard'"]),
     },
     Rule {
@@ -398,8 +411,11 @@ pub static RULES: &[Rule] = &[
             "Does `git diff` show edits in these files that someone still wants?",
             "Is the agent discarding its own changes, or a person's work in progress?",
         ],
-        references: references(words!["https://git-scm.com/docs/git-restore", "https://git-scm.com/docs/git-checkout"]),
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/git-restore", "https://git-scm.com/docs/git-checkout"],
+        #[cfg(test)]
         examples: examples(&["git checkout -- .", "git checkout .", "git restore src/app.ts", "git checkout HEAD -- config/settings.py", "git switch --discard-changes main", "git checkout -f release"]),
+        #[cfg(test)]
         counterexamples: examples(&["git checkout main", "git checkout -b feature/login", "git restore --staged src/app.ts", "git switch main"]),
     },
     Rule {
@@ -419,8 +435,11 @@ pub static RULES: &[Rule] = &[
             "What does `git clean -n` (with the same flags) list?",
             "Is any of it new work that was never committed, or a local secret or data file?",
         ],
-        references: references(words!["https://git-scm.com/docs/git-clean"]),
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/git-clean"],
+        #[cfg(test)]
         examples: examples(&["git clean -fdx", "git clean -fd", "git clean --force -d -x"]),
+        #[cfg(test)]
         counterexamples: examples(&["git clean -n -d", "git clean -fdn", "git clean -i"]),
     },
     Rule {
@@ -440,8 +459,11 @@ pub static RULES: &[Rule] = &[
             "Is {target} merged, and does any open pull request, pipeline or deployment use it?",
             "Does anyone else have a clone with this branch or tag?",
         ],
-        references: references(words!["https://git-scm.com/docs/git-push#Documentation/git-push.txt---delete"]),
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/git-push#Documentation/git-push.txt---delete"],
+        #[cfg(test)]
         examples: examples(&["git push origin --delete feature/login", "git push origin :release-2023", "git push --delete origin v1.4.0", "git push --prune origin"]),
+        #[cfg(test)]
         counterexamples: examples(&["git push origin feature/login", "git push origin main:main", "git branch -d feature/login"]),
     },
     Rule {
@@ -468,8 +490,11 @@ pub static RULES: &[Rule] = &[
         safer: "Open a pull request and get the usual review, even a quick one; if urgent, ask a reviewer directly instead of going around the rule.",
         instead: "Open a pull request into main and ask a reviewer to look at it now.",
         questions: words!["Why can this not wait for a review?", "Does anything deploy automatically from the branch?"],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&["Merge directly to main without review to unblock the release.", "Push the fix straight to master, bypassing branch protection."]),
+        #[cfg(test)]
         counterexamples: examples(&["Open a pull request into main.", "Merge the reviewed pull request into main."]),
     },
     Rule {
@@ -495,11 +520,14 @@ pub static RULES: &[Rule] = &[
             "Has anyone pushed to {target} since the local copy was fetched?",
             "Does anything deploy from {target}?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Force-push the rebased branch to main.",
             "Force push the squashed history to master.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Push the rebased branch to a new branch and open a pull request into main.",
             "Never force-push to main.",
@@ -522,8 +550,11 @@ pub static RULES: &[Rule] = &[
             "Is every commit on {target} merged or pushed somewhere?",
             "Why does the plain `-d` not work here?",
         ],
-        references: references(words!["https://git-scm.com/docs/git-branch#Documentation/git-branch.txt--D"]),
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/git-branch#Documentation/git-branch.txt--D"],
+        #[cfg(test)]
         examples: examples(&["git branch -D feature/experiment", "git branch --delete --force wip"]),
+        #[cfg(test)]
         counterexamples: examples(&["git branch -d feature/merged", "git branch -a", "git branch -rD origin/old"]),
     },
     Rule {
@@ -534,7 +565,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["git"],
             subcommands: &[words!["stash"], words!["drop", "clear"]],
             ..CommandPattern::ANY
@@ -544,8 +575,11 @@ pub static RULES: &[Rule] = &[
         safer: "Turn the stash into a branch (`git stash branch <name>`) or check `git stash show -p` before dropping it.",
         instead: "git stash branch saved-work stash@{0}",
         questions: words!["What is in the stash (`git stash show -p`), and whose work is it?"],
-        references: references(words!["https://git-scm.com/docs/git-stash#Documentation/git-stash.txt-drop-q--quietltstashgt"]),
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/git-stash#Documentation/git-stash.txt-drop-q--quietltstashgt"],
+        #[cfg(test)]
         examples: examples(&["git stash drop", "git stash clear", "git stash drop stash@{2}"]),
+        #[cfg(test)]
         counterexamples: examples(&["git stash list", "git stash push -m wip", "git stash pop"]),
     },
     Rule {
@@ -566,8 +600,11 @@ pub static RULES: &[Rule] = &[
             "Who else has clones or forks, and do they know they must re-clone?",
             "If this removes a secret, has the secret already been rotated?",
         ],
-        references: references(words!["https://github.com/newren/git-filter-repo", "https://git-scm.com/docs/git-filter-branch#_warning"]),
+        #[cfg(test)]
+        references: words!["https://github.com/newren/git-filter-repo", "https://git-scm.com/docs/git-filter-branch#_warning"],
+        #[cfg(test)]
         examples: examples(&["git filter-repo --path secrets.env --invert-paths", "git filter-branch --tree-filter 'rm -f passwords.txt' HEAD", "bfg --delete-files id_rsa"]),
+        #[cfg(test)]
         counterexamples: examples(&["git filter-repo --analyze", "git log --all -- secrets.env", "git commit -m 'run git filter-branch later'"]),
     },
     Rule {
@@ -584,8 +621,11 @@ pub static RULES: &[Rule] = &[
         safer: "Leave the reflog to expire on its own schedule (90 days by default); if disk space is the goal, find the large files instead.",
         instead: "git count-objects -vH",
         questions: words!["Why does the reflog need to go now, and was anything lost recently that it would recover?"],
-        references: references(words!["https://git-scm.com/docs/git-reflog"]),
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/git-reflog"],
+        #[cfg(test)]
         examples: examples(&["git reflog expire --expire=now --all", "git reflog expire --expire-unreachable=now --all", "git reflog delete HEAD@{1}"]),
+        #[cfg(test)]
         counterexamples: examples(&["git reflog", "git reflog show main", "git reflog expire --expire=never --all"]),
     },
     Rule {
@@ -602,8 +642,11 @@ pub static RULES: &[Rule] = &[
         safer: "Run plain `git gc`, which keeps the two-week grace period.",
         instead: "git gc",
         questions: words!["Was anything reset, force-pushed or deleted recently that might still need recovering?"],
-        references: references(words!["https://git-scm.com/docs/git-gc#Documentation/git-gc.txt---pruneltdategt"]),
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/git-gc#Documentation/git-gc.txt---pruneltdategt"],
+        #[cfg(test)]
         examples: examples(&["git gc --prune=now --aggressive", "git gc --prune=all", "git prune"]),
+        #[cfg(test)]
         counterexamples: examples(&["git gc", "git gc --auto", "git prune --dry-run"]),
     },
     Rule {
@@ -614,7 +657,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["git"],
             subcommands: &[words!["tag"]],
             flags_any: words!["-d", "--delete"],
@@ -625,8 +668,11 @@ pub static RULES: &[Rule] = &[
         safer: "Keep the tag and add a new one, or copy it to an archive name; if it must go, note its hash first (`git rev-parse`).",
         instead: "git tag archive/{target} {target}",
         questions: words!["Does a release, deployment or package depend on {target}?"],
-        references: references(words!["https://git-scm.com/docs/git-tag"]),
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/git-tag"],
+        #[cfg(test)]
         examples: examples(&["git tag -d v1.2.0", "git tag --delete nightly"]),
+        #[cfg(test)]
         counterexamples: examples(&["git tag -l", "git tag v1.3.0", "git tag -a v1.3.0 -m 'release'"]),
     },
     Rule {
@@ -637,7 +683,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["git"],
             subcommands: &[words!["update-ref"]],
             flags_any: words!["-d"],
@@ -648,8 +694,11 @@ pub static RULES: &[Rule] = &[
         safer: "Use `git branch -d` (it refuses unmerged work) or `git tag -d`, and record the hash before deleting.",
         instead: "git rev-parse {target}",
         questions: words!["What does {target} point at, and is that commit reachable from anything else?"],
-        references: references(words!["https://git-scm.com/docs/git-update-ref"]),
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/git-update-ref"],
+        #[cfg(test)]
         examples: examples(&["git update-ref -d refs/heads/experiment", "git update-ref -d refs/original/refs/heads/main"]),
+        #[cfg(test)]
         counterexamples: examples(&["git update-ref refs/heads/main HEAD", "git show-ref"]),
     },
     Rule {
@@ -660,7 +709,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["git"],
             subcommands: &[words!["worktree"], words!["remove"]],
             flags_any: words!["-f", "--force"],
@@ -671,8 +720,11 @@ pub static RULES: &[Rule] = &[
         safer: "Check its status, commit or stash what is there, then remove the worktree without `--force`.",
         instead: "git -C {target} status",
         questions: words!["What does `git status` show in that worktree, and whose work is it?"],
-        references: references(words!["https://git-scm.com/docs/git-worktree#Documentation/git-worktree.txt-remove"]),
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/git-worktree#Documentation/git-worktree.txt-remove"],
+        #[cfg(test)]
         examples: examples(&["git worktree remove --force ../feature-wt", "git worktree remove -f /tmp/agent-task-12"]),
+        #[cfg(test)]
         counterexamples: examples(&["git worktree remove ../feature-wt", "git worktree list", "git worktree add ../hotfix"]),
     },
 ];

@@ -1,8 +1,9 @@
 //! Infrastructure as code: Terraform/OpenTofu/Terragrunt, Pulumi, CloudFormation and the tools
 //! built on it (CDK, SAM, Serverless).
 
+#[cfg(test)]
+use super::examples;
 use super::matching::{find_flag, flag_value, operands, Hit};
-use super::{examples, references};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
@@ -271,8 +272,11 @@ pub static RULES: &[Rule] = &[
             "What does `terraform plan -destroy` list, and does any of it hold data?",
             "Are there snapshots of every database and volume it will remove?",
         ],
-        references: references(words!["https://developer.hashicorp.com/terraform/cli/commands/destroy"]),
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/destroy"],
+        #[cfg(test)]
         examples: examples(&["terraform destroy -auto-approve", "tofu destroy", "terraform -chdir=envs/prod destroy", "terraform apply -destroy -auto-approve", "terraform destroy -target=aws_db_instance.main"]),
+        #[cfg(test)]
         counterexamples: examples(&["terraform plan -destroy", "terraform plan", "echo terraform destroy", "terragrunt run-all plan"]),
     },
     Rule {
@@ -283,7 +287,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["cloudformation"], words!["delete-stack"]],
             target_flag: Some("--stack-name"),
@@ -298,8 +302,11 @@ pub static RULES: &[Rule] = &[
             "Do its data resources have `DeletionPolicy: Snapshot` or `Retain`?",
             "What depends on its outputs or exports?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/cloudformation/delete-stack.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/cloudformation/delete-stack.html"],
+        #[cfg(test)]
         examples: examples(&["aws cloudformation delete-stack --stack-name prod-api", "aws --region us-east-1 cloudformation delete-stack --stack-name=costexplorer"]),
+        #[cfg(test)]
         counterexamples: examples(&["aws cloudformation describe-stacks --stack-name prod-api", "aws cloudformation create-stack --stack-name x --template-body file://t.yaml"]),
     },
     Rule {
@@ -316,8 +323,11 @@ pub static RULES: &[Rule] = &[
         safer: "Run `terragrunt run-all plan -destroy` from the exact directory and read the modules it lists; destroy module by module, data stores last, after snapshots.",
         instead: "terragrunt run-all plan -destroy",
         questions: words!["Which directory does this run from, and which modules are below it?", "Are databases and volumes among them, and are they snapshotted?"],
-        references: references(words!["https://terragrunt.gruntwork.io/docs/reference/cli-options/#run-all"]),
+        #[cfg(test)]
+        references: words!["https://terragrunt.gruntwork.io/docs/reference/cli-options/#run-all"],
+        #[cfg(test)]
         examples: examples(&["terragrunt run-all destroy", "cd live/prod && terragrunt run-all destroy --terragrunt-non-interactive", "terragrunt run --all destroy"]),
+        #[cfg(test)]
         counterexamples: examples(&["terragrunt run-all plan -destroy", "terragrunt run-all apply", "terragrunt plan"]),
     },
     Rule {
@@ -334,8 +344,11 @@ pub static RULES: &[Rule] = &[
         safer: "Save a plan (`terraform plan -out=tfplan`), read what it adds, changes and destroys, then apply exactly that file (`terraform apply tfplan`).",
         instead: "terraform plan -out=tfplan",
         questions: words!["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],
-        references: references(words!["https://developer.hashicorp.com/terraform/cli/commands/apply#apply-options", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"]),
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/apply#apply-options", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"],
+        #[cfg(test)]
         examples: examples(&["terraform apply -auto-approve", "tofu apply --auto-approve -var-file=prod.tfvars", "pulumi up --yes --stack prod", "terragrunt run-all apply --terragrunt-non-interactive"]),
+        #[cfg(test)]
         counterexamples: examples(&["terraform apply tfplan", "terraform plan -out=tfplan", "pulumi preview --stack prod", "terraform apply -refresh-only -auto-approve"]),
     },
     Rule {
@@ -352,8 +365,11 @@ pub static RULES: &[Rule] = &[
         safer: "Check what else is replaced with `terraform plan -replace=...` and prefer fixing it in place. Snapshot the resource first.",
         instead: "terraform plan -replace={target}",
         questions: words!["Does {target} hold data or state that would be lost?", "What else depends on it and would be replaced or restarted?"],
-        references: references(words!["https://developer.hashicorp.com/terraform/cli/commands/plan#replace-address", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"]),
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan#replace-address", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"],
+        #[cfg(test)]
         examples: examples(&["terraform apply -replace=aws_instance.web", "terraform apply -replace aws_db_instance.main -auto-approve", "pulumi up --replace urn:pulumi:prod::app::aws:rds/instance:Instance::db"]),
+        #[cfg(test)]
         counterexamples: examples(&["terraform plan -replace=aws_instance.web", "terraform apply tfplan"]),
     },
     Rule {
@@ -364,7 +380,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DeleteRecreate,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["terraform", "tofu"],
             subcommands: &[words!["taint"]],
             ..CommandPattern::ANY
@@ -374,8 +390,11 @@ pub static RULES: &[Rule] = &[
         safer: "Use `terraform apply -replace=...` in the step meant to replace it, so the replacement appears in that plan and nowhere else.",
         instead: "terraform state show {target}",
         questions: words!["Does {target} hold data?", "Who runs the next apply, and will they know it replaces {target}?"],
-        references: references(words!["https://developer.hashicorp.com/terraform/cli/commands/taint"]),
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/taint"],
+        #[cfg(test)]
         examples: examples(&["terraform taint aws_instance.web", "tofu taint 'module.db.aws_db_instance.main'"]),
+        #[cfg(test)]
         counterexamples: examples(&["terraform untaint aws_instance.web", "terraform state show aws_instance.web"]),
     },
     Rule {
@@ -392,8 +411,11 @@ pub static RULES: &[Rule] = &[
         safer: "Write a `removed` or `moved` block so the change is reviewed, or use `terraform state mv` to rename. Back up the state with `terraform state pull`.",
         instead: "terraform state show {target}",
         questions: words!["Why should the tool stop managing {target}?", "Will the next apply try to create it again?"],
-        references: references(words!["https://developer.hashicorp.com/terraform/cli/commands/state/rm", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_state_delete/"]),
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/state/rm", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_state_delete/"],
+        #[cfg(test)]
         examples: examples(&["terraform state rm aws_s3_bucket.logs", "tofu state rm 'module.vpc'", "pulumi state delete 'urn:pulumi:prod::app::aws:s3/bucket:Bucket::logs'"]),
+        #[cfg(test)]
         counterexamples: examples(&["terraform state list", "terraform state show aws_s3_bucket.logs", "terraform state mv aws_s3_bucket.a aws_s3_bucket.b"]),
     },
     Rule {
@@ -404,7 +426,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["terraform", "tofu"],
             subcommands: &[words!["state"], words!["push"]],
             ..CommandPattern::ANY
@@ -414,8 +436,11 @@ pub static RULES: &[Rule] = &[
         safer: "Save the current state (`terraform state pull > backup.tfstate`) and compare; fix single resources with `state mv` or `import` instead, and never use `-force`.",
         instead: "terraform state pull",
         questions: words!["Where does the file being pushed come from, and how old is it?", "Does the backend keep earlier state versions?"],
-        references: references(words!["https://developer.hashicorp.com/terraform/cli/commands/state/push"]),
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/state/push"],
+        #[cfg(test)]
         examples: examples(&["terraform state push terraform.tfstate", "terraform state push -force old.tfstate"]),
+        #[cfg(test)]
         counterexamples: examples(&["terraform state pull", "terraform state list"]),
     },
     Rule {
@@ -432,8 +457,11 @@ pub static RULES: &[Rule] = &[
         safer: "List what it still tracks (`terraform state list`, `pulumi stack --show-urns`), then destroy those resources after a plan or move them to another state first.",
         instead: "terraform state list",
         questions: words!["Does {target} still track live resources?", "Is its state backed up somewhere?"],
-        references: references(words!["https://developer.hashicorp.com/terraform/cli/commands/workspace/delete", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_stack_rm/"]),
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/workspace/delete", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_stack_rm/"],
+        #[cfg(test)]
         examples: examples(&["terraform workspace delete staging", "terraform workspace delete -force prod-eu", "pulumi stack rm dev --yes", "pulumi stack rm prod --force"]),
+        #[cfg(test)]
         counterexamples: examples(&["terraform workspace list", "terraform workspace new staging", "pulumi stack ls"]),
     },
     Rule {
@@ -450,8 +478,11 @@ pub static RULES: &[Rule] = &[
         safer: "Check who holds the lock (its `Who` and `Created` fields, the CI logs) and unlock only once that run has certainly stopped.",
         instead: "terraform plan -lock-timeout=10m",
         questions: words!["Who or what holds the lock, and is that run finished?", "Does the backend keep state versions if it goes wrong?"],
-        references: references(words!["https://developer.hashicorp.com/terraform/cli/commands/force-unlock", "https://developer.hashicorp.com/terraform/language/state/locking"]),
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/force-unlock", "https://developer.hashicorp.com/terraform/language/state/locking"],
+        #[cfg(test)]
         examples: examples(&["terraform force-unlock -force 6638e010-8fb0-46cf-966d-21e806602f3a", "tofu force-unlock 1f2e3d4c", "terraform apply -lock=false"]),
+        #[cfg(test)]
         counterexamples: examples(&["terraform plan -lock=false", "terraform apply -lock-timeout=5m tfplan"]),
     },
     Rule {
@@ -462,7 +493,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["terraform", "tofu", "pulumi"],
             subcommands: &[words!["import"]],
             ..CommandPattern::ANY
@@ -472,8 +503,11 @@ pub static RULES: &[Rule] = &[
         safer: "Use an `import` block with `terraform plan -generate-config-out=...`, then adjust the code until the plan shows no changes for it.",
         instead: "terraform plan -generate-config-out=generated.tf",
         questions: words!["Does the code describe the resource exactly as it is today?", "What does the next plan want to change on it?"],
-        references: references(words!["https://developer.hashicorp.com/terraform/cli/commands/import", "https://developer.hashicorp.com/terraform/language/import"]),
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/import", "https://developer.hashicorp.com/terraform/language/import"],
+        #[cfg(test)]
         examples: examples(&["terraform import aws_s3_bucket.logs company-logs", "pulumi import aws:s3/bucket:Bucket logs company-logs"]),
+        #[cfg(test)]
         counterexamples: examples(&["terraform plan -generate-config-out=generated.tf", "terraform state list"]),
     },
     Rule {
@@ -484,7 +518,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["pulumi"],
             subcommands: &[words!["destroy", "down", "dn"]],
             flags_none: words!["--preview-only"],
@@ -496,8 +530,11 @@ pub static RULES: &[Rule] = &[
         safer: "Preview with `pulumi destroy --preview-only`, mark data resources `protect: true`, and export the stack's state (`pulumi stack export`). Snapshot data stores first.",
         instead: "pulumi stack export --file before-destroy.json",
         questions: words!["Which stack is selected (`pulumi stack`), and is it the one you mean?", "Which of its resources hold data, and are they snapshotted?"],
-        references: references(words!["https://www.pulumi.com/docs/iac/cli/commands/pulumi_destroy/"]),
+        #[cfg(test)]
+        references: words!["https://www.pulumi.com/docs/iac/cli/commands/pulumi_destroy/"],
+        #[cfg(test)]
         examples: examples(&["pulumi destroy --yes", "pulumi destroy -s acme/prod --yes --remove", "pulumi down --stack dev"]),
+        #[cfg(test)]
         counterexamples: examples(&["pulumi destroy --preview-only", "pulumi preview", "pulumi stack export --file before-destroy.json"]),
     },
     Rule {
@@ -508,7 +545,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["cdk", "cdktf"],
             subcommands: &[words!["destroy"]],
             ..CommandPattern::ANY
@@ -518,8 +555,11 @@ pub static RULES: &[Rule] = &[
         safer: "List each stack's resources first, set `removalPolicy: RemovalPolicy.RETAIN` on data stores and deploy that, then destroy one named stack at a time.",
         instead: "cdk diff {target}",
         questions: words!["Which stacks does this select (`--all`)?", "Which of their resources hold data, and what is their removal policy?"],
-        references: references(words!["https://docs.aws.amazon.com/cdk/v2/guide/ref-cli-cmd-destroy.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cdk/v2/guide/ref-cli-cmd-destroy.html"],
+        #[cfg(test)]
         examples: examples(&["cdk destroy --all --force", "cdk destroy ProdApiStack", "cdktf destroy --auto-approve"]),
+        #[cfg(test)]
         counterexamples: examples(&["cdk diff ProdApiStack", "cdk synth", "cdk deploy ProdApiStack"]),
     },
     Rule {
@@ -530,7 +570,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["sam"],
             subcommands: &[words!["delete"]],
             target_flag: Some("--stack-name"),
@@ -541,8 +581,11 @@ pub static RULES: &[Rule] = &[
         safer: "List the stack's resources and set `DeletionPolicy: Retain` on tables and buckets. Export any data that must survive first.",
         instead: "aws cloudformation describe-stack-resources --stack-name {target}",
         questions: words!["Which tables, queues or buckets does {target} define?", "Which account and region is this?"],
-        references: references(words!["https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-cli-command-reference-sam-delete.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-cli-command-reference-sam-delete.html"],
+        #[cfg(test)]
         examples: examples(&["sam delete --stack-name orders-api --no-prompts", "sam delete --stack-name prod-payments --region eu-west-1"]),
+        #[cfg(test)]
         counterexamples: examples(&["sam deploy --guided", "sam build", "sam list resources --stack-name orders-api"]),
     },
     Rule {
@@ -553,7 +596,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["serverless", "sls"],
             subcommands: &[words!["remove"]],
             target_flag: Some("--stage"),
@@ -564,8 +607,11 @@ pub static RULES: &[Rule] = &[
         safer: "Name the stage explicitly with `--stage`, mark data resources `DeletionPolicy: Retain`, and back up tables first.",
         instead: "serverless info --stage {target}",
         questions: words!["Which stage and region does this remove?", "Does the service declare tables or buckets that hold data?"],
-        references: references(words!["https://www.serverless.com/framework/docs/providers/aws/cli-reference/remove"]),
+        #[cfg(test)]
+        references: words!["https://www.serverless.com/framework/docs/providers/aws/cli-reference/remove"],
+        #[cfg(test)]
         examples: examples(&["serverless remove --stage prod", "sls remove -s staging --region us-east-1"]),
+        #[cfg(test)]
         counterexamples: examples(&["serverless deploy --stage dev", "serverless info --stage prod"]),
     },
     Rule {
@@ -588,8 +634,11 @@ pub static RULES: &[Rule] = &[
         safer: "Save a plan, read what it adds, changes and destroys, then apply exactly that plan.",
         instead: "Run terraform plan and save the plan file for review.",
         questions: words!["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],
-        references: references(words!["https://developer.hashicorp.com/terraform/cli/commands/apply#apply-options"]),
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/apply#apply-options"],
+        #[cfg(test)]
         examples: examples(&["1. Run terraform apply with auto-approve to push the change.", "- Apply the Terraform changes without confirmation."]),
+        #[cfg(test)]
         counterexamples: examples(&["1. Run terraform plan and wait for approval.", "1. Apply the Terraform plan after it is reviewed."]),
     },
 ];

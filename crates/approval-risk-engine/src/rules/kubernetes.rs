@@ -1,8 +1,9 @@
 //! Kubernetes (`kubectl`, OpenShift's `oc`) and Helm: deleting, draining, scaling down,
 //! replacing and widening access in a cluster.
 
+#[cfg(test)]
+use super::examples;
 use super::matching::{find_flag, flag_value, operands, Hit};
-use super::{examples, references};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
@@ -506,8 +507,11 @@ pub static RULES: &[Rule] = &[
             "What runs in {target}, and does it hold persistent volumes?",
             "Is it recreated by GitOps, and would that restore its data?",
         ],
-        references: references(words!["https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/"],
+        #[cfg(test)]
         examples: examples(&["kubectl delete namespace payments", "kubectl --context prod delete ns billing", "oc delete project shop", "kubectl delete namespace/checkout --wait=false"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl get namespaces", "kubectl delete pod web-1 --dry-run=client", "kubectl create namespace payments", "kubectl -n payments delete pod web-1"]),
     },
     Rule {
@@ -524,8 +528,11 @@ pub static RULES: &[Rule] = &[
         safer: "Set the volume's reclaim policy to `Retain` (`kubectl patch pv ... -p '{\"spec\":{\"persistentVolumeReclaimPolicy\":\"Retain\"}}'`) and snapshot it before deleting {target}.",
         instead: "kubectl get pvc {target} -o wide",
         questions: words!["What data is on {target}, and is there a snapshot of it?", "What is the volume's reclaim policy (Delete or Retain)?", "Which pod uses it?"],
-        references: references(words!["https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaiming"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaiming"],
+        #[cfg(test)]
         examples: examples(&["kubectl delete pvc data-postgres-0", "kubectl -n prod delete persistentvolumeclaim/redis-data", "kubectl delete pv,pvc --all -n staging", "kubectl delete volumesnapshot nightly-db"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl get pvc -A", "kubectl describe pv pvc-1234", "kubectl delete pod data-postgres-0"]),
     },
     Rule {
@@ -542,8 +549,11 @@ pub static RULES: &[Rule] = &[
         safer: "Check its `persistentVolumeClaimRetentionPolicy` first; to stop it, scale it to zero, and to replace it, delete with `--cascade=orphan` so pods keep running.",
         instead: "kubectl scale statefulset {target} --replicas=1",
         questions: words!["What runs in {target}, and who uses it?", "Is its manifest in version control so it can be recreated?", "What is its volume-claim retention policy?"],
-        references: references(words!["https://kubernetes.io/docs/tasks/run-application/delete-stateful-set/"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/tasks/run-application/delete-stateful-set/"],
+        #[cfg(test)]
         examples: examples(&["kubectl delete statefulset postgres", "kubectl -n prod delete sts/kafka"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl get statefulsets", "kubectl rollout restart statefulset postgres"]),
     },
     Rule {
@@ -560,8 +570,11 @@ pub static RULES: &[Rule] = &[
         safer: "Scale it to zero or take it out of traffic first, keep its manifest in version control, and delete it once nothing has complained.",
         instead: "kubectl get {target} -o yaml",
         questions: words!["What depends on {target}?", "Is it recreated from Git or a Helm chart, and would GitOps simply bring it back?"],
-        references: references(words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
+        #[cfg(test)]
         examples: examples(&["kubectl delete deployment api", "kubectl -n prod delete svc/checkout ing/checkout", "kubectl delete deploy,svc -l app=web", "oc delete dc frontend"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl get deployment api", "kubectl rollout restart deployment api", "kubectl delete pod api-7d9f-abc"]),
     },
     Rule {
@@ -578,8 +591,11 @@ pub static RULES: &[Rule] = &[
         safer: "Restart workloads one at a time with `kubectl rollout restart`, which replaces pods gradually and keeps the service up.",
         instead: "kubectl rollout restart deployment -n {target}",
         questions: words!["Which services run in these pods, and can they all be down at once?", "Are any of the pods not managed by a controller?"],
-        references: references(words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_restart/"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_restart/"],
+        #[cfg(test)]
         examples: examples(&["kubectl delete pods --all -n production", "kubectl delete pod -l app=checkout -n prod", "kubectl delete po --all-namespaces --field-selector=status.phase=Running"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl delete pod api-7d9f-abc", "kubectl get pods --all -n production", "kubectl rollout restart deployment api -n production", "kubectl delete pods -n batch --field-selector=status.phase==Failed"]),
     },
     Rule {
@@ -596,8 +612,11 @@ pub static RULES: &[Rule] = &[
         safer: "List what exists of that kind (`kubectl get <kind> -A`) and back it up; remove the objects you mean first, then the definition.",
         instead: "kubectl get {target} -A -o yaml",
         questions: words!["How many objects of this kind exist, in which namespaces?", "Does an operator act on them being deleted?"],
-        references: references(words!["https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#delete-a-customresourcedefinition"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#delete-a-customresourcedefinition"],
+        #[cfg(test)]
         examples: examples(&["kubectl delete crd certificates.cert-manager.io", "kubectl delete customresourcedefinition/postgresclusters.postgres-operator.crunchydata.com"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl get crd", "kubectl apply -f crds/"]),
     },
     Rule {
@@ -614,8 +633,11 @@ pub static RULES: &[Rule] = &[
         safer: "Check whether it comes from a secrets manager, sealed-secrets or cert-manager, and save a copy before deleting it.",
         instead: "kubectl get secret {target} -o yaml",
         questions: words!["Is the value of {target} stored anywhere else?", "Which pods mount it or read it?"],
-        references: references(words!["https://kubernetes.io/docs/concepts/configuration/secret/"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/concepts/configuration/secret/"],
+        #[cfg(test)]
         examples: examples(&["kubectl delete secret db-credentials", "kubectl -n prod delete secret/stripe-api-key"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl get secrets", "kubectl create secret generic db-credentials --from-literal=user=app"]),
     },
     Rule {
@@ -632,8 +654,11 @@ pub static RULES: &[Rule] = &[
         safer: "Check which pods use it first. Save it with `kubectl get configmap {target} -o yaml > {target}.yaml`.",
         instead: "kubectl get configmap {target} -o yaml",
         questions: words!["Which pods use {target}?", "Is its content kept in version control?"],
-        references: references(words!["https://kubernetes.io/docs/concepts/configuration/configmap/"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/concepts/configuration/configmap/"],
+        #[cfg(test)]
         examples: examples(&["kubectl delete configmap app-config", "kubectl delete cm/nginx-conf -n prod"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl get configmap app-config -o yaml", "kubectl create configmap app-config --from-file=app.yaml"]),
     },
     Rule {
@@ -650,8 +675,11 @@ pub static RULES: &[Rule] = &[
         safer: "Name the objects, or select them with a narrow label (`-l app=...`) in one namespace, after listing what the selection matches.",
         instead: "kubectl get all -n {target}",
         questions: words!["Which namespace and cluster does this reach?", "What does `kubectl get` list for the same selection?"],
-        references: references(words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
+        #[cfg(test)]
         examples: examples(&["kubectl delete all --all -n staging", "kubectl delete pods --all -A", "kubectl delete all -l app=web --namespace shop"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl get all --all -A", "kubectl delete pods --field-selector=status.phase=Failed -n ci"]),
     },
     Rule {
@@ -668,8 +696,11 @@ pub static RULES: &[Rule] = &[
         safer: "Read the list of what it would delete first. `kubectl delete -f {target} --dry-run=server` prints it.",
         instead: "kubectl get -f {target}",
         questions: words!["Which kinds of objects does {target} declare?", "Does it include namespaces, volume claims or CRDs?"],
-        references: references(words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
+        #[cfg(test)]
         examples: examples(&["kubectl delete -f k8s/", "kubectl delete --filename=deploy/production.yaml", "kubectl delete -k overlays/prod"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl apply -f k8s/", "kubectl get -f k8s/", "kubectl delete pod web-1"]),
     },
     Rule {
@@ -686,8 +717,11 @@ pub static RULES: &[Rule] = &[
         safer: "Delete it normally and wait for the grace period; for a pod on a lost node, confirm the node is really down first.",
         instead: "kubectl describe pod {target}",
         questions: words!["Is the node the pod runs on really gone?", "Does the pod belong to a StatefulSet (a database, a queue)?"],
-        references: references(words!["https://kubernetes.io/docs/tasks/run-application/force-delete-stateful-set-pod/"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/tasks/run-application/force-delete-stateful-set-pod/"],
+        #[cfg(test)]
         examples: examples(&["kubectl delete pod postgres-0 --grace-period=0 --force", "kubectl -n prod delete pods/kafka-2 --force"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl delete pod web-1", "kubectl describe pod postgres-0"]),
     },
     Rule {
@@ -704,8 +738,11 @@ pub static RULES: &[Rule] = &[
         safer: "Check the other nodes have room and disruption budgets are set, drain one node at a time, and leave out `--force`.",
         instead: "kubectl get pods -A -o wide --field-selector spec.nodeName={target}",
         questions: words!["Is there enough spare capacity for the evicted pods?", "Which pods on {target} have no controller to recreate them?"],
-        references: references(words!["https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/"],
+        #[cfg(test)]
         examples: examples(&["kubectl drain node-7 --ignore-daemonsets", "kubectl drain ip-10-0-3-4.ec2.internal --ignore-daemonsets --delete-emptydir-data --force", "oc adm drain worker-2 --ignore-daemonsets"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl uncordon node-7", "kubectl get nodes", "kubectl describe node node-7"]),
     },
     Rule {
@@ -722,8 +759,11 @@ pub static RULES: &[Rule] = &[
         safer: "Cordon one node at a time and uncordon it as soon as the work is done.",
         instead: "kubectl get nodes -o wide",
         questions: words!["How many nodes are cordoned already?", "When will {target} be uncordoned?"],
-        references: references(words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_cordon/"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_cordon/"],
+        #[cfg(test)]
         examples: examples(&["kubectl cordon node-7", "oc adm cordon worker-3"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl uncordon node-7", "kubectl get nodes"]),
     },
     Rule {
@@ -742,8 +782,11 @@ pub static RULES: &[Rule] = &[
         safer: "Scale down gradually, or take it out of traffic first; write down the current replica count so it can be restored.",
         instead: "kubectl get {target} -o jsonpath='{.spec.replicas}'",
         questions: words!["Who uses {target}, and is a downtime window agreed?", "What was the replica count before, so it can be restored?"],
-        references: references(words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_scale/"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_scale/"],
+        #[cfg(test)]
         examples: examples(&["kubectl scale deployment api --replicas=0", "kubectl -n prod scale sts/postgres --replicas 0", "kubectl scale deploy --all --replicas=0 -n shop"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl scale deployment api --replicas=3", "kubectl get deployment api"]),
     },
     Rule {
@@ -754,7 +797,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["kubectl", "oc"],
             subcommands: &[words!["rollout"], words!["undo"]],
             ..CommandPattern::ANY
@@ -764,8 +807,11 @@ pub static RULES: &[Rule] = &[
         safer: "Check what the target revision contains (`kubectl rollout history --revision=N`) and whether the database changed since it ran.",
         instead: "kubectl rollout history {target}",
         questions: words!["Which revision does it go back to, and what changed since?", "Did a database migration run after that revision?"],
-        references: references(words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_undo/"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_undo/"],
+        #[cfg(test)]
         examples: examples(&["kubectl rollout undo deployment/api", "kubectl -n prod rollout undo deploy/checkout --to-revision=3"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl rollout history deployment/api", "kubectl rollout status deployment/api"]),
     },
     Rule {
@@ -776,7 +822,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DeleteRecreate,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["kubectl", "oc"],
             subcommands: &[words!["replace"]],
             flags_all: words!["--force"],
@@ -787,8 +833,11 @@ pub static RULES: &[Rule] = &[
         safer: "Use `kubectl apply` or `kubectl replace` without `--force`, and fix the field that blocks an in-place update.",
         instead: "kubectl diff -f {target}",
         questions: words!["Which objects does the file hold, and do any of them hold data?", "Why can the change not be applied in place?"],
-        references: references(words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_replace/"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_replace/"],
+        #[cfg(test)]
         examples: examples(&["kubectl replace --force -f deployment.yaml", "kubectl -n prod replace -f svc.yaml --force --grace-period=0"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl replace -f deployment.yaml", "kubectl apply -f deployment.yaml"]),
     },
     Rule {
@@ -805,8 +854,11 @@ pub static RULES: &[Rule] = &[
         safer: "Find which controller owns the finalizer and why it is stuck (`kubectl describe`) and fix that; remove it only after cleaning up what it guarded.",
         instead: "kubectl get {target} -o jsonpath='{.metadata.finalizers}'",
         questions: words!["Which controller added the finalizer, and why has it not finished?", "What cloud resources or volumes was it protecting?"],
-        references: references(words!["https://kubernetes.io/docs/concepts/overview/working-with-objects/finalizers/"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/concepts/overview/working-with-objects/finalizers/"],
+        #[cfg(test)]
         examples: examples(&["kubectl patch pvc data-0 -p '{\"metadata\":{\"finalizers\":null}}' --type=merge", "kubectl patch namespace stuck --type json -p '[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]'"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl patch deployment api -p '{\"spec\":{\"replicas\":3}}'", "kubectl get pvc data-0 -o jsonpath='{.metadata.finalizers}'"]),
     },
     Rule {
@@ -823,8 +875,11 @@ pub static RULES: &[Rule] = &[
         safer: "Bind a narrower role in one namespace (`kubectl create rolebinding --clusterrole=edit -n ...`) to the one service account that needs it.",
         instead: "kubectl auth can-i --list --as=system:serviceaccount:default:{target}",
         questions: words!["What does the subject actually need to do?", "Who or what runs as this subject?"],
-        references: references(words!["https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles"]),
+        #[cfg(test)]
+        references: words!["https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles"],
+        #[cfg(test)]
         examples: examples(&["kubectl create clusterrolebinding agent-admin --clusterrole=cluster-admin --serviceaccount=default:agent", "oc adm policy add-cluster-role-to-user cluster-admin dev-bot", "kubectl create clusterrolebinding open --clusterrole cluster-admin --group=system:authenticated"]),
+        #[cfg(test)]
         counterexamples: examples(&["kubectl create rolebinding dev-edit --clusterrole=edit --user=dev -n dev", "kubectl get clusterrolebindings"]),
     },
     Rule {
@@ -841,8 +896,11 @@ pub static RULES: &[Rule] = &[
         safer: "Read what it owns with `helm get manifest`, back up its volumes, and uninstall with `--keep-history` so it can be rolled back.",
         instead: "helm get manifest {target}",
         questions: words!["What does {target} own, and which of it holds data?", "Are its generated secrets or passwords stored elsewhere?"],
-        references: references(words!["https://helm.sh/docs/helm/helm_uninstall/"]),
+        #[cfg(test)]
+        references: words!["https://helm.sh/docs/helm/helm_uninstall/"],
+        #[cfg(test)]
         examples: examples(&["helm uninstall payments -n prod", "helm delete --purge redis", "helm un web --namespace staging --wait"]),
+        #[cfg(test)]
         counterexamples: examples(&["helm list -A", "helm get manifest payments", "helm upgrade payments ./chart"]),
     },
     Rule {
@@ -853,7 +911,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["helm"],
             subcommands: &[words!["rollback"]],
             ..CommandPattern::ANY
@@ -863,8 +921,11 @@ pub static RULES: &[Rule] = &[
         safer: "Compare the revisions and check whether a migration ran since. `helm get values {target} --revision N` shows the old values.",
         instead: "helm history {target}",
         questions: words!["Which revision does it return to, and what changed since?", "Did any migration run after that revision?"],
-        references: references(words!["https://helm.sh/docs/helm/helm_rollback/"]),
+        #[cfg(test)]
+        references: words!["https://helm.sh/docs/helm/helm_rollback/"],
+        #[cfg(test)]
         examples: examples(&["helm rollback payments 12 -n prod", "helm rollback web"]),
+        #[cfg(test)]
         counterexamples: examples(&["helm history payments", "helm status payments"]),
     },
     Rule {
@@ -875,7 +936,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DeleteRecreate,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["helm"],
             subcommands: &[words!["upgrade"]],
             flags_any: words!["--force", "--force-replace"],
@@ -886,8 +947,11 @@ pub static RULES: &[Rule] = &[
         safer: "Upgrade without `--force`, and fix the field that blocks the in-place update; check the changes first with `helm diff upgrade`.",
         instead: "helm template {target} ./chart",
         questions: words!["Why can the upgrade not be applied in place?", "Which resources would be recreated?"],
-        references: references(words!["https://helm.sh/docs/helm/helm_upgrade/"]),
+        #[cfg(test)]
+        references: words!["https://helm.sh/docs/helm/helm_upgrade/"],
+        #[cfg(test)]
         examples: examples(&["helm upgrade --install api ./chart --force", "helm upgrade web bitnami/nginx -n prod --force"]),
+        #[cfg(test)]
         counterexamples: examples(&["helm upgrade --install api ./chart -f values.yaml", "helm template api ./chart"]),
     },
     Rule {
@@ -910,8 +974,11 @@ pub static RULES: &[Rule] = &[
         safer: "Check what the release owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history` so it can be rolled back.",
         instead: "List what the release owns with helm get manifest before removing anything.",
         questions: words!["What does the release own, and which of it holds data?", "Are its generated secrets stored elsewhere?"],
-        references: references(words!["https://helm.sh/docs/helm/helm_uninstall/"]),
+        #[cfg(test)]
+        references: words!["https://helm.sh/docs/helm/helm_uninstall/"],
+        #[cfg(test)]
         examples: examples(&["1. Uninstall the payments Helm release.", "- Uninstall the redis chart from the cluster."]),
+        #[cfg(test)]
         counterexamples: examples(&["1. List the installed Helm releases.", "1. Uninstall the old npm package.", "1. Do not uninstall the payments release."]),
     },
 ];

@@ -1,8 +1,9 @@
 //! Messages and money: email, SMS and chat sends, refunds, charges, payouts and transfers, by
 //! command line, by raw API call, and in words. Once sent or moved, none of it comes back.
 
+#[cfg(test)]
+use super::examples;
 use super::matching::{find_flag, flag_value, match_command, positionals, shape, Hit};
-use super::{examples, references};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
@@ -888,12 +889,15 @@ pub static RULES: &[Rule] = &[
             "Which account is this (test or live), and who checked the amount and the recipient?",
             "Has this already been done once (would it pay or refund twice)?",
         ],
-        references: references(words!["https://docs.stripe.com/cli/resources"]),
+        #[cfg(test)]
+        references: words!["https://docs.stripe.com/cli/resources"],
+        #[cfg(test)]
         examples: examples(&[
             "stripe refunds create --charge=ch_3MmlLrLkdIwHu7ix0snN0B15 --live",
             "stripe payouts create --amount=500000 --currency=usd",
             "stripe post /v1/refunds -d payment_intent=pi_123 --live",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "stripe refunds list --limit 5",
             "stripe charges retrieve ch_3MmlLrLkdIwHu7ix0snN0B15",
@@ -920,11 +924,14 @@ pub static RULES: &[Rule] = &[
             "Is this the live account, and is {target} the customer or subscription you mean?",
             "Has the customer asked for this?",
         ],
-        references: references(words!["https://docs.stripe.com/api/customers/delete"]),
+        #[cfg(test)]
+        references: words!["https://docs.stripe.com/api/customers/delete"],
+        #[cfg(test)]
         examples: examples(&[
             "stripe customers delete cus_NffrFeUfNV2Hib --live",
             "stripe subscriptions cancel sub_1MowQVLkdIwHu7ixeRlqHVzs",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "stripe customers retrieve cus_NffrFeUfNV2Hib",
             "stripe subscriptions update sub_1Mow --cancel-at-period-end=true",
@@ -950,12 +957,15 @@ pub static RULES: &[Rule] = &[
             "Is this a live key, and who checked the amount and the recipient?",
             "Could it run twice (a retry) and pay or refund twice?",
         ],
-        references: references(words!["https://docs.stripe.com/api/refunds/create"]),
+        #[cfg(test)]
+        references: words!["https://docs.stripe.com/api/refunds/create"],
+        #[cfg(test)]
         examples: examples(&[
             "curl https://api.stripe.com/v1/refunds -u sk_live_51H:  -d charge=ch_1 -d amount=5000",
             "curl -X POST https://api.stripe.com/v1/payouts -u \"$STRIPE_KEY:\" -d amount=100000 -d currency=usd",
             "http --form POST https://api.stripe.com/v1/transfers amount=4000 currency=usd destination=acct_1",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "curl https://api.stripe.com/v1/charges -u sk_live_51H: -G -d limit=3",
             "curl https://api.stripe.com/v1/refunds -u sk_test_4eC39Hq: -d charge=ch_1",
@@ -983,13 +993,16 @@ pub static RULES: &[Rule] = &[
             "Who exactly receives this, and how many people is that?",
             "Has the exact text been read by a person?",
         ],
-        references: references(words!["https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource"]),
+        #[cfg(test)]
+        references: words!["https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource"],
+        #[cfg(test)]
         examples: examples(&[
             "curl -X POST https://api.twilio.com/2010-04-01/Accounts/$TWILIO_SID/Messages.json --data-urlencode 'To=+15558675310' --data-urlencode 'Body=Your order shipped' -u $TWILIO_SID:$TWILIO_TOKEN",
             "curl --request POST --url https://api.sendgrid.com/v3/mail/send -H \"Authorization: Bearer $SENDGRID_KEY\" --data @mail.json",
             "curl -X POST https://us21.api.mailchimp.com/3.0/campaigns/abc123/actions/send -u anystring:$MC_KEY",
             "curl -X POST -H 'Content-type: application/json' --data '{\"text\":\"Deploy finished\"}' https://hooks.slack.com/services/T000/B000/XXXX",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "curl https://api.twilio.com/2010-04-01/Accounts/$TWILIO_SID/Messages.json -u $TWILIO_SID:$TWILIO_TOKEN",
             "curl https://slack.com/api/conversations.list -H \"Authorization: Bearer $SLACK_TOKEN\"",
@@ -1004,7 +1017,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["twilio"],
             subcommands: &[words![
                 "api:core:messages:create",
@@ -1023,11 +1036,14 @@ pub static RULES: &[Rule] = &[
             "Whose number is {target}, and have they agreed to receive messages?",
             "Has a person read the exact text?",
         ],
-        references: references(words!["https://www.twilio.com/docs/twilio-cli/general-usage"]),
+        #[cfg(test)]
+        references: words!["https://www.twilio.com/docs/twilio-cli/general-usage"],
+        #[cfg(test)]
         examples: examples(&[
             "twilio api:core:messages:create --from +15017122661 --to +15558675310 --body 'Your order has shipped'",
             "twilio api:core:calls:create --from=+15017122661 --to=+15558675310 --url https://example.com/twiml.xml",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "twilio api:core:messages:list --limit 20",
             "twilio phone-numbers:list",
@@ -1053,12 +1069,15 @@ pub static RULES: &[Rule] = &[
             "Who receives this, and how many recipients are there?",
             "Has a person read the exact message?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/sesv2/send-email.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/sesv2/send-email.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws ses send-email --from billing@example.com --destination ToAddresses=customer@example.org --message 'Subject={Data=Invoice},Body={Text={Data=Attached}}'",
             "aws ses send-bulk-templated-email --source news@example.com --template Launch --destinations file://all-customers.json",
             "aws sesv2 send-email --from-email-address a@example.com --destination ToAddresses=b@example.org --content file://mail.json",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws ses get-send-quota",
             "aws sesv2 list-email-identities",
@@ -1073,7 +1092,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["aws"],
             subcommands: &[words!["sns"], words!["publish", "publish-batch"]],
             ..CommandPattern::ANY
@@ -1086,11 +1105,14 @@ pub static RULES: &[Rule] = &[
             "Who and what subscribes to this topic?",
             "What will the subscribers do when the message arrives?",
         ],
-        references: references(words!["https://docs.aws.amazon.com/cli/latest/reference/sns/publish.html"]),
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/cli/latest/reference/sns/publish.html"],
+        #[cfg(test)]
         examples: examples(&[
             "aws sns publish --topic-arn arn:aws:sns:us-east-1:123456789012:customer-alerts --message 'Service restored'",
             "aws sns publish --phone-number +15558675310 --message 'Your code is 123456'",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "aws sns list-subscriptions-by-topic --topic-arn arn:aws:sns:us-east-1:123456789012:customer-alerts",
             "aws sns create-topic --name customer-alerts",
@@ -1116,13 +1138,16 @@ pub static RULES: &[Rule] = &[
             "Who exactly is on the recipient list, and how many addresses is that?",
             "Has a person read the message and its attachments?",
         ],
-        references: references(words!["https://man7.org/linux/man-pages/man1/mail.1p.html"]),
+        #[cfg(test)]
+        references: words!["https://man7.org/linux/man-pages/man1/mail.1p.html"],
+        #[cfg(test)]
         examples: examples(&[
             "mail -s 'Your invoice' customer@example.org < invoice.txt",
             "sendmail -t < announcement.eml",
             "cat customers.txt | xargs -I{} mail -s 'Price change' {} < notice.txt",
             "swaks --to ops@example.org --server smtp.example.com --body 'test'",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "mail -f ~/mbox",
             "sendmail -bp",
@@ -1151,13 +1176,16 @@ pub static RULES: &[Rule] = &[
         safer: MASS_MESSAGE_SAFER,
         instead: "Send the message to an internal test list first and review it.",
         questions: MASS_MESSAGE_QUESTIONS,
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Send an email to all customers announcing the price change.",
             "Send the newsletter to the mailing list.",
             "Broadcast the outage notice to every user.",
             "Send the campaign now.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Do not send anything to customers until legal signs off.",
             "Send the report to the team lead.",
@@ -1185,12 +1213,15 @@ pub static RULES: &[Rule] = &[
         safer: MASS_MESSAGE_SAFER,
         instead: "Email an internal test list first and review the result.",
         questions: MASS_MESSAGE_QUESTIONS,
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Email every user about the security incident.",
             "Notify all users that the service will be down tonight.",
             "Email all our customers a discount code.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Do not email customers until legal signs off.",
             "Notify the on-call engineer.",
@@ -1221,12 +1252,15 @@ pub static RULES: &[Rule] = &[
             "Who in finance approved the list?",
             "Could any of them be refunded or charged twice?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Refund all orders placed during the outage.",
             "Charge all customers the new annual fee.",
             "Issue a refund to every customer on the old plan.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Do not refund any orders yet.",
             "List all orders placed during the outage.",
@@ -1256,12 +1290,15 @@ pub static RULES: &[Rule] = &[
             "Who requested this payment, and how was the recipient's account verified?",
             "Is the amount and currency exactly right?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Transfer $5,000 to the vendor's account.",
             "Pay the invoice from Acme Supplies.",
             "Refund the order for customer 4821.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Check the refund status of order 1042.",
             "Do not transfer any funds.",
@@ -1295,13 +1332,16 @@ pub static RULES: &[Rule] = &[
             "Who approved the exact text?",
             "Does it mention customers, incidents or anything not yet public?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Post the announcement publicly on the company blog.",
             "Share the release notes on Twitter and LinkedIn.",
             "Publish the incident summary to the status page.",
             "Post a tweet thanking the community.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Post the summary in the team channel.",
             "Do not post anything on social media.",
@@ -1335,12 +1375,15 @@ pub static RULES: &[Rule] = &[
             "Who approved the exact text?",
             "Which account does it go out from?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Tweet the release announcement.",
             "Tweet out the new pricing.",
             "Send the tweet with the shared link.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Do not tweet about the incident.",
             "Check the replies on Twitter.",
@@ -1367,8 +1410,11 @@ pub static RULES: &[Rule] = &[
         safer: "Check the payment, the amount and that no refund was issued already, and have a second person approve refunds above a set amount.",
         instead: "Look up the payment and any refunds already issued for it.",
         questions: words!["Which payment, for how much, and was it refunded already?", "Who approves refunds of this size?"],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&["Cancel the customer's subscription and refund the last payment.", "Then refund the customer for the duplicate charge.", "Create a refund of 49.99 for payment pi_3Qx.", "- { create refund pi_3Qx 4999 }"]),
+        #[cfg(test)]
         counterexamples: examples(&["Check the refund status of order 1042.", "Do not refund anything until finance agrees.", "Create a refund policy document in docs/."]),
     },
     Rule {
@@ -1394,12 +1440,15 @@ pub static RULES: &[Rule] = &[
             "Who checked the amount and the recipient?",
             "Could this payment or refund already have been made once?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Issue a refund for the damaged item.",
             "Make a payment to the landlord from the checking account.",
             "Process the refund once the return arrives.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Do not issue a refund without approval.",
             "Check whether a refund was already issued.",
@@ -1429,12 +1478,15 @@ pub static RULES: &[Rule] = &[
             "Has the account holder confirmed the instrument, quantity and price?",
             "Is it a limit order, and what happens if the price moves?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Buy 50 shares of AAPL at market price.",
             "Sell the existing holdings to fund the purchase.",
             "Buy 40 units of the index fund with the bonus.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Do not sell any stock.",
             "Check the price of Bitcoin.",
@@ -1464,12 +1516,15 @@ pub static RULES: &[Rule] = &[
             "Who exactly receives it, and how was the list made?",
             "Has a person read the exact text, including any figures or promises?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Email the customers affected about the outage.",
             "Then tell the clients that their data was lost.",
             "We will notify the patients whose appointments moved.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Update the email template sent to customers.",
             "Do not contact the customers yet.",
@@ -1512,11 +1567,14 @@ pub static RULES: &[Rule] = &[
             "Does an agreement with the recipient cover this data?",
             "Does the recipient need every field, or would less (or anonymised data) do?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Send the customer list export to the vendor's email.",
             "Upload the patient records to the partner's Dropbox.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Export the customer list to a CSV file for the finance team.",
             "Do not send the customer list to the vendor.",
@@ -1545,12 +1603,15 @@ pub static RULES: &[Rule] = &[
             "Who exactly receives it, and is the address right?",
             "Has a person read the exact text?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Send an email to the accountant with the tax documents.",
             "Send the SMS reminder to the clients on the list.",
             "Forward the email from the vendor to the finance team.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Do not send any message to the client.",
             "Read the latest email from the vendor.",
@@ -1581,12 +1642,15 @@ pub static RULES: &[Rule] = &[
             "Could a secrets manager or a one-time link be used instead?",
             "If it is personal data, has its owner agreed?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Email the private key to the external partner.",
             "Send the patient's medical records to Dr. Smith.",
             "Share the API keys with the contractor over Slack.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Do not send the password by email.",
             "Check the email for the password reset link.",

@@ -20,7 +20,9 @@ mod plans;
 mod programs;
 mod prose_steps;
 pub(crate) use prose_steps::DELETE_VERBS;
-pub mod reference;
+// The reference is generated in a unit test, from the rules and their examples (test builds only).
+#[cfg(test)]
+mod reference;
 mod secrets;
 mod sql;
 
@@ -75,9 +77,10 @@ pub enum Action {
     Publish,
 }
 
-/// How a rule recognises its shape.
+/// How a rule recognises its shape. Every rule's matcher sits in the page's data, so the large
+/// command pattern is held by reference: the enum stays the size of its small variants.
 pub enum Matcher {
-    Command(CommandPattern),
+    Command(&'static CommandPattern),
     /// For shapes a table cannot say; `programs` lists the program names it looks at.
     CommandFn {
         programs: Words,
@@ -169,31 +172,23 @@ pub struct Rule {
     /// engine must score it strictly lower than the example (a test checks every rule).
     pub instead: &'static str,
     pub questions: Words,
+    /// Further reading, for `docs/rules.md` (test builds only, like the examples: the page's
+    /// approver reads the card, not the sources, and the links were kilobytes of download).
+    #[cfg(test)]
     pub references: Words,
-    /// Steps this rule must fire on, each assessed alone.
+    /// Steps this rule must fire on, each assessed alone. Test builds only (with the
+    /// counterexamples): they test the rule and document it, and cost the page nothing.
+    #[cfg(test)]
     pub examples: &'static [&'static str],
     /// Steps this rule must stay quiet on.
+    #[cfg(test)]
     pub counterexamples: &'static [&'static str],
 }
 
-/// A rule's examples and counterexamples exist to test the rule and document it; the shipped
-/// engine (the page's bundle above all) leaves them out, so they cost nothing at run time.
+/// A rule's examples and counterexamples, which exist only in test builds (see `Rule`).
+#[cfg(test)]
 pub(crate) const fn examples(list: &'static [&'static str]) -> &'static [&'static str] {
-    if cfg!(test) {
-        list
-    } else {
-        &[]
-    }
-}
-
-/// A rule's further reading is for `docs/rules.md` and the CLI; the page leaves it out (the
-/// links are a few kilobytes of its download, and an approver reads the card, not the sources).
-pub(crate) const fn references(list: Words) -> Words {
-    if cfg!(target_arch = "wasm32") {
-        Words::EMPTY
-    } else {
-        list
-    }
+    list
 }
 
 /// Every rule, in catalogue order.
@@ -245,13 +240,16 @@ pub fn index() -> &'static Index {
             prose: Vec::new(),
         };
         for rule in all() {
+            let programs = match &rule.matcher {
+                Matcher::Command(pattern) => Some(pattern.programs),
+                Matcher::CommandFn { programs, .. } => Some(*programs),
+                _ => None,
+            };
+            for program in programs.into_iter().flat_map(Words::iter) {
+                index.by_program.entry(program).or_default().push(rule);
+            }
             match &rule.matcher {
-                Matcher::Command(CommandPattern { programs, .. })
-                | Matcher::CommandFn { programs, .. } => {
-                    for program in *programs {
-                        index.by_program.entry(program).or_default().push(rule);
-                    }
-                }
+                Matcher::Command(_) | Matcher::CommandFn { .. } => {}
                 Matcher::Sql(_) => index.sql.push(rule),
                 Matcher::Prose(_) => index.prose.push(rule),
                 Matcher::Builtin => {}

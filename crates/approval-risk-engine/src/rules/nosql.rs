@@ -2,8 +2,9 @@
 //! OpenSearch (and other search engines' HTTP APIs, through `curl`), Kafka, RabbitMQ,
 //! Cassandra and etcd.
 
+#[cfg(test)]
+use super::examples;
 use super::matching::{find_flag, flag_value, operands, Hit};
-use super::{examples, references};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
@@ -937,12 +938,15 @@ pub static RULES: &[Rule] = &[
         safer: "Check which database the connection string selects, and drop only collections you are sure of. Take a `mongodump` first.",
         instead: "mongodump --db={target} --out=backup-before-drop",
         questions: words!["Which database does the connection string select?", "Is there a `mongodump` or snapshot of it from today?", "What applications use it?"],
-        references: references(words!["https://www.mongodb.com/docs/manual/reference/method/db.dropDatabase/"]),
+        #[cfg(test)]
+        references: words!["https://www.mongodb.com/docs/manual/reference/method/db.dropDatabase/"],
+        #[cfg(test)]
         examples: examples(&[
             "mongosh \"mongodb://db.prod:27017/shop\" --eval \"db.dropDatabase()\"",
             "mongo --quiet --eval 'db.getSiblingDB(\"analytics\").dropDatabase()'",
             "mongosh --quiet --eval='db.dropDatabase()' mongodb://localhost/orders_prod",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&["mongosh --eval 'db.stats()'", "mongodump --db shop", "echo 'db.dropDatabase()'"]),
     },
     Rule {
@@ -959,12 +963,15 @@ pub static RULES: &[Rule] = &[
         safer: "Rename the collection aside instead, dump it, and drop it later once nothing misses it. In `mongosh`: `db.{target}.renameCollection(\"{target}_old\")`.",
         instead: "mongodump --collection={target} --out=backup-before-drop",
         questions: words!["Is there a dump of {target}?", "Which services read or write it?"],
-        references: references(words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.drop/"]),
+        #[cfg(test)]
+        references: words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.drop/"],
+        #[cfg(test)]
         examples: examples(&[
             "mongosh shop --eval 'db.orders.drop()'",
             "mongosh --eval 'db.getCollection(\"sessions\").drop()'",
             "mongo app --eval 'db.getCollectionNames().forEach(c => db[c].drop())'",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&["mongosh --eval 'db.orders.dropIndex(\"status_1\")'", "mongosh --eval 'db.orders.find().limit(5)'"]),
     },
     Rule {
@@ -981,8 +988,11 @@ pub static RULES: &[Rule] = &[
         safer: "Write the filter for exactly the documents meant and check it with `countDocuments(filter)` first.",
         instead: "mongosh --eval 'db.{target}.countDocuments({})'",
         questions: words!["Was a filter meant to be here?", "How many documents does the collection hold, and is there a backup?"],
-        references: references(words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.deleteMany/"]),
+        #[cfg(test)]
+        references: words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.deleteMany/"],
+        #[cfg(test)]
         examples: examples(&["mongosh app --eval 'db.users.deleteMany({})'", "mongo --eval \"db.sessions.remove( { } )\""]),
+        #[cfg(test)]
         counterexamples: examples(&["mongosh --eval 'db.sessions.deleteMany({ expiresAt: { $lt: new Date() } })'", "mongosh --eval 'db.users.countDocuments({})'"]),
     },
     Rule {
@@ -999,8 +1009,11 @@ pub static RULES: &[Rule] = &[
         safer: "Narrow the filter to the documents meant, check it with `countDocuments(filter)`, and copy the affected fields aside first.",
         instead: "mongosh --eval 'db.{target}.countDocuments({})'",
         questions: words!["Was a filter meant to be here?", "Is there a copy of the values being overwritten?"],
-        references: references(words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.updateMany/"]),
+        #[cfg(test)]
+        references: words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.updateMany/"],
+        #[cfg(test)]
         examples: examples(&["mongosh app --eval 'db.users.updateMany({}, { $set: { plan: \"free\" } })'", "mongosh --eval 'db.orders.updateMany( {}, {$unset: {coupon: 1}})'"]),
+        #[cfg(test)]
         counterexamples: examples(&["mongosh --eval 'db.users.updateMany({ plan: \"trial\" }, { $set: { plan: \"free\" } })'", "mongosh --eval 'db.users.find({})'"]),
     },
     Rule {
@@ -1011,7 +1024,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DeleteRecreate,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["mongorestore"],
             flags_all: words!["--drop"],
             target_flag: Some("--nsInclude"),
@@ -1022,8 +1035,11 @@ pub static RULES: &[Rule] = &[
         safer: "Restore into a new database (`--nsFrom`/`--nsTo`), compare, then switch; keep the live collections until the restore is verified.",
         instead: "mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/",
         questions: words!["How old is the dump, and what was written since?", "Which cluster does `--uri` or `--host` point at?"],
-        references: references(words!["https://www.mongodb.com/docs/database-tools/mongorestore/#std-option-mongorestore.--drop"]),
+        #[cfg(test)]
+        references: words!["https://www.mongodb.com/docs/database-tools/mongorestore/#std-option-mongorestore.--drop"],
+        #[cfg(test)]
         examples: examples(&["mongorestore --drop dump/", "mongorestore --uri mongodb://db.prod:27017 --drop --nsInclude 'shop.*' /backups/latest"]),
+        #[cfg(test)]
         counterexamples: examples(&["mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/", "mongodump --out dump/"]),
     },
     Rule {
@@ -1040,8 +1056,11 @@ pub static RULES: &[Rule] = &[
         safer: "Delete only the keys meant, by a narrow pattern with `--scan --pattern`, after checking what else lives in this Redis (`INFO keyspace`).",
         instead: "redis-cli info keyspace",
         questions: words!["Is this Redis only a cache, or does it hold sessions, queues or data?", "Which host and database number is this?"],
-        references: references(words!["https://redis.io/docs/latest/commands/flushall/", "https://redis.io/docs/latest/commands/flushdb/"]),
+        #[cfg(test)]
+        references: words!["https://redis.io/docs/latest/commands/flushall/", "https://redis.io/docs/latest/commands/flushdb/"],
+        #[cfg(test)]
         examples: examples(&["redis-cli flushall", "redis-cli -h cache.prod.internal -p 6379 FLUSHALL ASYNC", "redis-cli -n 2 flushdb", "redis-cli --cluster call 10.0.0.5:7000 FLUSHALL"]),
+        #[cfg(test)]
         counterexamples: examples(&["redis-cli info keyspace", "redis-cli get flushall", "echo redis-cli flushall"]),
     },
     Rule {
@@ -1058,8 +1077,11 @@ pub static RULES: &[Rule] = &[
         safer: "List the keys first (`--scan --pattern ... | head`), prefer a short `EXPIRE` over deleting, and never feed a broad pattern into `del`.",
         instead: "redis-cli --scan --pattern '{target}' --count 100",
         questions: words!["What do these keys hold: cache, sessions, queues?", "How many keys match the pattern?"],
-        references: references(words!["https://redis.io/docs/latest/commands/del/"]),
+        #[cfg(test)]
+        references: words!["https://redis.io/docs/latest/commands/del/"],
+        #[cfg(test)]
         examples: examples(&["redis-cli del user:42:profile", "redis-cli --scan --pattern 'session:*' | xargs redis-cli unlink", "redis-cli -h cache.prod DEL feature_flags"]),
+        #[cfg(test)]
         counterexamples: examples(&["redis-cli get user:42:profile", "redis-cli --scan --pattern 'session:*'"]),
     },
     Rule {
@@ -1076,8 +1098,11 @@ pub static RULES: &[Rule] = &[
         safer: "Keep persistence on; for disk pressure, tune the snapshot schedule or move the files, and save any change with `CONFIG REWRITE`.",
         instead: "redis-cli config get save",
         questions: words!["Does anything in this Redis need to survive a restart?", "Why is persistence being switched off, and until when?"],
-        references: references(words!["https://redis.io/docs/latest/operate/oss_and_stack/management/persistence/"]),
+        #[cfg(test)]
+        references: words!["https://redis.io/docs/latest/operate/oss_and_stack/management/persistence/"],
+        #[cfg(test)]
         examples: examples(&["redis-cli config set save \"\"", "redis-cli -h queue.prod CONFIG SET appendonly no"]),
+        #[cfg(test)]
         counterexamples: examples(&["redis-cli config set appendonly yes", "redis-cli config get save", "redis-cli config set maxmemory 2gb"]),
     },
     Rule {
@@ -1094,8 +1119,11 @@ pub static RULES: &[Rule] = &[
         safer: "Check which server this is (`INFO replication`) and take a snapshot (`BGSAVE`) before changing its role.",
         instead: "redis-cli info replication",
         questions: words!["Which server is this, and is it the primary?", "Is there a fresh snapshot of its data?"],
-        references: references(words!["https://redis.io/docs/latest/commands/replicaof/"]),
+        #[cfg(test)]
+        references: words!["https://redis.io/docs/latest/commands/replicaof/"],
+        #[cfg(test)]
         examples: examples(&["redis-cli replicaof 10.0.0.12 6379", "redis-cli -h redis-a SLAVEOF redis-b 6379"]),
+        #[cfg(test)]
         counterexamples: examples(&["redis-cli replicaof no one", "redis-cli info replication"]),
     },
     Rule {
@@ -1112,8 +1140,11 @@ pub static RULES: &[Rule] = &[
         safer: "Shut down with `SHUTDOWN SAVE` (or plain `SHUTDOWN` with persistence on) so the data is written out first.",
         instead: "redis-cli bgsave",
         questions: words!["When was the last snapshot written?", "What uses this Redis while it is down?"],
-        references: references(words!["https://redis.io/docs/latest/commands/shutdown/"]),
+        #[cfg(test)]
+        references: words!["https://redis.io/docs/latest/commands/shutdown/"],
+        #[cfg(test)]
         examples: examples(&["redis-cli shutdown nosave", "redis-cli -h cache1 SHUTDOWN NOSAVE FORCE"]),
+        #[cfg(test)]
         counterexamples: examples(&["redis-cli shutdown save", "redis-cli bgsave"]),
     },
     Rule {
@@ -1130,7 +1161,9 @@ pub static RULES: &[Rule] = &[
         safer: "Check the name matches exactly one index (no wildcard or `_all`); to get it out of the way, close it instead. Snapshot it first.",
         instead: "curl -X GET 'http://localhost:9200/_cat/indices/{target}?v'",
         questions: words!["Is there a snapshot of {target}?", "How many indices does the name or pattern match?", "Which cluster does the URL point at?"],
-        references: references(words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/indices-delete-index.html"]),
+        #[cfg(test)]
+        references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/indices-delete-index.html"],
+        #[cfg(test)]
         examples: examples(&[
             "curl -X DELETE http://localhost:9200/logs-2024.01",
             "curl -XDELETE 'https://es.prod.internal:9200/_all'",
@@ -1142,6 +1175,7 @@ pub static RULES: &[Rule] = &[
             "curl -X DELETE 'http://localhost:8108/collections/companies' -H 'X-TYPESENSE-API-KEY: x'",
             "curl -s -u \"elastic:$ES_PASSWORD\" -X DELETE \"$ES_URL/logs-*\"",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "curl -X GET http://localhost:9200/_cat/indices",
             "curl -X DELETE https://api.example.com/users/42",
@@ -1165,8 +1199,11 @@ pub static RULES: &[Rule] = &[
         safer: "Let the lifecycle policy (SLM) expire old snapshots, and keep at least the newest good one for every index.",
         instead: "curl -X GET 'http://localhost:9200/_snapshot/{target}'",
         questions: words!["Is this snapshot the only copy of any index?", "Is a newer snapshot verified to restore?"],
-        references: references(words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/delete-snapshot-api.html"]),
+        #[cfg(test)]
+        references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/delete-snapshot-api.html"],
+        #[cfg(test)]
         examples: examples(&["curl -X DELETE http://localhost:9200/_snapshot/s3_backups/nightly-2024.06.01", "curl -XDELETE 'https://es.prod:9200/_snapshot/backups/snap-*'"]),
+        #[cfg(test)]
         counterexamples: examples(&["curl -X GET http://localhost:9200/_snapshot/s3_backups/_all", "curl -X PUT http://localhost:9200/_snapshot/s3_backups/nightly"]),
     },
     Rule {
@@ -1183,13 +1220,16 @@ pub static RULES: &[Rule] = &[
         safer: "Run the same query with `_count` first and compare the number with what you expect; snapshot the index before deleting.",
         instead: "curl -X GET 'http://localhost:9200/{target}/_count'",
         questions: words!["How many documents does the query match (`_count`)?", "Is there a snapshot of the index?"],
-        references: references(words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/docs-delete-by-query.html"]),
+        #[cfg(test)]
+        references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/docs-delete-by-query.html"],
+        #[cfg(test)]
         examples: examples(&[
             "curl -X POST 'http://localhost:9200/logs/_delete_by_query' -H 'Content-Type: application/json' -d '{\"query\": {\"match_all\": {}}}'",
             "curl -XPOST https://es.prod:9200/orders/_delete_by_query?conflicts=proceed -d @query.json",
             "curl -X DELETE 'http://localhost:7700/indexes/movies/documents'",
             "curl -X POST 'https://APPID.algolia.net/1/indexes/products/clear' -H 'X-Algolia-API-Key: x'",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&["curl -X GET 'http://localhost:9200/logs/_count'", "curl -X POST 'http://localhost:9200/logs/_search' -d '{\"query\": {\"match_all\": {}}}'"]),
     },
     Rule {
@@ -1206,8 +1246,11 @@ pub static RULES: &[Rule] = &[
         safer: "Keep the guard on and delete indices by their exact names.",
         instead: "curl -X GET 'http://localhost:9200/_cluster/settings?include_defaults=true'",
         questions: words!["Why does the plan need wildcard deletes?", "When is the setting turned back on?"],
-        references: references(words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/index-management-settings.html"]),
+        #[cfg(test)]
+        references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/index-management-settings.html"],
+        #[cfg(test)]
         examples: examples(&["curl -X PUT 'http://localhost:9200/_cluster/settings' -H 'Content-Type: application/json' -d '{\"persistent\": {\"action.destructive_requires_name\": false}}'"]),
+        #[cfg(test)]
         counterexamples: examples(&["curl -X PUT 'http://localhost:9200/_cluster/settings' -d '{\"persistent\": {\"action.destructive_requires_name\": true}}'", "curl http://localhost:9200/_cluster/settings"]),
     },
     Rule {
@@ -1227,8 +1270,11 @@ pub static RULES: &[Rule] = &[
         safer: "Stop the producers, confirm every consumer group has caught up (`kafka-consumer-groups --describe`), and check the topic name is exact before deleting.",
         instead: "kafka-topics --describe --topic {target} --bootstrap-server localhost:9092",
         questions: words!["Which consumers still read {target}, and are they caught up?", "Is this the production cluster (`--bootstrap-server`)?"],
-        references: references(words!["https://kafka.apache.org/documentation/#basic_ops_add_topic", "https://docs.redpanda.com/current/reference/rpk/rpk-topic/rpk-topic-delete/"]),
+        #[cfg(test)]
+        references: words!["https://kafka.apache.org/documentation/#basic_ops_add_topic", "https://docs.redpanda.com/current/reference/rpk/rpk-topic/rpk-topic-delete/"],
+        #[cfg(test)]
         examples: examples(&["kafka-topics --bootstrap-server kafka.prod:9092 --delete --topic orders", "kafka-topics.sh --delete --topic 'payments.*' --bootstrap-server localhost:9092", "rpk topic delete clickstream", "confluent kafka topic delete invoices --cluster lkc-123"]),
+        #[cfg(test)]
         counterexamples: examples(&["kafka-topics --describe --topic orders --bootstrap-server localhost:9092", "kafka-topics --create --topic orders --partitions 6", "rpk topic list"]),
     },
     Rule {
@@ -1239,7 +1285,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["kafka-consumer-groups", "kafka-consumer-groups.sh"],
             flags_all: words!["--reset-offsets", "--execute"],
             target_flag: Some("--group"),
@@ -1250,8 +1296,11 @@ pub static RULES: &[Rule] = &[
         safer: "Run it without `--execute` first (it only prints the new offsets), save the current offsets with `--describe`, and stop the consumers while resetting.",
         instead: "kafka-consumer-groups --describe --group {target} --bootstrap-server localhost:9092",
         questions: words!["What do these consumers do with each message, and is reprocessing safe?", "Are the current offsets saved so they can be restored?"],
-        references: references(words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"]),
+        #[cfg(test)]
+        references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
+        #[cfg(test)]
         examples: examples(&["kafka-consumer-groups --bootstrap-server kafka.prod:9092 --group billing --reset-offsets --to-earliest --topic invoices --execute", "kafka-consumer-groups.sh --reset-offsets --all-topics --to-latest --group etl --execute --bootstrap-server localhost:9092"]),
+        #[cfg(test)]
         counterexamples: examples(&["kafka-consumer-groups --group billing --reset-offsets --to-earliest --topic invoices --dry-run", "kafka-consumer-groups --describe --group billing --bootstrap-server localhost:9092"]),
     },
     Rule {
@@ -1262,7 +1311,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["kafka-consumer-groups", "kafka-consumer-groups.sh"],
             flags_any: words!["--delete", "--delete-offsets"],
             flags_none: words!["--reset-offsets"],
@@ -1274,8 +1323,11 @@ pub static RULES: &[Rule] = &[
         safer: "Save the group's offsets with `--describe` first, and make sure nothing still uses the group.",
         instead: "kafka-consumer-groups --describe --group {target} --bootstrap-server localhost:9092",
         questions: words!["Does anything still consume with this group?", "Where will its consumers start if they come back?"],
-        references: references(words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"]),
+        #[cfg(test)]
+        references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
+        #[cfg(test)]
         examples: examples(&["kafka-consumer-groups --bootstrap-server localhost:9092 --delete --group legacy-etl", "kafka-consumer-groups.sh --delete-offsets --group billing --topic invoices --bootstrap-server kafka:9092"]),
+        #[cfg(test)]
         counterexamples: examples(&["kafka-consumer-groups --list --bootstrap-server localhost:9092", "kafka-consumer-groups --describe --group billing --bootstrap-server localhost:9092"]),
     },
     Rule {
@@ -1286,7 +1338,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["kafka-delete-records", "kafka-delete-records.sh"],
             target_flag: Some("--offset-json-file"),
             ..CommandPattern::ANY
@@ -1296,8 +1348,11 @@ pub static RULES: &[Rule] = &[
         safer: "Check every consumer group is past those offsets (`kafka-consumer-groups --describe`) before deleting, or let retention remove old messages.",
         instead: "kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092",
         questions: words!["Have all consumers read past these offsets?", "Does anyone need these messages for replay or audit?"],
-        references: references(words!["https://kafka.apache.org/documentation/#basic_ops_delete_records"]),
+        #[cfg(test)]
+        references: words!["https://kafka.apache.org/documentation/#basic_ops_delete_records"],
+        #[cfg(test)]
         examples: examples(&["kafka-delete-records --bootstrap-server kafka.prod:9092 --offset-json-file delete.json", "kafka-delete-records.sh --offset-json-file offsets.json --bootstrap-server localhost:9092"]),
+        #[cfg(test)]
         counterexamples: examples(&["kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092", "kafka-topics --list --bootstrap-server localhost:9092"]),
     },
     Rule {
@@ -1317,8 +1372,11 @@ pub static RULES: &[Rule] = &[
         safer: "Empty a topic only after every consumer has caught up, and restore the retention setting in the same plan; prefer `kafka-delete-records` with explicit offsets.",
         instead: "kafka-configs --describe --entity-type topics --entity-name {target} --bootstrap-server localhost:9092",
         questions: words!["Have all consumers read what is in the topic?", "When is the retention setting restored?"],
-        references: references(words!["https://kafka.apache.org/documentation/#topicconfigs_retention.ms"]),
+        #[cfg(test)]
+        references: words!["https://kafka.apache.org/documentation/#topicconfigs_retention.ms"],
+        #[cfg(test)]
         examples: examples(&["kafka-configs --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name orders --add-config retention.ms=1000", "kafka-configs.sh --alter --entity-type topics --entity-name events --add-config retention.ms=60000,cleanup.policy=delete --bootstrap-server localhost:9092", "kafka-configs --bootstrap-server localhost:9092 --alter --entity-type topics --entity-name ledger --delete-config retention.ms"]),
+        #[cfg(test)]
         counterexamples: examples(&["kafka-configs --alter --entity-type topics --entity-name orders --add-config retention.ms=604800000", "kafka-configs --describe --entity-type topics --entity-name orders", "kafka-configs --alter --entity-type topics --entity-name orders --delete-config max.message.bytes"]),
     },
     Rule {
@@ -1335,8 +1393,11 @@ pub static RULES: &[Rule] = &[
         safer: "Export the definitions first (`rabbitmqctl export_definitions`), check that its queues are empty and nothing is connected (`list_connections vhost`), then delete it.",
         instead: "rabbitmqctl list_queues -p {target} name messages consumers",
         questions: words!["Which applications connect to {target}?", "Are there messages still waiting in its queues?"],
-        references: references(words!["https://www.rabbitmq.com/docs/vhosts"]),
+        #[cfg(test)]
+        references: words!["https://www.rabbitmq.com/docs/vhosts"],
+        #[cfg(test)]
         examples: examples(&["rabbitmqctl delete_vhost /prod", "rabbitmqadmin -H mq.internal delete vhost name=orders"]),
+        #[cfg(test)]
         counterexamples: examples(&["rabbitmqctl list_vhosts", "rabbitmqctl add_vhost /staging"]),
     },
     Rule {
@@ -1353,8 +1414,11 @@ pub static RULES: &[Rule] = &[
         safer: "Check how many messages wait and why; move them aside with a shovel, or let consumers drain the queue, before deleting or purging it.",
         instead: "rabbitmqctl list_queues name messages consumers",
         questions: words!["How many messages are in {target}, and what are they?", "Who publishes to it, and what happens to their messages meanwhile?"],
-        references: references(words!["https://www.rabbitmq.com/docs/queues#deletion", "https://www.rabbitmq.com/docs/man/rabbitmqctl.8"]),
+        #[cfg(test)]
+        references: words!["https://www.rabbitmq.com/docs/queues#deletion", "https://www.rabbitmq.com/docs/man/rabbitmqctl.8"],
+        #[cfg(test)]
         examples: examples(&["rabbitmqctl purge_queue orders -p /prod", "rabbitmqctl delete_queue email-jobs", "rabbitmqadmin delete queue name=invoices"]),
+        #[cfg(test)]
         counterexamples: examples(&["rabbitmqctl list_queues name messages", "rabbitmqadmin declare queue name=invoices durable=true"]),
     },
     Rule {
@@ -1371,8 +1435,11 @@ pub static RULES: &[Rule] = &[
         safer: "Export the definitions first, move messages off the node, and remove it from the cluster with `forget_cluster_node` from another node.",
         instead: "rabbitmqctl cluster_status",
         questions: words!["Which node is this, and does it hold the only copy of any queue?", "Are the broker's definitions exported?"],
-        references: references(words!["https://www.rabbitmq.com/docs/man/rabbitmqctl.8#reset"]),
+        #[cfg(test)]
+        references: words!["https://www.rabbitmq.com/docs/man/rabbitmqctl.8#reset"],
+        #[cfg(test)]
         examples: examples(&["rabbitmqctl stop_app && rabbitmqctl reset", "rabbitmqctl -n rabbit@mq2 force_reset"]),
+        #[cfg(test)]
         counterexamples: examples(&["rabbitmqctl cluster_status", "rabbitmqctl start_app"]),
     },
     Rule {
@@ -1389,8 +1456,11 @@ pub static RULES: &[Rule] = &[
         safer: "Check which connections use the user (`rabbitmqctl list_connections user`) and move them to a new user before removing the old one.",
         instead: "rabbitmqctl list_connections user name",
         questions: words!["Which applications connect as {target}?", "Is the replacement user in place?"],
-        references: references(words!["https://www.rabbitmq.com/docs/access-control"]),
+        #[cfg(test)]
+        references: words!["https://www.rabbitmq.com/docs/access-control"],
+        #[cfg(test)]
         examples: examples(&["rabbitmqctl delete_user deployer", "rabbitmqctl clear_permissions -p /prod ci-bot", "rabbitmqadmin delete user name=legacy"]),
+        #[cfg(test)]
         counterexamples: examples(&["rabbitmqctl list_users", "rabbitmqctl set_permissions -p /prod ci-bot '.*' '.*' '.*'"]),
     },
     Rule {
@@ -1407,8 +1477,11 @@ pub static RULES: &[Rule] = &[
         safer: "Export the broker's definitions first (`rabbitmqctl export_definitions`), check nothing publishes to it, and remove it through the application's own topology code.",
         instead: "rabbitmqctl list_exchanges name type",
         questions: words!["Which applications publish to {target}?", "Which queues are bound to it?"],
-        references: references(words!["https://www.rabbitmq.com/docs/exchanges"]),
+        #[cfg(test)]
+        references: words!["https://www.rabbitmq.com/docs/exchanges"],
+        #[cfg(test)]
         examples: examples(&["rabbitmqadmin delete exchange name=events", "rabbitmqadmin -V /prod delete binding source=orders destination=billing destination_type=queue"]),
+        #[cfg(test)]
         counterexamples: examples(&["rabbitmqadmin list exchanges", "rabbitmqadmin declare exchange name=events type=topic"]),
     },
     Rule {
@@ -1425,8 +1498,11 @@ pub static RULES: &[Rule] = &[
         safer: "If only part must go, purge by subject or sequence instead of deleting. Back up the stream first (`nats stream backup`).",
         instead: "nats stream info {target}",
         questions: words!["What is stored in {target}, and does anything still consume it?", "Is there a backup of it?"],
-        references: references(words!["https://docs.nats.io/nats-concepts/jetstream/streams"]),
+        #[cfg(test)]
+        references: words!["https://docs.nats.io/nats-concepts/jetstream/streams"],
+        #[cfg(test)]
         examples: examples(&["nats stream rm ORDERS -f", "nats stream purge PAYMENTS --force", "nats kv rm SESSIONS", "nats kv purge CONFIG api-key"]),
+        #[cfg(test)]
         counterexamples: examples(&["nats stream info ORDERS", "nats stream add ORDERS --subjects 'orders.*'", "nats kv get SESSIONS user42"]),
     },
     Rule {
@@ -1443,8 +1519,11 @@ pub static RULES: &[Rule] = &[
         safer: "Check nothing uses it, and note its delivered sequence (`nats consumer info`) so a replacement can start there.",
         instead: "nats consumer info {target}",
         questions: words!["Does any application still read through this consumer?", "Where will a recreated consumer start?"],
-        references: references(words!["https://docs.nats.io/nats-concepts/jetstream/consumers"]),
+        #[cfg(test)]
+        references: words!["https://docs.nats.io/nats-concepts/jetstream/consumers"],
+        #[cfg(test)]
         examples: examples(&["nats consumer rm ORDERS billing -f", "nats con delete PAYMENTS CONSUMER2"]),
+        #[cfg(test)]
         counterexamples: examples(&["nats consumer info ORDERS billing", "nats consumer ls ORDERS"]),
     },
     Rule {
@@ -1461,8 +1540,11 @@ pub static RULES: &[Rule] = &[
         safer: "Confirm `auto_snapshot` is on in `cassandra.yaml`. Take a named snapshot first with `nodetool snapshot -t`.",
         instead: "nodetool snapshot -t before-drop {target}",
         questions: words!["Is `auto_snapshot` on in this cluster?", "Which applications read {target}?"],
-        references: references(words!["https://cassandra.apache.org/doc/latest/cassandra/developing/cql/ddl.html"]),
+        #[cfg(test)]
+        references: words!["https://cassandra.apache.org/doc/latest/cassandra/developing/cql/ddl.html"],
+        #[cfg(test)]
         examples: examples(&["cqlsh cassandra.prod -e 'DROP KEYSPACE analytics;'", "cqlsh -e \"TRUNCATE shop.orders\""]),
+        #[cfg(test)]
         counterexamples: examples(&["cqlsh -e 'DESCRIBE KEYSPACES'", "cqlsh -e 'SELECT * FROM shop.orders LIMIT 10'"]),
     },
     Rule {
@@ -1479,8 +1561,11 @@ pub static RULES: &[Rule] = &[
         safer: "Clear only a named, outdated snapshot (`-t name`) after confirming a newer backup exists elsewhere.",
         instead: "nodetool listsnapshots",
         questions: words!["Is there a newer backup stored off the node?", "Do these snapshots cover a recent drop or truncate?"],
-        references: references(words!["https://cassandra.apache.org/doc/latest/cassandra/managing/tools/nodetool/clearsnapshot.html"]),
+        #[cfg(test)]
+        references: words!["https://cassandra.apache.org/doc/latest/cassandra/managing/tools/nodetool/clearsnapshot.html"],
+        #[cfg(test)]
         examples: examples(&["nodetool clearsnapshot --all", "nodetool -h cass1.prod clearsnapshot -t before-migration"]),
+        #[cfg(test)]
         counterexamples: examples(&["nodetool listsnapshots", "nodetool snapshot -t before-migration shop"]),
     },
     Rule {
@@ -1497,8 +1582,11 @@ pub static RULES: &[Rule] = &[
         safer: "List the keys the range covers first (`etcdctl get --prefix --keys-only`), take `etcdctl snapshot save`, and delete exact keys.",
         instead: "etcdctl get {target} --prefix --keys-only",
         questions: words!["How many keys does the range cover?", "Is there an `etcdctl snapshot` from today?"],
-        references: references(words!["https://etcd.io/docs/latest/dev-guide/interacting_v3/#delete-keys"]),
+        #[cfg(test)]
+        references: words!["https://etcd.io/docs/latest/dev-guide/interacting_v3/#delete-keys"],
+        #[cfg(test)]
         examples: examples(&["etcdctl del \"\" --prefix", "ETCDCTL_API=3 etcdctl --endpoints=https://10.0.0.5:2379 del /registry/deployments --prefix"]),
+        #[cfg(test)]
         counterexamples: examples(&["etcdctl get /registry --prefix --keys-only", "etcdctl del /config/feature-x"]),
     },
     Rule {
@@ -1521,8 +1609,11 @@ pub static RULES: &[Rule] = &[
         safer: "Save the group's current offsets first, stop its consumers, preview the new offsets, and decide whether reprocessing is safe.",
         instead: "Describe the consumer group and save its current offsets.",
         questions: words!["What do the consumers do with each message, and is reprocessing safe?", "Are the current offsets saved?"],
-        references: references(words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"]),
+        #[cfg(test)]
+        references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
+        #[cfg(test)]
         examples: examples(&["1. Reset the billing consumer group offsets to earliest.", "- Rewind the consumer offsets for the invoices topic by one day."]),
+        #[cfg(test)]
         counterexamples: examples(&["1. Describe the consumer group offsets.", "1. Do not reset the offsets of the billing group.", "1. Set the image offset to 10 pixels."]),
     },
 ];

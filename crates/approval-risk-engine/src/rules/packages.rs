@@ -3,8 +3,9 @@
 //! back (the version number is burned even where the files can be removed), so publishing to a
 //! public registry is irreversible at organisation scope; an internal registry is shared.
 
+#[cfg(test)]
+use super::examples;
 use super::matching::{find_flag, flag_value, positionals, Hit};
-use super::{examples, references};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
@@ -340,8 +341,11 @@ pub static RULES: &[Rule] = &[
             "Has someone inspected exactly what goes into the package?",
             "Is the version number right, since it can never be reused?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&["Publish version 2.3.1 to PyPI.", "Release the new version to npm."]),
+        #[cfg(test)]
         counterexamples: examples(&["Check which version is on PyPI.", "Do not publish to npm yet."]),
     },
     Rule {
@@ -364,8 +368,11 @@ pub static RULES: &[Rule] = &[
         safer: "Deprecate the version with a message pointing to a fixed release instead; withdraw only for malware or a leaked secret, after rotating the secret.",
         instead: "Publish a fixed version and deprecate the broken one with a message.",
         questions: words!["Who depends on this version, and what happens to their builds?", "Would deprecating it and publishing a fix do?"],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&["Unpublish the broken 2.3.0 release from npm.", "Yank version 0.4.1 from crates.io."]),
+        #[cfg(test)]
         counterexamples: examples(&["Deprecate 2.3.0 with a message pointing to 2.3.1.", "Do not unpublish anything."]),
     },
     Rule {
@@ -386,8 +393,11 @@ pub static RULES: &[Rule] = &[
             "Is the version number right, and which dist-tag (`latest`) will it take?",
             "Is this the organisation's normal release path, or an agent publishing on its own?",
         ],
-        references: references(words!["https://docs.npmjs.com/cli/commands/npm-publish", "https://docs.npmjs.com/policies/unpublish"]),
+        #[cfg(test)]
+        references: words!["https://docs.npmjs.com/cli/commands/npm-publish", "https://docs.npmjs.com/policies/unpublish"],
+        #[cfg(test)]
         examples: examples(&["npm publish", "npm publish --access public", "pnpm publish --no-git-checks", "yarn npm publish --tag next", "npm publish --registry https://npm.internal.example.com"]),
+        #[cfg(test)]
         counterexamples: examples(&["npm pack", "npm run publish:docs", "echo 'npm publish'", "yarn npm info react"]),
     },
     Rule {
@@ -398,7 +408,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["npm"],
             subcommands: &[words!["unpublish"]],
             ..CommandPattern::ANY
@@ -411,8 +421,11 @@ pub static RULES: &[Rule] = &[
             "Who depends on this version (`npm view` and the download count)?",
             "Is this about a leaked secret, and has that secret been rotated already?",
         ],
-        references: references(words!["https://docs.npmjs.com/policies/unpublish", "https://docs.npmjs.com/cli/commands/npm-unpublish"]),
+        #[cfg(test)]
+        references: words!["https://docs.npmjs.com/policies/unpublish", "https://docs.npmjs.com/cli/commands/npm-unpublish"],
+        #[cfg(test)]
         examples: examples(&["npm unpublish my-lib@1.4.2", "npm unpublish @acme/widgets --force"]),
+        #[cfg(test)]
         counterexamples: examples(&["npm view my-lib versions", "npm publish --dry-run", "echo npm unpublish my-lib"]),
     },
     Rule {
@@ -429,8 +442,11 @@ pub static RULES: &[Rule] = &[
         safer: "Name the exact affected versions, not a broad range, after listing them with `npm view`.",
         instead: "npm view {target} versions",
         questions: words!["Does the version range cover only the versions that are really affected?"],
-        references: references(words!["https://docs.npmjs.com/cli/commands/npm-deprecate"]),
+        #[cfg(test)]
+        references: words!["https://docs.npmjs.com/cli/commands/npm-deprecate"],
+        #[cfg(test)]
         examples: examples(&["npm deprecate my-lib@\"< 2.0.0\" \"Please upgrade to 2.x\"", "npm deprecate @acme/widgets@1.4.2 'security issue, use 1.4.3'"]),
+        #[cfg(test)]
         counterexamples: examples(&["npm deprecate my-lib@1.4.2 \"\"", "npm view my-lib deprecated", "npm outdated"]),
     },
     Rule {
@@ -447,8 +463,11 @@ pub static RULES: &[Rule] = &[
         safer: "Test the version under a non-default tag (such as `next`) before moving `latest`; check the current tags with `npm dist-tag ls`.",
         instead: "npm dist-tag ls {target}",
         questions: words!["Which version does the tag point at now, and has the new one been tested under another tag?"],
-        references: references(words!["https://docs.npmjs.com/cli/commands/npm-dist-tag"]),
+        #[cfg(test)]
+        references: words!["https://docs.npmjs.com/cli/commands/npm-dist-tag"],
+        #[cfg(test)]
         examples: examples(&["npm dist-tag add my-lib@2.0.0 latest", "npm dist-tag rm @acme/widgets beta", "yarn tag add my-lib@1.2.3 stable"]),
+        #[cfg(test)]
         counterexamples: examples(&["npm dist-tag ls my-lib", "yarn tag list my-lib", "npm install react@next"]),
     },
     Rule {
@@ -468,8 +487,11 @@ pub static RULES: &[Rule] = &[
             "Has every published version been checked for internal code and secrets?",
             "Who in the organisation approved making this package public?",
         ],
-        references: references(words!["https://docs.npmjs.com/cli/commands/npm-access"]),
+        #[cfg(test)]
+        references: words!["https://docs.npmjs.com/cli/commands/npm-access"],
+        #[cfg(test)]
         examples: examples(&["npm access public @acme/internal-sdk", "npm access set status=public @acme/billing-client"]),
+        #[cfg(test)]
         counterexamples: examples(&["npm access get status @acme/internal-sdk", "npm access set status=private @acme/internal-sdk", "npm access list packages @acme"]),
     },
     Rule {
@@ -489,8 +511,11 @@ pub static RULES: &[Rule] = &[
             "Who is being added or removed, and who approved it?",
             "Does the new owner have two-factor authentication turned on?",
         ],
-        references: references(words!["https://docs.npmjs.com/cli/commands/npm-owner", "https://doc.rust-lang.org/cargo/commands/cargo-owner.html", "https://guides.rubygems.org/command-reference/#gem-owner"]),
+        #[cfg(test)]
+        references: words!["https://docs.npmjs.com/cli/commands/npm-owner", "https://doc.rust-lang.org/cargo/commands/cargo-owner.html", "https://guides.rubygems.org/command-reference/#gem-owner"],
+        #[cfg(test)]
         examples: examples(&["npm owner add alice my-lib", "cargo owner --add github:acme:release-team my-crate", "gem owner acme-sdk --remove bob@example.com"]),
+        #[cfg(test)]
         counterexamples: examples(&["npm owner ls my-lib", "cargo owner --list my-crate", "gem owner acme-sdk"]),
     },
     Rule {
@@ -510,8 +535,11 @@ pub static RULES: &[Rule] = &[
             "What files does `cargo package --list` include, and is anything private among them?",
             "Is the version number right for the changes it contains?",
         ],
-        references: references(words!["https://doc.rust-lang.org/cargo/reference/publishing.html", "https://doc.rust-lang.org/cargo/commands/cargo-publish.html"]),
+        #[cfg(test)]
+        references: words!["https://doc.rust-lang.org/cargo/reference/publishing.html", "https://doc.rust-lang.org/cargo/commands/cargo-publish.html"],
+        #[cfg(test)]
         examples: examples(&["cargo publish", "cargo publish -p approval-risk-engine --allow-dirty", "cargo release patch --execute", "cargo publish --registry acme-internal"]),
+        #[cfg(test)]
         counterexamples: examples(&["cargo package --list", "cargo build --release", "cargo release patch"]),
     },
     Rule {
@@ -528,8 +556,11 @@ pub static RULES: &[Rule] = &[
         safer: "Publish a fixed version first, so users have somewhere to go, and yank only the versions that are really broken.",
         instead: "cargo info {target}",
         questions: words!["Is there a fixed version users can move to, and is the yanked version really broken?"],
-        references: references(words!["https://doc.rust-lang.org/cargo/commands/cargo-yank.html"]),
+        #[cfg(test)]
+        references: words!["https://doc.rust-lang.org/cargo/commands/cargo-yank.html"],
+        #[cfg(test)]
         examples: examples(&["cargo yank --version 1.0.1 my-crate", "cargo yank my-crate@0.3.0"]),
+        #[cfg(test)]
         counterexamples: examples(&["cargo yank --undo --version 1.0.1 my-crate", "cargo search my-crate", "cargo update -p my-crate"]),
     },
     Rule {
@@ -549,8 +580,11 @@ pub static RULES: &[Rule] = &[
             "Has the release been installed and tried from TestPyPI?",
             "Which files are in `dist/`, and are they all from this build and this version?",
         ],
-        references: references(words!["https://packaging.python.org/en/latest/guides/using-testpypi/", "https://pypi.org/help/#file-name-reuse"]),
+        #[cfg(test)]
+        references: words!["https://packaging.python.org/en/latest/guides/using-testpypi/", "https://pypi.org/help/#file-name-reuse"],
+        #[cfg(test)]
         examples: examples(&["twine upload dist/*", "python3 -m twine upload --skip-existing dist/*", "poetry publish --build", "uv publish"]),
+        #[cfg(test)]
         counterexamples: examples(&["twine check dist/*", "poetry build", "python -m build", "pip install twine"]),
     },
     Rule {
@@ -567,8 +601,11 @@ pub static RULES: &[Rule] = &[
         safer: "Build and unpack the gem (`gem build`, then `gem unpack`) to check its files, and release from CI. Internal gems belong on a private gem server.",
         instead: "gem push --host https://gems.internal.example.com {target}",
         questions: words!["Which files does the gem contain, and is the version number right?"],
-        references: references(words!["https://guides.rubygems.org/publishing/"]),
+        #[cfg(test)]
+        references: words!["https://guides.rubygems.org/publishing/"],
+        #[cfg(test)]
         examples: examples(&["gem push acme-sdk-2.1.0.gem", "gem push pkg/widgets-0.9.0.gem --otp 123456"]),
+        #[cfg(test)]
         counterexamples: examples(&["gem build acme-sdk.gemspec", "gem install rails", "gem list"]),
     },
     Rule {
@@ -579,7 +616,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Command(CommandPattern {
+        matcher: Matcher::Command(&CommandPattern {
             programs: words!["gem"],
             subcommands: &[words!["yank"]],
             ..CommandPattern::ANY
@@ -589,8 +626,11 @@ pub static RULES: &[Rule] = &[
         safer: "Release a fixed version first and tell users to move to it; yank only for a security problem or a broken build.",
         instead: "gem info {target} --remote --all",
         questions: words!["Who depends on this version, and is there a fixed version to move to?"],
-        references: references(words!["https://guides.rubygems.org/command-reference/#gem-yank"]),
+        #[cfg(test)]
+        references: words!["https://guides.rubygems.org/command-reference/#gem-yank"],
+        #[cfg(test)]
         examples: examples(&["gem yank acme-sdk -v 2.1.0", "gem yank widgets --version 0.9.0"]),
+        #[cfg(test)]
         counterexamples: examples(&["gem search acme-sdk", "gem info acme-sdk --remote"]),
     },
     Rule {
@@ -607,8 +647,11 @@ pub static RULES: &[Rule] = &[
         safer: "Inspect the package (`dotnet pack`, then open the .nupkg) and push to an internal feed first.",
         instead: "dotnet nuget push {target} --source https://nuget.internal.example.com/v3/index.json",
         questions: words!["Which feed does this push to, and has the package's content been checked?"],
-        references: references(words!["https://learn.microsoft.com/en-us/nuget/nuget-org/policies/deleting-packages"]),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/nuget/nuget-org/policies/deleting-packages"],
+        #[cfg(test)]
         examples: examples(&["dotnet nuget push bin/Release/Acme.Sdk.2.1.0.nupkg --api-key $NUGET_KEY --source https://api.nuget.org/v3/index.json", "nuget push Acme.Sdk.2.1.0.nupkg"]),
+        #[cfg(test)]
         counterexamples: examples(&["dotnet pack -c Release", "dotnet nuget list source", "dotnet nuget locals all --list"]),
     },
 ];

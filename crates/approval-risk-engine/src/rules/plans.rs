@@ -3,8 +3,9 @@
 //! resource type decides what is lost: a database, bucket, volume or key holds data that a new
 //! resource will not have.
 
+#[cfg(test)]
+use super::examples;
 use super::matching::Hit;
-use super::{examples, references};
 use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
@@ -163,8 +164,11 @@ pub static RULES: &[Rule] = &[
         safer: "Remove {target} from this change or protect it (`prevent_destroy`, `DeletionPolicy: Retain`), snapshot it, and destroy it on its own once nothing uses it.",
         instead: "terraform plan -destroy -target={target}",
         questions: words!["Why is {target} being destroyed: an intended removal, or a rename or state mismatch?", "Is there a recent snapshot or backup of {target}?", "Is this plan built from the current state?"],
-        references: references(words!["https://developer.hashicorp.com/terraform/tutorials/state/resource-lifecycle"]),
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/tutorials/state/resource-lifecycle"],
+        #[cfg(test)]
         examples: examples(&["  # aws_db_instance.orders will be destroyed", "  # module.storage.aws_s3_bucket.uploads will be destroyed"]),
+        #[cfg(test)]
         counterexamples: examples(&["  # aws_security_group_rule.web will be destroyed", "  # aws_db_instance.orders will be updated in-place"]),
     },
     Rule {
@@ -181,8 +185,11 @@ pub static RULES: &[Rule] = &[
         safer: "Find the attribute that forces replacement of {target} and change it another way, or migrate the data to a new resource first and switch over.",
         instead: "terraform plan -out=review.tfplan",
         questions: words!["Which attribute forces the replacement of {target}, and can it be changed in place?", "Is the data in {target} backed up and restorable into the new resource?"],
-        references: references(words!["https://developer.hashicorp.com/terraform/internals/json-format#change-representation"]),
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/internals/json-format#change-representation"],
+        #[cfg(test)]
         examples: examples(&["  # aws_db_instance.main must be replaced", "  # google_sql_database_instance.primary must be replaced"]),
+        #[cfg(test)]
         counterexamples: examples(&["  # aws_instance.web must be replaced", "  # aws_db_instance.main will be created"]),
     },
     Rule {
@@ -199,8 +206,11 @@ pub static RULES: &[Rule] = &[
         safer: "Confirm {target} is meant to go (not a rename or a state mismatch), and apply its removal on its own.",
         instead: "terraform state show {target}",
         questions: words!["Is removing {target} intended, or is it a rename the plan read as destroy-and-create?", "What depends on {target}?"],
-        references: references(words!["https://developer.hashicorp.com/terraform/cli/commands/plan"]),
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan"],
+        #[cfg(test)]
         examples: examples(&["  # aws_instance.web[0] will be destroyed", "  # aws_iam_role_policy.deploy will be destroyed"]),
+        #[cfg(test)]
         counterexamples: examples(&["  # aws_instance.web[0] will be created", "  # aws_db_instance.main will be destroyed"]),
     },
     Rule {
@@ -217,8 +227,11 @@ pub static RULES: &[Rule] = &[
         safer: "Use `create_before_destroy` for {target}, or change the attribute that forces replacement another way.",
         instead: "terraform plan -out=review.tfplan",
         questions: words!["Will {target} be down between delete and create?", "Does anything refer to its current ID or address?"],
-        references: references(words!["https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle"]),
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle"],
+        #[cfg(test)]
         examples: examples(&["  # aws_instance.web must be replaced", "-/+ resource \"aws_instance\" \"web\" {\n  # aws_instance.web must be replaced"]),
+        #[cfg(test)]
         counterexamples: examples(&["  # aws_instance.web will be updated in-place", "  # aws_ebs_volume.data must be replaced"]),
     },
     Rule {
@@ -235,8 +248,11 @@ pub static RULES: &[Rule] = &[
         safer: "Paste the whole plan output (or `terraform show -json plan.out`) so every destroyed resource can be seen.",
         instead: "terraform show -no-color plan.out",
         questions: words!["Which resources does the plan destroy or replace?"],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&["Plan: 0 to add, 1 to change, 3 to destroy."]),
+        #[cfg(test)]
         counterexamples: examples(&["Plan: 2 to add, 0 to change, 0 to destroy."]),
     },
     Rule {
@@ -253,8 +269,11 @@ pub static RULES: &[Rule] = &[
         safer: "Read the attribute changes for {target}, and apply to a non-production environment first.",
         instead: "terraform show -no-color plan.out",
         questions: words!["Which environment's state is this plan for?"],
-        references: references(words!["https://developer.hashicorp.com/terraform/cli/commands/plan"]),
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan"],
+        #[cfg(test)]
         examples: examples(&["  # aws_instance.web will be updated in-place", "  # aws_s3_bucket.logs will be created"]),
+        #[cfg(test)]
         counterexamples: examples(&["  # aws_instance.web will be destroyed", "Terraform will perform the following actions:"]),
     },
 ];

@@ -1,7 +1,8 @@
 //! Steps written in words: deleting, recreating, wiping and resetting things, described the
 //! way agents describe them.
 
-use super::{examples, references};
+#[cfg(test)]
+use super::examples;
 use super::{Action, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::words::Words;
@@ -155,12 +156,15 @@ pub static RULES: &[Rule] = &[
             "How long will it be down between the delete and the recreate, and who is told?",
             "Can the change be made in place instead?",
         ],
-        references: references(words!["https://www.theregister.com/2026/02/20/amazon_denies_kiro_agentic_ai_behind_outage/"]),
+        #[cfg(test)]
+        references: words!["https://www.theregister.com/2026/02/20/amazon_denies_kiro_agentic_ai_behind_outage/"],
+        #[cfg(test)]
         examples: examples(&[
             "Delete and recreate the production environment from the template.",
             "Tear down the staging stack and rebuild it from scratch",
             "I'll remove the cluster, then re-create it with the new settings.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Do not delete the environment; update the configuration in place.",
             "Create a new environment beside the old one.",
@@ -185,12 +189,15 @@ pub static RULES: &[Rule] = &[
             "Who or what still reads it?",
             "Could it be archived or renamed instead of deleted?",
         ],
-        references: references(words!["https://about.gitlab.com/blog/2017/02/10/postmortem-of-database-outage-of-january-31/"]),
+        #[cfg(test)]
+        references: words!["https://about.gitlab.com/blog/2017/02/10/postmortem-of-database-outage-of-january-31/"],
+        #[cfg(test)]
         examples: examples(&[
             "Drop the users table and the orders table.",
             "Delete the old S3 buckets to save money.",
             "Wipe the database before the migration",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Never delete the database.",
             "List the tables in the database.",
@@ -215,8 +222,11 @@ pub static RULES: &[Rule] = &[
             "Is everything in it reproducible from code and backups?",
             "Who needs to know before it goes away?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&["Tear down the staging environment.", "Terminate the old instances in us-east-1."]),
+        #[cfg(test)]
         counterexamples: examples(&["Describe the instances in us-east-1.", "Do not terminate the instances."]),
     },
     Rule {
@@ -242,8 +252,11 @@ pub static RULES: &[Rule] = &[
         safer: "Ask the agent to list exactly what it would delete, review that list, and delete the named items only.",
         instead: "List the resources that look unused, with their owners and last use.",
         questions: words!["Exactly what will be deleted, by name?", "How was 'unused' decided, and who owns these things?"],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&["Get rid of anything we're not using anymore.", "Remove the stale stuff from the account."]),
+        #[cfg(test)]
         counterexamples: examples(&["Delete the temp-upload-2023 bucket.", "Do not delete anything yet."]),
     },
     Rule {
@@ -266,8 +279,11 @@ pub static RULES: &[Rule] = &[
         safer: "Issue the new credential first and move every user of {target} over, wait until the old one shows no use, then revoke.",
         instead: "Issue a new key alongside the old one and list which services still use the old key.",
         questions: words!["Which services still use {target}, and have they all switched?", "What is the plan if something breaks after the revocation?"],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&["Roll the old Stripe key so it stops working.", "Revoke all API tokens issued before March."]),
+        #[cfg(test)]
         counterexamples: examples(&["List the API tokens issued before March.", "Do not revoke the deploy key."]),
     },
     Rule {
@@ -300,12 +316,15 @@ pub static RULES: &[Rule] = &[
             "Why does {target} have to go off, and for exactly how long?",
             "Who switches it back on, and how will anyone know it was off?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Disable MFA for the admin account.",
             "Turn off the firewall on the production hosts.",
             "Temporarily disable CloudTrail audit logging.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Enable MFA for every admin account.",
             "Do not disable the firewall.",
@@ -340,12 +359,15 @@ pub static RULES: &[Rule] = &[
             "What step needs {target} off, and why?",
             "When and by whom is it switched back on?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Disable deletion protection on the orders database.",
             "Turn off versioning on the uploads bucket.",
             "Suspend the alarms for the payments service.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Enable deletion protection on the orders database.",
             "Do not turn off the alarms.",
@@ -386,12 +408,15 @@ pub static RULES: &[Rule] = &[
             "Which exact permissions does the task need?",
             "When is the access removed, and by whom?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Grant the agent AdministratorAccess so the deploy stops failing.",
             "Give the contractor admin rights on the production account.",
             "Make the service account a superuser.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Remove admin access from the departed engineer.",
             "Do not grant admin rights.",
@@ -430,12 +455,15 @@ pub static RULES: &[Rule] = &[
             "How many are selected, and has anyone checked the list?",
             "Are the customers told, and can each one be restored?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Cancel all pending orders older than 30 days.",
             "Deactivate the accounts of users who have not logged in for a year.",
             "Suspend the subscriptions with failed payments.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "List the orders older than 30 days.",
             "Do not cancel any subscriptions.",
@@ -473,11 +501,14 @@ pub static RULES: &[Rule] = &[
             "What was written since the copy was taken, and is it saved somewhere?",
             "Has the backup been restored somewhere else and checked first?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Restore the database from last night's backup over the current one.",
             "Roll back the production database to the snapshot from Monday.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Restore last night's backup into a new database and compare it.",
             "Do not roll back the database.",
@@ -513,11 +544,14 @@ pub static RULES: &[Rule] = &[
             "Is the current zone exported, so every record can be put back?",
             "What is the TTL, and how long would a mistake keep being served?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&[
             "Move the DNS for example.com to the new provider.",
             "Point the api CNAME at the new load balancer.",
         ]),
+        #[cfg(test)]
         counterexamples: examples(&[
             "Look up the DNS records for example.com.",
             "Do not change the DNS yet.",
@@ -543,8 +577,11 @@ pub static RULES: &[Rule] = &[
         safer: "Delete only what is meant to go, by prefix, age or filter, rather than everything. Copy or snapshot what is in {target} first.",
         instead: "List what is in {target}, with sizes and dates.",
         questions: words!["Is there a copy of what is in it?", "Does anything still read from it?"],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&["Empty the S3 bucket acme-prod-uploads.", "Then empty the orders table before the import."]),
+        #[cfg(test)]
         counterexamples: examples(&["Create an empty bucket for the exports.", "Check that the bucket is empty."]),
     },
     Rule {
@@ -571,8 +608,11 @@ pub static RULES: &[Rule] = &[
         safer: "Read the script first, run it with a dry-run or on a copy, and check how many records it would change.",
         instead: "Show the script's code and what its dry-run mode reports.",
         questions: words!["What does the script change, and has someone read it?", "Does it have a dry-run mode, and what did it report?"],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&["Run the data backfill script against production.", "Trigger the cleanup job for all tenants."]),
+        #[cfg(test)]
         counterexamples: examples(&["Read the backfill script and summarise what it changes.", "Do not run the cleanup job."]),
     },
     Rule {
@@ -595,8 +635,11 @@ pub static RULES: &[Rule] = &[
         safer: "Allow only the addresses that need it (an office range, a VPN, the partner's IPs), or reach the service through a bastion or a tunnel.",
         instead: "Allow the port from the office VPN range only.",
         questions: words!["Which addresses actually need to reach it?", "What listens on it, and does it require authentication?"],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&["Open port 22 to 0.0.0.0/0 on the bastion security group.", "Allow traffic from the internet to the database port."]),
+        #[cfg(test)]
         counterexamples: examples(&["Allow port 443 from the office VPN only.", "Do not open the database to the internet."]),
     },
     Rule {
@@ -623,8 +666,11 @@ pub static RULES: &[Rule] = &[
         safer: "Share with the specific people or accounts that need it (a signed URL, an expiring link, an access grant), and check what it contains first.",
         instead: "Create an expiring signed link for the one file the partner needs.",
         questions: words!["Who exactly needs it, and could a signed link or a grant do?", "What is in it: any personal data or secrets?"],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&["Make the S3 bucket public so the partner can download the files.", "Set the snapshot to public so the other account can copy it."]),
+        #[cfg(test)]
         counterexamples: examples(&["Make the helper function public.", "Check that the bucket is not public."]),
     },
     Rule {
@@ -655,8 +701,11 @@ pub static RULES: &[Rule] = &[
             "Will anything be deleted or overwritten?",
             "Can the agent show the commands before running them?",
         ],
-        references: references(words![]),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
         examples: examples(&["Clean up the old stuff.", "Take care of the failing deployment however needed."]),
+        #[cfg(test)]
         counterexamples: examples(&["Run the unit tests.", "Clean the build cache with `cargo clean`."]),
     },
 ];

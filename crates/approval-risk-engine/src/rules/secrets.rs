@@ -1,8 +1,9 @@
 //! Secret managers: deleting items, vaults and configurations in 1Password, Doppler,
 //! Bitwarden and Infisical. A deleted secret breaks every service that reads it, at once.
 
+#[cfg(test)]
+use super::examples;
 use super::matching::{find_flag, positionals, Hit};
-use super::{examples, references};
 use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
@@ -93,7 +94,10 @@ pub static RULES: &[Rule] = &[Rule {
     safer: "Archive or disable {target} first, watch for services that break, and delete it only after nothing reads it.",
     instead: "doppler secrets get {target} --plain",
     questions: words!["Which services read {target}, and will they fail without it?", "Is there another copy, or will the credential have to be re-issued?"],
-    references: references(words!["https://developer.1password.com/docs/cli/reference/management-commands/item#item-delete", "https://docs.doppler.com/docs/cli"]),
+    #[cfg(test)]
+    references: words!["https://developer.1password.com/docs/cli/reference/management-commands/item#item-delete", "https://docs.doppler.com/docs/cli"],
+    #[cfg(test)]
     examples: examples(&["op item delete \"Prod DB password\"", "doppler secrets delete STRIPE_KEY --project api --config prd -y", "op vault delete Engineering"]),
+    #[cfg(test)]
     counterexamples: examples(&["op item get \"Prod DB password\"", "doppler secrets list --project api", "bw list items"]),
 }];
