@@ -5,7 +5,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, positionals, Hit};
-use super::{Action, CommandPattern, Matcher, Reach, Rule};
+use super::{shown_with_a_name, Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
 use crate::words::Words;
@@ -136,7 +136,7 @@ pub static RULES: &[Rule] = &[
         why: "It makes later steps recoverable only if it completes, covers what they change and restores; a dump of the wrong database looks just as reassuring.",
         consequence: "a copy is taken; nothing existing changes",
         safer: "Check that the copy finished and can be restored before a later step relies on it.",
-        instead: "List the backups taken so far and when a restore from each was last tried.",
+        instead: shown_with_a_name("List the backups taken so far and when a restore from each was last tried."),
         questions: words!["Has the backup finished, and has a restore from it been tried?"],
         #[cfg(test)]
         references: words![],
@@ -170,7 +170,7 @@ pub static RULES: &[Rule] = &[
         why: "`forget` removes snapshot records, and until `prune` deletes the unreferenced data, `restic recover` can still salvage it; the loss shows only when a restore is needed.",
         consequence: "the points in time those snapshots held can no longer be restored",
         safer: "Run it with `--dry-run` first and read which snapshots go; keep a copy of the repository (`restic copy`) before pruning.",
-        instead: "restic forget --keep-last 1 --prune --dry-run",
+        instead: shown_with_a_name("restic forget --keep-last 1 --prune --dry-run"),
         questions: words!["Which snapshots will go, and is any of them the only copy of something still needed?", "Is there a second copy of this repository?"],
         #[cfg(test)]
         references: words!["https://restic.readthedocs.io/en/stable/060_forget.html"],
@@ -191,7 +191,7 @@ pub static RULES: &[Rule] = &[
         why: "`prune` applies its `--keep-*` rules across every archive in the repository unless limited by `--glob-archives`, so another machine's archives can be deleted too.",
         consequence: "the archived versions can no longer be restored; a whole repository loses every version",
         safer: "List what would go with `borg prune --list --dry-run` (or `borg list`), and keep a second copy of the repository first.",
-        instead: "borg list {target}",
+        instead: shown_with_a_name("borg list {target}"),
         questions: words!["Which archives will go, and are they the only copies?", "Is there an off-site copy of this repository?"],
         #[cfg(test)]
         references: words!["https://borgbackup.readthedocs.io/en/stable/usage/delete.html"],
@@ -212,7 +212,7 @@ pub static RULES: &[Rule] = &[
         why: "`velero backup delete` removes the backup's files from object storage and deletes its volume snapshots with the provider, not just the record in the cluster.",
         consequence: "the cluster state it captured can no longer be restored, or future backups stop",
         safer: "Keep at least one recent backup outside the retention you are changing, and describe this one before deleting it.",
-        instead: "velero backup describe {target} --details",
+        instead: shown_with_a_name("velero backup describe {target} --details"),
         questions: words!["Is this the last good backup of anything?", "What takes over if this schedule goes?"],
         #[cfg(test)]
         references: words!["https://velero.io/docs/main/backup-reference/"],
@@ -238,7 +238,7 @@ pub static RULES: &[Rule] = &[
         why: "Kopia and duplicity only list what would go unless given `--delete` or `--force`; with it, the removed points in time cannot be rebuilt from later snapshots.",
         consequence: "the restore points those snapshots held are gone for good",
         safer: "List the snapshots first and keep a copy of the repository before removing any.",
-        instead: "kopia snapshot list",
+        instead: shown_with_a_name("kopia snapshot list"),
         questions: words!["Which restore points disappear, and is anything relying on them?"],
         #[cfg(test)]
         references: words!["https://kopia.io/docs/reference/command-line/common/snapshot-delete/"],

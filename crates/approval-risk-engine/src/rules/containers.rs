@@ -4,7 +4,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, flag_value, positionals, Hit};
-use super::{Action, CommandPattern, Matcher, Reach, Rule};
+use super::{shown_with_a_name, Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::words::Words;
@@ -384,7 +384,7 @@ pub static RULES: &[Rule] = &[
         why: "Pruning is host-wide, not limited to this project, and `-a` widens it from dangling leftovers to every image or cache entry nothing currently uses.",
         consequence: "files written inside stopped containers are gone; images must be pulled or rebuilt",
         safer: "List what would go with `docker system df -v`, remove specific containers or images by name, or prune only older leftovers with `--filter until=24h`.",
-        instead: "docker system df -v",
+        instead: shown_with_a_name("docker system df -v"),
         questions: words![
             "Does any stopped container hold files that are not in a volume?",
             "Is this the agent's own machine, or a server or CI runner others use?",
@@ -408,7 +408,7 @@ pub static RULES: &[Rule] = &[
         why: "A volume counts as unused once no container refers to it, as after `compose down`; Docker 23+ spares named volumes unless `docker volume prune -a` is used.",
         consequence: "every volume no container refers to is deleted, with its data",
         safer: "List volumes with `docker volume ls` and `docker system df -v`, back up the ones with data, and remove named volumes one by one.",
-        instead: "docker volume ls --filter dangling=true",
+        instead: shown_with_a_name("docker volume ls --filter dangling=true"),
         questions: words![
             "Which volumes are unused right now, and does any belong to a stopped database?",
             "Is there a backup of every volume that holds data?",
@@ -436,7 +436,7 @@ pub static RULES: &[Rule] = &[
         why: "A named volume is where a service keeps what must outlive its containers, usually the only copy; Docker has no trash or snapshot for volumes.",
         consequence: "the data it holds is deleted at once, and a recreated container starts empty",
         safer: "Copy the volume out first (run a throwaway container that tars it to a backup folder), or keep it and detach it from the service.",
-        instead: "docker run --rm -v {target}:/data -v /backups:/backup alpine tar czf /backup/{target}.tgz -C /data .",
+        instead: shown_with_a_name("docker run --rm -v {target}:/data -v /backups:/backup alpine tar czf /backup/{target}.tgz -C /data ."),
         questions: words!["What is stored in {target}, and is there a recent backup of it?"],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/volume/rm/"],
@@ -457,7 +457,7 @@ pub static RULES: &[Rule] = &[
         why: "`-v` deletes the named volumes the Compose file declares (not `external` ones) and anonymous ones; plain `down` keeps them all.",
         consequence: "its database and stored files are deleted, and the next start is empty",
         safer: "Run `docker compose down` without `-v`. To delete a volume on purpose, back it up first and remove it by name.",
-        instead: "docker compose down",
+        instead: shown_with_a_name("docker compose down"),
         questions: words![
             "Which volumes does the Compose file declare, and which hold data worth keeping?",
             "Is this a local development stack or a server others use?",
@@ -481,7 +481,7 @@ pub static RULES: &[Rule] = &[
         why: "`-f` sends SIGKILL with no grace period, cutting off in-flight requests and writes; with `-v` its anonymous volumes are deleted too.",
         consequence: "the service it runs is down until recreated, and files inside it are lost",
         safer: "Stop it cleanly with `docker stop` first, check it is the right container, then remove it without `-f`.",
-        instead: "docker stop {target}",
+        instead: shown_with_a_name("docker stop {target}"),
         questions: words![
             "Which containers does this match, and what do they serve?",
             "How is the service brought back, and does it keep its data in a volume?",
@@ -505,7 +505,7 @@ pub static RULES: &[Rule] = &[
         why: "`-f` removes images even while stopped containers use them; a rebuild pulls whatever base images and packages are current, not the versions used before.",
         consequence: "images built only here must be rebuilt, perhaps not exactly as before",
         safer: "Remove only dangling images with `docker image prune`, or name the images to remove after checking `docker images`.",
-        instead: "docker image prune",
+        instead: shown_with_a_name("docker image prune"),
         questions: words!["Were any of these images built here and never pushed to a registry?"],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/image/rm/"],
@@ -530,7 +530,7 @@ pub static RULES: &[Rule] = &[
         why: "Networks no running container is attached to count as unused, so a stopped service's network goes; its subnet and driver settings live only where it was created.",
         consequence: "services that expect it fail to start until it is recreated by hand",
         safer: "List networks first (`docker network ls`) and remove only those you can name and recreate.",
-        instead: "docker network ls",
+        instead: shown_with_a_name("docker network ls"),
         questions: words!["Does any stopped service rely on these networks, with custom subnets or drivers?"],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/network/prune/"],
@@ -551,7 +551,7 @@ pub static RULES: &[Rule] = &[
         why: "`--privileged` grants every capability and device and lifts seccomp and AppArmor; a mounted `/` or Docker socket gives the same control by another route.",
         consequence: "whatever runs inside gets root-level control of the host machine",
         safer: "Drop `--privileged`, grant only the one capability needed (`--cap-add`), and mount only the folder needed, read-only where possible.",
-        instead: "docker run --rm -v \"$PWD/data\":/data:ro alpine ls /data",
+        instead: shown_with_a_name("docker run --rm -v \"$PWD/data\":/data:ro alpine ls /data"),
         questions: words![
             "Why does this container need host-level access, and which exact capability?",
             "Where does the image come from, and who can change it?",
@@ -575,7 +575,7 @@ pub static RULES: &[Rule] = &[
         why: "There is no confirmation prompt, and the stack's networks, configs and secrets go too; redeploying needs the stack file and every secret's value again.",
         consequence: "every container of it stops across the cluster until it is redeployed",
         safer: "Scale the service to zero first (the definition stays and can be scaled back), and keep the stack file at hand.",
-        instead: "docker service scale {target}=0",
+        instead: shown_with_a_name("docker service scale {target}=0"),
         questions: words![
             "What does {target} serve, and who uses it?",
             "Is the stack file that deploys it again current and at hand?",
@@ -599,7 +599,7 @@ pub static RULES: &[Rule] = &[
         why: "A tag is a movable pointer; moving it back needs the previous image's digest, which is rarely recorded, and anything that pulled meanwhile keeps the new image.",
         consequence: "everything that pulls it gets this image next, tested or not",
         safer: "Push an immutable version tag (a release number or commit hash) and deploy that; move `latest` only after it is verified.",
-        instead: "docker push registry.example.com/app:1.4.2",
+        instead: shown_with_a_name("docker push registry.example.com/app:1.4.2"),
         questions: words![
             "What pulls this tag automatically, and will it deploy the image as soon as it changes?",
             "Is the previous image's digest recorded, so the tag can be pointed back?",

@@ -5,7 +5,7 @@
 
 #[cfg(test)]
 use super::examples;
-use super::{Action, Matcher, Reach, Rule};
+use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::words::Words;
 
@@ -23,7 +23,7 @@ const INJECTED: Rule = Rule {
     why: "Text the agent read (an issue comment, tool output, a web page) told AI agents to run this; planted instructions are how agents get hijacked.",
     consequence: "the plan now follows whoever planted the text, not the person who asked",
     safer: "Leave the command out; if it may really be needed, a person reads where it came from and runs it themselves.",
-    instead: "gh issue view 2381 --repo acme/ledger-sdk --comments",
+    instead: shown_with_a_name("gh issue view 2381 --repo acme/ledger-sdk --comments"),
     questions: words![
         "Who wrote the text that asked for this command, and why is it addressed to AI agents?",
         "What did the person who asked for this work actually request?"
@@ -86,7 +86,7 @@ const SECRET_SENT: Rule = Rule {
     why: "Proxies and logs on the way may keep a copy, so only rotation helps; reading a secret and sending it off is how credentials are exfiltrated.",
     consequence: "whoever receives the credential can use it until it is revoked everywhere",
     safer: "Inspect or compare secrets where they are (`sha256sum` of each, or a diff on the machine), or share only a hash; never send the value.",
-    instead: "sha256sum .env.staging",
+    instead: shown_with_a_name("sha256sum .env.staging"),
     questions: words![
         "Why does this secret have to leave the machine, and who runs the host it goes to?",
         "If it was already sent, which credentials must be rotated now?"

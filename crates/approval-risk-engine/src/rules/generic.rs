@@ -5,7 +5,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::Hit;
-use super::{Action, Matcher, Reach, Rule};
+use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Command, Input};
 use crate::words::Words;
@@ -209,7 +209,7 @@ pub static RULES: &[Rule] = &[
         why: "The claim comes from the same agent that wrote the steps, so it is no evidence; a plan that argues for its own approval deserves a closer read.",
         consequence: "the plan vouches for itself, which changes nothing",
         safer: "Judge each step by what it does, and ask for the approval record or ticket the plan mentions.",
-        instead: "Delete the old logs.",
+        instead: shown_with_a_name("Delete the old logs."),
         questions: words!["Who approved this, and where is that recorded?"],
         #[cfg(test)]
         references: words![],
@@ -230,7 +230,7 @@ pub static RULES: &[Rule] = &[
         why: "Honest plans never address the reviewer or an AI. Such text usually comes from a file, web page or issue the agent read, planted to steer it.",
         consequence: "planted instructions try to get destructive steps approved without a proper read",
         safer: "Do not approve; find out which file, web page or issue the instruction came from, and what else that source asked for.",
-        instead: "Ask the agent where that instruction came from.",
+        instead: shown_with_a_name("Ask the agent where that instruction came from."),
         questions: words!["Where did this text come from: the agent, or something it read?", "What else did that source ask the agent to do?"],
         #[cfg(test)]
         references: words!["https://www.404media.co/hacker-plants-computer-wiping-commands-in-amazons-ai-coding-agent/"],
@@ -254,7 +254,7 @@ pub static RULES: &[Rule] = &[
         why: "The code is fetched or decoded only at run time: the plan shows none of it, and a URL can serve different code each time.",
         consequence: "code nobody has reviewed runs with the agent's full permissions",
         safer: "Download the script to a file, read it, pin its checksum, then run that file.",
-        instead: "curl -fsSL https://get.example.com/install.sh -o install.sh",
+        instead: shown_with_a_name("curl -fsSL https://get.example.com/install.sh -o install.sh"),
         questions: words!["What does the script contain today, and who controls the URL or payload?", "Can it be pinned to a reviewed version?"],
         #[cfg(test)]
         references: words![],
@@ -275,7 +275,7 @@ pub static RULES: &[Rule] = &[
         why: "`eval` re-parses the value as shell code, so any semicolon or command substitution in it becomes another command the plan never shows.",
         consequence: "whatever the variable holds at run time runs with the agent's permissions",
         safer: "Write out the exact command `eval` would run, or call the program directly with quoted arguments.",
-        instead: "echo \"$CMD\"",
+        instead: shown_with_a_name("echo \"$CMD\""),
         questions: words!["What will the variable contain, and where does it come from?"],
         #[cfg(test)]
         references: words![],
@@ -299,7 +299,7 @@ pub static RULES: &[Rule] = &[
         why: "The tool reads the plan, not the script file, so it cannot see what the script does; its name and arguments mention no environment.",
         consequence: "what it changes cannot be seen, so its effect is unknown",
         safer: "Paste the script's contents into the plan, or have the agent list what it does, and assess that.",
-        instead: "cat {target}",
+        instead: shown_with_a_name("cat {target}"),
         questions: words!["What does the script do, and which systems does it touch?", "Has it run successfully in a test environment?"],
         #[cfg(test)]
         references: words![],
@@ -323,7 +323,7 @@ pub static RULES: &[Rule] = &[
         why: "Its name or arguments say it deploys, migrates or cleans up an environment, but the tool reads only the plan, never the script file.",
         consequence: "what it changes in that environment cannot be seen, so its effect is unknown",
         safer: "Paste the script or its dry-run output into the plan, and run it against a non-production environment first.",
-        instead: "cat {target}",
+        instead: shown_with_a_name("cat {target}"),
         questions: words!["What does the script do, and which environment will it act on?", "Does it have a dry-run mode, and what did it print?"],
         #[cfg(test)]
         references: words![],
@@ -344,7 +344,7 @@ pub static RULES: &[Rule] = &[
         why: "The tool judges programs from a fixed catalogue; this one is not in it, so it is rated local unless the step names production.",
         consequence: "the tool cannot tell whether it changes or deletes anything",
         safer: "Read what these arguments do in `--help` or the manual, and use a dry-run option if it has one.",
-        instead: "{target} --help",
+        instead: shown_with_a_name("{target} --help"),
         questions: words!["What does this program do with these arguments?"],
         #[cfg(test)]
         references: words![],
@@ -365,7 +365,7 @@ pub static RULES: &[Rule] = &[
         why: "`xargs` turns each printed line into a delete argument: a filter that matches too much deletes too much, and with no filter everything listed goes.",
         consequence: "each item the listing prints is deleted, and nobody has seen that list",
         safer: "Run the listing alone and read it, then delete the named items one command at a time, or use the tool's dry-run.",
-        instead: "kubectl get pods -o name",
+        instead: shown_with_a_name("kubectl get pods -o name"),
         questions: words!["What does the listing print today, item by item?", "What happens if the filter matches everything?"],
         #[cfg(test)]
         references: words![],
@@ -394,7 +394,7 @@ pub static RULES: &[Rule] = &[
         why: "No specific rule covers this command: the tool knows only that it writes to a shared system, not what it overwrites or who depends on it.",
         consequence: "the change reaches everyone using that system until it is rolled back",
         safer: "Run it against a non-production environment first, or with the tool's dry-run or diff option.",
-        instead: "kubectl diff -f deploy.yaml",
+        instead: shown_with_a_name("kubectl diff -f deploy.yaml"),
         questions: words!["Which environment does this run against?", "How is it rolled back if it misbehaves?"],
         #[cfg(test)]
         references: words![],
@@ -415,7 +415,7 @@ pub static RULES: &[Rule] = &[
         why: "The tool reads only the step's words: nothing in them suggests loss, but they do not show what the change overwrites or who depends on it.",
         consequence: "the change reaches everyone relying on that system until it is rolled back",
         safer: "Ask how the change is rolled back, and try it outside production first.",
-        instead: "Preview the result on a copy first and compare it with the current state.",
+        instead: shown_with_a_name("Preview the result on a copy first and compare it with the current state."),
         questions: words!["Where exactly does this change apply?", "How is it undone if it goes wrong?"],
         #[cfg(test)]
         references: words![],
@@ -436,7 +436,7 @@ pub static RULES: &[Rule] = &[
         why: "The tool recognises steps by the actions they name, such as delete, deploy or grant; this one names none it knows, so it is rated unknown.",
         consequence: "the tool cannot tell what it changes, so its effect is unknown",
         safer: "Ask the agent to say exactly what the step does and which systems it touches.",
-        instead: "List the exact commands for this step.",
+        instead: shown_with_a_name("List the exact commands for this step."),
         questions: words!["What exactly will this step do?"],
         #[cfg(test)]
         references: words![],
@@ -457,7 +457,7 @@ pub static RULES: &[Rule] = &[
         why: "The tool has no rule for this kind of resource, so it cannot tell whether it holds data or can simply be recreated from code.",
         consequence: "it is gone; whether a copy exists or who needs it is unknown",
         safer: "Ask what exactly {target} is, whether it can be restored, and who uses it; keep a copy until that is answered.",
-        instead: "List exactly what would be deleted and who uses it.",
+        instead: shown_with_a_name("List exactly what would be deleted and who uses it."),
         questions: words!["What exactly is {target}, and can it be restored?", "Who or what relies on it?"],
         #[cfg(test)]
         references: words![],
@@ -478,7 +478,7 @@ pub static RULES: &[Rule] = &[
         why: "Outside an explicit transaction each statement commits immediately, and a committed write has no undo; reversing it means writing the inverse change.",
         consequence: "every service reading the database sees the changed data or schema at once",
         safer: "Run it inside a transaction on a copy first and check the row counts it reports.",
-        instead: "SELECT count(*) FROM orders WHERE status = 'stale';",
+        instead: shown_with_a_name("SELECT count(*) FROM orders WHERE status = 'stale';"),
         questions: words!["Which database and environment is this?", "How many rows will it touch, and how is it rolled back?"],
         #[cfg(test)]
         references: words![],
@@ -499,7 +499,7 @@ pub static RULES: &[Rule] = &[
         why: "Zero-width characters, direction overrides and look-alike letters from other alphabets show on screen as ordinary text while programs read different bytes; honest plans never need them.",
         consequence: "what actually runs differs from what the reviewer reads",
         safer: "Ask for the plan again as plain ASCII text and compare it with this one.",
-        instead: "Ask the agent for the plan again as plain text.",
+        instead: shown_with_a_name("Ask the agent for the plan again as plain text."),
         questions: words!["Where did this text come from: the agent, or something it copied?", "Does the plain-text version of the plan match what you were shown?"],
         #[cfg(test)]
         references: words!["https://trojansource.codes/"],
@@ -520,7 +520,7 @@ pub static RULES: &[Rule] = &[
         why: "A DELETE takes effect on the first request, with no confirmation; only the service's own API decides whether a trash or undelete exists.",
         consequence: "whatever the URL names is removed for everyone, and may not be restorable",
         safer: "Fetch the resource first (`GET` the same URL) and keep the response, check the API's restore options, then delete.",
-        instead: "curl -s https://api.example.com/v1/items/42",
+        instead: shown_with_a_name("curl -s https://api.example.com/v1/items/42"),
         questions: words!["What does this URL name, and can the service restore it?", "Is this the production API?"],
         #[cfg(test)]
         references: words!["https://developer.mozilla.org/en-US/docs/Web/HTTP/Methods/DELETE"],
@@ -541,7 +541,7 @@ pub static RULES: &[Rule] = &[
         why: "The endpoint decides what a POST, PUT or PATCH changes; a PUT usually replaces the whole resource, and a repeated POST can create duplicates.",
         consequence: "the service changes for everyone using it, in ways the plan does not show",
         safer: "Send it to a test instance of the API first, and keep the current state (`GET`) so it can be put back.",
-        instead: "curl -s https://api.example.com/v1/settings",
+        instead: shown_with_a_name("curl -s https://api.example.com/v1/settings"),
         questions: words!["What does this endpoint change, and how is it undone?"],
         #[cfg(test)]
         references: words![],

@@ -4,7 +4,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, flag_value, operands, Hit};
-use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
+use super::{shown_with_a_name, Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::words::Words;
@@ -266,7 +266,7 @@ pub static RULES: &[Rule] = &[
         why: "Destroy deletes whatever the state file lists, so a stale state or the wrong workspace points it at resources nobody meant to touch.",
         consequence: "every resource in the state is deleted; re-applying brings back none of the data",
         safer: "Run `terraform plan -destroy` and read every line; destroy single resources with `-target`, set `prevent_destroy` on data stores, and snapshot them first.",
-        instead: "terraform plan -destroy",
+        instead: shown_with_a_name("terraform plan -destroy"),
         questions: words![
             "Which workspace and state file is this, and is it current?",
             "What does `terraform plan -destroy` list, and does any of it hold data?",
@@ -296,7 +296,7 @@ pub static RULES: &[Rule] = &[
         why: "Deletion follows each resource's `DeletionPolicy`, which defaults to Delete for most resources; recreating the stack yields new, empty resources with new identifiers.",
         consequence: "every resource it created is deleted with its data, unless marked Retain",
         safer: "Turn on termination protection and set `DeletionPolicy: Retain` or `Snapshot` on data resources; update {target} with a change set instead of deleting it.",
-        instead: "aws cloudformation create-change-set --stack-name {target} --change-set-name review --template-body file://template.yaml",
+        instead: shown_with_a_name("aws cloudformation create-change-set --stack-name {target} --change-set-name review --template-body file://template.yaml"),
         questions: words![
             "What resources does {target} own, and which hold data?",
             "Do its data resources have `DeletionPolicy: Snapshot` or `Retain`?",
@@ -321,7 +321,7 @@ pub static RULES: &[Rule] = &[
         why: "`run-all destroy` (or `run --all destroy`) takes its reach from the working directory: run one level too high, it also destroys other environments' modules.",
         consequence: "every module below it is destroyed, possibly a whole environment with its data",
         safer: "Run `terragrunt run-all plan -destroy` from the exact directory and read the modules it lists; destroy module by module, data stores last, after snapshots.",
-        instead: "terragrunt run-all plan -destroy",
+        instead: shown_with_a_name("terragrunt run-all plan -destroy"),
         questions: words!["Which directory does this run from, and which modules are below it?", "Are databases and volumes among them, and are they snapshotted?"],
         #[cfg(test)]
         references: words!["https://terragrunt.gruntwork.io/docs/reference/cli-options/#run-all"],
@@ -342,7 +342,7 @@ pub static RULES: &[Rule] = &[
         why: "`-auto-approve` (Pulumi: `--yes`) skips the one prompt that shows the plan, and that plan is computed at apply time, including any drift since an earlier review.",
         consequence: "whatever differs is applied unseen, possibly destroying and recreating databases or networks",
         safer: "Save a plan (`terraform plan -out=tfplan`), read what it adds, changes and destroys, then apply exactly that file (`terraform apply tfplan`).",
-        instead: "terraform plan -out=tfplan",
+        instead: shown_with_a_name("terraform plan -out=tfplan"),
         questions: words!["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/apply#apply-options", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"],
@@ -363,7 +363,7 @@ pub static RULES: &[Rule] = &[
         why: "Replacement rebuilds from code, which holds settings but no data; Terraform also destroys the old one first unless `create_before_destroy` is set.",
         consequence: "it is destroyed and rebuilt empty, and everything using it is down meanwhile",
         safer: "Check what else is replaced with `terraform plan -replace=...` and prefer fixing it in place. Snapshot the resource first.",
-        instead: "terraform plan -replace={target}",
+        instead: shown_with_a_name("terraform plan -replace={target}"),
         questions: words!["Does {target} hold data or state that would be lost?", "What else depends on it and would be replaced or restarted?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan#replace-address", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"],
@@ -388,7 +388,7 @@ pub static RULES: &[Rule] = &[
         why: "The mark sits in the shared state, not in code, so it surfaces only in the next plan, whatever that plan is for; `terraform untaint` clears it.",
         consequence: "the next apply, by anyone, destroys and recreates it, losing its data",
         safer: "Use `terraform apply -replace=...` in the step meant to replace it, so the replacement appears in that plan and nowhere else.",
-        instead: "terraform state show {target}",
+        instead: shown_with_a_name("terraform state show {target}"),
         questions: words!["Does {target} hold data?", "Who runs the next apply, and will they know it replaces {target}?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/taint"],
@@ -409,7 +409,7 @@ pub static RULES: &[Rule] = &[
         why: "Removing from state (`state rm`, `pulumi state delete`) never touches the real resource; while the code still declares it, the tool believes it does not exist.",
         consequence: "it keeps running unmanaged, and the next apply may create a duplicate",
         safer: "Write a `removed` or `moved` block so the change is reviewed, or use `terraform state mv` to rename. Back up the state with `terraform state pull`.",
-        instead: "terraform state show {target}",
+        instead: shown_with_a_name("terraform state show {target}"),
         questions: words!["Why should the tool stop managing {target}?", "Will the next apply try to create it again?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/state/rm", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_state_delete/"],
@@ -434,7 +434,7 @@ pub static RULES: &[Rule] = &[
         why: "`state push` overwrites the shared state with a local file; the previous version returns only if the backend keeps versions (S3 versioning, Terraform Cloud).",
         consequence: "a stale or wrong state can make the next apply destroy or duplicate resources",
         safer: "Save the current state (`terraform state pull > backup.tfstate`) and compare; fix single resources with `state mv` or `import` instead, and never use `-force`.",
-        instead: "terraform state pull",
+        instead: shown_with_a_name("terraform state pull"),
         questions: words!["Where does the file being pushed come from, and how old is it?", "Does the backend keep earlier state versions?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/state/push"],
@@ -455,7 +455,7 @@ pub static RULES: &[Rule] = &[
         why: "Without the force flag the tool refuses while the state still tracks resources; with it, they keep running and each must be imported again to be managed.",
         consequence: "its state and history are gone, and any resources left run unmanaged",
         safer: "List what it still tracks (`terraform state list`, `pulumi stack --show-urns`), then destroy those resources after a plan or move them to another state first.",
-        instead: "terraform state list",
+        instead: shown_with_a_name("terraform state list"),
         questions: words!["Does {target} still track live resources?", "Is its state backed up somewhere?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/workspace/delete", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_stack_rm/"],
@@ -476,7 +476,7 @@ pub static RULES: &[Rule] = &[
         why: "Neither `force-unlock` nor `-lock=false` checks whether the run holding the lock is still going; if it is, untangling the state afterwards is manual surgery.",
         consequence: "two concurrent runs can write the state, duplicating resources or losing track of them",
         safer: "Check who holds the lock (its `Who` and `Created` fields, the CI logs) and unlock only once that run has certainly stopped.",
-        instead: "terraform plan -lock-timeout=10m",
+        instead: shown_with_a_name("terraform plan -lock-timeout=10m"),
         questions: words!["Who or what holds the lock, and is that run finished?", "Does the backend keep state versions if it goes wrong?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/force-unlock", "https://developer.hashicorp.com/terraform/language/state/locking"],
@@ -501,7 +501,7 @@ pub static RULES: &[Rule] = &[
         why: "Import writes only to the state, and `state rm` undoes it, but `terraform import` writes no code: the hand-written block rarely matches every real setting.",
         consequence: "from the next apply, the code overrides its settings and may replace it",
         safer: "Use an `import` block with `terraform plan -generate-config-out=...`, then adjust the code until the plan shows no changes for it.",
-        instead: "terraform plan -generate-config-out=generated.tf",
+        instead: shown_with_a_name("terraform plan -generate-config-out=generated.tf"),
         questions: words!["Does the code describe the resource exactly as it is today?", "What does the next plan want to change on it?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/import", "https://developer.hashicorp.com/terraform/language/import"],
@@ -528,7 +528,7 @@ pub static RULES: &[Rule] = &[
         why: "Only resources marked `protect` stop it; with `--remove` the stack's config and update history are deleted too, and `pulumi up` afterwards builds empty resources.",
         consequence: "every resource in the stack is deleted, and their data does not come back",
         safer: "Preview with `pulumi destroy --preview-only`, mark data resources `protect: true`, and export the stack's state (`pulumi stack export`). Snapshot data stores first.",
-        instead: "pulumi stack export --file before-destroy.json",
+        instead: shown_with_a_name("pulumi stack export --file before-destroy.json"),
         questions: words!["Which stack is selected (`pulumi stack`), and is it the one you mean?", "Which of its resources hold data, and are they snapshotted?"],
         #[cfg(test)]
         references: words!["https://www.pulumi.com/docs/iac/cli/commands/pulumi_destroy/"],
@@ -553,7 +553,7 @@ pub static RULES: &[Rule] = &[
         why: "Each resource's removal policy decides what survives, and code often sets `DESTROY` on data stores. `--all` reaches every stack in the app; `--force` skips the prompt.",
         consequence: "its tables, buckets and databases are deleted with their data unless retained",
         safer: "List each stack's resources first, set `removalPolicy: RemovalPolicy.RETAIN` on data stores and deploy that, then destroy one named stack at a time.",
-        instead: "cdk diff {target}",
+        instead: shown_with_a_name("cdk diff {target}"),
         questions: words!["Which stacks does this select (`--all`)?", "Which of their resources hold data, and what is their removal policy?"],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cdk/v2/guide/ref-cli-cmd-destroy.html"],
@@ -579,7 +579,7 @@ pub static RULES: &[Rule] = &[
         why: "`sam delete` removes the whole CloudFormation stack plus its deployment artifacts, so anything without `DeletionPolicy: Retain` goes; `--no-prompts` skips the confirmation.",
         consequence: "its functions, APIs, tables, queues and buckets are deleted, with their data",
         safer: "List the stack's resources and set `DeletionPolicy: Retain` on tables and buckets. Export any data that must survive first.",
-        instead: "aws cloudformation describe-stack-resources --stack-name {target}",
+        instead: shown_with_a_name("aws cloudformation describe-stack-resources --stack-name {target}"),
         questions: words!["Which tables, queues or buckets does {target} define?", "Which account and region is this?"],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-cli-command-reference-sam-delete.html"],
@@ -605,7 +605,7 @@ pub static RULES: &[Rule] = &[
         why: "`serverless remove` deletes the CloudFormation stack of the selected stage, which defaults to `dev`; anything declared under `resources` goes unless marked Retain.",
         consequence: "its functions, endpoints and declared data stores are deleted, and callers get errors",
         safer: "Name the stage explicitly with `--stage`, mark data resources `DeletionPolicy: Retain`, and back up tables first.",
-        instead: "serverless info --stage {target}",
+        instead: shown_with_a_name("serverless info --stage {target}"),
         questions: words!["Which stage and region does this remove?", "Does the service declare tables or buckets that hold data?"],
         #[cfg(test)]
         references: words!["https://www.serverless.com/framework/docs/providers/aws/cli-reference/remove"],
@@ -632,7 +632,7 @@ pub static RULES: &[Rule] = &[
         why: "Without a saved, reviewed plan, the apply computes its own plan at run time, including any drift, and a changed setting can force a replacement.",
         consequence: "changes, including destroying and recreating databases, happen before anyone sees them",
         safer: "Save a plan, read what it adds, changes and destroys, then apply exactly that plan.",
-        instead: "Run terraform plan and save the plan file for review.",
+        instead: shown_with_a_name("Run terraform plan and save the plan file for review."),
         questions: words!["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/apply#apply-options"],

@@ -4,7 +4,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, flag_value, match_command, positionals, shape, Hit};
-use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
+use super::{shown_with_a_name, Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::words::Words;
@@ -884,7 +884,7 @@ pub static RULES: &[Rule] = &[
         why: "A refund cannot be cancelled once created, a payout only while still pending, and a charge only by refunding it, which keeps Stripe's fee.",
         consequence: "real money moves at once, and only a second transaction can correct it",
         safer: "Run it in test mode (without `--live`) first, check amount, currency and recipient by hand, and let a person issue the live one from the dashboard.",
-        instead: "stripe charges retrieve {target}",
+        instead: shown_with_a_name("stripe charges retrieve {target}"),
         questions: words![
             "Which account is this (test or live), and who checked the amount and the recipient?",
             "Has this already been done once (would it pay or refund twice)?",
@@ -919,7 +919,7 @@ pub static RULES: &[Rule] = &[
         why: "Deleting a customer also cancels all their subscriptions and removes saved payment methods; a cancelled subscription cannot be resumed, only replaced with a new one.",
         consequence: "subscriptions end for good and the customer notices at their next bill",
         safer: "Check {target} in the dashboard first; pause collection or cancel at period end (`--cancel-at-period-end=true`) instead of deleting.",
-        instead: "stripe customers retrieve {target}",
+        instead: shown_with_a_name("stripe customers retrieve {target}"),
         questions: words![
             "Is this the live account, and is {target} the customer or subscription you mean?",
             "Has the customer asked for this?",
@@ -952,7 +952,7 @@ pub static RULES: &[Rule] = &[
         why: "A raw POST skips the dashboard's confirmation and the application's own checks; without an `Idempotency-Key` header, a retried call pays or refunds twice.",
         consequence: "real money moves at once and cannot be called back",
         safer: "Use the provider's test keys or sandbox first, and have a person issue live payments from the dashboard or the application's reviewed code path.",
-        instead: "Have a person check the amount and the recipient in the payment dashboard before anything is sent.",
+        instead: shown_with_a_name("Have a person check the amount and the recipient in the payment dashboard before anything is sent."),
         questions: words![
             "Is this a live key, and who checked the amount and the recipient?",
             "Could it run twice (a retry) and pay or refund twice?",
@@ -988,7 +988,7 @@ pub static RULES: &[Rule] = &[
         why: "The provider delivers as soon as the call succeeds, with no preview or approval step, and a retried call sends it again.",
         consequence: "the message reaches people at once and cannot be unsent",
         safer: "Send to an internal test address first and read it; reach real recipients through the application's reviewed path, with a person checking the list.",
-        instead: "Send it to an internal test address first and read the result.",
+        instead: shown_with_a_name("Send it to an internal test address first and read the result."),
         questions: words![
             "Who exactly receives this, and how many people is that?",
             "Has the exact text been read by a person?",
@@ -1031,7 +1031,7 @@ pub static RULES: &[Rule] = &[
         why: "Twilio bills every message segment and call minute, a retried command sends the text again, and texting numbers that never opted in can breach anti-spam law.",
         consequence: "the text or call reaches the phone at once and cannot be called back",
         safer: "Send to your own verified test number first; check the number and the text before sending to {target}.",
-        instead: "twilio api:core:messages:list --limit 5",
+        instead: shown_with_a_name("twilio api:core:messages:list --limit 5"),
         questions: words![
             "Whose number is {target}, and have they agreed to receive messages?",
             "Has a person read the exact text?",
@@ -1064,7 +1064,7 @@ pub static RULES: &[Rule] = &[
         why: "SES hands it straight to the recipients' mail servers, and bounces or spam complaints from a wrong send count against the account, which AWS can pause.",
         consequence: "the email lands in every recipient's inbox at once and cannot be unsent",
         safer: "Send to an internal test address first and read it; check the recipient list and its size before a bulk send.",
-        instead: "aws sesv2 get-account",
+        instead: shown_with_a_name("aws sesv2 get-account"),
         questions: words![
             "Who receives this, and how many recipients are there?",
             "Has a person read the exact message?",
@@ -1100,7 +1100,7 @@ pub static RULES: &[Rule] = &[
         why: "A topic fans out to every subscription, including queues and Lambda functions that act on the message automatically, not only people's inboxes and phones.",
         consequence: "the message reaches every subscriber at once and cannot be recalled",
         safer: "List the topic's subscribers first; publish to a test topic, and check the message format the subscribers expect.",
-        instead: "aws sns list-subscriptions-by-topic --topic-arn {target}",
+        instead: shown_with_a_name("aws sns list-subscriptions-by-topic --topic-arn {target}"),
         questions: words![
             "Who and what subscribes to this topic?",
             "What will the subscribers do when the message arrives?",
@@ -1133,7 +1133,7 @@ pub static RULES: &[Rule] = &[
         why: "The local mail agent queues it for delivery at once, and `sendmail -t` takes recipients from the message's own headers, which the plan does not show.",
         consequence: "the email and its attachments reach every recipient and cannot be unsent",
         safer: "Send to your own address first and read it; count and check the recipients before sending to {target}.",
-        instead: "Send it to your own address first and read the result.",
+        instead: shown_with_a_name("Send it to your own address first and read the result."),
         questions: words![
             "Who exactly is on the recipient list, and how many addresses is that?",
             "Has a person read the message and its attachments?",
@@ -1174,7 +1174,7 @@ pub static RULES: &[Rule] = &[
         why: MASS_MESSAGE_WHY,
         consequence: "the message reaches every customer or user at once and cannot be unsent",
         safer: MASS_MESSAGE_SAFER,
-        instead: "Send the message to an internal test list first and review it.",
+        instead: shown_with_a_name("Send the message to an internal test list first and review it."),
         questions: MASS_MESSAGE_QUESTIONS,
         #[cfg(test)]
         references: words![],
@@ -1211,7 +1211,7 @@ pub static RULES: &[Rule] = &[
         why: MASS_MESSAGE_WHY,
         consequence: "every customer or user gets it at once, and it cannot be unsent",
         safer: MASS_MESSAGE_SAFER,
-        instead: "Email an internal test list first and review the result.",
+        instead: shown_with_a_name("Email an internal test list first and review the result."),
         questions: MASS_MESSAGE_QUESTIONS,
         #[cfg(test)]
         references: words![],
@@ -1246,7 +1246,7 @@ pub static RULES: &[Rule] = &[
         why: "One filter picks who is refunded or charged, so a broad condition multiplies the loss, and re-running after a partial failure repeats those already done.",
         consequence: "money moves for every order at once, and refunds cannot be taken back",
         safer: "List the orders and amounts and have finance approve the list; run a few by hand and check them, then the rest in small batches.",
-        instead: "List the affected orders with their amounts for finance to review.",
+        instead: shown_with_a_name("List the affected orders with their amounts for finance to review."),
         questions: words![
             "How many orders or customers, and what total amount?",
             "Who in finance approved the list?",
@@ -1285,7 +1285,7 @@ pub static RULES: &[Rule] = &[
         why: "Banks recall a sent transfer only with the recipient's consent, and payment fraud often arrives as exactly this kind of instruction, with changed bank details.",
         consequence: "the money leaves at once; a mistake means asking for it back",
         safer: "Have a second person check the amount and the recipient's details against a known source before the payment is made.",
-        instead: "Ask a second person to check the amount and the recipient before anything is paid.",
+        instead: shown_with_a_name("Ask a second person to check the amount and the recipient before anything is paid."),
         questions: words![
             "Who requested this payment, and how was the recipient's account verified?",
             "Is the amount and currency exactly right?",
@@ -1327,7 +1327,7 @@ pub static RULES: &[Rule] = &[
         why: "Archive sites, screenshots and search caches keep a public post after deletion, and anything in it is quoted as the company's official position.",
         consequence: "anyone can read and copy it at once, and deleting it does not help",
         safer: "Draft the post and have the communications owner approve the exact text before it is published.",
-        instead: "Draft the post and share it with the communications team for review.",
+        instead: shown_with_a_name("Draft the post and share it with the communications team for review."),
         questions: words![
             "Who approved the exact text?",
             "Does it mention customers, incidents or anything not yet public?",
@@ -1370,7 +1370,7 @@ pub static RULES: &[Rule] = &[
         why: "It goes out under the company's name with no review step, and quote posts, replies and archive captures keep it after deletion.",
         consequence: "followers, journalists and bots read and copy it at once, for good",
         safer: "Draft the tweet and have the account's owner approve the exact text before it goes out.",
-        instead: "Draft the text and send it to the social media owner for approval.",
+        instead: shown_with_a_name("Draft the text and send it to the social media owner for approval."),
         questions: words![
             "Who approved the exact text?",
             "Which account does it go out from?",
@@ -1408,7 +1408,7 @@ pub static RULES: &[Rule] = &[
         why: "Providers usually keep the processing fee, and accept further refunds on the same payment until the total reaches the amount paid.",
         consequence: "the money leaves at once; a wrong refund must be chased up by hand",
         safer: "Check the payment, the amount and that no refund was issued already, and have a second person approve refunds above a set amount.",
-        instead: "Look up the payment and any refunds already issued for it.",
+        instead: shown_with_a_name("Look up the payment and any refunds already issued for it."),
         questions: words!["Which payment, for how much, and was it refunded already?", "Who approves refunds of this size?"],
         #[cfg(test)]
         references: words![],
@@ -1435,7 +1435,7 @@ pub static RULES: &[Rule] = &[
         why: "Undoing the step does not undo the payment: getting money back depends on the recipient or a dispute, and a retried step pays twice.",
         consequence: "the money leaves at once and a mistake must be chased up by hand",
         safer: "Have a person check the amount, the recipient and whether it was already paid, and make the payment from the payment system itself.",
-        instead: "List the pending payment with its amount and recipient for a person to check.",
+        instead: shown_with_a_name("List the pending payment with its amount and recipient for a person to check."),
         questions: words![
             "Who checked the amount and the recipient?",
             "Could this payment or refund already have been made once?",
@@ -1473,7 +1473,7 @@ pub static RULES: &[Rule] = &[
         why: "A market order fills at whatever price is available, possibly far from the last quote; undoing it means a second trade, with fees and possibly taxes.",
         consequence: "the trade executes at today's price and cannot be cancelled once filled",
         safer: "Have the account holder confirm the exact instrument, quantity and price limit, and place a limit order rather than a market order.",
-        instead: "Show the account holder the proposed order (instrument, quantity, limit price) for confirmation.",
+        instead: shown_with_a_name("Show the account holder the proposed order (instrument, quantity, limit price) for confirmation."),
         questions: words![
             "Has the account holder confirmed the instrument, quantity and price?",
             "Is it a limit order, and what happens if the price moves?",
@@ -1511,7 +1511,7 @@ pub static RULES: &[Rule] = &[
         why: "A message is a record: a wrong figure, promise or admission can be held against the organisation, and generated text may say what nobody meant.",
         consequence: "outsiders read it as the organisation speaking, and it cannot be unsent",
         safer: "Draft the message, have a person read the exact text and check the recipient list, then send it.",
-        instead: "Draft the message to the customers and show it for approval.",
+        instead: shown_with_a_name("Draft the message to the customers and show it for approval."),
         questions: words![
             "Who exactly receives it, and how was the list made?",
             "Has a person read the exact text, including any figures or promises?",
@@ -1562,7 +1562,7 @@ pub static RULES: &[Rule] = &[
         why: "Under GDPR and similar laws, sharing personal data needs a lawful basis, and a disclosure to the wrong party usually must be reported within 72 hours.",
         consequence: "the recipient keeps a copy for good, which may breach data-protection law",
         safer: "Confirm an agreement covers this recipient, send only the fields they need or anonymised data, and use the agreed secure channel.",
-        instead: "List which fields the vendor needs and whether an agreement covers sharing them.",
+        instead: shown_with_a_name("List which fields the vendor needs and whether an agreement covers sharing them."),
         questions: words![
             "Does an agreement with the recipient cover this data?",
             "Does the recipient need every field, or would less (or anonymised data) do?",
@@ -1598,7 +1598,7 @@ pub static RULES: &[Rule] = &[
         why: "Email recall works at best inside one organisation's mail system, and a message to a customer or partner speaks for the organisation.",
         consequence: "the recipient reads it as sent, mistakes included, and it cannot be unsent",
         safer: "Check the recipient and read the exact text before it goes; send to yourself first if it is generated.",
-        instead: "Draft the message and show it for approval before it is sent.",
+        instead: shown_with_a_name("Draft the message and show it for approval before it is sent."),
         questions: words![
             "Who exactly receives it, and is the address right?",
             "Has a person read the exact text?",
@@ -1636,7 +1636,7 @@ pub static RULES: &[Rule] = &[
         why: "A message is copied into mailboxes, backups and forwards you do not control; personal data sent to the wrong person is a reportable breach.",
         consequence: "the recipient keeps it for good; a sent key must be replaced everywhere",
         safer: "Share secrets through a secrets manager or one-time link, never in a message; send personal data only to a verified recipient over an approved channel.",
-        instead: "Store the secret in the secrets manager and grant the recipient access to it there.",
+        instead: shown_with_a_name("Store the secret in the secrets manager and grant the recipient access to it there."),
         questions: words![
             "Is the recipient verified, and are they allowed to see this?",
             "Could a secrets manager or a one-time link be used instead?",

@@ -5,7 +5,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, flag_value, operands, Hit};
-use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
+use super::{shown_with_a_name, Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::span::Span;
@@ -936,7 +936,7 @@ pub static RULES: &[Rule] = &[
         why: "The drop replicates to every replica-set member, so secondaries are no fallback; applications keep writing and MongoDB silently recreates an empty database under them.",
         consequence: "every collection and document in it is gone unless restored from a backup",
         safer: "Check which database the connection string selects, and drop only collections you are sure of. Take a `mongodump` first.",
-        instead: "mongodump --db={target} --out=backup-before-drop",
+        instead: shown_with_a_name("mongodump --db={target} --out=backup-before-drop"),
         questions: words!["Which database does the connection string select?", "Is there a `mongodump` or snapshot of it from today?", "What applications use it?"],
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/manual/reference/method/db.dropDatabase/"],
@@ -961,7 +961,7 @@ pub static RULES: &[Rule] = &[
         why: "MongoDB silently recreates the collection on the next write, without its indexes or validation rules, so the application keeps running on an empty, unindexed collection.",
         consequence: "every document and index in it is gone unless restored from a backup",
         safer: "Rename the collection aside instead, dump it, and drop it later once nothing misses it. In `mongosh`: `db.{target}.renameCollection(\"{target}_old\")`.",
-        instead: "mongodump --collection={target} --out=backup-before-drop",
+        instead: shown_with_a_name("mongodump --collection={target} --out=backup-before-drop"),
         questions: words!["Is there a dump of {target}?", "Which services read or write it?"],
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.drop/"],
@@ -986,7 +986,7 @@ pub static RULES: &[Rule] = &[
         why: "An empty filter (`{}`) matches every document, so `deleteMany({})` or `remove({})` empties the whole collection, not the few documents meant.",
         consequence: "every document in it is deleted, and only a backup brings them back",
         safer: "Write the filter for exactly the documents meant and check it with `countDocuments(filter)` first.",
-        instead: "mongosh --eval 'db.{target}.countDocuments({})'",
+        instead: shown_with_a_name("mongosh --eval 'db.{target}.countDocuments({})'"),
         questions: words!["Was a filter meant to be here?", "How many documents does the collection hold, and is there a backup?"],
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.deleteMany/"],
@@ -1007,7 +1007,7 @@ pub static RULES: &[Rule] = &[
         why: "An empty filter `{}` matches every document, so the update rewrites the whole collection, and the oplog records only the new values, not the ones replaced.",
         consequence: "the fields are overwritten in every document, and the old values are kept nowhere",
         safer: "Narrow the filter to the documents meant, check it with `countDocuments(filter)`, and copy the affected fields aside first.",
-        instead: "mongosh --eval 'db.{target}.countDocuments({})'",
+        instead: shown_with_a_name("mongosh --eval 'db.{target}.countDocuments({})'"),
         questions: words!["Was a filter meant to be here?", "Is there a copy of the values being overwritten?"],
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.updateMany/"],
@@ -1033,7 +1033,7 @@ pub static RULES: &[Rule] = &[
         why: "`--drop` drops each live collection before loading the dump's copy, so readers see it empty meanwhile, and a dump from the wrong environment replaces live data.",
         consequence: "everything written since the dump was taken is lost",
         safer: "Restore into a new database (`--nsFrom`/`--nsTo`), compare, then switch; keep the live collections until the restore is verified.",
-        instead: "mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/",
+        instead: shown_with_a_name("mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/"),
         questions: words!["How old is the dump, and what was written since?", "Which cluster does `--uri` or `--host` point at?"],
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/database-tools/mongorestore/#std-option-mongorestore.--drop"],
@@ -1054,7 +1054,7 @@ pub static RULES: &[Rule] = &[
         why: "`FLUSHALL` empties every numbered database, not just the selected one; replicas follow, and with snapshots on the empty dataset is saved over `dump.rdb` at once.",
         consequence: "every key goes at once, including sessions, queued jobs and data kept nowhere else",
         safer: "Delete only the keys meant, by a narrow pattern with `--scan --pattern`, after checking what else lives in this Redis (`INFO keyspace`).",
-        instead: "redis-cli info keyspace",
+        instead: shown_with_a_name("redis-cli info keyspace"),
         questions: words!["Is this Redis only a cache, or does it hold sessions, queues or data?", "Which host and database number is this?"],
         #[cfg(test)]
         references: words!["https://redis.io/docs/latest/commands/flushall/", "https://redis.io/docs/latest/commands/flushdb/"],
@@ -1075,7 +1075,7 @@ pub static RULES: &[Rule] = &[
         why: "Redis keeps no trash or undo; fed from a pattern scan, one command can delete millions of keys, and `*` also crosses `:` separators.",
         consequence: "the values are gone; a cache refills, but sessions, locks or queues do not",
         safer: "List the keys first (`--scan --pattern ... | head`), prefer a short `EXPIRE` over deleting, and never feed a broad pattern into `del`.",
-        instead: "redis-cli --scan --pattern '{target}' --count 100",
+        instead: shown_with_a_name("redis-cli --scan --pattern '{target}' --count 100"),
         questions: words!["What do these keys hold: cache, sessions, queues?", "How many keys match the pattern?"],
         #[cfg(test)]
         references: words!["https://redis.io/docs/latest/commands/del/"],
@@ -1096,7 +1096,7 @@ pub static RULES: &[Rule] = &[
         why: "Nothing is lost when it is switched off, so it goes unnoticed; a primary that then restarts empty makes its replicas copy the empty dataset too.",
         consequence: "its data lives only in memory; the next restart or crash loses it all",
         safer: "Keep persistence on; for disk pressure, tune the snapshot schedule or move the files, and save any change with `CONFIG REWRITE`.",
-        instead: "redis-cli config get save",
+        instead: shown_with_a_name("redis-cli config get save"),
         questions: words!["Does anything in this Redis need to survive a restart?", "Why is persistence being switched off, and until when?"],
         #[cfg(test)]
         references: words!["https://redis.io/docs/latest/operate/oss_and_stack/management/persistence/"],
@@ -1117,7 +1117,7 @@ pub static RULES: &[Rule] = &[
         why: "Run on the primary or pointed at the wrong host, it wipes live data; replicas are read-only by default, so application writes to it start failing.",
         consequence: "this server's whole dataset is discarded and replaced with the other server's",
         safer: "Check which server this is (`INFO replication`) and take a snapshot (`BGSAVE`) before changing its role.",
-        instead: "redis-cli info replication",
+        instead: shown_with_a_name("redis-cli info replication"),
         questions: words!["Which server is this, and is it the primary?", "Is there a fresh snapshot of its data?"],
         #[cfg(test)]
         references: words!["https://redis.io/docs/latest/commands/replicaof/"],
@@ -1138,7 +1138,7 @@ pub static RULES: &[Rule] = &[
         why: "`NOSAVE` skips the final snapshot a normal shutdown writes, so Redis comes back from the last saved `dump.rdb` and clients silently see older data.",
         consequence: "everything written since the last snapshot is lost, and clients are down until restart",
         safer: "Shut down with `SHUTDOWN SAVE` (or plain `SHUTDOWN` with persistence on) so the data is written out first.",
-        instead: "redis-cli bgsave",
+        instead: shown_with_a_name("redis-cli bgsave"),
         questions: words!["When was the last snapshot written?", "What uses this Redis while it is down?"],
         #[cfg(test)]
         references: words!["https://redis.io/docs/latest/commands/shutdown/"],
@@ -1159,7 +1159,7 @@ pub static RULES: &[Rule] = &[
         why: "Only a snapshot restore brings it back, and reindexing from the source of truth can take hours; where allowed, a wildcard name deletes every matching index.",
         consequence: "every document in it is gone, and searches and dashboards reading it go empty",
         safer: "Check the name matches exactly one index (no wildcard or `_all`); to get it out of the way, close it instead. Snapshot it first.",
-        instead: "curl -X GET 'http://localhost:9200/_cat/indices/{target}?v'",
+        instead: shown_with_a_name("curl -X GET 'http://localhost:9200/_cat/indices/{target}?v'"),
         questions: words!["Is there a snapshot of {target}?", "How many indices does the name or pattern match?", "Which cluster does the URL point at?"],
         #[cfg(test)]
         references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/indices-delete-index.html"],
@@ -1197,7 +1197,7 @@ pub static RULES: &[Rule] = &[
         why: "Nobody notices until a restore is needed, and a wildcard or comma-separated list in the name deletes several snapshots in one request.",
         consequence: "the backup is gone, and the data it held can no longer be restored",
         safer: "Let the lifecycle policy (SLM) expire old snapshots, and keep at least the newest good one for every index.",
-        instead: "curl -X GET 'http://localhost:9200/_snapshot/{target}'",
+        instead: shown_with_a_name("curl -X GET 'http://localhost:9200/_snapshot/{target}'"),
         questions: words!["Is this snapshot the only copy of any index?", "Is a newer snapshot verified to restore?"],
         #[cfg(test)]
         references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/delete-snapshot-api.html"],
@@ -1218,7 +1218,7 @@ pub static RULES: &[Rule] = &[
         why: "Deletes run in batches and never roll back, so a stopped or failed run leaves a partial delete; only a snapshot restore brings documents back.",
         consequence: "every matching document is deleted, and a broad query empties the whole index",
         safer: "Run the same query with `_count` first and compare the number with what you expect; snapshot the index before deleting.",
-        instead: "curl -X GET 'http://localhost:9200/{target}/_count'",
+        instead: shown_with_a_name("curl -X GET 'http://localhost:9200/{target}/_count'"),
         questions: words!["How many documents does the query match (`_count`)?", "Is there a snapshot of the index?"],
         #[cfg(test)]
         references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/docs-delete-by-query.html"],
@@ -1244,7 +1244,7 @@ pub static RULES: &[Rule] = &[
         why: "`action.destructive_requires_name` makes the cluster refuse `DELETE /*` and `DELETE /_all`; it is cluster-wide, so turning it off removes the guard for every client and script.",
         consequence: "nothing is deleted yet, but one mistyped request can then delete every index",
         safer: "Keep the guard on and delete indices by their exact names.",
-        instead: "curl -X GET 'http://localhost:9200/_cluster/settings?include_defaults=true'",
+        instead: shown_with_a_name("curl -X GET 'http://localhost:9200/_cluster/settings?include_defaults=true'"),
         questions: words!["Why does the plan need wildcard deletes?", "When is the setting turned back on?"],
         #[cfg(test)]
         references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/index-management-settings.html"],
@@ -1268,7 +1268,7 @@ pub static RULES: &[Rule] = &[
         why: "Producers may silently recreate it with broker defaults, losing its partition count and retention settings; a name given as a pattern deletes every matching topic.",
         consequence: "every message still in it is deleted on every broker, unread ones included",
         safer: "Stop the producers, confirm every consumer group has caught up (`kafka-consumer-groups --describe`), and check the topic name is exact before deleting.",
-        instead: "kafka-topics --describe --topic {target} --bootstrap-server localhost:9092",
+        instead: shown_with_a_name("kafka-topics --describe --topic {target} --bootstrap-server localhost:9092"),
         questions: words!["Which consumers still read {target}, and are they caught up?", "Is this the production cluster (`--bootstrap-server`)?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_add_topic", "https://docs.redpanda.com/current/reference/rpk/rpk-topic/rpk-topic-delete/"],
@@ -1294,7 +1294,7 @@ pub static RULES: &[Rule] = &[
         why: "Kafka keeps no history of committed offsets, so the old position returns only if someone saved it; reprocessing repeats side effects such as emails or payments.",
         consequence: "its consumers reprocess old messages as duplicates, or skip messages for good",
         safer: "Run it without `--execute` first (it only prints the new offsets), save the current offsets with `--describe`, and stop the consumers while resetting.",
-        instead: "kafka-consumer-groups --describe --group {target} --bootstrap-server localhost:9092",
+        instead: shown_with_a_name("kafka-consumer-groups --describe --group {target} --bootstrap-server localhost:9092"),
         questions: words!["What do these consumers do with each message, and is reprocessing safe?", "Are the current offsets saved so they can be restored?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
@@ -1321,7 +1321,7 @@ pub static RULES: &[Rule] = &[
         why: "Restarted consumers follow `auto.offset.reset`, `latest` unless configured, so they silently skip everything unread, or with `earliest` reprocess all retained messages.",
         consequence: "its consumers restart from the default position, reprocessing or skipping messages",
         safer: "Save the group's offsets with `--describe` first, and make sure nothing still uses the group.",
-        instead: "kafka-consumer-groups --describe --group {target} --bootstrap-server localhost:9092",
+        instead: shown_with_a_name("kafka-consumer-groups --describe --group {target} --bootstrap-server localhost:9092"),
         questions: words!["Does anything still consume with this group?", "Where will its consumers start if they come back?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
@@ -1346,7 +1346,7 @@ pub static RULES: &[Rule] = &[
         why: "The partition's start offset moves forward at once, ignoring retention and consumer positions; lagging consumers fall back to `auto.offset.reset`, by default skipping to the newest.",
         consequence: "messages before the given offsets are deleted, and unread ones are lost for good",
         safer: "Check every consumer group is past those offsets (`kafka-consumer-groups --describe`) before deleting, or let retention remove old messages.",
-        instead: "kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092",
+        instead: shown_with_a_name("kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092"),
         questions: words!["Have all consumers read past these offsets?", "Does anyone need these messages for replay or audit?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_delete_records"],
@@ -1370,7 +1370,7 @@ pub static RULES: &[Rule] = &[
         why: "New messages keep vanishing while the short setting stays; removing the topic's own retention or compaction falls back to the broker default, which may be shorter.",
         consequence: "almost every message in it is deleted at the next clean-up, unread ones included",
         safer: "Empty a topic only after every consumer has caught up, and restore the retention setting in the same plan; prefer `kafka-delete-records` with explicit offsets.",
-        instead: "kafka-configs --describe --entity-type topics --entity-name {target} --bootstrap-server localhost:9092",
+        instead: shown_with_a_name("kafka-configs --describe --entity-type topics --entity-name {target} --bootstrap-server localhost:9092"),
         questions: words!["Have all consumers read what is in the topic?", "When is the retention setting restored?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#topicconfigs_retention.ms"],
@@ -1391,7 +1391,7 @@ pub static RULES: &[Rule] = &[
         why: "A virtual host holds its own exchanges, bindings, policies and permissions; recreating it gives an empty one, and only an exported definitions file puts them back.",
         consequence: "every queue and waiting message in it is gone, and every application disconnects",
         safer: "Export the definitions first (`rabbitmqctl export_definitions`), check that its queues are empty and nothing is connected (`list_connections vhost`), then delete it.",
-        instead: "rabbitmqctl list_queues -p {target} name messages consumers",
+        instead: shown_with_a_name("rabbitmqctl list_queues -p {target} name messages consumers"),
         questions: words!["Which applications connect to {target}?", "Are there messages still waiting in its queues?"],
         #[cfg(test)]
         references: words!["https://www.rabbitmq.com/docs/vhosts"],
@@ -1412,7 +1412,7 @@ pub static RULES: &[Rule] = &[
         why: "Purged or deleted messages are not dead-lettered, and a deleted queue takes its bindings with it, so publishers' messages route nowhere until it is declared again.",
         consequence: "every message waiting in it is lost, and new ones are dropped too",
         safer: "Check how many messages wait and why; move them aside with a shovel, or let consumers drain the queue, before deleting or purging it.",
-        instead: "rabbitmqctl list_queues name messages consumers",
+        instead: shown_with_a_name("rabbitmqctl list_queues name messages consumers"),
         questions: words!["How many messages are in {target}, and what are they?", "Who publishes to it, and what happens to their messages meanwhile?"],
         #[cfg(test)]
         references: words!["https://www.rabbitmq.com/docs/queues#deletion", "https://www.rabbitmq.com/docs/man/rabbitmqctl.8"],
@@ -1433,7 +1433,7 @@ pub static RULES: &[Rule] = &[
         why: "Messages held only on this node go with it; `force_reset` also skips the cluster's agreement, so the remaining nodes may still list it as a member.",
         consequence: "it leaves its cluster, and every virtual host, queue, user and message is deleted",
         safer: "Export the definitions first, move messages off the node, and remove it from the cluster with `forget_cluster_node` from another node.",
-        instead: "rabbitmqctl cluster_status",
+        instead: shown_with_a_name("rabbitmqctl cluster_status"),
         questions: words!["Which node is this, and does it hold the only copy of any queue?", "Are the broker's definitions exported?"],
         #[cfg(test)]
         references: words!["https://www.rabbitmq.com/docs/man/rabbitmqctl.8#reset"],
@@ -1454,7 +1454,7 @@ pub static RULES: &[Rule] = &[
         why: "Permissions can be set again in one command; a deleted user must be recreated with its password, tags and permissions before any client can log in.",
         consequence: "applications using it are refused; their messages pile up or are lost",
         safer: "Check which connections use the user (`rabbitmqctl list_connections user`) and move them to a new user before removing the old one.",
-        instead: "rabbitmqctl list_connections user name",
+        instead: shown_with_a_name("rabbitmqctl list_connections user name"),
         questions: words!["Which applications connect as {target}?", "Is the replacement user in place?"],
         #[cfg(test)]
         references: words!["https://www.rabbitmq.com/docs/access-control"],
@@ -1475,7 +1475,7 @@ pub static RULES: &[Rule] = &[
         why: "Publishing to a missing exchange closes the channel, and unroutable messages are dropped unless the publisher sets `mandatory`; the definition can be recreated, the messages cannot.",
         consequence: "messages published to it are refused or silently dropped until it is recreated",
         safer: "Export the broker's definitions first (`rabbitmqctl export_definitions`), check nothing publishes to it, and remove it through the application's own topology code.",
-        instead: "rabbitmqctl list_exchanges name type",
+        instead: shown_with_a_name("rabbitmqctl list_exchanges name type"),
         questions: words!["Which applications publish to {target}?", "Which queues are bound to it?"],
         #[cfg(test)]
         references: words!["https://www.rabbitmq.com/docs/exchanges"],
@@ -1496,7 +1496,7 @@ pub static RULES: &[Rule] = &[
         why: "JetStream keeps no trash: deleting a stream also removes its consumers and their positions, and KV buckets and object stores are streams underneath.",
         consequence: "every message, key or object in it is deleted, unprocessed ones included",
         safer: "If only part must go, purge by subject or sequence instead of deleting. Back up the stream first (`nats stream backup`).",
-        instead: "nats stream info {target}",
+        instead: shown_with_a_name("nats stream info {target}"),
         questions: words!["What is stored in {target}, and does anything still consume it?", "Is there a backup of it?"],
         #[cfg(test)]
         references: words!["https://docs.nats.io/nats-concepts/jetstream/streams"],
@@ -1517,7 +1517,7 @@ pub static RULES: &[Rule] = &[
         why: "A recreated consumer starts from its deliver policy, by default the start of the stream, so it reprocesses everything retained unless set to skip ahead.",
         consequence: "its application stops receiving messages, and its position in the stream is lost",
         safer: "Check nothing uses it, and note its delivered sequence (`nats consumer info`) so a replacement can start there.",
-        instead: "nats consumer info {target}",
+        instead: shown_with_a_name("nats consumer info {target}"),
         questions: words!["Does any application still read through this consumer?", "Where will a recreated consumer start?"],
         #[cfg(test)]
         references: words!["https://docs.nats.io/nats-concepts/jetstream/consumers"],
@@ -1538,7 +1538,7 @@ pub static RULES: &[Rule] = &[
         why: "With the default `auto_snapshot: true` each node snapshots the data first; restoring means copying those files back node by node, and with it off nothing remains.",
         consequence: "every row in it is deleted on every node, restorable only from auto-snapshots",
         safer: "Confirm `auto_snapshot` is on in `cassandra.yaml`. Take a named snapshot first with `nodetool snapshot -t`.",
-        instead: "nodetool snapshot -t before-drop {target}",
+        instead: shown_with_a_name("nodetool snapshot -t before-drop {target}"),
         questions: words!["Is `auto_snapshot` on in this cluster?", "Which applications read {target}?"],
         #[cfg(test)]
         references: words!["https://cassandra.apache.org/doc/latest/cassandra/developing/cql/ddl.html"],
@@ -1559,7 +1559,7 @@ pub static RULES: &[Rule] = &[
         why: "Without a `-t` name, `clearsnapshot` (with `--all` since 4.0) removes every snapshot on the node, including the automatic ones taken before each DROP or TRUNCATE.",
         consequence: "the node's local backups are gone, so a mistaken drop cannot be undone",
         safer: "Clear only a named, outdated snapshot (`-t name`) after confirming a newer backup exists elsewhere.",
-        instead: "nodetool listsnapshots",
+        instead: shown_with_a_name("nodetool listsnapshots"),
         questions: words!["Is there a newer backup stored off the node?", "Do these snapshots cover a recent drop or truncate?"],
         #[cfg(test)]
         references: words!["https://cassandra.apache.org/doc/latest/cassandra/managing/tools/nodetool/clearsnapshot.html"],
@@ -1580,7 +1580,7 @@ pub static RULES: &[Rule] = &[
         why: "`--prefix` matches by string, so a short or empty prefix covers everything; restoring an `etcdctl snapshot` brings keys back but rolls every other key back too.",
         consequence: "every key in the range is gone, possibly the whole Kubernetes cluster state",
         safer: "List the keys the range covers first (`etcdctl get --prefix --keys-only`), take `etcdctl snapshot save`, and delete exact keys.",
-        instead: "etcdctl get {target} --prefix --keys-only",
+        instead: shown_with_a_name("etcdctl get {target} --prefix --keys-only"),
         questions: words!["How many keys does the range cover?", "Is there an `etcdctl snapshot` from today?"],
         #[cfg(test)]
         references: words!["https://etcd.io/docs/latest/dev-guide/interacting_v3/#delete-keys"],
@@ -1607,7 +1607,7 @@ pub static RULES: &[Rule] = &[
         why: "Kafka keeps no history of committed offsets, so the old position returns only if saved first; reprocessing repeats side effects such as emails or payments.",
         consequence: "consumers reprocess old messages as duplicates, or skip messages that are never processed",
         safer: "Save the group's current offsets first, stop its consumers, preview the new offsets, and decide whether reprocessing is safe.",
-        instead: "Describe the consumer group and save its current offsets.",
+        instead: shown_with_a_name("Describe the consumer group and save its current offsets."),
         questions: words!["What do the consumers do with each message, and is reprocessing safe?", "Are the current offsets saved?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],

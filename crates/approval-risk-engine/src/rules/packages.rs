@@ -6,7 +6,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, flag_value, positionals, Hit};
-use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
+use super::{shown_with_a_name, Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::words::Words;
@@ -336,7 +336,7 @@ pub static RULES: &[Rule] = &[
         why: "Public registries never reuse a version number, so a bad release cannot be replaced, only superseded; withdrawing it does not recall copies already made.",
         consequence: "whatever it contains is public for good, copied by mirrors within minutes",
         safer: "Inspect exactly what the package contains (`npm pack --dry-run`, `twine check`, `cargo package --list`), publish a pre-release first, and have a second person approve.",
-        instead: "Build the package and list the files it would publish.",
+        instead: shown_with_a_name("Build the package and list the files it would publish."),
         questions: words![
             "Has someone inspected exactly what goes into the package?",
             "Is the version number right, since it can never be reused?",
@@ -366,7 +366,7 @@ pub static RULES: &[Rule] = &[
         why: "Lock files pin exact versions, so installs fail rather than fall back to another one; and mirrors keep copies, so a leaked secret stays leaked.",
         consequence: "every project pinning it fails to install, and its number cannot be reused",
         safer: "Deprecate the version with a message pointing to a fixed release instead; withdraw only for malware or a leaked secret, after rotating the secret.",
-        instead: "Publish a fixed version and deprecate the broken one with a message.",
+        instead: shown_with_a_name("Publish a fixed version and deprecate the broken one with a message."),
         questions: words!["Who depends on this version, and what happens to their builds?", "Would deprecating it and publishing a fix do?"],
         #[cfg(test)]
         references: words![],
@@ -387,7 +387,7 @@ pub static RULES: &[Rule] = &[
         why: "npm allows unpublishing only if no other package depends on it, and after 72 hours only for little-downloaded packages; a version number is never reusable.",
         consequence: "anyone can install it within minutes, and its contents are public for good",
         safer: "Run `npm publish --dry-run` and read the file list, check `files` in package.json and `.npmignore`, and publish from CI with provenance after review.",
-        instead: "npm publish --dry-run",
+        instead: shown_with_a_name("npm publish --dry-run"),
         questions: words![
             "Has someone checked the exact files going out (`npm pack --dry-run`) for secrets and build junk?",
             "Is the version number right, and which dist-tag (`latest`) will it take?",
@@ -416,7 +416,7 @@ pub static RULES: &[Rule] = &[
         why: "Nobody outside the organisation gets a warning first, as the 2016 left-pad removal showed; `--force` removes the whole package, and the name is blocked for 24 hours.",
         consequence: "every project depending on it fails to install, and its version cannot return",
         safer: "Deprecate the version with a message instead (`npm deprecate`), and publish a fixed version.",
-        instead: "npm deprecate {target} \"Broken release, use the next version\"",
+        instead: shown_with_a_name("npm deprecate {target} \"Broken release, use the next version\""),
         questions: words![
             "Who depends on this version (`npm view` and the download count)?",
             "Is this about a leaked secret, and has that secret been rotated already?",
@@ -440,7 +440,7 @@ pub static RULES: &[Rule] = &[
         why: "The version part is a semver range, and leaving it out deprecates every version; deprecating again with an empty message undoes it.",
         consequence: "everyone installing matching versions sees the warning, and some CI builds fail",
         safer: "Name the exact affected versions, not a broad range, after listing them with `npm view`.",
-        instead: "npm view {target} versions",
+        instead: shown_with_a_name("npm view {target} versions"),
         questions: words!["Does the version range cover only the versions that are really affected?"],
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/commands/npm-deprecate"],
@@ -461,7 +461,7 @@ pub static RULES: &[Rule] = &[
         why: "A plain `npm install` follows the `latest` tag; moving the tag back later does not change installs or lock files made in between.",
         consequence: "every new install, everywhere, gets a different version at once",
         safer: "Test the version under a non-default tag (such as `next`) before moving `latest`; check the current tags with `npm dist-tag ls`.",
-        instead: "npm dist-tag ls {target}",
+        instead: shown_with_a_name("npm dist-tag ls {target}"),
         questions: words!["Which version does the tag point at now, and has the new one been tested under another tag?"],
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/commands/npm-dist-tag"],
@@ -482,7 +482,7 @@ pub static RULES: &[Rule] = &[
         why: "The switch applies to the package, not one version, so old releases with forgotten files go public too; making it private again does not recall copies.",
         consequence: "anyone can download every published version, with whatever code and secrets it holds",
         safer: "Review what every published version contains, or publish a new, clean package under a public name instead.",
-        instead: "npm access get status {target}",
+        instead: shown_with_a_name("npm access get status {target}"),
         questions: words![
             "Has every published version been checked for internal code and secrets?",
             "Who in the organisation approved making this package public?",
@@ -506,7 +506,7 @@ pub static RULES: &[Rule] = &[
         why: "Owners publish without any review, and users' version ranges pull new releases in automatically; a compromised owner account is how supply-chain attacks start.",
         consequence: "whoever owns it can ship code to every user; a removal can block fixes",
         safer: "List the current owners first, and grant publishing through the registry's team or organisation settings with two-factor authentication required.",
-        instead: "npm owner ls {target}",
+        instead: shown_with_a_name("npm owner ls {target}"),
         questions: words![
             "Who is being added or removed, and who approved it?",
             "Does the new owner have two-factor authentication turned on?",
@@ -530,7 +530,7 @@ pub static RULES: &[Rule] = &[
         why: "The package holds every file not excluded by `.gitignore` or the manifest's `exclude` list; `--allow-dirty` lets uncommitted changes in too.",
         consequence: "its source is public for good; the version can be yanked but never deleted",
         safer: "Run `cargo publish --dry-run` (or `cargo package --list`) and read what goes out; publish from CI after review.",
-        instead: "cargo publish --dry-run",
+        instead: shown_with_a_name("cargo publish --dry-run"),
         questions: words![
             "What files does `cargo package --list` include, and is anything private among them?",
             "Is the version number right for the changes it contains?",
@@ -554,7 +554,7 @@ pub static RULES: &[Rule] = &[
         why: "Existing lock files keep working and `cargo yank --undo` reverses it, but anyone whose requirement only that version satisfies gets a resolution error.",
         consequence: "new resolutions can no longer pick that version, for every user at once",
         safer: "Publish a fixed version first, so users have somewhere to go, and yank only the versions that are really broken.",
-        instead: "cargo info {target}",
+        instead: shown_with_a_name("cargo info {target}"),
         questions: words!["Is there a fixed version users can move to, and is the yanked version really broken?"],
         #[cfg(test)]
         references: words!["https://doc.rust-lang.org/cargo/commands/cargo-yank.html"],
@@ -575,7 +575,7 @@ pub static RULES: &[Rule] = &[
         why: "PyPI never accepts a deleted file name again, so a broken or leaking release can only be superseded by a new version number.",
         consequence: "anyone can install it at once, and mirrors keep copies even if deleted",
         safer: "Run `twine check dist/*`, upload to TestPyPI first (`--repository testpypi`) and install from there, then publish from CI with trusted publishing.",
-        instead: "twine upload --repository testpypi dist/*",
+        instead: shown_with_a_name("twine upload --repository testpypi dist/*"),
         questions: words![
             "Has the release been installed and tried from TestPyPI?",
             "Which files are in `dist/`, and are they all from this build and this version?",
@@ -599,7 +599,7 @@ pub static RULES: &[Rule] = &[
         why: "RubyGems never accepts a version number twice, even after a yank, and the gem holds whatever files the gemspec's `files` list matched when it was built.",
         consequence: "it is public and installable at once, and can be yanked but not replaced",
         safer: "Build and unpack the gem (`gem build`, then `gem unpack`) to check its files, and release from CI. Internal gems belong on a private gem server.",
-        instead: "gem push --host https://gems.internal.example.com {target}",
+        instead: shown_with_a_name("gem push --host https://gems.internal.example.com {target}"),
         questions: words!["Which files does the gem contain, and is the version number right?"],
         #[cfg(test)]
         references: words!["https://guides.rubygems.org/publishing/"],
@@ -624,7 +624,7 @@ pub static RULES: &[Rule] = &[
         why: "A yank removes the version from the index Bundler resolves against, and its number can never be pushed again, so the fix must be a new version.",
         consequence: "projects whose lock files pin the version fail to install, with no undo",
         safer: "Release a fixed version first and tell users to move to it; yank only for a security problem or a broken build.",
-        instead: "gem info {target} --remote --all",
+        instead: shown_with_a_name("gem info {target} --remote --all"),
         questions: words!["Who depends on this version, and is there a fixed version to move to?"],
         #[cfg(test)]
         references: words!["https://guides.rubygems.org/command-reference/#gem-yank"],
@@ -645,7 +645,7 @@ pub static RULES: &[Rule] = &[
         why: "nuget.org refuses deletion so that existing restores never break; unlisting only hides the version from search, and its number can never be pushed again.",
         consequence: "it can never be deleted, only unlisted, and stays downloadable to anyone",
         safer: "Inspect the package (`dotnet pack`, then open the .nupkg) and push to an internal feed first.",
-        instead: "dotnet nuget push {target} --source https://nuget.internal.example.com/v3/index.json",
+        instead: shown_with_a_name("dotnet nuget push {target} --source https://nuget.internal.example.com/v3/index.json"),
         questions: words!["Which feed does this push to, and has the package's content been checked?"],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/nuget/nuget-org/policies/deleting-packages"],

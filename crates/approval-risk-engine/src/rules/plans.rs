@@ -6,7 +6,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::Hit;
-use super::{Action, Matcher, Reach, Rule};
+use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
 use crate::words::Words;
@@ -162,7 +162,7 @@ pub static RULES: &[Rule] = &[
         why: "Applying again only recreates it empty, and deleting a managed database often deletes its automated backups too, unless a final snapshot is configured.",
         consequence: "it and everything stored in it are gone unless restored from a backup",
         safer: "Remove {target} from this change or protect it (`prevent_destroy`, `DeletionPolicy: Retain`), snapshot it, and destroy it on its own once nothing uses it.",
-        instead: "terraform plan -destroy -target={target}",
+        instead: shown_with_a_name("terraform plan -destroy -target={target}"),
         questions: words!["Why is {target} being destroyed: an intended removal, or a rename or state mismatch?", "Is there a recent snapshot or backup of {target}?", "Is this plan built from the current state?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/tutorials/state/resource-lifecycle"],
@@ -183,7 +183,7 @@ pub static RULES: &[Rule] = &[
         why: "An attribute that cannot change in place forces a new resource; nothing copies the data across, and `-/+` means the old one is deleted first.",
         consequence: "it is recreated empty with a new identifier; its data is lost unless restored",
         safer: "Find the attribute that forces replacement of {target} and change it another way, or migrate the data to a new resource first and switch over.",
-        instead: "terraform plan -out=review.tfplan",
+        instead: shown_with_a_name("terraform plan -out=review.tfplan"),
         questions: words!["Which attribute forces the replacement of {target}, and can it be changed in place?", "Is the data in {target} backed up and restorable into the new resource?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/internals/json-format#change-representation"],
@@ -204,7 +204,7 @@ pub static RULES: &[Rule] = &[
         why: "It holds no data of its own, but renaming or moving code without a `moved` block also shows up as a destroy.",
         consequence: "whatever relies on it breaks until it is recreated from code",
         safer: "Confirm {target} is meant to go (not a rename or a state mismatch), and apply its removal on its own.",
-        instead: "terraform state show {target}",
+        instead: shown_with_a_name("terraform state show {target}"),
         questions: words!["Is removing {target} intended, or is it a rename the plan read as destroy-and-create?", "What depends on {target}?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan"],
@@ -225,7 +225,7 @@ pub static RULES: &[Rule] = &[
         why: "Terraform marks this `-/+` when the old one is destroyed before the new one exists, and `+/-` when `create_before_destroy` creates the new one first.",
         consequence: "it gets new identifiers and addresses, with a gap while it is recreated",
         safer: "Use `create_before_destroy` for {target}, or change the attribute that forces replacement another way.",
-        instead: "terraform plan -out=review.tfplan",
+        instead: shown_with_a_name("terraform plan -out=review.tfplan"),
         questions: words!["Will {target} be down between delete and create?", "Does anything refer to its current ID or address?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle"],
@@ -246,7 +246,7 @@ pub static RULES: &[Rule] = &[
         why: "The summary line counts destroys and replacements, but the resource lines that name them are missing from what was pasted, so this tool cannot judge them.",
         consequence: "resources the pasted output does not name are destroyed, possibly with their data",
         safer: "Paste the whole plan output (or `terraform show -json plan.out`) so every destroyed resource can be seen.",
-        instead: "terraform show -no-color plan.out",
+        instead: shown_with_a_name("terraform show -no-color plan.out"),
         questions: words!["Which resources does the plan destroy or replace?"],
         #[cfg(test)]
         references: words![],
@@ -267,7 +267,7 @@ pub static RULES: &[Rule] = &[
         why: "Nothing is deleted, but in-place does not mean without downtime: some updates, like an instance type change, stop and restart the resource.",
         consequence: "shared infrastructure changes in place, and a wrong setting affects whatever uses it",
         safer: "Read the attribute changes for {target}, and apply to a non-production environment first.",
-        instead: "terraform show -no-color plan.out",
+        instead: shown_with_a_name("terraform show -no-color plan.out"),
         questions: words!["Which environment's state is this plan for?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan"],

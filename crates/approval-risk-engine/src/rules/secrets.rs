@@ -4,7 +4,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, positionals, Hit};
-use super::{Action, Matcher, Reach, Rule};
+use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
 use crate::words::Words;
@@ -92,7 +92,7 @@ pub static RULES: &[Rule] = &[Rule {
     why: "Services that fetch it only at startup fail at their next restart or deploy; without another copy, the credential must be re-issued everywhere it was used.",
     consequence: "every service and person reading it fails at once, and it cannot be recovered",
     safer: "Archive or disable {target} first, watch for services that break, and delete it only after nothing reads it.",
-    instead: "doppler secrets get {target} --plain",
+    instead: shown_with_a_name("doppler secrets get {target} --plain"),
     questions: words!["Which services read {target}, and will they fail without it?", "Is there another copy, or will the credential have to be re-issued?"],
     #[cfg(test)]
     references: words!["https://developer.1password.com/docs/cli/reference/management-commands/item#item-delete", "https://docs.doppler.com/docs/cli"],

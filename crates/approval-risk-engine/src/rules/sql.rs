@@ -4,7 +4,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, operands, Hit};
-use super::{Action, Matcher, ProsePattern, Reach, Rule, SqlPattern};
+use super::{shown_with_a_name, Action, Matcher, ProsePattern, Reach, Rule, SqlPattern};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
 use crate::words::Words;
@@ -168,7 +168,7 @@ pub static RULES: &[Rule] = &[
         why: "Rows, indexes, triggers and grants go in one statement; CASCADE also drops dependent views and foreign keys. Only a backup restore brings it back, minus later writes.",
         consequence: "every row in it is gone and whatever reads it fails at once",
         safer: "Rename it instead of dropping it, take a dump, and drop it only once nothing has broken for a while.",
-        instead: "ALTER TABLE {target} RENAME TO {target}_retired;",
+        instead: shown_with_a_name("ALTER TABLE {target} RENAME TO {target}_retired;"),
         questions: words![
             "Is there a fresh, tested backup of this table?",
             "Which services read or write it?",
@@ -197,7 +197,7 @@ pub static RULES: &[Rule] = &[
         why: "Without a WHERE clause DELETE matches every row, not only the ones meant; client tools autocommit each statement, so nothing can roll it back afterwards.",
         consequence: "every row in it is gone; only a backup brings them back",
         safer: "Add a WHERE clause for the rows meant, count them with `SELECT count(*)` first, and delete inside `BEGIN` so a wrong count can be rolled back.",
-        instead: "SELECT count(*) FROM {target};",
+        instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         questions: words![
             "Was a WHERE clause meant to be here?",
             "How many rows does {target} hold, and is there a recent backup of it?",
@@ -237,7 +237,7 @@ pub static RULES: &[Rule] = &[
         consequence: "the matched rows are gone; a wrong condition means restoring from backup",
         safer: "Run the same condition as `SELECT count(*)` first, and delete inside a transaction so a surprising count can be rolled back.",
         // The engine builds the count from the statement's own condition (`sql_instead`).
-        instead: "SELECT count(*) FROM {target};",
+        instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         questions: words!["How many rows does the condition match, and is that the number expected?", "Is point-in-time recovery or a recent backup available for this database?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-delete.html"],
@@ -263,7 +263,7 @@ pub static RULES: &[Rule] = &[
         consequence: "the old values in the matched rows are overwritten and kept nowhere",
         safer: "Check the matched rows with a `SELECT` first, keep their current values (`CREATE TABLE ... AS SELECT`), and update inside a transaction.",
         // The engine builds the check from the statement's own condition (`sql_instead`).
-        instead: "SELECT count(*) FROM {target};",
+        instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         questions: words!["How many rows does the condition match?", "Are the current values saved somewhere before they are overwritten?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-update.html"],
@@ -288,7 +288,7 @@ pub static RULES: &[Rule] = &[
         why: "Without a WHERE clause UPDATE rewrites every row and client tools commit it at once. Putting values back means merging a backup with later changes by hand.",
         consequence: "the old value in every row is overwritten and kept nowhere",
         safer: "Add a WHERE clause for the rows meant, count them with `SELECT count(*)`, and copy the column aside first with `CREATE TABLE ... AS SELECT`.",
-        instead: "SELECT count(*) FROM {target};",
+        instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         questions: words![
             "Was a WHERE clause meant to be here?",
             "Is there a copy of the current values of the column being overwritten?",
@@ -325,7 +325,7 @@ pub static RULES: &[Rule] = &[
         why: "TRUNCATE skips row-by-row deletion, so DELETE triggers never fire, and MySQL commits it even inside a transaction. Only a backup brings the rows back.",
         consequence: "every row in it is gone at once; CASCADE empties referencing tables too",
         safer: "Delete only the rows meant with a WHERE clause; if {target} must be emptied, copy it aside or take a dump first.",
-        instead: "CREATE TABLE {target}_backup AS TABLE {target};",
+        instead: shown_with_a_name("CREATE TABLE {target}_backup AS TABLE {target};"),
         questions: words![
             "Is there a backup of {target} taken today?",
             "Do other tables reference it (CASCADE empties them too)?",
@@ -358,7 +358,7 @@ pub static RULES: &[Rule] = &[
         consequence: "the dropped column's data is gone from every row; code reading it fails",
         safer: "Deploy code that no longer uses the column, copy its data aside, and drop it a release later; renaming it first exposes anything still reading it.",
         // The engine renames the statement's own column when it can (`sql_instead`).
-        instead: "CREATE TABLE {target}_backup AS SELECT * FROM {target};",
+        instead: shown_with_a_name("CREATE TABLE {target}_backup AS SELECT * FROM {target};"),
         questions: words![
             "Does any code, report or job still read this column?",
             "Is there a copy of the data in it?",
@@ -395,7 +395,7 @@ pub static RULES: &[Rule] = &[
         why: "Dropping a primary key or unique constraint also drops its index. Re-adding it scans every row and fails while any bad row remains.",
         consequence: "the database stops refusing bad data such as duplicates and orphaned rows",
         safer: "Keep the constraint and fix the data or code that violates it; if it must go, plan the step that restores it.",
-        instead: "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '{target}'::regclass;",
+        instead: shown_with_a_name("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '{target}'::regclass;"),
         questions: words![
             "Why does the constraint need to go, and for how long?",
             "What stops bad data from getting in meanwhile?",
@@ -431,7 +431,7 @@ pub static RULES: &[Rule] = &[
         why: "Dropping a UNIQUE index also lets duplicates in. Rebuilding a large index takes a long time and blocks writes on the table unless built CONCURRENTLY.",
         consequence: "queries that relied on it can slow sharply; no data is lost",
         safer: "Check it is unused (`idx_scan` in `pg_stat_user_indexes`), drop it with `DROP INDEX CONCURRENTLY`, and keep its `CREATE INDEX` statement at hand.",
-        instead: "SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = '{target}';",
+        instead: shown_with_a_name("SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = '{target}';"),
         questions: words![
             "Do any queries use this index (how many scans does it show)?",
             "Is it a unique index that also keeps duplicates out?",
@@ -468,7 +468,7 @@ pub static RULES: &[Rule] = &[
         why: "Recreating it needs its definition and grants from migrations or a schema dump; a recreated sequence restarts numbering, so new ids can collide with existing rows.",
         consequence: "everything that uses it fails at once, and a trigger's job silently stops",
         safer: "Check what depends on {target} (`pg_depend`), save its definition with `pg_dump --schema-only`, and drop it in a revertible migration.",
-        instead: "pg_dump --schema-only --file=schema-before-change.sql",
+        instead: shown_with_a_name("pg_dump --schema-only --file=schema-before-change.sql"),
         questions: words![
             "Is the definition of {target} kept in migrations or source control?",
             "What reads or calls it: reports, services, other views?",
@@ -502,7 +502,7 @@ pub static RULES: &[Rule] = &[
         why: "CASCADE drops every dependent object without asking, and a table column of the type counts as one: dropping PostGIS this way removes every geometry column.",
         consequence: "every column using it is dropped with all its data, for good",
         safer: "Drop it without CASCADE: the database then refuses and lists what still depends on it, so each dependency can be dealt with on purpose.",
-        instead: "DROP TYPE {target};",
+        instead: shown_with_a_name("DROP TYPE {target};"),
         questions: words!["What depends on {target}: which tables have columns of this type?", "Is there a backup of those tables?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-droptype.html", "https://www.postgresql.org/docs/current/sql-dropextension.html"],
@@ -527,7 +527,7 @@ pub static RULES: &[Rule] = &[
         why: "Dropping and recreating a role does not restore it: grants and memberships are rebuilt by hand, and every client needs the new password.",
         consequence: "everything logging in as it is refused and its grants are gone",
         safer: "Lock the login first (`NOLOGIN` in PostgreSQL, `ACCOUNT LOCK` in MySQL), watch for failed logins, and drop it later.",
-        instead: "ALTER ROLE {target} NOLOGIN;",
+        instead: shown_with_a_name("ALTER ROLE {target} NOLOGIN;"),
         questions: words!["Which applications or jobs still log in as {target}?", "Are its grants recorded somewhere so they can be rebuilt?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-droprole.html", "https://dev.mysql.com/doc/refman/8.0/en/drop-user.html"],
@@ -552,7 +552,7 @@ pub static RULES: &[Rule] = &[
         why: "With MySQL's `ON *.*` it covers every database plus server rights like FILE and SHUTDOWN; `WITH GRANT OPTION` lets the grantee hand it all on.",
         consequence: "the grantee can read, change and delete everything the grant covers",
         safer: "Grant only the privileges and tables the task needs (`GRANT SELECT, INSERT ON ... TO ...`), and never `WITH GRANT OPTION` to an application.",
-        instead: "Review which tables and privileges the role actually needs before granting anything.",
+        instead: shown_with_a_name("Review which tables and privileges the role actually needs before granting anything."),
         questions: words!["Which privileges does the grantee actually need?", "Who else can log in as the grantee?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-grant.html", "https://dev.mysql.com/doc/refman/8.0/en/grant.html"],
@@ -577,7 +577,7 @@ pub static RULES: &[Rule] = &[
         why: "Every role is a member of PUBLIC and cannot leave it, so revoking from single roles removes nothing; only revoking from PUBLIC takes it back.",
         consequence: "every role that can connect, now and in future, gets this access",
         safer: "Grant to a named role that only the intended users are members of.",
-        instead: "SELECT grantee, privilege_type FROM information_schema.role_table_grants WHERE grantee = 'PUBLIC';",
+        instead: shown_with_a_name("SELECT grantee, privilege_type FROM information_schema.role_table_grants WHERE grantee = 'PUBLIC';"),
         questions: words!["Which roles really need this access?", "Does the table hold personal or financial data?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/ddl-priv.html"],
@@ -602,7 +602,7 @@ pub static RULES: &[Rule] = &[
         why: "In PostgreSQL a superuser can run shell commands on the database host, BYPASSRLS ignores every row-level policy, and CREATEROLE can create and grant other roles.",
         consequence: "it bypasses every permission and can read or drop every database",
         safer: "Grant the specific privileges the task needs, or use a predefined role such as `pg_read_all_data`, and time-box it.",
-        instead: "SELECT rolname, rolsuper FROM pg_roles WHERE rolname = '{target}';",
+        instead: shown_with_a_name("SELECT rolname, rolsuper FROM pg_roles WHERE rolname = '{target}';"),
         questions: words!["What task needs superuser, and can a narrower privilege do it?", "When will it be taken back, and who checks?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/role-attributes.html"],
@@ -627,7 +627,7 @@ pub static RULES: &[Rule] = &[
         why: "Open sessions lose it at their next statement, without reconnecting; with CASCADE it also removes every grant the holder passed on. Granting it back is quick.",
         consequence: "applications using the privilege are refused from their next query",
         safer: "Check which applications log in as the role and what they query before revoking, and have the matching GRANT ready.",
-        instead: "SELECT grantee, table_name, privilege_type FROM information_schema.role_table_grants;",
+        instead: shown_with_a_name("SELECT grantee, table_name, privilege_type FROM information_schema.role_table_grants;"),
         questions: words!["Which applications or jobs use this privilege today?", "Is the GRANT to restore it written down?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-revoke.html"],
@@ -652,7 +652,7 @@ pub static RULES: &[Rule] = &[
         why: "The slot holds back write-ahead log its consumer has not read; dropped or advanced, that log is recycled and the consumer can no longer resume.",
         consequence: "its replica or change-data consumer loses pending changes and must be rebuilt",
         safer: "Find what consumes the slot (`pg_replication_slots`) and confirm with its owner it is abandoned; if disk is filling, fix the consumer instead.",
-        instead: "SELECT slot_name, plugin, active, restart_lsn FROM pg_replication_slots;",
+        instead: shown_with_a_name("SELECT slot_name, plugin, active, restart_lsn FROM pg_replication_slots;"),
         questions: words!["What consumes this slot (a replica, Debezium, a pipeline)?", "Is the consumer really gone, or only behind?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/functions-admin.html#FUNCTIONS-REPLICATION"],
@@ -677,7 +677,7 @@ pub static RULES: &[Rule] = &[
         why: "It is the usual clean-up before dropping a user; if the application's migrations ran as that user, it owns the real tables, and they go too.",
         consequence: "every table, view and function it owns is dropped, rows included",
         safer: "Hand its objects to another role first, so `DROP OWNED` removes only leftover privileges. Use `REASSIGN OWNED BY {target} TO ...` for that.",
-        instead: "SELECT tablename FROM pg_tables WHERE tableowner = '{target}';",
+        instead: shown_with_a_name("SELECT tablename FROM pg_tables WHERE tableowner = '{target}';"),
         questions: words!["Which tables does {target} own, and do they hold data anyone needs?", "Was `REASSIGN OWNED` run first?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-drop-owned.html"],
@@ -702,7 +702,7 @@ pub static RULES: &[Rule] = &[
         why: "VACUUM FULL and CLUSTER lock out even reads while writing a second full copy, which needs that much free disk; a plain REINDEX blocks writes.",
         consequence: "reads or writes to it wait until the rebuild finishes, stalling the service",
         safer: "Use `REINDEX ... CONCURRENTLY` or the `pg_repack` extension, which rebuild without the long lock, and schedule it outside peak hours.",
-        instead: "SELECT pg_size_pretty(pg_total_relation_size('{target}'));",
+        instead: shown_with_a_name("SELECT pg_size_pretty(pg_total_relation_size('{target}'));"),
         questions: words!["How large is the table, and how long will the lock last?", "Is there free disk space for a full copy of it?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-vacuum.html", "https://www.postgresql.org/docs/current/sql-reindex.html"],
@@ -727,7 +727,7 @@ pub static RULES: &[Rule] = &[
         why: "Replicas and point-in-time recovery both replay the binary logs; RESET MASTER deletes every one, restarts numbering and clears the GTID history.",
         consequence: "replicas break and recovery can reach back only to the last full backup",
         safer: "Let logs expire through `binlog_expire_logs_seconds`, or use `PURGE BINARY LOGS` for logs every replica has read and the last backup already covers.",
-        instead: "mysql -e 'SHOW BINARY LOGS'",
+        instead: shown_with_a_name("mysql -e 'SHOW BINARY LOGS'"),
         questions: words!["Do replicas read from this server?", "When was the last full backup, and does recovery rely on these logs?"],
         #[cfg(test)]
         references: words!["https://dev.mysql.com/doc/refman/8.0/en/reset-master.html"],
@@ -752,7 +752,7 @@ pub static RULES: &[Rule] = &[
         why: "MySQL only spares logs a connected replica is reading at that moment; a replica that is disconnected or restarting gets no such protection.",
         consequence: "lagging replicas stop and point-in-time recovery cannot reach past the purge",
         safer: "Check every replica's position (`SHOW REPLICA STATUS` on each) and that a full backup newer than the purge point exists; otherwise let logs expire.",
-        instead: "mysql -e 'SHOW REPLICA STATUS'",
+        instead: shown_with_a_name("mysql -e 'SHOW REPLICA STATUS'"),
         questions: words!["Have all replicas read past the purge point?", "Is there a full backup newer than it?"],
         #[cfg(test)]
         references: words!["https://dev.mysql.com/doc/refman/8.0/en/purge-binary-logs.html"],
@@ -777,7 +777,7 @@ pub static RULES: &[Rule] = &[
         why: "Application queries rely on the policy as their only tenant filter. Switching it back on cannot take back rows already read.",
         consequence: "every user of it can see every tenant's rows",
         safer: "Change the policy with `ALTER POLICY` or `CREATE POLICY` for the new need, and keep row-level security enabled.",
-        instead: "SELECT policyname, cmd, qual FROM pg_policies;",
+        instead: shown_with_a_name("SELECT policyname, cmd, qual FROM pg_policies;"),
         questions: words!["Which tenants or customers share this table?", "Why must the policy go, and what replaces it?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/ddl-rowsecurity.html"],
@@ -798,7 +798,7 @@ pub static RULES: &[Rule] = &[
         why: "`dropdb` runs `DROP DATABASE`, which cannot run inside a transaction, so nothing rolls it back; only a backup returns it, minus later writes.",
         consequence: "every table in it is gone and every service using it fails",
         safer: "Rename it instead of dropping it, take a `pg_dump -Fc`, and drop it only once nothing has complained. `ALTER DATABASE {target} RENAME TO {target}_old` renames it.",
-        instead: "pg_dump --format=custom --file={target}.dump {target}",
+        instead: shown_with_a_name("pg_dump --format=custom --file={target}.dump {target}"),
         questions: words!["Is there a tested backup of {target} from today?", "Which host is this (check `-h` and PGHOST)?", "What still connects to it?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/app-dropdb.html"],
@@ -819,7 +819,7 @@ pub static RULES: &[Rule] = &[
         why: "A recreated role is a new role: grants and memberships must be rebuilt by hand, and every client given its new password.",
         consequence: "everything logging in as it is refused and its privileges are gone",
         safer: "Disable its login first (`NOLOGIN`) and drop the role later, once nothing has failed to connect.",
-        instead: "psql -c \"ALTER ROLE {target} NOLOGIN\"",
+        instead: shown_with_a_name("psql -c \"ALTER ROLE {target} NOLOGIN\""),
         questions: words!["Which applications or people still log in as {target}?", "Are its grants written down somewhere?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/app-dropuser.html"],
@@ -840,7 +840,7 @@ pub static RULES: &[Rule] = &[
         why: "`mysqladmin drop` asks once for confirmation, and `-f` skips even that; MySQL's `DROP DATABASE` commits implicitly, so only a backup brings it back.",
         consequence: "every table in it is gone and every service using it fails",
         safer: "Dump {target} first (`mysqldump --single-transaction`), and drop it only after nothing has complained for a while.",
-        instead: "mysqldump --single-transaction --result-file={target}.sql {target}",
+        instead: shown_with_a_name("mysqldump --single-transaction --result-file={target}.sql {target}"),
         questions: words!["Is there a tested dump of {target} from today?", "Which server is this (check `-h`)?"],
         #[cfg(test)]
         references: words!["https://dev.mysql.com/doc/refman/8.0/en/mysqladmin.html"],
@@ -861,7 +861,7 @@ pub static RULES: &[Rule] = &[
         why: "`--clean` drops each object in the dump before recreating it, with no check that dump and database match; without `--single-transaction`, an error midway leaves it half-restored.",
         consequence: "its live data is replaced by the dump; later writes are lost",
         safer: "Use a new, empty database as the target, compare it with the live one, then switch the application over; keep the old one until then.",
-        instead: "pg_restore --list backup.dump",
+        instead: shown_with_a_name("pg_restore --list backup.dump"),
         questions: words!["Which database is the target, and is it the one you mean?", "How old is the dump, and what was written since?", "Is there a backup of the database being overwritten?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/app-pgrestore.html"],
@@ -882,7 +882,7 @@ pub static RULES: &[Rule] = &[
         why: "`pg_dropcluster` deletes the data directory, configuration and logs with no prompt; it refuses a running cluster unless `--stop` is given, which shuts it down first.",
         consequence: "every database it serves is deleted from disk; only an off-machine backup helps",
         safer: "Stop the cluster instead and keep its data directory until nobody has missed it; take a `pg_dumpall` or `pg_basebackup` first. Use `pg_ctlcluster {target} stop`.",
-        instead: "pg_dump --format=custom --file=before-drop.dump postgres",
+        instead: shown_with_a_name("pg_dump --format=custom --file=before-drop.dump postgres"),
         questions: words!["Which databases does this cluster serve?", "Is there a backup of it stored on another machine?"],
         #[cfg(test)]
         references: words!["https://manpages.debian.org/testing/postgresql-common/pg_dropcluster.1.en.html"],
@@ -909,7 +909,7 @@ pub static RULES: &[Rule] = &[
         why: "Emptying a table is one statement, TRUNCATE or DELETE, that client tools commit at once; TRUNCATE also skips DELETE triggers, so trigger-based audit logs miss it.",
         consequence: "every row in it is gone at once; only a backup brings them back",
         safer: "Delete only the rows meant with a WHERE clause; if {target} must be emptied, copy it aside or dump it first.",
-        instead: "Count the rows in the table and take a dump of it first.",
+        instead: shown_with_a_name("Count the rows in the table and take a dump of it first."),
         questions: words!["Which database and environment holds this table?", "Is there a backup of it from today?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-truncate.html"],
