@@ -73,7 +73,7 @@ fn nameable(target: &str) -> bool {
     !target.is_empty()
         && target.len() <= 60
         && !target.contains(char::is_whitespace)
-        && !target.contains('`')
+        && !target.contains(['`', '$'])
         && !target.contains("$(")
         && !target.contains("{}")
 }
@@ -397,10 +397,31 @@ fn about_backup(text: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
+/// Whether a question asks where the step runs (which environment, database, cluster, account
+/// or machine).
+fn about_where(question: &str) -> bool {
+    let lower = question.to_ascii_lowercase();
+    lower.starts_with("which ")
+        && [
+            "environment",
+            "database",
+            "cluster",
+            "account",
+            "machine",
+            "host",
+            "context",
+            "region",
+            "project",
+            "subscription",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// Two questions ask the same thing when most of what they ask about is shared, or when both
-/// ask about a backup.
+/// ask about a backup, or both ask where the step runs.
 fn same_question(a: &str, b: &str) -> bool {
-    if about_backup(a) && about_backup(b) {
+    if (about_backup(a) && about_backup(b)) || (about_where(a) && about_where(b)) {
         return true;
     }
     let (a, b) = (topic_words(a), topic_words(b));
@@ -493,13 +514,9 @@ pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (Stri
         );
     }
     let unnamed = top.raised.contains(&Raised::UnnamedEnvironment);
-    if unnamed
-        && !top
-            .rule
-            .questions
-            .iter()
-            .any(|q| q.to_ascii_lowercase().contains("environment"))
-    {
+    // A rule's own question about where it runs ("Which cluster and context is this?") says it
+    // better than the general one.
+    if unnamed && !top.rule.questions.iter().any(about_where) {
         ask(
             "Which environment does this run against?".to_string(),
             &mut questions,

@@ -137,7 +137,10 @@ pub static RULES: &[Rule] = &[
         consequence: "a copy is taken; nothing existing changes",
         safer: "Check that the copy finished and can be restored before a later step relies on it.",
         instead: shown_with_a_name("List the backups taken so far and when a restore from each was last tried."),
-        questions: words!["Has the backup finished, and has a restore from it been tried?"],
+        questions: words![
+            "Did it finish, and has a restore from it been tried?",
+            "Does it cover everything the later steps change?",
+        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -169,9 +172,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "`forget` removes snapshot records, and until `prune` deletes the unreferenced data, `restic recover` can still salvage it; the loss shows only when a restore is needed.",
         consequence: "the points in time those snapshots held can no longer be restored",
-        safer: "Run it with `--dry-run` first and read which snapshots go; keep a copy of the repository (`restic copy`) before pruning.",
+        safer: "Run it with `--dry-run` first and read which snapshots go; keep a second copy (`restic copy`).",
         instead: shown_with_a_name("restic forget --keep-last 1 --prune --dry-run"),
-        questions: words!["Which snapshots will go, and is any of them the only copy of something still needed?", "Is there a second copy of this repository?"],
+        questions: words!["Which snapshots go, and is any the only copy of something?", "Is there a second copy of this repository?"],
         #[cfg(test)]
         references: words!["https://restic.readthedocs.io/en/stable/060_forget.html"],
         #[cfg(test)]
@@ -190,7 +193,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["borg", "borgbackup"], check: borg_delete },
         why: "`prune` applies its `--keep-*` rules across every archive in the repository unless limited by `--glob-archives`, so another machine's archives can be deleted too.",
         consequence: "the archived versions can no longer be restored; a whole repository loses every version",
-        safer: "List what would go with `borg prune --list --dry-run` (or `borg list`), and keep a second copy of the repository first.",
+        safer: "List what would go with `borg prune --list --dry-run`, and keep a second repository copy first.",
         instead: shown_with_a_name("borg list {target}"),
         questions: words!["Which archives will go, and are they the only copies?", "Is there an off-site copy of this repository?"],
         #[cfg(test)]
@@ -211,7 +214,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["velero"], check: velero_delete },
         why: "`velero backup delete` removes the backup's files from object storage and deletes its volume snapshots with the provider, not just the record in the cluster.",
         consequence: "the cluster state it captured can no longer be restored, or future backups stop",
-        safer: "Keep at least one recent backup outside the retention you are changing, and describe this one before deleting it.",
+        safer: "Keep at least one recent backup outside the retention being changed, and describe this one first.",
         instead: shown_with_a_name("velero backup describe {target} --details"),
         questions: words!["Is this the last good backup of anything?", "What takes over if this schedule goes?"],
         #[cfg(test)]
@@ -237,9 +240,12 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Kopia and duplicity only list what would go unless given `--delete` or `--force`; with it, the removed points in time cannot be rebuilt from later snapshots.",
         consequence: "the restore points those snapshots held are gone for good",
-        safer: "List the snapshots first and keep a copy of the repository before removing any.",
+        safer: "List what would go first, and keep a copy of the repository before deleting.",
         instead: shown_with_a_name("kopia snapshot list"),
-        questions: words!["Which restore points disappear, and is anything relying on them?"],
+        questions: words![
+            "Which restore points disappear, and is anything relying on them?",
+            "Is there a second copy of this repository?",
+        ],
         #[cfg(test)]
         references: words!["https://kopia.io/docs/reference/command-line/common/snapshot-delete/"],
         #[cfg(test)]

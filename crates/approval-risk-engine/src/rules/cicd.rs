@@ -288,12 +288,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "GitHub can restore it within 90 days, without release attachments or team permissions; deleting a private repository also deletes all its private forks.",
         consequence: "its issues, pull requests and secrets go, and every pipeline using it breaks",
-        safer: "Archive {target} instead (read-only, fully reversible); delete it months later, once nobody has needed it.",
+        safer: "Archive {target} instead (read-only, reversible), and delete it months later if nobody needs it.",
         instead: shown_with_a_name("gh repo archive {target}"),
         questions: words![
             "Does anything still clone, build or deploy from {target}?",
-            "Is it a fork or the parent of forks (which restoring does not bring back)?",
-            "Could archiving it do instead?",
+            "Is it a fork, or does it have forks?",
         ],
         #[cfg(test)]
         references: words!["https://docs.github.com/en/repositories/creating-and-managing-repositories/restoring-a-deleted-repository"],
@@ -324,9 +323,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Issues, pull requests and comments turn read-only too, so bots and open reviews stall; unarchiving restores it exactly as it was.",
         consequence: "it becomes read-only and pipelines pushing to it fail; nothing is lost",
-        safer: "Tell the people who work in {target} first, and check no pipeline still pushes to it.",
+        safer: "Tell the people working in {target} first, and check no pipeline pushes to it.",
         instead: shown_with_a_name("gh repo view {target}"),
-        questions: words!["Does anyone still push to {target}, or does CI write to it?"],
+        questions: words!["Does anyone or any pipeline still push to {target}?", "Which open pull requests or bots would stall?"],
         #[cfg(test)]
         references: words!["https://docs.github.com/en/repositories/archiving-a-github-repository/archiving-repositories"],
         #[cfg(test)]
@@ -354,10 +353,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "Bots clone newly public repositories within minutes; making it private again cannot recall those copies, and any public forks stay public.",
         consequence: "anyone can read its code and full history, including any committed secrets",
-        safer: "Scan the whole history for secrets (`gitleaks`, `trufflehog`) and have the owners approve; publish a fresh repository with only the code meant to be public.",
+        safer: "Publish a fresh repository with only the code meant to be public, after a `gitleaks` scan.",
         instead: shown_with_a_name("gh repo view {target} --json visibility"),
         questions: words![
-            "Has the whole history been scanned for secrets and personal data?",
+            "Was the full history scanned for secrets and personal data?",
             "Who approved making this code public?",
         ],
         #[cfg(test)]
@@ -405,7 +404,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Every branch, tag and past commit becomes readable, so a secret removed from today's code is still exposed; bots scan new public repositories within minutes.",
         consequence: "anyone can read all its code and history, and copies cannot be recalled",
-        safer: "Scan the history for secrets and personal data and have the owners approve; publish a fresh repository with only the code meant to be public.",
+        safer: "Publish a fresh repository with only the code meant to be public, after scanning it for secrets.",
         instead: shown_with_a_name("List the repositories and their visibility for the owners to review."),
         questions: words![
             "Which repositories exactly, and who approved making them public?",
@@ -440,7 +439,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Deleted secrets have no trash or version history, and GitHub Actions expands a missing secret to an empty string, so jobs run on with blank credentials.",
         consequence: "pipelines using it fail from their next run; its value cannot be read back",
-        safer: "Check which workflows use {target} first, and keep its value in a password manager or secrets store before deleting it.",
+        safer: "Check which workflows use {target}, and keep its value in a secrets store before deleting.",
         instead: shown_with_a_name("gh secret list"),
         questions: words![
             "Which workflows or deploys read {target}?",
@@ -474,10 +473,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "`gh secret set` overwrites an existing secret without asking, and neither host keeps an earlier version; every run from then on uses the new value.",
         consequence: "the old value is lost; a wrong new one breaks every pipeline using it",
-        safer: "Check whether {target} exists (`gh secret list`) and save its current value; pass the new one from a file or stdin, not the command line.",
+        safer: "Check whether {target} exists (`gh secret list`) and save its value; pass the new one via stdin.",
         instead: shown_with_a_name("gh secret list"),
         questions: words![
-            "Does {target} already exist, and is its current value kept anywhere?",
+            "Is the current value of {target} kept anywhere?",
             "Which environments and workflows use it?",
         ],
         #[cfg(test)]
@@ -509,11 +508,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "The tag stays unless `--cleanup-tag` is given, but the uploaded files and their URLs go; rebuilt files rarely match byte for byte, so pinned checksums break.",
         consequence: "its downloads disappear and anything installing that version starts failing",
-        safer: "Mark {target} as a pre-release or edit its notes to say it is withdrawn, and publish a fixed release; keep the files downloadable.",
+        safer: "Mark {target} as a pre-release (`--prerelease`) and publish a fixed release; keep its files downloadable.",
         instead: shown_with_a_name("gh release edit {target} --prerelease"),
         questions: words![
             "Who downloads {target}, and does any install script pin it?",
-            "Why can it not be marked as withdrawn instead?",
+            "Why not mark it withdrawn instead?",
         ],
         #[cfg(test)]
         references: words!["https://cli.github.com/manual/gh_release_delete"],
@@ -544,11 +543,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "Deleting protection discards its exact settings (required checks, reviewers, push rules), which must be re-entered by hand; force pushes can then rewrite the branch's history.",
         consequence: "anyone can push straight to what ships, with no review or checks",
-        safer: "Leave protection on and merge through a pull request; for a one-off exception, grant a ruleset bypass for that change instead of deleting the rules.",
+        safer: "Merge through a pull request; for a one-off, grant a ruleset bypass instead of deleting the rules.",
         instead: shown_with_a_name("gh api {target}"),
         questions: words![
             "What step needs protection off, and has it been reviewed?",
-            "Who restores the protection afterwards, and are its settings written down?",
+            "Who re-enables it, and are its settings written down?",
         ],
         #[cfg(test)]
         references: words!["https://docs.github.com/en/rest/branches/branch-protection#delete-branch-protection"],
@@ -579,11 +578,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "The call is bounded only by the token's rights, so an admin token deletes a whole repository as readily as a webhook.",
         consequence: "whatever the endpoint names is deleted without confirmation, mostly with no undo",
-        safer: "Read the endpoint with a `GET` first, then delete through the dedicated `gh` or `glab` command or the web page, which confirm what goes.",
+        safer: "Read the endpoint with a `GET` first, then delete with the dedicated `gh` or `glab` command.",
         instead: shown_with_a_name("gh api {target}"),
         questions: words![
             "What exactly does {target} name, and who uses it?",
-            "Is there a dedicated command that would ask for confirmation?",
+            "Would a dedicated command ask for confirmation?",
         ],
         #[cfg(test)]
         references: words!["https://cli.github.com/manual/gh_api"],
@@ -616,11 +615,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "There is no trash: comments, run logs and artifacts go too, links return 404, and a deleted label vanishes from every issue that carried it.",
         consequence: "it is gone for good; a deleted key locks out whoever used it",
-        safer: "Close or archive instead where possible (`gh issue close`), and check who uses a key before removing it.",
+        safer: "Close or archive it instead (`gh issue close`); check who uses a key before removing it.",
         instead: shown_with_a_name("gh issue close {target}"),
         questions: words![
             "Does anyone link to {target} or rely on it?",
-            "Could it be closed or archived instead of deleted?",
+            "Could it be closed or archived instead?",
         ],
         #[cfg(test)]
         references: words!["https://docs.github.com/en/issues/tracking-your-work-with-issues/administering-issues/deleting-an-issue"],
@@ -653,10 +652,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "A disabled required check never reports, so pull requests wait forever or are merged around it; `gh workflow enable` undoes it, but nothing prompts anyone to.",
         consequence: "it stops running, so its checks or scheduled jobs silently stop",
-        safer: "Fix the workflow or skip one run instead; if it must be off, plan the step that turns {target} back on.",
+        safer: "Fix the workflow or skip one run instead; if it must be off, plan `gh workflow enable`.",
         instead: shown_with_a_name("gh workflow view {target}"),
         questions: words![
-            "What does {target} check or do, and what happens while it is off?",
+            "What goes unchecked or undone while {target} is off?",
             "Which step turns it back on?",
         ],
         #[cfg(test)]
@@ -689,7 +688,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "`--admin` uses the caller's admin rights to skip branch protection, and nothing in the git history shows that; reverting takes a new pull request.",
         consequence: "unreviewed, unchecked code reaches the branch and whatever it deploys runs",
-        safer: "Merge with `--auto` so it lands once checks and reviews pass; fix a flaky check rather than bypassing all of them.",
+        safer: "Merge with `--auto` so it lands once checks and reviews pass; fix flaky checks instead.",
         instead: shown_with_a_name("gh pr checks {target}"),
         questions: words![
             "Which required checks or reviews have not passed, and why?",
@@ -724,9 +723,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Undoing a merge takes a revert commit, which removes the code but not what its deploy already did, such as migrations run.",
         consequence: "its changes reach the shared branch and often deploy at once",
-        safer: "Check that reviews and checks have passed and whether merging deploys, then merge.",
+        safer: "Confirm reviews and checks passed, and whether merging deploys, before merging.",
         instead: shown_with_a_name("gh pr checks {target}"),
-        questions: words!["Does merging this deploy automatically, and where?"],
+        questions: words!["Does merging this deploy automatically, and where?", "Have all reviews and required checks passed?"],
         #[cfg(test)]
         references: words!["https://cli.github.com/manual/gh_pr_merge"],
         #[cfg(test)]
@@ -750,9 +749,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Publishing fires the `release` event that publish workflows listen for, and a missing tag is created from the default branch; deleting the release undoes neither.",
         consequence: "everyone watching is notified and release pipelines may ship it to users",
-        safer: "Create it as a draft (`--draft`), check the notes and assets, then publish.",
+        safer: "Create it as a draft (`--draft`), check notes and assets, then publish.",
         instead: shown_with_a_name("gh release create {target} --draft"),
-        questions: words!["What does publishing this release start (builds, package uploads, notifications)?", "Are the notes and version number final?"],
+        questions: words!["What does publishing start: builds, uploads, notifications?", "Are the notes and version number final?"],
         #[cfg(test)]
         references: words!["https://cli.github.com/manual/gh_release_create"],
         #[cfg(test)]
@@ -771,7 +770,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["java", "jenkins-cli"], check: jenkins_delete },
         why: "Jenkins deletes the job's directory on disk, with its `config.xml`, build logs and artifacts; only a backup of `JENKINS_HOME` or a job DSL seed brings it back.",
         consequence: "its configuration and history are gone, with no trash, and builds using it fail",
-        safer: "Disable the job (`disable-job`) or take the node offline first, and keep its `config.xml` (`get-job`) so it can be recreated.",
+        safer: "Disable the job (`disable-job`) or take the node offline, and save its `config.xml` (`get-job`).",
         instead: shown_with_a_name("java -jar jenkins-cli.jar get-job {target}"),
         questions: words!["Which pipelines or deployments use {target}?", "Is its configuration saved (config.xml or job DSL)?"],
         #[cfg(test)]
@@ -797,7 +796,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "On KV v2 it only soft-deletes the latest version, which `vault kv undelete` restores; on KV v1 the same command erases the value for good.",
         consequence: "applications reading it fail; an unversioned store loses it at once",
-        safer: "Check which applications read {target} and whether the store is versioned; read and save the value before deleting it.",
+        safer: "Save its value first (`vault kv get`), and check the store is versioned (KV v2).",
         instead: shown_with_a_name("vault kv metadata get {target}"),
         questions: words![
             "Which applications read {target}?",
@@ -830,11 +829,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "Unlike `kv delete`, which `kv undelete` can reverse, destroy erases the data from Vault's storage; the only way back is reissuing the credentials at their source.",
         consequence: "the stored values are gone for good and applications needing them fail",
-        safer: "Use `vault kv delete`, which can be undone, and destroy old versions only once nothing has read them for weeks.",
+        safer: "Use `vault kv delete`, which can be undone; destroy versions only after weeks unread.",
         instead: shown_with_a_name("vault kv metadata get {target}"),
         questions: words![
             "Is anything still reading these versions of {target}?",
-            "Why must the values be destroyed rather than deleted?",
+            "Why destroy the values rather than delete them?",
         ],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/vault/docs/commands/kv/destroy"],
@@ -863,10 +862,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "`vault delete` is a raw call whose effect depends on the engine at that path; tokens keep a deleted policy's name, so recreating it restores their access.",
         consequence: "what it holds is gone with no undelete; a deleted policy's permissions vanish",
-        safer: "Read what {target} holds first and save it; for policies, check which roles and tokens use it and change those before removing it.",
+        safer: "Save what {target} holds first (`vault read`); for a policy, update the roles and tokens using it.",
         instead: shown_with_a_name("vault read {target}"),
         questions: words![
-            "What is stored at {target}, and is it saved anywhere else?",
+            "What is stored at {target}, and is it saved elsewhere?",
             "Which applications or people depend on it?",
         ],
         #[cfg(test)]
@@ -899,10 +898,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Disabling unmounts the engine, revoking its leases and wiping its storage; re-enabling the path gives an empty engine, and only restoring a whole-Vault snapshot brings it back.",
         consequence: "every secret under it is deleted and every credential it issued is revoked",
-        safer: "List what is under {target} and who uses it; take a snapshot of Vault's storage first, and remove individual secrets instead.",
+        safer: "Remove individual secrets instead, after listing what is under {target}; snapshot Vault's storage first.",
         instead: shown_with_a_name("vault secrets list -detailed"),
         questions: words![
-            "How many secrets and leases live under {target}, and which applications use them?",
+            "Which applications use the secrets under {target}?",
             "Is there a recent snapshot of Vault's storage?",
         ],
         #[cfg(test)]
@@ -927,7 +926,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Disabling deletes the method's roles, group mappings and settings, so enabling it again at the same path starts from nothing.",
         consequence: "everyone logging in this way is locked out and its tokens are revoked",
-        safer: "Check who logs in through {target} (audit log), move them to another method first, and export its role configuration.",
+        safer: "Find who logs in via {target} (audit log), move them elsewhere, and export its roles first.",
         instead: shown_with_a_name("vault auth list -detailed"),
         questions: words![
             "Who and what logs in through {target}?",
@@ -954,10 +953,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "Revoking a token also revokes its child tokens and leases, so the database users and cloud keys those leases issued are deleted at their source.",
         consequence: "whatever uses it stops working at once until new credentials are issued",
-        safer: "Find out what uses {target} first (Vault's audit log); revoke a single lease rather than a prefix.",
+        safer: "Find what uses {target} first (audit log), and revoke single leases rather than a `-prefix`.",
         instead: shown_with_a_name("vault token lookup {target}"),
         questions: words![
-            "What uses {target}, and will it get new credentials on its own?",
+            "What uses {target}, and will it renew credentials itself?",
             "Does this revoke one lease or everything under a path?",
         ],
         #[cfg(test)]
@@ -988,11 +987,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Sealing drops Vault's root key from memory; unsealing takes a quorum of key holders entering their shares, which can take hours if they are not at hand.",
         consequence: "every application that reads secrets from it fails until key holders unseal it",
-        safer: "If a token is compromised, revoke it with `vault token revoke`; seal only in an emergency, with the unseal key holders ready.",
+        safer: "Revoke a compromised token with `vault token revoke`; seal only in an emergency, with key holders ready.",
         instead: shown_with_a_name("vault status"),
         questions: words![
-            "Why must Vault be sealed, rather than a token revoked?",
-            "Are enough unseal key holders ready to bring it back?",
+            "Why seal Vault rather than revoke a token?",
+            "Are enough unseal key holders ready?",
         ],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/vault/docs/commands/operator/seal"],
@@ -1015,10 +1014,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "A root token skips every policy check and, alone among Vault tokens, can be set never to expire; HashiCorp advises revoking it right after use.",
         consequence: "whoever sees it can read every secret and change every policy until revoked",
-        safer: "Create a token with a policy limited to the paths the task needs and a short TTL (`vault token create -policy=... -ttl=1h`).",
+        safer: "Create a short-lived token limited to the task's paths (`vault token create -policy=... -ttl=1h`).",
         instead: shown_with_a_name("vault token create -policy=deploy-readonly -ttl=1h"),
         questions: words![
-            "What does the task need that a limited policy cannot give?",
+            "What does the task need beyond a limited policy?",
             "Who revokes the root token, and when?",
         ],
         #[cfg(test)]

@@ -1234,12 +1234,12 @@ pub static RULES: &[Rule] = &[
         }),
         why: "The root EBS volume has `DeleteOnTermination` on by default, and instance-store disks always vanish. A replacement gets a new ID and address; hand-made configuration is lost.",
         consequence: "its disks are deleted and whatever it served stops; it cannot be started again",
-        safer: "Stop {target} instead (`aws ec2 stop-instances`), which keeps its disks; snapshot its volumes, and terminate it later if nothing breaks.",
+        safer: "Stop {target} instead (`aws ec2 stop-instances`), which keeps its disks; terminate it later if nothing breaks.",
         instead: shown_with_a_name("aws ec2 stop-instances --instance-ids {target}"),
         questions: words![
-            "Which account and region is this, and are these the instances you mean?",
-            "Is anything on {target} not rebuilt by automation (data on disk, manual changes)?",
-            "Is it part of an Auto Scaling group that will replace it, or will capacity drop?",
+            "Which account and region is this, and are these instances right?",
+            "Is anything on {target} not rebuilt by automation?",
+            "Does an Auto Scaling group replace it, or does capacity drop?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/terminate-instances.html"],
@@ -1272,11 +1272,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Data written after the last snapshot is lost for good. An unattached volume may still be a database's only copy, kept after its instance was terminated.",
         consequence: "every byte on it is gone; only an earlier snapshot can bring it back",
-        safer: "Snapshot {target} first (`aws ec2 create-snapshot`), tag it for deletion, and delete it once the snapshot completes and nobody claims it.",
+        safer: "Snapshot {target} first (`aws ec2 create-snapshot`). Delete it once the snapshot completes and nobody claims it.",
         instead: shown_with_a_name("aws ec2 create-snapshot --volume-id {target} --description before-delete"),
         questions: words![
             "What is on {target}, and when was its last snapshot?",
-            "Was it attached to anything recently, and does anything expect to mount it?",
+            "Does anything still expect to attach or mount it?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-volume.html"],
@@ -1306,11 +1306,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "A snapshot or image is often the only copy of data already deleted elsewhere. Without a matching Recycle Bin rule, deletion is immediate and final.",
         consequence: "the point in time it captured is gone, and with it the way back",
-        safer: "Check what {target} is a backup of and that a newer, tested one exists. Let retention policies expire old backups, and add a Recycle Bin rule.",
+        safer: "Check what {target} is a backup of and that a newer, tested one exists; let retention policies expire old ones.",
         instead: shown_with_a_name("aws ec2 describe-snapshots --snapshot-ids {target}"),
         questions: words![
-            "Is {target} the newest backup of anything, or the last copy of something already deleted?",
-            "Is there a newer backup that has been restored successfully?",
+            "Is {target} the newest backup or last copy of deleted data?",
             "Could a retention policy do this instead?",
         ],
         #[cfg(test)]
@@ -1359,12 +1358,12 @@ pub static RULES: &[Rule] = &[
         }),
         why: "A recreated VPC, subnet or gateway gets new IDs and addresses, so every route, security group and allow-list naming the old one must be redone.",
         consequence: "every server, database and load balancer behind it is cut off at once",
-        safer: "Confirm nothing still uses {target} (network interfaces, routes, endpoints), then delete it through the infrastructure code that created it.",
+        safer: "Confirm nothing still uses {target} (network interfaces, routes, endpoints), then delete it through infrastructure code.",
         instead: shown_with_a_name("aws ec2 describe-network-interfaces --filters Name=vpc-id,Values={target}"),
         questions: words![
             "What still runs in or routes through {target}?",
-            "Is it managed by Terraform or CloudFormation, which would expect it to exist?",
-            "Does any partner or on-premises network have it on an allow-list?",
+            "Does Terraform or CloudFormation expect it to exist?",
+            "Is it on any partner or on-premises allow-list?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-vpc.html"],
@@ -1395,12 +1394,12 @@ pub static RULES: &[Rule] = &[
         },
         why: "`0.0.0.0/0` (or `::/0`) matches every address, and applies at once to every instance using the group. Removing it later does not undo a break-in meanwhile.",
         consequence: "anyone on the internet can reach the port, and scanners find it within minutes",
-        safer: "Allow just the office or VPN range, or another security group; connect through Session Manager (`aws ssm start-session`) instead of opening the port.",
+        safer: "Allow only the office or VPN range, or connect with Session Manager (`aws ssm start-session`) instead.",
         instead: shown_with_a_name("aws ec2 authorize-security-group-ingress --group-id {target} --protocol tcp --port 22 --cidr 203.0.113.0/24"),
         questions: words![
-            "Who actually needs to reach this port, and from which addresses?",
-            "What listens on it, and does it require a password or key?",
-            "When will the rule be removed, and who checks that it was?",
+            "Who needs to reach this port, and from which addresses?",
+            "What listens on it, and does it require authentication?",
+            "When will the rule be removed, and who checks?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
@@ -1437,11 +1436,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Protection makes every delete or terminate call fail, even an administrator's. Turning it off usually comes right before a delete; judge it as that delete.",
         consequence: "nothing changes yet, but the last check against a mistaken delete is gone",
-        safer: "Leave protection on unless the deletion itself has been approved; then turn it off in the same reviewed change as the delete, for exactly {target}.",
+        safer: "Leave protection on unless the deletion is approved; then turn it off in the same change as the delete.",
         instead: shown_with_a_name("aws rds describe-db-instances --db-instance-identifier {target}"),
         questions: words![
-            "What is the step after this one, and has that deletion been approved?",
-            "Is {target} the resource you mean, in the account you mean?",
+            "What is the next step, and is that deletion approved?",
+            "Which account is this, and is {target} the right resource?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection"],
@@ -1477,11 +1476,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "The CLI deletes every key under the prefix without a prompt, and S3 keeps no trash. A path typed one level too high empties the whole bucket.",
         consequence: "every object under it is deleted, with no undo unless the bucket keeps versions",
-        safer: "Run it with `--dryrun` first and read the list; copy {target} to a backup location, or let a lifecycle rule expire the objects.",
+        safer: "Run it with `--dryrun` first and read the list; copy {target} elsewhere before deleting.",
         instead: shown_with_a_name("aws s3 rm {target} --recursive --dryrun"),
         questions: words![
-            "Is versioning on for this bucket, so deleted objects can be restored?",
-            "What does `--dryrun` list, and is every one of those objects meant to go?",
+            "Is versioning on for this bucket, so deletes can be undone?",
+            "Is every object that `--dryrun` lists meant to go?",
             "Which applications or people read from {target}?",
         ],
         #[cfg(test)]
@@ -1512,7 +1511,7 @@ pub static RULES: &[Rule] = &[
         },
         why: "With versioning on, a delete without a version ID only adds a delete marker, so removing the marker restores the object. Deleting a specific version is final.",
         consequence: "it is gone for good unless the bucket keeps versions; readers get errors",
-        safer: "Check the bucket's versioning (`aws s3api get-bucket-versioning`); copy the objects aside first (`aws s3 cp`) and delete them later.",
+        safer: "Check the bucket's versioning (`aws s3api get-bucket-versioning`); copy the objects aside first (`aws s3 cp`).",
         instead: shown_with_a_name("aws s3 ls {target}"),
         questions: words![
             "Is versioning on for this bucket?",
@@ -1549,7 +1548,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "`--force` runs a recursive delete first, with no prompt. Bucket names are global: whoever registers it next receives the uploads and links still aimed at it.",
         consequence: "every object in it is deleted, and anyone can then claim its name",
-        safer: "Copy {target} elsewhere first, empty it with a lifecycle rule you can watch, and keep the empty bucket so nobody can take its name.",
+        safer: "Copy {target} elsewhere, empty it with a lifecycle rule, and keep the bucket so nobody takes its name.",
         instead: shown_with_a_name("aws s3 sync {target} s3://archive-bucket/retired/"),
         questions: words![
             "Is there a copy of everything in {target}?",
@@ -1583,10 +1582,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "S3 deletes only an empty bucket, so no objects are lost. Its policy and lifecycle rules survive only if kept in code; bucket names are global.",
         consequence: "its settings go, and anyone can claim its name and the traffic to it",
-        safer: "Keep the empty bucket and block all access with a bucket policy; an empty bucket costs nothing and keeps the name yours.",
+        safer: "Keep the empty bucket, blocking all access with a bucket policy; it costs nothing and keeps the name.",
         instead: shown_with_a_name("aws s3api put-public-access-block --bucket {target} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true"),
         questions: words![
-            "Does any code, DNS record or document still refer to this bucket name?",
+            "Does any code, DNS record or document still name this bucket?",
             "Is its configuration (policy, lifecycle, replication) saved anywhere?",
         ],
         #[cfg(test)]
@@ -1617,10 +1616,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "Suspending keeps the versions already stored, but new writes replace the `null` version in place. Nobody notices until they need an old version that was never kept.",
         consequence: "every later overwrite or delete in it becomes final, with no old version kept",
-        safer: "Keep versioning on; if cost is the concern, add a lifecycle rule expiring noncurrent versions after some days (`NoncurrentVersionExpiration`).",
+        safer: "Keep versioning on; to cut cost, expire noncurrent versions with a lifecycle rule (`NoncurrentVersionExpiration`).",
         instead: shown_with_a_name("aws s3api get-bucket-versioning --bucket {target}"),
         questions: words![
-            "Why does versioning need to be off, and for how long?",
+            "Why must versioning be off, and for how long?",
             "Is anything about to be deleted or overwritten in {target}?",
         ],
         #[cfg(test)]
@@ -1651,10 +1650,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "The block overrides any ACL or policy granting public access; new buckets have it on by default. Without it, a careless policy takes effect at once.",
         consequence: "nothing is exposed yet, but one mistaken policy can then publish its files",
-        safer: "Keep the block on; serve files that must be public through CloudFront with origin access control, or from a separate bucket meant for public content.",
+        safer: "Keep the block on; serve public files through CloudFront with origin access control, or from a separate public bucket.",
         instead: shown_with_a_name("aws s3api get-public-access-block --bucket {target}"),
         questions: words![
-            "Which files need to be public, and why from this bucket?",
+            "Which files must be public, and why from this bucket?",
             "Does {target} hold anything private?",
         ],
         #[cfg(test)]
@@ -1684,11 +1683,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "`\"Principal\": \"*\"` in a policy, or a public ACL, grants access to anyone without signing in, unless the public-access block overrides it. Downloaded copies cannot be recalled.",
         consequence: "anyone on the internet can read what it holds, and scanners find it fast",
-        safer: "Grant access only to the account or role that needs it, or serve public files through CloudFront; keep the public-access block on.",
+        safer: "Grant access only to the account or role that needs it, or serve public files through CloudFront.",
         instead: shown_with_a_name("aws s3api get-bucket-policy --bucket {target}"),
         questions: words![
-            "Does anything in {target} need to be readable by anyone at all?",
-            "Could a specific account, role or CloudFront distribution be granted instead?",
+            "Does anything in {target} need to be readable by anyone?",
+            "Could one account, role or CloudFront distribution be granted instead?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
@@ -1721,11 +1720,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "S3 keeps no copy or history of the policy; unless it is in code or an old CloudTrail event, it must be rebuilt by hand.",
         consequence: "services the policy let in are cut off and its deny rules stop applying",
-        safer: "Save the current policy first (`aws s3api get-bucket-policy`), then replace it with an edited version rather than removing it.",
+        safer: "Save the current policy first (`aws s3api get-bucket-policy`), then replace it with an edited version instead.",
         instead: shown_with_a_name("aws s3api get-bucket-policy --bucket {target}"),
         questions: words![
             "Is the current policy saved, or in infrastructure code?",
-            "Who or what is allowed in by it today, and what does it deny?",
+            "What does it allow and deny today?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3api/delete-bucket-policy.html"],
@@ -1755,12 +1754,12 @@ pub static RULES: &[Rule] = &[
         },
         why: "Automated backups are deleted with the database unless `--no-delete-automated-backups` is given, so only a final or manual snapshot brings it back. A restore gets a new endpoint.",
         consequence: "every service using it fails, and without a final snapshot its data is gone",
-        safer: "Take a manual snapshot of {target} first and keep it. Stop the instance for a week before deleting, and delete with `--final-db-snapshot-identifier`, never `--skip-final-snapshot`.",
+        safer: "Stop {target} for a week first. Snapshot it manually, and delete with `--final-db-snapshot-identifier`, never `--skip-final-snapshot`.",
         instead: shown_with_a_name("aws rds create-db-snapshot --db-instance-identifier {target} --db-snapshot-identifier {target}-before-delete"),
         questions: words![
-            "Is there a recent snapshot of {target} that has been restored successfully?",
-            "Which services connect to it, and are they switched off or moved?",
-            "Is this the account and region you mean?",
+            "Has a recent snapshot of {target} been restored successfully?",
+            "Which services connect to it, and have they moved off?",
+            "Which account and region is this, and is that intended?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/rds/delete-db-instance.html"],
@@ -1793,11 +1792,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "A retention period of 0 is how RDS turns automated backups off; manual snapshots survive. Nothing looks different until someone needs to restore.",
         consequence: "its existing backups are deleted and point-in-time recovery is gone",
-        safer: "Keep backups on (at least 7 days); take a manual snapshot of {target} if a one-off copy is what is needed.",
+        safer: "Keep the retention period at 7 days or more; take a manual snapshot of {target} for a one-off copy.",
         instead: shown_with_a_name("aws rds create-db-snapshot --db-instance-identifier {target} --db-snapshot-identifier {target}-manual"),
         questions: words![
             "Why must backups be off, and what replaces them?",
-            "What happens to this database's data if it fails next week?",
+            "What happens to this database if it fails next week?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"],
@@ -1828,7 +1827,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "With point-in-time recovery on, DynamoDB keeps a system backup for 35 days; otherwise only on-demand backups taken earlier can restore it, as a new table.",
         consequence: "every item in it is gone and every service using it fails at once",
-        safer: "Create an on-demand backup of {target} first (`aws dynamodb create-backup`). Keep deletion protection on for tables that hold data.",
+        safer: "Create an on-demand backup of {target} first (`aws dynamodb create-backup`). Keep deletion protection on tables that hold data.",
         instead: shown_with_a_name("aws dynamodb create-backup --table-name {target} --backup-name {target}-before-delete"),
         questions: words![
             "Is there an on-demand backup of {target}?",
@@ -1862,10 +1861,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "There is no recycle bin; only a separate backup or export survives. Cognito cannot export password hashes, so a recreated user pool forces every user to reset.",
         consequence: "it and everything in it are gone, and every application using it fails",
-        safer: "Find out what still reads or writes {target} and stop those first. Back up or export it and check the backup restores.",
+        safer: "Stop what still reads or writes {target} first. Back up or export it, and test the restore.",
         instead: shown_with_a_name("aws backup start-backup-job --backup-vault-name main --resource-arn {target} --iam-role-arn arn:aws:iam::123456789012:role/backup"),
         questions: words![
-            "What data is in {target}, and is there a tested backup of it?",
+            "What is in {target}, and is there a tested backup?",
             "Which applications still use it?",
         ],
         #[cfg(test)]
@@ -1898,11 +1897,12 @@ pub static RULES: &[Rule] = &[
         },
         why: "An Auto Scaling group or ECS service takes its instances or tasks with it. Load balancer and CloudFront names are generated, so DNS and clients must change.",
         consequence: "what it serves stops at once, and a recreated one gets a new address",
-        safer: "Scale {target} to zero or detach it from traffic first, confirm nothing breaks, and delete it through the infrastructure code that created it.",
+        safer: "Scale {target} to zero or detach its traffic first; if nothing breaks, delete it through infrastructure code.",
         instead: shown_with_a_name("aws autoscaling update-auto-scaling-group --auto-scaling-group-name {target} --min-size 0 --desired-capacity 0"),
         questions: words![
             "What traffic or jobs still reach {target}?",
-            "Is it defined in code, and do any DNS records or clients point at its address?",
+            "Is it defined in code so it can be recreated?",
+            "Do any DNS records or clients point at its address?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/autoscaling/delete-auto-scaling-group.html"],
@@ -1934,10 +1934,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "The delete option makes the source the whole truth and never asks. A mistyped or half-built source looks to it like an intended mass delete.",
         consequence: "every destination file missing from the source is deleted; an empty source wipes everything",
-        safer: "Sync without the delete option, or run it first with the dry-run flag (`--dryrun`, `-n`, `--dry-run`) and read the list; check the source is not empty.",
+        safer: "Sync without the delete option, or dry-run it first (`--dryrun`, `-n`, `--dry-run`) and read the list.",
         instead: shown_with_a_name("aws s3 sync ./site {target} --delete --dryrun"),
         questions: words![
-            "Is the source folder complete, and is it really the one you mean?",
+            "Is the source folder complete, and the one you mean?",
             "What does the dry run say it will delete?",
             "Is versioning on for the destination?",
         ],
@@ -1971,10 +1971,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "ElastiCache deletes automatic backups with the cluster; only a final or manual snapshot survives. Caches often hold sessions or queues that live nowhere else.",
         consequence: "everything in it is lost, and every request falls through to the database",
-        safer: "Take a final snapshot (`--final-snapshot-identifier`) and check that the applications using {target} are pointed elsewhere first.",
+        safer: "Point the applications using {target} elsewhere first, and delete with a final snapshot (`--final-snapshot-identifier`).",
         instead: shown_with_a_name("aws elasticache describe-cache-clusters --cache-cluster-id {target}"),
         questions: words![
-            "Does {target} hold anything that is not also in a database (sessions, queues)?",
+            "Does {target} hold sessions or queues kept nowhere else?",
             "Which applications connect to it?",
         ],
         #[cfg(test)]
@@ -2016,11 +2016,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Policies elsewhere (role trust, bucket and key policies) store the identity's hidden unique ID, not its name, so a recreated namesake does not regain that access.",
         consequence: "every person, pipeline or server signing in as it is locked out at once",
-        safer: "Deactivate instead: detach the policies from {target} or disable its access keys, watch for errors for a few days, then delete it.",
+        safer: "Detach the policies from {target} or disable its access keys; delete it after a few days without errors.",
         instead: shown_with_a_name("aws iam list-attached-role-policies --role-name {target}"),
         questions: words![
             "What uses {target} today (check its last-used date in IAM)?",
-            "Do any trust policies, bucket policies or other accounts refer to it?",
+            "Do trust policies, bucket policies or other accounts refer to it?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage_delete.html"],
@@ -2050,11 +2050,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "Full IAM access equals administrator, since the holder can attach any policy to itself. Detaching it later does not remove users, keys or roles created meanwhile.",
         consequence: "it can then do anything in the account, including deleting every resource",
-        safer: "Attach a policy limited to the task's actions and resources, or assume an existing narrow role (`aws sts assume-role`) whose credentials expire.",
+        safer: "Attach a policy limited to the task's actions and resources, or assume a narrow role (`aws sts assume-role`).",
         instead: shown_with_a_name("aws iam attach-role-policy --role-name {target} --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess"),
         questions: words![
             "Which actions does {target} actually need?",
-            "Who holds the credentials for {target}, and where are they stored?",
+            "Who holds the credentials for {target}, and where?",
             "When is this access removed again, and who checks?",
         ],
         #[cfg(test)]
@@ -2086,7 +2086,7 @@ pub static RULES: &[Rule] = &[
         },
         why: "`\"Action\": \"*\"` allows every API call on the resources it names, and `NotAction` allows everything except what it lists, including services AWS adds later.",
         consequence: "the holder can delete data, change permissions and create users, like an administrator",
-        safer: "Name only the actions and resources the task needs (`s3:GetObject` on one bucket, not `*`); validate it (`aws accessanalyzer validate-policy`) before attaching.",
+        safer: "Name only the actions and resources the task needs, never `*`; validate with `aws accessanalyzer validate-policy` first.",
         instead: shown_with_a_name("aws accessanalyzer validate-policy --policy-type IDENTITY_POLICY --policy-document file://policy.json"),
         questions: words![
             "Which actions and resources does the task actually need?",
@@ -2119,7 +2119,7 @@ pub static RULES: &[Rule] = &[
         },
         why: "Nothing lists which machines hold a copy of the key, so each user of it surfaces only when it fails, and must be handed a new key.",
         consequence: "everything using the key is locked out, and the key cannot be restored",
-        safer: "Deactivate the key first (`aws iam update-access-key --status Inactive`), watch its last-used date and error logs for a few days, then delete.",
+        safer: "Deactivate the key first (`aws iam update-access-key --status Inactive`); delete it after a few days without errors.",
         instead: shown_with_a_name("aws iam get-access-key-last-used --access-key-id AKIAEXAMPLE"),
         questions: words![
             "When was this key last used, and by what?",
@@ -2154,11 +2154,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "The key never expires on its own and works from any network. It lands in the agent's output, logs and transcript, where anyone can copy it.",
         consequence: "the printed secret lets anyone who sees it act as this identity from anywhere",
-        safer: "Use short-lived credentials (an IAM role, SSO or workload identity federation); if a key is unavoidable, write it into a secrets manager with a deletion date.",
+        safer: "Use short-lived credentials (an IAM role, SSO or workload identity federation); otherwise store the key in a secrets manager.",
         instead: shown_with_a_name("aws sts get-caller-identity"),
         questions: words![
-            "Why can a role or short-lived credential not be used instead?",
-            "Where will the key be stored, and who can read the agent's output and logs?",
+            "Why can a role or short-lived credential not be used?",
+            "Where will the key live, and who can read it?",
             "When will it be deleted?",
         ],
         #[cfg(test)]
@@ -2191,12 +2191,12 @@ pub static RULES: &[Rule] = &[
         }),
         why: "A key pending deletion refuses every cryptographic call at once. `cancel-key-deletion` works only during the 7-30 day wait; AWS keeps no copy of the key material.",
         consequence: "everything encrypted with it is unreadable now and lost for good after the wait",
-        safer: "Disable {target} instead (`aws kms disable-key`) and watch CloudTrail for failures for weeks; schedule deletion only then, with `--pending-window-in-days 30`.",
+        safer: "Disable {target} first (`aws kms disable-key`) and watch CloudTrail for failures for weeks; then schedule with `--pending-window-in-days 30`.",
         instead: shown_with_a_name("aws kms disable-key --key-id {target}"),
         questions: words![
             "What is encrypted with {target}: databases, volumes, backups, secrets?",
-            "Has CloudTrail shown any use of the key in the last 90 days?",
-            "Who will cancel the deletion if something breaks, and before which date?",
+            "Has CloudTrail logged any use of it in 90 days?",
+            "Who cancels the deletion if something breaks, and by when?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html"],
@@ -2227,7 +2227,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Many running resources keep cached data keys, so failures surface later: at the next restart, volume attach or secret read, far from this change.",
         consequence: "nothing encrypted with it can be read until it is enabled again",
-        safer: "Check CloudTrail for use of {target} and warn the owners of what it encrypts; disable it in a quiet hour, ready to run `aws kms enable-key`.",
+        safer: "Check CloudTrail for use of {target}, warn owners of what it encrypts, and keep `aws kms enable-key` ready.",
         instead: shown_with_a_name("aws kms describe-key --key-id {target}"),
         questions: words![
             "What is encrypted with {target}, and who owns it?",
@@ -2264,7 +2264,7 @@ pub static RULES: &[Rule] = &[
         instead: shown_with_a_name("aws secretsmanager describe-secret --secret-id {target}"),
         questions: words![
             "Which applications read {target}, and when was it last accessed?",
-            "Is the value stored anywhere else if it is needed again?",
+            "Is the value stored anywhere else if needed again?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/secretsmanager/latest/userguide/manage_delete-restore-secret.html"],
@@ -2293,11 +2293,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "Only the stored copy changes, not the credential on the database or API side. The old value can be put back from `AWSPREVIOUS` or the parameter history.",
         consequence: "every application reading it gets the new value, and fails if it is wrong",
-        safer: "Save the current value first, test the new credential before writing it, and prefer managed rotation (`aws secretsmanager rotate-secret`).",
+        safer: "Save the current value and test the new credential first; prefer managed rotation (`aws secretsmanager rotate-secret`).",
         instead: shown_with_a_name("aws secretsmanager describe-secret --secret-id {target}"),
         questions: words![
             "Has the new value been tested against the system it unlocks?",
-            "Which applications read {target}, and do they pick up the change safely?",
+            "Do the applications reading {target} pick up the change safely?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/secretsmanager/latest/userguide/getting-started.html#term_version"],
@@ -2331,10 +2331,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "A recreated zone gets different name servers, while the registrar still delegates to the old ones; resolvers cache that delegation, often for two days.",
         consequence: "every name under its domain can stop resolving for hours to days",
-        safer: "Export the zone's records first, check the domain no longer delegates to {target}'s name servers (`dig NS`), and delete it through infrastructure code.",
+        safer: "Export the zone's records first, and check with `dig NS` that the domain no longer delegates to {target}.",
         instead: shown_with_a_name("aws route53 list-resource-record-sets --hosted-zone-id {target}"),
         questions: words![
-            "Which domain does {target} serve, and is it still delegated to it?",
+            "Which domain does {target} serve, and is it still delegated?",
             "Are its records exported or in code?",
         ],
         #[cfg(test)]
@@ -2364,11 +2364,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "Resolvers also cache the 'does not exist' answer, for up to the zone's SOA negative TTL, so restoring the record does not fix it at once.",
         consequence: "the name stops resolving once caches expire, and what it serves fails for everyone",
-        safer: "Save the record's current value, lower its TTL a day ahead, and change it to point somewhere new (UPSERT) rather than deleting it.",
+        safer: "Change the record to point somewhere new (`UPSERT`) instead of deleting it; save its current value first.",
         instead: shown_with_a_name("aws route53 list-resource-record-sets --hosted-zone-id {target}"),
         questions: words![
             "What is served at this name, and who uses it?",
-            "Is the record's current value saved so it can be put back?",
+            "Is the record's current value saved somewhere?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/route53/change-resource-record-sets.html"],
@@ -2400,10 +2400,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Trails are the only long-term record of who did what, and the only record of data events; event history keeps just 90 days of management events.",
         consequence: "nothing done in the account is recorded, and that gap can never be filled",
-        safer: "Leave the trail on; if cost or destination is the problem, change its settings (`aws cloudtrail update-trail`) with the security team's agreement.",
+        safer: "Leave the trail on; to change cost or destination, use `aws cloudtrail update-trail` with security's agreement.",
         instead: shown_with_a_name("aws cloudtrail update-trail --name {target} --s3-bucket-name new-audit-log-bucket"),
         questions: words![
-            "Why does the audit trail need to stop, and who in security agreed?",
+            "Why must the trail stop, and who in security agreed?",
             "What else in this plan runs while it is off?",
         ],
         #[cfg(test)]
@@ -2434,10 +2434,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "Turning them back on does not backfill the gap, and deleting a GuardDuty detector also deletes its past findings.",
         consequence: "attacks and changes in the gap go unseen and unrecorded for good",
-        safer: "Keep them on; if one produces too many alerts, suppress the noisy finding types instead of turning the service off.",
+        safer: "Keep them on; suppress the noisy finding types instead of turning the service off.",
         instead: shown_with_a_name("aws guardduty list-detectors"),
         questions: words![
-            "Who in security agreed to switch this off, and for how long?",
+            "Who in security agreed to this, and for how long?",
             "What else in this plan happens while nothing is watching?",
         ],
         #[cfg(test)]
@@ -2470,10 +2470,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Nothing reports a missing alarm. Its thresholds and actions, often tuned by hand after past incidents, are gone unless kept in code.",
         consequence: "the next outage it watched for goes unnoticed until customers report it",
-        safer: "Keep the alarms; if they are noisy, tune their thresholds, or pause only their actions for a set maintenance window.",
+        safer: "Keep the alarms; if they are noisy, tune their thresholds or pause their actions for a maintenance window.",
         instead: shown_with_a_name("aws cloudwatch describe-alarms --alarm-names {target}"),
         questions: words![
-            "What does {target} watch, and what will tell you about that failure instead?",
+            "What does {target} watch, and what alerts on that instead?",
             "Is the alarm defined in code so it can be recreated?",
         ],
         #[cfg(test)]
@@ -2509,7 +2509,7 @@ pub static RULES: &[Rule] = &[
         instead: shown_with_a_name("aws cloudwatch describe-alarms --alarm-names {target}"),
         questions: words![
             "Which step turns the alarm actions back on, and when?",
-            "Who watches {target}'s service while its alarms are silent?",
+            "Who watches the service while {target} is silenced?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/disable-alarm-actions.html"],
@@ -2540,10 +2540,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "There is no recycle bin. Its metric filters and subscription filters go too, so alarms and log shipping built on them stop quietly.",
         consequence: "every log event in it is gone, and that period cannot be investigated",
-        safer: "Set a retention period on {target} (`put-retention-policy`) so old logs expire on their own, or export them to S3 before deleting.",
+        safer: "Set a retention period on {target} (`put-retention-policy`) so old logs expire, or export them to S3 first.",
         instead: shown_with_a_name("aws logs put-retention-policy --log-group-name {target} --retention-in-days 30"),
         questions: words![
-            "Are these logs needed for an audit, an investigation or a legal hold?",
+            "Are these logs needed for an audit or legal hold?",
             "Are they exported anywhere else?",
         ],
         #[cfg(test)]
@@ -2577,11 +2577,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Closing is one API call from the management account, with no confirmation. Only AWS Support can reopen it, and only during the 90-day post-closure period.",
         consequence: "everything in it stops at once and is deleted for good after 90 days",
-        safer: "First move the account into a suspended organisational unit with a deny-all policy (`aws organizations move-account`) for a few weeks; export what must be kept.",
+        safer: "Park the account in a suspended unit with a deny-all policy (`aws organizations move-account`) for a few weeks first.",
         instead: shown_with_a_name("aws organizations move-account --account-id {target} --source-parent-id r-abcd --destination-parent-id ou-abcd-suspended"),
         questions: words![
-            "Is every resource and dataset in account {target} known, and is anything still in use?",
-            "Who owns this account's data and has agreed to its closure?",
+            "Is anything in account {target} still in use?",
+            "Has the owner of its data agreed to the closure?",
         ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_close.html"],
@@ -2614,10 +2614,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "People who sign in through the organisation's IAM Identity Center lose access, and resources shared through the organisation are cut off. Rejoining needs a fresh invitation.",
         consequence: "the account escapes its guardrails and audit logging; its root login alone controls it",
-        safer: "Keep the account in the organisation; if it must go, park it in a suspended unit and let the organisation's administrators remove it.",
+        safer: "Keep the account in the organisation; if it must go, let the organisation's administrators remove it.",
         instead: shown_with_a_name("aws organizations describe-account --account-id {target}"),
         questions: words![
-            "Who will own and pay for the account afterwards, and who holds its root login?",
+            "Who owns and pays for the account afterwards?",
+            "Who holds its root login?",
             "Which guardrails and logs stop applying to it?",
         ],
         #[cfg(test)]
@@ -2650,7 +2651,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "A fresh `create-function` from source lacks the resource policy that let triggers invoke it and any environment variables set by hand; each must be re-added.",
         consequence: "every caller gets errors at once, and its versions and settings are gone",
-        safer: "Set its reserved concurrency to 0 first (`aws lambda put-function-concurrency --reserved-concurrent-executions 0`) and watch for callers; delete it through the tool that created it.",
+        safer: "Set its reserved concurrency to 0 first (`aws lambda put-function-concurrency`) and watch for callers before deleting.",
         instead: shown_with_a_name("aws lambda put-function-concurrency --function-name {target} --reserved-concurrent-executions 0"),
         questions: words![
             "What invokes {target} (API Gateway, queues, schedules, other services)?",
@@ -2685,10 +2686,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Running containers keep working, so failures come later, at the next pull. A rebuild gives a different digest, since base images and dependencies have moved on.",
         consequence: "rollbacks, new servers and rescheduled pods that need it fail to pull",
-        safer: "Let a lifecycle policy (`aws ecr put-lifecycle-policy`) expire only old untagged images, keeping those that running services and rollbacks use.",
+        safer: "Let a lifecycle policy (`aws ecr put-lifecycle-policy`) expire old untagged images, keeping those services and rollbacks use.",
         instead: shown_with_a_name("aws ecr describe-images --repository-name {target}"),
         questions: words![
-            "Does any running service, or a rollback plan, use these images?",
+            "Does any running service or rollback use these images?",
             "Could a lifecycle policy do this safely instead?",
         ],
         #[cfg(test)]
@@ -2718,10 +2719,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "AWS keeps no restorable copy of the cluster's etcd, so only manifests kept in Git or a cluster backup can rebuild what ran there.",
         consequence: "every workload in it stops at once, and its configuration and secrets are gone",
-        safer: "Move the workloads off and check nothing is left (`kubectl get all -A`). Back up its resources and volumes before deleting it.",
+        safer: "Move the workloads off and check nothing is left (`kubectl get all -A`). Back up its resources and volumes.",
         instead: shown_with_a_name("aws eks describe-cluster --name {target}"),
         questions: words![
-            "What still runs in {target}, and is it all recreated by GitOps or CI?",
+            "What still runs in {target}?",
+            "Is all of it recreated by GitOps or CI?",
             "Are its persistent volumes backed up?",
         ],
         #[cfg(test)]
@@ -2788,7 +2790,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "SQS keeps no copy of purged or deleted messages. A deleted queue's name stays blocked for 60 seconds, and its policy and dead-letter settings must be recreated.",
         consequence: "every unprocessed message in it is lost, and nothing tells the senders",
-        safer: "Check the message count first (`aws sqs get-queue-attributes --attribute-names ApproximateNumberOfMessages`); let the consumers drain {target}, or move its messages to another queue.",
+        safer: "Check the message count first (`aws sqs get-queue-attributes`); let consumers drain {target}, or move its messages elsewhere.",
         instead: shown_with_a_name("aws sqs get-queue-attributes --queue-url {target} --attribute-names ApproximateNumberOfMessages"),
         questions: words![
             "How many messages are in {target}, and what are they?",
@@ -2823,10 +2825,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Each disk's auto-delete setting decides whether it survives; boot disks have it on by default. An ephemeral external IP is released and cannot be claimed back.",
         consequence: "it and, by default, its boot disk are deleted; whatever it served stops",
-        safer: "Stop {target} instead (`gcloud compute instances stop`) and snapshot its disks; delete it later with `--keep-disks=all` if its data might be needed.",
+        safer: "Stop {target} instead (`gcloud compute instances stop`); delete it later with `--keep-disks=all` if its data might matter.",
         instead: shown_with_a_name("gcloud compute instances stop {target}"),
         questions: words![
-            "Which project and zone is this, and is {target} the machine you mean?",
+            "Which project and zone is {target} in?",
             "Is anything on its disks not rebuilt by automation?",
         ],
         #[cfg(test)]
@@ -2857,10 +2859,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "Most stores have no undelete; BigQuery tables are the exception, restorable within the time-travel window (7 days by default). A snapshot is often the last copy.",
         consequence: "it and its data are gone, and every application using it fails",
-        safer: "Snapshot, back up or export {target} first and check it restores. Copy BigQuery tables with `bq cp` before removing them.",
+        safer: "Back up or export {target} and test the restore. Copy BigQuery tables with `bq cp` before removing them.",
         instead: shown_with_a_name("gcloud compute snapshots list"),
         questions: words![
-            "What data is in {target}, and is there a tested backup or export?",
+            "What is in {target}, and is there a tested backup?",
             "Which applications still use it?",
         ],
         #[cfg(test)]
@@ -2893,7 +2895,7 @@ pub static RULES: &[Rule] = &[
         },
         why: "A service's revisions go too, leaving nothing to roll back to. A deleted Pub/Sub subscription discards its unacknowledged backlog; a deleted topic leaves subscriptions detached.",
         consequence: "what it serves stops at once, and its settings and addresses are gone",
-        safer: "Route traffic away from {target} (or remove its triggers) first, confirm nothing breaks, and delete it through the tool that created it.",
+        safer: "Route traffic away from {target} or remove its triggers first, and delete it only if nothing breaks.",
         instead: shown_with_a_name("gcloud run services describe {target}"),
         questions: words![
             "What still calls or subscribes to {target}?",
@@ -2929,10 +2931,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Within the 30 days, `gcloud projects undelete` brings it back, but the outage lasts until someone does. The project ID can never be reused.",
         consequence: "everything in it stops at once and is deleted for good after 30 days",
-        safer: "Shut its services down one at a time and watch for a few weeks; export what must be kept before deleting.",
+        safer: "Shut its services down one at a time, watching for weeks; export what must be kept first.",
         instead: shown_with_a_name("gcloud projects describe {target}"),
         questions: words![
-            "Is everything in project {target} known, and is any of it still used?",
+            "Is anything in project {target} still used?",
             "Who owns its data and has agreed to its deletion?",
         ],
         #[cfg(test)]
@@ -2964,7 +2966,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "By default the instance's automatic and on-demand backups go with it; only exports in Cloud Storage, or a final backup if one is configured, survive.",
         consequence: "its data and automatic backups are gone, and every service using it fails",
-        safer: "Export {target} to Cloud Storage first (`gcloud sql export sql`), and keep deletion protection on (`--deletion-protection`) for instances that hold data.",
+        safer: "Export {target} to Cloud Storage first (`gcloud sql export sql`), and keep `--deletion-protection` on instances holding data.",
         instead: shown_with_a_name("gcloud sql backups create --instance={target}"),
         questions: words![
             "Is there an export or a retained backup of {target}?",
@@ -2998,7 +3000,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Google keeps no restorable copy of the control plane's state, so only manifests in Git or a Backup for GKE plan can rebuild what ran there.",
         consequence: "every workload in it stops, and its nodes, secrets and data are deleted",
-        safer: "Move or scale down the workloads first, back up the cluster's resources and volumes, then delete {target} through the tool that created it.",
+        safer: "Move the workloads off {target} and back up its resources and volumes before deleting it.",
         instead: shown_with_a_name("gcloud container clusters describe {target}"),
         questions: words![
             "What still runs in {target}?",
@@ -3031,11 +3033,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "Buckets keep deleted objects for 7 days by default (soft delete), unless someone turned it off. Given a bucket URL, the bucket itself is deleted too.",
         consequence: "every object under it is gone unless versioning or soft delete keeps copies",
-        safer: "List what would go first (`gcloud storage ls --recursive`), copy {target} to a backup bucket, or let a lifecycle rule expire old objects.",
+        safer: "List what would go first (`gcloud storage ls --recursive`); copy {target} to a backup bucket before deleting.",
         instead: shown_with_a_name("gcloud storage ls --recursive {target}"),
         questions: words![
             "Is versioning or soft delete on for this bucket?",
-            "What does a listing of {target} show, and is every object meant to go?",
+            "Is every object listed under {target} meant to go?",
         ],
         #[cfg(test)]
         references: words!["https://cloud.google.com/sdk/gcloud/reference/storage/rm"],
@@ -3066,7 +3068,7 @@ pub static RULES: &[Rule] = &[
         },
         why: "Only an empty bucket can be deleted, so no objects are lost. Its permissions and lifecycle rules survive only if kept in code; bucket names are global.",
         consequence: "its settings go, and anyone can claim its name and the traffic to it",
-        safer: "Keep the empty bucket and remove access to it instead; an empty bucket costs nothing and keeps the name yours.",
+        safer: "Keep the empty bucket and remove access to it; it costs nothing and keeps the name yours.",
         instead: shown_with_a_name("gcloud storage buckets describe {target}"),
         questions: words![
             "Does anything still write to or link at {target}?",
@@ -3099,11 +3101,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "IAM-admin, token-creator and key-admin roles amount to owner: the holder can grant roles or act as service accounts. Revoking later does not undo what was done.",
         consequence: "the holder can change or delete anything in it, or anyone online gets in",
-        safer: "Grant the narrowest predefined role, on the one resource that needs it, to a named account, with an expiry condition (`--condition`).",
+        safer: "Grant a named account the narrowest predefined role on one resource, with an expiry condition (`--condition`).",
         instead: shown_with_a_name("gcloud projects get-iam-policy {target}"),
         questions: words![
             "Which permissions does the task actually need, on which resource?",
-            "Who is the member, and for how long should they have it?",
+            "Who is the member, and for how long?",
         ],
         #[cfg(test)]
         references: words!["https://cloud.google.com/iam/docs/understanding-roles#basic"],
@@ -3135,7 +3137,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Destroy only schedules destruction at first; `gcloud kms keys versions restore` undoes it within that period (30 days by default), and nothing can after.",
         consequence: "data encrypted with it becomes unreadable, for good once the destruction period ends",
-        safer: "Disable the key version first (`gcloud kms keys versions disable`) and watch for failures; destroy it only when nothing has used it for weeks.",
+        safer: "Disable the key version first (`gcloud kms keys versions disable`); destroy it only after weeks without failures.",
         instead: shown_with_a_name("gcloud kms keys versions disable {target} --key=app-key --keyring=main --location=global"),
         questions: words![
             "What data is encrypted with this key version?",
@@ -3171,7 +3173,7 @@ pub static RULES: &[Rule] = &[
         safer: "Keep the sink; if its destination changes, update it (`gcloud logging sinks update`) so no entries are missed.",
         instead: shown_with_a_name("gcloud logging sinks describe {target}"),
         questions: words![
-            "Which logs does {target} carry, and who relies on them (security, audit)?",
+            "Which logs does {target} carry, and who relies on them?",
             "What replaces it, and from when?",
         ],
         #[cfg(test)]
@@ -3201,7 +3203,7 @@ pub static RULES: &[Rule] = &[
         },
         why: "Resolvers also cache the 'does not exist' answer, so restored records reappear slowly. A recreated zone gets new name servers, which the registrar must be told.",
         consequence: "the names stop resolving once caches expire, and websites, APIs and mail fail",
-        safer: "Export the zone's records first (`gcloud dns record-sets export`), and change records to point somewhere new instead of deleting them.",
+        safer: "Export the records first (`gcloud dns record-sets export`); point records somewhere new instead of deleting them.",
         instead: shown_with_a_name("gcloud dns record-sets list --zone={target}"),
         questions: words![
             "Which domain or names does this serve, and who uses them?",
@@ -3235,7 +3237,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Secret Manager has no recovery window, so the values exist only where someone saved them. A recreated secret restarts version numbers at 1, breaking pinned versions.",
         consequence: "every version is gone at once, and every application reading it fails",
-        safer: "Disable the secret's versions first (`gcloud secrets versions disable`) and watch for failures; delete it only when nothing has read it for weeks.",
+        safer: "Disable the secret's versions first (`gcloud secrets versions disable`); delete it only after weeks without failures.",
         instead: shown_with_a_name("gcloud secrets versions disable latest --secret={target}"),
         questions: words![
             "Which applications read {target}?",
@@ -3271,10 +3273,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Deletion cannot be cancelled once started, and only resources with their own soft delete, like key vaults, come back.",
         consequence: "every resource in it is deleted, often a whole environment in one command",
-        safer: "List what is in {target} first (`az resource list -g`), delete only the resources you mean to, and put delete locks on groups that matter.",
+        safer: "List what is in {target} first (`az resource list -g`) and delete only the resources you mean to.",
         instead: shown_with_a_name("az resource list --resource-group {target}"),
         questions: words![
-            "What is in {target} (`az resource list -g`), and does any of it hold data?",
+            "Does anything in {target} hold data?",
             "Which subscription is this, and is it the environment you mean?",
         ],
         #[cfg(test)]
@@ -3307,10 +3309,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Each disk's and network interface's delete option, set when the VM was created, decides whether it survives. A dynamic public IP is released for good.",
         consequence: "it and usually its disks are deleted, and whatever it served stops",
-        safer: "Deallocate {target} instead (`az vm deallocate`), which keeps its disks and stops the compute bill; snapshot its disks before deleting.",
+        safer: "Deallocate {target} instead (`az vm deallocate`), which keeps its disks and stops the compute bill.",
         instead: shown_with_a_name("az vm deallocate --name {target} --resource-group rg"),
         questions: words![
-            "Is anything on {target}'s disks not rebuilt by automation?",
+            "Is anything on {target} not rebuilt by automation?",
             "Which subscription and resource group is this?",
         ],
         #[cfg(test)]
@@ -3342,10 +3344,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Blob soft delete and versioning live inside the account and die with it. Recovery is sometimes possible within 14 days, while the name is unclaimed.",
         consequence: "every container, share, queue and table in it is deleted with it",
-        safer: "Copy the data elsewhere first (`azcopy copy`), remove only the containers you mean to, and lock accounts that hold data (`az lock create --lock-type CanNotDelete`).",
+        safer: "Copy the data elsewhere first (`azcopy copy`), and lock accounts holding data (`az lock create --lock-type CanNotDelete`).",
         instead: shown_with_a_name("az storage account show --name {target}"),
         questions: words![
-            "What does {target} hold, and is there a copy of it?",
+            "What does {target} hold, and is it copied elsewhere?",
             "Which applications use its connection string or keys?",
         ],
         #[cfg(test)]
@@ -3411,10 +3413,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "Most recovery must be set up beforehand (container soft delete, Cosmos DB continuous backup); without it, only a separate export or snapshot remains.",
         consequence: "it and its data are deleted, and every application using it fails at once",
-        safer: "Take a backup, snapshot or export of {target} first and check it restores. Lock resources that hold data (`az lock create --lock-type CanNotDelete`).",
+        safer: "Back up or export {target} and test the restore. Lock resources holding data (`az lock create --lock-type CanNotDelete`).",
         instead: shown_with_a_name("az resource lock create --name keep --lock-type CanNotDelete --resource-group rg --resource-name {target} --resource-type Microsoft.Compute/disks"),
         questions: words![
-            "What data is in {target}, and is there a tested backup?",
+            "What is in {target}, and is there a tested backup?",
             "Which applications still use it?",
         ],
         #[cfg(test)]
@@ -3447,11 +3449,12 @@ pub static RULES: &[Rule] = &[
         },
         why: "Deleted web apps restore within 30 days (`az webapp deleted restore`); most others do not. A released hostname still named in DNS can be claimed by strangers.",
         consequence: "what it serves stops at once; recreating it gives new names and addresses",
-        safer: "Stop {target} first (`az webapp stop`) and watch for failures; delete it through the infrastructure code that created it.",
+        safer: "Stop {target} first (`az webapp stop`) and watch for failures; then delete it through infrastructure code.",
         instead: shown_with_a_name("az webapp stop --name {target} --resource-group rg"),
         questions: words![
             "What still reaches {target}?",
-            "Is it defined in code, and do DNS records or clients point at it?",
+            "Is it defined in code so it can be recreated?",
+            "Do any DNS records or clients point at it?",
         ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/cli/azure/webapp#az-webapp-delete"],
@@ -3483,11 +3486,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Automatic backups outlive it, so `az sql db restore --deleted-time` can recreate it, but only while its server exists and within the retention period.",
         consequence: "it goes offline and every application using it fails; a restore loses recent data",
-        safer: "Export {target} first (`az sql db export`) or copy it, and put a delete lock on databases that hold data.",
+        safer: "Export {target} first (`az sql db export`), and put delete locks on databases holding data.",
         instead: shown_with_a_name("az sql db show --name {target} --server sql-main --resource-group rg"),
         questions: words![
             "Which applications connect to {target}?",
-            "How far back do its automatic backups go, and has a restore been tried?",
+            "Has a restore from its automatic backups been tried?",
         ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/azure/azure-sql/database/recovery-using-backups#deleted-database-restore"],
@@ -3518,10 +3521,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Restoring a deleted database needs its server, so with the server gone, automatic backups become unreachable; long-term retention backups are the exception.",
         consequence: "every database on it is deleted, with no backups left to restore from",
-        safer: "Export each database on {target} first (`az sql db export`), and delete databases one by one rather than the whole server.",
+        safer: "Export each database on {target} first (`az sql db export`); delete databases one by one, not the server.",
         instead: shown_with_a_name("az sql db list --server {target} --resource-group rg"),
         questions: words![
-            "Which databases are on {target}, and is there an export of each?",
+            "Which databases are on {target}, and is each exported?",
             "Which applications connect to it?",
         ],
         #[cfg(test)]
@@ -3551,11 +3554,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "Soft delete keeps it recoverable with the matching `recover` command for 90 days by default, unless someone purges it first; purge protection prevents that.",
         consequence: "every application reading keys, secrets or certificates from it fails at once",
-        safer: "Check which applications use {target}; make sure purge protection is on, and disable access with a policy change first to see what breaks.",
+        safer: "Disable access to {target} with a policy change first to see what breaks; ensure purge protection is on.",
         instead: shown_with_a_name("az keyvault show --name {target}"),
         questions: words![
             "Which applications read from {target}?",
-            "Is soft delete with purge protection on, and how long is its retention?",
+            "Is purge protection on, and how long is the retention?",
         ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/azure/key-vault/general/soft-delete-overview"],
@@ -3585,11 +3588,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "Purge removes the soft-deleted copy, which was the only way back. Vaults with purge protection refuse it until their retention period ends.",
         consequence: "its keys and secrets are gone for good, and data they encrypted stays unreadable",
-        safer: "Leave it soft-deleted until the retention period ends on its own; recover it instead if anything still needs it.",
+        safer: "Leave it soft-deleted until the retention period ends; recover it if anything still needs it.",
         instead: shown_with_a_name("az keyvault list-deleted"),
         questions: words![
             "Is anything still encrypted with the keys in {target}?",
-            "Why can it not wait for the retention period to end?",
+            "Why can it not wait for the retention period?",
         ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/cli/azure/keyvault#az-keyvault-purge"],
@@ -3618,7 +3621,7 @@ pub static RULES: &[Rule] = &[
         },
         why: "Role assignments inherit downward, so a grant at subscription or management-group scope covers every resource group below. Removing it later does not undo changes made meanwhile.",
         consequence: "the assignee can change or delete everything in scope; Owner can grant itself more",
-        safer: "Assign the narrowest built-in role (Reader or a service-specific role) on one resource group or resource, time-limited through Privileged Identity Management.",
+        safer: "Assign the narrowest built-in role (such as Reader) on one resource group, time-limited through Privileged Identity Management.",
         instead: shown_with_a_name("az role assignment list --assignee {target}"),
         questions: words![
             "Which actions does {target} actually need, and on which resources?",
@@ -3654,7 +3657,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "The node resource group, with its disks and load balancers, is deleted too, and only manifests in Git or a cluster backup can rebuild what ran.",
         consequence: "every workload in it stops, and its nodes, secrets and data are deleted",
-        safer: "Move the workloads off {target}, back up its resources and volumes, stop it (`az aks stop`) for a while, and delete it later.",
+        safer: "Move the workloads off {target} and stop it (`az aks stop`) for a while before deleting it.",
         instead: shown_with_a_name("az aks stop --name {target} --resource-group rg"),
         questions: words![
             "What still runs in {target}?",
@@ -3687,7 +3690,7 @@ pub static RULES: &[Rule] = &[
         },
         why: "`*`, `Internet` and `0.0.0.0/0` all mean every address. The rule applies at once to every subnet and network interface the group is attached to.",
         consequence: "anyone on the internet can reach the port, and scanners find it within minutes",
-        safer: "Allow only the address ranges that need it (an office or VPN range), or use Azure Bastion or just-in-time access instead of an open port.",
+        safer: "Allow only the address ranges that need it, or use Azure Bastion or just-in-time access instead.",
         instead: shown_with_a_name("az network nsg rule list --nsg-name {target} --resource-group rg"),
         questions: words![
             "Who needs to reach this port, and from which addresses?",

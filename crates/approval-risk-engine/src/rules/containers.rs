@@ -383,11 +383,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: ENGINES, check: system_prune },
         why: "Pruning is host-wide, not limited to this project, and `-a` widens it from dangling leftovers to every image or cache entry nothing currently uses.",
         consequence: "files written inside stopped containers are gone; images must be pulled or rebuilt",
-        safer: "List what would go with `docker system df -v`, remove specific containers or images by name, or prune only older leftovers with `--filter until=24h`.",
+        safer: "Check `docker system df -v`, then remove containers or images by name, or prune with `--filter until=24h`.",
         instead: shown_with_a_name("docker system df -v"),
         questions: words![
-            "Does any stopped container hold files that are not in a volume?",
-            "Is this the agent's own machine, or a server or CI runner others use?",
+            "Does any stopped container hold files outside a volume?",
+            "Is this the agent's own machine, or a shared one?",
         ],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/system/prune/"],
@@ -407,10 +407,10 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: ENGINES, check: volume_prune },
         why: "A volume counts as unused once no container refers to it, as after `compose down`; Docker 23+ spares named volumes unless `docker volume prune -a` is used.",
         consequence: "every volume no container refers to is deleted, with its data",
-        safer: "List volumes with `docker volume ls` and `docker system df -v`, back up the ones with data, and remove named volumes one by one.",
+        safer: "List volumes with `docker volume ls`, back up those with data, and remove named volumes one by one.",
         instead: shown_with_a_name("docker volume ls --filter dangling=true"),
         questions: words![
-            "Which volumes are unused right now, and does any belong to a stopped database?",
+            "Does any unused volume belong to a stopped database?",
             "Is there a backup of every volume that holds data?",
         ],
         #[cfg(test)]
@@ -435,9 +435,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "A named volume is where a service keeps what must outlive its containers, usually the only copy; Docker has no trash or snapshot for volumes.",
         consequence: "the data it holds is deleted at once, and a recreated container starts empty",
-        safer: "Copy the volume out first (run a throwaway container that tars it to a backup folder), or keep it and detach it from the service.",
+        safer: "Keep the volume and detach it from the service, or tar it out with a throwaway container first.",
         instead: shown_with_a_name("docker run --rm -v {target}:/data -v /backups:/backup alpine tar czf /backup/{target}.tgz -C /data ."),
-        questions: words!["What is stored in {target}, and is there a recent backup of it?"],
+        questions: words!["What is stored in {target}?", "Is there a recent backup of it?"],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/volume/rm/"],
         #[cfg(test)]
@@ -456,11 +456,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: ALL_CLIS, check: compose_down_volumes },
         why: "`-v` deletes the named volumes the Compose file declares (not `external` ones) and anonymous ones; plain `down` keeps them all.",
         consequence: "its database and stored files are deleted, and the next start is empty",
-        safer: "Run `docker compose down` without `-v`. To delete a volume on purpose, back it up first and remove it by name.",
+        safer: "Run `docker compose down` without `-v`; back up any volume to delete, then remove it by name.",
         instead: shown_with_a_name("docker compose down"),
         questions: words![
-            "Which volumes does the Compose file declare, and which hold data worth keeping?",
-            "Is this a local development stack or a server others use?",
+            "Which declared volumes hold data worth keeping?",
+            "Is this a local dev stack or a shared server?",
         ],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/compose/down/"],
@@ -484,7 +484,7 @@ pub static RULES: &[Rule] = &[
         instead: shown_with_a_name("docker stop {target}"),
         questions: words![
             "Which containers does this match, and what do they serve?",
-            "How is the service brought back, and does it keep its data in a volume?",
+            "Is its data kept in a volume, outside the container?",
         ],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/container/rm/"],
@@ -506,7 +506,7 @@ pub static RULES: &[Rule] = &[
         consequence: "images built only here must be rebuilt, perhaps not exactly as before",
         safer: "Remove only dangling images with `docker image prune`, or name the images to remove after checking `docker images`.",
         instead: shown_with_a_name("docker image prune"),
-        questions: words!["Were any of these images built here and never pushed to a registry?"],
+        questions: words!["Were any images built here and never pushed?", "Do stopped containers still use these images?"],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/image/rm/"],
         #[cfg(test)]
@@ -531,7 +531,7 @@ pub static RULES: &[Rule] = &[
         consequence: "services that expect it fail to start until it is recreated by hand",
         safer: "List networks first (`docker network ls`) and remove only those you can name and recreate.",
         instead: shown_with_a_name("docker network ls"),
-        questions: words!["Does any stopped service rely on these networks, with custom subnets or drivers?"],
+        questions: words!["Does any stopped service rely on these networks?", "Do they use custom subnets or drivers?"],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/network/prune/"],
         #[cfg(test)]
@@ -550,11 +550,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: ENGINES, check: run_privileged },
         why: "`--privileged` grants every capability and device and lifts seccomp and AppArmor; a mounted `/` or Docker socket gives the same control by another route.",
         consequence: "whatever runs inside gets root-level control of the host machine",
-        safer: "Drop `--privileged`, grant only the one capability needed (`--cap-add`), and mount only the folder needed, read-only where possible.",
+        safer: "Drop `--privileged`; add only the capability needed (`--cap-add`) and mount only the folder needed, read-only.",
         instead: shown_with_a_name("docker run --rm -v \"$PWD/data\":/data:ro alpine ls /data"),
         questions: words![
-            "Why does this container need host-level access, and which exact capability?",
-            "Where does the image come from, and who can change it?",
+            "Which exact capability does this container need, and why?",
+            "Where is the image from, and who can change it?",
         ],
         #[cfg(test)]
         references: words!["https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities"],
@@ -574,11 +574,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: ENGINES, check: stack_rm },
         why: "There is no confirmation prompt, and the stack's networks, configs and secrets go too; redeploying needs the stack file and every secret's value again.",
         consequence: "every container of it stops across the cluster until it is redeployed",
-        safer: "Scale the service to zero first (the definition stays and can be scaled back), and keep the stack file at hand.",
+        safer: "Scale the service to zero first; its definition stays, so it can be scaled back.",
         instead: shown_with_a_name("docker service scale {target}=0"),
         questions: words![
             "What does {target} serve, and who uses it?",
-            "Is the stack file that deploys it again current and at hand?",
+            "Is the stack file for redeploying it current?",
         ],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/stack/rm/"],
@@ -598,11 +598,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: ENGINES, check: push_moving_tag },
         why: "A tag is a movable pointer; moving it back needs the previous image's digest, which is rarely recorded, and anything that pulled meanwhile keeps the new image.",
         consequence: "everything that pulls it gets this image next, tested or not",
-        safer: "Push an immutable version tag (a release number or commit hash) and deploy that; move `latest` only after it is verified.",
+        safer: "Push an immutable version tag and deploy that; move `latest` only after it is verified.",
         instead: shown_with_a_name("docker push registry.example.com/app:1.4.2"),
         questions: words![
-            "What pulls this tag automatically, and will it deploy the image as soon as it changes?",
-            "Is the previous image's digest recorded, so the tag can be pointed back?",
+            "What pulls this tag and deploys it automatically?",
+            "Was the previous image's digest recorded for rollback?",
         ],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/image/push/"],

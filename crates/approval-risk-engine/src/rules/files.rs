@@ -1854,11 +1854,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["rm"], check: rm_recursive },
         why: "`rm` unlinks files instead of trashing them, and `-f` silences every prompt; only what is also in git or a backup can come back.",
         consequence: "every file below it is gone at once, with no trash or undo",
-        safer: "List what would go first, then move it aside instead and delete it later, once nothing turns out to be missing.",
+        safer: "List what would go first, then move it aside and delete it later, once nothing is missed.",
         instead: shown_with_a_name("mv {target} {target}.old"),
         questions: words![
-            "What exactly is under this path, and is any of it not in version control or a backup?",
-            "Is the path fully spelled out, with no variable that could be empty?",
+            "Is anything under this path not in git or a backup?",
+            "Could a variable in the path be empty?",
             "Which machine does this run on?",
         ],
         #[cfg(test)]
@@ -1879,10 +1879,10 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["rm"], check: rm_glob },
         why: "The shell expands the pattern at run time, so nobody has read the list; `rm` has no trash, and one stray character widens the match.",
         consequence: "every file it matches is gone for good, including ones nobody meant",
-        safer: "Read the list first (`ls` with the same pattern), then move the matches into a holding folder and delete that folder later.",
+        safer: "Run `ls` with the same pattern first, then move the matches to a holding folder to delete later.",
         instead: shown_with_a_name("mkdir -p .trash && mv -n {target} .trash/"),
         questions: words![
-            "What does `ls` with the same pattern list, and is anything there not in version control?",
+            "Which files does the pattern match, and are they in git?",
             "Which folder does this run in?",
         ],
         #[cfg(test)]
@@ -1903,10 +1903,10 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["rm", "unlink"], check: rm_system_file },
         why: "Files here hold this machine's own edits or a server's data, which exist nowhere else; reinstalling a package gives back only its default files.",
         consequence: "services that read it fail, possibly only at the next restart or boot",
-        safer: "Move the file aside instead of deleting it, restart what uses it, and delete it only when nothing broke.",
+        safer: "Move the file aside instead, restart what uses it, and delete it only once nothing broke.",
         instead: shown_with_a_name("mv {target} {target}.disabled"),
         questions: words![
-            "Which service or package owns this file, and what happens when it is missing?",
+            "Which service owns this file, and what breaks without it?",
             "Is there a copy of it (configuration management, a backup)?",
         ],
         #[cfg(test)]
@@ -1927,11 +1927,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["find", "rm"], check: delete_matches },
         why: "`find` evaluates left to right, so `-delete` placed before `-name` deletes everything under the start folder; a missing test or wrong folder does the same.",
         consequence: "every file the search matches is deleted, unseen and with no undo",
-        safer: "Run the same search with `-print` instead of `-delete` and read the list; then delete only that list.",
+        safer: "Run the same search with `-print` instead of `-delete` and read the list first.",
         instead: shown_with_a_name("find {target} -type f -print"),
         questions: words![
-            "What does the same command print with `-print` in place of `-delete`?",
-            "Where does the search start, and does it follow into mounted or shared folders?",
+            "What does it list with `-print` in place of `-delete`?",
+            "Where does the search start, and can it reach shared mounts?",
         ],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/findutils/manual/html_node/find_html/Delete-Files.html"],
@@ -1951,9 +1951,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["shred"], check: shred },
         why: "`shred` overwrites the file's data in place several times, defeating undelete tools by design; only an earlier backup brings it back.",
         consequence: "its contents are destroyed so that no recovery tool can ever bring them back",
-        safer: "Check the exact path first; if the goal is only removing the file, move it aside and delete it later.",
+        safer: "Check the exact path; to just remove the file, move it aside and delete it later.",
         instead: shown_with_a_name("mv {target} {target}.old"),
-        questions: words!["Is this exactly the file (or disk) meant, and is there nothing in it anyone needs?"],
+        questions: words!["Is this exactly the file or disk meant?", "Does anyone still need anything in it?"],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/shred-invocation.html"],
         #[cfg(test)]
@@ -1972,11 +1972,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["chmod", "chown", "chgrp"], check: recursive_permissions },
         why: "`-R` gives every file below the path one owner or mode, erasing the differences keys, sockets and executables rely on; undoing means restoring each by hand.",
         consequence: "services needing particular permissions fail, and the previous modes are recorded nowhere",
-        safer: "Change only the files that need it, by name or with `find -type f -name ... -exec chmod`, after noting the current modes (`ls -lR`).",
+        safer: "Change only the files that need it, by name or with `find -type f -name ... -exec chmod`.",
         instead: shown_with_a_name("chmod 644 {target}/config.yml"),
         questions: words![
-            "Why does the whole tree need this, rather than the few files that do?",
-            "Do any files under it need special permissions (private keys, setuid programs, database files)?",
+            "Why must the whole tree change, not just a few files?",
+            "Does it hold private keys, setuid programs or database files?",
         ],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/chmod-invocation.html"],
@@ -1996,10 +1996,10 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["chmod"], check: world_writable_mode },
         why: "Files later run with more rights (scripts, configuration, cron jobs) become a path for any local account or compromised service to take over the machine.",
         consequence: "any user or program on the machine can change them, including attackers",
-        safer: "Grant write only to the owner or a group (`chmod 755`, or `chmod g+w` with the right group), never to everyone.",
+        safer: "Grant write only to the owner or a group (`chmod 755` or `chmod g+w`), never to everyone.",
         instead: shown_with_a_name("chmod 755 {target}"),
         questions: words![
-            "Which user or service actually needs to write here, and can it be given group access instead?",
+            "Which user or service actually needs to write here?",
             "Does anything run code from these files with more privileges?",
         ],
         #[cfg(test)]
@@ -2020,9 +2020,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["truncate", "cp", ":", "true", "cat", "echo", "printf"], check: truncate_file },
         why: "Truncating keeps the file, its permissions and open handles, but frees its data blocks at once, so no trash or earlier version holds the old contents.",
         consequence: "its contents are gone for good, and nothing looks missing",
-        safer: "Rotate it with the tool meant for it (`logrotate`) instead of emptying it, or copy it first.",
+        safer: "Rotate it with `logrotate` instead of emptying it, or copy it first.",
         instead: shown_with_a_name("cp {target} {target}.bak"),
-        questions: words!["Does anyone need what is in this file now (an investigation, an audit, a data import)?"],
+        questions: words![
+            "Is anyone investigating or auditing what this file holds?",
+            "Does any program still read its current contents?",
+        ],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/truncate-invocation.html"],
         #[cfg(test)]
@@ -2041,9 +2044,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["mv"], check: mv_system_path },
         why: "Programs look for these files at fixed paths; moving `/usr` or `/lib` can break `mv` itself, so moving back may need a rescue boot.",
         consequence: "every service that looks for it there fails at once, possibly the whole system",
-        safer: "Copy instead of moving, and change the configuration that points at the path rather than the path itself.",
+        safer: "Copy it with `cp -a` instead, and point the configuration at the copy.",
         instead: shown_with_a_name("cp -a {target} {target}.bak"),
-        questions: words!["What reads this path, and what happens to it while the path is missing?"],
+        questions: words![
+            "Which programs or services read this path?",
+            "What fails while the path is missing?",
+        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -2062,11 +2068,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["mv"], check: mv_clobber },
         why: "`mv` overwrites silently unless given `-n` or `-i`; files moved one by one to a missing folder each take its name, replacing the one before.",
         consequence: "files already at the destination are overwritten and lost, with no copy",
-        safer: "Check the destination exists (`test -d`), and use `mv -n` (never overwrite) or `mv --backup=numbered`.",
+        safer: "Check the destination exists (`test -d`) and use `mv -n`, which never overwrites.",
         instead: shown_with_a_name("mv -n {target} archive/"),
         questions: words![
-            "Does the destination folder exist, and does it already hold files with the same names?",
-            "What happens if the step before this one (creating the folder) failed?",
+            "Does the destination already hold files with the same names?",
+            "What happens if the step creating the folder failed?",
         ],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/mv-invocation.html"],
@@ -2086,11 +2092,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["cp", "install", "mv", "tee", "echo", "printf", "cat", "envsubst", "sed", "awk"], check: overwrite_system_config },
         why: "Errors surface only at the next reload or reboot, often long after; a broken `sudoers`, `sshd_config` or `fstab` blocks the very login needed to fix it.",
         consequence: "the old version is not kept, and a mistake can stop services or logins",
-        safer: "Validate the new file first (`nginx -t`, `visudo -c`, `sshd -t`), keep the old one (`cp --backup=numbered`), and reload with a spare session open.",
+        safer: "Validate the new file first (`nginx -t`, `visudo -c`, `sshd -t`) and reload with a spare session open.",
         instead: shown_with_a_name("cp --backup=numbered new.conf {target}"),
         questions: words![
-            "Is there a copy of the current file, and how is the new one validated before it takes effect?",
-            "Which services read this file, and when will they pick it up?",
+            "Is there a copy of the current file?",
+            "Which services read this file, and when?",
         ],
         #[cfg(test)]
         references: words![],
@@ -2119,11 +2125,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Services read it only at reload or boot, so errors hide until then; a broken login or mount file locks out whoever must fix it.",
         consequence: "a mistake breaks services, name resolution or logins at the next reload or reboot",
-        safer: "Keep a copy of the current file, validate the new one (`nginx -t`, `visudo -c`, `sshd -t`), and reload with a spare session open.",
+        safer: "Copy the current file, validate the new one (`visudo -c`, `sshd -t`), and reload with a spare session open.",
         instead: shown_with_a_name("Show the change to the file as a diff against a copy of the current one."),
         questions: words![
-            "Is there a copy of the current file, and how is the new one validated?",
-            "Which services read this file, and when will they pick it up?",
+            "Is there a copy of the current file?",
+            "Which services read this file, and when?",
         ],
         #[cfg(test)]
         references: words![],
@@ -2149,9 +2155,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["sed", "gsed"], check: sed_in_place_system },
         why: "`sed -i` writes a fresh file over the original (a symlink becomes a plain file) and edits every matching line, seen or not.",
         consequence: "the original is lost, and a stray match can break the service reading it",
-        safer: "Give `-i` a suffix (`sed -i.bak`) to keep the original, run it without `-i` first to preview, and validate before reloading.",
+        safer: "Preview without `-i` first, then use `sed -i.bak` to keep the original and validate before reloading.",
         instead: shown_with_a_name("sed -i.bak 's/old/new/' {target}"),
-        questions: words!["What does the same `sed` print without `-i`, and is the change exactly what is wanted?"],
+        questions: words![
+            "What does the same `sed` print without `-i`?",
+            "Does the pattern match only the lines meant?",
+        ],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/sed/manual/sed.html#index-_002di"],
         #[cfg(test)]
@@ -2170,9 +2179,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["rsync", "rclone"], check: move_removes_source },
         why: "`rsync --remove-source-files` and `rclone move` delete each source file as soon as its own transfer ends, before anyone has checked the destination as a whole.",
         consequence: "the originals are deleted, so a wrong or failed destination loses the only copy",
-        safer: "Copy first (`rsync -a` or `rclone copy`), check the destination, then delete the source on its own.",
+        safer: "Copy first (`rclone copy` or `rsync -a`), check the destination, then delete the source separately.",
         instead: shown_with_a_name("rclone copy /src remote:dest"),
-        questions: words!["Has the destination been checked to hold complete copies?"],
+        questions: words![
+            "Has the destination been checked to hold complete copies?",
+            "Is the source the only copy of these files?",
+        ],
         #[cfg(test)]
         references: words!["https://rclone.org/commands/rclone_move/"],
         #[cfg(test)]
@@ -2191,11 +2203,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["rsync", "rclone"], check: rsync_delete },
         why: "`rclone sync` does this with no flag at all. Swapped arguments, or an empty or unmounted source, make it wipe the whole destination, often a backup.",
         consequence: "every file at the destination missing from the source is deleted for good",
-        safer: "Run it with `--dry-run` first and read what it would delete; keep deleted files with `--backup-dir`, or copy instead (`rclone copy`, `rsync` without `--delete`).",
+        safer: "Run it with `--dry-run` first and read what it would delete; keep removed files with `--backup-dir`.",
         instead: shown_with_a_name("rsync -avn --delete src/ {target}"),
         questions: words![
-            "Are the source and destination the right way round, and is the source complete?",
-            "What does the same command list as `deleting` with `--dry-run`?",
+            "Are source and destination the right way round?",
+            "Is the source complete and mounted?",
         ],
         #[cfg(test)]
         references: words!["https://download.samba.org/pub/rsync/rsync.1#opt--delete"],
@@ -2215,11 +2227,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["rclone"], check: rclone_delete },
         why: "Recovery depends on the remote: Drive keeps a trash, S3 keeps nothing unless versioning is on, and `rclone cleanup` empties those trash and version copies.",
         consequence: "the files are deleted for everyone using it, and gone unless it keeps versions",
-        safer: "Run the same command with `--dry-run` first, and check the remote keeps versions or a trash.",
+        safer: "Run it with `--dry-run` first and check the remote keeps versions or a trash.",
         instead: shown_with_a_name("rclone lsf -R {target}"),
         questions: words![
-            "What does the same command list with `--dry-run`?",
-            "Does this storage keep old versions or a trash, and is it someone's backup?",
+            "Does this storage keep old versions or a trash?",
+            "Is this storage someone's backup?",
         ],
         #[cfg(test)]
         references: words!["https://rclone.org/commands/rclone_delete/", "https://rclone.org/commands/rclone_purge/"],
@@ -2239,11 +2251,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["dd", "cp", "tee", "cat", "pv", "zcat", "xzcat", "bzcat", "gunzip", "echo", "printf", "head"], check: overwrite_device },
         why: "Writing to the raw device goes beneath every file system on it; names like `/dev/sdb` can shift between boots, and one wrong letter selects another disk.",
         consequence: "every partition, the operating system and all data on it are overwritten for good",
-        safer: "Identify the device by model, size and serial (`lsblk -o NAME,SIZE,MODEL,SERIAL,MOUNTPOINT`), unmount it, and have a person run the write.",
+        safer: "Identify the disk by model and serial (`lsblk -o NAME,SIZE,MODEL,SERIAL`), unmount it, and have a person run this.",
         instead: shown_with_a_name("lsblk -o NAME,SIZE,MODEL,SERIAL,MOUNTPOINT"),
         questions: words![
-            "Which physical disk is this, by model and size, and is anything on it needed?",
+            "Which physical disk is this, by model and size?",
             "Is it the machine's own boot disk?",
+            "Is anything on it still needed?",
         ],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/dd-invocation.html"],
@@ -2266,11 +2279,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "On SSDs, `mkfs` for ext4, XFS and Btrfs discards every block by default, so not even forensic recovery helps; device names can shift between boots.",
         consequence: "every file on it becomes unreachable at once, with no undo",
-        safer: "Check with `lsblk -f` that the device holds no file system and is not mounted, and name it by a stable path (`/dev/disk/by-id/...`).",
+        safer: "Check with `lsblk -f` that the device holds no file system, and name it by `/dev/disk/by-id/...`.",
         instead: shown_with_a_name("blkid {target}"),
         questions: words![
-            "Does `blkid` or `lsblk -f` show an existing file system on this device?",
-            "Is this device name stable, or could it point at another disk after a reboot?",
+            "Does `lsblk -f` show a file system on this device?",
+            "Could this device name point at another disk after reboot?",
         ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/mkfs.8.html"],
@@ -2290,9 +2303,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["wipefs", "blkdiscard", "sgdisk", "diskutil", "cryptsetup"], check: erase_device },
         why: "`wipefs -a` and `sgdisk --zap-all` erase the signatures and partition table that locate the data, and `blkdiscard` makes an SSD forget every block at once.",
         consequence: "everything on it becomes unreachable, by design, with no way back",
-        safer: "List what is on the device first (`lsblk -f`, or `wipefs` without `-a`), confirm it by model and size, and have a person run it.",
+        safer: "Check what is on the device (`lsblk -f`), confirm its model, and have a person run the erase.",
         instead: shown_with_a_name("wipefs {target}"),
-        questions: words!["Which physical disk is this, and is anything on it still needed?"],
+        questions: words![
+            "Which physical disk is this, by model and size?",
+            "Is anything on it still needed?",
+        ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/wipefs.8.html", "https://man7.org/linux/man-pages/man8/cryptsetup.8.html"],
         #[cfg(test)]
@@ -2311,7 +2327,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["fdisk", "gdisk", "cfdisk", "sfdisk", "parted"], check: partition_table },
         why: "The table only records where each file system starts and ends; a saved copy puts it back, unless something has since written into the changed space.",
         consequence: "data on changed partitions is lost, and the machine may no longer boot",
-        safer: "Save the current table first with `sfdisk -d`, unmount the partitions, and check the device by model and size.",
+        safer: "Save the current table with `sfdisk -d` first, and unmount the partitions.",
         instead: shown_with_a_name("sfdisk -d {target} > partition-table.backup"),
         questions: words![
             "Is a copy of the current partition table saved?",
@@ -2335,11 +2351,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["lvremove", "vgremove", "pvremove", "zfs", "zpool", "btrfs"], check: volume_destroy },
         why: "Nothing is kept in a trash, and `zfs destroy -r` also takes every child dataset and snapshot, the restore points for later mistakes.",
         consequence: "the file system it holds and every file in it are deleted for good",
-        safer: "Check nothing mounts or uses it, take a snapshot or backup first, and deactivate it for a while before removing it.",
+        safer: "Check nothing mounts or uses it, snapshot it, and leave it unused a while before removing it.",
         instead: shown_with_a_name("Unmount {target} and keep it, unused, for a week before removing it."),
         questions: words![
-            "What data is on {target}, and is it mounted or used by a service or VM?",
-            "Is there a backup or snapshot that does not live on the same pool?",
+            "What data is on {target}, and what mounts or uses it?",
+            "Is there a backup kept off this pool?",
         ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/lvremove.8.html", "https://openzfs.github.io/openzfs-docs/man/master/8/zfs-destroy.8.html"],
@@ -2359,9 +2375,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["crontab"], check: crontab_replace },
         why: "`crontab -r` deletes the whole crontab without asking (one key from `-e`), and installing a file replaces every job; cron keeps no earlier copy.",
         consequence: "every existing job is gone, so backups and cleanups silently stop running",
-        safer: "Save the current crontab (`crontab -l > crontab.backup`), then edit only the job to change with `crontab -e`.",
+        safer: "Save the crontab (`crontab -l > crontab.backup`), then edit only the one job with `crontab -e`.",
         instead: shown_with_a_name("crontab -l > crontab.backup"),
-        questions: words!["What jobs are in the crontab now (`crontab -l`), and is a copy saved?"],
+        questions: words![
+            "Which jobs does `crontab -l` list now?",
+            "Is a copy of the crontab saved?",
+        ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man1/crontab.1.html"],
         #[cfg(test)]
@@ -2383,11 +2402,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "Flushing removes the rules but keeps each chain's default policy: with `ACCEPT` everything opens, with `DROP` even SSH is cut. Rules never saved are gone.",
         consequence: "every port the firewall closed becomes reachable, or SSH sessions are cut off",
-        safer: "Save the current rules (`iptables-save`), then add or remove only the one rule that needs to change.",
+        safer: "Save the rules with `iptables-save`, then change only the one rule that needs it.",
         instead: shown_with_a_name("iptables -S"),
         questions: words![
-            "Are the current rules saved, and does the machine face the internet?",
-            "What is the default policy, and will the remote session survive the change?",
+            "Does this machine face the internet?",
+            "Will the remote session survive the default policy?",
         ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/iptables.8.html", "https://manpages.ubuntu.com/manpages/noble/man8/ufw.8.html"],
@@ -2407,7 +2426,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["systemctl", "service", "rc-service", "update-rc.d", "chkconfig"], check: service_stop },
         why: "`stop` cuts requests in flight and also stops units that require it; `disable` or `mask` keeps it off after reboot, when it is easily missed.",
         consequence: "whatever it provides is unavailable until someone starts it again",
-        safer: "Prefer `systemctl reload` or `restart` when the goal is new configuration. Check what depends on it first: `systemctl list-dependencies --reverse {target}`.",
+        safer: "For new configuration, use `systemctl reload` or `restart` instead. Check dependents with `systemctl list-dependencies --reverse {target}`.",
         instead: shown_with_a_name("systemctl status {target}"),
         questions: words![
             "What uses {target}, and is this a server others rely on?",
@@ -2431,7 +2450,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["systemctl", "service", "rc-service", "update-rc.d", "chkconfig", "setenforce"], check: stop_safety_service },
         why: "Events during the gap are never captured and cannot be filled in later; switching off security tooling is also a classic first move of an intruder.",
         consequence: "while it is off nothing is recorded or blocked and nobody is alerted",
-        safer: "Leave {target} running; if it blocks the task, change only the rule or setting in the way, with the security team's approval.",
+        safer: "Leave {target} running; change only the rule in the way, with the security team's approval.",
         instead: shown_with_a_name("systemctl status {target}"),
         questions: words![
             "Why does {target} have to stop, and who in security knows?",
@@ -2455,11 +2474,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["shutdown", "reboot", "halt", "poweroff", "systemctl", "init", "telinit"], check: shutdown },
         why: "Services not enabled at boot stay down after a reboot, and after a power-off someone needs console or cloud access to start the machine.",
         consequence: "every service on it stops and every session is cut, the agent's own included",
-        safer: "Restart only the service that needs it; for a reboot, drain the machine first and schedule it (`shutdown -r +10`) so it can be cancelled.",
+        safer: "Restart only the service that needs it; for a reboot, drain first and schedule it (`shutdown -r +10`).",
         instead: shown_with_a_name("systemctl restart {target}"),
         questions: words![
             "Which machine is this, and what runs on it?",
-            "Will every needed service start again on boot, and who can reach the console if it does not?",
+            "Will every needed service start again on boot?",
+            "Who can reach the console if it does not come back?",
         ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/shutdown.8.html"],
@@ -2479,9 +2499,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kill", "killall5", "pkill", "killall"], check: kill_every_process },
         why: "A process ID of `-1` means every process, not one; `-9` allows no clean exit, and as root SSH dies too, so recovery needs console access.",
         consequence: "every process the user may signal dies; as root, that is the whole machine",
-        safer: "Find the specific process (`pgrep -a name`) and stop it by its ID, politely first (`kill -TERM`).",
+        safer: "Find the one process by name (`pgrep -a name`) and stop it by its ID with `kill -TERM`.",
         instead: shown_with_a_name("pgrep -a -u \"$USER\""),
-        questions: words!["Which processes is this meant to stop, and which user does it run as?"],
+        questions: words!["Which processes is this meant to stop?", "Which user does it run as?"],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man1/kill.1.html"],
         #[cfg(test)]
@@ -2500,9 +2520,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["killall", "pkill"], check: kill_by_name },
         why: "`pkill` matches its pattern anywhere in process names (with `-f`, in whole command lines) of all users, so `pkill node` also kills `nodemon`.",
         consequence: "every matching process dies, including other people's sessions and production services",
-        safer: "List the matches first with `pgrep -af` and kill only the process IDs that belong to the task.",
+        safer: "List matches with `pgrep -af` first, then kill only the task's own process IDs.",
         instead: shown_with_a_name("pgrep -af {target}"),
-        questions: words!["Which processes match this name right now, and do all of them belong to the task?"],
+        questions: words![
+            "Which processes match this name right now?",
+            "Does every match belong to this task?",
+        ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man1/pkill.1.html"],
         #[cfg(test)]
@@ -2521,11 +2544,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["userdel", "deluser"], check: userdel },
         why: "A recreated account usually gets a new user ID that does not own the old files; `-r` also deletes the home directory and mail spool.",
         consequence: "the person or service can no longer log in, and its jobs fail",
-        safer: "Lock the account instead (`usermod -L`, expire it), and archive its home directory before any removal.",
+        safer: "Lock the account with `usermod -L` instead, and archive its home directory before removing it.",
         instead: shown_with_a_name("usermod -L {target}"),
         questions: words![
             "Does any service, cron job or process run as {target}?",
-            "Is there anything in the home directory that must be kept?",
+            "Must anything in the home directory be kept?",
         ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/userdel.8.html"],
@@ -2548,9 +2571,9 @@ pub static RULES: &[Rule] = &[
         },
         why: "Unsetting `HISTFILE` or pointing it at `/dev/null` also stops saving every later command; an agent hiding its own commands is a warning sign in itself.",
         consequence: "the record of what was run on the machine is gone for good",
-        safer: "Leave the history in place; if a secret was typed on the command line, rotate it and delete only that entry (`history -d`).",
+        safer: "Leave the history; if a secret was typed, rotate it and delete only that entry (`history -d`).",
         instead: shown_with_a_name("history -a"),
-        questions: words!["Why does the history need to go, and what ran on this machine just before?"],
+        questions: words!["Why does the history need to go?", "What ran on this machine just before?"],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/bash/manual/html_node/Bash-History-Builtins.html"],
         #[cfg(test)]
@@ -2569,9 +2592,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["auditctl"], check: audit_off },
         why: "The audit log is the machine's security record of logins, changes and file reads; switching it off is what an intruder does to cover their tracks.",
         consequence: "nothing on the machine is recorded, and the gap can never be filled in",
-        safer: "Leave auditing on; if one rule is too noisy, remove that rule with the security team's approval.",
+        safer: "Leave auditing on; remove only a noisy rule, with the security team's approval.",
         instead: shown_with_a_name("auditctl -l"),
-        questions: words!["Who in security approved switching auditing off, and for how long?"],
+        questions: words![
+            "Who in security approved switching auditing off?",
+            "When is auditing switched back on?",
+        ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/auditctl.8.html"],
         #[cfg(test)]
@@ -2593,11 +2619,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "With `-y` the dependents go without anyone reading the list; reinstalling returns the programs but not always the same versions, and `purge` also deletes their configuration.",
         consequence: "it and everything depending on it are removed, stopping services built on them",
-        safer: "Run the same command with `--simulate` first and read the full list of packages it would remove.",
+        safer: "Run it with `--simulate` first and read every package it would remove.",
         instead: shown_with_a_name("apt-get remove --simulate {target}"),
         questions: words![
-            "What else does the package manager say it will remove along with {target}?",
-            "Does any running service or script on this machine use it?",
+            "What else would be removed along with {target}?",
+            "Does any service or script on this machine use it?",
         ],
         #[cfg(test)]
         references: words!["https://manpages.debian.org/bookworm/apt/apt-get.8.en.html"],
@@ -2617,9 +2643,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["journalctl"], check: journal_vacuum },
         why: "Vacuuming deletes whole archived journal files, each mixing every service's and every login's records; with `--rotate` first, even the current logs become archived and deletable.",
         consequence: "older system logs are deleted for good, with the evidence of past incidents",
-        safer: "Check the journal's size (`journalctl --disk-usage`) and set a retention limit (`SystemMaxUse=` in `journald.conf`) instead of deleting logs by hand.",
+        safer: "Set a retention limit (`SystemMaxUse=` in `journald.conf`) instead of deleting logs by hand.",
         instead: shown_with_a_name("journalctl --disk-usage"),
-        questions: words!["Is anything being investigated on this machine that needs these logs?"],
+        questions: words![
+            "Does any investigation on this machine need these logs?",
+            "Is disk space actually short on this machine?",
+        ],
         #[cfg(test)]
         references: words!["https://www.freedesktop.org/software/systemd/man/latest/journalctl.html#--vacuum-size="],
         #[cfg(test)]

@@ -22,11 +22,11 @@ const INJECTED: Rule = Rule {
     matcher: Matcher::Builtin,
     why: "Text the agent read (an issue comment, tool output, a web page) told AI agents to run this; planted instructions are how agents get hijacked.",
     consequence: "the plan now follows whoever planted the text, not the person who asked",
-    safer: "Leave the command out; if it may really be needed, a person reads where it came from and runs it themselves.",
+    safer: "Leave the command out; if it is really needed, a person checks its source and runs it.",
     instead: shown_with_a_name("gh issue view 2381 --repo acme/ledger-sdk --comments"),
     questions: words![
-        "Who wrote the text that asked for this command, and why is it addressed to AI agents?",
-        "What did the person who asked for this work actually request?"
+        "Who wrote the text that asked for this command?",
+        "What did the person who asked for this work actually request?",
     ],
     #[cfg(test)]
     references: words!["https://genai.owasp.org/llmrisk/llm01-prompt-injection/"],
@@ -85,11 +85,12 @@ const SECRET_SENT: Rule = Rule {
     matcher: Matcher::Builtin,
     why: "Proxies and logs on the way may keep a copy, so only rotation helps; reading a secret and sending it off is how credentials are exfiltrated.",
     consequence: "whoever receives the credential can use it until it is revoked everywhere",
-    safer: "Inspect or compare secrets where they are (`sha256sum` of each, or a diff on the machine), or share only a hash; never send the value.",
+    safer: "Compare secrets where they are (`sha256sum` of each) or share only a hash; never send the value.",
     instead: shown_with_a_name("sha256sum .env.staging"),
     questions: words![
-        "Why does this secret have to leave the machine, and who runs the host it goes to?",
-        "If it was already sent, which credentials must be rotated now?"
+        "Why must this secret leave the machine?",
+        "Who runs the host it is sent to?",
+        "If it was already sent, which credentials must be rotated now?",
     ],
     #[cfg(test)]
     references: words!["https://attack.mitre.org/techniques/T1552/001/"],

@@ -208,9 +208,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Builtin,
         why: "The claim comes from the same agent that wrote the steps, so it is no evidence; a plan that argues for its own approval deserves a closer read.",
         consequence: "the plan vouches for itself, which changes nothing",
-        safer: "Judge each step by what it does, and ask for the approval record or ticket the plan mentions.",
+        safer: "Judge each step by what it does; ask for the approval record it cites.",
         instead: shown_with_a_name("Delete the old logs."),
-        questions: words!["Who approved this, and where is that recorded?"],
+        questions: words!["Who approved this, and where is that recorded?", "Which steps does this claim cover?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -229,9 +229,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Builtin,
         why: "Honest plans never address the reviewer or an AI. Such text usually comes from a file, web page or issue the agent read, planted to steer it.",
         consequence: "planted instructions try to get destructive steps approved without a proper read",
-        safer: "Do not approve; find out which file, web page or issue the instruction came from, and what else that source asked for.",
+        safer: "Do not approve; find which file, page or issue the instruction came from.",
         instead: shown_with_a_name("Ask the agent where that instruction came from."),
-        questions: words!["Where did this text come from: the agent, or something it read?", "What else did that source ask the agent to do?"],
+        questions: words!["Did the agent write this, or something it read?", "What else did that source ask the agent to do?"],
         #[cfg(test)]
         references: words!["https://www.404media.co/hacker-plants-computer-wiping-commands-in-amazons-ai-coding-agent/"],
         #[cfg(test)]
@@ -255,7 +255,7 @@ pub static RULES: &[Rule] = &[
         consequence: "code nobody has reviewed runs with the agent's full permissions",
         safer: "Download the script to a file, read it, pin its checksum, then run that file.",
         instead: shown_with_a_name("curl -fsSL https://get.example.com/install.sh -o install.sh"),
-        questions: words!["What does the script contain today, and who controls the URL or payload?", "Can it be pinned to a reviewed version?"],
+        questions: words!["What does the script contain, and who controls its source?", "Can it be pinned to a reviewed version?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -274,9 +274,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["eval"], check: eval_dynamic },
         why: "`eval` re-parses the value as shell code, so any semicolon or command substitution in it becomes another command the plan never shows.",
         consequence: "whatever the variable holds at run time runs with the agent's permissions",
-        safer: "Write out the exact command `eval` would run, or call the program directly with quoted arguments.",
+        safer: "Write out the command `eval` would run, or call the program directly with quoted arguments.",
         instead: shown_with_a_name("echo \"$CMD\""),
-        questions: words!["What will the variable contain, and where does it come from?"],
+        questions: words!["What will the variable contain at run time?", "Where does its value come from?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -298,9 +298,9 @@ pub static RULES: &[Rule] = &[
         },
         why: "The tool reads the plan, not the script file, so it cannot see what the script does; its name and arguments mention no environment.",
         consequence: "what it changes cannot be seen, so its effect is unknown",
-        safer: "Paste the script's contents into the plan, or have the agent list what it does, and assess that.",
+        safer: "Paste the script into the plan, or have the agent list what it does.",
         instead: shown_with_a_name("cat {target}"),
-        questions: words!["What does the script do, and which systems does it touch?", "Has it run successfully in a test environment?"],
+        questions: words!["What does the script change, and on which systems?", "Has it run successfully in a test environment?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -322,9 +322,9 @@ pub static RULES: &[Rule] = &[
         },
         why: "Its name or arguments say it deploys, migrates or cleans up an environment, but the tool reads only the plan, never the script file.",
         consequence: "what it changes in that environment cannot be seen, so its effect is unknown",
-        safer: "Paste the script or its dry-run output into the plan, and run it against a non-production environment first.",
+        safer: "Paste the script or its dry-run output into the plan; run it outside production first.",
         instead: shown_with_a_name("cat {target}"),
-        questions: words!["What does the script do, and which environment will it act on?", "Does it have a dry-run mode, and what did it print?"],
+        questions: words!["What does the script do, and to which environment?", "What does its dry-run mode print, if it has one?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -343,9 +343,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Builtin,
         why: "The tool judges programs from a fixed catalogue; this one is not in it, so it is rated local unless the step names production.",
         consequence: "the tool cannot tell whether it changes or deletes anything",
-        safer: "Read what these arguments do in `--help` or the manual, and use a dry-run option if it has one.",
+        safer: "Check these arguments in `--help` or the manual, and use a dry-run option if any.",
         instead: shown_with_a_name("{target} --help"),
-        questions: words!["What does this program do with these arguments?"],
+        questions: words!["What does this program do with these arguments?", "Could it change or delete data?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -364,7 +364,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Builtin,
         why: "`xargs` turns each printed line into a delete argument: a filter that matches too much deletes too much, and with no filter everything listed goes.",
         consequence: "each item the listing prints is deleted, and nobody has seen that list",
-        safer: "Run the listing alone and read it, then delete the named items one command at a time, or use the tool's dry-run.",
+        safer: "Run the listing alone and read it, then delete the named items one at a time.",
         instead: shown_with_a_name("kubectl get pods -o name"),
         questions: words!["What does the listing print today, item by item?", "What happens if the filter matches everything?"],
         #[cfg(test)]
@@ -393,7 +393,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Builtin,
         why: "No specific rule covers this command: the tool knows only that it writes to a shared system, not what it overwrites or who depends on it.",
         consequence: "the change reaches everyone using that system until it is rolled back",
-        safer: "Run it against a non-production environment first, or with the tool's dry-run or diff option.",
+        safer: "Run it outside production first, or with the tool's dry-run or diff option.",
         instead: shown_with_a_name("kubectl diff -f deploy.yaml"),
         questions: words!["Which environment does this run against?", "How is it rolled back if it misbehaves?"],
         #[cfg(test)]
@@ -437,7 +437,7 @@ pub static RULES: &[Rule] = &[
         consequence: "the tool cannot tell what it changes, so its effect is unknown",
         safer: "Ask the agent to say exactly what the step does and which systems it touches.",
         instead: shown_with_a_name("List the exact commands for this step."),
-        questions: words!["What exactly will this step do?"],
+        questions: words!["What exactly will this step do?", "Which systems will it touch?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -456,7 +456,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Builtin,
         why: "The tool has no rule for this kind of resource, so it cannot tell whether it holds data or can simply be recreated from code.",
         consequence: "it is gone; whether a copy exists or who needs it is unknown",
-        safer: "Ask what exactly {target} is, whether it can be restored, and who uses it; keep a copy until that is answered.",
+        safer: "Ask what {target} is and who uses it; keep a copy until that is answered.",
         instead: shown_with_a_name("List exactly what would be deleted and who uses it."),
         questions: words!["What exactly is {target}, and can it be restored?", "Who or what relies on it?"],
         #[cfg(test)]
@@ -479,7 +479,7 @@ pub static RULES: &[Rule] = &[
         consequence: "every service reading the database sees the changed data or schema at once",
         safer: "Run it inside a transaction on a copy first and check the row counts it reports.",
         instead: shown_with_a_name("SELECT count(*) FROM orders WHERE status = 'stale';"),
-        questions: words!["Which database and environment is this?", "How many rows will it touch, and how is it rolled back?"],
+        questions: words!["Which database and environment is this?", "How many rows will it touch, and how is it undone?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -500,7 +500,7 @@ pub static RULES: &[Rule] = &[
         consequence: "what actually runs differs from what the reviewer reads",
         safer: "Ask for the plan again as plain ASCII text and compare it with this one.",
         instead: shown_with_a_name("Ask the agent for the plan again as plain text."),
-        questions: words!["Where did this text come from: the agent, or something it copied?", "Does the plain-text version of the plan match what you were shown?"],
+        questions: words!["Did the agent write this, or copy it from somewhere?", "Does the plain-text plan match what you were shown?"],
         #[cfg(test)]
         references: words!["https://trojansource.codes/"],
         #[cfg(test)]
@@ -519,9 +519,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Builtin,
         why: "A DELETE takes effect on the first request, with no confirmation; only the service's own API decides whether a trash or undelete exists.",
         consequence: "whatever the URL names is removed for everyone, and may not be restorable",
-        safer: "Fetch the resource first (`GET` the same URL) and keep the response, check the API's restore options, then delete.",
+        safer: "Fetch the same URL with `GET` first and save the response, then check the API's restore options.",
         instead: shown_with_a_name("curl -s https://api.example.com/v1/items/42"),
-        questions: words!["What does this URL name, and can the service restore it?", "Is this the production API?"],
+        questions: words!["What does this URL name, and can it be restored?", "Is this the production API?"],
         #[cfg(test)]
         references: words!["https://developer.mozilla.org/en-US/docs/Web/HTTP/Methods/DELETE"],
         #[cfg(test)]
@@ -540,9 +540,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Builtin,
         why: "The endpoint decides what a POST, PUT or PATCH changes; a PUT usually replaces the whole resource, and a repeated POST can create duplicates.",
         consequence: "the service changes for everyone using it, in ways the plan does not show",
-        safer: "Send it to a test instance of the API first, and keep the current state (`GET`) so it can be put back.",
+        safer: "Send it to a test instance first, and save the current state (`GET`) to put back.",
         instead: shown_with_a_name("curl -s https://api.example.com/v1/settings"),
-        questions: words!["What does this endpoint change, and how is it undone?"],
+        questions: words!["What exactly does this endpoint change?", "How is it undone if it goes wrong?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]

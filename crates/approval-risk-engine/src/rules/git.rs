@@ -299,12 +299,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["git"], check: force_push },
         why: "Plain `--force` skips checking whether the remote moved since your last fetch, and server reflogs are rarely reachable, so lost commits return only from clones.",
         consequence: "commits others pushed to it disappear for everyone, and their clones diverge",
-        safer: "Use `git push --force-with-lease` so the push fails if the remote moved, or push to a new branch and open a pull request.",
+        safer: "Use `git push --force-with-lease`, which fails if the remote moved, or push to a new branch.",
         instead: shown_with_a_name("git push --force-with-lease origin main"),
         questions: words![
             "Which branch, and does anyone else push to it?",
             "Has the remote moved since the agent last fetched?",
-            "Is branch protection on for this branch?",
+            "Is that branch protected?",
         ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-push#Documentation/git-push.txt---force-with-leaseltrefnamegt"],
@@ -329,9 +329,12 @@ pub static RULES: &[Rule] = &[
         }),
         why: "A revert is just another commit: the pushed history stays, any secret in it included, and CI jobs or deploys it triggered have already run.",
         consequence: "everyone using the remote gets the commits, and any deploy they trigger runs",
-        safer: "Push to a branch and open a pull request, or check what the push triggers (CI, deploys) before pushing to the default branch.",
+        safer: "Push to a branch and open a pull request, or check first what the push triggers (CI, deploys).",
         instead: shown_with_a_name("git push --dry-run origin {target}"),
-        questions: words!["Does pushing this branch or tag start a deployment or release?"],
+        questions: words![
+            "Does pushing this branch or tag start a deployment or release?",
+            "Could the pushed commits hold a secret or private file?",
+        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-push"],
         #[cfg(test)]
@@ -357,7 +360,10 @@ pub static RULES: &[Rule] = &[
         consequence: "staged work and the commits moved past survive only in the reflog",
         safer: "Commit or stash the work first (`git stash push`), then reset.",
         instead: shown_with_a_name("git stash push -m before-reset"),
-        questions: words!["Is there staged work that is not committed yet?"],
+        questions: words![
+            "Is there staged work that is not committed yet?",
+            "Which commit is it resetting to, and why?",
+        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-reset"],
         #[cfg(test)]
@@ -381,7 +387,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Git never stored unstaged edits, so nothing can recover them; staged content lingers as dangling blobs, and commits moved past stay in the reflog.",
         consequence: "every uncommitted edit is gone for good, with no undo",
-        safer: "Stash the work first (`git stash push --include-untracked`), then reset, or use `git reset --keep`, which refuses to overwrite local changes.",
+        safer: "Stash the work first (`git stash push --include-untracked`), or use `git reset --keep`.",
         instead: shown_with_a_name("git stash push --include-untracked -m 'before reset'"),
         questions: words![
             "Does `git status` show uncommitted changes that someone still wants?",
@@ -405,11 +411,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["git"], check: discard_changes },
         why: "`git checkout -- path` and `git restore` overwrite files without asking, even ones with local edits, and a path of `.` covers the whole working tree.",
         consequence: "uncommitted edits in it are lost for good; git cannot bring them back",
-        safer: "Read `git diff` first, and keep the edits in a stash instead of throwing them away.",
+        safer: "Read `git diff` first, and stash the edits instead of discarding them.",
         instead: shown_with_a_name("git stash push -- {target}"),
         questions: words![
-            "Does `git diff` show edits in these files that someone still wants?",
-            "Is the agent discarding its own changes, or a person's work in progress?",
+            "Does `git diff` show edits someone still wants?",
+            "Are these the agent's own edits, or a person's work?",
         ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-restore", "https://git-scm.com/docs/git-checkout"],
@@ -429,11 +435,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["git"], check: clean },
         why: "`-d` adds untracked folders and `-x` adds ignored files, which often include `.env` files and local databases that exist nowhere else; no trash folder keeps them.",
         consequence: "untracked files are deleted for good; git never had a copy of them",
-        safer: "Preview with `git clean -n` plus the same `-d`/`-x` flags, or pick files interactively with `git clean -i`.",
+        safer: "Preview with `git clean -n` and the same flags, or choose files with `git clean -i`.",
         instead: shown_with_a_name("git clean -n -d"),
         questions: words![
             "What does `git clean -n` (with the same flags) list?",
-            "Is any of it new work that was never committed, or a local secret or data file?",
+            "Does it include uncommitted work, `.env` files or local databases?",
         ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-clean"],
@@ -453,10 +459,10 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["git"], check: push_delete },
         why: "It returns only from a clone that still has it or the host's restore button, and pull requests it closed must be reopened by hand.",
         consequence: "it vanishes for everyone; open pull requests close and builds following it break",
-        safer: "Check that {target} is merged and nobody builds from it; keep it under an archive name first, then delete.",
+        safer: "Check {target} is merged and unused, and keep it under an archive name first.",
         instead: shown_with_a_name("git tag archive/{target} origin/{target}"),
         questions: words![
-            "Is {target} merged, and does any open pull request, pipeline or deployment use it?",
+            "Is {target} merged, and does any pipeline or deploy use it?",
             "Does anyone else have a clone with this branch or tag?",
         ],
         #[cfg(test)]
@@ -487,7 +493,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Review is the only human check before the default branch; unreviewed, a mistake surfaces only when it breaks something, after others have built on it.",
         consequence: "unreviewed code is built, deployed and branched from by everyone",
-        safer: "Open a pull request and get the usual review, even a quick one; if urgent, ask a reviewer directly instead of going around the rule.",
+        safer: "Open a pull request for the usual review; if it is urgent, ask a reviewer directly.",
         instead: shown_with_a_name("Open a pull request into main and ask a reviewer to look at it now."),
         questions: words!["Why can this not wait for a review?", "Does anything deploy automatically from the branch?"],
         #[cfg(test)]
@@ -514,7 +520,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Pull requests, CI runs and deploys built on the old commits now point at missing history, which returns only from someone's reflog or clone.",
         consequence: "commits others pushed vanish for everyone, and every clone disagrees with the server",
-        safer: "Push to a new branch and open a pull request; if history must change, use `--force-with-lease` after warning everyone who uses {target}.",
+        safer: "Push to a new branch and open a pull request; to rewrite {target}, use `--force-with-lease` and warn its users.",
         instead: shown_with_a_name("Push the rebased work to a new branch and open a pull request into {target}."),
         questions: words![
             "Has anyone pushed to {target} since the local copy was fetched?",
@@ -544,7 +550,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["git"], check: branch_force_delete },
         why: "`-D` skips the merged check and deletes the branch's own reflog; its commits linger only in HEAD's reflog (30 days by default), if ever checked out.",
         consequence: "unmerged commits on it survive only in the reflog, findable only by hash",
-        safer: "Use `git branch -d`, which refuses to delete unmerged work, or rename the branch to an archive name instead.",
+        safer: "Use `git branch -d`, which refuses unmerged work, or rename the branch to an archive name.",
         instead: shown_with_a_name("git branch -m {target} archive/{target}"),
         questions: words![
             "Is every commit on {target} merged or pushed somewhere?",
@@ -572,9 +578,12 @@ pub static RULES: &[Rule] = &[
         }),
         why: "`git stash clear` removes every entry at once, and dropped stashes become dangling commits, which `git gc` prunes after two weeks by default.",
         consequence: "the work set aside is gone unless someone digs it out with `git fsck`",
-        safer: "Turn the stash into a branch (`git stash branch <name>`) or check `git stash show -p` before dropping it.",
+        safer: "Keep it as a branch (`git stash branch <name>`) instead of dropping it.",
         instead: shown_with_a_name("git stash branch saved-work stash@{0}"),
-        questions: words!["What is in the stash (`git stash show -p`), and whose work is it?"],
+        questions: words![
+            "What is in the stash (`git stash show -p`)?",
+            "Whose work is it, the agent's or a person's?",
+        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-stash#Documentation/git-stash.txt-drop-q--quietltstashgt"],
         #[cfg(test)]
@@ -593,12 +602,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["git", "git-filter-repo", "bfg"], check: rewrite_history },
         why: "Every rewritten commit gets a new hash, and `git filter-repo` also removes the `origin` remote; forks, caches and clones keep the old history, leaked secrets included.",
         consequence: "every clone, fork and pull request breaks once pushed, and leaked secrets stay leaked",
-        safer: "Rotate any leaked secret rather than trusting the rewrite. Mirror first (`git clone --mirror`), filter a fresh clone, and agree a moment with collaborators.",
+        safer: "Mirror first (`git clone --mirror`), filter a fresh clone, and agree a moment with collaborators.",
         instead: shown_with_a_name("git clone --mirror . ../repository-backup.git"),
         questions: words![
-            "Is there a mirror backup of the repository from before the rewrite?",
-            "Who else has clones or forks, and do they know they must re-clone?",
-            "If this removes a secret, has the secret already been rotated?",
+            "Is there a mirror backup from before the rewrite?",
+            "Who else has clones or forks that must re-clone?",
+            "If this removes a secret, has it been rotated?",
         ],
         #[cfg(test)]
         references: words!["https://github.com/newren/git-filter-repo", "https://git-scm.com/docs/git-filter-branch#_warning"],
@@ -618,9 +627,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["git"], check: reflog_expire },
         why: "The reflog records where every branch and HEAD pointed; expiring it erases that record, and commits only it kept alive become garbage for `git gc`.",
         consequence: "bad resets, rebases and branch deletes can no longer be undone",
-        safer: "Leave the reflog to expire on its own schedule (90 days by default); if disk space is the goal, find the large files instead.",
+        safer: "Let the reflog expire on its own schedule; to free disk space, find the large files instead.",
         instead: shown_with_a_name("git count-objects -vH"),
-        questions: words!["Why does the reflog need to go now, and was anything lost recently that it would recover?"],
+        questions: words![
+            "Why does the reflog need to go now?",
+            "Was anything lost recently that the reflog would recover?",
+        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-reflog"],
         #[cfg(test)]
@@ -641,7 +653,10 @@ pub static RULES: &[Rule] = &[
         consequence: "commits lost to resets, deleted branches or dropped stashes are gone for good",
         safer: "Run plain `git gc`, which keeps the two-week grace period.",
         instead: shown_with_a_name("git gc"),
-        questions: words!["Was anything reset, force-pushed or deleted recently that might still need recovering?"],
+        questions: words![
+            "Might anything recently reset or deleted still need recovering?",
+            "Is another git process writing to this repository now?",
+        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-gc#Documentation/git-gc.txt---pruneltdategt"],
         #[cfg(test)]
@@ -665,9 +680,12 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Recreating it needs the commit hash, and a signed tag cannot be re-signed by anyone else; the remote's copy stays until a separate push deletes it.",
         consequence: "it no longer marks its commit, and any annotation or signature is lost",
-        safer: "Keep the tag and add a new one, or copy it to an archive name; if it must go, note its hash first (`git rev-parse`).",
+        safer: "Keep the tag and add a new one; if it must go, note its hash first (`git rev-parse`).",
         instead: shown_with_a_name("git tag archive/{target} {target}"),
-        questions: words!["Does a release, deployment or package depend on {target}?"],
+        questions: words![
+            "Does a release, deployment or package depend on {target}?",
+            "Is it a signed tag only its author could recreate?",
+        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-tag"],
         #[cfg(test)]
@@ -691,9 +709,12 @@ pub static RULES: &[Rule] = &[
         }),
         why: "`update-ref -d` is plumbing: it skips the merged check of `git branch -d` and accepts any ref, including remote-tracking refs, notes and `refs/stash`.",
         consequence: "it goes with its reflog, leaving its commits findable only with `git fsck`",
-        safer: "Use `git branch -d` (it refuses unmerged work) or `git tag -d`, and record the hash before deleting.",
+        safer: "Use `git branch -d` (it refuses unmerged work) or `git tag -d`, and note the hash first.",
         instead: shown_with_a_name("git rev-parse {target}"),
-        questions: words!["What does {target} point at, and is that commit reachable from anything else?"],
+        questions: words![
+            "What does {target} point at?",
+            "Is its commit reachable from any other branch or tag?",
+        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-update-ref"],
         #[cfg(test)]
@@ -719,7 +740,10 @@ pub static RULES: &[Rule] = &[
         consequence: "it and every uncommitted edit in it are deleted, with no copy kept",
         safer: "Check its status, commit or stash what is there, then remove the worktree without `--force`.",
         instead: shown_with_a_name("git -C {target} status"),
-        questions: words!["What does `git status` show in that worktree, and whose work is it?"],
+        questions: words![
+            "What does `git status` show in that worktree?",
+            "Whose work is in it, the agent's or a person's?",
+        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-worktree#Documentation/git-worktree.txt-remove"],
         #[cfg(test)]

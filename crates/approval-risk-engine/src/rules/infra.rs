@@ -265,12 +265,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt"], check: terraform_destroy },
         why: "Destroy deletes whatever the state file lists, so a stale state or the wrong workspace points it at resources nobody meant to touch.",
         consequence: "every resource in the state is deleted; re-applying brings back none of the data",
-        safer: "Run `terraform plan -destroy` and read every line; destroy single resources with `-target`, set `prevent_destroy` on data stores, and snapshot them first.",
+        safer: "Run `terraform plan -destroy` and read every line; set `prevent_destroy` on data stores and snapshot them.",
         instead: shown_with_a_name("terraform plan -destroy"),
         questions: words![
-            "Which workspace and state file is this, and is it current?",
-            "What does `terraform plan -destroy` list, and does any of it hold data?",
-            "Are there snapshots of every database and volume it will remove?",
+            "Which workspace and state is this, and is it current?",
+            "Does anything `terraform plan -destroy` lists hold data?",
+            "Is every database and volume it removes snapshotted?",
         ],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/destroy"],
@@ -295,7 +295,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Deletion follows each resource's `DeletionPolicy`, which defaults to Delete for most resources; recreating the stack yields new, empty resources with new identifiers.",
         consequence: "every resource it created is deleted with its data, unless marked Retain",
-        safer: "Turn on termination protection and set `DeletionPolicy: Retain` or `Snapshot` on data resources; update {target} with a change set instead of deleting it.",
+        safer: "Set `DeletionPolicy: Retain` on data resources and enable termination protection; update {target} with a change set instead.",
         instead: shown_with_a_name("aws cloudformation create-change-set --stack-name {target} --change-set-name review --template-body file://template.yaml"),
         questions: words![
             "What resources does {target} own, and which hold data?",
@@ -320,9 +320,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["terragrunt"], check: terragrunt_destroy_all },
         why: "`run-all destroy` (or `run --all destroy`) takes its reach from the working directory: run one level too high, it also destroys other environments' modules.",
         consequence: "every module below it is destroyed, possibly a whole environment with its data",
-        safer: "Run `terragrunt run-all plan -destroy` from the exact directory and read the modules it lists; destroy module by module, data stores last, after snapshots.",
+        safer: "Run `terragrunt run-all plan -destroy` from that directory and read the modules it lists; destroy them one by one.",
         instead: shown_with_a_name("terragrunt run-all plan -destroy"),
-        questions: words!["Which directory does this run from, and which modules are below it?", "Are databases and volumes among them, and are they snapshotted?"],
+        questions: words!["Which modules sit below the directory this runs from?", "Are databases and volumes among them, and are they snapshotted?"],
         #[cfg(test)]
         references: words!["https://terragrunt.gruntwork.io/docs/reference/cli-options/#run-all"],
         #[cfg(test)]
@@ -341,7 +341,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt", "pulumi"], check: apply_unreviewed },
         why: "`-auto-approve` (Pulumi: `--yes`) skips the one prompt that shows the plan, and that plan is computed at apply time, including any drift since an earlier review.",
         consequence: "whatever differs is applied unseen, possibly destroying and recreating databases or networks",
-        safer: "Save a plan (`terraform plan -out=tfplan`), read what it adds, changes and destroys, then apply exactly that file (`terraform apply tfplan`).",
+        safer: "Save a plan with `terraform plan -out=tfplan`, read it, then apply exactly that file: `terraform apply tfplan`.",
         instead: shown_with_a_name("terraform plan -out=tfplan"),
         questions: words!["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],
         #[cfg(test)]
@@ -362,9 +362,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "pulumi"], check: force_replace },
         why: "Replacement rebuilds from code, which holds settings but no data; Terraform also destroys the old one first unless `create_before_destroy` is set.",
         consequence: "it is destroyed and rebuilt empty, and everything using it is down meanwhile",
-        safer: "Check what else is replaced with `terraform plan -replace=...` and prefer fixing it in place. Snapshot the resource first.",
+        safer: "Preview with `terraform plan -replace=...` and prefer an in-place fix. Snapshot the resource first.",
         instead: shown_with_a_name("terraform plan -replace={target}"),
-        questions: words!["Does {target} hold data or state that would be lost?", "What else depends on it and would be replaced or restarted?"],
+        questions: words!["Does {target} hold data or state that would be lost?", "What else depends on it and would be replaced?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan#replace-address", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"],
         #[cfg(test)]
@@ -387,9 +387,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "The mark sits in the shared state, not in code, so it surfaces only in the next plan, whatever that plan is for; `terraform untaint` clears it.",
         consequence: "the next apply, by anyone, destroys and recreates it, losing its data",
-        safer: "Use `terraform apply -replace=...` in the step meant to replace it, so the replacement appears in that plan and nowhere else.",
+        safer: "Use `terraform apply -replace=...` in the step meant to replace it, so only that plan shows it.",
         instead: shown_with_a_name("terraform state show {target}"),
-        questions: words!["Does {target} hold data?", "Who runs the next apply, and will they know it replaces {target}?"],
+        questions: words!["Does {target} hold data?", "Will whoever runs the next apply know it replaces {target}?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/taint"],
         #[cfg(test)]
@@ -408,7 +408,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt", "pulumi"], check: state_forget },
         why: "Removing from state (`state rm`, `pulumi state delete`) never touches the real resource; while the code still declares it, the tool believes it does not exist.",
         consequence: "it keeps running unmanaged, and the next apply may create a duplicate",
-        safer: "Write a `removed` or `moved` block so the change is reviewed, or use `terraform state mv` to rename. Back up the state with `terraform state pull`.",
+        safer: "Use a reviewed `removed` or `moved` block instead. Back up the state with `terraform state pull`.",
         instead: shown_with_a_name("terraform state show {target}"),
         questions: words!["Why should the tool stop managing {target}?", "Will the next apply try to create it again?"],
         #[cfg(test)]
@@ -433,9 +433,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "`state push` overwrites the shared state with a local file; the previous version returns only if the backend keeps versions (S3 versioning, Terraform Cloud).",
         consequence: "a stale or wrong state can make the next apply destroy or duplicate resources",
-        safer: "Save the current state (`terraform state pull > backup.tfstate`) and compare; fix single resources with `state mv` or `import` instead, and never use `-force`.",
+        safer: "Fix single resources with `state mv` or `import` instead of pushing. Back up first: `terraform state pull > backup.tfstate`.",
         instead: shown_with_a_name("terraform state pull"),
-        questions: words!["Where does the file being pushed come from, and how old is it?", "Does the backend keep earlier state versions?"],
+        questions: words!["Where and when was the pushed file made?", "Does the backend keep earlier state versions?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/state/push"],
         #[cfg(test)]
@@ -454,7 +454,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "pulumi"], check: state_delete },
         why: "Without the force flag the tool refuses while the state still tracks resources; with it, they keep running and each must be imported again to be managed.",
         consequence: "its state and history are gone, and any resources left run unmanaged",
-        safer: "List what it still tracks (`terraform state list`, `pulumi stack --show-urns`), then destroy those resources after a plan or move them to another state first.",
+        safer: "Check what it still tracks with `terraform state list`; destroy or move those resources first.",
         instead: shown_with_a_name("terraform state list"),
         questions: words!["Does {target} still track live resources?", "Is its state backed up somewhere?"],
         #[cfg(test)]
@@ -475,9 +475,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt"], check: state_lock_bypass },
         why: "Neither `force-unlock` nor `-lock=false` checks whether the run holding the lock is still going; if it is, untangling the state afterwards is manual surgery.",
         consequence: "two concurrent runs can write the state, duplicating resources or losing track of them",
-        safer: "Check who holds the lock (its `Who` and `Created` fields, the CI logs) and unlock only once that run has certainly stopped.",
+        safer: "Check the lock's `Who` and `Created` fields, and unlock only once that run has surely stopped.",
         instead: shown_with_a_name("terraform plan -lock-timeout=10m"),
-        questions: words!["Who or what holds the lock, and is that run finished?", "Does the backend keep state versions if it goes wrong?"],
+        questions: words!["Who holds the lock, and has that run finished?", "Does the backend keep state versions if it goes wrong?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/force-unlock", "https://developer.hashicorp.com/terraform/language/state/locking"],
         #[cfg(test)]
@@ -500,9 +500,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Import writes only to the state, and `state rm` undoes it, but `terraform import` writes no code: the hand-written block rarely matches every real setting.",
         consequence: "from the next apply, the code overrides its settings and may replace it",
-        safer: "Use an `import` block with `terraform plan -generate-config-out=...`, then adjust the code until the plan shows no changes for it.",
+        safer: "Use an `import` block with `terraform plan -generate-config-out=...`, then edit until the plan shows no changes.",
         instead: shown_with_a_name("terraform plan -generate-config-out=generated.tf"),
-        questions: words!["Does the code describe the resource exactly as it is today?", "What does the next plan want to change on it?"],
+        questions: words!["Does the code match the resource as it is today?", "What does the next plan want to change on it?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/import", "https://developer.hashicorp.com/terraform/language/import"],
         #[cfg(test)]
@@ -527,9 +527,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Only resources marked `protect` stop it; with `--remove` the stack's config and update history are deleted too, and `pulumi up` afterwards builds empty resources.",
         consequence: "every resource in the stack is deleted, and their data does not come back",
-        safer: "Preview with `pulumi destroy --preview-only`, mark data resources `protect: true`, and export the stack's state (`pulumi stack export`). Snapshot data stores first.",
+        safer: "Preview with `pulumi destroy --preview-only`, mark data resources `protect: true`, and save state with `pulumi stack export`.",
         instead: shown_with_a_name("pulumi stack export --file before-destroy.json"),
-        questions: words!["Which stack is selected (`pulumi stack`), and is it the one you mean?", "Which of its resources hold data, and are they snapshotted?"],
+        questions: words!["Is the selected stack (`pulumi stack`) the one you mean?", "Which of its resources hold data, and are they snapshotted?"],
         #[cfg(test)]
         references: words!["https://www.pulumi.com/docs/iac/cli/commands/pulumi_destroy/"],
         #[cfg(test)]
@@ -552,9 +552,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Each resource's removal policy decides what survives, and code often sets `DESTROY` on data stores. `--all` reaches every stack in the app; `--force` skips the prompt.",
         consequence: "its tables, buckets and databases are deleted with their data unless retained",
-        safer: "List each stack's resources first, set `removalPolicy: RemovalPolicy.RETAIN` on data stores and deploy that, then destroy one named stack at a time.",
+        safer: "Set `removalPolicy: RemovalPolicy.RETAIN` on data stores and deploy, then destroy one named stack at a time.",
         instead: shown_with_a_name("cdk diff {target}"),
-        questions: words!["Which stacks does this select (`--all`)?", "Which of their resources hold data, and what is their removal policy?"],
+        questions: words!["Which stacks does this select (`--all`)?", "What removal policy do their data stores have?"],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cdk/v2/guide/ref-cli-cmd-destroy.html"],
         #[cfg(test)]
@@ -578,7 +578,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "`sam delete` removes the whole CloudFormation stack plus its deployment artifacts, so anything without `DeletionPolicy: Retain` goes; `--no-prompts` skips the confirmation.",
         consequence: "its functions, APIs, tables, queues and buckets are deleted, with their data",
-        safer: "List the stack's resources and set `DeletionPolicy: Retain` on tables and buckets. Export any data that must survive first.",
+        safer: "Set `DeletionPolicy: Retain` on tables and buckets, and export any data that must survive.",
         instead: shown_with_a_name("aws cloudformation describe-stack-resources --stack-name {target}"),
         questions: words!["Which tables, queues or buckets does {target} define?", "Which account and region is this?"],
         #[cfg(test)]

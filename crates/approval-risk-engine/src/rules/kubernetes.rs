@@ -500,12 +500,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_namespace },
         why: "It cascades to every object inside, and volume claims take their disks along under the usual `Delete` reclaim policy; a started deletion cannot be cancelled.",
         consequence: "everything in it is gone and every workload in it stops at once",
-        safer: "List what it holds and back up its volumes, then delete only the resources you mean. `kubectl get all,pvc,secrets -n {target}` shows what is there.",
+        safer: "Delete only the resources you mean, after backing up its volumes. `kubectl get all,pvc,secrets -n {target}` lists them.",
         instead: shown_with_a_name("kubectl label namespace {target} retired=true"),
         questions: words![
             "Which cluster and context is this (`kubectl config current-context`)?",
             "What runs in {target}, and does it hold persistent volumes?",
-            "Is it recreated by GitOps, and would that restore its data?",
+            "Would GitOps recreate it, and with its data?",
         ],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/"],
@@ -525,9 +525,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_storage },
         why: "Dynamically provisioned volumes default to the `Delete` reclaim policy, so deleting the claim deletes the cloud disk; a claim in use goes once its pod stops.",
         consequence: "its data is gone unless a snapshot exists, and its pod cannot start",
-        safer: "Set the volume's reclaim policy to `Retain` (`kubectl patch pv ... -p '{\"spec\":{\"persistentVolumeReclaimPolicy\":\"Retain\"}}'`) and snapshot it before deleting {target}.",
+        safer: "Patch the volume to keep its disk (`kubectl patch pv ... -p '{\"spec\":{\"persistentVolumeReclaimPolicy\":\"Retain\"}}'`), and snapshot it first.",
         instead: shown_with_a_name("kubectl get pvc {target} -o wide"),
-        questions: words!["What data is on {target}, and is there a snapshot of it?", "What is the volume's reclaim policy (Delete or Retain)?", "Which pod uses it?"],
+        questions: words!["What data is on {target}, and is there a snapshot?", "What is the volume's reclaim policy (Delete or Retain)?", "Which pod uses it?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaiming"],
         #[cfg(test)]
@@ -546,9 +546,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_statefulset },
         why: "Volume claims survive by default, but a retention policy of `whenDeleted: Delete` removes them with their data; pods also stop unordered, unlike a scale-down.",
         consequence: "all its pods stop and the service is down until it is recreated",
-        safer: "Check its `persistentVolumeClaimRetentionPolicy` first; to stop it, scale it to zero, and to replace it, delete with `--cascade=orphan` so pods keep running.",
+        safer: "To stop it, scale it to zero; to replace it, delete with `--cascade=orphan` so pods keep running.",
         instead: shown_with_a_name("kubectl scale statefulset {target} --replicas=1"),
-        questions: words!["What runs in {target}, and who uses it?", "Is its manifest in version control so it can be recreated?", "What is its volume-claim retention policy?"],
+        questions: words!["What runs in {target}, and who uses it?", "Is its manifest in version control?", "What is its volume-claim retention policy?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/tasks/run-application/delete-stateful-set/"],
         #[cfg(test)]
@@ -567,9 +567,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_workload },
         why: "Pods go with their controller by default; a recreated LoadBalancer Service gets a new cloud address, so DNS records pointing at the old one break.",
         consequence: "what it serves is down until it is recreated from its manifest",
-        safer: "Scale it to zero or take it out of traffic first, keep its manifest in version control, and delete it once nothing has complained.",
+        safer: "Scale it to zero first (`kubectl scale --replicas=0`), and delete it once nothing complains.",
         instead: shown_with_a_name("kubectl get {target} -o yaml"),
-        questions: words!["What depends on {target}?", "Is it recreated from Git or a Helm chart, and would GitOps simply bring it back?"],
+        questions: words!["What depends on {target}?", "Is its manifest in Git, and would GitOps recreate it?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
         #[cfg(test)]
@@ -588,9 +588,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_many_pods },
         why: "Deletion ignores PodDisruptionBudgets, which only limit evictions, so every replica can stop at once; pods with no controller (one-off jobs, debug pods) never come back.",
         consequence: "every service its pods run is down until replacements start",
-        safer: "Restart workloads one at a time with `kubectl rollout restart`, which replaces pods gradually and keeps the service up.",
+        safer: "Restart workloads one at a time with `kubectl rollout restart`, which keeps the service up.",
         instead: shown_with_a_name("kubectl rollout restart deployment -n {target}"),
-        questions: words!["Which services run in these pods, and can they all be down at once?", "Are any of the pods not managed by a controller?"],
+        questions: words!["Can every service in these pods be down at once?", "Do any of these pods lack a controller?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_restart/"],
         #[cfg(test)]
@@ -609,9 +609,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_crd },
         why: "Operators watching those objects may tear down what they manage, whole database clusters included; reinstalling the CRD restores none of them.",
         consequence: "every object of its kind, in every namespace, is deleted for good",
-        safer: "List what exists of that kind (`kubectl get <kind> -A`) and back it up; remove the objects you mean first, then the definition.",
+        safer: "Save its objects (`kubectl get <kind> -A -o yaml`), delete the ones you mean, then the definition.",
         instead: shown_with_a_name("kubectl get {target} -A -o yaml"),
-        questions: words!["How many objects of this kind exist, in which namespaces?", "Does an operator act on them being deleted?"],
+        questions: words!["How many objects of this kind exist, and where?", "Does an operator act on them being deleted?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#delete-a-customresourcedefinition"],
         #[cfg(test)]
@@ -630,7 +630,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_secret },
         why: "Running pods keep the copy they loaded, so failures surface only at the next restart or reschedule, often hours later.",
         consequence: "pods that read it lose their credentials, and its value may exist nowhere else",
-        safer: "Check whether it comes from a secrets manager, sealed-secrets or cert-manager, and save a copy before deleting it.",
+        safer: "Check whether a secrets manager or cert-manager recreates it, and save a copy first.",
         instead: shown_with_a_name("kubectl get secret {target} -o yaml"),
         questions: words!["Is the value of {target} stored anywhere else?", "Which pods mount it or read it?"],
         #[cfg(test)]
@@ -651,7 +651,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_configmap },
         why: "The break shows up later, at a rollout or node failure, far from this step; its content survives only where its manifest is kept.",
         consequence: "pods that read it fail to start on their next restart",
-        safer: "Check which pods use it first. Save it with `kubectl get configmap {target} -o yaml > {target}.yaml`.",
+        safer: "Check which pods use it first. `kubectl get configmap {target} -o yaml > {target}.yaml` saves it.",
         instead: shown_with_a_name("kubectl get configmap {target} -o yaml"),
         questions: words!["Which pods use {target}?", "Is its content kept in version control?"],
         #[cfg(test)]
@@ -672,7 +672,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_everything },
         why: "`delete all` takes pods, services, deployments, stateful sets and jobs alike; adding `--all-namespaces` reaches `kube-system`, so cluster DNS and networking stop too.",
         consequence: "everything it runs is down until every application is redeployed",
-        safer: "Name the objects, or select them with a narrow label (`-l app=...`) in one namespace, after listing what the selection matches.",
+        safer: "Name the objects, or use a narrow label (`-l app=...`) in one namespace; list the matches first.",
         instead: shown_with_a_name("kubectl get all -n {target}"),
         questions: words!["Which namespace and cluster does this reach?", "What does `kubectl get` list for the same selection?"],
         #[cfg(test)]
@@ -693,7 +693,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_from_file },
         why: "A manifest can declare namespaces, volume claims or CRDs, each taking everything inside along; `-f` on a directory covers every file in it.",
         consequence: "every object it declares is deleted; the plan does not show which",
-        safer: "Read the list of what it would delete first. `kubectl delete -f {target} --dry-run=server` prints it.",
+        safer: "List what it would delete first. `kubectl delete -f {target} --dry-run=server` prints it.",
         instead: shown_with_a_name("kubectl get -f {target}"),
         questions: words!["Which kinds of objects does {target} declare?", "Does it include namespaces, volume claims or CRDs?"],
         #[cfg(test)]
@@ -714,9 +714,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: force_delete_pod },
         why: "`--force` removes the pod from the API without its kubelet confirming it stopped, so on an unreachable node it may still be running.",
         consequence: "a replacement may start beside it, and two writers can corrupt shared data",
-        safer: "Delete it normally and wait for the grace period; for a pod on a lost node, confirm the node is really down first.",
+        safer: "Delete it without `--force`; for a pod on a lost node, confirm the node is down first.",
         instead: shown_with_a_name("kubectl describe pod {target}"),
-        questions: words!["Is the node the pod runs on really gone?", "Does the pod belong to a StatefulSet (a database, a queue)?"],
+        questions: words!["Is the node the pod runs on really gone?", "Is it a StatefulSet pod, such as a database?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/tasks/run-application/force-delete-stateful-set-pod/"],
         #[cfg(test)]
@@ -735,9 +735,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: drain },
         why: "Drain honours PodDisruptionBudgets, so a workload without one can lose every replica on the node at once; the node stays cordoned until `kubectl uncordon`.",
         consequence: "every pod on it is evicted; pods with no controller are deleted for good",
-        safer: "Check the other nodes have room and disruption budgets are set, drain one node at a time, and leave out `--force`.",
+        safer: "Set disruption budgets, drain one node at a time, and leave out `--force`.",
         instead: shown_with_a_name("kubectl get pods -A -o wide --field-selector spec.nodeName={target}"),
-        questions: words!["Is there enough spare capacity for the evicted pods?", "Which pods on {target} have no controller to recreate them?"],
+        questions: words!["Is there enough spare capacity for the evicted pods?", "Which pods on {target} have no controller?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/"],
         #[cfg(test)]
@@ -756,7 +756,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: cordon },
         why: "Cordoning only marks the node unschedulable and `kubectl uncordon` undoes it, but cordoning several nodes can leave new or restarting pods nowhere to run.",
         consequence: "no new pods are scheduled on it; running pods keep running",
-        safer: "Cordon one node at a time and uncordon it as soon as the work is done.",
+        safer: "Cordon one node at a time, and `kubectl uncordon` it when done.",
         instead: shown_with_a_name("kubectl get nodes -o wide"),
         questions: words!["How many nodes are cordoned already?", "When will {target} be uncordoned?"],
         #[cfg(test)]
@@ -779,9 +779,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: scale_to_zero },
         why: "Nothing records the previous replica count; GitOps tools may scale it straight back, and a HorizontalPodAutoscaler stays inactive while replicas are zero.",
         consequence: "whatever it serves is down until someone scales it back up",
-        safer: "Scale down gradually, or take it out of traffic first; write down the current replica count so it can be restored.",
+        safer: "Scale down gradually or drain its traffic first, and note the current replica count.",
         instead: shown_with_a_name("kubectl get {target} -o jsonpath='{.spec.replicas}'"),
-        questions: words!["Who uses {target}, and is a downtime window agreed?", "What was the replica count before, so it can be restored?"],
+        questions: words!["Who uses {target}, and is a downtime window agreed?", "How many replicas does it run now?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_scale/"],
         #[cfg(test)]
@@ -804,9 +804,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Only the pod template goes back; ConfigMaps, Secrets and the database stay put, and a reused image tag may no longer hold the old code.",
         consequence: "older code runs against today's data and may fail after a migration",
-        safer: "Check what the target revision contains (`kubectl rollout history --revision=N`) and whether the database changed since it ran.",
+        safer: "Check the target revision (`kubectl rollout history --revision=N`) and whether the database changed since.",
         instead: shown_with_a_name("kubectl rollout history {target}"),
-        questions: words!["Which revision does it go back to, and what changed since?", "Did a database migration run after that revision?"],
+        questions: words!["Which revision does it return to, and what changed since?", "Did a database migration run after that revision?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_undo/"],
         #[cfg(test)]
@@ -830,9 +830,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "`--force` deletes each object and creates it anew rather than updating it, so owned pods are garbage-collected and a recreated Service can get a new cluster IP.",
         consequence: "every object it declares is down in between, and volume data can be lost",
-        safer: "Use `kubectl apply` or `kubectl replace` without `--force`, and fix the field that blocks an in-place update.",
+        safer: "Use `kubectl apply` without `--force`, and fix the field blocking an in-place update.",
         instead: shown_with_a_name("kubectl diff -f {target}"),
-        questions: words!["Which objects does the file hold, and do any of them hold data?", "Why can the change not be applied in place?"],
+        questions: words!["Do any objects in the file hold data?", "Why can the change not be applied in place?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_replace/"],
         #[cfg(test)]
@@ -851,9 +851,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: remove_finalizers },
         why: "A finalizer holds deletion until its controller reports clean-up done; clearing it skips that work, and nothing records what was still to be released.",
         consequence: "it vanishes without clean-up, orphaning billed cloud resources or in-use volumes",
-        safer: "Find which controller owns the finalizer and why it is stuck (`kubectl describe`) and fix that; remove it only after cleaning up what it guarded.",
+        safer: "Find why its controller is stuck (`kubectl describe`) and fix that; remove the finalizer only after clean-up.",
         instead: shown_with_a_name("kubectl get {target} -o jsonpath='{.metadata.finalizers}'"),
-        questions: words!["Which controller added the finalizer, and why has it not finished?", "What cloud resources or volumes was it protecting?"],
+        questions: words!["Which controller owns the finalizer, and why is it stuck?", "What cloud resources or volumes was it protecting?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/concepts/overview/working-with-objects/finalizers/"],
         #[cfg(test)]
@@ -872,7 +872,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: grant_cluster_admin },
         why: "`cluster-admin` also lets the subject create bindings and tokens, so it can grant itself lasting access that deleting this binding does not remove.",
         consequence: "it can read every secret and change anything in the cluster",
-        safer: "Bind a narrower role in one namespace (`kubectl create rolebinding --clusterrole=edit -n ...`) to the one service account that needs it.",
+        safer: "Bind a narrower role in one namespace instead (`kubectl create rolebinding --clusterrole=edit -n ...`).",
         instead: shown_with_a_name("kubectl auth can-i --list --as=system:serviceaccount:default:{target}"),
         questions: words!["What does the subject actually need to do?", "Who or what runs as this subject?"],
         #[cfg(test)]
@@ -893,9 +893,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["helm"], check: helm_uninstall },
         why: "Helm deletes everything in the release manifest except resources annotated `helm.sh/resource-policy: keep`; volume claims a StatefulSet created itself are not in the manifest and stay.",
         consequence: "every object it created is deleted, including volume data and generated passwords",
-        safer: "Read what it owns with `helm get manifest`, back up its volumes, and uninstall with `--keep-history` so it can be rolled back.",
+        safer: "Check what it owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history`.",
         instead: shown_with_a_name("helm get manifest {target}"),
-        questions: words!["What does {target} own, and which of it holds data?", "Are its generated secrets or passwords stored elsewhere?"],
+        questions: words!["What does {target} own, and what holds data?", "Are its generated secrets or passwords stored elsewhere?"],
         #[cfg(test)]
         references: words!["https://helm.sh/docs/helm/helm_uninstall/"],
         #[cfg(test)]
@@ -918,7 +918,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Rollback writes a new revision from the old manifests and values: resources added since are deleted, and the chart's rollback hooks run.",
         consequence: "its older version runs against today's data and migrations, which may break it",
-        safer: "Compare the revisions and check whether a migration ran since. `helm get values {target} --revision N` shows the old values.",
+        safer: "Compare the revisions and check for migrations since. `helm get values {target} --revision N` shows old values.",
         instead: shown_with_a_name("helm history {target}"),
         questions: words!["Which revision does it return to, and what changed since?", "Did any migration run after that revision?"],
         #[cfg(test)]
@@ -944,7 +944,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "`--force` makes Helm replace resources it cannot patch, turning an immutable-field error that would stop the upgrade into a delete and recreate.",
         consequence: "its workloads are down in between and Services may get new addresses",
-        safer: "Upgrade without `--force`, and fix the field that blocks the in-place update; check the changes first with `helm diff upgrade`.",
+        safer: "Upgrade without `--force` and fix the blocking field; preview changes with `helm diff upgrade`.",
         instead: shown_with_a_name("helm template {target} ./chart"),
         questions: words!["Why can the upgrade not be applied in place?", "Which resources would be recreated?"],
         #[cfg(test)]
@@ -971,9 +971,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Only resources annotated `helm.sh/resource-policy: keep`, and volume claims a StatefulSet created itself, survive; reinstalling generates fresh passwords and empty volumes.",
         consequence: "every object its chart created is deleted, volume data and passwords included",
-        safer: "Check what the release owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history` so it can be rolled back.",
+        safer: "Check what the release owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history`.",
         instead: shown_with_a_name("List what the release owns with helm get manifest before removing anything."),
-        questions: words!["What does the release own, and which of it holds data?", "Are its generated secrets stored elsewhere?"],
+        questions: words!["Which of the release's resources hold data?", "Are its generated secrets stored elsewhere?"],
         #[cfg(test)]
         references: words!["https://helm.sh/docs/helm/helm_uninstall/"],
         #[cfg(test)]

@@ -860,10 +860,10 @@ const MESSAGE_NOUNS: Words = words![
 ];
 
 const MASS_MESSAGE_WHY: &str = "A wrong link or name, a test message or a duplicate from a retried job reaches everyone, and the only correction is a second mass message.";
-const MASS_MESSAGE_SAFER: &str = "Send to an internal test list first; have a person approve the final text and recipient list, then send a small batch before the rest.";
+const MASS_MESSAGE_SAFER: &str = "Send to an internal test list first; have a person approve text and recipients, then send in batches.";
 const MASS_MESSAGE_QUESTIONS: Words = words![
-    "Who approved the exact text, and who checked the recipient list?",
-    "How many people receive it, and has it been sent to a test list first?",
+    "Who approved the text and checked the recipient list?",
+    "How many people receive it?",
     "Could a retry send it twice?",
 ];
 
@@ -883,11 +883,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "A refund cannot be cancelled once created, a payout only while still pending, and a charge only by refunding it, which keeps Stripe's fee.",
         consequence: "real money moves at once, and only a second transaction can correct it",
-        safer: "Run it in test mode (without `--live`) first, check amount, currency and recipient by hand, and let a person issue the live one from the dashboard.",
+        safer: "Test it without `--live` first; have a person check and issue the live one from the dashboard.",
         instead: shown_with_a_name("stripe charges retrieve {target}"),
         questions: words![
-            "Which account is this (test or live), and who checked the amount and the recipient?",
-            "Has this already been done once (would it pay or refund twice)?",
+            "Is this live, and who checked the amount and recipient?",
+            "Has this payment or refund already been made once?",
         ],
         #[cfg(test)]
         references: words!["https://docs.stripe.com/cli/resources"],
@@ -918,10 +918,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "Deleting a customer also cancels all their subscriptions and removes saved payment methods; a cancelled subscription cannot be resumed, only replaced with a new one.",
         consequence: "subscriptions end for good and the customer notices at their next bill",
-        safer: "Check {target} in the dashboard first; pause collection or cancel at period end (`--cancel-at-period-end=true`) instead of deleting.",
+        safer: "Pause collection or cancel at period end (`--cancel-at-period-end=true`) instead of deleting.",
         instead: shown_with_a_name("stripe customers retrieve {target}"),
         questions: words![
-            "Is this the live account, and is {target} the customer or subscription you mean?",
+            "Is this the live account, and is {target} the right one?",
             "Has the customer asked for this?",
         ],
         #[cfg(test)]
@@ -951,11 +951,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "A raw POST skips the dashboard's confirmation and the application's own checks; without an `Idempotency-Key` header, a retried call pays or refunds twice.",
         consequence: "real money moves at once and cannot be called back",
-        safer: "Use the provider's test keys or sandbox first, and have a person issue live payments from the dashboard or the application's reviewed code path.",
+        safer: "Try the provider's sandbox or test keys first, and have a person issue live payments from the dashboard.",
         instead: shown_with_a_name("Have a person check the amount and the recipient in the payment dashboard before anything is sent."),
         questions: words![
-            "Is this a live key, and who checked the amount and the recipient?",
-            "Could it run twice (a retry) and pay or refund twice?",
+            "Is this a live key, and who checked amount and recipient?",
+            "Could a retry pay or refund twice?",
         ],
         #[cfg(test)]
         references: words!["https://docs.stripe.com/api/refunds/create"],
@@ -987,11 +987,11 @@ pub static RULES: &[Rule] = &[
         },
         why: "The provider delivers as soon as the call succeeds, with no preview or approval step, and a retried call sends it again.",
         consequence: "the message reaches people at once and cannot be unsent",
-        safer: "Send to an internal test address first and read it; reach real recipients through the application's reviewed path, with a person checking the list.",
+        safer: "Send to an internal test address first and read it; have a person check the recipient list.",
         instead: shown_with_a_name("Send it to an internal test address first and read the result."),
         questions: words![
-            "Who exactly receives this, and how many people is that?",
-            "Has the exact text been read by a person?",
+            "Who receives this, and how many people?",
+            "Has a person read the exact text?",
         ],
         #[cfg(test)]
         references: words!["https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource"],
@@ -1030,10 +1030,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Twilio bills every message segment and call minute, a retried command sends the text again, and texting numbers that never opted in can breach anti-spam law.",
         consequence: "the text or call reaches the phone at once and cannot be called back",
-        safer: "Send to your own verified test number first; check the number and the text before sending to {target}.",
+        safer: "Send to your own verified number first; check the number and text before sending to {target}.",
         instead: shown_with_a_name("twilio api:core:messages:list --limit 5"),
         questions: words![
-            "Whose number is {target}, and have they agreed to receive messages?",
+            "Whose number is {target}, and did they opt in?",
             "Has a person read the exact text?",
         ],
         #[cfg(test)]
@@ -1063,10 +1063,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "SES hands it straight to the recipients' mail servers, and bounces or spam complaints from a wrong send count against the account, which AWS can pause.",
         consequence: "the email lands in every recipient's inbox at once and cannot be unsent",
-        safer: "Send to an internal test address first and read it; check the recipient list and its size before a bulk send.",
+        safer: "Send to an internal test address first; check the recipients and their number before a bulk send.",
         instead: shown_with_a_name("aws sesv2 get-account"),
         questions: words![
-            "Who receives this, and how many recipients are there?",
+            "Who receives this, and how many recipients?",
             "Has a person read the exact message?",
         ],
         #[cfg(test)]
@@ -1099,7 +1099,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "A topic fans out to every subscription, including queues and Lambda functions that act on the message automatically, not only people's inboxes and phones.",
         consequence: "the message reaches every subscriber at once and cannot be recalled",
-        safer: "List the topic's subscribers first; publish to a test topic, and check the message format the subscribers expect.",
+        safer: "List the topic's subscribers first, and publish to a test topic to check the message format.",
         instead: shown_with_a_name("aws sns list-subscriptions-by-topic --topic-arn {target}"),
         questions: words![
             "Who and what subscribes to this topic?",
@@ -1132,10 +1132,10 @@ pub static RULES: &[Rule] = &[
         },
         why: "The local mail agent queues it for delivery at once, and `sendmail -t` takes recipients from the message's own headers, which the plan does not show.",
         consequence: "the email and its attachments reach every recipient and cannot be unsent",
-        safer: "Send to your own address first and read it; count and check the recipients before sending to {target}.",
+        safer: "Send to your own address first and read it; check the recipients before sending to {target}.",
         instead: shown_with_a_name("Send it to your own address first and read the result."),
         questions: words![
-            "Who exactly is on the recipient list, and how many addresses is that?",
+            "Who is on the recipient list, and how many?",
             "Has a person read the message and its attachments?",
         ],
         #[cfg(test)]
@@ -1245,12 +1245,12 @@ pub static RULES: &[Rule] = &[
         }),
         why: "One filter picks who is refunded or charged, so a broad condition multiplies the loss, and re-running after a partial failure repeats those already done.",
         consequence: "money moves for every order at once, and refunds cannot be taken back",
-        safer: "List the orders and amounts and have finance approve the list; run a few by hand and check them, then the rest in small batches.",
+        safer: "Have finance approve the list of orders and amounts; run a few by hand, then small batches.",
         instead: shown_with_a_name("List the affected orders with their amounts for finance to review."),
         questions: words![
             "How many orders or customers, and what total amount?",
             "Who in finance approved the list?",
-            "Could any of them be refunded or charged twice?",
+            "Could any be refunded or charged twice?",
         ],
         #[cfg(test)]
         references: words![],
@@ -1284,10 +1284,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Banks recall a sent transfer only with the recipient's consent, and payment fraud often arrives as exactly this kind of instruction, with changed bank details.",
         consequence: "the money leaves at once; a mistake means asking for it back",
-        safer: "Have a second person check the amount and the recipient's details against a known source before the payment is made.",
+        safer: "Have a second person check the amount and recipient's details against a known source before paying.",
         instead: shown_with_a_name("Ask a second person to check the amount and the recipient before anything is paid."),
         questions: words![
-            "Who requested this payment, and how was the recipient's account verified?",
+            "Who requested it, and how were the bank details verified?",
             "Is the amount and currency exactly right?",
         ],
         #[cfg(test)]
@@ -1326,7 +1326,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Archive sites, screenshots and search caches keep a public post after deletion, and anything in it is quoted as the company's official position.",
         consequence: "anyone can read and copy it at once, and deleting it does not help",
-        safer: "Draft the post and have the communications owner approve the exact text before it is published.",
+        safer: "Draft the post and have the communications owner approve the exact text first.",
         instead: shown_with_a_name("Draft the post and share it with the communications team for review."),
         questions: words![
             "Who approved the exact text?",
@@ -1369,7 +1369,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "It goes out under the company's name with no review step, and quote posts, replies and archive captures keep it after deletion.",
         consequence: "followers, journalists and bots read and copy it at once, for good",
-        safer: "Draft the tweet and have the account's owner approve the exact text before it goes out.",
+        safer: "Draft the tweet and have the account's owner approve the exact text first.",
         instead: shown_with_a_name("Draft the text and send it to the social media owner for approval."),
         questions: words![
             "Who approved the exact text?",
@@ -1407,7 +1407,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Providers usually keep the processing fee, and accept further refunds on the same payment until the total reaches the amount paid.",
         consequence: "the money leaves at once; a wrong refund must be chased up by hand",
-        safer: "Check the payment, the amount and that no refund was issued already, and have a second person approve refunds above a set amount.",
+        safer: "Check the payment was not refunded already, and have a second person approve large refunds.",
         instead: shown_with_a_name("Look up the payment and any refunds already issued for it."),
         questions: words!["Which payment, for how much, and was it refunded already?", "Who approves refunds of this size?"],
         #[cfg(test)]
@@ -1434,11 +1434,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Undoing the step does not undo the payment: getting money back depends on the recipient or a dispute, and a retried step pays twice.",
         consequence: "the money leaves at once and a mistake must be chased up by hand",
-        safer: "Have a person check the amount, the recipient and whether it was already paid, and make the payment from the payment system itself.",
+        safer: "Have a person check amount, recipient and that it is unpaid; pay from the payment system itself.",
         instead: shown_with_a_name("List the pending payment with its amount and recipient for a person to check."),
         questions: words![
             "Who checked the amount and the recipient?",
-            "Could this payment or refund already have been made once?",
+            "Could this payment or refund already have been made?",
         ],
         #[cfg(test)]
         references: words![],
@@ -1472,11 +1472,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "A market order fills at whatever price is available, possibly far from the last quote; undoing it means a second trade, with fees and possibly taxes.",
         consequence: "the trade executes at today's price and cannot be cancelled once filled",
-        safer: "Have the account holder confirm the exact instrument, quantity and price limit, and place a limit order rather than a market order.",
+        safer: "Have the account holder confirm instrument, quantity and price limit, and place a limit order.",
         instead: shown_with_a_name("Show the account holder the proposed order (instrument, quantity, limit price) for confirmation."),
         questions: words![
-            "Has the account holder confirmed the instrument, quantity and price?",
-            "Is it a limit order, and what happens if the price moves?",
+            "Has the account holder confirmed instrument, quantity and price?",
+            "Is it a limit order, or a market order?",
         ],
         #[cfg(test)]
         references: words![],
@@ -1510,11 +1510,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "A message is a record: a wrong figure, promise or admission can be held against the organisation, and generated text may say what nobody meant.",
         consequence: "outsiders read it as the organisation speaking, and it cannot be unsent",
-        safer: "Draft the message, have a person read the exact text and check the recipient list, then send it.",
+        safer: "Draft it, have a person read the exact text and check the recipients, then send.",
         instead: shown_with_a_name("Draft the message to the customers and show it for approval."),
         questions: words![
             "Who exactly receives it, and how was the list made?",
-            "Has a person read the exact text, including any figures or promises?",
+            "Has a person checked its figures and promises?",
         ],
         #[cfg(test)]
         references: words![],
@@ -1561,11 +1561,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Under GDPR and similar laws, sharing personal data needs a lawful basis, and a disclosure to the wrong party usually must be reported within 72 hours.",
         consequence: "the recipient keeps a copy for good, which may breach data-protection law",
-        safer: "Confirm an agreement covers this recipient, send only the fields they need or anonymised data, and use the agreed secure channel.",
+        safer: "Confirm an agreement covers this recipient; send only needed fields or anonymised data over the agreed channel.",
         instead: shown_with_a_name("List which fields the vendor needs and whether an agreement covers sharing them."),
         questions: words![
             "Does an agreement with the recipient cover this data?",
-            "Does the recipient need every field, or would less (or anonymised data) do?",
+            "Would fewer fields or anonymised data do?",
         ],
         #[cfg(test)]
         references: words![],
@@ -1597,7 +1597,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Email recall works at best inside one organisation's mail system, and a message to a customer or partner speaks for the organisation.",
         consequence: "the recipient reads it as sent, mistakes included, and it cannot be unsent",
-        safer: "Check the recipient and read the exact text before it goes; send to yourself first if it is generated.",
+        safer: "Check the recipient and read the exact text; send generated text to yourself first.",
         instead: shown_with_a_name("Draft the message and show it for approval before it is sent."),
         questions: words![
             "Who exactly receives it, and is the address right?",
@@ -1635,11 +1635,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "A message is copied into mailboxes, backups and forwards you do not control; personal data sent to the wrong person is a reportable breach.",
         consequence: "the recipient keeps it for good; a sent key must be replaced everywhere",
-        safer: "Share secrets through a secrets manager or one-time link, never in a message; send personal data only to a verified recipient over an approved channel.",
+        safer: "Share secrets through a secrets manager or one-time link; send personal data only to verified recipients.",
         instead: shown_with_a_name("Store the secret in the secrets manager and grant the recipient access to it there."),
         questions: words![
-            "Is the recipient verified, and are they allowed to see this?",
-            "Could a secrets manager or a one-time link be used instead?",
+            "Is the recipient verified and allowed to see this?",
             "If it is personal data, has its owner agreed?",
         ],
         #[cfg(test)]

@@ -935,9 +935,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_drop_database },
         why: "The drop replicates to every replica-set member, so secondaries are no fallback; applications keep writing and MongoDB silently recreates an empty database under them.",
         consequence: "every collection and document in it is gone unless restored from a backup",
-        safer: "Check which database the connection string selects, and drop only collections you are sure of. Take a `mongodump` first.",
+        safer: "Confirm the database the connection string selects, and drop only the collections meant. Take a `mongodump` first.",
         instead: shown_with_a_name("mongodump --db={target} --out=backup-before-drop"),
-        questions: words!["Which database does the connection string select?", "Is there a `mongodump` or snapshot of it from today?", "What applications use it?"],
+        questions: words!["Which database does the connection string select?", "Is there a `mongodump` of it from today?", "What applications use it?"],
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/manual/reference/method/db.dropDatabase/"],
         #[cfg(test)]
@@ -960,7 +960,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_drop_collection },
         why: "MongoDB silently recreates the collection on the next write, without its indexes or validation rules, so the application keeps running on an empty, unindexed collection.",
         consequence: "every document and index in it is gone unless restored from a backup",
-        safer: "Rename the collection aside instead, dump it, and drop it later once nothing misses it. In `mongosh`: `db.{target}.renameCollection(\"{target}_old\")`.",
+        safer: "Rename the collection aside instead and drop it later, once nothing misses it. In `mongosh`: `db.{target}.renameCollection(\"{target}_old\")`.",
         instead: shown_with_a_name("mongodump --collection={target} --out=backup-before-drop"),
         questions: words!["Is there a dump of {target}?", "Which services read or write it?"],
         #[cfg(test)]
@@ -987,7 +987,7 @@ pub static RULES: &[Rule] = &[
         consequence: "every document in it is deleted, and only a backup brings them back",
         safer: "Write the filter for exactly the documents meant and check it with `countDocuments(filter)` first.",
         instead: shown_with_a_name("mongosh --eval 'db.{target}.countDocuments({})'"),
-        questions: words!["Was a filter meant to be here?", "How many documents does the collection hold, and is there a backup?"],
+        questions: words!["Was a filter meant to be here?", "Is there a recent backup of this collection?"],
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.deleteMany/"],
         #[cfg(test)]
@@ -1006,7 +1006,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_update_all },
         why: "An empty filter `{}` matches every document, so the update rewrites the whole collection, and the oplog records only the new values, not the ones replaced.",
         consequence: "the fields are overwritten in every document, and the old values are kept nowhere",
-        safer: "Narrow the filter to the documents meant, check it with `countDocuments(filter)`, and copy the affected fields aside first.",
+        safer: "Narrow the filter to the documents meant, check it with `countDocuments(filter)`, and copy the affected fields first.",
         instead: shown_with_a_name("mongosh --eval 'db.{target}.countDocuments({})'"),
         questions: words!["Was a filter meant to be here?", "Is there a copy of the values being overwritten?"],
         #[cfg(test)]
@@ -1032,7 +1032,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "`--drop` drops each live collection before loading the dump's copy, so readers see it empty meanwhile, and a dump from the wrong environment replaces live data.",
         consequence: "everything written since the dump was taken is lost",
-        safer: "Restore into a new database (`--nsFrom`/`--nsTo`), compare, then switch; keep the live collections until the restore is verified.",
+        safer: "Load into a new database with `--nsFrom`/`--nsTo`, compare, then switch; keep the live collections until verified.",
         instead: shown_with_a_name("mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/"),
         questions: words!["How old is the dump, and what was written since?", "Which cluster does `--uri` or `--host` point at?"],
         #[cfg(test)]
@@ -1053,9 +1053,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_flush },
         why: "`FLUSHALL` empties every numbered database, not just the selected one; replicas follow, and with snapshots on the empty dataset is saved over `dump.rdb` at once.",
         consequence: "every key goes at once, including sessions, queued jobs and data kept nowhere else",
-        safer: "Delete only the keys meant, by a narrow pattern with `--scan --pattern`, after checking what else lives in this Redis (`INFO keyspace`).",
+        safer: "Check what else this Redis holds (`INFO keyspace`), then delete only the keys meant via `--scan --pattern`.",
         instead: shown_with_a_name("redis-cli info keyspace"),
-        questions: words!["Is this Redis only a cache, or does it hold sessions, queues or data?", "Which host and database number is this?"],
+        questions: words!["Is this Redis only a cache, or does it hold data?", "Which host and database number is this?"],
         #[cfg(test)]
         references: words!["https://redis.io/docs/latest/commands/flushall/", "https://redis.io/docs/latest/commands/flushdb/"],
         #[cfg(test)]
@@ -1074,7 +1074,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_delete_keys },
         why: "Redis keeps no trash or undo; fed from a pattern scan, one command can delete millions of keys, and `*` also crosses `:` separators.",
         consequence: "the values are gone; a cache refills, but sessions, locks or queues do not",
-        safer: "List the keys first (`--scan --pattern ... | head`), prefer a short `EXPIRE` over deleting, and never feed a broad pattern into `del`.",
+        safer: "List the keys first (`--scan --pattern ... | head`), and prefer a short `EXPIRE` over deleting.",
         instead: shown_with_a_name("redis-cli --scan --pattern '{target}' --count 100"),
         questions: words!["What do these keys hold: cache, sessions, queues?", "How many keys match the pattern?"],
         #[cfg(test)]
@@ -1095,7 +1095,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_disable_persistence },
         why: "Nothing is lost when it is switched off, so it goes unnoticed; a primary that then restarts empty makes its replicas copy the empty dataset too.",
         consequence: "its data lives only in memory; the next restart or crash loses it all",
-        safer: "Keep persistence on; for disk pressure, tune the snapshot schedule or move the files, and save any change with `CONFIG REWRITE`.",
+        safer: "Keep persistence on; for disk pressure, tune the snapshot schedule and persist it with `CONFIG REWRITE`.",
         instead: shown_with_a_name("redis-cli config get save"),
         questions: words!["Does anything in this Redis need to survive a restart?", "Why is persistence being switched off, and until when?"],
         #[cfg(test)]
@@ -1116,7 +1116,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_replicaof },
         why: "Run on the primary or pointed at the wrong host, it wipes live data; replicas are read-only by default, so application writes to it start failing.",
         consequence: "this server's whole dataset is discarded and replaced with the other server's",
-        safer: "Check which server this is (`INFO replication`) and take a snapshot (`BGSAVE`) before changing its role.",
+        safer: "Check the server's role with `INFO replication` and run `BGSAVE` before changing the role.",
         instead: shown_with_a_name("redis-cli info replication"),
         questions: words!["Which server is this, and is it the primary?", "Is there a fresh snapshot of its data?"],
         #[cfg(test)]
@@ -1137,7 +1137,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_shutdown_nosave },
         why: "`NOSAVE` skips the final snapshot a normal shutdown writes, so Redis comes back from the last saved `dump.rdb` and clients silently see older data.",
         consequence: "everything written since the last snapshot is lost, and clients are down until restart",
-        safer: "Shut down with `SHUTDOWN SAVE` (or plain `SHUTDOWN` with persistence on) so the data is written out first.",
+        safer: "Use `SHUTDOWN SAVE` instead, so the data is written to disk first.",
         instead: shown_with_a_name("redis-cli bgsave"),
         questions: words!["When was the last snapshot written?", "What uses this Redis while it is down?"],
         #[cfg(test)]
@@ -1158,7 +1158,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["curl", "http", "https"], check: search_delete_index },
         why: "Only a snapshot restore brings it back, and reindexing from the source of truth can take hours; where allowed, a wildcard name deletes every matching index.",
         consequence: "every document in it is gone, and searches and dashboards reading it go empty",
-        safer: "Check the name matches exactly one index (no wildcard or `_all`); to get it out of the way, close it instead. Snapshot it first.",
+        safer: "Check the name matches exactly one index, and close it rather than delete it. Snapshot it first.",
         instead: shown_with_a_name("curl -X GET 'http://localhost:9200/_cat/indices/{target}?v'"),
         questions: words!["Is there a snapshot of {target}?", "How many indices does the name or pattern match?", "Which cluster does the URL point at?"],
         #[cfg(test)]
@@ -1196,9 +1196,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["curl", "http", "https"], check: search_delete_snapshot },
         why: "Nobody notices until a restore is needed, and a wildcard or comma-separated list in the name deletes several snapshots in one request.",
         consequence: "the backup is gone, and the data it held can no longer be restored",
-        safer: "Let the lifecycle policy (SLM) expire old snapshots, and keep at least the newest good one for every index.",
+        safer: "Let the lifecycle policy (SLM) expire old snapshots, keeping the newest good one per index.",
         instead: shown_with_a_name("curl -X GET 'http://localhost:9200/_snapshot/{target}'"),
-        questions: words!["Is this snapshot the only copy of any index?", "Is a newer snapshot verified to restore?"],
+        questions: words![
+            "Is this snapshot the only copy of any index?",
+            "Does the name contain a wildcard or comma-separated list?",
+        ],
         #[cfg(test)]
         references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/delete-snapshot-api.html"],
         #[cfg(test)]
@@ -1217,7 +1220,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["curl", "http", "https"], check: search_delete_by_query },
         why: "Deletes run in batches and never roll back, so a stopped or failed run leaves a partial delete; only a snapshot restore brings documents back.",
         consequence: "every matching document is deleted, and a broad query empties the whole index",
-        safer: "Run the same query with `_count` first and compare the number with what you expect; snapshot the index before deleting.",
+        safer: "Run the same query with `_count` first and check the number is expected. Snapshot the index first.",
         instead: shown_with_a_name("curl -X GET 'http://localhost:9200/{target}/_count'"),
         questions: words!["How many documents does the query match (`_count`)?", "Is there a snapshot of the index?"],
         #[cfg(test)]
@@ -1267,7 +1270,7 @@ pub static RULES: &[Rule] = &[
         },
         why: "Producers may silently recreate it with broker defaults, losing its partition count and retention settings; a name given as a pattern deletes every matching topic.",
         consequence: "every message still in it is deleted on every broker, unread ones included",
-        safer: "Stop the producers, confirm every consumer group has caught up (`kafka-consumer-groups --describe`), and check the topic name is exact before deleting.",
+        safer: "Stop the producers and confirm every consumer group has caught up (`kafka-consumer-groups --describe`) before deleting.",
         instead: shown_with_a_name("kafka-topics --describe --topic {target} --bootstrap-server localhost:9092"),
         questions: words!["Which consumers still read {target}, and are they caught up?", "Is this the production cluster (`--bootstrap-server`)?"],
         #[cfg(test)]
@@ -1293,9 +1296,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Kafka keeps no history of committed offsets, so the old position returns only if someone saved it; reprocessing repeats side effects such as emails or payments.",
         consequence: "its consumers reprocess old messages as duplicates, or skip messages for good",
-        safer: "Run it without `--execute` first (it only prints the new offsets), save the current offsets with `--describe`, and stop the consumers while resetting.",
+        safer: "Save the current offsets with `--describe`, stop the consumers, and preview the reset without `--execute`.",
         instead: shown_with_a_name("kafka-consumer-groups --describe --group {target} --bootstrap-server localhost:9092"),
-        questions: words!["What do these consumers do with each message, and is reprocessing safe?", "Are the current offsets saved so they can be restored?"],
+        questions: words!["Is it safe for these consumers to process messages twice?", "Are the current offsets saved?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
         #[cfg(test)]
@@ -1320,7 +1323,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Restarted consumers follow `auto.offset.reset`, `latest` unless configured, so they silently skip everything unread, or with `earliest` reprocess all retained messages.",
         consequence: "its consumers restart from the default position, reprocessing or skipping messages",
-        safer: "Save the group's offsets with `--describe` first, and make sure nothing still uses the group.",
+        safer: "Save the group's offsets with `--describe` first, and check nothing still uses it.",
         instead: shown_with_a_name("kafka-consumer-groups --describe --group {target} --bootstrap-server localhost:9092"),
         questions: words!["Does anything still consume with this group?", "Where will its consumers start if they come back?"],
         #[cfg(test)]
@@ -1345,7 +1348,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "The partition's start offset moves forward at once, ignoring retention and consumer positions; lagging consumers fall back to `auto.offset.reset`, by default skipping to the newest.",
         consequence: "messages before the given offsets are deleted, and unread ones are lost for good",
-        safer: "Check every consumer group is past those offsets (`kafka-consumer-groups --describe`) before deleting, or let retention remove old messages.",
+        safer: "Check every consumer group is past those offsets (`kafka-consumer-groups --describe`), or let retention remove old messages.",
         instead: shown_with_a_name("kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092"),
         questions: words!["Have all consumers read past these offsets?", "Does anyone need these messages for replay or audit?"],
         #[cfg(test)]
@@ -1369,7 +1372,7 @@ pub static RULES: &[Rule] = &[
         },
         why: "New messages keep vanishing while the short setting stays; removing the topic's own retention or compaction falls back to the broker default, which may be shorter.",
         consequence: "almost every message in it is deleted at the next clean-up, unread ones included",
-        safer: "Empty a topic only after every consumer has caught up, and restore the retention setting in the same plan; prefer `kafka-delete-records` with explicit offsets.",
+        safer: "Once every consumer has caught up, use `kafka-delete-records` with explicit offsets instead.",
         instead: shown_with_a_name("kafka-configs --describe --entity-type topics --entity-name {target} --bootstrap-server localhost:9092"),
         questions: words!["Have all consumers read what is in the topic?", "When is the retention setting restored?"],
         #[cfg(test)]
@@ -1390,7 +1393,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["rabbitmqctl", "rabbitmqadmin"], check: rabbit_delete_vhost },
         why: "A virtual host holds its own exchanges, bindings, policies and permissions; recreating it gives an empty one, and only an exported definitions file puts them back.",
         consequence: "every queue and waiting message in it is gone, and every application disconnects",
-        safer: "Export the definitions first (`rabbitmqctl export_definitions`), check that its queues are empty and nothing is connected (`list_connections vhost`), then delete it.",
+        safer: "Export the definitions first (`rabbitmqctl export_definitions`), and check its queues are empty and nothing is connected.",
         instead: shown_with_a_name("rabbitmqctl list_queues -p {target} name messages consumers"),
         questions: words!["Which applications connect to {target}?", "Are there messages still waiting in its queues?"],
         #[cfg(test)]
@@ -1411,7 +1414,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["rabbitmqctl", "rabbitmqadmin"], check: rabbit_delete_queue },
         why: "Purged or deleted messages are not dead-lettered, and a deleted queue takes its bindings with it, so publishers' messages route nowhere until it is declared again.",
         consequence: "every message waiting in it is lost, and new ones are dropped too",
-        safer: "Check how many messages wait and why; move them aside with a shovel, or let consumers drain the queue, before deleting or purging it.",
+        safer: "Check how many messages wait, and let consumers drain the queue or shovel them elsewhere first.",
         instead: shown_with_a_name("rabbitmqctl list_queues name messages consumers"),
         questions: words!["How many messages are in {target}, and what are they?", "Who publishes to it, and what happens to their messages meanwhile?"],
         #[cfg(test)]
@@ -1432,9 +1435,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["rabbitmqctl"], check: rabbit_reset_node },
         why: "Messages held only on this node go with it; `force_reset` also skips the cluster's agreement, so the remaining nodes may still list it as a member.",
         consequence: "it leaves its cluster, and every virtual host, queue, user and message is deleted",
-        safer: "Export the definitions first, move messages off the node, and remove it from the cluster with `forget_cluster_node` from another node.",
+        safer: "Export the definitions and move messages off first, then remove it with `forget_cluster_node` from another node.",
         instead: shown_with_a_name("rabbitmqctl cluster_status"),
-        questions: words!["Which node is this, and does it hold the only copy of any queue?", "Are the broker's definitions exported?"],
+        questions: words!["Which node is this, and does any queue live only here?", "Are the broker's definitions exported?"],
         #[cfg(test)]
         references: words!["https://www.rabbitmq.com/docs/man/rabbitmqctl.8#reset"],
         #[cfg(test)]
@@ -1453,7 +1456,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["rabbitmqctl", "rabbitmqadmin"], check: rabbit_remove_access },
         why: "Permissions can be set again in one command; a deleted user must be recreated with its password, tags and permissions before any client can log in.",
         consequence: "applications using it are refused; their messages pile up or are lost",
-        safer: "Check which connections use the user (`rabbitmqctl list_connections user`) and move them to a new user before removing the old one.",
+        safer: "Move the user's connections (`rabbitmqctl list_connections user`) to a new user before removing the old one.",
         instead: shown_with_a_name("rabbitmqctl list_connections user name"),
         questions: words!["Which applications connect as {target}?", "Is the replacement user in place?"],
         #[cfg(test)]
@@ -1474,7 +1477,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["rabbitmqadmin"], check: rabbit_delete_exchange },
         why: "Publishing to a missing exchange closes the channel, and unroutable messages are dropped unless the publisher sets `mandatory`; the definition can be recreated, the messages cannot.",
         consequence: "messages published to it are refused or silently dropped until it is recreated",
-        safer: "Export the broker's definitions first (`rabbitmqctl export_definitions`), check nothing publishes to it, and remove it through the application's own topology code.",
+        safer: "Export the definitions first (`rabbitmqctl export_definitions`) and check nothing publishes to the exchange.",
         instead: shown_with_a_name("rabbitmqctl list_exchanges name type"),
         questions: words!["Which applications publish to {target}?", "Which queues are bound to it?"],
         #[cfg(test)]
@@ -1495,7 +1498,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["nats"], check: nats_delete_stream },
         why: "JetStream keeps no trash: deleting a stream also removes its consumers and their positions, and KV buckets and object stores are streams underneath.",
         consequence: "every message, key or object in it is deleted, unprocessed ones included",
-        safer: "If only part must go, purge by subject or sequence instead of deleting. Back up the stream first (`nats stream backup`).",
+        safer: "To remove only part, purge by subject or sequence. Back up the stream first (`nats stream backup`).",
         instead: shown_with_a_name("nats stream info {target}"),
         questions: words!["What is stored in {target}, and does anything still consume it?", "Is there a backup of it?"],
         #[cfg(test)]
@@ -1516,7 +1519,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["nats"], check: nats_delete_consumer },
         why: "A recreated consumer starts from its deliver policy, by default the start of the stream, so it reprocesses everything retained unless set to skip ahead.",
         consequence: "its application stops receiving messages, and its position in the stream is lost",
-        safer: "Check nothing uses it, and note its delivered sequence (`nats consumer info`) so a replacement can start there.",
+        safer: "Check nothing uses it, and note its delivered sequence (`nats consumer info`) first.",
         instead: shown_with_a_name("nats consumer info {target}"),
         questions: words!["Does any application still read through this consumer?", "Where will a recreated consumer start?"],
         #[cfg(test)]
@@ -1560,7 +1563,7 @@ pub static RULES: &[Rule] = &[
         consequence: "the node's local backups are gone, so a mistaken drop cannot be undone",
         safer: "Clear only a named, outdated snapshot (`-t name`) after confirming a newer backup exists elsewhere.",
         instead: shown_with_a_name("nodetool listsnapshots"),
-        questions: words!["Is there a newer backup stored off the node?", "Do these snapshots cover a recent drop or truncate?"],
+        questions: words!["Is there a newer backup stored off the node?", "Was any table dropped or truncated here recently?"],
         #[cfg(test)]
         references: words!["https://cassandra.apache.org/doc/latest/cassandra/managing/tools/nodetool/clearsnapshot.html"],
         #[cfg(test)]
@@ -1579,7 +1582,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["etcdctl"], check: etcd_range_delete },
         why: "`--prefix` matches by string, so a short or empty prefix covers everything; restoring an `etcdctl snapshot` brings keys back but rolls every other key back too.",
         consequence: "every key in the range is gone, possibly the whole Kubernetes cluster state",
-        safer: "List the keys the range covers first (`etcdctl get --prefix --keys-only`), take `etcdctl snapshot save`, and delete exact keys.",
+        safer: "List the keys (`etcdctl get --prefix --keys-only`) and delete them by exact name. Run `etcdctl snapshot save` first.",
         instead: shown_with_a_name("etcdctl get {target} --prefix --keys-only"),
         questions: words!["How many keys does the range cover?", "Is there an `etcdctl snapshot` from today?"],
         #[cfg(test)]
@@ -1606,9 +1609,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Kafka keeps no history of committed offsets, so the old position returns only if saved first; reprocessing repeats side effects such as emails or payments.",
         consequence: "consumers reprocess old messages as duplicates, or skip messages that are never processed",
-        safer: "Save the group's current offsets first, stop its consumers, preview the new offsets, and decide whether reprocessing is safe.",
+        safer: "Save the group's current offsets, stop its consumers, and preview the new offsets first.",
         instead: shown_with_a_name("Describe the consumer group and save its current offsets."),
-        questions: words!["What do the consumers do with each message, and is reprocessing safe?", "Are the current offsets saved?"],
+        questions: words!["Is it safe for the consumers to process messages twice?", "Are the current offsets saved?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
         #[cfg(test)]

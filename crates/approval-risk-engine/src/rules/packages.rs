@@ -335,11 +335,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Public registries never reuse a version number, so a bad release cannot be replaced, only superseded; withdrawing it does not recall copies already made.",
         consequence: "whatever it contains is public for good, copied by mirrors within minutes",
-        safer: "Inspect exactly what the package contains (`npm pack --dry-run`, `twine check`, `cargo package --list`), publish a pre-release first, and have a second person approve.",
+        safer: "List what the package contains (`npm pack --dry-run`, `cargo package --list`) and publish a pre-release first.",
         instead: shown_with_a_name("Build the package and list the files it would publish."),
         questions: words![
             "Has someone inspected exactly what goes into the package?",
-            "Is the version number right, since it can never be reused?",
+            "Is the version right, given it can never be reused?",
         ],
         #[cfg(test)]
         references: words![],
@@ -365,9 +365,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Lock files pin exact versions, so installs fail rather than fall back to another one; and mirrors keep copies, so a leaked secret stays leaked.",
         consequence: "every project pinning it fails to install, and its number cannot be reused",
-        safer: "Deprecate the version with a message pointing to a fixed release instead; withdraw only for malware or a leaked secret, after rotating the secret.",
+        safer: "Deprecate it with a message pointing to a fixed release; withdraw only for malware or leaked secrets.",
         instead: shown_with_a_name("Publish a fixed version and deprecate the broken one with a message."),
-        questions: words!["Who depends on this version, and what happens to their builds?", "Would deprecating it and publishing a fix do?"],
+        questions: words!["Whose builds break when this version disappears?", "Would deprecating it and publishing a fix do?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -386,12 +386,12 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["npm", "pnpm", "yarn", "bun", "lerna"], check: npm_publish },
         why: "npm allows unpublishing only if no other package depends on it, and after 72 hours only for little-downloaded packages; a version number is never reusable.",
         consequence: "anyone can install it within minutes, and its contents are public for good",
-        safer: "Run `npm publish --dry-run` and read the file list, check `files` in package.json and `.npmignore`, and publish from CI with provenance after review.",
+        safer: "Run `npm publish --dry-run` and read the file list; publish from CI with provenance after review.",
         instead: shown_with_a_name("npm publish --dry-run"),
         questions: words![
-            "Has someone checked the exact files going out (`npm pack --dry-run`) for secrets and build junk?",
-            "Is the version number right, and which dist-tag (`latest`) will it take?",
-            "Is this the organisation's normal release path, or an agent publishing on its own?",
+            "Has anyone checked the files going out for secrets?",
+            "Is the version right, and which dist-tag will it take?",
+            "Is this the usual release path, or the agent alone?",
         ],
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/commands/npm-publish", "https://docs.npmjs.com/policies/unpublish"],
@@ -418,8 +418,8 @@ pub static RULES: &[Rule] = &[
         safer: "Deprecate the version with a message instead (`npm deprecate`), and publish a fixed version.",
         instead: shown_with_a_name("npm deprecate {target} \"Broken release, use the next version\""),
         questions: words![
-            "Who depends on this version (`npm view` and the download count)?",
-            "Is this about a leaked secret, and has that secret been rotated already?",
+            "How many users depend on this version?",
+            "If a secret leaked, has it been rotated already?",
         ],
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/policies/unpublish", "https://docs.npmjs.com/cli/commands/npm-unpublish"],
@@ -441,7 +441,7 @@ pub static RULES: &[Rule] = &[
         consequence: "everyone installing matching versions sees the warning, and some CI builds fail",
         safer: "Name the exact affected versions, not a broad range, after listing them with `npm view`.",
         instead: shown_with_a_name("npm view {target} versions"),
-        questions: words!["Does the version range cover only the versions that are really affected?"],
+        questions: words!["Does the range cover only the affected versions?", "Does the message say which version to move to?"],
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/commands/npm-deprecate"],
         #[cfg(test)]
@@ -460,9 +460,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["npm", "pnpm", "yarn"], check: dist_tag },
         why: "A plain `npm install` follows the `latest` tag; moving the tag back later does not change installs or lock files made in between.",
         consequence: "every new install, everywhere, gets a different version at once",
-        safer: "Test the version under a non-default tag (such as `next`) before moving `latest`; check the current tags with `npm dist-tag ls`.",
+        safer: "Test the version under a non-default tag such as `next` before moving `latest`.",
         instead: shown_with_a_name("npm dist-tag ls {target}"),
-        questions: words!["Which version does the tag point at now, and has the new one been tested under another tag?"],
+        questions: words!["Which version does the tag point at now?", "Was the new version tested under another tag?"],
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/commands/npm-dist-tag"],
         #[cfg(test)]
@@ -481,10 +481,10 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["npm"], check: access_public },
         why: "The switch applies to the package, not one version, so old releases with forgotten files go public too; making it private again does not recall copies.",
         consequence: "anyone can download every published version, with whatever code and secrets it holds",
-        safer: "Review what every published version contains, or publish a new, clean package under a public name instead.",
+        safer: "Check what every published version contains, or publish a clean new package instead.",
         instead: shown_with_a_name("npm access get status {target}"),
         questions: words![
-            "Has every published version been checked for internal code and secrets?",
+            "Was every published version checked for secrets and internal code?",
             "Who in the organisation approved making this package public?",
         ],
         #[cfg(test)]
@@ -505,7 +505,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["npm", "pnpm", "yarn", "gem", "cargo"], check: owner_change },
         why: "Owners publish without any review, and users' version ranges pull new releases in automatically; a compromised owner account is how supply-chain attacks start.",
         consequence: "whoever owns it can ship code to every user; a removal can block fixes",
-        safer: "List the current owners first, and grant publishing through the registry's team or organisation settings with two-factor authentication required.",
+        safer: "List current owners, then grant publishing via team settings that require two-factor authentication.",
         instead: shown_with_a_name("npm owner ls {target}"),
         questions: words![
             "Who is being added or removed, and who approved it?",
@@ -532,7 +532,7 @@ pub static RULES: &[Rule] = &[
         safer: "Run `cargo publish --dry-run` (or `cargo package --list`) and read what goes out; publish from CI after review.",
         instead: shown_with_a_name("cargo publish --dry-run"),
         questions: words![
-            "What files does `cargo package --list` include, and is anything private among them?",
+            "Does `cargo package --list` show anything private?",
             "Is the version number right for the changes it contains?",
         ],
         #[cfg(test)]
@@ -553,9 +553,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["cargo"], check: cargo_yank },
         why: "Existing lock files keep working and `cargo yank --undo` reverses it, but anyone whose requirement only that version satisfies gets a resolution error.",
         consequence: "new resolutions can no longer pick that version, for every user at once",
-        safer: "Publish a fixed version first, so users have somewhere to go, and yank only the versions that are really broken.",
+        safer: "Publish a fixed version first, and yank only the versions that are really broken.",
         instead: shown_with_a_name("cargo info {target}"),
-        questions: words!["Is there a fixed version users can move to, and is the yanked version really broken?"],
+        questions: words!["Is there a fixed version users can move to?", "Is the yanked version really broken?"],
         #[cfg(test)]
         references: words!["https://doc.rust-lang.org/cargo/commands/cargo-yank.html"],
         #[cfg(test)]
@@ -574,11 +574,11 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["twine", "python", "python3", "poetry", "flit", "hatch", "uv", "pdm"], check: pypi_upload },
         why: "PyPI never accepts a deleted file name again, so a broken or leaking release can only be superseded by a new version number.",
         consequence: "anyone can install it at once, and mirrors keep copies even if deleted",
-        safer: "Run `twine check dist/*`, upload to TestPyPI first (`--repository testpypi`) and install from there, then publish from CI with trusted publishing.",
+        safer: "Upload to TestPyPI first (`--repository testpypi`) and install from there, then publish from CI.",
         instead: shown_with_a_name("twine upload --repository testpypi dist/*"),
         questions: words![
             "Has the release been installed and tried from TestPyPI?",
-            "Which files are in `dist/`, and are they all from this build and this version?",
+            "Are all files in `dist/` from this build and version?",
         ],
         #[cfg(test)]
         references: words!["https://packaging.python.org/en/latest/guides/using-testpypi/", "https://pypi.org/help/#file-name-reuse"],
@@ -598,9 +598,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["gem"], check: gem_push },
         why: "RubyGems never accepts a version number twice, even after a yank, and the gem holds whatever files the gemspec's `files` list matched when it was built.",
         consequence: "it is public and installable at once, and can be yanked but not replaced",
-        safer: "Build and unpack the gem (`gem build`, then `gem unpack`) to check its files, and release from CI. Internal gems belong on a private gem server.",
+        safer: "Unpack the built gem (`gem unpack`) to check its files; push internal gems to a private server.",
         instead: shown_with_a_name("gem push --host https://gems.internal.example.com {target}"),
-        questions: words!["Which files does the gem contain, and is the version number right?"],
+        questions: words!["Which files does the gem contain?", "Is the version number right?"],
         #[cfg(test)]
         references: words!["https://guides.rubygems.org/publishing/"],
         #[cfg(test)]
@@ -623,9 +623,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "A yank removes the version from the index Bundler resolves against, and its number can never be pushed again, so the fix must be a new version.",
         consequence: "projects whose lock files pin the version fail to install, with no undo",
-        safer: "Release a fixed version first and tell users to move to it; yank only for a security problem or a broken build.",
+        safer: "Release a fixed version first; yank only for a security problem or a broken build.",
         instead: shown_with_a_name("gem info {target} --remote --all"),
-        questions: words!["Who depends on this version, and is there a fixed version to move to?"],
+        questions: words!["Who depends on this version?", "Is there a fixed version to move to?"],
         #[cfg(test)]
         references: words!["https://guides.rubygems.org/command-reference/#gem-yank"],
         #[cfg(test)]
@@ -646,7 +646,7 @@ pub static RULES: &[Rule] = &[
         consequence: "it can never be deleted, only unlisted, and stays downloadable to anyone",
         safer: "Inspect the package (`dotnet pack`, then open the .nupkg) and push to an internal feed first.",
         instead: shown_with_a_name("dotnet nuget push {target} --source https://nuget.internal.example.com/v3/index.json"),
-        questions: words!["Which feed does this push to, and has the package's content been checked?"],
+        questions: words!["Which feed does this push to?", "Has anyone checked what the package contains?"],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/nuget/nuget-org/policies/deleting-packages"],
         #[cfg(test)]

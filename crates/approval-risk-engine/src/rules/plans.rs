@@ -161,9 +161,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: destroys_data },
         why: "Applying again only recreates it empty, and deleting a managed database often deletes its automated backups too, unless a final snapshot is configured.",
         consequence: "it and everything stored in it are gone unless restored from a backup",
-        safer: "Remove {target} from this change or protect it (`prevent_destroy`, `DeletionPolicy: Retain`), snapshot it, and destroy it on its own once nothing uses it.",
+        safer: "Take {target} out of this change, protect it with `prevent_destroy`, and destroy it alone once unused.",
         instead: shown_with_a_name("terraform plan -destroy -target={target}"),
-        questions: words!["Why is {target} being destroyed: an intended removal, or a rename or state mismatch?", "Is there a recent snapshot or backup of {target}?", "Is this plan built from the current state?"],
+        questions: words!["Is destroying {target} intended, or is it a rename?", "Is there a recent snapshot or backup of {target}?", "Is this plan built from the current state?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/tutorials/state/resource-lifecycle"],
         #[cfg(test)]
@@ -182,9 +182,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: replaces_data },
         why: "An attribute that cannot change in place forces a new resource; nothing copies the data across, and `-/+` means the old one is deleted first.",
         consequence: "it is recreated empty with a new identifier; its data is lost unless restored",
-        safer: "Find the attribute that forces replacement of {target} and change it another way, or migrate the data to a new resource first and switch over.",
+        safer: "Change the attribute forcing replacement another way, or migrate the data to a new resource first.",
         instead: shown_with_a_name("terraform plan -out=review.tfplan"),
-        questions: words!["Which attribute forces the replacement of {target}, and can it be changed in place?", "Is the data in {target} backed up and restorable into the new resource?"],
+        questions: words!["What forces replacing {target}, and can it change in place?", "Is {target} backed up, and restorable into the new resource?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/internals/json-format#change-representation"],
         #[cfg(test)]
@@ -203,9 +203,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: destroys_other },
         why: "It holds no data of its own, but renaming or moving code without a `moved` block also shows up as a destroy.",
         consequence: "whatever relies on it breaks until it is recreated from code",
-        safer: "Confirm {target} is meant to go (not a rename or a state mismatch), and apply its removal on its own.",
+        safer: "Confirm {target} is meant to go, not a rename, and apply its removal on its own.",
         instead: shown_with_a_name("terraform state show {target}"),
-        questions: words!["Is removing {target} intended, or is it a rename the plan read as destroy-and-create?", "What depends on {target}?"],
+        questions: words!["Is removing {target} intended, or a rename read as destroy?", "What depends on {target}?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan"],
         #[cfg(test)]
@@ -247,7 +247,7 @@ pub static RULES: &[Rule] = &[
         consequence: "resources the pasted output does not name are destroyed, possibly with their data",
         safer: "Paste the whole plan output (or `terraform show -json plan.out`) so every destroyed resource can be seen.",
         instead: shown_with_a_name("terraform show -no-color plan.out"),
-        questions: words!["Which resources does the plan destroy or replace?"],
+        questions: words!["Which resources does the plan destroy or replace?", "Do any of them hold data?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -268,7 +268,7 @@ pub static RULES: &[Rule] = &[
         consequence: "shared infrastructure changes in place, and a wrong setting affects whatever uses it",
         safer: "Read the attribute changes for {target}, and apply to a non-production environment first.",
         instead: shown_with_a_name("terraform show -no-color plan.out"),
-        questions: words!["Which environment's state is this plan for?"],
+        questions: words!["Which environment's state is this plan for?", "Will any change restart the resource?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan"],
         #[cfg(test)]

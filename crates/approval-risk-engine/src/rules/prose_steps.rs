@@ -148,13 +148,12 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Recreating rebuilds the shape, not the contents, and hands out new identifiers and endpoints. This is how one agent's 'delete and recreate' became a 13-hour outage.",
         consequence: "its data and manual changes are lost, and everything using it goes down",
-        safer: "Change {target} in place, or build the new one beside the old, switch traffic over, check it, and only then delete the old one.",
+        safer: "Change {target} in place, or build the new one beside it and switch over before deleting.",
         instead: shown_with_a_name("Build a new environment beside the old one, switch traffic to it, and keep the old one running until the new one is verified."),
         questions: words![
-            "Which environment exactly, and does anything in production depend on it?",
-            "What in it is not in the template (data, secrets, manual fixes, DNS records, IP allow-lists)?",
-            "How long will it be down between the delete and the recreate, and who is told?",
-            "Can the change be made in place instead?",
+            "Which environment exactly, and does production depend on it?",
+            "What does it hold that the template does not?",
+            "How long will it be down, and who is told?",
         ],
         #[cfg(test)]
         references: words!["https://www.theregister.com/2026/02/20/amazon_denies_kiro_agentic_ai_behind_outage/"],
@@ -182,10 +181,10 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Prose(ProsePattern { verbs: DELETE_VERBS, objects: DATA, also: words![], window: 6, leading: false }),
         why: "Deleting a managed database or table often removes its automated backups and point-in-time history too; only a separately taken copy is sure to survive.",
         consequence: "it is gone unless a tested backup exists, and restoring loses recent changes",
-        safer: "Rename or archive {target} and delete it later, once nobody needs it. Otherwise take a snapshot first and check it restores.",
+        safer: "Rename or archive {target} and delete it later, once nobody needs it. Otherwise snapshot it first.",
         instead: shown_with_a_name("Rename {target} to a name ending in _retired and keep it until nobody needs it."),
         questions: words![
-            "Is there a current, tested backup of this, and how long does a restore take?",
+            "Is there a tested backup, and how long does restoring take?",
             "Who or what still reads it?",
             "Could it be archived or renamed instead of deleted?",
         ],
@@ -215,7 +214,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Prose(ProsePattern { verbs: DELETE_VERBS, objects: ENVIRONMENTS, also: words![], window: 6, leading: false }),
         why: "An environment holds more than its code rebuilds: data, secrets, hand-made settings and the addresses other systems call. Recreating it from code brings none of those back.",
         consequence: "everything running in it stops, and whatever was stored inside is gone",
-        safer: "Scale {target} down or detach it first, confirm nothing depends on it, keep a backup of its data, then delete.",
+        safer: "Scale {target} down first, confirm nothing depends on it, and keep a backup of its data.",
         instead: shown_with_a_name("Scale {target} down to zero and keep it for a week."),
         questions: words![
             "Which environment exactly, and is anything still using it?",
@@ -249,7 +248,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "'Unused' and 'old' are guesses from recent activity, and they miss what sits idle by design: backups, standbys and monthly jobs.",
         consequence: "whatever the agent judges unused is deleted before anyone can check the list",
-        safer: "Ask the agent to list exactly what it would delete, review that list, and delete the named items only.",
+        safer: "Have the agent list exactly what it would delete, and delete only the items you reviewed.",
         instead: shown_with_a_name("List the resources that look unused, with their owners and last use."),
         questions: words!["Exactly what will be deleted, by name?", "How was 'unused' decided, and who owns these things?"],
         #[cfg(test)]
@@ -276,9 +275,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Revocation cannot be reversed, and no system lists who holds a copy of a key; only access logs show who still uses it.",
         consequence: "every service or person still using it fails until given the new one",
-        safer: "Issue the new credential first and move every user of {target} over, wait until the old one shows no use, then revoke.",
+        safer: "Issue a new credential, move every user of {target} over, then revoke the old one once unused.",
         instead: shown_with_a_name("Issue a new key alongside the old one and list which services still use the old key."),
-        questions: words!["Which services still use {target}, and have they all switched?", "What is the plan if something breaks after the revocation?"],
+        questions: words!["Which services still use {target}, and have they all switched?", "What is the fallback if something breaks after revoking?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -310,11 +309,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Switching a control off is one change, and nothing reminds anyone to switch it back on, so 'temporary' exceptions routinely outlive the task.",
         consequence: "while it is off, nothing stops or records attacks or mistakes, for everyone covered",
-        safer: "Keep {target} on and find out why it blocks the task; if it must go, make a narrow, time-limited exception that a second person ends.",
+        safer: "Keep {target} on and find out why it blocks the task; at most, grant a narrow, time-limited exception.",
         instead: shown_with_a_name("Find out why the security control blocks the task and ask its owner for a narrow exception."),
         questions: words![
-            "Why does {target} have to go off, and for exactly how long?",
-            "Who switches it back on, and how will anyone know it was off?",
+            "Why must {target} go off, and for how long?",
+            "Who switches it back on, and who checks?",
         ],
         #[cfg(test)]
         references: words![],
@@ -353,7 +352,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Deletion protection, versioning and alarms work only if they are on before the mistake; switching one off changes nothing visible, so nobody notices it is missing.",
         consequence: "the next destructive mistake goes through unnoticed and cannot be undone",
-        safer: "Keep {target} on; if it blocks a step, find out why, and switch it off only for that step, with someone watching, then back on.",
+        safer: "Keep {target} on; if a step needs it off, turn it back on right after.",
         instead: shown_with_a_name("Find out which step {target} blocks and why, and keep it on."),
         questions: words![
             "What step needs {target} off, and why?",
@@ -402,7 +401,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Wildcard and admin grants also cover resources created later, and by default they never expire; grants made 'for now' are rarely reviewed or taken back.",
         consequence: "every later mistake, leak or injected instruction reaches everything the grant covers",
-        safer: "Grant only the permissions the task needs, on the resources it touches, for a limited time, and record when it is removed.",
+        safer: "Grant only the permissions the task needs, on the resources it touches, for a limited time.",
         instead: shown_with_a_name("Grant read access to the one resource the task needs, for one day."),
         questions: words![
             "Which exact permissions does the task need?",
@@ -449,7 +448,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Emails, charges and refunds fire from other systems the moment a status changes, so restoring the records does not unsend or reverse them.",
         consequence: "every customer the filter selects is locked out, notified, charged or refunded at once",
-        safer: "Produce the list of {target} the step would touch, have its owner check it, and run the change on a small batch first.",
+        safer: "List what the step would touch, have an owner check it, and start with a small batch.",
         instead: shown_with_a_name("List the {target} the step would touch, with their owners, for review."),
         questions: words![
             "How many are selected, and has anyone checked the list?",
@@ -495,11 +494,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "A restore replaces the whole dataset, not only the damaged part, and restored sequences hand out IDs that other systems already received.",
         consequence: "everything written since the copy was taken is lost, with no way back",
-        safer: "Load the earlier copy beside {target} as a new instance or table, check it, and copy back only the rows needed. Snapshot the current data first.",
+        safer: "Load the earlier copy beside {target} as a new instance; copy back only the rows needed. Snapshot current data first.",
         instead: shown_with_a_name("Restore the backup into a new database and compare the two."),
         questions: words![
-            "What was written since the copy was taken, and is it saved somewhere?",
-            "Has the backup been restored somewhere else and checked first?",
+            "Is what was written since the copy saved elsewhere?",
+            "Has the backup been test-restored elsewhere first?",
         ],
         #[cfg(test)]
         references: words![],
@@ -538,11 +537,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Resolvers honour the TTL they cached, so lowering it helps only if done a full TTL ahead; name-server changes often take up to two days.",
         consequence: "visitors and email go elsewhere or nowhere, and mistakes linger until the TTL expires",
-        safer: "Export the current zone and lower the TTL a day ahead; change one record at a time, checking it with `dig` against several resolvers.",
+        safer: "Lower the TTL a day ahead, export the zone, and check each changed record with `dig`.",
         instead: shown_with_a_name("Export the current DNS zone and lower the TTL of the records to be changed."),
         questions: words![
-            "Is the current zone exported, so every record can be put back?",
-            "What is the TTL, and how long would a mistake keep being served?",
+            "Has the current zone been exported for rollback?",
+            "What is the TTL, and how long would mistakes linger?",
         ],
         #[cfg(test)]
         references: words![],
@@ -574,7 +573,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Emptying leaves the container in place, so checks that it exists still pass; bulk empties such as `TRUNCATE` skip per-row delete triggers.",
         consequence: "every object, row or message in it is gone unless a backup exists",
-        safer: "Delete only what is meant to go, by prefix, age or filter, rather than everything. Copy or snapshot what is in {target} first.",
+        safer: "Delete only what is meant to go, by prefix, age or filter. Copy or snapshot {target} first.",
         instead: shown_with_a_name("List what is in {target}, with sizes and dates."),
         questions: words!["Is there a copy of what is in it?", "Does anything still read from it?"],
         #[cfg(test)]
@@ -605,9 +604,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "The tool sees only the plan, not the script or job; one-off scripts are rarely tested like product code, and a backfill writes every row it selects.",
         consequence: "what it changes cannot be seen, so its effect on the data is unknown",
-        safer: "Read the script first, run it with a dry-run or on a copy, and check how many records it would change.",
+        safer: "Read the script first, then dry-run it or run it on a copy, checking how many records change.",
         instead: shown_with_a_name("Show the script's code and what its dry-run mode reports."),
-        questions: words!["What does the script change, and has someone read it?", "Does it have a dry-run mode, and what did it report?"],
+        questions: words!["What does the script change, and has someone read it?", "What did its dry-run mode report, if it has one?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -632,7 +631,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Once every address is allowed, the service's own login and patch level are the only defence; exposed admin pages and login ports are brute-forced constantly.",
         consequence: "anyone on the internet can reach it, and scanners find it within minutes",
-        safer: "Allow only the addresses that need it (an office range, a VPN, the partner's IPs), or reach the service through a bastion or a tunnel.",
+        safer: "Allow only the addresses that need it, such as a VPN range, or use a bastion or tunnel.",
         instead: shown_with_a_name("Allow the port from the office VPN range only."),
         questions: words!["Which addresses actually need to reach it?", "What listens on it, and does it require authentication?"],
         #[cfg(test)]
@@ -663,9 +662,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Public access covers every object inside, including ones added later, and read logging is off by default, so nobody can tell what was taken.",
         consequence: "anyone on the internet can read what it holds; copies made meanwhile stay out",
-        safer: "Share with the specific people or accounts that need it (a signed URL, an expiring link, an access grant), and check what it contains first.",
+        safer: "Share with the specific people or accounts that need it, using a signed, expiring link or access grant.",
         instead: shown_with_a_name("Create an expiring signed link for the one file the partner needs."),
-        questions: words!["Who exactly needs it, and could a signed link or a grant do?", "What is in it: any personal data or secrets?"],
+        questions: words!["Who exactly needs it, and would a signed link do?", "What is in it: any personal data or secrets?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]

@@ -91,9 +91,9 @@ pub static RULES: &[Rule] = &[Rule {
     matcher: Matcher::CommandFn { programs: words!["op", "doppler", "bw", "infisical"], check: noun_then_delete },
     why: "Services that fetch it only at startup fail at their next restart or deploy; without another copy, the credential must be re-issued everywhere it was used.",
     consequence: "every service and person reading it fails at once, and it cannot be recovered",
-    safer: "Archive or disable {target} first, watch for services that break, and delete it only after nothing reads it.",
+    safer: "Disable {target} first, watch what breaks, and delete it only once nothing reads it.",
     instead: shown_with_a_name("doppler secrets get {target} --plain"),
-    questions: words!["Which services read {target}, and will they fail without it?", "Is there another copy, or will the credential have to be re-issued?"],
+    questions: words!["Which services read {target}, and will they fail without it?", "Is there another copy, or must the credential be re-issued?"],
     #[cfg(test)]
     references: words!["https://developer.1password.com/docs/cli/reference/management-commands/item#item-delete", "https://docs.doppler.com/docs/cli"],
     #[cfg(test)]

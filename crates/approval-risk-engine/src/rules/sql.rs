@@ -167,12 +167,12 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Rows, indexes, triggers and grants go in one statement; CASCADE also drops dependent views and foreign keys. Only a backup restore brings it back, minus later writes.",
         consequence: "every row in it is gone and whatever reads it fails at once",
-        safer: "Rename it instead of dropping it, take a dump, and drop it only once nothing has broken for a while.",
+        safer: "Rename it instead, take a dump, and drop it only once nothing has broken.",
         instead: shown_with_a_name("ALTER TABLE {target} RENAME TO {target}_retired;"),
         questions: words![
             "Is there a fresh, tested backup of this table?",
             "Which services read or write it?",
-            "Is this the database you think it is (check the connection string)?",
+            "Which database is this (check the connection string)?",
         ],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-droptable.html"],
@@ -196,11 +196,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Without a WHERE clause DELETE matches every row, not only the ones meant; client tools autocommit each statement, so nothing can roll it back afterwards.",
         consequence: "every row in it is gone; only a backup brings them back",
-        safer: "Add a WHERE clause for the rows meant, count them with `SELECT count(*)` first, and delete inside `BEGIN` so a wrong count can be rolled back.",
+        safer: "Add a WHERE clause, check the count with `SELECT count(*)`, and delete inside `BEGIN` to allow rollback.",
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         questions: words![
             "Was a WHERE clause meant to be here?",
-            "How many rows does {target} hold, and is there a recent backup of it?",
+            "Is there a recent backup of {target}?",
             "Which database and environment does this connect to?",
         ],
         #[cfg(test)]
@@ -235,10 +235,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Foreign keys declared ON DELETE CASCADE also delete child rows in other tables. Point-in-time recovery restores whole databases; lost rows are then copied back by hand.",
         consequence: "the matched rows are gone; a wrong condition means restoring from backup",
-        safer: "Run the same condition as `SELECT count(*)` first, and delete inside a transaction so a surprising count can be rolled back.",
+        safer: "Count the matched rows with `SELECT count(*)` first, and delete inside a transaction to allow rollback.",
         // The engine builds the count from the statement's own condition (`sql_instead`).
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
-        questions: words!["How many rows does the condition match, and is that the number expected?", "Is point-in-time recovery or a recent backup available for this database?"],
+        questions: words!["How many rows should this condition match?", "Is point-in-time recovery or a recent backup available?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-delete.html"],
         #[cfg(test)]
@@ -261,10 +261,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Once committed, the old values survive only in backups and archived logs; recovering them means restoring a whole-database copy and copying values back by hand.",
         consequence: "the old values in the matched rows are overwritten and kept nowhere",
-        safer: "Check the matched rows with a `SELECT` first, keep their current values (`CREATE TABLE ... AS SELECT`), and update inside a transaction.",
+        safer: "Copy the matched rows aside (`CREATE TABLE ... AS SELECT`) first, and update inside a transaction.",
         // The engine builds the check from the statement's own condition (`sql_instead`).
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
-        questions: words!["How many rows does the condition match?", "Are the current values saved somewhere before they are overwritten?"],
+        questions: words!["How many rows does the condition match?", "Are the current values saved before they are overwritten?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-update.html"],
         #[cfg(test)]
@@ -287,11 +287,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Without a WHERE clause UPDATE rewrites every row and client tools commit it at once. Putting values back means merging a backup with later changes by hand.",
         consequence: "the old value in every row is overwritten and kept nowhere",
-        safer: "Add a WHERE clause for the rows meant, count them with `SELECT count(*)`, and copy the column aside first with `CREATE TABLE ... AS SELECT`.",
+        safer: "Add a WHERE clause, and copy the column aside first (`CREATE TABLE ... AS SELECT`).",
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         questions: words![
             "Was a WHERE clause meant to be here?",
-            "Is there a copy of the current values of the column being overwritten?",
+            "Is there a copy of the column's current values?",
             "Which database and environment does this connect to?",
         ],
         #[cfg(test)]
@@ -324,7 +324,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "TRUNCATE skips row-by-row deletion, so DELETE triggers never fire, and MySQL commits it even inside a transaction. Only a backup brings the rows back.",
         consequence: "every row in it is gone at once; CASCADE empties referencing tables too",
-        safer: "Delete only the rows meant with a WHERE clause; if {target} must be emptied, copy it aside or take a dump first.",
+        safer: "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first.",
         instead: shown_with_a_name("CREATE TABLE {target}_backup AS TABLE {target};"),
         questions: words![
             "Is there a backup of {target} taken today?",
@@ -356,12 +356,12 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Re-adding the column gives an empty one, so its values come back only from a backup; dropping a partition deletes every row stored in it.",
         consequence: "the dropped column's data is gone from every row; code reading it fails",
-        safer: "Deploy code that no longer uses the column, copy its data aside, and drop it a release later; renaming it first exposes anything still reading it.",
+        safer: "Stop all code using the column, copy its data aside, and drop it a release later.",
         // The engine renames the statement's own column when it can (`sql_instead`).
         instead: shown_with_a_name("CREATE TABLE {target}_backup AS SELECT * FROM {target};"),
         questions: words![
             "Does any code, report or job still read this column?",
-            "Is there a copy of the data in it?",
+            "Is there a copy of its data?",
             "Which database and environment is this?",
         ],
         #[cfg(test)]
@@ -394,10 +394,10 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Dropping a primary key or unique constraint also drops its index. Re-adding it scans every row and fails while any bad row remains.",
         consequence: "the database stops refusing bad data such as duplicates and orphaned rows",
-        safer: "Keep the constraint and fix the data or code that violates it; if it must go, plan the step that restores it.",
+        safer: "Keep the constraint and fix the violating data or code; if it must go, plan re-adding it.",
         instead: shown_with_a_name("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '{target}'::regclass;"),
         questions: words![
-            "Why does the constraint need to go, and for how long?",
+            "Why must the constraint go, and for how long?",
             "What stops bad data from getting in meanwhile?",
         ],
         #[cfg(test)]
@@ -430,11 +430,11 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Dropping a UNIQUE index also lets duplicates in. Rebuilding a large index takes a long time and blocks writes on the table unless built CONCURRENTLY.",
         consequence: "queries that relied on it can slow sharply; no data is lost",
-        safer: "Check it is unused (`idx_scan` in `pg_stat_user_indexes`), drop it with `DROP INDEX CONCURRENTLY`, and keep its `CREATE INDEX` statement at hand.",
+        safer: "Confirm it is unused (`idx_scan`), use `DROP INDEX CONCURRENTLY`, and keep its `CREATE INDEX` statement.",
         instead: shown_with_a_name("SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = '{target}';"),
         questions: words![
-            "Do any queries use this index (how many scans does it show)?",
-            "Is it a unique index that also keeps duplicates out?",
+            "Do any queries still use this index?",
+            "Is it a unique index keeping duplicates out?",
         ],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-dropindex.html"],
@@ -467,12 +467,12 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Recreating it needs its definition and grants from migrations or a schema dump; a recreated sequence restarts numbering, so new ids can collide with existing rows.",
         consequence: "everything that uses it fails at once, and a trigger's job silently stops",
-        safer: "Check what depends on {target} (`pg_depend`), save its definition with `pg_dump --schema-only`, and drop it in a revertible migration.",
+        safer: "Check what depends on {target}, save its definition (`pg_dump --schema-only`), and drop it in a revertible migration.",
         instead: shown_with_a_name("pg_dump --schema-only --file=schema-before-change.sql"),
         questions: words![
-            "Is the definition of {target} kept in migrations or source control?",
+            "Is the definition of {target} in source control?",
             "What reads or calls it: reports, services, other views?",
-            "For a trigger: what job does it do that would silently stop?",
+            "If a trigger, what job would silently stop?",
         ],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-dropview.html", "https://www.postgresql.org/docs/current/sql-droptrigger.html"],
@@ -501,9 +501,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "CASCADE drops every dependent object without asking, and a table column of the type counts as one: dropping PostGIS this way removes every geometry column.",
         consequence: "every column using it is dropped with all its data, for good",
-        safer: "Drop it without CASCADE: the database then refuses and lists what still depends on it, so each dependency can be dealt with on purpose.",
+        safer: "Drop it without CASCADE; the database then refuses and lists each dependent object to handle first.",
         instead: shown_with_a_name("DROP TYPE {target};"),
-        questions: words!["What depends on {target}: which tables have columns of this type?", "Is there a backup of those tables?"],
+        questions: words!["Which tables have columns that use {target}?", "Is there a backup of those tables?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-droptype.html", "https://www.postgresql.org/docs/current/sql-dropextension.html"],
         #[cfg(test)]
@@ -526,9 +526,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Dropping and recreating a role does not restore it: grants and memberships are rebuilt by hand, and every client needs the new password.",
         consequence: "everything logging in as it is refused and its grants are gone",
-        safer: "Lock the login first (`NOLOGIN` in PostgreSQL, `ACCOUNT LOCK` in MySQL), watch for failed logins, and drop it later.",
+        safer: "Lock its login first (`NOLOGIN`, or `ACCOUNT LOCK` in MySQL), and drop it once no logins fail.",
         instead: shown_with_a_name("ALTER ROLE {target} NOLOGIN;"),
-        questions: words!["Which applications or jobs still log in as {target}?", "Are its grants recorded somewhere so they can be rebuilt?"],
+        questions: words!["Which applications or jobs still log in as {target}?", "Are its grants recorded so they can be rebuilt?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-droprole.html", "https://dev.mysql.com/doc/refman/8.0/en/drop-user.html"],
         #[cfg(test)]
@@ -551,7 +551,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "With MySQL's `ON *.*` it covers every database plus server rights like FILE and SHUTDOWN; `WITH GRANT OPTION` lets the grantee hand it all on.",
         consequence: "the grantee can read, change and delete everything the grant covers",
-        safer: "Grant only the privileges and tables the task needs (`GRANT SELECT, INSERT ON ... TO ...`), and never `WITH GRANT OPTION` to an application.",
+        safer: "Grant only what the task needs (`GRANT SELECT ON ... TO ...`), and never `WITH GRANT OPTION`.",
         instead: shown_with_a_name("Review which tables and privileges the role actually needs before granting anything."),
         questions: words!["Which privileges does the grantee actually need?", "Who else can log in as the grantee?"],
         #[cfg(test)]
@@ -576,7 +576,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Every role is a member of PUBLIC and cannot leave it, so revoking from single roles removes nothing; only revoking from PUBLIC takes it back.",
         consequence: "every role that can connect, now and in future, gets this access",
-        safer: "Grant to a named role that only the intended users are members of.",
+        safer: "Grant to a named role whose members are only the intended users.",
         instead: shown_with_a_name("SELECT grantee, privilege_type FROM information_schema.role_table_grants WHERE grantee = 'PUBLIC';"),
         questions: words!["Which roles really need this access?", "Does the table hold personal or financial data?"],
         #[cfg(test)]
@@ -601,9 +601,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "In PostgreSQL a superuser can run shell commands on the database host, BYPASSRLS ignores every row-level policy, and CREATEROLE can create and grant other roles.",
         consequence: "it bypasses every permission and can read or drop every database",
-        safer: "Grant the specific privileges the task needs, or use a predefined role such as `pg_read_all_data`, and time-box it.",
+        safer: "Grant only what the task needs, such as the predefined `pg_read_all_data` role, and time-box it.",
         instead: shown_with_a_name("SELECT rolname, rolsuper FROM pg_roles WHERE rolname = '{target}';"),
-        questions: words!["What task needs superuser, and can a narrower privilege do it?", "When will it be taken back, and who checks?"],
+        questions: words!["What task needs superuser that a narrower privilege cannot do?", "When will it be taken back, and who checks?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/role-attributes.html"],
         #[cfg(test)]
@@ -626,9 +626,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Open sessions lose it at their next statement, without reconnecting; with CASCADE it also removes every grant the holder passed on. Granting it back is quick.",
         consequence: "applications using the privilege are refused from their next query",
-        safer: "Check which applications log in as the role and what they query before revoking, and have the matching GRANT ready.",
+        safer: "Check which applications use the role before revoking, and have the matching `GRANT` ready.",
         instead: shown_with_a_name("SELECT grantee, table_name, privilege_type FROM information_schema.role_table_grants;"),
-        questions: words!["Which applications or jobs use this privilege today?", "Is the GRANT to restore it written down?"],
+        questions: words!["Which applications or jobs use this privilege today?", "Is the GRANT that undoes this written down?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-revoke.html"],
         #[cfg(test)]
@@ -651,7 +651,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "The slot holds back write-ahead log its consumer has not read; dropped or advanced, that log is recycled and the consumer can no longer resume.",
         consequence: "its replica or change-data consumer loses pending changes and must be rebuilt",
-        safer: "Find what consumes the slot (`pg_replication_slots`) and confirm with its owner it is abandoned; if disk is filling, fix the consumer instead.",
+        safer: "Check its consumer in `pg_replication_slots` and confirm it is abandoned; if disk is filling, fix the consumer.",
         instead: shown_with_a_name("SELECT slot_name, plugin, active, restart_lsn FROM pg_replication_slots;"),
         questions: words!["What consumes this slot (a replica, Debezium, a pipeline)?", "Is the consumer really gone, or only behind?"],
         #[cfg(test)]
@@ -676,9 +676,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "It is the usual clean-up before dropping a user; if the application's migrations ran as that user, it owns the real tables, and they go too.",
         consequence: "every table, view and function it owns is dropped, rows included",
-        safer: "Hand its objects to another role first, so `DROP OWNED` removes only leftover privileges. Use `REASSIGN OWNED BY {target} TO ...` for that.",
+        safer: "Hand its objects to another role first (`REASSIGN OWNED`), so `DROP OWNED` removes only privileges.",
         instead: shown_with_a_name("SELECT tablename FROM pg_tables WHERE tableowner = '{target}';"),
-        questions: words!["Which tables does {target} own, and do they hold data anyone needs?", "Was `REASSIGN OWNED` run first?"],
+        questions: words!["Which tables does {target} own, and does anyone need them?", "Was `REASSIGN OWNED` run first?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-drop-owned.html"],
         #[cfg(test)]
@@ -701,9 +701,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "VACUUM FULL and CLUSTER lock out even reads while writing a second full copy, which needs that much free disk; a plain REINDEX blocks writes.",
         consequence: "reads or writes to it wait until the rebuild finishes, stalling the service",
-        safer: "Use `REINDEX ... CONCURRENTLY` or the `pg_repack` extension, which rebuild without the long lock, and schedule it outside peak hours.",
+        safer: "Use `REINDEX ... CONCURRENTLY` or `pg_repack` to avoid the long lock, and run it off-peak.",
         instead: shown_with_a_name("SELECT pg_size_pretty(pg_total_relation_size('{target}'));"),
-        questions: words!["How large is the table, and how long will the lock last?", "Is there free disk space for a full copy of it?"],
+        questions: words!["How long will the table stay locked?", "Is there disk space for a full copy?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-vacuum.html", "https://www.postgresql.org/docs/current/sql-reindex.html"],
         #[cfg(test)]
@@ -726,9 +726,9 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Replicas and point-in-time recovery both replay the binary logs; RESET MASTER deletes every one, restarts numbering and clears the GTID history.",
         consequence: "replicas break and recovery can reach back only to the last full backup",
-        safer: "Let logs expire through `binlog_expire_logs_seconds`, or use `PURGE BINARY LOGS` for logs every replica has read and the last backup already covers.",
+        safer: "Let logs expire via `binlog_expire_logs_seconds`, or `PURGE BINARY LOGS` only those replicas have read and backups cover.",
         instead: shown_with_a_name("mysql -e 'SHOW BINARY LOGS'"),
-        questions: words!["Do replicas read from this server?", "When was the last full backup, and does recovery rely on these logs?"],
+        questions: words!["Do replicas read from this server?", "When was the last full backup?"],
         #[cfg(test)]
         references: words!["https://dev.mysql.com/doc/refman/8.0/en/reset-master.html"],
         #[cfg(test)]
@@ -751,7 +751,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "MySQL only spares logs a connected replica is reading at that moment; a replica that is disconnected or restarting gets no such protection.",
         consequence: "lagging replicas stop and point-in-time recovery cannot reach past the purge",
-        safer: "Check every replica's position (`SHOW REPLICA STATUS` on each) and that a full backup newer than the purge point exists; otherwise let logs expire.",
+        safer: "Check each replica has read past the purge point (`SHOW REPLICA STATUS`); otherwise let logs expire.",
         instead: shown_with_a_name("mysql -e 'SHOW REPLICA STATUS'"),
         questions: words!["Have all replicas read past the purge point?", "Is there a full backup newer than it?"],
         #[cfg(test)]
@@ -776,7 +776,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Application queries rely on the policy as their only tenant filter. Switching it back on cannot take back rows already read.",
         consequence: "every user of it can see every tenant's rows",
-        safer: "Change the policy with `ALTER POLICY` or `CREATE POLICY` for the new need, and keep row-level security enabled.",
+        safer: "Keep row-level security on, and adjust access with `ALTER POLICY` or `CREATE POLICY`.",
         instead: shown_with_a_name("SELECT policyname, cmd, qual FROM pg_policies;"),
         questions: words!["Which tenants or customers share this table?", "Why must the policy go, and what replaces it?"],
         #[cfg(test)]
@@ -797,7 +797,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["dropdb"], check: drop_named },
         why: "`dropdb` runs `DROP DATABASE`, which cannot run inside a transaction, so nothing rolls it back; only a backup returns it, minus later writes.",
         consequence: "every table in it is gone and every service using it fails",
-        safer: "Rename it instead of dropping it, take a `pg_dump -Fc`, and drop it only once nothing has complained. `ALTER DATABASE {target} RENAME TO {target}_old` renames it.",
+        safer: "Rename it instead and take a `pg_dump -Fc`; drop it later. Use `ALTER DATABASE {target} RENAME TO {target}_old`.",
         instead: shown_with_a_name("pg_dump --format=custom --file={target}.dump {target}"),
         questions: words!["Is there a tested backup of {target} from today?", "Which host is this (check `-h` and PGHOST)?", "What still connects to it?"],
         #[cfg(test)]
@@ -818,7 +818,7 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["dropuser"], check: drop_named },
         why: "A recreated role is a new role: grants and memberships must be rebuilt by hand, and every client given its new password.",
         consequence: "everything logging in as it is refused and its privileges are gone",
-        safer: "Disable its login first (`NOLOGIN`) and drop the role later, once nothing has failed to connect.",
+        safer: "Disable its login first (`NOLOGIN`), and drop the role once nothing fails to connect.",
         instead: shown_with_a_name("psql -c \"ALTER ROLE {target} NOLOGIN\""),
         questions: words!["Which applications or people still log in as {target}?", "Are its grants written down somewhere?"],
         #[cfg(test)]
@@ -839,9 +839,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["mysqladmin"], check: mysqladmin_drop },
         why: "`mysqladmin drop` asks once for confirmation, and `-f` skips even that; MySQL's `DROP DATABASE` commits implicitly, so only a backup brings it back.",
         consequence: "every table in it is gone and every service using it fails",
-        safer: "Dump {target} first (`mysqldump --single-transaction`), and drop it only after nothing has complained for a while.",
+        safer: "Drop it only once nothing uses it, and after a `mysqldump --single-transaction` of {target}.",
         instead: shown_with_a_name("mysqldump --single-transaction --result-file={target}.sql {target}"),
-        questions: words!["Is there a tested dump of {target} from today?", "Which server is this (check `-h`)?"],
+        questions: words!["Is there a tested dump of {target} from today?", "Which host is this (check `-h`)?"],
         #[cfg(test)]
         references: words!["https://dev.mysql.com/doc/refman/8.0/en/mysqladmin.html"],
         #[cfg(test)]
@@ -860,9 +860,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["pg_restore"], check: pg_restore_clean },
         why: "`--clean` drops each object in the dump before recreating it, with no check that dump and database match; without `--single-transaction`, an error midway leaves it half-restored.",
         consequence: "its live data is replaced by the dump; later writes are lost",
-        safer: "Use a new, empty database as the target, compare it with the live one, then switch the application over; keep the old one until then.",
+        safer: "Target a new, empty database (`createdb`), compare it with the live one, then switch over.",
         instead: shown_with_a_name("pg_restore --list backup.dump"),
-        questions: words!["Which database is the target, and is it the one you mean?", "How old is the dump, and what was written since?", "Is there a backup of the database being overwritten?"],
+        questions: words!["Which database is the target, and is it right?", "How old is the file, and what was written since?", "Is there a backup of the database it overwrites?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/app-pgrestore.html"],
         #[cfg(test)]
@@ -881,9 +881,9 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::CommandFn { programs: words!["pg_dropcluster"], check: pg_dropcluster },
         why: "`pg_dropcluster` deletes the data directory, configuration and logs with no prompt; it refuses a running cluster unless `--stop` is given, which shuts it down first.",
         consequence: "every database it serves is deleted from disk; only an off-machine backup helps",
-        safer: "Stop the cluster instead and keep its data directory until nobody has missed it; take a `pg_dumpall` or `pg_basebackup` first. Use `pg_ctlcluster {target} stop`.",
+        safer: "Stop the cluster instead and keep its data directory until nobody misses it. Use `pg_ctlcluster {target} stop`.",
         instead: shown_with_a_name("pg_dump --format=custom --file=before-drop.dump postgres"),
-        questions: words!["Which databases does this cluster serve?", "Is there a backup of it stored on another machine?"],
+        questions: words!["What databases does this cluster serve?", "Is there a backup of it on another machine?"],
         #[cfg(test)]
         references: words!["https://manpages.debian.org/testing/postgresql-common/pg_dropcluster.1.en.html"],
         #[cfg(test)]
@@ -908,7 +908,7 @@ pub static RULES: &[Rule] = &[
         }),
         why: "Emptying a table is one statement, TRUNCATE or DELETE, that client tools commit at once; TRUNCATE also skips DELETE triggers, so trigger-based audit logs miss it.",
         consequence: "every row in it is gone at once; only a backup brings them back",
-        safer: "Delete only the rows meant with a WHERE clause; if {target} must be emptied, copy it aside or dump it first.",
+        safer: "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first.",
         instead: shown_with_a_name("Count the rows in the table and take a dump of it first."),
         questions: words!["Which database and environment holds this table?", "Is there a backup of it from today?"],
         #[cfg(test)]
