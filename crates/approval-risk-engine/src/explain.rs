@@ -29,6 +29,16 @@ pub fn steps_label(steps: &[usize]) -> String {
     }
 }
 
+/// "steps 1, 2 and 5", or the first three and how many more: a summary names a handful.
+fn few_steps(steps: &[usize]) -> String {
+    const SHOWN: usize = 3;
+    if steps.len() <= SHOWN + 1 {
+        return steps_label(steps);
+    }
+    let first: Vec<String> = steps[..SHOWN].iter().map(|s| s.to_string()).collect();
+    format!("steps {} and {} more", first.join(", "), steps.len() - SHOWN)
+}
+
 /// The text with its first letter in capitals. Every text given here is the engine's own
 /// English prose, so ASCII case is enough (and spares the page Unicode's case tables).
 fn capitalised(text: &str) -> String {
@@ -585,11 +595,7 @@ pub fn summary(
         ));
         let rest: Vec<usize> = deciding.iter().skip(1).map(|s| s.index).collect();
         if !rest.is_empty() {
-            parts.push(format!(
-                "Also {}: {}.",
-                verdict.as_str(),
-                steps_label(&rest)
-            ));
+            parts.push(format!("Also {}: {}.", verdict.as_str(), few_steps(&rest)));
         }
     } else {
         parts.push(format!(
@@ -597,26 +603,29 @@ pub fn summary(
             capitalised(verdict.as_str())
         ));
     }
-    // Each kind of sequence once, with every step it was found at.
-    let mut across: Vec<(String, Vec<usize>)> = Vec::new();
+    // Each kind of sequence once, with the steps it was found at: the kinds are a handful, so
+    // finding one is a short walk, and the steps are sorted once (a plan of thousands of steps
+    // stays linear).
+    let mut across: Vec<(&str, String, Vec<usize>)> = Vec::new();
     for pattern in patterns.iter().filter(|p| p.decision >= Decision::Escalate) {
-        let title = pattern.title.to_ascii_lowercase();
-        match across.iter_mut().find(|(t, _)| *t == title) {
-            Some((_, at)) => {
-                for step in &pattern.steps {
-                    if !at.contains(step) {
-                        at.push(*step);
-                    }
-                }
-            }
-            None => across.push((title, pattern.steps.clone())),
+        match across.iter_mut().find(|(rule, _, _)| *rule == pattern.rule) {
+            Some((_, _, at)) => at.extend_from_slice(&pattern.steps),
+            None => across.push((
+                &pattern.rule,
+                pattern.title.to_ascii_lowercase(),
+                pattern.steps.clone(),
+            )),
         }
     }
     if !across.is_empty() {
         let named: Vec<String> = across
-            .iter()
+            .iter_mut()
             .take(2)
-            .map(|(title, at)| format!("{title} ({})", steps_label(at)))
+            .map(|(_, title, at)| {
+                at.sort_unstable();
+                at.dedup();
+                format!("{title} ({})", few_steps(at))
+            })
             .collect();
         parts.push(format!("Across steps: {}.", named.join("; ")));
     }
