@@ -36,7 +36,11 @@ fn few_steps(steps: &[usize]) -> String {
         return steps_label(steps);
     }
     let first: Vec<String> = steps[..SHOWN].iter().map(|s| s.to_string()).collect();
-    format!("steps {} and {} more", first.join(", "), steps.len() - SHOWN)
+    format!(
+        "steps {} and {} more",
+        first.join(", "),
+        steps.len() - SHOWN
+    )
 }
 
 /// The text with its first letter in capitals. Every text given here is the engine's own

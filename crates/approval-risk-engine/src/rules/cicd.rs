@@ -286,8 +286,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["repo"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        why: "GitHub can restore it within 90 days, without release attachments or team permissions; deleting a private repository also deletes all its private forks.",
-        consequence: "its issues, pull requests and secrets go, and every pipeline using it breaks",
+        why: "GitHub restores it within 90 days, minus release attachments and team permissions; its private forks are deleted too.",
+        consequence: "its issues and secrets go, and pipelines using it break",
         safer: "Archive {target} instead (read-only, reversible), and delete it months later if nobody needs it.",
         instead: shown_with_a_name("gh repo archive {target}"),
         questions: words![
@@ -321,8 +321,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["repo"], words!["archive"]],
             ..CommandPattern::ANY
         }),
-        why: "Issues, pull requests and comments turn read-only too, so bots and open reviews stall; unarchiving restores it exactly as it was.",
-        consequence: "it becomes read-only and pipelines pushing to it fail; nothing is lost",
+        why: "Issues, pull requests and comments turn read-only too, so bots and open reviews stall; unarchiving fully restores it.",
+        consequence: "it turns read-only and pushes fail; nothing is lost",
         safer: "Tell the people working in {target} first, and check no pipeline pushes to it.",
         instead: shown_with_a_name("gh repo view {target}"),
         questions: words!["Does anyone or any pipeline still push to {target}?", "Which open pull requests or bots would stall?"],
@@ -351,8 +351,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["gh"],
             check: repo_make_public,
         },
-        why: "Bots clone newly public repositories within minutes; making it private again cannot recall those copies, and any public forks stay public.",
-        consequence: "anyone can read its code and full history, including any committed secrets",
+        why: "Bots clone newly public repositories within minutes; making it private again cannot recall those copies or public forks.",
+        consequence: "anyone can read its code, history and committed secrets",
         safer: "Publish a fresh repository with only the code meant to be public, after a `gitleaks` scan.",
         instead: shown_with_a_name("gh repo view {target} --json visibility"),
         questions: words![
@@ -402,8 +402,8 @@ pub static RULES: &[Rule] = &[
             window: 5,
             leading: false,
         }),
-        why: "Every branch, tag and past commit becomes readable, so a secret removed from today's code is still exposed; bots scan new public repositories within minutes.",
-        consequence: "anyone can read all its code and history, and copies cannot be recalled",
+        why: "Every branch, tag and past commit becomes readable, so a secret removed from today's code is still exposed.",
+        consequence: "anyone can copy its code and history, for good",
         safer: "Publish a fresh repository with only the code meant to be public, after scanning it for secrets.",
         instead: shown_with_a_name("List the repositories and their visibility for the owners to review."),
         questions: words![
@@ -437,8 +437,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["secret", "variable"], words!["delete", "remove"]],
             ..CommandPattern::ANY
         }),
-        why: "Deleted secrets have no trash or version history, and GitHub Actions expands a missing secret to an empty string, so jobs run on with blank credentials.",
-        consequence: "pipelines using it fail from their next run; its value cannot be read back",
+        why: "GitHub Actions expands a missing secret to an empty string, so jobs run on with blank credentials.",
+        consequence: "pipelines using it break; its value cannot be read back",
         safer: "Check which workflows use {target}, and keep its value in a secrets store before deleting.",
         instead: shown_with_a_name("gh secret list"),
         questions: words![
@@ -471,8 +471,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["gh", "glab"],
             check: secret_set,
         },
-        why: "`gh secret set` overwrites an existing secret without asking, and neither host keeps an earlier version; every run from then on uses the new value.",
-        consequence: "the old value is lost; a wrong new one breaks every pipeline using it",
+        why: "`gh secret set` overwrites an existing secret without asking, and neither GitHub nor GitLab keeps earlier versions.",
+        consequence: "its old value is lost; a wrong one breaks pipelines",
         safer: "Check whether {target} exists (`gh secret list`) and save its value; pass the new one via stdin.",
         instead: shown_with_a_name("gh secret list"),
         questions: words![
@@ -506,8 +506,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["release"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        why: "The tag stays unless `--cleanup-tag` is given, but the uploaded files and their URLs go; rebuilt files rarely match byte for byte, so pinned checksums break.",
-        consequence: "its downloads disappear and anything installing that version starts failing",
+        why: "Rebuilt files rarely match byte for byte, so re-uploading breaks pinned checksums; the tag stays unless `--cleanup-tag` is given.",
+        consequence: "its downloads vanish and installs of that version fail",
         safer: "Mark {target} as a pre-release (`--prerelease`) and publish a fixed release; keep its files downloadable.",
         instead: shown_with_a_name("gh release edit {target} --prerelease"),
         questions: words![
@@ -541,8 +541,8 @@ pub static RULES: &[Rule] = &[
             programs: CI_API_CLIENTS,
             check: branch_protection_off,
         },
-        why: "Deleting protection discards its exact settings (required checks, reviewers, push rules), which must be re-entered by hand; force pushes can then rewrite the branch's history.",
-        consequence: "anyone can push straight to what ships, with no review or checks",
+        why: "Deleting it discards its required checks, reviewers and push rules, re-entered only by hand; force pushes can then rewrite history.",
+        consequence: "anyone can push unreviewed code straight to what ships",
         safer: "Merge through a pull request; for a one-off, grant a ruleset bypass instead of deleting the rules.",
         instead: shown_with_a_name("gh api {target}"),
         questions: words![
@@ -576,8 +576,8 @@ pub static RULES: &[Rule] = &[
             programs: CI_API_CLIENTS,
             check: api_delete_other,
         },
-        why: "The call is bounded only by the token's rights, so an admin token deletes a whole repository as readily as a webhook.",
-        consequence: "whatever the endpoint names is deleted without confirmation, mostly with no undo",
+        why: "Only the token's rights limit the call: an admin token deletes a whole repository as readily as a webhook.",
+        consequence: "what it names is deleted without confirmation or undo",
         safer: "Read the endpoint with a `GET` first, then delete with the dedicated `gh` or `glab` command.",
         instead: shown_with_a_name("gh api {target}"),
         questions: words![
@@ -603,7 +603,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "github.delete-other",
-        title: "Deletes an issue, gist, key, label, run or cache on GitHub",
+        title: "Deletes a GitHub issue, gist, key or cache",
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Fixed,
@@ -613,8 +613,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["gh"],
             check: gh_delete_other,
         },
-        why: "There is no trash: comments, run logs and artifacts go too, links return 404, and a deleted label vanishes from every issue that carried it.",
-        consequence: "it is gone for good; a deleted key locks out whoever used it",
+        why: "No trash exists: comments, run logs and artifacts go too, and a deleted label vanishes from every issue.",
+        consequence: "it is gone; a deleted key locks out its users",
         safer: "Close or archive it instead (`gh issue close`); check who uses a key before removing it.",
         instead: shown_with_a_name("gh issue close {target}"),
         questions: words![
@@ -650,8 +650,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["workflow"], words!["disable"]],
             ..CommandPattern::ANY
         }),
-        why: "A disabled required check never reports, so pull requests wait forever or are merged around it; `gh workflow enable` undoes it, but nothing prompts anyone to.",
-        consequence: "it stops running, so its checks or scheduled jobs silently stop",
+        why: "A disabled required check never reports, so pull requests wait forever or get merged around it; nothing prompts re-enabling it.",
+        consequence: "its checks and scheduled jobs silently stop running",
         safer: "Fix the workflow or skip one run instead; if it must be off, plan `gh workflow enable`.",
         instead: shown_with_a_name("gh workflow view {target}"),
         questions: words![
@@ -674,7 +674,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "github.pr-merge-admin",
-        title: "Merges a pull request past its required reviews and checks",
+        title: "Merges a pull request skipping reviews and checks",
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -686,8 +686,8 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["--admin"],
             ..CommandPattern::ANY
         }),
-        why: "`--admin` uses the caller's admin rights to skip branch protection, and nothing in the git history shows that; reverting takes a new pull request.",
-        consequence: "unreviewed, unchecked code reaches the branch and whatever it deploys runs",
+        why: "`--admin` skips branch protection using the caller's admin rights, and nothing in the git history shows it was skipped.",
+        consequence: "unreviewed, unchecked code lands and its deploys run",
         safer: "Merge with `--auto` so it lands once checks and reviews pass; fix flaky checks instead.",
         instead: shown_with_a_name("gh pr checks {target}"),
         questions: words![
@@ -721,8 +721,8 @@ pub static RULES: &[Rule] = &[
             flags_none: words!["--admin"],
             ..CommandPattern::ANY
         }),
-        why: "Undoing a merge takes a revert commit, which removes the code but not what its deploy already did, such as migrations run.",
-        consequence: "its changes reach the shared branch and often deploy at once",
+        why: "A revert commit removes the code but not what its deploy already did, such as migrations run.",
+        consequence: "its changes reach the shared branch and often deploy",
         safer: "Confirm reviews and checks passed, and whether merging deploys, before merging.",
         instead: shown_with_a_name("gh pr checks {target}"),
         questions: words!["Does merging this deploy automatically, and where?", "Have all reviews and required checks passed?"],
@@ -747,8 +747,8 @@ pub static RULES: &[Rule] = &[
             flags_none: words!["--draft", "-d"],
             ..CommandPattern::ANY
         }),
-        why: "Publishing fires the `release` event that publish workflows listen for, and a missing tag is created from the default branch; deleting the release undoes neither.",
-        consequence: "everyone watching is notified and release pipelines may ship it to users",
+        why: "Publishing fires the `release` event that workflows listen for, and deleting the release does not undo what they ran.",
+        consequence: "watchers are notified and pipelines may ship it to users",
         safer: "Create it as a draft (`--draft`), check notes and assets, then publish.",
         instead: shown_with_a_name("gh release create {target} --draft"),
         questions: words!["What does publishing start: builds, uploads, notifications?", "Are the notes and version number final?"],
@@ -768,8 +768,8 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["java", "jenkins-cli"], check: jenkins_delete },
-        why: "Jenkins deletes the job's directory on disk, with its `config.xml`, build logs and artifacts; only a backup of `JENKINS_HOME` or a job DSL seed brings it back.",
-        consequence: "its configuration and history are gone, with no trash, and builds using it fail",
+        why: "Jenkins deletes the job's directory, `config.xml` and build history; only a `JENKINS_HOME` backup or job DSL seed restores it.",
+        consequence: "its configuration and history are gone; dependent builds fail",
         safer: "Disable the job (`disable-job`) or take the node offline, and save its `config.xml` (`get-job`).",
         instead: shown_with_a_name("java -jar jenkins-cli.jar get-job {target}"),
         questions: words!["Which pipelines or deployments use {target}?", "Is its configuration saved (config.xml or job DSL)?"],
@@ -794,8 +794,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["kv"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        why: "On KV v2 it only soft-deletes the latest version, which `vault kv undelete` restores; on KV v1 the same command erases the value for good.",
-        consequence: "applications reading it fail; an unversioned store loses it at once",
+        why: "KV v2 only soft-deletes the latest version, which `kv undelete` restores; KV v1 erases the value for good.",
+        consequence: "applications reading it fail until it is restored",
         safer: "Save its value first (`vault kv get`), and check the store is versioned (KV v2).",
         instead: shown_with_a_name("vault kv metadata get {target}"),
         questions: words![
@@ -827,8 +827,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["vault"],
             check: vault_kv_destroy,
         },
-        why: "Unlike `kv delete`, which `kv undelete` can reverse, destroy erases the data from Vault's storage; the only way back is reissuing the credentials at their source.",
-        consequence: "the stored values are gone for good and applications needing them fail",
+        why: "Unlike `kv delete`, which `kv undelete` reverses, destroy erases the data from storage; only reissuing credentials at their source helps.",
+        consequence: "its values are gone for good; applications needing them fail",
         safer: "Use `vault kv delete`, which can be undone; destroy versions only after weeks unread.",
         instead: shown_with_a_name("vault kv metadata get {target}"),
         questions: words![
@@ -860,8 +860,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["vault"],
             check: vault_delete,
         },
-        why: "`vault delete` is a raw call whose effect depends on the engine at that path; tokens keep a deleted policy's name, so recreating it restores their access.",
-        consequence: "what it holds is gone with no undelete; a deleted policy's permissions vanish",
+        why: "Its effect depends on the path's engine; tokens keep a deleted policy's name, so recreating it restores their access.",
+        consequence: "its data or permissions are gone, with no undelete",
         safer: "Save what {target} holds first (`vault read`); for a policy, update the roles and tokens using it.",
         instead: shown_with_a_name("vault read {target}"),
         questions: words![
@@ -885,7 +885,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "vault.secrets-disable",
-        title: "Disables a Vault secrets engine and deletes its data",
+        title: "Disables a Vault secrets engine",
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -896,8 +896,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["secrets"], words!["disable"]],
             ..CommandPattern::ANY
         }),
-        why: "Disabling unmounts the engine, revoking its leases and wiping its storage; re-enabling the path gives an empty engine, and only restoring a whole-Vault snapshot brings it back.",
-        consequence: "every secret under it is deleted and every credential it issued is revoked",
+        why: "Disabling wipes the engine's storage; re-enabling the path gives an empty engine, and only a whole-Vault snapshot restores it.",
+        consequence: "its secrets are deleted and its issued credentials revoked",
         safer: "Remove individual secrets instead, after listing what is under {target}; snapshot Vault's storage first.",
         instead: shown_with_a_name("vault secrets list -detailed"),
         questions: words![
@@ -925,7 +925,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Disabling deletes the method's roles, group mappings and settings, so enabling it again at the same path starts from nothing.",
-        consequence: "everyone logging in this way is locked out and its tokens are revoked",
+        consequence: "its users are locked out and their tokens revoked",
         safer: "Find who logs in via {target} (audit log), move them elsewhere, and export its roles first.",
         instead: shown_with_a_name("vault auth list -detailed"),
         questions: words![
@@ -951,8 +951,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["vault"],
             check: vault_revoke,
         },
-        why: "Revoking a token also revokes its child tokens and leases, so the database users and cloud keys those leases issued are deleted at their source.",
-        consequence: "whatever uses it stops working at once until new credentials are issued",
+        why: "Child tokens and leases go too, deleting the database users and cloud keys those leases issued.",
+        consequence: "whatever uses it stops working until new credentials are issued",
         safer: "Find what uses {target} first (audit log), and revoke single leases rather than a `-prefix`.",
         instead: shown_with_a_name("vault token lookup {target}"),
         questions: words![
@@ -985,8 +985,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["operator"], words!["seal"]],
             ..CommandPattern::ANY
         }),
-        why: "Sealing drops Vault's root key from memory; unsealing takes a quorum of key holders entering their shares, which can take hours if they are not at hand.",
-        consequence: "every application that reads secrets from it fails until key holders unseal it",
+        why: "Unsealing needs a quorum of key holders entering their shares, which can take hours if they are not at hand.",
+        consequence: "every application reading secrets from it fails until unsealed",
         safer: "Revoke a compromised token with `vault token revoke`; seal only in an emergency, with key holders ready.",
         instead: shown_with_a_name("vault status"),
         questions: words![
@@ -1012,8 +1012,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["vault"],
             check: vault_root_token,
         },
-        why: "A root token skips every policy check and, alone among Vault tokens, can be set never to expire; HashiCorp advises revoking it right after use.",
-        consequence: "whoever sees it can read every secret and change every policy until revoked",
+        why: "A root token skips every policy check and can be set never to expire; HashiCorp advises revoking it after use.",
+        consequence: "whoever holds it can read and change everything until revoked",
         safer: "Create a short-lived token limited to the task's paths (`vault token create -policy=... -ttl=1h`).",
         instead: shown_with_a_name("vault token create -policy=deploy-readonly -ttl=1h"),
         questions: words![

@@ -1232,8 +1232,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--instance-ids"),
             ..CommandPattern::ANY
         }),
-        why: "The root EBS volume has `DeleteOnTermination` on by default, and instance-store disks always vanish. A replacement gets a new ID and address; hand-made configuration is lost.",
-        consequence: "its disks are deleted and whatever it served stops; it cannot be started again",
+        why: "Root EBS volumes have `DeleteOnTermination` on by default, and instance-store disks always vanish. Replacements get new IDs and addresses.",
+        consequence: "it stops for good, and its disks are deleted",
         safer: "Stop {target} instead (`aws ec2 stop-instances`), which keeps its disks; terminate it later if nothing breaks.",
         instead: shown_with_a_name("aws ec2 stop-instances --instance-ids {target}"),
         questions: words![
@@ -1270,8 +1270,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--volume-id"),
             ..CommandPattern::ANY
         }),
-        why: "Data written after the last snapshot is lost for good. An unattached volume may still be a database's only copy, kept after its instance was terminated.",
-        consequence: "every byte on it is gone; only an earlier snapshot can bring it back",
+        why: "An unattached volume may be the only copy of a terminated instance's data, and EBS keeps no deleted volumes.",
+        consequence: "its data is gone; only an earlier snapshot can restore it",
         safer: "Snapshot {target} first (`aws ec2 create-snapshot`). Delete it once the snapshot completes and nobody claims it.",
         instead: shown_with_a_name("aws ec2 create-snapshot --volume-id {target} --description before-delete"),
         questions: words![
@@ -1304,8 +1304,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_delete_backup,
         },
-        why: "A snapshot or image is often the only copy of data already deleted elsewhere. Without a matching Recycle Bin rule, deletion is immediate and final.",
-        consequence: "the point in time it captured is gone, and with it the way back",
+        why: "A snapshot is often the only copy of data deleted elsewhere. Without a Recycle Bin rule, deletion is final.",
+        consequence: "the point in time it captured is gone for good",
         safer: "Check what {target} is a backup of and that a newer, tested one exists; let retention policies expire old ones.",
         instead: shown_with_a_name("aws ec2 describe-snapshots --snapshot-ids {target}"),
         questions: words![
@@ -1356,8 +1356,8 @@ pub static RULES: &[Rule] = &[
             flags_none: words!["--dry-run"],
             ..CommandPattern::ANY
         }),
-        why: "A recreated VPC, subnet or gateway gets new IDs and addresses, so every route, security group and allow-list naming the old one must be redone.",
-        consequence: "every server, database and load balancer behind it is cut off at once",
+        why: "Recreated networks get new IDs and addresses, so every route, security group and allow-list naming them must be redone.",
+        consequence: "every server and database behind it is cut off",
         safer: "Confirm nothing still uses {target} (network interfaces, routes, endpoints), then delete it through infrastructure code.",
         instead: shown_with_a_name("aws ec2 describe-network-interfaces --filters Name=vpc-id,Values={target}"),
         questions: words![
@@ -1392,8 +1392,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_open_ingress,
         },
-        why: "`0.0.0.0/0` (or `::/0`) matches every address, and applies at once to every instance using the group. Removing it later does not undo a break-in meanwhile.",
-        consequence: "anyone on the internet can reach the port, and scanners find it within minutes",
+        why: "`0.0.0.0/0` or `::/0` matches every address and applies at once to every instance using the group.",
+        consequence: "anyone online can reach the port; scanners find it within minutes",
         safer: "Allow only the office or VPN range, or connect with Session Manager (`aws ssm start-session`) instead.",
         instead: shown_with_a_name("aws ec2 authorize-security-group-ingress --group-id {target} --protocol tcp --port 22 --cidr 203.0.113.0/24"),
         questions: words![
@@ -1434,8 +1434,8 @@ pub static RULES: &[Rule] = &[
             ],
             ..CommandPattern::ANY
         }),
-        why: "Protection makes every delete or terminate call fail, even an administrator's. Turning it off usually comes right before a delete; judge it as that delete.",
-        consequence: "nothing changes yet, but the last check against a mistaken delete is gone",
+        why: "Protection blocks every delete call, even an administrator's. Turning it off usually precedes a delete; judge it as one.",
+        consequence: "nothing changes yet, but its guard against mistaken deletes is gone",
         safer: "Leave protection on unless the deletion is approved; then turn it off in the same change as the delete.",
         instead: shown_with_a_name("aws rds describe-db-instances --db-instance-identifier {target}"),
         questions: words![
@@ -1474,8 +1474,8 @@ pub static RULES: &[Rule] = &[
             flags_none: words!["--dryrun"],
             ..CommandPattern::ANY
         }),
-        why: "The CLI deletes every key under the prefix without a prompt, and S3 keeps no trash. A path typed one level too high empties the whole bucket.",
-        consequence: "every object under it is deleted, with no undo unless the bucket keeps versions",
+        why: "Nothing prompts and S3 keeps no trash. A path one level too high empties the whole bucket.",
+        consequence: "every object under it is gone unless the bucket keeps versions",
         safer: "Run it with `--dryrun` first and read the list; copy {target} elsewhere before deleting.",
         instead: shown_with_a_name("aws s3 rm {target} --recursive --dryrun"),
         questions: words![
@@ -1509,8 +1509,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_s3_delete_objects,
         },
-        why: "With versioning on, a delete without a version ID only adds a delete marker, so removing the marker restores the object. Deleting a specific version is final.",
-        consequence: "it is gone for good unless the bucket keeps versions; readers get errors",
+        why: "In a versioned bucket, a delete only adds a removable delete marker. Deleting a specific version is final.",
+        consequence: "readers get errors, and it is gone unless versions are kept",
         safer: "Check the bucket's versioning (`aws s3api get-bucket-versioning`); copy the objects aside first (`aws s3 cp`).",
         instead: shown_with_a_name("aws s3 ls {target}"),
         questions: words![
@@ -1546,8 +1546,8 @@ pub static RULES: &[Rule] = &[
             flags_all: words!["--force"],
             ..CommandPattern::ANY
         }),
-        why: "`--force` runs a recursive delete first, with no prompt. Bucket names are global: whoever registers it next receives the uploads and links still aimed at it.",
-        consequence: "every object in it is deleted, and anyone can then claim its name",
+        why: "`--force` empties it first, unprompted. Whoever claims the global name next receives uploads and links still aimed at it.",
+        consequence: "its objects and the bucket itself are deleted for good",
         safer: "Copy {target} elsewhere, empty it with a lifecycle rule, and keep the bucket so nobody takes its name.",
         instead: shown_with_a_name("aws s3 sync {target} s3://archive-bucket/retired/"),
         questions: words![
@@ -1580,8 +1580,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_s3_delete_bucket,
         },
-        why: "S3 deletes only an empty bucket, so no objects are lost. Its policy and lifecycle rules survive only if kept in code; bucket names are global.",
-        consequence: "its settings go, and anyone can claim its name and the traffic to it",
+        why: "Only an empty bucket can be deleted. Its policy and lifecycle rules survive only if kept in code.",
+        consequence: "anyone can then claim its name and the traffic to it",
         safer: "Keep the empty bucket, blocking all access with a bucket policy; it costs nothing and keeps the name.",
         instead: shown_with_a_name("aws s3api put-public-access-block --bucket {target} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true"),
         questions: words![
@@ -1614,8 +1614,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_s3_versioning_off,
         },
-        why: "Suspending keeps the versions already stored, but new writes replace the `null` version in place. Nobody notices until they need an old version that was never kept.",
-        consequence: "every later overwrite or delete in it becomes final, with no old version kept",
+        why: "Old versions stay, but new writes overwrite the `null` version in place. Nobody notices until one is needed.",
+        consequence: "every later overwrite or delete in it becomes final",
         safer: "Keep versioning on; to cut cost, expire noncurrent versions with a lifecycle rule (`NoncurrentVersionExpiration`).",
         instead: shown_with_a_name("aws s3api get-bucket-versioning --bucket {target}"),
         questions: words![
@@ -1648,8 +1648,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["s3api", "s3control"], words!["delete-public-access-block"]],
             ..CommandPattern::ANY
         }),
-        why: "The block overrides any ACL or policy granting public access; new buckets have it on by default. Without it, a careless policy takes effect at once.",
-        consequence: "nothing is exposed yet, but one mistaken policy can then publish its files",
+        why: "The block overrides any ACL or policy granting public access; new buckets have it on by default.",
+        consequence: "nothing is exposed yet; one bad policy could publish its files",
         safer: "Keep the block on; serve public files through CloudFront with origin access control, or from a separate public bucket.",
         instead: shown_with_a_name("aws s3api get-public-access-block --bucket {target}"),
         questions: words![
@@ -1681,8 +1681,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_s3_public,
         },
-        why: "`\"Principal\": \"*\"` in a policy, or a public ACL, grants access to anyone without signing in, unless the public-access block overrides it. Downloaded copies cannot be recalled.",
-        consequence: "anyone on the internet can read what it holds, and scanners find it fast",
+        why: "`\"Principal\": \"*\"` or a public ACL lets anyone in, unless the public-access block overrides it. Copies cannot be recalled.",
+        consequence: "anyone on the internet can read what it holds",
         safer: "Grant access only to the account or role that needs it, or serve public files through CloudFront.",
         instead: shown_with_a_name("aws s3api get-bucket-policy --bucket {target}"),
         questions: words![
@@ -1718,8 +1718,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--bucket"),
             ..CommandPattern::ANY
         }),
-        why: "S3 keeps no copy or history of the policy; unless it is in code or an old CloudTrail event, it must be rebuilt by hand.",
-        consequence: "services the policy let in are cut off and its deny rules stop applying",
+        why: "S3 keeps no policy history, so unless code or CloudTrail holds it, it must be rebuilt by hand.",
+        consequence: "services it admitted are cut off; its deny rules stop applying",
         safer: "Save the current policy first (`aws s3api get-bucket-policy`), then replace it with an edited version instead.",
         instead: shown_with_a_name("aws s3api get-bucket-policy --bucket {target}"),
         questions: words![
@@ -1742,7 +1742,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: databases ----
     Rule {
         id: "aws.rds-delete-database",
-        title: "Deletes a managed database (RDS, Aurora, DocumentDB, Neptune, Redshift)",
+        title: "Deletes a managed database",
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1752,8 +1752,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_rds_delete,
         },
-        why: "Automated backups are deleted with the database unless `--no-delete-automated-backups` is given, so only a final or manual snapshot brings it back. A restore gets a new endpoint.",
-        consequence: "every service using it fails, and without a final snapshot its data is gone",
+        why: "Automated backups are deleted with it unless `--no-delete-automated-backups` is given. Restores get a new endpoint.",
+        consequence: "its clients fail; without a final snapshot, its data is gone",
         safer: "Stop {target} for a week first. Snapshot it manually, and delete with `--final-db-snapshot-identifier`, never `--skip-final-snapshot`.",
         instead: shown_with_a_name("aws rds create-db-snapshot --db-instance-identifier {target} --db-snapshot-identifier {target}-before-delete"),
         questions: words![
@@ -1790,7 +1790,7 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_rds_backups_off,
         },
-        why: "A retention period of 0 is how RDS turns automated backups off; manual snapshots survive. Nothing looks different until someone needs to restore.",
+        why: "A retention period of 0 disables automated backups; manual snapshots survive. Nobody notices until a restore is needed.",
         consequence: "its existing backups are deleted and point-in-time recovery is gone",
         safer: "Keep the retention period at 7 days or more; take a manual snapshot of {target} for a one-off copy.",
         instead: shown_with_a_name("aws rds create-db-snapshot --db-instance-identifier {target} --db-snapshot-identifier {target}-manual"),
@@ -1825,8 +1825,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--table-name"),
             ..CommandPattern::ANY
         }),
-        why: "With point-in-time recovery on, DynamoDB keeps a system backup for 35 days; otherwise only on-demand backups taken earlier can restore it, as a new table.",
-        consequence: "every item in it is gone and every service using it fails at once",
+        why: "With point-in-time recovery on, a system backup is kept 35 days; otherwise only earlier on-demand backups can restore it.",
+        consequence: "its items are gone and every service using it fails",
         safer: "Create an on-demand backup of {target} first (`aws dynamodb create-backup`). Keep deletion protection on tables that hold data.",
         instead: shown_with_a_name("aws dynamodb create-backup --table-name {target} --backup-name {target}-before-delete"),
         questions: words![
@@ -1859,8 +1859,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_delete_data_store,
         },
-        why: "There is no recycle bin; only a separate backup or export survives. Cognito cannot export password hashes, so a recreated user pool forces every user to reset.",
-        consequence: "it and everything in it are gone, and every application using it fails",
+        why: "Only a separate backup or export survives; a recreated Cognito user pool makes every user reset their password.",
+        consequence: "its contents are gone and every application using it fails",
         safer: "Stop what still reads or writes {target} first. Back up or export it, and test the restore.",
         instead: shown_with_a_name("aws backup start-backup-job --backup-vault-name main --resource-arn {target} --iam-role-arn arn:aws:iam::123456789012:role/backup"),
         questions: words![
@@ -1885,7 +1885,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.delete-service",
-        title: "Deletes a running AWS service or its front door",
+        title: "Deletes a running AWS service or front door",
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1895,8 +1895,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_delete_service,
         },
-        why: "An Auto Scaling group or ECS service takes its instances or tasks with it. Load balancer and CloudFront names are generated, so DNS and clients must change.",
-        consequence: "what it serves stops at once, and a recreated one gets a new address",
+        why: "Auto Scaling groups and ECS services take their instances or tasks along. Load balancer and CloudFront hostnames are generated.",
+        consequence: "what it serves stops; a replacement gets a new address",
         safer: "Scale {target} to zero or detach its traffic first; if nothing breaks, delete it through infrastructure code.",
         instead: shown_with_a_name("aws autoscaling update-auto-scaling-group --auto-scaling-group-name {target} --min-size 0 --desired-capacity 0"),
         questions: words![
@@ -1922,7 +1922,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "cloud.sync-delete",
-        title: "Syncs to cloud storage and deletes what the source lacks",
+        title: "Syncs to cloud storage, deleting extra files",
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1932,8 +1932,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws", "gsutil", "gcloud", "az", "azcopy"],
             check: sync_delete,
         },
-        why: "The delete option makes the source the whole truth and never asks. A mistyped or half-built source looks to it like an intended mass delete.",
-        consequence: "every destination file missing from the source is deleted; an empty source wipes everything",
+        why: "The delete option treats the source as complete and never asks; a mistyped or half-built source means mass deletion.",
+        consequence: "every file it holds that the source lacks is deleted",
         safer: "Sync without the delete option, or dry-run it first (`--dryrun`, `-n`, `--dry-run`) and read the list.",
         instead: shown_with_a_name("aws s3 sync ./site {target} --delete --dryrun"),
         questions: words![
@@ -1969,8 +1969,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_cache_delete,
         },
-        why: "ElastiCache deletes automatic backups with the cluster; only a final or manual snapshot survives. Caches often hold sessions or queues that live nowhere else.",
-        consequence: "everything in it is lost, and every request falls through to the database",
+        why: "Automatic backups go with it; only a final or manual snapshot survives. Caches often hold sessions kept nowhere else.",
+        consequence: "its contents are lost and every request falls to the database",
         safer: "Point the applications using {target} elsewhere first, and delete with a final snapshot (`--final-snapshot-identifier`).",
         instead: shown_with_a_name("aws elasticache describe-cache-clusters --cache-cluster-id {target}"),
         questions: words![
@@ -2014,8 +2014,8 @@ pub static RULES: &[Rule] = &[
             ],
             ..CommandPattern::ANY
         }),
-        why: "Policies elsewhere (role trust, bucket and key policies) store the identity's hidden unique ID, not its name, so a recreated namesake does not regain that access.",
-        consequence: "every person, pipeline or server signing in as it is locked out at once",
+        why: "Trust, bucket and key policies store its hidden unique ID, not its name, so a recreated namesake regains nothing.",
+        consequence: "everyone and everything signing in as it is locked out",
         safer: "Detach the policies from {target} or disable its access keys; delete it after a few days without errors.",
         instead: shown_with_a_name("aws iam list-attached-role-policies --role-name {target}"),
         questions: words![
@@ -2048,8 +2048,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_iam_admin,
         },
-        why: "Full IAM access equals administrator, since the holder can attach any policy to itself. Detaching it later does not remove users, keys or roles created meanwhile.",
-        consequence: "it can then do anything in the account, including deleting every resource",
+        why: "Full IAM access equals administrator: holders can attach any policy to themselves. Detaching later does not remove keys created meanwhile.",
+        consequence: "it can do anything in the account, including deleting everything",
         safer: "Attach a policy limited to the task's actions and resources, or assume a narrow role (`aws sts assume-role`).",
         instead: shown_with_a_name("aws iam attach-role-policy --role-name {target} --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess"),
         questions: words![
@@ -2084,8 +2084,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_iam_wildcard,
         },
-        why: "`\"Action\": \"*\"` allows every API call on the resources it names, and `NotAction` allows everything except what it lists, including services AWS adds later.",
-        consequence: "the holder can delete data, change permissions and create users, like an administrator",
+        why: "`\"Action\": \"*\"` allows every API call, and `NotAction` allows everything unlisted, including services AWS adds later.",
+        consequence: "its holder can delete data, change permissions and create users",
         safer: "Name only the actions and resources the task needs, never `*`; validate with `aws accessanalyzer validate-policy` first.",
         instead: shown_with_a_name("aws accessanalyzer validate-policy --policy-type IDENTITY_POLICY --policy-document file://policy.json"),
         questions: words![
@@ -2117,8 +2117,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws", "gcloud", "az", "gh"],
             check: delete_access_key,
         },
-        why: "Nothing lists which machines hold a copy of the key, so each user of it surfaces only when it fails, and must be handed a new key.",
-        consequence: "everything using the key is locked out, and the key cannot be restored",
+        why: "Nothing lists which machines hold copies of the key, so each user surfaces only when it starts failing.",
+        consequence: "everything using it is locked out, and it cannot be restored",
         safer: "Deactivate the key first (`aws iam update-access-key --status Inactive`); delete it after a few days without errors.",
         instead: shown_with_a_name("aws iam get-access-key-last-used --access-key-id AKIAEXAMPLE"),
         questions: words![
@@ -2152,8 +2152,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws", "gcloud"],
             check: long_lived_key,
         },
-        why: "The key never expires on its own and works from any network. It lands in the agent's output, logs and transcript, where anyone can copy it.",
-        consequence: "the printed secret lets anyone who sees it act as this identity from anywhere",
+        why: "The key never expires and works from any network. It lands in the agent's output, logs and transcript.",
+        consequence: "anyone who sees the printed secret can act as it, anywhere",
         safer: "Use short-lived credentials (an IAM role, SSO or workload identity federation); otherwise store the key in a secrets manager.",
         instead: shown_with_a_name("aws sts get-caller-identity"),
         questions: words![
@@ -2189,8 +2189,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--key-id"),
             ..CommandPattern::ANY
         }),
-        why: "A key pending deletion refuses every cryptographic call at once. `cancel-key-deletion` works only during the 7-30 day wait; AWS keeps no copy of the key material.",
-        consequence: "everything encrypted with it is unreadable now and lost for good after the wait",
+        why: "A key pending deletion refuses every cryptographic call at once; `cancel-key-deletion` works only during the 7-30 day wait.",
+        consequence: "data it encrypted is unreadable now and lost after the wait",
         safer: "Disable {target} first (`aws kms disable-key`) and watch CloudTrail for failures for weeks; then schedule with `--pending-window-in-days 30`.",
         instead: shown_with_a_name("aws kms disable-key --key-id {target}"),
         questions: words![
@@ -2225,8 +2225,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--key-id"),
             ..CommandPattern::ANY
         }),
-        why: "Many running resources keep cached data keys, so failures surface later: at the next restart, volume attach or secret read, far from this change.",
-        consequence: "nothing encrypted with it can be read until it is enabled again",
+        why: "Running resources keep cached data keys, so failures surface later, at the next restart, volume attach or secret read.",
+        consequence: "nothing encrypted with it can be read until it is re-enabled",
         safer: "Check CloudTrail for use of {target}, warn owners of what it encrypts, and keep `aws kms enable-key` ready.",
         instead: shown_with_a_name("aws kms describe-key --key-id {target}"),
         questions: words![
@@ -2258,7 +2258,7 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_secret_delete,
         },
-        why: "By default the secret stays restorable for 30 days (`aws secretsmanager restore-secret`), but reads fail meanwhile; `--force-delete-without-recovery` deletes it at once.",
+        why: "It stays restorable with `restore-secret` for 30 days by default, but reads fail meanwhile; `--force-delete-without-recovery` skips that.",
         consequence: "every application that reads it fails on its next read",
         safer: "Delete with a recovery window (`--recovery-window-in-days 30`), never `--force-delete-without-recovery`; check the secret's last-accessed date first.",
         instead: shown_with_a_name("aws secretsmanager describe-secret --secret-id {target}"),
@@ -2291,8 +2291,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_secret_overwrite,
         },
-        why: "Only the stored copy changes, not the credential on the database or API side. The old value can be put back from `AWSPREVIOUS` or the parameter history.",
-        consequence: "every application reading it gets the new value, and fails if it is wrong",
+        why: "Only the stored copy changes, not the credential itself. The old value stays in `AWSPREVIOUS` or the parameter history.",
+        consequence: "every application reading it gets the new value, right or wrong",
         safer: "Save the current value and test the new credential first; prefer managed rotation (`aws secretsmanager rotate-secret`).",
         instead: shown_with_a_name("aws secretsmanager describe-secret --secret-id {target}"),
         questions: words![
@@ -2329,8 +2329,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--id"),
             ..CommandPattern::ANY
         }),
-        why: "A recreated zone gets different name servers, while the registrar still delegates to the old ones; resolvers cache that delegation, often for two days.",
-        consequence: "every name under its domain can stop resolving for hours to days",
+        why: "Recreating it changes its name servers; the registrar must be updated, and resolvers cache the old delegation for days.",
+        consequence: "every name in its domain can stop resolving for days",
         safer: "Export the zone's records first, and check with `dig NS` that the domain no longer delegates to {target}.",
         instead: shown_with_a_name("aws route53 list-resource-record-sets --hosted-zone-id {target}"),
         questions: words![
@@ -2362,8 +2362,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_dns_record_delete,
         },
-        why: "Resolvers also cache the 'does not exist' answer, for up to the zone's SOA negative TTL, so restoring the record does not fix it at once.",
-        consequence: "the name stops resolving once caches expire, and what it serves fails for everyone",
+        why: "Resolvers cache the 'does not exist' answer for the SOA negative TTL, so a restored record reappears slowly.",
+        consequence: "once caches expire, it stops resolving and what it serves fails",
         safer: "Change the record to point somewhere new (`UPSERT`) instead of deleting it; save its current value first.",
         instead: shown_with_a_name("aws route53 list-resource-record-sets --hosted-zone-id {target}"),
         questions: words![
@@ -2398,8 +2398,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        why: "Trails are the only long-term record of who did what, and the only record of data events; event history keeps just 90 days of management events.",
-        consequence: "nothing done in the account is recorded, and that gap can never be filled",
+        why: "Trails are the only long-term record of who did what; event history keeps just 90 days of management events.",
+        consequence: "actions in the account go unrecorded, and the gap is permanent",
         safer: "Leave the trail on; to change cost or destination, use `aws cloudtrail update-trail` with security's agreement.",
         instead: shown_with_a_name("aws cloudtrail update-trail --name {target} --s3-bucket-name new-audit-log-bucket"),
         questions: words![
@@ -2433,7 +2433,7 @@ pub static RULES: &[Rule] = &[
             check: aws_security_monitoring_off,
         },
         why: "Turning them back on does not backfill the gap, and deleting a GuardDuty detector also deletes its past findings.",
-        consequence: "attacks and changes in the gap go unseen and unrecorded for good",
+        consequence: "attacks and changes meanwhile go unseen and unrecorded for good",
         safer: "Keep them on; suppress the noisy finding types instead of turning the service off.",
         instead: shown_with_a_name("aws guardduty list-detectors"),
         questions: words![
@@ -2468,8 +2468,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--alarm-names"),
             ..CommandPattern::ANY
         }),
-        why: "Nothing reports a missing alarm. Its thresholds and actions, often tuned by hand after past incidents, are gone unless kept in code.",
-        consequence: "the next outage it watched for goes unnoticed until customers report it",
+        why: "Nothing reports a missing alarm, and its hand-tuned thresholds and actions are gone unless kept in code.",
+        consequence: "the next outage it watched for goes unnoticed until customers complain",
         safer: "Keep the alarms; if they are noisy, tune their thresholds or pause their actions for a maintenance window.",
         instead: shown_with_a_name("aws cloudwatch describe-alarms --alarm-names {target}"),
         questions: words![
@@ -2503,8 +2503,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--alarm-names"),
             ..CommandPattern::ANY
         }),
-        why: "Disabled actions stay disabled until someone runs `enable-alarm-actions`; there is no timer. The alarm still changes state in the console, so the silence is easy to miss.",
-        consequence: "nobody is paged and nothing recovers if something breaks while it is silenced",
+        why: "There is no timer: actions stay off until someone runs `enable-alarm-actions`, while the alarm still changes state.",
+        consequence: "nobody is paged and nothing recovers while it is silenced",
         safer: "Silence only the alarms the maintenance touches, and put `enable-alarm-actions` in the same plan at a fixed time.",
         instead: shown_with_a_name("aws cloudwatch describe-alarms --alarm-names {target}"),
         questions: words![
@@ -2538,8 +2538,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--log-group-name"),
             ..CommandPattern::ANY
         }),
-        why: "There is no recycle bin. Its metric filters and subscription filters go too, so alarms and log shipping built on them stop quietly.",
-        consequence: "every log event in it is gone, and that period cannot be investigated",
+        why: "There is no recycle bin, and its metric and subscription filters go too, quietly stopping alarms and log shipping.",
+        consequence: "its log events are gone, and that period cannot be investigated",
         safer: "Set a retention period on {target} (`put-retention-policy`) so old logs expire, or export them to S3 first.",
         instead: shown_with_a_name("aws logs put-retention-policy --log-group-name {target} --retention-in-days 30"),
         questions: words![
@@ -2575,8 +2575,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--account-id"),
             ..CommandPattern::ANY
         }),
-        why: "Closing is one API call from the management account, with no confirmation. Only AWS Support can reopen it, and only during the 90-day post-closure period.",
-        consequence: "everything in it stops at once and is deleted for good after 90 days",
+        why: "Closing is one unconfirmed API call. Only AWS Support can reopen the account, and only within 90 days.",
+        consequence: "everything in it stops now and is deleted after 90 days",
         safer: "Park the account in a suspended unit with a deny-all policy (`aws organizations move-account`) for a few weeks first.",
         instead: shown_with_a_name("aws organizations move-account --account-id {target} --source-parent-id r-abcd --destination-parent-id ou-abcd-suspended"),
         questions: words![
@@ -2612,8 +2612,8 @@ pub static RULES: &[Rule] = &[
             ],
             ..CommandPattern::ANY
         }),
-        why: "People who sign in through the organisation's IAM Identity Center lose access, and resources shared through the organisation are cut off. Rejoining needs a fresh invitation.",
-        consequence: "the account escapes its guardrails and audit logging; its root login alone controls it",
+        why: "IAM Identity Center users lose access, and organisation-shared resources are cut off. Rejoining needs a fresh invitation.",
+        consequence: "it escapes guardrails and audit logging, controlled by root alone",
         safer: "Keep the account in the organisation; if it must go, let the organisation's administrators remove it.",
         instead: shown_with_a_name("aws organizations describe-account --account-id {target}"),
         questions: words![
@@ -2649,8 +2649,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--function-name"),
             ..CommandPattern::ANY
         }),
-        why: "A fresh `create-function` from source lacks the resource policy that let triggers invoke it and any environment variables set by hand; each must be re-added.",
-        consequence: "every caller gets errors at once, and its versions and settings are gone",
+        why: "A fresh `create-function` lacks the resource policy that let triggers invoke it, and any hand-set environment variables.",
+        consequence: "its callers get errors, and its versions and settings are gone",
         safer: "Set its reserved concurrency to 0 first (`aws lambda put-function-concurrency`) and watch for callers before deleting.",
         instead: shown_with_a_name("aws lambda put-function-concurrency --function-name {target} --reserved-concurrent-executions 0"),
         questions: words![
@@ -2684,8 +2684,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--repository-name"),
             ..CommandPattern::ANY
         }),
-        why: "Running containers keep working, so failures come later, at the next pull. A rebuild gives a different digest, since base images and dependencies have moved on.",
-        consequence: "rollbacks, new servers and rescheduled pods that need it fail to pull",
+        why: "Running containers keep working until the next pull fails. A rebuild gives a different digest, since dependencies move on.",
+        consequence: "rollbacks, new servers and rescheduled pods fail to pull it",
         safer: "Let a lifecycle policy (`aws ecr put-lifecycle-policy`) expire old untagged images, keeping those services and rollbacks use.",
         instead: shown_with_a_name("aws ecr describe-images --repository-name {target}"),
         questions: words![
@@ -2707,7 +2707,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.eks-delete-cluster",
-        title: "Deletes a Kubernetes cluster (EKS)",
+        title: "Deletes an EKS cluster",
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2717,8 +2717,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws", "eksctl"],
             check: eks_delete_cluster,
         },
-        why: "AWS keeps no restorable copy of the cluster's etcd, so only manifests kept in Git or a cluster backup can rebuild what ran there.",
-        consequence: "every workload in it stops at once, and its configuration and secrets are gone",
+        why: "AWS keeps no copy of its etcd; only manifests in Git or a cluster backup can rebuild what ran.",
+        consequence: "its workloads stop and its configuration and secrets are gone",
         safer: "Move the workloads off and check nothing is left (`kubectl get all -A`). Back up its resources and volumes.",
         instead: shown_with_a_name("aws eks describe-cluster --name {target}"),
         questions: words![
@@ -2752,8 +2752,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_sns_delete,
         },
-        why: "Every subscription is deleted with the topic; recreating the topic under the same name restores none of them, and email endpoints must confirm again.",
-        consequence: "its subscribers, often an on-call pager, stop receiving messages and publishers fail",
+        why: "Subscriptions go with the topic; a recreated namesake restores none of them, and email endpoints must confirm again.",
+        consequence: "its subscribers, often on-call pagers, stop receiving messages",
         safer: "List its subscriptions first (`aws sns list-subscriptions-by-topic`) and tell their owners; keep {target} until its publishers are gone.",
         instead: shown_with_a_name("aws sns list-subscriptions-by-topic --topic-arn {target}"),
         questions: words![
@@ -2788,8 +2788,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--queue-url"),
             ..CommandPattern::ANY
         }),
-        why: "SQS keeps no copy of purged or deleted messages. A deleted queue's name stays blocked for 60 seconds, and its policy and dead-letter settings must be recreated.",
-        consequence: "every unprocessed message in it is lost, and nothing tells the senders",
+        why: "SQS keeps no copy of purged or deleted messages; a recreated queue needs its policy and dead-letter settings again.",
+        consequence: "its unprocessed messages are lost, and nothing tells the senders",
         safer: "Check the message count first (`aws sqs get-queue-attributes`); let consumers drain {target}, or move its messages elsewhere.",
         instead: shown_with_a_name("aws sqs get-queue-attributes --queue-url {target} --attribute-names ApproximateNumberOfMessages"),
         questions: words![
@@ -2823,8 +2823,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["compute"], words!["instances"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        why: "Each disk's auto-delete setting decides whether it survives; boot disks have it on by default. An ephemeral external IP is released and cannot be claimed back.",
-        consequence: "it and, by default, its boot disk are deleted; whatever it served stops",
+        why: "Each disk's auto-delete setting decides whether it survives. An ephemeral external IP is released and cannot be reclaimed.",
+        consequence: "it stops, and by default its boot disk is deleted",
         safer: "Stop {target} instead (`gcloud compute instances stop`); delete it later with `--keep-disks=all` if its data might matter.",
         instead: shown_with_a_name("gcloud compute instances stop {target}"),
         questions: words![
@@ -2847,7 +2847,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.delete-data-store",
-        title: "Deletes a Google Cloud data store, disk or snapshot",
+        title: "Deletes a Google Cloud database, disk or snapshot",
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2857,8 +2857,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["gcloud", "bq"],
             check: gcp_delete_data_store,
         },
-        why: "Most stores have no undelete; BigQuery tables are the exception, restorable within the time-travel window (7 days by default). A snapshot is often the last copy.",
-        consequence: "it and its data are gone, and every application using it fails",
+        why: "Most stores have no undelete; BigQuery tables restore within the time-travel window. A snapshot is often the last copy.",
+        consequence: "its data is gone and every application using it fails",
         safer: "Back up or export {target} and test the restore. Copy BigQuery tables with `bq cp` before removing them.",
         instead: shown_with_a_name("gcloud compute snapshots list"),
         questions: words![
@@ -2893,8 +2893,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["gcloud"],
             check: gcp_delete_service,
         },
-        why: "A service's revisions go too, leaving nothing to roll back to. A deleted Pub/Sub subscription discards its unacknowledged backlog; a deleted topic leaves subscriptions detached.",
-        consequence: "what it serves stops at once, and its settings and addresses are gone",
+        why: "Its revisions go too, leaving nothing to roll back to. A deleted Pub/Sub subscription discards its unacknowledged backlog.",
+        consequence: "what it serves stops, and its settings and addresses are gone",
         safer: "Route traffic away from {target} or remove its triggers first, and delete it only if nothing breaks.",
         instead: shown_with_a_name("gcloud run services describe {target}"),
         questions: words![
@@ -2929,8 +2929,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["projects"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        why: "Within the 30 days, `gcloud projects undelete` brings it back, but the outage lasts until someone does. The project ID can never be reused.",
-        consequence: "everything in it stops at once and is deleted for good after 30 days",
+        why: "`gcloud projects undelete` restores it within 30 days, but the outage lasts until someone runs it.",
+        consequence: "everything in it stops now and is deleted after 30 days",
         safer: "Shut its services down one at a time, watching for weeks; export what must be kept first.",
         instead: shown_with_a_name("gcloud projects describe {target}"),
         questions: words![
@@ -2964,8 +2964,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["sql"], words!["instances"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        why: "By default the instance's automatic and on-demand backups go with it; only exports in Cloud Storage, or a final backup if one is configured, survive.",
-        consequence: "its data and automatic backups are gone, and every service using it fails",
+        why: "By default on-demand backups go too; only Cloud Storage exports or a configured final backup survive.",
+        consequence: "services using it fail, and its data and backups are gone",
         safer: "Export {target} to Cloud Storage first (`gcloud sql export sql`), and keep `--deletion-protection` on instances holding data.",
         instead: shown_with_a_name("gcloud sql backups create --instance={target}"),
         questions: words![
@@ -2987,7 +2987,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.container-clusters-delete",
-        title: "Deletes a Kubernetes cluster (GKE)",
+        title: "Deletes a GKE cluster",
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2998,8 +2998,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["container"], words!["clusters"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        why: "Google keeps no restorable copy of the control plane's state, so only manifests in Git or a Backup for GKE plan can rebuild what ran there.",
-        consequence: "every workload in it stops, and its nodes, secrets and data are deleted",
+        why: "Google keeps no copy of its control-plane state; only manifests in Git or Backup for GKE rebuild what ran.",
+        consequence: "its workloads stop, and its nodes, secrets and data are deleted",
         safer: "Move the workloads off {target} and back up its resources and volumes before deleting it.",
         instead: shown_with_a_name("gcloud container clusters describe {target}"),
         questions: words![
@@ -3031,8 +3031,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["gsutil", "gcloud"],
             check: gcs_rm_recursive,
         },
-        why: "Buckets keep deleted objects for 7 days by default (soft delete), unless someone turned it off. Given a bucket URL, the bucket itself is deleted too.",
-        consequence: "every object under it is gone unless versioning or soft delete keeps copies",
+        why: "Soft delete keeps objects 7 days by default, unless turned off. Given a bucket URL, the bucket goes too.",
+        consequence: "every object under it is deleted, without a prompt",
         safer: "List what would go first (`gcloud storage ls --recursive`); copy {target} to a backup bucket before deleting.",
         instead: shown_with_a_name("gcloud storage ls --recursive {target}"),
         questions: words![
@@ -3066,8 +3066,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["gsutil", "gcloud"],
             check: gcs_delete_bucket,
         },
-        why: "Only an empty bucket can be deleted, so no objects are lost. Its permissions and lifecycle rules survive only if kept in code; bucket names are global.",
-        consequence: "its settings go, and anyone can claim its name and the traffic to it",
+        why: "Only an empty bucket can be deleted. Its permissions and lifecycle rules survive only if kept in code.",
+        consequence: "anyone can then claim its name and the traffic to it",
         safer: "Keep the empty bucket and remove access to it; it costs nothing and keeps the name yours.",
         instead: shown_with_a_name("gcloud storage buckets describe {target}"),
         questions: words![
@@ -3089,7 +3089,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.iam-admin-or-public-grant",
-        title: "Grants owner access or makes a Google Cloud resource public",
+        title: "Grants owner or public access in Google Cloud",
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -3099,8 +3099,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["gcloud", "gsutil"],
             check: gcp_iam_widen,
         },
-        why: "IAM-admin, token-creator and key-admin roles amount to owner: the holder can grant roles or act as service accounts. Revoking later does not undo what was done.",
-        consequence: "the holder can change or delete anything in it, or anyone online gets in",
+        why: "IAM-admin, token-creator and key-admin roles amount to owner, since holders can grant roles or impersonate service accounts.",
+        consequence: "the grantee controls it, or anyone online gets in",
         safer: "Grant a named account the narrowest predefined role on one resource, with an expiry condition (`--condition`).",
         instead: shown_with_a_name("gcloud projects get-iam-policy {target}"),
         questions: words![
@@ -3135,8 +3135,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["kms"], words!["keys"], words!["versions"], words!["destroy"]],
             ..CommandPattern::ANY
         }),
-        why: "Destroy only schedules destruction at first; `gcloud kms keys versions restore` undoes it within that period (30 days by default), and nothing can after.",
-        consequence: "data encrypted with it becomes unreadable, for good once the destruction period ends",
+        why: "Destruction is only scheduled at first; `gcloud kms keys versions restore` undoes it within 30 days by default.",
+        consequence: "data encrypted with it becomes unreadable, for good once destroyed",
         safer: "Disable the key version first (`gcloud kms keys versions disable`); destroy it only after weeks without failures.",
         instead: shown_with_a_name("gcloud kms keys versions disable {target} --key=app-key --keyring=main --location=global"),
         questions: words![
@@ -3168,8 +3168,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["gcloud"],
             check: gcp_logging_delete,
         },
-        why: "Sinks route entries only as they arrive; the `_Default` bucket keeps logs just 30 days. Deleting a log erases its stored entries outright.",
-        consequence: "logs stop reaching long-term storage, and entries from the gap may never be exported",
+        why: "Sinks route entries only as they arrive; `_Default` keeps logs 30 days. Deleting a log erases its entries outright.",
+        consequence: "logs stop reaching long-term storage, and the gap stays unfilled",
         safer: "Keep the sink; if its destination changes, update it (`gcloud logging sinks update`) so no entries are missed.",
         instead: shown_with_a_name("gcloud logging sinks describe {target}"),
         questions: words![
@@ -3201,8 +3201,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["gcloud"],
             check: gcp_dns_delete,
         },
-        why: "Resolvers also cache the 'does not exist' answer, so restored records reappear slowly. A recreated zone gets new name servers, which the registrar must be told.",
-        consequence: "the names stop resolving once caches expire, and websites, APIs and mail fail",
+        why: "Resolvers cache 'does not exist' answers, so restored records reappear slowly. A recreated zone gets new name servers.",
+        consequence: "its names stop resolving as caches expire, breaking websites and mail",
         safer: "Export the records first (`gcloud dns record-sets export`); point records somewhere new instead of deleting them.",
         instead: shown_with_a_name("gcloud dns record-sets list --zone={target}"),
         questions: words![
@@ -3235,8 +3235,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["secrets"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        why: "Secret Manager has no recovery window, so the values exist only where someone saved them. A recreated secret restarts version numbers at 1, breaking pinned versions.",
-        consequence: "every version is gone at once, and every application reading it fails",
+        why: "Secret Manager has no recovery window. A recreated secret restarts version numbers at 1, breaking pinned versions.",
+        consequence: "its versions are gone and every application reading it fails",
         safer: "Disable the secret's versions first (`gcloud secrets versions disable`); delete it only after weeks without failures.",
         instead: shown_with_a_name("gcloud secrets versions disable latest --secret={target}"),
         questions: words![
@@ -3259,7 +3259,7 @@ pub static RULES: &[Rule] = &[
     // ---- Azure ----
     Rule {
         id: "azure.group-delete",
-        title: "Deletes an Azure resource group and everything in it",
+        title: "Deletes an Azure resource group and its contents",
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -3272,7 +3272,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "Deletion cannot be cancelled once started, and only resources with their own soft delete, like key vaults, come back.",
-        consequence: "every resource in it is deleted, often a whole environment in one command",
+        consequence: "every resource in it is deleted, often a whole environment",
         safer: "List what is in {target} first (`az resource list -g`) and delete only the resources you mean to.",
         instead: shown_with_a_name("az resource list --resource-group {target}"),
         questions: words![
@@ -3307,8 +3307,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        why: "Each disk's and network interface's delete option, set when the VM was created, decides whether it survives. A dynamic public IP is released for good.",
-        consequence: "it and usually its disks are deleted, and whatever it served stops",
+        why: "Each disk's and network interface's delete option decides whether it survives. A dynamic public IP is released for good.",
+        consequence: "it stops, and usually its disks are deleted too",
         safer: "Deallocate {target} instead (`az vm deallocate`), which keeps its disks and stops the compute bill.",
         instead: shown_with_a_name("az vm deallocate --name {target} --resource-group rg"),
         questions: words![
@@ -3342,8 +3342,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        why: "Blob soft delete and versioning live inside the account and die with it. Recovery is sometimes possible within 14 days, while the name is unclaimed.",
-        consequence: "every container, share, queue and table in it is deleted with it",
+        why: "Blob soft delete and versioning die with it. Recovery sometimes works within 14 days, while the name is unclaimed.",
+        consequence: "every container, share, queue and table in it is deleted",
         safer: "Copy the data elsewhere first (`azcopy copy`), and lock accounts holding data (`az lock create --lock-type CanNotDelete`).",
         instead: shown_with_a_name("az storage account show --name {target}"),
         questions: words![
@@ -3379,7 +3379,7 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         why: "`--pattern` filters by name with wildcards; without it, every blob in the container is deleted. Nothing asks for confirmation.",
-        consequence: "every matching blob is gone unless soft delete or versioning is on",
+        consequence: "matching blobs are gone unless soft delete or versioning is on",
         safer: "Run it with `--dryrun` first and read the list; check soft delete is on (`az storage account blob-service-properties show`).",
         instead: shown_with_a_name("az storage blob delete-batch --source {target} --account-name acct --dryrun"),
         questions: words![
@@ -3411,8 +3411,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_delete_data_store,
         },
-        why: "Most recovery must be set up beforehand (container soft delete, Cosmos DB continuous backup); without it, only a separate export or snapshot remains.",
-        consequence: "it and its data are deleted, and every application using it fails at once",
+        why: "Most recovery, like Cosmos DB continuous backup, must be enabled beforehand; otherwise only a separate export or snapshot remains.",
+        consequence: "its data is gone and every application using it fails",
         safer: "Back up or export {target} and test the restore. Lock resources holding data (`az lock create --lock-type CanNotDelete`).",
         instead: shown_with_a_name("az resource lock create --name keep --lock-type CanNotDelete --resource-group rg --resource-name {target} --resource-type Microsoft.Compute/disks"),
         questions: words![
@@ -3447,8 +3447,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_delete_service,
         },
-        why: "Deleted web apps restore within 30 days (`az webapp deleted restore`); most others do not. A released hostname still named in DNS can be claimed by strangers.",
-        consequence: "what it serves stops at once; recreating it gives new names and addresses",
+        why: "Only web apps restore, with `az webapp deleted restore`. Strangers can claim a released hostname still named in DNS.",
+        consequence: "what it serves stops; a replacement gets new names and addresses",
         safer: "Stop {target} first (`az webapp stop`) and watch for failures; then delete it through infrastructure code.",
         instead: shown_with_a_name("az webapp stop --name {target} --resource-group rg"),
         questions: words![
@@ -3484,8 +3484,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        why: "Automatic backups outlive it, so `az sql db restore --deleted-time` can recreate it, but only while its server exists and within the retention period.",
-        consequence: "it goes offline and every application using it fails; a restore loses recent data",
+        why: "Automatic backups outlive it, so `az sql db restore --deleted-time` recreates it while its server exists and retention lasts.",
+        consequence: "every application using it fails, and a restore loses recent data",
         safer: "Export {target} first (`az sql db export`), and put delete locks on databases holding data.",
         instead: shown_with_a_name("az sql db show --name {target} --server sql-main --resource-group rg"),
         questions: words![
@@ -3519,8 +3519,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        why: "Restoring a deleted database needs its server, so with the server gone, automatic backups become unreachable; long-term retention backups are the exception.",
-        consequence: "every database on it is deleted, with no backups left to restore from",
+        why: "Restoring a deleted database needs its server, so automatic backups become unreachable; only long-term retention backups remain.",
+        consequence: "every database on it is deleted, and applications using them fail",
         safer: "Export each database on {target} first (`az sql db export`); delete databases one by one, not the server.",
         instead: shown_with_a_name("az sql db list --server {target} --resource-group rg"),
         questions: words![
@@ -3542,7 +3542,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.keyvault-delete",
-        title: "Deletes an Azure Key Vault or a secret in it",
+        title: "Deletes an Azure Key Vault or a secret",
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3552,8 +3552,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_keyvault_delete,
         },
-        why: "Soft delete keeps it recoverable with the matching `recover` command for 90 days by default, unless someone purges it first; purge protection prevents that.",
-        consequence: "every application reading keys, secrets or certificates from it fails at once",
+        why: "Soft delete keeps it recoverable with `recover` for 90 days by default, unless purged first; purge protection prevents that.",
+        consequence: "every application reading keys, secrets or certificates from it fails",
         safer: "Disable access to {target} with a policy change first to see what breaks; ensure purge protection is on.",
         instead: shown_with_a_name("az keyvault show --name {target}"),
         questions: words![
@@ -3586,8 +3586,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_keyvault_purge,
         },
-        why: "Purge removes the soft-deleted copy, which was the only way back. Vaults with purge protection refuse it until their retention period ends.",
-        consequence: "its keys and secrets are gone for good, and data they encrypted stays unreadable",
+        why: "Purge removes the soft-deleted copy, the only way back; vaults with purge protection refuse it until retention ends.",
+        consequence: "its keys and secrets are gone, leaving data they encrypted unreadable",
         safer: "Leave it soft-deleted until the retention period ends; recover it if anything still needs it.",
         instead: shown_with_a_name("az keyvault list-deleted"),
         questions: words![
@@ -3619,8 +3619,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_admin_role,
         },
-        why: "Role assignments inherit downward, so a grant at subscription or management-group scope covers every resource group below. Removing it later does not undo changes made meanwhile.",
-        consequence: "the assignee can change or delete everything in scope; Owner can grant itself more",
+        why: "Role assignments inherit downward: a subscription or management-group grant covers every resource group below. Removing it undoes nothing done meanwhile.",
+        consequence: "it can delete anything in scope; Owner can also grant roles",
         safer: "Assign the narrowest built-in role (such as Reader) on one resource group, time-limited through Privileged Identity Management.",
         instead: shown_with_a_name("az role assignment list --assignee {target}"),
         questions: words![
@@ -3643,7 +3643,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.aks-delete",
-        title: "Deletes a Kubernetes cluster (AKS)",
+        title: "Deletes an AKS cluster",
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3655,8 +3655,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        why: "The node resource group, with its disks and load balancers, is deleted too, and only manifests in Git or a cluster backup can rebuild what ran.",
-        consequence: "every workload in it stops, and its nodes, secrets and data are deleted",
+        why: "Its node resource group goes too, and only manifests in Git or a cluster backup can rebuild what ran.",
+        consequence: "its workloads stop, and its nodes, secrets and data are deleted",
         safer: "Move the workloads off {target} and stop it (`az aks stop`) for a while before deleting it.",
         instead: shown_with_a_name("az aks stop --name {target} --resource-group rg"),
         questions: words![
@@ -3678,7 +3678,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.nsg-open-to-internet",
-        title: "Opens an Azure network security group to the internet",
+        title: "Opens an Azure security group to the internet",
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -3688,8 +3688,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_nsg_open,
         },
-        why: "`*`, `Internet` and `0.0.0.0/0` all mean every address. The rule applies at once to every subnet and network interface the group is attached to.",
-        consequence: "anyone on the internet can reach the port, and scanners find it within minutes",
+        why: "`*`, `Internet` and `0.0.0.0/0` all mean every address. The rule applies at once wherever the group is attached.",
+        consequence: "anyone online can reach the port; scanners find it within minutes",
         safer: "Allow only the address ranges that need it, or use Azure Bastion or just-in-time access instead.",
         instead: shown_with_a_name("az network nsg rule list --nsg-name {target} --resource-group rg"),
         questions: words![

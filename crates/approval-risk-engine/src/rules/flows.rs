@@ -13,15 +13,15 @@ pub const RULES: &[Rule] = &[INJECTED, SECRET_SENT];
 
 const INJECTED: Rule = Rule {
     id: "flow.injected-instruction",
-    title: "Does what text the agent read told AI agents to do",
+    title: "Follows instructions planted in text the agent read",
     reversibility: R::Unknown,
     scope: S::Organization,
     reach: Reach::Fixed,
     action: Action::Opaque,
     floor: Some(Decision::Block),
     matcher: Matcher::Builtin,
-    why: "Text the agent read (an issue comment, tool output, a web page) told AI agents to run this; planted instructions are how agents get hijacked.",
-    consequence: "the plan now follows whoever planted the text, not the person who asked",
+    why: "A web page, comment or tool output the agent read told AI agents to run this: the classic hijack.",
+    consequence: "the plan follows whoever planted the text, not the requester",
     safer: "Leave the command out; if it is really needed, a person checks its source and runs it.",
     instead: shown_with_a_name("gh issue view 2381 --repo acme/ledger-sdk --comments"),
     questions: words![
@@ -83,8 +83,8 @@ const SECRET_SENT: Rule = Rule {
     action: Action::Publish,
     floor: Some(Decision::Block),
     matcher: Matcher::Builtin,
-    why: "Proxies and logs on the way may keep a copy, so only rotation helps; reading a secret and sending it off is how credentials are exfiltrated.",
-    consequence: "whoever receives the credential can use it until it is revoked everywhere",
+    why: "Proxies and logs en route may keep copies, so only rotation helps; read-then-send is how credentials are exfiltrated.",
+    consequence: "whoever receives it can use it until revoked everywhere",
     safer: "Compare secrets where they are (`sha256sum` of each) or share only a hash; never send the value.",
     instead: shown_with_a_name("sha256sum .env.staging"),
     questions: words![

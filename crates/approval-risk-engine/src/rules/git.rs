@@ -297,8 +297,8 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: force_push },
-        why: "Plain `--force` skips checking whether the remote moved since your last fetch, and server reflogs are rarely reachable, so lost commits return only from clones.",
-        consequence: "commits others pushed to it disappear for everyone, and their clones diverge",
+        why: "Plain `--force` ignores whether the remote moved since your last fetch; lost commits return only from someone's clone.",
+        consequence: "commits others pushed to it vanish, and their clones diverge",
         safer: "Use `git push --force-with-lease`, which fails if the remote moved, or push to a new branch.",
         instead: shown_with_a_name("git push --force-with-lease origin main"),
         questions: words![
@@ -327,8 +327,8 @@ pub static RULES: &[Rule] = &[
             flags_none: words!["--force", "-f", "--mirror", "--delete", "-d", "--dry-run", "-n", "--prune"],
             ..CommandPattern::ANY
         }),
-        why: "A revert is just another commit: the pushed history stays, any secret in it included, and CI jobs or deploys it triggered have already run.",
-        consequence: "everyone using the remote gets the commits, and any deploy they trigger runs",
+        why: "A revert is just another commit: the pushed history stays, with any secret in it.",
+        consequence: "everyone using it gets the commits, and triggered deploys run",
         safer: "Push to a branch and open a pull request, or check first what the push triggers (CI, deploys).",
         instead: shown_with_a_name("git push --dry-run origin {target}"),
         questions: words![
@@ -356,8 +356,8 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["--merge", "--keep"],
             ..CommandPattern::ANY
         }),
-        why: "`--merge` resets the index, so staged changes survive only as unnamed blobs that `git fsck --lost-found` can dig out; unstaged edits are kept.",
-        consequence: "staged work and the commits moved past survive only in the reflog",
+        why: "`--merge` resets the index, so staged changes survive only as unnamed blobs for `git fsck --lost-found`.",
+        consequence: "staged work and skipped commits survive only in the reflog",
         safer: "Commit or stash the work first (`git stash push`), then reset.",
         instead: shown_with_a_name("git stash push -m before-reset"),
         questions: words![
@@ -373,7 +373,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.reset-hard",
-        title: "Throws away every uncommitted change in the working copy",
+        title: "Throws away every uncommitted change",
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -385,8 +385,8 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["--hard"],
             ..CommandPattern::ANY
         }),
-        why: "Git never stored unstaged edits, so nothing can recover them; staged content lingers as dangling blobs, and commits moved past stay in the reflog.",
-        consequence: "every uncommitted edit is gone for good, with no undo",
+        why: "Git never stored unstaged edits; staged content lingers as dangling blobs, and commits moved past stay in the reflog.",
+        consequence: "every uncommitted edit is gone for good",
         safer: "Stash the work first (`git stash push --include-untracked`), or use `git reset --keep`.",
         instead: shown_with_a_name("git stash push --include-untracked -m 'before reset'"),
         questions: words![
@@ -409,8 +409,8 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: discard_changes },
-        why: "`git checkout -- path` and `git restore` overwrite files without asking, even ones with local edits, and a path of `.` covers the whole working tree.",
-        consequence: "uncommitted edits in it are lost for good; git cannot bring them back",
+        why: "`git checkout -- path` and `git restore` overwrite edited files without asking, and `.` covers the whole working tree.",
+        consequence: "uncommitted edits in it are lost for good",
         safer: "Read `git diff` first, and stash the edits instead of discarding them.",
         instead: shown_with_a_name("git stash push -- {target}"),
         questions: words![
@@ -433,8 +433,8 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: clean },
-        why: "`-d` adds untracked folders and `-x` adds ignored files, which often include `.env` files and local databases that exist nowhere else; no trash folder keeps them.",
-        consequence: "untracked files are deleted for good; git never had a copy of them",
+        why: "`-d` adds untracked folders and `-x` ignored files, often `.env` files and local databases that exist nowhere else.",
+        consequence: "untracked files are deleted for good; git never had copies",
         safer: "Preview with `git clean -n` and the same flags, or choose files with `git clean -i`.",
         instead: shown_with_a_name("git clean -n -d"),
         questions: words![
@@ -450,15 +450,15 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.push-delete",
-        title: "Deletes a branch or tag on the shared remote",
+        title: "Deletes a branch or tag on the remote",
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: push_delete },
-        why: "It returns only from a clone that still has it or the host's restore button, and pull requests it closed must be reopened by hand.",
-        consequence: "it vanishes for everyone; open pull requests close and builds following it break",
+        why: "Only someone's clone or the host's restore button brings it back, and pull requests it closed stay closed.",
+        consequence: "it vanishes for everyone, closing pull requests and breaking builds",
         safer: "Check {target} is merged and unused, and keep it under an archive name first.",
         instead: shown_with_a_name("git tag archive/{target} origin/{target}"),
         questions: words![
@@ -491,7 +491,7 @@ pub static RULES: &[Rule] = &[
             window: 6,
             leading: false,
         }),
-        why: "Review is the only human check before the default branch; unreviewed, a mistake surfaces only when it breaks something, after others have built on it.",
+        why: "Review is the only human check before the default branch; unreviewed mistakes surface only after others build on them.",
         consequence: "unreviewed code is built, deployed and branched from by everyone",
         safer: "Open a pull request for the usual review; if it is urgent, ask a reviewer directly.",
         instead: shown_with_a_name("Open a pull request into main and ask a reviewer to look at it now."),
@@ -518,8 +518,8 @@ pub static RULES: &[Rule] = &[
             window: 6,
             leading: false,
         }),
-        why: "Pull requests, CI runs and deploys built on the old commits now point at missing history, which returns only from someone's reflog or clone.",
-        consequence: "commits others pushed vanish for everyone, and every clone disagrees with the server",
+        why: "Pull requests, CI runs and deploys on the old commits point at missing history, recoverable only from someone's clone.",
+        consequence: "commits others pushed vanish, and clones disagree with the server",
         safer: "Push to a new branch and open a pull request; to rewrite {target}, use `--force-with-lease` and warn its users.",
         instead: shown_with_a_name("Push the rebased work to a new branch and open a pull request into {target}."),
         questions: words![
@@ -548,8 +548,8 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: branch_force_delete },
-        why: "`-D` skips the merged check and deletes the branch's own reflog; its commits linger only in HEAD's reflog (30 days by default), if ever checked out.",
-        consequence: "unmerged commits on it survive only in the reflog, findable only by hash",
+        why: "`-D` skips the merged check and erases the branch's reflog; commits linger in HEAD's reflog only if checked out.",
+        consequence: "unmerged commits on it are findable only by hash",
         safer: "Use `git branch -d`, which refuses unmerged work, or rename the branch to an archive name.",
         instead: shown_with_a_name("git branch -m {target} archive/{target}"),
         questions: words![
@@ -576,8 +576,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["stash"], words!["drop", "clear"]],
             ..CommandPattern::ANY
         }),
-        why: "`git stash clear` removes every entry at once, and dropped stashes become dangling commits, which `git gc` prunes after two weeks by default.",
-        consequence: "the work set aside is gone unless someone digs it out with `git fsck`",
+        why: "`git stash clear` removes every entry; dropped stashes become dangling commits that `git gc` prunes after two weeks.",
+        consequence: "the work set aside is recoverable only with `git fsck`",
         safer: "Keep it as a branch (`git stash branch <name>`) instead of dropping it.",
         instead: shown_with_a_name("git stash branch saved-work stash@{0}"),
         questions: words![
@@ -600,8 +600,8 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git", "git-filter-repo", "bfg"], check: rewrite_history },
-        why: "Every rewritten commit gets a new hash, and `git filter-repo` also removes the `origin` remote; forks, caches and clones keep the old history, leaked secrets included.",
-        consequence: "every clone, fork and pull request breaks once pushed, and leaked secrets stay leaked",
+        why: "Every rewritten commit gets a new hash, and `git filter-repo` also removes the `origin` remote.",
+        consequence: "clones and forks break once pushed; leaked secrets stay leaked",
         safer: "Mirror first (`git clone --mirror`), filter a fresh clone, and agree a moment with collaborators.",
         instead: shown_with_a_name("git clone --mirror . ../repository-backup.git"),
         questions: words![
@@ -625,8 +625,8 @@ pub static RULES: &[Rule] = &[
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: reflog_expire },
-        why: "The reflog records where every branch and HEAD pointed; expiring it erases that record, and commits only it kept alive become garbage for `git gc`.",
-        consequence: "bad resets, rebases and branch deletes can no longer be undone",
+        why: "The reflog records where branches and HEAD pointed; commits only it kept alive become garbage for `git gc`.",
+        consequence: "bad resets, rebases and branch deletes become permanent",
         safer: "Let the reflog expire on its own schedule; to free disk space, find the large files instead.",
         instead: shown_with_a_name("git count-objects -vH"),
         questions: words![
@@ -649,8 +649,8 @@ pub static RULES: &[Rule] = &[
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: gc_prune_now },
-        why: "Git normally keeps unreachable objects two weeks as a grace period; `--prune=now` drops it and can corrupt the repository if another git process is writing.",
-        consequence: "commits lost to resets, deleted branches or dropped stashes are gone for good",
+        why: "Git normally keeps unreachable objects two weeks; `--prune=now` skips that and can corrupt the repository during concurrent git writes.",
+        consequence: "recently lost commits and stashes are gone for good",
         safer: "Run plain `git gc`, which keeps the two-week grace period.",
         instead: shown_with_a_name("git gc"),
         questions: words![
@@ -678,8 +678,8 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["-d", "--delete"],
             ..CommandPattern::ANY
         }),
-        why: "Recreating it needs the commit hash, and a signed tag cannot be re-signed by anyone else; the remote's copy stays until a separate push deletes it.",
-        consequence: "it no longer marks its commit, and any annotation or signature is lost",
+        why: "Recreating it needs the commit hash, only its signer can re-sign it, and the remote's copy stays.",
+        consequence: "it stops marking its commit, losing any annotation or signature",
         safer: "Keep the tag and add a new one; if it must go, note its hash first (`git rev-parse`).",
         instead: shown_with_a_name("git tag archive/{target} {target}"),
         questions: words![
@@ -707,8 +707,8 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["-d"],
             ..CommandPattern::ANY
         }),
-        why: "`update-ref -d` is plumbing: it skips the merged check of `git branch -d` and accepts any ref, including remote-tracking refs, notes and `refs/stash`.",
-        consequence: "it goes with its reflog, leaving its commits findable only with `git fsck`",
+        why: "`update-ref -d` skips the merged check of `git branch -d` and deletes any ref, even notes or `refs/stash`.",
+        consequence: "its reflog goes too; only `git fsck` finds its commits",
         safer: "Use `git branch -d` (it refuses unmerged work) or `git tag -d`, and note the hash first.",
         instead: shown_with_a_name("git rev-parse {target}"),
         questions: words![
@@ -724,7 +724,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.worktree-remove-force",
-        title: "Removes a worktree even though it has uncommitted changes",
+        title: "Force-removes a worktree with uncommitted changes",
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -736,8 +736,8 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["-f", "--force"],
             ..CommandPattern::ANY
         }),
-        why: "Without `--force`, git refuses to remove a worktree with uncommitted or untracked files; the flag overrides that check, while commits on its branch survive.",
-        consequence: "it and every uncommitted edit in it are deleted, with no copy kept",
+        why: "`--force` overrides git's refusal to remove a worktree with uncommitted or untracked files; commits on its branch survive.",
+        consequence: "every uncommitted edit in it is deleted, with no copy",
         safer: "Check its status, commit or stash what is there, then remove the worktree without `--force`.",
         instead: shown_with_a_name("git -C {target} status"),
         questions: words![

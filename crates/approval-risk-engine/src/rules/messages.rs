@@ -859,7 +859,7 @@ const MESSAGE_NOUNS: Words = words![
     "reply",
 ];
 
-const MASS_MESSAGE_WHY: &str = "A wrong link or name, a test message or a duplicate from a retried job reaches everyone, and the only correction is a second mass message.";
+const MASS_MESSAGE_WHY: &str = "A wrong link, a test message or a retried job's duplicate reaches everyone; the only correction is another mass message.";
 const MASS_MESSAGE_SAFER: &str = "Send to an internal test list first; have a person approve text and recipients, then send in batches.";
 const MASS_MESSAGE_QUESTIONS: Words = words![
     "Who approved the text and checked the recipient list?",
@@ -881,8 +881,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["stripe"],
             check: stripe_money,
         },
-        why: "A refund cannot be cancelled once created, a payout only while still pending, and a charge only by refunding it, which keeps Stripe's fee.",
-        consequence: "real money moves at once, and only a second transaction can correct it",
+        why: "Refunds cannot be cancelled, payouts only while pending, and charges only by refunding, which keeps Stripe's fee.",
+        consequence: "real money moves; only a second transaction can correct it",
         safer: "Test it without `--live` first; have a person check and issue the live one from the dashboard.",
         instead: shown_with_a_name("stripe charges retrieve {target}"),
         questions: words![
@@ -916,8 +916,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["stripe"],
             check: stripe_destroy,
         },
-        why: "Deleting a customer also cancels all their subscriptions and removes saved payment methods; a cancelled subscription cannot be resumed, only replaced with a new one.",
-        consequence: "subscriptions end for good and the customer notices at their next bill",
+        why: "Deleting a customer also cancels their subscriptions and removes saved payment methods; a cancelled subscription cannot be resumed, only replaced.",
+        consequence: "subscriptions end for good and customers notice at billing",
         safer: "Pause collection or cancel at period end (`--cancel-at-period-end=true`) instead of deleting.",
         instead: shown_with_a_name("stripe customers retrieve {target}"),
         questions: words![
@@ -949,7 +949,7 @@ pub static RULES: &[Rule] = &[
             programs: HTTP_CLIENTS,
             check: payment_api_call,
         },
-        why: "A raw POST skips the dashboard's confirmation and the application's own checks; without an `Idempotency-Key` header, a retried call pays or refunds twice.",
+        why: "A raw POST skips the dashboard's confirmation and the application's checks; without an `Idempotency-Key` header, a retry pays twice.",
         consequence: "real money moves at once and cannot be called back",
         safer: "Try the provider's sandbox or test keys first, and have a person issue live payments from the dashboard.",
         instead: shown_with_a_name("Have a person check the amount and the recipient in the payment dashboard before anything is sent."),
@@ -985,7 +985,7 @@ pub static RULES: &[Rule] = &[
             programs: HTTP_CLIENTS,
             check: message_api_call,
         },
-        why: "The provider delivers as soon as the call succeeds, with no preview or approval step, and a retried call sends it again.",
+        why: "The provider delivers as soon as the call succeeds, with no preview or approval, and a retry sends it twice.",
         consequence: "the message reaches people at once and cannot be unsent",
         safer: "Send to an internal test address first and read it; have a person check the recipient list.",
         instead: shown_with_a_name("Send it to an internal test address first and read the result."),
@@ -1011,7 +1011,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.twilio-cli",
-        title: "Sends a text message or places a call with Twilio",
+        title: "Texts or calls a phone with Twilio",
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1028,8 +1028,8 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--to"),
             ..CommandPattern::ANY
         }),
-        why: "Twilio bills every message segment and call minute, a retried command sends the text again, and texting numbers that never opted in can breach anti-spam law.",
-        consequence: "the text or call reaches the phone at once and cannot be called back",
+        why: "A retry sends the text again, and texting numbers that never opted in can breach anti-spam law.",
+        consequence: "it reaches the phone at once and cannot be recalled",
         safer: "Send to your own verified number first; check the number and text before sending to {target}.",
         instead: shown_with_a_name("twilio api:core:messages:list --limit 5"),
         questions: words![
@@ -1061,8 +1061,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_send_email,
         },
-        why: "SES hands it straight to the recipients' mail servers, and bounces or spam complaints from a wrong send count against the account, which AWS can pause.",
-        consequence: "the email lands in every recipient's inbox at once and cannot be unsent",
+        why: "Bounces and spam complaints from a wrong send count against the SES account, which AWS can pause.",
+        consequence: "it lands in every recipient's inbox and cannot be unsent",
         safer: "Send to an internal test address first; check the recipients and their number before a bulk send.",
         instead: shown_with_a_name("aws sesv2 get-account"),
         questions: words![
@@ -1086,7 +1086,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.aws-sns-publish",
-        title: "Publishes a message to an SNS topic or phone",
+        title: "Publishes to an SNS topic or phone",
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1097,8 +1097,8 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["sns"], words!["publish", "publish-batch"]],
             ..CommandPattern::ANY
         }),
-        why: "A topic fans out to every subscription, including queues and Lambda functions that act on the message automatically, not only people's inboxes and phones.",
-        consequence: "the message reaches every subscriber at once and cannot be recalled",
+        why: "A topic fans out to every subscription, including queues and Lambda functions that act on the message automatically.",
+        consequence: "every subscriber gets it at once, beyond recall",
         safer: "List the topic's subscribers first, and publish to a test topic to check the message format.",
         instead: shown_with_a_name("aws sns list-subscriptions-by-topic --topic-arn {target}"),
         questions: words![
@@ -1130,8 +1130,8 @@ pub static RULES: &[Rule] = &[
             programs: words!["mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "swaks"],
             check: mail_send,
         },
-        why: "The local mail agent queues it for delivery at once, and `sendmail -t` takes recipients from the message's own headers, which the plan does not show.",
-        consequence: "the email and its attachments reach every recipient and cannot be unsent",
+        why: "`sendmail -t` takes recipients from the message's own headers, which the plan does not show; delivery starts at once.",
+        consequence: "it reaches every recipient, attachments included, and cannot be unsent",
         safer: "Send to your own address first and read it; check the recipients before sending to {target}.",
         instead: shown_with_a_name("Send it to your own address first and read the result."),
         questions: words![
@@ -1172,7 +1172,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: MASS_MESSAGE_WHY,
-        consequence: "the message reaches every customer or user at once and cannot be unsent",
+        consequence: "every customer or user receives it; it cannot be unsent",
         safer: MASS_MESSAGE_SAFER,
         instead: shown_with_a_name("Send the message to an internal test list first and review it."),
         questions: MASS_MESSAGE_QUESTIONS,
@@ -1209,7 +1209,7 @@ pub static RULES: &[Rule] = &[
             leading: false,
         }),
         why: MASS_MESSAGE_WHY,
-        consequence: "every customer or user gets it at once, and it cannot be unsent",
+        consequence: "every customer or user gets it at once, irrevocably",
         safer: MASS_MESSAGE_SAFER,
         instead: shown_with_a_name("Email an internal test list first and review the result."),
         questions: MASS_MESSAGE_QUESTIONS,
@@ -1243,8 +1243,8 @@ pub static RULES: &[Rule] = &[
             window: 3,
             leading: false,
         }),
-        why: "One filter picks who is refunded or charged, so a broad condition multiplies the loss, and re-running after a partial failure repeats those already done.",
-        consequence: "money moves for every order at once, and refunds cannot be taken back",
+        why: "A broad filter multiplies the loss, and re-running after a partial failure repeats those already done.",
+        consequence: "money moves for every order at once, with no undo",
         safer: "Have finance approve the list of orders and amounts; run a few by hand, then small batches.",
         instead: shown_with_a_name("List the affected orders with their amounts for finance to review."),
         questions: words![
@@ -1282,8 +1282,8 @@ pub static RULES: &[Rule] = &[
             window: 6,
             leading: false,
         }),
-        why: "Banks recall a sent transfer only with the recipient's consent, and payment fraud often arrives as exactly this kind of instruction, with changed bank details.",
-        consequence: "the money leaves at once; a mistake means asking for it back",
+        why: "Banks recall a transfer only with the recipient's consent; fraud often arrives as exactly this request, with changed bank details.",
+        consequence: "the money leaves at once and may not come back",
         safer: "Have a second person check the amount and recipient's details against a known source before paying.",
         instead: shown_with_a_name("Ask a second person to check the amount and the recipient before anything is paid."),
         questions: words![
@@ -1324,8 +1324,8 @@ pub static RULES: &[Rule] = &[
             window: 0,
             leading: false,
         }),
-        why: "Archive sites, screenshots and search caches keep a public post after deletion, and anything in it is quoted as the company's official position.",
-        consequence: "anyone can read and copy it at once, and deleting it does not help",
+        why: "Archives, screenshots and search caches keep a public post after deletion, and it is quoted as the company's official position.",
+        consequence: "anyone can read and copy it at once",
         safer: "Draft the post and have the communications owner approve the exact text first.",
         instead: shown_with_a_name("Draft the post and share it with the communications team for review."),
         questions: words![
@@ -1367,8 +1367,8 @@ pub static RULES: &[Rule] = &[
             window: 0,
             leading: false,
         }),
-        why: "It goes out under the company's name with no review step, and quote posts, replies and archive captures keep it after deletion.",
-        consequence: "followers, journalists and bots read and copy it at once, for good",
+        why: "It goes out under the company's name unreviewed, and quote posts, replies and archives keep it after deletion.",
+        consequence: "followers, journalists and bots copy it at once, for good",
         safer: "Draft the tweet and have the account's owner approve the exact text first.",
         instead: shown_with_a_name("Draft the text and send it to the social media owner for approval."),
         questions: words![
@@ -1405,8 +1405,8 @@ pub static RULES: &[Rule] = &[
             window: 0,
             leading: true,
         }),
-        why: "Providers usually keep the processing fee, and accept further refunds on the same payment until the total reaches the amount paid.",
-        consequence: "the money leaves at once; a wrong refund must be chased up by hand",
+        why: "Providers usually keep the fee, and accept further refunds on one payment until they total the amount paid.",
+        consequence: "the money leaves; a wrong refund is hard to recover",
         safer: "Check the payment was not refunded already, and have a second person approve large refunds.",
         instead: shown_with_a_name("Look up the payment and any refunds already issued for it."),
         questions: words!["Which payment, for how much, and was it refunded already?", "Who approves refunds of this size?"],
@@ -1432,8 +1432,8 @@ pub static RULES: &[Rule] = &[
             window: 0,
             leading: false,
         }),
-        why: "Undoing the step does not undo the payment: getting money back depends on the recipient or a dispute, and a retried step pays twice.",
-        consequence: "the money leaves at once and a mistake must be chased up by hand",
+        why: "Getting money back depends on the recipient or a dispute, and a retried step pays twice.",
+        consequence: "the money leaves at once; mistakes must be chased by hand",
         safer: "Have a person check amount, recipient and that it is unpaid; pay from the payment system itself.",
         instead: shown_with_a_name("List the pending payment with its amount and recipient for a person to check."),
         questions: words![
@@ -1470,8 +1470,8 @@ pub static RULES: &[Rule] = &[
             window: 6,
             leading: false,
         }),
-        why: "A market order fills at whatever price is available, possibly far from the last quote; undoing it means a second trade, with fees and possibly taxes.",
-        consequence: "the trade executes at today's price and cannot be cancelled once filled",
+        why: "Market orders fill at any available price, even far from the quote; reversing one is a second trade with fees.",
+        consequence: "it fills at today's price and cannot then be cancelled",
         safer: "Have the account holder confirm instrument, quantity and price limit, and place a limit order.",
         instead: shown_with_a_name("Show the account holder the proposed order (instrument, quantity, limit price) for confirmation."),
         questions: words![
@@ -1508,8 +1508,8 @@ pub static RULES: &[Rule] = &[
             window: 3,
             leading: true,
         }),
-        why: "A message is a record: a wrong figure, promise or admission can be held against the organisation, and generated text may say what nobody meant.",
-        consequence: "outsiders read it as the organisation speaking, and it cannot be unsent",
+        why: "A message is a record: a wrong figure, promise or admission can be held against the organisation.",
+        consequence: "outsiders take it as the organisation's word, for good",
         safer: "Draft it, have a person read the exact text and check the recipients, then send.",
         instead: shown_with_a_name("Draft the message to the customers and show it for approval."),
         questions: words![
@@ -1559,8 +1559,8 @@ pub static RULES: &[Rule] = &[
             window: 6,
             leading: false,
         }),
-        why: "Under GDPR and similar laws, sharing personal data needs a lawful basis, and a disclosure to the wrong party usually must be reported within 72 hours.",
-        consequence: "the recipient keeps a copy for good, which may breach data-protection law",
+        why: "Sharing needs a lawful basis under GDPR and similar laws; a wrong disclosure must usually be reported within 72 hours.",
+        consequence: "the recipient keeps a copy for good, possibly unlawfully",
         safer: "Confirm an agreement covers this recipient; send only needed fields or anonymised data over the agreed channel.",
         instead: shown_with_a_name("List which fields the vendor needs and whether an agreement covers sharing them."),
         questions: words![
@@ -1595,8 +1595,8 @@ pub static RULES: &[Rule] = &[
             window: 5,
             leading: false,
         }),
-        why: "Email recall works at best inside one organisation's mail system, and a message to a customer or partner speaks for the organisation.",
-        consequence: "the recipient reads it as sent, mistakes included, and it cannot be unsent",
+        why: "Email recall works at best inside one organisation's mail system, and a message to a customer speaks for the organisation.",
+        consequence: "the recipient reads it as sent, mistakes included",
         safer: "Check the recipient and read the exact text; send generated text to yourself first.",
         instead: shown_with_a_name("Draft the message and show it for approval before it is sent."),
         questions: words![
@@ -1633,8 +1633,8 @@ pub static RULES: &[Rule] = &[
             window: 6,
             leading: false,
         }),
-        why: "A message is copied into mailboxes, backups and forwards you do not control; personal data sent to the wrong person is a reportable breach.",
-        consequence: "the recipient keeps it for good; a sent key must be replaced everywhere",
+        why: "It is copied into mailboxes, backups and forwards beyond your control; personal data sent wrongly is a reportable breach.",
+        consequence: "the recipient keeps it; a sent key must be rotated",
         safer: "Share secrets through a secrets manager or one-time link; send personal data only to verified recipients.",
         instead: shown_with_a_name("Store the secret in the secrets manager and grant the recipient access to it there."),
         questions: words![

@@ -160,10 +160,10 @@ pub struct Rule {
     /// A decision this shape never goes below, for shapes catastrophic in any context.
     pub floor: Option<Decision>,
     pub matcher: Matcher,
-    /// What is lost and who notices, for an approver: at most two sentences.
+    /// Why: the mechanism behind the loss, for an approver: at most two sentences, 20 words.
     pub why: &'static str,
     /// The end of the step's headline: what is lost or who is reached, as a lower-case clause
-    /// of at most 14 words that reads after "Deletes a Kubernetes namespace (`checkout`,
+    /// of at most 11 words that reads after "Deletes a Kubernetes namespace (`checkout`,
     /// production): ". It names no object (the headline names the step's own).
     pub consequence: &'static str,
     /// What to do instead; `{target}` is replaced by the step's own target name.

@@ -82,15 +82,15 @@ fn noun_then_delete(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[Rule {
     id: "secrets.delete",
-    title: "Deletes secrets, vaults or configurations in a secret manager",
+    title: "Deletes secrets or vaults in a secret manager",
     reversibility: R::Irreversible,
     scope: S::Shared,
     reach: Reach::Environment,
     action: Action::Delete,
     floor: None,
     matcher: Matcher::CommandFn { programs: words!["op", "doppler", "bw", "infisical"], check: noun_then_delete },
-    why: "Services that fetch it only at startup fail at their next restart or deploy; without another copy, the credential must be re-issued everywhere it was used.",
-    consequence: "every service and person reading it fails at once, and it cannot be recovered",
+    why: "Services fetching it at startup fail at their next restart; without a copy, the credential must be re-issued everywhere.",
+    consequence: "every reader fails, and it cannot be recovered",
     safer: "Disable {target} first, watch what breaks, and delete it only once nothing reads it.",
     instead: shown_with_a_name("doppler secrets get {target} --plain"),
     questions: words!["Which services read {target}, and will they fail without it?", "Is there another copy, or must the credential be re-issued?"],

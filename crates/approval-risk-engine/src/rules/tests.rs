@@ -94,9 +94,9 @@ fn every_rule_explains_itself() {
     }
 }
 
-/// The card's shape (DESIGN.md, "The card"): a rule's `why` is at most two sentences and 28
-/// words, its `safer` at most 20 words, and its consequence a short clause that ends the
-/// headline without naming any object.
+/// The card's shape (DESIGN.md, "The card"): a rule's `why` is at most two sentences and 20
+/// words, its `safer` at most 20 words, its consequence a clause of at most 11 words that ends
+/// the headline without naming any object, and its title at most 8 words.
 #[test]
 fn rule_prose_fits_the_card() {
     let mut failures = Vec::new();
@@ -114,16 +114,20 @@ fn rule_prose_fits_the_card() {
             failures.push(format!("{}: why has {sentences} sentences", rule.id));
         }
         let why_words = rule.why.split_whitespace().count();
-        if why_words > 28 {
+        if why_words > 20 {
             failures.push(format!("{}: why has {why_words} words", rule.id));
         }
         let safer_words = rule.safer.split_whitespace().count();
         if safer_words > 20 {
             failures.push(format!("{}: safer has {safer_words} words", rule.id));
         }
+        let title_words = rule.title.split_whitespace().count();
+        if title_words > 8 || rule.title.contains('(') {
+            failures.push(format!("{}: title {:?} is long", rule.id, rule.title));
+        }
         let c = rule.consequence;
         let words = c.split_whitespace().count();
-        if !(2..=14).contains(&words) {
+        if !(2..=11).contains(&words) {
             failures.push(format!("{}: consequence has {words} words", rule.id));
         }
         if c.ends_with('.') || c.contains(['{', '}', '"']) || c.starts_with(char::is_uppercase) {
