@@ -463,7 +463,11 @@ fn fallback_question(action: Action) -> &'static str {
     }
 }
 
-pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (String, Vec<String>) {
+pub fn safer_and_questions(
+    work: &StepWork,
+    patterns: &[PatternReport],
+    index: usize,
+) -> (String, Vec<String>) {
     let Some(top) = work.top() else {
         let safer = raising_pattern(work, patterns)
             .map(|p| p.safer.clone())
@@ -557,9 +561,16 @@ pub fn safer_and_questions(work: &StepWork, patterns: &[PatternReport]) -> (Stri
             &mut questions,
         );
     }
-    for (index, _) in &work.patterns {
-        if let Some(pattern) = patterns.get(*index) {
-            if safer.is_empty() || pattern.decision > top.decision {
+    // A sequence's own advice ("grant only what the next step needs") is about the sequence,
+    // not about this step's command: it replaces the step's advice where the sequence decides
+    // the step and is told there, or where it blocks the plan outright (an injected
+    // instruction: the fix is the plan's provenance, whatever the step does); elsewhere the
+    // plan's list of sequences carries it.
+    for (at, raised_to) in &work.patterns {
+        if let Some(pattern) = patterns.get(*at) {
+            let decides = *raised_to > top.decision
+                && (told_at(pattern) == index || pattern.decision == Decision::Block);
+            if safer.is_empty() || decides {
                 safer = pattern.safer.clone();
             }
         }

@@ -1670,7 +1670,7 @@ fn report_step(
     let _ = options;
     let headline = explain::headline(work, patterns, index);
     let explanation = explain::step(input, work, decision, patterns, index);
-    let (safer, questions) = explain::safer_and_questions(work, patterns);
+    let (safer, questions) = explain::safer_and_questions(work, patterns, index);
     StepReport {
         index,
         line: work.step.line,
