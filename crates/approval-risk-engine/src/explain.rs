@@ -370,7 +370,18 @@ fn target_in_code(text: &str) -> bool {
 /// elsewhere the placeholder becomes "it".
 fn filled(text: &str, target: Option<&str>) -> String {
     match target {
-        Some(target) => text.replace("{target}", target),
+        Some(target) => {
+            // The S3 CLI names a bucket two ways: `s3://bucket/prefix` for `aws s3`, the bare
+            // name for `aws s3api --bucket`. A step's URL goes into `--bucket` as its name.
+            let text = match target.strip_prefix("s3://") {
+                Some(rest) => {
+                    let bucket = rest.split('/').next().unwrap_or(rest);
+                    text.replace("--bucket {target}", &format!("--bucket {bucket}"))
+                }
+                None => text.to_string(),
+            };
+            text.replace("{target}", target)
+        }
         None => sentences(text)
             .into_iter()
             .filter(|s| !target_in_code(s))

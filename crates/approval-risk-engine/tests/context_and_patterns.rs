@@ -1312,3 +1312,17 @@ fn a_tool_call_is_shown_as_the_command_it_runs() {
     let plain = assess_default("psql \"$PROD_DATABASE_URL\" -c \"DROP TABLE orders;\"");
     assert!(plain.steps[0].shown.is_empty());
 }
+
+/// A safer command is one that runs: a bucket the step names as `s3://name` goes into an
+/// `s3api --bucket` flag as its bare name.
+#[test]
+fn a_bucket_url_becomes_a_bucket_name_in_an_s3api_example() {
+    let assessment = assess_default("aws s3 rb s3://acme-analytics-scratch");
+    let step = step(&assessment, 1);
+    assert!(
+        step.safer.contains("--bucket acme-analytics-scratch "),
+        "{}",
+        step.safer
+    );
+    assert!(!step.safer.contains("--bucket s3://"), "{}", step.safer);
+}
