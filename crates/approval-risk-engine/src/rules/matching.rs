@@ -386,9 +386,13 @@ pub fn match_sql(pattern: &SqlPattern, words: &[SqlWord]) -> Option<Hit> {
             .find(|w| pattern.contains.contains(&w.text.as_str()))?;
         evidence.push(found.span);
     }
+    let after = pattern
+        .target_after
+        .and_then(|keyword| words.iter().position(|w| w.text == keyword))
+        .map_or(start.len(), |at| at + 1);
     let target = words
         .iter()
-        .skip(start.len())
+        .skip(after)
         .find(|w| {
             !matches!(
                 w.text.as_str(),

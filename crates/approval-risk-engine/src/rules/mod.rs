@@ -133,6 +133,9 @@ pub struct SqlPattern {
     pub lacks: Words,
     /// The statement contains at least one of these (no requirement when empty).
     pub contains: Words,
+    /// The target is the name after this keyword (`from`: what a copy is taken of) rather
+    /// than the first name after the leading keywords.
+    pub target_after: Option<&'static str>,
 }
 
 /// A prose shape: a verb, an object near it in the same clause, and optional companion terms.
