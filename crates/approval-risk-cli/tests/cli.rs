@@ -4,42 +4,14 @@
 // A failing test says what it saw through `panic!` with the output attached.
 #![allow(clippy::panic)]
 
+mod common;
+
+use common::{run, Run};
 use serde_json::Value;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
 const DELETE_RECREATE: &str =
     "1. Check the service.\n2. Delete and recreate the production environment from the template.\n";
-
-struct Run {
-    /// The exit status; -1 when the process was killed by a signal.
-    status: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the binary with `args`, feeding `stdin`, and waits for it.
-fn run(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_approval-risk"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    if let Some(mut pipe) = child.stdin.take() {
-        // The binary may exit before reading (a usage error), which closes the pipe; that is fine.
-        let _ = pipe.write_all(stdin);
-    }
-    let output = child.wait_with_output().expect("the binary finishes");
-    Run {
-        status: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
 
 /// Writes `contents` to a file named `name` in this test run's scratch directory.
 fn plan_file(name: &str, contents: &str) -> String {
