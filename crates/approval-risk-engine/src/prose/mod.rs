@@ -366,7 +366,12 @@ pub fn is_negated(tokens: &[Token], index: usize) -> bool {
         t.clause == target.clause
             && (NEGATORS.contains(&t.text.as_str()) || t.text.ends_with("n't"))
     });
-    negated || not_this_steps_act(tokens, index)
+    // A verb whose object is "nothing" or "none" ("only if it destroys nothing", "deletes none
+    // of the live rows") says what does not happen.
+    let nothing = tokens.get(index + 1).is_some_and(|next| {
+        next.clause == target.clause && matches!(next.text.as_str(), "nothing" | "none")
+    });
+    negated || nothing || not_this_steps_act(tokens, index)
 }
 
 /// Words that make a verb something this step talks about rather than does: "whether to

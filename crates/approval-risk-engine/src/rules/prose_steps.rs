@@ -226,7 +226,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         examples: examples(&["Tear down the staging environment.", "Terminate the old instances in us-east-1."]),
         #[cfg(test)]
-        counterexamples: examples(&["Describe the instances in us-east-1.", "Do not terminate the instances."]),
+        counterexamples: examples(&["Describe the instances in us-east-1.", "Do not terminate the instances.", "Apply the reviewed plan only if it destroys nothing."]),
     },
     Rule {
         id: "prose.delete-unspecified",
