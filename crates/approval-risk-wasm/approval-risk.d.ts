@@ -104,6 +104,9 @@ export interface Assessment {
   context: Required<Context>;
   steps: StepReport[];
   patterns: PatternReport[];
+  /** Present and true when no step was found (an empty or unreadable plan): nothing was
+   * assessed, so the `proceed` verdict must not be taken as an approval. */
+  empty?: boolean;
 }
 
 /** Fetches and compiles the engine (once; later calls return the same promise). */

@@ -35,6 +35,7 @@ pub fn VerdictBanner(props: &VerdictBannerProps) -> Html {
             id="verdict"
             class="verdict"
             data-verdict={verdict}
+            data-empty={board.marks.is_empty().then_some("true")}
             aria-labelledby="verdict-title"
             tabindex="-1"
         >
@@ -46,7 +47,11 @@ pub fn VerdictBanner(props: &VerdictBannerProps) -> Html {
                 }
             </h2>
             // `elementtiming` lets `cargo xtask bench-web` see when the verdict was painted.
-            <p class="verdict-advice" elementtiming="verdict">{ board.verdict.advice() }</p>
+            // An empty plan was not assessed: saying it is safe to approve would let a portal
+            // approve nothing at all.
+            <p class="verdict-advice" elementtiming="verdict">
+                { if board.marks.is_empty() { "Nothing to assess." } else { board.verdict.advice() } }
+            </p>
             <p class="verdict-reason">{ &board.reason }</p>
             <p class="verdict-context">{ context_sentence(&board.format, &board.context) }</p>
             if !board.marks.is_empty() {

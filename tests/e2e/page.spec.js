@@ -145,6 +145,11 @@ test('the format selector overrides detection and a file can be opened or cleare
   await expect(page.locator('#plan-input')).toHaveValue('');
   await expect(page.locator('#plan-input')).toBeFocused();
   await expect(page.locator('.verdict-reason')).toContainText('No steps found');
+  // Nothing was assessed, so nothing is called safe to approve (issue 18).
+  await expect(page.locator('.verdict-advice')).toHaveText('Nothing to assess.');
+  await expect(page.locator('#verdict')).toHaveAttribute('data-empty', 'true');
+  await pastePlan(page, '{"tool_calls": []}');
+  await expect(page.locator('.verdict-advice')).toHaveText('Nothing to assess.');
 });
 
 test('a dropped file is read, not opened', async ({ page }) => {

@@ -58,7 +58,12 @@ impl Style {
 pub fn render(assessment: &Assessment, input: &str, style: Style) -> String {
     let mut out = String::new();
     let verdict = assessment.verdict;
-    let _ = writeln!(out, "{} {}", style.bold("Verdict:"), style.tag(verdict));
+    if assessment.empty {
+        // Nothing was assessed: "proceed" here would read as an approval of nothing.
+        let _ = writeln!(out, "{} nothing to assess", style.bold("Verdict:"));
+    } else {
+        let _ = writeln!(out, "{} {}", style.bold("Verdict:"), style.tag(verdict));
+    }
     // The summary leads with the deciding step's headline and ends with the advice.
     if !assessment.summary.trim().is_empty() {
         push_hanging(&mut out, "", &visible(&assessment.summary, Breaks::Space));

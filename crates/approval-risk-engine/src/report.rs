@@ -18,6 +18,11 @@ pub struct Assessment {
     pub context: Context,
     pub steps: Vec<StepReport>,
     pub patterns: Vec<PatternReport>,
+    /// No step was found (an empty or unreadable plan): nothing was assessed. The verdict
+    /// then says `proceed` only because nothing raised it, so a portal must not take it as an
+    /// approval; the page says "Nothing to assess". Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub empty: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1326,3 +1326,19 @@ fn a_bucket_url_becomes_a_bucket_name_in_an_s3api_example() {
     );
     assert!(!step.safer.contains("--bucket s3://"), "{}", step.safer);
 }
+
+/// Issue 18: an empty or unreadable plan is its own state, never an approval of nothing; a plan
+/// with steps does not carry the field at all.
+#[test]
+fn an_empty_plan_is_marked_empty_and_says_nothing_was_assessed() {
+    for text in ["", "   \n\n", "[]", "{\"tool_calls\": []}"] {
+        let assessment = assess_default(text);
+        assert!(assessment.empty, "{text:?} has no steps");
+        assert!(assessment.to_json().contains("\"empty\": true"), "{text:?}");
+        let markdown = approval_risk_engine::render::markdown(&assessment, text);
+        assert!(markdown.contains("NOTHING TO ASSESS"), "{markdown}");
+    }
+    let planned = assess_default("1. List the files in the repo");
+    assert!(!planned.empty);
+    assert!(!planned.to_json().contains("\"empty\""));
+}

@@ -125,6 +125,7 @@ pub(crate) fn run_text(input: &str, options: &Options, outside: &[Span]) -> Asse
         summary,
         format: format.as_str().to_string(),
         context: options.context,
+        empty: reports.is_empty(),
         steps: reports,
         patterns,
     }

@@ -222,11 +222,48 @@ pub fn rewrite(input: &str) -> Option<Rewritten> {
         }
         out.walk(value, 0);
     }
-    (out.items > 0).then_some(Rewritten {
+    // JSON with no text in it at all (`[]`, `{"tool_calls": []}`) holds no step: read as
+    // words it would become one harmless-looking step, and an empty transcript would pass as
+    // a plan assessed safe. It is an empty plan (an empty derived text: no steps).
+    let nothing_to_read = out.items == 0
+        && !values.is_empty()
+        && only_json(input, &values)
+        && !values.iter().any(holds_text);
+    (out.items > 0 || nothing_to_read).then_some(Rewritten {
         derived: out.derived,
         kind,
         outside: out.outside,
     })
+}
+
+/// Whether a JSON value holds any string value (keys aside).
+fn holds_text(value: &Value) -> bool {
+    match value {
+        Value::String(_) => true,
+        Value::Scalar(_) => false,
+        Value::Array(items, _) => items.iter().any(holds_text),
+        Value::Object(fields, _) => fields.iter().any(|(_, v)| holds_text(v)),
+    }
+}
+
+/// Whether the input is JSON documents and white space, nothing else.
+fn only_json(input: &str, values: &[Value]) -> bool {
+    let mut at = 0;
+    for value in values {
+        let span = match value {
+            Value::Object(_, span) | Value::Array(_, span) | Value::Scalar(span) => *span,
+            Value::String(text) => text.span,
+        };
+        if span.start < at
+            || !input
+                .get(at..span.start)
+                .is_some_and(|gap| gap.trim().is_empty())
+        {
+            return false;
+        }
+        at = span.end;
+    }
+    input.get(at..).is_some_and(|rest| rest.trim().is_empty())
 }
 
 struct Writer<'a> {
@@ -915,7 +952,14 @@ mod tests {
 
     #[test]
     fn plain_json_is_not_a_transcript() {
-        assert!(rewrite(r#"{"a": 1}"#).is_none());
+        // JSON with words in it is read as words; JSON with none holds no step at all.
+        assert!(rewrite(r#"{"note": "drop the old table"}"#).is_none());
         assert!(rewrite("1. Delete it").is_none());
+        for empty in [r#"{"a": 1}"#, "[]", r#"{"tool_calls": []}"#] {
+            let rewritten = rewrite(empty).expect("read as JSON");
+            assert!(rewritten.derived.text.trim().is_empty(), "{empty}");
+        }
+        // Junk around the JSON is something to read.
+        assert!(rewrite("[] and then rm -rf /").is_none());
     }
 }

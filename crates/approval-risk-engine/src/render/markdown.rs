@@ -21,11 +21,13 @@ const EVIDENCE_LIMIT: usize = 120;
 pub fn markdown(assessment: &Assessment, input: &str) -> String {
     let mut out = String::new();
     let verdict = assessment.verdict;
-    let _ = writeln!(
-        out,
-        "## Approval risk: {}\n",
+    let heading = if assessment.empty {
+        // Nothing was assessed: "PROCEED" would read as an approval of nothing.
+        "NOTHING TO ASSESS".to_string()
+    } else {
         verdict.as_str().to_ascii_uppercase()
-    );
+    };
+    let _ = writeln!(out, "## Approval risk: {heading}\n");
     // The summary leads with the deciding step's headline and ends with the advice.
     if !assessment.summary.trim().is_empty() {
         let _ = writeln!(out, "{}\n", prose(&assessment.summary));
