@@ -110,7 +110,7 @@ fn target_of(top: &Scored) -> Option<&str> {
 /// One sentence of at most 30 words: what the step does to what, and what is lost or who is
 /// reached. Built from the deciding finding's rule (its title and consequence), the step's own
 /// target and where it reaches.
-pub fn headline(work: &StepWork, patterns: &[PatternReport], index: usize) -> String {
+pub fn headline(work: &StepWork, patterns: &[PatternReport]) -> String {
     let Some(top) = work.top() else {
         // A step that is only part of a pattern leads with the pattern.
         if let Some(pattern) = raising_pattern(work, patterns) {
@@ -125,7 +125,6 @@ pub fn headline(work: &StepWork, patterns: &[PatternReport], index: usize) -> St
                 consequence,
             );
         }
-        let _ = index;
         return if work.commands.iter().any(|c| !crate::rules::is_read_only(c)) {
             "No risky change found: what it changes is easy to undo.".to_string()
         } else if work.commands.iter().any(writes_a_file) {
@@ -245,14 +244,7 @@ fn pattern_sentences(
 /// The explanation under the headline: why this reversibility and scope, what raised it, what
 /// the plan does about it. The headline already says what the step does; the axes are shown
 /// beside it, so they are not restated here.
-pub fn step(
-    input: &str,
-    work: &StepWork,
-    decision: Decision,
-    patterns: &[PatternReport],
-    index: usize,
-) -> String {
-    let _ = input;
+pub fn step(work: &StepWork, patterns: &[PatternReport], index: usize) -> String {
     let Some(top) = work.top() else {
         if work.patterns.is_empty() {
             let changes = work
@@ -317,7 +309,6 @@ pub fn step(
         parts.push(format!("Also: {}{tail}.", others.join("; ")));
     }
     parts.extend(pattern_sentences(work, patterns, own, index));
-    let _ = decision;
     parts.join(" ")
 }
 

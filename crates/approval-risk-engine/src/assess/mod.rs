@@ -110,7 +110,7 @@ pub(crate) fn run_text(input: &str, options: &Options, outside: &[Span]) -> Asse
     let reports: Vec<StepReport> = work
         .iter()
         .enumerate()
-        .map(|(i, w)| report_step(input, i + 1, w, &patterns, options))
+        .map(|(i, w)| report_step(input, i + 1, w, &patterns))
         .collect();
     let verdict = reports
         .iter()
@@ -1655,7 +1655,6 @@ fn report_step(
     index: usize,
     work: &StepWork,
     patterns: &[crate::report::PatternReport],
-    options: &Options,
 ) -> StepReport {
     let decision = work.decision();
     let (reversibility, scope) = work
@@ -1668,9 +1667,8 @@ fn report_step(
     crate::order::sort_by_rank(&mut findings, |f| {
         !((f.decision as u64) << 16 | (f.reversibility as u64) << 8 | f.scope as u64)
     });
-    let _ = options;
-    let headline = explain::headline(work, patterns, index);
-    let explanation = explain::step(input, work, decision, patterns, index);
+    let headline = explain::headline(work, patterns);
+    let explanation = explain::step(work, patterns, index);
     let (safer, questions) = explain::safer_and_questions(work, patterns, index);
     StepReport {
         index,
