@@ -434,7 +434,9 @@ fn sql_hits(input: &str, span: Span, hits: &mut Vec<(&'static Rule, Hit, Option<
         for rule in &rules::index().sql {
             if let Matcher::Sql(pattern) = &rule.matcher {
                 if let Some(mut hit) = match_sql(pattern, &words) {
-                    hit.instead = sql_instead(input, rule, &words, statement);
+                    if let Some(build) = pattern.instead_from {
+                        hit.instead = build(input, &words, statement);
+                    }
                     hits.push((rule, hit, None));
                 }
             }
@@ -450,69 +452,6 @@ fn sql_hits(input: &str, span: Span, hits: &mut Vec<(&'static Rule, Hit, Option<
                 hits.push((rule, Hit::at(vec![first.span]), None));
             }
         }
-    }
-}
-
-/// A safer statement built from the statement itself, for the rules whose example needs its
-/// own condition or column: the rows a `DELETE` or `UPDATE` would touch, counted with the
-/// statement's own `WHERE`; the dropped column renamed instead. `Some("")` when the statement
-/// has a shape the rewrite cannot keep (a join, a condition too long to read in a sentence);
-/// `None` leaves the rule's own template.
-fn sql_instead(
-    input: &str,
-    rule: &Rule,
-    words: &[crate::sql::SqlWord],
-    statement: Span,
-) -> Option<String> {
-    let table = |at: usize| words.get(at).map(|w| w.raw.as_str());
-    match rule.id {
-        "sql.delete-rows" | "sql.update-rows" => {
-            let joined = words
-                .iter()
-                .any(|w| matches!(w.text.as_str(), "using" | "from" | "join"))
-                && words.first().is_some_and(|w| w.text == "update")
-                || words.iter().any(|w| w.text == "using");
-            let condition = words.iter().find(|w| w.text == "where")?;
-            let name = if words.first()?.text == "delete" {
-                table(words.iter().position(|w| w.text == "from")? + 1)?
-            } else {
-                table(1)?
-            };
-            let tail = input
-                .get(condition.span.start..statement.end)?
-                .trim_end()
-                .trim_end_matches(';');
-            let tail = tail.split_whitespace().collect::<Vec<_>>().join(" ");
-            // `RETURNING` belongs to the change, not to the count.
-            let tail = match tail.to_ascii_lowercase().find(" returning ") {
-                Some(at) => tail[..at].to_string(),
-                None => tail,
-            };
-            if joined || tail.len() > 160 || tail.contains("--") || tail.contains("/*") {
-                return Some(String::new());
-            }
-            Some(format!("SELECT count(*) FROM {name} {tail};"))
-        }
-        "sql.drop-column" => {
-            let at = words.iter().position(|w| w.text == "drop")?;
-            let mut column = at + 1;
-            if words.get(column).is_some_and(|w| w.text == "column") {
-                column += 1;
-            }
-            if words.get(column).is_some_and(|w| w.text == "if") {
-                column += 2;
-            }
-            let column = words.get(column)?;
-            let name = table(2)?;
-            if !column.raw.chars().all(|c| c.is_alphanumeric() || c == '_') {
-                return None;
-            }
-            Some(format!(
-                "ALTER TABLE {name} RENAME COLUMN {0} TO {0}_retired;",
-                column.raw
-            ))
-        }
-        _ => None,
     }
 }
 

@@ -35,6 +35,7 @@ pub use programs::{is_known_program, is_plain_word, is_read_only, is_routine};
 
 use crate::model::{Decision, Reversibility, Scope};
 use crate::shell::Command;
+use crate::span::Span;
 use crate::words::Words;
 use std::sync::OnceLock;
 
@@ -136,7 +137,15 @@ pub struct SqlPattern {
     /// The target is the name after this keyword (`from`: what a copy is taken of) rather
     /// than the first name after the leading keywords.
     pub target_after: Option<&'static str>,
+    /// Builds the safer example from the statement itself (its own table, condition or
+    /// column) where the rule's `instead` template would need a value the step does not give:
+    /// `Some("")` for a statement it cannot rewrite faithfully (no example then), `None` to
+    /// keep the template.
+    pub instead_from: Option<BuildInstead>,
 }
+
+/// Builds a safer statement from the input, the statement's words and its span.
+pub type BuildInstead = fn(&str, &[crate::sql::SqlWord], Span) -> Option<String>;
 
 /// A prose shape: a verb, an object near it in the same clause, and optional companion terms.
 #[derive(Debug, Clone, Copy)]

@@ -7,6 +7,8 @@ use super::matching::{find_flag, operands, Hit};
 use super::{shown_with_a_name, Action, Matcher, ProsePattern, Reach, Rule, SqlPattern};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
+use crate::span::Span;
+use crate::sql::SqlWord;
 use crate::words::Words;
 
 /// Flags of the PostgreSQL client tools that take a value, so the value is not read as the
@@ -151,6 +153,60 @@ fn pg_dropcluster(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
+/// The rows a `DELETE` or `UPDATE` would touch, counted with the statement's own `WHERE`:
+/// the safer first step its card suggests. `Some("")` (no example) for a join or a condition
+/// too long or too commented to read in a sentence.
+fn count_matched_rows(input: &str, words: &[SqlWord], statement: Span) -> Option<String> {
+    let update = words.first()?.text == "update";
+    let joined = words.iter().any(|w| w.text == "using")
+        || update
+            && words
+                .iter()
+                .any(|w| matches!(w.text.as_str(), "from" | "join"));
+    let condition = words.iter().find(|w| w.text == "where")?;
+    let table = if update {
+        words.get(1)?
+    } else {
+        words.get(words.iter().position(|w| w.text == "from")? + 1)?
+    };
+    let tail = input
+        .get(condition.span.start..statement.end)?
+        .trim_end()
+        .trim_end_matches(';');
+    let tail = tail.split_whitespace().collect::<Vec<_>>().join(" ");
+    // `RETURNING` belongs to the change, not to the count.
+    let tail = match tail.to_ascii_lowercase().find(" returning ") {
+        Some(at) => tail[..at].to_string(),
+        None => tail,
+    };
+    if joined || tail.len() > 160 || tail.contains("--") || tail.contains("/*") {
+        return Some(String::new());
+    }
+    Some(format!("SELECT count(*) FROM {} {tail};", table.raw))
+}
+
+/// The column an `ALTER TABLE ... DROP COLUMN` drops, renamed instead so anything still reading
+/// it fails loudly; `None` (the rule's template) when the column is not a plain name.
+fn rename_dropped_column(_: &str, words: &[SqlWord], _: Span) -> Option<String> {
+    let at = words.iter().position(|w| w.text == "drop")?;
+    let mut column = at + 1;
+    if words.get(column).is_some_and(|w| w.text == "column") {
+        column += 1;
+    }
+    if words.get(column).is_some_and(|w| w.text == "if") {
+        column += 2;
+    }
+    let column = words.get(column)?;
+    let table = words.get(2)?;
+    if !column.raw.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    Some(format!(
+        "ALTER TABLE {} RENAME COLUMN {1} TO {1}_retired;",
+        table.raw, column.raw
+    ))
+}
+
 pub static RULES: &[Rule] = &[
     Rule {
         id: "sql.copy-table",
@@ -169,6 +225,7 @@ pub static RULES: &[Rule] = &[
             lacks: words![],
             contains: words!["select"],
             target_after: Some("from"),
+            instead_from: None,
         }),
         why: "The copy lives in the same database: it covers a mistaken delete or drop, not losing the database.",
         consequence: "a new table holds a copy; nothing existing changes",
@@ -202,6 +259,7 @@ pub static RULES: &[Rule] = &[
             lacks: words![],
             contains: words![],
             target_after: None,
+            instead_from: None,
         }),
         why: "One statement removes rows, indexes and grants; CASCADE also drops dependent views, and only a backup restores it.",
         consequence: "its rows are gone and everything reading it fails",
@@ -232,6 +290,7 @@ pub static RULES: &[Rule] = &[
             lacks: words!["where", "join"],
             contains: words![],
             target_after: None,
+            instead_from: None,
         }),
         why: "Without WHERE, DELETE matches every row, and client tools autocommit each statement, so nothing can roll it back.",
         consequence: "all its rows are gone; only a backup returns them",
@@ -272,11 +331,12 @@ pub static RULES: &[Rule] = &[
             lacks: words![],
             contains: words!["where", "using"],
             target_after: None,
+            instead_from: Some(count_matched_rows),
         }),
         why: "Foreign keys declared ON DELETE CASCADE also delete child rows elsewhere; point-in-time recovery restores whole databases, not single rows.",
         consequence: "the matched rows are gone; a wrong condition needs a restore",
         safer: "Count the matched rows with `SELECT count(*)` first, and delete inside a transaction to allow rollback.",
-        // The engine builds the count from the statement's own condition (`sql_instead`).
+        // The count is built from the statement's own condition (`count_matched_rows`).
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         questions: words!["How many rows should this condition match?", "Is point-in-time recovery or a recent backup available?"],
         #[cfg(test)]
@@ -299,11 +359,12 @@ pub static RULES: &[Rule] = &[
             lacks: words![],
             contains: words!["where"],
             target_after: None,
+            instead_from: Some(count_matched_rows),
         }),
         why: "Once committed, old values survive only in backups; recovering them means restoring a whole database and copying values back.",
         consequence: "the matched rows' old values are overwritten and kept nowhere",
         safer: "Copy the matched rows aside (`CREATE TABLE ... AS SELECT`) first, and update inside a transaction.",
-        // The engine builds the check from the statement's own condition (`sql_instead`).
+        // The count is built from the statement's own condition (`count_matched_rows`).
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         questions: words!["How many rows does the condition match?", "Are the current values saved before they are overwritten?"],
         #[cfg(test)]
@@ -326,6 +387,7 @@ pub static RULES: &[Rule] = &[
             lacks: words!["where", "join"],
             contains: words!["set"],
             target_after: None,
+            instead_from: None,
         }),
         why: "Without WHERE, UPDATE rewrites every row and client tools commit at once; restoring means merging a backup with later changes.",
         consequence: "every row's old value is overwritten and kept nowhere",
@@ -364,6 +426,7 @@ pub static RULES: &[Rule] = &[
             lacks: words![],
             contains: words![],
             target_after: None,
+            instead_from: None,
         }),
         why: "TRUNCATE skips row-by-row deletion, so DELETE triggers never fire, and MySQL commits it even inside a transaction.",
         consequence: "all its rows are gone; CASCADE empties referencing tables too",
@@ -397,11 +460,12 @@ pub static RULES: &[Rule] = &[
             ],
             contains: words!["drop"],
             target_after: None,
+            instead_from: Some(rename_dropped_column),
         }),
         why: "Re-adding the column gives an empty one, so values return only from a backup; a dropped partition loses every row.",
         consequence: "its data is gone and code reading it fails",
         safer: "Stop all code using the column, copy its data aside, and drop it a release later.",
-        // The engine renames the statement's own column when it can (`sql_instead`).
+        // The statement's own column is renamed when it can be (`rename_dropped_column`).
         instead: shown_with_a_name("CREATE TABLE {target}_backup AS SELECT * FROM {target};"),
         questions: words![
             "Does any code, report or job still read this column?",
@@ -436,6 +500,7 @@ pub static RULES: &[Rule] = &[
             lacks: words!["add", "validate", "rename"],
             contains: words!["constraint", "foreign", "primary"],
             target_after: None,
+            instead_from: None,
         }),
         why: "Dropping a primary or unique key also drops its index; re-adding it fails while any bad row remains.",
         consequence: "the database stops refusing duplicates and orphaned rows",
@@ -473,6 +538,7 @@ pub static RULES: &[Rule] = &[
             lacks: words![],
             contains: words![],
             target_after: None,
+            instead_from: None,
         }),
         why: "Dropping a UNIQUE index also lets duplicates in. Rebuilding a large one is slow and blocks writes unless built CONCURRENTLY.",
         consequence: "queries using it can slow sharply; no data is lost",
@@ -511,6 +577,7 @@ pub static RULES: &[Rule] = &[
             lacks: words![],
             contains: words![],
             target_after: None,
+            instead_from: None,
         }),
         why: "Recreating it needs its definition and grants; a recreated sequence restarts numbering, so new ids collide with existing rows.",
         consequence: "everything using it fails, and a trigger's job silently stops",
@@ -546,6 +613,7 @@ pub static RULES: &[Rule] = &[
             lacks: words![],
             contains: words!["cascade"],
             target_after: None,
+            instead_from: None,
         }),
         why: "CASCADE drops every dependent object unasked, including table columns of that type, so dropping PostGIS removes every geometry column.",
         consequence: "every column using it is dropped with its data",
@@ -572,6 +640,7 @@ pub static RULES: &[Rule] = &[
             lacks: words!["mapping"],
             contains: words![],
             target_after: None,
+            instead_from: None,
         }),
         why: "Recreating a role restores none of its grants or memberships, and every client needs a new password.",
         consequence: "logins as it are refused and its grants are gone",
@@ -598,6 +667,7 @@ pub static RULES: &[Rule] = &[
             lacks: words![],
             contains: words![],
             target_after: None,
+            instead_from: None,
         }),
         why: "MySQL's `ON *.*` adds server rights like FILE and SHUTDOWN; `WITH GRANT OPTION` lets the grantee pass it all on.",
         consequence: "the grantee can read, change and delete everything it covers",
@@ -624,6 +694,7 @@ pub static RULES: &[Rule] = &[
             lacks: words!["schema"],
             contains: words!["public"],
             target_after: None,
+            instead_from: None,
         }),
         why: "Every role belongs to PUBLIC, so revoking from single roles removes nothing; only revoking from PUBLIC takes it back.",
         consequence: "every role, now and in future, gets this access",
@@ -650,6 +721,7 @@ pub static RULES: &[Rule] = &[
             lacks: words![],
             contains: words!["superuser", "bypassrls", "createrole"],
             target_after: None,
+            instead_from: None,
         }),
         why: "A PostgreSQL superuser can run shell commands on the host; BYPASSRLS ignores row-level policies, and CREATEROLE can grant other roles.",
         consequence: "it bypasses every permission and can drop any database",
@@ -676,6 +748,7 @@ pub static RULES: &[Rule] = &[
             lacks: words![],
             contains: words![],
             target_after: None,
+            instead_from: None,
         }),
         why: "Open sessions lose it at their next statement; CASCADE also removes every grant the holder passed on.",
         consequence: "applications using the privilege are refused from their next query",
@@ -702,6 +775,7 @@ pub static RULES: &[Rule] = &[
             lacks: words![],
             contains: words!["pg_drop_replication_slot", "pg_replication_slot_advance"],
             target_after: None,
+            instead_from: None,
         }),
         why: "The slot keeps write-ahead log its consumer has not read; once dropped or advanced, that log is recycled.",
         consequence: "its consumer loses pending changes and must be rebuilt",
@@ -728,6 +802,7 @@ pub static RULES: &[Rule] = &[
             lacks: words![],
             contains: words![],
             target_after: None,
+            instead_from: None,
         }),
         why: "Usually run before dropping a user; if migrations ran as that role, it owns the application's real tables.",
         consequence: "every table and view it owns is dropped, rows included",
@@ -754,6 +829,7 @@ pub static RULES: &[Rule] = &[
             lacks: words!["concurrently"],
             contains: words![],
             target_after: None,
+            instead_from: None,
         }),
         why: "VACUUM FULL and CLUSTER block even reads while writing a full copy, which needs equal free disk; REINDEX blocks writes.",
         consequence: "queries on it wait until the rebuild finishes",
@@ -780,6 +856,7 @@ pub static RULES: &[Rule] = &[
             lacks: words![],
             contains: words![],
             target_after: None,
+            instead_from: None,
         }),
         why: "Replicas and point-in-time recovery replay binary logs; RESET MASTER deletes every one, restarts numbering and clears GTID history.",
         consequence: "replicas break; recovery reaches only the last full backup",
@@ -806,6 +883,7 @@ pub static RULES: &[Rule] = &[
             lacks: words![],
             contains: words![],
             target_after: None,
+            instead_from: None,
         }),
         why: "MySQL spares only logs a connected replica is reading right now; a disconnected or restarting replica gets no protection.",
         consequence: "lagging replicas stop and recovery cannot reach past the purge",
@@ -832,6 +910,7 @@ pub static RULES: &[Rule] = &[
             lacks: words!["enable", "force", "add", "create"],
             contains: words!["security", "policy"],
             target_after: None,
+            instead_from: None,
         }),
         why: "Application queries rely on the policy as their only tenant filter; re-enabling it cannot recall rows already read.",
         consequence: "every user of it can see every tenant's rows",
