@@ -169,11 +169,16 @@ pub fn App() -> Html {
     };
     let elsewhere = *show_rules || *training.open;
     let board = &state.board;
-    let announcement = format!(
-        "Verdict: {}. {}",
-        board.verdict.as_str(),
-        tally(board.counts())
-    );
+    // Screen readers hear the same as the banner shows: an empty plan is not "proceed".
+    let announcement = if board.marks.is_empty() {
+        "Nothing to assess.".to_string()
+    } else {
+        format!(
+            "Verdict: {}. {}",
+            board.verdict.as_str(),
+            tally(board.counts())
+        )
+    };
 
     html! {
         <>

@@ -41,7 +41,12 @@ pub fn VerdictBanner(props: &VerdictBannerProps) -> Html {
         >
             <h2 id="verdict-title" class="verdict-head">
                 <span class="verdict-label">{ "Verdict" }</span>
-                { badge(board.verdict) }
+                // No steps: no decision to show, and a green "proceed" would read as safe.
+                if board.marks.is_empty() {
+                    <span class="badge" data-decision="none">{ "nothing to assess" }</span>
+                } else {
+                    { badge(board.verdict) }
+                }
                 if props.busy {
                     <span class="verdict-busy">{ "updating…" }</span>
                 }

@@ -148,6 +148,7 @@ test('the format selector overrides detection and a file can be opened or cleare
   // Nothing was assessed, so nothing is called safe to approve (issue 18).
   await expect(page.locator('.verdict-advice')).toHaveText('Nothing to assess.');
   await expect(page.locator('#verdict')).toHaveAttribute('data-empty', 'true');
+  await expect(page.locator('#verdict .badge')).toHaveText('nothing to assess');
   // An empty transcript, detected as JSON, holds no step either.
   await page.locator('#plan-format').selectOption('auto');
   await pastePlan(page, '{"tool_calls": []}');

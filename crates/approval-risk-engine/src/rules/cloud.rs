@@ -1395,7 +1395,7 @@ pub static RULES: &[Rule] = &[
         why: "`0.0.0.0/0` or `::/0` matches every address and applies at once to every instance using the group.",
         consequence: "anyone online can reach the port; scanners find it within minutes",
         safer: "Allow only the office or VPN range, or connect with Session Manager (`aws ssm start-session`) instead.",
-        instead: shown_with_a_name("aws ec2 authorize-security-group-ingress --group-id {target} --protocol tcp --port 22 --cidr 203.0.113.0/24"),
+        instead: shown_with_a_name("aws ec2 authorize-security-group-ingress --group-id NAME --protocol tcp --port 22 --cidr 203.0.113.0/24"),
         questions: words![
             "Who needs to reach this port, and from which addresses?",
             "What listens on it, and does it require authentication?",
@@ -1549,7 +1549,7 @@ pub static RULES: &[Rule] = &[
         why: "`--force` empties it first, unprompted. Whoever claims the global name next receives uploads and links still aimed at it.",
         consequence: "its objects and the bucket itself are deleted for good",
         safer: "Copy {target} elsewhere, empty it with a lifecycle rule, and keep the bucket so nobody takes its name.",
-        instead: shown_with_a_name("aws s3 sync {target} s3://archive-bucket/retired/"),
+        instead: shown_with_a_name("aws s3 ls {target} --recursive --summarize"),
         questions: words![
             "Is there a copy of everything in {target}?",
             "What still writes to or links at this bucket name?",
@@ -1862,7 +1862,7 @@ pub static RULES: &[Rule] = &[
         why: "Only a separate backup or export survives; a recreated Cognito user pool makes every user reset their password.",
         consequence: "its contents are gone and every application using it fails",
         safer: "Stop what still reads or writes {target} first. Back up or export it, and test the restore.",
-        instead: shown_with_a_name("aws backup start-backup-job --backup-vault-name main --resource-arn {target} --iam-role-arn arn:aws:iam::123456789012:role/backup"),
+        instead: shown_with_a_name("aws backup start-backup-job --backup-vault-name main --resource-arn NAME --iam-role-arn arn:aws:iam::123456789012:role/backup"),
         questions: words![
             "What is in {target}, and is there a tested backup?",
             "Which applications still use it?",
@@ -2401,7 +2401,7 @@ pub static RULES: &[Rule] = &[
         why: "Trails are the only long-term record of who did what; event history keeps just 90 days of management events.",
         consequence: "actions in the account go unrecorded, and the gap is permanent",
         safer: "Leave the trail on; to change cost or destination, use `aws cloudtrail update-trail` with security's agreement.",
-        instead: shown_with_a_name("aws cloudtrail update-trail --name {target} --s3-bucket-name new-audit-log-bucket"),
+        instead: shown_with_a_name("aws cloudtrail update-trail --name NAME --s3-bucket-name new-audit-log-bucket"),
         questions: words![
             "Why must the trail stop, and who in security agreed?",
             "What else in this plan runs while it is off?",
@@ -2578,7 +2578,7 @@ pub static RULES: &[Rule] = &[
         why: "Closing is one unconfirmed API call. Only AWS Support can reopen the account, and only within 90 days.",
         consequence: "everything in it stops now and is deleted after 90 days",
         safer: "Park the account in a suspended unit with a deny-all policy (`aws organizations move-account`) for a few weeks first.",
-        instead: shown_with_a_name("aws organizations move-account --account-id {target} --source-parent-id r-abcd --destination-parent-id ou-abcd-suspended"),
+        instead: shown_with_a_name("aws organizations move-account --account-id NAME --source-parent-id r-abcd --destination-parent-id ou-abcd-suspended"),
         questions: words![
             "Is anything in account {target} still in use?",
             "Has the owner of its data agreed to the closure?",
@@ -3138,7 +3138,7 @@ pub static RULES: &[Rule] = &[
         why: "Destruction is only scheduled at first; `gcloud kms keys versions restore` undoes it within 30 days by default.",
         consequence: "data encrypted with it becomes unreadable, for good once destroyed",
         safer: "Disable the key version first (`gcloud kms keys versions disable`); destroy it only after weeks without failures.",
-        instead: shown_with_a_name("gcloud kms keys versions disable {target} --key=app-key --keyring=main --location=global"),
+        instead: shown_with_a_name("gcloud kms keys versions disable NAME --key=app-key --keyring=main --location=global"),
         questions: words![
             "What data is encrypted with this key version?",
             "Has anything used it recently, according to the audit logs?",
@@ -3310,7 +3310,7 @@ pub static RULES: &[Rule] = &[
         why: "Each disk's and network interface's delete option decides whether it survives. A dynamic public IP is released for good.",
         consequence: "it stops, and usually its disks are deleted too",
         safer: "Deallocate {target} instead (`az vm deallocate`), which keeps its disks and stops the compute bill.",
-        instead: shown_with_a_name("az vm deallocate --name {target} --resource-group rg"),
+        instead: shown_with_a_name("az vm deallocate --name NAME --resource-group rg"),
         questions: words![
             "Is anything on {target} not rebuilt by automation?",
             "Which subscription and resource group is this?",
@@ -3381,7 +3381,7 @@ pub static RULES: &[Rule] = &[
         why: "`--pattern` filters by name with wildcards; without it, every blob in the container is deleted. Nothing asks for confirmation.",
         consequence: "matching blobs are gone unless soft delete or versioning is on",
         safer: "Run it with `--dryrun` first and read the list; check soft delete is on (`az storage account blob-service-properties show`).",
-        instead: shown_with_a_name("az storage blob delete-batch --source {target} --account-name acct --dryrun"),
+        instead: shown_with_a_name("az storage blob delete-batch --source NAME --account-name acct --dryrun"),
         questions: words![
             "Is blob soft delete or versioning on for this account?",
             "What does `--dryrun` list?",
@@ -3414,7 +3414,7 @@ pub static RULES: &[Rule] = &[
         why: "Most recovery, like Cosmos DB continuous backup, must be enabled beforehand; otherwise only a separate export or snapshot remains.",
         consequence: "its data is gone and every application using it fails",
         safer: "Back up or export {target} and test the restore. Lock resources holding data (`az lock create --lock-type CanNotDelete`).",
-        instead: shown_with_a_name("az resource lock create --name keep --lock-type CanNotDelete --resource-group rg --resource-name {target} --resource-type Microsoft.Compute/disks"),
+        instead: shown_with_a_name("az resource lock create --name keep --lock-type CanNotDelete --resource-group rg --resource-name NAME --resource-type Microsoft.Compute/disks"),
         questions: words![
             "What is in {target}, and is there a tested backup?",
             "Which applications still use it?",
@@ -3450,7 +3450,7 @@ pub static RULES: &[Rule] = &[
         why: "Only web apps restore, with `az webapp deleted restore`. Strangers can claim a released hostname still named in DNS.",
         consequence: "what it serves stops; a replacement gets new names and addresses",
         safer: "Stop {target} first (`az webapp stop`) and watch for failures; then delete it through infrastructure code.",
-        instead: shown_with_a_name("az webapp stop --name {target} --resource-group rg"),
+        instead: shown_with_a_name("az webapp stop --name NAME --resource-group rg"),
         questions: words![
             "What still reaches {target}?",
             "Is it defined in code so it can be recreated?",
@@ -3487,7 +3487,7 @@ pub static RULES: &[Rule] = &[
         why: "Automatic backups outlive it, so `az sql db restore --deleted-time` recreates it while its server exists and retention lasts.",
         consequence: "every application using it fails, and a restore loses recent data",
         safer: "Export {target} first (`az sql db export`), and put delete locks on databases holding data.",
-        instead: shown_with_a_name("az sql db show --name {target} --server sql-main --resource-group rg"),
+        instead: shown_with_a_name("az sql db show --name NAME --server sql-main --resource-group rg"),
         questions: words![
             "Which applications connect to {target}?",
             "Has a restore from its automatic backups been tried?",
@@ -3522,7 +3522,7 @@ pub static RULES: &[Rule] = &[
         why: "Restoring a deleted database needs its server, so automatic backups become unreachable; only long-term retention backups remain.",
         consequence: "every database on it is deleted, and applications using them fail",
         safer: "Export each database on {target} first (`az sql db export`); delete databases one by one, not the server.",
-        instead: shown_with_a_name("az sql db list --server {target} --resource-group rg"),
+        instead: shown_with_a_name("az sql db list --server NAME --resource-group rg"),
         questions: words![
             "Which databases are on {target}, and is each exported?",
             "Which applications connect to it?",
@@ -3658,7 +3658,7 @@ pub static RULES: &[Rule] = &[
         why: "Its node resource group goes too, and only manifests in Git or a cluster backup can rebuild what ran.",
         consequence: "its workloads stop, and its nodes, secrets and data are deleted",
         safer: "Move the workloads off {target} and stop it (`az aks stop`) for a while before deleting it.",
-        instead: shown_with_a_name("az aks stop --name {target} --resource-group rg"),
+        instead: shown_with_a_name("az aks stop --name NAME --resource-group rg"),
         questions: words![
             "What still runs in {target}?",
             "Are its persistent volumes backed up?",
@@ -3691,7 +3691,7 @@ pub static RULES: &[Rule] = &[
         why: "`*`, `Internet` and `0.0.0.0/0` all mean every address. The rule applies at once wherever the group is attached.",
         consequence: "anyone online can reach the port; scanners find it within minutes",
         safer: "Allow only the address ranges that need it, or use Azure Bastion or just-in-time access instead.",
-        instead: shown_with_a_name("az network nsg rule list --nsg-name {target} --resource-group rg"),
+        instead: shown_with_a_name("az network nsg rule list --nsg-name NAME --resource-group rg"),
         questions: words![
             "Who needs to reach this port, and from which addresses?",
             "What listens on it, and does it require authentication?",

@@ -436,7 +436,7 @@ pub static RULES: &[Rule] = &[
         why: "A named volume holds what must outlive containers, often the only copy, and Docker has no trash or snapshots.",
         consequence: "its data is gone, and a recreated container starts empty",
         safer: "Keep the volume and detach it from the service, or tar it out with a throwaway container first.",
-        instead: shown_with_a_name("docker run --rm -v {target}:/data -v /backups:/backup alpine tar czf /backup/{target}.tgz -C /data ."),
+        instead: shown_with_a_name("docker run --rm -v NAME:/data -v /backups:/backup alpine tar czf /backup/NAME.tgz -C /data ."),
         questions: words!["What is stored in {target}?", "Is there a recent backup of it?"],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/volume/rm/"],

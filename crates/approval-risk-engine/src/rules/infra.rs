@@ -296,7 +296,7 @@ pub static RULES: &[Rule] = &[
         why: "Each resource's `DeletionPolicy` defaults to Delete for most types, and recreating the stack yields empty resources with new identifiers.",
         consequence: "every resource it created is deleted with its data",
         safer: "Set `DeletionPolicy: Retain` on data resources and enable termination protection; update {target} with a change set instead.",
-        instead: shown_with_a_name("aws cloudformation create-change-set --stack-name {target} --change-set-name review --template-body file://template.yaml"),
+        instead: shown_with_a_name("aws cloudformation create-change-set --stack-name NAME --change-set-name review --template-body file://template.yaml"),
         questions: words![
             "What resources does {target} own, and which hold data?",
             "Do its data resources have `DeletionPolicy: Snapshot` or `Retain`?",

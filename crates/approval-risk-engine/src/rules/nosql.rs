@@ -1159,7 +1159,7 @@ pub static RULES: &[Rule] = &[
         why: "Only a snapshot brings it back, and reindexing can take hours; where allowed, a wildcard deletes every matching index.",
         consequence: "its documents are gone, emptying searches and dashboards",
         safer: "Check the name matches exactly one index, and close it rather than delete it. Snapshot it first.",
-        instead: shown_with_a_name("curl -X GET 'http://localhost:9200/_cat/indices/{target}?v'"),
+        instead: shown_with_a_name("curl -X GET 'http://localhost:9200/_cat/indices/NAME?v'"),
         questions: words!["Is there a snapshot of {target}?", "How many indices does the name or pattern match?", "Which cluster does the URL point at?"],
         #[cfg(test)]
         references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/indices-delete-index.html"],
@@ -1197,7 +1197,7 @@ pub static RULES: &[Rule] = &[
         why: "Nobody notices until a restore is needed; a wildcard or comma-separated name deletes several snapshots in one request.",
         consequence: "the data it held can no longer be restored",
         safer: "Let the lifecycle policy (SLM) expire old snapshots, keeping the newest good one per index.",
-        instead: shown_with_a_name("curl -X GET 'http://localhost:9200/_snapshot/{target}'"),
+        instead: shown_with_a_name("curl -X GET 'http://localhost:9200/_snapshot/NAME'"),
         questions: words![
             "Is this snapshot the only copy of any index?",
             "Does the name contain a wildcard or comma-separated list?",
@@ -1221,7 +1221,7 @@ pub static RULES: &[Rule] = &[
         why: "Batched deletes never roll back, so a failed run leaves a partial delete; only snapshots restore documents.",
         consequence: "every matching document is deleted; a broad query empties it",
         safer: "Run the same query with `_count` first and check the number is expected. Snapshot the index first.",
-        instead: shown_with_a_name("curl -X GET 'http://localhost:9200/{target}/_count'"),
+        instead: shown_with_a_name("curl -X GET 'http://localhost:9200/NAME/_count'"),
         questions: words!["How many documents does the query match (`_count`)?", "Is there a snapshot of the index?"],
         #[cfg(test)]
         references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/docs-delete-by-query.html"],
@@ -1271,7 +1271,7 @@ pub static RULES: &[Rule] = &[
         why: "Producers may recreate it with broker defaults for partitions and retention; a pattern name deletes every matching topic.",
         consequence: "every message in it is deleted, unread ones included",
         safer: "Stop the producers and confirm every consumer group has caught up (`kafka-consumer-groups --describe`) before deleting.",
-        instead: shown_with_a_name("kafka-topics --describe --topic {target} --bootstrap-server localhost:9092"),
+        instead: shown_with_a_name("kafka-topics --describe --topic NAME --bootstrap-server localhost:9092"),
         questions: words!["Which consumers still read {target}, and are they caught up?", "Is this the production cluster (`--bootstrap-server`)?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_add_topic", "https://docs.redpanda.com/current/reference/rpk/rpk-topic/rpk-topic-delete/"],
@@ -1297,7 +1297,7 @@ pub static RULES: &[Rule] = &[
         why: "Kafka keeps no history of committed offsets, so only a saved copy restores them; reprocessing repeats emails or payments.",
         consequence: "its consumers reprocess old messages or skip some for good",
         safer: "Save the current offsets with `--describe`, stop the consumers, and preview the reset without `--execute`.",
-        instead: shown_with_a_name("kafka-consumer-groups --describe --group {target} --bootstrap-server localhost:9092"),
+        instead: shown_with_a_name("kafka-consumer-groups --describe --group NAME --bootstrap-server localhost:9092"),
         questions: words!["Is it safe for these consumers to process messages twice?", "Are the current offsets saved?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
@@ -1324,7 +1324,7 @@ pub static RULES: &[Rule] = &[
         why: "Restarted consumers follow `auto.offset.reset`: by default `latest`, silently skipping everything unread; `earliest` reprocesses all retained messages.",
         consequence: "its consumers lose their place, reprocessing or skipping messages",
         safer: "Save the group's offsets with `--describe` first, and check nothing still uses it.",
-        instead: shown_with_a_name("kafka-consumer-groups --describe --group {target} --bootstrap-server localhost:9092"),
+        instead: shown_with_a_name("kafka-consumer-groups --describe --group NAME --bootstrap-server localhost:9092"),
         questions: words!["Does anything still consume with this group?", "Where will its consumers start if they come back?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
@@ -1373,7 +1373,7 @@ pub static RULES: &[Rule] = &[
         why: "New messages keep vanishing too; dropping the topic's retention or compaction falls back to the broker default, maybe shorter.",
         consequence: "its messages, unread ones too, go at the next clean-up",
         safer: "Once every consumer has caught up, use `kafka-delete-records` with explicit offsets instead.",
-        instead: shown_with_a_name("kafka-configs --describe --entity-type topics --entity-name {target} --bootstrap-server localhost:9092"),
+        instead: shown_with_a_name("kafka-configs --describe --entity-type topics --entity-name NAME --bootstrap-server localhost:9092"),
         questions: words!["Have all consumers read what is in the topic?", "When is the retention setting restored?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#topicconfigs_retention.ms"],

@@ -599,7 +599,7 @@ pub static RULES: &[Rule] = &[
         why: "The gem holds whatever files the gemspec's `files` list matched at build time, and RubyGems never reuses a version.",
         consequence: "it is public at once and can be yanked, never replaced",
         safer: "Unpack the built gem (`gem unpack`) to check its files; push internal gems to a private server.",
-        instead: shown_with_a_name("gem push --host https://gems.internal.example.com {target}"),
+        instead: shown_with_a_name("gem push --host https://gems.internal.example.com NAME"),
         questions: words!["Which files does the gem contain?", "Is the version number right?"],
         #[cfg(test)]
         references: words!["https://guides.rubygems.org/publishing/"],
@@ -645,7 +645,7 @@ pub static RULES: &[Rule] = &[
         why: "nuget.org refuses deletion so restores never break, and its version number can never be pushed again.",
         consequence: "it stays downloadable to anyone; unlisting only hides it",
         safer: "Inspect the package (`dotnet pack`, then open the .nupkg) and push to an internal feed first.",
-        instead: shown_with_a_name("dotnet nuget push {target} --source https://nuget.internal.example.com/v3/index.json"),
+        instead: shown_with_a_name("dotnet nuget push NAME --source https://nuget.internal.example.com/v3/index.json"),
         questions: words!["Which feed does this push to?", "Has anyone checked what the package contains?"],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/nuget/nuget-org/policies/deleting-packages"],

@@ -209,9 +209,26 @@ fn identifiers(text: &str) -> Vec<String> {
         }
     }
     // A quoted value that is a plain word is data (`'expired'`); program syntax in quotes
-    // (`'{.spec.replicas}'`, `'s/old/new/'`) is not a name.
+    // (`'{.spec.replicas}'`, `'s/old/new/'`) is not a name. Addresses in a command (a URL, a
+    // host and port, an ARN, an IP address) are names too: a pasted example must not point
+    // somewhere the plan never named.
     for (n, code) in text.split('`').enumerate() {
         if n % 2 == 1 {
+            for token in code.split_whitespace() {
+                let token = token.trim_matches(|c: char| "'\",;()".contains(c));
+                let value = token.split_once('=').map_or(token, |(_, v)| v);
+                let port = value.rsplit_once(':').is_some_and(|(host, p)| {
+                    !host.is_empty() && !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())
+                });
+                let ip = value
+                    .split(['.', '/'])
+                    .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+                    .count()
+                    >= 4;
+                if value.contains("://") || value.starts_with("arn:") || port || ip {
+                    out.push(value.to_string());
+                }
+            }
             for (k, value) in code.split('\'').enumerate() {
                 if k % 2 == 1
                     && !value.is_empty()
@@ -266,12 +283,17 @@ fn cards_name_only_what_the_plan_names_and_say_it_once() {
                 .collect::<Vec<_>>()
                 .join("\n");
             for id in identifiers(&card) {
-                let id_lower = id.to_ascii_lowercase();
+                // A long name is shortened on a card ("arn:aws:sns:…"): its shown part must be
+                // the plan's.
+                let id_lower = id.trim_end_matches('…').to_ascii_lowercase();
                 let derived = ["_backup", "_old", "_retired", "_archive", "_new", "_copy"]
                     .iter()
                     .find_map(|suffix| id_lower.strip_suffix(suffix))
                     .is_some_and(|stem| lower.contains(stem));
-                let program_word = id_lower.starts_with("pg_");
+                // PostgreSQL's own catalogue names and AWS-managed policies belong to the
+                // programs, not to any plan.
+                let program_word =
+                    id_lower.starts_with("pg_") || id_lower.starts_with("arn:aws:iam::aws:policy/");
                 if !lower.contains(&id_lower)
                     && !vocabulary.contains(&id_lower)
                     && !derived
