@@ -1054,6 +1054,52 @@ fn nouns_of_change_and_running_checks_read_as_reading() {
     }
 }
 
+/// What a step's words are, not only which words they are: a heading before a colon, a noun
+/// inside a noun phrase, a purpose after "to confirm", what a document being written says, a
+/// lone path in backticks, a code identifier, a tool's name ("get_email_template") and a work
+/// branch pushed for review name things; the act is elsewhere. Each class has its
+/// counterexample, where the same words do act.
+#[test]
+fn words_that_name_things_are_not_acts() {
+    for plan in [
+        "- [ ] 2. Cleanup: drop the unused `legacy_delimiter` parameter from `ReportOptions`\n  - Remove the field and its two call sites in `src/reports/mod.rs`",
+        "1. Write unit tests for the serializer\n  - Test case \"empty log\": an empty order list produces only the header row",
+        "3. Read `internal/refunds/service.go` to confirm the missing row lock.",
+        "4. Change `Service.Refund` to take a row lock inside the existing transaction.",
+        "1. Rename the `deleteUser` handler to `closeAccount` and update the OpenAPI spec.",
+        "- Write `docs/cli/purge.md`: explain that `acmectl purge --older-than 30d` deletes archived exports.",
+        "- Add a section to `docs/guides/sandboxes.md` that shows `terraform destroy -target=module.sandbox` as an example.",
+        "- [ ] 1. Inventory the scans\n  - List `~/Scans/inbox` and count files by extension",
+        "2. Add the `private_batch` subnet to `network.tf`.",
+        "7. Push a branch and open a PR that closes #2381.",
+        "8. Push the branch and open a PR: `git push -u origin fix/flaky-refund && gh pr create --fill`",
+        r#"[{"type":"tool_use","name":"get_email_template","input":{"template_id":"d-8f2c"}}]"#,
+        "1. Confirm with the owner whether they want to open the door for the cleaner.",
+    ] {
+        assert_eq!(
+            step(&assess_default(plan), 1).decision,
+            Decision::Proceed,
+            "{plan} names things and acts on none of them"
+        );
+    }
+    for plan in [
+        "1. Purge: all rows older than 90 days from `events`.",
+        "1. The agent allocates the remaining budget to the new campaign.",
+        "- Write `docs/cli/purge.md`, then run `acmectl purge --older-than 30d --yes`.",
+        "1. Run `/opt/tools/purge-cache` on every web host.",
+        "2. Add the `private_batch` subnet to the production VPC.",
+        "1. Push the release branch to production.",
+        "8. Push to main: `git push origin main`",
+        r#"[{"type":"tool_use","name":"send_email","input":{"to":["a@example.com"],"subject":"hi"}}]"#,
+        "1. Open the front door for the cleaning service.",
+    ] {
+        assert!(
+            step(&assess_default(plan), 1).decision >= Decision::Review,
+            "{plan} acts"
+        );
+    }
+}
+
 /// Editing a file of the working copy (a relative path with a source or document extension)
 /// is work that review and version control cover; a file of the machine or one named for
 /// production is not, in words or as an agent's file-editing tool call.

@@ -901,6 +901,9 @@ fn asks_for_help(command: &Command) -> bool {
         })
 }
 
+/// Verbs of change a prose step may use. A stem (`updat*`) covers a verb's forms; where a stem
+/// would also take nouns the plan names ("OpenAPI", "Postgres", "payments", "important",
+/// "replica", "application"), the forms are written out instead.
 const CHANGE_VERBS: Words = words![
     // Everyday actions an agent takes on the world, beyond systems: access, money, devices,
     // bookings, messages.
@@ -945,7 +948,10 @@ const CHANGE_VERBS: Words = words![
     "increas*",
     "decreas*",
     "forward*",
-    "repl*",
+    "reply",
+    "replies",
+    "replied",
+    "replying",
     "respond*",
     "approv*",
     "reject*",
@@ -985,7 +991,8 @@ const CHANGE_VERBS: Words = words![
     "restart*",
     "reboot*",
     "apply*",
-    "appli*",
+    "applies",
+    "applied",
     "merg*",
     "push*",
     "renam*",
@@ -996,7 +1003,10 @@ const CHANGE_VERBS: Words = words![
     "revok*",
     "disabl*",
     "enabl*",
-    "scal*",
+    "scale",
+    "scales",
+    "scaled",
+    "scaling",
     "roll back",
     "rollback",
     "patch*",
@@ -1026,11 +1036,17 @@ const CHANGE_VERBS: Words = words![
     "format*",
     "commit*",
     "transfer*",
-    "pay*",
+    "pay",
+    "pays",
+    "paying",
+    "paid",
     "refund*",
     "charg*",
     "email*",
-    "post*",
+    "post",
+    "posts",
+    "posted",
+    "posting",
     "upload*",
     "share*",
     "invit*",
@@ -1041,7 +1057,10 @@ const CHANGE_VERBS: Words = words![
     "reinstall*",
     "downgrad*",
     "restor*",
-    "import*",
+    "import",
+    "imports",
+    "imported",
+    "importing",
     "seed*",
     "sync*",
     "switch*",
@@ -1055,7 +1074,16 @@ const CHANGE_VERBS: Words = words![
     "insert*",
     "resiz*",
     "expos*",
-    "open*",
+    "leak*",
+    "disclos*",
+    "reveal*",
+    "fabricat*",
+    "provide access",
+    "give access",
+    "open",
+    "opens",
+    "opened",
+    "opening",
     "assign*",
     "remov*",
     "cut",
@@ -1079,10 +1107,12 @@ const CODE_WORK: Words = words![
     "fix*",
     "creat*",
     "updat*",
+    "chang*",
     "document*",
     "rename*",
     "mov*",
     "replac*",
+    "remov*",
     "insert*",
     "append*",
     "commit*",
@@ -1090,7 +1120,16 @@ const CODE_WORK: Words = words![
     "raise",
     "submit",
     "draft",
+    "push",
+    "pushes",
 ];
+
+/// Words that put work on code into what runs for customers.
+const LIVE_CODE: Words = words!["prod", "production", "live", "release*", "hotfix*"];
+/// The branches everyone builds on: work straight on them is not a working copy's business,
+/// but a pull request against them is how work reaches them for review.
+const SHARED_BRANCHES: Words = words!["main", "master", "trunk", "develop"];
+const REVIEW_REQUESTS: Words = words!["pr", "prs", "pull request*", "merge request*"];
 
 /// What code work acts on: the code itself, its tests and its documentation.
 const CODE_OBJECTS: Words = words![
@@ -1246,14 +1285,19 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
                 .into_iter()
                 .map(|(s, e)| (s, e, false)),
         )
-        .filter(|(s, _, _)| !tokens[*s].data && !is_negated(tokens, *s))
+        .filter(|(s, _, _)| !tokens[*s].data && !tokens[*s].label && !is_negated(tokens, *s))
         .collect();
     // At one position the longest phrase wins ("get rid of" over "get").
     crate::order::sort_by_rank(&mut verbs, |(s, e, _)| crate::order::outer_first(*s, *e));
-    // A step that reads ("compare the configuration", "check the deployment") names changes
-    // as nouns without making any; only without a verb of reading does a bare noun of change
-    // ("Database migration.") stand for the act.
-    let step_reads = verbs.iter().any(|(_, _, changes)| !changes);
+    // A word of change inside a noun phrase ("compare the configuration", "an empty order
+    // list", "this is a refactor") names a thing; only when nothing else in the step is a verb
+    // does a bare noun of change ("Database migration.") stand for the act.
+    let a_noun = |s: usize, e: usize| {
+        e - s == 1 && (is_nominal(&tokens[s].text) || prose::in_noun_phrase(tokens, s))
+    };
+    let step_has_verb = verbs
+        .iter()
+        .any(|(s, e, changes)| !changes || !a_noun(*s, *e));
     // Any verb of change, anywhere in the step, makes it a change ("Check the logs, then restart
     // the service"); a position where a longer phrase already matched is not read twice.
     let mut reads = false;
@@ -1270,11 +1314,7 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
             reads = true;
             continue;
         }
-        if (step_reads
-            && e - s == 1
-            && (is_nominal(&tokens[s].text) || after_determiner(tokens, s)))
-            || runs_a_check(tokens, s, e)
-        {
+        if (step_has_verb && a_noun(s, e)) || runs_a_check(tokens, s, e) {
             reads = true;
             continue;
         }
@@ -1286,12 +1326,22 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
                 Some((known, names)) if known == clause => names,
                 _ => {
                     let clause_tokens = &tokens[prose::clause_of(tokens, s)];
-                    let names = !find_all(clause_tokens, CODE_OBJECTS).is_empty()
-                        || clause_tokens.iter().any(|t| is_workspace_file(&t.text));
+                    let names = names_code(clause_tokens)
+                        || clause_tokens
+                            .iter()
+                            .any(|t| t.code_name || is_workspace_file(&t.text));
                     clause_names_code = Some((clause, names));
                     names
                 }
             };
+        // Work on code meant for production ("push the release branch", "update the prod
+        // handler config") is not only a working copy's business.
+        let code_work = code_work && {
+            let clause_tokens = &tokens[prose::clause_of(tokens, s)];
+            let reviewed = !find_all(clause_tokens, REVIEW_REQUESTS).is_empty();
+            find_all(clause_tokens, LIVE_CODE).is_empty()
+                && (reviewed || find_all(clause_tokens, SHARED_BRANCHES).is_empty())
+        };
         if code_work {
             // Writing code, tests or docs changes the working copy, which review and version
             // control already cover: it reads as work in the workspace, not a change to a system.
@@ -1462,14 +1512,14 @@ fn is_workspace_file(word: &str) -> bool {
     const EXTENSIONS: Words = words![
         "rs", "py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "go", "java", "kt", "rb", "php", "c",
         "h", "cc", "cpp", "hpp", "cs", "swift", "scala", "md", "rst", "txt", "json", "yaml", "yml",
-        "toml", "html", "css", "scss", "vue", "svelte", "lock", "cfg", "ini", "xml",
+        "toml", "html", "css", "scss", "vue", "svelte", "lock", "cfg", "ini", "xml", "tf", "hcl",
     ];
     /// Source and documentation, which live in a working copy wherever it is checked out; the
     /// other extensions above are also machine configuration when the path is absolute.
     const SOURCE: Words = words![
         "rs", "py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "go", "java", "kt", "rb", "php", "c",
         "h", "cc", "cpp", "hpp", "cs", "swift", "scala", "md", "rst", "html", "css", "scss", "vue",
-        "svelte",
+        "svelte", "tf", "hcl",
     ];
     /// Folders of the machine itself, never a working copy.
     const SYSTEM: Words = words![

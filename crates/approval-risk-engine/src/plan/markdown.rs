@@ -272,11 +272,13 @@ fn prose_step(input: &str, span: Span) -> Step {
             // A console prompt is not part of the command.
             let prompt = inner.slice(input).strip_prefix("$ ").map_or(0, |_| 2);
             let span = trim_span(input, Span::new(inner.start + prompt, inner.end));
-            // Code inside a quotation is someone else's words: data here.
+            // Code inside a quotation is someone else's words, and a command a document shows
+            // is the document's text: data here.
             let relative = inner.start - base;
             if quotes
                 .iter()
                 .any(|(from, to)| *from < relative && relative < *to)
+                || (writes_a_document(text) && !after_a_run_verb(&text[..relative]))
             {
                 quoted.push(Code { kind, span });
             } else {
@@ -320,6 +322,59 @@ fn prose_step(input: &str, span: Span) -> Step {
         quoted,
         blocks: Vec::new(),
     }
+}
+
+/// Does the step write documentation ("Write `docs/cli/purge.md`: explain that ...", "Add a
+/// section to the runbook that shows ...")? Its first word is a verb of writing and it names a
+/// document: the commands it shows are the document's text, not something the step runs.
+fn writes_a_document(text: &str) -> bool {
+    const WRITING: Words = words![
+        "write", "add", "update", "document", "draft", "edit", "extend", "expand", "create",
+        "rewrite", "revise", "append", "insert", "describe", "explain",
+    ];
+    const DOCUMENTS: Words = words![
+        "readme",
+        "runbook",
+        "changelog",
+        "guide",
+        "handbook",
+        "documentation",
+        "docs",
+        "wiki",
+        "faq",
+        "tutorial",
+        "playbook",
+        "manual",
+    ];
+    let mut words = text
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '/' | '_' | '-')))
+        .map(|w| w.trim_matches(['.', '-']))
+        .filter(|w| w.chars().any(char::is_alphabetic) && *w != "x");
+    let Some(first) = words.next() else {
+        return false;
+    };
+    WRITING.contains(first.to_ascii_lowercase().as_str())
+        && words.take(12).any(|w| {
+            let lower = w.to_ascii_lowercase();
+            DOCUMENTS.contains(lower.trim_end_matches('s'))
+                || DOCUMENTS.contains(lower.as_str())
+                || lower.starts_with("docs/")
+                || [".md", ".rst", ".adoc", ".txt"]
+                    .iter()
+                    .any(|extension| lower.ends_with(extension))
+        })
+}
+
+/// Does the text before a piece of inline code end with a verb of running it ("run `make
+/// docs`", "then `npm test`")?
+fn after_a_run_verb(before: &str) -> bool {
+    const RUNNING: Words =
+        words!["run", "execute", "exec", "invoke", "then", "and", "via", "using"];
+    before
+        .trim_end_matches(|c: char| c == '`' || c.is_whitespace() || c == ':')
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|word| RUNNING.contains(word.to_ascii_lowercase().as_str()))
 }
 
 /// The spans of `span` that the step quotes between double quotes (see `quoted_regions`).
@@ -366,7 +421,27 @@ fn inline_code_kind(code: &str) -> Option<CodeKind> {
     }
     let single = !code.trim().contains(char::is_whitespace);
     let plain = single && crate::rules::is_plain_word(code.trim());
-    (looks_like_shell(code) && !plain).then_some(CodeKind::Shell)
+    let named = single && is_lone_path(code.trim());
+    (looks_like_shell(code) && !plain && !named).then_some(CodeKind::Shell)
+}
+
+/// A path alone in backticks (`~/Scans/inbox`, `/var/log/app/`, `~/notes/README.md`) is what
+/// the step acts on; only a path that is itself a program runs: `./run`, a script by its
+/// extension, or a file in a `bin` folder.
+fn is_lone_path(code: &str) -> bool {
+    const SCRIPTS: Words =
+        words!["sh", "bash", "zsh", "py", "rb", "pl", "ps1", "bat", "cmd", "exe"];
+    if !code.contains('/') || code.starts_with("./") || code.starts_with("../") {
+        return false;
+    }
+    let file = code.rsplit('/').next().unwrap_or("");
+    let script = file
+        .rsplit_once('.')
+        .is_some_and(|(_, extension)| SCRIPTS.contains(extension));
+    let in_bin = code
+        .split('/')
+        .any(|part| matches!(part, "bin" | "sbin" | "scripts"));
+    !(script || in_bin)
 }
 
 /// A command written into a sentence without backticks ("Run terraform apply -auto-approve

@@ -661,7 +661,7 @@ impl Writer<'_> {
         exposed: &[(&Text, usize, usize)],
         call: Span,
     ) {
-        let spoken: String = split_identifier(name.as_str());
+        let spoken: String = spoken_call(&split_identifier(name.as_str()));
         let name_span = inner(name);
         let open = Span::new(call.start, call.start);
         let close = Span::new(call.end, call.end);
@@ -835,6 +835,116 @@ fn note_position(command: &str, language: &str) -> Option<usize> {
 }
 
 /// `delete_file` / `deleteFile` / `delete-file` -> "delete file".
+/// A tool's name said as an act on a thing: its verb, then "the" and what it acts on
+/// (`get_email_template` "get the email template", `pods_delete` "delete the pods",
+/// `github.create_issue` "github create the issue"). Names put the verb first or last; the
+/// words before a leading verb are the server's namespace. Said this way, the words after the
+/// verb read as the thing acted on ("email" in "get the email template" is not a verb of
+/// sending), which is what the name means. A name with no known verb is left as it is.
+fn spoken_call(words: &str) -> String {
+    const VERBS: Words = words![
+        "get",
+        "list",
+        "read",
+        "fetch",
+        "search",
+        "find",
+        "describe",
+        "show",
+        "view",
+        "query",
+        "create",
+        "add",
+        "insert",
+        "delete",
+        "remove",
+        "drop",
+        "update",
+        "patch",
+        "set",
+        "put",
+        "post",
+        "send",
+        "publish",
+        "run",
+        "execute",
+        "start",
+        "stop",
+        "restart",
+        "scale",
+        "apply",
+        "deploy",
+        "cancel",
+        "close",
+        "open",
+        "merge",
+        "upload",
+        "download",
+        "write",
+        "edit",
+        "move",
+        "copy",
+        "rename",
+        "purge",
+        "destroy",
+        "terminate",
+        "invite",
+        "grant",
+        "revoke",
+        "enable",
+        "disable",
+        "archive",
+        "trigger",
+        "rollback",
+        "reply",
+        "transfer",
+        "refund",
+        "charge",
+        "pay",
+        "reboot",
+        "resize",
+        "attach",
+        "detach",
+        "assign",
+        "unassign",
+        "lock",
+        "unlock",
+        "approve",
+        "reject",
+        "comment",
+        "upsert",
+        "replace",
+        "import",
+        "export",
+    ];
+    let parts: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
+    let verb_at = parts
+        .iter()
+        .position(|w| VERBS.contains(w))
+        .filter(|at| at + 1 < parts.len())
+        .or_else(|| {
+            // `pods_delete`, `dns_records_create`: the verb closes the name.
+            (parts.len() > 1 && VERBS.contains(parts[parts.len() - 1])).then(|| parts.len() - 1)
+        });
+    let Some(at) = verb_at else {
+        return words.to_string();
+    };
+    let verb = parts[at];
+    let (namespace, object): (&[&str], Vec<&str>) = if at + 1 == parts.len() {
+        (&[], parts[..at].to_vec())
+    } else {
+        (&parts[..at], parts[at + 1..].to_vec())
+    };
+    let mut out = namespace.join(" ");
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(verb);
+    out.push_str(" the ");
+    out.push_str(&object.join(" "));
+    out
+}
+
 fn split_identifier(name: &str) -> String {
     let mut out = String::new();
     let mut previous_lower = false;
@@ -880,7 +990,7 @@ mod tests {
         assert!(rewritten
             .derived
             .text
-            .contains("- { delete file /etc/hosts }"));
+            .contains("- { delete the file /etc/hosts }"));
     }
 
     /// The derived plan's steps, mapped back to the input.

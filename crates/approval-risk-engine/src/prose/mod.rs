@@ -15,6 +15,14 @@ pub struct Token {
     /// The word is inside inline `code` or inside parentheses: a name, or an aside (a
     /// purpose, an example, a note). It can be what a step acts on, never what it does.
     pub data: bool,
+    /// Inline code shaped like a name in a program (`Service.Refund`, `deleteUser`,
+    /// `SessionStore.revokeAll(userId)`, `Type::new`, `write_csv()`): what the step acts on is
+    /// source code. A bare `snake_case` word is not one of these: it may as well be a column.
+    pub code_name: bool,
+    /// A heading before a colon that opens the step, followed by what is done ("Cleanup: drop
+    /// the unused field", "Smoke test: curl ..."): it names the task, and the words after the
+    /// colon say what the step does.
+    pub label: bool,
 }
 
 /// Splits `span` of `input` into word tokens, skipping the spans in `skip` (inline code, which
@@ -27,33 +35,38 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
     // Inside inline code, and how deep inside parentheses, at each word.
     let mut in_code = false;
     let mut depth: usize = 0;
-    let flush =
-        |start: &mut Option<usize>, end: usize, clause: usize, data: bool, out: &mut Vec<Token>| {
-            if let Some(s) = start.take() {
-                let word = &text[s..end];
-                let trimmed = word.trim_end_matches(['.', '-', '\'', '/', ':']);
-                if trimmed.is_empty() {
-                    return;
-                }
-                let abs = Span::new(span.start + s, span.start + s + trimmed.len());
-                if skip.iter().any(|k| k.contains(abs)) {
-                    return;
-                }
-                out.push(Token {
-                    // Terms are ASCII English, so ASCII case folding is all matching needs, and it
-                    // keeps every byte where it was; letters from other alphabets that imitate
-                    // Latin ones are folded earlier, in the derived text (see `unicode`).
-                    text: if trimmed.is_ascii() {
-                        trimmed.to_ascii_lowercase()
-                    } else {
-                        trimmed.to_ascii_lowercase().replace('’', "'")
-                    },
-                    span: abs,
-                    clause,
-                    data,
-                });
+    let flush = |start: &mut Option<usize>,
+                 end: usize,
+                 clause: usize,
+                 (data, code): (bool, bool),
+                 out: &mut Vec<Token>| {
+        if let Some(s) = start.take() {
+            let word = &text[s..end];
+            let trimmed = word.trim_end_matches(['.', '-', '\'', '/', ':']);
+            if trimmed.is_empty() {
+                return;
             }
-        };
+            let abs = Span::new(span.start + s, span.start + s + trimmed.len());
+            if skip.iter().any(|k| k.contains(abs)) {
+                return;
+            }
+            out.push(Token {
+                // Terms are ASCII English, so ASCII case folding is all matching needs, and it
+                // keeps every byte where it was; letters from other alphabets that imitate
+                // Latin ones are folded earlier, in the derived text (see `unicode`).
+                text: if trimmed.is_ascii() {
+                    trimmed.to_ascii_lowercase()
+                } else {
+                    trimmed.to_ascii_lowercase().replace('’', "'")
+                },
+                span: abs,
+                clause,
+                data,
+                code_name: code && is_code_name(trimmed),
+                label: false,
+            });
+        }
+    };
     for (i, ch) in text.char_indices() {
         let inner = matches!(
             ch,
@@ -68,7 +81,13 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
             }
             continue;
         }
-        flush(&mut start, i, clause, in_code || depth > 0, &mut out);
+        flush(
+            &mut start,
+            i,
+            clause,
+            (in_code || depth > 0, in_code),
+            &mut out,
+        );
         match ch {
             '`' => in_code = !in_code,
             '(' if !in_code => depth += 1,
@@ -89,7 +108,7 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
         &mut start,
         text.len(),
         clause,
-        in_code || depth > 0,
+        (in_code || depth > 0, in_code),
         &mut out,
     );
     // `.` inside a token ends a sentence when it closes the token (handled by trim above);
@@ -102,11 +121,118 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
         token.clause += bump;
     }
     mark_purposes(&mut out);
+    mark_label(text, span.start, &mut out);
     out
 }
 
-/// The rest of a clause after "so", "so that" or "in order to" says why, not what: "export the
-/// zone so any record we touch can be restored". Its words are data.
+/// Does this word from inline code name something in a program? Dotted members with a capital
+/// (`Service.Refund`), paths (`Type::new`), calls (`write_csv(`), and camelCase or PascalCase
+/// words with a capital after a small letter (`deleteUser`, `ReportOptions`). File names and
+/// hosts (`orders.csv`, `api.example.com`) have no capital and are not.
+fn is_code_name(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let camel = bytes
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    let member = bytes
+        .windows(2)
+        .any(|w| w[0] == b'.' && w[1].is_ascii_uppercase());
+    word.contains("::") || word.contains('(') || camel || member
+}
+
+/// Marks the heading of a step ("Cleanup:", "Smoke test:", "Step 3 - Rollback:"): up to three
+/// words at the start of the first clause, the last one closing with a colon, when words follow
+/// that do not read as its object. "Purge: all rows older than 90 days" keeps its verb: what
+/// follows the colon says what the purge takes, not what the step does instead.
+fn mark_label(text: &str, base: usize, tokens: &mut [Token]) {
+    const OBJECT_WORDS: Words = words![
+        "all",
+        "every",
+        "each",
+        "any",
+        "the",
+        "a",
+        "an",
+        "old",
+        "older",
+        "stale",
+        "unused",
+        "everything",
+        "some",
+        "most",
+        "those",
+        "these",
+    ];
+    // The item's number ("2.") is a clause of its own; the heading starts at the first word.
+    let Some(first) = tokens
+        .iter()
+        .position(|t| t.text.starts_with(|c: char| c.is_ascii_alphabetic()))
+    else {
+        return;
+    };
+    let clause = tokens[first].clause;
+    let Some(end) = tokens[first..]
+        .iter()
+        .take(3)
+        .position(|t| t.clause == clause && text[t.span.end - base..].starts_with(':'))
+        .map(|at| first + at)
+    else {
+        return;
+    };
+    let next = tokens.get(end + 1);
+    if next.is_none_or(|t| OBJECT_WORDS.contains(t.text.as_str()) || t.data) {
+        return;
+    }
+    for token in &mut tokens[first..=end] {
+        token.label = true;
+    }
+}
+
+/// Verbs of putting something into words, whose "that" opens what the words say.
+const SAYING: Words = words![
+    "explain",
+    "explains",
+    "explaining",
+    "describe",
+    "describes",
+    "describing",
+    "document",
+    "documents",
+    "documenting",
+    "mention",
+    "mentions",
+    "mentioning",
+    "say",
+    "says",
+    "saying",
+];
+
+/// Verbs of finding something out, which after "to" make a purpose.
+const FINDING_OUT: Words = words![
+    "confirm",
+    "check",
+    "verify",
+    "see",
+    "find",
+    "ensure",
+    "understand",
+    "learn",
+    "compare",
+    "measure",
+    "locate",
+    "determine",
+    "identify",
+    "know",
+    "prove",
+    "spot",
+    "detect",
+    "reproduce",
+];
+
+/// The rest of a clause after "so", "so that", "in order to" or "to" and a verb of finding out
+/// says why, not what: "export the zone so any record we touch can be restored", "read the
+/// handler to confirm the missing lock"; after "explain that" it says what a text being written
+/// will say, and after "whether" what is being asked. Its words are data.
 fn mark_purposes(tokens: &mut [Token]) {
     let mut purpose_of: Option<usize> = None;
     for i in 0..tokens.len() {
@@ -126,6 +252,22 @@ fn mark_purposes(tokens: &mut [Token]) {
                 !first_in_clause && !matches!(next, Some("far" | "much" | "many" | "long" | "on"))
             }
             "in" => next == Some("order") && tokens.get(i + 2).is_some_and(|t| t.text == "to"),
+            // "Confirm whether the owner wants to open the door": a question, not an act.
+            "whether" => true,
+            // "Explain that `purge` deletes archived exports": what a text being written says.
+            "that" => {
+                i > 0
+                    && tokens[i - 1].clause == clause
+                    && SAYING.contains(tokens[i - 1].text.as_str())
+            }
+            // "Read the handler to confirm the missing lock": after what the step does, "to"
+            // and a verb of finding out says why it is done.
+            "to" => {
+                !first_in_clause
+                    && tokens.get(i + 1).is_some_and(|t| {
+                        t.clause == clause && FINDING_OUT.contains(t.text.as_str())
+                    })
+            }
             _ => false,
         };
         if starts {
@@ -193,6 +335,17 @@ pub fn after_determiner(tokens: &[Token], index: usize) -> bool {
         "scheduled",
         "failed",
         "planned",
+        "empty",
+        "unused",
+        "stale",
+        "legacy",
+        "temporary",
+        "obsolete",
+        "duplicate",
+        "same",
+        "other",
+        "single",
+        "default",
     ];
     let Some(clause) = tokens.get(index).map(|t| t.clause) else {
         return false;
@@ -211,6 +364,57 @@ pub fn after_determiner(tokens: &[Token], index: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Is the word at `index` inside a noun phrase: after a determiner in its clause with only
+/// words of that phrase between ("an empty order list", "the hand-rolled session loop", "the
+/// ledger row lock")? Words that start a verb's own phrase stop the search: a conjunction, a
+/// modal, "to", a subject pronoun ("the logs and restart", "the agent may change"). Looser
+/// than `after_determiner`, so used only where a missed verb costs a review, not a deletion.
+pub fn in_noun_phrase(tokens: &[Token], index: usize) -> bool {
+    const STOPS: Words = words![
+        "and", "or", "but", "nor", "to", "will", "would", "can", "could", "should", "must", "may",
+        "might", "shall", "please", "we", "i", "you", "they", "he", "she", "it", "then", "also",
+        "who", "which", "not", "is", "are", "was", "were", "be",
+    ];
+    let Some(clause) = tokens.get(index).map(|t| t.clause) else {
+        return false;
+    };
+    if after_determiner(tokens, index) {
+        return true;
+    }
+    // Past a noun, a word in -s or -ed agrees with a subject ("the agent allocates", "the job
+    // deleted"): a verb, not the head of a compound ("the user delete endpoint").
+    let word = tokens[index].text.as_str();
+    if (word.ends_with('s') && !word.ends_with("ss")) || word.ends_with("ed") {
+        return false;
+    }
+    for back in 1..=4 {
+        let Some(token) = index.checked_sub(back).and_then(|b| tokens.get(b)) else {
+            return false;
+        };
+        if token.clause != clause || STOPS.contains(token.text.as_str()) {
+            return false;
+        }
+        if matches!(
+            token.text.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "our"
+                | "your"
+                | "my"
+                | "this"
+                | "these"
+                | "those"
+        ) || token.text.ends_with("'s")
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// The index range of the clause that token `index` is in (empty past the end). Clause numbers

@@ -230,6 +230,79 @@ const DEFAULT_BRANCHES: Words = words![
     "stable",
 ];
 
+/// A plain push: no force, no deletion, no dry run (those have rules of their own).
+fn plain_push(command: &Command) -> Option<Hit> {
+    super::matching::match_command(
+        &CommandPattern {
+            programs: words!["git"],
+            subcommands: &[words!["push"]],
+            flags_none: words![
+                "--force",
+                "-f",
+                "--mirror",
+                "--delete",
+                "-d",
+                "--dry-run",
+                "-n",
+                "--prune"
+            ],
+            ..CommandPattern::ANY
+        },
+        command,
+    )
+}
+
+/// The branch a push names, when it names exactly one work branch of its own: not a default
+/// or release branch, not a tag, not `HEAD` (whatever is checked out), and no `--tags` or
+/// `--all` beside it. `None` for anything else, which stays a push to what others share.
+fn work_branch(command: &Command) -> Option<String> {
+    if find_flag(command, words!["--tags", "--follow-tags", "--all"]).is_some() {
+        return None;
+    }
+    let words = positionals(command);
+    // `git push`, then the remote, then the refspecs.
+    let refspecs: Vec<&str> = words.iter().skip(2).map(|w| w.value.as_str()).collect();
+    let [refspec] = refspecs.as_slice() else {
+        return None;
+    };
+    let branch = refspec.rsplit(':').next().unwrap_or(refspec);
+    let branch = branch.trim_start_matches("refs/heads/");
+    let version = branch.starts_with('v') && branch[1..].starts_with(|c: char| c.is_ascii_digit());
+    let shared = DEFAULT_BRANCHES.contains(branch)
+        || ["release", "hotfix", "staging", "gh-pages", "deploy"]
+            .iter()
+            .any(|prefix| branch.starts_with(prefix))
+        || branch.contains("prod");
+    let named = branch.contains(['/', '-', '_']) && !branch.starts_with(['+', '-', '$']);
+    (named && !shared && !version && !refspec.starts_with('+') && branch != "HEAD")
+        .then(|| branch.to_string())
+}
+
+/// A push that reaches what others share (see `work_branch` for the one that does not).
+fn shared_push(command: &Command) -> Option<Hit> {
+    let mut hit = plain_push(command)?;
+    if work_branch(command).is_some() {
+        return None;
+    }
+    // What is pushed is the refspec after the remote, not the remote itself.
+    hit.target = positionals(command).get(2).map(|refspec| {
+        refspec
+            .value
+            .rsplit(':')
+            .next()
+            .unwrap_or(&refspec.value)
+            .to_string()
+    });
+    Some(hit)
+}
+
+/// A push of one work branch of the agent's own.
+fn branch_push(command: &Command) -> Option<Hit> {
+    let mut hit = plain_push(command)?;
+    hit.target = Some(work_branch(command)?);
+    Some(hit)
+}
+
 /// `git push --force` (or `-f`, `--mirror`, a `+refspec`) without a lease. Over the default
 /// branch, or over whatever branch is checked out when none is named, it reaches what deploys.
 fn force_push(command: &Command) -> Option<Hit> {
@@ -321,12 +394,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Command(&CommandPattern {
-            programs: words!["git"],
-            subcommands: &[words!["push"]],
-            flags_none: words!["--force", "-f", "--mirror", "--delete", "-d", "--dry-run", "-n", "--prune"],
-            ..CommandPattern::ANY
-        }),
+        matcher: Matcher::CommandFn { programs: words!["git"], check: shared_push },
         why: "A revert is just another commit: the pushed history stays, with any secret in it.",
         consequence: "everyone using it gets the commits, and triggered deploys run",
         safer: "Push to a branch and open a pull request, or check first what the push triggers (CI, deploys).",
@@ -338,9 +406,33 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-push"],
         #[cfg(test)]
-        examples: examples(&["git push origin main --follow-tags", "git push origin v2.14.3"]),
+        examples: examples(&["git push origin main --follow-tags", "git push origin v2.14.3", "git push", "git push -u origin HEAD", "git push origin feature/x main"]),
         #[cfg(test)]
-        counterexamples: examples(&["git push --dry-run origin main", "git push --force origin main", "git status"]),
+        counterexamples: examples(&["git push --dry-run origin main", "git push --force origin main", "git status", "git push -u origin fix/flaky-refund"]),
+    },
+    Rule {
+        id: "git.push-branch",
+        title: "Pushes a work branch for review",
+        reversibility: R::Reversible,
+        scope: S::Local,
+        reach: Reach::Fixed,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: words!["git"], check: branch_push },
+        why: "A branch of its own changes nothing others build on until someone merges it.",
+        consequence: "the commits become visible to everyone who can read the repository",
+        safer: "Check the diff for secrets or private files before pushing.",
+        instead: shown_with_a_name("git diff origin/main...NAME"),
+        questions: words![
+            "Could the pushed commits hold a secret or private file?",
+            "Does a push to this branch start a deployment?",
+        ],
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/git-push"],
+        #[cfg(test)]
+        examples: examples(&["git push -u origin fix/flaky-refund", "git push origin docs/cli-reference-gaps", "git push --set-upstream origin agent/rename-handler"]),
+        #[cfg(test)]
+        counterexamples: examples(&["git push origin main", "git push", "git push origin v1.2.0", "git push --force origin fix/x", "git push origin HEAD", "git push --tags origin fix/x"]),
     },
     Rule {
         id: "git.reset-merge",

@@ -514,6 +514,44 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
+        id: "prose.open-door",
+        title: "Opens or unlocks a door for someone",
+        reversibility: R::Recoverable,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: words!["open", "opens", "opening", "unlock*", "leave", "leaves", "leaving", "prop*"],
+            objects: words!["door*", "front door*", "gate*", "garage*", "smart lock*", "lock", "locks"],
+            also: words![],
+            window: 4,
+            leading: false,
+        }),
+        why: "A door opened remotely lets in whoever is there, and what happens inside cannot be taken back.",
+        consequence: "the home or building is open while nobody checks who enters",
+        safer: "Confirm who is at the door and for how long, and lock it again right after.",
+        instead: shown_with_a_name("Ask the owner to confirm the visitor before unlocking."),
+        questions: words![
+            "Who exactly is let in, and has the owner confirmed them?",
+            "When is the door locked again?",
+        ],
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
+        examples: examples(&[
+            "Open the front door for the cleaning service.",
+            "Unlock the garage so the courier can drop the parcel.",
+            "Leave the door open for the plumber.",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "Check whether the front door is locked.",
+            "Show the smart lock's battery level and today's entries.",
+            "Open the logs for the gate controller.",
+        ]),
+    },
+    Rule {
         id: "prose.change-dns",
         title: "Changes DNS records or name servers",
         // It can be changed back, but resolvers keep the old answer for as long as the TTL says.
