@@ -299,7 +299,7 @@ fn admin_credentials_widen_a_mutating_cloud_step_and_say_why() {
 /// Broad credentials widen too (less than admin, more than scoped).
 #[test]
 fn broad_credentials_widen_a_mutating_cloud_step() {
-    let plan = "aws s3 rm s3://build-cache-staging/tmp/ --recursive\n";
+    let plan = "aws s3 rm s3://build-cache-staging/reports/2024-01.csv\n";
     let with = |credentials| {
         only_step(&assess_in(
             plan,
@@ -1098,6 +1098,38 @@ fn words_that_name_things_are_not_acts() {
             "{plan} acts"
         );
     }
+}
+
+/// A scratch path lowers the scope only when it is what the command acts on: a temp file a
+/// cluster or secret store reads in is input, and the change lands where the tool points.
+#[test]
+fn a_scratch_file_read_in_is_not_a_scratch_target() {
+    for plan in [
+        "vault kv put secret/ci/aws-deployer @/tmp/ci-deployer-key.json",
+        "kubectl apply -f /tmp/manifest.yaml",
+    ] {
+        assert!(
+            only_step(&assess_default(plan)).scope > Scope::Local,
+            "{plan} changes what the tool points at"
+        );
+    }
+    assert_eq!(
+        only_step(&assess_default("rm -rf /tmp/build-cache")).scope,
+        Scope::Local,
+        "a temp folder deleted is the workspace's own"
+    );
+}
+
+/// A new access key gives an identity no permission it did not have: rotating a key is not a
+/// widening of access, and the steps after it are not raised as acting with one.
+#[test]
+fn rotating_an_access_key_is_not_privilege_widening() {
+    let plan = "aws iam create-access-key --user-name ci-deployer > /tmp/key.json\n\
+                gh secret set AWS_ACCESS_KEY_ID --repo acme/infra --body \"$(jq -r .AccessKey.AccessKeyId /tmp/key.json)\"\n";
+    assert!(!pattern_rules(&assess_default(plan)).contains(&"plan.privilege-widening"));
+    let widened = "aws iam attach-user-policy --user-name ci-deployer --policy-arn arn:aws:iam::aws:policy/AdministratorAccess\n\
+                   aws s3 rb s3://acme-build-logs --force\n";
+    assert!(pattern_rules(&assess_default(widened)).contains(&"plan.privilege-widening"));
 }
 
 /// Editing a file of the working copy (a relative path with a source or document extension)

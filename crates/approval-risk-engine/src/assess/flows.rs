@@ -81,6 +81,8 @@ fn normal(path: &str) -> String {
 pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], options: &Options) {
     let secret_rule =
         rules::find("flow.secret-sent").filter(|rule| !options.policy.is_disabled(rule.id));
+    let shown_rule =
+        rules::find("flow.secret-shown").filter(|rule| !options.policy.is_disabled(rule.id));
     let injected_rule = rules::find("flow.injected-instruction")
         .filter(|rule| !options.policy.is_disabled(rule.id));
     let instructions = if injected_rule.is_some() {
@@ -112,10 +114,38 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         for (c, command) in step.commands.iter().enumerate() {
             let piped = matches!(command.input, Input::Pipe { .. });
             let from_pipe = if piped { carrying } else { None };
-            let reads = reads_secret(command, &flow).or(from_pipe);
-            if let (Some(rule), Some(hit)) =
-                (secret_rule, sends_secret(input, command, &flow, from_pipe))
-            {
+            // A digest or a count says something about a secret without holding it.
+            let digest = flows::DIGESTS.contains(&command.program)
+                || (command.program == "grep" && command.args.iter().any(|a| a.value == "-c"));
+            let reads = if digest {
+                None
+            } else {
+                reads_secret(command, &flow).or(from_pipe)
+            };
+            let sent = sends_secret(input, command, &flow, from_pipe);
+            // Through a pipe, a secret is shown again only by a program that prints what it
+            // reads (`| jq .password`); `docker login --password-stdin` takes it in.
+            let shown = if digest {
+                None
+            } else {
+                reads_secret(command, &flow)
+                    .or(from_pipe
+                        .filter(|_| flows::FILE_READERS.contains(&command.program.as_str())))
+            };
+            let piped_on = step
+                .commands
+                .get(c + 1)
+                .is_some_and(|next| matches!(next.input, Input::Pipe { .. }));
+            if let (Some(rule), Some(source), None, false) = (shown_rule, shown, &sent, piped_on) {
+                // What a command substitution prints becomes an argument or a variable, not
+                // output anyone reads.
+                if shows_value(command) && !command.wrappers.contains(&"$( )") {
+                    let mut hit = Hit::at(vec![source]);
+                    hit.target = secret_named(command, &flow);
+                    found.push((rule, hit, c));
+                }
+            }
+            if let (Some(rule), Some(hit)) = (secret_rule, sent) {
                 found.push((rule, hit, c));
             }
             if let Some(source) = reads {
@@ -270,9 +300,43 @@ fn positionals(command: &Command) -> Vec<&str> {
     command.positionals().map(|a| a.value.as_str()).collect()
 }
 
+/// Does the command put a secret's value out, rather than its name? A cluster lists a
+/// secret's keys and sizes unless asked for an output format that holds the data.
+fn shows_value(command: &Command) -> bool {
+    if !matches!(command.program.as_str(), "kubectl" | "oc") {
+        return true;
+    }
+    let args = &command.args;
+    args.iter().enumerate().any(|(i, arg)| {
+        let flag = arg.value.as_str();
+        let format = match flag {
+            "-o" | "--output" => args.get(i + 1).map(|a| a.value.as_str()),
+            _ => flag
+                .strip_prefix("--output=")
+                .or_else(|| flag.strip_prefix("-o="))
+                .or_else(|| flag.strip_prefix("-o")),
+        };
+        format.is_some_and(|f| !f.is_empty() && !f.starts_with("name") && !f.starts_with("wide"))
+    })
+}
+
+/// The secret file a command reads, for the card to name.
+fn secret_named(command: &Command, flow: &Flow) -> Option<String> {
+    command
+        .args
+        .iter()
+        .find(|a| flow.secret_at(&a.value).is_some())
+        .map(|a| a.value.clone())
+}
+
 /// Does this command print a secret: a credential file, or a command made to print one? The
 /// span is the evidence.
 fn reads_secret(command: &Command, flow: &Flow) -> Option<Span> {
+    // `set -e`, `export PATH=...`: only the bare command lists the environment.
+    let lists_environment = matches!(command.program.as_str(), "env" | "set" | "export");
+    if lists_environment && !command.args.is_empty() {
+        return None;
+    }
     if flows::may_print_secret(&command.program)
         && flows::prints_secret(&command.program, &positionals(command))
     {

@@ -313,8 +313,24 @@ pub fn place(
             ));
         }
         if let (Some(span), Reach::Environment) = (environment.scratch, rule.reach) {
-            if environment.production.is_none() && scope > Scope::Local {
-                scope = Scope::Local;
+            // A scratch path is the agent's own only when it is what the command acts on: a
+            // file a tool reads in (`@/tmp/key.json`, `< /tmp/x`, `-f /tmp/manifest.yaml` of a
+            // cluster or cloud tool) is input, and the change lands where the tool points. A
+            // resource named scratch (`scratch-bucket`) still lives in a shared account.
+            let word = span.slice(input);
+            let path = word.starts_with(['/', '~', '.']) || word.contains('/');
+            let read_in = input[..span.start].trim_end().ends_with(['@', '<']);
+            let on_a_system =
+                command.is_some_and(|c| super::ENVIRONMENT_TOOLS.contains(&c.program));
+            let lowest = match (path, read_in || on_a_system) {
+                (true, false) => Some(Scope::Local),
+                (false, _) => Some(Scope::Shared),
+                (true, true) => None,
+            };
+            if let Some(lowest) =
+                lowest.filter(|lowest| environment.production.is_none() && scope > *lowest)
+            {
+                scope = lowest;
                 adjustments.push(note(
                     AdjustmentKind::Mitigation,
                     format!(

@@ -2146,7 +2146,9 @@ pub static RULES: &[Rule] = &[
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
-        action: Action::WidenPrivilege,
+        // A new key for an identity gives it no permission it did not have: it is a new
+        // credential (the rotation's first step), not a widening of access.
+        action: Action::Create,
         floor: None,
         matcher: Matcher::CommandFn {
             programs: words!["aws", "gcloud"],

@@ -9,7 +9,7 @@ use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::words::Words;
 
-pub const RULES: &[Rule] = &[INJECTED, SECRET_SENT];
+pub const RULES: &[Rule] = &[INJECTED, SECRET_SENT, SECRET_SHOWN];
 
 const INJECTED: Rule = Rule {
     id: "flow.injected-instruction",
@@ -116,6 +116,57 @@ const SECRET_SENT: Rule = Rule {
         "[{\"tool\": \"write_file\", \"input\": {\"path\": \"config/settings.py\", \"content\": \"API_TOKEN = 'tok_live_0123456789abcdef'\"}}]",
     ]),
 };
+
+const SECRET_SHOWN: Rule = Rule {
+    id: "flow.secret-shown",
+    title: "Prints or copies a secret's value",
+    reversibility: R::Recoverable,
+    scope: S::Local,
+    reach: Reach::Fixed,
+    action: Action::Publish,
+    floor: None,
+    matcher: Matcher::Builtin,
+    why: "The value lands in the agent's transcript, its logs and the model provider's records, or in a plain file.",
+    consequence: "the secret must be treated as exposed and rotated",
+    safer: "Check the secret where it is: compare a hash or the key names, never the value.",
+    instead: shown_with_a_name("sha256sum {target}"),
+    questions: words![
+        "Why does the agent need the value rather than its name or hash?",
+        "Who can read the transcript and logs this lands in?",
+    ],
+    #[cfg(test)]
+    references: words!["https://attack.mitre.org/techniques/T1552/001/"],
+    #[cfg(test)]
+    examples: examples(&[
+        "cat .env.staging",
+        "ssh deploy@app-1 'cat /srv/shop/.env'",
+        "kubectl get secret payments-env -n staging -o jsonpath='{.data}' > /tmp/payments-env.json",
+        "vault kv get secret/ci/aws-deployer",
+        "aws secretsmanager get-secret-value --secret-id prod/mailer/ses | jq -r .SecretString",
+    ]),
+    #[cfg(test)]
+    counterexamples: examples(&[
+        "sha256sum .env.staging",
+        "cat .env.staging | sha256sum",
+        "kubectl get secrets -n staging",
+        "TOKEN=$(vault kv get -field=token secret/ci)",
+        "aws ecr get-login-password | docker login --username AWS --password-stdin 123.dkr.ecr.eu-west-1.amazonaws.com",
+        "cat .env.example",
+        "grep -c STRIPE .env",
+    ]),
+};
+
+/// Programs whose output says something about their input without holding it.
+pub const DIGESTS: Words = words![
+    "sha256sum",
+    "sha1sum",
+    "sha512sum",
+    "md5sum",
+    "shasum",
+    "b2sum",
+    "cksum",
+    "wc",
+];
 
 /// Files that hold credentials, by the end of their path.
 const SECRET_PATH_ENDS: Words = words![
