@@ -271,6 +271,23 @@ fn jenkins_delete(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
+/// `gh workflow run NAME` or `gh run rerun ID`: a workflow started by hand.
+fn workflow_run(command: &Command) -> Option<Hit> {
+    let words = positionals(command);
+    let (verb, target) = match words.as_slice() {
+        [group, verb, rest @ ..] if group.value == "workflow" && verb.value == "run" => {
+            (verb, rest.first())
+        }
+        [group, verb, rest @ ..] if group.value == "run" && verb.value == "rerun" => {
+            (verb, rest.first())
+        }
+        _ => return None,
+    };
+    let mut hit = Hit::at(vec![command.program_span, words[0].span, verb.span]);
+    hit.target = target.map(|t| t.value.clone());
+    Some(hit)
+}
+
 pub static RULES: &[Rule] = &[
     // ---- GitHub and GitLab ----
     Rule {
@@ -671,6 +688,34 @@ pub static RULES: &[Rule] = &[
             "gh workflow list",
             "gh workflow run deploy.yml --ref main",
         ]),
+    },
+    Rule {
+        id: "github.workflow-run",
+        title: "Starts a CI workflow by hand",
+        reversibility: R::Reversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: words!["gh"], check: workflow_run },
+        why: "The workflow does whatever its file says, with the repository's secrets; a deploy it runs is a deploy.",
+        consequence: "what the workflow deploys or changes reaches that environment",
+        safer: "Read the workflow file and run it against a non-production environment first.",
+        instead: shown_with_a_name("gh workflow view {target} --yaml"),
+        questions: words![
+            "What does {target} deploy or change, and where?",
+            "Which ref and inputs does it run with?",
+        ],
+        #[cfg(test)]
+        references: words!["https://cli.github.com/manual/gh_workflow_run"],
+        #[cfg(test)]
+        examples: examples(&[
+            "gh workflow run deploy-staging.yml --repo acme/infra --ref main",
+            "gh workflow run release.yml -f version=2.3.0",
+            "gh run rerun 123456 --failed",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&["gh workflow list", "gh workflow view deploy.yml", "gh run view 123456", "gh run watch 123456"]),
     },
     Rule {
         id: "github.pr-merge-admin",

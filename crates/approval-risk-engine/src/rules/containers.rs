@@ -158,6 +158,42 @@ fn compose_down_volumes(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
+/// `docker restart web`, `docker compose stop`, `podman kill x`: containers stopped or
+/// restarted, their data kept (plain `down` removes containers, not volumes).
+fn container_lifecycle(command: &Command) -> Option<Hit> {
+    const VERBS: Words = words!["restart", "stop", "kill", "down", "pause"];
+    let (verb, rest) = match compose_words(command) {
+        Some(words) => {
+            let verb = *words.first()?;
+            (verb, words[1..].to_vec())
+        }
+        None => {
+            let words = starts_with(
+                command,
+                &[
+                    words!["container", "restart"],
+                    words!["container", "stop"],
+                    words!["container", "kill"],
+                    words!["restart"],
+                    words!["stop"],
+                    words!["kill"],
+                    words!["pause"],
+                ],
+            )?;
+            let verb = *words.last()?;
+            (verb, words_after(command, words.len()))
+        }
+    };
+    if !VERBS.contains(verb.value.as_str())
+        || (verb.value == "down" && find_flag(command, words!["-v", "--volumes"]).is_some())
+    {
+        return None;
+    }
+    let mut hit = Hit::at(vec![command.program_span, verb.span]);
+    hit.target = rest.first().map(|w| w.value.clone());
+    Some(hit)
+}
+
 fn rm_force(command: &Command) -> Option<Hit> {
     let words = starts_with(
         command,
@@ -468,6 +504,30 @@ pub static RULES: &[Rule] = &[
         examples: examples(&["docker compose down -v", "docker-compose down --volumes --remove-orphans", "docker compose -f docker-compose.prod.yml down -v"]),
         #[cfg(test)]
         counterexamples: examples(&["docker compose down", "docker-compose up -d", "docker compose -f dev.yml ps"]),
+    },
+    Rule {
+        id: "container.restart",
+        title: "Restarts or stops running containers",
+        reversibility: R::Reversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: ALL_CLIS, check: container_lifecycle },
+        why: "Requests in flight are cut and the service is down until it is back; volumes and images stay.",
+        consequence: "what the containers serve is unavailable meanwhile",
+        safer: "Check the logs first and restart one service at a time, with a health check after it.",
+        instead: shown_with_a_name("docker logs --tail 100 {target}"),
+        questions: words![
+            "Who uses these containers, and is a short outage acceptable now?",
+            "What confirms they came back healthy?",
+        ],
+        #[cfg(test)]
+        references: words!["https://docs.docker.com/reference/cli/docker/compose/restart/"],
+        #[cfg(test)]
+        examples: examples(&["docker compose -f /srv/shop/compose.yml restart web", "docker restart api", "podman stop worker-1", "docker-compose down"]),
+        #[cfg(test)]
+        counterexamples: examples(&["docker compose ps", "docker compose down -v", "docker logs api", "docker compose up -d"]),
     },
     Rule {
         id: "container.rm-force",

@@ -2418,7 +2418,9 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "host.service-stop",
         title: "Stops or disables a service",
-        reversibility: R::Recoverable,
+        // Starting or enabling it again undoes it with nothing lost: the outage meanwhile is
+        // what it costs, and that is scope, not reversibility.
+        reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
