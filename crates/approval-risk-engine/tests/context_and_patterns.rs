@@ -1100,6 +1100,18 @@ fn words_that_name_things_are_not_acts() {
     }
 }
 
+/// "Again" joins a deletion only to a step that points back at what was deleted; a step that
+/// names something else does that something else again.
+#[test]
+fn again_on_another_object_is_not_a_recreate() {
+    let plan = "1. Purge the CDN cache for `/assets/*` so the new bundle is served.\n\
+                2. Start nginx on lb-2 again and confirm it passes health checks.\n";
+    assert!(!pattern_rules(&assess_default(plan)).contains(&"plan.delete-then-recreate"));
+    let plan =
+        "1. Drop the `executives` table.\n2. Seed the tables again with `npm run db:seed`.\n";
+    assert!(pattern_rules(&assess_default(plan)).contains(&"plan.delete-then-recreate"));
+}
+
 /// A scratch path lowers the scope only when it is what the command acts on: a temp file a
 /// cluster or secret store reads in is input, and the change lands where the tool points.
 #[test]

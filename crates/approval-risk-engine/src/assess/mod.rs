@@ -1327,9 +1327,7 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
                 _ => {
                     let clause_tokens = &tokens[prose::clause_of(tokens, s)];
                     let names = names_code(clause_tokens)
-                        || clause_tokens
-                            .iter()
-                            .any(|t| t.code_name || is_workspace_file(&t.text));
+                        || clause_tokens.iter().any(|t| is_workspace_file(&t.text));
                     clause_names_code = Some((clause, names));
                     names
                 }
@@ -1400,7 +1398,9 @@ fn deletes_code(tokens: &[Token], end: usize) -> bool {
 
 /// Do these words name code: its parts, its tests, its documentation?
 fn names_code(tokens: &[Token]) -> bool {
-    !find_all(tokens, CODE_OBJECTS).is_empty() || !find_all(tokens, CODE_BITS).is_empty()
+    tokens.iter().any(|t| t.code_name)
+        || !find_all(tokens, CODE_OBJECTS).is_empty()
+        || !find_all(tokens, CODE_BITS).is_empty()
 }
 
 /// The tokens from `end` to the end of that token's clause (clauses are consecutive).

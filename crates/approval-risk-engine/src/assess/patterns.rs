@@ -141,6 +141,33 @@ const STOP_WORDS: Words = words![
     "new", "old", "all", "this", "that", "using", "via", "same", "again", "our", "we", "will",
 ];
 
+/// Does a step point back at something named before: a pronoun ("create it", "recreate
+/// them") or only a kind of thing ("seed the tables") as what its verb acts on?
+fn refers_back(tokens: &[Token]) -> bool {
+    const POINTERS: Words = words!["it", "them", "those", "these", "they"];
+    let verbs: Vec<usize> = crate::prose::find_all(tokens, CREATE)
+        .into_iter()
+        .chain(crate::prose::find_all(tokens, RECREATE))
+        .chain(crate::prose::find_all(
+            tokens,
+            words!["seed*", "reseed*", "populat*", "refill*"],
+        ))
+        .map(|(_, end)| end)
+        .collect();
+    verbs.iter().any(|&end| {
+        let after = &tokens[end.min(tokens.len())..tokens.len().min(end + 3)];
+        after
+            .first()
+            .is_some_and(|t| POINTERS.contains(t.text.as_str()))
+            || (after
+                .first()
+                .is_some_and(|t| matches!(t.text.as_str(), "the" | "those" | "these"))
+                && after
+                    .get(1)
+                    .is_some_and(|t| KINDS.contains(t.text.as_str())))
+    })
+}
+
 fn significant(tokens: &[Token]) -> Vec<&str> {
     tokens
         .iter()
@@ -470,12 +497,18 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         // The step's kind first: comparing subjects is the costly part.
         if let Some(j) = ahead(i).find(|&j| {
             traits[j].creates && {
-                let same = if deleted.is_empty() {
-                    shares_subject(&subjects[i], &subjects[j])
+                let gone = if deleted.is_empty() {
+                    &subjects[i]
                 } else {
-                    shares_subject(&deleted, &subjects[j])
+                    &deleted
                 };
-                same || mentions(&work[j].tokens, RECREATE)
+                // The same object, or "again" where the later step points back at something
+                // ("create it again", "seed the tables again") or one side names nothing to
+                // compare; a step naming something else ("start nginx on lb-2 again" after a
+                // cache purge) recreates that, not what was deleted.
+                shares_subject(gone, &subjects[j])
+                    || ((gone.is_empty() || subjects[j].is_empty() || refers_back(&work[j].tokens))
+                        && mentions(&work[j].tokens, RECREATE))
             }
         }) {
             found.push((

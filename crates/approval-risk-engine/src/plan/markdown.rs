@@ -292,7 +292,10 @@ fn prose_step(input: &str, span: Span) -> Step {
     let prompt = text.strip_prefix("$ ").map_or(0, |_| 2);
     // A line that opens with inline code ("`orders_archive` is dropped") is words about it.
     let command_line = !text.starts_with('`') && looks_like_shell(&text[prompt..]);
-    if code.is_empty() && !command_line {
+    // Words around inline code are a sentence about it (even when the code is a document's
+    // text, kept in `quoted`): only a line with no inline code can be a bare command.
+    let inline = !code.is_empty() || !quoted.is_empty();
+    if !inline && !command_line {
         if let Some(command) = command_in_sentence(text) {
             code.push(Code {
                 kind: CodeKind::Shell,
@@ -300,7 +303,7 @@ fn prose_step(input: &str, span: Span) -> Step {
             });
         }
     }
-    if code.is_empty() && command_line {
+    if !inline && command_line {
         code.push(Code {
             kind: CodeKind::Shell,
             span: Span::new(span.start + prompt, span.end),

@@ -98,7 +98,8 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
         }
         // A line break inside a step is usually a wrapped line, not the end of a thought; a
         // line that starts a bullet of its own ("  - Drop the column") is a new one.
-        if matches!(ch, '.' | ',' | ';' | '!' | '?' | '(' | ')')
+        // Punctuation inside inline code (`render(invoice, stream)`) is the code's own.
+        if (!in_code && matches!(ch, '.' | ',' | ';' | '!' | '?' | '(' | ')'))
             || (ch == '\n' && starts_bullet(&text[i + 1..]))
         {
             clause += 1;
@@ -207,6 +208,21 @@ const SAYING: Words = words![
     "saying",
 ];
 
+/// Nouns for a piece of text, whose "that" (after "a" or "the") opens what the text says.
+const WORDS_OF_TEXT: Words = words![
+    "warning",
+    "note",
+    "notice",
+    "reminder",
+    "caveat",
+    "explanation",
+    "sentence",
+    "comment",
+    "message",
+    "callout",
+    "paragraph",
+];
+
 /// Verbs of finding something out, which after "to" make a purpose.
 const FINDING_OUT: Words = words![
     "confirm",
@@ -255,10 +271,13 @@ fn mark_purposes(tokens: &mut [Token]) {
             // "Confirm whether the owner wants to open the door": a question, not an act.
             "whether" => true,
             // "Explain that `purge` deletes archived exports": what a text being written says.
+            // So does "a warning that": what a note or a warning in that text says.
             "that" => {
                 i > 0
                     && tokens[i - 1].clause == clause
-                    && SAYING.contains(tokens[i - 1].text.as_str())
+                    && (SAYING.contains(tokens[i - 1].text.as_str())
+                        || (WORDS_OF_TEXT.contains(tokens[i - 1].text.as_str())
+                            && after_determiner(tokens, i - 1)))
             }
             // "Read the handler to confirm the missing lock": after what the step does, "to"
             // and a verb of finding out says why it is done.
