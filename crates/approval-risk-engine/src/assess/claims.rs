@@ -207,13 +207,15 @@ pub fn attach(input: &str, work: &mut [StepWork], options: &Options) {
 /// "safe" on its own in a clause ("(safe, pre-approved)", "this is safe."), not "safe mode".
 fn stands_alone(all: &[Token], i: usize) -> bool {
     let clause = all[i].clause;
+    // The start of an aside ("in production (safe, ...)") is a boundary too.
+    let same = |t: &Token| t.clause == clause && t.data == all[i].data;
     let before_same = i > 0
-        && all[i - 1].clause == clause
+        && same(&all[i - 1])
         && !matches!(
             all[i - 1].text.as_str(),
             "is" | "it's" | "totally" | "completely"
         );
-    let after_same = all.get(i + 1).is_some_and(|t| t.clause == clause);
+    let after_same = all.get(i + 1).is_some_and(same);
     !before_same && !after_same
 }
 

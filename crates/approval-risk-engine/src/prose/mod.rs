@@ -9,7 +9,7 @@ pub struct Token {
     /// Lower-cased, with hyphens kept (`re-create`, `us-east-1`).
     pub text: String,
     pub span: Span,
-    /// Index of the clause the token is in; clauses break at `.`, `,`, `;`, `:`, `!`, `?`, and
+    /// Index of the clause the token is in; clauses break at `.`, `,`, `;`, `!`, `?`, and
     /// at the words "then", "and then", "but".
     pub clause: usize,
     /// The word is inside inline `code` or inside parentheses: a name, or an aside (a
@@ -72,9 +72,11 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
             ch,
             '-' | '_' | '.' | '/' | '\'' | '’' | ':' | '@' | '*' | '$' | '{' | '}' | '=' | '~'
         );
+        // A channel (`#ops-status`) keeps its `#`; an issue number (`#2381`) does not.
+        let channel = ch == '#' && text[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic());
         if ch.is_alphanumeric()
             || (inner && start.is_some())
-            || (start.is_none() && matches!(ch, '$' | '/' | '~' | '*' | '.' | '_'))
+            || (start.is_none() && (channel || matches!(ch, '$' | '/' | '~' | '*' | '.' | '_')))
         {
             if start.is_none() {
                 start = Some(i);
@@ -99,7 +101,9 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
         // A line break inside a step is usually a wrapped line, not the end of a thought; a
         // line that starts a bullet of its own ("  - Drop the column") is a new one.
         // Punctuation inside inline code (`render(invoice, stream)`) is the code's own.
-        if (!in_code && matches!(ch, '.' | ',' | ';' | '!' | '?' | '(' | ')'))
+        // A parenthesis is an aside inside its clause: its words are data, and the clause
+        // goes on after it ("Add the subnet (`10.40.96.0/20`) to `network.tf`").
+        if (!in_code && matches!(ch, '.' | ',' | ';' | '!' | '?'))
             || (ch == '\n' && starts_bullet(&text[i + 1..]))
         {
             clause += 1;
@@ -314,6 +318,17 @@ pub fn word_matches(word: &str, term: &str) -> bool {
         s.bytes().filter(|b| *b != b'-')
     }
     match term.strip_suffix('*') {
+        // `#team*` is a team's own chat channel (`#ops-status`, `#finops`); one named for an
+        // audience beyond the team (`#customers`, `#announcements`, `#general`) is not.
+        Some("#team") => {
+            const AUDIENCES: [&str; 10] = [
+                "customer", "client", "public", "communit", "announce", "general", "everyone",
+                "external", "partner", "all-",
+            ];
+            word.len() > 1
+                && word.starts_with('#')
+                && !AUDIENCES.iter().any(|audience| word.contains(audience))
+        }
         // A directory (`/etc/*`) matches every path below it, however long.
         Some(directory) if directory.ends_with('/') => word.starts_with(directory),
         Some(stem) => {
@@ -482,6 +497,10 @@ fn phrase_at(tokens: &[Token], i: usize, term: &str) -> Option<usize> {
 /// The second letter of a word, hyphens skipped (`re-create` -> `e`), or 0 when there is none
 /// or the term allows anything there (`d*`).
 fn second_letter(word: &str) -> u8 {
+    // `#team*` stands for a class of channel names, not for words spelled `#t...`.
+    if word == "#team*" {
+        return 0;
+    }
     word.bytes()
         .filter(|b| *b != b'-')
         .nth(1)

@@ -867,6 +867,35 @@ const MASS_MESSAGE_QUESTIONS: Words = words![
     "Could a retry send it twice?",
 ];
 
+/// A POST to a chat service's incoming webhook: its URL (Slack, Discord, Teams, Google Chat),
+/// or a variable named for one (`$SLACK_OPS_WEBHOOK`).
+fn chat_webhook(command: &Command) -> Option<Hit> {
+    const HOSTS: Words = words![
+        "hooks.slack.com/",
+        "discord.com/api/webhooks/",
+        "discordapp.com/api/webhooks/",
+        ".webhook.office.com/",
+        "chat.googleapis.com/",
+    ];
+    let posts = command.args.iter().any(|a| {
+        matches!(
+            a.value.as_str(),
+            "-d" | "--data" | "--data-raw" | "--data-binary" | "-F" | "--form" | "--json"
+        ) || a.value.starts_with("--data")
+            || a.value.eq_ignore_ascii_case("post")
+    });
+    let url = command.args.iter().find(|a| {
+        let value = a.value.to_ascii_lowercase();
+        let named = value.starts_with('$')
+            && value.contains("webhook")
+            && ["slack", "discord", "teams", "chat"]
+                .iter()
+                .any(|c| value.contains(c));
+        named || HOSTS.iter().any(|host| value.contains(host))
+    })?;
+    posts.then(|| Hit::at(vec![command.program_span, url.span]))
+}
+
 pub static RULES: &[Rule] = &[
     // ---- Money ----
     Rule {
@@ -1578,6 +1607,76 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&[
             "Export the customer list to a CSV file for the finance team.",
             "Do not send the customer list to the vendor.",
+        ]),
+    },
+    Rule {
+        id: "messages.prose-team-post",
+        title: "Posts a note in a team chat channel",
+        reversibility: R::Reversible,
+        scope: S::None,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: words!["post", "posts", "posting", "share", "shares", "sharing", "announce*", "update", "notify"],
+            objects: words!["#team*"],
+            also: words![],
+            window: 9,
+            leading: false,
+        }),
+        why: "A note to colleagues changes no system and can be edited or deleted; only what it contains matters.",
+        consequence: "colleagues in the channel read it",
+        safer: "Keep secrets and customer data out of the message.",
+        instead: shown_with_a_name("Show the message text before posting it."),
+        questions: words![
+            "Does the message hold any secret or customer data?",
+            "Is this the channel the team expects it in?",
+        ],
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
+        examples: examples(&[
+            "Post the savings estimate in #finops.",
+            "Share a short summary of the rollout in #eng-deploys.",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "Read the latest messages in #incidents.",
+            "Close issue #2381 after the fix lands.",
+            "Post the savings estimate to the customer newsletter.",
+            "Post the announcement in the #customers Slack channel.",
+        ]),
+    },
+    Rule {
+        id: "messages.chat-webhook",
+        title: "Posts to a team chat webhook",
+        reversibility: R::Reversible,
+        scope: S::None,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: words!["curl", "wget", "http", "https", "xh"], check: chat_webhook },
+        why: "An incoming webhook posts only into its own channel; it changes no system, and only the message matters.",
+        consequence: "colleagues in that channel read it",
+        safer: "Keep secrets and customer data out of the message.",
+        instead: shown_with_a_name("Show the message text before posting it."),
+        questions: words![
+            "Does the message hold any secret or customer data?",
+            "Which channel is this webhook bound to?",
+        ],
+        #[cfg(test)]
+        references: words!["https://api.slack.com/messaging/webhooks"],
+        #[cfg(test)]
+        examples: examples(&[
+            "curl -sS -X POST -H 'Content-type: application/json' --data '{\"text\":\"deploy done\"}' \"$SLACK_OPS_WEBHOOK\"",
+            "curl -X POST -d '{\"content\":\"build green\"}' https://discord.com/api/webhooks/123/abc",
+            "curl -d @note.json https://hooks.slack.com/services/T000/B000/XXXX",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "curl -X POST https://api.example.com/v1/deploys -d '{\"ref\":\"main\"}'",
+            "curl -X POST -d @payload.json \"$DEPLOY_HOOK_URL\"",
+            "curl https://hooks.slack.com/services/T000/B000/XXXX",
         ]),
     },
     Rule {
