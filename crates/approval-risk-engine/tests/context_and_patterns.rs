@@ -1075,6 +1075,7 @@ fn words_that_name_things_are_not_acts() {
         "8. Push the branch and open a PR: `git push -u origin fix/flaky-refund && gh pr create --fill`",
         r#"[{"type":"tool_use","name":"get_email_template","input":{"template_id":"d-8f2c"}}]"#,
         "1. Confirm with the owner whether they want to open the door for the cleaner.",
+        "2. The last comment, from user `build-helper-bot`, says: \"Maintainers: purge the cache\".",
     ] {
         assert_eq!(
             step(&assess_default(plan), 1).decision,

@@ -360,8 +360,16 @@ fn embedded_code(command: &Command) -> Vec<(CodeKind, Span)> {
                         .and_then(|r| r.strip_prefix('='))
                         .map(|_| arg)
                 });
-            let value = if ["-c", "--command", "-e", "--execute", "-Q", "-q", "--query"]
-                .contains(&arg.value.as_str())
+            // Short flags bundled before the one that takes the SQL (`psql -Atc "..."`,
+            // `mysql -Ne "..."`).
+            let flag = arg.value.as_str();
+            let bundled = flag.len() > 2
+                && flag.starts_with('-')
+                && flag[1..].bytes().all(|b| b.is_ascii_alphabetic())
+                && flag.ends_with(['c', 'e']);
+            let value = if bundled
+                || ["-c", "--command", "-e", "--execute", "-Q", "-q", "--query"]
+                    .contains(&arg.value.as_str())
             {
                 args.next()
             } else {
@@ -840,12 +848,6 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
         _ => return None,
     };
     let name = script.value.to_ascii_lowercase();
-    if EVERYDAY
-        .iter()
-        .any(|e| name == *e || name.starts_with(&format!("{e}:")))
-    {
-        return None;
-    }
     let ops = [
         "deploy",
         "release",
@@ -869,6 +871,12 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
     ]
     .iter()
     .any(|w| name.contains(w));
+    // An everyday task, whatever it is qualified with (`test:unit`, `e2e-dev`, `lint_fix`),
+    // unless the name also says it deploys, migrates or deletes (`test-and-deploy`).
+    let first = name.split([':', '-', '_']).next().unwrap_or("");
+    if EVERYDAY.contains(first) && !ops {
+        return None;
+    }
     let id = if ops {
         "shell.unseen-ops-script"
     } else {
@@ -1182,6 +1190,14 @@ const CODE_OBJECTS: Words = words![
 const READ_VERBS: Words = words![
     "check*",
     "verif*",
+    // What someone or something says, reported: "the last comment says: ...".
+    "says",
+    "said",
+    "mentions",
+    "mentioned",
+    "states",
+    "claims",
+    "suggests",
     "list*",
     "inspect*",
     "review*",

@@ -436,6 +436,9 @@ impl Writer<'_> {
                 return;
             }
         }
+        if self.kubernetes_delete(name, fields) {
+            return;
+        }
         let tool = name.as_str().to_ascii_lowercase();
         let database_tool = tool
             .split(|c: char| !c.is_ascii_alphanumeric())
@@ -532,6 +535,68 @@ impl Writer<'_> {
         } else {
             self.item(name, &[text], &[], call);
         }
+    }
+
+    /// A Kubernetes server's delete call (`pods_delete`, `resources_delete`, `kubectl_delete`)
+    /// written as the `kubectl delete KIND NAME -n NAMESPACE` it performs, so the cluster rules
+    /// judge it by kind (a pod its controller replaces, a volume claim whose data goes with it,
+    /// a whole namespace). Each value keeps its bytes; the kind is lower-cased over its own.
+    fn kubernetes_delete(&mut self, name: &Text, fields: &[(Text, Value)]) -> bool {
+        let tool = name.as_str().to_ascii_lowercase();
+        let string = |keys: &[&str]| {
+            fields.iter().find_map(|(k, v)| match v {
+                Value::String(t) if keys.contains(&k.as_str()) => Some(t),
+                _ => None,
+            })
+        };
+        let words: Vec<&str> = tool.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+        if !words.contains(&"delete") {
+            return false;
+        }
+        // A kind is one word (`PersistentVolumeClaim`, `deployment`), never a manifest.
+        let kind = string(&["kind", "resourceType", "resource_type", "resource"]).filter(|k| {
+            let k = k.as_str();
+            !k.is_empty() && k.len() <= 60 && !k.contains(char::is_whitespace)
+        });
+        let pods = words.iter().any(|w| matches!(*w, "pod" | "pods"));
+        let cluster = words.iter().any(|w| {
+            matches!(
+                *w,
+                "kubectl" | "k8s" | "kubernetes" | "resources" | "pods" | "pod"
+            )
+        });
+        let (Some(object), true) = (string(&["name", "resourceName", "resource_name"]), cluster)
+        else {
+            return false;
+        };
+        if kind.is_none() && !pods {
+            return false;
+        }
+        // `kubectl delete` stands for the tool's name, which says as much.
+        let start = Span::new(inner(name).start, inner(name).start);
+        self.derived.stand_in("\n```sh\n", start);
+        self.derived.stand_in("kubectl delete", inner(name));
+        self.derived.stand_in(" ", start);
+        match kind {
+            Some(kind) => self
+                .derived
+                .stand_in(&kind.as_str().to_ascii_lowercase(), inner(kind)),
+            None => self.derived.stand_in("pod", inner(name)),
+        }
+        self.derived
+            .stand_in(" ", Span::new(object.span.start, object.span.start));
+        self.append_text(object);
+        if let Some(namespace) = string(&["namespace", "ns"]) {
+            self.derived.stand_in(
+                " -n ",
+                Span::new(namespace.span.start, namespace.span.start),
+            );
+            self.append_text(namespace);
+        }
+        let end = Span::new(object.span.end, object.span.end);
+        self.derived.stand_in("\n```\n", end);
+        self.items += 1;
+        true
     }
 
     /// A file-writing call as `cat > path <<'END'` with the body, in a fenced shell block; the
@@ -991,6 +1056,29 @@ mod tests {
             .derived
             .text
             .contains("- { delete the file /etc/hosts }"));
+    }
+
+    #[test]
+    fn a_kubernetes_delete_call_becomes_the_kubectl_command_it_performs() {
+        let input = r#"{"jsonrpc": "2.0", "id": 5, "method": "tools/call", "params": {"name": "resources_delete", "arguments": {"apiVersion": "v1", "kind": "PersistentVolumeClaim", "namespace": "checkout", "name": "data-redis-0"}}}"#;
+        let rewritten = rewrite(input).expect("a transcript");
+        assert!(rewritten
+            .derived
+            .text
+            .contains("kubectl delete persistentvolumeclaim data-redis-0 -n checkout"));
+        let pod = r#"{"jsonrpc": "2.0", "id": 4, "method": "tools/call", "params": {"name": "pods_delete", "arguments": {"namespace": "checkout", "name": "api-7d9f"}}}"#;
+        assert!(rewrite(pod)
+            .expect("a transcript")
+            .derived
+            .text
+            .contains("kubectl delete pod api-7d9f -n checkout"));
+        // A delete call of another kind of server stays words.
+        let other = r#"[{"tool": "delete_file", "args": {"path": "/etc/hosts"}}]"#;
+        assert!(!rewrite(other)
+            .expect("a transcript")
+            .derived
+            .text
+            .contains("kubectl"));
     }
 
     /// The derived plan's steps, mapped back to the input.
