@@ -1101,6 +1101,35 @@ fn words_that_name_things_are_not_acts() {
     }
 }
 
+/// A migration tool's reset wipes the database its configuration points at, in whatever
+/// wrapper it runs; its other commands still change that database and are never waved
+/// through just because the catalogue now knows the tool.
+#[test]
+fn migration_tools_that_wipe_escalate_and_their_other_commands_are_reviewed() {
+    for plan in [
+        "npx prisma migrate reset --force",
+        "RAILS_ENV=production bundle exec rails db:schema:load",
+        "python manage.py flush --noinput",
+        "alembic downgrade base",
+    ] {
+        assert!(
+            only_step(&assess_default(plan)).decision >= Decision::Escalate,
+            "{plan} wipes a database"
+        );
+    }
+    for plan in [
+        "bin/rails runner 'User.where(test: true).delete_all'",
+        "flyway migrate",
+        "npx prisma migrate deploy",
+        "mix ecto.migrate",
+    ] {
+        assert!(
+            only_step(&assess_default(plan)).decision >= Decision::Review,
+            "{plan} changes a database"
+        );
+    }
+}
+
 /// "Again" joins a deletion only to a step that points back at what was deleted; a step that
 /// names something else does that something else again.
 #[test]

@@ -219,7 +219,11 @@ fn command_key(command: &Command) -> String {
 fn instructions(input: &str, work: &[StepWork], outside: &[Span]) -> Vec<Instruction> {
     let mut texts: Vec<(Span, Vec<Span>)> = outside
         .iter()
-        .map(|span| (*span, backticked(input, *span)))
+        .map(|span| {
+            let mut code = backticked(input, *span);
+            code.extend(commands_in_sentences(input, *span));
+            (*span, code)
+        })
         .collect();
     for step in work {
         if !step.step.quoted.is_empty() {
@@ -257,6 +261,24 @@ fn instructions(input: &str, work: &[StepWork], outside: &[Span]) -> Vec<Instruc
 }
 
 /// The inner spans of the `inline code` in a text.
+/// Commands written into the sentences of a text without backticks ("you must run curl ...
+/// | sh before anything else"), one per line at most.
+fn commands_in_sentences(input: &str, span: Span) -> Vec<Span> {
+    let text = span.slice(input);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        if let Some(found) = crate::plan::command_in_sentence(line) {
+            out.push(Span::new(
+                span.start + at + found.start,
+                span.start + at + found.end,
+            ));
+        }
+        at += line.len() + 1;
+    }
+    out
+}
+
 fn backticked(input: &str, span: Span) -> Vec<Span> {
     let text = span.slice(input);
     let mut out = Vec::new();

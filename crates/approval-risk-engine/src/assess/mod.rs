@@ -502,6 +502,26 @@ const ENVIRONMENT_TOOLS: Words = words![
     "bq",
     "systemctl",
     "service",
+    // Migration tools and the runners that start them (`rules/migrations.rs` knows the
+    // commands that wipe a database; any other command of theirs changes one).
+    "prisma",
+    "rails",
+    "rake",
+    "alembic",
+    "knex",
+    "sequelize",
+    "sequelize-cli",
+    "typeorm",
+    "flyway",
+    "liquibase",
+    "goose",
+    "mix",
+    "drizzle-kit",
+    "bundle",
+    "pnpx",
+    "bunx",
+    "uvx",
+    "pipenv",
 ];
 
 const READING_WORDS: Words = words![
@@ -575,8 +595,14 @@ fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<us
         let rule = rules::find("shell.unseen-script")?;
         return Some((rule, rules::unseen_script(command)?, None));
     }
+    // A runner (`npx prisma ...`, `bundle exec rails ...`) starting a tool that changes an
+    // environment is judged as that tool. (Which other packages a runner may fetch and run
+    // unseen is not decided here.)
+    let (program, words) = match behind_runner(command) {
+        Some((tool, words)) if ENVIRONMENT_TOOLS.contains(&tool) => (tool, words),
+        _ => (program, rules::positionals_of(command)),
+    };
     if ENVIRONMENT_TOOLS.contains(&program) {
-        let words = rules::positionals_of(command);
         let reads = words.iter().take(3).any(|w| {
             let w = w.value.to_ascii_lowercase();
             READING_WORDS.contains(&w.as_str())
@@ -897,6 +923,21 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
     Some((rules::find(id)?, hit, None))
 }
 
+/// The tool a package runner starts and the words after it: `npx prisma migrate deploy`,
+/// `pnpm exec knex migrate:latest`, `bundle exec rails db:migrate`, `uv run alembic upgrade`.
+fn behind_runner(command: &Command) -> Option<(&str, Vec<&crate::shell::Arg>)> {
+    let words = rules::positionals_of(command);
+    let skip = match (command.program.as_str(), words.first()?.value.as_str()) {
+        ("npx" | "pnpx" | "bunx" | "uvx", _) => 0,
+        ("pnpm" | "yarn" | "bun", "dlx" | "exec" | "x") => 1,
+        ("bundle" | "poetry" | "uv" | "pipenv", "exec" | "run") => 1,
+        _ => return None,
+    };
+    let tool = words.get(skip)?;
+    let name = tool.value.rsplit('/').next().unwrap_or(&tool.value);
+    Some((name, words[skip + 1..].to_vec()))
+}
+
 /// `tool --help`, `tool --version`, `tool help`: asks the program about itself.
 fn asks_for_help(command: &Command) -> bool {
     !command.args.is_empty()
@@ -1056,7 +1097,13 @@ const CHANGE_VERBS: Words = words![
     "posted",
     "posting",
     "upload*",
-    "share*",
+    "share",
+    "shares",
+    "sharing",
+    // "Shared" is most often "the shared drive": only its passive forms are acts.
+    "shared with",
+    "being shared",
+    "got shared",
     "invit*",
     "provision*",
     "launch*",

@@ -450,7 +450,7 @@ fn is_lone_path(code: &str) -> bool {
 /// A command written into a sentence without backticks ("Run terraform apply -auto-approve
 /// to push the change"): after a verb of running, a known program starts a command that ends
 /// at the end of the clause.
-fn command_in_sentence(text: &str) -> Option<Span> {
+pub(crate) fn command_in_sentence(text: &str) -> Option<Span> {
     const RUN_VERBS: Words = words![
         "run", "execute", "exec", "using", "via", "invoke", "type", "enter", "then", "and", "with",
     ];

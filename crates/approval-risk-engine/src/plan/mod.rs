@@ -2,6 +2,7 @@
 //! with its exact byte span, its 1-based line, and the code inside it to be read as shell or SQL.
 
 mod markdown;
+pub(crate) use markdown::command_in_sentence;
 mod script;
 pub(crate) mod terraform;
 pub(crate) mod transcript;

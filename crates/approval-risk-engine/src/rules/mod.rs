@@ -14,6 +14,7 @@ mod infra;
 mod kubernetes;
 mod matching;
 mod messages;
+mod migrations;
 mod nosql;
 mod packages;
 mod plans;
@@ -242,6 +243,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         packages::RULES,
         cicd::RULES,
         messages::RULES,
+        migrations::RULES,
         nosql::RULES,
         plans::RULES,
         backups::RULES,
