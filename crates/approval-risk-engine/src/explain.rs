@@ -1,9 +1,9 @@
 //! Plain-language explanations, built from the rules' prose and the step's own words: one
 //! paragraph per step, a safer alternative, questions to ask, and a summary of the plan.
 
-use crate::assess::{Raised, Scored, StepWork};
-use crate::model::{Decision, Scope};
-use crate::report::{PatternReport, StepReport};
+use crate::assess::{Assessed, Raised, Scored, StepWork};
+use crate::model::{Decision, Reversibility, Scope};
+use crate::report::{Assessment, Finding, PatternReport, StepReport, SCHEMA};
 use crate::rules::Action;
 use crate::Options;
 
@@ -51,18 +51,6 @@ fn capitalised(text: &str) -> String {
         first.make_ascii_uppercase();
     }
     out
-}
-
-/// How specific a rule is: a command or SQL rule says more than a sentence rule, which says
-/// more than the engine's own fallbacks. Used to choose which finding leads an explanation.
-pub fn specificity(rule: &crate::rules::Rule) -> u8 {
-    match rule.matcher {
-        crate::rules::Matcher::Command(_)
-        | crate::rules::Matcher::CommandFn { .. }
-        | crate::rules::Matcher::Sql(_) => 2,
-        crate::rules::Matcher::Prose(_) => 1,
-        crate::rules::Matcher::Builtin => 0,
-    }
 }
 
 /// Where the step reaches, as the headline says it in one or two words.
@@ -667,4 +655,89 @@ pub fn summary(
     ));
     parts.push(verdict.advice().to_string());
     parts.join(" ")
+}
+
+/// The report of an assessed plan: every step's card, written from its findings and the plan
+/// patterns, and the summary. The last stage: nothing reads what it writes.
+pub(crate) fn report(input: &str, assessed: Assessed, options: &Options) -> Assessment {
+    let Assessed {
+        format,
+        work,
+        patterns,
+    } = assessed;
+    let reports: Vec<StepReport> = work
+        .iter()
+        .enumerate()
+        .map(|(i, w)| report_step(input, i + 1, w, &patterns))
+        .collect();
+    let verdict = reports
+        .iter()
+        .map(|s| s.decision)
+        .chain(patterns.iter().map(|p| p.decision))
+        .max()
+        .unwrap_or(Decision::Proceed);
+    let summary = summary(verdict, &reports, &patterns, options);
+    Assessment {
+        schema: SCHEMA.to_string(),
+        verdict,
+        summary,
+        format: format.as_str().to_string(),
+        context: options.context,
+        empty: reports.is_empty(),
+        steps: reports,
+        patterns,
+    }
+}
+
+fn report_step(
+    input: &str,
+    index: usize,
+    work: &StepWork,
+    patterns: &[PatternReport],
+) -> StepReport {
+    let decision = work.decision();
+    let (reversibility, scope) = work
+        .top()
+        .map_or((Reversibility::Reversible, Scope::None), |f| {
+            (f.reversibility, f.scope)
+        });
+    let mut findings: Vec<&Scored> = work.findings.iter().collect();
+    // Most severe first (decision, then reversibility, then scope); ties keep their order.
+    crate::order::sort_by_rank(&mut findings, |f| {
+        !((f.decision as u64) << 16 | (f.reversibility as u64) << 8 | f.scope as u64)
+    });
+    let headline = headline(work, patterns);
+    let explanation = step(work, patterns, index);
+    let (safer, questions) = safer_and_questions(work, patterns, index);
+    StepReport {
+        index,
+        line: work.step.line,
+        span: work.step.span,
+        text: work.step.span.slice(input).to_string(),
+        decision,
+        reversibility,
+        scope,
+        headline,
+        explanation,
+        safer,
+        questions,
+        findings: findings
+            .into_iter()
+            .map(|f| Finding {
+                rule: f.rule.id.to_string(),
+                title: f.rule.title.to_string(),
+                why: match &f.hit.note {
+                    Some(note) => format!("{} {}", f.rule.why, note),
+                    None => f.rule.why.to_string(),
+                },
+                reversibility: f.reversibility,
+                scope: f.scope,
+                decision: f.decision,
+                evidence: f.hit.evidence.clone(),
+                adjustments: f.adjustments.clone(),
+            })
+            .collect(),
+        shown: String::new(),
+        shown_evidence: Vec::new(),
+    }
 }

@@ -14,6 +14,7 @@ mod explain;
 mod json;
 pub mod model;
 pub(crate) mod order;
+mod pipeline;
 pub mod plan;
 pub mod policy;
 pub mod prose;
@@ -44,5 +45,5 @@ pub struct Options {
 
 /// Assesses a plan. Never panics; an empty plan is an empty `proceed` assessment.
 pub fn assess(input: &str, options: &Options) -> Assessment {
-    assess::run(input, options)
+    pipeline::run(input, options)
 }

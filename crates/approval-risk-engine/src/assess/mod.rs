@@ -1,18 +1,18 @@
-//! The pipeline: split the plan into steps, read each step's commands, SQL and words, match
-//! rules, place every finding on the two axes, join steps into plan patterns, and explain.
+//! Assessing a plan: split it into steps, read each step's commands, SQL and words, match
+//! rules, place every finding on the two axes, follow what flows between steps and join steps
+//! into plan patterns. It writes no card: `explain::report` does that last, from what this
+//! returns, and nothing here calls back into it.
 
 mod claims;
 mod environment;
 mod flows;
-mod layers;
 mod patterns;
 mod place;
 
-use crate::explain;
 use crate::model::{Decision, Reversibility, Scope};
 use crate::plan::{self, CodeKind, Step};
 use crate::prose::{self, after_determiner, find_all, is_negated, Token};
-use crate::report::{Adjustment, Assessment, Finding, StepReport, SCHEMA};
+use crate::report::Adjustment;
 use crate::rules::{self, match_command, match_prose, match_sql, Action, Hit, Matcher, Rule};
 use crate::shell::{parse_commands, Command, Input, ShellState};
 use crate::span::Span;
@@ -21,7 +21,6 @@ use crate::words::Words;
 use crate::Options;
 
 pub(crate) use environment::Environment;
-pub use layers::run;
 
 /// A rule's finding placed on the axes, before it becomes a report.
 #[derive(Clone)]
@@ -82,7 +81,7 @@ impl StepWork {
         self.findings.iter().max_by_key(|f| {
             (
                 f.decision,
-                explain::specificity(f.rule),
+                f.rule.specificity(),
                 f.reversibility,
                 f.scope,
                 std::cmp::Reverse(f.hit.evidence.first().map(|s| s.start)),
@@ -95,9 +94,17 @@ impl StepWork {
     }
 }
 
+/// A plan assessed: its format, every step's findings and the plan patterns, before any
+/// card is written (`explain::report` writes them).
+pub(crate) struct Assessed {
+    pub format: plan::Format,
+    pub work: Vec<StepWork>,
+    pub patterns: Vec<crate::report::PatternReport>,
+}
+
 /// Assesses text that is already a plan (shell, SQL, prose or Markdown). `outside` are spans
 /// of it that tools returned to the agent (data, read for instructions aimed at the agent).
-pub(crate) fn run_text(input: &str, options: &Options, outside: &[Span]) -> Assessment {
+pub(crate) fn assess_text(input: &str, options: &Options, outside: &[Span]) -> Assessed {
     let (format, steps) = plan::split(input, options.format);
     let mut state = ShellState::default();
     let mut work: Vec<StepWork> = steps
@@ -107,26 +114,9 @@ pub(crate) fn run_text(input: &str, options: &Options, outside: &[Span]) -> Asse
     claims::attach(input, &mut work, options);
     flows::follow(input, &mut work, outside, options);
     let patterns = patterns::find(input, &mut work, options);
-    let reports: Vec<StepReport> = work
-        .iter()
-        .enumerate()
-        .map(|(i, w)| report_step(input, i + 1, w, &patterns))
-        .collect();
-    let verdict = reports
-        .iter()
-        .map(|s| s.decision)
-        .chain(patterns.iter().map(|p| p.decision))
-        .max()
-        .unwrap_or(Decision::Proceed);
-    let summary = explain::summary(verdict, &reports, &patterns, options);
-    Assessment {
-        schema: SCHEMA.to_string(),
-        verdict,
-        summary,
-        format: format.as_str().to_string(),
-        context: options.context,
-        empty: reports.is_empty(),
-        steps: reports,
+    Assessed {
+        format,
+        work,
         patterns,
     }
 }
@@ -1700,57 +1690,4 @@ fn runs_a_check(tokens: &[Token], s: usize, e: usize) -> bool {
     find_all(after, CHECKS)
         .first()
         .is_some_and(|(at, _)| after[..*at].iter().all(|t| BEFORE_CHECK.contains(&t.text)))
-}
-
-fn report_step(
-    input: &str,
-    index: usize,
-    work: &StepWork,
-    patterns: &[crate::report::PatternReport],
-) -> StepReport {
-    let decision = work.decision();
-    let (reversibility, scope) = work
-        .top()
-        .map_or((Reversibility::Reversible, Scope::None), |f| {
-            (f.reversibility, f.scope)
-        });
-    let mut findings: Vec<&Scored> = work.findings.iter().collect();
-    // Most severe first (decision, then reversibility, then scope); ties keep their order.
-    crate::order::sort_by_rank(&mut findings, |f| {
-        !((f.decision as u64) << 16 | (f.reversibility as u64) << 8 | f.scope as u64)
-    });
-    let headline = explain::headline(work, patterns);
-    let explanation = explain::step(work, patterns, index);
-    let (safer, questions) = explain::safer_and_questions(work, patterns, index);
-    StepReport {
-        index,
-        line: work.step.line,
-        span: work.step.span,
-        text: work.step.span.slice(input).to_string(),
-        decision,
-        reversibility,
-        scope,
-        headline,
-        explanation,
-        safer,
-        questions,
-        findings: findings
-            .into_iter()
-            .map(|f| Finding {
-                rule: f.rule.id.to_string(),
-                title: f.rule.title.to_string(),
-                why: match &f.hit.note {
-                    Some(note) => format!("{} {}", f.rule.why, note),
-                    None => f.rule.why.to_string(),
-                },
-                reversibility: f.reversibility,
-                scope: f.scope,
-                decision: f.decision,
-                evidence: f.hit.evidence.clone(),
-                adjustments: f.adjustments.clone(),
-            })
-            .collect(),
-        shown: String::new(),
-        shown_evidence: Vec::new(),
-    }
 }

@@ -198,6 +198,18 @@ pub struct Rule {
     pub counterexamples: &'static [&'static str],
 }
 
+impl Rule {
+    /// How specific a rule is: a command or SQL rule says more than a sentence rule, which says
+    /// more than the engine's own fallbacks. Used to choose which finding leads a step.
+    pub fn specificity(&self) -> u8 {
+        match self.matcher {
+            Matcher::Command(_) | Matcher::CommandFn { .. } | Matcher::Sql(_) => 2,
+            Matcher::Prose(_) => 1,
+            Matcher::Builtin => 0,
+        }
+    }
+}
+
 /// A rule's examples and counterexamples, which exist only in test builds (see `Rule`).
 #[cfg(test)]
 pub(crate) const fn examples(list: &'static [&'static str]) -> &'static [&'static str] {

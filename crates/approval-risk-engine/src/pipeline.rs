@@ -1,8 +1,9 @@
-//! The outer layers of an assessment: Unicode tricks are folded away and JSON transcripts or
+//! The whole pipeline, one way: Unicode tricks are folded away and JSON transcripts or
 //! infrastructure plans are rewritten as Markdown plans (each a derived text), the plan is
-//! assessed, and every span is mapped back to the bytes of the input as given.
+//! assessed (`assess`), its cards and summary are written (`explain::report`), and every span
+//! is mapped back to the bytes of the input as given.
 
-use super::run_text;
+use crate::assess;
 use crate::derived::Derived;
 use crate::explain;
 use crate::model::{decide, Decision, Reversibility, Scope};
@@ -11,6 +12,12 @@ use crate::report::{Assessment, Finding};
 use crate::span::Span;
 use crate::unicode;
 use crate::Options;
+
+/// Assesses text that is already a plan and writes its report: steps, findings, patterns,
+/// then cards.
+fn run_text(input: &str, options: &Options, outside: &[Span]) -> Assessment {
+    explain::report(input, assess::assess_text(input, options, outside), options)
+}
 
 pub fn run(input: &str, options: &Options) -> Assessment {
     let tricks = unicode::find(input);
