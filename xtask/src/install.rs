@@ -1,5 +1,5 @@
 //! Installs the tools the page needs, each only when it is missing or the wrong version: the
-//! wasm target, Trunk, the wasm-bindgen CLI, wasm-opt (npm `binaryen`), Chromium and its
+//! wasm target and the standard library's source, Trunk, the wasm-bindgen CLI, wasm-opt (npm `binaryen`), Chromium and its
 //! driver, and the Playwright packages. The versions are pinned here because other versions
 //! fail on this project's machines (see the notes on each).
 
@@ -19,6 +19,7 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Everything `cargo xtask serve` and `cargo xtask build` need.
 pub fn for_page() -> Result<(), String> {
     wasm_target()?;
+    rust_src()?;
     trunk()?;
     wasm_bindgen_cli()?;
     node()?;
@@ -44,6 +45,26 @@ fn wasm_target() -> Result<(), String> {
     run(
         tool("rustup").args(["target", "add", WASM_TARGET]),
         "adding the wasm target",
+    )
+}
+
+/// The standard library's source: the release build of the page compiles its own standard
+/// library, one that aborts on panic without formatting a message (see `build.rs`).
+fn rust_src() -> Result<(), String> {
+    step("Rust component rust-src");
+    let installed = probe(tool("rustup").args(["component", "list", "--installed"])).ok_or(
+        "`rustup` is needed to add rust-src; install Rust with rustup (https://rustup.rs)",
+    )?;
+    if installed
+        .lines()
+        .any(|line| line.trim().starts_with("rust-src"))
+    {
+        println!("    already installed");
+        return Ok(());
+    }
+    run(
+        tool("rustup").args(["component", "add", "rust-src"]),
+        "adding rust-src",
     )
 }
 
