@@ -492,26 +492,6 @@ const ENVIRONMENT_TOOLS: Words = words![
     "bq",
     "systemctl",
     "service",
-    // Migration tools and the runners that start them (`rules/migrations.rs` knows the
-    // commands that wipe a database; any other command of theirs changes one).
-    "prisma",
-    "rails",
-    "rake",
-    "alembic",
-    "knex",
-    "sequelize",
-    "sequelize-cli",
-    "typeorm",
-    "flyway",
-    "liquibase",
-    "goose",
-    "mix",
-    "drizzle-kit",
-    "bundle",
-    "pnpx",
-    "bunx",
-    "uvx",
-    "pipenv",
 ];
 
 const READING_WORDS: Words = words![
@@ -589,10 +569,10 @@ fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<us
     // environment is judged as that tool. (Which other packages a runner may fetch and run
     // unseen is not decided here.)
     let (program, words) = match behind_runner(command) {
-        Some((tool, words)) if ENVIRONMENT_TOOLS.contains(&tool) => (tool, words),
+        Some((tool, words)) if drives_an_environment(tool) => (tool, words),
         _ => (program, rules::positionals_of(command)),
     };
-    if ENVIRONMENT_TOOLS.contains(&program) {
+    if drives_an_environment(program) {
         let reads = words.iter().take(3).any(|w| {
             let w = w.value.to_ascii_lowercase();
             READING_WORDS.contains(&w.as_str())
@@ -911,6 +891,13 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
         _ => String::new(),
     });
     Some((rules::find(id)?, hit, None))
+}
+
+/// Does this program change an environment (a cluster, a cloud, a database), so that any
+/// command of it no rule names is a change to review? The migration tools are listed with the
+/// rules that know their wiping commands.
+fn drives_an_environment(program: &str) -> bool {
+    ENVIRONMENT_TOOLS.contains(&program) || rules::is_migration_tool(program)
 }
 
 /// The tool a package runner starts and the words after it: `npx prisma migrate deploy`,

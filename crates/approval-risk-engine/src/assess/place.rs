@@ -320,8 +320,7 @@ pub fn place(
             let word = span.slice(input);
             let path = word.starts_with(['/', '~', '.']) || word.contains('/');
             let read_in = input[..span.start].trim_end().ends_with(['@', '<']);
-            let on_a_system =
-                command.is_some_and(|c| super::ENVIRONMENT_TOOLS.contains(&c.program));
+            let on_a_system = command.is_some_and(|c| super::drives_an_environment(&c.program));
             let lowest = match (path, read_in || on_a_system) {
                 (true, false) => Some(Scope::Local),
                 (false, _) => Some(Scope::Shared),

@@ -20,7 +20,8 @@ const RUNNERS: Words = words![
     "pipenv", "uvx", "dotnet",
 ];
 
-/// Every program a database-wiping migration command can start with.
+/// Every program a database-wiping migration command can start with: the runners (known to
+/// the engine before, with their own handling, up to `php`) and then the migration tools.
 const PROGRAMS: Words = words![
     "npx",
     "pnpx",
@@ -51,6 +52,25 @@ const PROGRAMS: Words = words![
     "dotnet",
     "drizzle-kit",
 ];
+
+/// Is this program a migration tool or a runner only this catalogue knows (`bundle`, `bunx`),
+/// whose commands no rule names still change a database or run one that may?
+pub fn is_migration_tool(program: &str) -> bool {
+    PROGRAMS.contains(&program)
+        && !matches!(
+            program,
+            "npx"
+                | "pnpm"
+                | "yarn"
+                | "bun"
+                | "poetry"
+                | "uv"
+                | "python"
+                | "python3"
+                | "php"
+                | "dotnet"
+        )
+}
 
 /// The tool, then the command words that wipe, each shape one of: the words in order from the
 /// tool on (`*` is any one word).

@@ -15,6 +15,7 @@ mod kubernetes;
 mod matching;
 mod messages;
 mod migrations;
+pub use migrations::is_migration_tool;
 mod nosql;
 mod packages;
 mod plans;
