@@ -54,7 +54,7 @@ pub fn use_chunked<T: Clone + 'static>(
             };
             if pending {
                 // The next chunk waits until what is drawn now has been painted.
-                crate::dom::after_paint(move || {
+                crate::dom::after_paint(Box::new(move || {
                     if *ticket_now.borrow() != ticket {
                         return;
                     }
@@ -62,7 +62,7 @@ pub fn use_chunked<T: Clone + 'static>(
                     *shown = shown.saturating_add(CHUNK);
                     drop(shown);
                     redraw.force_update();
-                });
+                }));
             }
         });
     }
