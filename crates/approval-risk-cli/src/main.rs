@@ -123,13 +123,14 @@ fn run_assess(request: &AssessArgs) -> Result<u8, String> {
                 .collect();
             write_stdout(&sarif::render(&sarif_plans, request.rules_url.as_deref()))?;
         }
-        ReportFormat::Text | ReportFormat::Markdown => {
-            let mut report = String::new();
+        // Each plan's report is written as soon as it is made, never copied into one string
+        // for all of them (that copy was the peak's second-largest allocation).
+        ReportFormat::Text | ReportFormat::Markdown => write_report(|out| {
             for (input, assessment) in &plans {
-                report.push_str(&single_report(request.report, assessment, input));
+                out.write_all(single_report(request.report, assessment, input).as_bytes())?;
             }
-            write_stdout(&report)?;
-        }
+            Ok(())
+        })?,
     }
     let worst = plans.iter().map(|(_, assessment)| assessment.verdict).max();
     Ok(if worst.is_some_and(|verdict| verdict >= request.fail_on) {
