@@ -50,7 +50,6 @@ pub fn App() -> Html {
     // Embedding (issue 7): in a portal's iframe the page opens empty, waiting for the portal's
     // plan, and leaves out its header and footer (`embed.rs`).
     let state = use_reducer(|| crate::embed::open(&dom::fragment(), dom::stored_theme()));
-    let embedded = crate::embed::use_embed(state.dispatcher());
     let area = use_node_ref();
     // The pending re-score: replacing it drops the previous `Timeout`, which cancels it.
     let pending = use_mut_ref(|| None::<Timeout>);
@@ -67,39 +66,69 @@ pub fn App() -> Html {
             })
         })
     };
+    let embedding = crate::embed::use_embed();
+    let embedded = embedding.is_some();
+    // Training (issue 7) replaces the plan and its assessment as the rule catalogue does; at
+    // most one of the two is open.
+    let training = use_training();
 
+    // "Copied." shows until the link changes, which only a new generation can do.
+    let copied = use_state(|| false);
     // Each new generation with a job for the worker is posted once, after the render that
     // shows the page as busy.
     {
         let (state, assessor, outgoing) = (state.clone(), assessor.clone(), outgoing.clone());
-        use_effect_with(state.generation, move |_| match state.job {
-            Some(Job::Assess { with_text }) => {
-                let text = with_text.then(|| outgoing.borrow_mut().take()).flatten();
-                assessor.assess(state.generation, text, &state.options, state.selection);
+        let copied = copied.clone();
+        use_effect_with(state.generation, move |_| {
+            copied.set(false);
+            match state.job {
+                Some(Job::Assess { with_text }) => {
+                    let text = with_text.then(|| outgoing.borrow_mut().take()).flatten();
+                    assessor.assess(state.generation, text, &state.options, state.selection);
+                }
+                Some(Job::Select) => assessor.select(state.generation, state.selection),
+                None => {}
             }
-            Some(Job::Select) => assessor.select(state.generation, state.selection),
-            None => {}
         });
     }
-    use_effect_with(state.theme, |theme| dom::apply_theme(*theme));
     // Focus the card a link asked for, once it is on the page (a worker page may come later).
+    // The theme is applied in the same effect (one effect fewer in the page's download): doing
+    // it again when only the board changed writes the same attribute and the same word.
     {
         let focused = use_mut_ref(|| None::<u32>);
         let board = Rc::as_ptr(&state.board) as usize;
-        use_effect_with((state.focus, board), move |(focus, _)| {
-            if let Some(focus) = focus {
-                if *focused.borrow() != Some(focus.seq)
-                    && dom::focus(&format!("step-{}", focus.step))
-                {
-                    *focused.borrow_mut() = Some(focus.seq);
+        use_effect_with(
+            (state.focus, board, state.theme),
+            move |(focus, _, theme)| {
+                dom::apply_theme(*theme);
+                if let Some(focus) = focus {
+                    if *focused.borrow() != Some(focus.seq)
+                        && dom::focus(&format!("step-{}", focus.step))
+                    {
+                        *focused.borrow_mut() = Some(focus.seq);
+                    }
                 }
-            }
-        });
+            },
+        );
     }
-    // A share link pasted into the address bar of an open page opens too.
+    // Once mounted: a share link pasted into the address bar of an open page opens too. One
+    // the page opens with (`State::open` then waits, busy) is assessed once the page is
+    // painted, in a task of its own: the engine's work on a plan a stranger chose is never part
+    // of the page's start. Training and embedding start listening here as well: one mount
+    // effect for all three keeps the page's download smaller than one each.
     {
-        let dispatcher = state.dispatcher();
+        let (dispatcher, waiting) = (state.dispatcher(), state.busy);
+        let (training, embedding, assessor) =
+            (training.clone(), embedding.clone(), assessor.clone());
         use_effect_with((), move |_| {
+            training.listen();
+            let frame = crate::embed::start(&embedding, dispatcher.clone(), assessor);
+            if waiting {
+                let dispatcher = dispatcher.clone();
+                dom::after_paint(Box::new(move || {
+                    dispatcher.dispatch(Action::Open(dom::fragment()))
+                }));
+            }
             if let Some(window) = web_sys::window() {
                 let on_hash = Closure::<dyn Fn()>::new(move || {
                     dispatcher.dispatch(Action::Open(dom::fragment()))
@@ -108,6 +137,7 @@ pub fn App() -> Html {
                 // The page lives as long as the window; so does the listener.
                 on_hash.forget();
             }
+            move || drop(frame)
         });
     }
 
@@ -125,12 +155,6 @@ pub fn App() -> Html {
                 .map(|fragment| AttrValue::from(format!("{}#{fragment}", dom::address())))
         })
     };
-    // "Copied." shows until the link changes.
-    let copied = use_state(|| false);
-    {
-        let copied = copied.clone();
-        use_effect_with(link.clone(), move |_| copied.set(false));
-    }
     let on_copy = {
         let (link, copied) = (link.clone(), copied.clone());
         Callback::from(move |()| {
@@ -146,13 +170,6 @@ pub fn App() -> Html {
     // The rule catalogue replaces the plan and its assessment while it is open. The plan stays
     // mounted (hidden), so a big paste held only in the text area survives the round trip.
     let show_rules = use_state(|| false);
-    // Training (issue 7) replaces them the same way; at most one of the two is open.
-    let training = use_training(
-        state
-            .assessment
-            .clone()
-            .map(|assessment| (state.plan.clone(), state.options.clone(), assessment)),
-    );
     let on_rules = {
         let (show_rules, training) = (show_rules.clone(), training.open.clone());
         Callback::from(move |_: MouseEvent| {
@@ -231,7 +248,7 @@ pub fn App() -> Html {
                 <section class="input-pane" aria-label="Plan and context">
                     <PlanInput
                         area={area.clone()}
-                        plan={state.assessment.is_some().then(|| state.plan.clone())}
+                        plan={(state.assessment.is_some() || !state.plan.is_empty()).then(|| state.plan.clone())}
                         revision={state.revision}
                         format={state.options.format}
                         plan_bytes={state.plan_bytes}

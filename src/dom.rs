@@ -106,8 +106,9 @@ pub fn download(file_name: &str, mime: &str, content: &JsValue) {
 
 /// Runs `then` once the browser has painted the current state: at the next animation frame,
 /// then in a task of its own after that frame's paint. Work queued this way never delays what
-/// the person is about to see. Without a window (never on the page) it does not run.
-pub fn after_paint(then: impl FnOnce() + 'static) {
+/// the person is about to see. Without a window (never on the page) it does not run. `then` is
+/// boxed so the browser glue is compiled once for every caller, not once per closure.
+pub fn after_paint(then: Box<dyn FnOnce()>) {
     let Some(window) = web_sys::window() else {
         return;
     };

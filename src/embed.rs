@@ -6,6 +6,10 @@
 //!   changes (a `ResizeObserver`), so the portal can size the frame to fit.
 //! - `approval-risk:assess` in; `approval-risk:result` (the JSON contract) or
 //!   `approval-risk:error` (one-line reason) out, and the plan and its assessment on view.
+//!   A plan is routed as a pasted one is (`state::INLINE_LIMIT`): a small one is assessed and
+//!   answered at once, a big one in the worker (`worker.rs`), so no message blocks the frame
+//!   for long; its result is posted when the worker has it. A newer request supersedes one
+//!   still in the worker, which is then answered with an error saying so.
 //!
 //! Who is answered is the point of this module. A message counts only when it comes from the
 //! embedding page (`event.source` is `window.parent`) and that page's origin is on the
@@ -23,11 +27,12 @@ pub use message::PLAN_LIMIT;
 pub use origins::Embedding;
 
 use crate::share;
-use crate::state::{Action, State, Theme};
+use crate::state::{Action, State, Theme, INLINE_LIMIT};
+use crate::worker::Assessor;
 use approval_risk_engine::strict_json::Json;
 use approval_risk_engine::{assess, Options};
 use approval_risk_wasm::js_kind;
-use js_sys::{Object, Reflect, JSON};
+use js_sys::{JsString, Object, Reflect, JSON};
 use message::Refusal;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -103,28 +108,28 @@ pub fn allow_list_notice(embedding: &Embedding) -> Option<String> {
 }
 
 /// Embedding (issue 7): the app's one hook into this module. Marks the document for the
-/// compact view (`styles/embed.css` keys on `<html data-embed>`), starts the protocol once the
-/// first render is done, and returns whether the page is embedded, for the app to leave out
-/// its header and footer.
+/// compact view (`styles/embed.css` keys on `<html data-embed>`) and returns the embedding the
+/// address asks for, if any: the app leaves out its header and footer then, and starts the
+/// protocol (`start`) once the first render is done.
 #[hook]
-pub fn use_embed(dispatcher: UseReducerDispatcher<State>) -> bool {
-    let embedding = use_memo((), |_| {
+pub fn use_embed() -> Rc<Option<Embedding>> {
+    use_memo((), |_| {
         let embedding = embedding();
         if embedding.is_some() {
             mark_document();
         }
         embedding
-    });
-    {
-        let embedding = embedding.clone();
-        use_effect_with((), move |_| {
-            let frame = (*embedding)
-                .clone()
-                .and_then(|embedding| Frame::start(embedding, dispatcher));
-            move || drop(frame)
-        });
-    }
-    embedding.is_some()
+    })
+}
+
+/// Starts the protocol for `embedding`, if the page is embedded at all; it stops when what
+/// this returns is dropped.
+pub fn start(
+    embedding: &Option<Embedding>,
+    dispatcher: UseReducerDispatcher<State>,
+    assessor: Rc<Assessor>,
+) -> Option<impl Drop> {
+    Frame::start(embedding.clone()?, dispatcher, assessor)
 }
 
 fn mark_document() {
@@ -147,7 +152,11 @@ struct Frame {
 impl Frame {
     /// Starts listening, says `ready` and the height. `None` when the page is not in a frame
     /// (opened on its own, it is its own parent: there is no portal to talk to).
-    fn start(embedding: Embedding, dispatcher: UseReducerDispatcher<State>) -> Option<Frame> {
+    fn start(
+        embedding: Embedding,
+        dispatcher: UseReducerDispatcher<State>,
+        assessor: Rc<Assessor>,
+    ) -> Option<Frame> {
         let window = web_sys::window()?;
         let parent = window.parent().ok().flatten()?;
         if Object::is(&parent, &window) {
@@ -158,6 +167,7 @@ impl Frame {
             parent,
             embedding,
             height: Cell::new(-1.0),
+            assessor,
         });
         let on_message = {
             let channel = channel.clone();
@@ -217,6 +227,8 @@ struct Channel {
     parent_origin: RefCell<Option<String>>,
     /// The last height announced, to announce only changes.
     height: Cell<f64>,
+    /// The worker that assesses big plans, shared with the page.
+    assessor: Rc<Assessor>,
 }
 
 impl Channel {
@@ -260,66 +272,115 @@ impl Channel {
         }
         *self.parent_origin.borrow_mut() = Some(origin.clone());
         let data = event.data();
-        let reply = match answer(&data, dispatcher) {
-            Ok(reply) => reply,
-            Err(refusal) => {
+        let id = id_of(&data);
+        let parent = self.parent.clone();
+        // Boxed, so the one way a reply is posted is compiled once for both paths.
+        let reply: Box<dyn FnOnce(Result<Object, Refusal>)> = Box::new(move |reply| {
+            let reply = reply.unwrap_or_else(|refusal| {
                 let mut fields = vec![("type", JsValue::from(ERROR))];
                 fields.push(("version", PROTOCOL_VERSION.into()));
                 if refusal.with_id {
-                    fields.push(("id", id_of(&data)));
+                    fields.push(("id", id.clone()));
                 }
                 fields.push(("reason", refusal.reason.as_str().into()));
                 record(&fields)
-            }
+            });
+            let _ = parent.post_message(&reply, &origin);
+        });
+        let (request, json, units) = match read(&data) {
+            Ok(read) => read,
+            Err(refusal) => return reply(Err(refusal)),
         };
-        let _ = self.parent.post_message(&reply, &origin);
+        let assessment = if units > INLINE_LIMIT && self.assessor.available() {
+            // The worker assesses it; the reply goes out when it answers.
+            let id = id_of(&data);
+            self.assessor.stage(
+                json,
+                request.plan.as_str().into(),
+                Box::new(move |contract| {
+                    reply(
+                        contract
+                            .ok_or_else(superseded)
+                            .and_then(|c| result(&id, &c)),
+                    )
+                }),
+            );
+            None
+        } else {
+            // A newer request supersedes one still in the worker.
+            self.assessor.supersede(json);
+            let assessment = Rc::new(assess(&request.plan, &request.options));
+            reply(result(&id_of(&data), &assessment.to_json().into()));
+            Some(assessment)
+        };
+        let options = request.options;
+        dispatcher.dispatch(Action::Adopt {
+            plan: AttrValue::from(request.plan),
+            context: options.context,
+            format: options.format,
+            policy: Box::new(options.policy),
+            assessment,
+        });
     }
 }
 
-/// Assesses a request, shows it, and builds the `result` reply; or says why it cannot.
-fn answer(data: &JsValue, dispatcher: &UseReducerDispatcher<State>) -> Result<Object, Refusal> {
+/// The refusal sent for a request whose plan was still in the worker when a newer plan came.
+fn superseded() -> Refusal {
+    Refusal::new(
+        true,
+        "superseded: a newer plan reached the frame before this one was assessed",
+    )
+}
+
+/// The `result` reply: the request's id and the JSON contract, as an object.
+fn result(id: &JsValue, contract: &JsString) -> Result<Object, Refusal> {
+    let contract = parse_json(contract)
+        .map_err(|_| Refusal::new(true, "the engine's report could not be read as JSON"))?;
+    Ok(record(&[
+        ("type", RESULT.into()),
+        ("version", PROTOCOL_VERSION.into()),
+        ("id", id.clone()),
+        ("assessment", contract),
+    ]))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` on a JS string, so a contract of megabytes from the worker is parsed where
+    /// it is, never copied through wasm memory.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(text: &JsString) -> Result<JsValue, JsValue>;
+}
+
+/// Reads a request: the request, its JSON (which the worker reads the policy from) and its
+/// plan's length in UTF-16 units (which routes it, as a pasted plan is routed); or why it
+/// cannot be answered.
+fn read(data: &JsValue) -> Result<(message::Request, JsValue, usize), Refusal> {
     if !data.is_object() || data.is_function() {
         return Err(Refusal::new(false, message::not_an_object(js_kind(data))));
     }
     // A plan too long to assess here is refused before it is copied into JSON and wasm.
     let plan = Reflect::get(data, &"plan".into()).unwrap_or_default();
-    if let Some(plan) = plan.dyn_ref::<js_sys::JsString>() {
-        let units = plan.length() as usize;
-        if units > PLAN_LIMIT {
-            return Err(Refusal::new(has_usable_id(data), message::too_long(units)));
-        }
+    let units = plan
+        .dyn_ref::<JsString>()
+        .map_or(0, |plan| plan.length() as usize);
+    if units > PLAN_LIMIT {
+        return Err(Refusal::new(has_usable_id(data), message::too_long(units)));
     }
     // Through JSON, so the request is read by the same code as the engine module's options
     // (structured clones of Maps, Blobs and the like become `{}` and are refused as such).
     let unreadable = || Refusal::new(false, message::not_an_object("data JSON cannot hold"));
     let json = JSON::stringify(data).map_err(|_| unreadable())?;
-    let units = json.length() as usize;
-    if units > message::MESSAGE_LIMIT {
+    let length = json.length() as usize;
+    if length > message::MESSAGE_LIMIT {
         return Err(Refusal::new(
             has_usable_id(data),
-            message::message_too_long(units),
+            message::message_too_long(length),
         ));
     }
     let text = json.as_string().ok_or_else(unreadable)?;
     let request = message::read(&Json::parse(&text).map_err(|_| unreadable())?)?;
-    let assessment = Rc::new(assess(&request.plan, &request.options));
-    let contract = JSON::parse(&assessment.to_json())
-        .map_err(|_| Refusal::new(true, "the engine's report could not be read as JSON"))?;
-    let reply = record(&[
-        ("type", RESULT.into()),
-        ("version", PROTOCOL_VERSION.into()),
-        ("id", id_of(data)),
-        ("assessment", contract),
-    ]);
-    let options = request.options;
-    dispatcher.dispatch(Action::Adopt {
-        plan: AttrValue::from(request.plan),
-        context: options.context,
-        format: options.format,
-        policy: Box::new(options.policy),
-        assessment,
-    });
-    Ok(reply)
+    Ok((request, json.into(), units))
 }
 
 /// Whether the request's id can be echoed in a refusal (a string or a number), checked on the
@@ -395,7 +456,7 @@ mod tests {
                 context: options.context,
                 format: None,
                 policy: Box::default(),
-                assessment: assessment.clone(),
+                assessment: Some(assessment.clone()),
             },
         );
         assert_eq!(after.plan.as_str(), plan);

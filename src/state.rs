@@ -26,6 +26,9 @@ pub const INLINE_LIMIT: usize = 64 * 1024;
 /// start of the plan, read-only, while the worker assesses all of it.
 pub const PREVIEW_LIMIT: usize = 256 * 1024;
 
+/// How much of a long plan from a portal the text area shows, read-only (see `PREVIEW_LIMIT`).
+pub const PREVIEW_BYTES: usize = 16 * 1024;
+
 /// The plan a first visit opens with: the shape of the December 2025 Kiro incident, so the
 /// page shows at once what it is for.
 pub const EXAMPLE_PLAN: &str = "\
@@ -81,7 +84,8 @@ pub struct Focus {
 
 #[derive(Clone, Debug)]
 pub struct State {
-    /// The plan as last assessed here; empty while the worker holds the plan.
+    /// The plan as last assessed here; while the worker holds the plan, empty, or a portal's
+    /// plan for the text area to show (`Action::Adopt`).
     pub plan: AttrValue,
     /// The plan's size in bytes, wherever it is held.
     pub plan_bytes: usize,
@@ -140,13 +144,15 @@ pub enum Action {
     SetTheme(Theme),
     /// Embedding (issue 7): a plan from the embedding portal and the assessment already made
     /// of it for the reply (`embed.rs`), shown with the options it was assessed with, so the
-    /// frame never assesses the same plan twice.
+    /// frame never assesses the same plan twice. `None` when the plan is too big for the main
+    /// thread: the worker, given it by `embed.rs`, assesses it as a delegated paste, and the
+    /// state keeps its text (at most `embed::PLAN_LIMIT`) for the text area to show.
     Adopt {
         plan: AttrValue,
         context: Context,
         format: Option<Format>,
         policy: Box<Policy>,
-        assessment: Rc<Assessment>,
+        assessment: Option<Rc<Assessment>>,
     },
 }
 
@@ -173,12 +179,15 @@ impl State {
         state
     }
 
-    /// The state a visit opens with: the plan and context of a share link in `fragment` if
-    /// there is one, else the example plan (with a notice when a link was there but unreadable).
+    /// The state a visit opens with: waiting (busy, nothing assessed) when `fragment` holds a
+    /// share link, which the app then opens with `Action::Open` once the page is painted; else
+    /// the example plan (with a notice when a link was there but unreadable).
     pub fn open(fragment: &str, theme: Theme) -> State {
         let mut state = match share::read(fragment) {
-            Some(shared) => {
-                State::assessed(&shared.plan, options_of(shared.context, shared.format))
+            Some(_) => {
+                let mut waiting = State::assessed("", Options::default());
+                waiting.busy = true;
+                waiting
             }
             None => {
                 let mut state = State::with_example();
@@ -253,6 +262,20 @@ impl State {
             Job::Select if with_text => Job::Assess { with_text: true },
             Job::Select => Job::Select,
         });
+    }
+}
+
+/// The start of a long plan that the text area shows (`PREVIEW_BYTES`), cut after a line
+/// break when there is one.
+fn preview(plan: &str) -> &str {
+    let mut end = PREVIEW_BYTES.min(plan.len());
+    while !plan.is_char_boundary(end) {
+        end -= 1;
+    }
+    let start = &plan[..end];
+    match start.rfind('\n') {
+        Some(line) if end < plan.len() && line > 0 => &start[..=line],
+        _ => start,
     }
 }
 
@@ -394,7 +417,20 @@ impl Reducible for State {
                 };
                 next.notice = None;
                 next.revision += 1;
-                next.show(plan, assessment);
+                match assessment {
+                    Some(assessment) => next.show(plan, assessment),
+                    None => {
+                        // The text area shows the start, read-only, as for a long paste:
+                        // laying out a quarter of a megabyte of text there takes Chromium a
+                        // long task of its own (160 ms for one long line).
+                        next.plan_bytes = plan.len();
+                        next.plan = AttrValue::from(preview(&plan).to_owned());
+                        next.assessment = None;
+                        next.preview = true;
+                        next.job = None;
+                        next.ask_worker(Job::Assess { with_text: true });
+                    }
+                }
             }
         }
         Rc::new(next)

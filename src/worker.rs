@@ -12,12 +12,17 @@
 //! would only add latency.
 //!
 //! Messages are arrays: `[kind, generation, ...]`. Page to worker: `assess` (text or
-//! `undefined` to reuse the last text, then the options and selection), `select` (another page
-//! or filter of the last assessment) and `export`. Worker to page: `ready`, `board` (encoded by
-//! `wire`) and `export` (the report as a JS string, handed straight to a download).
+//! `undefined` to reuse the last text, then the options and selection, then the last embed
+//! request's JSON for its policy, and whether the JSON contract is wanted back), `select`
+//! (another page or filter of the last assessment) and `export`. Worker to page: `ready`,
+//! `board` (encoded by `wire`, with the `approval-risk/v1` JSON when it was asked for: a
+//! portal's plan, see `embed.rs`) and `export` (the report as a JS string, handed straight to a
+//! download).
 
 use crate::board::{Board, Filter, Selection};
+use crate::embed::message;
 use crate::wire;
+use approval_risk_engine::strict_json::Json;
 use approval_risk_engine::{
     assess, render, Assessment, Context, Credentials, Format, Options, Target,
 };
@@ -73,7 +78,19 @@ pub struct Assessor {
     glue: String,
     on_board: Rc<dyn Fn(u64, Board)>,
     failed: Rc<Cell<bool>>,
+    /// The last request of the embedding portal, as JSON: its policy applies to every plan the
+    /// worker assesses after it, as it does to plans assessed here (`State::options`), and is
+    /// sent with each one so that a replacement worker knows it too.
+    request: RefCell<JsValue>,
+    /// A portal's plan for the next assessment posted, and where its JSON contract goes.
+    staged: RefCell<Option<(JsString, Reply)>>,
+    /// The generation whose JSON contract a portal is waiting for, and where it goes.
+    awaiting: Rc<RefCell<Option<(u64, Reply)>>>,
 }
+
+/// What is done with the JSON contract of a portal's plan: `None` when it will never come (a
+/// newer plan replaced it first).
+pub type Reply = Box<dyn FnOnce(Option<JsString>)>;
 
 /// One running worker and what its handlers share.
 struct Live {
@@ -121,6 +138,9 @@ impl Assessor {
             glue: glue.clone().unwrap_or_default(),
             on_board: Rc::new(on_board),
             failed: Rc::new(Cell::new(glue.is_none())),
+            request: RefCell::new(JsValue::UNDEFINED),
+            staged: RefCell::new(None),
+            awaiting: Rc::default(),
         };
         if glue.is_some() {
             let live = assessor.spawn();
@@ -142,6 +162,7 @@ impl Assessor {
             let (ready, busy, queue, worker) =
                 (ready.clone(), busy.clone(), queue.clone(), worker.clone());
             let on_board = self.on_board.clone();
+            let awaiting = self.awaiting.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
                 let data: Array = event.data().unchecked_into();
                 match data.get(0).as_string().as_deref() {
@@ -155,6 +176,18 @@ impl Assessor {
                         busy.set(false);
                         crate::dom::mark("board-arrived");
                         let generation = data.get(1).as_f64().unwrap_or(-1.0) as u64;
+                        // The JSON contract a portal is waiting for (a later rescore of
+                        // the same plan brings none, and leaves the portal's reply waiting).
+                        let waiting = awaiting.borrow().as_ref().map(|(at, _)| *at);
+                        if let (Ok(contract), Some(at)) =
+                            (data.get(3).dyn_into::<JsString>(), waiting)
+                        {
+                            if at == generation {
+                                if let Some((_, reply)) = awaiting.take() {
+                                    reply(Some(contract));
+                                }
+                            }
+                        }
                         if let Some(board) = data.get(2).as_string().and_then(|t| wire::decode(&t))
                         {
                             on_board(generation, board);
@@ -212,9 +245,29 @@ impl Assessor {
         }
     }
 
+    /// A portal's request (its JSON) and its plan, for the next assessment posted; `reply`
+    /// gets its JSON contract. A request still waiting is superseded: its reply gets `None`.
+    pub fn stage(&self, request: JsValue, plan: JsString, reply: Reply) {
+        self.supersede(request);
+        *self.staged.borrow_mut() = Some((plan, reply));
+    }
+
+    /// A newer request from the portal, assessed on the page itself: the one still waiting for
+    /// the worker, if any, will not be answered with a result, and `request`'s policy holds
+    /// from now on.
+    pub fn supersede(&self, request: JsValue) {
+        *self.request.borrow_mut() = request;
+        let waiting = self.awaiting.take().map(|(_, reply)| reply);
+        let staged = self.staged.take().map(|(_, reply)| reply);
+        for reply in waiting.into_iter().chain(staged) {
+            reply(None);
+        }
+    }
+
     /// Asks for an assessment. A new plan while the worker is still busy with an older one
     /// stops that worker and starts another: an assessment cannot be interrupted from outside,
-    /// and the person should not wait for the result of a plan they have already replaced.
+    /// and the person should not wait for the result of a plan they have already replaced (a
+    /// portal waiting for the old plan is told it was superseded).
     pub fn assess(
         &self,
         generation: u64,
@@ -222,6 +275,17 @@ impl Assessor {
         options: &Options,
         selection: Selection,
     ) {
+        // A portal's plan comes with the first assessment posted after it arrived.
+        let (text, staged) = match (text, self.staged.take()) {
+            (None, Some((plan, reply))) => (Some(plan), Some(reply)),
+            (text, staged) => {
+                // A plan of the page's own came first: the portal's will not be assessed.
+                if let Some((_, reply)) = staged {
+                    reply(None);
+                }
+                (text, None)
+            }
+        };
         let busy = self
             .live
             .borrow()
@@ -232,6 +296,9 @@ impl Assessor {
             // the busy one is kept, and answers the new plan after the old.
             if let Some(fresh) = self.spawn() {
                 *self.live.borrow_mut() = Some(fresh);
+                if let Some((_, reply)) = self.awaiting.take() {
+                    reply(None);
+                }
             }
         }
         let message = Array::of3(
@@ -245,6 +312,13 @@ impl Assessor {
         message.push(&context.change_freeze.into());
         message.push(&options.format.map_or("", Format::as_str).into());
         push_selection(&message, selection);
+        message.push(&self.request.borrow());
+        message.push(&staged.is_some().into());
+        if let Some(reply) = staged {
+            if let Some((_, older)) = self.awaiting.replace(Some((generation, reply))) {
+                older(None);
+            }
+        }
         if let Some(live) = self.live.borrow().as_ref() {
             live.busy.set(true);
         }
@@ -295,11 +369,19 @@ pub fn serve() {
         let data: Array = event.data().unchecked_into();
         let generation = data.get(1);
         let mut desk = desk.borrow_mut();
+        let mut contract = JsValue::UNDEFINED;
         let board = match data.get(0).as_string().as_deref() {
             Some("assess") => {
                 if let Some(text) = data.get(2).as_string() {
                     desk.input = text;
                 }
+                // The portal's policy, read as the page reads its request (`embed::message`).
+                let policy = data
+                    .get(9)
+                    .as_string()
+                    .and_then(|request| message::read(&Json::parse(&request).ok()?).ok())
+                    .map(|request| request.options.policy)
+                    .unwrap_or_default();
                 let options = Options {
                     context: Context {
                         target: Target::parse(&data.get(3).as_string().unwrap_or_default())
@@ -311,10 +393,13 @@ pub fn serve() {
                         change_freeze: data.get(5).as_bool().unwrap_or(false),
                     },
                     format: Format::parse(&data.get(6).as_string().unwrap_or_default()),
-                    ..Options::default()
+                    policy,
                 };
                 let assessment = assess(&desk.input, &options);
                 let board = Board::new(&assessment, selection_at(&data, 7));
+                if data.get(10).is_truthy() {
+                    contract = JsValue::from(assessment.to_json());
+                }
                 desk.assessment = Some(assessment);
                 Some(board)
             }
@@ -340,10 +425,11 @@ pub fn serve() {
             _ => None,
         };
         if let Some(board) = board {
-            let _ = reply_scope.post_message(&Array::of3(
+            let _ = reply_scope.post_message(&Array::of4(
                 &"board".into(),
                 &generation,
                 &wire::encode(&board).into(),
+                &contract,
             ));
         }
     });

@@ -8,6 +8,8 @@
 //! on screen first and input is taken in between. A keystroke changes one item (the others
 //! compare equal, see `board::rebase`) and renders in one go.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Items drawn per task when many changed: about 20 ms of work each.
@@ -28,9 +30,6 @@ pub fn use_chunked<T: Clone + 'static>(
     let shown = use_mut_ref(|| usize::MAX);
     let last = use_mut_ref(|| None::<T>);
     let generation = use_mut_ref(|| 0_usize);
-    let ticket = use_mut_ref(|| 0_u64);
-    let ticket_now = ticket.clone();
-    let redraw = use_force_update();
     let is_new = !last.borrow().as_ref().is_some_and(|last| same(last, list));
     if is_new {
         let changed = changed(last.borrow().as_ref());
@@ -41,30 +40,38 @@ pub fn use_chunked<T: Clone + 'static>(
     let at_least_shown = (*shown.borrow()).max(at_least);
     *shown.borrow_mut() = at_least_shown;
     let drawn = at_least_shown.min(len);
-    {
-        let shown = shown.clone();
-        let pending = drawn < len;
-        use_effect_with((*generation.borrow(), drawn), move |_| {
-            // Each new list or chunk takes a new ticket; a step scheduled under an older one (a
-            // list since replaced, a chunk already drawn) finds the ticket changed and stops.
-            let ticket = {
-                let mut ticket = ticket.borrow_mut();
-                *ticket += 1;
-                *ticket
-            };
-            if pending {
-                // The next chunk waits until what is drawn now has been painted.
-                crate::dom::after_paint(move || {
-                    if *ticket_now.borrow() != ticket {
-                        return;
-                    }
-                    let mut shown = shown.borrow_mut();
-                    *shown = shown.saturating_add(CHUNK);
-                    drop(shown);
-                    redraw.force_update();
-                });
-            }
-        });
-    }
+    let generation = *generation.borrow();
+    use_next_chunk(generation, drawn, drawn < len, shown);
     drawn
+}
+
+/// Draws the next chunk once the one drawn now has been painted, while `pending`. Apart from
+/// `use_chunked` and not generic, so its effect is compiled once for every kind of list, not
+/// once per kind (a smaller page).
+#[hook]
+fn use_next_chunk(generation: usize, drawn: usize, pending: bool, shown: Rc<RefCell<usize>>) {
+    let ticket = use_mut_ref(|| 0_u64);
+    let ticket_now = ticket.clone();
+    let redraw = use_force_update();
+    use_effect_with((generation, drawn), move |_| {
+        // Each new list or chunk takes a new ticket; a step scheduled under an older one (a
+        // list since replaced, a chunk already drawn) finds the ticket changed and stops.
+        let ticket = {
+            let mut ticket = ticket.borrow_mut();
+            *ticket += 1;
+            *ticket
+        };
+        if pending {
+            // The next chunk waits until what is drawn now has been painted.
+            crate::dom::after_paint(Box::new(move || {
+                if *ticket_now.borrow() != ticket {
+                    return;
+                }
+                let mut shown = shown.borrow_mut();
+                *shown = shown.saturating_add(CHUNK);
+                drop(shown);
+                redraw.force_update();
+            }));
+        }
+    });
 }

@@ -180,6 +180,54 @@ fn a_big_plan_goes_to_the_worker_and_only_its_latest_answer_counts() {
 }
 
 #[test]
+fn a_big_plan_from_a_portal_goes_to_the_worker_with_the_portals_options() {
+    let start = start();
+    let plan = "rm -rf /srv/x\n".repeat(INLINE_LIMIT / 14 + 1);
+    let policy = Policy {
+        protected: vec![String::from("billing-db")],
+        ..Policy::default()
+    };
+    let adopted = reduce(
+        &start,
+        Action::Adopt {
+            plan: text(&plan),
+            context: Context {
+                target: Target::Production,
+                ..Context::default()
+            },
+            format: Some(Format::Shell),
+            policy: Box::new(policy.clone()),
+            assessment: None,
+        },
+    );
+    assert!(adopted.busy && adopted.assessment.is_none());
+    assert_eq!(adopted.job, Some(Job::Assess { with_text: true }));
+    // The text area is given the start of the portal's plan, whole lines, read-only, and the
+    // controls its options.
+    assert_eq!(adopted.revision, start.revision + 1);
+    assert!(adopted.preview);
+    assert!(plan.starts_with(adopted.plan.as_str()) && adopted.plan.ends_with('\n'));
+    assert!(adopted.plan.len() <= PREVIEW_BYTES && adopted.plan.len() > PREVIEW_BYTES - 14);
+    assert_eq!(adopted.plan_bytes, plan.len());
+    assert_eq!(adopted.options.context.target, Target::Production);
+    assert_eq!(adopted.options.format, Some(Format::Shell));
+    assert_eq!(adopted.options.policy, policy);
+    // Typing a small plan afterwards is assessed here under the portal's policy, as before.
+    let typed = reduce(&adopted, Action::Assess(text("git status")));
+    assert!(typed.assessment.is_some() && !typed.busy);
+    assert_eq!(typed.options.policy, policy);
+    // The worker's board for the portal's plan is shown when it comes.
+    let arrived = reduce(
+        &adopted,
+        Action::Arrived {
+            generation: adopted.generation,
+            board: worker_board(&adopted, &plan),
+        },
+    );
+    assert!(!arrived.busy && arrived.board.verdict >= Decision::Escalate);
+}
+
+#[test]
 fn revealing_a_step_turns_the_page_and_asks_for_focus() {
     let plan: String = (1..=250)
         .map(|i| format!("{i}. List the files in folder {i}.\n"))
@@ -212,7 +260,11 @@ fn a_share_link_opens_with_its_plan_and_context() {
     );
     let shared = State::assessed("kubectl delete namespace payments", options);
     let fragment = shared.share_fragment().expect("a short plan has a link");
-    let opened = State::open(&format!("#{fragment}"), Theme::Dark);
+    // The page opens waiting, and assesses the link once it is painted (`App`).
+    let waiting = Rc::new(State::open(&format!("#{fragment}"), Theme::Dark));
+    assert!(waiting.busy && waiting.plan.is_empty());
+    assert_eq!(waiting.theme, Theme::Dark);
+    let opened = reduce(&waiting, Action::Open(format!("#{fragment}")));
     assert_eq!(opened.plan, shared.plan);
     assert_eq!(opened.options.context, shared.options.context);
     assert_eq!(opened.options.format, Some(Format::Shell));

@@ -1,9 +1,8 @@
 //! How training opens: the header button, `?view=training`, and exercise links (a share link
 //! with `&exercise=1`), whether the page starts with one or it is pasted into an open page.
 
-use super::{Lesson, Move, Round, Session};
+use super::{Lesson, Move, Session};
 use crate::{dom, share};
-use approval_risk_engine::{Assessment, Options};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -37,46 +36,36 @@ fn asked_in_query() -> bool {
 }
 
 #[hook]
-pub fn use_training(page: Option<(AttrValue, Options, Rc<Assessment>)>) -> Training {
-    let session = use_reducer(move || Session {
-        // An exercise link opens the page on the same plan and options: the round takes the
-        // assessment the page has just made rather than making it again.
-        round: linked(&dom::fragment()).map(|lesson| match page {
-            Some((plan, options, assessment))
-                if plan.as_str() == lesson.plan()
-                    && options.context == lesson.options().context
-                    && options.format == lesson.options().format =>
-            {
-                Round::with_assessment(lesson, assessment)
-            }
-            _ => Round::new(lesson),
-        }),
-        ..Session::default()
-    });
-    let open = {
-        let started = session.round.is_some();
-        use_state(move || started || asked_in_query())
-    };
-    // An exercise link pasted into the address bar of an open page starts that exercise. The
-    // page's own listener (`onhashchange`, in `App`) still opens the plan behind it.
-    {
-        let (dispatcher, open) = (session.dispatcher(), open.setter());
-        use_effect_with((), move |_| {
-            if let Some(window) = web_sys::window() {
-                let on_hash = Closure::<dyn Fn()>::new(move || {
-                    if let Some(lesson) = linked(&dom::fragment()) {
-                        dispatcher.dispatch(Move::Start(lesson));
-                        open.set(true);
-                    }
-                });
-                let _ = window.add_event_listener_with_callback(
-                    "hashchange",
-                    on_hash.as_ref().unchecked_ref(),
-                );
-                // The page lives as long as the window; so does the listener.
-                on_hash.forget();
-            }
-        });
-    }
+pub fn use_training() -> Training {
+    let session = use_reducer(Session::default);
+    let open = use_state(|| linked(&dom::fragment()).is_some() || asked_in_query());
     Training { open, session }
+}
+
+impl Training {
+    /// Run once the page is mounted (from `App`'s one mount effect, which keeps the page's
+    /// download smaller than an effect of its own). An exercise link pasted into the address
+    /// bar of an open page starts that exercise; the page's own listener (`onhashchange`, in
+    /// `App`) still opens the plan behind it. One the page opens with starts once the page is
+    /// painted, in a task of its own: the engine's work on a plan a stranger chose is never
+    /// part of the page's start (issue 17).
+    pub fn listen(&self) {
+        let (dispatcher, open) = (self.session.dispatcher(), self.open.setter());
+        if let Some(lesson) = linked(&dom::fragment()) {
+            let dispatcher = dispatcher.clone();
+            dom::after_paint(Box::new(move || dispatcher.dispatch(Move::Start(lesson))));
+        }
+        if let Some(window) = web_sys::window() {
+            let on_hash = Closure::<dyn Fn()>::new(move || {
+                if let Some(lesson) = linked(&dom::fragment()) {
+                    dispatcher.dispatch(Move::Start(lesson));
+                    open.set(true);
+                }
+            });
+            let _ = window
+                .add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+            // The page lives as long as the window; so does the listener.
+            on_hash.forget();
+        }
+    }
 }

@@ -2,8 +2,12 @@
 // refused before any work, the largest link the page accepts and the same link as an exercise
 // open, a hostile embed message is refused or answered, and each leaves the page answering a
 // small plan; a second big paste while the worker is still busy is answered. The longest
-// main-thread task (Long Tasks API) is printed beside that of a harmless link, as a measure:
-// timings are reported, never asserted (they vary with the machine's load).
+// main-thread task (Long Tasks API) is printed beside that of a harmless link. Where the issue's
+// rule (no task over 50 ms) holds with a wide margin on a 2-core machine, it is asserted: a
+// portal's big plan goes to the worker, an oversized policy is refused before it is read.
+// Elsewhere the time is printed, not asserted: a link's plan (up to 16 KiB, assessed after the
+// page has painted), a 50 MB field (the browser copies the message before the frame can look
+// at it) and the reply to the biggest plan (some 19 MB handed to the portal in one task).
 // @ts-check
 const { test, expect } = require('@playwright/test');
 const { watch, settled } = require('./helpers');
@@ -45,6 +49,15 @@ async function recordLongTasks(page) {
       for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
+}
+
+/** The longest task that started after the page's own start (the `app-started` mark, set at
+ * the end of the task that compiles the module and draws the page): the work a link's plan
+ * caused, apart from what any visit costs. */
+async function longestAfterStart(page) {
+  // @ts-ignore
+  const { tasks, started } = await page.evaluate(() => ({ tasks: window.__longTasks, started: performance.getEntriesByName('app-started')[0]?.startTime ?? 0 }));
+  return Math.max(0, ...tasks.filter((t) => t.start >= started).map((t) => t.duration));
 }
 
 /** Long tasks that started after `since` (ms since navigation). */
@@ -99,10 +112,12 @@ test('the largest plan a link may carry, of the costliest words, opens whole and
   await expect(page.locator('[data-verdict]')).toBeVisible();
   // The whole plan was assessed, not refused.
   await expect(page.locator('#plan-input')).toHaveValue(/^delete delete /);
+  await settled(page);
   // @ts-ignore
   const tasks = await page.evaluate(() => window.__longTasks);
   const worst = Math.max(0, ...tasks.map((t) => t.duration));
-  console.log(`largest link: longest task ${worst.toFixed(0)} ms (a harmless link: ${baseline.toFixed(0)} ms)`);
+  const linked = await longestAfterStart(page);
+  console.log(`largest link: longest task ${worst.toFixed(0)} ms, after the page's start ${linked.toFixed(0)} ms (a harmless link: ${baseline.toFixed(0)} ms)`);
   const since = await page.evaluate(() => performance.now());
   await answersSmallPlan(page);
   const after = await longTasksAfter(page, since);
@@ -116,16 +131,20 @@ test('the same plan as an exercise link opens the exercise and the page stays re
   await recordLongTasks(page);
   await page.goto(`/${bombLink('delete ', SHARE_LIMIT, '&exercise=1')}`);
   await expect(page.locator('.exercise-step').first()).toBeVisible();
+  await settled(page);
   // @ts-ignore
   const tasks = await page.evaluate(() => window.__longTasks);
   const worst = Math.max(0, ...tasks.map((t) => t.duration));
-  console.log(`exercise link: longest task ${worst.toFixed(0)} ms (a harmless link: ${baseline.toFixed(0)} ms)`);
+  const linked = await longestAfterStart(page);
+  console.log(`exercise link: longest task ${worst.toFixed(0)} ms, after the page's start ${linked.toFixed(0)} ms (a harmless link: ${baseline.toFixed(0)} ms)`);
   // The exercise is the whole plan the link carries, judged step by step.
   await expect(page.locator('.exercise-step-text').first()).toContainText('delete delete');
   expect(seen.errors).toEqual([]);
 });
 
 test('a hostile embed message is answered or refused, and the frame answers the next one at once', async ({ page }) => {
+  // In every frame, the explainer's too: its long tasks are read from inside it.
+  await recordLongTasks(page);
   await page.addInitScript((explainer) => {
     // @ts-ignore
     window.__fromExplainer = [];
@@ -148,17 +167,53 @@ test('a hostile embed message is answered or refused, and the frame answers the 
   const replies = (id) =>
     // @ts-ignore
     page.evaluate((id) => window.__fromExplainer.filter((m) => m?.id === id).map((m) => m.type), id);
+  const explainer = page.frames().find((f) => f.url().startsWith(PAGE));
+  if (!explainer) throw new Error('the explainer frame is not there');
+  const now = () => explainer.evaluate(() => performance.now());
+  /** The longest task in the explainer's frame since `since`. */
+  const longest = async (since) =>
+    // @ts-ignore
+    Math.max(0, ...(await explainer.evaluate(() => window.__longTasks)).filter((t) => t.start >= since).map((t) => t.duration));
 
   // 50 MB in a context field is refused by size before it is read.
+  let since = await now();
   await post({ type: 'approval-risk:assess', id: 'big-context', plan: 'git status', context: { target: 'x'.repeat(50 * 1024 * 1024) } });
   await expect.poll(() => replies('big-context')).toEqual(['approval-risk:error']);
+  console.log(`embed: 50 MB context refused, longest task in the frame ${(await longest(since)).toFixed(0)} ms`);
   // A policy over the engine's bounds is refused with the field named.
   const patterns = Array.from({ length: 5000 }, (_, i) => `payments-${i}-`);
+  since = await now();
   await post({ type: 'approval-risk:assess', id: 'big-policy', plan: 'git status', policy: { version: 1, production_patterns: patterns } });
   await expect.poll(() => replies('big-policy')).toEqual(['approval-risk:error']);
+  const refusing = await longest(since);
+  console.log(`embed: oversized policy refused, longest task in the frame ${refusing.toFixed(0)} ms`);
+  // Refused before it is copied: no task of the frame's over the issue's 50 ms.
+  expect(refusing).toBeLessThan(50);
   // The costliest words at the largest plan the frame accepts are answered.
+  since = await now();
   await post({ type: 'approval-risk:assess', id: 'verbs', plan: 'delete '.repeat(Math.floor(256 * 1024 / 7)) });
   await expect.poll(() => replies('verbs'), { timeout: 10_000 }).toEqual(['approval-risk:result']);
+  await expect(frame.locator('.result-pane')).toHaveAttribute('aria-busy', 'false');
+  const verbs = await longest(since);
+  console.log(`embed: 256 K of verbs answered, longest task in the frame ${verbs.toFixed(0)} ms`);
+  // Assessed in the worker, its start shown read-only: the frame never blocked over 50 ms.
+  expect(verbs).toBeLessThan(50);
+  // Two big plans at once: the first is superseded, with an error that says so, and the second
+  // is answered; every request gets one reply.
+  await post({ type: 'approval-risk:assess', id: 'first', plan: 'rm -rf /srv/a\n'.repeat(10_000) });
+  await post({ type: 'approval-risk:assess', id: 'second', plan: 'git status\n'.repeat(10_000) });
+  await expect.poll(() => replies('second'), { timeout: 10_000 }).toEqual(['approval-risk:result']);
+  await expect.poll(() => replies('first')).toEqual(['approval-risk:error']);
+  // @ts-ignore
+  const reason = await page.evaluate(() => window.__fromExplainer.find((m) => m?.id === 'first').reason);
+  expect(reason).toMatch(/^superseded:/);
+  await expect(frame.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'proceed');
+  // As many steps as the frame accepts: the worker assesses them and the reply is big.
+  since = await now();
+  await post({ type: 'approval-risk:assess', id: 'steps', plan: 'rm -rf /srv/x\nkubectl delete ns y\n'.repeat(Math.floor(256 * 1024 / 34)) });
+  await expect.poll(() => replies('steps'), { timeout: 20_000 }).toEqual(['approval-risk:result']);
+  await expect(frame.locator('.result-pane')).toHaveAttribute('aria-busy', 'false');
+  console.log(`embed: 256 K of steps answered, longest task in the frame ${(await longest(since)).toFixed(0)} ms`);
   const started = Date.now();
   await post({ type: 'approval-risk:assess', id: 'small', plan: 'git status' });
   await expect.poll(() => replies('small')).toEqual(['approval-risk:result']);

@@ -97,7 +97,16 @@ fn run_assess(request: &AssessArgs) -> Result<u8, String> {
             decision_log::append(path, &entry, request.common.log_text)?;
         }
     }
-    let report = match request.report {
+    match request.report {
+        // The JSON of a big plan is many times the plan's size (gigabytes for tens of
+        // megabytes of shell): it is streamed to standard output, never held whole.
+        ReportFormat::Json => write_report(|out| {
+            for (_, assessment) in &plans {
+                assessment.write_json(&mut *out)?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        })?,
         ReportFormat::Sarif => {
             let sarif_plans: Vec<sarif::Plan<'_>> = request
                 .inputs
@@ -112,17 +121,17 @@ fn run_assess(request: &AssessArgs) -> Result<u8, String> {
                     assessment,
                 })
                 .collect();
-            sarif::render(&sarif_plans, request.rules_url.as_deref())
+            write_stdout(&sarif::render(&sarif_plans, request.rules_url.as_deref()))?;
         }
-        _ => {
-            let mut report = String::new();
+        // Each plan's report is written as soon as it is made, never copied into one string
+        // for all of them (that copy was the peak's second-largest allocation).
+        ReportFormat::Text | ReportFormat::Markdown => write_report(|out| {
             for (input, assessment) in &plans {
-                report.push_str(&single_report(request.report, assessment, input));
+                out.write_all(single_report(request.report, assessment, input).as_bytes())?;
             }
-            report
-        }
-    };
-    write_stdout(&report)?;
+            Ok(())
+        })?,
+    }
     let worst = plans.iter().map(|(_, assessment)| assessment.verdict).max();
     Ok(if worst.is_some_and(|verdict| verdict >= request.fail_on) {
         EXIT_AT_OR_ABOVE_FAIL_ON
@@ -131,16 +140,12 @@ fn run_assess(request: &AssessArgs) -> Result<u8, String> {
     })
 }
 
-/// One plan's report in a format about one plan.
+/// One plan's report as text or Markdown (JSON is streamed and SARIF covers every plan at once,
+/// both in `run_assess`).
 fn single_report(format: ReportFormat, assessment: &Assessment, input: &str) -> String {
     match format {
-        ReportFormat::Json => {
-            let mut json = assessment.to_json();
-            json.push('\n');
-            json
-        }
         ReportFormat::Markdown => render::markdown(assessment, input),
-        ReportFormat::Text | ReportFormat::Sarif => text::render(
+        _ => text::render(
             assessment,
             input,
             text::Style {
@@ -234,14 +239,17 @@ fn read_policy(path: &Path) -> Result<Policy, String> {
     Policy::from_json(&text).map_err(|error| error.to_string())
 }
 
-/// Writes the whole report. A closed pipe (`| head`) is the reader's choice, not a failure, so
-/// it ends the output quietly and the exit status still carries the verdict.
+/// Writes the whole report.
 fn write_stdout(text: &str) -> Result<(), String> {
-    let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    write_report(|out| out.write_all(text.as_bytes()))
+}
+
+/// Writes a report through a buffered standard output, as `write` produces it. A closed pipe
+/// (`| head`) is the reader's choice, not a failure, so it ends the output quietly and the exit
+/// status still carries the verdict.
+fn write_report(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), String> {
+    let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(error) => Err(format!("cannot write the report: {error}")),

@@ -109,6 +109,21 @@ impl Assessment {
         escape_hidden(json)
     }
 
+    /// The same bytes as `to_json`, written to `out` as they are made instead of built as one
+    /// string first. The JSON of a big plan is many times the plan's size (a 32 MB shell plan
+    /// gives gigabytes), so the command line streams it to a buffered standard output and
+    /// never holds the whole report. The engine itself does no I/O: `out` is whatever the
+    /// caller passes.
+    pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
+        let mut out = EscapeHidden {
+            inner: out,
+            partial: [0; 4],
+            partial_len: 0,
+        };
+        serde_json::to_writer_pretty(&mut out, self).map_err(std::io::Error::from)?;
+        out.finish()
+    }
+
     /// How many steps got each decision, in `Decision::ALL` order.
     pub fn counts(&self) -> [usize; 4] {
         let mut counts = [0; 4];
@@ -140,6 +155,103 @@ fn escape_hidden(json: String) -> String {
     out
 }
 
+/// `\u` escapes of a hidden character, as `escape_hidden` writes them.
+fn escaped(c: char) -> String {
+    let mut units = [0u16; 2];
+    c.encode_utf16(&mut units)
+        .iter()
+        .map(|unit| format!("\\u{unit:04x}"))
+        .collect()
+}
+
+/// A writer that escapes hidden characters exactly as `escape_hidden` does, for `write_json`.
+/// Serde writes its output in pieces; a character split across two pieces is held in
+/// `partial` until the rest arrives, so the bytes out never depend on where the pieces break.
+struct EscapeHidden<W> {
+    inner: W,
+    /// The start of a UTF-8 character whose remaining bytes have not been written yet.
+    partial: [u8; 4],
+    partial_len: usize,
+}
+
+impl<W: std::io::Write> EscapeHidden<W> {
+    /// Writes what is still held (only bytes that never completed a character, which serde
+    /// does not produce) and flushes.
+    fn finish(&mut self) -> std::io::Result<()> {
+        let held = self.partial_len;
+        self.partial_len = 0;
+        self.inner.write_all(&self.partial[..held])?;
+        self.inner.flush()
+    }
+
+    /// Writes one whole character (or stray bytes) given as UTF-8, escaped when hidden.
+    fn character(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|c| c.chars().next())
+        {
+            // Serde escapes C0 controls itself; raw ones left are the pretty printer's breaks.
+            Some(c) if crate::render::is_hidden(c) && c > '\u{1F}' => {
+                self.inner.write_all(escaped(c).as_bytes())
+            }
+            _ => self.inner.write_all(bytes),
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for EscapeHidden<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        // First complete a character begun in an earlier piece.
+        if self.partial_len > 0 {
+            let need = utf8_length(self.partial[0]) - self.partial_len;
+            let take = need.min(rest.len());
+            self.partial[self.partial_len..self.partial_len + take].copy_from_slice(&rest[..take]);
+            self.partial_len += take;
+            rest = &rest[take..];
+            if take < need {
+                return Ok(buf.len());
+            }
+            let held = self.partial;
+            let len = std::mem::take(&mut self.partial_len);
+            self.character(&held[..len])?;
+        }
+        while !rest.is_empty() {
+            // Plain ASCII (everything below DEL) is never hidden: pass runs of it through.
+            let plain = rest.iter().position(|&b| b >= 0x7F).unwrap_or(rest.len());
+            self.inner.write_all(&rest[..plain])?;
+            rest = &rest[plain..];
+            let Some(&lead) = rest.first() else {
+                break;
+            };
+            let len = utf8_length(lead);
+            if rest.len() < len {
+                self.partial[..rest.len()].copy_from_slice(rest);
+                self.partial_len = rest.len();
+                break;
+            }
+            self.character(&rest[..len])?;
+            rest = &rest[len..];
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The length of the UTF-8 sequence that `lead` starts (1 for a byte that starts none, which
+/// is then written as it is).
+fn utf8_length(lead: u8) -> usize {
+    match lead {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => 1,
+    }
+}
+
 #[cfg(test)]
 mod escape_tests {
     use super::escape_hidden;
@@ -158,5 +270,61 @@ mod escape_tests {
             plain,
             "visible text is left alone"
         );
+    }
+}
+
+#[cfg(test)]
+mod write_json_tests {
+    use super::EscapeHidden;
+    use crate::{assess, Options};
+    use std::io::Write;
+
+    /// Plans whose steps, findings and explanations quote hidden characters of every kind the
+    /// escaping covers: C1 controls (U+009B, a terminal's CSI), DEL, bidirectional overrides
+    /// and isolates, zero-width characters and tag characters ("ASCII smuggling"), beside
+    /// visible non-ASCII text that must be left alone.
+    const PLANS: [&str; 4] = [
+        "1. Run `rm \u{202E}fr- /srv/data` on prod.\n2. echo \u{9B}2J done \u{7F}\n",
+        "rm -rf /tmp/x\u{E0072}\u{E006D}\u{E0020}\u{E002F}\nkubectl delete ns y\u{200B}z\n",
+        "psql -c \"DROP TABLE t\u{2066}\u{2069}\" # ünïcode ✓ \u{FEFF}\necho hello\n",
+        "",
+    ];
+
+    #[test]
+    fn write_json_writes_the_very_bytes_of_to_json() {
+        for plan in PLANS {
+            let assessment = assess(plan, &Options::default());
+            let mut streamed = Vec::new();
+            assessment
+                .write_json(&mut streamed)
+                .expect("writing to memory cannot fail");
+            let whole = assessment.to_json();
+            assert_eq!(String::from_utf8_lossy(&streamed), whole, "plan {plan:?}");
+        }
+        // The plans really do carry hidden characters into the JSON, escaped.
+        let json = assess(PLANS[0], &Options::default()).to_json();
+        assert!(json.contains("\\u202e") && json.contains("\\u009b") && json.contains("\\u007f"));
+        let tags = assess(PLANS[1], &Options::default()).to_json();
+        assert!(tags.contains("\\udb40\\udc72"));
+    }
+
+    #[test]
+    fn a_character_split_across_writes_is_escaped_whole() {
+        let text = "a \u{9B} b \u{202E} c \u{E0072} d ✓ \u{7F}";
+        let expected = super::escape_hidden(text.to_string());
+        // One byte per write: every multi-byte character arrives in pieces.
+        let mut out = Vec::new();
+        let mut writer = EscapeHidden {
+            inner: &mut out,
+            partial: [0; 4],
+            partial_len: 0,
+        };
+        for byte in text.as_bytes() {
+            writer
+                .write_all(std::slice::from_ref(byte))
+                .expect("memory");
+        }
+        writer.finish().expect("memory");
+        assert_eq!(String::from_utf8_lossy(&out), expected);
     }
 }
