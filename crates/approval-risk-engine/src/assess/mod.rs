@@ -568,9 +568,11 @@ fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<us
     // A runner (`npx prisma ...`, `bundle exec rails ...`) starting a tool that changes an
     // environment is judged as that tool. (Which other packages a runner may fetch and run
     // unseen is not decided here.)
-    let (program, words) = match behind_runner(command) {
-        Some((tool, words)) if drives_an_environment(tool) => (tool, words),
-        _ => (program, rules::positionals_of(command)),
+    let runs = rules::behind_runner(command).filter(|(tool, _)| drives_an_environment(tool));
+    let (program, words) = match runs {
+        Some((tool, words)) => (tool, words),
+        None if drives_an_environment(program) => (program, rules::positionals_of(command)),
+        None => (program, Vec::new()),
     };
     if drives_an_environment(program) {
         let reads = words.iter().take(3).any(|w| {
@@ -898,21 +900,6 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
 /// rules that know their wiping commands.
 fn drives_an_environment(program: &str) -> bool {
     ENVIRONMENT_TOOLS.contains(&program) || rules::is_migration_tool(program)
-}
-
-/// The tool a package runner starts and the words after it: `npx prisma migrate deploy`,
-/// `pnpm exec knex migrate:latest`, `bundle exec rails db:migrate`, `uv run alembic upgrade`.
-fn behind_runner(command: &Command) -> Option<(&str, Vec<&crate::shell::Arg>)> {
-    let words = rules::positionals_of(command);
-    let skip = match (command.program.as_str(), words.first()?.value.as_str()) {
-        ("npx" | "pnpx" | "bunx" | "uvx", _) => 0,
-        ("pnpm" | "yarn" | "bun", "dlx" | "exec" | "x") => 1,
-        ("bundle" | "poetry" | "uv" | "pipenv", "exec" | "run") => 1,
-        _ => return None,
-    };
-    let tool = words.get(skip)?;
-    let name = tool.value.rsplit('/').next().unwrap_or(&tool.value);
-    Some((name, words[skip + 1..].to_vec()))
 }
 
 /// `tool --help`, `tool --version`, `tool help`: asks the program about itself.

@@ -254,6 +254,8 @@ fn prose_step(input: &str, span: Span) -> Step {
     let mut code = Vec::new();
     let mut quoted = Vec::new();
     let quotes = quoted_regions(text);
+    // Whether the step writes a document, asked once, and only of a step with inline code.
+    let mut document: Option<bool> = None;
     let base = span.start;
     let mut rest = text;
     let mut offset = span.start;
@@ -278,7 +280,8 @@ fn prose_step(input: &str, span: Span) -> Step {
             if quotes
                 .iter()
                 .any(|(from, to)| *from < relative && relative < *to)
-                || (writes_a_document(text) && !after_a_run_verb(&text[..relative]))
+                || (*document.get_or_insert_with(|| writes_a_document(text))
+                    && !after_a_run_verb(&text[..relative]))
             {
                 quoted.push(Code { kind, span });
             } else {

@@ -497,8 +497,9 @@ fn phrase_at(tokens: &[Token], i: usize, term: &str) -> Option<usize> {
 /// The second letter of a word, hyphens skipped (`re-create` -> `e`), or 0 when there is none
 /// or the term allows anything there (`d*`).
 fn second_letter(word: &str) -> u8 {
-    // `#team*` stands for a class of channel names, not for words spelled `#t...`.
-    if word == "#team*" {
+    // A term that opens with `#` and ends with `*` names a class of words (`#team*`: a team's
+    // channel), not a spelling, so it cannot be bucketed by its letters.
+    if word.starts_with('#') && word.ends_with('*') {
         return 0;
     }
     word.bytes()

@@ -13,13 +13,6 @@ use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
 use crate::words::Words;
 
-/// Programs that only start another (`npx prisma ...`, `bundle exec rails ...`): the words
-/// after them are the tool and its command.
-const RUNNERS: Words = words![
-    "npx", "pnpx", "bunx", "pnpm", "yarn", "bun", "exec", "dlx", "bundle", "poetry", "run", "uv",
-    "pipenv", "uvx", "dotnet",
-];
-
 /// Every program a database-wiping migration command can start with: the runners (known to
 /// the engine before, with their own handling, up to `php`) and then the migration tools.
 const PROGRAMS: Words = words![
@@ -109,15 +102,14 @@ const WIPES: &[&[&str]] = &[
     &["drizzle-kit", "drop"],
 ];
 
-/// The command's words from the migration tool on: runners skipped, `python manage.py` and
-/// `php artisan` read as the script they run.
+/// The command's words from the migration tool on: a runner's tool (`npx prisma ...`,
+/// `bundle exec rails ...`), `python manage.py` and `php artisan` read as the script they run.
 fn tool_words(command: &Command) -> Vec<&str> {
-    let mut words: Vec<&str> = std::iter::once(command.program.as_str())
-        .chain(positionals(command).into_iter().map(|a| a.value.as_str()))
+    let (tool, rest) = super::behind_runner(command)
+        .unwrap_or_else(|| (command.program.as_str(), positionals(command)));
+    let mut words: Vec<&str> = std::iter::once(tool)
+        .chain(rest.into_iter().map(|a| a.value.as_str()))
         .collect();
-    while words.first().is_some_and(|w| RUNNERS.contains(w)) {
-        words.remove(0);
-    }
     if words
         .first()
         .is_some_and(|w| matches!(*w, "python" | "python3" | "php"))
@@ -195,6 +187,7 @@ pub static RULES: &[Rule] = &[Rule {
         "python manage.py flush --noinput",
         "alembic downgrade base",
         "npx knex migrate:rollback --all",
+        "yarn knex migrate:rollback --all",
         "npx prisma db push --accept-data-loss",
         "flyway clean",
         "mix ecto.reset",

@@ -2,7 +2,7 @@
 //! those that change things but that no rule singles out.
 
 use super::index;
-use crate::shell::Command;
+use crate::shell::{Arg, Command};
 use crate::words::Words;
 
 /// Programs that read, print or compute without changing anything outside their own output.
@@ -465,4 +465,39 @@ pub fn is_plain_word(name: &str) -> bool {
         "last", "tree", "diff", "service", "set", "exit", "return", "source", "code", "ip",
     ];
     WORDS.contains(&name)
+}
+
+/// The tool a package runner starts and the words after it: `npx prisma migrate deploy`,
+/// `pnpm exec knex ...`, `yarn knex ...`, `bundle exec rails db:migrate`, `uv run alembic
+/// upgrade`, `dotnet ef database drop`. `None` when the program is not a runner.
+pub fn behind_runner(command: &Command) -> Option<(&str, Vec<&Arg>)> {
+    let program = command.program.as_str();
+    if !matches!(
+        program,
+        "npx"
+            | "pnpx"
+            | "bunx"
+            | "uvx"
+            | "dotnet"
+            | "pnpm"
+            | "yarn"
+            | "bun"
+            | "bundle"
+            | "poetry"
+            | "uv"
+            | "pipenv"
+    ) {
+        return None;
+    }
+    let words = super::matching::positionals(command);
+    let skip = match (program, words.first()?.value.as_str()) {
+        ("pnpm" | "yarn" | "bun", "dlx" | "exec" | "x") => 1,
+        ("bundle" | "poetry" | "uv" | "pipenv", "exec" | "run") => 1,
+        ("bundle" | "poetry" | "uv" | "pipenv", _) => return None,
+        // `npx tool`, `dotnet ef`, and `yarn tool` / `pnpm tool` running a package's binary.
+        _ => 0,
+    };
+    let tool = words.get(skip)?;
+    let name = tool.value.rsplit('/').next().unwrap_or(&tool.value);
+    Some((name, words[skip + 1..].to_vec()))
 }
