@@ -3,7 +3,7 @@
 
 use crate::assess::{Assessed, Raised, Scored, StepWork};
 use crate::model::{Decision, Reversibility, Scope};
-use crate::report::{Assessment, Finding, PatternReport, StepReport, SCHEMA};
+use crate::report::{Assessment, Engine, Finding, PatternReport, StepReport, SCHEMA};
 use crate::rules::Action;
 use crate::Options;
 
@@ -677,16 +677,57 @@ pub(crate) fn report(input: &str, assessed: Assessed, options: &Options) -> Asse
         .max()
         .unwrap_or(Decision::Proceed);
     let summary = summary(verdict, &reports, &patterns, options);
+    let (deciding_steps, headline) = deciding(verdict, &reports, &patterns);
     Assessment {
         schema: SCHEMA.to_string(),
         verdict,
         summary,
+        deciding_steps,
+        headline,
+        engine: Engine::current(),
         format: format.as_str().to_string(),
         context: options.context,
         empty: reports.is_empty(),
         steps: reports,
         patterns,
     }
+}
+
+/// The steps that carry `verdict` and the headline a portal shows first (see the fields of
+/// `Assessment`).
+fn deciding(
+    verdict: Decision,
+    reports: &[StepReport],
+    patterns: &[PatternReport],
+) -> (Vec<usize>, String) {
+    if verdict == Decision::Proceed {
+        return (Vec::new(), String::new());
+    }
+    let mut steps: Vec<usize> = reports
+        .iter()
+        .filter(|s| s.decision == verdict)
+        .map(|s| s.index)
+        .chain(
+            patterns
+                .iter()
+                .filter(|p| p.decision == verdict)
+                .flat_map(|p| p.steps.iter().copied()),
+        )
+        .collect();
+    steps.sort_unstable();
+    steps.dedup();
+    let headline = reports
+        .iter()
+        .find(|s| s.decision == verdict)
+        .map(|s| s.headline.clone())
+        .or_else(|| {
+            patterns
+                .iter()
+                .find(|p| p.decision == verdict)
+                .map(|p| p.title.clone())
+        })
+        .unwrap_or_default();
+    (steps, headline)
 }
 
 fn report_step(

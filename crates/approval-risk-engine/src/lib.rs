@@ -31,7 +31,7 @@ pub use context::{Context, Credentials, Target};
 pub use model::{decide, Decision, Reversibility, Scope};
 pub use plan::Format;
 pub use policy::{Policy, PolicyError};
-pub use report::{Assessment, Finding, PatternReport, StepReport, SCHEMA};
+pub use report::{Assessment, Engine, Finding, PatternReport, StepReport, SCHEMA};
 pub use span::Span;
 
 /// Everything besides the plan text that changes an assessment.

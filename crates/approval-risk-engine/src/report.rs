@@ -13,6 +13,18 @@ pub struct Assessment {
     pub schema: String,
     pub verdict: Decision,
     pub summary: String,
+    /// 1-based indexes of the steps that carry the verdict: every step whose own decision is
+    /// the verdict, and the steps of every pattern whose decision is. Empty when the verdict
+    /// is `proceed`, since then nothing raised it. A portal points the approver here first.
+    #[serde(default)]
+    pub deciding_steps: Vec<usize>,
+    /// The first deciding step's headline (a pattern's title when only a pattern reaches the
+    /// verdict); empty when the verdict is `proceed`.
+    #[serde(default)]
+    pub headline: String,
+    /// Which engine and which rule set wrote this, for an audit trail.
+    #[serde(default)]
+    pub engine: Engine,
     /// The format that was read (`prose`, `markdown`, `shell`, ...).
     pub format: String,
     pub context: Context,
@@ -23,6 +35,27 @@ pub struct Assessment {
     /// approval; the page says "Nothing to assess". Written only when true.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub empty: bool,
+}
+
+/// The engine's version and its catalogue's, as an audit trail records them beside a decision.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Engine {
+    /// The engine crate's version.
+    pub version: String,
+    /// A fingerprint of the rule catalogue (16 hex digits): it changes whenever a rule is
+    /// added, removed or renamed, or its axes, floor, action or prose change, so two results
+    /// with the same fingerprint were judged by the same rules.
+    pub catalogue: String,
+}
+
+impl Engine {
+    /// This build's engine.
+    pub fn current() -> Engine {
+        Engine {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            catalogue: crate::rules::fingerprint().to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

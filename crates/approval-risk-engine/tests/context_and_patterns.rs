@@ -1462,3 +1462,64 @@ fn an_empty_plan_is_marked_empty_and_says_nothing_was_assessed() {
     assert!(!planned.empty);
     assert!(!planned.to_json().contains("\"empty\""));
 }
+
+/// Issue 18: a portal points the approver at the steps that decide and records which engine and
+/// rule set judged the plan.
+#[test]
+fn the_result_names_the_deciding_steps_and_the_engine() {
+    let assessment = assess_default("1. git status\n2. rm -rf /\n3. echo done\n4. rm -rf /\n");
+    assert_eq!(assessment.verdict, Decision::Block);
+    assert_eq!(assessment.deciding_steps, vec![2, 4]);
+    assert_eq!(assessment.headline, step(&assessment, 2).headline);
+    assert!(!assessment.headline.is_empty());
+    let engine = &assessment.engine;
+    assert_eq!(engine.version, env!("CARGO_PKG_VERSION"));
+    assert_eq!(engine.catalogue.len(), 16);
+    assert!(engine.catalogue.bytes().all(|b| b.is_ascii_hexdigit()));
+    let json = assessment.to_json();
+    assert!(
+        json.contains("\"deciding_steps\": [\n    2,\n    4\n  ]"),
+        "{json}"
+    );
+    assert!(json.contains(&format!("\"catalogue\": \"{}\"", engine.catalogue)));
+}
+
+/// Nothing raised a `proceed` verdict, so no step is named as deciding it.
+#[test]
+fn a_proceed_verdict_has_no_deciding_step() {
+    let assessment = assess_default("1. git status\n2. ls -la\n");
+    assert_eq!(assessment.verdict, Decision::Proceed);
+    assert!(assessment.deciding_steps.is_empty());
+    assert!(assessment.headline.is_empty());
+    assert_eq!(assessment.engine.catalogue.len(), 16);
+}
+
+/// A pattern that carries the verdict names its steps as deciding, even where no step reaches
+/// the verdict on its own; every step at the verdict is named too.
+#[test]
+fn deciding_steps_are_exactly_those_at_the_verdict_with_the_patterns_that_reach_it() {
+    for plan in [
+        "aws cloudformation delete-stack --stack-name billing\naws cloudformation create-stack --stack-name billing --template-body file://billing.yaml\n",
+        "1. Grant the agent's role AdministratorAccess.\n2. Delete the old IAM users.\n",
+        DROP,
+    ] {
+        let assessment = assess_default(plan);
+        let mut expected: Vec<usize> = assessment
+            .steps
+            .iter()
+            .filter(|s| s.decision == assessment.verdict)
+            .map(|s| s.index)
+            .chain(
+                assessment
+                    .patterns
+                    .iter()
+                    .filter(|p| p.decision == assessment.verdict)
+                    .flat_map(|p| p.steps.clone()),
+            )
+            .collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert!(!expected.is_empty(), "{plan}");
+        assert_eq!(assessment.deciding_steps, expected, "{plan}");
+    }
+}

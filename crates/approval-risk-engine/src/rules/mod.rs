@@ -267,6 +267,60 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
     .flatten()
 }
 
+/// A fingerprint of the catalogue (FNV-1a, 64 bits, as 16 hex digits) over each rule's id,
+/// axes, reach, action, floor, prose and, for command rules, the words of its pattern. It is
+/// what `engine.catalogue` reports: equal fingerprints mean the same rules with the same
+/// scores. Logic written as code (a `CommandFn` or the engine's own checks) is not in it; the
+/// engine's version covers that.
+pub fn fingerprint() -> &'static str {
+    static FINGERPRINT: OnceLock<String> = OnceLock::new();
+    FINGERPRINT.get_or_init(|| {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut feed = |bytes: &[u8]| {
+            for &byte in bytes.iter().chain([0xffu8].iter()) {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        for rule in all() {
+            feed(rule.id.as_bytes());
+            feed(&[
+                rule.reversibility as u8,
+                rule.scope as u8,
+                rule.reach as u8,
+                rule.action as u8,
+                rule.floor.map_or(0xfe, |d| d as u8),
+            ]);
+            for text in [
+                rule.title,
+                rule.why,
+                rule.consequence,
+                rule.safer,
+                rule.instead,
+            ] {
+                feed(text.as_bytes());
+            }
+            feed(rule.questions.joined.as_bytes());
+            if let Matcher::Command(pattern) = &rule.matcher {
+                for words in [
+                    pattern.programs,
+                    pattern.flags_any,
+                    pattern.flags_all,
+                    pattern.flags_none,
+                    pattern.args_any,
+                ]
+                .iter()
+                .chain(pattern.subcommands)
+                {
+                    feed(words.joined.as_bytes());
+                }
+                feed(pattern.target_flag.unwrap_or("").as_bytes());
+            }
+        }
+        format!("{hash:016x}")
+    })
+}
+
 pub fn all_rule_ids() -> Vec<&'static str> {
     all().map(|r| r.id).collect()
 }
