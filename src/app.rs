@@ -111,28 +111,30 @@ pub fn App() -> Html {
             },
         );
     }
+    let handlers = {
+        let (state, area, assessor) = (state.clone(), area.clone(), assessor.clone());
+        use_memo((), move |_| {
+            Handlers::new(state, area, assessor, outgoing, pending)
+        })
+    };
     // Once mounted: a share link pasted into the address bar of an open page opens too. One
     // the page opens with (`State::open` then waits, busy) is assessed once the page is
-    // painted, in a task of its own: the engine's work on a plan a stranger chose is never part
-    // of the page's start. Training and embedding start listening here as well: one mount
+    // painted, in a task of its own or, when it is costly, in the worker: the engine's work on
+    // a plan a stranger chose is never part of the page's start. Training and embedding start listening here as well: one mount
     // effect for all three keeps the page's download smaller than one each.
     {
-        let (dispatcher, waiting) = (state.dispatcher(), state.busy);
+        let (dispatcher, waiting, link) = (state.dispatcher(), state.busy, handlers.link.clone());
         let (training, embedding, assessor) =
             (training.clone(), embedding.clone(), assessor.clone());
         use_effect_with((), move |_| {
             training.listen();
             let frame = crate::embed::start(&embedding, dispatcher.clone(), assessor);
             if waiting {
-                let dispatcher = dispatcher.clone();
-                dom::after_paint(Box::new(move || {
-                    dispatcher.dispatch(Action::Open(dom::fragment()))
-                }));
+                let link = link.clone();
+                dom::after_paint(Box::new(move || link.emit(dom::fragment())));
             }
             if let Some(window) = web_sys::window() {
-                let on_hash = Closure::<dyn Fn()>::new(move || {
-                    dispatcher.dispatch(Action::Open(dom::fragment()))
-                });
+                let on_hash = Closure::<dyn Fn()>::new(move || link.emit(dom::fragment()));
                 window.set_onhashchange(Some(on_hash.as_ref().unchecked_ref()));
                 // The page lives as long as the window; so does the listener.
                 on_hash.forget();
@@ -141,12 +143,6 @@ pub fn App() -> Html {
         });
     }
 
-    let handlers = {
-        let (state, area, assessor) = (state.clone(), area.clone(), assessor.clone());
-        use_memo((), move |_| {
-            Handlers::new(state, area, assessor, outgoing, pending)
-        })
-    };
     let link = {
         let state = state.clone();
         use_memo(state.generation, move |_| {
@@ -304,6 +300,8 @@ pub fn App() -> Html {
 /// Every callback the page hands to its components, made once: a new callback each render
 /// would make every card re-render on every keystroke, since callbacks compare by identity.
 struct Handlers {
+    /// Opens a share link (a URL fragment).
+    link: Callback<String>,
     input: Callback<()>,
     big_paste: Callback<JsString>,
     file: Callback<web_sys::File>,
@@ -364,10 +362,15 @@ impl Handlers {
                     }
                     element.set_read_only(preview);
                 }
+                // A plan short enough for a share link is kept here too (a copy of at most
+                // 16 KB), so it can still be shared while the worker holds its assessment.
+                let kept = (units <= crate::share::SHARE_LIMIT)
+                    .then(|| AttrValue::from(String::from(&text)));
                 *outgoing.borrow_mut() = Some(text);
                 dispatcher.dispatch(Action::Delegate {
                     bytes: units,
                     preview,
+                    text: kept,
                 });
             })
         };
@@ -399,6 +402,24 @@ impl Handlers {
             })
         };
         let big_paste = route.reform(|text: JsString| (text, Source::Page));
+        // A link's plan is routed as a file's is: a stranger chose it, so one that is costly
+        // to assess goes to the worker, never into a task of the page's own.
+        let link = {
+            let (dispatcher, route, assessor) =
+                (state.dispatcher(), route.clone(), assessor.clone());
+            Callback::from(
+                move |fragment: String| match crate::share::read(&fragment) {
+                    Some(shared) if shared.plan.len() > INLINE_LIMIT && assessor.available() => {
+                        dispatcher.dispatch(Action::Linked {
+                            context: shared.context,
+                            format: shared.format,
+                        });
+                        route.emit((JsString::from(shared.plan.as_str()), Source::Page));
+                    }
+                    _ => dispatcher.dispatch(Action::Open(fragment)),
+                },
+            )
+        };
         let clear = Callback::from(move |()| {
             route.emit((JsString::from(""), Source::Page));
             if let Some(area) = area.cast::<web_sys::HtmlElement>() {
@@ -416,6 +437,7 @@ impl Handlers {
             })
         };
         Handlers {
+            link,
             input,
             big_paste,
             file,

@@ -16,10 +16,12 @@ use std::rc::Rc;
 use yew::{AttrValue, Reducible};
 
 /// Plans up to this size are assessed on the main thread; bigger ones in the worker.
-/// Measured (`cargo xtask bench-web`): the engine takes well under 1 ms per KB in the release
-/// wasm, so 64 KB stays far below one 100 ms task even with the render, while the usual plan
-/// (a few KB) skips the round trip to the worker and re-scores within a frame.
-pub const INLINE_LIMIT: usize = 64 * 1024;
+/// The limit is set by the costliest text, not the usual one: in the release wasm the engine
+/// takes up to 3.4 ms per KB on words written to be slow ("remove remove ...") and 7 ms per KB
+/// on a page of one-line destructive commands, so 4 KB keeps any plan's task, render
+/// included, under the 50 ms that makes a page feel frozen, whoever wrote the plan. The usual
+/// plan (one or two KB) still skips the round trip to the worker and re-scores within a frame.
+pub const INLINE_LIMIT: usize = 4 * 1024;
 
 /// Pasted or opened texts longer than this are not put whole into the text area: Chromium
 /// takes about 1.7 s to lay out 5 MB of text there, in one task. The text area then shows the
@@ -84,8 +86,9 @@ pub struct Focus {
 
 #[derive(Clone, Debug)]
 pub struct State {
-    /// The plan as last assessed here; while the worker holds the plan, empty, or a portal's
-    /// plan for the text area to show (`Action::Adopt`).
+    /// The plan as last assessed here. While the worker holds the plan: its text when it is
+    /// short enough for a share link (`Action::Delegate`), or a portal's plan for the text area
+    /// to show (`Action::Adopt`); else empty.
     pub plan: AttrValue,
     /// The plan's size in bytes, wherever it is held.
     pub plan_bytes: usize,
@@ -119,10 +122,12 @@ pub enum Action {
     /// The page itself put this text in the text area (clear, a file, a link): assess it here.
     Replace(AttrValue),
     /// A plan of `bytes` bytes goes to the worker; `preview` when the text area shows only its
-    /// start (the app has already put the text there).
+    /// start (the app has already put the text there). `text` is the plan itself when it is
+    /// short enough for a share link, so a plan the worker assesses can still be shared.
     Delegate {
         bytes: usize,
         preview: bool,
+        text: Option<AttrValue>,
     },
     /// The worker's board for `generation`.
     Arrived {
@@ -131,6 +136,12 @@ pub enum Action {
     },
     /// A share link (the URL fragment) to open.
     Open(String),
+    /// A share link whose plan goes to the worker (`Delegate` follows): its context and
+    /// format only.
+    Linked {
+        context: Context,
+        format: Option<Format>,
+    },
     SetTarget(Target),
     SetCredentials(Credentials),
     SetFreeze(bool),
@@ -204,10 +215,12 @@ impl State {
         State::assessed(EXAMPLE_PLAN, Options::default())
     }
 
-    /// The share link's fragment for what is shown, or `None` when the plan is too long or is
-    /// held by the worker.
+    /// The share link's fragment for what is shown, or `None` when the plan is too long for
+    /// a link or its text is not held here.
     pub fn share_fragment(&self) -> Option<String> {
-        self.assessment.as_ref()?;
+        if self.assessment.is_none() && (self.plan.is_empty() || self.preview) {
+            return None;
+        }
         share::fragment(&self.plan, &self.options)
     }
 
@@ -329,9 +342,13 @@ impl Reducible for State {
                 next.revision += 1;
                 next.assess_here(text);
             }
-            Action::Delegate { bytes, preview } => {
+            Action::Delegate {
+                bytes,
+                preview,
+                text,
+            } => {
                 next.notice = None;
-                next.plan = AttrValue::default();
+                next.plan = text.unwrap_or_default();
                 next.plan_bytes = bytes;
                 next.assessment = None;
                 next.preview = preview;
@@ -359,6 +376,10 @@ impl Reducible for State {
                     None => return self,
                 },
             },
+            Action::Linked { context, format } => {
+                next.options = options_of(context, format);
+                next.notice = None;
+            }
             Action::SetTarget(target) if target == self.options.context.target => return self,
             Action::SetTarget(target) => {
                 next.options.context.target = target;
@@ -420,13 +441,18 @@ impl Reducible for State {
                 match assessment {
                     Some(assessment) => next.show(plan, assessment),
                     None => {
-                        // The text area shows the start, read-only, as for a long paste:
-                        // laying out a quarter of a megabyte of text there takes Chromium a
-                        // long task of its own (160 ms for one long line).
+                        // A long plan's text area shows the start, read-only, as for a long
+                        // paste: laying out a quarter of a megabyte of text there takes
+                        // Chromium a long task of its own (160 ms for one long line). One
+                        // that is only costly to assess is shown whole.
                         next.plan_bytes = plan.len();
-                        next.plan = AttrValue::from(preview(&plan).to_owned());
+                        next.preview = plan.len() > PREVIEW_BYTES;
+                        if next.preview {
+                            next.plan = AttrValue::from(preview(&plan).to_owned());
+                        } else {
+                            next.plan = plan;
+                        }
                         next.assessment = None;
-                        next.preview = true;
                         next.job = None;
                         next.ask_worker(Job::Assess { with_text: true });
                     }

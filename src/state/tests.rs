@@ -139,6 +139,7 @@ fn a_big_plan_goes_to_the_worker_and_only_its_latest_answer_counts() {
         Action::Delegate {
             bytes: 5_000_000,
             preview: true,
+            text: None,
         },
     );
     assert!(delegated.busy && delegated.assessment.is_none() && delegated.preview);
@@ -182,7 +183,7 @@ fn a_big_plan_goes_to_the_worker_and_only_its_latest_answer_counts() {
 #[test]
 fn a_big_plan_from_a_portal_goes_to_the_worker_with_the_portals_options() {
     let start = start();
-    let plan = "rm -rf /srv/x\n".repeat(INLINE_LIMIT / 14 + 1);
+    let plan = "rm -rf /srv/x\n".repeat(PREVIEW_BYTES / 14 * 2);
     let policy = Policy {
         protected: vec![String::from("billing-db")],
         ..Policy::default()
@@ -294,4 +295,67 @@ fn themes_parse_back_and_default_to_the_system() {
         assert_eq!(Theme::parse(theme.as_str()), theme);
     }
     assert_eq!(Theme::parse("sepia"), Theme::System);
+}
+
+/// A plan the worker assesses because it is costly, but short enough for a link, can still be
+/// shared: the state keeps its text, and the link carries it with the context it came with.
+#[test]
+fn a_delegated_plan_short_enough_for_a_link_can_still_be_shared() {
+    let plan = "rm -rf /srv/x\n".repeat(400);
+    let linked = reduce(
+        &start(),
+        Action::Linked {
+            context: Context {
+                target: Target::Production,
+                ..Context::default()
+            },
+            format: None,
+        },
+    );
+    assert_eq!(linked.options.context.target, Target::Production);
+    let delegated = reduce(
+        &linked,
+        Action::Delegate {
+            bytes: plan.len(),
+            preview: false,
+            text: Some(AttrValue::from(plan.clone())),
+        },
+    );
+    assert!(delegated.assessment.is_none() && delegated.busy);
+    assert_eq!(delegated.job, Some(Job::Assess { with_text: true }));
+    let fragment = delegated.share_fragment().expect("a 5 KB plan has a link");
+    let shared = crate::share::read(&fragment).expect("the link reads back");
+    assert_eq!(shared.plan, plan);
+    assert_eq!(shared.context.target, Target::Production);
+    // Without its text (a plan too long for a link), there is no link.
+    let unkept = reduce(
+        &linked,
+        Action::Delegate {
+            bytes: plan.len(),
+            preview: false,
+            text: None,
+        },
+    );
+    assert_eq!(unkept.share_fragment(), None);
+}
+
+/// A portal's plan that is only costly to assess, not long, goes to the worker but is shown
+/// whole and editable, and can be shared.
+#[test]
+fn a_costly_but_short_plan_from_a_portal_is_shown_whole() {
+    let plan = "rm -rf /srv/x\n".repeat(INLINE_LIMIT / 14 + 1);
+    let adopted = reduce(
+        &start(),
+        Action::Adopt {
+            plan: text(&plan),
+            context: Context::default(),
+            format: None,
+            policy: Box::default(),
+            assessment: None,
+        },
+    );
+    assert!(adopted.busy && adopted.assessment.is_none());
+    assert!(!adopted.preview);
+    assert_eq!(adopted.plan.as_str(), plan);
+    assert!(adopted.share_fragment().is_some());
 }
