@@ -68,6 +68,9 @@ pub fn App() -> Html {
     };
     let embedding = crate::embed::use_embed();
     let embedded = embedding.is_some();
+    // `?embed=1&readonly=1`: the portal shows its plan for reading; nothing in the frame
+    // changes it, shares it or exports it.
+    let locked = embedding.as_ref().as_ref().is_some_and(|e| e.readonly);
     // Training (issue 7) replaces the plan and its assessment as the rule catalogue does; at
     // most one of the two is open.
     let training = use_training();
@@ -88,6 +91,22 @@ pub fn App() -> Html {
                 }
                 Some(Job::Select) => assessor.select(state.generation, state.selection),
                 None => {}
+            }
+        });
+    }
+    // In an editable frame, a new assessment made here that the portal did not ask for is the
+    // approver's change: the portal is told (`embed::changed`; the worker's own results are
+    // reported as they arrive). The first render's assessment is nobody's change.
+    {
+        let (state, first) = (state.clone(), use_mut_ref(|| true));
+        use_effect_with(state.generation, move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if let (true, false, Some(assessment)) = (embedded, locked, &state.assessment) {
+                if state.generation != state.adopted {
+                    crate::embed::changed(&JsString::from(assessment.to_json()));
+                }
             }
         });
     }
@@ -250,13 +269,14 @@ pub fn App() -> Html {
                         plan_bytes={state.plan_bytes}
                         in_worker={state.assessment.is_none()}
                         preview={state.preview}
+                        {locked}
                         on_input={handlers.input.clone()}
                         on_big_paste={handlers.big_paste.clone()}
                         on_file={handlers.file.clone()}
                         on_format={handlers.format.clone()}
                         on_clear={handlers.clear.clone()}
                     />
-                    { context_controls(state.options.context, ContextCallbacks {
+                    { context_controls(state.options.context, locked, ContextCallbacks {
                         target: &handlers.target,
                         credentials: &handlers.credentials,
                         freeze: &handlers.freeze,
@@ -264,7 +284,9 @@ pub fn App() -> Html {
                 </section>
                 <section class="result-pane" aria-label="Assessment" aria-busy={state.busy.to_string()}>
                     <VerdictBanner board={board.clone()} busy={state.busy} on_reveal={handlers.reveal.clone()} />
-                    { actions(link.as_ref().as_ref(), *copied, &on_copy, &handlers.export) }
+                    if !locked {
+                        { actions(link.as_ref().as_ref(), *copied, &on_copy, &handlers.export) }
+                    }
                     if !board.marks.is_empty() {
                         <section class="pictures" aria-labelledby="pictures-title">
                             <h2 id="pictures-title">{ "At a glance" }</h2>

@@ -48,6 +48,28 @@ const READY: &str = "approval-risk:ready";
 const HEIGHT: &str = "approval-risk:height";
 const RESULT: &str = "approval-risk:result";
 const ERROR: &str = "approval-risk:error";
+const CHANGED: &str = "approval-risk:changed";
+
+thread_local! {
+    /// The channel of an editable frame, for `changed`: set while the protocol runs.
+    static EDITABLE: RefCell<Option<Rc<Channel>>> = const { RefCell::new(None) };
+}
+
+/// Tells the portal that the approver changed the plan or the context inside the frame, with
+/// the new result (`contract`, the JSON): `approval-risk:changed`. A portal that keeps the
+/// result it asked for would otherwise record a decision the approver no longer sees. Nothing
+/// happens outside an editable frame.
+pub fn changed(contract: &JsString) {
+    EDITABLE.with(|editable| {
+        if let (Some(channel), Ok(assessment)) = (&*editable.borrow(), parse_json(contract)) {
+            channel.announce(&record(&[
+                ("type", CHANGED.into()),
+                ("version", PROTOCOL_VERSION.into()),
+                ("assessment", assessment),
+            ]));
+        }
+    });
+}
 
 /// The embedding the page's address asks for, if any.
 pub fn embedding() -> Option<Embedding> {
@@ -58,10 +80,12 @@ pub fn embedding() -> Option<Embedding> {
         .iter()
         .filter_map(|list| list.as_string())
         .collect();
-    Embedding::read(
+    let mut embedding = Embedding::read(
         params.get("embed").as_deref(),
         lists.iter().map(String::as_str),
-    )
+    )?;
+    embedding.readonly = params.get("readonly").as_deref() == Some("1");
+    Some(embedding)
 }
 
 /// The state a visit opens with. Embedded, the frame waits for the portal's plan instead of
@@ -162,13 +186,20 @@ impl Frame {
         if Object::is(&parent, &window) {
             return None;
         }
+        let readonly = embedding.readonly;
         let channel = Rc::new(Channel {
             parent_origin: RefCell::new(ancestor_origin(&window)),
             parent,
             embedding,
             height: Cell::new(-1.0),
-            assessor,
+            assessor: assessor.clone(),
+            hinted: RefCell::default(),
         });
+        if !readonly {
+            EDITABLE.with(|editable| *editable.borrow_mut() = Some(channel.clone()));
+            // Plans the worker holds: their results come back from it.
+            assessor.report_changes(Box::new(|contract| changed(&contract)));
+        }
         let on_message = {
             let channel = channel.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -207,6 +238,7 @@ impl Frame {
 
 impl Drop for Frame {
     fn drop(&mut self) {
+        EDITABLE.with(|editable| editable.borrow_mut().take());
         let _ = self.window.remove_event_listener_with_callback(
             "message",
             self.on_message.as_ref().unchecked_ref(),
@@ -229,6 +261,8 @@ struct Channel {
     height: Cell<f64>,
     /// The worker that assesses big plans, shared with the page.
     assessor: Rc<Assessor>,
+    /// Origins already told, in the console, that they are not on the allow-list.
+    hinted: RefCell<Vec<String>>,
 }
 
 impl Channel {
@@ -245,6 +279,27 @@ impl Channel {
         for origin in self.targets() {
             let _ = self.parent.post_message(message, &origin);
         }
+    }
+
+    /// Says in the frame's console, once per origin, why the embedding page is not answered:
+    /// whoever wires up a portal looks there first. The sender learns nothing (it cannot
+    /// read the frame's console), so the silence toward it stays whole.
+    fn hint(&self, origin: &str) {
+        let mut hinted = self.hinted.borrow_mut();
+        if hinted.iter().any(|seen| seen == origin) || hinted.len() >= 8 {
+            return;
+        }
+        hinted.push(origin.to_string());
+        let list = if self.embedding.origins.is_empty() {
+            String::from("no origin")
+        } else {
+            self.embedding.origins.join(", ")
+        };
+        warn(&format!(
+            "Approval Risk Explainer: ignored messages from {origin}, which is not on this \
+             frame's allow-list ({list}). Add it to the frame's address: \
+             ?embed=1&origins={origin} (docs/embedding.md)."
+        ));
     }
 
     fn resized(&self) {
@@ -267,7 +322,11 @@ impl Channel {
             .source()
             .is_some_and(|source| Object::is(&source, &self.parent));
         // Not allowed, or not the embedding page: ignored, and never answered.
-        if !from_parent || !self.embedding.allows(&origin) {
+        if !from_parent {
+            return;
+        }
+        if !self.embedding.allows(&origin) {
+            self.hint(&origin);
             return;
         }
         *self.parent_origin.borrow_mut() = Some(origin.clone());
@@ -346,6 +405,9 @@ fn result(id: &JsValue, contract: &JsString) -> Result<Object, Refusal> {
 
 #[wasm_bindgen]
 extern "C" {
+    #[wasm_bindgen(js_namespace = console)]
+    fn warn(message: &str);
+
     /// `JSON.parse` on a JS string, so a contract of megabytes from the worker is parsed where
     /// it is, never copied through wasm memory.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]

@@ -106,6 +106,9 @@ pub struct State {
     /// The text area shows only the start of the plan (see `PREVIEW_LIMIT`) and is read-only.
     pub preview: bool,
     pub generation: u64,
+    /// The generation of the last plan a portal sent (`Action::Adopt`): any other new
+    /// assessment in a frame is the approver's change, which the portal is told of.
+    pub adopted: u64,
     pub job: Option<Job>,
     pub focus: Option<Focus>,
     pub theme: Theme,
@@ -181,6 +184,7 @@ impl State {
             busy: false,
             preview: false,
             generation: 0,
+            adopted: 0,
             job: None,
             focus: None,
             theme: Theme::System,
@@ -438,6 +442,8 @@ impl Reducible for State {
                 };
                 next.notice = None;
                 next.revision += 1;
+                // Whatever the branch, the generation is this plan's.
+                next.adopted = next.generation + 1;
                 match assessment {
                     Some(assessment) => next.show(plan, assessment),
                     None => {

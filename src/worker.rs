@@ -86,6 +86,9 @@ pub struct Assessor {
     staged: RefCell<Option<(JsString, Reply)>>,
     /// The generation whose JSON contract a portal is waiting for, and where it goes.
     awaiting: Rc<RefCell<Option<(u64, Reply)>>>,
+    /// In an editable frame, where the contract of every other assessment goes: a change the
+    /// approver made, which the portal is told of (`embed::changed`).
+    changes: Rc<RefCell<Option<Box<dyn Fn(JsString)>>>>,
 }
 
 /// What is done with the JSON contract of a portal's plan: `None` when it will never come (a
@@ -141,6 +144,7 @@ impl Assessor {
             request: RefCell::new(JsValue::UNDEFINED),
             staged: RefCell::new(None),
             awaiting: Rc::default(),
+            changes: Rc::default(),
         };
         if glue.is_some() {
             let live = assessor.spawn();
@@ -162,7 +166,7 @@ impl Assessor {
             let (ready, busy, queue, worker) =
                 (ready.clone(), busy.clone(), queue.clone(), worker.clone());
             let on_board = self.on_board.clone();
-            let awaiting = self.awaiting.clone();
+            let (awaiting, changes) = (self.awaiting.clone(), self.changes.clone());
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
                 let data: Array = event.data().unchecked_into();
                 match data.get(0).as_string().as_deref() {
@@ -179,13 +183,13 @@ impl Assessor {
                         // The JSON contract a portal is waiting for (a later rescore of
                         // the same plan brings none, and leaves the portal's reply waiting).
                         let waiting = awaiting.borrow().as_ref().map(|(at, _)| *at);
-                        if let (Ok(contract), Some(at)) =
-                            (data.get(3).dyn_into::<JsString>(), waiting)
-                        {
-                            if at == generation {
+                        if let Ok(contract) = data.get(3).dyn_into::<JsString>() {
+                            if waiting == Some(generation) {
                                 if let Some((_, reply)) = awaiting.take() {
                                     reply(Some(contract));
                                 }
+                            } else if let Some(report) = &*changes.borrow() {
+                                report(contract);
                             }
                         }
                         if let Some(board) = data.get(2).as_string().and_then(|t| wire::decode(&t))
@@ -313,7 +317,7 @@ impl Assessor {
         message.push(&options.format.map_or("", Format::as_str).into());
         push_selection(&message, selection);
         message.push(&self.request.borrow());
-        message.push(&staged.is_some().into());
+        message.push(&(staged.is_some() || self.changes.borrow().is_some()).into());
         if let Some(reply) = staged {
             if let Some((_, older)) = self.awaiting.replace(Some((generation, reply))) {
                 older(None);
@@ -329,6 +333,12 @@ impl Assessor {
         let message = Array::of2(&"select".into(), &(generation as f64).into());
         push_selection(&message, selection);
         self.post(message);
+    }
+
+    /// From now on every assessment's contract comes back, and those no portal request waits
+    /// for go to `report`.
+    pub fn report_changes(&self, report: Box<dyn Fn(JsString)>) {
+        *self.changes.borrow_mut() = Some(report);
     }
 
     pub fn export(&self, kind: Export) {

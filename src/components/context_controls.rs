@@ -34,7 +34,9 @@ fn select_value(event: &Event) -> String {
     event.target_unchecked_into::<HtmlSelectElement>().value()
 }
 
-pub fn context_controls(context: Context, on: ContextCallbacks) -> Html {
+/// The controls; `locked` disables them all (a portal's read-only frame: the context is the
+/// portal's to say).
+pub fn context_controls(context: Context, locked: bool, on: ContextCallbacks) -> Html {
     let on_target = on
         .target
         .reform(|event: Event| Target::parse(&select_value(&event)).unwrap_or_default());
@@ -45,7 +47,7 @@ pub fn context_controls(context: Context, on: ContextCallbacks) -> Html {
         .freeze
         .reform(|event: Event| event.target_unchecked_into::<HtmlInputElement>().checked());
     html! {
-        <fieldset class="context">
+        <fieldset class="context" disabled={locked}>
             <legend>{ "Context" }</legend>
             <p class="context-hint">{ "What you know that the plan does not say; each change re-scores at once. A target \
                    the plan does not name counts as production until you say otherwise." }</p>

@@ -25,6 +25,10 @@ pub struct PlanInputProps {
     pub in_worker: bool,
     /// The text area shows only the start of a very long plan, read-only.
     pub preview: bool,
+    /// The portal shows this plan for reading only (`?embed=1&readonly=1`): no editing, no
+    /// file, no clearing, no other format.
+    #[prop_or_default]
+    pub locked: bool,
     pub on_input: Callback<()>,
     /// A paste longer than `PREVIEW_LIMIT`, taken from the clipboard before the browser lays
     /// it out in the text area.
@@ -74,9 +78,13 @@ pub fn PlanInput(props: &PlanInputProps) -> Html {
     // Allowing a drop takes cancelling `dragover`; the drop itself is read, not opened.
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
     let ondrop = {
-        let on_file = props.on_file.clone();
+        let (on_file, locked) = (props.on_file.clone(), props.locked);
         Callback::from(move |event: DragEvent| {
+            // Cancelled even when locked, so a dropped file is not opened in the frame instead.
             event.prevent_default();
+            if locked {
+                return;
+            }
             let file = event
                 .data_transfer()
                 .and_then(|transfer| transfer.files())
@@ -104,7 +112,7 @@ pub fn PlanInput(props: &PlanInputProps) -> Html {
         <div class="plan" ondragover={ondragover.clone()} ondrop={ondrop.clone()}>
             <div class="plan-head">
                 <label for="plan-input" class="input-label">{ "The agent's plan" }</label>
-                <div class="plan-tools">
+                <div class="plan-tools" hidden={props.locked}>
                     <label for="plan-format" class="tool-label">{ "Read as" }</label>
                     <select id="plan-format" onchange={onchange_format}>
                         <option value="auto" selected={props.format.is_none()}>{ "detect" }</option>
@@ -121,7 +129,7 @@ pub fn PlanInput(props: &PlanInputProps) -> Html {
                     </button>
                 </div>
             </div>
-            <p id="plan-input-hint" class="input-hint">
+            <p id="plan-input-hint" class="input-hint" hidden={props.locked}>
                 { "Paste or type numbered steps, a checklist, shell commands, SQL or a tool-call \
                    transcript, or drop a file here. It is re-assessed as you type." }
             </p>
@@ -132,7 +140,7 @@ pub fn PlanInput(props: &PlanInputProps) -> Html {
                 aria-describedby="plan-input-hint plan-status"
                 spellcheck="false"
                 autocomplete="off"
-                readonly={props.preview}
+                readonly={props.preview || props.locked}
                 {oninput}
                 {onpaste}
                 {ondragover}

@@ -16,6 +16,9 @@ pub struct Embedding {
     pub origins: Vec<String>,
     /// Entries of `origins=` that are not origins, as given, to tell the portal's owner.
     pub refused: Vec<String>,
+    /// `readonly=1`: the frame shows the portal's plan and lets nothing in it be changed,
+    /// shared or exported.
+    pub readonly: bool,
 }
 
 impl Embedding {
@@ -42,7 +45,11 @@ impl Embedding {
                 None => refused.push(entry.to_string()),
             }
         }
-        Some(Embedding { origins, refused })
+        Some(Embedding {
+            origins,
+            refused,
+            readonly: false,
+        })
     }
 
     /// Whether a message from `origin` (as `MessageEvent.origin` gives it) may be answered.

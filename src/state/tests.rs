@@ -359,3 +359,34 @@ fn a_costly_but_short_plan_from_a_portal_is_shown_whole() {
     assert_eq!(adopted.plan.as_str(), plan);
     assert!(adopted.share_fragment().is_some());
 }
+
+/// In a frame, the portal is told of a new assessment only when the approver made it: the
+/// state records which generation the portal's own plan was.
+#[test]
+fn a_portals_plan_is_marked_as_the_portals_and_a_later_change_is_not() {
+    let plan = "git status\n";
+    let adopted = reduce(
+        &start(),
+        Action::Adopt {
+            plan: text(plan),
+            context: Context::default(),
+            format: None,
+            policy: Box::default(),
+            assessment: Some(Rc::new(assess(plan, &Options::default()))),
+        },
+    );
+    assert_eq!(adopted.adopted, adopted.generation);
+    let retargeted = reduce(&adopted, Action::SetTarget(Target::Production));
+    assert_ne!(retargeted.adopted, retargeted.generation);
+    let delegated = reduce(
+        &start(),
+        Action::Adopt {
+            plan: text(&"rm -rf /srv/x\n".repeat(INLINE_LIMIT / 14 + 1)),
+            context: Context::default(),
+            format: None,
+            policy: Box::default(),
+            assessment: None,
+        },
+    );
+    assert_eq!(delegated.adopted, delegated.generation);
+}

@@ -91,6 +91,10 @@ test('the portal sends a plan and gets the assessment back: a terraform destroy 
 
 test("a third origin's messages are ignored and never answered", async ({ page }) => {
   await recordMessages(page);
+  const warnings = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
   await page.goto(`${THIRD}/`);
   // Two frames on the third origin: one whose allow-list names only the portal, and, as a
   // control that the recorder would see an answer, one that names the third origin too.
@@ -124,6 +128,12 @@ test("a third origin's messages are ignored and never answered", async ({ page }
   expect(all.filter((message) => message.type === 'approval-risk:ready')).toHaveLength(1);
   expect((await messages(page, 'approval-risk:result'))[0].id).toBe('control-1');
 
+  // Whoever wires up the portal is told why in the ignored frame's console, once, naming the
+  // origin and the allow-list; the sender itself was told nothing.
+  const hints = warnings.filter((text) => text.includes('allow-list'));
+  expect(hints).toHaveLength(1);
+  expect(hints[0]).toContain(THIRD);
+  expect(hints[0]).toContain(PORTAL);
   // The ignored frame still shows nothing; the control shows the plan it was sent.
   await expect(ignored.locator('#plan-input')).toHaveValue('');
   await expect(ignored.locator('.step-card')).toHaveCount(0);
@@ -191,4 +201,65 @@ test('the frame follows the height of its content', async ({ page }) => {
   await page.locator('#send').click();
   await expect(page.frameLocator('#explainer').locator('.step-card')).toHaveCount(1);
   await expect.poll(frameHeight).toBeLessThan(tall - 400);
+});
+
+/** A page on the third origin with one explainer frame that answers it, at `query`. */
+async function frameOnThirdOrigin(page, query) {
+  await recordMessages(page);
+  await page.goto(`${THIRD}/`);
+  await page.evaluate(
+    ({ page, third, query }) => {
+      const frame = document.createElement('iframe');
+      frame.id = 'explainer';
+      frame.src = `${page}/?embed=1&origins=${encodeURIComponent(third)}${query}`;
+      document.body.append(frame);
+    },
+    { page: PAGE, third: THIRD, query },
+  );
+  await expect.poll(() => messages(page, 'approval-risk:ready')).toHaveLength(1);
+  return page.frameLocator('#explainer');
+}
+
+test('a read-only frame shows the plan and lets nothing in it be changed, shared or exported', async ({ page }) => {
+  const frame = await frameOnThirdOrigin(page, '&readonly=1');
+  await postToFrame(page, { type: 'approval-risk:assess', id: 'ro-1', plan: '1. Run `terraform destroy -auto-approve` in production.' });
+  await expect.poll(() => messages(page, 'approval-risk:result')).toHaveLength(1);
+  await expect(frame.locator('#plan-input')).toHaveValue(/terraform destroy/);
+  await expect(frame.locator('#plan-input')).not.toBeEditable();
+  await expect(frame.locator('#plan-file')).toBeHidden();
+  await expect(frame.locator('#plan-clear')).toBeHidden();
+  await expect(frame.locator('#context-target')).toBeDisabled();
+  await expect(frame.locator('#share-link')).toHaveCount(0);
+  await expect(frame.locator('#export-json')).toHaveCount(0);
+  await expect(frame.locator('.step-card')).toHaveCount(1);
+  // Nothing the approver can do there changes the result, so the portal is never told of one.
+  await page.waitForTimeout(500);
+  expect(await messages(page, 'approval-risk:changed')).toEqual([]);
+});
+
+test('a context change in an editable frame reaches the portal with the new result', async ({ page }) => {
+  const frame = await frameOnThirdOrigin(page, '');
+  await expect(frame.locator('#plan-input')).toBeEditable();
+  // A small plan, assessed on the frame's main thread.
+  await postToFrame(page, { type: 'approval-risk:assess', id: 'ed-1', plan: '1. Run `terraform destroy -auto-approve`.' });
+  await expect.poll(() => messages(page, 'approval-risk:result')).toHaveLength(1);
+  expect(await messages(page, 'approval-risk:changed')).toEqual([]);
+  await frame.locator('#context-target').selectOption('development');
+  await expect.poll(() => messages(page, 'approval-risk:changed')).toHaveLength(1);
+  const [changed] = await messages(page, 'approval-risk:changed');
+  expect(changed.version).toBe(1);
+  expect(changed.id).toBeUndefined();
+  expect(changed.assessment.schema).toBe('approval-risk/v1');
+  expect(changed.assessment.context.target).toBe('development');
+  // A plan costly enough for the worker: its new result comes from there.
+  const big = '1. Run `rm -rf /srv/cache/x` on the build host.\n'.repeat(120);
+  await postToFrame(page, { type: 'approval-risk:assess', id: 'ed-2', plan: big });
+  await expect.poll(() => messages(page, 'approval-risk:result'), { timeout: 10_000 }).toHaveLength(2);
+  await expect(frame.locator('.result-pane')).toHaveAttribute('aria-busy', 'false');
+  expect(await messages(page, 'approval-risk:changed')).toHaveLength(1);
+  await frame.locator('#context-target').selectOption('production');
+  await expect.poll(() => messages(page, 'approval-risk:changed'), { timeout: 10_000 }).toHaveLength(2);
+  const second = (await messages(page, 'approval-risk:changed'))[1];
+  expect(second.assessment.context.target).toBe('production');
+  expect(second.assessment.steps).toHaveLength(120);
 });
