@@ -88,12 +88,16 @@ pub struct Assessor {
     awaiting: Rc<RefCell<Option<(u64, Reply)>>>,
     /// In an editable frame, where the contract of every other assessment goes: a change the
     /// approver made, which the portal is told of (`embed::changed`).
-    changes: Rc<RefCell<Option<Box<dyn Fn(JsString)>>>>,
+    changes: Rc<RefCell<Option<Changes>>>,
 }
 
 /// What is done with the JSON contract of a portal's plan: `None` when it will never come (a
 /// newer plan replaced it first).
 pub type Reply = Box<dyn FnOnce(Option<JsString>)>;
+
+/// Where the JSON contract of an assessment no portal request waits for goes, in an editable
+/// frame.
+pub type Changes = Box<dyn Fn(JsString)>;
 
 /// One running worker and what its handlers share.
 struct Live {
@@ -337,7 +341,7 @@ impl Assessor {
 
     /// From now on every assessment's contract comes back, and those no portal request waits
     /// for go to `report`.
-    pub fn report_changes(&self, report: Box<dyn Fn(JsString)>) {
+    pub fn report_changes(&self, report: Changes) {
         *self.changes.borrow_mut() = Some(report);
     }
 
