@@ -325,4 +325,6 @@ impl Reducible for Session {
 }
 
 #[cfg(test)]
+mod expectations;
+#[cfg(test)]
 mod tests;
