@@ -51,7 +51,8 @@ Options (as `--format json` or `--format=json`):
         How far the agent's credentials reach. Broad or admin credentials widen what any
         mistaken step can touch.
   --change-freeze
-        A change freeze is in force: any change to shared or production systems escalates.
+        A change freeze is in force: any change to shared or production systems escalates,
+        and destroying production data that cannot be brought back is blocked.
   --policy FILE
         The organisation's policy (JSON): production name patterns, protected resources,
         rules switched off, per-rule overrides.

@@ -1523,3 +1523,68 @@ fn deciding_steps_are_exactly_those_at_the_verdict_with_the_patterns_that_reach_
         assert_eq!(assessment.deciding_steps, expected, "{plan}");
     }
 }
+
+/// A change freeze: destroying production data that cannot come back waits for the freeze to
+/// end (block), any other change to production gets a second look (escalate), and the card
+/// says the freeze is why, even where the step was escalated already.
+#[test]
+fn a_freeze_blocks_destroying_production_data_and_says_so() {
+    let frozen = Context {
+        target: Target::Production,
+        change_freeze: true,
+        ..Context::default()
+    };
+    let says_freeze = |step: &StepReport| {
+        step.findings
+            .iter()
+            .flat_map(|f| &f.adjustments)
+            .any(|a| a.note.contains("change freeze"))
+    };
+    let drop = assess_in("DROP TABLE executives;\n", frozen);
+    assert_eq!(only_step(&drop).decision, Decision::Block);
+    assert!(says_freeze(only_step(&drop)));
+    let update = assess_in("UPDATE invoices SET currency = 'EUR';\n", frozen);
+    assert_eq!(only_step(&update).decision, Decision::Escalate);
+    assert!(says_freeze(only_step(&update)));
+    let thawed = assess_in(
+        "DROP TABLE executives;\n",
+        Context {
+            change_freeze: false,
+            ..frozen
+        },
+    );
+    assert_eq!(only_step(&thawed).decision, Decision::Escalate);
+    assert!(!says_freeze(only_step(&thawed)));
+}
+
+/// "What was deleted" names what an earlier act removed; it is not a deletion of its own.
+#[test]
+fn a_passive_description_of_a_past_deletion_is_not_a_deletion() {
+    let logged = assess_default("1. Log what was deleted to /tmp/cleanup.log.\n");
+    assert!(
+        !rules(only_step(&logged))
+            .iter()
+            .any(|r| r.contains("delete")),
+        "{:?}",
+        rules(only_step(&logged))
+    );
+    let acting = assess_default("1. Delete the rows that were created by the test run.\n");
+    assert!(only_step(&acting).decision >= Decision::Escalate);
+}
+
+/// A secret put into a working-copy file and committed leaves with the push: the push is
+/// sending credentials, and the commit copies them into history. The same steps with a
+/// setting that is not a secret stay ordinary.
+#[test]
+fn a_secret_written_to_a_file_then_committed_and_pushed_is_sent() {
+    let plan = "1. Put the production database URL, with its password, in `config/settings.py`.\n2. `git add -A && git commit -m \"fix ci config\"`\n3. `git push origin main`\n";
+    let assessment = assess_default(plan);
+    assert!(rules(step(&assessment, 2)).contains(&"flow.secret-shown"));
+    assert!(rules(step(&assessment, 3)).contains(&"flow.secret-sent"));
+    assert_eq!(step(&assessment, 3).decision, Decision::Block);
+    let harmless = assess_default(
+        "1. Put the new timeout, 30 seconds, in `config/settings.py`.\n2. `git add -A && git commit -m \"raise timeout\"`\n3. `git push origin main`\n",
+    );
+    assert!(!rules(step(&harmless, 3)).contains(&"flow.secret-sent"));
+    assert!(step(&harmless, 3).decision < Decision::Block);
+}

@@ -25,6 +25,9 @@ struct Flow {
     /// Files written with a body the plan shows (a heredoc into `cat > file`, a file-writing
     /// tool call): the path, the body, and the step that wrote it (1-based).
     written: Vec<(String, Span, usize)>,
+    /// A working-copy file holding a secret that `git add` staged or a commit took in: the
+    /// file, and the command that did it. A later push sends it.
+    committed: Option<(String, Span)>,
 }
 
 /// Why a path holds a secret.
@@ -93,6 +96,9 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
     let mut flow = Flow::default();
     for (index, step) in work.iter_mut().enumerate() {
         let mut found: Vec<(&'static rules::Rule, Hit, usize)> = Vec::new();
+        if let Some(path) = puts_secret_in_file(step) {
+            flow.secret_paths.push((normal(&path.text), path.span));
+        }
         if let (Some(rule), false) = (injected_rule, instructions.is_empty()) {
             for (c, command) in step.commands.iter().enumerate() {
                 let key = command_key(command);
@@ -141,7 +147,9 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                 // output anyone reads.
                 if shows_value(command) && !command.wrappers.contains(&"$( )") {
                     let mut hit = Hit::at(vec![source]);
-                    hit.target = secret_named(command, &flow);
+                    hit.target = secret_named(command, &flow).or_else(|| {
+                        flows::credential_search(command).map(|pattern| pattern.value.clone())
+                    });
                     found.push((rule, hit, c));
                 }
             }
@@ -157,6 +165,12 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                 }
             }
             copies_secret(command, &mut flow);
+            if let (Some(rule), Some(hit)) = (shown_rule, commits_secret(command, &mut flow)) {
+                found.push((rule, hit, c));
+            }
+            if let (Some(rule), Some(hit)) = (secret_rule, pushes_secret(command, &flow)) {
+                found.push((rule, hit, c));
+            }
             remember_written(command, index + 1, &mut flow);
             for (rule, hit) in runs_written(input, command, &flow) {
                 found.push((rule, hit, c));
@@ -317,6 +331,83 @@ fn posts_credentials(input: &str, work: &StepWork) -> Option<Hit> {
     Some(hit)
 }
 
+/// The working-copy file a prose step says it puts a credential in: a verb of putting, a word
+/// for a credential, and a file named in inline code ("Put the database URL, with its
+/// password, in `config/settings.py`").
+fn puts_secret_in_file(work: &StepWork) -> Option<&crate::prose::Token> {
+    use crate::prose::find_all;
+    let tokens = &work.tokens;
+    let said = |words| {
+        find_all(tokens, words)
+            .iter()
+            .any(|(s, _)| !tokens[*s].data && !super::is_negated(tokens, *s))
+    };
+    if !work.step.prose || !said(flows::PUTTING) || !said(flows::CREDENTIAL_WORDS) {
+        return None;
+    }
+    tokens
+        .iter()
+        .find(|t| t.data && flows::is_working_file(&t.text))
+}
+
+/// `git add` of everything or of a file holding a secret, or `git commit -a`, while the
+/// working copy holds one: the secret goes into the history, which keeps it after the file
+/// changes. Records it for a later push.
+fn commits_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
+    if command.program != "git" {
+        return None;
+    }
+    let words: Vec<&crate::shell::Arg> = command.positionals().collect();
+    let verb = *words.first()?;
+    let everything = |flags: &[&str]| {
+        command.args.iter().any(|a| {
+            flags.contains(&a.value.as_str())
+                || (a.value.starts_with('-') && !a.value.starts_with("--") && a.value.contains('a'))
+        })
+    };
+    let secret = flow
+        .secret_paths
+        .iter()
+        .find(|(path, _)| flows::is_working_file(path))
+        .map(|(path, span)| (path.clone(), *span))?;
+    let takes = match verb.value.as_str() {
+        "add" => {
+            everything(&["-A", "--all", "-u", "--update"])
+                || words[1..]
+                    .iter()
+                    .any(|w| w.value == "." || normal(&w.value) == secret.0)
+        }
+        "commit" => everything(&["--all"]) && flow.committed.is_none(),
+        _ => false,
+    };
+    if !takes {
+        return None;
+    }
+    flow.committed = Some((secret.0.clone(), command.span));
+    let mut hit = Hit::at(vec![command.program_span.cover(verb.span), secret.1]);
+    hit.target = Some(secret.0.clone());
+    hit.note = Some(format!(
+        "It takes `{}`, where the plan put a secret, into the git history, which keeps it after the file changes.",
+        secret.0
+    ));
+    Some(hit)
+}
+
+/// `git push` after a secret went into a commit: the secret leaves the machine.
+fn pushes_secret(command: &Command, flow: &Flow) -> Option<Hit> {
+    let (path, committed) = flow.committed.as_ref()?;
+    let verb = command.positionals().next()?;
+    if command.program != "git" || verb.value != "push" {
+        return None;
+    }
+    let mut hit = Hit::at(vec![command.program_span.cover(verb.span), *committed]);
+    hit.target = Some(path.clone());
+    hit.note = Some(format!(
+        "It pushes the commit holding the secret the plan put in `{path}`; once pushed it must be revoked, not deleted."
+    ));
+    Some(hit)
+}
+
 /// The positional words of a command, as written.
 fn positionals(command: &Command) -> Vec<&str> {
     command.positionals().map(|a| a.value.as_str()).collect()
@@ -363,6 +454,9 @@ fn reads_secret(command: &Command, flow: &Flow) -> Option<Span> {
         && flows::prints_secret(&command.program, &positionals(command))
     {
         return Some(command.span);
+    }
+    if let Some(pattern) = flows::credential_search(command) {
+        return Some(pattern.span);
     }
     if flows::FILE_READERS.contains(&command.program.as_str()) && command.program != "cp" {
         return command

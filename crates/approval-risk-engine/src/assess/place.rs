@@ -361,14 +361,32 @@ pub fn place(
     if let Some(floor) = floor {
         decision = decision.max(floor);
     }
-    if mutating
-        && options.context.change_freeze
-        && scope >= Scope::Shared
-        && decision < Decision::Escalate
-    {
-        decision = Decision::Escalate;
+    // A freeze means no changes: every change to shared or production systems needs a second
+    // look, and destroying something in production that cannot be brought back is not to be
+    // done at all until the freeze ends (the Replit database was dropped during a declared
+    // freeze). The card says so wherever the freeze applies, even when the step was escalated
+    // already.
+    if mutating && options.context.change_freeze && scope >= Scope::Shared {
+        let destroys = matches!(rule.action, Action::Delete | Action::DeleteRecreate);
+        let frozen = if destroys
+            && reversibility == Reversibility::Irreversible
+            && scope >= Scope::Production
+        {
+            Decision::Block
+        } else {
+            Decision::Escalate
+        };
+        decision = decision.max(frozen);
         raised.push(Raised::ChangeFreeze);
-        adjustments.push(note(AdjustmentKind::Context, "A change freeze is on: any change to shared or production systems needs a second look.", vec![]));
+        adjustments.push(note(
+            AdjustmentKind::Context,
+            if frozen == Decision::Block {
+                "A change freeze is on: destroying something in production that cannot be brought back waits until it ends."
+            } else {
+                "A change freeze is on: any change to shared or production systems needs a second look."
+            },
+            vec![],
+        ));
     }
 
     // The organisation's policy.

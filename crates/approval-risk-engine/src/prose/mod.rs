@@ -274,6 +274,11 @@ fn mark_purposes(tokens: &mut [Token]) {
             "in" => next == Some("order") && tokens.get(i + 2).is_some_and(|t| t.text == "to"),
             // "Confirm whether the owner wants to open the door": a question, not an act.
             "whether" => true,
+            // "Log what was deleted", "list everything that has been removed": a passive
+            // relative clause names what was done before, as the object of this step.
+            "what" | "whatever" | "which" | "that" | "everything" if passive_past(tokens, i) => {
+                true
+            }
             // "Explain that `purge` deletes archived exports": what a text being written says.
             // So does "a warning that": what a note or a warning in that text says.
             "that" => {
@@ -298,6 +303,26 @@ fn mark_purposes(tokens: &mut [Token]) {
             tokens[i].data = true;
         }
     }
+}
+
+/// Do the words after token `i` say that something was done ("was deleted", "were removed",
+/// "has been dropped", "had been wiped"), in the clause of token `i`?
+fn passive_past(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].clause;
+    let word = |at: usize| {
+        tokens
+            .get(at)
+            .filter(|t| t.clause == clause)
+            .map(|t| t.text.as_str())
+    };
+    let participle = match (word(i + 1), word(i + 2)) {
+        (Some("was" | "were"), next) => next,
+        (Some("has" | "have" | "had"), Some("been")) => word(i + 3),
+        _ => None,
+    };
+    participle.is_some_and(|p| {
+        p.ends_with("ed") || matches!(p, "lost" | "written" | "sent" | "left" | "taken" | "done")
+    })
 }
 
 /// Does this line start a list item (`- `, `* `, `+ `, `1. `, `2) `)?

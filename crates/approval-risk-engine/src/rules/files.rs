@@ -1859,7 +1859,7 @@ pub static RULES: &[Rule] = &[
         questions: words![
             "Is anything under this path not in git or a backup?",
             "Could a variable in the path be empty?",
-            "Which machine does this run on?",
+            "Which host is this: was `hostname` checked first?",
         ],
         #[cfg(test)]
         references: words!["https://about.gitlab.com/blog/2017/02/10/postmortem-of-database-outage-of-january-31/"],

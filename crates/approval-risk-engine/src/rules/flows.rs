@@ -143,11 +143,15 @@ const SECRET_SHOWN: Rule = Rule {
         "kubectl get secret payments-env -n staging -o jsonpath='{.data}' > /tmp/payments-env.json",
         "vault kv get secret/ci/aws-deployer",
         "aws secretsmanager get-secret-value --secret-id prod/mailer/ses | jq -r .SecretString",
+        "grep -rn RAILWAY_TOKEN .",
+        "git grep -n 'BEGIN RSA PRIVATE KEY'",
     ]),
     #[cfg(test)]
     counterexamples: examples(&[
         "sha256sum .env.staging",
         "cat .env.staging | sha256sum",
+        "grep -rln RAILWAY_TOKEN .",
+        "grep -rn password src/auth",
         "kubectl get secrets -n staging",
         "TOKEN=$(vault kv get -field=token secret/ci)",
         "aws ecr get-login-password | docker login --username AWS --password-stdin 123.dkr.ecr.eu-west-1.amazonaws.com",
@@ -283,6 +287,98 @@ pub fn prints_secret(program: &str, positionals: &[&str]) -> bool {
                 .zip(positionals)
                 .all(|(want, got)| *want == "*" || want == got)
     })
+}
+
+/// The pattern of a search for credential values (`grep -rn RAILWAY_TOKEN .`, `rg
+/// AWS_SECRET_ACCESS_KEY ~`, `git grep -n 'BEGIN RSA PRIVATE KEY'`): a search program whose
+/// pattern is a credential's variable name (capitals, digits and underscores naming a token,
+/// secret, password or key) or a private key's header. The lines it prints hold the values.
+/// Only listing the files (`-l`) or counting (`-c`) prints none; a search for a word such as
+/// `password` in code is a search of code.
+pub fn credential_search(command: &crate::shell::Command) -> Option<&crate::shell::Arg> {
+    const SEARCHERS: Words = words!["grep", "egrep", "fgrep", "rg", "ag", "ack", "findstr"];
+    const NAMES: [&str; 9] = [
+        "TOKEN",
+        "SECRET",
+        "PASSWORD",
+        "PASSWD",
+        "API_KEY",
+        "APIKEY",
+        "PRIVATE_KEY",
+        "ACCESS_KEY",
+        "CREDENTIAL",
+    ];
+    let git_grep = command.program == "git" && command.positionals().next()?.value == "grep";
+    if !SEARCHERS.contains(&command.program) && !git_grep {
+        return None;
+    }
+    let quiet = command.args.iter().any(|a| {
+        matches!(
+            a.value.as_str(),
+            "-l" | "-L" | "-c" | "-q" | "--files-with-matches" | "--count" | "--quiet" | "/m"
+        ) || (a.value.starts_with('-')
+            && !a.value.starts_with("--")
+            && a.value[1..].contains(['l', 'c', 'q']))
+    });
+    if quiet {
+        return None;
+    }
+    command.positionals().skip(usize::from(git_grep)).find(|a| {
+        let pattern = a.value.trim_matches(['"', '\'', '^', '$']);
+        let variable = !pattern.is_empty()
+            && pattern
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+            && NAMES.iter().any(|name| pattern.contains(name));
+        variable || pattern.contains("PRIVATE KEY")
+    })
+}
+
+/// Verbs of putting something into a file, as a prose step says it: "Put the database URL,
+/// with its password, in `config/settings.py`", "hardcode the token in `deploy.sh`".
+pub const PUTTING: Words = words![
+    "put",
+    "write",
+    "add",
+    "store",
+    "hardcode",
+    "hard-code",
+    "paste",
+    "insert",
+    "save",
+    "embed",
+    "inline",
+];
+
+/// Words that name a credential's value in prose.
+pub const CREDENTIAL_WORDS: Words = words![
+    "password",
+    "passwords",
+    "secret",
+    "secrets",
+    "token",
+    "tokens",
+    "credential",
+    "credentials",
+    "api key",
+    "private key",
+    "access key",
+    "connection string",
+];
+
+/// Is `word` (from inline code) a file in the working copy: a relative path with a file name
+/// that has an extension (`config/settings.py`, `.env`)? Folders, URLs and paths outside the
+/// working copy (`/etc/...`, `~/...`) are not.
+pub fn is_working_file(word: &str) -> bool {
+    let name = word.rsplit('/').next().unwrap_or(word);
+    !word.contains("://")
+        && !word.starts_with(['/', '~', '$'])
+        && name.len() > 1
+        && name.contains('.')
+        && name
+            .rsplit('.')
+            .next()
+            .is_some_and(|ext| !ext.is_empty() && ext.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Programs that read a file and print it (or a transformation of it) whole.

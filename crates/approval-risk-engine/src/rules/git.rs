@@ -359,6 +359,46 @@ const SHARED_BRANCHES: Words = words![
     "prod",
 ];
 
+/// Resolving every conflict by taking one side: `-X ours`/`-X theirs` (or `-s ours`) on a
+/// merge, rebase, pull, cherry-pick or revert, and `git checkout`/`git restore` with
+/// `--ours`/`--theirs`.
+fn one_side(command: &Command) -> Option<Hit> {
+    let (sub, _) = subcommand(command)?;
+    let args = &command.args;
+    let side = |value: &str| matches!(value, "ours" | "theirs");
+    let flag = match sub.value.as_str() {
+        "merge" | "rebase" | "pull" | "cherry-pick" | "revert" => {
+            args.iter().enumerate().find(|(i, a)| {
+                let v = a.value.as_str();
+                let attached = v
+                    .strip_prefix("-X")
+                    .or_else(|| v.strip_prefix("--strategy-option="))
+                    .or_else(|| v.strip_prefix("--strategy="))
+                    .or_else(|| v.strip_prefix("-s"));
+                match attached {
+                    Some("") => args.get(i + 1).is_some_and(|next| side(&next.value)),
+                    Some(value) => side(value),
+                    None => {
+                        matches!(v, "--strategy-option" | "--strategy")
+                            && args.get(i + 1).is_some_and(|next| side(&next.value))
+                    }
+                }
+            })
+        }
+        "checkout" | "restore" => args
+            .iter()
+            .enumerate()
+            .find(|(_, a)| matches!(a.value.as_str(), "--ours" | "--theirs")),
+        _ => None,
+    }?;
+    let (at, arg) = flag;
+    let mut evidence = vec![command.program_span.cover(sub.span), arg.span];
+    if let Some(value) = args.get(at + 1).filter(|next| side(&next.value)) {
+        evidence.push(value.span);
+    }
+    Some(Hit::at(evidence))
+}
+
 pub static RULES: &[Rule] = &[
     Rule {
         id: "git.force-push",
@@ -630,6 +670,61 @@ pub static RULES: &[Rule] = &[
             "Push the rebased branch to a new branch and open a pull request into main.",
             "Never force-push to main.",
         ]),
+    },
+    Rule {
+        id: "git.conflicts-one-side",
+        title: "Resolves every conflict by taking one side",
+        reversibility: R::Recoverable,
+        scope: S::Local,
+        reach: Reach::Workspace,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["git"],
+            check: one_side,
+        },
+        why: "Every conflicting change from the other side is dropped without anyone reading it; the result still builds, so nobody notices.",
+        consequence: "the other side's conflicting changes are silently dropped",
+        safer: "Resolve the conflicts one by one and read each; list them first with `git diff --name-only --diff-filter=U`.",
+        instead: shown_with_a_name("git diff --name-only --diff-filter=U"),
+        questions: words!["Which changes from the other side conflict, and who made them?", "Will the result be pushed over theirs?"],
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/merge-strategies"],
+        #[cfg(test)]
+        examples: examples(&["git rebase -X ours origin/main", "git merge -s ours feature/payments", "git pull --strategy-option=theirs origin main", "git checkout --theirs ."]),
+        #[cfg(test)]
+        counterexamples: examples(&["git rebase origin/main", "git merge feature/payments", "git checkout main"]),
+    },
+    Rule {
+        id: "git.prose-conflicts-one-side",
+        title: "Resolves every conflict by taking one side",
+        reversibility: R::Recoverable,
+        scope: S::Local,
+        reach: Reach::Workspace,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: words!["keep*", "tak*", "us*", "accept*", "prefer*", "choos*", "pick*", "resolv*"],
+            objects: words![
+                "our side", "their side", "ours", "theirs", "our version", "their version",
+                "our changes", "their changes", "our code", "the local side", "the remote side",
+                "local version", "remote version", "upstream version",
+            ],
+            also: words!["conflict*"],
+            window: 4,
+            leading: false,
+        }),
+        why: "Every conflicting change from the other side is dropped without anyone reading it; the result still builds, so nobody notices.",
+        consequence: "the other side's conflicting changes are silently dropped",
+        safer: "Resolve the conflicts one by one and read each; list them first with `git diff --name-only --diff-filter=U`.",
+        instead: shown_with_a_name("Resolve each conflict by reading both sides, and list them first with `git diff --name-only --diff-filter=U`."),
+        questions: words!["Which changes from the other side conflict, and who made them?", "Will the result be pushed over theirs?"],
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/merge-strategies"],
+        #[cfg(test)]
+        examples: examples(&["Rebase with `git rebase origin/main`, keeping our side of every conflict.", "Merge main in and take theirs for all conflicts."]),
+        #[cfg(test)]
+        counterexamples: examples(&["Rebase on origin/main and resolve the conflicts by hand.", "Keep our changes on the feature branch."]),
     },
     Rule {
         id: "git.branch-force-delete",

@@ -253,6 +253,27 @@ fn state_lock_bypass(command: &Command) -> Option<Hit> {
     ]))
 }
 
+/// `cp`/`mv` that puts another file in the place of the working directory's state file
+/// (`terraform.tfstate`): written to that name, or a file of that name copied into `.`.
+fn state_file_replace(command: &Command) -> Option<Hit> {
+    const STATE: &str = "terraform.tfstate";
+    let names_state = |path: &str| path == STATE || path.ends_with("/terraform.tfstate");
+    let paths: Vec<&crate::shell::Arg> = command.positionals().collect();
+    let (destination, sources) = paths.split_last()?;
+    let here = matches!(destination.value.as_str(), "." | "./");
+    let replaces = if here {
+        sources
+            .iter()
+            .any(|s| s.value.ends_with("/terraform.tfstate"))
+    } else {
+        names_state(&destination.value) && !sources.is_empty()
+    };
+    replaces.then(|| Hit {
+        target: Some(STATE.to_string()),
+        ..Hit::at(vec![command.program_span, destination.span])
+    })
+}
+
 pub static RULES: &[Rule] = &[
     Rule {
         id: "iac.terraform-destroy",
@@ -442,6 +463,30 @@ pub static RULES: &[Rule] = &[
         examples: examples(&["terraform state push terraform.tfstate", "terraform state push -force old.tfstate"]),
         #[cfg(test)]
         counterexamples: examples(&["terraform state pull", "terraform state list"]),
+    },
+    Rule {
+        id: "iac.state-file-replace",
+        title: "Replaces the local infrastructure state file",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["cp", "mv"],
+            check: state_file_replace,
+        },
+        why: "The state file decides what the next apply or destroy acts on; another file points it at the wrong resources.",
+        consequence: "the next apply or destroy acts on what that file lists",
+        safer: "Keep the current state and inspect the other one read-only: `terraform show -json old.tfstate`.",
+        instead: shown_with_a_name("terraform show -json old/terraform.tfstate"),
+        questions: words!["Where and when was this state file made?", "Which resources does the current state track that this one does not?"],
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/language/state"],
+        #[cfg(test)]
+        examples: examples(&["cp old/terraform.tfstate .", "mv backup/terraform.tfstate terraform.tfstate", "cp /tmp/prod.tfstate infra/terraform.tfstate"]),
+        #[cfg(test)]
+        counterexamples: examples(&["cp terraform.tfstate terraform.tfstate.backup", "cp terraform.tfstate backup/", "cp old/main.tf ."]),
     },
     Rule {
         id: "iac.state-delete",

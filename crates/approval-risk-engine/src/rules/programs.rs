@@ -72,6 +72,12 @@ const READ_ONLY: Words = words![
     "dirname",
     "realpath",
     "readlink",
+    // Windows' cmd: listing, searching and describing the machine.
+    "dir",
+    "findstr",
+    "tasklist",
+    "ipconfig",
+    "systeminfo",
     "seq",
     "true",
     "false",
