@@ -1588,3 +1588,39 @@ fn a_secret_written_to_a_file_then_committed_and_pushed_is_sent() {
     assert!(!rules(step(&harmless, 3)).contains(&"flow.secret-sent"));
     assert!(step(&harmless, 3).decision < Decision::Block);
 }
+
+/// A dry-run flag lowers a step only on a program that has one (issue 15): `rm` and
+/// `terraform destroy` have none, so the flag changes nothing and the card says so; kubectl,
+/// helm and the AWS CLI's own flags still make a preview.
+#[test]
+fn a_dry_run_flag_counts_only_where_the_program_has_one() {
+    for plan in [
+        "rm -rf /srv/data --dry-run",
+        "terraform destroy -auto-approve --dry-run",
+    ] {
+        let assessment = assess_default(plan);
+        let step = only_step(&assessment);
+        assert!(
+            step.decision >= Decision::Escalate,
+            "{plan}: {:?}",
+            step.decision
+        );
+        assert!(
+            step.findings
+                .iter()
+                .flat_map(|f| &f.adjustments)
+                .any(|a| a.note.contains("is no dry run")),
+            "{plan}"
+        );
+    }
+    for plan in [
+        "kubectl delete namespace payments --dry-run=server",
+        "helm uninstall payments --dry-run",
+        "aws s3 rm s3://acme-logs --recursive --dryrun",
+    ] {
+        let assessment = assess_default(plan);
+        assert_eq!(only_step(&assessment).decision, Decision::Proceed, "{plan}");
+    }
+    let real = assess_default("kubectl delete namespace payments --dry-run=none");
+    assert!(only_step(&real).decision >= Decision::Escalate);
+}

@@ -7,7 +7,7 @@ use crate::context::{Credentials, Target};
 use crate::model::{decide, Decision, Reversibility, Scope};
 use crate::prose::{find_all, Token};
 use crate::report::{Adjustment, AdjustmentKind};
-use crate::rules::{command_flag, Action, Hit, Reach, Rule};
+use crate::rules::{self, Action, Hit, Preview, Reach, Rule};
 use crate::shell::Command;
 use crate::span::Span;
 use crate::words::Words;
@@ -42,17 +42,6 @@ const BREADTH: Words = words![
     "--purge",
     "--everything",
     "--cascade",
-];
-const DRY_RUN: Words = words![
-    "--dry-run",
-    "--dryrun",
-    "--what-if",
-    "--whatif",
-    "--check",
-    "--noop",
-    "--plan",
-    "--simulate",
-    "--preview",
 ];
 
 fn note(kind: AdjustmentKind, note: impl Into<String>, evidence: Vec<Span>) -> Adjustment {
@@ -269,16 +258,22 @@ pub fn place(
                 vec![span],
             ));
         }
-        let dry_run = command.and_then(|c| {
-            c.args
-                .iter()
-                .find(|a| {
-                    DRY_RUN.iter().any(|d| command_flag(c, &a.value, d))
-                        && !a.value.ends_with("=none")
-                        && !a.value.ends_with("=false")
-                })
-                .map(|a| a.span)
-        });
+        let preview = command.and_then(|c| rules::preview(c).map(|p| (c, p)));
+        if let Some((c, Preview::Unsupported(arg))) = &preview {
+            adjustments.push(note(
+                AdjustmentKind::Amplifier,
+                format!(
+                    "`{}` is not known to have `{}`: the flag is no dry run, and this step runs as written.",
+                    c.program,
+                    arg.value.split('=').next().unwrap_or(&arg.value)
+                ),
+                vec![arg.span],
+            ));
+        }
+        let dry_run = match preview {
+            Some((_, Preview::Real(arg))) => Some(arg.span),
+            _ => None,
+        };
         if let Some(span) = dry_run {
             reversibility = Reversibility::Reversible;
             scope = Scope::None;

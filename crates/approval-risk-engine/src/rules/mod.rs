@@ -33,7 +33,9 @@ pub use matching::{
     command_flag, find_flag, flag_matches, match_command, match_prose, match_sql,
     positionals as positionals_of, Hit,
 };
-pub use programs::{behind_runner, is_known_program, is_plain_word, is_read_only, is_routine};
+pub use programs::{
+    behind_runner, is_known_program, is_plain_word, is_read_only, is_routine, preview, Preview,
+};
 
 use crate::model::{Decision, Reversibility, Scope};
 use crate::shell::Command;

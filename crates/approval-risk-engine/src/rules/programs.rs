@@ -507,3 +507,110 @@ pub fn behind_runner(command: &Command) -> Option<(&str, Vec<&Arg>)> {
     let name = tool.value.rsplit('/').next().unwrap_or(&tool.value);
     Some((name, words[skip + 1..].to_vec()))
 }
+
+/// What each program offers to show what a command would do without doing it (its dry-run,
+/// check or no-op flags), for the subcommands listed (every subcommand when none is). Only
+/// these lower a step: the same word on a program that does not have it changes nothing (`rm`
+/// has no `--dry-run`; BSD `rm` takes it for a file name and deletes the folder anyway), and a
+/// program the engine does not know is not taken at its word.
+const PREVIEWS: &[(&str, &[&str], Words)] = &[
+    ("kubectl", &[], words!["--dry-run"]),
+    ("oc", &[], words!["--dry-run"]),
+    ("helm", &[], words!["--dry-run"]),
+    ("aws", &[], words!["--dryrun", "--dry-run"]),
+    ("eksctl", &[], words!["--dry-run"]),
+    ("az", &[], words!["--what-if"]),
+    ("rsync", &[], words!["-n", "--dry-run"]),
+    ("rclone", &[], words!["-n", "--dry-run"]),
+    ("s3cmd", &[], words!["-n", "--dry-run"]),
+    ("gsutil", &["rsync"], words!["-n"]),
+    (
+        "git",
+        &["clean", "add", "rm", "mv", "push"],
+        words!["-n", "--dry-run"],
+    ),
+    ("git-filter-repo", &[], words!["--dry-run"]),
+    ("ansible", &[], words!["-C", "--check"]),
+    ("ansible-playbook", &[], words!["-C", "--check"]),
+    ("puppet", &[], words!["--noop"]),
+    ("chef-client", &[], words!["-W", "--why-run"]),
+    (
+        "make",
+        &[],
+        words!["-n", "--dry-run", "--just-print", "--recon"],
+    ),
+    ("rake", &[], words!["-n", "--dry-run"]),
+    (
+        "apt",
+        &[],
+        words!["-s", "--simulate", "--dry-run", "--just-print", "--no-act"],
+    ),
+    (
+        "apt-get",
+        &[],
+        words!["-s", "--simulate", "--dry-run", "--just-print", "--no-act"],
+    ),
+    ("dnf", &[], words!["--assumeno"]),
+    ("yum", &[], words!["--assumeno"]),
+    ("brew", &[], words!["-n", "--dry-run"]),
+    ("npm", &[], words!["--dry-run"]),
+    ("pnpm", &[], words!["--dry-run"]),
+    ("cargo", &[], words!["--dry-run"]),
+    ("composer", &[], words!["--dry-run"]),
+    ("certbot", &[], words!["--dry-run"]),
+    ("alembic", &["upgrade", "downgrade"], words!["--sql"]),
+];
+
+/// Words that ask a program for a dry run, whichever program it is (`PREVIEWS` says which
+/// programs really have one).
+const PREVIEW_WORDS: Words = words![
+    "--dry-run",
+    "--dryrun",
+    "--what-if",
+    "--whatif",
+    "--check",
+    "--noop",
+    "--plan",
+    "--simulate",
+    "--preview",
+];
+
+/// A flag that asks for a dry run, and whether this program has it.
+pub enum Preview<'a> {
+    /// The program has it: the command only shows what would happen.
+    Real(&'a Arg),
+    /// The program has no such flag (or the engine does not know that it has): the command
+    /// runs as written.
+    Unsupported(&'a Arg),
+}
+
+/// The dry-run flag of `command`, if it has one, judged by what its program offers.
+pub fn preview(command: &Command) -> Option<Preview<'_>> {
+    // `--dry-run=none` (kubectl) and `--check=false` ask for the real thing.
+    let off = |arg: &Arg| arg.value.ends_with("=none") || arg.value.ends_with("=false");
+    let subcommand = command.positionals().next().map(|a| a.value.as_str());
+    let offered = PREVIEWS.iter().find(|(program, subcommands, _)| {
+        *program == command.program
+            && (subcommands.is_empty() || subcommand.is_some_and(|s| subcommands.contains(&s)))
+    });
+    if let Some((_, _, flags)) = offered {
+        if let Some(arg) = command.args.iter().find(|a| {
+            !off(a)
+                && flags
+                    .iter()
+                    .any(|f| super::command_flag(command, &a.value, f))
+        }) {
+            return Some(Preview::Real(arg));
+        }
+    }
+    command
+        .args
+        .iter()
+        .find(|a| {
+            !off(a)
+                && PREVIEW_WORDS
+                    .iter()
+                    .any(|f| super::command_flag(command, &a.value, f))
+        })
+        .map(Preview::Unsupported)
+}
