@@ -155,6 +155,15 @@ fn script_run(command: &Command) -> Option<(Hit, bool)> {
             | "source"
             | "."
     );
+    // `uv run purge.py`, `poetry run python purge.py`: a project runner starting a script.
+    let runner = matches!(
+        command.program.as_str(),
+        "uv" | "poetry" | "pipenv" | "pdm" | "hatch" | "rye"
+    ) && command
+        .positionals()
+        .next()
+        .is_some_and(|first| first.value == "run");
+    let interpreter = interpreter || runner;
     let (mut hit, name) = if is_script(&command.program) {
         (Hit::at(vec![command.program_span]), command.program.clone())
     } else {
@@ -293,7 +302,7 @@ pub static RULES: &[Rule] = &[
         action: Action::Opaque,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: words!["bash", "sh", "zsh", "python", "python3", "node", "ruby", "perl", "php", "deno", "bun", "source", "."],
+            programs: words!["bash", "sh", "zsh", "python", "python3", "node", "ruby", "perl", "php", "deno", "bun", "source", ".", "uv", "poetry", "pipenv", "pdm", "hatch", "rye"],
             check: unseen_script,
         },
         why: "The tool reads only the plan, never the script file; its name and arguments mention no environment.",
@@ -304,7 +313,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
-        examples: examples(&["./build_docs.sh", "bash scripts/lint.sh", "python3 report.py --all"]),
+        examples: examples(&["./build_docs.sh", "bash scripts/lint.sh", "python3 report.py --all", "uv run scripts/report.py"]),
         #[cfg(test)]
         counterexamples: examples(&["bash -c 'ls -la'", "python3 --version", "./deploy.sh production"]),
     },
@@ -317,7 +326,7 @@ pub static RULES: &[Rule] = &[
         action: Action::Opaque,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: words!["bash", "sh", "zsh", "python", "python3", "node", "ruby", "perl", "php", "deno", "bun", "source", "."],
+            programs: words!["bash", "sh", "zsh", "python", "python3", "node", "ruby", "perl", "php", "deno", "bun", "source", ".", "uv", "poetry", "pipenv", "pdm", "hatch", "rye"],
             check: unseen_ops_script,
         },
         why: "Its name or arguments point to a deploy, migration or cleanup, and the tool never reads the script itself.",

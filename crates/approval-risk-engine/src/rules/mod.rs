@@ -16,6 +16,7 @@ mod matching;
 mod messages;
 mod migrations;
 pub use migrations::is_migration_tool;
+mod fetched;
 mod nosql;
 mod packages;
 mod plans;
@@ -256,6 +257,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         cloud::RULES,
         containers::RULES,
         packages::RULES,
+        fetched::RULES,
         cicd::RULES,
         messages::RULES,
         migrations::RULES,
