@@ -263,3 +263,37 @@ test('a context change in an editable frame reaches the portal with the new resu
   expect(second.assessment.context.target).toBe('production');
   expect(second.assessment.steps).toHaveLength(120);
 });
+
+test('an empty plan from the portal is nothing to assess, in the reply and in the frame', async ({ page }) => {
+  const frame = await frameOnThirdOrigin(page, '');
+  await postToFrame(page, { type: 'approval-risk:assess', id: 'empty-1', plan: '   \n' });
+  await expect.poll(() => messages(page, 'approval-risk:result')).toHaveLength(1);
+  const [result] = await messages(page, 'approval-risk:result');
+  expect(result.assessment.empty).toBe(true);
+  expect(result.assessment.deciding_steps).toEqual([]);
+  await expect(frame.locator('.verdict-advice')).toHaveText('Nothing to assess.');
+  await expect(frame.locator('#verdict')).toHaveAttribute('data-empty', 'true');
+});
+
+test("the portal's policy holds for a plan assessed in the frame's worker as on its main thread", async ({ page }) => {
+  const frame = await frameOnThirdOrigin(page, '');
+  const policy = { version: 1, protected: ['billing-db'], overrides: { 'git.force-push': 'block' } };
+  const tail = 'git push --force origin release\nkubectl rollout restart deployment/billing-db -n shop\n';
+  // Small: assessed at once on the frame's main thread.
+  await postToFrame(page, { type: 'approval-risk:assess', id: 'policy-small', plan: tail, policy });
+  // Over the 4 KB the main thread takes: assessed in the worker, which must be given the policy.
+  const big = 'git status\n'.repeat(500) + tail;
+  await postToFrame(page, { type: 'approval-risk:assess', id: 'policy-big', plan: big, policy });
+  await expect.poll(() => messages(page, 'approval-risk:result'), { timeout: 10_000 }).toHaveLength(2);
+  const results = await messages(page, 'approval-risk:result');
+  for (const id of ['policy-small', 'policy-big']) {
+    const { assessment } = results.find((r) => r.id === id);
+    const push = assessment.steps.find((s) => s.text.startsWith('git push --force'));
+    const restart = assessment.steps.find((s) => s.text.includes('billing-db'));
+    expect(push.decision, id).toBe('block');
+    expect(restart.decision, id).toMatch(/escalate|block/);
+    expect(restart.findings.flatMap((f) => f.adjustments ?? []).some((a) => a.kind === 'policy'), id).toBe(true);
+  }
+  await expect(frame.locator('.result-pane')).toHaveAttribute('aria-busy', 'false');
+  await expect(frame.locator('#verdict')).toHaveAttribute('data-verdict', 'block');
+});

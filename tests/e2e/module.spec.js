@@ -84,6 +84,19 @@ test.describe('the engine module', () => {
     }, withContext.plan);
     expect(bare.context).toEqual({ target: 'unknown', credentials: 'unknown', change_freeze: false });
     expect(bare).not.toEqual(cli(withContext.plan, withContext.args));
+
+    // What a portal records beside a decision (issue 18): the deciding steps, their headline and
+    // the engine, the same as the CLI's; and an empty plan is nothing to assess, never a pass.
+    const [kiro] = CASES;
+    const decided = await page.evaluate(async (plan) => (await import('./engine/approval-risk.js')).assess(plan), kiro.plan);
+    expect(decided.deciding_steps).toEqual([2]);
+    expect(decided.headline).toBe(decided.steps[1].headline);
+    expect(decided.engine.catalogue).toMatch(/^[0-9a-f]{16}$/);
+    expect(decided.engine).toEqual(cli(kiro.plan).engine);
+    const empty = await page.evaluate(async () => (await import('./engine/approval-risk.js')).assess('  \n'));
+    expect(empty.empty).toBe(true);
+    expect(empty.deciding_steps).toEqual([]);
+    expect(empty).toEqual(cli('  \n'));
     expect(seen.errors).toEqual([]);
   });
 
