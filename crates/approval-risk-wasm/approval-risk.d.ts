@@ -187,12 +187,13 @@ export interface ResultMessage {
   assessment: Assessment;
 }
 
-/** Frame to portal: the approver changed the context inside an editable frame, and this is the
- * new assessment. It answers no request, so it carries no `id`. */
+/** Frame to portal: the approver changed the plan or the context inside an editable frame (a
+ * read-only frame never sends it), and `assessment` is what the frame now shows. It answers no
+ * request, so it carries no `id`. */
 export interface ChangedMessage {
   type: 'approval-risk:changed';
   version: ProtocolVersion;
-  result: Assessment;
+  assessment: Assessment;
 }
 
 /** Frame to portal: the request could not be read (`reason` names the field), or a newer

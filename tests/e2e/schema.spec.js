@@ -69,9 +69,19 @@ function cliJson(binary, input, args = [], stdin = undefined) {
   return JSON.parse(run.stdout);
 }
 
-/** Checks what the schema cannot say: the engine stamps its own crate's version. */
-function expectOwnEngine(assessment, name) {
-  if (assessment.engine !== undefined) expect(assessment.engine.version, name).toBe(ENGINE_VERSION);
+/** Checks what the schema leaves optional (for older outputs) or cannot say: this build writes
+ * the newer fields, stamps its own crate's version, and its deciding steps are steps of the
+ * plan, named exactly when something raised the verdict. */
+function expectCurrentFields(assessment, name) {
+  expect(assessment.engine?.version, name).toBe(ENGINE_VERSION);
+  expect(assessment.deciding_steps, name).toBeDefined();
+  expect(assessment.headline, name).toBeDefined();
+  const raised = assessment.verdict !== 'proceed';
+  expect(assessment.deciding_steps.length > 0, `${name}: deciding steps`).toBe(raised);
+  expect(assessment.headline.length > 0, `${name}: headline`).toBe(raised);
+  for (const index of assessment.deciding_steps) {
+    expect(index, name).toBeLessThanOrEqual(assessment.steps.length);
+  }
 }
 
 test.describe('the approval-risk/v1 schema', () => {
@@ -88,7 +98,7 @@ test.describe('the approval-risk/v1 schema', () => {
       const assessment = cliJson(binary, file);
       expect(assessmentErrors(assessment), name).toEqual([]);
       expect(assessment.steps.length, `${name} has steps`).toBeGreaterThan(0);
-      expectOwnEngine(assessment, name);
+      expectCurrentFields(assessment, name);
       formats.add(assessment.format);
     }
     // With a plan read as Terraform that is no `terraform plan` output, the plans cover every
@@ -148,7 +158,7 @@ test.describe('the approval-risk/v1 schema', () => {
     expect(results).toHaveLength(plans.length);
     for (const { name, assessment } of results) {
       expect(assessmentErrors(assessment), name).toEqual([]);
-      expectOwnEngine(assessment, name);
+      expectCurrentFields(assessment, name);
     }
     expect(results.at(-1)?.assessment.empty).toBe(true);
   });
@@ -203,15 +213,30 @@ test.describe('the approval-risk/v1 schema', () => {
         timeout: 30_000,
       })
       .toEqual(expect.arrayContaining(['cr-2291-1', 'empty', 'everything', 'long']));
+    // The approver changes the context in the (editable) frame: the portal is told.
+    await page.frameLocator('#explainer').locator('#context-target').selectOption('staging');
+    await expect
+      .poll(async () => (await received()).filter((m) => m?.type === 'approval-risk:changed').length, {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(0);
 
     const messages = await received();
     const types = new Set(messages.map((m) => m?.type));
-    expect([...types].sort()).toEqual(['approval-risk:error', 'approval-risk:height', 'approval-risk:ready', 'approval-risk:result']);
+    expect([...types].sort()).toEqual([
+      'approval-risk:changed',
+      'approval-risk:error',
+      'approval-risk:height',
+      'approval-risk:ready',
+      'approval-risk:result',
+    ]);
     for (const message of messages) {
       expect(fromFrameErrors(message), JSON.stringify(message).slice(0, 200)).toEqual([]);
       expect(messageErrors(message)).toEqual([]);
-      if (message.type === 'approval-risk:result') expectOwnEngine(message.assessment, message.id);
+      if (message.assessment) expectCurrentFields(message.assessment, `${message.type} ${message.id}`);
     }
+    const changed = messages.filter((m) => m.type === 'approval-risk:changed').at(-1);
+    expect(changed.assessment.context.target).toBe('staging');
     expect(messages.filter((m) => m.type === 'approval-risk:error').map((m) => m.id)).toEqual(['bad-plan', 7, undefined]);
     expect(messages.find((m) => m.id === 'empty')?.assessment.empty).toBe(true);
 
@@ -280,7 +305,7 @@ test.describe('the approval-risk/v1 schema', () => {
     ).toEqual([]);
 
     const result = { type: 'approval-risk:result', version: 1, id: 'cr-1', assessment: real };
-    const changed = { type: 'approval-risk:changed', version: 1, result: real };
+    const changed = { type: 'approval-risk:changed', version: 1, assessment: real };
     expect(fromFrameErrors(result)).toEqual([]);
     expect(fromFrameErrors(changed)).toEqual([]);
     const badMessages = {
@@ -288,7 +313,7 @@ test.describe('the approval-risk/v1 schema', () => {
       'a result of version 2': { ...result, version: 2 },
       'a result carrying a broken assessment': { ...result, assessment: broken((a) => delete a.steps) },
       'a change that names a request': { ...changed, id: 'cr-1' },
-      'a change with the assessment under the wrong name': { type: 'approval-risk:changed', version: 1, assessment: real },
+      'a change with the assessment under another name': { type: 'approval-risk:changed', version: 1, result: real },
       'a height in words': { type: 'approval-risk:height', version: 1, height: 'tall' },
       'a fractional height': { type: 'approval-risk:height', version: 1, height: 10.5 },
       'an error of two lines': { type: 'approval-risk:error', version: 1, reason: 'plan:\nbad' },
