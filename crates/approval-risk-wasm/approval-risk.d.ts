@@ -11,8 +11,11 @@ export type Reversibility = 'reversible' | 'recoverable' | 'irreversible' | 'unk
 /** How far do its consequences reach? */
 export type Scope = 'none' | 'local' | 'shared' | 'production' | 'organization';
 /** The environment the plan is meant for. `unknown`: a target the plan does not name counts as
- * production. The short forms `dev`, `stage` and `prod` are accepted too. */
+ * production. */
 export type Target = 'unknown' | 'development' | 'staging' | 'production';
+/** A target as a caller may give it: the short forms `dev`, `stage` and `prod` are read as the
+ * long ones, which an assessment reports. */
+export type TargetInput = Target | 'dev' | 'stage' | 'prod';
 /** How far the agent's credentials reach. */
 export type Credentials = 'unknown' | 'scoped' | 'broad' | 'admin';
 /** Read the plan as this format; `auto` (or leaving it out) detects it. */
@@ -30,11 +33,19 @@ export type ReadFormat =
  * strings count UTF-16 units: convert with TextEncoder before slicing a plan that is not ASCII. */
 export type Span = [number, number];
 
-/** What the approver knows that the plan does not say. Absent fields keep their defaults. */
+/** What the approver knows that the plan does not say. Absent (or null) fields keep their
+ * defaults. */
 export interface Context {
-  target?: Target;
-  credentials?: Credentials;
-  change_freeze?: boolean;
+  target?: TargetInput | null;
+  credentials?: Credentials | null;
+  change_freeze?: boolean | null;
+}
+
+/** The context an assessment was made in, every field given. */
+export interface AssessedContext {
+  target: Target;
+  credentials: Credentials;
+  change_freeze: boolean;
 }
 
 /** The organisation's policy: the JSON of a policy file (docs/policy.md), or its text. */
@@ -128,7 +139,7 @@ export interface Assessment {
   engine?: EngineVersion;
   /** The format that was read. */
   format: ReadFormat;
-  context: Required<Context>;
+  context: AssessedContext;
   steps: StepReport[];
   patterns: PatternReport[];
   /** Present and true when no step was found (an empty or unreadable plan): nothing was
