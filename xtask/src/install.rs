@@ -18,9 +18,15 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// Everything `cargo xtask serve` and `cargo xtask build` need.
 pub fn for_page() -> Result<(), String> {
+    for_engine()?;
+    trunk()
+}
+
+/// Everything the engine module needs (`cargo xtask package`): the page's tools but Trunk,
+/// which only the page is built with and which takes the longest to install.
+pub fn for_engine() -> Result<(), String> {
     wasm_target()?;
     rust_src()?;
-    trunk()?;
     wasm_bindgen_cli()?;
     node()?;
     binaryen()
