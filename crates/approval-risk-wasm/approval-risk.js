@@ -17,10 +17,15 @@ let loading = null;
 let loaded = false;
 
 /** Fetches and compiles the engine once; later calls return the same promise. A failed load
- * (the file missing, a CSP without 'wasm-unsafe-eval') rejects, and the next call tries again. */
-export function ready() {
+ * (the file missing, a CSP without 'wasm-unsafe-eval') rejects, and the next call tries again.
+ *
+ * `wasm` is for where `engine_bg.wasm` cannot be fetched from beside this file: Node.js (whose
+ * fetch does not read file: URLs; pass the file's bytes) or a bundler that moved the file (pass
+ * its URL). Its bytes, a URL, a Response or a compiled WebAssembly.Module all do; leave it out
+ * in a browser. */
+export function ready(wasm) {
   if (loading === null) {
-    loading = init().then(
+    loading = init(wasm === undefined ? undefined : { module_or_path: wasm }).then(
       () => {
         loaded = true;
       },

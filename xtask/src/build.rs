@@ -42,6 +42,11 @@ fn wasm_size_flags(command: &mut Command) -> &mut Command {
         )
 }
 
+/// Where `cargo xtask build` writes the engine module.
+pub fn engine_dir() -> PathBuf {
+    repo_root().join("dist").join(ENGINE_DIR)
+}
+
 /// The crate that is the engine module.
 const ENGINE_CRATE: &str = "approval-risk-wasm";
 
@@ -128,14 +133,17 @@ fn list_sizes(dist: &Path, files: &[PathBuf]) -> Result<u64, String> {
     Ok(total)
 }
 
-/// The engine as an ES module for portals that want no UI (docs/embedding.md): the
+/// The engine as an ES module for portals that want no UI (docs/embedding.md), into `out`
+/// (`dist/engine/`, or the npm package's folder for `cargo xtask package`): the
 /// `approval-risk-wasm` crate built for the browser, its wasm-bindgen glue for `<script
 /// type="module">` (`--target web`), the wasm shrunk with the same wasm-opt the page gets, and
 /// the hand-written wrapper and types copied from the crate.
-fn engine_module(out: &Path) -> Result<(), String> {
+pub fn engine_module(out: &Path) -> Result<(), String> {
+    let shown = out.strip_prefix(repo_root()).unwrap_or(out);
     step(&format!(
-        "The engine as an ES module into dist/{ENGINE_DIR}/ (cargo build, wasm-bindgen --target \
-         web, wasm-opt -Oz)"
+        "The engine as an ES module into {}/ (cargo build, wasm-bindgen --target web, wasm-opt \
+         -Oz)",
+        shown.display()
     ));
     command::run(
         wasm_size_flags(cargo().args([

@@ -18,9 +18,15 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// Everything `cargo xtask serve` and `cargo xtask build` need.
 pub fn for_page() -> Result<(), String> {
+    for_engine()?;
+    trunk()
+}
+
+/// Everything the engine module needs (`cargo xtask package`): the page's tools but Trunk,
+/// which only the page is built with and which takes the longest to install.
+pub fn for_engine() -> Result<(), String> {
     wasm_target()?;
     rust_src()?;
-    trunk()?;
     wasm_bindgen_cli()?;
     node()?;
     binaryen()
@@ -170,14 +176,24 @@ fn chromium() -> Result<(), String> {
     apt_install(&["chromium", "chromium-driver"])
 }
 
-/// The Playwright packages, from the committed package-lock.json. Playwright must not fetch
-/// its own browser (that download is blocked here); the tests use Debian's Chromium.
+/// The Playwright packages and the tests' other tools (ajv), from the committed
+/// package-lock.json. Playwright must not fetch its own browser (that download is blocked
+/// here); the tests use Debian's Chromium.
 fn e2e_packages() -> Result<(), String> {
     step("Playwright packages in tests/e2e");
     let e2e = repo_root().join("tests").join("e2e");
     let modules = e2e.join("node_modules");
-    let present = ["@playwright/test", "@axe-core/playwright"]
-        .iter()
+    // Every package package.json names, read from it rather than listed here, so a machine
+    // that installed an older list gets the packages added since (ajv came after Playwright).
+    let manifest = std::fs::read_to_string(e2e.join("package.json"))
+        .map_err(|error| format!("reading tests/e2e/package.json: {error}"))?;
+    let manifest: serde_json::Value = serde_json::from_str(&manifest)
+        .map_err(|error| format!("tests/e2e/package.json is not JSON: {error}"))?;
+    let wanted = manifest["devDependencies"]
+        .as_object()
+        .ok_or("tests/e2e/package.json has no devDependencies")?;
+    let present = wanted
+        .keys()
         .all(|package| modules.join(package).join("package.json").exists());
     if present {
         println!("    already installed");

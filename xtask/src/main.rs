@@ -11,6 +11,7 @@ mod eval;
 mod eval_plans;
 mod fuzz;
 mod install;
+mod package;
 mod serve;
 mod test;
 
@@ -22,6 +23,7 @@ usage: cargo xtask <command> [args]
 commands:
   serve   install what is missing, then serve the page at http://127.0.0.1:8080
   build   release build of the page into dist/, with its gzip size against the budget
+  package the engine module as an npm package in target/npm/approval-risk-engine/
   test    everything: native tests, wasm tests in headless Chromium, release build, Playwright
   docs    regenerate docs/rules.md from the rule declarations
   eval    score the engine on the public labelled data and on eval/plans (--plans-only)
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
     let result = match name.as_str() {
         "serve" => serve::run(rest),
         "build" => build::run(rest),
+        "package" => package::run(rest),
         "test" => test::run(rest),
         "docs" => docs::run(rest),
         "eval" => eval::run(rest),

@@ -1,10 +1,11 @@
 //! `cargo xtask test`: everything, in the order a failure is cheapest to find: native tests of
 //! every crate, the page's wasm tests in headless Chromium, the release build (with its size
-//! budget), then Playwright against that build.
+//! budget) and the npm package made from it, then Playwright against that build and package.
 
 use crate::build;
 use crate::command::{self, cargo, repo_root, step, tool};
 use crate::install;
+use crate::package;
 use std::path::PathBuf;
 
 /// Flags every Chromium started by the tests gets: no sandbox (containers run as root), no
@@ -44,6 +45,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     )?;
 
     build::release()?;
+    // package.spec.js installs and imports it.
+    package::from_built(&build::engine_dir())?;
 
     step("Browser tests of the release build (Playwright, tests/e2e)");
     command::run(
