@@ -28,6 +28,7 @@ pub(crate) use prose_steps::DELETE_VERBS;
 mod reference;
 mod secrets;
 mod sql;
+mod windows;
 
 pub use generic::{is_script_name, unseen_ops_script, unseen_script};
 pub use matching::{
@@ -258,6 +259,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         containers::RULES,
         packages::RULES,
         fetched::RULES,
+        windows::RULES,
         cicd::RULES,
         messages::RULES,
         migrations::RULES,
