@@ -430,13 +430,21 @@ fn sql_hits(input: &str, span: Span, hits: &mut Vec<(&'static Rule, Hit, Option<
         let words = sql::words(input, statement);
         let before = hits.len();
         for rule in &rules::index().sql {
-            if let Matcher::Sql(pattern) = &rule.matcher {
-                if let Some(mut hit) = match_sql(pattern, &words) {
-                    if let Some(build) = pattern.instead_from {
-                        hit.instead = build(input, &words, statement);
+            match &rule.matcher {
+                Matcher::Sql(pattern) => {
+                    if let Some(mut hit) = match_sql(pattern, &words) {
+                        if let Some(build) = pattern.instead_from {
+                            hit.instead = build(input, &words, statement);
+                        }
+                        hits.push((rule, hit, None));
                     }
-                    hits.push((rule, hit, None));
                 }
+                Matcher::SqlFn(check) => {
+                    if let Some(hit) = check(input, &words, statement) {
+                        hits.push((rule, hit, None));
+                    }
+                }
+                _ => {}
             }
         }
         let Some(first) = words.first() else { continue };

@@ -12,6 +12,7 @@ mod generic;
 mod git;
 mod infra;
 mod kubernetes;
+mod locks;
 mod matching;
 mod messages;
 mod migrations;
@@ -94,6 +95,9 @@ pub enum Matcher {
         check: fn(&Command) -> Option<Hit>,
     },
     Sql(SqlPattern),
+    /// For statement shapes a keyword table cannot say (which clause of an `ALTER TABLE` does
+    /// what); given the input, the statement's words and its span, as `BuildInstead` is.
+    SqlFn(fn(&str, &[crate::sql::SqlWord], Span) -> Option<Hit>),
     Prose(ProsePattern),
     /// Found by the engine itself rather than by a pattern (claims, unknown programs, changes
     /// no specific rule covers); the rule is declared for its id, prose and examples.
@@ -208,7 +212,10 @@ impl Rule {
     /// more than the engine's own fallbacks. Used to choose which finding leads a step.
     pub fn specificity(&self) -> u8 {
         match self.matcher {
-            Matcher::Command(_) | Matcher::CommandFn { .. } | Matcher::Sql(_) => 2,
+            Matcher::Command(_)
+            | Matcher::CommandFn { .. }
+            | Matcher::Sql(_)
+            | Matcher::SqlFn(_) => 2,
             Matcher::Prose(_) => 1,
             Matcher::Builtin => 0,
         }
@@ -253,6 +260,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         files::RULES,
         git::RULES,
         sql::RULES,
+        locks::RULES,
         infra::RULES,
         kubernetes::RULES,
         cloud::RULES,
@@ -357,7 +365,7 @@ pub fn index() -> &'static Index {
             }
             match &rule.matcher {
                 Matcher::Command(_) | Matcher::CommandFn { .. } => {}
-                Matcher::Sql(_) => index.sql.push(rule),
+                Matcher::Sql(_) | Matcher::SqlFn(_) => index.sql.push(rule),
                 Matcher::Prose(_) => index.prose.push(rule),
                 Matcher::Builtin => {}
             }

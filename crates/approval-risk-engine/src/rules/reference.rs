@@ -16,7 +16,7 @@ fn reach(rule: &Rule) -> &'static str {
 fn reads(rule: &Rule) -> &'static str {
     match rule.matcher {
         Matcher::Command(_) | Matcher::CommandFn { .. } => "commands",
-        Matcher::Sql(_) => "SQL statements",
+        Matcher::Sql(_) | Matcher::SqlFn(_) => "SQL statements",
         Matcher::Prose(_) => "steps written in words",
         Matcher::Builtin => "the whole plan (found by the engine itself)",
     }

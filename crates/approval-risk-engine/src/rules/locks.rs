@@ -1,0 +1,293 @@
+//! Schema changes that lock a PostgreSQL table while they work (issue 15): nothing is lost,
+//! but every write (and for some, every read) of the table waits until they finish, which on a
+//! big table in production is an outage. Each rule names the lock and the safer recipe that
+//! PostgreSQL's documentation and migration linters (Squawk, strong_migrations) describe.
+
+#[cfg(test)]
+use super::examples;
+use super::matching::Hit;
+use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
+use crate::model::{Reversibility as R, Scope as S};
+use crate::span::Span;
+use crate::sql::SqlWord;
+
+/// The index of the first word equal to `text` at or after `from`.
+fn find(words: &[SqlWord], text: &str, from: usize) -> Option<usize> {
+    words
+        .iter()
+        .skip(from)
+        .position(|w| w.text == text)
+        .map(|at| at + from)
+}
+
+/// Whether the statement starts with these words.
+fn starts(words: &[SqlWord], with: &[&str]) -> bool {
+    with.len() <= words.len() && with.iter().zip(words).all(|(k, w)| w.text == *k)
+}
+
+/// The table an `ALTER TABLE [IF EXISTS] [ONLY] name ...` acts on, and the index of the word
+/// after its name.
+fn altered_table(words: &[SqlWord]) -> Option<(&SqlWord, usize)> {
+    if !starts(words, &["alter", "table"]) {
+        return None;
+    }
+    let at =
+        (2..words.len()).find(|&i| !matches!(words[i].text.as_str(), "if" | "exists" | "only"))?;
+    Some((&words[at], at + 1))
+}
+
+/// `CREATE [UNIQUE] INDEX` without `CONCURRENTLY`: the build holds a SHARE lock, which blocks
+/// every INSERT, UPDATE and DELETE on the table until it ends. The safer step is the same
+/// statement with `CONCURRENTLY`.
+fn index_blocks_writes(input: &str, words: &[SqlWord], statement: Span) -> Option<Hit> {
+    let index = if starts(words, &["create", "index"]) {
+        1
+    } else if starts(words, &["create", "unique", "index"]) {
+        2
+    } else {
+        return None;
+    };
+    if words.iter().any(|w| w.text == "concurrently") {
+        return None;
+    }
+    let on = find(words, "on", index)?;
+    let table = words.get(on + 1 + usize::from(words.get(on + 1)?.text == "only"))?;
+    let mut hit = Hit::at(vec![words[0].span.cover(words[index].span), table.span]);
+    hit.target = Some(table.raw.clone());
+    // The statement as written, with CONCURRENTLY after INDEX.
+    let cut = words[index].span.end;
+    if statement.start <= cut && cut <= statement.end {
+        hit.instead = Some(format!(
+            "{} CONCURRENTLY{}",
+            &input[statement.start..cut],
+            &input[cut..statement.end]
+        ));
+    }
+    Some(hit)
+}
+
+/// `ALTER TABLE t ALTER [COLUMN] c [SET DATA] TYPE ...`: the table is rewritten under an
+/// ACCESS EXCLUSIVE lock, which blocks reads as well as writes.
+fn type_rewrite(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
+    let (table, from) = altered_table(words)?;
+    let alter = find(words, "alter", from)?;
+    let kind = find(words, "type", alter)?;
+    // `ALTER COLUMN c TYPE`, not a column called `type` added elsewhere in the statement.
+    let column_at = alter + 1 + usize::from(words.get(alter + 1)?.text == "column");
+    if kind > column_at + 4 {
+        return None;
+    }
+    let mut hit = Hit::at(vec![
+        words[0].span.cover(words[1].span),
+        words[alter].span.cover(words[kind].span),
+    ]);
+    hit.target = Some(table.raw.clone());
+    Some(hit)
+}
+
+/// `ALTER TABLE t ALTER [COLUMN] c SET NOT NULL`: the whole table is scanned under an ACCESS
+/// EXCLUSIVE lock. The safer step adds a `NOT VALID` check first, built from the statement.
+fn not_null_scan(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
+    let (table, from) = altered_table(words)?;
+    let alter = find(words, "alter", from)?;
+    let column_at = alter + 1 + usize::from(words.get(alter + 1)?.text == "column");
+    let column = words.get(column_at)?;
+    let set = column_at + 1;
+    if !(words.get(set)?.text == "set"
+        && words.get(set + 1)?.text == "not"
+        && words.get(set + 2)?.text == "null")
+    {
+        return None;
+    }
+    let mut hit = Hit::at(vec![
+        words[0].span.cover(words[1].span),
+        words[alter].span.cover(words[set + 2].span),
+    ]);
+    hit.target = Some(table.raw.clone());
+    hit.instead = Some(format!(
+        "ALTER TABLE {table} ADD CHECK ({column} IS NOT NULL) NOT VALID;",
+        table = table.raw,
+        column = column.raw
+    ));
+    Some(hit)
+}
+
+/// `ALTER TABLE t ADD [CONSTRAINT n] FOREIGN KEY | CHECK ...` without `NOT VALID`: every row is
+/// checked while the table is locked (a foreign key locks the table it points at too).
+fn constraint_validates(input: &str, words: &[SqlWord], statement: Span) -> Option<Hit> {
+    let (table, from) = altered_table(words)?;
+    let add = find(words, "add", from)?;
+    let kind = words[add + 1..]
+        .iter()
+        .take(4)
+        .position(|w| matches!(w.text.as_str(), "foreign" | "check" | "references"))?
+        + add
+        + 1;
+    // `ADD COLUMN x int CHECK (...)` on a new column has no rows to check.
+    if words.get(add + 1).is_some_and(|w| w.text == "column") {
+        return None;
+    }
+    let not_valid = words
+        .windows(2)
+        .any(|pair| pair[0].text == "not" && pair[1].text == "valid");
+    if not_valid {
+        return None;
+    }
+    let mut hit = Hit::at(vec![
+        words[0].span.cover(words[1].span),
+        words[add].span.cover(words[kind].span),
+    ]);
+    hit.target = Some(table.raw.clone());
+    // The statement as written, marked NOT VALID.
+    let text = input.get(statement.start..statement.end)?;
+    hit.instead = Some(format!(
+        "{} NOT VALID;",
+        text.trim_end().trim_end_matches(';').trim_end()
+    ));
+    Some(hit)
+}
+
+/// `ALTER TABLE t ADD [CONSTRAINT n] UNIQUE | PRIMARY KEY (...)` without `USING INDEX`: the
+/// index behind it is built while the table is locked.
+fn unique_under_lock(input: &str, words: &[SqlWord], statement: Span) -> Option<Hit> {
+    let (table, from) = altered_table(words)?;
+    let add = find(words, "add", from)?;
+    if words.get(add + 1).is_some_and(|w| w.text == "column") {
+        return None;
+    }
+    let kind = words[add + 1..]
+        .iter()
+        .take(4)
+        .position(|w| matches!(w.text.as_str(), "unique" | "primary"))?
+        + add
+        + 1;
+    if words
+        .windows(2)
+        .any(|pair| pair[0].text == "using" && pair[1].text == "index")
+    {
+        return None;
+    }
+    let mut hit = Hit::at(vec![
+        words[0].span.cover(words[1].span),
+        words[add].span.cover(words[kind].span),
+    ]);
+    hit.target = Some(table.raw.clone());
+    // The key's columns as written, for the concurrent index that can back it.
+    let after = input.get(words[kind].span.end..statement.end)?;
+    let open = after.find('(')?;
+    let close = open + after[open..].find(')')?;
+    hit.instead = Some(format!(
+        "CREATE UNIQUE INDEX CONCURRENTLY ON {} {};",
+        table.raw,
+        &after[open..=close]
+    ));
+    Some(hit)
+}
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "sql.index-blocks-writes",
+        title: "Builds an index while writes wait",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::SqlFn(index_blocks_writes),
+        why: "Without CONCURRENTLY the build holds a SHARE lock: every insert, update and delete on the table waits until it ends.",
+        consequence: "writes to the table wait until the index is built",
+        safer: "Use `CREATE INDEX CONCURRENTLY`, outside a transaction, with `lock_timeout` set; check the index is valid after.",
+        instead: shown_with_a_name("CREATE INDEX CONCURRENTLY orders_customer_idx ON {target} (customer_id);"),
+        questions: words!["How many rows does the table hold, and how long will the build take?", "What writes to it meanwhile?"],
+        #[cfg(test)]
+        references: words!["https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY", "https://squawkhq.com/docs/require-concurrent-index-creation"],
+        #[cfg(test)]
+        examples: examples(&["CREATE INDEX orders_customer_idx ON orders (customer_id);", "create unique index users_email_key on users (lower(email));"]),
+        #[cfg(test)]
+        counterexamples: examples(&["CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);", "DROP INDEX CONCURRENTLY orders_customer_idx;"]),
+    },
+    Rule {
+        id: "sql.type-change-rewrite",
+        title: "Changes a column's type under a full lock",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::SqlFn(type_rewrite),
+        why: "Most type changes rewrite the whole table under an ACCESS EXCLUSIVE lock, which blocks reads as well as writes.",
+        consequence: "reads and writes of the table wait until the rewrite ends",
+        safer: "Add a new-type column, backfill it in batches, move the code to it, then drop the old one.",
+        instead: shown_with_a_name("Add a column of the new type to {target}, backfill it in batches, and move reads to it before dropping the old one."),
+        questions: words!["How big is the table, and how long will the rewrite hold the lock?", "Does the code still read the old type?"],
+        #[cfg(test)]
+        references: words!["https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES", "https://squawkhq.com/docs/changing-column-type"],
+        #[cfg(test)]
+        examples: examples(&["ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);", "alter table events alter column payload set data type jsonb using payload::jsonb;"]),
+        #[cfg(test)]
+        counterexamples: examples(&["ALTER TABLE orders ADD COLUMN type text;", "ALTER TABLE orders ALTER COLUMN total SET DEFAULT 0;"]),
+    },
+    Rule {
+        id: "sql.not-null-scan",
+        title: "Sets NOT NULL with a locked full scan",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::SqlFn(not_null_scan),
+        why: "PostgreSQL checks every row while holding an ACCESS EXCLUSIVE lock, so reads and writes wait for the scan.",
+        consequence: "reads and writes of the table wait for the scan",
+        safer: "Add `CHECK (column IS NOT NULL) NOT VALID`, validate it, then set NOT NULL: the scan is then skipped.",
+        instead: shown_with_a_name("ALTER TABLE {target} ADD CHECK (user_id IS NOT NULL) NOT VALID;"),
+        questions: words!["How many rows must be scanned?", "Can any row still hold NULL?"],
+        #[cfg(test)]
+        references: words!["https://www.postgresql.org/docs/current/sql-altertable.html", "https://squawkhq.com/docs/adding-not-nullable-field"],
+        #[cfg(test)]
+        examples: examples(&["ALTER TABLE orders ALTER COLUMN user_id SET NOT NULL;", "alter table users alter email set not null;"]),
+        #[cfg(test)]
+        counterexamples: examples(&["ALTER TABLE orders ALTER COLUMN user_id DROP NOT NULL;", "ALTER TABLE orders ADD CONSTRAINT user_id_not_null CHECK (user_id IS NOT NULL) NOT VALID;"]),
+    },
+    Rule {
+        id: "sql.constraint-validates-under-lock",
+        title: "Adds a constraint that checks every row locked",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::SqlFn(constraint_validates),
+        why: "Without NOT VALID every row is checked while the table is locked; a foreign key locks the referenced table too.",
+        consequence: "writes to both tables wait until every row is checked",
+        safer: "Add it `NOT VALID`, then `VALIDATE CONSTRAINT` in a second statement, which lets writes continue.",
+        instead: shown_with_a_name("ALTER TABLE {target} ADD FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;"),
+        questions: words!["How many rows must be checked?", "What writes to these tables meanwhile?"],
+        #[cfg(test)]
+        references: words!["https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-VALIDATE-CONSTRAINT", "https://squawkhq.com/docs/constraint-missing-not-valid"],
+        #[cfg(test)]
+        examples: examples(&["ALTER TABLE orders ADD CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES users(id);", "alter table payments add constraint positive_amount check (amount > 0);"]),
+        #[cfg(test)]
+        counterexamples: examples(&["ALTER TABLE orders ADD CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES users(id) NOT VALID;", "ALTER TABLE orders VALIDATE CONSTRAINT fk_user;"]),
+    },
+    Rule {
+        id: "sql.unique-under-lock",
+        title: "Adds a unique key under a write lock",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::SqlFn(unique_under_lock),
+        why: "The unique index behind the constraint is built while the table is locked against writes.",
+        consequence: "writes to the table wait until the index is built",
+        safer: "Build a unique index `CONCURRENTLY` first, then add the constraint `USING INDEX`.",
+        instead: shown_with_a_name("CREATE UNIQUE INDEX CONCURRENTLY ON {target} (email);"),
+        questions: words!["How many rows does the table hold?", "Are there duplicates that would make it fail halfway?"],
+        #[cfg(test)]
+        references: words!["https://squawkhq.com/docs/disallowed-unique-constraint"],
+        #[cfg(test)]
+        examples: examples(&["ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);", "alter table accounts add primary key (id);"]),
+        #[cfg(test)]
+        counterexamples: examples(&["ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx;", "ALTER TABLE users ADD COLUMN nickname text UNIQUE;"]),
+    },
+];
