@@ -21,6 +21,7 @@ mod fetched;
 mod nosql;
 mod packages;
 mod plans;
+mod powershell;
 mod programs;
 mod prose_steps;
 pub(crate) use prose_steps::DELETE_VERBS;
@@ -36,6 +37,7 @@ pub use matching::{
     command_flag, find_flag, flag_matches, match_command, match_prose, match_sql,
     positionals as positionals_of, Hit,
 };
+pub use powershell::is_cmdlet;
 pub use programs::{
     behind_runner, is_known_program, is_plain_word, is_read_only, is_routine, preview, Preview,
 };
@@ -268,6 +270,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         packages::RULES,
         fetched::RULES,
         windows::RULES,
+        powershell::RULES,
         cicd::RULES,
         messages::RULES,
         migrations::RULES,
