@@ -1640,3 +1640,22 @@ fn powershell_cmdlets_are_read_as_commands_in_any_case() {
     let prose = assess_default("1. Set-up the staging database.\n");
     assert_ne!(prose.format, "shell");
 }
+
+/// What a file write installs (issue 15): the command in a cron line the plan writes is judged
+/// where it is installed, and a harmless one is only the install.
+#[test]
+fn a_cron_line_written_by_the_plan_is_judged_as_the_command_it_runs() {
+    let wiping = assess_default(
+        "cat > /etc/cron.d/cleanup <<'EOF'\n0 3 * * * root rm -rf /var/lib/app/*\nEOF\n",
+    );
+    let step = only_step(&wiping);
+    assert!(rules(step).contains(&"host.autorun-write"));
+    assert!(rules(step).contains(&"fs.rm-recursive"), "{:?}", rules(step));
+    assert!(step.decision >= Decision::Escalate);
+    let harmless = assess_default(
+        "cat > /etc/cron.d/report <<'EOF'\nMAILTO=ops@example.com\n15 6 * * 1 root echo weekly\nEOF\n",
+    );
+    let step = only_step(&harmless);
+    assert!(rules(step).contains(&"host.autorun-write"));
+    assert_eq!(step.decision, Decision::Review);
+}

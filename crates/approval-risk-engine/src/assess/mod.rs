@@ -294,8 +294,23 @@ fn command_hits(
             }
         }
     }
+    // What a file the system runs by itself is given (a cron line, a unit's ExecStart, a login
+    // script) runs later: its commands are judged here, where the plan installs them.
+    let installed = rules::written(command).and_then(|(path, body)| {
+        Some(rules::command_lines(
+            rules::autorun(&path.value)?,
+            input,
+            body?,
+        ))
+    });
+    let code = embedded_code(command).into_iter().chain(
+        installed
+            .into_iter()
+            .flatten()
+            .map(|span| (CodeKind::Shell, span)),
+    );
     // What a database shell or a shell reads from `-c` or a heredoc is code of its own.
-    for (kind, span) in embedded_code(command) {
+    for (kind, span) in code {
         match kind {
             CodeKind::Sql => sql_hits(input, span, hits),
             CodeKind::Shell | CodeKind::Interpreted => {

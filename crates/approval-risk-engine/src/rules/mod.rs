@@ -2,6 +2,7 @@
 //! and counterexamples), grouped in one file per domain, plus the matching machinery the
 //! declarations use.
 
+mod autorun;
 mod backups;
 mod cicd;
 mod cloud;
@@ -32,6 +33,7 @@ mod secrets;
 mod sql;
 mod windows;
 
+pub use autorun::{autorun, command_lines, written};
 pub use generic::{is_script_name, unseen_ops_script, unseen_script};
 pub use matching::{
     command_flag, find_flag, flag_matches, match_command, match_prose, match_sql,
@@ -271,6 +273,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         fetched::RULES,
         windows::RULES,
         powershell::RULES,
+        autorun::RULES,
         cicd::RULES,
         messages::RULES,
         migrations::RULES,

@@ -1,0 +1,262 @@
+//! What a file write installs (issue 15): a file the system runs by itself later (a cron
+//! table, a systemd unit, a shell profile, a git hook), a key that may log in
+//! (`authorized_keys`), a sudo rule that asks no password. The write itself is small; what it
+//! sets up runs unattended, with whatever rights the file grants. Where the plan shows what is
+//! written (a heredoc, a file-writing tool call, `echo ... >>`), the engine reads the commands
+//! in it too (`command_lines`), as it reads a heredoc fed to a shell.
+
+#[cfg(test)]
+use super::examples;
+use super::matching::Hit;
+use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
+use crate::model::{Reversibility as R, Scope as S};
+use crate::shell::{Arg, Command, Input};
+use crate::span::Span;
+
+/// Files the system runs by itself, and how their lines hold commands.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Autorun {
+    /// A crontab line: five time fields, then (in the system's tables) a user, then the
+    /// command.
+    Cron { with_user: bool },
+    /// A systemd unit: the commands after `ExecStart=` and its kin.
+    Systemd,
+    /// A shell file run at login or by git: every line is a command.
+    Script,
+}
+
+/// What `path` is, if the system runs it by itself.
+pub fn autorun(path: &str) -> Option<Autorun> {
+    let path = path.trim_matches(['"', '\'']);
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if path == "/etc/crontab" || path.starts_with("/etc/cron.d/") {
+        return Some(Autorun::Cron { with_user: true });
+    }
+    if path.starts_with("/var/spool/cron/") {
+        return Some(Autorun::Cron { with_user: false });
+    }
+    if [
+        "/etc/cron.hourly/",
+        "/etc/cron.daily/",
+        "/etc/cron.weekly/",
+        "/etc/cron.monthly/",
+    ]
+    .iter()
+    .any(|dir| path.starts_with(dir))
+    {
+        return Some(Autorun::Script);
+    }
+    if (path.starts_with("/etc/systemd/") || path.contains("/.config/systemd/"))
+        && (name.ends_with(".service") || name.ends_with(".timer"))
+    {
+        return Some(Autorun::Systemd);
+    }
+    let profile = matches!(
+        name,
+        ".bashrc"
+            | ".bash_profile"
+            | ".profile"
+            | ".zshrc"
+            | ".zprofile"
+            | ".bash_login"
+            | ".zshenv"
+    ) || path.starts_with("/etc/profile.d/")
+        || path == "/etc/profile"
+        || path == "/etc/bash.bashrc";
+    let hook = path.contains(".git/hooks/") || path.contains(".husky/");
+    (profile || hook).then_some(Autorun::Script)
+}
+
+/// The file a command writes and the bytes it writes when the plan shows them: `cat > f
+/// <<EOF`, `tee f <<EOF` (and file-writing tool calls, which the reader writes so), `echo
+/// ... > f` (the echoed text), `cp src f` (body unseen).
+pub fn written(command: &Command) -> Option<(&Arg, Option<Span>)> {
+    let program = command.program.as_str();
+    let body = match &command.input {
+        Input::Inline { body, .. } => Some(*body),
+        _ => None,
+    };
+    match program {
+        "cat" => Some((command.writes.first()?, body)),
+        "tee" => Some((
+            command
+                .positionals()
+                .next()
+                .or_else(|| command.writes.first())?,
+            body,
+        )),
+        "echo" | "printf" => {
+            let text = command.positionals().next()?;
+            Some((command.writes.first()?, Some(text.span)))
+        }
+        "cp" | "install" | "mv" => {
+            let words: Vec<&Arg> = command.positionals().collect();
+            (words.len() >= 2).then(|| (*words.last().unwrap_or(&words[0]), None))
+        }
+        _ => None,
+    }
+}
+
+/// The spans of the commands in a body written to an `Autorun` file, line by line.
+pub fn command_lines(kind: Autorun, input: &str, body: Span) -> Vec<Span> {
+    let text = body.slice(input).trim_matches(['\'', '"']);
+    let offset = body.start + body.slice(input).find(text).unwrap_or(0);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset + at;
+        at += line.len();
+        let content = line.trim_end();
+        let lead = content.len() - content.trim_start().len();
+        let content = content.trim_start();
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let skip = match kind {
+            Autorun::Script => Some(0),
+            Autorun::Systemd => [
+                "ExecStartPre=",
+                "ExecStartPost=",
+                "ExecStart=",
+                "ExecStop=",
+                "ExecReload=",
+            ]
+            .iter()
+            .find(|key| content.starts_with(*key))
+            .map(|key| {
+                key.len() + usize::from(content[key.len()..].starts_with(['-', '@', '+', '!']))
+            }),
+            Autorun::Cron { with_user } => {
+                // `@daily cmd` or five time fields; a variable line (`MAILTO=...`) has none.
+                let fields = if content.starts_with('@') { 1 } else { 5 } + usize::from(with_user);
+                let mut rest = content;
+                let mut ok = true;
+                for _ in 0..fields {
+                    match rest.trim_start().split_once(char::is_whitespace) {
+                        Some((_, after)) => rest = after,
+                        None => ok = false,
+                    }
+                }
+                let first = content.split_whitespace().next().unwrap_or("");
+                (ok && !first.contains('=')).then(|| content.len() - rest.trim_start().len())
+            }
+        };
+        if let Some(skip) = skip {
+            let from = start + lead + skip;
+            let to = start + lead + content.len();
+            if from < to {
+                out.push(Span::new(from, to));
+            }
+        }
+    }
+    out
+}
+
+fn write_to(command: &Command, wanted: fn(&str) -> bool) -> Option<(&Arg, Option<Span>)> {
+    written(command).filter(|(path, _)| wanted(path.value.trim_matches(['"', '\''])))
+}
+
+/// A write to a file the system runs by itself.
+fn autorun_write(command: &Command) -> Option<Hit> {
+    let (path, _) = write_to(command, |p| autorun(p).is_some())?;
+    let mut hit = Hit::at(vec![command.program_span, path.span]);
+    hit.target = Some(path.value.clone());
+    Some(hit)
+}
+
+/// A write to an `authorized_keys` file.
+fn authorized_key(command: &Command) -> Option<Hit> {
+    let (path, _) = write_to(command, |p| {
+        p.ends_with("/authorized_keys")
+            || p.ends_with("/authorized_keys2")
+            || p == "authorized_keys"
+    })?;
+    let mut hit = Hit::at(vec![command.program_span, path.span]);
+    hit.target = Some(path.value.clone());
+    Some(hit)
+}
+
+/// A write to the sudo rules.
+fn sudo_rule(command: &Command) -> Option<Hit> {
+    let (path, _) = write_to(command, |p| {
+        p == "/etc/sudoers" || p.starts_with("/etc/sudoers.d/")
+    })?;
+    let mut hit = Hit::at(vec![command.program_span, path.span]);
+    hit.target = Some(path.value.clone());
+    Some(hit)
+}
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "host.autorun-write",
+        title: "Installs something that runs by itself later",
+        reversibility: R::Reversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["cat", "tee", "echo", "printf", "cp", "install", "mv"],
+            check: autorun_write,
+        },
+        why: "Cron, systemd, login shells or git run this file later, unattended, with its owner's rights; its commands are judged too.",
+        consequence: "its commands run later with no one watching",
+        safer: "Show the whole file in the plan, and run its command once by hand before scheduling it.",
+        instead: shown_with_a_name("cat {target}"),
+        questions: words!["What exactly will it run, as which user, and when?", "Who will notice if it fails or deletes too much?"],
+        #[cfg(test)]
+        references: words!["https://attack.mitre.org/techniques/T1053/003/"],
+        #[cfg(test)]
+        examples: examples(&["cat > /etc/cron.d/cleanup <<'EOF'\n0 3 * * * root find /tmp -mtime +7 -delete\nEOF", "echo 'export PATH=$HOME/bin:$PATH' >> ~/.bashrc", "cp deploy.service /etc/systemd/system/deploy.service"]),
+        #[cfg(test)]
+        counterexamples: examples(&["cat /etc/cron.d/cleanup", "echo hello > notes.txt", "cp deploy.service units/deploy.service"]),
+    },
+    Rule {
+        id: "host.authorized-key-add",
+        title: "Lets another key log in over SSH",
+        reversibility: R::Recoverable,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::WidenPrivilege,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["cat", "tee", "echo", "printf", "cp", "install", "mv"],
+            check: authorized_key,
+        },
+        why: "Whoever holds the matching private key can log in as this user from then on, without a password.",
+        consequence: "the key's holder can log in here at will",
+        safer: "Add keys through the team's access process, and name whose key it is in the plan.",
+        instead: shown_with_a_name("cat {target}"),
+        questions: words!["Whose key is this, and who approved their access?", "When is it removed again?"],
+        #[cfg(test)]
+        references: words!["https://attack.mitre.org/techniques/T1098/004/"],
+        #[cfg(test)]
+        examples: examples(&["echo 'ssh-ed25519 AAAAC3Nza ops@laptop' >> ~/.ssh/authorized_keys", "cat id.pub | tee -a /root/.ssh/authorized_keys"]),
+        #[cfg(test)]
+        counterexamples: examples(&["cat ~/.ssh/authorized_keys", "ssh-keygen -lf ~/.ssh/authorized_keys"]),
+    },
+    Rule {
+        id: "host.sudo-rule-write",
+        title: "Writes a sudo rule",
+        reversibility: R::Recoverable,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::WidenPrivilege,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["cat", "tee", "echo", "printf"],
+            check: sudo_rule,
+        },
+        why: "A sudo rule decides who may act as root; `NOPASSWD: ALL` lets that user, and anything it runs, do anything.",
+        consequence: "that user can act as root on this machine",
+        safer: "Grant the one command the task needs, with a password, and check it with `visudo -c`.",
+        instead: shown_with_a_name("visudo -c -f {target}"),
+        questions: words!["Which commands does this user need as root?", "Who reviews sudo rules on this machine?"],
+        #[cfg(test)]
+        references: words!["https://www.sudo.ws/docs/man/sudoers.man/"],
+        #[cfg(test)]
+        examples: examples(&["echo 'agent ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/agent", "cat > /etc/sudoers.d/deploy <<'EOF'\ndeploy ALL=(ALL) NOPASSWD: ALL\nEOF"]),
+        #[cfg(test)]
+        counterexamples: examples(&["cat /etc/sudoers.d/agent", "visudo -c"]),
+    },
+];
