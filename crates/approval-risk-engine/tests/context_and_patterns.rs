@@ -1650,7 +1650,11 @@ fn a_cron_line_written_by_the_plan_is_judged_as_the_command_it_runs() {
     );
     let step = only_step(&wiping);
     assert!(rules(step).contains(&"host.autorun-write"));
-    assert!(rules(step).contains(&"fs.rm-recursive"), "{:?}", rules(step));
+    assert!(
+        rules(step).contains(&"fs.rm-recursive"),
+        "{:?}",
+        rules(step)
+    );
     assert!(step.decision >= Decision::Escalate);
     let harmless = assess_default(
         "cat > /etc/cron.d/report <<'EOF'\nMAILTO=ops@example.com\n15 6 * * 1 root echo weekly\nEOF\n",
@@ -1658,4 +1662,18 @@ fn a_cron_line_written_by_the_plan_is_judged_as_the_command_it_runs() {
     let step = only_step(&harmless);
     assert!(rules(step).contains(&"host.autorun-write"));
     assert_eq!(step.decision, Decision::Review);
+}
+
+/// "Widens access, then acts with it" joins the steps that act on a system, not a message sent
+/// after the grant (issue 12, patterns spilling).
+#[test]
+fn widening_then_a_message_is_not_acting_with_the_access() {
+    let notified = assess_default(
+        "1. Attach AdministratorAccess to the deploy role: `aws iam attach-role-policy --role-name deploy --policy-arn arn:aws:iam::aws:policy/AdministratorAccess`\n2. `git status`\n3. Send an email to the team that the role is ready.\n",
+    );
+    assert!(pattern_steps(&notified, "plan.privilege-widening").is_empty());
+    let acted = assess_default(
+        "1. Attach AdministratorAccess to the deploy role: `aws iam attach-role-policy --role-name deploy --policy-arn arn:aws:iam::aws:policy/AdministratorAccess`\n2. `aws s3 rb s3://acme-old-logs --force`\n",
+    );
+    assert!(pattern_steps(&acted, "plan.privilege-widening").contains(&vec![1, 2]));
 }

@@ -421,9 +421,25 @@ fn step_widens(work: &StepWork) -> bool {
         })
 }
 
-fn step_mutates(work: &StepWork) -> bool {
+/// Does the step act on a system with the access it has: change, delete, switch off a net or
+/// run something unseen? A message sent, a release published or another grant is not acting
+/// "with" a wider access (a Slack notice three steps after a grant is not what the grant was
+/// for); each of those is judged by its own rule.
+fn step_acts(work: &StepWork) -> bool {
     work.findings.iter().any(|f| {
-        f.rule.id != "plan.claims" && f.scope > Scope::None && f.decision >= Decision::Review
+        f.rule.id != "plan.claims"
+            && f.scope > Scope::None
+            && f.decision >= Decision::Review
+            && matches!(
+                f.rule.action,
+                Action::Delete
+                    | Action::DeleteRecreate
+                    | Action::Change
+                    | Action::DisableSafety
+                    | Action::Opaque
+                    | Action::Revoke
+            )
+            && !(f.rule.action == Action::Change && f.rule.id.starts_with("messages."))
     })
 }
 
@@ -440,7 +456,7 @@ struct Traits {
     /// Of the safety nets switched off, one keeps the record of what happened.
     erases_record: bool,
     widens: bool,
-    mutates: bool,
+    acts: bool,
 }
 
 pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<PatternReport> {
@@ -459,7 +475,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
                 disables_safety,
                 erases_record: disables_safety && names_a_record(w),
                 widens: step_widens(w),
-                mutates: step_mutates(w),
+                acts: step_acts(w),
             }
         })
         .collect();
@@ -569,7 +585,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         if !traits[i].widens {
             continue;
         }
-        let following: Vec<usize> = ahead(i).filter(|&j| traits[j].mutates).collect();
+        let following: Vec<usize> = ahead(i).filter(|&j| traits[j].acts).collect();
         // Widening alone is judged by its own rule; the pattern is what is done with it after.
         if following.is_empty() {
             continue;
