@@ -86,6 +86,8 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         rules::find("flow.secret-sent").filter(|rule| !options.policy.is_disabled(rule.id));
     let shown_rule =
         rules::find("flow.secret-shown").filter(|rule| !options.policy.is_disabled(rule.id));
+    let personal_rule =
+        rules::find("flow.personal-data-sent").filter(|rule| !options.policy.is_disabled(rule.id));
     let injected_rule = rules::find("flow.injected-instruction")
         .filter(|rule| !options.policy.is_disabled(rule.id));
     let instructions = if injected_rule.is_some() {
@@ -181,6 +183,11 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         // issue, a tool call whose content carries a password) exposes them, whoever reads it.
         if let Some(rule) = secret_rule {
             if let Some(hit) = posts_credentials(input, step) {
+                found.push((rule, hit, usize::MAX));
+            }
+        }
+        if let Some(rule) = personal_rule {
+            if let Some(hit) = posts_personal_data(input, step) {
                 found.push((rule, hit, usize::MAX));
             }
         }
@@ -406,6 +413,24 @@ fn pushes_secret(command: &Command, flow: &Flow) -> Option<Hit> {
         "It pushes the commit holding the secret the plan put in `{path}`; once pushed it must be revoked, not deleted."
     ));
     Some(hit)
+}
+
+/// A step that posts or sends text holding a card or ID number (`flows::personal_data_spans`).
+fn posts_personal_data(input: &str, work: &StepWork) -> Option<Hit> {
+    if crate::prose::find_all(&work.tokens, flows::SENDING).is_empty() {
+        return None;
+    }
+    let span = work.step.span;
+    let values = flows::personal_data_spans(span.slice(input));
+    if values.is_empty() {
+        return None;
+    }
+    Some(Hit::at(
+        values
+            .into_iter()
+            .map(|(start, end)| Span::new(span.start + start, span.start + end))
+            .collect(),
+    ))
 }
 
 /// The positional words of a command, as written.

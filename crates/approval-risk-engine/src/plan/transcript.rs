@@ -487,9 +487,9 @@ impl Writer<'_> {
             }
         }
         if code.is_empty() {
-            // Credential values inside what the call writes or sends (a chat message, an
-            // issue's body) are read with its words, so a call that posts a password is seen
-            // to; the rest of that text stays data.
+            // Credential values and card or ID numbers inside what the call writes or sends (a
+            // chat message, an issue's body) are read with its words, so a call that posts a
+            // password or a customer's card is seen to; the rest of that text stays data.
             let exposed: Vec<(&Text, usize, usize)> = fields
                 .iter()
                 .filter(|(key, _)| DATA_KEYS.contains(&key.as_str().to_ascii_lowercase().as_str()))
@@ -498,7 +498,12 @@ impl Writer<'_> {
                     _ => None,
                 })
                 .flat_map(|text| {
-                    crate::rules::flows::credential_spans(text.as_str())
+                    let value = text.as_str();
+                    let mut spans = crate::rules::flows::credential_spans(value);
+                    // Card and ID numbers too: a message carrying one exposes it.
+                    spans.extend(crate::rules::flows::personal_data_spans(value));
+                    spans.sort_unstable();
+                    spans
                         .into_iter()
                         .map(move |(start, end)| (text, start, end))
                 })

@@ -9,7 +9,7 @@ use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::words::Words;
 
-pub const RULES: &[Rule] = &[INJECTED, SECRET_SENT, SECRET_SHOWN];
+pub const RULES: &[Rule] = &[INJECTED, SECRET_SENT, SECRET_SHOWN, PERSONAL_DATA_SENT];
 
 const INJECTED: Rule = Rule {
     id: "flow.injected-instruction",
@@ -73,6 +73,38 @@ pub const AGENT_ADDRESSEES: Words = words![
     "do not tell",
     "without telling",
 ];
+
+const PERSONAL_DATA_SENT: Rule = Rule {
+    id: "flow.personal-data-sent",
+    title: "Posts a customer's card or ID number",
+    reversibility: R::Irreversible,
+    scope: S::Shared,
+    reach: Reach::Fixed,
+    action: Action::Publish,
+    floor: None,
+    matcher: Matcher::Builtin,
+    why: "Everyone who can read the channel, ticket or mail can copy the number; deleting the message later cannot recall it.",
+    consequence: "the number is exposed to every reader, for good",
+    safer: "Refer to the customer by an internal ID and the card's last four digits only.",
+    instead: shown_with_a_name("Post that the refund for order 1042 went to the card ending 1111."),
+    questions: words![
+        "Who can read where this is posted?",
+        "Does the message need more than an internal ID?",
+    ],
+    #[cfg(test)]
+    references: words!["https://www.pcisecuritystandards.org/"],
+    #[cfg(test)]
+    examples: examples(&[
+        "Post in #general: refund issued to jane.doe@example.com, card 4539 1488 0343 6467.",
+        "Reply to the ticket with the customer's SSN 123-45-6789 so support can verify them.",
+    ]),
+    #[cfg(test)]
+    counterexamples: examples(&[
+        "Post in #general: refund issued for order 1042, card ending 1111.",
+        "Reply to the ticket with the order number 4111111111111112.",
+        "Pay with the test card 4242 4242 4242 4242 and post the receipt in #qa.",
+    ]),
+};
 
 const SECRET_SENT: Rule = Rule {
     id: "flow.secret-sent",
@@ -429,6 +461,108 @@ const SECRET_NAMES: Words = words![
     "credential",
 ];
 
+/// Byte ranges of personal data in `text` that must not be posted where others read it: a
+/// payment card number (15 to 19 digits of a card network, in groups or not, passing the Luhn
+/// check) and a US
+/// social security number (`123-45-6789`). An e-mail address alone is not one: messages name
+/// people all the time.
+pub fn personal_data_spans(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let starts =
+            bytes[at].is_ascii_digit() && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric());
+        if !starts {
+            at += 1;
+            continue;
+        }
+        // Digits with single spaces or hyphens between groups.
+        let mut end = at;
+        let mut digits: Vec<u8> = Vec::new();
+        while end < bytes.len() {
+            let b = bytes[end];
+            if b.is_ascii_digit() {
+                digits.push(b - b'0');
+                end += 1;
+            } else if (b == b' ' || b == b'-')
+                && end + 1 < bytes.len()
+                && bytes[end + 1].is_ascii_digit()
+                && digits.len() < 19
+            {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let ends = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
+        let run = &text[at..end];
+        let ssn = run.len() == 11
+            && run.as_bytes()[3] == b'-'
+            && run.as_bytes()[6] == b'-'
+            && digits.len() == 9;
+        let number: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
+        // Card networks' first digits (American Express 34/37, Visa 4, Mastercard 51-55 and
+        // 2221-2720, Discover 6): a timestamp or an order number passes the checksum one time
+        // in ten, and most start otherwise.
+        let prefix = |n: usize| {
+            number
+                .get(..n)
+                .and_then(|p| p.parse::<u32>().ok())
+                .unwrap_or(0)
+        };
+        let network = match digits.first() {
+            Some(3) => matches!(prefix(2), 34 | 37) && digits.len() == 15,
+            Some(4 | 6) => digits.len() >= 16,
+            Some(5) => (51..=55).contains(&prefix(2)) && digits.len() == 16,
+            Some(2) => (2221..=2720).contains(&prefix(4)) && digits.len() == 16,
+            _ => false,
+        };
+        let card = network && luhn(&digits) && !TEST_CARDS.contains(&number.as_str());
+        if ends && (ssn || card) {
+            out.push((at, end));
+        }
+        at = end.max(at + 1);
+    }
+    out
+}
+
+/// Card numbers the card networks and payment providers publish for tests: posting one exposes
+/// nobody.
+const TEST_CARDS: [&str; 8] = [
+    "4242424242424242",
+    "4111111111111111",
+    "4000056655665556",
+    "5555555555554444",
+    "5105105105105100",
+    "378282246310005",
+    "6011111111111117",
+    "4012888888881881",
+];
+
+/// The Luhn checksum of payment card numbers.
+fn luhn(digits: &[u8]) -> bool {
+    let sum: u32 = digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &d)| {
+            let d = u32::from(d);
+            if i % 2 == 1 {
+                let twice = d * 2;
+                if twice > 9 {
+                    twice - 9
+                } else {
+                    twice
+                }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum % 10 == 0
+}
+
 /// The byte ranges of `text` that are credential values: a value with a known service's
 /// prefix, a private key block, the password of a `scheme://user:password@host` URL, or the
 /// value of a setting named like a secret (`SESSION_SECRET=9f8e...`). Placeholders (`$VAR`,
@@ -593,5 +727,20 @@ mod tests {
         ] {
             assert!(found(quiet).is_empty(), "{quiet}: {:?}", found(quiet));
         }
+    }
+}
+
+#[cfg(test)]
+mod personal_tests {
+    use super::*;
+
+    #[test]
+    fn card_and_id_numbers_are_found_and_test_cards_are_not() {
+        let text = r##"{"name": "slack.post_message", "arguments": {"channel": "#general", "text": "Refund issued to jane.doe@example.com, card 4539 1488 0343 6467"}}"##;
+        assert_eq!(personal_data_spans(text).len(), 1, "{text}");
+        assert_eq!(personal_data_spans("SSN 123-45-6789.").len(), 1);
+        assert!(personal_data_spans("card 4242 4242 4242 4242").is_empty());
+        assert!(personal_data_spans("order 4539148803436468").is_empty());
+        assert!(personal_data_spans("build 20261203120000").is_empty());
     }
 }
