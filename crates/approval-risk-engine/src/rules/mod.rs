@@ -22,7 +22,6 @@ mod fetched;
 mod nosql;
 mod packages;
 mod plans;
-mod powershell;
 mod programs;
 mod prose_steps;
 pub(crate) use prose_steps::DELETE_VERBS;
@@ -39,7 +38,6 @@ pub use matching::{
     command_flag, find_flag, flag_matches, match_command, match_prose, match_sql,
     positionals as positionals_of, Hit,
 };
-pub use powershell::is_cmdlet;
 pub use programs::{
     behind_runner, is_known_program, is_plain_word, is_read_only, is_routine, preview, Preview,
 };
@@ -272,7 +270,6 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         packages::RULES,
         fetched::RULES,
         windows::RULES,
-        powershell::RULES,
         autorun::RULES,
         cicd::RULES,
         messages::RULES,
