@@ -30,7 +30,6 @@ pub(crate) use prose_steps::DELETE_VERBS;
 mod reference;
 mod secrets;
 mod sql;
-mod windows;
 
 pub use autorun::{autorun, command_lines, written};
 pub use generic::{is_script_name, unseen_ops_script, unseen_script};
@@ -269,7 +268,6 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         containers::RULES,
         packages::RULES,
         fetched::RULES,
-        windows::RULES,
         autorun::RULES,
         cicd::RULES,
         messages::RULES,
