@@ -93,6 +93,14 @@ pub fn release_unchecked() -> Result<u64, String> {
         "trunk build --release",
     )?;
     let dist = repo_root().join("dist");
+    // Trunk's minifier cannot parse wasm-bindgen's glue; terser can (scripts/minify-glue.mjs,
+    // which also rewrites the glue's integrity hash in index.html).
+    command::run(
+        tool("node")
+            .arg(repo_root().join("scripts").join("minify-glue.mjs"))
+            .arg(&dist),
+        "minifying the wasm-bindgen glue",
+    )?;
     // After Trunk, which replaces dist/ as a whole.
     engine_module(&dist.join(ENGINE_DIR))?;
 

@@ -10,6 +10,8 @@ use std::path::Path;
 const TRUNK_VERSION: &str = "0.21.14";
 /// Debian's binaryen (108) cannot read what rustc 1.95 emits; npm's 132 can.
 const BINARYEN_VERSION: &str = "132";
+/// terser minifies the page's wasm-bindgen glue, which Trunk's minifier cannot parse.
+const TERSER_VERSION: &str = "5.51.4";
 /// Playwright 1.65 refuses to start on an older Node.js.
 const MIN_NODE_MAJOR: u32 = 20;
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -19,6 +21,7 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Everything `cargo xtask serve` and `cargo xtask build` need.
 pub fn for_page() -> Result<(), String> {
     for_engine()?;
+    terser()?;
     trunk()
 }
 
@@ -164,6 +167,30 @@ fn binaryen() -> Result<(), String> {
             .arg(&tools)
             .arg(format!("binaryen@{BINARYEN_VERSION}")),
         "installing binaryen from npm",
+    )
+}
+
+/// terser from npm into `.tools/`, for `scripts/minify-glue.mjs`.
+fn terser() -> Result<(), String> {
+    step(&format!("terser@{TERSER_VERSION} in .tools/"));
+    let installed = repo_root()
+        .join(".tools")
+        .join("node_modules")
+        .join("terser")
+        .join("package.json");
+    let version = std::fs::read_to_string(&installed).unwrap_or_default();
+    if version.contains(&format!("\"version\": \"{TERSER_VERSION}\"")) {
+        println!("    already installed");
+        return Ok(());
+    }
+    let tools = repo_root().join(".tools");
+    std::fs::create_dir_all(&tools).map_err(|error| format!("creating .tools/: {error}"))?;
+    run(
+        tool("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&tools)
+            .arg(format!("terser@{TERSER_VERSION}")),
+        "installing terser from npm",
     )
 }
 
