@@ -159,15 +159,7 @@ fn binaryen() -> Result<(), String> {
         println!("    already installed");
         return Ok(());
     }
-    let tools = repo_root().join(".tools");
-    std::fs::create_dir_all(&tools).map_err(|error| format!("creating .tools/: {error}"))?;
-    run(
-        tool("npm")
-            .args(["install", "--no-audit", "--no-fund", "--prefix"])
-            .arg(&tools)
-            .arg(format!("binaryen@{BINARYEN_VERSION}")),
-        "installing binaryen from npm",
-    )
+    npm_into_tools("binaryen", BINARYEN_VERSION)
 }
 
 /// terser from npm into `.tools/`, for `scripts/minify-glue.mjs`.
@@ -183,14 +175,19 @@ fn terser() -> Result<(), String> {
         println!("    already installed");
         return Ok(());
     }
+    npm_into_tools("terser", TERSER_VERSION)
+}
+
+/// Installs `package@version` from npm into `.tools/` (gitignored).
+fn npm_into_tools(package: &str, version: &str) -> Result<(), String> {
     let tools = repo_root().join(".tools");
     std::fs::create_dir_all(&tools).map_err(|error| format!("creating .tools/: {error}"))?;
     run(
         tool("npm")
             .args(["install", "--no-audit", "--no-fund", "--prefix"])
             .arg(&tools)
-            .arg(format!("terser@{TERSER_VERSION}")),
-        "installing terser from npm",
+            .arg(format!("{package}@{version}")),
+        &format!("installing {package} from npm"),
     )
 }
 

@@ -399,6 +399,15 @@ fn one_side(command: &Command) -> Option<Hit> {
     Some(Hit::at(evidence))
 }
 
+/// The card of taking one side of every conflict, said by a command or in words.
+const ONE_SIDE_WHY: &str = "Every conflicting change from the other side is dropped without anyone reading it; the result still builds, so nobody notices.";
+const ONE_SIDE_CONSEQUENCE: &str = "the other side's conflicting changes are silently dropped";
+const ONE_SIDE_SAFER: &str = "Resolve the conflicts one by one and read each; list them first with `git diff --name-only --diff-filter=U`.";
+const ONE_SIDE_QUESTIONS: Words = words![
+    "Which changes from the other side conflict, and who made them?",
+    "Will the result be pushed over theirs?"
+];
+
 pub static RULES: &[Rule] = &[
     Rule {
         id: "git.force-push",
@@ -683,11 +692,11 @@ pub static RULES: &[Rule] = &[
             programs: words!["git"],
             check: one_side,
         },
-        why: "Every conflicting change from the other side is dropped without anyone reading it; the result still builds, so nobody notices.",
-        consequence: "the other side's conflicting changes are silently dropped",
-        safer: "Resolve the conflicts one by one and read each; list them first with `git diff --name-only --diff-filter=U`.",
+        why: ONE_SIDE_WHY,
+        consequence: ONE_SIDE_CONSEQUENCE,
+        safer: ONE_SIDE_SAFER,
         instead: shown_with_a_name("git diff --name-only --diff-filter=U"),
-        questions: words!["Which changes from the other side conflict, and who made them?", "Will the result be pushed over theirs?"],
+        questions: ONE_SIDE_QUESTIONS,
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/merge-strategies"],
         #[cfg(test)]
@@ -714,11 +723,11 @@ pub static RULES: &[Rule] = &[
             window: 4,
             leading: false,
         }),
-        why: "Every conflicting change from the other side is dropped without anyone reading it; the result still builds, so nobody notices.",
-        consequence: "the other side's conflicting changes are silently dropped",
-        safer: "Resolve the conflicts one by one and read each; list them first with `git diff --name-only --diff-filter=U`.",
+        why: ONE_SIDE_WHY,
+        consequence: ONE_SIDE_CONSEQUENCE,
+        safer: ONE_SIDE_SAFER,
         instead: shown_with_a_name("Resolve each conflict by reading both sides, and list them first with `git diff --name-only --diff-filter=U`."),
-        questions: words!["Which changes from the other side conflict, and who made them?", "Will the result be pushed over theirs?"],
+        questions: ONE_SIDE_QUESTIONS,
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/merge-strategies"],
         #[cfg(test)]
