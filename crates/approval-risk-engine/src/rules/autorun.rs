@@ -89,10 +89,12 @@ pub fn written(command: &Command) -> Option<(&Arg, Option<Span>)> {
             let text = command.positionals().next()?;
             Some((command.writes.first()?, Some(text.span)))
         }
-        "cp" | "install" | "mv" => {
-            let words: Vec<&Arg> = command.positionals().collect();
-            (words.len() >= 2).then(|| (*words.last().unwrap_or(&words[0]), None))
-        }
+        // The destination is the last word, when there is a source before it.
+        "cp" | "install" | "mv" => command
+            .positionals()
+            .skip(1)
+            .last()
+            .map(|destination| (destination, None)),
         _ => None,
     }
 }

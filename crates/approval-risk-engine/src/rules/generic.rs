@@ -156,14 +156,7 @@ fn script_run(command: &Command) -> Option<(Hit, bool)> {
             | "."
     );
     // `uv run purge.py`, `poetry run python purge.py`: a project runner starting a script.
-    let runner = matches!(
-        command.program.as_str(),
-        "uv" | "poetry" | "pipenv" | "pdm" | "hatch" | "rye"
-    ) && command
-        .positionals()
-        .next()
-        .is_some_and(|first| first.value == "run");
-    let interpreter = interpreter || runner;
+    let interpreter = interpreter || super::programs::runs_in_project(command);
     let (mut hit, name) = if is_script(&command.program) {
         (Hit::at(vec![command.program_span]), command.program.clone())
     } else {

@@ -476,6 +476,19 @@ pub fn is_plain_word(name: &str) -> bool {
 /// The tool a package runner starts and the words after it: `npx prisma migrate deploy`,
 /// `pnpm exec knex ...`, `yarn knex ...`, `bundle exec rails db:migrate`, `uv run alembic
 /// upgrade`, `dotnet ef database drop`. `None` when the program is not a runner.
+/// Project runners that start a command in the project's environment with `run` or `exec`
+/// (`uv run purge.py`, `bundle exec rails db:drop`).
+const PROJECT_RUNNERS: Words = words!["bundle", "poetry", "uv", "pipenv", "pdm", "hatch", "rye"];
+
+/// Is this a project runner's `run` or `exec` (`uv run purge.py`)?
+pub fn runs_in_project(command: &Command) -> bool {
+    PROJECT_RUNNERS.contains(&command.program)
+        && command
+            .positionals()
+            .next()
+            .is_some_and(|first| matches!(first.value.as_str(), "run" | "exec"))
+}
+
 pub fn behind_runner(command: &Command) -> Option<(&str, Vec<&Arg>)> {
     let program = command.program.as_str();
     if !matches!(
@@ -492,14 +505,17 @@ pub fn behind_runner(command: &Command) -> Option<(&str, Vec<&Arg>)> {
             | "poetry"
             | "uv"
             | "pipenv"
+            | "pdm"
+            | "hatch"
+            | "rye"
     ) {
         return None;
     }
     let words = super::matching::positionals(command);
     let skip = match (program, words.first()?.value.as_str()) {
         ("pnpm" | "yarn" | "bun", "dlx" | "exec" | "x") => 1,
-        ("bundle" | "poetry" | "uv" | "pipenv", "exec" | "run") => 1,
-        ("bundle" | "poetry" | "uv" | "pipenv", _) => return None,
+        (runner, "exec" | "run") if PROJECT_RUNNERS.contains(&runner) => 1,
+        (runner, _) if PROJECT_RUNNERS.contains(&runner) => return None,
         // `npx tool`, `dotnet ef`, and `yarn tool` / `pnpm tool` running a package's binary.
         _ => 0,
     };
