@@ -285,7 +285,7 @@ pub fn App() -> Html {
                 <section class="result-pane" aria-label="Assessment" aria-busy={state.busy.to_string()}>
                     <VerdictBanner board={board.clone()} busy={state.busy} on_reveal={handlers.reveal.clone()} />
                     if !locked {
-                        { actions(link.as_ref().as_ref(), *copied, &on_copy, &handlers.export) }
+                        { actions(link.as_ref().as_ref(), state.plan_bytes <= crate::share::EXERCISE_LIMIT, *copied, &on_copy, &handlers.export) }
                     }
                     if !board.marks.is_empty() {
                         <section class="pictures" aria-labelledby="pictures-title">

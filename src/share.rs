@@ -16,6 +16,10 @@ use approval_risk_engine::{Context, Credentials, Format, Options, Target};
 /// opened (and assessed) while the page starts, where a few milliseconds of work must do;
 /// past this size a file (export) is the better way to pass a plan on.
 pub const SHARE_LIMIT: usize = 16 * 1024;
+/// Plans up to this size can be training exercises: about 40 steps, which is the most a round
+/// shows (`training::EXERCISE_STEPS`). A round assesses its plan where the trainee plays it, on
+/// the main thread, so the limit is the one for assessing there (`state::INLINE_LIMIT`).
+pub const EXERCISE_LIMIT: usize = crate::state::INLINE_LIMIT;
 /// Reading a link never yields more than the page writes, whatever its compressed stream
 /// claims: a plan from a link is assessed where a typed one of its size would be, so a few
 /// characters of link cannot ask the tab for megabytes of work.

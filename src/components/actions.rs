@@ -22,10 +22,12 @@ pub fn copy(text: &str) -> bool {
     }
 }
 
-/// The share link (`None` when the plan is too long for one), whether it was just copied, and
+/// The share link (`None` when the plan is too long for one), whether the plan is short enough
+/// to be a training exercise (`share::EXERCISE_LIMIT`), whether the link was just copied, and
 /// what the buttons report to.
 pub fn actions(
     link: Option<&AttrValue>,
+    exercise: bool,
     copied: bool,
     on_copy: &Callback<()>,
     on_export: &Callback<Export>,
@@ -47,9 +49,11 @@ pub fn actions(
                         { "Copy link" }
                     </button>
                     // Training (issue 7): the same link, opened as an exercise for trainees.
-                    <a id="make-exercise" class="button" href={crate::share::exercise_link(link)} aria-describedby="share-note">
-                        { "Make an exercise" }
-                    </a>
+                    if exercise {
+                        <a id="make-exercise" class="button" href={crate::share::exercise_link(link)} aria-describedby="share-note">
+                            { "Make an exercise" }
+                        </a>
+                    }
                     <span class="copy-status" role="status">{ if copied { "Copied." } else { "" } }</span>
                     <p id="share-note" class="share-note">
                         { "The link contains the whole plan, compressed after the “#”. Browsers \

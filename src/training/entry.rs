@@ -16,10 +16,14 @@ pub struct Training {
     pub session: UseReducerHandle<Session>,
 }
 
-/// The exercise a fragment links to, if it is an exercise link.
+/// The exercise a fragment links to, if it is an exercise link of a plan short enough for one
+/// (`share::EXERCISE_LIMIT`). A round assesses its plan on the main thread, so a longer one
+/// (a link made by hand, since the page never offers it) opens as the plan it shares instead,
+/// which the page assesses in the worker: the engine's work on a stranger's plan never holds
+/// the page (issue 17).
 fn linked(fragment: &str) -> Option<Lesson> {
     share::read(fragment)
-        .filter(|shared| shared.exercise)
+        .filter(|shared| shared.exercise && shared.plan.len() <= share::EXERCISE_LIMIT)
         .map(|shared| Lesson::Built(Rc::new(shared)))
 }
 
@@ -67,5 +71,32 @@ impl Training {
             // The page lives as long as the window; so does the listener.
             on_hash.forget();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::linked;
+    use crate::share::{exercise_link, fragment, EXERCISE_LIMIT};
+    use approval_risk_engine::Options;
+
+    fn link_of(plan: &str) -> String {
+        exercise_link(&fragment(plan, &Options::default()).expect("short enough for a link"))
+    }
+
+    #[test]
+    fn an_exercise_link_starts_an_exercise_up_to_the_limit_and_no_further() {
+        let longest = "rm -rf /srv/x\n".repeat(EXERCISE_LIMIT / 14);
+        assert!(linked(&link_of(&longest)).is_some());
+        // One byte over: the link still opens the plan (the app reads it), but not as a round.
+        let over = "x".repeat(EXERCISE_LIMIT + 1);
+        assert!(linked(&link_of(&over)).is_none());
+        assert!(crate::share::read(&link_of(&over)).is_some());
+    }
+
+    #[test]
+    fn a_plain_share_link_is_not_an_exercise() {
+        let plain = fragment("rm -rf /srv/x\n", &Options::default()).expect("a link");
+        assert!(linked(&plain).is_none());
     }
 }
