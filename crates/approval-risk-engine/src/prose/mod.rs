@@ -74,8 +74,13 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
         );
         // A channel (`#ops-status`) keeps its `#`; an issue number (`#2381`) does not.
         let channel = ch == '#' && text[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic());
+        // A comma between digits groups thousands ("40,000 customers"): part of the number,
+        // not the end of a clause.
+        let grouping = ch == ','
+            && text[..i].ends_with(|c: char| c.is_ascii_digit())
+            && text[i + 1..].starts_with(|c: char| c.is_ascii_digit());
         if ch.is_alphanumeric()
-            || (inner && start.is_some())
+            || ((inner || grouping) && start.is_some())
             || (start.is_none() && (channel || matches!(ch, '$' | '/' | '~' | '*' | '.' | '_')))
         {
             if start.is_none() {
@@ -505,7 +510,15 @@ pub fn find_term(tokens: &[Token], term: &str, from: usize) -> Option<(usize, us
 /// If `term` matches at token `i`, how many tokens it covers.
 fn phrase_at(tokens: &[Token], i: usize, term: &str) -> Option<usize> {
     let mut count = 0;
-    for part in term.split(' ') {
+    for (n, part) in term.split(' ').enumerate() {
+        // A count inside a phrase says how many, not which: "all 40,000 customers" is "all
+        // customers", "the 3 staging buckets" is "the staging buckets".
+        if n > 0
+            && tokens.get(i + count).is_some_and(|t| is_count(&t.text))
+            && !word_matches(&tokens[i + count].text, part)
+        {
+            count += 1;
+        }
         if !tokens
             .get(i + count)
             .is_some_and(|t| word_matches(&t.text, part))
@@ -515,6 +528,16 @@ fn phrase_at(tokens: &[Token], i: usize, term: &str) -> Option<usize> {
         count += 1;
     }
     Some(count)
+}
+
+/// A number as people write a count: digits with grouping or a decimal point, and an optional
+/// `k` or `m` ("40,000", "12k", "1.5m").
+fn is_count(word: &str) -> bool {
+    let digits = word.strip_suffix(['k', 'm']).unwrap_or(word);
+    digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
 
 /// A term list bucketed by first byte, so each token is checked only against the terms that

@@ -2122,6 +2122,7 @@ pub static RULES: &[Rule] = &[
             also: words![],
             window: 6,
             leading: false,
+            unless: words![],
         }),
         why: "Errors hide until reload or boot; a broken login or mount file locks out whoever must fix it.",
         consequence: "a mistake breaks services, name resolution or logins",

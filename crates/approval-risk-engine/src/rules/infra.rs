@@ -673,6 +673,7 @@ pub static RULES: &[Rule] = &[
             also: words!["terraform", "tofu", "opentofu", "terragrunt", "pulumi", "infrastructure", "infra"],
             window: 8,
             leading: false,
+            unless: words![],
         }),
         why: "Without a saved, reviewed plan, the apply plans at run time, drift included, and one changed setting can force replacement.",
         consequence: "changes, even replaced databases, happen before anyone sees them",

@@ -968,6 +968,7 @@ pub static RULES: &[Rule] = &[
             also: words![],
             window: 5,
             leading: false,
+            unless: words![],
         }),
         why: "Only resources annotated `helm.sh/resource-policy: keep`, and volume claims a StatefulSet created itself, survive; reinstalling generates fresh passwords and empty volumes.",
         consequence: "its chart's objects are deleted, volume data and passwords included",

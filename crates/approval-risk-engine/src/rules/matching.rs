@@ -426,6 +426,13 @@ pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
             continue;
         }
         let clause = tokens[start].clause;
+        if !pattern.unless.is_empty()
+            && find_all(tokens, pattern.unless)
+                .iter()
+                .any(|(s, _)| tokens[*s].clause == clause)
+        {
+            continue;
+        }
         let mut evidence = vec![tokens[start].span.cover(tokens[end - 1].span)];
         let mut target = None;
         if !pattern.objects.is_empty() {

@@ -170,6 +170,10 @@ pub struct ProsePattern {
     /// The verb must lead its clause, as an instruction does ("Email the customers", "we will
     /// email the customers"); for verbs that are also nouns ("update the email template").
     pub leading: bool,
+    /// None of these may appear in the verb's clause: a recipient or object that makes the step
+    /// another rule's ("send a message to #deploys" is a team post, not a message that speaks
+    /// for the organisation).
+    pub unless: Words,
 }
 
 pub struct Rule {

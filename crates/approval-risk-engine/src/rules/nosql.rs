@@ -1606,6 +1606,7 @@ pub static RULES: &[Rule] = &[
             also: words!["consumer*", "kafka", "group", "groups", "topic*", "partition*", "stream*"],
             window: 6,
             leading: false,
+            unless: words![],
         }),
         why: "Offsets keep no history, so the old position returns only if saved first; reprocessing repeats emails or payments.",
         consequence: "consumers reprocess old messages, or skip some for good",

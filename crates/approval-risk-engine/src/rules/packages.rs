@@ -332,6 +332,7 @@ pub static RULES: &[Rule] = &[
             window: 6,
             // "Release" and "push" are nouns too ("the broken 2.3.0 release").
             leading: true,
+            unless: words![],
         }),
         why: "Public registries never reuse a version number, so a bad release cannot be replaced, only superseded.",
         consequence: "its contents are public for good, mirrored within minutes",
@@ -362,6 +363,7 @@ pub static RULES: &[Rule] = &[
             also: words![],
             window: 0,
             leading: false,
+            unless: words![],
         }),
         why: "Lock files pin exact versions and never fall back to another; mirrors keep copies, so a leaked secret stays leaked.",
         consequence: "projects pinning it break, and its number cannot be reused",

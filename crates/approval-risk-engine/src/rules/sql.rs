@@ -1043,6 +1043,7 @@ pub static RULES: &[Rule] = &[
             also: words![],
             window: 5,
             leading: false,
+            unless: words![],
         }),
         why: "Client tools commit TRUNCATE or DELETE at once, and TRUNCATE skips DELETE triggers, so trigger-based audit logs miss it.",
         consequence: "all its rows are gone; only a backup returns them",
