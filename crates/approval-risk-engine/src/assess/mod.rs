@@ -682,11 +682,19 @@ fn fed_deletion(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
 }
 
 /// `curl`/`wget`/`http` requests that change something: the method, or a body without one.
+/// `gh api` and `glab api` are requests too: fields (`-f`, `-F`, `--input`) make them a POST
+/// unless a method is given, as the CLIs document.
 fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)> {
-    if !matches!(
-        command.program.as_str(),
-        "curl" | "wget" | "http" | "https" | "xh"
-    ) {
+    let api_cli = matches!(command.program.as_str(), "gh" | "glab")
+        && rules::positionals_of(command)
+            .first()
+            .is_some_and(|w| w.value == "api");
+    if !api_cli
+        && !matches!(
+            command.program.as_str(),
+            "curl" | "wget" | "http" | "https" | "xh"
+        )
+    {
         return None;
     }
     let args = &command.args;
@@ -715,6 +723,14 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
         }
     });
     let body = args.iter().find(|a| {
+        if api_cli {
+            return matches!(
+                a.value.as_str(),
+                "-f" | "-F" | "--field" | "--raw-field" | "--input"
+            ) || ["--field=", "--raw-field=", "--input="]
+                .iter()
+                .any(|p| a.value.starts_with(p));
+        }
         matches!(
             a.value.as_str(),
             "-d" | "--data"
@@ -773,10 +789,18 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
     };
     let rule = rules::find(id)?;
     let mut hit = Hit::at(vec![command.program_span, span]);
-    hit.target = args
-        .iter()
-        .find(|a| a.value.starts_with("http"))
-        .map(|a| a.value.clone());
+    hit.target = if api_cli {
+        // The endpoint: the first word after `api` (`repos/acme/web/pulls`).
+        rules::positionals_of(command)
+            .into_iter()
+            .skip(1)
+            .find(|a| a.value.contains('/') || a.value == "graphql")
+            .map(|a| a.value.clone())
+    } else {
+        args.iter()
+            .find(|a| a.value.starts_with("http"))
+            .map(|a| a.value.clone())
+    };
     Some((rule, hit, None))
 }
 

@@ -64,12 +64,58 @@ fn is_protection_endpoint(endpoint: &str) -> bool {
 }
 
 fn branch_protection_off(command: &Command) -> Option<Hit> {
-    let (mut hit, endpoint) = ci_api_delete(command)?;
-    if !is_protection_endpoint(&endpoint) {
+    if let Some((mut hit, endpoint)) = ci_api_delete(command) {
+        if !is_protection_endpoint(&endpoint) {
+            return None;
+        }
+        hit.target = Some(endpoint);
+        return Some(hit);
+    }
+    let (mut hit, endpoint) = protection_switched_off(command)?;
+    hit.target = Some(endpoint);
+    hit.note = Some(
+        "It rewrites the protection with settings set to null or false, which switches those checks off."
+            .to_string(),
+    );
+    Some(hit)
+}
+
+/// A write (`PUT`, `PATCH`, `POST`) to a protection endpoint that sets one of its settings to
+/// `null` or `false` (`-F required_pull_request_reviews=null`, a JSON body with `"enforce_admins":
+/// false`): the API's way of switching a protection off without deleting the rest. A write whose
+/// settings the plan does not show (`--input protection.json`) is not counted here.
+fn protection_switched_off(command: &Command) -> Option<(Hit, String)> {
+    let api_cli = matches!(command.program.as_str(), "gh" | "glab");
+    let method = if api_cli {
+        option_value(command, words!["--method", "-X"])
+            .map_or_else(|| "POST".to_string(), |(m, _)| m.to_string())
+    } else {
+        http_method(command)
+    };
+    if !["PUT", "PATCH", "POST"]
+        .iter()
+        .any(|m| method.eq_ignore_ascii_case(m))
+    {
         return None;
     }
-    hit.target = Some(endpoint);
-    Some(hit)
+    let endpoint = command
+        .args
+        .iter()
+        .find(|a| a.value.contains('/') && is_protection_endpoint(&a.value.to_ascii_lowercase()))?;
+    let off = command.args.iter().find(|a| {
+        let value = a.value.to_ascii_lowercase();
+        let set_off = |text: &str| {
+            text.ends_with("=null")
+                || text.ends_with("=false")
+                || text.contains(":null")
+                || text.contains(": null")
+                || text.contains(":false")
+                || text.contains(": false")
+        };
+        !std::ptr::eq(*a, endpoint) && set_off(&value)
+    })?;
+    let hit = Hit::at(vec![command.program_span, endpoint.span, off.span]);
+    Some((hit, endpoint.value.clone()))
 }
 
 fn api_delete_other(command: &Command) -> Option<Hit> {
@@ -418,6 +464,7 @@ pub static RULES: &[Rule] = &[
             also: words![],
             window: 5,
             leading: false,
+            unless: words![],
         }),
         why: "Every branch, tag and past commit becomes readable, so a secret removed from today's code is still exposed.",
         consequence: "anyone can copy its code and history, for good",
@@ -574,11 +621,15 @@ pub static RULES: &[Rule] = &[
             "gh api --method DELETE /repos/acme/web/rulesets/42",
             "glab api -X DELETE projects/12/protected_branches/main",
             "curl -X DELETE -H \"Authorization: Bearer $GITHUB_TOKEN\" https://api.github.com/repos/acme/web/branches/main/protection",
+            "gh api -X PUT repos/acme/web/branches/main/protection -F required_status_checks=null -F enforce_admins=false -F required_pull_request_reviews=null -F restrictions=null",
+            "curl -X PUT https://api.github.com/repos/acme/web/branches/main/protection -d '{\"required_pull_request_reviews\": null, \"enforce_admins\": false}'",
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
             "gh api repos/acme/web/branches/main/protection",
             "gh api -X PUT repos/acme/web/branches/main/protection --input protection.json",
+            "gh api -X PUT repos/acme/web/branches/main/protection -F enforce_admins=true -f required_status_checks[strict]=true",
+            "gh api -X PATCH repos/acme/web -F delete_branch_on_merge=false",
         ]),
     },
     Rule {

@@ -548,8 +548,19 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
-        examples: examples(&["curl -X POST https://api.example.com/v1/deploys -d '{\"ref\":\"main\"}'", "curl --data @payload.json https://hooks.example.com/trigger"]),
+        examples: examples(&[
+            "curl -X POST https://api.example.com/v1/deploys -d '{\"ref\":\"main\"}'",
+            "curl --data @payload.json https://hooks.example.com/trigger",
+            "gh api repos/acme/web/labels -f name=triage -f color=ededed",
+            "gh api -X PATCH repos/acme/web -F has_wiki=false",
+        ]),
         #[cfg(test)]
-        counterexamples: examples(&["curl -fsSL https://example.com/file.tar.gz -o file.tar.gz", "curl -I https://example.com"]),
+        counterexamples: examples(&[
+            "curl -fsSL https://example.com/file.tar.gz -o file.tar.gz",
+            "curl -I https://example.com",
+            "gh api repos/acme/web/issues --paginate",
+            "gh api -X GET search/issues -f q=repo:acme/web",
+            "gh api graphql -f query='query { viewer { login } }'",
+        ]),
     },
 ];
