@@ -444,6 +444,41 @@ fn a_backup_of_a_different_target_does_not_mitigate() {
     );
 }
 
+/// Names that share parts are siblings, not one object: archiving one repository of an owner
+/// is no backup of another (`acme/legacy-web` and `acme/legacy-api`), and deleting one
+/// namespace before creating its successor is no recreate.
+#[test]
+fn a_sibling_name_is_another_object() {
+    let assessment = assess_default(
+        "gh repo archive acme/legacy-web --yes\ngh repo delete acme/legacy-api --yes\n",
+    );
+    assert!(!step(&assessment, 2)
+        .findings
+        .iter()
+        .flat_map(|f| &f.adjustments)
+        .any(|a| a.kind == AdjustmentKind::Mitigation));
+    let recreated = assess_default(
+        "kubectl delete namespace checkout-v1\nkubectl create namespace checkout-v2\n",
+    );
+    assert!(pattern_steps(&recreated, "plan.delete-then-recreate").is_empty());
+}
+
+/// A whole name still meets itself inside a path or a phrase: a copy of a folder covers a
+/// deletion inside it, and the same repository archived first is backed up.
+#[test]
+fn a_name_inside_another_is_the_same_object() {
+    let assessment =
+        assess_default("tar czf /backups/uploads.tgz /srv/uploads\nrm -rf /srv/uploads/2024\n");
+    assert!(pattern_steps(&assessment, "plan.no-backup").is_empty());
+    let recreated = assess_default(
+        "kubectl delete namespace checkout-v1\nkubectl create namespace checkout-v1\n",
+    );
+    assert_eq!(
+        pattern_steps(&recreated, "plan.delete-then-recreate"),
+        vec![vec![1, 2]]
+    );
+}
+
 /// The backup must come first: a dump after the drop protects nothing.
 #[test]
 fn a_backup_after_the_destructive_step_does_not_mitigate() {

@@ -176,21 +176,48 @@ fn significant(tokens: &[Token]) -> Vec<&str> {
         .collect()
 }
 
-/// Words naming what a step acts on: its finding targets, its command arguments, its nouns.
-fn subject_words(work: &StepWork) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
+/// What a step acts on, for telling whether two steps touch the same thing.
+#[derive(Default)]
+struct Subject {
+    /// Words naming it: the parts of its names and the step's nouns.
+    words: Vec<String>,
+    /// Its names whole, where they are made of parts (`acme/legacy-web`, `s3://logs/2025`,
+    /// `orders-prod`): two such names are one object only when they are equal or one lies
+    /// inside the other, since sibling names share parts (`acme/legacy-web`, `acme/legacy-api`).
+    names: Vec<String>,
+}
+
+impl Subject {
+    fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    fn add_name(&mut self, name: &str) {
+        let parts = split_name(name);
+        if let Some(whole) = parts.first().filter(|w| w.contains(['/', '-', '.', ':'])) {
+            self.names.push(whole.clone());
+        }
+        self.words.extend(parts);
+    }
+}
+
+/// What a step acts on: its finding targets, its command arguments, its nouns.
+fn subject_words(work: &StepWork) -> Subject {
+    let mut subject = Subject::default();
     for finding in &work.findings {
         if let Some(target) = &finding.hit.target {
-            words.extend(split_name(target));
+            subject.add_name(target);
         }
     }
     for command in &work.commands {
         for arg in command.args.iter().filter(|a| !a.value.starts_with('-')) {
-            words.extend(split_name(&arg.value));
+            subject.add_name(&arg.value);
         }
     }
-    words.extend(significant(&work.tokens).into_iter().map(str::to_string));
-    words
+    subject
+        .words
+        .extend(significant(&work.tokens).into_iter().map(str::to_string));
+    subject
 }
 
 fn split_name(name: &str) -> Vec<String> {
@@ -205,8 +232,31 @@ fn split_name(name: &str) -> Vec<String> {
     parts
 }
 
-fn shares_subject(a: &[String], b: &[String]) -> bool {
-    a.iter().any(|w| w.len() >= 3 && b.contains(w))
+/// Do two steps act on the same thing? By their whole names when both have some, otherwise by
+/// a word they share.
+fn shares_subject(a: &Subject, b: &Subject) -> bool {
+    if !a.names.is_empty() && !b.names.is_empty() {
+        return a
+            .names
+            .iter()
+            .any(|x| b.names.iter().any(|y| same_object(x, y)));
+    }
+    a.words.iter().any(|w| w.len() >= 3 && b.words.contains(w))
+}
+
+/// Two whole names are one object when they are equal, when one is a path inside the other
+/// (`/srv/uploads/*` in `/srv/uploads`), or when one is a word of the other (`orders-prod` in
+/// "the orders-prod database").
+fn same_object(x: &str, y: &str) -> bool {
+    let inside = |outer: &str, inner: &str| {
+        inner
+            .strip_prefix(outer)
+            .is_some_and(|rest| rest.starts_with('/'))
+            || inner
+                .split(|c: char| c.is_whitespace() || c == '`')
+                .any(|word| word == outer)
+    };
+    x == y || inside(x, y) || inside(y, x)
 }
 
 /// Nouns that name a kind of thing, not which one: two steps that both say "stack" need not
@@ -253,24 +303,20 @@ const KINDS: Words = words![
 /// The words that name what a step's destructive findings act on, without the kind nouns
 /// when a proper name is there (`legacy-reports`, `invoices_v1`); only the kind noun when the
 /// step names nothing else ("the environment").
-fn target_words(work: &StepWork, actions: &[Action]) -> Vec<String> {
-    let words: Vec<String> = work
+fn target_words(work: &StepWork, actions: &[Action]) -> Subject {
+    let mut subject = Subject::default();
+    for target in work
         .findings
         .iter()
         .filter(|f| actions.contains(&f.rule.action))
         .filter_map(|f| f.hit.target.as_deref())
-        .flat_map(split_name)
-        .collect();
-    let named: Vec<String> = words
-        .iter()
-        .filter(|w| !KINDS.contains(&w.as_str()))
-        .cloned()
-        .collect();
-    if named.is_empty() {
-        words
-    } else {
-        named
+    {
+        subject.add_name(target);
     }
+    if subject.words.iter().any(|w| !KINDS.contains(&w.as_str())) {
+        subject.words.retain(|w| !KINDS.contains(&w.as_str()));
+    }
+    subject
 }
 
 /// A backup narrowed to named tables or collections (`pg_dump -t customers`) covers only those.
@@ -481,7 +527,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         .collect();
     // Only steps that create, back up or destroy take part in the patterns that compare
     // subjects; the others need no word list.
-    let subjects: Vec<Vec<String>> = work
+    let subjects: Vec<Subject> = work
         .iter()
         .zip(&traits)
         .map(|(w, t)| {
@@ -493,7 +539,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             if relevant {
                 subject_words(w)
             } else {
-                Vec::new()
+                Subject::default()
             }
         })
         .collect();
