@@ -396,6 +396,9 @@ fn about_backup(text: &str) -> bool {
         "snapshot",
         "dump",
         "restore",
+        "copy",
+        "copies",
+        "saved",
     ]
     .iter()
     .any(|w| lower.contains(w))
@@ -466,37 +469,44 @@ pub fn safer_and_questions(
     };
     let target = target_of(top);
     let mut safer = filled(top.rule.safer, target);
-    match &top.hit.instead {
-        Some(own) if !own.is_empty() => safer = format!("{safer} For example: `{own}`"),
-        Some(_) => {}
+    let backed_up = top.raised.iter().find_map(|r| match r {
+        Raised::BackedUp(step) => Some(*step),
+        _ => None,
+    });
+    // Advice to back up first is not advice when the plan already does: say that it does. A
+    // sentence that leads with the backup ("Take a snapshot first ...") is what the plan
+    // already does; one that mentions it among other advice keeps the rest.
+    if backed_up.is_some() {
+        safer = sentences(&safer)
+            .into_iter()
+            .filter(|s| {
+                let lead: String = s.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+                !about_backup(&lead)
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    let example = match &top.hit.instead {
+        Some(own) if !own.is_empty() => Some(own.clone()),
+        Some(_) => None,
         // The rule's template is shown only when it names this step's own target: an example
         // about some other name would be invented.
         None if !top.rule.instead.is_empty()
             && top.rule.instead.contains("{target}")
             && target.is_some_and(usable_in_a_command) =>
         {
-            safer = format!(
-                "{safer} For example: `{}`",
-                filled(top.rule.instead, target)
-            );
+            Some(filled(top.rule.instead, target))
         }
-        None => {}
+        None => None,
+    };
+    if let Some(example) = example {
+        safer = if safer.is_empty() {
+            format!("Before it runs: `{example}`")
+        } else {
+            format!("{safer} For example: `{example}`")
+        };
     }
-    // Advice to back up first is not advice when the plan already does: say that it does.
-    if let Some(step) = top.raised.iter().find_map(|r| match r {
-        Raised::BackedUp(step) => Some(*step),
-        _ => None,
-    }) {
-        // A sentence that leads with the backup ("Take a snapshot first ...") is what the plan
-        // already does; one that mentions it among other advice keeps the rest.
-        let kept: Vec<&str> = sentences(&safer)
-            .into_iter()
-            .filter(|s| {
-                let lead: String = s.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
-                !about_backup(&lead)
-            })
-            .collect();
-        safer = kept.join(" ");
+    if let Some(step) = backed_up {
         safer.push_str(&format!(
             "{}The plan already backs it up at step {step}: check that the backup restores before this runs.",
             if safer.is_empty() { "" } else { " " }
@@ -530,9 +540,15 @@ pub fn safer_and_questions(
             &mut questions,
         );
     }
+    let backed_up = top.raised.iter().any(|r| matches!(r, Raised::BackedUp(_)));
     for q in top.rule.questions {
         // The environment question belongs only where the step leaves the environment open.
         if !unnamed && q == "Which environment does this run against?" {
+            continue;
+        }
+        // Whether there is a copy is answered where the plan makes one: the question above
+        // asks whether it restores.
+        if backed_up && about_backup(q) {
             continue;
         }
         ask(filled(q, target), &mut questions);

@@ -43,6 +43,15 @@ impl Decision {
         Decision::Block,
     ];
 
+    /// One decision lower (proceed stays proceed): what a mitigation is worth at most.
+    pub fn lower(self) -> Decision {
+        match self {
+            Decision::Block => Decision::Escalate,
+            Decision::Escalate => Decision::Review,
+            Decision::Review | Decision::Proceed => Decision::Proceed,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Decision::Proceed => "proceed",

@@ -479,6 +479,45 @@ fn a_name_inside_another_is_the_same_object() {
     );
 }
 
+/// An overwrite after a copy of the same table is credited one decision lower, never below
+/// review, and the card says which step holds the copy; a copy of other columns, of another
+/// table, or made after the update is not.
+#[test]
+fn a_copy_of_the_table_first_credits_an_overwrite_of_what_it_covers() {
+    const UPDATE: &str = "UPDATE users SET plan = 'free' WHERE trial_ends_at < now();\n";
+    let alone = assess_default(UPDATE);
+    assert_eq!(only_step(&alone).decision, Decision::Escalate);
+    let copied = assess_default(&format!(
+        "CREATE TABLE users_before_plan_fix AS SELECT * FROM users;\n{UPDATE}"
+    ));
+    let credited = step(&copied, 2);
+    assert_eq!(credited.decision, Decision::Review);
+    assert!(credited
+        .findings
+        .iter()
+        .flat_map(|f| &f.adjustments)
+        .any(|a| a.kind == AdjustmentKind::Mitigation && a.note.contains("Step 1")));
+    assert!(credited.safer.contains("already backs it up at step 1"));
+    assert!(!credited.safer.contains("CREATE TABLE ... AS SELECT"));
+    for other in [
+        "CREATE TABLE users_emails AS SELECT id, email FROM users;\n",
+        "CREATE TABLE orders_copy AS SELECT * FROM orders;\n",
+    ] {
+        let assessment = assess_default(&format!("{other}{UPDATE}"));
+        assert_eq!(step(&assessment, 2).decision, Decision::Escalate, "{other}");
+    }
+    let after = assess_default(&format!(
+        "{UPDATE}CREATE TABLE users_before_plan_fix AS SELECT * FROM users;\n"
+    ));
+    assert_eq!(step(&after, 1).decision, Decision::Escalate);
+    // In production the credit stops at review.
+    let named = assess_in(
+        &format!("CREATE TABLE users_before AS SELECT * FROM users;\n{UPDATE}"),
+        target(Target::Production),
+    );
+    assert_eq!(step(&named, 2).decision, Decision::Review);
+}
+
 /// The backup must come first: a dump after the drop protects nothing.
 #[test]
 fn a_backup_after_the_destructive_step_does_not_mitigate() {

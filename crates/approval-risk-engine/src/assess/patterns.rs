@@ -506,7 +506,7 @@ struct Traits {
 }
 
 pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<PatternReport> {
-    let _ = (input, options);
+    let _ = options;
     let mut found: Vec<(PatternReport, Vec<usize>)> = Vec::new();
     let n = work.len();
 
@@ -780,6 +780,8 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         ));
     }
 
+    credit_copies(input, work, &traits, &subjects);
+
     // A destructive step on data with no backup earlier in the plan.
     for i in 0..n {
         let data_loss: Vec<usize> = work[i]
@@ -849,6 +851,110 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         reports.push(report);
     }
     reports
+}
+
+/// Overwrites and deletions that can be recovered only from a copy (`UPDATE`, `DELETE ... WHERE`,
+/// `updateMany`), after a step that copies the same object: the copy holds what they change, so
+/// the step is credited one decision lower, never below review, and the card says which step
+/// the copy is. A copy of some columns covers an update of those columns only; a freeze or a
+/// policy that raised the step keeps it where it is.
+fn credit_copies(input: &str, work: &mut [StepWork], traits: &[Traits], subjects: &[Subject]) {
+    for i in 0..work.len() {
+        for k in 0..work[i].findings.len() {
+            let finding = &work[i].findings[k];
+            let creditable = matches!(finding.rule.action, Action::Change | Action::Delete)
+                && finding.rule.reach == Reach::Environment
+                && finding.reversibility == Reversibility::Recoverable
+                && finding.decision >= Decision::Escalate
+                && !finding
+                    .raised
+                    .iter()
+                    .any(|r| matches!(r, Raised::ChangeFreeze | Raised::BackedUp(_)))
+                && !finding
+                    .adjustments
+                    .iter()
+                    .any(|a| a.kind == AdjustmentKind::Policy);
+            let Some(target) = finding.hit.target.as_deref().filter(|_| creditable) else {
+                continue;
+            };
+            let mut touched = Subject::default();
+            touched.add_name(target);
+            let changed = step_text(input, &work[i]);
+            let copy = (i.saturating_sub(REACH)..i).rev().find(|&j| {
+                traits[j].backs_up
+                    && shares_subject(&touched, &subjects[j])
+                    && copy_covers(step_text(input, &work[j]), changed)
+            });
+            let Some(j) = copy else {
+                continue;
+            };
+            let finding = &mut work[i].findings[k];
+            finding.decision = finding.decision.lower().max(Decision::Review);
+            finding.raised.push(Raised::BackedUp(j + 1));
+            finding.adjustments.push(Adjustment {
+                kind: AdjustmentKind::Mitigation,
+                note: format!(
+                    "Step {} copies it first, so the old values can be put back from that copy.",
+                    j + 1
+                ),
+                evidence: vec![],
+            });
+        }
+    }
+}
+
+fn step_text<'a>(input: &'a str, work: &StepWork) -> &'a str {
+    input
+        .get(work.step.span.start..work.step.span.end)
+        .unwrap_or("")
+}
+
+/// Does a copy cover what a later statement changes? A copy that lists its columns (`CREATE
+/// TABLE t AS SELECT id, email FROM users`) covers an `UPDATE` of those columns only, and no
+/// deletion (the other columns of the deleted rows are nowhere); anything else (`SELECT *`, a
+/// dump, a snapshot) covers it whole.
+fn copy_covers(copy: &str, changed: &str) -> bool {
+    let Some(columns) = copied_columns(copy) else {
+        return true;
+    };
+    let changed = changed.to_ascii_lowercase();
+    let Some(set) = changed
+        .trim_start()
+        .starts_with("update")
+        .then(|| changed.find(" set "))
+        .flatten()
+    else {
+        return false;
+    };
+    let assignments = &changed[set + 5..];
+    let assignments = assignments
+        .find(" where ")
+        .map_or(assignments, |end| &assignments[..end]);
+    assignments.split(',').all(|assignment| {
+        let column = assignment.split('=').next().unwrap_or("").trim();
+        let column = column.rsplit('.').next().unwrap_or(column);
+        columns.iter().any(|c| c == column)
+    })
+}
+
+/// The columns a `SELECT` copy lists, lower-case without table prefixes; `None` when it copies
+/// every column or is not such a copy.
+fn copied_columns(copy: &str) -> Option<Vec<String>> {
+    let lower = copy.to_ascii_lowercase();
+    let start = lower.find("select ")? + "select ".len();
+    let end = start + lower[start..].find(" from ")?;
+    let list = &lower[start..end];
+    if list.contains('*') {
+        return None;
+    }
+    Some(
+        list.split(',')
+            .filter_map(|item| {
+                let name = item.split_whitespace().next()?;
+                Some(name.rsplit('.').next().unwrap_or(name).to_string())
+            })
+            .collect(),
+    )
 }
 
 fn pattern(

@@ -1005,7 +1005,7 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_update_all },
         why: "An empty filter `{}` matches every document, and the oplog records only the new values.",
-        consequence: "every document's fields are overwritten, old values kept nowhere",
+        consequence: "every document's fields are overwritten in place",
         safer: "Narrow the filter to the documents meant, check it with `countDocuments(filter)`, and copy the affected fields first.",
         instead: shown_with_a_name("mongosh --eval 'db.{target}.countDocuments({})'"),
         questions: words!["Was a filter meant to be here?", "Is there a copy of the values being overwritten?"],

@@ -362,7 +362,7 @@ pub static RULES: &[Rule] = &[
             instead_from: Some(count_matched_rows),
         }),
         why: "Once committed, old values survive only in backups; recovering them means restoring a whole database and copying values back.",
-        consequence: "the matched rows' old values are overwritten and kept nowhere",
+        consequence: "the matched rows' old values are overwritten in place",
         safer: "Copy the matched rows aside (`CREATE TABLE ... AS SELECT`) first, and update inside a transaction.",
         // The count is built from the statement's own condition (`count_matched_rows`).
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
@@ -390,7 +390,7 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         why: "Without WHERE, UPDATE rewrites every row and client tools commit at once; restoring means merging a backup with later changes.",
-        consequence: "every row's old value is overwritten and kept nowhere",
+        consequence: "every row's old value is overwritten in place",
         safer: "Add a WHERE clause, and copy the column aside first (`CREATE TABLE ... AS SELECT`).",
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         questions: words![
