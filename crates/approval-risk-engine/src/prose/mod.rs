@@ -509,6 +509,21 @@ pub fn find_term(tokens: &[Token], term: &str, from: usize) -> Option<(usize, us
 
 /// If `term` matches at token `i`, how many tokens it covers.
 fn phrase_at(tokens: &[Token], i: usize, term: &str) -> Option<usize> {
+    // A ` * ` inside a phrase stands for up to two describing words ("all * users" is "all
+    // users", "all trial users", "all our paying users"); the shortest fit is taken.
+    if let Some((before, after)) = term.split_once(" * ") {
+        let head = phrase_at(tokens, i, before)?;
+        return (0..=2).find_map(|gap| {
+            let at = i + head + gap;
+            let between = tokens.get(i + head..at)?;
+            let same_clause = between
+                .iter()
+                .chain(tokens.get(at))
+                .all(|t| t.clause == tokens[i].clause);
+            let tail = phrase_at(tokens, at, after).filter(|_| same_clause)?;
+            Some(head + gap + tail)
+        });
+    }
     let mut count = 0;
     for (n, part) in term.split(' ').enumerate() {
         // A count inside a phrase says how many, not which: "all 40,000 customers" is "all
