@@ -828,6 +828,13 @@ const SENSITIVE: Words = words![
     "bank details",
     "personal data",
     "pii",
+    // What its owner has marked as not for everyone.
+    "confidential*",
+    "sensitive data",
+    "sensitive information",
+    "salary data",
+    "salaries",
+    "payroll data",
 ];
 
 /// A message, as opposed to a file or a report.
@@ -1755,12 +1762,14 @@ pub static RULES: &[Rule] = &[
             "Email the private key to the external partner.",
             "Send the patient's medical records to Dr. Smith.",
             "Share the API keys with the contractor over Slack.",
+            "Send the confidential board minutes to #finance-team.",
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
             "Do not send the password by email.",
             "Check the email for the password reset link.",
             "Rotate the API key.",
+            "Send a message to #finance-team that the close is done.",
         ]),
     },
 ];
