@@ -2,9 +2,10 @@
 // Trunk's own minifier cannot parse the glue (it warns "Failed to minify JS" and leaves it
 // whole), so `cargo xtask build` runs this after Trunk: terser (installed into .tools/ by
 // `cargo xtask build`'s install step) minifies the module, and the `sha384-...` Trunk wrote
-// for it into index.html is replaced by the new file's, so the browser still checks it.
+// for it into the page is replaced by the new file's, so the browser still checks it.
 //
-// usage: node scripts/minify-glue.mjs DIST
+// usage: node scripts/minify-glue.mjs DIST [PAGE]   (PAGE: the HTML file in DIST, index.html
+// unless given; Trunk builds one page per run, each into a folder of its own)
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,7 +17,7 @@ const dist = resolve(process.argv[2] ?? join(root, 'dist'));
 const { minify } = createRequire(join(root, '.tools', 'package.json'))('terser');
 
 const sha384 = (bytes) => createHash('sha384').update(bytes).digest('base64');
-const indexPath = join(dist, 'index.html');
+const indexPath = join(dist, process.argv[3] ?? 'index.html');
 let index = readFileSync(indexPath, 'utf8');
 // The glue is the one hashed .js beside the wasm of the same name.
 const glues = readdirSync(dist).filter(
@@ -31,7 +32,7 @@ const before = readFileSync(path, 'utf8');
 const { code } = await minify(before, { module: true, compress: true, mangle: true });
 const oldHash = `sha384-${sha384(before)}`;
 if (!index.includes(oldHash)) {
-  console.error(`minify-glue: index.html has no integrity ${oldHash} for ${glues[0]}`);
+  console.error(`minify-glue: ${indexPath} has no integrity ${oldHash} for ${glues[0]}`);
   process.exit(1);
 }
 writeFileSync(path, code);

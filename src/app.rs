@@ -4,11 +4,10 @@
 use crate::board::Filter;
 use crate::components::{
     actions, context_controls, copy, theme_switch, ContextCallbacks, Grid, PatternList, PlanInput,
-    RulesView, StepList, Strip, TrainingView, VerdictBanner,
+    RulesView, StepList, Strip, VerdictBanner,
 };
 use crate::dom;
 use crate::state::{Action, Job, State, Theme, INLINE_LIMIT, PREVIEW_LIMIT};
-use crate::training::use_training;
 use crate::worker::{Assessor, Export};
 use approval_risk_engine::render::tally;
 use approval_risk_engine::{Credentials, Format, Target};
@@ -71,9 +70,6 @@ pub fn App() -> Html {
     // `?embed=1&readonly=1`: the portal shows its plan for reading; nothing in the frame
     // changes it, shares it or exports it.
     let locked = embedding.as_ref().as_ref().is_some_and(|e| e.readonly);
-    // Training (issue 7) replaces the plan and its assessment as the rule catalogue does; at
-    // most one of the two is open.
-    let training = use_training();
 
     // "Copied." shows until the link changes, which only a new generation can do.
     let copied = use_state(|| false);
@@ -139,14 +135,13 @@ pub fn App() -> Html {
     // Once mounted: a share link pasted into the address bar of an open page opens too. One
     // the page opens with (`State::open` then waits, busy) is assessed once the page is
     // painted, in a task of its own or, when it is costly, in the worker: the engine's work on
-    // a plan a stranger chose is never part of the page's start. Training and embedding start listening here as well: one mount
-    // effect for all three keeps the page's download smaller than one each.
+    // a plan a stranger chose is never part of the page's start. Embedding starts listening
+    // here as well: one mount effect for both keeps the page's download smaller than one each.
+    // (Exercise links go to the training page before this app starts: `src/boot.js`.)
     {
         let (dispatcher, waiting, link) = (state.dispatcher(), state.busy, handlers.link.clone());
-        let (training, embedding, assessor) =
-            (training.clone(), embedding.clone(), assessor.clone());
+        let (embedding, assessor) = (embedding.clone(), assessor.clone());
         use_effect_with((), move |_| {
-            training.listen();
             let frame = crate::embed::start(&embedding, dispatcher.clone(), assessor);
             if waiting {
                 let link = link.clone();
@@ -186,20 +181,10 @@ pub fn App() -> Html {
     // mounted (hidden), so a big paste held only in the text area survives the round trip.
     let show_rules = use_state(|| false);
     let on_rules = {
-        let (show_rules, training) = (show_rules.clone(), training.open.clone());
-        Callback::from(move |_: MouseEvent| {
-            training.set(false);
-            show_rules.set(!*show_rules)
-        })
+        let show_rules = show_rules.clone();
+        Callback::from(move |_: MouseEvent| show_rules.set(!*show_rules))
     };
-    let on_training = {
-        let (show_rules, training) = (show_rules.clone(), training.open.clone());
-        Callback::from(move |_: MouseEvent| {
-            show_rules.set(false);
-            training.set(!*training)
-        })
-    };
-    let elsewhere = *show_rules || *training.open;
+    let elsewhere = *show_rules;
     let board = &state.board;
     // Screen readers hear the same as the banner shows: an empty plan is not "proceed".
     let announcement = if board.marks.is_empty() {
@@ -229,15 +214,9 @@ pub fn App() -> Html {
                     >
                         { if *show_rules { "Back to the plan" } else { "Rules" } }
                     </button>
-                    <button
-                        type="button"
-                        id="show-training"
-                        class="button"
-                        aria-expanded={training.open.to_string()}
-                        onclick={on_training}
-                    >
-                        { if *training.open { "Back to the plan" } else { "Training" } }
-                    </button>
+                    // Training is a page of its own (`training.html`), so this page does not
+                    // download it.
+                    <a id="show-training" class="button" href="training.html">{ "Training" }</a>
                     { theme_switch(state.theme, &handlers.theme) }
                 </div>
                 <p class="tagline">
@@ -252,11 +231,6 @@ pub fn App() -> Html {
             if *show_rules {
                 <main class="rules-main">
                     <RulesView />
-                </main>
-            }
-            if *training.open {
-                <main class="training-main">
-                    <TrainingView session={training.session.clone()} />
                 </main>
             }
             <main class="layout" hidden={elsewhere}>

@@ -1,5 +1,5 @@
 //! The few things the page does to the browser directly: the URL fragment, the theme
-//! attribute, focusing a card, and saving an export as a file. Each fails quietly (a sandboxed
+//! attribute, local storage, focusing a card, and saving an export as a file. Each fails quietly (a sandboxed
 //! iframe may refuse storage, a card may not be rendered yet): none of it may break the page.
 
 use crate::state::Theme;
@@ -31,11 +31,34 @@ pub fn address() -> String {
     }
 }
 
+/// Goes to `url` in place of this page (no history entry left behind to come back to).
+pub fn replace_location(url: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(url);
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// What local storage holds under `key`, or nothing.
+pub fn stored(key: &str) -> String {
+    storage()
+        .and_then(|storage| storage.get_item(key).ok().flatten())
+        .unwrap_or_default()
+}
+
+/// Keeps `value` under `key` in local storage (training progress: ids and choices, never a
+/// plan).
+pub fn store(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
 pub fn stored_theme() -> Theme {
-    let stored = web_sys::window()
-        .and_then(|window| window.local_storage().ok().flatten())
-        .and_then(|storage| storage.get_item(THEME_KEY).ok().flatten());
-    Theme::parse(stored.as_deref().unwrap_or(""))
+    Theme::parse(&stored(THEME_KEY))
 }
 
 /// Puts the theme on `<html data-theme>` (the stylesheet keys on it) and remembers it.
@@ -47,9 +70,7 @@ pub fn apply_theme(theme: Theme) {
             chosen => root.set_attribute("data-theme", chosen.as_str()),
         };
     }
-    if let Some(storage) =
-        web_sys::window().and_then(|window| window.local_storage().ok().flatten())
-    {
+    if let Some(storage) = storage() {
         let _ = match theme {
             Theme::System => storage.remove_item(THEME_KEY),
             chosen => storage.set_item(THEME_KEY, chosen.as_str()),

@@ -29,3 +29,12 @@ pub fn start() {
         worker::serve();
     }
 }
+
+/// The training page's entry point (`training.html`, its own wasm): training mode alone, so
+/// the approver's page never downloads it. It needs no worker: an exercise is short enough to
+/// assess where it is played (`share::EXERCISE_LIMIT`).
+pub fn start_training() {
+    if web_sys::window().is_some() {
+        yew::Renderer::<training::page::TrainingPage>::new().render();
+    }
+}

@@ -6,7 +6,9 @@
 //! context differs from the default (`&target=production&credentials=broad&freeze=1&format=shell`),
 //! readable so a person can see what the link asserts before opening it. A training exercise
 //! link (issue 7) is the same link with `&exercise=1` after it; readers that predate the key
-//! ignore it and open the plan as usual.
+//! ignore it and open the plan as usual. After it may come what a trainer wrote around the plan
+//! (issue 18): `&title=`, `&story=`, `&debrief=` and `&note=`, each compressed like the plan.
+//! Links made before those keys open as they always did.
 
 use crate::compress::{compress, decompress, from_base64url, to_base64url};
 use approval_risk_engine::{Context, Credentials, Format, Options, Target};
@@ -33,6 +35,55 @@ const VERSION: &str = "1";
 /// Appended to a share link to open it as a training exercise.
 const EXERCISE_MARK: &str = "&exercise=1";
 
+/// Each text a trainer adds to an exercise is cut to this many bytes: a title and a few
+/// paragraphs, not a second plan.
+pub const FRAMING_LIMIT: usize = 2048;
+
+/// What a trainer wrote around an exercise's plan: its title, the story that sets the scene
+/// (shown before the steps), the debrief (shown after the reveal) and a note for the trainer.
+/// The note is shown only in facilitator mode, but it travels in the link like the rest: it is
+/// hidden from the room, not secret, and the page says so where it is written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Framing {
+    pub title: String,
+    pub story: String,
+    pub debrief: String,
+    pub note: String,
+}
+
+impl Framing {
+    /// The texts with the keys they travel under, in link order.
+    fn keyed(&self) -> [(&'static str, &str); 4] {
+        [
+            ("title", &self.title),
+            ("story", &self.story),
+            ("debrief", &self.debrief),
+            ("note", &self.note),
+        ]
+    }
+}
+
+/// A text as a link value: compressed and base64url, like the plan, so any character travels.
+fn encode_text(text: &str) -> String {
+    let mut end = text.len().min(FRAMING_LIMIT);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    to_base64url(&compress(&text.as_bytes()[..end]))
+}
+
+/// A text back from a link value; a damaged one reads as empty rather than refusing the plan
+/// it came with (the plan is the exercise; the text only frames it).
+fn decode_text(value: &str) -> String {
+    if value.len() > 2 * FRAMING_LIMIT {
+        return String::new();
+    }
+    from_base64url(value)
+        .and_then(|bytes| decompress(&bytes, FRAMING_LIMIT))
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default()
+}
+
 /// What a share link carries.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shared {
@@ -41,6 +92,8 @@ pub struct Shared {
     pub format: Option<Format>,
     /// The link asks to open the plan as a training exercise.
     pub exercise: bool,
+    /// What the trainer wrote around the plan; empty in a plain share link.
+    pub framing: Framing,
 }
 
 /// The fragment (without `#`) for `plan` assessed with `options`, or `None` when the plan is
@@ -72,9 +125,16 @@ pub fn fragment(plan: &str, options: &Options) -> Option<String> {
     Some(out)
 }
 
-/// The share link `link` (a whole URL, or a fragment) as a training exercise link.
-pub fn exercise_link(link: &str) -> String {
-    format!("{link}{EXERCISE_MARK}")
+/// The share link `link` (a whole URL, or a fragment) as a training exercise link, with the
+/// trainer's texts that are not empty.
+pub fn exercise_link(link: &str, framing: &Framing) -> String {
+    let mut out = format!("{link}{EXERCISE_MARK}");
+    for (key, text) in framing.keyed() {
+        if !text.trim().is_empty() {
+            out.push_str(&format!("&{key}={}", encode_text(text)));
+        }
+    }
+    out
 }
 
 /// Reads a fragment made by [`fragment`] (with or without its `#`). Anything else, including
@@ -88,6 +148,7 @@ pub fn read(fragment: &str) -> Option<Shared> {
         context: Context::default(),
         format: None,
         exercise: false,
+        framing: Framing::default(),
     };
     for pair in fragment.split('&') {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -99,6 +160,10 @@ pub fn read(fragment: &str) -> Option<Shared> {
             "freeze" => shared.context.change_freeze = value == "1",
             "format" => shared.format = Some(Format::parse(value)?),
             "exercise" => shared.exercise = value == "1",
+            "title" => shared.framing.title = decode_text(value),
+            "story" => shared.framing.story = decode_text(value),
+            "debrief" => shared.framing.debrief = decode_text(value),
+            "note" => shared.framing.note = decode_text(value),
             _ => {}
         }
     }
@@ -178,7 +243,8 @@ mod tests {
         let link = fragment("git push --force origin main", &options).expect("a link");
         let plain = read(&link).expect("the link reads back");
         assert!(!plain.exercise, "an ordinary link is not an exercise");
-        let exercise = read(&exercise_link(&format!("#{link}"))).expect("still a link");
+        let exercise =
+            read(&exercise_link(&format!("#{link}"), &Framing::default())).expect("still a link");
         assert!(exercise.exercise);
         assert_eq!(
             Shared {
@@ -188,6 +254,43 @@ mod tests {
             plain,
             "the same plan and context"
         );
+    }
+
+    #[test]
+    fn an_exercise_link_carries_the_trainers_texts_and_older_links_still_open() {
+        let link = fragment("1. `terraform destroy`\n", &Options::default()).expect("a link");
+        let framing = Framing {
+            title: "Friday's teardown".to_string(),
+            story: "The preview for PR 214 is still up; the agent offers to clean up & go.".into(),
+            debrief: "Ask which workspace was selected.".to_string(),
+            note: "Answer: escalate step 1; the workspace is not named.".to_string(),
+        };
+        let framed = exercise_link(&link, &framing);
+        let back = read(&framed).expect("the link reads back");
+        assert!(back.exercise);
+        assert_eq!(back.framing, framing);
+        assert!(
+            !framed.contains("workspace") && !framed.contains("Answer"),
+            "the texts are encoded, not readable in the address: {framed}"
+        );
+        // Empty texts add nothing to the link, and a link made before issue 18 opens with none.
+        let plain = exercise_link(&link, &Framing::default());
+        assert_eq!(plain, format!("{link}&exercise=1"));
+        assert_eq!(read(&plain).map(|s| s.framing), Some(Framing::default()));
+        // A damaged text is left out; the plan still opens.
+        let damaged = read(&format!("{plain}&title=!!&story=AAAA")).expect("the plan opens");
+        assert_eq!(damaged.framing, Framing::default());
+        // A text longer than the limit is cut on a character boundary.
+        let long = Framing {
+            title: "é".repeat(FRAMING_LIMIT),
+            ..Framing::default()
+        };
+        let cut = read(&exercise_link(&link, &long))
+            .expect("a link")
+            .framing
+            .title;
+        assert_eq!(cut.len(), FRAMING_LIMIT);
+        assert!(cut.chars().all(|c| c == 'é'));
     }
 
     #[test]

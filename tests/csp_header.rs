@@ -15,10 +15,15 @@ fn read(path: &str) -> String {
 
 /// The policy in index.html's `<meta http-equiv="Content-Security-Policy">`.
 fn meta_policy() -> String {
-    let html = read("index.html");
+    meta_policy_of("index.html")
+}
+
+/// The policy in a page's `<meta http-equiv="Content-Security-Policy">`.
+fn meta_policy_of(page: &str) -> String {
+    let html = read(page);
     let at = html
         .find("http-equiv=\"Content-Security-Policy\"")
-        .expect("index.html has a CSP <meta>");
+        .unwrap_or_else(|| panic!("{page} has no CSP <meta>"));
     let content = &html[at..];
     let start = content.find("content=\"").expect("the <meta> has content") + "content=\"".len();
     let end = content[start..].find('"').expect("the content is closed") + start;
@@ -35,6 +40,13 @@ fn headers_in(text: &str, policy: &str) -> Vec<String> {
             rest[..end].to_string()
         })
         .collect()
+}
+
+/// The training page is served by the same hosts with the same headers, so its `<meta>` must
+/// say the same.
+#[test]
+fn the_training_page_has_the_same_policy() {
+    assert_eq!(meta_policy_of("training.html"), meta_policy());
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Passing the result on: a share link (the plan and context in the URL fragment, with a plain
 //! note that the link contains the plan), the reports as Markdown or JSON files, and print.
 
+use super::training_maker::{exercise_texts, frame_link};
 use crate::worker::Export;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -49,10 +50,13 @@ pub fn actions(
                         { "Copy link" }
                     </button>
                     // Training (issue 7): the same link, opened as an exercise for trainees.
+                    // The texts a trainer adds to it (issue 18) are read when they change and
+                    // when the link is followed (see `training_maker`).
                     if exercise {
-                        <a id="make-exercise" class="button" href={crate::share::exercise_link(link)} aria-describedby="share-note">
+                        <a id="make-exercise" class="button" href={crate::share::exercise_link(link, &Default::default())} data-link={link.clone()} onclick={Callback::from(|_: MouseEvent| frame_link())} aria-describedby="share-note">
                             { "Make an exercise" }
                         </a>
+                        { exercise_texts() }
                     }
                     <span class="copy-status" role="status">{ if copied { "Copied." } else { "" } }</span>
                     <p id="share-note" class="share-note">

@@ -13,7 +13,9 @@ mod step_list;
 mod step_text;
 mod strip;
 mod theme_switch;
+mod training_maker;
 mod training_round;
+mod training_sheet;
 mod training_view;
 mod verdict_banner;
 

@@ -1,69 +1,92 @@
-//! How training opens: the header button, `?view=training`, and exercise links (a share link
-//! with `&exercise=1`), whether the page starts with one or it is pasted into an open page.
+//! How the training page opens: on an exercise link (a share link with `&exercise=1`, or a
+//! library exercise's own `#exercise=<id>`), with `facilitator=1` in either, and with the
+//! progress a reload left in local storage, read when the session is made and saved on every
+//! change. (The approver's page sends `?view=training` and exercise links here: `src/boot.js`.)
 
-use super::{Lesson, Move, Session};
+use super::{library, progress, Lesson, Move, Session};
 use crate::{dom, share};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-/// What the page needs to show training: whether it is open, and the session behind it. The
-/// session is held by the page itself (this hook runs in `App`), so leaving training for the
-/// plan and coming back keeps the running score.
+/// What the training page needs: the session, which local storage keeps across visits, so
+/// going back to the plan and coming back keeps the running score.
 #[derive(Clone)]
 pub struct Training {
-    pub open: UseStateHandle<bool>,
     pub session: UseReducerHandle<Session>,
 }
 
-/// The exercise a fragment links to, if it is an exercise link of a plan short enough for one
-/// (`share::EXERCISE_LIMIT`). A round assesses its plan on the main thread, so a longer one
-/// (a link made by hand, since the page never offers it) opens as the plan it shares instead,
-/// which the page assesses in the worker: the engine's work on a stranger's plan never holds
-/// the page (issue 17).
-fn linked(fragment: &str) -> Option<Lesson> {
-    share::read(fragment)
-        .filter(|shared| shared.exercise && shared.plan.len() <= share::EXERCISE_LIMIT)
-        .map(|shared| Lesson::Built(Rc::new(shared)))
+/// The exercise a fragment links to: a library exercise by id, or an exercise link of a plan
+/// short enough for one (`share::EXERCISE_LIMIT`). A round assesses its plan on the main thread,
+/// so a longer one (a link made by hand, since the page never offers it) opens as the plan it
+/// shares instead, which the page assesses in the worker: the engine's work on a stranger's
+/// plan never holds the page (issue 17).
+pub fn linked(fragment: &str) -> Option<Lesson> {
+    if let Some(shared) = share::read(fragment).filter(|shared| shared.exercise) {
+        return (shared.plan.len() <= share::EXERCISE_LIMIT)
+            .then(|| Lesson::Built(Rc::new(shared)));
+    }
+    pairs(fragment)
+        .find_map(|pair| pair.strip_prefix("exercise="))
+        .and_then(library::find)
+        .map(Lesson::Incident)
 }
 
-/// Whether the address asks for training: `?view=training`. A query, unlike the fragment, may
-/// reach a server, so it only ever names the view, never a plan.
-fn asked_in_query() -> bool {
-    let search = web_sys::window()
-        .and_then(|window| window.location().search().ok())
-        .unwrap_or_default();
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .any(|pair| pair == "view=training")
+/// Whether a fragment asks for facilitator mode.
+pub fn facilitated(fragment: &str) -> bool {
+    pairs(fragment).any(|pair| pair == "facilitator=1")
+}
+
+fn pairs(fragment: &str) -> std::str::Split<'_, char> {
+    fragment.strip_prefix('#').unwrap_or(fragment).split('&')
 }
 
 #[hook]
 pub fn use_training() -> Training {
-    let session = use_reducer(Session::default);
-    let open = use_state(|| linked(&dom::fragment()).is_some() || asked_in_query());
-    Training { open, session }
+    let session = use_reducer(|| {
+        let mut session = Session::restored(progress::read(&dom::stored(progress::KEY)));
+        session.facilitator |= facilitated(&dom::fragment());
+        session
+    });
+    use_effect_with(progress::write(&session), |saved| {
+        dom::store(progress::KEY, saved)
+    });
+    Training { session }
 }
 
 impl Training {
-    /// Run once the page is mounted (from `App`'s one mount effect, which keeps the page's
-    /// download smaller than an effect of its own). An exercise link pasted into the address
-    /// bar of an open page starts that exercise; the page's own listener (`onhashchange`, in
-    /// `App`) still opens the plan behind it. One the page opens with starts once the page is
-    /// painted, in a task of its own: the engine's work on a plan a stranger chose is never
-    /// part of the page's start (issue 17).
+    /// Run once the page is mounted. An exercise link followed or pasted into the address bar
+    /// of the open page starts that exercise. One the page opens with, or the one a reload
+    /// interrupted, starts once the page is painted, in a task of its own: the engine's work is
+    /// never part of the page's start (issue 17).
     pub fn listen(&self) {
-        let (dispatcher, open) = (self.session.dispatcher(), self.open.setter());
-        if let Some(lesson) = linked(&dom::fragment()) {
+        let dispatcher = self.session.dispatcher();
+        // A link names the exercise to open; the one a reload interrupted comes back with its
+        // choices unless the link names another.
+        let interrupted = self
+            .session
+            .resume
+            .as_ref()
+            .map(|(exercise, _)| exercise.id);
+        let first = match linked(&dom::fragment()) {
+            Some(lesson) if lesson.id().is_some() && lesson.id() == interrupted => {
+                Some(Move::Resume)
+            }
+            Some(lesson) => Some(Move::Start(lesson)),
+            None => interrupted.map(|_| Move::Resume),
+        };
+        if let Some(first) = first {
             let dispatcher = dispatcher.clone();
-            dom::after_paint(Box::new(move || dispatcher.dispatch(Move::Start(lesson))));
+            dom::after_paint(Box::new(move || dispatcher.dispatch(first)));
         }
         if let Some(window) = web_sys::window() {
             let on_hash = Closure::<dyn Fn()>::new(move || {
-                if let Some(lesson) = linked(&dom::fragment()) {
+                let fragment = dom::fragment();
+                if let Some(lesson) = linked(&fragment) {
+                    if facilitated(&fragment) {
+                        dispatcher.dispatch(Move::Facilitate(true));
+                    }
                     dispatcher.dispatch(Move::Start(lesson));
-                    open.set(true);
                 }
             });
             let _ = window
@@ -81,7 +104,10 @@ mod tests {
     use approval_risk_engine::Options;
 
     fn link_of(plan: &str) -> String {
-        exercise_link(&fragment(plan, &Options::default()).expect("short enough for a link"))
+        exercise_link(
+            &fragment(plan, &Options::default()).expect("short enough for a link"),
+            &Default::default(),
+        )
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! promises (stable ids, public sources, plans the engine has something to say about).
 
 use super::*;
+use crate::share::Framing;
 use approval_risk_engine::Decision::{Block, Escalate, Proceed, Review};
 
 fn session() -> Rc<Session> {
@@ -141,6 +142,7 @@ fn a_shared_plan_becomes_an_exercise_with_its_context() {
         },
         format: None,
         exercise: true,
+        framing: Framing::default(),
     };
     let session = play(session(), Lesson::Built(Rc::new(shared)), |tool| tool);
     let round = session.round.as_ref().expect("a round");
@@ -164,6 +166,7 @@ fn a_long_plan_is_cut_to_the_exercise_length() {
         context: Context::default(),
         format: None,
         exercise: true,
+        framing: Framing::default(),
     };
     let round = Round::new(Lesson::Built(Rc::new(shared)));
     assert_eq!(round.choices.len(), EXERCISE_STEPS);
