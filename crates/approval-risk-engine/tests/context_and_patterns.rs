@@ -1699,6 +1699,22 @@ fn a_dry_run_flag_counts_only_where_the_program_has_one() {
     assert!(only_step(&real).decision >= Decision::Escalate);
 }
 
+/// PowerShell (issue 15): cmdlets are read in any case, reading ones stay quiet, and
+/// `-WhatIf`, which every changing cmdlet takes, is a real dry run.
+#[test]
+fn powershell_cmdlets_are_read_as_commands_in_any_case() {
+    let plan = "Get-ChildItem -Path C:\\inetpub\\logs -Recurse | Measure-Object -Property Length -Sum\nREMOVE-ITEM -Path C:\\inetpub\\logs\\LogFiles -recurse -Force\nRemove-Item -Path C:\\temp\\old -Recurse -WhatIf\n";
+    let assessment = assess_default(plan);
+    assert_eq!(assessment.format, "shell");
+    assert_eq!(step(&assessment, 1).decision, Decision::Proceed);
+    assert!(rules(step(&assessment, 2)).contains(&"ps.remove-item-tree"));
+    assert!(step(&assessment, 2).decision >= Decision::Escalate);
+    assert_eq!(step(&assessment, 3).decision, Decision::Proceed);
+    // A hyphenated English word is not a cmdlet.
+    let prose = assess_default("1. Set-up the staging database.\n");
+    assert_ne!(prose.format, "shell");
+}
+
 /// What a file write installs (issue 15): the command in a cron line the plan writes is judged
 /// where it is installed, and a harmless one is only the install.
 #[test]

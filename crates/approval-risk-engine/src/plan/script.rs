@@ -257,7 +257,11 @@ pub fn looks_like_shell(line: &str) -> bool {
         .rsplit('/')
         .next()
         .unwrap_or("");
-    if crate::rules::is_known_program(name) || first.starts_with("./") || first.starts_with("~/") {
+    if crate::rules::is_known_program(name)
+        || crate::rules::is_cmdlet(name)
+        || first.starts_with("./")
+        || first.starts_with("~/")
+    {
         return true;
     }
     // An unknown word followed by flags, pipes or redirections, and no sentence punctuation,

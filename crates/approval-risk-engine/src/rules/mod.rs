@@ -22,6 +22,7 @@ mod fetched;
 mod nosql;
 mod packages;
 mod plans;
+mod powershell;
 mod programs;
 mod prose_steps;
 pub(crate) use prose_steps::DELETE_VERBS;
@@ -30,6 +31,7 @@ pub(crate) use prose_steps::DELETE_VERBS;
 mod reference;
 mod secrets;
 mod sql;
+mod windows;
 
 pub use autorun::{autorun, command_lines, written};
 pub use generic::{is_script_name, unseen_ops_script, unseen_script};
@@ -37,6 +39,7 @@ pub use matching::{
     command_flag, find_flag, flag_matches, match_command, match_prose, match_sql,
     positionals as positionals_of, Hit,
 };
+pub use powershell::is_cmdlet;
 pub use programs::{
     behind_runner, is_known_program, is_plain_word, is_read_only, is_routine, preview, Preview,
 };
@@ -272,6 +275,8 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         containers::RULES,
         packages::RULES,
         fetched::RULES,
+        windows::RULES,
+        powershell::RULES,
         autorun::RULES,
         cicd::RULES,
         messages::RULES,

@@ -442,7 +442,7 @@ const KNOWN: Words = words![
 
 /// Whether the command only reads: it changes nothing at all.
 pub fn is_read_only(command: &Command) -> bool {
-    READ_ONLY.contains(&command.program)
+    READ_ONLY.contains(&command.program) || super::powershell::reads(&command.program)
 }
 
 /// Whether the command only reads or makes routine changes in the workspace: either way, no
@@ -455,6 +455,8 @@ pub fn is_routine(command: &Command) -> bool {
 pub fn is_known_program(name: &str) -> bool {
     !name.is_empty()
         && (READ_ONLY.contains(&name)
+            || (super::powershell::is_cmdlet(name)
+                && super::powershell::reads(&name.to_ascii_lowercase()))
             || WORKSPACE.contains(&name)
             || KNOWN.contains(&name)
             || index().by_program.contains_key(name))
@@ -604,6 +606,14 @@ pub enum Preview<'a> {
 pub fn preview(command: &Command) -> Option<Preview<'_>> {
     // `--dry-run=none` (kubectl) and `--check=false` ask for the real thing.
     let off = |arg: &Arg| arg.value.ends_with("=none") || arg.value.ends_with("=false");
+    // Every cmdlet that changes something takes `-WhatIf` (any case).
+    if super::powershell::verb_noun_lower(&command.program) {
+        if let Some(arg) = command.args.iter().find(|a| {
+            a.value.eq_ignore_ascii_case("-whatif") || a.value.eq_ignore_ascii_case("-whatif:$true")
+        }) {
+            return Some(Preview::Real(arg));
+        }
+    }
     let subcommand = command.positionals().next().map(|a| a.value.as_str());
     let offered = PREVIEWS.iter().find(|(program, subcommands, _)| {
         *program == command.program

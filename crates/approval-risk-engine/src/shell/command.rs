@@ -354,11 +354,16 @@ fn resolve_vars(value: &str, vars: &HashMap<String, String>) -> (String, bool) {
     (out, all)
 }
 
-/// Normalises a program word: `/usr/bin/git` -> `git`, `\rm` -> `rm`.
+/// Normalises a program word: `/usr/bin/git` -> `git`, `\rm` -> `rm`. A PowerShell cmdlet's
+/// name ignores case, so it is lower-cased (`Remove-Item` -> `remove-item`).
 fn program_name(value: &str) -> String {
     let trimmed = value.trim_start_matches('\\');
     let base = trimmed.rsplit('/').next().unwrap_or(trimmed);
-    base.to_string()
+    if crate::rules::is_cmdlet(base) {
+        base.to_ascii_lowercase()
+    } else {
+        base.to_string()
+    }
 }
 
 fn is_assignment(value: &str) -> Option<(&str, &str)> {

@@ -1,0 +1,344 @@
+//! PowerShell (issue 15). Its commands are `Verb-Noun` cmdlets with a fixed list of verbs, and
+//! names and parameters ignore case, so the shell reader lower-cases a cmdlet's name
+//! (`Remove-Item` is `remove-item` to every rule) and the checks here read parameters in any
+//! case and by any unambiguous prefix (`-Rec` is `-Recurse`), as PowerShell does.
+
+#[cfg(test)]
+use super::examples;
+use super::matching::Hit;
+use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
+use crate::model::{Decision, Reversibility as R, Scope as S};
+use crate::shell::{Arg, Command};
+use crate::words::Words;
+
+/// PowerShell's approved verbs, lower-cased (`Get-Verb`), for telling a cmdlet from a word
+/// with a hyphen.
+const VERBS: Words = words![
+    "add",
+    "approve",
+    "assert",
+    "backup",
+    "block",
+    "checkpoint",
+    "clear",
+    "close",
+    "compare",
+    "complete",
+    "compress",
+    "confirm",
+    "connect",
+    "convert",
+    "convertfrom",
+    "convertto",
+    "copy",
+    "debug",
+    "deny",
+    "disable",
+    "disconnect",
+    "dismount",
+    "edit",
+    "enable",
+    "enter",
+    "exit",
+    "expand",
+    "export",
+    "find",
+    "format",
+    "get",
+    "grant",
+    "group",
+    "hide",
+    "import",
+    "initialize",
+    "install",
+    "invoke",
+    "join",
+    "limit",
+    "lock",
+    "measure",
+    "merge",
+    "mount",
+    "move",
+    "new",
+    "open",
+    "optimize",
+    "out",
+    "ping",
+    "pop",
+    "protect",
+    "publish",
+    "push",
+    "read",
+    "receive",
+    "redo",
+    "register",
+    "remove",
+    "rename",
+    "repair",
+    "request",
+    "reset",
+    "resize",
+    "resolve",
+    "restart",
+    "restore",
+    "resume",
+    "revoke",
+    "save",
+    "search",
+    "select",
+    "send",
+    "set",
+    "show",
+    "skip",
+    "sort",
+    "split",
+    "start",
+    "step",
+    "stop",
+    "submit",
+    "suspend",
+    "switch",
+    "sync",
+    "test",
+    "trace",
+    "unblock",
+    "undo",
+    "uninstall",
+    "unlock",
+    "unprotect",
+    "unpublish",
+    "unregister",
+    "update",
+    "use",
+    "wait",
+    "watch",
+    "where",
+    "write",
+];
+
+/// Verbs of cmdlets that only read, print or compute (`Get-ChildItem`, `Measure-Object`,
+/// `Format-Table`); `Format-Volume` is the exception `reads` makes.
+const READING_VERBS: Words = words![
+    "get",
+    "test",
+    "measure",
+    "select",
+    "where",
+    "sort",
+    "compare",
+    "resolve",
+    "format",
+    "out",
+    "write",
+    "convertto",
+    "convertfrom",
+    "find",
+    "search",
+    "show",
+    "group",
+    "trace",
+    "wait",
+];
+
+/// `Verb-Noun` with an approved verb, in any case.
+fn verb_noun(name: &str) -> Option<(&str, &str)> {
+    let (verb, noun) = name.split_once('-')?;
+    (noun.starts_with(|c: char| c.is_ascii_alphabetic())
+        && noun.chars().all(|c| c.is_ascii_alphanumeric())
+        && VERBS.contains(verb.to_ascii_lowercase().as_str()))
+    .then_some((verb, noun))
+}
+
+/// Is `name`, as written, a cmdlet: `Verb-Noun` with an approved verb and the noun capitalised
+/// as PowerShell writes it (`Get-ChildItem`, `Remove-Item`)? Words of English with a hyphen
+/// ("set-up", "start-up") are not.
+pub fn is_cmdlet(name: &str) -> bool {
+    verb_noun(name).is_some_and(|(_, noun)| noun.starts_with(|c: char| c.is_ascii_uppercase()))
+}
+
+/// Is `name` (lower-cased, as the shell reader gives a cmdlet's name) a cmdlet's?
+pub fn verb_noun_lower(name: &str) -> bool {
+    verb_noun(name).is_some()
+}
+
+/// Does the cmdlet (its name lower-cased, as the shell reader gives it) only read?
+pub fn reads(name: &str) -> bool {
+    verb_noun(name).is_some_and(|(verb, noun)| {
+        READING_VERBS.contains(verb) && !(verb == "format" && matches!(noun, "volume" | "disk"))
+    })
+}
+
+/// The parameter `-Name` given in any case, or by a prefix of at least `shortest` letters.
+fn parameter<'a>(command: &'a Command, name: &str, shortest: usize) -> Option<&'a Arg> {
+    command.args.iter().find(|a| {
+        let Some(given) = a.value.strip_prefix('-') else {
+            return false;
+        };
+        let given = given
+            .split(':')
+            .next()
+            .unwrap_or(given)
+            .to_ascii_lowercase();
+        given.len() >= shortest && name.starts_with(&given)
+    })
+}
+
+/// The first argument that is not a parameter or a parameter's value we know of.
+fn path_of(command: &Command) -> Option<&Arg> {
+    let at = command.args.iter().position(|a| {
+        a.value.eq_ignore_ascii_case("-path") || a.value.eq_ignore_ascii_case("-literalpath")
+    });
+    match at {
+        Some(at) => command.args.get(at + 1),
+        None => command.args.iter().find(|a| !a.value.starts_with('-')),
+    }
+}
+
+/// `Remove-Item -Recurse` (and its alias `ri`): a folder with everything below it.
+fn remove_item_tree(command: &Command) -> Option<Hit> {
+    let recurse = parameter(command, "recurse", 1)?;
+    let mut evidence = vec![command.program_span, recurse.span];
+    evidence.extend(parameter(command, "force", 1).map(|a| a.span));
+    let mut hit = Hit::at(evidence);
+    if let Some(path) = path_of(command) {
+        hit.evidence.push(path.span);
+        hit.target = Some(path.value.clone());
+    }
+    Some(hit)
+}
+
+/// `Format-Volume`, `Clear-Disk`, `Initialize-Disk`: a volume or a whole disk.
+fn wipes_disk(command: &Command) -> Option<Hit> {
+    let mut hit = Hit::at(vec![command.program_span]);
+    if let Some(target) = command.args.iter().find(|a| !a.value.starts_with('-')) {
+        hit.evidence.push(target.span);
+        hit.target = Some(target.value.clone());
+    }
+    Some(hit)
+}
+
+/// `Set-ExecutionPolicy Unrestricted` or `Bypass`.
+fn policy_off(command: &Command) -> Option<Hit> {
+    let value = command.args.iter().find(|a| {
+        matches!(
+            a.value.to_ascii_lowercase().as_str(),
+            "unrestricted" | "bypass"
+        )
+    })?;
+    Some(Hit::at(vec![command.program_span, value.span]))
+}
+
+/// `Stop-Service` / `Restart-Service`.
+fn service_stop(command: &Command) -> Option<Hit> {
+    let mut hit = Hit::at(vec![command.program_span]);
+    let name = parameter(command, "name", 1)
+        .and_then(|flag| {
+            let at = command.args.iter().position(|a| a.span == flag.span)?;
+            command.args.get(at + 1)
+        })
+        .or_else(|| command.args.iter().find(|a| !a.value.starts_with('-')));
+    if let Some(name) = name {
+        hit.evidence.push(name.span);
+        hit.target = Some(name.value.clone());
+    }
+    Some(hit)
+}
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "ps.remove-item-tree",
+        title: "Deletes a folder tree with PowerShell",
+        reversibility: R::Irreversible,
+        scope: S::Local,
+        reach: Reach::Workspace,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["remove-item", "ri"],
+            check: remove_item_tree,
+        },
+        why: "`Remove-Item` skips the Recycle Bin; `-Recurse` takes everything below, and `-Force` includes hidden and read-only files.",
+        consequence: "every file below it is gone, with no undo",
+        safer: "Run it with `-WhatIf` first to list what would go, then move the folder aside instead.",
+        instead: shown_with_a_name("Remove-Item -Path {target} -Recurse -WhatIf"),
+        questions: words!["What does `-WhatIf` list for this path?", "Is any of it not in a backup?"],
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/remove-item"],
+        #[cfg(test)]
+        examples: examples(&["Remove-Item -Path C:\\inetpub\\logs\\LogFiles -Recurse -Force", "remove-item build -rec", "ri .\\cache -Recurse"]),
+        #[cfg(test)]
+        counterexamples: examples(&["Remove-Item .\\notes.txt", "Get-ChildItem -Path C:\\inetpub\\logs -Recurse"]),
+    },
+    Rule {
+        id: "ps.wipe-disk",
+        title: "Formats or clears a disk with PowerShell",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: Some(Decision::Escalate),
+        matcher: Matcher::CommandFn {
+            programs: words!["format-volume", "clear-disk", "initialize-disk"],
+            check: wipes_disk,
+        },
+        why: "Formatting writes a new file system over the volume; `Clear-Disk -RemoveData` erases every partition on the disk.",
+        consequence: "every file on it becomes unreachable",
+        safer: "List the disks and volumes first (`Get-Disk`, `Get-Volume`) and back up what is on the one named.",
+        instead: shown_with_a_name("Get-Volume"),
+        questions: words!["Which disk is this on this machine?", "Is anything on it not in a backup?"],
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/powershell/module/storage/format-volume"],
+        #[cfg(test)]
+        examples: examples(&["Format-Volume -DriveLetter D -FileSystem NTFS", "Clear-Disk -Number 1 -RemoveData -Confirm:$false"]),
+        #[cfg(test)]
+        counterexamples: examples(&["Get-Volume", "Get-Disk | Format-Table"]),
+    },
+    Rule {
+        id: "ps.execution-policy-off",
+        title: "Lets any PowerShell script run",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::DisableSafety,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["set-executionpolicy"],
+            check: policy_off,
+        },
+        why: "Unrestricted or Bypass stops PowerShell from refusing unsigned and downloaded scripts on this machine.",
+        consequence: "scripts from anywhere run without a prompt",
+        safer: "Run the one script with `-ExecutionPolicy Bypass` on its own `powershell -File` call, or sign it.",
+        instead: shown_with_a_name("Get-ExecutionPolicy -List"),
+        questions: words!["Which script needs this, and can it be signed?", "Who else runs scripts on this machine?"],
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.security/set-executionpolicy"],
+        #[cfg(test)]
+        examples: examples(&["Set-ExecutionPolicy Unrestricted -Force", "Set-ExecutionPolicy -ExecutionPolicy Bypass -Scope LocalMachine"]),
+        #[cfg(test)]
+        counterexamples: examples(&["Set-ExecutionPolicy RemoteSigned -Scope CurrentUser", "Get-ExecutionPolicy -List"]),
+    },
+    Rule {
+        id: "ps.service-stop",
+        title: "Stops or restarts a Windows service",
+        reversibility: R::Reversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["stop-service", "restart-service"],
+            check: service_stop,
+        },
+        why: "While the service is down, whatever depends on it fails; a restart drops the requests in flight.",
+        consequence: "what depends on it fails until it runs again",
+        safer: "Check what depends on it (`Get-Service -DependentServices`) and do it in a quiet window.",
+        instead: shown_with_a_name("Get-Service -Name {target} -DependentServices"),
+        questions: words!["What depends on this service?", "Is this the machine you mean?"],
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/restart-service"],
+        #[cfg(test)]
+        examples: examples(&["Restart-Service -Name W3SVC", "Stop-Service MSSQLSERVER -Force"]),
+        #[cfg(test)]
+        counterexamples: examples(&["Get-Service -Name W3SVC", "Start-Service -Name W3SVC"]),
+    },
+];

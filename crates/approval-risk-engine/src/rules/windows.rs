@@ -1,0 +1,306 @@
+//! Windows' command prompt (`cmd.exe`): deleting folder trees and files by pattern, formatting
+//! a volume, deleting registry keys, and adding or deleting accounts and administrators. Its
+//! switches start with `/` and ignore case (`/S`, `/s`); every check below reads them so.
+
+#[cfg(test)]
+use super::examples;
+use super::matching::Hit;
+use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
+use crate::model::{Decision, Reversibility as R, Scope as S};
+use crate::shell::{Arg, Command};
+
+/// The switch `/letter` (any case), if given.
+fn switch<'a>(command: &'a Command, letter: char) -> Option<&'a Arg> {
+    command.args.iter().find(|a| {
+        let v = a.value.as_bytes();
+        v.len() == 2 && v[0] == b'/' && v[1].eq_ignore_ascii_case(&(letter as u8))
+    })
+}
+
+/// The arguments that are not switches.
+fn operands(command: &Command) -> impl Iterator<Item = &Arg> {
+    command
+        .args
+        .iter()
+        .filter(|a| !a.value.starts_with('/') || a.value.len() > 3)
+}
+
+/// `del /s ...` or `del` of a wildcard (`del *.bak`, `erase C:\logs\*`): files by pattern, in
+/// every folder below with `/s`; `/q` skips the prompt a wildcard would give.
+fn del_tree(command: &Command) -> Option<Hit> {
+    let recursive = switch(command, 's');
+    let target = operands(command).next()?;
+    if recursive.is_none() && !target.value.contains('*') {
+        return None;
+    }
+    let mut evidence = vec![command.program_span];
+    evidence.extend(recursive.map(|a| a.span));
+    evidence.extend(switch(command, 'q').map(|a| a.span));
+    evidence.push(target.span);
+    let mut hit = Hit::at(evidence);
+    hit.target = Some(target.value.clone());
+    Some(hit)
+}
+
+/// `rd /s` / `rmdir /s`: a folder with everything below it.
+fn rd_tree(command: &Command) -> Option<Hit> {
+    let recursive = switch(command, 's')?;
+    let target = operands(command).next()?;
+    let mut evidence = vec![command.program_span, recursive.span];
+    evidence.extend(switch(command, 'q').map(|a| a.span));
+    evidence.push(target.span);
+    let mut hit = Hit::at(evidence);
+    hit.target = Some(target.value.clone());
+    Some(hit)
+}
+
+/// `format D:`: a volume by its drive letter.
+fn format_volume(command: &Command) -> Option<Hit> {
+    let volume = operands(command).find(|a| {
+        let v = a.value.as_bytes();
+        v.len() == 2 && v[0].is_ascii_alphabetic() && v[1] == b':'
+    })?;
+    let mut hit = Hit::at(vec![command.program_span, volume.span]);
+    hit.target = Some(volume.value.clone());
+    Some(hit)
+}
+
+/// `reg delete KEY`.
+fn reg_delete(command: &Command) -> Option<Hit> {
+    let mut words = operands(command);
+    let verb = words
+        .next()
+        .filter(|w| w.value.eq_ignore_ascii_case("delete"))?;
+    let key = words.next()?;
+    let mut hit = Hit::at(vec![command.program_span, verb.span, key.span]);
+    hit.target = Some(key.value.clone());
+    Some(hit)
+}
+
+/// `net user NAME /delete`, and `net localgroup administrators NAME /add`.
+fn net_account(command: &Command, grant: bool) -> Option<Hit> {
+    let words: Vec<&Arg> = operands(command).collect();
+    let (group, rest) = words.split_first()?;
+    let flag = command.args.iter().find(|a| {
+        a.value
+            .eq_ignore_ascii_case(if grant { "/add" } else { "/delete" })
+    })?;
+    let name = match (group.value.to_ascii_lowercase().as_str(), grant) {
+        ("user", false) => rest.first()?,
+        ("localgroup" | "group", true)
+            if rest
+                .first()
+                .is_some_and(|g| g.value.to_ascii_lowercase().starts_with("admin")) =>
+        {
+            rest.get(1)?
+        }
+        _ => return None,
+    };
+    let mut hit = Hit::at(vec![command.program_span, group.span, name.span, flag.span]);
+    hit.target = Some(name.value.clone());
+    Some(hit)
+}
+
+fn net_user_delete(command: &Command) -> Option<Hit> {
+    net_account(command, false)
+}
+
+fn net_admin_add(command: &Command) -> Option<Hit> {
+    net_account(command, true)
+}
+
+/// `icacls PATH /grant Everyone:F` (or `Users`, `Authenticated Users`) with full or modify
+/// rights.
+fn icacls_everyone(command: &Command) -> Option<Hit> {
+    let at = command
+        .args
+        .iter()
+        .position(|a| a.value.to_ascii_lowercase().starts_with("/grant"))?;
+    let grant = command.args.get(at + 1)?;
+    let value = grant.value.to_ascii_lowercase();
+    let everyone = ["everyone:", "users:", "authenticated users:", "*s-1-1-0:"]
+        .iter()
+        .any(|who| value.starts_with(who));
+    let rights = value.rsplit(':').next().unwrap_or("");
+    if !everyone || !(rights.contains('f') || rights.contains('m')) {
+        return None;
+    }
+    let mut hit = Hit::at(vec![
+        command.program_span,
+        command.args[at].span,
+        grant.span,
+    ]);
+    hit.target = operands(command).next().map(|a| a.value.clone());
+    Some(hit)
+}
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "win.del-tree",
+        title: "Deletes files by pattern on Windows",
+        reversibility: R::Irreversible,
+        scope: S::Local,
+        reach: Reach::Workspace,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["del", "erase", "DEL", "ERASE"],
+            check: del_tree,
+        },
+        why: "`del` skips the Recycle Bin; with `/s` it takes every matching file in every folder below, and `/q` asks nothing.",
+        consequence: "every matching file is gone, with no undo",
+        safer: "List what would go first with `dir /s`, then move the files aside instead of deleting them.",
+        instead: shown_with_a_name("dir /s {target}"),
+        questions: words!["What does `dir /s` list for this pattern?", "Is any of it not in a backup?"],
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/del"],
+        #[cfg(test)]
+        examples: examples(&["del /s /q C:\\backups", "erase /S *.bak", "del *.log"]),
+        #[cfg(test)]
+        counterexamples: examples(&["del notes.txt", "dir /s C:\\backups"]),
+    },
+    Rule {
+        id: "win.rd-tree",
+        title: "Deletes a folder tree on Windows",
+        reversibility: R::Irreversible,
+        scope: S::Local,
+        reach: Reach::Workspace,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["rd", "rmdir", "RD", "RMDIR"],
+            check: rd_tree,
+        },
+        why: "`rd /s` removes the folder and everything in it without the Recycle Bin; `/q` skips the one prompt.",
+        consequence: "every file below it is gone, with no undo",
+        safer: "Rename the folder aside and delete it later, once nothing is missed.",
+        instead: shown_with_a_name("ren {target} old-folder"),
+        questions: words!["What is in this folder that is not in a backup?", "Which machine and drive is this?"],
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/rmdir"],
+        #[cfg(test)]
+        examples: examples(&["rd /s /q C:\\inetpub\\wwwroot", "rmdir /S build"]),
+        #[cfg(test)]
+        counterexamples: examples(&["rd empty-folder", "rmdir /?"]),
+    },
+    Rule {
+        id: "win.format-volume",
+        title: "Formats a Windows volume",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: Some(Decision::Escalate),
+        matcher: Matcher::CommandFn {
+            programs: words!["format", "FORMAT"],
+            check: format_volume,
+        },
+        why: "Formatting writes a new, empty file system over the volume; what was on it is no longer reachable.",
+        consequence: "every file on the drive becomes unreachable",
+        safer: "Check with `vol` and `dir` which drive this is, and back it up first.",
+        instead: shown_with_a_name("vol {target}"),
+        questions: words!["Which disk is this drive letter on this machine?", "Is anything on it not in a backup?"],
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/format"],
+        #[cfg(test)]
+        examples: examples(&["format D: /q /y", "format E: /FS:NTFS"]),
+        #[cfg(test)]
+        counterexamples: examples(&["vol D:", "format /?"]),
+    },
+    Rule {
+        id: "win.reg-delete",
+        title: "Deletes a Windows registry key",
+        reversibility: R::Irreversible,
+        scope: S::Local,
+        reach: Reach::Workspace,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["reg", "REG"],
+            check: reg_delete,
+        },
+        why: "A deleted key and its values are gone unless exported first; programs and services that read them break.",
+        consequence: "the settings under it are lost, and what reads them breaks",
+        safer: "Export the key first: `reg export {target} key-backup.reg`.",
+        instead: shown_with_a_name("reg export {target} key-backup.reg"),
+        questions: words!["What reads this key?", "Was it exported first?"],
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/reg-delete"],
+        #[cfg(test)]
+        examples: examples(&["reg delete HKLM\\Software\\Acme /f", "REG DELETE HKCU\\Software\\Acme\\Cache /va /f"]),
+        #[cfg(test)]
+        counterexamples: examples(&["reg query HKLM\\Software\\Acme", "reg export HKLM\\Software\\Acme acme.reg"]),
+    },
+    Rule {
+        id: "win.user-delete",
+        title: "Deletes a Windows account",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["net", "NET"],
+            check: net_user_delete,
+        },
+        why: "A recreated account gets a new security identifier, so its file permissions and group memberships do not come back.",
+        consequence: "its sign-in, permissions and profile are lost",
+        safer: "Disable the account instead: `net user {target} /active:no`.",
+        instead: shown_with_a_name("net user {target} /active:no"),
+        questions: words!["Who or what signs in with this account?", "Should it be disabled first and deleted later?"],
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/net-commands-on-operating-systems"],
+        #[cfg(test)]
+        examples: examples(&["net user svc-backup /delete", "NET USER olduser /DELETE"]),
+        #[cfg(test)]
+        counterexamples: examples(&["net user svc-backup", "net user svc-backup /active:no"]),
+    },
+    Rule {
+        id: "win.admin-add",
+        title: "Makes an account a Windows administrator",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::WidenPrivilege,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["net", "NET"],
+            check: net_admin_add,
+        },
+        why: "An administrator can do anything on the machine, including turning off its logging; mistaken grants are hard to spot.",
+        consequence: "the account can change anything on the machine",
+        safer: "Add it to the narrowest group the task needs, such as Event Log Readers, and remove it after.",
+        instead: shown_with_a_name("net localgroup \"Event Log Readers\" {target} /add"),
+        questions: words!["Which rights does the task need?", "When is the grant taken back?"],
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/net-commands-on-operating-systems"],
+        #[cfg(test)]
+        examples: examples(&["net localgroup administrators deploy-bot /add", "net localgroup Administrators svc /ADD"]),
+        #[cfg(test)]
+        counterexamples: examples(&["net localgroup administrators", "net localgroup users deploy-bot /add"]),
+    },
+    Rule {
+        id: "win.icacls-everyone",
+        title: "Gives everyone full rights on Windows files",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Workspace,
+        action: Action::WidenPrivilege,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["icacls", "ICACLS"],
+            check: icacls_everyone,
+        },
+        why: "Every account on the machine can then change or replace these files, including programs that run them.",
+        consequence: "any account can change or replace these files",
+        safer: "Grant the one account that needs access, with read rights if that is enough.",
+        instead: shown_with_a_name("icacls {target} /grant svc-app:R"),
+        questions: words!["Which account needs access, and to do what?", "Does anything run these files?"],
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/icacls"],
+        #[cfg(test)]
+        examples: examples(&["icacls C:\\app /grant Everyone:F /T", "icacls D:\\share /grant \"Users:(OI)(CI)M\""]),
+        #[cfg(test)]
+        counterexamples: examples(&["icacls C:\\app /grant svc-app:R", "icacls C:\\app"]),
+    },
+];
