@@ -413,6 +413,7 @@ pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
     // within its window: a step of many verbs costs its length, not verbs times length.
     let mut objects: Option<Vec<(usize, usize)>> = None;
     let mut also: Option<Vec<(usize, usize)>> = None;
+    let mut unless: Option<Vec<(usize, usize)>> = None;
     for (start, end) in verbs {
         if tokens[start].data
             || is_negated(tokens, start)
@@ -427,7 +428,8 @@ pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
         }
         let clause = tokens[start].clause;
         if !pattern.unless.is_empty()
-            && find_all(tokens, pattern.unless)
+            && unless
+                .get_or_insert_with(|| find_all(tokens, pattern.unless))
                 .iter()
                 .any(|(s, _)| tokens[*s].clause == clause)
         {
