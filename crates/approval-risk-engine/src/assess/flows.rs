@@ -28,6 +28,9 @@ struct Flow {
     /// A working-copy file holding a secret that `git add` staged or a commit took in: the
     /// file, and the command that did it. A later push sends it.
     committed: Option<(String, Span)>,
+    /// Where the plan last printed a secret into the agent's transcript (a command or a prose
+    /// step that reads a credential file): from there on, the agent holds its value.
+    shown: Option<(Span, usize)>,
 }
 
 /// Why a path holds a secret.
@@ -101,6 +104,19 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         if let Some(path) = puts_secret_in_file(step) {
             flow.secret_paths.push((normal(&path.text), path.span));
         }
+        // A step that posts a credential by name after the plan showed the agent one: the value
+        // is in the transcript, so the post carries it.
+        if let (Some(rule), Some((_, at))) = (secret_rule, flow.shown) {
+            if let Some(hit) = posts_named_credential(step, at) {
+                found.push((rule, hit, usize::MAX));
+            }
+        }
+        if let Some(hit) = shows_secret_file(step, &flow) {
+            flow.shown = hit.evidence.first().map(|span| (*span, index + 1));
+            if let Some(rule) = shown_rule {
+                found.push((rule, hit, usize::MAX));
+            }
+        }
         if let (Some(rule), false) = (injected_rule, instructions.is_empty()) {
             for (c, command) in step.commands.iter().enumerate() {
                 let key = command_key(command);
@@ -148,6 +164,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                 // What a command substitution prints becomes an argument or a variable, not
                 // output anyone reads.
                 if shows_value(command) && !command.wrappers.contains(&"$( )") {
+                    flow.shown = Some((source, index + 1));
                     let mut hit = Hit::at(vec![source]);
                     hit.target = secret_named(command, &flow).or_else(|| {
                         flows::credential_search(command).map(|pattern| pattern.value.clone())
@@ -335,6 +352,56 @@ fn posts_credentials(input: &str, work: &StepWork) -> Option<Hit> {
     hit.note = Some(
         "What it posts holds credential values; everyone who can read it can use them.".to_string(),
     );
+    Some(hit)
+}
+
+/// A prose step that shows the agent a credential file: a verb of reading or printing, and a
+/// secret path in inline code ("Read `.env.production` to find the database URL").
+fn shows_secret_file(work: &StepWork, flow: &Flow) -> Option<Hit> {
+    let tokens = &work.tokens;
+    if !work.step.prose {
+        return None;
+    }
+    // Each verb's object: the first name in inline code after it, in its clause ("read
+    // `.env.example` and copy it to `.env`" reads the template, not `.env`).
+    let (verb, file) = crate::prose::find_all(tokens, flows::SHOWING)
+        .into_iter()
+        .filter(|(s, _)| !tokens[*s].data && !super::is_negated(tokens, *s))
+        .find_map(|(start, end)| {
+            let file = tokens
+                .iter()
+                .skip(end)
+                .take_while(|t| t.clause == tokens[start].clause)
+                .find(|t| t.data)
+                .filter(|t| flow.secret_at(&t.text).is_some())?;
+            Some((start, file))
+        })?;
+    let mut hit = Hit::at(vec![tokens[verb].span, file.span]);
+    hit.target = Some(file.text.clone());
+    Some(hit)
+}
+
+/// A prose step that sends or posts a credential it names ("Post the database URL in
+/// #backend-help") after step `at` showed the agent a secret.
+fn posts_named_credential(work: &StepWork, at: usize) -> Option<Hit> {
+    let tokens = &work.tokens;
+    if !work.step.prose {
+        return None;
+    }
+    let live = |(s, _): &(usize, usize)| !tokens[*s].data && !super::is_negated(tokens, *s);
+    let (verb, _) = crate::prose::find_all(tokens, flows::SENDING)
+        .into_iter()
+        .find(live)?;
+    let (named, end) = crate::prose::find_all(tokens, flows::CREDENTIAL_WORDS)
+        .into_iter()
+        .find(|hit| live(hit) && tokens[hit.0].clause == tokens[verb].clause)?;
+    let mut hit = Hit::at(vec![
+        tokens[verb].span,
+        tokens[named].span.cover(tokens[end - 1].span),
+    ]);
+    hit.note = Some(format!(
+        "Step {at} showed the agent that secret, so its value is what this posts."
+    ));
     Some(hit)
 }
 
