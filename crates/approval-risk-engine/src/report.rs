@@ -317,7 +317,7 @@ mod write_json_tests {
     /// and isolates, zero-width characters and tag characters ("ASCII smuggling"), beside
     /// visible non-ASCII text that must be left alone.
     const PLANS: [&str; 4] = [
-        "1. Run `rm \u{202E}fr- /srv/data` on prod.\n2. echo \u{9B}2J done \u{7F}\n",
+        "1. Run `rm \u{202E}fr- /srv/data` on prod.\n2. echo \u{9B}2J do\u{7F}ne\n",
         "rm -rf /tmp/x\u{E0072}\u{E006D}\u{E0020}\u{E002F}\nkubectl delete ns y\u{200B}z\n",
         "psql -c \"DROP TABLE t\u{2066}\u{2069}\" # ünïcode ✓ \u{FEFF}\necho hello\n",
         "",

@@ -18,6 +18,10 @@ pub enum Trick {
     /// A run of Unicode tag characters (U+E0000 to U+E007F): invisible text that a language
     /// model still reads ("ASCII smuggling").
     Tag,
+    /// A terminal control: an escape sequence (`ESC [ 2 K` erases a line), a backspace, a
+    /// carriage return not ending a line, DEL or a C1 control. Shown in a terminal, they move
+    /// the cursor and overwrite, so a command reads as another one.
+    Control,
 }
 
 impl Trick {
@@ -30,6 +34,7 @@ impl Trick {
             Trick::LookAlike => "a letter from another alphabet that looks like a Latin one",
             Trick::Dash => "a typographic dash where the command expects a plain hyphen, so the option is not what it looks like",
             Trick::Tag => "invisible tag characters that spell out text a person cannot see but an agent reads (read here as written out)",
+            Trick::Control => "a terminal control sequence that moves the cursor or erases text, so a terminal shows something other than what runs",
         }
     }
 }
@@ -162,7 +167,7 @@ fn latin_for(c: char) -> Option<char> {
 /// letters (`tеrraform`), so text written in Cyrillic or Greek is left alone; fullwidth forms
 /// always count.
 pub fn find(input: &str) -> Vec<(Trick, Span)> {
-    if input.is_ascii() {
+    if input.is_ascii() && !input.bytes().any(|b| is_control(b.into())) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -183,7 +188,18 @@ pub fn find(input: &str) -> Vec<(Trick, Span)> {
     let chars: Vec<(usize, char)> = input.char_indices().collect();
     // Where the current run of tag characters started: a run is one trick, decoded as a whole.
     let mut tags_from: Option<usize> = None;
+    // The end of the escape sequence being skipped, once found.
+    let mut skip_to = 0;
     for (k, &(i, c)) in chars.iter().enumerate() {
+        if i < skip_to {
+            continue;
+        }
+        if is_control(c) && !(c == '\r' && input[i + 1..].starts_with('\n')) {
+            let end = control_end(input, i);
+            out.push((Trick::Control, Span::new(i, end)));
+            skip_to = end;
+            continue;
+        }
         if is_tag(c) {
             tags_from.get_or_insert(i);
             continue;
@@ -232,6 +248,36 @@ pub fn find(input: &str) -> Vec<(Trick, Span)> {
     out
 }
 
+/// Control characters a plan has no use for: every C0 control but tab and line feed (a
+/// carriage return counts unless a line feed follows it), DEL, and the C1 controls.
+fn is_control(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n') || c == '\u{7f}'
+}
+
+/// Where the control at `start` ends: after a whole escape sequence (`ESC [`, its parameter
+/// and intermediate bytes, its final byte; or `ESC` and one character), else after itself.
+fn control_end(input: &str, start: usize) -> usize {
+    let bytes = input.as_bytes();
+    let one = start + input[start..].chars().next().map_or(1, char::len_utf8);
+    if bytes[start] != 0x1b {
+        return one;
+    }
+    match bytes.get(one) {
+        Some(b'[') => {
+            let mut at = one + 1;
+            while bytes.get(at).is_some_and(|b| (0x20..=0x3f).contains(b)) {
+                at += 1;
+            }
+            if bytes.get(at).is_some_and(|b| (0x40..=0x7e).contains(b)) {
+                at += 1;
+            }
+            at
+        }
+        Some(b) if b.is_ascii() && !b.is_ascii_control() => one + 1,
+        _ => one,
+    }
+}
+
 /// The input with the tricks removed or folded, mapped back to the input.
 pub fn cleaned(input: &str, tricks: &[(Trick, Span)]) -> Derived {
     let mut derived = Derived::new();
@@ -243,6 +289,9 @@ pub fn cleaned(input: &str, tricks: &[(Trick, Span)]) -> Derived {
             if !spelled.is_empty() {
                 derived.stand_in(&spelled, *span);
             }
+        } else if *trick == Trick::Control {
+            // A space: the words on either side stay apart, as a terminal shows them.
+            derived.stand_in(" ", *span);
         } else if matches!(trick, Trick::LookAlike | Trick::Dash) {
             let c = span
                 .slice(input)
@@ -282,6 +331,23 @@ mod tests {
         assert_eq!(tricks[0].0, Trick::Tag);
         assert_eq!(tricks[0].1, Span::new(7, input.len()));
         assert_eq!(cleaned(&input, &tricks).text, "echo hi; rm -rf ~/work");
+    }
+
+    #[test]
+    fn terminal_controls_are_tricks_and_line_ends_are_not() {
+        let input = "rm -rf ~/work\u{1b}[2K\u{1b}[1Gecho hi\n";
+        let tricks = find(input);
+        assert_eq!(
+            tricks
+                .iter()
+                .map(|(t, s)| (*t, s.slice(input)))
+                .collect::<Vec<_>>(),
+            [(Trick::Control, "\u{1b}[2K"), (Trick::Control, "\u{1b}[1G")]
+        );
+        assert_eq!(cleaned(input, &tricks).text, "rm -rf ~/work  echo hi\n");
+        assert_eq!(find("echo safe\rrm -rf /\n").len(), 1);
+        assert_eq!(find("echo a\u{8}b").len(), 1);
+        assert!(find("line one\r\nline two\r\n\tindented\n").is_empty());
     }
 
     #[test]

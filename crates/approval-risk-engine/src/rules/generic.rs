@@ -505,7 +505,7 @@ pub static RULES: &[Rule] = &[
         action: Action::Opaque,
         floor: None,
         matcher: Matcher::Builtin,
-        why: "Zero-width characters, direction overrides and look-alike letters display as ordinary text, but programs read different bytes.",
+        why: "Zero-width characters, direction overrides, look-alike letters and terminal escapes display as ordinary text, but programs read different bytes.",
         consequence: "what actually runs differs from what the reviewer reads",
         safer: "Ask for the plan again as plain ASCII text and compare it with this one.",
         instead: shown_with_a_name("Ask the agent for the plan again as plain text."),
@@ -513,9 +513,17 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words!["https://trojansource.codes/"],
         #[cfg(test)]
-        examples: examples(&["t\u{0435}rraform destroy", "rm -rf /tmp/\u{202E}txt.exe"]),
+        examples: examples(&[
+            "t\u{0435}rraform destroy",
+            "rm -rf /tmp/\u{202E}txt.exe",
+            "rm -rf ~/work\u{1b}[2K\u{1b}[1Gecho hi",
+        ]),
         #[cfg(test)]
-        counterexamples: examples(&["terraform plan", "Supprimer l'ancien fichier de journal."]),
+        counterexamples: examples(&[
+            "terraform plan",
+            "Supprimer l'ancien fichier de journal.",
+            "git status\r\ngit diff\r\n",
+        ]),
     },
     Rule {
         id: "http.delete-request",
