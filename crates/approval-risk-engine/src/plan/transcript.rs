@@ -420,7 +420,7 @@ impl Writer<'_> {
             field(&["command"]).filter(|t| EDITOR_COMMANDS.contains(t.as_str())),
             field(&["path", "file_path", "filepath"]),
         ) {
-            self.item(verb, &[path], &[], call);
+            self.item(verb, &[path], &[], &[], call);
             return;
         }
         // A file written whole (`Write` with `file_path` and `content`, an editor's `create`
@@ -448,8 +448,22 @@ impl Writer<'_> {
         // its step as a comment so the words that name where it runs are read with it.
         let mut notes: Vec<(&Text, &Text)> = Vec::new();
         let mut code: Vec<(&'static str, &Value, Vec<&Text>)> = Vec::new();
+        // Safety settings the call sets to `false` or `null` (`"enforce_admins": false`,
+        // `"required_pull_request_reviews": null`): that is how an API switches them off, and
+        // the step says so in words ("switching off required pull request reviews").
+        let mut off: Vec<&Text> = Vec::new();
         for (key, value) in fields {
             let lower = key.as_str().to_ascii_lowercase();
+            let switched_off = matches!(value, Value::Scalar(span)
+                if matches!(span.slice(self.input), "false" | "null"));
+            if switched_off
+                && SAFETY_SETTINGS
+                    .iter()
+                    .any(|setting| lower.contains(setting))
+            {
+                off.push(key);
+                continue;
+            }
             let strings: Vec<&Text> = match value {
                 Value::String(t) => vec![t],
                 Value::Array(items, _) => items
@@ -508,7 +522,7 @@ impl Writer<'_> {
                         .map(move |(start, end)| (text, start, end))
                 })
                 .collect();
-            self.item(name, &words, &exposed, call);
+            self.item(name, &words, &off, &exposed, call);
             return;
         }
         for (language, value, strings) in code {
@@ -538,7 +552,7 @@ impl Writer<'_> {
         {
             self.fence("sql", text, &[]);
         } else {
-            self.item(name, &[text], &[], call);
+            self.item(name, &[text], &[], &[], call);
         }
     }
 
@@ -728,6 +742,7 @@ impl Writer<'_> {
         &mut self,
         name: &Text,
         words: &[&Text],
+        off: &[&Text],
         exposed: &[(&Text, usize, usize)],
         call: Span,
     ) {
@@ -754,9 +769,23 @@ impl Writer<'_> {
                 .stand_in(" ", Span::new(text.span.start, text.span.start));
             self.append_range(text, *start, *end);
         }
+        self.switched_off(off);
         self.derived.stand_in(" }", close);
         self.derived.stand_in("\n", close);
         self.items += 1;
+    }
+
+    /// Inside an item: "switching off" and each safety setting the call turns off, spoken,
+    /// mapped to the setting's key.
+    fn switched_off(&mut self, keys: &[&Text]) {
+        let Some(first) = keys.first() else {
+            return;
+        };
+        self.derived.stand_in(" switching off", inner(first));
+        for key in keys {
+            let spoken = format!(" {}", split_identifier(key.as_str()));
+            self.derived.stand_in(&spoken, inner(key));
+        }
     }
 
     /// Appends a decoded string, each character mapped to the input bytes it came from.
@@ -1014,6 +1043,23 @@ fn spoken_call(words: &str) -> String {
     out.push_str(&object.join(" "));
     out
 }
+
+/// Argument names of safety settings, as APIs spell them: a branch's protection rules, a
+/// resource's deletion protection, versioning, encryption, logging, multi-factor sign-in.
+const SAFETY_SETTINGS: [&str; 12] = [
+    "protection",
+    "required_",
+    "enforce",
+    "restrictions",
+    "status_checks",
+    "deletion",
+    "versioning",
+    "encryption",
+    "logging",
+    "mfa",
+    "backup",
+    "retention",
+];
 
 fn split_identifier(name: &str) -> String {
     let mut out = String::new();

@@ -349,6 +349,9 @@ pub static RULES: &[Rule] = &[
                 "branch protection", "backups", "automated backups", "backup*", "versioning",
                 "point-in-time recovery", "pitr", "alarm*", "alert*", "monitoring", "health check*",
                 "retention", "object lock", "soft delete", "prevent_destroy",
+                // A code host's protection rules, as its API names them.
+                "required pull request review*", "required review*", "required status check*",
+                "enforce admins", "required signature*",
             ],
             also: words![],
             window: 5,
@@ -370,12 +373,14 @@ pub static RULES: &[Rule] = &[
             "Disable deletion protection on the orders database.",
             "Turn off versioning on the uploads bucket.",
             "Suspend the alarms for the payments service.",
+            "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\": {\"name\": \"update_branch_protection\", \"arguments\": {\"owner\": \"acme\", \"repo\": \"web\", \"branch\": \"main\", \"required_pull_request_reviews\": null, \"enforce_admins\": false}}}",
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
             "Enable deletion protection on the orders database.",
             "Do not turn off the alarms.",
             "Check that backups are enabled.",
+            "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\": {\"name\": \"update_branch_protection\", \"arguments\": {\"owner\": \"acme\", \"repo\": \"web\", \"branch\": \"main\", \"enforce_admins\": true}}}",
         ]),
     },
     Rule {
