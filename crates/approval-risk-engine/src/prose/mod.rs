@@ -347,6 +347,11 @@ pub fn word_matches(word: &str, term: &str) -> bool {
     fn letters(s: &str) -> impl Iterator<Item = u8> + '_ {
         s.bytes().filter(|b| *b != b'-')
     }
+    // A term that opens with `*` is a word's end: German compounds put the noun last
+    // (`*datenbank` matches `produktionsdatenbank`).
+    if let Some(end) = term.strip_prefix('*') {
+        return word.len() > end.len() && word.ends_with(end);
+    }
     match term.strip_suffix('*') {
         // `#team*` is a team's own chat channel (`#ops-status`, `#finops`); one named for an
         // audience beyond the team (`#customers`, `#announcements`, `#general`) is not.
@@ -575,17 +580,22 @@ fn second_letter(word: &str) -> u8 {
 struct Compiled {
     /// By first byte: each term with the second letter it needs (0: any).
     buckets: Vec<Vec<(u8, &'static str)>>,
+    /// Terms that name a word's end (`*datenbank`), which any token may match.
+    endings: Vec<&'static str>,
 }
 
 impl Compiled {
     fn new(terms: Words) -> Compiled {
         let mut buckets = vec![Vec::new(); 256];
+        let mut endings = Vec::new();
         for term in terms {
-            if let Some(first) = term.bytes().next() {
-                buckets[usize::from(first)].push((second_letter(term), term));
+            match term.bytes().next() {
+                Some(b'*') => endings.push(term),
+                Some(first) => buckets[usize::from(first)].push((second_letter(term), term)),
+                None => {}
             }
         }
-        Compiled { buckets }
+        Compiled { buckets, endings }
     }
 }
 
@@ -626,6 +636,14 @@ pub fn find_all(tokens: &[Token], terms: Words) -> Vec<(usize, usize)> {
                 best = Some(best.map_or(len, |b| b.max(len)));
             }
         }
+        if best.is_none()
+            && compiled
+                .endings
+                .iter()
+                .any(|end| word_matches(&token.text, end))
+        {
+            best = Some(1);
+        }
         if let Some(len) = best {
             hits.push((i, i + len));
         }
@@ -637,6 +655,12 @@ const NEGATORS: Words = words![
     "not",
     "never",
     "no",
+    // German, French and Spanish.
+    "nicht",
+    "keine",
+    "pas",
+    "jamais",
+    "nunca",
     "without",
     "avoid",
     "avoiding",
@@ -677,6 +701,15 @@ pub fn is_negated(tokens: &[Token], index: usize) -> bool {
     let nothing = tokens.get(index + 1).is_some_and(|next| {
         next.clause == target.clause && matches!(next.text.as_str(), "nothing" | "none")
     });
+    // German and French put the negation after the verb: "Lösche nicht ...", "ne supprimez
+    // pas ...".
+    let after = tokens[index + 1..tokens.len().min(index + 4)]
+        .iter()
+        .any(|t| {
+            t.clause == target.clause
+                && matches!(t.text.as_str(), "nicht" | "keine" | "pas" | "jamais")
+        });
+    let negated = negated || after;
     negated || nothing || not_this_steps_act(tokens, index)
 }
 

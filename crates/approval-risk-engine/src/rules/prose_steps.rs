@@ -31,6 +31,22 @@ pub(crate) const DELETE_VERBS: Words = words![
     "clear out",
     "clean out",
     "flush*",
+    // German, French and Spanish, as plans are written in them too. (Spanish `borrar` is
+    // spelled out: `borr*` would take English "borrow".)
+    "lösch*",
+    "entfern*",
+    "vernicht*",
+    "zerstör*",
+    "supprim*",
+    "effac*",
+    "détrui*",
+    "elimin*",
+    "borra",
+    "borrar",
+    "borre",
+    "borren",
+    "destruir",
+    "destruye",
 ];
 
 /// Switching something off: a safety net, a control, a protection.
@@ -74,9 +90,35 @@ const ENVIRONMENTS: Words = words![
     "dbs",
     "setup",
     "resources",
+    "umgebung*",
+    "*umgebung",
+    "environnement*",
+    "entorno*",
 ];
 
 const DATA: Words = words![
+    // German (compounds end in the noun), French and Spanish.
+    "datenbank*",
+    "*datenbank",
+    "tabelle*",
+    "*tabelle",
+    "daten",
+    "*daten",
+    "datei",
+    "dateien",
+    "ordner*",
+    "verzeichnis*",
+    "base de données",
+    "bases de données",
+    "données",
+    "fichier*",
+    "dossier*",
+    "base de datos",
+    "bases de datos",
+    "datos",
+    "tabla*",
+    "archivo*",
+    "carpeta*",
     "column*",
     "field*",
     "partition*",
@@ -196,12 +238,18 @@ pub static RULES: &[Rule] = &[
             "Drop the users table and the orders table.",
             "Delete the old S3 buckets to save money.",
             "Wipe the database before the migration",
+            "Lösche die Produktionsdatenbank `orders`.",
+            "Supprimer la base de données des clients.",
+            "Borrar la tabla de pedidos antiguos.",
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
             "Never delete the database.",
             "List the tables in the database.",
             "Back up the database.",
+            "Lösche nicht die Datenbank.",
+            "Borrow the staging database for the load test.",
+            "Sichere die Kundendaten vor dem Update.",
         ]),
     },
     Rule {
