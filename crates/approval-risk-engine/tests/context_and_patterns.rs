@@ -811,6 +811,26 @@ fn a_claim_alone_is_never_the_reason_for_a_decision() {
 // Fail closed: what the tool cannot see into is never `proceed`
 // ---------------------------------------------------------------------------------------------
 
+/// A step that only forbids does nothing, in any language the engine reads; a clause beside
+/// the prohibition that it cannot read keeps the step unclear.
+#[test]
+fn a_step_that_only_forbids_does_nothing_and_a_clause_beside_it_stays_unclear() {
+    for forbids in [
+        "Never drop the `orders` table.",
+        "Ne pas supprimer le bucket `s3://acme-prod-invoices`.",
+        "Lösche nicht die Datenbank `orders`.",
+    ] {
+        assert_eq!(
+            only_step(&assess_default(forbids)).decision,
+            Decision::Proceed,
+            "{forbids}"
+        );
+    }
+    let beside =
+        assess_default("Ne pas supprimer le bucket, puis vider `s3://acme-prod-invoices`.");
+    assert!(only_step(&beside).decision >= Decision::Review);
+}
+
 #[test]
 fn vague_prose_is_never_proceed() {
     let mut proceeded = Vec::new();

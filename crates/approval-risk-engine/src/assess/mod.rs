@@ -1427,7 +1427,23 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
             None,
         ));
     }
-    if reads || tokens.is_empty() {
+    // A step that only forbids ("Never drop the `orders` table", "Ne pas supprimer le bucket")
+    // does nothing: each of its clauses holds a negated verb of deletion or change. A clause
+    // beside it that says something else ("..., puis vider le bucket") is still unclear.
+    let forbids = || {
+        let forbidden: Vec<usize> = find_all(tokens, rules::DELETE_VERBS)
+            .into_iter()
+            .chain(find_all(tokens, CHANGE_VERBS))
+            .filter(|(s, _)| !tokens[*s].data && is_negated(tokens, *s))
+            .map(|(s, _)| tokens[s].clause)
+            .collect();
+        !forbidden.is_empty()
+            && tokens
+                .iter()
+                .filter(|t| !t.data)
+                .all(|t| forbidden.contains(&t.clause))
+    };
+    if reads || tokens.is_empty() || forbids() {
         return None;
     }
     let rule = rules::find("prose.unclear")?;
