@@ -33,25 +33,25 @@ fn del_tree(command: &Command) -> Option<Hit> {
     if recursive.is_none() && !target.value.contains('*') {
         return None;
     }
-    let mut evidence = vec![command.program_span];
-    evidence.extend(recursive.map(|a| a.span));
-    evidence.extend(switch(command, 'q').map(|a| a.span));
-    evidence.push(target.span);
-    let mut hit = Hit::at(evidence);
-    hit.target = Some(target.value.clone());
-    Some(hit)
+    Some(deletion(command, recursive, target))
 }
 
 /// `rd /s` / `rmdir /s`: a folder with everything below it.
 fn rd_tree(command: &Command) -> Option<Hit> {
     let recursive = switch(command, 's')?;
     let target = operands(command).next()?;
-    let mut evidence = vec![command.program_span, recursive.span];
+    Some(deletion(command, Some(recursive), target))
+}
+
+/// A deletion's hit: the program, its `/s` and `/q` switches where given, and the target.
+fn deletion(command: &Command, recursive: Option<&Arg>, target: &Arg) -> Hit {
+    let mut evidence = vec![command.program_span];
+    evidence.extend(recursive.map(|a| a.span));
     evidence.extend(switch(command, 'q').map(|a| a.span));
     evidence.push(target.span);
     let mut hit = Hit::at(evidence);
     hit.target = Some(target.value.clone());
-    Some(hit)
+    hit
 }
 
 /// `format D:`: a volume by its drive letter.
