@@ -151,6 +151,23 @@ fn arbitrary_bytes_never_panic() {
     }
 }
 
+/// Inputs the fuzzer found, kept so they stay fixed. Each is the fuzzer's bytes, read as the
+/// fuzz target reads them (lossy UTF-8).
+#[test]
+fn inputs_the_fuzzer_found_stay_fixed() {
+    const FOUND: [&[u8]; 1] = [
+        // A terraform change line whose `#` is followed by controls (read as blanks) before the
+        // address: the address span was taken from just after `# `, and ended inside a
+        // character.
+        b"# \x00\x00\x00\x00\x00\x00\x00\x17\x8amu.ix.iost\xff\xff\xff\xff\xff\xff\xff\xa1aced crewill be destroyedate,d",
+    ];
+    for bytes in FOUND {
+        let input = String::from_utf8_lossy(bytes).into_owned();
+        let assessment = assess(&input, &Options::default());
+        check(&input, &assessment);
+    }
+}
+
 #[test]
 fn a_five_megabyte_paste_is_assessed() {
     let step = "1. Delete and recreate the production environment, then `rm -rf /srv/data` and DROP TABLE users;\n";

@@ -45,7 +45,8 @@ pub fn rewrite(input: &str) -> Option<Derived> {
             if address.is_empty() || !address.contains('.') {
                 continue;
             }
-            let address_at = start + lead + 2;
+            // The address starts after any further blanks (`#   aws_s3_bucket.logs ...`).
+            let address_at = start + lead + 2 + (rest.len() - rest.trim_start().len());
             let address_span = Span::new(address_at, address_at + address.len());
             let verb_at = start + lead + 2 + rest.find(verb_text).unwrap_or(0);
             let verb_span = Span::new(verb_at, verb_at + verb_text.len());
@@ -93,6 +94,18 @@ pub fn rewrite(input: &str) -> Option<Derived> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Blanks between `#` and the address (a plan's own spacing, or controls read as blanks)
+    /// do not shift the address: its span is its bytes (found by fuzzing).
+    #[test]
+    fn the_address_span_skips_blanks_after_the_hash() {
+        let plan = "  #    module.db.aws_db_instance.m\u{e9}in will be destroyed\n";
+        let derived = rewrite(plan).expect("a change line");
+        let address = "module.db.aws_db_instance.m\u{e9}in";
+        let at = derived.text.find(address).expect("the address is copied");
+        let mapped = derived.map(Span::new(at, at + address.len()));
+        assert_eq!(plan.get(mapped.start..mapped.end), Some(address));
+    }
 
     #[test]
     fn resource_lines_become_steps_mapped_to_the_plan() {
