@@ -79,6 +79,86 @@ pub fn words(input: &str, span: Span) -> Vec<SqlWord> {
     out
 }
 
+/// The columns an `UPDATE ... SET a = ..., t.b = ...` assigns, lower-case without a table
+/// prefix; `None` when `statement` is not an `UPDATE`. The clause ends where the lexer finds
+/// `WHERE`, `FROM` or `RETURNING`, so a keyword inside a string does not end it.
+pub fn assigned_columns(statement: &str) -> Option<Vec<String>> {
+    let words = words(statement, Span::new(0, statement.len()));
+    if words.first()?.text != "update" {
+        return None;
+    }
+    let set = words.iter().position(|w| w.text == "set")?;
+    let end = words[set + 1..]
+        .iter()
+        .find(|w| matches!(w.text.as_str(), "where" | "from" | "returning"))
+        .map_or(statement.len(), |w| w.span.start);
+    let clause = statement.get(words[set].span.end..end)?;
+    Some(
+        top_level_items(clause)
+            .filter_map(|item| column_name(item.split('=').next()?))
+            .collect(),
+    )
+}
+
+/// The columns a `SELECT` lists, lower-case without table prefixes; `None` when it takes
+/// every column (`*`) or has no `SELECT ... FROM`.
+pub fn selected_columns(statement: &str) -> Option<Vec<String>> {
+    let words = words(statement, Span::new(0, statement.len()));
+    let select = words.iter().position(|w| w.text == "select")?;
+    let from = words[select + 1..].iter().find(|w| w.text == "from")?;
+    if words[select + 1..]
+        .iter()
+        .take_while(|w| w.text != "from")
+        .any(|w| w.text == "*")
+    {
+        return None;
+    }
+    let list = statement.get(words[select].span.end..from.span.start)?;
+    Some(top_level_items(list).filter_map(selected_name).collect())
+}
+
+/// The name a select item gives its column: its alias (`coalesce(a, b) AS ab`, `a ab`), or
+/// the column itself; an expression without an alias names none.
+fn selected_name(item: &str) -> Option<String> {
+    let parts: Vec<&str> = item.split_whitespace().collect();
+    match parts.as_slice() {
+        [column] if !column.contains('(') => column_name(column),
+        [.., as_word, alias] if as_word.eq_ignore_ascii_case("as") => column_name(alias),
+        [column, alias] if !column.contains('(') => column_name(alias),
+        [.., last] if last.ends_with(')') => None,
+        [.., alias] => column_name(alias),
+        [] => None,
+    }
+}
+
+/// The comma-separated items of a list, commas inside parentheses or quotes left alone.
+fn top_level_items(list: &str) -> impl Iterator<Item = &str> {
+    let mut items = Vec::new();
+    let (mut depth, mut quote, mut start) = (0_usize, None::<char>, 0);
+    for (i, c) in list.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"' | '`') => quote = Some(c),
+            (None, '(') => depth += 1,
+            (None, ')') => depth = depth.saturating_sub(1),
+            (None, ',') if depth == 0 => {
+                items.push(&list[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    items.push(&list[start..]);
+    items.into_iter()
+}
+
+/// A column as written (`t.email`, `"Email"`), lower-case without its table or quotes.
+fn column_name(written: &str) -> Option<String> {
+    let name = written.trim().rsplit('.').next()?.trim_matches(['"', '`']);
+    (!name.is_empty()).then(|| name.to_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +171,26 @@ mod tests {
             .map(|w| w.text)
             .collect();
         assert_eq!(w, ["delete", "from", "users", "where", "note"]);
+    }
+
+    #[test]
+    fn assigned_and_selected_columns_are_read_past_strings_and_calls() {
+        assert_eq!(
+            super::assigned_columns(
+                "UPDATE users u SET u.plan = 'free, where ok', note = concat(a, b) WHERE id > 3"
+            ),
+            Some(vec!["plan".to_string(), "note".to_string()])
+        );
+        assert_eq!(super::assigned_columns("DELETE FROM users"), None);
+        assert_eq!(
+            super::selected_columns(
+                "CREATE TABLE c AS SELECT id, coalesce(a, b) AS ab, t.email, lower(name) FROM users t"
+            ),
+            Some(vec!["id".to_string(), "ab".to_string(), "email".to_string()])
+        );
+        assert_eq!(
+            super::selected_columns("CREATE TABLE c AS SELECT * FROM users"),
+            None
+        );
     }
 }

@@ -638,15 +638,6 @@ fn assigned_from(input: &str, command: &Command) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
-/// The host a URL argument names, when it names one.
-fn host_of(url: &str) -> Option<&str> {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit('@').next()?;
-    let host = host.split(':').next()?;
-    (host.contains('.') || host == "localhost").then_some(host)
-}
-
 /// Does this command send a secret to another machine? Evidence: the command, the payload
 /// and, where it is elsewhere, the command that read the secret.
 fn sends_secret(
@@ -663,7 +654,7 @@ fn sends_secret(
     let destination = args.iter().find(|a| {
         let v = a.value.as_str();
         if v.contains("://") {
-            return host_of(v).is_some_and(|h| !flows::is_local_host(h));
+            return flows::host_of(v).is_some_and(|h| !flows::is_local_host(h));
         }
         match command.program.as_str() {
             "scp" | "sftp" | "rsync" => v.split_once(':').is_some_and(|(host, _)| {
@@ -672,7 +663,7 @@ fn sends_secret(
                     && !flows::is_local_host(host.rsplit('@').next().unwrap_or(host))
             }),
             "nc" | "ncat" | "netcat" | "telnet" => {
-                host_of(v).is_some_and(|h| !flows::is_local_host(h))
+                flows::host_of(v).is_some_and(|h| !flows::is_local_host(h))
             }
             "mail" | "mailx" | "sendmail" | "mutt" => v.contains('@'),
             _ => false,
@@ -761,7 +752,7 @@ fn sends_secret(
     crate::order::sort_by_rank(&mut evidence, |s| crate::order::by_position(*s));
     evidence.dedup();
     let mut hit = Hit::at(evidence);
-    hit.target = host_of(&destination.value).map(str::to_string);
+    hit.target = flows::host_of(&destination.value).map(str::to_string);
     hit.note = Some(match source {
         Some(_) => "It sends what a command before it read from a credential.".to_string(),
         None => "What it sends is a credential file.".to_string(),

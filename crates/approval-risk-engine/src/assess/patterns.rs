@@ -914,47 +914,11 @@ fn step_text<'a>(input: &'a str, work: &StepWork) -> &'a str {
 /// deletion (the other columns of the deleted rows are nowhere); anything else (`SELECT *`, a
 /// dump, a snapshot) covers it whole.
 fn copy_covers(copy: &str, changed: &str) -> bool {
-    let Some(columns) = copied_columns(copy) else {
+    let Some(columns) = crate::sql::selected_columns(copy) else {
         return true;
     };
-    let changed = changed.to_ascii_lowercase();
-    let Some(set) = changed
-        .trim_start()
-        .starts_with("update")
-        .then(|| changed.find(" set "))
-        .flatten()
-    else {
-        return false;
-    };
-    let assignments = &changed[set + 5..];
-    let assignments = assignments
-        .find(" where ")
-        .map_or(assignments, |end| &assignments[..end]);
-    assignments.split(',').all(|assignment| {
-        let column = assignment.split('=').next().unwrap_or("").trim();
-        let column = column.rsplit('.').next().unwrap_or(column);
-        columns.iter().any(|c| c == column)
-    })
-}
-
-/// The columns a `SELECT` copy lists, lower-case without table prefixes; `None` when it copies
-/// every column or is not such a copy.
-fn copied_columns(copy: &str) -> Option<Vec<String>> {
-    let lower = copy.to_ascii_lowercase();
-    let start = lower.find("select ")? + "select ".len();
-    let end = start + lower[start..].find(" from ")?;
-    let list = &lower[start..end];
-    if list.contains('*') {
-        return None;
-    }
-    Some(
-        list.split(',')
-            .filter_map(|item| {
-                let name = item.split_whitespace().next()?;
-                Some(name.rsplit('.').next().unwrap_or(name).to_string())
-            })
-            .collect(),
-    )
+    crate::sql::assigned_columns(changed.trim_start())
+        .is_some_and(|assigned| assigned.iter().all(|column| columns.contains(column)))
 }
 
 fn pattern(

@@ -694,6 +694,16 @@ pub const SENDING: Words = words![
     "notify",
 ];
 
+/// The host a URL names (`https://user@api.example.com:8443/x` -> `api.example.com`; a bare
+/// `transfer.sh/x` too), or `None` when the word names no host.
+pub fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?;
+    let host = host.split(':').next()?;
+    (host.contains('.') || host == "localhost").then_some(host)
+}
+
 /// Hosts that are this machine: sending there sends nothing away.
 pub fn is_local_host(host: &str) -> bool {
     let host = host.to_ascii_lowercase();

@@ -923,26 +923,20 @@ const PUBLIC_DROPS: Words = words![
     "keep.sh",
 ];
 
-/// The host of a URL (`https://a.b/c` or `a.b/c`), lower-case.
-fn host_of(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest.split(['/', ':', '?', '#']).next().unwrap_or(rest);
-    host.trim_matches(['"', '\'']).to_ascii_lowercase()
-}
-
 /// An upload to an anonymous public host: a request that sends (a body, a form, `-T`) to one
 /// of `PUBLIC_DROPS` or a subdomain of one. Fetching from one is not an upload.
 fn public_drop(command: &Command) -> Option<Hit> {
-    let url = command.args.iter().find(|a| {
-        let host = host_of(&a.value);
+    let (url, host) = command.args.iter().find_map(|a| {
+        let host = super::flows::host_of(&a.value)?.to_ascii_lowercase();
         PUBLIC_DROPS
             .iter()
             .any(|drop| host == drop || host.ends_with(&format!(".{drop}")))
+            .then_some((a, host))
     })?;
     let sends = http_method(command) != "GET"
         || find_flag(command, words!["-T", "--upload-file"]).is_some();
     let mut hit = Hit::at(vec![command.program_span, url.span]);
-    hit.target = Some(host_of(&url.value));
+    hit.target = Some(host);
     sends.then_some(hit)
 }
 
