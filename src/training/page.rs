@@ -6,7 +6,7 @@
 //! here before its app starts (`src/boot.js`), and a link too long to be an exercise is sent
 //! back there as the plan it shares (`share::EXERCISE_LIMIT`).
 
-use super::entry::{linked, use_training};
+use super::entry::use_training;
 use crate::components::TrainingView;
 use crate::{dom, share};
 use yew::prelude::*;
@@ -21,7 +21,7 @@ pub fn training_page() -> Html {
         let training = training.clone();
         use_effect_with((), move |_| {
             let fragment = dom::fragment();
-            if linked(&fragment).is_none() && is_long_exercise(&fragment) {
+            if is_long_exercise(&fragment) {
                 dom::replace_location(&format!("{PLAN_PAGE}{}", without_exercise(&fragment)));
             } else {
                 training.listen();
@@ -47,9 +47,11 @@ pub fn training_page() -> Html {
     }
 }
 
-/// A share link marked as an exercise whose plan is longer than an exercise may be.
+/// A share link marked as an exercise whose plan is longer than an exercise may be
+/// (`entry::linked` does not take it).
 fn is_long_exercise(fragment: &str) -> bool {
-    share::read(fragment).is_some_and(|shared| shared.exercise)
+    share::read(fragment)
+        .is_some_and(|shared| shared.exercise && shared.plan.len() > share::EXERCISE_LIMIT)
 }
 
 /// The fragment without its exercise mark: the plan it shares, opened as a plan.
@@ -76,6 +78,14 @@ mod tests {
             &Default::default(),
         );
         assert!(is_long_exercise(&link));
+        let short = exercise_link(
+            &format!(
+                "#{}",
+                fragment("git status\n", &Options::default()).expect("a link")
+            ),
+            &Default::default(),
+        );
+        assert!(!is_long_exercise(&short));
         let back = without_exercise(&link);
         let shared = read(&back).expect("still a share link");
         assert!(!shared.exercise);
