@@ -17,6 +17,17 @@ pub struct Environment {
 }
 
 const PRODUCTION: Words = words!["prod", "production", "prd", "live", "prods", "productive"];
+/// Production in German, Spanish, Portuguese, French compounds, Japanese and Chinese.
+const PRODUCTION_ELSEWHERE: [&str; 8] = [
+    "produktion",
+    "producción",
+    "produccion",
+    "produção",
+    "producao",
+    "本番",
+    "生产",
+    "生產",
+];
 const NONPRODUCTION: Words = words![
     "staging",
     "stage",
@@ -82,6 +93,17 @@ impl Environment {
             let mut nonproduction = false;
             let mut scratch = false;
             while let Some(part) = parts.next() {
+                // Production in other languages, alone or opening a compound
+                // ("Produktionsdatenbank", "本番環境", "生产数据库").
+                // Chinese has no spaces to split a compound at, so its word may sit anywhere.
+                let elsewhere = |p: &&str| {
+                    part.starts_with(*p) || (!p.starts_with(|c: char| c.is_ascii()) && part.contains(*p))
+                };
+                if PRODUCTION_ELSEWHERE.iter().any(elsewhere) {
+                    production = true;
+                    previous = part;
+                    continue;
+                }
                 // "non-prod" and "pre-prod" name the environments before production.
                 if PRODUCTION.contains(&part) && !matches!(previous, "non" | "pre" | "not") {
                     // "live" is production only as a qualifier, not in "live with it".
@@ -138,6 +160,20 @@ mod tests {
         assert!(e.production.is_none());
         assert!(e.nonproduction.is_some());
         assert!(env("reproduce the bug").production.is_none());
+        assert!(env("Die Produkte neu sortieren").production.is_none());
+    }
+
+    #[test]
+    fn production_in_other_languages_is_seen() {
+        for text in [
+            "Lösche die Produktionsdatenbank",
+            "Apague o banco de dados de produção",
+            "Elimina la base de datos de producción",
+            "本番環境のバケットを削除する",
+            "删除生产数据库",
+        ] {
+            assert!(env(text).production.is_some(), "{text}");
+        }
     }
 
     #[test]

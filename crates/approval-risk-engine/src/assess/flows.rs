@@ -482,13 +482,18 @@ fn pushes_secret(command: &Command, flow: &Flow) -> Option<Hit> {
     Some(hit)
 }
 
-/// A step that posts or sends text holding a card or ID number (`flows::personal_data_spans`).
+/// A step that posts or sends text holding a card or ID number (`flows::personal_data_spans`),
+/// or a person's contact details to the whole company (`flows::contact_spans`).
 fn posts_personal_data(input: &str, work: &StepWork) -> Option<Hit> {
     if crate::prose::find_all(&work.tokens, flows::SENDING).is_empty() {
         return None;
     }
     let span = work.step.span;
-    let values = flows::personal_data_spans(span.slice(input));
+    let mut values = flows::personal_data_spans(span.slice(input));
+    if !crate::prose::find_all(&work.tokens, flows::BROAD_AUDIENCES).is_empty() {
+        values.extend(flows::contact_spans(span.slice(input)));
+        values.sort_unstable();
+    }
     if values.is_empty() {
         return None;
     }

@@ -1446,10 +1446,60 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
     if reads || tokens.is_empty() || forbids() {
         return None;
     }
-    let rule = rules::find("prose.unclear")?;
     let first = tokens.first()?.span;
     let last = tokens.last()?.span;
+    if let Some(script) = unread_script(tokens) {
+        let rule = rules::find("prose.unread-language")?;
+        let mut hit = Hit::at(vec![first.cover(last)]);
+        hit.note = Some(format!(
+            "Most of its letters are {script}; it may delete or send as easily as it may check."
+        ));
+        return Some((rule, hit, None));
+    }
+    let rule = rules::find("prose.unclear")?;
     Some((rule, Hit::at(vec![first.cover(last)]), None))
+}
+
+/// The script most of a step's letters are written in, when the tool reads no language in it
+/// (Cyrillic, Greek, Arabic...); `None` for Latin letters, kana and Han characters.
+fn unread_script(tokens: &[Token]) -> Option<&'static str> {
+    let mut read = 0usize;
+    let mut unread: [(&str, usize); 8] = [
+        ("Cyrillic", 0),
+        ("Greek", 0),
+        ("Arabic", 0),
+        ("Hebrew", 0),
+        ("Korean", 0),
+        ("Thai", 0),
+        ("Devanagari", 0),
+        ("a script", 0),
+    ];
+    for ch in tokens.iter().filter(|t| !t.data).flat_map(|t| t.text.chars()) {
+        if !ch.is_alphabetic() {
+            continue;
+        }
+        let slot = match ch {
+            'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => {
+                read += 1;
+                continue;
+            }
+            '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF66}'..='\u{FF9F}' => {
+                read += 1;
+                continue;
+            }
+            '\u{400}'..='\u{52F}' => 0,
+            '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}' => 1,
+            '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' => 2,
+            '\u{590}'..='\u{5FF}' => 3,
+            '\u{1100}'..='\u{11FF}' | '\u{AC00}'..='\u{D7AF}' | '\u{3130}'..='\u{318F}' => 4,
+            '\u{E00}'..='\u{E7F}' => 5,
+            '\u{900}'..='\u{97F}' => 6,
+            _ => 7,
+        };
+        unread[slot].1 += 1;
+    }
+    let (name, count) = unread.into_iter().max_by_key(|(_, n)| *n)?;
+    (count > read).then_some(name)
 }
 
 /// Pieces of code a step may delete or tidy (with `CODE_OBJECTS`).

@@ -516,6 +516,7 @@ impl Writer<'_> {
                     let mut spans = crate::rules::flows::credential_spans(value);
                     // Card and ID numbers too: a message carrying one exposes it.
                     spans.extend(crate::rules::flows::personal_data_spans(value));
+                    spans.extend(crate::rules::flows::contact_spans(value));
                     spans.sort_unstable();
                     spans
                         .into_iter()

@@ -67,7 +67,22 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
             });
         }
     };
+    let mut previous_script = Script::Other;
     for (i, ch) in text.char_indices() {
+        // Japanese and Chinese are written without spaces; a change of script (kanji,
+        // hiragana, katakana) is where one word ends and the next begins, near enough for
+        // "本番データベースを削除する" to read as 本番 / データベース / を / 削除 / する.
+        let script = Script::of(ch);
+        if start.is_some() && script != previous_script && (script.is_cjk() || previous_script.is_cjk()) {
+            flush(
+                &mut start,
+                i,
+                clause,
+                (in_code || depth > 0, in_code),
+                &mut out,
+            );
+        }
+        previous_script = script;
         let inner = matches!(
             ch,
             '-' | '_' | '.' | '/' | '\'' | '’' | ':' | '@' | '*' | '$' | '{' | '}' | '=' | '~'
@@ -108,7 +123,7 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
         // Punctuation inside inline code (`render(invoice, stream)`) is the code's own.
         // A parenthesis is an aside inside its clause: its words are data, and the clause
         // goes on after it ("Add the subnet (`10.40.96.0/20`) to `network.tf`").
-        if (!in_code && matches!(ch, '.' | ',' | ';' | '!' | '?'))
+        if (!in_code && matches!(ch, '.' | ',' | ';' | '!' | '?' | '。' | '、' | '，' | '；' | '！' | '？'))
             || (ch == '\n' && starts_bullet(&text[i + 1..]))
         {
             clause += 1;
@@ -133,6 +148,30 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
     mark_purposes(&mut out);
     mark_label(text, span.start, &mut out);
     out
+}
+
+/// The scripts that split words written without spaces.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Han,
+    Hiragana,
+    Katakana,
+    Other,
+}
+
+impl Script {
+    fn of(ch: char) -> Script {
+        match ch {
+            '\u{3040}'..='\u{309F}' => Script::Hiragana,
+            '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}' => Script::Katakana,
+            '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' => Script::Han,
+            _ => Script::Other,
+        }
+    }
+
+    fn is_cjk(self) -> bool {
+        self != Script::Other
+    }
 }
 
 /// Does this word from inline code name something in a program? Dotted members with a capital
@@ -661,6 +700,14 @@ const NEGATORS: Words = words![
     "pas",
     "jamais",
     "nunca",
+    "não",
+    "nao",
+    // Chinese and Japanese put it before: "不要删除", "禁止删除".
+    "不要",
+    "不",
+    "别",
+    "勿",
+    "禁止",
     "without",
     "avoid",
     "avoiding",
@@ -702,12 +749,15 @@ pub fn is_negated(tokens: &[Token], index: usize) -> bool {
         next.clause == target.clause && matches!(next.text.as_str(), "nothing" | "none")
     });
     // German and French put the negation after the verb: "Lösche nicht ...", "ne supprimez
-    // pas ...".
+    // pas ..."; Japanese in the verb's ending: "削除しないでください".
     let after = tokens[index + 1..tokens.len().min(index + 4)]
         .iter()
         .any(|t| {
             t.clause == target.clause
-                && matches!(t.text.as_str(), "nicht" | "keine" | "pas" | "jamais")
+                && (matches!(t.text.as_str(), "nicht" | "keine" | "pas" | "jamais")
+                    || t.text.starts_with("しない")
+                    || t.text.starts_with("しません")
+                    || t.text.starts_with("せず"))
         });
     let negated = negated || after;
     negated || nothing || not_this_steps_act(tokens, index)

@@ -76,15 +76,15 @@ pub const AGENT_ADDRESSEES: Words = words![
 
 const PERSONAL_DATA_SENT: Rule = Rule {
     id: "flow.personal-data-sent",
-    title: "Posts a customer's card or ID number",
+    title: "Posts a customer's card, ID or contact details",
     reversibility: R::Irreversible,
     scope: S::Shared,
     reach: Reach::Fixed,
     action: Action::Publish,
     floor: None,
     matcher: Matcher::Builtin,
-    why: "Everyone who can read the channel, ticket or mail can copy the number; deleting the message later cannot recall it.",
-    consequence: "the number is exposed to every reader, for good",
+    why: "Everyone who can read the channel, ticket or mail can copy it; deleting the message later cannot recall it.",
+    consequence: "the data is exposed to every reader, for good",
     safer: "Refer to the customer by an internal ID and the card's last four digits only.",
     instead: shown_with_a_name("Post that the refund for order 1042 went to the card ending 1111."),
     questions: words![
@@ -97,12 +97,15 @@ const PERSONAL_DATA_SENT: Rule = Rule {
     examples: examples(&[
         "Post in #general: refund issued to jane.doe@example.com, card 4539 1488 0343 6467.",
         "Reply to the ticket with the customer's SSN 123-45-6789 so support can verify them.",
+        "Post in #general: Jane Doe (jane.doe@example.com, +44 20 7946 0958) asked for a refund.",
     ]),
     #[cfg(test)]
     counterexamples: examples(&[
         "Post in #general: refund issued for order 1042, card ending 1111.",
         "Reply to the ticket with the order number 4111111111111112.",
         "Pay with the test card 4242 4242 4242 4242 and post the receipt in #qa.",
+        "Reply to jane.doe@example.com that her refund went through.",
+        "Post in #general: questions about the move go to help@example.com.",
     ]),
 };
 
@@ -542,6 +545,130 @@ pub fn personal_data_spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Byte ranges of a person's contact details in `text`: an e-mail address of a person (not a
+/// role such as `support@`), a phone number written as one (a leading `+` or groups), and a
+/// date written after "date of birth", "DOB" or "born". Messages name people all the time, so
+/// these matter only where everyone reads them (`BROAD_AUDIENCES`).
+pub fn contact_spans(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let local_char = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+');
+    let domain_char = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
+    for (at, _) in text.match_indices('@') {
+        let mut start = at;
+        while start > 0 && local_char(bytes[start - 1]) {
+            start -= 1;
+        }
+        let mut end = at + 1;
+        while end < bytes.len() && domain_char(bytes[end]) {
+            end += 1;
+        }
+        while end > at + 1 && bytes[end - 1] == b'.' {
+            end -= 1;
+        }
+        let local = text[start..at].to_ascii_lowercase();
+        let domain = &text[at + 1..end];
+        let dotted = domain
+            .rsplit_once('.')
+            .is_some_and(|(name, tld)| !name.is_empty() && tld.len() >= 2);
+        if !local.is_empty() && dotted && !ROLE_ADDRESSES.contains(&local.as_str()) {
+            out.push((start, end));
+        }
+    }
+    let mut at = 0;
+    while at < bytes.len() {
+        let starts = (bytes[at] == b'+' || bytes[at] == b'(' || bytes[at].is_ascii_digit())
+            && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric());
+        if !starts {
+            at += 1;
+            continue;
+        }
+        let mut end = at;
+        let mut digits = 0;
+        let mut groups = 1;
+        while end < bytes.len() {
+            let b = bytes[end];
+            if b.is_ascii_digit() {
+                digits += 1;
+            } else if matches!(b, b' ' | b'-' | b'(' | b')' | b'.' | b'+')
+                && end + 1 < bytes.len()
+                && (bytes[end + 1].is_ascii_digit() || bytes[end + 1] == b'(')
+            {
+                groups += usize::from(b != b'+' && b != b'(');
+            } else {
+                break;
+            }
+            end += 1;
+        }
+        let run = &text[at..end];
+        // `2026-12-03 0900` has the digits and groups of a phone number, but opens with a date.
+        let date = run.len() >= 10
+            && run.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+            && matches!(run.as_bytes()[4], b'-' | b'/' | b'.')
+            && run.as_bytes()[7] == run.as_bytes()[4];
+        let shaped = !date && (run.starts_with('+') || (groups >= 3 && !run.contains('.')));
+        if (10..=15).contains(&digits) && shaped {
+            out.push((at, end));
+        }
+        at = end.max(at + 1);
+    }
+    let lower = text.to_ascii_lowercase();
+    for marker in ["date of birth", "dob", "born", "birthday", "birth date"] {
+        for (found, _) in lower.match_indices(marker) {
+            let boundary = found == 0 || !bytes[found - 1].is_ascii_alphanumeric();
+            if !boundary {
+                continue;
+            }
+            let after = found + marker.len();
+            let Some(offset) = text[after..].find(|c: char| c.is_ascii_digit()) else {
+                continue;
+            };
+            let start = after + offset;
+            if offset > 6 {
+                continue;
+            }
+            let end = text[start..]
+                .find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '/' | '.')))
+                .map_or(text.len(), |e| start + e);
+            let date = text[start..end].trim_end_matches('.');
+            if date.bytes().filter(u8::is_ascii_digit).count() >= 6 {
+                out.push((start, start + date.len()));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Local parts of addresses that reach a team or a service, not a person.
+const ROLE_ADDRESSES: Words = words![
+    "support", "help", "helpdesk", "info", "noreply", "no-reply", "donotreply", "team", "admin",
+    "security", "sales", "hello", "contact", "ops", "oncall", "billing", "privacy", "legal",
+    "abuse", "postmaster", "hr", "jobs", "press", "git", "notifications",
+];
+
+/// Where a message reaches the whole company: a company-wide channel or mention, an all-staff
+/// list. Contact details are personal data there, where in a reply to one customer they are not.
+pub const BROAD_AUDIENCES: Words = words![
+    "#general",
+    "#random",
+    "#announcements",
+    "#all-*",
+    "#company*",
+    "@channel",
+    "@here",
+    "@everyone",
+    "all-staff",
+    "all staff",
+    "all-hands",
+    "all hands",
+    "everyone@*",
+    "all@*",
+    "staff@*",
+    "company-wide",
+    "whole company",
+];
+
 /// Card numbers the card networks and payment providers publish for tests: posting one exposes
 /// nobody.
 const TEST_CARDS: [&str; 8] = [
@@ -767,5 +894,21 @@ mod personal_tests {
         assert!(personal_data_spans("card 4242 4242 4242 4242").is_empty());
         assert!(personal_data_spans("order 4539148803436468").is_empty());
         assert!(personal_data_spans("build 20261203120000").is_empty());
+    }
+
+    #[test]
+    fn contact_details_are_people_not_roles_or_numbers() {
+        let text = "Jane (jane.doe@example.com, +1 415 555 0100, DOB 1984-03-12) wrote to support@acme.com.";
+        let found: Vec<&str> = contact_spans(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(found, ["jane.doe@example.com", "+1 415 555 0100", "1984-03-12"]);
+        for quiet in [
+            "Release 2026.12.03 went out at 10:42.",
+            "Order 1042 for 3 items, build 20261203120000.",
+            "Write to help@example.com or security@example.com.",
+            "Run the job at 2026-12-03 09:00 and ping @oncall-team.",
+            "Bump version 1.2.3 to 1.2.4 in 12 services.",
+        ] {
+            assert!(contact_spans(quiet).is_empty(), "{quiet}");
+        }
     }
 }

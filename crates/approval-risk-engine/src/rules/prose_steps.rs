@@ -47,6 +47,22 @@ pub(crate) const DELETE_VERBS: Words = words![
     "borren",
     "destruir",
     "destruye",
+    // Portuguese (`exclu*` would take English "exclude").
+    "apag*",
+    "exclua",
+    "excluir",
+    "exclui",
+    "excluam",
+    "deletar",
+    "destrua",
+    // Japanese and Chinese, whose words the reader splits at a change of script.
+    "削除*",
+    "*削除",
+    "消去*",
+    "破棄*",
+    "删除*",
+    "*删除",
+    "清空*",
 ];
 
 /// Switching something off: a safety net, a control, a protection.
@@ -94,6 +110,11 @@ const ENVIRONMENTS: Words = words![
     "*umgebung",
     "environnement*",
     "entorno*",
+    "ambiente*",
+    "環境",
+    "*環境",
+    "环境",
+    "*环境",
 ];
 
 const DATA: Words = words![
@@ -119,6 +140,26 @@ const DATA: Words = words![
     "tabla*",
     "archivo*",
     "carpeta*",
+    "banco de dados",
+    "bancos de dados",
+    "dados",
+    "tabela*",
+    "pasta*",
+    "diretório*",
+    "データベース",
+    "データ",
+    "テーブル",
+    "ファイル",
+    "フォルダ*",
+    "バケット",
+    "ディレクトリ",
+    "バックアップ",
+    "数据库",
+    "*数据库",
+    "数据",
+    "*数据",
+    "文件*",
+    "存储桶",
     "column*",
     "field*",
     "partition*",
@@ -241,6 +282,8 @@ pub static RULES: &[Rule] = &[
             "Lösche die Produktionsdatenbank `orders`.",
             "Supprimer la base de données des clients.",
             "Borrar la tabla de pedidos antiguos.",
+            "Apague o banco de dados de produção.",
+            "本番データベースを削除する。",
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
@@ -250,6 +293,9 @@ pub static RULES: &[Rule] = &[
             "Lösche nicht die Datenbank.",
             "Borrow the staging database for the load test.",
             "Sichere die Kundendaten vor dem Update.",
+            "Não apague o banco de dados.",
+            "Exclude the fixtures folder from the database dump.",
+            "本番のデータベースを削除しないでください。",
         ]),
     },
     Rule {

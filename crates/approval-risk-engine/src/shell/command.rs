@@ -136,8 +136,20 @@ fn parse_into(
         out.get(before).map(|c| (c.program.clone(), narrows(c)))
     };
 
-    for token in tokens {
+    let mut tokens = tokens.into_iter().peekable();
+    while let Some(token) = tokens.next() {
         match token {
+            Token::Op(Op::OpenParen, open) if starts_cmdlet(&words) => {
+                // PowerShell's `Invoke-Expression (Invoke-WebRequest $url)`: the parenthesised
+                // expression is an argument computed by the commands inside it.
+                words.push(subexpression(input, open, &mut tokens));
+                let sub = words.last().and_then(|w| w.substitutions.first().copied());
+                if let Some(sub) = sub.filter(|_| depth < MAX_DEPTH) {
+                    wrappers.push("$( )");
+                    parse_into(input, sub, state, wrappers, out, depth + 1);
+                    wrappers.pop();
+                }
+            }
             Token::Word(word) => {
                 if let Some(kind) = pending_redirect.take() {
                     if matches!(kind, RedirectKind::HereString) {
@@ -205,6 +217,72 @@ fn parse_into(
         wrappers,
         out,
     );
+}
+
+/// Do the words so far start a PowerShell command (a cmdlet or the `iex` alias), which takes a
+/// parenthesised expression as an argument? In a POSIX shell `word (` is only the start of a
+/// function definition, which stays as it was read.
+fn starts_cmdlet(words: &[Word]) -> bool {
+    words.first().is_some_and(|w| {
+        let name = w.value.to_ascii_lowercase();
+        name == "iex" || crate::rules::is_cmdlet(&w.value)
+    })
+}
+
+/// The argument a PowerShell sub-expression makes: from `open` to its matching `)`, with the
+/// member accesses written right after it (`(New-Object Net.WebClient).DownloadString('...')`).
+/// It is known only when it runs, so it is dynamic; the inside of the first parentheses is
+/// kept as a substitution for the caller to read as commands.
+fn subexpression(
+    input: &str,
+    open: Span,
+    tokens: &mut std::iter::Peekable<std::vec::IntoIter<Token>>,
+) -> Word {
+    let mut end = open.end;
+    let mut inner_end = open.end;
+    let mut depth = 1usize;
+    let mut first = true;
+    loop {
+        let adjacent = |t: &Token| match t {
+            Token::Word(w) => w.span.start == end && w.value.starts_with('.'),
+            Token::Op(Op::OpenParen, s) => s.start == end,
+            _ => false,
+        };
+        if depth == 0 && !tokens.peek().is_some_and(adjacent) {
+            break;
+        }
+        let Some(token) = tokens.next() else { break };
+        let span = match &token {
+            Token::Word(w) => w.span,
+            Token::Op(_, s) | Token::Redirect { span: s, .. } => *s,
+        };
+        match token {
+            Token::Op(Op::OpenParen, _) => depth += 1,
+            Token::Op(Op::CloseParen, _) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 && first {
+                    inner_end = span.start;
+                    first = false;
+                }
+            }
+            _ => {}
+        }
+        end = end.max(span.end);
+    }
+    if first {
+        inner_end = end;
+    }
+    let span = Span::new(open.start, end);
+    Word {
+        span,
+        value: input.get(span.start..span.end).unwrap_or_default().to_string(),
+        quoted: false,
+        single_string: false,
+        dynamic: true,
+        glob: false,
+        terminated: depth == 0,
+        substitutions: vec![Span::new(open.end, inner_end.max(open.end))],
+    }
 }
 
 /// Does a command select by a filter (so what it prints is a chosen list, not everything)?
