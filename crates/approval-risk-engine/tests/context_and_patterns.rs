@@ -1771,3 +1771,30 @@ fn widening_then_a_message_is_not_acting_with_the_access() {
     );
     assert!(pattern_steps(&acted, "plan.privilege-widening").contains(&vec![1, 2]));
 }
+
+#[test]
+fn a_table_lock_without_a_lock_timeout_says_every_query_waits_behind_it() {
+    let bare = assess_default("ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX orders_a ON orders (a);\n");
+    for index in 1..=2 {
+        assert!(
+            step(&bare, index).explanation.contains("lock_timeout"),
+            "step {index}: {}",
+            step(&bare, index).explanation
+        );
+    }
+    // Set earlier in the plan (PostgreSQL or MySQL), the wait is bounded: no such sentence.
+    for set in ["SET lock_timeout = '5s';", "SET SESSION lock_wait_timeout = 5;"] {
+        let plan = format!("{set}\nALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX orders_a ON orders (a);\n");
+        let timed = assess_default(&plan);
+        for index in 2..=3 {
+            assert!(
+                !step(&timed, index).explanation.contains("lock_timeout is set"),
+                "{set} step {index}: {}",
+                step(&timed, index).explanation
+            );
+        }
+    }
+    // A statement that takes no table lock gets no such sentence.
+    let insert = assess_default("INSERT INTO audit (note) VALUES ('x');\n");
+    assert!(!only_step(&insert).explanation.contains("lock_timeout"));
+}

@@ -824,7 +824,7 @@ fn runs_written(input: &str, command: &Command, flow: &Flow) -> Vec<(&'static ru
         return Vec::new();
     };
     let mut hits = Vec::new();
-    sql_hits(input, *body, &mut hits);
+    sql_hits(input, *body, &mut crate::shell::ShellState::default(), &mut hits);
     hits.into_iter()
         .map(|(rule, mut hit, _)| {
             hit.evidence.insert(0, command.program_span);

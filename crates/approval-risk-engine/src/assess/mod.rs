@@ -141,7 +141,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
             CodeKind::Shell => parse_commands(input, code.span, state),
             CodeKind::Interpreted => crate::shell::inline::commands(input, code.span, state),
             CodeKind::Sql => {
-                sql_hits(input, code.span, &mut hits);
+                sql_hits(input, code.span, state, &mut hits);
                 continue;
             }
         };
@@ -312,7 +312,7 @@ fn command_hits(
     // What a database shell or a shell reads from `-c` or a heredoc is code of its own.
     for (kind, span) in code {
         match kind {
-            CodeKind::Sql => sql_hits(input, span, hits),
+            CodeKind::Sql => sql_hits(input, span, state, hits),
             CodeKind::Shell | CodeKind::Interpreted => {
                 let inner_commands = if kind == CodeKind::Shell {
                     parse_commands(input, span, state)
@@ -440,9 +440,17 @@ const SQL_READS: Words = words![
     "commit", "start", "set", "use", "\\d", "analyze",
 ];
 
-fn sql_hits(input: &str, span: Span, hits: &mut Vec<(&'static Rule, Hit, Option<usize>)>) {
+pub(crate) fn sql_hits(
+    input: &str,
+    span: Span,
+    state: &mut ShellState,
+    hits: &mut Vec<(&'static Rule, Hit, Option<usize>)>,
+) {
     for statement in plan::sql_statements(input, span) {
         let words = sql::words(input, statement);
+        if rules::sets_lock_timeout(&words) {
+            state.lock_timeout = true;
+        }
         let before = hits.len();
         for rule in &rules::index().sql {
             match &rule.matcher {
@@ -471,6 +479,20 @@ fn sql_hits(input: &str, span: Span, hits: &mut Vec<(&'static Rule, Hit, Option<
         if hits.len() == before && !reads {
             if let Some(rule) = rules::find("sql.change") {
                 hits.push((rule, Hit::at(vec![first.span]), None));
+            }
+        }
+        // A statement that locks the table queues behind any long query holding it, and every
+        // query after it queues behind it: without a lock timeout that wait has no end.
+        let alters_table = words.len() > 1 && words[0].text == "alter" && words[1].text == "table";
+        if !state.lock_timeout {
+            for (rule, hit, _) in &mut hits[before..] {
+                if rules::takes_table_lock(rule) || (alters_table && rule.id == "sql.change") {
+                    let waits = "No `lock_timeout` is set before it: while it waits for the table, every query after it waits too.";
+                    hit.note = Some(match hit.note.take() {
+                        Some(note) => format!("{note} {waits}"),
+                        None => waits.to_string(),
+                    });
+                }
             }
         }
     }

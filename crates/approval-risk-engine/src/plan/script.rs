@@ -172,6 +172,7 @@ pub(crate) const SQL_STARTS: Words = words![
     "select", "insert", "update", "delete", "drop", "truncate", "alter", "create", "grant",
     "revoke", "begin", "commit", "rollback", "with", "vacuum", "set", "use", "reset", "purge",
     "flush", "lock", "unlock", "rename", "analyze", "reindex", "cluster", "comment", "merge",
+    "optimize",
 ];
 
 /// Second words that make a line SQL rather than English ("drop table", "delete from").

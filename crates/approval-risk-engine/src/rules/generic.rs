@@ -548,7 +548,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
-        examples: examples(&["INSERT INTO audit_events (kind) VALUES ('login');", "ALTER TABLE users RENAME TO users_retired;"]),
+        examples: examples(&["INSERT INTO audit_events (kind) VALUES ('login');", "ALTER TABLE users ADD COLUMN nickname text;"]),
         #[cfg(test)]
         counterexamples: examples(&["SELECT * FROM users WHERE id = 1;", "EXPLAIN SELECT 1;"]),
     },

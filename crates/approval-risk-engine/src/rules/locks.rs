@@ -1,4 +1,4 @@
-//! Schema changes that lock a PostgreSQL table while they work (issue 15): nothing is lost,
+//! Schema changes that lock a PostgreSQL or MySQL table while they work (issue 15): nothing is lost,
 //! but every write (and for some, every read) of the table waits until they finish, which on a
 //! big table in production is an outage. Each rule names the lock and the safer recipe that
 //! PostgreSQL's documentation and migration linters (Squawk, strong_migrations) describe.
@@ -10,6 +10,22 @@ use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::span::Span;
 use crate::sql::SqlWord;
+
+/// Does this rule's statement take a lock that makes other queries wait (this file's rules)?
+pub fn takes_table_lock(rule: &Rule) -> bool {
+    RULES.iter().any(|r| std::ptr::eq(r, rule))
+}
+
+/// Does the statement set how long statements of the session wait for a lock?
+pub fn sets_lock_timeout(words: &[SqlWord]) -> bool {
+    words.first().is_some_and(|w| w.text == "set")
+        && words.iter().skip(1).take(3).any(|w| {
+            matches!(
+                w.text.as_str(),
+                "lock_timeout" | "lock_wait_timeout" | "innodb_lock_wait_timeout"
+            )
+        })
+}
 
 /// The index of the first word equal to `text` at or after `from`.
 fn find(words: &[SqlWord], text: &str, from: usize) -> Option<usize> {
@@ -184,6 +200,108 @@ fn unique_under_lock(input: &str, words: &[SqlWord], statement: Span) -> Option<
     Some(hit)
 }
 
+/// The value given to a MySQL `ALTER TABLE` option (`ALGORITHM=COPY`, `LOCK = SHARED`).
+fn option_value<'a>(words: &'a [SqlWord], name: &str) -> Option<&'a SqlWord> {
+    let at = find(words, name, 0)?;
+    words.get(at + 1)
+}
+
+/// MySQL's `ALTER TABLE t MODIFY|CHANGE [COLUMN] ...` (the column's definition restated, which
+/// for a new type copies the table), or any `ALTER TABLE` that asks for `ALGORITHM=COPY` or a
+/// `LOCK` that stops writes: while the copy runs, writes to the table wait. A statement that
+/// says `ALGORITHM=INPLACE|INSTANT` with `LOCK=NONE` makes MySQL refuse instead of copying.
+fn mysql_table_copy(input: &str, words: &[SqlWord], statement: Span) -> Option<Hit> {
+    let (table, from) = altered_table(words)?;
+    let algorithm = option_value(words, "algorithm").map(|w| w.text.as_str());
+    let lock = option_value(words, "lock").map(|w| w.text.as_str());
+    let online = matches!(algorithm, Some("inplace" | "instant")) && matches!(lock, Some("none") | None)
+        || (algorithm.is_none() && lock == Some("none"));
+    if online {
+        return None;
+    }
+    let evidence = if let Some(at) = words[from..]
+        .iter()
+        .position(|w| matches!(w.text.as_str(), "modify" | "change"))
+        .map(|at| at + from)
+    {
+        // `CHANGE` alone is also a column name; as a clause it opens the statement's action.
+        let opens = words.get(at - 1).is_some_and(|w| w.span == table.span || w.text == "column")
+            || at == from;
+        if !opens && words[at].text == "change" {
+            return None;
+        }
+        words[at].span
+    } else if algorithm == Some("copy") || matches!(lock, Some("shared" | "exclusive")) {
+        let at = find(words, if algorithm == Some("copy") { "algorithm" } else { "lock" }, from)?;
+        words[at].span.cover(words.get(at + 1)?.span)
+    } else {
+        return None;
+    };
+    let mut hit = Hit::at(vec![words[0].span.cover(words[1].span), evidence]);
+    hit.target = Some(table.raw.clone());
+    // The statement as written, asking MySQL to refuse rather than copy.
+    let text = input.get(statement.start..statement.end)?;
+    if algorithm.is_none() && lock.is_none() {
+        hit.instead = Some(format!(
+            "{}, ALGORITHM=INPLACE, LOCK=NONE;",
+            text.trim_end().trim_end_matches(';').trim_end()
+        ));
+    }
+    Some(hit)
+}
+
+/// `ALTER TABLE t ADD [COLUMN] c type DEFAULT f()` where `f` gives each row its own value
+/// (`gen_random_uuid()`, `random()`, `clock_timestamp()`): PostgreSQL cannot store one default
+/// for the table, so it rewrites every row under an ACCESS EXCLUSIVE lock.
+fn volatile_default(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
+    const VOLATILE: [&str; 8] = [
+        "gen_random_uuid",
+        "uuid_generate_v1",
+        "uuid_generate_v4",
+        "random",
+        "clock_timestamp",
+        "timeofday",
+        "nextval",
+        "uuid",
+    ];
+    let (table, from) = altered_table(words)?;
+    let add = find(words, "add", from)?;
+    let default = find(words, "default", add)?;
+    let function = words.get(default + 1)?;
+    if !VOLATILE.contains(&function.text.as_str()) {
+        return None;
+    }
+    let mut hit = Hit::at(vec![
+        words[0].span.cover(words[1].span),
+        words[default].span.cover(function.span),
+    ]);
+    hit.target = Some(table.raw.clone());
+    Some(hit)
+}
+
+/// `ALTER TABLE t RENAME [COLUMN] a TO b`, `ALTER TABLE t RENAME TO u`, MySQL's `RENAME TABLE
+/// t TO u`: instant, but code already running still uses the old name and fails until it is
+/// deployed again.
+fn rename_under_readers(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
+    let (table, rename) = if starts(words, &["rename", "table"]) {
+        (words.get(2)?, 0)
+    } else {
+        let (table, from) = altered_table(words)?;
+        (table, find(words, "rename", from)?)
+    };
+    // `RENAME CONSTRAINT` and `RENAME INDEX` change names no query reads.
+    if words
+        .get(rename + 1)
+        .is_some_and(|w| matches!(w.text.as_str(), "constraint" | "index" | "key"))
+    {
+        return None;
+    }
+    let to = find(words, "to", rename)?;
+    let mut hit = Hit::at(vec![words[rename].span.cover(words[to].span)]);
+    hit.target = Some(table.raw.clone());
+    Some(hit)
+}
+
 pub static RULES: &[Rule] = &[
     Rule {
         id: "sql.index-blocks-writes",
@@ -289,5 +407,68 @@ pub static RULES: &[Rule] = &[
         examples: examples(&["ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);", "alter table accounts add primary key (id);"]),
         #[cfg(test)]
         counterexamples: examples(&["ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx;", "ALTER TABLE users ADD COLUMN nickname text UNIQUE;"]),
+    },
+    Rule {
+        id: "sql.mysql-table-copy",
+        title: "Copies a MySQL table while writes wait",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::SqlFn(mysql_table_copy),
+        why: "Changing a column's type, or asking for ALGORITHM=COPY, makes MySQL copy the table; writes wait until the copy ends.",
+        consequence: "writes to the table wait until the copy finishes",
+        safer: "Add `ALGORITHM=INPLACE, LOCK=NONE` so MySQL refuses a blocking copy; run one that must copy with gh-ost or pt-online-schema-change.",
+        instead: shown_with_a_name("ALTER TABLE {target} ADD COLUMN note TEXT, ALGORITHM=INPLACE, LOCK=NONE;"),
+        questions: words!["How many rows does the table hold, and how long will the copy take?", "Is there disk space for a second copy?"],
+        #[cfg(test)]
+        references: words!["https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-operations.html", "https://github.com/github/gh-ost"],
+        #[cfg(test)]
+        examples: examples(&["ALTER TABLE orders MODIFY COLUMN total DECIMAL(12,2) NOT NULL;", "alter table users change name full_name varchar(200);", "ALTER TABLE orders ADD COLUMN note TEXT, ALGORITHM=COPY;"]),
+        #[cfg(test)]
+        counterexamples: examples(&["ALTER TABLE orders ADD COLUMN note TEXT, ALGORITHM=INSTANT;", "ALTER TABLE orders MODIFY COLUMN total DECIMAL(12,2), ALGORITHM=INPLACE, LOCK=NONE;", "ALTER TABLE orders ADD COLUMN change_reason TEXT;"]),
+    },
+    Rule {
+        id: "sql.volatile-default-rewrite",
+        title: "Adds a column whose default rewrites the table",
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::SqlFn(volatile_default),
+        why: "A default computed per row cannot be stored once, so PostgreSQL rewrites every row under an ACCESS EXCLUSIVE lock.",
+        consequence: "reads and writes of the table wait until the rewrite ends",
+        safer: "Add the column without a default, set the default for new rows, then backfill old rows in batches.",
+        instead: shown_with_a_name("Add the column to {target} with no default, then backfill it in batches of a few thousand rows."),
+        questions: words!["How many rows must be rewritten?", "Must old rows get a value at once?"],
+        #[cfg(test)]
+        references: words!["https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES", "https://squawkhq.com/docs/adding-field-with-default"],
+        #[cfg(test)]
+        examples: examples(&["ALTER TABLE orders ADD COLUMN public_id uuid NOT NULL DEFAULT gen_random_uuid();", "alter table events add column seen_at timestamptz default clock_timestamp();"]),
+        #[cfg(test)]
+        counterexamples: examples(&["ALTER TABLE orders ADD COLUMN created_at timestamptz DEFAULT now();", "ALTER TABLE orders ADD COLUMN status text NOT NULL DEFAULT 'new';"]),
+    },
+    Rule {
+        id: "sql.rename-breaks-readers",
+        title: "Renames what running code still reads",
+        reversibility: R::Reversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::SqlFn(rename_under_readers),
+        why: "The rename is instant, but code already deployed still queries the old name and fails until redeployed.",
+        consequence: "queries using the old name fail until the code changes",
+        safer: "Add the new column, write to both, move reads to it, then drop the old one later.",
+        instead: shown_with_a_name("Add the new column to {target} and have the code write both names before any rename."),
+        questions: words!["Does any deployed code, report or job still use the old name?", "Will the code that uses the new name ship at the same moment?"],
+        #[cfg(test)]
+        references: words!["https://squawkhq.com/docs/renaming-column", "https://github.com/ankane/strong_migrations#renaming-a-column"],
+        #[cfg(test)]
+        examples: examples(&["ALTER TABLE orders RENAME COLUMN total TO amount;", "alter table users rename to accounts;", "RENAME TABLE orders TO orders_v2;"]),
+        #[cfg(test)]
+        counterexamples: examples(&["ALTER TABLE orders RENAME CONSTRAINT fk_user TO orders_user_fk;", "ALTER INDEX orders_idx RENAME TO orders_user_idx;"]),
     },
 ];

@@ -14,6 +14,7 @@ mod git;
 mod infra;
 mod kubernetes;
 mod locks;
+pub use locks::{sets_lock_timeout, takes_table_lock};
 mod matching;
 mod messages;
 mod migrations;

@@ -74,6 +74,9 @@ impl Command {
 pub struct ShellState {
     pub vars: HashMap<String, String>,
     pub cwd: Option<String>,
+    /// A database session in the plan has set how long a statement may wait for a lock
+    /// (`SET lock_timeout`, MySQL's `lock_wait_timeout`).
+    pub lock_timeout: bool,
 }
 
 /// Parses `text` (found at `base` in the input) into simple commands, in order.
