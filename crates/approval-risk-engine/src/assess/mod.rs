@@ -203,6 +203,32 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
                 }
             }
         }
+        // "Delete the branch protection": what is deleted is a safety net, and the finding
+        // that says so is the step's, not a deletion of data on the same words. Only a safety
+        // finding that weighs at least as much takes its place ("remove the old backups"
+        // stays a deletion of data).
+        let weight = |rule: &Rule| crate::model::decide(rule.reversibility, rule.scope);
+        let safety: Vec<(Span, Decision)> = hits[before..]
+            .iter()
+            .filter(|(r, _, _)| r.action == Action::DisableSafety)
+            .flat_map(|(r, h, _)| h.evidence.iter().map(|e| (*e, weight(r))))
+            .collect();
+        if !safety.is_empty() {
+            let mut i = before;
+            while i < hits.len() {
+                let (rule, hit, _) = &hits[i];
+                let same_words = hit.evidence.iter().any(|e| {
+                    safety
+                        .iter()
+                        .any(|(s, w)| s.start < e.end && e.start < s.end && *w >= weight(rule))
+                });
+                if rule.action == Action::Delete && same_words {
+                    hits.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
+        }
         if hits.is_empty() && step.code.is_empty() {
             if let Some(hit) = unmatched_prose(&tokens) {
                 hits.push(hit);

@@ -49,7 +49,9 @@ const DATABASE_TOOLS: Words = words![
 /// `_id`, `_name` or `_path` name things too).
 const NAMING_KEYS: Words = words![
     "path",
+    "paths",
     "file",
+    "files",
     "file_path",
     "filepath",
     "filename",

@@ -436,6 +436,58 @@ fn aws_security_monitoring_off(command: &Command) -> Option<Hit> {
         .find_map(|path| match_command(&shape(words!["aws"], path), command))
 }
 
+/// A web application firewall's rules taken away from what they protect: AWS WAF (classic and
+/// v2) web ACLs and rule groups deleted or detached, Azure's WAF policies and Google Cloud
+/// Armor's security policies deleted.
+fn waf_off(command: &Command) -> Option<Hit> {
+    const SHAPES: &[(Words, &[Words])] = &[
+        (
+            words!["aws"],
+            &[
+                words!["wafv2", "waf", "waf-regional"],
+                words![
+                    "delete-web-acl",
+                    "disassociate-web-acl",
+                    "delete-rule-group",
+                    "delete-firewall-manager-rule-groups",
+                ],
+            ],
+        ),
+        (
+            words!["az"],
+            &[
+                words!["network"],
+                words!["application-gateway", "front-door"],
+                words!["waf-policy"],
+                words!["delete"],
+            ],
+        ),
+        (
+            words!["gcloud"],
+            &[
+                words!["compute"],
+                words!["security-policies"],
+                words!["delete"],
+            ],
+        ),
+    ];
+    SHAPES
+        .iter()
+        .find_map(|(program, path)| match_command(&shape(*program, path), command))
+}
+
+/// `az monitor diagnostic-settings delete`: a resource's logs, its audit trail among them, stop
+/// being sent anywhere.
+fn azure_diagnostics_delete(command: &Command) -> Option<Hit> {
+    match_command(
+        &shape(
+            words!["az"],
+            &[words!["monitor"], words!["diagnostic-settings"], words!["delete"]],
+        ),
+        command,
+    )
+}
+
 fn aws_sns_delete(command: &Command) -> Option<Hit> {
     if let Some(mut hit) = match_command(
         &shape(words!["aws"], &[words!["sns"], words!["delete-topic"]]),
@@ -3710,6 +3762,73 @@ pub static RULES: &[Rule] = &[
             "az network nsg rule create -g rg-shop --nsg-name web-nsg -n allow-ssh --priority 100 --destination-port-ranges 22 --source-address-prefixes 203.0.113.0/24",
             "az network nsg rule create -g rg-shop --nsg-name web-nsg -n deny-all --priority 4000 --source-address-prefixes '*' --access Deny",
             "az network nsg rule list -g rg-shop --nsg-name web-nsg",
+        ]),
+    },
+    Rule {
+        id: "cloud.waf-off",
+        title: "Removes a web application firewall's rules",
+        reversibility: R::Recoverable,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::DisableSafety,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["aws", "az", "gcloud"],
+            check: waf_off,
+        },
+        why: "Attacks it was blocking reach the application at once, and its rules are rebuilt only from code or by hand.",
+        consequence: "attacks it was blocking reach the application unfiltered",
+        safer: "Switch the rule that misfires to count mode instead of removing the firewall; keep its rules in code.",
+        instead: shown_with_a_name("aws wafv2 get-web-acl --name {target} --scope REGIONAL --id <id>"),
+        questions: words![
+            "Which rule misfires, and can it alone be set to count?",
+            "What protects the application meanwhile?",
+        ],
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/waf/latest/developerguide/web-acl-rule-action.html"],
+        #[cfg(test)]
+        examples: examples(&[
+            "aws wafv2 delete-web-acl --name prod-acl --scope REGIONAL --id a1b2 --lock-token c3d4",
+            "aws wafv2 disassociate-web-acl --resource-arn arn:aws:elasticloadbalancing:us-east-1:1234:loadbalancer/app/web/5678",
+            "gcloud compute security-policies delete edge-policy",
+            "az network front-door waf-policy delete --name edgewaf --resource-group rg-web",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "aws wafv2 list-web-acls --scope REGIONAL",
+            "aws wafv2 associate-web-acl --web-acl-arn arn:aws:wafv2:x --resource-arn arn:aws:elasticloadbalancing:x",
+            "gcloud compute security-policies describe edge-policy",
+        ]),
+    },
+    Rule {
+        id: "azure.diagnostics-delete",
+        title: "Stops sending an Azure resource's logs anywhere",
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::DisableSafety,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["az"],
+            check: azure_diagnostics_delete,
+        },
+        why: "Diagnostic settings carry the resource's audit and activity logs out; entries made while none exist are never kept.",
+        consequence: "its logs stop being kept, and the gap stays unfilled",
+        safer: "Point the setting at the new destination with `update` rather than deleting it.",
+        instead: shown_with_a_name("az monitor diagnostic-settings show --name {target} --resource <resource-id>"),
+        questions: words![
+            "Which logs does it carry, and who relies on them?",
+            "What replaces it, and from when?",
+        ],
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/azure/azure-monitor/essentials/diagnostic-settings"],
+        #[cfg(test)]
+        examples: examples(&[
+            "az monitor diagnostic-settings delete --name audit-to-la --resource /subscriptions/x/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "az monitor diagnostic-settings list --resource /subscriptions/x/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv",
         ]),
     },
 ];

@@ -443,9 +443,6 @@ pub static RULES: &[Rule] = &[
                 "branch protection", "backups", "automated backups", "backup*", "versioning",
                 "point-in-time recovery", "pitr", "alarm*", "alert*", "monitoring", "health check*",
                 "retention", "object lock", "soft delete", "prevent_destroy",
-                // A code host's protection rules, as its API names them.
-                "required pull request review*", "required review*", "required status check*",
-                "enforce admins", "required signature*",
             ],
             also: words![],
             window: 5,
@@ -467,13 +464,58 @@ pub static RULES: &[Rule] = &[
             "Disable deletion protection on the orders database.",
             "Turn off versioning on the uploads bucket.",
             "Suspend the alarms for the payments service.",
-            "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\": {\"name\": \"update_branch_protection\", \"arguments\": {\"owner\": \"acme\", \"repo\": \"web\", \"branch\": \"main\", \"required_pull_request_reviews\": null, \"enforce_admins\": false}}}",
+            "{\"name\": \"cloudwatch_disable_alarm_actions\", \"arguments\": {\"alarm_names\": [\"prod-5xx\"]}}",
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
             "Enable deletion protection on the orders database.",
             "Do not turn off the alarms.",
             "Check that backups are enabled.",
+        ]),
+    },
+    Rule {
+        id: "prose.branch-protection-off",
+        title: "Switches off a branch's review rules",
+        reversibility: R::Recoverable,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::DisableSafety,
+        floor: None,
+        matcher: Matcher::Prose(ProsePattern {
+            verbs: words![
+                "disabl*", "turn off", "turning off", "switch off", "switching off", "remov*",
+                "delet*", "drop*", "unprotect*", "relax*", "loosen*",
+            ],
+            objects: words![
+                "branch protection*", "protection rule*", "protected branch*", "ruleset*",
+                "required pull request review*", "required review*", "required status check*",
+                "required approv*", "enforce admins", "required signature*", "code owner review*",
+            ],
+            also: words![],
+            window: 6,
+            leading: false,
+            unless: words![],
+        }),
+        why: "Review and check rules are lost with their settings, re-entered only by hand; meanwhile anyone can push or force-push.",
+        consequence: "anyone can push unreviewed code straight to what ships",
+        safer: "Merge through a pull request; for a one-off, grant a ruleset bypass instead of removing the rules.",
+        instead: shown_with_a_name("Open a pull request for the change and merge it once its required reviews pass."),
+        questions: words![
+            "What step needs protection off, and has it been reviewed?",
+            "Who re-enables it, and are its settings written down?",
+        ],
+        #[cfg(test)]
+        references: words!["https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-protected-branches/about-protected-branches"],
+        #[cfg(test)]
+        examples: examples(&[
+            "Temporarily disable branch protection on main so the bot can push.",
+            "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\": {\"name\": \"update_branch_protection\", \"arguments\": {\"owner\": \"acme\", \"repo\": \"web\", \"branch\": \"main\", \"required_pull_request_reviews\": null, \"enforce_admins\": false}}}",
+            "{\"name\": \"github.delete_branch_protection\", \"arguments\": {\"owner\": \"acme\", \"repo\": \"web\", \"branch\": \"main\"}}",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "Enable branch protection on main with two required reviews.",
+            "Check the branch protection settings on main.",
             "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\": {\"name\": \"update_branch_protection\", \"arguments\": {\"owner\": \"acme\", \"repo\": \"web\", \"branch\": \"main\", \"enforce_admins\": true}}}",
         ]),
     },
