@@ -1296,6 +1296,29 @@ const CODE_OBJECTS: Words = words![
 const READ_VERBS: Words = words![
     "check*",
     "verif*",
+    // German, French, Spanish and Portuguese ("verif*" covers verifica, verifique).
+    "prüf*",
+    "überprüf*",
+    "zeig*",
+    "vérifi*",
+    "affich*",
+    // Spanish `revisar` spelled out: `revis*` would take English "revise", a change.
+    "revisa",
+    "revisar",
+    "revisen",
+    "comprob*",
+    "comprueb*",
+    "muestr*",
+    "mostr*",
+    // Japanese, split into words at a change of script: check or confirm, show, get, list,
+    // investigate.
+    "確認*",
+    "*確認",
+    "表示*",
+    "取得*",
+    "一覧*",
+    "調査*",
+
     // What someone or something says, reported: "the last comment says: ...".
     "says",
     "said",

@@ -85,7 +85,7 @@ const PERSONAL_DATA_SENT: Rule = Rule {
     matcher: Matcher::Builtin,
     why: "Everyone who can read the channel, ticket or mail can copy it; deleting the message later cannot recall it.",
     consequence: "the data is exposed to every reader, for good",
-    safer: "Refer to the customer by an internal ID and the card's last four digits only.",
+    safer: "Refer to the customer by an internal ID; keep card, ID and contact details out of the message.",
     instead: shown_with_a_name("Post that the refund for order 1042 went to the card ending 1111."),
     questions: words![
         "Who can read where this is posted?",

@@ -68,16 +68,21 @@ fn evaluates_download(command: &Command) -> Option<Hit> {
     if !matches!(command.program.as_str(), "iex" | "invoke-expression") {
         return None;
     }
+    // ASCII lower-casing keeps every byte where it was, so a word found in the lower-cased
+    // value is sliced from the value as written.
     let source = command.args.iter().find_map(|a| {
         let lower = a.value.to_ascii_lowercase();
-        lower
+        let w = lower
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-            .find(|w| SOURCES.contains(w))
-            .map(|w| (a, w.to_string()))
+            .find(|w| SOURCES.contains(w))?;
+        // Where the word sits in `lower`, measured from the pieces `split` lends out.
+        let at = w.as_ptr() as usize - lower.as_ptr() as usize;
+        let written = a.value.get(at..at + w.len())?;
+        Some((a, w == "frombase64string", written.to_string()))
     })?;
-    let (arg, word) = source;
+    let (arg, decodes, word) = source;
     let mut hit = Hit::at(vec![command.program_span, arg.span]);
-    hit.note = Some(if word == "frombase64string" {
+    hit.note = Some(if decodes {
         "The commands are decoded from base64 and run at once; what they do is hidden from the plan.".to_string()
     } else {
         format!("The script is downloaded (`{word}`) and run at once; its contents are not in the plan.")
@@ -487,7 +492,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         examples: examples(&["Proceed with phase two."]),
         #[cfg(test)]
-        counterexamples: examples(&["Verify the service is healthy."]),
+        counterexamples: examples(&["Verify the service is healthy.", "Prüfe die Logs des Dienstes.", "Revisa los registros del servicio.", "本番データベースのバックアップを確認する。"]),
     },
     Rule {
         id: "prose.unread-language",
