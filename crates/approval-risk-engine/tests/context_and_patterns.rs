@@ -1774,7 +1774,9 @@ fn widening_then_a_message_is_not_acting_with_the_access() {
 
 #[test]
 fn a_table_lock_without_a_lock_timeout_says_every_query_waits_behind_it() {
-    let bare = assess_default("ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX orders_a ON orders (a);\n");
+    let bare = assess_default(
+        "ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX orders_a ON orders (a);\n",
+    );
     for index in 1..=2 {
         assert!(
             step(&bare, index).explanation.contains("lock_timeout"),
@@ -1783,12 +1785,17 @@ fn a_table_lock_without_a_lock_timeout_says_every_query_waits_behind_it() {
         );
     }
     // Set earlier in the plan (PostgreSQL or MySQL), the wait is bounded: no such sentence.
-    for set in ["SET lock_timeout = '5s';", "SET SESSION lock_wait_timeout = 5;"] {
+    for set in [
+        "SET lock_timeout = '5s';",
+        "SET SESSION lock_wait_timeout = 5;",
+    ] {
         let plan = format!("{set}\nALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX orders_a ON orders (a);\n");
         let timed = assess_default(&plan);
         for index in 2..=3 {
             assert!(
-                !step(&timed, index).explanation.contains("lock_timeout is set"),
+                !step(&timed, index)
+                    .explanation
+                    .contains("lock_timeout is set"),
                 "{set} step {index}: {}",
                 step(&timed, index).explanation
             );

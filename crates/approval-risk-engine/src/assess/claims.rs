@@ -194,7 +194,7 @@ pub fn attach(input: &str, work: &mut [StepWork], options: &Options) {
         let scored = place::place(
             input,
             rule,
-            Hit::at(vec![span]),
+            Hit::on(span),
             None,
             &[],
             &step.environment,

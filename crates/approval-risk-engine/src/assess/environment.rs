@@ -97,7 +97,8 @@ impl Environment {
                 // ("Produktionsdatenbank", "本番環境", "生产数据库").
                 // Chinese has no spaces to split a compound at, so its word may sit anywhere.
                 let elsewhere = |p: &&str| {
-                    part.starts_with(*p) || (!p.starts_with(|c: char| c.is_ascii()) && part.contains(*p))
+                    part.starts_with(*p)
+                        || (!p.starts_with(|c: char| c.is_ascii()) && part.contains(*p))
                 };
                 if PRODUCTION_ELSEWHERE.iter().any(elsewhere) {
                     production = true;

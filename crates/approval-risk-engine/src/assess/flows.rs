@@ -124,7 +124,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                     i.key == key && i.at < command.span.start && !i.within.contains(command.span)
                 });
                 if let Some(instruction) = asked {
-                    let mut hit = Hit::at(vec![command.program_span, instruction.span]);
+                    let mut hit = Hit::pair(command.program_span, instruction.span);
                     hit.note = Some(
                         "Text addressed to AI agents, which the agent read, asked for exactly this command."
                             .to_string(),
@@ -165,7 +165,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                 // output anyone reads.
                 if shows_value(command) && !command.wrappers.contains(&"$( )") {
                     flow.shown = Some((source, index + 1));
-                    let mut hit = Hit::at(vec![source]);
+                    let mut hit = Hit::on(source);
                     hit.target = secret_named(command, &flow).or_else(|| {
                         flows::credential_search(command).map(|pattern| pattern.value.clone())
                     });
@@ -376,7 +376,7 @@ fn shows_secret_file(work: &StepWork, flow: &Flow) -> Option<Hit> {
                 .filter(|t| flow.secret_at(&t.text).is_some())?;
             Some((start, file))
         })?;
-    let mut hit = Hit::at(vec![tokens[verb].span, file.span]);
+    let mut hit = Hit::pair(tokens[verb].span, file.span);
     hit.target = Some(file.text.clone());
     Some(hit)
 }
@@ -395,10 +395,10 @@ fn posts_named_credential(work: &StepWork, at: usize) -> Option<Hit> {
     let (named, end) = crate::prose::find_all(tokens, flows::CREDENTIAL_WORDS)
         .into_iter()
         .find(|hit| live(hit) && tokens[hit.0].clause == tokens[verb].clause)?;
-    let mut hit = Hit::at(vec![
+    let mut hit = Hit::pair(
         tokens[verb].span,
         tokens[named].span.cover(tokens[end - 1].span),
-    ]);
+    );
     hit.note = Some(format!(
         "Step {at} showed the agent that secret, so its value is what this posts."
     ));
@@ -458,7 +458,7 @@ fn commits_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
         return None;
     }
     flow.committed = Some((secret.0.clone(), command.span));
-    let mut hit = Hit::at(vec![command.program_span.cover(verb.span), secret.1]);
+    let mut hit = Hit::pair(command.program_span.cover(verb.span), secret.1);
     hit.target = Some(secret.0.clone());
     hit.note = Some(format!(
         "It takes `{}`, where the plan put a secret, into the git history, which keeps it after the file changes.",
@@ -474,7 +474,7 @@ fn pushes_secret(command: &Command, flow: &Flow) -> Option<Hit> {
     if command.program != "git" || verb.value != "push" {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span.cover(verb.span), *committed]);
+    let mut hit = Hit::pair(command.program_span.cover(verb.span), *committed);
     hit.target = Some(path.clone());
     hit.note = Some(format!(
         "It pushes the commit holding the secret the plan put in `{path}`; once pushed it must be revoked, not deleted."
@@ -824,7 +824,12 @@ fn runs_written(input: &str, command: &Command, flow: &Flow) -> Vec<(&'static ru
         return Vec::new();
     };
     let mut hits = Vec::new();
-    sql_hits(input, *body, &mut crate::shell::ShellState::default(), &mut hits);
+    sql_hits(
+        input,
+        *body,
+        &mut crate::shell::ShellState::default(),
+        &mut hits,
+    );
     hits.into_iter()
         .map(|(rule, mut hit, _)| {
             hit.evidence.insert(0, command.program_span);

@@ -504,7 +504,7 @@ pub(crate) fn sql_hits(
                     .any(|w| matches!(w.text.as_str(), "insert" | "update" | "delete")));
         if hits.len() == before && !reads {
             if let Some(rule) = rules::find("sql.change") {
-                hits.push((rule, Hit::at(vec![first.span]), None));
+                hits.push((rule, Hit::on(first.span), None));
             }
         }
         // A statement that locks the table queues behind any long query holding it, and every
@@ -683,7 +683,7 @@ fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<us
         return None;
     }
     let rule = rules::find("shell.unrecognized")?;
-    Some((rule, Hit::at(vec![command.program_span]), None))
+    Some((rule, Hit::on(command.program_span), None))
 }
 
 /// Words that make a command destroy what it is given.
@@ -726,7 +726,7 @@ fn fed_deletion(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
     }
     let verb = words[at];
     let rule = rules::find("shell.fan-out-delete")?;
-    Some((rule, Hit::at(vec![command.program_span, verb.span]), None))
+    Some((rule, Hit::pair(command.program_span, verb.span), None))
 }
 
 /// `curl`/`wget`/`http` requests that change something: the method, or a body without one.
@@ -821,7 +821,7 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
             {
                 let rule = rules::find("http.delete-request")?;
                 let span = body.map_or(command.program_span, |b| b.span);
-                let mut hit = Hit::at(vec![command.program_span, span]);
+                let mut hit = Hit::pair(command.program_span, span);
                 hit.note = Some("The request body is a GraphQL mutation that deletes.".to_string());
                 return Some((rule, hit, None));
             }
@@ -836,7 +836,7 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
         _ => return None,
     };
     let rule = rules::find(id)?;
-    let mut hit = Hit::at(vec![command.program_span, span]);
+    let mut hit = Hit::pair(command.program_span, span);
     hit.target = if api_cli {
         // The endpoint: the first word after `api` (`repos/acme/web/pulls`).
         rules::positionals_of(command)
@@ -975,7 +975,7 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
     } else {
         "shell.unseen-script"
     };
-    let mut hit = Hit::at(vec![command.program_span, script.span]);
+    let mut hit = Hit::pair(command.program_span, script.span);
     hit.target = Some(script.value.clone());
     hit.note = Some(format!(
         "`{}` is defined in the project (package.json or Makefile), not in the plan.",
@@ -1318,7 +1318,6 @@ const READ_VERBS: Words = words![
     "取得*",
     "一覧*",
     "調査*",
-
     // What someone or something says, reported: "the last comment says: ...".
     "says",
     "said",
@@ -1521,14 +1520,14 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
     let last = tokens.last()?.span;
     if let Some(script) = unread_script(tokens) {
         let rule = rules::find("prose.unread-language")?;
-        let mut hit = Hit::at(vec![first.cover(last)]);
+        let mut hit = Hit::on(first.cover(last));
         hit.note = Some(format!(
             "Most of its letters are {script}; it may delete or send as easily as it may check."
         ));
         return Some((rule, hit, None));
     }
     let rule = rules::find("prose.unclear")?;
-    Some((rule, Hit::at(vec![first.cover(last)]), None))
+    Some((rule, Hit::on(first.cover(last)), None))
 }
 
 /// The script most of a step's letters are written in, when the tool reads no language in it
@@ -1545,7 +1544,11 @@ fn unread_script(tokens: &[Token]) -> Option<&'static str> {
         ("Devanagari", 0),
         ("a script", 0),
     ];
-    for ch in tokens.iter().filter(|t| !t.data).flat_map(|t| t.text.chars()) {
+    for ch in tokens
+        .iter()
+        .filter(|t| !t.data)
+        .flat_map(|t| t.text.chars())
+    {
         if !ch.is_alphabetic() {
             continue;
         }
@@ -1554,7 +1557,10 @@ fn unread_script(tokens: &[Token]) -> Option<&'static str> {
                 read += 1;
                 continue;
             }
-            '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF66}'..='\u{FF9F}' => {
+            '\u{3040}'..='\u{30FF}'
+            | '\u{3400}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FF66}'..='\u{FF9F}' => {
                 read += 1;
                 continue;
             }

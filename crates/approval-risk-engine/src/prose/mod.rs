@@ -73,7 +73,10 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
         // hiragana, katakana) is where one word ends and the next begins, near enough for
         // "本番データベースを削除する" to read as 本番 / データベース / を / 削除 / する.
         let script = Script::of(ch);
-        if start.is_some() && script != previous_script && (script.is_cjk() || previous_script.is_cjk()) {
+        if start.is_some()
+            && script != previous_script
+            && (script.is_cjk() || previous_script.is_cjk())
+        {
             flush(
                 &mut start,
                 i,
@@ -123,7 +126,11 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
         // Punctuation inside inline code (`render(invoice, stream)`) is the code's own.
         // A parenthesis is an aside inside its clause: its words are data, and the clause
         // goes on after it ("Add the subnet (`10.40.96.0/20`) to `network.tf`").
-        if (!in_code && matches!(ch, '.' | ',' | ';' | '!' | '?' | '。' | '、' | '，' | '；' | '！' | '？'))
+        if (!in_code
+            && matches!(
+                ch,
+                '.' | ',' | ';' | '!' | '?' | '。' | '、' | '，' | '；' | '！' | '？'
+            ))
             || (ch == '\n' && starts_bullet(&text[i + 1..]))
         {
             clause += 1;
@@ -163,8 +170,12 @@ impl Script {
     fn of(ch: char) -> Script {
         match ch {
             '\u{3040}'..='\u{309F}' => Script::Hiragana,
-            '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}' => Script::Katakana,
-            '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' => Script::Han,
+            '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}' => {
+                Script::Katakana
+            }
+            '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' => {
+                Script::Han
+            }
             _ => Script::Other,
         }
     }

@@ -161,7 +161,7 @@ fn write_to(command: &Command, wanted: fn(&str) -> bool) -> Option<(&Arg, Option
 /// A write to a file the system runs by itself.
 fn autorun_write(command: &Command) -> Option<Hit> {
     let (path, _) = write_to(command, |p| autorun(p).is_some())?;
-    let mut hit = Hit::at(vec![command.program_span, path.span]);
+    let mut hit = Hit::pair(command.program_span, path.span);
     hit.target = Some(path.value.clone());
     Some(hit)
 }
@@ -173,7 +173,7 @@ fn authorized_key(command: &Command) -> Option<Hit> {
             || p.ends_with("/authorized_keys2")
             || p == "authorized_keys"
     })?;
-    let mut hit = Hit::at(vec![command.program_span, path.span]);
+    let mut hit = Hit::pair(command.program_span, path.span);
     hit.target = Some(path.value.clone());
     Some(hit)
 }
@@ -183,7 +183,7 @@ fn sudo_rule(command: &Command) -> Option<Hit> {
     let (path, _) = write_to(command, |p| {
         p == "/etc/sudoers" || p.starts_with("/etc/sudoers.d/")
     })?;
-    let mut hit = Hit::at(vec![command.program_span, path.span]);
+    let mut hit = Hit::pair(command.program_span, path.span);
     hit.target = Some(path.value.clone());
     Some(hit)
 }

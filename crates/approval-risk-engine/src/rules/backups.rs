@@ -80,7 +80,7 @@ fn borg_delete(command: &Command) -> Option<Hit> {
     if find_flag(command, words!["--cache-only"]).is_some() {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, sub.span]);
+    let mut hit = Hit::pair(command.program_span, sub.span);
     hit.target = words.get(1).map(|w| w.value.clone());
     Some(hit)
 }

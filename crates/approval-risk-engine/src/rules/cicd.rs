@@ -48,7 +48,7 @@ fn ci_api_delete(command: &Command) -> Option<(Hit, String)> {
                 && v.contains("://")
                 && v.trim_end_matches('/').ends_with("/dodelete"))
     })?;
-    let hit = Hit::at(vec![command.program_span, url.span]);
+    let hit = Hit::pair(command.program_span, url.span);
     Some((hit, url.value.clone()))
 }
 
@@ -312,7 +312,7 @@ fn jenkins_delete(command: &Command) -> Option<Hit> {
         )
     })?;
     let verb = &command.args[at];
-    let mut hit = Hit::at(vec![command.program_span, verb.span]);
+    let mut hit = Hit::pair(command.program_span, verb.span);
     hit.target = command.args.get(at + 1).map(|a| a.value.clone());
     Some(hit)
 }
@@ -443,7 +443,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words![
                 "publish",
                 "publishing",

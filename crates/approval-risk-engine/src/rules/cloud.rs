@@ -482,7 +482,11 @@ fn azure_diagnostics_delete(command: &Command) -> Option<Hit> {
     match_command(
         &shape(
             words!["az"],
-            &[words!["monitor"], words!["diagnostic-settings"], words!["delete"]],
+            &[
+                words!["monitor"],
+                words!["diagnostic-settings"],
+                words!["delete"],
+            ],
         ),
         command,
     )
@@ -673,7 +677,7 @@ const GCP_ADMIN_ROLES: Words = words![
 ];
 
 fn gcp_iam_widen(command: &Command) -> Option<Hit> {
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     let words = positionals(command);
     let public = |v: &str| {
         let v = v.trim_start_matches("--member=");

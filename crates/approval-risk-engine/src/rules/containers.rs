@@ -108,7 +108,7 @@ fn system_prune(command: &Command) -> Option<Hit> {
     if find_flag(command, words!["--volumes"]).is_some() {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     hit.evidence.extend(words.iter().map(|w| w.span));
     if let Some(all) = find_flag(command, words!["-a", "--all"]) {
         hit.evidence.push(all.span);
@@ -119,7 +119,7 @@ fn system_prune(command: &Command) -> Option<Hit> {
 
 fn volume_prune(command: &Command) -> Option<Hit> {
     if let Some(words) = starts_with(command, &[words!["system", "reset"]]) {
-        let mut hit = Hit::at(vec![command.program_span]);
+        let mut hit = Hit::on(command.program_span);
         hit.evidence.extend(words.iter().map(|w| w.span));
         hit.note = Some(
             "`system reset` deletes every container, image, pod and volume this engine has."
@@ -129,13 +129,13 @@ fn volume_prune(command: &Command) -> Option<Hit> {
     }
     if let Some(words) = starts_with(command, &[words!["system", "prune"]]) {
         let volumes = find_flag(command, words!["--volumes"])?;
-        let mut hit = Hit::at(vec![command.program_span]);
+        let mut hit = Hit::on(command.program_span);
         hit.evidence.extend(words.iter().map(|w| w.span));
         hit.evidence.push(volumes.span);
         return Some(hit);
     }
     let words = starts_with(command, &[words!["volume", "prune"]])?;
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     hit.evidence.extend(words.iter().map(|w| w.span));
     if let Some(all) = find_flag(command, words!["-a", "--all"]) {
         hit.evidence.push(all.span);
@@ -189,7 +189,7 @@ fn container_lifecycle(command: &Command) -> Option<Hit> {
     {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, verb.span]);
+    let mut hit = Hit::pair(command.program_span, verb.span);
     hit.target = rest.first().map(|w| w.value.clone());
     Some(hit)
 }
@@ -205,7 +205,7 @@ fn rm_force(command: &Command) -> Option<Hit> {
         ],
     )?;
     let force = find_flag(command, words!["-f", "--force"])?;
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     hit.evidence.extend(words.iter().map(|w| w.span));
     hit.evidence.push(force.span);
     hit.target = words_after(command, words.len())
@@ -226,7 +226,7 @@ fn rm_force(command: &Command) -> Option<Hit> {
 fn remove_images(command: &Command) -> Option<Hit> {
     if let Some(words) = starts_with(command, &[words!["image", "prune"]]) {
         let all = find_flag(command, words!["-a", "--all"])?;
-        let mut hit = Hit::at(vec![command.program_span]);
+        let mut hit = Hit::on(command.program_span);
         hit.evidence.extend(words.iter().map(|w| w.span));
         hit.evidence.push(all.span);
         return Some(hit);
@@ -240,7 +240,7 @@ fn remove_images(command: &Command) -> Option<Hit> {
         ],
     )?;
     let force = find_flag(command, words!["-f", "--force"])?;
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     hit.evidence.extend(words.iter().map(|w| w.span));
     hit.evidence.push(force.span);
     hit.target = words_after(command, words.len())
@@ -291,7 +291,7 @@ fn run_privileged(command: &Command) -> Option<Hit> {
             words!["container", "create"],
         ],
     )?;
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     hit.evidence.extend(words.iter().map(|w| w.span));
     let mut found = None;
     for (i, arg) in command.args.iter().enumerate() {
@@ -339,7 +339,7 @@ fn stack_rm(command: &Command) -> Option<Hit> {
             words!["service", "remove"],
         ],
     )?;
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     hit.evidence.extend(words.iter().map(|w| w.span));
     hit.target = words_after(command, words.len())
         .first()
@@ -374,7 +374,7 @@ fn is_moving_tag(reference: &str) -> bool {
 fn push_moving_tag(command: &Command) -> Option<Hit> {
     if let Some(words) = starts_with(command, &[words!["push"], words!["image", "push"]]) {
         if find_flag(command, words!["-a", "--all-tags"]).is_some() {
-            let mut hit = Hit::at(vec![command.program_span]);
+            let mut hit = Hit::on(command.program_span);
             hit.evidence.extend(words.iter().map(|w| w.span));
             hit.target = words_after(command, words.len())
                 .first()
@@ -385,7 +385,7 @@ fn push_moving_tag(command: &Command) -> Option<Hit> {
         if !is_moving_tag(&image.value) {
             return None;
         }
-        let mut hit = Hit::at(vec![command.program_span]);
+        let mut hit = Hit::on(command.program_span);
         hit.evidence.extend(words.iter().map(|w| w.span));
         hit.evidence.push(image.span);
         hit.target = Some(image.value.clone());
@@ -399,7 +399,7 @@ fn push_moving_tag(command: &Command) -> Option<Hit> {
     let tag = ["-t", "--tag"].iter().find_map(|f| {
         flag_value(command, f).filter(|a| is_moving_tag(a.value.trim_start_matches("--tag=")))
     })?;
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     hit.evidence.extend(words.iter().map(|w| w.span));
     hit.evidence.push(push.span);
     hit.evidence.push(tag.span);

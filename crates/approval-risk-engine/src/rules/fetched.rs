@@ -77,7 +77,7 @@ fn fetched_package(command: &Command) -> Option<Hit> {
     if !fetched {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, package.span]);
+    let mut hit = Hit::pair(command.program_span, package.span);
     hit.target = Some(spec.to_string());
     Some(hit)
 }
@@ -231,7 +231,7 @@ fn near_popular_in(packages: &[&Arg], popular: Words, command: &Command) -> Opti
             return None;
         }
         let near = popular.iter().find(|known| one_edit(name, known))?;
-        let mut hit = Hit::at(vec![command.program_span, package.span]);
+        let mut hit = Hit::pair(command.program_span, package.span);
         hit.target = Some(name.to_string());
         hit.note = Some(format!(
             "`{name}` is one letter from `{near}`, a popular package: the shape of a typosquat."

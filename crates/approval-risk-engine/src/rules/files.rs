@@ -325,7 +325,7 @@ fn rm_recursive(command: &Command) -> Option<Hit> {
     if selective_globs {
         return rm_glob_of(command, &targets);
     }
-    let mut hit = Hit::at(vec![command.program_span, flag.span]);
+    let mut hit = Hit::pair(command.program_span, flag.span);
     if let Some(force) = find_flag(command, words!["-f", "--force"]) {
         if force.span != flag.span {
             hit.evidence.push(force.span);
@@ -360,7 +360,7 @@ fn rm_glob(command: &Command) -> Option<Hit> {
 
 fn rm_glob_of(command: &Command, globs: &[&Arg]) -> Option<Hit> {
     let (class, path, arg) = worst_path(globs, command.cwd.as_deref())?;
-    let mut hit = Hit::at(vec![command.program_span, arg.span]);
+    let mut hit = Hit::pair(command.program_span, arg.span);
     classify_into(&mut hit, class, &path, arg);
     hit.target = Some(arg.value.clone());
     // `*.pdf` names a kind of file; a bare `*` names everything.
@@ -388,7 +388,7 @@ fn rm_system_file(command: &Command) -> Option<Hit> {
     if !system && class != PathClass::ServerData {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, arg.span]);
+    let mut hit = Hit::pair(command.program_span, arg.span);
     hit.target = Some(path.clone());
     if class == PathClass::ServerData {
         hit.scope = Some(S::Production);
@@ -405,7 +405,7 @@ fn delete_matches(command: &Command) -> Option<Hit> {
         if !command.has_wrapper("xargs") {
             return None;
         }
-        let mut hit = Hit::at(vec![command.program_span]);
+        let mut hit = Hit::on(command.program_span);
         let narrowed = matches!(
             &command.input,
             crate::shell::Input::Pipe { narrowed: true, .. }
@@ -435,7 +435,7 @@ fn delete_matches(command: &Command) -> Option<Hit> {
                 .get(at + 1)
                 .filter(|a| matches!(a.value.rsplit('/').next(), Some("rm" | "shred" | "unlink")))
         })?;
-    let mut hit = Hit::at(vec![command.program_span, delete.span]);
+    let mut hit = Hit::pair(command.program_span, delete.span);
     match worst_path(&find_starts(command), command.cwd.as_deref()) {
         Some((class, path, arg)) => {
             hit.evidence.push(arg.span);
@@ -670,7 +670,7 @@ fn shred(command: &Command) -> Option<Hit> {
         .into_iter()
         .filter(|a| a.value != "-" && !values.contains(&a.span))
         .collect();
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     if let Some(device) = files.iter().find(|a| is_disk_device(&a.value)) {
         hit.evidence.push(device.span);
         hit.target = Some(device.value.clone());
@@ -704,7 +704,7 @@ fn overwrite_device(command: &Command) -> Option<Hit> {
         _ => None,
     }
     .or_else(|| command.writes.iter().find(|a| is_disk_device(&a.value)))?;
-    let mut hit = Hit::at(vec![command.program_span, device.span]);
+    let mut hit = Hit::pair(command.program_span, device.span);
     hit.target = Some(device.value.trim_start_matches("of=").to_string());
     Some(hit)
 }
@@ -721,14 +721,14 @@ fn format_device(command: &Command) -> Option<Hit> {
     let device = operands(command)
         .into_iter()
         .find(|a| a.value.starts_with("/dev/") || a.dynamic)?;
-    let mut hit = Hit::at(vec![command.program_span, device.span]);
+    let mut hit = Hit::pair(command.program_span, device.span);
     hit.target = Some(device.value.clone());
     Some(hit)
 }
 
 fn erase_device(command: &Command) -> Option<Hit> {
     let words = operands(command);
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     match command.program.as_str() {
         "wipefs" => {
             if find_flag(command, words!["-n", "--no-act"]).is_some() {
@@ -786,7 +786,7 @@ fn partition_table(command: &Command) -> Option<Hit> {
     let device = words
         .iter()
         .find(|a| a.value.starts_with("/dev/") || a.dynamic)?;
-    let mut hit = Hit::at(vec![command.program_span, device.span]);
+    let mut hit = Hit::pair(command.program_span, device.span);
     hit.target = Some(device.value.clone());
     if command.program == "parted" {
         if find_flag(command, words!["-l", "--list"]).is_some() {
@@ -841,7 +841,7 @@ fn partition_table(command: &Command) -> Option<Hit> {
 
 fn volume_destroy(command: &Command) -> Option<Hit> {
     let words = operands(command);
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     let rest: Vec<&Arg> = match command.program.as_str() {
         "lvremove" | "vgremove" | "pvremove" => words,
         "zfs" | "zpool" => {
@@ -928,7 +928,7 @@ fn recursive_permissions(command: &Command) -> Option<Hit> {
         return None;
     }
     let (class, path, arg) = worst_path(&paths, command.cwd.as_deref())?;
-    let mut hit = Hit::at(vec![command.program_span, recursive.span]);
+    let mut hit = Hit::pair(command.program_span, recursive.span);
     hit.evidence.extend(mode.map(|m| m.span));
     hit.evidence.push(arg.span);
     hit.target = Some(path.clone());
@@ -968,7 +968,7 @@ fn world_writable_mode(command: &Command) -> Option<Hit> {
     let mode = mode.filter(|m| world_writable(&m.value))?;
     let recursive = find_flag(command, words!["-R", "--recursive"]);
     let (class, path, arg) = worst_path(&paths, command.cwd.as_deref())?;
-    let mut hit = Hit::at(vec![command.program_span, mode.span]);
+    let mut hit = Hit::pair(command.program_span, mode.span);
     hit.evidence.extend(recursive.map(|r| r.span));
     hit.evidence.push(arg.span);
     hit.target = Some(path.clone());
@@ -1024,7 +1024,7 @@ fn truncate_size(command: &Command) -> Option<(String, Vec<&Arg>)> {
 }
 
 fn truncate_file(command: &Command) -> Option<Hit> {
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     let files: Vec<&Arg> = match command.program.as_str() {
         "truncate" => {
             let (size, size_args) = truncate_size(command)?;
@@ -1094,7 +1094,7 @@ fn sources_and_destination(command: &Command) -> Option<(Vec<&Arg>, &Arg)> {
 fn mv_system_path(command: &Command) -> Option<Hit> {
     let (sources, _) = sources_and_destination(command)?;
     let (class, path, arg) = worst_path(&sources, command.cwd.as_deref())?;
-    let mut hit = Hit::at(vec![command.program_span, arg.span]);
+    let mut hit = Hit::pair(command.program_span, arg.span);
     hit.target = Some(path.clone());
     match class {
         PathClass::SystemRoot => {
@@ -1141,7 +1141,7 @@ fn mv_clobber(command: &Command) -> Option<Hit> {
     if force.is_none() && glob.is_none() {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     hit.evidence.extend(force.map(|f| f.span));
     hit.evidence.extend(glob.map(|g| g.span));
     hit.evidence.push(destination.span);
@@ -1180,7 +1180,7 @@ fn overwrite_system_config(command: &Command) -> Option<Hit> {
     }
     .filter(|a| is_system_config(a.value.trim_end_matches('/')))
     .or_else(|| command.writes.iter().find(|a| is_system_config(&a.value)))?;
-    let mut hit = Hit::at(vec![command.program_span, destination.span]);
+    let mut hit = Hit::pair(command.program_span, destination.span);
     hit.target = Some(destination.value.clone());
     let identity = [
         "/etc/passwd",
@@ -1248,11 +1248,11 @@ fn move_removes_source(command: &Command) -> Option<Hit> {
             .args
             .iter()
             .find(|a| a.value == "--remove-source-files")?;
-        return Some(Hit::at(vec![command.program_span, flag.span]));
+        return Some(Hit::pair(command.program_span, flag.span));
     }
     let verb = command.args.iter().find(|a| !a.value.starts_with('-'))?;
     (verb.value == "move" || verb.value == "moveto")
-        .then(|| Hit::at(vec![command.program_span, verb.span]))
+        .then(|| Hit::pair(command.program_span, verb.span))
 }
 
 fn rsync_delete(command: &Command) -> Option<Hit> {
@@ -1346,7 +1346,7 @@ fn rclone_delete(command: &Command) -> Option<Hit> {
     if find_flag(command, words!["-n", "-i", "--interactive"]).is_some() {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, verb.span]);
+    let mut hit = Hit::pair(command.program_span, verb.span);
     if let Some(path) = words.get(1) {
         hit.evidence.push(path.span);
         hit.target = Some(path.value.clone());
@@ -1365,7 +1365,7 @@ fn crontab_replace(command: &Command) -> Option<Hit> {
         if find_flag(command, words!["-i"]).is_some() {
             return None;
         }
-        let mut hit = Hit::at(vec![command.program_span, remove.span]);
+        let mut hit = Hit::pair(command.program_span, remove.span);
         hit.target = user.map(|u| format!("{}'s crontab", u.value));
         return Some(hit);
     }
@@ -1389,7 +1389,7 @@ fn crontab_replace(command: &Command) -> Option<Hit> {
     if file.value == "-" && edits_listing {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, file.span]);
+    let mut hit = Hit::pair(command.program_span, file.span);
     hit.note = Some(format!(
         "Installing `{}` replaces the whole crontab: every job not in that file is deleted.",
         file.value
@@ -1399,7 +1399,7 @@ fn crontab_replace(command: &Command) -> Option<Hit> {
 
 fn firewall_off(command: &Command) -> Option<Hit> {
     let words = operands(command);
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     match command.program.as_str() {
         "iptables" | "ip6tables" | "iptables-legacy" | "iptables-nft" | "ip6tables-legacy"
         | "ip6tables-nft" => {
@@ -1532,7 +1532,7 @@ fn service_stop(command: &Command) -> Option<Hit> {
     if units.iter().any(|u| is_safety_unit(&u.value)) {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, verb.span]);
+    let mut hit = Hit::pair(command.program_span, verb.span);
     hit.evidence.extend(units.iter().map(|u| u.span));
     hit.target = Some(unit_name(&units[0].value).to_string());
     if find_flag(command, words!["--user"]).is_some() {
@@ -1547,7 +1547,7 @@ fn stop_safety_service(command: &Command) -> Option<Hit> {
         let mode = operands(command)
             .into_iter()
             .find(|a| a.value == "0" || a.value.eq_ignore_ascii_case("permissive"))?;
-        let mut hit = Hit::at(vec![command.program_span, mode.span]);
+        let mut hit = Hit::pair(command.program_span, mode.span);
         hit.target = Some("SELinux".to_string());
         hit.note =
             Some("SELinux stops enforcing its policy on every process on the machine.".to_string());
@@ -1562,7 +1562,7 @@ fn stop_safety_service(command: &Command) -> Option<Hit> {
 
 fn shutdown(command: &Command) -> Option<Hit> {
     let words = positionals(command);
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     match command.program.as_str() {
         "shutdown" => {
             if find_flag(command, words!["-c", "-k", "--help"]).is_some() {
@@ -1618,9 +1618,9 @@ fn kill_every_process(command: &Command) -> Option<Hit> {
             // (or `--`) means "every process".
             let last = command.args.last()?;
             (last.value == "-1" && command.args.len() >= 2)
-                .then(|| Hit::at(vec![command.program_span, last.span]))
+                .then(|| Hit::pair(command.program_span, last.span))
         }
-        "killall5" => Some(Hit::at(vec![command.program_span])),
+        "killall5" => Some(Hit::on(command.program_span)),
         "pkill" | "killall" => {
             let user = ["-u", "--user"]
                 .iter()
@@ -1631,7 +1631,7 @@ fn kill_every_process(command: &Command) -> Option<Hit> {
             if pattern {
                 return None;
             }
-            let mut hit = Hit::at(vec![command.program_span, user.span]);
+            let mut hit = Hit::pair(command.program_span, user.span);
             hit.target = Some(format!(
                 "every process of {}",
                 user.value.trim_start_matches("--user=")
@@ -1664,7 +1664,7 @@ fn kill_by_name(command: &Command) -> Option<Hit> {
         return None;
     }
     let pattern = *signal_free_operands(command).first()?;
-    let mut hit = Hit::at(vec![command.program_span, pattern.span]);
+    let mut hit = Hit::pair(command.program_span, pattern.span);
     hit.target = Some(pattern.value.clone());
     if command.program == "pkill" {
         if let Some(full) = find_flag(command, words!["-f", "--full"]) {
@@ -1682,7 +1682,7 @@ fn userdel(command: &Command) -> Option<Hit> {
         return None;
     }
     let user = *users.last()?;
-    let mut hit = Hit::at(vec![command.program_span, user.span]);
+    let mut hit = Hit::pair(command.program_span, user.span);
     hit.target = Some(user.value.clone());
     if let Some(flag) = find_flag(
         command,
@@ -1726,20 +1726,20 @@ fn erase_shell_history(command: &Command) -> Option<Hit> {
             .chain(command.writes.iter())
             .find(|a| is_history_file(&a.value)),
     }?;
-    let mut hit = Hit::at(vec![command.program_span, evidence.span]);
+    let mut hit = Hit::pair(command.program_span, evidence.span);
     hit.target = Some("the shell history".to_string());
     Some(hit)
 }
 
 fn audit_off(command: &Command) -> Option<Hit> {
     if let Some(delete) = find_flag(command, words!["-D"]) {
-        let mut hit = Hit::at(vec![command.program_span, delete.span]);
+        let mut hit = Hit::pair(command.program_span, delete.span);
         hit.note =
             Some("`-D` deletes every audit rule, so nothing is recorded any more.".to_string());
         return Some(hit);
     }
     let enabled = flag_value(command, "-e").filter(|v| v.value == "0")?;
-    Some(Hit::at(vec![command.program_span, enabled.span]))
+    Some(Hit::pair(command.program_span, enabled.span))
 }
 
 /// Packages whose removal takes the operating system's own tools with it.
@@ -1770,7 +1770,7 @@ const CORE_PACKAGES: Words = words![
 
 fn package_remove(command: &Command) -> Option<Hit> {
     let words = positionals(command);
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     let packages: Vec<&Arg> = match command.program.as_str() {
         "pacman" => {
             let flag = command
@@ -1839,7 +1839,7 @@ fn journal_vacuum(command: &Command) -> Option<Hit> {
             .iter()
             .any(|f| a.value.starts_with(f))
     })?;
-    Some(Hit::at(vec![command.program_span, vacuum.span]))
+    Some(Hit::pair(command.program_span, vacuum.span))
 }
 
 pub static RULES: &[Rule] = &[
@@ -2113,7 +2113,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Workspace,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words![
                 "writ*", "overwrit*", "edit*", "modif*", "replac*", "updat*", "chang*", "append*",
                 "add", "adds", "adding", "sav*", "tweak*", "creat*", "insert*", "str_replace",

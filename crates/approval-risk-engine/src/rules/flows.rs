@@ -642,9 +642,31 @@ pub fn contact_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// Local parts of addresses that reach a team or a service, not a person.
 const ROLE_ADDRESSES: Words = words![
-    "support", "help", "helpdesk", "info", "noreply", "no-reply", "donotreply", "team", "admin",
-    "security", "sales", "hello", "contact", "ops", "oncall", "billing", "privacy", "legal",
-    "abuse", "postmaster", "hr", "jobs", "press", "git", "notifications",
+    "support",
+    "help",
+    "helpdesk",
+    "info",
+    "noreply",
+    "no-reply",
+    "donotreply",
+    "team",
+    "admin",
+    "security",
+    "sales",
+    "hello",
+    "contact",
+    "ops",
+    "oncall",
+    "billing",
+    "privacy",
+    "legal",
+    "abuse",
+    "postmaster",
+    "hr",
+    "jobs",
+    "press",
+    "git",
+    "notifications",
 ];
 
 /// Where a message reaches the whole company: a company-wide channel or mention, an all-staff
@@ -899,8 +921,14 @@ mod personal_tests {
     #[test]
     fn contact_details_are_people_not_roles_or_numbers() {
         let text = "Jane (jane.doe@example.com, +1 415 555 0100, DOB 1984-03-12) wrote to support@acme.com.";
-        let found: Vec<&str> = contact_spans(text).iter().map(|&(s, e)| &text[s..e]).collect();
-        assert_eq!(found, ["jane.doe@example.com", "+1 415 555 0100", "1984-03-12"]);
+        let found: Vec<&str> = contact_spans(text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            found,
+            ["jane.doe@example.com", "+1 415 555 0100", "1984-03-12"]
+        );
         for quiet in [
             "Release 2026.12.03 went out at 10:42.",
             "Order 1042 for 3 items, build 20261203120000.",

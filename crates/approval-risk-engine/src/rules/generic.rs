@@ -41,7 +41,7 @@ fn pipe_to_interpreter(command: &Command) -> Option<Hit> {
     if !(fetches || decodes) {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     hit.note = Some(if fetches {
         format!("The script is downloaded by `{from}` and run at once; its contents are not in the plan.")
     } else {
@@ -81,7 +81,7 @@ fn evaluates_download(command: &Command) -> Option<Hit> {
         Some((a, w == "frombase64string", written.to_string()))
     })?;
     let (arg, decodes, word) = source;
-    let mut hit = Hit::at(vec![command.program_span, arg.span]);
+    let mut hit = Hit::pair(command.program_span, arg.span);
     hit.note = Some(if decodes {
         "The commands are decoded from base64 and run at once; what they do is hidden from the plan.".to_string()
     } else {
@@ -123,7 +123,7 @@ fn eval_dynamic(command: &Command) -> Option<Hit> {
     if setup {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, dynamic.span]);
+    let mut hit = Hit::pair(command.program_span, dynamic.span);
     hit.note = Some(format!(
         "`{}` is only known when the plan runs.",
         dynamic.value
@@ -205,7 +205,7 @@ fn script_run(command: &Command) -> Option<(Hit, bool)> {
     // `uv run purge.py`, `poetry run python purge.py`: a project runner starting a script.
     let interpreter = interpreter || super::programs::runs_in_project(command);
     let (mut hit, name) = if is_script(&command.program) {
-        (Hit::at(vec![command.program_span]), command.program.clone())
+        (Hit::on(command.program_span), command.program.clone())
     } else {
         let script = command
             .args
@@ -215,7 +215,7 @@ fn script_run(command: &Command) -> Option<(Hit, bool)> {
             return None;
         }
         (
-            Hit::at(vec![command.program_span, script.span]),
+            Hit::pair(command.program_span, script.span),
             script.value.clone(),
         )
     };

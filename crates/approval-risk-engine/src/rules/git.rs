@@ -34,7 +34,7 @@ fn is_whole_tree(arg: &Arg) -> bool {
 /// (not only `--staged`), `git switch --discard-changes`: each overwrites the working copy.
 fn discard_changes(command: &Command) -> Option<Hit> {
     let (sub, rest) = subcommand(command)?;
-    let mut hit = Hit::at(vec![command.program_span, sub.span]);
+    let mut hit = Hit::pair(command.program_span, sub.span);
     let paths: Vec<&Arg> = match sub.value.as_str() {
         "checkout" => {
             if let Some(force) = find_flag(command, words!["-f", "--force"]) {
@@ -103,7 +103,7 @@ fn push_delete(command: &Command) -> Option<Hit> {
     if sub.value != "push" || find_flag(command, words!["-n", "--dry-run"]).is_some() {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, sub.span]);
+    let mut hit = Hit::pair(command.program_span, sub.span);
     if let Some(flag) = find_flag(command, words!["-d", "--delete"]) {
         hit.evidence.push(flag.span);
         let refs: Vec<&&Arg> = rest.iter().skip(1).collect();
@@ -134,7 +134,7 @@ fn branch_force_delete(command: &Command) -> Option<Hit> {
     if sub.value != "branch" || find_flag(command, words!["-r", "--remotes"]).is_some() {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, sub.span]);
+    let mut hit = Hit::pair(command.program_span, sub.span);
     if let Some(flag) = find_flag(command, words!["-D"]) {
         hit.evidence.push(flag.span);
     } else {
@@ -154,11 +154,11 @@ fn rewrite_history(command: &Command) -> Option<Hit> {
         return None;
     }
     if command.program != "git" {
-        return Some(Hit::at(vec![command.program_span]));
+        return Some(Hit::on(command.program_span));
     }
     let (sub, _) = subcommand(command)?;
     matches!(sub.value.as_str(), "filter-branch" | "filter-repo")
-        .then(|| Hit::at(vec![command.program_span, sub.span]))
+        .then(|| Hit::pair(command.program_span, sub.span))
 }
 
 /// `--expire=now`, `--expire all`, `--prune=now`: any value but `never` removes entries now.
@@ -211,7 +211,7 @@ fn gc_prune_now(command: &Command) -> Option<Hit> {
             {
                 return None;
             }
-            Some(Hit::at(vec![command.program_span, sub.span]))
+            Some(Hit::pair(command.program_span, sub.span))
         }
         _ => None,
     }
@@ -621,7 +621,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["merg*", "push", "pushes", "pushing", "commit*", "land*"],
             objects: SHARED_BRANCHES,
             also: words![
@@ -653,7 +653,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["force-push*", "force push*", "force-pushing", "force pushing", "push --force", "push -f"],
             objects: SHARED_BRANCHES,
             also: words![],
@@ -714,7 +714,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Workspace,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["keep*", "tak*", "us*", "accept*", "prefer*", "choos*", "pick*", "resolv*"],
             objects: words![
                 "our side", "their side", "ours", "theirs", "our version", "their version",

@@ -79,7 +79,7 @@ fn terraform_destroy(command: &Command) -> Option<Hit> {
     let words = iac_words(command);
     let verb = *words.first()?;
     let mut hit = match verb.value.as_str() {
-        "destroy" => Hit::at(vec![command.program_span, verb.span]),
+        "destroy" => Hit::pair(command.program_span, verb.span),
         "apply" => {
             let flag = find_flag(command, words!["-destroy", "--destroy"])?;
             Hit::at(vec![command.program_span, verb.span, flag.span])
@@ -202,7 +202,7 @@ fn state_forget(command: &Command) -> Option<Hit> {
     }
     Some(Hit {
         target: words.get(2).map(|w| w.value.clone()),
-        ..Hit::at(vec![command.program_span, state.span.cover(verb.span)])
+        ..Hit::pair(command.program_span, state.span.cover(verb.span))
     })
 }
 
@@ -217,7 +217,7 @@ fn state_delete(command: &Command) -> Option<Hit> {
     if !deletes {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, group.span.cover(verb.span)]);
+    let mut hit = Hit::pair(command.program_span, group.span.cover(verb.span));
     hit.target = words.get(2).map(|w| w.value.clone());
     if let Some(force) = find_flag(command, words!["-force", "--force"]) {
         hit.evidence.push(force.span);
@@ -232,7 +232,7 @@ fn state_lock_bypass(command: &Command) -> Option<Hit> {
     if let Some(verb) = words.first().filter(|w| w.value == "force-unlock") {
         return Some(Hit {
             target: words.get(1).map(|w| w.value.clone()),
-            ..Hit::at(vec![command.program_span, verb.span])
+            ..Hit::pair(command.program_span, verb.span)
         });
     }
     let lock_off = command
@@ -270,7 +270,7 @@ fn state_file_replace(command: &Command) -> Option<Hit> {
     };
     replaces.then(|| Hit {
         target: Some(STATE.to_string()),
-        ..Hit::at(vec![command.program_span, destination.span])
+        ..Hit::pair(command.program_span, destination.span)
     })
 }
 
@@ -667,7 +667,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["apply*", "appli*", "run*", "deploy*", "push*"],
             objects: words!["auto-approve", "auto approve", "autoapprove", "without confirmation", "without review", "without a plan", "skip* the plan", "skip* confirmation"],
             also: words!["terraform", "tofu", "opentofu", "terragrunt", "pulumi", "infrastructure", "infra"],

@@ -340,7 +340,7 @@ fn drain(command: &Command) -> Option<Hit> {
     if verb.value != "drain" {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, verb.span]);
+    let mut hit = Hit::pair(command.program_span, verb.span);
     hit.target = words.get(1).map(|w| w.value.clone());
     let lossy = find_flag(
         command,
@@ -364,7 +364,7 @@ fn cordon(command: &Command) -> Option<Hit> {
     let verb = words.first().filter(|w| w.value == "cordon")?;
     Some(Hit {
         target: words.get(1).map(|w| w.value.clone()),
-        ..Hit::at(vec![command.program_span, verb.span])
+        ..Hit::pair(command.program_span, verb.span)
     })
 }
 
@@ -478,7 +478,7 @@ fn helm_uninstall(command: &Command) -> Option<Hit> {
     if !matches!(verb.value.as_str(), "uninstall" | "delete" | "del" | "un") {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, verb.span]);
+    let mut hit = Hit::pair(command.program_span, verb.span);
     hit.target = words.get(1).map(|w| w.value.clone());
     if let Some(keep) = find_flag(command, words!["--keep-history"]) {
         hit.evidence.push(keep.span);
@@ -962,7 +962,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["uninstall*"],
             objects: words!["release", "releases", "chart", "charts", "helm"],
             also: words![],

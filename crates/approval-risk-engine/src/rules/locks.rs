@@ -68,7 +68,7 @@ fn index_blocks_writes(input: &str, words: &[SqlWord], statement: Span) -> Optio
     }
     let on = find(words, "on", index)?;
     let table = words.get(on + 1 + usize::from(words.get(on + 1)?.text == "only"))?;
-    let mut hit = Hit::at(vec![words[0].span.cover(words[index].span), table.span]);
+    let mut hit = Hit::pair(words[0].span.cover(words[index].span), table.span);
     hit.target = Some(table.raw.clone());
     // The statement as written, with CONCURRENTLY after INDEX.
     let cut = words[index].span.end;
@@ -93,10 +93,10 @@ fn type_rewrite(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
     if kind > column_at + 4 {
         return None;
     }
-    let mut hit = Hit::at(vec![
+    let mut hit = Hit::pair(
         words[0].span.cover(words[1].span),
         words[alter].span.cover(words[kind].span),
-    ]);
+    );
     hit.target = Some(table.raw.clone());
     Some(hit)
 }
@@ -115,10 +115,10 @@ fn not_null_scan(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
     {
         return None;
     }
-    let mut hit = Hit::at(vec![
+    let mut hit = Hit::pair(
         words[0].span.cover(words[1].span),
         words[alter].span.cover(words[set + 2].span),
-    ]);
+    );
     hit.target = Some(table.raw.clone());
     hit.instead = Some(format!(
         "ALTER TABLE {table} ADD CHECK ({column} IS NOT NULL) NOT VALID;",
@@ -149,10 +149,10 @@ fn constraint_validates(input: &str, words: &[SqlWord], statement: Span) -> Opti
     if not_valid {
         return None;
     }
-    let mut hit = Hit::at(vec![
+    let mut hit = Hit::pair(
         words[0].span.cover(words[1].span),
         words[add].span.cover(words[kind].span),
-    ]);
+    );
     hit.target = Some(table.raw.clone());
     // The statement as written, marked NOT VALID.
     let text = input.get(statement.start..statement.end)?;
@@ -183,10 +183,10 @@ fn unique_under_lock(input: &str, words: &[SqlWord], statement: Span) -> Option<
     {
         return None;
     }
-    let mut hit = Hit::at(vec![
+    let mut hit = Hit::pair(
         words[0].span.cover(words[1].span),
         words[add].span.cover(words[kind].span),
-    ]);
+    );
     hit.target = Some(table.raw.clone());
     // The key's columns as written, for the concurrent index that can back it.
     let after = input.get(words[kind].span.end..statement.end)?;
@@ -214,7 +214,8 @@ fn mysql_table_copy(input: &str, words: &[SqlWord], statement: Span) -> Option<H
     let (table, from) = altered_table(words)?;
     let algorithm = option_value(words, "algorithm").map(|w| w.text.as_str());
     let lock = option_value(words, "lock").map(|w| w.text.as_str());
-    let online = matches!(algorithm, Some("inplace" | "instant")) && matches!(lock, Some("none") | None)
+    let online = matches!(algorithm, Some("inplace" | "instant"))
+        && matches!(lock, Some("none") | None)
         || (algorithm.is_none() && lock == Some("none"));
     if online {
         return None;
@@ -225,19 +226,29 @@ fn mysql_table_copy(input: &str, words: &[SqlWord], statement: Span) -> Option<H
         .map(|at| at + from)
     {
         // `CHANGE` alone is also a column name; as a clause it opens the statement's action.
-        let opens = words.get(at - 1).is_some_and(|w| w.span == table.span || w.text == "column")
+        let opens = words
+            .get(at - 1)
+            .is_some_and(|w| w.span == table.span || w.text == "column")
             || at == from;
         if !opens && words[at].text == "change" {
             return None;
         }
         words[at].span
     } else if algorithm == Some("copy") || matches!(lock, Some("shared" | "exclusive")) {
-        let at = find(words, if algorithm == Some("copy") { "algorithm" } else { "lock" }, from)?;
+        let at = find(
+            words,
+            if algorithm == Some("copy") {
+                "algorithm"
+            } else {
+                "lock"
+            },
+            from,
+        )?;
         words[at].span.cover(words.get(at + 1)?.span)
     } else {
         return None;
     };
-    let mut hit = Hit::at(vec![words[0].span.cover(words[1].span), evidence]);
+    let mut hit = Hit::pair(words[0].span.cover(words[1].span), evidence);
     hit.target = Some(table.raw.clone());
     // The statement as written, asking MySQL to refuse rather than copy.
     let text = input.get(statement.start..statement.end)?;
@@ -271,10 +282,10 @@ fn volatile_default(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
     if !VOLATILE.contains(&function.text.as_str()) {
         return None;
     }
-    let mut hit = Hit::at(vec![
+    let mut hit = Hit::pair(
         words[0].span.cover(words[1].span),
         words[default].span.cover(function.span),
-    ]);
+    );
     hit.target = Some(table.raw.clone());
     Some(hit)
 }

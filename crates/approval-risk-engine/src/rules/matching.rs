@@ -32,6 +32,19 @@ impl Hit {
             ..Hit::default()
         }
     }
+
+    /// A hit on one span. Not inlined: rules build hits in some two hundred places, and each
+    /// inlined allocation costs the page's download more than the call costs the engine.
+    #[inline(never)]
+    pub fn on(span: Span) -> Hit {
+        Hit::at(vec![span])
+    }
+
+    /// A hit on two spans (not inlined, as `on`).
+    #[inline(never)]
+    pub fn pair(first: Span, second: Span) -> Hit {
+        Hit::at(vec![first, second])
+    }
 }
 
 /// Flags of each program that take a value, so the value is not read as a subcommand.
@@ -249,6 +262,7 @@ fn glob_matches(value: &str, pattern: &str) -> bool {
 }
 
 /// A command shape with its program and leading subcommand words, as a table would say it.
+#[inline(never)]
 pub fn shape(programs: Words, subcommands: &'static [Words]) -> CommandPattern {
     CommandPattern {
         programs,

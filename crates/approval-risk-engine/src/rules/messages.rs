@@ -155,7 +155,7 @@ fn payment_api_call(command: &Command) -> Option<Hit> {
     if test {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, url.span]);
+    let mut hit = Hit::pair(command.program_span, url.span);
     hit.target = Some(url.value.clone());
     Some(hit)
 }
@@ -210,7 +210,7 @@ fn message_api_call(command: &Command) -> Option<Hit> {
             .find(|(host, path, _)| v.contains(host) && v.contains(path))
             .map(|(_, _, audience)| (a, *audience))
     })?;
-    let mut hit = Hit::at(vec![command.program_span, url.span]);
+    let mut hit = Hit::pair(command.program_span, url.span);
     hit.target = Some(url.value.clone());
     match audience {
         Audience::Chat => {
@@ -358,7 +358,7 @@ fn is_address(value: &str) -> bool {
 
 fn mail_send(command: &Command) -> Option<Hit> {
     let program = command.program.as_str();
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     let mut recipients: Vec<&Arg> = Vec::new();
     let mut from_headers = false;
     match program {
@@ -892,7 +892,7 @@ fn chat_webhook(command: &Command) -> Option<Hit> {
                 .any(|c| value.contains(c));
         named || HOSTS.iter().any(|host| value.contains(host))
     })?;
-    posts.then(|| Hit::at(vec![command.program_span, url.span]))
+    posts.then(|| Hit::pair(command.program_span, url.span))
 }
 
 /// Hosts that take anonymous uploads and hand back a public link: files, pastes, request
@@ -935,7 +935,7 @@ fn public_drop(command: &Command) -> Option<Hit> {
     })?;
     let sends = http_method(command) != "GET"
         || find_flag(command, words!["-T", "--upload-file"]).is_some();
-    let mut hit = Hit::at(vec![command.program_span, url.span]);
+    let mut hit = Hit::pair(command.program_span, url.span);
     hit.target = Some(host);
     sends.then_some(hit)
 }
@@ -1237,7 +1237,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: SEND_VERBS,
             objects: EVERYONE,
             also: words![],
@@ -1275,7 +1275,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: ADDRESS_VERBS,
             objects: EVERYONE,
             also: words![],
@@ -1315,7 +1315,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: PAY_VERBS,
             objects: EVERY_PAYMENT,
             also: words![],
@@ -1355,7 +1355,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: PAY_VERBS,
             objects: MONEY,
             also: words![],
@@ -1395,7 +1395,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words![
                 "post", "posting", "publish", "publishing", "share", "sharing", "announce",
                 "announcing", "put out", "reply", "replying",
@@ -1438,7 +1438,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             // The verb forms only: "the content of the tweet" and "draft a tweet" do not send.
             verbs: words![
                 "tweet the", "tweet a", "tweet this", "tweet that", "tweet it", "tweet out",
@@ -1481,7 +1481,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["refund", "refunds", "reimburse", "reimburses"],
             objects: words![],
             also: words![],
@@ -1509,7 +1509,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: PAYMENT_PHRASES,
             objects: words![],
             also: words![],
@@ -1548,7 +1548,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: TRADE_VERBS,
             objects: SECURITIES,
             also: words![],
@@ -1587,7 +1587,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: ADDRESS_VERBS,
             objects: OUTSIDE_PEOPLE,
             also: words![],
@@ -1626,7 +1626,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words![
                 "send*", "share*", "export*", "upload*", "forward*", "email*", "post*", "transfer*",
                 "hand over", "give",
@@ -1676,7 +1676,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["post", "posts", "posting", "share", "shares", "sharing", "announce*", "update", "notify", "send", "sends", "sending"],
             objects: words!["#team*"],
             also: words![],
@@ -1781,7 +1781,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["send", "sends", "sending", "forward", "forwarding", "reply to", "respond to"],
             objects: MESSAGE_NOUNS,
             also: words![],
@@ -1821,7 +1821,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: HAND_OVER_VERBS,
             objects: SENSITIVE,
             also: words![],

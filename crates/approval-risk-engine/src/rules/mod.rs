@@ -99,11 +99,11 @@ pub enum Matcher {
         programs: Words,
         check: fn(&Command) -> Option<Hit>,
     },
-    Sql(SqlPattern),
+    Sql(&'static SqlPattern),
     /// For statement shapes a keyword table cannot say (which clause of an `ALTER TABLE` does
     /// what); given the input, the statement's words and its span, as `BuildInstead` is.
     SqlFn(fn(&str, &[crate::sql::SqlWord], Span) -> Option<Hit>),
-    Prose(ProsePattern),
+    Prose(&'static ProsePattern),
     /// Found by the engine itself rather than by a pattern (claims, unknown programs, changes
     /// no specific rule covers); the rule is declared for its id, prose and examples.
     Builtin,

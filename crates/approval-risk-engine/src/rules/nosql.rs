@@ -53,10 +53,7 @@ fn mongo_call(command: &Command, needles: Words) -> Option<(Hit, String)> {
         .iter()
         .filter_map(|n| script.find(n).map(|i| (i, n)))
         .min_by_key(|(i, _)| *i)?;
-    let hit = Hit::at(vec![
-        command.program_span,
-        inside(arg, offset + at, needle.len()),
-    ]);
+    let hit = Hit::pair(command.program_span, inside(arg, offset + at, needle.len()));
     Some((hit, script.to_string()))
 }
 
@@ -131,10 +128,8 @@ fn empty_filter_call(command: &Command, methods: Words) -> Option<Hit> {
                 .collect();
             if compact.starts_with(')') || compact.starts_with("{})") || compact.starts_with("{},")
             {
-                let mut hit = Hit::at(vec![
-                    command.program_span,
-                    inside(arg, offset + at, method.len()),
-                ]);
+                let mut hit =
+                    Hit::pair(command.program_span, inside(arg, offset + at, method.len()));
                 hit.target = collection_before(script, at.saturating_sub(1));
                 return Some(hit);
             }
@@ -201,7 +196,7 @@ fn redis_flush(command: &Command) -> Option<Hit> {
     if !redis_is(name, words!["flushall", "flushdb"]) {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, name.span]);
+    let mut hit = Hit::pair(command.program_span, name.span);
     if name.value.eq_ignore_ascii_case("flushall") {
         hit.note = Some(
             "FLUSHALL empties every logical database on the server, not just the selected one."
@@ -220,7 +215,7 @@ fn redis_delete_keys(command: &Command) -> Option<Hit> {
     if !redis_is(name, words!["del", "unlink"]) {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, name.span]);
+    let mut hit = Hit::pair(command.program_span, name.span);
     hit.target = words.get(1).map(|k| k.value.clone());
     if words.len() <= 1 {
         hit.note = Some("The keys come from the command's input, typically a scan of a pattern, so how many go is not visible in the plan.".to_string());
@@ -531,7 +526,7 @@ fn search_delete_by_query(command: &Command) -> Option<Hit> {
         (Engine::Typesense, ["collections", index, "documents"], "DELETE") => (Some(*index), false),
         _ => return None,
     };
-    let mut hit = Hit::at(vec![command.program_span, request.url.span]);
+    let mut hit = Hit::pair(command.program_span, request.url.span);
     hit.target = index.map(str::to_string);
     let match_all = request
         .body
@@ -565,7 +560,7 @@ fn kafka_delete_topic(command: &Command) -> Option<Hit> {
     match command.program.as_str() {
         "kafka-topics" | "kafka-topics.sh" => {
             let delete = find_flag(command, words!["--delete"])?;
-            let mut hit = Hit::at(vec![command.program_span, delete.span]);
+            let mut hit = Hit::pair(command.program_span, delete.span);
             if let Some(topic) = flag_value(command, "--topic") {
                 hit.evidence.push(topic.span);
                 hit.target = Some(
@@ -596,10 +591,7 @@ fn kafka_delete_topic(command: &Command) -> Option<Hit> {
             }
             Some(Hit {
                 target: words.get(2).map(|t| t.value.clone()),
-                ..Hit::at(vec![
-                    command.program_span,
-                    words[0].span.cover(words[1].span),
-                ])
+                ..Hit::pair(command.program_span, words[0].span.cover(words[1].span))
             })
         }
         _ => None,
@@ -635,7 +627,7 @@ fn kafka_shrink_retention(command: &Command) -> Option<Hit> {
         if ms.is_some_and(|ms| (0..3_600_000).contains(&ms)) {
             return Some(Hit {
                 target,
-                ..Hit::at(vec![command.program_span, arg.span])
+                ..Hit::pair(command.program_span, arg.span)
             });
         }
     }
@@ -654,7 +646,7 @@ fn kafka_shrink_retention(command: &Command) -> Option<Hit> {
         target,
         reversibility: Some(R::Unknown),
         note: Some(format!("Removing the topic's own `{}` makes it fall back to the broker's default; if that is shorter (or not compaction), older messages are deleted at the next clean-up, and the plan does not show what the default is.", removed.trim())),
-        ..Hit::at(vec![command.program_span, arg.span])
+        ..Hit::pair(command.program_span, arg.span)
     })
 }
 
@@ -808,7 +800,7 @@ fn nats_delete_stream(command: &Command) -> Option<Hit> {
     if !deletes {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, group.span.cover(verb.span)]);
+    let mut hit = Hit::pair(command.program_span, group.span.cover(verb.span));
     let one_key = group.value == "kv" && verb.value != "purge" && words.len() > 3;
     if one_key && command.args.iter().all(|a| a.value != "--purge") {
         hit.reversibility = Some(R::Recoverable);
@@ -831,7 +823,7 @@ fn nats_delete_consumer(command: &Command) -> Option<Hit> {
     }
     Some(Hit {
         target: words.get(3).or(words.get(2)).map(|w| w.value.clone()),
-        ..Hit::at(vec![command.program_span, group.span.cover(verb.span)])
+        ..Hit::pair(command.program_span, group.span.cover(verb.span))
     })
 }
 
@@ -857,7 +849,7 @@ fn cqlsh_drop(command: &Command) -> Option<Hit> {
         .map(|w| w.to_ascii_lowercase());
     Some(Hit {
         target,
-        ..Hit::at(vec![command.program_span, arg.span])
+        ..Hit::pair(command.program_span, arg.span)
     })
 }
 
@@ -878,7 +870,7 @@ fn nodetool_clearsnapshot(command: &Command) -> Option<Hit> {
         ],
     );
     let verb = words.iter().find(|w| w.value == "clearsnapshot")?;
-    let mut hit = Hit::at(vec![command.program_span, verb.span]);
+    let mut hit = Hit::pair(command.program_span, verb.span);
     if let Some(all) = find_flag(command, words!["--all"]) {
         hit.evidence.push(all.span);
     }
@@ -1600,7 +1592,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["reset*", "rewind*", "mov*", "set*", "skip*"],
             objects: words!["offset", "offsets"],
             also: words!["consumer*", "kafka", "group", "groups", "topic*", "partition*", "stream*"],

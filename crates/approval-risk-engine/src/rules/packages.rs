@@ -55,7 +55,7 @@ fn npm_publish(command: &Command) -> Option<Hit> {
         ("yarn", "npm") if words.get(1)?.value == "publish" => 1,
         _ => return None,
     };
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     hit.evidence.extend(words[..=at].iter().map(|w| w.span));
     hit.target = words.get(at + 1).map(|a| a.value.clone());
     internal_registry(
@@ -170,7 +170,7 @@ fn owner_change(command: &Command) -> Option<Hit> {
 fn cargo_publish(command: &Command) -> Option<Hit> {
     let words = positionals(command);
     let sub = words.first()?;
-    let mut hit = Hit::at(vec![command.program_span, sub.span]);
+    let mut hit = Hit::pair(command.program_span, sub.span);
     match sub.value.as_str() {
         "publish" => {}
         "release" => {
@@ -201,7 +201,7 @@ fn cargo_yank(command: &Command) -> Option<Hit> {
     if find_flag(command, words!["--undo"]).is_some() {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, sub.span]);
+    let mut hit = Hit::pair(command.program_span, sub.span);
     hit.target = words
         .iter()
         .skip(1)
@@ -216,7 +216,7 @@ fn cargo_yank(command: &Command) -> Option<Hit> {
 /// `publish` command of poetry, flit, hatch, uv and pdm.
 fn pypi_upload(command: &Command) -> Option<Hit> {
     let words = positionals(command);
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     match command.program.as_str() {
         "twine" => {
             let sub = words.first().filter(|w| w.value == "upload")?;
@@ -252,7 +252,7 @@ fn pypi_upload(command: &Command) -> Option<Hit> {
 fn gem_push(command: &Command) -> Option<Hit> {
     let words = positionals(command);
     let sub = words.first().filter(|w| w.value == "push")?;
-    let mut hit = Hit::at(vec![command.program_span, sub.span]);
+    let mut hit = Hit::pair(command.program_span, sub.span);
     hit.target = words.get(1).map(|a| a.value.clone());
     internal_registry(&mut hit, command, words!["--host"], words!["rubygems.org"]);
     Some(hit)
@@ -260,7 +260,7 @@ fn gem_push(command: &Command) -> Option<Hit> {
 
 fn nuget_push(command: &Command) -> Option<Hit> {
     let words = positionals(command);
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     let rest = match command.program.as_str() {
         "dotnet" => {
             let [nuget, push, rest @ ..] = words.as_slice() else {
@@ -325,7 +325,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["publish*", "upload*", "releas*", "ship*", "push", "pushes", "pushing"],
             objects: PUBLIC_REGISTRIES,
             also: words![],
@@ -357,7 +357,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["unpublish*", "yank*"],
             objects: words![],
             also: words![],

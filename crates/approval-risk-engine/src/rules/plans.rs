@@ -78,7 +78,7 @@ fn parts(command: &Command) -> Option<(&str, &str, Hit)> {
     let verb = command.args.first()?;
     let kind = command.args.get(1)?;
     let address = command.args.get(2).unwrap_or(kind);
-    let mut hit = Hit::at(vec![verb.span, address.span]);
+    let mut hit = Hit::pair(verb.span, address.span);
     hit.target = Some(address.value.clone());
     Some((verb.value.as_str(), kind.value.as_str(), hit))
 }

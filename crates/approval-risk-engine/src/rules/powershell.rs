@@ -209,7 +209,7 @@ fn remove_item_tree(command: &Command) -> Option<Hit> {
 
 /// `Format-Volume`, `Clear-Disk`, `Initialize-Disk`: a volume or a whole disk.
 fn wipes_disk(command: &Command) -> Option<Hit> {
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     if let Some(target) = command.args.iter().find(|a| !a.value.starts_with('-')) {
         hit.evidence.push(target.span);
         hit.target = Some(target.value.clone());
@@ -225,12 +225,12 @@ fn policy_off(command: &Command) -> Option<Hit> {
             "unrestricted" | "bypass"
         )
     })?;
-    Some(Hit::at(vec![command.program_span, value.span]))
+    Some(Hit::pair(command.program_span, value.span))
 }
 
 /// `Stop-Service` / `Restart-Service`.
 fn service_stop(command: &Command) -> Option<Hit> {
-    let mut hit = Hit::at(vec![command.program_span]);
+    let mut hit = Hit::on(command.program_span);
     let name = parameter(command, "name", 1)
         .and_then(|flag| {
             let at = command.args.iter().position(|a| a.span == flag.span)?;

@@ -217,7 +217,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: super::Action::DeleteRecreate,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: DELETE_VERBS,
             objects: ENVIRONMENTS,
             also: words![
@@ -262,7 +262,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern { verbs: DELETE_VERBS, objects: DATA, also: words![], window: 6, leading: false, unless: words![] }),
+        matcher: Matcher::Prose(&ProsePattern { verbs: DELETE_VERBS, objects: DATA, also: words![], window: 6, leading: false, unless: words![] }),
         why: "Deleting a managed database often deletes its automated backups and point-in-time history too; only a separate copy survives.",
         consequence: "it is gone unless backed up; restoring loses recent changes",
         safer: "Rename or archive {target} and delete it later, once nobody needs it. Otherwise snapshot it first.",
@@ -306,7 +306,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern { verbs: DELETE_VERBS, objects: ENVIRONMENTS, also: words![], window: 6, leading: false, unless: words![] }),
+        matcher: Matcher::Prose(&ProsePattern { verbs: DELETE_VERBS, objects: ENVIRONMENTS, also: words![], window: 6, leading: false, unless: words![] }),
         why: "An environment holds more than code rebuilds: data, secrets, hand-made settings and the addresses other systems call.",
         consequence: "everything in it stops, and its stored data is gone",
         safer: "Scale {target} down first, confirm nothing depends on it, and keep a backup of its data.",
@@ -331,7 +331,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: DELETE_VERBS,
             objects: words![
                 "anything", "everything", "stuff", "things", "whatever", "rest", "unused", "leftover*",
@@ -362,7 +362,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Revoke,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["revok*", "invalidat*", "roll", "rolls", "rolling", "rotat*", "deactivat*", "disabl*", "expir*", "kill", "reset*"],
             objects: words!["key", "keys", "token*", "credential*", "certificate*", "cert", "certs", "password*", "secret*", "api-key*", "access key*", "session*"],
             also: words![],
@@ -391,7 +391,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::DisableSafety,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: SWITCH_OFF,
             objects: words![
                 "mfa", "2fa", "two-factor", "multi-factor", "sso", "single sign-on", "firewall*",
@@ -436,7 +436,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: SWITCH_OFF,
             objects: words![
                 "deletion protection", "termination protection", "delete protection",
@@ -481,7 +481,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::DisableSafety,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words![
                 "disabl*", "turn off", "turning off", "switch off", "switching off", "remov*",
                 "delet*", "drop*", "unprotect*", "relax*", "loosen*",
@@ -528,7 +528,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::WidenPrivilege,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words![
                 "grant*", "give", "gives", "giving", "assign*", "attach*", "add", "adds", "adding",
                 "elevat*", "promot*", "escalat*", "make", "makes", "making",
@@ -579,7 +579,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words![
                 "cancel*", "deactivat*", "suspend*", "disabl*", "clos*", "lock*", "ban", "bans",
                 "banning", "unsubscrib*", "expir*", "terminat*", "void*", "freez*",
@@ -626,7 +626,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["restor*", "roll back", "rolling back", "rolled back", "rollback", "revert*"],
             objects: words![
                 "database*", "db", "dbs", "table*", "data", "bucket*", "volume*", "disk*",
@@ -670,7 +670,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["open", "opens", "opening", "unlock*", "leave", "leaves", "leaving", "prop*"],
             objects: words!["door*", "front door*", "gate*", "garage*", "smart lock*", "lock", "locks"],
             also: words![],
@@ -710,7 +710,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words![
                 "mov*", "migrat*", "chang*", "point*", "repoint*", "switch*", "updat*", "transfer*",
                 "cut over", "cutover", "delet*", "remov*", "replac*", "edit*",
@@ -753,7 +753,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["empty", "empties", "emptying"],
             objects: DATA,
             also: words![],
@@ -782,7 +782,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Opaque,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["run", "runs", "running", "execut*", "trigger*", "kick off", "invok*", "launch*"],
             objects: words![
                 "script*", "backfill*", "job", "jobs", "playbook*", "one-off", "batch", "cron*",
@@ -813,7 +813,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::WidenPrivilege,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["open*", "allow*", "expos*", "whitelist*", "allowlist*", "permit*"],
             objects: words!["0.0.0.0/0", "::/0", "the internet", "the world", "any ip", "all ips", "any address", "every address"],
             also: words![],
@@ -841,7 +841,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::WidenPrivilege,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["make", "makes", "making", "turn", "switch", "set", "share", "sharing"],
             objects: words![
                 "bucket*", "container*", "blob*", "repo", "repos", "repository", "repositories",
@@ -873,7 +873,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Opaque,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words![
                 "clean up", "cleanup", "clean-up", "tidy up", "sort out", "take care of", "deal with",
                 "handle the", "fix up", "fix everything", "fix whatever", "do whatever", "whatever it takes",

@@ -72,7 +72,7 @@ fn drop_named(command: &Command) -> Option<Hit> {
     let name = *operands(command, PG_VALUE_FLAGS).last()?;
     Some(Hit {
         target: Some(name.value.clone()),
-        ..Hit::at(vec![command.program_span, name.span])
+        ..Hit::pair(command.program_span, name.span)
     })
 }
 
@@ -82,7 +82,7 @@ fn mysqladmin_drop(command: &Command) -> Option<Hit> {
     let at = words
         .iter()
         .position(|w| w.value.eq_ignore_ascii_case("drop"))?;
-    let mut hit = Hit::at(vec![command.program_span, words[at].span]);
+    let mut hit = Hit::pair(command.program_span, words[at].span);
     if let Some(name) = words.get(at + 1) {
         hit.evidence.push(name.span);
         hit.target = Some(name.value.clone());
@@ -113,7 +113,7 @@ fn pg_restore_clean(command: &Command) -> Option<Hit> {
         .args
         .iter()
         .find(|a| a.value == "--clean" || short_cluster_has(&a.value, 'c'))?;
-    let mut hit = Hit::at(vec![command.program_span, clean.span]);
+    let mut hit = Hit::pair(command.program_span, clean.span);
     let dbname = command.args.iter().enumerate().find_map(|(i, a)| {
         if let Some(v) = a.value.strip_prefix("--dbname=") {
             Some(v.to_string())
@@ -142,7 +142,7 @@ fn pg_restore_clean(command: &Command) -> Option<Hit> {
 fn pg_dropcluster(command: &Command) -> Option<Hit> {
     let words = operands(command, words![]);
     let version = words.first()?;
-    let mut hit = Hit::at(vec![command.program_span, version.span]);
+    let mut hit = Hit::pair(command.program_span, version.span);
     match words.get(1) {
         Some(name) => {
             hit.evidence.push(name.span);
@@ -220,7 +220,7 @@ pub static RULES: &[Rule] = &[
         // SELECT ... FROM orders WHERE ...`: a copy of what it reads, so a later step that
         // drops or deletes from that table has a backup in the plan. The target is the table
         // copied from.
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["create", "table"], words!["create", "unlogged", "table"], words!["insert", "into"]],
             lacks: words![],
             contains: words!["select"],
@@ -254,7 +254,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["drop", "table"], words!["drop", "database"], words!["drop", "schema"]],
             lacks: words![],
             contains: words![],
@@ -285,7 +285,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["delete"]],
             lacks: words!["where", "join"],
             contains: words![],
@@ -326,7 +326,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["delete"]],
             lacks: words![],
             contains: words!["where", "using"],
@@ -354,7 +354,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["update"]],
             lacks: words![],
             contains: words!["where"],
@@ -382,7 +382,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["update"]],
             lacks: words!["where", "join"],
             contains: words!["set"],
@@ -421,7 +421,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["truncate"]],
             lacks: words![],
             contains: words![],
@@ -452,7 +452,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["alter", "table"]],
             lacks: words![
                 "default", "constraint", "not", "key", "index", "expression", "identity",
@@ -495,7 +495,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["alter", "table"]],
             lacks: words!["add", "validate", "rename"],
             contains: words!["constraint", "foreign", "primary"],
@@ -533,7 +533,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["drop", "index", "concurrently"], words!["drop", "index"]],
             lacks: words![],
             contains: words![],
@@ -563,7 +563,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[
                 words!["drop", "view"],
                 words!["drop", "materialized", "view"],
@@ -608,7 +608,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["drop", "type"], words!["drop", "domain"], words!["drop", "extension"]],
             lacks: words![],
             contains: words!["cascade"],
@@ -635,7 +635,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["drop", "user"], words!["drop", "role"], words!["drop", "group"]],
             lacks: words!["mapping"],
             contains: words![],
@@ -662,7 +662,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::WidenPrivilege,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["grant", "all"]],
             lacks: words![],
             contains: words![],
@@ -689,7 +689,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::WidenPrivilege,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["grant"]],
             lacks: words!["schema"],
             contains: words!["public"],
@@ -716,7 +716,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::WidenPrivilege,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["alter", "user"], words!["alter", "role"], words!["create", "user"], words!["create", "role"]],
             lacks: words![],
             contains: words!["superuser", "bypassrls", "createrole"],
@@ -743,7 +743,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["revoke"]],
             lacks: words![],
             contains: words![],
@@ -770,7 +770,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["select"]],
             lacks: words![],
             contains: words!["pg_drop_replication_slot", "pg_replication_slot_advance"],
@@ -797,7 +797,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["drop", "owned"]],
             lacks: words![],
             contains: words![],
@@ -824,7 +824,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["vacuum", "full"], words!["cluster"], words!["reindex"]],
             lacks: words!["concurrently"],
             contains: words![],
@@ -851,7 +851,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["reset", "master"], words!["reset", "binary", "logs"]],
             lacks: words![],
             contains: words![],
@@ -878,7 +878,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["purge", "binary", "logs"], words!["purge", "master", "logs"]],
             lacks: words![],
             contains: words![],
@@ -905,7 +905,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
-        matcher: Matcher::Sql(SqlPattern {
+        matcher: Matcher::Sql(&SqlPattern {
             starts: &[words!["alter", "table"], words!["drop", "policy"]],
             lacks: words!["enable", "force", "add", "create"],
             contains: words!["security", "policy"],
@@ -1037,7 +1037,7 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Prose(ProsePattern {
+        matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["truncat*", "empty", "empties", "emptying"],
             objects: words!["table", "tables"],
             also: words![],

@@ -60,7 +60,7 @@ fn format_volume(command: &Command) -> Option<Hit> {
         let v = a.value.as_bytes();
         v.len() == 2 && v[0].is_ascii_alphabetic() && v[1] == b':'
     })?;
-    let mut hit = Hit::at(vec![command.program_span, volume.span]);
+    let mut hit = Hit::pair(command.program_span, volume.span);
     hit.target = Some(volume.value.clone());
     Some(hit)
 }

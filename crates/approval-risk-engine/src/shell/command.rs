@@ -278,7 +278,10 @@ fn subexpression(
     let span = Span::new(open.start, end);
     Word {
         span,
-        value: input.get(span.start..span.end).unwrap_or_default().to_string(),
+        value: input
+            .get(span.start..span.end)
+            .unwrap_or_default()
+            .to_string(),
         quoted: false,
         single_string: false,
         dynamic: true,
