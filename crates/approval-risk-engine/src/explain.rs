@@ -425,18 +425,36 @@ fn about_where(question: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
-/// Two questions ask the same thing when most of what they ask about is shared, or when both
-/// ask about a backup, or both ask where the step runs.
-fn same_question(a: &str, b: &str) -> bool {
-    if (about_backup(a) && about_backup(b)) || (about_where(a) && about_where(b)) {
-        return true;
+/// What a question asks about, worked out once per question: each new question is compared
+/// with every one already asked.
+struct Topic {
+    backup: bool,
+    place: bool,
+    words: Vec<String>,
+}
+
+impl Topic {
+    fn of(question: &str) -> Topic {
+        Topic {
+            backup: about_backup(question),
+            place: about_where(question),
+            words: topic_words(question),
+        }
     }
-    let (a, b) = (topic_words(a), topic_words(b));
-    if a.is_empty() || b.is_empty() {
-        return false;
+
+    /// Two questions ask the same thing when most of what they ask about is shared, or when
+    /// both ask about a backup, or both ask where the step runs.
+    fn same(&self, other: &Topic) -> bool {
+        if (self.backup && other.backup) || (self.place && other.place) {
+            return true;
+        }
+        let (a, b) = (&self.words, &other.words);
+        if a.is_empty() || b.is_empty() {
+            return false;
+        }
+        let shared = a.iter().filter(|w| b.contains(w)).count();
+        shared * 2 > a.len().min(b.len()) || shared * 3 >= a.len().max(b.len()) * 2
     }
-    let shared = a.iter().filter(|w| b.contains(w)).count();
-    shared * 2 > a.len().min(b.len()) || shared * 3 >= a.len().max(b.len()) * 2
 }
 
 /// A second question for a finding whose rule asks only one, from the kind of change it is.
@@ -515,10 +533,14 @@ pub fn safer_and_questions(
     if top.rule.id == "plan.claims" {
         safer.clear();
     }
-    let mut questions: Vec<String> = Vec::new();
-    let ask = |q: String, questions: &mut Vec<String>| {
-        if !q.trim().is_empty() && !questions.iter().any(|have| same_question(have, &q)) {
-            questions.push(q);
+    let mut questions: Vec<(String, Topic)> = Vec::new();
+    let ask = |q: String, questions: &mut Vec<(String, Topic)>| {
+        if q.trim().is_empty() {
+            return;
+        }
+        let topic = Topic::of(&q);
+        if !questions.iter().any(|(_, have)| have.same(&topic)) {
+            questions.push((q, topic));
         }
     };
     // Where the plan backs up first, the backup question is whether that backup restores.
@@ -581,7 +603,7 @@ pub fn safer_and_questions(
             }
         }
     }
-    questions.truncate(4);
+    let questions = questions.into_iter().take(4).map(|(q, _)| q).collect();
     (safer, questions)
 }
 

@@ -23,6 +23,9 @@ pub struct Token {
     /// the unused field", "Smoke test: curl ..."): it names the task, and the words after the
     /// colon say what the step does.
     pub label: bool,
+    /// The word's second letter (`second_letter`), kept so that matching a step against each
+    /// of the catalogue's word lists does not work it out again per list.
+    second: u8,
 }
 
 /// Splits `span` of `input` into word tokens, skipping the spans in `skip` (inline code, which
@@ -50,15 +53,17 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
             if skip.iter().any(|k| k.contains(abs)) {
                 return;
             }
+            // Terms are ASCII English, so ASCII case folding is all matching needs, and it
+            // keeps every byte where it was; letters from other alphabets that imitate Latin
+            // ones are folded earlier, in the derived text (see `unicode`).
+            let text = if trimmed.is_ascii() {
+                trimmed.to_ascii_lowercase()
+            } else {
+                trimmed.to_ascii_lowercase().replace('’', "'")
+            };
             out.push(Token {
-                // Terms are ASCII English, so ASCII case folding is all matching needs, and it
-                // keeps every byte where it was; letters from other alphabets that imitate
-                // Latin ones are folded earlier, in the derived text (see `unicode`).
-                text: if trimmed.is_ascii() {
-                    trimmed.to_ascii_lowercase()
-                } else {
-                    trimmed.to_ascii_lowercase().replace('’', "'")
-                },
+                second: second_letter(&text),
+                text,
                 span: abs,
                 clause,
                 data,
@@ -399,10 +404,15 @@ pub fn word_matches(word: &str, term: &str) -> bool {
     }
     // A term that opens with `*` is a word's end: German compounds put the noun last
     // (`*datenbank` matches `produktionsdatenbank`).
-    if let Some(end) = term.strip_prefix('*') {
-        return word.len() > end.len() && word.ends_with(end);
+    // Byte tests rather than `strip_prefix('*')`: every token meets every candidate term here,
+    // and a char pattern's searcher costs more than the test itself.
+    let bytes = term.as_bytes();
+    if bytes.first() == Some(&b'*') {
+        let end = &bytes[1..];
+        return word.len() > end.len() && word.as_bytes().ends_with(end);
     }
-    match term.strip_suffix('*') {
+    let stem = (bytes.last() == Some(&b'*')).then(|| &term[..term.len() - 1]);
+    match stem {
         // `#team*` is a team's own chat channel (`#ops-status`, `#finops`); one named for an
         // audience beyond the team (`#customers`, `#announcements`, `#general`) is not.
         Some("#team") => {
@@ -417,10 +427,17 @@ pub fn word_matches(word: &str, term: &str) -> bool {
         // A directory (`/etc/*`) matches every path below it, however long.
         Some(directory) if directory.ends_with('/') => word.starts_with(directory),
         Some(stem) => {
+            // Most words and stems have no hyphen to skip: then it is a prefix test.
+            if !word.as_bytes().contains(&b'-') && !stem.as_bytes().contains(&b'-') {
+                return word.len() <= stem.len() + 5
+                    && word.as_bytes().starts_with(stem.as_bytes());
+            }
             let mut rest = letters(word);
             letters(stem).all(|s| rest.next() == Some(s)) && rest.count() <= 5
         }
-        None => word == term || (word.contains('-') && letters(word).eq(letters(term))),
+        None => {
+            word == term || (word.as_bytes().contains(&b'-') && letters(word).eq(letters(term)))
+        }
     }
 }
 
@@ -566,7 +583,7 @@ pub fn find_term(tokens: &[Token], term: &str, from: usize) -> Option<(usize, us
 fn phrase_at(tokens: &[Token], i: usize, term: &str) -> Option<usize> {
     // A ` * ` inside a phrase stands for up to two describing words ("all * users" is "all
     // users", "all trial users", "all our paying users"); the shortest fit is taken.
-    if let Some((before, after)) = term.split_once(" * ") {
+    if let Some((before, after)) = gap_split(term) {
         let head = phrase_at(tokens, i, before)?;
         return (0..=2).find_map(|gap| {
             let at = i + head + gap;
@@ -598,6 +615,16 @@ fn phrase_at(tokens: &[Token], i: usize, term: &str) -> Option<usize> {
         count += 1;
     }
     Some(count)
+}
+
+/// A phrase split at its ` * ` gap, if it has one. Every candidate term of every list passes
+/// here, so the bytes are scanned directly rather than through a substring searcher, whose
+/// setup costs more than the short terms it would search.
+fn gap_split(term: &str) -> Option<(&str, &str)> {
+    let bytes = term.as_bytes();
+    let at = (1..bytes.len().saturating_sub(1))
+        .find(|&i| bytes[i] == b'*' && bytes[i - 1] == b' ' && bytes[i + 1] == b' ')?;
+    Some((term.get(..at - 1)?, term.get(at + 2..)?))
 }
 
 /// A number as people write a count: digits with grouping or a decimal point, and an optional
@@ -677,12 +704,18 @@ pub fn find_all(tokens: &[Token], terms: Words) -> Vec<(usize, usize)> {
             continue;
         };
         let mut best: Option<usize> = None;
-        let second = second_letter(&token.text);
+        let second = token.second;
         for (needs, term) in &compiled.buckets[usize::from(first)] {
             if *needs != 0 && *needs != second {
                 continue;
             }
-            if let Some(len) = phrase_at(tokens, i, term) {
+            // A single word needs no phrase walk.
+            let len = if term.as_bytes().contains(&b' ') {
+                phrase_at(tokens, i, term)
+            } else {
+                word_matches(&token.text, term).then_some(1)
+            };
+            if let Some(len) = len {
                 best = Some(best.map_or(len, |b| b.max(len)));
             }
         }
