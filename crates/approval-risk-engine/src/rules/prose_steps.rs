@@ -791,7 +791,10 @@ pub static RULES: &[Rule] = &[
             also: words![],
             window: 4,
             leading: false,
-            unless: words![],
+            // A job named for reading (a report, a health check, the tests) is an unseen
+            // script in the agent's workspace, reviewed as `python3 report.py` is; the shell
+            // rules weigh a script by its name the same way.
+            unless: words!["report", "reports", "reporting", "health check*", "healthcheck*", "test", "tests", "lint*", "smoke test*"],
         }),
         why: "One-off scripts are rarely tested like product code, and a backfill writes every row it selects.",
         consequence: "its effect on the data cannot be seen in the plan",
@@ -803,7 +806,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         examples: examples(&["Run the data backfill script against production.", "Trigger the cleanup job for all tenants."]),
         #[cfg(test)]
-        counterexamples: examples(&["Read the backfill script and summarise what it changes.", "Do not run the cleanup job."]),
+        counterexamples: examples(&["Read the backfill script and summarise what it changes.", "Do not run the cleanup job.", "Run the weekly report job to compare the totals.", "Run the smoke test job against staging."]),
     },
     Rule {
         id: "prose.open-to-internet",
