@@ -348,6 +348,11 @@ fn target_in_code(text: &str) -> bool {
 /// the placeholder into a command is left out (a command naming "it" cannot be pasted), and
 /// elsewhere the placeholder becomes "it".
 fn filled(text: &str, target: Option<&str>) -> String {
+    // Most questions and advice have no placeholder: they are the text as written (the
+    // catalogue's prose is trimmed, with single spaces between sentences).
+    if !text.as_bytes().contains(&b'{') {
+        return text.to_string();
+    }
     match target {
         Some(target) => {
             // The S3 CLI names a bucket two ways: `s3://bucket/prefix` for `aws s3`, the bare
@@ -371,24 +376,27 @@ fn filled(text: &str, target: Option<&str>) -> String {
 }
 
 /// The words of a question that say what it asks about, for telling two questions apart.
-fn topic_words(question: &str) -> Vec<String> {
+fn topic_words(lower: &str) -> Vec<String> {
     const COMMON: &[&str] = &[
         "which", "there", "this", "that", "these", "those", "what", "where", "when", "would",
         "could", "should", "does", "with", "from", "have", "about", "before", "after", "them",
         "their", "they", "will", "been", "into", "your", "exactly", "current", "fresh", "tested",
         "recent",
     ];
-    question
+    lower
         .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_ascii_lowercase)
-        .filter(|w| w.len() >= 4 && !COMMON.contains(&w.as_str()))
+        .filter(|w| w.len() >= 4 && !COMMON.contains(w))
         .map(|w| w.trim_end_matches('s').to_string())
         .collect()
 }
 
 /// Whether a question or sentence is about a backup (taking, having or restoring one).
 fn about_backup(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
+    mentions_backup(&text.to_ascii_lowercase())
+}
+
+/// `about_backup` of text already lower-cased.
+fn mentions_backup(lower: &str) -> bool {
     [
         "backup",
         "back up",
@@ -407,7 +415,11 @@ fn about_backup(text: &str) -> bool {
 /// Whether a question asks where the step runs (which environment, database, cluster, account
 /// or machine).
 fn about_where(question: &str) -> bool {
-    let lower = question.to_ascii_lowercase();
+    asks_where(&question.to_ascii_lowercase())
+}
+
+/// `about_where` of a question already lower-cased.
+fn asks_where(lower: &str) -> bool {
     lower.starts_with("which ")
         && [
             "environment",
@@ -435,10 +447,11 @@ struct Topic {
 
 impl Topic {
     fn of(question: &str) -> Topic {
+        let lower = question.to_ascii_lowercase();
         Topic {
-            backup: about_backup(question),
-            place: about_where(question),
-            words: topic_words(question),
+            backup: mentions_backup(&lower),
+            place: asks_where(&lower),
+            words: topic_words(&lower),
         }
     }
 

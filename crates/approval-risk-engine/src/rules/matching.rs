@@ -222,10 +222,23 @@ fn is_flag(single_dash_words: bool, arg: &str, flag: &str) -> bool {
 
 pub fn find_flag(command: &Command, flags: Words) -> Option<&Arg> {
     let single = single_dash_words(command);
-    command
-        .args
-        .iter()
-        .find(|a| flags.iter().any(|f| is_flag(single, &a.value, f)))
+    command.args.iter().find(|a| {
+        flags
+            .iter()
+            .any(|f| could_be_flag(&a.value, f) && is_flag(single, &a.value, f))
+    })
+}
+
+/// A quick test that rules out most pairs before `is_flag`: every way an argument can give a
+/// flag (equal, `--flag=value`, a cluster `-rf` of one-letter flags) starts with the same
+/// byte, and a long flag (`--force`) is given only by an argument with two dashes, a short one
+/// only by an argument without.
+fn could_be_flag(arg: &str, flag: &str) -> bool {
+    let (a, f) = (arg.as_bytes(), flag.as_bytes());
+    match (a, f) {
+        ([a0, a1, ..], [f0, f1, ..]) => a0 == f0 && ((*a1 == b'-') == (*f1 == b'-')),
+        _ => a.first() == f.first(),
+    }
 }
 
 /// The first argument that is `flag` (see [`find_flag`]).

@@ -142,6 +142,25 @@ fn rule_prose_fits_the_card() {
 
 /// Principle 6: a safer alternative is safer. Each rule's suggestion, assessed on its own as a
 /// plan step, must score strictly lower than the rule's worst example.
+/// Cards copy rule prose without a placeholder as written (`explain::filled`), where text with
+/// one is split into sentences and joined with single spaces: both read the same only if the
+/// prose is trimmed and spaced once.
+#[test]
+fn rule_prose_is_trimmed_and_spaced_once() {
+    for rule in all() {
+        let texts = [rule.why, rule.consequence, rule.safer, rule.title]
+            .into_iter()
+            .chain(rule.questions.iter());
+        for text in texts {
+            assert!(
+                text.trim() == text && !text.contains("  "),
+                "{}: {text:?} has stray spaces",
+                rule.id
+            );
+        }
+    }
+}
+
 #[test]
 fn safer_alternatives_score_lower() {
     let mut failures = Vec::new();
