@@ -105,7 +105,7 @@ fn velero_delete(command: &Command) -> Option<Hit> {
     {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, kind.span, verb.span]);
+    let mut hit = Hit::three(command.program_span, kind.span, verb.span);
     hit.target = words.get(2).map(|w| w.value.clone());
     if kind.value.starts_with("restore") {
         // A restore record only describes a restore that already ran; the data is untouched.

@@ -114,7 +114,7 @@ fn protection_switched_off(command: &Command) -> Option<(Hit, String)> {
         };
         !std::ptr::eq(*a, endpoint) && set_off(&value)
     })?;
-    let hit = Hit::at(vec![command.program_span, endpoint.span, off.span]);
+    let hit = Hit::three(command.program_span, endpoint.span, off.span);
     Some((hit, endpoint.value.clone()))
 }
 
@@ -329,7 +329,7 @@ fn workflow_run(command: &Command) -> Option<Hit> {
         }
         _ => return None,
     };
-    let mut hit = Hit::at(vec![command.program_span, words[0].span, verb.span]);
+    let mut hit = Hit::three(command.program_span, words[0].span, verb.span);
     hit.target = target.map(|t| t.value.clone());
     Some(hit)
 }

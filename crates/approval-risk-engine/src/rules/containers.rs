@@ -151,7 +151,7 @@ fn compose_down_volumes(command: &Command) -> Option<Hit> {
     let words = compose_words(command)?;
     let down = words.first().filter(|w| w.value == "down")?;
     let volumes = find_flag(command, words!["-v", "--volumes"])?;
-    let mut hit = Hit::at(vec![command.program_span, down.span, volumes.span]);
+    let mut hit = Hit::three(command.program_span, down.span, volumes.span);
     if let Some(file) = flag_value(command, "-f").or_else(|| flag_value(command, "--file")) {
         hit.target = Some(file.value.trim_start_matches("--file=").to_string());
     }

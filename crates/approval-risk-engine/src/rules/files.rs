@@ -1233,7 +1233,7 @@ fn sed_in_place_system(command: &Command) -> Option<Hit> {
         let (class, path) = classify_path(arg, command.cwd.as_deref());
         (under_system_dir(&path) || class == PathClass::ServerData).then_some((class, path, *arg))
     })?;
-    let mut hit = Hit::at(vec![command.program_span, flag.span, arg.span]);
+    let mut hit = Hit::three(command.program_span, flag.span, arg.span);
     hit.target = Some(path.clone());
     if class == PathClass::ServerData {
         hit.scope = Some(S::Production);
@@ -1270,7 +1270,7 @@ fn rsync_delete(command: &Command) -> Option<Hit> {
             return None;
         }
         let destination = words[words.len() - 1];
-        let mut hit = Hit::at(vec![command.program_span, verb.span, destination.span]);
+        let mut hit = Hit::three(command.program_span, verb.span, destination.span);
         hit.target = Some(destination.value.clone());
         return Some(hit);
     }
@@ -1302,7 +1302,7 @@ fn rsync_delete(command: &Command) -> Option<Hit> {
         return None;
     }
     let destination = *operands(command).last()?;
-    let mut hit = Hit::at(vec![command.program_span, flag.span, destination.span]);
+    let mut hit = Hit::three(command.program_span, flag.span, destination.span);
     hit.target = Some(destination.value.clone());
     let remote = destination.value.contains(':') && !destination.value.starts_with('/');
     if remote {
@@ -1555,7 +1555,7 @@ fn stop_safety_service(command: &Command) -> Option<Hit> {
     }
     let (verb, units) = stopped_units(command)?;
     let unit = units.iter().find(|u| is_safety_unit(&u.value))?;
-    let mut hit = Hit::at(vec![command.program_span, verb.span, unit.span]);
+    let mut hit = Hit::three(command.program_span, verb.span, unit.span);
     hit.target = Some(unit_name(&unit.value).to_string());
     Some(hit)
 }

@@ -87,7 +87,7 @@ fn clean(command: &Command) -> Option<Hit> {
     if find_flag(command, words!["-n", "--dry-run", "-i", "--interactive"]).is_some() {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, sub.span, force.span]);
+    let mut hit = Hit::three(command.program_span, sub.span, force.span);
     hit.target = rest.first().map(|a| a.value.clone());
     if let Some(ignored) = find_flag(command, words!["-x", "-X"]) {
         if ignored.span != force.span {
@@ -184,7 +184,7 @@ fn reflog_expire(command: &Command) -> Option<Hit> {
         return None;
     }
     let action = rest.first()?;
-    let mut hit = Hit::at(vec![command.program_span, sub.span, action.span]);
+    let mut hit = Hit::three(command.program_span, sub.span, action.span);
     match action.value.as_str() {
         "delete" => {
             hit.target = rest.get(1).map(|a| a.value.clone());
@@ -203,7 +203,7 @@ fn gc_prune_now(command: &Command) -> Option<Hit> {
     match sub.value.as_str() {
         "gc" => {
             let span = expires_now(command, words!["--prune"])?;
-            Some(Hit::at(vec![command.program_span, sub.span, span]))
+            Some(Hit::three(command.program_span, sub.span, span))
         }
         "prune" if find_flag(command, words!["-n", "--dry-run"]).is_none() => {
             if expires_now(command, words!["--expire"]).is_none()

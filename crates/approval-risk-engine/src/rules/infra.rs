@@ -82,7 +82,7 @@ fn terraform_destroy(command: &Command) -> Option<Hit> {
         "destroy" => Hit::pair(command.program_span, verb.span),
         "apply" => {
             let flag = find_flag(command, words!["-destroy", "--destroy"])?;
-            Hit::at(vec![command.program_span, verb.span, flag.span])
+            Hit::three(command.program_span, verb.span, flag.span)
         }
         _ => return None,
     };
@@ -154,7 +154,7 @@ fn apply_unreviewed(command: &Command) -> Option<Hit> {
         ]
     };
     let flag = find_flag(command, skip)?;
-    Some(Hit::at(vec![command.program_span, verb.span, flag.span]))
+    Some(Hit::three(command.program_span, verb.span, flag.span))
 }
 
 /// `apply -replace=ADDR`, `pulumi up --replace URN` / `--target-replace URN`.
@@ -185,7 +185,7 @@ fn force_replace(command: &Command) -> Option<Hit> {
     })?;
     Some(Hit {
         target: Some(value),
-        ..Hit::at(vec![command.program_span, verb.span, flag.span])
+        ..Hit::three(command.program_span, verb.span, flag.span)
     })
 }
 
@@ -246,11 +246,7 @@ fn state_lock_bypass(command: &Command) -> Option<Hit> {
     ) {
         return None;
     }
-    Some(Hit::at(vec![
-        command.program_span,
-        verb.span,
-        lock_off.span,
-    ]))
+    Some(Hit::three(command.program_span, verb.span, lock_off.span))
 }
 
 /// `cp`/`mv` that puts another file in the place of the working directory's state file

@@ -113,7 +113,7 @@ fn delete_of(command: &Command, kinds: Words) -> Option<Hit> {
         .kinds
         .iter()
         .find(|(k, _)| kinds.contains(&k.as_str()))?;
-    let mut hit = Hit::at(vec![command.program_span, deletion.verb.span, arg.span]);
+    let mut hit = Hit::three(command.program_span, deletion.verb.span, arg.span);
     hit.target = deletion.name.clone();
     if let Some(all) = find_flag(command, words!["--all", "-A", "--all-namespaces"]) {
         hit.evidence.push(all.span);
@@ -275,7 +275,7 @@ fn delete_everything(command: &Command) -> Option<Hit> {
     let every_namespace = find_flag(command, words!["-A", "--all-namespaces"]);
     let every_object = find_flag(command, words!["--all"]);
     if let Some((_, arg)) = deletion.kinds.iter().find(|(k, _)| k == "all") {
-        let mut hit = Hit::at(vec![command.program_span, deletion.verb.span, arg.span]);
+        let mut hit = Hit::three(command.program_span, deletion.verb.span, arg.span);
         hit.evidence.extend(
             every_object
                 .iter()
@@ -322,7 +322,7 @@ fn delete_from_file(command: &Command) -> Option<Hit> {
     }
     Some(Hit {
         target: file,
-        ..Hit::at(vec![command.program_span, deletion.verb.span, span])
+        ..Hit::three(command.program_span, deletion.verb.span, span)
     })
 }
 
@@ -389,7 +389,7 @@ fn scale_to_zero(command: &Command) -> Option<Hit> {
         });
     Some(Hit {
         target,
-        ..Hit::at(vec![command.program_span, verb.span, replicas.span])
+        ..Hit::three(command.program_span, verb.span, replicas.span)
     })
 }
 
@@ -410,7 +410,7 @@ fn remove_finalizers(command: &Command) -> Option<Hit> {
     };
     Some(Hit {
         target,
-        ..Hit::at(vec![command.program_span, verb.span, patch.span])
+        ..Hit::three(command.program_span, verb.span, patch.span)
     })
 }
 
@@ -443,7 +443,7 @@ fn grant_cluster_admin(command: &Command) -> Option<Hit> {
     if role != "cluster-admin" {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, first.span, role_arg.span]);
+    let mut hit = Hit::three(command.program_span, first.span, role_arg.span);
     let subjects: Vec<&Arg> = command
         .args
         .iter()

@@ -40,6 +40,12 @@ impl Hit {
         Hit::at(vec![span])
     }
 
+    /// A hit on three spans (not inlined, as `on`).
+    #[inline(never)]
+    pub fn three(first: Span, second: Span, third: Span) -> Hit {
+        Hit::at(vec![first, second, third])
+    }
+
     /// A hit on two spans (not inlined, as `on`).
     #[inline(never)]
     pub fn pair(first: Span, second: Span) -> Hit {

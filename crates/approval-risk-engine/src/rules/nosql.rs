@@ -237,11 +237,11 @@ fn redis_disable_persistence(command: &Command) -> Option<Hit> {
             || (key.value.eq_ignore_ascii_case("appendonly")
                 && value.value.eq_ignore_ascii_case("no"));
         if off {
-            return Some(Hit::at(vec![
+            return Some(Hit::three(
                 command.program_span,
                 words[0].span.cover(words[1].span),
                 key.span.cover(value.span),
-            ]));
+            ));
         }
     }
     None
@@ -259,7 +259,7 @@ fn redis_replicaof(command: &Command) -> Option<Hit> {
     }
     Some(Hit {
         target: Some(master.value.clone()),
-        ..Hit::at(vec![command.program_span, name.span, master.span])
+        ..Hit::three(command.program_span, name.span, master.span)
     })
 }
 
@@ -269,11 +269,7 @@ fn redis_shutdown_nosave(command: &Command) -> Option<Hit> {
         return None;
     }
     let nosave = words.iter().find(|w| redis_is(w, words!["nosave"]))?;
-    Some(Hit::at(vec![
-        command.program_span,
-        words[0].span,
-        nosave.span,
-    ]))
+    Some(Hit::three(command.program_span, words[0].span, nosave.span))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -468,11 +464,7 @@ fn search_delete_index(command: &Command) -> Option<Hit> {
         return None;
     }
     let index = deleted_index(engine, &segments)?;
-    let mut hit = Hit::at(vec![
-        command.program_span,
-        request.method_span,
-        request.url.span,
-    ]);
+    let mut hit = Hit::three(command.program_span, request.method_span, request.url.span);
     if index == "_all" || index.contains('*') {
         hit.note = Some(format!(
             "`{index}` matches many indices at once (with `_all` or `*`, every index on the cluster)."
@@ -499,11 +491,7 @@ fn search_delete_snapshot(command: &Command) -> Option<Hit> {
     }
     Some(Hit {
         target: Some(format!("{}/{}", segments[1], segments[2])),
-        ..Hit::at(vec![
-            command.program_span,
-            request.method_span,
-            request.url.span,
-        ])
+        ..Hit::three(command.program_span, request.method_span, request.url.span)
     })
 }
 
@@ -549,7 +537,7 @@ fn search_allow_wildcard_delete(command: &Command) -> Option<Hit> {
     let compact = body.value.replace([' ', '\n', '\t'], "");
     let off = compact.contains("destructive_requires_name\":false")
         || compact.contains("destructive_requires_name\":\"false\"");
-    off.then(|| Hit::at(vec![command.program_span, request.url.span, body.span]))
+    off.then(|| Hit::three(command.program_span, request.url.span, body.span))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -901,7 +889,7 @@ fn etcd_range_delete(command: &Command) -> Option<Hit> {
         .filter(|w| w.value == "del" || w.value == "delete")?;
     let range = find_flag(command, words!["--prefix", "--from-key"])?;
     let key = words.get(1);
-    let mut hit = Hit::at(vec![command.program_span, verb.span, range.span]);
+    let mut hit = Hit::three(command.program_span, verb.span, range.span);
     if let Some(key) = key {
         hit.evidence.push(key.span);
         hit.target = Some(key.value.clone());

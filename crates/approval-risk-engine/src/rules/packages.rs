@@ -88,7 +88,7 @@ fn npm_deprecate(command: &Command) -> Option<Hit> {
     if words.get(2).is_some_and(|m| m.value.trim().is_empty()) {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, sub.span, package.span]);
+    let mut hit = Hit::three(command.program_span, sub.span, package.span);
     hit.target = Some(package.value.clone());
     Some(hit)
 }
@@ -106,7 +106,7 @@ fn dist_tag(command: &Command) -> Option<Hit> {
     if !matches!(verb.value.as_str(), "add" | "rm" | "remove" | "set") {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, sub.span, verb.span]);
+    let mut hit = Hit::three(command.program_span, sub.span, verb.span);
     hit.target = rest.first().map(|a| {
         let spec = a.value.as_str();
         // `@scope/name@1.2.3` names the package before the last `@`.
@@ -132,7 +132,7 @@ fn access_public(command: &Command) -> Option<Hit> {
         }
         _ => return None,
     };
-    let mut hit = Hit::at(vec![command.program_span, sub.span, setting.span]);
+    let mut hit = Hit::three(command.program_span, sub.span, setting.span);
     hit.target = package.map(|p| p.value.clone());
     Some(hit)
 }
@@ -145,14 +145,14 @@ fn owner_change(command: &Command) -> Option<Hit> {
             let verb = words
                 .get(1)
                 .filter(|w| matches!(w.value.as_str(), "add" | "rm" | "remove"))?;
-            let mut hit = Hit::at(vec![command.program_span, sub.span, verb.span]);
+            let mut hit = Hit::three(command.program_span, sub.span, verb.span);
             hit.target = words.get(3).map(|a| a.value.clone());
             Some(hit)
         }
         _ => {
             let sub = words.first().filter(|w| w.value == "owner")?;
             let change = find_flag(command, words!["--add", "-a", "--remove", "-r"])?;
-            let mut hit = Hit::at(vec![command.program_span, sub.span, change.span]);
+            let mut hit = Hit::three(command.program_span, sub.span, change.span);
             hit.target = words
                 .iter()
                 .skip(1)

@@ -49,7 +49,7 @@ fn noun_then_delete(command: &Command) -> Option<Hit> {
     if !NOUNS.contains(&noun.value.as_str()) {
         return None;
     }
-    let mut hit = Hit::at(vec![command.program_span, noun.span, verb.span]);
+    let mut hit = Hit::three(command.program_span, noun.span, verb.span);
     hit.target = words.get(2).map(|w| w.value.clone());
     // 1Password can archive instead of deleting; Bitwarden moves items to its trash unless
     // told `--permanent`.

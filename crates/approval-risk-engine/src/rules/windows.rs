@@ -72,7 +72,7 @@ fn reg_delete(command: &Command) -> Option<Hit> {
         .next()
         .filter(|w| w.value.eq_ignore_ascii_case("delete"))?;
     let key = words.next()?;
-    let mut hit = Hit::at(vec![command.program_span, verb.span, key.span]);
+    let mut hit = Hit::three(command.program_span, verb.span, key.span);
     hit.target = Some(key.value.clone());
     Some(hit)
 }
@@ -125,11 +125,7 @@ fn icacls_everyone(command: &Command) -> Option<Hit> {
     if !everyone || !(rights.contains('f') || rights.contains('m')) {
         return None;
     }
-    let mut hit = Hit::at(vec![
-        command.program_span,
-        command.args[at].span,
-        grant.span,
-    ]);
+    let mut hit = Hit::three(command.program_span, command.args[at].span, grant.span);
     hit.target = operands(command).next().map(|a| a.value.clone());
     Some(hit)
 }
