@@ -95,10 +95,10 @@ impl Environment {
             while let Some(part) = parts.next() {
                 // Production in other languages, alone or opening a compound
                 // ("Produktionsdatenbank", "本番環境", "生产数据库").
-                // Chinese has no spaces to split a compound at, so its word may sit anywhere.
+                // Chinese has no spaces to split a compound at, so its word may sit anywhere
+                // (searched for only in words that are not ASCII, as every token passes here).
                 let elsewhere = |p: &&str| {
-                    part.starts_with(*p)
-                        || (!p.starts_with(|c: char| c.is_ascii()) && part.contains(*p))
+                    part.starts_with(*p) || (!p.is_ascii() && !part.is_ascii() && part.contains(*p))
                 };
                 if PRODUCTION_ELSEWHERE.iter().any(elsewhere) {
                     production = true;

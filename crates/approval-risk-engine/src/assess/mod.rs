@@ -502,17 +502,19 @@ pub(crate) fn sql_hits(
                 && !words
                     .iter()
                     .any(|w| matches!(w.text.as_str(), "insert" | "update" | "delete")));
-        if hits.len() == before && !reads {
+        let generic = hits.len() == before && !reads;
+        if generic {
             if let Some(rule) = rules::find("sql.change") {
                 hits.push((rule, Hit::on(first.span), None));
             }
         }
         // A statement that locks the table queues behind any long query holding it, and every
-        // query after it queues behind it: without a lock timeout that wait has no end.
+        // query after it queues behind it: without a lock timeout that wait has no end. An
+        // `ALTER TABLE` no specific rule knows takes that lock too.
         let alters_table = words.len() > 1 && words[0].text == "alter" && words[1].text == "table";
         if !state.lock_timeout {
             for (rule, hit, _) in &mut hits[before..] {
-                if rules::takes_table_lock(rule) || (alters_table && rule.id == "sql.change") {
+                if rules::takes_table_lock(rule) || (alters_table && generic) {
                     let waits = "No `lock_timeout` is set before it: while it waits for the table, every query after it waits too.";
                     hit.note = Some(match hit.note.take() {
                         Some(note) => format!("{note} {waits}"),
@@ -1552,15 +1554,13 @@ fn unread_script(tokens: &[Token]) -> Option<&'static str> {
         if !ch.is_alphabetic() {
             continue;
         }
+        // Kana and Han are the prose reader's own word-splitting scripts (`prose::is_cjk`).
+        if prose::is_cjk(ch) {
+            read += 1;
+            continue;
+        }
         let slot = match ch {
             'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => {
-                read += 1;
-                continue;
-            }
-            '\u{3040}'..='\u{30FF}'
-            | '\u{3400}'..='\u{9FFF}'
-            | '\u{F900}'..='\u{FAFF}'
-            | '\u{FF66}'..='\u{FF9F}' => {
                 read += 1;
                 continue;
             }

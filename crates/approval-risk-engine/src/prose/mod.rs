@@ -190,6 +190,12 @@ impl Script {
     }
 }
 
+/// Is the character kana or Han, a script whose words this reader splits where the script
+/// changes?
+pub fn is_cjk(ch: char) -> bool {
+    Script::of(ch).is_cjk()
+}
+
 /// Does this word from inline code name something in a program? Dotted members with a capital
 /// (`Service.Refund`), paths (`Type::new`), calls (`write_csv(`), and camelCase or PascalCase
 /// words with a capital after a small letter (`deleteUser`, `ReportOptions`). File names and
@@ -655,8 +661,9 @@ fn second_letter(word: &str) -> u8 {
 }
 
 struct Compiled {
-    /// By first byte: each term with the second letter it needs (0: any).
-    buckets: Vec<Vec<(u8, &'static str)>>,
+    /// By first byte: each term with the second letter it needs (0: any) and whether it is a
+    /// phrase of several words.
+    buckets: Vec<Vec<(u8, bool, &'static str)>>,
     /// Terms that name a word's end (`*datenbank`), which any token may match.
     endings: Vec<&'static str>,
 }
@@ -668,7 +675,11 @@ impl Compiled {
         for term in terms {
             match term.bytes().next() {
                 Some(b'*') => endings.push(term),
-                Some(first) => buckets[usize::from(first)].push((second_letter(term), term)),
+                Some(first) => buckets[usize::from(first)].push((
+                    second_letter(term),
+                    term.contains(' '),
+                    term,
+                )),
                 None => {}
             }
         }
@@ -705,12 +716,12 @@ pub fn find_all(tokens: &[Token], terms: Words) -> Vec<(usize, usize)> {
         };
         let mut best: Option<usize> = None;
         let second = token.second;
-        for (needs, term) in &compiled.buckets[usize::from(first)] {
+        for (needs, phrase, term) in &compiled.buckets[usize::from(first)] {
             if *needs != 0 && *needs != second {
                 continue;
             }
             // A single word needs no phrase walk.
-            let len = if term.as_bytes().contains(&b' ') {
+            let len = if *phrase {
                 phrase_at(tokens, i, term)
             } else {
                 word_matches(&token.text, term).then_some(1)

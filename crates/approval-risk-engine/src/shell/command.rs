@@ -226,10 +226,9 @@ fn parse_into(
 /// parenthesised expression as an argument? In a POSIX shell `word (` is only the start of a
 /// function definition, which stays as it was read.
 fn starts_cmdlet(words: &[Word]) -> bool {
-    words.first().is_some_and(|w| {
-        let name = w.value.to_ascii_lowercase();
-        name == "iex" || crate::rules::is_cmdlet(&w.value)
-    })
+    words
+        .first()
+        .is_some_and(|w| w.value.eq_ignore_ascii_case("iex") || crate::rules::is_cmdlet(&w.value))
 }
 
 /// The argument a PowerShell sub-expression makes: from `open` to its matching `)`, with the
