@@ -198,11 +198,15 @@ test('a hostile embed message is answered or refused, and the frame answers the 
     // @ts-ignore
     Math.max(0, ...(await explainer.evaluate(() => window.__longTasks)).filter((t) => t.start >= since).map((t) => t.duration));
 
-  // 50 MB in a context field is refused by size before it is read.
+  // The costliest words at the largest plan the frame accepts are answered.
   let since = await now();
-  await post({ type: 'approval-risk:assess', id: 'big-context', plan: 'git status', context: { target: 'x'.repeat(50 * 1024 * 1024) } });
-  await expect.poll(() => replies('big-context')).toEqual(['approval-risk:error']);
-  console.log(`embed: 50 MB context refused, longest task in the frame ${(await longest(since)).toFixed(0)} ms`);
+  await post({ type: 'approval-risk:assess', id: 'verbs', plan: 'delete '.repeat(Math.floor(256 * 1024 / 7)) });
+  await expect.poll(() => replies('verbs'), { timeout: 10_000 }).toEqual(['approval-risk:result']);
+  await expect(frame.locator('.result-pane')).toHaveAttribute('aria-busy', 'false');
+  const verbs = await longest(since);
+  console.log(`embed: 256 K of verbs answered, longest task in the frame ${verbs.toFixed(0)} ms`);
+  // Assessed in the worker, its start shown read-only: the frame never blocked over 50 ms.
+  expect(verbs).toBeLessThan(50);
   // A policy over the engine's bounds is refused with the field named.
   const patterns = Array.from({ length: 5000 }, (_, i) => `payments-${i}-`);
   since = await now();
@@ -212,15 +216,13 @@ test('a hostile embed message is answered or refused, and the frame answers the 
   console.log(`embed: oversized policy refused, longest task in the frame ${refusing.toFixed(0)} ms`);
   // Refused before it is copied: no task of the frame's over the issue's 50 ms.
   expect(refusing).toBeLessThan(50);
-  // The costliest words at the largest plan the frame accepts are answered.
+  // 50 MB in a context field is refused by size before it is read. It goes last of these three:
+  // the frame's collector frees the browser's copy some time after the refusal, and that pause
+  // belongs to this message, not to the one measured after it.
   since = await now();
-  await post({ type: 'approval-risk:assess', id: 'verbs', plan: 'delete '.repeat(Math.floor(256 * 1024 / 7)) });
-  await expect.poll(() => replies('verbs'), { timeout: 10_000 }).toEqual(['approval-risk:result']);
-  await expect(frame.locator('.result-pane')).toHaveAttribute('aria-busy', 'false');
-  const verbs = await longest(since);
-  console.log(`embed: 256 K of verbs answered, longest task in the frame ${verbs.toFixed(0)} ms`);
-  // Assessed in the worker, its start shown read-only: the frame never blocked over 50 ms.
-  expect(verbs).toBeLessThan(50);
+  await post({ type: 'approval-risk:assess', id: 'big-context', plan: 'git status', context: { target: 'x'.repeat(50 * 1024 * 1024) } });
+  await expect.poll(() => replies('big-context')).toEqual(['approval-risk:error']);
+  console.log(`embed: 50 MB context refused, longest task in the frame ${(await longest(since)).toFixed(0)} ms`);
   // Two big plans at once: the first is superseded, with an error that says so, and the second
   // is answered; every request gets one reply.
   await post({ type: 'approval-risk:assess', id: 'first', plan: 'rm -rf /srv/a\n'.repeat(10_000) });
