@@ -1805,3 +1805,58 @@ fn a_table_lock_without_a_lock_timeout_says_every_query_waits_behind_it() {
     let insert = assess_default("INSERT INTO audit (note) VALUES ('x');\n");
     assert!(!only_step(&insert).explanation.contains("lock_timeout"));
 }
+
+/// An infrastructure plan's resource changes are one apply: a port opened to the internet and a
+/// tag changed beside it are not "widens access, then acts with it". The same grant followed by
+/// a command that uses it still is (issue 12, patterns spilling).
+#[test]
+fn resource_changes_of_one_apply_do_not_act_with_each_others_access() {
+    let plan = "Terraform will perform the following actions:\n\n  # aws_security_group_rule.ssh will be created\n  + resource \"aws_security_group_rule\" \"ssh\" {\n      + cidr_blocks = [\n          + \"0.0.0.0/0\",\n        ]\n      + from_port = 22\n      + to_port = 22\n      + type = \"ingress\"\n    }\n\n  # aws_instance.bastion will be updated in-place\n  ~ resource \"aws_instance\" \"bastion\" {\n      ~ instance_type = \"t3.small\" -> \"t3.large\"\n    }\n\nPlan: 1 to add, 1 to change, 0 to destroy.\n";
+    let applied = assess_default(plan);
+    assert!(rules(&applied.steps[0]).contains(&"iac.plan-opens-to-internet"));
+    assert!(pattern_steps(&applied, "plan.privilege-widening").is_empty());
+    assert!(applied.steps[1].decision < Decision::Escalate);
+    let used = assess_default(
+        "1. Open SSH to the world: `aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 0.0.0.0/0`\n2. `aws s3 rb s3://acme-old-logs --force`\n",
+    );
+    assert!(pattern_steps(&used, "plan.privilege-widening").contains(&vec![1, 2]));
+}
+
+/// A terraform plan that opens a web port to everyone is a public site's business, and one that
+/// opens a range or SSH is not; outbound rules open nothing.
+#[test]
+fn a_plan_opening_ports_reads_the_ports_and_the_direction() {
+    let rule = |ports: &str, kind: &str| {
+        format!("  # aws_security_group_rule.r will be created\n  + resource \"aws_security_group_rule\" \"r\" {{\n      + cidr_blocks = [\"0.0.0.0/0\"]\n{ports}      + type = \"{kind}\"\n    }}\n")
+    };
+    let web = assess_default(&rule(
+        "      + from_port = 443\n      + to_port = 443\n",
+        "ingress",
+    ));
+    let range = assess_default(&rule(
+        "      + from_port = 443\n      + to_port = 8443\n",
+        "ingress",
+    ));
+    let outbound = assess_default(&rule(
+        "      + from_port = 0\n      + to_port = 0\n",
+        "egress",
+    ));
+    assert!(rules(only_step(&web)).contains(&"iac.plan-opens-to-internet"));
+    assert!(only_step(&web).decision < only_step(&range).decision);
+    assert!(only_step(&range).decision >= Decision::Escalate);
+    assert!(!rules(only_step(&outbound)).contains(&"iac.plan-opens-to-internet"));
+}
+
+/// `terraform show -json` says the same as the text plan: an ingress rule from everywhere is
+/// the opening finding, an egress rule is not.
+#[test]
+fn a_json_plan_opening_a_port_reads_as_the_text_plan_does() {
+    let plan = |kind: &str| {
+        format!("{{\"format_version\": \"1.2\", \"resource_changes\": [{{\"address\": \"aws_security_group_rule.r\", \"type\": \"aws_security_group_rule\", \"change\": {{\"actions\": [\"create\"], \"after\": {{\"cidr_blocks\": [\"0.0.0.0/0\"], \"from_port\": 5432, \"to_port\": 5432, \"type\": \"{kind}\"}}}}}}]}}")
+    };
+    let inbound = assess_default(&plan("ingress"));
+    assert!(rules(only_step(&inbound)).contains(&"iac.plan-opens-to-internet"));
+    assert!(only_step(&inbound).decision >= Decision::Escalate);
+    let outbound = assess_default(&plan("egress"));
+    assert!(!rules(only_step(&outbound)).contains(&"iac.plan-opens-to-internet"));
+}

@@ -631,7 +631,15 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         if !traits[i].widens {
             continue;
         }
-        let following: Vec<usize> = ahead(i).filter(|&j| traits[j].acts).collect();
+        // The resource changes of one infrastructure plan are applied together, by the
+        // deployer's own credentials: a tag changed beside a new firewall rule does not use it.
+        let declared = |j: usize| {
+            !work[j].commands.is_empty()
+                && work[j].commands.iter().all(|c| c.program == "@resource")
+        };
+        let following: Vec<usize> = ahead(i)
+            .filter(|&j| traits[j].acts && !(declared(i) && declared(j)))
+            .collect();
         // Widening alone is judged by its own rule; the pattern is what is done with it after.
         if following.is_empty() {
             continue;

@@ -29,10 +29,13 @@ pub fn rewrite(input: &str) -> Option<Derived> {
     let mut derived = Derived::new();
     let mut found = 0;
     let mut summary: Option<Span> = None;
+    let mut lines = Vec::new();
     let mut offset = 0;
     for line in input.split_inclusive('\n') {
-        let start = offset;
+        lines.push((offset, line));
         offset += line.len();
+    }
+    for (at, &(start, line)) in lines.iter().enumerate() {
         let trimmed = line.trim();
         let lead = line.len() - line.trim_start().len();
         if let Some(rest) = trimmed.strip_prefix("# ") {
@@ -58,6 +61,22 @@ pub fn rewrite(input: &str) -> Option<Derived> {
             derived.stand_in(resource_type(address), address_span);
             derived.stand_in(" ", address_span);
             derived.copy(input, address_span);
+            // What the resource lets in from the whole internet, read from its attribute block,
+            // as the arguments `--cidr` and `--port` of the CLI's own security group commands.
+            if verb != "destroy" {
+                if let Some(open) = open_ingress(&lines[at + 1..]) {
+                    derived.stand_in(" --cidr ", open.source);
+                    derived.copy(input, open.source);
+                    for (port, end) in open.ports {
+                        derived.stand_in(" --port ", port);
+                        derived.copy(input, port);
+                        if let Some(end) = end {
+                            derived.stand_in("-", end);
+                            derived.copy(input, end);
+                        }
+                    }
+                }
+            }
             // The verb phrase follows as a comment, so the step reads on to it.
             derived.stand_in(" # ", Span::new(verb_span.start, verb_span.start));
             derived.copy(input, verb_span);
@@ -89,6 +108,122 @@ pub fn rewrite(input: &str) -> Option<Derived> {
         derived.stand_in("\n```\n", Span::new(span.end, span.end));
     }
     Some(derived)
+}
+
+/// A source that is every address: `0.0.0.0/0`, `::/0`, and Azure's `*` and `Internet` for a
+/// rule's source prefix.
+fn open_source(line: &str) -> Option<(usize, usize)> {
+    // A changed value reads `old -> new`: the new one is what counts.
+    let from = line.rfind("->").map_or(0, |at| at + 2);
+    let value = &line[from..];
+    for cidr in ["0.0.0.0/0", "::/0"] {
+        if let Some(at) = value.find(cidr) {
+            return Some((from + at, from + at + cidr.len()));
+        }
+    }
+    if line.contains("source_address_prefix") {
+        for word in ["\"*\"", "\"Internet\""] {
+            if let Some(at) = value.find(word) {
+                return Some((from + at + 1, from + at + word.len() - 1));
+            }
+        }
+    }
+    None
+}
+
+/// Where a resource's attribute block lets the whole internet in: the first open source in
+/// an added or changed line that is not about outbound traffic, and the ports it opens (a
+/// range as its first and last port, written `from-to`, which no rule reads as a web port).
+struct OpenIngress {
+    source: Span,
+    ports: Vec<(Span, Option<Span>)>,
+}
+
+/// The text of a span that lies inside one of these lines.
+fn lines_slice<'a>(lines: &[(usize, &'a str)], span: Span) -> Option<&'a str> {
+    let &(start, line) = lines
+        .iter()
+        .find(|(start, line)| *start <= span.start && span.end <= start + line.len())?;
+    line.get(span.start - start..span.end - start)
+}
+
+/// Reads a resource's attribute block (its lines up to the next change header) for a source
+/// open to the whole internet. Egress rules, blocks and `direction = "Outbound"` are outbound
+/// and allowed everywhere by default, so an open address there opens nothing.
+fn open_ingress(lines: &[(usize, &str)]) -> Option<OpenIngress> {
+    let mut source = None;
+    let mut ports = Vec::new();
+    let mut outbound_resource = false;
+    // A nested `egress` block and its indentation, while the lines are inside it.
+    let mut egress_block: Option<usize> = None;
+    for &(start, line) in lines {
+        let trimmed = line.trim();
+        if trimmed.starts_with("# ") || trimmed.starts_with("Plan: ") {
+            break;
+        }
+        let indent = line.len() - line.trim_start().len();
+        let attribute = trimmed.trim_start_matches(['+', '~', '-', ' ']);
+        if let Some(open_at) = egress_block {
+            let closing = attribute.starts_with([']', '}', '{']);
+            if indent <= open_at && !closing {
+                egress_block = None;
+            }
+        }
+        if attribute.starts_with("egress") {
+            egress_block = Some(indent);
+            continue;
+        }
+        let value = |key: &str| {
+            attribute
+                .strip_prefix(key)
+                .filter(|rest| rest.trim_start().starts_with('='))
+                .map(|rest| rest.trim_start()[1..].trim())
+        };
+        if value("type").is_some_and(|v| v.contains("egress"))
+            || value("direction").is_some_and(|v| v.contains("Outbound") || v.contains("EGRESS"))
+        {
+            outbound_resource = true;
+        }
+        let added = trimmed.starts_with(['+', '~']);
+        if !added || egress_block.is_some() {
+            continue;
+        }
+        if source.is_none() {
+            if let Some((from, to)) = open_source(line) {
+                source = Some(Span::new(start + from, start + to));
+            }
+        }
+        // A port is a number, or a range `from..to` written as two attributes.
+        let number = |text: &str| {
+            let text = text
+                .rsplit("->")
+                .next()
+                .unwrap_or(text)
+                .trim()
+                .trim_matches('"');
+            let at = line.rfind(text).filter(|_| !text.is_empty())?;
+            Some(Span::new(start + at, start + at + text.len()))
+        };
+        let opening = ["from_port", "port_range", "destination_port_range"];
+        if let Some(port) = opening.iter().find_map(|key| value(key)).and_then(number) {
+            ports.push((port, None));
+        }
+        if let Some(to) = value("to_port").and_then(number) {
+            if let Some((from, end)) = ports.last_mut() {
+                let text = |span: Span| lines_slice(lines, span);
+                if text(*from) != text(to) {
+                    *end = Some(to);
+                }
+            }
+        }
+    }
+    if outbound_resource {
+        return None;
+    }
+    Some(OpenIngress {
+        source: source?,
+        ports,
+    })
 }
 
 #[cfg(test)]

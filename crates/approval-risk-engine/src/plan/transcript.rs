@@ -832,8 +832,45 @@ impl Writer<'_> {
             ["create"] => "create",
             _ => return true,
         };
-        self.resource_line(verb, kind.as_str(), address, *actions_span);
+        let after = change.get("after").filter(|_| verb != "destroy");
+        self.resource_line(verb, kind.as_str(), address, *actions_span, after);
         true
+    }
+
+    /// Inside a resource line (before its closing fence): where the resource's new values let
+    /// the whole internet in, as the `--cidr` and `--port` arguments the text plan's rewrite
+    /// writes too (`plan::terraform`). Outbound rules and blocks open nothing.
+    fn open_ingress(&mut self, after: &Value) {
+        let outbound = |object: &Value| {
+            object.get("type").and_then(Value::str) == Some("egress")
+                || object
+                    .get("direction")
+                    .and_then(Value::str)
+                    .is_some_and(|d| {
+                        d.eq_ignore_ascii_case("outbound") || d.eq_ignore_ascii_case("egress")
+                    })
+        };
+        if outbound(after) {
+            return;
+        }
+        let Some((source, object)) = open_source(after, after) else {
+            return;
+        };
+        self.derived.stand_in(" --cidr ", source.span);
+        self.append_text(source);
+        let port = |key: &str| match object.get(key) {
+            Some(Value::Scalar(span)) => Some(*span),
+            Some(Value::String(text)) => Some(inner(text)),
+            _ => None,
+        };
+        if let (Some(from), Some(to)) = (port("from_port"), port("to_port")) {
+            self.derived.stand_in(" --port ", from);
+            self.derived.copy(self.input, from);
+            if from.slice(self.input) != to.slice(self.input) {
+                self.derived.stand_in("-", to);
+                self.derived.copy(self.input, to);
+            }
+        }
     }
 
     /// CloudFormation change set: `{"ResourceChange": {"Action", "Replacement", "ResourceType", "LogicalResourceId"}}`.
@@ -867,13 +904,20 @@ impl Writer<'_> {
             "Action"
         };
         let evidence = field_span(change, key).unwrap_or(action.span);
-        self.resource_line(verb, kind.as_str(), id, evidence);
+        self.resource_line(verb, kind.as_str(), id, evidence, None);
         true
     }
 
     /// One resource change as a step `@resource <verb> <type> <address>`, read by the
     /// infrastructure-plan rules; the verb stands for the JSON that says it.
-    fn resource_line(&mut self, verb: &str, kind: &str, address: &Text, verb_span: Span) {
+    fn resource_line(
+        &mut self,
+        verb: &str,
+        kind: &str,
+        address: &Text,
+        verb_span: Span,
+        after: Option<&Value>,
+    ) {
         // The step is the address's own characters, without its quotes.
         let address_span = inner(address);
         self.derived.stand_in(
@@ -885,9 +929,29 @@ impl Writer<'_> {
         self.derived.stand_in(kind, address_span);
         self.derived.stand_in(" ", address_span);
         self.append_text(address);
+        if let Some(after) = after {
+            self.open_ingress(after);
+        }
         self.derived
             .stand_in("\n```\n", Span::new(address_span.end, address_span.end));
         self.items += 1;
+    }
+}
+
+/// The first string that is every address (`0.0.0.0/0`, `::/0`) in a resource's values, with
+/// the object that holds it (where its ports are), outside `egress` blocks.
+fn open_source<'v>(value: &'v Value, holder: &'v Value) -> Option<(&'v Text, &'v Value)> {
+    match value {
+        Value::String(text) => {
+            let open = matches!(text.as_str(), "0.0.0.0/0" | "::/0");
+            open.then_some((text, holder))
+        }
+        Value::Array(items, _) => items.iter().find_map(|item| open_source(item, holder)),
+        Value::Object(fields, _) => fields
+            .iter()
+            .filter(|(key, _)| key.as_str() != "egress")
+            .find_map(|(_, item)| open_source(item, value)),
+        Value::Scalar(_) => None,
     }
 }
 

@@ -12,7 +12,7 @@ use crate::words::Words;
 
 /// Ports a firewall rule names: `--port 22`, `FromPort=22,ToPort=22`, `"FromPort": 443`,
 /// `--destination-port-ranges 443`. A range or a wildcard counts as `None` (not one port).
-fn ports(command: &Command, port_flags: Words) -> Vec<Option<u16>> {
+pub(super) fn ports(command: &Command, port_flags: Words) -> Vec<Option<u16>> {
     let mut out = Vec::new();
     if let Some((text, _)) = option_value(command, port_flags) {
         for part in text.split([',', ' ']).filter(|p| !p.is_empty()) {
@@ -40,11 +40,11 @@ fn number_after(text: &str, key: &str) -> Option<u16> {
 }
 
 /// Every port named is a web port (80 or 443), which public services open on purpose.
-fn web_ports_only(ports: &[Option<u16>]) -> bool {
+pub(super) fn web_ports_only(ports: &[Option<u16>]) -> bool {
     !ports.is_empty() && ports.iter().all(|p| matches!(p, Some(80 | 443)))
 }
 
-const OPEN_TO_WORLD: &str = "Only the web ports (80/443) are opened, as a public website or API does on purpose; any other port open to the whole internet is an invitation to attackers.";
+pub(super) const OPEN_TO_WORLD: &str = "Only the web ports (80/443) are opened, as a public website or API does on purpose; any other port open to the whole internet is an invitation to attackers.";
 
 fn aws_open_ingress(command: &Command) -> Option<Hit> {
     let mut hit = match_command(

@@ -127,9 +127,30 @@ fn is_identity(kind: &str) -> bool {
     .any(|d| kind.contains(d))
 }
 
+/// The address the plan lets in from the whole internet (the plan rewrite writes it as
+/// `--cidr`, with the ports as `--port`).
+fn open_source(command: &Command) -> Option<&crate::shell::Arg> {
+    let at = command.args.iter().position(|a| a.value == "--cidr")?;
+    command.args.get(at + 1)
+}
+
+fn opens_to_internet(command: &Command) -> Option<Hit> {
+    let (verb, _, mut hit) = parts(command)?;
+    if !matches!(verb, "update" | "create" | "replace" | "maybe-replace") {
+        return None;
+    }
+    hit.evidence.push(open_source(command)?.span);
+    if super::cloud::web_ports_only(&super::cloud::ports(command, words!["--port"])) {
+        hit.scope = Some(S::Production);
+        hit.note = Some(super::cloud::OPEN_TO_WORLD.to_string());
+    }
+    Some(hit)
+}
+
 fn changes(command: &Command) -> Option<Hit> {
     let (verb, kind, mut hit) = parts(command)?;
-    if !matches!(verb, "update" | "create" | "update-unlisted") {
+    // Opening to the internet is its own finding, which says more than this one.
+    if !matches!(verb, "update" | "create" | "update-unlisted") || open_source(command).is_some() {
         return None;
     }
     if is_identity(kind) {
@@ -254,6 +275,37 @@ pub static RULES: &[Rule] = &[
         examples: examples(&["Plan: 0 to add, 1 to change, 3 to destroy."]),
         #[cfg(test)]
         counterexamples: examples(&["Plan: 2 to add, 0 to change, 0 to destroy."]),
+    },
+    Rule {
+        id: "iac.plan-opens-to-internet",
+        title: "The plan opens a port to the internet",
+        reversibility: R::Reversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::WidenPrivilege,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: words!["@resource"], check: opens_to_internet },
+        why: "An inbound rule from `0.0.0.0/0`, `::/0` or `*` lets every address in, from the moment the apply finishes.",
+        consequence: "anyone online can reach the port; scanners find it within minutes",
+        safer: "Limit {target} to the office or VPN range, or reach the host through a bastion or session manager.",
+        instead: shown_with_a_name("# {target}: allow only the office or VPN range, then plan again"),
+        questions: words![
+            "Who needs to reach this port, and from which addresses?",
+            "What listens on it, and does it require authentication?",
+        ],
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
+        #[cfg(test)]
+        examples: examples(&[
+            "  # aws_security_group_rule.ssh will be created\n  + resource \"aws_security_group_rule\" \"ssh\" {\n      + cidr_blocks = [\n          + \"0.0.0.0/0\",\n        ]\n      + from_port = 22\n      + to_port = 22\n      + type = \"ingress\"\n    }",
+            "  # google_compute_firewall.db will be updated in-place\n  ~ resource \"google_compute_firewall\" \"db\" {\n      ~ source_ranges = [\n          - \"10.0.0.0/8\",\n          + \"0.0.0.0/0\",\n        ]\n    }",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "  # aws_security_group_rule.out will be created\n  + resource \"aws_security_group_rule\" \"out\" {\n      + cidr_blocks = [\"0.0.0.0/0\"]\n      + type = \"egress\"\n    }",
+            "  # aws_security_group.web will be created\n  + resource \"aws_security_group\" \"web\" {\n      + egress = [\n          + {\n              + cidr_blocks = [\n                  + \"0.0.0.0/0\",\n                ]\n            },\n        ]\n      + ingress = [\n          + {\n              + cidr_blocks = [\n                  + \"10.0.0.0/16\",\n                ]\n            },\n        ]\n    }",
+            "  # aws_security_group_rule.old will be destroyed\n  - resource \"aws_security_group_rule\" \"old\" {\n      - cidr_blocks = [\"0.0.0.0/0\"] -> null\n    }",
+        ]),
     },
     Rule {
         id: "iac.plan-changes",
