@@ -1860,3 +1860,54 @@ fn a_json_plan_opening_a_port_reads_as_the_text_plan_does() {
     let outbound = assess_default(&plan("egress"));
     assert!(!rules(only_step(&outbound)).contains(&"iac.plan-opens-to-internet"));
 }
+
+/// Words that say what the code being written is or does are not the step's act: "Implement
+/// account deletion" builds a feature and "Write unit tests for deletion" writes tests (issue
+/// 12, words read as actions). Another act joined to the code work, or code work for
+/// production, is still read.
+#[test]
+fn what_code_being_written_does_is_not_the_steps_act() {
+    for plan in [
+        "Implement account deletion",
+        "Implement the DELETE /accounts/:id endpoint",
+        "Write unit tests for deletion (already deleted, unknown id, admin override)",
+        "Add a function that deletes expired sessions",
+        "Add a \"Delete my account\" button to the settings page",
+        "Refactor the purge job",
+    ] {
+        let step = &assess_default(plan).steps[0];
+        assert_eq!(
+            step.decision,
+            Decision::Proceed,
+            "{plan}: {:?}",
+            rules(step)
+        );
+    }
+    for plan in [
+        "Write the test and drop the orders table",
+        "Create a branch and delete the old backups",
+        "Delete the users table",
+        "Implement retention: delete audit logs older than 90 days in prod",
+    ] {
+        let step = &assess_default(plan).steps[0];
+        assert!(
+            step.decision >= Decision::Escalate,
+            "{plan}: {:?}",
+            rules(step)
+        );
+    }
+    let live = &assess_default("Implement the purge in production").steps[0];
+    assert!(live.decision >= Decision::Review);
+}
+
+/// "Mark the account deleted" writes a status, as a soft delete does; "flag the records, then
+/// delete them" still deletes.
+#[test]
+fn a_status_marked_is_not_the_act_it_names() {
+    let marked = &assess_default("Mark the account deleted instead of removing the row").steps[0];
+    assert_eq!(marked.decision, Decision::Proceed, "{:?}", rules(marked));
+    let deleted = &assess_default("Flag the stale records, then delete them").steps[0];
+    assert!(deleted.decision >= Decision::Escalate);
+    let joined = &assess_default("Set the flag and deleted the bucket").steps[0];
+    assert!(joined.decision >= Decision::Escalate);
+}

@@ -159,7 +159,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
     // The step's words without its inline code and without what it quotes (a test's name, an
     // issue's title, what a comment says): the same tokens, filtered, not read again.
     let quoted = plan::quoted_spans(input, step.span);
-    let tokens: Vec<Token> = if step.prose {
+    let mut tokens: Vec<Token> = if step.prose {
         all_tokens
             .iter()
             .filter(|t| !code_spans.iter().any(|k| k.contains(t.span)))
@@ -171,6 +171,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
         Vec::new()
     };
     if step.prose {
+        mark_code_described(&mut tokens);
         let before = hits.len();
         for rule in &rules::index().prose {
             if let Matcher::Prose(pattern) = &rule.matcher {
@@ -1465,19 +1466,23 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
             continue;
         }
         let clause = tokens[s].clause;
-        let code_work = find_all(&tokens[s..e], CODE_WORK)
+        let builds_software = find_all(&tokens[s..e], BUILDS_SOFTWARE)
             .first()
-            .is_some_and(|(a, _)| *a == 0)
-            && match clause_names_code {
-                Some((known, names)) if known == clause => names,
-                _ => {
-                    let clause_tokens = &tokens[prose::clause_of(tokens, s)];
-                    let names = names_code(clause_tokens)
-                        || clause_tokens.iter().any(|t| is_workspace_file(&t.text));
-                    clause_names_code = Some((clause, names));
-                    names
-                }
-            };
+            .is_some_and(|(a, _)| *a == 0);
+        let code_work = builds_software
+            || (find_all(&tokens[s..e], CODE_WORK)
+                .first()
+                .is_some_and(|(a, _)| *a == 0)
+                && match clause_names_code {
+                    Some((known, names)) if known == clause => names,
+                    _ => {
+                        let clause_tokens = &tokens[prose::clause_of(tokens, s)];
+                        let names = names_code(clause_tokens)
+                            || clause_tokens.iter().any(|t| is_workspace_file(&t.text));
+                        clause_names_code = Some((clause, names));
+                        names
+                    }
+                });
         // Work on code meant for production ("push the release branch", "update the prod
         // handler config") is not only a working copy's business.
         let code_work = code_work && {
@@ -1577,6 +1582,81 @@ fn unread_script(tokens: &[Token]) -> Option<&'static str> {
     }
     let (name, count) = unread.into_iter().max_by_key(|(_, n)| *n)?;
     (count > read).then_some(name)
+}
+
+/// Verbs whose object is always software: "implement account deletion" builds a feature.
+const BUILDS_SOFTWARE: Words = words!["implement*", "refactor*", "scaffold*", "stub", "stubs"];
+/// Words after a piece of code that say what it is about or does ("tests for deletion", "a
+/// function that deletes expired sessions", "an endpoint to purge uploads").
+const ABOUT: Words = words!["for", "that", "which", "to", "covering", "of", "on", "with"];
+
+/// "Implement the DELETE /accounts/:id endpoint", "Write unit tests for deletion", "Add a
+/// function that deletes expired sessions", "Add a 'Delete my account' button": in a clause
+/// that leads with writing code, the words that say what the code is or does describe the
+/// code being written; nothing is deleted when the step runs. They become data, as an aside
+/// is, so no rule reads them as the step's act. What counts: after a verb that only ever
+/// builds software, the rest of the clause; after another verb of code work, the words up to
+/// the piece of code it names and what a linking word ("for", "that", "to") adds after it.
+/// The description ends at "and" or "or", where another act may start ("write the test and
+/// drop the table"), and a clause that names production stays as it is (`LIVE_CODE`).
+fn mark_code_described(tokens: &mut [Token]) {
+    let mut start = 0;
+    while start < tokens.len() {
+        let clause = prose::clause_of(tokens, start);
+        start = clause.end.max(start + 1);
+        // The clause's first word, past a list number ("2.") or a checkbox.
+        let Some(lead) = clause.clone().find(|&i| {
+            !tokens[i]
+                .text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b'x')
+        }) else {
+            continue;
+        };
+        if tokens[lead].data || tokens[lead].label {
+            continue;
+        }
+        let verb_end = |list: Words| {
+            find_all(&tokens[lead..clause.end], list)
+                .first()
+                .filter(|(s, _)| *s == 0)
+                .map(|(_, e)| lead + e)
+        };
+        let end_at_joint = |from: usize| {
+            (from..clause.end)
+                .find(|&i| matches!(tokens[i].text.as_str(), "and" | "or" | "&"))
+                .unwrap_or(clause.end)
+        };
+        let described = if let Some(after) = verb_end(BUILDS_SOFTWARE) {
+            after..end_at_joint(after)
+        } else if let Some(after) = verb_end(CODE_WORK) {
+            let joint = end_at_joint(after);
+            let Some(&(object, object_end)) = find_all(&tokens[after..joint], CODE_OBJECTS).first()
+            else {
+                continue;
+            };
+            let (object, mut object_end) = (after + object, after + object_end);
+            // A compound names one piece of code: "unit tests", "the API handler".
+            while let Some((_, e)) = find_all(&tokens[object_end..joint], CODE_OBJECTS)
+                .first()
+                .filter(|(s, _)| *s == 0)
+            {
+                object_end += e;
+            }
+            let linked = tokens
+                .get(object_end)
+                .is_some_and(|t| object_end < joint && ABOUT.contains(t.text.as_str()));
+            after..if linked { joint } else { object }
+        } else {
+            continue;
+        };
+        if described.is_empty() || !find_all(&tokens[clause.clone()], LIVE_CODE).is_empty() {
+            continue;
+        }
+        for token in &mut tokens[described] {
+            token.data = true;
+        }
+    }
 }
 
 /// Pieces of code a step may delete or tidy (with `CODE_OBJECTS`).

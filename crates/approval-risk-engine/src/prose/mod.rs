@@ -856,6 +856,20 @@ fn not_this_steps_act(tokens: &[Token], index: usize) -> bool {
         .map(|t| t.text.as_str())
         .collect();
     let gerund = tokens[index].text.ends_with("ing");
+    // "Mark the account deleted", "flag the rows as removed", "set the order to cancelled": a
+    // status written on the thing, as a soft delete does, not the act itself.
+    const MARKING: Words = words!["mark", "marks", "flag", "flags", "label", "tag", "set", "sets"];
+    let before = &tokens[index.saturating_sub(4)..index];
+    if tokens[index].text.ends_with("ed")
+        && before
+            .iter()
+            .rposition(|t| matches!(t.text.as_str(), "and" | "or"))
+            .map_or(before, |joint| &before[joint + 1..])
+            .iter()
+            .any(|t| t.clause == clause && MARKING.contains(t.text.as_str()))
+    {
+        return true;
+    }
     match near.as_slice() {
         [.., marker] if gerund && BEFORE_GERUND.contains(marker) => true,
         [.., marker, "to"] => BEFORE_TO.contains(marker),
