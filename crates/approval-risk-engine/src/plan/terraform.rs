@@ -110,25 +110,29 @@ pub fn rewrite(input: &str) -> Option<Derived> {
     Some(derived)
 }
 
-/// A source that is every address: `0.0.0.0/0`, `::/0`, and Azure's `*` and `Internet` for a
-/// rule's source prefix.
-fn open_source(line: &str) -> Option<(usize, usize)> {
-    // A changed value reads `old -> new`: the new one is what counts.
-    let from = line.rfind("->").map_or(0, |at| at + 2);
-    let value = &line[from..];
-    for cidr in ["0.0.0.0/0", "::/0"] {
-        if let Some(at) = value.find(cidr) {
-            return Some((from + at, from + at + cidr.len()));
-        }
-    }
-    if line.contains("source_address_prefix") {
-        for word in ["\"*\"", "\"Internet\""] {
-            if let Some(at) = value.find(word) {
-                return Some((from + at + 1, from + at + word.len() - 1));
-            }
-        }
-    }
-    None
+/// A changed value reads `old -> new`: the new one is what counts.
+fn new_value(text: &str) -> &str {
+    text.split_once("->").map_or(text, |(_, new)| new)
+}
+
+/// Where `part` (a slice of `line`) starts in it.
+fn offset_in(line: &str, part: &str) -> usize {
+    part.as_ptr() as usize - line.as_ptr() as usize
+}
+
+/// A source that is every address in an attribute line: `0.0.0.0/0`, `::/0`, and Azure's `*`
+/// and `Internet` for a rule's source prefix.
+fn open_source(line: &str) -> Option<&str> {
+    let value = new_value(line);
+    let azure = line.contains("source_address_prefix");
+    ["0.0.0.0/0", "::/0", "\"*\"", "\"Internet\""]
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i < 2 || azure)
+        .find_map(|(_, open)| {
+            let at = value.find(open)?;
+            Some(value[at..at + open.len()].trim_matches('"'))
+        })
 }
 
 /// Where a resource's attribute block lets the whole internet in: the first open source in
@@ -139,21 +143,13 @@ struct OpenIngress {
     ports: Vec<(Span, Option<Span>)>,
 }
 
-/// The text of a span that lies inside one of these lines.
-fn lines_slice<'a>(lines: &[(usize, &'a str)], span: Span) -> Option<&'a str> {
-    let &(start, line) = lines
-        .iter()
-        .find(|(start, line)| *start <= span.start && span.end <= start + line.len())?;
-    line.get(span.start - start..span.end - start)
-}
-
 /// Reads a resource's attribute block (its lines up to the next change header) for a source
 /// open to the whole internet. Egress rules, blocks and `direction = "Outbound"` are outbound
 /// and allowed everywhere by default, so an open address there opens nothing.
 fn open_ingress(lines: &[(usize, &str)]) -> Option<OpenIngress> {
     let mut source = None;
-    let mut ports = Vec::new();
-    let mut outbound_resource = false;
+    // Each port's text and span, and where a range ends.
+    let mut ports: Vec<(&str, Span, Option<Span>)> = Vec::new();
     // A nested `egress` block and its indentation, while the lines are inside it.
     let mut egress_block: Option<usize> = None;
     for &(start, line) in lines {
@@ -163,63 +159,59 @@ fn open_ingress(lines: &[(usize, &str)]) -> Option<OpenIngress> {
         }
         let indent = line.len() - line.trim_start().len();
         let attribute = trimmed.trim_start_matches(['+', '~', '-', ' ']);
-        if let Some(open_at) = egress_block {
-            let closing = attribute.starts_with([']', '}', '{']);
-            if indent <= open_at && !closing {
-                egress_block = None;
-            }
+        if egress_block
+            .is_some_and(|open_at| indent <= open_at && !attribute.starts_with([']', '}', '{']))
+        {
+            egress_block = None;
         }
         if attribute.starts_with("egress") {
             egress_block = Some(indent);
             continue;
         }
+        // An attribute's new value, unquoted, as a slice of the line.
         let value = |key: &str| {
-            attribute
-                .strip_prefix(key)
-                .filter(|rest| rest.trim_start().starts_with('='))
-                .map(|rest| rest.trim_start()[1..].trim())
+            let rest = attribute
+                .strip_prefix(key)?
+                .trim_start()
+                .strip_prefix('=')?;
+            Some(new_value(rest).trim().trim_matches('"'))
         };
-        if value("type").is_some_and(|v| v.contains("egress"))
-            || value("direction").is_some_and(|v| v.contains("Outbound") || v.contains("EGRESS"))
+        let direction = value("type").or_else(|| value("direction")).unwrap_or("");
+        if ["egress", "Outbound", "EGRESS"]
+            .iter()
+            .any(|out| direction.contains(out))
         {
-            outbound_resource = true;
+            return None;
         }
-        let added = trimmed.starts_with(['+', '~']);
-        if !added || egress_block.is_some() {
+        if !trimmed.starts_with(['+', '~']) || egress_block.is_some() {
             continue;
         }
-        if source.is_none() {
-            if let Some((from, to)) = open_source(line) {
-                source = Some(Span::new(start + from, start + to));
-            }
-        }
-        // A port is a number, or a range `from..to` written as two attributes.
-        let number = |text: &str| {
-            let text = text
-                .rsplit("->")
-                .next()
-                .unwrap_or(text)
-                .trim()
-                .trim_matches('"');
-            let at = line.rfind(text).filter(|_| !text.is_empty())?;
-            Some(Span::new(start + at, start + at + text.len()))
+        let span = |part: &str| {
+            let at = start + offset_in(line, part);
+            Span::new(at, at + part.len())
         };
-        let opening = ["from_port", "port_range", "destination_port_range"];
-        if let Some(port) = opening.iter().find_map(|key| value(key)).and_then(number) {
-            ports.push((port, None));
+        if source.is_none() {
+            source = open_source(line).map(span);
         }
-        if let Some(to) = value("to_port").and_then(number) {
-            if let Some((from, end)) = ports.last_mut() {
-                let text = |span: Span| lines_slice(lines, span);
-                if text(*from) != text(to) {
-                    *end = Some(to);
-                }
+        // A port is a number, or a range written as two attributes.
+        let opening = ["from_port", "port_range", "destination_port_range"];
+        if let Some(port) = opening
+            .iter()
+            .find_map(|key| value(key))
+            .filter(|p| !p.is_empty())
+        {
+            ports.push((port, span(port), None));
+        }
+        if let (Some(to), Some((from, _, end))) = (value("to_port"), ports.last_mut()) {
+            if !to.is_empty() && to != *from {
+                *end = Some(span(to));
             }
         }
     }
-    if outbound_resource {
-        return None;
-    }
+    let ports = ports
+        .into_iter()
+        .map(|(_, port, end)| (port, end))
+        .collect();
     Some(OpenIngress {
         source: source?,
         ports,
