@@ -20,6 +20,7 @@ pub mod policy;
 pub mod prose;
 pub mod render;
 pub mod report;
+mod report_json;
 pub mod rules;
 pub mod shell;
 pub mod span;

@@ -138,8 +138,7 @@ impl Assessment {
     /// `\u` escapes: the same JSON to a parser, and inert when the output is shown raw (a CI
     /// log, a terminal, a diff).
     pub fn to_json(&self) -> String {
-        let json = serde_json::to_string_pretty(self).unwrap_or_else(|_| String::from("{}"));
-        escape_hidden(json)
+        escape_hidden(crate::report_json::pretty(self))
     }
 
     /// The same bytes as `to_json`, written to `out` as they are made instead of built as one
