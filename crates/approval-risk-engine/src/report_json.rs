@@ -143,8 +143,11 @@ pub fn pretty(assessment: &Assessment) -> String {
     w.field_str("target", a.context.target.as_str());
     w.field_str("credentials", a.context.credentials.as_str());
     w.key("change_freeze");
-    w.out
-        .push_str(if a.context.change_freeze { "true" } else { "false" });
+    w.out.push_str(if a.context.change_freeze {
+        "true"
+    } else {
+        "false"
+    });
     w.close('}');
     w.key("steps");
     w.list(&a.steps, step);
