@@ -1829,6 +1829,16 @@ fn a_plan_opening_ports_reads_the_ports_and_the_direction() {
     let rule = |ports: &str, kind: &str| {
         format!("  # aws_security_group_rule.r will be created\n  + resource \"aws_security_group_rule\" \"r\" {{\n      + cidr_blocks = [\"0.0.0.0/0\"]\n{ports}      + type = \"{kind}\"\n    }}\n")
     };
+    // A note Terraform prints inside a block does not end it.
+    let noted = rule(
+        "      # (1 unchanged attribute hidden)\n      + from_port = 22\n      + to_port = 22\n",
+        "ingress",
+    )
+    .replace(
+        "      + cidr_blocks",
+        "      # (2 unchanged attributes hidden)\n      + cidr_blocks",
+    );
+    assert!(rules(only_step(&assess_default(&noted))).contains(&"iac.plan-opens-to-internet"));
     let web = assess_default(&rule(
         "      + from_port = 443\n      + to_port = 443\n",
         "ingress",

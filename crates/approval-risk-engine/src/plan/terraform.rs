@@ -143,7 +143,7 @@ struct OpenIngress {
     ports: Vec<(Span, Option<Span>)>,
 }
 
-/// Reads a resource's attribute block (its lines up to the next change header) for a source
+/// Reads a resource's attribute block (its lines up to the next change's header) for a source
 /// open to the whole internet. Egress rules, blocks and `direction = "Outbound"` are outbound
 /// and allowed everywhere by default, so an open address there opens nothing.
 fn open_ingress(lines: &[(usize, &str)]) -> Option<OpenIngress> {
@@ -154,7 +154,11 @@ fn open_ingress(lines: &[(usize, &str)]) -> Option<OpenIngress> {
     let mut egress_block: Option<usize> = None;
     for &(start, line) in lines {
         let trimmed = line.trim();
-        if trimmed.starts_with("# ") || trimmed.starts_with("Plan: ") {
+        // The next change's header ends the block; a note inside it ("# (2 unchanged
+        // attributes hidden)") does not.
+        let header =
+            trimmed.starts_with("# ") && VERBS.iter().any(|(text, _)| trimmed.contains(text));
+        if header || trimmed.starts_with("Plan: ") {
             break;
         }
         let indent = line.len() - line.trim_start().len();
