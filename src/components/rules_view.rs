@@ -13,7 +13,7 @@ const SHOWN: usize = 50;
 /// Whether `rule` matches `query` (already lower-cased and trimmed): an empty query matches all.
 fn matches(rule: &Rule, query: &str) -> bool {
     query.is_empty()
-        || [rule.id, rule.title, rule.why]
+        || [rule.id, rule.title(), rule.why()]
             .iter()
             .any(|field| field.to_ascii_lowercase().contains(query))
 }
@@ -22,7 +22,7 @@ fn rule_item(rule: &'static Rule) -> Html {
     html! {
         <li class="rule" data-rule-id={rule.id}>
             <p class="rule-head">
-                <strong>{ rule.title }</strong>
+                <strong>{ rule.title() }</strong>
                 <code class="rule-id">{ rule.id }</code>
             </p>
             <dl class="axes">
@@ -41,9 +41,9 @@ fn rule_item(rule: &'static Rule) -> Html {
                     </dd>
                 </div>
             </dl>
-            <p class="explanation">{ prose(rule.why) }</p>
-            if !rule.safer.is_empty() {
-                <p class="safer"><strong>{ "Safer: " }</strong>{ prose(rule.safer) }</p>
+            <p class="explanation">{ prose(rule.why()) }</p>
+            if !rule.safer().is_empty() {
+                <p class="safer"><strong>{ "Safer: " }</strong>{ prose(rule.safer()) }</p>
             }
         </li>
     }

@@ -103,7 +103,7 @@ pub fn headline(work: &StepWork, patterns: &[PatternReport]) -> String {
         // A step that is only part of a pattern leads with the pattern.
         if let Some(pattern) = raising_pattern(work, patterns) {
             let consequence = crate::rules::find(&pattern.rule)
-                .map(|r| r.consequence)
+                .map(|r| r.consequence())
                 .unwrap_or("");
             return sentence(
                 &format!(
@@ -136,11 +136,11 @@ pub fn headline(work: &StepWork, patterns: &[PatternReport]) -> String {
         named.push(reach.to_string());
     }
     let lead = if named.is_empty() {
-        top.rule.title.to_string()
+        top.rule.title().to_string()
     } else {
-        format!("{} ({})", top.rule.title, named.join(", "))
+        format!("{} ({})", top.rule.title(), named.join(", "))
     };
-    sentence(&lead, top.rule.consequence)
+    sentence(&lead, top.rule.consequence())
 }
 
 /// `lead: consequence.`, kept to 30 words by dropping the consequence if it must.
@@ -253,10 +253,10 @@ pub fn step(work: &StepWork, patterns: &[PatternReport], index: usize) -> String
     };
     let mut parts: Vec<String> = Vec::new();
     if top.rule.id == "plan.claims" {
-        parts.push(top.rule.why.to_string());
+        parts.push(top.rule.why().to_string());
         parts.push("Claims like this change nothing in the assessment.".to_string());
     } else {
-        parts.push(top.rule.why.to_string());
+        parts.push(top.rule.why().to_string());
     }
     if let Some(note) = &top.hit.note {
         parts.push(note.clone());
@@ -278,7 +278,7 @@ pub fn step(work: &StepWork, patterns: &[PatternReport], index: usize) -> String
         } else {
             format!(
                 "{} ({})",
-                f.rule.title.to_ascii_lowercase(),
+                f.rule.title().to_ascii_lowercase(),
                 f.decision.as_str()
             )
         };
@@ -499,7 +499,7 @@ pub fn safer_and_questions(
         return (safer, Vec::new());
     };
     let target = target_of(top);
-    let mut safer = filled(top.rule.safer, target);
+    let mut safer = filled(top.rule.safer(), target);
     let backed_up = top.raised.iter().find_map(|r| match r {
         Raised::BackedUp(step) => Some(*step),
         _ => None,
@@ -817,10 +817,10 @@ fn report_step(
             .into_iter()
             .map(|f| Finding {
                 rule: f.rule.id.to_string(),
-                title: f.rule.title.to_string(),
+                title: f.rule.title().to_string(),
                 why: match &f.hit.note {
-                    Some(note) => format!("{} {}", f.rule.why, note),
-                    None => f.rule.why.to_string(),
+                    Some(note) => format!("{} {}", f.rule.why(), note),
+                    None => f.rule.why().to_string(),
                 },
                 reversibility: f.reversibility,
                 scope: f.scope,

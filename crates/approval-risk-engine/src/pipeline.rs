@@ -191,8 +191,8 @@ fn report_tricks(
             .unwrap_or_else(|| decide(reversibility, scope));
         step.findings.push(Finding {
             rule: rule.id.to_string(),
-            title: rule.title.to_string(),
-            why: format!("{} Here: {}.", rule.why, trick.describe()),
+            title: rule.title().to_string(),
+            why: format!("{} Here: {}.", rule.why(), trick.describe()),
             reversibility,
             scope,
             decision,
@@ -203,9 +203,9 @@ fn report_tricks(
             step.decision = decision;
             step.reversibility = reversibility;
             step.scope = scope;
-            step.headline = format!("{}: {}.", rule.title, rule.consequence);
-            step.explanation = format!("{} Here: {}.", rule.why, trick.describe());
-            step.safer = rule.safer.to_string();
+            step.headline = format!("{}: {}.", rule.title(), rule.consequence());
+            step.explanation = format!("{} Here: {}.", rule.why(), trick.describe());
+            step.safer = rule.safer().to_string();
             step.questions = rule.questions.iter().map(|q| q.to_string()).collect();
         }
         // Most severe first; equally severe findings keep the order they were found in.

@@ -27,6 +27,23 @@ macro_rules! words {
     };
 }
 
+/// A rule's four texts as one string (see `Rule::text`): title, why, consequence and safer,
+/// each followed by the separator.
+macro_rules! rule_text {
+    ($title:literal, $why:literal, $consequence:literal, $safer:literal $(,)?) => {
+        concat!(
+            $title,
+            "\u{1f}",
+            $why,
+            "\u{1f}",
+            $consequence,
+            "\u{1f}",
+            $safer,
+            "\u{1f}"
+        )
+    };
+}
+
 impl Words {
     pub const EMPTY: Words = Words { joined: "" };
 

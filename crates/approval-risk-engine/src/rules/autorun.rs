@@ -191,7 +191,7 @@ fn sudo_rule(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     Rule {
         id: "host.autorun-write",
-        title: "Installs something that runs by itself later",
+        text: rule_text!("Installs something that runs by itself later", "Cron, systemd, login shells or git run this file later, unattended, with its owner's rights; its commands are judged too.", "its commands run later with no one watching", "Show the whole file in the plan, and run its command once by hand before scheduling it."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -201,9 +201,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["cat", "tee", "echo", "printf", "cp", "install", "mv"],
             check: autorun_write,
         },
-        why: "Cron, systemd, login shells or git run this file later, unattended, with its owner's rights; its commands are judged too.",
-        consequence: "its commands run later with no one watching",
-        safer: "Show the whole file in the plan, and run its command once by hand before scheduling it.",
         instead: shown_with_a_name("cat {target}"),
         questions: words!["What exactly will it run, as which user, and when?", "Who will notice if it fails or deletes too much?"],
         #[cfg(test)]
@@ -215,7 +212,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "host.authorized-key-add",
-        title: "Lets another key log in over SSH",
+        text: rule_text!("Lets another key log in over SSH", "Whoever holds the matching private key can log in as this user from then on, without a password.", "the key's holder can log in here at will", "Add keys through the team's access process, and name whose key it is in the plan."),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -225,9 +222,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["cat", "tee", "echo", "printf", "cp", "install", "mv"],
             check: authorized_key,
         },
-        why: "Whoever holds the matching private key can log in as this user from then on, without a password.",
-        consequence: "the key's holder can log in here at will",
-        safer: "Add keys through the team's access process, and name whose key it is in the plan.",
         instead: shown_with_a_name("cat {target}"),
         questions: words!["Whose key is this, and who approved their access?", "When is it removed again?"],
         #[cfg(test)]
@@ -239,7 +233,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "host.sudo-rule-write",
-        title: "Writes a sudo rule",
+        text: rule_text!("Writes a sudo rule", "A sudo rule decides who may act as root; `NOPASSWD: ALL` lets that user, and anything it runs, do anything.", "that user can act as root on this machine", "Grant the one command the task needs, with a password, and check it with `visudo -c`."),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -249,9 +243,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["cat", "tee", "echo", "printf"],
             check: sudo_rule,
         },
-        why: "A sudo rule decides who may act as root; `NOPASSWD: ALL` lets that user, and anything it runs, do anything.",
-        consequence: "that user can act as root on this machine",
-        safer: "Grant the one command the task needs, with a password, and check it with `visudo -c`.",
         instead: shown_with_a_name("visudo -c -f {target}"),
         questions: words!["Which commands does this user need as root?", "Who reviews sudo rules on this machine?"],
         #[cfg(test)]

@@ -125,7 +125,7 @@ fn velero_delete(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     Rule {
         id: "backup.take",
-        title: "Takes a backup or snapshot",
+        text: rule_text!("Takes a backup or snapshot", "It helps only if it completes, covers what later steps change and restores; a wrong-database dump looks equally reassuring.", "a copy is taken; nothing existing changes", "Check that the copy finished and can be restored before a later step relies on it."),
         // A copy is made; nothing that exists is changed.
         reversibility: R::Reversible,
         scope: S::None,
@@ -133,9 +133,6 @@ pub static RULES: &[Rule] = &[
         action: Action::Backup,
         floor: None,
         matcher: Matcher::CommandFn { programs: BACKUP_PROGRAMS, check: take_backup },
-        why: "It helps only if it completes, covers what later steps change and restores; a wrong-database dump looks equally reassuring.",
-        consequence: "a copy is taken; nothing existing changes",
-        safer: "Check that the copy finished and can be restored before a later step relies on it.",
         instead: shown_with_a_name("List the backups taken so far and when a restore from each was last tried."),
         questions: words![
             "Did it finish, and has a restore from it been tried?",
@@ -158,7 +155,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "backup.restic-forget",
-        title: "Deletes restic backup snapshots",
+        text: rule_text!("Deletes restic backup snapshots", "`forget` removes snapshot records, and until `prune` deletes the unreferenced data, `restic recover` can still salvage it.", "its points in time can no longer be restored", "Run it with `--dry-run` first and read which snapshots go; keep a second copy (`restic copy`)."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -170,9 +167,6 @@ pub static RULES: &[Rule] = &[
             flags_none: words!["--dry-run", "-n"],
             ..CommandPattern::ANY
         }),
-        why: "`forget` removes snapshot records, and until `prune` deletes the unreferenced data, `restic recover` can still salvage it.",
-        consequence: "its points in time can no longer be restored",
-        safer: "Run it with `--dry-run` first and read which snapshots go; keep a second copy (`restic copy`).",
         instead: shown_with_a_name("restic forget --keep-last 1 --prune --dry-run"),
         questions: words!["Which snapshots go, and is any the only copy of something?", "Is there a second copy of this repository?"],
         #[cfg(test)]
@@ -184,16 +178,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "backup.borg-delete",
-        title: "Deletes borg backup archives",
+        text: rule_text!("Deletes borg backup archives", "`prune` applies `--keep-*` rules to every archive in the repository unless limited by `--glob-archives`, other machines' included.", "its archived versions, or a whole repository's, are gone", "List what would go with `borg prune --list --dry-run`, and keep a second repository copy first."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["borg", "borgbackup"], check: borg_delete },
-        why: "`prune` applies `--keep-*` rules to every archive in the repository unless limited by `--glob-archives`, other machines' included.",
-        consequence: "its archived versions, or a whole repository's, are gone",
-        safer: "List what would go with `borg prune --list --dry-run`, and keep a second repository copy first.",
         instead: shown_with_a_name("borg list {target}"),
         questions: words!["Which archives will go, and are they the only copies?", "Is there an off-site copy of this repository?"],
         #[cfg(test)]
@@ -205,16 +196,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "backup.velero-delete",
-        title: "Deletes Kubernetes backups or their schedule",
+        text: rule_text!("Deletes Kubernetes backups or their schedule", "`velero backup delete` removes the files from object storage and the volume snapshots, not just the cluster record.", "its captured state is lost, or future backups stop", "Keep at least one recent backup outside the retention being changed, and describe this one first."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["velero"], check: velero_delete },
-        why: "`velero backup delete` removes the files from object storage and the volume snapshots, not just the cluster record.",
-        consequence: "its captured state is lost, or future backups stop",
-        safer: "Keep at least one recent backup outside the retention being changed, and describe this one first.",
         instead: shown_with_a_name("velero backup describe {target} --details"),
         questions: words!["Is this the last good backup of anything?", "What takes over if this schedule goes?"],
         #[cfg(test)]
@@ -226,7 +214,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "backup.kopia-duplicity-delete",
-        title: "Deletes kopia or duplicity backups",
+        text: rule_text!("Deletes kopia or duplicity backups", "Kopia and duplicity only list what would go without `--delete` or `--force`; later snapshots cannot rebuild removed ones.", "its restore points are gone for good", "List what would go first, and keep a copy of the repository before deleting."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -238,9 +226,6 @@ pub static RULES: &[Rule] = &[
             args_any: words!["delete", "*[0-9]*", "*D", "*M", "*Y", "*W"],
             ..CommandPattern::ANY
         }),
-        why: "Kopia and duplicity only list what would go without `--delete` or `--force`; later snapshots cannot rebuild removed ones.",
-        consequence: "its restore points are gone for good",
-        safer: "List what would go first, and keep a copy of the repository before deleting.",
         instead: shown_with_a_name("kopia snapshot list"),
         questions: words![
             "Which restore points disappear, and is anything relying on them?",

@@ -338,7 +338,7 @@ pub static RULES: &[Rule] = &[
     // ---- GitHub and GitLab ----
     Rule {
         id: "github.repo-delete",
-        title: "Deletes a GitHub or GitLab repository",
+        text: rule_text!("Deletes a GitHub or GitLab repository", "GitHub restores it within 90 days, minus release attachments and team permissions; its private forks are deleted too.", "its issues and secrets go, and pipelines using it break", "Archive {target} instead (read-only, reversible), and delete it months later if nobody needs it."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -349,9 +349,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["repo"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        why: "GitHub restores it within 90 days, minus release attachments and team permissions; its private forks are deleted too.",
-        consequence: "its issues and secrets go, and pipelines using it break",
-        safer: "Archive {target} instead (read-only, reversible), and delete it months later if nobody needs it.",
         instead: shown_with_a_name("gh repo archive {target}"),
         questions: words![
             "Does anything still clone, build or deploy from {target}?",
@@ -373,7 +370,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "github.repo-archive",
-        title: "Archives a repository",
+        text: rule_text!("Archives a repository", "Issues, pull requests and comments turn read-only too, so bots and open reviews stall; unarchiving fully restores it.", "it turns read-only and pushes fail; nothing is lost", "Tell the people working in {target} first, and check no pipeline pushes to it."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -384,9 +381,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["repo"], words!["archive"]],
             ..CommandPattern::ANY
         }),
-        why: "Issues, pull requests and comments turn read-only too, so bots and open reviews stall; unarchiving fully restores it.",
-        consequence: "it turns read-only and pushes fail; nothing is lost",
-        safer: "Tell the people working in {target} first, and check no pipeline pushes to it.",
         instead: shown_with_a_name("gh repo view {target}"),
         questions: words!["Does anyone or any pipeline still push to {target}?", "Which open pull requests or bots would stall?"],
         #[cfg(test)]
@@ -404,7 +398,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "github.repo-make-public",
-        title: "Makes a private repository public",
+        text: rule_text!("Makes a private repository public", "Bots clone newly public repositories within minutes; making it private again cannot recall those copies or public forks.", "anyone can read its code, history and committed secrets", "Publish a fresh repository with only the code meant to be public, after a `gitleaks` scan."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -414,9 +408,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gh"],
             check: repo_make_public,
         },
-        why: "Bots clone newly public repositories within minutes; making it private again cannot recall those copies or public forks.",
-        consequence: "anyone can read its code, history and committed secrets",
-        safer: "Publish a fresh repository with only the code meant to be public, after a `gitleaks` scan.",
         instead: shown_with_a_name("gh repo view {target} --json visibility"),
         questions: words![
             "Was the full history scanned for secrets and personal data?",
@@ -437,7 +428,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "github.prose-publish-repo",
-        title: "Publishes private code",
+        text: rule_text!("Publishes private code", "Every branch, tag and past commit becomes readable, so a secret removed from today's code is still exposed.", "anyone can copy its code and history, for good", "Publish a fresh repository with only the code meant to be public, after scanning it for secrets."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -466,9 +457,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Every branch, tag and past commit becomes readable, so a secret removed from today's code is still exposed.",
-        consequence: "anyone can copy its code and history, for good",
-        safer: "Publish a fresh repository with only the code meant to be public, after scanning it for secrets.",
         instead: shown_with_a_name("List the repositories and their visibility for the owners to review."),
         questions: words![
             "Which repositories exactly, and who approved making them public?",
@@ -490,7 +478,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "github.secret-delete",
-        title: "Deletes a CI secret",
+        text: rule_text!("Deletes a CI secret", "GitHub Actions expands a missing secret to an empty string, so jobs run on with blank credentials.", "pipelines using it break; its value cannot be read back", "Check which workflows use {target}, and keep its value in a secrets store before deleting."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -501,9 +489,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["secret", "variable"], words!["delete", "remove"]],
             ..CommandPattern::ANY
         }),
-        why: "GitHub Actions expands a missing secret to an empty string, so jobs run on with blank credentials.",
-        consequence: "pipelines using it break; its value cannot be read back",
-        safer: "Check which workflows use {target}, and keep its value in a secrets store before deleting.",
         instead: shown_with_a_name("gh secret list"),
         questions: words![
             "Which workflows or deploys read {target}?",
@@ -525,7 +510,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "github.secret-set",
-        title: "Overwrites a CI secret",
+        text: rule_text!("Overwrites a CI secret", "`gh secret set` overwrites an existing secret without asking, and neither GitHub nor GitLab keeps earlier versions.", "its old value is lost; a wrong one breaks pipelines", "Check whether {target} exists (`gh secret list`) and save its value; pass the new one via stdin."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -535,9 +520,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gh", "glab"],
             check: secret_set,
         },
-        why: "`gh secret set` overwrites an existing secret without asking, and neither GitHub nor GitLab keeps earlier versions.",
-        consequence: "its old value is lost; a wrong one breaks pipelines",
-        safer: "Check whether {target} exists (`gh secret list`) and save its value; pass the new one via stdin.",
         instead: shown_with_a_name("gh secret list"),
         questions: words![
             "Is the current value of {target} kept anywhere?",
@@ -559,7 +541,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "github.release-delete",
-        title: "Deletes a published release",
+        text: rule_text!("Deletes a published release", "Rebuilt files rarely match byte for byte, so re-uploading breaks pinned checksums; the tag stays unless `--cleanup-tag` is given.", "its downloads vanish and installs of that version fail", "Mark {target} as a pre-release (`--prerelease`) and publish a fixed release; keep its files downloadable."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -570,9 +552,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["release"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        why: "Rebuilt files rarely match byte for byte, so re-uploading breaks pinned checksums; the tag stays unless `--cleanup-tag` is given.",
-        consequence: "its downloads vanish and installs of that version fail",
-        safer: "Mark {target} as a pre-release (`--prerelease`) and publish a fixed release; keep its files downloadable.",
         instead: shown_with_a_name("gh release edit {target} --prerelease"),
         questions: words![
             "Who downloads {target}, and does any install script pin it?",
@@ -595,7 +574,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "github.branch-protection-off",
-        title: "Removes branch protection",
+        text: rule_text!("Removes branch protection", "Deleting it discards its required checks, reviewers and push rules, re-entered only by hand; force pushes can then rewrite history.", "anyone can push unreviewed code straight to what ships", "Merge through a pull request; for a one-off, grant a ruleset bypass instead of deleting the rules."),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -605,9 +584,6 @@ pub static RULES: &[Rule] = &[
             programs: CI_API_CLIENTS,
             check: branch_protection_off,
         },
-        why: "Deleting it discards its required checks, reviewers and push rules, re-entered only by hand; force pushes can then rewrite history.",
-        consequence: "anyone can push unreviewed code straight to what ships",
-        safer: "Merge through a pull request; for a one-off, grant a ruleset bypass instead of deleting the rules.",
         instead: shown_with_a_name("gh api {target}"),
         questions: words![
             "What step needs protection off, and has it been reviewed?",
@@ -634,7 +610,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "github.api-delete",
-        title: "Deletes something through a CI or code-hosting API",
+        text: rule_text!("Deletes something through a CI or code-hosting API", "Only the token's rights limit the call: an admin token deletes a whole repository as readily as a webhook.", "what it names is deleted without confirmation or undo", "Read the endpoint with a `GET` first, then delete with the dedicated `gh` or `glab` command."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Fixed,
@@ -644,9 +620,6 @@ pub static RULES: &[Rule] = &[
             programs: CI_API_CLIENTS,
             check: api_delete_other,
         },
-        why: "Only the token's rights limit the call: an admin token deletes a whole repository as readily as a webhook.",
-        consequence: "what it names is deleted without confirmation or undo",
-        safer: "Read the endpoint with a `GET` first, then delete with the dedicated `gh` or `glab` command.",
         instead: shown_with_a_name("gh api {target}"),
         questions: words![
             "What exactly does {target} name, and who uses it?",
@@ -671,7 +644,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "github.delete-other",
-        title: "Deletes a GitHub issue, gist, key or cache",
+        text: rule_text!("Deletes a GitHub issue, gist, key or cache", "No trash exists: comments, run logs and artifacts go too, and a deleted label vanishes from every issue.", "it is gone; a deleted key locks out its users", "Close or archive it instead (`gh issue close`); check who uses a key before removing it."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Fixed,
@@ -681,9 +654,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gh"],
             check: gh_delete_other,
         },
-        why: "No trash exists: comments, run logs and artifacts go too, and a deleted label vanishes from every issue.",
-        consequence: "it is gone; a deleted key locks out its users",
-        safer: "Close or archive it instead (`gh issue close`); check who uses a key before removing it.",
         instead: shown_with_a_name("gh issue close {target}"),
         questions: words![
             "Does anyone link to {target} or rely on it?",
@@ -707,7 +677,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "github.workflow-disable",
-        title: "Disables a CI workflow",
+        text: rule_text!("Disables a CI workflow", "A disabled required check never reports, so pull requests wait forever or get merged around it; nothing prompts re-enabling it.", "its checks and scheduled jobs silently stop running", "Fix the workflow or skip one run instead; if it must be off, plan `gh workflow enable`."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -718,9 +688,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["workflow"], words!["disable"]],
             ..CommandPattern::ANY
         }),
-        why: "A disabled required check never reports, so pull requests wait forever or get merged around it; nothing prompts re-enabling it.",
-        consequence: "its checks and scheduled jobs silently stop running",
-        safer: "Fix the workflow or skip one run instead; if it must be off, plan `gh workflow enable`.",
         instead: shown_with_a_name("gh workflow view {target}"),
         questions: words![
             "What goes unchecked or undone while {target} is off?",
@@ -742,16 +709,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "github.workflow-run",
-        title: "Starts a CI workflow by hand",
+        text: rule_text!("Starts a CI workflow by hand", "The workflow does whatever its file says, with the repository's secrets; a deploy it runs is a deploy.", "what the workflow deploys or changes reaches that environment", "Read the workflow file and run it against a non-production environment first."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["gh"], check: workflow_run },
-        why: "The workflow does whatever its file says, with the repository's secrets; a deploy it runs is a deploy.",
-        consequence: "what the workflow deploys or changes reaches that environment",
-        safer: "Read the workflow file and run it against a non-production environment first.",
         instead: shown_with_a_name("gh workflow view {target} --yaml"),
         questions: words![
             "What does {target} deploy or change, and where?",
@@ -770,7 +734,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "github.pr-merge-admin",
-        title: "Merges a pull request skipping reviews and checks",
+        text: rule_text!("Merges a pull request skipping reviews and checks", "`--admin` skips branch protection using the caller's admin rights, and nothing in the git history shows it was skipped.", "unreviewed, unchecked code lands and its deploys run", "Merge with `--auto` so it lands once checks and reviews pass; fix flaky checks instead."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -782,9 +746,6 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["--admin"],
             ..CommandPattern::ANY
         }),
-        why: "`--admin` skips branch protection using the caller's admin rights, and nothing in the git history shows it was skipped.",
-        consequence: "unreviewed, unchecked code lands and its deploys run",
-        safer: "Merge with `--auto` so it lands once checks and reviews pass; fix flaky checks instead.",
         instead: shown_with_a_name("gh pr checks {target}"),
         questions: words![
             "Which required checks or reviews have not passed, and why?",
@@ -805,7 +766,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "github.pr-merge",
-        title: "Merges a pull request",
+        text: rule_text!("Merges a pull request", "A revert commit removes the code but not what its deploy already did, such as migrations run.", "its changes reach the shared branch and often deploy", "Confirm reviews and checks passed, and whether merging deploys, before merging."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Fixed,
@@ -817,9 +778,6 @@ pub static RULES: &[Rule] = &[
             flags_none: words!["--admin"],
             ..CommandPattern::ANY
         }),
-        why: "A revert commit removes the code but not what its deploy already did, such as migrations run.",
-        consequence: "its changes reach the shared branch and often deploy",
-        safer: "Confirm reviews and checks passed, and whether merging deploys, before merging.",
         instead: shown_with_a_name("gh pr checks {target}"),
         questions: words!["Does merging this deploy automatically, and where?", "Have all reviews and required checks passed?"],
         #[cfg(test)]
@@ -831,7 +789,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "github.release-create",
-        title: "Publishes a release",
+        text: rule_text!("Publishes a release", "Publishing fires the `release` event that workflows listen for, and deleting the release does not undo what they ran.", "watchers are notified and pipelines may ship it to users", "Create it as a draft (`--draft`), check notes and assets, then publish."),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -843,9 +801,6 @@ pub static RULES: &[Rule] = &[
             flags_none: words!["--draft", "-d"],
             ..CommandPattern::ANY
         }),
-        why: "Publishing fires the `release` event that workflows listen for, and deleting the release does not undo what they ran.",
-        consequence: "watchers are notified and pipelines may ship it to users",
-        safer: "Create it as a draft (`--draft`), check notes and assets, then publish.",
         instead: shown_with_a_name("gh release create {target} --draft"),
         questions: words!["What does publishing start: builds, uploads, notifications?", "Are the notes and version number final?"],
         #[cfg(test)]
@@ -857,16 +812,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "jenkins.delete",
-        title: "Deletes Jenkins jobs, nodes, views or credentials",
+        text: rule_text!("Deletes Jenkins jobs, nodes, views or credentials", "Jenkins deletes the job's directory, `config.xml` and build history; only a `JENKINS_HOME` backup or job DSL seed restores it.", "its configuration and history are gone; dependent builds fail", "Disable the job (`disable-job`) or take the node offline, and save its `config.xml` (`get-job`)."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["java", "jenkins-cli"], check: jenkins_delete },
-        why: "Jenkins deletes the job's directory, `config.xml` and build history; only a `JENKINS_HOME` backup or job DSL seed restores it.",
-        consequence: "its configuration and history are gone; dependent builds fail",
-        safer: "Disable the job (`disable-job`) or take the node offline, and save its `config.xml` (`get-job`).",
         instead: shown_with_a_name("java -jar jenkins-cli.jar get-job {target}"),
         questions: words!["Which pipelines or deployments use {target}?", "Is its configuration saved (config.xml or job DSL)?"],
         #[cfg(test)]
@@ -879,7 +831,7 @@ pub static RULES: &[Rule] = &[
     // ---- HashiCorp Vault ----
     Rule {
         id: "vault.kv-delete",
-        title: "Deletes a secret from Vault",
+        text: rule_text!("Deletes a secret from Vault", "KV v2 only soft-deletes the latest version, which `kv undelete` restores; KV v1 erases the value for good.", "applications reading it fail until it is restored", "Save its value first (`vault kv get`), and check the store is versioned (KV v2)."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -890,9 +842,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["kv"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        why: "KV v2 only soft-deletes the latest version, which `kv undelete` restores; KV v1 erases the value for good.",
-        consequence: "applications reading it fail until it is restored",
-        safer: "Save its value first (`vault kv get`), and check the store is versioned (KV v2).",
         instead: shown_with_a_name("vault kv metadata get {target}"),
         questions: words![
             "Which applications read {target}?",
@@ -913,7 +862,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "vault.kv-destroy",
-        title: "Permanently destroys Vault secret versions",
+        text: rule_text!("Permanently destroys Vault secret versions", "Unlike `kv delete`, which `kv undelete` reverses, destroy erases the data from storage; only reissuing credentials at their source helps.", "its values are gone for good; applications needing them fail", "Use `vault kv delete`, which can be undone; destroy versions only after weeks unread."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -923,9 +872,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["vault"],
             check: vault_kv_destroy,
         },
-        why: "Unlike `kv delete`, which `kv undelete` reverses, destroy erases the data from storage; only reissuing credentials at their source helps.",
-        consequence: "its values are gone for good; applications needing them fail",
-        safer: "Use `vault kv delete`, which can be undone; destroy versions only after weeks unread.",
         instead: shown_with_a_name("vault kv metadata get {target}"),
         questions: words![
             "Is anything still reading these versions of {target}?",
@@ -946,7 +892,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "vault.delete",
-        title: "Deletes a Vault path or policy",
+        text: rule_text!("Deletes a Vault path or policy", "Its effect depends on the path's engine; tokens keep a deleted policy's name, so recreating it restores their access.", "its data or permissions are gone, with no undelete", "Save what {target} holds first (`vault read`); for a policy, update the roles and tokens using it."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -956,9 +902,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["vault"],
             check: vault_delete,
         },
-        why: "Its effect depends on the path's engine; tokens keep a deleted policy's name, so recreating it restores their access.",
-        consequence: "its data or permissions are gone, with no undelete",
-        safer: "Save what {target} holds first (`vault read`); for a policy, update the roles and tokens using it.",
         instead: shown_with_a_name("vault read {target}"),
         questions: words![
             "What is stored at {target}, and is it saved elsewhere?",
@@ -981,7 +924,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "vault.secrets-disable",
-        title: "Disables a Vault secrets engine",
+        text: rule_text!("Disables a Vault secrets engine", "Disabling wipes the engine's storage; re-enabling the path gives an empty engine, and only a whole-Vault snapshot restores it.", "its secrets are deleted and its issued credentials revoked", "Remove individual secrets instead, after listing what is under {target}; snapshot Vault's storage first."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -992,9 +935,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["secrets"], words!["disable"]],
             ..CommandPattern::ANY
         }),
-        why: "Disabling wipes the engine's storage; re-enabling the path gives an empty engine, and only a whole-Vault snapshot restores it.",
-        consequence: "its secrets are deleted and its issued credentials revoked",
-        safer: "Remove individual secrets instead, after listing what is under {target}; snapshot Vault's storage first.",
         instead: shown_with_a_name("vault secrets list -detailed"),
         questions: words![
             "Which applications use the secrets under {target}?",
@@ -1009,7 +949,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "vault.auth-disable",
-        title: "Disables a Vault login method",
+        text: rule_text!("Disables a Vault login method", "Disabling deletes the method's roles, group mappings and settings, so enabling it again at the same path starts from nothing.", "its users are locked out and their tokens revoked", "Find who logs in via {target} (audit log), move them elsewhere, and export its roles first."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -1020,9 +960,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["auth"], words!["disable"]],
             ..CommandPattern::ANY
         }),
-        why: "Disabling deletes the method's roles, group mappings and settings, so enabling it again at the same path starts from nothing.",
-        consequence: "its users are locked out and their tokens revoked",
-        safer: "Find who logs in via {target} (audit log), move them elsewhere, and export its roles first.",
         instead: shown_with_a_name("vault auth list -detailed"),
         questions: words![
             "Who and what logs in through {target}?",
@@ -1037,7 +974,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "vault.revoke",
-        title: "Revokes Vault tokens or leases",
+        text: rule_text!("Revokes Vault tokens or leases", "Child tokens and leases go too, deleting the database users and cloud keys those leases issued.", "whatever uses it stops working until new credentials are issued", "Find what uses {target} first (audit log), and revoke single leases rather than a `-prefix`."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1047,9 +984,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["vault"],
             check: vault_revoke,
         },
-        why: "Child tokens and leases go too, deleting the database users and cloud keys those leases issued.",
-        consequence: "whatever uses it stops working until new credentials are issued",
-        safer: "Find what uses {target} first (audit log), and revoke single leases rather than a `-prefix`.",
         instead: shown_with_a_name("vault token lookup {target}"),
         questions: words![
             "What uses {target}, and will it renew credentials itself?",
@@ -1070,7 +1004,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "vault.operator-seal",
-        title: "Seals Vault",
+        text: rule_text!("Seals Vault", "Unsealing needs a quorum of key holders entering their shares, which can take hours if they are not at hand.", "every application reading secrets from it fails until unsealed", "Revoke a compromised token with `vault token revoke`; seal only in an emergency, with key holders ready."),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Environment,
@@ -1081,9 +1015,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["operator"], words!["seal"]],
             ..CommandPattern::ANY
         }),
-        why: "Unsealing needs a quorum of key holders entering their shares, which can take hours if they are not at hand.",
-        consequence: "every application reading secrets from it fails until unsealed",
-        safer: "Revoke a compromised token with `vault token revoke`; seal only in an emergency, with key holders ready.",
         instead: shown_with_a_name("vault status"),
         questions: words![
             "Why seal Vault rather than revoke a token?",
@@ -1098,7 +1029,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "vault.root-token",
-        title: "Creates a Vault root token",
+        text: rule_text!("Creates a Vault root token", "A root token skips every policy check and can be set never to expire; HashiCorp advises revoking it after use.", "whoever holds it can read and change everything until revoked", "Create a short-lived token limited to the task's paths (`vault token create -policy=... -ttl=1h`)."),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1108,9 +1039,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["vault"],
             check: vault_root_token,
         },
-        why: "A root token skips every policy check and can be set never to expire; HashiCorp advises revoking it after use.",
-        consequence: "whoever holds it can read and change everything until revoked",
-        safer: "Create a short-lived token limited to the task's paths (`vault token create -policy=... -ttl=1h`).",
         instead: shown_with_a_name("vault token create -policy=deploy-readonly -ttl=1h"),
         questions: words![
             "What does the task need beyond a limited policy?",

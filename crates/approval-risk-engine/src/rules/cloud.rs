@@ -1275,7 +1275,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: compute and network ----
     Rule {
         id: "aws.ec2-terminate-instances",
-        title: "Terminates EC2 instances",
+        text: rule_text!("Terminates EC2 instances", "Root EBS volumes have `DeleteOnTermination` on by default, and instance-store disks always vanish. Replacements get new IDs and addresses.", "it stops for good, and its disks are deleted", "Stop {target} instead (`aws ec2 stop-instances`), which keeps its disks; terminate it later if nothing breaks."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1288,9 +1288,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--instance-ids"),
             ..CommandPattern::ANY
         }),
-        why: "Root EBS volumes have `DeleteOnTermination` on by default, and instance-store disks always vanish. Replacements get new IDs and addresses.",
-        consequence: "it stops for good, and its disks are deleted",
-        safer: "Stop {target} instead (`aws ec2 stop-instances`), which keeps its disks; terminate it later if nothing breaks.",
         instead: shown_with_a_name("aws ec2 stop-instances --instance-ids {target}"),
         questions: words![
             "Which account and region is this, and are these instances right?",
@@ -1313,7 +1310,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.ec2-delete-volume",
-        title: "Deletes an EBS volume",
+        text: rule_text!("Deletes an EBS volume", "An unattached volume may be the only copy of a terminated instance's data, and EBS keeps no deleted volumes.", "its data is gone; only an earlier snapshot can restore it", "Snapshot {target} first (`aws ec2 create-snapshot`). Delete it once the snapshot completes and nobody claims it."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1326,9 +1323,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--volume-id"),
             ..CommandPattern::ANY
         }),
-        why: "An unattached volume may be the only copy of a terminated instance's data, and EBS keeps no deleted volumes.",
-        consequence: "its data is gone; only an earlier snapshot can restore it",
-        safer: "Snapshot {target} first (`aws ec2 create-snapshot`). Delete it once the snapshot completes and nobody claims it.",
         instead: shown_with_a_name("aws ec2 create-snapshot --volume-id {target} --description before-delete"),
         questions: words![
             "What is on {target}, and when was its last snapshot?",
@@ -1350,7 +1344,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.delete-backup",
-        title: "Deletes backups, snapshots or machine images",
+        text: rule_text!("Deletes backups, snapshots or machine images", "A snapshot is often the only copy of data deleted elsewhere. Without a Recycle Bin rule, deletion is final.", "the point in time it captured is gone for good", "Check what {target} is a backup of and that a newer, tested one exists; let retention policies expire old ones."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1360,9 +1354,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_delete_backup,
         },
-        why: "A snapshot is often the only copy of data deleted elsewhere. Without a Recycle Bin rule, deletion is final.",
-        consequence: "the point in time it captured is gone for good",
-        safer: "Check what {target} is a backup of and that a newer, tested one exists; let retention policies expire old ones.",
         instead: shown_with_a_name("aws ec2 describe-snapshots --snapshot-ids {target}"),
         questions: words![
             "Is {target} the newest backup or last copy of deleted data?",
@@ -1388,7 +1379,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.ec2-delete-network",
-        title: "Deletes a VPC, subnet, gateway or route table",
+        text: rule_text!("Deletes a VPC, subnet, gateway or route table", "Recreated networks get new IDs and addresses, so every route, security group and allow-list naming them must be redone.", "every server and database behind it is cut off", "Confirm nothing still uses {target} (network interfaces, routes, endpoints), then delete it through infrastructure code."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1412,9 +1403,6 @@ pub static RULES: &[Rule] = &[
             flags_none: words!["--dry-run"],
             ..CommandPattern::ANY
         }),
-        why: "Recreated networks get new IDs and addresses, so every route, security group and allow-list naming them must be redone.",
-        consequence: "every server and database behind it is cut off",
-        safer: "Confirm nothing still uses {target} (network interfaces, routes, endpoints), then delete it through infrastructure code.",
         instead: shown_with_a_name("aws ec2 describe-network-interfaces --filters Name=vpc-id,Values={target}"),
         questions: words![
             "What still runs in or routes through {target}?",
@@ -1438,7 +1426,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.ec2-open-ingress",
-        title: "Opens a security group to the whole internet",
+        text: rule_text!("Opens a security group to the whole internet", "`0.0.0.0/0` or `::/0` matches every address and applies at once to every instance using the group.", "anyone online can reach the port; scanners find it within minutes", "Allow only the office or VPN range, or connect with Session Manager (`aws ssm start-session`) instead."),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1448,9 +1436,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_open_ingress,
         },
-        why: "`0.0.0.0/0` or `::/0` matches every address and applies at once to every instance using the group.",
-        consequence: "anyone online can reach the port; scanners find it within minutes",
-        safer: "Allow only the office or VPN range, or connect with Session Manager (`aws ssm start-session`) instead.",
         instead: shown_with_a_name("aws ec2 authorize-security-group-ingress --group-id NAME --protocol tcp --port 22 --cidr 203.0.113.0/24"),
         questions: words![
             "Who needs to reach this port, and from which addresses?",
@@ -1473,7 +1458,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.deletion-protection-off",
-        title: "Turns off deletion or termination protection",
+        text: rule_text!("Turns off deletion or termination protection", "Protection blocks every delete call, even an administrator's. Turning it off usually precedes a delete; judge it as one.", "nothing changes yet, but its guard against mistaken deletes is gone", "Leave protection on unless the deletion is approved; then turn it off in the same change as the delete."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1490,9 +1475,6 @@ pub static RULES: &[Rule] = &[
             ],
             ..CommandPattern::ANY
         }),
-        why: "Protection blocks every delete call, even an administrator's. Turning it off usually precedes a delete; judge it as one.",
-        consequence: "nothing changes yet, but its guard against mistaken deletes is gone",
-        safer: "Leave protection on unless the deletion is approved; then turn it off in the same change as the delete.",
         instead: shown_with_a_name("aws rds describe-db-instances --db-instance-identifier {target}"),
         questions: words![
             "What is the next step, and is that deletion approved?",
@@ -1517,7 +1499,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: storage ----
     Rule {
         id: "aws.s3-rm-recursive",
-        title: "Deletes every object under an S3 path",
+        text: rule_text!("Deletes every object under an S3 path", "Nothing prompts and S3 keeps no trash. A path one level too high empties the whole bucket.", "every object under it is gone unless the bucket keeps versions", "Run it with `--dryrun` first and read the list; copy {target} elsewhere before deleting."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1530,9 +1512,6 @@ pub static RULES: &[Rule] = &[
             flags_none: words!["--dryrun"],
             ..CommandPattern::ANY
         }),
-        why: "Nothing prompts and S3 keeps no trash. A path one level too high empties the whole bucket.",
-        consequence: "every object under it is gone unless the bucket keeps versions",
-        safer: "Run it with `--dryrun` first and read the list; copy {target} elsewhere before deleting.",
         instead: shown_with_a_name("aws s3 rm {target} --recursive --dryrun"),
         questions: words![
             "Is versioning on for this bucket, so deletes can be undone?",
@@ -1555,7 +1534,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.s3-delete-objects",
-        title: "Deletes S3 objects",
+        text: rule_text!("Deletes S3 objects", "In a versioned bucket, a delete only adds a removable delete marker. Deleting a specific version is final.", "readers get errors, and it is gone unless versions are kept", "Check the bucket's versioning (`aws s3api get-bucket-versioning`); copy the objects aside first (`aws s3 cp`)."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1565,9 +1544,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_s3_delete_objects,
         },
-        why: "In a versioned bucket, a delete only adds a removable delete marker. Deleting a specific version is final.",
-        consequence: "readers get errors, and it is gone unless versions are kept",
-        safer: "Check the bucket's versioning (`aws s3api get-bucket-versioning`); copy the objects aside first (`aws s3 cp`).",
         instead: shown_with_a_name("aws s3 ls {target}"),
         questions: words![
             "Is versioning on for this bucket?",
@@ -1590,7 +1566,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.s3-rb-force",
-        title: "Deletes an S3 bucket with everything in it",
+        text: rule_text!("Deletes an S3 bucket with everything in it", "`--force` empties it first, unprompted. Whoever claims the global name next receives uploads and links still aimed at it.", "its objects and the bucket itself are deleted for good", "Copy {target} elsewhere, empty it with a lifecycle rule, and keep the bucket so nobody takes its name."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1602,9 +1578,6 @@ pub static RULES: &[Rule] = &[
             flags_all: words!["--force"],
             ..CommandPattern::ANY
         }),
-        why: "`--force` empties it first, unprompted. Whoever claims the global name next receives uploads and links still aimed at it.",
-        consequence: "its objects and the bucket itself are deleted for good",
-        safer: "Copy {target} elsewhere, empty it with a lifecycle rule, and keep the bucket so nobody takes its name.",
         instead: shown_with_a_name("aws s3 ls {target} --recursive --summarize"),
         questions: words![
             "Is there a copy of everything in {target}?",
@@ -1626,7 +1599,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.s3-delete-bucket",
-        title: "Deletes an empty S3 bucket",
+        text: rule_text!("Deletes an empty S3 bucket", "Only an empty bucket can be deleted. Its policy and lifecycle rules survive only if kept in code.", "anyone can then claim its name and the traffic to it", "Keep the empty bucket, blocking all access with a bucket policy; it costs nothing and keeps the name."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1636,9 +1609,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_s3_delete_bucket,
         },
-        why: "Only an empty bucket can be deleted. Its policy and lifecycle rules survive only if kept in code.",
-        consequence: "anyone can then claim its name and the traffic to it",
-        safer: "Keep the empty bucket, blocking all access with a bucket policy; it costs nothing and keeps the name.",
         instead: shown_with_a_name("aws s3api put-public-access-block --bucket {target} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true"),
         questions: words![
             "Does any code, DNS record or document still name this bucket?",
@@ -1660,7 +1630,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.s3-versioning-off",
-        title: "Suspends S3 versioning",
+        text: rule_text!("Suspends S3 versioning", "Old versions stay, but new writes overwrite the `null` version in place. Nobody notices until one is needed.", "every later overwrite or delete in it becomes final", "Keep versioning on; to cut cost, expire noncurrent versions with a lifecycle rule (`NoncurrentVersionExpiration`)."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1670,9 +1640,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_s3_versioning_off,
         },
-        why: "Old versions stay, but new writes overwrite the `null` version in place. Nobody notices until one is needed.",
-        consequence: "every later overwrite or delete in it becomes final",
-        safer: "Keep versioning on; to cut cost, expire noncurrent versions with a lifecycle rule (`NoncurrentVersionExpiration`).",
         instead: shown_with_a_name("aws s3api get-bucket-versioning --bucket {target}"),
         questions: words![
             "Why must versioning be off, and for how long?",
@@ -1693,7 +1660,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.s3-public-access-block-off",
-        title: "Removes an S3 bucket's public-access block",
+        text: rule_text!("Removes an S3 bucket's public-access block", "The block overrides any ACL or policy granting public access; new buckets have it on by default.", "nothing is exposed yet; one bad policy could publish its files", "Keep the block on; serve public files through CloudFront with origin access control, or from a separate public bucket."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1704,9 +1671,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["s3api", "s3control"], words!["delete-public-access-block"]],
             ..CommandPattern::ANY
         }),
-        why: "The block overrides any ACL or policy granting public access; new buckets have it on by default.",
-        consequence: "nothing is exposed yet; one bad policy could publish its files",
-        safer: "Keep the block on; serve public files through CloudFront with origin access control, or from a separate public bucket.",
         instead: shown_with_a_name("aws s3api get-public-access-block --bucket {target}"),
         questions: words![
             "Which files must be public, and why from this bucket?",
@@ -1727,7 +1691,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.s3-make-public",
-        title: "Makes an S3 bucket or object public",
+        text: rule_text!("Makes an S3 bucket or object public", "`\"Principal\": \"*\"` or a public ACL lets anyone in, unless the public-access block overrides it. Copies cannot be recalled.", "anyone on the internet can read what it holds", "Grant access only to the account or role that needs it, or serve public files through CloudFront."),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1737,9 +1701,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_s3_public,
         },
-        why: "`\"Principal\": \"*\"` or a public ACL lets anyone in, unless the public-access block overrides it. Copies cannot be recalled.",
-        consequence: "anyone on the internet can read what it holds",
-        safer: "Grant access only to the account or role that needs it, or serve public files through CloudFront.",
         instead: shown_with_a_name("aws s3api get-bucket-policy --bucket {target}"),
         questions: words![
             "Does anything in {target} need to be readable by anyone?",
@@ -1762,7 +1723,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.s3-delete-bucket-policy",
-        title: "Deletes an S3 bucket policy",
+        text: rule_text!("Deletes an S3 bucket policy", "S3 keeps no policy history, so unless code or CloudTrail holds it, it must be rebuilt by hand.", "services it admitted are cut off; its deny rules stop applying", "Save the current policy first (`aws s3api get-bucket-policy`), then replace it with an edited version instead."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1774,9 +1735,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--bucket"),
             ..CommandPattern::ANY
         }),
-        why: "S3 keeps no policy history, so unless code or CloudTrail holds it, it must be rebuilt by hand.",
-        consequence: "services it admitted are cut off; its deny rules stop applying",
-        safer: "Save the current policy first (`aws s3api get-bucket-policy`), then replace it with an edited version instead.",
         instead: shown_with_a_name("aws s3api get-bucket-policy --bucket {target}"),
         questions: words![
             "Is the current policy saved, or in infrastructure code?",
@@ -1798,7 +1756,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: databases ----
     Rule {
         id: "aws.rds-delete-database",
-        title: "Deletes a managed database",
+        text: rule_text!("Deletes a managed database", "Automated backups are deleted with it unless `--no-delete-automated-backups` is given. Restores get a new endpoint.", "its clients fail; without a final snapshot, its data is gone", "Stop {target} for a week first. Snapshot it manually, and delete with `--final-db-snapshot-identifier`, never `--skip-final-snapshot`."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1808,9 +1766,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_rds_delete,
         },
-        why: "Automated backups are deleted with it unless `--no-delete-automated-backups` is given. Restores get a new endpoint.",
-        consequence: "its clients fail; without a final snapshot, its data is gone",
-        safer: "Stop {target} for a week first. Snapshot it manually, and delete with `--final-db-snapshot-identifier`, never `--skip-final-snapshot`.",
         instead: shown_with_a_name("aws rds create-db-snapshot --db-instance-identifier {target} --db-snapshot-identifier {target}-before-delete"),
         questions: words![
             "Has a recent snapshot of {target} been restored successfully?",
@@ -1836,7 +1791,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.rds-backups-off",
-        title: "Turns off a database's automatic backups",
+        text: rule_text!("Turns off a database's automatic backups", "A retention period of 0 disables automated backups; manual snapshots survive. Nobody notices until a restore is needed.", "its existing backups are deleted and point-in-time recovery is gone", "Keep the retention period at 7 days or more; take a manual snapshot of {target} for a one-off copy."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1846,9 +1801,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_rds_backups_off,
         },
-        why: "A retention period of 0 disables automated backups; manual snapshots survive. Nobody notices until a restore is needed.",
-        consequence: "its existing backups are deleted and point-in-time recovery is gone",
-        safer: "Keep the retention period at 7 days or more; take a manual snapshot of {target} for a one-off copy.",
         instead: shown_with_a_name("aws rds create-db-snapshot --db-instance-identifier {target} --db-snapshot-identifier {target}-manual"),
         questions: words![
             "Why must backups be off, and what replaces them?",
@@ -1869,7 +1821,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.dynamodb-delete-table",
-        title: "Deletes a DynamoDB table",
+        text: rule_text!("Deletes a DynamoDB table", "With point-in-time recovery on, a system backup is kept 35 days; otherwise only earlier on-demand backups can restore it.", "its items are gone and every service using it fails", "Create an on-demand backup of {target} first (`aws dynamodb create-backup`). Keep deletion protection on tables that hold data."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1881,9 +1833,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--table-name"),
             ..CommandPattern::ANY
         }),
-        why: "With point-in-time recovery on, a system backup is kept 35 days; otherwise only earlier on-demand backups can restore it.",
-        consequence: "its items are gone and every service using it fails",
-        safer: "Create an on-demand backup of {target} first (`aws dynamodb create-backup`). Keep deletion protection on tables that hold data.",
         instead: shown_with_a_name("aws dynamodb create-backup --table-name {target} --backup-name {target}-before-delete"),
         questions: words![
             "Is there an on-demand backup of {target}?",
@@ -1905,7 +1854,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.delete-data-store",
-        title: "Deletes an AWS data store",
+        text: rule_text!("Deletes an AWS data store", "Only a separate backup or export survives; a recreated Cognito user pool makes every user reset their password.", "its contents are gone and every application using it fails", "Stop what still reads or writes {target} first. Back up or export it, and test the restore."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1915,9 +1864,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_delete_data_store,
         },
-        why: "Only a separate backup or export survives; a recreated Cognito user pool makes every user reset their password.",
-        consequence: "its contents are gone and every application using it fails",
-        safer: "Stop what still reads or writes {target} first. Back up or export it, and test the restore.",
         instead: shown_with_a_name("aws backup start-backup-job --backup-vault-name main --resource-arn NAME --iam-role-arn arn:aws:iam::123456789012:role/backup"),
         questions: words![
             "What is in {target}, and is there a tested backup?",
@@ -1941,7 +1887,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.delete-service",
-        title: "Deletes a running AWS service or front door",
+        text: rule_text!("Deletes a running AWS service or front door", "Auto Scaling groups and ECS services take their instances or tasks along. Load balancer and CloudFront hostnames are generated.", "what it serves stops; a replacement gets a new address", "Scale {target} to zero or detach its traffic first; if nothing breaks, delete it through infrastructure code."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1951,9 +1897,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_delete_service,
         },
-        why: "Auto Scaling groups and ECS services take their instances or tasks along. Load balancer and CloudFront hostnames are generated.",
-        consequence: "what it serves stops; a replacement gets a new address",
-        safer: "Scale {target} to zero or detach its traffic first; if nothing breaks, delete it through infrastructure code.",
         instead: shown_with_a_name("aws autoscaling update-auto-scaling-group --auto-scaling-group-name {target} --min-size 0 --desired-capacity 0"),
         questions: words![
             "What traffic or jobs still reach {target}?",
@@ -1978,7 +1921,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "cloud.sync-delete",
-        title: "Syncs to cloud storage, deleting extra files",
+        text: rule_text!("Syncs to cloud storage, deleting extra files", "The delete option treats the source as complete and never asks; a mistyped or half-built source means mass deletion.", "every file it holds that the source lacks is deleted", "Sync without the delete option, or dry-run it first (`--dryrun`, `-n`, `--dry-run`) and read the list."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1988,9 +1931,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws", "gsutil", "gcloud", "az", "azcopy"],
             check: sync_delete,
         },
-        why: "The delete option treats the source as complete and never asks; a mistyped or half-built source means mass deletion.",
-        consequence: "every file it holds that the source lacks is deleted",
-        safer: "Sync without the delete option, or dry-run it first (`--dryrun`, `-n`, `--dry-run`) and read the list.",
         instead: shown_with_a_name("aws s3 sync ./site {target} --delete --dryrun"),
         questions: words![
             "Is the source folder complete, and the one you mean?",
@@ -2015,7 +1955,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.elasticache-delete",
-        title: "Deletes an ElastiCache cluster",
+        text: rule_text!("Deletes an ElastiCache cluster", "Automatic backups go with it; only a final or manual snapshot survives. Caches often hold sessions kept nowhere else.", "its contents are lost and every request falls to the database", "Point the applications using {target} elsewhere first, and delete with a final snapshot (`--final-snapshot-identifier`)."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2025,9 +1965,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_cache_delete,
         },
-        why: "Automatic backups go with it; only a final or manual snapshot survives. Caches often hold sessions kept nowhere else.",
-        consequence: "its contents are lost and every request falls to the database",
-        safer: "Point the applications using {target} elsewhere first, and delete with a final snapshot (`--final-snapshot-identifier`).",
         instead: shown_with_a_name("aws elasticache describe-cache-clusters --cache-cluster-id {target}"),
         questions: words![
             "Does {target} hold sessions or queues kept nowhere else?",
@@ -2049,7 +1986,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: identity, keys and secrets ----
     Rule {
         id: "aws.iam-delete-identity",
-        title: "Deletes an IAM user, role or group",
+        text: rule_text!("Deletes an IAM user, role or group", "Trust, bucket and key policies store its hidden unique ID, not its name, so a recreated namesake regains nothing.", "everyone and everything signing in as it is locked out", "Detach the policies from {target} or disable its access keys; delete it after a few days without errors."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -2070,9 +2007,6 @@ pub static RULES: &[Rule] = &[
             ],
             ..CommandPattern::ANY
         }),
-        why: "Trust, bucket and key policies store its hidden unique ID, not its name, so a recreated namesake regains nothing.",
-        consequence: "everyone and everything signing in as it is locked out",
-        safer: "Detach the policies from {target} or disable its access keys; delete it after a few days without errors.",
         instead: shown_with_a_name("aws iam list-attached-role-policies --role-name {target}"),
         questions: words![
             "What uses {target} today (check its last-used date in IAM)?",
@@ -2094,7 +2028,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.iam-admin-grant",
-        title: "Grants administrator access in AWS",
+        text: rule_text!("Grants administrator access in AWS", "Full IAM access equals administrator: holders can attach any policy to themselves. Detaching later does not remove keys created meanwhile.", "it can do anything in the account, including deleting everything", "Attach a policy limited to the task's actions and resources, or assume a narrow role (`aws sts assume-role`)."),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2104,9 +2038,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_iam_admin,
         },
-        why: "Full IAM access equals administrator: holders can attach any policy to themselves. Detaching later does not remove keys created meanwhile.",
-        consequence: "it can do anything in the account, including deleting everything",
-        safer: "Attach a policy limited to the task's actions and resources, or assume a narrow role (`aws sts assume-role`).",
         instead: shown_with_a_name("aws iam attach-role-policy --role-name {target} --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess"),
         questions: words![
             "Which actions does {target} actually need?",
@@ -2130,7 +2061,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.iam-wildcard-policy",
-        title: "Writes an IAM policy that allows every action",
+        text: rule_text!("Writes an IAM policy that allows every action", "`\"Action\": \"*\"` allows every API call, and `NotAction` allows everything unlisted, including services AWS adds later.", "its holder can delete data, change permissions and create users", "Name only the actions and resources the task needs, never `*`; validate with `aws accessanalyzer validate-policy` first."),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2140,9 +2071,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_iam_wildcard,
         },
-        why: "`\"Action\": \"*\"` allows every API call, and `NotAction` allows everything unlisted, including services AWS adds later.",
-        consequence: "its holder can delete data, change permissions and create users",
-        safer: "Name only the actions and resources the task needs, never `*`; validate with `aws accessanalyzer validate-policy` first.",
         instead: shown_with_a_name("aws accessanalyzer validate-policy --policy-type IDENTITY_POLICY --policy-document file://policy.json"),
         questions: words![
             "Which actions and resources does the task actually need?",
@@ -2163,7 +2091,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "cloud.delete-access-key",
-        title: "Deletes a cloud access key or credential",
+        text: rule_text!("Deletes a cloud access key or credential", "Nothing lists which machines hold copies of the key, so each user surfaces only when it starts failing.", "everything using it is locked out, and it cannot be restored", "Deactivate the key first (`aws iam update-access-key --status Inactive`); delete it after a few days without errors."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -2173,9 +2101,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws", "gcloud", "az", "gh"],
             check: delete_access_key,
         },
-        why: "Nothing lists which machines hold copies of the key, so each user surfaces only when it starts failing.",
-        consequence: "everything using it is locked out, and it cannot be restored",
-        safer: "Deactivate the key first (`aws iam update-access-key --status Inactive`); delete it after a few days without errors.",
         instead: shown_with_a_name("aws iam get-access-key-last-used --access-key-id AKIAEXAMPLE"),
         questions: words![
             "When was this key last used, and by what?",
@@ -2198,7 +2123,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "cloud.long-lived-key",
-        title: "Creates a long-lived cloud access key",
+        text: rule_text!("Creates a long-lived cloud access key", "The key never expires and works from any network. It lands in the agent's output, logs and transcript.", "anyone who sees the printed secret can act as it, anywhere", "Use short-lived credentials (an IAM role, SSO or workload identity federation); otherwise store the key in a secrets manager."),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -2210,9 +2135,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws", "gcloud"],
             check: long_lived_key,
         },
-        why: "The key never expires and works from any network. It lands in the agent's output, logs and transcript.",
-        consequence: "anyone who sees the printed secret can act as it, anywhere",
-        safer: "Use short-lived credentials (an IAM role, SSO or workload identity federation); otherwise store the key in a secrets manager.",
         instead: shown_with_a_name("aws sts get-caller-identity"),
         questions: words![
             "Why can a role or short-lived credential not be used?",
@@ -2235,7 +2157,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.kms-schedule-key-deletion",
-        title: "Schedules a KMS key for deletion",
+        text: rule_text!("Schedules a KMS key for deletion", "A key pending deletion refuses every cryptographic call at once; `cancel-key-deletion` works only during the 7-30 day wait.", "data it encrypted is unreadable now and lost after the wait", "Disable {target} first (`aws kms disable-key`) and watch CloudTrail for failures for weeks; then schedule with `--pending-window-in-days 30`."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2247,9 +2169,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--key-id"),
             ..CommandPattern::ANY
         }),
-        why: "A key pending deletion refuses every cryptographic call at once; `cancel-key-deletion` works only during the 7-30 day wait.",
-        consequence: "data it encrypted is unreadable now and lost after the wait",
-        safer: "Disable {target} first (`aws kms disable-key`) and watch CloudTrail for failures for weeks; then schedule with `--pending-window-in-days 30`.",
         instead: shown_with_a_name("aws kms disable-key --key-id {target}"),
         questions: words![
             "What is encrypted with {target}: databases, volumes, backups, secrets?",
@@ -2271,7 +2190,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.kms-disable-key",
-        title: "Disables a KMS key",
+        text: rule_text!("Disables a KMS key", "Running resources keep cached data keys, so failures surface later, at the next restart, volume attach or secret read.", "nothing encrypted with it can be read until it is re-enabled", "Check CloudTrail for use of {target}, warn owners of what it encrypts, and keep `aws kms enable-key` ready."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2283,9 +2202,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--key-id"),
             ..CommandPattern::ANY
         }),
-        why: "Running resources keep cached data keys, so failures surface later, at the next restart, volume attach or secret read.",
-        consequence: "nothing encrypted with it can be read until it is re-enabled",
-        safer: "Check CloudTrail for use of {target}, warn owners of what it encrypts, and keep `aws kms enable-key` ready.",
         instead: shown_with_a_name("aws kms describe-key --key-id {target}"),
         questions: words![
             "What is encrypted with {target}, and who owns it?",
@@ -2306,7 +2222,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.secretsmanager-delete-secret",
-        title: "Deletes a secret from Secrets Manager",
+        text: rule_text!("Deletes a secret from Secrets Manager", "It stays restorable with `restore-secret` for 30 days by default, but reads fail meanwhile; `--force-delete-without-recovery` skips that.", "every application that reads it fails on its next read", "Delete with a recovery window (`--recovery-window-in-days 30`), never `--force-delete-without-recovery`; check the secret's last-accessed date first."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2316,9 +2232,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_secret_delete,
         },
-        why: "It stays restorable with `restore-secret` for 30 days by default, but reads fail meanwhile; `--force-delete-without-recovery` skips that.",
-        consequence: "every application that reads it fails on its next read",
-        safer: "Delete with a recovery window (`--recovery-window-in-days 30`), never `--force-delete-without-recovery`; check the secret's last-accessed date first.",
         instead: shown_with_a_name("aws secretsmanager describe-secret --secret-id {target}"),
         questions: words![
             "Which applications read {target}, and when was it last accessed?",
@@ -2339,7 +2252,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.secret-overwrite",
-        title: "Overwrites a stored secret or parameter",
+        text: rule_text!("Overwrites a stored secret or parameter", "Only the stored copy changes, not the credential itself. The old value stays in `AWSPREVIOUS` or the parameter history.", "every application reading it gets the new value, right or wrong", "Save the current value and test the new credential first; prefer managed rotation (`aws secretsmanager rotate-secret`)."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2349,9 +2262,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_secret_overwrite,
         },
-        why: "Only the stored copy changes, not the credential itself. The old value stays in `AWSPREVIOUS` or the parameter history.",
-        consequence: "every application reading it gets the new value, right or wrong",
-        safer: "Save the current value and test the new credential first; prefer managed rotation (`aws secretsmanager rotate-secret`).",
         instead: shown_with_a_name("aws secretsmanager describe-secret --secret-id {target}"),
         questions: words![
             "Has the new value been tested against the system it unlocks?",
@@ -2375,7 +2285,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: DNS ----
     Rule {
         id: "aws.route53-delete-hosted-zone",
-        title: "Deletes a Route 53 hosted zone",
+        text: rule_text!("Deletes a Route 53 hosted zone", "Recreating it changes its name servers; the registrar must be updated, and resolvers cache the old delegation for days.", "every name in its domain can stop resolving for days", "Export the zone's records first, and check with `dig NS` that the domain no longer delegates to {target}."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -2387,9 +2297,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--id"),
             ..CommandPattern::ANY
         }),
-        why: "Recreating it changes its name servers; the registrar must be updated, and resolvers cache the old delegation for days.",
-        consequence: "every name in its domain can stop resolving for days",
-        safer: "Export the zone's records first, and check with `dig NS` that the domain no longer delegates to {target}.",
         instead: shown_with_a_name("aws route53 list-resource-record-sets --hosted-zone-id {target}"),
         questions: words![
             "Which domain does {target} serve, and is it still delegated?",
@@ -2410,7 +2317,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.route53-delete-record",
-        title: "Deletes DNS records in Route 53",
+        text: rule_text!("Deletes DNS records in Route 53", "Resolvers cache the 'does not exist' answer for the SOA negative TTL, so a restored record reappears slowly.", "once caches expire, it stops resolving and what it serves fails", "Change the record to point somewhere new (`UPSERT`) instead of deleting it; save its current value first."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2420,9 +2327,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_dns_record_delete,
         },
-        why: "Resolvers cache the 'does not exist' answer for the SOA negative TTL, so a restored record reappears slowly.",
-        consequence: "once caches expire, it stops resolving and what it serves fails",
-        safer: "Change the record to point somewhere new (`UPSERT`) instead of deleting it; save its current value first.",
         instead: shown_with_a_name("aws route53 list-resource-record-sets --hosted-zone-id {target}"),
         questions: words![
             "What is served at this name, and who uses it?",
@@ -2444,7 +2348,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: audit, monitoring and alarms ----
     Rule {
         id: "aws.cloudtrail-off",
-        title: "Stops or deletes the CloudTrail audit log",
+        text: rule_text!("Stops or deletes the CloudTrail audit log", "Trails are the only long-term record of who did what; event history keeps just 90 days of management events.", "actions in the account go unrecorded, and the gap is permanent", "Leave the trail on; to change cost or destination, use `aws cloudtrail update-trail` with security's agreement."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2456,9 +2360,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        why: "Trails are the only long-term record of who did what; event history keeps just 90 days of management events.",
-        consequence: "actions in the account go unrecorded, and the gap is permanent",
-        safer: "Leave the trail on; to change cost or destination, use `aws cloudtrail update-trail` with security's agreement.",
         instead: shown_with_a_name("aws cloudtrail update-trail --name NAME --s3-bucket-name new-audit-log-bucket"),
         questions: words![
             "Why must the trail stop, and who in security agreed?",
@@ -2480,7 +2381,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.security-monitoring-off",
-        title: "Switches off GuardDuty, Config or Security Hub",
+        text: rule_text!("Switches off GuardDuty, Config or Security Hub", "Turning them back on does not backfill the gap, and deleting a GuardDuty detector also deletes its past findings.", "attacks and changes meanwhile go unseen and unrecorded for good", "Keep them on; suppress the noisy finding types instead of turning the service off."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -2490,9 +2391,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_security_monitoring_off,
         },
-        why: "Turning them back on does not backfill the gap, and deleting a GuardDuty detector also deletes its past findings.",
-        consequence: "attacks and changes meanwhile go unseen and unrecorded for good",
-        safer: "Keep them on; suppress the noisy finding types instead of turning the service off.",
         instead: shown_with_a_name("aws guardduty list-detectors"),
         questions: words![
             "Who in security agreed to this, and for how long?",
@@ -2514,7 +2412,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.cloudwatch-delete-alarms",
-        title: "Deletes CloudWatch alarms",
+        text: rule_text!("Deletes CloudWatch alarms", "Nothing reports a missing alarm, and its hand-tuned thresholds and actions are gone unless kept in code.", "the next outage it watched for goes unnoticed until customers complain", "Keep the alarms; if they are noisy, tune their thresholds or pause their actions for a maintenance window."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2526,9 +2424,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--alarm-names"),
             ..CommandPattern::ANY
         }),
-        why: "Nothing reports a missing alarm, and its hand-tuned thresholds and actions are gone unless kept in code.",
-        consequence: "the next outage it watched for goes unnoticed until customers complain",
-        safer: "Keep the alarms; if they are noisy, tune their thresholds or pause their actions for a maintenance window.",
         instead: shown_with_a_name("aws cloudwatch describe-alarms --alarm-names {target}"),
         questions: words![
             "What does {target} watch, and what alerts on that instead?",
@@ -2549,7 +2444,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.cloudwatch-disable-alarm-actions",
-        title: "Silences CloudWatch alarm actions",
+        text: rule_text!("Silences CloudWatch alarm actions", "There is no timer: actions stay off until someone runs `enable-alarm-actions`, while the alarm still changes state.", "nobody is paged and nothing recovers while it is silenced", "Silence only the alarms the maintenance touches, and put `enable-alarm-actions` in the same plan at a fixed time."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2561,9 +2456,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--alarm-names"),
             ..CommandPattern::ANY
         }),
-        why: "There is no timer: actions stay off until someone runs `enable-alarm-actions`, while the alarm still changes state.",
-        consequence: "nobody is paged and nothing recovers while it is silenced",
-        safer: "Silence only the alarms the maintenance touches, and put `enable-alarm-actions` in the same plan at a fixed time.",
         instead: shown_with_a_name("aws cloudwatch describe-alarms --alarm-names {target}"),
         questions: words![
             "Which step turns the alarm actions back on, and when?",
@@ -2584,7 +2476,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.logs-delete-log-group",
-        title: "Deletes CloudWatch log groups",
+        text: rule_text!("Deletes CloudWatch log groups", "There is no recycle bin, and its metric and subscription filters go too, quietly stopping alarms and log shipping.", "its log events are gone, and that period cannot be investigated", "Set a retention period on {target} (`put-retention-policy`) so old logs expire, or export them to S3 first."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2596,9 +2488,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--log-group-name"),
             ..CommandPattern::ANY
         }),
-        why: "There is no recycle bin, and its metric and subscription filters go too, quietly stopping alarms and log shipping.",
-        consequence: "its log events are gone, and that period cannot be investigated",
-        safer: "Set a retention period on {target} (`put-retention-policy`) so old logs expire, or export them to S3 first.",
         instead: shown_with_a_name("aws logs put-retention-policy --log-group-name {target} --retention-in-days 30"),
         questions: words![
             "Are these logs needed for an audit or legal hold?",
@@ -2621,7 +2510,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: accounts and organisations ----
     Rule {
         id: "aws.organizations-close-account",
-        title: "Closes an AWS account",
+        text: rule_text!("Closes an AWS account", "Closing is one unconfirmed API call. Only AWS Support can reopen the account, and only within 90 days.", "everything in it stops now and is deleted after 90 days", "Park the account in a suspended unit with a deny-all policy (`aws organizations move-account`) for a few weeks first."),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2633,9 +2522,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--account-id"),
             ..CommandPattern::ANY
         }),
-        why: "Closing is one unconfirmed API call. Only AWS Support can reopen the account, and only within 90 days.",
-        consequence: "everything in it stops now and is deleted after 90 days",
-        safer: "Park the account in a suspended unit with a deny-all policy (`aws organizations move-account`) for a few weeks first.",
         instead: shown_with_a_name("aws organizations move-account --account-id NAME --source-parent-id r-abcd --destination-parent-id ou-abcd-suspended"),
         questions: words![
             "Is anything in account {target} still in use?",
@@ -2656,7 +2542,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.organizations-leave",
-        title: "Takes an AWS account out of its organisation",
+        text: rule_text!("Takes an AWS account out of its organisation", "IAM Identity Center users lose access, and organisation-shared resources are cut off. Rejoining needs a fresh invitation.", "it escapes guardrails and audit logging, controlled by root alone", "Keep the account in the organisation; if it must go, let the organisation's administrators remove it."),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2670,9 +2556,6 @@ pub static RULES: &[Rule] = &[
             ],
             ..CommandPattern::ANY
         }),
-        why: "IAM Identity Center users lose access, and organisation-shared resources are cut off. Rejoining needs a fresh invitation.",
-        consequence: "it escapes guardrails and audit logging, controlled by root alone",
-        safer: "Keep the account in the organisation; if it must go, let the organisation's administrators remove it.",
         instead: shown_with_a_name("aws organizations describe-account --account-id {target}"),
         questions: words![
             "Who owns and pays for the account afterwards?",
@@ -2695,7 +2578,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: other services ----
     Rule {
         id: "aws.lambda-delete-function",
-        title: "Deletes a Lambda function",
+        text: rule_text!("Deletes a Lambda function", "A fresh `create-function` lacks the resource policy that let triggers invoke it, and any hand-set environment variables.", "its callers get errors, and its versions and settings are gone", "Set its reserved concurrency to 0 first (`aws lambda put-function-concurrency`) and watch for callers before deleting."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2707,9 +2590,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--function-name"),
             ..CommandPattern::ANY
         }),
-        why: "A fresh `create-function` lacks the resource policy that let triggers invoke it, and any hand-set environment variables.",
-        consequence: "its callers get errors, and its versions and settings are gone",
-        safer: "Set its reserved concurrency to 0 first (`aws lambda put-function-concurrency`) and watch for callers before deleting.",
         instead: shown_with_a_name("aws lambda put-function-concurrency --function-name {target} --reserved-concurrent-executions 0"),
         questions: words![
             "What invokes {target} (API Gateway, queues, schedules, other services)?",
@@ -2730,7 +2610,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.ecr-delete-images",
-        title: "Deletes container images from ECR",
+        text: rule_text!("Deletes container images from ECR", "Running containers keep working until the next pull fails. A rebuild gives a different digest, since dependencies move on.", "rollbacks, new servers and rescheduled pods fail to pull it", "Let a lifecycle policy (`aws ecr put-lifecycle-policy`) expire old untagged images, keeping those services and rollbacks use."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2742,9 +2622,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--repository-name"),
             ..CommandPattern::ANY
         }),
-        why: "Running containers keep working until the next pull fails. A rebuild gives a different digest, since dependencies move on.",
-        consequence: "rollbacks, new servers and rescheduled pods fail to pull it",
-        safer: "Let a lifecycle policy (`aws ecr put-lifecycle-policy`) expire old untagged images, keeping those services and rollbacks use.",
         instead: shown_with_a_name("aws ecr describe-images --repository-name {target}"),
         questions: words![
             "Does any running service or rollback use these images?",
@@ -2765,7 +2642,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.eks-delete-cluster",
-        title: "Deletes an EKS cluster",
+        text: rule_text!("Deletes an EKS cluster", "AWS keeps no copy of its etcd; only manifests in Git or a cluster backup can rebuild what ran.", "its workloads stop and its configuration and secrets are gone", "Move the workloads off and check nothing is left (`kubectl get all -A`). Back up its resources and volumes."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2775,9 +2652,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws", "eksctl"],
             check: eks_delete_cluster,
         },
-        why: "AWS keeps no copy of its etcd; only manifests in Git or a cluster backup can rebuild what ran.",
-        consequence: "its workloads stop and its configuration and secrets are gone",
-        safer: "Move the workloads off and check nothing is left (`kubectl get all -A`). Back up its resources and volumes.",
         instead: shown_with_a_name("aws eks describe-cluster --name {target}"),
         questions: words![
             "What still runs in {target}?",
@@ -2800,7 +2674,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.sns-delete-topic",
-        title: "Deletes an SNS topic or subscription",
+        text: rule_text!("Deletes an SNS topic or subscription", "Subscriptions go with the topic; a recreated namesake restores none of them, and email endpoints must confirm again.", "its subscribers, often on-call pagers, stop receiving messages", "List its subscriptions first (`aws sns list-subscriptions-by-topic`) and tell their owners; keep {target} until its publishers are gone."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2810,9 +2684,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_sns_delete,
         },
-        why: "Subscriptions go with the topic; a recreated namesake restores none of them, and email endpoints must confirm again.",
-        consequence: "its subscribers, often on-call pagers, stop receiving messages",
-        safer: "List its subscriptions first (`aws sns list-subscriptions-by-topic`) and tell their owners; keep {target} until its publishers are gone.",
         instead: shown_with_a_name("aws sns list-subscriptions-by-topic --topic-arn {target}"),
         questions: words![
             "Who publishes to and subscribes to {target}?",
@@ -2834,7 +2705,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.sqs-delete-queue",
-        title: "Deletes or purges an SQS queue",
+        text: rule_text!("Deletes or purges an SQS queue", "SQS keeps no copy of purged or deleted messages; a recreated queue needs its policy and dead-letter settings again.", "its unprocessed messages are lost, and nothing tells the senders", "Check the message count first (`aws sqs get-queue-attributes`); let consumers drain {target}, or move its messages elsewhere."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2846,9 +2717,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--queue-url"),
             ..CommandPattern::ANY
         }),
-        why: "SQS keeps no copy of purged or deleted messages; a recreated queue needs its policy and dead-letter settings again.",
-        consequence: "its unprocessed messages are lost, and nothing tells the senders",
-        safer: "Check the message count first (`aws sqs get-queue-attributes`); let consumers drain {target}, or move its messages elsewhere.",
         instead: shown_with_a_name("aws sqs get-queue-attributes --queue-url {target} --attribute-names ApproximateNumberOfMessages"),
         questions: words![
             "How many messages are in {target}, and what are they?",
@@ -2870,7 +2738,7 @@ pub static RULES: &[Rule] = &[
     // ---- Google Cloud ----
     Rule {
         id: "gcp.compute-instances-delete",
-        title: "Deletes Compute Engine instances",
+        text: rule_text!("Deletes Compute Engine instances", "Each disk's auto-delete setting decides whether it survives. An ephemeral external IP is released and cannot be reclaimed.", "it stops, and by default its boot disk is deleted", "Stop {target} instead (`gcloud compute instances stop`); delete it later with `--keep-disks=all` if its data might matter."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2881,9 +2749,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["compute"], words!["instances"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        why: "Each disk's auto-delete setting decides whether it survives. An ephemeral external IP is released and cannot be reclaimed.",
-        consequence: "it stops, and by default its boot disk is deleted",
-        safer: "Stop {target} instead (`gcloud compute instances stop`); delete it later with `--keep-disks=all` if its data might matter.",
         instead: shown_with_a_name("gcloud compute instances stop {target}"),
         questions: words![
             "Which project and zone is {target} in?",
@@ -2905,7 +2770,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.delete-data-store",
-        title: "Deletes a Google Cloud database, disk or snapshot",
+        text: rule_text!("Deletes a Google Cloud database, disk or snapshot", "Most stores have no undelete; BigQuery tables restore within the time-travel window. A snapshot is often the last copy.", "its data is gone and every application using it fails", "Back up or export {target} and test the restore. Copy BigQuery tables with `bq cp` before removing them."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2915,9 +2780,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gcloud", "bq"],
             check: gcp_delete_data_store,
         },
-        why: "Most stores have no undelete; BigQuery tables restore within the time-travel window. A snapshot is often the last copy.",
-        consequence: "its data is gone and every application using it fails",
-        safer: "Back up or export {target} and test the restore. Copy BigQuery tables with `bq cp` before removing them.",
         instead: shown_with_a_name("gcloud compute snapshots list"),
         questions: words![
             "What is in {target}, and is there a tested backup?",
@@ -2941,7 +2803,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.delete-service",
-        title: "Deletes a running Google Cloud service",
+        text: rule_text!("Deletes a running Google Cloud service", "Its revisions go too, leaving nothing to roll back to. A deleted Pub/Sub subscription discards its unacknowledged backlog.", "what it serves stops, and its settings and addresses are gone", "Route traffic away from {target} or remove its triggers first, and delete it only if nothing breaks."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2951,9 +2813,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gcloud"],
             check: gcp_delete_service,
         },
-        why: "Its revisions go too, leaving nothing to roll back to. A deleted Pub/Sub subscription discards its unacknowledged backlog.",
-        consequence: "what it serves stops, and its settings and addresses are gone",
-        safer: "Route traffic away from {target} or remove its triggers first, and delete it only if nothing breaks.",
         instead: shown_with_a_name("gcloud run services describe {target}"),
         questions: words![
             "What still calls or subscribes to {target}?",
@@ -2976,7 +2835,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.projects-delete",
-        title: "Deletes a whole Google Cloud project",
+        text: rule_text!("Deletes a whole Google Cloud project", "`gcloud projects undelete` restores it within 30 days, but the outage lasts until someone runs it.", "everything in it stops now and is deleted after 30 days", "Shut its services down one at a time, watching for weeks; export what must be kept first."),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2987,9 +2846,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["projects"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        why: "`gcloud projects undelete` restores it within 30 days, but the outage lasts until someone runs it.",
-        consequence: "everything in it stops now and is deleted after 30 days",
-        safer: "Shut its services down one at a time, watching for weeks; export what must be kept first.",
         instead: shown_with_a_name("gcloud projects describe {target}"),
         questions: words![
             "Is anything in project {target} still used?",
@@ -3011,7 +2867,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.sql-instances-delete",
-        title: "Deletes a Cloud SQL instance",
+        text: rule_text!("Deletes a Cloud SQL instance", "By default on-demand backups go too; only Cloud Storage exports or a configured final backup survive.", "services using it fail, and its data and backups are gone", "Export {target} to Cloud Storage first (`gcloud sql export sql`), and keep `--deletion-protection` on instances holding data."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3022,9 +2878,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["sql"], words!["instances"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        why: "By default on-demand backups go too; only Cloud Storage exports or a configured final backup survive.",
-        consequence: "services using it fail, and its data and backups are gone",
-        safer: "Export {target} to Cloud Storage first (`gcloud sql export sql`), and keep `--deletion-protection` on instances holding data.",
         instead: shown_with_a_name("gcloud sql backups create --instance={target}"),
         questions: words![
             "Is there an export or a retained backup of {target}?",
@@ -3045,7 +2898,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.container-clusters-delete",
-        title: "Deletes a GKE cluster",
+        text: rule_text!("Deletes a GKE cluster", "Google keeps no copy of its control-plane state; only manifests in Git or Backup for GKE rebuild what ran.", "its workloads stop, and its nodes, secrets and data are deleted", "Move the workloads off {target} and back up its resources and volumes before deleting it."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3056,9 +2909,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["container"], words!["clusters"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        why: "Google keeps no copy of its control-plane state; only manifests in Git or Backup for GKE rebuild what ran.",
-        consequence: "its workloads stop, and its nodes, secrets and data are deleted",
-        safer: "Move the workloads off {target} and back up its resources and volumes before deleting it.",
         instead: shown_with_a_name("gcloud container clusters describe {target}"),
         questions: words![
             "What still runs in {target}?",
@@ -3079,7 +2929,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.storage-rm-recursive",
-        title: "Deletes every object under a Cloud Storage path",
+        text: rule_text!("Deletes every object under a Cloud Storage path", "Soft delete keeps objects 7 days by default, unless turned off. Given a bucket URL, the bucket goes too.", "every object under it is deleted, without a prompt", "List what would go first (`gcloud storage ls --recursive`); copy {target} to a backup bucket before deleting."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3089,9 +2939,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gsutil", "gcloud"],
             check: gcs_rm_recursive,
         },
-        why: "Soft delete keeps objects 7 days by default, unless turned off. Given a bucket URL, the bucket goes too.",
-        consequence: "every object under it is deleted, without a prompt",
-        safer: "List what would go first (`gcloud storage ls --recursive`); copy {target} to a backup bucket before deleting.",
         instead: shown_with_a_name("gcloud storage ls --recursive {target}"),
         questions: words![
             "Is versioning or soft delete on for this bucket?",
@@ -3114,7 +2961,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.storage-delete-bucket",
-        title: "Deletes a Cloud Storage bucket",
+        text: rule_text!("Deletes a Cloud Storage bucket", "Only an empty bucket can be deleted. Its permissions and lifecycle rules survive only if kept in code.", "anyone can then claim its name and the traffic to it", "Keep the empty bucket and remove access to it; it costs nothing and keeps the name yours."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3124,9 +2971,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gsutil", "gcloud"],
             check: gcs_delete_bucket,
         },
-        why: "Only an empty bucket can be deleted. Its permissions and lifecycle rules survive only if kept in code.",
-        consequence: "anyone can then claim its name and the traffic to it",
-        safer: "Keep the empty bucket and remove access to it; it costs nothing and keeps the name yours.",
         instead: shown_with_a_name("gcloud storage buckets describe {target}"),
         questions: words![
             "Does anything still write to or link at {target}?",
@@ -3147,7 +2991,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.iam-admin-or-public-grant",
-        title: "Grants owner or public access in Google Cloud",
+        text: rule_text!("Grants owner or public access in Google Cloud", "IAM-admin, token-creator and key-admin roles amount to owner, since holders can grant roles or impersonate service accounts.", "the grantee controls it, or anyone online gets in", "Grant a named account the narrowest predefined role on one resource, with an expiry condition (`--condition`)."),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -3157,9 +3001,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gcloud", "gsutil"],
             check: gcp_iam_widen,
         },
-        why: "IAM-admin, token-creator and key-admin roles amount to owner, since holders can grant roles or impersonate service accounts.",
-        consequence: "the grantee controls it, or anyone online gets in",
-        safer: "Grant a named account the narrowest predefined role on one resource, with an expiry condition (`--condition`).",
         instead: shown_with_a_name("gcloud projects get-iam-policy {target}"),
         questions: words![
             "Which permissions does the task actually need, on which resource?",
@@ -3182,7 +3023,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.kms-destroy-key-version",
-        title: "Destroys a Cloud KMS key version",
+        text: rule_text!("Destroys a Cloud KMS key version", "Destruction is only scheduled at first; `gcloud kms keys versions restore` undoes it within 30 days by default.", "data encrypted with it becomes unreadable, for good once destroyed", "Disable the key version first (`gcloud kms keys versions disable`); destroy it only after weeks without failures."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3193,9 +3034,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["kms"], words!["keys"], words!["versions"], words!["destroy"]],
             ..CommandPattern::ANY
         }),
-        why: "Destruction is only scheduled at first; `gcloud kms keys versions restore` undoes it within 30 days by default.",
-        consequence: "data encrypted with it becomes unreadable, for good once destroyed",
-        safer: "Disable the key version first (`gcloud kms keys versions disable`); destroy it only after weeks without failures.",
         instead: shown_with_a_name("gcloud kms keys versions disable NAME --key=app-key --keyring=main --location=global"),
         questions: words![
             "What data is encrypted with this key version?",
@@ -3216,7 +3054,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.logging-sink-delete",
-        title: "Deletes a Cloud Logging sink or log",
+        text: rule_text!("Deletes a Cloud Logging sink or log", "Sinks route entries only as they arrive; `_Default` keeps logs 30 days. Deleting a log erases its entries outright.", "logs stop reaching long-term storage, and the gap stays unfilled", "Keep the sink; if its destination changes, update it (`gcloud logging sinks update`) so no entries are missed."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3226,9 +3064,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gcloud"],
             check: gcp_logging_delete,
         },
-        why: "Sinks route entries only as they arrive; `_Default` keeps logs 30 days. Deleting a log erases its entries outright.",
-        consequence: "logs stop reaching long-term storage, and the gap stays unfilled",
-        safer: "Keep the sink; if its destination changes, update it (`gcloud logging sinks update`) so no entries are missed.",
         instead: shown_with_a_name("gcloud logging sinks describe {target}"),
         questions: words![
             "Which logs does {target} carry, and who relies on them?",
@@ -3249,7 +3084,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.dns-delete",
-        title: "Deletes a Cloud DNS zone or records",
+        text: rule_text!("Deletes a Cloud DNS zone or records", "Resolvers cache 'does not exist' answers, so restored records reappear slowly. A recreated zone gets new name servers.", "its names stop resolving as caches expire, breaking websites and mail", "Export the records first (`gcloud dns record-sets export`); point records somewhere new instead of deleting them."),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Environment,
@@ -3259,9 +3094,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gcloud"],
             check: gcp_dns_delete,
         },
-        why: "Resolvers cache 'does not exist' answers, so restored records reappear slowly. A recreated zone gets new name servers.",
-        consequence: "its names stop resolving as caches expire, breaking websites and mail",
-        safer: "Export the records first (`gcloud dns record-sets export`); point records somewhere new instead of deleting them.",
         instead: shown_with_a_name("gcloud dns record-sets list --zone={target}"),
         questions: words![
             "Which domain or names does this serve, and who uses them?",
@@ -3282,7 +3114,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.secrets-delete",
-        title: "Deletes a Secret Manager secret",
+        text: rule_text!("Deletes a Secret Manager secret", "Secret Manager has no recovery window. A recreated secret restarts version numbers at 1, breaking pinned versions.", "its versions are gone and every application reading it fails", "Disable the secret's versions first (`gcloud secrets versions disable`); delete it only after weeks without failures."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3293,9 +3125,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["secrets"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        why: "Secret Manager has no recovery window. A recreated secret restarts version numbers at 1, breaking pinned versions.",
-        consequence: "its versions are gone and every application reading it fails",
-        safer: "Disable the secret's versions first (`gcloud secrets versions disable`); delete it only after weeks without failures.",
         instead: shown_with_a_name("gcloud secrets versions disable latest --secret={target}"),
         questions: words![
             "Which applications read {target}?",
@@ -3317,7 +3146,7 @@ pub static RULES: &[Rule] = &[
     // ---- Azure ----
     Rule {
         id: "azure.group-delete",
-        title: "Deletes an Azure resource group and its contents",
+        text: rule_text!("Deletes an Azure resource group and its contents", "Deletion cannot be cancelled once started, and only resources with their own soft delete, like key vaults, come back.", "every resource in it is deleted, often a whole environment", "List what is in {target} first (`az resource list -g`) and delete only the resources you mean to."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -3329,9 +3158,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        why: "Deletion cannot be cancelled once started, and only resources with their own soft delete, like key vaults, come back.",
-        consequence: "every resource in it is deleted, often a whole environment",
-        safer: "List what is in {target} first (`az resource list -g`) and delete only the resources you mean to.",
         instead: shown_with_a_name("az resource list --resource-group {target}"),
         questions: words![
             "Does anything in {target} hold data?",
@@ -3353,7 +3179,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.vm-delete",
-        title: "Deletes an Azure virtual machine",
+        text: rule_text!("Deletes an Azure virtual machine", "Each disk's and network interface's delete option decides whether it survives. A dynamic public IP is released for good.", "it stops, and usually its disks are deleted too", "Deallocate {target} instead (`az vm deallocate`), which keeps its disks and stops the compute bill."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3365,9 +3191,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        why: "Each disk's and network interface's delete option decides whether it survives. A dynamic public IP is released for good.",
-        consequence: "it stops, and usually its disks are deleted too",
-        safer: "Deallocate {target} instead (`az vm deallocate`), which keeps its disks and stops the compute bill.",
         instead: shown_with_a_name("az vm deallocate --name NAME --resource-group rg"),
         questions: words![
             "Is anything on {target} not rebuilt by automation?",
@@ -3388,7 +3211,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.storage-account-delete",
-        title: "Deletes an Azure storage account",
+        text: rule_text!("Deletes an Azure storage account", "Blob soft delete and versioning die with it. Recovery sometimes works within 14 days, while the name is unclaimed.", "every container, share, queue and table in it is deleted", "Copy the data elsewhere first (`azcopy copy`), and lock accounts holding data (`az lock create --lock-type CanNotDelete`)."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3400,9 +3223,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        why: "Blob soft delete and versioning die with it. Recovery sometimes works within 14 days, while the name is unclaimed.",
-        consequence: "every container, share, queue and table in it is deleted",
-        safer: "Copy the data elsewhere first (`azcopy copy`), and lock accounts holding data (`az lock create --lock-type CanNotDelete`).",
         instead: shown_with_a_name("az storage account show --name {target}"),
         questions: words![
             "What does {target} hold, and is it copied elsewhere?",
@@ -3423,7 +3243,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.storage-blob-delete-batch",
-        title: "Deletes many blobs in an Azure storage container",
+        text: rule_text!("Deletes many blobs in an Azure storage container", "`--pattern` filters by name with wildcards; without it, every blob in the container is deleted. Nothing asks for confirmation.", "matching blobs are gone unless soft delete or versioning is on", "Run it with `--dryrun` first and read the list; check soft delete is on (`az storage account blob-service-properties show`)."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3436,9 +3256,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--source"),
             ..CommandPattern::ANY
         }),
-        why: "`--pattern` filters by name with wildcards; without it, every blob in the container is deleted. Nothing asks for confirmation.",
-        consequence: "matching blobs are gone unless soft delete or versioning is on",
-        safer: "Run it with `--dryrun` first and read the list; check soft delete is on (`az storage account blob-service-properties show`).",
         instead: shown_with_a_name("az storage blob delete-batch --source NAME --account-name acct --dryrun"),
         questions: words![
             "Is blob soft delete or versioning on for this account?",
@@ -3459,7 +3276,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.delete-data-store",
-        title: "Deletes an Azure database, cache, disk or container",
+        text: rule_text!("Deletes an Azure database, cache, disk or container", "Most recovery, like Cosmos DB continuous backup, must be enabled beforehand; otherwise only a separate export or snapshot remains.", "its data is gone and every application using it fails", "Back up or export {target} and test the restore. Lock resources holding data (`az lock create --lock-type CanNotDelete`)."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3469,9 +3286,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_delete_data_store,
         },
-        why: "Most recovery, like Cosmos DB continuous backup, must be enabled beforehand; otherwise only a separate export or snapshot remains.",
-        consequence: "its data is gone and every application using it fails",
-        safer: "Back up or export {target} and test the restore. Lock resources holding data (`az lock create --lock-type CanNotDelete`).",
         instead: shown_with_a_name("az resource lock create --name keep --lock-type CanNotDelete --resource-group rg --resource-name NAME --resource-type Microsoft.Compute/disks"),
         questions: words![
             "What is in {target}, and is there a tested backup?",
@@ -3495,7 +3309,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.delete-service",
-        title: "Deletes a running Azure service or network",
+        text: rule_text!("Deletes a running Azure service or network", "Only web apps restore, with `az webapp deleted restore`. Strangers can claim a released hostname still named in DNS.", "what it serves stops; a replacement gets new names and addresses", "Stop {target} first (`az webapp stop`) and watch for failures; then delete it through infrastructure code."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3505,9 +3319,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_delete_service,
         },
-        why: "Only web apps restore, with `az webapp deleted restore`. Strangers can claim a released hostname still named in DNS.",
-        consequence: "what it serves stops; a replacement gets new names and addresses",
-        safer: "Stop {target} first (`az webapp stop`) and watch for failures; then delete it through infrastructure code.",
         instead: shown_with_a_name("az webapp stop --name NAME --resource-group rg"),
         questions: words![
             "What still reaches {target}?",
@@ -3530,7 +3341,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.sql-db-delete",
-        title: "Deletes an Azure SQL database",
+        text: rule_text!("Deletes an Azure SQL database", "Automatic backups outlive it, so `az sql db restore --deleted-time` recreates it while its server exists and retention lasts.", "every application using it fails, and a restore loses recent data", "Export {target} first (`az sql db export`), and put delete locks on databases holding data."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3542,9 +3353,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        why: "Automatic backups outlive it, so `az sql db restore --deleted-time` recreates it while its server exists and retention lasts.",
-        consequence: "every application using it fails, and a restore loses recent data",
-        safer: "Export {target} first (`az sql db export`), and put delete locks on databases holding data.",
         instead: shown_with_a_name("az sql db show --name NAME --server sql-main --resource-group rg"),
         questions: words![
             "Which applications connect to {target}?",
@@ -3565,7 +3373,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.sql-server-delete",
-        title: "Deletes an Azure SQL server",
+        text: rule_text!("Deletes an Azure SQL server", "Restoring a deleted database needs its server, so automatic backups become unreachable; only long-term retention backups remain.", "every database on it is deleted, and applications using them fail", "Export each database on {target} first (`az sql db export`); delete databases one by one, not the server."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -3577,9 +3385,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        why: "Restoring a deleted database needs its server, so automatic backups become unreachable; only long-term retention backups remain.",
-        consequence: "every database on it is deleted, and applications using them fail",
-        safer: "Export each database on {target} first (`az sql db export`); delete databases one by one, not the server.",
         instead: shown_with_a_name("az sql db list --server NAME --resource-group rg"),
         questions: words![
             "Which databases are on {target}, and is each exported?",
@@ -3600,7 +3405,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.keyvault-delete",
-        title: "Deletes an Azure Key Vault or a secret",
+        text: rule_text!("Deletes an Azure Key Vault or a secret", "Soft delete keeps it recoverable with `recover` for 90 days by default, unless purged first; purge protection prevents that.", "every application reading keys, secrets or certificates from it fails", "Disable access to {target} with a policy change first to see what breaks; ensure purge protection is on."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3610,9 +3415,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_keyvault_delete,
         },
-        why: "Soft delete keeps it recoverable with `recover` for 90 days by default, unless purged first; purge protection prevents that.",
-        consequence: "every application reading keys, secrets or certificates from it fails",
-        safer: "Disable access to {target} with a policy change first to see what breaks; ensure purge protection is on.",
         instead: shown_with_a_name("az keyvault show --name {target}"),
         questions: words![
             "Which applications read from {target}?",
@@ -3634,7 +3436,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.keyvault-purge",
-        title: "Purges a deleted Azure Key Vault or secret",
+        text: rule_text!("Purges a deleted Azure Key Vault or secret", "Purge removes the soft-deleted copy, the only way back; vaults with purge protection refuse it until retention ends.", "its keys and secrets are gone, leaving data they encrypted unreadable", "Leave it soft-deleted until the retention period ends; recover it if anything still needs it."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3644,9 +3446,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_keyvault_purge,
         },
-        why: "Purge removes the soft-deleted copy, the only way back; vaults with purge protection refuse it until retention ends.",
-        consequence: "its keys and secrets are gone, leaving data they encrypted unreadable",
-        safer: "Leave it soft-deleted until the retention period ends; recover it if anything still needs it.",
         instead: shown_with_a_name("az keyvault list-deleted"),
         questions: words![
             "Is anything still encrypted with the keys in {target}?",
@@ -3667,7 +3466,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.admin-role-assignment",
-        title: "Grants an Owner or Contributor role in Azure",
+        text: rule_text!("Grants an Owner or Contributor role in Azure", "Role assignments inherit downward: a subscription or management-group grant covers every resource group below. Removing it undoes nothing done meanwhile.", "it can delete anything in scope; Owner can also grant roles", "Assign the narrowest built-in role (such as Reader) on one resource group, time-limited through Privileged Identity Management."),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -3677,9 +3476,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_admin_role,
         },
-        why: "Role assignments inherit downward: a subscription or management-group grant covers every resource group below. Removing it undoes nothing done meanwhile.",
-        consequence: "it can delete anything in scope; Owner can also grant roles",
-        safer: "Assign the narrowest built-in role (such as Reader) on one resource group, time-limited through Privileged Identity Management.",
         instead: shown_with_a_name("az role assignment list --assignee {target}"),
         questions: words![
             "Which actions does {target} actually need, and on which resources?",
@@ -3701,7 +3497,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.aks-delete",
-        title: "Deletes an AKS cluster",
+        text: rule_text!("Deletes an AKS cluster", "Its node resource group goes too, and only manifests in Git or a cluster backup can rebuild what ran.", "its workloads stop, and its nodes, secrets and data are deleted", "Move the workloads off {target} and stop it (`az aks stop`) for a while before deleting it."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3713,9 +3509,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        why: "Its node resource group goes too, and only manifests in Git or a cluster backup can rebuild what ran.",
-        consequence: "its workloads stop, and its nodes, secrets and data are deleted",
-        safer: "Move the workloads off {target} and stop it (`az aks stop`) for a while before deleting it.",
         instead: shown_with_a_name("az aks stop --name NAME --resource-group rg"),
         questions: words![
             "What still runs in {target}?",
@@ -3736,7 +3529,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.nsg-open-to-internet",
-        title: "Opens an Azure security group to the internet",
+        text: rule_text!("Opens an Azure security group to the internet", "`*`, `Internet` and `0.0.0.0/0` all mean every address. The rule applies at once wherever the group is attached.", "anyone online can reach the port; scanners find it within minutes", "Allow only the address ranges that need it, or use Azure Bastion or just-in-time access instead."),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -3746,9 +3539,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_nsg_open,
         },
-        why: "`*`, `Internet` and `0.0.0.0/0` all mean every address. The rule applies at once wherever the group is attached.",
-        consequence: "anyone online can reach the port; scanners find it within minutes",
-        safer: "Allow only the address ranges that need it, or use Azure Bastion or just-in-time access instead.",
         instead: shown_with_a_name("az network nsg rule list --nsg-name NAME --resource-group rg"),
         questions: words![
             "Who needs to reach this port, and from which addresses?",
@@ -3770,7 +3560,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "cloud.waf-off",
-        title: "Removes a web application firewall's rules",
+        text: rule_text!("Removes a web application firewall's rules", "Attacks it was blocking reach the application at once, and its rules are rebuilt only from code or by hand.", "attacks it was blocking reach the application unfiltered", "Switch the rule that misfires to count mode instead of removing the firewall; keep its rules in code."),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -3780,9 +3570,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws", "az", "gcloud"],
             check: waf_off,
         },
-        why: "Attacks it was blocking reach the application at once, and its rules are rebuilt only from code or by hand.",
-        consequence: "attacks it was blocking reach the application unfiltered",
-        safer: "Switch the rule that misfires to count mode instead of removing the firewall; keep its rules in code.",
         instead: shown_with_a_name("aws wafv2 get-web-acl --name {target} --scope REGIONAL --id <id>"),
         questions: words![
             "Which rule misfires, and can it alone be set to count?",
@@ -3806,7 +3593,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.diagnostics-delete",
-        title: "Stops sending an Azure resource's logs anywhere",
+        text: rule_text!("Stops sending an Azure resource's logs anywhere", "Diagnostic settings carry the resource's audit and activity logs out; entries made while none exist are never kept.", "its logs stop being kept, and the gap stays unfilled", "Point the setting at the new destination with `update` rather than deleting it."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3816,9 +3603,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_diagnostics_delete,
         },
-        why: "Diagnostic settings carry the resource's audit and activity logs out; entries made while none exist are never kept.",
-        consequence: "its logs stop being kept, and the gap stays unfilled",
-        safer: "Point the setting at the new destination with `update` rather than deleting it.",
         instead: shown_with_a_name("az monitor diagnostic-settings show --name {target} --resource <resource-id>"),
         questions: words![
             "Which logs does it carry, and who relies on them?",

@@ -243,7 +243,7 @@ fn near_popular_in(packages: &[&Arg], popular: Words, command: &Command) -> Opti
 pub static RULES: &[Rule] = &[
     Rule {
         id: "pkg.run-fetched",
-        title: "Runs a package fetched at run time",
+        text: rule_text!("Runs a package fetched at run time", "The runner downloads the package and runs its code; the plan shows only a name, and releases change it.", "the plan does not show its code; its effect is unknown", "Pin an exact version the team has reviewed, and read what it does before running it."),
         reversibility: R::Unknown,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -253,9 +253,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["npx", "pnpx", "bunx", "uvx", "pnpm", "yarn", "bun", "pipx", "go", "deno"],
             check: fetched_package,
         },
-        why: "The runner downloads the package and runs its code; the plan shows only a name, and releases change it.",
-        consequence: "the plan does not show its code; its effect is unknown",
-        safer: "Pin an exact version the team has reviewed, and read what it does before running it.",
         instead: shown_with_a_name("Pin {target} to a reviewed version and read its documentation before running it."),
         questions: words!["What does this package do with these arguments?", "Who publishes it, and is the version pinned?"],
         #[cfg(test)]
@@ -267,7 +264,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "pkg.install-near-popular",
-        title: "Installs a near-copy of a popular package's name",
+        text: rule_text!("Installs a near-copy of a popular package's name", "Names one letter from popular packages are registered to catch typing slips; installing runs their setup code with your credentials.", "its install code runs with everything this machine can reach", "Check the spelling against the package's own page and install the exact name: `pip install requests`."),
         reversibility: R::Unknown,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -277,9 +274,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["npm", "pnpm", "yarn", "bun", "pip", "pip3", "pipx", "uv", "poetry"],
             check: near_popular,
         },
-        why: "Names one letter from popular packages are registered to catch typing slips; installing runs their setup code with your credentials.",
-        consequence: "its install code runs with everything this machine can reach",
-        safer: "Check the spelling against the package's own page and install the exact name: `pip install requests`.",
         instead: shown_with_a_name("pip install requests"),
         questions: words!["Is this the package's exact name on the registry?", "Who publishes it?"],
         #[cfg(test)]

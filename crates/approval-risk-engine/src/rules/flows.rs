@@ -13,16 +13,13 @@ pub const RULES: &[Rule] = &[INJECTED, SECRET_SENT, SECRET_SHOWN, PERSONAL_DATA_
 
 const INJECTED: Rule = Rule {
     id: "flow.injected-instruction",
-    title: "Follows instructions planted in text the agent read",
+    text: rule_text!("Follows instructions planted in text the agent read", "A web page, comment or tool output the agent read told AI agents to run this: the classic hijack.", "the plan follows whoever planted the text, not the requester", "Leave the command out; if it is really needed, a person checks its source and runs it."),
     reversibility: R::Unknown,
     scope: S::Organization,
     reach: Reach::Fixed,
     action: Action::Opaque,
     floor: Some(Decision::Block),
     matcher: Matcher::Builtin,
-    why: "A web page, comment or tool output the agent read told AI agents to run this: the classic hijack.",
-    consequence: "the plan follows whoever planted the text, not the requester",
-    safer: "Leave the command out; if it is really needed, a person checks its source and runs it.",
     instead: shown_with_a_name("gh issue view 2381 --repo acme/ledger-sdk --comments"),
     questions: words![
         "Who wrote the text that asked for this command?",
@@ -76,16 +73,13 @@ pub const AGENT_ADDRESSEES: Words = words![
 
 const PERSONAL_DATA_SENT: Rule = Rule {
     id: "flow.personal-data-sent",
-    title: "Posts a customer's card, ID or contact details",
+    text: rule_text!("Posts a customer's card, ID or contact details", "Everyone who can read the channel, ticket or mail can copy it; deleting the message later cannot recall it.", "the data is exposed to every reader, for good", "Refer to the customer by an internal ID; keep card, ID and contact details out of the message."),
     reversibility: R::Irreversible,
     scope: S::Shared,
     reach: Reach::Fixed,
     action: Action::Publish,
     floor: None,
     matcher: Matcher::Builtin,
-    why: "Everyone who can read the channel, ticket or mail can copy it; deleting the message later cannot recall it.",
-    consequence: "the data is exposed to every reader, for good",
-    safer: "Refer to the customer by an internal ID; keep card, ID and contact details out of the message.",
     instead: shown_with_a_name("Post that the refund for order 1042 went to the card ending 1111."),
     questions: words![
         "Who can read where this is posted?",
@@ -111,16 +105,13 @@ const PERSONAL_DATA_SENT: Rule = Rule {
 
 const SECRET_SENT: Rule = Rule {
     id: "flow.secret-sent",
-    title: "Sends credentials it has read to another machine",
+    text: rule_text!("Sends credentials it has read to another machine", "Proxies and logs en route may keep copies, so only rotation helps; read-then-send is how credentials are exfiltrated.", "whoever receives it can use it until revoked everywhere", "Compare secrets where they are (`sha256sum` of each) or share only a hash; never send the value."),
     reversibility: R::Irreversible,
     scope: S::Organization,
     reach: Reach::Fixed,
     action: Action::Publish,
     floor: Some(Decision::Block),
     matcher: Matcher::Builtin,
-    why: "Proxies and logs en route may keep copies, so only rotation helps; read-then-send is how credentials are exfiltrated.",
-    consequence: "whoever receives it can use it until revoked everywhere",
-    safer: "Compare secrets where they are (`sha256sum` of each) or share only a hash; never send the value.",
     instead: shown_with_a_name("sha256sum .env.staging"),
     questions: words![
         "Why must this secret leave the machine?",
@@ -156,16 +147,13 @@ const SECRET_SENT: Rule = Rule {
 
 const SECRET_SHOWN: Rule = Rule {
     id: "flow.secret-shown",
-    title: "Prints or copies a secret's value",
+    text: rule_text!("Prints or copies a secret's value", "The value lands in the agent's transcript, its logs and the model provider's records, or in a plain file.", "the secret must be treated as exposed and rotated", "Check the secret where it is: compare a hash or the key names, never the value."),
     reversibility: R::Recoverable,
     scope: S::Local,
     reach: Reach::Fixed,
     action: Action::Publish,
     floor: None,
     matcher: Matcher::Builtin,
-    why: "The value lands in the agent's transcript, its logs and the model provider's records, or in a plain file.",
-    consequence: "the secret must be treated as exposed and rotated",
-    safer: "Check the secret where it is: compare a hash or the key names, never the value.",
     instead: shown_with_a_name("sha256sum {target}"),
     questions: words![
         "Why does the agent need the value rather than its name or hash?",

@@ -399,10 +399,8 @@ fn one_side(command: &Command) -> Option<Hit> {
     Some(Hit::at(evidence))
 }
 
-/// The card of taking one side of every conflict, said by a command or in words.
-const ONE_SIDE_WHY: &str = "Every conflicting change from the other side is dropped without anyone reading it; the result still builds, so nobody notices.";
-const ONE_SIDE_CONSEQUENCE: &str = "the other side's conflicting changes are silently dropped";
-const ONE_SIDE_SAFER: &str = "Resolve the conflicts one by one and read each; list them first with `git diff --name-only --diff-filter=U`.";
+/// The questions of taking one side of every conflict, said by a command or in words (the
+/// two rules repeat the rest of the card word for word).
 const ONE_SIDE_QUESTIONS: Words = words![
     "Which changes from the other side conflict, and who made them?",
     "Will the result be pushed over theirs?"
@@ -411,7 +409,7 @@ const ONE_SIDE_QUESTIONS: Words = words![
 pub static RULES: &[Rule] = &[
     Rule {
         id: "git.force-push",
-        title: "Force-pushes over a shared branch",
+        text: rule_text!("Force-pushes over a shared branch", "Plain `--force` ignores whether the remote moved since your last fetch; lost commits return only from someone's clone.", "commits others pushed to it vanish, and their clones diverge", "Use `git push --force-with-lease`, which fails if the remote moved, or push to a new branch."),
         // The base scope is a shared branch; over the default branch it is production.
         reversibility: R::Recoverable,
         scope: S::Shared,
@@ -419,9 +417,6 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: force_push },
-        why: "Plain `--force` ignores whether the remote moved since your last fetch; lost commits return only from someone's clone.",
-        consequence: "commits others pushed to it vanish, and their clones diverge",
-        safer: "Use `git push --force-with-lease`, which fails if the remote moved, or push to a new branch.",
         instead: shown_with_a_name("git push --force-with-lease origin main"),
         questions: words![
             "Which branch, and does anyone else push to it?",
@@ -437,16 +432,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.push",
-        title: "Pushes commits or tags to a shared remote",
+        text: rule_text!("Pushes commits or tags to a shared remote", "A revert is just another commit: the pushed history stays, with any secret in it.", "everyone using it gets the commits, and triggered deploys run", "Push to a branch and open a pull request, or check first what the push triggers (CI, deploys)."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: shared_push },
-        why: "A revert is just another commit: the pushed history stays, with any secret in it.",
-        consequence: "everyone using it gets the commits, and triggered deploys run",
-        safer: "Push to a branch and open a pull request, or check first what the push triggers (CI, deploys).",
         instead: shown_with_a_name("git push --dry-run origin {target}"),
         questions: words![
             "Does pushing this branch or tag start a deployment or release?",
@@ -461,16 +453,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.push-branch",
-        title: "Pushes a work branch for review",
+        text: rule_text!("Pushes a work branch for review", "A branch of its own changes nothing others build on until someone merges it.", "the commits become visible to everyone who can read the repository", "Check the diff for secrets or private files before pushing."),
         reversibility: R::Reversible,
         scope: S::Local,
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: branch_push },
-        why: "A branch of its own changes nothing others build on until someone merges it.",
-        consequence: "the commits become visible to everyone who can read the repository",
-        safer: "Check the diff for secrets or private files before pushing.",
         instead: shown_with_a_name("git diff origin/main...NAME"),
         questions: words![
             "Could the pushed commits hold a secret or private file?",
@@ -485,7 +474,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.reset-merge",
-        title: "Resets the working copy, keeping only unstaged changes",
+        text: rule_text!("Resets the working copy, keeping only unstaged changes", "`--merge` resets the index, so staged changes survive only as unnamed blobs for `git fsck --lost-found`.", "staged work and skipped commits survive only in the reflog", "Commit or stash the work first (`git stash push`), then reset."),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -497,9 +486,6 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["--merge", "--keep"],
             ..CommandPattern::ANY
         }),
-        why: "`--merge` resets the index, so staged changes survive only as unnamed blobs for `git fsck --lost-found`.",
-        consequence: "staged work and skipped commits survive only in the reflog",
-        safer: "Commit or stash the work first (`git stash push`), then reset.",
         instead: shown_with_a_name("git stash push -m before-reset"),
         questions: words![
             "Is there staged work that is not committed yet?",
@@ -514,7 +500,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.reset-hard",
-        title: "Throws away every uncommitted change",
+        text: rule_text!("Throws away every uncommitted change", "Git never stored unstaged edits; staged content lingers as dangling blobs, and commits moved past stay in the reflog.", "every uncommitted edit is gone for good", "Stash the work first (`git stash push --include-untracked`), or use `git reset --keep`."),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -526,9 +512,6 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["--hard"],
             ..CommandPattern::ANY
         }),
-        why: "Git never stored unstaged edits; staged content lingers as dangling blobs, and commits moved past stay in the reflog.",
-        consequence: "every uncommitted edit is gone for good",
-        safer: "Stash the work first (`git stash push --include-untracked`), or use `git reset --keep`.",
         instead: shown_with_a_name("git stash push --include-untracked -m 'before reset'"),
         questions: words![
             "Does `git status` show uncommitted changes that someone still wants?",
@@ -543,16 +526,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.discard-changes",
-        title: "Overwrites files with uncommitted changes",
+        text: rule_text!("Overwrites files with uncommitted changes", "`git checkout -- path` and `git restore` overwrite edited files without asking, and `.` covers the whole working tree.", "uncommitted edits in it are lost for good", "Read `git diff` first, and stash the edits instead of discarding them."),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: discard_changes },
-        why: "`git checkout -- path` and `git restore` overwrite edited files without asking, and `.` covers the whole working tree.",
-        consequence: "uncommitted edits in it are lost for good",
-        safer: "Read `git diff` first, and stash the edits instead of discarding them.",
         instead: shown_with_a_name("git stash push -- {target}"),
         questions: words![
             "Does `git diff` show edits someone still wants?",
@@ -567,16 +547,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.clean",
-        title: "Deletes untracked files from the working copy",
+        text: rule_text!("Deletes untracked files from the working copy", "`-d` adds untracked folders and `-x` ignored files, often `.env` files and local databases that exist nowhere else.", "untracked files are deleted for good; git never had copies", "Preview with `git clean -n` and the same flags, or choose files with `git clean -i`."),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: clean },
-        why: "`-d` adds untracked folders and `-x` ignored files, often `.env` files and local databases that exist nowhere else.",
-        consequence: "untracked files are deleted for good; git never had copies",
-        safer: "Preview with `git clean -n` and the same flags, or choose files with `git clean -i`.",
         instead: shown_with_a_name("git clean -n -d"),
         questions: words![
             "What does `git clean -n` (with the same flags) list?",
@@ -591,16 +568,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.push-delete",
-        title: "Deletes a branch or tag on the remote",
+        text: rule_text!("Deletes a branch or tag on the remote", "Only someone's clone or the host's restore button brings it back, and pull requests it closed stay closed.", "it vanishes for everyone, closing pull requests and breaking builds", "Check {target} is merged and unused, and keep it under an archive name first."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: push_delete },
-        why: "Only someone's clone or the host's restore button brings it back, and pull requests it closed stay closed.",
-        consequence: "it vanishes for everyone, closing pull requests and breaking builds",
-        safer: "Check {target} is merged and unused, and keep it under an archive name first.",
         instead: shown_with_a_name("git tag archive/{target} origin/{target}"),
         questions: words![
             "Is {target} merged, and does any pipeline or deploy use it?",
@@ -615,7 +589,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.prose-bypass-review",
-        title: "Changes the default branch without review",
+        text: rule_text!("Changes the default branch without review", "Review is the only human check before the default branch; unreviewed mistakes surface only after others build on them.", "unreviewed code is built, deployed and branched from by everyone", "Open a pull request for the usual review; if it is urgent, ask a reviewer directly."),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -633,9 +607,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Review is the only human check before the default branch; unreviewed mistakes surface only after others build on them.",
-        consequence: "unreviewed code is built, deployed and branched from by everyone",
-        safer: "Open a pull request for the usual review; if it is urgent, ask a reviewer directly.",
         instead: shown_with_a_name("Open a pull request into main and ask a reviewer to look at it now."),
         questions: words!["Why can this not wait for a review?", "Does anything deploy automatically from the branch?"],
         #[cfg(test)]
@@ -647,7 +618,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.prose-force-push",
-        title: "Force-pushes over the default branch",
+        text: rule_text!("Force-pushes over the default branch", "Pull requests, CI runs and deploys on the old commits point at missing history, recoverable only from someone's clone.", "commits others pushed vanish, and clones disagree with the server", "Push to a new branch and open a pull request; to rewrite {target}, use `--force-with-lease` and warn its users."),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -661,9 +632,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Pull requests, CI runs and deploys on the old commits point at missing history, recoverable only from someone's clone.",
-        consequence: "commits others pushed vanish, and clones disagree with the server",
-        safer: "Push to a new branch and open a pull request; to rewrite {target}, use `--force-with-lease` and warn its users.",
         instead: shown_with_a_name("Push the rebased work to a new branch and open a pull request into {target}."),
         questions: words![
             "Has anyone pushed to {target} since the local copy was fetched?",
@@ -684,7 +652,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.conflicts-one-side",
-        title: "Resolves every conflict by taking one side",
+        text: rule_text!("Resolves every conflict by taking one side", "Every conflicting change from the other side is dropped without anyone reading it; the result still builds, so nobody notices.", "the other side's conflicting changes are silently dropped", "Resolve the conflicts one by one and read each; list them first with `git diff --name-only --diff-filter=U`."),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -694,9 +662,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["git"],
             check: one_side,
         },
-        why: ONE_SIDE_WHY,
-        consequence: ONE_SIDE_CONSEQUENCE,
-        safer: ONE_SIDE_SAFER,
         instead: shown_with_a_name("git diff --name-only --diff-filter=U"),
         questions: ONE_SIDE_QUESTIONS,
         #[cfg(test)]
@@ -708,7 +673,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.prose-conflicts-one-side",
-        title: "Resolves every conflict by taking one side",
+        text: rule_text!("Resolves every conflict by taking one side", "Every conflicting change from the other side is dropped without anyone reading it; the result still builds, so nobody notices.", "the other side's conflicting changes are silently dropped", "Resolve the conflicts one by one and read each; list them first with `git diff --name-only --diff-filter=U`."),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -726,9 +691,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: ONE_SIDE_WHY,
-        consequence: ONE_SIDE_CONSEQUENCE,
-        safer: ONE_SIDE_SAFER,
         instead: shown_with_a_name("Resolve each conflict by reading both sides, and list them first with `git diff --name-only --diff-filter=U`."),
         questions: ONE_SIDE_QUESTIONS,
         #[cfg(test)]
@@ -740,16 +702,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.branch-force-delete",
-        title: "Force-deletes a local branch, merged or not",
+        text: rule_text!("Force-deletes a local branch, merged or not", "`-D` skips the merged check and erases the branch's reflog; commits linger in HEAD's reflog only if checked out.", "unmerged commits on it are findable only by hash", "Use `git branch -d`, which refuses unmerged work, or rename the branch to an archive name."),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: branch_force_delete },
-        why: "`-D` skips the merged check and erases the branch's reflog; commits linger in HEAD's reflog only if checked out.",
-        consequence: "unmerged commits on it are findable only by hash",
-        safer: "Use `git branch -d`, which refuses unmerged work, or rename the branch to an archive name.",
         instead: shown_with_a_name("git branch -m {target} archive/{target}"),
         questions: words![
             "Is every commit on {target} merged or pushed somewhere?",
@@ -764,7 +723,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.stash-discard",
-        title: "Drops saved stashes of work in progress",
+        text: rule_text!("Drops saved stashes of work in progress", "`git stash clear` removes every entry; dropped stashes become dangling commits that `git gc` prunes after two weeks.", "the work set aside is recoverable only with `git fsck`", "Keep it as a branch (`git stash branch <name>`) instead of dropping it."),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -775,9 +734,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["stash"], words!["drop", "clear"]],
             ..CommandPattern::ANY
         }),
-        why: "`git stash clear` removes every entry; dropped stashes become dangling commits that `git gc` prunes after two weeks.",
-        consequence: "the work set aside is recoverable only with `git fsck`",
-        safer: "Keep it as a branch (`git stash branch <name>`) instead of dropping it.",
         instead: shown_with_a_name("git stash branch saved-work stash@{0}"),
         questions: words![
             "What is in the stash (`git stash show -p`)?",
@@ -792,16 +748,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.rewrite-history",
-        title: "Rewrites every commit in the repository's history",
+        text: rule_text!("Rewrites every commit in the repository's history", "Every rewritten commit gets a new hash, and `git filter-repo` also removes the `origin` remote.", "clones and forks break once pushed; leaked secrets stay leaked", "Mirror first (`git clone --mirror`), filter a fresh clone, and agree a moment with collaborators."),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git", "git-filter-repo", "bfg"], check: rewrite_history },
-        why: "Every rewritten commit gets a new hash, and `git filter-repo` also removes the `origin` remote.",
-        consequence: "clones and forks break once pushed; leaked secrets stay leaked",
-        safer: "Mirror first (`git clone --mirror`), filter a fresh clone, and agree a moment with collaborators.",
         instead: shown_with_a_name("git clone --mirror . ../repository-backup.git"),
         questions: words![
             "Is there a mirror backup from before the rewrite?",
@@ -817,16 +770,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.reflog-expire",
-        title: "Erases the reflog that makes lost commits recoverable",
+        text: rule_text!("Erases the reflog that makes lost commits recoverable", "The reflog records where branches and HEAD pointed; commits only it kept alive become garbage for `git gc`.", "bad resets, rebases and branch deletes become permanent", "Let the reflog expire on its own schedule; to free disk space, find the large files instead."),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: reflog_expire },
-        why: "The reflog records where branches and HEAD pointed; commits only it kept alive become garbage for `git gc`.",
-        consequence: "bad resets, rebases and branch deletes become permanent",
-        safer: "Let the reflog expire on its own schedule; to free disk space, find the large files instead.",
         instead: shown_with_a_name("git count-objects -vH"),
         questions: words![
             "Why does the reflog need to go now?",
@@ -841,16 +791,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.gc-prune-now",
-        title: "Permanently deletes unreachable commits right away",
+        text: rule_text!("Permanently deletes unreachable commits right away", "Git normally keeps unreachable objects two weeks; `--prune=now` skips that and can corrupt the repository during concurrent git writes.", "recently lost commits and stashes are gone for good", "Run plain `git gc`, which keeps the two-week grace period."),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: gc_prune_now },
-        why: "Git normally keeps unreachable objects two weeks; `--prune=now` skips that and can corrupt the repository during concurrent git writes.",
-        consequence: "recently lost commits and stashes are gone for good",
-        safer: "Run plain `git gc`, which keeps the two-week grace period.",
         instead: shown_with_a_name("git gc"),
         questions: words![
             "Might anything recently reset or deleted still need recovering?",
@@ -865,7 +812,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.tag-delete",
-        title: "Deletes a local tag",
+        text: rule_text!("Deletes a local tag", "Recreating it needs the commit hash, only its signer can re-sign it, and the remote's copy stays.", "it stops marking its commit, losing any annotation or signature", "Keep the tag and add a new one; if it must go, note its hash first (`git rev-parse`)."),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -877,9 +824,6 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["-d", "--delete"],
             ..CommandPattern::ANY
         }),
-        why: "Recreating it needs the commit hash, only its signer can re-sign it, and the remote's copy stays.",
-        consequence: "it stops marking its commit, losing any annotation or signature",
-        safer: "Keep the tag and add a new one; if it must go, note its hash first (`git rev-parse`).",
         instead: shown_with_a_name("git tag archive/{target} {target}"),
         questions: words![
             "Does a release, deployment or package depend on {target}?",
@@ -894,7 +838,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.update-ref-delete",
-        title: "Deletes a ref with low-level plumbing",
+        text: rule_text!("Deletes a ref with low-level plumbing", "`update-ref -d` skips the merged check of `git branch -d` and deletes any ref, even notes or `refs/stash`.", "its reflog goes too; only `git fsck` finds its commits", "Use `git branch -d` (it refuses unmerged work) or `git tag -d`, and note the hash first."),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -906,9 +850,6 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["-d"],
             ..CommandPattern::ANY
         }),
-        why: "`update-ref -d` skips the merged check of `git branch -d` and deletes any ref, even notes or `refs/stash`.",
-        consequence: "its reflog goes too; only `git fsck` finds its commits",
-        safer: "Use `git branch -d` (it refuses unmerged work) or `git tag -d`, and note the hash first.",
         instead: shown_with_a_name("git rev-parse {target}"),
         questions: words![
             "What does {target} point at?",
@@ -923,7 +864,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.worktree-remove-force",
-        title: "Force-removes a worktree with uncommitted changes",
+        text: rule_text!("Force-removes a worktree with uncommitted changes", "`--force` overrides git's refusal to remove a worktree with uncommitted or untracked files; commits on its branch survive.", "every uncommitted edit in it is deleted, with no copy", "Check its status, commit or stash what is there, then remove the worktree without `--force`."),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -935,9 +876,6 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["-f", "--force"],
             ..CommandPattern::ANY
         }),
-        why: "`--force` overrides git's refusal to remove a worktree with uncommitted or untracked files; commits on its branch survive.",
-        consequence: "every uncommitted edit in it is deleted, with no copy",
-        safer: "Check its status, commit or stash what is there, then remove the worktree without `--force`.",
         instead: shown_with_a_name("git -C {target} status"),
         questions: words![
             "What does `git status` show in that worktree?",

@@ -273,16 +273,13 @@ fn state_file_replace(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     Rule {
         id: "iac.terraform-destroy",
-        title: "Destroys everything a Terraform state manages",
+        text: rule_text!("Destroys everything a Terraform state manages", "Destroy deletes whatever the state lists, so a stale state or wrong workspace aims it at unintended resources.", "everything it tracks is deleted; re-applying brings back no data", "Run `terraform plan -destroy` and read every line; set `prevent_destroy` on data stores and snapshot them."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt"], check: terraform_destroy },
-        why: "Destroy deletes whatever the state lists, so a stale state or wrong workspace aims it at unintended resources.",
-        consequence: "everything it tracks is deleted; re-applying brings back no data",
-        safer: "Run `terraform plan -destroy` and read every line; set `prevent_destroy` on data stores and snapshot them.",
         instead: shown_with_a_name("terraform plan -destroy"),
         questions: words![
             "Which workspace and state is this, and is it current?",
@@ -298,7 +295,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.cloudformation-delete-stack",
-        title: "Deletes a CloudFormation stack",
+        text: rule_text!("Deletes a CloudFormation stack", "Each resource's `DeletionPolicy` defaults to Delete for most types, and recreating the stack yields empty resources with new identifiers.", "every resource it created is deleted with its data", "Set `DeletionPolicy: Retain` on data resources and enable termination protection; update {target} with a change set instead."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -310,9 +307,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--stack-name"),
             ..CommandPattern::ANY
         }),
-        why: "Each resource's `DeletionPolicy` defaults to Delete for most types, and recreating the stack yields empty resources with new identifiers.",
-        consequence: "every resource it created is deleted with its data",
-        safer: "Set `DeletionPolicy: Retain` on data resources and enable termination protection; update {target} with a change set instead.",
         instead: shown_with_a_name("aws cloudformation create-change-set --stack-name NAME --change-set-name review --template-body file://template.yaml"),
         questions: words![
             "What resources does {target} own, and which hold data?",
@@ -328,16 +322,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.terragrunt-destroy-all",
-        title: "Destroys every Terragrunt module below a directory",
+        text: rule_text!("Destroys every Terragrunt module below a directory", "Its reach comes from the working directory: run one level too high, `run-all destroy` takes other environments too.", "every module below it is destroyed, data included", "Run `terragrunt run-all plan -destroy` from that directory and read the modules it lists; destroy them one by one."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terragrunt"], check: terragrunt_destroy_all },
-        why: "Its reach comes from the working directory: run one level too high, `run-all destroy` takes other environments too.",
-        consequence: "every module below it is destroyed, data included",
-        safer: "Run `terragrunt run-all plan -destroy` from that directory and read the modules it lists; destroy them one by one.",
         instead: shown_with_a_name("terragrunt run-all plan -destroy"),
         questions: words!["Which modules sit below the directory this runs from?", "Are databases and volumes among them, and are they snapshotted?"],
         #[cfg(test)]
@@ -349,16 +340,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.apply-unreviewed",
-        title: "Applies infrastructure changes without showing them first",
+        text: rule_text!("Applies infrastructure changes without showing them first", "`-auto-approve` or `--yes` skips the only prompt showing the plan, which is computed at apply time, drift included.", "whatever differs is applied unseen, possibly replacing databases", "Save a plan with `terraform plan -out=tfplan`, read it, then apply exactly that file: `terraform apply tfplan`."),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt", "pulumi"], check: apply_unreviewed },
-        why: "`-auto-approve` or `--yes` skips the only prompt showing the plan, which is computed at apply time, drift included.",
-        consequence: "whatever differs is applied unseen, possibly replacing databases",
-        safer: "Save a plan with `terraform plan -out=tfplan`, read it, then apply exactly that file: `terraform apply tfplan`.",
         instead: shown_with_a_name("terraform plan -out=tfplan"),
         questions: words!["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],
         #[cfg(test)]
@@ -370,16 +358,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.force-replace",
-        title: "Forces infrastructure to be destroyed and recreated",
+        text: rule_text!("Forces infrastructure to be destroyed and recreated", "Replacement rebuilds from code, which holds no data, and destroys the old one first unless `create_before_destroy` is set.", "it comes back empty, and its users are down meanwhile", "Preview with `terraform plan -replace=...` and prefer an in-place fix. Snapshot the resource first."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::DeleteRecreate,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "pulumi"], check: force_replace },
-        why: "Replacement rebuilds from code, which holds no data, and destroys the old one first unless `create_before_destroy` is set.",
-        consequence: "it comes back empty, and its users are down meanwhile",
-        safer: "Preview with `terraform plan -replace=...` and prefer an in-place fix. Snapshot the resource first.",
         instead: shown_with_a_name("terraform plan -replace={target}"),
         questions: words!["Does {target} hold data or state that would be lost?", "What else depends on it and would be replaced?"],
         #[cfg(test)]
@@ -391,7 +376,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.terraform-taint",
-        title: "Marks a resource for replacement",
+        text: rule_text!("Marks a resource for replacement", "The mark sits in shared state, not code, so it surfaces in the next plan, whatever that plan is for.", "the next apply, by anyone, recreates it empty", "Use `terraform apply -replace=...` in the step meant to replace it, so only that plan shows it."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -402,9 +387,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["taint"]],
             ..CommandPattern::ANY
         }),
-        why: "The mark sits in shared state, not code, so it surfaces in the next plan, whatever that plan is for.",
-        consequence: "the next apply, by anyone, recreates it empty",
-        safer: "Use `terraform apply -replace=...` in the step meant to replace it, so only that plan shows it.",
         instead: shown_with_a_name("terraform state show {target}"),
         questions: words!["Does {target} hold data?", "Will whoever runs the next apply know it replaces {target}?"],
         #[cfg(test)]
@@ -416,16 +398,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.state-forget",
-        title: "Removes resources from infrastructure state",
+        text: rule_text!("Removes resources from infrastructure state", "`state rm` never touches the real resource; while code still declares it, the tool believes it does not exist.", "it runs unmanaged, and the next apply may duplicate it", "Use a reviewed `removed` or `moved` block instead. Back up the state with `terraform state pull`."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt", "pulumi"], check: state_forget },
-        why: "`state rm` never touches the real resource; while code still declares it, the tool believes it does not exist.",
-        consequence: "it runs unmanaged, and the next apply may duplicate it",
-        safer: "Use a reviewed `removed` or `moved` block instead. Back up the state with `terraform state pull`.",
         instead: shown_with_a_name("terraform state show {target}"),
         questions: words!["Why should the tool stop managing {target}?", "Will the next apply try to create it again?"],
         #[cfg(test)]
@@ -437,7 +416,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.state-push",
-        title: "Overwrites the remote infrastructure state",
+        text: rule_text!("Overwrites the remote infrastructure state", "`state push` overwrites the shared state with a local file; the old one returns only if the backend keeps versions.", "if stale, the next apply may destroy or duplicate resources", "Fix single resources with `state mv` or `import` instead of pushing. Back up first: `terraform state pull > backup.tfstate`."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -448,9 +427,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["state"], words!["push"]],
             ..CommandPattern::ANY
         }),
-        why: "`state push` overwrites the shared state with a local file; the old one returns only if the backend keeps versions.",
-        consequence: "if stale, the next apply may destroy or duplicate resources",
-        safer: "Fix single resources with `state mv` or `import` instead of pushing. Back up first: `terraform state pull > backup.tfstate`.",
         instead: shown_with_a_name("terraform state pull"),
         questions: words!["Where and when was the pushed file made?", "Does the backend keep earlier state versions?"],
         #[cfg(test)]
@@ -462,7 +438,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.state-file-replace",
-        title: "Replaces the local infrastructure state file",
+        text: rule_text!("Replaces the local infrastructure state file", "The state file decides what the next apply or destroy acts on; another file points it at the wrong resources.", "the next apply or destroy acts on what that file lists", "Keep the current state and inspect the other one read-only: `terraform show -json old.tfstate`."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -472,9 +448,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["cp", "mv"],
             check: state_file_replace,
         },
-        why: "The state file decides what the next apply or destroy acts on; another file points it at the wrong resources.",
-        consequence: "the next apply or destroy acts on what that file lists",
-        safer: "Keep the current state and inspect the other one read-only: `terraform show -json old.tfstate`.",
         instead: shown_with_a_name("terraform show -json old/terraform.tfstate"),
         questions: words!["Where and when was this state file made?", "Which resources does the current state track that this one does not?"],
         #[cfg(test)]
@@ -486,16 +459,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.state-delete",
-        title: "Deletes a Terraform workspace or Pulumi stack",
+        text: rule_text!("Deletes a Terraform workspace or Pulumi stack", "The tool refuses while resources are tracked, unless forced; then they keep running and must each be imported again.", "its state file and history are deleted", "Check what it still tracks with `terraform state list`; destroy or move those resources first."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "pulumi"], check: state_delete },
-        why: "The tool refuses while resources are tracked, unless forced; then they keep running and must each be imported again.",
-        consequence: "its state file and history are deleted",
-        safer: "Check what it still tracks with `terraform state list`; destroy or move those resources first.",
         instead: shown_with_a_name("terraform state list"),
         questions: words!["Does {target} still track live resources?", "Is its state backed up somewhere?"],
         #[cfg(test)]
@@ -507,16 +477,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.state-lock-bypass",
-        title: "Bypasses the infrastructure state lock",
+        text: rule_text!("Bypasses the infrastructure state lock", "Neither `force-unlock` nor `-lock=false` checks whether the lock holder is still running; if it is, fixing the state is manual.", "two runs can write the state at once, corrupting it", "Check the lock's `Who` and `Created` fields, and unlock only once that run has surely stopped."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt"], check: state_lock_bypass },
-        why: "Neither `force-unlock` nor `-lock=false` checks whether the lock holder is still running; if it is, fixing the state is manual.",
-        consequence: "two runs can write the state at once, corrupting it",
-        safer: "Check the lock's `Who` and `Created` fields, and unlock only once that run has surely stopped.",
         instead: shown_with_a_name("terraform plan -lock-timeout=10m"),
         questions: words!["Who holds the lock, and has that run finished?", "Does the backend keep state versions if it goes wrong?"],
         #[cfg(test)]
@@ -528,7 +495,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.import",
-        title: "Brings an existing resource under infrastructure code",
+        text: rule_text!("Brings an existing resource under infrastructure code", "`terraform import` writes only state, no code, and a hand-written block rarely matches every real setting.", "the next apply overwrites its settings and may replace it", "Use an `import` block with `terraform plan -generate-config-out=...`, then edit until the plan shows no changes."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -539,9 +506,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["import"]],
             ..CommandPattern::ANY
         }),
-        why: "`terraform import` writes only state, no code, and a hand-written block rarely matches every real setting.",
-        consequence: "the next apply overwrites its settings and may replace it",
-        safer: "Use an `import` block with `terraform plan -generate-config-out=...`, then edit until the plan shows no changes.",
         instead: shown_with_a_name("terraform plan -generate-config-out=generated.tf"),
         questions: words!["Does the code match the resource as it is today?", "What does the next plan want to change on it?"],
         #[cfg(test)]
@@ -553,7 +517,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.pulumi-destroy",
-        title: "Destroys every resource of a Pulumi stack",
+        text: rule_text!("Destroys every resource of a Pulumi stack", "Only resources marked `protect` stop it, and `--remove` also deletes the stack's config and history.", "all its resources are deleted, and their data is gone", "Preview with `pulumi destroy --preview-only`, mark data resources `protect: true`, and save state with `pulumi stack export`."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -566,9 +530,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--stack"),
             ..CommandPattern::ANY
         }),
-        why: "Only resources marked `protect` stop it, and `--remove` also deletes the stack's config and history.",
-        consequence: "all its resources are deleted, and their data is gone",
-        safer: "Preview with `pulumi destroy --preview-only`, mark data resources `protect: true`, and save state with `pulumi stack export`.",
         instead: shown_with_a_name("pulumi stack export --file before-destroy.json"),
         questions: words!["Is the selected stack (`pulumi stack`) the one you mean?", "Which of its resources hold data, and are they snapshotted?"],
         #[cfg(test)]
@@ -580,7 +541,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.cdk-destroy",
-        title: "Destroys CDK stacks",
+        text: rule_text!("Destroys CDK stacks", "Each resource's removal policy decides what survives, and code often sets `DESTROY` on data stores; `--all` reaches every stack.", "its tables, buckets and databases go with their data", "Set `removalPolicy: RemovalPolicy.RETAIN` on data stores and deploy, then destroy one named stack at a time."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -591,9 +552,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["destroy"]],
             ..CommandPattern::ANY
         }),
-        why: "Each resource's removal policy decides what survives, and code often sets `DESTROY` on data stores; `--all` reaches every stack.",
-        consequence: "its tables, buckets and databases go with their data",
-        safer: "Set `removalPolicy: RemovalPolicy.RETAIN` on data stores and deploy, then destroy one named stack at a time.",
         instead: shown_with_a_name("cdk diff {target}"),
         questions: words!["Which stacks does this select (`--all`)?", "What removal policy do their data stores have?"],
         #[cfg(test)]
@@ -605,7 +563,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.sam-delete",
-        title: "Deletes a SAM application stack",
+        text: rule_text!("Deletes a SAM application stack", "`sam delete` removes the whole CloudFormation stack and its artifacts; anything without `DeletionPolicy: Retain` goes.", "its functions, APIs, tables and buckets go, with their data", "Set `DeletionPolicy: Retain` on tables and buckets, and export any data that must survive."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -617,9 +575,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--stack-name"),
             ..CommandPattern::ANY
         }),
-        why: "`sam delete` removes the whole CloudFormation stack and its artifacts; anything without `DeletionPolicy: Retain` goes.",
-        consequence: "its functions, APIs, tables and buckets go, with their data",
-        safer: "Set `DeletionPolicy: Retain` on tables and buckets, and export any data that must survive.",
         instead: shown_with_a_name("aws cloudformation describe-stack-resources --stack-name {target}"),
         questions: words!["Which tables, queues or buckets does {target} define?", "Which account and region is this?"],
         #[cfg(test)]
@@ -631,7 +586,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.serverless-remove",
-        title: "Removes a Serverless Framework service",
+        text: rule_text!("Removes a Serverless Framework service", "The stage defaults to `dev`, and its whole CloudFormation stack goes, with any declared `resources` not marked Retain.", "its functions, endpoints and data stores go; callers get errors", "Name the stage explicitly with `--stage`, mark data resources `DeletionPolicy: Retain`, and back up tables first."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -643,9 +598,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--stage"),
             ..CommandPattern::ANY
         }),
-        why: "The stage defaults to `dev`, and its whole CloudFormation stack goes, with any declared `resources` not marked Retain.",
-        consequence: "its functions, endpoints and data stores go; callers get errors",
-        safer: "Name the stage explicitly with `--stage`, mark data resources `DeletionPolicy: Retain`, and back up tables first.",
         instead: shown_with_a_name("serverless info --stage {target}"),
         questions: words!["Which stage and region does this remove?", "Does the service declare tables or buckets that hold data?"],
         #[cfg(test)]
@@ -657,7 +609,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.apply-unreviewed-described",
-        title: "Applies infrastructure changes without a reviewed plan",
+        text: rule_text!("Applies infrastructure changes without a reviewed plan", "Without a saved, reviewed plan, the apply plans at run time, drift included, and one changed setting can force replacement.", "changes, even replaced databases, happen before anyone sees them", "Save a plan, read what it adds, changes and destroys, then apply exactly that plan."),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -671,9 +623,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Without a saved, reviewed plan, the apply plans at run time, drift included, and one changed setting can force replacement.",
-        consequence: "changes, even replaced databases, happen before anyone sees them",
-        safer: "Save a plan, read what it adds, changes and destroys, then apply exactly that plan.",
         instead: shown_with_a_name("Run terraform plan and save the plan file for review."),
         questions: words!["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],
         #[cfg(test)]

@@ -858,8 +858,6 @@ const MESSAGE_NOUNS: Words = words![
     "reply",
 ];
 
-const MASS_MESSAGE_WHY: &str = "A wrong link, a test message or a retried job's duplicate reaches everyone; the only correction is another mass message.";
-const MASS_MESSAGE_SAFER: &str = "Send to an internal test list first; have a person approve text and recipients, then send in batches.";
 const MASS_MESSAGE_QUESTIONS: Words = words![
     "Who approved the text and checked the recipient list?",
     "How many people receive it?",
@@ -944,7 +942,7 @@ pub static RULES: &[Rule] = &[
     // ---- Money ----
     Rule {
         id: "money.stripe-cli",
-        title: "Moves money with the Stripe CLI",
+        text: rule_text!("Moves money with the Stripe CLI", "Refunds cannot be cancelled, payouts only while pending, and charges only by refunding, which keeps Stripe's fee.", "real money moves; only a second transaction can correct it", "Test it without `--live` first; have a person check and issue the live one from the dashboard."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -954,9 +952,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["stripe"],
             check: stripe_money,
         },
-        why: "Refunds cannot be cancelled, payouts only while pending, and charges only by refunding, which keeps Stripe's fee.",
-        consequence: "real money moves; only a second transaction can correct it",
-        safer: "Test it without `--live` first; have a person check and issue the live one from the dashboard.",
         instead: shown_with_a_name("stripe charges retrieve {target}"),
         questions: words![
             "Is this live, and who checked the amount and recipient?",
@@ -979,7 +974,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "money.stripe-delete",
-        title: "Deletes Stripe customers or cancels subscriptions",
+        text: rule_text!("Deletes Stripe customers or cancels subscriptions", "Deleting a customer also cancels their subscriptions and removes saved payment methods; a cancelled subscription cannot be resumed, only replaced.", "subscriptions end for good and customers notice at billing", "Pause collection or cancel at period end (`--cancel-at-period-end=true`) instead of deleting."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -989,9 +984,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["stripe"],
             check: stripe_destroy,
         },
-        why: "Deleting a customer also cancels their subscriptions and removes saved payment methods; a cancelled subscription cannot be resumed, only replaced.",
-        consequence: "subscriptions end for good and customers notice at billing",
-        safer: "Pause collection or cancel at period end (`--cancel-at-period-end=true`) instead of deleting.",
         instead: shown_with_a_name("stripe customers retrieve {target}"),
         questions: words![
             "Is this the live account, and is {target} the right one?",
@@ -1012,7 +1004,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "money.payment-api-call",
-        title: "Moves money through a payment API",
+        text: rule_text!("Moves money through a payment API", "A raw POST skips the dashboard's confirmation and the application's checks; without an `Idempotency-Key` header, a retry pays twice.", "real money moves at once and cannot be called back", "Try the provider's sandbox or test keys first, and have a person issue live payments from the dashboard."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1022,9 +1014,6 @@ pub static RULES: &[Rule] = &[
             programs: HTTP_CLIENTS,
             check: payment_api_call,
         },
-        why: "A raw POST skips the dashboard's confirmation and the application's checks; without an `Idempotency-Key` header, a retry pays twice.",
-        consequence: "real money moves at once and cannot be called back",
-        safer: "Try the provider's sandbox or test keys first, and have a person issue live payments from the dashboard.",
         instead: shown_with_a_name("Have a person check the amount and the recipient in the payment dashboard before anything is sent."),
         questions: words![
             "Is this a live key, and who checked amount and recipient?",
@@ -1048,7 +1037,7 @@ pub static RULES: &[Rule] = &[
     // ---- Messages ----
     Rule {
         id: "messages.api-send",
-        title: "Sends a message through a messaging API",
+        text: rule_text!("Sends a message through a messaging API", "The provider delivers as soon as the call succeeds, with no preview or approval, and a retry sends it twice.", "the message reaches people at once and cannot be unsent", "Send to an internal test address first and read it; have a person check the recipient list."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1058,9 +1047,6 @@ pub static RULES: &[Rule] = &[
             programs: HTTP_CLIENTS,
             check: message_api_call,
         },
-        why: "The provider delivers as soon as the call succeeds, with no preview or approval, and a retry sends it twice.",
-        consequence: "the message reaches people at once and cannot be unsent",
-        safer: "Send to an internal test address first and read it; have a person check the recipient list.",
         instead: shown_with_a_name("Send it to an internal test address first and read the result."),
         questions: words![
             "Who receives this, and how many people?",
@@ -1084,7 +1070,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.twilio-cli",
-        title: "Texts or calls a phone with Twilio",
+        text: rule_text!("Texts or calls a phone with Twilio", "A retry sends the text again, and texting numbers that never opted in can breach anti-spam law.", "it reaches the phone at once and cannot be recalled", "Send to your own verified number first; check the number and text before sending to {target}."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1101,9 +1087,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--to"),
             ..CommandPattern::ANY
         }),
-        why: "A retry sends the text again, and texting numbers that never opted in can breach anti-spam law.",
-        consequence: "it reaches the phone at once and cannot be recalled",
-        safer: "Send to your own verified number first; check the number and text before sending to {target}.",
         instead: shown_with_a_name("twilio api:core:messages:list --limit 5"),
         questions: words![
             "Whose number is {target}, and did they opt in?",
@@ -1124,7 +1107,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.aws-send-email",
-        title: "Sends email through Amazon SES or Pinpoint",
+        text: rule_text!("Sends email through Amazon SES or Pinpoint", "Bounces and spam complaints from a wrong send count against the SES account, which AWS can pause.", "it lands in every recipient's inbox and cannot be unsent", "Send to an internal test address first; check the recipients and their number before a bulk send."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1134,9 +1117,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_send_email,
         },
-        why: "Bounces and spam complaints from a wrong send count against the SES account, which AWS can pause.",
-        consequence: "it lands in every recipient's inbox and cannot be unsent",
-        safer: "Send to an internal test address first; check the recipients and their number before a bulk send.",
         instead: shown_with_a_name("aws sesv2 get-account"),
         questions: words![
             "Who receives this, and how many recipients?",
@@ -1159,7 +1139,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.aws-sns-publish",
-        title: "Publishes to an SNS topic or phone",
+        text: rule_text!("Publishes to an SNS topic or phone", "A topic fans out to every subscription, including queues and Lambda functions that act on the message automatically.", "every subscriber gets it at once, beyond recall", "List the topic's subscribers first, and publish to a test topic to check the message format."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1170,9 +1150,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["sns"], words!["publish", "publish-batch"]],
             ..CommandPattern::ANY
         }),
-        why: "A topic fans out to every subscription, including queues and Lambda functions that act on the message automatically.",
-        consequence: "every subscriber gets it at once, beyond recall",
-        safer: "List the topic's subscribers first, and publish to a test topic to check the message format.",
         instead: shown_with_a_name("aws sns list-subscriptions-by-topic --topic-arn {target}"),
         questions: words![
             "Who and what subscribes to this topic?",
@@ -1193,7 +1170,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.mail-command",
-        title: "Sends email from the command line",
+        text: rule_text!("Sends email from the command line", "`sendmail -t` takes recipients from the message's own headers, which the plan does not show; delivery starts at once.", "it reaches every recipient, attachments included, and cannot be unsent", "Send to your own address first and read it; check the recipients before sending to {target}."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1203,9 +1180,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "swaks"],
             check: mail_send,
         },
-        why: "`sendmail -t` takes recipients from the message's own headers, which the plan does not show; delivery starts at once.",
-        consequence: "it reaches every recipient, attachments included, and cannot be unsent",
-        safer: "Send to your own address first and read it; check the recipients before sending to {target}.",
         instead: shown_with_a_name("Send it to your own address first and read the result."),
         questions: words![
             "Who is on the recipient list, and how many?",
@@ -1231,7 +1205,7 @@ pub static RULES: &[Rule] = &[
     // ---- Words ----
     Rule {
         id: "messages.prose-mass-send",
-        title: "Sends a message to everyone",
+        text: rule_text!("Sends a message to everyone", "A wrong link, a test message or a retried job's duplicate reaches everyone; the only correction is another mass message.", "every customer or user receives it; it cannot be unsent", "Send to an internal test list first; have a person approve text and recipients, then send in batches."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1245,9 +1219,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: MASS_MESSAGE_WHY,
-        consequence: "every customer or user receives it; it cannot be unsent",
-        safer: MASS_MESSAGE_SAFER,
         instead: shown_with_a_name("Send the message to an internal test list first and review it."),
         questions: MASS_MESSAGE_QUESTIONS,
         #[cfg(test)]
@@ -1269,7 +1240,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.prose-mass-email",
-        title: "Emails or notifies everyone",
+        text: rule_text!("Emails or notifies everyone", "A wrong link, a test message or a retried job's duplicate reaches everyone; the only correction is another mass message.", "every customer or user gets it at once, irrevocably", "Send to an internal test list first; have a person approve text and recipients, then send in batches."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1283,9 +1254,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: MASS_MESSAGE_WHY,
-        consequence: "every customer or user gets it at once, irrevocably",
-        safer: MASS_MESSAGE_SAFER,
         instead: shown_with_a_name("Email an internal test list first and review the result."),
         questions: MASS_MESSAGE_QUESTIONS,
         #[cfg(test)]
@@ -1309,7 +1277,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "money.prose-mass-payment",
-        title: "Refunds or charges every order or customer",
+        text: rule_text!("Refunds or charges every order or customer", "A broad filter multiplies the loss, and re-running after a partial failure repeats those already done.", "money moves for every order at once, with no undo", "Have finance approve the list of orders and amounts; run a few by hand, then small batches."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1323,9 +1291,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "A broad filter multiplies the loss, and re-running after a partial failure repeats those already done.",
-        consequence: "money moves for every order at once, with no undo",
-        safer: "Have finance approve the list of orders and amounts; run a few by hand, then small batches.",
         instead: shown_with_a_name("List the affected orders with their amounts for finance to review."),
         questions: words![
             "How many orders or customers, and what total amount?",
@@ -1349,7 +1314,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "money.prose-transfer",
-        title: "Moves money",
+        text: rule_text!("Moves money", "Banks recall a transfer only with the recipient's consent; fraud often arrives as exactly this request, with changed bank details.", "the money leaves at once and may not come back", "Have a second person check the amount and recipient's details against a known source before paying."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1363,9 +1328,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Banks recall a transfer only with the recipient's consent; fraud often arrives as exactly this request, with changed bank details.",
-        consequence: "the money leaves at once and may not come back",
-        safer: "Have a second person check the amount and recipient's details against a known source before paying.",
         instead: shown_with_a_name("Ask a second person to check the amount and the recipient before anything is paid."),
         questions: words![
             "Who requested it, and how were the bank details verified?",
@@ -1389,7 +1351,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.prose-public-post",
-        title: "Posts something publicly",
+        text: rule_text!("Posts something publicly", "Archives, screenshots and search caches keep a public post after deletion, and it is quoted as the company's official position.", "anyone can read and copy it at once", "Draft the post and have the communications owner approve the exact text first."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1406,9 +1368,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Archives, screenshots and search caches keep a public post after deletion, and it is quoted as the company's official position.",
-        consequence: "anyone can read and copy it at once",
-        safer: "Draft the post and have the communications owner approve the exact text first.",
         instead: shown_with_a_name("Draft the post and share it with the communications team for review."),
         questions: words![
             "Who approved the exact text?",
@@ -1432,7 +1391,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.prose-tweet",
-        title: "Tweets from the company account",
+        text: rule_text!("Tweets from the company account", "It goes out under the company's name unreviewed, and quote posts, replies and archives keep it after deletion.", "followers, journalists and bots copy it at once, for good", "Draft the tweet and have the account's owner approve the exact text first."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1450,9 +1409,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "It goes out under the company's name unreviewed, and quote posts, replies and archives keep it after deletion.",
-        consequence: "followers, journalists and bots copy it at once, for good",
-        safer: "Draft the tweet and have the account's owner approve the exact text first.",
         instead: shown_with_a_name("Draft the text and send it to the social media owner for approval."),
         questions: words![
             "Who approved the exact text?",
@@ -1475,7 +1431,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "money.prose-refund",
-        title: "Refunds a customer",
+        text: rule_text!("Refunds a customer", "Providers usually keep the fee, and accept further refunds on one payment until they total the amount paid.", "the money leaves; a wrong refund is hard to recover", "Check the payment was not refunded already, and have a second person approve large refunds."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1489,9 +1445,6 @@ pub static RULES: &[Rule] = &[
             leading: true,
             unless: words![],
         }),
-        why: "Providers usually keep the fee, and accept further refunds on one payment until they total the amount paid.",
-        consequence: "the money leaves; a wrong refund is hard to recover",
-        safer: "Check the payment was not refunded already, and have a second person approve large refunds.",
         instead: shown_with_a_name("Look up the payment and any refunds already issued for it."),
         questions: words!["Which payment, for how much, and was it refunded already?", "Who approves refunds of this size?"],
         #[cfg(test)]
@@ -1503,7 +1456,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "money.prose-payment",
-        title: "Makes a payment or issues a refund",
+        text: rule_text!("Makes a payment or issues a refund", "Getting money back depends on the recipient or a dispute, and a retried step pays twice.", "the money leaves at once; mistakes must be chased by hand", "Have a person check amount, recipient and that it is unpaid; pay from the payment system itself."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1517,9 +1470,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Getting money back depends on the recipient or a dispute, and a retried step pays twice.",
-        consequence: "the money leaves at once; mistakes must be chased by hand",
-        safer: "Have a person check amount, recipient and that it is unpaid; pay from the payment system itself.",
         instead: shown_with_a_name("List the pending payment with its amount and recipient for a person to check."),
         questions: words![
             "Who checked the amount and the recipient?",
@@ -1542,7 +1492,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "money.prose-trade",
-        title: "Buys or sells investments",
+        text: rule_text!("Buys or sells investments", "Market orders fill at any available price, even far from the quote; reversing one is a second trade with fees.", "it fills at today's price and cannot then be cancelled", "Have the account holder confirm instrument, quantity and price limit, and place a limit order."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1556,9 +1506,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Market orders fill at any available price, even far from the quote; reversing one is a second trade with fees.",
-        consequence: "it fills at today's price and cannot then be cancelled",
-        safer: "Have the account holder confirm instrument, quantity and price limit, and place a limit order.",
         instead: shown_with_a_name("Show the account holder the proposed order (instrument, quantity, limit price) for confirmation."),
         questions: words![
             "Has the account holder confirmed instrument, quantity and price?",
@@ -1581,7 +1528,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.prose-contact-outside",
-        title: "Writes to people outside the team",
+        text: rule_text!("Writes to people outside the team", "A message is a record: a wrong figure, promise or admission can be held against the organisation.", "outsiders take it as the organisation's word, for good", "Draft it, have a person read the exact text and check the recipients, then send."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1595,9 +1542,6 @@ pub static RULES: &[Rule] = &[
             leading: true,
             unless: words![],
         }),
-        why: "A message is a record: a wrong figure, promise or admission can be held against the organisation.",
-        consequence: "outsiders take it as the organisation's word, for good",
-        safer: "Draft it, have a person read the exact text and check the recipients, then send.",
         instead: shown_with_a_name("Draft the message to the customers and show it for approval."),
         questions: words![
             "Who exactly receives it, and how was the list made?",
@@ -1620,7 +1564,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.prose-share-personal-data",
-        title: "Sends personal data to someone outside",
+        text: rule_text!("Sends personal data to someone outside", "Sharing needs a lawful basis under GDPR and similar laws; a wrong disclosure must usually be reported within 72 hours.", "the recipient keeps a copy for good, possibly unlawfully", "Confirm an agreement covers this recipient; send only needed fields or anonymised data over the agreed channel."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1647,9 +1591,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Sharing needs a lawful basis under GDPR and similar laws; a wrong disclosure must usually be reported within 72 hours.",
-        consequence: "the recipient keeps a copy for good, possibly unlawfully",
-        safer: "Confirm an agreement covers this recipient; send only needed fields or anonymised data over the agreed channel.",
         instead: shown_with_a_name("List which fields the vendor needs and whether an agreement covers sharing them."),
         questions: words![
             "Does an agreement with the recipient cover this data?",
@@ -1670,7 +1611,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.prose-team-post",
-        title: "Posts a note in a team chat channel",
+        text: rule_text!("Posts a note in a team chat channel", "A note to colleagues changes no system and can be edited or deleted; only what it contains matters.", "colleagues in the channel read it", "Keep secrets and customer data out of the message."),
         reversibility: R::Reversible,
         scope: S::None,
         reach: Reach::Fixed,
@@ -1684,9 +1625,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "A note to colleagues changes no system and can be edited or deleted; only what it contains matters.",
-        consequence: "colleagues in the channel read it",
-        safer: "Keep secrets and customer data out of the message.",
         instead: shown_with_a_name("Show the message text before posting it."),
         questions: words![
             "Does the message hold any secret or customer data?",
@@ -1710,16 +1648,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.public-drop",
-        title: "Uploads to a public file or paste host",
+        text: rule_text!("Uploads to a public file or paste host", "An anonymous host keeps what it is sent and serves it to anyone with the link, for good.", "a stranger's server holds it, readable by anyone with the link", "Share it through the organisation's own storage, with access for the people who need it."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn { programs: HTTP_CLIENTS, check: public_drop },
-        why: "An anonymous host keeps what it is sent and serves it to anyone with the link, for good.",
-        consequence: "a stranger's server holds it, readable by anyone with the link",
-        safer: "Share it through the organisation's own storage, with access for the people who need it.",
         instead: shown_with_a_name("Share the file with the team through the company drive, for named people only."),
         questions: words![
             "What exactly is in the file, and who may see it?",
@@ -1743,16 +1678,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.chat-webhook",
-        title: "Posts to a team chat webhook",
+        text: rule_text!("Posts to a team chat webhook", "An incoming webhook posts only into its own channel; it changes no system, and only the message matters.", "colleagues in that channel read it", "Keep secrets and customer data out of the message."),
         reversibility: R::Reversible,
         scope: S::None,
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["curl", "wget", "http", "https", "xh"], check: chat_webhook },
-        why: "An incoming webhook posts only into its own channel; it changes no system, and only the message matters.",
-        consequence: "colleagues in that channel read it",
-        safer: "Keep secrets and customer data out of the message.",
         instead: shown_with_a_name("Show the message text before posting it."),
         questions: words![
             "Does the message hold any secret or customer data?",
@@ -1775,7 +1707,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.prose-send-message",
-        title: "Sends a message",
+        text: rule_text!("Sends a message", "Email recall works at best inside one organisation's mail system, and a message to a customer speaks for the organisation.", "the recipient reads it as sent, mistakes included", "Check the recipient and read the exact text; send generated text to yourself first."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1789,9 +1721,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words!["#team*"],
         }),
-        why: "Email recall works at best inside one organisation's mail system, and a message to a customer speaks for the organisation.",
-        consequence: "the recipient reads it as sent, mistakes included",
-        safer: "Check the recipient and read the exact text; send generated text to yourself first.",
         instead: shown_with_a_name("Draft the message and show it for approval before it is sent."),
         questions: words![
             "Who exactly receives it, and is the address right?",
@@ -1815,7 +1744,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.prose-send-secret",
-        title: "Sends a secret or personal data to someone",
+        text: rule_text!("Sends a secret or personal data to someone", "It is copied into mailboxes, backups and forwards beyond your control; personal data sent wrongly is a reportable breach.", "the recipient keeps it; a sent key must be rotated", "Share secrets through a secrets manager or one-time link; send personal data only to verified recipients."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1829,9 +1758,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "It is copied into mailboxes, backups and forwards beyond your control; personal data sent wrongly is a reportable breach.",
-        consequence: "the recipient keeps it; a sent key must be rotated",
-        safer: "Share secrets through a secrets manager or one-time link; send personal data only to verified recipients.",
         instead: shown_with_a_name("Store the secret in the secrets manager and grant the recipient access to it there."),
         questions: words![
             "Is the recipient verified and allowed to see this?",

@@ -247,7 +247,7 @@ fn service_stop(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     Rule {
         id: "ps.remove-item-tree",
-        title: "Deletes a folder tree with PowerShell",
+        text: rule_text!("Deletes a folder tree with PowerShell", "`Remove-Item` skips the Recycle Bin; `-Recurse` takes everything below, and `-Force` includes hidden and read-only files.", "every file below it is gone, with no undo", "Run it with `-WhatIf` first to list what would go, then move the folder aside instead."),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -257,9 +257,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["remove-item", "ri"],
             check: remove_item_tree,
         },
-        why: "`Remove-Item` skips the Recycle Bin; `-Recurse` takes everything below, and `-Force` includes hidden and read-only files.",
-        consequence: "every file below it is gone, with no undo",
-        safer: "Run it with `-WhatIf` first to list what would go, then move the folder aside instead.",
         instead: shown_with_a_name("Remove-Item -Path {target} -Recurse -WhatIf"),
         questions: words!["What does `-WhatIf` list for this path?", "Is any of it not in a backup?"],
         #[cfg(test)]
@@ -271,7 +268,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ps.wipe-disk",
-        title: "Formats or clears a disk with PowerShell",
+        text: rule_text!("Formats or clears a disk with PowerShell", "Formatting writes a new file system over the volume; `Clear-Disk -RemoveData` erases every partition on the disk.", "every file on it becomes unreachable", "List the disks and volumes first (`Get-Disk`, `Get-Volume`) and back up what is on the one named."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -281,9 +278,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["format-volume", "clear-disk", "initialize-disk"],
             check: wipes_disk,
         },
-        why: "Formatting writes a new file system over the volume; `Clear-Disk -RemoveData` erases every partition on the disk.",
-        consequence: "every file on it becomes unreachable",
-        safer: "List the disks and volumes first (`Get-Disk`, `Get-Volume`) and back up what is on the one named.",
         instead: shown_with_a_name("Get-Volume"),
         questions: words!["Which disk is this on this machine?", "Is anything on it not in a backup?"],
         #[cfg(test)]
@@ -295,7 +289,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ps.execution-policy-off",
-        title: "Lets any PowerShell script run",
+        text: rule_text!("Lets any PowerShell script run", "Unrestricted or Bypass stops PowerShell from refusing unsigned and downloaded scripts on this machine.", "scripts from anywhere run without a prompt", "Run the one script with `-ExecutionPolicy Bypass` on its own `powershell -File` call, or sign it."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -305,9 +299,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["set-executionpolicy"],
             check: policy_off,
         },
-        why: "Unrestricted or Bypass stops PowerShell from refusing unsigned and downloaded scripts on this machine.",
-        consequence: "scripts from anywhere run without a prompt",
-        safer: "Run the one script with `-ExecutionPolicy Bypass` on its own `powershell -File` call, or sign it.",
         instead: shown_with_a_name("Get-ExecutionPolicy -List"),
         questions: words!["Which script needs this, and can it be signed?", "Who else runs scripts on this machine?"],
         #[cfg(test)]
@@ -319,7 +310,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ps.service-stop",
-        title: "Stops or restarts a Windows service",
+        text: rule_text!("Stops or restarts a Windows service", "While the service is down, whatever depends on it fails; a restart drops the requests in flight.", "what depends on it fails until it runs again", "Check what depends on it (`Get-Service -DependentServices`) and do it in a quiet window."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -329,9 +320,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["stop-service", "restart-service"],
             check: service_stop,
         },
-        why: "While the service is down, whatever depends on it fails; a restart drops the requests in flight.",
-        consequence: "what depends on it fails until it runs again",
-        safer: "Check what depends on it (`Get-Service -DependentServices`) and do it in a quiet window.",
         instead: shown_with_a_name("Get-Service -Name {target} -DependentServices"),
         questions: words!["What depends on this service?", "Is this the machine you mean?"],
         #[cfg(test)]

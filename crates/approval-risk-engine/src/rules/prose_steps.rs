@@ -211,7 +211,7 @@ const DATA: Words = words![
 pub static RULES: &[Rule] = &[
     Rule {
         id: "env.delete-recreate",
-        title: "Deletes an environment and recreates it",
+        text: rule_text!("Deletes an environment and recreates it", "Recreating rebuilds shape, not contents, with new identifiers and endpoints. One agent's 'delete and recreate' caused a 13-hour outage.", "its data and hand-made changes are lost; dependents go down", "Change {target} in place, or build the new one beside it and switch over before deleting."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -230,9 +230,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Recreating rebuilds shape, not contents, with new identifiers and endpoints. One agent's 'delete and recreate' caused a 13-hour outage.",
-        consequence: "its data and hand-made changes are lost; dependents go down",
-        safer: "Change {target} in place, or build the new one beside it and switch over before deleting.",
         instead: shown_with_a_name("Build a new environment beside the old one, switch traffic to it, and keep the old one running until the new one is verified."),
         questions: words![
             "Which environment exactly, and does production depend on it?",
@@ -256,16 +253,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.delete-data",
-        title: "Deletes data or a resource that holds it",
+        text: rule_text!("Deletes data or a resource that holds it", "Deleting a managed database often deletes its automated backups and point-in-time history too; only a separate copy survives.", "it is gone unless backed up; restoring loses recent changes", "Rename or archive {target} and delete it later, once nobody needs it. Otherwise snapshot it first."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Prose(&ProsePattern { verbs: DELETE_VERBS, objects: DATA, also: words![], window: 6, leading: false, unless: words![] }),
-        why: "Deleting a managed database often deletes its automated backups and point-in-time history too; only a separate copy survives.",
-        consequence: "it is gone unless backed up; restoring loses recent changes",
-        safer: "Rename or archive {target} and delete it later, once nobody needs it. Otherwise snapshot it first.",
         instead: shown_with_a_name("Rename {target} to a name ending in _retired and keep it until nobody needs it."),
         questions: words![
             "Is there a tested backup, and how long does restoring take?",
@@ -300,16 +294,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.delete-environment",
-        title: "Deletes an environment, stack or cluster",
+        text: rule_text!("Deletes an environment, stack or cluster", "An environment holds more than code rebuilds: data, secrets, hand-made settings and the addresses other systems call.", "everything in it stops, and its stored data is gone", "Scale {target} down first, confirm nothing depends on it, and keep a backup of its data."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Prose(&ProsePattern { verbs: DELETE_VERBS, objects: ENVIRONMENTS, also: words![], window: 6, leading: false, unless: words![] }),
-        why: "An environment holds more than code rebuilds: data, secrets, hand-made settings and the addresses other systems call.",
-        consequence: "everything in it stops, and its stored data is gone",
-        safer: "Scale {target} down first, confirm nothing depends on it, and keep a backup of its data.",
         instead: shown_with_a_name("Scale {target} down to zero and keep it for a week."),
         questions: words![
             "Which environment exactly, and is anything still using it?",
@@ -325,7 +316,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.delete-unspecified",
-        title: "Deletes things the step does not name",
+        text: rule_text!("Deletes things the step does not name", "'Unused' is a guess from recent activity that misses what idles by design: backups, standbys and monthly jobs.", "whatever the agent judges unused is deleted, unchecked", "Have the agent list exactly what it would delete, and delete only the items you reviewed."),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -342,9 +333,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "'Unused' is a guess from recent activity that misses what idles by design: backups, standbys and monthly jobs.",
-        consequence: "whatever the agent judges unused is deleted, unchecked",
-        safer: "Have the agent list exactly what it would delete, and delete only the items you reviewed.",
         instead: shown_with_a_name("List the resources that look unused, with their owners and last use."),
         questions: words!["Exactly what will be deleted, by name?", "How was 'unused' decided, and who owns these things?"],
         #[cfg(test)]
@@ -356,7 +344,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.revoke-credentials",
-        title: "Revokes or rotates keys or credentials",
+        text: rule_text!("Revokes or rotates keys or credentials", "Revocation is final, and no system lists who holds a copy; only access logs show who still uses it.", "everyone still using it fails until given a new one", "Issue a new credential, move every user of {target} over, then revoke the old one once unused."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -370,9 +358,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Revocation is final, and no system lists who holds a copy; only access logs show who still uses it.",
-        consequence: "everyone still using it fails until given a new one",
-        safer: "Issue a new credential, move every user of {target} over, then revoke the old one once unused.",
         instead: shown_with_a_name("Issue a new key alongside the old one and list which services still use the old key."),
         questions: words!["Which services still use {target}, and have they all switched?", "What is the fallback if something breaks after revoking?"],
         #[cfg(test)]
@@ -384,7 +369,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.disable-security",
-        title: "Switches off a security control",
+        text: rule_text!("Switches off a security control", "Nothing reminds anyone to switch a control back on, so 'temporary' exceptions routinely outlive the task.", "while off, nothing stops or records attacks or mistakes", "Keep {target} on and find out why it blocks the task; at most, grant a narrow, time-limited exception."),
         // It can be switched back on, but it guards the whole organisation while it is on.
         reversibility: R::Reversible,
         scope: S::Organization,
@@ -405,9 +390,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Nothing reminds anyone to switch a control back on, so 'temporary' exceptions routinely outlive the task.",
-        consequence: "while off, nothing stops or records attacks or mistakes",
-        safer: "Keep {target} on and find out why it blocks the task; at most, grant a narrow, time-limited exception.",
         instead: shown_with_a_name("Find out why the security control blocks the task and ask its owner for a narrow exception."),
         questions: words![
             "Why must {target} go off, and for how long?",
@@ -430,7 +412,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.disable-protection",
-        title: "Switches off a safety net",
+        text: rule_text!("Switches off a safety net", "Deletion protection, versioning and alarms only help if on before the mistake, and nobody notices one missing.", "the next mistake goes through unnoticed and cannot be undone", "Keep {target} on; if a step needs it off, turn it back on right after."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -449,9 +431,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Deletion protection, versioning and alarms only help if on before the mistake, and nobody notices one missing.",
-        consequence: "the next mistake goes through unnoticed and cannot be undone",
-        safer: "Keep {target} on; if a step needs it off, turn it back on right after.",
         instead: shown_with_a_name("Find out which step {target} blocks and why, and keep it on."),
         questions: words![
             "What step needs {target} off, and why?",
@@ -475,7 +454,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.branch-protection-off",
-        title: "Switches off a branch's review rules",
+        text: rule_text!("Switches off a branch's review rules", "Review and check rules are lost with their settings, re-entered only by hand; meanwhile anyone can push or force-push.", "anyone can push unreviewed code straight to what ships", "Merge through a pull request; for a one-off, grant a ruleset bypass instead of removing the rules."),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -496,9 +475,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Review and check rules are lost with their settings, re-entered only by hand; meanwhile anyone can push or force-push.",
-        consequence: "anyone can push unreviewed code straight to what ships",
-        safer: "Merge through a pull request; for a one-off, grant a ruleset bypass instead of removing the rules.",
         instead: shown_with_a_name("Open a pull request for the change and merge it once its required reviews pass."),
         questions: words![
             "What step needs protection off, and has it been reviewed?",
@@ -521,7 +497,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.grant-broad-access",
-        title: "Grants broad or administrator access",
+        text: rule_text!("Grants broad or administrator access", "Wildcard and admin grants cover resources created later and never expire by default; 'for now' grants are rarely revoked.", "any later mistake or leak reaches everything it covers", "Grant only the permissions the task needs, on the resources it touches, for a limited time."),
         // A grant can be taken back; what is done with it meanwhile cannot.
         reversibility: R::Reversible,
         scope: S::Organization,
@@ -546,9 +522,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Wildcard and admin grants cover resources created later and never expire by default; 'for now' grants are rarely revoked.",
-        consequence: "any later mistake or leak reaches everything it covers",
-        safer: "Grant only the permissions the task needs, on the resources it touches, for a limited time.",
         instead: shown_with_a_name("Grant read access to the one resource the task needs, for one day."),
         questions: words![
             "Which exact permissions does the task need?",
@@ -571,7 +544,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.bulk-accounts",
-        title: "Cancels or closes many accounts, orders or subscriptions",
+        text: rule_text!("Cancels or closes many accounts, orders or subscriptions", "Emails, charges and refunds fire from other systems when a status changes; restoring records does not reverse them.", "every selected customer is locked out, notified, charged or refunded", "List what the step would touch, have an owner check it, and start with a small batch."),
         // Accounts can be reopened and orders placed again, but the customers have already been
         // locked out, notified or refunded.
         reversibility: R::Recoverable,
@@ -594,9 +567,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Emails, charges and refunds fire from other systems when a status changes; restoring records does not reverse them.",
-        consequence: "every selected customer is locked out, notified, charged or refunded",
-        safer: "List what the step would touch, have an owner check it, and start with a small batch.",
         instead: shown_with_a_name("List the {target} the step would touch, with their owners, for review."),
         questions: words![
             "How many are selected, and has anyone checked the list?",
@@ -619,7 +589,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.restore-over-live",
-        title: "Rolls live data back to an earlier copy",
+        text: rule_text!("Rolls live data back to an earlier copy", "A restore replaces the whole dataset, not just the damaged part, and restored sequences reissue IDs others already hold.", "everything written since the copy was taken is lost", "Load the earlier copy beside {target} as a new instance; copy back only the rows needed. Snapshot current data first."),
         // What was written after the copy was taken is lost, unless it was copied aside first.
         reversibility: R::Irreversible,
         scope: S::Shared,
@@ -641,9 +611,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "A restore replaces the whole dataset, not just the damaged part, and restored sequences reissue IDs others already hold.",
-        consequence: "everything written since the copy was taken is lost",
-        safer: "Load the earlier copy beside {target} as a new instance; copy back only the rows needed. Snapshot current data first.",
         instead: shown_with_a_name("Restore the backup into a new database and compare the two."),
         questions: words![
             "Is what was written since the copy saved elsewhere?",
@@ -664,7 +631,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.open-door",
-        title: "Opens or unlocks a door for someone",
+        text: rule_text!("Opens or unlocks a door for someone", "A door opened remotely lets in whoever is there, and what happens inside cannot be taken back.", "the home or building is open while nobody checks who enters", "Confirm who is at the door and for how long, and lock it again right after."),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -678,9 +645,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "A door opened remotely lets in whoever is there, and what happens inside cannot be taken back.",
-        consequence: "the home or building is open while nobody checks who enters",
-        safer: "Confirm who is at the door and for how long, and lock it again right after.",
         instead: shown_with_a_name("Ask the owner to confirm the visitor before unlocking."),
         questions: words![
             "Who exactly is let in, and has the owner confirmed them?",
@@ -703,7 +667,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.change-dns",
-        title: "Changes DNS records or name servers",
+        text: rule_text!("Changes DNS records or name servers", "Resolvers honour cached TTLs, so lowering one helps only a full TTL ahead; name-server changes take up to two days.", "visitors and email go elsewhere or nowhere until caches expire", "Lower the TTL a day ahead, export the zone, and check each changed record with `dig`."),
         // It can be changed back, but resolvers keep the old answer for as long as the TTL says.
         reversibility: R::Recoverable,
         scope: S::Shared,
@@ -724,9 +688,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Resolvers honour cached TTLs, so lowering one helps only a full TTL ahead; name-server changes take up to two days.",
-        consequence: "visitors and email go elsewhere or nowhere until caches expire",
-        safer: "Lower the TTL a day ahead, export the zone, and check each changed record with `dig`.",
         instead: shown_with_a_name("Export the current DNS zone and lower the TTL of the records to be changed."),
         questions: words![
             "Has the current zone been exported for rollback?",
@@ -747,7 +708,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.empty-data",
-        title: "Empties a store of data",
+        text: rule_text!("Empties a store of data", "The container stays, so existence checks still pass, and bulk empties such as `TRUNCATE` skip per-row delete triggers.", "everything in it is gone unless a backup exists", "Delete only what is meant to go, by prefix, age or filter. Copy or snapshot {target} first."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -761,9 +722,6 @@ pub static RULES: &[Rule] = &[
             leading: true,
             unless: words![],
         }),
-        why: "The container stays, so existence checks still pass, and bulk empties such as `TRUNCATE` skip per-row delete triggers.",
-        consequence: "everything in it is gone unless a backup exists",
-        safer: "Delete only what is meant to go, by prefix, age or filter. Copy or snapshot {target} first.",
         instead: shown_with_a_name("List what is in {target}, with sizes and dates."),
         questions: words!["Is there a copy of what is in it?", "Does anything still read from it?"],
         #[cfg(test)]
@@ -775,7 +733,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.run-script",
-        title: "Runs a script or job the plan hides",
+        text: rule_text!("Runs a script or job the plan hides", "One-off scripts are rarely tested like product code, and a backfill writes every row it selects.", "its effect on the data cannot be seen in the plan", "Read the script first, then dry-run it or run it on a copy, checking how many records change."),
         // What the script does is not in the plan, so the tool cannot see it.
         reversibility: R::Unknown,
         scope: S::Shared,
@@ -796,9 +754,6 @@ pub static RULES: &[Rule] = &[
             // rules weigh a script by its name the same way.
             unless: words!["report", "reports", "reporting", "health check*", "healthcheck*", "test", "tests", "lint*", "smoke test*"],
         }),
-        why: "One-off scripts are rarely tested like product code, and a backfill writes every row it selects.",
-        consequence: "its effect on the data cannot be seen in the plan",
-        safer: "Read the script first, then dry-run it or run it on a copy, checking how many records change.",
         instead: shown_with_a_name("Show the script's code and what its dry-run mode reports."),
         questions: words!["What does the script change, and has someone read it?", "What did its dry-run mode report, if it has one?"],
         #[cfg(test)]
@@ -810,7 +765,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.open-to-internet",
-        title: "Opens access to the whole internet",
+        text: rule_text!("Opens access to the whole internet", "With every address allowed, the service's login and patching are the only defence, and exposed logins are brute-forced constantly.", "anyone can reach it, and scanners find it within minutes", "Allow only the addresses that need it, such as a VPN range, or use a bastion or tunnel."),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -824,9 +779,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "With every address allowed, the service's login and patching are the only defence, and exposed logins are brute-forced constantly.",
-        consequence: "anyone can reach it, and scanners find it within minutes",
-        safer: "Allow only the addresses that need it, such as a VPN range, or use a bastion or tunnel.",
         instead: shown_with_a_name("Allow the port from the office VPN range only."),
         questions: words!["Which addresses actually need to reach it?", "What listens on it, and does it require authentication?"],
         #[cfg(test)]
@@ -838,7 +790,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.make-public",
-        title: "Makes stored data public",
+        text: rule_text!("Makes stored data public", "Public access covers every object, even ones added later, and read logging is off by default.", "anyone can read it, and copies made meanwhile stay out", "Share with the specific people or accounts that need it, using a signed, expiring link or access grant."),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -856,9 +808,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Public access covers every object, even ones added later, and read logging is off by default.",
-        consequence: "anyone can read it, and copies made meanwhile stay out",
-        safer: "Share with the specific people or accounts that need it, using a signed, expiring link or access grant.",
         instead: shown_with_a_name("Create an expiring signed link for the one file the partner needs."),
         questions: words!["Who exactly needs it, and would a signed link do?", "What is in it: any personal data or secrets?"],
         #[cfg(test)]
@@ -870,7 +819,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "prose.vague-action",
-        title: "Vague action the tool cannot see into",
+        text: rule_text!("Vague action the tool cannot see into", "The step names no command or resource, so the agent decides at run time and may improvise destructive fixes.", "what it changes, and what could be lost, is unknown", "Ask the agent to list the exact commands or resources the step will touch, then assess those."),
         reversibility: R::Unknown,
         scope: S::Local,
         reach: Reach::Environment,
@@ -888,9 +837,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "The step names no command or resource, so the agent decides at run time and may improvise destructive fixes.",
-        consequence: "what it changes, and what could be lost, is unknown",
-        safer: "Ask the agent to list the exact commands or resources the step will touch, then assess those.",
         instead: shown_with_a_name("List the exact resources and commands for this step."),
         questions: words![
             "Exactly which resources or files will this touch?",

@@ -52,7 +52,7 @@ pub fn markdown() -> String {
             out.push_str(&format!("\n### {}\n\n", rule.id));
             out.push_str(&format!(
                 "**{}.** Reads {}. Starts at reversibility `{}`, scope `{}` ({}).",
-                rule.title,
+                rule.title(),
                 reads(rule),
                 rule.reversibility,
                 rule.scope,
@@ -64,12 +64,13 @@ pub fn markdown() -> String {
             out.push_str("\n\n");
             out.push_str(&format!(
                 "*Headline.* {} (`target`, scope): {}.\n\n",
-                rule.title, rule.consequence
+                rule.title(),
+                rule.consequence()
             ));
-            out.push_str(&format!("*Why it matters.* {}\n\n", rule.why));
+            out.push_str(&format!("*Why it matters.* {}\n\n", rule.why()));
             out.push_str(&format!(
                 "*Use instead.* {} For example: `{}`\n\n",
-                rule.safer,
+                rule.safer(),
                 rule.instead.replace('`', "'")
             ));
             out.push_str("*Ask before approving.*\n");

@@ -82,16 +82,13 @@ fn noun_then_delete(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[Rule {
     id: "secrets.delete",
-    title: "Deletes secrets or vaults in a secret manager",
+    text: rule_text!("Deletes secrets or vaults in a secret manager", "Services fetching it at startup fail at their next restart; without a copy, the credential must be re-issued everywhere.", "every reader fails, and it cannot be recovered", "Disable {target} first, watch what breaks, and delete it only once nothing reads it."),
     reversibility: R::Irreversible,
     scope: S::Shared,
     reach: Reach::Environment,
     action: Action::Delete,
     floor: None,
     matcher: Matcher::CommandFn { programs: words!["op", "doppler", "bw", "infisical"], check: noun_then_delete },
-    why: "Services fetching it at startup fail at their next restart; without a copy, the credential must be re-issued everywhere.",
-    consequence: "every reader fails, and it cannot be recovered",
-    safer: "Disable {target} first, watch what breaks, and delete it only once nothing reads it.",
     instead: shown_with_a_name("doppler secrets get {target} --plain"),
     questions: words!["Which services read {target}, and will they fail without it?", "Is there another copy, or must the credential be re-issued?"],
     #[cfg(test)]

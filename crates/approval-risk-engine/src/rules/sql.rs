@@ -210,7 +210,7 @@ fn rename_dropped_column(_: &str, words: &[SqlWord], _: Span) -> Option<String> 
 pub static RULES: &[Rule] = &[
     Rule {
         id: "sql.copy-table",
-        title: "Copies a table's rows into another table",
+        text: rule_text!("Copies a table's rows into another table", "The copy lives in the same database: it covers a mistaken delete or drop, not losing the database.", "a new table holds a copy; nothing existing changes", "Check the copy's row count matches the source before any step deletes from it."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -227,9 +227,6 @@ pub static RULES: &[Rule] = &[
             target_after: Some("from"),
             instead_from: None,
         }),
-        why: "The copy lives in the same database: it covers a mistaken delete or drop, not losing the database.",
-        consequence: "a new table holds a copy; nothing existing changes",
-        safer: "Check the copy's row count matches the source before any step deletes from it.",
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         questions: words!["Does the copy's row count match {target}?", "Which later step relies on this copy?"],
         #[cfg(test)]
@@ -248,7 +245,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-table",
-        title: "Drops a table, database or schema",
+        text: rule_text!("Drops a table, database or schema", "One statement removes rows, indexes and grants; CASCADE also drops dependent views, and only a backup restores it.", "its rows are gone and everything reading it fails", "Rename it instead, take a dump, and drop it only once nothing has broken."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -261,9 +258,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "One statement removes rows, indexes and grants; CASCADE also drops dependent views, and only a backup restores it.",
-        consequence: "its rows are gone and everything reading it fails",
-        safer: "Rename it instead, take a dump, and drop it only once nothing has broken.",
         instead: shown_with_a_name("ALTER TABLE {target} RENAME TO {target}_retired;"),
         questions: words![
             "Is there a fresh, tested backup of this table?",
@@ -279,7 +273,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.delete-all-rows",
-        title: "Deletes every row of a table",
+        text: rule_text!("Deletes every row of a table", "Without WHERE, DELETE matches every row, and client tools autocommit each statement, so nothing can roll it back.", "all its rows are gone; only a backup returns them", "Add a WHERE clause, check the count with `SELECT count(*)`, and delete inside `BEGIN` to allow rollback."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -292,9 +286,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "Without WHERE, DELETE matches every row, and client tools autocommit each statement, so nothing can roll it back.",
-        consequence: "all its rows are gone; only a backup returns them",
-        safer: "Add a WHERE clause, check the count with `SELECT count(*)`, and delete inside `BEGIN` to allow rollback.",
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         questions: words![
             "Was a WHERE clause meant to be here?",
@@ -320,7 +311,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.delete-rows",
-        title: "Deletes the rows a WHERE clause selects",
+        text: rule_text!("Deletes the rows a WHERE clause selects", "Foreign keys declared ON DELETE CASCADE also delete child rows elsewhere; point-in-time recovery restores whole databases, not single rows.", "the matched rows are gone; a wrong condition needs a restore", "Count the matched rows with `SELECT count(*)` first, and delete inside a transaction to allow rollback."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -333,9 +324,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: Some(count_matched_rows),
         }),
-        why: "Foreign keys declared ON DELETE CASCADE also delete child rows elsewhere; point-in-time recovery restores whole databases, not single rows.",
-        consequence: "the matched rows are gone; a wrong condition needs a restore",
-        safer: "Count the matched rows with `SELECT count(*)` first, and delete inside a transaction to allow rollback.",
         // The count is built from the statement's own condition (`count_matched_rows`).
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         questions: words!["How many rows should this condition match?", "Is point-in-time recovery or a recent backup available?"],
@@ -348,7 +336,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.update-rows",
-        title: "Overwrites values in rows a WHERE clause selects",
+        text: rule_text!("Overwrites values in rows a WHERE clause selects", "Once committed, old values survive only in backups; recovering them means restoring a whole database and copying values back.", "the matched rows' old values are overwritten in place", "Copy the matched rows aside (`CREATE TABLE ... AS SELECT`) first, and update inside a transaction."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -361,9 +349,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: Some(count_matched_rows),
         }),
-        why: "Once committed, old values survive only in backups; recovering them means restoring a whole database and copying values back.",
-        consequence: "the matched rows' old values are overwritten in place",
-        safer: "Copy the matched rows aside (`CREATE TABLE ... AS SELECT`) first, and update inside a transaction.",
         // The count is built from the statement's own condition (`count_matched_rows`).
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         questions: words!["How many rows does the condition match?", "Are the current values saved before they are overwritten?"],
@@ -376,7 +361,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.update-all-rows",
-        title: "Overwrites a column in every row",
+        text: rule_text!("Overwrites a column in every row", "Without WHERE, UPDATE rewrites every row and client tools commit at once; restoring means merging a backup with later changes.", "every row's old value is overwritten in place", "Add a WHERE clause, and copy the column aside first (`CREATE TABLE ... AS SELECT`)."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -389,9 +374,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "Without WHERE, UPDATE rewrites every row and client tools commit at once; restoring means merging a backup with later changes.",
-        consequence: "every row's old value is overwritten in place",
-        safer: "Add a WHERE clause, and copy the column aside first (`CREATE TABLE ... AS SELECT`).",
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         questions: words![
             "Was a WHERE clause meant to be here?",
@@ -415,7 +397,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.truncate",
-        title: "Empties a table",
+        text: rule_text!("Empties a table", "TRUNCATE skips row-by-row deletion, so DELETE triggers never fire, and MySQL commits it even inside a transaction.", "all its rows are gone; CASCADE empties referencing tables too", "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -428,9 +410,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "TRUNCATE skips row-by-row deletion, so DELETE triggers never fire, and MySQL commits it even inside a transaction.",
-        consequence: "all its rows are gone; CASCADE empties referencing tables too",
-        safer: "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first.",
         instead: shown_with_a_name("CREATE TABLE {target}_backup AS TABLE {target};"),
         questions: words![
             "Is there a backup of {target} taken today?",
@@ -446,7 +425,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-column",
-        title: "Drops a column or partition",
+        text: rule_text!("Drops a column or partition", "Re-adding the column gives an empty one, so values return only from a backup; a dropped partition loses every row.", "its data is gone and code reading it fails", "Stop all code using the column, copy its data aside, and drop it a release later."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -462,9 +441,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: Some(rename_dropped_column),
         }),
-        why: "Re-adding the column gives an empty one, so values return only from a backup; a dropped partition loses every row.",
-        consequence: "its data is gone and code reading it fails",
-        safer: "Stop all code using the column, copy its data aside, and drop it a release later.",
         // The statement's own column is renamed when it can be (`rename_dropped_column`).
         instead: shown_with_a_name("CREATE TABLE {target}_backup AS SELECT * FROM {target};"),
         questions: words![
@@ -489,7 +465,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-constraint",
-        title: "Removes a key or constraint",
+        text: rule_text!("Removes a key or constraint", "Dropping a primary or unique key also drops its index; re-adding it fails while any bad row remains.", "the database stops refusing duplicates and orphaned rows", "Keep the constraint and fix the violating data or code; if it must go, plan re-adding it."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -502,9 +478,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "Dropping a primary or unique key also drops its index; re-adding it fails while any bad row remains.",
-        consequence: "the database stops refusing duplicates and orphaned rows",
-        safer: "Keep the constraint and fix the violating data or code; if it must go, plan re-adding it.",
         instead: shown_with_a_name("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '{target}'::regclass;"),
         questions: words![
             "Why must the constraint go, and for how long?",
@@ -527,7 +500,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-index",
-        title: "Drops an index",
+        text: rule_text!("Drops an index", "Dropping a UNIQUE index also lets duplicates in. Rebuilding a large one is slow and blocks writes unless built CONCURRENTLY.", "queries using it can slow sharply; no data is lost", "Confirm it is unused (`idx_scan`), use `DROP INDEX CONCURRENTLY`, and keep its `CREATE INDEX` statement."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -540,9 +513,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "Dropping a UNIQUE index also lets duplicates in. Rebuilding a large one is slow and blocks writes unless built CONCURRENTLY.",
-        consequence: "queries using it can slow sharply; no data is lost",
-        safer: "Confirm it is unused (`idx_scan`), use `DROP INDEX CONCURRENTLY`, and keep its `CREATE INDEX` statement.",
         instead: shown_with_a_name("SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = '{target}';"),
         questions: words![
             "Do any queries still use this index?",
@@ -557,7 +527,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-definition",
-        title: "Drops a view, function, procedure, trigger or sequence",
+        text: rule_text!("Drops a view, function, procedure, trigger or sequence", "Recreating it needs its definition and grants; a recreated sequence restarts numbering, so new ids collide with existing rows.", "everything using it fails, and a trigger's job silently stops", "Check what depends on {target}, save its definition (`pg_dump --schema-only`), and drop it in a revertible migration."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -579,9 +549,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "Recreating it needs its definition and grants; a recreated sequence restarts numbering, so new ids collide with existing rows.",
-        consequence: "everything using it fails, and a trigger's job silently stops",
-        safer: "Check what depends on {target}, save its definition (`pg_dump --schema-only`), and drop it in a revertible migration.",
         instead: shown_with_a_name("pg_dump --schema-only --file=schema-before-change.sql"),
         questions: words![
             "Is the definition of {target} in source control?",
@@ -602,7 +569,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-type-cascade",
-        title: "Drops a type, domain or extension with CASCADE",
+        text: rule_text!("Drops a type, domain or extension with CASCADE", "CASCADE drops every dependent object unasked, including table columns of that type, so dropping PostGIS removes every geometry column.", "every column using it is dropped with its data", "Drop it without CASCADE; the database then refuses and lists each dependent object to handle first."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -615,9 +582,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "CASCADE drops every dependent object unasked, including table columns of that type, so dropping PostGIS removes every geometry column.",
-        consequence: "every column using it is dropped with its data",
-        safer: "Drop it without CASCADE; the database then refuses and lists each dependent object to handle first.",
         instead: shown_with_a_name("DROP TYPE {target};"),
         questions: words!["Which tables have columns that use {target}?", "Is there a backup of those tables?"],
         #[cfg(test)]
@@ -629,7 +593,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-role",
-        title: "Drops a database user or role",
+        text: rule_text!("Drops a database user or role", "Recreating a role restores none of its grants or memberships, and every client needs a new password.", "logins as it are refused and its grants are gone", "Lock its login first (`NOLOGIN`, or `ACCOUNT LOCK` in MySQL), and drop it once no logins fail."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -642,9 +606,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "Recreating a role restores none of its grants or memberships, and every client needs a new password.",
-        consequence: "logins as it are refused and its grants are gone",
-        safer: "Lock its login first (`NOLOGIN`, or `ACCOUNT LOCK` in MySQL), and drop it once no logins fail.",
         instead: shown_with_a_name("ALTER ROLE {target} NOLOGIN;"),
         questions: words!["Which applications or jobs still log in as {target}?", "Are its grants recorded so they can be rebuilt?"],
         #[cfg(test)]
@@ -656,7 +617,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.grant-all",
-        title: "Grants all privileges",
+        text: rule_text!("Grants all privileges", "MySQL's `ON *.*` adds server rights like FILE and SHUTDOWN; `WITH GRANT OPTION` lets the grantee pass it all on.", "the grantee can read, change and delete everything it covers", "Grant only what the task needs (`GRANT SELECT ON ... TO ...`), and never `WITH GRANT OPTION`."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -669,9 +630,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "MySQL's `ON *.*` adds server rights like FILE and SHUTDOWN; `WITH GRANT OPTION` lets the grantee pass it all on.",
-        consequence: "the grantee can read, change and delete everything it covers",
-        safer: "Grant only what the task needs (`GRANT SELECT ON ... TO ...`), and never `WITH GRANT OPTION`.",
         instead: shown_with_a_name("Review which tables and privileges the role actually needs before granting anything."),
         questions: words!["Which privileges does the grantee actually need?", "Who else can log in as the grantee?"],
         #[cfg(test)]
@@ -683,7 +641,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.grant-public",
-        title: "Grants access to every database user",
+        text: rule_text!("Grants access to every database user", "Every role belongs to PUBLIC, so revoking from single roles removes nothing; only revoking from PUBLIC takes it back.", "every role, now and in future, gets this access", "Grant to a named role whose members are only the intended users."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -696,9 +654,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "Every role belongs to PUBLIC, so revoking from single roles removes nothing; only revoking from PUBLIC takes it back.",
-        consequence: "every role, now and in future, gets this access",
-        safer: "Grant to a named role whose members are only the intended users.",
         instead: shown_with_a_name("SELECT grantee, privilege_type FROM information_schema.role_table_grants WHERE grantee = 'PUBLIC';"),
         questions: words!["Which roles really need this access?", "Does the table hold personal or financial data?"],
         #[cfg(test)]
@@ -710,7 +665,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.grant-superuser",
-        title: "Makes a database user a superuser",
+        text: rule_text!("Makes a database user a superuser", "A PostgreSQL superuser can run shell commands on the host; BYPASSRLS ignores row-level policies, and CREATEROLE can grant other roles.", "it bypasses every permission and can drop any database", "Grant only what the task needs, such as the predefined `pg_read_all_data` role, and time-box it."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -723,9 +678,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "A PostgreSQL superuser can run shell commands on the host; BYPASSRLS ignores row-level policies, and CREATEROLE can grant other roles.",
-        consequence: "it bypasses every permission and can drop any database",
-        safer: "Grant only what the task needs, such as the predefined `pg_read_all_data` role, and time-box it.",
         instead: shown_with_a_name("SELECT rolname, rolsuper FROM pg_roles WHERE rolname = '{target}';"),
         questions: words!["What task needs superuser that a narrower privilege cannot do?", "When will it be taken back, and who checks?"],
         #[cfg(test)]
@@ -737,7 +689,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.revoke",
-        title: "Revokes database privileges",
+        text: rule_text!("Revokes database privileges", "Open sessions lose it at their next statement; CASCADE also removes every grant the holder passed on.", "applications using the privilege are refused from their next query", "Check which applications use the role before revoking, and have the matching `GRANT` ready."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -750,9 +702,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "Open sessions lose it at their next statement; CASCADE also removes every grant the holder passed on.",
-        consequence: "applications using the privilege are refused from their next query",
-        safer: "Check which applications use the role before revoking, and have the matching `GRANT` ready.",
         instead: shown_with_a_name("SELECT grantee, table_name, privilege_type FROM information_schema.role_table_grants;"),
         questions: words!["Which applications or jobs use this privilege today?", "Is the GRANT that undoes this written down?"],
         #[cfg(test)]
@@ -764,7 +713,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-replication-slot",
-        title: "Drops or skips a PostgreSQL replication slot",
+        text: rule_text!("Drops or skips a PostgreSQL replication slot", "The slot keeps write-ahead log its consumer has not read; once dropped or advanced, that log is recycled.", "its consumer loses pending changes and must be rebuilt", "Check its consumer in `pg_replication_slots` and confirm it is abandoned; if disk is filling, fix the consumer."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -777,9 +726,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "The slot keeps write-ahead log its consumer has not read; once dropped or advanced, that log is recycled.",
-        consequence: "its consumer loses pending changes and must be rebuilt",
-        safer: "Check its consumer in `pg_replication_slots` and confirm it is abandoned; if disk is filling, fix the consumer.",
         instead: shown_with_a_name("SELECT slot_name, plugin, active, restart_lsn FROM pg_replication_slots;"),
         questions: words!["What consumes this slot (a replica, Debezium, a pipeline)?", "Is the consumer really gone, or only behind?"],
         #[cfg(test)]
@@ -791,7 +737,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-owned",
-        title: "Drops everything a role owns",
+        text: rule_text!("Drops everything a role owns", "Usually run before dropping a user; if migrations ran as that role, it owns the application's real tables.", "every table and view it owns is dropped, rows included", "Hand its objects to another role first (`REASSIGN OWNED`), so `DROP OWNED` removes only privileges."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -804,9 +750,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "Usually run before dropping a user; if migrations ran as that role, it owns the application's real tables.",
-        consequence: "every table and view it owns is dropped, rows included",
-        safer: "Hand its objects to another role first (`REASSIGN OWNED`), so `DROP OWNED` removes only privileges.",
         instead: shown_with_a_name("SELECT tablename FROM pg_tables WHERE tableowner = '{target}';"),
         questions: words!["Which tables does {target} own, and does anyone need them?", "Was `REASSIGN OWNED` run first?"],
         #[cfg(test)]
@@ -818,7 +761,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.table-rewrite-lock",
-        title: "Rewrites a table under an exclusive lock",
+        text: rule_text!("Rewrites a table under an exclusive lock", "VACUUM FULL and CLUSTER block even reads while writing a full copy, which needs equal free disk; REINDEX blocks writes.", "queries on it wait until the rebuild finishes", "Use `REINDEX ... CONCURRENTLY` or `pg_repack` to avoid the long lock, and run it off-peak."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -831,9 +774,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "VACUUM FULL and CLUSTER block even reads while writing a full copy, which needs equal free disk; REINDEX blocks writes.",
-        consequence: "queries on it wait until the rebuild finishes",
-        safer: "Use `REINDEX ... CONCURRENTLY` or `pg_repack` to avoid the long lock, and run it off-peak.",
         instead: shown_with_a_name("SELECT pg_size_pretty(pg_total_relation_size('{target}'));"),
         questions: words!["How long will the table stay locked?", "Is there disk space for a full copy?"],
         #[cfg(test)]
@@ -845,7 +785,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.reset-binary-logs",
-        title: "Deletes every MySQL binary log",
+        text: rule_text!("Deletes every MySQL binary log", "Replicas and point-in-time recovery replay binary logs; RESET MASTER deletes every one, restarts numbering and clears GTID history.", "replicas break; recovery reaches only the last full backup", "Let logs expire via `binlog_expire_logs_seconds`, or `PURGE BINARY LOGS` only those replicas have read and backups cover."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -858,9 +798,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "Replicas and point-in-time recovery replay binary logs; RESET MASTER deletes every one, restarts numbering and clears GTID history.",
-        consequence: "replicas break; recovery reaches only the last full backup",
-        safer: "Let logs expire via `binlog_expire_logs_seconds`, or `PURGE BINARY LOGS` only those replicas have read and backups cover.",
         instead: shown_with_a_name("mysql -e 'SHOW BINARY LOGS'"),
         questions: words!["Do replicas read from this server?", "When was the last full backup?"],
         #[cfg(test)]
@@ -872,7 +809,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.purge-binary-logs",
-        title: "Purges MySQL binary logs",
+        text: rule_text!("Purges MySQL binary logs", "MySQL spares only logs a connected replica is reading right now; a disconnected or restarting replica gets no protection.", "lagging replicas stop and recovery cannot reach past the purge", "Check each replica has read past the purge point (`SHOW REPLICA STATUS`); otherwise let logs expire."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -885,9 +822,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "MySQL spares only logs a connected replica is reading right now; a disconnected or restarting replica gets no protection.",
-        consequence: "lagging replicas stop and recovery cannot reach past the purge",
-        safer: "Check each replica has read past the purge point (`SHOW REPLICA STATUS`); otherwise let logs expire.",
         instead: shown_with_a_name("mysql -e 'SHOW REPLICA STATUS'"),
         questions: words!["Have all replicas read past the purge point?", "Is there a full backup newer than it?"],
         #[cfg(test)]
@@ -899,7 +833,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.disable-row-security",
-        title: "Switches off row-level security",
+        text: rule_text!("Switches off row-level security", "Application queries rely on the policy as their only tenant filter; re-enabling it cannot recall rows already read.", "every user of it can see every tenant's rows", "Keep row-level security on, and adjust access with `ALTER POLICY` or `CREATE POLICY`."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -912,9 +846,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        why: "Application queries rely on the policy as their only tenant filter; re-enabling it cannot recall rows already read.",
-        consequence: "every user of it can see every tenant's rows",
-        safer: "Keep row-level security on, and adjust access with `ALTER POLICY` or `CREATE POLICY`.",
         instead: shown_with_a_name("SELECT policyname, cmd, qual FROM pg_policies;"),
         questions: words!["Which tenants or customers share this table?", "Why must the policy go, and what replaces it?"],
         #[cfg(test)]
@@ -926,16 +857,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.dropdb",
-        title: "Deletes a PostgreSQL database",
+        text: rule_text!("Deletes a PostgreSQL database", "`dropdb` runs `DROP DATABASE`, which no transaction can wrap, so only a backup returns it, minus later writes.", "its tables are gone and every service using it fails", "Rename it instead and take a `pg_dump -Fc`; drop it later. Use `ALTER DATABASE {target} RENAME TO {target}_old`."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["dropdb"], check: drop_named },
-        why: "`dropdb` runs `DROP DATABASE`, which no transaction can wrap, so only a backup returns it, minus later writes.",
-        consequence: "its tables are gone and every service using it fails",
-        safer: "Rename it instead and take a `pg_dump -Fc`; drop it later. Use `ALTER DATABASE {target} RENAME TO {target}_old`.",
         instead: shown_with_a_name("pg_dump --format=custom --file={target}.dump {target}"),
         questions: words!["Is there a tested backup of {target} from today?", "Which host is this (check `-h` and PGHOST)?", "What still connects to it?"],
         #[cfg(test)]
@@ -947,16 +875,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.dropuser",
-        title: "Deletes a PostgreSQL role",
+        text: rule_text!("Deletes a PostgreSQL role", "A recreated role is a new role: grants and memberships must be rebuilt by hand, and passwords reissued.", "logins as it are refused and its privileges are gone", "Disable its login first (`NOLOGIN`), and drop the role once nothing fails to connect."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["dropuser"], check: drop_named },
-        why: "A recreated role is a new role: grants and memberships must be rebuilt by hand, and passwords reissued.",
-        consequence: "logins as it are refused and its privileges are gone",
-        safer: "Disable its login first (`NOLOGIN`), and drop the role once nothing fails to connect.",
         instead: shown_with_a_name("psql -c \"ALTER ROLE {target} NOLOGIN\""),
         questions: words!["Which applications or people still log in as {target}?", "Are its grants written down somewhere?"],
         #[cfg(test)]
@@ -968,16 +893,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.mysqladmin-drop",
-        title: "Deletes a MySQL database",
+        text: rule_text!("Deletes a MySQL database", "`mysqladmin drop` asks once, and `-f` skips even that; `DROP DATABASE` commits implicitly, so only a backup returns it.", "its tables are gone and every service using it fails", "Drop it only once nothing uses it, and after a `mysqldump --single-transaction` of {target}."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mysqladmin"], check: mysqladmin_drop },
-        why: "`mysqladmin drop` asks once, and `-f` skips even that; `DROP DATABASE` commits implicitly, so only a backup returns it.",
-        consequence: "its tables are gone and every service using it fails",
-        safer: "Drop it only once nothing uses it, and after a `mysqldump --single-transaction` of {target}.",
         instead: shown_with_a_name("mysqldump --single-transaction --result-file={target}.sql {target}"),
         questions: words!["Is there a tested dump of {target} from today?", "Which host is this (check `-h`)?"],
         #[cfg(test)]
@@ -989,16 +911,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.pg-restore-clean",
-        title: "Restores a dump over an existing database",
+        text: rule_text!("Restores a dump over an existing database", "`--clean` drops each dumped object before recreating it; without `--single-transaction`, an error midway leaves the database half-restored.", "its live data is replaced and later writes are lost", "Target a new, empty database (`createdb`), compare it with the live one, then switch over."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::DeleteRecreate,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["pg_restore"], check: pg_restore_clean },
-        why: "`--clean` drops each dumped object before recreating it; without `--single-transaction`, an error midway leaves the database half-restored.",
-        consequence: "its live data is replaced and later writes are lost",
-        safer: "Target a new, empty database (`createdb`), compare it with the live one, then switch over.",
         instead: shown_with_a_name("pg_restore --list backup.dump"),
         questions: words!["Which database is the target, and is it right?", "How old is the file, and what was written since?", "Is there a backup of the database it overwrites?"],
         #[cfg(test)]
@@ -1010,16 +929,13 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.pg-dropcluster",
-        title: "Deletes a whole PostgreSQL cluster",
+        text: rule_text!("Deletes a whole PostgreSQL cluster", "`pg_dropcluster` deletes data directory, configuration and logs with no prompt; `--stop` shuts a running cluster down first.", "every database it serves is deleted; only off-machine backups help", "Stop the cluster instead and keep its data directory until nobody misses it. Use `pg_ctlcluster {target} stop`."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["pg_dropcluster"], check: pg_dropcluster },
-        why: "`pg_dropcluster` deletes data directory, configuration and logs with no prompt; `--stop` shuts a running cluster down first.",
-        consequence: "every database it serves is deleted; only off-machine backups help",
-        safer: "Stop the cluster instead and keep its data directory until nobody misses it. Use `pg_ctlcluster {target} stop`.",
         instead: shown_with_a_name("pg_dump --format=custom --file=before-drop.dump postgres"),
         questions: words!["What databases does this cluster serve?", "Is there a backup of it on another machine?"],
         #[cfg(test)]
@@ -1031,7 +947,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.truncate-described",
-        title: "A step that empties a table",
+        text: rule_text!("A step that empties a table", "Client tools commit TRUNCATE or DELETE at once, and TRUNCATE skips DELETE triggers, so trigger-based audit logs miss it.", "all its rows are gone; only a backup returns them", "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1045,9 +961,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        why: "Client tools commit TRUNCATE or DELETE at once, and TRUNCATE skips DELETE triggers, so trigger-based audit logs miss it.",
-        consequence: "all its rows are gone; only a backup returns them",
-        safer: "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first.",
         instead: shown_with_a_name("Count the rows in the table and take a dump of it first."),
         questions: words!["Which database and environment holds this table?", "Is there a backup of it from today?"],
         #[cfg(test)]

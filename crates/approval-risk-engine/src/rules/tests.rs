@@ -67,13 +67,17 @@ fn rule_ids_are_unique_and_well_formed() {
 #[test]
 fn every_rule_explains_itself() {
     for rule in all() {
-        assert!(rule.title.len() >= 10, "{}: title too short", rule.id);
+        assert!(rule.title().len() >= 10, "{}: title too short", rule.id);
         assert!(
-            rule.why.len() >= 60,
+            rule.why().len() >= 60,
             "{}: why should say what is lost and who notices",
             rule.id
         );
-        assert!(!rule.safer.is_empty(), "{}: no safer alternative", rule.id);
+        assert!(
+            !rule.safer().is_empty(),
+            "{}: no safer alternative",
+            rule.id
+        );
         assert!(
             !rule.instead.is_empty(),
             "{}: no concrete safer step",
@@ -102,30 +106,30 @@ fn rule_prose_fits_the_card() {
     let mut failures = Vec::new();
     for rule in all() {
         let sentences = rule
-            .why
+            .why()
             .split_inclusive(['.', '?', '!'])
             .filter(|piece| {
                 // A full stop inside a name (`pg_dump.sql`, `v1.2`) does not end a sentence.
-                let rest = &rule.why[rule.why.find(piece).unwrap_or(0) + piece.len()..];
+                let rest = &rule.why()[rule.why().find(piece).unwrap_or(0) + piece.len()..];
                 rest.is_empty() || rest.starts_with(' ')
             })
             .count();
         if sentences > 2 {
             failures.push(format!("{}: why has {sentences} sentences", rule.id));
         }
-        let why_words = rule.why.split_whitespace().count();
+        let why_words = rule.why().split_whitespace().count();
         if why_words > 20 {
             failures.push(format!("{}: why has {why_words} words", rule.id));
         }
-        let safer_words = rule.safer.split_whitespace().count();
+        let safer_words = rule.safer().split_whitespace().count();
         if safer_words > 20 {
             failures.push(format!("{}: safer has {safer_words} words", rule.id));
         }
-        let title_words = rule.title.split_whitespace().count();
-        if title_words > 8 || rule.title.contains('(') {
-            failures.push(format!("{}: title {:?} is long", rule.id, rule.title));
+        let title_words = rule.title().split_whitespace().count();
+        if title_words > 8 || rule.title().contains('(') {
+            failures.push(format!("{}: title {:?} is long", rule.id, rule.title()));
         }
-        let c = rule.consequence;
+        let c = rule.consequence();
         let words = c.split_whitespace().count();
         if !(2..=11).contains(&words) {
             failures.push(format!("{}: consequence has {words} words", rule.id));
@@ -148,7 +152,7 @@ fn rule_prose_fits_the_card() {
 #[test]
 fn rule_prose_is_trimmed_and_spaced_once() {
     for rule in all() {
-        let texts = [rule.why, rule.consequence, rule.safer, rule.title]
+        let texts = [rule.why(), rule.consequence(), rule.safer(), rule.title()]
             .into_iter()
             .chain(rule.questions.iter());
         for text in texts {
@@ -268,7 +272,7 @@ fn identifiers(text: &str) -> Vec<String> {
 fn catalogue_words() -> String {
     let mut words = String::new();
     for rule in all() {
-        for text in [rule.title, rule.why, rule.consequence, rule.safer]
+        for text in [rule.title(), rule.why(), rule.consequence(), rule.safer()]
             .into_iter()
             .chain(rule.questions.iter())
         {

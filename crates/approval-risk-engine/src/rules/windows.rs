@@ -133,7 +133,7 @@ fn icacls_everyone(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     Rule {
         id: "win.del-tree",
-        title: "Deletes files by pattern on Windows",
+        text: rule_text!("Deletes files by pattern on Windows", "`del` skips the Recycle Bin; with `/s` it takes every matching file in every folder below, and `/q` asks nothing.", "every matching file is gone, with no undo", "List what would go first with `dir /s`, then move the files aside instead of deleting them."),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -143,9 +143,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["del", "erase", "DEL", "ERASE"],
             check: del_tree,
         },
-        why: "`del` skips the Recycle Bin; with `/s` it takes every matching file in every folder below, and `/q` asks nothing.",
-        consequence: "every matching file is gone, with no undo",
-        safer: "List what would go first with `dir /s`, then move the files aside instead of deleting them.",
         instead: shown_with_a_name("dir /s {target}"),
         questions: words!["What does `dir /s` list for this pattern?", "Is any of it not in a backup?"],
         #[cfg(test)]
@@ -157,7 +154,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "win.rd-tree",
-        title: "Deletes a folder tree on Windows",
+        text: rule_text!("Deletes a folder tree on Windows", "`rd /s` removes the folder and everything in it without the Recycle Bin; `/q` skips the one prompt.", "every file below it is gone, with no undo", "Rename the folder aside and delete it later, once nothing is missed."),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -167,9 +164,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["rd", "rmdir", "RD", "RMDIR"],
             check: rd_tree,
         },
-        why: "`rd /s` removes the folder and everything in it without the Recycle Bin; `/q` skips the one prompt.",
-        consequence: "every file below it is gone, with no undo",
-        safer: "Rename the folder aside and delete it later, once nothing is missed.",
         instead: shown_with_a_name("ren {target} old-folder"),
         questions: words!["What is in this folder that is not in a backup?", "Which machine and drive is this?"],
         #[cfg(test)]
@@ -181,7 +175,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "win.format-volume",
-        title: "Formats a Windows volume",
+        text: rule_text!("Formats a Windows volume", "Formatting writes a new, empty file system over the volume; what was on it is no longer reachable.", "every file on the drive becomes unreachable", "Check with `vol` and `dir` which drive this is, and back it up first."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -191,9 +185,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["format", "FORMAT"],
             check: format_volume,
         },
-        why: "Formatting writes a new, empty file system over the volume; what was on it is no longer reachable.",
-        consequence: "every file on the drive becomes unreachable",
-        safer: "Check with `vol` and `dir` which drive this is, and back it up first.",
         instead: shown_with_a_name("vol {target}"),
         questions: words!["Which disk is this drive letter on this machine?", "Is anything on it not in a backup?"],
         #[cfg(test)]
@@ -205,7 +196,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "win.reg-delete",
-        title: "Deletes a Windows registry key",
+        text: rule_text!("Deletes a Windows registry key", "A deleted key and its values are gone unless exported first; programs and services that read them break.", "the settings under it are lost, and what reads them breaks", "Export the key first: `reg export {target} key-backup.reg`."),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -215,9 +206,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["reg", "REG"],
             check: reg_delete,
         },
-        why: "A deleted key and its values are gone unless exported first; programs and services that read them break.",
-        consequence: "the settings under it are lost, and what reads them breaks",
-        safer: "Export the key first: `reg export {target} key-backup.reg`.",
         instead: shown_with_a_name("reg export {target} key-backup.reg"),
         questions: words!["What reads this key?", "Was it exported first?"],
         #[cfg(test)]
@@ -229,7 +217,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "win.user-delete",
-        title: "Deletes a Windows account",
+        text: rule_text!("Deletes a Windows account", "A recreated account gets a new security identifier, so its file permissions and group memberships do not come back.", "its sign-in, permissions and profile are lost", "Disable the account instead: `net user {target} /active:no`."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -239,9 +227,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["net", "NET"],
             check: net_user_delete,
         },
-        why: "A recreated account gets a new security identifier, so its file permissions and group memberships do not come back.",
-        consequence: "its sign-in, permissions and profile are lost",
-        safer: "Disable the account instead: `net user {target} /active:no`.",
         instead: shown_with_a_name("net user {target} /active:no"),
         questions: words!["Who or what signs in with this account?", "Should it be disabled first and deleted later?"],
         #[cfg(test)]
@@ -253,7 +238,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "win.admin-add",
-        title: "Makes an account a Windows administrator",
+        text: rule_text!("Makes an account a Windows administrator", "An administrator can do anything on the machine, including turning off its logging; mistaken grants are hard to spot.", "the account can change anything on the machine", "Add it to the narrowest group the task needs, such as Event Log Readers, and remove it after."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -263,9 +248,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["net", "NET"],
             check: net_admin_add,
         },
-        why: "An administrator can do anything on the machine, including turning off its logging; mistaken grants are hard to spot.",
-        consequence: "the account can change anything on the machine",
-        safer: "Add it to the narrowest group the task needs, such as Event Log Readers, and remove it after.",
         instead: shown_with_a_name("net localgroup \"Event Log Readers\" {target} /add"),
         questions: words!["Which rights does the task need?", "When is the grant taken back?"],
         #[cfg(test)]
@@ -277,7 +259,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "win.icacls-everyone",
-        title: "Gives everyone full rights on Windows files",
+        text: rule_text!("Gives everyone full rights on Windows files", "Every account on the machine can then change or replace these files, including programs that run them.", "any account can change or replace these files", "Grant the one account that needs access, with read rights if that is enough."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -287,9 +269,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["icacls", "ICACLS"],
             check: icacls_everyone,
         },
-        why: "Every account on the machine can then change or replace these files, including programs that run them.",
-        consequence: "any account can change or replace these files",
-        safer: "Grant the one account that needs access, with read rights if that is enough.",
         instead: shown_with_a_name("icacls {target} /grant svc-app:R"),
         questions: words!["Which account needs access, and to do what?", "Does anything run these files?"],
         #[cfg(test)]
