@@ -1921,3 +1921,35 @@ fn a_status_marked_is_not_the_act_it_names() {
     let joined = &assess_default("Set the flag and deleted the bucket").steps[0];
     assert!(joined.decision >= Decision::Escalate);
 }
+
+/// A Redis command that only reads proceeds, one that writes is a change to review, whatever
+/// word it shares with other tools' reading commands (`CONFIG GET` against `CONFIG SET`).
+#[test]
+fn redis_reads_proceed_and_writes_are_changes() {
+    for plan in [
+        "redis-cli -h cache-prod.internal --scan --pattern 'price:*' | head -20",
+        "redis-cli -h cache-prod GET price:sku-1",
+        "redis-cli -h cache-prod CONFIG GET maxmemory",
+        "valkey-cli -h cache-prod INFO memory",
+    ] {
+        let step = only_step(&assess_default(plan)).clone();
+        assert_eq!(
+            step.decision,
+            Decision::Proceed,
+            "{plan}: {:?}",
+            rules(&step)
+        );
+    }
+    for plan in [
+        "redis-cli -h cache-prod CONFIG SET maxmemory 1gb",
+        "redis-cli -h cache-prod SET k v",
+        "valkey-cli -h cache-prod SLOWLOG RESET",
+    ] {
+        let step = only_step(&assess_default(plan)).clone();
+        assert!(
+            step.decision >= Decision::Review,
+            "{plan}: {:?}",
+            rules(&step)
+        );
+    }
+}

@@ -562,6 +562,8 @@ const ENVIRONMENT_TOOLS: Words = words![
     "mongo",
     "mongosh",
     "redis-cli",
+    "valkey-cli",
+    "keydb-cli",
     "cqlsh",
     "bq",
     "systemctl",
@@ -673,6 +675,11 @@ fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<us
                 .iter()
                 .any(|p| w.starts_with(p))
         });
+        // Redis commands are their own vocabulary: `CONFIG SET` is a change, `SCAN` a read.
+        let reads = match program {
+            "redis-cli" | "valkey-cli" | "keydb-cli" => rules::redis_reads(command),
+            _ => reads,
+        };
         let sql_inside = SQL_SHELLS.contains(&program) && !embedded_code(command).is_empty();
         if reads || sql_inside || words.is_empty() {
             return None;

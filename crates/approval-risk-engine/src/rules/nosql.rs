@@ -186,6 +186,102 @@ fn redis_command(command: &Command) -> Option<Vec<&Arg>> {
     (!words.is_empty()).then_some(words)
 }
 
+/// Whether a `redis-cli` line only reads: one of its read-only modes (`--scan`, `--bigkeys`,
+/// `--stat`, the latency modes), or a command that only reads (`GET`, `SCAN`, `INFO`, `TTL`,
+/// `CONFIG GET`, ...).
+pub fn redis_reads(command: &Command) -> bool {
+    const MODES: Words = words![
+        "--scan",
+        "--bigkeys",
+        "--memkeys",
+        "--hotkeys",
+        "--keystats",
+        "--stat",
+        "--latency",
+        "--latency-history",
+        "--latency-dist",
+        "--intrinsic-latency",
+    ];
+    const READS: Words = words![
+        "get",
+        "mget",
+        "getrange",
+        "strlen",
+        "exists",
+        "type",
+        "ttl",
+        "pttl",
+        "keys",
+        "scan",
+        "dbsize",
+        "info",
+        "ping",
+        "echo",
+        "time",
+        "lastsave",
+        "hget",
+        "hmget",
+        "hgetall",
+        "hkeys",
+        "hvals",
+        "hlen",
+        "hexists",
+        "hscan",
+        "lrange",
+        "llen",
+        "lindex",
+        "smembers",
+        "scard",
+        "sismember",
+        "sscan",
+        "zrange",
+        "zrangebyscore",
+        "zrevrange",
+        "zcard",
+        "zscore",
+        "zrank",
+        "zscan",
+        "xrange",
+        "xrevrange",
+        "xlen",
+        "xinfo",
+        "xpending",
+        "pfcount",
+        "bitcount",
+        "getbit",
+        "memory",
+        "object",
+        "slowlog",
+        "latency",
+        "role",
+        "command",
+        "monitor",
+        "subscribe",
+        "psubscribe",
+        "ssubscribe",
+    ];
+    if command
+        .args
+        .iter()
+        .any(|a| MODES.iter().any(|m| a.value == *m))
+    {
+        return true;
+    }
+    let Some(words) = redis_command(command) else {
+        return false;
+    };
+    let sub = |names: Words| words.get(1).is_some_and(|w| redis_is(w, names));
+    match words[0].value.to_ascii_lowercase().as_str() {
+        "config" => sub(words!["get"]),
+        "client" => sub(words!["list", "info", "getname", "id"]),
+        "cluster" => sub(words![
+            "info", "nodes", "slots", "shards", "myid", "keyslot"
+        ]),
+        "slowlog" | "memory" | "latency" => !sub(words!["reset", "purge"]),
+        _ => redis_is(words[0], READS),
+    }
+}
+
 fn redis_is(word: &Arg, names: Words) -> bool {
     names.iter().any(|n| word.value.eq_ignore_ascii_case(n))
 }
