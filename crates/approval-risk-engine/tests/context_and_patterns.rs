@@ -1953,3 +1953,23 @@ fn redis_reads_proceed_and_writes_are_changes() {
         );
     }
 }
+
+/// Admin credentials on the account or cluster widen what reaches through them, not a command
+/// on the machine it runs on: trimming one host's journal is judged the same with or without
+/// them, while deleting a namespace with them reaches further (issue 12, scope from the object).
+#[test]
+fn credentials_widen_what_reaches_through_the_account_not_the_host() {
+    let admin = Context {
+        credentials: Credentials::Admin,
+        ..Context::default()
+    };
+    let journal = "journalctl --vacuum-time=7d";
+    let plain = only_step(&assess_default(journal)).clone();
+    let with_admin = only_step(&assess_in(journal, admin)).clone();
+    assert_eq!(with_admin.scope, plain.scope);
+    assert_eq!(with_admin.decision, plain.decision);
+    let namespace = "kubectl delete namespace checkout";
+    let plain = only_step(&assess_default(namespace)).clone();
+    let with_admin = only_step(&assess_in(namespace, admin)).clone();
+    assert!(with_admin.scope > plain.scope);
+}

@@ -551,7 +551,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         let deletes = work[i]
             .findings
             .iter()
-            .any(|f| f.rule.action == Action::Delete && f.rule.reach == Reach::Environment);
+            .any(|f| f.rule.action == Action::Delete && f.rule.reach.follows_environment());
         if !deletes {
             continue;
         }
@@ -799,7 +799,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             .filter(|(_, f)| {
                 matches!(f.rule.action, Action::Delete | Action::DeleteRecreate)
                     && f.reversibility == Reversibility::Irreversible
-                    && f.rule.reach == Reach::Environment
+                    && f.rule.reach.follows_environment()
             })
             .map(|(k, _)| k)
             .collect();
@@ -871,7 +871,7 @@ fn credit_copies(input: &str, work: &mut [StepWork], traits: &[Traits], subjects
         for k in 0..work[i].findings.len() {
             let finding = &work[i].findings[k];
             let creditable = matches!(finding.rule.action, Action::Change | Action::Delete)
-                && finding.rule.reach == Reach::Environment
+                && finding.rule.reach.follows_environment()
                 && finding.reversibility == Reversibility::Recoverable
                 && finding.decision >= Decision::Escalate
                 && !finding

@@ -73,7 +73,9 @@ pub fn place(
     // The environment the step names.
     if changes && hit.scope.is_none() {
         match (rule.reach, environment.production) {
-            (Reach::Environment | Reach::Workspace, Some(span)) if scope < Scope::Production => {
+            (Reach::Environment | Reach::Host | Reach::Workspace, Some(span))
+                if scope < Scope::Production =>
+            {
                 scope = Scope::Production;
                 adjustments.push(note(
                     AdjustmentKind::Amplifier,
@@ -81,7 +83,7 @@ pub fn place(
                     vec![span],
                 ));
             }
-            (Reach::Environment, None) => {
+            (Reach::Environment | Reach::Host, None) => {
                 if let Some(span) = environment.nonproduction {
                     scope = scope.max(Scope::Shared);
                     adjustments.push(note(
@@ -153,7 +155,10 @@ pub fn place(
     if changes
         && environment.production.is_none()
         && scope < Scope::Production
-        && matches!(rule.reach, Reach::Environment | Reach::Workspace)
+        && matches!(
+            rule.reach,
+            Reach::Environment | Reach::Host | Reach::Workspace
+        )
     {
         if let Some(cwd) = command.and_then(|c| c.cwd.as_deref()) {
             let lower = cwd.to_ascii_lowercase();
@@ -223,7 +228,7 @@ pub fn place(
                 ));
             }
         }
-        if rule.reach == Reach::Environment && scope < Scope::Production {
+        if rule.reach.follows_environment() && scope < Scope::Production {
             let glob =
                 command.and_then(|c| c.args.iter().find(|a| a.glob && !a.quoted).map(|a| a.span));
             let loop_wrapper = command
@@ -307,7 +312,7 @@ pub fn place(
                 vec![span],
             ));
         }
-        if let (Some(span), Reach::Environment) = (environment.scratch, rule.reach) {
+        if let (Some(span), true) = (environment.scratch, rule.reach.follows_environment()) {
             // A scratch path is the agent's own only when it is what the command acts on: a
             // file a tool reads in (`@/tmp/key.json`, `< /tmp/x`, `-f /tmp/manifest.yaml` of a
             // cluster or cloud tool) is input, and the change lands where the tool points. A
@@ -337,7 +342,9 @@ pub fn place(
         }
     }
 
-    // The approver's context.
+    // The approver's context. Credentials widen what reaches through an account or a cluster
+    // (`Environment`, `Fixed`); a command on the machine it runs on (`Host`) reaches that
+    // machine, whatever the account lets the agent do.
     let mutating = changes && rule.action != Action::Backup && scope > Scope::None;
     if mutating && matches!(rule.reach, Reach::Environment | Reach::Fixed) {
         match options.context.credentials {

@@ -194,7 +194,7 @@ pub static RULES: &[Rule] = &[
         text: rule_text!("Installs something that runs by itself later", "Cron, systemd, login shells or git run this file later, unattended, with its owner's rights; its commands are judged too.", "its commands run later with no one watching", "Show the whole file in the plan, and run its command once by hand before scheduling it."),
         reversibility: R::Reversible,
         scope: S::Shared,
-        reach: Reach::Environment,
+        reach: Reach::Host,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn {

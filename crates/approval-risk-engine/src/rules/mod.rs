@@ -58,11 +58,23 @@ pub enum Reach {
     /// Something in an environment (a stack, cluster, database, bucket): its scope follows the
     /// environment the step names, and an unnamed one is assumed to be production.
     Environment,
+    /// The machine the command runs on (its journal, services, users, cron): the scope follows
+    /// the environment the step names, as for `Environment`, but account or cluster
+    /// credentials do not widen it. Admin rights on the cloud account do not make trimming
+    /// one host's journal reach the organisation.
+    Host,
     /// The agent's own workspace (a working copy, local files): production-looking names in
     /// the step still raise it.
     Workspace,
     /// The scope is the rule's own whatever the names say (an organisation-wide action).
     Fixed,
+}
+
+impl Reach {
+    /// Whether the scope follows the environment the step names (`Environment`, `Host`).
+    pub fn follows_environment(self) -> bool {
+        matches!(self, Reach::Environment | Reach::Host)
+    }
 }
 
 /// What kind of change a rule sees; plan patterns join steps by it.

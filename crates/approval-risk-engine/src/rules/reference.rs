@@ -8,6 +8,7 @@ fn reach(rule: &Rule) -> &'static str {
         Reach::Environment => {
             "follows the environment the step names (an unnamed one counts as production)"
         }
+        Reach::Host => "the machine the command runs on, in the environment the step names; account credentials do not widen it",
         Reach::Workspace => "the agent's workspace, raised when the step names production",
         Reach::Fixed => "fixed",
     }
