@@ -688,6 +688,30 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER ROLE deploy NOSUPERUSER;", "CREATE ROLE reporting LOGIN;"]),
     },
     Rule {
+        id: "sql.password-change",
+        text: rule_text!("Changes a database login's password", "Open sessions keep working, but every new connection with the old password fails until each client has the new one.", "clients with the old password are refused at their next connection", "Rotate through a second login: create it, move every client to it, then retire the old one."),
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Sql(&SqlPattern {
+            starts: &[words!["alter", "user"], words!["alter", "role"], words!["set", "password"]],
+            lacks: words![],
+            contains: words!["password", "identified"],
+            target_after: None,
+            instead_from: None,
+        }),
+        instead: shown_with_a_name("SELECT * FROM pg_stat_activity WHERE usename = '{target}';"),
+        questions: words!["Which applications and jobs log in as {target}?", "How does each of them get the new password, and when?"],
+        #[cfg(test)]
+        references: words!["https://www.postgresql.org/docs/current/sql-alterrole.html"],
+        #[cfg(test)]
+        examples: examples(&["ALTER ROLE orders_app PASSWORD 'n3w-secret';", "ALTER USER 'app'@'%' IDENTIFIED BY 'n3w-secret';", "alter role api with encrypted password 'x';"]),
+        #[cfg(test)]
+        counterexamples: examples(&["ALTER ROLE orders_app NOLOGIN;", "ALTER ROLE orders_app CONNECTION LIMIT 10;", "CREATE ROLE reporting LOGIN PASSWORD 'x';", "ALTER USER deploy WITH SUPERUSER;"]),
+    },
+    Rule {
         id: "sql.revoke",
         text: rule_text!("Revokes database privileges", "Open sessions lose it at their next statement; CASCADE also removes every grant the holder passed on.", "applications using the privilege are refused from their next query", "Check which applications use the role before revoking, and have the matching `GRANT` ready."),
         reversibility: R::Reversible,
