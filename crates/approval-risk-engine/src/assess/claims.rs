@@ -144,18 +144,19 @@ pub fn attach(input: &str, work: &mut [StepWork], options: &Options) {
     {
         return;
     }
-    let all = tokens(input, Span::new(0, input.len()), &[]);
+    // The words of each step were read when the step was; only the text between steps (a
+    // heading, a preamble, a closing note) is read here.
     let mut found: Vec<(&str, Span)> = Vec::new();
-    for (start, end) in find_all(&all, CLAIMS) {
-        found.push(("plan.claims", all[start].span.cover(all[end - 1].span)));
-    }
-    for (i, token) in all.iter().enumerate() {
-        if token.text == "safe" && stands_alone(&all, i) {
-            found.push(("plan.claims", token.span));
+    let mut from = 0;
+    for at in 0..=work.len() {
+        let start = work.get(at).map_or(input.len(), |w| w.step.span.start);
+        if start > from {
+            look_for_claims(&tokens(input, Span::new(from, start), &[]), &mut found);
         }
-    }
-    for (start, end) in find_all(&all, INJECTIONS) {
-        found.push(("plan.injection", all[start].span.cover(all[end - 1].span)));
+        if let Some(w) = work.get(at) {
+            look_for_claims(&w.all_tokens, &mut found);
+            from = from.max(w.step.span.end);
+        }
     }
     for span in html_comments(input) {
         let inner = tokens(input, span, &[]);
@@ -205,6 +206,21 @@ pub fn attach(input: &str, work: &mut [StepWork], options: &Options) {
 }
 
 /// "safe" on its own in a clause ("(safe, pre-approved)", "this is safe."), not "safe mode".
+/// Claims and instructions aimed at the agent in one run of words, by rule id and where.
+fn look_for_claims(all: &[Token], found: &mut Vec<(&'static str, Span)>) {
+    for (start, end) in find_all(all, CLAIMS) {
+        found.push(("plan.claims", all[start].span.cover(all[end - 1].span)));
+    }
+    for (i, token) in all.iter().enumerate() {
+        if token.text == "safe" && stands_alone(all, i) {
+            found.push(("plan.claims", token.span));
+        }
+    }
+    for (start, end) in find_all(all, INJECTIONS) {
+        found.push(("plan.injection", all[start].span.cover(all[end - 1].span)));
+    }
+}
+
 fn stands_alone(all: &[Token], i: usize) -> bool {
     let clause = all[i].clause;
     // The start of an aside ("in production (safe, ...)") is a boundary too.

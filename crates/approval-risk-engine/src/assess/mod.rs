@@ -53,6 +53,9 @@ pub(crate) struct StepWork {
     pub findings: Vec<Scored>,
     pub commands: Vec<Command>,
     pub tokens: Vec<Token>,
+    /// Every word of the step, code and quotes included: what claims about the plan are
+    /// looked for in, without reading the plan's words a second time.
+    pub all_tokens: Vec<Token>,
     pub environment: Environment,
     /// Raised by plan patterns: the pattern's index and decision.
     pub patterns: Vec<(usize, Decision)>,
@@ -250,6 +253,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
         findings,
         commands,
         tokens,
+        all_tokens,
         environment,
         patterns: Vec::new(),
     }

@@ -26,6 +26,9 @@ pub struct Token {
     /// The word's second letter (`second_letter`), kept so that matching a step against each
     /// of the catalogue's word lists does not work it out again per list.
     second: u8,
+    /// The word has a hyphen, which matching skips (`re-create` is `recreate`): known once
+    /// per word rather than searched for per term.
+    hyphen: bool,
 }
 
 /// Splits `span` of `input` into word tokens, skipping the spans in `skip` (inline code, which
@@ -45,7 +48,13 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
                  out: &mut Vec<Token>| {
         if let Some(s) = start.take() {
             let word = &text[s..end];
-            let trimmed = word.trim_end_matches(['.', '-', '\'', '/', ':']);
+            // A byte loop: every word passes here, and a set-of-chars pattern's searcher costs
+            // more than the test.
+            let kept = word
+                .bytes()
+                .rposition(|b| !matches!(b, b'.' | b'-' | b'\'' | b'/' | b':'))
+                .map_or(0, |at| at + 1);
+            let trimmed = word.get(..kept).unwrap_or(word);
             if trimmed.is_empty() {
                 return;
             }
@@ -63,6 +72,7 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
             };
             out.push(Token {
                 second: second_letter(&text),
+                hyphen: text.as_bytes().contains(&b'-'),
                 text,
                 span: abs,
                 clause,
@@ -660,10 +670,52 @@ fn second_letter(word: &str) -> u8 {
         .unwrap_or(0)
 }
 
+/// How a single-word term is matched, worked out once per term rather than per token.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// The exact word, hyphens aside.
+    Word,
+    /// A stem (`delet*`) with no hyphen in it: for a word without one, a prefix test.
+    Stem,
+    /// A phrase of several words (`drop table`, `all * users`).
+    Phrase,
+    /// Anything else `word_matches` knows (a directory, a team's channel, a stem with a
+    /// hyphen).
+    Other,
+}
+
+impl Shape {
+    fn of(term: &'static str) -> Shape {
+        if term.contains(' ') {
+            return Shape::Phrase;
+        }
+        match term.strip_suffix('*') {
+            None => Shape::Word,
+            Some(stem) if !stem.contains(['-', '/', '#', '*']) => Shape::Stem,
+            Some(_) => Shape::Other,
+        }
+    }
+
+    /// How many tokens from `i` the term covers, if it matches there.
+    fn matches(self, tokens: &[Token], i: usize, term: &str) -> Option<usize> {
+        let token = tokens.get(i)?;
+        let word = token.text.as_str();
+        let one = match self {
+            Shape::Phrase => return phrase_at(tokens, i, term),
+            Shape::Word => word == term || (token.hyphen && word_matches(word, term)),
+            Shape::Stem if !token.hyphen => {
+                let stem = &term.as_bytes()[..term.len() - 1];
+                word.len() <= stem.len() + 5 && word.as_bytes().starts_with(stem)
+            }
+            Shape::Stem | Shape::Other => word_matches(word, term),
+        };
+        one.then_some(1)
+    }
+}
+
 struct Compiled {
-    /// By first byte: each term with the second letter it needs (0: any) and whether it is a
-    /// phrase of several words.
-    buckets: Vec<Vec<(u8, bool, &'static str)>>,
+    /// By first byte: each term with the second letter it needs (0: any) and its shape.
+    buckets: Vec<Vec<(u8, Shape, &'static str)>>,
     /// Terms that name a word's end (`*datenbank`), which any token may match.
     endings: Vec<&'static str>,
 }
@@ -675,11 +727,9 @@ impl Compiled {
         for term in terms {
             match term.bytes().next() {
                 Some(b'*') => endings.push(term),
-                Some(first) => buckets[usize::from(first)].push((
-                    second_letter(term),
-                    term.contains(' '),
-                    term,
-                )),
+                Some(first) => {
+                    buckets[usize::from(first)].push((second_letter(term), Shape::of(term), term))
+                }
                 None => {}
             }
         }
@@ -716,17 +766,11 @@ pub fn find_all(tokens: &[Token], terms: Words) -> Vec<(usize, usize)> {
         };
         let mut best: Option<usize> = None;
         let second = token.second;
-        for (needs, phrase, term) in &compiled.buckets[usize::from(first)] {
+        for (needs, shape, term) in &compiled.buckets[usize::from(first)] {
             if *needs != 0 && *needs != second {
                 continue;
             }
-            // A single word needs no phrase walk.
-            let len = if *phrase {
-                phrase_at(tokens, i, term)
-            } else {
-                word_matches(&token.text, term).then_some(1)
-            };
-            if let Some(len) = len {
+            if let Some(len) = shape.matches(tokens, i, term) {
                 best = Some(best.map_or(len, |b| b.max(len)));
             }
         }
