@@ -431,6 +431,51 @@ fn a_backup_of_the_same_target_first_mitigates_the_destructive_step() {
         .any(|a| a.kind == AdjustmentKind::Mitigation && a.note.contains("Step 1")));
 }
 
+/// The backup a destructive step was credited with, deleted later in the plan: the step that
+/// deletes it is raised to review and told why, whether it names the file, a pattern that
+/// matches it or the folder it is in.
+#[test]
+fn deleting_the_backup_a_step_relies_on_fires() {
+    for cleanup in [
+        "rm -f /var/tmp/orders-before.dump",
+        "rm /var/tmp/*.dump",
+        "rm -rf /var/tmp",
+    ] {
+        let assessment = assess_in(
+            &format!(
+                "pg_dump -Fc -f /var/tmp/orders-before.dump -t orders orders\n\
+                 psql -d orders -c 'DROP TABLE orders;'\n{cleanup}\n"
+            ),
+            target(Target::Staging),
+        );
+        assert_eq!(
+            pattern_steps(&assessment, "plan.deletes-its-backup"),
+            vec![vec![1, 2, 3]],
+            "{cleanup}"
+        );
+        assert!(
+            step(&assessment, 3).decision >= Decision::Review,
+            "{cleanup}"
+        );
+    }
+}
+
+/// Deleting some other file, or a backup no step relied on, is not deleting the way back.
+#[test]
+fn deleting_another_file_or_an_unused_backup_stays_quiet() {
+    let other = assess_in(
+        "pg_dump -Fc -f /var/tmp/orders-before.dump -t orders orders\n\
+         psql -d orders -c 'DROP TABLE orders;'\nrm -f /var/tmp/import.csv\n",
+        target(Target::Staging),
+    );
+    assert!(pattern_steps(&other, "plan.deletes-its-backup").is_empty());
+    let unused = assess_in(
+        "pg_dump -Fc -f /var/tmp/orders.dump -t orders orders\nrm -f /var/tmp/orders.dump\n",
+        target(Target::Staging),
+    );
+    assert!(pattern_steps(&unused, "plan.deletes-its-backup").is_empty());
+}
+
 /// A backup of something else does not protect this table.
 #[test]
 fn a_backup_of_a_different_target_does_not_mitigate() {

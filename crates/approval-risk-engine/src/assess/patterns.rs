@@ -848,6 +848,47 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         }
     }
 
+    // The backup a destructive step was credited with, deleted later in the same plan: once
+    // the plan has run, the way back it gave is gone.
+    let mut relied: Vec<(usize, usize)> = work
+        .iter()
+        .enumerate()
+        .flat_map(|(i, w)| {
+            w.findings.iter().flat_map(move |f| {
+                f.raised.iter().filter_map(move |r| match r {
+                    Raised::BackedUp(step) if *step >= 1 && *step - 1 < i => Some((*step - 1, i)),
+                    _ => None,
+                })
+            })
+        })
+        .collect();
+    relied.sort_unstable();
+    relied.dedup_by_key(|(backup, _)| *backup);
+    for (j, i) in relied {
+        let kept = backup_names(&work[j]);
+        if kept.is_empty() {
+            continue;
+        }
+        let Some(m) = ahead(i).find(|&m| {
+            deleted_names(&work[m])
+                .iter()
+                .any(|gone| kept.iter().any(|name| deletes_copy(name, gone)))
+        }) else {
+            continue;
+        };
+        found.push((
+            pattern(
+                "plan.deletes-its-backup",
+                &[j, i, m],
+                Decision::Review,
+                "Deletes the backup an earlier step relies on",
+                "An earlier step was judged recoverable because of this backup; deleting it in the same plan leaves nothing to restore from afterwards.",
+                "Keep the backup until the result is checked, and delete it later as its own step.",
+            ),
+            vec![m],
+        ));
+    }
+
     let mut reports = Vec::new();
     for (report, steps) in found {
         let index = reports.len();
@@ -927,6 +968,86 @@ fn copy_covers(copy: &str, changed: &str) -> bool {
     };
     crate::sql::assigned_columns(changed.trim_start())
         .is_some_and(|assigned| assigned.iter().all(|column| columns.contains(column)))
+}
+
+/// Where a backup step puts its copy, as written: the files and URLs its commands name
+/// (`pg_dump -f before.dump`, `> orders.sql`, `aws s3 cp ... s3://backups/x`) and the objects its
+/// findings name (`CREATE TABLE orders_backup AS ...`).
+fn backup_names(work: &StepWork) -> Vec<&str> {
+    let mut names: Vec<&str> = work
+        .commands
+        .iter()
+        .flat_map(|c| c.args.iter().chain(&c.writes))
+        .filter(|a| !a.dynamic && !a.value.starts_with('-') && names_a_place(&a.value))
+        .map(|a| a.value.as_str())
+        .collect();
+    names.extend(
+        work.findings
+            .iter()
+            .filter(|f| f.rule.action == Action::Backup)
+            .filter_map(|f| f.hit.target.as_deref()),
+    );
+    names
+}
+
+/// What a step deletes, as written: the paths its file and object-store deletions name, and
+/// the targets of its deletion findings.
+fn deleted_names(work: &StepWork) -> Vec<&str> {
+    let mut names: Vec<&str> = work
+        .commands
+        .iter()
+        .filter(|c| {
+            let sub: Vec<&str> = c.positionals().take(2).map(|a| a.value.as_str()).collect();
+            matches!(
+                c.program.as_str(),
+                "rm" | "unlink" | "shred" | "srm" | "del" | "erase"
+            ) || (c.program == "aws" && sub == ["s3", "rm"])
+                || (c.program == "gsutil" && sub.first() == Some(&"rm"))
+                || (c.program == "gcloud" && sub == ["storage", "rm"])
+        })
+        .flat_map(|c| c.positionals())
+        .filter(|a| names_a_place(&a.value))
+        .map(|a| a.value.as_str())
+        .collect();
+    names.extend(
+        work.findings
+            .iter()
+            .filter(|f| matches!(f.rule.action, Action::Delete | Action::DeleteRecreate))
+            .filter_map(|f| f.hit.target.as_deref()),
+    );
+    names
+}
+
+/// A word that names a file, a directory or an object-store key rather than a subcommand.
+fn names_a_place(value: &str) -> bool {
+    value.contains('/') || value.contains('.')
+}
+
+/// Whether a deletion's argument takes the backup with it: the same path (a trailing `/` or a
+/// leading `./` aside), a directory it is in, or a `*` pattern that matches it
+/// (`/var/tmp/*.dump`).
+fn deletes_copy(kept: &str, gone: &str) -> bool {
+    let plain = |s: &str| {
+        s.trim_start_matches("./")
+            .trim_end_matches('/')
+            .to_ascii_lowercase()
+    };
+    let (kept, gone) = (plain(kept), plain(gone));
+    if kept.is_empty() || gone.is_empty() {
+        return false;
+    }
+    match gone.split_once('*') {
+        Some((head, tail)) if !tail.contains('*') => {
+            kept.len() >= head.len() + tail.len() && kept.starts_with(head) && kept.ends_with(tail)
+        }
+        Some(_) => false,
+        None => {
+            kept == gone
+                || kept
+                    .strip_prefix(gone.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+        }
+    }
 }
 
 fn pattern(
