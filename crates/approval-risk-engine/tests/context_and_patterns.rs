@@ -2018,3 +2018,67 @@ fn credentials_widen_what_reaches_through_the_account_not_the_host() {
     let with_admin = only_step(&assess_in(namespace, admin)).clone();
     assert!(with_admin.scope > plain.scope);
 }
+
+/// SQL given to `psql -c` in quotes is read as SQL even when a variable the plan set changes
+/// its length: a lookup stays a read, a write stays a change.
+#[test]
+fn quoted_sql_with_a_resolved_variable_is_still_read_as_sql() {
+    let read = assess_default(
+        "SLUG=\"$1\"\nID=$(psql \"$RO_URL\" -Atc \"SELECT id FROM tenants WHERE slug = '$SLUG'\")\n",
+    );
+    assert_eq!(step(&read, 2).decision, Decision::Proceed);
+    let write = assess_default(
+        "SLUG=\"$1\"\npsql \"$URL\" -c \"UPDATE tenants SET purged = true WHERE slug = '$SLUG'\"\n",
+    );
+    assert!(step(&write, 2).decision >= Decision::Review);
+}
+
+/// A recursive object-store deletion whose prefix comes from a variable that may be empty is
+/// the whole bucket when it is: blocked, and the card says which bucket. A prefix that keeps a
+/// folder when the variable is empty, or a variable set to a constant, is not.
+#[test]
+fn an_object_store_prefix_that_may_be_empty_is_the_whole_bucket() {
+    for plan in [
+        "P=$(cat /etc/app/prefix 2>/dev/null)\naws s3 rm \"s3://exports/$P\" --recursive\n",
+        "gsutil rm -r \"gs://media/${DIR}\"\n",
+    ] {
+        let assessment = assess_in(plan, target(Target::Staging));
+        let last = step(&assessment, assessment.steps.len());
+        assert_eq!(last.decision, Decision::Block, "{plan}");
+        assert!(
+            last.findings
+                .iter()
+                .any(|f| f.why.contains("every object in the bucket")),
+            "{plan}"
+        );
+    }
+    for plan in [
+        "P=$(cat /etc/app/prefix 2>/dev/null)\naws s3 rm \"s3://exports/tenants/$P\" --recursive\n",
+        "P=old\naws s3 rm \"s3://exports/$P\" --recursive\n",
+    ] {
+        let assessment = assess_in(plan, target(Target::Staging));
+        let last = step(&assessment, assessment.steps.len());
+        assert!(last.decision < Decision::Block, "{plan}");
+    }
+}
+
+/// `GRANT ALL` over every table escalates in production, where revoking it later would not
+/// undo what the grantee did meanwhile; on one table it stays a change to review.
+#[test]
+fn a_grant_of_everything_escalates_and_a_grant_on_one_table_does_not() {
+    let context = target(Target::Production);
+    for everything in [
+        "GRANT ALL ON ALL TABLES IN SCHEMA public TO reporting_ro;",
+        "GRANT ALL PRIVILEGES ON *.* TO 'agent'@'%';",
+    ] {
+        assert_eq!(
+            only_step(&assess_in(everything, context)).decision,
+            Decision::Escalate,
+            "{everything}"
+        );
+    }
+    assert_eq!(
+        only_step(&assess_in("GRANT ALL ON orders TO app;", context)).decision,
+        Decision::Review
+    );
+}

@@ -152,7 +152,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
             let before = hits.len();
             command_hits(input, &command, state, &mut hits, commands.len());
             if hits.len() == before {
-                if let Some((rule, hit, _)) = unmatched_command(&command) {
+                if let Some((rule, hit, _)) = unmatched_command(input, &command) {
                     hits.push((rule, hit, Some(commands.len())));
                 }
             }
@@ -320,7 +320,15 @@ fn command_hits(
                 Matcher::CommandFn { check, .. } => check(command),
                 _ => None,
             };
-            if let Some(hit) = hit {
+            if let Some(mut hit) = hit {
+                if matches!(rule.action, Action::Delete | Action::DeleteRecreate) {
+                    if let Some((at, bucket)) = rules::whole_bucket_if_empty(command) {
+                        // As the plan writes it: the value may hold what a variable was set to.
+                        let url = at.slice(input).trim_matches(['"', '\'']);
+                        hit.floor = Some(crate::model::Decision::Block);
+                        hit.note = Some(format!("If a variable in `{url}` is empty (the plan never sets it, or sets it from a command that can fail or print nothing), the path is `{bucket}`: every object in the bucket goes."));
+                    }
+                }
                 hits.push((rule, hit, Some(command_index)));
             }
         }
@@ -334,7 +342,7 @@ fn command_hits(
             body?,
         ))
     });
-    let code = embedded_code(command).into_iter().chain(
+    let code = embedded_code(input, command).into_iter().chain(
         installed
             .into_iter()
             .flatten()
@@ -354,7 +362,7 @@ fn command_hits(
                     let before = hits.len();
                     command_hits(input, &inner, state, hits, command_index);
                     if hits.len() == before {
-                        if let Some(hit) = unmatched_command(&inner) {
+                        if let Some(hit) = unmatched_command(input, &inner) {
                             hits.push(hit);
                         }
                     }
@@ -382,7 +390,7 @@ const SQL_SHELLS: Words = words![
 
 /// Code a command carries inside it: SQL given to a database shell with `-c`/`-e` or in a
 /// heredoc, and a script fed to a shell through a heredoc.
-fn embedded_code(command: &Command) -> Vec<(CodeKind, Span)> {
+fn embedded_code(input: &str, command: &Command) -> Vec<(CodeKind, Span)> {
     let mut out = Vec::new();
     let sql_shell = SQL_SHELLS.contains(&command.program.as_str());
     if sql_shell {
@@ -412,7 +420,7 @@ fn embedded_code(command: &Command) -> Vec<(CodeKind, Span)> {
                 inline
             };
             if let Some(value) = value {
-                out.push((CodeKind::Sql, string_inner(value)));
+                out.push((CodeKind::Sql, string_inner(input, value)));
             }
         }
         // sqlite3 takes the SQL as the argument after the database file.
@@ -423,7 +431,7 @@ fn embedded_code(command: &Command) -> Vec<(CodeKind, Span)> {
                 .filter(|a| !a.value.starts_with('-'))
                 .nth(1)
             {
-                out.push((CodeKind::Sql, string_inner(sql)));
+                out.push((CodeKind::Sql, string_inner(input, sql)));
             }
         }
     }
@@ -436,7 +444,7 @@ fn embedded_code(command: &Command) -> Vec<(CodeKind, Span)> {
                 "-c" | "-e" | "-E" | "--eval" | "-r" | "-p" | "--print"
             ) {
                 if let Some(code) = args.next() {
-                    out.push((CodeKind::Interpreted, string_inner(code)));
+                    out.push((CodeKind::Interpreted, string_inner(input, code)));
                 }
             }
         }
@@ -456,19 +464,42 @@ fn embedded_code(command: &Command) -> Vec<(CodeKind, Span)> {
     out
 }
 
-/// The inside of a quoted argument, when its bytes are exactly the value.
-fn string_inner(arg: &crate::shell::Arg) -> Span {
-    if arg.quoted && arg.span.len() == arg.value.len() + 2 {
+/// The inside of an argument written as one quoted string (`"SELECT ..."`), read from the
+/// input's bytes: a variable the plan set may have changed the value's length (`'$SLUG'`), and
+/// the code is still the text between the quotes.
+fn string_inner(input: &str, arg: &crate::shell::Arg) -> Span {
+    let bytes = arg.span.slice(input).as_bytes();
+    let quoted = arg.quoted
+        && bytes.len() >= 2
+        && matches!(bytes[0], b'"' | b'\'')
+        && bytes.last() == Some(&bytes[0]);
+    if quoted {
         Span::new(arg.span.start + 1, arg.span.end - 1)
     } else {
         arg.span
     }
 }
 
-/// Statements that only read.
+/// Statements that change no rows and no schema. `VACUUM` and `CHECKPOINT` are maintenance:
+/// the forms that lock a table (`VACUUM FULL`) have rules of their own, which still fire.
 const SQL_READS: Words = words![
-    "select", "show", "explain", "describe", "desc", "values", "table", "pragma", "begin",
-    "commit", "start", "set", "use", "\\d", "analyze",
+    "select",
+    "show",
+    "explain",
+    "describe",
+    "desc",
+    "values",
+    "table",
+    "pragma",
+    "begin",
+    "commit",
+    "start",
+    "set",
+    "use",
+    "\\d",
+    "analyze",
+    "vacuum",
+    "checkpoint",
 ];
 
 pub(crate) fn sql_hits(
@@ -624,7 +655,10 @@ const READING_WORDS: Words = words![
 
 /// A command no rule matched: nothing when it only reads or stays in the workspace, a change to
 /// review when it drives a shared system, unknown when the engine does not know the program.
-fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)> {
+fn unmatched_command(
+    input: &str,
+    command: &Command,
+) -> Option<(&'static Rule, Hit, Option<usize>)> {
     if let Some(found) = http_request(command) {
         return Some(found);
     }
@@ -684,7 +718,7 @@ fn unmatched_command(command: &Command) -> Option<(&'static Rule, Hit, Option<us
             "redis-cli" | "valkey-cli" | "keydb-cli" => rules::redis_reads(command),
             _ => reads,
         };
-        let sql_inside = SQL_SHELLS.contains(&program) && !embedded_code(command).is_empty();
+        let sql_inside = SQL_SHELLS.contains(&program) && !embedded_code(input, command).is_empty();
         if reads || sql_inside || words.is_empty() {
             return None;
         }

@@ -282,6 +282,19 @@ fn aws_iam_admin(command: &Command) -> Option<Hit> {
 
 /// An inline policy document that allows every action (`"Action": "*"`), or everything but a
 /// few (`NotAction`).
+/// An object-store URL (`s3://exports/${TENANT}`) whose variable may be empty, where the URL
+/// is then the whole bucket: a deletion meant for one prefix takes every object. Returns where
+/// the URL is written and the bucket it would be.
+pub fn whole_bucket_if_empty(command: &Command) -> Option<(crate::span::Span, &str)> {
+    command.args.iter().find_map(|arg| {
+        let empty = arg.if_empty.as_deref()?;
+        let (_, rest) = empty.split_once("://")?;
+        let bucket = rest.trim_end_matches('/');
+        (!bucket.is_empty() && !bucket.contains('/') && !bucket.contains('$'))
+            .then_some((arg.span, empty))
+    })
+}
+
 fn wildcard_policy(document: &str) -> bool {
     let compact: String = document.split_whitespace().collect();
     compact.contains("\"Action\":\"*\"")

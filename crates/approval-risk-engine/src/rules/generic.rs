@@ -513,7 +513,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         examples: examples(&["INSERT INTO audit_events (kind) VALUES ('login');", "ALTER TABLE users ADD COLUMN nickname text;"]),
         #[cfg(test)]
-        counterexamples: examples(&["SELECT * FROM users WHERE id = 1;", "EXPLAIN SELECT 1;"]),
+        counterexamples: examples(&["SELECT * FROM users WHERE id = 1;", "EXPLAIN SELECT 1;", "VACUUM (ANALYZE) invoices;"]),
     },
     Rule {
         id: "text.unicode-trick",

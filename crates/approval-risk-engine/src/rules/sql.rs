@@ -3,7 +3,7 @@
 
 #[cfg(test)]
 use super::examples;
-use super::matching::{find_flag, operands, Hit};
+use super::matching::{find_flag, match_sql, operands, Hit};
 use super::{shown_with_a_name, Action, Matcher, ProsePattern, Reach, Rule, SqlPattern};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
@@ -156,6 +156,31 @@ fn pg_dropcluster(command: &Command) -> Option<Hit> {
 /// The rows a `DELETE` or `UPDATE` would touch, counted with the statement's own `WHERE`:
 /// the safer first step its card suggests. `Some("")` (no example) for a join or a condition
 /// too long or too commented to read in a sentence.
+/// `GRANT ALL`. Over everything a database holds (`ON ALL TABLES IN SCHEMA`, `ON DATABASE`,
+/// `ON SCHEMA`, MySQL's `ON *.*` or `ON db.*`) it is recoverable, not reversible: revoking takes
+/// the grant back, not what the grantee wrote, deleted or copied out meanwhile.
+fn grant_all(_input: &str, words: &[SqlWord], _statement: Span) -> Option<Hit> {
+    const PATTERN: SqlPattern = SqlPattern {
+        starts: &[words!["grant", "all"]],
+        lacks: words![],
+        contains: words![],
+        target_after: None,
+        instead_from: None,
+    };
+    let mut hit = match_sql(&PATTERN, words)?;
+    let on = words.iter().position(|w| w.text == "on")?;
+    let object = words.get(on + 1..).unwrap_or_default();
+    let everything = match object.first().map(|w| w.text.as_str()) {
+        Some("all" | "database" | "schema") => true,
+        _ => object.iter().take(3).any(|w| w.text.ends_with('*')),
+    };
+    if everything {
+        hit.reversibility = Some(R::Recoverable);
+        hit.note = Some("It covers every table the database or schema holds: revoking it later does not undo what the grantee changed meanwhile.".to_string());
+    }
+    Some(hit)
+}
+
 fn count_matched_rows(input: &str, words: &[SqlWord], statement: Span) -> Option<String> {
     let update = words.first()?.text == "update";
     let joined = words.iter().any(|w| w.text == "using")
@@ -623,19 +648,13 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::WidenPrivilege,
         floor: None,
-        matcher: Matcher::Sql(&SqlPattern {
-            starts: &[words!["grant", "all"]],
-            lacks: words![],
-            contains: words![],
-            target_after: None,
-            instead_from: None,
-        }),
+        matcher: Matcher::SqlFn(grant_all),
         instead: shown_with_a_name("Review which tables and privileges the role actually needs before granting anything."),
         questions: words!["Which privileges does the grantee actually need?", "Who else can log in as the grantee?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-grant.html", "https://dev.mysql.com/doc/refman/8.0/en/grant.html"],
         #[cfg(test)]
-        examples: examples(&["GRANT ALL PRIVILEGES ON *.* TO 'agent'@'%' WITH GRANT OPTION;", "grant all on all tables in schema public to app_user;"]),
+        examples: examples(&["GRANT ALL PRIVILEGES ON *.* TO 'agent'@'%' WITH GRANT OPTION;", "grant all on all tables in schema public to app_user;", "GRANT ALL ON orders TO app;"]),
         #[cfg(test)]
         counterexamples: examples(&["GRANT SELECT ON orders TO reporting;", "REVOKE ALL ON orders FROM reporting;"]),
     },
