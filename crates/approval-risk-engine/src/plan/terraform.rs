@@ -77,6 +77,18 @@ pub fn rewrite(input: &str) -> Option<Derived> {
                     }
                 }
             }
+            // A safety setting the change switches off or cuts short, as the argument
+            // `--weakens` and the changed line.
+            if verb != "destroy" {
+                if let Some([key, old, new]) = weakened_safety(&lines[at + 1..]) {
+                    derived.stand_in(" --weakens ", key);
+                    derived.copy(input, key);
+                    derived.stand_in(" ", old);
+                    derived.copy(input, old);
+                    derived.stand_in(" ", new);
+                    derived.copy(input, new);
+                }
+            }
             // The verb phrase follows as a comment, so the step reads on to it.
             derived.stand_in(" # ", Span::new(verb_span.start, verb_span.start));
             derived.copy(input, verb_span);
@@ -108,6 +120,61 @@ pub fn rewrite(input: &str) -> Option<Derived> {
         derived.stand_in("\n```\n", Span::new(span.end, span.end));
     }
     Some(derived)
+}
+
+/// The first changed attribute in a resource's block (up to the next change's header) that
+/// switches a safety setting off or cuts a retention short: logging, deletion protection, key
+/// rotation or versioning turned off; final snapshots skipped or non-empty deletes forced on;
+/// fewer days kept of logs, backups or versions. Returns the spans of the attribute's name, its
+/// old value and its new value.
+fn weakened_safety(lines: &[(usize, &str)]) -> Option<[Span; 3]> {
+    const OFF_WHEN_FALSE: &[&str] = &[
+        "enable_logging",
+        "deletion_protection",
+        "deletion_protection_enabled",
+        "enable_deletion_protection",
+        "enable_key_rotation",
+        "mfa_delete",
+    ];
+    const OFF_WHEN_TRUE: &[&str] = &["skip_final_snapshot", "force_destroy"];
+    for &(start, line) in lines {
+        let trimmed = line.trim();
+        let header =
+            trimmed.starts_with("# ") && VERBS.iter().any(|(text, _)| trimmed.contains(text));
+        if header || trimmed.starts_with("Plan: ") {
+            break;
+        }
+        let Some(attribute) = trimmed.strip_prefix('~') else {
+            continue;
+        };
+        let Some((key, change)) = attribute.split_once('=') else {
+            continue;
+        };
+        let Some((old, new)) = change.split_once("->") else {
+            continue;
+        };
+        let (key, old, new) = (
+            key.trim(),
+            old.trim().trim_matches('"'),
+            new.split('#').next().unwrap_or("").trim().trim_matches('"'),
+        );
+        let span = |part: &str| {
+            let at = start + offset_in(line, part);
+            Span::new(at, at + part.len())
+        };
+        let weakened = (OFF_WHEN_FALSE.contains(&key) && old == "true" && new == "false")
+            || (OFF_WHEN_TRUE.contains(&key) && old == "false" && new == "true")
+            || (key == "status" && old == "Enabled" && matches!(new, "Suspended" | "Disabled"))
+            || ((key.contains("retention") || key.ends_with("days"))
+                && matches!(
+                    (old.parse::<u64>(), new.parse::<u64>()),
+                    (Ok(before), Ok(after)) if after < before
+                ));
+        if weakened && !key.is_empty() && !old.is_empty() && !new.is_empty() {
+            return Some([span(key), span(old), span(new)]);
+        }
+    }
+    None
 }
 
 /// A changed value reads `old -> new`: the new one is what counts.

@@ -147,10 +147,37 @@ fn opens_to_internet(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
+/// The value after `--weakens`: the safety setting a resource change switches off or cuts
+/// short, then its old and new values.
+fn weakened(command: &Command) -> Option<[&crate::shell::Arg; 3]> {
+    let at = command.args.iter().position(|a| a.value == "--weakens")?;
+    match command.args.get(at + 1..at + 4)? {
+        [key, old, new] => Some([key, old, new]),
+        _ => None,
+    }
+}
+
+fn weakens_safety(command: &Command) -> Option<Hit> {
+    let (verb, _, mut hit) = parts(command)?;
+    if !matches!(verb, "update" | "create" | "replace" | "maybe-replace") {
+        return None;
+    }
+    let [key, old, new] = weakened(command)?;
+    hit.evidence.extend([key.span, new.span]);
+    hit.note = Some(format!(
+        "`{}` goes from {} to {}.",
+        key.value, old.value, new.value
+    ));
+    Some(hit)
+}
+
 fn changes(command: &Command) -> Option<Hit> {
     let (verb, kind, mut hit) = parts(command)?;
     // Opening to the internet is its own finding, which says more than this one.
-    if !matches!(verb, "update" | "create" | "update-unlisted") || open_source(command).is_some() {
+    if !matches!(verb, "update" | "create" | "update-unlisted")
+        || open_source(command).is_some()
+        || weakened(command).is_some()
+    {
         return None;
     }
     if is_identity(kind) {
@@ -287,6 +314,34 @@ pub static RULES: &[Rule] = &[
             "  # aws_security_group_rule.out will be created\n  + resource \"aws_security_group_rule\" \"out\" {\n      + cidr_blocks = [\"0.0.0.0/0\"]\n      + type = \"egress\"\n    }",
             "  # aws_security_group.web will be created\n  + resource \"aws_security_group\" \"web\" {\n      + egress = [\n          + {\n              + cidr_blocks = [\n                  + \"0.0.0.0/0\",\n                ]\n            },\n        ]\n      + ingress = [\n          + {\n              + cidr_blocks = [\n                  + \"10.0.0.0/16\",\n                ]\n            },\n        ]\n    }",
             "  # aws_security_group_rule.old will be destroyed\n  - resource \"aws_security_group_rule\" \"old\" {\n      - cidr_blocks = [\"0.0.0.0/0\"] -> null\n    }",
+        ]),
+    },
+    Rule {
+        id: "iac.plan-weakens-safety",
+        text: rule_text!("The plan weakens a safety setting", "Logging, deletion protection, versioning and retention keep the way back; weakened, the next mistake or purge is final.", "what it protected can be lost for good after the apply", "Keep {target}'s setting as it is, and change it in its own reviewed plan if it must change."),
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::DisableSafety,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: words!["@resource"], check: weakens_safety },
+        instead: shown_with_a_name("# {target}: keep the setting as it is, then plan again"),
+        questions: words![
+            "Why must this setting change, and who in security agreed?",
+            "What would be lost if something went wrong while it is off?",
+        ],
+        #[cfg(test)]
+        references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan"],
+        #[cfg(test)]
+        examples: examples(&[
+            "  # aws_cloudtrail.org will be updated in-place\n  ~ resource \"aws_cloudtrail\" \"org\" {\n      ~ enable_logging = true -> false\n        name = \"org-trail\"\n    }",
+            "  # aws_s3_bucket_lifecycle_configuration.logs will be updated in-place\n  ~ resource \"aws_s3_bucket_lifecycle_configuration\" \"logs\" {\n      ~ rule {\n          ~ expiration {\n              ~ days = 365 -> 1\n            }\n        }\n    }",
+            "  # aws_db_instance.main will be updated in-place\n  ~ resource \"aws_db_instance\" \"main\" {\n      ~ deletion_protection = true -> false\n      ~ backup_retention_period = 7 -> 0\n    }",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "  # aws_db_instance.main will be updated in-place\n  ~ resource \"aws_db_instance\" \"main\" {\n      ~ deletion_protection = false -> true\n      ~ backup_retention_period = 7 -> 14\n    }",
+            "  # aws_cloudtrail.org will be destroyed\n  - resource \"aws_cloudtrail\" \"org\" {\n      - enable_logging = true -> null\n    }",
         ]),
     },
     Rule {
