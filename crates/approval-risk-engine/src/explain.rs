@@ -569,14 +569,14 @@ pub fn safer_and_questions(
     let unnamed = top.raised.contains(&Raised::UnnamedEnvironment);
     // A rule's own question about where it runs ("Which cluster and context is this?") says it
     // better than the general one.
-    if unnamed && !top.rule.questions.iter().any(about_where) {
+    if unnamed && !top.rule.questions().iter().any(about_where) {
         ask(
             "Which environment does this run against?".to_string(),
             &mut questions,
         );
     }
     let backed_up = top.raised.iter().any(|r| matches!(r, Raised::BackedUp(_)));
-    for q in top.rule.questions {
+    for q in top.rule.questions() {
         // The environment question belongs only where the step leaves the environment open.
         if !unnamed && q == "Which environment does this run against?" {
             continue;
@@ -592,7 +592,7 @@ pub fn safer_and_questions(
         if std::ptr::eq(finding, top) || finding.rule.id == top.rule.id {
             continue;
         }
-        if let Some(q) = finding.rule.questions.iter().next() {
+        if let Some(q) = finding.rule.questions().iter().next() {
             ask(filled(q, target_of(finding)), &mut questions);
         }
     }

@@ -206,7 +206,7 @@ fn report_tricks(
             step.headline = format!("{}: {}.", rule.title(), rule.consequence());
             step.explanation = format!("{} Here: {}.", rule.why(), trick.describe());
             step.safer = rule.safer().to_string();
-            step.questions = rule.questions.iter().map(|q| q.to_string()).collect();
+            step.questions = rule.questions().iter().map(|q| q.to_string()).collect();
         }
         // Most severe first; equally severe findings keep the order they were found in.
         crate::order::sort_by_rank(&mut step.findings, |f| !(f.decision as u64));

@@ -27,10 +27,10 @@ macro_rules! words {
     };
 }
 
-/// A rule's four texts as one string (see `Rule::text`): title, why, consequence and safer,
-/// each followed by the separator.
+/// A rule's texts as one string (see `Rule::text`): title, why, consequence, safer and then its
+/// questions, each followed by the separator.
 macro_rules! rule_text {
-    ($title:literal, $why:literal, $consequence:literal, $safer:literal $(,)?) => {
+    ($title:literal, $why:literal, $consequence:literal, $safer:literal, [$($question:literal),+ $(,)?] $(,)?) => {
         concat!(
             $title,
             "\u{1f}",
@@ -39,7 +39,8 @@ macro_rules! rule_text {
             $consequence,
             "\u{1f}",
             $safer,
-            "\u{1f}"
+            "\u{1f}",
+            $($question, "\u{1f}"),+
         )
     };
 }

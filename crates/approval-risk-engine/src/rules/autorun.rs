@@ -191,7 +191,7 @@ fn sudo_rule(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     Rule {
         id: "host.autorun-write",
-        text: rule_text!("Installs something that runs by itself later", "Cron, systemd, login shells or git run this file later, unattended, with its owner's rights; its commands are judged too.", "its commands run later with no one watching", "Show the whole file in the plan, and run its command once by hand before scheduling it."),
+        text: rule_text!("Installs something that runs by itself later", "Cron, systemd, login shells or git run this file later, unattended, with its owner's rights; its commands are judged too.", "its commands run later with no one watching", "Show the whole file in the plan, and run its command once by hand before scheduling it.", ["What exactly will it run, as which user, and when?", "Who will notice if it fails or deletes too much?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Host,
@@ -202,7 +202,6 @@ pub static RULES: &[Rule] = &[
             check: autorun_write,
         },
         instead: shown_with_a_name("cat {target}"),
-        questions: words!["What exactly will it run, as which user, and when?", "Who will notice if it fails or deletes too much?"],
         #[cfg(test)]
         references: words!["https://attack.mitre.org/techniques/T1053/003/"],
         #[cfg(test)]
@@ -212,7 +211,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "host.authorized-key-add",
-        text: rule_text!("Lets another key log in over SSH", "Whoever holds the matching private key can log in as this user from then on, without a password.", "the key's holder can log in here at will", "Add keys through the team's access process, and name whose key it is in the plan."),
+        text: rule_text!("Lets another key log in over SSH", "Whoever holds the matching private key can log in as this user from then on, without a password.", "the key's holder can log in here at will", "Add keys through the team's access process, and name whose key it is in the plan.", ["Whose key is this, and who approved their access?", "When is it removed again?"]),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -223,7 +222,6 @@ pub static RULES: &[Rule] = &[
             check: authorized_key,
         },
         instead: shown_with_a_name("cat {target}"),
-        questions: words!["Whose key is this, and who approved their access?", "When is it removed again?"],
         #[cfg(test)]
         references: words!["https://attack.mitre.org/techniques/T1098/004/"],
         #[cfg(test)]
@@ -233,7 +231,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "host.sudo-rule-write",
-        text: rule_text!("Writes a sudo rule", "A sudo rule decides who may act as root; `NOPASSWD: ALL` lets that user, and anything it runs, do anything.", "that user can act as root on this machine", "Grant the one command the task needs, with a password, and check it with `visudo -c`."),
+        text: rule_text!("Writes a sudo rule", "A sudo rule decides who may act as root; `NOPASSWD: ALL` lets that user, and anything it runs, do anything.", "that user can act as root on this machine", "Grant the one command the task needs, with a password, and check it with `visudo -c`.", ["Which commands does this user need as root?", "Who reviews sudo rules on this machine?"]),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -244,7 +242,6 @@ pub static RULES: &[Rule] = &[
             check: sudo_rule,
         },
         instead: shown_with_a_name("visudo -c -f {target}"),
-        questions: words!["Which commands does this user need as root?", "Who reviews sudo rules on this machine?"],
         #[cfg(test)]
         references: words!["https://www.sudo.ws/docs/man/sudoers.man/"],
         #[cfg(test)]

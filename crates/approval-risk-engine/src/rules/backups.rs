@@ -125,7 +125,7 @@ fn velero_delete(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     Rule {
         id: "backup.take",
-        text: rule_text!("Takes a backup or snapshot", "It helps only if it completes, covers what later steps change and restores; a wrong-database dump looks equally reassuring.", "a copy is taken; nothing existing changes", "Check that the copy finished and can be restored before a later step relies on it."),
+        text: rule_text!("Takes a backup or snapshot", "It helps only if it completes, covers what later steps change and restores; a wrong-database dump looks equally reassuring.", "a copy is taken; nothing existing changes", "Check that the copy finished and can be restored before a later step relies on it.", ["Did it finish, and has a restore from it been tried?", "Does it cover everything the later steps change?"]),
         // A copy is made; nothing that exists is changed.
         reversibility: R::Reversible,
         scope: S::None,
@@ -134,10 +134,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: BACKUP_PROGRAMS, check: take_backup },
         instead: shown_with_a_name("List the backups taken so far and when a restore from each was last tried."),
-        questions: words![
-            "Did it finish, and has a restore from it been tried?",
-            "Does it cover everything the later steps change?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -155,7 +151,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "backup.restic-forget",
-        text: rule_text!("Deletes restic backup snapshots", "`forget` removes snapshot records, and until `prune` deletes the unreferenced data, `restic recover` can still salvage it.", "its points in time can no longer be restored", "Run it with `--dry-run` first and read which snapshots go; keep a second copy (`restic copy`)."),
+        text: rule_text!("Deletes restic backup snapshots", "`forget` removes snapshot records, and until `prune` deletes the unreferenced data, `restic recover` can still salvage it.", "its points in time can no longer be restored", "Run it with `--dry-run` first and read which snapshots go; keep a second copy (`restic copy`).", ["Which snapshots go, and is any the only copy of something?", "Is there a second copy of this repository?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -168,7 +164,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("restic forget --keep-last 1 --prune --dry-run"),
-        questions: words!["Which snapshots go, and is any the only copy of something?", "Is there a second copy of this repository?"],
         #[cfg(test)]
         references: words!["https://restic.readthedocs.io/en/stable/060_forget.html"],
         #[cfg(test)]
@@ -178,7 +173,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "backup.borg-delete",
-        text: rule_text!("Deletes borg backup archives", "`prune` applies `--keep-*` rules to every archive in the repository unless limited by `--glob-archives`, other machines' included.", "its archived versions, or a whole repository's, are gone", "List what would go with `borg prune --list --dry-run`, and keep a second repository copy first."),
+        text: rule_text!("Deletes borg backup archives", "`prune` applies `--keep-*` rules to every archive in the repository unless limited by `--glob-archives`, other machines' included.", "its archived versions, or a whole repository's, are gone", "List what would go with `borg prune --list --dry-run`, and keep a second repository copy first.", ["Which archives will go, and are they the only copies?", "Is there an off-site copy of this repository?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -186,7 +181,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["borg", "borgbackup"], check: borg_delete },
         instead: shown_with_a_name("borg list {target}"),
-        questions: words!["Which archives will go, and are they the only copies?", "Is there an off-site copy of this repository?"],
         #[cfg(test)]
         references: words!["https://borgbackup.readthedocs.io/en/stable/usage/delete.html"],
         #[cfg(test)]
@@ -196,7 +190,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "backup.velero-delete",
-        text: rule_text!("Deletes Kubernetes backups or their schedule", "`velero backup delete` removes the files from object storage and the volume snapshots, not just the cluster record.", "its captured state is lost, or future backups stop", "Keep at least one recent backup outside the retention being changed, and describe this one first."),
+        text: rule_text!("Deletes Kubernetes backups or their schedule", "`velero backup delete` removes the files from object storage and the volume snapshots, not just the cluster record.", "its captured state is lost, or future backups stop", "Keep at least one recent backup outside the retention being changed, and describe this one first.", ["Is this the last good backup of anything?", "What takes over if this schedule goes?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -204,7 +198,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["velero"], check: velero_delete },
         instead: shown_with_a_name("velero backup describe {target} --details"),
-        questions: words!["Is this the last good backup of anything?", "What takes over if this schedule goes?"],
         #[cfg(test)]
         references: words!["https://velero.io/docs/main/backup-reference/"],
         #[cfg(test)]
@@ -214,7 +207,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "backup.kopia-duplicity-delete",
-        text: rule_text!("Deletes kopia or duplicity backups", "Kopia and duplicity only list what would go without `--delete` or `--force`; later snapshots cannot rebuild removed ones.", "its restore points are gone for good", "List what would go first, and keep a copy of the repository before deleting."),
+        text: rule_text!("Deletes kopia or duplicity backups", "Kopia and duplicity only list what would go without `--delete` or `--force`; later snapshots cannot rebuild removed ones.", "its restore points are gone for good", "List what would go first, and keep a copy of the repository before deleting.", ["Which restore points disappear, and is anything relying on them?", "Is there a second copy of this repository?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -227,10 +220,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("kopia snapshot list"),
-        questions: words![
-            "Which restore points disappear, and is anything relying on them?",
-            "Is there a second copy of this repository?",
-        ],
         #[cfg(test)]
         references: words!["https://kopia.io/docs/reference/command-line/common/snapshot-delete/"],
         #[cfg(test)]

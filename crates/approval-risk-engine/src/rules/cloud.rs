@@ -1288,7 +1288,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: compute and network ----
     Rule {
         id: "aws.ec2-terminate-instances",
-        text: rule_text!("Terminates EC2 instances", "Root EBS volumes have `DeleteOnTermination` on by default, and instance-store disks always vanish. Replacements get new IDs and addresses.", "it stops for good, and its disks are deleted", "Stop {target} instead (`aws ec2 stop-instances`), which keeps its disks; terminate it later if nothing breaks."),
+        text: rule_text!("Terminates EC2 instances", "Root EBS volumes have `DeleteOnTermination` on by default, and instance-store disks always vanish. Replacements get new IDs and addresses.", "it stops for good, and its disks are deleted", "Stop {target} instead (`aws ec2 stop-instances`), which keeps its disks; terminate it later if nothing breaks.", ["Which account and region is this, and are these instances right?", "Is anything on {target} not rebuilt by automation?", "Does an Auto Scaling group replace it, or does capacity drop?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1302,11 +1302,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws ec2 stop-instances --instance-ids {target}"),
-        questions: words![
-            "Which account and region is this, and are these instances right?",
-            "Is anything on {target} not rebuilt by automation?",
-            "Does an Auto Scaling group replace it, or does capacity drop?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/terminate-instances.html"],
         #[cfg(test)]
@@ -1323,7 +1318,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.ec2-delete-volume",
-        text: rule_text!("Deletes an EBS volume", "An unattached volume may be the only copy of a terminated instance's data, and EBS keeps no deleted volumes.", "its data is gone; only an earlier snapshot can restore it", "Snapshot {target} first (`aws ec2 create-snapshot`). Delete it once the snapshot completes and nobody claims it."),
+        text: rule_text!("Deletes an EBS volume", "An unattached volume may be the only copy of a terminated instance's data, and EBS keeps no deleted volumes.", "its data is gone; only an earlier snapshot can restore it", "Snapshot {target} first (`aws ec2 create-snapshot`). Delete it once the snapshot completes and nobody claims it.", ["What is on {target}, and when was its last snapshot?", "Does anything still expect to attach or mount it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1337,10 +1332,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws ec2 create-snapshot --volume-id {target} --description before-delete"),
-        questions: words![
-            "What is on {target}, and when was its last snapshot?",
-            "Does anything still expect to attach or mount it?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-volume.html"],
         #[cfg(test)]
@@ -1357,7 +1348,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.delete-backup",
-        text: rule_text!("Deletes backups, snapshots or machine images", "A snapshot is often the only copy of data deleted elsewhere. Without a Recycle Bin rule, deletion is final.", "the point in time it captured is gone for good", "Check what {target} is a backup of and that a newer, tested one exists; let retention policies expire old ones."),
+        text: rule_text!("Deletes backups, snapshots or machine images", "A snapshot is often the only copy of data deleted elsewhere. Without a Recycle Bin rule, deletion is final.", "the point in time it captured is gone for good", "Check what {target} is a backup of and that a newer, tested one exists; let retention policies expire old ones.", ["Is {target} the newest backup or last copy of deleted data?", "Could a retention policy do this instead?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1368,10 +1359,6 @@ pub static RULES: &[Rule] = &[
             check: aws_delete_backup,
         },
         instead: shown_with_a_name("aws ec2 describe-snapshots --snapshot-ids {target}"),
-        questions: words![
-            "Is {target} the newest backup or last copy of deleted data?",
-            "Could a retention policy do this instead?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/ebs/latest/userguide/recycle-bin.html"],
         #[cfg(test)]
@@ -1392,7 +1379,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.ec2-delete-network",
-        text: rule_text!("Deletes a VPC, subnet, gateway or route table", "Recreated networks get new IDs and addresses, so every route, security group and allow-list naming them must be redone.", "every server and database behind it is cut off", "Confirm nothing still uses {target} (network interfaces, routes, endpoints), then delete it through infrastructure code."),
+        text: rule_text!("Deletes a VPC, subnet, gateway or route table", "Recreated networks get new IDs and addresses, so every route, security group and allow-list naming them must be redone.", "every server and database behind it is cut off", "Confirm nothing still uses {target} (network interfaces, routes, endpoints), then delete it through infrastructure code.", ["What still runs in or routes through {target}?", "Does Terraform or CloudFormation expect it to exist?", "Is it on any partner or on-premises allow-list?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1417,11 +1404,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws ec2 describe-network-interfaces --filters Name=vpc-id,Values={target}"),
-        questions: words![
-            "What still runs in or routes through {target}?",
-            "Does Terraform or CloudFormation expect it to exist?",
-            "Is it on any partner or on-premises allow-list?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-vpc.html"],
         #[cfg(test)]
@@ -1439,7 +1421,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.ec2-open-ingress",
-        text: rule_text!("Opens a security group to the whole internet", "`0.0.0.0/0` or `::/0` matches every address and applies at once to every instance using the group.", "anyone online can reach the port; scanners find it within minutes", "Allow only the office or VPN range, or connect with Session Manager (`aws ssm start-session`) instead."),
+        text: rule_text!("Opens a security group to the whole internet", "`0.0.0.0/0` or `::/0` matches every address and applies at once to every instance using the group.", "anyone online can reach the port; scanners find it within minutes", "Allow only the office or VPN range, or connect with Session Manager (`aws ssm start-session`) instead.", ["Who needs to reach this port, and from which addresses?", "What listens on it, and does it require authentication?", "When will the rule be removed, and who checks?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1450,11 +1432,6 @@ pub static RULES: &[Rule] = &[
             check: aws_open_ingress,
         },
         instead: shown_with_a_name("aws ec2 authorize-security-group-ingress --group-id NAME --protocol tcp --port 22 --cidr 203.0.113.0/24"),
-        questions: words![
-            "Who needs to reach this port, and from which addresses?",
-            "What listens on it, and does it require authentication?",
-            "When will the rule be removed, and who checks?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
         #[cfg(test)]
@@ -1471,7 +1448,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.deletion-protection-off",
-        text: rule_text!("Turns off deletion or termination protection", "Protection blocks every delete call, even an administrator's. Turning it off usually precedes a delete; judge it as one.", "nothing changes yet, but its guard against mistaken deletes is gone", "Leave protection on unless the deletion is approved; then turn it off in the same change as the delete."),
+        text: rule_text!("Turns off deletion or termination protection", "Protection blocks every delete call, even an administrator's. Turning it off usually precedes a delete; judge it as one.", "nothing changes yet, but its guard against mistaken deletes is gone", "Leave protection on unless the deletion is approved; then turn it off in the same change as the delete.", ["What is the next step, and is that deletion approved?", "Which account is this, and is {target} the right resource?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1489,10 +1466,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws rds describe-db-instances --db-instance-identifier {target}"),
-        questions: words![
-            "What is the next step, and is that deletion approved?",
-            "Which account is this, and is {target} the right resource?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection"],
         #[cfg(test)]
@@ -1512,7 +1485,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: storage ----
     Rule {
         id: "aws.s3-rm-recursive",
-        text: rule_text!("Deletes every object under an S3 path", "Nothing prompts and S3 keeps no trash. A path one level too high empties the whole bucket.", "every object under it is gone unless the bucket keeps versions", "Run it with `--dryrun` first and read the list; copy {target} elsewhere before deleting."),
+        text: rule_text!("Deletes every object under an S3 path", "Nothing prompts and S3 keeps no trash. A path one level too high empties the whole bucket.", "every object under it is gone unless the bucket keeps versions", "Run it with `--dryrun` first and read the list; copy {target} elsewhere before deleting.", ["Is versioning on for this bucket, so deletes can be undone?", "Is every object that `--dryrun` lists meant to go?", "Which applications or people read from {target}?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1526,11 +1499,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws s3 rm {target} --recursive --dryrun"),
-        questions: words![
-            "Is versioning on for this bucket, so deletes can be undone?",
-            "Is every object that `--dryrun` lists meant to go?",
-            "Which applications or people read from {target}?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3/rm.html"],
         #[cfg(test)]
@@ -1547,7 +1515,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.s3-delete-objects",
-        text: rule_text!("Deletes S3 objects", "In a versioned bucket, a delete only adds a removable delete marker. Deleting a specific version is final.", "readers get errors, and it is gone unless versions are kept", "Check the bucket's versioning (`aws s3api get-bucket-versioning`); copy the objects aside first (`aws s3 cp`)."),
+        text: rule_text!("Deletes S3 objects", "In a versioned bucket, a delete only adds a removable delete marker. Deleting a specific version is final.", "readers get errors, and it is gone unless versions are kept", "Check the bucket's versioning (`aws s3api get-bucket-versioning`); copy the objects aside first (`aws s3 cp`).", ["Is versioning on for this bucket?", "Who or what reads these objects?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1558,10 +1526,6 @@ pub static RULES: &[Rule] = &[
             check: aws_s3_delete_objects,
         },
         instead: shown_with_a_name("aws s3 ls {target}"),
-        questions: words![
-            "Is versioning on for this bucket?",
-            "Who or what reads these objects?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeletingObjects.html"],
         #[cfg(test)]
@@ -1579,7 +1543,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.s3-rb-force",
-        text: rule_text!("Deletes an S3 bucket with everything in it", "`--force` empties it first, unprompted. Whoever claims the global name next receives uploads and links still aimed at it.", "its objects and the bucket itself are deleted for good", "Copy {target} elsewhere, empty it with a lifecycle rule, and keep the bucket so nobody takes its name."),
+        text: rule_text!("Deletes an S3 bucket with everything in it", "`--force` empties it first, unprompted. Whoever claims the global name next receives uploads and links still aimed at it.", "its objects and the bucket itself are deleted for good", "Copy {target} elsewhere, empty it with a lifecycle rule, and keep the bucket so nobody takes its name.", ["Is there a copy of everything in {target}?", "What still writes to or links at this bucket name?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1592,10 +1556,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws s3 ls {target} --recursive --summarize"),
-        questions: words![
-            "Is there a copy of everything in {target}?",
-            "What still writes to or links at this bucket name?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3/rb.html"],
         #[cfg(test)]
@@ -1612,7 +1572,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.s3-delete-bucket",
-        text: rule_text!("Deletes an empty S3 bucket", "Only an empty bucket can be deleted. Its policy and lifecycle rules survive only if kept in code.", "anyone can then claim its name and the traffic to it", "Keep the empty bucket, blocking all access with a bucket policy; it costs nothing and keeps the name."),
+        text: rule_text!("Deletes an empty S3 bucket", "Only an empty bucket can be deleted. Its policy and lifecycle rules survive only if kept in code.", "anyone can then claim its name and the traffic to it", "Keep the empty bucket, blocking all access with a bucket policy; it costs nothing and keeps the name.", ["Does any code, DNS record or document still name this bucket?", "Is its configuration (policy, lifecycle, replication) saved anywhere?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1623,10 +1583,6 @@ pub static RULES: &[Rule] = &[
             check: aws_s3_delete_bucket,
         },
         instead: shown_with_a_name("aws s3api put-public-access-block --bucket {target} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true"),
-        questions: words![
-            "Does any code, DNS record or document still name this bucket?",
-            "Is its configuration (policy, lifecycle, replication) saved anywhere?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/delete-bucket.html"],
         #[cfg(test)]
@@ -1643,7 +1599,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.s3-versioning-off",
-        text: rule_text!("Suspends S3 versioning", "Old versions stay, but new writes overwrite the `null` version in place. Nobody notices until one is needed.", "every later overwrite or delete in it becomes final", "Keep versioning on; to cut cost, expire noncurrent versions with a lifecycle rule (`NoncurrentVersionExpiration`)."),
+        text: rule_text!("Suspends S3 versioning", "Old versions stay, but new writes overwrite the `null` version in place. Nobody notices until one is needed.", "every later overwrite or delete in it becomes final", "Keep versioning on; to cut cost, expire noncurrent versions with a lifecycle rule (`NoncurrentVersionExpiration`).", ["Why must versioning be off, and for how long?", "Is anything about to be deleted or overwritten in {target}?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1654,10 +1610,6 @@ pub static RULES: &[Rule] = &[
             check: aws_s3_versioning_off,
         },
         instead: shown_with_a_name("aws s3api get-bucket-versioning --bucket {target}"),
-        questions: words![
-            "Why must versioning be off, and for how long?",
-            "Is anything about to be deleted or overwritten in {target}?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html"],
         #[cfg(test)]
@@ -1673,7 +1625,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.s3-public-access-block-off",
-        text: rule_text!("Removes an S3 bucket's public-access block", "The block overrides any ACL or policy granting public access; new buckets have it on by default.", "nothing is exposed yet; one bad policy could publish its files", "Keep the block on; serve public files through CloudFront with origin access control, or from a separate public bucket."),
+        text: rule_text!("Removes an S3 bucket's public-access block", "The block overrides any ACL or policy granting public access; new buckets have it on by default.", "nothing is exposed yet; one bad policy could publish its files", "Keep the block on; serve public files through CloudFront with origin access control, or from a separate public bucket.", ["Which files must be public, and why from this bucket?", "Does {target} hold anything private?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1685,10 +1637,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws s3api get-public-access-block --bucket {target}"),
-        questions: words![
-            "Which files must be public, and why from this bucket?",
-            "Does {target} hold anything private?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
         #[cfg(test)]
@@ -1704,7 +1652,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.s3-make-public",
-        text: rule_text!("Makes an S3 bucket or object public", "`\"Principal\": \"*\"` or a public ACL lets anyone in, unless the public-access block overrides it. Copies cannot be recalled.", "anyone on the internet can read what it holds", "Grant access only to the account or role that needs it, or serve public files through CloudFront."),
+        text: rule_text!("Makes an S3 bucket or object public", "`\"Principal\": \"*\"` or a public ACL lets anyone in, unless the public-access block overrides it. Copies cannot be recalled.", "anyone on the internet can read what it holds", "Grant access only to the account or role that needs it, or serve public files through CloudFront.", ["Does anything in {target} need to be readable by anyone?", "Could one account, role or CloudFront distribution be granted instead?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1715,10 +1663,6 @@ pub static RULES: &[Rule] = &[
             check: aws_s3_public,
         },
         instead: shown_with_a_name("aws s3api get-bucket-policy --bucket {target}"),
-        questions: words![
-            "Does anything in {target} need to be readable by anyone?",
-            "Could one account, role or CloudFront distribution be granted instead?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
         #[cfg(test)]
@@ -1736,7 +1680,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.s3-delete-bucket-policy",
-        text: rule_text!("Deletes an S3 bucket policy", "S3 keeps no policy history, so unless code or CloudTrail holds it, it must be rebuilt by hand.", "services it admitted are cut off; its deny rules stop applying", "Save the current policy first (`aws s3api get-bucket-policy`), then replace it with an edited version instead."),
+        text: rule_text!("Deletes an S3 bucket policy", "S3 keeps no policy history, so unless code or CloudTrail holds it, it must be rebuilt by hand.", "services it admitted are cut off; its deny rules stop applying", "Save the current policy first (`aws s3api get-bucket-policy`), then replace it with an edited version instead.", ["Is the current policy saved, or in infrastructure code?", "What does it allow and deny today?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1749,10 +1693,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws s3api get-bucket-policy --bucket {target}"),
-        questions: words![
-            "Is the current policy saved, or in infrastructure code?",
-            "What does it allow and deny today?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3api/delete-bucket-policy.html"],
         #[cfg(test)]
@@ -1769,7 +1709,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: databases ----
     Rule {
         id: "aws.rds-delete-database",
-        text: rule_text!("Deletes a managed database", "Automated backups are deleted with it unless `--no-delete-automated-backups` is given. Restores get a new endpoint.", "its clients fail; without a final snapshot, its data is gone", "Stop {target} for a week first. Snapshot it manually, and delete with `--final-db-snapshot-identifier`, never `--skip-final-snapshot`."),
+        text: rule_text!("Deletes a managed database", "Automated backups are deleted with it unless `--no-delete-automated-backups` is given. Restores get a new endpoint.", "its clients fail; without a final snapshot, its data is gone", "Stop {target} for a week first. Snapshot it manually, and delete with `--final-db-snapshot-identifier`, never `--skip-final-snapshot`.", ["Has a recent snapshot of {target} been restored successfully?", "Which services connect to it, and have they moved off?", "Which account and region is this, and is that intended?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1780,11 +1720,6 @@ pub static RULES: &[Rule] = &[
             check: aws_rds_delete,
         },
         instead: shown_with_a_name("aws rds create-db-snapshot --db-instance-identifier {target} --db-snapshot-identifier {target}-before-delete"),
-        questions: words![
-            "Has a recent snapshot of {target} been restored successfully?",
-            "Which services connect to it, and have they moved off?",
-            "Which account and region is this, and is that intended?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/rds/delete-db-instance.html"],
         #[cfg(test)]
@@ -1804,7 +1739,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.rds-backups-off",
-        text: rule_text!("Turns off a database's automatic backups", "A retention period of 0 disables automated backups; manual snapshots survive. Nobody notices until a restore is needed.", "its existing backups are deleted and point-in-time recovery is gone", "Keep the retention period at 7 days or more; take a manual snapshot of {target} for a one-off copy."),
+        text: rule_text!("Turns off a database's automatic backups", "A retention period of 0 disables automated backups; manual snapshots survive. Nobody notices until a restore is needed.", "its existing backups are deleted and point-in-time recovery is gone", "Keep the retention period at 7 days or more; take a manual snapshot of {target} for a one-off copy.", ["Why must backups be off, and what replaces them?", "What happens to this database if it fails next week?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1815,10 +1750,6 @@ pub static RULES: &[Rule] = &[
             check: aws_rds_backups_off,
         },
         instead: shown_with_a_name("aws rds create-db-snapshot --db-instance-identifier {target} --db-snapshot-identifier {target}-manual"),
-        questions: words![
-            "Why must backups be off, and what replaces them?",
-            "What happens to this database if it fails next week?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"],
         #[cfg(test)]
@@ -1834,7 +1765,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.dynamodb-delete-table",
-        text: rule_text!("Deletes a DynamoDB table", "With point-in-time recovery on, a system backup is kept 35 days; otherwise only earlier on-demand backups can restore it.", "its items are gone and every service using it fails", "Create an on-demand backup of {target} first (`aws dynamodb create-backup`). Keep deletion protection on tables that hold data."),
+        text: rule_text!("Deletes a DynamoDB table", "With point-in-time recovery on, a system backup is kept 35 days; otherwise only earlier on-demand backups can restore it.", "its items are gone and every service using it fails", "Create an on-demand backup of {target} first (`aws dynamodb create-backup`). Keep deletion protection on tables that hold data.", ["Is there an on-demand backup of {target}?", "Which services use this table?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1847,10 +1778,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws dynamodb create-backup --table-name {target} --backup-name {target}-before-delete"),
-        questions: words![
-            "Is there an on-demand backup of {target}?",
-            "Which services use this table?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/dynamodb/delete-table.html"],
         #[cfg(test)]
@@ -1867,7 +1794,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.delete-data-store",
-        text: rule_text!("Deletes an AWS data store", "Only a separate backup or export survives; a recreated Cognito user pool makes every user reset their password.", "its contents are gone and every application using it fails", "Stop what still reads or writes {target} first. Back up or export it, and test the restore."),
+        text: rule_text!("Deletes an AWS data store", "Only a separate backup or export survives; a recreated Cognito user pool makes every user reset their password.", "its contents are gone and every application using it fails", "Stop what still reads or writes {target} first. Back up or export it, and test the restore.", ["What is in {target}, and is there a tested backup?", "Which applications still use it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1878,10 +1805,6 @@ pub static RULES: &[Rule] = &[
             check: aws_delete_data_store,
         },
         instead: shown_with_a_name("aws backup start-backup-job --backup-vault-name main --resource-arn NAME --iam-role-arn arn:aws:iam::123456789012:role/backup"),
-        questions: words![
-            "What is in {target}, and is there a tested backup?",
-            "Which applications still use it?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/aws-backup/latest/devguide/whatisbackup.html"],
         #[cfg(test)]
@@ -1900,7 +1823,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.delete-service",
-        text: rule_text!("Deletes a running AWS service or front door", "Auto Scaling groups and ECS services take their instances or tasks along. Load balancer and CloudFront hostnames are generated.", "what it serves stops; a replacement gets a new address", "Scale {target} to zero or detach its traffic first; if nothing breaks, delete it through infrastructure code."),
+        text: rule_text!("Deletes a running AWS service or front door", "Auto Scaling groups and ECS services take their instances or tasks along. Load balancer and CloudFront hostnames are generated.", "what it serves stops; a replacement gets a new address", "Scale {target} to zero or detach its traffic first; if nothing breaks, delete it through infrastructure code.", ["What traffic or jobs still reach {target}?", "Is it defined in code so it can be recreated?", "Do any DNS records or clients point at its address?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1911,11 +1834,6 @@ pub static RULES: &[Rule] = &[
             check: aws_delete_service,
         },
         instead: shown_with_a_name("aws autoscaling update-auto-scaling-group --auto-scaling-group-name {target} --min-size 0 --desired-capacity 0"),
-        questions: words![
-            "What traffic or jobs still reach {target}?",
-            "Is it defined in code so it can be recreated?",
-            "Do any DNS records or clients point at its address?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/autoscaling/delete-auto-scaling-group.html"],
         #[cfg(test)]
@@ -1934,7 +1852,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "cloud.sync-delete",
-        text: rule_text!("Syncs to cloud storage, deleting extra files", "The delete option treats the source as complete and never asks; a mistyped or half-built source means mass deletion.", "every file it holds that the source lacks is deleted", "Sync without the delete option, or dry-run it first (`--dryrun`, `-n`, `--dry-run`) and read the list."),
+        text: rule_text!("Syncs to cloud storage, deleting extra files", "The delete option treats the source as complete and never asks; a mistyped or half-built source means mass deletion.", "every file it holds that the source lacks is deleted", "Sync without the delete option, or dry-run it first (`--dryrun`, `-n`, `--dry-run`) and read the list.", ["Is the source folder complete, and the one you mean?", "What does the dry run say it will delete?", "Is versioning on for the destination?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1945,11 +1863,6 @@ pub static RULES: &[Rule] = &[
             check: sync_delete,
         },
         instead: shown_with_a_name("aws s3 sync ./site {target} --delete --dryrun"),
-        questions: words![
-            "Is the source folder complete, and the one you mean?",
-            "What does the dry run say it will delete?",
-            "Is versioning on for the destination?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3/sync.html"],
         #[cfg(test)]
@@ -1968,7 +1881,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.elasticache-delete",
-        text: rule_text!("Deletes an ElastiCache cluster", "Automatic backups go with it; only a final or manual snapshot survives. Caches often hold sessions kept nowhere else.", "its contents are lost and every request falls to the database", "Point the applications using {target} elsewhere first, and delete with a final snapshot (`--final-snapshot-identifier`)."),
+        text: rule_text!("Deletes an ElastiCache cluster", "Automatic backups go with it; only a final or manual snapshot survives. Caches often hold sessions kept nowhere else.", "its contents are lost and every request falls to the database", "Point the applications using {target} elsewhere first, and delete with a final snapshot (`--final-snapshot-identifier`).", ["Does {target} hold sessions or queues kept nowhere else?", "Which applications connect to it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1979,10 +1892,6 @@ pub static RULES: &[Rule] = &[
             check: aws_cache_delete,
         },
         instead: shown_with_a_name("aws elasticache describe-cache-clusters --cache-cluster-id {target}"),
-        questions: words![
-            "Does {target} hold sessions or queues kept nowhere else?",
-            "Which applications connect to it?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/elasticache/delete-replication-group.html"],
         #[cfg(test)]
@@ -1999,7 +1908,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: identity, keys and secrets ----
     Rule {
         id: "aws.iam-delete-identity",
-        text: rule_text!("Deletes an IAM user, role or group", "Trust, bucket and key policies store its hidden unique ID, not its name, so a recreated namesake regains nothing.", "everyone and everything signing in as it is locked out", "Detach the policies from {target} or disable its access keys; delete it after a few days without errors."),
+        text: rule_text!("Deletes an IAM user, role or group", "Trust, bucket and key policies store its hidden unique ID, not its name, so a recreated namesake regains nothing.", "everyone and everything signing in as it is locked out", "Detach the policies from {target} or disable its access keys; delete it after a few days without errors.", ["What uses {target} today (check its last-used date in IAM)?", "Do trust policies, bucket policies or other accounts refer to it?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -2021,10 +1930,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws iam list-attached-role-policies --role-name {target}"),
-        questions: words![
-            "What uses {target} today (check its last-used date in IAM)?",
-            "Do trust policies, bucket policies or other accounts refer to it?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage_delete.html"],
         #[cfg(test)]
@@ -2041,7 +1946,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.iam-admin-grant",
-        text: rule_text!("Grants administrator access in AWS", "Full IAM access equals administrator: holders can attach any policy to themselves. Detaching later does not remove keys created meanwhile.", "it can do anything in the account, including deleting everything", "Attach a policy limited to the task's actions and resources, or assume a narrow role (`aws sts assume-role`)."),
+        text: rule_text!("Grants administrator access in AWS", "Full IAM access equals administrator: holders can attach any policy to themselves. Detaching later does not remove keys created meanwhile.", "it can do anything in the account, including deleting everything", "Attach a policy limited to the task's actions and resources, or assume a narrow role (`aws sts assume-role`).", ["Which actions does {target} actually need?", "Who holds the credentials for {target}, and where?", "When is this access removed again, and who checks?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2052,11 +1957,6 @@ pub static RULES: &[Rule] = &[
             check: aws_iam_admin,
         },
         instead: shown_with_a_name("aws iam attach-role-policy --role-name {target} --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess"),
-        questions: words![
-            "Which actions does {target} actually need?",
-            "Who holds the credentials for {target}, and where?",
-            "When is this access removed again, and who checks?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"],
         #[cfg(test)]
@@ -2074,7 +1974,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.iam-wildcard-policy",
-        text: rule_text!("Writes an IAM policy that allows every action", "`\"Action\": \"*\"` allows every API call, and `NotAction` allows everything unlisted, including services AWS adds later.", "its holder can delete data, change permissions and create users", "Name only the actions and resources the task needs, never `*`; validate with `aws accessanalyzer validate-policy` first."),
+        text: rule_text!("Writes an IAM policy that allows every action", "`\"Action\": \"*\"` allows every API call, and `NotAction` allows everything unlisted, including services AWS adds later.", "its holder can delete data, change permissions and create users", "Name only the actions and resources the task needs, never `*`; validate with `aws accessanalyzer validate-policy` first.", ["Which actions and resources does the task actually need?", "Who or what will hold this policy?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2085,10 +1985,6 @@ pub static RULES: &[Rule] = &[
             check: aws_iam_wildcard,
         },
         instead: shown_with_a_name("aws accessanalyzer validate-policy --policy-type IDENTITY_POLICY --policy-document file://policy.json"),
-        questions: words![
-            "Which actions and resources does the task actually need?",
-            "Who or what will hold this policy?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"],
         #[cfg(test)]
@@ -2104,7 +2000,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "cloud.delete-access-key",
-        text: rule_text!("Deletes a cloud access key or credential", "Nothing lists which machines hold copies of the key, so each user surfaces only when it starts failing.", "everything using it is locked out, and it cannot be restored", "Deactivate the key first (`aws iam update-access-key --status Inactive`); delete it after a few days without errors."),
+        text: rule_text!("Deletes a cloud access key or credential", "Nothing lists which machines hold copies of the key, so each user surfaces only when it starts failing.", "everything using it is locked out, and it cannot be restored", "Deactivate the key first (`aws iam update-access-key --status Inactive`); delete it after a few days without errors.", ["When was this key last used, and by what?", "Has the replacement been rolled out everywhere the old key was?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -2115,10 +2011,6 @@ pub static RULES: &[Rule] = &[
             check: delete_access_key,
         },
         instead: shown_with_a_name("aws iam get-access-key-last-used --access-key-id AKIAEXAMPLE"),
-        questions: words![
-            "When was this key last used, and by what?",
-            "Has the replacement been rolled out everywhere the old key was?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console"],
         #[cfg(test)]
@@ -2136,7 +2028,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "cloud.long-lived-key",
-        text: rule_text!("Creates a long-lived cloud access key", "The key never expires and works from any network. It lands in the agent's output, logs and transcript.", "anyone who sees the printed secret can act as it, anywhere", "Use short-lived credentials (an IAM role, SSO or workload identity federation); otherwise store the key in a secrets manager."),
+        text: rule_text!("Creates a long-lived cloud access key", "The key never expires and works from any network. It lands in the agent's output, logs and transcript.", "anyone who sees the printed secret can act as it, anywhere", "Use short-lived credentials (an IAM role, SSO or workload identity federation); otherwise store the key in a secrets manager.", ["Why can a role or short-lived credential not be used?", "Where will the key live, and who can read it?", "When will it be deleted?"]),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -2149,11 +2041,6 @@ pub static RULES: &[Rule] = &[
             check: long_lived_key,
         },
         instead: shown_with_a_name("aws sts get-caller-identity"),
-        questions: words![
-            "Why can a role or short-lived credential not be used?",
-            "Where will the key live, and who can read it?",
-            "When will it be deleted?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"],
         #[cfg(test)]
@@ -2170,7 +2057,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.kms-schedule-key-deletion",
-        text: rule_text!("Schedules a KMS key for deletion", "A key pending deletion refuses every cryptographic call at once; `cancel-key-deletion` works only during the 7-30 day wait.", "data it encrypted is unreadable now and lost after the wait", "Disable {target} first (`aws kms disable-key`) and watch CloudTrail for failures for weeks; then schedule with `--pending-window-in-days 30`."),
+        text: rule_text!("Schedules a KMS key for deletion", "A key pending deletion refuses every cryptographic call at once; `cancel-key-deletion` works only during the 7-30 day wait.", "data it encrypted is unreadable now and lost after the wait", "Disable {target} first (`aws kms disable-key`) and watch CloudTrail for failures for weeks; then schedule with `--pending-window-in-days 30`.", ["What is encrypted with {target}: databases, volumes, backups, secrets?", "Has CloudTrail logged any use of it in 90 days?", "Who cancels the deletion if something breaks, and by when?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2183,11 +2070,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws kms disable-key --key-id {target}"),
-        questions: words![
-            "What is encrypted with {target}: databases, volumes, backups, secrets?",
-            "Has CloudTrail logged any use of it in 90 days?",
-            "Who cancels the deletion if something breaks, and by when?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html"],
         #[cfg(test)]
@@ -2203,7 +2085,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.kms-disable-key",
-        text: rule_text!("Disables a KMS key", "Running resources keep cached data keys, so failures surface later, at the next restart, volume attach or secret read.", "nothing encrypted with it can be read until it is re-enabled", "Check CloudTrail for use of {target}, warn owners of what it encrypts, and keep `aws kms enable-key` ready."),
+        text: rule_text!("Disables a KMS key", "Running resources keep cached data keys, so failures surface later, at the next restart, volume attach or secret read.", "nothing encrypted with it can be read until it is re-enabled", "Check CloudTrail for use of {target}, warn owners of what it encrypts, and keep `aws kms enable-key` ready.", ["What is encrypted with {target}, and who owns it?", "Who will re-enable the key if something breaks?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2216,10 +2098,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws kms describe-key --key-id {target}"),
-        questions: words![
-            "What is encrypted with {target}, and who owns it?",
-            "Who will re-enable the key if something breaks?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html"],
         #[cfg(test)]
@@ -2235,7 +2113,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.secretsmanager-delete-secret",
-        text: rule_text!("Deletes a secret from Secrets Manager", "It stays restorable with `restore-secret` for 30 days by default, but reads fail meanwhile; `--force-delete-without-recovery` skips that.", "every application that reads it fails on its next read", "Delete with a recovery window (`--recovery-window-in-days 30`), never `--force-delete-without-recovery`; check the secret's last-accessed date first."),
+        text: rule_text!("Deletes a secret from Secrets Manager", "It stays restorable with `restore-secret` for 30 days by default, but reads fail meanwhile; `--force-delete-without-recovery` skips that.", "every application that reads it fails on its next read", "Delete with a recovery window (`--recovery-window-in-days 30`), never `--force-delete-without-recovery`; check the secret's last-accessed date first.", ["Which applications read {target}, and when was it last accessed?", "Is the value stored anywhere else if needed again?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2246,10 +2124,6 @@ pub static RULES: &[Rule] = &[
             check: aws_secret_delete,
         },
         instead: shown_with_a_name("aws secretsmanager describe-secret --secret-id {target}"),
-        questions: words![
-            "Which applications read {target}, and when was it last accessed?",
-            "Is the value stored anywhere else if needed again?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/secretsmanager/latest/userguide/manage_delete-restore-secret.html"],
         #[cfg(test)]
@@ -2265,7 +2139,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.secret-overwrite",
-        text: rule_text!("Overwrites a stored secret or parameter", "Only the stored copy changes, not the credential itself. The old value stays in `AWSPREVIOUS` or the parameter history.", "every application reading it gets the new value, right or wrong", "Save the current value and test the new credential first; prefer managed rotation (`aws secretsmanager rotate-secret`)."),
+        text: rule_text!("Overwrites a stored secret or parameter", "Only the stored copy changes, not the credential itself. The old value stays in `AWSPREVIOUS` or the parameter history.", "every application reading it gets the new value, right or wrong", "Save the current value and test the new credential first; prefer managed rotation (`aws secretsmanager rotate-secret`).", ["Has the new value been tested against the system it unlocks?", "Do the applications reading {target} pick up the change safely?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2276,10 +2150,6 @@ pub static RULES: &[Rule] = &[
             check: aws_secret_overwrite,
         },
         instead: shown_with_a_name("aws secretsmanager describe-secret --secret-id {target}"),
-        questions: words![
-            "Has the new value been tested against the system it unlocks?",
-            "Do the applications reading {target} pick up the change safely?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/secretsmanager/latest/userguide/getting-started.html#term_version"],
         #[cfg(test)]
@@ -2298,7 +2168,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: DNS ----
     Rule {
         id: "aws.route53-delete-hosted-zone",
-        text: rule_text!("Deletes a Route 53 hosted zone", "Recreating it changes its name servers; the registrar must be updated, and resolvers cache the old delegation for days.", "every name in its domain can stop resolving for days", "Export the zone's records first, and check with `dig NS` that the domain no longer delegates to {target}."),
+        text: rule_text!("Deletes a Route 53 hosted zone", "Recreating it changes its name servers; the registrar must be updated, and resolvers cache the old delegation for days.", "every name in its domain can stop resolving for days", "Export the zone's records first, and check with `dig NS` that the domain no longer delegates to {target}.", ["Which domain does {target} serve, and is it still delegated?", "Are its records exported or in code?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -2311,10 +2181,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws route53 list-resource-record-sets --hosted-zone-id {target}"),
-        questions: words![
-            "Which domain does {target} serve, and is it still delegated?",
-            "Are its records exported or in code?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DeleteHostedZone.html"],
         #[cfg(test)]
@@ -2330,7 +2196,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.route53-delete-record",
-        text: rule_text!("Deletes DNS records in Route 53", "Resolvers cache the 'does not exist' answer for the SOA negative TTL, so a restored record reappears slowly.", "once caches expire, it stops resolving and what it serves fails", "Change the record to point somewhere new (`UPSERT`) instead of deleting it; save its current value first."),
+        text: rule_text!("Deletes DNS records in Route 53", "Resolvers cache the 'does not exist' answer for the SOA negative TTL, so a restored record reappears slowly.", "once caches expire, it stops resolving and what it serves fails", "Change the record to point somewhere new (`UPSERT`) instead of deleting it; save its current value first.", ["What is served at this name, and who uses it?", "Is the record's current value saved somewhere?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2341,10 +2207,6 @@ pub static RULES: &[Rule] = &[
             check: aws_dns_record_delete,
         },
         instead: shown_with_a_name("aws route53 list-resource-record-sets --hosted-zone-id {target}"),
-        questions: words![
-            "What is served at this name, and who uses it?",
-            "Is the record's current value saved somewhere?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/route53/change-resource-record-sets.html"],
         #[cfg(test)]
@@ -2361,7 +2223,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: audit, monitoring and alarms ----
     Rule {
         id: "aws.cloudtrail-off",
-        text: rule_text!("Stops or deletes the CloudTrail audit log", "Trails are the only long-term record of who did what; event history keeps just 90 days of management events.", "actions in the account go unrecorded, and the gap is permanent", "Leave the trail on; to change cost or destination, use `aws cloudtrail update-trail` with security's agreement."),
+        text: rule_text!("Stops or deletes the CloudTrail audit log", "Trails are the only long-term record of who did what; event history keeps just 90 days of management events.", "actions in the account go unrecorded, and the gap is permanent", "Leave the trail on; to change cost or destination, use `aws cloudtrail update-trail` with security's agreement.", ["Why must the trail stop, and who in security agreed?", "What else in this plan runs while it is off?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2374,10 +2236,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws cloudtrail update-trail --name NAME --s3-bucket-name new-audit-log-bucket"),
-        questions: words![
-            "Why must the trail stop, and who in security agreed?",
-            "What else in this plan runs while it is off?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-turning-off-logging.html"],
         #[cfg(test)]
@@ -2394,7 +2252,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.security-monitoring-off",
-        text: rule_text!("Switches off GuardDuty, Config or Security Hub", "Turning them back on does not backfill the gap, and deleting a GuardDuty detector also deletes its past findings.", "attacks and changes meanwhile go unseen and unrecorded for good", "Keep them on; suppress the noisy finding types instead of turning the service off."),
+        text: rule_text!("Switches off GuardDuty, Config or Security Hub", "Turning them back on does not backfill the gap, and deleting a GuardDuty detector also deletes its past findings.", "attacks and changes meanwhile go unseen and unrecorded for good", "Keep them on; suppress the noisy finding types instead of turning the service off.", ["Who in security agreed to this, and for how long?", "What else in this plan happens while nothing is watching?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -2405,10 +2263,6 @@ pub static RULES: &[Rule] = &[
             check: aws_security_monitoring_off,
         },
         instead: shown_with_a_name("aws guardduty list-detectors"),
-        questions: words![
-            "Who in security agreed to this, and for how long?",
-            "What else in this plan happens while nothing is watching?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_suspend-disable.html"],
         #[cfg(test)]
@@ -2425,7 +2279,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.cloudwatch-delete-alarms",
-        text: rule_text!("Deletes CloudWatch alarms", "Nothing reports a missing alarm, and its hand-tuned thresholds and actions are gone unless kept in code.", "the next outage it watched for goes unnoticed until customers complain", "Keep the alarms; if they are noisy, tune their thresholds or pause their actions for a maintenance window."),
+        text: rule_text!("Deletes CloudWatch alarms", "Nothing reports a missing alarm, and its hand-tuned thresholds and actions are gone unless kept in code.", "the next outage it watched for goes unnoticed until customers complain", "Keep the alarms; if they are noisy, tune their thresholds or pause their actions for a maintenance window.", ["What does {target} watch, and what alerts on that instead?", "Is the alarm defined in code so it can be recreated?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2438,10 +2292,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws cloudwatch describe-alarms --alarm-names {target}"),
-        questions: words![
-            "What does {target} watch, and what alerts on that instead?",
-            "Is the alarm defined in code so it can be recreated?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/delete-alarms.html"],
         #[cfg(test)]
@@ -2457,7 +2307,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.cloudwatch-disable-alarm-actions",
-        text: rule_text!("Silences CloudWatch alarm actions", "There is no timer: actions stay off until someone runs `enable-alarm-actions`, while the alarm still changes state.", "nobody is paged and nothing recovers while it is silenced", "Silence only the alarms the maintenance touches, and put `enable-alarm-actions` in the same plan at a fixed time."),
+        text: rule_text!("Silences CloudWatch alarm actions", "There is no timer: actions stay off until someone runs `enable-alarm-actions`, while the alarm still changes state.", "nobody is paged and nothing recovers while it is silenced", "Silence only the alarms the maintenance touches, and put `enable-alarm-actions` in the same plan at a fixed time.", ["Which step turns the alarm actions back on, and when?", "Who watches the service while {target} is silenced?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2470,10 +2320,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws cloudwatch describe-alarms --alarm-names {target}"),
-        questions: words![
-            "Which step turns the alarm actions back on, and when?",
-            "Who watches the service while {target} is silenced?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/disable-alarm-actions.html"],
         #[cfg(test)]
@@ -2489,7 +2335,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.logs-delete-log-group",
-        text: rule_text!("Deletes CloudWatch log groups", "There is no recycle bin, and its metric and subscription filters go too, quietly stopping alarms and log shipping.", "its log events are gone, and that period cannot be investigated", "Set a retention period on {target} (`put-retention-policy`) so old logs expire, or export them to S3 first."),
+        text: rule_text!("Deletes CloudWatch log groups", "There is no recycle bin, and its metric and subscription filters go too, quietly stopping alarms and log shipping.", "its log events are gone, and that period cannot be investigated", "Set a retention period on {target} (`put-retention-policy`) so old logs expire, or export them to S3 first.", ["Are these logs needed for an audit or legal hold?", "Are they exported anywhere else?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2502,10 +2348,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws logs put-retention-policy --log-group-name {target} --retention-in-days 30"),
-        questions: words![
-            "Are these logs needed for an audit or legal hold?",
-            "Are they exported anywhere else?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/logs/delete-log-group.html"],
         #[cfg(test)]
@@ -2523,7 +2365,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: accounts and organisations ----
     Rule {
         id: "aws.organizations-close-account",
-        text: rule_text!("Closes an AWS account", "Closing is one unconfirmed API call. Only AWS Support can reopen the account, and only within 90 days.", "everything in it stops now and is deleted after 90 days", "Park the account in a suspended unit with a deny-all policy (`aws organizations move-account`) for a few weeks first."),
+        text: rule_text!("Closes an AWS account", "Closing is one unconfirmed API call. Only AWS Support can reopen the account, and only within 90 days.", "everything in it stops now and is deleted after 90 days", "Park the account in a suspended unit with a deny-all policy (`aws organizations move-account`) for a few weeks first.", ["Is anything in account {target} still in use?", "Has the owner of its data agreed to the closure?"]),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2536,10 +2378,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws organizations move-account --account-id NAME --source-parent-id r-abcd --destination-parent-id ou-abcd-suspended"),
-        questions: words![
-            "Is anything in account {target} still in use?",
-            "Has the owner of its data agreed to the closure?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_close.html"],
         #[cfg(test)]
@@ -2555,7 +2393,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.organizations-leave",
-        text: rule_text!("Takes an AWS account out of its organisation", "IAM Identity Center users lose access, and organisation-shared resources are cut off. Rejoining needs a fresh invitation.", "it escapes guardrails and audit logging, controlled by root alone", "Keep the account in the organisation; if it must go, let the organisation's administrators remove it."),
+        text: rule_text!("Takes an AWS account out of its organisation", "IAM Identity Center users lose access, and organisation-shared resources are cut off. Rejoining needs a fresh invitation.", "it escapes guardrails and audit logging, controlled by root alone", "Keep the account in the organisation; if it must go, let the organisation's administrators remove it.", ["Who owns and pays for the account afterwards?", "Who holds its root login?", "Which guardrails and logs stop applying to it?"]),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2570,11 +2408,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws organizations describe-account --account-id {target}"),
-        questions: words![
-            "Who owns and pays for the account afterwards?",
-            "Who holds its root login?",
-            "Which guardrails and logs stop applying to it?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_remove.html"],
         #[cfg(test)]
@@ -2591,7 +2424,7 @@ pub static RULES: &[Rule] = &[
     // ---- AWS: other services ----
     Rule {
         id: "aws.lambda-delete-function",
-        text: rule_text!("Deletes a Lambda function", "A fresh `create-function` lacks the resource policy that let triggers invoke it, and any hand-set environment variables.", "its callers get errors, and its versions and settings are gone", "Set its reserved concurrency to 0 first (`aws lambda put-function-concurrency`) and watch for callers before deleting."),
+        text: rule_text!("Deletes a Lambda function", "A fresh `create-function` lacks the resource policy that let triggers invoke it, and any hand-set environment variables.", "its callers get errors, and its versions and settings are gone", "Set its reserved concurrency to 0 first (`aws lambda put-function-concurrency`) and watch for callers before deleting.", ["What invokes {target} (API Gateway, queues, schedules, other services)?", "Is its configuration in code so it can be redeployed?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2604,10 +2437,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws lambda put-function-concurrency --function-name {target} --reserved-concurrent-executions 0"),
-        questions: words![
-            "What invokes {target} (API Gateway, queues, schedules, other services)?",
-            "Is its configuration in code so it can be redeployed?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/lambda/delete-function.html"],
         #[cfg(test)]
@@ -2623,7 +2452,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.ecr-delete-images",
-        text: rule_text!("Deletes container images from ECR", "Running containers keep working until the next pull fails. A rebuild gives a different digest, since dependencies move on.", "rollbacks, new servers and rescheduled pods fail to pull it", "Let a lifecycle policy (`aws ecr put-lifecycle-policy`) expire old untagged images, keeping those services and rollbacks use."),
+        text: rule_text!("Deletes container images from ECR", "Running containers keep working until the next pull fails. A rebuild gives a different digest, since dependencies move on.", "rollbacks, new servers and rescheduled pods fail to pull it", "Let a lifecycle policy (`aws ecr put-lifecycle-policy`) expire old untagged images, keeping those services and rollbacks use.", ["Does any running service or rollback use these images?", "Could a lifecycle policy do this safely instead?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2636,10 +2465,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws ecr describe-images --repository-name {target}"),
-        questions: words![
-            "Does any running service or rollback use these images?",
-            "Could a lifecycle policy do this safely instead?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html"],
         #[cfg(test)]
@@ -2655,7 +2480,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.eks-delete-cluster",
-        text: rule_text!("Deletes an EKS cluster", "AWS keeps no copy of its etcd; only manifests in Git or a cluster backup can rebuild what ran.", "its workloads stop and its configuration and secrets are gone", "Move the workloads off and check nothing is left (`kubectl get all -A`). Back up its resources and volumes."),
+        text: rule_text!("Deletes an EKS cluster", "AWS keeps no copy of its etcd; only manifests in Git or a cluster backup can rebuild what ran.", "its workloads stop and its configuration and secrets are gone", "Move the workloads off and check nothing is left (`kubectl get all -A`). Back up its resources and volumes.", ["What still runs in {target}?", "Is all of it recreated by GitOps or CI?", "Are its persistent volumes backed up?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2666,11 +2491,6 @@ pub static RULES: &[Rule] = &[
             check: eks_delete_cluster,
         },
         instead: shown_with_a_name("aws eks describe-cluster --name {target}"),
-        questions: words![
-            "What still runs in {target}?",
-            "Is all of it recreated by GitOps or CI?",
-            "Are its persistent volumes backed up?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/eks/latest/userguide/delete-cluster.html"],
         #[cfg(test)]
@@ -2687,7 +2507,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.sns-delete-topic",
-        text: rule_text!("Deletes an SNS topic or subscription", "Subscriptions go with the topic; a recreated namesake restores none of them, and email endpoints must confirm again.", "its subscribers, often on-call pagers, stop receiving messages", "List its subscriptions first (`aws sns list-subscriptions-by-topic`) and tell their owners; keep {target} until its publishers are gone."),
+        text: rule_text!("Deletes an SNS topic or subscription", "Subscriptions go with the topic; a recreated namesake restores none of them, and email endpoints must confirm again.", "its subscribers, often on-call pagers, stop receiving messages", "List its subscriptions first (`aws sns list-subscriptions-by-topic`) and tell their owners; keep {target} until its publishers are gone.", ["Who publishes to and subscribes to {target}?", "Do any alarms send their notifications through it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2698,10 +2518,6 @@ pub static RULES: &[Rule] = &[
             check: aws_sns_delete,
         },
         instead: shown_with_a_name("aws sns list-subscriptions-by-topic --topic-arn {target}"),
-        questions: words![
-            "Who publishes to and subscribes to {target}?",
-            "Do any alarms send their notifications through it?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/sns/delete-topic.html"],
         #[cfg(test)]
@@ -2718,7 +2534,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "aws.sqs-delete-queue",
-        text: rule_text!("Deletes or purges an SQS queue", "SQS keeps no copy of purged or deleted messages; a recreated queue needs its policy and dead-letter settings again.", "its unprocessed messages are lost, and nothing tells the senders", "Check the message count first (`aws sqs get-queue-attributes`); let consumers drain {target}, or move its messages elsewhere."),
+        text: rule_text!("Deletes or purges an SQS queue", "SQS keeps no copy of purged or deleted messages; a recreated queue needs its policy and dead-letter settings again.", "its unprocessed messages are lost, and nothing tells the senders", "Check the message count first (`aws sqs get-queue-attributes`); let consumers drain {target}, or move its messages elsewhere.", ["How many messages are in {target}, and what are they?", "Which services send to or read from it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2731,10 +2547,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws sqs get-queue-attributes --queue-url {target} --attribute-names ApproximateNumberOfMessages"),
-        questions: words![
-            "How many messages are in {target}, and what are they?",
-            "Which services send to or read from it?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/sqs/purge-queue.html"],
         #[cfg(test)]
@@ -2751,7 +2563,7 @@ pub static RULES: &[Rule] = &[
     // ---- Google Cloud ----
     Rule {
         id: "gcp.compute-instances-delete",
-        text: rule_text!("Deletes Compute Engine instances", "Each disk's auto-delete setting decides whether it survives. An ephemeral external IP is released and cannot be reclaimed.", "it stops, and by default its boot disk is deleted", "Stop {target} instead (`gcloud compute instances stop`); delete it later with `--keep-disks=all` if its data might matter."),
+        text: rule_text!("Deletes Compute Engine instances", "Each disk's auto-delete setting decides whether it survives. An ephemeral external IP is released and cannot be reclaimed.", "it stops, and by default its boot disk is deleted", "Stop {target} instead (`gcloud compute instances stop`); delete it later with `--keep-disks=all` if its data might matter.", ["Which project and zone is {target} in?", "Is anything on its disks not rebuilt by automation?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2763,10 +2575,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("gcloud compute instances stop {target}"),
-        questions: words![
-            "Which project and zone is {target} in?",
-            "Is anything on its disks not rebuilt by automation?",
-        ],
         #[cfg(test)]
         references: words!["https://cloud.google.com/sdk/gcloud/reference/compute/instances/delete"],
         #[cfg(test)]
@@ -2783,7 +2591,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.delete-data-store",
-        text: rule_text!("Deletes a Google Cloud database, disk or snapshot", "Most stores have no undelete; BigQuery tables restore within the time-travel window. A snapshot is often the last copy.", "its data is gone and every application using it fails", "Back up or export {target} and test the restore. Copy BigQuery tables with `bq cp` before removing them."),
+        text: rule_text!("Deletes a Google Cloud database, disk or snapshot", "Most stores have no undelete; BigQuery tables restore within the time-travel window. A snapshot is often the last copy.", "its data is gone and every application using it fails", "Back up or export {target} and test the restore. Copy BigQuery tables with `bq cp` before removing them.", ["What is in {target}, and is there a tested backup?", "Which applications still use it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2794,10 +2602,6 @@ pub static RULES: &[Rule] = &[
             check: gcp_delete_data_store,
         },
         instead: shown_with_a_name("gcloud compute snapshots list"),
-        questions: words![
-            "What is in {target}, and is there a tested backup?",
-            "Which applications still use it?",
-        ],
         #[cfg(test)]
         references: words!["https://cloud.google.com/sdk/gcloud/reference/compute/disks/delete"],
         #[cfg(test)]
@@ -2816,7 +2620,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.delete-service",
-        text: rule_text!("Deletes a running Google Cloud service", "Its revisions go too, leaving nothing to roll back to. A deleted Pub/Sub subscription discards its unacknowledged backlog.", "what it serves stops, and its settings and addresses are gone", "Route traffic away from {target} or remove its triggers first, and delete it only if nothing breaks."),
+        text: rule_text!("Deletes a running Google Cloud service", "Its revisions go too, leaving nothing to roll back to. A deleted Pub/Sub subscription discards its unacknowledged backlog.", "what it serves stops, and its settings and addresses are gone", "Route traffic away from {target} or remove its triggers first, and delete it only if nothing breaks.", ["What still calls or subscribes to {target}?", "Is it defined in code so it can be recreated?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2827,10 +2631,6 @@ pub static RULES: &[Rule] = &[
             check: gcp_delete_service,
         },
         instead: shown_with_a_name("gcloud run services describe {target}"),
-        questions: words![
-            "What still calls or subscribes to {target}?",
-            "Is it defined in code so it can be recreated?",
-        ],
         #[cfg(test)]
         references: words!["https://cloud.google.com/sdk/gcloud/reference/run/services/delete"],
         #[cfg(test)]
@@ -2848,7 +2648,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.projects-delete",
-        text: rule_text!("Deletes a whole Google Cloud project", "`gcloud projects undelete` restores it within 30 days, but the outage lasts until someone runs it.", "everything in it stops now and is deleted after 30 days", "Shut its services down one at a time, watching for weeks; export what must be kept first."),
+        text: rule_text!("Deletes a whole Google Cloud project", "`gcloud projects undelete` restores it within 30 days, but the outage lasts until someone runs it.", "everything in it stops now and is deleted after 30 days", "Shut its services down one at a time, watching for weeks; export what must be kept first.", ["Is anything in project {target} still used?", "Who owns its data and has agreed to its deletion?"]),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2860,10 +2660,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("gcloud projects describe {target}"),
-        questions: words![
-            "Is anything in project {target} still used?",
-            "Who owns its data and has agreed to its deletion?",
-        ],
         #[cfg(test)]
         references: words!["https://cloud.google.com/resource-manager/docs/creating-managing-projects#shutting_down_projects"],
         #[cfg(test)]
@@ -2880,7 +2676,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.sql-instances-delete",
-        text: rule_text!("Deletes a Cloud SQL instance", "By default on-demand backups go too; only Cloud Storage exports or a configured final backup survive.", "services using it fail, and its data and backups are gone", "Export {target} to Cloud Storage first (`gcloud sql export sql`), and keep `--deletion-protection` on instances holding data."),
+        text: rule_text!("Deletes a Cloud SQL instance", "By default on-demand backups go too; only Cloud Storage exports or a configured final backup survive.", "services using it fail, and its data and backups are gone", "Export {target} to Cloud Storage first (`gcloud sql export sql`), and keep `--deletion-protection` on instances holding data.", ["Is there an export or a retained backup of {target}?", "Which services connect to it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2892,10 +2688,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("gcloud sql backups create --instance={target}"),
-        questions: words![
-            "Is there an export or a retained backup of {target}?",
-            "Which services connect to it?",
-        ],
         #[cfg(test)]
         references: words!["https://cloud.google.com/sdk/gcloud/reference/sql/instances/delete"],
         #[cfg(test)]
@@ -2911,7 +2703,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.container-clusters-delete",
-        text: rule_text!("Deletes a GKE cluster", "Google keeps no copy of its control-plane state; only manifests in Git or Backup for GKE rebuild what ran.", "its workloads stop, and its nodes, secrets and data are deleted", "Move the workloads off {target} and back up its resources and volumes before deleting it."),
+        text: rule_text!("Deletes a GKE cluster", "Google keeps no copy of its control-plane state; only manifests in Git or Backup for GKE rebuild what ran.", "its workloads stop, and its nodes, secrets and data are deleted", "Move the workloads off {target} and back up its resources and volumes before deleting it.", ["What still runs in {target}?", "Are its persistent volumes backed up?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2923,10 +2715,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("gcloud container clusters describe {target}"),
-        questions: words![
-            "What still runs in {target}?",
-            "Are its persistent volumes backed up?",
-        ],
         #[cfg(test)]
         references: words!["https://cloud.google.com/sdk/gcloud/reference/container/clusters/delete"],
         #[cfg(test)]
@@ -2942,7 +2730,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.storage-rm-recursive",
-        text: rule_text!("Deletes every object under a Cloud Storage path", "Soft delete keeps objects 7 days by default, unless turned off. Given a bucket URL, the bucket goes too.", "every object under it is deleted, without a prompt", "List what would go first (`gcloud storage ls --recursive`); copy {target} to a backup bucket before deleting."),
+        text: rule_text!("Deletes every object under a Cloud Storage path", "Soft delete keeps objects 7 days by default, unless turned off. Given a bucket URL, the bucket goes too.", "every object under it is deleted, without a prompt", "List what would go first (`gcloud storage ls --recursive`); copy {target} to a backup bucket before deleting.", ["Is versioning or soft delete on for this bucket?", "Is every object listed under {target} meant to go?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2953,10 +2741,6 @@ pub static RULES: &[Rule] = &[
             check: gcs_rm_recursive,
         },
         instead: shown_with_a_name("gcloud storage ls --recursive {target}"),
-        questions: words![
-            "Is versioning or soft delete on for this bucket?",
-            "Is every object listed under {target} meant to go?",
-        ],
         #[cfg(test)]
         references: words!["https://cloud.google.com/sdk/gcloud/reference/storage/rm"],
         #[cfg(test)]
@@ -2974,7 +2758,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.storage-delete-bucket",
-        text: rule_text!("Deletes a Cloud Storage bucket", "Only an empty bucket can be deleted. Its permissions and lifecycle rules survive only if kept in code.", "anyone can then claim its name and the traffic to it", "Keep the empty bucket and remove access to it; it costs nothing and keeps the name yours."),
+        text: rule_text!("Deletes a Cloud Storage bucket", "Only an empty bucket can be deleted. Its permissions and lifecycle rules survive only if kept in code.", "anyone can then claim its name and the traffic to it", "Keep the empty bucket and remove access to it; it costs nothing and keeps the name yours.", ["Does anything still write to or link at {target}?", "Is the bucket empty, and was everything in it copied?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2985,10 +2769,6 @@ pub static RULES: &[Rule] = &[
             check: gcs_delete_bucket,
         },
         instead: shown_with_a_name("gcloud storage buckets describe {target}"),
-        questions: words![
-            "Does anything still write to or link at {target}?",
-            "Is the bucket empty, and was everything in it copied?",
-        ],
         #[cfg(test)]
         references: words!["https://cloud.google.com/storage/docs/deleting-buckets"],
         #[cfg(test)]
@@ -3004,7 +2784,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.iam-admin-or-public-grant",
-        text: rule_text!("Grants owner or public access in Google Cloud", "IAM-admin, token-creator and key-admin roles amount to owner, since holders can grant roles or impersonate service accounts.", "the grantee controls it, or anyone online gets in", "Grant a named account the narrowest predefined role on one resource, with an expiry condition (`--condition`)."),
+        text: rule_text!("Grants owner or public access in Google Cloud", "IAM-admin, token-creator and key-admin roles amount to owner, since holders can grant roles or impersonate service accounts.", "the grantee controls it, or anyone online gets in", "Grant a named account the narrowest predefined role on one resource, with an expiry condition (`--condition`).", ["Which permissions does the task actually need, on which resource?", "Who is the member, and for how long?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -3015,10 +2795,6 @@ pub static RULES: &[Rule] = &[
             check: gcp_iam_widen,
         },
         instead: shown_with_a_name("gcloud projects get-iam-policy {target}"),
-        questions: words![
-            "Which permissions does the task actually need, on which resource?",
-            "Who is the member, and for how long?",
-        ],
         #[cfg(test)]
         references: words!["https://cloud.google.com/iam/docs/understanding-roles#basic"],
         #[cfg(test)]
@@ -3036,7 +2812,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.kms-destroy-key-version",
-        text: rule_text!("Destroys a Cloud KMS key version", "Destruction is only scheduled at first; `gcloud kms keys versions restore` undoes it within 30 days by default.", "data encrypted with it becomes unreadable, for good once destroyed", "Disable the key version first (`gcloud kms keys versions disable`); destroy it only after weeks without failures."),
+        text: rule_text!("Destroys a Cloud KMS key version", "Destruction is only scheduled at first; `gcloud kms keys versions restore` undoes it within 30 days by default.", "data encrypted with it becomes unreadable, for good once destroyed", "Disable the key version first (`gcloud kms keys versions disable`); destroy it only after weeks without failures.", ["What data is encrypted with this key version?", "Has anything used it recently, according to the audit logs?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3048,10 +2824,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("gcloud kms keys versions disable NAME --key=app-key --keyring=main --location=global"),
-        questions: words![
-            "What data is encrypted with this key version?",
-            "Has anything used it recently, according to the audit logs?",
-        ],
         #[cfg(test)]
         references: words!["https://cloud.google.com/kms/docs/destroy-restore"],
         #[cfg(test)]
@@ -3067,7 +2839,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.logging-sink-delete",
-        text: rule_text!("Deletes a Cloud Logging sink or log", "Sinks route entries only as they arrive; `_Default` keeps logs 30 days. Deleting a log erases its entries outright.", "logs stop reaching long-term storage, and the gap stays unfilled", "Keep the sink; if its destination changes, update it (`gcloud logging sinks update`) so no entries are missed."),
+        text: rule_text!("Deletes a Cloud Logging sink or log", "Sinks route entries only as they arrive; `_Default` keeps logs 30 days. Deleting a log erases its entries outright.", "logs stop reaching long-term storage, and the gap stays unfilled", "Keep the sink; if its destination changes, update it (`gcloud logging sinks update`) so no entries are missed.", ["Which logs does {target} carry, and who relies on them?", "What replaces it, and from when?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3078,10 +2850,6 @@ pub static RULES: &[Rule] = &[
             check: gcp_logging_delete,
         },
         instead: shown_with_a_name("gcloud logging sinks describe {target}"),
-        questions: words![
-            "Which logs does {target} carry, and who relies on them?",
-            "What replaces it, and from when?",
-        ],
         #[cfg(test)]
         references: words!["https://cloud.google.com/logging/docs/export/configure_export_v2"],
         #[cfg(test)]
@@ -3097,7 +2865,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.dns-delete",
-        text: rule_text!("Deletes a Cloud DNS zone or records", "Resolvers cache 'does not exist' answers, so restored records reappear slowly. A recreated zone gets new name servers.", "its names stop resolving as caches expire, breaking websites and mail", "Export the records first (`gcloud dns record-sets export`); point records somewhere new instead of deleting them."),
+        text: rule_text!("Deletes a Cloud DNS zone or records", "Resolvers cache 'does not exist' answers, so restored records reappear slowly. A recreated zone gets new name servers.", "its names stop resolving as caches expire, breaking websites and mail", "Export the records first (`gcloud dns record-sets export`); point records somewhere new instead of deleting them.", ["Which domain or names does this serve, and who uses them?", "Are the records exported so they can be put back?"]),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Environment,
@@ -3108,10 +2876,6 @@ pub static RULES: &[Rule] = &[
             check: gcp_dns_delete,
         },
         instead: shown_with_a_name("gcloud dns record-sets list --zone={target}"),
-        questions: words![
-            "Which domain or names does this serve, and who uses them?",
-            "Are the records exported so they can be put back?",
-        ],
         #[cfg(test)]
         references: words!["https://cloud.google.com/sdk/gcloud/reference/dns/managed-zones/delete"],
         #[cfg(test)]
@@ -3127,7 +2891,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gcp.secrets-delete",
-        text: rule_text!("Deletes a Secret Manager secret", "Secret Manager has no recovery window. A recreated secret restarts version numbers at 1, breaking pinned versions.", "its versions are gone and every application reading it fails", "Disable the secret's versions first (`gcloud secrets versions disable`); delete it only after weeks without failures."),
+        text: rule_text!("Deletes a Secret Manager secret", "Secret Manager has no recovery window. A recreated secret restarts version numbers at 1, breaking pinned versions.", "its versions are gone and every application reading it fails", "Disable the secret's versions first (`gcloud secrets versions disable`); delete it only after weeks without failures.", ["Which applications read {target}?", "Is its value kept anywhere else?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3139,10 +2903,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("gcloud secrets versions disable latest --secret={target}"),
-        questions: words![
-            "Which applications read {target}?",
-            "Is its value kept anywhere else?",
-        ],
         #[cfg(test)]
         references: words!["https://cloud.google.com/secret-manager/docs/delete-secret"],
         #[cfg(test)]
@@ -3159,7 +2919,7 @@ pub static RULES: &[Rule] = &[
     // ---- Azure ----
     Rule {
         id: "azure.group-delete",
-        text: rule_text!("Deletes an Azure resource group and its contents", "Deletion cannot be cancelled once started, and only resources with their own soft delete, like key vaults, come back.", "every resource in it is deleted, often a whole environment", "List what is in {target} first (`az resource list -g`) and delete only the resources you mean to."),
+        text: rule_text!("Deletes an Azure resource group and its contents", "Deletion cannot be cancelled once started, and only resources with their own soft delete, like key vaults, come back.", "every resource in it is deleted, often a whole environment", "List what is in {target} first (`az resource list -g`) and delete only the resources you mean to.", ["Does anything in {target} hold data?", "Which subscription is this, and is it the environment you mean?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -3172,10 +2932,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("az resource list --resource-group {target}"),
-        questions: words![
-            "Does anything in {target} hold data?",
-            "Which subscription is this, and is it the environment you mean?",
-        ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/cli/azure/group#az-group-delete"],
         #[cfg(test)]
@@ -3192,7 +2948,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.vm-delete",
-        text: rule_text!("Deletes an Azure virtual machine", "Each disk's and network interface's delete option decides whether it survives. A dynamic public IP is released for good.", "it stops, and usually its disks are deleted too", "Deallocate {target} instead (`az vm deallocate`), which keeps its disks and stops the compute bill."),
+        text: rule_text!("Deletes an Azure virtual machine", "Each disk's and network interface's delete option decides whether it survives. A dynamic public IP is released for good.", "it stops, and usually its disks are deleted too", "Deallocate {target} instead (`az vm deallocate`), which keeps its disks and stops the compute bill.", ["Is anything on {target} not rebuilt by automation?", "Which subscription and resource group is this?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3205,10 +2961,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("az vm deallocate --name NAME --resource-group rg"),
-        questions: words![
-            "Is anything on {target} not rebuilt by automation?",
-            "Which subscription and resource group is this?",
-        ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/cli/azure/vm#az-vm-delete"],
         #[cfg(test)]
@@ -3224,7 +2976,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.storage-account-delete",
-        text: rule_text!("Deletes an Azure storage account", "Blob soft delete and versioning die with it. Recovery sometimes works within 14 days, while the name is unclaimed.", "every container, share, queue and table in it is deleted", "Copy the data elsewhere first (`azcopy copy`), and lock accounts holding data (`az lock create --lock-type CanNotDelete`)."),
+        text: rule_text!("Deletes an Azure storage account", "Blob soft delete and versioning die with it. Recovery sometimes works within 14 days, while the name is unclaimed.", "every container, share, queue and table in it is deleted", "Copy the data elsewhere first (`azcopy copy`), and lock accounts holding data (`az lock create --lock-type CanNotDelete`).", ["What does {target} hold, and is it copied elsewhere?", "Which applications use its connection string or keys?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3237,10 +2989,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("az storage account show --name {target}"),
-        questions: words![
-            "What does {target} hold, and is it copied elsewhere?",
-            "Which applications use its connection string or keys?",
-        ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/azure/storage/common/storage-account-recover"],
         #[cfg(test)]
@@ -3256,7 +3004,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.storage-blob-delete-batch",
-        text: rule_text!("Deletes many blobs in an Azure storage container", "`--pattern` filters by name with wildcards; without it, every blob in the container is deleted. Nothing asks for confirmation.", "matching blobs are gone unless soft delete or versioning is on", "Run it with `--dryrun` first and read the list; check soft delete is on (`az storage account blob-service-properties show`)."),
+        text: rule_text!("Deletes many blobs in an Azure storage container", "`--pattern` filters by name with wildcards; without it, every blob in the container is deleted. Nothing asks for confirmation.", "matching blobs are gone unless soft delete or versioning is on", "Run it with `--dryrun` first and read the list; check soft delete is on (`az storage account blob-service-properties show`).", ["Is blob soft delete or versioning on for this account?", "What does `--dryrun` list?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3270,10 +3018,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("az storage blob delete-batch --source NAME --account-name acct --dryrun"),
-        questions: words![
-            "Is blob soft delete or versioning on for this account?",
-            "What does `--dryrun` list?",
-        ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/cli/azure/storage/blob#az-storage-blob-delete-batch"],
         #[cfg(test)]
@@ -3289,7 +3033,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.delete-data-store",
-        text: rule_text!("Deletes an Azure database, cache, disk or container", "Most recovery, like Cosmos DB continuous backup, must be enabled beforehand; otherwise only a separate export or snapshot remains.", "its data is gone and every application using it fails", "Back up or export {target} and test the restore. Lock resources holding data (`az lock create --lock-type CanNotDelete`)."),
+        text: rule_text!("Deletes an Azure database, cache, disk or container", "Most recovery, like Cosmos DB continuous backup, must be enabled beforehand; otherwise only a separate export or snapshot remains.", "its data is gone and every application using it fails", "Back up or export {target} and test the restore. Lock resources holding data (`az lock create --lock-type CanNotDelete`).", ["What is in {target}, and is there a tested backup?", "Which applications still use it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3300,10 +3044,6 @@ pub static RULES: &[Rule] = &[
             check: azure_delete_data_store,
         },
         instead: shown_with_a_name("az resource lock create --name keep --lock-type CanNotDelete --resource-group rg --resource-name NAME --resource-type Microsoft.Compute/disks"),
-        questions: words![
-            "What is in {target}, and is there a tested backup?",
-            "Which applications still use it?",
-        ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/lock-resources"],
         #[cfg(test)]
@@ -3322,7 +3062,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.delete-service",
-        text: rule_text!("Deletes a running Azure service or network", "Only web apps restore, with `az webapp deleted restore`. Strangers can claim a released hostname still named in DNS.", "what it serves stops; a replacement gets new names and addresses", "Stop {target} first (`az webapp stop`) and watch for failures; then delete it through infrastructure code."),
+        text: rule_text!("Deletes a running Azure service or network", "Only web apps restore, with `az webapp deleted restore`. Strangers can claim a released hostname still named in DNS.", "what it serves stops; a replacement gets new names and addresses", "Stop {target} first (`az webapp stop`) and watch for failures; then delete it through infrastructure code.", ["What still reaches {target}?", "Is it defined in code so it can be recreated?", "Do any DNS records or clients point at it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3333,11 +3073,6 @@ pub static RULES: &[Rule] = &[
             check: azure_delete_service,
         },
         instead: shown_with_a_name("az webapp stop --name NAME --resource-group rg"),
-        questions: words![
-            "What still reaches {target}?",
-            "Is it defined in code so it can be recreated?",
-            "Do any DNS records or clients point at it?",
-        ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/cli/azure/webapp#az-webapp-delete"],
         #[cfg(test)]
@@ -3354,7 +3089,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.sql-db-delete",
-        text: rule_text!("Deletes an Azure SQL database", "Automatic backups outlive it, so `az sql db restore --deleted-time` recreates it while its server exists and retention lasts.", "every application using it fails, and a restore loses recent data", "Export {target} first (`az sql db export`), and put delete locks on databases holding data."),
+        text: rule_text!("Deletes an Azure SQL database", "Automatic backups outlive it, so `az sql db restore --deleted-time` recreates it while its server exists and retention lasts.", "every application using it fails, and a restore loses recent data", "Export {target} first (`az sql db export`), and put delete locks on databases holding data.", ["Which applications connect to {target}?", "Has a restore from its automatic backups been tried?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3367,10 +3102,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("az sql db show --name NAME --server sql-main --resource-group rg"),
-        questions: words![
-            "Which applications connect to {target}?",
-            "Has a restore from its automatic backups been tried?",
-        ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/azure/azure-sql/database/recovery-using-backups#deleted-database-restore"],
         #[cfg(test)]
@@ -3386,7 +3117,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.sql-server-delete",
-        text: rule_text!("Deletes an Azure SQL server", "Restoring a deleted database needs its server, so automatic backups become unreachable; only long-term retention backups remain.", "every database on it is deleted, and applications using them fail", "Export each database on {target} first (`az sql db export`); delete databases one by one, not the server."),
+        text: rule_text!("Deletes an Azure SQL server", "Restoring a deleted database needs its server, so automatic backups become unreachable; only long-term retention backups remain.", "every database on it is deleted, and applications using them fail", "Export each database on {target} first (`az sql db export`); delete databases one by one, not the server.", ["Which databases are on {target}, and is each exported?", "Which applications connect to it?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -3399,10 +3130,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("az sql db list --server NAME --resource-group rg"),
-        questions: words![
-            "Which databases are on {target}, and is each exported?",
-            "Which applications connect to it?",
-        ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/cli/azure/sql/server#az-sql-server-delete"],
         #[cfg(test)]
@@ -3418,7 +3145,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.keyvault-delete",
-        text: rule_text!("Deletes an Azure Key Vault or a secret", "Soft delete keeps it recoverable with `recover` for 90 days by default, unless purged first; purge protection prevents that.", "every application reading keys, secrets or certificates from it fails", "Disable access to {target} with a policy change first to see what breaks; ensure purge protection is on."),
+        text: rule_text!("Deletes an Azure Key Vault or a secret", "Soft delete keeps it recoverable with `recover` for 90 days by default, unless purged first; purge protection prevents that.", "every application reading keys, secrets or certificates from it fails", "Disable access to {target} with a policy change first to see what breaks; ensure purge protection is on.", ["Which applications read from {target}?", "Is purge protection on, and how long is the retention?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3429,10 +3156,6 @@ pub static RULES: &[Rule] = &[
             check: azure_keyvault_delete,
         },
         instead: shown_with_a_name("az keyvault show --name {target}"),
-        questions: words![
-            "Which applications read from {target}?",
-            "Is purge protection on, and how long is the retention?",
-        ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/azure/key-vault/general/soft-delete-overview"],
         #[cfg(test)]
@@ -3449,7 +3172,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.keyvault-purge",
-        text: rule_text!("Purges a deleted Azure Key Vault or secret", "Purge removes the soft-deleted copy, the only way back; vaults with purge protection refuse it until retention ends.", "its keys and secrets are gone, leaving data they encrypted unreadable", "Leave it soft-deleted until the retention period ends; recover it if anything still needs it."),
+        text: rule_text!("Purges a deleted Azure Key Vault or secret", "Purge removes the soft-deleted copy, the only way back; vaults with purge protection refuse it until retention ends.", "its keys and secrets are gone, leaving data they encrypted unreadable", "Leave it soft-deleted until the retention period ends; recover it if anything still needs it.", ["Is anything still encrypted with the keys in {target}?", "Why can it not wait for the retention period?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3460,10 +3183,6 @@ pub static RULES: &[Rule] = &[
             check: azure_keyvault_purge,
         },
         instead: shown_with_a_name("az keyvault list-deleted"),
-        questions: words![
-            "Is anything still encrypted with the keys in {target}?",
-            "Why can it not wait for the retention period?",
-        ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/cli/azure/keyvault#az-keyvault-purge"],
         #[cfg(test)]
@@ -3479,7 +3198,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.admin-role-assignment",
-        text: rule_text!("Grants an Owner or Contributor role in Azure", "Role assignments inherit downward: a subscription or management-group grant covers every resource group below. Removing it undoes nothing done meanwhile.", "it can delete anything in scope; Owner can also grant roles", "Assign the narrowest built-in role (such as Reader) on one resource group, time-limited through Privileged Identity Management."),
+        text: rule_text!("Grants an Owner or Contributor role in Azure", "Role assignments inherit downward: a subscription or management-group grant covers every resource group below. Removing it undoes nothing done meanwhile.", "it can delete anything in scope; Owner can also grant roles", "Assign the narrowest built-in role (such as Reader) on one resource group, time-limited through Privileged Identity Management.", ["Which actions does {target} actually need, and on which resources?", "Is the scope a whole subscription, and why?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -3490,10 +3209,6 @@ pub static RULES: &[Rule] = &[
             check: azure_admin_role,
         },
         instead: shown_with_a_name("az role assignment list --assignee {target}"),
-        questions: words![
-            "Which actions does {target} actually need, and on which resources?",
-            "Is the scope a whole subscription, and why?",
-        ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/azure/role-based-access-control/best-practices"],
         #[cfg(test)]
@@ -3510,7 +3225,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.aks-delete",
-        text: rule_text!("Deletes an AKS cluster", "Its node resource group goes too, and only manifests in Git or a cluster backup can rebuild what ran.", "its workloads stop, and its nodes, secrets and data are deleted", "Move the workloads off {target} and stop it (`az aks stop`) for a while before deleting it."),
+        text: rule_text!("Deletes an AKS cluster", "Its node resource group goes too, and only manifests in Git or a cluster backup can rebuild what ran.", "its workloads stop, and its nodes, secrets and data are deleted", "Move the workloads off {target} and stop it (`az aks stop`) for a while before deleting it.", ["What still runs in {target}?", "Are its persistent volumes backed up?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3523,10 +3238,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("az aks stop --name NAME --resource-group rg"),
-        questions: words![
-            "What still runs in {target}?",
-            "Are its persistent volumes backed up?",
-        ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/cli/azure/aks#az-aks-delete"],
         #[cfg(test)]
@@ -3542,7 +3253,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.nsg-open-to-internet",
-        text: rule_text!("Opens an Azure security group to the internet", "`*`, `Internet` and `0.0.0.0/0` all mean every address. The rule applies at once wherever the group is attached.", "anyone online can reach the port; scanners find it within minutes", "Allow only the address ranges that need it, or use Azure Bastion or just-in-time access instead."),
+        text: rule_text!("Opens an Azure security group to the internet", "`*`, `Internet` and `0.0.0.0/0` all mean every address. The rule applies at once wherever the group is attached.", "anyone online can reach the port; scanners find it within minutes", "Allow only the address ranges that need it, or use Azure Bastion or just-in-time access instead.", ["Who needs to reach this port, and from which addresses?", "What listens on it, and does it require authentication?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -3553,10 +3264,6 @@ pub static RULES: &[Rule] = &[
             check: azure_nsg_open,
         },
         instead: shown_with_a_name("az network nsg rule list --nsg-name NAME --resource-group rg"),
-        questions: words![
-            "Who needs to reach this port, and from which addresses?",
-            "What listens on it, and does it require authentication?",
-        ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview"],
         #[cfg(test)]
@@ -3573,7 +3280,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "cloud.waf-off",
-        text: rule_text!("Removes a web application firewall's rules", "Attacks it was blocking reach the application at once, and its rules are rebuilt only from code or by hand.", "attacks it was blocking reach the application unfiltered", "Switch the rule that misfires to count mode instead of removing the firewall; keep its rules in code."),
+        text: rule_text!("Removes a web application firewall's rules", "Attacks it was blocking reach the application at once, and its rules are rebuilt only from code or by hand.", "attacks it was blocking reach the application unfiltered", "Switch the rule that misfires to count mode instead of removing the firewall; keep its rules in code.", ["Which rule misfires, and can it alone be set to count?", "What protects the application meanwhile?"]),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -3584,10 +3291,6 @@ pub static RULES: &[Rule] = &[
             check: waf_off,
         },
         instead: shown_with_a_name("aws wafv2 get-web-acl --name {target} --scope REGIONAL --id <id>"),
-        questions: words![
-            "Which rule misfires, and can it alone be set to count?",
-            "What protects the application meanwhile?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/waf/latest/developerguide/web-acl-rule-action.html"],
         #[cfg(test)]
@@ -3606,7 +3309,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "azure.diagnostics-delete",
-        text: rule_text!("Stops sending an Azure resource's logs anywhere", "Diagnostic settings carry the resource's audit and activity logs out; entries made while none exist are never kept.", "its logs stop being kept, and the gap stays unfilled", "Point the setting at the new destination with `update` rather than deleting it."),
+        text: rule_text!("Stops sending an Azure resource's logs anywhere", "Diagnostic settings carry the resource's audit and activity logs out; entries made while none exist are never kept.", "its logs stop being kept, and the gap stays unfilled", "Point the setting at the new destination with `update` rather than deleting it.", ["Which logs does it carry, and who relies on them?", "What replaces it, and from when?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3617,10 +3320,6 @@ pub static RULES: &[Rule] = &[
             check: azure_diagnostics_delete,
         },
         instead: shown_with_a_name("az monitor diagnostic-settings show --name {target} --resource <resource-id>"),
-        questions: words![
-            "Which logs does it carry, and who relies on them?",
-            "What replaces it, and from when?",
-        ],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/azure/azure-monitor/essentials/diagnostic-settings"],
         #[cfg(test)]

@@ -410,7 +410,7 @@ fn push_moving_tag(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     Rule {
         id: "container.system-prune",
-        text: rule_text!("Prunes stopped containers, unused images or build cache", "Pruning is host-wide, not per project, and `-a` widens it from dangling leftovers to every unused image.", "files inside stopped containers are gone; images need rebuilding", "Check `docker system df -v`, then remove containers or images by name, or prune with `--filter until=24h`."),
+        text: rule_text!("Prunes stopped containers, unused images or build cache", "Pruning is host-wide, not per project, and `-a` widens it from dangling leftovers to every unused image.", "files inside stopped containers are gone; images need rebuilding", "Check `docker system df -v`, then remove containers or images by name, or prune with `--filter until=24h`.", ["Does any stopped container hold files outside a volume?", "Is this the agent's own machine, or a shared one?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -418,10 +418,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: system_prune },
         instead: shown_with_a_name("docker system df -v"),
-        questions: words![
-            "Does any stopped container hold files outside a volume?",
-            "Is this the agent's own machine, or a shared one?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/system/prune/"],
         #[cfg(test)]
@@ -431,7 +427,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "container.volume-prune",
-        text: rule_text!("Deletes every unused container volume with its data", "Volumes of removed containers count as unused, as after `compose down`; since Docker 23, `-a` also takes named ones.", "every unattached volume is deleted, with its data", "List volumes with `docker volume ls`, back up those with data, and remove named volumes one by one."),
+        text: rule_text!("Deletes every unused container volume with its data", "Volumes of removed containers count as unused, as after `compose down`; since Docker 23, `-a` also takes named ones.", "every unattached volume is deleted, with its data", "List volumes with `docker volume ls`, back up those with data, and remove named volumes one by one.", ["Does any unused volume belong to a stopped database?", "Is there a backup of every volume that holds data?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -439,10 +435,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: volume_prune },
         instead: shown_with_a_name("docker volume ls --filter dangling=true"),
-        questions: words![
-            "Does any unused volume belong to a stopped database?",
-            "Is there a backup of every volume that holds data?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/volume/prune/", "https://docs.podman.io/en/latest/markdown/podman-system-reset.1.html"],
         #[cfg(test)]
@@ -452,7 +444,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "container.volume-rm",
-        text: rule_text!("Deletes a named container volume and its data", "A named volume holds what must outlive containers, often the only copy, and Docker has no trash or snapshots.", "its data is gone, and a recreated container starts empty", "Keep the volume and detach it from the service, or tar it out with a throwaway container first."),
+        text: rule_text!("Deletes a named container volume and its data", "A named volume holds what must outlive containers, often the only copy, and Docker has no trash or snapshots.", "its data is gone, and a recreated container starts empty", "Keep the volume and detach it from the service, or tar it out with a throwaway container first.", ["What is stored in {target}?", "Is there a recent backup of it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -464,7 +456,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("docker run --rm -v NAME:/data -v /backups:/backup alpine tar czf /backup/NAME.tgz -C /data ."),
-        questions: words!["What is stored in {target}?", "Is there a recent backup of it?"],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/volume/rm/"],
         #[cfg(test)]
@@ -474,7 +465,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "container.compose-down-volumes",
-        text: rule_text!("Stops a Compose project and deletes its volumes", "`-v` deletes the Compose file's declared volumes, except `external` ones, and anonymous ones; plain `down` keeps them.", "its stored data is deleted; the next start is empty", "Run `docker compose down` without `-v`; back up any volume to delete, then remove it by name."),
+        text: rule_text!("Stops a Compose project and deletes its volumes", "`-v` deletes the Compose file's declared volumes, except `external` ones, and anonymous ones; plain `down` keeps them.", "its stored data is deleted; the next start is empty", "Run `docker compose down` without `-v`; back up any volume to delete, then remove it by name.", ["Which declared volumes hold data worth keeping?", "Is this a local dev stack or a shared server?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -482,10 +473,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: ALL_CLIS, check: compose_down_volumes },
         instead: shown_with_a_name("docker compose down"),
-        questions: words![
-            "Which declared volumes hold data worth keeping?",
-            "Is this a local dev stack or a shared server?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/compose/down/"],
         #[cfg(test)]
@@ -495,7 +482,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "container.restart",
-        text: rule_text!("Restarts or stops running containers", "Requests in flight are cut and the service is down until it is back; volumes and images stay.", "what the containers serve is unavailable meanwhile", "Check the logs first and restart one service at a time, with a health check after it."),
+        text: rule_text!("Restarts or stops running containers", "Requests in flight are cut and the service is down until it is back; volumes and images stay.", "what the containers serve is unavailable meanwhile", "Check the logs first and restart one service at a time, with a health check after it.", ["Who uses these containers, and is a short outage acceptable now?", "What confirms they came back healthy?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -503,10 +490,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: ALL_CLIS, check: container_lifecycle },
         instead: shown_with_a_name("docker logs --tail 100 {target}"),
-        questions: words![
-            "Who uses these containers, and is a short outage acceptable now?",
-            "What confirms they came back healthy?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/compose/restart/"],
         #[cfg(test)]
@@ -516,7 +499,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "container.rm-force",
-        text: rule_text!("Force-removes containers, even running ones", "`-f` sends SIGKILL with no grace period, cutting off in-flight writes; `-v` also deletes its anonymous volumes.", "its service is down until recreated; files inside are lost", "Stop it cleanly with `docker stop` first, check it is the right container, then remove it without `-f`."),
+        text: rule_text!("Force-removes containers, even running ones", "`-f` sends SIGKILL with no grace period, cutting off in-flight writes; `-v` also deletes its anonymous volumes.", "its service is down until recreated; files inside are lost", "Stop it cleanly with `docker stop` first, check it is the right container, then remove it without `-f`.", ["Which containers does this match, and what do they serve?", "Is its data kept in a volume, outside the container?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -524,10 +507,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: rm_force },
         instead: shown_with_a_name("docker stop {target}"),
-        questions: words![
-            "Which containers does this match, and what do they serve?",
-            "Is its data kept in a volume, outside the container?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/container/rm/"],
         #[cfg(test)]
@@ -537,7 +516,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "container.remove-images",
-        text: rule_text!("Force-removes container images", "`-f` removes images even while stopped containers use them, and a rebuild pulls whatever base images are current.", "images built only here must be rebuilt, perhaps differently", "Remove only dangling images with `docker image prune`, or name the images to remove after checking `docker images`."),
+        text: rule_text!("Force-removes container images", "`-f` removes images even while stopped containers use them, and a rebuild pulls whatever base images are current.", "images built only here must be rebuilt, perhaps differently", "Remove only dangling images with `docker image prune`, or name the images to remove after checking `docker images`.", ["Were any images built here and never pushed?", "Do stopped containers still use these images?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -545,7 +524,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: remove_images },
         instead: shown_with_a_name("docker image prune"),
-        questions: words!["Were any images built here and never pushed?", "Do stopped containers still use these images?"],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/image/rm/"],
         #[cfg(test)]
@@ -555,7 +533,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "container.network-prune",
-        text: rule_text!("Removes container networks", "A stopped service's network counts as unused, and its subnet and driver settings live only where it was created.", "services needing it fail to start until it is recreated", "List networks first (`docker network ls`) and remove only those you can name and recreate."),
+        text: rule_text!("Removes container networks", "A stopped service's network counts as unused, and its subnet and driver settings live only where it was created.", "services needing it fail to start until it is recreated", "List networks first (`docker network ls`) and remove only those you can name and recreate.", ["Does any stopped service rely on these networks?", "Do they use custom subnets or drivers?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -567,7 +545,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("docker network ls"),
-        questions: words!["Does any stopped service rely on these networks?", "Do they use custom subnets or drivers?"],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/network/prune/"],
         #[cfg(test)]
@@ -577,7 +554,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "container.run-privileged",
-        text: rule_text!("Runs a container with control of the host", "`--privileged` grants every capability and device and lifts seccomp and AppArmor; mounting `/` or the Docker socket is equivalent.", "whatever runs inside gets root-level control of the host machine", "Drop `--privileged`; add only the capability needed (`--cap-add`) and mount only the folder needed, read-only."),
+        text: rule_text!("Runs a container with control of the host", "`--privileged` grants every capability and device and lifts seccomp and AppArmor; mounting `/` or the Docker socket is equivalent.", "whatever runs inside gets root-level control of the host machine", "Drop `--privileged`; add only the capability needed (`--cap-add`) and mount only the folder needed, read-only.", ["Which exact capability does this container need, and why?", "Where is the image from, and who can change it?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -585,10 +562,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: run_privileged },
         instead: shown_with_a_name("docker run --rm -v \"$PWD/data\":/data:ro alpine ls /data"),
-        questions: words![
-            "Which exact capability does this container need, and why?",
-            "Where is the image from, and who can change it?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities"],
         #[cfg(test)]
@@ -598,7 +571,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "container.stack-rm",
-        text: rule_text!("Removes a Swarm stack or service", "No prompt asks first, and its networks, configs and secrets go too; redeploying needs every secret's value again.", "all its containers stop across the cluster until redeployed", "Scale the service to zero first; its definition stays, so it can be scaled back."),
+        text: rule_text!("Removes a Swarm stack or service", "No prompt asks first, and its networks, configs and secrets go too; redeploying needs every secret's value again.", "all its containers stop across the cluster until redeployed", "Scale the service to zero first; its definition stays, so it can be scaled back.", ["What does {target} serve, and who uses it?", "Is the stack file for redeploying it current?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -606,10 +579,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: stack_rm },
         instead: shown_with_a_name("docker service scale {target}=0"),
-        questions: words![
-            "What does {target} serve, and who uses it?",
-            "Is the stack file for redeploying it current?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/stack/rm/"],
         #[cfg(test)]
@@ -619,7 +588,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "container.push-moving-tag",
-        text: rule_text!("Pushes an image over a tag others pull", "Moving a tag back needs the previous image's digest, rarely recorded, and anything that pulled meanwhile keeps the new image.", "whatever pulls it next gets this image, tested or not", "Push an immutable version tag and deploy that; move `latest` only after it is verified."),
+        text: rule_text!("Pushes an image over a tag others pull", "Moving a tag back needs the previous image's digest, rarely recorded, and anything that pulled meanwhile keeps the new image.", "whatever pulls it next gets this image, tested or not", "Push an immutable version tag and deploy that; move `latest` only after it is verified.", ["What pulls this tag and deploys it automatically?", "Was the previous image's digest recorded for rollback?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -627,10 +596,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: push_moving_tag },
         instead: shown_with_a_name("docker push registry.example.com/app:1.4.2"),
-        questions: words![
-            "What pulls this tag and deploys it automatically?",
-            "Was the previous image's digest recorded for rollback?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/image/push/"],
         #[cfg(test)]

@@ -243,7 +243,7 @@ fn near_popular_in(packages: &[&Arg], popular: Words, command: &Command) -> Opti
 pub static RULES: &[Rule] = &[
     Rule {
         id: "pkg.run-fetched",
-        text: rule_text!("Runs a package fetched at run time", "The runner downloads the package and runs its code; the plan shows only a name, and releases change it.", "the plan does not show its code; its effect is unknown", "Pin an exact version the team has reviewed, and read what it does before running it."),
+        text: rule_text!("Runs a package fetched at run time", "The runner downloads the package and runs its code; the plan shows only a name, and releases change it.", "the plan does not show its code; its effect is unknown", "Pin an exact version the team has reviewed, and read what it does before running it.", ["What does this package do with these arguments?", "Who publishes it, and is the version pinned?"]),
         reversibility: R::Unknown,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -254,7 +254,6 @@ pub static RULES: &[Rule] = &[
             check: fetched_package,
         },
         instead: shown_with_a_name("Pin {target} to a reviewed version and read its documentation before running it."),
-        questions: words!["What does this package do with these arguments?", "Who publishes it, and is the version pinned?"],
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/v10/commands/npx"],
         #[cfg(test)]
@@ -264,7 +263,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "pkg.install-near-popular",
-        text: rule_text!("Installs a near-copy of a popular package's name", "Names one letter from popular packages are registered to catch typing slips; installing runs their setup code with your credentials.", "its install code runs with everything this machine can reach", "Check the spelling against the package's own page and install the exact name: `pip install requests`."),
+        text: rule_text!("Installs a near-copy of a popular package's name", "Names one letter from popular packages are registered to catch typing slips; installing runs their setup code with your credentials.", "its install code runs with everything this machine can reach", "Check the spelling against the package's own page and install the exact name: `pip install requests`.", ["Is this the package's exact name on the registry?", "Who publishes it?"]),
         reversibility: R::Unknown,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -275,7 +274,6 @@ pub static RULES: &[Rule] = &[
             check: near_popular,
         },
         instead: shown_with_a_name("pip install requests"),
-        questions: words!["Is this the package's exact name on the registry?", "Who publishes it?"],
         #[cfg(test)]
         references: words!["https://blog.phylum.io/pypi-typosquatting-campaign/"],
         #[cfg(test)]

@@ -1845,7 +1845,7 @@ fn journal_vacuum(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     Rule {
         id: "fs.rm-recursive",
-        text: rule_text!("Deletes a directory tree", "`rm` unlinks instead of trashing and `-f` silences every prompt; only copies in git or a backup survive.", "every file below it is gone, with no undo", "List what would go first, then move it aside and delete it later, once nothing is missed."),
+        text: rule_text!("Deletes a directory tree", "`rm` unlinks instead of trashing and `-f` silences every prompt; only copies in git or a backup survive.", "every file below it is gone, with no undo", "List what would go first, then move it aside and delete it later, once nothing is missed.", ["Is anything under this path not in git or a backup?", "Could a variable in the path be empty?", "Which host is this: was `hostname` checked first?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -1853,11 +1853,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rm"], check: rm_recursive },
         instead: shown_with_a_name("mv {target} {target}.old"),
-        questions: words![
-            "Is anything under this path not in git or a backup?",
-            "Could a variable in the path be empty?",
-            "Which host is this: was `hostname` checked first?",
-        ],
         #[cfg(test)]
         references: words!["https://about.gitlab.com/blog/2017/02/10/postmortem-of-database-outage-of-january-31/"],
         #[cfg(test)]
@@ -1867,7 +1862,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "fs.rm-glob",
-        text: rule_text!("Deletes every file a wildcard matches", "The shell expands the pattern at run time, so nobody reads the list; one stray character widens the match.", "every matching file is gone for good, even unintended ones", "Run `ls` with the same pattern first, then move the matches to a holding folder to delete later."),
+        text: rule_text!("Deletes every file a wildcard matches", "The shell expands the pattern at run time, so nobody reads the list; one stray character widens the match.", "every matching file is gone for good, even unintended ones", "Run `ls` with the same pattern first, then move the matches to a holding folder to delete later.", ["Which files does the pattern match, and are they in git?", "Which folder does this run in?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -1875,10 +1870,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rm"], check: rm_glob },
         instead: shown_with_a_name("mkdir -p .trash && mv -n {target} .trash/"),
-        questions: words![
-            "Which files does the pattern match, and are they in git?",
-            "Which folder does this run in?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1888,7 +1879,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "fs.rm-system-file",
-        text: rule_text!("Deletes a system or server data file", "Files here hold this machine's own edits or a server's data; reinstalling a package restores only default files.", "services reading it fail, perhaps only at the next restart", "Move the file aside instead, restart what uses it, and delete it only once nothing broke."),
+        text: rule_text!("Deletes a system or server data file", "Files here hold this machine's own edits or a server's data; reinstalling a package restores only default files.", "services reading it fail, perhaps only at the next restart", "Move the file aside instead, restart what uses it, and delete it only once nothing broke.", ["Which service owns this file, and what breaks without it?", "Is there a copy of it (configuration management, a backup)?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -1896,10 +1887,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rm", "unlink"], check: rm_system_file },
         instead: shown_with_a_name("mv {target} {target}.disabled"),
-        questions: words![
-            "Which service owns this file, and what breaks without it?",
-            "Is there a copy of it (configuration management, a backup)?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1909,7 +1896,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "fs.delete-matches",
-        text: rule_text!("Deletes every file a search finds", "`find` evaluates left to right, so `-delete` placed before `-name` deletes everything under the start folder.", "every matching file is deleted unseen, with no undo", "Run the same search with `-print` instead of `-delete` and read the list first."),
+        text: rule_text!("Deletes every file a search finds", "`find` evaluates left to right, so `-delete` placed before `-name` deletes everything under the start folder.", "every matching file is deleted unseen, with no undo", "Run the same search with `-print` instead of `-delete` and read the list first.", ["What does it list with `-print` in place of `-delete`?", "Where does the search start, and can it reach shared mounts?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -1917,10 +1904,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["find", "rm"], check: delete_matches },
         instead: shown_with_a_name("find {target} -type f -print"),
-        questions: words![
-            "What does it list with `-print` in place of `-delete`?",
-            "Where does the search start, and can it reach shared mounts?",
-        ],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/findutils/manual/html_node/find_html/Delete-Files.html"],
         #[cfg(test)]
@@ -1930,7 +1913,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "fs.shred",
-        text: rule_text!("Overwrites files so they can never be recovered", "`shred` overwrites the data in place several times to defeat undelete tools; only an earlier backup brings it back.", "its contents are destroyed beyond any recovery tool", "Check the exact path; to just remove the file, move it aside and delete it later."),
+        text: rule_text!("Overwrites files so they can never be recovered", "`shred` overwrites the data in place several times to defeat undelete tools; only an earlier backup brings it back.", "its contents are destroyed beyond any recovery tool", "Check the exact path; to just remove the file, move it aside and delete it later.", ["Is this exactly the file or disk meant?", "Does anyone still need anything in it?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -1938,7 +1921,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["shred"], check: shred },
         instead: shown_with_a_name("mv {target} {target}.old"),
-        questions: words!["Is this exactly the file or disk meant?", "Does anyone still need anything in it?"],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/shred-invocation.html"],
         #[cfg(test)]
@@ -1948,7 +1930,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "fs.recursive-permissions",
-        text: rule_text!("Changes owners or permissions of a whole tree", "`-R` gives every file below one owner or mode, erasing the differences that keys, sockets and executables need.", "services needing particular permissions fail; old modes are recorded nowhere", "Change only the files that need it, by name or with `find -type f -name ... -exec chmod`."),
+        text: rule_text!("Changes owners or permissions of a whole tree", "`-R` gives every file below one owner or mode, erasing the differences that keys, sockets and executables need.", "services needing particular permissions fail; old modes are recorded nowhere", "Change only the files that need it, by name or with `find -type f -name ... -exec chmod`.", ["Why must the whole tree change, not just a few files?", "Does it hold private keys, setuid programs or database files?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -1956,10 +1938,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["chmod", "chown", "chgrp"], check: recursive_permissions },
         instead: shown_with_a_name("chmod 644 {target}/config.yml"),
-        questions: words![
-            "Why must the whole tree change, not just a few files?",
-            "Does it hold private keys, setuid programs or database files?",
-        ],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/chmod-invocation.html"],
         #[cfg(test)]
@@ -1969,7 +1947,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "fs.chmod-world-writable",
-        text: rule_text!("Lets every local user write the files", "Scripts and cron jobs later run with more rights, so any local account or compromised service can take over.", "any local user or program can change it, attackers included", "Grant write only to the owner or a group (`chmod 755` or `chmod g+w`), never to everyone."),
+        text: rule_text!("Lets every local user write the files", "Scripts and cron jobs later run with more rights, so any local account or compromised service can take over.", "any local user or program can change it, attackers included", "Grant write only to the owner or a group (`chmod 755` or `chmod g+w`), never to everyone.", ["Which user or service actually needs to write here?", "Does anything run code from these files with more privileges?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -1977,10 +1955,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["chmod"], check: world_writable_mode },
         instead: shown_with_a_name("chmod 755 {target}"),
-        questions: words![
-            "Which user or service actually needs to write here?",
-            "Does anything run code from these files with more privileges?",
-        ],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/Symbolic-Modes.html"],
         #[cfg(test)]
@@ -1990,7 +1964,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "fs.truncate",
-        text: rule_text!("Empties a file in place", "Truncating keeps the file and its permissions but frees its data blocks at once, so no earlier version remains.", "its contents are gone for good, and nothing looks missing", "Rotate it with `logrotate` instead of emptying it, or copy it first."),
+        text: rule_text!("Empties a file in place", "Truncating keeps the file and its permissions but frees its data blocks at once, so no earlier version remains.", "its contents are gone for good, and nothing looks missing", "Rotate it with `logrotate` instead of emptying it, or copy it first.", ["Is anyone investigating or auditing what this file holds?", "Does any program still read its current contents?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -1998,10 +1972,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["truncate", "cp", ":", "true", "cat", "echo", "printf"], check: truncate_file },
         instead: shown_with_a_name("cp {target} {target}.bak"),
-        questions: words![
-            "Is anyone investigating or auditing what this file holds?",
-            "Does any program still read its current contents?",
-        ],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/truncate-invocation.html"],
         #[cfg(test)]
@@ -2011,7 +1981,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "fs.mv-system-path",
-        text: rule_text!("Moves a system directory or a server's data", "Programs find these by fixed path; moving `/usr` or `/lib` can break `mv`, so undoing needs a rescue boot.", "everything looking for it there fails, possibly the whole system", "Copy it with `cp -a` instead, and point the configuration at the copy."),
+        text: rule_text!("Moves a system directory or a server's data", "Programs find these by fixed path; moving `/usr` or `/lib` can break `mv`, so undoing needs a rescue boot.", "everything looking for it there fails, possibly the whole system", "Copy it with `cp -a` instead, and point the configuration at the copy.", ["Which programs or services read this path?", "What fails while the path is missing?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -2019,10 +1989,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mv"], check: mv_system_path },
         instead: shown_with_a_name("cp -a {target} {target}.bak"),
-        questions: words![
-            "Which programs or services read this path?",
-            "What fails while the path is missing?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -2032,7 +1998,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "fs.mv-clobber",
-        text: rule_text!("Moves files over whatever is at the destination", "`mv` overwrites silently without `-n`; each file moved to a missing folder takes its name, replacing the one before.", "files already at the destination are overwritten, with no copy", "Check the destination exists (`test -d`) and use `mv -n`, which never overwrites."),
+        text: rule_text!("Moves files over whatever is at the destination", "`mv` overwrites silently without `-n`; each file moved to a missing folder takes its name, replacing the one before.", "files already at the destination are overwritten, with no copy", "Check the destination exists (`test -d`) and use `mv -n`, which never overwrites.", ["Does the destination already hold files with the same names?", "What happens if the step creating the folder failed?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -2040,10 +2006,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mv"], check: mv_clobber },
         instead: shown_with_a_name("mv -n {target} archive/"),
-        questions: words![
-            "Does the destination already hold files with the same names?",
-            "What happens if the step creating the folder failed?",
-        ],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/mv-invocation.html"],
         #[cfg(test)]
@@ -2053,7 +2015,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "fs.overwrite-system-config",
-        text: rule_text!("Overwrites system configuration", "Errors surface at the next reload; a broken `sudoers` or `sshd_config` blocks the very login needed to fix it.", "its old version is lost; a mistake can stop services", "Validate the new file first (`nginx -t`, `visudo -c`, `sshd -t`) and reload with a spare session open."),
+        text: rule_text!("Overwrites system configuration", "Errors surface at the next reload; a broken `sudoers` or `sshd_config` blocks the very login needed to fix it.", "its old version is lost; a mistake can stop services", "Validate the new file first (`nginx -t`, `visudo -c`, `sshd -t`) and reload with a spare session open.", ["Is there a copy of the current file?", "Which services read this file, and when?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -2061,10 +2023,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["cp", "install", "mv", "tee", "echo", "printf", "cat", "envsubst", "sed", "awk"], check: overwrite_system_config },
         instead: shown_with_a_name("cp --backup=numbered new.conf {target}"),
-        questions: words![
-            "Is there a copy of the current file?",
-            "Which services read this file, and when?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -2074,7 +2032,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "fs.prose-write-system-file",
-        text: rule_text!("Writes or edits system configuration", "Errors hide until reload or boot; a broken login or mount file locks out whoever must fix it.", "a mistake breaks services, name resolution or logins", "Copy the current file, validate the new one (`visudo -c`, `sshd -t`), and reload with a spare session open."),
+        text: rule_text!("Writes or edits system configuration", "Errors hide until reload or boot; a broken login or mount file locks out whoever must fix it.", "a mistake breaks services, name resolution or logins", "Copy the current file, validate the new one (`visudo -c`, `sshd -t`), and reload with a spare session open.", ["Is there a copy of the current file?", "Which services read this file, and when?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -2092,10 +2050,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Show the change to the file as a diff against a copy of the current one."),
-        questions: words![
-            "Is there a copy of the current file?",
-            "Which services read this file, and when?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -2111,7 +2065,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "fs.sed-in-place-system",
-        text: rule_text!("Edits system files in place without a backup", "`sed -i` swaps in a fresh file, turning symlinks into plain files, and edits every match, seen or not.", "the original is lost; a stray match can break services", "Preview without `-i` first, then use `sed -i.bak` to keep the original and validate before reloading."),
+        text: rule_text!("Edits system files in place without a backup", "`sed -i` swaps in a fresh file, turning symlinks into plain files, and edits every match, seen or not.", "the original is lost; a stray match can break services", "Preview without `-i` first, then use `sed -i.bak` to keep the original and validate before reloading.", ["What does the same `sed` print without `-i`?", "Does the pattern match only the lines meant?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -2119,10 +2073,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["sed", "gsed"], check: sed_in_place_system },
         instead: shown_with_a_name("sed -i.bak 's/old/new/' {target}"),
-        questions: words![
-            "What does the same `sed` print without `-i`?",
-            "Does the pattern match only the lines meant?",
-        ],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/sed/manual/sed.html#index-_002di"],
         #[cfg(test)]
@@ -2132,7 +2082,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "fs.move-removes-source",
-        text: rule_text!("Moves data to another place, removing the original", "`rsync --remove-source-files` and `rclone move` delete each source file once its own transfer ends, before anyone checks the destination.", "a wrong or failed destination loses the only copy", "Copy first (`rclone copy` or `rsync -a`), check the destination, then delete the source separately."),
+        text: rule_text!("Moves data to another place, removing the original", "`rsync --remove-source-files` and `rclone move` delete each source file once its own transfer ends, before anyone checks the destination.", "a wrong or failed destination loses the only copy", "Copy first (`rclone copy` or `rsync -a`), check the destination, then delete the source separately.", ["Has the destination been checked to hold complete copies?", "Is the source the only copy of these files?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -2140,10 +2090,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rsync", "rclone"], check: move_removes_source },
         instead: shown_with_a_name("rclone copy /src remote:dest"),
-        questions: words![
-            "Has the destination been checked to hold complete copies?",
-            "Is the source the only copy of these files?",
-        ],
         #[cfg(test)]
         references: words!["https://rclone.org/commands/rclone_move/"],
         #[cfg(test)]
@@ -2153,7 +2099,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "fs.rsync-delete",
-        text: rule_text!("Mirrors folders and deletes what the source lacks", "Swapped arguments or an empty or unmounted source wipe the destination, often a backup; `rclone sync` deletes unasked.", "destination files missing from the source are deleted for good", "Run it with `--dry-run` first and read what it would delete; keep removed files with `--backup-dir`."),
+        text: rule_text!("Mirrors folders and deletes what the source lacks", "Swapped arguments or an empty or unmounted source wipe the destination, often a backup; `rclone sync` deletes unasked.", "destination files missing from the source are deleted for good", "Run it with `--dry-run` first and read what it would delete; keep removed files with `--backup-dir`.", ["Are source and destination the right way round?", "Is the source complete and mounted?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -2161,10 +2107,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rsync", "rclone"], check: rsync_delete },
         instead: shown_with_a_name("rsync -avn --delete src/ {target}"),
-        questions: words![
-            "Are source and destination the right way round?",
-            "Is the source complete and mounted?",
-        ],
         #[cfg(test)]
         references: words!["https://download.samba.org/pub/rsync/rsync.1#opt--delete"],
         #[cfg(test)]
@@ -2174,7 +2116,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "fs.rclone-delete",
-        text: rule_text!("Deletes files on remote storage with rclone", "Drive keeps a trash, S3 keeps nothing unless versioning is on, and `rclone cleanup` empties trash and old versions.", "the files are gone for everyone unless it keeps versions", "Run it with `--dry-run` first and check the remote keeps versions or a trash."),
+        text: rule_text!("Deletes files on remote storage with rclone", "Drive keeps a trash, S3 keeps nothing unless versioning is on, and `rclone cleanup` empties trash and old versions.", "the files are gone for everyone unless it keeps versions", "Run it with `--dry-run` first and check the remote keeps versions or a trash.", ["Does this storage keep old versions or a trash?", "Is this storage someone's backup?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2182,10 +2124,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rclone"], check: rclone_delete },
         instead: shown_with_a_name("rclone lsf -R {target}"),
-        questions: words![
-            "Does this storage keep old versions or a trash?",
-            "Is this storage someone's backup?",
-        ],
         #[cfg(test)]
         references: words!["https://rclone.org/commands/rclone_delete/", "https://rclone.org/commands/rclone_purge/"],
         #[cfg(test)]
@@ -2195,7 +2133,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "disk.overwrite-device",
-        text: rule_text!("Writes directly over a disk device", "Raw writes bypass every file system; `/dev/sdb`-style names can shift between boots, and one wrong letter hits another disk.", "every partition on it is overwritten, operating system included", "Identify the disk by model and serial (`lsblk -o NAME,SIZE,MODEL,SERIAL`), unmount it, and have a person run this."),
+        text: rule_text!("Writes directly over a disk device", "Raw writes bypass every file system; `/dev/sdb`-style names can shift between boots, and one wrong letter hits another disk.", "every partition on it is overwritten, operating system included", "Identify the disk by model and serial (`lsblk -o NAME,SIZE,MODEL,SERIAL`), unmount it, and have a person run this.", ["Which physical disk is this, by model and size?", "Is it the machine's own boot disk?", "Is anything on it still needed?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -2203,11 +2141,6 @@ pub static RULES: &[Rule] = &[
         floor: Some(Decision::Block),
         matcher: Matcher::CommandFn { programs: words!["dd", "cp", "tee", "cat", "pv", "zcat", "xzcat", "bzcat", "gunzip", "echo", "printf", "head"], check: overwrite_device },
         instead: shown_with_a_name("lsblk -o NAME,SIZE,MODEL,SERIAL,MOUNTPOINT"),
-        questions: words![
-            "Which physical disk is this, by model and size?",
-            "Is it the machine's own boot disk?",
-            "Is anything on it still needed?",
-        ],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/dd-invocation.html"],
         #[cfg(test)]
@@ -2217,7 +2150,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "disk.format",
-        text: rule_text!("Formats a disk or partition", "On SSDs, `mkfs` for ext4, XFS and Btrfs discards every block by default, defeating even forensic recovery.", "every file on it becomes unreachable, with no undo", "Check with `lsblk -f` that the device holds no file system, and name it by `/dev/disk/by-id/...`."),
+        text: rule_text!("Formats a disk or partition", "On SSDs, `mkfs` for ext4, XFS and Btrfs discards every block by default, defeating even forensic recovery.", "every file on it becomes unreachable, with no undo", "Check with `lsblk -f` that the device holds no file system, and name it by `/dev/disk/by-id/...`.", ["Does `lsblk -f` show a file system on this device?", "Could this device name point at another disk after reboot?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2228,10 +2161,6 @@ pub static RULES: &[Rule] = &[
             check: format_device,
         },
         instead: shown_with_a_name("blkid {target}"),
-        questions: words![
-            "Does `lsblk -f` show a file system on this device?",
-            "Could this device name point at another disk after reboot?",
-        ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/mkfs.8.html"],
         #[cfg(test)]
@@ -2241,7 +2170,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "disk.erase-device",
-        text: rule_text!("Erases a disk's partition table or encryption keys", "`wipefs -a` and `sgdisk --zap-all` erase the signatures that locate the data; `blkdiscard` makes an SSD forget every block.", "everything on it becomes unreachable, with no way back", "Check what is on the device (`lsblk -f`), confirm its model, and have a person run the erase."),
+        text: rule_text!("Erases a disk's partition table or encryption keys", "`wipefs -a` and `sgdisk --zap-all` erase the signatures that locate the data; `blkdiscard` makes an SSD forget every block.", "everything on it becomes unreachable, with no way back", "Check what is on the device (`lsblk -f`), confirm its model, and have a person run the erase.", ["Which physical disk is this, by model and size?", "Is anything on it still needed?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -2249,10 +2178,6 @@ pub static RULES: &[Rule] = &[
         floor: Some(Decision::Block),
         matcher: Matcher::CommandFn { programs: words!["wipefs", "blkdiscard", "sgdisk", "diskutil", "cryptsetup"], check: erase_device },
         instead: shown_with_a_name("wipefs {target}"),
-        questions: words![
-            "Which physical disk is this, by model and size?",
-            "Is anything on it still needed?",
-        ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/wipefs.8.html", "https://man7.org/linux/man-pages/man8/cryptsetup.8.html"],
         #[cfg(test)]
@@ -2262,7 +2187,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "disk.partition-table",
-        text: rule_text!("Rewrites a disk's partition table", "The table only marks where file systems start and end; a saved copy restores them until something writes there.", "data on changed partitions is lost; booting may fail", "Save the current table with `sfdisk -d` first, and unmount the partitions."),
+        text: rule_text!("Rewrites a disk's partition table", "The table only marks where file systems start and end; a saved copy restores them until something writes there.", "data on changed partitions is lost; booting may fail", "Save the current table with `sfdisk -d` first, and unmount the partitions.", ["Is a copy of the current partition table saved?", "Is any partition on this disk mounted or in use?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2270,10 +2195,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["fdisk", "gdisk", "cfdisk", "sfdisk", "parted"], check: partition_table },
         instead: shown_with_a_name("sfdisk -d {target} > partition-table.backup"),
-        questions: words![
-            "Is a copy of the current partition table saved?",
-            "Is any partition on this disk mounted or in use?",
-        ],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/parted/manual/parted.html"],
         #[cfg(test)]
@@ -2283,7 +2204,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "disk.volume-destroy",
-        text: rule_text!("Destroys a storage volume, pool or snapshot", "There is no trash, and `zfs destroy -r` also takes every child dataset and snapshot, the usual restore points.", "its file system and all files are deleted for good", "Check nothing mounts or uses it, snapshot it, and leave it unused a while before removing it."),
+        text: rule_text!("Destroys a storage volume, pool or snapshot", "There is no trash, and `zfs destroy -r` also takes every child dataset and snapshot, the usual restore points.", "its file system and all files are deleted for good", "Check nothing mounts or uses it, snapshot it, and leave it unused a while before removing it.", ["What data is on {target}, and what mounts or uses it?", "Is there a backup kept off this pool?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2291,10 +2212,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["lvremove", "vgremove", "pvremove", "zfs", "zpool", "btrfs"], check: volume_destroy },
         instead: shown_with_a_name("Unmount {target} and keep it, unused, for a week before removing it."),
-        questions: words![
-            "What data is on {target}, and what mounts or uses it?",
-            "Is there a backup kept off this pool?",
-        ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/lvremove.8.html", "https://openzfs.github.io/openzfs-docs/man/master/8/zfs-destroy.8.html"],
         #[cfg(test)]
@@ -2304,7 +2221,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "host.crontab-remove",
-        text: rule_text!("Removes or replaces every job in a crontab", "`crontab -r`, one key from `-e`, deletes every job unasked; installing a file replaces them all, keeping no copy.", "backups and cleanups it scheduled silently stop running", "Save the crontab (`crontab -l > crontab.backup`), then edit only the one job with `crontab -e`."),
+        text: rule_text!("Removes or replaces every job in a crontab", "`crontab -r`, one key from `-e`, deletes every job unasked; installing a file replaces them all, keeping no copy.", "backups and cleanups it scheduled silently stop running", "Save the crontab (`crontab -l > crontab.backup`), then edit only the one job with `crontab -e`.", ["Which jobs does `crontab -l` list now?", "Is a copy of the crontab saved?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Host,
@@ -2312,10 +2229,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["crontab"], check: crontab_replace },
         instead: shown_with_a_name("crontab -l > crontab.backup"),
-        questions: words![
-            "Which jobs does `crontab -l` list now?",
-            "Is a copy of the crontab saved?",
-        ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man1/crontab.1.html"],
         #[cfg(test)]
@@ -2325,7 +2238,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "host.firewall-off",
-        text: rule_text!("Turns off or flushes the host firewall", "Flushing keeps each chain's default policy: `ACCEPT` opens everything, `DROP` cuts even SSH. Unsaved rules are gone for good.", "every port it closed becomes reachable, or remote sessions drop", "Save the rules with `iptables-save`, then change only the one rule that needs it."),
+        text: rule_text!("Turns off or flushes the host firewall", "Flushing keeps each chain's default policy: `ACCEPT` opens everything, `DROP` cuts even SSH. Unsaved rules are gone for good.", "every port it closed becomes reachable, or remote sessions drop", "Save the rules with `iptables-save`, then change only the one rule that needs it.", ["Does this machine face the internet?", "Will the remote session survive the default policy?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Host,
@@ -2336,10 +2249,6 @@ pub static RULES: &[Rule] = &[
             check: firewall_off,
         },
         instead: shown_with_a_name("iptables -S"),
-        questions: words![
-            "Does this machine face the internet?",
-            "Will the remote session survive the default policy?",
-        ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/iptables.8.html", "https://manpages.ubuntu.com/manpages/noble/man8/ufw.8.html"],
         #[cfg(test)]
@@ -2349,7 +2258,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "host.service-stop",
-        text: rule_text!("Stops or disables a service", "`stop` cuts requests in flight and stops units requiring it; `disable` or `mask` silently keeps it off after reboot.", "whatever it provides is unavailable until someone starts it again", "For new configuration, use `systemctl reload` or `restart` instead. Check dependents with `systemctl list-dependencies --reverse {target}`."),
+        text: rule_text!("Stops or disables a service", "`stop` cuts requests in flight and stops units requiring it; `disable` or `mask` silently keeps it off after reboot.", "whatever it provides is unavailable until someone starts it again", "For new configuration, use `systemctl reload` or `restart` instead. Check dependents with `systemctl list-dependencies --reverse {target}`.", ["What uses {target}, and is this a server others rely on?", "Is it supposed to stay off after a reboot?"]),
         // Starting or enabling it again undoes it with nothing lost: the outage meanwhile is
         // what it costs, and that is scope, not reversibility.
         reversibility: R::Reversible,
@@ -2359,10 +2268,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["systemctl", "service", "rc-service", "update-rc.d", "chkconfig"], check: service_stop },
         instead: shown_with_a_name("systemctl status {target}"),
-        questions: words![
-            "What uses {target}, and is this a server others rely on?",
-            "Is it supposed to stay off after a reboot?",
-        ],
         #[cfg(test)]
         references: words!["https://www.freedesktop.org/software/systemd/man/latest/systemctl.html"],
         #[cfg(test)]
@@ -2372,7 +2277,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "host.stop-safety-service",
-        text: rule_text!("Stops a security, logging or monitoring service", "Events missed meanwhile can never be captured later; switching off security tooling is a classic intruder's first move.", "nothing is recorded or blocked, and nobody is alerted", "Leave {target} running; change only the rule in the way, with the security team's approval."),
+        text: rule_text!("Stops a security, logging or monitoring service", "Events missed meanwhile can never be captured later; switching off security tooling is a classic intruder's first move.", "nothing is recorded or blocked, and nobody is alerted", "Leave {target} running; change only the rule in the way, with the security team's approval.", ["Why does {target} have to stop, and who in security knows?", "When and how will it be turned back on?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Host,
@@ -2380,10 +2285,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["systemctl", "service", "rc-service", "update-rc.d", "chkconfig", "setenforce"], check: stop_safety_service },
         instead: shown_with_a_name("systemctl status {target}"),
-        questions: words![
-            "Why does {target} have to stop, and who in security knows?",
-            "When and how will it be turned back on?",
-        ],
         #[cfg(test)]
         references: words!["https://www.freedesktop.org/software/systemd/man/latest/systemctl.html"],
         #[cfg(test)]
@@ -2393,7 +2294,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "host.shutdown",
-        text: rule_text!("Shuts down or reboots the machine", "Services not enabled at boot stay down after a reboot; after a power-off, restarting needs console or cloud access.", "every service and session on it stops, the agent's included", "Restart only the service that needs it; for a reboot, drain first and schedule it (`shutdown -r +10`)."),
+        text: rule_text!("Shuts down or reboots the machine", "Services not enabled at boot stay down after a reboot; after a power-off, restarting needs console or cloud access.", "every service and session on it stops, the agent's included", "Restart only the service that needs it; for a reboot, drain first and schedule it (`shutdown -r +10`).", ["Which machine is this, and what runs on it?", "Will every needed service start again on boot?", "Who can reach the console if it does not come back?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Host,
@@ -2401,11 +2302,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["shutdown", "reboot", "halt", "poweroff", "systemctl", "init", "telinit"], check: shutdown },
         instead: shown_with_a_name("systemctl restart {target}"),
-        questions: words![
-            "Which machine is this, and what runs on it?",
-            "Will every needed service start again on boot?",
-            "Who can reach the console if it does not come back?",
-        ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/shutdown.8.html"],
         #[cfg(test)]
@@ -2415,7 +2311,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "host.kill-every-process",
-        text: rule_text!("Kills every process it is allowed to", "Process ID `-1` means every process; `-9` allows no clean exit, and killing SSH leaves only console access.", "every process within reach dies; as root, the whole machine", "Find the one process by name (`pgrep -a name`) and stop it by its ID with `kill -TERM`."),
+        text: rule_text!("Kills every process it is allowed to", "Process ID `-1` means every process; `-9` allows no clean exit, and killing SSH leaves only console access.", "every process within reach dies; as root, the whole machine", "Find the one process by name (`pgrep -a name`) and stop it by its ID with `kill -TERM`.", ["Which processes is this meant to stop?", "Which user does it run as?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Host,
@@ -2423,7 +2319,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kill", "killall5", "pkill", "killall"], check: kill_every_process },
         instead: shown_with_a_name("pgrep -a -u \"$USER\""),
-        questions: words!["Which processes is this meant to stop?", "Which user does it run as?"],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man1/kill.1.html"],
         #[cfg(test)]
@@ -2433,7 +2328,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "host.kill-by-name",
-        text: rule_text!("Kills every process whose name matches", "`pkill` matches anywhere in every user's process names, or whole command lines with `-f`, so `pkill node` kills `nodemon`.", "every matching process dies, other users' and production ones included", "List matches with `pgrep -af` first, then kill only the task's own process IDs."),
+        text: rule_text!("Kills every process whose name matches", "`pkill` matches anywhere in every user's process names, or whole command lines with `-f`, so `pkill node` kills `nodemon`.", "every matching process dies, other users' and production ones included", "List matches with `pgrep -af` first, then kill only the task's own process IDs.", ["Which processes match this name right now?", "Does every match belong to this task?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -2441,10 +2336,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["killall", "pkill"], check: kill_by_name },
         instead: shown_with_a_name("pgrep -af {target}"),
-        questions: words![
-            "Which processes match this name right now?",
-            "Does every match belong to this task?",
-        ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man1/pkill.1.html"],
         #[cfg(test)]
@@ -2454,7 +2345,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "host.userdel",
-        text: rule_text!("Deletes a user account", "A recreated account gets a new user ID, so old files lose their owner; `-r` deletes the home directory.", "whoever uses it can no longer log in; its jobs fail", "Lock the account with `usermod -L` instead, and archive its home directory before removing it."),
+        text: rule_text!("Deletes a user account", "A recreated account gets a new user ID, so old files lose their owner; `-r` deletes the home directory.", "whoever uses it can no longer log in; its jobs fail", "Lock the account with `usermod -L` instead, and archive its home directory before removing it.", ["Does any service, cron job or process run as {target}?", "Must anything in the home directory be kept?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Host,
@@ -2462,10 +2353,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["userdel", "deluser"], check: userdel },
         instead: shown_with_a_name("usermod -L {target}"),
-        questions: words![
-            "Does any service, cron job or process run as {target}?",
-            "Must anything in the home directory be kept?",
-        ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/userdel.8.html"],
         #[cfg(test)]
@@ -2475,7 +2362,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "host.erase-shell-history",
-        text: rule_text!("Erases or turns off the shell's command history", "Unsetting `HISTFILE` or pointing it at `/dev/null` loses every later command too; hiding tracks is a warning sign.", "the record of what was run is gone for good", "Leave the history; if a secret was typed, rotate it and delete only that entry (`history -d`)."),
+        text: rule_text!("Erases or turns off the shell's command history", "Unsetting `HISTFILE` or pointing it at `/dev/null` loses every later command too; hiding tracks is a warning sign.", "the record of what was run is gone for good", "Leave the history; if a secret was typed, rotate it and delete only that entry (`history -d`).", ["Why does the history need to go?", "What ran on this machine just before?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Fixed,
@@ -2486,7 +2373,6 @@ pub static RULES: &[Rule] = &[
             check: erase_shell_history,
         },
         instead: shown_with_a_name("history -a"),
-        questions: words!["Why does the history need to go?", "What ran on this machine just before?"],
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/bash/manual/html_node/Bash-History-Builtins.html"],
         #[cfg(test)]
@@ -2496,7 +2382,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "host.audit-off",
-        text: rule_text!("Turns off the kernel audit log", "The audit log records logins, changes and file reads for security; intruders switch it off to cover their tracks.", "nothing is recorded, and the gap can never be filled", "Leave auditing on; remove only a noisy rule, with the security team's approval."),
+        text: rule_text!("Turns off the kernel audit log", "The audit log records logins, changes and file reads for security; intruders switch it off to cover their tracks.", "nothing is recorded, and the gap can never be filled", "Leave auditing on; remove only a noisy rule, with the security team's approval.", ["Who in security approved switching auditing off?", "When is auditing switched back on?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2504,10 +2390,6 @@ pub static RULES: &[Rule] = &[
         floor: Some(Decision::Block),
         matcher: Matcher::CommandFn { programs: words!["auditctl"], check: audit_off },
         instead: shown_with_a_name("auditctl -l"),
-        questions: words![
-            "Who in security approved switching auditing off?",
-            "When is auditing switched back on?",
-        ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/auditctl.8.html"],
         #[cfg(test)]
@@ -2517,7 +2399,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "host.package-remove",
-        text: rule_text!("Removes system packages", "With `-y` nobody reads which dependents go; reinstalling may bring other versions, and `purge` also deletes configuration.", "its dependents go too, stopping services built on them", "Run it with `--simulate` first and read every package it would remove."),
+        text: rule_text!("Removes system packages", "With `-y` nobody reads which dependents go; reinstalling may bring other versions, and `purge` also deletes configuration.", "its dependents go too, stopping services built on them", "Run it with `--simulate` first and read every package it would remove.", ["What else would be removed along with {target}?", "Does any service or script on this machine use it?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -2528,10 +2410,6 @@ pub static RULES: &[Rule] = &[
             check: package_remove,
         },
         instead: shown_with_a_name("apt-get remove --simulate {target}"),
-        questions: words![
-            "What else would be removed along with {target}?",
-            "Does any service or script on this machine use it?",
-        ],
         #[cfg(test)]
         references: words!["https://manpages.debian.org/bookworm/apt/apt-get.8.en.html"],
         #[cfg(test)]
@@ -2541,7 +2419,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "host.journal-vacuum",
-        text: rule_text!("Deletes system logs from the journal", "Vacuuming deletes whole archived journal files, each holding every service's records; `--rotate` first makes even current logs deletable.", "older system logs are deleted for good, evidence included", "Set a retention limit (`SystemMaxUse=` in `journald.conf`) instead of deleting logs by hand."),
+        text: rule_text!("Deletes system logs from the journal", "Vacuuming deletes whole archived journal files, each holding every service's records; `--rotate` first makes even current logs deletable.", "older system logs are deleted for good, evidence included", "Set a retention limit (`SystemMaxUse=` in `journald.conf`) instead of deleting logs by hand.", ["Does any investigation on this machine need these logs?", "Is disk space actually short on this machine?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Host,
@@ -2549,10 +2427,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["journalctl"], check: journal_vacuum },
         instead: shown_with_a_name("journalctl --disk-usage"),
-        questions: words![
-            "Does any investigation on this machine need these logs?",
-            "Is disk space actually short on this machine?",
-        ],
         #[cfg(test)]
         references: words!["https://www.freedesktop.org/software/systemd/man/latest/journalctl.html#--vacuum-size="],
         #[cfg(test)]

@@ -399,17 +399,10 @@ fn one_side(command: &Command) -> Option<Hit> {
     Some(Hit::at(evidence))
 }
 
-/// The questions of taking one side of every conflict, said by a command or in words (the
-/// two rules repeat the rest of the card word for word).
-const ONE_SIDE_QUESTIONS: Words = words![
-    "Which changes from the other side conflict, and who made them?",
-    "Will the result be pushed over theirs?"
-];
-
 pub static RULES: &[Rule] = &[
     Rule {
         id: "git.force-push",
-        text: rule_text!("Force-pushes over a shared branch", "Plain `--force` ignores whether the remote moved since your last fetch; lost commits return only from someone's clone.", "commits others pushed to it vanish, and their clones diverge", "Use `git push --force-with-lease`, which fails if the remote moved, or push to a new branch."),
+        text: rule_text!("Force-pushes over a shared branch", "Plain `--force` ignores whether the remote moved since your last fetch; lost commits return only from someone's clone.", "commits others pushed to it vanish, and their clones diverge", "Use `git push --force-with-lease`, which fails if the remote moved, or push to a new branch.", ["Which branch, and does anyone else push to it?", "Has the remote moved since the agent last fetched?", "Is that branch protected?"]),
         // The base scope is a shared branch; over the default branch it is production.
         reversibility: R::Recoverable,
         scope: S::Shared,
@@ -418,11 +411,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: force_push },
         instead: shown_with_a_name("git push --force-with-lease origin main"),
-        questions: words![
-            "Which branch, and does anyone else push to it?",
-            "Has the remote moved since the agent last fetched?",
-            "Is that branch protected?",
-        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-push#Documentation/git-push.txt---force-with-leaseltrefnamegt"],
         #[cfg(test)]
@@ -432,7 +420,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.push",
-        text: rule_text!("Pushes commits or tags to a shared remote", "A revert is just another commit: the pushed history stays, with any secret in it.", "everyone using it gets the commits, and triggered deploys run", "Push to a branch and open a pull request, or check first what the push triggers (CI, deploys)."),
+        text: rule_text!("Pushes commits or tags to a shared remote", "A revert is just another commit: the pushed history stays, with any secret in it.", "everyone using it gets the commits, and triggered deploys run", "Push to a branch and open a pull request, or check first what the push triggers (CI, deploys).", ["Does pushing this branch or tag start a deployment or release?", "Could the pushed commits hold a secret or private file?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Fixed,
@@ -440,10 +428,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: shared_push },
         instead: shown_with_a_name("git push --dry-run origin {target}"),
-        questions: words![
-            "Does pushing this branch or tag start a deployment or release?",
-            "Could the pushed commits hold a secret or private file?",
-        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-push"],
         #[cfg(test)]
@@ -453,7 +437,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.push-branch",
-        text: rule_text!("Pushes a work branch for review", "A branch of its own changes nothing others build on until someone merges it.", "the commits become visible to everyone who can read the repository", "Check the diff for secrets or private files before pushing."),
+        text: rule_text!("Pushes a work branch for review", "A branch of its own changes nothing others build on until someone merges it.", "the commits become visible to everyone who can read the repository", "Check the diff for secrets or private files before pushing.", ["Could the pushed commits hold a secret or private file?", "Does a push to this branch start a deployment?"]),
         reversibility: R::Reversible,
         scope: S::Local,
         reach: Reach::Fixed,
@@ -461,10 +445,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: branch_push },
         instead: shown_with_a_name("git diff origin/main...NAME"),
-        questions: words![
-            "Could the pushed commits hold a secret or private file?",
-            "Does a push to this branch start a deployment?",
-        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-push"],
         #[cfg(test)]
@@ -474,7 +454,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.reset-merge",
-        text: rule_text!("Resets the working copy, keeping only unstaged changes", "`--merge` resets the index, so staged changes survive only as unnamed blobs for `git fsck --lost-found`.", "staged work and skipped commits survive only in the reflog", "Commit or stash the work first (`git stash push`), then reset."),
+        text: rule_text!("Resets the working copy, keeping only unstaged changes", "`--merge` resets the index, so staged changes survive only as unnamed blobs for `git fsck --lost-found`.", "staged work and skipped commits survive only in the reflog", "Commit or stash the work first (`git stash push`), then reset.", ["Is there staged work that is not committed yet?", "Which commit is it resetting to, and why?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -487,10 +467,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("git stash push -m before-reset"),
-        questions: words![
-            "Is there staged work that is not committed yet?",
-            "Which commit is it resetting to, and why?",
-        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-reset"],
         #[cfg(test)]
@@ -500,7 +476,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.reset-hard",
-        text: rule_text!("Throws away every uncommitted change", "Git never stored unstaged edits; staged content lingers as dangling blobs, and commits moved past stay in the reflog.", "every uncommitted edit is gone for good", "Stash the work first (`git stash push --include-untracked`), or use `git reset --keep`."),
+        text: rule_text!("Throws away every uncommitted change", "Git never stored unstaged edits; staged content lingers as dangling blobs, and commits moved past stay in the reflog.", "every uncommitted edit is gone for good", "Stash the work first (`git stash push --include-untracked`), or use `git reset --keep`.", ["Does `git status` show uncommitted changes that someone still wants?", "Which commit is it resetting to, and why that one?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -513,10 +489,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("git stash push --include-untracked -m 'before reset'"),
-        questions: words![
-            "Does `git status` show uncommitted changes that someone still wants?",
-            "Which commit is it resetting to, and why that one?",
-        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-reset#Documentation/git-reset.txt---hard"],
         #[cfg(test)]
@@ -526,7 +498,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.discard-changes",
-        text: rule_text!("Overwrites files with uncommitted changes", "`git checkout -- path` and `git restore` overwrite edited files without asking, and `.` covers the whole working tree.", "uncommitted edits in it are lost for good", "Read `git diff` first, and stash the edits instead of discarding them."),
+        text: rule_text!("Overwrites files with uncommitted changes", "`git checkout -- path` and `git restore` overwrite edited files without asking, and `.` covers the whole working tree.", "uncommitted edits in it are lost for good", "Read `git diff` first, and stash the edits instead of discarding them.", ["Does `git diff` show edits someone still wants?", "Are these the agent's own edits, or a person's work?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -534,10 +506,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: discard_changes },
         instead: shown_with_a_name("git stash push -- {target}"),
-        questions: words![
-            "Does `git diff` show edits someone still wants?",
-            "Are these the agent's own edits, or a person's work?",
-        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-restore", "https://git-scm.com/docs/git-checkout"],
         #[cfg(test)]
@@ -547,7 +515,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.clean",
-        text: rule_text!("Deletes untracked files from the working copy", "`-d` adds untracked folders and `-x` ignored files, often `.env` files and local databases that exist nowhere else.", "untracked files are deleted for good; git never had copies", "Preview with `git clean -n` and the same flags, or choose files with `git clean -i`."),
+        text: rule_text!("Deletes untracked files from the working copy", "`-d` adds untracked folders and `-x` ignored files, often `.env` files and local databases that exist nowhere else.", "untracked files are deleted for good; git never had copies", "Preview with `git clean -n` and the same flags, or choose files with `git clean -i`.", ["What does `git clean -n` (with the same flags) list?", "Does it include uncommitted work, `.env` files or local databases?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -555,10 +523,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: clean },
         instead: shown_with_a_name("git clean -n -d"),
-        questions: words![
-            "What does `git clean -n` (with the same flags) list?",
-            "Does it include uncommitted work, `.env` files or local databases?",
-        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-clean"],
         #[cfg(test)]
@@ -568,7 +532,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.push-delete",
-        text: rule_text!("Deletes a branch or tag on the remote", "Only someone's clone or the host's restore button brings it back, and pull requests it closed stay closed.", "it vanishes for everyone, closing pull requests and breaking builds", "Check {target} is merged and unused, and keep it under an archive name first."),
+        text: rule_text!("Deletes a branch or tag on the remote", "Only someone's clone or the host's restore button brings it back, and pull requests it closed stay closed.", "it vanishes for everyone, closing pull requests and breaking builds", "Check {target} is merged and unused, and keep it under an archive name first.", ["Is {target} merged, and does any pipeline or deploy use it?", "Does anyone else have a clone with this branch or tag?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -576,10 +540,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: push_delete },
         instead: shown_with_a_name("git tag archive/{target} origin/{target}"),
-        questions: words![
-            "Is {target} merged, and does any pipeline or deploy use it?",
-            "Does anyone else have a clone with this branch or tag?",
-        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-push#Documentation/git-push.txt---delete"],
         #[cfg(test)]
@@ -589,7 +549,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.prose-bypass-review",
-        text: rule_text!("Changes the default branch without review", "Review is the only human check before the default branch; unreviewed mistakes surface only after others build on them.", "unreviewed code is built, deployed and branched from by everyone", "Open a pull request for the usual review; if it is urgent, ask a reviewer directly."),
+        text: rule_text!("Changes the default branch without review", "Review is the only human check before the default branch; unreviewed mistakes surface only after others build on them.", "unreviewed code is built, deployed and branched from by everyone", "Open a pull request for the usual review; if it is urgent, ask a reviewer directly.", ["Why can this not wait for a review?", "Does anything deploy automatically from the branch?"]),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -608,7 +568,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Open a pull request into main and ask a reviewer to look at it now."),
-        questions: words!["Why can this not wait for a review?", "Does anything deploy automatically from the branch?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -618,7 +577,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.prose-force-push",
-        text: rule_text!("Force-pushes over the default branch", "Pull requests, CI runs and deploys on the old commits point at missing history, recoverable only from someone's clone.", "commits others pushed vanish, and clones disagree with the server", "Push to a new branch and open a pull request; to rewrite {target}, use `--force-with-lease` and warn its users."),
+        text: rule_text!("Force-pushes over the default branch", "Pull requests, CI runs and deploys on the old commits point at missing history, recoverable only from someone's clone.", "commits others pushed vanish, and clones disagree with the server", "Push to a new branch and open a pull request; to rewrite {target}, use `--force-with-lease` and warn its users.", ["Has anyone pushed to {target} since the local copy was fetched?", "Does anything deploy from {target}?"]),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -633,10 +592,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Push the rebased work to a new branch and open a pull request into {target}."),
-        questions: words![
-            "Has anyone pushed to {target} since the local copy was fetched?",
-            "Does anything deploy from {target}?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -652,7 +607,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.conflicts-one-side",
-        text: rule_text!("Resolves every conflict by taking one side", "Every conflicting change from the other side is dropped without anyone reading it; the result still builds, so nobody notices.", "the other side's conflicting changes are silently dropped", "Resolve the conflicts one by one and read each; list them first with `git diff --name-only --diff-filter=U`."),
+        text: rule_text!("Resolves every conflict by taking one side", "Every conflicting change from the other side is dropped without anyone reading it; the result still builds, so nobody notices.", "the other side's conflicting changes are silently dropped", "Resolve the conflicts one by one and read each; list them first with `git diff --name-only --diff-filter=U`.", ["Which changes from the other side conflict, and who made them?", "Will the result be pushed over theirs?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -663,7 +618,6 @@ pub static RULES: &[Rule] = &[
             check: one_side,
         },
         instead: shown_with_a_name("git diff --name-only --diff-filter=U"),
-        questions: ONE_SIDE_QUESTIONS,
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/merge-strategies"],
         #[cfg(test)]
@@ -673,7 +627,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.prose-conflicts-one-side",
-        text: rule_text!("Resolves every conflict by taking one side", "Every conflicting change from the other side is dropped without anyone reading it; the result still builds, so nobody notices.", "the other side's conflicting changes are silently dropped", "Resolve the conflicts one by one and read each; list them first with `git diff --name-only --diff-filter=U`."),
+        text: rule_text!("Resolves every conflict by taking one side", "Every conflicting change from the other side is dropped without anyone reading it; the result still builds, so nobody notices.", "the other side's conflicting changes are silently dropped", "Resolve the conflicts one by one and read each; list them first with `git diff --name-only --diff-filter=U`.", ["Which changes from the other side conflict, and who made them?", "Will the result be pushed over theirs?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -692,7 +646,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Resolve each conflict by reading both sides, and list them first with `git diff --name-only --diff-filter=U`."),
-        questions: ONE_SIDE_QUESTIONS,
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/merge-strategies"],
         #[cfg(test)]
@@ -702,7 +655,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.branch-force-delete",
-        text: rule_text!("Force-deletes a local branch, merged or not", "`-D` skips the merged check and erases the branch's reflog; commits linger in HEAD's reflog only if checked out.", "unmerged commits on it are findable only by hash", "Use `git branch -d`, which refuses unmerged work, or rename the branch to an archive name."),
+        text: rule_text!("Force-deletes a local branch, merged or not", "`-D` skips the merged check and erases the branch's reflog; commits linger in HEAD's reflog only if checked out.", "unmerged commits on it are findable only by hash", "Use `git branch -d`, which refuses unmerged work, or rename the branch to an archive name.", ["Is every commit on {target} merged or pushed somewhere?", "Why does the plain `-d` not work here?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -710,10 +663,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: branch_force_delete },
         instead: shown_with_a_name("git branch -m {target} archive/{target}"),
-        questions: words![
-            "Is every commit on {target} merged or pushed somewhere?",
-            "Why does the plain `-d` not work here?",
-        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-branch#Documentation/git-branch.txt--D"],
         #[cfg(test)]
@@ -723,7 +672,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.stash-discard",
-        text: rule_text!("Drops saved stashes of work in progress", "`git stash clear` removes every entry; dropped stashes become dangling commits that `git gc` prunes after two weeks.", "the work set aside is recoverable only with `git fsck`", "Keep it as a branch (`git stash branch <name>`) instead of dropping it."),
+        text: rule_text!("Drops saved stashes of work in progress", "`git stash clear` removes every entry; dropped stashes become dangling commits that `git gc` prunes after two weeks.", "the work set aside is recoverable only with `git fsck`", "Keep it as a branch (`git stash branch <name>`) instead of dropping it.", ["What is in the stash (`git stash show -p`)?", "Whose work is it, the agent's or a person's?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -735,10 +684,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("git stash branch saved-work stash@{0}"),
-        questions: words![
-            "What is in the stash (`git stash show -p`)?",
-            "Whose work is it, the agent's or a person's?",
-        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-stash#Documentation/git-stash.txt-drop-q--quietltstashgt"],
         #[cfg(test)]
@@ -748,7 +693,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.rewrite-history",
-        text: rule_text!("Rewrites every commit in the repository's history", "Every rewritten commit gets a new hash, and `git filter-repo` also removes the `origin` remote.", "clones and forks break once pushed; leaked secrets stay leaked", "Mirror first (`git clone --mirror`), filter a fresh clone, and agree a moment with collaborators."),
+        text: rule_text!("Rewrites every commit in the repository's history", "Every rewritten commit gets a new hash, and `git filter-repo` also removes the `origin` remote.", "clones and forks break once pushed; leaked secrets stay leaked", "Mirror first (`git clone --mirror`), filter a fresh clone, and agree a moment with collaborators.", ["Is there a mirror backup from before the rewrite?", "Who else has clones or forks that must re-clone?", "If this removes a secret, has it been rotated?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -756,11 +701,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git", "git-filter-repo", "bfg"], check: rewrite_history },
         instead: shown_with_a_name("git clone --mirror . ../repository-backup.git"),
-        questions: words![
-            "Is there a mirror backup from before the rewrite?",
-            "Who else has clones or forks that must re-clone?",
-            "If this removes a secret, has it been rotated?",
-        ],
         #[cfg(test)]
         references: words!["https://github.com/newren/git-filter-repo", "https://git-scm.com/docs/git-filter-branch#_warning"],
         #[cfg(test)]
@@ -770,7 +710,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.reflog-expire",
-        text: rule_text!("Erases the reflog that makes lost commits recoverable", "The reflog records where branches and HEAD pointed; commits only it kept alive become garbage for `git gc`.", "bad resets, rebases and branch deletes become permanent", "Let the reflog expire on its own schedule; to free disk space, find the large files instead."),
+        text: rule_text!("Erases the reflog that makes lost commits recoverable", "The reflog records where branches and HEAD pointed; commits only it kept alive become garbage for `git gc`.", "bad resets, rebases and branch deletes become permanent", "Let the reflog expire on its own schedule; to free disk space, find the large files instead.", ["Why does the reflog need to go now?", "Was anything lost recently that the reflog would recover?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -778,10 +718,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: reflog_expire },
         instead: shown_with_a_name("git count-objects -vH"),
-        questions: words![
-            "Why does the reflog need to go now?",
-            "Was anything lost recently that the reflog would recover?",
-        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-reflog"],
         #[cfg(test)]
@@ -791,7 +727,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.gc-prune-now",
-        text: rule_text!("Permanently deletes unreachable commits right away", "Git normally keeps unreachable objects two weeks; `--prune=now` skips that and can corrupt the repository during concurrent git writes.", "recently lost commits and stashes are gone for good", "Run plain `git gc`, which keeps the two-week grace period."),
+        text: rule_text!("Permanently deletes unreachable commits right away", "Git normally keeps unreachable objects two weeks; `--prune=now` skips that and can corrupt the repository during concurrent git writes.", "recently lost commits and stashes are gone for good", "Run plain `git gc`, which keeps the two-week grace period.", ["Might anything recently reset or deleted still need recovering?", "Is another git process writing to this repository now?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -799,10 +735,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: gc_prune_now },
         instead: shown_with_a_name("git gc"),
-        questions: words![
-            "Might anything recently reset or deleted still need recovering?",
-            "Is another git process writing to this repository now?",
-        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-gc#Documentation/git-gc.txt---pruneltdategt"],
         #[cfg(test)]
@@ -812,7 +744,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.tag-delete",
-        text: rule_text!("Deletes a local tag", "Recreating it needs the commit hash, only its signer can re-sign it, and the remote's copy stays.", "it stops marking its commit, losing any annotation or signature", "Keep the tag and add a new one; if it must go, note its hash first (`git rev-parse`)."),
+        text: rule_text!("Deletes a local tag", "Recreating it needs the commit hash, only its signer can re-sign it, and the remote's copy stays.", "it stops marking its commit, losing any annotation or signature", "Keep the tag and add a new one; if it must go, note its hash first (`git rev-parse`).", ["Does a release, deployment or package depend on {target}?", "Is it a signed tag only its author could recreate?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -825,10 +757,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("git tag archive/{target} {target}"),
-        questions: words![
-            "Does a release, deployment or package depend on {target}?",
-            "Is it a signed tag only its author could recreate?",
-        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-tag"],
         #[cfg(test)]
@@ -838,7 +766,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.update-ref-delete",
-        text: rule_text!("Deletes a ref with low-level plumbing", "`update-ref -d` skips the merged check of `git branch -d` and deletes any ref, even notes or `refs/stash`.", "its reflog goes too; only `git fsck` finds its commits", "Use `git branch -d` (it refuses unmerged work) or `git tag -d`, and note the hash first."),
+        text: rule_text!("Deletes a ref with low-level plumbing", "`update-ref -d` skips the merged check of `git branch -d` and deletes any ref, even notes or `refs/stash`.", "its reflog goes too; only `git fsck` finds its commits", "Use `git branch -d` (it refuses unmerged work) or `git tag -d`, and note the hash first.", ["What does {target} point at?", "Is its commit reachable from any other branch or tag?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -851,10 +779,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("git rev-parse {target}"),
-        questions: words![
-            "What does {target} point at?",
-            "Is its commit reachable from any other branch or tag?",
-        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-update-ref"],
         #[cfg(test)]
@@ -864,7 +788,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "git.worktree-remove-force",
-        text: rule_text!("Force-removes a worktree with uncommitted changes", "`--force` overrides git's refusal to remove a worktree with uncommitted or untracked files; commits on its branch survive.", "every uncommitted edit in it is deleted, with no copy", "Check its status, commit or stash what is there, then remove the worktree without `--force`."),
+        text: rule_text!("Force-removes a worktree with uncommitted changes", "`--force` overrides git's refusal to remove a worktree with uncommitted or untracked files; commits on its branch survive.", "every uncommitted edit in it is deleted, with no copy", "Check its status, commit or stash what is there, then remove the worktree without `--force`.", ["What does `git status` show in that worktree?", "Whose work is in it, the agent's or a person's?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -877,10 +801,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("git -C {target} status"),
-        questions: words![
-            "What does `git status` show in that worktree?",
-            "Whose work is in it, the agent's or a person's?",
-        ],
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-worktree#Documentation/git-worktree.txt-remove"],
         #[cfg(test)]

@@ -273,7 +273,7 @@ fn state_file_replace(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     Rule {
         id: "iac.terraform-destroy",
-        text: rule_text!("Destroys everything a Terraform state manages", "Destroy deletes whatever the state lists, so a stale state or wrong workspace aims it at unintended resources.", "everything it tracks is deleted; re-applying brings back no data", "Run `terraform plan -destroy` and read every line; set `prevent_destroy` on data stores and snapshot them."),
+        text: rule_text!("Destroys everything a Terraform state manages", "Destroy deletes whatever the state lists, so a stale state or wrong workspace aims it at unintended resources.", "everything it tracks is deleted; re-applying brings back no data", "Run `terraform plan -destroy` and read every line; set `prevent_destroy` on data stores and snapshot them.", ["Which workspace and state is this, and is it current?", "Does anything `terraform plan -destroy` lists hold data?", "Is every database and volume it removes snapshotted?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -281,11 +281,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt"], check: terraform_destroy },
         instead: shown_with_a_name("terraform plan -destroy"),
-        questions: words![
-            "Which workspace and state is this, and is it current?",
-            "Does anything `terraform plan -destroy` lists hold data?",
-            "Is every database and volume it removes snapshotted?",
-        ],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/destroy"],
         #[cfg(test)]
@@ -295,7 +290,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.cloudformation-delete-stack",
-        text: rule_text!("Deletes a CloudFormation stack", "Each resource's `DeletionPolicy` defaults to Delete for most types, and recreating the stack yields empty resources with new identifiers.", "every resource it created is deleted with its data", "Set `DeletionPolicy: Retain` on data resources and enable termination protection; update {target} with a change set instead."),
+        text: rule_text!("Deletes a CloudFormation stack", "Each resource's `DeletionPolicy` defaults to Delete for most types, and recreating the stack yields empty resources with new identifiers.", "every resource it created is deleted with its data", "Set `DeletionPolicy: Retain` on data resources and enable termination protection; update {target} with a change set instead.", ["What resources does {target} own, and which hold data?", "Do its data resources have `DeletionPolicy: Snapshot` or `Retain`?", "What depends on its outputs or exports?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -308,11 +303,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws cloudformation create-change-set --stack-name NAME --change-set-name review --template-body file://template.yaml"),
-        questions: words![
-            "What resources does {target} own, and which hold data?",
-            "Do its data resources have `DeletionPolicy: Snapshot` or `Retain`?",
-            "What depends on its outputs or exports?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/cloudformation/delete-stack.html"],
         #[cfg(test)]
@@ -322,7 +312,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.terragrunt-destroy-all",
-        text: rule_text!("Destroys every Terragrunt module below a directory", "Its reach comes from the working directory: run one level too high, `run-all destroy` takes other environments too.", "every module below it is destroyed, data included", "Run `terragrunt run-all plan -destroy` from that directory and read the modules it lists; destroy them one by one."),
+        text: rule_text!("Destroys every Terragrunt module below a directory", "Its reach comes from the working directory: run one level too high, `run-all destroy` takes other environments too.", "every module below it is destroyed, data included", "Run `terragrunt run-all plan -destroy` from that directory and read the modules it lists; destroy them one by one.", ["Which modules sit below the directory this runs from?", "Are databases and volumes among them, and are they snapshotted?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -330,7 +320,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terragrunt"], check: terragrunt_destroy_all },
         instead: shown_with_a_name("terragrunt run-all plan -destroy"),
-        questions: words!["Which modules sit below the directory this runs from?", "Are databases and volumes among them, and are they snapshotted?"],
         #[cfg(test)]
         references: words!["https://terragrunt.gruntwork.io/docs/reference/cli-options/#run-all"],
         #[cfg(test)]
@@ -340,7 +329,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.apply-unreviewed",
-        text: rule_text!("Applies infrastructure changes without showing them first", "`-auto-approve` or `--yes` skips the only prompt showing the plan, which is computed at apply time, drift included.", "whatever differs is applied unseen, possibly replacing databases", "Save a plan with `terraform plan -out=tfplan`, read it, then apply exactly that file: `terraform apply tfplan`."),
+        text: rule_text!("Applies infrastructure changes without showing them first", "`-auto-approve` or `--yes` skips the only prompt showing the plan, which is computed at apply time, drift included.", "whatever differs is applied unseen, possibly replacing databases", "Save a plan with `terraform plan -out=tfplan`, read it, then apply exactly that file: `terraform apply tfplan`.", ["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"]),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -348,7 +337,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt", "pulumi"], check: apply_unreviewed },
         instead: shown_with_a_name("terraform plan -out=tfplan"),
-        questions: words!["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/apply#apply-options", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"],
         #[cfg(test)]
@@ -358,7 +346,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.force-replace",
-        text: rule_text!("Forces infrastructure to be destroyed and recreated", "Replacement rebuilds from code, which holds no data, and destroys the old one first unless `create_before_destroy` is set.", "it comes back empty, and its users are down meanwhile", "Preview with `terraform plan -replace=...` and prefer an in-place fix. Snapshot the resource first."),
+        text: rule_text!("Forces infrastructure to be destroyed and recreated", "Replacement rebuilds from code, which holds no data, and destroys the old one first unless `create_before_destroy` is set.", "it comes back empty, and its users are down meanwhile", "Preview with `terraform plan -replace=...` and prefer an in-place fix. Snapshot the resource first.", ["Does {target} hold data or state that would be lost?", "What else depends on it and would be replaced?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -366,7 +354,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "pulumi"], check: force_replace },
         instead: shown_with_a_name("terraform plan -replace={target}"),
-        questions: words!["Does {target} hold data or state that would be lost?", "What else depends on it and would be replaced?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan#replace-address", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"],
         #[cfg(test)]
@@ -376,7 +363,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.terraform-taint",
-        text: rule_text!("Marks a resource for replacement", "The mark sits in shared state, not code, so it surfaces in the next plan, whatever that plan is for.", "the next apply, by anyone, recreates it empty", "Use `terraform apply -replace=...` in the step meant to replace it, so only that plan shows it."),
+        text: rule_text!("Marks a resource for replacement", "The mark sits in shared state, not code, so it surfaces in the next plan, whatever that plan is for.", "the next apply, by anyone, recreates it empty", "Use `terraform apply -replace=...` in the step meant to replace it, so only that plan shows it.", ["Does {target} hold data?", "Will whoever runs the next apply know it replaces {target}?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -388,7 +375,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("terraform state show {target}"),
-        questions: words!["Does {target} hold data?", "Will whoever runs the next apply know it replaces {target}?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/taint"],
         #[cfg(test)]
@@ -398,7 +384,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.state-forget",
-        text: rule_text!("Removes resources from infrastructure state", "`state rm` never touches the real resource; while code still declares it, the tool believes it does not exist.", "it runs unmanaged, and the next apply may duplicate it", "Use a reviewed `removed` or `moved` block instead. Back up the state with `terraform state pull`."),
+        text: rule_text!("Removes resources from infrastructure state", "`state rm` never touches the real resource; while code still declares it, the tool believes it does not exist.", "it runs unmanaged, and the next apply may duplicate it", "Use a reviewed `removed` or `moved` block instead. Back up the state with `terraform state pull`.", ["Why should the tool stop managing {target}?", "Will the next apply try to create it again?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -406,7 +392,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt", "pulumi"], check: state_forget },
         instead: shown_with_a_name("terraform state show {target}"),
-        questions: words!["Why should the tool stop managing {target}?", "Will the next apply try to create it again?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/state/rm", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_state_delete/"],
         #[cfg(test)]
@@ -416,7 +401,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.state-push",
-        text: rule_text!("Overwrites the remote infrastructure state", "`state push` overwrites the shared state with a local file; the old one returns only if the backend keeps versions.", "if stale, the next apply may destroy or duplicate resources", "Fix single resources with `state mv` or `import` instead of pushing. Back up first: `terraform state pull > backup.tfstate`."),
+        text: rule_text!("Overwrites the remote infrastructure state", "`state push` overwrites the shared state with a local file; the old one returns only if the backend keeps versions.", "if stale, the next apply may destroy or duplicate resources", "Fix single resources with `state mv` or `import` instead of pushing. Back up first: `terraform state pull > backup.tfstate`.", ["Where and when was the pushed file made?", "Does the backend keep earlier state versions?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -428,7 +413,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("terraform state pull"),
-        questions: words!["Where and when was the pushed file made?", "Does the backend keep earlier state versions?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/state/push"],
         #[cfg(test)]
@@ -438,7 +422,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.state-file-replace",
-        text: rule_text!("Replaces the local infrastructure state file", "The state file decides what the next apply or destroy acts on; another file points it at the wrong resources.", "the next apply or destroy acts on what that file lists", "Keep the current state and inspect the other one read-only: `terraform show -json old.tfstate`."),
+        text: rule_text!("Replaces the local infrastructure state file", "The state file decides what the next apply or destroy acts on; another file points it at the wrong resources.", "the next apply or destroy acts on what that file lists", "Keep the current state and inspect the other one read-only: `terraform show -json old.tfstate`.", ["Where and when was this state file made?", "Which resources does the current state track that this one does not?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -449,7 +433,6 @@ pub static RULES: &[Rule] = &[
             check: state_file_replace,
         },
         instead: shown_with_a_name("terraform show -json old/terraform.tfstate"),
-        questions: words!["Where and when was this state file made?", "Which resources does the current state track that this one does not?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/language/state"],
         #[cfg(test)]
@@ -459,7 +442,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.state-delete",
-        text: rule_text!("Deletes a Terraform workspace or Pulumi stack", "The tool refuses while resources are tracked, unless forced; then they keep running and must each be imported again.", "its state file and history are deleted", "Check what it still tracks with `terraform state list`; destroy or move those resources first."),
+        text: rule_text!("Deletes a Terraform workspace or Pulumi stack", "The tool refuses while resources are tracked, unless forced; then they keep running and must each be imported again.", "its state file and history are deleted", "Check what it still tracks with `terraform state list`; destroy or move those resources first.", ["Does {target} still track live resources?", "Is its state backed up somewhere?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -467,7 +450,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "pulumi"], check: state_delete },
         instead: shown_with_a_name("terraform state list"),
-        questions: words!["Does {target} still track live resources?", "Is its state backed up somewhere?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/workspace/delete", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_stack_rm/"],
         #[cfg(test)]
@@ -477,7 +459,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.state-lock-bypass",
-        text: rule_text!("Bypasses the infrastructure state lock", "Neither `force-unlock` nor `-lock=false` checks whether the lock holder is still running; if it is, fixing the state is manual.", "two runs can write the state at once, corrupting it", "Check the lock's `Who` and `Created` fields, and unlock only once that run has surely stopped."),
+        text: rule_text!("Bypasses the infrastructure state lock", "Neither `force-unlock` nor `-lock=false` checks whether the lock holder is still running; if it is, fixing the state is manual.", "two runs can write the state at once, corrupting it", "Check the lock's `Who` and `Created` fields, and unlock only once that run has surely stopped.", ["Who holds the lock, and has that run finished?", "Does the backend keep state versions if it goes wrong?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -485,7 +467,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt"], check: state_lock_bypass },
         instead: shown_with_a_name("terraform plan -lock-timeout=10m"),
-        questions: words!["Who holds the lock, and has that run finished?", "Does the backend keep state versions if it goes wrong?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/force-unlock", "https://developer.hashicorp.com/terraform/language/state/locking"],
         #[cfg(test)]
@@ -495,7 +476,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.import",
-        text: rule_text!("Brings an existing resource under infrastructure code", "`terraform import` writes only state, no code, and a hand-written block rarely matches every real setting.", "the next apply overwrites its settings and may replace it", "Use an `import` block with `terraform plan -generate-config-out=...`, then edit until the plan shows no changes."),
+        text: rule_text!("Brings an existing resource under infrastructure code", "`terraform import` writes only state, no code, and a hand-written block rarely matches every real setting.", "the next apply overwrites its settings and may replace it", "Use an `import` block with `terraform plan -generate-config-out=...`, then edit until the plan shows no changes.", ["Does the code match the resource as it is today?", "What does the next plan want to change on it?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -507,7 +488,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("terraform plan -generate-config-out=generated.tf"),
-        questions: words!["Does the code match the resource as it is today?", "What does the next plan want to change on it?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/import", "https://developer.hashicorp.com/terraform/language/import"],
         #[cfg(test)]
@@ -517,7 +497,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.pulumi-destroy",
-        text: rule_text!("Destroys every resource of a Pulumi stack", "Only resources marked `protect` stop it, and `--remove` also deletes the stack's config and history.", "all its resources are deleted, and their data is gone", "Preview with `pulumi destroy --preview-only`, mark data resources `protect: true`, and save state with `pulumi stack export`."),
+        text: rule_text!("Destroys every resource of a Pulumi stack", "Only resources marked `protect` stop it, and `--remove` also deletes the stack's config and history.", "all its resources are deleted, and their data is gone", "Preview with `pulumi destroy --preview-only`, mark data resources `protect: true`, and save state with `pulumi stack export`.", ["Is the selected stack (`pulumi stack`) the one you mean?", "Which of its resources hold data, and are they snapshotted?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -531,7 +511,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("pulumi stack export --file before-destroy.json"),
-        questions: words!["Is the selected stack (`pulumi stack`) the one you mean?", "Which of its resources hold data, and are they snapshotted?"],
         #[cfg(test)]
         references: words!["https://www.pulumi.com/docs/iac/cli/commands/pulumi_destroy/"],
         #[cfg(test)]
@@ -541,7 +520,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.cdk-destroy",
-        text: rule_text!("Destroys CDK stacks", "Each resource's removal policy decides what survives, and code often sets `DESTROY` on data stores; `--all` reaches every stack.", "its tables, buckets and databases go with their data", "Set `removalPolicy: RemovalPolicy.RETAIN` on data stores and deploy, then destroy one named stack at a time."),
+        text: rule_text!("Destroys CDK stacks", "Each resource's removal policy decides what survives, and code often sets `DESTROY` on data stores; `--all` reaches every stack.", "its tables, buckets and databases go with their data", "Set `removalPolicy: RemovalPolicy.RETAIN` on data stores and deploy, then destroy one named stack at a time.", ["Which stacks does this select (`--all`)?", "What removal policy do their data stores have?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -553,7 +532,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("cdk diff {target}"),
-        questions: words!["Which stacks does this select (`--all`)?", "What removal policy do their data stores have?"],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cdk/v2/guide/ref-cli-cmd-destroy.html"],
         #[cfg(test)]
@@ -563,7 +541,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.sam-delete",
-        text: rule_text!("Deletes a SAM application stack", "`sam delete` removes the whole CloudFormation stack and its artifacts; anything without `DeletionPolicy: Retain` goes.", "its functions, APIs, tables and buckets go, with their data", "Set `DeletionPolicy: Retain` on tables and buckets, and export any data that must survive."),
+        text: rule_text!("Deletes a SAM application stack", "`sam delete` removes the whole CloudFormation stack and its artifacts; anything without `DeletionPolicy: Retain` goes.", "its functions, APIs, tables and buckets go, with their data", "Set `DeletionPolicy: Retain` on tables and buckets, and export any data that must survive.", ["Which tables, queues or buckets does {target} define?", "Which account and region is this?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -576,7 +554,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws cloudformation describe-stack-resources --stack-name {target}"),
-        questions: words!["Which tables, queues or buckets does {target} define?", "Which account and region is this?"],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-cli-command-reference-sam-delete.html"],
         #[cfg(test)]
@@ -586,7 +563,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.serverless-remove",
-        text: rule_text!("Removes a Serverless Framework service", "The stage defaults to `dev`, and its whole CloudFormation stack goes, with any declared `resources` not marked Retain.", "its functions, endpoints and data stores go; callers get errors", "Name the stage explicitly with `--stage`, mark data resources `DeletionPolicy: Retain`, and back up tables first."),
+        text: rule_text!("Removes a Serverless Framework service", "The stage defaults to `dev`, and its whole CloudFormation stack goes, with any declared `resources` not marked Retain.", "its functions, endpoints and data stores go; callers get errors", "Name the stage explicitly with `--stage`, mark data resources `DeletionPolicy: Retain`, and back up tables first.", ["Which stage and region does this remove?", "Does the service declare tables or buckets that hold data?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -599,7 +576,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("serverless info --stage {target}"),
-        questions: words!["Which stage and region does this remove?", "Does the service declare tables or buckets that hold data?"],
         #[cfg(test)]
         references: words!["https://www.serverless.com/framework/docs/providers/aws/cli-reference/remove"],
         #[cfg(test)]
@@ -609,7 +585,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.apply-unreviewed-described",
-        text: rule_text!("Applies infrastructure changes without a reviewed plan", "Without a saved, reviewed plan, the apply plans at run time, drift included, and one changed setting can force replacement.", "changes, even replaced databases, happen before anyone sees them", "Save a plan, read what it adds, changes and destroys, then apply exactly that plan."),
+        text: rule_text!("Applies infrastructure changes without a reviewed plan", "Without a saved, reviewed plan, the apply plans at run time, drift included, and one changed setting can force replacement.", "changes, even replaced databases, happen before anyone sees them", "Save a plan, read what it adds, changes and destroys, then apply exactly that plan.", ["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"]),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -624,7 +600,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Run terraform plan and save the plan file for review."),
-        questions: words!["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/apply#apply-options"],
         #[cfg(test)]

@@ -491,7 +491,7 @@ fn helm_uninstall(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     Rule {
         id: "k8s.delete-namespace",
-        text: rule_text!("Deletes a Kubernetes namespace", "Volume claims inside take their disks along under the usual `Delete` reclaim policy, and a started deletion cannot be cancelled.", "everything in it is deleted and its workloads stop", "Delete only the resources you mean, after backing up its volumes. `kubectl get all,pvc,secrets -n {target}` lists them."),
+        text: rule_text!("Deletes a Kubernetes namespace", "Volume claims inside take their disks along under the usual `Delete` reclaim policy, and a started deletion cannot be cancelled.", "everything in it is deleted and its workloads stop", "Delete only the resources you mean, after backing up its volumes. `kubectl get all,pvc,secrets -n {target}` lists them.", ["Which cluster and context is this (`kubectl config current-context`)?", "What runs in {target}, and does it hold persistent volumes?", "Would GitOps recreate it, and with its data?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -499,11 +499,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_namespace },
         instead: shown_with_a_name("kubectl label namespace {target} retired=true"),
-        questions: words![
-            "Which cluster and context is this (`kubectl config current-context`)?",
-            "What runs in {target}, and does it hold persistent volumes?",
-            "Would GitOps recreate it, and with its data?",
-        ],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/"],
         #[cfg(test)]
@@ -513,7 +508,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.delete-storage",
-        text: rule_text!("Deletes persistent volumes, volume claims or volume snapshots", "Under the default `Delete` reclaim policy, deleting a claim deletes its cloud disk; in-use claims go when their pod stops.", "its data is lost unless snapshotted; its pod cannot start", "Patch the volume to keep its disk (`kubectl patch pv ... -p '{\"spec\":{\"persistentVolumeReclaimPolicy\":\"Retain\"}}'`), and snapshot it first."),
+        text: rule_text!("Deletes persistent volumes, volume claims or volume snapshots", "Under the default `Delete` reclaim policy, deleting a claim deletes its cloud disk; in-use claims go when their pod stops.", "its data is lost unless snapshotted; its pod cannot start", "Patch the volume to keep its disk (`kubectl patch pv ... -p '{\"spec\":{\"persistentVolumeReclaimPolicy\":\"Retain\"}}'`), and snapshot it first.", ["What data is on {target}, and is there a snapshot?", "What is the volume's reclaim policy (Delete or Retain)?", "Which pod uses it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -521,7 +516,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_storage },
         instead: shown_with_a_name("kubectl get pvc {target} -o wide"),
-        questions: words!["What data is on {target}, and is there a snapshot?", "What is the volume's reclaim policy (Delete or Retain)?", "Which pod uses it?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaiming"],
         #[cfg(test)]
@@ -531,7 +525,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.delete-statefulset",
-        text: rule_text!("Deletes a StatefulSet", "Volume claims survive by default, but a `whenDeleted: Delete` retention policy removes them and their data; pods also stop unordered.", "its pods stop and the service is down until recreated", "To stop it, scale it to zero; to replace it, delete with `--cascade=orphan` so pods keep running."),
+        text: rule_text!("Deletes a StatefulSet", "Volume claims survive by default, but a `whenDeleted: Delete` retention policy removes them and their data; pods also stop unordered.", "its pods stop and the service is down until recreated", "To stop it, scale it to zero; to replace it, delete with `--cascade=orphan` so pods keep running.", ["What runs in {target}, and who uses it?", "Is its manifest in version control?", "What is its volume-claim retention policy?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -539,7 +533,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_statefulset },
         instead: shown_with_a_name("kubectl scale statefulset {target} --replicas=1"),
-        questions: words!["What runs in {target}, and who uses it?", "Is its manifest in version control?", "What is its volume-claim retention policy?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/tasks/run-application/delete-stateful-set/"],
         #[cfg(test)]
@@ -549,7 +542,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.delete-workload",
-        text: rule_text!("Deletes a deployment, service or other workload", "Pods go with their controller, and a recreated LoadBalancer Service gets a new cloud address, breaking DNS records.", "what it serves is down until recreated from its manifest", "Scale it to zero first (`kubectl scale --replicas=0`), and delete it once nothing complains."),
+        text: rule_text!("Deletes a deployment, service or other workload", "Pods go with their controller, and a recreated LoadBalancer Service gets a new cloud address, breaking DNS records.", "what it serves is down until recreated from its manifest", "Scale it to zero first (`kubectl scale --replicas=0`), and delete it once nothing complains.", ["What depends on {target}?", "Is its manifest in Git, and would GitOps recreate it?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -557,7 +550,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_workload },
         instead: shown_with_a_name("kubectl get {target} -o yaml"),
-        questions: words!["What depends on {target}?", "Is its manifest in Git, and would GitOps recreate it?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
         #[cfg(test)]
@@ -567,7 +559,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.delete-pods-all",
-        text: rule_text!("Deletes every pod in a namespace or selector", "Deletion ignores PodDisruptionBudgets, which only limit evictions, so every replica can stop at once; pods with no controller never return.", "every service its pods run is down until replacements start", "Restart workloads one at a time with `kubectl rollout restart`, which keeps the service up."),
+        text: rule_text!("Deletes every pod in a namespace or selector", "Deletion ignores PodDisruptionBudgets, which only limit evictions, so every replica can stop at once; pods with no controller never return.", "every service its pods run is down until replacements start", "Restart workloads one at a time with `kubectl rollout restart`, which keeps the service up.", ["Can every service in these pods be down at once?", "Do any of these pods lack a controller?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -575,7 +567,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_many_pods },
         instead: shown_with_a_name("kubectl rollout restart deployment -n {target}"),
-        questions: words!["Can every service in these pods be down at once?", "Do any of these pods lack a controller?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_restart/"],
         #[cfg(test)]
@@ -585,7 +576,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.delete-crd",
-        text: rule_text!("Deletes a CustomResourceDefinition", "Operators may tear down what the deleted objects managed, database clusters included; reinstalling the CRD restores none.", "every object of its kind, in every namespace, is deleted", "Save its objects (`kubectl get <kind> -A -o yaml`), delete the ones you mean, then the definition."),
+        text: rule_text!("Deletes a CustomResourceDefinition", "Operators may tear down what the deleted objects managed, database clusters included; reinstalling the CRD restores none.", "every object of its kind, in every namespace, is deleted", "Save its objects (`kubectl get <kind> -A -o yaml`), delete the ones you mean, then the definition.", ["How many objects of this kind exist, and where?", "Does an operator act on them being deleted?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -593,7 +584,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_crd },
         instead: shown_with_a_name("kubectl get {target} -A -o yaml"),
-        questions: words!["How many objects of this kind exist, and where?", "Does an operator act on them being deleted?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#delete-a-customresourcedefinition"],
         #[cfg(test)]
@@ -603,7 +593,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.delete-secret",
-        text: rule_text!("Deletes a Kubernetes secret", "Running pods keep the copy they loaded, so failures surface only at the next restart or reschedule, often hours later.", "pods lose its credentials, which may exist nowhere else", "Check whether a secrets manager or cert-manager recreates it, and save a copy first."),
+        text: rule_text!("Deletes a Kubernetes secret", "Running pods keep the copy they loaded, so failures surface only at the next restart or reschedule, often hours later.", "pods lose its credentials, which may exist nowhere else", "Check whether a secrets manager or cert-manager recreates it, and save a copy first.", ["Is the value of {target} stored anywhere else?", "Which pods mount it or read it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -611,7 +601,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_secret },
         instead: shown_with_a_name("kubectl get secret {target} -o yaml"),
-        questions: words!["Is the value of {target} stored anywhere else?", "Which pods mount it or read it?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/concepts/configuration/secret/"],
         #[cfg(test)]
@@ -621,7 +610,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.delete-configmap",
-        text: rule_text!("Deletes a Kubernetes config map", "The break appears later, at a rollout or node failure; its content survives only where its manifest is kept.", "pods reading it fail on their next restart", "Check which pods use it first. `kubectl get configmap {target} -o yaml > {target}.yaml` saves it."),
+        text: rule_text!("Deletes a Kubernetes config map", "The break appears later, at a rollout or node failure; its content survives only where its manifest is kept.", "pods reading it fail on their next restart", "Check which pods use it first. `kubectl get configmap {target} -o yaml > {target}.yaml` saves it.", ["Which pods use {target}?", "Is its content kept in version control?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -629,7 +618,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_configmap },
         instead: shown_with_a_name("kubectl get configmap {target} -o yaml"),
-        questions: words!["Which pods use {target}?", "Is its content kept in version control?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/concepts/configuration/configmap/"],
         #[cfg(test)]
@@ -639,7 +627,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.delete-everything",
-        text: rule_text!("Deletes every workload in a namespace or cluster", "`delete all` takes pods, services, deployments, stateful sets and jobs alike; `--all-namespaces` reaches `kube-system`, so cluster DNS stops too.", "everything it runs is down until every application is redeployed", "Name the objects, or use a narrow label (`-l app=...`) in one namespace; list the matches first."),
+        text: rule_text!("Deletes every workload in a namespace or cluster", "`delete all` takes pods, services, deployments, stateful sets and jobs alike; `--all-namespaces` reaches `kube-system`, so cluster DNS stops too.", "everything it runs is down until every application is redeployed", "Name the objects, or use a narrow label (`-l app=...`) in one namespace; list the matches first.", ["Which namespace and cluster does this reach?", "What does `kubectl get` list for the same selection?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -647,7 +635,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_everything },
         instead: shown_with_a_name("kubectl get all -n {target}"),
-        questions: words!["Which namespace and cluster does this reach?", "What does `kubectl get` list for the same selection?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
         #[cfg(test)]
@@ -657,7 +644,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.delete-from-file",
-        text: rule_text!("Deletes whatever a manifest file declares", "Any namespaces, volume claims or CRDs declared take their contents along; `-f` on a directory covers every file.", "its objects are deleted; the plan does not show which", "List what it would delete first. `kubectl delete -f {target} --dry-run=server` prints it."),
+        text: rule_text!("Deletes whatever a manifest file declares", "Any namespaces, volume claims or CRDs declared take their contents along; `-f` on a directory covers every file.", "its objects are deleted; the plan does not show which", "List what it would delete first. `kubectl delete -f {target} --dry-run=server` prints it.", ["Which kinds of objects does {target} declare?", "Does it include namespaces, volume claims or CRDs?"]),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -665,7 +652,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_from_file },
         instead: shown_with_a_name("kubectl get -f {target}"),
-        questions: words!["Which kinds of objects does {target} declare?", "Does it include namespaces, volume claims or CRDs?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
         #[cfg(test)]
@@ -675,7 +661,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.force-delete-pod",
-        text: rule_text!("Force-deletes a pod", "`--force` removes the pod without its kubelet confirming it stopped; on an unreachable node it may still be running.", "a replacement may run beside it and corrupt shared data", "Delete it without `--force`; for a pod on a lost node, confirm the node is down first."),
+        text: rule_text!("Force-deletes a pod", "`--force` removes the pod without its kubelet confirming it stopped; on an unreachable node it may still be running.", "a replacement may run beside it and corrupt shared data", "Delete it without `--force`; for a pod on a lost node, confirm the node is down first.", ["Is the node the pod runs on really gone?", "Is it a StatefulSet pod, such as a database?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -683,7 +669,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: force_delete_pod },
         instead: shown_with_a_name("kubectl describe pod {target}"),
-        questions: words!["Is the node the pod runs on really gone?", "Is it a StatefulSet pod, such as a database?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/tasks/run-application/force-delete-stateful-set-pod/"],
         #[cfg(test)]
@@ -693,7 +678,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.drain",
-        text: rule_text!("Drains a Kubernetes node", "Without a PodDisruptionBudget a workload can lose every replica on the node at once; it stays cordoned until `kubectl uncordon`.", "its pods are evicted; pods without a controller are lost", "Set disruption budgets, drain one node at a time, and leave out `--force`."),
+        text: rule_text!("Drains a Kubernetes node", "Without a PodDisruptionBudget a workload can lose every replica on the node at once; it stays cordoned until `kubectl uncordon`.", "its pods are evicted; pods without a controller are lost", "Set disruption budgets, drain one node at a time, and leave out `--force`.", ["Is there enough spare capacity for the evicted pods?", "Which pods on {target} have no controller?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -701,7 +686,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: drain },
         instead: shown_with_a_name("kubectl get pods -A -o wide --field-selector spec.nodeName={target}"),
-        questions: words!["Is there enough spare capacity for the evicted pods?", "Which pods on {target} have no controller?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/"],
         #[cfg(test)]
@@ -711,7 +695,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.cordon",
-        text: rule_text!("Cordons a Kubernetes node", "`kubectl uncordon` undoes it, but cordoning several nodes can leave new or restarting pods nowhere to run.", "no new pods are scheduled on it; running ones stay", "Cordon one node at a time, and `kubectl uncordon` it when done."),
+        text: rule_text!("Cordons a Kubernetes node", "`kubectl uncordon` undoes it, but cordoning several nodes can leave new or restarting pods nowhere to run.", "no new pods are scheduled on it; running ones stay", "Cordon one node at a time, and `kubectl uncordon` it when done.", ["How many nodes are cordoned already?", "When will {target} be uncordoned?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -719,7 +703,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: cordon },
         instead: shown_with_a_name("kubectl get nodes -o wide"),
-        questions: words!["How many nodes are cordoned already?", "When will {target} be uncordoned?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_cordon/"],
         #[cfg(test)]
@@ -729,7 +712,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.scale-to-zero",
-        text: rule_text!("Scales a workload down to zero", "Nothing records the previous replica count; GitOps tools may scale it straight back, and a HorizontalPodAutoscaler stays inactive at zero.", "what it serves is down until scaled back up", "Scale down gradually or drain its traffic first, and note the current replica count."),
+        text: rule_text!("Scales a workload down to zero", "Nothing records the previous replica count; GitOps tools may scale it straight back, and a HorizontalPodAutoscaler stays inactive at zero.", "what it serves is down until scaled back up", "Scale down gradually or drain its traffic first, and note the current replica count.", ["Who uses {target}, and is a downtime window agreed?", "How many replicas does it run now?"]),
         // DESIGN.md lists scaling back as reversible: scaling up again restores it, though the
         // service is down until then (which the scope and the explanation carry).
         reversibility: R::Reversible,
@@ -739,7 +722,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: scale_to_zero },
         instead: shown_with_a_name("kubectl get {target} -o jsonpath='{.spec.replicas}'"),
-        questions: words!["Who uses {target}, and is a downtime window agreed?", "How many replicas does it run now?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_scale/"],
         #[cfg(test)]
@@ -749,7 +731,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.rollout-undo",
-        text: rule_text!("Rolls a workload back to an earlier version", "Only the pod template reverts; ConfigMaps, Secrets and the database stay, and a reused image tag may hold newer code.", "its older code runs against today's data and may fail", "Check the target revision (`kubectl rollout history --revision=N`) and whether the database changed since."),
+        text: rule_text!("Rolls a workload back to an earlier version", "Only the pod template reverts; ConfigMaps, Secrets and the database stay, and a reused image tag may hold newer code.", "its older code runs against today's data and may fail", "Check the target revision (`kubectl rollout history --revision=N`) and whether the database changed since.", ["Which revision does it return to, and what changed since?", "Did a database migration run after that revision?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -761,7 +743,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("kubectl rollout history {target}"),
-        questions: words!["Which revision does it return to, and what changed since?", "Did a database migration run after that revision?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_undo/"],
         #[cfg(test)]
@@ -771,7 +752,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.replace-force",
-        text: rule_text!("Deletes and recreates objects", "`--force` deletes and recreates each object, so owned pods are garbage-collected and Services may get new cluster IPs.", "its objects go down and volume data may be lost", "Use `kubectl apply` without `--force`, and fix the field blocking an in-place update."),
+        text: rule_text!("Deletes and recreates objects", "`--force` deletes and recreates each object, so owned pods are garbage-collected and Services may get new cluster IPs.", "its objects go down and volume data may be lost", "Use `kubectl apply` without `--force`, and fix the field blocking an in-place update.", ["Do any objects in the file hold data?", "Why can the change not be applied in place?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -784,7 +765,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("kubectl diff -f {target}"),
-        questions: words!["Do any objects in the file hold data?", "Why can the change not be applied in place?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_replace/"],
         #[cfg(test)]
@@ -794,7 +774,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.remove-finalizers",
-        text: rule_text!("Removes finalizers to force an object away", "A finalizer holds deletion until its controller finishes clean-up; clearing it skips that work, and nothing records what was left.", "it vanishes, orphaning billed cloud resources or in-use volumes", "Find why its controller is stuck (`kubectl describe`) and fix that; remove the finalizer only after clean-up."),
+        text: rule_text!("Removes finalizers to force an object away", "A finalizer holds deletion until its controller finishes clean-up; clearing it skips that work, and nothing records what was left.", "it vanishes, orphaning billed cloud resources or in-use volumes", "Find why its controller is stuck (`kubectl describe`) and fix that; remove the finalizer only after clean-up.", ["Which controller owns the finalizer, and why is it stuck?", "What cloud resources or volumes was it protecting?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -802,7 +782,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: remove_finalizers },
         instead: shown_with_a_name("kubectl get {target} -o jsonpath='{.metadata.finalizers}'"),
-        questions: words!["Which controller owns the finalizer, and why is it stuck?", "What cloud resources or volumes was it protecting?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/concepts/overview/working-with-objects/finalizers/"],
         #[cfg(test)]
@@ -812,7 +791,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "k8s.grant-cluster-admin",
-        text: rule_text!("Grants cluster-admin in a Kubernetes cluster", "`cluster-admin` can also create bindings and tokens, so the subject can grant itself lasting access that outlives this binding.", "it can read every secret and change anything", "Bind a narrower role in one namespace instead (`kubectl create rolebinding --clusterrole=edit -n ...`)."),
+        text: rule_text!("Grants cluster-admin in a Kubernetes cluster", "`cluster-admin` can also create bindings and tokens, so the subject can grant itself lasting access that outlives this binding.", "it can read every secret and change anything", "Bind a narrower role in one namespace instead (`kubectl create rolebinding --clusterrole=edit -n ...`).", ["What does the subject actually need to do?", "Who or what runs as this subject?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -820,7 +799,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: grant_cluster_admin },
         instead: shown_with_a_name("kubectl auth can-i --list --as=system:serviceaccount:default:{target}"),
-        questions: words!["What does the subject actually need to do?", "Who or what runs as this subject?"],
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles"],
         #[cfg(test)]
@@ -830,7 +808,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "helm.uninstall",
-        text: rule_text!("Uninstalls a Helm release", "Everything in the release manifest goes unless annotated `helm.sh/resource-policy: keep`; volume claims a StatefulSet created itself stay.", "its objects are deleted, volume data and generated passwords included", "Check what it owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history`."),
+        text: rule_text!("Uninstalls a Helm release", "Everything in the release manifest goes unless annotated `helm.sh/resource-policy: keep`; volume claims a StatefulSet created itself stay.", "its objects are deleted, volume data and generated passwords included", "Check what it owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history`.", ["What does {target} own, and what holds data?", "Are its generated secrets or passwords stored elsewhere?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -838,7 +816,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["helm"], check: helm_uninstall },
         instead: shown_with_a_name("helm get manifest {target}"),
-        questions: words!["What does {target} own, and what holds data?", "Are its generated secrets or passwords stored elsewhere?"],
         #[cfg(test)]
         references: words!["https://helm.sh/docs/helm/helm_uninstall/"],
         #[cfg(test)]
@@ -848,7 +825,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "helm.rollback",
-        text: rule_text!("Rolls a Helm release back", "Rollback writes a new revision from the old manifests and values: resources added since are deleted, and rollback hooks run.", "its older version runs against today's data and may break", "Compare the revisions and check for migrations since. `helm get values {target} --revision N` shows old values."),
+        text: rule_text!("Rolls a Helm release back", "Rollback writes a new revision from the old manifests and values: resources added since are deleted, and rollback hooks run.", "its older version runs against today's data and may break", "Compare the revisions and check for migrations since. `helm get values {target} --revision N` shows old values.", ["Which revision does it return to, and what changed since?", "Did any migration run after that revision?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -860,7 +837,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("helm history {target}"),
-        questions: words!["Which revision does it return to, and what changed since?", "Did any migration run after that revision?"],
         #[cfg(test)]
         references: words!["https://helm.sh/docs/helm/helm_rollback/"],
         #[cfg(test)]
@@ -870,7 +846,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "helm.upgrade-force",
-        text: rule_text!("Upgrades a Helm release by recreating resources", "`--force` makes Helm replace resources it cannot patch, turning an immutable-field error that would stop the upgrade into delete-and-recreate.", "its workloads go down and Services may get new addresses", "Upgrade without `--force` and fix the blocking field; preview changes with `helm diff upgrade`."),
+        text: rule_text!("Upgrades a Helm release by recreating resources", "`--force` makes Helm replace resources it cannot patch, turning an immutable-field error that would stop the upgrade into delete-and-recreate.", "its workloads go down and Services may get new addresses", "Upgrade without `--force` and fix the blocking field; preview changes with `helm diff upgrade`.", ["Why can the upgrade not be applied in place?", "Which resources would be recreated?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -883,7 +859,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("helm template {target} ./chart"),
-        questions: words!["Why can the upgrade not be applied in place?", "Which resources would be recreated?"],
         #[cfg(test)]
         references: words!["https://helm.sh/docs/helm/helm_upgrade/"],
         #[cfg(test)]
@@ -893,7 +868,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "helm.uninstall-described",
-        text: rule_text!("A step that uninstalls a Helm release", "Only resources annotated `helm.sh/resource-policy: keep`, and volume claims a StatefulSet created itself, survive; reinstalling generates fresh passwords and empty volumes.", "its chart's objects are deleted, volume data and passwords included", "Check what the release owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history`."),
+        text: rule_text!("A step that uninstalls a Helm release", "Only resources annotated `helm.sh/resource-policy: keep`, and volume claims a StatefulSet created itself, survive; reinstalling generates fresh passwords and empty volumes.", "its chart's objects are deleted, volume data and passwords included", "Check what the release owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history`.", ["Which of the release's resources hold data?", "Are its generated secrets stored elsewhere?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -908,7 +883,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("List what the release owns with helm get manifest before removing anything."),
-        questions: words!["Which of the release's resources hold data?", "Are its generated secrets stored elsewhere?"],
         #[cfg(test)]
         references: words!["https://helm.sh/docs/helm/helm_uninstall/"],
         #[cfg(test)]

@@ -316,7 +316,7 @@ fn rename_under_readers(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     Rule {
         id: "sql.index-blocks-writes",
-        text: rule_text!("Builds an index while writes wait", "Without CONCURRENTLY the build holds a SHARE lock: every insert, update and delete on the table waits until it ends.", "writes to the table wait until the index is built", "Use `CREATE INDEX CONCURRENTLY`, outside a transaction, with `lock_timeout` set; check the index is valid after."),
+        text: rule_text!("Builds an index while writes wait", "Without CONCURRENTLY the build holds a SHARE lock: every insert, update and delete on the table waits until it ends.", "writes to the table wait until the index is built", "Use `CREATE INDEX CONCURRENTLY`, outside a transaction, with `lock_timeout` set; check the index is valid after.", ["How many rows does the table hold, and how long will the build take?", "What writes to it meanwhile?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -324,7 +324,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::SqlFn(index_blocks_writes),
         instead: shown_with_a_name("CREATE INDEX CONCURRENTLY orders_customer_idx ON {target} (customer_id);"),
-        questions: words!["How many rows does the table hold, and how long will the build take?", "What writes to it meanwhile?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY", "https://squawkhq.com/docs/require-concurrent-index-creation"],
         #[cfg(test)]
@@ -334,7 +333,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.type-change-rewrite",
-        text: rule_text!("Changes a column's type under a full lock", "Most type changes rewrite the whole table under an ACCESS EXCLUSIVE lock, which blocks reads as well as writes.", "reads and writes of the table wait until the rewrite ends", "Add a new-type column, backfill it in batches, move the code to it, then drop the old one."),
+        text: rule_text!("Changes a column's type under a full lock", "Most type changes rewrite the whole table under an ACCESS EXCLUSIVE lock, which blocks reads as well as writes.", "reads and writes of the table wait until the rewrite ends", "Add a new-type column, backfill it in batches, move the code to it, then drop the old one.", ["How big is the table, and how long will the rewrite hold the lock?", "Does the code still read the old type?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -342,7 +341,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::SqlFn(type_rewrite),
         instead: shown_with_a_name("Add a column of the new type to {target}, backfill it in batches, and move reads to it before dropping the old one."),
-        questions: words!["How big is the table, and how long will the rewrite hold the lock?", "Does the code still read the old type?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES", "https://squawkhq.com/docs/changing-column-type"],
         #[cfg(test)]
@@ -352,7 +350,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.not-null-scan",
-        text: rule_text!("Sets NOT NULL with a locked full scan", "PostgreSQL checks every row while holding an ACCESS EXCLUSIVE lock, so reads and writes wait for the scan.", "reads and writes of the table wait for the scan", "Add `CHECK (column IS NOT NULL) NOT VALID`, validate it, then set NOT NULL: the scan is then skipped."),
+        text: rule_text!("Sets NOT NULL with a locked full scan", "PostgreSQL checks every row while holding an ACCESS EXCLUSIVE lock, so reads and writes wait for the scan.", "reads and writes of the table wait for the scan", "Add `CHECK (column IS NOT NULL) NOT VALID`, validate it, then set NOT NULL: the scan is then skipped.", ["How many rows must be scanned?", "Can any row still hold NULL?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -360,7 +358,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::SqlFn(not_null_scan),
         instead: shown_with_a_name("ALTER TABLE {target} ADD CHECK (user_id IS NOT NULL) NOT VALID;"),
-        questions: words!["How many rows must be scanned?", "Can any row still hold NULL?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-altertable.html", "https://squawkhq.com/docs/adding-not-nullable-field"],
         #[cfg(test)]
@@ -370,7 +367,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.constraint-validates-under-lock",
-        text: rule_text!("Adds a constraint that checks every row locked", "Without NOT VALID every row is checked while the table is locked; a foreign key locks the referenced table too.", "writes to both tables wait until every row is checked", "Add it `NOT VALID`, then `VALIDATE CONSTRAINT` in a second statement, which lets writes continue."),
+        text: rule_text!("Adds a constraint that checks every row locked", "Without NOT VALID every row is checked while the table is locked; a foreign key locks the referenced table too.", "writes to both tables wait until every row is checked", "Add it `NOT VALID`, then `VALIDATE CONSTRAINT` in a second statement, which lets writes continue.", ["How many rows must be checked?", "What writes to these tables meanwhile?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -378,7 +375,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::SqlFn(constraint_validates),
         instead: shown_with_a_name("ALTER TABLE {target} ADD FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;"),
-        questions: words!["How many rows must be checked?", "What writes to these tables meanwhile?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-VALIDATE-CONSTRAINT", "https://squawkhq.com/docs/constraint-missing-not-valid"],
         #[cfg(test)]
@@ -388,7 +384,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.unique-under-lock",
-        text: rule_text!("Adds a unique key under a write lock", "The unique index behind the constraint is built while the table is locked against writes.", "writes to the table wait until the index is built", "Build a unique index `CONCURRENTLY` first, then add the constraint `USING INDEX`."),
+        text: rule_text!("Adds a unique key under a write lock", "The unique index behind the constraint is built while the table is locked against writes.", "writes to the table wait until the index is built", "Build a unique index `CONCURRENTLY` first, then add the constraint `USING INDEX`.", ["How many rows does the table hold?", "Are there duplicates that would make it fail halfway?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -396,7 +392,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::SqlFn(unique_under_lock),
         instead: shown_with_a_name("CREATE UNIQUE INDEX CONCURRENTLY ON {target} (email);"),
-        questions: words!["How many rows does the table hold?", "Are there duplicates that would make it fail halfway?"],
         #[cfg(test)]
         references: words!["https://squawkhq.com/docs/disallowed-unique-constraint"],
         #[cfg(test)]
@@ -406,7 +401,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.mysql-table-copy",
-        text: rule_text!("Copies a MySQL table while writes wait", "Changing a column's type, or asking for ALGORITHM=COPY, makes MySQL copy the table; writes wait until the copy ends.", "writes to the table wait until the copy finishes", "Add `ALGORITHM=INPLACE, LOCK=NONE` so MySQL refuses a blocking copy; run one that must copy with gh-ost or pt-online-schema-change."),
+        text: rule_text!("Copies a MySQL table while writes wait", "Changing a column's type, or asking for ALGORITHM=COPY, makes MySQL copy the table; writes wait until the copy ends.", "writes to the table wait until the copy finishes", "Add `ALGORITHM=INPLACE, LOCK=NONE` so MySQL refuses a blocking copy; run one that must copy with gh-ost or pt-online-schema-change.", ["How many rows does the table hold, and how long will the copy take?", "Is there disk space for a second copy?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -414,7 +409,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::SqlFn(mysql_table_copy),
         instead: shown_with_a_name("ALTER TABLE {target} ADD COLUMN note TEXT, ALGORITHM=INPLACE, LOCK=NONE;"),
-        questions: words!["How many rows does the table hold, and how long will the copy take?", "Is there disk space for a second copy?"],
         #[cfg(test)]
         references: words!["https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-operations.html", "https://github.com/github/gh-ost"],
         #[cfg(test)]
@@ -424,7 +418,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.volatile-default-rewrite",
-        text: rule_text!("Adds a column whose default rewrites the table", "A default computed per row cannot be stored once, so PostgreSQL rewrites every row under an ACCESS EXCLUSIVE lock.", "reads and writes of the table wait until the rewrite ends", "Add the column without a default, set the default for new rows, then backfill old rows in batches."),
+        text: rule_text!("Adds a column whose default rewrites the table", "A default computed per row cannot be stored once, so PostgreSQL rewrites every row under an ACCESS EXCLUSIVE lock.", "reads and writes of the table wait until the rewrite ends", "Add the column without a default, set the default for new rows, then backfill old rows in batches.", ["How many rows must be rewritten?", "Must old rows get a value at once?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -432,7 +426,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::SqlFn(volatile_default),
         instead: shown_with_a_name("Add the column to {target} with no default, then backfill it in batches of a few thousand rows."),
-        questions: words!["How many rows must be rewritten?", "Must old rows get a value at once?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES", "https://squawkhq.com/docs/adding-field-with-default"],
         #[cfg(test)]
@@ -442,7 +435,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.rename-breaks-readers",
-        text: rule_text!("Renames what running code still reads", "The rename is instant, but code already deployed still queries the old name and fails until redeployed.", "queries using the old name fail until the code changes", "Add the new column, write to both, move reads to it, then drop the old one later."),
+        text: rule_text!("Renames what running code still reads", "The rename is instant, but code already deployed still queries the old name and fails until redeployed.", "queries using the old name fail until the code changes", "Add the new column, write to both, move reads to it, then drop the old one later.", ["Does any deployed code, report or job still use the old name?", "Will the code that uses the new name ship at the same moment?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -450,7 +443,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::SqlFn(rename_under_readers),
         instead: shown_with_a_name("Add the new column to {target} and have the code write both names before any rename."),
-        questions: words!["Does any deployed code, report or job still use the old name?", "Will the code that uses the new name ship at the same moment?"],
         #[cfg(test)]
         references: words!["https://squawkhq.com/docs/renaming-column", "https://github.com/ankane/strong_migrations#renaming-a-column"],
         #[cfg(test)]

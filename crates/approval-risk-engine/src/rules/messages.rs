@@ -858,12 +858,6 @@ const MESSAGE_NOUNS: Words = words![
     "reply",
 ];
 
-const MASS_MESSAGE_QUESTIONS: Words = words![
-    "Who approved the text and checked the recipient list?",
-    "How many people receive it?",
-    "Could a retry send it twice?",
-];
-
 /// A POST to a chat service's incoming webhook: its URL (Slack, Discord, Teams, Google Chat),
 /// or a variable named for one (`$SLACK_OPS_WEBHOOK`).
 fn chat_webhook(command: &Command) -> Option<Hit> {
@@ -942,7 +936,7 @@ pub static RULES: &[Rule] = &[
     // ---- Money ----
     Rule {
         id: "money.stripe-cli",
-        text: rule_text!("Moves money with the Stripe CLI", "Refunds cannot be cancelled, payouts only while pending, and charges only by refunding, which keeps Stripe's fee.", "real money moves; only a second transaction can correct it", "Test it without `--live` first; have a person check and issue the live one from the dashboard."),
+        text: rule_text!("Moves money with the Stripe CLI", "Refunds cannot be cancelled, payouts only while pending, and charges only by refunding, which keeps Stripe's fee.", "real money moves; only a second transaction can correct it", "Test it without `--live` first; have a person check and issue the live one from the dashboard.", ["Is this live, and who checked the amount and recipient?", "Has this payment or refund already been made once?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -953,10 +947,6 @@ pub static RULES: &[Rule] = &[
             check: stripe_money,
         },
         instead: shown_with_a_name("stripe charges retrieve {target}"),
-        questions: words![
-            "Is this live, and who checked the amount and recipient?",
-            "Has this payment or refund already been made once?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.stripe.com/cli/resources"],
         #[cfg(test)]
@@ -974,7 +964,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "money.stripe-delete",
-        text: rule_text!("Deletes Stripe customers or cancels subscriptions", "Deleting a customer also cancels their subscriptions and removes saved payment methods; a cancelled subscription cannot be resumed, only replaced.", "subscriptions end for good and customers notice at billing", "Pause collection or cancel at period end (`--cancel-at-period-end=true`) instead of deleting."),
+        text: rule_text!("Deletes Stripe customers or cancels subscriptions", "Deleting a customer also cancels their subscriptions and removes saved payment methods; a cancelled subscription cannot be resumed, only replaced.", "subscriptions end for good and customers notice at billing", "Pause collection or cancel at period end (`--cancel-at-period-end=true`) instead of deleting.", ["Is this the live account, and is {target} the right one?", "Has the customer asked for this?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -985,10 +975,6 @@ pub static RULES: &[Rule] = &[
             check: stripe_destroy,
         },
         instead: shown_with_a_name("stripe customers retrieve {target}"),
-        questions: words![
-            "Is this the live account, and is {target} the right one?",
-            "Has the customer asked for this?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.stripe.com/api/customers/delete"],
         #[cfg(test)]
@@ -1004,7 +990,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "money.payment-api-call",
-        text: rule_text!("Moves money through a payment API", "A raw POST skips the dashboard's confirmation and the application's checks; without an `Idempotency-Key` header, a retry pays twice.", "real money moves at once and cannot be called back", "Try the provider's sandbox or test keys first, and have a person issue live payments from the dashboard."),
+        text: rule_text!("Moves money through a payment API", "A raw POST skips the dashboard's confirmation and the application's checks; without an `Idempotency-Key` header, a retry pays twice.", "real money moves at once and cannot be called back", "Try the provider's sandbox or test keys first, and have a person issue live payments from the dashboard.", ["Is this a live key, and who checked amount and recipient?", "Could a retry pay or refund twice?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1015,10 +1001,6 @@ pub static RULES: &[Rule] = &[
             check: payment_api_call,
         },
         instead: shown_with_a_name("Have a person check the amount and the recipient in the payment dashboard before anything is sent."),
-        questions: words![
-            "Is this a live key, and who checked amount and recipient?",
-            "Could a retry pay or refund twice?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.stripe.com/api/refunds/create"],
         #[cfg(test)]
@@ -1037,7 +1019,7 @@ pub static RULES: &[Rule] = &[
     // ---- Messages ----
     Rule {
         id: "messages.api-send",
-        text: rule_text!("Sends a message through a messaging API", "The provider delivers as soon as the call succeeds, with no preview or approval, and a retry sends it twice.", "the message reaches people at once and cannot be unsent", "Send to an internal test address first and read it; have a person check the recipient list."),
+        text: rule_text!("Sends a message through a messaging API", "The provider delivers as soon as the call succeeds, with no preview or approval, and a retry sends it twice.", "the message reaches people at once and cannot be unsent", "Send to an internal test address first and read it; have a person check the recipient list.", ["Who receives this, and how many people?", "Has a person read the exact text?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1048,10 +1030,6 @@ pub static RULES: &[Rule] = &[
             check: message_api_call,
         },
         instead: shown_with_a_name("Send it to an internal test address first and read the result."),
-        questions: words![
-            "Who receives this, and how many people?",
-            "Has a person read the exact text?",
-        ],
         #[cfg(test)]
         references: words!["https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource"],
         #[cfg(test)]
@@ -1070,7 +1048,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.twilio-cli",
-        text: rule_text!("Texts or calls a phone with Twilio", "A retry sends the text again, and texting numbers that never opted in can breach anti-spam law.", "it reaches the phone at once and cannot be recalled", "Send to your own verified number first; check the number and text before sending to {target}."),
+        text: rule_text!("Texts or calls a phone with Twilio", "A retry sends the text again, and texting numbers that never opted in can breach anti-spam law.", "it reaches the phone at once and cannot be recalled", "Send to your own verified number first; check the number and text before sending to {target}.", ["Whose number is {target}, and did they opt in?", "Has a person read the exact text?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1088,10 +1066,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("twilio api:core:messages:list --limit 5"),
-        questions: words![
-            "Whose number is {target}, and did they opt in?",
-            "Has a person read the exact text?",
-        ],
         #[cfg(test)]
         references: words!["https://www.twilio.com/docs/twilio-cli/general-usage"],
         #[cfg(test)]
@@ -1107,7 +1081,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.aws-send-email",
-        text: rule_text!("Sends email through Amazon SES or Pinpoint", "Bounces and spam complaints from a wrong send count against the SES account, which AWS can pause.", "it lands in every recipient's inbox and cannot be unsent", "Send to an internal test address first; check the recipients and their number before a bulk send."),
+        text: rule_text!("Sends email through Amazon SES or Pinpoint", "Bounces and spam complaints from a wrong send count against the SES account, which AWS can pause.", "it lands in every recipient's inbox and cannot be unsent", "Send to an internal test address first; check the recipients and their number before a bulk send.", ["Who receives this, and how many recipients?", "Has a person read the exact message?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1118,10 +1092,6 @@ pub static RULES: &[Rule] = &[
             check: aws_send_email,
         },
         instead: shown_with_a_name("aws sesv2 get-account"),
-        questions: words![
-            "Who receives this, and how many recipients?",
-            "Has a person read the exact message?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/sesv2/send-email.html"],
         #[cfg(test)]
@@ -1139,7 +1109,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.aws-sns-publish",
-        text: rule_text!("Publishes to an SNS topic or phone", "A topic fans out to every subscription, including queues and Lambda functions that act on the message automatically.", "every subscriber gets it at once, beyond recall", "List the topic's subscribers first, and publish to a test topic to check the message format."),
+        text: rule_text!("Publishes to an SNS topic or phone", "A topic fans out to every subscription, including queues and Lambda functions that act on the message automatically.", "every subscriber gets it at once, beyond recall", "List the topic's subscribers first, and publish to a test topic to check the message format.", ["Who and what subscribes to this topic?", "What will the subscribers do when the message arrives?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1151,10 +1121,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("aws sns list-subscriptions-by-topic --topic-arn {target}"),
-        questions: words![
-            "Who and what subscribes to this topic?",
-            "What will the subscribers do when the message arrives?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/sns/publish.html"],
         #[cfg(test)]
@@ -1170,7 +1136,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.mail-command",
-        text: rule_text!("Sends email from the command line", "`sendmail -t` takes recipients from the message's own headers, which the plan does not show; delivery starts at once.", "it reaches every recipient, attachments included, and cannot be unsent", "Send to your own address first and read it; check the recipients before sending to {target}."),
+        text: rule_text!("Sends email from the command line", "`sendmail -t` takes recipients from the message's own headers, which the plan does not show; delivery starts at once.", "it reaches every recipient, attachments included, and cannot be unsent", "Send to your own address first and read it; check the recipients before sending to {target}.", ["Who is on the recipient list, and how many?", "Has a person read the message and its attachments?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1181,10 +1147,6 @@ pub static RULES: &[Rule] = &[
             check: mail_send,
         },
         instead: shown_with_a_name("Send it to your own address first and read the result."),
-        questions: words![
-            "Who is on the recipient list, and how many?",
-            "Has a person read the message and its attachments?",
-        ],
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man1/mail.1p.html"],
         #[cfg(test)]
@@ -1205,7 +1167,7 @@ pub static RULES: &[Rule] = &[
     // ---- Words ----
     Rule {
         id: "messages.prose-mass-send",
-        text: rule_text!("Sends a message to everyone", "A wrong link, a test message or a retried job's duplicate reaches everyone; the only correction is another mass message.", "every customer or user receives it; it cannot be unsent", "Send to an internal test list first; have a person approve text and recipients, then send in batches."),
+        text: rule_text!("Sends a message to everyone", "A wrong link, a test message or a retried job's duplicate reaches everyone; the only correction is another mass message.", "every customer or user receives it; it cannot be unsent", "Send to an internal test list first; have a person approve text and recipients, then send in batches.", ["Who approved the text and checked the recipient list?", "How many people receive it?", "Could a retry send it twice?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1220,7 +1182,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Send the message to an internal test list first and review it."),
-        questions: MASS_MESSAGE_QUESTIONS,
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1240,7 +1201,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.prose-mass-email",
-        text: rule_text!("Emails or notifies everyone", "A wrong link, a test message or a retried job's duplicate reaches everyone; the only correction is another mass message.", "every customer or user gets it at once, irrevocably", "Send to an internal test list first; have a person approve text and recipients, then send in batches."),
+        text: rule_text!("Emails or notifies everyone", "A wrong link, a test message or a retried job's duplicate reaches everyone; the only correction is another mass message.", "every customer or user gets it at once, irrevocably", "Send to an internal test list first; have a person approve text and recipients, then send in batches.", ["Who approved the text and checked the recipient list?", "How many people receive it?", "Could a retry send it twice?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1255,7 +1216,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Email an internal test list first and review the result."),
-        questions: MASS_MESSAGE_QUESTIONS,
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1277,7 +1237,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "money.prose-mass-payment",
-        text: rule_text!("Refunds or charges every order or customer", "A broad filter multiplies the loss, and re-running after a partial failure repeats those already done.", "money moves for every order at once, with no undo", "Have finance approve the list of orders and amounts; run a few by hand, then small batches."),
+        text: rule_text!("Refunds or charges every order or customer", "A broad filter multiplies the loss, and re-running after a partial failure repeats those already done.", "money moves for every order at once, with no undo", "Have finance approve the list of orders and amounts; run a few by hand, then small batches.", ["How many orders or customers, and what total amount?", "Who in finance approved the list?", "Could any be refunded or charged twice?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1292,11 +1252,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("List the affected orders with their amounts for finance to review."),
-        questions: words![
-            "How many orders or customers, and what total amount?",
-            "Who in finance approved the list?",
-            "Could any be refunded or charged twice?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1314,7 +1269,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "money.prose-transfer",
-        text: rule_text!("Moves money", "Banks recall a transfer only with the recipient's consent; fraud often arrives as exactly this request, with changed bank details.", "the money leaves at once and may not come back", "Have a second person check the amount and recipient's details against a known source before paying."),
+        text: rule_text!("Moves money", "Banks recall a transfer only with the recipient's consent; fraud often arrives as exactly this request, with changed bank details.", "the money leaves at once and may not come back", "Have a second person check the amount and recipient's details against a known source before paying.", ["Who requested it, and how were the bank details verified?", "Is the amount and currency exactly right?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1329,10 +1284,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Ask a second person to check the amount and the recipient before anything is paid."),
-        questions: words![
-            "Who requested it, and how were the bank details verified?",
-            "Is the amount and currency exactly right?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1351,7 +1302,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.prose-public-post",
-        text: rule_text!("Posts something publicly", "Archives, screenshots and search caches keep a public post after deletion, and it is quoted as the company's official position.", "anyone can read and copy it at once", "Draft the post and have the communications owner approve the exact text first."),
+        text: rule_text!("Posts something publicly", "Archives, screenshots and search caches keep a public post after deletion, and it is quoted as the company's official position.", "anyone can read and copy it at once", "Draft the post and have the communications owner approve the exact text first.", ["Who approved the exact text?", "Does it mention customers, incidents or anything not yet public?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1369,10 +1320,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Draft the post and share it with the communications team for review."),
-        questions: words![
-            "Who approved the exact text?",
-            "Does it mention customers, incidents or anything not yet public?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1391,7 +1338,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.prose-tweet",
-        text: rule_text!("Tweets from the company account", "It goes out under the company's name unreviewed, and quote posts, replies and archives keep it after deletion.", "followers, journalists and bots copy it at once, for good", "Draft the tweet and have the account's owner approve the exact text first."),
+        text: rule_text!("Tweets from the company account", "It goes out under the company's name unreviewed, and quote posts, replies and archives keep it after deletion.", "followers, journalists and bots copy it at once, for good", "Draft the tweet and have the account's owner approve the exact text first.", ["Who approved the exact text?", "Which account does it go out from?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1410,10 +1357,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Draft the text and send it to the social media owner for approval."),
-        questions: words![
-            "Who approved the exact text?",
-            "Which account does it go out from?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1431,7 +1374,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "money.prose-refund",
-        text: rule_text!("Refunds a customer", "Providers usually keep the fee, and accept further refunds on one payment until they total the amount paid.", "the money leaves; a wrong refund is hard to recover", "Check the payment was not refunded already, and have a second person approve large refunds."),
+        text: rule_text!("Refunds a customer", "Providers usually keep the fee, and accept further refunds on one payment until they total the amount paid.", "the money leaves; a wrong refund is hard to recover", "Check the payment was not refunded already, and have a second person approve large refunds.", ["Which payment, for how much, and was it refunded already?", "Who approves refunds of this size?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1446,7 +1389,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Look up the payment and any refunds already issued for it."),
-        questions: words!["Which payment, for how much, and was it refunded already?", "Who approves refunds of this size?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1456,7 +1398,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "money.prose-payment",
-        text: rule_text!("Makes a payment or issues a refund", "Getting money back depends on the recipient or a dispute, and a retried step pays twice.", "the money leaves at once; mistakes must be chased by hand", "Have a person check amount, recipient and that it is unpaid; pay from the payment system itself."),
+        text: rule_text!("Makes a payment or issues a refund", "Getting money back depends on the recipient or a dispute, and a retried step pays twice.", "the money leaves at once; mistakes must be chased by hand", "Have a person check amount, recipient and that it is unpaid; pay from the payment system itself.", ["Who checked the amount and the recipient?", "Could this payment or refund already have been made?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1471,10 +1413,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("List the pending payment with its amount and recipient for a person to check."),
-        questions: words![
-            "Who checked the amount and the recipient?",
-            "Could this payment or refund already have been made?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1492,7 +1430,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "money.prose-trade",
-        text: rule_text!("Buys or sells investments", "Market orders fill at any available price, even far from the quote; reversing one is a second trade with fees.", "it fills at today's price and cannot then be cancelled", "Have the account holder confirm instrument, quantity and price limit, and place a limit order."),
+        text: rule_text!("Buys or sells investments", "Market orders fill at any available price, even far from the quote; reversing one is a second trade with fees.", "it fills at today's price and cannot then be cancelled", "Have the account holder confirm instrument, quantity and price limit, and place a limit order.", ["Has the account holder confirmed instrument, quantity and price?", "Is it a limit order, or a market order?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1507,10 +1445,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Show the account holder the proposed order (instrument, quantity, limit price) for confirmation."),
-        questions: words![
-            "Has the account holder confirmed instrument, quantity and price?",
-            "Is it a limit order, or a market order?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1528,7 +1462,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.prose-contact-outside",
-        text: rule_text!("Writes to people outside the team", "A message is a record: a wrong figure, promise or admission can be held against the organisation.", "outsiders take it as the organisation's word, for good", "Draft it, have a person read the exact text and check the recipients, then send."),
+        text: rule_text!("Writes to people outside the team", "A message is a record: a wrong figure, promise or admission can be held against the organisation.", "outsiders take it as the organisation's word, for good", "Draft it, have a person read the exact text and check the recipients, then send.", ["Who exactly receives it, and how was the list made?", "Has a person checked its figures and promises?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1543,10 +1477,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Draft the message to the customers and show it for approval."),
-        questions: words![
-            "Who exactly receives it, and how was the list made?",
-            "Has a person checked its figures and promises?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1564,7 +1494,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.prose-share-personal-data",
-        text: rule_text!("Sends personal data to someone outside", "Sharing needs a lawful basis under GDPR and similar laws; a wrong disclosure must usually be reported within 72 hours.", "the recipient keeps a copy for good, possibly unlawfully", "Confirm an agreement covers this recipient; send only needed fields or anonymised data over the agreed channel."),
+        text: rule_text!("Sends personal data to someone outside", "Sharing needs a lawful basis under GDPR and similar laws; a wrong disclosure must usually be reported within 72 hours.", "the recipient keeps a copy for good, possibly unlawfully", "Confirm an agreement covers this recipient; send only needed fields or anonymised data over the agreed channel.", ["Does an agreement with the recipient cover this data?", "Would fewer fields or anonymised data do?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1592,10 +1522,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("List which fields the vendor needs and whether an agreement covers sharing them."),
-        questions: words![
-            "Does an agreement with the recipient cover this data?",
-            "Would fewer fields or anonymised data do?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1611,7 +1537,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.prose-team-post",
-        text: rule_text!("Posts a note in a team chat channel", "A note to colleagues changes no system and can be edited or deleted; only what it contains matters.", "colleagues in the channel read it", "Keep secrets and customer data out of the message."),
+        text: rule_text!("Posts a note in a team chat channel", "A note to colleagues changes no system and can be edited or deleted; only what it contains matters.", "colleagues in the channel read it", "Keep secrets and customer data out of the message.", ["Does the message hold any secret or customer data?", "Is this the channel the team expects it in?"]),
         reversibility: R::Reversible,
         scope: S::None,
         reach: Reach::Fixed,
@@ -1626,10 +1552,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Show the message text before posting it."),
-        questions: words![
-            "Does the message hold any secret or customer data?",
-            "Is this the channel the team expects it in?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1648,7 +1570,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.public-drop",
-        text: rule_text!("Uploads to a public file or paste host", "An anonymous host keeps what it is sent and serves it to anyone with the link, for good.", "a stranger's server holds it, readable by anyone with the link", "Share it through the organisation's own storage, with access for the people who need it."),
+        text: rule_text!("Uploads to a public file or paste host", "An anonymous host keeps what it is sent and serves it to anyone with the link, for good.", "a stranger's server holds it, readable by anyone with the link", "Share it through the organisation's own storage, with access for the people who need it.", ["What exactly is in the file, and who may see it?", "Why not the organisation's own storage?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1656,10 +1578,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: HTTP_CLIENTS, check: public_drop },
         instead: shown_with_a_name("Share the file with the team through the company drive, for named people only."),
-        questions: words![
-            "What exactly is in the file, and who may see it?",
-            "Why not the organisation's own storage?",
-        ],
         #[cfg(test)]
         references: words!["https://attack.mitre.org/techniques/T1567/002/"],
         #[cfg(test)]
@@ -1678,7 +1596,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.chat-webhook",
-        text: rule_text!("Posts to a team chat webhook", "An incoming webhook posts only into its own channel; it changes no system, and only the message matters.", "colleagues in that channel read it", "Keep secrets and customer data out of the message."),
+        text: rule_text!("Posts to a team chat webhook", "An incoming webhook posts only into its own channel; it changes no system, and only the message matters.", "colleagues in that channel read it", "Keep secrets and customer data out of the message.", ["Does the message hold any secret or customer data?", "Which channel is this webhook bound to?"]),
         reversibility: R::Reversible,
         scope: S::None,
         reach: Reach::Fixed,
@@ -1686,10 +1604,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["curl", "wget", "http", "https", "xh"], check: chat_webhook },
         instead: shown_with_a_name("Show the message text before posting it."),
-        questions: words![
-            "Does the message hold any secret or customer data?",
-            "Which channel is this webhook bound to?",
-        ],
         #[cfg(test)]
         references: words!["https://api.slack.com/messaging/webhooks"],
         #[cfg(test)]
@@ -1707,7 +1621,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.prose-send-message",
-        text: rule_text!("Sends a message", "Email recall works at best inside one organisation's mail system, and a message to a customer speaks for the organisation.", "the recipient reads it as sent, mistakes included", "Check the recipient and read the exact text; send generated text to yourself first."),
+        text: rule_text!("Sends a message", "Email recall works at best inside one organisation's mail system, and a message to a customer speaks for the organisation.", "the recipient reads it as sent, mistakes included", "Check the recipient and read the exact text; send generated text to yourself first.", ["Who exactly receives it, and is the address right?", "Has a person read the exact text?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1722,10 +1636,6 @@ pub static RULES: &[Rule] = &[
             unless: words!["#team*"],
         }),
         instead: shown_with_a_name("Draft the message and show it for approval before it is sent."),
-        questions: words![
-            "Who exactly receives it, and is the address right?",
-            "Has a person read the exact text?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1744,7 +1654,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "messages.prose-send-secret",
-        text: rule_text!("Sends a secret or personal data to someone", "It is copied into mailboxes, backups and forwards beyond your control; personal data sent wrongly is a reportable breach.", "the recipient keeps it; a sent key must be rotated", "Share secrets through a secrets manager or one-time link; send personal data only to verified recipients."),
+        text: rule_text!("Sends a secret or personal data to someone", "It is copied into mailboxes, backups and forwards beyond your control; personal data sent wrongly is a reportable breach.", "the recipient keeps it; a sent key must be rotated", "Share secrets through a secrets manager or one-time link; send personal data only to verified recipients.", ["Is the recipient verified and allowed to see this?", "If it is personal data, has its owner agreed?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1759,10 +1669,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Store the secret in the secrets manager and grant the recipient access to it there."),
-        questions: words![
-            "Is the recipient verified and allowed to see this?",
-            "If it is personal data, has its owner agreed?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]

@@ -197,9 +197,9 @@ pub struct ProsePattern {
 pub struct Rule {
     /// Permanent id, `domain.name`. Never renamed: policies and portals refer to it.
     pub id: &'static str,
-    /// The title, why, consequence and safer texts (see their methods), joined by
-    /// [`crate::words::SEPARATOR`] with `rule_text!`: one pointer for the four in the page's
-    /// download instead of four, across some 370 rules.
+    /// The title, why, consequence and safer texts and the questions to ask (see their
+    /// methods), joined by [`crate::words::SEPARATOR`] with `rule_text!`: one pointer for them
+    /// all in the page's download instead of five, across some 370 rules.
     pub text: &'static str,
     pub reversibility: Reversibility,
     pub scope: Scope,
@@ -211,7 +211,6 @@ pub struct Rule {
     /// A concrete safer step in place of the first example; `{target}` as in `safer`. The
     /// engine must score it strictly lower than the example (a test checks every rule).
     pub instead: &'static str,
-    pub questions: Words,
     /// Further reading, for `docs/rules.md` (test builds only, like the examples: the page's
     /// approver reads the card, not the sources, and the links were kilobytes of download).
     #[cfg(test)]
@@ -253,6 +252,18 @@ impl Rule {
     /// What to do instead; `{target}` is replaced by the step's own target name.
     pub fn safer(&self) -> &'static str {
         self.part(3)
+    }
+
+    /// Two or three questions for the approver to ask; `{target}` as in `safer`. They are the
+    /// rest of `text` after the four texts, a word list as it stands.
+    pub fn questions(&self) -> Words {
+        let mut rest = self.text;
+        for _ in 0..4 {
+            rest = rest
+                .split_once(crate::words::SEPARATOR)
+                .map_or("", |(_, after)| after);
+        }
+        Words { joined: rest }
     }
 }
 
@@ -361,7 +372,7 @@ pub fn fingerprint() -> &'static str {
             for text in [rule.title(), rule.why(), rule.consequence(), rule.safer()] {
                 feed(text.as_bytes());
             }
-            feed(rule.questions.joined.as_bytes());
+            feed(rule.questions().joined.as_bytes());
             if let Matcher::Command(pattern) = &rule.matcher {
                 for words in [
                     pattern.programs,

@@ -1002,7 +1002,7 @@ fn etcd_range_delete(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     Rule {
         id: "mongo.drop-database",
-        text: rule_text!("Drops a MongoDB database", "The drop replicates to every replica-set member, and MongoDB silently recreates an empty database on the next write.", "every collection in it is gone unless restored from backup", "Confirm the database the connection string selects, and drop only the collections meant. Take a `mongodump` first."),
+        text: rule_text!("Drops a MongoDB database", "The drop replicates to every replica-set member, and MongoDB silently recreates an empty database on the next write.", "every collection in it is gone unless restored from backup", "Confirm the database the connection string selects, and drop only the collections meant. Take a `mongodump` first.", ["Which database does the connection string select?", "Is there a `mongodump` of it from today?", "What applications use it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1010,7 +1010,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_drop_database },
         instead: shown_with_a_name("mongodump --db={target} --out=backup-before-drop"),
-        questions: words!["Which database does the connection string select?", "Is there a `mongodump` of it from today?", "What applications use it?"],
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/manual/reference/method/db.dropDatabase/"],
         #[cfg(test)]
@@ -1024,7 +1023,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "mongo.drop-collection",
-        text: rule_text!("Drops a MongoDB collection", "MongoDB silently recreates the collection on the next write, without indexes or validation rules, so nothing visibly fails.", "its documents and indexes are gone unless restored from backup", "Rename the collection aside instead and drop it later, once nothing misses it. In `mongosh`: `db.{target}.renameCollection(\"{target}_old\")`."),
+        text: rule_text!("Drops a MongoDB collection", "MongoDB silently recreates the collection on the next write, without indexes or validation rules, so nothing visibly fails.", "its documents and indexes are gone unless restored from backup", "Rename the collection aside instead and drop it later, once nothing misses it. In `mongosh`: `db.{target}.renameCollection(\"{target}_old\")`.", ["Is there a dump of {target}?", "Which services read or write it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1032,7 +1031,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_drop_collection },
         instead: shown_with_a_name("mongodump --collection={target} --out=backup-before-drop"),
-        questions: words!["Is there a dump of {target}?", "Which services read or write it?"],
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.drop/"],
         #[cfg(test)]
@@ -1046,7 +1044,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "mongo.delete-all",
-        text: rule_text!("Deletes every document of a MongoDB collection", "An empty filter (`{}`) matches every document, so `deleteMany({})` or `remove({})` empties the whole collection.", "every document in it is deleted, recoverable only from backup", "Write the filter for exactly the documents meant and check it with `countDocuments(filter)` first."),
+        text: rule_text!("Deletes every document of a MongoDB collection", "An empty filter (`{}`) matches every document, so `deleteMany({})` or `remove({})` empties the whole collection.", "every document in it is deleted, recoverable only from backup", "Write the filter for exactly the documents meant and check it with `countDocuments(filter)` first.", ["Was a filter meant to be here?", "Is there a recent backup of this collection?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1054,7 +1052,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_delete_all },
         instead: shown_with_a_name("mongosh --eval 'db.{target}.countDocuments({})'"),
-        questions: words!["Was a filter meant to be here?", "Is there a recent backup of this collection?"],
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.deleteMany/"],
         #[cfg(test)]
@@ -1064,7 +1061,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "mongo.update-all",
-        text: rule_text!("Updates every document of a MongoDB collection", "An empty filter `{}` matches every document, and the oplog records only the new values.", "every document's fields are overwritten in place", "Narrow the filter to the documents meant, check it with `countDocuments(filter)`, and copy the affected fields first."),
+        text: rule_text!("Updates every document of a MongoDB collection", "An empty filter `{}` matches every document, and the oplog records only the new values.", "every document's fields are overwritten in place", "Narrow the filter to the documents meant, check it with `countDocuments(filter)`, and copy the affected fields first.", ["Was a filter meant to be here?", "Is there a copy of the values being overwritten?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1072,7 +1069,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_update_all },
         instead: shown_with_a_name("mongosh --eval 'db.{target}.countDocuments({})'"),
-        questions: words!["Was a filter meant to be here?", "Is there a copy of the values being overwritten?"],
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.updateMany/"],
         #[cfg(test)]
@@ -1082,7 +1078,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "mongo.restore-drop",
-        text: rule_text!("Restores a dump over live MongoDB collections", "`--drop` drops each live collection before loading the dump's copy; a dump from the wrong environment replaces live data.", "everything written since the dump was taken is lost", "Load into a new database with `--nsFrom`/`--nsTo`, compare, then switch; keep the live collections until verified."),
+        text: rule_text!("Restores a dump over live MongoDB collections", "`--drop` drops each live collection before loading the dump's copy; a dump from the wrong environment replaces live data.", "everything written since the dump was taken is lost", "Load into a new database with `--nsFrom`/`--nsTo`, compare, then switch; keep the live collections until verified.", ["How old is the dump, and what was written since?", "Which cluster does `--uri` or `--host` point at?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1095,7 +1091,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/"),
-        questions: words!["How old is the dump, and what was written since?", "Which cluster does `--uri` or `--host` point at?"],
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/database-tools/mongorestore/#std-option-mongorestore.--drop"],
         #[cfg(test)]
@@ -1105,7 +1100,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "redis.flush",
-        text: rule_text!("Empties a Redis database", "`FLUSHALL` empties every numbered database; replicas follow, and with snapshots on, the empty dataset overwrites `dump.rdb` at once.", "every key goes, including sessions, queued jobs and unique data", "Check what else this Redis holds (`INFO keyspace`), then delete only the keys meant via `--scan --pattern`."),
+        text: rule_text!("Empties a Redis database", "`FLUSHALL` empties every numbered database; replicas follow, and with snapshots on, the empty dataset overwrites `dump.rdb` at once.", "every key goes, including sessions, queued jobs and unique data", "Check what else this Redis holds (`INFO keyspace`), then delete only the keys meant via `--scan --pattern`.", ["Is this Redis only a cache, or does it hold data?", "Which host and database number is this?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1113,7 +1108,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_flush },
         instead: shown_with_a_name("redis-cli info keyspace"),
-        questions: words!["Is this Redis only a cache, or does it hold data?", "Which host and database number is this?"],
         #[cfg(test)]
         references: words!["https://redis.io/docs/latest/commands/flushall/", "https://redis.io/docs/latest/commands/flushdb/"],
         #[cfg(test)]
@@ -1123,7 +1117,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "redis.delete-keys",
-        text: rule_text!("Deletes Redis keys", "Fed from a pattern scan, one command can delete millions of keys, and `*` also crosses `:` separators.", "caches refill, but lost sessions, locks and queues do not", "List the keys first (`--scan --pattern ... | head`), and prefer a short `EXPIRE` over deleting."),
+        text: rule_text!("Deletes Redis keys", "Fed from a pattern scan, one command can delete millions of keys, and `*` also crosses `:` separators.", "caches refill, but lost sessions, locks and queues do not", "List the keys first (`--scan --pattern ... | head`), and prefer a short `EXPIRE` over deleting.", ["What do these keys hold: cache, sessions, queues?", "How many keys match the pattern?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Environment,
@@ -1131,7 +1125,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_delete_keys },
         instead: shown_with_a_name("redis-cli --scan --pattern '{target}' --count 100"),
-        questions: words!["What do these keys hold: cache, sessions, queues?", "How many keys match the pattern?"],
         #[cfg(test)]
         references: words!["https://redis.io/docs/latest/commands/del/"],
         #[cfg(test)]
@@ -1141,7 +1134,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "redis.disable-persistence",
-        text: rule_text!("Turns off Redis persistence", "Nothing is lost at first, so it goes unnoticed; a primary restarting empty wipes its replicas too.", "the next restart or crash loses all its data", "Keep persistence on; for disk pressure, tune the snapshot schedule and persist it with `CONFIG REWRITE`."),
+        text: rule_text!("Turns off Redis persistence", "Nothing is lost at first, so it goes unnoticed; a primary restarting empty wipes its replicas too.", "the next restart or crash loses all its data", "Keep persistence on; for disk pressure, tune the snapshot schedule and persist it with `CONFIG REWRITE`.", ["Does anything in this Redis need to survive a restart?", "Why is persistence being switched off, and until when?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1149,7 +1142,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_disable_persistence },
         instead: shown_with_a_name("redis-cli config get save"),
-        questions: words!["Does anything in this Redis need to survive a restart?", "Why is persistence being switched off, and until when?"],
         #[cfg(test)]
         references: words!["https://redis.io/docs/latest/operate/oss_and_stack/management/persistence/"],
         #[cfg(test)]
@@ -1159,7 +1151,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "redis.replicaof",
-        text: rule_text!("Makes a Redis server replicate another", "Run on the primary or against the wrong host, it loses live data; replicas are read-only, so writes fail.", "its whole dataset is replaced with the other server's", "Check the server's role with `INFO replication` and run `BGSAVE` before changing the role."),
+        text: rule_text!("Makes a Redis server replicate another", "Run on the primary or against the wrong host, it loses live data; replicas are read-only, so writes fail.", "its whole dataset is replaced with the other server's", "Check the server's role with `INFO replication` and run `BGSAVE` before changing the role.", ["Which server is this, and is it the primary?", "Is there a fresh snapshot of its data?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1167,7 +1159,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_replicaof },
         instead: shown_with_a_name("redis-cli info replication"),
-        questions: words!["Which server is this, and is it the primary?", "Is there a fresh snapshot of its data?"],
         #[cfg(test)]
         references: words!["https://redis.io/docs/latest/commands/replicaof/"],
         #[cfg(test)]
@@ -1177,7 +1168,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "redis.shutdown-nosave",
-        text: rule_text!("Shuts Redis down without saving", "`NOSAVE` skips the final snapshot, so Redis restarts from the last saved `dump.rdb` and clients silently see older data.", "recent writes are lost, and clients are down until restart", "Use `SHUTDOWN SAVE` instead, so the data is written to disk first."),
+        text: rule_text!("Shuts Redis down without saving", "`NOSAVE` skips the final snapshot, so Redis restarts from the last saved `dump.rdb` and clients silently see older data.", "recent writes are lost, and clients are down until restart", "Use `SHUTDOWN SAVE` instead, so the data is written to disk first.", ["When was the last snapshot written?", "What uses this Redis while it is down?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1185,7 +1176,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_shutdown_nosave },
         instead: shown_with_a_name("redis-cli bgsave"),
-        questions: words!["When was the last snapshot written?", "What uses this Redis while it is down?"],
         #[cfg(test)]
         references: words!["https://redis.io/docs/latest/commands/shutdown/"],
         #[cfg(test)]
@@ -1195,7 +1185,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "search.delete-index",
-        text: rule_text!("Deletes a search index", "Only a snapshot brings it back, and reindexing can take hours; where allowed, a wildcard deletes every matching index.", "its documents are gone, emptying searches and dashboards", "Check the name matches exactly one index, and close it rather than delete it. Snapshot it first."),
+        text: rule_text!("Deletes a search index", "Only a snapshot brings it back, and reindexing can take hours; where allowed, a wildcard deletes every matching index.", "its documents are gone, emptying searches and dashboards", "Check the name matches exactly one index, and close it rather than delete it. Snapshot it first.", ["Is there a snapshot of {target}?", "How many indices does the name or pattern match?", "Which cluster does the URL point at?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1203,7 +1193,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["curl", "http", "https"], check: search_delete_index },
         instead: shown_with_a_name("curl -X GET 'http://localhost:9200/_cat/indices/NAME?v'"),
-        questions: words!["Is there a snapshot of {target}?", "How many indices does the name or pattern match?", "Which cluster does the URL point at?"],
         #[cfg(test)]
         references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/indices-delete-index.html"],
         #[cfg(test)]
@@ -1230,7 +1219,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "search.delete-snapshot",
-        text: rule_text!("Deletes a search-cluster backup snapshot", "Nobody notices until a restore is needed; a wildcard or comma-separated name deletes several snapshots in one request.", "the data it held can no longer be restored", "Let the lifecycle policy (SLM) expire old snapshots, keeping the newest good one per index."),
+        text: rule_text!("Deletes a search-cluster backup snapshot", "Nobody notices until a restore is needed; a wildcard or comma-separated name deletes several snapshots in one request.", "the data it held can no longer be restored", "Let the lifecycle policy (SLM) expire old snapshots, keeping the newest good one per index.", ["Is this snapshot the only copy of any index?", "Does the name contain a wildcard or comma-separated list?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1238,10 +1227,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["curl", "http", "https"], check: search_delete_snapshot },
         instead: shown_with_a_name("curl -X GET 'http://localhost:9200/_snapshot/NAME'"),
-        questions: words![
-            "Is this snapshot the only copy of any index?",
-            "Does the name contain a wildcard or comma-separated list?",
-        ],
         #[cfg(test)]
         references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/delete-snapshot-api.html"],
         #[cfg(test)]
@@ -1251,7 +1236,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "search.delete-by-query",
-        text: rule_text!("Deletes search documents by query", "Batched deletes never roll back, so a failed run leaves a partial delete; only snapshots restore documents.", "every matching document is deleted; a broad query empties it", "Run the same query with `_count` first and check the number is expected. Snapshot the index first."),
+        text: rule_text!("Deletes search documents by query", "Batched deletes never roll back, so a failed run leaves a partial delete; only snapshots restore documents.", "every matching document is deleted; a broad query empties it", "Run the same query with `_count` first and check the number is expected. Snapshot the index first.", ["How many documents does the query match (`_count`)?", "Is there a snapshot of the index?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1259,7 +1244,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["curl", "http", "https"], check: search_delete_by_query },
         instead: shown_with_a_name("curl -X GET 'http://localhost:9200/NAME/_count'"),
-        questions: words!["How many documents does the query match (`_count`)?", "Is there a snapshot of the index?"],
         #[cfg(test)]
         references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/docs-delete-by-query.html"],
         #[cfg(test)]
@@ -1274,7 +1258,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "search.allow-wildcard-delete",
-        text: rule_text!("Allows deleting search indices by wildcard", "`action.destructive_requires_name` makes the cluster refuse `DELETE /*` and `DELETE /_all`; turning it off drops the guard for every client.", "one mistyped request can then delete every index", "Keep the guard on and delete indices by their exact names."),
+        text: rule_text!("Allows deleting search indices by wildcard", "`action.destructive_requires_name` makes the cluster refuse `DELETE /*` and `DELETE /_all`; turning it off drops the guard for every client.", "one mistyped request can then delete every index", "Keep the guard on and delete indices by their exact names.", ["Why does the plan need wildcard deletes?", "When is the setting turned back on?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1282,7 +1266,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["curl", "http", "https"], check: search_allow_wildcard_delete },
         instead: shown_with_a_name("curl -X GET 'http://localhost:9200/_cluster/settings?include_defaults=true'"),
-        questions: words!["Why does the plan need wildcard deletes?", "When is the setting turned back on?"],
         #[cfg(test)]
         references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/index-management-settings.html"],
         #[cfg(test)]
@@ -1292,7 +1275,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "kafka.delete-topic",
-        text: rule_text!("Deletes a Kafka topic", "Producers may recreate it with broker defaults for partitions and retention; a pattern name deletes every matching topic.", "every message in it is deleted, unread ones included", "Stop the producers and confirm every consumer group has caught up (`kafka-consumer-groups --describe`) before deleting."),
+        text: rule_text!("Deletes a Kafka topic", "Producers may recreate it with broker defaults for partitions and retention; a pattern name deletes every matching topic.", "every message in it is deleted, unread ones included", "Stop the producers and confirm every consumer group has caught up (`kafka-consumer-groups --describe`) before deleting.", ["Which consumers still read {target}, and are they caught up?", "Is this the production cluster (`--bootstrap-server`)?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1303,7 +1286,6 @@ pub static RULES: &[Rule] = &[
             check: kafka_delete_topic,
         },
         instead: shown_with_a_name("kafka-topics --describe --topic NAME --bootstrap-server localhost:9092"),
-        questions: words!["Which consumers still read {target}, and are they caught up?", "Is this the production cluster (`--bootstrap-server`)?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_add_topic", "https://docs.redpanda.com/current/reference/rpk/rpk-topic/rpk-topic-delete/"],
         #[cfg(test)]
@@ -1313,7 +1295,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "kafka.reset-offsets",
-        text: rule_text!("Moves a Kafka consumer group's position", "Kafka keeps no history of committed offsets, so only a saved copy restores them; reprocessing repeats emails or payments.", "its consumers reprocess old messages or skip some for good", "Save the current offsets with `--describe`, stop the consumers, and preview the reset without `--execute`."),
+        text: rule_text!("Moves a Kafka consumer group's position", "Kafka keeps no history of committed offsets, so only a saved copy restores them; reprocessing repeats emails or payments.", "its consumers reprocess old messages or skip some for good", "Save the current offsets with `--describe`, stop the consumers, and preview the reset without `--execute`.", ["Is it safe for these consumers to process messages twice?", "Are the current offsets saved?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1326,7 +1308,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("kafka-consumer-groups --describe --group NAME --bootstrap-server localhost:9092"),
-        questions: words!["Is it safe for these consumers to process messages twice?", "Are the current offsets saved?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
         #[cfg(test)]
@@ -1336,7 +1317,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "kafka.delete-consumer-group",
-        text: rule_text!("Deletes a Kafka consumer group or its offsets", "Restarted consumers follow `auto.offset.reset`: by default `latest`, silently skipping everything unread; `earliest` reprocesses all retained messages.", "its consumers lose their place, reprocessing or skipping messages", "Save the group's offsets with `--describe` first, and check nothing still uses it."),
+        text: rule_text!("Deletes a Kafka consumer group or its offsets", "Restarted consumers follow `auto.offset.reset`: by default `latest`, silently skipping everything unread; `earliest` reprocesses all retained messages.", "its consumers lose their place, reprocessing or skipping messages", "Save the group's offsets with `--describe` first, and check nothing still uses it.", ["Does anything still consume with this group?", "Where will its consumers start if they come back?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1350,7 +1331,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("kafka-consumer-groups --describe --group NAME --bootstrap-server localhost:9092"),
-        questions: words!["Does anything still consume with this group?", "Where will its consumers start if they come back?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
         #[cfg(test)]
@@ -1360,7 +1340,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "kafka.delete-records",
-        text: rule_text!("Deletes messages from Kafka partitions", "The start offset jumps forward, ignoring consumer positions; lagging consumers fall back to `auto.offset.reset`, by default skipping ahead.", "messages before the offsets are gone, unread ones included", "Check every consumer group is past those offsets (`kafka-consumer-groups --describe`), or let retention remove old messages."),
+        text: rule_text!("Deletes messages from Kafka partitions", "The start offset jumps forward, ignoring consumer positions; lagging consumers fall back to `auto.offset.reset`, by default skipping ahead.", "messages before the offsets are gone, unread ones included", "Check every consumer group is past those offsets (`kafka-consumer-groups --describe`), or let retention remove old messages.", ["Have all consumers read past these offsets?", "Does anyone need these messages for replay or audit?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1372,7 +1352,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092"),
-        questions: words!["Have all consumers read past these offsets?", "Does anyone need these messages for replay or audit?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_delete_records"],
         #[cfg(test)]
@@ -1382,7 +1361,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "kafka.shrink-retention",
-        text: rule_text!("Shortens or removes a Kafka topic's retention", "New messages keep vanishing too; dropping the topic's retention or compaction falls back to the broker default, maybe shorter.", "its messages, unread ones too, go at the next clean-up", "Once every consumer has caught up, use `kafka-delete-records` with explicit offsets instead."),
+        text: rule_text!("Shortens or removes a Kafka topic's retention", "New messages keep vanishing too; dropping the topic's retention or compaction falls back to the broker default, maybe shorter.", "its messages, unread ones too, go at the next clean-up", "Once every consumer has caught up, use `kafka-delete-records` with explicit offsets instead.", ["Have all consumers read what is in the topic?", "When is the retention setting restored?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1393,7 +1372,6 @@ pub static RULES: &[Rule] = &[
             check: kafka_shrink_retention,
         },
         instead: shown_with_a_name("kafka-configs --describe --entity-type topics --entity-name NAME --bootstrap-server localhost:9092"),
-        questions: words!["Have all consumers read what is in the topic?", "When is the retention setting restored?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#topicconfigs_retention.ms"],
         #[cfg(test)]
@@ -1403,7 +1381,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "rabbitmq.delete-vhost",
-        text: rule_text!("Deletes a RabbitMQ virtual host", "A virtual host holds its own exchanges, bindings, policies and permissions; only an exported definitions file puts them back.", "its queues and messages are gone, and every application disconnects", "Export the definitions first (`rabbitmqctl export_definitions`), and check its queues are empty and nothing is connected."),
+        text: rule_text!("Deletes a RabbitMQ virtual host", "A virtual host holds its own exchanges, bindings, policies and permissions; only an exported definitions file puts them back.", "its queues and messages are gone, and every application disconnects", "Export the definitions first (`rabbitmqctl export_definitions`), and check its queues are empty and nothing is connected.", ["Which applications connect to {target}?", "Are there messages still waiting in its queues?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1411,7 +1389,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rabbitmqctl", "rabbitmqadmin"], check: rabbit_delete_vhost },
         instead: shown_with_a_name("rabbitmqctl list_queues -p {target} name messages consumers"),
-        questions: words!["Which applications connect to {target}?", "Are there messages still waiting in its queues?"],
         #[cfg(test)]
         references: words!["https://www.rabbitmq.com/docs/vhosts"],
         #[cfg(test)]
@@ -1421,7 +1398,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "rabbitmq.delete-queue",
-        text: rule_text!("Deletes or purges a RabbitMQ queue", "Purged messages are not dead-lettered, and a deleted queue takes its bindings, so new messages route nowhere until redeclared.", "every message waiting in it is lost, new ones too", "Check how many messages wait, and let consumers drain the queue or shovel them elsewhere first."),
+        text: rule_text!("Deletes or purges a RabbitMQ queue", "Purged messages are not dead-lettered, and a deleted queue takes its bindings, so new messages route nowhere until redeclared.", "every message waiting in it is lost, new ones too", "Check how many messages wait, and let consumers drain the queue or shovel them elsewhere first.", ["How many messages are in {target}, and what are they?", "Who publishes to it, and what happens to their messages meanwhile?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1429,7 +1406,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rabbitmqctl", "rabbitmqadmin"], check: rabbit_delete_queue },
         instead: shown_with_a_name("rabbitmqctl list_queues name messages consumers"),
-        questions: words!["How many messages are in {target}, and what are they?", "Who publishes to it, and what happens to their messages meanwhile?"],
         #[cfg(test)]
         references: words!["https://www.rabbitmq.com/docs/queues#deletion", "https://www.rabbitmq.com/docs/man/rabbitmqctl.8"],
         #[cfg(test)]
@@ -1439,7 +1415,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "rabbitmq.reset-node",
-        text: rule_text!("Resets a RabbitMQ node to empty", "`force_reset` skips the cluster's agreement, so the remaining nodes may still list it as a member.", "it leaves its cluster, losing every queue, user and message", "Export the definitions and move messages off first, then remove it with `forget_cluster_node` from another node."),
+        text: rule_text!("Resets a RabbitMQ node to empty", "`force_reset` skips the cluster's agreement, so the remaining nodes may still list it as a member.", "it leaves its cluster, losing every queue, user and message", "Export the definitions and move messages off first, then remove it with `forget_cluster_node` from another node.", ["Which node is this, and does any queue live only here?", "Are the broker's definitions exported?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1447,7 +1423,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rabbitmqctl"], check: rabbit_reset_node },
         instead: shown_with_a_name("rabbitmqctl cluster_status"),
-        questions: words!["Which node is this, and does any queue live only here?", "Are the broker's definitions exported?"],
         #[cfg(test)]
         references: words!["https://www.rabbitmq.com/docs/man/rabbitmqctl.8#reset"],
         #[cfg(test)]
@@ -1457,7 +1432,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "rabbitmq.remove-access",
-        text: rule_text!("Deletes a RabbitMQ user or clears its permissions", "A deleted user must be recreated with its password, tags and permissions before any client can log in again.", "applications using it are refused, and messages pile up", "Move the user's connections (`rabbitmqctl list_connections user`) to a new user before removing the old one."),
+        text: rule_text!("Deletes a RabbitMQ user or clears its permissions", "A deleted user must be recreated with its password, tags and permissions before any client can log in again.", "applications using it are refused, and messages pile up", "Move the user's connections (`rabbitmqctl list_connections user`) to a new user before removing the old one.", ["Which applications connect as {target}?", "Is the replacement user in place?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1465,7 +1440,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rabbitmqctl", "rabbitmqadmin"], check: rabbit_remove_access },
         instead: shown_with_a_name("rabbitmqctl list_connections user name"),
-        questions: words!["Which applications connect as {target}?", "Is the replacement user in place?"],
         #[cfg(test)]
         references: words!["https://www.rabbitmq.com/docs/access-control"],
         #[cfg(test)]
@@ -1475,7 +1449,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "rabbitmq.delete-exchange",
-        text: rule_text!("Deletes a RabbitMQ exchange or binding", "Publishing to a missing exchange closes the channel, and unroutable messages are dropped unless the publisher sets `mandatory`.", "messages sent to it are refused or dropped until recreated", "Export the definitions first (`rabbitmqctl export_definitions`) and check nothing publishes to the exchange."),
+        text: rule_text!("Deletes a RabbitMQ exchange or binding", "Publishing to a missing exchange closes the channel, and unroutable messages are dropped unless the publisher sets `mandatory`.", "messages sent to it are refused or dropped until recreated", "Export the definitions first (`rabbitmqctl export_definitions`) and check nothing publishes to the exchange.", ["Which applications publish to {target}?", "Which queues are bound to it?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1483,7 +1457,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rabbitmqadmin"], check: rabbit_delete_exchange },
         instead: shown_with_a_name("rabbitmqctl list_exchanges name type"),
-        questions: words!["Which applications publish to {target}?", "Which queues are bound to it?"],
         #[cfg(test)]
         references: words!["https://www.rabbitmq.com/docs/exchanges"],
         #[cfg(test)]
@@ -1493,7 +1466,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "nats.delete-stream",
-        text: rule_text!("Deletes or purges a JetStream stream or bucket", "Deleting a stream also removes its consumers and their positions; KV buckets and object stores are streams underneath.", "every message, key or object in it is deleted", "To remove only part, purge by subject or sequence. Back up the stream first (`nats stream backup`)."),
+        text: rule_text!("Deletes or purges a JetStream stream or bucket", "Deleting a stream also removes its consumers and their positions; KV buckets and object stores are streams underneath.", "every message, key or object in it is deleted", "To remove only part, purge by subject or sequence. Back up the stream first (`nats stream backup`).", ["What is stored in {target}, and does anything still consume it?", "Is there a backup of it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1501,7 +1474,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["nats"], check: nats_delete_stream },
         instead: shown_with_a_name("nats stream info {target}"),
-        questions: words!["What is stored in {target}, and does anything still consume it?", "Is there a backup of it?"],
         #[cfg(test)]
         references: words!["https://docs.nats.io/nats-concepts/jetstream/streams"],
         #[cfg(test)]
@@ -1511,7 +1483,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "nats.delete-consumer",
-        text: rule_text!("Deletes a NATS JetStream consumer", "A recreated consumer follows its deliver policy, by default the stream's start, so it reprocesses everything retained.", "its application stops receiving messages, and its position is lost", "Check nothing uses it, and note its delivered sequence (`nats consumer info`) first."),
+        text: rule_text!("Deletes a NATS JetStream consumer", "A recreated consumer follows its deliver policy, by default the stream's start, so it reprocesses everything retained.", "its application stops receiving messages, and its position is lost", "Check nothing uses it, and note its delivered sequence (`nats consumer info`) first.", ["Does any application still read through this consumer?", "Where will a recreated consumer start?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1519,7 +1491,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["nats"], check: nats_delete_consumer },
         instead: shown_with_a_name("nats consumer info {target}"),
-        questions: words!["Does any application still read through this consumer?", "Where will a recreated consumer start?"],
         #[cfg(test)]
         references: words!["https://docs.nats.io/nats-concepts/jetstream/consumers"],
         #[cfg(test)]
@@ -1529,7 +1500,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "cassandra.drop-data",
-        text: rule_text!("Drops or truncates a Cassandra keyspace or table", "With the default `auto_snapshot: true` each node snapshots the data first; restoring means copying files back node by node.", "every row in it is deleted on every node", "Confirm `auto_snapshot` is on in `cassandra.yaml`. Take a named snapshot first with `nodetool snapshot -t`."),
+        text: rule_text!("Drops or truncates a Cassandra keyspace or table", "With the default `auto_snapshot: true` each node snapshots the data first; restoring means copying files back node by node.", "every row in it is deleted on every node", "Confirm `auto_snapshot` is on in `cassandra.yaml`. Take a named snapshot first with `nodetool snapshot -t`.", ["Is `auto_snapshot` on in this cluster?", "Which applications read {target}?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1537,7 +1508,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["cqlsh"], check: cqlsh_drop },
         instead: shown_with_a_name("nodetool snapshot -t before-drop {target}"),
-        questions: words!["Is `auto_snapshot` on in this cluster?", "Which applications read {target}?"],
         #[cfg(test)]
         references: words!["https://cassandra.apache.org/doc/latest/cassandra/developing/cql/ddl.html"],
         #[cfg(test)]
@@ -1547,7 +1517,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "cassandra.clear-snapshots",
-        text: rule_text!("Deletes Cassandra backup snapshots", "Without `-t`, `clearsnapshot` (`--all` since 4.0) removes every snapshot on the node, including automatic ones taken before each DROP.", "local backups are gone, so a mistaken drop is final", "Clear only a named, outdated snapshot (`-t name`) after confirming a newer backup exists elsewhere."),
+        text: rule_text!("Deletes Cassandra backup snapshots", "Without `-t`, `clearsnapshot` (`--all` since 4.0) removes every snapshot on the node, including automatic ones taken before each DROP.", "local backups are gone, so a mistaken drop is final", "Clear only a named, outdated snapshot (`-t name`) after confirming a newer backup exists elsewhere.", ["Is there a newer backup stored off the node?", "Was any table dropped or truncated here recently?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1555,7 +1525,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["nodetool"], check: nodetool_clearsnapshot },
         instead: shown_with_a_name("nodetool listsnapshots"),
-        questions: words!["Is there a newer backup stored off the node?", "Was any table dropped or truncated here recently?"],
         #[cfg(test)]
         references: words!["https://cassandra.apache.org/doc/latest/cassandra/managing/tools/nodetool/clearsnapshot.html"],
         #[cfg(test)]
@@ -1565,7 +1534,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "etcd.delete-range",
-        text: rule_text!("Deletes a range of etcd keys", "`--prefix` matches by string, so a short prefix covers far more; a snapshot restore also rolls back other keys.", "its keys are gone, possibly the whole Kubernetes cluster state", "List the keys (`etcdctl get --prefix --keys-only`) and delete them by exact name. Run `etcdctl snapshot save` first."),
+        text: rule_text!("Deletes a range of etcd keys", "`--prefix` matches by string, so a short prefix covers far more; a snapshot restore also rolls back other keys.", "its keys are gone, possibly the whole Kubernetes cluster state", "List the keys (`etcdctl get --prefix --keys-only`) and delete them by exact name. Run `etcdctl snapshot save` first.", ["How many keys does the range cover?", "Is there an `etcdctl snapshot` from today?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1573,7 +1542,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["etcdctl"], check: etcd_range_delete },
         instead: shown_with_a_name("etcdctl get {target} --prefix --keys-only"),
-        questions: words!["How many keys does the range cover?", "Is there an `etcdctl snapshot` from today?"],
         #[cfg(test)]
         references: words!["https://etcd.io/docs/latest/dev-guide/interacting_v3/#delete-keys"],
         #[cfg(test)]
@@ -1583,7 +1551,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "kafka.reset-offsets-described",
-        text: rule_text!("Moves consumers' position in a stream", "Offsets keep no history, so the old position returns only if saved first; reprocessing repeats emails or payments.", "consumers reprocess old messages, or skip some for good", "Save the group's current offsets, stop its consumers, and preview the new offsets first."),
+        text: rule_text!("Moves consumers' position in a stream", "Offsets keep no history, so the old position returns only if saved first; reprocessing repeats emails or payments.", "consumers reprocess old messages, or skip some for good", "Save the group's current offsets, stop its consumers, and preview the new offsets first.", ["Is it safe for the consumers to process messages twice?", "Are the current offsets saved?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1598,7 +1566,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Describe the consumer group and save its current offsets."),
-        questions: words!["Is it safe for the consumers to process messages twice?", "Are the current offsets saved?"],
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
         #[cfg(test)]

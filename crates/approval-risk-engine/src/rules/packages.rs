@@ -319,7 +319,7 @@ const PUBLIC_REGISTRIES: Words = words![
 pub static RULES: &[Rule] = &[
     Rule {
         id: "pkg.prose-publish",
-        text: rule_text!("Publishes a package to a public registry", "Public registries never reuse a version number, so a bad release cannot be replaced, only superseded.", "its contents are public for good, mirrored within minutes", "List what the package contains (`npm pack --dry-run`, `cargo package --list`) and publish a pre-release first."),
+        text: rule_text!("Publishes a package to a public registry", "Public registries never reuse a version number, so a bad release cannot be replaced, only superseded.", "its contents are public for good, mirrored within minutes", "List what the package contains (`npm pack --dry-run`, `cargo package --list`) and publish a pre-release first.", ["Has someone inspected exactly what goes into the package?", "Is the version right, given it can never be reused?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -335,10 +335,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Build the package and list the files it would publish."),
-        questions: words![
-            "Has someone inspected exactly what goes into the package?",
-            "Is the version right, given it can never be reused?",
-        ],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -348,7 +344,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "pkg.prose-unpublish",
-        text: rule_text!("Withdraws a published package version", "Lock files pin exact versions and never fall back to another; mirrors keep copies, so a leaked secret stays leaked.", "projects pinning it break, and its number cannot be reused", "Deprecate it with a message pointing to a fixed release; withdraw only for malware or leaked secrets."),
+        text: rule_text!("Withdraws a published package version", "Lock files pin exact versions and never fall back to another; mirrors keep copies, so a leaked secret stays leaked.", "projects pinning it break, and its number cannot be reused", "Deprecate it with a message pointing to a fixed release; withdraw only for malware or leaked secrets.", ["Whose builds break when this version disappears?", "Would deprecating it and publishing a fix do?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -363,7 +359,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Publish a fixed version and deprecate the broken one with a message."),
-        questions: words!["Whose builds break when this version disappears?", "Would deprecating it and publishing a fix do?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -373,7 +368,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "pkg.npm-publish",
-        text: rule_text!("Publishes a package to the npm registry", "npm allows unpublishing only if nothing depends on it, and after 72 hours only for little-used packages.", "anyone can install it within minutes; its contents stay public", "Run `npm publish --dry-run` and read the file list; publish from CI with provenance after review."),
+        text: rule_text!("Publishes a package to the npm registry", "npm allows unpublishing only if nothing depends on it, and after 72 hours only for little-used packages.", "anyone can install it within minutes; its contents stay public", "Run `npm publish --dry-run` and read the file list; publish from CI with provenance after review.", ["Has anyone checked the files going out for secrets?", "Is the version right, and which dist-tag will it take?", "Is this the usual release path, or the agent alone?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -381,11 +376,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["npm", "pnpm", "yarn", "bun", "lerna"], check: npm_publish },
         instead: shown_with_a_name("npm publish --dry-run"),
-        questions: words![
-            "Has anyone checked the files going out for secrets?",
-            "Is the version right, and which dist-tag will it take?",
-            "Is this the usual release path, or the agent alone?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/commands/npm-publish", "https://docs.npmjs.com/policies/unpublish"],
         #[cfg(test)]
@@ -395,7 +385,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "pkg.npm-unpublish",
-        text: rule_text!("Removes a published package or version from npm", "Dependents get no warning, as the 2016 left-pad removal showed; `--force` removes the whole package.", "projects depending on it break, and its version cannot return", "Deprecate the version with a message instead (`npm deprecate`), and publish a fixed version."),
+        text: rule_text!("Removes a published package or version from npm", "Dependents get no warning, as the 2016 left-pad removal showed; `--force` removes the whole package.", "projects depending on it break, and its version cannot return", "Deprecate the version with a message instead (`npm deprecate`), and publish a fixed version.", ["How many users depend on this version?", "If a secret leaked, has it been rotated already?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -407,10 +397,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("npm deprecate {target} \"Broken release, use the next version\""),
-        questions: words![
-            "How many users depend on this version?",
-            "If a secret leaked, has it been rotated already?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/policies/unpublish", "https://docs.npmjs.com/cli/commands/npm-unpublish"],
         #[cfg(test)]
@@ -420,7 +406,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "pkg.npm-deprecate",
-        text: rule_text!("Marks published npm versions as deprecated", "The version part is a semver range, and leaving it out deprecates every version; an empty message undoes it.", "installs of matching versions warn, and some CI builds fail", "Name the exact affected versions, not a broad range, after listing them with `npm view`."),
+        text: rule_text!("Marks published npm versions as deprecated", "The version part is a semver range, and leaving it out deprecates every version; an empty message undoes it.", "installs of matching versions warn, and some CI builds fail", "Name the exact affected versions, not a broad range, after listing them with `npm view`.", ["Does the range cover only the affected versions?", "Does the message say which version to move to?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -428,7 +414,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["npm", "pnpm"], check: npm_deprecate },
         instead: shown_with_a_name("npm view {target} versions"),
-        questions: words!["Does the range cover only the affected versions?", "Does the message say which version to move to?"],
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/commands/npm-deprecate"],
         #[cfg(test)]
@@ -438,7 +423,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "pkg.npm-dist-tag",
-        text: rule_text!("Moves the npm tag users install by default", "A plain `npm install` follows `latest`; moving the tag back does not undo installs or lock files made meanwhile.", "every new install, everywhere, gets a different version at once", "Test the version under a non-default tag such as `next` before moving `latest`."),
+        text: rule_text!("Moves the npm tag users install by default", "A plain `npm install` follows `latest`; moving the tag back does not undo installs or lock files made meanwhile.", "every new install, everywhere, gets a different version at once", "Test the version under a non-default tag such as `next` before moving `latest`.", ["Which version does the tag point at now?", "Was the new version tested under another tag?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -446,7 +431,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["npm", "pnpm", "yarn"], check: dist_tag },
         instead: shown_with_a_name("npm dist-tag ls {target}"),
-        questions: words!["Which version does the tag point at now?", "Was the new version tested under another tag?"],
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/commands/npm-dist-tag"],
         #[cfg(test)]
@@ -456,7 +440,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "pkg.npm-access-public",
-        text: rule_text!("Makes a private npm package public", "The switch covers every version, so old releases with forgotten files go public too; reverting it recalls no copies.", "anyone can download its code and any secrets in it", "Check what every published version contains, or publish a clean new package instead."),
+        text: rule_text!("Makes a private npm package public", "The switch covers every version, so old releases with forgotten files go public too; reverting it recalls no copies.", "anyone can download its code and any secrets in it", "Check what every published version contains, or publish a clean new package instead.", ["Was every published version checked for secrets and internal code?", "Who in the organisation approved making this package public?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -464,10 +448,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["npm"], check: access_public },
         instead: shown_with_a_name("npm access get status {target}"),
-        questions: words![
-            "Was every published version checked for secrets and internal code?",
-            "Who in the organisation approved making this package public?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/commands/npm-access"],
         #[cfg(test)]
@@ -477,7 +457,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "pkg.owner-change",
-        text: rule_text!("Changes who can publish a package", "Owners publish without review, and version ranges pull new releases in automatically; hijacked owner accounts start supply-chain attacks.", "its owners can ship code to every user, or block fixes", "List current owners, then grant publishing via team settings that require two-factor authentication."),
+        text: rule_text!("Changes who can publish a package", "Owners publish without review, and version ranges pull new releases in automatically; hijacked owner accounts start supply-chain attacks.", "its owners can ship code to every user, or block fixes", "List current owners, then grant publishing via team settings that require two-factor authentication.", ["Who is being added or removed, and who approved it?", "Does the new owner have two-factor authentication turned on?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -485,10 +465,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["npm", "pnpm", "yarn", "gem", "cargo"], check: owner_change },
         instead: shown_with_a_name("npm owner ls {target}"),
-        questions: words![
-            "Who is being added or removed, and who approved it?",
-            "Does the new owner have two-factor authentication turned on?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/commands/npm-owner", "https://doc.rust-lang.org/cargo/commands/cargo-owner.html", "https://guides.rubygems.org/command-reference/#gem-owner"],
         #[cfg(test)]
@@ -498,7 +474,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "pkg.cargo-publish",
-        text: rule_text!("Publishes a crate to crates.io", "It ships every file not excluded by `.gitignore` or the manifest's `exclude` list; `--allow-dirty` adds uncommitted changes.", "its source is public for good; yanking never deletes it", "Run `cargo publish --dry-run` (or `cargo package --list`) and read what goes out; publish from CI after review."),
+        text: rule_text!("Publishes a crate to crates.io", "It ships every file not excluded by `.gitignore` or the manifest's `exclude` list; `--allow-dirty` adds uncommitted changes.", "its source is public for good; yanking never deletes it", "Run `cargo publish --dry-run` (or `cargo package --list`) and read what goes out; publish from CI after review.", ["Does `cargo package --list` show anything private?", "Is the version number right for the changes it contains?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -506,10 +482,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["cargo"], check: cargo_publish },
         instead: shown_with_a_name("cargo publish --dry-run"),
-        questions: words![
-            "Does `cargo package --list` show anything private?",
-            "Is the version number right for the changes it contains?",
-        ],
         #[cfg(test)]
         references: words!["https://doc.rust-lang.org/cargo/reference/publishing.html", "https://doc.rust-lang.org/cargo/commands/cargo-publish.html"],
         #[cfg(test)]
@@ -519,7 +491,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "pkg.cargo-yank",
-        text: rule_text!("Yanks a published crate version", "Lock files keep working and `cargo yank --undo` reverses it, but requirements only that version satisfies stop resolving.", "no new resolution can pick it, for any user", "Publish a fixed version first, and yank only the versions that are really broken."),
+        text: rule_text!("Yanks a published crate version", "Lock files keep working and `cargo yank --undo` reverses it, but requirements only that version satisfies stop resolving.", "no new resolution can pick it, for any user", "Publish a fixed version first, and yank only the versions that are really broken.", ["Is there a fixed version users can move to?", "Is the yanked version really broken?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -527,7 +499,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["cargo"], check: cargo_yank },
         instead: shown_with_a_name("cargo info {target}"),
-        questions: words!["Is there a fixed version users can move to?", "Is the yanked version really broken?"],
         #[cfg(test)]
         references: words!["https://doc.rust-lang.org/cargo/commands/cargo-yank.html"],
         #[cfg(test)]
@@ -537,7 +508,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "pkg.pypi-upload",
-        text: rule_text!("Uploads a Python package to PyPI", "PyPI never accepts a deleted file name again, so a broken release can only be superseded by a new version.", "anyone can install it at once; mirrors keep copies", "Upload to TestPyPI first (`--repository testpypi`) and install from there, then publish from CI."),
+        text: rule_text!("Uploads a Python package to PyPI", "PyPI never accepts a deleted file name again, so a broken release can only be superseded by a new version.", "anyone can install it at once; mirrors keep copies", "Upload to TestPyPI first (`--repository testpypi`) and install from there, then publish from CI.", ["Has the release been installed and tried from TestPyPI?", "Are all files in `dist/` from this build and version?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -545,10 +516,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["twine", "python", "python3", "poetry", "flit", "hatch", "uv", "pdm"], check: pypi_upload },
         instead: shown_with_a_name("twine upload --repository testpypi dist/*"),
-        questions: words![
-            "Has the release been installed and tried from TestPyPI?",
-            "Are all files in `dist/` from this build and version?",
-        ],
         #[cfg(test)]
         references: words!["https://packaging.python.org/en/latest/guides/using-testpypi/", "https://pypi.org/help/#file-name-reuse"],
         #[cfg(test)]
@@ -558,7 +525,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "pkg.gem-push",
-        text: rule_text!("Publishes a gem to RubyGems", "The gem holds whatever files the gemspec's `files` list matched at build time, and RubyGems never reuses a version.", "it is public at once and can be yanked, never replaced", "Unpack the built gem (`gem unpack`) to check its files; push internal gems to a private server."),
+        text: rule_text!("Publishes a gem to RubyGems", "The gem holds whatever files the gemspec's `files` list matched at build time, and RubyGems never reuses a version.", "it is public at once and can be yanked, never replaced", "Unpack the built gem (`gem unpack`) to check its files; push internal gems to a private server.", ["Which files does the gem contain?", "Is the version number right?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -566,7 +533,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["gem"], check: gem_push },
         instead: shown_with_a_name("gem push --host https://gems.internal.example.com NAME"),
-        questions: words!["Which files does the gem contain?", "Is the version number right?"],
         #[cfg(test)]
         references: words!["https://guides.rubygems.org/publishing/"],
         #[cfg(test)]
@@ -576,7 +542,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "pkg.gem-yank",
-        text: rule_text!("Yanks a gem version from RubyGems", "A yank removes the version from the index Bundler resolves against, and its number can never be pushed again.", "projects whose lock files pin it fail to install", "Release a fixed version first; yank only for a security problem or a broken build."),
+        text: rule_text!("Yanks a gem version from RubyGems", "A yank removes the version from the index Bundler resolves against, and its number can never be pushed again.", "projects whose lock files pin it fail to install", "Release a fixed version first; yank only for a security problem or a broken build.", ["Who depends on this version?", "Is there a fixed version to move to?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -588,7 +554,6 @@ pub static RULES: &[Rule] = &[
             ..CommandPattern::ANY
         }),
         instead: shown_with_a_name("gem info {target} --remote --all"),
-        questions: words!["Who depends on this version?", "Is there a fixed version to move to?"],
         #[cfg(test)]
         references: words!["https://guides.rubygems.org/command-reference/#gem-yank"],
         #[cfg(test)]
@@ -598,7 +563,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "pkg.nuget-push",
-        text: rule_text!("Publishes a package to NuGet", "nuget.org refuses deletion so restores never break, and its version number can never be pushed again.", "it stays downloadable to anyone; unlisting only hides it", "Inspect the package (`dotnet pack`, then open the .nupkg) and push to an internal feed first."),
+        text: rule_text!("Publishes a package to NuGet", "nuget.org refuses deletion so restores never break, and its version number can never be pushed again.", "it stays downloadable to anyone; unlisting only hides it", "Inspect the package (`dotnet pack`, then open the .nupkg) and push to an internal feed first.", ["Which feed does this push to?", "Has anyone checked what the package contains?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -606,7 +571,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["dotnet", "nuget"], check: nuget_push },
         instead: shown_with_a_name("dotnet nuget push NAME --source https://nuget.internal.example.com/v3/index.json"),
-        questions: words!["Which feed does this push to?", "Has anyone checked what the package contains?"],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/nuget/nuget-org/policies/deleting-packages"],
         #[cfg(test)]

@@ -200,7 +200,7 @@ fn destroys_unlisted(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     Rule {
         id: "iac.plan-destroys-data",
-        text: rule_text!("The plan destroys a resource that holds data", "Re-applying recreates it empty; a deleted managed database often loses its automated backups too, unless a final snapshot exists.", "it and its data are gone unless restored from backup", "Take {target} out of this change, protect it with `prevent_destroy`, and destroy it alone once unused."),
+        text: rule_text!("The plan destroys a resource that holds data", "Re-applying recreates it empty; a deleted managed database often loses its automated backups too, unless a final snapshot exists.", "it and its data are gone unless restored from backup", "Take {target} out of this change, protect it with `prevent_destroy`, and destroy it alone once unused.", ["Is destroying {target} intended, or is it a rename?", "Is there a recent snapshot or backup of {target}?", "Is this plan built from the current state?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -208,7 +208,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: destroys_data },
         instead: shown_with_a_name("terraform plan -destroy -target={target}"),
-        questions: words!["Is destroying {target} intended, or is it a rename?", "Is there a recent snapshot or backup of {target}?", "Is this plan built from the current state?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/tutorials/state/resource-lifecycle"],
         #[cfg(test)]
@@ -218,7 +217,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.plan-replaces-data",
-        text: rule_text!("The plan replaces a resource that holds data", "An attribute that cannot change in place forces a new resource; nothing copies data, and `-/+` means delete first.", "it comes back empty with a new identifier unless restored", "Change the attribute forcing replacement another way, or migrate the data to a new resource first."),
+        text: rule_text!("The plan replaces a resource that holds data", "An attribute that cannot change in place forces a new resource; nothing copies data, and `-/+` means delete first.", "it comes back empty with a new identifier unless restored", "Change the attribute forcing replacement another way, or migrate the data to a new resource first.", ["What forces replacing {target}, and can it change in place?", "Is {target} backed up, and restorable into the new resource?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -226,7 +225,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: replaces_data },
         instead: shown_with_a_name("terraform plan -out=review.tfplan"),
-        questions: words!["What forces replacing {target}, and can it change in place?", "Is {target} backed up, and restorable into the new resource?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/internals/json-format#change-representation"],
         #[cfg(test)]
@@ -236,7 +234,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.plan-destroys-resource",
-        text: rule_text!("The plan destroys infrastructure", "It holds no data of its own, but renaming code without a `moved` block also shows as a destroy.", "whatever relies on it breaks until it is recreated", "Confirm {target} is meant to go, not a rename, and apply its removal on its own."),
+        text: rule_text!("The plan destroys infrastructure", "It holds no data of its own, but renaming code without a `moved` block also shows as a destroy.", "whatever relies on it breaks until it is recreated", "Confirm {target} is meant to go, not a rename, and apply its removal on its own.", ["Is removing {target} intended, or a rename read as destroy?", "What depends on {target}?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -244,7 +242,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: destroys_other },
         instead: shown_with_a_name("terraform state show {target}"),
-        questions: words!["Is removing {target} intended, or a rename read as destroy?", "What depends on {target}?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan"],
         #[cfg(test)]
@@ -254,7 +251,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.plan-replaces-resource",
-        text: rule_text!("The plan replaces infrastructure", "`-/+` destroys the old one before creating the new; `+/-` means `create_before_destroy` creates the new one first.", "it gets new identifiers and addresses, with a gap between", "Use `create_before_destroy` for {target}, or change the attribute that forces replacement another way."),
+        text: rule_text!("The plan replaces infrastructure", "`-/+` destroys the old one before creating the new; `+/-` means `create_before_destroy` creates the new one first.", "it gets new identifiers and addresses, with a gap between", "Use `create_before_destroy` for {target}, or change the attribute that forces replacement another way.", ["Will {target} be down between delete and create?", "Does anything refer to its current ID or address?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -262,7 +259,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: replaces_other },
         instead: shown_with_a_name("terraform plan -out=review.tfplan"),
-        questions: words!["Will {target} be down between delete and create?", "Does anything refer to its current ID or address?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle"],
         #[cfg(test)]
@@ -272,7 +268,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.plan-destroys-unlisted",
-        text: rule_text!("The plan destroys resources it does not list", "The summary counts destroys and replacements, but without the resource lines the tool cannot judge what holds data.", "unnamed resources are destroyed, possibly with their data", "Paste the whole plan output (or `terraform show -json plan.out`) so every destroyed resource can be seen."),
+        text: rule_text!("The plan destroys resources it does not list", "The summary counts destroys and replacements, but without the resource lines the tool cannot judge what holds data.", "unnamed resources are destroyed, possibly with their data", "Paste the whole plan output (or `terraform show -json plan.out`) so every destroyed resource can be seen.", ["Which resources does the plan destroy or replace?", "Do any of them hold data?"]),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -280,7 +276,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: destroys_unlisted },
         instead: shown_with_a_name("terraform show -no-color plan.out"),
-        questions: words!["Which resources does the plan destroy or replace?", "Do any of them hold data?"],
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -290,7 +285,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.plan-opens-to-internet",
-        text: rule_text!("The plan opens a port to the internet", "An inbound rule from `0.0.0.0/0`, `::/0` or `*` lets every address in, from the moment the apply finishes.", "anyone online can reach the port; scanners find it within minutes", "Limit {target} to the office or VPN range, or reach the host through a bastion or session manager."),
+        text: rule_text!("The plan opens a port to the internet", "An inbound rule from `0.0.0.0/0`, `::/0` or `*` lets every address in, from the moment the apply finishes.", "anyone online can reach the port; scanners find it within minutes", "Limit {target} to the office or VPN range, or reach the host through a bastion or session manager.", ["Who needs to reach this port, and from which addresses?", "What listens on it, and does it require authentication?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -298,10 +293,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: opens_to_internet },
         instead: shown_with_a_name("# {target}: allow only the office or VPN range, then plan again"),
-        questions: words![
-            "Who needs to reach this port, and from which addresses?",
-            "What listens on it, and does it require authentication?",
-        ],
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
         #[cfg(test)]
@@ -318,7 +309,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.plan-weakens-safety",
-        text: rule_text!("The plan weakens a safety setting", "Logging, deletion protection, versioning and retention keep the way back; weakened, the next mistake or purge is final.", "what it protected can be lost for good after the apply", "Keep {target}'s setting as it is, and change it in its own reviewed plan if it must change."),
+        text: rule_text!("The plan weakens a safety setting", "Logging, deletion protection, versioning and retention keep the way back; weakened, the next mistake or purge is final.", "what it protected can be lost for good after the apply", "Keep {target}'s setting as it is, and change it in its own reviewed plan if it must change.", ["Why must this setting change, and who in security agreed?", "What would be lost if something went wrong while it is off?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -326,10 +317,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: weakens_safety },
         instead: shown_with_a_name("# {target}: keep the setting as it is, then plan again"),
-        questions: words![
-            "Why must this setting change, and who in security agreed?",
-            "What would be lost if something went wrong while it is off?",
-        ],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan"],
         #[cfg(test)]
@@ -346,7 +333,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "iac.plan-changes",
-        text: rule_text!("The plan creates or changes infrastructure", "Nothing is deleted, but in-place is not downtime-free: an instance type change, for one, restarts the resource.", "a wrong setting reaches everything that uses it", "Read the attribute changes for {target}, and apply to a non-production environment first."),
+        text: rule_text!("The plan creates or changes infrastructure", "Nothing is deleted, but in-place is not downtime-free: an instance type change, for one, restarts the resource.", "a wrong setting reaches everything that uses it", "Read the attribute changes for {target}, and apply to a non-production environment first.", ["Which environment's state is this plan for?", "Will any change restart the resource?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -354,7 +341,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: changes },
         instead: shown_with_a_name("terraform show -no-color plan.out"),
-        questions: words!["Which environment's state is this plan for?", "Will any change restart the resource?"],
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan"],
         #[cfg(test)]

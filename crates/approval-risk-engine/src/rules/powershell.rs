@@ -247,7 +247,7 @@ fn service_stop(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     Rule {
         id: "ps.remove-item-tree",
-        text: rule_text!("Deletes a folder tree with PowerShell", "`Remove-Item` skips the Recycle Bin; `-Recurse` takes everything below, and `-Force` includes hidden and read-only files.", "every file below it is gone, with no undo", "Run it with `-WhatIf` first to list what would go, then move the folder aside instead."),
+        text: rule_text!("Deletes a folder tree with PowerShell", "`Remove-Item` skips the Recycle Bin; `-Recurse` takes everything below, and `-Force` includes hidden and read-only files.", "every file below it is gone, with no undo", "Run it with `-WhatIf` first to list what would go, then move the folder aside instead.", ["What does `-WhatIf` list for this path?", "Is any of it not in a backup?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -258,7 +258,6 @@ pub static RULES: &[Rule] = &[
             check: remove_item_tree,
         },
         instead: shown_with_a_name("Remove-Item -Path {target} -Recurse -WhatIf"),
-        questions: words!["What does `-WhatIf` list for this path?", "Is any of it not in a backup?"],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/remove-item"],
         #[cfg(test)]
@@ -268,7 +267,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ps.wipe-disk",
-        text: rule_text!("Formats or clears a disk with PowerShell", "Formatting writes a new file system over the volume; `Clear-Disk -RemoveData` erases every partition on the disk.", "every file on it becomes unreachable", "List the disks and volumes first (`Get-Disk`, `Get-Volume`) and back up what is on the one named."),
+        text: rule_text!("Formats or clears a disk with PowerShell", "Formatting writes a new file system over the volume; `Clear-Disk -RemoveData` erases every partition on the disk.", "every file on it becomes unreachable", "List the disks and volumes first (`Get-Disk`, `Get-Volume`) and back up what is on the one named.", ["Which disk is this on this machine?", "Is anything on it not in a backup?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -279,7 +278,6 @@ pub static RULES: &[Rule] = &[
             check: wipes_disk,
         },
         instead: shown_with_a_name("Get-Volume"),
-        questions: words!["Which disk is this on this machine?", "Is anything on it not in a backup?"],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/powershell/module/storage/format-volume"],
         #[cfg(test)]
@@ -289,7 +287,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ps.execution-policy-off",
-        text: rule_text!("Lets any PowerShell script run", "Unrestricted or Bypass stops PowerShell from refusing unsigned and downloaded scripts on this machine.", "scripts from anywhere run without a prompt", "Run the one script with `-ExecutionPolicy Bypass` on its own `powershell -File` call, or sign it."),
+        text: rule_text!("Lets any PowerShell script run", "Unrestricted or Bypass stops PowerShell from refusing unsigned and downloaded scripts on this machine.", "scripts from anywhere run without a prompt", "Run the one script with `-ExecutionPolicy Bypass` on its own `powershell -File` call, or sign it.", ["Which script needs this, and can it be signed?", "Who else runs scripts on this machine?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -300,7 +298,6 @@ pub static RULES: &[Rule] = &[
             check: policy_off,
         },
         instead: shown_with_a_name("Get-ExecutionPolicy -List"),
-        questions: words!["Which script needs this, and can it be signed?", "Who else runs scripts on this machine?"],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.security/set-executionpolicy"],
         #[cfg(test)]
@@ -310,7 +307,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ps.service-stop",
-        text: rule_text!("Stops or restarts a Windows service", "While the service is down, whatever depends on it fails; a restart drops the requests in flight.", "what depends on it fails until it runs again", "Check what depends on it (`Get-Service -DependentServices`) and do it in a quiet window."),
+        text: rule_text!("Stops or restarts a Windows service", "While the service is down, whatever depends on it fails; a restart drops the requests in flight.", "what depends on it fails until it runs again", "Check what depends on it (`Get-Service -DependentServices`) and do it in a quiet window.", ["What depends on this service?", "Is this the machine you mean?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -321,7 +318,6 @@ pub static RULES: &[Rule] = &[
             check: service_stop,
         },
         instead: shown_with_a_name("Get-Service -Name {target} -DependentServices"),
-        questions: words!["What depends on this service?", "Is this the machine you mean?"],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/restart-service"],
         #[cfg(test)]

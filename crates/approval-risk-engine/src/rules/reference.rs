@@ -75,7 +75,7 @@ pub fn markdown() -> String {
                 rule.instead.replace('`', "'")
             ));
             out.push_str("*Ask before approving.*\n");
-            for q in rule.questions {
+            for q in rule.questions() {
                 out.push_str(&format!("- {q}\n"));
             }
             if !rule.examples.is_empty() {

@@ -82,7 +82,7 @@ fn noun_then_delete(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[Rule {
     id: "secrets.delete",
-    text: rule_text!("Deletes secrets or vaults in a secret manager", "Services fetching it at startup fail at their next restart; without a copy, the credential must be re-issued everywhere.", "every reader fails, and it cannot be recovered", "Disable {target} first, watch what breaks, and delete it only once nothing reads it."),
+    text: rule_text!("Deletes secrets or vaults in a secret manager", "Services fetching it at startup fail at their next restart; without a copy, the credential must be re-issued everywhere.", "every reader fails, and it cannot be recovered", "Disable {target} first, watch what breaks, and delete it only once nothing reads it.", ["Which services read {target}, and will they fail without it?", "Is there another copy, or must the credential be re-issued?"]),
     reversibility: R::Irreversible,
     scope: S::Shared,
     reach: Reach::Environment,
@@ -90,7 +90,6 @@ pub static RULES: &[Rule] = &[Rule {
     floor: None,
     matcher: Matcher::CommandFn { programs: words!["op", "doppler", "bw", "infisical"], check: noun_then_delete },
     instead: shown_with_a_name("doppler secrets get {target} --plain"),
-    questions: words!["Which services read {target}, and will they fail without it?", "Is there another copy, or must the credential be re-issued?"],
     #[cfg(test)]
     references: words!["https://developer.1password.com/docs/cli/reference/management-commands/item#item-delete", "https://docs.doppler.com/docs/cli"],
     #[cfg(test)]

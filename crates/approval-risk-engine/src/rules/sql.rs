@@ -235,7 +235,7 @@ fn rename_dropped_column(_: &str, words: &[SqlWord], _: Span) -> Option<String> 
 pub static RULES: &[Rule] = &[
     Rule {
         id: "sql.copy-table",
-        text: rule_text!("Copies a table's rows into another table", "The copy lives in the same database: it covers a mistaken delete or drop, not losing the database.", "a new table holds a copy; nothing existing changes", "Check the copy's row count matches the source before any step deletes from it."),
+        text: rule_text!("Copies a table's rows into another table", "The copy lives in the same database: it covers a mistaken delete or drop, not losing the database.", "a new table holds a copy; nothing existing changes", "Check the copy's row count matches the source before any step deletes from it.", ["Does the copy's row count match {target}?", "Which later step relies on this copy?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -253,7 +253,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
-        questions: words!["Does the copy's row count match {target}?", "Which later step relies on this copy?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-createtableas.html"],
         #[cfg(test)]
@@ -270,7 +269,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-table",
-        text: rule_text!("Drops a table, database or schema", "One statement removes rows, indexes and grants; CASCADE also drops dependent views, and only a backup restores it.", "its rows are gone and everything reading it fails", "Rename it instead, take a dump, and drop it only once nothing has broken."),
+        text: rule_text!("Drops a table, database or schema", "One statement removes rows, indexes and grants; CASCADE also drops dependent views, and only a backup restores it.", "its rows are gone and everything reading it fails", "Rename it instead, take a dump, and drop it only once nothing has broken.", ["Is there a fresh, tested backup of this table?", "Which services read or write it?", "Which database is this (check the connection string)?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -284,11 +283,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("ALTER TABLE {target} RENAME TO {target}_retired;"),
-        questions: words![
-            "Is there a fresh, tested backup of this table?",
-            "Which services read or write it?",
-            "Which database is this (check the connection string)?",
-        ],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-droptable.html"],
         #[cfg(test)]
@@ -298,7 +292,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.delete-all-rows",
-        text: rule_text!("Deletes every row of a table", "Without WHERE, DELETE matches every row, and client tools autocommit each statement, so nothing can roll it back.", "all its rows are gone; only a backup returns them", "Add a WHERE clause, check the count with `SELECT count(*)`, and delete inside `BEGIN` to allow rollback."),
+        text: rule_text!("Deletes every row of a table", "Without WHERE, DELETE matches every row, and client tools autocommit each statement, so nothing can roll it back.", "all its rows are gone; only a backup returns them", "Add a WHERE clause, check the count with `SELECT count(*)`, and delete inside `BEGIN` to allow rollback.", ["Was a WHERE clause meant to be here?", "Is there a recent backup of {target}?", "Which database and environment does this connect to?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -312,11 +306,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
-        questions: words![
-            "Was a WHERE clause meant to be here?",
-            "Is there a recent backup of {target}?",
-            "Which database and environment does this connect to?",
-        ],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-delete.html"],
         #[cfg(test)]
@@ -336,7 +325,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.delete-rows",
-        text: rule_text!("Deletes the rows a WHERE clause selects", "Foreign keys declared ON DELETE CASCADE also delete child rows elsewhere; point-in-time recovery restores whole databases, not single rows.", "the matched rows are gone; a wrong condition needs a restore", "Count the matched rows with `SELECT count(*)` first, and delete inside a transaction to allow rollback."),
+        text: rule_text!("Deletes the rows a WHERE clause selects", "Foreign keys declared ON DELETE CASCADE also delete child rows elsewhere; point-in-time recovery restores whole databases, not single rows.", "the matched rows are gone; a wrong condition needs a restore", "Count the matched rows with `SELECT count(*)` first, and delete inside a transaction to allow rollback.", ["How many rows should this condition match?", "Is point-in-time recovery or a recent backup available?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -351,7 +340,6 @@ pub static RULES: &[Rule] = &[
         }),
         // The count is built from the statement's own condition (`count_matched_rows`).
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
-        questions: words!["How many rows should this condition match?", "Is point-in-time recovery or a recent backup available?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-delete.html"],
         #[cfg(test)]
@@ -361,7 +349,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.update-rows",
-        text: rule_text!("Overwrites values in rows a WHERE clause selects", "Once committed, old values survive only in backups; recovering them means restoring a whole database and copying values back.", "the matched rows' old values are overwritten in place", "Copy the matched rows aside (`CREATE TABLE ... AS SELECT`) first, and update inside a transaction."),
+        text: rule_text!("Overwrites values in rows a WHERE clause selects", "Once committed, old values survive only in backups; recovering them means restoring a whole database and copying values back.", "the matched rows' old values are overwritten in place", "Copy the matched rows aside (`CREATE TABLE ... AS SELECT`) first, and update inside a transaction.", ["How many rows does the condition match?", "Are the current values saved before they are overwritten?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -376,7 +364,6 @@ pub static RULES: &[Rule] = &[
         }),
         // The count is built from the statement's own condition (`count_matched_rows`).
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
-        questions: words!["How many rows does the condition match?", "Are the current values saved before they are overwritten?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-update.html"],
         #[cfg(test)]
@@ -386,7 +373,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.update-all-rows",
-        text: rule_text!("Overwrites a column in every row", "Without WHERE, UPDATE rewrites every row and client tools commit at once; restoring means merging a backup with later changes.", "every row's old value is overwritten in place", "Add a WHERE clause, and copy the column aside first (`CREATE TABLE ... AS SELECT`)."),
+        text: rule_text!("Overwrites a column in every row", "Without WHERE, UPDATE rewrites every row and client tools commit at once; restoring means merging a backup with later changes.", "every row's old value is overwritten in place", "Add a WHERE clause, and copy the column aside first (`CREATE TABLE ... AS SELECT`).", ["Was a WHERE clause meant to be here?", "Is there a copy of the column's current values?", "Which database and environment does this connect to?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -400,11 +387,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
-        questions: words![
-            "Was a WHERE clause meant to be here?",
-            "Is there a copy of the column's current values?",
-            "Which database and environment does this connect to?",
-        ],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-update.html"],
         #[cfg(test)]
@@ -422,7 +404,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.truncate",
-        text: rule_text!("Empties a table", "TRUNCATE skips row-by-row deletion, so DELETE triggers never fire, and MySQL commits it even inside a transaction.", "all its rows are gone; CASCADE empties referencing tables too", "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first."),
+        text: rule_text!("Empties a table", "TRUNCATE skips row-by-row deletion, so DELETE triggers never fire, and MySQL commits it even inside a transaction.", "all its rows are gone; CASCADE empties referencing tables too", "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first.", ["Is there a backup of {target} taken today?", "Do other tables reference it (CASCADE empties them too)?", "Which database and environment does this connect to?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -436,11 +418,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("CREATE TABLE {target}_backup AS TABLE {target};"),
-        questions: words![
-            "Is there a backup of {target} taken today?",
-            "Do other tables reference it (CASCADE empties them too)?",
-            "Which database and environment does this connect to?",
-        ],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-truncate.html", "https://dev.mysql.com/doc/refman/8.0/en/truncate-table.html"],
         #[cfg(test)]
@@ -450,7 +427,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-column",
-        text: rule_text!("Drops a column or partition", "Re-adding the column gives an empty one, so values return only from a backup; a dropped partition loses every row.", "its data is gone and code reading it fails", "Stop all code using the column, copy its data aside, and drop it a release later."),
+        text: rule_text!("Drops a column or partition", "Re-adding the column gives an empty one, so values return only from a backup; a dropped partition loses every row.", "its data is gone and code reading it fails", "Stop all code using the column, copy its data aside, and drop it a release later.", ["Does any code, report or job still read this column?", "Is there a copy of its data?", "Which database and environment is this?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -468,11 +445,6 @@ pub static RULES: &[Rule] = &[
         }),
         // The statement's own column is renamed when it can be (`rename_dropped_column`).
         instead: shown_with_a_name("CREATE TABLE {target}_backup AS SELECT * FROM {target};"),
-        questions: words![
-            "Does any code, report or job still read this column?",
-            "Is there a copy of its data?",
-            "Which database and environment is this?",
-        ],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-altertable.html"],
         #[cfg(test)]
@@ -490,7 +462,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-constraint",
-        text: rule_text!("Removes a key or constraint", "Dropping a primary or unique key also drops its index; re-adding it fails while any bad row remains.", "the database stops refusing duplicates and orphaned rows", "Keep the constraint and fix the violating data or code; if it must go, plan re-adding it."),
+        text: rule_text!("Removes a key or constraint", "Dropping a primary or unique key also drops its index; re-adding it fails while any bad row remains.", "the database stops refusing duplicates and orphaned rows", "Keep the constraint and fix the violating data or code; if it must go, plan re-adding it.", ["Why must the constraint go, and for how long?", "What stops bad data from getting in meanwhile?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -504,10 +476,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '{target}'::regclass;"),
-        questions: words![
-            "Why must the constraint go, and for how long?",
-            "What stops bad data from getting in meanwhile?",
-        ],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/ddl-constraints.html"],
         #[cfg(test)]
@@ -525,7 +493,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-index",
-        text: rule_text!("Drops an index", "Dropping a UNIQUE index also lets duplicates in. Rebuilding a large one is slow and blocks writes unless built CONCURRENTLY.", "queries using it can slow sharply; no data is lost", "Confirm it is unused (`idx_scan`), use `DROP INDEX CONCURRENTLY`, and keep its `CREATE INDEX` statement."),
+        text: rule_text!("Drops an index", "Dropping a UNIQUE index also lets duplicates in. Rebuilding a large one is slow and blocks writes unless built CONCURRENTLY.", "queries using it can slow sharply; no data is lost", "Confirm it is unused (`idx_scan`), use `DROP INDEX CONCURRENTLY`, and keep its `CREATE INDEX` statement.", ["Do any queries still use this index?", "Is it a unique index keeping duplicates out?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -539,10 +507,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = '{target}';"),
-        questions: words![
-            "Do any queries still use this index?",
-            "Is it a unique index keeping duplicates out?",
-        ],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-dropindex.html"],
         #[cfg(test)]
@@ -552,7 +516,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-definition",
-        text: rule_text!("Drops a view, function, procedure, trigger or sequence", "Recreating it needs its definition and grants; a recreated sequence restarts numbering, so new ids collide with existing rows.", "everything using it fails, and a trigger's job silently stops", "Check what depends on {target}, save its definition (`pg_dump --schema-only`), and drop it in a revertible migration."),
+        text: rule_text!("Drops a view, function, procedure, trigger or sequence", "Recreating it needs its definition and grants; a recreated sequence restarts numbering, so new ids collide with existing rows.", "everything using it fails, and a trigger's job silently stops", "Check what depends on {target}, save its definition (`pg_dump --schema-only`), and drop it in a revertible migration.", ["Is the definition of {target} in source control?", "What reads or calls it: reports, services, other views?", "If a trigger, what job would silently stop?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -575,11 +539,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("pg_dump --schema-only --file=schema-before-change.sql"),
-        questions: words![
-            "Is the definition of {target} in source control?",
-            "What reads or calls it: reports, services, other views?",
-            "If a trigger, what job would silently stop?",
-        ],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-dropview.html", "https://www.postgresql.org/docs/current/sql-droptrigger.html"],
         #[cfg(test)]
@@ -594,7 +553,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-type-cascade",
-        text: rule_text!("Drops a type, domain or extension with CASCADE", "CASCADE drops every dependent object unasked, including table columns of that type, so dropping PostGIS removes every geometry column.", "every column using it is dropped with its data", "Drop it without CASCADE; the database then refuses and lists each dependent object to handle first."),
+        text: rule_text!("Drops a type, domain or extension with CASCADE", "CASCADE drops every dependent object unasked, including table columns of that type, so dropping PostGIS removes every geometry column.", "every column using it is dropped with its data", "Drop it without CASCADE; the database then refuses and lists each dependent object to handle first.", ["Which tables have columns that use {target}?", "Is there a backup of those tables?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -608,7 +567,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("DROP TYPE {target};"),
-        questions: words!["Which tables have columns that use {target}?", "Is there a backup of those tables?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-droptype.html", "https://www.postgresql.org/docs/current/sql-dropextension.html"],
         #[cfg(test)]
@@ -618,7 +576,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-role",
-        text: rule_text!("Drops a database user or role", "Recreating a role restores none of its grants or memberships, and every client needs a new password.", "logins as it are refused and its grants are gone", "Lock its login first (`NOLOGIN`, or `ACCOUNT LOCK` in MySQL), and drop it once no logins fail."),
+        text: rule_text!("Drops a database user or role", "Recreating a role restores none of its grants or memberships, and every client needs a new password.", "logins as it are refused and its grants are gone", "Lock its login first (`NOLOGIN`, or `ACCOUNT LOCK` in MySQL), and drop it once no logins fail.", ["Which applications or jobs still log in as {target}?", "Are its grants recorded so they can be rebuilt?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -632,7 +590,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("ALTER ROLE {target} NOLOGIN;"),
-        questions: words!["Which applications or jobs still log in as {target}?", "Are its grants recorded so they can be rebuilt?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-droprole.html", "https://dev.mysql.com/doc/refman/8.0/en/drop-user.html"],
         #[cfg(test)]
@@ -642,7 +599,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.grant-all",
-        text: rule_text!("Grants all privileges", "MySQL's `ON *.*` adds server rights like FILE and SHUTDOWN; `WITH GRANT OPTION` lets the grantee pass it all on.", "the grantee can read, change and delete everything it covers", "Grant only what the task needs (`GRANT SELECT ON ... TO ...`), and never `WITH GRANT OPTION`."),
+        text: rule_text!("Grants all privileges", "MySQL's `ON *.*` adds server rights like FILE and SHUTDOWN; `WITH GRANT OPTION` lets the grantee pass it all on.", "the grantee can read, change and delete everything it covers", "Grant only what the task needs (`GRANT SELECT ON ... TO ...`), and never `WITH GRANT OPTION`.", ["Which privileges does the grantee actually need?", "Who else can log in as the grantee?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -650,7 +607,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::SqlFn(grant_all),
         instead: shown_with_a_name("Review which tables and privileges the role actually needs before granting anything."),
-        questions: words!["Which privileges does the grantee actually need?", "Who else can log in as the grantee?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-grant.html", "https://dev.mysql.com/doc/refman/8.0/en/grant.html"],
         #[cfg(test)]
@@ -660,7 +616,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.grant-public",
-        text: rule_text!("Grants access to every database user", "Every role belongs to PUBLIC, so revoking from single roles removes nothing; only revoking from PUBLIC takes it back.", "every role, now and in future, gets this access", "Grant to a named role whose members are only the intended users."),
+        text: rule_text!("Grants access to every database user", "Every role belongs to PUBLIC, so revoking from single roles removes nothing; only revoking from PUBLIC takes it back.", "every role, now and in future, gets this access", "Grant to a named role whose members are only the intended users.", ["Which roles really need this access?", "Does the table hold personal or financial data?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -674,7 +630,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("SELECT grantee, privilege_type FROM information_schema.role_table_grants WHERE grantee = 'PUBLIC';"),
-        questions: words!["Which roles really need this access?", "Does the table hold personal or financial data?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/ddl-priv.html"],
         #[cfg(test)]
@@ -684,7 +639,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.grant-superuser",
-        text: rule_text!("Makes a database user a superuser", "A PostgreSQL superuser can run shell commands on the host; BYPASSRLS ignores row-level policies, and CREATEROLE can grant other roles.", "it bypasses every permission and can drop any database", "Grant only what the task needs, such as the predefined `pg_read_all_data` role, and time-box it."),
+        text: rule_text!("Makes a database user a superuser", "A PostgreSQL superuser can run shell commands on the host; BYPASSRLS ignores row-level policies, and CREATEROLE can grant other roles.", "it bypasses every permission and can drop any database", "Grant only what the task needs, such as the predefined `pg_read_all_data` role, and time-box it.", ["What task needs superuser that a narrower privilege cannot do?", "When will it be taken back, and who checks?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -698,7 +653,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("SELECT rolname, rolsuper FROM pg_roles WHERE rolname = '{target}';"),
-        questions: words!["What task needs superuser that a narrower privilege cannot do?", "When will it be taken back, and who checks?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/role-attributes.html"],
         #[cfg(test)]
@@ -708,7 +662,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.password-change",
-        text: rule_text!("Changes a database login's password", "Open sessions keep working, but every new connection with the old password fails until each client has the new one.", "clients with the old password are refused at their next connection", "Rotate through a second login: create it, move every client to it, then retire the old one."),
+        text: rule_text!("Changes a database login's password", "Open sessions keep working, but every new connection with the old password fails until each client has the new one.", "clients with the old password are refused at their next connection", "Rotate through a second login: create it, move every client to it, then retire the old one.", ["Which applications and jobs log in as {target}?", "How does each of them get the new password, and when?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -722,7 +676,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("SELECT * FROM pg_stat_activity WHERE usename = '{target}';"),
-        questions: words!["Which applications and jobs log in as {target}?", "How does each of them get the new password, and when?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-alterrole.html"],
         #[cfg(test)]
@@ -732,7 +685,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.revoke",
-        text: rule_text!("Revokes database privileges", "Open sessions lose it at their next statement; CASCADE also removes every grant the holder passed on.", "applications using the privilege are refused from their next query", "Check which applications use the role before revoking, and have the matching `GRANT` ready."),
+        text: rule_text!("Revokes database privileges", "Open sessions lose it at their next statement; CASCADE also removes every grant the holder passed on.", "applications using the privilege are refused from their next query", "Check which applications use the role before revoking, and have the matching `GRANT` ready.", ["Which applications or jobs use this privilege today?", "Is the GRANT that undoes this written down?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -746,7 +699,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("SELECT grantee, table_name, privilege_type FROM information_schema.role_table_grants;"),
-        questions: words!["Which applications or jobs use this privilege today?", "Is the GRANT that undoes this written down?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-revoke.html"],
         #[cfg(test)]
@@ -756,7 +708,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-replication-slot",
-        text: rule_text!("Drops or skips a PostgreSQL replication slot", "The slot keeps write-ahead log its consumer has not read; once dropped or advanced, that log is recycled.", "its consumer loses pending changes and must be rebuilt", "Check its consumer in `pg_replication_slots` and confirm it is abandoned; if disk is filling, fix the consumer."),
+        text: rule_text!("Drops or skips a PostgreSQL replication slot", "The slot keeps write-ahead log its consumer has not read; once dropped or advanced, that log is recycled.", "its consumer loses pending changes and must be rebuilt", "Check its consumer in `pg_replication_slots` and confirm it is abandoned; if disk is filling, fix the consumer.", ["What consumes this slot (a replica, Debezium, a pipeline)?", "Is the consumer really gone, or only behind?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -770,7 +722,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("SELECT slot_name, plugin, active, restart_lsn FROM pg_replication_slots;"),
-        questions: words!["What consumes this slot (a replica, Debezium, a pipeline)?", "Is the consumer really gone, or only behind?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/functions-admin.html#FUNCTIONS-REPLICATION"],
         #[cfg(test)]
@@ -780,7 +731,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.drop-owned",
-        text: rule_text!("Drops everything a role owns", "Usually run before dropping a user; if migrations ran as that role, it owns the application's real tables.", "every table and view it owns is dropped, rows included", "Hand its objects to another role first (`REASSIGN OWNED`), so `DROP OWNED` removes only privileges."),
+        text: rule_text!("Drops everything a role owns", "Usually run before dropping a user; if migrations ran as that role, it owns the application's real tables.", "every table and view it owns is dropped, rows included", "Hand its objects to another role first (`REASSIGN OWNED`), so `DROP OWNED` removes only privileges.", ["Which tables does {target} own, and does anyone need them?", "Was `REASSIGN OWNED` run first?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -794,7 +745,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("SELECT tablename FROM pg_tables WHERE tableowner = '{target}';"),
-        questions: words!["Which tables does {target} own, and does anyone need them?", "Was `REASSIGN OWNED` run first?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-drop-owned.html"],
         #[cfg(test)]
@@ -804,7 +754,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.table-rewrite-lock",
-        text: rule_text!("Rewrites a table under an exclusive lock", "VACUUM FULL and CLUSTER block even reads while writing a full copy, which needs equal free disk; REINDEX blocks writes.", "queries on it wait until the rebuild finishes", "Use `REINDEX ... CONCURRENTLY` or `pg_repack` to avoid the long lock, and run it off-peak."),
+        text: rule_text!("Rewrites a table under an exclusive lock", "VACUUM FULL and CLUSTER block even reads while writing a full copy, which needs equal free disk; REINDEX blocks writes.", "queries on it wait until the rebuild finishes", "Use `REINDEX ... CONCURRENTLY` or `pg_repack` to avoid the long lock, and run it off-peak.", ["How long will the table stay locked?", "Is there disk space for a full copy?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -818,7 +768,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("SELECT pg_size_pretty(pg_total_relation_size('{target}'));"),
-        questions: words!["How long will the table stay locked?", "Is there disk space for a full copy?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-vacuum.html", "https://www.postgresql.org/docs/current/sql-reindex.html"],
         #[cfg(test)]
@@ -828,7 +777,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.reset-binary-logs",
-        text: rule_text!("Deletes every MySQL binary log", "Replicas and point-in-time recovery replay binary logs; RESET MASTER deletes every one, restarts numbering and clears GTID history.", "replicas break; recovery reaches only the last full backup", "Let logs expire via `binlog_expire_logs_seconds`, or `PURGE BINARY LOGS` only those replicas have read and backups cover."),
+        text: rule_text!("Deletes every MySQL binary log", "Replicas and point-in-time recovery replay binary logs; RESET MASTER deletes every one, restarts numbering and clears GTID history.", "replicas break; recovery reaches only the last full backup", "Let logs expire via `binlog_expire_logs_seconds`, or `PURGE BINARY LOGS` only those replicas have read and backups cover.", ["Do replicas read from this server?", "When was the last full backup?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -842,7 +791,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("mysql -e 'SHOW BINARY LOGS'"),
-        questions: words!["Do replicas read from this server?", "When was the last full backup?"],
         #[cfg(test)]
         references: words!["https://dev.mysql.com/doc/refman/8.0/en/reset-master.html"],
         #[cfg(test)]
@@ -852,7 +800,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.purge-binary-logs",
-        text: rule_text!("Purges MySQL binary logs", "MySQL spares only logs a connected replica is reading right now; a disconnected or restarting replica gets no protection.", "lagging replicas stop and recovery cannot reach past the purge", "Check each replica has read past the purge point (`SHOW REPLICA STATUS`); otherwise let logs expire."),
+        text: rule_text!("Purges MySQL binary logs", "MySQL spares only logs a connected replica is reading right now; a disconnected or restarting replica gets no protection.", "lagging replicas stop and recovery cannot reach past the purge", "Check each replica has read past the purge point (`SHOW REPLICA STATUS`); otherwise let logs expire.", ["Have all replicas read past the purge point?", "Is there a full backup newer than it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -866,7 +814,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("mysql -e 'SHOW REPLICA STATUS'"),
-        questions: words!["Have all replicas read past the purge point?", "Is there a full backup newer than it?"],
         #[cfg(test)]
         references: words!["https://dev.mysql.com/doc/refman/8.0/en/purge-binary-logs.html"],
         #[cfg(test)]
@@ -876,7 +823,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.disable-row-security",
-        text: rule_text!("Switches off row-level security", "Application queries rely on the policy as their only tenant filter; re-enabling it cannot recall rows already read.", "every user of it can see every tenant's rows", "Keep row-level security on, and adjust access with `ALTER POLICY` or `CREATE POLICY`."),
+        text: rule_text!("Switches off row-level security", "Application queries rely on the policy as their only tenant filter; re-enabling it cannot recall rows already read.", "every user of it can see every tenant's rows", "Keep row-level security on, and adjust access with `ALTER POLICY` or `CREATE POLICY`.", ["Which tenants or customers share this table?", "Why must the policy go, and what replaces it?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -890,7 +837,6 @@ pub static RULES: &[Rule] = &[
             instead_from: None,
         }),
         instead: shown_with_a_name("SELECT policyname, cmd, qual FROM pg_policies;"),
-        questions: words!["Which tenants or customers share this table?", "Why must the policy go, and what replaces it?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/ddl-rowsecurity.html"],
         #[cfg(test)]
@@ -900,7 +846,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.dropdb",
-        text: rule_text!("Deletes a PostgreSQL database", "`dropdb` runs `DROP DATABASE`, which no transaction can wrap, so only a backup returns it, minus later writes.", "its tables are gone and every service using it fails", "Rename it instead and take a `pg_dump -Fc`; drop it later. Use `ALTER DATABASE {target} RENAME TO {target}_old`."),
+        text: rule_text!("Deletes a PostgreSQL database", "`dropdb` runs `DROP DATABASE`, which no transaction can wrap, so only a backup returns it, minus later writes.", "its tables are gone and every service using it fails", "Rename it instead and take a `pg_dump -Fc`; drop it later. Use `ALTER DATABASE {target} RENAME TO {target}_old`.", ["Is there a tested backup of {target} from today?", "Which host is this (check `-h` and PGHOST)?", "What still connects to it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -908,7 +854,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["dropdb"], check: drop_named },
         instead: shown_with_a_name("pg_dump --format=custom --file={target}.dump {target}"),
-        questions: words!["Is there a tested backup of {target} from today?", "Which host is this (check `-h` and PGHOST)?", "What still connects to it?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/app-dropdb.html"],
         #[cfg(test)]
@@ -918,7 +863,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.dropuser",
-        text: rule_text!("Deletes a PostgreSQL role", "A recreated role is a new role: grants and memberships must be rebuilt by hand, and passwords reissued.", "logins as it are refused and its privileges are gone", "Disable its login first (`NOLOGIN`), and drop the role once nothing fails to connect."),
+        text: rule_text!("Deletes a PostgreSQL role", "A recreated role is a new role: grants and memberships must be rebuilt by hand, and passwords reissued.", "logins as it are refused and its privileges are gone", "Disable its login first (`NOLOGIN`), and drop the role once nothing fails to connect.", ["Which applications or people still log in as {target}?", "Are its grants written down somewhere?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -926,7 +871,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["dropuser"], check: drop_named },
         instead: shown_with_a_name("psql -c \"ALTER ROLE {target} NOLOGIN\""),
-        questions: words!["Which applications or people still log in as {target}?", "Are its grants written down somewhere?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/app-dropuser.html"],
         #[cfg(test)]
@@ -936,7 +880,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.mysqladmin-drop",
-        text: rule_text!("Deletes a MySQL database", "`mysqladmin drop` asks once, and `-f` skips even that; `DROP DATABASE` commits implicitly, so only a backup returns it.", "its tables are gone and every service using it fails", "Drop it only once nothing uses it, and after a `mysqldump --single-transaction` of {target}."),
+        text: rule_text!("Deletes a MySQL database", "`mysqladmin drop` asks once, and `-f` skips even that; `DROP DATABASE` commits implicitly, so only a backup returns it.", "its tables are gone and every service using it fails", "Drop it only once nothing uses it, and after a `mysqldump --single-transaction` of {target}.", ["Is there a tested dump of {target} from today?", "Which host is this (check `-h`)?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -944,7 +888,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mysqladmin"], check: mysqladmin_drop },
         instead: shown_with_a_name("mysqldump --single-transaction --result-file={target}.sql {target}"),
-        questions: words!["Is there a tested dump of {target} from today?", "Which host is this (check `-h`)?"],
         #[cfg(test)]
         references: words!["https://dev.mysql.com/doc/refman/8.0/en/mysqladmin.html"],
         #[cfg(test)]
@@ -954,7 +897,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.pg-restore-clean",
-        text: rule_text!("Restores a dump over an existing database", "`--clean` drops each dumped object before recreating it; without `--single-transaction`, an error midway leaves the database half-restored.", "its live data is replaced and later writes are lost", "Target a new, empty database (`createdb`), compare it with the live one, then switch over."),
+        text: rule_text!("Restores a dump over an existing database", "`--clean` drops each dumped object before recreating it; without `--single-transaction`, an error midway leaves the database half-restored.", "its live data is replaced and later writes are lost", "Target a new, empty database (`createdb`), compare it with the live one, then switch over.", ["Which database is the target, and is it right?", "How old is the file, and what was written since?", "Is there a backup of the database it overwrites?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -962,7 +905,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["pg_restore"], check: pg_restore_clean },
         instead: shown_with_a_name("pg_restore --list backup.dump"),
-        questions: words!["Which database is the target, and is it right?", "How old is the file, and what was written since?", "Is there a backup of the database it overwrites?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/app-pgrestore.html"],
         #[cfg(test)]
@@ -972,7 +914,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.pg-dropcluster",
-        text: rule_text!("Deletes a whole PostgreSQL cluster", "`pg_dropcluster` deletes data directory, configuration and logs with no prompt; `--stop` shuts a running cluster down first.", "every database it serves is deleted; only off-machine backups help", "Stop the cluster instead and keep its data directory until nobody misses it. Use `pg_ctlcluster {target} stop`."),
+        text: rule_text!("Deletes a whole PostgreSQL cluster", "`pg_dropcluster` deletes data directory, configuration and logs with no prompt; `--stop` shuts a running cluster down first.", "every database it serves is deleted; only off-machine backups help", "Stop the cluster instead and keep its data directory until nobody misses it. Use `pg_ctlcluster {target} stop`.", ["What databases does this cluster serve?", "Is there a backup of it on another machine?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -980,7 +922,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["pg_dropcluster"], check: pg_dropcluster },
         instead: shown_with_a_name("pg_dump --format=custom --file=before-drop.dump postgres"),
-        questions: words!["What databases does this cluster serve?", "Is there a backup of it on another machine?"],
         #[cfg(test)]
         references: words!["https://manpages.debian.org/testing/postgresql-common/pg_dropcluster.1.en.html"],
         #[cfg(test)]
@@ -990,7 +931,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "sql.truncate-described",
-        text: rule_text!("A step that empties a table", "Client tools commit TRUNCATE or DELETE at once, and TRUNCATE skips DELETE triggers, so trigger-based audit logs miss it.", "all its rows are gone; only a backup returns them", "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first."),
+        text: rule_text!("A step that empties a table", "Client tools commit TRUNCATE or DELETE at once, and TRUNCATE skips DELETE triggers, so trigger-based audit logs miss it.", "all its rows are gone; only a backup returns them", "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first.", ["Which database and environment holds this table?", "Is there a backup of it from today?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1005,7 +946,6 @@ pub static RULES: &[Rule] = &[
             unless: words![],
         }),
         instead: shown_with_a_name("Count the rows in the table and take a dump of it first."),
-        questions: words!["Which database and environment holds this table?", "Is there a backup of it from today?"],
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-truncate.html"],
         #[cfg(test)]

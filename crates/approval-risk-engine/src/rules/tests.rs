@@ -84,11 +84,11 @@ fn every_rule_explains_itself() {
             rule.id
         );
         assert!(
-            (2..=3).contains(&rule.questions.len()),
+            (2..=3).contains(&rule.questions().len()),
             "{}: two or three questions",
             rule.id
         );
-        for q in rule.questions {
+        for q in rule.questions() {
             assert!(
                 q.ends_with('?'),
                 "{}: question {q:?} is not a question",
@@ -154,7 +154,7 @@ fn rule_prose_is_trimmed_and_spaced_once() {
     for rule in all() {
         let texts = [rule.why(), rule.consequence(), rule.safer(), rule.title()]
             .into_iter()
-            .chain(rule.questions.iter());
+            .chain(rule.questions().iter());
         for text in texts {
             assert!(
                 text.trim() == text && !text.contains("  "),
@@ -274,7 +274,7 @@ fn catalogue_words() -> String {
     for rule in all() {
         for text in [rule.title(), rule.why(), rule.consequence(), rule.safer()]
             .into_iter()
-            .chain(rule.questions.iter())
+            .chain(rule.questions().iter())
         {
             words.push_str(text);
             words.push('\n');

@@ -133,7 +133,7 @@ fn icacls_everyone(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     Rule {
         id: "win.del-tree",
-        text: rule_text!("Deletes files by pattern on Windows", "`del` skips the Recycle Bin; with `/s` it takes every matching file in every folder below, and `/q` asks nothing.", "every matching file is gone, with no undo", "List what would go first with `dir /s`, then move the files aside instead of deleting them."),
+        text: rule_text!("Deletes files by pattern on Windows", "`del` skips the Recycle Bin; with `/s` it takes every matching file in every folder below, and `/q` asks nothing.", "every matching file is gone, with no undo", "List what would go first with `dir /s`, then move the files aside instead of deleting them.", ["What does `dir /s` list for this pattern?", "Is any of it not in a backup?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -144,7 +144,6 @@ pub static RULES: &[Rule] = &[
             check: del_tree,
         },
         instead: shown_with_a_name("dir /s {target}"),
-        questions: words!["What does `dir /s` list for this pattern?", "Is any of it not in a backup?"],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/del"],
         #[cfg(test)]
@@ -154,7 +153,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "win.rd-tree",
-        text: rule_text!("Deletes a folder tree on Windows", "`rd /s` removes the folder and everything in it without the Recycle Bin; `/q` skips the one prompt.", "every file below it is gone, with no undo", "Rename the folder aside and delete it later, once nothing is missed."),
+        text: rule_text!("Deletes a folder tree on Windows", "`rd /s` removes the folder and everything in it without the Recycle Bin; `/q` skips the one prompt.", "every file below it is gone, with no undo", "Rename the folder aside and delete it later, once nothing is missed.", ["What is in this folder that is not in a backup?", "Which machine and drive is this?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -165,7 +164,6 @@ pub static RULES: &[Rule] = &[
             check: rd_tree,
         },
         instead: shown_with_a_name("ren {target} old-folder"),
-        questions: words!["What is in this folder that is not in a backup?", "Which machine and drive is this?"],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/rmdir"],
         #[cfg(test)]
@@ -175,7 +173,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "win.format-volume",
-        text: rule_text!("Formats a Windows volume", "Formatting writes a new, empty file system over the volume; what was on it is no longer reachable.", "every file on the drive becomes unreachable", "Check with `vol` and `dir` which drive this is, and back it up first."),
+        text: rule_text!("Formats a Windows volume", "Formatting writes a new, empty file system over the volume; what was on it is no longer reachable.", "every file on the drive becomes unreachable", "Check with `vol` and `dir` which drive this is, and back it up first.", ["Which disk is this drive letter on this machine?", "Is anything on it not in a backup?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -186,7 +184,6 @@ pub static RULES: &[Rule] = &[
             check: format_volume,
         },
         instead: shown_with_a_name("vol {target}"),
-        questions: words!["Which disk is this drive letter on this machine?", "Is anything on it not in a backup?"],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/format"],
         #[cfg(test)]
@@ -196,7 +193,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "win.reg-delete",
-        text: rule_text!("Deletes a Windows registry key", "A deleted key and its values are gone unless exported first; programs and services that read them break.", "the settings under it are lost, and what reads them breaks", "Export the key first: `reg export {target} key-backup.reg`."),
+        text: rule_text!("Deletes a Windows registry key", "A deleted key and its values are gone unless exported first; programs and services that read them break.", "the settings under it are lost, and what reads them breaks", "Export the key first: `reg export {target} key-backup.reg`.", ["What reads this key?", "Was it exported first?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -207,7 +204,6 @@ pub static RULES: &[Rule] = &[
             check: reg_delete,
         },
         instead: shown_with_a_name("reg export {target} key-backup.reg"),
-        questions: words!["What reads this key?", "Was it exported first?"],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/reg-delete"],
         #[cfg(test)]
@@ -217,7 +213,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "win.user-delete",
-        text: rule_text!("Deletes a Windows account", "A recreated account gets a new security identifier, so its file permissions and group memberships do not come back.", "its sign-in, permissions and profile are lost", "Disable the account instead: `net user {target} /active:no`."),
+        text: rule_text!("Deletes a Windows account", "A recreated account gets a new security identifier, so its file permissions and group memberships do not come back.", "its sign-in, permissions and profile are lost", "Disable the account instead: `net user {target} /active:no`.", ["Who or what signs in with this account?", "Should it be disabled first and deleted later?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -228,7 +224,6 @@ pub static RULES: &[Rule] = &[
             check: net_user_delete,
         },
         instead: shown_with_a_name("net user {target} /active:no"),
-        questions: words!["Who or what signs in with this account?", "Should it be disabled first and deleted later?"],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/net-commands-on-operating-systems"],
         #[cfg(test)]
@@ -238,7 +233,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "win.admin-add",
-        text: rule_text!("Makes an account a Windows administrator", "An administrator can do anything on the machine, including turning off its logging; mistaken grants are hard to spot.", "the account can change anything on the machine", "Add it to the narrowest group the task needs, such as Event Log Readers, and remove it after."),
+        text: rule_text!("Makes an account a Windows administrator", "An administrator can do anything on the machine, including turning off its logging; mistaken grants are hard to spot.", "the account can change anything on the machine", "Add it to the narrowest group the task needs, such as Event Log Readers, and remove it after.", ["Which rights does the task need?", "When is the grant taken back?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -249,7 +244,6 @@ pub static RULES: &[Rule] = &[
             check: net_admin_add,
         },
         instead: shown_with_a_name("net localgroup \"Event Log Readers\" {target} /add"),
-        questions: words!["Which rights does the task need?", "When is the grant taken back?"],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/net-commands-on-operating-systems"],
         #[cfg(test)]
@@ -259,7 +253,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "win.icacls-everyone",
-        text: rule_text!("Gives everyone full rights on Windows files", "Every account on the machine can then change or replace these files, including programs that run them.", "any account can change or replace these files", "Grant the one account that needs access, with read rights if that is enough."),
+        text: rule_text!("Gives everyone full rights on Windows files", "Every account on the machine can then change or replace these files, including programs that run them.", "any account can change or replace these files", "Grant the one account that needs access, with read rights if that is enough.", ["Which account needs access, and to do what?", "Does anything run these files?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -270,7 +264,6 @@ pub static RULES: &[Rule] = &[
             check: icacls_everyone,
         },
         instead: shown_with_a_name("icacls {target} /grant svc-app:R"),
-        questions: words!["Which account needs access, and to do what?", "Does anything run these files?"],
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/icacls"],
         #[cfg(test)]
