@@ -13,17 +13,17 @@ const SHOWN: usize = 50;
 /// Whether `rule` matches `query` (already lower-cased and trimmed): an empty query matches all.
 fn matches(rule: &Rule, query: &str) -> bool {
     query.is_empty()
-        || [rule.id, rule.title(), rule.why()]
+        || [rule.id(), rule.title(), rule.why()]
             .iter()
             .any(|field| field.to_ascii_lowercase().contains(query))
 }
 
 fn rule_item(rule: &'static Rule) -> Html {
     html! {
-        <li class="rule" data-rule-id={rule.id}>
+        <li class="rule" data-rule-id={rule.id()}>
             <p class="rule-head">
                 <strong>{ rule.title() }</strong>
-                <code class="rule-id">{ rule.id }</code>
+                <code class="rule-id">{ rule.id() }</code>
             </p>
             <dl class="axes">
                 <div class="axis">

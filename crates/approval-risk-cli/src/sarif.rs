@@ -24,9 +24,9 @@ pub struct Plan<'a> {
 /// The SARIF log for `plans`, pretty-printed, with a final line break.
 pub fn render(plans: &[Plan<'_>], rules_url: Option<&str>) -> String {
     let mut catalogue: Vec<Value> = rules::all()
-        .map(|rule| rule_descriptor(rule.id, rule.title(), rule.why(), rules_url))
+        .map(|rule| rule_descriptor(rule.id(), rule.title(), rule.why(), rules_url))
         .collect();
-    let mut ids: Vec<String> = rules::all().map(|rule| rule.id.to_string()).collect();
+    let mut ids: Vec<String> = rules::all().map(|rule| rule.id().to_string()).collect();
     let mut results = Vec::new();
     for plan in plans {
         let lines = Lines::new(plan.input);

@@ -123,7 +123,7 @@ pub fn headline(work: &StepWork, patterns: &[PatternReport]) -> String {
             "Only reads or inspects: nothing changes.".to_string()
         };
     };
-    if top.rule.id == "plan.claims" {
+    if top.rule.id() == "plan.claims" {
         return "The plan vouches for its own safety, which changes nothing in the assessment."
             .to_string();
     }
@@ -252,7 +252,7 @@ pub fn step(work: &StepWork, patterns: &[PatternReport], index: usize) -> String
         return parts.join(" ");
     };
     let mut parts: Vec<String> = Vec::new();
-    if top.rule.id == "plan.claims" {
+    if top.rule.id() == "plan.claims" {
         parts.push(top.rule.why().to_string());
         parts.push("Claims like this change nothing in the assessment.".to_string());
     } else {
@@ -270,10 +270,10 @@ pub fn step(work: &StepWork, patterns: &[PatternReport], index: usize) -> String
     }
     let mut others: Vec<String> = Vec::new();
     for f in work.findings.iter().filter(|f| !std::ptr::eq(*f, top)) {
-        if f.rule.id == top.rule.id {
+        if f.rule.id() == top.rule.id() {
             continue;
         }
-        let line = if f.rule.id == "plan.claims" {
+        let line = if f.rule.id() == "plan.claims" {
             "the plan vouches for itself, which changes nothing".to_string()
         } else {
             format!(
@@ -543,7 +543,7 @@ pub fn safer_and_questions(
             if safer.is_empty() { "" } else { " " }
         ));
     }
-    if top.rule.id == "plan.claims" {
+    if top.rule.id() == "plan.claims" {
         safer.clear();
     }
     let mut questions: Vec<(String, Topic)> = Vec::new();
@@ -589,14 +589,14 @@ pub fn safer_and_questions(
         ask(filled(q, target), &mut questions);
     }
     for finding in &work.findings {
-        if std::ptr::eq(finding, top) || finding.rule.id == top.rule.id {
+        if std::ptr::eq(finding, top) || finding.rule.id() == top.rule.id() {
             continue;
         }
         if let Some(q) = finding.rule.questions().iter().next() {
             ask(filled(q, target_of(finding)), &mut questions);
         }
     }
-    if questions.len() < 2 && top.rule.id != "plan.claims" {
+    if questions.len() < 2 && top.rule.id() != "plan.claims" {
         ask(
             fallback_question(top.rule.action).to_string(),
             &mut questions,
@@ -816,7 +816,7 @@ fn report_step(
         findings: findings
             .into_iter()
             .map(|f| Finding {
-                rule: f.rule.id.to_string(),
+                rule: f.rule.id().to_string(),
                 title: f.rule.title().to_string(),
                 why: match &f.hit.note {
                     Some(note) => format!("{} {}", f.rule.why(), note),

@@ -163,7 +163,7 @@ fn report_tricks(
     let Some(rule) = crate::rules::find("text.unicode-trick") else {
         return;
     };
-    if assessment.steps.is_empty() || options.policy.is_disabled(rule.id) {
+    if assessment.steps.is_empty() || options.policy.is_disabled(rule.id()) {
         return;
     }
     for (trick, span) in tricks {
@@ -173,7 +173,7 @@ fn report_tricks(
             .position(|s| s.span.end >= span.end)
             .unwrap_or(assessment.steps.len() - 1);
         let step = &mut assessment.steps[index];
-        if let Some(existing) = step.findings.iter_mut().find(|f| f.rule == rule.id) {
+        if let Some(existing) = step.findings.iter_mut().find(|f| f.rule == rule.id()) {
             existing.evidence.push(*span);
             continue;
         }
@@ -187,10 +187,10 @@ fn report_tricks(
         let reversibility = Reversibility::Unknown;
         let decision = options
             .policy
-            .override_for(rule.id)
+            .override_for(rule.id())
             .unwrap_or_else(|| decide(reversibility, scope));
         step.findings.push(Finding {
-            rule: rule.id.to_string(),
+            rule: rule.id().to_string(),
             title: rule.title().to_string(),
             why: format!("{} Here: {}.", rule.why(), trick.describe()),
             reversibility,

@@ -27,11 +27,13 @@ macro_rules! words {
     };
 }
 
-/// A rule's texts as one string (see `Rule::text`): title, why, consequence, safer and then its
-/// questions, each followed by the separator.
+/// A rule's id and texts as one string (see `Rule::text`): id, title, why, consequence, safer
+/// and then its questions, each followed by the separator.
 macro_rules! rule_text {
-    ($title:literal, $why:literal, $consequence:literal, $safer:literal, [$($question:literal),+ $(,)?] $(,)?) => {
+    ($id:literal, $title:literal, $why:literal, $consequence:literal, $safer:literal, [$($question:literal),+ $(,)?] $(,)?) => {
         concat!(
+            $id,
+            "\u{1f}",
             $title,
             "\u{1f}",
             $why,

@@ -179,7 +179,7 @@ pub fn attach(input: &str, work: &mut [StepWork], options: &Options) {
             .partition_point(|w| w.step.span.end <= span.start && w.step.span.start < span.start)
             .min(work.len() - 1);
         let step = &mut work[index];
-        if let Some(existing) = step.findings.iter_mut().find(|f| f.rule.id == id) {
+        if let Some(existing) = step.findings.iter_mut().find(|f| f.rule.id() == id) {
             // One finding per kind of claim in a step, with every place it is made. Claims come
             // in text order, so only the last place can overlap this one.
             if !existing

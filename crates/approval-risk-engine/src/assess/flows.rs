@@ -86,13 +86,13 @@ fn normal(path: &str) -> String {
 
 pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], options: &Options) {
     let secret_rule =
-        rules::find("flow.secret-sent").filter(|rule| !options.policy.is_disabled(rule.id));
+        rules::find("flow.secret-sent").filter(|rule| !options.policy.is_disabled(rule.id()));
     let shown_rule =
-        rules::find("flow.secret-shown").filter(|rule| !options.policy.is_disabled(rule.id));
-    let personal_rule =
-        rules::find("flow.personal-data-sent").filter(|rule| !options.policy.is_disabled(rule.id));
+        rules::find("flow.secret-shown").filter(|rule| !options.policy.is_disabled(rule.id()));
+    let personal_rule = rules::find("flow.personal-data-sent")
+        .filter(|rule| !options.policy.is_disabled(rule.id()));
     let injected_rule = rules::find("flow.injected-instruction")
-        .filter(|rule| !options.policy.is_disabled(rule.id));
+        .filter(|rule| !options.policy.is_disabled(rule.id()));
     let instructions = if injected_rule.is_some() {
         instructions(input, work, outside)
     } else {
@@ -209,7 +209,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             }
         }
         for (rule, hit, c) in found {
-            if options.policy.is_disabled(rule.id) {
+            if options.policy.is_disabled(rule.id()) {
                 continue;
             }
             let command = step.commands.get(c);

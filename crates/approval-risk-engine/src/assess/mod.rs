@@ -200,7 +200,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
         {
             let mut i = before;
             while i < hits.len() {
-                if hits[i].0.action == Action::Delete && hits[i].0.id.starts_with("prose.") {
+                if hits[i].0.action == Action::Delete && hits[i].0.id().starts_with("prose.") {
                     hits.remove(i);
                 } else {
                     i += 1;
@@ -241,7 +241,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
     }
     let mut findings: Vec<Scored> = hits
         .into_iter()
-        .filter(|(rule, _, _)| !options.policy.is_disabled(rule.id))
+        .filter(|(rule, _, _)| !options.policy.is_disabled(rule.id()))
         .map(|(rule, hit, command)| {
             let command = command.and_then(|i| commands.get(i));
             place::place(input, rule, hit, command, &tokens, &environment, options)
@@ -273,13 +273,14 @@ fn dedupe(findings: &mut Vec<Scored>) {
         .enumerate()
         .map(|(i, f)| {
             let mut hasher = crate::words::QuickHasher::default();
-            f.rule.id.hash(&mut hasher);
+            f.rule.id().hash(&mut hasher);
             f.hit.evidence.hash(&mut hasher);
             (hasher.finish(), i)
         })
         .collect();
     crate::order::sort_by_rank(&mut order, |(hash, _)| *hash);
-    let same = |a: &Scored, b: &Scored| a.rule.id == b.rule.id && a.hit.evidence == b.hit.evidence;
+    let same =
+        |a: &Scored, b: &Scored| a.rule.id() == b.rule.id() && a.hit.evidence == b.hit.evidence;
     let mut keep = vec![true; findings.len()];
     let mut run = 0;
     while run < order.len() {

@@ -473,7 +473,7 @@ fn step_widens(work: &StepWork) -> bool {
 /// for); each of those is judged by its own rule.
 fn step_acts(work: &StepWork) -> bool {
     work.findings.iter().any(|f| {
-        f.rule.id != "plan.claims"
+        f.rule.id() != "plan.claims"
             && f.scope > Scope::None
             && f.decision >= Decision::Review
             && matches!(
@@ -485,7 +485,7 @@ fn step_acts(work: &StepWork) -> bool {
                     | Action::Opaque
                     | Action::Revoke
             )
-            && !(f.rule.action == Action::Change && f.rule.id.starts_with("messages."))
+            && !(f.rule.action == Action::Change && f.rule.id().starts_with("messages."))
     })
 }
 
@@ -765,7 +765,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             work[i]
                 .findings
                 .iter()
-                .any(|f| f.rule.id == "plan.injection")
+                .any(|f| f.rule.id() == "plan.injection")
         })
         .collect();
     let destructive: Vec<usize> = (0..n)

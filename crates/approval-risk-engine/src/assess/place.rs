@@ -68,7 +68,7 @@ pub fn place(
     // Where the unnamed-environment adjustment is, should a production directory replace it.
     let mut unnamed_at: Option<usize> = None;
     let mut floor = hit.floor.or(rule.floor);
-    let changes = rule.id != "plan.claims";
+    let changes = rule.id() != "plan.claims";
 
     // The environment the step names.
     if changes && hit.scope.is_none() {
@@ -130,7 +130,7 @@ pub fn place(
     if changes
         && rule.reach == Reach::Workspace
         && scope < Scope::Shared
-        && rule.id != "shell.unrecognized"
+        && rule.id() != "shell.unrecognized"
     {
         if let Some(c) = command.filter(|c| {
             c.has_wrapper("ssh") || c.has_wrapper("kubectl exec") || c.has_wrapper("docker exec")
@@ -416,7 +416,7 @@ pub fn place(
             ));
         }
     }
-    if let Some(forced) = options.policy.override_for(rule.id) {
+    if let Some(forced) = options.policy.override_for(rule.id()) {
         let floored = floor.map_or(forced, |f| forced.max(f));
         if floored != decision {
             adjustments.push(note(

@@ -124,8 +124,7 @@ fn velero_delete(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        id: "backup.take",
-        text: rule_text!("Takes a backup or snapshot", "It helps only if it completes, covers what later steps change and restores; a wrong-database dump looks equally reassuring.", "a copy is taken; nothing existing changes", "Check that the copy finished and can be restored before a later step relies on it.", ["Did it finish, and has a restore from it been tried?", "Does it cover everything the later steps change?"]),
+        text: rule_text!("backup.take", "Takes a backup or snapshot", "It helps only if it completes, covers what later steps change and restores; a wrong-database dump looks equally reassuring.", "a copy is taken; nothing existing changes", "Check that the copy finished and can be restored before a later step relies on it.", ["Did it finish, and has a restore from it been tried?", "Does it cover everything the later steps change?"]),
         // A copy is made; nothing that exists is changed.
         reversibility: R::Reversible,
         scope: S::None,
@@ -150,8 +149,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "backup.restic-forget",
-        text: rule_text!("Deletes restic backup snapshots", "`forget` removes snapshot records, and until `prune` deletes the unreferenced data, `restic recover` can still salvage it.", "its points in time can no longer be restored", "Run it with `--dry-run` first and read which snapshots go; keep a second copy (`restic copy`).", ["Which snapshots go, and is any the only copy of something?", "Is there a second copy of this repository?"]),
+        text: rule_text!("backup.restic-forget", "Deletes restic backup snapshots", "`forget` removes snapshot records, and until `prune` deletes the unreferenced data, `restic recover` can still salvage it.", "its points in time can no longer be restored", "Run it with `--dry-run` first and read which snapshots go; keep a second copy (`restic copy`).", ["Which snapshots go, and is any the only copy of something?", "Is there a second copy of this repository?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -172,8 +170,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["restic snapshots", "restic forget --keep-daily 7 --dry-run"]),
     },
     Rule {
-        id: "backup.borg-delete",
-        text: rule_text!("Deletes borg backup archives", "`prune` applies `--keep-*` rules to every archive in the repository unless limited by `--glob-archives`, other machines' included.", "its archived versions, or a whole repository's, are gone", "List what would go with `borg prune --list --dry-run`, and keep a second repository copy first.", ["Which archives will go, and are they the only copies?", "Is there an off-site copy of this repository?"]),
+        text: rule_text!("backup.borg-delete", "Deletes borg backup archives", "`prune` applies `--keep-*` rules to every archive in the repository unless limited by `--glob-archives`, other machines' included.", "its archived versions, or a whole repository's, are gone", "List what would go with `borg prune --list --dry-run`, and keep a second repository copy first.", ["Which archives will go, and are they the only copies?", "Is there an off-site copy of this repository?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -189,8 +186,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["borg list repo", "borg delete --cache-only repo"]),
     },
     Rule {
-        id: "backup.velero-delete",
-        text: rule_text!("Deletes Kubernetes backups or their schedule", "`velero backup delete` removes the files from object storage and the volume snapshots, not just the cluster record.", "its captured state is lost, or future backups stop", "Keep at least one recent backup outside the retention being changed, and describe this one first.", ["Is this the last good backup of anything?", "What takes over if this schedule goes?"]),
+        text: rule_text!("backup.velero-delete", "Deletes Kubernetes backups or their schedule", "`velero backup delete` removes the files from object storage and the volume snapshots, not just the cluster record.", "its captured state is lost, or future backups stop", "Keep at least one recent backup outside the retention being changed, and describe this one first.", ["Is this the last good backup of anything?", "What takes over if this schedule goes?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -206,8 +202,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["velero backup get", "velero backup describe daily-backup"]),
     },
     Rule {
-        id: "backup.kopia-duplicity-delete",
-        text: rule_text!("Deletes kopia or duplicity backups", "Kopia and duplicity only list what would go without `--delete` or `--force`; later snapshots cannot rebuild removed ones.", "its restore points are gone for good", "List what would go first, and keep a copy of the repository before deleting.", ["Which restore points disappear, and is anything relying on them?", "Is there a second copy of this repository?"]),
+        text: rule_text!("backup.kopia-duplicity-delete", "Deletes kopia or duplicity backups", "Kopia and duplicity only list what would go without `--delete` or `--force`; later snapshots cannot rebuild removed ones.", "its restore points are gone for good", "List what would go first, and keep a copy of the repository before deleting.", ["Which restore points disappear, and is anything relying on them?", "Is there a second copy of this repository?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,

@@ -337,8 +337,7 @@ fn workflow_run(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     // ---- GitHub and GitLab ----
     Rule {
-        id: "github.repo-delete",
-        text: rule_text!("Deletes a GitHub or GitLab repository", "GitHub restores it within 90 days, minus release attachments and team permissions; its private forks are deleted too.", "its issues and secrets go, and pipelines using it break", "Archive {target} instead (read-only, reversible), and delete it months later if nobody needs it.", ["Does anything still clone, build or deploy from {target}?", "Is it a fork, or does it have forks?"]),
+        text: rule_text!("github.repo-delete", "Deletes a GitHub or GitLab repository", "GitHub restores it within 90 days, minus release attachments and team permissions; its private forks are deleted too.", "its issues and secrets go, and pipelines using it break", "Archive {target} instead (read-only, reversible), and delete it months later if nobody needs it.", ["Does anything still clone, build or deploy from {target}?", "Is it a fork, or does it have forks?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -365,8 +364,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "github.repo-archive",
-        text: rule_text!("Archives a repository", "Issues, pull requests and comments turn read-only too, so bots and open reviews stall; unarchiving fully restores it.", "it turns read-only and pushes fail; nothing is lost", "Tell the people working in {target} first, and check no pipeline pushes to it.", ["Does anyone or any pipeline still push to {target}?", "Which open pull requests or bots would stall?"]),
+        text: rule_text!("github.repo-archive", "Archives a repository", "Issues, pull requests and comments turn read-only too, so bots and open reviews stall; unarchiving fully restores it.", "it turns read-only and pushes fail; nothing is lost", "Tell the people working in {target} first, and check no pipeline pushes to it.", ["Does anyone or any pipeline still push to {target}?", "Which open pull requests or bots would stall?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -392,8 +390,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "github.repo-make-public",
-        text: rule_text!("Makes a private repository public", "Bots clone newly public repositories within minutes; making it private again cannot recall those copies or public forks.", "anyone can read its code, history and committed secrets", "Publish a fresh repository with only the code meant to be public, after a `gitleaks` scan.", ["Was the full history scanned for secrets and personal data?", "Who approved making this code public?"]),
+        text: rule_text!("github.repo-make-public", "Makes a private repository public", "Bots clone newly public repositories within minutes; making it private again cannot recall those copies or public forks.", "anyone can read its code, history and committed secrets", "Publish a fresh repository with only the code meant to be public, after a `gitleaks` scan.", ["Was the full history scanned for secrets and personal data?", "Who approved making this code public?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -418,8 +415,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "github.prose-publish-repo",
-        text: rule_text!("Publishes private code", "Every branch, tag and past commit becomes readable, so a secret removed from today's code is still exposed.", "anyone can copy its code and history, for good", "Publish a fresh repository with only the code meant to be public, after scanning it for secrets.", ["Which repositories exactly, and who approved making them public?", "Has their full history been scanned for secrets?"]),
+        text: rule_text!("github.prose-publish-repo", "Publishes private code", "Every branch, tag and past commit becomes readable, so a secret removed from today's code is still exposed.", "anyone can copy its code and history, for good", "Publish a fresh repository with only the code meant to be public, after scanning it for secrets.", ["Which repositories exactly, and who approved making them public?", "Has their full history been scanned for secrets?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -464,8 +460,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "github.secret-delete",
-        text: rule_text!("Deletes a CI secret", "GitHub Actions expands a missing secret to an empty string, so jobs run on with blank credentials.", "pipelines using it break; its value cannot be read back", "Check which workflows use {target}, and keep its value in a secrets store before deleting.", ["Which workflows or deploys read {target}?", "Is its value kept anywhere else?"]),
+        text: rule_text!("github.secret-delete", "Deletes a CI secret", "GitHub Actions expands a missing secret to an empty string, so jobs run on with blank credentials.", "pipelines using it break; its value cannot be read back", "Check which workflows use {target}, and keep its value in a secrets store before deleting.", ["Which workflows or deploys read {target}?", "Is its value kept anywhere else?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -492,8 +487,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "github.secret-set",
-        text: rule_text!("Overwrites a CI secret", "`gh secret set` overwrites an existing secret without asking, and neither GitHub nor GitLab keeps earlier versions.", "its old value is lost; a wrong one breaks pipelines", "Check whether {target} exists (`gh secret list`) and save its value; pass the new one via stdin.", ["Is the current value of {target} kept anywhere?", "Which environments and workflows use it?"]),
+        text: rule_text!("github.secret-set", "Overwrites a CI secret", "`gh secret set` overwrites an existing secret without asking, and neither GitHub nor GitLab keeps earlier versions.", "its old value is lost; a wrong one breaks pipelines", "Check whether {target} exists (`gh secret list`) and save its value; pass the new one via stdin.", ["Is the current value of {target} kept anywhere?", "Which environments and workflows use it?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -519,8 +513,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "github.release-delete",
-        text: rule_text!("Deletes a published release", "Rebuilt files rarely match byte for byte, so re-uploading breaks pinned checksums; the tag stays unless `--cleanup-tag` is given.", "its downloads vanish and installs of that version fail", "Mark {target} as a pre-release (`--prerelease`) and publish a fixed release; keep its files downloadable.", ["Who downloads {target}, and does any install script pin it?", "Why not mark it withdrawn instead?"]),
+        text: rule_text!("github.release-delete", "Deletes a published release", "Rebuilt files rarely match byte for byte, so re-uploading breaks pinned checksums; the tag stays unless `--cleanup-tag` is given.", "its downloads vanish and installs of that version fail", "Mark {target} as a pre-release (`--prerelease`) and publish a fixed release; keep its files downloadable.", ["Who downloads {target}, and does any install script pin it?", "Why not mark it withdrawn instead?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -548,8 +541,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "github.branch-protection-off",
-        text: rule_text!("Removes branch protection", "Deleting it discards its required checks, reviewers and push rules, re-entered only by hand; force pushes can then rewrite history.", "anyone can push unreviewed code straight to what ships", "Merge through a pull request; for a one-off, grant a ruleset bypass instead of deleting the rules.", ["What step needs protection off, and has it been reviewed?", "Who re-enables it, and are its settings written down?"]),
+        text: rule_text!("github.branch-protection-off", "Removes branch protection", "Deleting it discards its required checks, reviewers and push rules, re-entered only by hand; force pushes can then rewrite history.", "anyone can push unreviewed code straight to what ships", "Merge through a pull request; for a one-off, grant a ruleset bypass instead of deleting the rules.", ["What step needs protection off, and has it been reviewed?", "Who re-enables it, and are its settings written down?"]),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -580,8 +572,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "github.api-delete",
-        text: rule_text!("Deletes something through a CI or code-hosting API", "Only the token's rights limit the call: an admin token deletes a whole repository as readily as a webhook.", "what it names is deleted without confirmation or undo", "Read the endpoint with a `GET` first, then delete with the dedicated `gh` or `glab` command.", ["What exactly does {target} name, and who uses it?", "Would a dedicated command ask for confirmation?"]),
+        text: rule_text!("github.api-delete", "Deletes something through a CI or code-hosting API", "Only the token's rights limit the call: an admin token deletes a whole repository as readily as a webhook.", "what it names is deleted without confirmation or undo", "Read the endpoint with a `GET` first, then delete with the dedicated `gh` or `glab` command.", ["What exactly does {target} name, and who uses it?", "Would a dedicated command ask for confirmation?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Fixed,
@@ -610,8 +601,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "github.delete-other",
-        text: rule_text!("Deletes a GitHub issue, gist, key or cache", "No trash exists: comments, run logs and artifacts go too, and a deleted label vanishes from every issue.", "it is gone; a deleted key locks out its users", "Close or archive it instead (`gh issue close`); check who uses a key before removing it.", ["Does anyone link to {target} or rely on it?", "Could it be closed or archived instead?"]),
+        text: rule_text!("github.delete-other", "Deletes a GitHub issue, gist, key or cache", "No trash exists: comments, run logs and artifacts go too, and a deleted label vanishes from every issue.", "it is gone; a deleted key locks out its users", "Close or archive it instead (`gh issue close`); check who uses a key before removing it.", ["Does anyone link to {target} or rely on it?", "Could it be closed or archived instead?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Fixed,
@@ -639,8 +629,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "github.workflow-disable",
-        text: rule_text!("Disables a CI workflow", "A disabled required check never reports, so pull requests wait forever or get merged around it; nothing prompts re-enabling it.", "its checks and scheduled jobs silently stop running", "Fix the workflow or skip one run instead; if it must be off, plan `gh workflow enable`.", ["What goes unchecked or undone while {target} is off?", "Which step turns it back on?"]),
+        text: rule_text!("github.workflow-disable", "Disables a CI workflow", "A disabled required check never reports, so pull requests wait forever or get merged around it; nothing prompts re-enabling it.", "its checks and scheduled jobs silently stop running", "Fix the workflow or skip one run instead; if it must be off, plan `gh workflow enable`.", ["What goes unchecked or undone while {target} is off?", "Which step turns it back on?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -667,8 +656,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "github.workflow-run",
-        text: rule_text!("Starts a CI workflow by hand", "The workflow does whatever its file says, with the repository's secrets; a deploy it runs is a deploy.", "what the workflow deploys or changes reaches that environment", "Read the workflow file and run it against a non-production environment first.", ["What does {target} deploy or change, and where?", "Which ref and inputs does it run with?"]),
+        text: rule_text!("github.workflow-run", "Starts a CI workflow by hand", "The workflow does whatever its file says, with the repository's secrets; a deploy it runs is a deploy.", "what the workflow deploys or changes reaches that environment", "Read the workflow file and run it against a non-production environment first.", ["What does {target} deploy or change, and where?", "Which ref and inputs does it run with?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -688,8 +676,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["gh workflow list", "gh workflow view deploy.yml", "gh run view 123456", "gh run watch 123456"]),
     },
     Rule {
-        id: "github.pr-merge-admin",
-        text: rule_text!("Merges a pull request skipping reviews and checks", "`--admin` skips branch protection using the caller's admin rights, and nothing in the git history shows it was skipped.", "unreviewed, unchecked code lands and its deploys run", "Merge with `--auto` so it lands once checks and reviews pass; fix flaky checks instead.", ["Which required checks or reviews have not passed, and why?", "Does merging deploy automatically?"]),
+        text: rule_text!("github.pr-merge-admin", "Merges a pull request skipping reviews and checks", "`--admin` skips branch protection using the caller's admin rights, and nothing in the git history shows it was skipped.", "unreviewed, unchecked code lands and its deploys run", "Merge with `--auto` so it lands once checks and reviews pass; fix flaky checks instead.", ["Which required checks or reviews have not passed, and why?", "Does merging deploy automatically?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -716,8 +703,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "github.pr-merge",
-        text: rule_text!("Merges a pull request", "A revert commit removes the code but not what its deploy already did, such as migrations run.", "its changes reach the shared branch and often deploy", "Confirm reviews and checks passed, and whether merging deploys, before merging.", ["Does merging this deploy automatically, and where?", "Have all reviews and required checks passed?"]),
+        text: rule_text!("github.pr-merge", "Merges a pull request", "A revert commit removes the code but not what its deploy already did, such as migrations run.", "its changes reach the shared branch and often deploy", "Confirm reviews and checks passed, and whether merging deploys, before merging.", ["Does merging this deploy automatically, and where?", "Have all reviews and required checks passed?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Fixed,
@@ -738,8 +724,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["gh pr view 318", "gh pr merge 318 --admin"]),
     },
     Rule {
-        id: "github.release-create",
-        text: rule_text!("Publishes a release", "Publishing fires the `release` event that workflows listen for, and deleting the release does not undo what they ran.", "watchers are notified and pipelines may ship it to users", "Create it as a draft (`--draft`), check notes and assets, then publish.", ["What does publishing start: builds, uploads, notifications?", "Are the notes and version number final?"]),
+        text: rule_text!("github.release-create", "Publishes a release", "Publishing fires the `release` event that workflows listen for, and deleting the release does not undo what they ran.", "watchers are notified and pipelines may ship it to users", "Create it as a draft (`--draft`), check notes and assets, then publish.", ["What does publishing start: builds, uploads, notifications?", "Are the notes and version number final?"]),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -760,8 +745,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["gh release create v2.14.3 --draft", "gh release view v2.14.3"]),
     },
     Rule {
-        id: "jenkins.delete",
-        text: rule_text!("Deletes Jenkins jobs, nodes, views or credentials", "Jenkins deletes the job's directory, `config.xml` and build history; only a `JENKINS_HOME` backup or job DSL seed restores it.", "its configuration and history are gone; dependent builds fail", "Disable the job (`disable-job`) or take the node offline, and save its `config.xml` (`get-job`).", ["Which pipelines or deployments use {target}?", "Is its configuration saved (config.xml or job DSL)?"]),
+        text: rule_text!("jenkins.delete", "Deletes Jenkins jobs, nodes, views or credentials", "Jenkins deletes the job's directory, `config.xml` and build history; only a `JENKINS_HOME` backup or job DSL seed restores it.", "its configuration and history are gone; dependent builds fail", "Disable the job (`disable-job`) or take the node offline, and save its `config.xml` (`get-job`).", ["Which pipelines or deployments use {target}?", "Is its configuration saved (config.xml or job DSL)?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -778,8 +762,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- HashiCorp Vault ----
     Rule {
-        id: "vault.kv-delete",
-        text: rule_text!("Deletes a secret from Vault", "KV v2 only soft-deletes the latest version, which `kv undelete` restores; KV v1 erases the value for good.", "applications reading it fail until it is restored", "Save its value first (`vault kv get`), and check the store is versioned (KV v2).", ["Which applications read {target}?", "Is this a versioned (KV v2) secrets engine?"]),
+        text: rule_text!("vault.kv-delete", "Deletes a secret from Vault", "KV v2 only soft-deletes the latest version, which `kv undelete` restores; KV v1 erases the value for good.", "applications reading it fail until it is restored", "Save its value first (`vault kv get`), and check the store is versioned (KV v2).", ["Which applications read {target}?", "Is this a versioned (KV v2) secrets engine?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -805,8 +788,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "vault.kv-destroy",
-        text: rule_text!("Permanently destroys Vault secret versions", "Unlike `kv delete`, which `kv undelete` reverses, destroy erases the data from storage; only reissuing credentials at their source helps.", "its values are gone for good; applications needing them fail", "Use `vault kv delete`, which can be undone; destroy versions only after weeks unread.", ["Is anything still reading these versions of {target}?", "Why destroy the values rather than delete them?"]),
+        text: rule_text!("vault.kv-destroy", "Permanently destroys Vault secret versions", "Unlike `kv delete`, which `kv undelete` reverses, destroy erases the data from storage; only reissuing credentials at their source helps.", "its values are gone for good; applications needing them fail", "Use `vault kv delete`, which can be undone; destroy versions only after weeks unread.", ["Is anything still reading these versions of {target}?", "Why destroy the values rather than delete them?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -831,8 +813,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "vault.delete",
-        text: rule_text!("Deletes a Vault path or policy", "Its effect depends on the path's engine; tokens keep a deleted policy's name, so recreating it restores their access.", "its data or permissions are gone, with no undelete", "Save what {target} holds first (`vault read`); for a policy, update the roles and tokens using it.", ["What is stored at {target}, and is it saved elsewhere?", "Which applications or people depend on it?"]),
+        text: rule_text!("vault.delete", "Deletes a Vault path or policy", "Its effect depends on the path's engine; tokens keep a deleted policy's name, so recreating it restores their access.", "its data or permissions are gone, with no undelete", "Save what {target} holds first (`vault read`); for a policy, update the roles and tokens using it.", ["What is stored at {target}, and is it saved elsewhere?", "Which applications or people depend on it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -859,8 +840,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "vault.secrets-disable",
-        text: rule_text!("Disables a Vault secrets engine", "Disabling wipes the engine's storage; re-enabling the path gives an empty engine, and only a whole-Vault snapshot restores it.", "its secrets are deleted and its issued credentials revoked", "Remove individual secrets instead, after listing what is under {target}; snapshot Vault's storage first.", ["Which applications use the secrets under {target}?", "Is there a recent snapshot of Vault's storage?"]),
+        text: rule_text!("vault.secrets-disable", "Disables a Vault secrets engine", "Disabling wipes the engine's storage; re-enabling the path gives an empty engine, and only a whole-Vault snapshot restores it.", "its secrets are deleted and its issued credentials revoked", "Remove individual secrets instead, after listing what is under {target}; snapshot Vault's storage first.", ["Which applications use the secrets under {target}?", "Is there a recent snapshot of Vault's storage?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -880,8 +860,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["vault secrets list", "vault secrets enable -path=kv2 kv-v2"]),
     },
     Rule {
-        id: "vault.auth-disable",
-        text: rule_text!("Disables a Vault login method", "Disabling deletes the method's roles, group mappings and settings, so enabling it again at the same path starts from nothing.", "its users are locked out and their tokens revoked", "Find who logs in via {target} (audit log), move them elsewhere, and export its roles first.", ["Who and what logs in through {target}?", "Is its configuration (roles, mappings) saved anywhere?"]),
+        text: rule_text!("vault.auth-disable", "Disables a Vault login method", "Disabling deletes the method's roles, group mappings and settings, so enabling it again at the same path starts from nothing.", "its users are locked out and their tokens revoked", "Find who logs in via {target} (audit log), move them elsewhere, and export its roles first.", ["Who and what logs in through {target}?", "Is its configuration (roles, mappings) saved anywhere?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -901,8 +880,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["vault auth list", "vault auth enable approle"]),
     },
     Rule {
-        id: "vault.revoke",
-        text: rule_text!("Revokes Vault tokens or leases", "Child tokens and leases go too, deleting the database users and cloud keys those leases issued.", "whatever uses it stops working until new credentials are issued", "Find what uses {target} first (audit log), and revoke single leases rather than a `-prefix`.", ["What uses {target}, and will it renew credentials itself?", "Does this revoke one lease or everything under a path?"]),
+        text: rule_text!("vault.revoke", "Revokes Vault tokens or leases", "Child tokens and leases go too, deleting the database users and cloud keys those leases issued.", "whatever uses it stops working until new credentials are issued", "Find what uses {target} first (audit log), and revoke single leases rather than a `-prefix`.", ["What uses {target}, and will it renew credentials itself?", "Does this revoke one lease or everything under a path?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -927,8 +905,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "vault.operator-seal",
-        text: rule_text!("Seals Vault", "Unsealing needs a quorum of key holders entering their shares, which can take hours if they are not at hand.", "every application reading secrets from it fails until unsealed", "Revoke a compromised token with `vault token revoke`; seal only in an emergency, with key holders ready.", ["Why seal Vault rather than revoke a token?", "Are enough unseal key holders ready?"]),
+        text: rule_text!("vault.operator-seal", "Seals Vault", "Unsealing needs a quorum of key holders entering their shares, which can take hours if they are not at hand.", "every application reading secrets from it fails until unsealed", "Revoke a compromised token with `vault token revoke`; seal only in an emergency, with key holders ready.", ["Why seal Vault rather than revoke a token?", "Are enough unseal key holders ready?"]),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Environment,
@@ -948,8 +925,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["vault status", "vault operator unseal"]),
     },
     Rule {
-        id: "vault.root-token",
-        text: rule_text!("Creates a Vault root token", "A root token skips every policy check and can be set never to expire; HashiCorp advises revoking it after use.", "whoever holds it can read and change everything until revoked", "Create a short-lived token limited to the task's paths (`vault token create -policy=... -ttl=1h`).", ["What does the task need beyond a limited policy?", "Who revokes the root token, and when?"]),
+        text: rule_text!("vault.root-token", "Creates a Vault root token", "A root token skips every policy check and can be set never to expire; HashiCorp advises revoking it after use.", "whoever holds it can read and change everything until revoked", "Create a short-lived token limited to the task's paths (`vault token create -policy=... -ttl=1h`).", ["What does the task need beyond a limited policy?", "Who revokes the root token, and when?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,

@@ -1287,8 +1287,7 @@ fn azure_delete_service(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     // ---- AWS: compute and network ----
     Rule {
-        id: "aws.ec2-terminate-instances",
-        text: rule_text!("Terminates EC2 instances", "Root EBS volumes have `DeleteOnTermination` on by default, and instance-store disks always vanish. Replacements get new IDs and addresses.", "it stops for good, and its disks are deleted", "Stop {target} instead (`aws ec2 stop-instances`), which keeps its disks; terminate it later if nothing breaks.", ["Which account and region is this, and are these instances right?", "Is anything on {target} not rebuilt by automation?", "Does an Auto Scaling group replace it, or does capacity drop?"]),
+        text: rule_text!("aws.ec2-terminate-instances", "Terminates EC2 instances", "Root EBS volumes have `DeleteOnTermination` on by default, and instance-store disks always vanish. Replacements get new IDs and addresses.", "it stops for good, and its disks are deleted", "Stop {target} instead (`aws ec2 stop-instances`), which keeps its disks; terminate it later if nothing breaks.", ["Which account and region is this, and are these instances right?", "Is anything on {target} not rebuilt by automation?", "Does an Auto Scaling group replace it, or does capacity drop?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1317,8 +1316,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.ec2-delete-volume",
-        text: rule_text!("Deletes an EBS volume", "An unattached volume may be the only copy of a terminated instance's data, and EBS keeps no deleted volumes.", "its data is gone; only an earlier snapshot can restore it", "Snapshot {target} first (`aws ec2 create-snapshot`). Delete it once the snapshot completes and nobody claims it.", ["What is on {target}, and when was its last snapshot?", "Does anything still expect to attach or mount it?"]),
+        text: rule_text!("aws.ec2-delete-volume", "Deletes an EBS volume", "An unattached volume may be the only copy of a terminated instance's data, and EBS keeps no deleted volumes.", "its data is gone; only an earlier snapshot can restore it", "Snapshot {target} first (`aws ec2 create-snapshot`). Delete it once the snapshot completes and nobody claims it.", ["What is on {target}, and when was its last snapshot?", "Does anything still expect to attach or mount it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1347,8 +1345,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.delete-backup",
-        text: rule_text!("Deletes backups, snapshots or machine images", "A snapshot is often the only copy of data deleted elsewhere. Without a Recycle Bin rule, deletion is final.", "the point in time it captured is gone for good", "Check what {target} is a backup of and that a newer, tested one exists; let retention policies expire old ones.", ["Is {target} the newest backup or last copy of deleted data?", "Could a retention policy do this instead?"]),
+        text: rule_text!("aws.delete-backup", "Deletes backups, snapshots or machine images", "A snapshot is often the only copy of data deleted elsewhere. Without a Recycle Bin rule, deletion is final.", "the point in time it captured is gone for good", "Check what {target} is a backup of and that a newer, tested one exists; let retention policies expire old ones.", ["Is {target} the newest backup or last copy of deleted data?", "Could a retention policy do this instead?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1378,8 +1375,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.ec2-delete-network",
-        text: rule_text!("Deletes a VPC, subnet, gateway or route table", "Recreated networks get new IDs and addresses, so every route, security group and allow-list naming them must be redone.", "every server and database behind it is cut off", "Confirm nothing still uses {target} (network interfaces, routes, endpoints), then delete it through infrastructure code.", ["What still runs in or routes through {target}?", "Does Terraform or CloudFormation expect it to exist?", "Is it on any partner or on-premises allow-list?"]),
+        text: rule_text!("aws.ec2-delete-network", "Deletes a VPC, subnet, gateway or route table", "Recreated networks get new IDs and addresses, so every route, security group and allow-list naming them must be redone.", "every server and database behind it is cut off", "Confirm nothing still uses {target} (network interfaces, routes, endpoints), then delete it through infrastructure code.", ["What still runs in or routes through {target}?", "Does Terraform or CloudFormation expect it to exist?", "Is it on any partner or on-premises allow-list?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1420,8 +1416,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.ec2-open-ingress",
-        text: rule_text!("Opens a security group to the whole internet", "`0.0.0.0/0` or `::/0` matches every address and applies at once to every instance using the group.", "anyone online can reach the port; scanners find it within minutes", "Allow only the office or VPN range, or connect with Session Manager (`aws ssm start-session`) instead.", ["Who needs to reach this port, and from which addresses?", "What listens on it, and does it require authentication?", "When will the rule be removed, and who checks?"]),
+        text: rule_text!("aws.ec2-open-ingress", "Opens a security group to the whole internet", "`0.0.0.0/0` or `::/0` matches every address and applies at once to every instance using the group.", "anyone online can reach the port; scanners find it within minutes", "Allow only the office or VPN range, or connect with Session Manager (`aws ssm start-session`) instead.", ["Who needs to reach this port, and from which addresses?", "What listens on it, and does it require authentication?", "When will the rule be removed, and who checks?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1447,8 +1442,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.deletion-protection-off",
-        text: rule_text!("Turns off deletion or termination protection", "Protection blocks every delete call, even an administrator's. Turning it off usually precedes a delete; judge it as one.", "nothing changes yet, but its guard against mistaken deletes is gone", "Leave protection on unless the deletion is approved; then turn it off in the same change as the delete.", ["What is the next step, and is that deletion approved?", "Which account is this, and is {target} the right resource?"]),
+        text: rule_text!("aws.deletion-protection-off", "Turns off deletion or termination protection", "Protection blocks every delete call, even an administrator's. Turning it off usually precedes a delete; judge it as one.", "nothing changes yet, but its guard against mistaken deletes is gone", "Leave protection on unless the deletion is approved; then turn it off in the same change as the delete.", ["What is the next step, and is that deletion approved?", "Which account is this, and is {target} the right resource?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1484,8 +1478,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- AWS: storage ----
     Rule {
-        id: "aws.s3-rm-recursive",
-        text: rule_text!("Deletes every object under an S3 path", "Nothing prompts and S3 keeps no trash. A path one level too high empties the whole bucket.", "every object under it is gone unless the bucket keeps versions", "Run it with `--dryrun` first and read the list; copy {target} elsewhere before deleting.", ["Is versioning on for this bucket, so deletes can be undone?", "Is every object that `--dryrun` lists meant to go?", "Which applications or people read from {target}?"]),
+        text: rule_text!("aws.s3-rm-recursive", "Deletes every object under an S3 path", "Nothing prompts and S3 keeps no trash. A path one level too high empties the whole bucket.", "every object under it is gone unless the bucket keeps versions", "Run it with `--dryrun` first and read the list; copy {target} elsewhere before deleting.", ["Is versioning on for this bucket, so deletes can be undone?", "Is every object that `--dryrun` lists meant to go?", "Which applications or people read from {target}?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1514,8 +1507,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.s3-delete-objects",
-        text: rule_text!("Deletes S3 objects", "In a versioned bucket, a delete only adds a removable delete marker. Deleting a specific version is final.", "readers get errors, and it is gone unless versions are kept", "Check the bucket's versioning (`aws s3api get-bucket-versioning`); copy the objects aside first (`aws s3 cp`).", ["Is versioning on for this bucket?", "Who or what reads these objects?"]),
+        text: rule_text!("aws.s3-delete-objects", "Deletes S3 objects", "In a versioned bucket, a delete only adds a removable delete marker. Deleting a specific version is final.", "readers get errors, and it is gone unless versions are kept", "Check the bucket's versioning (`aws s3api get-bucket-versioning`); copy the objects aside first (`aws s3 cp`).", ["Is versioning on for this bucket?", "Who or what reads these objects?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1542,8 +1534,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.s3-rb-force",
-        text: rule_text!("Deletes an S3 bucket with everything in it", "`--force` empties it first, unprompted. Whoever claims the global name next receives uploads and links still aimed at it.", "its objects and the bucket itself are deleted for good", "Copy {target} elsewhere, empty it with a lifecycle rule, and keep the bucket so nobody takes its name.", ["Is there a copy of everything in {target}?", "What still writes to or links at this bucket name?"]),
+        text: rule_text!("aws.s3-rb-force", "Deletes an S3 bucket with everything in it", "`--force` empties it first, unprompted. Whoever claims the global name next receives uploads and links still aimed at it.", "its objects and the bucket itself are deleted for good", "Copy {target} elsewhere, empty it with a lifecycle rule, and keep the bucket so nobody takes its name.", ["Is there a copy of everything in {target}?", "What still writes to or links at this bucket name?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1571,8 +1562,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.s3-delete-bucket",
-        text: rule_text!("Deletes an empty S3 bucket", "Only an empty bucket can be deleted. Its policy and lifecycle rules survive only if kept in code.", "anyone can then claim its name and the traffic to it", "Keep the empty bucket, blocking all access with a bucket policy; it costs nothing and keeps the name.", ["Does any code, DNS record or document still name this bucket?", "Is its configuration (policy, lifecycle, replication) saved anywhere?"]),
+        text: rule_text!("aws.s3-delete-bucket", "Deletes an empty S3 bucket", "Only an empty bucket can be deleted. Its policy and lifecycle rules survive only if kept in code.", "anyone can then claim its name and the traffic to it", "Keep the empty bucket, blocking all access with a bucket policy; it costs nothing and keeps the name.", ["Does any code, DNS record or document still name this bucket?", "Is its configuration (policy, lifecycle, replication) saved anywhere?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1598,8 +1588,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.s3-versioning-off",
-        text: rule_text!("Suspends S3 versioning", "Old versions stay, but new writes overwrite the `null` version in place. Nobody notices until one is needed.", "every later overwrite or delete in it becomes final", "Keep versioning on; to cut cost, expire noncurrent versions with a lifecycle rule (`NoncurrentVersionExpiration`).", ["Why must versioning be off, and for how long?", "Is anything about to be deleted or overwritten in {target}?"]),
+        text: rule_text!("aws.s3-versioning-off", "Suspends S3 versioning", "Old versions stay, but new writes overwrite the `null` version in place. Nobody notices until one is needed.", "every later overwrite or delete in it becomes final", "Keep versioning on; to cut cost, expire noncurrent versions with a lifecycle rule (`NoncurrentVersionExpiration`).", ["Why must versioning be off, and for how long?", "Is anything about to be deleted or overwritten in {target}?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1624,8 +1613,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.s3-public-access-block-off",
-        text: rule_text!("Removes an S3 bucket's public-access block", "The block overrides any ACL or policy granting public access; new buckets have it on by default.", "nothing is exposed yet; one bad policy could publish its files", "Keep the block on; serve public files through CloudFront with origin access control, or from a separate public bucket.", ["Which files must be public, and why from this bucket?", "Does {target} hold anything private?"]),
+        text: rule_text!("aws.s3-public-access-block-off", "Removes an S3 bucket's public-access block", "The block overrides any ACL or policy granting public access; new buckets have it on by default.", "nothing is exposed yet; one bad policy could publish its files", "Keep the block on; serve public files through CloudFront with origin access control, or from a separate public bucket.", ["Which files must be public, and why from this bucket?", "Does {target} hold anything private?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1651,8 +1639,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.s3-make-public",
-        text: rule_text!("Makes an S3 bucket or object public", "`\"Principal\": \"*\"` or a public ACL lets anyone in, unless the public-access block overrides it. Copies cannot be recalled.", "anyone on the internet can read what it holds", "Grant access only to the account or role that needs it, or serve public files through CloudFront.", ["Does anything in {target} need to be readable by anyone?", "Could one account, role or CloudFront distribution be granted instead?"]),
+        text: rule_text!("aws.s3-make-public", "Makes an S3 bucket or object public", "`\"Principal\": \"*\"` or a public ACL lets anyone in, unless the public-access block overrides it. Copies cannot be recalled.", "anyone on the internet can read what it holds", "Grant access only to the account or role that needs it, or serve public files through CloudFront.", ["Does anything in {target} need to be readable by anyone?", "Could one account, role or CloudFront distribution be granted instead?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1679,8 +1666,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.s3-delete-bucket-policy",
-        text: rule_text!("Deletes an S3 bucket policy", "S3 keeps no policy history, so unless code or CloudTrail holds it, it must be rebuilt by hand.", "services it admitted are cut off; its deny rules stop applying", "Save the current policy first (`aws s3api get-bucket-policy`), then replace it with an edited version instead.", ["Is the current policy saved, or in infrastructure code?", "What does it allow and deny today?"]),
+        text: rule_text!("aws.s3-delete-bucket-policy", "Deletes an S3 bucket policy", "S3 keeps no policy history, so unless code or CloudTrail holds it, it must be rebuilt by hand.", "services it admitted are cut off; its deny rules stop applying", "Save the current policy first (`aws s3api get-bucket-policy`), then replace it with an edited version instead.", ["Is the current policy saved, or in infrastructure code?", "What does it allow and deny today?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1708,8 +1694,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- AWS: databases ----
     Rule {
-        id: "aws.rds-delete-database",
-        text: rule_text!("Deletes a managed database", "Automated backups are deleted with it unless `--no-delete-automated-backups` is given. Restores get a new endpoint.", "its clients fail; without a final snapshot, its data is gone", "Stop {target} for a week first. Snapshot it manually, and delete with `--final-db-snapshot-identifier`, never `--skip-final-snapshot`.", ["Has a recent snapshot of {target} been restored successfully?", "Which services connect to it, and have they moved off?", "Which account and region is this, and is that intended?"]),
+        text: rule_text!("aws.rds-delete-database", "Deletes a managed database", "Automated backups are deleted with it unless `--no-delete-automated-backups` is given. Restores get a new endpoint.", "its clients fail; without a final snapshot, its data is gone", "Stop {target} for a week first. Snapshot it manually, and delete with `--final-db-snapshot-identifier`, never `--skip-final-snapshot`.", ["Has a recent snapshot of {target} been restored successfully?", "Which services connect to it, and have they moved off?", "Which account and region is this, and is that intended?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1738,8 +1723,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.rds-backups-off",
-        text: rule_text!("Turns off a database's automatic backups", "A retention period of 0 disables automated backups; manual snapshots survive. Nobody notices until a restore is needed.", "its existing backups are deleted and point-in-time recovery is gone", "Keep the retention period at 7 days or more; take a manual snapshot of {target} for a one-off copy.", ["Why must backups be off, and what replaces them?", "What happens to this database if it fails next week?"]),
+        text: rule_text!("aws.rds-backups-off", "Turns off a database's automatic backups", "A retention period of 0 disables automated backups; manual snapshots survive. Nobody notices until a restore is needed.", "its existing backups are deleted and point-in-time recovery is gone", "Keep the retention period at 7 days or more; take a manual snapshot of {target} for a one-off copy.", ["Why must backups be off, and what replaces them?", "What happens to this database if it fails next week?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1764,8 +1748,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.dynamodb-delete-table",
-        text: rule_text!("Deletes a DynamoDB table", "With point-in-time recovery on, a system backup is kept 35 days; otherwise only earlier on-demand backups can restore it.", "its items are gone and every service using it fails", "Create an on-demand backup of {target} first (`aws dynamodb create-backup`). Keep deletion protection on tables that hold data.", ["Is there an on-demand backup of {target}?", "Which services use this table?"]),
+        text: rule_text!("aws.dynamodb-delete-table", "Deletes a DynamoDB table", "With point-in-time recovery on, a system backup is kept 35 days; otherwise only earlier on-demand backups can restore it.", "its items are gone and every service using it fails", "Create an on-demand backup of {target} first (`aws dynamodb create-backup`). Keep deletion protection on tables that hold data.", ["Is there an on-demand backup of {target}?", "Which services use this table?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1793,8 +1776,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.delete-data-store",
-        text: rule_text!("Deletes an AWS data store", "Only a separate backup or export survives; a recreated Cognito user pool makes every user reset their password.", "its contents are gone and every application using it fails", "Stop what still reads or writes {target} first. Back up or export it, and test the restore.", ["What is in {target}, and is there a tested backup?", "Which applications still use it?"]),
+        text: rule_text!("aws.delete-data-store", "Deletes an AWS data store", "Only a separate backup or export survives; a recreated Cognito user pool makes every user reset their password.", "its contents are gone and every application using it fails", "Stop what still reads or writes {target} first. Back up or export it, and test the restore.", ["What is in {target}, and is there a tested backup?", "Which applications still use it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1822,8 +1804,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.delete-service",
-        text: rule_text!("Deletes a running AWS service or front door", "Auto Scaling groups and ECS services take their instances or tasks along. Load balancer and CloudFront hostnames are generated.", "what it serves stops; a replacement gets a new address", "Scale {target} to zero or detach its traffic first; if nothing breaks, delete it through infrastructure code.", ["What traffic or jobs still reach {target}?", "Is it defined in code so it can be recreated?", "Do any DNS records or clients point at its address?"]),
+        text: rule_text!("aws.delete-service", "Deletes a running AWS service or front door", "Auto Scaling groups and ECS services take their instances or tasks along. Load balancer and CloudFront hostnames are generated.", "what it serves stops; a replacement gets a new address", "Scale {target} to zero or detach its traffic first; if nothing breaks, delete it through infrastructure code.", ["What traffic or jobs still reach {target}?", "Is it defined in code so it can be recreated?", "Do any DNS records or clients point at its address?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1851,8 +1832,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "cloud.sync-delete",
-        text: rule_text!("Syncs to cloud storage, deleting extra files", "The delete option treats the source as complete and never asks; a mistyped or half-built source means mass deletion.", "every file it holds that the source lacks is deleted", "Sync without the delete option, or dry-run it first (`--dryrun`, `-n`, `--dry-run`) and read the list.", ["Is the source folder complete, and the one you mean?", "What does the dry run say it will delete?", "Is versioning on for the destination?"]),
+        text: rule_text!("cloud.sync-delete", "Syncs to cloud storage, deleting extra files", "The delete option treats the source as complete and never asks; a mistyped or half-built source means mass deletion.", "every file it holds that the source lacks is deleted", "Sync without the delete option, or dry-run it first (`--dryrun`, `-n`, `--dry-run`) and read the list.", ["Is the source folder complete, and the one you mean?", "What does the dry run say it will delete?", "Is versioning on for the destination?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1880,8 +1860,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.elasticache-delete",
-        text: rule_text!("Deletes an ElastiCache cluster", "Automatic backups go with it; only a final or manual snapshot survives. Caches often hold sessions kept nowhere else.", "its contents are lost and every request falls to the database", "Point the applications using {target} elsewhere first, and delete with a final snapshot (`--final-snapshot-identifier`).", ["Does {target} hold sessions or queues kept nowhere else?", "Which applications connect to it?"]),
+        text: rule_text!("aws.elasticache-delete", "Deletes an ElastiCache cluster", "Automatic backups go with it; only a final or manual snapshot survives. Caches often hold sessions kept nowhere else.", "its contents are lost and every request falls to the database", "Point the applications using {target} elsewhere first, and delete with a final snapshot (`--final-snapshot-identifier`).", ["Does {target} hold sessions or queues kept nowhere else?", "Which applications connect to it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1907,8 +1886,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- AWS: identity, keys and secrets ----
     Rule {
-        id: "aws.iam-delete-identity",
-        text: rule_text!("Deletes an IAM user, role or group", "Trust, bucket and key policies store its hidden unique ID, not its name, so a recreated namesake regains nothing.", "everyone and everything signing in as it is locked out", "Detach the policies from {target} or disable its access keys; delete it after a few days without errors.", ["What uses {target} today (check its last-used date in IAM)?", "Do trust policies, bucket policies or other accounts refer to it?"]),
+        text: rule_text!("aws.iam-delete-identity", "Deletes an IAM user, role or group", "Trust, bucket and key policies store its hidden unique ID, not its name, so a recreated namesake regains nothing.", "everyone and everything signing in as it is locked out", "Detach the policies from {target} or disable its access keys; delete it after a few days without errors.", ["What uses {target} today (check its last-used date in IAM)?", "Do trust policies, bucket policies or other accounts refer to it?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -1945,8 +1923,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.iam-admin-grant",
-        text: rule_text!("Grants administrator access in AWS", "Full IAM access equals administrator: holders can attach any policy to themselves. Detaching later does not remove keys created meanwhile.", "it can do anything in the account, including deleting everything", "Attach a policy limited to the task's actions and resources, or assume a narrow role (`aws sts assume-role`).", ["Which actions does {target} actually need?", "Who holds the credentials for {target}, and where?", "When is this access removed again, and who checks?"]),
+        text: rule_text!("aws.iam-admin-grant", "Grants administrator access in AWS", "Full IAM access equals administrator: holders can attach any policy to themselves. Detaching later does not remove keys created meanwhile.", "it can do anything in the account, including deleting everything", "Attach a policy limited to the task's actions and resources, or assume a narrow role (`aws sts assume-role`).", ["Which actions does {target} actually need?", "Who holds the credentials for {target}, and where?", "When is this access removed again, and who checks?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1973,8 +1950,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.iam-wildcard-policy",
-        text: rule_text!("Writes an IAM policy that allows every action", "`\"Action\": \"*\"` allows every API call, and `NotAction` allows everything unlisted, including services AWS adds later.", "its holder can delete data, change permissions and create users", "Name only the actions and resources the task needs, never `*`; validate with `aws accessanalyzer validate-policy` first.", ["Which actions and resources does the task actually need?", "Who or what will hold this policy?"]),
+        text: rule_text!("aws.iam-wildcard-policy", "Writes an IAM policy that allows every action", "`\"Action\": \"*\"` allows every API call, and `NotAction` allows everything unlisted, including services AWS adds later.", "its holder can delete data, change permissions and create users", "Name only the actions and resources the task needs, never `*`; validate with `aws accessanalyzer validate-policy` first.", ["Which actions and resources does the task actually need?", "Who or what will hold this policy?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1999,8 +1975,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "cloud.delete-access-key",
-        text: rule_text!("Deletes a cloud access key or credential", "Nothing lists which machines hold copies of the key, so each user surfaces only when it starts failing.", "everything using it is locked out, and it cannot be restored", "Deactivate the key first (`aws iam update-access-key --status Inactive`); delete it after a few days without errors.", ["When was this key last used, and by what?", "Has the replacement been rolled out everywhere the old key was?"]),
+        text: rule_text!("cloud.delete-access-key", "Deletes a cloud access key or credential", "Nothing lists which machines hold copies of the key, so each user surfaces only when it starts failing.", "everything using it is locked out, and it cannot be restored", "Deactivate the key first (`aws iam update-access-key --status Inactive`); delete it after a few days without errors.", ["When was this key last used, and by what?", "Has the replacement been rolled out everywhere the old key was?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -2027,8 +2002,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "cloud.long-lived-key",
-        text: rule_text!("Creates a long-lived cloud access key", "The key never expires and works from any network. It lands in the agent's output, logs and transcript.", "anyone who sees the printed secret can act as it, anywhere", "Use short-lived credentials (an IAM role, SSO or workload identity federation); otherwise store the key in a secrets manager.", ["Why can a role or short-lived credential not be used?", "Where will the key live, and who can read it?", "When will it be deleted?"]),
+        text: rule_text!("cloud.long-lived-key", "Creates a long-lived cloud access key", "The key never expires and works from any network. It lands in the agent's output, logs and transcript.", "anyone who sees the printed secret can act as it, anywhere", "Use short-lived credentials (an IAM role, SSO or workload identity federation); otherwise store the key in a secrets manager.", ["Why can a role or short-lived credential not be used?", "Where will the key live, and who can read it?", "When will it be deleted?"]),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -2056,8 +2030,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.kms-schedule-key-deletion",
-        text: rule_text!("Schedules a KMS key for deletion", "A key pending deletion refuses every cryptographic call at once; `cancel-key-deletion` works only during the 7-30 day wait.", "data it encrypted is unreadable now and lost after the wait", "Disable {target} first (`aws kms disable-key`) and watch CloudTrail for failures for weeks; then schedule with `--pending-window-in-days 30`.", ["What is encrypted with {target}: databases, volumes, backups, secrets?", "Has CloudTrail logged any use of it in 90 days?", "Who cancels the deletion if something breaks, and by when?"]),
+        text: rule_text!("aws.kms-schedule-key-deletion", "Schedules a KMS key for deletion", "A key pending deletion refuses every cryptographic call at once; `cancel-key-deletion` works only during the 7-30 day wait.", "data it encrypted is unreadable now and lost after the wait", "Disable {target} first (`aws kms disable-key`) and watch CloudTrail for failures for weeks; then schedule with `--pending-window-in-days 30`.", ["What is encrypted with {target}: databases, volumes, backups, secrets?", "Has CloudTrail logged any use of it in 90 days?", "Who cancels the deletion if something breaks, and by when?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2084,8 +2057,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.kms-disable-key",
-        text: rule_text!("Disables a KMS key", "Running resources keep cached data keys, so failures surface later, at the next restart, volume attach or secret read.", "nothing encrypted with it can be read until it is re-enabled", "Check CloudTrail for use of {target}, warn owners of what it encrypts, and keep `aws kms enable-key` ready.", ["What is encrypted with {target}, and who owns it?", "Who will re-enable the key if something breaks?"]),
+        text: rule_text!("aws.kms-disable-key", "Disables a KMS key", "Running resources keep cached data keys, so failures surface later, at the next restart, volume attach or secret read.", "nothing encrypted with it can be read until it is re-enabled", "Check CloudTrail for use of {target}, warn owners of what it encrypts, and keep `aws kms enable-key` ready.", ["What is encrypted with {target}, and who owns it?", "Who will re-enable the key if something breaks?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2112,8 +2084,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.secretsmanager-delete-secret",
-        text: rule_text!("Deletes a secret from Secrets Manager", "It stays restorable with `restore-secret` for 30 days by default, but reads fail meanwhile; `--force-delete-without-recovery` skips that.", "every application that reads it fails on its next read", "Delete with a recovery window (`--recovery-window-in-days 30`), never `--force-delete-without-recovery`; check the secret's last-accessed date first.", ["Which applications read {target}, and when was it last accessed?", "Is the value stored anywhere else if needed again?"]),
+        text: rule_text!("aws.secretsmanager-delete-secret", "Deletes a secret from Secrets Manager", "It stays restorable with `restore-secret` for 30 days by default, but reads fail meanwhile; `--force-delete-without-recovery` skips that.", "every application that reads it fails on its next read", "Delete with a recovery window (`--recovery-window-in-days 30`), never `--force-delete-without-recovery`; check the secret's last-accessed date first.", ["Which applications read {target}, and when was it last accessed?", "Is the value stored anywhere else if needed again?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2138,8 +2109,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.secret-overwrite",
-        text: rule_text!("Overwrites a stored secret or parameter", "Only the stored copy changes, not the credential itself. The old value stays in `AWSPREVIOUS` or the parameter history.", "every application reading it gets the new value, right or wrong", "Save the current value and test the new credential first; prefer managed rotation (`aws secretsmanager rotate-secret`).", ["Has the new value been tested against the system it unlocks?", "Do the applications reading {target} pick up the change safely?"]),
+        text: rule_text!("aws.secret-overwrite", "Overwrites a stored secret or parameter", "Only the stored copy changes, not the credential itself. The old value stays in `AWSPREVIOUS` or the parameter history.", "every application reading it gets the new value, right or wrong", "Save the current value and test the new credential first; prefer managed rotation (`aws secretsmanager rotate-secret`).", ["Has the new value been tested against the system it unlocks?", "Do the applications reading {target} pick up the change safely?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2167,8 +2137,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- AWS: DNS ----
     Rule {
-        id: "aws.route53-delete-hosted-zone",
-        text: rule_text!("Deletes a Route 53 hosted zone", "Recreating it changes its name servers; the registrar must be updated, and resolvers cache the old delegation for days.", "every name in its domain can stop resolving for days", "Export the zone's records first, and check with `dig NS` that the domain no longer delegates to {target}.", ["Which domain does {target} serve, and is it still delegated?", "Are its records exported or in code?"]),
+        text: rule_text!("aws.route53-delete-hosted-zone", "Deletes a Route 53 hosted zone", "Recreating it changes its name servers; the registrar must be updated, and resolvers cache the old delegation for days.", "every name in its domain can stop resolving for days", "Export the zone's records first, and check with `dig NS` that the domain no longer delegates to {target}.", ["Which domain does {target} serve, and is it still delegated?", "Are its records exported or in code?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -2195,8 +2164,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.route53-delete-record",
-        text: rule_text!("Deletes DNS records in Route 53", "Resolvers cache the 'does not exist' answer for the SOA negative TTL, so a restored record reappears slowly.", "once caches expire, it stops resolving and what it serves fails", "Change the record to point somewhere new (`UPSERT`) instead of deleting it; save its current value first.", ["What is served at this name, and who uses it?", "Is the record's current value saved somewhere?"]),
+        text: rule_text!("aws.route53-delete-record", "Deletes DNS records in Route 53", "Resolvers cache the 'does not exist' answer for the SOA negative TTL, so a restored record reappears slowly.", "once caches expire, it stops resolving and what it serves fails", "Change the record to point somewhere new (`UPSERT`) instead of deleting it; save its current value first.", ["What is served at this name, and who uses it?", "Is the record's current value saved somewhere?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2222,8 +2190,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- AWS: audit, monitoring and alarms ----
     Rule {
-        id: "aws.cloudtrail-off",
-        text: rule_text!("Stops or deletes the CloudTrail audit log", "Trails are the only long-term record of who did what; event history keeps just 90 days of management events.", "actions in the account go unrecorded, and the gap is permanent", "Leave the trail on; to change cost or destination, use `aws cloudtrail update-trail` with security's agreement.", ["Why must the trail stop, and who in security agreed?", "What else in this plan runs while it is off?"]),
+        text: rule_text!("aws.cloudtrail-off", "Stops or deletes the CloudTrail audit log", "Trails are the only long-term record of who did what; event history keeps just 90 days of management events.", "actions in the account go unrecorded, and the gap is permanent", "Leave the trail on; to change cost or destination, use `aws cloudtrail update-trail` with security's agreement.", ["Why must the trail stop, and who in security agreed?", "What else in this plan runs while it is off?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2251,8 +2218,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.security-monitoring-off",
-        text: rule_text!("Switches off GuardDuty, Config or Security Hub", "Turning them back on does not backfill the gap, and deleting a GuardDuty detector also deletes its past findings.", "attacks and changes meanwhile go unseen and unrecorded for good", "Keep them on; suppress the noisy finding types instead of turning the service off.", ["Who in security agreed to this, and for how long?", "What else in this plan happens while nothing is watching?"]),
+        text: rule_text!("aws.security-monitoring-off", "Switches off GuardDuty, Config or Security Hub", "Turning them back on does not backfill the gap, and deleting a GuardDuty detector also deletes its past findings.", "attacks and changes meanwhile go unseen and unrecorded for good", "Keep them on; suppress the noisy finding types instead of turning the service off.", ["Who in security agreed to this, and for how long?", "What else in this plan happens while nothing is watching?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -2278,8 +2244,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.cloudwatch-delete-alarms",
-        text: rule_text!("Deletes CloudWatch alarms", "Nothing reports a missing alarm, and its hand-tuned thresholds and actions are gone unless kept in code.", "the next outage it watched for goes unnoticed until customers complain", "Keep the alarms; if they are noisy, tune their thresholds or pause their actions for a maintenance window.", ["What does {target} watch, and what alerts on that instead?", "Is the alarm defined in code so it can be recreated?"]),
+        text: rule_text!("aws.cloudwatch-delete-alarms", "Deletes CloudWatch alarms", "Nothing reports a missing alarm, and its hand-tuned thresholds and actions are gone unless kept in code.", "the next outage it watched for goes unnoticed until customers complain", "Keep the alarms; if they are noisy, tune their thresholds or pause their actions for a maintenance window.", ["What does {target} watch, and what alerts on that instead?", "Is the alarm defined in code so it can be recreated?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2306,8 +2271,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.cloudwatch-disable-alarm-actions",
-        text: rule_text!("Silences CloudWatch alarm actions", "There is no timer: actions stay off until someone runs `enable-alarm-actions`, while the alarm still changes state.", "nobody is paged and nothing recovers while it is silenced", "Silence only the alarms the maintenance touches, and put `enable-alarm-actions` in the same plan at a fixed time.", ["Which step turns the alarm actions back on, and when?", "Who watches the service while {target} is silenced?"]),
+        text: rule_text!("aws.cloudwatch-disable-alarm-actions", "Silences CloudWatch alarm actions", "There is no timer: actions stay off until someone runs `enable-alarm-actions`, while the alarm still changes state.", "nobody is paged and nothing recovers while it is silenced", "Silence only the alarms the maintenance touches, and put `enable-alarm-actions` in the same plan at a fixed time.", ["Which step turns the alarm actions back on, and when?", "Who watches the service while {target} is silenced?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2334,8 +2298,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.logs-delete-log-group",
-        text: rule_text!("Deletes CloudWatch log groups", "There is no recycle bin, and its metric and subscription filters go too, quietly stopping alarms and log shipping.", "its log events are gone, and that period cannot be investigated", "Set a retention period on {target} (`put-retention-policy`) so old logs expire, or export them to S3 first.", ["Are these logs needed for an audit or legal hold?", "Are they exported anywhere else?"]),
+        text: rule_text!("aws.logs-delete-log-group", "Deletes CloudWatch log groups", "There is no recycle bin, and its metric and subscription filters go too, quietly stopping alarms and log shipping.", "its log events are gone, and that period cannot be investigated", "Set a retention period on {target} (`put-retention-policy`) so old logs expire, or export them to S3 first.", ["Are these logs needed for an audit or legal hold?", "Are they exported anywhere else?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2364,8 +2327,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- AWS: accounts and organisations ----
     Rule {
-        id: "aws.organizations-close-account",
-        text: rule_text!("Closes an AWS account", "Closing is one unconfirmed API call. Only AWS Support can reopen the account, and only within 90 days.", "everything in it stops now and is deleted after 90 days", "Park the account in a suspended unit with a deny-all policy (`aws organizations move-account`) for a few weeks first.", ["Is anything in account {target} still in use?", "Has the owner of its data agreed to the closure?"]),
+        text: rule_text!("aws.organizations-close-account", "Closes an AWS account", "Closing is one unconfirmed API call. Only AWS Support can reopen the account, and only within 90 days.", "everything in it stops now and is deleted after 90 days", "Park the account in a suspended unit with a deny-all policy (`aws organizations move-account`) for a few weeks first.", ["Is anything in account {target} still in use?", "Has the owner of its data agreed to the closure?"]),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2392,8 +2354,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.organizations-leave",
-        text: rule_text!("Takes an AWS account out of its organisation", "IAM Identity Center users lose access, and organisation-shared resources are cut off. Rejoining needs a fresh invitation.", "it escapes guardrails and audit logging, controlled by root alone", "Keep the account in the organisation; if it must go, let the organisation's administrators remove it.", ["Who owns and pays for the account afterwards?", "Who holds its root login?", "Which guardrails and logs stop applying to it?"]),
+        text: rule_text!("aws.organizations-leave", "Takes an AWS account out of its organisation", "IAM Identity Center users lose access, and organisation-shared resources are cut off. Rejoining needs a fresh invitation.", "it escapes guardrails and audit logging, controlled by root alone", "Keep the account in the organisation; if it must go, let the organisation's administrators remove it.", ["Who owns and pays for the account afterwards?", "Who holds its root login?", "Which guardrails and logs stop applying to it?"]),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2423,8 +2384,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- AWS: other services ----
     Rule {
-        id: "aws.lambda-delete-function",
-        text: rule_text!("Deletes a Lambda function", "A fresh `create-function` lacks the resource policy that let triggers invoke it, and any hand-set environment variables.", "its callers get errors, and its versions and settings are gone", "Set its reserved concurrency to 0 first (`aws lambda put-function-concurrency`) and watch for callers before deleting.", ["What invokes {target} (API Gateway, queues, schedules, other services)?", "Is its configuration in code so it can be redeployed?"]),
+        text: rule_text!("aws.lambda-delete-function", "Deletes a Lambda function", "A fresh `create-function` lacks the resource policy that let triggers invoke it, and any hand-set environment variables.", "its callers get errors, and its versions and settings are gone", "Set its reserved concurrency to 0 first (`aws lambda put-function-concurrency`) and watch for callers before deleting.", ["What invokes {target} (API Gateway, queues, schedules, other services)?", "Is its configuration in code so it can be redeployed?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2451,8 +2411,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.ecr-delete-images",
-        text: rule_text!("Deletes container images from ECR", "Running containers keep working until the next pull fails. A rebuild gives a different digest, since dependencies move on.", "rollbacks, new servers and rescheduled pods fail to pull it", "Let a lifecycle policy (`aws ecr put-lifecycle-policy`) expire old untagged images, keeping those services and rollbacks use.", ["Does any running service or rollback use these images?", "Could a lifecycle policy do this safely instead?"]),
+        text: rule_text!("aws.ecr-delete-images", "Deletes container images from ECR", "Running containers keep working until the next pull fails. A rebuild gives a different digest, since dependencies move on.", "rollbacks, new servers and rescheduled pods fail to pull it", "Let a lifecycle policy (`aws ecr put-lifecycle-policy`) expire old untagged images, keeping those services and rollbacks use.", ["Does any running service or rollback use these images?", "Could a lifecycle policy do this safely instead?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2479,8 +2438,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.eks-delete-cluster",
-        text: rule_text!("Deletes an EKS cluster", "AWS keeps no copy of its etcd; only manifests in Git or a cluster backup can rebuild what ran.", "its workloads stop and its configuration and secrets are gone", "Move the workloads off and check nothing is left (`kubectl get all -A`). Back up its resources and volumes.", ["What still runs in {target}?", "Is all of it recreated by GitOps or CI?", "Are its persistent volumes backed up?"]),
+        text: rule_text!("aws.eks-delete-cluster", "Deletes an EKS cluster", "AWS keeps no copy of its etcd; only manifests in Git or a cluster backup can rebuild what ran.", "its workloads stop and its configuration and secrets are gone", "Move the workloads off and check nothing is left (`kubectl get all -A`). Back up its resources and volumes.", ["What still runs in {target}?", "Is all of it recreated by GitOps or CI?", "Are its persistent volumes backed up?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2506,8 +2464,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.sns-delete-topic",
-        text: rule_text!("Deletes an SNS topic or subscription", "Subscriptions go with the topic; a recreated namesake restores none of them, and email endpoints must confirm again.", "its subscribers, often on-call pagers, stop receiving messages", "List its subscriptions first (`aws sns list-subscriptions-by-topic`) and tell their owners; keep {target} until its publishers are gone.", ["Who publishes to and subscribes to {target}?", "Do any alarms send their notifications through it?"]),
+        text: rule_text!("aws.sns-delete-topic", "Deletes an SNS topic or subscription", "Subscriptions go with the topic; a recreated namesake restores none of them, and email endpoints must confirm again.", "its subscribers, often on-call pagers, stop receiving messages", "List its subscriptions first (`aws sns list-subscriptions-by-topic`) and tell their owners; keep {target} until its publishers are gone.", ["Who publishes to and subscribes to {target}?", "Do any alarms send their notifications through it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2533,8 +2490,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "aws.sqs-delete-queue",
-        text: rule_text!("Deletes or purges an SQS queue", "SQS keeps no copy of purged or deleted messages; a recreated queue needs its policy and dead-letter settings again.", "its unprocessed messages are lost, and nothing tells the senders", "Check the message count first (`aws sqs get-queue-attributes`); let consumers drain {target}, or move its messages elsewhere.", ["How many messages are in {target}, and what are they?", "Which services send to or read from it?"]),
+        text: rule_text!("aws.sqs-delete-queue", "Deletes or purges an SQS queue", "SQS keeps no copy of purged or deleted messages; a recreated queue needs its policy and dead-letter settings again.", "its unprocessed messages are lost, and nothing tells the senders", "Check the message count first (`aws sqs get-queue-attributes`); let consumers drain {target}, or move its messages elsewhere.", ["How many messages are in {target}, and what are they?", "Which services send to or read from it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2562,8 +2518,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- Google Cloud ----
     Rule {
-        id: "gcp.compute-instances-delete",
-        text: rule_text!("Deletes Compute Engine instances", "Each disk's auto-delete setting decides whether it survives. An ephemeral external IP is released and cannot be reclaimed.", "it stops, and by default its boot disk is deleted", "Stop {target} instead (`gcloud compute instances stop`); delete it later with `--keep-disks=all` if its data might matter.", ["Which project and zone is {target} in?", "Is anything on its disks not rebuilt by automation?"]),
+        text: rule_text!("gcp.compute-instances-delete", "Deletes Compute Engine instances", "Each disk's auto-delete setting decides whether it survives. An ephemeral external IP is released and cannot be reclaimed.", "it stops, and by default its boot disk is deleted", "Stop {target} instead (`gcloud compute instances stop`); delete it later with `--keep-disks=all` if its data might matter.", ["Which project and zone is {target} in?", "Is anything on its disks not rebuilt by automation?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2590,8 +2545,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "gcp.delete-data-store",
-        text: rule_text!("Deletes a Google Cloud database, disk or snapshot", "Most stores have no undelete; BigQuery tables restore within the time-travel window. A snapshot is often the last copy.", "its data is gone and every application using it fails", "Back up or export {target} and test the restore. Copy BigQuery tables with `bq cp` before removing them.", ["What is in {target}, and is there a tested backup?", "Which applications still use it?"]),
+        text: rule_text!("gcp.delete-data-store", "Deletes a Google Cloud database, disk or snapshot", "Most stores have no undelete; BigQuery tables restore within the time-travel window. A snapshot is often the last copy.", "its data is gone and every application using it fails", "Back up or export {target} and test the restore. Copy BigQuery tables with `bq cp` before removing them.", ["What is in {target}, and is there a tested backup?", "Which applications still use it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2619,8 +2573,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "gcp.delete-service",
-        text: rule_text!("Deletes a running Google Cloud service", "Its revisions go too, leaving nothing to roll back to. A deleted Pub/Sub subscription discards its unacknowledged backlog.", "what it serves stops, and its settings and addresses are gone", "Route traffic away from {target} or remove its triggers first, and delete it only if nothing breaks.", ["What still calls or subscribes to {target}?", "Is it defined in code so it can be recreated?"]),
+        text: rule_text!("gcp.delete-service", "Deletes a running Google Cloud service", "Its revisions go too, leaving nothing to roll back to. A deleted Pub/Sub subscription discards its unacknowledged backlog.", "what it serves stops, and its settings and addresses are gone", "Route traffic away from {target} or remove its triggers first, and delete it only if nothing breaks.", ["What still calls or subscribes to {target}?", "Is it defined in code so it can be recreated?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2647,8 +2600,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "gcp.projects-delete",
-        text: rule_text!("Deletes a whole Google Cloud project", "`gcloud projects undelete` restores it within 30 days, but the outage lasts until someone runs it.", "everything in it stops now and is deleted after 30 days", "Shut its services down one at a time, watching for weeks; export what must be kept first.", ["Is anything in project {target} still used?", "Who owns its data and has agreed to its deletion?"]),
+        text: rule_text!("gcp.projects-delete", "Deletes a whole Google Cloud project", "`gcloud projects undelete` restores it within 30 days, but the outage lasts until someone runs it.", "everything in it stops now and is deleted after 30 days", "Shut its services down one at a time, watching for weeks; export what must be kept first.", ["Is anything in project {target} still used?", "Who owns its data and has agreed to its deletion?"]),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2675,8 +2627,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "gcp.sql-instances-delete",
-        text: rule_text!("Deletes a Cloud SQL instance", "By default on-demand backups go too; only Cloud Storage exports or a configured final backup survive.", "services using it fail, and its data and backups are gone", "Export {target} to Cloud Storage first (`gcloud sql export sql`), and keep `--deletion-protection` on instances holding data.", ["Is there an export or a retained backup of {target}?", "Which services connect to it?"]),
+        text: rule_text!("gcp.sql-instances-delete", "Deletes a Cloud SQL instance", "By default on-demand backups go too; only Cloud Storage exports or a configured final backup survive.", "services using it fail, and its data and backups are gone", "Export {target} to Cloud Storage first (`gcloud sql export sql`), and keep `--deletion-protection` on instances holding data.", ["Is there an export or a retained backup of {target}?", "Which services connect to it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2702,8 +2653,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "gcp.container-clusters-delete",
-        text: rule_text!("Deletes a GKE cluster", "Google keeps no copy of its control-plane state; only manifests in Git or Backup for GKE rebuild what ran.", "its workloads stop, and its nodes, secrets and data are deleted", "Move the workloads off {target} and back up its resources and volumes before deleting it.", ["What still runs in {target}?", "Are its persistent volumes backed up?"]),
+        text: rule_text!("gcp.container-clusters-delete", "Deletes a GKE cluster", "Google keeps no copy of its control-plane state; only manifests in Git or Backup for GKE rebuild what ran.", "its workloads stop, and its nodes, secrets and data are deleted", "Move the workloads off {target} and back up its resources and volumes before deleting it.", ["What still runs in {target}?", "Are its persistent volumes backed up?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2729,8 +2679,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "gcp.storage-rm-recursive",
-        text: rule_text!("Deletes every object under a Cloud Storage path", "Soft delete keeps objects 7 days by default, unless turned off. Given a bucket URL, the bucket goes too.", "every object under it is deleted, without a prompt", "List what would go first (`gcloud storage ls --recursive`); copy {target} to a backup bucket before deleting.", ["Is versioning or soft delete on for this bucket?", "Is every object listed under {target} meant to go?"]),
+        text: rule_text!("gcp.storage-rm-recursive", "Deletes every object under a Cloud Storage path", "Soft delete keeps objects 7 days by default, unless turned off. Given a bucket URL, the bucket goes too.", "every object under it is deleted, without a prompt", "List what would go first (`gcloud storage ls --recursive`); copy {target} to a backup bucket before deleting.", ["Is versioning or soft delete on for this bucket?", "Is every object listed under {target} meant to go?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2757,8 +2706,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "gcp.storage-delete-bucket",
-        text: rule_text!("Deletes a Cloud Storage bucket", "Only an empty bucket can be deleted. Its permissions and lifecycle rules survive only if kept in code.", "anyone can then claim its name and the traffic to it", "Keep the empty bucket and remove access to it; it costs nothing and keeps the name yours.", ["Does anything still write to or link at {target}?", "Is the bucket empty, and was everything in it copied?"]),
+        text: rule_text!("gcp.storage-delete-bucket", "Deletes a Cloud Storage bucket", "Only an empty bucket can be deleted. Its permissions and lifecycle rules survive only if kept in code.", "anyone can then claim its name and the traffic to it", "Keep the empty bucket and remove access to it; it costs nothing and keeps the name yours.", ["Does anything still write to or link at {target}?", "Is the bucket empty, and was everything in it copied?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2783,8 +2731,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "gcp.iam-admin-or-public-grant",
-        text: rule_text!("Grants owner or public access in Google Cloud", "IAM-admin, token-creator and key-admin roles amount to owner, since holders can grant roles or impersonate service accounts.", "the grantee controls it, or anyone online gets in", "Grant a named account the narrowest predefined role on one resource, with an expiry condition (`--condition`).", ["Which permissions does the task actually need, on which resource?", "Who is the member, and for how long?"]),
+        text: rule_text!("gcp.iam-admin-or-public-grant", "Grants owner or public access in Google Cloud", "IAM-admin, token-creator and key-admin roles amount to owner, since holders can grant roles or impersonate service accounts.", "the grantee controls it, or anyone online gets in", "Grant a named account the narrowest predefined role on one resource, with an expiry condition (`--condition`).", ["Which permissions does the task actually need, on which resource?", "Who is the member, and for how long?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2811,8 +2758,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "gcp.kms-destroy-key-version",
-        text: rule_text!("Destroys a Cloud KMS key version", "Destruction is only scheduled at first; `gcloud kms keys versions restore` undoes it within 30 days by default.", "data encrypted with it becomes unreadable, for good once destroyed", "Disable the key version first (`gcloud kms keys versions disable`); destroy it only after weeks without failures.", ["What data is encrypted with this key version?", "Has anything used it recently, according to the audit logs?"]),
+        text: rule_text!("gcp.kms-destroy-key-version", "Destroys a Cloud KMS key version", "Destruction is only scheduled at first; `gcloud kms keys versions restore` undoes it within 30 days by default.", "data encrypted with it becomes unreadable, for good once destroyed", "Disable the key version first (`gcloud kms keys versions disable`); destroy it only after weeks without failures.", ["What data is encrypted with this key version?", "Has anything used it recently, according to the audit logs?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2838,8 +2784,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "gcp.logging-sink-delete",
-        text: rule_text!("Deletes a Cloud Logging sink or log", "Sinks route entries only as they arrive; `_Default` keeps logs 30 days. Deleting a log erases its entries outright.", "logs stop reaching long-term storage, and the gap stays unfilled", "Keep the sink; if its destination changes, update it (`gcloud logging sinks update`) so no entries are missed.", ["Which logs does {target} carry, and who relies on them?", "What replaces it, and from when?"]),
+        text: rule_text!("gcp.logging-sink-delete", "Deletes a Cloud Logging sink or log", "Sinks route entries only as they arrive; `_Default` keeps logs 30 days. Deleting a log erases its entries outright.", "logs stop reaching long-term storage, and the gap stays unfilled", "Keep the sink; if its destination changes, update it (`gcloud logging sinks update`) so no entries are missed.", ["Which logs does {target} carry, and who relies on them?", "What replaces it, and from when?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2864,8 +2809,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "gcp.dns-delete",
-        text: rule_text!("Deletes a Cloud DNS zone or records", "Resolvers cache 'does not exist' answers, so restored records reappear slowly. A recreated zone gets new name servers.", "its names stop resolving as caches expire, breaking websites and mail", "Export the records first (`gcloud dns record-sets export`); point records somewhere new instead of deleting them.", ["Which domain or names does this serve, and who uses them?", "Are the records exported so they can be put back?"]),
+        text: rule_text!("gcp.dns-delete", "Deletes a Cloud DNS zone or records", "Resolvers cache 'does not exist' answers, so restored records reappear slowly. A recreated zone gets new name servers.", "its names stop resolving as caches expire, breaking websites and mail", "Export the records first (`gcloud dns record-sets export`); point records somewhere new instead of deleting them.", ["Which domain or names does this serve, and who uses them?", "Are the records exported so they can be put back?"]),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Environment,
@@ -2890,8 +2834,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "gcp.secrets-delete",
-        text: rule_text!("Deletes a Secret Manager secret", "Secret Manager has no recovery window. A recreated secret restarts version numbers at 1, breaking pinned versions.", "its versions are gone and every application reading it fails", "Disable the secret's versions first (`gcloud secrets versions disable`); delete it only after weeks without failures.", ["Which applications read {target}?", "Is its value kept anywhere else?"]),
+        text: rule_text!("gcp.secrets-delete", "Deletes a Secret Manager secret", "Secret Manager has no recovery window. A recreated secret restarts version numbers at 1, breaking pinned versions.", "its versions are gone and every application reading it fails", "Disable the secret's versions first (`gcloud secrets versions disable`); delete it only after weeks without failures.", ["Which applications read {target}?", "Is its value kept anywhere else?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2918,8 +2861,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- Azure ----
     Rule {
-        id: "azure.group-delete",
-        text: rule_text!("Deletes an Azure resource group and its contents", "Deletion cannot be cancelled once started, and only resources with their own soft delete, like key vaults, come back.", "every resource in it is deleted, often a whole environment", "List what is in {target} first (`az resource list -g`) and delete only the resources you mean to.", ["Does anything in {target} hold data?", "Which subscription is this, and is it the environment you mean?"]),
+        text: rule_text!("azure.group-delete", "Deletes an Azure resource group and its contents", "Deletion cannot be cancelled once started, and only resources with their own soft delete, like key vaults, come back.", "every resource in it is deleted, often a whole environment", "List what is in {target} first (`az resource list -g`) and delete only the resources you mean to.", ["Does anything in {target} hold data?", "Which subscription is this, and is it the environment you mean?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -2947,8 +2889,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "azure.vm-delete",
-        text: rule_text!("Deletes an Azure virtual machine", "Each disk's and network interface's delete option decides whether it survives. A dynamic public IP is released for good.", "it stops, and usually its disks are deleted too", "Deallocate {target} instead (`az vm deallocate`), which keeps its disks and stops the compute bill.", ["Is anything on {target} not rebuilt by automation?", "Which subscription and resource group is this?"]),
+        text: rule_text!("azure.vm-delete", "Deletes an Azure virtual machine", "Each disk's and network interface's delete option decides whether it survives. A dynamic public IP is released for good.", "it stops, and usually its disks are deleted too", "Deallocate {target} instead (`az vm deallocate`), which keeps its disks and stops the compute bill.", ["Is anything on {target} not rebuilt by automation?", "Which subscription and resource group is this?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2975,8 +2916,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "azure.storage-account-delete",
-        text: rule_text!("Deletes an Azure storage account", "Blob soft delete and versioning die with it. Recovery sometimes works within 14 days, while the name is unclaimed.", "every container, share, queue and table in it is deleted", "Copy the data elsewhere first (`azcopy copy`), and lock accounts holding data (`az lock create --lock-type CanNotDelete`).", ["What does {target} hold, and is it copied elsewhere?", "Which applications use its connection string or keys?"]),
+        text: rule_text!("azure.storage-account-delete", "Deletes an Azure storage account", "Blob soft delete and versioning die with it. Recovery sometimes works within 14 days, while the name is unclaimed.", "every container, share, queue and table in it is deleted", "Copy the data elsewhere first (`azcopy copy`), and lock accounts holding data (`az lock create --lock-type CanNotDelete`).", ["What does {target} hold, and is it copied elsewhere?", "Which applications use its connection string or keys?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3003,8 +2943,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "azure.storage-blob-delete-batch",
-        text: rule_text!("Deletes many blobs in an Azure storage container", "`--pattern` filters by name with wildcards; without it, every blob in the container is deleted. Nothing asks for confirmation.", "matching blobs are gone unless soft delete or versioning is on", "Run it with `--dryrun` first and read the list; check soft delete is on (`az storage account blob-service-properties show`).", ["Is blob soft delete or versioning on for this account?", "What does `--dryrun` list?"]),
+        text: rule_text!("azure.storage-blob-delete-batch", "Deletes many blobs in an Azure storage container", "`--pattern` filters by name with wildcards; without it, every blob in the container is deleted. Nothing asks for confirmation.", "matching blobs are gone unless soft delete or versioning is on", "Run it with `--dryrun` first and read the list; check soft delete is on (`az storage account blob-service-properties show`).", ["Is blob soft delete or versioning on for this account?", "What does `--dryrun` list?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3032,8 +2971,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "azure.delete-data-store",
-        text: rule_text!("Deletes an Azure database, cache, disk or container", "Most recovery, like Cosmos DB continuous backup, must be enabled beforehand; otherwise only a separate export or snapshot remains.", "its data is gone and every application using it fails", "Back up or export {target} and test the restore. Lock resources holding data (`az lock create --lock-type CanNotDelete`).", ["What is in {target}, and is there a tested backup?", "Which applications still use it?"]),
+        text: rule_text!("azure.delete-data-store", "Deletes an Azure database, cache, disk or container", "Most recovery, like Cosmos DB continuous backup, must be enabled beforehand; otherwise only a separate export or snapshot remains.", "its data is gone and every application using it fails", "Back up or export {target} and test the restore. Lock resources holding data (`az lock create --lock-type CanNotDelete`).", ["What is in {target}, and is there a tested backup?", "Which applications still use it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3061,8 +2999,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "azure.delete-service",
-        text: rule_text!("Deletes a running Azure service or network", "Only web apps restore, with `az webapp deleted restore`. Strangers can claim a released hostname still named in DNS.", "what it serves stops; a replacement gets new names and addresses", "Stop {target} first (`az webapp stop`) and watch for failures; then delete it through infrastructure code.", ["What still reaches {target}?", "Is it defined in code so it can be recreated?", "Do any DNS records or clients point at it?"]),
+        text: rule_text!("azure.delete-service", "Deletes a running Azure service or network", "Only web apps restore, with `az webapp deleted restore`. Strangers can claim a released hostname still named in DNS.", "what it serves stops; a replacement gets new names and addresses", "Stop {target} first (`az webapp stop`) and watch for failures; then delete it through infrastructure code.", ["What still reaches {target}?", "Is it defined in code so it can be recreated?", "Do any DNS records or clients point at it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3088,8 +3025,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "azure.sql-db-delete",
-        text: rule_text!("Deletes an Azure SQL database", "Automatic backups outlive it, so `az sql db restore --deleted-time` recreates it while its server exists and retention lasts.", "every application using it fails, and a restore loses recent data", "Export {target} first (`az sql db export`), and put delete locks on databases holding data.", ["Which applications connect to {target}?", "Has a restore from its automatic backups been tried?"]),
+        text: rule_text!("azure.sql-db-delete", "Deletes an Azure SQL database", "Automatic backups outlive it, so `az sql db restore --deleted-time` recreates it while its server exists and retention lasts.", "every application using it fails, and a restore loses recent data", "Export {target} first (`az sql db export`), and put delete locks on databases holding data.", ["Which applications connect to {target}?", "Has a restore from its automatic backups been tried?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3116,8 +3052,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "azure.sql-server-delete",
-        text: rule_text!("Deletes an Azure SQL server", "Restoring a deleted database needs its server, so automatic backups become unreachable; only long-term retention backups remain.", "every database on it is deleted, and applications using them fail", "Export each database on {target} first (`az sql db export`); delete databases one by one, not the server.", ["Which databases are on {target}, and is each exported?", "Which applications connect to it?"]),
+        text: rule_text!("azure.sql-server-delete", "Deletes an Azure SQL server", "Restoring a deleted database needs its server, so automatic backups become unreachable; only long-term retention backups remain.", "every database on it is deleted, and applications using them fail", "Export each database on {target} first (`az sql db export`); delete databases one by one, not the server.", ["Which databases are on {target}, and is each exported?", "Which applications connect to it?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -3144,8 +3079,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "azure.keyvault-delete",
-        text: rule_text!("Deletes an Azure Key Vault or a secret", "Soft delete keeps it recoverable with `recover` for 90 days by default, unless purged first; purge protection prevents that.", "every application reading keys, secrets or certificates from it fails", "Disable access to {target} with a policy change first to see what breaks; ensure purge protection is on.", ["Which applications read from {target}?", "Is purge protection on, and how long is the retention?"]),
+        text: rule_text!("azure.keyvault-delete", "Deletes an Azure Key Vault or a secret", "Soft delete keeps it recoverable with `recover` for 90 days by default, unless purged first; purge protection prevents that.", "every application reading keys, secrets or certificates from it fails", "Disable access to {target} with a policy change first to see what breaks; ensure purge protection is on.", ["Which applications read from {target}?", "Is purge protection on, and how long is the retention?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3171,8 +3105,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "azure.keyvault-purge",
-        text: rule_text!("Purges a deleted Azure Key Vault or secret", "Purge removes the soft-deleted copy, the only way back; vaults with purge protection refuse it until retention ends.", "its keys and secrets are gone, leaving data they encrypted unreadable", "Leave it soft-deleted until the retention period ends; recover it if anything still needs it.", ["Is anything still encrypted with the keys in {target}?", "Why can it not wait for the retention period?"]),
+        text: rule_text!("azure.keyvault-purge", "Purges a deleted Azure Key Vault or secret", "Purge removes the soft-deleted copy, the only way back; vaults with purge protection refuse it until retention ends.", "its keys and secrets are gone, leaving data they encrypted unreadable", "Leave it soft-deleted until the retention period ends; recover it if anything still needs it.", ["Is anything still encrypted with the keys in {target}?", "Why can it not wait for the retention period?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3197,8 +3130,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "azure.admin-role-assignment",
-        text: rule_text!("Grants an Owner or Contributor role in Azure", "Role assignments inherit downward: a subscription or management-group grant covers every resource group below. Removing it undoes nothing done meanwhile.", "it can delete anything in scope; Owner can also grant roles", "Assign the narrowest built-in role (such as Reader) on one resource group, time-limited through Privileged Identity Management.", ["Which actions does {target} actually need, and on which resources?", "Is the scope a whole subscription, and why?"]),
+        text: rule_text!("azure.admin-role-assignment", "Grants an Owner or Contributor role in Azure", "Role assignments inherit downward: a subscription or management-group grant covers every resource group below. Removing it undoes nothing done meanwhile.", "it can delete anything in scope; Owner can also grant roles", "Assign the narrowest built-in role (such as Reader) on one resource group, time-limited through Privileged Identity Management.", ["Which actions does {target} actually need, and on which resources?", "Is the scope a whole subscription, and why?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -3224,8 +3156,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "azure.aks-delete",
-        text: rule_text!("Deletes an AKS cluster", "Its node resource group goes too, and only manifests in Git or a cluster backup can rebuild what ran.", "its workloads stop, and its nodes, secrets and data are deleted", "Move the workloads off {target} and stop it (`az aks stop`) for a while before deleting it.", ["What still runs in {target}?", "Are its persistent volumes backed up?"]),
+        text: rule_text!("azure.aks-delete", "Deletes an AKS cluster", "Its node resource group goes too, and only manifests in Git or a cluster backup can rebuild what ran.", "its workloads stop, and its nodes, secrets and data are deleted", "Move the workloads off {target} and stop it (`az aks stop`) for a while before deleting it.", ["What still runs in {target}?", "Are its persistent volumes backed up?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3252,8 +3183,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "azure.nsg-open-to-internet",
-        text: rule_text!("Opens an Azure security group to the internet", "`*`, `Internet` and `0.0.0.0/0` all mean every address. The rule applies at once wherever the group is attached.", "anyone online can reach the port; scanners find it within minutes", "Allow only the address ranges that need it, or use Azure Bastion or just-in-time access instead.", ["Who needs to reach this port, and from which addresses?", "What listens on it, and does it require authentication?"]),
+        text: rule_text!("azure.nsg-open-to-internet", "Opens an Azure security group to the internet", "`*`, `Internet` and `0.0.0.0/0` all mean every address. The rule applies at once wherever the group is attached.", "anyone online can reach the port; scanners find it within minutes", "Allow only the address ranges that need it, or use Azure Bastion or just-in-time access instead.", ["Who needs to reach this port, and from which addresses?", "What listens on it, and does it require authentication?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -3279,8 +3209,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "cloud.waf-off",
-        text: rule_text!("Removes a web application firewall's rules", "Attacks it was blocking reach the application at once, and its rules are rebuilt only from code or by hand.", "attacks it was blocking reach the application unfiltered", "Switch the rule that misfires to count mode instead of removing the firewall; keep its rules in code.", ["Which rule misfires, and can it alone be set to count?", "What protects the application meanwhile?"]),
+        text: rule_text!("cloud.waf-off", "Removes a web application firewall's rules", "Attacks it was blocking reach the application at once, and its rules are rebuilt only from code or by hand.", "attacks it was blocking reach the application unfiltered", "Switch the rule that misfires to count mode instead of removing the firewall; keep its rules in code.", ["Which rule misfires, and can it alone be set to count?", "What protects the application meanwhile?"]),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -3308,8 +3237,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "azure.diagnostics-delete",
-        text: rule_text!("Stops sending an Azure resource's logs anywhere", "Diagnostic settings carry the resource's audit and activity logs out; entries made while none exist are never kept.", "its logs stop being kept, and the gap stays unfilled", "Point the setting at the new destination with `update` rather than deleting it.", ["Which logs does it carry, and who relies on them?", "What replaces it, and from when?"]),
+        text: rule_text!("azure.diagnostics-delete", "Stops sending an Azure resource's logs anywhere", "Diagnostic settings carry the resource's audit and activity logs out; entries made while none exist are never kept.", "its logs stop being kept, and the gap stays unfilled", "Point the setting at the new destination with `update` rather than deleting it.", ["Which logs does it carry, and who relies on them?", "What replaces it, and from when?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,

@@ -409,8 +409,7 @@ fn push_moving_tag(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        id: "container.system-prune",
-        text: rule_text!("Prunes stopped containers, unused images or build cache", "Pruning is host-wide, not per project, and `-a` widens it from dangling leftovers to every unused image.", "files inside stopped containers are gone; images need rebuilding", "Check `docker system df -v`, then remove containers or images by name, or prune with `--filter until=24h`.", ["Does any stopped container hold files outside a volume?", "Is this the agent's own machine, or a shared one?"]),
+        text: rule_text!("container.system-prune", "Prunes stopped containers, unused images or build cache", "Pruning is host-wide, not per project, and `-a` widens it from dangling leftovers to every unused image.", "files inside stopped containers are gone; images need rebuilding", "Check `docker system df -v`, then remove containers or images by name, or prune with `--filter until=24h`.", ["Does any stopped container hold files outside a volume?", "Is this the agent's own machine, or a shared one?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -426,8 +425,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker system df", "docker system prune --volumes", "docker image prune"]),
     },
     Rule {
-        id: "container.volume-prune",
-        text: rule_text!("Deletes every unused container volume with its data", "Volumes of removed containers count as unused, as after `compose down`; since Docker 23, `-a` also takes named ones.", "every unattached volume is deleted, with its data", "List volumes with `docker volume ls`, back up those with data, and remove named volumes one by one.", ["Does any unused volume belong to a stopped database?", "Is there a backup of every volume that holds data?"]),
+        text: rule_text!("container.volume-prune", "Deletes every unused container volume with its data", "Volumes of removed containers count as unused, as after `compose down`; since Docker 23, `-a` also takes named ones.", "every unattached volume is deleted, with its data", "List volumes with `docker volume ls`, back up those with data, and remove named volumes one by one.", ["Does any unused volume belong to a stopped database?", "Is there a backup of every volume that holds data?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -443,8 +441,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker volume ls", "docker system prune -a", "docker volume inspect pgdata"]),
     },
     Rule {
-        id: "container.volume-rm",
-        text: rule_text!("Deletes a named container volume and its data", "A named volume holds what must outlive containers, often the only copy, and Docker has no trash or snapshots.", "its data is gone, and a recreated container starts empty", "Keep the volume and detach it from the service, or tar it out with a throwaway container first.", ["What is stored in {target}?", "Is there a recent backup of it?"]),
+        text: rule_text!("container.volume-rm", "Deletes a named container volume and its data", "A named volume holds what must outlive containers, often the only copy, and Docker has no trash or snapshots.", "its data is gone, and a recreated container starts empty", "Keep the volume and detach it from the service, or tar it out with a throwaway container first.", ["What is stored in {target}?", "Is there a recent backup of it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -464,8 +461,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker volume ls", "docker volume create pgdata", "docker volume inspect pgdata"]),
     },
     Rule {
-        id: "container.compose-down-volumes",
-        text: rule_text!("Stops a Compose project and deletes its volumes", "`-v` deletes the Compose file's declared volumes, except `external` ones, and anonymous ones; plain `down` keeps them.", "its stored data is deleted; the next start is empty", "Run `docker compose down` without `-v`; back up any volume to delete, then remove it by name.", ["Which declared volumes hold data worth keeping?", "Is this a local dev stack or a shared server?"]),
+        text: rule_text!("container.compose-down-volumes", "Stops a Compose project and deletes its volumes", "`-v` deletes the Compose file's declared volumes, except `external` ones, and anonymous ones; plain `down` keeps them.", "its stored data is deleted; the next start is empty", "Run `docker compose down` without `-v`; back up any volume to delete, then remove it by name.", ["Which declared volumes hold data worth keeping?", "Is this a local dev stack or a shared server?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -481,8 +477,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker compose down", "docker-compose up -d", "docker compose -f dev.yml ps"]),
     },
     Rule {
-        id: "container.restart",
-        text: rule_text!("Restarts or stops running containers", "Requests in flight are cut and the service is down until it is back; volumes and images stay.", "what the containers serve is unavailable meanwhile", "Check the logs first and restart one service at a time, with a health check after it.", ["Who uses these containers, and is a short outage acceptable now?", "What confirms they came back healthy?"]),
+        text: rule_text!("container.restart", "Restarts or stops running containers", "Requests in flight are cut and the service is down until it is back; volumes and images stay.", "what the containers serve is unavailable meanwhile", "Check the logs first and restart one service at a time, with a health check after it.", ["Who uses these containers, and is a short outage acceptable now?", "What confirms they came back healthy?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -498,8 +493,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker compose ps", "docker compose down -v", "docker logs api", "docker compose up -d"]),
     },
     Rule {
-        id: "container.rm-force",
-        text: rule_text!("Force-removes containers, even running ones", "`-f` sends SIGKILL with no grace period, cutting off in-flight writes; `-v` also deletes its anonymous volumes.", "its service is down until recreated; files inside are lost", "Stop it cleanly with `docker stop` first, check it is the right container, then remove it without `-f`.", ["Which containers does this match, and what do they serve?", "Is its data kept in a volume, outside the container?"]),
+        text: rule_text!("container.rm-force", "Force-removes containers, even running ones", "`-f` sends SIGKILL with no grace period, cutting off in-flight writes; `-v` also deletes its anonymous volumes.", "its service is down until recreated; files inside are lost", "Stop it cleanly with `docker stop` first, check it is the right container, then remove it without `-f`.", ["Which containers does this match, and what do they serve?", "Is its data kept in a volume, outside the container?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -515,8 +509,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker rm stopped-job", "docker ps -a", "docker run --rm -it alpine sh"]),
     },
     Rule {
-        id: "container.remove-images",
-        text: rule_text!("Force-removes container images", "`-f` removes images even while stopped containers use them, and a rebuild pulls whatever base images are current.", "images built only here must be rebuilt, perhaps differently", "Remove only dangling images with `docker image prune`, or name the images to remove after checking `docker images`.", ["Were any images built here and never pushed?", "Do stopped containers still use these images?"]),
+        text: rule_text!("container.remove-images", "Force-removes container images", "`-f` removes images even while stopped containers use them, and a rebuild pulls whatever base images are current.", "images built only here must be rebuilt, perhaps differently", "Remove only dangling images with `docker image prune`, or name the images to remove after checking `docker images`.", ["Were any images built here and never pushed?", "Do stopped containers still use these images?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -532,8 +525,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker images", "docker image prune", "docker rmi old-image:1.0"]),
     },
     Rule {
-        id: "container.network-prune",
-        text: rule_text!("Removes container networks", "A stopped service's network counts as unused, and its subnet and driver settings live only where it was created.", "services needing it fail to start until it is recreated", "List networks first (`docker network ls`) and remove only those you can name and recreate.", ["Does any stopped service rely on these networks?", "Do they use custom subnets or drivers?"]),
+        text: rule_text!("container.network-prune", "Removes container networks", "A stopped service's network counts as unused, and its subnet and driver settings live only where it was created.", "services needing it fail to start until it is recreated", "List networks first (`docker network ls`) and remove only those you can name and recreate.", ["Does any stopped service rely on these networks?", "Do they use custom subnets or drivers?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -553,8 +545,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker network ls", "docker network create backend", "docker network inspect bridge"]),
     },
     Rule {
-        id: "container.run-privileged",
-        text: rule_text!("Runs a container with control of the host", "`--privileged` grants every capability and device and lifts seccomp and AppArmor; mounting `/` or the Docker socket is equivalent.", "whatever runs inside gets root-level control of the host machine", "Drop `--privileged`; add only the capability needed (`--cap-add`) and mount only the folder needed, read-only.", ["Which exact capability does this container need, and why?", "Where is the image from, and who can change it?"]),
+        text: rule_text!("container.run-privileged", "Runs a container with control of the host", "`--privileged` grants every capability and device and lifts seccomp and AppArmor; mounting `/` or the Docker socket is equivalent.", "whatever runs inside gets root-level control of the host machine", "Drop `--privileged`; add only the capability needed (`--cap-add`) and mount only the folder needed, read-only.", ["Which exact capability does this container need, and why?", "Where is the image from, and who can change it?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -570,8 +561,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker run --rm -v \"$PWD\":/app node:20 npm test", "docker run -d -p 8080:80 nginx", "docker run --cap-add=NET_BIND_SERVICE web"]),
     },
     Rule {
-        id: "container.stack-rm",
-        text: rule_text!("Removes a Swarm stack or service", "No prompt asks first, and its networks, configs and secrets go too; redeploying needs every secret's value again.", "all its containers stop across the cluster until redeployed", "Scale the service to zero first; its definition stays, so it can be scaled back.", ["What does {target} serve, and who uses it?", "Is the stack file for redeploying it current?"]),
+        text: rule_text!("container.stack-rm", "Removes a Swarm stack or service", "No prompt asks first, and its networks, configs and secrets go too; redeploying needs every secret's value again.", "all its containers stop across the cluster until redeployed", "Scale the service to zero first; its definition stays, so it can be scaled back.", ["What does {target} serve, and who uses it?", "Is the stack file for redeploying it current?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -587,8 +577,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker stack ls", "docker service ls", "docker stack deploy -c stack.yml shop"]),
     },
     Rule {
-        id: "container.push-moving-tag",
-        text: rule_text!("Pushes an image over a tag others pull", "Moving a tag back needs the previous image's digest, rarely recorded, and anything that pulled meanwhile keeps the new image.", "whatever pulls it next gets this image, tested or not", "Push an immutable version tag and deploy that; move `latest` only after it is verified.", ["What pulls this tag and deploys it automatically?", "Was the previous image's digest recorded for rollback?"]),
+        text: rule_text!("container.push-moving-tag", "Pushes an image over a tag others pull", "Moving a tag back needs the previous image's digest, rarely recorded, and anything that pulled meanwhile keeps the new image.", "whatever pulls it next gets this image, tested or not", "Push an immutable version tag and deploy that; move `latest` only after it is verified.", ["What pulls this tag and deploys it automatically?", "Was the previous image's digest recorded for rollback?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,

@@ -242,8 +242,7 @@ fn near_popular_in(packages: &[&Arg], popular: Words, command: &Command) -> Opti
 
 pub static RULES: &[Rule] = &[
     Rule {
-        id: "pkg.run-fetched",
-        text: rule_text!("Runs a package fetched at run time", "The runner downloads the package and runs its code; the plan shows only a name, and releases change it.", "the plan does not show its code; its effect is unknown", "Pin an exact version the team has reviewed, and read what it does before running it.", ["What does this package do with these arguments?", "Who publishes it, and is the version pinned?"]),
+        text: rule_text!("pkg.run-fetched", "Runs a package fetched at run time", "The runner downloads the package and runs its code; the plan shows only a name, and releases change it.", "the plan does not show its code; its effect is unknown", "Pin an exact version the team has reviewed, and read what it does before running it.", ["What does this package do with these arguments?", "Who publishes it, and is the version pinned?"]),
         reversibility: R::Unknown,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -262,8 +261,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["npx eslint .", "npx markdownlint-cli2 docs", "npx some-cli@2.4.1 --all", "go run ./cmd/server", "uvx ruff@0.4.1 check ."]),
     },
     Rule {
-        id: "pkg.install-near-popular",
-        text: rule_text!("Installs a near-copy of a popular package's name", "Names one letter from popular packages are registered to catch typing slips; installing runs their setup code with your credentials.", "its install code runs with everything this machine can reach", "Check the spelling against the package's own page and install the exact name: `pip install requests`.", ["Is this the package's exact name on the registry?", "Who publishes it?"]),
+        text: rule_text!("pkg.install-near-popular", "Installs a near-copy of a popular package's name", "Names one letter from popular packages are registered to catch typing slips; installing runs their setup code with your credentials.", "its install code runs with everything this machine can reach", "Check the spelling against the package's own page and install the exact name: `pip install requests`.", ["Is this the package's exact name on the registry?", "Who publishes it?"]),
         reversibility: R::Unknown,
         scope: S::Local,
         reach: Reach::Workspace,

@@ -1844,8 +1844,7 @@ fn journal_vacuum(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        id: "fs.rm-recursive",
-        text: rule_text!("Deletes a directory tree", "`rm` unlinks instead of trashing and `-f` silences every prompt; only copies in git or a backup survive.", "every file below it is gone, with no undo", "List what would go first, then move it aside and delete it later, once nothing is missed.", ["Is anything under this path not in git or a backup?", "Could a variable in the path be empty?", "Which host is this: was `hostname` checked first?"]),
+        text: rule_text!("fs.rm-recursive", "Deletes a directory tree", "`rm` unlinks instead of trashing and `-f` silences every prompt; only copies in git or a backup survive.", "every file below it is gone, with no undo", "List what would go first, then move it aside and delete it later, once nothing is missed.", ["Is anything under this path not in git or a backup?", "Could a variable in the path be empty?", "Which host is this: was `hostname` checked first?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -1861,8 +1860,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rm file.txt", "echo 'rm -rf /'", "git rm -r --cached dist"]),
     },
     Rule {
-        id: "fs.rm-glob",
-        text: rule_text!("Deletes every file a wildcard matches", "The shell expands the pattern at run time, so nobody reads the list; one stray character widens the match.", "every matching file is gone for good, even unintended ones", "Run `ls` with the same pattern first, then move the matches to a holding folder to delete later.", ["Which files does the pattern match, and are they in git?", "Which folder does this run in?"]),
+        text: rule_text!("fs.rm-glob", "Deletes every file a wildcard matches", "The shell expands the pattern at run time, so nobody reads the list; one stray character widens the match.", "every matching file is gone for good, even unintended ones", "Run `ls` with the same pattern first, then move the matches to a holding folder to delete later.", ["Which files does the pattern match, and are they in git?", "Which folder does this run in?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -1878,8 +1876,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rm notes.txt", "rm '*.csv'", "rm -rf build/*", "echo rm *.csv"]),
     },
     Rule {
-        id: "fs.rm-system-file",
-        text: rule_text!("Deletes a system or server data file", "Files here hold this machine's own edits or a server's data; reinstalling a package restores only default files.", "services reading it fail, perhaps only at the next restart", "Move the file aside instead, restart what uses it, and delete it only once nothing broke.", ["Which service owns this file, and what breaks without it?", "Is there a copy of it (configuration management, a backup)?"]),
+        text: rule_text!("fs.rm-system-file", "Deletes a system or server data file", "Files here hold this machine's own edits or a server's data; reinstalling a package restores only default files.", "services reading it fail, perhaps only at the next restart", "Move the file aside instead, restart what uses it, and delete it only once nothing broke.", ["Which service owns this file, and what breaks without it?", "Is there a copy of it (configuration management, a backup)?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -1895,8 +1892,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rm notes.txt", "rm /tmp/upload.part", "rm -rf /etc/nginx"]),
     },
     Rule {
-        id: "fs.delete-matches",
-        text: rule_text!("Deletes every file a search finds", "`find` evaluates left to right, so `-delete` placed before `-name` deletes everything under the start folder.", "every matching file is deleted unseen, with no undo", "Run the same search with `-print` instead of `-delete` and read the list first.", ["What does it list with `-print` in place of `-delete`?", "Where does the search start, and can it reach shared mounts?"]),
+        text: rule_text!("fs.delete-matches", "Deletes every file a search finds", "`find` evaluates left to right, so `-delete` placed before `-name` deletes everything under the start folder.", "every matching file is deleted unseen, with no undo", "Run the same search with `-print` instead of `-delete` and read the list first.", ["What does it list with `-print` in place of `-delete`?", "Where does the search start, and can it reach shared mounts?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -1912,8 +1908,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["find . -name '*.orig'", "find . -name '*.log' -print", "find . -type f -exec grep -l TODO {} +"]),
     },
     Rule {
-        id: "fs.shred",
-        text: rule_text!("Overwrites files so they can never be recovered", "`shred` overwrites the data in place several times to defeat undelete tools; only an earlier backup brings it back.", "its contents are destroyed beyond any recovery tool", "Check the exact path; to just remove the file, move it aside and delete it later.", ["Is this exactly the file or disk meant?", "Does anyone still need anything in it?"]),
+        text: rule_text!("fs.shred", "Overwrites files so they can never be recovered", "`shred` overwrites the data in place several times to defeat undelete tools; only an earlier backup brings it back.", "its contents are destroyed beyond any recovery tool", "Check the exact path; to just remove the file, move it aside and delete it later.", ["Is this exactly the file or disk meant?", "Does anyone still need anything in it?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -1929,8 +1924,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["echo shred -u credentials.json", "rm credentials.json", "gpg --decrypt notes.shred"]),
     },
     Rule {
-        id: "fs.recursive-permissions",
-        text: rule_text!("Changes owners or permissions of a whole tree", "`-R` gives every file below one owner or mode, erasing the differences that keys, sockets and executables need.", "services needing particular permissions fail; old modes are recorded nowhere", "Change only the files that need it, by name or with `find -type f -name ... -exec chmod`.", ["Why must the whole tree change, not just a few files?", "Does it hold private keys, setuid programs or database files?"]),
+        text: rule_text!("fs.recursive-permissions", "Changes owners or permissions of a whole tree", "`-R` gives every file below one owner or mode, erasing the differences that keys, sockets and executables need.", "services needing particular permissions fail; old modes are recorded nowhere", "Change only the files that need it, by name or with `find -type f -name ... -exec chmod`.", ["Why must the whole tree change, not just a few files?", "Does it hold private keys, setuid programs or database files?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -1946,8 +1940,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["chmod 755 deploy.sh", "chown alice notes.txt", "chmod -R 777 public"]),
     },
     Rule {
-        id: "fs.chmod-world-writable",
-        text: rule_text!("Lets every local user write the files", "Scripts and cron jobs later run with more rights, so any local account or compromised service can take over.", "any local user or program can change it, attackers included", "Grant write only to the owner or a group (`chmod 755` or `chmod g+w`), never to everyone.", ["Which user or service actually needs to write here?", "Does anything run code from these files with more privileges?"]),
+        text: rule_text!("fs.chmod-world-writable", "Lets every local user write the files", "Scripts and cron jobs later run with more rights, so any local account or compromised service can take over.", "any local user or program can change it, attackers included", "Grant write only to the owner or a group (`chmod 755` or `chmod g+w`), never to everyone.", ["Which user or service actually needs to write here?", "Does anything run code from these files with more privileges?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -1963,8 +1956,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["chmod 755 deploy.sh", "chmod 1777 /srv/shared-tmp", "chmod -R u+w src", "chmod +x run.sh"]),
     },
     Rule {
-        id: "fs.truncate",
-        text: rule_text!("Empties a file in place", "Truncating keeps the file and its permissions but frees its data blocks at once, so no earlier version remains.", "its contents are gone for good, and nothing looks missing", "Rotate it with `logrotate` instead of emptying it, or copy it first.", ["Is anyone investigating or auditing what this file holds?", "Does any program still read its current contents?"]),
+        text: rule_text!("fs.truncate", "Empties a file in place", "Truncating keeps the file and its permissions but frees its data blocks at once, so no earlier version remains.", "its contents are gone for good, and nothing looks missing", "Rotate it with `logrotate` instead of emptying it, or copy it first.", ["Is anyone investigating or auditing what this file holds?", "Does any program still read its current contents?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -1980,8 +1972,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["truncate -s 10G disk.img", "cat /dev/null", "echo hello > notes.txt", ": > /dev/null"]),
     },
     Rule {
-        id: "fs.mv-system-path",
-        text: rule_text!("Moves a system directory or a server's data", "Programs find these by fixed path; moving `/usr` or `/lib` can break `mv`, so undoing needs a rescue boot.", "everything looking for it there fails, possibly the whole system", "Copy it with `cp -a` instead, and point the configuration at the copy.", ["Which programs or services read this path?", "What fails while the path is missing?"]),
+        text: rule_text!("fs.mv-system-path", "Moves a system directory or a server's data", "Programs find these by fixed path; moving `/usr` or `/lib` can break `mv`, so undoing needs a rescue boot.", "everything looking for it there fails, possibly the whole system", "Copy it with `cp -a` instead, and point the configuration at the copy.", ["Which programs or services read this path?", "What fails while the path is missing?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -1997,8 +1988,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mv build dist", "mv /tmp/a /tmp/b", "mv notes.txt docs/"]),
     },
     Rule {
-        id: "fs.mv-clobber",
-        text: rule_text!("Moves files over whatever is at the destination", "`mv` overwrites silently without `-n`; each file moved to a missing folder takes its name, replacing the one before.", "files already at the destination are overwritten, with no copy", "Check the destination exists (`test -d`) and use `mv -n`, which never overwrites.", ["Does the destination already hold files with the same names?", "What happens if the step creating the folder failed?"]),
+        text: rule_text!("fs.mv-clobber", "Moves files over whatever is at the destination", "`mv` overwrites silently without `-n`; each file moved to a missing folder takes its name, replacing the one before.", "files already at the destination are overwritten, with no copy", "Check the destination exists (`test -d`) and use `mv -n`, which never overwrites.", ["Does the destination already hold files with the same names?", "What happens if the step creating the folder failed?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -2014,8 +2004,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mv -n *.txt archive/", "mv report.txt archive/", "mv --backup=numbered *.log old/"]),
     },
     Rule {
-        id: "fs.overwrite-system-config",
-        text: rule_text!("Overwrites system configuration", "Errors surface at the next reload; a broken `sudoers` or `sshd_config` blocks the very login needed to fix it.", "its old version is lost; a mistake can stop services", "Validate the new file first (`nginx -t`, `visudo -c`, `sshd -t`) and reload with a spare session open.", ["Is there a copy of the current file?", "Which services read this file, and when?"]),
+        text: rule_text!("fs.overwrite-system-config", "Overwrites system configuration", "Errors surface at the next reload; a broken `sudoers` or `sshd_config` blocks the very login needed to fix it.", "its old version is lost; a mistake can stop services", "Validate the new file first (`nginx -t`, `visudo -c`, `sshd -t`) and reload with a spare session open.", ["Is there a copy of the current file?", "Which services read this file, and when?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -2031,8 +2020,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["cp /etc/nginx/nginx.conf ./nginx.conf.bak", "sudo cp -b nginx.conf /etc/nginx/nginx.conf", "echo 'x' | sudo tee -a /etc/hosts", "cat /etc/hosts"]),
     },
     Rule {
-        id: "fs.prose-write-system-file",
-        text: rule_text!("Writes or edits system configuration", "Errors hide until reload or boot; a broken login or mount file locks out whoever must fix it.", "a mistake breaks services, name resolution or logins", "Copy the current file, validate the new one (`visudo -c`, `sshd -t`), and reload with a spare session open.", ["Is there a copy of the current file?", "Which services read this file, and when?"]),
+        text: rule_text!("fs.prose-write-system-file", "Writes or edits system configuration", "Errors hide until reload or boot; a broken login or mount file locks out whoever must fix it.", "a mistake breaks services, name resolution or logins", "Copy the current file, validate the new one (`visudo -c`, `sshd -t`), and reload with a spare session open.", ["Is there a copy of the current file?", "Which services read this file, and when?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -2064,8 +2052,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "fs.sed-in-place-system",
-        text: rule_text!("Edits system files in place without a backup", "`sed -i` swaps in a fresh file, turning symlinks into plain files, and edits every match, seen or not.", "the original is lost; a stray match can break services", "Preview without `-i` first, then use `sed -i.bak` to keep the original and validate before reloading.", ["What does the same `sed` print without `-i`?", "Does the pattern match only the lines meant?"]),
+        text: rule_text!("fs.sed-in-place-system", "Edits system files in place without a backup", "`sed -i` swaps in a fresh file, turning symlinks into plain files, and edits every match, seen or not.", "the original is lost; a stray match can break services", "Preview without `-i` first, then use `sed -i.bak` to keep the original and validate before reloading.", ["What does the same `sed` print without `-i`?", "Does the pattern match only the lines meant?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -2081,8 +2068,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["sed -i.bak 's/a/b/' /etc/hosts", "sed -i 's/foo/bar/' src/app.py", "sed -n '1,5p' /etc/fstab"]),
     },
     Rule {
-        id: "fs.move-removes-source",
-        text: rule_text!("Moves data to another place, removing the original", "`rsync --remove-source-files` and `rclone move` delete each source file once its own transfer ends, before anyone checks the destination.", "a wrong or failed destination loses the only copy", "Copy first (`rclone copy` or `rsync -a`), check the destination, then delete the source separately.", ["Has the destination been checked to hold complete copies?", "Is the source the only copy of these files?"]),
+        text: rule_text!("fs.move-removes-source", "Moves data to another place, removing the original", "`rsync --remove-source-files` and `rclone move` delete each source file once its own transfer ends, before anyone checks the destination.", "a wrong or failed destination loses the only copy", "Copy first (`rclone copy` or `rsync -a`), check the destination, then delete the source separately.", ["Has the destination been checked to hold complete copies?", "Is the source the only copy of these files?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -2098,8 +2084,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rsync -a /src/ /dest/", "rclone copy /data remote:archive"]),
     },
     Rule {
-        id: "fs.rsync-delete",
-        text: rule_text!("Mirrors folders and deletes what the source lacks", "Swapped arguments or an empty or unmounted source wipe the destination, often a backup; `rclone sync` deletes unasked.", "destination files missing from the source are deleted for good", "Run it with `--dry-run` first and read what it would delete; keep removed files with `--backup-dir`.", ["Are source and destination the right way round?", "Is the source complete and mounted?"]),
+        text: rule_text!("fs.rsync-delete", "Mirrors folders and deletes what the source lacks", "Swapped arguments or an empty or unmounted source wipe the destination, often a backup; `rclone sync` deletes unasked.", "destination files missing from the source are deleted for good", "Run it with `--dry-run` first and read what it would delete; keep removed files with `--backup-dir`.", ["Are source and destination the right way round?", "Is the source complete and mounted?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -2115,8 +2100,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rsync -avn --delete build/ web1:/var/www/site/", "rsync -av build/ web1:/var/www/site/", "rsync -a --delete --backup-dir=/srv/old src/ /srv/site/", "rclone copy ./site remote:www-bucket", "rclone sync --dry-run ./site remote:www-bucket"]),
     },
     Rule {
-        id: "fs.rclone-delete",
-        text: rule_text!("Deletes files on remote storage with rclone", "Drive keeps a trash, S3 keeps nothing unless versioning is on, and `rclone cleanup` empties trash and old versions.", "the files are gone for everyone unless it keeps versions", "Run it with `--dry-run` first and check the remote keeps versions or a trash.", ["Does this storage keep old versions or a trash?", "Is this storage someone's backup?"]),
+        text: rule_text!("fs.rclone-delete", "Deletes files on remote storage with rclone", "Drive keeps a trash, S3 keeps nothing unless versioning is on, and `rclone cleanup` empties trash and old versions.", "the files are gone for everyone unless it keeps versions", "Run it with `--dry-run` first and check the remote keeps versions or a trash.", ["Does this storage keep old versions or a trash?", "Is this storage someone's backup?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2132,8 +2116,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rclone ls remote:backups", "rclone copy ./site remote:www-bucket", "rclone delete -n remote:tmp"]),
     },
     Rule {
-        id: "disk.overwrite-device",
-        text: rule_text!("Writes directly over a disk device", "Raw writes bypass every file system; `/dev/sdb`-style names can shift between boots, and one wrong letter hits another disk.", "every partition on it is overwritten, operating system included", "Identify the disk by model and serial (`lsblk -o NAME,SIZE,MODEL,SERIAL`), unmount it, and have a person run this.", ["Which physical disk is this, by model and size?", "Is it the machine's own boot disk?", "Is anything on it still needed?"]),
+        text: rule_text!("disk.overwrite-device", "Writes directly over a disk device", "Raw writes bypass every file system; `/dev/sdb`-style names can shift between boots, and one wrong letter hits another disk.", "every partition on it is overwritten, operating system included", "Identify the disk by model and serial (`lsblk -o NAME,SIZE,MODEL,SERIAL`), unmount it, and have a person run this.", ["Which physical disk is this, by model and size?", "Is it the machine's own boot disk?", "Is anything on it still needed?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -2149,8 +2132,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["dd if=/dev/zero of=disk.img bs=1M count=100", "dd if=/dev/sda of=backup.img", "echo 'dd if=/dev/zero of=/dev/sda'", "cat /dev/sda > /dev/null"]),
     },
     Rule {
-        id: "disk.format",
-        text: rule_text!("Formats a disk or partition", "On SSDs, `mkfs` for ext4, XFS and Btrfs discards every block by default, defeating even forensic recovery.", "every file on it becomes unreachable, with no undo", "Check with `lsblk -f` that the device holds no file system, and name it by `/dev/disk/by-id/...`.", ["Does `lsblk -f` show a file system on this device?", "Could this device name point at another disk after reboot?"]),
+        text: rule_text!("disk.format", "Formats a disk or partition", "On SSDs, `mkfs` for ext4, XFS and Btrfs discards every block by default, defeating even forensic recovery.", "every file on it becomes unreachable, with no undo", "Check with `lsblk -f` that the device holds no file system, and name it by `/dev/disk/by-id/...`.", ["Does `lsblk -f` show a file system on this device?", "Could this device name point at another disk after reboot?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2169,8 +2151,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mkfs.ext4 -n /dev/sdb1", "mkfs.ext4 disk.img", "lsblk -f"]),
     },
     Rule {
-        id: "disk.erase-device",
-        text: rule_text!("Erases a disk's partition table or encryption keys", "`wipefs -a` and `sgdisk --zap-all` erase the signatures that locate the data; `blkdiscard` makes an SSD forget every block.", "everything on it becomes unreachable, with no way back", "Check what is on the device (`lsblk -f`), confirm its model, and have a person run the erase.", ["Which physical disk is this, by model and size?", "Is anything on it still needed?"]),
+        text: rule_text!("disk.erase-device", "Erases a disk's partition table or encryption keys", "`wipefs -a` and `sgdisk --zap-all` erase the signatures that locate the data; `blkdiscard` makes an SSD forget every block.", "everything on it becomes unreachable, with no way back", "Check what is on the device (`lsblk -f`), confirm its model, and have a person run the erase.", ["Which physical disk is this, by model and size?", "Is anything on it still needed?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -2186,8 +2167,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["wipefs /dev/sdb", "wipefs --no-act --all /dev/sdb", "diskutil list", "sgdisk -p /dev/sda"]),
     },
     Rule {
-        id: "disk.partition-table",
-        text: rule_text!("Rewrites a disk's partition table", "The table only marks where file systems start and end; a saved copy restores them until something writes there.", "data on changed partitions is lost; booting may fail", "Save the current table with `sfdisk -d` first, and unmount the partitions.", ["Is a copy of the current partition table saved?", "Is any partition on this disk mounted or in use?"]),
+        text: rule_text!("disk.partition-table", "Rewrites a disk's partition table", "The table only marks where file systems start and end; a saved copy restores them until something writes there.", "data on changed partitions is lost; booting may fail", "Save the current table with `sfdisk -d` first, and unmount the partitions.", ["Is a copy of the current partition table saved?", "Is any partition on this disk mounted or in use?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2203,8 +2183,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["fdisk -l", "parted -l", "parted /dev/sda print", "sfdisk -d /dev/sda"]),
     },
     Rule {
-        id: "disk.volume-destroy",
-        text: rule_text!("Destroys a storage volume, pool or snapshot", "There is no trash, and `zfs destroy -r` also takes every child dataset and snapshot, the usual restore points.", "its file system and all files are deleted for good", "Check nothing mounts or uses it, snapshot it, and leave it unused a while before removing it.", ["What data is on {target}, and what mounts or uses it?", "Is there a backup kept off this pool?"]),
+        text: rule_text!("disk.volume-destroy", "Destroys a storage volume, pool or snapshot", "There is no trash, and `zfs destroy -r` also takes every child dataset and snapshot, the usual restore points.", "its file system and all files are deleted for good", "Check nothing mounts or uses it, snapshot it, and leave it unused a while before removing it.", ["What data is on {target}, and what mounts or uses it?", "Is there a backup kept off this pool?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2220,8 +2199,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["lvs", "zfs list -t snapshot", "zfs destroy -nv tank/data@old", "zpool status"]),
     },
     Rule {
-        id: "host.crontab-remove",
-        text: rule_text!("Removes or replaces every job in a crontab", "`crontab -r`, one key from `-e`, deletes every job unasked; installing a file replaces them all, keeping no copy.", "backups and cleanups it scheduled silently stop running", "Save the crontab (`crontab -l > crontab.backup`), then edit only the one job with `crontab -e`.", ["Which jobs does `crontab -l` list now?", "Is a copy of the crontab saved?"]),
+        text: rule_text!("host.crontab-remove", "Removes or replaces every job in a crontab", "`crontab -r`, one key from `-e`, deletes every job unasked; installing a file replaces them all, keeping no copy.", "backups and cleanups it scheduled silently stop running", "Save the crontab (`crontab -l > crontab.backup`), then edit only the one job with `crontab -e`.", ["Which jobs does `crontab -l` list now?", "Is a copy of the crontab saved?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Host,
@@ -2237,8 +2215,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["crontab -l", "crontab -e", "crontab -ri", "crontab -l | sed 's/0 3/0 4/' | crontab -"]),
     },
     Rule {
-        id: "host.firewall-off",
-        text: rule_text!("Turns off or flushes the host firewall", "Flushing keeps each chain's default policy: `ACCEPT` opens everything, `DROP` cuts even SSH. Unsaved rules are gone for good.", "every port it closed becomes reachable, or remote sessions drop", "Save the rules with `iptables-save`, then change only the one rule that needs it.", ["Does this machine face the internet?", "Will the remote session survive the default policy?"]),
+        text: rule_text!("host.firewall-off", "Turns off or flushes the host firewall", "Flushing keeps each chain's default policy: `ACCEPT` opens everything, `DROP` cuts even SSH. Unsaved rules are gone for good.", "every port it closed becomes reachable, or remote sessions drop", "Save the rules with `iptables-save`, then change only the one rule that needs it.", ["Does this machine face the internet?", "Will the remote session survive the default policy?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Host,
@@ -2257,8 +2234,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["iptables -L -n", "ufw status verbose", "ufw allow 22/tcp", "nft list ruleset"]),
     },
     Rule {
-        id: "host.service-stop",
-        text: rule_text!("Stops or disables a service", "`stop` cuts requests in flight and stops units requiring it; `disable` or `mask` silently keeps it off after reboot.", "whatever it provides is unavailable until someone starts it again", "For new configuration, use `systemctl reload` or `restart` instead. Check dependents with `systemctl list-dependencies --reverse {target}`.", ["What uses {target}, and is this a server others rely on?", "Is it supposed to stay off after a reboot?"]),
+        text: rule_text!("host.service-stop", "Stops or disables a service", "`stop` cuts requests in flight and stops units requiring it; `disable` or `mask` silently keeps it off after reboot.", "whatever it provides is unavailable until someone starts it again", "For new configuration, use `systemctl reload` or `restart` instead. Check dependents with `systemctl list-dependencies --reverse {target}`.", ["What uses {target}, and is this a server others rely on?", "Is it supposed to stay off after a reboot?"]),
         // Starting or enabling it again undoes it with nothing lost: the outage meanwhile is
         // what it costs, and that is scope, not reversibility.
         reversibility: R::Reversible,
@@ -2276,8 +2252,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["systemctl status nginx", "systemctl start nginx", "systemctl stop auditd", "systemctl list-units"]),
     },
     Rule {
-        id: "host.stop-safety-service",
-        text: rule_text!("Stops a security, logging or monitoring service", "Events missed meanwhile can never be captured later; switching off security tooling is a classic intruder's first move.", "nothing is recorded or blocked, and nobody is alerted", "Leave {target} running; change only the rule in the way, with the security team's approval.", ["Why does {target} have to stop, and who in security knows?", "When and how will it be turned back on?"]),
+        text: rule_text!("host.stop-safety-service", "Stops a security, logging or monitoring service", "Events missed meanwhile can never be captured later; switching off security tooling is a classic intruder's first move.", "nothing is recorded or blocked, and nobody is alerted", "Leave {target} running; change only the rule in the way, with the security team's approval.", ["Why does {target} have to stop, and who in security knows?", "When and how will it be turned back on?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Host,
@@ -2293,8 +2268,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["systemctl status auditd", "systemctl restart rsyslog", "setenforce 1"]),
     },
     Rule {
-        id: "host.shutdown",
-        text: rule_text!("Shuts down or reboots the machine", "Services not enabled at boot stay down after a reboot; after a power-off, restarting needs console or cloud access.", "every service and session on it stops, the agent's included", "Restart only the service that needs it; for a reboot, drain first and schedule it (`shutdown -r +10`).", ["Which machine is this, and what runs on it?", "Will every needed service start again on boot?", "Who can reach the console if it does not come back?"]),
+        text: rule_text!("host.shutdown", "Shuts down or reboots the machine", "Services not enabled at boot stay down after a reboot; after a power-off, restarting needs console or cloud access.", "every service and session on it stops, the agent's included", "Restart only the service that needs it; for a reboot, drain first and schedule it (`shutdown -r +10`).", ["Which machine is this, and what runs on it?", "Will every needed service start again on boot?", "Who can reach the console if it does not come back?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Host,
@@ -2310,8 +2284,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["shutdown -c", "systemctl status", "last reboot", "echo reboot"]),
     },
     Rule {
-        id: "host.kill-every-process",
-        text: rule_text!("Kills every process it is allowed to", "Process ID `-1` means every process; `-9` allows no clean exit, and killing SSH leaves only console access.", "every process within reach dies; as root, the whole machine", "Find the one process by name (`pgrep -a name`) and stop it by its ID with `kill -TERM`.", ["Which processes is this meant to stop?", "Which user does it run as?"]),
+        text: rule_text!("host.kill-every-process", "Kills every process it is allowed to", "Process ID `-1` means every process; `-9` allows no clean exit, and killing SSH leaves only console access.", "every process within reach dies; as root, the whole machine", "Find the one process by name (`pgrep -a name`) and stop it by its ID with `kill -TERM`.", ["Which processes is this meant to stop?", "Which user does it run as?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Host,
@@ -2327,8 +2300,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kill -1 1234", "kill -9 4321", "kill -l", "pkill -u deploy node"]),
     },
     Rule {
-        id: "host.kill-by-name",
-        text: rule_text!("Kills every process whose name matches", "`pkill` matches anywhere in every user's process names, or whole command lines with `-f`, so `pkill node` kills `nodemon`.", "every matching process dies, other users' and production ones included", "List matches with `pgrep -af` first, then kill only the task's own process IDs.", ["Which processes match this name right now?", "Does every match belong to this task?"]),
+        text: rule_text!("host.kill-by-name", "Kills every process whose name matches", "`pkill` matches anywhere in every user's process names, or whole command lines with `-f`, so `pkill node` kills `nodemon`.", "every matching process dies, other users' and production ones included", "List matches with `pgrep -af` first, then kill only the task's own process IDs.", ["Which processes match this name right now?", "Does every match belong to this task?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -2344,8 +2316,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["pgrep -f node", "killall -l", "kill 4242"]),
     },
     Rule {
-        id: "host.userdel",
-        text: rule_text!("Deletes a user account", "A recreated account gets a new user ID, so old files lose their owner; `-r` deletes the home directory.", "whoever uses it can no longer log in; its jobs fail", "Lock the account with `usermod -L` instead, and archive its home directory before removing it.", ["Does any service, cron job or process run as {target}?", "Must anything in the home directory be kept?"]),
+        text: rule_text!("host.userdel", "Deletes a user account", "A recreated account gets a new user ID, so old files lose their owner; `-r` deletes the home directory.", "whoever uses it can no longer log in; its jobs fail", "Lock the account with `usermod -L` instead, and archive its home directory before removing it.", ["Does any service, cron job or process run as {target}?", "Must anything in the home directory be kept?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Host,
@@ -2361,8 +2332,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["useradd -m alice", "id alice", "usermod -L alice", "deluser bob sudo"]),
     },
     Rule {
-        id: "host.erase-shell-history",
-        text: rule_text!("Erases or turns off the shell's command history", "Unsetting `HISTFILE` or pointing it at `/dev/null` loses every later command too; hiding tracks is a warning sign.", "the record of what was run is gone for good", "Leave the history; if a secret was typed, rotate it and delete only that entry (`history -d`).", ["Why does the history need to go?", "What ran on this machine just before?"]),
+        text: rule_text!("host.erase-shell-history", "Erases or turns off the shell's command history", "Unsetting `HISTFILE` or pointing it at `/dev/null` loses every later command too; hiding tracks is a warning sign.", "the record of what was run is gone for good", "Leave the history; if a secret was typed, rotate it and delete only that entry (`history -d`).", ["Why does the history need to go?", "What ran on this machine just before?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Fixed,
@@ -2381,8 +2351,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["history | tail -20", "export HISTSIZE=10000", "rm notes.txt", "echo $HISTFILE"]),
     },
     Rule {
-        id: "host.audit-off",
-        text: rule_text!("Turns off the kernel audit log", "The audit log records logins, changes and file reads for security; intruders switch it off to cover their tracks.", "nothing is recorded, and the gap can never be filled", "Leave auditing on; remove only a noisy rule, with the security team's approval.", ["Who in security approved switching auditing off?", "When is auditing switched back on?"]),
+        text: rule_text!("host.audit-off", "Turns off the kernel audit log", "The audit log records logins, changes and file reads for security; intruders switch it off to cover their tracks.", "nothing is recorded, and the gap can never be filled", "Leave auditing on; remove only a noisy rule, with the security team's approval.", ["Who in security approved switching auditing off?", "When is auditing switched back on?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2398,8 +2367,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["auditctl -l", "auditctl -s", "auditctl -w /etc/passwd -p wa -k passwd"]),
     },
     Rule {
-        id: "host.package-remove",
-        text: rule_text!("Removes system packages", "With `-y` nobody reads which dependents go; reinstalling may bring other versions, and `purge` also deletes configuration.", "its dependents go too, stopping services built on them", "Run it with `--simulate` first and read every package it would remove.", ["What else would be removed along with {target}?", "Does any service or script on this machine use it?"]),
+        text: rule_text!("host.package-remove", "Removes system packages", "With `-y` nobody reads which dependents go; reinstalling may bring other versions, and `purge` also deletes configuration.", "its dependents go too, stopping services built on them", "Run it with `--simulate` first and read every package it would remove.", ["What else would be removed along with {target}?", "Does any service or script on this machine use it?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -2418,8 +2386,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["apt install nginx", "apt-get remove --simulate python3", "dnf search postgresql", "apt list --installed"]),
     },
     Rule {
-        id: "host.journal-vacuum",
-        text: rule_text!("Deletes system logs from the journal", "Vacuuming deletes whole archived journal files, each holding every service's records; `--rotate` first makes even current logs deletable.", "older system logs are deleted for good, evidence included", "Set a retention limit (`SystemMaxUse=` in `journald.conf`) instead of deleting logs by hand.", ["Does any investigation on this machine need these logs?", "Is disk space actually short on this machine?"]),
+        text: rule_text!("host.journal-vacuum", "Deletes system logs from the journal", "Vacuuming deletes whole archived journal files, each holding every service's records; `--rotate` first makes even current logs deletable.", "older system logs are deleted for good, evidence included", "Set a retention limit (`SystemMaxUse=` in `journald.conf`) instead of deleting logs by hand.", ["Does any investigation on this machine need these logs?", "Is disk space actually short on this machine?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Host,

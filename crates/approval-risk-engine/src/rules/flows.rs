@@ -12,8 +12,7 @@ use crate::words::Words;
 pub const RULES: &[Rule] = &[INJECTED, SECRET_SENT, SECRET_SHOWN, PERSONAL_DATA_SENT];
 
 const INJECTED: Rule = Rule {
-    id: "flow.injected-instruction",
-    text: rule_text!("Follows instructions planted in text the agent read", "A web page, comment or tool output the agent read told AI agents to run this: the classic hijack.", "the plan follows whoever planted the text, not the requester", "Leave the command out; if it is really needed, a person checks its source and runs it.", ["Who wrote the text that asked for this command?", "What did the person who asked for this work actually request?"]),
+    text: rule_text!("flow.injected-instruction", "Follows instructions planted in text the agent read", "A web page, comment or tool output the agent read told AI agents to run this: the classic hijack.", "the plan follows whoever planted the text, not the requester", "Leave the command out; if it is really needed, a person checks its source and runs it.", ["Who wrote the text that asked for this command?", "What did the person who asked for this work actually request?"]),
     reversibility: R::Unknown,
     scope: S::Organization,
     reach: Reach::Fixed,
@@ -68,8 +67,7 @@ pub const AGENT_ADDRESSEES: Words = words![
 ];
 
 const PERSONAL_DATA_SENT: Rule = Rule {
-    id: "flow.personal-data-sent",
-    text: rule_text!("Posts a customer's card, ID or contact details", "Everyone who can read the channel, ticket or mail can copy it; deleting the message later cannot recall it.", "the data is exposed to every reader, for good", "Refer to the customer by an internal ID; keep card, ID and contact details out of the message.", ["Who can read where this is posted?", "Does the message need more than an internal ID?"]),
+    text: rule_text!("flow.personal-data-sent", "Posts a customer's card, ID or contact details", "Everyone who can read the channel, ticket or mail can copy it; deleting the message later cannot recall it.", "the data is exposed to every reader, for good", "Refer to the customer by an internal ID; keep card, ID and contact details out of the message.", ["Who can read where this is posted?", "Does the message need more than an internal ID?"]),
     reversibility: R::Irreversible,
     scope: S::Shared,
     reach: Reach::Fixed,
@@ -96,8 +94,7 @@ const PERSONAL_DATA_SENT: Rule = Rule {
 };
 
 const SECRET_SENT: Rule = Rule {
-    id: "flow.secret-sent",
-    text: rule_text!("Sends credentials it has read to another machine", "Proxies and logs en route may keep copies, so only rotation helps; read-then-send is how credentials are exfiltrated.", "whoever receives it can use it until revoked everywhere", "Compare secrets where they are (`sha256sum` of each) or share only a hash; never send the value.", ["Why must this secret leave the machine?", "Who runs the host it is sent to?", "If it was already sent, which credentials must be rotated now?"]),
+    text: rule_text!("flow.secret-sent", "Sends credentials it has read to another machine", "Proxies and logs en route may keep copies, so only rotation helps; read-then-send is how credentials are exfiltrated.", "whoever receives it can use it until revoked everywhere", "Compare secrets where they are (`sha256sum` of each) or share only a hash; never send the value.", ["Why must this secret leave the machine?", "Who runs the host it is sent to?", "If it was already sent, which credentials must be rotated now?"]),
     reversibility: R::Irreversible,
     scope: S::Organization,
     reach: Reach::Fixed,
@@ -133,8 +130,7 @@ const SECRET_SENT: Rule = Rule {
 };
 
 const SECRET_SHOWN: Rule = Rule {
-    id: "flow.secret-shown",
-    text: rule_text!("Prints or copies a secret's value", "The value lands in the agent's transcript, its logs and the model provider's records, or in a plain file.", "the secret must be treated as exposed and rotated", "Check the secret where it is: compare a hash or the key names, never the value.", ["Why does the agent need the value rather than its name or hash?", "Who can read the transcript and logs this lands in?"]),
+    text: rule_text!("flow.secret-shown", "Prints or copies a secret's value", "The value lands in the agent's transcript, its logs and the model provider's records, or in a plain file.", "the secret must be treated as exposed and rotated", "Check the secret where it is: compare a hash or the key names, never the value.", ["Why does the agent need the value rather than its name or hash?", "Who can read the transcript and logs this lands in?"]),
     reversibility: R::Recoverable,
     scope: S::Local,
     reach: Reach::Fixed,

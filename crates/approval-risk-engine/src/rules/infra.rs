@@ -272,8 +272,7 @@ fn state_file_replace(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        id: "iac.terraform-destroy",
-        text: rule_text!("Destroys everything a Terraform state manages", "Destroy deletes whatever the state lists, so a stale state or wrong workspace aims it at unintended resources.", "everything it tracks is deleted; re-applying brings back no data", "Run `terraform plan -destroy` and read every line; set `prevent_destroy` on data stores and snapshot them.", ["Which workspace and state is this, and is it current?", "Does anything `terraform plan -destroy` lists hold data?", "Is every database and volume it removes snapshotted?"]),
+        text: rule_text!("iac.terraform-destroy", "Destroys everything a Terraform state manages", "Destroy deletes whatever the state lists, so a stale state or wrong workspace aims it at unintended resources.", "everything it tracks is deleted; re-applying brings back no data", "Run `terraform plan -destroy` and read every line; set `prevent_destroy` on data stores and snapshot them.", ["Which workspace and state is this, and is it current?", "Does anything `terraform plan -destroy` lists hold data?", "Is every database and volume it removes snapshotted?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -289,8 +288,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform plan -destroy", "terraform plan", "echo terraform destroy", "terragrunt run-all plan"]),
     },
     Rule {
-        id: "iac.cloudformation-delete-stack",
-        text: rule_text!("Deletes a CloudFormation stack", "Each resource's `DeletionPolicy` defaults to Delete for most types, and recreating the stack yields empty resources with new identifiers.", "every resource it created is deleted with its data", "Set `DeletionPolicy: Retain` on data resources and enable termination protection; update {target} with a change set instead.", ["What resources does {target} own, and which hold data?", "Do its data resources have `DeletionPolicy: Snapshot` or `Retain`?", "What depends on its outputs or exports?"]),
+        text: rule_text!("iac.cloudformation-delete-stack", "Deletes a CloudFormation stack", "Each resource's `DeletionPolicy` defaults to Delete for most types, and recreating the stack yields empty resources with new identifiers.", "every resource it created is deleted with its data", "Set `DeletionPolicy: Retain` on data resources and enable termination protection; update {target} with a change set instead.", ["What resources does {target} own, and which hold data?", "Do its data resources have `DeletionPolicy: Snapshot` or `Retain`?", "What depends on its outputs or exports?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -311,8 +309,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["aws cloudformation describe-stacks --stack-name prod-api", "aws cloudformation create-stack --stack-name x --template-body file://t.yaml"]),
     },
     Rule {
-        id: "iac.terragrunt-destroy-all",
-        text: rule_text!("Destroys every Terragrunt module below a directory", "Its reach comes from the working directory: run one level too high, `run-all destroy` takes other environments too.", "every module below it is destroyed, data included", "Run `terragrunt run-all plan -destroy` from that directory and read the modules it lists; destroy them one by one.", ["Which modules sit below the directory this runs from?", "Are databases and volumes among them, and are they snapshotted?"]),
+        text: rule_text!("iac.terragrunt-destroy-all", "Destroys every Terragrunt module below a directory", "Its reach comes from the working directory: run one level too high, `run-all destroy` takes other environments too.", "every module below it is destroyed, data included", "Run `terragrunt run-all plan -destroy` from that directory and read the modules it lists; destroy them one by one.", ["Which modules sit below the directory this runs from?", "Are databases and volumes among them, and are they snapshotted?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -328,8 +325,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terragrunt run-all plan -destroy", "terragrunt run-all apply", "terragrunt plan"]),
     },
     Rule {
-        id: "iac.apply-unreviewed",
-        text: rule_text!("Applies infrastructure changes without showing them first", "`-auto-approve` or `--yes` skips the only prompt showing the plan, which is computed at apply time, drift included.", "whatever differs is applied unseen, possibly replacing databases", "Save a plan with `terraform plan -out=tfplan`, read it, then apply exactly that file: `terraform apply tfplan`.", ["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"]),
+        text: rule_text!("iac.apply-unreviewed", "Applies infrastructure changes without showing them first", "`-auto-approve` or `--yes` skips the only prompt showing the plan, which is computed at apply time, drift included.", "whatever differs is applied unseen, possibly replacing databases", "Save a plan with `terraform plan -out=tfplan`, read it, then apply exactly that file: `terraform apply tfplan`.", ["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"]),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -345,8 +341,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform apply tfplan", "terraform plan -out=tfplan", "pulumi preview --stack prod", "terraform apply -refresh-only -auto-approve"]),
     },
     Rule {
-        id: "iac.force-replace",
-        text: rule_text!("Forces infrastructure to be destroyed and recreated", "Replacement rebuilds from code, which holds no data, and destroys the old one first unless `create_before_destroy` is set.", "it comes back empty, and its users are down meanwhile", "Preview with `terraform plan -replace=...` and prefer an in-place fix. Snapshot the resource first.", ["Does {target} hold data or state that would be lost?", "What else depends on it and would be replaced?"]),
+        text: rule_text!("iac.force-replace", "Forces infrastructure to be destroyed and recreated", "Replacement rebuilds from code, which holds no data, and destroys the old one first unless `create_before_destroy` is set.", "it comes back empty, and its users are down meanwhile", "Preview with `terraform plan -replace=...` and prefer an in-place fix. Snapshot the resource first.", ["Does {target} hold data or state that would be lost?", "What else depends on it and would be replaced?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -362,8 +357,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform plan -replace=aws_instance.web", "terraform apply tfplan"]),
     },
     Rule {
-        id: "iac.terraform-taint",
-        text: rule_text!("Marks a resource for replacement", "The mark sits in shared state, not code, so it surfaces in the next plan, whatever that plan is for.", "the next apply, by anyone, recreates it empty", "Use `terraform apply -replace=...` in the step meant to replace it, so only that plan shows it.", ["Does {target} hold data?", "Will whoever runs the next apply know it replaces {target}?"]),
+        text: rule_text!("iac.terraform-taint", "Marks a resource for replacement", "The mark sits in shared state, not code, so it surfaces in the next plan, whatever that plan is for.", "the next apply, by anyone, recreates it empty", "Use `terraform apply -replace=...` in the step meant to replace it, so only that plan shows it.", ["Does {target} hold data?", "Will whoever runs the next apply know it replaces {target}?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -383,8 +377,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform untaint aws_instance.web", "terraform state show aws_instance.web"]),
     },
     Rule {
-        id: "iac.state-forget",
-        text: rule_text!("Removes resources from infrastructure state", "`state rm` never touches the real resource; while code still declares it, the tool believes it does not exist.", "it runs unmanaged, and the next apply may duplicate it", "Use a reviewed `removed` or `moved` block instead. Back up the state with `terraform state pull`.", ["Why should the tool stop managing {target}?", "Will the next apply try to create it again?"]),
+        text: rule_text!("iac.state-forget", "Removes resources from infrastructure state", "`state rm` never touches the real resource; while code still declares it, the tool believes it does not exist.", "it runs unmanaged, and the next apply may duplicate it", "Use a reviewed `removed` or `moved` block instead. Back up the state with `terraform state pull`.", ["Why should the tool stop managing {target}?", "Will the next apply try to create it again?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -400,8 +393,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform state list", "terraform state show aws_s3_bucket.logs", "terraform state mv aws_s3_bucket.a aws_s3_bucket.b"]),
     },
     Rule {
-        id: "iac.state-push",
-        text: rule_text!("Overwrites the remote infrastructure state", "`state push` overwrites the shared state with a local file; the old one returns only if the backend keeps versions.", "if stale, the next apply may destroy or duplicate resources", "Fix single resources with `state mv` or `import` instead of pushing. Back up first: `terraform state pull > backup.tfstate`.", ["Where and when was the pushed file made?", "Does the backend keep earlier state versions?"]),
+        text: rule_text!("iac.state-push", "Overwrites the remote infrastructure state", "`state push` overwrites the shared state with a local file; the old one returns only if the backend keeps versions.", "if stale, the next apply may destroy or duplicate resources", "Fix single resources with `state mv` or `import` instead of pushing. Back up first: `terraform state pull > backup.tfstate`.", ["Where and when was the pushed file made?", "Does the backend keep earlier state versions?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -421,8 +413,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform state pull", "terraform state list"]),
     },
     Rule {
-        id: "iac.state-file-replace",
-        text: rule_text!("Replaces the local infrastructure state file", "The state file decides what the next apply or destroy acts on; another file points it at the wrong resources.", "the next apply or destroy acts on what that file lists", "Keep the current state and inspect the other one read-only: `terraform show -json old.tfstate`.", ["Where and when was this state file made?", "Which resources does the current state track that this one does not?"]),
+        text: rule_text!("iac.state-file-replace", "Replaces the local infrastructure state file", "The state file decides what the next apply or destroy acts on; another file points it at the wrong resources.", "the next apply or destroy acts on what that file lists", "Keep the current state and inspect the other one read-only: `terraform show -json old.tfstate`.", ["Where and when was this state file made?", "Which resources does the current state track that this one does not?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -441,8 +432,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["cp terraform.tfstate terraform.tfstate.backup", "cp terraform.tfstate backup/", "cp old/main.tf ."]),
     },
     Rule {
-        id: "iac.state-delete",
-        text: rule_text!("Deletes a Terraform workspace or Pulumi stack", "The tool refuses while resources are tracked, unless forced; then they keep running and must each be imported again.", "its state file and history are deleted", "Check what it still tracks with `terraform state list`; destroy or move those resources first.", ["Does {target} still track live resources?", "Is its state backed up somewhere?"]),
+        text: rule_text!("iac.state-delete", "Deletes a Terraform workspace or Pulumi stack", "The tool refuses while resources are tracked, unless forced; then they keep running and must each be imported again.", "its state file and history are deleted", "Check what it still tracks with `terraform state list`; destroy or move those resources first.", ["Does {target} still track live resources?", "Is its state backed up somewhere?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -458,8 +448,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform workspace list", "terraform workspace new staging", "pulumi stack ls"]),
     },
     Rule {
-        id: "iac.state-lock-bypass",
-        text: rule_text!("Bypasses the infrastructure state lock", "Neither `force-unlock` nor `-lock=false` checks whether the lock holder is still running; if it is, fixing the state is manual.", "two runs can write the state at once, corrupting it", "Check the lock's `Who` and `Created` fields, and unlock only once that run has surely stopped.", ["Who holds the lock, and has that run finished?", "Does the backend keep state versions if it goes wrong?"]),
+        text: rule_text!("iac.state-lock-bypass", "Bypasses the infrastructure state lock", "Neither `force-unlock` nor `-lock=false` checks whether the lock holder is still running; if it is, fixing the state is manual.", "two runs can write the state at once, corrupting it", "Check the lock's `Who` and `Created` fields, and unlock only once that run has surely stopped.", ["Who holds the lock, and has that run finished?", "Does the backend keep state versions if it goes wrong?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -475,8 +464,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform plan -lock=false", "terraform apply -lock-timeout=5m tfplan"]),
     },
     Rule {
-        id: "iac.import",
-        text: rule_text!("Brings an existing resource under infrastructure code", "`terraform import` writes only state, no code, and a hand-written block rarely matches every real setting.", "the next apply overwrites its settings and may replace it", "Use an `import` block with `terraform plan -generate-config-out=...`, then edit until the plan shows no changes.", ["Does the code match the resource as it is today?", "What does the next plan want to change on it?"]),
+        text: rule_text!("iac.import", "Brings an existing resource under infrastructure code", "`terraform import` writes only state, no code, and a hand-written block rarely matches every real setting.", "the next apply overwrites its settings and may replace it", "Use an `import` block with `terraform plan -generate-config-out=...`, then edit until the plan shows no changes.", ["Does the code match the resource as it is today?", "What does the next plan want to change on it?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -496,8 +484,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform plan -generate-config-out=generated.tf", "terraform state list"]),
     },
     Rule {
-        id: "iac.pulumi-destroy",
-        text: rule_text!("Destroys every resource of a Pulumi stack", "Only resources marked `protect` stop it, and `--remove` also deletes the stack's config and history.", "all its resources are deleted, and their data is gone", "Preview with `pulumi destroy --preview-only`, mark data resources `protect: true`, and save state with `pulumi stack export`.", ["Is the selected stack (`pulumi stack`) the one you mean?", "Which of its resources hold data, and are they snapshotted?"]),
+        text: rule_text!("iac.pulumi-destroy", "Destroys every resource of a Pulumi stack", "Only resources marked `protect` stop it, and `--remove` also deletes the stack's config and history.", "all its resources are deleted, and their data is gone", "Preview with `pulumi destroy --preview-only`, mark data resources `protect: true`, and save state with `pulumi stack export`.", ["Is the selected stack (`pulumi stack`) the one you mean?", "Which of its resources hold data, and are they snapshotted?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -519,8 +506,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["pulumi destroy --preview-only", "pulumi preview", "pulumi stack export --file before-destroy.json"]),
     },
     Rule {
-        id: "iac.cdk-destroy",
-        text: rule_text!("Destroys CDK stacks", "Each resource's removal policy decides what survives, and code often sets `DESTROY` on data stores; `--all` reaches every stack.", "its tables, buckets and databases go with their data", "Set `removalPolicy: RemovalPolicy.RETAIN` on data stores and deploy, then destroy one named stack at a time.", ["Which stacks does this select (`--all`)?", "What removal policy do their data stores have?"]),
+        text: rule_text!("iac.cdk-destroy", "Destroys CDK stacks", "Each resource's removal policy decides what survives, and code often sets `DESTROY` on data stores; `--all` reaches every stack.", "its tables, buckets and databases go with their data", "Set `removalPolicy: RemovalPolicy.RETAIN` on data stores and deploy, then destroy one named stack at a time.", ["Which stacks does this select (`--all`)?", "What removal policy do their data stores have?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -540,8 +526,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["cdk diff ProdApiStack", "cdk synth", "cdk deploy ProdApiStack"]),
     },
     Rule {
-        id: "iac.sam-delete",
-        text: rule_text!("Deletes a SAM application stack", "`sam delete` removes the whole CloudFormation stack and its artifacts; anything without `DeletionPolicy: Retain` goes.", "its functions, APIs, tables and buckets go, with their data", "Set `DeletionPolicy: Retain` on tables and buckets, and export any data that must survive.", ["Which tables, queues or buckets does {target} define?", "Which account and region is this?"]),
+        text: rule_text!("iac.sam-delete", "Deletes a SAM application stack", "`sam delete` removes the whole CloudFormation stack and its artifacts; anything without `DeletionPolicy: Retain` goes.", "its functions, APIs, tables and buckets go, with their data", "Set `DeletionPolicy: Retain` on tables and buckets, and export any data that must survive.", ["Which tables, queues or buckets does {target} define?", "Which account and region is this?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -562,8 +547,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["sam deploy --guided", "sam build", "sam list resources --stack-name orders-api"]),
     },
     Rule {
-        id: "iac.serverless-remove",
-        text: rule_text!("Removes a Serverless Framework service", "The stage defaults to `dev`, and its whole CloudFormation stack goes, with any declared `resources` not marked Retain.", "its functions, endpoints and data stores go; callers get errors", "Name the stage explicitly with `--stage`, mark data resources `DeletionPolicy: Retain`, and back up tables first.", ["Which stage and region does this remove?", "Does the service declare tables or buckets that hold data?"]),
+        text: rule_text!("iac.serverless-remove", "Removes a Serverless Framework service", "The stage defaults to `dev`, and its whole CloudFormation stack goes, with any declared `resources` not marked Retain.", "its functions, endpoints and data stores go; callers get errors", "Name the stage explicitly with `--stage`, mark data resources `DeletionPolicy: Retain`, and back up tables first.", ["Which stage and region does this remove?", "Does the service declare tables or buckets that hold data?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -584,8 +568,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["serverless deploy --stage dev", "serverless info --stage prod"]),
     },
     Rule {
-        id: "iac.apply-unreviewed-described",
-        text: rule_text!("Applies infrastructure changes without a reviewed plan", "Without a saved, reviewed plan, the apply plans at run time, drift included, and one changed setting can force replacement.", "changes, even replaced databases, happen before anyone sees them", "Save a plan, read what it adds, changes and destroys, then apply exactly that plan.", ["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"]),
+        text: rule_text!("iac.apply-unreviewed-described", "Applies infrastructure changes without a reviewed plan", "Without a saved, reviewed plan, the apply plans at run time, drift included, and one changed setting can force replacement.", "changes, even replaced databases, happen before anyone sees them", "Save a plan, read what it adds, changes and destroys, then apply exactly that plan.", ["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"]),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,

@@ -490,8 +490,7 @@ fn helm_uninstall(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        id: "k8s.delete-namespace",
-        text: rule_text!("Deletes a Kubernetes namespace", "Volume claims inside take their disks along under the usual `Delete` reclaim policy, and a started deletion cannot be cancelled.", "everything in it is deleted and its workloads stop", "Delete only the resources you mean, after backing up its volumes. `kubectl get all,pvc,secrets -n {target}` lists them.", ["Which cluster and context is this (`kubectl config current-context`)?", "What runs in {target}, and does it hold persistent volumes?", "Would GitOps recreate it, and with its data?"]),
+        text: rule_text!("k8s.delete-namespace", "Deletes a Kubernetes namespace", "Volume claims inside take their disks along under the usual `Delete` reclaim policy, and a started deletion cannot be cancelled.", "everything in it is deleted and its workloads stop", "Delete only the resources you mean, after backing up its volumes. `kubectl get all,pvc,secrets -n {target}` lists them.", ["Which cluster and context is this (`kubectl config current-context`)?", "What runs in {target}, and does it hold persistent volumes?", "Would GitOps recreate it, and with its data?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -507,8 +506,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get namespaces", "kubectl delete pod web-1 --dry-run=client", "kubectl create namespace payments", "kubectl -n payments delete pod web-1"]),
     },
     Rule {
-        id: "k8s.delete-storage",
-        text: rule_text!("Deletes persistent volumes, volume claims or volume snapshots", "Under the default `Delete` reclaim policy, deleting a claim deletes its cloud disk; in-use claims go when their pod stops.", "its data is lost unless snapshotted; its pod cannot start", "Patch the volume to keep its disk (`kubectl patch pv ... -p '{\"spec\":{\"persistentVolumeReclaimPolicy\":\"Retain\"}}'`), and snapshot it first.", ["What data is on {target}, and is there a snapshot?", "What is the volume's reclaim policy (Delete or Retain)?", "Which pod uses it?"]),
+        text: rule_text!("k8s.delete-storage", "Deletes persistent volumes, volume claims or volume snapshots", "Under the default `Delete` reclaim policy, deleting a claim deletes its cloud disk; in-use claims go when their pod stops.", "its data is lost unless snapshotted; its pod cannot start", "Patch the volume to keep its disk (`kubectl patch pv ... -p '{\"spec\":{\"persistentVolumeReclaimPolicy\":\"Retain\"}}'`), and snapshot it first.", ["What data is on {target}, and is there a snapshot?", "What is the volume's reclaim policy (Delete or Retain)?", "Which pod uses it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -524,8 +522,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get pvc -A", "kubectl describe pv pvc-1234", "kubectl delete pod data-postgres-0"]),
     },
     Rule {
-        id: "k8s.delete-statefulset",
-        text: rule_text!("Deletes a StatefulSet", "Volume claims survive by default, but a `whenDeleted: Delete` retention policy removes them and their data; pods also stop unordered.", "its pods stop and the service is down until recreated", "To stop it, scale it to zero; to replace it, delete with `--cascade=orphan` so pods keep running.", ["What runs in {target}, and who uses it?", "Is its manifest in version control?", "What is its volume-claim retention policy?"]),
+        text: rule_text!("k8s.delete-statefulset", "Deletes a StatefulSet", "Volume claims survive by default, but a `whenDeleted: Delete` retention policy removes them and their data; pods also stop unordered.", "its pods stop and the service is down until recreated", "To stop it, scale it to zero; to replace it, delete with `--cascade=orphan` so pods keep running.", ["What runs in {target}, and who uses it?", "Is its manifest in version control?", "What is its volume-claim retention policy?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -541,8 +538,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get statefulsets", "kubectl rollout restart statefulset postgres"]),
     },
     Rule {
-        id: "k8s.delete-workload",
-        text: rule_text!("Deletes a deployment, service or other workload", "Pods go with their controller, and a recreated LoadBalancer Service gets a new cloud address, breaking DNS records.", "what it serves is down until recreated from its manifest", "Scale it to zero first (`kubectl scale --replicas=0`), and delete it once nothing complains.", ["What depends on {target}?", "Is its manifest in Git, and would GitOps recreate it?"]),
+        text: rule_text!("k8s.delete-workload", "Deletes a deployment, service or other workload", "Pods go with their controller, and a recreated LoadBalancer Service gets a new cloud address, breaking DNS records.", "what it serves is down until recreated from its manifest", "Scale it to zero first (`kubectl scale --replicas=0`), and delete it once nothing complains.", ["What depends on {target}?", "Is its manifest in Git, and would GitOps recreate it?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -558,8 +554,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get deployment api", "kubectl rollout restart deployment api", "kubectl delete pod api-7d9f-abc"]),
     },
     Rule {
-        id: "k8s.delete-pods-all",
-        text: rule_text!("Deletes every pod in a namespace or selector", "Deletion ignores PodDisruptionBudgets, which only limit evictions, so every replica can stop at once; pods with no controller never return.", "every service its pods run is down until replacements start", "Restart workloads one at a time with `kubectl rollout restart`, which keeps the service up.", ["Can every service in these pods be down at once?", "Do any of these pods lack a controller?"]),
+        text: rule_text!("k8s.delete-pods-all", "Deletes every pod in a namespace or selector", "Deletion ignores PodDisruptionBudgets, which only limit evictions, so every replica can stop at once; pods with no controller never return.", "every service its pods run is down until replacements start", "Restart workloads one at a time with `kubectl rollout restart`, which keeps the service up.", ["Can every service in these pods be down at once?", "Do any of these pods lack a controller?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -575,8 +570,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl delete pod api-7d9f-abc", "kubectl get pods --all -n production", "kubectl rollout restart deployment api -n production", "kubectl delete pods -n batch --field-selector=status.phase==Failed"]),
     },
     Rule {
-        id: "k8s.delete-crd",
-        text: rule_text!("Deletes a CustomResourceDefinition", "Operators may tear down what the deleted objects managed, database clusters included; reinstalling the CRD restores none.", "every object of its kind, in every namespace, is deleted", "Save its objects (`kubectl get <kind> -A -o yaml`), delete the ones you mean, then the definition.", ["How many objects of this kind exist, and where?", "Does an operator act on them being deleted?"]),
+        text: rule_text!("k8s.delete-crd", "Deletes a CustomResourceDefinition", "Operators may tear down what the deleted objects managed, database clusters included; reinstalling the CRD restores none.", "every object of its kind, in every namespace, is deleted", "Save its objects (`kubectl get <kind> -A -o yaml`), delete the ones you mean, then the definition.", ["How many objects of this kind exist, and where?", "Does an operator act on them being deleted?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -592,8 +586,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get crd", "kubectl apply -f crds/"]),
     },
     Rule {
-        id: "k8s.delete-secret",
-        text: rule_text!("Deletes a Kubernetes secret", "Running pods keep the copy they loaded, so failures surface only at the next restart or reschedule, often hours later.", "pods lose its credentials, which may exist nowhere else", "Check whether a secrets manager or cert-manager recreates it, and save a copy first.", ["Is the value of {target} stored anywhere else?", "Which pods mount it or read it?"]),
+        text: rule_text!("k8s.delete-secret", "Deletes a Kubernetes secret", "Running pods keep the copy they loaded, so failures surface only at the next restart or reschedule, often hours later.", "pods lose its credentials, which may exist nowhere else", "Check whether a secrets manager or cert-manager recreates it, and save a copy first.", ["Is the value of {target} stored anywhere else?", "Which pods mount it or read it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -609,8 +602,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get secrets", "kubectl create secret generic db-credentials --from-literal=user=app"]),
     },
     Rule {
-        id: "k8s.delete-configmap",
-        text: rule_text!("Deletes a Kubernetes config map", "The break appears later, at a rollout or node failure; its content survives only where its manifest is kept.", "pods reading it fail on their next restart", "Check which pods use it first. `kubectl get configmap {target} -o yaml > {target}.yaml` saves it.", ["Which pods use {target}?", "Is its content kept in version control?"]),
+        text: rule_text!("k8s.delete-configmap", "Deletes a Kubernetes config map", "The break appears later, at a rollout or node failure; its content survives only where its manifest is kept.", "pods reading it fail on their next restart", "Check which pods use it first. `kubectl get configmap {target} -o yaml > {target}.yaml` saves it.", ["Which pods use {target}?", "Is its content kept in version control?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -626,8 +618,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get configmap app-config -o yaml", "kubectl create configmap app-config --from-file=app.yaml"]),
     },
     Rule {
-        id: "k8s.delete-everything",
-        text: rule_text!("Deletes every workload in a namespace or cluster", "`delete all` takes pods, services, deployments, stateful sets and jobs alike; `--all-namespaces` reaches `kube-system`, so cluster DNS stops too.", "everything it runs is down until every application is redeployed", "Name the objects, or use a narrow label (`-l app=...`) in one namespace; list the matches first.", ["Which namespace and cluster does this reach?", "What does `kubectl get` list for the same selection?"]),
+        text: rule_text!("k8s.delete-everything", "Deletes every workload in a namespace or cluster", "`delete all` takes pods, services, deployments, stateful sets and jobs alike; `--all-namespaces` reaches `kube-system`, so cluster DNS stops too.", "everything it runs is down until every application is redeployed", "Name the objects, or use a narrow label (`-l app=...`) in one namespace; list the matches first.", ["Which namespace and cluster does this reach?", "What does `kubectl get` list for the same selection?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -643,8 +634,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get all --all -A", "kubectl delete pods --field-selector=status.phase=Failed -n ci"]),
     },
     Rule {
-        id: "k8s.delete-from-file",
-        text: rule_text!("Deletes whatever a manifest file declares", "Any namespaces, volume claims or CRDs declared take their contents along; `-f` on a directory covers every file.", "its objects are deleted; the plan does not show which", "List what it would delete first. `kubectl delete -f {target} --dry-run=server` prints it.", ["Which kinds of objects does {target} declare?", "Does it include namespaces, volume claims or CRDs?"]),
+        text: rule_text!("k8s.delete-from-file", "Deletes whatever a manifest file declares", "Any namespaces, volume claims or CRDs declared take their contents along; `-f` on a directory covers every file.", "its objects are deleted; the plan does not show which", "List what it would delete first. `kubectl delete -f {target} --dry-run=server` prints it.", ["Which kinds of objects does {target} declare?", "Does it include namespaces, volume claims or CRDs?"]),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -660,8 +650,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl apply -f k8s/", "kubectl get -f k8s/", "kubectl delete pod web-1"]),
     },
     Rule {
-        id: "k8s.force-delete-pod",
-        text: rule_text!("Force-deletes a pod", "`--force` removes the pod without its kubelet confirming it stopped; on an unreachable node it may still be running.", "a replacement may run beside it and corrupt shared data", "Delete it without `--force`; for a pod on a lost node, confirm the node is down first.", ["Is the node the pod runs on really gone?", "Is it a StatefulSet pod, such as a database?"]),
+        text: rule_text!("k8s.force-delete-pod", "Force-deletes a pod", "`--force` removes the pod without its kubelet confirming it stopped; on an unreachable node it may still be running.", "a replacement may run beside it and corrupt shared data", "Delete it without `--force`; for a pod on a lost node, confirm the node is down first.", ["Is the node the pod runs on really gone?", "Is it a StatefulSet pod, such as a database?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -677,8 +666,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl delete pod web-1", "kubectl describe pod postgres-0"]),
     },
     Rule {
-        id: "k8s.drain",
-        text: rule_text!("Drains a Kubernetes node", "Without a PodDisruptionBudget a workload can lose every replica on the node at once; it stays cordoned until `kubectl uncordon`.", "its pods are evicted; pods without a controller are lost", "Set disruption budgets, drain one node at a time, and leave out `--force`.", ["Is there enough spare capacity for the evicted pods?", "Which pods on {target} have no controller?"]),
+        text: rule_text!("k8s.drain", "Drains a Kubernetes node", "Without a PodDisruptionBudget a workload can lose every replica on the node at once; it stays cordoned until `kubectl uncordon`.", "its pods are evicted; pods without a controller are lost", "Set disruption budgets, drain one node at a time, and leave out `--force`.", ["Is there enough spare capacity for the evicted pods?", "Which pods on {target} have no controller?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -694,8 +682,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl uncordon node-7", "kubectl get nodes", "kubectl describe node node-7"]),
     },
     Rule {
-        id: "k8s.cordon",
-        text: rule_text!("Cordons a Kubernetes node", "`kubectl uncordon` undoes it, but cordoning several nodes can leave new or restarting pods nowhere to run.", "no new pods are scheduled on it; running ones stay", "Cordon one node at a time, and `kubectl uncordon` it when done.", ["How many nodes are cordoned already?", "When will {target} be uncordoned?"]),
+        text: rule_text!("k8s.cordon", "Cordons a Kubernetes node", "`kubectl uncordon` undoes it, but cordoning several nodes can leave new or restarting pods nowhere to run.", "no new pods are scheduled on it; running ones stay", "Cordon one node at a time, and `kubectl uncordon` it when done.", ["How many nodes are cordoned already?", "When will {target} be uncordoned?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -711,8 +698,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl uncordon node-7", "kubectl get nodes"]),
     },
     Rule {
-        id: "k8s.scale-to-zero",
-        text: rule_text!("Scales a workload down to zero", "Nothing records the previous replica count; GitOps tools may scale it straight back, and a HorizontalPodAutoscaler stays inactive at zero.", "what it serves is down until scaled back up", "Scale down gradually or drain its traffic first, and note the current replica count.", ["Who uses {target}, and is a downtime window agreed?", "How many replicas does it run now?"]),
+        text: rule_text!("k8s.scale-to-zero", "Scales a workload down to zero", "Nothing records the previous replica count; GitOps tools may scale it straight back, and a HorizontalPodAutoscaler stays inactive at zero.", "what it serves is down until scaled back up", "Scale down gradually or drain its traffic first, and note the current replica count.", ["Who uses {target}, and is a downtime window agreed?", "How many replicas does it run now?"]),
         // DESIGN.md lists scaling back as reversible: scaling up again restores it, though the
         // service is down until then (which the scope and the explanation carry).
         reversibility: R::Reversible,
@@ -730,8 +716,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl scale deployment api --replicas=3", "kubectl get deployment api"]),
     },
     Rule {
-        id: "k8s.rollout-undo",
-        text: rule_text!("Rolls a workload back to an earlier version", "Only the pod template reverts; ConfigMaps, Secrets and the database stay, and a reused image tag may hold newer code.", "its older code runs against today's data and may fail", "Check the target revision (`kubectl rollout history --revision=N`) and whether the database changed since.", ["Which revision does it return to, and what changed since?", "Did a database migration run after that revision?"]),
+        text: rule_text!("k8s.rollout-undo", "Rolls a workload back to an earlier version", "Only the pod template reverts; ConfigMaps, Secrets and the database stay, and a reused image tag may hold newer code.", "its older code runs against today's data and may fail", "Check the target revision (`kubectl rollout history --revision=N`) and whether the database changed since.", ["Which revision does it return to, and what changed since?", "Did a database migration run after that revision?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -751,8 +736,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl rollout history deployment/api", "kubectl rollout status deployment/api"]),
     },
     Rule {
-        id: "k8s.replace-force",
-        text: rule_text!("Deletes and recreates objects", "`--force` deletes and recreates each object, so owned pods are garbage-collected and Services may get new cluster IPs.", "its objects go down and volume data may be lost", "Use `kubectl apply` without `--force`, and fix the field blocking an in-place update.", ["Do any objects in the file hold data?", "Why can the change not be applied in place?"]),
+        text: rule_text!("k8s.replace-force", "Deletes and recreates objects", "`--force` deletes and recreates each object, so owned pods are garbage-collected and Services may get new cluster IPs.", "its objects go down and volume data may be lost", "Use `kubectl apply` without `--force`, and fix the field blocking an in-place update.", ["Do any objects in the file hold data?", "Why can the change not be applied in place?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -773,8 +757,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl replace -f deployment.yaml", "kubectl apply -f deployment.yaml"]),
     },
     Rule {
-        id: "k8s.remove-finalizers",
-        text: rule_text!("Removes finalizers to force an object away", "A finalizer holds deletion until its controller finishes clean-up; clearing it skips that work, and nothing records what was left.", "it vanishes, orphaning billed cloud resources or in-use volumes", "Find why its controller is stuck (`kubectl describe`) and fix that; remove the finalizer only after clean-up.", ["Which controller owns the finalizer, and why is it stuck?", "What cloud resources or volumes was it protecting?"]),
+        text: rule_text!("k8s.remove-finalizers", "Removes finalizers to force an object away", "A finalizer holds deletion until its controller finishes clean-up; clearing it skips that work, and nothing records what was left.", "it vanishes, orphaning billed cloud resources or in-use volumes", "Find why its controller is stuck (`kubectl describe`) and fix that; remove the finalizer only after clean-up.", ["Which controller owns the finalizer, and why is it stuck?", "What cloud resources or volumes was it protecting?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -790,8 +773,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl patch deployment api -p '{\"spec\":{\"replicas\":3}}'", "kubectl get pvc data-0 -o jsonpath='{.metadata.finalizers}'"]),
     },
     Rule {
-        id: "k8s.grant-cluster-admin",
-        text: rule_text!("Grants cluster-admin in a Kubernetes cluster", "`cluster-admin` can also create bindings and tokens, so the subject can grant itself lasting access that outlives this binding.", "it can read every secret and change anything", "Bind a narrower role in one namespace instead (`kubectl create rolebinding --clusterrole=edit -n ...`).", ["What does the subject actually need to do?", "Who or what runs as this subject?"]),
+        text: rule_text!("k8s.grant-cluster-admin", "Grants cluster-admin in a Kubernetes cluster", "`cluster-admin` can also create bindings and tokens, so the subject can grant itself lasting access that outlives this binding.", "it can read every secret and change anything", "Bind a narrower role in one namespace instead (`kubectl create rolebinding --clusterrole=edit -n ...`).", ["What does the subject actually need to do?", "Who or what runs as this subject?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -807,8 +789,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl create rolebinding dev-edit --clusterrole=edit --user=dev -n dev", "kubectl get clusterrolebindings"]),
     },
     Rule {
-        id: "helm.uninstall",
-        text: rule_text!("Uninstalls a Helm release", "Everything in the release manifest goes unless annotated `helm.sh/resource-policy: keep`; volume claims a StatefulSet created itself stay.", "its objects are deleted, volume data and generated passwords included", "Check what it owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history`.", ["What does {target} own, and what holds data?", "Are its generated secrets or passwords stored elsewhere?"]),
+        text: rule_text!("helm.uninstall", "Uninstalls a Helm release", "Everything in the release manifest goes unless annotated `helm.sh/resource-policy: keep`; volume claims a StatefulSet created itself stay.", "its objects are deleted, volume data and generated passwords included", "Check what it owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history`.", ["What does {target} own, and what holds data?", "Are its generated secrets or passwords stored elsewhere?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -824,8 +805,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["helm list -A", "helm get manifest payments", "helm upgrade payments ./chart"]),
     },
     Rule {
-        id: "helm.rollback",
-        text: rule_text!("Rolls a Helm release back", "Rollback writes a new revision from the old manifests and values: resources added since are deleted, and rollback hooks run.", "its older version runs against today's data and may break", "Compare the revisions and check for migrations since. `helm get values {target} --revision N` shows old values.", ["Which revision does it return to, and what changed since?", "Did any migration run after that revision?"]),
+        text: rule_text!("helm.rollback", "Rolls a Helm release back", "Rollback writes a new revision from the old manifests and values: resources added since are deleted, and rollback hooks run.", "its older version runs against today's data and may break", "Compare the revisions and check for migrations since. `helm get values {target} --revision N` shows old values.", ["Which revision does it return to, and what changed since?", "Did any migration run after that revision?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -845,8 +825,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["helm history payments", "helm status payments"]),
     },
     Rule {
-        id: "helm.upgrade-force",
-        text: rule_text!("Upgrades a Helm release by recreating resources", "`--force` makes Helm replace resources it cannot patch, turning an immutable-field error that would stop the upgrade into delete-and-recreate.", "its workloads go down and Services may get new addresses", "Upgrade without `--force` and fix the blocking field; preview changes with `helm diff upgrade`.", ["Why can the upgrade not be applied in place?", "Which resources would be recreated?"]),
+        text: rule_text!("helm.upgrade-force", "Upgrades a Helm release by recreating resources", "`--force` makes Helm replace resources it cannot patch, turning an immutable-field error that would stop the upgrade into delete-and-recreate.", "its workloads go down and Services may get new addresses", "Upgrade without `--force` and fix the blocking field; preview changes with `helm diff upgrade`.", ["Why can the upgrade not be applied in place?", "Which resources would be recreated?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -867,8 +846,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["helm upgrade --install api ./chart -f values.yaml", "helm template api ./chart"]),
     },
     Rule {
-        id: "helm.uninstall-described",
-        text: rule_text!("A step that uninstalls a Helm release", "Only resources annotated `helm.sh/resource-policy: keep`, and volume claims a StatefulSet created itself, survive; reinstalling generates fresh passwords and empty volumes.", "its chart's objects are deleted, volume data and passwords included", "Check what the release owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history`.", ["Which of the release's resources hold data?", "Are its generated secrets stored elsewhere?"]),
+        text: rule_text!("helm.uninstall-described", "A step that uninstalls a Helm release", "Only resources annotated `helm.sh/resource-policy: keep`, and volume claims a StatefulSet created itself, survive; reinstalling generates fresh passwords and empty volumes.", "its chart's objects are deleted, volume data and passwords included", "Check what the release owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history`.", ["Which of the release's resources hold data?", "Are its generated secrets stored elsewhere?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,

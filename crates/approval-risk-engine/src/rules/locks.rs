@@ -315,8 +315,7 @@ fn rename_under_readers(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        id: "sql.index-blocks-writes",
-        text: rule_text!("Builds an index while writes wait", "Without CONCURRENTLY the build holds a SHARE lock: every insert, update and delete on the table waits until it ends.", "writes to the table wait until the index is built", "Use `CREATE INDEX CONCURRENTLY`, outside a transaction, with `lock_timeout` set; check the index is valid after.", ["How many rows does the table hold, and how long will the build take?", "What writes to it meanwhile?"]),
+        text: rule_text!("sql.index-blocks-writes", "Builds an index while writes wait", "Without CONCURRENTLY the build holds a SHARE lock: every insert, update and delete on the table waits until it ends.", "writes to the table wait until the index is built", "Use `CREATE INDEX CONCURRENTLY`, outside a transaction, with `lock_timeout` set; check the index is valid after.", ["How many rows does the table hold, and how long will the build take?", "What writes to it meanwhile?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -332,8 +331,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);", "DROP INDEX CONCURRENTLY orders_customer_idx;"]),
     },
     Rule {
-        id: "sql.type-change-rewrite",
-        text: rule_text!("Changes a column's type under a full lock", "Most type changes rewrite the whole table under an ACCESS EXCLUSIVE lock, which blocks reads as well as writes.", "reads and writes of the table wait until the rewrite ends", "Add a new-type column, backfill it in batches, move the code to it, then drop the old one.", ["How big is the table, and how long will the rewrite hold the lock?", "Does the code still read the old type?"]),
+        text: rule_text!("sql.type-change-rewrite", "Changes a column's type under a full lock", "Most type changes rewrite the whole table under an ACCESS EXCLUSIVE lock, which blocks reads as well as writes.", "reads and writes of the table wait until the rewrite ends", "Add a new-type column, backfill it in batches, move the code to it, then drop the old one.", ["How big is the table, and how long will the rewrite hold the lock?", "Does the code still read the old type?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -349,8 +347,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER TABLE orders ADD COLUMN type text;", "ALTER TABLE orders ALTER COLUMN total SET DEFAULT 0;"]),
     },
     Rule {
-        id: "sql.not-null-scan",
-        text: rule_text!("Sets NOT NULL with a locked full scan", "PostgreSQL checks every row while holding an ACCESS EXCLUSIVE lock, so reads and writes wait for the scan.", "reads and writes of the table wait for the scan", "Add `CHECK (column IS NOT NULL) NOT VALID`, validate it, then set NOT NULL: the scan is then skipped.", ["How many rows must be scanned?", "Can any row still hold NULL?"]),
+        text: rule_text!("sql.not-null-scan", "Sets NOT NULL with a locked full scan", "PostgreSQL checks every row while holding an ACCESS EXCLUSIVE lock, so reads and writes wait for the scan.", "reads and writes of the table wait for the scan", "Add `CHECK (column IS NOT NULL) NOT VALID`, validate it, then set NOT NULL: the scan is then skipped.", ["How many rows must be scanned?", "Can any row still hold NULL?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -366,8 +363,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER TABLE orders ALTER COLUMN user_id DROP NOT NULL;", "ALTER TABLE orders ADD CONSTRAINT user_id_not_null CHECK (user_id IS NOT NULL) NOT VALID;"]),
     },
     Rule {
-        id: "sql.constraint-validates-under-lock",
-        text: rule_text!("Adds a constraint that checks every row locked", "Without NOT VALID every row is checked while the table is locked; a foreign key locks the referenced table too.", "writes to both tables wait until every row is checked", "Add it `NOT VALID`, then `VALIDATE CONSTRAINT` in a second statement, which lets writes continue.", ["How many rows must be checked?", "What writes to these tables meanwhile?"]),
+        text: rule_text!("sql.constraint-validates-under-lock", "Adds a constraint that checks every row locked", "Without NOT VALID every row is checked while the table is locked; a foreign key locks the referenced table too.", "writes to both tables wait until every row is checked", "Add it `NOT VALID`, then `VALIDATE CONSTRAINT` in a second statement, which lets writes continue.", ["How many rows must be checked?", "What writes to these tables meanwhile?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -383,8 +379,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER TABLE orders ADD CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES users(id) NOT VALID;", "ALTER TABLE orders VALIDATE CONSTRAINT fk_user;"]),
     },
     Rule {
-        id: "sql.unique-under-lock",
-        text: rule_text!("Adds a unique key under a write lock", "The unique index behind the constraint is built while the table is locked against writes.", "writes to the table wait until the index is built", "Build a unique index `CONCURRENTLY` first, then add the constraint `USING INDEX`.", ["How many rows does the table hold?", "Are there duplicates that would make it fail halfway?"]),
+        text: rule_text!("sql.unique-under-lock", "Adds a unique key under a write lock", "The unique index behind the constraint is built while the table is locked against writes.", "writes to the table wait until the index is built", "Build a unique index `CONCURRENTLY` first, then add the constraint `USING INDEX`.", ["How many rows does the table hold?", "Are there duplicates that would make it fail halfway?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -400,8 +395,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx;", "ALTER TABLE users ADD COLUMN nickname text UNIQUE;"]),
     },
     Rule {
-        id: "sql.mysql-table-copy",
-        text: rule_text!("Copies a MySQL table while writes wait", "Changing a column's type, or asking for ALGORITHM=COPY, makes MySQL copy the table; writes wait until the copy ends.", "writes to the table wait until the copy finishes", "Add `ALGORITHM=INPLACE, LOCK=NONE` so MySQL refuses a blocking copy; run one that must copy with gh-ost or pt-online-schema-change.", ["How many rows does the table hold, and how long will the copy take?", "Is there disk space for a second copy?"]),
+        text: rule_text!("sql.mysql-table-copy", "Copies a MySQL table while writes wait", "Changing a column's type, or asking for ALGORITHM=COPY, makes MySQL copy the table; writes wait until the copy ends.", "writes to the table wait until the copy finishes", "Add `ALGORITHM=INPLACE, LOCK=NONE` so MySQL refuses a blocking copy; run one that must copy with gh-ost or pt-online-schema-change.", ["How many rows does the table hold, and how long will the copy take?", "Is there disk space for a second copy?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -417,8 +411,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER TABLE orders ADD COLUMN note TEXT, ALGORITHM=INSTANT;", "ALTER TABLE orders MODIFY COLUMN total DECIMAL(12,2), ALGORITHM=INPLACE, LOCK=NONE;", "ALTER TABLE orders ADD COLUMN change_reason TEXT;"]),
     },
     Rule {
-        id: "sql.volatile-default-rewrite",
-        text: rule_text!("Adds a column whose default rewrites the table", "A default computed per row cannot be stored once, so PostgreSQL rewrites every row under an ACCESS EXCLUSIVE lock.", "reads and writes of the table wait until the rewrite ends", "Add the column without a default, set the default for new rows, then backfill old rows in batches.", ["How many rows must be rewritten?", "Must old rows get a value at once?"]),
+        text: rule_text!("sql.volatile-default-rewrite", "Adds a column whose default rewrites the table", "A default computed per row cannot be stored once, so PostgreSQL rewrites every row under an ACCESS EXCLUSIVE lock.", "reads and writes of the table wait until the rewrite ends", "Add the column without a default, set the default for new rows, then backfill old rows in batches.", ["How many rows must be rewritten?", "Must old rows get a value at once?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -434,8 +427,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER TABLE orders ADD COLUMN created_at timestamptz DEFAULT now();", "ALTER TABLE orders ADD COLUMN status text NOT NULL DEFAULT 'new';"]),
     },
     Rule {
-        id: "sql.rename-breaks-readers",
-        text: rule_text!("Renames what running code still reads", "The rename is instant, but code already deployed still queries the old name and fails until redeployed.", "queries using the old name fail until the code changes", "Add the new column, write to both, move reads to it, then drop the old one later.", ["Does any deployed code, report or job still use the old name?", "Will the code that uses the new name ship at the same moment?"]),
+        text: rule_text!("sql.rename-breaks-readers", "Renames what running code still reads", "The rename is instant, but code already deployed still queries the old name and fails until redeployed.", "queries using the old name fail until the code changes", "Add the new column, write to both, move reads to it, then drop the old one later.", ["Does any deployed code, report or job still use the old name?", "Will the code that uses the new name ship at the same moment?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,

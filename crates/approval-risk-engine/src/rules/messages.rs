@@ -935,8 +935,7 @@ fn public_drop(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     // ---- Money ----
     Rule {
-        id: "money.stripe-cli",
-        text: rule_text!("Moves money with the Stripe CLI", "Refunds cannot be cancelled, payouts only while pending, and charges only by refunding, which keeps Stripe's fee.", "real money moves; only a second transaction can correct it", "Test it without `--live` first; have a person check and issue the live one from the dashboard.", ["Is this live, and who checked the amount and recipient?", "Has this payment or refund already been made once?"]),
+        text: rule_text!("money.stripe-cli", "Moves money with the Stripe CLI", "Refunds cannot be cancelled, payouts only while pending, and charges only by refunding, which keeps Stripe's fee.", "real money moves; only a second transaction can correct it", "Test it without `--live` first; have a person check and issue the live one from the dashboard.", ["Is this live, and who checked the amount and recipient?", "Has this payment or refund already been made once?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -963,8 +962,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "money.stripe-delete",
-        text: rule_text!("Deletes Stripe customers or cancels subscriptions", "Deleting a customer also cancels their subscriptions and removes saved payment methods; a cancelled subscription cannot be resumed, only replaced.", "subscriptions end for good and customers notice at billing", "Pause collection or cancel at period end (`--cancel-at-period-end=true`) instead of deleting.", ["Is this the live account, and is {target} the right one?", "Has the customer asked for this?"]),
+        text: rule_text!("money.stripe-delete", "Deletes Stripe customers or cancels subscriptions", "Deleting a customer also cancels their subscriptions and removes saved payment methods; a cancelled subscription cannot be resumed, only replaced.", "subscriptions end for good and customers notice at billing", "Pause collection or cancel at period end (`--cancel-at-period-end=true`) instead of deleting.", ["Is this the live account, and is {target} the right one?", "Has the customer asked for this?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -989,8 +987,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "money.payment-api-call",
-        text: rule_text!("Moves money through a payment API", "A raw POST skips the dashboard's confirmation and the application's checks; without an `Idempotency-Key` header, a retry pays twice.", "real money moves at once and cannot be called back", "Try the provider's sandbox or test keys first, and have a person issue live payments from the dashboard.", ["Is this a live key, and who checked amount and recipient?", "Could a retry pay or refund twice?"]),
+        text: rule_text!("money.payment-api-call", "Moves money through a payment API", "A raw POST skips the dashboard's confirmation and the application's checks; without an `Idempotency-Key` header, a retry pays twice.", "real money moves at once and cannot be called back", "Try the provider's sandbox or test keys first, and have a person issue live payments from the dashboard.", ["Is this a live key, and who checked amount and recipient?", "Could a retry pay or refund twice?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1018,8 +1015,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- Messages ----
     Rule {
-        id: "messages.api-send",
-        text: rule_text!("Sends a message through a messaging API", "The provider delivers as soon as the call succeeds, with no preview or approval, and a retry sends it twice.", "the message reaches people at once and cannot be unsent", "Send to an internal test address first and read it; have a person check the recipient list.", ["Who receives this, and how many people?", "Has a person read the exact text?"]),
+        text: rule_text!("messages.api-send", "Sends a message through a messaging API", "The provider delivers as soon as the call succeeds, with no preview or approval, and a retry sends it twice.", "the message reaches people at once and cannot be unsent", "Send to an internal test address first and read it; have a person check the recipient list.", ["Who receives this, and how many people?", "Has a person read the exact text?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1047,8 +1043,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "messages.twilio-cli",
-        text: rule_text!("Texts or calls a phone with Twilio", "A retry sends the text again, and texting numbers that never opted in can breach anti-spam law.", "it reaches the phone at once and cannot be recalled", "Send to your own verified number first; check the number and text before sending to {target}.", ["Whose number is {target}, and did they opt in?", "Has a person read the exact text?"]),
+        text: rule_text!("messages.twilio-cli", "Texts or calls a phone with Twilio", "A retry sends the text again, and texting numbers that never opted in can breach anti-spam law.", "it reaches the phone at once and cannot be recalled", "Send to your own verified number first; check the number and text before sending to {target}.", ["Whose number is {target}, and did they opt in?", "Has a person read the exact text?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1080,8 +1075,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "messages.aws-send-email",
-        text: rule_text!("Sends email through Amazon SES or Pinpoint", "Bounces and spam complaints from a wrong send count against the SES account, which AWS can pause.", "it lands in every recipient's inbox and cannot be unsent", "Send to an internal test address first; check the recipients and their number before a bulk send.", ["Who receives this, and how many recipients?", "Has a person read the exact message?"]),
+        text: rule_text!("messages.aws-send-email", "Sends email through Amazon SES or Pinpoint", "Bounces and spam complaints from a wrong send count against the SES account, which AWS can pause.", "it lands in every recipient's inbox and cannot be unsent", "Send to an internal test address first; check the recipients and their number before a bulk send.", ["Who receives this, and how many recipients?", "Has a person read the exact message?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1108,8 +1102,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "messages.aws-sns-publish",
-        text: rule_text!("Publishes to an SNS topic or phone", "A topic fans out to every subscription, including queues and Lambda functions that act on the message automatically.", "every subscriber gets it at once, beyond recall", "List the topic's subscribers first, and publish to a test topic to check the message format.", ["Who and what subscribes to this topic?", "What will the subscribers do when the message arrives?"]),
+        text: rule_text!("messages.aws-sns-publish", "Publishes to an SNS topic or phone", "A topic fans out to every subscription, including queues and Lambda functions that act on the message automatically.", "every subscriber gets it at once, beyond recall", "List the topic's subscribers first, and publish to a test topic to check the message format.", ["Who and what subscribes to this topic?", "What will the subscribers do when the message arrives?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1135,8 +1128,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "messages.mail-command",
-        text: rule_text!("Sends email from the command line", "`sendmail -t` takes recipients from the message's own headers, which the plan does not show; delivery starts at once.", "it reaches every recipient, attachments included, and cannot be unsent", "Send to your own address first and read it; check the recipients before sending to {target}.", ["Who is on the recipient list, and how many?", "Has a person read the message and its attachments?"]),
+        text: rule_text!("messages.mail-command", "Sends email from the command line", "`sendmail -t` takes recipients from the message's own headers, which the plan does not show; delivery starts at once.", "it reaches every recipient, attachments included, and cannot be unsent", "Send to your own address first and read it; check the recipients before sending to {target}.", ["Who is on the recipient list, and how many?", "Has a person read the message and its attachments?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1166,8 +1158,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- Words ----
     Rule {
-        id: "messages.prose-mass-send",
-        text: rule_text!("Sends a message to everyone", "A wrong link, a test message or a retried job's duplicate reaches everyone; the only correction is another mass message.", "every customer or user receives it; it cannot be unsent", "Send to an internal test list first; have a person approve text and recipients, then send in batches.", ["Who approved the text and checked the recipient list?", "How many people receive it?", "Could a retry send it twice?"]),
+        text: rule_text!("messages.prose-mass-send", "Sends a message to everyone", "A wrong link, a test message or a retried job's duplicate reaches everyone; the only correction is another mass message.", "every customer or user receives it; it cannot be unsent", "Send to an internal test list first; have a person approve text and recipients, then send in batches.", ["Who approved the text and checked the recipient list?", "How many people receive it?", "Could a retry send it twice?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1200,8 +1191,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "messages.prose-mass-email",
-        text: rule_text!("Emails or notifies everyone", "A wrong link, a test message or a retried job's duplicate reaches everyone; the only correction is another mass message.", "every customer or user gets it at once, irrevocably", "Send to an internal test list first; have a person approve text and recipients, then send in batches.", ["Who approved the text and checked the recipient list?", "How many people receive it?", "Could a retry send it twice?"]),
+        text: rule_text!("messages.prose-mass-email", "Emails or notifies everyone", "A wrong link, a test message or a retried job's duplicate reaches everyone; the only correction is another mass message.", "every customer or user gets it at once, irrevocably", "Send to an internal test list first; have a person approve text and recipients, then send in batches.", ["Who approved the text and checked the recipient list?", "How many people receive it?", "Could a retry send it twice?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1236,8 +1226,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "money.prose-mass-payment",
-        text: rule_text!("Refunds or charges every order or customer", "A broad filter multiplies the loss, and re-running after a partial failure repeats those already done.", "money moves for every order at once, with no undo", "Have finance approve the list of orders and amounts; run a few by hand, then small batches.", ["How many orders or customers, and what total amount?", "Who in finance approved the list?", "Could any be refunded or charged twice?"]),
+        text: rule_text!("money.prose-mass-payment", "Refunds or charges every order or customer", "A broad filter multiplies the loss, and re-running after a partial failure repeats those already done.", "money moves for every order at once, with no undo", "Have finance approve the list of orders and amounts; run a few by hand, then small batches.", ["How many orders or customers, and what total amount?", "Who in finance approved the list?", "Could any be refunded or charged twice?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1268,8 +1257,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "money.prose-transfer",
-        text: rule_text!("Moves money", "Banks recall a transfer only with the recipient's consent; fraud often arrives as exactly this request, with changed bank details.", "the money leaves at once and may not come back", "Have a second person check the amount and recipient's details against a known source before paying.", ["Who requested it, and how were the bank details verified?", "Is the amount and currency exactly right?"]),
+        text: rule_text!("money.prose-transfer", "Moves money", "Banks recall a transfer only with the recipient's consent; fraud often arrives as exactly this request, with changed bank details.", "the money leaves at once and may not come back", "Have a second person check the amount and recipient's details against a known source before paying.", ["Who requested it, and how were the bank details verified?", "Is the amount and currency exactly right?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1301,8 +1289,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "messages.prose-public-post",
-        text: rule_text!("Posts something publicly", "Archives, screenshots and search caches keep a public post after deletion, and it is quoted as the company's official position.", "anyone can read and copy it at once", "Draft the post and have the communications owner approve the exact text first.", ["Who approved the exact text?", "Does it mention customers, incidents or anything not yet public?"]),
+        text: rule_text!("messages.prose-public-post", "Posts something publicly", "Archives, screenshots and search caches keep a public post after deletion, and it is quoted as the company's official position.", "anyone can read and copy it at once", "Draft the post and have the communications owner approve the exact text first.", ["Who approved the exact text?", "Does it mention customers, incidents or anything not yet public?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1337,8 +1324,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "messages.prose-tweet",
-        text: rule_text!("Tweets from the company account", "It goes out under the company's name unreviewed, and quote posts, replies and archives keep it after deletion.", "followers, journalists and bots copy it at once, for good", "Draft the tweet and have the account's owner approve the exact text first.", ["Who approved the exact text?", "Which account does it go out from?"]),
+        text: rule_text!("messages.prose-tweet", "Tweets from the company account", "It goes out under the company's name unreviewed, and quote posts, replies and archives keep it after deletion.", "followers, journalists and bots copy it at once, for good", "Draft the tweet and have the account's owner approve the exact text first.", ["Who approved the exact text?", "Which account does it go out from?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1373,8 +1359,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "money.prose-refund",
-        text: rule_text!("Refunds a customer", "Providers usually keep the fee, and accept further refunds on one payment until they total the amount paid.", "the money leaves; a wrong refund is hard to recover", "Check the payment was not refunded already, and have a second person approve large refunds.", ["Which payment, for how much, and was it refunded already?", "Who approves refunds of this size?"]),
+        text: rule_text!("money.prose-refund", "Refunds a customer", "Providers usually keep the fee, and accept further refunds on one payment until they total the amount paid.", "the money leaves; a wrong refund is hard to recover", "Check the payment was not refunded already, and have a second person approve large refunds.", ["Which payment, for how much, and was it refunded already?", "Who approves refunds of this size?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1397,8 +1382,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Check the refund status of order 1042.", "Do not refund anything until finance agrees.", "Create a refund policy document in docs/."]),
     },
     Rule {
-        id: "money.prose-payment",
-        text: rule_text!("Makes a payment or issues a refund", "Getting money back depends on the recipient or a dispute, and a retried step pays twice.", "the money leaves at once; mistakes must be chased by hand", "Have a person check amount, recipient and that it is unpaid; pay from the payment system itself.", ["Who checked the amount and the recipient?", "Could this payment or refund already have been made?"]),
+        text: rule_text!("money.prose-payment", "Makes a payment or issues a refund", "Getting money back depends on the recipient or a dispute, and a retried step pays twice.", "the money leaves at once; mistakes must be chased by hand", "Have a person check amount, recipient and that it is unpaid; pay from the payment system itself.", ["Who checked the amount and the recipient?", "Could this payment or refund already have been made?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1429,8 +1413,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "money.prose-trade",
-        text: rule_text!("Buys or sells investments", "Market orders fill at any available price, even far from the quote; reversing one is a second trade with fees.", "it fills at today's price and cannot then be cancelled", "Have the account holder confirm instrument, quantity and price limit, and place a limit order.", ["Has the account holder confirmed instrument, quantity and price?", "Is it a limit order, or a market order?"]),
+        text: rule_text!("money.prose-trade", "Buys or sells investments", "Market orders fill at any available price, even far from the quote; reversing one is a second trade with fees.", "it fills at today's price and cannot then be cancelled", "Have the account holder confirm instrument, quantity and price limit, and place a limit order.", ["Has the account holder confirmed instrument, quantity and price?", "Is it a limit order, or a market order?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1461,8 +1444,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "messages.prose-contact-outside",
-        text: rule_text!("Writes to people outside the team", "A message is a record: a wrong figure, promise or admission can be held against the organisation.", "outsiders take it as the organisation's word, for good", "Draft it, have a person read the exact text and check the recipients, then send.", ["Who exactly receives it, and how was the list made?", "Has a person checked its figures and promises?"]),
+        text: rule_text!("messages.prose-contact-outside", "Writes to people outside the team", "A message is a record: a wrong figure, promise or admission can be held against the organisation.", "outsiders take it as the organisation's word, for good", "Draft it, have a person read the exact text and check the recipients, then send.", ["Who exactly receives it, and how was the list made?", "Has a person checked its figures and promises?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1493,8 +1475,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "messages.prose-share-personal-data",
-        text: rule_text!("Sends personal data to someone outside", "Sharing needs a lawful basis under GDPR and similar laws; a wrong disclosure must usually be reported within 72 hours.", "the recipient keeps a copy for good, possibly unlawfully", "Confirm an agreement covers this recipient; send only needed fields or anonymised data over the agreed channel.", ["Does an agreement with the recipient cover this data?", "Would fewer fields or anonymised data do?"]),
+        text: rule_text!("messages.prose-share-personal-data", "Sends personal data to someone outside", "Sharing needs a lawful basis under GDPR and similar laws; a wrong disclosure must usually be reported within 72 hours.", "the recipient keeps a copy for good, possibly unlawfully", "Confirm an agreement covers this recipient; send only needed fields or anonymised data over the agreed channel.", ["Does an agreement with the recipient cover this data?", "Would fewer fields or anonymised data do?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1536,8 +1517,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "messages.prose-team-post",
-        text: rule_text!("Posts a note in a team chat channel", "A note to colleagues changes no system and can be edited or deleted; only what it contains matters.", "colleagues in the channel read it", "Keep secrets and customer data out of the message.", ["Does the message hold any secret or customer data?", "Is this the channel the team expects it in?"]),
+        text: rule_text!("messages.prose-team-post", "Posts a note in a team chat channel", "A note to colleagues changes no system and can be edited or deleted; only what it contains matters.", "colleagues in the channel read it", "Keep secrets and customer data out of the message.", ["Does the message hold any secret or customer data?", "Is this the channel the team expects it in?"]),
         reversibility: R::Reversible,
         scope: S::None,
         reach: Reach::Fixed,
@@ -1569,8 +1549,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "messages.public-drop",
-        text: rule_text!("Uploads to a public file or paste host", "An anonymous host keeps what it is sent and serves it to anyone with the link, for good.", "a stranger's server holds it, readable by anyone with the link", "Share it through the organisation's own storage, with access for the people who need it.", ["What exactly is in the file, and who may see it?", "Why not the organisation's own storage?"]),
+        text: rule_text!("messages.public-drop", "Uploads to a public file or paste host", "An anonymous host keeps what it is sent and serves it to anyone with the link, for good.", "a stranger's server holds it, readable by anyone with the link", "Share it through the organisation's own storage, with access for the people who need it.", ["What exactly is in the file, and who may see it?", "Why not the organisation's own storage?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1595,8 +1574,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "messages.chat-webhook",
-        text: rule_text!("Posts to a team chat webhook", "An incoming webhook posts only into its own channel; it changes no system, and only the message matters.", "colleagues in that channel read it", "Keep secrets and customer data out of the message.", ["Does the message hold any secret or customer data?", "Which channel is this webhook bound to?"]),
+        text: rule_text!("messages.chat-webhook", "Posts to a team chat webhook", "An incoming webhook posts only into its own channel; it changes no system, and only the message matters.", "colleagues in that channel read it", "Keep secrets and customer data out of the message.", ["Does the message hold any secret or customer data?", "Which channel is this webhook bound to?"]),
         reversibility: R::Reversible,
         scope: S::None,
         reach: Reach::Fixed,
@@ -1620,8 +1598,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "messages.prose-send-message",
-        text: rule_text!("Sends a message", "Email recall works at best inside one organisation's mail system, and a message to a customer speaks for the organisation.", "the recipient reads it as sent, mistakes included", "Check the recipient and read the exact text; send generated text to yourself first.", ["Who exactly receives it, and is the address right?", "Has a person read the exact text?"]),
+        text: rule_text!("messages.prose-send-message", "Sends a message", "Email recall works at best inside one organisation's mail system, and a message to a customer speaks for the organisation.", "the recipient reads it as sent, mistakes included", "Check the recipient and read the exact text; send generated text to yourself first.", ["Who exactly receives it, and is the address right?", "Has a person read the exact text?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1653,8 +1630,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "messages.prose-send-secret",
-        text: rule_text!("Sends a secret or personal data to someone", "It is copied into mailboxes, backups and forwards beyond your control; personal data sent wrongly is a reportable breach.", "the recipient keeps it; a sent key must be rotated", "Share secrets through a secrets manager or one-time link; send personal data only to verified recipients.", ["Is the recipient verified and allowed to see this?", "If it is personal data, has its owner agreed?"]),
+        text: rule_text!("messages.prose-send-secret", "Sends a secret or personal data to someone", "It is copied into mailboxes, backups and forwards beyond your control; personal data sent wrongly is a reportable breach.", "the recipient keeps it; a sent key must be rotated", "Share secrets through a secrets manager or one-time link; send personal data only to verified recipients.", ["Is the recipient verified and allowed to see this?", "If it is personal data, has its owner agreed?"]),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,

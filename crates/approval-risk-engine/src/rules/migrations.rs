@@ -154,8 +154,7 @@ fn wipes_database(command: &Command) -> Option<Hit> {
 }
 
 pub static RULES: &[Rule] = &[Rule {
-    id: "db.migration-tool-wipe",
-    text: rule_text!("Wipes a database through its migration tool", "It drops or empties every table, or rolls back every migration, of the database the configuration points at.", "its data is gone, and only a backup brings it back", "Check which database the configuration points at, back it up, and reset only a local one.", ["Which database does the configuration point at right now?", "Is there a backup from today, and who else uses that database?"]),
+    text: rule_text!("db.migration-tool-wipe", "Wipes a database through its migration tool", "It drops or empties every table, or rolls back every migration, of the database the configuration points at.", "its data is gone, and only a backup brings it back", "Check which database the configuration points at, back it up, and reset only a local one.", ["Which database does the configuration point at right now?", "Is there a backup from today, and who else uses that database?"]),
     reversibility: R::Irreversible,
     scope: S::Shared,
     reach: Reach::Environment,

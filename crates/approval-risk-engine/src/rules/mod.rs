@@ -195,11 +195,9 @@ pub struct ProsePattern {
 }
 
 pub struct Rule {
-    /// Permanent id, `domain.name`. Never renamed: policies and portals refer to it.
-    pub id: &'static str,
-    /// The title, why, consequence and safer texts and the questions to ask (see their
+    /// The id, the title, why, consequence and safer texts and the questions to ask (see their
     /// methods), joined by [`crate::words::SEPARATOR`] with `rule_text!`: one pointer for them
-    /// all in the page's download instead of five, across some 370 rules.
+    /// all in the page's download instead of six, across some 370 rules.
     pub text: &'static str,
     pub reversibility: Reversibility,
     pub scope: Scope,
@@ -233,32 +231,44 @@ impl Rule {
             .unwrap_or_default()
     }
 
+    /// Permanent id, `domain.name`. Never renamed: policies and portals refer to it.
+    pub fn id(&self) -> &'static str {
+        // Asked for every finding (policies, dedupe, patterns): a byte scan to the first
+        // separator.
+        let end = self
+            .text
+            .bytes()
+            .position(|b| b == 0x1f)
+            .unwrap_or(self.text.len());
+        self.text.get(..end).unwrap_or_default()
+    }
+
     pub fn title(&self) -> &'static str {
-        self.part(0)
+        self.part(1)
     }
 
     /// Why: the mechanism behind the loss, for an approver: at most two sentences, 20 words.
     pub fn why(&self) -> &'static str {
-        self.part(1)
+        self.part(2)
     }
 
     /// The end of the step's headline: what is lost or who is reached, as a lower-case clause
     /// of at most 11 words that reads after "Deletes a Kubernetes namespace (`checkout`,
     /// production): ". It names no object (the headline names the step's own).
     pub fn consequence(&self) -> &'static str {
-        self.part(2)
+        self.part(3)
     }
 
     /// What to do instead; `{target}` is replaced by the step's own target name.
     pub fn safer(&self) -> &'static str {
-        self.part(3)
+        self.part(4)
     }
 
     /// Two or three questions for the approver to ask; `{target}` as in `safer`. They are the
-    /// rest of `text` after the four texts, a word list as it stands.
+    /// rest of `text` after the id and the four texts, a word list as it stands.
     pub fn questions(&self) -> Words {
         let mut rest = self.text;
-        for _ in 0..4 {
+        for _ in 0..5 {
             rest = rest
                 .split_once(crate::words::SEPARATOR)
                 .map_or("", |(_, after)| after);
@@ -359,7 +369,7 @@ pub fn fingerprint() -> &'static str {
             }
         };
         for rule in all() {
-            feed(rule.id.as_bytes());
+            feed(rule.id().as_bytes());
             feed(&[
                 rule.reversibility as u8,
                 rule.scope as u8,
@@ -394,11 +404,11 @@ pub fn fingerprint() -> &'static str {
 }
 
 pub fn all_rule_ids() -> Vec<&'static str> {
-    all().map(|r| r.id).collect()
+    all().map(|r| r.id()).collect()
 }
 
 pub fn find(id: &str) -> Option<&'static Rule> {
-    all().find(|r| r.id == id)
+    all().find(|r| r.id() == id)
 }
 
 /// Rules indexed for matching: command rules by program, then SQL and prose rules.

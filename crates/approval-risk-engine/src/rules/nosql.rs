@@ -1001,8 +1001,7 @@ fn etcd_range_delete(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        id: "mongo.drop-database",
-        text: rule_text!("Drops a MongoDB database", "The drop replicates to every replica-set member, and MongoDB silently recreates an empty database on the next write.", "every collection in it is gone unless restored from backup", "Confirm the database the connection string selects, and drop only the collections meant. Take a `mongodump` first.", ["Which database does the connection string select?", "Is there a `mongodump` of it from today?", "What applications use it?"]),
+        text: rule_text!("mongo.drop-database", "Drops a MongoDB database", "The drop replicates to every replica-set member, and MongoDB silently recreates an empty database on the next write.", "every collection in it is gone unless restored from backup", "Confirm the database the connection string selects, and drop only the collections meant. Take a `mongodump` first.", ["Which database does the connection string select?", "Is there a `mongodump` of it from today?", "What applications use it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1022,8 +1021,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mongosh --eval 'db.stats()'", "mongodump --db shop", "echo 'db.dropDatabase()'"]),
     },
     Rule {
-        id: "mongo.drop-collection",
-        text: rule_text!("Drops a MongoDB collection", "MongoDB silently recreates the collection on the next write, without indexes or validation rules, so nothing visibly fails.", "its documents and indexes are gone unless restored from backup", "Rename the collection aside instead and drop it later, once nothing misses it. In `mongosh`: `db.{target}.renameCollection(\"{target}_old\")`.", ["Is there a dump of {target}?", "Which services read or write it?"]),
+        text: rule_text!("mongo.drop-collection", "Drops a MongoDB collection", "MongoDB silently recreates the collection on the next write, without indexes or validation rules, so nothing visibly fails.", "its documents and indexes are gone unless restored from backup", "Rename the collection aside instead and drop it later, once nothing misses it. In `mongosh`: `db.{target}.renameCollection(\"{target}_old\")`.", ["Is there a dump of {target}?", "Which services read or write it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1043,8 +1041,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mongosh --eval 'db.orders.dropIndex(\"status_1\")'", "mongosh --eval 'db.orders.find().limit(5)'"]),
     },
     Rule {
-        id: "mongo.delete-all",
-        text: rule_text!("Deletes every document of a MongoDB collection", "An empty filter (`{}`) matches every document, so `deleteMany({})` or `remove({})` empties the whole collection.", "every document in it is deleted, recoverable only from backup", "Write the filter for exactly the documents meant and check it with `countDocuments(filter)` first.", ["Was a filter meant to be here?", "Is there a recent backup of this collection?"]),
+        text: rule_text!("mongo.delete-all", "Deletes every document of a MongoDB collection", "An empty filter (`{}`) matches every document, so `deleteMany({})` or `remove({})` empties the whole collection.", "every document in it is deleted, recoverable only from backup", "Write the filter for exactly the documents meant and check it with `countDocuments(filter)` first.", ["Was a filter meant to be here?", "Is there a recent backup of this collection?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1060,8 +1057,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mongosh --eval 'db.sessions.deleteMany({ expiresAt: { $lt: new Date() } })'", "mongosh --eval 'db.users.countDocuments({})'"]),
     },
     Rule {
-        id: "mongo.update-all",
-        text: rule_text!("Updates every document of a MongoDB collection", "An empty filter `{}` matches every document, and the oplog records only the new values.", "every document's fields are overwritten in place", "Narrow the filter to the documents meant, check it with `countDocuments(filter)`, and copy the affected fields first.", ["Was a filter meant to be here?", "Is there a copy of the values being overwritten?"]),
+        text: rule_text!("mongo.update-all", "Updates every document of a MongoDB collection", "An empty filter `{}` matches every document, and the oplog records only the new values.", "every document's fields are overwritten in place", "Narrow the filter to the documents meant, check it with `countDocuments(filter)`, and copy the affected fields first.", ["Was a filter meant to be here?", "Is there a copy of the values being overwritten?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1077,8 +1073,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mongosh --eval 'db.users.updateMany({ plan: \"trial\" }, { $set: { plan: \"free\" } })'", "mongosh --eval 'db.users.find({})'"]),
     },
     Rule {
-        id: "mongo.restore-drop",
-        text: rule_text!("Restores a dump over live MongoDB collections", "`--drop` drops each live collection before loading the dump's copy; a dump from the wrong environment replaces live data.", "everything written since the dump was taken is lost", "Load into a new database with `--nsFrom`/`--nsTo`, compare, then switch; keep the live collections until verified.", ["How old is the dump, and what was written since?", "Which cluster does `--uri` or `--host` point at?"]),
+        text: rule_text!("mongo.restore-drop", "Restores a dump over live MongoDB collections", "`--drop` drops each live collection before loading the dump's copy; a dump from the wrong environment replaces live data.", "everything written since the dump was taken is lost", "Load into a new database with `--nsFrom`/`--nsTo`, compare, then switch; keep the live collections until verified.", ["How old is the dump, and what was written since?", "Which cluster does `--uri` or `--host` point at?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1099,8 +1094,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/", "mongodump --out dump/"]),
     },
     Rule {
-        id: "redis.flush",
-        text: rule_text!("Empties a Redis database", "`FLUSHALL` empties every numbered database; replicas follow, and with snapshots on, the empty dataset overwrites `dump.rdb` at once.", "every key goes, including sessions, queued jobs and unique data", "Check what else this Redis holds (`INFO keyspace`), then delete only the keys meant via `--scan --pattern`.", ["Is this Redis only a cache, or does it hold data?", "Which host and database number is this?"]),
+        text: rule_text!("redis.flush", "Empties a Redis database", "`FLUSHALL` empties every numbered database; replicas follow, and with snapshots on, the empty dataset overwrites `dump.rdb` at once.", "every key goes, including sessions, queued jobs and unique data", "Check what else this Redis holds (`INFO keyspace`), then delete only the keys meant via `--scan --pattern`.", ["Is this Redis only a cache, or does it hold data?", "Which host and database number is this?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1116,8 +1110,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["redis-cli info keyspace", "redis-cli get flushall", "echo redis-cli flushall"]),
     },
     Rule {
-        id: "redis.delete-keys",
-        text: rule_text!("Deletes Redis keys", "Fed from a pattern scan, one command can delete millions of keys, and `*` also crosses `:` separators.", "caches refill, but lost sessions, locks and queues do not", "List the keys first (`--scan --pattern ... | head`), and prefer a short `EXPIRE` over deleting.", ["What do these keys hold: cache, sessions, queues?", "How many keys match the pattern?"]),
+        text: rule_text!("redis.delete-keys", "Deletes Redis keys", "Fed from a pattern scan, one command can delete millions of keys, and `*` also crosses `:` separators.", "caches refill, but lost sessions, locks and queues do not", "List the keys first (`--scan --pattern ... | head`), and prefer a short `EXPIRE` over deleting.", ["What do these keys hold: cache, sessions, queues?", "How many keys match the pattern?"]),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Environment,
@@ -1133,8 +1126,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["redis-cli get user:42:profile", "redis-cli --scan --pattern 'session:*'"]),
     },
     Rule {
-        id: "redis.disable-persistence",
-        text: rule_text!("Turns off Redis persistence", "Nothing is lost at first, so it goes unnoticed; a primary restarting empty wipes its replicas too.", "the next restart or crash loses all its data", "Keep persistence on; for disk pressure, tune the snapshot schedule and persist it with `CONFIG REWRITE`.", ["Does anything in this Redis need to survive a restart?", "Why is persistence being switched off, and until when?"]),
+        text: rule_text!("redis.disable-persistence", "Turns off Redis persistence", "Nothing is lost at first, so it goes unnoticed; a primary restarting empty wipes its replicas too.", "the next restart or crash loses all its data", "Keep persistence on; for disk pressure, tune the snapshot schedule and persist it with `CONFIG REWRITE`.", ["Does anything in this Redis need to survive a restart?", "Why is persistence being switched off, and until when?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1150,8 +1142,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["redis-cli config set appendonly yes", "redis-cli config get save", "redis-cli config set maxmemory 2gb"]),
     },
     Rule {
-        id: "redis.replicaof",
-        text: rule_text!("Makes a Redis server replicate another", "Run on the primary or against the wrong host, it loses live data; replicas are read-only, so writes fail.", "its whole dataset is replaced with the other server's", "Check the server's role with `INFO replication` and run `BGSAVE` before changing the role.", ["Which server is this, and is it the primary?", "Is there a fresh snapshot of its data?"]),
+        text: rule_text!("redis.replicaof", "Makes a Redis server replicate another", "Run on the primary or against the wrong host, it loses live data; replicas are read-only, so writes fail.", "its whole dataset is replaced with the other server's", "Check the server's role with `INFO replication` and run `BGSAVE` before changing the role.", ["Which server is this, and is it the primary?", "Is there a fresh snapshot of its data?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1167,8 +1158,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["redis-cli replicaof no one", "redis-cli info replication"]),
     },
     Rule {
-        id: "redis.shutdown-nosave",
-        text: rule_text!("Shuts Redis down without saving", "`NOSAVE` skips the final snapshot, so Redis restarts from the last saved `dump.rdb` and clients silently see older data.", "recent writes are lost, and clients are down until restart", "Use `SHUTDOWN SAVE` instead, so the data is written to disk first.", ["When was the last snapshot written?", "What uses this Redis while it is down?"]),
+        text: rule_text!("redis.shutdown-nosave", "Shuts Redis down without saving", "`NOSAVE` skips the final snapshot, so Redis restarts from the last saved `dump.rdb` and clients silently see older data.", "recent writes are lost, and clients are down until restart", "Use `SHUTDOWN SAVE` instead, so the data is written to disk first.", ["When was the last snapshot written?", "What uses this Redis while it is down?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1184,8 +1174,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["redis-cli shutdown save", "redis-cli bgsave"]),
     },
     Rule {
-        id: "search.delete-index",
-        text: rule_text!("Deletes a search index", "Only a snapshot brings it back, and reindexing can take hours; where allowed, a wildcard deletes every matching index.", "its documents are gone, emptying searches and dashboards", "Check the name matches exactly one index, and close it rather than delete it. Snapshot it first.", ["Is there a snapshot of {target}?", "How many indices does the name or pattern match?", "Which cluster does the URL point at?"]),
+        text: rule_text!("search.delete-index", "Deletes a search index", "Only a snapshot brings it back, and reindexing can take hours; where allowed, a wildcard deletes every matching index.", "its documents are gone, emptying searches and dashboards", "Check the name matches exactly one index, and close it rather than delete it. Snapshot it first.", ["Is there a snapshot of {target}?", "How many indices does the name or pattern match?", "Which cluster does the URL point at?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1218,8 +1207,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "search.delete-snapshot",
-        text: rule_text!("Deletes a search-cluster backup snapshot", "Nobody notices until a restore is needed; a wildcard or comma-separated name deletes several snapshots in one request.", "the data it held can no longer be restored", "Let the lifecycle policy (SLM) expire old snapshots, keeping the newest good one per index.", ["Is this snapshot the only copy of any index?", "Does the name contain a wildcard or comma-separated list?"]),
+        text: rule_text!("search.delete-snapshot", "Deletes a search-cluster backup snapshot", "Nobody notices until a restore is needed; a wildcard or comma-separated name deletes several snapshots in one request.", "the data it held can no longer be restored", "Let the lifecycle policy (SLM) expire old snapshots, keeping the newest good one per index.", ["Is this snapshot the only copy of any index?", "Does the name contain a wildcard or comma-separated list?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1235,8 +1223,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["curl -X GET http://localhost:9200/_snapshot/s3_backups/_all", "curl -X PUT http://localhost:9200/_snapshot/s3_backups/nightly"]),
     },
     Rule {
-        id: "search.delete-by-query",
-        text: rule_text!("Deletes search documents by query", "Batched deletes never roll back, so a failed run leaves a partial delete; only snapshots restore documents.", "every matching document is deleted; a broad query empties it", "Run the same query with `_count` first and check the number is expected. Snapshot the index first.", ["How many documents does the query match (`_count`)?", "Is there a snapshot of the index?"]),
+        text: rule_text!("search.delete-by-query", "Deletes search documents by query", "Batched deletes never roll back, so a failed run leaves a partial delete; only snapshots restore documents.", "every matching document is deleted; a broad query empties it", "Run the same query with `_count` first and check the number is expected. Snapshot the index first.", ["How many documents does the query match (`_count`)?", "Is there a snapshot of the index?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1257,8 +1244,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["curl -X GET 'http://localhost:9200/logs/_count'", "curl -X POST 'http://localhost:9200/logs/_search' -d '{\"query\": {\"match_all\": {}}}'"]),
     },
     Rule {
-        id: "search.allow-wildcard-delete",
-        text: rule_text!("Allows deleting search indices by wildcard", "`action.destructive_requires_name` makes the cluster refuse `DELETE /*` and `DELETE /_all`; turning it off drops the guard for every client.", "one mistyped request can then delete every index", "Keep the guard on and delete indices by their exact names.", ["Why does the plan need wildcard deletes?", "When is the setting turned back on?"]),
+        text: rule_text!("search.allow-wildcard-delete", "Allows deleting search indices by wildcard", "`action.destructive_requires_name` makes the cluster refuse `DELETE /*` and `DELETE /_all`; turning it off drops the guard for every client.", "one mistyped request can then delete every index", "Keep the guard on and delete indices by their exact names.", ["Why does the plan need wildcard deletes?", "When is the setting turned back on?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1274,8 +1260,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["curl -X PUT 'http://localhost:9200/_cluster/settings' -d '{\"persistent\": {\"action.destructive_requires_name\": true}}'", "curl http://localhost:9200/_cluster/settings"]),
     },
     Rule {
-        id: "kafka.delete-topic",
-        text: rule_text!("Deletes a Kafka topic", "Producers may recreate it with broker defaults for partitions and retention; a pattern name deletes every matching topic.", "every message in it is deleted, unread ones included", "Stop the producers and confirm every consumer group has caught up (`kafka-consumer-groups --describe`) before deleting.", ["Which consumers still read {target}, and are they caught up?", "Is this the production cluster (`--bootstrap-server`)?"]),
+        text: rule_text!("kafka.delete-topic", "Deletes a Kafka topic", "Producers may recreate it with broker defaults for partitions and retention; a pattern name deletes every matching topic.", "every message in it is deleted, unread ones included", "Stop the producers and confirm every consumer group has caught up (`kafka-consumer-groups --describe`) before deleting.", ["Which consumers still read {target}, and are they caught up?", "Is this the production cluster (`--bootstrap-server`)?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1294,8 +1279,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kafka-topics --describe --topic orders --bootstrap-server localhost:9092", "kafka-topics --create --topic orders --partitions 6", "rpk topic list"]),
     },
     Rule {
-        id: "kafka.reset-offsets",
-        text: rule_text!("Moves a Kafka consumer group's position", "Kafka keeps no history of committed offsets, so only a saved copy restores them; reprocessing repeats emails or payments.", "its consumers reprocess old messages or skip some for good", "Save the current offsets with `--describe`, stop the consumers, and preview the reset without `--execute`.", ["Is it safe for these consumers to process messages twice?", "Are the current offsets saved?"]),
+        text: rule_text!("kafka.reset-offsets", "Moves a Kafka consumer group's position", "Kafka keeps no history of committed offsets, so only a saved copy restores them; reprocessing repeats emails or payments.", "its consumers reprocess old messages or skip some for good", "Save the current offsets with `--describe`, stop the consumers, and preview the reset without `--execute`.", ["Is it safe for these consumers to process messages twice?", "Are the current offsets saved?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1316,8 +1300,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kafka-consumer-groups --group billing --reset-offsets --to-earliest --topic invoices --dry-run", "kafka-consumer-groups --describe --group billing --bootstrap-server localhost:9092"]),
     },
     Rule {
-        id: "kafka.delete-consumer-group",
-        text: rule_text!("Deletes a Kafka consumer group or its offsets", "Restarted consumers follow `auto.offset.reset`: by default `latest`, silently skipping everything unread; `earliest` reprocesses all retained messages.", "its consumers lose their place, reprocessing or skipping messages", "Save the group's offsets with `--describe` first, and check nothing still uses it.", ["Does anything still consume with this group?", "Where will its consumers start if they come back?"]),
+        text: rule_text!("kafka.delete-consumer-group", "Deletes a Kafka consumer group or its offsets", "Restarted consumers follow `auto.offset.reset`: by default `latest`, silently skipping everything unread; `earliest` reprocesses all retained messages.", "its consumers lose their place, reprocessing or skipping messages", "Save the group's offsets with `--describe` first, and check nothing still uses it.", ["Does anything still consume with this group?", "Where will its consumers start if they come back?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1339,8 +1322,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kafka-consumer-groups --list --bootstrap-server localhost:9092", "kafka-consumer-groups --describe --group billing --bootstrap-server localhost:9092"]),
     },
     Rule {
-        id: "kafka.delete-records",
-        text: rule_text!("Deletes messages from Kafka partitions", "The start offset jumps forward, ignoring consumer positions; lagging consumers fall back to `auto.offset.reset`, by default skipping ahead.", "messages before the offsets are gone, unread ones included", "Check every consumer group is past those offsets (`kafka-consumer-groups --describe`), or let retention remove old messages.", ["Have all consumers read past these offsets?", "Does anyone need these messages for replay or audit?"]),
+        text: rule_text!("kafka.delete-records", "Deletes messages from Kafka partitions", "The start offset jumps forward, ignoring consumer positions; lagging consumers fall back to `auto.offset.reset`, by default skipping ahead.", "messages before the offsets are gone, unread ones included", "Check every consumer group is past those offsets (`kafka-consumer-groups --describe`), or let retention remove old messages.", ["Have all consumers read past these offsets?", "Does anyone need these messages for replay or audit?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1360,8 +1342,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092", "kafka-topics --list --bootstrap-server localhost:9092"]),
     },
     Rule {
-        id: "kafka.shrink-retention",
-        text: rule_text!("Shortens or removes a Kafka topic's retention", "New messages keep vanishing too; dropping the topic's retention or compaction falls back to the broker default, maybe shorter.", "its messages, unread ones too, go at the next clean-up", "Once every consumer has caught up, use `kafka-delete-records` with explicit offsets instead.", ["Have all consumers read what is in the topic?", "When is the retention setting restored?"]),
+        text: rule_text!("kafka.shrink-retention", "Shortens or removes a Kafka topic's retention", "New messages keep vanishing too; dropping the topic's retention or compaction falls back to the broker default, maybe shorter.", "its messages, unread ones too, go at the next clean-up", "Once every consumer has caught up, use `kafka-delete-records` with explicit offsets instead.", ["Have all consumers read what is in the topic?", "When is the retention setting restored?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1380,8 +1361,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kafka-configs --alter --entity-type topics --entity-name orders --add-config retention.ms=604800000", "kafka-configs --describe --entity-type topics --entity-name orders", "kafka-configs --alter --entity-type topics --entity-name orders --delete-config max.message.bytes"]),
     },
     Rule {
-        id: "rabbitmq.delete-vhost",
-        text: rule_text!("Deletes a RabbitMQ virtual host", "A virtual host holds its own exchanges, bindings, policies and permissions; only an exported definitions file puts them back.", "its queues and messages are gone, and every application disconnects", "Export the definitions first (`rabbitmqctl export_definitions`), and check its queues are empty and nothing is connected.", ["Which applications connect to {target}?", "Are there messages still waiting in its queues?"]),
+        text: rule_text!("rabbitmq.delete-vhost", "Deletes a RabbitMQ virtual host", "A virtual host holds its own exchanges, bindings, policies and permissions; only an exported definitions file puts them back.", "its queues and messages are gone, and every application disconnects", "Export the definitions first (`rabbitmqctl export_definitions`), and check its queues are empty and nothing is connected.", ["Which applications connect to {target}?", "Are there messages still waiting in its queues?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1397,8 +1377,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rabbitmqctl list_vhosts", "rabbitmqctl add_vhost /staging"]),
     },
     Rule {
-        id: "rabbitmq.delete-queue",
-        text: rule_text!("Deletes or purges a RabbitMQ queue", "Purged messages are not dead-lettered, and a deleted queue takes its bindings, so new messages route nowhere until redeclared.", "every message waiting in it is lost, new ones too", "Check how many messages wait, and let consumers drain the queue or shovel them elsewhere first.", ["How many messages are in {target}, and what are they?", "Who publishes to it, and what happens to their messages meanwhile?"]),
+        text: rule_text!("rabbitmq.delete-queue", "Deletes or purges a RabbitMQ queue", "Purged messages are not dead-lettered, and a deleted queue takes its bindings, so new messages route nowhere until redeclared.", "every message waiting in it is lost, new ones too", "Check how many messages wait, and let consumers drain the queue or shovel them elsewhere first.", ["How many messages are in {target}, and what are they?", "Who publishes to it, and what happens to their messages meanwhile?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1414,8 +1393,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rabbitmqctl list_queues name messages", "rabbitmqadmin declare queue name=invoices durable=true"]),
     },
     Rule {
-        id: "rabbitmq.reset-node",
-        text: rule_text!("Resets a RabbitMQ node to empty", "`force_reset` skips the cluster's agreement, so the remaining nodes may still list it as a member.", "it leaves its cluster, losing every queue, user and message", "Export the definitions and move messages off first, then remove it with `forget_cluster_node` from another node.", ["Which node is this, and does any queue live only here?", "Are the broker's definitions exported?"]),
+        text: rule_text!("rabbitmq.reset-node", "Resets a RabbitMQ node to empty", "`force_reset` skips the cluster's agreement, so the remaining nodes may still list it as a member.", "it leaves its cluster, losing every queue, user and message", "Export the definitions and move messages off first, then remove it with `forget_cluster_node` from another node.", ["Which node is this, and does any queue live only here?", "Are the broker's definitions exported?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1431,8 +1409,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rabbitmqctl cluster_status", "rabbitmqctl start_app"]),
     },
     Rule {
-        id: "rabbitmq.remove-access",
-        text: rule_text!("Deletes a RabbitMQ user or clears its permissions", "A deleted user must be recreated with its password, tags and permissions before any client can log in again.", "applications using it are refused, and messages pile up", "Move the user's connections (`rabbitmqctl list_connections user`) to a new user before removing the old one.", ["Which applications connect as {target}?", "Is the replacement user in place?"]),
+        text: rule_text!("rabbitmq.remove-access", "Deletes a RabbitMQ user or clears its permissions", "A deleted user must be recreated with its password, tags and permissions before any client can log in again.", "applications using it are refused, and messages pile up", "Move the user's connections (`rabbitmqctl list_connections user`) to a new user before removing the old one.", ["Which applications connect as {target}?", "Is the replacement user in place?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1448,8 +1425,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rabbitmqctl list_users", "rabbitmqctl set_permissions -p /prod ci-bot '.*' '.*' '.*'"]),
     },
     Rule {
-        id: "rabbitmq.delete-exchange",
-        text: rule_text!("Deletes a RabbitMQ exchange or binding", "Publishing to a missing exchange closes the channel, and unroutable messages are dropped unless the publisher sets `mandatory`.", "messages sent to it are refused or dropped until recreated", "Export the definitions first (`rabbitmqctl export_definitions`) and check nothing publishes to the exchange.", ["Which applications publish to {target}?", "Which queues are bound to it?"]),
+        text: rule_text!("rabbitmq.delete-exchange", "Deletes a RabbitMQ exchange or binding", "Publishing to a missing exchange closes the channel, and unroutable messages are dropped unless the publisher sets `mandatory`.", "messages sent to it are refused or dropped until recreated", "Export the definitions first (`rabbitmqctl export_definitions`) and check nothing publishes to the exchange.", ["Which applications publish to {target}?", "Which queues are bound to it?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1465,8 +1441,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rabbitmqadmin list exchanges", "rabbitmqadmin declare exchange name=events type=topic"]),
     },
     Rule {
-        id: "nats.delete-stream",
-        text: rule_text!("Deletes or purges a JetStream stream or bucket", "Deleting a stream also removes its consumers and their positions; KV buckets and object stores are streams underneath.", "every message, key or object in it is deleted", "To remove only part, purge by subject or sequence. Back up the stream first (`nats stream backup`).", ["What is stored in {target}, and does anything still consume it?", "Is there a backup of it?"]),
+        text: rule_text!("nats.delete-stream", "Deletes or purges a JetStream stream or bucket", "Deleting a stream also removes its consumers and their positions; KV buckets and object stores are streams underneath.", "every message, key or object in it is deleted", "To remove only part, purge by subject or sequence. Back up the stream first (`nats stream backup`).", ["What is stored in {target}, and does anything still consume it?", "Is there a backup of it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1482,8 +1457,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["nats stream info ORDERS", "nats stream add ORDERS --subjects 'orders.*'", "nats kv get SESSIONS user42"]),
     },
     Rule {
-        id: "nats.delete-consumer",
-        text: rule_text!("Deletes a NATS JetStream consumer", "A recreated consumer follows its deliver policy, by default the stream's start, so it reprocesses everything retained.", "its application stops receiving messages, and its position is lost", "Check nothing uses it, and note its delivered sequence (`nats consumer info`) first.", ["Does any application still read through this consumer?", "Where will a recreated consumer start?"]),
+        text: rule_text!("nats.delete-consumer", "Deletes a NATS JetStream consumer", "A recreated consumer follows its deliver policy, by default the stream's start, so it reprocesses everything retained.", "its application stops receiving messages, and its position is lost", "Check nothing uses it, and note its delivered sequence (`nats consumer info`) first.", ["Does any application still read through this consumer?", "Where will a recreated consumer start?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1499,8 +1473,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["nats consumer info ORDERS billing", "nats consumer ls ORDERS"]),
     },
     Rule {
-        id: "cassandra.drop-data",
-        text: rule_text!("Drops or truncates a Cassandra keyspace or table", "With the default `auto_snapshot: true` each node snapshots the data first; restoring means copying files back node by node.", "every row in it is deleted on every node", "Confirm `auto_snapshot` is on in `cassandra.yaml`. Take a named snapshot first with `nodetool snapshot -t`.", ["Is `auto_snapshot` on in this cluster?", "Which applications read {target}?"]),
+        text: rule_text!("cassandra.drop-data", "Drops or truncates a Cassandra keyspace or table", "With the default `auto_snapshot: true` each node snapshots the data first; restoring means copying files back node by node.", "every row in it is deleted on every node", "Confirm `auto_snapshot` is on in `cassandra.yaml`. Take a named snapshot first with `nodetool snapshot -t`.", ["Is `auto_snapshot` on in this cluster?", "Which applications read {target}?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1516,8 +1489,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["cqlsh -e 'DESCRIBE KEYSPACES'", "cqlsh -e 'SELECT * FROM shop.orders LIMIT 10'"]),
     },
     Rule {
-        id: "cassandra.clear-snapshots",
-        text: rule_text!("Deletes Cassandra backup snapshots", "Without `-t`, `clearsnapshot` (`--all` since 4.0) removes every snapshot on the node, including automatic ones taken before each DROP.", "local backups are gone, so a mistaken drop is final", "Clear only a named, outdated snapshot (`-t name`) after confirming a newer backup exists elsewhere.", ["Is there a newer backup stored off the node?", "Was any table dropped or truncated here recently?"]),
+        text: rule_text!("cassandra.clear-snapshots", "Deletes Cassandra backup snapshots", "Without `-t`, `clearsnapshot` (`--all` since 4.0) removes every snapshot on the node, including automatic ones taken before each DROP.", "local backups are gone, so a mistaken drop is final", "Clear only a named, outdated snapshot (`-t name`) after confirming a newer backup exists elsewhere.", ["Is there a newer backup stored off the node?", "Was any table dropped or truncated here recently?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1533,8 +1505,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["nodetool listsnapshots", "nodetool snapshot -t before-migration shop"]),
     },
     Rule {
-        id: "etcd.delete-range",
-        text: rule_text!("Deletes a range of etcd keys", "`--prefix` matches by string, so a short prefix covers far more; a snapshot restore also rolls back other keys.", "its keys are gone, possibly the whole Kubernetes cluster state", "List the keys (`etcdctl get --prefix --keys-only`) and delete them by exact name. Run `etcdctl snapshot save` first.", ["How many keys does the range cover?", "Is there an `etcdctl snapshot` from today?"]),
+        text: rule_text!("etcd.delete-range", "Deletes a range of etcd keys", "`--prefix` matches by string, so a short prefix covers far more; a snapshot restore also rolls back other keys.", "its keys are gone, possibly the whole Kubernetes cluster state", "List the keys (`etcdctl get --prefix --keys-only`) and delete them by exact name. Run `etcdctl snapshot save` first.", ["How many keys does the range cover?", "Is there an `etcdctl snapshot` from today?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1550,8 +1521,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["etcdctl get /registry --prefix --keys-only", "etcdctl del /config/feature-x"]),
     },
     Rule {
-        id: "kafka.reset-offsets-described",
-        text: rule_text!("Moves consumers' position in a stream", "Offsets keep no history, so the old position returns only if saved first; reprocessing repeats emails or payments.", "consumers reprocess old messages, or skip some for good", "Save the group's current offsets, stop its consumers, and preview the new offsets first.", ["Is it safe for the consumers to process messages twice?", "Are the current offsets saved?"]),
+        text: rule_text!("kafka.reset-offsets-described", "Moves consumers' position in a stream", "Offsets keep no history, so the old position returns only if saved first; reprocessing repeats emails or payments.", "consumers reprocess old messages, or skip some for good", "Save the group's current offsets, stop its consumers, and preview the new offsets first.", ["Is it safe for the consumers to process messages twice?", "Are the current offsets saved?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,

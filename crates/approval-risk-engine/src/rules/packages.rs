@@ -318,8 +318,7 @@ const PUBLIC_REGISTRIES: Words = words![
 
 pub static RULES: &[Rule] = &[
     Rule {
-        id: "pkg.prose-publish",
-        text: rule_text!("Publishes a package to a public registry", "Public registries never reuse a version number, so a bad release cannot be replaced, only superseded.", "its contents are public for good, mirrored within minutes", "List what the package contains (`npm pack --dry-run`, `cargo package --list`) and publish a pre-release first.", ["Has someone inspected exactly what goes into the package?", "Is the version right, given it can never be reused?"]),
+        text: rule_text!("pkg.prose-publish", "Publishes a package to a public registry", "Public registries never reuse a version number, so a bad release cannot be replaced, only superseded.", "its contents are public for good, mirrored within minutes", "List what the package contains (`npm pack --dry-run`, `cargo package --list`) and publish a pre-release first.", ["Has someone inspected exactly what goes into the package?", "Is the version right, given it can never be reused?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -343,8 +342,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Check which version is on PyPI.", "Do not publish to npm yet."]),
     },
     Rule {
-        id: "pkg.prose-unpublish",
-        text: rule_text!("Withdraws a published package version", "Lock files pin exact versions and never fall back to another; mirrors keep copies, so a leaked secret stays leaked.", "projects pinning it break, and its number cannot be reused", "Deprecate it with a message pointing to a fixed release; withdraw only for malware or leaked secrets.", ["Whose builds break when this version disappears?", "Would deprecating it and publishing a fix do?"]),
+        text: rule_text!("pkg.prose-unpublish", "Withdraws a published package version", "Lock files pin exact versions and never fall back to another; mirrors keep copies, so a leaked secret stays leaked.", "projects pinning it break, and its number cannot be reused", "Deprecate it with a message pointing to a fixed release; withdraw only for malware or leaked secrets.", ["Whose builds break when this version disappears?", "Would deprecating it and publishing a fix do?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -367,8 +365,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Deprecate 2.3.0 with a message pointing to 2.3.1.", "Do not unpublish anything."]),
     },
     Rule {
-        id: "pkg.npm-publish",
-        text: rule_text!("Publishes a package to the npm registry", "npm allows unpublishing only if nothing depends on it, and after 72 hours only for little-used packages.", "anyone can install it within minutes; its contents stay public", "Run `npm publish --dry-run` and read the file list; publish from CI with provenance after review.", ["Has anyone checked the files going out for secrets?", "Is the version right, and which dist-tag will it take?", "Is this the usual release path, or the agent alone?"]),
+        text: rule_text!("pkg.npm-publish", "Publishes a package to the npm registry", "npm allows unpublishing only if nothing depends on it, and after 72 hours only for little-used packages.", "anyone can install it within minutes; its contents stay public", "Run `npm publish --dry-run` and read the file list; publish from CI with provenance after review.", ["Has anyone checked the files going out for secrets?", "Is the version right, and which dist-tag will it take?", "Is this the usual release path, or the agent alone?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -384,8 +381,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["npm pack", "npm run publish:docs", "echo 'npm publish'", "yarn npm info react"]),
     },
     Rule {
-        id: "pkg.npm-unpublish",
-        text: rule_text!("Removes a published package or version from npm", "Dependents get no warning, as the 2016 left-pad removal showed; `--force` removes the whole package.", "projects depending on it break, and its version cannot return", "Deprecate the version with a message instead (`npm deprecate`), and publish a fixed version.", ["How many users depend on this version?", "If a secret leaked, has it been rotated already?"]),
+        text: rule_text!("pkg.npm-unpublish", "Removes a published package or version from npm", "Dependents get no warning, as the 2016 left-pad removal showed; `--force` removes the whole package.", "projects depending on it break, and its version cannot return", "Deprecate the version with a message instead (`npm deprecate`), and publish a fixed version.", ["How many users depend on this version?", "If a secret leaked, has it been rotated already?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -405,8 +401,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["npm view my-lib versions", "npm publish --dry-run", "echo npm unpublish my-lib"]),
     },
     Rule {
-        id: "pkg.npm-deprecate",
-        text: rule_text!("Marks published npm versions as deprecated", "The version part is a semver range, and leaving it out deprecates every version; an empty message undoes it.", "installs of matching versions warn, and some CI builds fail", "Name the exact affected versions, not a broad range, after listing them with `npm view`.", ["Does the range cover only the affected versions?", "Does the message say which version to move to?"]),
+        text: rule_text!("pkg.npm-deprecate", "Marks published npm versions as deprecated", "The version part is a semver range, and leaving it out deprecates every version; an empty message undoes it.", "installs of matching versions warn, and some CI builds fail", "Name the exact affected versions, not a broad range, after listing them with `npm view`.", ["Does the range cover only the affected versions?", "Does the message say which version to move to?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -422,8 +417,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["npm deprecate my-lib@1.4.2 \"\"", "npm view my-lib deprecated", "npm outdated"]),
     },
     Rule {
-        id: "pkg.npm-dist-tag",
-        text: rule_text!("Moves the npm tag users install by default", "A plain `npm install` follows `latest`; moving the tag back does not undo installs or lock files made meanwhile.", "every new install, everywhere, gets a different version at once", "Test the version under a non-default tag such as `next` before moving `latest`.", ["Which version does the tag point at now?", "Was the new version tested under another tag?"]),
+        text: rule_text!("pkg.npm-dist-tag", "Moves the npm tag users install by default", "A plain `npm install` follows `latest`; moving the tag back does not undo installs or lock files made meanwhile.", "every new install, everywhere, gets a different version at once", "Test the version under a non-default tag such as `next` before moving `latest`.", ["Which version does the tag point at now?", "Was the new version tested under another tag?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -439,8 +433,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["npm dist-tag ls my-lib", "yarn tag list my-lib", "npm install react@next"]),
     },
     Rule {
-        id: "pkg.npm-access-public",
-        text: rule_text!("Makes a private npm package public", "The switch covers every version, so old releases with forgotten files go public too; reverting it recalls no copies.", "anyone can download its code and any secrets in it", "Check what every published version contains, or publish a clean new package instead.", ["Was every published version checked for secrets and internal code?", "Who in the organisation approved making this package public?"]),
+        text: rule_text!("pkg.npm-access-public", "Makes a private npm package public", "The switch covers every version, so old releases with forgotten files go public too; reverting it recalls no copies.", "anyone can download its code and any secrets in it", "Check what every published version contains, or publish a clean new package instead.", ["Was every published version checked for secrets and internal code?", "Who in the organisation approved making this package public?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -456,8 +449,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["npm access get status @acme/internal-sdk", "npm access set status=private @acme/internal-sdk", "npm access list packages @acme"]),
     },
     Rule {
-        id: "pkg.owner-change",
-        text: rule_text!("Changes who can publish a package", "Owners publish without review, and version ranges pull new releases in automatically; hijacked owner accounts start supply-chain attacks.", "its owners can ship code to every user, or block fixes", "List current owners, then grant publishing via team settings that require two-factor authentication.", ["Who is being added or removed, and who approved it?", "Does the new owner have two-factor authentication turned on?"]),
+        text: rule_text!("pkg.owner-change", "Changes who can publish a package", "Owners publish without review, and version ranges pull new releases in automatically; hijacked owner accounts start supply-chain attacks.", "its owners can ship code to every user, or block fixes", "List current owners, then grant publishing via team settings that require two-factor authentication.", ["Who is being added or removed, and who approved it?", "Does the new owner have two-factor authentication turned on?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -473,8 +465,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["npm owner ls my-lib", "cargo owner --list my-crate", "gem owner acme-sdk"]),
     },
     Rule {
-        id: "pkg.cargo-publish",
-        text: rule_text!("Publishes a crate to crates.io", "It ships every file not excluded by `.gitignore` or the manifest's `exclude` list; `--allow-dirty` adds uncommitted changes.", "its source is public for good; yanking never deletes it", "Run `cargo publish --dry-run` (or `cargo package --list`) and read what goes out; publish from CI after review.", ["Does `cargo package --list` show anything private?", "Is the version number right for the changes it contains?"]),
+        text: rule_text!("pkg.cargo-publish", "Publishes a crate to crates.io", "It ships every file not excluded by `.gitignore` or the manifest's `exclude` list; `--allow-dirty` adds uncommitted changes.", "its source is public for good; yanking never deletes it", "Run `cargo publish --dry-run` (or `cargo package --list`) and read what goes out; publish from CI after review.", ["Does `cargo package --list` show anything private?", "Is the version number right for the changes it contains?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -490,8 +481,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["cargo package --list", "cargo build --release", "cargo release patch"]),
     },
     Rule {
-        id: "pkg.cargo-yank",
-        text: rule_text!("Yanks a published crate version", "Lock files keep working and `cargo yank --undo` reverses it, but requirements only that version satisfies stop resolving.", "no new resolution can pick it, for any user", "Publish a fixed version first, and yank only the versions that are really broken.", ["Is there a fixed version users can move to?", "Is the yanked version really broken?"]),
+        text: rule_text!("pkg.cargo-yank", "Yanks a published crate version", "Lock files keep working and `cargo yank --undo` reverses it, but requirements only that version satisfies stop resolving.", "no new resolution can pick it, for any user", "Publish a fixed version first, and yank only the versions that are really broken.", ["Is there a fixed version users can move to?", "Is the yanked version really broken?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -507,8 +497,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["cargo yank --undo --version 1.0.1 my-crate", "cargo search my-crate", "cargo update -p my-crate"]),
     },
     Rule {
-        id: "pkg.pypi-upload",
-        text: rule_text!("Uploads a Python package to PyPI", "PyPI never accepts a deleted file name again, so a broken release can only be superseded by a new version.", "anyone can install it at once; mirrors keep copies", "Upload to TestPyPI first (`--repository testpypi`) and install from there, then publish from CI.", ["Has the release been installed and tried from TestPyPI?", "Are all files in `dist/` from this build and version?"]),
+        text: rule_text!("pkg.pypi-upload", "Uploads a Python package to PyPI", "PyPI never accepts a deleted file name again, so a broken release can only be superseded by a new version.", "anyone can install it at once; mirrors keep copies", "Upload to TestPyPI first (`--repository testpypi`) and install from there, then publish from CI.", ["Has the release been installed and tried from TestPyPI?", "Are all files in `dist/` from this build and version?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -524,8 +513,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["twine check dist/*", "poetry build", "python -m build", "pip install twine"]),
     },
     Rule {
-        id: "pkg.gem-push",
-        text: rule_text!("Publishes a gem to RubyGems", "The gem holds whatever files the gemspec's `files` list matched at build time, and RubyGems never reuses a version.", "it is public at once and can be yanked, never replaced", "Unpack the built gem (`gem unpack`) to check its files; push internal gems to a private server.", ["Which files does the gem contain?", "Is the version number right?"]),
+        text: rule_text!("pkg.gem-push", "Publishes a gem to RubyGems", "The gem holds whatever files the gemspec's `files` list matched at build time, and RubyGems never reuses a version.", "it is public at once and can be yanked, never replaced", "Unpack the built gem (`gem unpack`) to check its files; push internal gems to a private server.", ["Which files does the gem contain?", "Is the version number right?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -541,8 +529,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["gem build acme-sdk.gemspec", "gem install rails", "gem list"]),
     },
     Rule {
-        id: "pkg.gem-yank",
-        text: rule_text!("Yanks a gem version from RubyGems", "A yank removes the version from the index Bundler resolves against, and its number can never be pushed again.", "projects whose lock files pin it fail to install", "Release a fixed version first; yank only for a security problem or a broken build.", ["Who depends on this version?", "Is there a fixed version to move to?"]),
+        text: rule_text!("pkg.gem-yank", "Yanks a gem version from RubyGems", "A yank removes the version from the index Bundler resolves against, and its number can never be pushed again.", "projects whose lock files pin it fail to install", "Release a fixed version first; yank only for a security problem or a broken build.", ["Who depends on this version?", "Is there a fixed version to move to?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -562,8 +549,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["gem search acme-sdk", "gem info acme-sdk --remote"]),
     },
     Rule {
-        id: "pkg.nuget-push",
-        text: rule_text!("Publishes a package to NuGet", "nuget.org refuses deletion so restores never break, and its version number can never be pushed again.", "it stays downloadable to anyone; unlisting only hides it", "Inspect the package (`dotnet pack`, then open the .nupkg) and push to an internal feed first.", ["Which feed does this push to?", "Has anyone checked what the package contains?"]),
+        text: rule_text!("pkg.nuget-push", "Publishes a package to NuGet", "nuget.org refuses deletion so restores never break, and its version number can never be pushed again.", "it stays downloadable to anyone; unlisting only hides it", "Inspect the package (`dotnet pack`, then open the .nupkg) and push to an internal feed first.", ["Which feed does this push to?", "Has anyone checked what the package contains?"]),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,

@@ -199,8 +199,7 @@ fn destroys_unlisted(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        id: "iac.plan-destroys-data",
-        text: rule_text!("The plan destroys a resource that holds data", "Re-applying recreates it empty; a deleted managed database often loses its automated backups too, unless a final snapshot exists.", "it and its data are gone unless restored from backup", "Take {target} out of this change, protect it with `prevent_destroy`, and destroy it alone once unused.", ["Is destroying {target} intended, or is it a rename?", "Is there a recent snapshot or backup of {target}?", "Is this plan built from the current state?"]),
+        text: rule_text!("iac.plan-destroys-data", "The plan destroys a resource that holds data", "Re-applying recreates it empty; a deleted managed database often loses its automated backups too, unless a final snapshot exists.", "it and its data are gone unless restored from backup", "Take {target} out of this change, protect it with `prevent_destroy`, and destroy it alone once unused.", ["Is destroying {target} intended, or is it a rename?", "Is there a recent snapshot or backup of {target}?", "Is this plan built from the current state?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -216,8 +215,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["  # aws_security_group_rule.web will be destroyed", "  # aws_db_instance.orders will be updated in-place"]),
     },
     Rule {
-        id: "iac.plan-replaces-data",
-        text: rule_text!("The plan replaces a resource that holds data", "An attribute that cannot change in place forces a new resource; nothing copies data, and `-/+` means delete first.", "it comes back empty with a new identifier unless restored", "Change the attribute forcing replacement another way, or migrate the data to a new resource first.", ["What forces replacing {target}, and can it change in place?", "Is {target} backed up, and restorable into the new resource?"]),
+        text: rule_text!("iac.plan-replaces-data", "The plan replaces a resource that holds data", "An attribute that cannot change in place forces a new resource; nothing copies data, and `-/+` means delete first.", "it comes back empty with a new identifier unless restored", "Change the attribute forcing replacement another way, or migrate the data to a new resource first.", ["What forces replacing {target}, and can it change in place?", "Is {target} backed up, and restorable into the new resource?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -233,8 +231,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["  # aws_instance.web must be replaced", "  # aws_db_instance.main will be created"]),
     },
     Rule {
-        id: "iac.plan-destroys-resource",
-        text: rule_text!("The plan destroys infrastructure", "It holds no data of its own, but renaming code without a `moved` block also shows as a destroy.", "whatever relies on it breaks until it is recreated", "Confirm {target} is meant to go, not a rename, and apply its removal on its own.", ["Is removing {target} intended, or a rename read as destroy?", "What depends on {target}?"]),
+        text: rule_text!("iac.plan-destroys-resource", "The plan destroys infrastructure", "It holds no data of its own, but renaming code without a `moved` block also shows as a destroy.", "whatever relies on it breaks until it is recreated", "Confirm {target} is meant to go, not a rename, and apply its removal on its own.", ["Is removing {target} intended, or a rename read as destroy?", "What depends on {target}?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -250,8 +247,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["  # aws_instance.web[0] will be created", "  # aws_db_instance.main will be destroyed"]),
     },
     Rule {
-        id: "iac.plan-replaces-resource",
-        text: rule_text!("The plan replaces infrastructure", "`-/+` destroys the old one before creating the new; `+/-` means `create_before_destroy` creates the new one first.", "it gets new identifiers and addresses, with a gap between", "Use `create_before_destroy` for {target}, or change the attribute that forces replacement another way.", ["Will {target} be down between delete and create?", "Does anything refer to its current ID or address?"]),
+        text: rule_text!("iac.plan-replaces-resource", "The plan replaces infrastructure", "`-/+` destroys the old one before creating the new; `+/-` means `create_before_destroy` creates the new one first.", "it gets new identifiers and addresses, with a gap between", "Use `create_before_destroy` for {target}, or change the attribute that forces replacement another way.", ["Will {target} be down between delete and create?", "Does anything refer to its current ID or address?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -267,8 +263,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["  # aws_instance.web will be updated in-place", "  # aws_ebs_volume.data must be replaced"]),
     },
     Rule {
-        id: "iac.plan-destroys-unlisted",
-        text: rule_text!("The plan destroys resources it does not list", "The summary counts destroys and replacements, but without the resource lines the tool cannot judge what holds data.", "unnamed resources are destroyed, possibly with their data", "Paste the whole plan output (or `terraform show -json plan.out`) so every destroyed resource can be seen.", ["Which resources does the plan destroy or replace?", "Do any of them hold data?"]),
+        text: rule_text!("iac.plan-destroys-unlisted", "The plan destroys resources it does not list", "The summary counts destroys and replacements, but without the resource lines the tool cannot judge what holds data.", "unnamed resources are destroyed, possibly with their data", "Paste the whole plan output (or `terraform show -json plan.out`) so every destroyed resource can be seen.", ["Which resources does the plan destroy or replace?", "Do any of them hold data?"]),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -284,8 +279,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Plan: 2 to add, 0 to change, 0 to destroy."]),
     },
     Rule {
-        id: "iac.plan-opens-to-internet",
-        text: rule_text!("The plan opens a port to the internet", "An inbound rule from `0.0.0.0/0`, `::/0` or `*` lets every address in, from the moment the apply finishes.", "anyone online can reach the port; scanners find it within minutes", "Limit {target} to the office or VPN range, or reach the host through a bastion or session manager.", ["Who needs to reach this port, and from which addresses?", "What listens on it, and does it require authentication?"]),
+        text: rule_text!("iac.plan-opens-to-internet", "The plan opens a port to the internet", "An inbound rule from `0.0.0.0/0`, `::/0` or `*` lets every address in, from the moment the apply finishes.", "anyone online can reach the port; scanners find it within minutes", "Limit {target} to the office or VPN range, or reach the host through a bastion or session manager.", ["Who needs to reach this port, and from which addresses?", "What listens on it, and does it require authentication?"]),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -308,8 +302,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "iac.plan-weakens-safety",
-        text: rule_text!("The plan weakens a safety setting", "Logging, deletion protection, versioning and retention keep the way back; weakened, the next mistake or purge is final.", "what it protected can be lost for good after the apply", "Keep {target}'s setting as it is, and change it in its own reviewed plan if it must change.", ["Why must this setting change, and who in security agreed?", "What would be lost if something went wrong while it is off?"]),
+        text: rule_text!("iac.plan-weakens-safety", "The plan weakens a safety setting", "Logging, deletion protection, versioning and retention keep the way back; weakened, the next mistake or purge is final.", "what it protected can be lost for good after the apply", "Keep {target}'s setting as it is, and change it in its own reviewed plan if it must change.", ["Why must this setting change, and who in security agreed?", "What would be lost if something went wrong while it is off?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -332,8 +325,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "iac.plan-changes",
-        text: rule_text!("The plan creates or changes infrastructure", "Nothing is deleted, but in-place is not downtime-free: an instance type change, for one, restarts the resource.", "a wrong setting reaches everything that uses it", "Read the attribute changes for {target}, and apply to a non-production environment first.", ["Which environment's state is this plan for?", "Will any change restart the resource?"]),
+        text: rule_text!("iac.plan-changes", "The plan creates or changes infrastructure", "Nothing is deleted, but in-place is not downtime-free: an instance type change, for one, restarts the resource.", "a wrong setting reaches everything that uses it", "Read the attribute changes for {target}, and apply to a non-production environment first.", ["Which environment's state is this plan for?", "Will any change restart the resource?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,

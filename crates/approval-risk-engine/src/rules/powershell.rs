@@ -246,8 +246,7 @@ fn service_stop(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        id: "ps.remove-item-tree",
-        text: rule_text!("Deletes a folder tree with PowerShell", "`Remove-Item` skips the Recycle Bin; `-Recurse` takes everything below, and `-Force` includes hidden and read-only files.", "every file below it is gone, with no undo", "Run it with `-WhatIf` first to list what would go, then move the folder aside instead.", ["What does `-WhatIf` list for this path?", "Is any of it not in a backup?"]),
+        text: rule_text!("ps.remove-item-tree", "Deletes a folder tree with PowerShell", "`Remove-Item` skips the Recycle Bin; `-Recurse` takes everything below, and `-Force` includes hidden and read-only files.", "every file below it is gone, with no undo", "Run it with `-WhatIf` first to list what would go, then move the folder aside instead.", ["What does `-WhatIf` list for this path?", "Is any of it not in a backup?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -266,8 +265,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Remove-Item .\\notes.txt", "Get-ChildItem -Path C:\\inetpub\\logs -Recurse"]),
     },
     Rule {
-        id: "ps.wipe-disk",
-        text: rule_text!("Formats or clears a disk with PowerShell", "Formatting writes a new file system over the volume; `Clear-Disk -RemoveData` erases every partition on the disk.", "every file on it becomes unreachable", "List the disks and volumes first (`Get-Disk`, `Get-Volume`) and back up what is on the one named.", ["Which disk is this on this machine?", "Is anything on it not in a backup?"]),
+        text: rule_text!("ps.wipe-disk", "Formats or clears a disk with PowerShell", "Formatting writes a new file system over the volume; `Clear-Disk -RemoveData` erases every partition on the disk.", "every file on it becomes unreachable", "List the disks and volumes first (`Get-Disk`, `Get-Volume`) and back up what is on the one named.", ["Which disk is this on this machine?", "Is anything on it not in a backup?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -286,8 +284,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Get-Volume", "Get-Disk | Format-Table"]),
     },
     Rule {
-        id: "ps.execution-policy-off",
-        text: rule_text!("Lets any PowerShell script run", "Unrestricted or Bypass stops PowerShell from refusing unsigned and downloaded scripts on this machine.", "scripts from anywhere run without a prompt", "Run the one script with `-ExecutionPolicy Bypass` on its own `powershell -File` call, or sign it.", ["Which script needs this, and can it be signed?", "Who else runs scripts on this machine?"]),
+        text: rule_text!("ps.execution-policy-off", "Lets any PowerShell script run", "Unrestricted or Bypass stops PowerShell from refusing unsigned and downloaded scripts on this machine.", "scripts from anywhere run without a prompt", "Run the one script with `-ExecutionPolicy Bypass` on its own `powershell -File` call, or sign it.", ["Which script needs this, and can it be signed?", "Who else runs scripts on this machine?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -306,8 +303,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Set-ExecutionPolicy RemoteSigned -Scope CurrentUser", "Get-ExecutionPolicy -List"]),
     },
     Rule {
-        id: "ps.service-stop",
-        text: rule_text!("Stops or restarts a Windows service", "While the service is down, whatever depends on it fails; a restart drops the requests in flight.", "what depends on it fails until it runs again", "Check what depends on it (`Get-Service -DependentServices`) and do it in a quiet window.", ["What depends on this service?", "Is this the machine you mean?"]),
+        text: rule_text!("ps.service-stop", "Stops or restarts a Windows service", "While the service is down, whatever depends on it fails; a restart drops the requests in flight.", "what depends on it fails until it runs again", "Check what depends on it (`Get-Service -DependentServices`) and do it in a quiet window.", ["What depends on this service?", "Is this the machine you mean?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,

@@ -34,7 +34,7 @@ pub fn markdown() -> String {
     out.push_str("Generated from the rule declarations in `crates/approval-risk-engine/src/rules/`; do not edit by hand.\n");
     out.push_str("Regenerate with `cargo xtask docs` (or `UPDATE_DOCS=1 cargo test -p approval-risk-engine --lib rules::reference`).\n\n");
     out.push_str(&format!("{} rules. Each states the axes it starts from; the engine then moves them with the environment the step names, amplifiers (`--force`, `--all`, production names), mitigations (dry runs, backups, recovery windows) and the approver's context, and says so in the explanation. Rule ids are permanent.\n\n", rules.len()));
-    let mut domains: Vec<&str> = rules.iter().map(|r| domain(r.id)).collect();
+    let mut domains: Vec<&str> = rules.iter().map(|r| domain(r.id())).collect();
     domains.dedup();
     domains.sort_unstable();
     domains.dedup();
@@ -42,15 +42,15 @@ pub fn markdown() -> String {
     for d in &domains {
         let ids: Vec<String> = rules
             .iter()
-            .filter(|r| domain(r.id) == *d)
-            .map(|r| format!("[`{}`](#{})", r.id, r.id.replace('.', "")))
+            .filter(|r| domain(r.id()) == *d)
+            .map(|r| format!("[`{}`](#{})", r.id(), r.id().replace('.', "")))
             .collect();
         out.push_str(&format!("| `{d}` | {} |\n", ids.join(", ")));
     }
     for d in &domains {
         out.push_str(&format!("\n## `{d}`\n"));
-        for rule in rules.iter().filter(|r| domain(r.id) == *d) {
-            out.push_str(&format!("\n### {}\n\n", rule.id));
+        for rule in rules.iter().filter(|r| domain(r.id()) == *d) {
+            out.push_str(&format!("\n### {}\n\n", rule.id()));
             out.push_str(&format!(
                 "**{}.** Reads {}. Starts at reversibility `{}`, scope `{}` ({}).",
                 rule.title(),

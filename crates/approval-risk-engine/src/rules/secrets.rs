@@ -81,8 +81,7 @@ fn noun_then_delete(command: &Command) -> Option<Hit> {
 }
 
 pub static RULES: &[Rule] = &[Rule {
-    id: "secrets.delete",
-    text: rule_text!("Deletes secrets or vaults in a secret manager", "Services fetching it at startup fail at their next restart; without a copy, the credential must be re-issued everywhere.", "every reader fails, and it cannot be recovered", "Disable {target} first, watch what breaks, and delete it only once nothing reads it.", ["Which services read {target}, and will they fail without it?", "Is there another copy, or must the credential be re-issued?"]),
+    text: rule_text!("secrets.delete", "Deletes secrets or vaults in a secret manager", "Services fetching it at startup fail at their next restart; without a copy, the credential must be re-issued everywhere.", "every reader fails, and it cannot be recovered", "Disable {target} first, watch what breaks, and delete it only once nothing reads it.", ["Which services read {target}, and will they fail without it?", "Is there another copy, or must the credential be re-issued?"]),
     reversibility: R::Irreversible,
     scope: S::Shared,
     reach: Reach::Environment,

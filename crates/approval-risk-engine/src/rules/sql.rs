@@ -234,8 +234,7 @@ fn rename_dropped_column(_: &str, words: &[SqlWord], _: Span) -> Option<String> 
 
 pub static RULES: &[Rule] = &[
     Rule {
-        id: "sql.copy-table",
-        text: rule_text!("Copies a table's rows into another table", "The copy lives in the same database: it covers a mistaken delete or drop, not losing the database.", "a new table holds a copy; nothing existing changes", "Check the copy's row count matches the source before any step deletes from it.", ["Does the copy's row count match {target}?", "Which later step relies on this copy?"]),
+        text: rule_text!("sql.copy-table", "Copies a table's rows into another table", "The copy lives in the same database: it covers a mistaken delete or drop, not losing the database.", "a new table holds a copy; nothing existing changes", "Check the copy's row count matches the source before any step deletes from it.", ["Does the copy's row count match {target}?", "Which later step relies on this copy?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -268,8 +267,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "sql.drop-table",
-        text: rule_text!("Drops a table, database or schema", "One statement removes rows, indexes and grants; CASCADE also drops dependent views, and only a backup restores it.", "its rows are gone and everything reading it fails", "Rename it instead, take a dump, and drop it only once nothing has broken.", ["Is there a fresh, tested backup of this table?", "Which services read or write it?", "Which database is this (check the connection string)?"]),
+        text: rule_text!("sql.drop-table", "Drops a table, database or schema", "One statement removes rows, indexes and grants; CASCADE also drops dependent views, and only a backup restores it.", "its rows are gone and everything reading it fails", "Rename it instead, take a dump, and drop it only once nothing has broken.", ["Is there a fresh, tested backup of this table?", "Which services read or write it?", "Which database is this (check the connection string)?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -291,8 +289,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["CREATE TABLE users (id int);", "SELECT * FROM drop_table_log;", "-- DROP TABLE users;"]),
     },
     Rule {
-        id: "sql.delete-all-rows",
-        text: rule_text!("Deletes every row of a table", "Without WHERE, DELETE matches every row, and client tools autocommit each statement, so nothing can roll it back.", "all its rows are gone; only a backup returns them", "Add a WHERE clause, check the count with `SELECT count(*)`, and delete inside `BEGIN` to allow rollback.", ["Was a WHERE clause meant to be here?", "Is there a recent backup of {target}?", "Which database and environment does this connect to?"]),
+        text: rule_text!("sql.delete-all-rows", "Deletes every row of a table", "Without WHERE, DELETE matches every row, and client tools autocommit each statement, so nothing can roll it back.", "all its rows are gone; only a backup returns them", "Add a WHERE clause, check the count with `SELECT count(*)`, and delete inside `BEGIN` to allow rollback.", ["Was a WHERE clause meant to be here?", "Is there a recent backup of {target}?", "Which database and environment does this connect to?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -324,8 +321,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "sql.delete-rows",
-        text: rule_text!("Deletes the rows a WHERE clause selects", "Foreign keys declared ON DELETE CASCADE also delete child rows elsewhere; point-in-time recovery restores whole databases, not single rows.", "the matched rows are gone; a wrong condition needs a restore", "Count the matched rows with `SELECT count(*)` first, and delete inside a transaction to allow rollback.", ["How many rows should this condition match?", "Is point-in-time recovery or a recent backup available?"]),
+        text: rule_text!("sql.delete-rows", "Deletes the rows a WHERE clause selects", "Foreign keys declared ON DELETE CASCADE also delete child rows elsewhere; point-in-time recovery restores whole databases, not single rows.", "the matched rows are gone; a wrong condition needs a restore", "Count the matched rows with `SELECT count(*)` first, and delete inside a transaction to allow rollback.", ["How many rows should this condition match?", "Is point-in-time recovery or a recent backup available?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -348,8 +344,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["DELETE FROM users;", "SELECT * FROM sessions WHERE expires_at < now();"]),
     },
     Rule {
-        id: "sql.update-rows",
-        text: rule_text!("Overwrites values in rows a WHERE clause selects", "Once committed, old values survive only in backups; recovering them means restoring a whole database and copying values back.", "the matched rows' old values are overwritten in place", "Copy the matched rows aside (`CREATE TABLE ... AS SELECT`) first, and update inside a transaction.", ["How many rows does the condition match?", "Are the current values saved before they are overwritten?"]),
+        text: rule_text!("sql.update-rows", "Overwrites values in rows a WHERE clause selects", "Once committed, old values survive only in backups; recovering them means restoring a whole database and copying values back.", "the matched rows' old values are overwritten in place", "Copy the matched rows aside (`CREATE TABLE ... AS SELECT`) first, and update inside a transaction.", ["How many rows does the condition match?", "Are the current values saved before they are overwritten?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -372,8 +367,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["UPDATE accounts SET plan = 'pro';", "SELECT * FROM accounts WHERE id = 42;"]),
     },
     Rule {
-        id: "sql.update-all-rows",
-        text: rule_text!("Overwrites a column in every row", "Without WHERE, UPDATE rewrites every row and client tools commit at once; restoring means merging a backup with later changes.", "every row's old value is overwritten in place", "Add a WHERE clause, and copy the column aside first (`CREATE TABLE ... AS SELECT`).", ["Was a WHERE clause meant to be here?", "Is there a copy of the column's current values?", "Which database and environment does this connect to?"]),
+        text: rule_text!("sql.update-all-rows", "Overwrites a column in every row", "Without WHERE, UPDATE rewrites every row and client tools commit at once; restoring means merging a backup with later changes.", "every row's old value is overwritten in place", "Add a WHERE clause, and copy the column aside first (`CREATE TABLE ... AS SELECT`).", ["Was a WHERE clause meant to be here?", "Is there a copy of the column's current values?", "Which database and environment does this connect to?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -403,8 +397,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "sql.truncate",
-        text: rule_text!("Empties a table", "TRUNCATE skips row-by-row deletion, so DELETE triggers never fire, and MySQL commits it even inside a transaction.", "all its rows are gone; CASCADE empties referencing tables too", "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first.", ["Is there a backup of {target} taken today?", "Do other tables reference it (CASCADE empties them too)?", "Which database and environment does this connect to?"]),
+        text: rule_text!("sql.truncate", "Empties a table", "TRUNCATE skips row-by-row deletion, so DELETE triggers never fire, and MySQL commits it even inside a transaction.", "all its rows are gone; CASCADE empties referencing tables too", "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first.", ["Is there a backup of {target} taken today?", "Do other tables reference it (CASCADE empties them too)?", "Which database and environment does this connect to?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -426,8 +419,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["truncate -s 0 /var/log/app.log", "SELECT * FROM orders;", "echo 'TRUNCATE TABLE orders'"]),
     },
     Rule {
-        id: "sql.drop-column",
-        text: rule_text!("Drops a column or partition", "Re-adding the column gives an empty one, so values return only from a backup; a dropped partition loses every row.", "its data is gone and code reading it fails", "Stop all code using the column, copy its data aside, and drop it a release later.", ["Does any code, report or job still read this column?", "Is there a copy of its data?", "Which database and environment is this?"]),
+        text: rule_text!("sql.drop-column", "Drops a column or partition", "Re-adding the column gives an empty one, so values return only from a backup; a dropped partition loses every row.", "its data is gone and code reading it fails", "Stop all code using the column, copy its data aside, and drop it a release later.", ["Does any code, report or job still read this column?", "Is there a copy of its data?", "Which database and environment is this?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -461,8 +453,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "sql.drop-constraint",
-        text: rule_text!("Removes a key or constraint", "Dropping a primary or unique key also drops its index; re-adding it fails while any bad row remains.", "the database stops refusing duplicates and orphaned rows", "Keep the constraint and fix the violating data or code; if it must go, plan re-adding it.", ["Why must the constraint go, and for how long?", "What stops bad data from getting in meanwhile?"]),
+        text: rule_text!("sql.drop-constraint", "Removes a key or constraint", "Dropping a primary or unique key also drops its index; re-adding it fails while any bad row remains.", "the database stops refusing duplicates and orphaned rows", "Keep the constraint and fix the violating data or code; if it must go, plan re-adding it.", ["Why must the constraint go, and for how long?", "What stops bad data from getting in meanwhile?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -492,8 +483,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        id: "sql.drop-index",
-        text: rule_text!("Drops an index", "Dropping a UNIQUE index also lets duplicates in. Rebuilding a large one is slow and blocks writes unless built CONCURRENTLY.", "queries using it can slow sharply; no data is lost", "Confirm it is unused (`idx_scan`), use `DROP INDEX CONCURRENTLY`, and keep its `CREATE INDEX` statement.", ["Do any queries still use this index?", "Is it a unique index keeping duplicates out?"]),
+        text: rule_text!("sql.drop-index", "Drops an index", "Dropping a UNIQUE index also lets duplicates in. Rebuilding a large one is slow and blocks writes unless built CONCURRENTLY.", "queries using it can slow sharply; no data is lost", "Confirm it is unused (`idx_scan`), use `DROP INDEX CONCURRENTLY`, and keep its `CREATE INDEX` statement.", ["Do any queries still use this index?", "Is it a unique index keeping duplicates out?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -515,8 +505,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["CREATE INDEX CONCURRENTLY idx_orders_created_at ON orders (created_at);", "REINDEX INDEX CONCURRENTLY idx_orders_created_at;", "DROP TABLE idx_backup;"]),
     },
     Rule {
-        id: "sql.drop-definition",
-        text: rule_text!("Drops a view, function, procedure, trigger or sequence", "Recreating it needs its definition and grants; a recreated sequence restarts numbering, so new ids collide with existing rows.", "everything using it fails, and a trigger's job silently stops", "Check what depends on {target}, save its definition (`pg_dump --schema-only`), and drop it in a revertible migration.", ["Is the definition of {target} in source control?", "What reads or calls it: reports, services, other views?", "If a trigger, what job would silently stop?"]),
+        text: rule_text!("sql.drop-definition", "Drops a view, function, procedure, trigger or sequence", "Recreating it needs its definition and grants; a recreated sequence restarts numbering, so new ids collide with existing rows.", "everything using it fails, and a trigger's job silently stops", "Check what depends on {target}, save its definition (`pg_dump --schema-only`), and drop it in a revertible migration.", ["Is the definition of {target} in source control?", "What reads or calls it: reports, services, other views?", "If a trigger, what job would silently stop?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -552,8 +541,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["CREATE OR REPLACE VIEW active_customers AS SELECT 1;", "REFRESH MATERIALIZED VIEW daily_revenue;", "DROP INDEX view_idx;"]),
     },
     Rule {
-        id: "sql.drop-type-cascade",
-        text: rule_text!("Drops a type, domain or extension with CASCADE", "CASCADE drops every dependent object unasked, including table columns of that type, so dropping PostGIS removes every geometry column.", "every column using it is dropped with its data", "Drop it without CASCADE; the database then refuses and lists each dependent object to handle first.", ["Which tables have columns that use {target}?", "Is there a backup of those tables?"]),
+        text: rule_text!("sql.drop-type-cascade", "Drops a type, domain or extension with CASCADE", "CASCADE drops every dependent object unasked, including table columns of that type, so dropping PostGIS removes every geometry column.", "every column using it is dropped with its data", "Drop it without CASCADE; the database then refuses and lists each dependent object to handle first.", ["Which tables have columns that use {target}?", "Is there a backup of those tables?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -575,8 +563,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["DROP TYPE order_status;", "CREATE EXTENSION IF NOT EXISTS pgcrypto;"]),
     },
     Rule {
-        id: "sql.drop-role",
-        text: rule_text!("Drops a database user or role", "Recreating a role restores none of its grants or memberships, and every client needs a new password.", "logins as it are refused and its grants are gone", "Lock its login first (`NOLOGIN`, or `ACCOUNT LOCK` in MySQL), and drop it once no logins fail.", ["Which applications or jobs still log in as {target}?", "Are its grants recorded so they can be rebuilt?"]),
+        text: rule_text!("sql.drop-role", "Drops a database user or role", "Recreating a role restores none of its grants or memberships, and every client needs a new password.", "logins as it are refused and its grants are gone", "Lock its login first (`NOLOGIN`, or `ACCOUNT LOCK` in MySQL), and drop it once no logins fail.", ["Which applications or jobs still log in as {target}?", "Are its grants recorded so they can be rebuilt?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -598,8 +585,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["CREATE ROLE reporting LOGIN;", "ALTER ROLE reporting NOLOGIN;", "DROP USER MAPPING FOR app SERVER remote;"]),
     },
     Rule {
-        id: "sql.grant-all",
-        text: rule_text!("Grants all privileges", "MySQL's `ON *.*` adds server rights like FILE and SHUTDOWN; `WITH GRANT OPTION` lets the grantee pass it all on.", "the grantee can read, change and delete everything it covers", "Grant only what the task needs (`GRANT SELECT ON ... TO ...`), and never `WITH GRANT OPTION`.", ["Which privileges does the grantee actually need?", "Who else can log in as the grantee?"]),
+        text: rule_text!("sql.grant-all", "Grants all privileges", "MySQL's `ON *.*` adds server rights like FILE and SHUTDOWN; `WITH GRANT OPTION` lets the grantee pass it all on.", "the grantee can read, change and delete everything it covers", "Grant only what the task needs (`GRANT SELECT ON ... TO ...`), and never `WITH GRANT OPTION`.", ["Which privileges does the grantee actually need?", "Who else can log in as the grantee?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -615,8 +601,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["GRANT SELECT ON orders TO reporting;", "REVOKE ALL ON orders FROM reporting;"]),
     },
     Rule {
-        id: "sql.grant-public",
-        text: rule_text!("Grants access to every database user", "Every role belongs to PUBLIC, so revoking from single roles removes nothing; only revoking from PUBLIC takes it back.", "every role, now and in future, gets this access", "Grant to a named role whose members are only the intended users.", ["Which roles really need this access?", "Does the table hold personal or financial data?"]),
+        text: rule_text!("sql.grant-public", "Grants access to every database user", "Every role belongs to PUBLIC, so revoking from single roles removes nothing; only revoking from PUBLIC takes it back.", "every role, now and in future, gets this access", "Grant to a named role whose members are only the intended users.", ["Which roles really need this access?", "Does the table hold personal or financial data?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -638,8 +623,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["GRANT USAGE ON SCHEMA public TO app;", "GRANT SELECT ON public.customers TO analyst;"]),
     },
     Rule {
-        id: "sql.grant-superuser",
-        text: rule_text!("Makes a database user a superuser", "A PostgreSQL superuser can run shell commands on the host; BYPASSRLS ignores row-level policies, and CREATEROLE can grant other roles.", "it bypasses every permission and can drop any database", "Grant only what the task needs, such as the predefined `pg_read_all_data` role, and time-box it.", ["What task needs superuser that a narrower privilege cannot do?", "When will it be taken back, and who checks?"]),
+        text: rule_text!("sql.grant-superuser", "Makes a database user a superuser", "A PostgreSQL superuser can run shell commands on the host; BYPASSRLS ignores row-level policies, and CREATEROLE can grant other roles.", "it bypasses every permission and can drop any database", "Grant only what the task needs, such as the predefined `pg_read_all_data` role, and time-box it.", ["What task needs superuser that a narrower privilege cannot do?", "When will it be taken back, and who checks?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -661,8 +645,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER ROLE deploy NOSUPERUSER;", "CREATE ROLE reporting LOGIN;"]),
     },
     Rule {
-        id: "sql.password-change",
-        text: rule_text!("Changes a database login's password", "Open sessions keep working, but every new connection with the old password fails until each client has the new one.", "clients with the old password are refused at their next connection", "Rotate through a second login: create it, move every client to it, then retire the old one.", ["Which applications and jobs log in as {target}?", "How does each of them get the new password, and when?"]),
+        text: rule_text!("sql.password-change", "Changes a database login's password", "Open sessions keep working, but every new connection with the old password fails until each client has the new one.", "clients with the old password are refused at their next connection", "Rotate through a second login: create it, move every client to it, then retire the old one.", ["Which applications and jobs log in as {target}?", "How does each of them get the new password, and when?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -684,8 +667,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER ROLE orders_app NOLOGIN;", "ALTER ROLE orders_app CONNECTION LIMIT 10;", "CREATE ROLE reporting LOGIN PASSWORD 'x';", "ALTER USER deploy WITH SUPERUSER;"]),
     },
     Rule {
-        id: "sql.revoke",
-        text: rule_text!("Revokes database privileges", "Open sessions lose it at their next statement; CASCADE also removes every grant the holder passed on.", "applications using the privilege are refused from their next query", "Check which applications use the role before revoking, and have the matching `GRANT` ready.", ["Which applications or jobs use this privilege today?", "Is the GRANT that undoes this written down?"]),
+        text: rule_text!("sql.revoke", "Revokes database privileges", "Open sessions lose it at their next statement; CASCADE also removes every grant the holder passed on.", "applications using the privilege are refused from their next query", "Check which applications use the role before revoking, and have the matching `GRANT` ready.", ["Which applications or jobs use this privilege today?", "Is the GRANT that undoes this written down?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -707,8 +689,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["GRANT SELECT ON orders TO reporting;", "SELECT * FROM information_schema.role_table_grants;"]),
     },
     Rule {
-        id: "sql.drop-replication-slot",
-        text: rule_text!("Drops or skips a PostgreSQL replication slot", "The slot keeps write-ahead log its consumer has not read; once dropped or advanced, that log is recycled.", "its consumer loses pending changes and must be rebuilt", "Check its consumer in `pg_replication_slots` and confirm it is abandoned; if disk is filling, fix the consumer.", ["What consumes this slot (a replica, Debezium, a pipeline)?", "Is the consumer really gone, or only behind?"]),
+        text: rule_text!("sql.drop-replication-slot", "Drops or skips a PostgreSQL replication slot", "The slot keeps write-ahead log its consumer has not read; once dropped or advanced, that log is recycled.", "its consumer loses pending changes and must be rebuilt", "Check its consumer in `pg_replication_slots` and confirm it is abandoned; if disk is filling, fix the consumer.", ["What consumes this slot (a replica, Debezium, a pipeline)?", "Is the consumer really gone, or only behind?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -730,8 +711,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["SELECT * FROM pg_replication_slots;", "SELECT pg_create_logical_replication_slot('cdc', 'pgoutput');"]),
     },
     Rule {
-        id: "sql.drop-owned",
-        text: rule_text!("Drops everything a role owns", "Usually run before dropping a user; if migrations ran as that role, it owns the application's real tables.", "every table and view it owns is dropped, rows included", "Hand its objects to another role first (`REASSIGN OWNED`), so `DROP OWNED` removes only privileges.", ["Which tables does {target} own, and does anyone need them?", "Was `REASSIGN OWNED` run first?"]),
+        text: rule_text!("sql.drop-owned", "Drops everything a role owns", "Usually run before dropping a user; if migrations ran as that role, it owns the application's real tables.", "every table and view it owns is dropped, rows included", "Hand its objects to another role first (`REASSIGN OWNED`), so `DROP OWNED` removes only privileges.", ["Which tables does {target} own, and does anyone need them?", "Was `REASSIGN OWNED` run first?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -753,8 +733,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["REASSIGN OWNED BY legacy_app TO app_owner;", "SELECT * FROM pg_tables WHERE tableowner = 'legacy_app';"]),
     },
     Rule {
-        id: "sql.table-rewrite-lock",
-        text: rule_text!("Rewrites a table under an exclusive lock", "VACUUM FULL and CLUSTER block even reads while writing a full copy, which needs equal free disk; REINDEX blocks writes.", "queries on it wait until the rebuild finishes", "Use `REINDEX ... CONCURRENTLY` or `pg_repack` to avoid the long lock, and run it off-peak.", ["How long will the table stay locked?", "Is there disk space for a full copy?"]),
+        text: rule_text!("sql.table-rewrite-lock", "Rewrites a table under an exclusive lock", "VACUUM FULL and CLUSTER block even reads while writing a full copy, which needs equal free disk; REINDEX blocks writes.", "queries on it wait until the rebuild finishes", "Use `REINDEX ... CONCURRENTLY` or `pg_repack` to avoid the long lock, and run it off-peak.", ["How long will the table stay locked?", "Is there disk space for a full copy?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -776,8 +755,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["VACUUM ANALYZE orders;", "REINDEX TABLE CONCURRENTLY orders;"]),
     },
     Rule {
-        id: "sql.reset-binary-logs",
-        text: rule_text!("Deletes every MySQL binary log", "Replicas and point-in-time recovery replay binary logs; RESET MASTER deletes every one, restarts numbering and clears GTID history.", "replicas break; recovery reaches only the last full backup", "Let logs expire via `binlog_expire_logs_seconds`, or `PURGE BINARY LOGS` only those replicas have read and backups cover.", ["Do replicas read from this server?", "When was the last full backup?"]),
+        text: rule_text!("sql.reset-binary-logs", "Deletes every MySQL binary log", "Replicas and point-in-time recovery replay binary logs; RESET MASTER deletes every one, restarts numbering and clears GTID history.", "replicas break; recovery reaches only the last full backup", "Let logs expire via `binlog_expire_logs_seconds`, or `PURGE BINARY LOGS` only those replicas have read and backups cover.", ["Do replicas read from this server?", "When was the last full backup?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -799,8 +777,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mysql -e 'SHOW BINARY LOGS'", "mysql -e 'RESET QUERY CACHE'"]),
     },
     Rule {
-        id: "sql.purge-binary-logs",
-        text: rule_text!("Purges MySQL binary logs", "MySQL spares only logs a connected replica is reading right now; a disconnected or restarting replica gets no protection.", "lagging replicas stop and recovery cannot reach past the purge", "Check each replica has read past the purge point (`SHOW REPLICA STATUS`); otherwise let logs expire.", ["Have all replicas read past the purge point?", "Is there a full backup newer than it?"]),
+        text: rule_text!("sql.purge-binary-logs", "Purges MySQL binary logs", "MySQL spares only logs a connected replica is reading right now; a disconnected or restarting replica gets no protection.", "lagging replicas stop and recovery cannot reach past the purge", "Check each replica has read past the purge point (`SHOW REPLICA STATUS`); otherwise let logs expire.", ["Have all replicas read past the purge point?", "Is there a full backup newer than it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -822,8 +799,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mysql -e 'SHOW BINARY LOGS'", "mysql -e 'FLUSH BINARY LOGS'"]),
     },
     Rule {
-        id: "sql.disable-row-security",
-        text: rule_text!("Switches off row-level security", "Application queries rely on the policy as their only tenant filter; re-enabling it cannot recall rows already read.", "every user of it can see every tenant's rows", "Keep row-level security on, and adjust access with `ALTER POLICY` or `CREATE POLICY`.", ["Which tenants or customers share this table?", "Why must the policy go, and what replaces it?"]),
+        text: rule_text!("sql.disable-row-security", "Switches off row-level security", "Application queries rely on the policy as their only tenant filter; re-enabling it cannot recall rows already read.", "every user of it can see every tenant's rows", "Keep row-level security on, and adjust access with `ALTER POLICY` or `CREATE POLICY`.", ["Which tenants or customers share this table?", "Why must the policy go, and what replaces it?"]),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -845,8 +821,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER TABLE invoices ENABLE ROW LEVEL SECURITY;", "CREATE POLICY tenant_isolation ON invoices USING (tenant_id = current_setting('app.tenant')::int);"]),
     },
     Rule {
-        id: "sql.dropdb",
-        text: rule_text!("Deletes a PostgreSQL database", "`dropdb` runs `DROP DATABASE`, which no transaction can wrap, so only a backup returns it, minus later writes.", "its tables are gone and every service using it fails", "Rename it instead and take a `pg_dump -Fc`; drop it later. Use `ALTER DATABASE {target} RENAME TO {target}_old`.", ["Is there a tested backup of {target} from today?", "Which host is this (check `-h` and PGHOST)?", "What still connects to it?"]),
+        text: rule_text!("sql.dropdb", "Deletes a PostgreSQL database", "`dropdb` runs `DROP DATABASE`, which no transaction can wrap, so only a backup returns it, minus later writes.", "its tables are gone and every service using it fails", "Rename it instead and take a `pg_dump -Fc`; drop it later. Use `ALTER DATABASE {target} RENAME TO {target}_old`.", ["Is there a tested backup of {target} from today?", "Which host is this (check `-h` and PGHOST)?", "What still connects to it?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -862,8 +837,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["createdb app_test", "dropdb --help", "echo dropdb app_production"]),
     },
     Rule {
-        id: "sql.dropuser",
-        text: rule_text!("Deletes a PostgreSQL role", "A recreated role is a new role: grants and memberships must be rebuilt by hand, and passwords reissued.", "logins as it are refused and its privileges are gone", "Disable its login first (`NOLOGIN`), and drop the role once nothing fails to connect.", ["Which applications or people still log in as {target}?", "Are its grants written down somewhere?"]),
+        text: rule_text!("sql.dropuser", "Deletes a PostgreSQL role", "A recreated role is a new role: grants and memberships must be rebuilt by hand, and passwords reissued.", "logins as it are refused and its privileges are gone", "Disable its login first (`NOLOGIN`), and drop the role once nothing fails to connect.", ["Which applications or people still log in as {target}?", "Are its grants written down somewhere?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -879,8 +853,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["createuser reporting", "dropuser --help"]),
     },
     Rule {
-        id: "sql.mysqladmin-drop",
-        text: rule_text!("Deletes a MySQL database", "`mysqladmin drop` asks once, and `-f` skips even that; `DROP DATABASE` commits implicitly, so only a backup returns it.", "its tables are gone and every service using it fails", "Drop it only once nothing uses it, and after a `mysqldump --single-transaction` of {target}.", ["Is there a tested dump of {target} from today?", "Which host is this (check `-h`)?"]),
+        text: rule_text!("sql.mysqladmin-drop", "Deletes a MySQL database", "`mysqladmin drop` asks once, and `-f` skips even that; `DROP DATABASE` commits implicitly, so only a backup returns it.", "its tables are gone and every service using it fails", "Drop it only once nothing uses it, and after a `mysqldump --single-transaction` of {target}.", ["Is there a tested dump of {target} from today?", "Which host is this (check `-h`)?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -896,8 +869,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mysqladmin -u root -p create shop", "mysqladmin status", "mysqladmin processlist"]),
     },
     Rule {
-        id: "sql.pg-restore-clean",
-        text: rule_text!("Restores a dump over an existing database", "`--clean` drops each dumped object before recreating it; without `--single-transaction`, an error midway leaves the database half-restored.", "its live data is replaced and later writes are lost", "Target a new, empty database (`createdb`), compare it with the live one, then switch over.", ["Which database is the target, and is it right?", "How old is the file, and what was written since?", "Is there a backup of the database it overwrites?"]),
+        text: rule_text!("sql.pg-restore-clean", "Restores a dump over an existing database", "`--clean` drops each dumped object before recreating it; without `--single-transaction`, an error midway leaves the database half-restored.", "its live data is replaced and later writes are lost", "Target a new, empty database (`createdb`), compare it with the live one, then switch over.", ["Which database is the target, and is it right?", "How old is the file, and what was written since?", "Is there a backup of the database it overwrites?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -913,8 +885,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["pg_restore -d orders_restored nightly.dump", "pg_restore -Fc --list nightly.dump", "pg_dump -Fc -f nightly.dump orders"]),
     },
     Rule {
-        id: "sql.pg-dropcluster",
-        text: rule_text!("Deletes a whole PostgreSQL cluster", "`pg_dropcluster` deletes data directory, configuration and logs with no prompt; `--stop` shuts a running cluster down first.", "every database it serves is deleted; only off-machine backups help", "Stop the cluster instead and keep its data directory until nobody misses it. Use `pg_ctlcluster {target} stop`.", ["What databases does this cluster serve?", "Is there a backup of it on another machine?"]),
+        text: rule_text!("sql.pg-dropcluster", "Deletes a whole PostgreSQL cluster", "`pg_dropcluster` deletes data directory, configuration and logs with no prompt; `--stop` shuts a running cluster down first.", "every database it serves is deleted; only off-machine backups help", "Stop the cluster instead and keep its data directory until nobody misses it. Use `pg_ctlcluster {target} stop`.", ["What databases does this cluster serve?", "Is there a backup of it on another machine?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -930,8 +901,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["pg_createcluster 16 main", "pg_lsclusters"]),
     },
     Rule {
-        id: "sql.truncate-described",
-        text: rule_text!("A step that empties a table", "Client tools commit TRUNCATE or DELETE at once, and TRUNCATE skips DELETE triggers, so trigger-based audit logs miss it.", "all its rows are gone; only a backup returns them", "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first.", ["Which database and environment holds this table?", "Is there a backup of it from today?"]),
+        text: rule_text!("sql.truncate-described", "A step that empties a table", "Client tools commit TRUNCATE or DELETE at once, and TRUNCATE skips DELETE triggers, so trigger-based audit logs miss it.", "all its rows are gone; only a backup returns them", "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first.", ["Which database and environment holds this table?", "Is there a backup of it from today?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,

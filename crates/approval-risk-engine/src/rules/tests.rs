@@ -15,10 +15,10 @@ fn fired(text: &str, id: &str) -> bool {
 fn every_example_fires_its_rule() {
     let mut failures = Vec::new();
     for rule in all() {
-        assert!(!rule.examples.is_empty(), "{} has no examples", rule.id);
+        assert!(!rule.examples.is_empty(), "{} has no examples", rule.id());
         for example in rule.examples {
-            if !fired(example, rule.id) {
-                failures.push(format!("{}: should fire on {example:?}", rule.id));
+            if !fired(example, rule.id()) {
+                failures.push(format!("{}: should fire on {example:?}", rule.id()));
             }
         }
     }
@@ -32,11 +32,11 @@ fn no_counterexample_fires_its_rule() {
         assert!(
             !rule.counterexamples.is_empty(),
             "{} has no counterexamples",
-            rule.id
+            rule.id()
         );
         for counter in rule.counterexamples {
-            if fired(counter, rule.id) {
-                failures.push(format!("{}: should stay quiet on {counter:?}", rule.id));
+            if fired(counter, rule.id()) {
+                failures.push(format!("{}: should stay quiet on {counter:?}", rule.id()));
             }
         }
     }
@@ -45,7 +45,7 @@ fn no_counterexample_fires_its_rule() {
 
 #[test]
 fn rule_ids_are_unique_and_well_formed() {
-    let mut ids: Vec<&str> = all().map(|r| r.id).collect();
+    let mut ids: Vec<&str> = all().map(|r| r.id()).collect();
     for id in &ids {
         let (domain, name) = id.split_once('.').unwrap_or(("", ""));
         assert!(
@@ -67,32 +67,32 @@ fn rule_ids_are_unique_and_well_formed() {
 #[test]
 fn every_rule_explains_itself() {
     for rule in all() {
-        assert!(rule.title().len() >= 10, "{}: title too short", rule.id);
+        assert!(rule.title().len() >= 10, "{}: title too short", rule.id());
         assert!(
             rule.why().len() >= 60,
             "{}: why should say what is lost and who notices",
-            rule.id
+            rule.id()
         );
         assert!(
             !rule.safer().is_empty(),
             "{}: no safer alternative",
-            rule.id
+            rule.id()
         );
         assert!(
             !rule.instead.is_empty(),
             "{}: no concrete safer step",
-            rule.id
+            rule.id()
         );
         assert!(
             (2..=3).contains(&rule.questions().len()),
             "{}: two or three questions",
-            rule.id
+            rule.id()
         );
         for q in rule.questions() {
             assert!(
                 q.ends_with('?'),
                 "{}: question {q:?} is not a question",
-                rule.id
+                rule.id()
             );
         }
     }
@@ -115,29 +115,29 @@ fn rule_prose_fits_the_card() {
             })
             .count();
         if sentences > 2 {
-            failures.push(format!("{}: why has {sentences} sentences", rule.id));
+            failures.push(format!("{}: why has {sentences} sentences", rule.id()));
         }
         let why_words = rule.why().split_whitespace().count();
         if why_words > 20 {
-            failures.push(format!("{}: why has {why_words} words", rule.id));
+            failures.push(format!("{}: why has {why_words} words", rule.id()));
         }
         let safer_words = rule.safer().split_whitespace().count();
         if safer_words > 20 {
-            failures.push(format!("{}: safer has {safer_words} words", rule.id));
+            failures.push(format!("{}: safer has {safer_words} words", rule.id()));
         }
         let title_words = rule.title().split_whitespace().count();
         if title_words > 8 || rule.title().contains('(') {
-            failures.push(format!("{}: title {:?} is long", rule.id, rule.title()));
+            failures.push(format!("{}: title {:?} is long", rule.id(), rule.title()));
         }
         let c = rule.consequence();
         let words = c.split_whitespace().count();
         if !(2..=11).contains(&words) {
-            failures.push(format!("{}: consequence has {words} words", rule.id));
+            failures.push(format!("{}: consequence has {words} words", rule.id()));
         }
         if c.ends_with('.') || c.contains(['{', '}', '"']) || c.starts_with(char::is_uppercase) {
             failures.push(format!(
                 "{}: consequence {c:?} is not a lower-case clause",
-                rule.id
+                rule.id()
             ));
         }
     }
@@ -159,7 +159,7 @@ fn rule_prose_is_trimmed_and_spaced_once() {
             assert!(
                 text.trim() == text && !text.contains("  "),
                 "{}: {text:?} has stray spaces",
-                rule.id
+                rule.id()
             );
         }
     }
@@ -174,7 +174,7 @@ fn safer_alternatives_score_lower() {
             .iter()
             .flat_map(|e| assess(e, &Options::default()).steps)
             .flat_map(|s| s.findings)
-            .filter(|f| f.rule == rule.id)
+            .filter(|f| f.rule == rule.id())
             .map(|f| f.decision)
             .max()
             .unwrap_or(Decision::Proceed);
@@ -186,7 +186,7 @@ fn safer_alternatives_score_lower() {
         if got >= worst {
             failures.push(format!(
                 "{}: instead {instead:?} is {got}, example is {worst}",
-                rule.id
+                rule.id()
             ));
         }
     }
@@ -215,7 +215,7 @@ fn every_plan() -> Vec<(String, String)> {
     assert!(plans.len() > 60, "the fixtures and eval plans are found");
     for rule in all() {
         for text in rule.examples.iter().chain(rule.counterexamples) {
-            plans.push((rule.id.to_string(), text.to_string()));
+            plans.push((rule.id().to_string(), text.to_string()));
         }
     }
     plans

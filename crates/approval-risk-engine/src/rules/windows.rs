@@ -132,8 +132,7 @@ fn icacls_everyone(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        id: "win.del-tree",
-        text: rule_text!("Deletes files by pattern on Windows", "`del` skips the Recycle Bin; with `/s` it takes every matching file in every folder below, and `/q` asks nothing.", "every matching file is gone, with no undo", "List what would go first with `dir /s`, then move the files aside instead of deleting them.", ["What does `dir /s` list for this pattern?", "Is any of it not in a backup?"]),
+        text: rule_text!("win.del-tree", "Deletes files by pattern on Windows", "`del` skips the Recycle Bin; with `/s` it takes every matching file in every folder below, and `/q` asks nothing.", "every matching file is gone, with no undo", "List what would go first with `dir /s`, then move the files aside instead of deleting them.", ["What does `dir /s` list for this pattern?", "Is any of it not in a backup?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -152,8 +151,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["del notes.txt", "dir /s C:\\backups"]),
     },
     Rule {
-        id: "win.rd-tree",
-        text: rule_text!("Deletes a folder tree on Windows", "`rd /s` removes the folder and everything in it without the Recycle Bin; `/q` skips the one prompt.", "every file below it is gone, with no undo", "Rename the folder aside and delete it later, once nothing is missed.", ["What is in this folder that is not in a backup?", "Which machine and drive is this?"]),
+        text: rule_text!("win.rd-tree", "Deletes a folder tree on Windows", "`rd /s` removes the folder and everything in it without the Recycle Bin; `/q` skips the one prompt.", "every file below it is gone, with no undo", "Rename the folder aside and delete it later, once nothing is missed.", ["What is in this folder that is not in a backup?", "Which machine and drive is this?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -172,8 +170,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rd empty-folder", "rmdir /?"]),
     },
     Rule {
-        id: "win.format-volume",
-        text: rule_text!("Formats a Windows volume", "Formatting writes a new, empty file system over the volume; what was on it is no longer reachable.", "every file on the drive becomes unreachable", "Check with `vol` and `dir` which drive this is, and back it up first.", ["Which disk is this drive letter on this machine?", "Is anything on it not in a backup?"]),
+        text: rule_text!("win.format-volume", "Formats a Windows volume", "Formatting writes a new, empty file system over the volume; what was on it is no longer reachable.", "every file on the drive becomes unreachable", "Check with `vol` and `dir` which drive this is, and back it up first.", ["Which disk is this drive letter on this machine?", "Is anything on it not in a backup?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -192,8 +189,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["vol D:", "format /?"]),
     },
     Rule {
-        id: "win.reg-delete",
-        text: rule_text!("Deletes a Windows registry key", "A deleted key and its values are gone unless exported first; programs and services that read them break.", "the settings under it are lost, and what reads them breaks", "Export the key first: `reg export {target} key-backup.reg`.", ["What reads this key?", "Was it exported first?"]),
+        text: rule_text!("win.reg-delete", "Deletes a Windows registry key", "A deleted key and its values are gone unless exported first; programs and services that read them break.", "the settings under it are lost, and what reads them breaks", "Export the key first: `reg export {target} key-backup.reg`.", ["What reads this key?", "Was it exported first?"]),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -212,8 +208,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["reg query HKLM\\Software\\Acme", "reg export HKLM\\Software\\Acme acme.reg"]),
     },
     Rule {
-        id: "win.user-delete",
-        text: rule_text!("Deletes a Windows account", "A recreated account gets a new security identifier, so its file permissions and group memberships do not come back.", "its sign-in, permissions and profile are lost", "Disable the account instead: `net user {target} /active:no`.", ["Who or what signs in with this account?", "Should it be disabled first and deleted later?"]),
+        text: rule_text!("win.user-delete", "Deletes a Windows account", "A recreated account gets a new security identifier, so its file permissions and group memberships do not come back.", "its sign-in, permissions and profile are lost", "Disable the account instead: `net user {target} /active:no`.", ["Who or what signs in with this account?", "Should it be disabled first and deleted later?"]),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -232,8 +227,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["net user svc-backup", "net user svc-backup /active:no"]),
     },
     Rule {
-        id: "win.admin-add",
-        text: rule_text!("Makes an account a Windows administrator", "An administrator can do anything on the machine, including turning off its logging; mistaken grants are hard to spot.", "the account can change anything on the machine", "Add it to the narrowest group the task needs, such as Event Log Readers, and remove it after.", ["Which rights does the task need?", "When is the grant taken back?"]),
+        text: rule_text!("win.admin-add", "Makes an account a Windows administrator", "An administrator can do anything on the machine, including turning off its logging; mistaken grants are hard to spot.", "the account can change anything on the machine", "Add it to the narrowest group the task needs, such as Event Log Readers, and remove it after.", ["Which rights does the task need?", "When is the grant taken back?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -252,8 +246,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["net localgroup administrators", "net localgroup users deploy-bot /add"]),
     },
     Rule {
-        id: "win.icacls-everyone",
-        text: rule_text!("Gives everyone full rights on Windows files", "Every account on the machine can then change or replace these files, including programs that run them.", "any account can change or replace these files", "Grant the one account that needs access, with read rights if that is enough.", ["Which account needs access, and to do what?", "Does anything run these files?"]),
+        text: rule_text!("win.icacls-everyone", "Gives everyone full rights on Windows files", "Every account on the machine can then change or replace these files, including programs that run them.", "any account can change or replace these files", "Grant the one account that needs access, with read rights if that is enough.", ["Which account needs access, and to do what?", "Does anything run these files?"]),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
