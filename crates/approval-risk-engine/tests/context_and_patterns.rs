@@ -2082,3 +2082,30 @@ fn a_grant_of_everything_escalates_and_a_grant_on_one_table_does_not() {
         Decision::Review
     );
 }
+
+/// The sub-bullets of a task that writes code say what the code does: a soft delete, a test's
+/// name, when an empty state shows. They are not the step's act.
+#[test]
+fn the_details_of_a_code_task_are_not_its_act() {
+    let plan = "- [ ] 1. Add `SessionStore.purgeMany(ids)` in `src/store.ts`\n  - Soft delete only: set `archived_at` and keep the row\n  - Show the empty state when the last session is removed\n\n- [ ] 2. Commit on `feat/bulk-purge`, push the branch and open a draft PR\n";
+    let assessment = assess_default(plan);
+    assert_eq!(step(&assessment, 1).decision, Decision::Proceed);
+    assert_eq!(step(&assessment, 2).decision, Decision::Proceed);
+}
+
+/// A sub-bullet that acts on a shared environment, or runs something, is an act even under a
+/// code task; a task that is not code work keeps its sub-bullets; and committing straight to a
+/// shared branch is not a topic branch.
+#[test]
+fn acts_under_a_code_task_still_count() {
+    for plan in [
+        "- [ ] 1. Add a cleanup job in `src/jobs/cleanup.ts`\n  - Delete the old rows in production once it is merged\n",
+        "- [ ] 1. Add a cleanup job in `src/jobs/cleanup.ts`\n  - Drop the staging database afterwards\n",
+        "- [ ] 1. Rotate the reporting credentials\n  - Delete the old access keys\n",
+    ] {
+        let assessment = assess_default(plan);
+        assert!(step(&assessment, 1).decision >= Decision::Review, "{plan}");
+    }
+    let main = assess_default("1. Commit on `main` and push to origin\n");
+    assert!(step(&main, 1).decision >= Decision::Review);
+}

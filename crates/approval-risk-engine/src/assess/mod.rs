@@ -174,7 +174,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
         Vec::new()
     };
     if step.prose {
-        mark_code_described(&mut tokens);
+        mark_code_described(input, &mut tokens);
         let before = hits.len();
         for rule in &rules::index().prose {
             if let Matcher::Prose(pattern) = &rule.matcher {
@@ -1524,7 +1524,9 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
                     _ => {
                         let clause_tokens = &tokens[prose::clause_of(tokens, s)];
                         let names = names_code(clause_tokens)
-                            || clause_tokens.iter().any(|t| is_workspace_file(&t.text));
+                            || clause_tokens
+                                .iter()
+                                .any(|t| is_workspace_file(&t.text) || is_topic_branch(t));
                         clause_names_code = Some((clause, names));
                         names
                     }
@@ -1645,7 +1647,8 @@ const ABOUT: Words = words!["for", "that", "which", "to", "covering", "of", "on"
 /// the piece of code it names and what a linking word ("for", "that", "to") adds after it.
 /// The description ends at "and" or "or", where another act may start ("write the test and
 /// drop the table"), and a clause that names production stays as it is (`LIVE_CODE`).
-fn mark_code_described(tokens: &mut [Token]) {
+fn mark_code_described(input: &str, tokens: &mut [Token]) {
+    mark_task_details(input, tokens);
     let mut start = 0;
     while start < tokens.len() {
         let clause = prose::clause_of(tokens, start);
@@ -1700,6 +1703,61 @@ fn mark_code_described(tokens: &mut [Token]) {
             continue;
         }
         for token in &mut tokens[described] {
+            token.data = true;
+        }
+    }
+}
+
+/// A task item that leads with writing code ("Add `SessionStore.purge()` in
+/// `src/store.ts`", "Write tests in `tests/export.rs`") and its indented sub-bullets: the
+/// sub-bullets say what the code does, what its tests check or what the task must satisfy
+/// ("Soft delete only: set `archived_at`", "Show the empty state when the last row is
+/// removed"), so their words are data. A sub-bullet that names a shared environment, or that
+/// leads with running or shipping something, is an act of its own and stays as it is.
+fn mark_task_details(input: &str, tokens: &mut [Token]) {
+    const SHIPS: Words = words!["run", "execute", "apply", "deploy", "ship", "release", "merge"];
+    const SHARED_PLACES: Words = words!["staging", "stage", "qa", "uat", "preprod", "pre-prod"];
+    let Some(lead) = tokens.iter().position(|t| {
+        !t.text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'x')
+    }) else {
+        return;
+    };
+    let first = prose::clause_of(tokens, lead);
+    let leads_with = |list: Words| {
+        find_all(&tokens[lead..first.end], list)
+            .first()
+            .is_some_and(|(s, _)| *s == 0)
+    };
+    let clause = &tokens[first.clone()];
+    let writes_code = (leads_with(BUILDS_SOFTWARE) || leads_with(CODE_WORK))
+        && (names_code(clause) || clause.iter().any(|t| is_workspace_file(&t.text)))
+        && find_all(clause, LIVE_CODE).is_empty();
+    if !writes_code {
+        return;
+    }
+    let mut at = first.end;
+    while at < tokens.len() {
+        let detail = prose::clause_of(tokens, at);
+        at = detail.end.max(at + 1);
+        let start = tokens[detail.start].span.start;
+        let line_start = input
+            .get(..start)
+            .and_then(|before| before.rfind('\n'))
+            .map_or(0, |n| n + 1);
+        let lead_in = input.get(line_start..start).unwrap_or("");
+        let indented_bullet = lead_in.starts_with([' ', '\t'])
+            && matches!(lead_in.trim_start().chars().next(), Some('-' | '*' | '+'));
+        let words = &tokens[detail.clone()];
+        if !indented_bullet
+            || !find_all(words, LIVE_CODE).is_empty()
+            || !find_all(words, SHARED_PLACES).is_empty()
+            || find_all(words, SHIPS).first().is_some_and(|(s, _)| *s == 0)
+        {
+            continue;
+        }
+        for token in &mut tokens[detail] {
             token.data = true;
         }
     }
@@ -1851,6 +1909,20 @@ fn in_working_copy(input: &str, tokens: &[Token], hit: &mut Hit) {
 /// (`src/main.rs`, `README.md`, `config/app.yaml`): a file of the working copy, under version
 /// control. Absolute and home paths (`/etc/hosts`, `~/.ssh/config`) are the machine's, and a
 /// name that says production (`values-prod.yaml`) is not the agent's to edit freely.
+/// A branch named for one piece of work (`feat/bulk-delete`, `fix/login-redirect`), written
+/// as code: committing or pushing to it is work in review, not on what everyone builds on.
+fn is_topic_branch(token: &Token) -> bool {
+    const TOPICS: Words = words![
+        "feat", "feature", "fix", "bugfix", "chore", "docs", "refactor", "test", "tests", "spike",
+        "wip", "perf", "style", "ci", "build",
+    ];
+    token.data
+        && token
+            .text
+            .split_once('/')
+            .is_some_and(|(topic, rest)| !rest.is_empty() && TOPICS.contains(topic))
+}
+
 fn is_workspace_file(word: &str) -> bool {
     const EXTENSIONS: Words = words![
         "rs", "py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "go", "java", "kt", "rb", "php", "c",
