@@ -2109,3 +2109,28 @@ fn acts_under_a_code_task_still_count() {
     let main = assess_default("1. Commit on `main` and push to origin\n");
     assert!(step(&main, 1).decision >= Decision::Review);
 }
+
+/// A backfill that only fills a column where it is empty overwrites no value: reversible, so
+/// a change to review in production. Setting more columns, an `OR`, a condition on another
+/// column or `IS NOT NULL` overwrites values and stays escalated.
+#[test]
+fn filling_empty_values_is_reversible_and_overwriting_is_not() {
+    let context = target(Target::Production);
+    let fill = "UPDATE profiles SET display_name = full_name WHERE display_name IS NULL;";
+    assert_eq!(
+        only_step(&assess_in(fill, context)).decision,
+        Decision::Review
+    );
+    for overwrite in [
+        "UPDATE profiles SET display_name = full_name WHERE display_name IS NULL OR display_name = '';",
+        "UPDATE profiles SET display_name = full_name, bio = '' WHERE display_name IS NULL;",
+        "UPDATE profiles SET display_name = full_name WHERE bio IS NULL;",
+        "UPDATE profiles SET display_name = full_name WHERE display_name IS NOT NULL;",
+    ] {
+        assert_eq!(
+            only_step(&assess_in(overwrite, context)).decision,
+            Decision::Escalate,
+            "{overwrite}"
+        );
+    }
+}

@@ -187,7 +187,14 @@ const DATA: Words = words![
     "repo",
     "repository",
     "repositories",
-    "branch*",
+    // The branches everyone builds on; a branch for one piece of work is `prose.delete-branch`.
+    "main branch",
+    "master branch",
+    "default branch",
+    "trunk",
+    "develop branch",
+    "release branch*",
+    "production branch*",
     "logs",
     "log",
     "user*",
@@ -243,6 +250,36 @@ pub static RULES: &[Rule] = &[
             "Do not delete the environment; update the configuration in place.",
             "Create a new environment beside the old one.",
             "Delete the temporary file.",
+        ]),
+    },
+    Rule {
+        text: rule_text!("prose.delete-branch", "Deletes a branch", "A branch's commits live on where they were merged or cloned; a database branch is a copy of its parent.", "work only on that branch is gone unless pushed elsewhere", "Check that {target} is merged, or that nothing on it is still needed, before deleting it.", ["Is everything on {target} merged or no longer needed?", "Does a preview, deployment or open pull request still use it?"]),
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Fixed,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Prose(&ProsePattern {
+            verbs: DELETE_VERBS,
+            objects: words!["branch", "branches"],
+            also: words![],
+            window: 6,
+            leading: false,
+            unless: words!["main", "master", "trunk", "develop", "default", "release*", "production", "prod", "protection*", "protected", "rule*"],
+        }),
+        instead: shown_with_a_name("git branch -d {target}"),
+        #[cfg(test)]
+        references: words!["https://git-scm.com/docs/git-branch"],
+        #[cfg(test)]
+        examples: examples(&[
+            "Delete the feat/login branch after the merge.",
+            "{\"tool\": \"delete_branch\", \"input\": {\"branch_id\": \"b7e2c1d4\"}}",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "Delete the main branch.",
+            "Create a branch for the fix.",
+            "Remove the branch protection rule on main.",
         ]),
     },
     Rule {

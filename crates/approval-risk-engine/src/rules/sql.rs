@@ -181,6 +181,52 @@ fn grant_all(_input: &str, words: &[SqlWord], _statement: Span) -> Option<Hit> {
     Some(hit)
 }
 
+/// `UPDATE ... WHERE`. One that only fills empty values (`SET display_name = ... WHERE
+/// display_name IS NULL`) overwrites nothing: every value it replaces was NULL, so setting the
+/// rows it changed back to NULL undoes it, and it is reversible rather than recoverable.
+fn update_rows(input: &str, words: &[SqlWord], statement: Span) -> Option<Hit> {
+    const PATTERN: SqlPattern = SqlPattern {
+        starts: &[words!["update"]],
+        lacks: words![],
+        contains: words!["where"],
+        target_after: None,
+        instead_from: None,
+    };
+    let mut hit = match_sql(&PATTERN, words)?;
+    hit.instead = count_matched_rows(input, words, statement);
+    let text = |i: usize| words.get(i).map_or("", |w| w.text.as_str());
+    let set = words.iter().position(|w| w.text == "set")?;
+    let filter = words.iter().position(|w| w.text == "where")?;
+    // One column set, and the condition asks that very column to be empty, with no `or`.
+    let column = text(set + 1);
+    // Commas are not words: the assignments are read from the text between SET and WHERE,
+    // where a comma outside parentheses starts another one.
+    let assignments = input
+        .get(words[set].span.end..words.get(filter)?.span.start)
+        .unwrap_or(",");
+    let mut depth = 0i32;
+    let one_column = filter > set + 1
+        && !assignments.bytes().any(|b| {
+            match b {
+                b'(' => depth += 1,
+                b')' => depth -= 1,
+                _ => {}
+            }
+            b == b',' && depth == 0
+        });
+    let fills_empty = words[filter..]
+        .windows(3)
+        .any(|w| w[0].text == column && w[1].text == "is" && w[2].text == "null")
+        && !words[filter..].iter().any(|w| w.text == "or");
+    if one_column && fills_empty && !column.is_empty() {
+        hit.reversibility = Some(R::Reversible);
+        hit.note = Some(format!(
+            "It only fills `{column}` where it is empty, so no value is overwritten."
+        ));
+    }
+    Some(hit)
+}
+
 fn count_matched_rows(input: &str, words: &[SqlWord], statement: Span) -> Option<String> {
     let update = words.first()?.text == "update";
     let joined = words.iter().any(|w| w.text == "using")
@@ -350,19 +396,13 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::Sql(&SqlPattern {
-            starts: &[words!["update"]],
-            lacks: words![],
-            contains: words!["where"],
-            target_after: None,
-            instead_from: Some(count_matched_rows),
-        }),
+        matcher: Matcher::SqlFn(update_rows),
         // The count is built from the statement's own condition (`count_matched_rows`).
         instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-update.html"],
         #[cfg(test)]
-        examples: examples(&["UPDATE accounts SET plan = 'pro' WHERE id = 42;", "update users set email = lower(email) where email <> lower(email)"]),
+        examples: examples(&["UPDATE accounts SET plan = 'pro' WHERE id = 42;", "update users set email = lower(email) where email <> lower(email)", "UPDATE profiles SET display_name = full_name WHERE display_name IS NULL;"]),
         #[cfg(test)]
         counterexamples: examples(&["UPDATE accounts SET plan = 'pro';", "SELECT * FROM accounts WHERE id = 42;"]),
     },
