@@ -2134,3 +2134,28 @@ fn filling_empty_values_is_reversible_and_overwriting_is_not() {
         );
     }
 }
+
+/// A named development target lets a change that is easy to undo proceed and keeps a script it
+/// cannot see at review; what cannot be undone still escalates there, and staging stays a shared
+/// environment where the same change is reviewed.
+#[test]
+fn a_development_target_lets_reversible_changes_proceed() {
+    let change = "helm upgrade web ./charts/web --set image.tag=v2\n";
+    let development = target(Target::Development);
+    assert_eq!(
+        only_step(&assess_in(change, development)).decision,
+        Decision::Proceed
+    );
+    assert_eq!(
+        only_step(&assess_in(change, target(Target::Staging))).decision,
+        Decision::Review
+    );
+    assert_eq!(
+        only_step(&assess_in("bash scripts/migrate.sh\n", development)).decision,
+        Decision::Review
+    );
+    assert!(
+        only_step(&assess_in("1. Delete the reports database.\n", development)).decision
+            >= Decision::Escalate
+    );
+}

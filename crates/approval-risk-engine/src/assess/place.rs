@@ -112,9 +112,18 @@ pub fn place(
                                 vec![],
                             ));
                         }
-                        Target::Staging | Target::Development => {
+                        Target::Staging => {
                             scope = scope.max(Scope::Shared);
-                            adjustments.push(note(AdjustmentKind::Context, format!("You set the target to {}, a shared non-production environment.", options.context.target.as_str()), vec![]));
+                            adjustments.push(note(AdjustmentKind::Context, "You set the target to staging, a shared non-production environment.", vec![]));
+                        }
+                        // A development environment is the developers' own: a mistake there
+                        // reaches no one else's work, so a change that is easy to undo
+                        // proceeds. What a rule knows reaches further keeps its scope.
+                        Target::Development => {
+                            if scope <= Scope::Shared {
+                                scope = Scope::Local;
+                            }
+                            adjustments.push(note(AdjustmentKind::Context, "You set the target to development, where a mistake stays with the developers.", vec![]));
                         }
                     }
                 }
