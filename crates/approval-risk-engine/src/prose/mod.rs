@@ -183,6 +183,10 @@ enum Script {
 
 impl Script {
     fn of(ch: char) -> Script {
+        // Most text is ASCII: one test settles it before the ranges.
+        if ch.is_ascii() {
+            return Script::Other;
+        }
         match ch {
             '\u{3040}'..='\u{309F}' => Script::Hiragana,
             '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}' => {
