@@ -138,7 +138,7 @@ const COMMENT_ADDRESSEES: Words = words![
     "copilot",
 ];
 
-pub fn attach(input: &str, work: &mut [StepWork], options: &Options) {
+pub fn attach(input: &str, work: &mut [StepWork], outside: &[Span], options: &Options) {
     if work.is_empty()
         || options.policy.is_disabled("plan.claims") && options.policy.is_disabled("plan.injection")
     {
@@ -178,6 +178,17 @@ pub fn attach(input: &str, work: &mut [StepWork], options: &Options) {
         let index = work
             .partition_point(|w| w.step.span.end <= span.start && w.step.span.start < span.start)
             .min(work.len() - 1);
+        // Instructions inside what a tool returned belong to the call that read them, and are
+        // data until a step acts on them: the card tells the approver, and reading them
+        // changes nothing. A later step that does what they ask is judged by the sequences
+        // (an injected instruction carried out, or destruction after injected text).
+        let returned = id == "plan.injection" && outside.iter().any(|o| o.contains(span));
+        let index = if returned {
+            work.partition_point(|w| w.step.span.start < span.start)
+                .saturating_sub(1)
+        } else {
+            index
+        };
         let step = &mut work[index];
         if let Some(existing) = step.findings.iter_mut().find(|f| f.rule.id() == id) {
             // One finding per kind of claim in a step, with every place it is made. Claims come
@@ -192,20 +203,23 @@ pub fn attach(input: &str, work: &mut [StepWork], options: &Options) {
             }
             continue;
         }
-        let scored = place::place(
-            input,
-            rule,
-            Hit::on(span),
-            None,
-            &[],
-            &step.environment,
-            options,
-        );
+        let mut hit = Hit::on(span);
+        if returned {
+            hit.reversibility = Some(crate::model::Reversibility::Reversible);
+            hit.scope = Some(crate::model::Scope::None);
+            hit.note = Some(
+                "It is in what a tool returned to the agent: data, until a step does what it asks."
+                    .to_string(),
+            );
+        }
+        let mut scored = place::place(input, rule, hit, None, &[], &step.environment, options);
+        if returned {
+            scored.raised.push(super::Raised::Returned);
+        }
         step.findings.push(scored);
     }
 }
 
-/// "safe" on its own in a clause ("(safe, pre-approved)", "this is safe."), not "safe mode".
 /// Claims and instructions aimed at the agent in one run of words, by rule id and where.
 fn look_for_claims(all: &[Token], found: &mut Vec<(&'static str, Span)>) {
     for (start, end) in find_all(all, CLAIMS) {
@@ -221,6 +235,7 @@ fn look_for_claims(all: &[Token], found: &mut Vec<(&'static str, Span)>) {
     }
 }
 
+/// "safe" on its own in a clause ("(safe, pre-approved)", "this is safe."), not "safe mode".
 fn stands_alone(all: &[Token], i: usize) -> bool {
     let clause = all[i].clause;
     // The start of an aside ("in production (safe, ...)") is a boundary too.

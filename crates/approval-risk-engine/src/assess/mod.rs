@@ -45,6 +45,8 @@ pub(crate) enum Raised {
     ChangeFreeze,
     /// The plan backs up what this finding destroys at the given step (1-based) before it.
     BackedUp(usize),
+    /// Found in what a tool returned to the agent: data the step read, not an act of its own.
+    Returned,
 }
 
 /// One step while it is being assessed.
@@ -114,7 +116,7 @@ pub(crate) fn assess_text(input: &str, options: &Options, outside: &[Span]) -> A
         .into_iter()
         .map(|step| assess_step(input, step, &mut state, options))
         .collect();
-    claims::attach(input, &mut work, options);
+    claims::attach(input, &mut work, outside, options);
     flows::follow(input, &mut work, outside, options);
     let patterns = patterns::find(input, &mut work, options);
     Assessed {

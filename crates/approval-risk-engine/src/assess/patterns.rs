@@ -775,6 +775,17 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         let mut steps: Vec<usize> = injected.iter().chain(destructive.iter()).copied().collect();
         crate::order::sort_by_rank(&mut steps, |s| *s as u64);
         steps.dedup();
+        // A step that only read the instructions (in what a tool returned) did not carry them
+        // out: the pattern names it, and raises the steps that destroy.
+        let only_read = |i: &usize| {
+            !destructive.contains(i)
+                && work[*i]
+                    .findings
+                    .iter()
+                    .filter(|f| f.rule.id() == "plan.injection")
+                    .all(|f| f.raised.contains(&Raised::Returned))
+        };
+        let raised: Vec<usize> = steps.iter().copied().filter(|i| !only_read(i)).collect();
         found.push((
             pattern(
                 "plan.injected-destruction",
@@ -784,7 +795,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
                 "Text in the plan addresses an AI agent or its reviewers, and the plan also deletes or destroys. That is the shape of a planted prompt: someone else's instructions, carried out with the agent's permissions.",
                 "Do not approve; find where the instructions came from, remove them, and have the plan rewritten from the task alone.",
             ),
-            steps,
+            raised,
         ));
     }
 
