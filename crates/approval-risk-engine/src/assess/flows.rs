@@ -701,7 +701,12 @@ fn sends_secret(
                 | "--body-file"
                 | "--post-data"
         );
-        let payload = match (data_flag, attached) {
+        // A header carries a credential where it is meant to go (`Authorization: Bearer
+        // $KEY` to the service that issued it); to a host that records whatever it is sent,
+        // the credential is handed to strangers.
+        let header = matches!(flag, "-H" | "--header")
+            && flows::host_of(&destination.value).is_some_and(rules::is_public_drop);
+        let payload = match (data_flag || header, attached) {
             (true, Some(value)) => Some((value.to_string(), arg.span)),
             (true, None) => args.get(i + 1).map(|next| (next.value.clone(), next.span)),
             // A bare `@file` argument (httpie) or a local source of scp/rsync.

@@ -286,13 +286,17 @@ pub fn prints_secret(program: &str, positionals: &[&str]) -> bool {
     if matches!(program, "env" | "set" | "export") && positionals.is_empty() {
         return true;
     }
+    // The words may come after the values of global options (`kubectl --context prod -n
+    // finance get secret api`): they are looked for as a run anywhere in the positionals.
     SECRET_PRINTERS.iter().any(|(name, words)| {
         *name == program
-            && words.len() <= positionals.len()
-            && words
-                .iter()
-                .zip(positionals)
-                .all(|(want, got)| *want == "*" || want == got)
+            && (words.is_empty()
+                || positionals.windows(words.len()).any(|run| {
+                    words
+                        .iter()
+                        .zip(run)
+                        .all(|(want, got)| *want == "*" || want == got)
+                }))
     })
 }
 

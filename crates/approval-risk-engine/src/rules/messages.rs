@@ -913,17 +913,29 @@ const PUBLIC_DROPS: Words = words![
     "filebin.net",
     "oshi.at",
     "keep.sh",
+    // Request recorders and echo services: whatever is sent is logged where strangers read it.
+    "httpbin.org",
+    "requestcatcher.com",
+    "beeceptor.com",
 ];
+
+/// Whether a host is one of `PUBLIC_DROPS` or a subdomain of one.
+pub fn is_public_drop(host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    PUBLIC_DROPS.iter().any(|drop| {
+        host == drop
+            || host
+                .strip_suffix(drop)
+                .is_some_and(|rest| rest.ends_with('.'))
+    })
+}
 
 /// An upload to an anonymous public host: a request that sends (a body, a form, `-T`) to one
 /// of `PUBLIC_DROPS` or a subdomain of one. Fetching from one is not an upload.
 fn public_drop(command: &Command) -> Option<Hit> {
     let (url, host) = command.args.iter().find_map(|a| {
-        let host = super::flows::host_of(&a.value)?.to_ascii_lowercase();
-        PUBLIC_DROPS
-            .iter()
-            .any(|drop| host == drop || host.ends_with(&format!(".{drop}")))
-            .then_some((a, host))
+        let host = super::flows::host_of(&a.value)?;
+        is_public_drop(host).then(|| (a, host.to_ascii_lowercase()))
     })?;
     let sends = http_method(command) != "GET"
         || find_flag(command, words!["-T", "--upload-file"]).is_some();

@@ -42,6 +42,7 @@ pub use matching::{
     command_flag, find_flag, flag_matches, match_command, match_prose, match_sql,
     positionals as positionals_of, Hit,
 };
+pub use messages::is_public_drop;
 pub use powershell::is_cmdlet;
 pub use programs::{
     behind_runner, is_known_program, is_plain_word, is_read_only, is_routine, preview, Preview,
