@@ -93,10 +93,13 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         .filter(|rule| !options.policy.is_disabled(rule.id()));
     let injected_rule = rules::find("flow.injected-instruction")
         .filter(|rule| !options.policy.is_disabled(rule.id()));
-    let instructions = if injected_rule.is_some() {
-        instructions(input, work, outside)
+    let (instructions, asked_values) = if injected_rule.is_some() {
+        (
+            instructions(input, work, outside),
+            asked_values(input, outside),
+        )
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     let mut flow = Flow::default();
     for (index, step) in work.iter_mut().enumerate() {
@@ -131,6 +134,26 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                     );
                     found.push((rule, hit, c));
                 }
+            }
+        }
+        // A step that changes something with an address or id that such text gave the agent
+        // (the webhook URL it named, the file it said to share) is carrying the text out. A
+        // command the text asked for word for word has said so already.
+        let told = found
+            .iter()
+            .any(|(r, _, _)| injected_rule.is_some_and(|i| std::ptr::eq(*r, i)));
+        if let (Some(rule), false, false) = (injected_rule, asked_values.is_empty(), told) {
+            let text = step.step.span.slice(input);
+            let acts = step.decision() >= crate::model::Decision::Review;
+            let asked = asked_values.iter().find_map(|(value, at, within)| {
+                let offset = text.find(value.as_str())?;
+                (acts && within.end <= step.step.span.start).then_some((offset, value.len(), *at))
+            });
+            if let Some((offset, len, at)) = asked {
+                let start = step.step.span.start + offset;
+                let mut hit = Hit::pair(Span::new(start, start + len), at);
+                hit.note = Some("Text addressed to AI agents, which the agent read, gave the address or id this step acts on.".to_string());
+                found.push((rule, hit, usize::MAX));
             }
         }
         // Whether the command before carried a secret on its standard output.
@@ -225,6 +248,50 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             step.findings.push(scored);
         }
     }
+}
+
+/// The addresses and ids that texts from outside the plan addressed to AI agents give: URLs,
+/// e-mail addresses and long opaque ids (a file's or a document's), each with where it is
+/// written and the text it is in. Names and words are too common to say a step took them
+/// from the text.
+fn asked_values(input: &str, outside: &[Span]) -> Vec<(String, Span, Span)> {
+    let mut out = Vec::new();
+    for &within in outside {
+        let words = crate::prose::tokens(input, within, &[]);
+        if crate::prose::find_all(&words, flows::AGENT_ADDRESSEES).is_empty() {
+            continue;
+        }
+        let text = within.slice(input);
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            let breaks = c.is_whitespace()
+                || matches!(
+                    c,
+                    '"' | '\'' | '\\' | '(' | ')' | ',' | ';' | '<' | '>' | '[' | ']' | '{' | '}'
+                );
+            match (breaks, start) {
+                (false, None) => start = Some(i),
+                (true, Some(from)) => {
+                    start = None;
+                    let value = text[from..i].trim_end_matches(['.', ':']);
+                    let opaque = value.len() >= 16
+                        && value
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                        && value.bytes().any(|b| b.is_ascii_digit())
+                        && value.bytes().any(|b| b.is_ascii_alphabetic());
+                    let address = value.contains("://") && value.len() > 10
+                        || value.contains('@') && value.contains('.');
+                    if opaque || address {
+                        let at = within.start + from;
+                        out.push((value.to_string(), Span::new(at, at + value.len()), within));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
 }
 
 /// A command that text from outside the plan asks the agent to run.

@@ -468,6 +468,20 @@ impl Writer<'_> {
             }
             let strings: Vec<&Text> = match value {
                 Value::String(t) => vec![t],
+                // Where a call sends things can sit one level down (`"config": {"url": ...}`
+                // of a webhook): an address there is what the call acts on too.
+                Value::Object(inner, _) if !DATA_KEYS.contains(&lower.as_str()) => {
+                    words.extend(inner.iter().filter_map(|(k, v)| match v {
+                        Value::String(t)
+                            if matches!(k.as_str(), "url" | "endpoint" | "host")
+                                && t.as_str().len() <= 300 =>
+                        {
+                            Some(t)
+                        }
+                        _ => None,
+                    }));
+                    Vec::new()
+                }
                 Value::Array(items, _) => items
                     .iter()
                     .filter_map(|i| {
