@@ -165,16 +165,20 @@ fn weakened_safety(lines: &[(usize, &str)]) -> Option<[Span; 3]> {
         let weakened = (OFF_WHEN_FALSE.contains(&key) && old == "true" && new == "false")
             || (OFF_WHEN_TRUE.contains(&key) && old == "false" && new == "true")
             || (key == "status" && old == "Enabled" && matches!(new, "Suspended" | "Disabled"))
-            || ((key.contains("retention") || key.ends_with("days"))
-                && matches!(
-                    (old.parse::<u64>(), new.parse::<u64>()),
-                    (Ok(before), Ok(after)) if after < before
-                ));
+            || ((key.contains("retention") || key.ends_with("days")) && fewer(old, new));
         if weakened && !key.is_empty() && !old.is_empty() && !new.is_empty() {
             return Some([span(key), span(old), span(new)]);
         }
     }
     None
+}
+
+/// Whether `new` is a smaller whole number than `old`, both written in digits: compared as
+/// text, which needs no number parser in the page.
+fn fewer(old: &str, new: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (old, new) = (old.trim_start_matches('0'), new.trim_start_matches('0'));
+    digits(old) && (new.is_empty() || digits(new)) && (new.len(), new) < (old.len(), old)
 }
 
 /// A changed value reads `old -> new`: the new one is what counts.
