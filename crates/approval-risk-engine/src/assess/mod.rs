@@ -329,7 +329,7 @@ fn command_hits(
                         // As the plan writes it: the value may hold what a variable was set to.
                         let url = at.slice(input).trim_matches(['"', '\'']);
                         hit.floor = Some(crate::model::Decision::Block);
-                        hit.note = Some(format!("If a variable in `{url}` is empty (the plan never sets it, or sets it from a command that can fail or print nothing), the path is `{bucket}`: every object in the bucket goes."));
+                        hit.note = Some(format!("If a variable in `{url}` is empty, the path is `{bucket}`: every object in the bucket goes."));
                     }
                 }
                 hits.push((rule, hit, Some(command_index)));

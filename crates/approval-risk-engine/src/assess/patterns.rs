@@ -893,7 +893,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
                 &[j, i, m],
                 Decision::Review,
                 "Deletes the backup an earlier step relies on",
-                "An earlier step was judged recoverable because of this backup; deleting it in the same plan leaves nothing to restore from afterwards.",
+                "An earlier step counts on this backup; deleting it leaves nothing to restore from.",
                 "Keep the backup until the result is checked, and delete it later as its own step.",
             ),
             vec![m],

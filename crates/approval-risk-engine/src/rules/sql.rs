@@ -176,7 +176,10 @@ fn grant_all(_input: &str, words: &[SqlWord], _statement: Span) -> Option<Hit> {
     };
     if everything {
         hit.reversibility = Some(R::Recoverable);
-        hit.note = Some("It covers every table the database or schema holds: revoking it later does not undo what the grantee changed meanwhile.".to_string());
+        hit.note = Some(
+            "It covers every table: revoking it does not undo what the grantee did meanwhile."
+                .to_string(),
+        );
     }
     Some(hit)
 }
