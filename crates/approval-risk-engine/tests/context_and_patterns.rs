@@ -2158,6 +2158,17 @@ fn a_development_target_lets_reversible_changes_proceed() {
         only_step(&assess_in("1. Delete the reports database.\n", development)).decision
             >= Decision::Escalate
     );
+    // Admin credentials make the development label no protection: a wrong context reaches
+    // production.
+    let admin = Context {
+        credentials: Credentials::Admin,
+        ..development
+    };
+    let delete = "kubectl delete deployment api\n";
+    assert!(
+        only_step(&assess_in(delete, admin)).decision
+            > only_step(&assess_in(delete, development)).decision
+    );
 }
 
 /// Instructions aimed at the agent inside what a tool returned are data the reading call took

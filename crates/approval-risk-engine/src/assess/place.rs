@@ -361,8 +361,10 @@ pub fn place(
                 scope = scope.widen();
                 adjustments.push(note(AdjustmentKind::Context, "The agent holds broader credentials than the task needs, so a mistaken target is not stopped by permissions.", vec![]));
             }
+            // Admin rights make a named development target no protection: a wrong context
+            // reaches production, so the scope is at least that.
             Credentials::Admin if scope < Scope::Organization => {
-                scope = scope.widen();
+                scope = scope.widen().max(Scope::Production);
                 adjustments.push(note(AdjustmentKind::Context, "The agent holds admin credentials, so a mistake here can reach beyond the intended target; nothing would stop it.", vec![]));
             }
             _ => {}
