@@ -20,7 +20,8 @@ test('changing the context re-scores at once and the explanation says why', asyn
   await expect(verdict).toHaveAttribute('data-verdict', 'escalate');
   await expect(card.locator('.adjustment[data-kind="context"]')).toContainText('You set the target to production');
 
-  await page.locator('#context-target').selectOption('development');
+  // A freeze is about shared systems: on staging it escalates the same deletion.
+  await page.locator('#context-target').selectOption('staging');
   await expect(verdict).toHaveAttribute('data-verdict', 'review');
   await page.locator('#context-freeze').check();
   await expect(verdict).toHaveAttribute('data-verdict', 'escalate');
@@ -28,6 +29,9 @@ test('changing the context re-scores at once and the explanation says why', asyn
   await page.locator('#context-freeze').uncheck();
   await expect(verdict).toHaveAttribute('data-verdict', 'review');
 
+  // Admin credentials make a development target no protection.
+  await page.locator('#context-target').selectOption('development');
+  await expect(verdict).toHaveAttribute('data-verdict', 'review');
   await page.locator('#context-credentials').selectOption('admin');
   await expect(verdict).toHaveAttribute('data-verdict', 'escalate');
   await expect(card).toContainText('admin credentials');

@@ -139,9 +139,7 @@ fn weakened_safety(lines: &[(usize, &str)]) -> Option<[Span; 3]> {
     const OFF_WHEN_TRUE: &[&str] = &["skip_final_snapshot", "force_destroy"];
     for &(start, line) in lines {
         let trimmed = line.trim();
-        let header =
-            trimmed.starts_with("# ") && VERBS.iter().any(|(text, _)| trimmed.contains(text));
-        if header || trimmed.starts_with("Plan: ") {
+        if ends_block(trimmed) {
             break;
         }
         let Some(attribute) = trimmed.strip_prefix('~') else {
@@ -179,6 +177,13 @@ fn fewer(old: &str, new: &str) -> bool {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let (old, new) = (old.trim_start_matches('0'), new.trim_start_matches('0'));
     digits(old) && (new.is_empty() || digits(new)) && (new.len(), new) < (old.len(), old)
+}
+
+/// Whether a line ends a resource's attribute block: the next change's header or the plan's
+/// summary. A note inside the block ("# (2 unchanged attributes hidden)") does not.
+fn ends_block(trimmed: &str) -> bool {
+    trimmed.starts_with("Plan: ")
+        || trimmed.starts_with("# ") && VERBS.iter().any(|(text, _)| trimmed.contains(text))
 }
 
 /// A changed value reads `old -> new`: the new one is what counts.
@@ -225,11 +230,7 @@ fn open_ingress(lines: &[(usize, &str)]) -> Option<OpenIngress> {
     let mut egress_block: Option<usize> = None;
     for &(start, line) in lines {
         let trimmed = line.trim();
-        // The next change's header ends the block; a note inside it ("# (2 unchanged
-        // attributes hidden)") does not.
-        let header =
-            trimmed.starts_with("# ") && VERBS.iter().any(|(text, _)| trimmed.contains(text));
-        if header || trimmed.starts_with("Plan: ") {
+        if ends_block(trimmed) {
             break;
         }
         let indent = line.len() - line.trim_start().len();
