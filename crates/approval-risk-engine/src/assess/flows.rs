@@ -94,9 +94,16 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
     let injected_rule = rules::find("flow.injected-instruction")
         .filter(|rule| !options.policy.is_disabled(rule.id()));
     let (instructions, asked_values) = if injected_rule.is_some() {
+        // What tools returned is read for words addressed to agents once, for both the
+        // commands and the addresses it gives.
+        let addressed: Vec<Span> = outside
+            .iter()
+            .copied()
+            .filter(|&span| addresses_agents(input, span))
+            .collect();
         (
-            instructions(input, work, outside),
-            asked_values(input, outside),
+            instructions(input, work, &addressed),
+            asked_values(input, &addressed),
         )
     } else {
         (Vec::new(), Vec::new())
@@ -250,17 +257,19 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
     }
 }
 
-/// The addresses and ids that texts from outside the plan addressed to AI agents give: URLs,
-/// e-mail addresses and long opaque ids (a file's or a document's), each with where it is
-/// written and the text it is in. Names and words are too common to say a step took them
+/// Whether a text speaks to AI agents ("Note for AI assistants: ...").
+fn addresses_agents(input: &str, span: Span) -> bool {
+    let words = crate::prose::tokens(input, span, &[]);
+    !crate::prose::find_all(&words, flows::AGENT_ADDRESSEES).is_empty()
+}
+
+/// The addresses and ids that texts from outside the plan addressed to AI agents (`addressed`)
+/// give: URLs, e-mail addresses and long opaque ids (a file's or a document's), each with where
+/// it is written and the text it is in. Names and words are too common to say a step took them
 /// from the text.
-fn asked_values(input: &str, outside: &[Span]) -> Vec<(String, Span, Span)> {
+fn asked_values(input: &str, addressed: &[Span]) -> Vec<(String, Span, Span)> {
     let mut out = Vec::new();
-    for &within in outside {
-        let words = crate::prose::tokens(input, within, &[]);
-        if crate::prose::find_all(&words, flows::AGENT_ADDRESSEES).is_empty() {
-            continue;
-        }
+    for &within in addressed {
         let text = within.slice(input);
         let mut start = None;
         for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
@@ -319,15 +328,17 @@ fn command_key(command: &Command) -> String {
     key
 }
 
-/// Commands that texts addressed to AI agents ask for: in what tools returned (`outside`) and
-/// in quotations a prose step reports.
-fn instructions(input: &str, work: &[StepWork], outside: &[Span]) -> Vec<Instruction> {
-    let mut texts: Vec<(Span, Vec<Span>)> = outside
+/// Commands that texts addressed to AI agents ask for: in what tools returned (`addressed`, the
+/// returned texts that speak to agents) and in quotations a prose step reports.
+fn instructions(input: &str, work: &[StepWork], addressed: &[Span]) -> Vec<Instruction> {
+    // What tools returned arrives already known to address agents; a prose step's quotation
+    // is checked here.
+    let mut texts: Vec<(Span, Vec<Span>, bool)> = addressed
         .iter()
         .map(|span| {
             let mut code = backticked(input, *span);
             code.extend(commands_in_sentences(input, *span));
-            (*span, code)
+            (*span, code, true)
         })
         .collect();
     for step in work {
@@ -335,16 +346,13 @@ fn instructions(input: &str, work: &[StepWork], outside: &[Span]) -> Vec<Instruc
             texts.push((
                 step.step.span,
                 step.step.quoted.iter().map(|c| c.span).collect(),
+                false,
             ));
         }
     }
     let mut out = Vec::new();
-    for (within, code) in texts {
-        if code.is_empty() {
-            continue;
-        }
-        let words = crate::prose::tokens(input, within, &[]);
-        if crate::prose::find_all(&words, flows::AGENT_ADDRESSEES).is_empty() {
+    for (within, code, known) in texts {
+        if code.is_empty() || !known && !addresses_agents(input, within) {
             continue;
         }
         for span in code {
