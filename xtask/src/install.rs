@@ -69,11 +69,32 @@ fn rust_src() -> Result<(), String> {
         .any(|line| line.trim().starts_with("rust-src"))
     {
         println!("    already installed");
-        return Ok(());
+    } else {
+        run(
+            tool("rustup").args(["component", "add", "rust-src"]),
+            "adding rust-src",
+        )?;
     }
+    std_dependencies()
+}
+
+/// The crates the standard library depends on (`moto-rt`, `hashbrown`, ...), downloaded into
+/// Cargo's cache. Trunk runs Cargo offline (Trunk.toml), so on a fresh machine the rebuilt
+/// standard library would find none of them; `cargo fetch` on the library's own lock file gets
+/// them once and is a no-op after. Its manifest uses unstable Cargo features, hence
+/// `RUSTC_BOOTSTRAP=1`, as for the build itself.
+fn std_dependencies() -> Result<(), String> {
+    step("Crates the standard library is built from");
+    let sysroot = probe(tool("rustc").args(["--print", "sysroot"]))
+        .ok_or("`rustc --print sysroot` failed; is Rust installed with rustup?")?;
+    let manifest = Path::new(sysroot.trim()).join("lib/rustlib/src/rust/library/Cargo.toml");
     run(
-        tool("rustup").args(["component", "add", "rust-src"]),
-        "adding rust-src",
+        cargo()
+            .env("RUSTC_BOOTSTRAP", "1")
+            .arg("fetch")
+            .arg("--manifest-path")
+            .arg(&manifest),
+        "fetching the standard library's dependencies",
     )
 }
 
