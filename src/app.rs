@@ -22,6 +22,10 @@ use yew::prelude::*;
 /// re-score on every key, short enough to feel live.
 const DEBOUNCE_MS: u32 = 150;
 
+/// Whether this build is embed.html's, the page for portals' frames (the `embed` feature): the
+/// page `src/boot.js` opens for an address with `?embed=1`, and only for one.
+const FRAME_PAGE: bool = cfg!(feature = "embed");
+
 /// Where a new text comes from, which decides what the text area shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Source {
@@ -202,33 +206,38 @@ pub fn App() -> Html {
             if !elsewhere {
                 <a class="skip-link" href="#verdict" onclick={on_skip}>{ "Skip to the verdict" }</a>
             }
-            <header class="page-header" hidden={embedded}>
-                <h1>{ "Approval Risk Explainer" }</h1>
-                <div class="header-tools">
-                    <button
-                        type="button"
-                        id="show-rules"
-                        class="button"
-                        aria-expanded={show_rules.to_string()}
-                        onclick={on_rules}
-                    >
-                        { if *show_rules { "Back to the plan" } else { "Rules" } }
-                    </button>
-                    // Training is a page of its own (`training.html`), so this page does not
-                    // download it.
-                    <a id="show-training" class="button" href="training.html">{ "Training" }</a>
-                    { theme_switch(state.theme, &handlers.theme) }
-                </div>
-                <p class="tagline">
-                    { "Paste the plan an AI agent wants you to approve. Each step is scored on \
-                       whether it can be undone and how far it reaches. Everything runs in this \
-                       browser tab: the plan never leaves it." }
-                </p>
-            </header>
+            // A portal's frame (embed.html's build) shows the plan and its assessment alone: the
+            // header, the rule catalogue and the footer are the approver's page's, and are not
+            // compiled into the frame's download.
+            if !FRAME_PAGE {
+                <header class="page-header">
+                    <h1>{ "Approval Risk Explainer" }</h1>
+                    <div class="header-tools">
+                        <button
+                            type="button"
+                            id="show-rules"
+                            class="button"
+                            aria-expanded={show_rules.to_string()}
+                            onclick={on_rules}
+                        >
+                            { if *show_rules { "Back to the plan" } else { "Rules" } }
+                        </button>
+                        // Training is a page of its own (`training.html`), so this page does not
+                        // download it.
+                        <a id="show-training" class="button" href="training.html">{ "Training" }</a>
+                        { theme_switch(state.theme, &handlers.theme) }
+                    </div>
+                    <p class="tagline">
+                        { "Paste the plan an AI agent wants you to approve. Each step is scored on \
+                           whether it can be undone and how far it reaches. Everything runs in this \
+                           browser tab: the plan never leaves it." }
+                    </p>
+                </header>
+            }
             if let Some(notice) = &state.notice {
                 <p class="notice" role="alert">{ notice.clone() }</p>
             }
-            if *show_rules {
+            if *show_rules && !FRAME_PAGE {
                 <main class="rules-main">
                     <RulesView />
                 </main>
@@ -285,10 +294,12 @@ pub fn App() -> Html {
             <p id="verdict-announcement" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
                 { announcement }
             </p>
-            <footer class="page-footer" hidden={embedded}>
-                { "Runs entirely in this browser tab: the plan is never sent anywhere. The same \
-                   engine runs as the approval-risk command line for CI pipelines and agent hooks." }
-            </footer>
+            if !FRAME_PAGE {
+                <footer class="page-footer">
+                    { "Runs entirely in this browser tab: the plan is never sent anywhere. The same \
+                       engine runs as the approval-risk command line for CI pipelines and agent hooks." }
+                </footer>
+            }
         </>
     }
 }

@@ -31,6 +31,19 @@ if (document.documentElement.dataset.page !== 'training') {
   });
 }
 
+// Portals' frames are served by a page of their own too (embed.html: the app with the
+// embedding protocol compiled in and the approver's header, footer and rule catalogue left
+// out), so neither page downloads what only the other shows. An address that asks for
+// embedding (`?embed=1`, which the app reads the same way) goes to embed.html, one that does
+// not goes to the approver's page, each with its whole address; `replace` keeps the frame's
+// history as it was. Nothing else starts while the page is replaced.
+const embedded = new URLSearchParams(location.search).get('embed') === '1';
+const page = document.documentElement.dataset.page;
+if ((page === undefined && embedded) || (page === 'embed' && !embedded)) {
+  location.replace(`${embedded ? 'embed' : 'index'}.html${location.search}${location.hash}`);
+  await new Promise(() => {});
+}
+
 // The marks let `cargo xtask bench-web` say where the time to the first verdict goes.
 performance.mark('boot');
 const tag = document.querySelector('script[data-app-js][data-app-wasm]');

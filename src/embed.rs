@@ -60,6 +60,9 @@ thread_local! {
 /// result it asked for would otherwise record a decision the approver no longer sees. Nothing
 /// happens outside an editable frame.
 pub fn changed(contract: &JsString) {
+    if !cfg!(feature = "embed") {
+        return;
+    }
     EDITABLE.with(|editable| {
         if let (Some(channel), Ok(assessment)) = (&*editable.borrow(), parse_json(contract)) {
             channel.announce(&record(&[
@@ -73,6 +76,10 @@ pub fn changed(contract: &JsString) {
 
 /// The embedding the page's address asks for, if any.
 pub fn embedding() -> Option<Embedding> {
+    // Only embed.html's build embeds (the `embed` feature); elsewhere nothing below is linked.
+    if !cfg!(feature = "embed") {
+        return None;
+    }
     let search = web_sys::window()?.location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     let lists: Vec<String> = params
@@ -153,6 +160,9 @@ pub fn start(
     dispatcher: UseReducerDispatcher<State>,
     assessor: Rc<Assessor>,
 ) -> Option<impl Drop> {
+    if !cfg!(feature = "embed") {
+        return None;
+    }
     Frame::start(embedding.clone()?, dispatcher, assessor)
 }
 

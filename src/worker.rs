@@ -389,10 +389,11 @@ pub fn serve() {
                 if let Some(text) = data.get(2).as_string() {
                     desk.input = text;
                 }
-                // The portal's policy, read as the page reads its request (`embed::message`).
-                let policy = data
-                    .get(9)
-                    .as_string()
+                // The portal's policy, read as the page reads its request (`embed::message`);
+                // only embed.html's build has portals (the `embed` feature).
+                let policy = cfg!(feature = "embed")
+                    .then(|| data.get(9).as_string())
+                    .flatten()
                     .and_then(|request| message::read(&Json::parse(&request).ok()?).ok())
                     .map(|request| request.options.policy)
                     .unwrap_or_default();

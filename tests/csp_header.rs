@@ -42,11 +42,13 @@ fn headers_in(text: &str, policy: &str) -> Vec<String> {
         .collect()
 }
 
-/// The training page is served by the same hosts with the same headers, so its `<meta>` must
-/// say the same.
+/// The training page and the page for portals' frames are served by the same hosts with the
+/// same headers, so their `<meta>` must say the same.
 #[test]
-fn the_training_page_has_the_same_policy() {
-    assert_eq!(meta_policy_of("training.html"), meta_policy());
+fn the_other_pages_have_the_same_policy() {
+    for page in ["training.html", "embed.html"] {
+        assert_eq!(meta_policy_of(page), meta_policy(), "{page}");
+    }
 }
 
 #[test]

@@ -94,29 +94,34 @@ pub fn release() -> Result<(), String> {
 /// it.
 pub fn release_unchecked() -> Result<u64, String> {
     let dist = repo_root().join("dist");
-    // Trunk builds one page per run and empties its output folder first, so the training page
-    // is built apart and copied in after the approver's.
-    let training_dist = repo_root().join("target").join("training-dist");
-    step("Release build of the training page (trunk build --release training.html)");
-    command::run(
-        wasm_size_flags(tool("trunk").args(["build", TRAINING_PAGE, "--release", "--dist"]))
-            .arg(&training_dist),
-        "trunk build --release training.html",
-    )?;
-    // Trunk names the page it built index.html, whatever its source was called.
-    std::fs::rename(
-        training_dist.join("index.html"),
-        training_dist.join(TRAINING_PAGE),
-    )
-    .map_err(|error| format!("renaming the training page: {error}"))?;
-    minify_glue(&training_dist, TRAINING_PAGE)?;
+    // Trunk builds one page per run and empties its output folder first, so the pages beside
+    // the approver's are built apart and copied in after it.
+    let mut built = Vec::new();
+    for page in OTHER_PAGES {
+        let page_dist = repo_root().join("target").join(format!("{page}-dist"));
+        step(&format!(
+            "Release build of {page} (trunk build --release {page})"
+        ));
+        command::run(
+            wasm_size_flags(tool("trunk").args(["build", page, "--release", "--dist"]))
+                .arg(&page_dist),
+            &format!("trunk build --release {page}"),
+        )?;
+        // Trunk names the page it built index.html, whatever its source was called.
+        std::fs::rename(page_dist.join("index.html"), page_dist.join(page))
+            .map_err(|error| format!("renaming {page}: {error}"))?;
+        minify_glue(&page_dist, page)?;
+        built.push(page_dist);
+    }
     step("Release build of the page into dist/ (trunk build --release, wasm-opt -Oz)");
     command::run(
         wasm_size_flags(tool("trunk").args(["build", "--release"])),
         "trunk build --release",
     )?;
     minify_glue(&dist, "index.html")?;
-    copy_page(&training_dist, &dist)?;
+    for page_dist in &built {
+        copy_page(page_dist, &dist)?;
+    }
     // After Trunk, which replaces dist/ as a whole.
     engine_module(&dist.join(ENGINE_DIR))?;
 
@@ -131,7 +136,7 @@ pub fn release_unchecked() -> Result<u64, String> {
         .into_iter()
         .partition(|file| file.starts_with(dist.join(ENGINE_DIR)));
     let mut page_total = 0;
-    for page in ["index.html", TRAINING_PAGE] {
+    for page in std::iter::once("index.html").chain(OTHER_PAGES) {
         let own = page_files(&dist, page, &pages)?;
         println!("    {page} and what it loads:");
         let total = list_sizes(&dist, &own)?;
@@ -155,8 +160,10 @@ pub fn release_unchecked() -> Result<u64, String> {
     Ok(page_total)
 }
 
-/// The training page, built by a run of its own (see `release_unchecked`).
-const TRAINING_PAGE: &str = "training.html";
+/// The pages beside the approver's, each built by a Trunk run of its own (see
+/// `release_unchecked`): training mode, and the page for portals' frames (the app with the
+/// embedding protocol compiled in). Neither is part of the approver's download.
+const OTHER_PAGES: [&str; 2] = ["training.html", "embed.html"];
 
 /// No page may download more than this (DESIGN.md); `BUDGET_BYTES` is the target.
 const CEILING_BYTES: u64 = 400 * 1024;
