@@ -161,6 +161,13 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
             commands.push(command);
         }
     }
+    // A fenced block under the step's words is configuration it installs: a CI workflow in one
+    // is read for what it will run with.
+    for block in &step.blocks {
+        for (rule, hit) in rules::workflow_content(input, *block) {
+            hits.push((rule, hit, None));
+        }
+    }
     // The step's words without its inline code and without what it quotes (a test's name, an
     // issue's title, what a comment says): the same tokens, filtered, not read again.
     let quoted = plan::quoted_spans(input, step.span);
@@ -337,8 +344,15 @@ fn command_hits(
         }
     }
     // What a file the system runs by itself is given (a cron line, a unit's ExecStart, a login
-    // script) runs later: its commands are judged here, where the plan installs them.
-    let installed = rules::written(command).and_then(|(path, body)| {
+    // script) runs later: its commands are judged here, where the plan installs them. A CI
+    // workflow written is read for what it will run with.
+    let written = rules::written(command);
+    if let Some(body) = written.and_then(|(_, body)| body) {
+        for (rule, hit) in rules::workflow_content(input, body) {
+            hits.push((rule, hit, Some(command_index)));
+        }
+    }
+    let installed = written.and_then(|(path, body)| {
         Some(rules::command_lines(
             rules::autorun(&path.value)?,
             input,

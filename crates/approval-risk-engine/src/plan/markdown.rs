@@ -106,6 +106,19 @@ pub fn steps(input: &str) -> Vec<Step> {
                     ));
                 }
                 Some((span, _)) if labelled && is_label(input, span) => steps.extend(fenced),
+                // A YAML block under an item is the configuration the item installs ("Give
+                // the workflow every permission:"): it stays the item's, read as what it
+                // configures (`Step::blocks`), while the item's words are still the step.
+                Some((span, marker_indent))
+                    if is_yaml(fence.language) && under(span, marker_indent) =>
+                {
+                    let block_end = lines.get(j).map_or(input.len(), |l| l.start + l.text.len());
+                    let block = Span::new(line.start, block_end);
+                    let mut step = prose_step(input, span);
+                    step.span = step.span.cover(block);
+                    step.blocks.push(block);
+                    steps.push(step);
+                }
                 other => {
                     finish(input, other, &mut steps);
                     if let Some(span) = label.take() {
@@ -522,6 +535,11 @@ fn fence_of(trimmed: &str) -> Option<Fence<'_>> {
     Some(Fence { marker, language })
 }
 
+/// A fence's language says YAML (configuration, not commands).
+fn is_yaml(language: &str) -> bool {
+    language.eq_ignore_ascii_case("yaml") || language.eq_ignore_ascii_case("yml")
+}
+
 /// The steps inside a fenced block, read by its language. Data formats (YAML, JSON, HCL) are
 /// configuration, not commands; an unlabelled block is read as shell when it looks like it.
 fn fenced_steps(input: &str, body: Span, language: &str) -> Vec<Step> {
@@ -665,7 +683,14 @@ mod tests {
         assert!(!found[0].prose, "a label's words are not read as an action");
         let code: Vec<&str> = found[0].code.iter().map(|c| c.span.slice(plan)).collect();
         assert_eq!(code, ["helm upgrade web ./chart -n staging"]);
-        assert_eq!(found[1].span.slice(plan), "Apply this to production:");
+        // A YAML block is what the item installs: it stays the item's, read as configuration,
+        // and the item's words are still the step's action.
+        assert!(found[1]
+            .span
+            .slice(plan)
+            .starts_with("Apply this to production:"));
+        assert!(found[1].prose && found[1].code.is_empty());
+        assert_eq!(found[1].blocks.len(), 1);
         let loose =
             "Here is the plan.\n\n**1. Find the duplicates**\n\n```sql\nSELECT 1;\n```\n\nDone:\n";
         assert_eq!(texts(loose), ["Here is the plan.", "SELECT 1;", "Done:"]);

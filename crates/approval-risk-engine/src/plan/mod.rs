@@ -94,6 +94,22 @@ pub struct Step {
     pub blocks: Vec<Span>,
 }
 
+/// The word that ends a heredoc a shell line opens (`cat > f <<'EOF'`, `psql <<-SQL`), if the
+/// line is a command that opens one.
+fn heredoc_delimiter(line: &str) -> Option<&str> {
+    let (_, after) = line.split_once("<<")?;
+    if after.starts_with('<') || !script::looks_like_shell(line) {
+        return None;
+    }
+    let word = after
+        .trim_start_matches('-')
+        .trim_start()
+        .split(|c: char| c.is_whitespace() || c == ';' || c == '|' || c == '>' || c == ')')
+        .next()?
+        .trim_matches(['\'', '"']);
+    (!word.is_empty()).then_some(word)
+}
+
 /// Detects the format (unless `forced`) and splits the input into steps.
 pub fn split(input: &str, forced: Option<Format>) -> (Format, Vec<Step>) {
     let format = forced.unwrap_or_else(|| detect(input));
@@ -129,10 +145,24 @@ pub fn detect(input: &str) -> Format {
     let mut fences = 0;
     let mut counts = Counts::default();
     let mut open: Option<OpenSql> = None;
+    // The delimiter of the heredoc being read: its lines are the command's data (a YAML file,
+    // a SQL script), not the plan's own lines, and count for no format.
+    let mut heredoc_end: Option<&str> = None;
+    let mut heredoc = false;
     for line in input.lines() {
         let trimmed = line.trim();
+        if let Some(end) = heredoc_end {
+            if trimmed == end {
+                heredoc_end = None;
+            }
+            continue;
+        }
         if trimmed.is_empty() {
             continue;
+        }
+        if let Some(end) = heredoc_delimiter(trimmed) {
+            heredoc_end = Some(end);
+            heredoc = true;
         }
         if let Some(statement) = open.as_mut() {
             if statement.continues_with(trimmed) {
@@ -169,10 +199,7 @@ pub fn detect(input: &str) -> Format {
     }
     let Counts { shell, sql, other } = counts;
     // A heredoc (`psql <<SQL`) makes the lines after it data for the command: still shell.
-    let heredoc = shell > 0
-        && input
-            .lines()
-            .any(|l| l.contains("<<") && script::looks_like_shell(l.trim()));
+    let heredoc = heredoc && shell > 0;
     if fences > 0 {
         Format::Markdown
     } else if lists > 0 || (hash_lines > 0 && other > shell + sql) {
@@ -380,6 +407,21 @@ mod tests {
             Format::Sql
         );
         assert_eq!(detect("I will clean up the old stuff."), Format::Prose);
+    }
+
+    #[test]
+    fn what_a_heredoc_holds_is_the_commands_data() {
+        // YAML list lines, Markdown and SQL inside a heredoc are the file being written, not
+        // the plan's own lines.
+        let yaml = "cat > .github/workflows/ci.yml <<'EOF'\non: push\njobs:\n  test:\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\nEOF";
+        assert_eq!(detect(yaml), Format::Shell);
+        let notes = "tee NOTES.md <<EOF\n# Release notes\n1. Faster search\n2. Dark mode\nEOF\ngit add NOTES.md";
+        assert_eq!(detect(notes), Format::Shell);
+        // A list that only mentions `<<` is still a list.
+        assert_eq!(
+            detect("1. Append with `cat >> log <<EOF`\n2. Check it"),
+            Format::Prose
+        );
     }
 
     #[test]

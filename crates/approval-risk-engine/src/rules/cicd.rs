@@ -334,7 +334,107 @@ fn workflow_run(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
+/// What a GitHub Actions workflow the plan shows (a fenced YAML block of a step, a file it
+/// writes) would do once it is on the default branch, read from its text: a workflow that
+/// checks out a pull request's code where that code runs with the repository's secrets, and
+/// one that asks for every permission. Both lines are specific to Actions, so no path is needed
+/// to tell a workflow; lines commented out do not count.
+pub fn workflow_content(input: &str, content: crate::span::Span) -> Vec<(&'static Rule, Hit)> {
+    let mut found = Vec::new();
+    let mut trigger = None;
+    let mut fork_code = None;
+    let mut write_all = None;
+    let mut offset = content.start;
+    for line in content.slice(input).split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let code = line.split(" #").next().unwrap_or(line);
+        if code.trim_start().starts_with('#') {
+            continue;
+        }
+        let at = |needle: &str| {
+            code.find(needle)
+                .map(|i| crate::span::Span::new(start + i, start + i + needle.len()))
+        };
+        // The triggers that run with secrets and a write token whoever opened the pull
+        // request: `pull_request_target`, and `workflow_run` after a fork's workflow.
+        trigger = trigger.or_else(|| at("pull_request_target").or_else(|| at("workflow_run:")));
+        // The pull request's own code: its head commit or branch, or its merge ref.
+        fork_code = fork_code.or_else(|| FORK_REFS.iter().find_map(|needle| at(needle)));
+        if code.trim_start().starts_with("permissions:") {
+            write_all = write_all.or_else(|| at("write-all"));
+        }
+    }
+    if let (Some(trigger), Some(checkout)) = (trigger, fork_code) {
+        if let Some(rule) = super::find("github.workflow-runs-fork-code") {
+            found.push((rule, Hit::pair(trigger, checkout)));
+        }
+    }
+    if let Some(span) = write_all {
+        if let Some(rule) = super::find("github.workflow-write-all") {
+            found.push((rule, Hit::at(vec![span])));
+        }
+    }
+    found
+}
+
+/// Expressions that name a pull request's own code in a workflow.
+const FORK_REFS: Words = words![
+    "github.event.pull_request.head.sha",
+    "github.event.pull_request.head.ref",
+    "github.head_ref",
+    "refs/pull/",
+    "github.event.workflow_run.head_sha",
+    "github.event.workflow_run.head_branch",
+    "gh pr checkout",
+];
+
 pub static RULES: &[Rule] = &[
+    Rule {
+        text: rule_text!("github.workflow-runs-fork-code", "Runs pull request code with the repository's secrets", "`pull_request_target` runs with secrets and a write token; checking out the pull request's head runs any fork's scripts with them.", "any fork's pull request can steal its secrets and push code", "Build pull requests under `pull_request`, without secrets; deploy previews only after a maintainer approves.", ["Can a pull request from any fork trigger this workflow?", "Which secrets and token permissions does the job hold while the pull request's code runs?"]),
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::WidenPrivilege,
+        floor: None,
+        matcher: Matcher::Builtin,
+        instead: shown_with_a_name("```yaml\non: pull_request\npermissions:\n  contents: read\n```"),
+        #[cfg(test)]
+        references: words!["https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/"],
+        #[cfg(test)]
+        examples: examples(&[
+            "1. Add the preview workflow:\n   ```yaml\n   on:\n     pull_request_target:\n   jobs:\n     preview:\n       runs-on: ubuntu-latest\n       steps:\n         - uses: actions/checkout@v4\n           with:\n             ref: ${{ github.event.pull_request.head.sha }}\n         - run: npm ci && npm run build\n   ```",
+            "cat > .github/workflows/label.yml <<'EOF'\non: pull_request_target\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: refs/pull/${{ github.event.number }}/merge\n      - run: make test\nEOF",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "1. Label new pull requests:\n   ```yaml\n   on: pull_request_target\n   jobs:\n     label:\n       runs-on: ubuntu-latest\n       steps:\n         - uses: actions/labeler@v5\n   ```",
+            "1. Test pull requests:\n   ```yaml\n   on: pull_request\n   jobs:\n     test:\n       runs-on: ubuntu-latest\n       steps:\n         - uses: actions/checkout@v4\n           with:\n             ref: ${{ github.event.pull_request.head.sha }}\n   ```",
+            "1. Do not trigger the preview on `pull_request_target`; use `pull_request` and check out `github.event.pull_request.head.sha` there.",
+        ]),
+    },
+    Rule {
+        text: rule_text!("github.workflow-write-all", "Gives a workflow every write permission", "`write-all` lets the job's token push code, edit releases and change settings; anything the job runs holds it.", "whatever the workflow runs can rewrite the repository", "Grant only what the job uses, such as `permissions: pull-requests: write`.", ["Which permission does the failing step actually need?", "Does the workflow run code from pull requests or third-party actions?"]),
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Fixed,
+        action: Action::WidenPrivilege,
+        floor: None,
+        matcher: Matcher::Builtin,
+        instead: shown_with_a_name("```yaml\npermissions:\n  pull-requests: write\n```"),
+        #[cfg(test)]
+        references: words!["https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token"],
+        #[cfg(test)]
+        examples: examples(&[
+            "1. Give the workflow every permission:\n   ```yaml\n   permissions: write-all\n   ```",
+            "cat > .github/workflows/release.yml <<'EOF'\non: push\npermissions: write-all\njobs: {}\nEOF",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "1. Make the token read-only:\n   ```yaml\n   permissions: read-all\n   ```",
+            "1. Let the job comment:\n   ```yaml\n   permissions:\n     pull-requests: write\n   ```",
+        ]),
+    },
     // ---- GitHub and GitLab ----
     Rule {
         text: rule_text!("github.repo-delete", "Deletes a GitHub or GitLab repository", "GitHub restores it within 90 days, minus release attachments and team permissions; its private forks are deleted too.", "its issues and secrets go, and pipelines using it break", "Archive {target} instead (read-only, reversible), and delete it months later if nobody needs it.", ["Does anything still clone, build or deploy from {target}?", "Is it a fork, or does it have forks?"]),

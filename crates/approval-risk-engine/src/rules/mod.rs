@@ -36,6 +36,7 @@ mod sql;
 mod windows;
 
 pub use autorun::{autorun, command_lines, written};
+pub use cicd::workflow_content;
 pub use cloud::whole_bucket_if_empty;
 pub use generic::{is_script_name, unseen_ops_script, unseen_script};
 pub use matching::{
