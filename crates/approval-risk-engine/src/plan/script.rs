@@ -242,6 +242,7 @@ pub fn looks_like_shell(line: &str) -> bool {
     if line.starts_with("$(") || line.starts_with('`') {
         return true;
     }
+    let braced = line.starts_with('{');
     let line = line.trim_start_matches(['(', '{', ' ']);
     let first = line.split_whitespace().next().unwrap_or("");
     // Quotes split inside a word (`r''m`, `"git"`) are removed by the shell before it runs.
@@ -266,8 +267,11 @@ pub fn looks_like_shell(line: &str) -> bool {
         return true;
     }
     // An unknown word followed by flags, pipes or redirections, and no sentence punctuation,
-    // is a command line too (`frobnicate --all | tee out`).
-    let word_like = !first.is_empty()
+    // is a command line too (`frobnicate --all | tee out`). Not inside braces: a tool call the
+    // transcript reader wrote as words (`{ crm query the customers charge_count > 1 }`) holds
+    // its arguments' text, comparisons and all; a known program there still counts.
+    let word_like = !braced
+        && !first.is_empty()
         && first.chars().all(|c| {
             c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.' | '/')
         });
@@ -280,6 +284,17 @@ pub fn looks_like_shell(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_word_with_operators_is_a_command_but_not_in_braces() {
+        assert!(looks_like_shell("frobnicate --all | tee out"));
+        // A tool call written as words holds its arguments' comparisons.
+        assert!(!looks_like_shell(
+            "{ crm query the customers charge_count > 1 name email }"
+        ));
+        // A group of known commands is still shell.
+        assert!(looks_like_shell("{ rm -rf build; make; }"));
+    }
 
     #[test]
     fn heredoc_stays_in_its_step() {

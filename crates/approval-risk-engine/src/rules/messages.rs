@@ -555,10 +555,13 @@ const OUTSIDE_PEOPLE: Words = words![
 
 /// Everyone, or a whole group of people outside the team.
 const EVERYONE: Words = words![
-    // A campaign or a newsletter is a send to a whole list, whichever list it names.
+    // A campaign, a newsletter or a broadcast is a send to a whole list, whichever list it
+    // names (`postmark_send_broadcast`, "send the broadcast").
     "campaign",
     "campaigns",
     "newsletter",
+    "broadcast",
+    "broadcasts",
     // "all * customers": all customers, all our customers, all 12,500 trial customers.
     "all * customers",
     "all * users",
@@ -1193,6 +1196,7 @@ pub static RULES: &[Rule] = &[
             "Send the newsletter to the mailing list.",
             "Broadcast the outage notice to every user.",
             "Send the campaign now.",
+            "[{\"type\": \"tool_use\", \"name\": \"postmark_send_broadcast\", \"input\": {\"message_stream\": \"broadcast-all-customers\", \"subject\": \"Your December invoice\"}}]",
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
@@ -1200,6 +1204,7 @@ pub static RULES: &[Rule] = &[
             "Send the report to the team lead.",
             "Send the draft to the marketing team for review.",
             "Draft the spring campaign copy in docs/marketing.md.",
+            "Watch the broadcast of the keynote.",
         ]),
     },
     Rule {
