@@ -2169,6 +2169,24 @@ fn a_development_target_lets_reversible_changes_proceed() {
         only_step(&assess_in(delete, admin)).decision
             > only_step(&assess_in(delete, development)).decision
     );
+    // A step that names the development environment it runs in (a dev cluster, the developer's
+    // own namespace) is that target; one that names staging is still shared.
+    let named =
+        "helm --kube-context gke-acme-dev -n dev-priya upgrade --install web ./charts/web\n";
+    assert_eq!(
+        only_step(&assess_in(named, development)).decision,
+        Decision::Proceed
+    );
+    assert_eq!(
+        only_step(&assess_default(named)).decision,
+        Decision::Review,
+        "without the target set, a dev cluster is a shared environment"
+    );
+    let staging = "helm --kube-context gke-acme-staging upgrade --install web ./charts/web\n";
+    assert_eq!(
+        only_step(&assess_in(staging, development)).decision,
+        Decision::Review
+    );
 }
 
 /// Instructions aimed at the agent inside what a tool returned are data the reading call took

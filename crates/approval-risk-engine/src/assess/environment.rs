@@ -57,6 +57,28 @@ const SCRATCH: Words = words![
     "ephemeral",
 ];
 
+/// Whether a name the step gives for a non-production environment is a development one
+/// (`dev`, `gke-acme-dev`, `dev-priya`, `localhost`, a sandbox), not a shared stage such as
+/// staging or QA: with the target set to development, it names that target.
+pub fn is_development(name: &str) -> bool {
+    let mut parts = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .map(str::to_ascii_lowercase);
+    let mut development = false;
+    for part in parts.by_ref() {
+        if DEVELOPMENT.contains(&part) {
+            development = true;
+        } else if NONPRODUCTION.contains(&part) || PRODUCTION.contains(&part) {
+            return false;
+        }
+    }
+    development
+}
+
+/// The non-production names that are a developer's own environment.
+const DEVELOPMENT: Words = words!["dev", "development", "local", "localhost", "sandbox"];
+
 impl Environment {
     pub fn of(tokens: &[Token], policy: &Policy) -> Environment {
         let mut env = Environment::default();

@@ -84,7 +84,25 @@ pub fn place(
                 ));
             }
             (Reach::Environment | Reach::Host, None) => {
-                if let Some(span) = environment.nonproduction {
+                let named = environment.nonproduction;
+                if let Some(span) = named.filter(|span| {
+                    options.context.target == Target::Development
+                        && super::environment::is_development(span.slice(input))
+                }) {
+                    // The step names the development target the approver set (`dev-priya` on
+                    // `gke-acme-dev`): the developers' own, as when it names nothing.
+                    if scope <= Scope::Shared {
+                        scope = Scope::Local;
+                    }
+                    adjustments.push(note(
+                        AdjustmentKind::Context,
+                        format!(
+                            "You set the target to development, and it names a development environment (`{}`).",
+                            span.slice(input)
+                        ),
+                        vec![span],
+                    ));
+                } else if let Some(span) = named {
                     scope = scope.max(Scope::Shared);
                     adjustments.push(note(
                         AdjustmentKind::Context,
