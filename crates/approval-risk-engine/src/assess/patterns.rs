@@ -472,6 +472,11 @@ fn step_widens(work: &StepWork) -> bool {
 /// "with" a wider access (a Slack notice three steps after a grant is not what the grant was
 /// for); each of those is judged by its own rule.
 fn step_acts(work: &StepWork) -> bool {
+    // A step whose commands only grant access (a narrow role binding the catalogue has no
+    // rule of its own for, read as a generic change) is another grant.
+    if !work.commands.is_empty() && work.commands.iter().all(grants_access) {
+        return false;
+    }
     work.findings.iter().any(|f| {
         f.rule.id() != "plan.claims"
             && f.scope > Scope::None
@@ -487,6 +492,26 @@ fn step_acts(work: &StepWork) -> bool {
             )
             && !(f.rule.action == Action::Change && f.rule.id().starts_with("messages."))
     })
+}
+
+/// Whether a command grants a role or policy: the subcommands cloud CLIs and kubectl give
+/// grants (`add-iam-policy-binding`, `attach-role-policy`, `role assignment create`, `create
+/// rolebinding`).
+fn grants_access(command: &crate::shell::Command) -> bool {
+    let words: Vec<&str> = command
+        .args
+        .iter()
+        .filter(|a| !a.value.starts_with('-'))
+        .take(4)
+        .map(|a| a.value.as_str())
+        .collect();
+    words.iter().any(|w| {
+        w.ends_with("-iam-policy-binding")
+            || (w.starts_with("attach-") && w.ends_with("-policy"))
+            || matches!(*w, "rolebinding" | "clusterrolebinding")
+    }) || words
+        .windows(2)
+        .any(|pair| pair == ["assignment", "create"])
 }
 
 /// How far apart (in steps) two steps of one pattern may be. Real plans join steps a few
