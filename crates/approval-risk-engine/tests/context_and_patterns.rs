@@ -2270,3 +2270,27 @@ fn acting_on_an_id_that_injected_text_gave_is_carrying_it_out() {
     ));
     assert!(!has_finding(step(&read, 2), "flow.injected-instruction"));
 }
+
+/// Words that describe the step's own command are not a second finding: the command a rule
+/// recognises is what runs, and admin credentials on the account do not widen a deletion on
+/// the one machine it runs on. Words with a command no rule reads still speak for the step.
+#[test]
+fn words_that_describe_the_command_are_judged_by_the_command() {
+    let admin = Context {
+        credentials: Credentials::Admin,
+        ..Context::default()
+    };
+    let described = assess_in(
+        "1. Remove Jordan's home directory on the production bastion: `ssh bastion-1.prod.acme.internal 'sudo rm -rf /home/jordan.lee'`\n",
+        admin,
+    );
+    let step = only_step(&described);
+    assert!(has_finding(step, "fs.rm-recursive"));
+    assert!(!has_finding(step, "prose.delete-data"));
+    assert_eq!(step.decision, Decision::Escalate);
+    let unseen = assess_default("1. Delete the customer database: `./scripts/cleanup.sh`\n");
+    assert!(only_step(&unseen).decision >= Decision::Escalate);
+    assert!(rules(only_step(&unseen))
+        .iter()
+        .any(|rule| rule.starts_with("prose.delete")));
+}

@@ -242,6 +242,28 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
                 }
             }
         }
+        // Words that describe the step's own command ("Remove Jordan's home directory:
+        // `ssh bastion-1 'sudo rm -rf /home/jordan.lee'`") are not a second deletion: what a
+        // rule recognises in the command is what runs, judged where it runs.
+        let family = |action: Action| match action {
+            Action::DeleteRecreate => Action::Delete,
+            other => other,
+        };
+        let described: Vec<Action> = hits[..before]
+            .iter()
+            .filter(|(rule, _, command)| command.is_some() && rule.specificity() == 2)
+            .map(|(rule, _, _)| family(rule.action))
+            .collect();
+        if !described.is_empty() {
+            let mut i = before;
+            while i < hits.len() {
+                if described.contains(&family(hits[i].0.action)) {
+                    hits.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
+        }
         if hits.is_empty() && step.code.is_empty() {
             if let Some(hit) = unmatched_prose(&tokens) {
                 hits.push(hit);

@@ -367,7 +367,9 @@ pub static RULES: &[Rule] = &[
         action: Action::Revoke,
         floor: None,
         matcher: Matcher::Prose(&ProsePattern {
-            verbs: words!["revok*", "invalidat*", "roll", "rolls", "rolling", "rotat*", "deactivat*", "disabl*", "expir*", "kill", "reset*"],
+            // Not "deactivate" or "disable": a key switched off is switched back on (`aws iam
+            // update-access-key --status Active`), which revocation never is.
+            verbs: words!["revok*", "invalidat*", "roll", "rolls", "rolling", "rotat*", "expir*", "kill", "reset*"],
             objects: words!["key", "keys", "token*", "credential*", "certificate*", "cert", "certs", "password*", "secret*", "api-key*", "access key*", "session*"],
             also: words![],
             window: 5,
@@ -380,7 +382,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         examples: examples(&["Roll the old Stripe key so it stops working.", "Revoke all API tokens issued before March."]),
         #[cfg(test)]
-        counterexamples: examples(&["List the API tokens issued before March.", "Do not revoke the deploy key."]),
+        counterexamples: examples(&["List the API tokens issued before March.", "Do not revoke the deploy key.", "Deactivate the leaver's access keys (do not delete them yet)."]),
     },
     Rule {
         text: rule_text!("prose.disable-security", "Switches off a security control", "Nothing reminds anyone to switch a control back on, so 'temporary' exceptions routinely outlive the task.", "while off, nothing stops or records attacks or mistakes", "Keep {target} on and find out why it blocks the task; at most, grant a narrow, time-limited exception.", ["Why must {target} go off, and for how long?", "Who switches it back on, and who checks?"]),
