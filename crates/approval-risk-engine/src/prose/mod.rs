@@ -381,8 +381,37 @@ fn mark_purposes(tokens: &mut [Token]) {
         if starts {
             purpose_of = Some(clause);
             tokens[i].data = true;
+        } else if let Some(end) = state_being_found(tokens, i) {
+            // "Find where sessions are expired", "check when the keys were rotated": the state
+            // the step looks for, up to its verb; what follows may still be an act.
+            for token in &mut tokens[i..=end] {
+                token.data = true;
+            }
         }
     }
+}
+
+/// "where sessions are expired", "when the keys were rotated", "how the rows get deleted": a
+/// question word, a short subject and a passive verb in the clause of token `i` name a state,
+/// not an act. The index of the participle, if so.
+fn state_being_found(tokens: &[Token], i: usize) -> Option<usize> {
+    if !matches!(tokens[i].text.as_str(), "where" | "when" | "how" | "why") {
+        return None;
+    }
+    let clause = tokens[i].clause;
+    let auxiliary = (i + 2..=i + 4).find(|&at| {
+        tokens.get(at).is_some_and(|t| {
+            t.clause == clause
+                && matches!(
+                    t.text.as_str(),
+                    "is" | "are" | "was" | "were" | "get" | "gets"
+                )
+        })
+    })?;
+    let participle = tokens.get(auxiliary + 1).filter(|t| t.clause == clause)?;
+    let text = participle.text.as_str();
+    (text.ends_with("ed") || matches!(text, "lost" | "written" | "sent" | "kept" | "done"))
+        .then_some(auxiliary + 1)
 }
 
 /// Do the words after token `i` say that something was done ("was deleted", "were removed",
