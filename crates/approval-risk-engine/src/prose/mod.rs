@@ -465,16 +465,21 @@ pub fn word_matches(word: &str, term: &str) -> bool {
         // `#team*` is a team's own chat channel (`#ops-status`, `#finops`); one named for an
         // audience beyond the team (`#customers`, `#announcements`, `#general`) is not.
         Some("#team") => {
-            const AUDIENCES: [&str; 10] = [
+            const AUDIENCES: [&str; 11] = [
                 "customer", "client", "public", "communit", "announce", "general", "everyone",
-                "external", "partner", "all-",
+                "external", "partner", "all-", "#ext-",
             ];
             word.len() > 1
                 && word.starts_with('#')
                 && !AUDIENCES.iter().any(|audience| word.contains(audience))
         }
-        // A directory (`/etc/*`) matches every path below it, however long.
-        Some(directory) if directory.ends_with('/') => word.starts_with(directory),
+        // A directory (`/etc/*`) matches every path below it, however long; so does a
+        // channel prefix (`#ext-*`) every channel named with it.
+        Some(prefix)
+            if prefix.ends_with('/') || (prefix.starts_with('#') && prefix.ends_with('-')) =>
+        {
+            word.starts_with(prefix)
+        }
         Some(stem) => {
             // Most words and stems have no hyphen to skip: then it is a prefix test.
             if !word.as_bytes().contains(&b'-') && !stem.as_bytes().contains(&b'-') {

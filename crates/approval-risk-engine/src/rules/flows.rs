@@ -82,6 +82,7 @@ const PERSONAL_DATA_SENT: Rule = Rule {
         "Post in #general: refund issued to jane.doe@example.com, card 4539 1488 0343 6467.",
         "Reply to the ticket with the customer's SSN 123-45-6789 so support can verify them.",
         "Post in #general: Jane Doe (jane.doe@example.com, +44 20 7946 0958) asked for a refund.",
+        "Post in #ext-acme-vendor: affected owners are m.keller@fenwick.example and k.osei@haldenpm.example.",
     ]),
     #[cfg(test)]
     counterexamples: examples(&[
@@ -640,9 +641,13 @@ const ROLE_ADDRESSES: Words = words![
     "notifications",
 ];
 
-/// Where a message reaches the whole company: a company-wide channel or mention, an all-staff
-/// list. Contact details are personal data there, where in a reply to one customer they are not.
+/// Where a message reaches the whole company, or people outside it: a company-wide channel or
+/// mention, an all-staff list, a channel shared with another company (Slack Connect channels
+/// are named `ext-` by convention). Contact details are personal data there, where in a reply
+/// to one customer they are not.
 pub const BROAD_AUDIENCES: Words = words![
+    "#ext-*",
+    "#external-*",
     "#general",
     "#random",
     "#announcements",
