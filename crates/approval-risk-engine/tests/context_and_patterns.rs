@@ -403,11 +403,11 @@ fn a_destructive_step_with_no_backup_fires_no_backup() {
 }
 
 /// The same drop after a dump of the same table: no `plan.no-backup`, the drop becomes
-/// recoverable, and the finding records the backup as a mitigation. In a development target
-/// that also lowers the decision (irreversible/shared escalates, recoverable/shared reviews).
+/// recoverable, and the finding records the backup as a mitigation. In a staging target that
+/// also lowers the decision (irreversible/shared escalates, recoverable/shared reviews).
 #[test]
 fn a_backup_of_the_same_target_first_mitigates_the_destructive_step() {
-    let context = target(Target::Development);
+    let context = target(Target::Staging);
     let without = assess_in(DROP, context);
     let with = assess_in(&format!("{DUMP}{DROP}"), context);
     assert!(pattern_steps(&with, "plan.no-backup").is_empty());
@@ -2146,8 +2146,9 @@ fn filling_empty_values_is_reversible_and_overwriting_is_not() {
 }
 
 /// A named development target lets a change that is easy to undo proceed and keeps a script it
-/// cannot see at review; what cannot be undone still escalates there, and staging stays a shared
-/// environment where the same change is reviewed.
+/// cannot see at review; what cannot be undone there is the developers' own, reviewed rather
+/// than escalated, and staging stays a shared environment where the same change is reviewed
+/// and the deletion escalates.
 #[test]
 fn a_development_target_lets_reversible_changes_proceed() {
     let change = "helm upgrade web ./charts/web --set image.tag=v2\n";
@@ -2164,8 +2165,12 @@ fn a_development_target_lets_reversible_changes_proceed() {
         only_step(&assess_in("bash scripts/migrate.sh\n", development)).decision,
         Decision::Review
     );
+    let delete_database = "1. Delete the reports database.\n";
+    let developers_own = assess_in(delete_database, development);
+    assert_eq!(only_step(&developers_own).decision, Decision::Review);
+    assert!(pattern_steps(&developers_own, "plan.no-backup").is_empty());
     assert!(
-        only_step(&assess_in("1. Delete the reports database.\n", development)).decision
+        only_step(&assess_in(delete_database, target(Target::Staging))).decision
             >= Decision::Escalate
     );
     // Admin credentials make the development label no protection: a wrong context reaches

@@ -76,14 +76,27 @@ pub fn is_development(name: &str) -> bool {
     development
 }
 
+/// Programs and words after which `test` is the name of a task to run.
+const TASK_RUNNERS: Words = words![
+    "npm", "yarn", "pnpm", "bun", "make", "cargo", "go", "mix", "dotnet", "gradle", "mvn", "rake",
+    "run",
+];
+
 /// The non-production names that are a developer's own environment.
 const DEVELOPMENT: Words = words!["dev", "development", "local", "localhost", "sandbox"];
 
 impl Environment {
     pub fn of(tokens: &[Token], policy: &Policy) -> Environment {
         let mut env = Environment::default();
+        let mut runner = false;
         for token in tokens {
             let text = token.text.as_str();
+            // `npm test`, `make test`, `go test`: the task a runner is given is named `test`,
+            // and it names no environment.
+            let after_runner = std::mem::replace(&mut runner, TASK_RUNNERS.contains(text));
+            if after_runner && matches!(text, "test" | "tests") {
+                continue;
+            }
             // Device paths (`/dev/sdb1`) name hardware, not a development environment.
             if text.starts_with("/dev/") || text == "/dev" {
                 continue;

@@ -47,6 +47,10 @@ pub(crate) enum Raised {
     BackedUp(usize),
     /// Found in what a tool returned to the agent: data the step read, not an act of its own.
     Returned,
+    /// The approver set a development target and the step acts there: what it loses is the
+    /// developers' own, rebuilt from code and seeds, so a loss there is reviewed, and the plan
+    /// patterns about backups and recreation leave it alone.
+    DevelopersOwn,
 }
 
 /// One step while it is being assessed.

@@ -573,10 +573,11 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
 
     // Delete, then recreate the same thing.
     for i in 0..n {
-        let deletes = work[i]
-            .findings
-            .iter()
-            .any(|f| f.rule.action == Action::Delete && f.rule.reach.follows_environment());
+        let deletes = work[i].findings.iter().any(|f| {
+            f.rule.action == Action::Delete
+                && f.rule.reach.follows_environment()
+                && !f.raised.contains(&Raised::DevelopersOwn)
+        });
         if !deletes {
             continue;
         }
@@ -836,6 +837,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
                 matches!(f.rule.action, Action::Delete | Action::DeleteRecreate)
                     && f.reversibility == Reversibility::Irreversible
                     && f.rule.reach.follows_environment()
+                    && !f.raised.contains(&Raised::DevelopersOwn)
             })
             .map(|(k, _)| k)
             .collect();

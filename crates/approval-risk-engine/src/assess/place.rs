@@ -93,6 +93,7 @@ pub fn place(
                     // `gke-acme-dev`): the developers' own, as when it names nothing.
                     if scope <= Scope::Shared {
                         scope = Scope::Local;
+                        raised.push(Raised::DevelopersOwn);
                     }
                     adjustments.push(note(
                         AdjustmentKind::Context,
@@ -140,6 +141,7 @@ pub fn place(
                         Target::Development => {
                             if scope <= Scope::Shared {
                                 scope = Scope::Local;
+                                raised.push(Raised::DevelopersOwn);
                             }
                             adjustments.push(note(AdjustmentKind::Context, "You set the target to development, where a mistake stays with the developers.", vec![]));
                         }
@@ -389,6 +391,12 @@ pub fn place(
         }
     }
     let mut decision = decide(reversibility, scope);
+    // What a step loses on the developers' own target is theirs and rebuilt from code and
+    // seeds (a local database reset, a dev namespace's volume): a second look, not a senior's.
+    // Wider credentials or a production name above took the scope out of `Local`.
+    if raised.contains(&Raised::DevelopersOwn) && scope == Scope::Local {
+        decision = decision.min(Decision::Review);
+    }
     if let Some(floor) = floor {
         decision = decision.max(floor);
     }
