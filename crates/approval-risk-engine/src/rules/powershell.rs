@@ -114,12 +114,16 @@ const VERBS: Words = words![
     "watch",
     "where",
     "write",
+    // Not an approved verb, but `ForEach-Object` is the pipeline's loop (its script block
+    // is read as commands of its own).
+    "foreach",
 ];
 
 /// Verbs of cmdlets that only read, print or compute (`Get-ChildItem`, `Measure-Object`,
 /// `Format-Table`); `Format-Volume` is the exception `reads` makes.
 const READING_VERBS: Words = words![
     "get",
+    "foreach",
     "test",
     "measure",
     "select",
@@ -207,6 +211,36 @@ fn remove_item_tree(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
+/// `Remove-Item` without `-Recurse` of every file a wildcard matches (`D:\Reports\*.xlsx`) or
+/// a pipeline hands it (`Get-ChildItem D:\Reports -File | Remove-Item`): nobody reads the list.
+fn remove_item_many(command: &Command) -> Option<Hit> {
+    if parameter(command, "recurse", 1).is_some() {
+        return None;
+    }
+    let path = path_of(command);
+    let wildcard = path.filter(|p| p.value.contains(['*', '?']));
+    let piped = matches!(command.input, crate::shell::Input::Pipe { .. });
+    let mut hit = Hit::on(command.program_span);
+    // As for `rm`: a pattern that names a kind of file (`*.xlsx`), or files a pipeline chose by
+    // a filter, are the agent's own selection, reviewed; a bare `*` takes everything.
+    let selective = match (wildcard, piped) {
+        (Some(path), _) => {
+            hit.evidence.push(path.span);
+            hit.target = Some(path.value.clone());
+            // What follows the last wildcard (`.xlsx`); the reader may have taken a Windows
+            // path's backslashes as escapes, so the folder part is not split off.
+            let tail = path.value.rsplit(['*', '?']).next().unwrap_or("");
+            tail.chars().any(char::is_alphanumeric)
+        }
+        (None, true) if path.is_none() => true,
+        _ => return None,
+    };
+    if selective {
+        hit.reversibility = Some(R::Recoverable);
+    }
+    Some(hit)
+}
+
 /// `Format-Volume`, `Clear-Disk`, `Initialize-Disk`: a volume or a whole disk.
 fn wipes_disk(command: &Command) -> Option<Hit> {
     let mut hit = Hit::on(command.program_span);
@@ -263,6 +297,25 @@ pub static RULES: &[Rule] = &[
         examples: examples(&["Remove-Item -Path C:\\inetpub\\logs\\LogFiles -Recurse -Force", "remove-item build -rec", "ri .\\cache -Recurse"]),
         #[cfg(test)]
         counterexamples: examples(&["Remove-Item .\\notes.txt", "Get-ChildItem -Path C:\\inetpub\\logs -Recurse"]),
+    },
+    Rule {
+        text: rule_text!("ps.remove-item-many", "Deletes every file a wildcard or pipeline names", "`Remove-Item` skips the Recycle Bin, and nobody reads the list a wildcard or the pipeline before it yields.", "every file it is handed is gone, with no undo", "Run the same line with `-WhatIf` first to list what would go, then move the files aside instead.", ["What does `-WhatIf` list for it?", "Is any of it not in a backup?"]),
+        reversibility: R::Irreversible,
+        scope: S::Local,
+        reach: Reach::Workspace,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["remove-item", "ri", "del", "erase"],
+            check: remove_item_many,
+        },
+        instead: shown_with_a_name("Remove-Item -Path {target} -WhatIf"),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/remove-item"],
+        #[cfg(test)]
+        examples: examples(&["Remove-Item D:\\Reports\\* -Force", "Remove-Item D:\\Reports\\*.xlsx -Force", "Get-ChildItem D:\\Reports -File | Remove-Item -Force", "Get-ChildItem D:\\Exports | Where-Object { $_.LastWriteTime -lt (Get-Date).AddDays(-30) } | Remove-Item"]),
+        #[cfg(test)]
+        counterexamples: examples(&["Remove-Item .\\notes.txt", "Get-ChildItem D:\\Reports -File | Measure-Object -Property Length -Sum"]),
     },
     Rule {
         text: rule_text!("ps.wipe-disk", "Formats or clears a disk with PowerShell", "Formatting writes a new file system over the volume; `Clear-Disk -RemoveData` erases every partition on the disk.", "every file on it becomes unreachable", "List the disks and volumes first (`Get-Disk`, `Get-Volume`) and back up what is on the one named.", ["Which disk is this on this machine?", "Is anything on it not in a backup?"]),

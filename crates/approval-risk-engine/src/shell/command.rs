@@ -115,7 +115,17 @@ fn parse_into(
                  state: &mut ShellState,
                  wrappers: &mut Vec<&'static str>,
                  out: &mut Vec<Command>| {
-        if words.is_empty() {
+        // In a PowerShell script block, a statement that opens with a variable, a type or a
+        // hashtable (`$_.LastWriteTime -lt $cutoff`, `[pscustomobject]@{...}`) is an
+        // expression the block computes, not a program it runs.
+        let expression = wrappers.last() == Some(&"{ }")
+            && words.first().is_some_and(|w| {
+                w.value.starts_with('$')
+                    || w.value.starts_with('@')
+                    || (w.value.starts_with('[') && w.value.len() > 2 && w.value.contains(']'))
+            });
+        if words.is_empty() || expression {
+            words.clear();
             writes.clear();
             *inline = None;
             return None;
@@ -142,7 +152,38 @@ fn parse_into(
     let mut tokens = tokens.into_iter().peekable();
     while let Some(token) = tokens.next() {
         match token {
-            Token::Op(Op::OpenParen, open) if starts_cmdlet(&words) => {
+            // PowerShell braces: `@{ n = 'UsedGB'; e = {...} }` is a hashtable, data however
+            // many `;` it holds; `ForEach-Object { Remove-Item $_ -Recurse }` and
+            // `Invoke-Command -ScriptBlock { ... }` hold commands, read as commands of their own.
+            Token::Word(word)
+                if braces_open(&word.value, &words)
+                    && input.get(word.span.start..text_span.end).is_some() =>
+            {
+                let block = word.value.starts_with('{');
+                let raw = input.get(word.span.start..word.span.end).unwrap_or("");
+                let open = word.span.start + raw.find('{').unwrap_or(0);
+                let close = matching_brace(input, open, text_span.end);
+                while tokens.peek().is_some_and(|t| token_start(t) < close) {
+                    tokens.next();
+                }
+                if block && depth < MAX_DEPTH {
+                    wrappers.push("{ }");
+                    let inner = Span::new(open + 1, close.saturating_sub(1).max(open + 1));
+                    parse_into(input, inner, state, wrappers, out, depth + 1);
+                    wrappers.pop();
+                }
+                let span = Span::new(word.span.start, close.max(word.span.end));
+                words.push(Word {
+                    span,
+                    value: input.get(span.start..span.end).unwrap_or("").to_string(),
+                    dynamic: true,
+                    ..word
+                });
+            }
+            Token::Op(Op::OpenParen, open)
+                if starts_cmdlet(&words)
+                    || (wrappers.last() == Some(&"{ }") && !words.is_empty()) =>
+            {
                 // PowerShell's `Invoke-Expression (Invoke-WebRequest $url)`: the parenthesised
                 // expression is an argument computed by the commands inside it.
                 words.push(subexpression(input, open, &mut tokens));
@@ -220,6 +261,55 @@ fn parse_into(
         wrappers,
         out,
     );
+}
+
+/// Does this word open PowerShell braces the reader must keep together: a hashtable (`@{`,
+/// anywhere in a word, `[pscustomobject]@{`) or a script block given to a cmdlet or its
+/// aliases (`ForEach-Object {`, `% {`, `Invoke-Command -ScriptBlock {`)?
+fn braces_open(value: &str, words: &[Word]) -> bool {
+    value.contains("@{")
+        || (value.starts_with('{')
+            && (starts_cmdlet(words)
+                || words
+                    .first()
+                    .is_some_and(|w| matches!(w.value.as_str(), "%" | "?" | "foreach" | "where"))))
+}
+
+/// Where the braces opened at `open` close (the byte after the `}`), quotes respected, or
+/// `end` when they never do.
+fn matching_brace(input: &str, open: usize, end: usize) -> usize {
+    let bytes = input.as_bytes();
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut at = open;
+    while at < end.min(bytes.len()) {
+        let byte = bytes[at];
+        match quote {
+            Some(q) if byte == q => quote = None,
+            Some(_) => {}
+            None => match byte {
+                b'\'' | b'"' => quote = Some(byte),
+                b'{' => depth += 1,
+                b'}' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return at + 1;
+                    }
+                }
+                _ => {}
+            },
+        }
+        at += 1;
+    }
+    end
+}
+
+/// Where a token starts in the input.
+fn token_start(token: &Token) -> usize {
+    match token {
+        Token::Word(w) => w.span.start,
+        Token::Op(_, s) | Token::Redirect { span: s, .. } => s.start,
+    }
 }
 
 /// Do the words so far start a PowerShell command (a cmdlet or the `iex` alias), which takes a
@@ -849,6 +939,32 @@ mod tests {
 
     fn programs(text: &str) -> Vec<String> {
         commands(text).into_iter().map(|c| c.program).collect()
+    }
+
+    #[test]
+    fn powershell_script_blocks_hold_commands_and_hashtables_are_data() {
+        // The block a cmdlet is given runs: its commands are read as commands.
+        let block = programs(
+            "Get-ChildItem C:\\Data | ForEach-Object { Remove-Item $_.FullName -Recurse -Force }",
+        );
+        assert!(block.iter().any(|p| p == "remove-item"), "{block:?}");
+        // A hashtable's `;` and braces, a type and a method call are one argument.
+        assert_eq!(
+            programs(
+                "Get-PSDrive | Select-Object Name, @{n='UsedGB';e={[math]::Round($_.Used/1GB,1)}}"
+            ),
+            ["get-psdrive", "select-object"]
+        );
+        // A condition in a block is an expression, not a program; its sub-expression is read
+        // (before the command that holds it, as substitutions are).
+        assert_eq!(
+            programs(
+                "Get-ChildItem | Where-Object { $_.LastWriteTime -lt (Get-Date).AddDays(-30) }"
+            ),
+            ["get-childitem", "get-date", "where-object"]
+        );
+        // A POSIX group is unchanged.
+        assert_eq!(programs("{ rm -rf build; make; }"), ["rm", "make"]);
     }
 
     #[test]
