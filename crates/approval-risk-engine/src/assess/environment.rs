@@ -82,6 +82,15 @@ const TASK_RUNNERS: Words = words![
     "run",
 ];
 
+/// Whether a name the step gives for a non-production environment is the developer's own
+/// machine ("my local database", `--env local`), whatever target the approver set. Not
+/// `localhost`: an address on the machine the command runs on may be a server's own service
+/// or a tunnel to one.
+pub fn is_local_machine(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|part| part.eq_ignore_ascii_case("local"))
+}
+
 /// The non-production names that are a developer's own environment.
 const DEVELOPMENT: Words = words!["dev", "development", "local", "localhost", "sandbox"];
 

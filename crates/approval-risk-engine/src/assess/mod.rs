@@ -525,6 +525,7 @@ fn string_inner(input: &str, arg: &crate::shell::Arg) -> Span {
 
 /// Statements that change no rows and no schema. `VACUUM` and `CHECKPOINT` are maintenance:
 /// the forms that lock a table (`VACUUM FULL`) have rules of their own, which still fire.
+/// `COMMENT ON` only sets an object's description.
 const SQL_READS: Words = words![
     "select",
     "show",
@@ -543,6 +544,7 @@ const SQL_READS: Words = words![
     "analyze",
     "vacuum",
     "checkpoint",
+    "comment",
 ];
 
 pub(crate) fn sql_hits(
@@ -694,6 +696,9 @@ const READING_WORDS: Words = words![
     "list-units",
     "query",
     "wait",
+    // Code generators write files into the working copy (`rails generate model`, `prisma
+    // generate`), where the next commit holds them.
+    "generate",
 ];
 
 /// A command no rule matched: nothing when it only reads or stays in the workspace, a change to
@@ -725,7 +730,23 @@ fn unmatched_command(
     // A runner (`npx prisma ...`, `bundle exec rails ...`) starting a tool that changes an
     // environment is judged as that tool. (Which other packages a runner may fetch and run
     // unseen is not decided here.)
-    let runs = rules::behind_runner(command).filter(|(tool, _)| drives_an_environment(tool));
+    let behind = rules::behind_runner(command);
+    // `bundle exec rspec`: the runner starts a test runner or formatter, which stays in the
+    // working copy. `bundle install` and its kin manage the project's dependencies there.
+    if behind
+        .as_ref()
+        .is_some_and(|(tool, _)| rules::is_workspace_tool(tool))
+        || (program == "bundle"
+            && command.positionals().next().is_some_and(|w| {
+                matches!(
+                    w.value.as_str(),
+                    "install" | "update" | "add" | "lock" | "check" | "outdated"
+                )
+            }))
+    {
+        return None;
+    }
+    let runs = behind.filter(|(tool, _)| drives_an_environment(tool));
     let (program, words) = match runs {
         Some((tool, words)) => (tool, words),
         None if drives_an_environment(program) => (program, rules::positionals_of(command)),

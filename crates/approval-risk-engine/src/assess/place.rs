@@ -86,11 +86,14 @@ pub fn place(
             (Reach::Environment | Reach::Host, None) => {
                 let named = environment.nonproduction;
                 if let Some(span) = named.filter(|span| {
-                    options.context.target == Target::Development
-                        && super::environment::is_development(span.slice(input))
+                    let name = span.slice(input);
+                    (options.context.target == Target::Development
+                        && super::environment::is_development(name))
+                        || super::environment::is_local_machine(name)
                 }) {
                     // The step names the development target the approver set (`dev-priya` on
-                    // `gke-acme-dev`): the developers' own, as when it names nothing.
+                    // `gke-acme-dev`), or the machine it runs on ("my local database"): the
+                    // developers' own, as when a development target names nothing.
                     if scope <= Scope::Shared {
                         scope = Scope::Local;
                         raised.push(Raised::DevelopersOwn);
@@ -98,7 +101,7 @@ pub fn place(
                     adjustments.push(note(
                         AdjustmentKind::Context,
                         format!(
-                            "You set the target to development, and it names a development environment (`{}`).",
+                            "It names the developers' own environment (`{}`).",
                             span.slice(input)
                         ),
                         vec![span],

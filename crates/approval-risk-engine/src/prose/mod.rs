@@ -369,12 +369,15 @@ fn mark_purposes(tokens: &mut [Token]) {
                             && after_determiner(tokens, i - 1)))
             }
             // "Read the handler to confirm the missing lock": after what the step does, "to"
-            // and a verb of finding out says why it is done.
+            // and a verb of finding out says why it is done. "Comment on SEC-1 asking the
+            // database team to rotate the password": what someone else is asked to do.
             "to" => {
                 !first_in_clause
-                    && tokens.get(i + 1).is_some_and(|t| {
+                    && (tokens.get(i + 1).is_some_and(|t| {
                         t.clause == clause && FINDING_OUT.contains(t.text.as_str())
-                    })
+                    }) || tokens[i.saturating_sub(6)..i]
+                        .iter()
+                        .any(|t| t.clause == clause && ASKING.contains(t.text.as_str())))
             }
             _ => false,
         };
@@ -413,6 +416,19 @@ fn state_being_found(tokens: &[Token], i: usize) -> Option<usize> {
     (text.ends_with("ed") || matches!(text, "lost" | "written" | "sent" | "kept" | "done"))
         .then_some(auxiliary + 1)
 }
+
+/// Words of asking someone else to act: what follows "to" is their act, not this step's.
+const ASKING: Words = words![
+    "ask",
+    "asks",
+    "asking",
+    "tell",
+    "tells",
+    "telling",
+    "requesting",
+    "remind",
+    "reminding",
+];
 
 /// Do the words after token `i` say that something was done ("was deleted", "were removed",
 /// "has been dropped", "had been wiped"), in the clause of token `i`?

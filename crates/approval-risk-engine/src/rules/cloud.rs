@@ -124,18 +124,30 @@ fn aws_s3_versioning_off(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
-/// A bucket policy or ACL that lets anyone on the internet in.
+/// A bucket policy or ACL that lets anyone on the internet in, or an upload made public as it
+/// is written (`aws s3 cp file s3://... --acl public-read`).
 fn aws_s3_public(command: &Command) -> Option<Hit> {
     let mut hit = match_command(
         &shape(
             words!["aws"],
             &[
                 words!["s3api"],
-                words!["put-bucket-acl", "put-object-acl", "put-bucket-policy"],
+                words![
+                    "put-bucket-acl",
+                    "put-object-acl",
+                    "put-bucket-policy",
+                    "put-object"
+                ],
             ],
         ),
         command,
-    )?;
+    )
+    .or_else(|| {
+        match_command(
+            &shape(words!["aws"], &[words!["s3"], words!["cp", "sync", "mv"]]),
+            command,
+        )
+    })?;
     let public = command.args.iter().find(|a| {
         let compact: String = a.value.split_whitespace().collect();
         matches!(
@@ -1656,12 +1668,14 @@ pub static RULES: &[Rule] = &[
         examples: examples(&[
             "aws s3api put-bucket-acl --bucket customer-files --acl public-read",
             "aws s3api put-object-acl --bucket reports --key q3.pdf --acl=public-read",
+            "aws s3 cp customers.csv s3://acme-marketing-public/exports/customers.csv --acl public-read",
             "aws s3api put-bucket-policy --bucket reports --policy '{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::reports/*\"}]}'",
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
             "aws s3api put-bucket-acl --bucket customer-files --acl private",
             "aws s3api get-bucket-acl --bucket customer-files",
+            "aws s3 cp customers.csv s3://acme-exports/customers.csv --sse aws:kms",
             "aws s3api put-bucket-policy --bucket reports --policy file://policy.json",
         ]),
     },

@@ -46,7 +46,8 @@ pub use matching::{
 pub use messages::is_public_drop;
 pub use powershell::is_cmdlet;
 pub use programs::{
-    behind_runner, is_known_program, is_plain_word, is_read_only, is_routine, preview, Preview,
+    behind_runner, is_known_program, is_plain_word, is_read_only, is_routine, is_workspace_tool,
+    preview, Preview,
 };
 
 use crate::model::{Decision, Reversibility, Scope};

@@ -445,6 +445,12 @@ pub fn is_read_only(command: &Command) -> bool {
     READ_ONLY.contains(&command.program) || super::powershell::reads(&command.program)
 }
 
+/// Whether a program only reads or works in the workspace (a test runner, a formatter), as the
+/// tool a runner starts (`bundle exec rspec`).
+pub fn is_workspace_tool(name: &str) -> bool {
+    READ_ONLY.contains(&name) || WORKSPACE.contains(&name)
+}
+
 /// Whether the command only reads or makes routine changes in the workspace: either way, no
 /// rule needs to look at it.
 pub fn is_routine(command: &Command) -> bool {

@@ -383,7 +383,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         examples: examples(&["Roll the old Stripe key so it stops working.", "Revoke all API tokens issued before March."]),
         #[cfg(test)]
-        counterexamples: examples(&["List the API tokens issued before March.", "Do not revoke the deploy key.", "Deactivate the leaver's access keys (do not delete them yet).", "Find where sessions are expired today."]),
+        counterexamples: examples(&["List the API tokens issued before March.", "Do not revoke the deploy key.", "Deactivate the leaver's access keys (do not delete them yet).", "Find where sessions are expired today.", "Comment on SEC-2231 asking the database team to rotate the password."]),
     },
     Rule {
         text: rule_text!("prose.disable-security", "Switches off a security control", "Nothing reminds anyone to switch a control back on, so 'temporary' exceptions routinely outlive the task.", "while off, nothing stops or records attacks or mistakes", "Keep {target} on and find out why it blocks the task; at most, grant a narrow, time-limited exception.", ["Why must {target} go off, and for how long?", "Who switches it back on, and who checks?"]),
