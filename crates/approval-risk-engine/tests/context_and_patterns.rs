@@ -2299,3 +2299,25 @@ fn words_that_describe_the_command_are_judged_by_the_command() {
         .iter()
         .any(|rule| rule.starts_with("prose.delete")));
 }
+
+/// What a command is given decides it: an ad-hoc ansible command is the command line it runs on
+/// every host; an UPDATE of one row chosen by its id reaches that record; shredding a scratch
+/// copy loses something nobody needs again.
+#[test]
+fn commands_are_judged_by_what_they_are_given() {
+    let read = "ansible -i inventories/prod/hosts all -m command -a 'openssl version'\n";
+    assert_eq!(only_step(&assess_default(read)).decision, Decision::Proceed);
+    let wipe = "ansible webservers -m shell -a 'rm -rf /var/www/releases/*'\n";
+    assert!(only_step(&assess_default(wipe)).decision >= Decision::Escalate);
+    let one = "psql -c \"UPDATE tenants SET exports_purged_at = now() WHERE id = '42'\"\n";
+    let many = "psql -c \"UPDATE tenants SET plan = 'free' WHERE created_at < now()\"\n";
+    assert_eq!(only_step(&assess_default(one)).decision, Decision::Review);
+    assert!(only_step(&assess_default(many)).decision >= Decision::Escalate);
+    let scratch = "shred -u /tmp/ci-deployer-key.json\n";
+    let kept = "shred -u credentials.json\n";
+    assert_eq!(
+        only_step(&assess_default(scratch)).decision,
+        Decision::Review
+    );
+    assert!(only_step(&assess_default(kept)).decision >= Decision::Escalate);
+}

@@ -492,6 +492,30 @@ fn embedded_code(input: &str, command: &Command) -> Vec<(CodeKind, Span)> {
             }
         }
     }
+    // `ansible HOSTS -m shell -a "..."`: an ad-hoc command runs its `-a` text on every host;
+    // the command and shell modules (the default is command) take a command line.
+    if command.program == "ansible" {
+        let module = command
+            .args
+            .iter()
+            .position(|a| a.value == "-m" || a.value == "--module-name")
+            .and_then(|at| command.args.get(at + 1))
+            .map_or("command", |m| m.value.as_str());
+        let text = command
+            .args
+            .iter()
+            .position(|a| a.value == "-a" || a.value == "--args")
+            .and_then(|at| command.args.get(at + 1));
+        if let (true, Some(text)) = (
+            matches!(
+                module,
+                "command" | "shell" | "raw" | "ansible.builtin.command" | "ansible.builtin.shell"
+            ),
+            text,
+        ) {
+            out.push((CodeKind::Shell, string_inner(input, text)));
+        }
+    }
     if let Input::Inline { body, .. } = &command.input {
         if sql_shell {
             out.push((CodeKind::Sql, *body));
@@ -782,7 +806,10 @@ fn unmatched_command(
             "redis-cli" | "valkey-cli" | "keydb-cli" => rules::redis_reads(command),
             _ => reads,
         };
-        let sql_inside = SQL_SHELLS.contains(&program) && !embedded_code(input, command).is_empty();
+        // A database shell given SQL, or an ad-hoc ansible command given a command line, is
+        // judged by what it is given.
+        let sql_inside = (SQL_SHELLS.contains(&program) || program == "ansible")
+            && !embedded_code(input, command).is_empty();
         if reads || sql_inside || words.is_empty() {
             return None;
         }

@@ -686,8 +686,11 @@ fn shred(command: &Command) -> Option<Hit> {
     hit.evidence.push(arg.span);
     classify_into(&mut hit, class, &path, arg);
     if class == PathClass::Scratch {
-        // Shredding defeats every way of getting the file back, scratch or not.
+        // Shredding defeats every way of getting the file back, scratch or not; but a scratch
+        // file (a temporary copy of a key, a build log) is one nobody needs again, so its loss
+        // reaches no one: reviewed, as a deletion of scratch space is.
         hit.reversibility = None;
+        hit.scope = Some(S::None);
     }
     Some(hit)
 }

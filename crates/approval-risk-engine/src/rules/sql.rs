@@ -226,8 +226,37 @@ fn update_rows(input: &str, words: &[SqlWord], statement: Span) -> Option<Hit> {
         hit.note = Some(format!(
             "It only fills `{column}` where it is empty, so no value is overwritten."
         ));
+    } else if one_row_by_id(
+        input
+            .get(words[filter].span.end..statement.end)
+            .unwrap_or(""),
+    ) {
+        // One row, chosen by its key: what it overwrites reaches that one record, wherever
+        // the table lives.
+        hit.scope = Some(S::Shared);
+        hit.note = Some("It changes one row, chosen by its `id`.".to_string());
     }
     Some(hit)
+}
+
+/// Whether a WHERE condition picks one row by its key: `id = 42`, `t.id = '...'`, `id = $1`,
+/// and nothing else.
+fn one_row_by_id(condition: &str) -> bool {
+    let condition = condition.trim().trim_end_matches(';').trim();
+    let Some((column, value)) = condition.split_once('=') else {
+        return false;
+    };
+    let column = column.trim();
+    let value = value.trim();
+    let quoted = value.len() >= 2
+        && value.starts_with('\'')
+        && value.ends_with('\'')
+        && !value[1..value.len() - 1].contains('\'');
+    (column.eq_ignore_ascii_case("id") || column.to_ascii_lowercase().ends_with(".id"))
+        && !column.contains(char::is_whitespace)
+        && !value.is_empty()
+        && (quoted || !value.contains(|c: char| c.is_whitespace() || c == '\''))
+        && !value.starts_with(['(', '<', '>', '='])
 }
 
 fn count_matched_rows(input: &str, words: &[SqlWord], statement: Span) -> Option<String> {
