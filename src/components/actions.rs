@@ -51,8 +51,9 @@ pub fn actions(
                     </button>
                     // Training (issue 7): the same link, opened as an exercise for trainees.
                     // The texts a trainer adds to it (issue 18) are read when they change and
-                    // when the link is followed (see `training_maker`).
-                    if exercise {
+                    // when the link is followed (see `training_maker`). Trainers make exercises
+                    // on the approver's page; a portal's frame (the `embed` build) leaves it out.
+                    if exercise && !cfg!(feature = "embed") {
                         <a id="make-exercise" class="button" href={crate::share::exercise_link(link, &Default::default())} data-link={link.clone()} onclick={Callback::from(|_: MouseEvent| frame_link())} aria-describedby="share-note">
                             { "Make an exercise" }
                         </a>
