@@ -2321,3 +2321,22 @@ fn commands_are_judged_by_what_they_are_given() {
     );
     assert!(only_step(&assess_default(kept)).decision >= Decision::Escalate);
 }
+
+/// Wider credentials widen what a mistake can lose: a change that is easy to undo (a node
+/// cordoned) is undone wherever it landed, while a deletion reaches further with admin rights.
+#[test]
+fn credentials_widen_only_what_can_be_lost() {
+    let admin = Context {
+        credentials: Credentials::Admin,
+        ..Context::default()
+    };
+    let cordon = "kubectl cordon ip-10-0-3-17.eu-west-1.compute.internal\n";
+    assert_eq!(
+        only_step(&assess_in(cordon, admin)).decision,
+        only_step(&assess_default(cordon)).decision
+    );
+    let delete = "kubectl --context staging delete deployment api\n";
+    assert!(
+        only_step(&assess_in(delete, admin)).decision > only_step(&assess_default(delete)).decision
+    );
+}

@@ -378,7 +378,12 @@ pub fn place(
     // (`Environment`, `Fixed`); a command on the machine it runs on (`Host`) reaches that
     // machine, whatever the account lets the agent do.
     let mutating = changes && rule.action != Action::Backup && scope > Scope::None;
-    if mutating && matches!(rule.reach, Reach::Environment | Reach::Fixed) {
+    // A change that is easy to undo is undone wherever a mistake took it (a node cordoned,
+    // a deployment scaled): wider credentials widen only what can be lost.
+    if mutating
+        && reversibility != Reversibility::Reversible
+        && matches!(rule.reach, Reach::Environment | Reach::Fixed)
+    {
         match options.context.credentials {
             Credentials::Broad if scope < Scope::Production => {
                 scope = scope.widen();
