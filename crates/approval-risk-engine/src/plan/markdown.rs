@@ -344,8 +344,10 @@ fn prose_step(input: &str, span: Span) -> Step {
 }
 
 /// Does the step write documentation ("Write `docs/cli/purge.md`: explain that ...", "Add a
-/// section to the runbook that shows ...")? Its first word is a verb of writing and it names a
-/// document: the commands it shows are the document's text, not something the step runs.
+/// section to the runbook that shows ...") or a program's source ("Add `src/jobs/purge.ts`: a
+/// job that runs `DELETE FROM sessions ...`")? Its first word is a verb of writing and it names
+/// a document or a source file: the commands it shows are that file's text, not something the
+/// step runs (scripts and SQL files, which plans run right after writing, are not counted).
 fn writes_a_document(text: &str) -> bool {
     const WRITING: Words = words![
         "write", "add", "update", "document", "draft", "edit", "extend", "expand", "create",
@@ -378,9 +380,13 @@ fn writes_a_document(text: &str) -> bool {
             DOCUMENTS.contains(lower.trim_end_matches('s'))
                 || DOCUMENTS.contains(lower.as_str())
                 || lower.starts_with("docs/")
-                || [".md", ".rst", ".adoc", ".txt"]
-                    .iter()
-                    .any(|extension| lower.ends_with(extension))
+                || [
+                    ".md", ".rst", ".adoc", ".txt", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".py",
+                    ".rb", ".go", ".rs", ".java", ".kt", ".cs", ".php", ".swift", ".scala", ".ex",
+                    ".exs",
+                ]
+                .iter()
+                .any(|extension| lower.ends_with(extension))
         })
 }
 
@@ -727,6 +733,16 @@ mod tests {
             texts("Delete the stack.\nRecreate it."),
             ["Delete the stack.", "Recreate it."]
         );
+    }
+
+    #[test]
+    fn code_a_step_writes_into_a_file_is_that_files_text() {
+        let source = "4. Add `src/jobs/purge.ts`: a job that runs `DELETE FROM sessions WHERE expires_at < now()`.";
+        let step = &steps(source)[0];
+        assert!(step.code.is_empty() && step.quoted.len() == 1, "{step:?}");
+        // A script is run right after it is written: its commands stay the step's.
+        let script = "4. Add `scripts/purge.sh`: it runs `rm -rf /srv/data`.";
+        assert!(!steps(script)[0].code.is_empty());
     }
 
     #[test]
