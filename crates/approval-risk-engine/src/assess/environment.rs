@@ -91,6 +91,12 @@ pub fn is_local_machine(name: &str) -> bool {
         .any(|part| part.eq_ignore_ascii_case("local"))
 }
 
+/// What "test" describes when it names no environment: a test email, a test suite.
+const TESTED_THINGS: Words = words![
+    "email", "emails", "copy", "message", "messages", "sms", "send", "suite", "suites", "run",
+    "runs", "results", "case", "cases",
+];
+
 /// The non-production names that are a developer's own environment.
 const DEVELOPMENT: Words = words!["dev", "development", "local", "localhost", "sandbox"];
 
@@ -98,12 +104,15 @@ impl Environment {
     pub fn of(tokens: &[Token], policy: &Policy) -> Environment {
         let mut env = Environment::default();
         let mut runner = false;
-        for token in tokens {
+        for (at, token) in tokens.iter().enumerate() {
             let text = token.text.as_str();
             // `npm test`, `make test`, `go test`: the task a runner is given is named `test`,
-            // and it names no environment.
+            // and it names no environment; nor does a test email, copy or suite.
             let after_runner = std::mem::replace(&mut runner, TASK_RUNNERS.contains(text));
-            if after_runner && matches!(text, "test" | "tests") {
+            let of_a_test = tokens
+                .get(at + 1)
+                .is_some_and(|next| TESTED_THINGS.contains(next.text.as_str()));
+            if (after_runner || of_a_test) && matches!(text, "test" | "tests") {
                 continue;
             }
             // Device paths (`/dev/sdb1`) name hardware, not a development environment.

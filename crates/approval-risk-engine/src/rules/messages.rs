@@ -1627,7 +1627,9 @@ pub static RULES: &[Rule] = &[
             also: words![],
             window: 5,
             leading: false,
-            unless: words!["#team*"],
+            // A test send (`send_test_email`, "send a test copy to growth@") is the check this
+            // rule asks for: the message going to its own people first.
+            unless: words!["#team*", "test email", "test emails", "test copy", "test message", "test sms"],
         }),
         instead: shown_with_a_name("Draft the message and show it for approval before it is sent."),
         #[cfg(test)]
@@ -1644,6 +1646,7 @@ pub static RULES: &[Rule] = &[
             "Read the latest email from the vendor.",
             "Send the build artifacts to the staging server.",
             "Send a message to #ops-status when the backfill finishes.",
+            "Send a test email of the template to growth@acme-shop.example.",
         ]),
     },
     Rule {
