@@ -2340,3 +2340,21 @@ fn credentials_widen_only_what_can_be_lost() {
         only_step(&assess_in(delete, admin)).decision > only_step(&assess_default(delete)).decision
     );
 }
+
+/// A file a query filled with people's contact details, made public by a later step, exposes
+/// every person in it: blocked. The same upload of a file without such columns is judged by
+/// the public-read rule alone.
+#[test]
+fn a_file_of_contact_details_made_public_is_blocked() {
+    let plan = |columns: &str| {
+        format!(
+            "1. Export the list:\n   ```sql\n   \\copy (SELECT {columns} FROM customers c) TO 'churn.csv' CSV HEADER\n   ```\n2. Share it:\n   ```bash\n   aws s3 cp churn.csv s3://acme-public/exports/churn.csv --acl public-read\n   ```\n"
+        )
+    };
+    let personal = assess_default(&plan("c.id, c.email, c.phone"));
+    assert!(has_finding(step(&personal, 2), "flow.personal-data-sent"));
+    assert_eq!(step(&personal, 2).decision, Decision::Block);
+    let counts = assess_default(&plan("c.country, count(*)"));
+    assert!(!has_finding(step(&counts, 2), "flow.personal-data-sent"));
+    assert!(step(&counts, 2).decision < Decision::Block);
+}

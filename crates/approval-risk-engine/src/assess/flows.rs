@@ -31,6 +31,9 @@ struct Flow {
     /// Where the plan last printed a secret into the agent's transcript (a command or a prose
     /// step that reads a credential file): from there on, the agent holds its value.
     shown: Option<(Span, usize)>,
+    /// Files a query wrote people's contact details into (`\copy (SELECT email, phone ...) TO
+    /// 'churn.csv'`): the file's name, the span of the column that says so, and the step.
+    personal_files: Vec<(String, Span, usize)>,
 }
 
 /// Why a path holds a secret.
@@ -237,7 +240,17 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             if let Some(hit) = posts_personal_data(input, step) {
                 found.push((rule, hit, usize::MAX));
             }
+            // A file an earlier query filled with contact details, made public here: anyone
+            // with the address has every person in it.
+            if let Some(hit) = publishes_personal_file(input, step, &flow) {
+                found.push((rule, hit, usize::MAX));
+            }
         }
+        flow.personal_files.extend(
+            personal_exports(input, step)
+                .into_iter()
+                .map(|(file, at)| (file, at, index + 1)),
+        );
         for (rule, hit, c) in found {
             if options.policy.is_disabled(rule.id()) {
                 continue;
@@ -255,6 +268,84 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             step.findings.push(scored);
         }
     }
+}
+
+/// Columns that hold a person's contact or identity details.
+const PERSONAL_COLUMNS: crate::words::Words = words![
+    "email",
+    "phone",
+    "full_name",
+    "first_name",
+    "last_name",
+    "address",
+    "date_of_birth",
+    "dob",
+    "ssn",
+    "national_id",
+    "iban",
+];
+
+/// The files a step's SQL copies people's details into: `COPY (SELECT ... email ...) TO
+/// 'file'` and psql's `\copy`, read from the step's own text. The file's name and the span of
+/// the first personal column.
+fn personal_exports(input: &str, step: &StepWork) -> Vec<(String, Span)> {
+    let text = step.step.span.slice(input);
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("copy").map(|i| from + i) {
+        from = at + 4;
+        let rest = &lower[at..];
+        let Some(to) = rest.find(") to '").map(|i| i + 6) else {
+            continue;
+        };
+        let query = &rest[..to];
+        let column = query
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .position(|w| PERSONAL_COLUMNS.contains(w))
+            .and_then(|_| {
+                PERSONAL_COLUMNS
+                    .iter()
+                    .filter_map(|c| query.find(c).map(|i| (i, c.len())))
+                    .min()
+            });
+        let (Some((offset, len)), Some(end)) = (column, rest[to..].find('\'')) else {
+            continue;
+        };
+        let file = &text[at + to..at + to + end];
+        let name = file.rsplit('/').next().unwrap_or(file).to_string();
+        let start = step.step.span.start + at + offset;
+        if !name.is_empty() {
+            out.push((name, Span::new(start, start + len)));
+        }
+    }
+    out
+}
+
+/// A step that makes public a file an earlier step filled with contact details: the public
+/// upload is found by the rules (a public-read ACL, a public paste host), the file by name.
+fn publishes_personal_file(input: &str, step: &StepWork, flow: &Flow) -> Option<Hit> {
+    let public = step
+        .findings
+        .iter()
+        .any(|f| matches!(f.rule.id(), "aws.s3-make-public" | "messages.public-drop"));
+    if !public {
+        return None;
+    }
+    step.commands.iter().find_map(|command| {
+        command.args.iter().find_map(|arg| {
+            let name = arg.value.rsplit('/').next().unwrap_or(&arg.value);
+            let (_, column, made) = flow.personal_files.iter().find(|(file, _, _)| file == name)?;
+            let mut hit = Hit::pair(arg.span, *column);
+            hit.scope = Some(crate::model::Scope::Organization);
+            hit.target = Some(arg.value.clone());
+            hit.note = Some(format!(
+                "Step {made} wrote people's contact details (`{}`) into `{name}`; here it is made public.",
+                column.slice(input)
+            ));
+            Some(hit)
+        })
+    })
 }
 
 /// Whether a text speaks to AI agents ("Note for AI assistants: ...").

@@ -360,7 +360,7 @@ pub fn workflow_content(input: &str, content: crate::span::Span) -> Vec<(&'stati
         // request: `pull_request_target`, and `workflow_run` after a fork's workflow.
         trigger = trigger.or_else(|| at("pull_request_target").or_else(|| at("workflow_run:")));
         // The pull request's own code: its head commit or branch, or its merge ref.
-        fork_code = fork_code.or_else(|| FORK_REFS.iter().find_map(|needle| at(needle)));
+        fork_code = fork_code.or_else(|| FORK_REFS.iter().find_map(&at));
         if code.trim_start().starts_with("permissions:") {
             write_all = write_all.or_else(|| at("write-all"));
         }
