@@ -103,16 +103,17 @@ const DEVELOPMENT: Words = words!["dev", "development", "local", "localhost", "s
 impl Environment {
     pub fn of(tokens: &[Token], policy: &Policy) -> Environment {
         let mut env = Environment::default();
-        let mut runner = false;
         for (at, token) in tokens.iter().enumerate() {
             let text = token.text.as_str();
             // `npm test`, `make test`, `go test`: the task a runner is given is named `test`,
-            // and it names no environment; nor does a test email, copy or suite.
-            let after_runner = std::mem::replace(&mut runner, TASK_RUNNERS.contains(text));
-            let of_a_test = tokens
-                .get(at + 1)
-                .is_some_and(|next| TESTED_THINGS.contains(next.text.as_str()));
-            if (after_runner || of_a_test) && matches!(text, "test" | "tests") {
+            // and it names no environment; nor does a test email, copy or suite. Its neighbours
+            // are looked at only for that word: every token of every step passes here.
+            if matches!(text, "test" | "tests")
+                && (at > 0 && TASK_RUNNERS.contains(tokens[at - 1].text.as_str())
+                    || tokens
+                        .get(at + 1)
+                        .is_some_and(|next| TESTED_THINGS.contains(next.text.as_str())))
+            {
                 continue;
             }
             // Device paths (`/dev/sdb1`) name hardware, not a development environment.

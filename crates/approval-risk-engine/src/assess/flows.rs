@@ -290,6 +290,14 @@ const PERSONAL_COLUMNS: crate::words::Words = words![
 /// the first personal column.
 fn personal_exports(input: &str, step: &StepWork) -> Vec<(String, Span)> {
     let text = step.step.span.slice(input);
+    // Every step passes here; only one that copies a query out is lowered and read.
+    if !text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"copy"))
+    {
+        return Vec::new();
+    }
     let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
     let mut from = 0;
@@ -299,15 +307,18 @@ fn personal_exports(input: &str, step: &StepWork) -> Vec<(String, Span)> {
         let Some(to) = rest.find(") to '").map(|i| i + 6) else {
             continue;
         };
-        let query = &rest[..to];
-        let column = query
-            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .position(|w| PERSONAL_COLUMNS.contains(w))
-            .and_then(|_| {
-                PERSONAL_COLUMNS
-                    .iter()
-                    .filter_map(|c| query.find(c).map(|i| (i, c.len())))
-                    .min()
+        // The first personal column the query selects, as a whole word.
+        let mut offset = 0;
+        let column = rest[..to]
+            .split_inclusive(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .find_map(|piece| {
+                let word =
+                    piece.trim_end_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+                let found = PERSONAL_COLUMNS
+                    .contains(word)
+                    .then_some((offset, word.len()));
+                offset += piece.len();
+                found
             });
         let (Some((offset, len)), Some(end)) = (column, rest[to..].find('\'')) else {
             continue;

@@ -306,7 +306,8 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: words!["remove-item", "ri", "del", "erase"],
+            // Not `del` and `erase`: cmd's commands of those names are `win.del-tree`'s.
+            programs: words!["remove-item", "ri"],
             check: remove_item_many,
         },
         instead: shown_with_a_name("Remove-Item -Path {target} -WhatIf"),
