@@ -537,6 +537,22 @@ pub fn safer_and_questions(
             format!("{safer} For example: `{example}`")
         };
     }
+    // A transaction the plan already checks before COMMIT is not advice to give again; what
+    // it does not give is the old values once committed.
+    if let Some(step) = top.raised.iter().find_map(|r| match r {
+        Raised::Checked(step) => Some(*step),
+        _ => None,
+    }) {
+        safer = sentences(&safer)
+            .into_iter()
+            .filter(|s| !s.contains("transaction"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        safer.push_str(&format!(
+            "{}The plan already checks it at step {step} before COMMIT; a copy of the rows first would also keep the old values once committed.",
+            if safer.is_empty() { "" } else { " " }
+        ));
+    }
     if let Some(step) = backed_up {
         safer.push_str(&format!(
             "{}The plan already backs it up at step {step}: check that the backup restores before this runs.",

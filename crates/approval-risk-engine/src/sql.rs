@@ -79,6 +79,60 @@ pub fn words(input: &str, span: Span) -> Vec<SqlWord> {
     out
 }
 
+/// What a statement does to the transaction it is in, for crediting a check made inside one.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum InTransaction {
+    Begin,
+    Commit,
+    Rollback,
+    /// A statement that aborts the transaction when a condition fails and changes nothing
+    /// itself: a PL/pgSQL `DO` block that only reads and raises (`IF (SELECT count(*) ...) <>
+    /// 318 THEN RAISE EXCEPTION`), or T-SQL's `IF @@ROWCOUNT <> 318 THROW`.
+    Check,
+    /// Rows changed by `UPDATE`, `DELETE`, `INSERT` or `MERGE`, which a transaction can undo
+    /// (DDL and `TRUNCATE` are not: MySQL commits them at once).
+    Rows,
+    Other,
+}
+
+/// Words that change something; a check holds none of them outside its strings.
+const CHANGING: [&str; 12] = [
+    "insert", "update", "delete", "merge", "drop", "truncate", "alter", "create", "grant",
+    "revoke", "perform", "execute",
+];
+
+pub fn in_transaction(words: &[SqlWord]) -> InTransaction {
+    let Some(first) = words.first() else {
+        return InTransaction::Other;
+    };
+    let second = words.get(1).map(|w| w.text.as_str());
+    let only = |n: usize| words.len() <= n;
+    match (first.text.as_str(), second) {
+        ("begin", None | Some("transaction" | "work")) if only(2) => InTransaction::Begin,
+        ("start", Some("transaction")) => InTransaction::Begin,
+        ("commit" | "end", None | Some("transaction" | "work")) if only(2) => InTransaction::Commit,
+        ("rollback", None | Some("transaction" | "work")) if only(2) => InTransaction::Rollback,
+        ("update" | "delete" | "insert" | "merge", _) => InTransaction::Rows,
+        ("do" | "if", _) => {
+            let aborts = words.iter().any(|w| {
+                matches!(
+                    w.text.as_str(),
+                    "raise" | "assert" | "throw" | "raiserror" | "rollback"
+                )
+            });
+            let changes = words[1..]
+                .iter()
+                .any(|w| CHANGING.contains(&w.text.as_str()));
+            if aborts && !changes {
+                InTransaction::Check
+            } else {
+                InTransaction::Other
+            }
+        }
+        _ => InTransaction::Other,
+    }
+}
+
 /// The columns an `UPDATE ... SET a = ..., t.b = ...` assigns, lower-case without a table
 /// prefix; `None` when `statement` is not an `UPDATE`. The clause ends where the lexer finds
 /// `WHERE`, `FROM` or `RETURNING`, so a keyword inside a string does not end it.

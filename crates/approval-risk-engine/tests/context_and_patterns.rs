@@ -563,6 +563,37 @@ fn a_copy_of_the_table_first_credits_an_overwrite_of_what_it_covers() {
     assert_eq!(step(&named, 2).decision, Decision::Review);
 }
 
+/// Rows changed inside a transaction that a check aborts unless the count is the one expected
+/// are credited one decision lower, never below review, and the card names the checking step;
+/// `BEGIN` and `COMMIT` with nothing checked between them, a check after the `COMMIT`, and a
+/// statement that only looks like a check (it also writes) earn nothing.
+#[test]
+fn a_check_before_commit_credits_the_rows_changed_in_that_transaction() {
+    const UPDATE: &str =
+        "UPDATE workspaces SET status = 'merged' WHERE created_at < now() - interval '1 day';\n";
+    const CHECK: &str = "DO $$\nBEGIN\n  IF (SELECT count(*) FROM workspaces WHERE status = 'merged') <> 318 THEN\n    RAISE EXCEPTION 'expected 318';\n  END IF;\nEND $$;\n";
+    let alone = assess_default(&format!("BEGIN;\n{UPDATE}COMMIT;\n"));
+    assert_eq!(step(&alone, 2).decision, Decision::Escalate);
+    let checked = assess_default(&format!("BEGIN;\n{UPDATE}{CHECK}COMMIT;\n"));
+    assert_eq!(checked.steps.len(), 4);
+    let credited = step(&checked, 2);
+    assert_eq!(credited.decision, Decision::Review);
+    assert!(credited
+        .findings
+        .iter()
+        .flat_map(|f| &f.adjustments)
+        .any(|a| a.kind == AdjustmentKind::Mitigation && a.note.contains("Step 3")));
+    assert!(credited.safer.contains("already checks it at step 3"));
+    // The check itself only reads.
+    assert_eq!(step(&checked, 3).decision, Decision::Proceed);
+    let after_commit = assess_default(&format!("BEGIN;\n{UPDATE}COMMIT;\n{CHECK}"));
+    assert_eq!(step(&after_commit, 2).decision, Decision::Escalate);
+    let writes_too = "DO $$\nBEGIN\n  DELETE FROM audit_log;\n  RAISE NOTICE 'done';\nEND $$;\n";
+    let not_a_check = assess_default(&format!("BEGIN;\n{UPDATE}{writes_too}COMMIT;\n"));
+    assert_eq!(step(&not_a_check, 2).decision, Decision::Escalate);
+    assert!(step(&not_a_check, 3).decision >= Decision::Review);
+}
+
 /// The backup must come first: a dump after the drop protects nothing.
 #[test]
 fn a_backup_after_the_destructive_step_does_not_mitigate() {
@@ -1155,6 +1186,8 @@ fn nouns_of_change_and_running_checks_read_as_reading() {
         "1. Review the migration plan with the team.",
         "1. Run the health checks and confirm the dashboard loads.",
         "1. Run the unit tests.",
+        "1. Run the version check again and confirm every host reports 3.0.15.",
+        "1. Drop a note in #eng-web that the flaky test is quarantined.",
         "1. Verify the service is running.",
         "1. Confirm the folder is empty.",
         "1. Check that the old bucket is deleted.",
@@ -1179,6 +1212,9 @@ fn nouns_of_change_and_running_checks_read_as_reading() {
         "1. Run the unit tests, then deploy the new configuration.",
         "1. Check the logs, then restart the service.",
         "1. Run the cleanup job.",
+        "1. Run the purge and check the logs.",
+        "1. Run the backfill with checks off.",
+        "1. Drop the notes table.",
         "1. Make sure the service is restarted.",
         "1. Check that the bucket is deleted, then delete the logs.",
         "1. The old table is dropped in this step.",

@@ -45,6 +45,9 @@ pub(crate) enum Raised {
     ChangeFreeze,
     /// The plan backs up what this finding destroys at the given step (1-based) before it.
     BackedUp(usize),
+    /// The plan changes these rows inside a transaction that the given step (1-based) checks
+    /// before `COMMIT`, aborting unless the rows changed are the ones expected.
+    Checked(usize),
     /// Found in what a tool returned to the agent: data the step read, not an act of its own.
     Returned,
     /// The approver set a development target and the step acts there: what it loses is the
@@ -603,6 +606,7 @@ pub(crate) fn sql_hits(
         }
         let Some(first) = words.first() else { continue };
         let reads = SQL_READS.contains(&first.text.as_str())
+            || sql::in_transaction(&words) == sql::InTransaction::Check
             || (first.text == "with"
                 && !words
                     .iter()
@@ -2137,9 +2141,25 @@ fn runs_a_check(tokens: &[Token], s: usize, e: usize) -> bool {
         .last()
         .unwrap_or(e);
     let after = &tokens[e..end];
-    // The first thing run must be the check: "run the tests", "run all unit tests", not "run
-    // the migration, then the tests".
-    find_all(after, CHECKS)
-        .first()
-        .is_some_and(|(at, _)| after[..*at].iter().all(|t| BEFORE_CHECK.contains(&t.text)))
+    // The first thing run must be the check: "run the tests", "run all unit tests", "run the
+    // version check" (up to two words that say which check), not "run the migration, then the
+    // tests" or "run the purge and check".
+    find_all(after, CHECKS).first().is_some_and(|(at, _)| {
+        let mut which = after[..*at]
+            .iter()
+            .filter(|t| !BEFORE_CHECK.contains(&t.text));
+        which.clone().count() <= 2
+            && which.all(|t| {
+                !JOINERS.contains(&t.text)
+                    && find_all(std::slice::from_ref(t), CHANGE_VERBS).is_empty()
+                    && find_all(std::slice::from_ref(t), rules::DELETE_VERBS).is_empty()
+            })
+    })
 }
+
+/// Words that join a second thing to what is run ("run the purge and check"): what follows
+/// them is not the thing run.
+const JOINERS: Words = words![
+    "and", "or", "then", "before", "after", "to", "with", "on", "against", "in", "from", "of",
+    "for", "via"
+];

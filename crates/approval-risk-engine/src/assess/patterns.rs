@@ -4,10 +4,12 @@
 
 use super::{Raised, StepWork};
 use crate::model::{decide, Decision, Reversibility, Scope};
+use crate::plan::CodeKind;
 use crate::prose::{find_all, hits_near, is_negated, Token};
 use crate::report::{Adjustment, AdjustmentKind, PatternReport};
 use crate::rules::{Action, Reach};
 use crate::shell::Command;
+use crate::span::Span;
 use crate::words::Words;
 use crate::Options;
 
@@ -826,6 +828,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
     }
 
     credit_copies(input, work, &traits, &subjects);
+    credit_checked_transactions(input, work);
 
     // A destructive step on data with no backup earlier in the plan.
     for i in 0..n {
@@ -984,6 +987,90 @@ fn credit_copies(input: &str, work: &mut [StepWork], traits: &[Traits], subjects
                     "Step {} copies it first, so the old values can be put back from that copy.",
                     j + 1
                 ),
+                evidence: vec![],
+            });
+        }
+    }
+}
+
+/// Row changes made inside a transaction that a later statement checks before `COMMIT` (a
+/// `DO` block that raises unless exactly the expected rows changed): a wrong match aborts
+/// instead of committing, so the step is credited one decision lower, never below review, and
+/// the card says which step checks it. `BEGIN` and `COMMIT` with nothing checked between them
+/// guard nothing and earn nothing, and neither does a check after the `COMMIT`.
+fn credit_checked_transactions(input: &str, work: &mut [StepWork]) {
+    use crate::sql::InTransaction;
+    // The statements of the open transaction (step, statement span) and whether a check has
+    // followed each; a transaction may span steps (a SQL file is one step per statement).
+    let mut open: Option<Vec<(usize, Span, Option<usize>)>> = None;
+    let mut credited: Vec<(usize, Span, usize)> = Vec::new();
+    for i in 0..work.len() {
+        let codes: Vec<Span> = work[i]
+            .step
+            .code
+            .iter()
+            .filter(|c| c.kind == CodeKind::Sql)
+            .map(|c| c.span)
+            .collect();
+        for code in codes {
+            for statement in crate::plan::sql_statements(input, code) {
+                let words = crate::sql::words(input, statement);
+                match crate::sql::in_transaction(&words) {
+                    InTransaction::Begin => open = Some(Vec::new()),
+                    InTransaction::Commit => {
+                        for (step, span, check) in open.take().unwrap_or_default() {
+                            if let Some(check) = check {
+                                credited.push((step, span, check));
+                            }
+                        }
+                    }
+                    InTransaction::Rollback => open = None,
+                    InTransaction::Check => {
+                        for member in open.iter_mut().flatten() {
+                            member.2.get_or_insert(i);
+                        }
+                    }
+                    InTransaction::Rows => {
+                        if let Some(members) = open.as_mut() {
+                            members.push((i, statement, None));
+                        }
+                    }
+                    InTransaction::Other => {}
+                }
+            }
+        }
+    }
+    for (i, statement, check) in credited {
+        for finding in &mut work[i].findings {
+            let creditable = matches!(finding.rule.action, Action::Change | Action::Delete)
+                && finding.rule.reach.follows_environment()
+                && finding.decision >= Decision::Escalate
+                && finding
+                    .hit
+                    .evidence
+                    .first()
+                    .is_some_and(|e| statement.contains(*e))
+                && !finding.raised.contains(&Raised::ChangeFreeze)
+                && !finding
+                    .adjustments
+                    .iter()
+                    .any(|a| matches!(a.kind, AdjustmentKind::Policy | AdjustmentKind::Mitigation));
+            if !creditable {
+                continue;
+            }
+            finding.decision = finding.decision.lower().max(Decision::Review);
+            finding.raised.push(Raised::Checked(check + 1));
+            let note = if check == i {
+                "The check after it in the same transaction rolls it back unless the rows changed are the ones expected.".to_string()
+            } else {
+                format!(
+                    "Step {} checks it inside the same transaction and rolls it back unless the rows changed are the ones expected.",
+                    check + 1
+                )
+            };
+            finding.adjustments.push(Adjustment {
+                kind: AdjustmentKind::Mitigation,
+                note,
                 evidence: vec![],
             });
         }

@@ -149,6 +149,7 @@ pub fn detect(input: &str) -> Format {
     // a SQL script), not the plan's own lines, and count for no format.
     let mut heredoc_end: Option<&str> = None;
     let mut heredoc = false;
+    let mut in_body = false;
     for line in input.lines() {
         let trimmed = line.trim();
         if let Some(end) = heredoc_end {
@@ -163,6 +164,23 @@ pub fn detect(input: &str) -> Format {
         if let Some(end) = heredoc_delimiter(trimmed) {
             heredoc_end = Some(end);
             heredoc = true;
+        }
+        // A dollar-quoted body (`DO $$ ... $$;`, a function's `AS $$ ... $$`) is one
+        // statement's text: PL/pgSQL, which line by line looks like anything but SQL.
+        if in_body {
+            counts.sql += 1;
+            in_body = !opens_or_closes_body(trimmed);
+            continue;
+        }
+        if opens_or_closes_body(trimmed)
+            && (open.is_some() || OpenSql::start(trimmed).is_some() || sql_keyword_first(trimmed))
+        {
+            if let Some(statement) = open.take() {
+                counts.sql += statement.lines;
+            }
+            counts.sql += 1;
+            in_body = true;
+            continue;
         }
         if let Some(statement) = open.as_mut() {
             if statement.continues_with(trimmed) {
@@ -358,6 +376,37 @@ impl OpenSql {
     }
 }
 
+/// Whether a line holds an odd number of dollar quotes (`$$`, `$body$`): it opens a quoted
+/// body that a later line closes, or closes one an earlier line opened.
+fn opens_or_closes_body(trimmed: &str) -> bool {
+    let bytes = trimmed.as_bytes();
+    let mut quotes = 0;
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'$') {
+        let open = at + offset;
+        let tag = bytes[open + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic() || **b == b'_')
+            .count();
+        if bytes.get(open + 1 + tag) == Some(&b'$') {
+            quotes += 1;
+            at = open + tag + 2;
+        } else {
+            at = open + 1;
+        }
+    }
+    quotes % 2 == 1
+}
+
+/// A line whose first word is a SQL statement's, in SQL's casing (`DO $$`, `CREATE FUNCTION`).
+/// `DO` counts only here, before a dollar quote: on its own it is an English word.
+fn sql_keyword_first(trimmed: &str) -> bool {
+    trimmed.split_whitespace().next().is_some_and(|first| {
+        let lower = first.to_ascii_lowercase();
+        sql_cased(first) && (lower == "do" || script::SQL_STARTS.contains(&lower.as_str()))
+    })
+}
+
 fn sql_cased(word: &str) -> bool {
     !word.is_empty() && (word == word.to_ascii_uppercase() || word == word.to_ascii_lowercase())
 }
@@ -407,6 +456,17 @@ mod tests {
             Format::Sql
         );
         assert_eq!(detect("I will clean up the old stuff."), Format::Prose);
+    }
+
+    #[test]
+    fn a_dollar_quoted_body_is_one_statement_of_sql() {
+        let guarded = "BEGIN;\nUPDATE t SET a = 1 WHERE b = 2;\nDO $$\nBEGIN\n  IF (SELECT count(*) FROM t) <> 3 THEN\n    RAISE EXCEPTION 'wrong count';\n  END IF;\nEND $$;\nCOMMIT;";
+        assert_eq!(detect(guarded), Format::Sql);
+        assert_eq!(detect("BEGIN;\nDELETE FROM x;\nCOMMIT;"), Format::Sql);
+        let function = "CREATE FUNCTION touch() RETURNS trigger AS $body$\nBEGIN\n  NEW.updated_at := now();\n  RETURN NEW;\nEND;\n$body$ LANGUAGE plpgsql;";
+        assert_eq!(detect(function), Format::Sql);
+        // A shell line with a variable is not a body.
+        assert_eq!(detect("echo $HOME\nrm -rf $DIR/build"), Format::Shell);
     }
 
     #[test]

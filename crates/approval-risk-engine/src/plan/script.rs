@@ -214,11 +214,13 @@ pub fn looks_like_sql(line: &str) -> bool {
     let mut words = line.split_whitespace().map(|w| w.to_ascii_lowercase());
     let first = words.next().unwrap_or_default();
     let second = words.next().unwrap_or_default();
-    if !SQL_STARTS.contains(&first.as_str()) {
+    // A statement of one word carries its `;` (`BEGIN;`, `COMMIT;`).
+    let first = first.trim_end_matches(';');
+    if !SQL_STARTS.contains(&first) {
         return false;
     }
     let lower = line.to_ascii_lowercase();
-    match first.as_str() {
+    match first {
         "select" => lower.contains(" from ") || line.ends_with(';'),
         "update" => lower.contains(" set "),
         "grant" | "revoke" => {

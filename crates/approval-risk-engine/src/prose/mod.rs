@@ -167,9 +167,50 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
         }
         token.clause += bump;
     }
+    read_idioms(&mut out);
     mark_purposes(&mut out);
     mark_label(text, span.start, &mut out);
     out
+}
+
+/// Verbs that mean sending when a message is what they take: "drop a note in #eng", "drop me a
+/// line", "shoot the team a quick message". Read literally, "drop" deletes; the word is read as
+/// the send it stands for, so the message rules judge the step and its evidence stays on the
+/// plan's own word.
+fn read_idioms(tokens: &mut [Token]) {
+    const SEND_IDIOM_VERBS: [&str; 8] = [
+        "drop", "drops", "dropping", "dropped", "shoot", "shoots", "shooting", "shot",
+    ];
+    const MESSAGES: [&str; 10] = [
+        "note", "line", "message", "comment", "mention", "reply", "ping", "heads-up", "email",
+        "update",
+    ];
+    // Between the verb and the message: whom it goes to and how it is described.
+    const BETWEEN: [&str; 11] = [
+        "a", "an", "me", "us", "them", "him", "her", "the", "team", "quick", "short",
+    ];
+    for at in 0..tokens.len() {
+        if tokens[at].data || !SEND_IDIOM_VERBS.contains(&tokens[at].text.as_str()) {
+            continue;
+        }
+        let clause = tokens[at].clause;
+        let message = tokens[at + 1..]
+            .iter()
+            .take(5)
+            .take_while(|t| t.clause == clause)
+            .find(|t| !BETWEEN.contains(&t.text.as_str()));
+        // "a" or "an" must come before the message: "drop the note table" names a table.
+        let has_article = tokens[at + 1..]
+            .iter()
+            .take(3)
+            .any(|t| t.text == "a" || t.text == "an");
+        if has_article && message.is_some_and(|t| MESSAGES.contains(&t.text.as_str())) {
+            let token = &mut tokens[at];
+            token.text = "post".to_string();
+            token.second = second_letter(&token.text);
+            token.hyphen = false;
+        }
+    }
 }
 
 /// The scripts that split words written without spaces.
@@ -1024,6 +1065,27 @@ mod tests {
         assert_eq!(t[0].text, "delete");
         assert_eq!(t[2].span.slice(text), "prod-db");
         assert!(t[4].clause > t[0].clause);
+    }
+
+    #[test]
+    fn dropping_a_note_is_read_as_posting_it() {
+        for text in [
+            "Drop a note in #eng-web that the test is quarantined",
+            "Drop me a line when the export is done",
+            "Shoot the team a quick message about the restart",
+        ] {
+            let t = toks(text);
+            assert_eq!(t[0].text, "post", "{text}");
+            // The evidence stays on the plan's own word.
+            assert!(matches!(t[0].span.slice(text), "Drop" | "Shoot"), "{text}");
+        }
+        for text in [
+            "Drop the notes table on staging",
+            "Drop a column named note from users",
+            "Drop the message queue",
+        ] {
+            assert!(toks(text)[0].text.starts_with("drop"), "{text}");
+        }
     }
 
     #[test]
