@@ -594,6 +594,37 @@ fn a_check_before_commit_credits_the_rows_changed_in_that_transaction() {
     assert!(step(&not_a_check, 3).decision >= Decision::Review);
 }
 
+/// A dump of exactly the table, earlier in the same step, backs up its truncation; a dump of
+/// another table, or one after it, does not.
+#[test]
+fn a_dump_of_the_table_earlier_in_the_same_step_backs_it_up() {
+    let plan = |dump: &str, truncate: &str| {
+        format!("1. Keep a copy of the queue, then clear it:\n   ```bash\n   {dump}\n   {truncate}\n   ```\n")
+    };
+    const TRUNCATE: &str =
+        "psql -h db.prod.internal -d orders -c 'TRUNCATE TABLE public.export_jobs;'";
+    let same = assess_default(&plan(
+        "pg_dump -h db.prod.internal -d orders -t public.export_jobs -Fc -f jobs.dump",
+        TRUNCATE,
+    ));
+    assert!(pattern_steps(&same, "plan.no-backup").is_empty());
+    assert!(step(&same, 1)
+        .findings
+        .iter()
+        .flat_map(|f| &f.adjustments)
+        .any(|a| a.kind == AdjustmentKind::Mitigation && a.note.contains("backs it up first")));
+    let other = assess_default(&plan(
+        "pg_dump -h db.prod.internal -d orders -t public.invoices -Fc -f inv.dump",
+        TRUNCATE,
+    ));
+    assert_eq!(pattern_steps(&other, "plan.no-backup"), vec![vec![1]]);
+    let after = assess_default(&plan(
+        TRUNCATE,
+        "pg_dump -h db.prod.internal -d orders -t public.export_jobs -Fc -f jobs.dump",
+    ));
+    assert_eq!(pattern_steps(&after, "plan.no-backup"), vec![vec![1]]);
+}
+
 /// The backup must come first: a dump after the drop protects nothing.
 #[test]
 fn a_backup_after_the_destructive_step_does_not_mitigate() {
@@ -673,6 +704,18 @@ fn removing_backups_after_a_destructive_step_is_not_erasing_the_record() {
     );
     assert!(pattern_steps(&assessment, "plan.erase-trail-after-act").is_empty());
     assert!(step(&assessment, 2).decision >= Decision::Escalate);
+}
+
+/// Alarms page people about what happens next; they keep no record of what already happened.
+/// Muting them after a destructive step hides nothing that step did: the muting is judged by
+/// its own rule, and by the pattern of a safety net switched off before a later act.
+#[test]
+fn muting_alarms_after_a_destructive_step_is_not_erasing_the_record() {
+    let assessment = assess_default(
+        "psql -h prod-db -c 'TRUNCATE export_jobs;'\naws cloudwatch disable-alarm-actions --alarm-names orders-db-cpu-high\n",
+    );
+    assert!(pattern_steps(&assessment, "plan.erase-trail-after-act").is_empty());
+    assert!(step(&assessment, 2).decision >= Decision::Review);
 }
 
 /// A revoked key holds no data: there is nothing a backup could bring back, so the no-backup

@@ -86,7 +86,8 @@ const SAFETY_NETS: Words = words![
     "pitr",
     "point-in-time",
 ];
-/// The safety nets that keep a record or raise the alarm, as opposed to those that prevent.
+/// The safety nets that keep a record of what happened, as opposed to those that prevent or
+/// raise the alarm about what happens next.
 const RECORDS: Words = words![
     "audit*",
     "cloudtrail",
@@ -95,9 +96,6 @@ const RECORDS: Words = words![
     "log",
     "logs",
     "logging",
-    "alarm*",
-    "alert*",
-    "monitor*",
     "history",
     "histfile",
     "journal",
@@ -384,6 +382,31 @@ fn command_backs_up(command: &Command) -> bool {
         )
 }
 
+/// Does a command of the step that backs up name the finding's target, and run before the
+/// finding's own evidence? Names compare without a schema prefix or quotes (`-t
+/// public.order_export_jobs` covers `TRUNCATE order_export_jobs`).
+fn backs_up_first_within(work: &StepWork, finding: &super::Scored) -> bool {
+    let bare = |name: &str| -> String {
+        let name = name.trim_matches(['"', '\'', '`', ';']);
+        let name = name.rsplit('.').next().unwrap_or(name);
+        name.trim_matches(['"', '`']).to_ascii_lowercase()
+    };
+    let (Some(at), Some(target)) = (finding.hit.evidence.first(), finding.hit.target.as_deref())
+    else {
+        return false;
+    };
+    let target = bare(target);
+    !target.is_empty()
+        && work.commands.iter().any(|c| {
+            c.span.end <= at.start
+                && command_backs_up(c)
+                && c.args.iter().any(|a| {
+                    let value = a.value.split_once('=').map_or(a.value.as_str(), |(_, v)| v);
+                    bare(value) == target
+                })
+        })
+}
+
 fn step_creates(work: &StepWork) -> bool {
     work.has_action(Action::Create)
         || work.commands.iter().any(command_creates)
@@ -446,7 +469,7 @@ fn names_a_record(work: &StepWork) -> bool {
         || work.commands.iter().any(|c| {
             c.args.iter().any(|a| {
                 let v = a.value.to_ascii_lowercase();
-                v == "stop-logging" || v == "delete-trail" || v == "disable-alarm-actions"
+                v == "stop-logging" || v == "delete-trail"
             })
         })
 }
@@ -646,7 +669,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
                     &[j, i],
                     Decision::Block,
                     "Erases the record after destructive work",
-                    "Turning off audit logging, alarms or history after a destructive step hides what happened from the people who would investigate it.",
+                    "Turning off audit logging or history after a destructive step hides what happened from the people who would investigate it.",
                     "Leave audit trails and history untouched; report what was done instead.",
                 ),
                 vec![j, i],
@@ -848,13 +871,20 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             continue;
         }
         let lost = target_words(&work[i], &[Action::Delete, Action::DeleteRecreate]);
-        let backup = behind(i).rev().find(|&j| {
-            traits[j].backs_up
-                && if narrowed_backup(&work[j]) && !lost.is_empty() {
-                    shares_subject(&lost, &subjects[j])
-                } else {
-                    shares_subject(&subjects[i], &subjects[j]) || subjects[j].is_empty()
-                }
+        // A dump of exactly this target earlier in the same step (`pg_dump -t jobs ...` then
+        // `TRUNCATE jobs` in one block) backs it up as well as a step of its own would.
+        let within = data_loss
+            .iter()
+            .all(|&k| backs_up_first_within(&work[i], &work[i].findings[k]));
+        let backup = within.then_some(i).or_else(|| {
+            behind(i).rev().find(|&j| {
+                traits[j].backs_up
+                    && if narrowed_backup(&work[j]) && !lost.is_empty() {
+                        shares_subject(&lost, &subjects[j])
+                    } else {
+                        shares_subject(&subjects[i], &subjects[j]) || subjects[j].is_empty()
+                    }
+            })
         });
         match backup {
             Some(j) => {
@@ -870,7 +900,11 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
                     finding.raised.push(Raised::BackedUp(j + 1));
                     finding.adjustments.push(Adjustment {
                         kind: AdjustmentKind::Mitigation,
-                        note: format!("Step {} backs it up first, so it can be restored (check the backup works).", j + 1),
+                        note: if j == i {
+                            "The step backs it up first, so it can be restored (check the backup works).".to_string()
+                        } else {
+                            format!("Step {} backs it up first, so it can be restored (check the backup works).", j + 1)
+                        },
                         evidence: vec![],
                     });
                 }

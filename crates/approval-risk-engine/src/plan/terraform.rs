@@ -15,6 +15,24 @@ const VERBS: &[(&str, &str)] = &[
     ("will be created", "create"),
 ];
 
+/// Whether the plan output sits inside a fenced block: then it is the output a step of a larger
+/// plan shows (run `terraform plan`, here is what it said, then apply), and the whole input is
+/// that plan, read step by step, not the output alone.
+fn quoted_in_a_fence(input: &str) -> bool {
+    let mut fenced = false;
+    for line in input.lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+        } else if let Some(rest) = trimmed.strip_prefix("# ") {
+            if VERBS.iter().any(|(text, _)| rest.contains(text)) {
+                return fenced;
+            }
+        }
+    }
+    false
+}
+
 /// The resource type in an address: the segment before the name (`module.db.aws_db_instance.main[0]`
 /// -> `aws_db_instance`).
 fn resource_type(address: &str) -> &str {
@@ -26,6 +44,9 @@ fn resource_type(address: &str) -> &str {
 }
 
 pub fn rewrite(input: &str) -> Option<Derived> {
+    if quoted_in_a_fence(input) {
+        return None;
+    }
     let mut derived = Derived::new();
     let mut found = 0;
     let mut summary: Option<Span> = None;
