@@ -427,6 +427,12 @@ fn command_key(command: &Command) -> String {
         key.push(' ');
         key.push_str(&arg.value);
     }
+    // The text that asks and the call that does may quote a Windows path through different
+    // layers of JSON (`C:\\` in a ticket's note, `C:\` in the tool call): a doubled
+    // backslash is the same path.
+    while key.contains("\\\\") {
+        key = key.replace("\\\\", "\\");
+    }
     key
 }
 

@@ -688,8 +688,31 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             !work[j].commands.is_empty()
                 && work[j].commands.iter().all(|c| c.program == "@resource")
         };
+        // Access given to a named someone else (`user:ana@vendor.example`, `CORP\\vendor`) is
+        // theirs: the plan's later steps act with it only where they name that account.
+        let others: Vec<&str> = work[i]
+            .findings
+            .iter()
+            .filter(|f| f.rule.action == Action::WidenPrivilege)
+            .filter_map(|f| f.hit.target.as_deref())
+            .map(|t| t.trim_matches(['\'', '"']))
+            .filter(|t| names_another_account(t))
+            .collect();
+        let grants_others = !others.is_empty()
+            && work[i]
+                .findings
+                .iter()
+                .filter(|f| f.rule.action == Action::WidenPrivilege)
+                .count()
+                == others.len();
         let following: Vec<usize> = ahead(i)
             .filter(|&j| traits[j].acts && !(declared(i) && declared(j)))
+            .filter(|&j| {
+                !grants_others || {
+                    let text = step_text(input, &work[j]);
+                    others.iter().any(|name| text.contains(name))
+                }
+            })
             .collect();
         // Widening alone is judged by its own rule; the pattern is what is done with it after.
         if following.is_empty() {
@@ -1109,6 +1132,16 @@ fn credit_checked_transactions(input: &str, work: &mut [StepWork]) {
             });
         }
     }
+}
+
+/// A grantee that is an account of its own: an e-mail address, a `DOMAIN\\user`, or a cloud
+/// member (`user:`, `serviceAccount:`, `group:`), not the agent's own session.
+fn names_another_account(target: &str) -> bool {
+    target.contains('@')
+        || target.contains('\\')
+        || ["user:", "serviceaccount:", "group:"]
+            .iter()
+            .any(|prefix| target.to_ascii_lowercase().starts_with(prefix))
 }
 
 fn step_text<'a>(input: &'a str, work: &StepWork) -> &'a str {

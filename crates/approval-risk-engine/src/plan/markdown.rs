@@ -485,13 +485,17 @@ pub(crate) fn command_in_sentence(text: &str) -> Option<Span> {
         })
         .collect();
     for pair in words.windows(2) {
-        let ((_, verb), (start, program)) = (pair[0], pair[1]);
-        let verb = verb
+        let ((_, written), (start, program)) = (pair[0], pair[1]);
+        let verb = written
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_ascii_lowercase();
-        if !RUN_VERBS.contains(&verb.as_str())
-            || !crate::rules::is_known_program(program)
-            || crate::rules::is_plain_word(program)
+        // After a colon ("apply them without asking: Set-MpPreference ..."), a PowerShell
+        // cmdlet, whose `Verb-Noun` shape no English word has, starts a command too.
+        let introduced = written.ends_with(':') && crate::rules::is_cmdlet(program);
+        if !introduced
+            && (!RUN_VERBS.contains(&verb.as_str())
+                || !crate::rules::is_known_program(program)
+                || crate::rules::is_plain_word(program))
         {
             continue;
         }

@@ -278,6 +278,93 @@ fn service_stop(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
+/// Windows' own protection switched off: any `-Disable...` setting of `Set-MpPreference` set
+/// to true (real-time monitoring, behaviour monitoring, script scanning), files or processes
+/// `Add-MpPreference` excludes from scanning, `Set-NetFirewallProfile -Enabled False`, and cmd's
+/// `netsh advfirewall set ... state off`.
+fn protection_off(command: &Command) -> Option<Hit> {
+    let value_of = |at: usize| -> String {
+        let arg = &command.args[at].value;
+        match arg.split_once(':') {
+            Some((_, value)) => value.to_ascii_lowercase(),
+            None => command
+                .args
+                .get(at + 1)
+                .map(|next| next.value.to_ascii_lowercase())
+                .unwrap_or_default(),
+        }
+    };
+    let is = |value: &str, words: [&str; 2]| words.contains(&value.trim_start_matches('$'));
+    let mut hit = match command.program.as_str() {
+        "set-mppreference" => {
+            let at = command.args.iter().enumerate().position(|(at, a)| {
+                a.value.to_ascii_lowercase().starts_with("-disable")
+                    && is(&value_of(at), ["true", "1"])
+            })?;
+            Hit::pair(command.program_span, command.args[at].span)
+        }
+        "add-mppreference" => {
+            let flag = ["exclusionpath", "exclusionprocess", "exclusionextension"]
+                .iter()
+                .find_map(|name| parameter(command, name, 10))?;
+            let mut hit = Hit::pair(command.program_span, flag.span);
+            let at = command.args.iter().position(|a| a.span == flag.span)?;
+            if let Some(what) = command.args.get(at + 1) {
+                hit.evidence.push(what.span);
+                hit.target = Some(what.value.clone());
+            }
+            hit
+        }
+        "set-netfirewallprofile" => {
+            let flag = parameter(command, "enabled", 1)?;
+            let at = command.args.iter().position(|a| a.span == flag.span)?;
+            if !is(&value_of(at), ["false", "0"]) {
+                return None;
+            }
+            Hit::pair(command.program_span, flag.span)
+        }
+        _ => {
+            let words: Vec<String> = command
+                .args
+                .iter()
+                .map(|a| a.value.to_ascii_lowercase())
+                .collect();
+            let state = words.iter().position(|w| w == "state")?;
+            if !words.iter().any(|w| w == "advfirewall")
+                || words.get(state + 1).map(String::as_str) != Some("off")
+            {
+                return None;
+            }
+            Hit::pair(command.program_span, command.args[state + 1].span)
+        }
+    };
+    hit.target.get_or_insert_with(|| "the machine".to_string());
+    Some(hit)
+}
+
+/// `Add-LocalGroupMember -Group Administrators -Member NAME` and `Add-ADGroupMember -Identity
+/// "Domain Admins" -Members NAME`: an account put into a group of administrators.
+pub(super) fn admin_group_add(command: &Command) -> Option<Hit> {
+    let value_after = |flag: &Arg| {
+        let at = command.args.iter().position(|a| a.span == flag.span)?;
+        command.args.get(at + 1)
+    };
+    let group = parameter(command, "group", 1)
+        .or_else(|| parameter(command, "identity", 1))
+        .and_then(value_after)
+        .or_else(|| command.args.iter().find(|a| !a.value.starts_with('-')))?;
+    if !group.value.to_ascii_lowercase().contains("admin") {
+        return None;
+    }
+    let member = parameter(command, "members", 1).and_then(value_after);
+    let mut hit = Hit::pair(command.program_span, group.span);
+    if let Some(member) = member {
+        hit.evidence.push(member.span);
+        hit.target = Some(member.value.clone());
+    }
+    Some(hit)
+}
+
 pub static RULES: &[Rule] = &[
     Rule {
         text: rule_text!("ps.remove-item-tree", "Deletes a folder tree with PowerShell", "`Remove-Item` skips the Recycle Bin; `-Recurse` takes everything below, and `-Force` includes hidden and read-only files.", "every file below it is gone, with no undo", "Run it with `-WhatIf` first to list what would go, then move the folder aside instead.", ["What does `-WhatIf` list for this path?", "Is any of it not in a backup?"]),
@@ -355,6 +442,25 @@ pub static RULES: &[Rule] = &[
         examples: examples(&["Set-ExecutionPolicy Unrestricted -Force", "Set-ExecutionPolicy -ExecutionPolicy Bypass -Scope LocalMachine"]),
         #[cfg(test)]
         counterexamples: examples(&["Set-ExecutionPolicy RemoteSigned -Scope CurrentUser", "Get-ExecutionPolicy -List"]),
+    },
+    Rule {
+        text: rule_text!("ps.protection-off", "Turns off Windows Defender or the firewall", "Whatever arrives while scanning or the firewall is off, or lands in an excluded folder, goes unchecked.", "malware can land and run unnoticed", "Leave protection on; exclude only the one folder the vendor documents, and restore the setting in the same plan.", ["Which vendor document asks for this, exactly?", "Which step turns it back on?"]),
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::DisableSafety,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["set-mppreference", "add-mppreference", "set-netfirewallprofile", "netsh"],
+            check: protection_off,
+        },
+        instead: shown_with_a_name("Get-MpPreference"),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/powershell/module/defender/set-mppreference"],
+        #[cfg(test)]
+        examples: examples(&["Set-MpPreference -DisableRealtimeMonitoring $true", "Add-MpPreference -ExclusionPath 'C:\\'", "Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False", "netsh advfirewall set allprofiles state off"]),
+        #[cfg(test)]
+        counterexamples: examples(&["Set-MpPreference -DisableRealtimeMonitoring $false", "Get-MpPreference", "Set-NetFirewallProfile -Enabled True", "netsh advfirewall show allprofiles"]),
     },
     Rule {
         text: rule_text!("ps.service-stop", "Stops or restarts a Windows service", "While the service is down, whatever depends on it fails; a restart drops the requests in flight.", "what depends on it fails until it runs again", "Check what depends on it (`Get-Service -DependentServices`) and do it in a quiet window.", ["What depends on this service?", "Is this the machine you mean?"]),

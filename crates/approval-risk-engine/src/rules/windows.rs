@@ -77,7 +77,8 @@ fn reg_delete(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
-/// `net user NAME /delete`, and `net localgroup administrators NAME /add`.
+/// `net user NAME /delete`, and `net localgroup administrators NAME /add` (PowerShell's
+/// `Add-LocalGroupMember` is read by `powershell::admin_group_add`).
 fn net_account(command: &Command, grant: bool) -> Option<Hit> {
     let words: Vec<&Arg> = operands(command).collect();
     let (group, rest) = words.split_first()?;
@@ -106,6 +107,9 @@ fn net_user_delete(command: &Command) -> Option<Hit> {
 }
 
 fn net_admin_add(command: &Command) -> Option<Hit> {
+    if command.program.starts_with("add-") {
+        return super::powershell::admin_group_add(command);
+    }
     net_account(command, true)
 }
 
@@ -234,16 +238,16 @@ pub static RULES: &[Rule] = &[
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: words!["net", "NET"],
+            programs: words!["net", "NET", "add-localgroupmember", "add-adgroupmember"],
             check: net_admin_add,
         },
         instead: shown_with_a_name("net localgroup \"Event Log Readers\" {target} /add"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/net-commands-on-operating-systems"],
         #[cfg(test)]
-        examples: examples(&["net localgroup administrators deploy-bot /add", "net localgroup Administrators svc /ADD"]),
+        examples: examples(&["net localgroup administrators deploy-bot /add", "net localgroup Administrators svc /ADD", "Add-LocalGroupMember -Group Administrators -Member 'CORP\\vendor-remote'", "Add-ADGroupMember -Identity 'Domain Admins' -Members svc-backup"]),
         #[cfg(test)]
-        counterexamples: examples(&["net localgroup administrators", "net localgroup users deploy-bot /add"]),
+        counterexamples: examples(&["net localgroup administrators", "net localgroup users deploy-bot /add", "Add-LocalGroupMember -Group 'Remote Desktop Users' -Member jdoe"]),
     },
     Rule {
         text: rule_text!("win.icacls-everyone", "Gives everyone full rights on Windows files", "Every account on the machine can then change or replace these files, including programs that run them.", "any account can change or replace these files", "Grant the one account that needs access, with read rights if that is enough.", ["Which account needs access, and to do what?", "Does anything run these files?"]),
