@@ -1894,16 +1894,15 @@ fn widening_then_a_message_is_not_acting_with_the_access() {
         "1. Attach AdministratorAccess to the deploy role: `aws iam attach-role-policy --role-name deploy --policy-arn arn:aws:iam::aws:policy/AdministratorAccess`\n2. `aws s3 rb s3://acme-old-logs --force`\n",
     );
     assert!(pattern_steps(&acted, "plan.privilege-widening").contains(&vec![1, 2]));
-    // A narrow grant after the broad one is another grant, judged on its own; the deletion
-    // after both is what acts with the access.
+    // A narrow grant after the broad one is another grant, judged on its own; and access given
+    // to the contractors' group is theirs: the agent's own deletion after both does not act
+    // with it.
     let granted = assess_default(
         "gcloud projects add-iam-policy-binding shop-prod --member=group:contractors@partner.example --role=roles/owner\ngcloud projects add-iam-policy-binding shop-prod --member=serviceAccount:sync@shop-prod.iam.gserviceaccount.com --role=roles/bigquery.dataViewer\ngcloud compute disks delete old-data --zone=europe-west1-b\n",
     );
-    assert_eq!(
-        pattern_steps(&granted, "plan.privilege-widening"),
-        vec![vec![1, 3]]
-    );
+    assert!(pattern_steps(&granted, "plan.privilege-widening").is_empty());
     assert_eq!(step(&granted, 2).decision, Decision::Review);
+    assert!(step(&granted, 1).decision >= Decision::Escalate);
 }
 
 /// Access given to a named other account (a vendor's `DOMAIN\\user`) is that account's: the

@@ -690,21 +690,13 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         };
         // Access given to a named someone else (`user:ana@vendor.example`, `CORP\\vendor`) is
         // theirs: the plan's later steps act with it only where they name that account.
-        let others: Vec<&str> = work[i]
-            .findings
+        let grantees = grantees(&work[i]);
+        let others: Vec<&str> = grantees
             .iter()
-            .filter(|f| f.rule.action == Action::WidenPrivilege)
-            .filter_map(|f| f.hit.target.as_deref())
-            .map(|t| t.trim_matches(['\'', '"']))
+            .copied()
             .filter(|t| names_another_account(t))
             .collect();
-        let grants_others = !others.is_empty()
-            && work[i]
-                .findings
-                .iter()
-                .filter(|f| f.rule.action == Action::WidenPrivilege)
-                .count()
-                == others.len();
+        let grants_others = !others.is_empty() && others.len() == grantees.len();
         let following: Vec<usize> = ahead(i)
             .filter(|&j| traits[j].acts && !(declared(i) && declared(j)))
             .filter(|&j| {
@@ -1132,6 +1124,47 @@ fn credit_checked_transactions(input: &str, work: &mut [StepWork]) {
             });
         }
     }
+}
+
+/// Who a widening step gives access to: the targets its widening findings name, and the
+/// members its commands name (`--member=group:contractors@partner.example`, `-Member
+/// 'CORP\\vendor'`).
+fn grantees(work: &StepWork) -> Vec<&str> {
+    const MEMBER_FLAGS: [&str; 5] = ["--member", "--members", "-member", "-members", "--assignee"];
+    let mut out: Vec<&str> = work
+        .findings
+        .iter()
+        .filter(|f| f.rule.action == Action::WidenPrivilege)
+        .filter_map(|f| f.hit.target.as_deref())
+        .collect();
+    for command in &work.commands {
+        for (at, arg) in command.args.iter().enumerate() {
+            let lower = arg.value.to_ascii_lowercase();
+            let value = match lower.split_once('=') {
+                Some((flag, _)) if MEMBER_FLAGS.contains(&flag) => {
+                    arg.value.split_once('=').map(|(_, v)| v)
+                }
+                None if MEMBER_FLAGS.contains(&lower.as_str()) => {
+                    command.args.get(at + 1).map(|a| a.value.as_str())
+                }
+                _ => None,
+            };
+            out.extend(value);
+        }
+    }
+    let mut out: Vec<&str> = out
+        .into_iter()
+        .map(|t| t.trim_matches(['\'', '"']))
+        .filter(|t| !t.is_empty())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    // A finding's target may be the project or role the member is given access in: only the
+    // accounts matter when the command names any.
+    if out.iter().any(|t| names_another_account(t)) {
+        out.retain(|t| names_another_account(t));
+    }
+    out
 }
 
 /// A grantee that is an account of its own: an e-mail address, a `DOMAIN\\user`, or a cloud

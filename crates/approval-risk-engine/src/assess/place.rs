@@ -33,6 +33,17 @@ const SKIP_CONFIRMATION: Words = words![
     "--no-wait",
     "--yes-i-really-mean-it",
 ];
+/// Of those, the flags that skip a check showing what will happen (terraform's plan, git's
+/// hooks, a final snapshot), not only a yes-or-no prompt an agent answers anyway: a change
+/// they make reversible is undone only with effort once the check is gone.
+const SKIP_CHECK: Words = words![
+    "-auto-approve",
+    "--auto-approve",
+    "--no-verify",
+    "--force",
+    "--skip-final-snapshot",
+    "--yes-i-really-mean-it"
+];
 const BREADTH: Words = words![
     "--all",
     "-A",
@@ -283,7 +294,8 @@ pub fn place(
             }
         }
         if let Some(span) = flags(SKIP_CONFIRMATION).filter(|s| !rule_flag(&hit, *s)) {
-            if reversibility == Reversibility::Reversible {
+            if reversibility == Reversibility::Reversible && SKIP_CHECK.contains(span.slice(input))
+            {
                 reversibility = Reversibility::Recoverable;
             }
             adjustments.push(note(

@@ -1226,8 +1226,13 @@ fn spoken_call(words: &str) -> String {
 
 /// Argument names of safety settings, as APIs spell them: a branch's protection rules, a
 /// resource's deletion protection, versioning, encryption, logging, multi-factor sign-in.
-const SAFETY_SETTINGS: [&str; 12] = [
+const SAFETY_SETTINGS: [&str; 17] = [
     "protection",
+    "scrub",
+    "redact",
+    "audit",
+    "two_factor",
+    "firewall",
     "required_",
     "enforce",
     "restrictions",

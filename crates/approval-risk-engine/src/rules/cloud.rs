@@ -2619,7 +2619,8 @@ pub static RULES: &[Rule] = &[
         scope: S::Organization,
         reach: Reach::Fixed,
         action: Action::Delete,
-        floor: Some(Decision::Block),
+        // Undeletable for 30 days: hard to undo, not beyond undoing.
+        floor: Some(Decision::Escalate),
         matcher: Matcher::Command(&CommandPattern {
             programs: words!["gcloud"],
             subcommands: &[words!["projects"], words!["delete"]],

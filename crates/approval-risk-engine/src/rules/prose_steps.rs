@@ -401,6 +401,7 @@ pub static RULES: &[Rule] = &[
                 "audit log*", "audit trail*", "cloudtrail", "guardduty", "security hub",
                 "antivirus", "endpoint protection", "selinux", "apparmor", "secret scanning",
                 "signature verification", "code signing", "password policy", "login protection",
+                "scrub*", "redact*",
             ],
             also: words![],
             window: 5,
@@ -415,12 +416,14 @@ pub static RULES: &[Rule] = &[
             "Disable MFA for the admin account.",
             "Turn off the firewall on the production hosts.",
             "Temporarily disable CloudTrail audit logging.",
+            "{\"name\": \"update_project_settings\", \"arguments\": {\"projectSlug\": \"web\", \"dataScrubber\": false, \"scrubIPAddresses\": false}}",
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
             "Enable MFA for every admin account.",
             "Do not disable the firewall.",
             "Check whether encryption is turned on.",
+            "{\"name\": \"update_project_settings\", \"arguments\": {\"projectSlug\": \"web\", \"dataScrubber\": true}}",
         ]),
     },
     Rule {
