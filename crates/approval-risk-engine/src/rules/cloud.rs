@@ -1296,6 +1296,45 @@ fn azure_delete_service(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
+/// `cloud-nuke aws` / `cloud-nuke gcp` (every resource of the account in the regions given,
+/// unless `--dry-run` only lists them), and the `aws-nuke` family, which lists unless told
+/// `--no-dry-run`: the tool's own flags decide whether anything is deleted.
+fn nukes_account(command: &Command) -> Option<Hit> {
+    let flag = |name: &str| command.args.iter().find(|a| a.value == name);
+    let what = if command.program == "cloud-nuke" {
+        let cloud = positionals(command)
+            .into_iter()
+            .next()
+            .filter(|a| matches!(a.value.as_str(), "aws" | "gcp" | "defaults-aws"))?;
+        if flag("--dry-run").is_some() {
+            return None;
+        }
+        cloud
+    } else {
+        flag("--no-dry-run")?
+    };
+    let mut hit = Hit::pair(command.program_span, what.span);
+    hit.target = option_value(
+        command,
+        words!["--region", "--project-id", "--config", "-c"],
+    )
+    .map(|(value, _)| value.to_string());
+    // The same run as a list: `--dry-run` added, or `--no-dry-run` left out.
+    let mut listed = vec![command.program.as_str()];
+    listed.extend(
+        command
+            .args
+            .iter()
+            .map(|a| a.value.as_str())
+            .filter(|v| *v != "--no-dry-run"),
+    );
+    if command.program == "cloud-nuke" {
+        listed.push("--dry-run");
+    }
+    hit.instead = Some(listed.join(" "));
+    Some(hit)
+}
+
 pub static RULES: &[Rule] = &[
     // ---- AWS: compute and network ----
     Rule {
@@ -2611,6 +2650,33 @@ pub static RULES: &[Rule] = &[
             "gcloud run services describe api --region us-central1",
             "gcloud run deploy api --image gcr.io/p/api:2",
             "gcloud pubsub topics publish orders --message hi",
+        ]),
+    },
+    Rule {
+        text: rule_text!("cloud.nuke-account", "Deletes every resource in a cloud account", "Nuke tools delete whatever the credentials reach, not what the plan means; only their exclusions hold anything back.", "the account's resources and data are gone for good", "Run it with its dry run first, read the list, and point it at a sandbox account by id.", ["Which account do these credentials point at?", "What did the dry run list?"]),
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: Some(Decision::Escalate),
+        matcher: Matcher::CommandFn {
+            programs: words!["cloud-nuke", "aws-nuke", "azure-nuke", "gcp-nuke"],
+            check: nukes_account,
+        },
+        instead: shown_with_a_name("cloud-nuke aws --region eu-west-1 --dry-run"),
+        #[cfg(test)]
+        references: words!["https://github.com/gruntwork-io/cloud-nuke", "https://github.com/ekristen/aws-nuke"],
+        #[cfg(test)]
+        examples: examples(&[
+            "cloud-nuke aws --region eu-west-1 --exclude-resource-type iam --force",
+            "aws-nuke run --config nuke-config.yml --no-dry-run",
+            "cloud-nuke gcp --project-id sandbox-42",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "cloud-nuke aws --region eu-west-1 --dry-run",
+            "aws-nuke run --config nuke-config.yml",
+            "cloud-nuke inspect-aws --region eu-west-1",
         ]),
     },
     Rule {
