@@ -817,7 +817,9 @@ fn assigned_from(input: &str, command: &Command) -> Option<String> {
     }
     let line_start = input[..command.span.start].rfind('\n').map_or(0, |i| i + 1);
     let before = input[line_start..command.span.start].trim_end();
+    // `X=$(...)` and the quoted `X="$(...)"` alike.
     let before = before.strip_suffix("$(")?;
+    let before = before.strip_suffix('"').unwrap_or(before);
     let before = before.strip_suffix('=')?;
     let name_start = before
         .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
@@ -954,14 +956,27 @@ fn sends_secret(
 }
 
 /// Does `text` expand the variable `name` (`$NAME`, `${NAME}`)?
+/// Program code reads the same variable from its environment (`os.environ["NAME"]`,
+/// `os.getenv("NAME")`, `process.env.NAME`, `ENV["NAME"]`).
 fn mentions_var(text: &str, name: &str) -> bool {
-    text.match_indices('$').any(|(at, _)| {
+    let whole = |after: &str| !after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let shell = text.match_indices('$').any(|(at, _)| {
         let rest = &text[at + 1..];
         let rest = rest.strip_prefix('{').unwrap_or(rest);
-        rest.strip_prefix(name).is_some_and(|after| {
-            !after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+        rest.strip_prefix(name).is_some_and(whole)
+    });
+    shell
+        || text.match_indices(name).any(|(at, _)| {
+            let before = text[..at].trim_end_matches(['"', '\'']);
+            let after = &text[at + name.len()..];
+            whole(after)
+                && (before.ends_with("environ[")
+                    || before.ends_with("environ.get(")
+                    || before.ends_with("getenv(")
+                    || before.ends_with("ENV[")
+                    || before.ends_with("ENV.fetch(")
+                    || before.ends_with("process.env."))
         })
-    })
 }
 
 /// A heredoc written into a file (`cat > x.sql <<'SQL' ... SQL`, `tee x.sql <<EOF`) is a file

@@ -151,7 +151,13 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
         // the way a heredoc given to an interpreter is.
         let parsed = match code.kind {
             CodeKind::Shell => parse_commands(input, code.span, state),
-            CodeKind::Interpreted => crate::shell::inline::commands(input, code.span, state),
+            CodeKind::Interpreted => {
+                // The SQL it hands a database driver is judged as SQL.
+                for statement in crate::shell::inline::sql_literals(input, code.span) {
+                    sql_hits(input, statement, state, &mut hits);
+                }
+                crate::shell::inline::commands(input, code.span, state)
+            }
             CodeKind::Sql => {
                 sql_hits(input, code.span, state, &mut hits);
                 continue;
@@ -402,6 +408,9 @@ fn command_hits(
                 let inner_commands = if kind == CodeKind::Shell {
                     parse_commands(input, span, state)
                 } else {
+                    for statement in crate::shell::inline::sql_literals(input, span) {
+                        sql_hits(input, statement, state, hits);
+                    }
                     crate::shell::inline::commands(input, span, state)
                 };
                 for inner in inner_commands {

