@@ -64,6 +64,10 @@ impl Export {
     /// The report for an assessment held here; the worker calls the same for its own.
     pub fn render(self, assessment: &Assessment, input: &str) -> String {
         match self {
+            // A portal's frame offers no Markdown report: the portal receives the assessment as
+            // data, and the approver's page and the command line write the Markdown. Leaving
+            // the renderer out of the frame's build keeps it under the download ceiling.
+            Export::Markdown if cfg!(feature = "embed") => String::new(),
             Export::Markdown => render::markdown(assessment, input),
             Export::Json => assessment.to_json(),
         }

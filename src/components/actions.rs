@@ -72,9 +72,11 @@ pub fn actions(
                 }
             </div>
             <div class="export">
-                <button type="button" id="export-markdown" class="button" onclick={on_export.reform(|_| Export::Markdown)}>
-                    { "Export Markdown" }
-                </button>
+                if !cfg!(feature = "embed") {
+                    <button type="button" id="export-markdown" class="button" onclick={on_export.reform(|_| Export::Markdown)}>
+                        { "Export Markdown" }
+                    </button>
+                }
                 <button type="button" id="export-json" class="button" onclick={on_export.reform(|_| Export::Json)}>
                     { "Export JSON" }
                 </button>

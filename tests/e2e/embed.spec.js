@@ -243,6 +243,9 @@ test('a context change in an editable frame reaches the portal with the new resu
   // A small plan, assessed on the frame's main thread.
   await postToFrame(page, { type: 'approval-risk:assess', id: 'ed-1', plan: '1. Run `terraform destroy -auto-approve`.' });
   await expect.poll(() => messages(page, 'approval-risk:result')).toHaveLength(1);
+  // The portal keeps the record: the frame offers the JSON and print, not a Markdown report.
+  await expect(frame.locator('#export-json')).toBeVisible();
+  await expect(frame.locator('#export-markdown')).toHaveCount(0);
   expect(await messages(page, 'approval-risk:changed')).toEqual([]);
   await frame.locator('#context-target').selectOption('development');
   await expect.poll(() => messages(page, 'approval-risk:changed')).toHaveLength(1);
