@@ -79,6 +79,73 @@ pub fn words(input: &str, span: Span) -> Vec<SqlWord> {
     out
 }
 
+/// A statement with common table expressions (`WITH a AS (...), b AS (UPDATE ...) SELECT ...`)
+/// as the statements it runs: each expression's body, then the main statement. A
+/// data-modifying expression changes rows whatever the main statement reads, so each part is
+/// judged on its own. Any other statement, or one this cannot take apart, is itself.
+pub fn with_parts(input: &str, statement: Span) -> Vec<Span> {
+    let text = statement.slice(input);
+    let bytes = text.as_bytes();
+    let starts_with_with = text
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("with"))
+        && bytes.get(4).is_some_and(u8::is_ascii_whitespace);
+    if !starts_with_with {
+        return vec![statement];
+    }
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut open = 0;
+    let mut i = 4;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\'' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'\'' {
+                    i += 1;
+                }
+            }
+            b'(' => {
+                if depth == 0 {
+                    open = i + 1;
+                }
+                depth += 1;
+            }
+            b')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    parts.push(Span::new(statement.start + open, statement.start + i));
+                }
+            }
+            b if depth == 0 && b.is_ascii_alphabetic() => {
+                // The main statement: the first of its keywords outside every parenthesis
+                // once an expression's body has closed.
+                let word: String = text
+                    .get(i..)
+                    .unwrap_or("")
+                    .chars()
+                    .take_while(char::is_ascii_alphabetic)
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if !parts.is_empty()
+                    && matches!(
+                        word.as_str(),
+                        "select" | "insert" | "update" | "delete" | "merge"
+                    )
+                {
+                    parts.push(Span::new(statement.start + i, statement.end));
+                    return parts;
+                }
+                i += word.len().max(1);
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    vec![statement]
+}
+
 /// What a statement does to the transaction it is in, for crediting a check made inside one.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum InTransaction {

@@ -177,7 +177,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             let reads = if digest {
                 None
             } else {
-                reads_secret(command, &flow).or(from_pipe)
+                reads_secret(input, command, &flow).or(from_pipe)
             };
             let sent = sends_secret(input, command, &flow, from_pipe);
             // Through a pipe, a secret is shown again only by a program that prints what it
@@ -185,7 +185,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             let shown = if digest {
                 None
             } else {
-                reads_secret(command, &flow)
+                reads_secret(input, command, &flow)
                     .or(from_pipe
                         .filter(|_| flows::FILE_READERS.contains(&command.program.as_str())))
             };
@@ -196,7 +196,10 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             if let (Some(rule), Some(source), None, false) = (shown_rule, shown, &sent, piped_on) {
                 // What a command substitution prints becomes an argument or a variable, not
                 // output anyone reads.
-                if shows_value(command) && !command.wrappers.contains(&"$( )") {
+                // An echo redirected into a file puts the secret there; it shows nothing.
+                let into_file = !command.writes.is_empty()
+                    && matches!(command.program.as_str(), "echo" | "printf");
+                if shows_value(command) && !command.wrappers.contains(&"$( )") && !into_file {
                     flow.shown = Some((source, index + 1));
                     let mut hit = Hit::on(source);
                     hit.target = secret_named(command, &flow).or_else(|| {
@@ -724,7 +727,20 @@ fn secret_named(command: &Command, flow: &Flow) -> Option<String> {
 
 /// Does this command print a secret: a credential file, or a command made to print one? The
 /// span is the evidence.
-fn reads_secret(command: &Command, flow: &Flow) -> Option<Span> {
+fn reads_secret(input: &str, command: &Command, flow: &Flow) -> Option<Span> {
+    // `echo "password: ${KAFKA_PW}"`: printing a variable that holds a secret prints the
+    // secret (into the transcript, a file it is redirected to, or the next command).
+    if matches!(command.program.as_str(), "echo" | "printf") {
+        let echoed = command.args.iter().find(|a| {
+            let written = a.span.slice(input);
+            flow.secret_vars
+                .iter()
+                .any(|(name, _)| mentions_var(written, name))
+        });
+        if let Some(arg) = echoed {
+            return Some(arg.span);
+        }
+    }
     // `set -e`, `export PATH=...`: only the bare command lists the environment.
     let lists_environment = matches!(command.program.as_str(), "env" | "set" | "export");
     if lists_environment && !command.args.is_empty() {
@@ -840,25 +856,47 @@ fn sends_secret(
         return None;
     }
     let args = &command.args;
-    // Where it goes: a URL or a `host:` destination that is not this machine.
-    let destination = args.iter().find(|a| {
-        let v = a.value.as_str();
-        if v.contains("://") {
-            return flows::host_of(v).is_some_and(|h| !flows::is_local_host(h));
-        }
-        match command.program.as_str() {
-            "scp" | "sftp" | "rsync" => v.split_once(':').is_some_and(|(host, _)| {
-                !host.is_empty()
-                    && !host.contains('/')
-                    && !flows::is_local_host(host.rsplit('@').next().unwrap_or(host))
-            }),
-            "nc" | "ncat" | "netcat" | "telnet" => {
-                flows::host_of(v).is_some_and(|h| !flows::is_local_host(h))
+    // A copy program sends to its last operand: when that is a local path, the copy is a
+    // download (`scp host:/var/log/*.log ./logs/`) and sends nothing. The identity a flag names
+    // (`-i key.pem`) is how it signs in, not what it copies.
+    let copier = matches!(command.program.as_str(), "scp" | "sftp" | "rsync");
+    let flag_value = |i: usize| {
+        i > 0
+            && copier
+            && matches!(
+                args[i - 1].value.as_str(),
+                "-i" | "-F" | "-o" | "-P" | "-S" | "-e" | "-l" | "-c" | "-J" | "--rsh"
+            )
+    };
+    let operands: Vec<usize> = (0..args.len())
+        .filter(|&i| !args[i].value.starts_with('-') && !flag_value(i))
+        .collect();
+    let last_operand = operands.last().copied();
+    let destination = args
+        .iter()
+        .enumerate()
+        .find(|&(i, a)| {
+            if copier && Some(i) != last_operand {
+                return false;
             }
-            "mail" | "mailx" | "sendmail" | "mutt" => v.contains('@'),
-            _ => false,
-        }
-    })?;
+            let v = a.value.as_str();
+            if v.contains("://") {
+                return flows::host_of(v).is_some_and(|h| !flows::is_local_host(h));
+            }
+            match command.program.as_str() {
+                "scp" | "sftp" | "rsync" => v.split_once(':').is_some_and(|(host, _)| {
+                    !host.is_empty()
+                        && !host.contains('/')
+                        && !flows::is_local_host(host.rsplit('@').next().unwrap_or(host))
+                }),
+                "nc" | "ncat" | "netcat" | "telnet" => {
+                    flows::host_of(v).is_some_and(|h| !flows::is_local_host(h))
+                }
+                "mail" | "mailx" | "sendmail" | "mutt" => v.contains('@'),
+                _ => false,
+            }
+        })?
+        .1;
     let mut payloads: Vec<(Span, Option<Span>)> = Vec::new();
     let mut takes_stdin = matches!(
         command.program.as_str(),
@@ -896,11 +934,7 @@ fn sends_secret(
             (true, None) => args.get(i + 1).map(|next| (next.value.clone(), next.span)),
             // A bare `@file` argument (httpie) or a local source of scp/rsync.
             (false, _) if value.starts_with('@') => Some((value.to_string(), arg.span)),
-            (false, _)
-                if matches!(command.program.as_str(), "scp" | "sftp" | "rsync")
-                    && arg.span != destination.span
-                    && !value.starts_with('-') =>
-            {
+            (false, _) if copier && arg.span != destination.span && operands.contains(&i) => {
                 Some((format!("@{value}"), arg.span))
             }
             _ => None,

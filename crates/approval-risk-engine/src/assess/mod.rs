@@ -589,7 +589,10 @@ pub(crate) fn sql_hits(
     state: &mut ShellState,
     hits: &mut Vec<(&'static Rule, Hit, Option<usize>)>,
 ) {
-    for statement in plan::sql_statements(input, span) {
+    for statement in plan::sql_statements(input, span)
+        .into_iter()
+        .flat_map(|statement| sql::with_parts(input, statement))
+    {
         let words = sql::words(input, statement);
         if rules::sets_lock_timeout(&words) {
             state.lock_timeout = true;

@@ -166,6 +166,8 @@ const SECRET_SHOWN: Rule = Rule {
         "TOKEN=$(vault kv get -field=token secret/ci)",
         "aws ecr get-login-password | docker login --username AWS --password-stdin 123.dkr.ecr.eu-west-1.amazonaws.com",
         "cat .env.example",
+        "vault kv metadata get secret/ci/aws-deployer",
+        "vault read secret/metadata/ci/aws-deployer",
         "grep -c STRIPE .env",
         "Read `.env.example` and copy it to `.env`.",
         "Do not print `.env.production`; use the variable names only.",
@@ -290,6 +292,14 @@ pub fn prints_secret(program: &str, positionals: &[&str]) -> bool {
     // `env` and `set` with nothing after them print every variable of the environment.
     if matches!(program, "env" | "set" | "export") && positionals.is_empty() {
         return true;
+    }
+    // A secret's metadata (`vault read secret/metadata/app`, `vault kv metadata get`): its
+    // versions and dates, not its value.
+    if positionals
+        .iter()
+        .any(|p| *p == "metadata" || p.contains("/metadata/"))
+    {
+        return false;
     }
     // The words may come after the values of global options (`kubectl --context prod -n
     // finance get secret api`): they are looked for as a run anywhere in the positionals.
