@@ -2341,6 +2341,42 @@ fn a_secret_in_a_header_to_a_request_recorder_is_sent_off() {
     assert!(!has_finding(step(&used, 2), "flow.secret-sent"));
 }
 
+/// A PowerShell cmdlet fed a list by a `Get-` cmdlet or a filter acts on every object in it,
+/// as `xargs` does: wider than the same cmdlet given one name. Choosing which subscription,
+/// project or cluster later commands use changes only this machine's settings.
+#[test]
+fn a_cmdlet_fed_a_list_reaches_further_and_choosing_a_context_changes_nothing() {
+    let context = Context {
+        target: Target::Staging,
+        ..Context::default()
+    };
+    let one = assess_in(
+        "Remove-ADUser -Identity jdoe -Confirm:$false\n",
+        context.clone(),
+    );
+    let many = assess_in(
+        "Get-ADUser -Filter \"Company -eq 'Northwind'\" | Remove-ADUser -Confirm:$false\n",
+        context,
+    );
+    assert!(only_step(&many).scope > only_step(&one).scope);
+    for plan in [
+        "az account set --subscription acme-legacy\n",
+        "gcloud config set project shop-staging\n",
+        "kubectl config use-context prod-eu-1\n",
+        "Set-AzContext -Subscription 'acme-shared-services'\n",
+    ] {
+        assert_eq!(
+            only_step(&assess_default(plan)).decision,
+            Decision::Proceed,
+            "{plan}"
+        );
+    }
+    assert!(
+        only_step(&assess_default("az group delete --name rg-old --yes\n")).decision
+            >= Decision::Escalate
+    );
+}
+
 /// A statement with common table expressions runs each expression: an UPDATE without WHERE
 /// inside one changes every row, whatever the main SELECT counts; a read-only WITH reads.
 #[test]

@@ -817,6 +817,19 @@ fn unmatched_command(
                 .iter()
                 .any(|p| w.starts_with(p))
         });
+        // Choosing which account, project or cluster later commands use changes only this
+        // machine's settings (`az account set`, `gcloud config set project`, `kubectl config
+        // use-context`, `aws configure set region`).
+        let chooses = match (words.first(), words.get(1)) {
+            (Some(a), Some(b)) => matches!(
+                (a.value.as_str(), b.value.as_str()),
+                ("account", "set")
+                    | ("config", "set" | "use-context" | "set-context")
+                    | ("configure", "set")
+            ),
+            _ => false,
+        };
+        let reads = reads || chooses;
         // Redis commands are their own vocabulary: `CONFIG SET` is a change, `SCAN` a read.
         let reads = match program {
             "redis-cli" | "valkey-cli" | "keydb-cli" => rules::redis_reads(command),

@@ -8,7 +8,7 @@ use crate::model::{decide, Decision, Reversibility, Scope};
 use crate::prose::{find_all, Token};
 use crate::report::{Adjustment, AdjustmentKind};
 use crate::rules::{self, Action, Hit, Preview, Reach, Rule};
-use crate::shell::Command;
+use crate::shell::{Command, Input};
 use crate::span::Span;
 use crate::words::Words;
 use crate::Options;
@@ -274,9 +274,18 @@ pub fn place(
         if rule.reach.follows_environment() && scope < Scope::Production {
             let glob =
                 command.and_then(|c| c.args.iter().find(|a| a.glob && !a.quoted).map(|a| a.span));
+            // A PowerShell cmdlet fed by a pipeline from a `Get-` cmdlet or a filter acts on
+            // every object the list holds, as `xargs` does.
+            let fed_a_list = |c: &Command| {
+                matches!(&c.input, Input::Pipe { from, .. }
+                    if rules::verb_noun_lower(from) && (from.starts_with("get-") || from == "where-object"))
+            };
             let loop_wrapper = command
                 .filter(|c| {
-                    c.has_wrapper("xargs") || c.has_wrapper("find -exec") || c.has_wrapper("loop")
+                    c.has_wrapper("xargs")
+                        || c.has_wrapper("find -exec")
+                        || c.has_wrapper("loop")
+                        || fed_a_list(c)
                 })
                 .map(|c| c.program_span);
             let broad = flags(BREADTH).or(glob).or(loop_wrapper).or_else(|| {

@@ -165,11 +165,26 @@ pub fn verb_noun_lower(name: &str) -> bool {
     verb_noun(name).is_some()
 }
 
+/// Cmdlets that set up the session or write what was read to a local file: choosing a
+/// subscription, signing in, loading a module, saving a list as CSV.
+const SESSION_AND_LOCAL: Words = words![
+    "set-azcontext",
+    "select-azsubscription",
+    "connect-azaccount",
+    "connect-exchangeonline",
+    "connect-mggraph",
+    "import-module",
+    "export-csv",
+    "export-clixml",
+    "out-file"
+];
+
 /// Does the cmdlet (its name lower-cased, as the shell reader gives it) only read?
 pub fn reads(name: &str) -> bool {
-    verb_noun(name).is_some_and(|(verb, noun)| {
-        READING_VERBS.contains(verb) && !(verb == "format" && matches!(noun, "volume" | "disk"))
-    })
+    SESSION_AND_LOCAL.contains(name)
+        || verb_noun(name).is_some_and(|(verb, noun)| {
+            READING_VERBS.contains(verb) && !(verb == "format" && matches!(noun, "volume" | "disk"))
+        })
 }
 
 /// The parameter `-Name` given in any case, or by a prefix of at least `shortest` letters.
@@ -365,6 +380,53 @@ pub(super) fn admin_group_add(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
+/// The value of `-Name` (by any unambiguous prefix), or the first argument that is not a
+/// parameter.
+fn named_or_first<'a>(command: &'a Command, name: &str) -> Option<&'a Arg> {
+    parameter(command, name, 1)
+        .and_then(|flag| {
+            let at = command.args.iter().position(|a| a.span == flag.span)?;
+            command.args.get(at + 1)
+        })
+        .or_else(|| command.args.iter().find(|a| !a.value.starts_with('-')))
+}
+
+/// Directory accounts, mailboxes and cloud resources removed (`Remove-ADUser`,
+/// `Remove-Mailbox`, `Remove-AzResourceGroup`, ...), and mail deleted from mailboxes by a
+/// search (`Search-Mailbox -DeleteContent`). Fed by a pipeline, each is as many as the list
+/// before it holds.
+fn removes_account_or_resource(command: &Command) -> Option<Hit> {
+    let mut hit = Hit::on(command.program_span);
+    if command.program == "search-mailbox" {
+        let delete = parameter(command, "deletecontent", 3)?;
+        hit.evidence.push(delete.span);
+        hit.target = parameter(command, "searchquery", 2)
+            .and_then(|flag| {
+                let at = command.args.iter().position(|a| a.span == flag.span)?;
+                command.args.get(at + 1)
+            })
+            .map(|query| query.value.clone());
+        return Some(hit);
+    }
+    if let Some(target) =
+        named_or_first(command, "identity").or_else(|| named_or_first(command, "name"))
+    {
+        hit.evidence.push(target.span);
+        hit.target = Some(target.value.clone());
+    }
+    Some(hit)
+}
+
+/// `Disable-ADAccount` and its kin: the account can no longer sign in.
+fn disables_accounts(command: &Command) -> Option<Hit> {
+    let mut hit = Hit::on(command.program_span);
+    if let Some(target) = named_or_first(command, "identity") {
+        hit.evidence.push(target.span);
+        hit.target = Some(target.value.clone());
+    }
+    Some(hit)
+}
+
 pub static RULES: &[Rule] = &[
     Rule {
         text: rule_text!("ps.remove-item-tree", "Deletes a folder tree with PowerShell", "`Remove-Item` skips the Recycle Bin; `-Recurse` takes everything below, and `-Force` includes hidden and read-only files.", "every file below it is gone, with no undo", "Run it with `-WhatIf` first to list what would go, then move the folder aside instead.", ["What does `-WhatIf` list for this path?", "Is any of it not in a backup?"]),
@@ -461,6 +523,52 @@ pub static RULES: &[Rule] = &[
         examples: examples(&["Set-MpPreference -DisableRealtimeMonitoring $true", "Add-MpPreference -ExclusionPath 'C:\\'", "Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False", "netsh advfirewall set allprofiles state off"]),
         #[cfg(test)]
         counterexamples: examples(&["Set-MpPreference -DisableRealtimeMonitoring $false", "Get-MpPreference", "Set-NetFirewallProfile -Enabled True", "netsh advfirewall show allprofiles"]),
+    },
+    Rule {
+        text: rule_text!("ps.remove-directory-object", "Deletes accounts, mailboxes, mail or cloud resources", "Directory and mail deletions reach every sign-in, group and message tied to them; a resource group takes everything in it.", "what it removes, and all that depends on it, is gone", "List exactly what it would remove first (the same pipeline with `-WhatIf`), then remove those by name.", ["What does the same line list with `-WhatIf`?", "Is there a backup or retention hold for it?"]),
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words![
+                "remove-aduser", "remove-adcomputer", "remove-adgroup", "remove-adobject",
+                "remove-adorganizationalunit", "remove-mailbox", "remove-distributiongroup",
+                "remove-mguser", "remove-mggroup", "remove-msoluser", "remove-azureaduser",
+                "remove-azresourcegroup", "remove-azresource", "remove-azvm",
+                "remove-azstorageaccount", "remove-azsqldatabase", "remove-azsqlserver",
+                "remove-azkeyvault", "remove-azwebapp", "remove-sposite", "remove-team",
+                "search-mailbox",
+            ],
+            check: removes_account_or_resource,
+        },
+        instead: shown_with_a_name("Remove-ADUser -Identity {target} -WhatIf"),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/powershell/module/activedirectory/remove-aduser"],
+        #[cfg(test)]
+        examples: examples(&["Remove-ADUser -Identity jdoe -Confirm:$false", "Get-AzResourceGroup | Where-Object ResourceGroupName -like 'rg-old*' | Remove-AzResourceGroup -Force", "Remove-Mailbox -Identity 'ops-archive' -Permanent $true", "Get-Mailbox -ResultSize Unlimited | Search-Mailbox -SearchQuery 'Subject:\"Invoice\"' -DeleteContent -Force"]),
+        #[cfg(test)]
+        counterexamples: examples(&["Get-ADUser -Identity jdoe", "Search-Mailbox -Identity jdoe -SearchQuery 'Subject:\"Invoice\"' -EstimateResultOnly", "Get-AzResourceGroup"]),
+    },
+    Rule {
+        text: rule_text!("ps.disable-accounts", "Disables directory accounts", "Disabled accounts cannot sign in; a filter that matches more than meant locks out people and services.", "everyone it matches is locked out until re-enabled", "List the accounts the filter matches first, and disable them by name.", ["How many accounts does the filter match, and whose?", "Does any service sign in with one of them?"]),
+        reversibility: R::Reversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Revoke,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["disable-adaccount", "disable-mguser", "disable-azureaduser"],
+            check: disables_accounts,
+        },
+        instead: shown_with_a_name("Get-ADUser -Identity {target}"),
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/powershell/module/activedirectory/disable-adaccount"],
+        #[cfg(test)]
+        examples: examples(&["Disable-ADAccount -Identity jdoe", "Get-ADUser -Filter \"Description -like '*contract*'\" | Disable-ADAccount"]),
+        #[cfg(test)]
+        counterexamples: examples(&["Enable-ADAccount -Identity jdoe", "Get-ADUser -Filter \"Description -like '*contract*'\""]),
     },
     Rule {
         text: rule_text!("ps.service-stop", "Stops or restarts a Windows service", "While the service is down, whatever depends on it fails; a restart drops the requests in flight.", "what depends on it fails until it runs again", "Check what depends on it (`Get-Service -DependentServices`) and do it in a quiet window.", ["What depends on this service?", "Is this the machine you mean?"]),
