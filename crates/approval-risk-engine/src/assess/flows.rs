@@ -134,7 +134,9 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             for (c, command) in step.commands.iter().enumerate() {
                 let key = command_key(command);
                 let asked = instructions.iter().find(|i| {
-                    i.key == key && i.at < command.span.start && !i.within.contains(command.span)
+                    same_command(&i.key, &key)
+                        && i.at < command.span.start
+                        && !i.within.contains(command.span)
                 });
                 if let Some(instruction) = asked {
                     let mut hit = Hit::pair(command.program_span, instruction.span);
@@ -437,6 +439,33 @@ fn command_key(command: &Command) -> String {
         key = key.replace("\\\\", "\\");
     }
     key
+}
+
+/// Is the command run the command asked for? Word for word, where the text's placeholders
+/// (`OWNER/REPO`, `<repo>`, `{owner}`) stand for whatever the agent put in their place:
+/// `gh api -X DELETE repos/OWNER/REPO/branches/main/protection` asks for the same deletion on
+/// any repository.
+fn same_command(asked: &str, done: &str) -> bool {
+    fn placeholder(part: &str) -> bool {
+        (part.len() >= 3 && part.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'))
+            || (part.starts_with('<') && part.ends_with('>'))
+            || (part.starts_with('{') && part.ends_with('}'))
+    }
+    let word = |a: &str, d: &str| {
+        a == d || {
+            let (a, d): (Vec<&str>, Vec<&str>) = (a.split('/').collect(), d.split('/').collect());
+            a.len() == d.len()
+                && a.iter().any(|p| placeholder(p))
+                && a.iter()
+                    .zip(&d)
+                    .all(|(p, v)| p == v || (placeholder(p) && !v.is_empty()))
+        }
+    };
+    asked == done || {
+        let (a, d): (Vec<&str>, Vec<&str>) =
+            (asked.split(' ').collect(), done.split(' ').collect());
+        a.len() == d.len() && a.iter().zip(&d).all(|(x, y)| word(x, y))
+    }
 }
 
 /// Commands that texts addressed to AI agents ask for: in what tools returned (`addressed`, the
