@@ -1,4 +1,5 @@
-// Minifies the page's wasm-bindgen glue in a release build and keeps its integrity hash right.
+// Minifies the page's wasm-bindgen glue in a release build and keeps its integrity hash right,
+// and minifies the loader (boot.js) and the worker's script beside it.
 // Trunk's own minifier cannot parse the glue (it warns "Failed to minify JS" and leaves it
 // whole), so `cargo xtask build` runs this after Trunk: terser (installed into .tools/ by
 // `cargo xtask build`'s install step) minifies the module, and the `sha384-...` Trunk wrote
@@ -39,3 +40,18 @@ writeFileSync(path, code);
 index = index.replaceAll(oldHash, `sha384-${sha384(code)}`);
 writeFileSync(indexPath, index);
 console.log(`    ${glues[0]}: ${before.length} -> ${code.length} bytes`);
+
+// The loader and the worker's script are copied into the page as written, comments and all;
+// no integrity hash names them, so they are minified in place.
+for (const name of ['boot.js', 'worker.js']) {
+  const file = join(dist, name);
+  let source;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    continue;
+  }
+  const { code: small } = await minify(source, { module: true, compress: true, mangle: true });
+  writeFileSync(file, small);
+  console.log(`    ${name}: ${source.length} -> ${small.length} bytes`);
+}
