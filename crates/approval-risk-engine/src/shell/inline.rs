@@ -149,6 +149,16 @@ fn literal(code: &str, at: usize) -> Option<(Span, usize)> {
 
 /// The string literals among a call's arguments, up to its closing parenthesis.
 fn call_strings(code: &str, open: usize) -> Vec<Span> {
+    scan_call(code, open).0
+}
+
+/// Where the call opened at `open` closes: at its `)`, or the end of the code.
+fn call_end(code: &str, open: usize) -> usize {
+    scan_call(code, open).1
+}
+
+/// A call's string literals and where it closes, read from its opening parenthesis.
+fn scan_call(code: &str, open: usize) -> (Vec<Span>, usize) {
     let bytes = code.as_bytes();
     let mut out = Vec::new();
     let mut depth = 0usize;
@@ -159,7 +169,7 @@ fn call_strings(code: &str, open: usize) -> Vec<Span> {
             b')' | b']' | b'}' => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
-                    break;
+                    return (out, i);
                 }
             }
             b'\'' | b'"' | b'`' => {
@@ -173,34 +183,7 @@ fn call_strings(code: &str, open: usize) -> Vec<Span> {
         }
         i += 1;
     }
-    out
-}
-
-/// Where the call opened at `open` closes: just past its `)`, or the end of the code.
-fn call_end(code: &str, open: usize) -> usize {
-    let bytes = code.as_bytes();
-    let mut depth = 0usize;
-    let mut i = open;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return i;
-                }
-            }
-            b'\'' | b'"' | b'`' => {
-                if let Some((_, next)) = literal(code, i) {
-                    i = next;
-                    continue;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    bytes.len()
+    (out, bytes.len())
 }
 
 /// Every occurrence of `name` followed by `(` (or, for Perl/Ruby, a space and a string).
