@@ -2350,10 +2350,7 @@ fn a_cmdlet_fed_a_list_reaches_further_and_choosing_a_context_changes_nothing() 
         target: Target::Staging,
         ..Context::default()
     };
-    let one = assess_in(
-        "Remove-ADUser -Identity jdoe -Confirm:$false\n",
-        context.clone(),
-    );
+    let one = assess_in("Remove-ADUser -Identity jdoe -Confirm:$false\n", context);
     let many = assess_in(
         "Get-ADUser -Filter \"Company -eq 'Northwind'\" | Remove-ADUser -Confirm:$false\n",
         context,

@@ -1053,15 +1053,9 @@ fn credit_checked_transactions(input: &str, work: &mut [StepWork]) {
     // followed each; a transaction may span steps (a SQL file is one step per statement).
     let mut open: Option<Vec<(usize, Span, Option<usize>)>> = None;
     let mut credited: Vec<(usize, Span, usize)> = Vec::new();
-    for i in 0..work.len() {
-        let codes: Vec<Span> = work[i]
-            .step
-            .code
-            .iter()
-            .filter(|c| c.kind == CodeKind::Sql)
-            .map(|c| c.span)
-            .collect();
-        for code in codes {
+    for (i, step) in work.iter().enumerate() {
+        let codes = step.step.code.iter().filter(|c| c.kind == CodeKind::Sql);
+        for code in codes.map(|c| c.span) {
             for statement in crate::plan::sql_statements(input, code) {
                 let words = crate::sql::words(input, statement);
                 match crate::sql::in_transaction(&words) {
