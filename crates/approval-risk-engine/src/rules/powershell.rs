@@ -277,20 +277,35 @@ fn policy_off(command: &Command) -> Option<Hit> {
     Some(Hit::pair(command.program_span, value.span))
 }
 
+/// The argument after the parameter `flag` (its value).
+fn value_after<'a>(command: &'a Command, flag: &Arg) -> Option<&'a Arg> {
+    let at = command.args.iter().position(|a| a.span == flag.span)?;
+    command.args.get(at + 1)
+}
+
+/// The value of the first of the parameters `names` given (by any unambiguous prefix), or the
+/// first argument that is not a parameter.
+fn named_or_first<'a>(command: &'a Command, names: &[&str]) -> Option<&'a Arg> {
+    names
+        .iter()
+        .find_map(|name| parameter(command, name, 1))
+        .and_then(|flag| value_after(command, flag))
+        .or_else(|| command.args.iter().find(|a| !a.value.starts_with('-')))
+}
+
+/// The cmdlet, and what `named_or_first` finds as its target.
+fn on_named(command: &Command, names: &[&str]) -> Hit {
+    let mut hit = Hit::on(command.program_span);
+    if let Some(target) = named_or_first(command, names) {
+        hit.evidence.push(target.span);
+        hit.target = Some(target.value.clone());
+    }
+    hit
+}
+
 /// `Stop-Service` / `Restart-Service`.
 fn service_stop(command: &Command) -> Option<Hit> {
-    let mut hit = Hit::on(command.program_span);
-    let name = parameter(command, "name", 1)
-        .and_then(|flag| {
-            let at = command.args.iter().position(|a| a.span == flag.span)?;
-            command.args.get(at + 1)
-        })
-        .or_else(|| command.args.iter().find(|a| !a.value.starts_with('-')));
-    if let Some(name) = name {
-        hit.evidence.push(name.span);
-        hit.target = Some(name.value.clone());
-    }
-    Some(hit)
+    Some(on_named(command, &["name"]))
 }
 
 /// Windows' own protection switched off: any `-Disable...` setting of `Set-MpPreference` set
@@ -323,8 +338,7 @@ fn protection_off(command: &Command) -> Option<Hit> {
                 .iter()
                 .find_map(|name| parameter(command, name, 10))?;
             let mut hit = Hit::pair(command.program_span, flag.span);
-            let at = command.args.iter().position(|a| a.span == flag.span)?;
-            if let Some(what) = command.args.get(at + 1) {
+            if let Some(what) = value_after(command, flag) {
                 hit.evidence.push(what.span);
                 hit.target = Some(what.value.clone());
             }
@@ -360,18 +374,11 @@ fn protection_off(command: &Command) -> Option<Hit> {
 /// `Add-LocalGroupMember -Group Administrators -Member NAME` and `Add-ADGroupMember -Identity
 /// "Domain Admins" -Members NAME`: an account put into a group of administrators.
 pub(super) fn admin_group_add(command: &Command) -> Option<Hit> {
-    let value_after = |flag: &Arg| {
-        let at = command.args.iter().position(|a| a.span == flag.span)?;
-        command.args.get(at + 1)
-    };
-    let group = parameter(command, "group", 1)
-        .or_else(|| parameter(command, "identity", 1))
-        .and_then(value_after)
-        .or_else(|| command.args.iter().find(|a| !a.value.starts_with('-')))?;
+    let group = named_or_first(command, &["group", "identity"])?;
     if !group.value.to_ascii_lowercase().contains("admin") {
         return None;
     }
-    let member = parameter(command, "members", 1).and_then(value_after);
+    let member = parameter(command, "members", 1).and_then(|flag| value_after(command, flag));
     let mut hit = Hit::pair(command.program_span, group.span);
     if let Some(member) = member {
         hit.evidence.push(member.span);
@@ -380,51 +387,25 @@ pub(super) fn admin_group_add(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
-/// The value of `-Name` (by any unambiguous prefix), or the first argument that is not a
-/// parameter.
-fn named_or_first<'a>(command: &'a Command, name: &str) -> Option<&'a Arg> {
-    parameter(command, name, 1)
-        .and_then(|flag| {
-            let at = command.args.iter().position(|a| a.span == flag.span)?;
-            command.args.get(at + 1)
-        })
-        .or_else(|| command.args.iter().find(|a| !a.value.starts_with('-')))
-}
-
 /// Directory accounts, mailboxes and cloud resources removed (`Remove-ADUser`,
 /// `Remove-Mailbox`, `Remove-AzResourceGroup`, ...), and mail deleted from mailboxes by a
 /// search (`Search-Mailbox -DeleteContent`). Fed by a pipeline, each is as many as the list
 /// before it holds.
 fn removes_account_or_resource(command: &Command) -> Option<Hit> {
-    let mut hit = Hit::on(command.program_span);
     if command.program == "search-mailbox" {
         let delete = parameter(command, "deletecontent", 3)?;
-        hit.evidence.push(delete.span);
+        let mut hit = Hit::pair(command.program_span, delete.span);
         hit.target = parameter(command, "searchquery", 2)
-            .and_then(|flag| {
-                let at = command.args.iter().position(|a| a.span == flag.span)?;
-                command.args.get(at + 1)
-            })
+            .and_then(|flag| value_after(command, flag))
             .map(|query| query.value.clone());
         return Some(hit);
     }
-    if let Some(target) =
-        named_or_first(command, "identity").or_else(|| named_or_first(command, "name"))
-    {
-        hit.evidence.push(target.span);
-        hit.target = Some(target.value.clone());
-    }
-    Some(hit)
+    Some(on_named(command, &["identity", "name"]))
 }
 
 /// `Disable-ADAccount` and its kin: the account can no longer sign in.
 fn disables_accounts(command: &Command) -> Option<Hit> {
-    let mut hit = Hit::on(command.program_span);
-    if let Some(target) = named_or_first(command, "identity") {
-        hit.evidence.push(target.span);
-        hit.target = Some(target.value.clone());
-    }
-    Some(hit)
+    Some(on_named(command, &["identity"]))
 }
 
 pub static RULES: &[Rule] = &[
