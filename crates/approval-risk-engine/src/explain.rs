@@ -522,11 +522,11 @@ pub fn safer_and_questions(
         Some(_) => None,
         // The rule's template is shown only when it names this step's own target: an example
         // about some other name would be invented.
-        None if !top.rule.instead.is_empty()
-            && top.rule.instead.contains("{target}")
+        None if !top.rule.instead().is_empty()
+            && top.rule.instead().contains("{target}")
             && target.is_some_and(usable_in_a_command) =>
         {
-            Some(filled(top.rule.instead, target))
+            Some(filled(top.rule.instead(), target))
         }
         None => None,
     };

@@ -27,11 +27,13 @@ macro_rules! words {
     };
 }
 
-/// A rule's id and texts as one string (see `Rule::text`): id, title, why, consequence, safer
-/// and then its questions, each followed by the separator.
+/// A rule's id and texts as one string (see `Rule::text`): id, title, why, consequence, safer,
+/// the concrete safer step (`instead`) and then its questions, each followed by the separator.
+/// The string is built at compile time (`rules::kept`), so the page's download holds only what
+/// the page can show.
 macro_rules! rule_text {
-    ($id:literal, $title:literal, $why:literal, $consequence:literal, $safer:literal, [$($question:literal),+ $(,)?] $(,)?) => {
-        concat!(
+    ($id:literal, $title:literal, $why:literal, $consequence:literal, $safer:literal, [$($question:literal),+ $(,)?], $instead:literal $(,)?) => {{
+        const FULL: &str = concat!(
             $id,
             "\u{1f}",
             $title,
@@ -42,9 +44,18 @@ macro_rules! rule_text {
             "\u{1f}",
             $safer,
             "\u{1f}",
+            $instead,
+            "\u{1f}",
             $($question, "\u{1f}"),+
-        )
-    };
+        );
+        const KEPT: [u8; $crate::rules::kept_len(FULL)] = $crate::rules::kept(FULL);
+        match ::core::str::from_utf8(&KEPT) {
+            Ok(text) => text,
+            // `kept` removes whole parts between ASCII separators, so the rest stays UTF-8;
+            // an empty text would fail the catalogue's tests (every rule has an id).
+            Err(_) => "",
+        }
+    }};
 }
 
 impl Words {

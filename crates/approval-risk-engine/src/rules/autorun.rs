@@ -8,7 +8,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::Hit;
-use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
+use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command, Input};
 use crate::span::Span;
@@ -190,7 +190,7 @@ fn sudo_rule(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("host.autorun-write", "Installs something that runs by itself later", "Cron, systemd, login shells or git run this file later, unattended, with its owner's rights; its commands are judged too.", "its commands run later with no one watching", "Show the whole file in the plan, and run its command once by hand before scheduling it.", ["What exactly will it run, as which user, and when?", "Who will notice if it fails or deletes too much?"]),
+        text: rule_text!("host.autorun-write", "Installs something that runs by itself later", "Cron, systemd, login shells or git run this file later, unattended, with its owner's rights; its commands are judged too.", "its commands run later with no one watching", "Show the whole file in the plan, and run its command once by hand before scheduling it.", ["What exactly will it run, as which user, and when?", "Who will notice if it fails or deletes too much?"], "cat {target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Host,
@@ -200,7 +200,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["cat", "tee", "echo", "printf", "cp", "install", "mv"],
             check: autorun_write,
         },
-        instead: shown_with_a_name("cat {target}"),
         #[cfg(test)]
         references: words!["https://attack.mitre.org/techniques/T1053/003/"],
         #[cfg(test)]
@@ -209,7 +208,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["cat /etc/cron.d/cleanup", "echo hello > notes.txt", "cp deploy.service units/deploy.service"]),
     },
     Rule {
-        text: rule_text!("host.authorized-key-add", "Lets another key log in over SSH", "Whoever holds the matching private key can log in as this user from then on, without a password.", "the key's holder can log in here at will", "Add keys through the team's access process, and name whose key it is in the plan.", ["Whose key is this, and who approved their access?", "When is it removed again?"]),
+        text: rule_text!("host.authorized-key-add", "Lets another key log in over SSH", "Whoever holds the matching private key can log in as this user from then on, without a password.", "the key's holder can log in here at will", "Add keys through the team's access process, and name whose key it is in the plan.", ["Whose key is this, and who approved their access?", "When is it removed again?"], "cat {target}"),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -219,7 +218,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["cat", "tee", "echo", "printf", "cp", "install", "mv"],
             check: authorized_key,
         },
-        instead: shown_with_a_name("cat {target}"),
         #[cfg(test)]
         references: words!["https://attack.mitre.org/techniques/T1098/004/"],
         #[cfg(test)]
@@ -228,7 +226,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["cat ~/.ssh/authorized_keys", "ssh-keygen -lf ~/.ssh/authorized_keys"]),
     },
     Rule {
-        text: rule_text!("host.sudo-rule-write", "Writes a sudo rule", "A sudo rule decides who may act as root; `NOPASSWD: ALL` lets that user, and anything it runs, do anything.", "that user can act as root on this machine", "Grant the one command the task needs, with a password, and check it with `visudo -c`.", ["Which commands does this user need as root?", "Who reviews sudo rules on this machine?"]),
+        text: rule_text!("host.sudo-rule-write", "Writes a sudo rule", "A sudo rule decides who may act as root; `NOPASSWD: ALL` lets that user, and anything it runs, do anything.", "that user can act as root on this machine", "Grant the one command the task needs, with a password, and check it with `visudo -c`.", ["Which commands does this user need as root?", "Who reviews sudo rules on this machine?"], "visudo -c -f {target}"),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -238,7 +236,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["cat", "tee", "echo", "printf"],
             check: sudo_rule,
         },
-        instead: shown_with_a_name("visudo -c -f {target}"),
         #[cfg(test)]
         references: words!["https://www.sudo.ws/docs/man/sudoers.man/"],
         #[cfg(test)]

@@ -5,7 +5,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, positionals, Hit};
-use super::{shown_with_a_name, Action, CommandPattern, Matcher, Reach, Rule};
+use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
 use crate::words::Words;
@@ -124,7 +124,7 @@ fn velero_delete(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("backup.take", "Takes a backup or snapshot", "It helps only if it completes, covers what later steps change and restores; a wrong-database dump looks equally reassuring.", "a copy is taken; nothing existing changes", "Check that the copy finished and can be restored before a later step relies on it.", ["Did it finish, and has a restore from it been tried?", "Does it cover everything the later steps change?"]),
+        text: rule_text!("backup.take", "Takes a backup or snapshot", "It helps only if it completes, covers what later steps change and restores; a wrong-database dump looks equally reassuring.", "a copy is taken; nothing existing changes", "Check that the copy finished and can be restored before a later step relies on it.", ["Did it finish, and has a restore from it been tried?", "Does it cover everything the later steps change?"], "List the backups taken so far and when a restore from each was last tried."),
         // A copy is made; nothing that exists is changed.
         reversibility: R::Reversible,
         scope: S::None,
@@ -132,7 +132,6 @@ pub static RULES: &[Rule] = &[
         action: Action::Backup,
         floor: None,
         matcher: Matcher::CommandFn { programs: BACKUP_PROGRAMS, check: take_backup },
-        instead: shown_with_a_name("List the backups taken so far and when a restore from each was last tried."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -149,7 +148,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("backup.restic-forget", "Deletes restic backup snapshots", "`forget` removes snapshot records, and until `prune` deletes the unreferenced data, `restic recover` can still salvage it.", "its points in time can no longer be restored", "Run it with `--dry-run` first and read which snapshots go; keep a second copy (`restic copy`).", ["Which snapshots go, and is any the only copy of something?", "Is there a second copy of this repository?"]),
+        text: rule_text!("backup.restic-forget", "Deletes restic backup snapshots", "`forget` removes snapshot records, and until `prune` deletes the unreferenced data, `restic recover` can still salvage it.", "its points in time can no longer be restored", "Run it with `--dry-run` first and read which snapshots go; keep a second copy (`restic copy`).", ["Which snapshots go, and is any the only copy of something?", "Is there a second copy of this repository?"], "restic forget --keep-last 1 --prune --dry-run"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -161,7 +160,6 @@ pub static RULES: &[Rule] = &[
             flags_none: words!["--dry-run", "-n"],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("restic forget --keep-last 1 --prune --dry-run"),
         #[cfg(test)]
         references: words!["https://restic.readthedocs.io/en/stable/060_forget.html"],
         #[cfg(test)]
@@ -170,14 +168,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["restic snapshots", "restic forget --keep-daily 7 --dry-run"]),
     },
     Rule {
-        text: rule_text!("backup.borg-delete", "Deletes borg backup archives", "`prune` applies `--keep-*` rules to every archive in the repository unless limited by `--glob-archives`, other machines' included.", "its archived versions, or a whole repository's, are gone", "List what would go with `borg prune --list --dry-run`, and keep a second repository copy first.", ["Which archives will go, and are they the only copies?", "Is there an off-site copy of this repository?"]),
+        text: rule_text!("backup.borg-delete", "Deletes borg backup archives", "`prune` applies `--keep-*` rules to every archive in the repository unless limited by `--glob-archives`, other machines' included.", "its archived versions, or a whole repository's, are gone", "List what would go with `borg prune --list --dry-run`, and keep a second repository copy first.", ["Which archives will go, and are they the only copies?", "Is there an off-site copy of this repository?"], "borg list {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["borg", "borgbackup"], check: borg_delete },
-        instead: shown_with_a_name("borg list {target}"),
         #[cfg(test)]
         references: words!["https://borgbackup.readthedocs.io/en/stable/usage/delete.html"],
         #[cfg(test)]
@@ -186,14 +183,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["borg list repo", "borg delete --cache-only repo"]),
     },
     Rule {
-        text: rule_text!("backup.velero-delete", "Deletes Kubernetes backups or their schedule", "`velero backup delete` removes the files from object storage and the volume snapshots, not just the cluster record.", "its captured state is lost, or future backups stop", "Keep at least one recent backup outside the retention being changed, and describe this one first.", ["Is this the last good backup of anything?", "What takes over if this schedule goes?"]),
+        text: rule_text!("backup.velero-delete", "Deletes Kubernetes backups or their schedule", "`velero backup delete` removes the files from object storage and the volume snapshots, not just the cluster record.", "its captured state is lost, or future backups stop", "Keep at least one recent backup outside the retention being changed, and describe this one first.", ["Is this the last good backup of anything?", "What takes over if this schedule goes?"], "velero backup describe {target} --details"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["velero"], check: velero_delete },
-        instead: shown_with_a_name("velero backup describe {target} --details"),
         #[cfg(test)]
         references: words!["https://velero.io/docs/main/backup-reference/"],
         #[cfg(test)]
@@ -202,7 +198,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["velero backup get", "velero backup describe daily-backup"]),
     },
     Rule {
-        text: rule_text!("backup.kopia-duplicity-delete", "Deletes kopia or duplicity backups", "Kopia and duplicity only list what would go without `--delete` or `--force`; later snapshots cannot rebuild removed ones.", "its restore points are gone for good", "List what would go first, and keep a copy of the repository before deleting.", ["Which restore points disappear, and is anything relying on them?", "Is there a second copy of this repository?"]),
+        text: rule_text!("backup.kopia-duplicity-delete", "Deletes kopia or duplicity backups", "Kopia and duplicity only list what would go without `--delete` or `--force`; later snapshots cannot rebuild removed ones.", "its restore points are gone for good", "List what would go first, and keep a copy of the repository before deleting.", ["Which restore points disappear, and is anything relying on them?", "Is there a second copy of this repository?"], "kopia snapshot list"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -214,7 +210,6 @@ pub static RULES: &[Rule] = &[
             args_any: words!["delete", "*[0-9]*", "*D", "*M", "*Y", "*W"],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("kopia snapshot list"),
         #[cfg(test)]
         references: words!["https://kopia.io/docs/reference/command-line/common/snapshot-delete/"],
         #[cfg(test)]

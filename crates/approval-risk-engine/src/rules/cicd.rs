@@ -5,7 +5,7 @@
 use super::examples;
 use super::matching::{find_flag, match_command, option_value, positionals, shape, Hit};
 use super::messages::http_method;
-use super::{shown_with_a_name, Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
+use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
 use crate::words::Words;
@@ -391,14 +391,13 @@ const FORK_REFS: Words = words![
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("github.workflow-runs-fork-code", "Runs pull request code with the repository's secrets", "`pull_request_target` runs with secrets and a write token; checking out the pull request's head runs any fork's scripts with them.", "any fork's pull request can steal its secrets and push code", "Build pull requests under `pull_request`, without secrets; deploy previews only after a maintainer approves.", ["Can a pull request from any fork trigger this workflow?", "Which secrets and token permissions does the job hold while the pull request's code runs?"]),
+        text: rule_text!("github.workflow-runs-fork-code", "Runs pull request code with the repository's secrets", "`pull_request_target` runs with secrets and a write token; checking out the pull request's head runs any fork's scripts with them.", "any fork's pull request can steal its secrets and push code", "Build pull requests under `pull_request`, without secrets; deploy previews only after a maintainer approves.", ["Can a pull request from any fork trigger this workflow?", "Which secrets and token permissions does the job hold while the pull request's code runs?"], "```yaml\non: pull_request\npermissions:\n  contents: read\n```"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::Builtin,
-        instead: shown_with_a_name("```yaml\non: pull_request\npermissions:\n  contents: read\n```"),
         #[cfg(test)]
         references: words!["https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/"],
         #[cfg(test)]
@@ -414,14 +413,13 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("github.workflow-write-all", "Gives a workflow every write permission", "`write-all` lets the job's token push code, edit releases and change settings; anything the job runs holds it.", "whatever the workflow runs can rewrite the repository", "Grant only what the job uses, such as `permissions: pull-requests: write`.", ["Which permission does the failing step actually need?", "Does the workflow run code from pull requests or third-party actions?"]),
+        text: rule_text!("github.workflow-write-all", "Gives a workflow every write permission", "`write-all` lets the job's token push code, edit releases and change settings; anything the job runs holds it.", "whatever the workflow runs can rewrite the repository", "Grant only what the job uses, such as `permissions: pull-requests: write`.", ["Which permission does the failing step actually need?", "Does the workflow run code from pull requests or third-party actions?"], "```yaml\npermissions:\n  pull-requests: write\n```"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Fixed,
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::Builtin,
-        instead: shown_with_a_name("```yaml\npermissions:\n  pull-requests: write\n```"),
         #[cfg(test)]
         references: words!["https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token"],
         #[cfg(test)]
@@ -437,7 +435,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- GitHub and GitLab ----
     Rule {
-        text: rule_text!("github.repo-delete", "Deletes a GitHub or GitLab repository", "GitHub restores it within 90 days, minus release attachments and team permissions; its private forks are deleted too.", "its issues and secrets go, and pipelines using it break", "Archive {target} instead (read-only, reversible), and delete it months later if nobody needs it.", ["Does anything still clone, build or deploy from {target}?", "Is it a fork, or does it have forks?"]),
+        text: rule_text!("github.repo-delete", "Deletes a GitHub or GitLab repository", "GitHub restores it within 90 days, minus release attachments and team permissions; its private forks are deleted too.", "its issues and secrets go, and pipelines using it break", "Archive {target} instead (read-only, reversible), and delete it months later if nobody needs it.", ["Does anything still clone, build or deploy from {target}?", "Is it a fork, or does it have forks?"], "gh repo archive {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -448,7 +446,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["repo"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("gh repo archive {target}"),
         #[cfg(test)]
         references: words!["https://docs.github.com/en/repositories/creating-and-managing-repositories/restoring-a-deleted-repository"],
         #[cfg(test)]
@@ -464,7 +461,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("github.repo-archive", "Archives a repository", "Issues, pull requests and comments turn read-only too, so bots and open reviews stall; unarchiving fully restores it.", "it turns read-only and pushes fail; nothing is lost", "Tell the people working in {target} first, and check no pipeline pushes to it.", ["Does anyone or any pipeline still push to {target}?", "Which open pull requests or bots would stall?"]),
+        text: rule_text!("github.repo-archive", "Archives a repository", "Issues, pull requests and comments turn read-only too, so bots and open reviews stall; unarchiving fully restores it.", "it turns read-only and pushes fail; nothing is lost", "Tell the people working in {target} first, and check no pipeline pushes to it.", ["Does anyone or any pipeline still push to {target}?", "Which open pull requests or bots would stall?"], "gh repo view {target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -475,7 +472,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["repo"], words!["archive"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("gh repo view {target}"),
         #[cfg(test)]
         references: words!["https://docs.github.com/en/repositories/archiving-a-github-repository/archiving-repositories"],
         #[cfg(test)]
@@ -490,7 +486,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("github.repo-make-public", "Makes a private repository public", "Bots clone newly public repositories within minutes; making it private again cannot recall those copies or public forks.", "anyone can read its code, history and committed secrets", "Publish a fresh repository with only the code meant to be public, after a `gitleaks` scan.", ["Was the full history scanned for secrets and personal data?", "Who approved making this code public?"]),
+        text: rule_text!("github.repo-make-public", "Makes a private repository public", "Bots clone newly public repositories within minutes; making it private again cannot recall those copies or public forks.", "anyone can read its code, history and committed secrets", "Publish a fresh repository with only the code meant to be public, after a `gitleaks` scan.", ["Was the full history scanned for secrets and personal data?", "Who approved making this code public?"], "gh repo view {target} --json visibility"),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -500,7 +496,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gh"],
             check: repo_make_public,
         },
-        instead: shown_with_a_name("gh repo view {target} --json visibility"),
         #[cfg(test)]
         references: words!["https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/managing-repository-settings/setting-repository-visibility"],
         #[cfg(test)]
@@ -515,7 +510,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("github.prose-publish-repo", "Publishes private code", "Every branch, tag and past commit becomes readable, so a secret removed from today's code is still exposed.", "anyone can copy its code and history, for good", "Publish a fresh repository with only the code meant to be public, after scanning it for secrets.", ["Which repositories exactly, and who approved making them public?", "Has their full history been scanned for secrets?"]),
+        text: rule_text!("github.prose-publish-repo", "Publishes private code", "Every branch, tag and past commit becomes readable, so a secret removed from today's code is still exposed.", "anyone can copy its code and history, for good", "Publish a fresh repository with only the code meant to be public, after scanning it for secrets.", ["Which repositories exactly, and who approved making them public?", "Has their full history been scanned for secrets?"], "List the repositories and their visibility for the owners to review."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -544,7 +539,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("List the repositories and their visibility for the owners to review."),
         #[cfg(test)]
         references: words!["https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/managing-repository-settings/setting-repository-visibility"],
         #[cfg(test)]
@@ -560,7 +554,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("github.secret-delete", "Deletes a CI secret", "GitHub Actions expands a missing secret to an empty string, so jobs run on with blank credentials.", "pipelines using it break; its value cannot be read back", "Check which workflows use {target}, and keep its value in a secrets store before deleting.", ["Which workflows or deploys read {target}?", "Is its value kept anywhere else?"]),
+        text: rule_text!("github.secret-delete", "Deletes a CI secret", "GitHub Actions expands a missing secret to an empty string, so jobs run on with blank credentials.", "pipelines using it break; its value cannot be read back", "Check which workflows use {target}, and keep its value in a secrets store before deleting.", ["Which workflows or deploys read {target}?", "Is its value kept anywhere else?"], "gh secret list"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -571,7 +565,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["secret", "variable"], words!["delete", "remove"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("gh secret list"),
         #[cfg(test)]
         references: words!["https://cli.github.com/manual/gh_secret_delete"],
         #[cfg(test)]
@@ -587,7 +580,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("github.secret-set", "Overwrites a CI secret", "`gh secret set` overwrites an existing secret without asking, and neither GitHub nor GitLab keeps earlier versions.", "its old value is lost; a wrong one breaks pipelines", "Check whether {target} exists (`gh secret list`) and save its value; pass the new one via stdin.", ["Is the current value of {target} kept anywhere?", "Which environments and workflows use it?"]),
+        text: rule_text!("github.secret-set", "Overwrites a CI secret", "`gh secret set` overwrites an existing secret without asking, and neither GitHub nor GitLab keeps earlier versions.", "its old value is lost; a wrong one breaks pipelines", "Check whether {target} exists (`gh secret list`) and save its value; pass the new one via stdin.", ["Is the current value of {target} kept anywhere?", "Which environments and workflows use it?"], "gh secret list"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -597,7 +590,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gh", "glab"],
             check: secret_set,
         },
-        instead: shown_with_a_name("gh secret list"),
         #[cfg(test)]
         references: words!["https://cli.github.com/manual/gh_secret_set"],
         #[cfg(test)]
@@ -613,7 +605,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("github.release-delete", "Deletes a published release", "Rebuilt files rarely match byte for byte, so re-uploading breaks pinned checksums; the tag stays unless `--cleanup-tag` is given.", "its downloads vanish and installs of that version fail", "Mark {target} as a pre-release (`--prerelease`) and publish a fixed release; keep its files downloadable.", ["Who downloads {target}, and does any install script pin it?", "Why not mark it withdrawn instead?"]),
+        text: rule_text!("github.release-delete", "Deletes a published release", "Rebuilt files rarely match byte for byte, so re-uploading breaks pinned checksums; the tag stays unless `--cleanup-tag` is given.", "its downloads vanish and installs of that version fail", "Mark {target} as a pre-release (`--prerelease`) and publish a fixed release; keep its files downloadable.", ["Who downloads {target}, and does any install script pin it?", "Why not mark it withdrawn instead?"], "gh release edit {target} --prerelease"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -624,7 +616,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["release"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("gh release edit {target} --prerelease"),
         #[cfg(test)]
         references: words!["https://cli.github.com/manual/gh_release_delete"],
         #[cfg(test)]
@@ -641,7 +632,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("github.branch-protection-off", "Removes branch protection", "Deleting it discards its required checks, reviewers and push rules, re-entered only by hand; force pushes can then rewrite history.", "anyone can push unreviewed code straight to what ships", "Merge through a pull request; for a one-off, grant a ruleset bypass instead of deleting the rules.", ["What step needs protection off, and has it been reviewed?", "Who re-enables it, and are its settings written down?"]),
+        text: rule_text!("github.branch-protection-off", "Removes branch protection", "Deleting it discards its required checks, reviewers and push rules, re-entered only by hand; force pushes can then rewrite history.", "anyone can push unreviewed code straight to what ships", "Merge through a pull request; for a one-off, grant a ruleset bypass instead of deleting the rules.", ["What step needs protection off, and has it been reviewed?", "Who re-enables it, and are its settings written down?"], "gh api {target}"),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -651,7 +642,6 @@ pub static RULES: &[Rule] = &[
             programs: CI_API_CLIENTS,
             check: branch_protection_off,
         },
-        instead: shown_with_a_name("gh api {target}"),
         #[cfg(test)]
         references: words!["https://docs.github.com/en/rest/branches/branch-protection#delete-branch-protection"],
         #[cfg(test)]
@@ -672,7 +662,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("github.api-delete", "Deletes something through a CI or code-hosting API", "Only the token's rights limit the call: an admin token deletes a whole repository as readily as a webhook.", "what it names is deleted without confirmation or undo", "Read the endpoint with a `GET` first, then delete with the dedicated `gh` or `glab` command.", ["What exactly does {target} name, and who uses it?", "Would a dedicated command ask for confirmation?"]),
+        text: rule_text!("github.api-delete", "Deletes something through a CI or code-hosting API", "Only the token's rights limit the call: an admin token deletes a whole repository as readily as a webhook.", "what it names is deleted without confirmation or undo", "Read the endpoint with a `GET` first, then delete with the dedicated `gh` or `glab` command.", ["What exactly does {target} name, and who uses it?", "Would a dedicated command ask for confirmation?"], "gh api {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Fixed,
@@ -682,7 +672,6 @@ pub static RULES: &[Rule] = &[
             programs: CI_API_CLIENTS,
             check: api_delete_other,
         },
-        instead: shown_with_a_name("gh api {target}"),
         #[cfg(test)]
         references: words!["https://cli.github.com/manual/gh_api"],
         #[cfg(test)]
@@ -701,7 +690,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("github.delete-other", "Deletes a GitHub issue, gist, key or cache", "No trash exists: comments, run logs and artifacts go too, and a deleted label vanishes from every issue.", "it is gone; a deleted key locks out its users", "Close or archive it instead (`gh issue close`); check who uses a key before removing it.", ["Does anyone link to {target} or rely on it?", "Could it be closed or archived instead?"]),
+        text: rule_text!("github.delete-other", "Deletes a GitHub issue, gist, key or cache", "No trash exists: comments, run logs and artifacts go too, and a deleted label vanishes from every issue.", "it is gone; a deleted key locks out its users", "Close or archive it instead (`gh issue close`); check who uses a key before removing it.", ["Does anyone link to {target} or rely on it?", "Could it be closed or archived instead?"], "gh issue close {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Fixed,
@@ -711,7 +700,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gh"],
             check: gh_delete_other,
         },
-        instead: shown_with_a_name("gh issue close {target}"),
         #[cfg(test)]
         references: words!["https://docs.github.com/en/issues/tracking-your-work-with-issues/administering-issues/deleting-an-issue"],
         #[cfg(test)]
@@ -729,7 +717,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("github.workflow-disable", "Disables a CI workflow", "A disabled required check never reports, so pull requests wait forever or get merged around it; nothing prompts re-enabling it.", "its checks and scheduled jobs silently stop running", "Fix the workflow or skip one run instead; if it must be off, plan `gh workflow enable`.", ["What goes unchecked or undone while {target} is off?", "Which step turns it back on?"]),
+        text: rule_text!("github.workflow-disable", "Disables a CI workflow", "A disabled required check never reports, so pull requests wait forever or get merged around it; nothing prompts re-enabling it.", "its checks and scheduled jobs silently stop running", "Fix the workflow or skip one run instead; if it must be off, plan `gh workflow enable`.", ["What goes unchecked or undone while {target} is off?", "Which step turns it back on?"], "gh workflow view {target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -740,7 +728,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["workflow"], words!["disable"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("gh workflow view {target}"),
         #[cfg(test)]
         references: words!["https://cli.github.com/manual/gh_workflow_disable"],
         #[cfg(test)]
@@ -756,14 +743,13 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("github.workflow-run", "Starts a CI workflow by hand", "The workflow does whatever its file says, with the repository's secrets; a deploy it runs is a deploy.", "what the workflow deploys or changes reaches that environment", "Read the workflow file and run it against a non-production environment first.", ["What does {target} deploy or change, and where?", "Which ref and inputs does it run with?"]),
+        text: rule_text!("github.workflow-run", "Starts a CI workflow by hand", "The workflow does whatever its file says, with the repository's secrets; a deploy it runs is a deploy.", "what the workflow deploys or changes reaches that environment", "Read the workflow file and run it against a non-production environment first.", ["What does {target} deploy or change, and where?", "Which ref and inputs does it run with?"], "gh workflow view {target} --yaml"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["gh"], check: workflow_run },
-        instead: shown_with_a_name("gh workflow view {target} --yaml"),
         #[cfg(test)]
         references: words!["https://cli.github.com/manual/gh_workflow_run"],
         #[cfg(test)]
@@ -776,7 +762,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["gh workflow list", "gh workflow view deploy.yml", "gh run view 123456", "gh run watch 123456"]),
     },
     Rule {
-        text: rule_text!("github.pr-merge-admin", "Merges a pull request skipping reviews and checks", "`--admin` skips branch protection using the caller's admin rights, and nothing in the git history shows it was skipped.", "unreviewed, unchecked code lands and its deploys run", "Merge with `--auto` so it lands once checks and reviews pass; fix flaky checks instead.", ["Which required checks or reviews have not passed, and why?", "Does merging deploy automatically?"]),
+        text: rule_text!("github.pr-merge-admin", "Merges a pull request skipping reviews and checks", "`--admin` skips branch protection using the caller's admin rights, and nothing in the git history shows it was skipped.", "unreviewed, unchecked code lands and its deploys run", "Merge with `--auto` so it lands once checks and reviews pass; fix flaky checks instead.", ["Which required checks or reviews have not passed, and why?", "Does merging deploy automatically?"], "gh pr checks {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -788,7 +774,6 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["--admin"],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("gh pr checks {target}"),
         #[cfg(test)]
         references: words!["https://cli.github.com/manual/gh_pr_merge"],
         #[cfg(test)]
@@ -803,7 +788,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("github.pr-merge", "Merges a pull request", "A revert commit removes the code but not what its deploy already did, such as migrations run.", "its changes reach the shared branch and often deploy", "Confirm reviews and checks passed, and whether merging deploys, before merging.", ["Does merging this deploy automatically, and where?", "Have all reviews and required checks passed?"]),
+        text: rule_text!("github.pr-merge", "Merges a pull request", "A revert commit removes the code but not what its deploy already did, such as migrations run.", "its changes reach the shared branch and often deploy", "Confirm reviews and checks passed, and whether merging deploys, before merging.", ["Does merging this deploy automatically, and where?", "Have all reviews and required checks passed?"], "gh pr checks {target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Fixed,
@@ -815,7 +800,6 @@ pub static RULES: &[Rule] = &[
             flags_none: words!["--admin"],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("gh pr checks {target}"),
         #[cfg(test)]
         references: words!["https://cli.github.com/manual/gh_pr_merge"],
         #[cfg(test)]
@@ -824,7 +808,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["gh pr view 318", "gh pr merge 318 --admin"]),
     },
     Rule {
-        text: rule_text!("github.release-create", "Publishes a release", "Publishing fires the `release` event that workflows listen for, and deleting the release does not undo what they ran.", "watchers are notified and pipelines may ship it to users", "Create it as a draft (`--draft`), check notes and assets, then publish.", ["What does publishing start: builds, uploads, notifications?", "Are the notes and version number final?"]),
+        text: rule_text!("github.release-create", "Publishes a release", "Publishing fires the `release` event that workflows listen for, and deleting the release does not undo what they ran.", "watchers are notified and pipelines may ship it to users", "Create it as a draft (`--draft`), check notes and assets, then publish.", ["What does publishing start: builds, uploads, notifications?", "Are the notes and version number final?"], "gh release create {target} --draft"),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -836,7 +820,6 @@ pub static RULES: &[Rule] = &[
             flags_none: words!["--draft", "-d"],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("gh release create {target} --draft"),
         #[cfg(test)]
         references: words!["https://cli.github.com/manual/gh_release_create"],
         #[cfg(test)]
@@ -845,14 +828,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["gh release create v2.14.3 --draft", "gh release view v2.14.3"]),
     },
     Rule {
-        text: rule_text!("jenkins.delete", "Deletes Jenkins jobs, nodes, views or credentials", "Jenkins deletes the job's directory, `config.xml` and build history; only a `JENKINS_HOME` backup or job DSL seed restores it.", "its configuration and history are gone; dependent builds fail", "Disable the job (`disable-job`) or take the node offline, and save its `config.xml` (`get-job`).", ["Which pipelines or deployments use {target}?", "Is its configuration saved (config.xml or job DSL)?"]),
+        text: rule_text!("jenkins.delete", "Deletes Jenkins jobs, nodes, views or credentials", "Jenkins deletes the job's directory, `config.xml` and build history; only a `JENKINS_HOME` backup or job DSL seed restores it.", "its configuration and history are gone; dependent builds fail", "Disable the job (`disable-job`) or take the node offline, and save its `config.xml` (`get-job`).", ["Which pipelines or deployments use {target}?", "Is its configuration saved (config.xml or job DSL)?"], "java -jar jenkins-cli.jar get-job {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["java", "jenkins-cli"], check: jenkins_delete },
-        instead: shown_with_a_name("java -jar jenkins-cli.jar get-job {target}"),
         #[cfg(test)]
         references: words!["https://www.jenkins.io/doc/book/managing/cli/"],
         #[cfg(test)]
@@ -862,7 +844,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- HashiCorp Vault ----
     Rule {
-        text: rule_text!("vault.kv-delete", "Deletes a secret from Vault", "KV v2 only soft-deletes the latest version, which `kv undelete` restores; KV v1 erases the value for good.", "applications reading it fail until it is restored", "Save its value first (`vault kv get`), and check the store is versioned (KV v2).", ["Which applications read {target}?", "Is this a versioned (KV v2) secrets engine?"]),
+        text: rule_text!("vault.kv-delete", "Deletes a secret from Vault", "KV v2 only soft-deletes the latest version, which `kv undelete` restores; KV v1 erases the value for good.", "applications reading it fail until it is restored", "Save its value first (`vault kv get`), and check the store is versioned (KV v2).", ["Which applications read {target}?", "Is this a versioned (KV v2) secrets engine?"], "vault kv metadata get {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -873,7 +855,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["kv"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("vault kv metadata get {target}"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/vault/docs/commands/kv/delete"],
         #[cfg(test)]
@@ -888,7 +869,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("vault.kv-destroy", "Permanently destroys Vault secret versions", "Unlike `kv delete`, which `kv undelete` reverses, destroy erases the data from storage; only reissuing credentials at their source helps.", "its values are gone for good; applications needing them fail", "Use `vault kv delete`, which can be undone; destroy versions only after weeks unread.", ["Is anything still reading these versions of {target}?", "Why destroy the values rather than delete them?"]),
+        text: rule_text!("vault.kv-destroy", "Permanently destroys Vault secret versions", "Unlike `kv delete`, which `kv undelete` reverses, destroy erases the data from storage; only reissuing credentials at their source helps.", "its values are gone for good; applications needing them fail", "Use `vault kv delete`, which can be undone; destroy versions only after weeks unread.", ["Is anything still reading these versions of {target}?", "Why destroy the values rather than delete them?"], "vault kv metadata get {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -898,7 +879,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["vault"],
             check: vault_kv_destroy,
         },
-        instead: shown_with_a_name("vault kv metadata get {target}"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/vault/docs/commands/kv/destroy"],
         #[cfg(test)]
@@ -913,7 +893,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("vault.delete", "Deletes a Vault path or policy", "Its effect depends on the path's engine; tokens keep a deleted policy's name, so recreating it restores their access.", "its data or permissions are gone, with no undelete", "Save what {target} holds first (`vault read`); for a policy, update the roles and tokens using it.", ["What is stored at {target}, and is it saved elsewhere?", "Which applications or people depend on it?"]),
+        text: rule_text!("vault.delete", "Deletes a Vault path or policy", "Its effect depends on the path's engine; tokens keep a deleted policy's name, so recreating it restores their access.", "its data or permissions are gone, with no undelete", "Save what {target} holds first (`vault read`); for a policy, update the roles and tokens using it.", ["What is stored at {target}, and is it saved elsewhere?", "Which applications or people depend on it?"], "vault read {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -923,7 +903,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["vault"],
             check: vault_delete,
         },
-        instead: shown_with_a_name("vault read {target}"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/vault/docs/commands/delete"],
         #[cfg(test)]
@@ -940,7 +919,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("vault.secrets-disable", "Disables a Vault secrets engine", "Disabling wipes the engine's storage; re-enabling the path gives an empty engine, and only a whole-Vault snapshot restores it.", "its secrets are deleted and its issued credentials revoked", "Remove individual secrets instead, after listing what is under {target}; snapshot Vault's storage first.", ["Which applications use the secrets under {target}?", "Is there a recent snapshot of Vault's storage?"]),
+        text: rule_text!("vault.secrets-disable", "Disables a Vault secrets engine", "Disabling wipes the engine's storage; re-enabling the path gives an empty engine, and only a whole-Vault snapshot restores it.", "its secrets are deleted and its issued credentials revoked", "Remove individual secrets instead, after listing what is under {target}; snapshot Vault's storage first.", ["Which applications use the secrets under {target}?", "Is there a recent snapshot of Vault's storage?"], "vault secrets list -detailed"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -951,7 +930,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["secrets"], words!["disable"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("vault secrets list -detailed"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/vault/docs/commands/secrets/disable"],
         #[cfg(test)]
@@ -960,7 +938,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["vault secrets list", "vault secrets enable -path=kv2 kv-v2"]),
     },
     Rule {
-        text: rule_text!("vault.auth-disable", "Disables a Vault login method", "Disabling deletes the method's roles, group mappings and settings, so enabling it again at the same path starts from nothing.", "its users are locked out and their tokens revoked", "Find who logs in via {target} (audit log), move them elsewhere, and export its roles first.", ["Who and what logs in through {target}?", "Is its configuration (roles, mappings) saved anywhere?"]),
+        text: rule_text!("vault.auth-disable", "Disables a Vault login method", "Disabling deletes the method's roles, group mappings and settings, so enabling it again at the same path starts from nothing.", "its users are locked out and their tokens revoked", "Find who logs in via {target} (audit log), move them elsewhere, and export its roles first.", ["Who and what logs in through {target}?", "Is its configuration (roles, mappings) saved anywhere?"], "vault auth list -detailed"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -971,7 +949,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["auth"], words!["disable"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("vault auth list -detailed"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/vault/docs/commands/auth/disable"],
         #[cfg(test)]
@@ -980,7 +957,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["vault auth list", "vault auth enable approle"]),
     },
     Rule {
-        text: rule_text!("vault.revoke", "Revokes Vault tokens or leases", "Child tokens and leases go too, deleting the database users and cloud keys those leases issued.", "whatever uses it stops working until new credentials are issued", "Find what uses {target} first (audit log), and revoke single leases rather than a `-prefix`.", ["What uses {target}, and will it renew credentials itself?", "Does this revoke one lease or everything under a path?"]),
+        text: rule_text!("vault.revoke", "Revokes Vault tokens or leases", "Child tokens and leases go too, deleting the database users and cloud keys those leases issued.", "whatever uses it stops working until new credentials are issued", "Find what uses {target} first (audit log), and revoke single leases rather than a `-prefix`.", ["What uses {target}, and will it renew credentials itself?", "Does this revoke one lease or everything under a path?"], "vault token lookup {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -990,7 +967,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["vault"],
             check: vault_revoke,
         },
-        instead: shown_with_a_name("vault token lookup {target}"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/vault/docs/commands/lease/revoke"],
         #[cfg(test)]
@@ -1005,7 +981,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("vault.operator-seal", "Seals Vault", "Unsealing needs a quorum of key holders entering their shares, which can take hours if they are not at hand.", "every application reading secrets from it fails until unsealed", "Revoke a compromised token with `vault token revoke`; seal only in an emergency, with key holders ready.", ["Why seal Vault rather than revoke a token?", "Are enough unseal key holders ready?"]),
+        text: rule_text!("vault.operator-seal", "Seals Vault", "Unsealing needs a quorum of key holders entering their shares, which can take hours if they are not at hand.", "every application reading secrets from it fails until unsealed", "Revoke a compromised token with `vault token revoke`; seal only in an emergency, with key holders ready.", ["Why seal Vault rather than revoke a token?", "Are enough unseal key holders ready?"], "vault status"),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Environment,
@@ -1016,7 +992,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["operator"], words!["seal"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("vault status"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/vault/docs/commands/operator/seal"],
         #[cfg(test)]
@@ -1025,7 +1000,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["vault status", "vault operator unseal"]),
     },
     Rule {
-        text: rule_text!("vault.root-token", "Creates a Vault root token", "A root token skips every policy check and can be set never to expire; HashiCorp advises revoking it after use.", "whoever holds it can read and change everything until revoked", "Create a short-lived token limited to the task's paths (`vault token create -policy=... -ttl=1h`).", ["What does the task need beyond a limited policy?", "Who revokes the root token, and when?"]),
+        text: rule_text!("vault.root-token", "Creates a Vault root token", "A root token skips every policy check and can be set never to expire; HashiCorp advises revoking it after use.", "whoever holds it can read and change everything until revoked", "Create a short-lived token limited to the task's paths (`vault token create -policy=... -ttl=1h`).", ["What does the task need beyond a limited policy?", "Who revokes the root token, and when?"], "vault token create -policy=deploy-readonly -ttl=1h"),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1035,7 +1010,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["vault"],
             check: vault_root_token,
         },
-        instead: shown_with_a_name("vault token create -policy=deploy-readonly -ttl=1h"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/vault/docs/concepts/tokens#root-tokens"],
         #[cfg(test)]

@@ -5,7 +5,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, match_command, option_value, positionals, shape, Hit};
-use super::{shown_with_a_name, Action, CommandPattern, Matcher, Reach, Rule};
+use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::shell::Command;
 use crate::words::Words;
@@ -1338,7 +1338,7 @@ fn nukes_account(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     // ---- AWS: compute and network ----
     Rule {
-        text: rule_text!("aws.ec2-terminate-instances", "Terminates EC2 instances", "Root EBS volumes have `DeleteOnTermination` on by default, and instance-store disks always vanish. Replacements get new IDs and addresses.", "it stops for good, and its disks are deleted", "Stop {target} instead (`aws ec2 stop-instances`), which keeps its disks; terminate it later if nothing breaks.", ["Which account and region is this, and are these instances right?", "Is anything on {target} not rebuilt by automation?", "Does an Auto Scaling group replace it, or does capacity drop?"]),
+        text: rule_text!("aws.ec2-terminate-instances", "Terminates EC2 instances", "Root EBS volumes have `DeleteOnTermination` on by default, and instance-store disks always vanish. Replacements get new IDs and addresses.", "it stops for good, and its disks are deleted", "Stop {target} instead (`aws ec2 stop-instances`), which keeps its disks; terminate it later if nothing breaks.", ["Which account and region is this, and are these instances right?", "Is anything on {target} not rebuilt by automation?", "Does an Auto Scaling group replace it, or does capacity drop?"], "aws ec2 stop-instances --instance-ids {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1351,7 +1351,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--instance-ids"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws ec2 stop-instances --instance-ids {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/terminate-instances.html"],
         #[cfg(test)]
@@ -1367,7 +1366,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.ec2-delete-volume", "Deletes an EBS volume", "An unattached volume may be the only copy of a terminated instance's data, and EBS keeps no deleted volumes.", "its data is gone; only an earlier snapshot can restore it", "Snapshot {target} first (`aws ec2 create-snapshot`). Delete it once the snapshot completes and nobody claims it.", ["What is on {target}, and when was its last snapshot?", "Does anything still expect to attach or mount it?"]),
+        text: rule_text!("aws.ec2-delete-volume", "Deletes an EBS volume", "An unattached volume may be the only copy of a terminated instance's data, and EBS keeps no deleted volumes.", "its data is gone; only an earlier snapshot can restore it", "Snapshot {target} first (`aws ec2 create-snapshot`). Delete it once the snapshot completes and nobody claims it.", ["What is on {target}, and when was its last snapshot?", "Does anything still expect to attach or mount it?"], "aws ec2 create-snapshot --volume-id {target} --description before-delete"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1380,7 +1379,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--volume-id"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws ec2 create-snapshot --volume-id {target} --description before-delete"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-volume.html"],
         #[cfg(test)]
@@ -1396,7 +1394,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.delete-backup", "Deletes backups, snapshots or machine images", "A snapshot is often the only copy of data deleted elsewhere. Without a Recycle Bin rule, deletion is final.", "the point in time it captured is gone for good", "Check what {target} is a backup of and that a newer, tested one exists; let retention policies expire old ones.", ["Is {target} the newest backup or last copy of deleted data?", "Could a retention policy do this instead?"]),
+        text: rule_text!("aws.delete-backup", "Deletes backups, snapshots or machine images", "A snapshot is often the only copy of data deleted elsewhere. Without a Recycle Bin rule, deletion is final.", "the point in time it captured is gone for good", "Check what {target} is a backup of and that a newer, tested one exists; let retention policies expire old ones.", ["Is {target} the newest backup or last copy of deleted data?", "Could a retention policy do this instead?"], "aws ec2 describe-snapshots --snapshot-ids {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1406,7 +1404,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_delete_backup,
         },
-        instead: shown_with_a_name("aws ec2 describe-snapshots --snapshot-ids {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/ebs/latest/userguide/recycle-bin.html"],
         #[cfg(test)]
@@ -1426,7 +1423,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.ec2-delete-network", "Deletes a VPC, subnet, gateway or route table", "Recreated networks get new IDs and addresses, so every route, security group and allow-list naming them must be redone.", "every server and database behind it is cut off", "Confirm nothing still uses {target} (network interfaces, routes, endpoints), then delete it through infrastructure code.", ["What still runs in or routes through {target}?", "Does Terraform or CloudFormation expect it to exist?", "Is it on any partner or on-premises allow-list?"]),
+        text: rule_text!("aws.ec2-delete-network", "Deletes a VPC, subnet, gateway or route table", "Recreated networks get new IDs and addresses, so every route, security group and allow-list naming them must be redone.", "every server and database behind it is cut off", "Confirm nothing still uses {target} (network interfaces, routes, endpoints), then delete it through infrastructure code.", ["What still runs in or routes through {target}?", "Does Terraform or CloudFormation expect it to exist?", "Is it on any partner or on-premises allow-list?"], "aws ec2 describe-network-interfaces --filters Name=vpc-id,Values={target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1450,7 +1447,6 @@ pub static RULES: &[Rule] = &[
             flags_none: words!["--dry-run"],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws ec2 describe-network-interfaces --filters Name=vpc-id,Values={target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-vpc.html"],
         #[cfg(test)]
@@ -1467,7 +1463,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.ec2-open-ingress", "Opens a security group to the whole internet", "`0.0.0.0/0` or `::/0` matches every address and applies at once to every instance using the group.", "anyone online can reach the port; scanners find it within minutes", "Allow only the office or VPN range, or connect with Session Manager (`aws ssm start-session`) instead.", ["Who needs to reach this port, and from which addresses?", "What listens on it, and does it require authentication?", "When will the rule be removed, and who checks?"]),
+        text: rule_text!("aws.ec2-open-ingress", "Opens a security group to the whole internet", "`0.0.0.0/0` or `::/0` matches every address and applies at once to every instance using the group.", "anyone online can reach the port; scanners find it within minutes", "Allow only the office or VPN range, or connect with Session Manager (`aws ssm start-session`) instead.", ["Who needs to reach this port, and from which addresses?", "What listens on it, and does it require authentication?", "When will the rule be removed, and who checks?"], "aws ec2 authorize-security-group-ingress --group-id NAME --protocol tcp --port 22 --cidr 203.0.113.0/24"),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1477,7 +1473,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_open_ingress,
         },
-        instead: shown_with_a_name("aws ec2 authorize-security-group-ingress --group-id NAME --protocol tcp --port 22 --cidr 203.0.113.0/24"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
         #[cfg(test)]
@@ -1493,7 +1488,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.deletion-protection-off", "Turns off deletion or termination protection", "Protection blocks every delete call, even an administrator's. Turning it off usually precedes a delete; judge it as one.", "nothing changes yet, but its guard against mistaken deletes is gone", "Leave protection on unless the deletion is approved; then turn it off in the same change as the delete.", ["What is the next step, and is that deletion approved?", "Which account is this, and is {target} the right resource?"]),
+        text: rule_text!("aws.deletion-protection-off", "Turns off deletion or termination protection", "Protection blocks every delete call, even an administrator's. Turning it off usually precedes a delete; judge it as one.", "nothing changes yet, but its guard against mistaken deletes is gone", "Leave protection on unless the deletion is approved; then turn it off in the same change as the delete.", ["What is the next step, and is that deletion approved?", "Which account is this, and is {target} the right resource?"], "aws rds describe-db-instances --db-instance-identifier {target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1510,7 +1505,6 @@ pub static RULES: &[Rule] = &[
             ],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws rds describe-db-instances --db-instance-identifier {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection"],
         #[cfg(test)]
@@ -1529,7 +1523,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- AWS: storage ----
     Rule {
-        text: rule_text!("aws.s3-rm-recursive", "Deletes every object under an S3 path", "Nothing prompts and S3 keeps no trash. A path one level too high empties the whole bucket.", "every object under it is gone unless the bucket keeps versions", "Run it with `--dryrun` first and read the list; copy {target} elsewhere before deleting.", ["Is versioning on for this bucket, so deletes can be undone?", "Is every object that `--dryrun` lists meant to go?", "Which applications or people read from {target}?"]),
+        text: rule_text!("aws.s3-rm-recursive", "Deletes every object under an S3 path", "Nothing prompts and S3 keeps no trash. A path one level too high empties the whole bucket.", "every object under it is gone unless the bucket keeps versions", "Run it with `--dryrun` first and read the list; copy {target} elsewhere before deleting.", ["Is versioning on for this bucket, so deletes can be undone?", "Is every object that `--dryrun` lists meant to go?", "Which applications or people read from {target}?"], "aws s3 rm {target} --recursive --dryrun"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1542,7 +1536,6 @@ pub static RULES: &[Rule] = &[
             flags_none: words!["--dryrun"],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws s3 rm {target} --recursive --dryrun"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3/rm.html"],
         #[cfg(test)]
@@ -1558,7 +1551,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.s3-delete-objects", "Deletes S3 objects", "In a versioned bucket, a delete only adds a removable delete marker. Deleting a specific version is final.", "readers get errors, and it is gone unless versions are kept", "Check the bucket's versioning (`aws s3api get-bucket-versioning`); copy the objects aside first (`aws s3 cp`).", ["Is versioning on for this bucket?", "Who or what reads these objects?"]),
+        text: rule_text!("aws.s3-delete-objects", "Deletes S3 objects", "In a versioned bucket, a delete only adds a removable delete marker. Deleting a specific version is final.", "readers get errors, and it is gone unless versions are kept", "Check the bucket's versioning (`aws s3api get-bucket-versioning`); copy the objects aside first (`aws s3 cp`).", ["Is versioning on for this bucket?", "Who or what reads these objects?"], "aws s3 ls {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1568,7 +1561,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_s3_delete_objects,
         },
-        instead: shown_with_a_name("aws s3 ls {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeletingObjects.html"],
         #[cfg(test)]
@@ -1585,7 +1577,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.s3-rb-force", "Deletes an S3 bucket with everything in it", "`--force` empties it first, unprompted. Whoever claims the global name next receives uploads and links still aimed at it.", "its objects and the bucket itself are deleted for good", "Copy {target} elsewhere, empty it with a lifecycle rule, and keep the bucket so nobody takes its name.", ["Is there a copy of everything in {target}?", "What still writes to or links at this bucket name?"]),
+        text: rule_text!("aws.s3-rb-force", "Deletes an S3 bucket with everything in it", "`--force` empties it first, unprompted. Whoever claims the global name next receives uploads and links still aimed at it.", "its objects and the bucket itself are deleted for good", "Copy {target} elsewhere, empty it with a lifecycle rule, and keep the bucket so nobody takes its name.", ["Is there a copy of everything in {target}?", "What still writes to or links at this bucket name?"], "aws s3 ls {target} --recursive --summarize"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1597,7 +1589,6 @@ pub static RULES: &[Rule] = &[
             flags_all: words!["--force"],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws s3 ls {target} --recursive --summarize"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3/rb.html"],
         #[cfg(test)]
@@ -1613,7 +1604,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.s3-delete-bucket", "Deletes an empty S3 bucket", "Only an empty bucket can be deleted. Its policy and lifecycle rules survive only if kept in code.", "anyone can then claim its name and the traffic to it", "Keep the empty bucket, blocking all access with a bucket policy; it costs nothing and keeps the name.", ["Does any code, DNS record or document still name this bucket?", "Is its configuration (policy, lifecycle, replication) saved anywhere?"]),
+        text: rule_text!("aws.s3-delete-bucket", "Deletes an empty S3 bucket", "Only an empty bucket can be deleted. Its policy and lifecycle rules survive only if kept in code.", "anyone can then claim its name and the traffic to it", "Keep the empty bucket, blocking all access with a bucket policy; it costs nothing and keeps the name.", ["Does any code, DNS record or document still name this bucket?", "Is its configuration (policy, lifecycle, replication) saved anywhere?"], "aws s3api put-public-access-block --bucket {target} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1623,7 +1614,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_s3_delete_bucket,
         },
-        instead: shown_with_a_name("aws s3api put-public-access-block --bucket {target} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/delete-bucket.html"],
         #[cfg(test)]
@@ -1639,7 +1629,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.s3-versioning-off", "Suspends S3 versioning", "Old versions stay, but new writes overwrite the `null` version in place. Nobody notices until one is needed.", "every later overwrite or delete in it becomes final", "Keep versioning on; to cut cost, expire noncurrent versions with a lifecycle rule (`NoncurrentVersionExpiration`).", ["Why must versioning be off, and for how long?", "Is anything about to be deleted or overwritten in {target}?"]),
+        text: rule_text!("aws.s3-versioning-off", "Suspends S3 versioning", "Old versions stay, but new writes overwrite the `null` version in place. Nobody notices until one is needed.", "every later overwrite or delete in it becomes final", "Keep versioning on; to cut cost, expire noncurrent versions with a lifecycle rule (`NoncurrentVersionExpiration`).", ["Why must versioning be off, and for how long?", "Is anything about to be deleted or overwritten in {target}?"], "aws s3api get-bucket-versioning --bucket {target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1649,7 +1639,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_s3_versioning_off,
         },
-        instead: shown_with_a_name("aws s3api get-bucket-versioning --bucket {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html"],
         #[cfg(test)]
@@ -1664,7 +1653,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.s3-public-access-block-off", "Removes an S3 bucket's public-access block", "The block overrides any ACL or policy granting public access; new buckets have it on by default.", "nothing is exposed yet; one bad policy could publish its files", "Keep the block on; serve public files through CloudFront with origin access control, or from a separate public bucket.", ["Which files must be public, and why from this bucket?", "Does {target} hold anything private?"]),
+        text: rule_text!("aws.s3-public-access-block-off", "Removes an S3 bucket's public-access block", "The block overrides any ACL or policy granting public access; new buckets have it on by default.", "nothing is exposed yet; one bad policy could publish its files", "Keep the block on; serve public files through CloudFront with origin access control, or from a separate public bucket.", ["Which files must be public, and why from this bucket?", "Does {target} hold anything private?"], "aws s3api get-public-access-block --bucket {target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1675,7 +1664,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["s3api", "s3control"], words!["delete-public-access-block"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws s3api get-public-access-block --bucket {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
         #[cfg(test)]
@@ -1690,7 +1678,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.s3-make-public", "Makes an S3 bucket or object public", "`\"Principal\": \"*\"` or a public ACL lets anyone in, unless the public-access block overrides it. Copies cannot be recalled.", "anyone on the internet can read what it holds", "Grant access only to the account or role that needs it, or serve public files through CloudFront.", ["Does anything in {target} need to be readable by anyone?", "Could one account, role or CloudFront distribution be granted instead?"]),
+        text: rule_text!("aws.s3-make-public", "Makes an S3 bucket or object public", "`\"Principal\": \"*\"` or a public ACL lets anyone in, unless the public-access block overrides it. Copies cannot be recalled.", "anyone on the internet can read what it holds", "Grant access only to the account or role that needs it, or serve public files through CloudFront.", ["Does anything in {target} need to be readable by anyone?", "Could one account, role or CloudFront distribution be granted instead?"], "aws s3api get-bucket-policy --bucket {target}"),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1700,7 +1688,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_s3_public,
         },
-        instead: shown_with_a_name("aws s3api get-bucket-policy --bucket {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
         #[cfg(test)]
@@ -1719,7 +1706,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.s3-delete-bucket-policy", "Deletes an S3 bucket policy", "S3 keeps no policy history, so unless code or CloudTrail holds it, it must be rebuilt by hand.", "services it admitted are cut off; its deny rules stop applying", "Save the current policy first (`aws s3api get-bucket-policy`), then replace it with an edited version instead.", ["Is the current policy saved, or in infrastructure code?", "What does it allow and deny today?"]),
+        text: rule_text!("aws.s3-delete-bucket-policy", "Deletes an S3 bucket policy", "S3 keeps no policy history, so unless code or CloudTrail holds it, it must be rebuilt by hand.", "services it admitted are cut off; its deny rules stop applying", "Save the current policy first (`aws s3api get-bucket-policy`), then replace it with an edited version instead.", ["Is the current policy saved, or in infrastructure code?", "What does it allow and deny today?"], "aws s3api get-bucket-policy --bucket {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1731,7 +1718,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--bucket"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws s3api get-bucket-policy --bucket {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3api/delete-bucket-policy.html"],
         #[cfg(test)]
@@ -1747,7 +1733,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- AWS: databases ----
     Rule {
-        text: rule_text!("aws.rds-delete-database", "Deletes a managed database", "Automated backups are deleted with it unless `--no-delete-automated-backups` is given. Restores get a new endpoint.", "its clients fail; without a final snapshot, its data is gone", "Stop {target} for a week first. Snapshot it manually, and delete with `--final-db-snapshot-identifier`, never `--skip-final-snapshot`.", ["Has a recent snapshot of {target} been restored successfully?", "Which services connect to it, and have they moved off?", "Which account and region is this, and is that intended?"]),
+        text: rule_text!("aws.rds-delete-database", "Deletes a managed database", "Automated backups are deleted with it unless `--no-delete-automated-backups` is given. Restores get a new endpoint.", "its clients fail; without a final snapshot, its data is gone", "Stop {target} for a week first. Snapshot it manually, and delete with `--final-db-snapshot-identifier`, never `--skip-final-snapshot`.", ["Has a recent snapshot of {target} been restored successfully?", "Which services connect to it, and have they moved off?", "Which account and region is this, and is that intended?"], "aws rds create-db-snapshot --db-instance-identifier {target} --db-snapshot-identifier {target}-before-delete"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1757,7 +1743,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_rds_delete,
         },
-        instead: shown_with_a_name("aws rds create-db-snapshot --db-instance-identifier {target} --db-snapshot-identifier {target}-before-delete"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/rds/delete-db-instance.html"],
         #[cfg(test)]
@@ -1776,7 +1761,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.rds-backups-off", "Turns off a database's automatic backups", "A retention period of 0 disables automated backups; manual snapshots survive. Nobody notices until a restore is needed.", "its existing backups are deleted and point-in-time recovery is gone", "Keep the retention period at 7 days or more; take a manual snapshot of {target} for a one-off copy.", ["Why must backups be off, and what replaces them?", "What happens to this database if it fails next week?"]),
+        text: rule_text!("aws.rds-backups-off", "Turns off a database's automatic backups", "A retention period of 0 disables automated backups; manual snapshots survive. Nobody notices until a restore is needed.", "its existing backups are deleted and point-in-time recovery is gone", "Keep the retention period at 7 days or more; take a manual snapshot of {target} for a one-off copy.", ["Why must backups be off, and what replaces them?", "What happens to this database if it fails next week?"], "aws rds create-db-snapshot --db-instance-identifier {target} --db-snapshot-identifier {target}-manual"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1786,7 +1771,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_rds_backups_off,
         },
-        instead: shown_with_a_name("aws rds create-db-snapshot --db-instance-identifier {target} --db-snapshot-identifier {target}-manual"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"],
         #[cfg(test)]
@@ -1801,7 +1785,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.dynamodb-delete-table", "Deletes a DynamoDB table", "With point-in-time recovery on, a system backup is kept 35 days; otherwise only earlier on-demand backups can restore it.", "its items are gone and every service using it fails", "Create an on-demand backup of {target} first (`aws dynamodb create-backup`). Keep deletion protection on tables that hold data.", ["Is there an on-demand backup of {target}?", "Which services use this table?"]),
+        text: rule_text!("aws.dynamodb-delete-table", "Deletes a DynamoDB table", "With point-in-time recovery on, a system backup is kept 35 days; otherwise only earlier on-demand backups can restore it.", "its items are gone and every service using it fails", "Create an on-demand backup of {target} first (`aws dynamodb create-backup`). Keep deletion protection on tables that hold data.", ["Is there an on-demand backup of {target}?", "Which services use this table?"], "aws dynamodb create-backup --table-name {target} --backup-name {target}-before-delete"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1813,7 +1797,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--table-name"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws dynamodb create-backup --table-name {target} --backup-name {target}-before-delete"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/dynamodb/delete-table.html"],
         #[cfg(test)]
@@ -1829,7 +1812,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.delete-data-store", "Deletes an AWS data store", "Only a separate backup or export survives; a recreated Cognito user pool makes every user reset their password.", "its contents are gone and every application using it fails", "Stop what still reads or writes {target} first. Back up or export it, and test the restore.", ["What is in {target}, and is there a tested backup?", "Which applications still use it?"]),
+        text: rule_text!("aws.delete-data-store", "Deletes an AWS data store", "Only a separate backup or export survives; a recreated Cognito user pool makes every user reset their password.", "its contents are gone and every application using it fails", "Stop what still reads or writes {target} first. Back up or export it, and test the restore.", ["What is in {target}, and is there a tested backup?", "Which applications still use it?"], "aws backup start-backup-job --backup-vault-name main --resource-arn NAME --iam-role-arn arn:aws:iam::123456789012:role/backup"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1839,7 +1822,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_delete_data_store,
         },
-        instead: shown_with_a_name("aws backup start-backup-job --backup-vault-name main --resource-arn NAME --iam-role-arn arn:aws:iam::123456789012:role/backup"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/aws-backup/latest/devguide/whatisbackup.html"],
         #[cfg(test)]
@@ -1857,7 +1839,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.delete-service", "Deletes a running AWS service or front door", "Auto Scaling groups and ECS services take their instances or tasks along. Load balancer and CloudFront hostnames are generated.", "what it serves stops; a replacement gets a new address", "Scale {target} to zero or detach its traffic first; if nothing breaks, delete it through infrastructure code.", ["What traffic or jobs still reach {target}?", "Is it defined in code so it can be recreated?", "Do any DNS records or clients point at its address?"]),
+        text: rule_text!("aws.delete-service", "Deletes a running AWS service or front door", "Auto Scaling groups and ECS services take their instances or tasks along. Load balancer and CloudFront hostnames are generated.", "what it serves stops; a replacement gets a new address", "Scale {target} to zero or detach its traffic first; if nothing breaks, delete it through infrastructure code.", ["What traffic or jobs still reach {target}?", "Is it defined in code so it can be recreated?", "Do any DNS records or clients point at its address?"], "aws autoscaling update-auto-scaling-group --auto-scaling-group-name {target} --min-size 0 --desired-capacity 0"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1867,7 +1849,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_delete_service,
         },
-        instead: shown_with_a_name("aws autoscaling update-auto-scaling-group --auto-scaling-group-name {target} --min-size 0 --desired-capacity 0"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/autoscaling/delete-auto-scaling-group.html"],
         #[cfg(test)]
@@ -1885,7 +1866,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("cloud.sync-delete", "Syncs to cloud storage, deleting extra files", "The delete option treats the source as complete and never asks; a mistyped or half-built source means mass deletion.", "every file it holds that the source lacks is deleted", "Sync without the delete option, or dry-run it first (`--dryrun`, `-n`, `--dry-run`) and read the list.", ["Is the source folder complete, and the one you mean?", "What does the dry run say it will delete?", "Is versioning on for the destination?"]),
+        text: rule_text!("cloud.sync-delete", "Syncs to cloud storage, deleting extra files", "The delete option treats the source as complete and never asks; a mistyped or half-built source means mass deletion.", "every file it holds that the source lacks is deleted", "Sync without the delete option, or dry-run it first (`--dryrun`, `-n`, `--dry-run`) and read the list.", ["Is the source folder complete, and the one you mean?", "What does the dry run say it will delete?", "Is versioning on for the destination?"], "aws s3 sync ./site {target} --delete --dryrun"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1895,7 +1876,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws", "gsutil", "gcloud", "az", "azcopy"],
             check: sync_delete,
         },
-        instead: shown_with_a_name("aws s3 sync ./site {target} --delete --dryrun"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/s3/sync.html"],
         #[cfg(test)]
@@ -1913,7 +1893,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.elasticache-delete", "Deletes an ElastiCache cluster", "Automatic backups go with it; only a final or manual snapshot survives. Caches often hold sessions kept nowhere else.", "its contents are lost and every request falls to the database", "Point the applications using {target} elsewhere first, and delete with a final snapshot (`--final-snapshot-identifier`).", ["Does {target} hold sessions or queues kept nowhere else?", "Which applications connect to it?"]),
+        text: rule_text!("aws.elasticache-delete", "Deletes an ElastiCache cluster", "Automatic backups go with it; only a final or manual snapshot survives. Caches often hold sessions kept nowhere else.", "its contents are lost and every request falls to the database", "Point the applications using {target} elsewhere first, and delete with a final snapshot (`--final-snapshot-identifier`).", ["Does {target} hold sessions or queues kept nowhere else?", "Which applications connect to it?"], "aws elasticache describe-cache-clusters --cache-cluster-id {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1923,7 +1903,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_cache_delete,
         },
-        instead: shown_with_a_name("aws elasticache describe-cache-clusters --cache-cluster-id {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/elasticache/delete-replication-group.html"],
         #[cfg(test)]
@@ -1939,7 +1918,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- AWS: identity, keys and secrets ----
     Rule {
-        text: rule_text!("aws.iam-delete-identity", "Deletes an IAM user, role or group", "Trust, bucket and key policies store its hidden unique ID, not its name, so a recreated namesake regains nothing.", "everyone and everything signing in as it is locked out", "Detach the policies from {target} or disable its access keys; delete it after a few days without errors.", ["What uses {target} today (check its last-used date in IAM)?", "Do trust policies, bucket policies or other accounts refer to it?"]),
+        text: rule_text!("aws.iam-delete-identity", "Deletes an IAM user, role or group", "Trust, bucket and key policies store its hidden unique ID, not its name, so a recreated namesake regains nothing.", "everyone and everything signing in as it is locked out", "Detach the policies from {target} or disable its access keys; delete it after a few days without errors.", ["What uses {target} today (check its last-used date in IAM)?", "Do trust policies, bucket policies or other accounts refer to it?"], "aws iam list-attached-role-policies --role-name {target}"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -1960,7 +1939,6 @@ pub static RULES: &[Rule] = &[
             ],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws iam list-attached-role-policies --role-name {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage_delete.html"],
         #[cfg(test)]
@@ -1976,7 +1954,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.iam-admin-grant", "Grants administrator access in AWS", "Full IAM access equals administrator: holders can attach any policy to themselves. Detaching later does not remove keys created meanwhile.", "it can do anything in the account, including deleting everything", "Attach a policy limited to the task's actions and resources, or assume a narrow role (`aws sts assume-role`).", ["Which actions does {target} actually need?", "Who holds the credentials for {target}, and where?", "When is this access removed again, and who checks?"]),
+        text: rule_text!("aws.iam-admin-grant", "Grants administrator access in AWS", "Full IAM access equals administrator: holders can attach any policy to themselves. Detaching later does not remove keys created meanwhile.", "it can do anything in the account, including deleting everything", "Attach a policy limited to the task's actions and resources, or assume a narrow role (`aws sts assume-role`).", ["Which actions does {target} actually need?", "Who holds the credentials for {target}, and where?", "When is this access removed again, and who checks?"], "aws iam attach-role-policy --role-name {target} --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess"),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1986,7 +1964,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_iam_admin,
         },
-        instead: shown_with_a_name("aws iam attach-role-policy --role-name {target} --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"],
         #[cfg(test)]
@@ -2003,7 +1980,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.iam-wildcard-policy", "Writes an IAM policy that allows every action", "`\"Action\": \"*\"` allows every API call, and `NotAction` allows everything unlisted, including services AWS adds later.", "its holder can delete data, change permissions and create users", "Name only the actions and resources the task needs, never `*`; validate with `aws accessanalyzer validate-policy` first.", ["Which actions and resources does the task actually need?", "Who or what will hold this policy?"]),
+        text: rule_text!("aws.iam-wildcard-policy", "Writes an IAM policy that allows every action", "`\"Action\": \"*\"` allows every API call, and `NotAction` allows everything unlisted, including services AWS adds later.", "its holder can delete data, change permissions and create users", "Name only the actions and resources the task needs, never `*`; validate with `aws accessanalyzer validate-policy` first.", ["Which actions and resources does the task actually need?", "Who or what will hold this policy?"], "aws accessanalyzer validate-policy --policy-type IDENTITY_POLICY --policy-document file://policy.json"),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2013,7 +1990,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_iam_wildcard,
         },
-        instead: shown_with_a_name("aws accessanalyzer validate-policy --policy-type IDENTITY_POLICY --policy-document file://policy.json"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"],
         #[cfg(test)]
@@ -2028,7 +2004,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("cloud.delete-access-key", "Deletes a cloud access key or credential", "Nothing lists which machines hold copies of the key, so each user surfaces only when it starts failing.", "everything using it is locked out, and it cannot be restored", "Deactivate the key first (`aws iam update-access-key --status Inactive`); delete it after a few days without errors.", ["When was this key last used, and by what?", "Has the replacement been rolled out everywhere the old key was?"]),
+        text: rule_text!("cloud.delete-access-key", "Deletes a cloud access key or credential", "Nothing lists which machines hold copies of the key, so each user surfaces only when it starts failing.", "everything using it is locked out, and it cannot be restored", "Deactivate the key first (`aws iam update-access-key --status Inactive`); delete it after a few days without errors.", ["When was this key last used, and by what?", "Has the replacement been rolled out everywhere the old key was?"], "aws iam get-access-key-last-used --access-key-id AKIAEXAMPLE"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -2038,7 +2014,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws", "gcloud", "az", "gh"],
             check: delete_access_key,
         },
-        instead: shown_with_a_name("aws iam get-access-key-last-used --access-key-id AKIAEXAMPLE"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console"],
         #[cfg(test)]
@@ -2055,7 +2030,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("cloud.long-lived-key", "Creates a long-lived cloud access key", "The key never expires and works from any network. It lands in the agent's output, logs and transcript.", "anyone who sees the printed secret can act as it, anywhere", "Use short-lived credentials (an IAM role, SSO or workload identity federation); otherwise store the key in a secrets manager.", ["Why can a role or short-lived credential not be used?", "Where will the key live, and who can read it?", "When will it be deleted?"]),
+        text: rule_text!("cloud.long-lived-key", "Creates a long-lived cloud access key", "The key never expires and works from any network. It lands in the agent's output, logs and transcript.", "anyone who sees the printed secret can act as it, anywhere", "Use short-lived credentials (an IAM role, SSO or workload identity federation); otherwise store the key in a secrets manager.", ["Why can a role or short-lived credential not be used?", "Where will the key live, and who can read it?", "When will it be deleted?"], "aws sts get-caller-identity"),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -2067,7 +2042,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws", "gcloud"],
             check: long_lived_key,
         },
-        instead: shown_with_a_name("aws sts get-caller-identity"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"],
         #[cfg(test)]
@@ -2083,7 +2057,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.kms-schedule-key-deletion", "Schedules a KMS key for deletion", "A key pending deletion refuses every cryptographic call at once; `cancel-key-deletion` works only during the 7-30 day wait.", "data it encrypted is unreadable now and lost after the wait", "Disable {target} first (`aws kms disable-key`) and watch CloudTrail for failures for weeks; then schedule with `--pending-window-in-days 30`.", ["What is encrypted with {target}: databases, volumes, backups, secrets?", "Has CloudTrail logged any use of it in 90 days?", "Who cancels the deletion if something breaks, and by when?"]),
+        text: rule_text!("aws.kms-schedule-key-deletion", "Schedules a KMS key for deletion", "A key pending deletion refuses every cryptographic call at once; `cancel-key-deletion` works only during the 7-30 day wait.", "data it encrypted is unreadable now and lost after the wait", "Disable {target} first (`aws kms disable-key`) and watch CloudTrail for failures for weeks; then schedule with `--pending-window-in-days 30`.", ["What is encrypted with {target}: databases, volumes, backups, secrets?", "Has CloudTrail logged any use of it in 90 days?", "Who cancels the deletion if something breaks, and by when?"], "aws kms disable-key --key-id {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2095,7 +2069,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--key-id"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws kms disable-key --key-id {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html"],
         #[cfg(test)]
@@ -2110,7 +2083,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.kms-disable-key", "Disables a KMS key", "Running resources keep cached data keys, so failures surface later, at the next restart, volume attach or secret read.", "nothing encrypted with it can be read until it is re-enabled", "Check CloudTrail for use of {target}, warn owners of what it encrypts, and keep `aws kms enable-key` ready.", ["What is encrypted with {target}, and who owns it?", "Who will re-enable the key if something breaks?"]),
+        text: rule_text!("aws.kms-disable-key", "Disables a KMS key", "Running resources keep cached data keys, so failures surface later, at the next restart, volume attach or secret read.", "nothing encrypted with it can be read until it is re-enabled", "Check CloudTrail for use of {target}, warn owners of what it encrypts, and keep `aws kms enable-key` ready.", ["What is encrypted with {target}, and who owns it?", "Who will re-enable the key if something breaks?"], "aws kms describe-key --key-id {target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2122,7 +2095,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--key-id"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws kms describe-key --key-id {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html"],
         #[cfg(test)]
@@ -2137,7 +2109,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.secretsmanager-delete-secret", "Deletes a secret from Secrets Manager", "It stays restorable with `restore-secret` for 30 days by default, but reads fail meanwhile; `--force-delete-without-recovery` skips that.", "every application that reads it fails on its next read", "Delete with a recovery window (`--recovery-window-in-days 30`), never `--force-delete-without-recovery`; check the secret's last-accessed date first.", ["Which applications read {target}, and when was it last accessed?", "Is the value stored anywhere else if needed again?"]),
+        text: rule_text!("aws.secretsmanager-delete-secret", "Deletes a secret from Secrets Manager", "It stays restorable with `restore-secret` for 30 days by default, but reads fail meanwhile; `--force-delete-without-recovery` skips that.", "every application that reads it fails on its next read", "Delete with a recovery window (`--recovery-window-in-days 30`), never `--force-delete-without-recovery`; check the secret's last-accessed date first.", ["Which applications read {target}, and when was it last accessed?", "Is the value stored anywhere else if needed again?"], "aws secretsmanager describe-secret --secret-id {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2147,7 +2119,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_secret_delete,
         },
-        instead: shown_with_a_name("aws secretsmanager describe-secret --secret-id {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/secretsmanager/latest/userguide/manage_delete-restore-secret.html"],
         #[cfg(test)]
@@ -2162,7 +2133,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.secret-overwrite", "Overwrites a stored secret or parameter", "Only the stored copy changes, not the credential itself. The old value stays in `AWSPREVIOUS` or the parameter history.", "every application reading it gets the new value, right or wrong", "Save the current value and test the new credential first; prefer managed rotation (`aws secretsmanager rotate-secret`).", ["Has the new value been tested against the system it unlocks?", "Do the applications reading {target} pick up the change safely?"]),
+        text: rule_text!("aws.secret-overwrite", "Overwrites a stored secret or parameter", "Only the stored copy changes, not the credential itself. The old value stays in `AWSPREVIOUS` or the parameter history.", "every application reading it gets the new value, right or wrong", "Save the current value and test the new credential first; prefer managed rotation (`aws secretsmanager rotate-secret`).", ["Has the new value been tested against the system it unlocks?", "Do the applications reading {target} pick up the change safely?"], "aws secretsmanager describe-secret --secret-id {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2172,7 +2143,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_secret_overwrite,
         },
-        instead: shown_with_a_name("aws secretsmanager describe-secret --secret-id {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/secretsmanager/latest/userguide/getting-started.html#term_version"],
         #[cfg(test)]
@@ -2190,7 +2160,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- AWS: DNS ----
     Rule {
-        text: rule_text!("aws.route53-delete-hosted-zone", "Deletes a Route 53 hosted zone", "Recreating it changes its name servers; the registrar must be updated, and resolvers cache the old delegation for days.", "every name in its domain can stop resolving for days", "Export the zone's records first, and check with `dig NS` that the domain no longer delegates to {target}.", ["Which domain does {target} serve, and is it still delegated?", "Are its records exported or in code?"]),
+        text: rule_text!("aws.route53-delete-hosted-zone", "Deletes a Route 53 hosted zone", "Recreating it changes its name servers; the registrar must be updated, and resolvers cache the old delegation for days.", "every name in its domain can stop resolving for days", "Export the zone's records first, and check with `dig NS` that the domain no longer delegates to {target}.", ["Which domain does {target} serve, and is it still delegated?", "Are its records exported or in code?"], "aws route53 list-resource-record-sets --hosted-zone-id {target}"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -2202,7 +2172,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--id"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws route53 list-resource-record-sets --hosted-zone-id {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DeleteHostedZone.html"],
         #[cfg(test)]
@@ -2217,7 +2186,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.route53-delete-record", "Deletes DNS records in Route 53", "Resolvers cache the 'does not exist' answer for the SOA negative TTL, so a restored record reappears slowly.", "once caches expire, it stops resolving and what it serves fails", "Change the record to point somewhere new (`UPSERT`) instead of deleting it; save its current value first.", ["What is served at this name, and who uses it?", "Is the record's current value saved somewhere?"]),
+        text: rule_text!("aws.route53-delete-record", "Deletes DNS records in Route 53", "Resolvers cache the 'does not exist' answer for the SOA negative TTL, so a restored record reappears slowly.", "once caches expire, it stops resolving and what it serves fails", "Change the record to point somewhere new (`UPSERT`) instead of deleting it; save its current value first.", ["What is served at this name, and who uses it?", "Is the record's current value saved somewhere?"], "aws route53 list-resource-record-sets --hosted-zone-id {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2227,7 +2196,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_dns_record_delete,
         },
-        instead: shown_with_a_name("aws route53 list-resource-record-sets --hosted-zone-id {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/route53/change-resource-record-sets.html"],
         #[cfg(test)]
@@ -2243,7 +2211,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- AWS: audit, monitoring and alarms ----
     Rule {
-        text: rule_text!("aws.cloudtrail-off", "Stops or deletes the CloudTrail audit log", "Trails are the only long-term record of who did what; event history keeps just 90 days of management events.", "actions in the account go unrecorded, and the gap is permanent", "Leave the trail on; to change cost or destination, use `aws cloudtrail update-trail` with security's agreement.", ["Why must the trail stop, and who in security agreed?", "What else in this plan runs while it is off?"]),
+        text: rule_text!("aws.cloudtrail-off", "Stops or deletes the CloudTrail audit log", "Trails are the only long-term record of who did what; event history keeps just 90 days of management events.", "actions in the account go unrecorded, and the gap is permanent", "Leave the trail on; to change cost or destination, use `aws cloudtrail update-trail` with security's agreement.", ["Why must the trail stop, and who in security agreed?", "What else in this plan runs while it is off?"], "aws cloudtrail update-trail --name NAME --s3-bucket-name new-audit-log-bucket"),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2255,7 +2223,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws cloudtrail update-trail --name NAME --s3-bucket-name new-audit-log-bucket"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-turning-off-logging.html"],
         #[cfg(test)]
@@ -2271,7 +2238,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.security-monitoring-off", "Switches off GuardDuty, Config or Security Hub", "Turning them back on does not backfill the gap, and deleting a GuardDuty detector also deletes its past findings.", "attacks and changes meanwhile go unseen and unrecorded for good", "Keep them on; suppress the noisy finding types instead of turning the service off.", ["Who in security agreed to this, and for how long?", "What else in this plan happens while nothing is watching?"]),
+        text: rule_text!("aws.security-monitoring-off", "Switches off GuardDuty, Config or Security Hub", "Turning them back on does not backfill the gap, and deleting a GuardDuty detector also deletes its past findings.", "attacks and changes meanwhile go unseen and unrecorded for good", "Keep them on; suppress the noisy finding types instead of turning the service off.", ["Who in security agreed to this, and for how long?", "What else in this plan happens while nothing is watching?"], "aws guardduty list-detectors"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -2281,7 +2248,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_security_monitoring_off,
         },
-        instead: shown_with_a_name("aws guardduty list-detectors"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_suspend-disable.html"],
         #[cfg(test)]
@@ -2297,7 +2263,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.cloudwatch-delete-alarms", "Deletes CloudWatch alarms", "Nothing reports a missing alarm, and its hand-tuned thresholds and actions are gone unless kept in code.", "the next outage it watched for goes unnoticed until customers complain", "Keep the alarms; if they are noisy, tune their thresholds or pause their actions for a maintenance window.", ["What does {target} watch, and what alerts on that instead?", "Is the alarm defined in code so it can be recreated?"]),
+        text: rule_text!("aws.cloudwatch-delete-alarms", "Deletes CloudWatch alarms", "Nothing reports a missing alarm, and its hand-tuned thresholds and actions are gone unless kept in code.", "the next outage it watched for goes unnoticed until customers complain", "Keep the alarms; if they are noisy, tune their thresholds or pause their actions for a maintenance window.", ["What does {target} watch, and what alerts on that instead?", "Is the alarm defined in code so it can be recreated?"], "aws cloudwatch describe-alarms --alarm-names {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2309,7 +2275,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--alarm-names"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws cloudwatch describe-alarms --alarm-names {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/delete-alarms.html"],
         #[cfg(test)]
@@ -2324,7 +2289,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.cloudwatch-disable-alarm-actions", "Silences CloudWatch alarm actions", "There is no timer: actions stay off until someone runs `enable-alarm-actions`, while the alarm still changes state.", "nobody is paged and nothing recovers while it is silenced", "Silence only the alarms the maintenance touches, and put `enable-alarm-actions` in the same plan at a fixed time.", ["Which step turns the alarm actions back on, and when?", "Who watches the service while {target} is silenced?"]),
+        text: rule_text!("aws.cloudwatch-disable-alarm-actions", "Silences CloudWatch alarm actions", "There is no timer: actions stay off until someone runs `enable-alarm-actions`, while the alarm still changes state.", "nobody is paged and nothing recovers while it is silenced", "Silence only the alarms the maintenance touches, and put `enable-alarm-actions` in the same plan at a fixed time.", ["Which step turns the alarm actions back on, and when?", "Who watches the service while {target} is silenced?"], "aws cloudwatch describe-alarms --alarm-names {target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2336,7 +2301,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--alarm-names"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws cloudwatch describe-alarms --alarm-names {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/disable-alarm-actions.html"],
         #[cfg(test)]
@@ -2351,7 +2315,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.logs-delete-log-group", "Deletes CloudWatch log groups", "There is no recycle bin, and its metric and subscription filters go too, quietly stopping alarms and log shipping.", "its log events are gone, and that period cannot be investigated", "Set a retention period on {target} (`put-retention-policy`) so old logs expire, or export them to S3 first.", ["Are these logs needed for an audit or legal hold?", "Are they exported anywhere else?"]),
+        text: rule_text!("aws.logs-delete-log-group", "Deletes CloudWatch log groups", "There is no recycle bin, and its metric and subscription filters go too, quietly stopping alarms and log shipping.", "its log events are gone, and that period cannot be investigated", "Set a retention period on {target} (`put-retention-policy`) so old logs expire, or export them to S3 first.", ["Are these logs needed for an audit or legal hold?", "Are they exported anywhere else?"], "aws logs put-retention-policy --log-group-name {target} --retention-in-days 30"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2363,7 +2327,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--log-group-name"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws logs put-retention-policy --log-group-name {target} --retention-in-days 30"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/logs/delete-log-group.html"],
         #[cfg(test)]
@@ -2380,7 +2343,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- AWS: accounts and organisations ----
     Rule {
-        text: rule_text!("aws.organizations-close-account", "Closes an AWS account", "Closing is one unconfirmed API call. Only AWS Support can reopen the account, and only within 90 days.", "everything in it stops now and is deleted after 90 days", "Park the account in a suspended unit with a deny-all policy (`aws organizations move-account`) for a few weeks first.", ["Is anything in account {target} still in use?", "Has the owner of its data agreed to the closure?"]),
+        text: rule_text!("aws.organizations-close-account", "Closes an AWS account", "Closing is one unconfirmed API call. Only AWS Support can reopen the account, and only within 90 days.", "everything in it stops now and is deleted after 90 days", "Park the account in a suspended unit with a deny-all policy (`aws organizations move-account`) for a few weeks first.", ["Is anything in account {target} still in use?", "Has the owner of its data agreed to the closure?"], "aws organizations move-account --account-id NAME --source-parent-id r-abcd --destination-parent-id ou-abcd-suspended"),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2392,7 +2355,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--account-id"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws organizations move-account --account-id NAME --source-parent-id r-abcd --destination-parent-id ou-abcd-suspended"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_close.html"],
         #[cfg(test)]
@@ -2407,7 +2369,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.organizations-leave", "Takes an AWS account out of its organisation", "IAM Identity Center users lose access, and organisation-shared resources are cut off. Rejoining needs a fresh invitation.", "it escapes guardrails and audit logging, controlled by root alone", "Keep the account in the organisation; if it must go, let the organisation's administrators remove it.", ["Who owns and pays for the account afterwards?", "Who holds its root login?", "Which guardrails and logs stop applying to it?"]),
+        text: rule_text!("aws.organizations-leave", "Takes an AWS account out of its organisation", "IAM Identity Center users lose access, and organisation-shared resources are cut off. Rejoining needs a fresh invitation.", "it escapes guardrails and audit logging, controlled by root alone", "Keep the account in the organisation; if it must go, let the organisation's administrators remove it.", ["Who owns and pays for the account afterwards?", "Who holds its root login?", "Which guardrails and logs stop applying to it?"], "aws organizations describe-account --account-id {target}"),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2421,7 +2383,6 @@ pub static RULES: &[Rule] = &[
             ],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws organizations describe-account --account-id {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_remove.html"],
         #[cfg(test)]
@@ -2437,7 +2398,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- AWS: other services ----
     Rule {
-        text: rule_text!("aws.lambda-delete-function", "Deletes a Lambda function", "A fresh `create-function` lacks the resource policy that let triggers invoke it, and any hand-set environment variables.", "its callers get errors, and its versions and settings are gone", "Set its reserved concurrency to 0 first (`aws lambda put-function-concurrency`) and watch for callers before deleting.", ["What invokes {target} (API Gateway, queues, schedules, other services)?", "Is its configuration in code so it can be redeployed?"]),
+        text: rule_text!("aws.lambda-delete-function", "Deletes a Lambda function", "A fresh `create-function` lacks the resource policy that let triggers invoke it, and any hand-set environment variables.", "its callers get errors, and its versions and settings are gone", "Set its reserved concurrency to 0 first (`aws lambda put-function-concurrency`) and watch for callers before deleting.", ["What invokes {target} (API Gateway, queues, schedules, other services)?", "Is its configuration in code so it can be redeployed?"], "aws lambda put-function-concurrency --function-name {target} --reserved-concurrent-executions 0"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2449,7 +2410,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--function-name"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws lambda put-function-concurrency --function-name {target} --reserved-concurrent-executions 0"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/lambda/delete-function.html"],
         #[cfg(test)]
@@ -2464,7 +2424,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.ecr-delete-images", "Deletes container images from ECR", "Running containers keep working until the next pull fails. A rebuild gives a different digest, since dependencies move on.", "rollbacks, new servers and rescheduled pods fail to pull it", "Let a lifecycle policy (`aws ecr put-lifecycle-policy`) expire old untagged images, keeping those services and rollbacks use.", ["Does any running service or rollback use these images?", "Could a lifecycle policy do this safely instead?"]),
+        text: rule_text!("aws.ecr-delete-images", "Deletes container images from ECR", "Running containers keep working until the next pull fails. A rebuild gives a different digest, since dependencies move on.", "rollbacks, new servers and rescheduled pods fail to pull it", "Let a lifecycle policy (`aws ecr put-lifecycle-policy`) expire old untagged images, keeping those services and rollbacks use.", ["Does any running service or rollback use these images?", "Could a lifecycle policy do this safely instead?"], "aws ecr describe-images --repository-name {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2476,7 +2436,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--repository-name"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws ecr describe-images --repository-name {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html"],
         #[cfg(test)]
@@ -2491,7 +2450,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.eks-delete-cluster", "Deletes an EKS cluster", "AWS keeps no copy of its etcd; only manifests in Git or a cluster backup can rebuild what ran.", "its workloads stop and its configuration and secrets are gone", "Move the workloads off and check nothing is left (`kubectl get all -A`). Back up its resources and volumes.", ["What still runs in {target}?", "Is all of it recreated by GitOps or CI?", "Are its persistent volumes backed up?"]),
+        text: rule_text!("aws.eks-delete-cluster", "Deletes an EKS cluster", "AWS keeps no copy of its etcd; only manifests in Git or a cluster backup can rebuild what ran.", "its workloads stop and its configuration and secrets are gone", "Move the workloads off and check nothing is left (`kubectl get all -A`). Back up its resources and volumes.", ["What still runs in {target}?", "Is all of it recreated by GitOps or CI?", "Are its persistent volumes backed up?"], "aws eks describe-cluster --name {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2501,7 +2460,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws", "eksctl"],
             check: eks_delete_cluster,
         },
-        instead: shown_with_a_name("aws eks describe-cluster --name {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/eks/latest/userguide/delete-cluster.html"],
         #[cfg(test)]
@@ -2517,7 +2475,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.sns-delete-topic", "Deletes an SNS topic or subscription", "Subscriptions go with the topic; a recreated namesake restores none of them, and email endpoints must confirm again.", "its subscribers, often on-call pagers, stop receiving messages", "List its subscriptions first (`aws sns list-subscriptions-by-topic`) and tell their owners; keep {target} until its publishers are gone.", ["Who publishes to and subscribes to {target}?", "Do any alarms send their notifications through it?"]),
+        text: rule_text!("aws.sns-delete-topic", "Deletes an SNS topic or subscription", "Subscriptions go with the topic; a recreated namesake restores none of them, and email endpoints must confirm again.", "its subscribers, often on-call pagers, stop receiving messages", "List its subscriptions first (`aws sns list-subscriptions-by-topic`) and tell their owners; keep {target} until its publishers are gone.", ["Who publishes to and subscribes to {target}?", "Do any alarms send their notifications through it?"], "aws sns list-subscriptions-by-topic --topic-arn {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2527,7 +2485,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_sns_delete,
         },
-        instead: shown_with_a_name("aws sns list-subscriptions-by-topic --topic-arn {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/sns/delete-topic.html"],
         #[cfg(test)]
@@ -2543,7 +2500,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("aws.sqs-delete-queue", "Deletes or purges an SQS queue", "SQS keeps no copy of purged or deleted messages; a recreated queue needs its policy and dead-letter settings again.", "its unprocessed messages are lost, and nothing tells the senders", "Check the message count first (`aws sqs get-queue-attributes`); let consumers drain {target}, or move its messages elsewhere.", ["How many messages are in {target}, and what are they?", "Which services send to or read from it?"]),
+        text: rule_text!("aws.sqs-delete-queue", "Deletes or purges an SQS queue", "SQS keeps no copy of purged or deleted messages; a recreated queue needs its policy and dead-letter settings again.", "its unprocessed messages are lost, and nothing tells the senders", "Check the message count first (`aws sqs get-queue-attributes`); let consumers drain {target}, or move its messages elsewhere.", ["How many messages are in {target}, and what are they?", "Which services send to or read from it?"], "aws sqs get-queue-attributes --queue-url {target} --attribute-names ApproximateNumberOfMessages"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2555,7 +2512,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--queue-url"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws sqs get-queue-attributes --queue-url {target} --attribute-names ApproximateNumberOfMessages"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/sqs/purge-queue.html"],
         #[cfg(test)]
@@ -2571,7 +2527,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- Google Cloud ----
     Rule {
-        text: rule_text!("gcp.compute-instances-delete", "Deletes Compute Engine instances", "Each disk's auto-delete setting decides whether it survives. An ephemeral external IP is released and cannot be reclaimed.", "it stops, and by default its boot disk is deleted", "Stop {target} instead (`gcloud compute instances stop`); delete it later with `--keep-disks=all` if its data might matter.", ["Which project and zone is {target} in?", "Is anything on its disks not rebuilt by automation?"]),
+        text: rule_text!("gcp.compute-instances-delete", "Deletes Compute Engine instances", "Each disk's auto-delete setting decides whether it survives. An ephemeral external IP is released and cannot be reclaimed.", "it stops, and by default its boot disk is deleted", "Stop {target} instead (`gcloud compute instances stop`); delete it later with `--keep-disks=all` if its data might matter.", ["Which project and zone is {target} in?", "Is anything on its disks not rebuilt by automation?"], "gcloud compute instances stop {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2582,7 +2538,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["compute"], words!["instances"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("gcloud compute instances stop {target}"),
         #[cfg(test)]
         references: words!["https://cloud.google.com/sdk/gcloud/reference/compute/instances/delete"],
         #[cfg(test)]
@@ -2598,7 +2553,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("gcp.delete-data-store", "Deletes a Google Cloud database, disk or snapshot", "Most stores have no undelete; BigQuery tables restore within the time-travel window. A snapshot is often the last copy.", "its data is gone and every application using it fails", "Back up or export {target} and test the restore. Copy BigQuery tables with `bq cp` before removing them.", ["What is in {target}, and is there a tested backup?", "Which applications still use it?"]),
+        text: rule_text!("gcp.delete-data-store", "Deletes a Google Cloud database, disk or snapshot", "Most stores have no undelete; BigQuery tables restore within the time-travel window. A snapshot is often the last copy.", "its data is gone and every application using it fails", "Back up or export {target} and test the restore. Copy BigQuery tables with `bq cp` before removing them.", ["What is in {target}, and is there a tested backup?", "Which applications still use it?"], "gcloud compute snapshots list"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2608,7 +2563,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gcloud", "bq"],
             check: gcp_delete_data_store,
         },
-        instead: shown_with_a_name("gcloud compute snapshots list"),
         #[cfg(test)]
         references: words!["https://cloud.google.com/sdk/gcloud/reference/compute/disks/delete"],
         #[cfg(test)]
@@ -2626,7 +2580,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("gcp.delete-service", "Deletes a running Google Cloud service", "Its revisions go too, leaving nothing to roll back to. A deleted Pub/Sub subscription discards its unacknowledged backlog.", "what it serves stops, and its settings and addresses are gone", "Route traffic away from {target} or remove its triggers first, and delete it only if nothing breaks.", ["What still calls or subscribes to {target}?", "Is it defined in code so it can be recreated?"]),
+        text: rule_text!("gcp.delete-service", "Deletes a running Google Cloud service", "Its revisions go too, leaving nothing to roll back to. A deleted Pub/Sub subscription discards its unacknowledged backlog.", "what it serves stops, and its settings and addresses are gone", "Route traffic away from {target} or remove its triggers first, and delete it only if nothing breaks.", ["What still calls or subscribes to {target}?", "Is it defined in code so it can be recreated?"], "gcloud run services describe {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2636,7 +2590,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gcloud"],
             check: gcp_delete_service,
         },
-        instead: shown_with_a_name("gcloud run services describe {target}"),
         #[cfg(test)]
         references: words!["https://cloud.google.com/sdk/gcloud/reference/run/services/delete"],
         #[cfg(test)]
@@ -2653,7 +2606,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("cloud.nuke-account", "Deletes every resource in a cloud account", "Nuke tools delete whatever the credentials reach, not what the plan means; only their exclusions hold anything back.", "the account's resources and data are gone for good", "Run it with its dry run first, read the list, and point it at a sandbox account by id.", ["Which account do these credentials point at?", "What did the dry run list?"]),
+        text: rule_text!("cloud.nuke-account", "Deletes every resource in a cloud account", "Nuke tools delete whatever the credentials reach, not what the plan means; only their exclusions hold anything back.", "the account's resources and data are gone for good", "Run it with its dry run first, read the list, and point it at a sandbox account by id.", ["Which account do these credentials point at?", "What did the dry run list?"], "cloud-nuke aws --region eu-west-1 --dry-run"),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Environment,
@@ -2663,7 +2616,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["cloud-nuke", "aws-nuke", "azure-nuke", "gcp-nuke"],
             check: nukes_account,
         },
-        instead: shown_with_a_name("cloud-nuke aws --region eu-west-1 --dry-run"),
         #[cfg(test)]
         references: words!["https://github.com/gruntwork-io/cloud-nuke", "https://github.com/ekristen/aws-nuke"],
         #[cfg(test)]
@@ -2680,7 +2632,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("gcp.projects-delete", "Deletes a whole Google Cloud project", "`gcloud projects undelete` restores it within 30 days, but the outage lasts until someone runs it.", "everything in it stops now and is deleted after 30 days", "Shut its services down one at a time, watching for weeks; export what must be kept first.", ["Is anything in project {target} still used?", "Who owns its data and has agreed to its deletion?"]),
+        text: rule_text!("gcp.projects-delete", "Deletes a whole Google Cloud project", "`gcloud projects undelete` restores it within 30 days, but the outage lasts until someone runs it.", "everything in it stops now and is deleted after 30 days", "Shut its services down one at a time, watching for weeks; export what must be kept first.", ["Is anything in project {target} still used?", "Who owns its data and has agreed to its deletion?"], "gcloud projects describe {target}"),
         reversibility: R::Recoverable,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2692,7 +2644,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["projects"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("gcloud projects describe {target}"),
         #[cfg(test)]
         references: words!["https://cloud.google.com/resource-manager/docs/creating-managing-projects#shutting_down_projects"],
         #[cfg(test)]
@@ -2708,7 +2659,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("gcp.sql-instances-delete", "Deletes a Cloud SQL instance", "By default on-demand backups go too; only Cloud Storage exports or a configured final backup survive.", "services using it fail, and its data and backups are gone", "Export {target} to Cloud Storage first (`gcloud sql export sql`), and keep `--deletion-protection` on instances holding data.", ["Is there an export or a retained backup of {target}?", "Which services connect to it?"]),
+        text: rule_text!("gcp.sql-instances-delete", "Deletes a Cloud SQL instance", "By default on-demand backups go too; only Cloud Storage exports or a configured final backup survive.", "services using it fail, and its data and backups are gone", "Export {target} to Cloud Storage first (`gcloud sql export sql`), and keep `--deletion-protection` on instances holding data.", ["Is there an export or a retained backup of {target}?", "Which services connect to it?"], "gcloud sql backups create --instance={target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2719,7 +2670,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["sql"], words!["instances"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("gcloud sql backups create --instance={target}"),
         #[cfg(test)]
         references: words!["https://cloud.google.com/sdk/gcloud/reference/sql/instances/delete"],
         #[cfg(test)]
@@ -2734,7 +2684,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("gcp.container-clusters-delete", "Deletes a GKE cluster", "Google keeps no copy of its control-plane state; only manifests in Git or Backup for GKE rebuild what ran.", "its workloads stop, and its nodes, secrets and data are deleted", "Move the workloads off {target} and back up its resources and volumes before deleting it.", ["What still runs in {target}?", "Are its persistent volumes backed up?"]),
+        text: rule_text!("gcp.container-clusters-delete", "Deletes a GKE cluster", "Google keeps no copy of its control-plane state; only manifests in Git or Backup for GKE rebuild what ran.", "its workloads stop, and its nodes, secrets and data are deleted", "Move the workloads off {target} and back up its resources and volumes before deleting it.", ["What still runs in {target}?", "Are its persistent volumes backed up?"], "gcloud container clusters describe {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2745,7 +2695,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["container"], words!["clusters"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("gcloud container clusters describe {target}"),
         #[cfg(test)]
         references: words!["https://cloud.google.com/sdk/gcloud/reference/container/clusters/delete"],
         #[cfg(test)]
@@ -2760,7 +2709,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("gcp.storage-rm-recursive", "Deletes every object under a Cloud Storage path", "Soft delete keeps objects 7 days by default, unless turned off. Given a bucket URL, the bucket goes too.", "every object under it is deleted, without a prompt", "List what would go first (`gcloud storage ls --recursive`); copy {target} to a backup bucket before deleting.", ["Is versioning or soft delete on for this bucket?", "Is every object listed under {target} meant to go?"]),
+        text: rule_text!("gcp.storage-rm-recursive", "Deletes every object under a Cloud Storage path", "Soft delete keeps objects 7 days by default, unless turned off. Given a bucket URL, the bucket goes too.", "every object under it is deleted, without a prompt", "List what would go first (`gcloud storage ls --recursive`); copy {target} to a backup bucket before deleting.", ["Is versioning or soft delete on for this bucket?", "Is every object listed under {target} meant to go?"], "gcloud storage ls --recursive {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2770,7 +2719,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gsutil", "gcloud"],
             check: gcs_rm_recursive,
         },
-        instead: shown_with_a_name("gcloud storage ls --recursive {target}"),
         #[cfg(test)]
         references: words!["https://cloud.google.com/sdk/gcloud/reference/storage/rm"],
         #[cfg(test)]
@@ -2787,7 +2735,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("gcp.storage-delete-bucket", "Deletes a Cloud Storage bucket", "Only an empty bucket can be deleted. Its permissions and lifecycle rules survive only if kept in code.", "anyone can then claim its name and the traffic to it", "Keep the empty bucket and remove access to it; it costs nothing and keeps the name yours.", ["Does anything still write to or link at {target}?", "Is the bucket empty, and was everything in it copied?"]),
+        text: rule_text!("gcp.storage-delete-bucket", "Deletes a Cloud Storage bucket", "Only an empty bucket can be deleted. Its permissions and lifecycle rules survive only if kept in code.", "anyone can then claim its name and the traffic to it", "Keep the empty bucket and remove access to it; it costs nothing and keeps the name yours.", ["Does anything still write to or link at {target}?", "Is the bucket empty, and was everything in it copied?"], "gcloud storage buckets describe {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2797,7 +2745,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gsutil", "gcloud"],
             check: gcs_delete_bucket,
         },
-        instead: shown_with_a_name("gcloud storage buckets describe {target}"),
         #[cfg(test)]
         references: words!["https://cloud.google.com/storage/docs/deleting-buckets"],
         #[cfg(test)]
@@ -2812,7 +2759,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("gcp.iam-admin-or-public-grant", "Grants owner or public access in Google Cloud", "IAM-admin, token-creator and key-admin roles amount to owner, since holders can grant roles or impersonate service accounts.", "the grantee controls it, or anyone online gets in", "Grant a named account the narrowest predefined role on one resource, with an expiry condition (`--condition`).", ["Which permissions does the task actually need, on which resource?", "Who is the member, and for how long?"]),
+        text: rule_text!("gcp.iam-admin-or-public-grant", "Grants owner or public access in Google Cloud", "IAM-admin, token-creator and key-admin roles amount to owner, since holders can grant roles or impersonate service accounts.", "the grantee controls it, or anyone online gets in", "Grant a named account the narrowest predefined role on one resource, with an expiry condition (`--condition`).", ["Which permissions does the task actually need, on which resource?", "Who is the member, and for how long?"], "gcloud projects get-iam-policy {target}"),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -2822,7 +2769,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gcloud", "gsutil"],
             check: gcp_iam_widen,
         },
-        instead: shown_with_a_name("gcloud projects get-iam-policy {target}"),
         #[cfg(test)]
         references: words!["https://cloud.google.com/iam/docs/understanding-roles#basic"],
         #[cfg(test)]
@@ -2839,7 +2785,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("gcp.kms-destroy-key-version", "Destroys a Cloud KMS key version", "Destruction is only scheduled at first; `gcloud kms keys versions restore` undoes it within 30 days by default.", "data encrypted with it becomes unreadable, for good once destroyed", "Disable the key version first (`gcloud kms keys versions disable`); destroy it only after weeks without failures.", ["What data is encrypted with this key version?", "Has anything used it recently, according to the audit logs?"]),
+        text: rule_text!("gcp.kms-destroy-key-version", "Destroys a Cloud KMS key version", "Destruction is only scheduled at first; `gcloud kms keys versions restore` undoes it within 30 days by default.", "data encrypted with it becomes unreadable, for good once destroyed", "Disable the key version first (`gcloud kms keys versions disable`); destroy it only after weeks without failures.", ["What data is encrypted with this key version?", "Has anything used it recently, according to the audit logs?"], "gcloud kms keys versions disable NAME --key=app-key --keyring=main --location=global"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2850,7 +2796,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["kms"], words!["keys"], words!["versions"], words!["destroy"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("gcloud kms keys versions disable NAME --key=app-key --keyring=main --location=global"),
         #[cfg(test)]
         references: words!["https://cloud.google.com/kms/docs/destroy-restore"],
         #[cfg(test)]
@@ -2865,7 +2810,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("gcp.logging-sink-delete", "Deletes a Cloud Logging sink or log", "Sinks route entries only as they arrive; `_Default` keeps logs 30 days. Deleting a log erases its entries outright.", "logs stop reaching long-term storage, and the gap stays unfilled", "Keep the sink; if its destination changes, update it (`gcloud logging sinks update`) so no entries are missed.", ["Which logs does {target} carry, and who relies on them?", "What replaces it, and from when?"]),
+        text: rule_text!("gcp.logging-sink-delete", "Deletes a Cloud Logging sink or log", "Sinks route entries only as they arrive; `_Default` keeps logs 30 days. Deleting a log erases its entries outright.", "logs stop reaching long-term storage, and the gap stays unfilled", "Keep the sink; if its destination changes, update it (`gcloud logging sinks update`) so no entries are missed.", ["Which logs does {target} carry, and who relies on them?", "What replaces it, and from when?"], "gcloud logging sinks describe {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2875,7 +2820,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gcloud"],
             check: gcp_logging_delete,
         },
-        instead: shown_with_a_name("gcloud logging sinks describe {target}"),
         #[cfg(test)]
         references: words!["https://cloud.google.com/logging/docs/export/configure_export_v2"],
         #[cfg(test)]
@@ -2890,7 +2834,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("gcp.dns-delete", "Deletes a Cloud DNS zone or records", "Resolvers cache 'does not exist' answers, so restored records reappear slowly. A recreated zone gets new name servers.", "its names stop resolving as caches expire, breaking websites and mail", "Export the records first (`gcloud dns record-sets export`); point records somewhere new instead of deleting them.", ["Which domain or names does this serve, and who uses them?", "Are the records exported so they can be put back?"]),
+        text: rule_text!("gcp.dns-delete", "Deletes a Cloud DNS zone or records", "Resolvers cache 'does not exist' answers, so restored records reappear slowly. A recreated zone gets new name servers.", "its names stop resolving as caches expire, breaking websites and mail", "Export the records first (`gcloud dns record-sets export`); point records somewhere new instead of deleting them.", ["Which domain or names does this serve, and who uses them?", "Are the records exported so they can be put back?"], "gcloud dns record-sets list --zone={target}"),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Environment,
@@ -2900,7 +2844,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["gcloud"],
             check: gcp_dns_delete,
         },
-        instead: shown_with_a_name("gcloud dns record-sets list --zone={target}"),
         #[cfg(test)]
         references: words!["https://cloud.google.com/sdk/gcloud/reference/dns/managed-zones/delete"],
         #[cfg(test)]
@@ -2915,7 +2858,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("gcp.secrets-delete", "Deletes a Secret Manager secret", "Secret Manager has no recovery window. A recreated secret restarts version numbers at 1, breaking pinned versions.", "its versions are gone and every application reading it fails", "Disable the secret's versions first (`gcloud secrets versions disable`); delete it only after weeks without failures.", ["Which applications read {target}?", "Is its value kept anywhere else?"]),
+        text: rule_text!("gcp.secrets-delete", "Deletes a Secret Manager secret", "Secret Manager has no recovery window. A recreated secret restarts version numbers at 1, breaking pinned versions.", "its versions are gone and every application reading it fails", "Disable the secret's versions first (`gcloud secrets versions disable`); delete it only after weeks without failures.", ["Which applications read {target}?", "Is its value kept anywhere else?"], "gcloud secrets versions disable latest --secret={target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2926,7 +2869,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["secrets"], words!["delete"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("gcloud secrets versions disable latest --secret={target}"),
         #[cfg(test)]
         references: words!["https://cloud.google.com/secret-manager/docs/delete-secret"],
         #[cfg(test)]
@@ -2942,7 +2884,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- Azure ----
     Rule {
-        text: rule_text!("azure.group-delete", "Deletes an Azure resource group and its contents", "Deletion cannot be cancelled once started, and only resources with their own soft delete, like key vaults, come back.", "every resource in it is deleted, often a whole environment", "List what is in {target} first (`az resource list -g`) and delete only the resources you mean to.", ["Does anything in {target} hold data?", "Which subscription is this, and is it the environment you mean?"]),
+        text: rule_text!("azure.group-delete", "Deletes an Azure resource group and its contents", "Deletion cannot be cancelled once started, and only resources with their own soft delete, like key vaults, come back.", "every resource in it is deleted, often a whole environment", "List what is in {target} first (`az resource list -g`) and delete only the resources you mean to.", ["Does anything in {target} hold data?", "Which subscription is this, and is it the environment you mean?"], "az resource list --resource-group {target}"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -2954,7 +2896,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("az resource list --resource-group {target}"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/cli/azure/group#az-group-delete"],
         #[cfg(test)]
@@ -2970,7 +2911,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("azure.vm-delete", "Deletes an Azure virtual machine", "Each disk's and network interface's delete option decides whether it survives. A dynamic public IP is released for good.", "it stops, and usually its disks are deleted too", "Deallocate {target} instead (`az vm deallocate`), which keeps its disks and stops the compute bill.", ["Is anything on {target} not rebuilt by automation?", "Which subscription and resource group is this?"]),
+        text: rule_text!("azure.vm-delete", "Deletes an Azure virtual machine", "Each disk's and network interface's delete option decides whether it survives. A dynamic public IP is released for good.", "it stops, and usually its disks are deleted too", "Deallocate {target} instead (`az vm deallocate`), which keeps its disks and stops the compute bill.", ["Is anything on {target} not rebuilt by automation?", "Which subscription and resource group is this?"], "az vm deallocate --name NAME --resource-group rg"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2982,7 +2923,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("az vm deallocate --name NAME --resource-group rg"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/cli/azure/vm#az-vm-delete"],
         #[cfg(test)]
@@ -2997,7 +2937,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("azure.storage-account-delete", "Deletes an Azure storage account", "Blob soft delete and versioning die with it. Recovery sometimes works within 14 days, while the name is unclaimed.", "every container, share, queue and table in it is deleted", "Copy the data elsewhere first (`azcopy copy`), and lock accounts holding data (`az lock create --lock-type CanNotDelete`).", ["What does {target} hold, and is it copied elsewhere?", "Which applications use its connection string or keys?"]),
+        text: rule_text!("azure.storage-account-delete", "Deletes an Azure storage account", "Blob soft delete and versioning die with it. Recovery sometimes works within 14 days, while the name is unclaimed.", "every container, share, queue and table in it is deleted", "Copy the data elsewhere first (`azcopy copy`), and lock accounts holding data (`az lock create --lock-type CanNotDelete`).", ["What does {target} hold, and is it copied elsewhere?", "Which applications use its connection string or keys?"], "az storage account show --name {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3009,7 +2949,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("az storage account show --name {target}"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/azure/storage/common/storage-account-recover"],
         #[cfg(test)]
@@ -3024,7 +2963,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("azure.storage-blob-delete-batch", "Deletes many blobs in an Azure storage container", "`--pattern` filters by name with wildcards; without it, every blob in the container is deleted. Nothing asks for confirmation.", "matching blobs are gone unless soft delete or versioning is on", "Run it with `--dryrun` first and read the list; check soft delete is on (`az storage account blob-service-properties show`).", ["Is blob soft delete or versioning on for this account?", "What does `--dryrun` list?"]),
+        text: rule_text!("azure.storage-blob-delete-batch", "Deletes many blobs in an Azure storage container", "`--pattern` filters by name with wildcards; without it, every blob in the container is deleted. Nothing asks for confirmation.", "matching blobs are gone unless soft delete or versioning is on", "Run it with `--dryrun` first and read the list; check soft delete is on (`az storage account blob-service-properties show`).", ["Is blob soft delete or versioning on for this account?", "What does `--dryrun` list?"], "az storage blob delete-batch --source NAME --account-name acct --dryrun"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3037,7 +2976,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--source"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("az storage blob delete-batch --source NAME --account-name acct --dryrun"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/cli/azure/storage/blob#az-storage-blob-delete-batch"],
         #[cfg(test)]
@@ -3052,7 +2990,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("azure.delete-data-store", "Deletes an Azure database, cache, disk or container", "Most recovery, like Cosmos DB continuous backup, must be enabled beforehand; otherwise only a separate export or snapshot remains.", "its data is gone and every application using it fails", "Back up or export {target} and test the restore. Lock resources holding data (`az lock create --lock-type CanNotDelete`).", ["What is in {target}, and is there a tested backup?", "Which applications still use it?"]),
+        text: rule_text!("azure.delete-data-store", "Deletes an Azure database, cache, disk or container", "Most recovery, like Cosmos DB continuous backup, must be enabled beforehand; otherwise only a separate export or snapshot remains.", "its data is gone and every application using it fails", "Back up or export {target} and test the restore. Lock resources holding data (`az lock create --lock-type CanNotDelete`).", ["What is in {target}, and is there a tested backup?", "Which applications still use it?"], "az resource lock create --name keep --lock-type CanNotDelete --resource-group rg --resource-name NAME --resource-type Microsoft.Compute/disks"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3062,7 +3000,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_delete_data_store,
         },
-        instead: shown_with_a_name("az resource lock create --name keep --lock-type CanNotDelete --resource-group rg --resource-name NAME --resource-type Microsoft.Compute/disks"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/lock-resources"],
         #[cfg(test)]
@@ -3080,7 +3017,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("azure.delete-service", "Deletes a running Azure service or network", "Only web apps restore, with `az webapp deleted restore`. Strangers can claim a released hostname still named in DNS.", "what it serves stops; a replacement gets new names and addresses", "Stop {target} first (`az webapp stop`) and watch for failures; then delete it through infrastructure code.", ["What still reaches {target}?", "Is it defined in code so it can be recreated?", "Do any DNS records or clients point at it?"]),
+        text: rule_text!("azure.delete-service", "Deletes a running Azure service or network", "Only web apps restore, with `az webapp deleted restore`. Strangers can claim a released hostname still named in DNS.", "what it serves stops; a replacement gets new names and addresses", "Stop {target} first (`az webapp stop`) and watch for failures; then delete it through infrastructure code.", ["What still reaches {target}?", "Is it defined in code so it can be recreated?", "Do any DNS records or clients point at it?"], "az webapp stop --name NAME --resource-group rg"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3090,7 +3027,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_delete_service,
         },
-        instead: shown_with_a_name("az webapp stop --name NAME --resource-group rg"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/cli/azure/webapp#az-webapp-delete"],
         #[cfg(test)]
@@ -3106,7 +3042,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("azure.sql-db-delete", "Deletes an Azure SQL database", "Automatic backups outlive it, so `az sql db restore --deleted-time` recreates it while its server exists and retention lasts.", "every application using it fails, and a restore loses recent data", "Export {target} first (`az sql db export`), and put delete locks on databases holding data.", ["Which applications connect to {target}?", "Has a restore from its automatic backups been tried?"]),
+        text: rule_text!("azure.sql-db-delete", "Deletes an Azure SQL database", "Automatic backups outlive it, so `az sql db restore --deleted-time` recreates it while its server exists and retention lasts.", "every application using it fails, and a restore loses recent data", "Export {target} first (`az sql db export`), and put delete locks on databases holding data.", ["Which applications connect to {target}?", "Has a restore from its automatic backups been tried?"], "az sql db show --name NAME --server sql-main --resource-group rg"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3118,7 +3054,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("az sql db show --name NAME --server sql-main --resource-group rg"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/azure/azure-sql/database/recovery-using-backups#deleted-database-restore"],
         #[cfg(test)]
@@ -3133,7 +3068,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("azure.sql-server-delete", "Deletes an Azure SQL server", "Restoring a deleted database needs its server, so automatic backups become unreachable; only long-term retention backups remain.", "every database on it is deleted, and applications using them fail", "Export each database on {target} first (`az sql db export`); delete databases one by one, not the server.", ["Which databases are on {target}, and is each exported?", "Which applications connect to it?"]),
+        text: rule_text!("azure.sql-server-delete", "Deletes an Azure SQL server", "Restoring a deleted database needs its server, so automatic backups become unreachable; only long-term retention backups remain.", "every database on it is deleted, and applications using them fail", "Export each database on {target} first (`az sql db export`); delete databases one by one, not the server.", ["Which databases are on {target}, and is each exported?", "Which applications connect to it?"], "az sql db list --server NAME --resource-group rg"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Environment,
@@ -3145,7 +3080,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("az sql db list --server NAME --resource-group rg"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/cli/azure/sql/server#az-sql-server-delete"],
         #[cfg(test)]
@@ -3160,7 +3094,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("azure.keyvault-delete", "Deletes an Azure Key Vault or a secret", "Soft delete keeps it recoverable with `recover` for 90 days by default, unless purged first; purge protection prevents that.", "every application reading keys, secrets or certificates from it fails", "Disable access to {target} with a policy change first to see what breaks; ensure purge protection is on.", ["Which applications read from {target}?", "Is purge protection on, and how long is the retention?"]),
+        text: rule_text!("azure.keyvault-delete", "Deletes an Azure Key Vault or a secret", "Soft delete keeps it recoverable with `recover` for 90 days by default, unless purged first; purge protection prevents that.", "every application reading keys, secrets or certificates from it fails", "Disable access to {target} with a policy change first to see what breaks; ensure purge protection is on.", ["Which applications read from {target}?", "Is purge protection on, and how long is the retention?"], "az keyvault show --name {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3170,7 +3104,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_keyvault_delete,
         },
-        instead: shown_with_a_name("az keyvault show --name {target}"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/azure/key-vault/general/soft-delete-overview"],
         #[cfg(test)]
@@ -3186,7 +3119,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("azure.keyvault-purge", "Purges a deleted Azure Key Vault or secret", "Purge removes the soft-deleted copy, the only way back; vaults with purge protection refuse it until retention ends.", "its keys and secrets are gone, leaving data they encrypted unreadable", "Leave it soft-deleted until the retention period ends; recover it if anything still needs it.", ["Is anything still encrypted with the keys in {target}?", "Why can it not wait for the retention period?"]),
+        text: rule_text!("azure.keyvault-purge", "Purges a deleted Azure Key Vault or secret", "Purge removes the soft-deleted copy, the only way back; vaults with purge protection refuse it until retention ends.", "its keys and secrets are gone, leaving data they encrypted unreadable", "Leave it soft-deleted until the retention period ends; recover it if anything still needs it.", ["Is anything still encrypted with the keys in {target}?", "Why can it not wait for the retention period?"], "az keyvault list-deleted"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3196,7 +3129,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_keyvault_purge,
         },
-        instead: shown_with_a_name("az keyvault list-deleted"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/cli/azure/keyvault#az-keyvault-purge"],
         #[cfg(test)]
@@ -3211,7 +3143,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("azure.admin-role-assignment", "Grants an Owner or Contributor role in Azure", "Role assignments inherit downward: a subscription or management-group grant covers every resource group below. Removing it undoes nothing done meanwhile.", "it can delete anything in scope; Owner can also grant roles", "Assign the narrowest built-in role (such as Reader) on one resource group, time-limited through Privileged Identity Management.", ["Which actions does {target} actually need, and on which resources?", "Is the scope a whole subscription, and why?"]),
+        text: rule_text!("azure.admin-role-assignment", "Grants an Owner or Contributor role in Azure", "Role assignments inherit downward: a subscription or management-group grant covers every resource group below. Removing it undoes nothing done meanwhile.", "it can delete anything in scope; Owner can also grant roles", "Assign the narrowest built-in role (such as Reader) on one resource group, time-limited through Privileged Identity Management.", ["Which actions does {target} actually need, and on which resources?", "Is the scope a whole subscription, and why?"], "az role assignment list --assignee {target}"),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -3221,7 +3153,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_admin_role,
         },
-        instead: shown_with_a_name("az role assignment list --assignee {target}"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/azure/role-based-access-control/best-practices"],
         #[cfg(test)]
@@ -3237,7 +3168,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("azure.aks-delete", "Deletes an AKS cluster", "Its node resource group goes too, and only manifests in Git or a cluster backup can rebuild what ran.", "its workloads stop, and its nodes, secrets and data are deleted", "Move the workloads off {target} and stop it (`az aks stop`) for a while before deleting it.", ["What still runs in {target}?", "Are its persistent volumes backed up?"]),
+        text: rule_text!("azure.aks-delete", "Deletes an AKS cluster", "Its node resource group goes too, and only manifests in Git or a cluster backup can rebuild what ran.", "its workloads stop, and its nodes, secrets and data are deleted", "Move the workloads off {target} and stop it (`az aks stop`) for a while before deleting it.", ["What still runs in {target}?", "Are its persistent volumes backed up?"], "az aks stop --name NAME --resource-group rg"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3249,7 +3180,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--name"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("az aks stop --name NAME --resource-group rg"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/cli/azure/aks#az-aks-delete"],
         #[cfg(test)]
@@ -3264,7 +3194,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("azure.nsg-open-to-internet", "Opens an Azure security group to the internet", "`*`, `Internet` and `0.0.0.0/0` all mean every address. The rule applies at once wherever the group is attached.", "anyone online can reach the port; scanners find it within minutes", "Allow only the address ranges that need it, or use Azure Bastion or just-in-time access instead.", ["Who needs to reach this port, and from which addresses?", "What listens on it, and does it require authentication?"]),
+        text: rule_text!("azure.nsg-open-to-internet", "Opens an Azure security group to the internet", "`*`, `Internet` and `0.0.0.0/0` all mean every address. The rule applies at once wherever the group is attached.", "anyone online can reach the port; scanners find it within minutes", "Allow only the address ranges that need it, or use Azure Bastion or just-in-time access instead.", ["Who needs to reach this port, and from which addresses?", "What listens on it, and does it require authentication?"], "az network nsg rule list --nsg-name NAME --resource-group rg"),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -3274,7 +3204,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_nsg_open,
         },
-        instead: shown_with_a_name("az network nsg rule list --nsg-name NAME --resource-group rg"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview"],
         #[cfg(test)]
@@ -3290,7 +3219,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("cloud.waf-off", "Removes a web application firewall's rules", "Attacks it was blocking reach the application at once, and its rules are rebuilt only from code or by hand.", "attacks it was blocking reach the application unfiltered", "Switch the rule that misfires to count mode instead of removing the firewall; keep its rules in code.", ["Which rule misfires, and can it alone be set to count?", "What protects the application meanwhile?"]),
+        text: rule_text!("cloud.waf-off", "Removes a web application firewall's rules", "Attacks it was blocking reach the application at once, and its rules are rebuilt only from code or by hand.", "attacks it was blocking reach the application unfiltered", "Switch the rule that misfires to count mode instead of removing the firewall; keep its rules in code.", ["Which rule misfires, and can it alone be set to count?", "What protects the application meanwhile?"], "aws wafv2 get-web-acl --name {target} --scope REGIONAL --id <id>"),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -3300,7 +3229,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws", "az", "gcloud"],
             check: waf_off,
         },
-        instead: shown_with_a_name("aws wafv2 get-web-acl --name {target} --scope REGIONAL --id <id>"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/waf/latest/developerguide/web-acl-rule-action.html"],
         #[cfg(test)]
@@ -3318,7 +3246,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("azure.diagnostics-delete", "Stops sending an Azure resource's logs anywhere", "Diagnostic settings carry the resource's audit and activity logs out; entries made while none exist are never kept.", "its logs stop being kept, and the gap stays unfilled", "Point the setting at the new destination with `update` rather than deleting it.", ["Which logs does it carry, and who relies on them?", "What replaces it, and from when?"]),
+        text: rule_text!("azure.diagnostics-delete", "Stops sending an Azure resource's logs anywhere", "Diagnostic settings carry the resource's audit and activity logs out; entries made while none exist are never kept.", "its logs stop being kept, and the gap stays unfilled", "Point the setting at the new destination with `update` rather than deleting it.", ["Which logs does it carry, and who relies on them?", "What replaces it, and from when?"], "az monitor diagnostic-settings show --name {target} --resource <resource-id>"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -3328,7 +3256,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["az"],
             check: azure_diagnostics_delete,
         },
-        instead: shown_with_a_name("az monitor diagnostic-settings show --name {target} --resource <resource-id>"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/azure/azure-monitor/essentials/diagnostic-settings"],
         #[cfg(test)]

@@ -4,7 +4,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, flag_value, positionals, Hit};
-use super::{shown_with_a_name, Action, CommandPattern, Matcher, Reach, Rule};
+use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::words::Words;
@@ -409,14 +409,13 @@ fn push_moving_tag(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("container.system-prune", "Prunes stopped containers, unused images or build cache", "Pruning is host-wide, not per project, and `-a` widens it from dangling leftovers to every unused image.", "files inside stopped containers are gone; images need rebuilding", "Check `docker system df -v`, then remove containers or images by name, or prune with `--filter until=24h`.", ["Does any stopped container hold files outside a volume?", "Is this the agent's own machine, or a shared one?"]),
+        text: rule_text!("container.system-prune", "Prunes stopped containers, unused images or build cache", "Pruning is host-wide, not per project, and `-a` widens it from dangling leftovers to every unused image.", "files inside stopped containers are gone; images need rebuilding", "Check `docker system df -v`, then remove containers or images by name, or prune with `--filter until=24h`.", ["Does any stopped container hold files outside a volume?", "Is this the agent's own machine, or a shared one?"], "docker system df -v"),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: system_prune },
-        instead: shown_with_a_name("docker system df -v"),
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/system/prune/"],
         #[cfg(test)]
@@ -425,14 +424,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker system df", "docker system prune --volumes", "docker image prune"]),
     },
     Rule {
-        text: rule_text!("container.volume-prune", "Deletes every unused container volume with its data", "Volumes of removed containers count as unused, as after `compose down`; since Docker 23, `-a` also takes named ones.", "every unattached volume is deleted, with its data", "List volumes with `docker volume ls`, back up those with data, and remove named volumes one by one.", ["Does any unused volume belong to a stopped database?", "Is there a backup of every volume that holds data?"]),
+        text: rule_text!("container.volume-prune", "Deletes every unused container volume with its data", "Volumes of removed containers count as unused, as after `compose down`; since Docker 23, `-a` also takes named ones.", "every unattached volume is deleted, with its data", "List volumes with `docker volume ls`, back up those with data, and remove named volumes one by one.", ["Does any unused volume belong to a stopped database?", "Is there a backup of every volume that holds data?"], "docker volume ls --filter dangling=true"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: volume_prune },
-        instead: shown_with_a_name("docker volume ls --filter dangling=true"),
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/volume/prune/", "https://docs.podman.io/en/latest/markdown/podman-system-reset.1.html"],
         #[cfg(test)]
@@ -441,7 +439,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker volume ls", "docker system prune -a", "docker volume inspect pgdata"]),
     },
     Rule {
-        text: rule_text!("container.volume-rm", "Deletes a named container volume and its data", "A named volume holds what must outlive containers, often the only copy, and Docker has no trash or snapshots.", "its data is gone, and a recreated container starts empty", "Keep the volume and detach it from the service, or tar it out with a throwaway container first.", ["What is stored in {target}?", "Is there a recent backup of it?"]),
+        text: rule_text!("container.volume-rm", "Deletes a named container volume and its data", "A named volume holds what must outlive containers, often the only copy, and Docker has no trash or snapshots.", "its data is gone, and a recreated container starts empty", "Keep the volume and detach it from the service, or tar it out with a throwaway container first.", ["What is stored in {target}?", "Is there a recent backup of it?"], "docker run --rm -v NAME:/data -v /backups:/backup alpine tar czf /backup/NAME.tgz -C /data ."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -452,7 +450,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["volume"], words!["rm", "remove"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("docker run --rm -v NAME:/data -v /backups:/backup alpine tar czf /backup/NAME.tgz -C /data ."),
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/volume/rm/"],
         #[cfg(test)]
@@ -461,14 +458,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker volume ls", "docker volume create pgdata", "docker volume inspect pgdata"]),
     },
     Rule {
-        text: rule_text!("container.compose-down-volumes", "Stops a Compose project and deletes its volumes", "`-v` deletes the Compose file's declared volumes, except `external` ones, and anonymous ones; plain `down` keeps them.", "its stored data is deleted; the next start is empty", "Run `docker compose down` without `-v`; back up any volume to delete, then remove it by name.", ["Which declared volumes hold data worth keeping?", "Is this a local dev stack or a shared server?"]),
+        text: rule_text!("container.compose-down-volumes", "Stops a Compose project and deletes its volumes", "`-v` deletes the Compose file's declared volumes, except `external` ones, and anonymous ones; plain `down` keeps them.", "its stored data is deleted; the next start is empty", "Run `docker compose down` without `-v`; back up any volume to delete, then remove it by name.", ["Which declared volumes hold data worth keeping?", "Is this a local dev stack or a shared server?"], "docker compose down"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: ALL_CLIS, check: compose_down_volumes },
-        instead: shown_with_a_name("docker compose down"),
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/compose/down/"],
         #[cfg(test)]
@@ -477,14 +473,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker compose down", "docker-compose up -d", "docker compose -f dev.yml ps"]),
     },
     Rule {
-        text: rule_text!("container.restart", "Restarts or stops running containers", "Requests in flight are cut and the service is down until it is back; volumes and images stay.", "what the containers serve is unavailable meanwhile", "Check the logs first and restart one service at a time, with a health check after it.", ["Who uses these containers, and is a short outage acceptable now?", "What confirms they came back healthy?"]),
+        text: rule_text!("container.restart", "Restarts or stops running containers", "Requests in flight are cut and the service is down until it is back; volumes and images stay.", "what the containers serve is unavailable meanwhile", "Check the logs first and restart one service at a time, with a health check after it.", ["Who uses these containers, and is a short outage acceptable now?", "What confirms they came back healthy?"], "docker logs --tail 100 {target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: ALL_CLIS, check: container_lifecycle },
-        instead: shown_with_a_name("docker logs --tail 100 {target}"),
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/compose/restart/"],
         #[cfg(test)]
@@ -493,14 +488,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker compose ps", "docker compose down -v", "docker logs api", "docker compose up -d"]),
     },
     Rule {
-        text: rule_text!("container.rm-force", "Force-removes containers, even running ones", "`-f` sends SIGKILL with no grace period, cutting off in-flight writes; `-v` also deletes its anonymous volumes.", "its service is down until recreated; files inside are lost", "Stop it cleanly with `docker stop` first, check it is the right container, then remove it without `-f`.", ["Which containers does this match, and what do they serve?", "Is its data kept in a volume, outside the container?"]),
+        text: rule_text!("container.rm-force", "Force-removes containers, even running ones", "`-f` sends SIGKILL with no grace period, cutting off in-flight writes; `-v` also deletes its anonymous volumes.", "its service is down until recreated; files inside are lost", "Stop it cleanly with `docker stop` first, check it is the right container, then remove it without `-f`.", ["Which containers does this match, and what do they serve?", "Is its data kept in a volume, outside the container?"], "docker stop {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: rm_force },
-        instead: shown_with_a_name("docker stop {target}"),
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/container/rm/"],
         #[cfg(test)]
@@ -509,14 +503,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker rm stopped-job", "docker ps -a", "docker run --rm -it alpine sh"]),
     },
     Rule {
-        text: rule_text!("container.remove-images", "Force-removes container images", "`-f` removes images even while stopped containers use them, and a rebuild pulls whatever base images are current.", "images built only here must be rebuilt, perhaps differently", "Remove only dangling images with `docker image prune`, or name the images to remove after checking `docker images`.", ["Were any images built here and never pushed?", "Do stopped containers still use these images?"]),
+        text: rule_text!("container.remove-images", "Force-removes container images", "`-f` removes images even while stopped containers use them, and a rebuild pulls whatever base images are current.", "images built only here must be rebuilt, perhaps differently", "Remove only dangling images with `docker image prune`, or name the images to remove after checking `docker images`.", ["Were any images built here and never pushed?", "Do stopped containers still use these images?"], "docker image prune"),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: remove_images },
-        instead: shown_with_a_name("docker image prune"),
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/image/rm/"],
         #[cfg(test)]
@@ -525,7 +518,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker images", "docker image prune", "docker rmi old-image:1.0"]),
     },
     Rule {
-        text: rule_text!("container.network-prune", "Removes container networks", "A stopped service's network counts as unused, and its subnet and driver settings live only where it was created.", "services needing it fail to start until it is recreated", "List networks first (`docker network ls`) and remove only those you can name and recreate.", ["Does any stopped service rely on these networks?", "Do they use custom subnets or drivers?"]),
+        text: rule_text!("container.network-prune", "Removes container networks", "A stopped service's network counts as unused, and its subnet and driver settings live only where it was created.", "services needing it fail to start until it is recreated", "List networks first (`docker network ls`) and remove only those you can name and recreate.", ["Does any stopped service rely on these networks?", "Do they use custom subnets or drivers?"], "docker network ls"),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -536,7 +529,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["network"], words!["prune", "rm", "remove"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("docker network ls"),
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/network/prune/"],
         #[cfg(test)]
@@ -545,14 +537,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker network ls", "docker network create backend", "docker network inspect bridge"]),
     },
     Rule {
-        text: rule_text!("container.run-privileged", "Runs a container with control of the host", "`--privileged` grants every capability and device and lifts seccomp and AppArmor; mounting `/` or the Docker socket is equivalent.", "whatever runs inside gets root-level control of the host machine", "Drop `--privileged`; add only the capability needed (`--cap-add`) and mount only the folder needed, read-only.", ["Which exact capability does this container need, and why?", "Where is the image from, and who can change it?"]),
+        text: rule_text!("container.run-privileged", "Runs a container with control of the host", "`--privileged` grants every capability and device and lifts seccomp and AppArmor; mounting `/` or the Docker socket is equivalent.", "whatever runs inside gets root-level control of the host machine", "Drop `--privileged`; add only the capability needed (`--cap-add`) and mount only the folder needed, read-only.", ["Which exact capability does this container need, and why?", "Where is the image from, and who can change it?"], "docker run --rm -v \"$PWD/data\":/data:ro alpine ls /data"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Workspace,
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: run_privileged },
-        instead: shown_with_a_name("docker run --rm -v \"$PWD/data\":/data:ro alpine ls /data"),
         #[cfg(test)]
         references: words!["https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities"],
         #[cfg(test)]
@@ -561,14 +552,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker run --rm -v \"$PWD\":/app node:20 npm test", "docker run -d -p 8080:80 nginx", "docker run --cap-add=NET_BIND_SERVICE web"]),
     },
     Rule {
-        text: rule_text!("container.stack-rm", "Removes a Swarm stack or service", "No prompt asks first, and its networks, configs and secrets go too; redeploying needs every secret's value again.", "all its containers stop across the cluster until redeployed", "Scale the service to zero first; its definition stays, so it can be scaled back.", ["What does {target} serve, and who uses it?", "Is the stack file for redeploying it current?"]),
+        text: rule_text!("container.stack-rm", "Removes a Swarm stack or service", "No prompt asks first, and its networks, configs and secrets go too; redeploying needs every secret's value again.", "all its containers stop across the cluster until redeployed", "Scale the service to zero first; its definition stays, so it can be scaled back.", ["What does {target} serve, and who uses it?", "Is the stack file for redeploying it current?"], "docker service scale {target}=0"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: stack_rm },
-        instead: shown_with_a_name("docker service scale {target}=0"),
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/stack/rm/"],
         #[cfg(test)]
@@ -577,14 +567,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["docker stack ls", "docker service ls", "docker stack deploy -c stack.yml shop"]),
     },
     Rule {
-        text: rule_text!("container.push-moving-tag", "Pushes an image over a tag others pull", "Moving a tag back needs the previous image's digest, rarely recorded, and anything that pulled meanwhile keeps the new image.", "whatever pulls it next gets this image, tested or not", "Push an immutable version tag and deploy that; move `latest` only after it is verified.", ["What pulls this tag and deploys it automatically?", "Was the previous image's digest recorded for rollback?"]),
+        text: rule_text!("container.push-moving-tag", "Pushes an image over a tag others pull", "Moving a tag back needs the previous image's digest, rarely recorded, and anything that pulled meanwhile keeps the new image.", "whatever pulls it next gets this image, tested or not", "Push an immutable version tag and deploy that; move `latest` only after it is verified.", ["What pulls this tag and deploys it automatically?", "Was the previous image's digest recorded for rollback?"], "docker push registry.example.com/app:1.4.2"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
         action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn { programs: ENGINES, check: push_moving_tag },
-        instead: shown_with_a_name("docker push registry.example.com/app:1.4.2"),
         #[cfg(test)]
         references: words!["https://docs.docker.com/reference/cli/docker/image/push/"],
         #[cfg(test)]

@@ -7,7 +7,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{positionals, Hit};
-use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
+use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::words::Words;
@@ -242,7 +242,7 @@ fn near_popular_in(packages: &[&Arg], popular: Words, command: &Command) -> Opti
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("pkg.run-fetched", "Runs a package fetched at run time", "The runner downloads the package and runs its code; the plan shows only a name, and releases change it.", "the plan does not show its code; its effect is unknown", "Pin an exact version the team has reviewed, and read what it does before running it.", ["What does this package do with these arguments?", "Who publishes it, and is the version pinned?"]),
+        text: rule_text!("pkg.run-fetched", "Runs a package fetched at run time", "The runner downloads the package and runs its code; the plan shows only a name, and releases change it.", "the plan does not show its code; its effect is unknown", "Pin an exact version the team has reviewed, and read what it does before running it.", ["What does this package do with these arguments?", "Who publishes it, and is the version pinned?"], "Pin {target} to a reviewed version and read its documentation before running it."),
         reversibility: R::Unknown,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -252,7 +252,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["npx", "pnpx", "bunx", "uvx", "pnpm", "yarn", "bun", "pipx", "go", "deno"],
             check: fetched_package,
         },
-        instead: shown_with_a_name("Pin {target} to a reviewed version and read its documentation before running it."),
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/v10/commands/npx"],
         #[cfg(test)]
@@ -261,7 +260,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["npx eslint .", "npx markdownlint-cli2 docs", "npx some-cli@2.4.1 --all", "go run ./cmd/server", "uvx ruff@0.4.1 check ."]),
     },
     Rule {
-        text: rule_text!("pkg.install-near-popular", "Installs a near-copy of a popular package's name", "Names one letter from popular packages are registered to catch typing slips; installing runs their setup code with your credentials.", "its install code runs with everything this machine can reach", "Check the spelling against the package's own page and install the exact name: `pip install requests`.", ["Is this the package's exact name on the registry?", "Who publishes it?"]),
+        text: rule_text!("pkg.install-near-popular", "Installs a near-copy of a popular package's name", "Names one letter from popular packages are registered to catch typing slips; installing runs their setup code with your credentials.", "its install code runs with everything this machine can reach", "Check the spelling against the package's own page and install the exact name: `pip install requests`.", ["Is this the package's exact name on the registry?", "Who publishes it?"], "pip install requests"),
         reversibility: R::Unknown,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -271,7 +270,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["npm", "pnpm", "yarn", "bun", "pip", "pip3", "pipx", "uv", "poetry"],
             check: near_popular,
         },
-        instead: shown_with_a_name("pip install requests"),
         #[cfg(test)]
         references: words!["https://blog.phylum.io/pypi-typosquatting-campaign/"],
         #[cfg(test)]

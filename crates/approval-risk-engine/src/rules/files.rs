@@ -4,7 +4,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, flag_value, positionals, Hit};
-use super::{shown_with_a_name, Action, Matcher, ProsePattern, Reach, Rule};
+use super::{Action, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::shell::command::join_path;
 use crate::shell::{Arg, Command, Input};
@@ -1847,14 +1847,13 @@ fn journal_vacuum(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("fs.rm-recursive", "Deletes a directory tree", "`rm` unlinks instead of trashing and `-f` silences every prompt; only copies in git or a backup survive.", "every file below it is gone, with no undo", "List what would go first, then move it aside and delete it later, once nothing is missed.", ["Is anything under this path not in git or a backup?", "Could a variable in the path be empty?", "Which host is this: was `hostname` checked first?"]),
+        text: rule_text!("fs.rm-recursive", "Deletes a directory tree", "`rm` unlinks instead of trashing and `-f` silences every prompt; only copies in git or a backup survive.", "every file below it is gone, with no undo", "List what would go first, then move it aside and delete it later, once nothing is missed.", ["Is anything under this path not in git or a backup?", "Could a variable in the path be empty?", "Which host is this: was `hostname` checked first?"], "mv {target} {target}.old"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rm"], check: rm_recursive },
-        instead: shown_with_a_name("mv {target} {target}.old"),
         #[cfg(test)]
         references: words!["https://about.gitlab.com/blog/2017/02/10/postmortem-of-database-outage-of-january-31/"],
         #[cfg(test)]
@@ -1863,14 +1862,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rm file.txt", "echo 'rm -rf /'", "git rm -r --cached dist"]),
     },
     Rule {
-        text: rule_text!("fs.rm-glob", "Deletes every file a wildcard matches", "The shell expands the pattern at run time, so nobody reads the list; one stray character widens the match.", "every matching file is gone for good, even unintended ones", "Run `ls` with the same pattern first, then move the matches to a holding folder to delete later.", ["Which files does the pattern match, and are they in git?", "Which folder does this run in?"]),
+        text: rule_text!("fs.rm-glob", "Deletes every file a wildcard matches", "The shell expands the pattern at run time, so nobody reads the list; one stray character widens the match.", "every matching file is gone for good, even unintended ones", "Run `ls` with the same pattern first, then move the matches to a holding folder to delete later.", ["Which files does the pattern match, and are they in git?", "Which folder does this run in?"], "mkdir -p .trash && mv -n {target} .trash/"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rm"], check: rm_glob },
-        instead: shown_with_a_name("mkdir -p .trash && mv -n {target} .trash/"),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1879,14 +1877,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rm notes.txt", "rm '*.csv'", "rm -rf build/*", "echo rm *.csv"]),
     },
     Rule {
-        text: rule_text!("fs.rm-system-file", "Deletes a system or server data file", "Files here hold this machine's own edits or a server's data; reinstalling a package restores only default files.", "services reading it fail, perhaps only at the next restart", "Move the file aside instead, restart what uses it, and delete it only once nothing broke.", ["Which service owns this file, and what breaks without it?", "Is there a copy of it (configuration management, a backup)?"]),
+        text: rule_text!("fs.rm-system-file", "Deletes a system or server data file", "Files here hold this machine's own edits or a server's data; reinstalling a package restores only default files.", "services reading it fail, perhaps only at the next restart", "Move the file aside instead, restart what uses it, and delete it only once nothing broke.", ["Which service owns this file, and what breaks without it?", "Is there a copy of it (configuration management, a backup)?"], "mv {target} {target}.disabled"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rm", "unlink"], check: rm_system_file },
-        instead: shown_with_a_name("mv {target} {target}.disabled"),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1895,14 +1892,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rm notes.txt", "rm /tmp/upload.part", "rm -rf /etc/nginx"]),
     },
     Rule {
-        text: rule_text!("fs.delete-matches", "Deletes every file a search finds", "`find` evaluates left to right, so `-delete` placed before `-name` deletes everything under the start folder.", "every matching file is deleted unseen, with no undo", "Run the same search with `-print` instead of `-delete` and read the list first.", ["What does it list with `-print` in place of `-delete`?", "Where does the search start, and can it reach shared mounts?"]),
+        text: rule_text!("fs.delete-matches", "Deletes every file a search finds", "`find` evaluates left to right, so `-delete` placed before `-name` deletes everything under the start folder.", "every matching file is deleted unseen, with no undo", "Run the same search with `-print` instead of `-delete` and read the list first.", ["What does it list with `-print` in place of `-delete`?", "Where does the search start, and can it reach shared mounts?"], "find {target} -type f -print"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["find", "rm"], check: delete_matches },
-        instead: shown_with_a_name("find {target} -type f -print"),
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/findutils/manual/html_node/find_html/Delete-Files.html"],
         #[cfg(test)]
@@ -1911,14 +1907,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["find . -name '*.orig'", "find . -name '*.log' -print", "find . -type f -exec grep -l TODO {} +"]),
     },
     Rule {
-        text: rule_text!("fs.shred", "Overwrites files so they can never be recovered", "`shred` overwrites the data in place several times to defeat undelete tools; only an earlier backup brings it back.", "its contents are destroyed beyond any recovery tool", "Check the exact path; to just remove the file, move it aside and delete it later.", ["Is this exactly the file or disk meant?", "Does anyone still need anything in it?"]),
+        text: rule_text!("fs.shred", "Overwrites files so they can never be recovered", "`shred` overwrites the data in place several times to defeat undelete tools; only an earlier backup brings it back.", "its contents are destroyed beyond any recovery tool", "Check the exact path; to just remove the file, move it aside and delete it later.", ["Is this exactly the file or disk meant?", "Does anyone still need anything in it?"], "mv {target} {target}.old"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["shred"], check: shred },
-        instead: shown_with_a_name("mv {target} {target}.old"),
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/shred-invocation.html"],
         #[cfg(test)]
@@ -1927,14 +1922,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["echo shred -u credentials.json", "rm credentials.json", "gpg --decrypt notes.shred"]),
     },
     Rule {
-        text: rule_text!("fs.recursive-permissions", "Changes owners or permissions of a whole tree", "`-R` gives every file below one owner or mode, erasing the differences that keys, sockets and executables need.", "services needing particular permissions fail; old modes are recorded nowhere", "Change only the files that need it, by name or with `find -type f -name ... -exec chmod`.", ["Why must the whole tree change, not just a few files?", "Does it hold private keys, setuid programs or database files?"]),
+        text: rule_text!("fs.recursive-permissions", "Changes owners or permissions of a whole tree", "`-R` gives every file below one owner or mode, erasing the differences that keys, sockets and executables need.", "services needing particular permissions fail; old modes are recorded nowhere", "Change only the files that need it, by name or with `find -type f -name ... -exec chmod`.", ["Why must the whole tree change, not just a few files?", "Does it hold private keys, setuid programs or database files?"], "chmod 644 {target}/config.yml"),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["chmod", "chown", "chgrp"], check: recursive_permissions },
-        instead: shown_with_a_name("chmod 644 {target}/config.yml"),
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/chmod-invocation.html"],
         #[cfg(test)]
@@ -1943,14 +1937,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["chmod 755 deploy.sh", "chown alice notes.txt", "chmod -R 777 public"]),
     },
     Rule {
-        text: rule_text!("fs.chmod-world-writable", "Lets every local user write the files", "Scripts and cron jobs later run with more rights, so any local account or compromised service can take over.", "any local user or program can change it, attackers included", "Grant write only to the owner or a group (`chmod 755` or `chmod g+w`), never to everyone.", ["Which user or service actually needs to write here?", "Does anything run code from these files with more privileges?"]),
+        text: rule_text!("fs.chmod-world-writable", "Lets every local user write the files", "Scripts and cron jobs later run with more rights, so any local account or compromised service can take over.", "any local user or program can change it, attackers included", "Grant write only to the owner or a group (`chmod 755` or `chmod g+w`), never to everyone.", ["Which user or service actually needs to write here?", "Does anything run code from these files with more privileges?"], "chmod 755 {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["chmod"], check: world_writable_mode },
-        instead: shown_with_a_name("chmod 755 {target}"),
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/Symbolic-Modes.html"],
         #[cfg(test)]
@@ -1959,14 +1952,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["chmod 755 deploy.sh", "chmod 1777 /srv/shared-tmp", "chmod -R u+w src", "chmod +x run.sh"]),
     },
     Rule {
-        text: rule_text!("fs.truncate", "Empties a file in place", "Truncating keeps the file and its permissions but frees its data blocks at once, so no earlier version remains.", "its contents are gone for good, and nothing looks missing", "Rotate it with `logrotate` instead of emptying it, or copy it first.", ["Is anyone investigating or auditing what this file holds?", "Does any program still read its current contents?"]),
+        text: rule_text!("fs.truncate", "Empties a file in place", "Truncating keeps the file and its permissions but frees its data blocks at once, so no earlier version remains.", "its contents are gone for good, and nothing looks missing", "Rotate it with `logrotate` instead of emptying it, or copy it first.", ["Is anyone investigating or auditing what this file holds?", "Does any program still read its current contents?"], "cp {target} {target}.bak"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["truncate", "cp", ":", "true", "cat", "echo", "printf"], check: truncate_file },
-        instead: shown_with_a_name("cp {target} {target}.bak"),
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/truncate-invocation.html"],
         #[cfg(test)]
@@ -1975,14 +1967,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["truncate -s 10G disk.img", "cat /dev/null", "echo hello > notes.txt", ": > /dev/null"]),
     },
     Rule {
-        text: rule_text!("fs.mv-system-path", "Moves a system directory or a server's data", "Programs find these by fixed path; moving `/usr` or `/lib` can break `mv`, so undoing needs a rescue boot.", "everything looking for it there fails, possibly the whole system", "Copy it with `cp -a` instead, and point the configuration at the copy.", ["Which programs or services read this path?", "What fails while the path is missing?"]),
+        text: rule_text!("fs.mv-system-path", "Moves a system directory or a server's data", "Programs find these by fixed path; moving `/usr` or `/lib` can break `mv`, so undoing needs a rescue boot.", "everything looking for it there fails, possibly the whole system", "Copy it with `cp -a` instead, and point the configuration at the copy.", ["Which programs or services read this path?", "What fails while the path is missing?"], "cp -a {target} {target}.bak"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mv"], check: mv_system_path },
-        instead: shown_with_a_name("cp -a {target} {target}.bak"),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1991,14 +1982,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mv build dist", "mv /tmp/a /tmp/b", "mv notes.txt docs/"]),
     },
     Rule {
-        text: rule_text!("fs.mv-clobber", "Moves files over whatever is at the destination", "`mv` overwrites silently without `-n`; each file moved to a missing folder takes its name, replacing the one before.", "files already at the destination are overwritten, with no copy", "Check the destination exists (`test -d`) and use `mv -n`, which never overwrites.", ["Does the destination already hold files with the same names?", "What happens if the step creating the folder failed?"]),
+        text: rule_text!("fs.mv-clobber", "Moves files over whatever is at the destination", "`mv` overwrites silently without `-n`; each file moved to a missing folder takes its name, replacing the one before.", "files already at the destination are overwritten, with no copy", "Check the destination exists (`test -d`) and use `mv -n`, which never overwrites.", ["Does the destination already hold files with the same names?", "What happens if the step creating the folder failed?"], "mv -n {target} archive/"),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mv"], check: mv_clobber },
-        instead: shown_with_a_name("mv -n {target} archive/"),
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/mv-invocation.html"],
         #[cfg(test)]
@@ -2007,14 +1997,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mv -n *.txt archive/", "mv report.txt archive/", "mv --backup=numbered *.log old/"]),
     },
     Rule {
-        text: rule_text!("fs.overwrite-system-config", "Overwrites system configuration", "Errors surface at the next reload; a broken `sudoers` or `sshd_config` blocks the very login needed to fix it.", "its old version is lost; a mistake can stop services", "Validate the new file first (`nginx -t`, `visudo -c`, `sshd -t`) and reload with a spare session open.", ["Is there a copy of the current file?", "Which services read this file, and when?"]),
+        text: rule_text!("fs.overwrite-system-config", "Overwrites system configuration", "Errors surface at the next reload; a broken `sudoers` or `sshd_config` blocks the very login needed to fix it.", "its old version is lost; a mistake can stop services", "Validate the new file first (`nginx -t`, `visudo -c`, `sshd -t`) and reload with a spare session open.", ["Is there a copy of the current file?", "Which services read this file, and when?"], "cp --backup=numbered new.conf {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["cp", "install", "mv", "tee", "echo", "printf", "cat", "envsubst", "sed", "awk"], check: overwrite_system_config },
-        instead: shown_with_a_name("cp --backup=numbered new.conf {target}"),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -2023,7 +2012,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["cp /etc/nginx/nginx.conf ./nginx.conf.bak", "sudo cp -b nginx.conf /etc/nginx/nginx.conf", "echo 'x' | sudo tee -a /etc/hosts", "cat /etc/hosts"]),
     },
     Rule {
-        text: rule_text!("fs.prose-write-system-file", "Writes or edits system configuration", "Errors hide until reload or boot; a broken login or mount file locks out whoever must fix it.", "a mistake breaks services, name resolution or logins", "Copy the current file, validate the new one (`visudo -c`, `sshd -t`), and reload with a spare session open.", ["Is there a copy of the current file?", "Which services read this file, and when?"]),
+        text: rule_text!("fs.prose-write-system-file", "Writes or edits system configuration", "Errors hide until reload or boot; a broken login or mount file locks out whoever must fix it.", "a mistake breaks services, name resolution or logins", "Copy the current file, validate the new one (`visudo -c`, `sshd -t`), and reload with a spare session open.", ["Is there a copy of the current file?", "Which services read this file, and when?"], "Show the change to the file as a diff against a copy of the current one."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -2040,7 +2029,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Show the change to the file as a diff against a copy of the current one."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -2055,14 +2043,13 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("fs.sed-in-place-system", "Edits system files in place without a backup", "`sed -i` swaps in a fresh file, turning symlinks into plain files, and edits every match, seen or not.", "the original is lost; a stray match can break services", "Preview without `-i` first, then use `sed -i.bak` to keep the original and validate before reloading.", ["What does the same `sed` print without `-i`?", "Does the pattern match only the lines meant?"]),
+        text: rule_text!("fs.sed-in-place-system", "Edits system files in place without a backup", "`sed -i` swaps in a fresh file, turning symlinks into plain files, and edits every match, seen or not.", "the original is lost; a stray match can break services", "Preview without `-i` first, then use `sed -i.bak` to keep the original and validate before reloading.", ["What does the same `sed` print without `-i`?", "Does the pattern match only the lines meant?"], "sed -i.bak 's/old/new/' {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["sed", "gsed"], check: sed_in_place_system },
-        instead: shown_with_a_name("sed -i.bak 's/old/new/' {target}"),
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/sed/manual/sed.html#index-_002di"],
         #[cfg(test)]
@@ -2071,14 +2058,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["sed -i.bak 's/a/b/' /etc/hosts", "sed -i 's/foo/bar/' src/app.py", "sed -n '1,5p' /etc/fstab"]),
     },
     Rule {
-        text: rule_text!("fs.move-removes-source", "Moves data to another place, removing the original", "`rsync --remove-source-files` and `rclone move` delete each source file once its own transfer ends, before anyone checks the destination.", "a wrong or failed destination loses the only copy", "Copy first (`rclone copy` or `rsync -a`), check the destination, then delete the source separately.", ["Has the destination been checked to hold complete copies?", "Is the source the only copy of these files?"]),
+        text: rule_text!("fs.move-removes-source", "Moves data to another place, removing the original", "`rsync --remove-source-files` and `rclone move` delete each source file once its own transfer ends, before anyone checks the destination.", "a wrong or failed destination loses the only copy", "Copy first (`rclone copy` or `rsync -a`), check the destination, then delete the source separately.", ["Has the destination been checked to hold complete copies?", "Is the source the only copy of these files?"], "rclone copy /src remote:dest"),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rsync", "rclone"], check: move_removes_source },
-        instead: shown_with_a_name("rclone copy /src remote:dest"),
         #[cfg(test)]
         references: words!["https://rclone.org/commands/rclone_move/"],
         #[cfg(test)]
@@ -2087,14 +2073,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rsync -a /src/ /dest/", "rclone copy /data remote:archive"]),
     },
     Rule {
-        text: rule_text!("fs.rsync-delete", "Mirrors folders and deletes what the source lacks", "Swapped arguments or an empty or unmounted source wipe the destination, often a backup; `rclone sync` deletes unasked.", "destination files missing from the source are deleted for good", "Run it with `--dry-run` first and read what it would delete; keep removed files with `--backup-dir`.", ["Are source and destination the right way round?", "Is the source complete and mounted?"]),
+        text: rule_text!("fs.rsync-delete", "Mirrors folders and deletes what the source lacks", "Swapped arguments or an empty or unmounted source wipe the destination, often a backup; `rclone sync` deletes unasked.", "destination files missing from the source are deleted for good", "Run it with `--dry-run` first and read what it would delete; keep removed files with `--backup-dir`.", ["Are source and destination the right way round?", "Is the source complete and mounted?"], "rsync -avn --delete src/ {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rsync", "rclone"], check: rsync_delete },
-        instead: shown_with_a_name("rsync -avn --delete src/ {target}"),
         #[cfg(test)]
         references: words!["https://download.samba.org/pub/rsync/rsync.1#opt--delete"],
         #[cfg(test)]
@@ -2103,14 +2088,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rsync -avn --delete build/ web1:/var/www/site/", "rsync -av build/ web1:/var/www/site/", "rsync -a --delete --backup-dir=/srv/old src/ /srv/site/", "rclone copy ./site remote:www-bucket", "rclone sync --dry-run ./site remote:www-bucket"]),
     },
     Rule {
-        text: rule_text!("fs.rclone-delete", "Deletes files on remote storage with rclone", "Drive keeps a trash, S3 keeps nothing unless versioning is on, and `rclone cleanup` empties trash and old versions.", "the files are gone for everyone unless it keeps versions", "Run it with `--dry-run` first and check the remote keeps versions or a trash.", ["Does this storage keep old versions or a trash?", "Is this storage someone's backup?"]),
+        text: rule_text!("fs.rclone-delete", "Deletes files on remote storage with rclone", "Drive keeps a trash, S3 keeps nothing unless versioning is on, and `rclone cleanup` empties trash and old versions.", "the files are gone for everyone unless it keeps versions", "Run it with `--dry-run` first and check the remote keeps versions or a trash.", ["Does this storage keep old versions or a trash?", "Is this storage someone's backup?"], "rclone lsf -R {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rclone"], check: rclone_delete },
-        instead: shown_with_a_name("rclone lsf -R {target}"),
         #[cfg(test)]
         references: words!["https://rclone.org/commands/rclone_delete/", "https://rclone.org/commands/rclone_purge/"],
         #[cfg(test)]
@@ -2119,14 +2103,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rclone ls remote:backups", "rclone copy ./site remote:www-bucket", "rclone delete -n remote:tmp"]),
     },
     Rule {
-        text: rule_text!("disk.overwrite-device", "Writes directly over a disk device", "Raw writes bypass every file system; `/dev/sdb`-style names can shift between boots, and one wrong letter hits another disk.", "every partition on it is overwritten, operating system included", "Identify the disk by model and serial (`lsblk -o NAME,SIZE,MODEL,SERIAL`), unmount it, and have a person run this.", ["Which physical disk is this, by model and size?", "Is it the machine's own boot disk?", "Is anything on it still needed?"]),
+        text: rule_text!("disk.overwrite-device", "Writes directly over a disk device", "Raw writes bypass every file system; `/dev/sdb`-style names can shift between boots, and one wrong letter hits another disk.", "every partition on it is overwritten, operating system included", "Identify the disk by model and serial (`lsblk -o NAME,SIZE,MODEL,SERIAL`), unmount it, and have a person run this.", ["Which physical disk is this, by model and size?", "Is it the machine's own boot disk?", "Is anything on it still needed?"], "lsblk -o NAME,SIZE,MODEL,SERIAL,MOUNTPOINT"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
         action: Action::Delete,
         floor: Some(Decision::Block),
         matcher: Matcher::CommandFn { programs: words!["dd", "cp", "tee", "cat", "pv", "zcat", "xzcat", "bzcat", "gunzip", "echo", "printf", "head"], check: overwrite_device },
-        instead: shown_with_a_name("lsblk -o NAME,SIZE,MODEL,SERIAL,MOUNTPOINT"),
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/coreutils/manual/html_node/dd-invocation.html"],
         #[cfg(test)]
@@ -2135,7 +2118,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["dd if=/dev/zero of=disk.img bs=1M count=100", "dd if=/dev/sda of=backup.img", "echo 'dd if=/dev/zero of=/dev/sda'", "cat /dev/sda > /dev/null"]),
     },
     Rule {
-        text: rule_text!("disk.format", "Formats a disk or partition", "On SSDs, `mkfs` for ext4, XFS and Btrfs discards every block by default, defeating even forensic recovery.", "every file on it becomes unreachable, with no undo", "Check with `lsblk -f` that the device holds no file system, and name it by `/dev/disk/by-id/...`.", ["Does `lsblk -f` show a file system on this device?", "Could this device name point at another disk after reboot?"]),
+        text: rule_text!("disk.format", "Formats a disk or partition", "On SSDs, `mkfs` for ext4, XFS and Btrfs discards every block by default, defeating even forensic recovery.", "every file on it becomes unreachable, with no undo", "Check with `lsblk -f` that the device holds no file system, and name it by `/dev/disk/by-id/...`.", ["Does `lsblk -f` show a file system on this device?", "Could this device name point at another disk after reboot?"], "blkid {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -2145,7 +2128,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["mkfs", "mkfs.ext2", "mkfs.ext3", "mkfs.ext4", "mkfs.xfs", "mkfs.btrfs", "mkfs.vfat", "mkfs.fat", "mkfs.ntfs", "mkfs.exfat", "mkfs.f2fs", "mke2fs", "mkswap", "newfs"],
             check: format_device,
         },
-        instead: shown_with_a_name("blkid {target}"),
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/mkfs.8.html"],
         #[cfg(test)]
@@ -2154,14 +2136,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mkfs.ext4 -n /dev/sdb1", "mkfs.ext4 disk.img", "lsblk -f"]),
     },
     Rule {
-        text: rule_text!("disk.erase-device", "Erases a disk's partition table or encryption keys", "`wipefs -a` and `sgdisk --zap-all` erase the signatures that locate the data; `blkdiscard` makes an SSD forget every block.", "everything on it becomes unreachable, with no way back", "Check what is on the device (`lsblk -f`), confirm its model, and have a person run the erase.", ["Which physical disk is this, by model and size?", "Is anything on it still needed?"]),
+        text: rule_text!("disk.erase-device", "Erases a disk's partition table or encryption keys", "`wipefs -a` and `sgdisk --zap-all` erase the signatures that locate the data; `blkdiscard` makes an SSD forget every block.", "everything on it becomes unreachable, with no way back", "Check what is on the device (`lsblk -f`), confirm its model, and have a person run the erase.", ["Which physical disk is this, by model and size?", "Is anything on it still needed?"], "wipefs {target}"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
         action: Action::Delete,
         floor: Some(Decision::Block),
         matcher: Matcher::CommandFn { programs: words!["wipefs", "blkdiscard", "sgdisk", "diskutil", "cryptsetup"], check: erase_device },
-        instead: shown_with_a_name("wipefs {target}"),
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/wipefs.8.html", "https://man7.org/linux/man-pages/man8/cryptsetup.8.html"],
         #[cfg(test)]
@@ -2170,14 +2151,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["wipefs /dev/sdb", "wipefs --no-act --all /dev/sdb", "diskutil list", "sgdisk -p /dev/sda"]),
     },
     Rule {
-        text: rule_text!("disk.partition-table", "Rewrites a disk's partition table", "The table only marks where file systems start and end; a saved copy restores them until something writes there.", "data on changed partitions is lost; booting may fail", "Save the current table with `sfdisk -d` first, and unmount the partitions.", ["Is a copy of the current partition table saved?", "Is any partition on this disk mounted or in use?"]),
+        text: rule_text!("disk.partition-table", "Rewrites a disk's partition table", "The table only marks where file systems start and end; a saved copy restores them until something writes there.", "data on changed partitions is lost; booting may fail", "Save the current table with `sfdisk -d` first, and unmount the partitions.", ["Is a copy of the current partition table saved?", "Is any partition on this disk mounted or in use?"], "sfdisk -d {target} > partition-table.backup"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["fdisk", "gdisk", "cfdisk", "sfdisk", "parted"], check: partition_table },
-        instead: shown_with_a_name("sfdisk -d {target} > partition-table.backup"),
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/parted/manual/parted.html"],
         #[cfg(test)]
@@ -2186,14 +2166,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["fdisk -l", "parted -l", "parted /dev/sda print", "sfdisk -d /dev/sda"]),
     },
     Rule {
-        text: rule_text!("disk.volume-destroy", "Destroys a storage volume, pool or snapshot", "There is no trash, and `zfs destroy -r` also takes every child dataset and snapshot, the usual restore points.", "its file system and all files are deleted for good", "Check nothing mounts or uses it, snapshot it, and leave it unused a while before removing it.", ["What data is on {target}, and what mounts or uses it?", "Is there a backup kept off this pool?"]),
+        text: rule_text!("disk.volume-destroy", "Destroys a storage volume, pool or snapshot", "There is no trash, and `zfs destroy -r` also takes every child dataset and snapshot, the usual restore points.", "its file system and all files are deleted for good", "Check nothing mounts or uses it, snapshot it, and leave it unused a while before removing it.", ["What data is on {target}, and what mounts or uses it?", "Is there a backup kept off this pool?"], "Unmount {target} and keep it, unused, for a week before removing it."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["lvremove", "vgremove", "pvremove", "zfs", "zpool", "btrfs"], check: volume_destroy },
-        instead: shown_with_a_name("Unmount {target} and keep it, unused, for a week before removing it."),
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/lvremove.8.html", "https://openzfs.github.io/openzfs-docs/man/master/8/zfs-destroy.8.html"],
         #[cfg(test)]
@@ -2202,14 +2181,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["lvs", "zfs list -t snapshot", "zfs destroy -nv tank/data@old", "zpool status"]),
     },
     Rule {
-        text: rule_text!("host.crontab-remove", "Removes or replaces every job in a crontab", "`crontab -r`, one key from `-e`, deletes every job unasked; installing a file replaces them all, keeping no copy.", "backups and cleanups it scheduled silently stop running", "Save the crontab (`crontab -l > crontab.backup`), then edit only the one job with `crontab -e`.", ["Which jobs does `crontab -l` list now?", "Is a copy of the crontab saved?"]),
+        text: rule_text!("host.crontab-remove", "Removes or replaces every job in a crontab", "`crontab -r`, one key from `-e`, deletes every job unasked; installing a file replaces them all, keeping no copy.", "backups and cleanups it scheduled silently stop running", "Save the crontab (`crontab -l > crontab.backup`), then edit only the one job with `crontab -e`.", ["Which jobs does `crontab -l` list now?", "Is a copy of the crontab saved?"], "crontab -l > crontab.backup"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Host,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["crontab"], check: crontab_replace },
-        instead: shown_with_a_name("crontab -l > crontab.backup"),
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man1/crontab.1.html"],
         #[cfg(test)]
@@ -2218,7 +2196,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["crontab -l", "crontab -e", "crontab -ri", "crontab -l | sed 's/0 3/0 4/' | crontab -"]),
     },
     Rule {
-        text: rule_text!("host.firewall-off", "Turns off or flushes the host firewall", "Flushing keeps each chain's default policy: `ACCEPT` opens everything, `DROP` cuts even SSH. Unsaved rules are gone for good.", "every port it closed becomes reachable, or remote sessions drop", "Save the rules with `iptables-save`, then change only the one rule that needs it.", ["Does this machine face the internet?", "Will the remote session survive the default policy?"]),
+        text: rule_text!("host.firewall-off", "Turns off or flushes the host firewall", "Flushing keeps each chain's default policy: `ACCEPT` opens everything, `DROP` cuts even SSH. Unsaved rules are gone for good.", "every port it closed becomes reachable, or remote sessions drop", "Save the rules with `iptables-save`, then change only the one rule that needs it.", ["Does this machine face the internet?", "Will the remote session survive the default policy?"], "iptables -S"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Host,
@@ -2228,7 +2206,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["iptables", "ip6tables", "iptables-legacy", "iptables-nft", "ip6tables-legacy", "ip6tables-nft", "nft", "ufw", "pfctl", "netsh"],
             check: firewall_off,
         },
-        instead: shown_with_a_name("iptables -S"),
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/iptables.8.html", "https://manpages.ubuntu.com/manpages/noble/man8/ufw.8.html"],
         #[cfg(test)]
@@ -2237,7 +2214,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["iptables -L -n", "ufw status verbose", "ufw allow 22/tcp", "nft list ruleset"]),
     },
     Rule {
-        text: rule_text!("host.service-stop", "Stops or disables a service", "`stop` cuts requests in flight and stops units requiring it; `disable` or `mask` silently keeps it off after reboot.", "whatever it provides is unavailable until someone starts it again", "For new configuration, use `systemctl reload` or `restart` instead. Check dependents with `systemctl list-dependencies --reverse {target}`.", ["What uses {target}, and is this a server others rely on?", "Is it supposed to stay off after a reboot?"]),
+        text: rule_text!("host.service-stop", "Stops or disables a service", "`stop` cuts requests in flight and stops units requiring it; `disable` or `mask` silently keeps it off after reboot.", "whatever it provides is unavailable until someone starts it again", "For new configuration, use `systemctl reload` or `restart` instead. Check dependents with `systemctl list-dependencies --reverse {target}`.", ["What uses {target}, and is this a server others rely on?", "Is it supposed to stay off after a reboot?"], "systemctl status {target}"),
         // Starting or enabling it again undoes it with nothing lost: the outage meanwhile is
         // what it costs, and that is scope, not reversibility.
         reversibility: R::Reversible,
@@ -2246,7 +2223,6 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["systemctl", "service", "rc-service", "update-rc.d", "chkconfig"], check: service_stop },
-        instead: shown_with_a_name("systemctl status {target}"),
         #[cfg(test)]
         references: words!["https://www.freedesktop.org/software/systemd/man/latest/systemctl.html"],
         #[cfg(test)]
@@ -2255,14 +2231,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["systemctl status nginx", "systemctl start nginx", "systemctl stop auditd", "systemctl list-units"]),
     },
     Rule {
-        text: rule_text!("host.stop-safety-service", "Stops a security, logging or monitoring service", "Events missed meanwhile can never be captured later; switching off security tooling is a classic intruder's first move.", "nothing is recorded or blocked, and nobody is alerted", "Leave {target} running; change only the rule in the way, with the security team's approval.", ["Why does {target} have to stop, and who in security knows?", "When and how will it be turned back on?"]),
+        text: rule_text!("host.stop-safety-service", "Stops a security, logging or monitoring service", "Events missed meanwhile can never be captured later; switching off security tooling is a classic intruder's first move.", "nothing is recorded or blocked, and nobody is alerted", "Leave {target} running; change only the rule in the way, with the security team's approval.", ["Why does {target} have to stop, and who in security knows?", "When and how will it be turned back on?"], "systemctl status {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Host,
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["systemctl", "service", "rc-service", "update-rc.d", "chkconfig", "setenforce"], check: stop_safety_service },
-        instead: shown_with_a_name("systemctl status {target}"),
         #[cfg(test)]
         references: words!["https://www.freedesktop.org/software/systemd/man/latest/systemctl.html"],
         #[cfg(test)]
@@ -2271,14 +2246,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["systemctl status auditd", "systemctl restart rsyslog", "setenforce 1"]),
     },
     Rule {
-        text: rule_text!("host.shutdown", "Shuts down or reboots the machine", "Services not enabled at boot stay down after a reboot; after a power-off, restarting needs console or cloud access.", "every service and session on it stops, the agent's included", "Restart only the service that needs it; for a reboot, drain first and schedule it (`shutdown -r +10`).", ["Which machine is this, and what runs on it?", "Will every needed service start again on boot?", "Who can reach the console if it does not come back?"]),
+        text: rule_text!("host.shutdown", "Shuts down or reboots the machine", "Services not enabled at boot stay down after a reboot; after a power-off, restarting needs console or cloud access.", "every service and session on it stops, the agent's included", "Restart only the service that needs it; for a reboot, drain first and schedule it (`shutdown -r +10`).", ["Which machine is this, and what runs on it?", "Will every needed service start again on boot?", "Who can reach the console if it does not come back?"], "systemctl restart {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Host,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["shutdown", "reboot", "halt", "poweroff", "systemctl", "init", "telinit"], check: shutdown },
-        instead: shown_with_a_name("systemctl restart {target}"),
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/shutdown.8.html"],
         #[cfg(test)]
@@ -2287,14 +2261,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["shutdown -c", "systemctl status", "last reboot", "echo reboot"]),
     },
     Rule {
-        text: rule_text!("host.kill-every-process", "Kills every process it is allowed to", "Process ID `-1` means every process; `-9` allows no clean exit, and killing SSH leaves only console access.", "every process within reach dies; as root, the whole machine", "Find the one process by name (`pgrep -a name`) and stop it by its ID with `kill -TERM`.", ["Which processes is this meant to stop?", "Which user does it run as?"]),
+        text: rule_text!("host.kill-every-process", "Kills every process it is allowed to", "Process ID `-1` means every process; `-9` allows no clean exit, and killing SSH leaves only console access.", "every process within reach dies; as root, the whole machine", "Find the one process by name (`pgrep -a name`) and stop it by its ID with `kill -TERM`.", ["Which processes is this meant to stop?", "Which user does it run as?"], "pgrep -a -u \"$USER\""),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Host,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kill", "killall5", "pkill", "killall"], check: kill_every_process },
-        instead: shown_with_a_name("pgrep -a -u \"$USER\""),
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man1/kill.1.html"],
         #[cfg(test)]
@@ -2303,14 +2276,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kill -1 1234", "kill -9 4321", "kill -l", "pkill -u deploy node"]),
     },
     Rule {
-        text: rule_text!("host.kill-by-name", "Kills every process whose name matches", "`pkill` matches anywhere in every user's process names, or whole command lines with `-f`, so `pkill node` kills `nodemon`.", "every matching process dies, other users' and production ones included", "List matches with `pgrep -af` first, then kill only the task's own process IDs.", ["Which processes match this name right now?", "Does every match belong to this task?"]),
+        text: rule_text!("host.kill-by-name", "Kills every process whose name matches", "`pkill` matches anywhere in every user's process names, or whole command lines with `-f`, so `pkill node` kills `nodemon`.", "every matching process dies, other users' and production ones included", "List matches with `pgrep -af` first, then kill only the task's own process IDs.", ["Which processes match this name right now?", "Does every match belong to this task?"], "pgrep -af {target}"),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["killall", "pkill"], check: kill_by_name },
-        instead: shown_with_a_name("pgrep -af {target}"),
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man1/pkill.1.html"],
         #[cfg(test)]
@@ -2319,14 +2291,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["pgrep -f node", "killall -l", "kill 4242"]),
     },
     Rule {
-        text: rule_text!("host.userdel", "Deletes a user account", "A recreated account gets a new user ID, so old files lose their owner; `-r` deletes the home directory.", "whoever uses it can no longer log in; its jobs fail", "Lock the account with `usermod -L` instead, and archive its home directory before removing it.", ["Does any service, cron job or process run as {target}?", "Must anything in the home directory be kept?"]),
+        text: rule_text!("host.userdel", "Deletes a user account", "A recreated account gets a new user ID, so old files lose their owner; `-r` deletes the home directory.", "whoever uses it can no longer log in; its jobs fail", "Lock the account with `usermod -L` instead, and archive its home directory before removing it.", ["Does any service, cron job or process run as {target}?", "Must anything in the home directory be kept?"], "usermod -L {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Host,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["userdel", "deluser"], check: userdel },
-        instead: shown_with_a_name("usermod -L {target}"),
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/userdel.8.html"],
         #[cfg(test)]
@@ -2335,7 +2306,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["useradd -m alice", "id alice", "usermod -L alice", "deluser bob sudo"]),
     },
     Rule {
-        text: rule_text!("host.erase-shell-history", "Erases or turns off the shell's command history", "Unsetting `HISTFILE` or pointing it at `/dev/null` loses every later command too; hiding tracks is a warning sign.", "the record of what was run is gone for good", "Leave the history; if a secret was typed, rotate it and delete only that entry (`history -d`).", ["Why does the history need to go?", "What ran on this machine just before?"]),
+        text: rule_text!("host.erase-shell-history", "Erases or turns off the shell's command history", "Unsetting `HISTFILE` or pointing it at `/dev/null` loses every later command too; hiding tracks is a warning sign.", "the record of what was run is gone for good", "Leave the history; if a secret was typed, rotate it and delete only that entry (`history -d`).", ["Why does the history need to go?", "What ran on this machine just before?"], "history -a"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Fixed,
@@ -2345,7 +2316,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["history", "unset", "export", "declare", "typeset", "set", "rm", "shred", "truncate", "ln", "unlink", "cp", ":", "cat", "echo"],
             check: erase_shell_history,
         },
-        instead: shown_with_a_name("history -a"),
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/bash/manual/html_node/Bash-History-Builtins.html"],
         #[cfg(test)]
@@ -2354,14 +2324,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["history | tail -20", "export HISTSIZE=10000", "rm notes.txt", "echo $HISTFILE"]),
     },
     Rule {
-        text: rule_text!("host.audit-off", "Turns off the kernel audit log", "The audit log records logins, changes and file reads for security; intruders switch it off to cover their tracks.", "nothing is recorded, and the gap can never be filled", "Leave auditing on; remove only a noisy rule, with the security team's approval.", ["Who in security approved switching auditing off?", "When is auditing switched back on?"]),
+        text: rule_text!("host.audit-off", "Turns off the kernel audit log", "The audit log records logins, changes and file reads for security; intruders switch it off to cover their tracks.", "nothing is recorded, and the gap can never be filled", "Leave auditing on; remove only a noisy rule, with the security team's approval.", ["Who in security approved switching auditing off?", "When is auditing switched back on?"], "auditctl -l"),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
         action: Action::DisableSafety,
         floor: Some(Decision::Block),
         matcher: Matcher::CommandFn { programs: words!["auditctl"], check: audit_off },
-        instead: shown_with_a_name("auditctl -l"),
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/auditctl.8.html"],
         #[cfg(test)]
@@ -2370,7 +2339,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["auditctl -l", "auditctl -s", "auditctl -w /etc/passwd -p wa -k passwd"]),
     },
     Rule {
-        text: rule_text!("host.package-remove", "Removes system packages", "With `-y` nobody reads which dependents go; reinstalling may bring other versions, and `purge` also deletes configuration.", "its dependents go too, stopping services built on them", "Run it with `--simulate` first and read every package it would remove.", ["What else would be removed along with {target}?", "Does any service or script on this machine use it?"]),
+        text: rule_text!("host.package-remove", "Removes system packages", "With `-y` nobody reads which dependents go; reinstalling may bring other versions, and `purge` also deletes configuration.", "its dependents go too, stopping services built on them", "Run it with `--simulate` first and read every package it would remove.", ["What else would be removed along with {target}?", "Does any service or script on this machine use it?"], "apt-get remove --simulate {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -2380,7 +2349,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["apt", "apt-get", "aptitude", "yum", "dnf", "zypper", "pacman", "apk", "snap"],
             check: package_remove,
         },
-        instead: shown_with_a_name("apt-get remove --simulate {target}"),
         #[cfg(test)]
         references: words!["https://manpages.debian.org/bookworm/apt/apt-get.8.en.html"],
         #[cfg(test)]
@@ -2389,14 +2357,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["apt install nginx", "apt-get remove --simulate python3", "dnf search postgresql", "apt list --installed"]),
     },
     Rule {
-        text: rule_text!("host.journal-vacuum", "Deletes system logs from the journal", "Vacuuming deletes whole archived journal files, each holding every service's records; `--rotate` first makes even current logs deletable.", "older system logs are deleted for good, evidence included", "Set a retention limit (`SystemMaxUse=` in `journald.conf`) instead of deleting logs by hand.", ["Does any investigation on this machine need these logs?", "Is disk space actually short on this machine?"]),
+        text: rule_text!("host.journal-vacuum", "Deletes system logs from the journal", "Vacuuming deletes whole archived journal files, each holding every service's records; `--rotate` first makes even current logs deletable.", "older system logs are deleted for good, evidence included", "Set a retention limit (`SystemMaxUse=` in `journald.conf`) instead of deleting logs by hand.", ["Does any investigation on this machine need these logs?", "Is disk space actually short on this machine?"], "journalctl --disk-usage"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Host,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["journalctl"], check: journal_vacuum },
-        instead: shown_with_a_name("journalctl --disk-usage"),
         #[cfg(test)]
         references: words!["https://www.freedesktop.org/software/systemd/man/latest/journalctl.html#--vacuum-size="],
         #[cfg(test)]

@@ -5,21 +5,20 @@
 
 #[cfg(test)]
 use super::examples;
-use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
+use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::words::Words;
 
 pub const RULES: &[Rule] = &[INJECTED, SECRET_SENT, SECRET_SHOWN, PERSONAL_DATA_SENT];
 
 const INJECTED: Rule = Rule {
-    text: rule_text!("flow.injected-instruction", "Follows instructions planted in text the agent read", "A web page, comment or tool output the agent read told AI agents to run this: the classic hijack.", "the plan follows whoever planted the text, not the requester", "Leave the command out; if it is really needed, a person checks its source and runs it.", ["Who wrote the text that asked for this command?", "What did the person who asked for this work actually request?"]),
+    text: rule_text!("flow.injected-instruction", "Follows instructions planted in text the agent read", "A web page, comment or tool output the agent read told AI agents to run this: the classic hijack.", "the plan follows whoever planted the text, not the requester", "Leave the command out; if it is really needed, a person checks its source and runs it.", ["Who wrote the text that asked for this command?", "What did the person who asked for this work actually request?"], "gh issue view 2381 --repo acme/ledger-sdk --comments"),
     reversibility: R::Unknown,
     scope: S::Organization,
     reach: Reach::Fixed,
     action: Action::Opaque,
     floor: Some(Decision::Block),
     matcher: Matcher::Builtin,
-    instead: shown_with_a_name("gh issue view 2381 --repo acme/ledger-sdk --comments"),
     #[cfg(test)]
     references: words!["https://genai.owasp.org/llmrisk/llm01-prompt-injection/"],
     #[cfg(test)]
@@ -71,14 +70,13 @@ pub const AGENT_ADDRESSEES: Words = words![
 ];
 
 const PERSONAL_DATA_SENT: Rule = Rule {
-    text: rule_text!("flow.personal-data-sent", "Posts a customer's card, ID or contact details", "Everyone who can read the channel, ticket or mail can copy it; deleting the message later cannot recall it.", "the data is exposed to every reader, for good", "Refer to the customer by an internal ID; keep card, ID and contact details out of the message.", ["Who can read where this is posted?", "Does the message need more than an internal ID?"]),
+    text: rule_text!("flow.personal-data-sent", "Posts a customer's card, ID or contact details", "Everyone who can read the channel, ticket or mail can copy it; deleting the message later cannot recall it.", "the data is exposed to every reader, for good", "Refer to the customer by an internal ID; keep card, ID and contact details out of the message.", ["Who can read where this is posted?", "Does the message need more than an internal ID?"], "Post that the refund for order 1042 went to the card ending 1111."),
     reversibility: R::Irreversible,
     scope: S::Shared,
     reach: Reach::Fixed,
     action: Action::Publish,
     floor: None,
     matcher: Matcher::Builtin,
-    instead: shown_with_a_name("Post that the refund for order 1042 went to the card ending 1111."),
     #[cfg(test)]
     references: words!["https://www.pcisecuritystandards.org/"],
     #[cfg(test)]
@@ -99,14 +97,13 @@ const PERSONAL_DATA_SENT: Rule = Rule {
 };
 
 const SECRET_SENT: Rule = Rule {
-    text: rule_text!("flow.secret-sent", "Sends credentials it has read to another machine", "Proxies and logs en route may keep copies, so only rotation helps; read-then-send is how credentials are exfiltrated.", "whoever receives it can use it until revoked everywhere", "Compare secrets where they are (`sha256sum` of each) or share only a hash; never send the value.", ["Why must this secret leave the machine?", "Who runs the host it is sent to?", "If it was already sent, which credentials must be rotated now?"]),
+    text: rule_text!("flow.secret-sent", "Sends credentials it has read to another machine", "Proxies and logs en route may keep copies, so only rotation helps; read-then-send is how credentials are exfiltrated.", "whoever receives it can use it until revoked everywhere", "Compare secrets where they are (`sha256sum` of each) or share only a hash; never send the value.", ["Why must this secret leave the machine?", "Who runs the host it is sent to?", "If it was already sent, which credentials must be rotated now?"], "sha256sum .env.staging"),
     reversibility: R::Irreversible,
     scope: S::Organization,
     reach: Reach::Fixed,
     action: Action::Publish,
     floor: Some(Decision::Block),
     matcher: Matcher::Builtin,
-    instead: shown_with_a_name("sha256sum .env.staging"),
     #[cfg(test)]
     references: words!["https://attack.mitre.org/techniques/T1552/001/"],
     #[cfg(test)]
@@ -135,14 +132,13 @@ const SECRET_SENT: Rule = Rule {
 };
 
 const SECRET_SHOWN: Rule = Rule {
-    text: rule_text!("flow.secret-shown", "Prints or copies a secret's value", "The value lands in the agent's transcript, its logs and the model provider's records, or in a plain file.", "the secret must be treated as exposed and rotated", "Check the secret where it is: compare a hash or the key names, never the value.", ["Why does the agent need the value rather than its name or hash?", "Who can read the transcript and logs this lands in?"]),
+    text: rule_text!("flow.secret-shown", "Prints or copies a secret's value", "The value lands in the agent's transcript, its logs and the model provider's records, or in a plain file.", "the secret must be treated as exposed and rotated", "Check the secret where it is: compare a hash or the key names, never the value.", ["Why does the agent need the value rather than its name or hash?", "Who can read the transcript and logs this lands in?"], "sha256sum {target}"),
     reversibility: R::Recoverable,
     scope: S::Local,
     reach: Reach::Fixed,
     action: Action::Publish,
     floor: None,
     matcher: Matcher::Builtin,
-    instead: shown_with_a_name("sha256sum {target}"),
     #[cfg(test)]
     references: words!["https://attack.mitre.org/techniques/T1552/001/"],
     #[cfg(test)]

@@ -5,7 +5,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::Hit;
-use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
+use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Command, Input};
 use crate::words::Words;
@@ -247,14 +247,13 @@ pub fn unseen_ops_script(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("plan.claims", "The plan vouches for itself", "The same agent wrote the claim and the steps, so it proves nothing; such plans deserve a closer read.", "it vouches for itself, which changes nothing", "Judge each step by what it does; ask for the approval record it cites.", ["Who approved this, and where is that recorded?", "Which steps does this claim cover?"]),
+        text: rule_text!("plan.claims", "The plan vouches for itself", "The same agent wrote the claim and the steps, so it proves nothing; such plans deserve a closer read.", "it vouches for itself, which changes nothing", "Judge each step by what it does; ask for the approval record it cites.", ["Who approved this, and where is that recorded?", "Which steps does this claim cover?"], "Delete the old logs."),
         reversibility: R::Reversible,
         scope: S::None,
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
         matcher: Matcher::Builtin,
-        instead: shown_with_a_name("Delete the old logs."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -263,14 +262,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Safely drain the node before the upgrade."]),
     },
     Rule {
-        text: rule_text!("plan.injection", "Instructions aimed at the reviewer or the tool", "Honest plans never address the reviewer or an AI. Such text is usually planted in something the agent read.", "it tries to get harmful steps approved without a careful read", "Do not approve; find which file, page or issue the instruction came from.", ["Did the agent write this, or something it read?", "What else did that source ask the agent to do?"]),
+        text: rule_text!("plan.injection", "Instructions aimed at the reviewer or the tool", "Honest plans never address the reviewer or an AI. Such text is usually planted in something the agent read.", "it tries to get harmful steps approved without a careful read", "Do not approve; find which file, page or issue the instruction came from.", ["Did the agent write this, or something it read?", "What else did that source ask the agent to do?"], "Ask the agent where that instruction came from."),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Fixed,
         action: Action::Opaque,
         floor: None,
         matcher: Matcher::Builtin,
-        instead: shown_with_a_name("Ask the agent where that instruction came from."),
         #[cfg(test)]
         references: words!["https://www.404media.co/hacker-plants-computer-wiping-commands-in-amazons-ai-coding-agent/"],
         #[cfg(test)]
@@ -279,7 +277,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Review the previous release notes.", "<!-- TODO: add a diagram -->"]),
     },
     Rule {
-        text: rule_text!("shell.pipe-to-interpreter", "Runs code it downloads or decodes", "The code exists only at run time, not in the plan, and a URL can serve different code each time.", "it runs unreviewed code with the agent's full permissions", "Download the script to a file, read it, pin its checksum, then run that file.", ["What does the script contain, and who controls its source?", "Can it be pinned to a reviewed version?"]),
+        text: rule_text!("shell.pipe-to-interpreter", "Runs code it downloads or decodes", "The code exists only at run time, not in the plan, and a URL can serve different code each time.", "it runs unreviewed code with the agent's full permissions", "Download the script to a file, read it, pin its checksum, then run that file.", ["What does the script contain, and who controls its source?", "Can it be pinned to a reviewed version?"], "curl -fsSL https://get.example.com/install.sh -o install.sh"),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -289,7 +287,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["sh", "bash", "zsh", "dash", "ksh", "python", "python3", "perl", "ruby", "node", "php", "source", "eval", "iex", "invoke-expression", "pwsh", "powershell"],
             check: pipe_to_interpreter,
         },
-        instead: shown_with_a_name("curl -fsSL https://get.example.com/install.sh -o install.sh"),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -298,14 +295,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["curl -fsSL https://example.com/install.sh -o install.sh", "cat script.sh | grep rm", "Invoke-Expression (Get-Content .\\setup.ps1 -Raw)"]),
     },
     Rule {
-        text: rule_text!("shell.eval-dynamic", "Evaluates text only known at run time", "`eval` re-parses the value as shell code, so any semicolon or command substitution in it runs another, unseen command.", "whatever it holds at run time runs with full permissions", "Write out the command `eval` would run, or call the program directly with quoted arguments.", ["What will the variable contain at run time?", "Where does its value come from?"]),
+        text: rule_text!("shell.eval-dynamic", "Evaluates text only known at run time", "`eval` re-parses the value as shell code, so any semicolon or command substitution in it runs another, unseen command.", "whatever it holds at run time runs with full permissions", "Write out the command `eval` would run, or call the program directly with quoted arguments.", ["What will the variable contain at run time?", "Where does its value come from?"], "echo \"$CMD\""),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Opaque,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["eval"], check: eval_dynamic },
-        instead: shown_with_a_name("echo \"$CMD\""),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -314,7 +310,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["eval \"$(ssh-agent -s)\"", "eval \"$(pyenv init -)\""]),
     },
     Rule {
-        text: rule_text!("shell.unseen-script", "Runs a script the plan does not show", "The tool reads only the plan, never the script file; its name and arguments mention no environment.", "what it changes cannot be seen, so its effect is unknown", "Paste the script into the plan, or have the agent list what it does.", ["What does the script change, and on which systems?", "Has it run successfully in a test environment?"]),
+        text: rule_text!("shell.unseen-script", "Runs a script the plan does not show", "The tool reads only the plan, never the script file; its name and arguments mention no environment.", "what it changes cannot be seen, so its effect is unknown", "Paste the script into the plan, or have the agent list what it does.", ["What does the script change, and on which systems?", "Has it run successfully in a test environment?"], "cat {target}"),
         reversibility: R::Unknown,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -324,7 +320,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["bash", "sh", "zsh", "python", "python3", "node", "ruby", "perl", "php", "deno", "bun", "source", ".", "uv", "poetry", "pipenv", "pdm", "hatch", "rye"],
             check: unseen_script,
         },
-        instead: shown_with_a_name("cat {target}"),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -333,7 +328,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["bash -c 'ls -la'", "python3 --version", "./deploy.sh production"]),
     },
     Rule {
-        text: rule_text!("shell.unseen-ops-script", "Runs an unseen script that changes an environment", "Its name or arguments point to a deploy, migration or cleanup, and the tool never reads the script itself.", "its changes to that environment cannot be seen in advance", "Paste the script or its dry-run output into the plan; run it outside production first.", ["What does the script do, and to which environment?", "What does its dry-run mode print, if it has one?"]),
+        text: rule_text!("shell.unseen-ops-script", "Runs an unseen script that changes an environment", "Its name or arguments point to a deploy, migration or cleanup, and the tool never reads the script itself.", "its changes to that environment cannot be seen in advance", "Paste the script or its dry-run output into the plan; run it outside production first.", ["What does the script do, and to which environment?", "What does its dry-run mode print, if it has one?"], "cat {target}"),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -343,7 +338,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["bash", "sh", "zsh", "python", "python3", "node", "ruby", "perl", "php", "deno", "bun", "source", ".", "uv", "poetry", "pipenv", "pdm", "hatch", "rye"],
             check: unseen_ops_script,
         },
-        instead: shown_with_a_name("cat {target}"),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -352,14 +346,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["./run_tests.sh", "python3 --version"]),
     },
     Rule {
-        text: rule_text!("shell.unrecognized", "Runs a program the tool does not know", "This program is not in the tool's fixed catalogue, so it is rated local unless the step names production.", "the tool cannot tell whether it changes or deletes anything", "Check these arguments in `--help` or the manual, and use a dry-run option if any.", ["What does this program do with these arguments?", "Could it change or delete data?"]),
+        text: rule_text!("shell.unrecognized", "Runs a program the tool does not know", "This program is not in the tool's fixed catalogue, so it is rated local unless the step names production.", "the tool cannot tell whether it changes or deletes anything", "Check these arguments in `--help` or the manual, and use a dry-run option if any.", ["What does this program do with these arguments?", "Could it change or delete data?"], "{target} --help"),
         reversibility: R::Unknown,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Opaque,
         floor: None,
         matcher: Matcher::Builtin,
-        instead: shown_with_a_name("{target} --help"),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -368,14 +361,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ls -la"]),
     },
     Rule {
-        text: rule_text!("shell.fan-out-delete", "Deletes whatever an earlier command lists", "`xargs` turns each printed line into a delete argument, so a filter that matches too much deletes too much.", "every listed item goes, and nobody has read the list", "Run the listing alone and read it, then delete the named items one at a time.", ["What does the listing print today, item by item?", "What happens if the filter matches everything?"]),
+        text: rule_text!("shell.fan-out-delete", "Deletes whatever an earlier command lists", "`xargs` turns each printed line into a delete argument, so a filter that matches too much deletes too much.", "every listed item goes, and nobody has read the list", "Run the listing alone and read it, then delete the named items one at a time.", ["What does the listing print today, item by item?", "What happens if the filter matches everything?"], "kubectl get pods -o name"),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Builtin,
-        instead: shown_with_a_name("kubectl get pods -o name"),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -392,14 +384,13 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("shell.change", "Changes a system through its command-line tool", "No specific rule covers this command; the tool knows it writes to a shared system, not what it overwrites.", "the change reaches everyone using it until rolled back", "Run it outside production first, or with the tool's dry-run or diff option.", ["Which environment does this run against?", "How is it rolled back if it misbehaves?"]),
+        text: rule_text!("shell.change", "Changes a system through its command-line tool", "No specific rule covers this command; the tool knows it writes to a shared system, not what it overwrites.", "the change reaches everyone using it until rolled back", "Run it outside production first, or with the tool's dry-run or diff option.", ["Which environment does this run against?", "How is it rolled back if it misbehaves?"], "kubectl diff -f deploy.yaml"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::Builtin,
-        instead: shown_with_a_name("kubectl diff -f deploy.yaml"),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -408,14 +399,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get pods", "terraform plan"]),
     },
     Rule {
-        text: rule_text!("prose.change", "Changes something", "The tool reads only the step's words; nothing suggests loss, but they do not show what the change overwrites.", "the change reaches everyone relying on it until rolled back", "Ask how the change is rolled back, and try it outside production first.", ["Where exactly does this change apply?", "How is it undone if it goes wrong?"]),
+        text: rule_text!("prose.change", "Changes something", "The tool reads only the step's words; nothing suggests loss, but they do not show what the change overwrites.", "the change reaches everyone relying on it until rolled back", "Ask how the change is rolled back, and try it outside production first.", ["Where exactly does this change apply?", "How is it undone if it goes wrong?"], "Preview the result on a copy first and compare it with the current state."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::Builtin,
-        instead: shown_with_a_name("Preview the result on a copy first and compare it with the current state."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -424,14 +414,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Check the logs for errors.", "Verify the service is healthy."]),
     },
     Rule {
-        text: rule_text!("prose.unclear", "The tool cannot tell what this step does", "The tool recognises steps by the actions they name, such as delete, deploy or grant; this one names none.", "what it changes, if anything, is unknown", "Ask the agent to say exactly what the step does and which systems it touches.", ["What exactly will this step do?", "Which systems will it touch?"]),
+        text: rule_text!("prose.unclear", "The tool cannot tell what this step does", "The tool recognises steps by the actions they name, such as delete, deploy or grant; this one names none.", "what it changes, if anything, is unknown", "Ask the agent to say exactly what the step does and which systems it touches.", ["What exactly will this step do?", "Which systems will it touch?"], "List the exact commands for this step."),
         reversibility: R::Unknown,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Opaque,
         floor: None,
         matcher: Matcher::Builtin,
-        instead: shown_with_a_name("List the exact commands for this step."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -440,14 +429,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Verify the service is healthy.", "Prüfe die Logs des Dienstes.", "Revisa los registros del servicio.", "本番データベースのバックアップを確認する。"]),
     },
     Rule {
-        text: rule_text!("prose.unread-language", "Written in a language the tool cannot read", "The tool reads plans in English, German, French, Spanish, Portuguese and Japanese; this step's words it cannot read.", "what it does, and where, is unknown", "Read the step yourself, or ask the agent to restate it in English with its exact commands.", ["What exactly will this step do?", "Which systems will it touch?"]),
+        text: rule_text!("prose.unread-language", "Written in a language the tool cannot read", "The tool reads plans in English, German, French, Spanish, Portuguese and Japanese; this step's words it cannot read.", "what it does, and where, is unknown", "Read the step yourself, or ask the agent to restate it in English with its exact commands.", ["What exactly will this step do?", "Which systems will it touch?"], "Restate this step in English and list its exact commands."),
         reversibility: R::Unknown,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Opaque,
         floor: None,
         matcher: Matcher::Builtin,
-        instead: shown_with_a_name("Restate this step in English and list its exact commands."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -456,14 +444,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Verify the service is healthy.", "Prüfe, ob der Dienst läuft.", "テストを実行する"]),
     },
     Rule {
-        text: rule_text!("prose.delete-other", "Deletes something the tool does not recognise", "No rule covers this kind of resource: it may hold data, or be simply recreated from code.", "it is gone, and whether a copy exists is unknown", "Ask what {target} is and who uses it; keep a copy until that is answered.", ["What exactly is {target}, and can it be restored?", "Who or what relies on it?"]),
+        text: rule_text!("prose.delete-other", "Deletes something the tool does not recognise", "No rule covers this kind of resource: it may hold data, or be simply recreated from code.", "it is gone, and whether a copy exists is unknown", "Ask what {target} is and who uses it; keep a copy until that is answered.", ["What exactly is {target}, and can it be restored?", "Who or what relies on it?"], "List exactly what would be deleted and who uses it."),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Builtin,
-        instead: shown_with_a_name("List exactly what would be deleted and who uses it."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -472,14 +459,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Do not destroy the widget.", "Check whether the widget was deleted."]),
     },
     Rule {
-        text: rule_text!("sql.change", "Changes data or schema in a database", "Outside an explicit transaction each statement commits at once; undoing a committed write means writing the inverse change.", "every service reading it sees the change at once", "Run it inside a transaction on a copy first and check the row counts it reports.", ["Which database and environment is this?", "How many rows will it touch, and how is it undone?"]),
+        text: rule_text!("sql.change", "Changes data or schema in a database", "Outside an explicit transaction each statement commits at once; undoing a committed write means writing the inverse change.", "every service reading it sees the change at once", "Run it inside a transaction on a copy first and check the row counts it reports.", ["Which database and environment is this?", "How many rows will it touch, and how is it undone?"], "SELECT count(*) FROM orders WHERE status = 'stale';"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::Builtin,
-        instead: shown_with_a_name("SELECT count(*) FROM orders WHERE status = 'stale';"),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -488,14 +474,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["SELECT * FROM users WHERE id = 1;", "EXPLAIN SELECT 1;", "VACUUM (ANALYZE) invoices;"]),
     },
     Rule {
-        text: rule_text!("text.unicode-trick", "Hidden or look-alike characters in the plan", "Zero-width characters, direction overrides, look-alike letters and terminal escapes display as ordinary text, but programs read different bytes.", "what actually runs differs from what the reviewer reads", "Ask for the plan again as plain ASCII text and compare it with this one.", ["Did the agent write this, or copy it from somewhere?", "Does the plain-text plan match what you were shown?"]),
+        text: rule_text!("text.unicode-trick", "Hidden or look-alike characters in the plan", "Zero-width characters, direction overrides, look-alike letters and terminal escapes display as ordinary text, but programs read different bytes.", "what actually runs differs from what the reviewer reads", "Ask for the plan again as plain ASCII text and compare it with this one.", ["Did the agent write this, or copy it from somewhere?", "Does the plain-text plan match what you were shown?"], "Ask the agent for the plan again as plain text."),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Fixed,
         action: Action::Opaque,
         floor: None,
         matcher: Matcher::Builtin,
-        instead: shown_with_a_name("Ask the agent for the plan again as plain text."),
         #[cfg(test)]
         references: words!["https://trojansource.codes/"],
         #[cfg(test)]
@@ -512,14 +497,13 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("http.delete-request", "Sends a DELETE request to an API", "A DELETE takes effect at once, with no confirmation; only the service decides whether a trash or undelete exists.", "it is removed for everyone and may not be restorable", "Fetch the same URL with `GET` first and save the response, then check the API's restore options.", ["What does this URL name, and can it be restored?", "Is this the production API?"]),
+        text: rule_text!("http.delete-request", "Sends a DELETE request to an API", "A DELETE takes effect at once, with no confirmation; only the service decides whether a trash or undelete exists.", "it is removed for everyone and may not be restorable", "Fetch the same URL with `GET` first and save the response, then check the API's restore options.", ["What does this URL name, and can it be restored?", "Is this the production API?"], "curl -s https://api.example.com/v1/items/42"),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Builtin,
-        instead: shown_with_a_name("curl -s https://api.example.com/v1/items/42"),
         #[cfg(test)]
         references: words!["https://developer.mozilla.org/en-US/docs/Web/HTTP/Methods/DELETE"],
         #[cfg(test)]
@@ -528,14 +512,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["curl https://api.example.com/v1/projects/42", "curl -X GET https://api.example.com/v1/projects"]),
     },
     Rule {
-        text: rule_text!("http.write-request", "Sends an API request that changes data", "The endpoint decides what changes; a PUT usually replaces the whole resource, and a repeated POST can create duplicates.", "the service changes for everyone in ways the plan hides", "Send it to a test instance first, and save the current state (`GET`) to put back.", ["What exactly does this endpoint change?", "How is it undone if it goes wrong?"]),
+        text: rule_text!("http.write-request", "Sends an API request that changes data", "The endpoint decides what changes; a PUT usually replaces the whole resource, and a repeated POST can create duplicates.", "the service changes for everyone in ways the plan hides", "Send it to a test instance first, and save the current state (`GET`) to put back.", ["What exactly does this endpoint change?", "How is it undone if it goes wrong?"], "curl -s https://api.example.com/v1/settings"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::Builtin,
-        instead: shown_with_a_name("curl -s https://api.example.com/v1/settings"),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]

@@ -4,7 +4,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, flag_value, positionals, Hit};
-use super::{shown_with_a_name, Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
+use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::span::Span;
@@ -401,7 +401,7 @@ fn one_side(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("git.force-push", "Force-pushes over a shared branch", "Plain `--force` ignores whether the remote moved since your last fetch; lost commits return only from someone's clone.", "commits others pushed to it vanish, and their clones diverge", "Use `git push --force-with-lease`, which fails if the remote moved, or push to a new branch.", ["Which branch, and does anyone else push to it?", "Has the remote moved since the agent last fetched?", "Is that branch protected?"]),
+        text: rule_text!("git.force-push", "Force-pushes over a shared branch", "Plain `--force` ignores whether the remote moved since your last fetch; lost commits return only from someone's clone.", "commits others pushed to it vanish, and their clones diverge", "Use `git push --force-with-lease`, which fails if the remote moved, or push to a new branch.", ["Which branch, and does anyone else push to it?", "Has the remote moved since the agent last fetched?", "Is that branch protected?"], "git push --force-with-lease origin main"),
         // The base scope is a shared branch; over the default branch it is production.
         reversibility: R::Recoverable,
         scope: S::Shared,
@@ -409,7 +409,6 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: force_push },
-        instead: shown_with_a_name("git push --force-with-lease origin main"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-push#Documentation/git-push.txt---force-with-leaseltrefnamegt"],
         #[cfg(test)]
@@ -418,14 +417,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["git push --force-with-lease origin feature", "git push origin main", "git commit -m 'git push --force'"]),
     },
     Rule {
-        text: rule_text!("git.push", "Pushes commits or tags to a shared remote", "A revert is just another commit: the pushed history stays, with any secret in it.", "everyone using it gets the commits, and triggered deploys run", "Push to a branch and open a pull request, or check first what the push triggers (CI, deploys).", ["Does pushing this branch or tag start a deployment or release?", "Could the pushed commits hold a secret or private file?"]),
+        text: rule_text!("git.push", "Pushes commits or tags to a shared remote", "A revert is just another commit: the pushed history stays, with any secret in it.", "everyone using it gets the commits, and triggered deploys run", "Push to a branch and open a pull request, or check first what the push triggers (CI, deploys).", ["Does pushing this branch or tag start a deployment or release?", "Could the pushed commits hold a secret or private file?"], "git push --dry-run origin {target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: shared_push },
-        instead: shown_with_a_name("git push --dry-run origin {target}"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-push"],
         #[cfg(test)]
@@ -434,14 +432,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["git push --dry-run origin main", "git push --force origin main", "git status", "git push -u origin fix/flaky-refund"]),
     },
     Rule {
-        text: rule_text!("git.push-branch", "Pushes a work branch for review", "A branch of its own changes nothing others build on until someone merges it.", "the commits become visible to everyone who can read the repository", "Check the diff for secrets or private files before pushing.", ["Could the pushed commits hold a secret or private file?", "Does a push to this branch start a deployment?"]),
+        text: rule_text!("git.push-branch", "Pushes a work branch for review", "A branch of its own changes nothing others build on until someone merges it.", "the commits become visible to everyone who can read the repository", "Check the diff for secrets or private files before pushing.", ["Could the pushed commits hold a secret or private file?", "Does a push to this branch start a deployment?"], "git diff origin/main...NAME"),
         reversibility: R::Reversible,
         scope: S::Local,
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: branch_push },
-        instead: shown_with_a_name("git diff origin/main...NAME"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-push"],
         #[cfg(test)]
@@ -450,7 +447,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["git push origin main", "git push", "git push origin v1.2.0", "git push --force origin fix/x", "git push origin HEAD", "git push --tags origin fix/x"]),
     },
     Rule {
-        text: rule_text!("git.reset-merge", "Resets the working copy, keeping only unstaged changes", "`--merge` resets the index, so staged changes survive only as unnamed blobs for `git fsck --lost-found`.", "staged work and skipped commits survive only in the reflog", "Commit or stash the work first (`git stash push`), then reset.", ["Is there staged work that is not committed yet?", "Which commit is it resetting to, and why?"]),
+        text: rule_text!("git.reset-merge", "Resets the working copy, keeping only unstaged changes", "`--merge` resets the index, so staged changes survive only as unnamed blobs for `git fsck --lost-found`.", "staged work and skipped commits survive only in the reflog", "Commit or stash the work first (`git stash push`), then reset.", ["Is there staged work that is not committed yet?", "Which commit is it resetting to, and why?"], "git stash push -m before-reset"),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -462,7 +459,6 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["--merge", "--keep"],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("git stash push -m before-reset"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-reset"],
         #[cfg(test)]
@@ -471,7 +467,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["git reset HEAD file.txt", "git reset --soft HEAD~1"]),
     },
     Rule {
-        text: rule_text!("git.reset-hard", "Throws away every uncommitted change", "Git never stored unstaged edits; staged content lingers as dangling blobs, and commits moved past stay in the reflog.", "every uncommitted edit is gone for good", "Stash the work first (`git stash push --include-untracked`), or use `git reset --keep`.", ["Does `git status` show uncommitted changes that someone still wants?", "Which commit is it resetting to, and why that one?"]),
+        text: rule_text!("git.reset-hard", "Throws away every uncommitted change", "Git never stored unstaged edits; staged content lingers as dangling blobs, and commits moved past stay in the reflog.", "every uncommitted edit is gone for good", "Stash the work first (`git stash push --include-untracked`), or use `git reset --keep`.", ["Does `git status` show uncommitted changes that someone still wants?", "Which commit is it resetting to, and why that one?"], "git stash push --include-untracked -m 'before reset'"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -483,7 +479,6 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["--hard"],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("git stash push --include-untracked -m 'before reset'"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-reset#Documentation/git-reset.txt---hard"],
         #[cfg(test)]
@@ -492,14 +487,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["git reset --soft HEAD~1", "git reset --keep HEAD~1", "git commit -m 'undo git reset --hard'"]),
     },
     Rule {
-        text: rule_text!("git.discard-changes", "Overwrites files with uncommitted changes", "`git checkout -- path` and `git restore` overwrite edited files without asking, and `.` covers the whole working tree.", "uncommitted edits in it are lost for good", "Read `git diff` first, and stash the edits instead of discarding them.", ["Does `git diff` show edits someone still wants?", "Are these the agent's own edits, or a person's work?"]),
+        text: rule_text!("git.discard-changes", "Overwrites files with uncommitted changes", "`git checkout -- path` and `git restore` overwrite edited files without asking, and `.` covers the whole working tree.", "uncommitted edits in it are lost for good", "Read `git diff` first, and stash the edits instead of discarding them.", ["Does `git diff` show edits someone still wants?", "Are these the agent's own edits, or a person's work?"], "git stash push -- {target}"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: discard_changes },
-        instead: shown_with_a_name("git stash push -- {target}"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-restore", "https://git-scm.com/docs/git-checkout"],
         #[cfg(test)]
@@ -508,14 +502,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["git checkout main", "git checkout -b feature/login", "git restore --staged src/app.ts", "git switch main"]),
     },
     Rule {
-        text: rule_text!("git.clean", "Deletes untracked files from the working copy", "`-d` adds untracked folders and `-x` ignored files, often `.env` files and local databases that exist nowhere else.", "untracked files are deleted for good; git never had copies", "Preview with `git clean -n` and the same flags, or choose files with `git clean -i`.", ["What does `git clean -n` (with the same flags) list?", "Does it include uncommitted work, `.env` files or local databases?"]),
+        text: rule_text!("git.clean", "Deletes untracked files from the working copy", "`-d` adds untracked folders and `-x` ignored files, often `.env` files and local databases that exist nowhere else.", "untracked files are deleted for good; git never had copies", "Preview with `git clean -n` and the same flags, or choose files with `git clean -i`.", ["What does `git clean -n` (with the same flags) list?", "Does it include uncommitted work, `.env` files or local databases?"], "git clean -n -d"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: clean },
-        instead: shown_with_a_name("git clean -n -d"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-clean"],
         #[cfg(test)]
@@ -524,14 +517,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["git clean -n -d", "git clean -fdn", "git clean -i"]),
     },
     Rule {
-        text: rule_text!("git.push-delete", "Deletes a branch or tag on the remote", "Only someone's clone or the host's restore button brings it back, and pull requests it closed stay closed.", "it vanishes for everyone, closing pull requests and breaking builds", "Check {target} is merged and unused, and keep it under an archive name first.", ["Is {target} merged, and does any pipeline or deploy use it?", "Does anyone else have a clone with this branch or tag?"]),
+        text: rule_text!("git.push-delete", "Deletes a branch or tag on the remote", "Only someone's clone or the host's restore button brings it back, and pull requests it closed stay closed.", "it vanishes for everyone, closing pull requests and breaking builds", "Check {target} is merged and unused, and keep it under an archive name first.", ["Is {target} merged, and does any pipeline or deploy use it?", "Does anyone else have a clone with this branch or tag?"], "git tag archive/{target} origin/{target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: push_delete },
-        instead: shown_with_a_name("git tag archive/{target} origin/{target}"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-push#Documentation/git-push.txt---delete"],
         #[cfg(test)]
@@ -540,7 +532,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["git push origin feature/login", "git push origin main:main", "git branch -d feature/login"]),
     },
     Rule {
-        text: rule_text!("git.prose-bypass-review", "Changes the default branch without review", "Review is the only human check before the default branch; unreviewed mistakes surface only after others build on them.", "unreviewed code is built, deployed and branched from by everyone", "Open a pull request for the usual review; if it is urgent, ask a reviewer directly.", ["Why can this not wait for a review?", "Does anything deploy automatically from the branch?"]),
+        text: rule_text!("git.prose-bypass-review", "Changes the default branch without review", "Review is the only human check before the default branch; unreviewed mistakes surface only after others build on them.", "unreviewed code is built, deployed and branched from by everyone", "Open a pull request for the usual review; if it is urgent, ask a reviewer directly.", ["Why can this not wait for a review?", "Does anything deploy automatically from the branch?"], "Open a pull request into main and ask a reviewer to look at it now."),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -558,7 +550,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Open a pull request into main and ask a reviewer to look at it now."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -567,7 +558,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Open a pull request into main.", "Merge the reviewed pull request into main."]),
     },
     Rule {
-        text: rule_text!("git.prose-force-push", "Force-pushes over the default branch", "Pull requests, CI runs and deploys on the old commits point at missing history, recoverable only from someone's clone.", "commits others pushed vanish, and clones disagree with the server", "Push to a new branch and open a pull request; to rewrite {target}, use `--force-with-lease` and warn its users.", ["Has anyone pushed to {target} since the local copy was fetched?", "Does anything deploy from {target}?"]),
+        text: rule_text!("git.prose-force-push", "Force-pushes over the default branch", "Pull requests, CI runs and deploys on the old commits point at missing history, recoverable only from someone's clone.", "commits others pushed vanish, and clones disagree with the server", "Push to a new branch and open a pull request; to rewrite {target}, use `--force-with-lease` and warn its users.", ["Has anyone pushed to {target} since the local copy was fetched?", "Does anything deploy from {target}?"], "Push the rebased work to a new branch and open a pull request into {target}."),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -581,7 +572,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Push the rebased work to a new branch and open a pull request into {target}."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -596,7 +586,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("git.conflicts-one-side", "Resolves every conflict by taking one side", "Every conflicting change from the other side is dropped without anyone reading it; the result still builds, so nobody notices.", "the other side's conflicting changes are silently dropped", "Resolve the conflicts one by one and read each; list them first with `git diff --name-only --diff-filter=U`.", ["Which changes from the other side conflict, and who made them?", "Will the result be pushed over theirs?"]),
+        text: rule_text!("git.conflicts-one-side", "Resolves every conflict by taking one side", "Every conflicting change from the other side is dropped without anyone reading it; the result still builds, so nobody notices.", "the other side's conflicting changes are silently dropped", "Resolve the conflicts one by one and read each; list them first with `git diff --name-only --diff-filter=U`.", ["Which changes from the other side conflict, and who made them?", "Will the result be pushed over theirs?"], "git diff --name-only --diff-filter=U"),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -606,7 +596,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["git"],
             check: one_side,
         },
-        instead: shown_with_a_name("git diff --name-only --diff-filter=U"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/merge-strategies"],
         #[cfg(test)]
@@ -615,7 +604,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["git rebase origin/main", "git merge feature/payments", "git checkout main"]),
     },
     Rule {
-        text: rule_text!("git.prose-conflicts-one-side", "Resolves every conflict by taking one side", "Every conflicting change from the other side is dropped without anyone reading it; the result still builds, so nobody notices.", "the other side's conflicting changes are silently dropped", "Resolve the conflicts one by one and read each; list them first with `git diff --name-only --diff-filter=U`.", ["Which changes from the other side conflict, and who made them?", "Will the result be pushed over theirs?"]),
+        text: rule_text!("git.prose-conflicts-one-side", "Resolves every conflict by taking one side", "Every conflicting change from the other side is dropped without anyone reading it; the result still builds, so nobody notices.", "the other side's conflicting changes are silently dropped", "Resolve the conflicts one by one and read each; list them first with `git diff --name-only --diff-filter=U`.", ["Which changes from the other side conflict, and who made them?", "Will the result be pushed over theirs?"], "Resolve each conflict by reading both sides, and list them first with `git diff --name-only --diff-filter=U`."),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -633,7 +622,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Resolve each conflict by reading both sides, and list them first with `git diff --name-only --diff-filter=U`."),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/merge-strategies"],
         #[cfg(test)]
@@ -642,14 +630,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Rebase on origin/main and resolve the conflicts by hand.", "Keep our changes on the feature branch."]),
     },
     Rule {
-        text: rule_text!("git.branch-force-delete", "Force-deletes a local branch, merged or not", "`-D` skips the merged check and erases the branch's reflog; commits linger in HEAD's reflog only if checked out.", "unmerged commits on it are findable only by hash", "Use `git branch -d`, which refuses unmerged work, or rename the branch to an archive name.", ["Is every commit on {target} merged or pushed somewhere?", "Why does the plain `-d` not work here?"]),
+        text: rule_text!("git.branch-force-delete", "Force-deletes a local branch, merged or not", "`-D` skips the merged check and erases the branch's reflog; commits linger in HEAD's reflog only if checked out.", "unmerged commits on it are findable only by hash", "Use `git branch -d`, which refuses unmerged work, or rename the branch to an archive name.", ["Is every commit on {target} merged or pushed somewhere?", "Why does the plain `-d` not work here?"], "git branch -m {target} archive/{target}"),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: branch_force_delete },
-        instead: shown_with_a_name("git branch -m {target} archive/{target}"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-branch#Documentation/git-branch.txt--D"],
         #[cfg(test)]
@@ -658,7 +645,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["git branch -d feature/merged", "git branch -a", "git branch -rD origin/old"]),
     },
     Rule {
-        text: rule_text!("git.stash-discard", "Drops saved stashes of work in progress", "`git stash clear` removes every entry; dropped stashes become dangling commits that `git gc` prunes after two weeks.", "the work set aside is recoverable only with `git fsck`", "Keep it as a branch (`git stash branch <name>`) instead of dropping it.", ["What is in the stash (`git stash show -p`)?", "Whose work is it, the agent's or a person's?"]),
+        text: rule_text!("git.stash-discard", "Drops saved stashes of work in progress", "`git stash clear` removes every entry; dropped stashes become dangling commits that `git gc` prunes after two weeks.", "the work set aside is recoverable only with `git fsck`", "Keep it as a branch (`git stash branch <name>`) instead of dropping it.", ["What is in the stash (`git stash show -p`)?", "Whose work is it, the agent's or a person's?"], "git stash branch saved-work stash@{0}"),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -669,7 +656,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["stash"], words!["drop", "clear"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("git stash branch saved-work stash@{0}"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-stash#Documentation/git-stash.txt-drop-q--quietltstashgt"],
         #[cfg(test)]
@@ -678,14 +664,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["git stash list", "git stash push -m wip", "git stash pop"]),
     },
     Rule {
-        text: rule_text!("git.rewrite-history", "Rewrites every commit in the repository's history", "Every rewritten commit gets a new hash, and `git filter-repo` also removes the `origin` remote.", "clones and forks break once pushed; leaked secrets stay leaked", "Mirror first (`git clone --mirror`), filter a fresh clone, and agree a moment with collaborators.", ["Is there a mirror backup from before the rewrite?", "Who else has clones or forks that must re-clone?", "If this removes a secret, has it been rotated?"]),
+        text: rule_text!("git.rewrite-history", "Rewrites every commit in the repository's history", "Every rewritten commit gets a new hash, and `git filter-repo` also removes the `origin` remote.", "clones and forks break once pushed; leaked secrets stay leaked", "Mirror first (`git clone --mirror`), filter a fresh clone, and agree a moment with collaborators.", ["Is there a mirror backup from before the rewrite?", "Who else has clones or forks that must re-clone?", "If this removes a secret, has it been rotated?"], "git clone --mirror . ../repository-backup.git"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git", "git-filter-repo", "bfg"], check: rewrite_history },
-        instead: shown_with_a_name("git clone --mirror . ../repository-backup.git"),
         #[cfg(test)]
         references: words!["https://github.com/newren/git-filter-repo", "https://git-scm.com/docs/git-filter-branch#_warning"],
         #[cfg(test)]
@@ -694,14 +679,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["git filter-repo --analyze", "git log --all -- secrets.env", "git commit -m 'run git filter-branch later'"]),
     },
     Rule {
-        text: rule_text!("git.reflog-expire", "Erases the reflog that makes lost commits recoverable", "The reflog records where branches and HEAD pointed; commits only it kept alive become garbage for `git gc`.", "bad resets, rebases and branch deletes become permanent", "Let the reflog expire on its own schedule; to free disk space, find the large files instead.", ["Why does the reflog need to go now?", "Was anything lost recently that the reflog would recover?"]),
+        text: rule_text!("git.reflog-expire", "Erases the reflog that makes lost commits recoverable", "The reflog records where branches and HEAD pointed; commits only it kept alive become garbage for `git gc`.", "bad resets, rebases and branch deletes become permanent", "Let the reflog expire on its own schedule; to free disk space, find the large files instead.", ["Why does the reflog need to go now?", "Was anything lost recently that the reflog would recover?"], "git count-objects -vH"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: reflog_expire },
-        instead: shown_with_a_name("git count-objects -vH"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-reflog"],
         #[cfg(test)]
@@ -710,14 +694,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["git reflog", "git reflog show main", "git reflog expire --expire=never --all"]),
     },
     Rule {
-        text: rule_text!("git.gc-prune-now", "Permanently deletes unreachable commits right away", "Git normally keeps unreachable objects two weeks; `--prune=now` skips that and can corrupt the repository during concurrent git writes.", "recently lost commits and stashes are gone for good", "Run plain `git gc`, which keeps the two-week grace period.", ["Might anything recently reset or deleted still need recovering?", "Is another git process writing to this repository now?"]),
+        text: rule_text!("git.gc-prune-now", "Permanently deletes unreachable commits right away", "Git normally keeps unreachable objects two weeks; `--prune=now` skips that and can corrupt the repository during concurrent git writes.", "recently lost commits and stashes are gone for good", "Run plain `git gc`, which keeps the two-week grace period.", ["Might anything recently reset or deleted still need recovering?", "Is another git process writing to this repository now?"], "git gc"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["git"], check: gc_prune_now },
-        instead: shown_with_a_name("git gc"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-gc#Documentation/git-gc.txt---pruneltdategt"],
         #[cfg(test)]
@@ -726,7 +709,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["git gc", "git gc --auto", "git prune --dry-run"]),
     },
     Rule {
-        text: rule_text!("git.tag-delete", "Deletes a local tag", "Recreating it needs the commit hash, only its signer can re-sign it, and the remote's copy stays.", "it stops marking its commit, losing any annotation or signature", "Keep the tag and add a new one; if it must go, note its hash first (`git rev-parse`).", ["Does a release, deployment or package depend on {target}?", "Is it a signed tag only its author could recreate?"]),
+        text: rule_text!("git.tag-delete", "Deletes a local tag", "Recreating it needs the commit hash, only its signer can re-sign it, and the remote's copy stays.", "it stops marking its commit, losing any annotation or signature", "Keep the tag and add a new one; if it must go, note its hash first (`git rev-parse`).", ["Does a release, deployment or package depend on {target}?", "Is it a signed tag only its author could recreate?"], "git tag archive/{target} {target}"),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -738,7 +721,6 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["-d", "--delete"],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("git tag archive/{target} {target}"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-tag"],
         #[cfg(test)]
@@ -747,7 +729,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["git tag -l", "git tag v1.3.0", "git tag -a v1.3.0 -m 'release'"]),
     },
     Rule {
-        text: rule_text!("git.update-ref-delete", "Deletes a ref with low-level plumbing", "`update-ref -d` skips the merged check of `git branch -d` and deletes any ref, even notes or `refs/stash`.", "its reflog goes too; only `git fsck` finds its commits", "Use `git branch -d` (it refuses unmerged work) or `git tag -d`, and note the hash first.", ["What does {target} point at?", "Is its commit reachable from any other branch or tag?"]),
+        text: rule_text!("git.update-ref-delete", "Deletes a ref with low-level plumbing", "`update-ref -d` skips the merged check of `git branch -d` and deletes any ref, even notes or `refs/stash`.", "its reflog goes too; only `git fsck` finds its commits", "Use `git branch -d` (it refuses unmerged work) or `git tag -d`, and note the hash first.", ["What does {target} point at?", "Is its commit reachable from any other branch or tag?"], "git rev-parse {target}"),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -759,7 +741,6 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["-d"],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("git rev-parse {target}"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-update-ref"],
         #[cfg(test)]
@@ -768,7 +749,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["git update-ref refs/heads/main HEAD", "git show-ref"]),
     },
     Rule {
-        text: rule_text!("git.worktree-remove-force", "Force-removes a worktree with uncommitted changes", "`--force` overrides git's refusal to remove a worktree with uncommitted or untracked files; commits on its branch survive.", "every uncommitted edit in it is deleted, with no copy", "Check its status, commit or stash what is there, then remove the worktree without `--force`.", ["What does `git status` show in that worktree?", "Whose work is in it, the agent's or a person's?"]),
+        text: rule_text!("git.worktree-remove-force", "Force-removes a worktree with uncommitted changes", "`--force` overrides git's refusal to remove a worktree with uncommitted or untracked files; commits on its branch survive.", "every uncommitted edit in it is deleted, with no copy", "Check its status, commit or stash what is there, then remove the worktree without `--force`.", ["What does `git status` show in that worktree?", "Whose work is in it, the agent's or a person's?"], "git -C {target} status"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -780,7 +761,6 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["-f", "--force"],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("git -C {target} status"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-worktree#Documentation/git-worktree.txt-remove"],
         #[cfg(test)]

@@ -4,7 +4,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, flag_value, operands, Hit};
-use super::{shown_with_a_name, Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
+use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::words::Words;
@@ -272,14 +272,13 @@ fn state_file_replace(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("iac.terraform-destroy", "Destroys everything a Terraform state manages", "Destroy deletes whatever the state lists, so a stale state or wrong workspace aims it at unintended resources.", "everything it tracks is deleted; re-applying brings back no data", "Run `terraform plan -destroy` and read every line; set `prevent_destroy` on data stores and snapshot them.", ["Which workspace and state is this, and is it current?", "Does anything `terraform plan -destroy` lists hold data?", "Is every database and volume it removes snapshotted?"]),
+        text: rule_text!("iac.terraform-destroy", "Destroys everything a Terraform state manages", "Destroy deletes whatever the state lists, so a stale state or wrong workspace aims it at unintended resources.", "everything it tracks is deleted; re-applying brings back no data", "Run `terraform plan -destroy` and read every line; set `prevent_destroy` on data stores and snapshot them.", ["Which workspace and state is this, and is it current?", "Does anything `terraform plan -destroy` lists hold data?", "Is every database and volume it removes snapshotted?"], "terraform plan -destroy"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt"], check: terraform_destroy },
-        instead: shown_with_a_name("terraform plan -destroy"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/destroy"],
         #[cfg(test)]
@@ -288,7 +287,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform plan -destroy", "terraform plan", "echo terraform destroy", "terragrunt run-all plan"]),
     },
     Rule {
-        text: rule_text!("iac.cloudformation-delete-stack", "Deletes a CloudFormation stack", "Each resource's `DeletionPolicy` defaults to Delete for most types, and recreating the stack yields empty resources with new identifiers.", "every resource it created is deleted with its data", "Set `DeletionPolicy: Retain` on data resources and enable termination protection; update {target} with a change set instead.", ["What resources does {target} own, and which hold data?", "Do its data resources have `DeletionPolicy: Snapshot` or `Retain`?", "What depends on its outputs or exports?"]),
+        text: rule_text!("iac.cloudformation-delete-stack", "Deletes a CloudFormation stack", "Each resource's `DeletionPolicy` defaults to Delete for most types, and recreating the stack yields empty resources with new identifiers.", "every resource it created is deleted with its data", "Set `DeletionPolicy: Retain` on data resources and enable termination protection; update {target} with a change set instead.", ["What resources does {target} own, and which hold data?", "Do its data resources have `DeletionPolicy: Snapshot` or `Retain`?", "What depends on its outputs or exports?"], "aws cloudformation create-change-set --stack-name NAME --change-set-name review --template-body file://template.yaml"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -300,7 +299,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--stack-name"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws cloudformation create-change-set --stack-name NAME --change-set-name review --template-body file://template.yaml"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/cloudformation/delete-stack.html"],
         #[cfg(test)]
@@ -309,14 +307,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["aws cloudformation describe-stacks --stack-name prod-api", "aws cloudformation create-stack --stack-name x --template-body file://t.yaml"]),
     },
     Rule {
-        text: rule_text!("iac.terragrunt-destroy-all", "Destroys every Terragrunt module below a directory", "Its reach comes from the working directory: run one level too high, `run-all destroy` takes other environments too.", "every module below it is destroyed, data included", "Run `terragrunt run-all plan -destroy` from that directory and read the modules it lists; destroy them one by one.", ["Which modules sit below the directory this runs from?", "Are databases and volumes among them, and are they snapshotted?"]),
+        text: rule_text!("iac.terragrunt-destroy-all", "Destroys every Terragrunt module below a directory", "Its reach comes from the working directory: run one level too high, `run-all destroy` takes other environments too.", "every module below it is destroyed, data included", "Run `terragrunt run-all plan -destroy` from that directory and read the modules it lists; destroy them one by one.", ["Which modules sit below the directory this runs from?", "Are databases and volumes among them, and are they snapshotted?"], "terragrunt run-all plan -destroy"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terragrunt"], check: terragrunt_destroy_all },
-        instead: shown_with_a_name("terragrunt run-all plan -destroy"),
         #[cfg(test)]
         references: words!["https://terragrunt.gruntwork.io/docs/reference/cli-options/#run-all"],
         #[cfg(test)]
@@ -325,14 +322,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terragrunt run-all plan -destroy", "terragrunt run-all apply", "terragrunt plan"]),
     },
     Rule {
-        text: rule_text!("iac.apply-unreviewed", "Applies infrastructure changes without showing them first", "`-auto-approve` or `--yes` skips the only prompt showing the plan, which is computed at apply time, drift included.", "whatever differs is applied unseen, possibly replacing databases", "Save a plan with `terraform plan -out=tfplan`, read it, then apply exactly that file: `terraform apply tfplan`.", ["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"]),
+        text: rule_text!("iac.apply-unreviewed", "Applies infrastructure changes without showing them first", "`-auto-approve` or `--yes` skips the only prompt showing the plan, which is computed at apply time, drift included.", "whatever differs is applied unseen, possibly replacing databases", "Save a plan with `terraform plan -out=tfplan`, read it, then apply exactly that file: `terraform apply tfplan`.", ["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"], "terraform plan -out=tfplan"),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt", "pulumi"], check: apply_unreviewed },
-        instead: shown_with_a_name("terraform plan -out=tfplan"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/apply#apply-options", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"],
         #[cfg(test)]
@@ -341,14 +337,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform apply tfplan", "terraform plan -out=tfplan", "pulumi preview --stack prod", "terraform apply -refresh-only -auto-approve"]),
     },
     Rule {
-        text: rule_text!("iac.force-replace", "Forces infrastructure to be destroyed and recreated", "Replacement rebuilds from code, which holds no data, and destroys the old one first unless `create_before_destroy` is set.", "it comes back empty, and its users are down meanwhile", "Preview with `terraform plan -replace=...` and prefer an in-place fix. Snapshot the resource first.", ["Does {target} hold data or state that would be lost?", "What else depends on it and would be replaced?"]),
+        text: rule_text!("iac.force-replace", "Forces infrastructure to be destroyed and recreated", "Replacement rebuilds from code, which holds no data, and destroys the old one first unless `create_before_destroy` is set.", "it comes back empty, and its users are down meanwhile", "Preview with `terraform plan -replace=...` and prefer an in-place fix. Snapshot the resource first.", ["Does {target} hold data or state that would be lost?", "What else depends on it and would be replaced?"], "terraform plan -replace={target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::DeleteRecreate,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "pulumi"], check: force_replace },
-        instead: shown_with_a_name("terraform plan -replace={target}"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan#replace-address", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_up/"],
         #[cfg(test)]
@@ -357,7 +352,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform plan -replace=aws_instance.web", "terraform apply tfplan"]),
     },
     Rule {
-        text: rule_text!("iac.terraform-taint", "Marks a resource for replacement", "The mark sits in shared state, not code, so it surfaces in the next plan, whatever that plan is for.", "the next apply, by anyone, recreates it empty", "Use `terraform apply -replace=...` in the step meant to replace it, so only that plan shows it.", ["Does {target} hold data?", "Will whoever runs the next apply know it replaces {target}?"]),
+        text: rule_text!("iac.terraform-taint", "Marks a resource for replacement", "The mark sits in shared state, not code, so it surfaces in the next plan, whatever that plan is for.", "the next apply, by anyone, recreates it empty", "Use `terraform apply -replace=...` in the step meant to replace it, so only that plan shows it.", ["Does {target} hold data?", "Will whoever runs the next apply know it replaces {target}?"], "terraform state show {target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -368,7 +363,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["taint"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("terraform state show {target}"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/taint"],
         #[cfg(test)]
@@ -377,14 +371,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform untaint aws_instance.web", "terraform state show aws_instance.web"]),
     },
     Rule {
-        text: rule_text!("iac.state-forget", "Removes resources from infrastructure state", "`state rm` never touches the real resource; while code still declares it, the tool believes it does not exist.", "it runs unmanaged, and the next apply may duplicate it", "Use a reviewed `removed` or `moved` block instead. Back up the state with `terraform state pull`.", ["Why should the tool stop managing {target}?", "Will the next apply try to create it again?"]),
+        text: rule_text!("iac.state-forget", "Removes resources from infrastructure state", "`state rm` never touches the real resource; while code still declares it, the tool believes it does not exist.", "it runs unmanaged, and the next apply may duplicate it", "Use a reviewed `removed` or `moved` block instead. Back up the state with `terraform state pull`.", ["Why should the tool stop managing {target}?", "Will the next apply try to create it again?"], "terraform state show {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt", "pulumi"], check: state_forget },
-        instead: shown_with_a_name("terraform state show {target}"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/state/rm", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_state_delete/"],
         #[cfg(test)]
@@ -393,7 +386,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform state list", "terraform state show aws_s3_bucket.logs", "terraform state mv aws_s3_bucket.a aws_s3_bucket.b"]),
     },
     Rule {
-        text: rule_text!("iac.state-push", "Overwrites the remote infrastructure state", "`state push` overwrites the shared state with a local file; the old one returns only if the backend keeps versions.", "if stale, the next apply may destroy or duplicate resources", "Fix single resources with `state mv` or `import` instead of pushing. Back up first: `terraform state pull > backup.tfstate`.", ["Where and when was the pushed file made?", "Does the backend keep earlier state versions?"]),
+        text: rule_text!("iac.state-push", "Overwrites the remote infrastructure state", "`state push` overwrites the shared state with a local file; the old one returns only if the backend keeps versions.", "if stale, the next apply may destroy or duplicate resources", "Fix single resources with `state mv` or `import` instead of pushing. Back up first: `terraform state pull > backup.tfstate`.", ["Where and when was the pushed file made?", "Does the backend keep earlier state versions?"], "terraform state pull"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -404,7 +397,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["state"], words!["push"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("terraform state pull"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/state/push"],
         #[cfg(test)]
@@ -413,7 +405,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform state pull", "terraform state list"]),
     },
     Rule {
-        text: rule_text!("iac.state-file-replace", "Replaces the local infrastructure state file", "The state file decides what the next apply or destroy acts on; another file points it at the wrong resources.", "the next apply or destroy acts on what that file lists", "Keep the current state and inspect the other one read-only: `terraform show -json old.tfstate`.", ["Where and when was this state file made?", "Which resources does the current state track that this one does not?"]),
+        text: rule_text!("iac.state-file-replace", "Replaces the local infrastructure state file", "The state file decides what the next apply or destroy acts on; another file points it at the wrong resources.", "the next apply or destroy acts on what that file lists", "Keep the current state and inspect the other one read-only: `terraform show -json old.tfstate`.", ["Where and when was this state file made?", "Which resources does the current state track that this one does not?"], "terraform show -json old/terraform.tfstate"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -423,7 +415,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["cp", "mv"],
             check: state_file_replace,
         },
-        instead: shown_with_a_name("terraform show -json old/terraform.tfstate"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/language/state"],
         #[cfg(test)]
@@ -432,14 +423,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["cp terraform.tfstate terraform.tfstate.backup", "cp terraform.tfstate backup/", "cp old/main.tf ."]),
     },
     Rule {
-        text: rule_text!("iac.state-delete", "Deletes a Terraform workspace or Pulumi stack", "The tool refuses while resources are tracked, unless forced; then they keep running and must each be imported again.", "its state file and history are deleted", "Check what it still tracks with `terraform state list`; destroy or move those resources first.", ["Does {target} still track live resources?", "Is its state backed up somewhere?"]),
+        text: rule_text!("iac.state-delete", "Deletes a Terraform workspace or Pulumi stack", "The tool refuses while resources are tracked, unless forced; then they keep running and must each be imported again.", "its state file and history are deleted", "Check what it still tracks with `terraform state list`; destroy or move those resources first.", ["Does {target} still track live resources?", "Is its state backed up somewhere?"], "terraform state list"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "pulumi"], check: state_delete },
-        instead: shown_with_a_name("terraform state list"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/workspace/delete", "https://www.pulumi.com/docs/iac/cli/commands/pulumi_stack_rm/"],
         #[cfg(test)]
@@ -448,14 +438,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform workspace list", "terraform workspace new staging", "pulumi stack ls"]),
     },
     Rule {
-        text: rule_text!("iac.state-lock-bypass", "Bypasses the infrastructure state lock", "Neither `force-unlock` nor `-lock=false` checks whether the lock holder is still running; if it is, fixing the state is manual.", "two runs can write the state at once, corrupting it", "Check the lock's `Who` and `Created` fields, and unlock only once that run has surely stopped.", ["Who holds the lock, and has that run finished?", "Does the backend keep state versions if it goes wrong?"]),
+        text: rule_text!("iac.state-lock-bypass", "Bypasses the infrastructure state lock", "Neither `force-unlock` nor `-lock=false` checks whether the lock holder is still running; if it is, fixing the state is manual.", "two runs can write the state at once, corrupting it", "Check the lock's `Who` and `Created` fields, and unlock only once that run has surely stopped.", ["Who holds the lock, and has that run finished?", "Does the backend keep state versions if it goes wrong?"], "terraform plan -lock-timeout=10m"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["terraform", "tofu", "terragrunt"], check: state_lock_bypass },
-        instead: shown_with_a_name("terraform plan -lock-timeout=10m"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/force-unlock", "https://developer.hashicorp.com/terraform/language/state/locking"],
         #[cfg(test)]
@@ -464,7 +453,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform plan -lock=false", "terraform apply -lock-timeout=5m tfplan"]),
     },
     Rule {
-        text: rule_text!("iac.import", "Brings an existing resource under infrastructure code", "`terraform import` writes only state, no code, and a hand-written block rarely matches every real setting.", "the next apply overwrites its settings and may replace it", "Use an `import` block with `terraform plan -generate-config-out=...`, then edit until the plan shows no changes.", ["Does the code match the resource as it is today?", "What does the next plan want to change on it?"]),
+        text: rule_text!("iac.import", "Brings an existing resource under infrastructure code", "`terraform import` writes only state, no code, and a hand-written block rarely matches every real setting.", "the next apply overwrites its settings and may replace it", "Use an `import` block with `terraform plan -generate-config-out=...`, then edit until the plan shows no changes.", ["Does the code match the resource as it is today?", "What does the next plan want to change on it?"], "terraform plan -generate-config-out=generated.tf"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -475,7 +464,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["import"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("terraform plan -generate-config-out=generated.tf"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/import", "https://developer.hashicorp.com/terraform/language/import"],
         #[cfg(test)]
@@ -484,7 +472,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["terraform plan -generate-config-out=generated.tf", "terraform state list"]),
     },
     Rule {
-        text: rule_text!("iac.pulumi-destroy", "Destroys every resource of a Pulumi stack", "Only resources marked `protect` stop it, and `--remove` also deletes the stack's config and history.", "all its resources are deleted, and their data is gone", "Preview with `pulumi destroy --preview-only`, mark data resources `protect: true`, and save state with `pulumi stack export`.", ["Is the selected stack (`pulumi stack`) the one you mean?", "Which of its resources hold data, and are they snapshotted?"]),
+        text: rule_text!("iac.pulumi-destroy", "Destroys every resource of a Pulumi stack", "Only resources marked `protect` stop it, and `--remove` also deletes the stack's config and history.", "all its resources are deleted, and their data is gone", "Preview with `pulumi destroy --preview-only`, mark data resources `protect: true`, and save state with `pulumi stack export`.", ["Is the selected stack (`pulumi stack`) the one you mean?", "Which of its resources hold data, and are they snapshotted?"], "pulumi stack export --file before-destroy.json"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -497,7 +485,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--stack"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("pulumi stack export --file before-destroy.json"),
         #[cfg(test)]
         references: words!["https://www.pulumi.com/docs/iac/cli/commands/pulumi_destroy/"],
         #[cfg(test)]
@@ -506,7 +493,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["pulumi destroy --preview-only", "pulumi preview", "pulumi stack export --file before-destroy.json"]),
     },
     Rule {
-        text: rule_text!("iac.cdk-destroy", "Destroys CDK stacks", "Each resource's removal policy decides what survives, and code often sets `DESTROY` on data stores; `--all` reaches every stack.", "its tables, buckets and databases go with their data", "Set `removalPolicy: RemovalPolicy.RETAIN` on data stores and deploy, then destroy one named stack at a time.", ["Which stacks does this select (`--all`)?", "What removal policy do their data stores have?"]),
+        text: rule_text!("iac.cdk-destroy", "Destroys CDK stacks", "Each resource's removal policy decides what survives, and code often sets `DESTROY` on data stores; `--all` reaches every stack.", "its tables, buckets and databases go with their data", "Set `removalPolicy: RemovalPolicy.RETAIN` on data stores and deploy, then destroy one named stack at a time.", ["Which stacks does this select (`--all`)?", "What removal policy do their data stores have?"], "cdk diff {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -517,7 +504,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["destroy"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("cdk diff {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cdk/v2/guide/ref-cli-cmd-destroy.html"],
         #[cfg(test)]
@@ -526,7 +512,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["cdk diff ProdApiStack", "cdk synth", "cdk deploy ProdApiStack"]),
     },
     Rule {
-        text: rule_text!("iac.sam-delete", "Deletes a SAM application stack", "`sam delete` removes the whole CloudFormation stack and its artifacts; anything without `DeletionPolicy: Retain` goes.", "its functions, APIs, tables and buckets go, with their data", "Set `DeletionPolicy: Retain` on tables and buckets, and export any data that must survive.", ["Which tables, queues or buckets does {target} define?", "Which account and region is this?"]),
+        text: rule_text!("iac.sam-delete", "Deletes a SAM application stack", "`sam delete` removes the whole CloudFormation stack and its artifacts; anything without `DeletionPolicy: Retain` goes.", "its functions, APIs, tables and buckets go, with their data", "Set `DeletionPolicy: Retain` on tables and buckets, and export any data that must survive.", ["Which tables, queues or buckets does {target} define?", "Which account and region is this?"], "aws cloudformation describe-stack-resources --stack-name {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -538,7 +524,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--stack-name"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws cloudformation describe-stack-resources --stack-name {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-cli-command-reference-sam-delete.html"],
         #[cfg(test)]
@@ -547,7 +532,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["sam deploy --guided", "sam build", "sam list resources --stack-name orders-api"]),
     },
     Rule {
-        text: rule_text!("iac.serverless-remove", "Removes a Serverless Framework service", "The stage defaults to `dev`, and its whole CloudFormation stack goes, with any declared `resources` not marked Retain.", "its functions, endpoints and data stores go; callers get errors", "Name the stage explicitly with `--stage`, mark data resources `DeletionPolicy: Retain`, and back up tables first.", ["Which stage and region does this remove?", "Does the service declare tables or buckets that hold data?"]),
+        text: rule_text!("iac.serverless-remove", "Removes a Serverless Framework service", "The stage defaults to `dev`, and its whole CloudFormation stack goes, with any declared `resources` not marked Retain.", "its functions, endpoints and data stores go; callers get errors", "Name the stage explicitly with `--stage`, mark data resources `DeletionPolicy: Retain`, and back up tables first.", ["Which stage and region does this remove?", "Does the service declare tables or buckets that hold data?"], "serverless info --stage {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -559,7 +544,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--stage"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("serverless info --stage {target}"),
         #[cfg(test)]
         references: words!["https://www.serverless.com/framework/docs/providers/aws/cli-reference/remove"],
         #[cfg(test)]
@@ -568,7 +552,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["serverless deploy --stage dev", "serverless info --stage prod"]),
     },
     Rule {
-        text: rule_text!("iac.apply-unreviewed-described", "Applies infrastructure changes without a reviewed plan", "Without a saved, reviewed plan, the apply plans at run time, drift included, and one changed setting can force replacement.", "changes, even replaced databases, happen before anyone sees them", "Save a plan, read what it adds, changes and destroys, then apply exactly that plan.", ["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"]),
+        text: rule_text!("iac.apply-unreviewed-described", "Applies infrastructure changes without a reviewed plan", "Without a saved, reviewed plan, the apply plans at run time, drift included, and one changed setting can force replacement.", "changes, even replaced databases, happen before anyone sees them", "Save a plan, read what it adds, changes and destroys, then apply exactly that plan.", ["What does the plan show: anything destroyed or replaced?", "Which workspace, stack and account does this run against?"], "Run terraform plan and save the plan file for review."),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -582,7 +566,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Run terraform plan and save the plan file for review."),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/apply#apply-options"],
         #[cfg(test)]

@@ -4,7 +4,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, flag_value, operands, Hit};
-use super::{shown_with_a_name, Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
+use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::words::Words;
@@ -490,14 +490,13 @@ fn helm_uninstall(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("k8s.delete-namespace", "Deletes a Kubernetes namespace", "Volume claims inside take their disks along under the usual `Delete` reclaim policy, and a started deletion cannot be cancelled.", "everything in it is deleted and its workloads stop", "Delete only the resources you mean, after backing up its volumes. `kubectl get all,pvc,secrets -n {target}` lists them.", ["Which cluster and context is this (`kubectl config current-context`)?", "What runs in {target}, and does it hold persistent volumes?", "Would GitOps recreate it, and with its data?"]),
+        text: rule_text!("k8s.delete-namespace", "Deletes a Kubernetes namespace", "Volume claims inside take their disks along under the usual `Delete` reclaim policy, and a started deletion cannot be cancelled.", "everything in it is deleted and its workloads stop", "Delete only the resources you mean, after backing up its volumes. `kubectl get all,pvc,secrets -n {target}` lists them.", ["Which cluster and context is this (`kubectl config current-context`)?", "What runs in {target}, and does it hold persistent volumes?", "Would GitOps recreate it, and with its data?"], "kubectl label namespace {target} retired=true"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_namespace },
-        instead: shown_with_a_name("kubectl label namespace {target} retired=true"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/"],
         #[cfg(test)]
@@ -506,14 +505,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get namespaces", "kubectl delete pod web-1 --dry-run=client", "kubectl create namespace payments", "kubectl -n payments delete pod web-1"]),
     },
     Rule {
-        text: rule_text!("k8s.delete-storage", "Deletes persistent volumes, volume claims or volume snapshots", "Under the default `Delete` reclaim policy, deleting a claim deletes its cloud disk; in-use claims go when their pod stops.", "its data is lost unless snapshotted; its pod cannot start", "Patch the volume to keep its disk (`kubectl patch pv ... -p '{\"spec\":{\"persistentVolumeReclaimPolicy\":\"Retain\"}}'`), and snapshot it first.", ["What data is on {target}, and is there a snapshot?", "What is the volume's reclaim policy (Delete or Retain)?", "Which pod uses it?"]),
+        text: rule_text!("k8s.delete-storage", "Deletes persistent volumes, volume claims or volume snapshots", "Under the default `Delete` reclaim policy, deleting a claim deletes its cloud disk; in-use claims go when their pod stops.", "its data is lost unless snapshotted; its pod cannot start", "Patch the volume to keep its disk (`kubectl patch pv ... -p '{\"spec\":{\"persistentVolumeReclaimPolicy\":\"Retain\"}}'`), and snapshot it first.", ["What data is on {target}, and is there a snapshot?", "What is the volume's reclaim policy (Delete or Retain)?", "Which pod uses it?"], "kubectl get pvc {target} -o wide"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_storage },
-        instead: shown_with_a_name("kubectl get pvc {target} -o wide"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaiming"],
         #[cfg(test)]
@@ -522,14 +520,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get pvc -A", "kubectl describe pv pvc-1234", "kubectl delete pod data-postgres-0"]),
     },
     Rule {
-        text: rule_text!("k8s.delete-statefulset", "Deletes a StatefulSet", "Volume claims survive by default, but a `whenDeleted: Delete` retention policy removes them and their data; pods also stop unordered.", "its pods stop and the service is down until recreated", "To stop it, scale it to zero; to replace it, delete with `--cascade=orphan` so pods keep running.", ["What runs in {target}, and who uses it?", "Is its manifest in version control?", "What is its volume-claim retention policy?"]),
+        text: rule_text!("k8s.delete-statefulset", "Deletes a StatefulSet", "Volume claims survive by default, but a `whenDeleted: Delete` retention policy removes them and their data; pods also stop unordered.", "its pods stop and the service is down until recreated", "To stop it, scale it to zero; to replace it, delete with `--cascade=orphan` so pods keep running.", ["What runs in {target}, and who uses it?", "Is its manifest in version control?", "What is its volume-claim retention policy?"], "kubectl scale statefulset {target} --replicas=1"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_statefulset },
-        instead: shown_with_a_name("kubectl scale statefulset {target} --replicas=1"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/tasks/run-application/delete-stateful-set/"],
         #[cfg(test)]
@@ -538,14 +535,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get statefulsets", "kubectl rollout restart statefulset postgres"]),
     },
     Rule {
-        text: rule_text!("k8s.delete-workload", "Deletes a deployment, service or other workload", "Pods go with their controller, and a recreated LoadBalancer Service gets a new cloud address, breaking DNS records.", "what it serves is down until recreated from its manifest", "Scale it to zero first (`kubectl scale --replicas=0`), and delete it once nothing complains.", ["What depends on {target}?", "Is its manifest in Git, and would GitOps recreate it?"]),
+        text: rule_text!("k8s.delete-workload", "Deletes a deployment, service or other workload", "Pods go with their controller, and a recreated LoadBalancer Service gets a new cloud address, breaking DNS records.", "what it serves is down until recreated from its manifest", "Scale it to zero first (`kubectl scale --replicas=0`), and delete it once nothing complains.", ["What depends on {target}?", "Is its manifest in Git, and would GitOps recreate it?"], "kubectl get {target} -o yaml"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_workload },
-        instead: shown_with_a_name("kubectl get {target} -o yaml"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
         #[cfg(test)]
@@ -554,14 +550,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get deployment api", "kubectl rollout restart deployment api", "kubectl delete pod api-7d9f-abc"]),
     },
     Rule {
-        text: rule_text!("k8s.delete-pods-all", "Deletes every pod in a namespace or selector", "Deletion ignores PodDisruptionBudgets, which only limit evictions, so every replica can stop at once; pods with no controller never return.", "every service its pods run is down until replacements start", "Restart workloads one at a time with `kubectl rollout restart`, which keeps the service up.", ["Can every service in these pods be down at once?", "Do any of these pods lack a controller?"]),
+        text: rule_text!("k8s.delete-pods-all", "Deletes every pod in a namespace or selector", "Deletion ignores PodDisruptionBudgets, which only limit evictions, so every replica can stop at once; pods with no controller never return.", "every service its pods run is down until replacements start", "Restart workloads one at a time with `kubectl rollout restart`, which keeps the service up.", ["Can every service in these pods be down at once?", "Do any of these pods lack a controller?"], "kubectl rollout restart deployment -n {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_many_pods },
-        instead: shown_with_a_name("kubectl rollout restart deployment -n {target}"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_restart/"],
         #[cfg(test)]
@@ -570,14 +565,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl delete pod api-7d9f-abc", "kubectl get pods --all -n production", "kubectl rollout restart deployment api -n production", "kubectl delete pods -n batch --field-selector=status.phase==Failed"]),
     },
     Rule {
-        text: rule_text!("k8s.delete-crd", "Deletes a CustomResourceDefinition", "Operators may tear down what the deleted objects managed, database clusters included; reinstalling the CRD restores none.", "every object of its kind, in every namespace, is deleted", "Save its objects (`kubectl get <kind> -A -o yaml`), delete the ones you mean, then the definition.", ["How many objects of this kind exist, and where?", "Does an operator act on them being deleted?"]),
+        text: rule_text!("k8s.delete-crd", "Deletes a CustomResourceDefinition", "Operators may tear down what the deleted objects managed, database clusters included; reinstalling the CRD restores none.", "every object of its kind, in every namespace, is deleted", "Save its objects (`kubectl get <kind> -A -o yaml`), delete the ones you mean, then the definition.", ["How many objects of this kind exist, and where?", "Does an operator act on them being deleted?"], "kubectl get {target} -A -o yaml"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_crd },
-        instead: shown_with_a_name("kubectl get {target} -A -o yaml"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#delete-a-customresourcedefinition"],
         #[cfg(test)]
@@ -586,14 +580,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get crd", "kubectl apply -f crds/"]),
     },
     Rule {
-        text: rule_text!("k8s.delete-secret", "Deletes a Kubernetes secret", "Running pods keep the copy they loaded, so failures surface only at the next restart or reschedule, often hours later.", "pods lose its credentials, which may exist nowhere else", "Check whether a secrets manager or cert-manager recreates it, and save a copy first.", ["Is the value of {target} stored anywhere else?", "Which pods mount it or read it?"]),
+        text: rule_text!("k8s.delete-secret", "Deletes a Kubernetes secret", "Running pods keep the copy they loaded, so failures surface only at the next restart or reschedule, often hours later.", "pods lose its credentials, which may exist nowhere else", "Check whether a secrets manager or cert-manager recreates it, and save a copy first.", ["Is the value of {target} stored anywhere else?", "Which pods mount it or read it?"], "kubectl get secret {target} -o yaml"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_secret },
-        instead: shown_with_a_name("kubectl get secret {target} -o yaml"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/concepts/configuration/secret/"],
         #[cfg(test)]
@@ -602,14 +595,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get secrets", "kubectl create secret generic db-credentials --from-literal=user=app"]),
     },
     Rule {
-        text: rule_text!("k8s.delete-configmap", "Deletes a Kubernetes config map", "The break appears later, at a rollout or node failure; its content survives only where its manifest is kept.", "pods reading it fail on their next restart", "Check which pods use it first. `kubectl get configmap {target} -o yaml > {target}.yaml` saves it.", ["Which pods use {target}?", "Is its content kept in version control?"]),
+        text: rule_text!("k8s.delete-configmap", "Deletes a Kubernetes config map", "The break appears later, at a rollout or node failure; its content survives only where its manifest is kept.", "pods reading it fail on their next restart", "Check which pods use it first. `kubectl get configmap {target} -o yaml > {target}.yaml` saves it.", ["Which pods use {target}?", "Is its content kept in version control?"], "kubectl get configmap {target} -o yaml"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_configmap },
-        instead: shown_with_a_name("kubectl get configmap {target} -o yaml"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/concepts/configuration/configmap/"],
         #[cfg(test)]
@@ -618,14 +610,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get configmap app-config -o yaml", "kubectl create configmap app-config --from-file=app.yaml"]),
     },
     Rule {
-        text: rule_text!("k8s.delete-everything", "Deletes every workload in a namespace or cluster", "`delete all` takes pods, services, deployments, stateful sets and jobs alike; `--all-namespaces` reaches `kube-system`, so cluster DNS stops too.", "everything it runs is down until every application is redeployed", "Name the objects, or use a narrow label (`-l app=...`) in one namespace; list the matches first.", ["Which namespace and cluster does this reach?", "What does `kubectl get` list for the same selection?"]),
+        text: rule_text!("k8s.delete-everything", "Deletes every workload in a namespace or cluster", "`delete all` takes pods, services, deployments, stateful sets and jobs alike; `--all-namespaces` reaches `kube-system`, so cluster DNS stops too.", "everything it runs is down until every application is redeployed", "Name the objects, or use a narrow label (`-l app=...`) in one namespace; list the matches first.", ["Which namespace and cluster does this reach?", "What does `kubectl get` list for the same selection?"], "kubectl get all -n {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_everything },
-        instead: shown_with_a_name("kubectl get all -n {target}"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
         #[cfg(test)]
@@ -634,14 +625,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get all --all -A", "kubectl delete pods --field-selector=status.phase=Failed -n ci"]),
     },
     Rule {
-        text: rule_text!("k8s.delete-from-file", "Deletes whatever a manifest file declares", "Any namespaces, volume claims or CRDs declared take their contents along; `-f` on a directory covers every file.", "its objects are deleted; the plan does not show which", "List what it would delete first. `kubectl delete -f {target} --dry-run=server` prints it.", ["Which kinds of objects does {target} declare?", "Does it include namespaces, volume claims or CRDs?"]),
+        text: rule_text!("k8s.delete-from-file", "Deletes whatever a manifest file declares", "Any namespaces, volume claims or CRDs declared take their contents along; `-f` on a directory covers every file.", "its objects are deleted; the plan does not show which", "List what it would delete first. `kubectl delete -f {target} --dry-run=server` prints it.", ["Which kinds of objects does {target} declare?", "Does it include namespaces, volume claims or CRDs?"], "kubectl get -f {target}"),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: delete_from_file },
-        instead: shown_with_a_name("kubectl get -f {target}"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_delete/"],
         #[cfg(test)]
@@ -650,14 +640,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl apply -f k8s/", "kubectl get -f k8s/", "kubectl delete pod web-1"]),
     },
     Rule {
-        text: rule_text!("k8s.force-delete-pod", "Force-deletes a pod", "`--force` removes the pod without its kubelet confirming it stopped; on an unreachable node it may still be running.", "a replacement may run beside it and corrupt shared data", "Delete it without `--force`; for a pod on a lost node, confirm the node is down first.", ["Is the node the pod runs on really gone?", "Is it a StatefulSet pod, such as a database?"]),
+        text: rule_text!("k8s.force-delete-pod", "Force-deletes a pod", "`--force` removes the pod without its kubelet confirming it stopped; on an unreachable node it may still be running.", "a replacement may run beside it and corrupt shared data", "Delete it without `--force`; for a pod on a lost node, confirm the node is down first.", ["Is the node the pod runs on really gone?", "Is it a StatefulSet pod, such as a database?"], "kubectl describe pod {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: force_delete_pod },
-        instead: shown_with_a_name("kubectl describe pod {target}"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/tasks/run-application/force-delete-stateful-set-pod/"],
         #[cfg(test)]
@@ -666,14 +655,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl delete pod web-1", "kubectl describe pod postgres-0"]),
     },
     Rule {
-        text: rule_text!("k8s.drain", "Drains a Kubernetes node", "Without a PodDisruptionBudget a workload can lose every replica on the node at once; it stays cordoned until `kubectl uncordon`.", "its pods are evicted; pods without a controller are lost", "Set disruption budgets, drain one node at a time, and leave out `--force`.", ["Is there enough spare capacity for the evicted pods?", "Which pods on {target} have no controller?"]),
+        text: rule_text!("k8s.drain", "Drains a Kubernetes node", "Without a PodDisruptionBudget a workload can lose every replica on the node at once; it stays cordoned until `kubectl uncordon`.", "its pods are evicted; pods without a controller are lost", "Set disruption budgets, drain one node at a time, and leave out `--force`.", ["Is there enough spare capacity for the evicted pods?", "Which pods on {target} have no controller?"], "kubectl get pods -A -o wide --field-selector spec.nodeName={target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: drain },
-        instead: shown_with_a_name("kubectl get pods -A -o wide --field-selector spec.nodeName={target}"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/"],
         #[cfg(test)]
@@ -682,14 +670,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl uncordon node-7", "kubectl get nodes", "kubectl describe node node-7"]),
     },
     Rule {
-        text: rule_text!("k8s.cordon", "Cordons a Kubernetes node", "`kubectl uncordon` undoes it, but cordoning several nodes can leave new or restarting pods nowhere to run.", "no new pods are scheduled on it; running ones stay", "Cordon one node at a time, and `kubectl uncordon` it when done.", ["How many nodes are cordoned already?", "When will {target} be uncordoned?"]),
+        text: rule_text!("k8s.cordon", "Cordons a Kubernetes node", "`kubectl uncordon` undoes it, but cordoning several nodes can leave new or restarting pods nowhere to run.", "no new pods are scheduled on it; running ones stay", "Cordon one node at a time, and `kubectl uncordon` it when done.", ["How many nodes are cordoned already?", "When will {target} be uncordoned?"], "kubectl get nodes -o wide"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: cordon },
-        instead: shown_with_a_name("kubectl get nodes -o wide"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_cordon/"],
         #[cfg(test)]
@@ -698,7 +685,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl uncordon node-7", "kubectl get nodes"]),
     },
     Rule {
-        text: rule_text!("k8s.scale-to-zero", "Scales a workload down to zero", "Nothing records the previous replica count; GitOps tools may scale it straight back, and a HorizontalPodAutoscaler stays inactive at zero.", "what it serves is down until scaled back up", "Scale down gradually or drain its traffic first, and note the current replica count.", ["Who uses {target}, and is a downtime window agreed?", "How many replicas does it run now?"]),
+        text: rule_text!("k8s.scale-to-zero", "Scales a workload down to zero", "Nothing records the previous replica count; GitOps tools may scale it straight back, and a HorizontalPodAutoscaler stays inactive at zero.", "what it serves is down until scaled back up", "Scale down gradually or drain its traffic first, and note the current replica count.", ["Who uses {target}, and is a downtime window agreed?", "How many replicas does it run now?"], "kubectl get {target} -o jsonpath='{.spec.replicas}'"),
         // DESIGN.md lists scaling back as reversible: scaling up again restores it, though the
         // service is down until then (which the scope and the explanation carry).
         reversibility: R::Reversible,
@@ -707,7 +694,6 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: scale_to_zero },
-        instead: shown_with_a_name("kubectl get {target} -o jsonpath='{.spec.replicas}'"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_scale/"],
         #[cfg(test)]
@@ -716,7 +702,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl scale deployment api --replicas=3", "kubectl get deployment api"]),
     },
     Rule {
-        text: rule_text!("k8s.rollout-undo", "Rolls a workload back to an earlier version", "Only the pod template reverts; ConfigMaps, Secrets and the database stay, and a reused image tag may hold newer code.", "its older code runs against today's data and may fail", "Check the target revision (`kubectl rollout history --revision=N`) and whether the database changed since.", ["Which revision does it return to, and what changed since?", "Did a database migration run after that revision?"]),
+        text: rule_text!("k8s.rollout-undo", "Rolls a workload back to an earlier version", "Only the pod template reverts; ConfigMaps, Secrets and the database stay, and a reused image tag may hold newer code.", "its older code runs against today's data and may fail", "Check the target revision (`kubectl rollout history --revision=N`) and whether the database changed since.", ["Which revision does it return to, and what changed since?", "Did a database migration run after that revision?"], "kubectl rollout history {target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -727,7 +713,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["rollout"], words!["undo"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("kubectl rollout history {target}"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_undo/"],
         #[cfg(test)]
@@ -736,7 +721,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl rollout history deployment/api", "kubectl rollout status deployment/api"]),
     },
     Rule {
-        text: rule_text!("k8s.replace-force", "Deletes and recreates objects", "`--force` deletes and recreates each object, so owned pods are garbage-collected and Services may get new cluster IPs.", "its objects go down and volume data may be lost", "Use `kubectl apply` without `--force`, and fix the field blocking an in-place update.", ["Do any objects in the file hold data?", "Why can the change not be applied in place?"]),
+        text: rule_text!("k8s.replace-force", "Deletes and recreates objects", "`--force` deletes and recreates each object, so owned pods are garbage-collected and Services may get new cluster IPs.", "its objects go down and volume data may be lost", "Use `kubectl apply` without `--force`, and fix the field blocking an in-place update.", ["Do any objects in the file hold data?", "Why can the change not be applied in place?"], "kubectl diff -f {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -748,7 +733,6 @@ pub static RULES: &[Rule] = &[
             flags_all: words!["--force"],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("kubectl diff -f {target}"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/kubectl/generated/kubectl_replace/"],
         #[cfg(test)]
@@ -757,14 +741,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl replace -f deployment.yaml", "kubectl apply -f deployment.yaml"]),
     },
     Rule {
-        text: rule_text!("k8s.remove-finalizers", "Removes finalizers to force an object away", "A finalizer holds deletion until its controller finishes clean-up; clearing it skips that work, and nothing records what was left.", "it vanishes, orphaning billed cloud resources or in-use volumes", "Find why its controller is stuck (`kubectl describe`) and fix that; remove the finalizer only after clean-up.", ["Which controller owns the finalizer, and why is it stuck?", "What cloud resources or volumes was it protecting?"]),
+        text: rule_text!("k8s.remove-finalizers", "Removes finalizers to force an object away", "A finalizer holds deletion until its controller finishes clean-up; clearing it skips that work, and nothing records what was left.", "it vanishes, orphaning billed cloud resources or in-use volumes", "Find why its controller is stuck (`kubectl describe`) and fix that; remove the finalizer only after clean-up.", ["Which controller owns the finalizer, and why is it stuck?", "What cloud resources or volumes was it protecting?"], "kubectl get {target} -o jsonpath='{.metadata.finalizers}'"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: remove_finalizers },
-        instead: shown_with_a_name("kubectl get {target} -o jsonpath='{.metadata.finalizers}'"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/concepts/overview/working-with-objects/finalizers/"],
         #[cfg(test)]
@@ -773,14 +756,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl patch deployment api -p '{\"spec\":{\"replicas\":3}}'", "kubectl get pvc data-0 -o jsonpath='{.metadata.finalizers}'"]),
     },
     Rule {
-        text: rule_text!("k8s.grant-cluster-admin", "Grants cluster-admin in a Kubernetes cluster", "`cluster-admin` can also create bindings and tokens, so the subject can grant itself lasting access that outlives this binding.", "it can read every secret and change anything", "Bind a narrower role in one namespace instead (`kubectl create rolebinding --clusterrole=edit -n ...`).", ["What does the subject actually need to do?", "Who or what runs as this subject?"]),
+        text: rule_text!("k8s.grant-cluster-admin", "Grants cluster-admin in a Kubernetes cluster", "`cluster-admin` can also create bindings and tokens, so the subject can grant itself lasting access that outlives this binding.", "it can read every secret and change anything", "Bind a narrower role in one namespace instead (`kubectl create rolebinding --clusterrole=edit -n ...`).", ["What does the subject actually need to do?", "Who or what runs as this subject?"], "kubectl auth can-i --list --as=system:serviceaccount:default:{target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["kubectl", "oc"], check: grant_cluster_admin },
-        instead: shown_with_a_name("kubectl auth can-i --list --as=system:serviceaccount:default:{target}"),
         #[cfg(test)]
         references: words!["https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles"],
         #[cfg(test)]
@@ -789,14 +771,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl create rolebinding dev-edit --clusterrole=edit --user=dev -n dev", "kubectl get clusterrolebindings"]),
     },
     Rule {
-        text: rule_text!("helm.uninstall", "Uninstalls a Helm release", "Everything in the release manifest goes unless annotated `helm.sh/resource-policy: keep`; volume claims a StatefulSet created itself stay.", "its objects are deleted, volume data and generated passwords included", "Check what it owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history`.", ["What does {target} own, and what holds data?", "Are its generated secrets or passwords stored elsewhere?"]),
+        text: rule_text!("helm.uninstall", "Uninstalls a Helm release", "Everything in the release manifest goes unless annotated `helm.sh/resource-policy: keep`; volume claims a StatefulSet created itself stay.", "its objects are deleted, volume data and generated passwords included", "Check what it owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history`.", ["What does {target} own, and what holds data?", "Are its generated secrets or passwords stored elsewhere?"], "helm get manifest {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["helm"], check: helm_uninstall },
-        instead: shown_with_a_name("helm get manifest {target}"),
         #[cfg(test)]
         references: words!["https://helm.sh/docs/helm/helm_uninstall/"],
         #[cfg(test)]
@@ -805,7 +786,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["helm list -A", "helm get manifest payments", "helm upgrade payments ./chart"]),
     },
     Rule {
-        text: rule_text!("helm.rollback", "Rolls a Helm release back", "Rollback writes a new revision from the old manifests and values: resources added since are deleted, and rollback hooks run.", "its older version runs against today's data and may break", "Compare the revisions and check for migrations since. `helm get values {target} --revision N` shows old values.", ["Which revision does it return to, and what changed since?", "Did any migration run after that revision?"]),
+        text: rule_text!("helm.rollback", "Rolls a Helm release back", "Rollback writes a new revision from the old manifests and values: resources added since are deleted, and rollback hooks run.", "its older version runs against today's data and may break", "Compare the revisions and check for migrations since. `helm get values {target} --revision N` shows old values.", ["Which revision does it return to, and what changed since?", "Did any migration run after that revision?"], "helm history {target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -816,7 +797,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["rollback"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("helm history {target}"),
         #[cfg(test)]
         references: words!["https://helm.sh/docs/helm/helm_rollback/"],
         #[cfg(test)]
@@ -825,7 +805,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["helm history payments", "helm status payments"]),
     },
     Rule {
-        text: rule_text!("helm.upgrade-force", "Upgrades a Helm release by recreating resources", "`--force` makes Helm replace resources it cannot patch, turning an immutable-field error that would stop the upgrade into delete-and-recreate.", "its workloads go down and Services may get new addresses", "Upgrade without `--force` and fix the blocking field; preview changes with `helm diff upgrade`.", ["Why can the upgrade not be applied in place?", "Which resources would be recreated?"]),
+        text: rule_text!("helm.upgrade-force", "Upgrades a Helm release by recreating resources", "`--force` makes Helm replace resources it cannot patch, turning an immutable-field error that would stop the upgrade into delete-and-recreate.", "its workloads go down and Services may get new addresses", "Upgrade without `--force` and fix the blocking field; preview changes with `helm diff upgrade`.", ["Why can the upgrade not be applied in place?", "Which resources would be recreated?"], "helm template {target} ./chart"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -837,7 +817,6 @@ pub static RULES: &[Rule] = &[
             flags_any: words!["--force", "--force-replace"],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("helm template {target} ./chart"),
         #[cfg(test)]
         references: words!["https://helm.sh/docs/helm/helm_upgrade/"],
         #[cfg(test)]
@@ -846,7 +825,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["helm upgrade --install api ./chart -f values.yaml", "helm template api ./chart"]),
     },
     Rule {
-        text: rule_text!("helm.uninstall-described", "A step that uninstalls a Helm release", "Only resources annotated `helm.sh/resource-policy: keep`, and volume claims a StatefulSet created itself, survive; reinstalling generates fresh passwords and empty volumes.", "its chart's objects are deleted, volume data and passwords included", "Check what the release owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history`.", ["Which of the release's resources hold data?", "Are its generated secrets stored elsewhere?"]),
+        text: rule_text!("helm.uninstall-described", "A step that uninstalls a Helm release", "Only resources annotated `helm.sh/resource-policy: keep`, and volume claims a StatefulSet created itself, survive; reinstalling generates fresh passwords and empty volumes.", "its chart's objects are deleted, volume data and passwords included", "Check what the release owns (`helm get manifest`), back up its volumes, and uninstall with `--keep-history`.", ["Which of the release's resources hold data?", "Are its generated secrets stored elsewhere?"], "List what the release owns with helm get manifest before removing anything."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -860,7 +839,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("List what the release owns with helm get manifest before removing anything."),
         #[cfg(test)]
         references: words!["https://helm.sh/docs/helm/helm_uninstall/"],
         #[cfg(test)]

@@ -6,7 +6,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::Hit;
-use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
+use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::span::Span;
 use crate::sql::SqlWord;
@@ -315,14 +315,13 @@ fn rename_under_readers(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("sql.index-blocks-writes", "Builds an index while writes wait", "Without CONCURRENTLY the build holds a SHARE lock: every insert, update and delete on the table waits until it ends.", "writes to the table wait until the index is built", "Use `CREATE INDEX CONCURRENTLY`, outside a transaction, with `lock_timeout` set; check the index is valid after.", ["How many rows does the table hold, and how long will the build take?", "What writes to it meanwhile?"]),
+        text: rule_text!("sql.index-blocks-writes", "Builds an index while writes wait", "Without CONCURRENTLY the build holds a SHARE lock: every insert, update and delete on the table waits until it ends.", "writes to the table wait until the index is built", "Use `CREATE INDEX CONCURRENTLY`, outside a transaction, with `lock_timeout` set; check the index is valid after.", ["How many rows does the table hold, and how long will the build take?", "What writes to it meanwhile?"], "CREATE INDEX CONCURRENTLY orders_customer_idx ON {target} (customer_id);"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::SqlFn(index_blocks_writes),
-        instead: shown_with_a_name("CREATE INDEX CONCURRENTLY orders_customer_idx ON {target} (customer_id);"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY", "https://squawkhq.com/docs/require-concurrent-index-creation"],
         #[cfg(test)]
@@ -331,14 +330,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);", "DROP INDEX CONCURRENTLY orders_customer_idx;"]),
     },
     Rule {
-        text: rule_text!("sql.type-change-rewrite", "Changes a column's type under a full lock", "Most type changes rewrite the whole table under an ACCESS EXCLUSIVE lock, which blocks reads as well as writes.", "reads and writes of the table wait until the rewrite ends", "Add a new-type column, backfill it in batches, move the code to it, then drop the old one.", ["How big is the table, and how long will the rewrite hold the lock?", "Does the code still read the old type?"]),
+        text: rule_text!("sql.type-change-rewrite", "Changes a column's type under a full lock", "Most type changes rewrite the whole table under an ACCESS EXCLUSIVE lock, which blocks reads as well as writes.", "reads and writes of the table wait until the rewrite ends", "Add a new-type column, backfill it in batches, move the code to it, then drop the old one.", ["How big is the table, and how long will the rewrite hold the lock?", "Does the code still read the old type?"], "Add a column of the new type to {target}, backfill it in batches, and move reads to it before dropping the old one."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::SqlFn(type_rewrite),
-        instead: shown_with_a_name("Add a column of the new type to {target}, backfill it in batches, and move reads to it before dropping the old one."),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES", "https://squawkhq.com/docs/changing-column-type"],
         #[cfg(test)]
@@ -347,14 +345,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER TABLE orders ADD COLUMN type text;", "ALTER TABLE orders ALTER COLUMN total SET DEFAULT 0;"]),
     },
     Rule {
-        text: rule_text!("sql.not-null-scan", "Sets NOT NULL with a locked full scan", "PostgreSQL checks every row while holding an ACCESS EXCLUSIVE lock, so reads and writes wait for the scan.", "reads and writes of the table wait for the scan", "Add `CHECK (column IS NOT NULL) NOT VALID`, validate it, then set NOT NULL: the scan is then skipped.", ["How many rows must be scanned?", "Can any row still hold NULL?"]),
+        text: rule_text!("sql.not-null-scan", "Sets NOT NULL with a locked full scan", "PostgreSQL checks every row while holding an ACCESS EXCLUSIVE lock, so reads and writes wait for the scan.", "reads and writes of the table wait for the scan", "Add `CHECK (column IS NOT NULL) NOT VALID`, validate it, then set NOT NULL: the scan is then skipped.", ["How many rows must be scanned?", "Can any row still hold NULL?"], "ALTER TABLE {target} ADD CHECK (user_id IS NOT NULL) NOT VALID;"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::SqlFn(not_null_scan),
-        instead: shown_with_a_name("ALTER TABLE {target} ADD CHECK (user_id IS NOT NULL) NOT VALID;"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-altertable.html", "https://squawkhq.com/docs/adding-not-nullable-field"],
         #[cfg(test)]
@@ -363,14 +360,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER TABLE orders ALTER COLUMN user_id DROP NOT NULL;", "ALTER TABLE orders ADD CONSTRAINT user_id_not_null CHECK (user_id IS NOT NULL) NOT VALID;"]),
     },
     Rule {
-        text: rule_text!("sql.constraint-validates-under-lock", "Adds a constraint that checks every row locked", "Without NOT VALID every row is checked while the table is locked; a foreign key locks the referenced table too.", "writes to both tables wait until every row is checked", "Add it `NOT VALID`, then `VALIDATE CONSTRAINT` in a second statement, which lets writes continue.", ["How many rows must be checked?", "What writes to these tables meanwhile?"]),
+        text: rule_text!("sql.constraint-validates-under-lock", "Adds a constraint that checks every row locked", "Without NOT VALID every row is checked while the table is locked; a foreign key locks the referenced table too.", "writes to both tables wait until every row is checked", "Add it `NOT VALID`, then `VALIDATE CONSTRAINT` in a second statement, which lets writes continue.", ["How many rows must be checked?", "What writes to these tables meanwhile?"], "ALTER TABLE {target} ADD FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::SqlFn(constraint_validates),
-        instead: shown_with_a_name("ALTER TABLE {target} ADD FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-VALIDATE-CONSTRAINT", "https://squawkhq.com/docs/constraint-missing-not-valid"],
         #[cfg(test)]
@@ -379,14 +375,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER TABLE orders ADD CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES users(id) NOT VALID;", "ALTER TABLE orders VALIDATE CONSTRAINT fk_user;"]),
     },
     Rule {
-        text: rule_text!("sql.unique-under-lock", "Adds a unique key under a write lock", "The unique index behind the constraint is built while the table is locked against writes.", "writes to the table wait until the index is built", "Build a unique index `CONCURRENTLY` first, then add the constraint `USING INDEX`.", ["How many rows does the table hold?", "Are there duplicates that would make it fail halfway?"]),
+        text: rule_text!("sql.unique-under-lock", "Adds a unique key under a write lock", "The unique index behind the constraint is built while the table is locked against writes.", "writes to the table wait until the index is built", "Build a unique index `CONCURRENTLY` first, then add the constraint `USING INDEX`.", ["How many rows does the table hold?", "Are there duplicates that would make it fail halfway?"], "CREATE UNIQUE INDEX CONCURRENTLY ON {target} (email);"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::SqlFn(unique_under_lock),
-        instead: shown_with_a_name("CREATE UNIQUE INDEX CONCURRENTLY ON {target} (email);"),
         #[cfg(test)]
         references: words!["https://squawkhq.com/docs/disallowed-unique-constraint"],
         #[cfg(test)]
@@ -395,14 +390,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx;", "ALTER TABLE users ADD COLUMN nickname text UNIQUE;"]),
     },
     Rule {
-        text: rule_text!("sql.mysql-table-copy", "Copies a MySQL table while writes wait", "Changing a column's type, or asking for ALGORITHM=COPY, makes MySQL copy the table; writes wait until the copy ends.", "writes to the table wait until the copy finishes", "Add `ALGORITHM=INPLACE, LOCK=NONE` so MySQL refuses a blocking copy; run one that must copy with gh-ost or pt-online-schema-change.", ["How many rows does the table hold, and how long will the copy take?", "Is there disk space for a second copy?"]),
+        text: rule_text!("sql.mysql-table-copy", "Copies a MySQL table while writes wait", "Changing a column's type, or asking for ALGORITHM=COPY, makes MySQL copy the table; writes wait until the copy ends.", "writes to the table wait until the copy finishes", "Add `ALGORITHM=INPLACE, LOCK=NONE` so MySQL refuses a blocking copy; run one that must copy with gh-ost or pt-online-schema-change.", ["How many rows does the table hold, and how long will the copy take?", "Is there disk space for a second copy?"], "ALTER TABLE {target} ADD COLUMN note TEXT, ALGORITHM=INPLACE, LOCK=NONE;"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::SqlFn(mysql_table_copy),
-        instead: shown_with_a_name("ALTER TABLE {target} ADD COLUMN note TEXT, ALGORITHM=INPLACE, LOCK=NONE;"),
         #[cfg(test)]
         references: words!["https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-operations.html", "https://github.com/github/gh-ost"],
         #[cfg(test)]
@@ -411,14 +405,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER TABLE orders ADD COLUMN note TEXT, ALGORITHM=INSTANT;", "ALTER TABLE orders MODIFY COLUMN total DECIMAL(12,2), ALGORITHM=INPLACE, LOCK=NONE;", "ALTER TABLE orders ADD COLUMN change_reason TEXT;"]),
     },
     Rule {
-        text: rule_text!("sql.volatile-default-rewrite", "Adds a column whose default rewrites the table", "A default computed per row cannot be stored once, so PostgreSQL rewrites every row under an ACCESS EXCLUSIVE lock.", "reads and writes of the table wait until the rewrite ends", "Add the column without a default, set the default for new rows, then backfill old rows in batches.", ["How many rows must be rewritten?", "Must old rows get a value at once?"]),
+        text: rule_text!("sql.volatile-default-rewrite", "Adds a column whose default rewrites the table", "A default computed per row cannot be stored once, so PostgreSQL rewrites every row under an ACCESS EXCLUSIVE lock.", "reads and writes of the table wait until the rewrite ends", "Add the column without a default, set the default for new rows, then backfill old rows in batches.", ["How many rows must be rewritten?", "Must old rows get a value at once?"], "Add the column to {target} with no default, then backfill it in batches of a few thousand rows."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::SqlFn(volatile_default),
-        instead: shown_with_a_name("Add the column to {target} with no default, then backfill it in batches of a few thousand rows."),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES", "https://squawkhq.com/docs/adding-field-with-default"],
         #[cfg(test)]
@@ -427,14 +420,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER TABLE orders ADD COLUMN created_at timestamptz DEFAULT now();", "ALTER TABLE orders ADD COLUMN status text NOT NULL DEFAULT 'new';"]),
     },
     Rule {
-        text: rule_text!("sql.rename-breaks-readers", "Renames what running code still reads", "The rename is instant, but code already deployed still queries the old name and fails until redeployed.", "queries using the old name fail until the code changes", "Add the new column, write to both, move reads to it, then drop the old one later.", ["Does any deployed code, report or job still use the old name?", "Will the code that uses the new name ship at the same moment?"]),
+        text: rule_text!("sql.rename-breaks-readers", "Renames what running code still reads", "The rename is instant, but code already deployed still queries the old name and fails until redeployed.", "queries using the old name fail until the code changes", "Add the new column, write to both, move reads to it, then drop the old one later.", ["Does any deployed code, report or job still use the old name?", "Will the code that uses the new name ship at the same moment?"], "Add the new column to {target} and have the code write both names before any rename."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::SqlFn(rename_under_readers),
-        instead: shown_with_a_name("Add the new column to {target} and have the code write both names before any rename."),
         #[cfg(test)]
         references: words!["https://squawkhq.com/docs/renaming-column", "https://github.com/ankane/strong_migrations#renaming-a-column"],
         #[cfg(test)]

@@ -4,7 +4,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, flag_value, match_command, positionals, shape, Hit};
-use super::{shown_with_a_name, Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
+use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::words::Words;
@@ -950,7 +950,7 @@ fn public_drop(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     // ---- Money ----
     Rule {
-        text: rule_text!("money.stripe-cli", "Moves money with the Stripe CLI", "Refunds cannot be cancelled, payouts only while pending, and charges only by refunding, which keeps Stripe's fee.", "real money moves; only a second transaction can correct it", "Test it without `--live` first; have a person check and issue the live one from the dashboard.", ["Is this live, and who checked the amount and recipient?", "Has this payment or refund already been made once?"]),
+        text: rule_text!("money.stripe-cli", "Moves money with the Stripe CLI", "Refunds cannot be cancelled, payouts only while pending, and charges only by refunding, which keeps Stripe's fee.", "real money moves; only a second transaction can correct it", "Test it without `--live` first; have a person check and issue the live one from the dashboard.", ["Is this live, and who checked the amount and recipient?", "Has this payment or refund already been made once?"], "stripe charges retrieve {target}"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -960,7 +960,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["stripe"],
             check: stripe_money,
         },
-        instead: shown_with_a_name("stripe charges retrieve {target}"),
         #[cfg(test)]
         references: words!["https://docs.stripe.com/cli/resources"],
         #[cfg(test)]
@@ -977,7 +976,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("money.stripe-delete", "Deletes Stripe customers or cancels subscriptions", "Deleting a customer also cancels their subscriptions and removes saved payment methods; a cancelled subscription cannot be resumed, only replaced.", "subscriptions end for good and customers notice at billing", "Pause collection or cancel at period end (`--cancel-at-period-end=true`) instead of deleting.", ["Is this the live account, and is {target} the right one?", "Has the customer asked for this?"]),
+        text: rule_text!("money.stripe-delete", "Deletes Stripe customers or cancels subscriptions", "Deleting a customer also cancels their subscriptions and removes saved payment methods; a cancelled subscription cannot be resumed, only replaced.", "subscriptions end for good and customers notice at billing", "Pause collection or cancel at period end (`--cancel-at-period-end=true`) instead of deleting.", ["Is this the live account, and is {target} the right one?", "Has the customer asked for this?"], "stripe customers retrieve {target}"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -987,7 +986,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["stripe"],
             check: stripe_destroy,
         },
-        instead: shown_with_a_name("stripe customers retrieve {target}"),
         #[cfg(test)]
         references: words!["https://docs.stripe.com/api/customers/delete"],
         #[cfg(test)]
@@ -1002,7 +1000,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("money.payment-api-call", "Moves money through a payment API", "A raw POST skips the dashboard's confirmation and the application's checks; without an `Idempotency-Key` header, a retry pays twice.", "real money moves at once and cannot be called back", "Try the provider's sandbox or test keys first, and have a person issue live payments from the dashboard.", ["Is this a live key, and who checked amount and recipient?", "Could a retry pay or refund twice?"]),
+        text: rule_text!("money.payment-api-call", "Moves money through a payment API", "A raw POST skips the dashboard's confirmation and the application's checks; without an `Idempotency-Key` header, a retry pays twice.", "real money moves at once and cannot be called back", "Try the provider's sandbox or test keys first, and have a person issue live payments from the dashboard.", ["Is this a live key, and who checked amount and recipient?", "Could a retry pay or refund twice?"], "Have a person check the amount and the recipient in the payment dashboard before anything is sent."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1012,7 +1010,6 @@ pub static RULES: &[Rule] = &[
             programs: HTTP_CLIENTS,
             check: payment_api_call,
         },
-        instead: shown_with_a_name("Have a person check the amount and the recipient in the payment dashboard before anything is sent."),
         #[cfg(test)]
         references: words!["https://docs.stripe.com/api/refunds/create"],
         #[cfg(test)]
@@ -1030,7 +1027,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- Messages ----
     Rule {
-        text: rule_text!("messages.api-send", "Sends a message through a messaging API", "The provider delivers as soon as the call succeeds, with no preview or approval, and a retry sends it twice.", "the message reaches people at once and cannot be unsent", "Send to an internal test address first and read it; have a person check the recipient list.", ["Who receives this, and how many people?", "Has a person read the exact text?"]),
+        text: rule_text!("messages.api-send", "Sends a message through a messaging API", "The provider delivers as soon as the call succeeds, with no preview or approval, and a retry sends it twice.", "the message reaches people at once and cannot be unsent", "Send to an internal test address first and read it; have a person check the recipient list.", ["Who receives this, and how many people?", "Has a person read the exact text?"], "Send it to an internal test address first and read the result."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1040,7 +1037,6 @@ pub static RULES: &[Rule] = &[
             programs: HTTP_CLIENTS,
             check: message_api_call,
         },
-        instead: shown_with_a_name("Send it to an internal test address first and read the result."),
         #[cfg(test)]
         references: words!["https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource"],
         #[cfg(test)]
@@ -1058,7 +1054,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("messages.twilio-cli", "Texts or calls a phone with Twilio", "A retry sends the text again, and texting numbers that never opted in can breach anti-spam law.", "it reaches the phone at once and cannot be recalled", "Send to your own verified number first; check the number and text before sending to {target}.", ["Whose number is {target}, and did they opt in?", "Has a person read the exact text?"]),
+        text: rule_text!("messages.twilio-cli", "Texts or calls a phone with Twilio", "A retry sends the text again, and texting numbers that never opted in can breach anti-spam law.", "it reaches the phone at once and cannot be recalled", "Send to your own verified number first; check the number and text before sending to {target}.", ["Whose number is {target}, and did they opt in?", "Has a person read the exact text?"], "twilio api:core:messages:list --limit 5"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1075,7 +1071,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--to"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("twilio api:core:messages:list --limit 5"),
         #[cfg(test)]
         references: words!["https://www.twilio.com/docs/twilio-cli/general-usage"],
         #[cfg(test)]
@@ -1090,7 +1085,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("messages.aws-send-email", "Sends email through Amazon SES or Pinpoint", "Bounces and spam complaints from a wrong send count against the SES account, which AWS can pause.", "it lands in every recipient's inbox and cannot be unsent", "Send to an internal test address first; check the recipients and their number before a bulk send.", ["Who receives this, and how many recipients?", "Has a person read the exact message?"]),
+        text: rule_text!("messages.aws-send-email", "Sends email through Amazon SES or Pinpoint", "Bounces and spam complaints from a wrong send count against the SES account, which AWS can pause.", "it lands in every recipient's inbox and cannot be unsent", "Send to an internal test address first; check the recipients and their number before a bulk send.", ["Who receives this, and how many recipients?", "Has a person read the exact message?"], "aws sesv2 get-account"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1100,7 +1095,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["aws"],
             check: aws_send_email,
         },
-        instead: shown_with_a_name("aws sesv2 get-account"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/sesv2/send-email.html"],
         #[cfg(test)]
@@ -1117,7 +1111,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("messages.aws-sns-publish", "Publishes to an SNS topic or phone", "A topic fans out to every subscription, including queues and Lambda functions that act on the message automatically.", "every subscriber gets it at once, beyond recall", "List the topic's subscribers first, and publish to a test topic to check the message format.", ["Who and what subscribes to this topic?", "What will the subscribers do when the message arrives?"]),
+        text: rule_text!("messages.aws-sns-publish", "Publishes to an SNS topic or phone", "A topic fans out to every subscription, including queues and Lambda functions that act on the message automatically.", "every subscriber gets it at once, beyond recall", "List the topic's subscribers first, and publish to a test topic to check the message format.", ["Who and what subscribes to this topic?", "What will the subscribers do when the message arrives?"], "aws sns list-subscriptions-by-topic --topic-arn {target}"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1128,7 +1122,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["sns"], words!["publish", "publish-batch"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("aws sns list-subscriptions-by-topic --topic-arn {target}"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/cli/latest/reference/sns/publish.html"],
         #[cfg(test)]
@@ -1143,7 +1136,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("messages.mail-command", "Sends email from the command line", "`sendmail -t` takes recipients from the message's own headers, which the plan does not show; delivery starts at once.", "it reaches every recipient, attachments included, and cannot be unsent", "Send to your own address first and read it; check the recipients before sending to {target}.", ["Who is on the recipient list, and how many?", "Has a person read the message and its attachments?"]),
+        text: rule_text!("messages.mail-command", "Sends email from the command line", "`sendmail -t` takes recipients from the message's own headers, which the plan does not show; delivery starts at once.", "it reaches every recipient, attachments included, and cannot be unsent", "Send to your own address first and read it; check the recipients before sending to {target}.", ["Who is on the recipient list, and how many?", "Has a person read the message and its attachments?"], "Send it to your own address first and read the result."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1153,7 +1146,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "swaks"],
             check: mail_send,
         },
-        instead: shown_with_a_name("Send it to your own address first and read the result."),
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man1/mail.1p.html"],
         #[cfg(test)]
@@ -1173,7 +1165,7 @@ pub static RULES: &[Rule] = &[
     },
     // ---- Words ----
     Rule {
-        text: rule_text!("messages.prose-mass-send", "Sends a message to everyone", "A wrong link, a test message or a retried job's duplicate reaches everyone; the only correction is another mass message.", "every customer or user receives it; it cannot be unsent", "Send to an internal test list first; have a person approve text and recipients, then send in batches.", ["Who approved the text and checked the recipient list?", "How many people receive it?", "Could a retry send it twice?"]),
+        text: rule_text!("messages.prose-mass-send", "Sends a message to everyone", "A wrong link, a test message or a retried job's duplicate reaches everyone; the only correction is another mass message.", "every customer or user receives it; it cannot be unsent", "Send to an internal test list first; have a person approve text and recipients, then send in batches.", ["Who approved the text and checked the recipient list?", "How many people receive it?", "Could a retry send it twice?"], "Send the message to an internal test list first and review it."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1187,7 +1179,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Send the message to an internal test list first and review it."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1208,7 +1199,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("messages.prose-mass-email", "Emails or notifies everyone", "A wrong link, a test message or a retried job's duplicate reaches everyone; the only correction is another mass message.", "every customer or user gets it at once, irrevocably", "Send to an internal test list first; have a person approve text and recipients, then send in batches.", ["Who approved the text and checked the recipient list?", "How many people receive it?", "Could a retry send it twice?"]),
+        text: rule_text!("messages.prose-mass-email", "Emails or notifies everyone", "A wrong link, a test message or a retried job's duplicate reaches everyone; the only correction is another mass message.", "every customer or user gets it at once, irrevocably", "Send to an internal test list first; have a person approve text and recipients, then send in batches.", ["Who approved the text and checked the recipient list?", "How many people receive it?", "Could a retry send it twice?"], "Email an internal test list first and review the result."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1222,7 +1213,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Email an internal test list first and review the result."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1243,7 +1233,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("money.prose-mass-payment", "Refunds or charges every order or customer", "A broad filter multiplies the loss, and re-running after a partial failure repeats those already done.", "money moves for every order at once, with no undo", "Have finance approve the list of orders and amounts; run a few by hand, then small batches.", ["How many orders or customers, and what total amount?", "Who in finance approved the list?", "Could any be refunded or charged twice?"]),
+        text: rule_text!("money.prose-mass-payment", "Refunds or charges every order or customer", "A broad filter multiplies the loss, and re-running after a partial failure repeats those already done.", "money moves for every order at once, with no undo", "Have finance approve the list of orders and amounts; run a few by hand, then small batches.", ["How many orders or customers, and what total amount?", "Who in finance approved the list?", "Could any be refunded or charged twice?"], "List the affected orders with their amounts for finance to review."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1257,7 +1247,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("List the affected orders with their amounts for finance to review."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1274,7 +1263,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("money.prose-transfer", "Moves money", "Banks recall a transfer only with the recipient's consent; fraud often arrives as exactly this request, with changed bank details.", "the money leaves at once and may not come back", "Have a second person check the amount and recipient's details against a known source before paying.", ["Who requested it, and how were the bank details verified?", "Is the amount and currency exactly right?"]),
+        text: rule_text!("money.prose-transfer", "Moves money", "Banks recall a transfer only with the recipient's consent; fraud often arrives as exactly this request, with changed bank details.", "the money leaves at once and may not come back", "Have a second person check the amount and recipient's details against a known source before paying.", ["Who requested it, and how were the bank details verified?", "Is the amount and currency exactly right?"], "Ask a second person to check the amount and the recipient before anything is paid."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1288,7 +1277,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Ask a second person to check the amount and the recipient before anything is paid."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1306,7 +1294,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("messages.prose-public-post", "Posts something publicly", "Archives, screenshots and search caches keep a public post after deletion, and it is quoted as the company's official position.", "anyone can read and copy it at once", "Draft the post and have the communications owner approve the exact text first.", ["Who approved the exact text?", "Does it mention customers, incidents or anything not yet public?"]),
+        text: rule_text!("messages.prose-public-post", "Posts something publicly", "Archives, screenshots and search caches keep a public post after deletion, and it is quoted as the company's official position.", "anyone can read and copy it at once", "Draft the post and have the communications owner approve the exact text first.", ["Who approved the exact text?", "Does it mention customers, incidents or anything not yet public?"], "Draft the post and share it with the communications team for review."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1323,7 +1311,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Draft the post and share it with the communications team for review."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1341,7 +1328,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("messages.prose-tweet", "Tweets from the company account", "It goes out under the company's name unreviewed, and quote posts, replies and archives keep it after deletion.", "followers, journalists and bots copy it at once, for good", "Draft the tweet and have the account's owner approve the exact text first.", ["Who approved the exact text?", "Which account does it go out from?"]),
+        text: rule_text!("messages.prose-tweet", "Tweets from the company account", "It goes out under the company's name unreviewed, and quote posts, replies and archives keep it after deletion.", "followers, journalists and bots copy it at once, for good", "Draft the tweet and have the account's owner approve the exact text first.", ["Who approved the exact text?", "Which account does it go out from?"], "Draft the text and send it to the social media owner for approval."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -1359,7 +1346,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Draft the text and send it to the social media owner for approval."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1376,7 +1362,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("money.prose-refund", "Refunds a customer", "Providers usually keep the fee, and accept further refunds on one payment until they total the amount paid.", "the money leaves; a wrong refund is hard to recover", "Check the payment was not refunded already, and have a second person approve large refunds.", ["Which payment, for how much, and was it refunded already?", "Who approves refunds of this size?"]),
+        text: rule_text!("money.prose-refund", "Refunds a customer", "Providers usually keep the fee, and accept further refunds on one payment until they total the amount paid.", "the money leaves; a wrong refund is hard to recover", "Check the payment was not refunded already, and have a second person approve large refunds.", ["Which payment, for how much, and was it refunded already?", "Who approves refunds of this size?"], "Look up the payment and any refunds already issued for it."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1390,7 +1376,6 @@ pub static RULES: &[Rule] = &[
             leading: true,
             unless: words![],
         }),
-        instead: shown_with_a_name("Look up the payment and any refunds already issued for it."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1399,7 +1384,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Check the refund status of order 1042.", "Do not refund anything until finance agrees.", "Create a refund policy document in docs/."]),
     },
     Rule {
-        text: rule_text!("money.prose-payment", "Makes a payment or issues a refund", "Getting money back depends on the recipient or a dispute, and a retried step pays twice.", "the money leaves at once; mistakes must be chased by hand", "Have a person check amount, recipient and that it is unpaid; pay from the payment system itself.", ["Who checked the amount and the recipient?", "Could this payment or refund already have been made?"]),
+        text: rule_text!("money.prose-payment", "Makes a payment or issues a refund", "Getting money back depends on the recipient or a dispute, and a retried step pays twice.", "the money leaves at once; mistakes must be chased by hand", "Have a person check amount, recipient and that it is unpaid; pay from the payment system itself.", ["Who checked the amount and the recipient?", "Could this payment or refund already have been made?"], "List the pending payment with its amount and recipient for a person to check."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1413,7 +1398,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("List the pending payment with its amount and recipient for a person to check."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1430,7 +1414,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("money.prose-trade", "Buys or sells investments", "Market orders fill at any available price, even far from the quote; reversing one is a second trade with fees.", "it fills at today's price and cannot then be cancelled", "Have the account holder confirm instrument, quantity and price limit, and place a limit order.", ["Has the account holder confirmed instrument, quantity and price?", "Is it a limit order, or a market order?"]),
+        text: rule_text!("money.prose-trade", "Buys or sells investments", "Market orders fill at any available price, even far from the quote; reversing one is a second trade with fees.", "it fills at today's price and cannot then be cancelled", "Have the account holder confirm instrument, quantity and price limit, and place a limit order.", ["Has the account holder confirmed instrument, quantity and price?", "Is it a limit order, or a market order?"], "Show the account holder the proposed order (instrument, quantity, limit price) for confirmation."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1444,7 +1428,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Show the account holder the proposed order (instrument, quantity, limit price) for confirmation."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1461,7 +1444,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("messages.prose-contact-outside", "Writes to people outside the team", "A message is a record: a wrong figure, promise or admission can be held against the organisation.", "outsiders take it as the organisation's word, for good", "Draft it, have a person read the exact text and check the recipients, then send.", ["Who exactly receives it, and how was the list made?", "Has a person checked its figures and promises?"]),
+        text: rule_text!("messages.prose-contact-outside", "Writes to people outside the team", "A message is a record: a wrong figure, promise or admission can be held against the organisation.", "outsiders take it as the organisation's word, for good", "Draft it, have a person read the exact text and check the recipients, then send.", ["Who exactly receives it, and how was the list made?", "Has a person checked its figures and promises?"], "Draft the message to the customers and show it for approval."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1475,7 +1458,6 @@ pub static RULES: &[Rule] = &[
             leading: true,
             unless: words![],
         }),
-        instead: shown_with_a_name("Draft the message to the customers and show it for approval."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1492,7 +1474,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("messages.prose-share-personal-data", "Sends personal data to someone outside", "Sharing needs a lawful basis under GDPR and similar laws; a wrong disclosure must usually be reported within 72 hours.", "the recipient keeps a copy for good, possibly unlawfully", "Confirm an agreement covers this recipient; send only needed fields or anonymised data over the agreed channel.", ["Does an agreement with the recipient cover this data?", "Would fewer fields or anonymised data do?"]),
+        text: rule_text!("messages.prose-share-personal-data", "Sends personal data to someone outside", "Sharing needs a lawful basis under GDPR and similar laws; a wrong disclosure must usually be reported within 72 hours.", "the recipient keeps a copy for good, possibly unlawfully", "Confirm an agreement covers this recipient; send only needed fields or anonymised data over the agreed channel.", ["Does an agreement with the recipient cover this data?", "Would fewer fields or anonymised data do?"], "List which fields the vendor needs and whether an agreement covers sharing them."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1519,7 +1501,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("List which fields the vendor needs and whether an agreement covers sharing them."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1534,7 +1515,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("messages.prose-team-post", "Posts a note in a team chat channel", "A note to colleagues changes no system and can be edited or deleted; only what it contains matters.", "colleagues in the channel read it", "Keep secrets and customer data out of the message.", ["Does the message hold any secret or customer data?", "Is this the channel the team expects it in?"]),
+        text: rule_text!("messages.prose-team-post", "Posts a note in a team chat channel", "A note to colleagues changes no system and can be edited or deleted; only what it contains matters.", "colleagues in the channel read it", "Keep secrets and customer data out of the message.", ["Does the message hold any secret or customer data?", "Is this the channel the team expects it in?"], "Show the message text before posting it."),
         reversibility: R::Reversible,
         scope: S::None,
         reach: Reach::Fixed,
@@ -1548,7 +1529,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Show the message text before posting it."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1566,14 +1546,13 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("messages.public-drop", "Uploads to a public file or paste host", "An anonymous host keeps what it is sent and serves it to anyone with the link, for good.", "a stranger's server holds it, readable by anyone with the link", "Share it through the organisation's own storage, with access for the people who need it.", ["What exactly is in the file, and who may see it?", "Why not the organisation's own storage?"]),
+        text: rule_text!("messages.public-drop", "Uploads to a public file or paste host", "An anonymous host keeps what it is sent and serves it to anyone with the link, for good.", "a stranger's server holds it, readable by anyone with the link", "Share it through the organisation's own storage, with access for the people who need it.", ["What exactly is in the file, and who may see it?", "Why not the organisation's own storage?"], "Share the file with the team through the company drive, for named people only."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn { programs: HTTP_CLIENTS, check: public_drop },
-        instead: shown_with_a_name("Share the file with the team through the company drive, for named people only."),
         #[cfg(test)]
         references: words!["https://attack.mitre.org/techniques/T1567/002/"],
         #[cfg(test)]
@@ -1591,14 +1570,13 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("messages.chat-webhook", "Posts to a team chat webhook", "An incoming webhook posts only into its own channel; it changes no system, and only the message matters.", "colleagues in that channel read it", "Keep secrets and customer data out of the message.", ["Does the message hold any secret or customer data?", "Which channel is this webhook bound to?"]),
+        text: rule_text!("messages.chat-webhook", "Posts to a team chat webhook", "An incoming webhook posts only into its own channel; it changes no system, and only the message matters.", "colleagues in that channel read it", "Keep secrets and customer data out of the message.", ["Does the message hold any secret or customer data?", "Which channel is this webhook bound to?"], "Show the message text before posting it."),
         reversibility: R::Reversible,
         scope: S::None,
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["curl", "wget", "http", "https", "xh"], check: chat_webhook },
-        instead: shown_with_a_name("Show the message text before posting it."),
         #[cfg(test)]
         references: words!["https://api.slack.com/messaging/webhooks"],
         #[cfg(test)]
@@ -1615,7 +1593,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("messages.prose-send-message", "Sends a message", "Email recall works at best inside one organisation's mail system, and a message to a customer speaks for the organisation.", "the recipient reads it as sent, mistakes included", "Check the recipient and read the exact text; send generated text to yourself first.", ["Who exactly receives it, and is the address right?", "Has a person read the exact text?"]),
+        text: rule_text!("messages.prose-send-message", "Sends a message", "Email recall works at best inside one organisation's mail system, and a message to a customer speaks for the organisation.", "the recipient reads it as sent, mistakes included", "Check the recipient and read the exact text; send generated text to yourself first.", ["Who exactly receives it, and is the address right?", "Has a person read the exact text?"], "Draft the message and show it for approval before it is sent."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1631,7 +1609,6 @@ pub static RULES: &[Rule] = &[
             // rule asks for: the message going to its own people first.
             unless: words!["#team*", "test email", "test emails", "test copy", "test message", "test sms"],
         }),
-        instead: shown_with_a_name("Draft the message and show it for approval before it is sent."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -1650,7 +1627,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("messages.prose-send-secret", "Sends a secret or personal data to someone", "It is copied into mailboxes, backups and forwards beyond your control; personal data sent wrongly is a reportable breach.", "the recipient keeps it; a sent key must be rotated", "Share secrets through a secrets manager or one-time link; send personal data only to verified recipients.", ["Is the recipient verified and allowed to see this?", "If it is personal data, has its owner agreed?"]),
+        text: rule_text!("messages.prose-send-secret", "Sends a secret or personal data to someone", "It is copied into mailboxes, backups and forwards beyond your control; personal data sent wrongly is a reportable breach.", "the recipient keeps it; a sent key must be rotated", "Share secrets through a secrets manager or one-time link; send personal data only to verified recipients.", ["Is the recipient verified and allowed to see this?", "If it is personal data, has its owner agreed?"], "Store the secret in the secrets manager and grant the recipient access to it there."),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1664,7 +1641,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Store the secret in the secrets manager and grant the recipient access to it there."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]

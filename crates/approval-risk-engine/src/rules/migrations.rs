@@ -8,7 +8,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, positionals, Hit};
-use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
+use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
 use crate::words::Words;
@@ -154,7 +154,7 @@ fn wipes_database(command: &Command) -> Option<Hit> {
 }
 
 pub static RULES: &[Rule] = &[Rule {
-    text: rule_text!("db.migration-tool-wipe", "Wipes a database through its migration tool", "It drops or empties every table, or rolls back every migration, of the database the configuration points at.", "its data is gone, and only a backup brings it back", "Check which database the configuration points at, back it up, and reset only a local one.", ["Which database does the configuration point at right now?", "Is there a backup from today, and who else uses that database?"]),
+    text: rule_text!("db.migration-tool-wipe", "Wipes a database through its migration tool", "It drops or empties every table, or rolls back every migration, of the database the configuration points at.", "its data is gone, and only a backup brings it back", "Check which database the configuration points at, back it up, and reset only a local one.", ["Which database does the configuration point at right now?", "Is there a backup from today, and who else uses that database?"], "Print the database URL the tool will use, then take a backup."),
     reversibility: R::Irreversible,
     scope: S::Shared,
     reach: Reach::Environment,
@@ -164,7 +164,6 @@ pub static RULES: &[Rule] = &[Rule {
         programs: PROGRAMS,
         check: wipes_database,
     },
-    instead: shown_with_a_name("Print the database URL the tool will use, then take a backup."),
     #[cfg(test)]
     references: words![
         "https://www.prisma.io/docs/orm/reference/prisma-cli-reference#migrate-reset",

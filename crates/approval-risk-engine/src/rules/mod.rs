@@ -198,9 +198,10 @@ pub struct ProsePattern {
 }
 
 pub struct Rule {
-    /// The id, the title, why, consequence and safer texts and the questions to ask (see their
-    /// methods), joined by [`crate::words::SEPARATOR`] with `rule_text!`: one pointer for them
-    /// all in the page's download instead of six, across some 370 rules.
+    /// The id, the title, why, consequence and safer texts, the concrete safer step and the
+    /// questions to ask (see their methods), joined by [`crate::words::SEPARATOR`] with
+    /// `rule_text!`: one pointer for them all in the page's download instead of seven, across
+    /// some 380 rules.
     pub text: &'static str,
     pub reversibility: Reversibility,
     pub scope: Scope,
@@ -209,9 +210,6 @@ pub struct Rule {
     /// A decision this shape never goes below, for shapes catastrophic in any context.
     pub floor: Option<Decision>,
     pub matcher: Matcher,
-    /// A concrete safer step in place of the first example; `{target}` as in `safer`. The
-    /// engine must score it strictly lower than the example (a test checks every rule).
-    pub instead: &'static str,
     /// Further reading, for `docs/rules.md` (test builds only, like the examples: the page's
     /// approver reads the card, not the sources, and the links were kilobytes of download).
     #[cfg(test)]
@@ -267,11 +265,18 @@ impl Rule {
         self.part(4)
     }
 
+    /// A concrete safer step in place of the first example; `{target}` as in `safer`. The
+    /// engine must score it strictly lower than the example (a test checks every rule). In the
+    /// wasm builds only a step with `{target}` is kept (see `kept`); elsewhere it is empty.
+    pub fn instead(&self) -> &'static str {
+        self.part(5)
+    }
+
     /// Two or three questions for the approver to ask; `{target}` as in `safer`. They are the
-    /// rest of `text` after the id and the four texts, a word list as it stands.
+    /// rest of `text` after the id, the four texts and the safer step, a word list as it stands.
     pub fn questions(&self) -> Words {
         let mut rest = self.text;
-        for _ in 0..5 {
+        for _ in 0..6 {
             rest = rest
                 .split_once(crate::words::SEPARATOR)
                 .map_or("", |(_, after)| after);
@@ -301,28 +306,77 @@ pub(crate) const fn examples(list: &'static [&'static str]) -> &'static [&'stati
     list
 }
 
-/// A rule's `instead` in the page: a card shows it only filled with the step's own target (an
-/// example about another name would be invented), so in the wasm builds one without `{target}`
-/// is left out of the download. Native builds keep it for `docs/rules.md` and the test that
-/// every suggestion scores lower.
-pub(crate) const fn shown_with_a_name(instead: &'static str) -> &'static str {
-    if !cfg!(target_arch = "wasm32") {
-        return instead;
-    }
-    let bytes = instead.as_bytes();
-    let needle = b"{target}";
-    let mut at = 0;
-    while at + needle.len() <= bytes.len() {
-        let mut same = 0;
-        while same < needle.len() && bytes[at + same] == needle[same] {
-            same += 1;
-        }
-        if same == needle.len() {
-            return instead;
+/// Which part of a rule's text (`rule_text!`) is its `instead`.
+const INSTEAD_PART: usize = 5;
+
+/// Where a rule text's `instead` part starts and ends (before its separator).
+const fn instead_bounds(text: &[u8]) -> (usize, usize) {
+    let (mut at, mut part, mut start) = (0, 0, 0);
+    while at < text.len() {
+        if text[at] == 0x1f {
+            if part == INSTEAD_PART {
+                return (start, at);
+            }
+            part += 1;
+            start = at + 1;
         }
         at += 1;
     }
-    ""
+    (text.len(), text.len())
+}
+
+/// Does the `instead` part of a rule's text name `{target}`?
+const fn instead_is_kept(text: &[u8]) -> bool {
+    if !cfg!(target_arch = "wasm32") {
+        return true;
+    }
+    let (start, end) = instead_bounds(text);
+    let needle = b"{target}";
+    let mut at = start;
+    while at + needle.len() <= end {
+        let mut same = 0;
+        while same < needle.len() && text[at + same] == needle[same] {
+            same += 1;
+        }
+        if same == needle.len() {
+            return true;
+        }
+        at += 1;
+    }
+    false
+}
+
+/// The length of a rule's text as the build keeps it (see `kept`).
+pub(crate) const fn kept_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    if instead_is_kept(bytes) {
+        return bytes.len();
+    }
+    let (start, end) = instead_bounds(bytes);
+    bytes.len() - (end - start)
+}
+
+/// A rule's text as the build keeps it. A card shows the `instead` step only filled with the
+/// step's own target (an example about another name would be invented), so in the wasm builds
+/// one without `{target}` is left out of the download, at compile time. Native builds keep it
+/// for `docs/rules.md` and the test that every suggestion scores lower.
+pub(crate) const fn kept<const N: usize>(text: &str) -> [u8; N] {
+    let bytes = text.as_bytes();
+    let (start, end) = if instead_is_kept(bytes) {
+        (0, 0)
+    } else {
+        instead_bounds(bytes)
+    };
+    let mut out = [0u8; N];
+    let (mut from, mut to) = (0, 0);
+    while from < bytes.len() && to < N {
+        if from < start || from >= end {
+            out[to] = bytes[from];
+            to += 1;
+        }
+        from += 1;
+    }
+    out
 }
 
 /// Every rule, in catalogue order.
@@ -380,7 +434,7 @@ pub fn fingerprint() -> &'static str {
                 rule.action as u8,
                 rule.floor.map_or(0xfe, |d| d as u8),
             ]);
-            // Not `instead`: the page's build shortens it (`shown_with_a_name`), and the same
+            // Not `instead`: the page's build shortens it (`kept`), and the same
             // rules must give the same fingerprint in the CLI, the module and the page.
             for text in [rule.title(), rule.why(), rule.consequence(), rule.safer()] {
                 feed(text.as_bytes());

@@ -5,7 +5,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, flag_value, operands, Hit};
-use super::{shown_with_a_name, Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
+use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::span::Span;
@@ -1001,14 +1001,13 @@ fn etcd_range_delete(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("mongo.drop-database", "Drops a MongoDB database", "The drop replicates to every replica-set member, and MongoDB silently recreates an empty database on the next write.", "every collection in it is gone unless restored from backup", "Confirm the database the connection string selects, and drop only the collections meant. Take a `mongodump` first.", ["Which database does the connection string select?", "Is there a `mongodump` of it from today?", "What applications use it?"]),
+        text: rule_text!("mongo.drop-database", "Drops a MongoDB database", "The drop replicates to every replica-set member, and MongoDB silently recreates an empty database on the next write.", "every collection in it is gone unless restored from backup", "Confirm the database the connection string selects, and drop only the collections meant. Take a `mongodump` first.", ["Which database does the connection string select?", "Is there a `mongodump` of it from today?", "What applications use it?"], "mongodump --db={target} --out=backup-before-drop"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_drop_database },
-        instead: shown_with_a_name("mongodump --db={target} --out=backup-before-drop"),
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/manual/reference/method/db.dropDatabase/"],
         #[cfg(test)]
@@ -1021,14 +1020,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mongosh --eval 'db.stats()'", "mongodump --db shop", "echo 'db.dropDatabase()'"]),
     },
     Rule {
-        text: rule_text!("mongo.drop-collection", "Drops a MongoDB collection", "MongoDB silently recreates the collection on the next write, without indexes or validation rules, so nothing visibly fails.", "its documents and indexes are gone unless restored from backup", "Rename the collection aside instead and drop it later, once nothing misses it. In `mongosh`: `db.{target}.renameCollection(\"{target}_old\")`.", ["Is there a dump of {target}?", "Which services read or write it?"]),
+        text: rule_text!("mongo.drop-collection", "Drops a MongoDB collection", "MongoDB silently recreates the collection on the next write, without indexes or validation rules, so nothing visibly fails.", "its documents and indexes are gone unless restored from backup", "Rename the collection aside instead and drop it later, once nothing misses it. In `mongosh`: `db.{target}.renameCollection(\"{target}_old\")`.", ["Is there a dump of {target}?", "Which services read or write it?"], "mongodump --collection={target} --out=backup-before-drop"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_drop_collection },
-        instead: shown_with_a_name("mongodump --collection={target} --out=backup-before-drop"),
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.drop/"],
         #[cfg(test)]
@@ -1041,14 +1039,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mongosh --eval 'db.orders.dropIndex(\"status_1\")'", "mongosh --eval 'db.orders.find().limit(5)'"]),
     },
     Rule {
-        text: rule_text!("mongo.delete-all", "Deletes every document of a MongoDB collection", "An empty filter (`{}`) matches every document, so `deleteMany({})` or `remove({})` empties the whole collection.", "every document in it is deleted, recoverable only from backup", "Write the filter for exactly the documents meant and check it with `countDocuments(filter)` first.", ["Was a filter meant to be here?", "Is there a recent backup of this collection?"]),
+        text: rule_text!("mongo.delete-all", "Deletes every document of a MongoDB collection", "An empty filter (`{}`) matches every document, so `deleteMany({})` or `remove({})` empties the whole collection.", "every document in it is deleted, recoverable only from backup", "Write the filter for exactly the documents meant and check it with `countDocuments(filter)` first.", ["Was a filter meant to be here?", "Is there a recent backup of this collection?"], "mongosh --eval 'db.{target}.countDocuments({})'"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_delete_all },
-        instead: shown_with_a_name("mongosh --eval 'db.{target}.countDocuments({})'"),
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.deleteMany/"],
         #[cfg(test)]
@@ -1057,14 +1054,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mongosh --eval 'db.sessions.deleteMany({ expiresAt: { $lt: new Date() } })'", "mongosh --eval 'db.users.countDocuments({})'"]),
     },
     Rule {
-        text: rule_text!("mongo.update-all", "Updates every document of a MongoDB collection", "An empty filter `{}` matches every document, and the oplog records only the new values.", "every document's fields are overwritten in place", "Narrow the filter to the documents meant, check it with `countDocuments(filter)`, and copy the affected fields first.", ["Was a filter meant to be here?", "Is there a copy of the values being overwritten?"]),
+        text: rule_text!("mongo.update-all", "Updates every document of a MongoDB collection", "An empty filter `{}` matches every document, and the oplog records only the new values.", "every document's fields are overwritten in place", "Narrow the filter to the documents meant, check it with `countDocuments(filter)`, and copy the affected fields first.", ["Was a filter meant to be here?", "Is there a copy of the values being overwritten?"], "mongosh --eval 'db.{target}.countDocuments({})'"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_update_all },
-        instead: shown_with_a_name("mongosh --eval 'db.{target}.countDocuments({})'"),
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/manual/reference/method/db.collection.updateMany/"],
         #[cfg(test)]
@@ -1073,7 +1069,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mongosh --eval 'db.users.updateMany({ plan: \"trial\" }, { $set: { plan: \"free\" } })'", "mongosh --eval 'db.users.find({})'"]),
     },
     Rule {
-        text: rule_text!("mongo.restore-drop", "Restores a dump over live MongoDB collections", "`--drop` drops each live collection before loading the dump's copy; a dump from the wrong environment replaces live data.", "everything written since the dump was taken is lost", "Load into a new database with `--nsFrom`/`--nsTo`, compare, then switch; keep the live collections until verified.", ["How old is the dump, and what was written since?", "Which cluster does `--uri` or `--host` point at?"]),
+        text: rule_text!("mongo.restore-drop", "Restores a dump over live MongoDB collections", "`--drop` drops each live collection before loading the dump's copy; a dump from the wrong environment replaces live data.", "everything written since the dump was taken is lost", "Load into a new database with `--nsFrom`/`--nsTo`, compare, then switch; keep the live collections until verified.", ["How old is the dump, and what was written since?", "Which cluster does `--uri` or `--host` point at?"], "mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1085,7 +1081,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--nsInclude"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/"),
         #[cfg(test)]
         references: words!["https://www.mongodb.com/docs/database-tools/mongorestore/#std-option-mongorestore.--drop"],
         #[cfg(test)]
@@ -1094,14 +1089,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mongorestore --nsFrom='shop.*' --nsTo='shop_restored.*' dump/", "mongodump --out dump/"]),
     },
     Rule {
-        text: rule_text!("redis.flush", "Empties a Redis database", "`FLUSHALL` empties every numbered database; replicas follow, and with snapshots on, the empty dataset overwrites `dump.rdb` at once.", "every key goes, including sessions, queued jobs and unique data", "Check what else this Redis holds (`INFO keyspace`), then delete only the keys meant via `--scan --pattern`.", ["Is this Redis only a cache, or does it hold data?", "Which host and database number is this?"]),
+        text: rule_text!("redis.flush", "Empties a Redis database", "`FLUSHALL` empties every numbered database; replicas follow, and with snapshots on, the empty dataset overwrites `dump.rdb` at once.", "every key goes, including sessions, queued jobs and unique data", "Check what else this Redis holds (`INFO keyspace`), then delete only the keys meant via `--scan --pattern`.", ["Is this Redis only a cache, or does it hold data?", "Which host and database number is this?"], "redis-cli info keyspace"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_flush },
-        instead: shown_with_a_name("redis-cli info keyspace"),
         #[cfg(test)]
         references: words!["https://redis.io/docs/latest/commands/flushall/", "https://redis.io/docs/latest/commands/flushdb/"],
         #[cfg(test)]
@@ -1110,14 +1104,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["redis-cli info keyspace", "redis-cli get flushall", "echo redis-cli flushall"]),
     },
     Rule {
-        text: rule_text!("redis.delete-keys", "Deletes Redis keys", "Fed from a pattern scan, one command can delete millions of keys, and `*` also crosses `:` separators.", "caches refill, but lost sessions, locks and queues do not", "List the keys first (`--scan --pattern ... | head`), and prefer a short `EXPIRE` over deleting.", ["What do these keys hold: cache, sessions, queues?", "How many keys match the pattern?"]),
+        text: rule_text!("redis.delete-keys", "Deletes Redis keys", "Fed from a pattern scan, one command can delete millions of keys, and `*` also crosses `:` separators.", "caches refill, but lost sessions, locks and queues do not", "List the keys first (`--scan --pattern ... | head`), and prefer a short `EXPIRE` over deleting.", ["What do these keys hold: cache, sessions, queues?", "How many keys match the pattern?"], "redis-cli --scan --pattern '{target}' --count 100"),
         reversibility: R::Recoverable,
         scope: S::Local,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_delete_keys },
-        instead: shown_with_a_name("redis-cli --scan --pattern '{target}' --count 100"),
         #[cfg(test)]
         references: words!["https://redis.io/docs/latest/commands/del/"],
         #[cfg(test)]
@@ -1126,14 +1119,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["redis-cli get user:42:profile", "redis-cli --scan --pattern 'session:*'"]),
     },
     Rule {
-        text: rule_text!("redis.disable-persistence", "Turns off Redis persistence", "Nothing is lost at first, so it goes unnoticed; a primary restarting empty wipes its replicas too.", "the next restart or crash loses all its data", "Keep persistence on; for disk pressure, tune the snapshot schedule and persist it with `CONFIG REWRITE`.", ["Does anything in this Redis need to survive a restart?", "Why is persistence being switched off, and until when?"]),
+        text: rule_text!("redis.disable-persistence", "Turns off Redis persistence", "Nothing is lost at first, so it goes unnoticed; a primary restarting empty wipes its replicas too.", "the next restart or crash loses all its data", "Keep persistence on; for disk pressure, tune the snapshot schedule and persist it with `CONFIG REWRITE`.", ["Does anything in this Redis need to survive a restart?", "Why is persistence being switched off, and until when?"], "redis-cli config get save"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_disable_persistence },
-        instead: shown_with_a_name("redis-cli config get save"),
         #[cfg(test)]
         references: words!["https://redis.io/docs/latest/operate/oss_and_stack/management/persistence/"],
         #[cfg(test)]
@@ -1142,14 +1134,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["redis-cli config set appendonly yes", "redis-cli config get save", "redis-cli config set maxmemory 2gb"]),
     },
     Rule {
-        text: rule_text!("redis.replicaof", "Makes a Redis server replicate another", "Run on the primary or against the wrong host, it loses live data; replicas are read-only, so writes fail.", "its whole dataset is replaced with the other server's", "Check the server's role with `INFO replication` and run `BGSAVE` before changing the role.", ["Which server is this, and is it the primary?", "Is there a fresh snapshot of its data?"]),
+        text: rule_text!("redis.replicaof", "Makes a Redis server replicate another", "Run on the primary or against the wrong host, it loses live data; replicas are read-only, so writes fail.", "its whole dataset is replaced with the other server's", "Check the server's role with `INFO replication` and run `BGSAVE` before changing the role.", ["Which server is this, and is it the primary?", "Is there a fresh snapshot of its data?"], "redis-cli info replication"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::DeleteRecreate,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_replicaof },
-        instead: shown_with_a_name("redis-cli info replication"),
         #[cfg(test)]
         references: words!["https://redis.io/docs/latest/commands/replicaof/"],
         #[cfg(test)]
@@ -1158,14 +1149,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["redis-cli replicaof no one", "redis-cli info replication"]),
     },
     Rule {
-        text: rule_text!("redis.shutdown-nosave", "Shuts Redis down without saving", "`NOSAVE` skips the final snapshot, so Redis restarts from the last saved `dump.rdb` and clients silently see older data.", "recent writes are lost, and clients are down until restart", "Use `SHUTDOWN SAVE` instead, so the data is written to disk first.", ["When was the last snapshot written?", "What uses this Redis while it is down?"]),
+        text: rule_text!("redis.shutdown-nosave", "Shuts Redis down without saving", "`NOSAVE` skips the final snapshot, so Redis restarts from the last saved `dump.rdb` and clients silently see older data.", "recent writes are lost, and clients are down until restart", "Use `SHUTDOWN SAVE` instead, so the data is written to disk first.", ["When was the last snapshot written?", "What uses this Redis while it is down?"], "redis-cli bgsave"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["redis-cli", "valkey-cli", "keydb-cli"], check: redis_shutdown_nosave },
-        instead: shown_with_a_name("redis-cli bgsave"),
         #[cfg(test)]
         references: words!["https://redis.io/docs/latest/commands/shutdown/"],
         #[cfg(test)]
@@ -1174,14 +1164,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["redis-cli shutdown save", "redis-cli bgsave"]),
     },
     Rule {
-        text: rule_text!("search.delete-index", "Deletes a search index", "Only a snapshot brings it back, and reindexing can take hours; where allowed, a wildcard deletes every matching index.", "its documents are gone, emptying searches and dashboards", "Check the name matches exactly one index, and close it rather than delete it. Snapshot it first.", ["Is there a snapshot of {target}?", "How many indices does the name or pattern match?", "Which cluster does the URL point at?"]),
+        text: rule_text!("search.delete-index", "Deletes a search index", "Only a snapshot brings it back, and reindexing can take hours; where allowed, a wildcard deletes every matching index.", "its documents are gone, emptying searches and dashboards", "Check the name matches exactly one index, and close it rather than delete it. Snapshot it first.", ["Is there a snapshot of {target}?", "How many indices does the name or pattern match?", "Which cluster does the URL point at?"], "curl -X GET 'http://localhost:9200/_cat/indices/NAME?v'"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["curl", "http", "https"], check: search_delete_index },
-        instead: shown_with_a_name("curl -X GET 'http://localhost:9200/_cat/indices/NAME?v'"),
         #[cfg(test)]
         references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/indices-delete-index.html"],
         #[cfg(test)]
@@ -1207,14 +1196,13 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("search.delete-snapshot", "Deletes a search-cluster backup snapshot", "Nobody notices until a restore is needed; a wildcard or comma-separated name deletes several snapshots in one request.", "the data it held can no longer be restored", "Let the lifecycle policy (SLM) expire old snapshots, keeping the newest good one per index.", ["Is this snapshot the only copy of any index?", "Does the name contain a wildcard or comma-separated list?"]),
+        text: rule_text!("search.delete-snapshot", "Deletes a search-cluster backup snapshot", "Nobody notices until a restore is needed; a wildcard or comma-separated name deletes several snapshots in one request.", "the data it held can no longer be restored", "Let the lifecycle policy (SLM) expire old snapshots, keeping the newest good one per index.", ["Is this snapshot the only copy of any index?", "Does the name contain a wildcard or comma-separated list?"], "curl -X GET 'http://localhost:9200/_snapshot/NAME'"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["curl", "http", "https"], check: search_delete_snapshot },
-        instead: shown_with_a_name("curl -X GET 'http://localhost:9200/_snapshot/NAME'"),
         #[cfg(test)]
         references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/delete-snapshot-api.html"],
         #[cfg(test)]
@@ -1223,14 +1211,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["curl -X GET http://localhost:9200/_snapshot/s3_backups/_all", "curl -X PUT http://localhost:9200/_snapshot/s3_backups/nightly"]),
     },
     Rule {
-        text: rule_text!("search.delete-by-query", "Deletes search documents by query", "Batched deletes never roll back, so a failed run leaves a partial delete; only snapshots restore documents.", "every matching document is deleted; a broad query empties it", "Run the same query with `_count` first and check the number is expected. Snapshot the index first.", ["How many documents does the query match (`_count`)?", "Is there a snapshot of the index?"]),
+        text: rule_text!("search.delete-by-query", "Deletes search documents by query", "Batched deletes never roll back, so a failed run leaves a partial delete; only snapshots restore documents.", "every matching document is deleted; a broad query empties it", "Run the same query with `_count` first and check the number is expected. Snapshot the index first.", ["How many documents does the query match (`_count`)?", "Is there a snapshot of the index?"], "curl -X GET 'http://localhost:9200/NAME/_count'"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["curl", "http", "https"], check: search_delete_by_query },
-        instead: shown_with_a_name("curl -X GET 'http://localhost:9200/NAME/_count'"),
         #[cfg(test)]
         references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/docs-delete-by-query.html"],
         #[cfg(test)]
@@ -1244,14 +1231,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["curl -X GET 'http://localhost:9200/logs/_count'", "curl -X POST 'http://localhost:9200/logs/_search' -d '{\"query\": {\"match_all\": {}}}'"]),
     },
     Rule {
-        text: rule_text!("search.allow-wildcard-delete", "Allows deleting search indices by wildcard", "`action.destructive_requires_name` makes the cluster refuse `DELETE /*` and `DELETE /_all`; turning it off drops the guard for every client.", "one mistyped request can then delete every index", "Keep the guard on and delete indices by their exact names.", ["Why does the plan need wildcard deletes?", "When is the setting turned back on?"]),
+        text: rule_text!("search.allow-wildcard-delete", "Allows deleting search indices by wildcard", "`action.destructive_requires_name` makes the cluster refuse `DELETE /*` and `DELETE /_all`; turning it off drops the guard for every client.", "one mistyped request can then delete every index", "Keep the guard on and delete indices by their exact names.", ["Why does the plan need wildcard deletes?", "When is the setting turned back on?"], "curl -X GET 'http://localhost:9200/_cluster/settings?include_defaults=true'"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["curl", "http", "https"], check: search_allow_wildcard_delete },
-        instead: shown_with_a_name("curl -X GET 'http://localhost:9200/_cluster/settings?include_defaults=true'"),
         #[cfg(test)]
         references: words!["https://www.elastic.co/guide/en/elasticsearch/reference/current/index-management-settings.html"],
         #[cfg(test)]
@@ -1260,7 +1246,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["curl -X PUT 'http://localhost:9200/_cluster/settings' -d '{\"persistent\": {\"action.destructive_requires_name\": true}}'", "curl http://localhost:9200/_cluster/settings"]),
     },
     Rule {
-        text: rule_text!("kafka.delete-topic", "Deletes a Kafka topic", "Producers may recreate it with broker defaults for partitions and retention; a pattern name deletes every matching topic.", "every message in it is deleted, unread ones included", "Stop the producers and confirm every consumer group has caught up (`kafka-consumer-groups --describe`) before deleting.", ["Which consumers still read {target}, and are they caught up?", "Is this the production cluster (`--bootstrap-server`)?"]),
+        text: rule_text!("kafka.delete-topic", "Deletes a Kafka topic", "Producers may recreate it with broker defaults for partitions and retention; a pattern name deletes every matching topic.", "every message in it is deleted, unread ones included", "Stop the producers and confirm every consumer group has caught up (`kafka-consumer-groups --describe`) before deleting.", ["Which consumers still read {target}, and are they caught up?", "Is this the production cluster (`--bootstrap-server`)?"], "kafka-topics --describe --topic NAME --bootstrap-server localhost:9092"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1270,7 +1256,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["kafka-topics", "kafka-topics.sh", "confluent", "rpk"],
             check: kafka_delete_topic,
         },
-        instead: shown_with_a_name("kafka-topics --describe --topic NAME --bootstrap-server localhost:9092"),
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_add_topic", "https://docs.redpanda.com/current/reference/rpk/rpk-topic/rpk-topic-delete/"],
         #[cfg(test)]
@@ -1279,7 +1264,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kafka-topics --describe --topic orders --bootstrap-server localhost:9092", "kafka-topics --create --topic orders --partitions 6", "rpk topic list"]),
     },
     Rule {
-        text: rule_text!("kafka.reset-offsets", "Moves a Kafka consumer group's position", "Kafka keeps no history of committed offsets, so only a saved copy restores them; reprocessing repeats emails or payments.", "its consumers reprocess old messages or skip some for good", "Save the current offsets with `--describe`, stop the consumers, and preview the reset without `--execute`.", ["Is it safe for these consumers to process messages twice?", "Are the current offsets saved?"]),
+        text: rule_text!("kafka.reset-offsets", "Moves a Kafka consumer group's position", "Kafka keeps no history of committed offsets, so only a saved copy restores them; reprocessing repeats emails or payments.", "its consumers reprocess old messages or skip some for good", "Save the current offsets with `--describe`, stop the consumers, and preview the reset without `--execute`.", ["Is it safe for these consumers to process messages twice?", "Are the current offsets saved?"], "kafka-consumer-groups --describe --group NAME --bootstrap-server localhost:9092"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1291,7 +1276,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--group"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("kafka-consumer-groups --describe --group NAME --bootstrap-server localhost:9092"),
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
         #[cfg(test)]
@@ -1300,7 +1284,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kafka-consumer-groups --group billing --reset-offsets --to-earliest --topic invoices --dry-run", "kafka-consumer-groups --describe --group billing --bootstrap-server localhost:9092"]),
     },
     Rule {
-        text: rule_text!("kafka.delete-consumer-group", "Deletes a Kafka consumer group or its offsets", "Restarted consumers follow `auto.offset.reset`: by default `latest`, silently skipping everything unread; `earliest` reprocesses all retained messages.", "its consumers lose their place, reprocessing or skipping messages", "Save the group's offsets with `--describe` first, and check nothing still uses it.", ["Does anything still consume with this group?", "Where will its consumers start if they come back?"]),
+        text: rule_text!("kafka.delete-consumer-group", "Deletes a Kafka consumer group or its offsets", "Restarted consumers follow `auto.offset.reset`: by default `latest`, silently skipping everything unread; `earliest` reprocesses all retained messages.", "its consumers lose their place, reprocessing or skipping messages", "Save the group's offsets with `--describe` first, and check nothing still uses it.", ["Does anything still consume with this group?", "Where will its consumers start if they come back?"], "kafka-consumer-groups --describe --group NAME --bootstrap-server localhost:9092"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1313,7 +1297,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--group"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("kafka-consumer-groups --describe --group NAME --bootstrap-server localhost:9092"),
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
         #[cfg(test)]
@@ -1322,7 +1305,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kafka-consumer-groups --list --bootstrap-server localhost:9092", "kafka-consumer-groups --describe --group billing --bootstrap-server localhost:9092"]),
     },
     Rule {
-        text: rule_text!("kafka.delete-records", "Deletes messages from Kafka partitions", "The start offset jumps forward, ignoring consumer positions; lagging consumers fall back to `auto.offset.reset`, by default skipping ahead.", "messages before the offsets are gone, unread ones included", "Check every consumer group is past those offsets (`kafka-consumer-groups --describe`), or let retention remove old messages.", ["Have all consumers read past these offsets?", "Does anyone need these messages for replay or audit?"]),
+        text: rule_text!("kafka.delete-records", "Deletes messages from Kafka partitions", "The start offset jumps forward, ignoring consumer positions; lagging consumers fall back to `auto.offset.reset`, by default skipping ahead.", "messages before the offsets are gone, unread ones included", "Check every consumer group is past those offsets (`kafka-consumer-groups --describe`), or let retention remove old messages.", ["Have all consumers read past these offsets?", "Does anyone need these messages for replay or audit?"], "kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1333,7 +1316,6 @@ pub static RULES: &[Rule] = &[
             target_flag: Some("--offset-json-file"),
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092"),
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_delete_records"],
         #[cfg(test)]
@@ -1342,7 +1324,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kafka-consumer-groups --describe --all-groups --bootstrap-server localhost:9092", "kafka-topics --list --bootstrap-server localhost:9092"]),
     },
     Rule {
-        text: rule_text!("kafka.shrink-retention", "Shortens or removes a Kafka topic's retention", "New messages keep vanishing too; dropping the topic's retention or compaction falls back to the broker default, maybe shorter.", "its messages, unread ones too, go at the next clean-up", "Once every consumer has caught up, use `kafka-delete-records` with explicit offsets instead.", ["Have all consumers read what is in the topic?", "When is the retention setting restored?"]),
+        text: rule_text!("kafka.shrink-retention", "Shortens or removes a Kafka topic's retention", "New messages keep vanishing too; dropping the topic's retention or compaction falls back to the broker default, maybe shorter.", "its messages, unread ones too, go at the next clean-up", "Once every consumer has caught up, use `kafka-delete-records` with explicit offsets instead.", ["Have all consumers read what is in the topic?", "When is the retention setting restored?"], "kafka-configs --describe --entity-type topics --entity-name NAME --bootstrap-server localhost:9092"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1352,7 +1334,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["kafka-configs", "kafka-configs.sh", "kafka-topics", "kafka-topics.sh"],
             check: kafka_shrink_retention,
         },
-        instead: shown_with_a_name("kafka-configs --describe --entity-type topics --entity-name NAME --bootstrap-server localhost:9092"),
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#topicconfigs_retention.ms"],
         #[cfg(test)]
@@ -1361,14 +1342,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kafka-configs --alter --entity-type topics --entity-name orders --add-config retention.ms=604800000", "kafka-configs --describe --entity-type topics --entity-name orders", "kafka-configs --alter --entity-type topics --entity-name orders --delete-config max.message.bytes"]),
     },
     Rule {
-        text: rule_text!("rabbitmq.delete-vhost", "Deletes a RabbitMQ virtual host", "A virtual host holds its own exchanges, bindings, policies and permissions; only an exported definitions file puts them back.", "its queues and messages are gone, and every application disconnects", "Export the definitions first (`rabbitmqctl export_definitions`), and check its queues are empty and nothing is connected.", ["Which applications connect to {target}?", "Are there messages still waiting in its queues?"]),
+        text: rule_text!("rabbitmq.delete-vhost", "Deletes a RabbitMQ virtual host", "A virtual host holds its own exchanges, bindings, policies and permissions; only an exported definitions file puts them back.", "its queues and messages are gone, and every application disconnects", "Export the definitions first (`rabbitmqctl export_definitions`), and check its queues are empty and nothing is connected.", ["Which applications connect to {target}?", "Are there messages still waiting in its queues?"], "rabbitmqctl list_queues -p {target} name messages consumers"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rabbitmqctl", "rabbitmqadmin"], check: rabbit_delete_vhost },
-        instead: shown_with_a_name("rabbitmqctl list_queues -p {target} name messages consumers"),
         #[cfg(test)]
         references: words!["https://www.rabbitmq.com/docs/vhosts"],
         #[cfg(test)]
@@ -1377,14 +1357,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rabbitmqctl list_vhosts", "rabbitmqctl add_vhost /staging"]),
     },
     Rule {
-        text: rule_text!("rabbitmq.delete-queue", "Deletes or purges a RabbitMQ queue", "Purged messages are not dead-lettered, and a deleted queue takes its bindings, so new messages route nowhere until redeclared.", "every message waiting in it is lost, new ones too", "Check how many messages wait, and let consumers drain the queue or shovel them elsewhere first.", ["How many messages are in {target}, and what are they?", "Who publishes to it, and what happens to their messages meanwhile?"]),
+        text: rule_text!("rabbitmq.delete-queue", "Deletes or purges a RabbitMQ queue", "Purged messages are not dead-lettered, and a deleted queue takes its bindings, so new messages route nowhere until redeclared.", "every message waiting in it is lost, new ones too", "Check how many messages wait, and let consumers drain the queue or shovel them elsewhere first.", ["How many messages are in {target}, and what are they?", "Who publishes to it, and what happens to their messages meanwhile?"], "rabbitmqctl list_queues name messages consumers"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rabbitmqctl", "rabbitmqadmin"], check: rabbit_delete_queue },
-        instead: shown_with_a_name("rabbitmqctl list_queues name messages consumers"),
         #[cfg(test)]
         references: words!["https://www.rabbitmq.com/docs/queues#deletion", "https://www.rabbitmq.com/docs/man/rabbitmqctl.8"],
         #[cfg(test)]
@@ -1393,14 +1372,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rabbitmqctl list_queues name messages", "rabbitmqadmin declare queue name=invoices durable=true"]),
     },
     Rule {
-        text: rule_text!("rabbitmq.reset-node", "Resets a RabbitMQ node to empty", "`force_reset` skips the cluster's agreement, so the remaining nodes may still list it as a member.", "it leaves its cluster, losing every queue, user and message", "Export the definitions and move messages off first, then remove it with `forget_cluster_node` from another node.", ["Which node is this, and does any queue live only here?", "Are the broker's definitions exported?"]),
+        text: rule_text!("rabbitmq.reset-node", "Resets a RabbitMQ node to empty", "`force_reset` skips the cluster's agreement, so the remaining nodes may still list it as a member.", "it leaves its cluster, losing every queue, user and message", "Export the definitions and move messages off first, then remove it with `forget_cluster_node` from another node.", ["Which node is this, and does any queue live only here?", "Are the broker's definitions exported?"], "rabbitmqctl cluster_status"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rabbitmqctl"], check: rabbit_reset_node },
-        instead: shown_with_a_name("rabbitmqctl cluster_status"),
         #[cfg(test)]
         references: words!["https://www.rabbitmq.com/docs/man/rabbitmqctl.8#reset"],
         #[cfg(test)]
@@ -1409,14 +1387,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rabbitmqctl cluster_status", "rabbitmqctl start_app"]),
     },
     Rule {
-        text: rule_text!("rabbitmq.remove-access", "Deletes a RabbitMQ user or clears its permissions", "A deleted user must be recreated with its password, tags and permissions before any client can log in again.", "applications using it are refused, and messages pile up", "Move the user's connections (`rabbitmqctl list_connections user`) to a new user before removing the old one.", ["Which applications connect as {target}?", "Is the replacement user in place?"]),
+        text: rule_text!("rabbitmq.remove-access", "Deletes a RabbitMQ user or clears its permissions", "A deleted user must be recreated with its password, tags and permissions before any client can log in again.", "applications using it are refused, and messages pile up", "Move the user's connections (`rabbitmqctl list_connections user`) to a new user before removing the old one.", ["Which applications connect as {target}?", "Is the replacement user in place?"], "rabbitmqctl list_connections user name"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rabbitmqctl", "rabbitmqadmin"], check: rabbit_remove_access },
-        instead: shown_with_a_name("rabbitmqctl list_connections user name"),
         #[cfg(test)]
         references: words!["https://www.rabbitmq.com/docs/access-control"],
         #[cfg(test)]
@@ -1425,14 +1402,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rabbitmqctl list_users", "rabbitmqctl set_permissions -p /prod ci-bot '.*' '.*' '.*'"]),
     },
     Rule {
-        text: rule_text!("rabbitmq.delete-exchange", "Deletes a RabbitMQ exchange or binding", "Publishing to a missing exchange closes the channel, and unroutable messages are dropped unless the publisher sets `mandatory`.", "messages sent to it are refused or dropped until recreated", "Export the definitions first (`rabbitmqctl export_definitions`) and check nothing publishes to the exchange.", ["Which applications publish to {target}?", "Which queues are bound to it?"]),
+        text: rule_text!("rabbitmq.delete-exchange", "Deletes a RabbitMQ exchange or binding", "Publishing to a missing exchange closes the channel, and unroutable messages are dropped unless the publisher sets `mandatory`.", "messages sent to it are refused or dropped until recreated", "Export the definitions first (`rabbitmqctl export_definitions`) and check nothing publishes to the exchange.", ["Which applications publish to {target}?", "Which queues are bound to it?"], "rabbitmqctl list_exchanges name type"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["rabbitmqadmin"], check: rabbit_delete_exchange },
-        instead: shown_with_a_name("rabbitmqctl list_exchanges name type"),
         #[cfg(test)]
         references: words!["https://www.rabbitmq.com/docs/exchanges"],
         #[cfg(test)]
@@ -1441,14 +1417,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rabbitmqadmin list exchanges", "rabbitmqadmin declare exchange name=events type=topic"]),
     },
     Rule {
-        text: rule_text!("nats.delete-stream", "Deletes or purges a JetStream stream or bucket", "Deleting a stream also removes its consumers and their positions; KV buckets and object stores are streams underneath.", "every message, key or object in it is deleted", "To remove only part, purge by subject or sequence. Back up the stream first (`nats stream backup`).", ["What is stored in {target}, and does anything still consume it?", "Is there a backup of it?"]),
+        text: rule_text!("nats.delete-stream", "Deletes or purges a JetStream stream or bucket", "Deleting a stream also removes its consumers and their positions; KV buckets and object stores are streams underneath.", "every message, key or object in it is deleted", "To remove only part, purge by subject or sequence. Back up the stream first (`nats stream backup`).", ["What is stored in {target}, and does anything still consume it?", "Is there a backup of it?"], "nats stream info {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["nats"], check: nats_delete_stream },
-        instead: shown_with_a_name("nats stream info {target}"),
         #[cfg(test)]
         references: words!["https://docs.nats.io/nats-concepts/jetstream/streams"],
         #[cfg(test)]
@@ -1457,14 +1432,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["nats stream info ORDERS", "nats stream add ORDERS --subjects 'orders.*'", "nats kv get SESSIONS user42"]),
     },
     Rule {
-        text: rule_text!("nats.delete-consumer", "Deletes a NATS JetStream consumer", "A recreated consumer follows its deliver policy, by default the stream's start, so it reprocesses everything retained.", "its application stops receiving messages, and its position is lost", "Check nothing uses it, and note its delivered sequence (`nats consumer info`) first.", ["Does any application still read through this consumer?", "Where will a recreated consumer start?"]),
+        text: rule_text!("nats.delete-consumer", "Deletes a NATS JetStream consumer", "A recreated consumer follows its deliver policy, by default the stream's start, so it reprocesses everything retained.", "its application stops receiving messages, and its position is lost", "Check nothing uses it, and note its delivered sequence (`nats consumer info`) first.", ["Does any application still read through this consumer?", "Where will a recreated consumer start?"], "nats consumer info {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["nats"], check: nats_delete_consumer },
-        instead: shown_with_a_name("nats consumer info {target}"),
         #[cfg(test)]
         references: words!["https://docs.nats.io/nats-concepts/jetstream/consumers"],
         #[cfg(test)]
@@ -1473,14 +1447,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["nats consumer info ORDERS billing", "nats consumer ls ORDERS"]),
     },
     Rule {
-        text: rule_text!("cassandra.drop-data", "Drops or truncates a Cassandra keyspace or table", "With the default `auto_snapshot: true` each node snapshots the data first; restoring means copying files back node by node.", "every row in it is deleted on every node", "Confirm `auto_snapshot` is on in `cassandra.yaml`. Take a named snapshot first with `nodetool snapshot -t`.", ["Is `auto_snapshot` on in this cluster?", "Which applications read {target}?"]),
+        text: rule_text!("cassandra.drop-data", "Drops or truncates a Cassandra keyspace or table", "With the default `auto_snapshot: true` each node snapshots the data first; restoring means copying files back node by node.", "every row in it is deleted on every node", "Confirm `auto_snapshot` is on in `cassandra.yaml`. Take a named snapshot first with `nodetool snapshot -t`.", ["Is `auto_snapshot` on in this cluster?", "Which applications read {target}?"], "nodetool snapshot -t before-drop {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["cqlsh"], check: cqlsh_drop },
-        instead: shown_with_a_name("nodetool snapshot -t before-drop {target}"),
         #[cfg(test)]
         references: words!["https://cassandra.apache.org/doc/latest/cassandra/developing/cql/ddl.html"],
         #[cfg(test)]
@@ -1489,14 +1462,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["cqlsh -e 'DESCRIBE KEYSPACES'", "cqlsh -e 'SELECT * FROM shop.orders LIMIT 10'"]),
     },
     Rule {
-        text: rule_text!("cassandra.clear-snapshots", "Deletes Cassandra backup snapshots", "Without `-t`, `clearsnapshot` (`--all` since 4.0) removes every snapshot on the node, including automatic ones taken before each DROP.", "local backups are gone, so a mistaken drop is final", "Clear only a named, outdated snapshot (`-t name`) after confirming a newer backup exists elsewhere.", ["Is there a newer backup stored off the node?", "Was any table dropped or truncated here recently?"]),
+        text: rule_text!("cassandra.clear-snapshots", "Deletes Cassandra backup snapshots", "Without `-t`, `clearsnapshot` (`--all` since 4.0) removes every snapshot on the node, including automatic ones taken before each DROP.", "local backups are gone, so a mistaken drop is final", "Clear only a named, outdated snapshot (`-t name`) after confirming a newer backup exists elsewhere.", ["Is there a newer backup stored off the node?", "Was any table dropped or truncated here recently?"], "nodetool listsnapshots"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["nodetool"], check: nodetool_clearsnapshot },
-        instead: shown_with_a_name("nodetool listsnapshots"),
         #[cfg(test)]
         references: words!["https://cassandra.apache.org/doc/latest/cassandra/managing/tools/nodetool/clearsnapshot.html"],
         #[cfg(test)]
@@ -1505,14 +1477,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["nodetool listsnapshots", "nodetool snapshot -t before-migration shop"]),
     },
     Rule {
-        text: rule_text!("etcd.delete-range", "Deletes a range of etcd keys", "`--prefix` matches by string, so a short prefix covers far more; a snapshot restore also rolls back other keys.", "its keys are gone, possibly the whole Kubernetes cluster state", "List the keys (`etcdctl get --prefix --keys-only`) and delete them by exact name. Run `etcdctl snapshot save` first.", ["How many keys does the range cover?", "Is there an `etcdctl snapshot` from today?"]),
+        text: rule_text!("etcd.delete-range", "Deletes a range of etcd keys", "`--prefix` matches by string, so a short prefix covers far more; a snapshot restore also rolls back other keys.", "its keys are gone, possibly the whole Kubernetes cluster state", "List the keys (`etcdctl get --prefix --keys-only`) and delete them by exact name. Run `etcdctl snapshot save` first.", ["How many keys does the range cover?", "Is there an `etcdctl snapshot` from today?"], "etcdctl get {target} --prefix --keys-only"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["etcdctl"], check: etcd_range_delete },
-        instead: shown_with_a_name("etcdctl get {target} --prefix --keys-only"),
         #[cfg(test)]
         references: words!["https://etcd.io/docs/latest/dev-guide/interacting_v3/#delete-keys"],
         #[cfg(test)]
@@ -1521,7 +1492,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["etcdctl get /registry --prefix --keys-only", "etcdctl del /config/feature-x"]),
     },
     Rule {
-        text: rule_text!("kafka.reset-offsets-described", "Moves consumers' position in a stream", "Offsets keep no history, so the old position returns only if saved first; reprocessing repeats emails or payments.", "consumers reprocess old messages, or skip some for good", "Save the group's current offsets, stop its consumers, and preview the new offsets first.", ["Is it safe for the consumers to process messages twice?", "Are the current offsets saved?"]),
+        text: rule_text!("kafka.reset-offsets-described", "Moves consumers' position in a stream", "Offsets keep no history, so the old position returns only if saved first; reprocessing repeats emails or payments.", "consumers reprocess old messages, or skip some for good", "Save the group's current offsets, stop its consumers, and preview the new offsets first.", ["Is it safe for the consumers to process messages twice?", "Are the current offsets saved?"], "Describe the consumer group and save its current offsets."),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -1535,7 +1506,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Describe the consumer group and save its current offsets."),
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#basic_ops_consumer_group"],
         #[cfg(test)]

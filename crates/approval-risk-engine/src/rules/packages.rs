@@ -6,7 +6,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, flag_value, positionals, Hit};
-use super::{shown_with_a_name, Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
+use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::words::Words;
@@ -318,7 +318,7 @@ const PUBLIC_REGISTRIES: Words = words![
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("pkg.prose-publish", "Publishes a package to a public registry", "Public registries never reuse a version number, so a bad release cannot be replaced, only superseded.", "its contents are public for good, mirrored within minutes", "List what the package contains (`npm pack --dry-run`, `cargo package --list`) and publish a pre-release first.", ["Has someone inspected exactly what goes into the package?", "Is the version right, given it can never be reused?"]),
+        text: rule_text!("pkg.prose-publish", "Publishes a package to a public registry", "Public registries never reuse a version number, so a bad release cannot be replaced, only superseded.", "its contents are public for good, mirrored within minutes", "List what the package contains (`npm pack --dry-run`, `cargo package --list`) and publish a pre-release first.", ["Has someone inspected exactly what goes into the package?", "Is the version right, given it can never be reused?"], "Build the package and list the files it would publish."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -333,7 +333,6 @@ pub static RULES: &[Rule] = &[
             leading: true,
             unless: words![],
         }),
-        instead: shown_with_a_name("Build the package and list the files it would publish."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -342,7 +341,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Check which version is on PyPI.", "Do not publish to npm yet."]),
     },
     Rule {
-        text: rule_text!("pkg.prose-unpublish", "Withdraws a published package version", "Lock files pin exact versions and never fall back to another; mirrors keep copies, so a leaked secret stays leaked.", "projects pinning it break, and its number cannot be reused", "Deprecate it with a message pointing to a fixed release; withdraw only for malware or leaked secrets.", ["Whose builds break when this version disappears?", "Would deprecating it and publishing a fix do?"]),
+        text: rule_text!("pkg.prose-unpublish", "Withdraws a published package version", "Lock files pin exact versions and never fall back to another; mirrors keep copies, so a leaked secret stays leaked.", "projects pinning it break, and its number cannot be reused", "Deprecate it with a message pointing to a fixed release; withdraw only for malware or leaked secrets.", ["Whose builds break when this version disappears?", "Would deprecating it and publishing a fix do?"], "Publish a fixed version and deprecate the broken one with a message."),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -356,7 +355,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Publish a fixed version and deprecate the broken one with a message."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -365,14 +363,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Deprecate 2.3.0 with a message pointing to 2.3.1.", "Do not unpublish anything."]),
     },
     Rule {
-        text: rule_text!("pkg.npm-publish", "Publishes a package to the npm registry", "npm allows unpublishing only if nothing depends on it, and after 72 hours only for little-used packages.", "anyone can install it within minutes; its contents stay public", "Run `npm publish --dry-run` and read the file list; publish from CI with provenance after review.", ["Has anyone checked the files going out for secrets?", "Is the version right, and which dist-tag will it take?", "Is this the usual release path, or the agent alone?"]),
+        text: rule_text!("pkg.npm-publish", "Publishes a package to the npm registry", "npm allows unpublishing only if nothing depends on it, and after 72 hours only for little-used packages.", "anyone can install it within minutes; its contents stay public", "Run `npm publish --dry-run` and read the file list; publish from CI with provenance after review.", ["Has anyone checked the files going out for secrets?", "Is the version right, and which dist-tag will it take?", "Is this the usual release path, or the agent alone?"], "npm publish --dry-run"),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["npm", "pnpm", "yarn", "bun", "lerna"], check: npm_publish },
-        instead: shown_with_a_name("npm publish --dry-run"),
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/commands/npm-publish", "https://docs.npmjs.com/policies/unpublish"],
         #[cfg(test)]
@@ -381,7 +378,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["npm pack", "npm run publish:docs", "echo 'npm publish'", "yarn npm info react"]),
     },
     Rule {
-        text: rule_text!("pkg.npm-unpublish", "Removes a published package or version from npm", "Dependents get no warning, as the 2016 left-pad removal showed; `--force` removes the whole package.", "projects depending on it break, and its version cannot return", "Deprecate the version with a message instead (`npm deprecate`), and publish a fixed version.", ["How many users depend on this version?", "If a secret leaked, has it been rotated already?"]),
+        text: rule_text!("pkg.npm-unpublish", "Removes a published package or version from npm", "Dependents get no warning, as the 2016 left-pad removal showed; `--force` removes the whole package.", "projects depending on it break, and its version cannot return", "Deprecate the version with a message instead (`npm deprecate`), and publish a fixed version.", ["How many users depend on this version?", "If a secret leaked, has it been rotated already?"], "npm deprecate {target} \"Broken release, use the next version\""),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -392,7 +389,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["unpublish"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("npm deprecate {target} \"Broken release, use the next version\""),
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/policies/unpublish", "https://docs.npmjs.com/cli/commands/npm-unpublish"],
         #[cfg(test)]
@@ -401,14 +397,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["npm view my-lib versions", "npm publish --dry-run", "echo npm unpublish my-lib"]),
     },
     Rule {
-        text: rule_text!("pkg.npm-deprecate", "Marks published npm versions as deprecated", "The version part is a semver range, and leaving it out deprecates every version; an empty message undoes it.", "installs of matching versions warn, and some CI builds fail", "Name the exact affected versions, not a broad range, after listing them with `npm view`.", ["Does the range cover only the affected versions?", "Does the message say which version to move to?"]),
+        text: rule_text!("pkg.npm-deprecate", "Marks published npm versions as deprecated", "The version part is a semver range, and leaving it out deprecates every version; an empty message undoes it.", "installs of matching versions warn, and some CI builds fail", "Name the exact affected versions, not a broad range, after listing them with `npm view`.", ["Does the range cover only the affected versions?", "Does the message say which version to move to?"], "npm view {target} versions"),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["npm", "pnpm"], check: npm_deprecate },
-        instead: shown_with_a_name("npm view {target} versions"),
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/commands/npm-deprecate"],
         #[cfg(test)]
@@ -417,14 +412,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["npm deprecate my-lib@1.4.2 \"\"", "npm view my-lib deprecated", "npm outdated"]),
     },
     Rule {
-        text: rule_text!("pkg.npm-dist-tag", "Moves the npm tag users install by default", "A plain `npm install` follows `latest`; moving the tag back does not undo installs or lock files made meanwhile.", "every new install, everywhere, gets a different version at once", "Test the version under a non-default tag such as `next` before moving `latest`.", ["Which version does the tag point at now?", "Was the new version tested under another tag?"]),
+        text: rule_text!("pkg.npm-dist-tag", "Moves the npm tag users install by default", "A plain `npm install` follows `latest`; moving the tag back does not undo installs or lock files made meanwhile.", "every new install, everywhere, gets a different version at once", "Test the version under a non-default tag such as `next` before moving `latest`.", ["Which version does the tag point at now?", "Was the new version tested under another tag?"], "npm dist-tag ls {target}"),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["npm", "pnpm", "yarn"], check: dist_tag },
-        instead: shown_with_a_name("npm dist-tag ls {target}"),
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/commands/npm-dist-tag"],
         #[cfg(test)]
@@ -433,14 +427,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["npm dist-tag ls my-lib", "yarn tag list my-lib", "npm install react@next"]),
     },
     Rule {
-        text: rule_text!("pkg.npm-access-public", "Makes a private npm package public", "The switch covers every version, so old releases with forgotten files go public too; reverting it recalls no copies.", "anyone can download its code and any secrets in it", "Check what every published version contains, or publish a clean new package instead.", ["Was every published version checked for secrets and internal code?", "Who in the organisation approved making this package public?"]),
+        text: rule_text!("pkg.npm-access-public", "Makes a private npm package public", "The switch covers every version, so old releases with forgotten files go public too; reverting it recalls no copies.", "anyone can download its code and any secrets in it", "Check what every published version contains, or publish a clean new package instead.", ["Was every published version checked for secrets and internal code?", "Who in the organisation approved making this package public?"], "npm access get status {target}"),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["npm"], check: access_public },
-        instead: shown_with_a_name("npm access get status {target}"),
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/commands/npm-access"],
         #[cfg(test)]
@@ -449,14 +442,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["npm access get status @acme/internal-sdk", "npm access set status=private @acme/internal-sdk", "npm access list packages @acme"]),
     },
     Rule {
-        text: rule_text!("pkg.owner-change", "Changes who can publish a package", "Owners publish without review, and version ranges pull new releases in automatically; hijacked owner accounts start supply-chain attacks.", "its owners can ship code to every user, or block fixes", "List current owners, then grant publishing via team settings that require two-factor authentication.", ["Who is being added or removed, and who approved it?", "Does the new owner have two-factor authentication turned on?"]),
+        text: rule_text!("pkg.owner-change", "Changes who can publish a package", "Owners publish without review, and version ranges pull new releases in automatically; hijacked owner accounts start supply-chain attacks.", "its owners can ship code to every user, or block fixes", "List current owners, then grant publishing via team settings that require two-factor authentication.", ["Who is being added or removed, and who approved it?", "Does the new owner have two-factor authentication turned on?"], "npm owner ls {target}"),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["npm", "pnpm", "yarn", "gem", "cargo"], check: owner_change },
-        instead: shown_with_a_name("npm owner ls {target}"),
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/commands/npm-owner", "https://doc.rust-lang.org/cargo/commands/cargo-owner.html", "https://guides.rubygems.org/command-reference/#gem-owner"],
         #[cfg(test)]
@@ -465,14 +457,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["npm owner ls my-lib", "cargo owner --list my-crate", "gem owner acme-sdk"]),
     },
     Rule {
-        text: rule_text!("pkg.cargo-publish", "Publishes a crate to crates.io", "It ships every file not excluded by `.gitignore` or the manifest's `exclude` list; `--allow-dirty` adds uncommitted changes.", "its source is public for good; yanking never deletes it", "Run `cargo publish --dry-run` (or `cargo package --list`) and read what goes out; publish from CI after review.", ["Does `cargo package --list` show anything private?", "Is the version number right for the changes it contains?"]),
+        text: rule_text!("pkg.cargo-publish", "Publishes a crate to crates.io", "It ships every file not excluded by `.gitignore` or the manifest's `exclude` list; `--allow-dirty` adds uncommitted changes.", "its source is public for good; yanking never deletes it", "Run `cargo publish --dry-run` (or `cargo package --list`) and read what goes out; publish from CI after review.", ["Does `cargo package --list` show anything private?", "Is the version number right for the changes it contains?"], "cargo publish --dry-run"),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["cargo"], check: cargo_publish },
-        instead: shown_with_a_name("cargo publish --dry-run"),
         #[cfg(test)]
         references: words!["https://doc.rust-lang.org/cargo/reference/publishing.html", "https://doc.rust-lang.org/cargo/commands/cargo-publish.html"],
         #[cfg(test)]
@@ -481,14 +472,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["cargo package --list", "cargo build --release", "cargo release patch"]),
     },
     Rule {
-        text: rule_text!("pkg.cargo-yank", "Yanks a published crate version", "Lock files keep working and `cargo yank --undo` reverses it, but requirements only that version satisfies stop resolving.", "no new resolution can pick it, for any user", "Publish a fixed version first, and yank only the versions that are really broken.", ["Is there a fixed version users can move to?", "Is the yanked version really broken?"]),
+        text: rule_text!("pkg.cargo-yank", "Yanks a published crate version", "Lock files keep working and `cargo yank --undo` reverses it, but requirements only that version satisfies stop resolving.", "no new resolution can pick it, for any user", "Publish a fixed version first, and yank only the versions that are really broken.", ["Is there a fixed version users can move to?", "Is the yanked version really broken?"], "cargo info {target}"),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["cargo"], check: cargo_yank },
-        instead: shown_with_a_name("cargo info {target}"),
         #[cfg(test)]
         references: words!["https://doc.rust-lang.org/cargo/commands/cargo-yank.html"],
         #[cfg(test)]
@@ -497,14 +487,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["cargo yank --undo --version 1.0.1 my-crate", "cargo search my-crate", "cargo update -p my-crate"]),
     },
     Rule {
-        text: rule_text!("pkg.pypi-upload", "Uploads a Python package to PyPI", "PyPI never accepts a deleted file name again, so a broken release can only be superseded by a new version.", "anyone can install it at once; mirrors keep copies", "Upload to TestPyPI first (`--repository testpypi`) and install from there, then publish from CI.", ["Has the release been installed and tried from TestPyPI?", "Are all files in `dist/` from this build and version?"]),
+        text: rule_text!("pkg.pypi-upload", "Uploads a Python package to PyPI", "PyPI never accepts a deleted file name again, so a broken release can only be superseded by a new version.", "anyone can install it at once; mirrors keep copies", "Upload to TestPyPI first (`--repository testpypi`) and install from there, then publish from CI.", ["Has the release been installed and tried from TestPyPI?", "Are all files in `dist/` from this build and version?"], "twine upload --repository testpypi dist/*"),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["twine", "python", "python3", "poetry", "flit", "hatch", "uv", "pdm"], check: pypi_upload },
-        instead: shown_with_a_name("twine upload --repository testpypi dist/*"),
         #[cfg(test)]
         references: words!["https://packaging.python.org/en/latest/guides/using-testpypi/", "https://pypi.org/help/#file-name-reuse"],
         #[cfg(test)]
@@ -513,14 +502,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["twine check dist/*", "poetry build", "python -m build", "pip install twine"]),
     },
     Rule {
-        text: rule_text!("pkg.gem-push", "Publishes a gem to RubyGems", "The gem holds whatever files the gemspec's `files` list matched at build time, and RubyGems never reuses a version.", "it is public at once and can be yanked, never replaced", "Unpack the built gem (`gem unpack`) to check its files; push internal gems to a private server.", ["Which files does the gem contain?", "Is the version number right?"]),
+        text: rule_text!("pkg.gem-push", "Publishes a gem to RubyGems", "The gem holds whatever files the gemspec's `files` list matched at build time, and RubyGems never reuses a version.", "it is public at once and can be yanked, never replaced", "Unpack the built gem (`gem unpack`) to check its files; push internal gems to a private server.", ["Which files does the gem contain?", "Is the version number right?"], "gem push --host https://gems.internal.example.com NAME"),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["gem"], check: gem_push },
-        instead: shown_with_a_name("gem push --host https://gems.internal.example.com NAME"),
         #[cfg(test)]
         references: words!["https://guides.rubygems.org/publishing/"],
         #[cfg(test)]
@@ -529,7 +517,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["gem build acme-sdk.gemspec", "gem install rails", "gem list"]),
     },
     Rule {
-        text: rule_text!("pkg.gem-yank", "Yanks a gem version from RubyGems", "A yank removes the version from the index Bundler resolves against, and its number can never be pushed again.", "projects whose lock files pin it fail to install", "Release a fixed version first; yank only for a security problem or a broken build.", ["Who depends on this version?", "Is there a fixed version to move to?"]),
+        text: rule_text!("pkg.gem-yank", "Yanks a gem version from RubyGems", "A yank removes the version from the index Bundler resolves against, and its number can never be pushed again.", "projects whose lock files pin it fail to install", "Release a fixed version first; yank only for a security problem or a broken build.", ["Who depends on this version?", "Is there a fixed version to move to?"], "gem info {target} --remote --all"),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -540,7 +528,6 @@ pub static RULES: &[Rule] = &[
             subcommands: &[words!["yank"]],
             ..CommandPattern::ANY
         }),
-        instead: shown_with_a_name("gem info {target} --remote --all"),
         #[cfg(test)]
         references: words!["https://guides.rubygems.org/command-reference/#gem-yank"],
         #[cfg(test)]
@@ -549,14 +536,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["gem search acme-sdk", "gem info acme-sdk --remote"]),
     },
     Rule {
-        text: rule_text!("pkg.nuget-push", "Publishes a package to NuGet", "nuget.org refuses deletion so restores never break, and its version number can never be pushed again.", "it stays downloadable to anyone; unlisting only hides it", "Inspect the package (`dotnet pack`, then open the .nupkg) and push to an internal feed first.", ["Which feed does this push to?", "Has anyone checked what the package contains?"]),
+        text: rule_text!("pkg.nuget-push", "Publishes a package to NuGet", "nuget.org refuses deletion so restores never break, and its version number can never be pushed again.", "it stays downloadable to anyone; unlisting only hides it", "Inspect the package (`dotnet pack`, then open the .nupkg) and push to an internal feed first.", ["Which feed does this push to?", "Has anyone checked what the package contains?"], "dotnet nuget push NAME --source https://nuget.internal.example.com/v3/index.json"),
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["dotnet", "nuget"], check: nuget_push },
-        instead: shown_with_a_name("dotnet nuget push NAME --source https://nuget.internal.example.com/v3/index.json"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/nuget/nuget-org/policies/deleting-packages"],
         #[cfg(test)]

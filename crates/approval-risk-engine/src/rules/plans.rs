@@ -6,7 +6,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::Hit;
-use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
+use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
 use crate::words::Words;
@@ -199,14 +199,13 @@ fn destroys_unlisted(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("iac.plan-destroys-data", "The plan destroys a resource that holds data", "Re-applying recreates it empty; a deleted managed database often loses its automated backups too, unless a final snapshot exists.", "it and its data are gone unless restored from backup", "Take {target} out of this change, protect it with `prevent_destroy`, and destroy it alone once unused.", ["Is destroying {target} intended, or is it a rename?", "Is there a recent snapshot or backup of {target}?", "Is this plan built from the current state?"]),
+        text: rule_text!("iac.plan-destroys-data", "The plan destroys a resource that holds data", "Re-applying recreates it empty; a deleted managed database often loses its automated backups too, unless a final snapshot exists.", "it and its data are gone unless restored from backup", "Take {target} out of this change, protect it with `prevent_destroy`, and destroy it alone once unused.", ["Is destroying {target} intended, or is it a rename?", "Is there a recent snapshot or backup of {target}?", "Is this plan built from the current state?"], "terraform plan -destroy -target={target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: destroys_data },
-        instead: shown_with_a_name("terraform plan -destroy -target={target}"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/tutorials/state/resource-lifecycle"],
         #[cfg(test)]
@@ -215,14 +214,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["  # aws_security_group_rule.web will be destroyed", "  # aws_db_instance.orders will be updated in-place"]),
     },
     Rule {
-        text: rule_text!("iac.plan-replaces-data", "The plan replaces a resource that holds data", "An attribute that cannot change in place forces a new resource; nothing copies data, and `-/+` means delete first.", "it comes back empty with a new identifier unless restored", "Change the attribute forcing replacement another way, or migrate the data to a new resource first.", ["What forces replacing {target}, and can it change in place?", "Is {target} backed up, and restorable into the new resource?"]),
+        text: rule_text!("iac.plan-replaces-data", "The plan replaces a resource that holds data", "An attribute that cannot change in place forces a new resource; nothing copies data, and `-/+` means delete first.", "it comes back empty with a new identifier unless restored", "Change the attribute forcing replacement another way, or migrate the data to a new resource first.", ["What forces replacing {target}, and can it change in place?", "Is {target} backed up, and restorable into the new resource?"], "terraform plan -out=review.tfplan"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::DeleteRecreate,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: replaces_data },
-        instead: shown_with_a_name("terraform plan -out=review.tfplan"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/internals/json-format#change-representation"],
         #[cfg(test)]
@@ -231,14 +229,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["  # aws_instance.web must be replaced", "  # aws_db_instance.main will be created"]),
     },
     Rule {
-        text: rule_text!("iac.plan-destroys-resource", "The plan destroys infrastructure", "It holds no data of its own, but renaming code without a `moved` block also shows as a destroy.", "whatever relies on it breaks until it is recreated", "Confirm {target} is meant to go, not a rename, and apply its removal on its own.", ["Is removing {target} intended, or a rename read as destroy?", "What depends on {target}?"]),
+        text: rule_text!("iac.plan-destroys-resource", "The plan destroys infrastructure", "It holds no data of its own, but renaming code without a `moved` block also shows as a destroy.", "whatever relies on it breaks until it is recreated", "Confirm {target} is meant to go, not a rename, and apply its removal on its own.", ["Is removing {target} intended, or a rename read as destroy?", "What depends on {target}?"], "terraform state show {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: destroys_other },
-        instead: shown_with_a_name("terraform state show {target}"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan"],
         #[cfg(test)]
@@ -247,14 +244,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["  # aws_instance.web[0] will be created", "  # aws_db_instance.main will be destroyed"]),
     },
     Rule {
-        text: rule_text!("iac.plan-replaces-resource", "The plan replaces infrastructure", "`-/+` destroys the old one before creating the new; `+/-` means `create_before_destroy` creates the new one first.", "it gets new identifiers and addresses, with a gap between", "Use `create_before_destroy` for {target}, or change the attribute that forces replacement another way.", ["Will {target} be down between delete and create?", "Does anything refer to its current ID or address?"]),
+        text: rule_text!("iac.plan-replaces-resource", "The plan replaces infrastructure", "`-/+` destroys the old one before creating the new; `+/-` means `create_before_destroy` creates the new one first.", "it gets new identifiers and addresses, with a gap between", "Use `create_before_destroy` for {target}, or change the attribute that forces replacement another way.", ["Will {target} be down between delete and create?", "Does anything refer to its current ID or address?"], "terraform plan -out=review.tfplan"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::DeleteRecreate,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: replaces_other },
-        instead: shown_with_a_name("terraform plan -out=review.tfplan"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle"],
         #[cfg(test)]
@@ -263,14 +259,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["  # aws_instance.web will be updated in-place", "  # aws_ebs_volume.data must be replaced"]),
     },
     Rule {
-        text: rule_text!("iac.plan-destroys-unlisted", "The plan destroys resources it does not list", "The summary counts destroys and replacements, but without the resource lines the tool cannot judge what holds data.", "unnamed resources are destroyed, possibly with their data", "Paste the whole plan output (or `terraform show -json plan.out`) so every destroyed resource can be seen.", ["Which resources does the plan destroy or replace?", "Do any of them hold data?"]),
+        text: rule_text!("iac.plan-destroys-unlisted", "The plan destroys resources it does not list", "The summary counts destroys and replacements, but without the resource lines the tool cannot judge what holds data.", "unnamed resources are destroyed, possibly with their data", "Paste the whole plan output (or `terraform show -json plan.out`) so every destroyed resource can be seen.", ["Which resources does the plan destroy or replace?", "Do any of them hold data?"], "terraform show -no-color plan.out"),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: destroys_unlisted },
-        instead: shown_with_a_name("terraform show -no-color plan.out"),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -279,14 +274,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Plan: 2 to add, 0 to change, 0 to destroy."]),
     },
     Rule {
-        text: rule_text!("iac.plan-opens-to-internet", "The plan opens a port to the internet", "An inbound rule from `0.0.0.0/0`, `::/0` or `*` lets every address in, from the moment the apply finishes.", "anyone online can reach the port; scanners find it within minutes", "Limit {target} to the office or VPN range, or reach the host through a bastion or session manager.", ["Who needs to reach this port, and from which addresses?", "What listens on it, and does it require authentication?"]),
+        text: rule_text!("iac.plan-opens-to-internet", "The plan opens a port to the internet", "An inbound rule from `0.0.0.0/0`, `::/0` or `*` lets every address in, from the moment the apply finishes.", "anyone online can reach the port; scanners find it within minutes", "Limit {target} to the office or VPN range, or reach the host through a bastion or session manager.", ["Who needs to reach this port, and from which addresses?", "What listens on it, and does it require authentication?"], "# {target}: allow only the office or VPN range, then plan again"),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: opens_to_internet },
-        instead: shown_with_a_name("# {target}: allow only the office or VPN range, then plan again"),
         #[cfg(test)]
         references: words!["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"],
         #[cfg(test)]
@@ -302,14 +296,13 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("iac.plan-weakens-safety", "The plan weakens a safety setting", "Logging, deletion protection, versioning and retention keep the way back; weakened, the next mistake or purge is final.", "what it protected can be lost for good after the apply", "Keep {target}'s setting as it is, and change it in its own reviewed plan if it must change.", ["Why must this setting change, and who in security agreed?", "What would be lost if something went wrong while it is off?"]),
+        text: rule_text!("iac.plan-weakens-safety", "The plan weakens a safety setting", "Logging, deletion protection, versioning and retention keep the way back; weakened, the next mistake or purge is final.", "what it protected can be lost for good after the apply", "Keep {target}'s setting as it is, and change it in its own reviewed plan if it must change.", ["Why must this setting change, and who in security agreed?", "What would be lost if something went wrong while it is off?"], "# {target}: keep the setting as it is, then plan again"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::DisableSafety,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: weakens_safety },
-        instead: shown_with_a_name("# {target}: keep the setting as it is, then plan again"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan"],
         #[cfg(test)]
@@ -325,14 +318,13 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("iac.plan-changes", "The plan creates or changes infrastructure", "Nothing is deleted, but in-place is not downtime-free: an instance type change, for one, restarts the resource.", "a wrong setting reaches everything that uses it", "Read the attribute changes for {target}, and apply to a non-production environment first.", ["Which environment's state is this plan for?", "Will any change restart the resource?"]),
+        text: rule_text!("iac.plan-changes", "The plan creates or changes infrastructure", "Nothing is deleted, but in-place is not downtime-free: an instance type change, for one, restarts the resource.", "a wrong setting reaches everything that uses it", "Read the attribute changes for {target}, and apply to a non-production environment first.", ["Which environment's state is this plan for?", "Will any change restart the resource?"], "terraform show -no-color plan.out"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["@resource"], check: changes },
-        instead: shown_with_a_name("terraform show -no-color plan.out"),
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan"],
         #[cfg(test)]

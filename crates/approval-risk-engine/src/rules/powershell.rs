@@ -6,7 +6,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::Hit;
-use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
+use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::words::Words;
@@ -410,7 +410,7 @@ fn disables_accounts(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("ps.remove-item-tree", "Deletes a folder tree with PowerShell", "`Remove-Item` skips the Recycle Bin; `-Recurse` takes everything below, and `-Force` includes hidden and read-only files.", "every file below it is gone, with no undo", "Run it with `-WhatIf` first to list what would go, then move the folder aside instead.", ["What does `-WhatIf` list for this path?", "Is any of it not in a backup?"]),
+        text: rule_text!("ps.remove-item-tree", "Deletes a folder tree with PowerShell", "`Remove-Item` skips the Recycle Bin; `-Recurse` takes everything below, and `-Force` includes hidden and read-only files.", "every file below it is gone, with no undo", "Run it with `-WhatIf` first to list what would go, then move the folder aside instead.", ["What does `-WhatIf` list for this path?", "Is any of it not in a backup?"], "Remove-Item -Path {target} -Recurse -WhatIf"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -420,7 +420,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["remove-item", "ri"],
             check: remove_item_tree,
         },
-        instead: shown_with_a_name("Remove-Item -Path {target} -Recurse -WhatIf"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/remove-item"],
         #[cfg(test)]
@@ -429,7 +428,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Remove-Item .\\notes.txt", "Get-ChildItem -Path C:\\inetpub\\logs -Recurse"]),
     },
     Rule {
-        text: rule_text!("ps.remove-item-many", "Deletes every file a wildcard or pipeline names", "`Remove-Item` skips the Recycle Bin, and nobody reads the list a wildcard or the pipeline before it yields.", "every file it is handed is gone, with no undo", "Run the same line with `-WhatIf` first to list what would go, then move the files aside instead.", ["What does `-WhatIf` list for it?", "Is any of it not in a backup?"]),
+        text: rule_text!("ps.remove-item-many", "Deletes every file a wildcard or pipeline names", "`Remove-Item` skips the Recycle Bin, and nobody reads the list a wildcard or the pipeline before it yields.", "every file it is handed is gone, with no undo", "Run the same line with `-WhatIf` first to list what would go, then move the files aside instead.", ["What does `-WhatIf` list for it?", "Is any of it not in a backup?"], "Remove-Item -Path {target} -WhatIf"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -440,7 +439,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["remove-item", "ri"],
             check: remove_item_many,
         },
-        instead: shown_with_a_name("Remove-Item -Path {target} -WhatIf"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/remove-item"],
         #[cfg(test)]
@@ -449,7 +447,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Remove-Item .\\notes.txt", "Get-ChildItem D:\\Reports -File | Measure-Object -Property Length -Sum"]),
     },
     Rule {
-        text: rule_text!("ps.wipe-disk", "Formats or clears a disk with PowerShell", "Formatting writes a new file system over the volume; `Clear-Disk -RemoveData` erases every partition on the disk.", "every file on it becomes unreachable", "List the disks and volumes first (`Get-Disk`, `Get-Volume`) and back up what is on the one named.", ["Which disk is this on this machine?", "Is anything on it not in a backup?"]),
+        text: rule_text!("ps.wipe-disk", "Formats or clears a disk with PowerShell", "Formatting writes a new file system over the volume; `Clear-Disk -RemoveData` erases every partition on the disk.", "every file on it becomes unreachable", "List the disks and volumes first (`Get-Disk`, `Get-Volume`) and back up what is on the one named.", ["Which disk is this on this machine?", "Is anything on it not in a backup?"], "Get-Volume"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -459,7 +457,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["format-volume", "clear-disk", "initialize-disk"],
             check: wipes_disk,
         },
-        instead: shown_with_a_name("Get-Volume"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/powershell/module/storage/format-volume"],
         #[cfg(test)]
@@ -468,7 +465,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Get-Volume", "Get-Disk | Format-Table"]),
     },
     Rule {
-        text: rule_text!("ps.execution-policy-off", "Lets any PowerShell script run", "Unrestricted or Bypass stops PowerShell from refusing unsigned and downloaded scripts on this machine.", "scripts from anywhere run without a prompt", "Run the one script with `-ExecutionPolicy Bypass` on its own `powershell -File` call, or sign it.", ["Which script needs this, and can it be signed?", "Who else runs scripts on this machine?"]),
+        text: rule_text!("ps.execution-policy-off", "Lets any PowerShell script run", "Unrestricted or Bypass stops PowerShell from refusing unsigned and downloaded scripts on this machine.", "scripts from anywhere run without a prompt", "Run the one script with `-ExecutionPolicy Bypass` on its own `powershell -File` call, or sign it.", ["Which script needs this, and can it be signed?", "Who else runs scripts on this machine?"], "Get-ExecutionPolicy -List"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -478,7 +475,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["set-executionpolicy"],
             check: policy_off,
         },
-        instead: shown_with_a_name("Get-ExecutionPolicy -List"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.security/set-executionpolicy"],
         #[cfg(test)]
@@ -487,7 +483,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Set-ExecutionPolicy RemoteSigned -Scope CurrentUser", "Get-ExecutionPolicy -List"]),
     },
     Rule {
-        text: rule_text!("ps.protection-off", "Turns off Windows Defender or the firewall", "Whatever arrives while scanning or the firewall is off, or lands in an excluded folder, goes unchecked.", "malware can land and run unnoticed", "Leave protection on; exclude only the one folder the vendor documents, and restore the setting in the same plan.", ["Which vendor document asks for this, exactly?", "Which step turns it back on?"]),
+        text: rule_text!("ps.protection-off", "Turns off Windows Defender or the firewall", "Whatever arrives while scanning or the firewall is off, or lands in an excluded folder, goes unchecked.", "malware can land and run unnoticed", "Leave protection on; exclude only the one folder the vendor documents, and restore the setting in the same plan.", ["Which vendor document asks for this, exactly?", "Which step turns it back on?"], "Get-MpPreference"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -497,7 +493,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["set-mppreference", "add-mppreference", "set-netfirewallprofile", "netsh"],
             check: protection_off,
         },
-        instead: shown_with_a_name("Get-MpPreference"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/powershell/module/defender/set-mppreference"],
         #[cfg(test)]
@@ -506,7 +501,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Set-MpPreference -DisableRealtimeMonitoring $false", "Get-MpPreference", "Set-NetFirewallProfile -Enabled True", "netsh advfirewall show allprofiles"]),
     },
     Rule {
-        text: rule_text!("ps.remove-directory-object", "Deletes accounts, mailboxes, mail or cloud resources", "Directory and mail deletions reach every sign-in, group and message tied to them; a resource group takes everything in it.", "what it removes, and all that depends on it, is gone", "List exactly what it would remove first (the same pipeline with `-WhatIf`), then remove those by name.", ["What does the same line list with `-WhatIf`?", "Is there a backup or retention hold for it?"]),
+        text: rule_text!("ps.remove-directory-object", "Deletes accounts, mailboxes, mail or cloud resources", "Directory and mail deletions reach every sign-in, group and message tied to them; a resource group takes everything in it.", "what it removes, and all that depends on it, is gone", "List exactly what it would remove first (the same pipeline with `-WhatIf`), then remove those by name.", ["What does the same line list with `-WhatIf`?", "Is there a backup or retention hold for it?"], "Remove-ADUser -Identity {target} -WhatIf"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -524,7 +519,6 @@ pub static RULES: &[Rule] = &[
             ],
             check: removes_account_or_resource,
         },
-        instead: shown_with_a_name("Remove-ADUser -Identity {target} -WhatIf"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/powershell/module/activedirectory/remove-aduser"],
         #[cfg(test)]
@@ -533,7 +527,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Get-ADUser -Identity jdoe", "Search-Mailbox -Identity jdoe -SearchQuery 'Subject:\"Invoice\"' -EstimateResultOnly", "Get-AzResourceGroup"]),
     },
     Rule {
-        text: rule_text!("ps.disable-accounts", "Disables directory accounts", "Disabled accounts cannot sign in; a filter that matches more than meant locks out people and services.", "everyone it matches is locked out until re-enabled", "List the accounts the filter matches first, and disable them by name.", ["How many accounts does the filter match, and whose?", "Does any service sign in with one of them?"]),
+        text: rule_text!("ps.disable-accounts", "Disables directory accounts", "Disabled accounts cannot sign in; a filter that matches more than meant locks out people and services.", "everyone it matches is locked out until re-enabled", "List the accounts the filter matches first, and disable them by name.", ["How many accounts does the filter match, and whose?", "Does any service sign in with one of them?"], "Get-ADUser -Identity {target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -543,7 +537,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["disable-adaccount", "disable-mguser", "disable-azureaduser"],
             check: disables_accounts,
         },
-        instead: shown_with_a_name("Get-ADUser -Identity {target}"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/powershell/module/activedirectory/disable-adaccount"],
         #[cfg(test)]
@@ -552,7 +545,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Enable-ADAccount -Identity jdoe", "Get-ADUser -Filter \"Description -like '*contract*'\""]),
     },
     Rule {
-        text: rule_text!("ps.service-stop", "Stops or restarts a Windows service", "While the service is down, whatever depends on it fails; a restart drops the requests in flight.", "what depends on it fails until it runs again", "Check what depends on it (`Get-Service -DependentServices`) and do it in a quiet window.", ["What depends on this service?", "Is this the machine you mean?"]),
+        text: rule_text!("ps.service-stop", "Stops or restarts a Windows service", "While the service is down, whatever depends on it fails; a restart drops the requests in flight.", "what depends on it fails until it runs again", "Check what depends on it (`Get-Service -DependentServices`) and do it in a quiet window.", ["What depends on this service?", "Is this the machine you mean?"], "Get-Service -Name {target} -DependentServices"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -562,7 +555,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["stop-service", "restart-service"],
             check: service_stop,
         },
-        instead: shown_with_a_name("Get-Service -Name {target} -DependentServices"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/restart-service"],
         #[cfg(test)]

@@ -3,7 +3,7 @@
 
 #[cfg(test)]
 use super::examples;
-use super::{shown_with_a_name, Action, Matcher, ProsePattern, Reach, Rule};
+use super::{Action, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::words::Words;
 
@@ -217,7 +217,7 @@ const DATA: Words = words![
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("env.delete-recreate", "Deletes an environment and recreates it", "Recreating rebuilds shape, not contents, with new identifiers and endpoints. One agent's 'delete and recreate' caused a 13-hour outage.", "its data and hand-made changes are lost; dependents go down", "Change {target} in place, or build the new one beside it and switch over before deleting.", ["Which environment exactly, and does production depend on it?", "What does it hold that the template does not?", "How long will it be down, and who is told?"]),
+        text: rule_text!("env.delete-recreate", "Deletes an environment and recreates it", "Recreating rebuilds shape, not contents, with new identifiers and endpoints. One agent's 'delete and recreate' caused a 13-hour outage.", "its data and hand-made changes are lost; dependents go down", "Change {target} in place, or build the new one beside it and switch over before deleting.", ["Which environment exactly, and does production depend on it?", "What does it hold that the template does not?", "How long will it be down, and who is told?"], "Build a new environment beside the old one, switch traffic to it, and keep the old one running until the new one is verified."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -236,7 +236,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Build a new environment beside the old one, switch traffic to it, and keep the old one running until the new one is verified."),
         #[cfg(test)]
         references: words!["https://www.theregister.com/2026/02/20/amazon_denies_kiro_agentic_ai_behind_outage/"],
         #[cfg(test)]
@@ -253,7 +252,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("prose.delete-branch", "Deletes a branch", "A branch's commits live on where they were merged or cloned; a database branch is a copy of its parent.", "work only on that branch is gone unless pushed elsewhere", "Check that {target} is merged, or that nothing on it is still needed, before deleting it.", ["Is everything on {target} merged or no longer needed?", "Does a preview, deployment or open pull request still use it?"]),
+        text: rule_text!("prose.delete-branch", "Deletes a branch", "A branch's commits live on where they were merged or cloned; a database branch is a copy of its parent.", "work only on that branch is gone unless pushed elsewhere", "Check that {target} is merged, or that nothing on it is still needed, before deleting it.", ["Is everything on {target} merged or no longer needed?", "Does a preview, deployment or open pull request still use it?"], "git branch -d {target}"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Fixed,
@@ -267,7 +266,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words!["main", "master", "trunk", "develop", "default", "release*", "production", "prod", "protection*", "protected", "rule*"],
         }),
-        instead: shown_with_a_name("git branch -d {target}"),
         #[cfg(test)]
         references: words!["https://git-scm.com/docs/git-branch"],
         #[cfg(test)]
@@ -283,14 +281,13 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("prose.delete-data", "Deletes data or a resource that holds it", "Deleting a managed database often deletes its automated backups and point-in-time history too; only a separate copy survives.", "it is gone unless backed up; restoring loses recent changes", "Rename or archive {target} and delete it later, once nobody needs it. Otherwise snapshot it first.", ["Is there a tested backup, and how long does restoring take?", "Who or what still reads it?", "Could it be archived or renamed instead of deleted?"]),
+        text: rule_text!("prose.delete-data", "Deletes data or a resource that holds it", "Deleting a managed database often deletes its automated backups and point-in-time history too; only a separate copy survives.", "it is gone unless backed up; restoring loses recent changes", "Rename or archive {target} and delete it later, once nobody needs it. Otherwise snapshot it first.", ["Is there a tested backup, and how long does restoring take?", "Who or what still reads it?", "Could it be archived or renamed instead of deleted?"], "Rename {target} to a name ending in _retired and keep it until nobody needs it."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Prose(&ProsePattern { verbs: DELETE_VERBS, objects: DATA, also: words![], window: 6, leading: false, unless: words![] }),
-        instead: shown_with_a_name("Rename {target} to a name ending in _retired and keep it until nobody needs it."),
         #[cfg(test)]
         references: words!["https://about.gitlab.com/blog/2017/02/10/postmortem-of-database-outage-of-january-31/"],
         #[cfg(test)]
@@ -319,14 +316,13 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("prose.delete-environment", "Deletes an environment, stack or cluster", "An environment holds more than code rebuilds: data, secrets, hand-made settings and the addresses other systems call.", "everything in it stops, and its stored data is gone", "Scale {target} down first, confirm nothing depends on it, and keep a backup of its data.", ["Which environment exactly, and is anything still using it?", "Is everything in it reproducible from code and backups?", "Who needs to know before it goes away?"]),
+        text: rule_text!("prose.delete-environment", "Deletes an environment, stack or cluster", "An environment holds more than code rebuilds: data, secrets, hand-made settings and the addresses other systems call.", "everything in it stops, and its stored data is gone", "Scale {target} down first, confirm nothing depends on it, and keep a backup of its data.", ["Which environment exactly, and is anything still using it?", "Is everything in it reproducible from code and backups?", "Who needs to know before it goes away?"], "Scale {target} down to zero and keep it for a week."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Prose(&ProsePattern { verbs: DELETE_VERBS, objects: ENVIRONMENTS, also: words![], window: 6, leading: false, unless: words![] }),
-        instead: shown_with_a_name("Scale {target} down to zero and keep it for a week."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -335,7 +331,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Describe the instances in us-east-1.", "Do not terminate the instances.", "Apply the reviewed plan only if it destroys nothing."]),
     },
     Rule {
-        text: rule_text!("prose.delete-unspecified", "Deletes things the step does not name", "'Unused' is a guess from recent activity that misses what idles by design: backups, standbys and monthly jobs.", "whatever the agent judges unused is deleted, unchecked", "Have the agent list exactly what it would delete, and delete only the items you reviewed.", ["Exactly what will be deleted, by name?", "How was 'unused' decided, and who owns these things?"]),
+        text: rule_text!("prose.delete-unspecified", "Deletes things the step does not name", "'Unused' is a guess from recent activity that misses what idles by design: backups, standbys and monthly jobs.", "whatever the agent judges unused is deleted, unchecked", "Have the agent list exactly what it would delete, and delete only the items you reviewed.", ["Exactly what will be deleted, by name?", "How was 'unused' decided, and who owns these things?"], "List the resources that look unused, with their owners and last use."),
         reversibility: R::Unknown,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -352,7 +348,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("List the resources that look unused, with their owners and last use."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -361,7 +356,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Delete the temp-upload-2023 bucket.", "Do not delete anything yet."]),
     },
     Rule {
-        text: rule_text!("prose.revoke-credentials", "Revokes or rotates keys or credentials", "Revocation is final, and no system lists who holds a copy; only access logs show who still uses it.", "everyone still using it fails until given a new one", "Issue a new credential, move every user of {target} over, then revoke the old one once unused.", ["Which services still use {target}, and have they all switched?", "What is the fallback if something breaks after revoking?"]),
+        text: rule_text!("prose.revoke-credentials", "Revokes or rotates keys or credentials", "Revocation is final, and no system lists who holds a copy; only access logs show who still uses it.", "everyone still using it fails until given a new one", "Issue a new credential, move every user of {target} over, then revoke the old one once unused.", ["Which services still use {target}, and have they all switched?", "What is the fallback if something breaks after revoking?"], "Issue a new key alongside the old one and list which services still use the old key."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -377,7 +372,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Issue a new key alongside the old one and list which services still use the old key."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -386,7 +380,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["List the API tokens issued before March.", "Do not revoke the deploy key.", "Deactivate the leaver's access keys (do not delete them yet).", "Find where sessions are expired today.", "Comment on SEC-2231 asking the database team to rotate the password."]),
     },
     Rule {
-        text: rule_text!("prose.disable-security", "Switches off a security control", "Nothing reminds anyone to switch a control back on, so 'temporary' exceptions routinely outlive the task.", "while off, nothing stops or records attacks or mistakes", "Keep {target} on and find out why it blocks the task; at most, grant a narrow, time-limited exception.", ["Why must {target} go off, and for how long?", "Who switches it back on, and who checks?"]),
+        text: rule_text!("prose.disable-security", "Switches off a security control", "Nothing reminds anyone to switch a control back on, so 'temporary' exceptions routinely outlive the task.", "while off, nothing stops or records attacks or mistakes", "Keep {target} on and find out why it blocks the task; at most, grant a narrow, time-limited exception.", ["Why must {target} go off, and for how long?", "Who switches it back on, and who checks?"], "Find out why the security control blocks the task and ask its owner for a narrow exception."),
         // It can be switched back on, but it guards the whole organisation while it is on.
         reversibility: R::Reversible,
         scope: S::Organization,
@@ -408,7 +402,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Find out why the security control blocks the task and ask its owner for a narrow exception."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -427,7 +420,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("prose.disable-protection", "Switches off a safety net", "Deletion protection, versioning and alarms only help if on before the mistake, and nobody notices one missing.", "the next mistake goes through unnoticed and cannot be undone", "Keep {target} on; if a step needs it off, turn it back on right after.", ["What step needs {target} off, and why?", "When and by whom is it switched back on?"]),
+        text: rule_text!("prose.disable-protection", "Switches off a safety net", "Deletion protection, versioning and alarms only help if on before the mistake, and nobody notices one missing.", "the next mistake goes through unnoticed and cannot be undone", "Keep {target} on; if a step needs it off, turn it back on right after.", ["What step needs {target} off, and why?", "When and by whom is it switched back on?"], "Find out which step {target} blocks and why, and keep it on."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -446,7 +439,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Find out which step {target} blocks and why, and keep it on."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -464,7 +456,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("prose.branch-protection-off", "Switches off a branch's review rules", "Review and check rules are lost with their settings, re-entered only by hand; meanwhile anyone can push or force-push.", "anyone can push unreviewed code straight to what ships", "Merge through a pull request; for a one-off, grant a ruleset bypass instead of removing the rules.", ["What step needs protection off, and has it been reviewed?", "Who re-enables it, and are its settings written down?"]),
+        text: rule_text!("prose.branch-protection-off", "Switches off a branch's review rules", "Review and check rules are lost with their settings, re-entered only by hand; meanwhile anyone can push or force-push.", "anyone can push unreviewed code straight to what ships", "Merge through a pull request; for a one-off, grant a ruleset bypass instead of removing the rules.", ["What step needs protection off, and has it been reviewed?", "Who re-enables it, and are its settings written down?"], "Open a pull request for the change and merge it once its required reviews pass."),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -485,7 +477,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Open a pull request for the change and merge it once its required reviews pass."),
         #[cfg(test)]
         references: words!["https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-protected-branches/about-protected-branches"],
         #[cfg(test)]
@@ -502,7 +493,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("prose.grant-broad-access", "Grants broad or administrator access", "Wildcard and admin grants cover resources created later and never expire by default; 'for now' grants are rarely revoked.", "any later mistake or leak reaches everything it covers", "Grant only the permissions the task needs, on the resources it touches, for a limited time.", ["Which exact permissions does the task need?", "When is the access removed, and by whom?"]),
+        text: rule_text!("prose.grant-broad-access", "Grants broad or administrator access", "Wildcard and admin grants cover resources created later and never expire by default; 'for now' grants are rarely revoked.", "any later mistake or leak reaches everything it covers", "Grant only the permissions the task needs, on the resources it touches, for a limited time.", ["Which exact permissions does the task need?", "When is the access removed, and by whom?"], "Grant read access to the one resource the task needs, for one day."),
         // A grant can be taken back; what is done with it meanwhile cannot.
         reversibility: R::Reversible,
         scope: S::Organization,
@@ -527,7 +518,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Grant read access to the one resource the task needs, for one day."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -544,7 +534,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("prose.bulk-accounts", "Cancels or closes many accounts, orders or subscriptions", "Emails, charges and refunds fire from other systems when a status changes; restoring records does not reverse them.", "every selected customer is locked out, notified, charged or refunded", "List what the step would touch, have an owner check it, and start with a small batch.", ["How many are selected, and has anyone checked the list?", "Are the customers told, and can each one be restored?"]),
+        text: rule_text!("prose.bulk-accounts", "Cancels or closes many accounts, orders or subscriptions", "Emails, charges and refunds fire from other systems when a status changes; restoring records does not reverse them.", "every selected customer is locked out, notified, charged or refunded", "List what the step would touch, have an owner check it, and start with a small batch.", ["How many are selected, and has anyone checked the list?", "Are the customers told, and can each one be restored?"], "List the {target} the step would touch, with their owners, for review."),
         // Accounts can be reopened and orders placed again, but the customers have already been
         // locked out, notified or refunded.
         reversibility: R::Recoverable,
@@ -567,7 +557,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("List the {target} the step would touch, with their owners, for review."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -584,7 +573,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("prose.restore-over-live", "Rolls live data back to an earlier copy", "A restore replaces the whole dataset, not just the damaged part, and restored sequences reissue IDs others already hold.", "everything written since the copy was taken is lost", "Load the earlier copy beside {target} as a new instance; copy back only the rows needed. Snapshot current data first.", ["Is what was written since the copy saved elsewhere?", "Has the backup been test-restored elsewhere first?"]),
+        text: rule_text!("prose.restore-over-live", "Rolls live data back to an earlier copy", "A restore replaces the whole dataset, not just the damaged part, and restored sequences reissue IDs others already hold.", "everything written since the copy was taken is lost", "Load the earlier copy beside {target} as a new instance; copy back only the rows needed. Snapshot current data first.", ["Is what was written since the copy saved elsewhere?", "Has the backup been test-restored elsewhere first?"], "Restore the backup into a new database and compare the two."),
         // What was written after the copy was taken is lost, unless it was copied aside first.
         reversibility: R::Irreversible,
         scope: S::Shared,
@@ -606,7 +595,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Restore the backup into a new database and compare the two."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -621,7 +609,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("prose.open-door", "Opens or unlocks a door for someone", "A door opened remotely lets in whoever is there, and what happens inside cannot be taken back.", "the home or building is open while nobody checks who enters", "Confirm who is at the door and for how long, and lock it again right after.", ["Who exactly is let in, and has the owner confirmed them?", "When is the door locked again?"]),
+        text: rule_text!("prose.open-door", "Opens or unlocks a door for someone", "A door opened remotely lets in whoever is there, and what happens inside cannot be taken back.", "the home or building is open while nobody checks who enters", "Confirm who is at the door and for how long, and lock it again right after.", ["Who exactly is let in, and has the owner confirmed them?", "When is the door locked again?"], "Ask the owner to confirm the visitor before unlocking."),
         reversibility: R::Recoverable,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -635,7 +623,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Ask the owner to confirm the visitor before unlocking."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -652,7 +639,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("prose.change-dns", "Changes DNS records or name servers", "Resolvers honour cached TTLs, so lowering one helps only a full TTL ahead; name-server changes take up to two days.", "visitors and email go elsewhere or nowhere until caches expire", "Lower the TTL a day ahead, export the zone, and check each changed record with `dig`.", ["Has the current zone been exported for rollback?", "What is the TTL, and how long would mistakes linger?"]),
+        text: rule_text!("prose.change-dns", "Changes DNS records or name servers", "Resolvers honour cached TTLs, so lowering one helps only a full TTL ahead; name-server changes take up to two days.", "visitors and email go elsewhere or nowhere until caches expire", "Lower the TTL a day ahead, export the zone, and check each changed record with `dig`.", ["Has the current zone been exported for rollback?", "What is the TTL, and how long would mistakes linger?"], "Export the current DNS zone and lower the TTL of the records to be changed."),
         // It can be changed back, but resolvers keep the old answer for as long as the TTL says.
         reversibility: R::Recoverable,
         scope: S::Shared,
@@ -673,7 +660,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Export the current DNS zone and lower the TTL of the records to be changed."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -688,7 +674,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("prose.empty-data", "Empties a store of data", "The container stays, so existence checks still pass, and bulk empties such as `TRUNCATE` skip per-row delete triggers.", "everything in it is gone unless a backup exists", "Delete only what is meant to go, by prefix, age or filter. Copy or snapshot {target} first.", ["Is there a copy of what is in it?", "Does anything still read from it?"]),
+        text: rule_text!("prose.empty-data", "Empties a store of data", "The container stays, so existence checks still pass, and bulk empties such as `TRUNCATE` skip per-row delete triggers.", "everything in it is gone unless a backup exists", "Delete only what is meant to go, by prefix, age or filter. Copy or snapshot {target} first.", ["Is there a copy of what is in it?", "Does anything still read from it?"], "List what is in {target}, with sizes and dates."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -702,7 +688,6 @@ pub static RULES: &[Rule] = &[
             leading: true,
             unless: words![],
         }),
-        instead: shown_with_a_name("List what is in {target}, with sizes and dates."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -711,7 +696,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Create an empty bucket for the exports.", "Check that the bucket is empty."]),
     },
     Rule {
-        text: rule_text!("prose.run-script", "Runs a script or job the plan hides", "One-off scripts are rarely tested like product code, and a backfill writes every row it selects.", "its effect on the data cannot be seen in the plan", "Read the script first, then dry-run it or run it on a copy, checking how many records change.", ["What does the script change, and has someone read it?", "What did its dry-run mode report, if it has one?"]),
+        text: rule_text!("prose.run-script", "Runs a script or job the plan hides", "One-off scripts are rarely tested like product code, and a backfill writes every row it selects.", "its effect on the data cannot be seen in the plan", "Read the script first, then dry-run it or run it on a copy, checking how many records change.", ["What does the script change, and has someone read it?", "What did its dry-run mode report, if it has one?"], "Show the script's code and what its dry-run mode reports."),
         // What the script does is not in the plan, so the tool cannot see it.
         reversibility: R::Unknown,
         scope: S::Shared,
@@ -732,7 +717,6 @@ pub static RULES: &[Rule] = &[
             // rules weigh a script by its name the same way.
             unless: words!["report", "reports", "reporting", "health check*", "healthcheck*", "test", "tests", "lint*", "smoke test*"],
         }),
-        instead: shown_with_a_name("Show the script's code and what its dry-run mode reports."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -741,7 +725,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Read the backfill script and summarise what it changes.", "Do not run the cleanup job.", "Run the weekly report job to compare the totals.", "Run the smoke test job against staging."]),
     },
     Rule {
-        text: rule_text!("prose.open-to-internet", "Opens access to the whole internet", "With every address allowed, the service's login and patching are the only defence, and exposed logins are brute-forced constantly.", "anyone can reach it, and scanners find it within minutes", "Allow only the addresses that need it, such as a VPN range, or use a bastion or tunnel.", ["Which addresses actually need to reach it?", "What listens on it, and does it require authentication?"]),
+        text: rule_text!("prose.open-to-internet", "Opens access to the whole internet", "With every address allowed, the service's login and patching are the only defence, and exposed logins are brute-forced constantly.", "anyone can reach it, and scanners find it within minutes", "Allow only the addresses that need it, such as a VPN range, or use a bastion or tunnel.", ["Which addresses actually need to reach it?", "What listens on it, and does it require authentication?"], "Allow the port from the office VPN range only."),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -755,7 +739,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Allow the port from the office VPN range only."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -764,7 +747,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Allow port 443 from the office VPN only.", "Do not open the database to the internet."]),
     },
     Rule {
-        text: rule_text!("prose.make-public", "Makes stored data public", "Public access covers every object, even ones added later, and read logging is off by default.", "anyone can read it, and copies made meanwhile stay out", "Share with the specific people or accounts that need it, using a signed, expiring link or access grant.", ["Who exactly needs it, and would a signed link do?", "What is in it: any personal data or secrets?"]),
+        text: rule_text!("prose.make-public", "Makes stored data public", "Public access covers every object, even ones added later, and read logging is off by default.", "anyone can read it, and copies made meanwhile stay out", "Share with the specific people or accounts that need it, using a signed, expiring link or access grant.", ["Who exactly needs it, and would a signed link do?", "What is in it: any personal data or secrets?"], "Create an expiring signed link for the one file the partner needs."),
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
@@ -782,7 +765,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Create an expiring signed link for the one file the partner needs."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
@@ -791,7 +773,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["Make the helper function public.", "Check that the bucket is not public."]),
     },
     Rule {
-        text: rule_text!("prose.vague-action", "Vague action the tool cannot see into", "The step names no command or resource, so the agent decides at run time and may improvise destructive fixes.", "what it changes, and what could be lost, is unknown", "Ask the agent to list the exact commands or resources the step will touch, then assess those.", ["Exactly which resources or files will this touch?", "Will anything be deleted or overwritten?", "Can the agent show the commands before running them?"]),
+        text: rule_text!("prose.vague-action", "Vague action the tool cannot see into", "The step names no command or resource, so the agent decides at run time and may improvise destructive fixes.", "what it changes, and what could be lost, is unknown", "Ask the agent to list the exact commands or resources the step will touch, then assess those.", ["Exactly which resources or files will this touch?", "Will anything be deleted or overwritten?", "Can the agent show the commands before running them?"], "List the exact resources and commands for this step."),
         reversibility: R::Unknown,
         scope: S::Local,
         reach: Reach::Environment,
@@ -809,7 +791,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("List the exact resources and commands for this step."),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]

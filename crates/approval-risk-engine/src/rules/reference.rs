@@ -72,7 +72,7 @@ pub fn markdown() -> String {
             out.push_str(&format!(
                 "*Use instead.* {} For example: `{}`\n\n",
                 rule.safer(),
-                rule.instead.replace('`', "'")
+                rule.instead().replace('`', "'")
             ));
             out.push_str("*Ask before approving.*\n");
             for q in rule.questions() {

@@ -4,7 +4,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, positionals, Hit};
-use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
+use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
 use crate::words::Words;
@@ -81,14 +81,13 @@ fn noun_then_delete(command: &Command) -> Option<Hit> {
 }
 
 pub static RULES: &[Rule] = &[Rule {
-    text: rule_text!("secrets.delete", "Deletes secrets or vaults in a secret manager", "Services fetching it at startup fail at their next restart; without a copy, the credential must be re-issued everywhere.", "every reader fails, and it cannot be recovered", "Disable {target} first, watch what breaks, and delete it only once nothing reads it.", ["Which services read {target}, and will they fail without it?", "Is there another copy, or must the credential be re-issued?"]),
+    text: rule_text!("secrets.delete", "Deletes secrets or vaults in a secret manager", "Services fetching it at startup fail at their next restart; without a copy, the credential must be re-issued everywhere.", "every reader fails, and it cannot be recovered", "Disable {target} first, watch what breaks, and delete it only once nothing reads it.", ["Which services read {target}, and will they fail without it?", "Is there another copy, or must the credential be re-issued?"], "doppler secrets get {target} --plain"),
     reversibility: R::Irreversible,
     scope: S::Shared,
     reach: Reach::Environment,
     action: Action::Delete,
     floor: None,
     matcher: Matcher::CommandFn { programs: words!["op", "doppler", "bw", "infisical"], check: noun_then_delete },
-    instead: shown_with_a_name("doppler secrets get {target} --plain"),
     #[cfg(test)]
     references: words!["https://developer.1password.com/docs/cli/reference/management-commands/item#item-delete", "https://docs.doppler.com/docs/cli"],
     #[cfg(test)]

@@ -4,7 +4,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, match_sql, operands, Hit};
-use super::{shown_with_a_name, Action, Matcher, ProsePattern, Reach, Rule, SqlPattern};
+use super::{Action, Matcher, ProsePattern, Reach, Rule, SqlPattern};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
 use crate::span::Span;
@@ -312,7 +312,7 @@ fn rename_dropped_column(_: &str, words: &[SqlWord], _: Span) -> Option<String> 
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("sql.copy-table", "Copies a table's rows into another table", "The copy lives in the same database: it covers a mistaken delete or drop, not losing the database.", "a new table holds a copy; nothing existing changes", "Check the copy's row count matches the source before any step deletes from it.", ["Does the copy's row count match {target}?", "Which later step relies on this copy?"]),
+        text: rule_text!("sql.copy-table", "Copies a table's rows into another table", "The copy lives in the same database: it covers a mistaken delete or drop, not losing the database.", "a new table holds a copy; nothing existing changes", "Check the copy's row count matches the source before any step deletes from it.", ["Does the copy's row count match {target}?", "Which later step relies on this copy?"], "SELECT count(*) FROM {target};"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -329,7 +329,6 @@ pub static RULES: &[Rule] = &[
             target_after: Some("from"),
             instead_from: None,
         }),
-        instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-createtableas.html"],
         #[cfg(test)]
@@ -345,7 +344,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("sql.drop-table", "Drops a table, database or schema", "One statement removes rows, indexes and grants; CASCADE also drops dependent views, and only a backup restores it.", "its rows are gone and everything reading it fails", "Rename it instead, take a dump, and drop it only once nothing has broken.", ["Is there a fresh, tested backup of this table?", "Which services read or write it?", "Which database is this (check the connection string)?"]),
+        text: rule_text!("sql.drop-table", "Drops a table, database or schema", "One statement removes rows, indexes and grants; CASCADE also drops dependent views, and only a backup restores it.", "its rows are gone and everything reading it fails", "Rename it instead, take a dump, and drop it only once nothing has broken.", ["Is there a fresh, tested backup of this table?", "Which services read or write it?", "Which database is this (check the connection string)?"], "ALTER TABLE {target} RENAME TO {target}_retired;"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -358,7 +357,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("ALTER TABLE {target} RENAME TO {target}_retired;"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-droptable.html"],
         #[cfg(test)]
@@ -367,7 +365,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["CREATE TABLE users (id int);", "SELECT * FROM drop_table_log;", "-- DROP TABLE users;"]),
     },
     Rule {
-        text: rule_text!("sql.delete-all-rows", "Deletes every row of a table", "Without WHERE, DELETE matches every row, and client tools autocommit each statement, so nothing can roll it back.", "all its rows are gone; only a backup returns them", "Add a WHERE clause, check the count with `SELECT count(*)`, and delete inside `BEGIN` to allow rollback.", ["Was a WHERE clause meant to be here?", "Is there a recent backup of {target}?", "Which database and environment does this connect to?"]),
+        text: rule_text!("sql.delete-all-rows", "Deletes every row of a table", "Without WHERE, DELETE matches every row, and client tools autocommit each statement, so nothing can roll it back.", "all its rows are gone; only a backup returns them", "Add a WHERE clause, check the count with `SELECT count(*)`, and delete inside `BEGIN` to allow rollback.", ["Was a WHERE clause meant to be here?", "Is there a recent backup of {target}?", "Which database and environment does this connect to?"], "SELECT count(*) FROM {target};"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -380,7 +378,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-delete.html"],
         #[cfg(test)]
@@ -399,7 +396,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("sql.delete-rows", "Deletes the rows a WHERE clause selects", "Foreign keys declared ON DELETE CASCADE also delete child rows elsewhere; point-in-time recovery restores whole databases, not single rows.", "the matched rows are gone; a wrong condition needs a restore", "Count the matched rows with `SELECT count(*)` first, and delete inside a transaction to allow rollback.", ["How many rows should this condition match?", "Is point-in-time recovery or a recent backup available?"]),
+        text: rule_text!("sql.delete-rows", "Deletes the rows a WHERE clause selects", "Foreign keys declared ON DELETE CASCADE also delete child rows elsewhere; point-in-time recovery restores whole databases, not single rows.", "the matched rows are gone; a wrong condition needs a restore", "Count the matched rows with `SELECT count(*)` first, and delete inside a transaction to allow rollback.", ["How many rows should this condition match?", "Is point-in-time recovery or a recent backup available?"], "SELECT count(*) FROM {target};"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -413,7 +410,6 @@ pub static RULES: &[Rule] = &[
             instead_from: Some(count_matched_rows),
         }),
         // The count is built from the statement's own condition (`count_matched_rows`).
-        instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-delete.html"],
         #[cfg(test)]
@@ -422,7 +418,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["DELETE FROM users;", "SELECT * FROM sessions WHERE expires_at < now();"]),
     },
     Rule {
-        text: rule_text!("sql.update-rows", "Overwrites values in rows a WHERE clause selects", "Once committed, old values survive only in backups; recovering them means restoring a whole database and copying values back.", "the matched rows' old values are overwritten in place", "Copy the matched rows aside (`CREATE TABLE ... AS SELECT`) first, and update inside a transaction.", ["How many rows does the condition match?", "Are the current values saved before they are overwritten?"]),
+        text: rule_text!("sql.update-rows", "Overwrites values in rows a WHERE clause selects", "Once committed, old values survive only in backups; recovering them means restoring a whole database and copying values back.", "the matched rows' old values are overwritten in place", "Copy the matched rows aside (`CREATE TABLE ... AS SELECT`) first, and update inside a transaction.", ["How many rows does the condition match?", "Are the current values saved before they are overwritten?"], "SELECT count(*) FROM {target};"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -430,7 +426,6 @@ pub static RULES: &[Rule] = &[
         floor: None,
         matcher: Matcher::SqlFn(update_rows),
         // The count is built from the statement's own condition (`count_matched_rows`).
-        instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-update.html"],
         #[cfg(test)]
@@ -439,7 +434,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["UPDATE accounts SET plan = 'pro';", "SELECT * FROM accounts WHERE id = 42;"]),
     },
     Rule {
-        text: rule_text!("sql.update-all-rows", "Overwrites a column in every row", "Without WHERE, UPDATE rewrites every row and client tools commit at once; restoring means merging a backup with later changes.", "every row's old value is overwritten in place", "Add a WHERE clause, and copy the column aside first (`CREATE TABLE ... AS SELECT`).", ["Was a WHERE clause meant to be here?", "Is there a copy of the column's current values?", "Which database and environment does this connect to?"]),
+        text: rule_text!("sql.update-all-rows", "Overwrites a column in every row", "Without WHERE, UPDATE rewrites every row and client tools commit at once; restoring means merging a backup with later changes.", "every row's old value is overwritten in place", "Add a WHERE clause, and copy the column aside first (`CREATE TABLE ... AS SELECT`).", ["Was a WHERE clause meant to be here?", "Is there a copy of the column's current values?", "Which database and environment does this connect to?"], "SELECT count(*) FROM {target};"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -452,7 +447,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("SELECT count(*) FROM {target};"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-update.html"],
         #[cfg(test)]
@@ -469,7 +463,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("sql.truncate", "Empties a table", "TRUNCATE skips row-by-row deletion, so DELETE triggers never fire, and MySQL commits it even inside a transaction.", "all its rows are gone; CASCADE empties referencing tables too", "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first.", ["Is there a backup of {target} taken today?", "Do other tables reference it (CASCADE empties them too)?", "Which database and environment does this connect to?"]),
+        text: rule_text!("sql.truncate", "Empties a table", "TRUNCATE skips row-by-row deletion, so DELETE triggers never fire, and MySQL commits it even inside a transaction.", "all its rows are gone; CASCADE empties referencing tables too", "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first.", ["Is there a backup of {target} taken today?", "Do other tables reference it (CASCADE empties them too)?", "Which database and environment does this connect to?"], "CREATE TABLE {target}_backup AS TABLE {target};"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -482,7 +476,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("CREATE TABLE {target}_backup AS TABLE {target};"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-truncate.html", "https://dev.mysql.com/doc/refman/8.0/en/truncate-table.html"],
         #[cfg(test)]
@@ -491,7 +484,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["truncate -s 0 /var/log/app.log", "SELECT * FROM orders;", "echo 'TRUNCATE TABLE orders'"]),
     },
     Rule {
-        text: rule_text!("sql.drop-column", "Drops a column or partition", "Re-adding the column gives an empty one, so values return only from a backup; a dropped partition loses every row.", "its data is gone and code reading it fails", "Stop all code using the column, copy its data aside, and drop it a release later.", ["Does any code, report or job still read this column?", "Is there a copy of its data?", "Which database and environment is this?"]),
+        text: rule_text!("sql.drop-column", "Drops a column or partition", "Re-adding the column gives an empty one, so values return only from a backup; a dropped partition loses every row.", "its data is gone and code reading it fails", "Stop all code using the column, copy its data aside, and drop it a release later.", ["Does any code, report or job still read this column?", "Is there a copy of its data?", "Which database and environment is this?"], "CREATE TABLE {target}_backup AS SELECT * FROM {target};"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -508,7 +501,6 @@ pub static RULES: &[Rule] = &[
             instead_from: Some(rename_dropped_column),
         }),
         // The statement's own column is renamed when it can be (`rename_dropped_column`).
-        instead: shown_with_a_name("CREATE TABLE {target}_backup AS SELECT * FROM {target};"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-altertable.html"],
         #[cfg(test)]
@@ -525,7 +517,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("sql.drop-constraint", "Removes a key or constraint", "Dropping a primary or unique key also drops its index; re-adding it fails while any bad row remains.", "the database stops refusing duplicates and orphaned rows", "Keep the constraint and fix the violating data or code; if it must go, plan re-adding it.", ["Why must the constraint go, and for how long?", "What stops bad data from getting in meanwhile?"]),
+        text: rule_text!("sql.drop-constraint", "Removes a key or constraint", "Dropping a primary or unique key also drops its index; re-adding it fails while any bad row remains.", "the database stops refusing duplicates and orphaned rows", "Keep the constraint and fix the violating data or code; if it must go, plan re-adding it.", ["Why must the constraint go, and for how long?", "What stops bad data from getting in meanwhile?"], "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '{target}'::regclass;"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -538,7 +530,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '{target}'::regclass;"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/ddl-constraints.html"],
         #[cfg(test)]
@@ -555,7 +546,7 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
-        text: rule_text!("sql.drop-index", "Drops an index", "Dropping a UNIQUE index also lets duplicates in. Rebuilding a large one is slow and blocks writes unless built CONCURRENTLY.", "queries using it can slow sharply; no data is lost", "Confirm it is unused (`idx_scan`), use `DROP INDEX CONCURRENTLY`, and keep its `CREATE INDEX` statement.", ["Do any queries still use this index?", "Is it a unique index keeping duplicates out?"]),
+        text: rule_text!("sql.drop-index", "Drops an index", "Dropping a UNIQUE index also lets duplicates in. Rebuilding a large one is slow and blocks writes unless built CONCURRENTLY.", "queries using it can slow sharply; no data is lost", "Confirm it is unused (`idx_scan`), use `DROP INDEX CONCURRENTLY`, and keep its `CREATE INDEX` statement.", ["Do any queries still use this index?", "Is it a unique index keeping duplicates out?"], "SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = '{target}';"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -568,7 +559,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = '{target}';"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-dropindex.html"],
         #[cfg(test)]
@@ -577,7 +567,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["CREATE INDEX CONCURRENTLY idx_orders_created_at ON orders (created_at);", "REINDEX INDEX CONCURRENTLY idx_orders_created_at;", "DROP TABLE idx_backup;"]),
     },
     Rule {
-        text: rule_text!("sql.drop-definition", "Drops a view, function, procedure, trigger or sequence", "Recreating it needs its definition and grants; a recreated sequence restarts numbering, so new ids collide with existing rows.", "everything using it fails, and a trigger's job silently stops", "Check what depends on {target}, save its definition (`pg_dump --schema-only`), and drop it in a revertible migration.", ["Is the definition of {target} in source control?", "What reads or calls it: reports, services, other views?", "If a trigger, what job would silently stop?"]),
+        text: rule_text!("sql.drop-definition", "Drops a view, function, procedure, trigger or sequence", "Recreating it needs its definition and grants; a recreated sequence restarts numbering, so new ids collide with existing rows.", "everything using it fails, and a trigger's job silently stops", "Check what depends on {target}, save its definition (`pg_dump --schema-only`), and drop it in a revertible migration.", ["Is the definition of {target} in source control?", "What reads or calls it: reports, services, other views?", "If a trigger, what job would silently stop?"], "pg_dump --schema-only --file=schema-before-change.sql"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -599,7 +589,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("pg_dump --schema-only --file=schema-before-change.sql"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-dropview.html", "https://www.postgresql.org/docs/current/sql-droptrigger.html"],
         #[cfg(test)]
@@ -613,7 +602,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["CREATE OR REPLACE VIEW active_customers AS SELECT 1;", "REFRESH MATERIALIZED VIEW daily_revenue;", "DROP INDEX view_idx;"]),
     },
     Rule {
-        text: rule_text!("sql.drop-type-cascade", "Drops a type, domain or extension with CASCADE", "CASCADE drops every dependent object unasked, including table columns of that type, so dropping PostGIS removes every geometry column.", "every column using it is dropped with its data", "Drop it without CASCADE; the database then refuses and lists each dependent object to handle first.", ["Which tables have columns that use {target}?", "Is there a backup of those tables?"]),
+        text: rule_text!("sql.drop-type-cascade", "Drops a type, domain or extension with CASCADE", "CASCADE drops every dependent object unasked, including table columns of that type, so dropping PostGIS removes every geometry column.", "every column using it is dropped with its data", "Drop it without CASCADE; the database then refuses and lists each dependent object to handle first.", ["Which tables have columns that use {target}?", "Is there a backup of those tables?"], "DROP TYPE {target};"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -626,7 +615,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("DROP TYPE {target};"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-droptype.html", "https://www.postgresql.org/docs/current/sql-dropextension.html"],
         #[cfg(test)]
@@ -635,7 +623,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["DROP TYPE order_status;", "CREATE EXTENSION IF NOT EXISTS pgcrypto;"]),
     },
     Rule {
-        text: rule_text!("sql.drop-role", "Drops a database user or role", "Recreating a role restores none of its grants or memberships, and every client needs a new password.", "logins as it are refused and its grants are gone", "Lock its login first (`NOLOGIN`, or `ACCOUNT LOCK` in MySQL), and drop it once no logins fail.", ["Which applications or jobs still log in as {target}?", "Are its grants recorded so they can be rebuilt?"]),
+        text: rule_text!("sql.drop-role", "Drops a database user or role", "Recreating a role restores none of its grants or memberships, and every client needs a new password.", "logins as it are refused and its grants are gone", "Lock its login first (`NOLOGIN`, or `ACCOUNT LOCK` in MySQL), and drop it once no logins fail.", ["Which applications or jobs still log in as {target}?", "Are its grants recorded so they can be rebuilt?"], "ALTER ROLE {target} NOLOGIN;"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -648,7 +636,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("ALTER ROLE {target} NOLOGIN;"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-droprole.html", "https://dev.mysql.com/doc/refman/8.0/en/drop-user.html"],
         #[cfg(test)]
@@ -657,14 +644,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["CREATE ROLE reporting LOGIN;", "ALTER ROLE reporting NOLOGIN;", "DROP USER MAPPING FOR app SERVER remote;"]),
     },
     Rule {
-        text: rule_text!("sql.grant-all", "Grants all privileges", "MySQL's `ON *.*` adds server rights like FILE and SHUTDOWN; `WITH GRANT OPTION` lets the grantee pass it all on.", "the grantee can read, change and delete everything it covers", "Grant only what the task needs (`GRANT SELECT ON ... TO ...`), and never `WITH GRANT OPTION`.", ["Which privileges does the grantee actually need?", "Who else can log in as the grantee?"]),
+        text: rule_text!("sql.grant-all", "Grants all privileges", "MySQL's `ON *.*` adds server rights like FILE and SHUTDOWN; `WITH GRANT OPTION` lets the grantee pass it all on.", "the grantee can read, change and delete everything it covers", "Grant only what the task needs (`GRANT SELECT ON ... TO ...`), and never `WITH GRANT OPTION`.", ["Which privileges does the grantee actually need?", "Who else can log in as the grantee?"], "Review which tables and privileges the role actually needs before granting anything."),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::SqlFn(grant_all),
-        instead: shown_with_a_name("Review which tables and privileges the role actually needs before granting anything."),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-grant.html", "https://dev.mysql.com/doc/refman/8.0/en/grant.html"],
         #[cfg(test)]
@@ -673,7 +659,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["GRANT SELECT ON orders TO reporting;", "REVOKE ALL ON orders FROM reporting;"]),
     },
     Rule {
-        text: rule_text!("sql.grant-public", "Grants access to every database user", "Every role belongs to PUBLIC, so revoking from single roles removes nothing; only revoking from PUBLIC takes it back.", "every role, now and in future, gets this access", "Grant to a named role whose members are only the intended users.", ["Which roles really need this access?", "Does the table hold personal or financial data?"]),
+        text: rule_text!("sql.grant-public", "Grants access to every database user", "Every role belongs to PUBLIC, so revoking from single roles removes nothing; only revoking from PUBLIC takes it back.", "every role, now and in future, gets this access", "Grant to a named role whose members are only the intended users.", ["Which roles really need this access?", "Does the table hold personal or financial data?"], "SELECT grantee, privilege_type FROM information_schema.role_table_grants WHERE grantee = 'PUBLIC';"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -686,7 +672,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("SELECT grantee, privilege_type FROM information_schema.role_table_grants WHERE grantee = 'PUBLIC';"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/ddl-priv.html"],
         #[cfg(test)]
@@ -695,7 +680,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["GRANT USAGE ON SCHEMA public TO app;", "GRANT SELECT ON public.customers TO analyst;"]),
     },
     Rule {
-        text: rule_text!("sql.grant-superuser", "Makes a database user a superuser", "A PostgreSQL superuser can run shell commands on the host; BYPASSRLS ignores row-level policies, and CREATEROLE can grant other roles.", "it bypasses every permission and can drop any database", "Grant only what the task needs, such as the predefined `pg_read_all_data` role, and time-box it.", ["What task needs superuser that a narrower privilege cannot do?", "When will it be taken back, and who checks?"]),
+        text: rule_text!("sql.grant-superuser", "Makes a database user a superuser", "A PostgreSQL superuser can run shell commands on the host; BYPASSRLS ignores row-level policies, and CREATEROLE can grant other roles.", "it bypasses every permission and can drop any database", "Grant only what the task needs, such as the predefined `pg_read_all_data` role, and time-box it.", ["What task needs superuser that a narrower privilege cannot do?", "When will it be taken back, and who checks?"], "SELECT rolname, rolsuper FROM pg_roles WHERE rolname = '{target}';"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -708,7 +693,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("SELECT rolname, rolsuper FROM pg_roles WHERE rolname = '{target}';"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/role-attributes.html"],
         #[cfg(test)]
@@ -717,7 +701,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER ROLE deploy NOSUPERUSER;", "CREATE ROLE reporting LOGIN;"]),
     },
     Rule {
-        text: rule_text!("sql.password-change", "Changes a database login's password", "Open sessions keep working, but every new connection with the old password fails until each client has the new one.", "clients with the old password are refused at their next connection", "Rotate through a second login: create it, move every client to it, then retire the old one.", ["Which applications and jobs log in as {target}?", "How does each of them get the new password, and when?"]),
+        text: rule_text!("sql.password-change", "Changes a database login's password", "Open sessions keep working, but every new connection with the old password fails until each client has the new one.", "clients with the old password are refused at their next connection", "Rotate through a second login: create it, move every client to it, then retire the old one.", ["Which applications and jobs log in as {target}?", "How does each of them get the new password, and when?"], "SELECT * FROM pg_stat_activity WHERE usename = '{target}';"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -730,7 +714,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("SELECT * FROM pg_stat_activity WHERE usename = '{target}';"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-alterrole.html"],
         #[cfg(test)]
@@ -739,7 +722,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER ROLE orders_app NOLOGIN;", "ALTER ROLE orders_app CONNECTION LIMIT 10;", "CREATE ROLE reporting LOGIN PASSWORD 'x';", "ALTER USER deploy WITH SUPERUSER;"]),
     },
     Rule {
-        text: rule_text!("sql.revoke", "Revokes database privileges", "Open sessions lose it at their next statement; CASCADE also removes every grant the holder passed on.", "applications using the privilege are refused from their next query", "Check which applications use the role before revoking, and have the matching `GRANT` ready.", ["Which applications or jobs use this privilege today?", "Is the GRANT that undoes this written down?"]),
+        text: rule_text!("sql.revoke", "Revokes database privileges", "Open sessions lose it at their next statement; CASCADE also removes every grant the holder passed on.", "applications using the privilege are refused from their next query", "Check which applications use the role before revoking, and have the matching `GRANT` ready.", ["Which applications or jobs use this privilege today?", "Is the GRANT that undoes this written down?"], "SELECT grantee, table_name, privilege_type FROM information_schema.role_table_grants;"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -752,7 +735,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("SELECT grantee, table_name, privilege_type FROM information_schema.role_table_grants;"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-revoke.html"],
         #[cfg(test)]
@@ -761,7 +743,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["GRANT SELECT ON orders TO reporting;", "SELECT * FROM information_schema.role_table_grants;"]),
     },
     Rule {
-        text: rule_text!("sql.drop-replication-slot", "Drops or skips a PostgreSQL replication slot", "The slot keeps write-ahead log its consumer has not read; once dropped or advanced, that log is recycled.", "its consumer loses pending changes and must be rebuilt", "Check its consumer in `pg_replication_slots` and confirm it is abandoned; if disk is filling, fix the consumer.", ["What consumes this slot (a replica, Debezium, a pipeline)?", "Is the consumer really gone, or only behind?"]),
+        text: rule_text!("sql.drop-replication-slot", "Drops or skips a PostgreSQL replication slot", "The slot keeps write-ahead log its consumer has not read; once dropped or advanced, that log is recycled.", "its consumer loses pending changes and must be rebuilt", "Check its consumer in `pg_replication_slots` and confirm it is abandoned; if disk is filling, fix the consumer.", ["What consumes this slot (a replica, Debezium, a pipeline)?", "Is the consumer really gone, or only behind?"], "SELECT slot_name, plugin, active, restart_lsn FROM pg_replication_slots;"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -774,7 +756,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("SELECT slot_name, plugin, active, restart_lsn FROM pg_replication_slots;"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/functions-admin.html#FUNCTIONS-REPLICATION"],
         #[cfg(test)]
@@ -783,7 +764,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["SELECT * FROM pg_replication_slots;", "SELECT pg_create_logical_replication_slot('cdc', 'pgoutput');"]),
     },
     Rule {
-        text: rule_text!("sql.drop-owned", "Drops everything a role owns", "Usually run before dropping a user; if migrations ran as that role, it owns the application's real tables.", "every table and view it owns is dropped, rows included", "Hand its objects to another role first (`REASSIGN OWNED`), so `DROP OWNED` removes only privileges.", ["Which tables does {target} own, and does anyone need them?", "Was `REASSIGN OWNED` run first?"]),
+        text: rule_text!("sql.drop-owned", "Drops everything a role owns", "Usually run before dropping a user; if migrations ran as that role, it owns the application's real tables.", "every table and view it owns is dropped, rows included", "Hand its objects to another role first (`REASSIGN OWNED`), so `DROP OWNED` removes only privileges.", ["Which tables does {target} own, and does anyone need them?", "Was `REASSIGN OWNED` run first?"], "SELECT tablename FROM pg_tables WHERE tableowner = '{target}';"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -796,7 +777,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("SELECT tablename FROM pg_tables WHERE tableowner = '{target}';"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-drop-owned.html"],
         #[cfg(test)]
@@ -805,7 +785,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["REASSIGN OWNED BY legacy_app TO app_owner;", "SELECT * FROM pg_tables WHERE tableowner = 'legacy_app';"]),
     },
     Rule {
-        text: rule_text!("sql.table-rewrite-lock", "Rewrites a table under an exclusive lock", "VACUUM FULL and CLUSTER block even reads while writing a full copy, which needs equal free disk; REINDEX blocks writes.", "queries on it wait until the rebuild finishes", "Use `REINDEX ... CONCURRENTLY` or `pg_repack` to avoid the long lock, and run it off-peak.", ["How long will the table stay locked?", "Is there disk space for a full copy?"]),
+        text: rule_text!("sql.table-rewrite-lock", "Rewrites a table under an exclusive lock", "VACUUM FULL and CLUSTER block even reads while writing a full copy, which needs equal free disk; REINDEX blocks writes.", "queries on it wait until the rebuild finishes", "Use `REINDEX ... CONCURRENTLY` or `pg_repack` to avoid the long lock, and run it off-peak.", ["How long will the table stay locked?", "Is there disk space for a full copy?"], "SELECT pg_size_pretty(pg_total_relation_size('{target}'));"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -818,7 +798,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("SELECT pg_size_pretty(pg_total_relation_size('{target}'));"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-vacuum.html", "https://www.postgresql.org/docs/current/sql-reindex.html"],
         #[cfg(test)]
@@ -827,7 +806,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["VACUUM ANALYZE orders;", "REINDEX TABLE CONCURRENTLY orders;"]),
     },
     Rule {
-        text: rule_text!("sql.reset-binary-logs", "Deletes every MySQL binary log", "Replicas and point-in-time recovery replay binary logs; RESET MASTER deletes every one, restarts numbering and clears GTID history.", "replicas break; recovery reaches only the last full backup", "Let logs expire via `binlog_expire_logs_seconds`, or `PURGE BINARY LOGS` only those replicas have read and backups cover.", ["Do replicas read from this server?", "When was the last full backup?"]),
+        text: rule_text!("sql.reset-binary-logs", "Deletes every MySQL binary log", "Replicas and point-in-time recovery replay binary logs; RESET MASTER deletes every one, restarts numbering and clears GTID history.", "replicas break; recovery reaches only the last full backup", "Let logs expire via `binlog_expire_logs_seconds`, or `PURGE BINARY LOGS` only those replicas have read and backups cover.", ["Do replicas read from this server?", "When was the last full backup?"], "mysql -e 'SHOW BINARY LOGS'"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -840,7 +819,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("mysql -e 'SHOW BINARY LOGS'"),
         #[cfg(test)]
         references: words!["https://dev.mysql.com/doc/refman/8.0/en/reset-master.html"],
         #[cfg(test)]
@@ -849,7 +827,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mysql -e 'SHOW BINARY LOGS'", "mysql -e 'RESET QUERY CACHE'"]),
     },
     Rule {
-        text: rule_text!("sql.purge-binary-logs", "Purges MySQL binary logs", "MySQL spares only logs a connected replica is reading right now; a disconnected or restarting replica gets no protection.", "lagging replicas stop and recovery cannot reach past the purge", "Check each replica has read past the purge point (`SHOW REPLICA STATUS`); otherwise let logs expire.", ["Have all replicas read past the purge point?", "Is there a full backup newer than it?"]),
+        text: rule_text!("sql.purge-binary-logs", "Purges MySQL binary logs", "MySQL spares only logs a connected replica is reading right now; a disconnected or restarting replica gets no protection.", "lagging replicas stop and recovery cannot reach past the purge", "Check each replica has read past the purge point (`SHOW REPLICA STATUS`); otherwise let logs expire.", ["Have all replicas read past the purge point?", "Is there a full backup newer than it?"], "mysql -e 'SHOW REPLICA STATUS'"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -862,7 +840,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("mysql -e 'SHOW REPLICA STATUS'"),
         #[cfg(test)]
         references: words!["https://dev.mysql.com/doc/refman/8.0/en/purge-binary-logs.html"],
         #[cfg(test)]
@@ -871,7 +848,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mysql -e 'SHOW BINARY LOGS'", "mysql -e 'FLUSH BINARY LOGS'"]),
     },
     Rule {
-        text: rule_text!("sql.disable-row-security", "Switches off row-level security", "Application queries rely on the policy as their only tenant filter; re-enabling it cannot recall rows already read.", "every user of it can see every tenant's rows", "Keep row-level security on, and adjust access with `ALTER POLICY` or `CREATE POLICY`.", ["Which tenants or customers share this table?", "Why must the policy go, and what replaces it?"]),
+        text: rule_text!("sql.disable-row-security", "Switches off row-level security", "Application queries rely on the policy as their only tenant filter; re-enabling it cannot recall rows already read.", "every user of it can see every tenant's rows", "Keep row-level security on, and adjust access with `ALTER POLICY` or `CREATE POLICY`.", ["Which tenants or customers share this table?", "Why must the policy go, and what replaces it?"], "SELECT policyname, cmd, qual FROM pg_policies;"),
         reversibility: R::Reversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -884,7 +861,6 @@ pub static RULES: &[Rule] = &[
             target_after: None,
             instead_from: None,
         }),
-        instead: shown_with_a_name("SELECT policyname, cmd, qual FROM pg_policies;"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/ddl-rowsecurity.html"],
         #[cfg(test)]
@@ -893,14 +869,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["ALTER TABLE invoices ENABLE ROW LEVEL SECURITY;", "CREATE POLICY tenant_isolation ON invoices USING (tenant_id = current_setting('app.tenant')::int);"]),
     },
     Rule {
-        text: rule_text!("sql.dropdb", "Deletes a PostgreSQL database", "`dropdb` runs `DROP DATABASE`, which no transaction can wrap, so only a backup returns it, minus later writes.", "its tables are gone and every service using it fails", "Rename it instead and take a `pg_dump -Fc`; drop it later. Use `ALTER DATABASE {target} RENAME TO {target}_old`.", ["Is there a tested backup of {target} from today?", "Which host is this (check `-h` and PGHOST)?", "What still connects to it?"]),
+        text: rule_text!("sql.dropdb", "Deletes a PostgreSQL database", "`dropdb` runs `DROP DATABASE`, which no transaction can wrap, so only a backup returns it, minus later writes.", "its tables are gone and every service using it fails", "Rename it instead and take a `pg_dump -Fc`; drop it later. Use `ALTER DATABASE {target} RENAME TO {target}_old`.", ["Is there a tested backup of {target} from today?", "Which host is this (check `-h` and PGHOST)?", "What still connects to it?"], "pg_dump --format=custom --file={target}.dump {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["dropdb"], check: drop_named },
-        instead: shown_with_a_name("pg_dump --format=custom --file={target}.dump {target}"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/app-dropdb.html"],
         #[cfg(test)]
@@ -909,14 +884,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["createdb app_test", "dropdb --help", "echo dropdb app_production"]),
     },
     Rule {
-        text: rule_text!("sql.dropuser", "Deletes a PostgreSQL role", "A recreated role is a new role: grants and memberships must be rebuilt by hand, and passwords reissued.", "logins as it are refused and its privileges are gone", "Disable its login first (`NOLOGIN`), and drop the role once nothing fails to connect.", ["Which applications or people still log in as {target}?", "Are its grants written down somewhere?"]),
+        text: rule_text!("sql.dropuser", "Deletes a PostgreSQL role", "A recreated role is a new role: grants and memberships must be rebuilt by hand, and passwords reissued.", "logins as it are refused and its privileges are gone", "Disable its login first (`NOLOGIN`), and drop the role once nothing fails to connect.", ["Which applications or people still log in as {target}?", "Are its grants written down somewhere?"], "psql -c \"ALTER ROLE {target} NOLOGIN\""),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["dropuser"], check: drop_named },
-        instead: shown_with_a_name("psql -c \"ALTER ROLE {target} NOLOGIN\""),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/app-dropuser.html"],
         #[cfg(test)]
@@ -925,14 +899,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["createuser reporting", "dropuser --help"]),
     },
     Rule {
-        text: rule_text!("sql.mysqladmin-drop", "Deletes a MySQL database", "`mysqladmin drop` asks once, and `-f` skips even that; `DROP DATABASE` commits implicitly, so only a backup returns it.", "its tables are gone and every service using it fails", "Drop it only once nothing uses it, and after a `mysqldump --single-transaction` of {target}.", ["Is there a tested dump of {target} from today?", "Which host is this (check `-h`)?"]),
+        text: rule_text!("sql.mysqladmin-drop", "Deletes a MySQL database", "`mysqladmin drop` asks once, and `-f` skips even that; `DROP DATABASE` commits implicitly, so only a backup returns it.", "its tables are gone and every service using it fails", "Drop it only once nothing uses it, and after a `mysqldump --single-transaction` of {target}.", ["Is there a tested dump of {target} from today?", "Which host is this (check `-h`)?"], "mysqldump --single-transaction --result-file={target}.sql {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["mysqladmin"], check: mysqladmin_drop },
-        instead: shown_with_a_name("mysqldump --single-transaction --result-file={target}.sql {target}"),
         #[cfg(test)]
         references: words!["https://dev.mysql.com/doc/refman/8.0/en/mysqladmin.html"],
         #[cfg(test)]
@@ -941,14 +914,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mysqladmin -u root -p create shop", "mysqladmin status", "mysqladmin processlist"]),
     },
     Rule {
-        text: rule_text!("sql.pg-restore-clean", "Restores a dump over an existing database", "`--clean` drops each dumped object before recreating it; without `--single-transaction`, an error midway leaves the database half-restored.", "its live data is replaced and later writes are lost", "Target a new, empty database (`createdb`), compare it with the live one, then switch over.", ["Which database is the target, and is it right?", "How old is the file, and what was written since?", "Is there a backup of the database it overwrites?"]),
+        text: rule_text!("sql.pg-restore-clean", "Restores a dump over an existing database", "`--clean` drops each dumped object before recreating it; without `--single-transaction`, an error midway leaves the database half-restored.", "its live data is replaced and later writes are lost", "Target a new, empty database (`createdb`), compare it with the live one, then switch over.", ["Which database is the target, and is it right?", "How old is the file, and what was written since?", "Is there a backup of the database it overwrites?"], "pg_restore --list backup.dump"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::DeleteRecreate,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["pg_restore"], check: pg_restore_clean },
-        instead: shown_with_a_name("pg_restore --list backup.dump"),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/app-pgrestore.html"],
         #[cfg(test)]
@@ -957,14 +929,13 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["pg_restore -d orders_restored nightly.dump", "pg_restore -Fc --list nightly.dump", "pg_dump -Fc -f nightly.dump orders"]),
     },
     Rule {
-        text: rule_text!("sql.pg-dropcluster", "Deletes a whole PostgreSQL cluster", "`pg_dropcluster` deletes data directory, configuration and logs with no prompt; `--stop` shuts a running cluster down first.", "every database it serves is deleted; only off-machine backups help", "Stop the cluster instead and keep its data directory until nobody misses it. Use `pg_ctlcluster {target} stop`.", ["What databases does this cluster serve?", "Is there a backup of it on another machine?"]),
+        text: rule_text!("sql.pg-dropcluster", "Deletes a whole PostgreSQL cluster", "`pg_dropcluster` deletes data directory, configuration and logs with no prompt; `--stop` shuts a running cluster down first.", "every database it serves is deleted; only off-machine backups help", "Stop the cluster instead and keep its data directory until nobody misses it. Use `pg_ctlcluster {target} stop`.", ["What databases does this cluster serve?", "Is there a backup of it on another machine?"], "pg_dump --format=custom --file=before-drop.dump postgres"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["pg_dropcluster"], check: pg_dropcluster },
-        instead: shown_with_a_name("pg_dump --format=custom --file=before-drop.dump postgres"),
         #[cfg(test)]
         references: words!["https://manpages.debian.org/testing/postgresql-common/pg_dropcluster.1.en.html"],
         #[cfg(test)]
@@ -973,7 +944,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["pg_createcluster 16 main", "pg_lsclusters"]),
     },
     Rule {
-        text: rule_text!("sql.truncate-described", "A step that empties a table", "Client tools commit TRUNCATE or DELETE at once, and TRUNCATE skips DELETE triggers, so trigger-based audit logs miss it.", "all its rows are gone; only a backup returns them", "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first.", ["Which database and environment holds this table?", "Is there a backup of it from today?"]),
+        text: rule_text!("sql.truncate-described", "A step that empties a table", "Client tools commit TRUNCATE or DELETE at once, and TRUNCATE skips DELETE triggers, so trigger-based audit logs miss it.", "all its rows are gone; only a backup returns them", "Delete only the rows meant with a WHERE clause; to empty {target}, copy it aside first.", ["Which database and environment holds this table?", "Is there a backup of it from today?"], "Count the rows in the table and take a dump of it first."),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -987,7 +958,6 @@ pub static RULES: &[Rule] = &[
             leading: false,
             unless: words![],
         }),
-        instead: shown_with_a_name("Count the rows in the table and take a dump of it first."),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-truncate.html"],
         #[cfg(test)]

@@ -79,7 +79,7 @@ fn every_rule_explains_itself() {
             rule.id()
         );
         assert!(
-            !rule.instead.is_empty(),
+            !rule.instead().is_empty(),
             "{}: no concrete safer step",
             rule.id()
         );
@@ -181,7 +181,7 @@ fn safer_alternatives_score_lower() {
         if worst == Decision::Proceed {
             continue;
         }
-        let instead = rule.instead.replace("{target}", "old-data");
+        let instead = rule.instead().replace("{target}", "old-data");
         let got = assess(&instead, &Options::default()).verdict;
         if got >= worst {
             failures.push(format!(

@@ -5,7 +5,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::Hit;
-use super::{shown_with_a_name, Action, Matcher, Reach, Rule};
+use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 
@@ -136,7 +136,7 @@ fn icacls_everyone(command: &Command) -> Option<Hit> {
 
 pub static RULES: &[Rule] = &[
     Rule {
-        text: rule_text!("win.del-tree", "Deletes files by pattern on Windows", "`del` skips the Recycle Bin; with `/s` it takes every matching file in every folder below, and `/q` asks nothing.", "every matching file is gone, with no undo", "List what would go first with `dir /s`, then move the files aside instead of deleting them.", ["What does `dir /s` list for this pattern?", "Is any of it not in a backup?"]),
+        text: rule_text!("win.del-tree", "Deletes files by pattern on Windows", "`del` skips the Recycle Bin; with `/s` it takes every matching file in every folder below, and `/q` asks nothing.", "every matching file is gone, with no undo", "List what would go first with `dir /s`, then move the files aside instead of deleting them.", ["What does `dir /s` list for this pattern?", "Is any of it not in a backup?"], "dir /s {target}"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -146,7 +146,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["del", "erase", "DEL", "ERASE"],
             check: del_tree,
         },
-        instead: shown_with_a_name("dir /s {target}"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/del"],
         #[cfg(test)]
@@ -155,7 +154,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["del notes.txt", "dir /s C:\\backups"]),
     },
     Rule {
-        text: rule_text!("win.rd-tree", "Deletes a folder tree on Windows", "`rd /s` removes the folder and everything in it without the Recycle Bin; `/q` skips the one prompt.", "every file below it is gone, with no undo", "Rename the folder aside and delete it later, once nothing is missed.", ["What is in this folder that is not in a backup?", "Which machine and drive is this?"]),
+        text: rule_text!("win.rd-tree", "Deletes a folder tree on Windows", "`rd /s` removes the folder and everything in it without the Recycle Bin; `/q` skips the one prompt.", "every file below it is gone, with no undo", "Rename the folder aside and delete it later, once nothing is missed.", ["What is in this folder that is not in a backup?", "Which machine and drive is this?"], "ren {target} old-folder"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -165,7 +164,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["rd", "rmdir", "RD", "RMDIR"],
             check: rd_tree,
         },
-        instead: shown_with_a_name("ren {target} old-folder"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/rmdir"],
         #[cfg(test)]
@@ -174,7 +172,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rd empty-folder", "rmdir /?"]),
     },
     Rule {
-        text: rule_text!("win.format-volume", "Formats a Windows volume", "Formatting writes a new, empty file system over the volume; what was on it is no longer reachable.", "every file on the drive becomes unreachable", "Check with `vol` and `dir` which drive this is, and back it up first.", ["Which disk is this drive letter on this machine?", "Is anything on it not in a backup?"]),
+        text: rule_text!("win.format-volume", "Formats a Windows volume", "Formatting writes a new, empty file system over the volume; what was on it is no longer reachable.", "every file on the drive becomes unreachable", "Check with `vol` and `dir` which drive this is, and back it up first.", ["Which disk is this drive letter on this machine?", "Is anything on it not in a backup?"], "vol {target}"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -184,7 +182,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["format", "FORMAT"],
             check: format_volume,
         },
-        instead: shown_with_a_name("vol {target}"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/format"],
         #[cfg(test)]
@@ -193,7 +190,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["vol D:", "format /?"]),
     },
     Rule {
-        text: rule_text!("win.reg-delete", "Deletes a Windows registry key", "A deleted key and its values are gone unless exported first; programs and services that read them break.", "the settings under it are lost, and what reads them breaks", "Export the key first: `reg export {target} key-backup.reg`.", ["What reads this key?", "Was it exported first?"]),
+        text: rule_text!("win.reg-delete", "Deletes a Windows registry key", "A deleted key and its values are gone unless exported first; programs and services that read them break.", "the settings under it are lost, and what reads them breaks", "Export the key first: `reg export {target} key-backup.reg`.", ["What reads this key?", "Was it exported first?"], "reg export {target} key-backup.reg"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
@@ -203,7 +200,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["reg", "REG"],
             check: reg_delete,
         },
-        instead: shown_with_a_name("reg export {target} key-backup.reg"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/reg-delete"],
         #[cfg(test)]
@@ -212,7 +208,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["reg query HKLM\\Software\\Acme", "reg export HKLM\\Software\\Acme acme.reg"]),
     },
     Rule {
-        text: rule_text!("win.user-delete", "Deletes a Windows account", "A recreated account gets a new security identifier, so its file permissions and group memberships do not come back.", "its sign-in, permissions and profile are lost", "Disable the account instead: `net user {target} /active:no`.", ["Who or what signs in with this account?", "Should it be disabled first and deleted later?"]),
+        text: rule_text!("win.user-delete", "Deletes a Windows account", "A recreated account gets a new security identifier, so its file permissions and group memberships do not come back.", "its sign-in, permissions and profile are lost", "Disable the account instead: `net user {target} /active:no`.", ["Who or what signs in with this account?", "Should it be disabled first and deleted later?"], "net user {target} /active:no"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -222,7 +218,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["net", "NET"],
             check: net_user_delete,
         },
-        instead: shown_with_a_name("net user {target} /active:no"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/net-commands-on-operating-systems"],
         #[cfg(test)]
@@ -231,7 +226,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["net user svc-backup", "net user svc-backup /active:no"]),
     },
     Rule {
-        text: rule_text!("win.admin-add", "Makes an account a Windows administrator", "An administrator can do anything on the machine, including turning off its logging; mistaken grants are hard to spot.", "the account can change anything on the machine", "Add it to the narrowest group the task needs, such as Event Log Readers, and remove it after.", ["Which rights does the task need?", "When is the grant taken back?"]),
+        text: rule_text!("win.admin-add", "Makes an account a Windows administrator", "An administrator can do anything on the machine, including turning off its logging; mistaken grants are hard to spot.", "the account can change anything on the machine", "Add it to the narrowest group the task needs, such as Event Log Readers, and remove it after.", ["Which rights does the task need?", "When is the grant taken back?"], "net localgroup \"Event Log Readers\" {target} /add"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Environment,
@@ -241,7 +236,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["net", "NET", "add-localgroupmember", "add-adgroupmember"],
             check: net_admin_add,
         },
-        instead: shown_with_a_name("net localgroup \"Event Log Readers\" {target} /add"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/net-commands-on-operating-systems"],
         #[cfg(test)]
@@ -250,7 +244,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["net localgroup administrators", "net localgroup users deploy-bot /add", "Add-LocalGroupMember -Group 'Remote Desktop Users' -Member jdoe"]),
     },
     Rule {
-        text: rule_text!("win.icacls-everyone", "Gives everyone full rights on Windows files", "Every account on the machine can then change or replace these files, including programs that run them.", "any account can change or replace these files", "Grant the one account that needs access, with read rights if that is enough.", ["Which account needs access, and to do what?", "Does anything run these files?"]),
+        text: rule_text!("win.icacls-everyone", "Gives everyone full rights on Windows files", "Every account on the machine can then change or replace these files, including programs that run them.", "any account can change or replace these files", "Grant the one account that needs access, with read rights if that is enough.", ["Which account needs access, and to do what?", "Does anything run these files?"], "icacls {target} /grant svc-app:R"),
         reversibility: R::Recoverable,
         scope: S::Shared,
         reach: Reach::Workspace,
@@ -260,7 +254,6 @@ pub static RULES: &[Rule] = &[
             programs: words!["icacls", "ICACLS"],
             check: icacls_everyone,
         },
-        instead: shown_with_a_name("icacls {target} /grant svc-app:R"),
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/icacls"],
         #[cfg(test)]
