@@ -128,10 +128,8 @@ pub fn with_parts(input: &str, statement: Span) -> Vec<Span> {
                     .collect::<String>()
                     .to_ascii_lowercase();
                 if !parts.is_empty()
-                    && matches!(
-                        word.as_str(),
-                        "select" | "insert" | "update" | "delete" | "merge"
-                    )
+                    && words!["select", "insert", "update", "delete", "merge"]
+                        .contains(word.as_str())
                 {
                     parts.push(Span::new(statement.start + i, statement.end));
                     return parts;
@@ -182,10 +180,8 @@ pub fn in_transaction(words: &[SqlWord]) -> InTransaction {
         ("update" | "delete" | "insert" | "merge", _) => InTransaction::Rows,
         ("do" | "if", _) => {
             let aborts = words.iter().any(|w| {
-                matches!(
-                    w.text.as_str(),
-                    "raise" | "assert" | "throw" | "raiserror" | "rollback"
-                )
+                words!["raise", "assert", "throw", "raiserror", "rollback"]
+                    .contains(w.text.as_str())
             });
             let changes = words[1..]
                 .iter()

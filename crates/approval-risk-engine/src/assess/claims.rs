@@ -242,10 +242,7 @@ fn stands_alone(all: &[Token], i: usize) -> bool {
     let same = |t: &Token| t.clause == clause && t.data == all[i].data;
     let before_same = i > 0
         && same(&all[i - 1])
-        && !matches!(
-            all[i - 1].text.as_str(),
-            "is" | "it's" | "totally" | "completely"
-        );
+        && !words!["is", "it's", "totally", "completely"].contains(all[i - 1].text.as_str());
     let after_same = all.get(i + 1).is_some_and(same);
     !before_same && !after_same
 }

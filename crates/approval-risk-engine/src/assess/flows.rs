@@ -795,11 +795,10 @@ fn reads_secret(input: &str, command: &Command, flow: &Flow) -> Option<Span> {
 /// `cp` or `install` of a secret makes its destination one; `tar` or `zip` of a folder that
 /// holds one makes the archive one.
 fn copies_secret(command: &Command, flow: &mut Flow) {
-    if !matches!(
-        command.program.as_str(),
-        "cp" | "install" | "rsync" | "mv" | "tar" | "zip" | "7z"
-    ) || flow.secret_paths.is_empty()
-        && !command.args.iter().any(|a| flows::is_secret_path(&a.value))
+    if !words!["cp", "install", "rsync", "mv", "tar", "zip", "7z"]
+        .contains(command.program.as_str())
+        || flow.secret_paths.is_empty()
+            && !command.args.iter().any(|a| flows::is_secret_path(&a.value))
     {
         return;
     }
@@ -892,10 +891,8 @@ fn sends_secret(
     let flag_value = |i: usize| {
         i > 0
             && copier
-            && matches!(
-                args[i - 1].value.as_str(),
-                "-i" | "-F" | "-o" | "-P" | "-S" | "-e" | "-l" | "-c" | "-J" | "--rsh"
-            )
+            && words!["-i", "-F", "-o", "-P", "-S", "-e", "-l", "-c", "-J", "--rsh"]
+                .contains(args[i - 1].value.as_str())
     };
     let operands: Vec<usize> = (0..args.len())
         .filter(|&i| !args[i].value.starts_with('-') && !flag_value(i))
@@ -927,10 +924,9 @@ fn sends_secret(
         })?
         .1;
     let mut payloads: Vec<(Span, Option<Span>)> = Vec::new();
-    let mut takes_stdin = matches!(
-        command.program.as_str(),
-        "nc" | "ncat" | "netcat" | "socat" | "telnet" | "mail" | "mailx" | "sendmail" | "mutt"
-    );
+    let mut takes_stdin =
+        words!["nc", "ncat", "netcat", "socat", "telnet", "mail", "mailx", "sendmail", "mutt"]
+            .contains(command.program.as_str());
     for (i, arg) in args.iter().enumerate() {
         let value = arg.value.as_str();
         // `-d @file`, `--data-binary @-`, `-F name=@file`, `-T file`, `--post-file=file`.
@@ -938,21 +934,22 @@ fn sends_secret(
             Some((flag, rest)) if flag.starts_with("--") => (flag, Some(rest)),
             _ => (value, None),
         };
-        let data_flag = matches!(
-            flag,
-            "-d" | "--data"
-                | "--data-binary"
-                | "--data-raw"
-                | "--data-urlencode"
-                | "--json"
-                | "-F"
-                | "--form"
-                | "-T"
-                | "--upload-file"
-                | "--post-file"
-                | "--body-file"
-                | "--post-data"
-        );
+        let data_flag = words![
+            "-d",
+            "--data",
+            "--data-binary",
+            "--data-raw",
+            "--data-urlencode",
+            "--json",
+            "-F",
+            "--form",
+            "-T",
+            "--upload-file",
+            "--post-file",
+            "--body-file",
+            "--post-data"
+        ]
+        .contains(flag);
         // A header carries a credential where it is meant to go (`Authorization: Bearer
         // $KEY` to the service that issued it); to a host that records whatever it is sent,
         // the credential is handed to strangers.
@@ -971,7 +968,8 @@ fn sends_secret(
         let Some((payload, span)) = payload else {
             continue;
         };
-        let upload_flag = matches!(flag, "-T" | "--upload-file" | "--post-file" | "--body-file");
+        let upload_flag =
+            words!["-T", "--upload-file", "--post-file", "--body-file"].contains(flag);
         let file = payload
             .rsplit_once("=@")
             .or_else(|| payload.rsplit_once("=<"))
@@ -1066,10 +1064,9 @@ fn remember_written(command: &Command, step: usize, flow: &mut Flow) {
 /// x.sql"`), the statements in it are what this step does: they are judged here, where they
 /// run, against the database this command names.
 fn runs_written(input: &str, command: &Command, flow: &Flow) -> Vec<(&'static rules::Rule, Hit)> {
-    if !matches!(
-        command.program.as_str(),
-        "psql" | "mysql" | "mariadb" | "sqlite3" | "cockroach"
-    ) {
+    if !words!["psql", "mysql", "mariadb", "sqlite3", "cockroach"]
+        .contains(command.program.as_str())
+    {
         return Vec::new();
     }
     let args = &command.args;

@@ -494,10 +494,9 @@ fn embedded_code(input: &str, command: &Command) -> Vec<(CodeKind, Span)> {
     if interpreter {
         let mut args = command.args.iter();
         while let Some(arg) = args.next() {
-            if matches!(
-                arg.value.as_str(),
-                "-c" | "-e" | "-E" | "--eval" | "-r" | "-p" | "--print"
-            ) {
+            if words!["-c", "-e", "-E", "--eval", "-r", "-p", "--print"]
+                .contains(arg.value.as_str())
+            {
                 if let Some(code) = args.next() {
                     out.push((CodeKind::Interpreted, string_inner(input, code)));
                 }
@@ -519,10 +518,14 @@ fn embedded_code(input: &str, command: &Command) -> Vec<(CodeKind, Span)> {
             .position(|a| a.value == "-a" || a.value == "--args")
             .and_then(|at| command.args.get(at + 1));
         if let (true, Some(text)) = (
-            matches!(
-                module,
-                "command" | "shell" | "raw" | "ansible.builtin.command" | "ansible.builtin.shell"
-            ),
+            words![
+                "command",
+                "shell",
+                "raw",
+                "ansible.builtin.command",
+                "ansible.builtin.shell"
+            ]
+            .contains(module),
             text,
         ) {
             out.push((CodeKind::Shell, string_inner(input, text)));
@@ -531,10 +534,7 @@ fn embedded_code(input: &str, command: &Command) -> Vec<(CodeKind, Span)> {
     if let Input::Inline { body, .. } = &command.input {
         if sql_shell {
             out.push((CodeKind::Sql, *body));
-        } else if matches!(
-            command.program.as_str(),
-            "sh" | "bash" | "zsh" | "dash" | "ksh"
-        ) {
+        } else if words!["sh", "bash", "zsh", "dash", "ksh"].contains(command.program.as_str()) {
             out.push((CodeKind::Shell, *body));
         } else if interpreter {
             out.push((CodeKind::Interpreted, *body));
@@ -778,10 +778,8 @@ fn unmatched_command(
         .is_some_and(|(tool, _)| rules::is_workspace_tool(tool))
         || (program == "bundle"
             && command.positionals().next().is_some_and(|w| {
-                matches!(
-                    w.value.as_str(),
-                    "install" | "update" | "add" | "lock" | "check" | "outdated"
-                )
+                words!["install", "update", "add", "lock", "check", "outdated"]
+                    .contains(w.value.as_str())
             }))
     {
         return None;
@@ -905,11 +903,7 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
         && rules::positionals_of(command)
             .first()
             .is_some_and(|w| w.value == "api");
-    if !api_cli
-        && !matches!(
-            command.program.as_str(),
-            "curl" | "wget" | "http" | "https" | "xh"
-        )
+    if !api_cli && !words!["curl", "wget", "http", "https", "xh"].contains(command.program.as_str())
     {
         return None;
     }
@@ -928,10 +922,8 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
             Some((m.to_ascii_uppercase(), a.span))
         } else if matches!(command.program.as_str(), "http" | "https" | "xh")
             && i == 0
-            && matches!(
-                v,
-                "DELETE" | "POST" | "PUT" | "PATCH" | "delete" | "post" | "put" | "patch"
-            )
+            && words!["DELETE", "POST", "PUT", "PATCH", "delete", "post", "put", "patch"]
+                .contains(v)
         {
             Some((v.to_ascii_uppercase(), a.span))
         } else {
@@ -940,27 +932,28 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
     });
     let body = args.iter().find(|a| {
         if api_cli {
-            return matches!(
-                a.value.as_str(),
-                "-f" | "-F" | "--field" | "--raw-field" | "--input"
-            ) || ["--field=", "--raw-field=", "--input="]
-                .iter()
-                .any(|p| a.value.starts_with(p));
+            return words!["-f", "-F", "--field", "--raw-field", "--input"]
+                .contains(a.value.as_str())
+                || ["--field=", "--raw-field=", "--input="]
+                    .iter()
+                    .any(|p| a.value.starts_with(p));
         }
-        matches!(
-            a.value.as_str(),
-            "-d" | "--data"
-                | "--data-raw"
-                | "--data-binary"
-                | "--data-urlencode"
-                | "-F"
-                | "--form"
-                | "--json"
-                | "--post-data"
-                | "--post-file"
-        ) || ["--data=", "--json=", "--post-data="]
-            .iter()
-            .any(|p| a.value.starts_with(p))
+        words![
+            "-d",
+            "--data",
+            "--data-raw",
+            "--data-binary",
+            "--data-urlencode",
+            "-F",
+            "--form",
+            "--json",
+            "--post-data",
+            "--post-file"
+        ]
+        .contains(a.value.as_str())
+            || ["--data=", "--json=", "--post-data="]
+                .iter()
+                .any(|p| a.value.starts_with(p))
     });
     // GraphQL goes over POST either way: a query reads, a mutation writes, and a mutation
     // whose name deletes is a delete.
@@ -1170,10 +1163,8 @@ fn asks_for_help(command: &Command) -> bool {
     !command.args.is_empty()
         && command.args.len() <= 2
         && command.args.iter().all(|a| {
-            matches!(
-                a.value.as_str(),
-                "--help" | "-h" | "--version" | "-V" | "-v" | "help" | "version"
-            )
+            words!["--help", "-h", "--version", "-V", "-v", "help", "version"]
+                .contains(a.value.as_str())
         })
 }
 
@@ -2092,7 +2083,7 @@ fn object_after(tokens: &[Token], end: usize) -> Option<String> {
         .collect();
     let named = words
         .iter()
-        .any(|w| !matches!(*w, "the" | "a" | "an" | "this" | "that"));
+        .any(|w| !words!["the", "a", "an", "this", "that"].contains(*w));
     named.then(|| words.join(" "))
 }
 
@@ -2147,12 +2138,7 @@ const BEFORE_CHECK: Words = words![
 /// "Run the health checks", "run the unit tests": `run` whose object, a few words on in the
 /// same clause, is a check. Running a migration, a script or a job stays a change.
 fn runs_a_check(tokens: &[Token], s: usize, e: usize) -> bool {
-    if e - s != 1
-        || !matches!(
-            tokens[s].text.as_str(),
-            "run" | "runs" | "running" | "rerun"
-        )
-    {
+    if e - s != 1 || !words!["run", "runs", "running", "rerun"].contains(tokens[s].text.as_str()) {
         return false;
     }
     let clause = tokens[s].clause;

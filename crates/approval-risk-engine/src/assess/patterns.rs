@@ -323,10 +323,8 @@ fn target_words(work: &StepWork, actions: &[Action]) -> Subject {
 fn narrowed_backup(work: &StepWork) -> bool {
     work.commands.iter().any(|c| {
         c.args.iter().any(|a| {
-            matches!(
-                a.value.as_str(),
-                "-t" | "--table" | "--collection" | "-c" | "--tables"
-            ) || a.value.starts_with("--table=")
+            words!["-t", "--table", "--collection", "-c", "--tables"].contains(a.value.as_str())
+                || a.value.starts_with("--table=")
         })
     })
 }
@@ -376,10 +374,7 @@ fn command_backs_up(command: &Command) -> bool {
                 || v.starts_with("create-backup")
                 || v.starts_with("export")
         })
-        || matches!(
-            command.program.as_str(),
-            "tar" | "rsync" | "velero" | "restic" | "borg"
-        )
+        || words!["tar", "rsync", "velero", "restic", "borg"].contains(command.program.as_str())
 }
 
 /// Does a command of the step that backs up name the finding's target, and run before the
@@ -1218,10 +1213,8 @@ fn deleted_names(work: &StepWork) -> Vec<&str> {
         .iter()
         .filter(|c| {
             let sub: Vec<&str> = c.positionals().take(2).map(|a| a.value.as_str()).collect();
-            matches!(
-                c.program.as_str(),
-                "rm" | "unlink" | "shred" | "srm" | "del" | "erase"
-            ) || (c.program == "aws" && sub == ["s3", "rm"])
+            words!["rm", "unlink", "shred", "srm", "del", "erase"].contains(c.program.as_str())
+                || (c.program == "aws" && sub == ["s3", "rm"])
                 || (c.program == "gsutil" && sub.first() == Some(&"rm"))
                 || (c.program == "gcloud" && sub == ["storage", "rm"])
         })

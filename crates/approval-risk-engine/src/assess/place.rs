@@ -207,7 +207,7 @@ pub fn place(
             let lower = cwd.to_ascii_lowercase();
             if lower
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|p| matches!(p, "prod" | "production" | "prd" | "live"))
+                .any(|p| words!["prod", "production", "prd", "live"].contains(p))
             {
                 scope = Scope::Production;
                 if let Some(at) = unnamed_at.take() {
@@ -507,10 +507,15 @@ pub fn place(
 fn names_audit_trail(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.split(|c: char| !c.is_alphanumeric()).any(|p| {
-        matches!(
-            p,
-            "audit" | "audits" | "auditlog" | "auditlogs" | "cloudtrail" | "audittrail"
-        )
+        words![
+            "audit",
+            "audits",
+            "auditlog",
+            "auditlogs",
+            "cloudtrail",
+            "audittrail"
+        ]
+        .contains(p)
     }) || lower.starts_with("audit_")
         || lower.contains("audit_log")
         || lower.contains("audit_event")

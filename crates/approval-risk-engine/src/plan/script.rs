@@ -278,7 +278,7 @@ pub fn looks_like_shell(line: &str) -> bool {
             c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.' | '/')
         });
     let operators = line.split_whitespace().skip(1).any(|w| {
-        (w.starts_with('-') && w.len() > 1) || matches!(w, "|" | "&&" | "||" | ">" | ">>")
+        (w.starts_with('-') && w.len() > 1) || words!["|", "&&", "||", ">", ">>"].contains(w)
     });
     word_like && operators && !line.trim_end().ends_with(['.', ':', '?', '!'])
 }

@@ -596,10 +596,7 @@ impl Writer<'_> {
         });
         let pods = words.iter().any(|w| matches!(*w, "pod" | "pods"));
         let cluster = words.iter().any(|w| {
-            matches!(
-                *w,
-                "kubectl" | "k8s" | "kubernetes" | "resources" | "pods" | "pod"
-            )
+            words!["kubectl", "k8s", "kubernetes", "resources", "pods", "pod"].contains(*w)
         });
         let (Some(object), true) = (string(&["name", "resourceName", "resource_name"]), cluster)
         else {
@@ -659,12 +656,9 @@ impl Writer<'_> {
         let method = string(&["method", "http_method"])
             .filter(|m| m.as_str().chars().all(|c| c.is_ascii_alphabetic()));
         let tool = name.as_str().to_ascii_lowercase();
-        let requests = tool.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
-            matches!(
-                w,
-                "http" | "https" | "request" | "fetch" | "curl" | "webhook"
-            )
-        });
+        let requests = tool
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| words!["http", "https", "request", "fetch", "curl", "webhook"].contains(w));
         if method.is_none() && !requests {
             return false;
         }
@@ -704,10 +698,8 @@ impl Writer<'_> {
                     }
                 }
                 Value::String(text)
-                    if matches!(
-                        lower.as_str(),
-                        "body" | "data" | "json" | "payload" | "content" | "form"
-                    ) =>
+                    if words!["body", "data", "json", "payload", "content", "form"]
+                        .contains(lower.as_str()) =>
                 {
                     let value = text.as_str();
                     let mut spans = crate::rules::flows::credential_spans(value);

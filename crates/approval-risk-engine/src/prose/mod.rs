@@ -439,22 +439,19 @@ fn mark_purposes(tokens: &mut [Token]) {
 /// question word, a short subject and a passive verb in the clause of token `i` name a state,
 /// not an act. The index of the participle, if so.
 fn state_being_found(tokens: &[Token], i: usize) -> Option<usize> {
-    if !matches!(tokens[i].text.as_str(), "where" | "when" | "how" | "why") {
+    if !words!["where", "when", "how", "why"].contains(tokens[i].text.as_str()) {
         return None;
     }
     let clause = tokens[i].clause;
     let auxiliary = (i + 2..=i + 4).find(|&at| {
         tokens.get(at).is_some_and(|t| {
             t.clause == clause
-                && matches!(
-                    t.text.as_str(),
-                    "is" | "are" | "was" | "were" | "get" | "gets"
-                )
+                && words!["is", "are", "was", "were", "get", "gets"].contains(t.text.as_str())
         })
     })?;
     let participle = tokens.get(auxiliary + 1).filter(|t| t.clause == clause)?;
     let text = participle.text.as_str();
-    (text.ends_with("ed") || matches!(text, "lost" | "written" | "sent" | "kept" | "done"))
+    (text.ends_with("ed") || words!["lost", "written", "sent", "kept", "done"].contains(text))
         .then_some(auxiliary + 1)
 }
 
@@ -487,7 +484,7 @@ fn passive_past(tokens: &[Token], i: usize) -> bool {
         _ => None,
     };
     participle.is_some_and(|p| {
-        p.ends_with("ed") || matches!(p, "lost" | "written" | "sent" | "left" | "taken" | "done")
+        p.ends_with("ed") || words!["lost", "written", "sent", "left", "taken", "done"].contains(p)
     })
 }
 
@@ -643,20 +640,9 @@ pub fn in_noun_phrase(tokens: &[Token], index: usize) -> bool {
         if token.clause != clause || STOPS.contains(token.text.as_str()) {
             return false;
         }
-        if matches!(
-            token.text.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "its"
-                | "their"
-                | "our"
-                | "your"
-                | "my"
-                | "this"
-                | "these"
-                | "those"
-        ) || token.text.ends_with("'s")
+        if words!["the", "a", "an", "its", "their", "our", "your", "my", "this", "these", "those"]
+            .contains(token.text.as_str())
+            || token.text.ends_with("'s")
         {
             return true;
         }
@@ -948,7 +934,7 @@ pub fn is_negated(tokens: &[Token], index: usize) -> bool {
         .iter()
         .any(|t| {
             t.clause == target.clause
-                && (matches!(t.text.as_str(), "nicht" | "keine" | "pas" | "jamais")
+                && (words!["nicht", "keine", "pas", "jamais"].contains(t.text.as_str())
                     || t.text.starts_with("しない")
                     || t.text.starts_with("しません")
                     || t.text.starts_with("せず"))

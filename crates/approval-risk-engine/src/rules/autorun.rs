@@ -51,16 +51,17 @@ pub fn autorun(path: &str) -> Option<Autorun> {
     {
         return Some(Autorun::Systemd);
     }
-    let profile = matches!(
-        name,
-        ".bashrc"
-            | ".bash_profile"
-            | ".profile"
-            | ".zshrc"
-            | ".zprofile"
-            | ".bash_login"
-            | ".zshenv"
-    ) || path.starts_with("/etc/profile.d/")
+    let profile = words![
+        ".bashrc",
+        ".bash_profile",
+        ".profile",
+        ".zshrc",
+        ".zprofile",
+        ".bash_login",
+        ".zshenv"
+    ]
+    .contains(name)
+        || path.starts_with("/etc/profile.d/")
         || path == "/etc/profile"
         || path == "/etc/bash.bashrc";
     let hook = path.contains(".git/hooks/") || path.contains(".husky/");

@@ -70,10 +70,16 @@ const BACKUP_PROGRAMS: Words =
 fn borg_delete(command: &Command) -> Option<Hit> {
     let words = positionals(command);
     let sub = words.first()?;
-    if !matches!(
-        sub.value.as_str(),
-        "delete" | "prune" | "compact" | "repo-delete" | "rdelete" | "rcompact"
-    ) {
+    if !words![
+        "delete",
+        "prune",
+        "compact",
+        "repo-delete",
+        "rdelete",
+        "rcompact"
+    ]
+    .contains(sub.value.as_str())
+    {
         return None;
     }
     // `--cache-only` drops the local cache, which borg rebuilds; the archives are untouched.
@@ -90,18 +96,18 @@ fn velero_delete(command: &Command) -> Option<Hit> {
     let kind = words.first()?;
     let verb = words.get(1)?;
     if verb.value != "delete"
-        || !matches!(
-            kind.value.as_str(),
-            "backup"
-                | "backups"
-                | "snapshot"
-                | "snapshot-location"
-                | "backup-location"
-                | "schedule"
-                | "schedules"
-                | "restore"
-                | "restores"
-        )
+        || !words![
+            "backup",
+            "backups",
+            "snapshot",
+            "snapshot-location",
+            "backup-location",
+            "schedule",
+            "schedules",
+            "restore",
+            "restores"
+        ]
+        .contains(kind.value.as_str())
     {
         return None;
     }

@@ -301,15 +301,15 @@ fn jenkins_delete(command: &Command) -> Option<Hit> {
         return None;
     }
     let at = command.args.iter().position(|a| {
-        matches!(
-            a.value.as_str(),
-            "delete-job"
-                | "delete-node"
-                | "delete-view"
-                | "delete-credentials"
-                | "delete-builds"
-                | "delete-credentials-domain"
-        )
+        words![
+            "delete-job",
+            "delete-node",
+            "delete-view",
+            "delete-credentials",
+            "delete-builds",
+            "delete-credentials-domain"
+        ]
+        .contains(a.value.as_str())
     })?;
     let verb = &command.args[at];
     let mut hit = Hit::pair(command.program_span, verb.span);

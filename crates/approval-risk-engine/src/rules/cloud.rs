@@ -150,10 +150,14 @@ fn aws_s3_public(command: &Command) -> Option<Hit> {
     })?;
     let public = command.args.iter().find(|a| {
         let compact: String = a.value.split_whitespace().collect();
-        matches!(
-            compact.as_str(),
-            "public-read" | "public-read-write" | "--acl=public-read" | "--acl=public-read-write"
-        ) || compact.contains("global/AllUsers")
+        words![
+            "public-read",
+            "public-read-write",
+            "--acl=public-read",
+            "--acl=public-read-write"
+        ]
+        .contains(compact.as_str())
+            || compact.contains("global/AllUsers")
             || compact.contains("global/AuthenticatedUsers")
             || compact.contains("\"Principal\":\"*\"")
             || compact.contains("\"Principal\":{\"AWS\":\"*\"}")
@@ -818,10 +822,8 @@ fn azure_nsg_open(command: &Command) -> Option<Hit> {
         words!["--source-address-prefixes", "--source-address-prefix"],
     ) {
         Some((prefix, span)) => {
-            let open = matches!(
-                prefix.to_ascii_lowercase().as_str(),
-                "*" | "0.0.0.0/0" | "::/0" | "internet" | "any"
-            );
+            let open = words!["*", "0.0.0.0/0", "::/0", "internet", "any"]
+                .contains(prefix.to_ascii_lowercase().as_str());
             if !open {
                 return None;
             }

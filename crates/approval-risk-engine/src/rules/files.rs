@@ -446,29 +446,29 @@ fn delete_matches(command: &Command) -> Option<Hit> {
                 let args = &command.args;
                 let positive_filter = args.iter().enumerate().any(|(i, a)| {
                     a.value.starts_with('-')
-                        && !matches!(
-                            a.value.as_str(),
-                            "-delete"
-                                | "-exec"
-                                | "-execdir"
-                                | "-mindepth"
-                                | "-maxdepth"
-                                | "-depth"
-                                | "-type"
-                                | "-print"
-                                | "-print0"
-                                | "-not"
-                                | "!"
-                                | "-o"
-                                | "-a"
-                                | "-and"
-                                | "-or"
-                                | "-xdev"
-                                | "-mount"
-                                | "-L"
-                                | "-H"
-                                | "-P"
-                        )
+                        && !words![
+                            "-delete",
+                            "-exec",
+                            "-execdir",
+                            "-mindepth",
+                            "-maxdepth",
+                            "-depth",
+                            "-type",
+                            "-print",
+                            "-print0",
+                            "-not",
+                            "!",
+                            "-o",
+                            "-a",
+                            "-and",
+                            "-or",
+                            "-xdev",
+                            "-mount",
+                            "-L",
+                            "-H",
+                            "-P"
+                        ]
+                        .contains(a.value.as_str())
                         && !(i > 0 && matches!(args[i - 1].value.as_str(), "!" | "-not" | "\\!"))
                 });
                 if !positive_filter {
@@ -499,10 +499,8 @@ fn delete_matches(command: &Command) -> Option<Hit> {
         .windows(2)
         .any(|w| w[0].value == "-type" && w[1].value == "d");
     let recursive_rm = args.iter().any(|a| {
-        matches!(
-            a.value.as_str(),
-            "-rf" | "-fr" | "-r" | "-R" | "-fR" | "-Rf" | "-rfv" | "-rvf" | "-Rv" | "-rv"
-        )
+        words!["-rf", "-fr", "-r", "-R", "-fR", "-Rf", "-rfv", "-rvf", "-Rv", "-rv"]
+            .contains(a.value.as_str())
     });
     if folders_only && !recursive_rm && hit.reversibility.is_none() {
         hit.reversibility = Some(R::Reversible);
@@ -555,10 +553,7 @@ fn delete_matches(command: &Command) -> Option<Hit> {
     // the pattern go.
     let exec_test = args.windows(2).any(|w| {
         matches!(w[0].value.as_str(), "-exec" | "-execdir")
-            && matches!(
-                w[1].value.as_str(),
-                "grep" | "egrep" | "fgrep" | "test" | "["
-            )
+            && words!["grep", "egrep", "fgrep", "test", "["].contains(w[1].value.as_str())
     });
     let filtered = exec_test
         || args
@@ -583,10 +578,7 @@ fn delete_matches(command: &Command) -> Option<Hit> {
         .enumerate()
         .any(|(i, a)| BY_NAME.contains(&a.value.as_str()) && !negated(i));
     let trees = args.iter().any(|a| {
-        matches!(
-            a.value.as_str(),
-            "-rf" | "-fr" | "-r" | "-R" | "-fR" | "-Rf" | "-rfv" | "-rvf"
-        )
+        words!["-rf", "-fr", "-r", "-R", "-fR", "-Rf", "-rfv", "-rvf"].contains(a.value.as_str())
     }) || args
         .windows(2)
         .any(|w| w[0].value == "-type" && w[1].value == "d");
@@ -752,16 +744,16 @@ fn erase_device(command: &Command) -> Option<Hit> {
         }
         "diskutil" => {
             let verb = words.first().filter(|w| {
-                matches!(
-                    w.value.as_str(),
-                    "eraseDisk"
-                        | "eraseVolume"
-                        | "zeroDisk"
-                        | "randomDisk"
-                        | "secureErase"
-                        | "reformat"
-                        | "partitionDisk"
-                )
+                words![
+                    "eraseDisk",
+                    "eraseVolume",
+                    "zeroDisk",
+                    "randomDisk",
+                    "secureErase",
+                    "reformat",
+                    "partitionDisk"
+                ]
+                .contains(w.value.as_str())
             })?;
             hit.evidence.push(verb.span);
         }
@@ -796,18 +788,18 @@ fn partition_table(command: &Command) -> Option<Hit> {
             return None;
         }
         let verb = words.iter().find(|w| {
-            matches!(
-                w.value.as_str(),
-                "mklabel"
-                    | "mktable"
-                    | "rm"
-                    | "mkpart"
-                    | "mkpartfs"
-                    | "resizepart"
-                    | "resize"
-                    | "move"
-                    | "rescue"
-            )
+            words![
+                "mklabel",
+                "mktable",
+                "rm",
+                "mkpart",
+                "mkpartfs",
+                "resizepart",
+                "resize",
+                "move",
+                "rescue"
+            ]
+            .contains(w.value.as_str())
         })?;
         hit.evidence.push(verb.span);
         if matches!(verb.value.as_str(), "mklabel" | "mktable") {
@@ -1341,10 +1333,7 @@ fn rsync_delete(command: &Command) -> Option<Hit> {
 fn rclone_delete(command: &Command) -> Option<Hit> {
     let words = positionals(command);
     let verb = words.first().filter(|w| {
-        matches!(
-            w.value.as_str(),
-            "delete" | "deletefile" | "purge" | "cleanup"
-        )
+        words!["delete", "deletefile", "purge", "cleanup"].contains(w.value.as_str())
     })?;
     if find_flag(command, words!["-n", "-i", "--interactive"]).is_some() {
         return None;
@@ -1387,7 +1376,7 @@ fn crontab_replace(command: &Command) -> Option<Hit> {
     // list written from scratch (a file, `echo`) replaces them.
     let edits_listing = matches!(
         &command.input,
-        Input::Pipe { from, .. } if matches!(from.as_str(), "sed" | "grep" | "egrep" | "fgrep" | "awk" | "gawk" | "sort" | "uniq" | "cat" | "perl" | "tr" | "cut" | "head" | "tail" | "crontab")
+        Input::Pipe { from, .. } if words!["sed", "grep", "egrep", "fgrep", "awk", "gawk", "sort", "uniq", "cat", "perl", "tr", "cut", "head", "tail", "crontab"].contains(from.as_str())
     );
     if file.value == "-" && edits_listing {
         return None;
@@ -1509,7 +1498,8 @@ fn stopped_units(command: &Command) -> Option<(&Arg, Vec<&Arg>)> {
     match command.program.as_str() {
         "systemctl" => {
             let (verb, units) = words.split_first()?;
-            matches!(verb.value.as_str(), "stop" | "disable" | "mask" | "kill")
+            words!["stop", "disable", "mask", "kill"]
+                .contains(verb.value.as_str())
                 .then(|| (*verb, units.to_vec()))
         }
         "service" | "rc-service" => {
@@ -1579,23 +1569,23 @@ fn shutdown(command: &Command) -> Option<Hit> {
         }
         "systemctl" => {
             let verb = words.first().filter(|w| {
-                matches!(
-                    w.value.as_str(),
-                    "reboot"
-                        | "poweroff"
-                        | "halt"
-                        | "kexec"
-                        | "soft-reboot"
-                        | "rescue"
-                        | "emergency"
-                )
+                words![
+                    "reboot",
+                    "poweroff",
+                    "halt",
+                    "kexec",
+                    "soft-reboot",
+                    "rescue",
+                    "emergency"
+                ]
+                .contains(w.value.as_str())
             })?;
             hit.evidence.push(verb.span);
         }
         "init" | "telinit" => {
             let level = words
                 .first()
-                .filter(|w| matches!(w.value.as_str(), "0" | "1" | "6" | "s" | "S"))?;
+                .filter(|w| words!["0", "1", "6", "s", "S"].contains(w.value.as_str()))?;
             hit.evidence.push(level.span);
         }
         _ => return None,
@@ -1715,10 +1705,14 @@ fn erase_shell_history(command: &Command) -> Option<Hit> {
         "history" => find_flag(command, words!["-c", "-d"]),
         "unset" => args.iter().find(|a| a.value == "HISTFILE"),
         "export" | "declare" | "typeset" => args.iter().find(|a| {
-            matches!(
-                a.value.as_str(),
-                "HISTFILE=/dev/null" | "HISTFILE=" | "HISTSIZE=0" | "HISTFILESIZE=0" | "SAVEHIST=0"
-            )
+            words![
+                "HISTFILE=/dev/null",
+                "HISTFILE=",
+                "HISTSIZE=0",
+                "HISTFILESIZE=0",
+                "SAVEHIST=0"
+            ]
+            .contains(a.value.as_str())
         }),
         "set" => args
             .windows(2)

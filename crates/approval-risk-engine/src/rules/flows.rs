@@ -335,12 +335,20 @@ pub fn credential_search(command: &crate::shell::Command) -> Option<&crate::shel
         return None;
     }
     let quiet = command.args.iter().any(|a| {
-        matches!(
-            a.value.as_str(),
-            "-l" | "-L" | "-c" | "-q" | "--files-with-matches" | "--count" | "--quiet" | "/m"
-        ) || (a.value.starts_with('-')
-            && !a.value.starts_with("--")
-            && a.value[1..].contains(['l', 'c', 'q']))
+        words![
+            "-l",
+            "-L",
+            "-c",
+            "-q",
+            "--files-with-matches",
+            "--count",
+            "--quiet",
+            "/m"
+        ]
+        .contains(a.value.as_str())
+            || (a.value.starts_with('-')
+                && !a.value.starts_with("--")
+                && a.value[1..].contains(['l', 'c', 'q']))
     });
     if quiet {
         return None;

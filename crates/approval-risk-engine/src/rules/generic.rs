@@ -14,30 +14,21 @@ fn pipe_to_interpreter(command: &Command) -> Option<Hit> {
     let Input::Pipe { from, .. } = &command.input else {
         return evaluates_download(command);
     };
-    let fetches = matches!(
-        from.as_str(),
-        "curl"
-            | "wget"
-            | "fetch"
-            | "http"
-            | "iwr"
-            | "irm"
-            | "invoke-webrequest"
-            | "invoke-restmethod"
-    );
-    let decodes = matches!(
-        from.as_str(),
-        "base64"
-            | "xxd"
-            | "openssl"
-            | "gunzip"
-            | "zcat"
-            | "uudecode"
-            | "rev"
-            | "tr"
-            | "printf"
-            | "echo"
-    );
+    let fetches = words![
+        "curl",
+        "wget",
+        "fetch",
+        "http",
+        "iwr",
+        "irm",
+        "invoke-webrequest",
+        "invoke-restmethod"
+    ]
+    .contains(from.as_str());
+    let decodes = words![
+        "base64", "xxd", "openssl", "gunzip", "zcat", "uudecode", "rev", "tr", "printf", "echo"
+    ]
+    .contains(from.as_str());
     if !(fetches || decodes) {
         return None;
     }
@@ -186,22 +177,11 @@ const ENVIRONMENT_FLAGS: Words = words![
 /// whether it looks like it acts on an environment.
 fn script_run(command: &Command) -> Option<(Hit, bool)> {
     let is_script = is_script_name;
-    let interpreter = matches!(
-        command.program.as_str(),
-        "bash"
-            | "sh"
-            | "zsh"
-            | "python"
-            | "python3"
-            | "node"
-            | "ruby"
-            | "perl"
-            | "php"
-            | "deno"
-            | "bun"
-            | "source"
-            | "."
-    );
+    let interpreter = words![
+        "bash", "sh", "zsh", "python", "python3", "node", "ruby", "perl", "php", "deno", "bun",
+        "source", "."
+    ]
+    .contains(command.program.as_str());
     // `uv run purge.py`, `poetry run python purge.py`: a project runner starting a script.
     let interpreter = interpreter || super::programs::runs_in_project(command);
     let (mut hit, name) = if is_script(&command.program) {

@@ -27,7 +27,7 @@ fn after_separator(command: &Command) -> Vec<&Arg> {
 
 /// A pathspec that means "everything here": `.`, `:/`, `*`, or a glob.
 fn is_whole_tree(arg: &Arg) -> bool {
-    matches!(arg.value.as_str(), "." | "./" | ":/" | "*" | ":(top)") || (arg.glob && !arg.quoted)
+    words![".", "./", ":/", "*", ":(top)"].contains(arg.value.as_str()) || (arg.glob && !arg.quoted)
 }
 
 /// `git checkout -- <paths>`, `git checkout .`, `git checkout -f`, `git restore <paths>`

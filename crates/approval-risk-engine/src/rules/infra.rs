@@ -240,10 +240,7 @@ fn state_lock_bypass(command: &Command) -> Option<Hit> {
         .iter()
         .find(|a| a.value == "-lock=false" || a.value == "--lock=false")?;
     let verb = words.first()?;
-    if matches!(
-        verb.value.as_str(),
-        "plan" | "show" | "output" | "validate" | "fmt"
-    ) {
+    if words!["plan", "show", "output", "validate", "fmt"].contains(verb.value.as_str()) {
         return None;
     }
     Some(Hit::three(command.program_span, verb.span, lock_off.span))

@@ -305,7 +305,7 @@ fn delete_from_file(command: &Command) -> Option<Hit> {
         return None;
     }
     let flag = command.args.iter().position(|a| {
-        matches!(a.value.as_str(), "-f" | "--filename" | "-k" | "--kustomize")
+        words!["-f", "--filename", "-k", "--kustomize"].contains(a.value.as_str())
             || a.value.starts_with("--filename=")
             || a.value.starts_with("--kustomize=")
     })?;
@@ -475,7 +475,7 @@ fn helm_uninstall(command: &Command) -> Option<Hit> {
         ],
     );
     let verb = *words.first()?;
-    if !matches!(verb.value.as_str(), "uninstall" | "delete" | "del" | "un") {
+    if !words!["uninstall", "delete", "del", "un"].contains(verb.value.as_str()) {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, verb.span);

@@ -350,7 +350,7 @@ pub fn match_command(pattern: &CommandPattern, command: &Command) -> Option<Hit>
         // what it acts on; without declared subcommands the target is the value of its
         // identifier flag.
         None if pattern.subcommands.is_empty()
-            && matches!(command.program.as_str(), "aws" | "gcloud" | "az" | "doctl") =>
+            && words!["aws", "gcloud", "az", "doctl"].contains(command.program.as_str()) =>
         {
             identifier_flag(command)
         }
@@ -427,10 +427,8 @@ pub fn match_sql(pattern: &SqlPattern, words: &[SqlWord]) -> Option<Hit> {
         .iter()
         .skip(after)
         .find(|w| {
-            !matches!(
-                w.text.as_str(),
-                "if" | "exists" | "not" | "only" | "from" | "table" | "cascade" | "all"
-            )
+            !words!["if", "exists", "not", "only", "from", "table", "cascade", "all"]
+                .contains(w.text.as_str())
         })
         .map(|w| w.raw.clone());
     Some(Hit {
@@ -596,32 +594,11 @@ fn after_light_verb(tokens: &[Token], index: usize) -> bool {
 /// The object with the qualifier in front of it ("production environment", "users table").
 fn object_phrase(tokens: &[Token], start: usize, end: usize) -> String {
     let from = if start > 0
-        && !matches!(
-            tokens[start - 1].text.as_str(),
-            "from"
-                | "to"
-                | "in"
-                | "on"
-                | "of"
-                | "for"
-                | "with"
-                | "into"
-                | "at"
-                | "by"
-                | "and"
-                | "or"
-                | "the"
-                | "a"
-                | "an"
-                | "this"
-                | "that"
-                | "all"
-                | "every"
-                | "our"
-                | "its"
-                | "their"
-                | "it"
-        )
+        && !words![
+            "from", "to", "in", "on", "of", "for", "with", "into", "at", "by", "and", "or", "the",
+            "a", "an", "this", "that", "all", "every", "our", "its", "their", "it"
+        ]
+        .contains(tokens[start - 1].text.as_str())
         && tokens[start - 1].clause == tokens[start].clause
     {
         start - 1

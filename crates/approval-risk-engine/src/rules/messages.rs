@@ -872,10 +872,17 @@ fn chat_webhook(command: &Command) -> Option<Hit> {
         "chat.googleapis.com/",
     ];
     let posts = command.args.iter().any(|a| {
-        matches!(
-            a.value.as_str(),
-            "-d" | "--data" | "--data-raw" | "--data-binary" | "-F" | "--form" | "--json"
-        ) || a.value.starts_with("--data")
+        words![
+            "-d",
+            "--data",
+            "--data-raw",
+            "--data-binary",
+            "-F",
+            "--form",
+            "--json"
+        ]
+        .contains(a.value.as_str())
+            || a.value.starts_with("--data")
             || a.value.eq_ignore_ascii_case("post")
     });
     let url = command.args.iter().find(|a| {

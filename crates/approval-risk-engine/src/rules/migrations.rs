@@ -50,19 +50,10 @@ const PROGRAMS: Words = words![
 /// whose commands no rule names still change a database or run one that may?
 pub fn is_migration_tool(program: &str) -> bool {
     PROGRAMS.contains(&program)
-        && !matches!(
-            program,
-            "npx"
-                | "pnpm"
-                | "yarn"
-                | "bun"
-                | "poetry"
-                | "uv"
-                | "python"
-                | "python3"
-                | "php"
-                | "dotnet"
-        )
+        && !words![
+            "npx", "pnpm", "yarn", "bun", "poetry", "uv", "python", "python3", "php", "dotnet"
+        ]
+        .contains(program)
 }
 
 /// The tool, then the command words that wipe, each shape one of: the words in order from the

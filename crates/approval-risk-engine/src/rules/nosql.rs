@@ -717,14 +717,14 @@ fn kafka_shrink_retention(command: &Command) -> Option<Hit> {
     }
     let (arg, value) = setting("--delete-config")?;
     let removed = value.split(',').find(|k| {
-        matches!(
-            k.trim(),
-            "retention.ms"
-                | "retention.bytes"
-                | "cleanup.policy"
-                | "retention.minutes"
-                | "retention.hours"
-        )
+        words![
+            "retention.ms",
+            "retention.bytes",
+            "cleanup.policy",
+            "retention.minutes",
+            "retention.hours"
+        ]
+        .contains(k.trim())
     })?;
     Some(Hit {
         target,
@@ -873,7 +873,7 @@ fn nats_delete_stream(command: &Command) -> Option<Hit> {
     let words = operands(command, NATS_VALUE_FLAGS);
     let (group, verb) = (*words.first()?, *words.get(1)?);
     let deletes = match group.value.as_str() {
-        "stream" | "str" => matches!(verb.value.as_str(), "rm" | "delete" | "del" | "purge"),
+        "stream" | "str" => words!["rm", "delete", "del", "purge"].contains(verb.value.as_str()),
         // `kv rm|del BUCKET` deletes the bucket; `kv purge BUCKET KEY` a key with its history.
         // `kv del BUCKET KEY` deletes one key; with `--purge` its history goes too.
         "kv" => matches!(verb.value.as_str(), "rm" | "del" | "purge"),
@@ -929,7 +929,7 @@ fn cqlsh_drop(command: &Command) -> Option<Hit> {
     let target = words
         .iter()
         .skip(at + 1)
-        .find(|w| !matches!(**w, "KEYSPACE" | "TABLE" | "COLUMNFAMILY" | "IF" | "EXISTS"))
+        .find(|w| !words!["KEYSPACE", "TABLE", "COLUMNFAMILY", "IF", "EXISTS"].contains(**w))
         .map(|w| w.to_ascii_lowercase());
     Some(Hit {
         target,
@@ -989,10 +989,7 @@ fn etcd_range_delete(command: &Command) -> Option<Hit> {
     if let Some(key) = key {
         hit.evidence.push(key.span);
         hit.target = Some(key.value.clone());
-        if matches!(
-            key.value.as_str(),
-            "" | "/" | "/registry" | "/registry/" | "\0"
-        ) {
+        if words!["", "/", "/registry", "/registry/", "\0"].contains(key.value.as_str()) {
             hit.note = Some("The key range is the whole keyspace (for a Kubernetes control plane, the entire cluster's state).".to_string());
         }
     }

@@ -103,7 +103,7 @@ fn dist_tag(command: &Command) -> Option<Hit> {
         }
         _ => return None,
     };
-    if !matches!(verb.value.as_str(), "add" | "rm" | "remove" | "set") {
+    if !words!["add", "rm", "remove", "set"].contains(verb.value.as_str()) {
         return None;
     }
     let mut hit = Hit::three(command.program_span, sub.span, verb.span);

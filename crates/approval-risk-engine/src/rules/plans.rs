@@ -136,7 +136,7 @@ fn open_source(command: &Command) -> Option<&crate::shell::Arg> {
 
 fn opens_to_internet(command: &Command) -> Option<Hit> {
     let (verb, _, mut hit) = parts(command)?;
-    if !matches!(verb, "update" | "create" | "replace" | "maybe-replace") {
+    if !words!["update", "create", "replace", "maybe-replace"].contains(verb) {
         return None;
     }
     hit.evidence.push(open_source(command)?.span);
@@ -159,7 +159,7 @@ fn weakened(command: &Command) -> Option<[&crate::shell::Arg; 3]> {
 
 fn weakens_safety(command: &Command) -> Option<Hit> {
     let (verb, _, mut hit) = parts(command)?;
-    if !matches!(verb, "update" | "create" | "replace" | "maybe-replace") {
+    if !words!["update", "create", "replace", "maybe-replace"].contains(verb) {
         return None;
     }
     let [key, old, new] = weakened(command)?;

@@ -499,24 +499,12 @@ pub fn runs_in_project(command: &Command) -> bool {
 
 pub fn behind_runner(command: &Command) -> Option<(&str, Vec<&Arg>)> {
     let program = command.program.as_str();
-    if !matches!(
-        program,
-        "npx"
-            | "pnpx"
-            | "bunx"
-            | "uvx"
-            | "dotnet"
-            | "pnpm"
-            | "yarn"
-            | "bun"
-            | "bundle"
-            | "poetry"
-            | "uv"
-            | "pipenv"
-            | "pdm"
-            | "hatch"
-            | "rye"
-    ) {
+    if !words![
+        "npx", "pnpx", "bunx", "uvx", "dotnet", "pnpm", "yarn", "bun", "bundle", "poetry", "uv",
+        "pipenv", "pdm", "hatch", "rye"
+    ]
+    .contains(program)
+    {
         return None;
     }
     let words = super::matching::positionals(command);

@@ -67,10 +67,9 @@ fn noun_then_delete(command: &Command) -> Option<Hit> {
             .to_string(),
         );
     }
-    if matches!(
-        noun.value.as_str(),
-        "vault" | "vaults" | "project" | "projects" | "group" | "groups"
-    ) {
+    if words!["vault", "vaults", "project", "projects", "group", "groups"]
+        .contains(noun.value.as_str())
+    {
         hit.scope = Some(S::Production);
         hit.note = Some(format!(
             "A whole {} holds many secrets and the access of everyone who uses them.",

@@ -270,9 +270,9 @@ fn braces_open(value: &str, words: &[Word]) -> bool {
     value.contains("@{")
         || (value.starts_with('{')
             && (starts_cmdlet(words)
-                || words
-                    .first()
-                    .is_some_and(|w| matches!(w.value.as_str(), "%" | "?" | "foreach" | "where"))))
+                || words.first().is_some_and(|w| {
+                    words!["%", "?", "foreach", "where"].contains(w.value.as_str())
+                })))
 }
 
 /// Where the braces opened at `open` close (the byte after the `}`), quotes respected, or
@@ -789,8 +789,9 @@ fn build(
     // `find ... -exec cmd {} ;` runs cmd once per match: parse it as a command of its own.
     let exec_from = (command.program == "find")
         .then(|| {
-            rest.iter()
-                .position(|w| matches!(w.value.as_str(), "-exec" | "-execdir" | "-ok" | "-okdir"))
+            rest.iter().position(|w| {
+                words!["-exec", "-execdir", "-ok", "-okdir"].contains(w.value.as_str())
+            })
         })
         .flatten();
     out.push(command);
