@@ -5,6 +5,12 @@
 //! WebAssembly data that compress badly) on top of its letters; as one string with a
 //! separator, a list costs one pointer and length in all. The page's download is the budget
 //! this serves. The lists are short, so walking one is as quick as walking a slice.
+//!
+//! The same holds for sets of literal words in code: each alternative of `matches!(w, "a" |
+//! "b" | ...)` or of a `match` arm compiles to its own comparison, a dozen bytes of code each,
+//! where a list stores only the letters. Sets of four or more words are therefore written as
+//! `words![...].contains(w)` (in a `match`, as the guard `listed if words![...].contains(listed)`):
+//! about 1.9 KB of gzip on the page, measured, for no measurable cost in speed.
 
 /// Ends every word in a [`Words`] string. A control character, so no word can contain it.
 pub const SEPARATOR: char = '\u{1f}';

@@ -915,10 +915,12 @@ fn sends_secret(
                         && !host.contains('/')
                         && !flows::is_local_host(host.rsplit('@').next().unwrap_or(host))
                 }),
-                "nc" | "ncat" | "netcat" | "telnet" => {
+                listed if words!["nc", "ncat", "netcat", "telnet"].contains(listed) => {
                     flows::host_of(v).is_some_and(|h| !flows::is_local_host(h))
                 }
-                "mail" | "mailx" | "sendmail" | "mutt" => v.contains('@'),
+                listed if words!["mail", "mailx", "sendmail", "mutt"].contains(listed) => {
+                    v.contains('@')
+                }
                 _ => false,
             }
         })?

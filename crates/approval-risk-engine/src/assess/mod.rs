@@ -1088,7 +1088,7 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
     let words = rules::positionals_of(command);
     let script = match command.program.as_str() {
         "npm" | "pnpm" | "bun" => match words.first()?.value.as_str() {
-            "run" | "run-script" | "rum" | "urn" => words.get(1)?,
+            listed if words!["run", "run-script", "rum", "urn"].contains(listed) => words.get(1)?,
             _ => return None,
         },
         "yarn" => match words.first()?.value.as_str() {
@@ -1096,7 +1096,7 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
             other if OWN_COMMANDS.contains(&other) => return None,
             _ => words.first()?,
         },
-        "make" | "just" | "rake" | "task" | "mage" => {
+        listed if words!["make", "just", "rake", "task", "mage"].contains(listed) => {
             words.iter().find(|w| !w.value.contains('='))?
         }
         _ => return None,
@@ -1145,7 +1145,9 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
     // The name is a script's, not a file's: `cat db:push` shows nothing. A package manager's
     // bare `run` lists every script with the command it runs.
     hit.instead = Some(match command.program.as_str() {
-        "npm" | "pnpm" | "bun" | "yarn" => format!("{} run", command.program),
+        listed if words!["npm", "pnpm", "bun", "yarn"].contains(listed) => {
+            format!("{} run", command.program)
+        }
         _ => String::new(),
     });
     Some((rules::find(id)?, hit, None))

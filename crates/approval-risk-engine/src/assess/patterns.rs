@@ -359,7 +359,7 @@ fn command_creates(command: &Command) -> bool {
                 || w.starts_with("run-instances")
                 || *w == "mb"
         }),
-        "createdb" | "cdk" | "sam" | "serverless" | "sls" => true,
+        listed if words!["createdb", "cdk", "sam", "serverless", "sls"].contains(listed) => true,
         _ => false,
     }
 }

@@ -554,16 +554,59 @@ fn is_yaml(language: &str) -> bool {
 /// configuration, not commands; an unlabelled block is read as shell when it looks like it.
 fn fenced_steps(input: &str, body: Span, language: &str) -> Vec<Step> {
     match language.to_ascii_lowercase().as_str() {
-        "sh" | "bash" | "shell" | "zsh" | "console" | "shell-session" | "terminal" | "ps"
-        | "powershell" => strip_prompts(input, shell_steps(input, body)),
-        "sql" | "psql" | "mysql" | "postgres" | "postgresql" | "sqlite" | "plsql" | "tsql" => {
+        listed
+            if words![
+                "sh",
+                "bash",
+                "shell",
+                "zsh",
+                "console",
+                "shell-session",
+                "terminal",
+                "ps",
+                "powershell"
+            ]
+            .contains(listed) =>
+        {
+            strip_prompts(input, shell_steps(input, body))
+        }
+        listed
+            if words![
+                "sql",
+                "psql",
+                "mysql",
+                "postgres",
+                "postgresql",
+                "sqlite",
+                "plsql",
+                "tsql"
+            ]
+            .contains(listed) =>
+        {
             sql_steps(input, body)
         }
         // A program the plan would run: one step, read for the commands it runs and the
         // files it deletes, like `python -c` (what it does beyond that, the tool cannot say).
-        "python" | "py" | "python3" | "javascript" | "js" | "node" | "typescript" | "ts"
-        | "ruby" | "rb" | "perl" | "php" => program_step(input, body),
-        "" | "text" | "txt" | "plain" => {
+        listed
+            if words![
+                "python",
+                "py",
+                "python3",
+                "javascript",
+                "js",
+                "node",
+                "typescript",
+                "ts",
+                "ruby",
+                "rb",
+                "perl",
+                "php"
+            ]
+            .contains(listed) =>
+        {
+            program_step(input, body)
+        }
+        listed if words!["", "text", "txt", "plain"].contains(listed) => {
             let format = super::detect(body.slice(input));
             match format {
                 super::Format::Sql => sql_steps(input, body),

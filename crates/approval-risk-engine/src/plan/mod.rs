@@ -56,7 +56,9 @@ impl Format {
             "sh" | "bash" | "script" => Some(Format::Shell),
             "text" => Some(Format::Prose),
             "jsonl" | "transcript" => Some(Format::Json),
-            "tf" | "tofu" | "cloudformation" | "cfn" => Some(Format::Terraform),
+            listed if words!["tf", "tofu", "cloudformation", "cfn"].contains(listed) => {
+                Some(Format::Terraform)
+            }
             _ => Format::ALL.into_iter().find(|f| f.as_str() == text),
         }
     }

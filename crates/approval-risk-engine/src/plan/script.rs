@@ -227,7 +227,11 @@ pub fn looks_like_sql(line: &str) -> bool {
             lower.contains(" on ") || lower.contains(" to ") || lower.contains(" from ")
         }
         "with" => lower.contains(" as ("),
-        "begin" | "commit" | "rollback" | "vacuum" | "set" | "use" => line.ends_with(';'),
+        listed
+            if words!["begin", "commit", "rollback", "vacuum", "set", "use"].contains(listed) =>
+        {
+            line.ends_with(';')
+        }
         // A statement that ends like one (`truncate orders;`, `RESET MASTER;`).
         _ => {
             SQL_OBJECTS.contains(&second.trim_end_matches(';'))

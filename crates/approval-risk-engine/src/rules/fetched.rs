@@ -47,7 +47,7 @@ fn fetched_package(command: &Command) -> Option<Hit> {
     let local_first =
         matches!(program, "npx" | "pnpx" | "bunx") || (program == "bun" && first.value == "x");
     let package: &Arg = match program {
-        "npx" | "pnpx" | "bunx" | "uvx" => first,
+        listed if words!["npx", "pnpx", "bunx", "uvx"].contains(listed) => first,
         "pnpm" | "yarn" if first.value == "dlx" => rest.first()?,
         "bun" if first.value == "x" => rest.first()?,
         "pipx" if first.value == "run" => rest.first()?,

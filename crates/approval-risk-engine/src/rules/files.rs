@@ -1393,8 +1393,17 @@ fn firewall_off(command: &Command) -> Option<Hit> {
     let words = operands(command);
     let mut hit = Hit::on(command.program_span);
     match command.program.as_str() {
-        "iptables" | "ip6tables" | "iptables-legacy" | "iptables-nft" | "ip6tables-legacy"
-        | "ip6tables-nft" => {
+        listed
+            if words![
+                "iptables",
+                "ip6tables",
+                "iptables-legacy",
+                "iptables-nft",
+                "ip6tables-legacy",
+                "ip6tables-nft"
+            ]
+            .contains(listed) =>
+        {
             hit.evidence
                 .push(find_flag(command, words!["-F", "--flush"])?.span);
         }

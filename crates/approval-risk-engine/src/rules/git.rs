@@ -367,7 +367,7 @@ fn one_side(command: &Command) -> Option<Hit> {
     let args = &command.args;
     let side = |value: &str| matches!(value, "ours" | "theirs");
     let flag = match sub.value.as_str() {
-        "merge" | "rebase" | "pull" | "cherry-pick" | "revert" => {
+        listed if words!["merge", "rebase", "pull", "cherry-pick", "revert"].contains(listed) => {
             args.iter().enumerate().find(|(i, a)| {
                 let v = a.value.as_str();
                 let attached = v

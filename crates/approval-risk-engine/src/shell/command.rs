@@ -408,7 +408,7 @@ fn narrows(command: &Command) -> bool {
             .args
             .iter()
             .any(|a| FIND_FILTERS.contains(&a.value.as_str())),
-        "grep" | "egrep" | "fgrep" | "rg" | "ag" => true,
+        listed if words!["grep", "egrep", "fgrep", "rg", "ag"].contains(listed) => true,
         "ls" => command.args.iter().any(|a| a.glob),
         _ => false,
     }
@@ -673,14 +673,40 @@ fn build(
                 wrappers.push("loop");
                 i += 1;
             }
-            "then" | "else" | "elif" | "if" | "while" | "until" | "!" | "{" => i += 1,
-            "for" | "case" | "select" | "done" | "fi" | "esac" | "}" | "function" => {
+            listed
+                if words!["then", "else", "elif", "if", "while", "until", "!", "{"]
+                    .contains(listed) =>
+            {
+                i += 1
+            }
+            listed
+                if words!["for", "case", "select", "done", "fi", "esac", "}", "function"]
+                    .contains(listed) =>
+            {
                 wrappers.truncate(pushed_before);
                 return;
             }
-            "sudo" | "doas" | "env" | "nice" | "nohup" | "time" | "timeout" | "stdbuf"
-            | "ionice" | "command" | "exec" | "builtin" | "watch" | "xargs" | "unbuffer"
-            | "caffeinate" => {
+            listed
+                if words![
+                    "sudo",
+                    "doas",
+                    "env",
+                    "nice",
+                    "nohup",
+                    "time",
+                    "timeout",
+                    "stdbuf",
+                    "ionice",
+                    "command",
+                    "exec",
+                    "builtin",
+                    "watch",
+                    "xargs",
+                    "unbuffer",
+                    "caffeinate"
+                ]
+                .contains(listed) =>
+            {
                 // `command -v x` asks where x is; it runs nothing.
                 if program == "command"
                     && words
@@ -839,7 +865,7 @@ fn inner_script(program: &str, rest: &[Word]) -> Option<Script> {
                 Some(Script::Words(0))
             }
         }
-        "bash" | "sh" | "zsh" | "dash" | "ksh" | "fish" | "su" => {
+        listed if words!["bash", "sh", "zsh", "dash", "ksh", "fish", "su"].contains(listed) => {
             let at = rest.iter().position(|w| {
                 w.value == "-c"
                     || (w.value.starts_with('-')
@@ -899,7 +925,7 @@ fn track_state(command: &Command, state: &mut ShellState) {
                 None => Some("~".to_string()),
             };
         }
-        "export" | "declare" | "local" | "readonly" | "typeset" => {
+        listed if words!["export", "declare", "local", "readonly", "typeset"].contains(listed) => {
             for arg in &command.args {
                 if let Some((name, value)) = is_assignment(&arg.value) {
                     state.vars.insert(name.to_string(), value.to_string());
