@@ -2615,3 +2615,114 @@ fn a_file_of_contact_details_made_public_is_blocked() {
     assert!(!has_finding(step(&counts, 2), "flow.personal-data-sent"));
     assert!(step(&counts, 2).decision < Decision::Block);
 }
+
+/// A prose step that says which source or documentation file of the working copy it works in
+/// edits that file, whatever its verb ("reset", "drop", "delete the unused import"): work on
+/// code, which proceeds. The same verbs on something a system keeps, or on a configuration
+/// file of production, stay what they were.
+#[test]
+fn verbs_about_code_in_a_source_file_are_edits_of_that_file() {
+    let edits = [
+        "1. Reset the form state in `src/checkout/CheckoutForm.tsx` when \"Start over\" is clicked.\n",
+        "1. Delete the unused import of `zxcvbn` from `src/lib/passwordStrength.ts` that ESLint reports.\n",
+        "1. Drop the `describe.skip` on the old suite in `test/slots/slotsForDay.test.ts`.\n",
+        "1. Mark the flag as retired in `docs/feature-flags.md`.\n",
+    ];
+    for plan in edits {
+        let assessment = assess_in(plan, target(Target::Production));
+        assert_eq!(only_step(&assessment).decision, Decision::Proceed, "{plan}");
+    }
+    let not_code = [
+        "1. Delete the old session rows from the `sessions` table in production.\n",
+        "1. Reset the admin password in `config/users.yaml` on the prod server.\n",
+        "1. Remove the API key from `src/config.ts` and revoke it.\n",
+    ];
+    for plan in not_code {
+        let assessment = assess_in(plan, target(Target::Production));
+        assert!(
+            only_step(&assessment).decision >= Decision::Review,
+            "{plan}"
+        );
+    }
+}
+
+/// A credential stored for a service, read into a variable, is in the agent's hands from then
+/// on: a second look. The caller's own session token, read the same way, is how the CLIs are
+/// used and stays quiet.
+#[test]
+fn a_stored_secret_read_into_a_variable_is_reviewed_and_a_session_token_is_not() {
+    let stored = "DB_PASS=$(aws secretsmanager get-secret-value --secret-id prod/payments/db --query SecretString --output text)\n";
+    let assessment = assess_default(stored);
+    let step = only_step(&assessment);
+    assert!(has_finding(step, "flow.secret-held"));
+    assert_eq!(step.decision, Decision::Review);
+    // Admin credentials do not make holding it worse: nothing has been done with it yet.
+    let admin = Context {
+        credentials: Credentials::Admin,
+        ..Context::default()
+    };
+    assert_eq!(
+        only_step(&assess_in(stored, admin)).decision,
+        Decision::Review
+    );
+    let own = "TOKEN=$(gcloud auth print-access-token)\n";
+    assert!(!has_finding(
+        only_step(&assess_default(own)),
+        "flow.secret-held"
+    ));
+}
+
+/// Accounts disabled from a directory query that no OU limits are whoever it matches across
+/// the domain: escalated. The same query limited with `-SearchBase`, or one account by name,
+/// is reviewed.
+#[test]
+fn accounts_disabled_from_a_domain_wide_query_escalate() {
+    let wide = "Get-ADUser -Filter \"Description -like '*contract*'\" | Disable-ADAccount\n";
+    assert_eq!(
+        only_step(&assess_default(wide)).decision,
+        Decision::Escalate
+    );
+    let limited = "Get-ADUser -Filter 'Enabled -eq $true' -SearchBase 'OU=Leavers,DC=corp,DC=example,DC=com' | Disable-ADAccount\n";
+    assert_eq!(
+        only_step(&assess_default(limited)).decision,
+        Decision::Review
+    );
+    let one = "Disable-ADAccount -Identity jdoe\n";
+    assert_eq!(only_step(&assess_default(one)).decision, Decision::Review);
+}
+
+/// A PowerShell variable set to a plain value or to what a reading cmdlet returns changes
+/// nothing; a cmdlet that changes something is judged as that cmdlet wherever it stands.
+#[test]
+fn a_powershell_variable_set_to_a_value_proceeds() {
+    let script = "$leaversOU = 'OU=Leavers,OU=Users,DC=corp,DC=example,DC=com'\n\
+                  $limit = 30\n\
+                  $users = Get-ADUser -Filter * -SearchBase $leaversOU\n\
+                  $gone = Remove-ADUser -Identity jdoe -Confirm:$false\n";
+    let assessment = assess_default(script);
+    for index in 1..=3 {
+        assert_eq!(
+            step(&assessment, index).decision,
+            Decision::Proceed,
+            "step {index}"
+        );
+    }
+    assert!(step(&assessment, 4).decision >= Decision::Review);
+}
+
+/// A package name one letter from a popular one is the shape of a typosquat: its install code
+/// runs with everything the machine can reach, escalated; the real name proceeds.
+#[test]
+fn a_typosquat_install_escalates_and_the_real_name_does_not() {
+    let squat = assess_default("npm install --save-dev crossenv\n");
+    let squat = only_step(&squat);
+    assert!(
+        has_finding(squat, "pkg.install-near-popular"),
+        "{:?}",
+        squat.findings
+    );
+    assert_eq!(squat.decision, Decision::Escalate);
+    let real = assess_default("npm install --save-dev cross-env\n");
+    let real = only_step(&real);
+    assert!(!has_finding(real, "pkg.install-near-popular"));
+}

@@ -92,6 +92,8 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         rules::find("flow.secret-sent").filter(|rule| !options.policy.is_disabled(rule.id()));
     let shown_rule =
         rules::find("flow.secret-shown").filter(|rule| !options.policy.is_disabled(rule.id()));
+    let held_rule =
+        rules::find("flow.secret-held").filter(|rule| !options.policy.is_disabled(rule.id()));
     let personal_rule = rules::find("flow.personal-data-sent")
         .filter(|rule| !options.policy.is_disabled(rule.id()));
     let injected_rule = rules::find("flow.injected-instruction")
@@ -218,6 +220,13 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                     flow.secret_paths.push((normal(&write.value), source));
                 }
                 if let Some(name) = assigned_from(input, command) {
+                    // A stored credential put into a variable is in the agent's hands from
+                    // here on: any later trace, log or message can carry it.
+                    if let (Some(rule), true) = (held_rule, holds_stored_secret(command, &flow)) {
+                        let mut hit = Hit::on(command.span);
+                        hit.target = Some(name.clone());
+                        found.push((rule, hit, c));
+                    }
                     flow.secret_vars.push((name, source));
                 }
             }
@@ -790,6 +799,19 @@ fn reads_secret(input: &str, command: &Command, flow: &Flow) -> Option<Span> {
             .map(|a| a.span);
     }
     None
+}
+
+/// Does this command read a credential stored for a service: a secrets store's entry, or a
+/// credential file? The environment, a variable already read and the caller's own session
+/// token are not stored secrets.
+fn holds_stored_secret(command: &Command, flow: &Flow) -> bool {
+    (flows::may_print_secret(&command.program)
+        && flows::prints_stored_secret(&command.program, &positionals(command))
+        && shows_value(command))
+        || (flows::FILE_READERS.contains(&command.program.as_str())
+            && command
+                .positionals()
+                .any(|a| flow.secret_at(&a.value).is_some()))
 }
 
 /// `cp` or `install` of a secret makes its destination one; `tar` or `zip` of a folder that

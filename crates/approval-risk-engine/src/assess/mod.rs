@@ -208,6 +208,22 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
                     {
                         continue;
                     }
+                    // "Reset the form state in `src/Form.tsx`": whatever the verb, the clause
+                    // edits a source file of the working copy. Sending, granting or switching
+                    // off a safety net stays what it is, wherever the words say it happens.
+                    if matches!(
+                        rule.action,
+                        Action::Delete
+                            | Action::DeleteRecreate
+                            | Action::Change
+                            | Action::Create
+                            | Action::Revoke
+                            | Action::Opaque
+                    ) && verb_of(&tokens, &hit).is_some_and(|(verb, _)| {
+                        edits_a_source_file(&tokens, prose::clause_of(&tokens, verb))
+                    }) {
+                        continue;
+                    }
                     if rule.action == Action::Delete {
                         in_working_copy(input, &tokens, &mut hit);
                     }
@@ -750,7 +766,7 @@ fn unmatched_command(
     if let Some(found) = http_request(command) {
         return Some(found);
     }
-    if rules::is_routine(command) || asks_for_help(command) {
+    if rules::is_routine(command) || asks_for_help(command) || rules::is_plain_assignment(command) {
         return None;
     }
     if let Some(found) = fed_deletion(command) {
@@ -1575,7 +1591,9 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
     if let Some(&(s, e)) = find_all(tokens, rules::DELETE_VERBS).iter().find(|(s, e)| {
         let discussed = tokens[*s].data || is_negated(tokens, *s);
         let a_noun = e - s == 1 && after_determiner(tokens, *s);
-        !(discussed || a_noun || deletes_code(tokens, *e))
+        let in_code =
+            deletes_code(tokens, *e) || edits_a_source_file(tokens, prose::clause_of(tokens, *s));
+        !(discussed || a_noun || in_code)
     }) {
         let rule = rules::find("prose.delete-other")?;
         let mut hit = Hit::at(vec![tokens[s].span.cover(tokens[e - 1].span)]);
@@ -1628,6 +1646,7 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
             .first()
             .is_some_and(|(a, _)| *a == 0);
         let code_work = builds_software
+            || edits_a_source_file(tokens, prose::clause_of(tokens, s))
             || (find_all(&tokens[s..e], CODE_WORK)
                 .first()
                 .is_some_and(|(a, _)| *a == 0)
@@ -1680,7 +1699,18 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
                 .filter(|t| !t.data)
                 .all(|t| forbidden.contains(&t.clause))
     };
-    if reads || tokens.is_empty() || forbids() {
+    // "Mark the flag as retired in `docs/flags.md`": a step whose every clause edits a source
+    // file of the working copy is work on code, though no verb of the catalogue says so.
+    let edits_files = || {
+        let mut clauses = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.data && !t.label)
+            .map(|(at, _)| prose::clause_of(tokens, at))
+            .peekable();
+        clauses.peek().is_some() && clauses.all(|clause| edits_a_source_file(tokens, clause))
+    };
+    if reads || tokens.is_empty() || forbids() || edits_files() {
         return None;
     }
     let first = tokens.first()?.span;
@@ -1934,48 +1964,73 @@ fn verb_of(tokens: &[Token], hit: &Hit) -> Option<(usize, usize)> {
     Some((start, start + len))
 }
 
+/// Things a system keeps, as opposed to code: a clause that names one ("the unused test
+/// databases", "the API key in `src/config.ts`") is not only work on code.
+const SYSTEM_THINGS: Words = words![
+    "database*",
+    "db",
+    "dbs",
+    "table*",
+    "bucket*",
+    "cluster*",
+    "environment*",
+    "env",
+    "server*",
+    "data",
+    "record*",
+    "rows",
+    "backup*",
+    "volume*",
+    "namespace*",
+    "instance*",
+    "account*",
+    "users",
+    "customers",
+    "resources",
+    "branch*",
+    "repo",
+    "repos",
+    "repositor*",
+    "secret*",
+    "key*",
+    "log",
+    "logs",
+    "queue*",
+    "topic*",
+    "index*",
+    "indices",
+];
+
 /// Does the clause of a prose hit's verb name code and nothing a system keeps ("unused code",
 /// "the unused imports", "variables in utils.py", but not "the unused test databases")?
 fn acts_on_code_only(tokens: &[Token], hit: &Hit) -> bool {
-    const SYSTEM_THINGS: Words = words![
-        "database*",
-        "db",
-        "dbs",
-        "table*",
-        "bucket*",
-        "cluster*",
-        "environment*",
-        "env",
-        "server*",
-        "data",
-        "record*",
-        "rows",
-        "backup*",
-        "volume*",
-        "namespace*",
-        "instance*",
-        "account*",
-        "users",
-        "customers",
-        "resources",
-        "branch*",
-        "repo*",
-        "repositor*",
-        "secret*",
-        "key*",
-        "log",
-        "logs",
-        "queue*",
-        "topic*",
-        "index*",
-        "indices",
-    ];
     let Some((verb, end)) = verb_of(tokens, hit) else {
         return false;
     };
     // A working-copy file alone is judged by `in_working_copy`, which says what it is.
     names_code(clause_after(tokens, end))
         && find_all(clause_after(tokens, verb), SYSTEM_THINGS).is_empty()
+}
+
+/// Does the clause say which file of the working copy it works in, a source or documentation
+/// file after a word of place ("in `src/app.ts`", "from README.md", "in the
+/// `docs/flags.md` file"), and name nothing a system keeps? Whatever its verb ("reset the form
+/// state in ...", "drop the `describe.skip` in ...", "delete the unused import from ..."), the
+/// clause then edits that file: work in the working copy, which review and version control
+/// already cover.
+fn edits_a_source_file(tokens: &[Token], clause: std::ops::Range<usize>) -> bool {
+    const PLACES: Words = words!["in", "from", "inside", "within"];
+    const BETWEEN: Words = words!["the", "file", "module", "component"];
+    let words = &tokens[clause];
+    let placed = words.iter().enumerate().any(|(at, word)| {
+        is_source_file(&word.text)
+            && words[..at]
+                .iter()
+                .rev()
+                .find(|w| !BETWEEN.contains(w.text.as_str()))
+                .is_some_and(|w| PLACES.contains(w.text.as_str()))
+    });
+    placed && find_all(words, SYSTEM_THINGS).is_empty()
 }
 
 /// A deletion in words whose object is a file of the working copy ("delete src/old.py", a
@@ -2041,8 +2096,26 @@ fn is_workspace_file(word: &str) -> bool {
         "h", "cc", "cpp", "hpp", "cs", "swift", "scala", "md", "rst", "txt", "json", "yaml", "yml",
         "toml", "html", "css", "scss", "vue", "svelte", "lock", "cfg", "ini", "xml", "tf", "hcl",
     ];
-    /// Source and documentation, which live in a working copy wherever it is checked out; the
-    /// other extensions above are also machine configuration when the path is absolute.
+    if word.starts_with('$') || word.contains("prod") || word.contains("..") {
+        return false;
+    }
+    let Some((stem, extension)) = word.rsplit_once('.') else {
+        return false;
+    };
+    if stem.is_empty() || stem.ends_with('/') {
+        return false;
+    }
+    if word.starts_with(['/', '~']) {
+        // `/home/dev/shop/src/cart.ts`: source in a checkout, not a file of the system.
+        return is_source_file(word);
+    }
+    EXTENSIONS.contains(extension)
+}
+
+/// A source or documentation file (`src/cart.ts`, `docs/flags.md`, a checkout's
+/// `/home/dev/shop/src/cart.ts`): it lives in a working copy wherever it is checked out,
+/// unlike configuration, which is also the machine's when the path is absolute.
+fn is_source_file(word: &str) -> bool {
     const SOURCE: Words = words![
         "rs", "py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "go", "java", "kt", "rb", "php", "c",
         "h", "cc", "cpp", "hpp", "cs", "swift", "scala", "md", "rst", "html", "css", "scss", "vue",
@@ -2059,14 +2132,10 @@ fn is_workspace_file(word: &str) -> bool {
     let Some((stem, extension)) = word.rsplit_once('.') else {
         return false;
     };
-    if stem.is_empty() || stem.ends_with('/') {
-        return false;
-    }
-    if word.starts_with(['/', '~']) {
-        // `/home/dev/shop/src/cart.ts`: source in a checkout, not a file of the system.
-        return SOURCE.contains(extension) && !SYSTEM.iter().any(|dir| word.starts_with(dir));
-    }
-    EXTENSIONS.contains(extension)
+    !stem.is_empty()
+        && !stem.ends_with('/')
+        && SOURCE.contains(extension)
+        && !SYSTEM.iter().any(|dir| word.starts_with(dir))
 }
 
 /// What a verb acts on, as the step words it: up to three words after it in its clause, up to

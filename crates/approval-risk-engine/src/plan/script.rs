@@ -244,6 +244,18 @@ pub fn looks_like_sql(line: &str) -> bool {
 /// a `$ ` prompt.
 pub fn looks_like_shell(line: &str) -> bool {
     let line = line.strip_prefix("$ ").unwrap_or(line);
+    // A PowerShell variable set (`$ou = 'OU=Leavers,...'`, `$users = Get-ADUser ...`).
+    let mut words = line.split_whitespace();
+    if let (Some(variable), Some("=")) = (words.next(), words.next()) {
+        if variable.len() > 1
+            && variable.starts_with('$')
+            && variable[1..]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | ':'))
+        {
+            return true;
+        }
+    }
     // `(cd x && ...)`, `{ a; b; }` and `"git" reset` still start with a command.
     if line.starts_with("$(") || line.starts_with('`') {
         return true;

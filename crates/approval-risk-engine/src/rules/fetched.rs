@@ -262,7 +262,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         text: rule_text!("pkg.install-near-popular", "Installs a near-copy of a popular package's name", "Names one letter from popular packages are registered to catch typing slips; installing runs their setup code with your credentials.", "its install code runs with everything this machine can reach", "Check the spelling against the package's own page and install the exact name: `pip install requests`.", ["Is this the package's exact name on the registry?", "Who publishes it?"], "pip install requests"),
         reversibility: R::Unknown,
-        scope: S::Local,
+        scope: S::Shared,
         reach: Reach::Workspace,
         action: Action::Opaque,
         floor: None,

@@ -9,7 +9,13 @@ use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::words::Words;
 
-pub const RULES: &[Rule] = &[INJECTED, SECRET_SENT, SECRET_SHOWN, PERSONAL_DATA_SENT];
+pub const RULES: &[Rule] = &[
+    INJECTED,
+    SECRET_SENT,
+    SECRET_SHOWN,
+    SECRET_HELD,
+    PERSONAL_DATA_SENT,
+];
 
 const INJECTED: Rule = Rule {
     text: rule_text!("flow.injected-instruction", "Follows instructions planted in text the agent read", "A web page, comment or tool output the agent read told AI agents to run this: the classic hijack.", "the plan follows whoever planted the text, not the requester", "Leave the command out; if it is really needed, a person checks its source and runs it.", ["Who wrote the text that asked for this command?", "What did the person who asked for this work actually request?"], "gh issue view 2381 --repo acme/ledger-sdk --comments"),
@@ -128,6 +134,37 @@ const SECRET_SENT: Rule = Rule {
         "[{\"type\": \"tool_use\", \"name\": \"slack__post_message\", \"input\": {\"channel\": \"#eng-deploys\", \"text\": \"Set STRIPE_SECRET_KEY=$STRIPE_SECRET_KEY in the deploy config\"}}]",
         "[{\"tool\": \"write_file\", \"input\": {\"path\": \"config/settings.py\", \"content\": \"API_TOKEN = 'tok_live_0123456789abcdef'\"}}]",
         "1. Read `.env.example` to see which variables exist.\n2. Post the list of variable names in #backend-help.",
+    ]),
+};
+
+const SECRET_HELD: Rule = Rule {
+    text: rule_text!("flow.secret-held", "Reads a stored secret into the agent's shell", "The value now sits in a variable that any later step, trace or log can print or send.", "the agent holds the credential for the rest of the plan", "Let the one command that needs the secret read it itself (`--password-stdin`, a mounted file), not a variable.", ["Which step needs this secret, and why must the agent hold it?", "Is shell tracing (`set -x`) or output logging on while it is set?"], "kubectl get secret {target} -o name"),
+    // Reading changes nothing yet (the variable can be unset), but the credential is a shared
+    // service's: a second look, whatever the account may do, and whatever a later step does
+    // with it is judged there.
+    reversibility: R::Reversible,
+    scope: S::Shared,
+    reach: Reach::Fixed,
+    action: Action::Change,
+    floor: None,
+    matcher: Matcher::Builtin,
+    #[cfg(test)]
+    references: words!["https://attack.mitre.org/techniques/T1552/"],
+    #[cfg(test)]
+    examples: examples(&[
+        "DB_PASS=$(aws secretsmanager get-secret-value --secret-id prod/payments/db --query SecretString --output text)",
+        "KAFKA_PW=$(kubectl --context prod-use1 -n kafka get secret kafka-user-passwords -o jsonpath='{.data.client-passwords}' | base64 -d)",
+        "TOKEN=$(vault kv get -field=token secret/ci)",
+        "STRIPE_KEY=\"$(op read op://payments/stripe/secret-key)\"",
+    ]),
+    #[cfg(test)]
+    counterexamples: examples(&[
+        "TOKEN=$(gcloud auth print-access-token)",
+        "PASSWORD=$(aws ecr get-login-password --region eu-west-1)",
+        "GH_TOKEN=$(gh auth token)",
+        "VERSION=$(vault kv metadata get -format=json secret/ci | jq .current_version)",
+        "NAMES=$(kubectl get secrets -n staging -o name)",
+        "kubectl get secret app-env -o yaml | kubeseal > sealed.yaml",
     ]),
 };
 
@@ -276,6 +313,29 @@ const SECRET_PRINTERS: &[(&str, &[&str])] = &[
     ("sops", &["-d"]),
     ("sops", &["--decrypt"]),
 ];
+
+/// Commands of `SECRET_PRINTERS` that print the caller's own short-lived session token (for a
+/// login or an API call), not a credential stored for a service: holding one is how the CLIs
+/// are meant to be used.
+const OWN_TOKENS: &[(&str, &[&str])] = &[
+    ("gcloud", &["auth"]),
+    ("aws", &["sts"]),
+    ("aws", &["ecr", "get-login-password"]),
+    ("aws", &["configure", "export-credentials"]),
+    ("az", &["account", "get-access-token"]),
+    ("gh", &["auth", "token"]),
+];
+
+/// Does this command print a credential stored for a service (a Kubernetes secret, a vault or
+/// secrets-manager entry, a password manager's item), rather than the environment or the
+/// caller's own session token?
+pub fn prints_stored_secret(program: &str, positionals: &[&str]) -> bool {
+    !matches!(program, "env" | "set" | "export" | "printenv")
+        && prints_secret(program, positionals)
+        && !OWN_TOKENS.iter().any(|(name, words)| {
+            *name == program && positionals.windows(words.len()).any(|run| run == *words)
+        })
+}
 
 /// Could this program print a secret (the cheap test before the words are looked at)?
 pub fn may_print_secret(program: &str) -> bool {

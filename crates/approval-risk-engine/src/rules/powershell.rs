@@ -187,6 +187,30 @@ pub fn reads(name: &str) -> bool {
         })
 }
 
+/// A PowerShell variable set to a plain value or to what a reading cmdlet returns
+/// (`$leaversOU = 'OU=Leavers,DC=corp,DC=example'`, `$users = Get-ADUser -Filter *`): it
+/// changes nothing outside the script. A variable set from a cmdlet that changes something is
+/// judged by that cmdlet, which is not this.
+pub fn is_plain_assignment(command: &Command) -> bool {
+    let Some(name) = command.program.strip_prefix('$') else {
+        return false;
+    };
+    let valid_name = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':');
+    let [equals, value, rest @ ..] = command.args.as_slice() else {
+        return false;
+    };
+    if !valid_name || equals.value != "=" {
+        return false;
+    }
+    let literal =
+        value.quoted || value.value.parse::<f64>().is_ok() || value.value.starts_with('$');
+    (literal && rest.is_empty())
+        || (is_cmdlet(&value.value) && reads(&value.value.to_ascii_lowercase()))
+}
+
 /// The parameter `-Name` given in any case, or by a prefix of at least `shortest` letters.
 fn parameter<'a>(command: &'a Command, name: &str, shortest: usize) -> Option<&'a Arg> {
     command.args.iter().find(|a| {
@@ -405,7 +429,24 @@ fn removes_account_or_resource(command: &Command) -> Option<Hit> {
 
 /// `Disable-ADAccount` and its kin: the account can no longer sign in.
 fn disables_accounts(command: &Command) -> Option<Hit> {
-    Some(on_named(command, &["identity"]))
+    let mut hit = on_named(command, &["identity"]);
+    // `Get-ADUser -Filter ... | Disable-ADAccount`: the accounts are whatever the query matches
+    // across the directory, and nobody reads the list before they are locked out.
+    let whole_directory = matches!(
+        command.input,
+        crate::shell::Input::Pipe {
+            narrowed: false,
+            ..
+        }
+    );
+    if whole_directory && hit.target.is_none() {
+        hit.scope = Some(S::Organization);
+        hit.note = Some(
+            "The accounts are whatever the query before the pipe matches in the directory; nobody reads the list first."
+                .to_string(),
+        );
+    }
+    Some(hit)
 }
 
 pub static RULES: &[Rule] = &[

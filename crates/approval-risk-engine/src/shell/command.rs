@@ -403,6 +403,19 @@ fn narrows(command: &Command) -> bool {
         "-user",
         "-lname",
     ];
+    // A directory query limited to one OU or one account (`Get-ADUser -SearchBase 'OU=Leavers,...'`).
+    if words![
+        "get-aduser",
+        "get-adcomputer",
+        "get-adgroupmember",
+        "search-adaccount"
+    ]
+    .contains(command.program.as_str())
+    {
+        return command.args.iter().any(|a| {
+            words!["-searchbase", "-identity"].contains(a.value.to_ascii_lowercase().as_str())
+        });
+    }
     match command.program.as_str() {
         "find" => command
             .args
