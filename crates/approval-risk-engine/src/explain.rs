@@ -5,6 +5,7 @@ use crate::assess::{Assessed, Raised, Scored, StepWork};
 use crate::model::{Decision, Reversibility, Scope};
 use crate::report::{Assessment, Engine, Finding, PatternReport, StepReport, SCHEMA};
 use crate::rules::Action;
+use crate::words::Words;
 use crate::Options;
 
 /// Quotes the step's own words, shortened for a sentence.
@@ -377,11 +378,11 @@ fn filled(text: &str, target: Option<&str>) -> String {
 
 /// The words of a question that say what it asks about, for telling two questions apart.
 fn topic_words(lower: &str) -> Vec<String> {
-    const COMMON: &[&str] = &[
+    const COMMON: Words = words![
         "which", "there", "this", "that", "these", "those", "what", "where", "when", "would",
         "could", "should", "does", "with", "from", "have", "about", "before", "after", "them",
         "their", "they", "will", "been", "into", "your", "exactly", "current", "fresh", "tested",
-        "recent",
+        "recent"
     ];
     lower
         .split(|c: char| !c.is_alphanumeric())
@@ -397,7 +398,7 @@ fn about_backup(text: &str) -> bool {
 
 /// `about_backup` of text already lower-cased.
 fn mentions_backup(lower: &str) -> bool {
-    [
+    words![
         "backup",
         "back up",
         "backed up",
@@ -406,7 +407,7 @@ fn mentions_backup(lower: &str) -> bool {
         "restore",
         "copy",
         "copies",
-        "saved",
+        "saved"
     ]
     .iter()
     .any(|w| lower.contains(w))
@@ -421,7 +422,7 @@ fn about_where(question: &str) -> bool {
 /// `about_where` of a question already lower-cased.
 fn asks_where(lower: &str) -> bool {
     lower.starts_with("which ")
-        && [
+        && words![
             "environment",
             "database",
             "cluster",
@@ -431,7 +432,7 @@ fn asks_where(lower: &str) -> bool {
             "context",
             "region",
             "project",
-            "subscription",
+            "subscription"
         ]
         .iter()
         .any(|w| lower.contains(w))

@@ -2,6 +2,7 @@
 //! SQL is often partial, so nothing here rejects input.
 
 use crate::span::Span;
+use crate::words::Words;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SqlWord {
@@ -161,9 +162,9 @@ pub enum InTransaction {
 }
 
 /// Words that change something; a check holds none of them outside its strings.
-const CHANGING: [&str; 12] = [
+const CHANGING: Words = words![
     "insert", "update", "delete", "merge", "drop", "truncate", "alter", "create", "grant",
-    "revoke", "perform", "execute",
+    "revoke", "perform", "execute"
 ];
 
 pub fn in_transaction(words: &[SqlWord]) -> InTransaction {

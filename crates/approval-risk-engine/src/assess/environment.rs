@@ -18,7 +18,7 @@ pub struct Environment {
 
 const PRODUCTION: Words = words!["prod", "production", "prd", "live", "prods", "productive"];
 /// Production in German, Spanish, Portuguese, French compounds, Japanese and Chinese.
-const PRODUCTION_ELSEWHERE: [&str; 8] = [
+const PRODUCTION_ELSEWHERE: Words = words![
     "produktion",
     "producción",
     "produccion",
@@ -26,7 +26,7 @@ const PRODUCTION_ELSEWHERE: [&str; 8] = [
     "producao",
     "本番",
     "生产",
-    "生產",
+    "生產"
 ];
 const NONPRODUCTION: Words = words![
     "staging",
@@ -151,8 +151,8 @@ impl Environment {
                 // ("Produktionsdatenbank", "本番環境", "生产数据库").
                 // Chinese has no spaces to split a compound at, so its word may sit anywhere
                 // (searched for only in words that are not ASCII, as every token passes here).
-                let elsewhere = |p: &&str| {
-                    part.starts_with(*p) || (!p.is_ascii() && !part.is_ascii() && part.contains(*p))
+                let elsewhere = |p: &str| {
+                    part.starts_with(p) || (!p.is_ascii() && !part.is_ascii() && part.contains(p))
                 };
                 if PRODUCTION_ELSEWHERE.iter().any(elsewhere) {
                     production = true;

@@ -847,11 +847,9 @@ fn copies_secret(command: &Command, flow: &mut Flow) {
                 .map(|w| normal(&w[1].value));
             let archive = command.args.iter().find(|a| {
                 let v = a.value.to_ascii_lowercase();
-                [
-                    ".tar", ".tgz", ".tar.gz", ".zip", ".7z", ".tar.xz", ".tar.bz2",
-                ]
-                .iter()
-                .any(|ext| v.ends_with(ext))
+                words![".tar", ".tgz", ".tar.gz", ".zip", ".7z", ".tar.xz", ".tar.bz2"]
+                    .iter()
+                    .any(|ext| v.ends_with(ext))
             });
             let Some(archive) = archive else { return };
             let inside = words

@@ -467,7 +467,7 @@ fn embedded_code(input: &str, command: &Command) -> Vec<(CodeKind, Span)> {
     if sql_shell {
         let mut args = command.args.iter();
         while let Some(arg) = args.next() {
-            let inline = ["-c", "--command", "-e", "--execute", "-Q", "-q", "--query"]
+            let inline = words!["-c", "--command", "-e", "--execute", "-Q", "-q", "--query"]
                 .iter()
                 .find_map(|f| {
                     arg.value
@@ -810,7 +810,7 @@ fn unmatched_command(
         let reads = words.iter().take(3).any(|w| {
             let w = w.value.to_ascii_lowercase();
             READING_WORDS.contains(&w.as_str())
-                || [
+                || words![
                     "describe-",
                     "list-",
                     "get-",
@@ -826,7 +826,7 @@ fn unmatched_command(
                     "test-",
                     "search-",
                     "query-",
-                    "batch-get-",
+                    "batch-get-"
                 ]
                 .iter()
                 .any(|p| w.starts_with(p))
@@ -992,7 +992,7 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
                 return None;
             }
             if mutation
-                && ["delete", "remove", "destroy", "drop", "purge", "wipe"]
+                && words!["delete", "remove", "destroy", "drop", "purge", "wipe"]
                     .iter()
                     .any(|w| text.contains(w))
             {
@@ -1118,7 +1118,7 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
         _ => return None,
     };
     let name = script.value.to_ascii_lowercase();
-    let ops = [
+    let ops = words![
         "deploy",
         "release",
         "migrat",
@@ -1137,7 +1137,7 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
         "provision",
         "publish",
         "wipe",
-        "teardown",
+        "teardown"
     ]
     .iter()
     .any(|w| name.contains(w));
@@ -2160,7 +2160,7 @@ fn object_after(tokens: &[Token], end: usize) -> Option<String> {
 
 /// A noun made from a verb of change: "configuration", "deployment", "migrations".
 fn is_nominal(word: &str) -> bool {
-    ["tion", "tions", "sion", "sions", "ment", "ments"]
+    words!["tion", "tions", "sion", "sions", "ment", "ments"]
         .iter()
         .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
 }

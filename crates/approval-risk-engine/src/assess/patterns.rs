@@ -1119,7 +1119,8 @@ fn credit_checked_transactions(input: &str, work: &mut [StepWork]) {
 /// members its commands name (`--member=group:contractors@partner.example`, `-Member
 /// 'CORP\\vendor'`).
 fn grantees(work: &StepWork) -> Vec<&str> {
-    const MEMBER_FLAGS: [&str; 5] = ["--member", "--members", "-member", "-members", "--assignee"];
+    const MEMBER_FLAGS: Words =
+        words!["--member", "--members", "-member", "-members", "--assignee"];
     let mut out: Vec<&str> = work
         .findings
         .iter()

@@ -380,10 +380,10 @@ fn writes_a_document(text: &str) -> bool {
             DOCUMENTS.contains(lower.trim_end_matches('s'))
                 || DOCUMENTS.contains(lower.as_str())
                 || lower.starts_with("docs/")
-                || [
+                || words![
                     ".md", ".rst", ".adoc", ".txt", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".py",
                     ".rb", ".go", ".rs", ".java", ".kt", ".cs", ".php", ".swift", ".scala", ".ex",
-                    ".exs",
+                    ".exs"
                 ]
                 .iter()
                 .any(|extension| lower.ends_with(extension))

@@ -6,6 +6,7 @@
 
 use crate::derived::Derived;
 use crate::span::Span;
+use crate::words::Words;
 
 const VERBS: &[(&str, &str)] = &[
     ("will be destroyed", "destroy"),
@@ -149,13 +150,13 @@ pub fn rewrite(input: &str) -> Option<Derived> {
 /// fewer days kept of logs, backups or versions. Returns the spans of the attribute's name, its
 /// old value and its new value.
 fn weakened_safety(lines: &[(usize, &str)]) -> Option<[Span; 3]> {
-    const OFF_WHEN_FALSE: &[&str] = &[
+    const OFF_WHEN_FALSE: Words = words![
         "enable_logging",
         "deletion_protection",
         "deletion_protection_enabled",
         "enable_deletion_protection",
         "enable_key_rotation",
-        "mfa_delete",
+        "mfa_delete"
     ];
     const OFF_WHEN_TRUE: &[&str] = &["skip_final_snapshot", "force_destroy"];
     for &(start, line) in lines {
@@ -222,7 +223,7 @@ fn offset_in(line: &str, part: &str) -> usize {
 fn open_source(line: &str) -> Option<&str> {
     let value = new_value(line);
     let azure = line.contains("source_address_prefix");
-    ["0.0.0.0/0", "::/0", "\"*\"", "\"Internet\""]
+    words!["0.0.0.0/0", "::/0", "\"*\"", "\"Internet\""]
         .iter()
         .enumerate()
         .filter(|(i, _)| *i < 2 || azure)

@@ -360,19 +360,19 @@ impl Writer<'_> {
             }
         }
         // Anthropic {"type": "tool_use", "name", "input"} and generic shapes.
-        let name = ["name", "tool", "tool_name", "action", "recipient_name"]
+        let name = words!["name", "tool", "tool_name", "action", "recipient_name"]
             .iter()
             .find_map(|k| match value.get(k) {
                 Some(Value::String(t)) => Some(t),
                 _ => None,
             });
-        let arguments = [
+        let arguments = words![
             "input",
             "arguments",
             "args",
             "parameters",
             "params",
-            "tool_input",
+            "tool_input"
         ]
         .iter()
         .find_map(|k| value.get(k));
@@ -556,14 +556,12 @@ impl Writer<'_> {
 
     fn write_code_or_words(&mut self, name: &Text, text: &Text, call: Span) {
         let tool = name.as_str().to_ascii_lowercase();
-        if [
-            "bash", "shell", "terminal", "exec", "run", "command", "sh", "execute",
-        ]
-        .iter()
-        .any(|t| tool.contains(t))
+        if words!["bash", "shell", "terminal", "exec", "run", "command", "sh", "execute"]
+            .iter()
+            .any(|t| tool.contains(t))
         {
             self.fence("sh", text, &[]);
-        } else if ["sql", "query", "database", "postgres", "mysql"]
+        } else if words!["sql", "query", "database", "postgres", "mysql"]
             .iter()
             .any(|t| tool.contains(t))
         {
@@ -1218,7 +1216,7 @@ fn spoken_call(words: &str) -> String {
 
 /// Argument names of safety settings, as APIs spell them: a branch's protection rules, a
 /// resource's deletion protection, versioning, encryption, logging, multi-factor sign-in.
-const SAFETY_SETTINGS: [&str; 17] = [
+const SAFETY_SETTINGS: Words = words![
     "protection",
     "scrub",
     "redact",
@@ -1235,7 +1233,7 @@ const SAFETY_SETTINGS: [&str; 17] = [
     "logging",
     "mfa",
     "backup",
-    "retention",
+    "retention"
 ];
 
 fn split_identifier(name: &str) -> String {

@@ -178,17 +178,15 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
 /// the send it stands for, so the message rules judge the step and its evidence stays on the
 /// plan's own word.
 fn read_idioms(tokens: &mut [Token]) {
-    const SEND_IDIOM_VERBS: [&str; 8] = [
-        "drop", "drops", "dropping", "dropped", "shoot", "shoots", "shooting", "shot",
-    ];
-    const MESSAGES: [&str; 10] = [
+    const SEND_IDIOM_VERBS: Words =
+        words!["drop", "drops", "dropping", "dropped", "shoot", "shoots", "shooting", "shot"];
+    const MESSAGES: Words = words![
         "note", "line", "message", "comment", "mention", "reply", "ping", "heads-up", "email",
-        "update",
+        "update"
     ];
     // Between the verb and the message: whom it goes to and how it is described.
-    const BETWEEN: [&str; 11] = [
-        "a", "an", "me", "us", "them", "him", "her", "the", "team", "quick", "short",
-    ];
+    const BETWEEN: Words =
+        words!["a", "an", "me", "us", "them", "him", "her", "the", "team", "quick", "short"];
     for at in 0..tokens.len() {
         if tokens[at].data || !SEND_IDIOM_VERBS.contains(&tokens[at].text.as_str()) {
             continue;
@@ -519,9 +517,9 @@ pub fn word_matches(word: &str, term: &str) -> bool {
         // `#team*` is a team's own chat channel (`#ops-status`, `#finops`); one named for an
         // audience beyond the team (`#customers`, `#announcements`, `#general`) is not.
         Some("#team") => {
-            const AUDIENCES: [&str; 11] = [
+            const AUDIENCES: Words = words![
                 "customer", "client", "public", "communit", "announce", "general", "everyone",
-                "external", "partner", "all-", "#ext-",
+                "external", "partner", "all-", "#ext-"
             ];
             word.len() > 1
                 && word.starts_with('#')

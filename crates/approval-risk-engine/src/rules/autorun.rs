@@ -35,11 +35,11 @@ pub fn autorun(path: &str) -> Option<Autorun> {
     if path.starts_with("/var/spool/cron/") {
         return Some(Autorun::Cron { with_user: false });
     }
-    if [
+    if words![
         "/etc/cron.hourly/",
         "/etc/cron.daily/",
         "/etc/cron.weekly/",
-        "/etc/cron.monthly/",
+        "/etc/cron.monthly/"
     ]
     .iter()
     .any(|dir| path.starts_with(dir))
@@ -117,12 +117,12 @@ pub fn command_lines(kind: Autorun, input: &str, body: Span) -> Vec<Span> {
         }
         let skip = match kind {
             Autorun::Script => Some(0),
-            Autorun::Systemd => [
+            Autorun::Systemd => words![
                 "ExecStartPre=",
                 "ExecStartPost=",
                 "ExecStart=",
                 "ExecStop=",
-                "ExecReload=",
+                "ExecReload="
             ]
             .iter()
             .find(|key| content.starts_with(*key))

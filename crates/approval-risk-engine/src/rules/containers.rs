@@ -299,9 +299,9 @@ fn run_privileged(command: &Command) -> Option<Hit> {
         let inline = |flag: &str| value.strip_prefix(flag).and_then(|r| r.strip_prefix('='));
         let next = || command.args.get(i + 1).map(|a| a.value.as_str());
         let privileged = value == "--privileged"
-            || ["--pid", "--userns", "--ipc", "--uts"]
+            || words!["--pid", "--userns", "--ipc", "--uts"]
                 .iter()
-                .any(|f| inline(f) == Some("host") || (value == *f && next() == Some("host")))
+                .any(|f| inline(f) == Some("host") || (value == f && next() == Some("host")))
             || ["--cap-add"].iter().any(|f| {
                 let cap = inline(f).or_else(|| (value == *f).then(next).flatten());
                 cap.is_some_and(|c| {

@@ -215,12 +215,12 @@ fn under_system_dir(path: &str) -> bool {
 /// Configuration that services and the boot process read.
 fn is_system_config(path: &str) -> bool {
     path == "/etc"
-        || [
+        || words![
             "/etc/",
             "/boot/",
             "/usr/lib/systemd/",
             "/lib/systemd/",
-            "/var/spool/cron/",
+            "/var/spool/cron/"
         ]
         .iter()
         .any(|d| path.starts_with(d))
@@ -653,7 +653,7 @@ fn regenerable_name(pattern: &str) -> bool {
 
 fn shred(command: &Command) -> Option<Hit> {
     // `shred -` overwrites whatever standard output is, not a named file.
-    let values: Vec<_> = ["-s", "--size", "-n", "--iterations", "--random-source"]
+    let values: Vec<_> = words!["-s", "--size", "-n", "--iterations", "--random-source"]
         .iter()
         .filter_map(|f| flag_value(command, f).filter(|v| !v.value.starts_with(f)))
         .map(|v| v.span)
@@ -1212,7 +1212,7 @@ fn in_place_without_backup(command: &Command) -> Option<&Arg> {
 fn sed_in_place_system(command: &Command) -> Option<Hit> {
     let flag = in_place_without_backup(command)?;
     // Scripts given with `-e`/`-f` are not files to edit; otherwise the first operand is.
-    let scripts: Vec<_> = ["-e", "-f", "--expression", "--file"]
+    let scripts: Vec<_> = words!["-e", "-f", "--expression", "--file"]
         .iter()
         .filter_map(|f| flag_value(command, f))
         .map(|a| a.span)
@@ -1646,7 +1646,7 @@ fn kill_every_process(command: &Command) -> Option<Hit> {
 
 /// Operands of `pkill`/`killall` without the value of `-s SIGNAL` or `-u USER`.
 fn signal_free_operands(command: &Command) -> Vec<&Arg> {
-    let values: Vec<_> = ["-s", "--signal", "-u", "--user", "-g", "-t", "-P"]
+    let values: Vec<_> = words!["-s", "--signal", "-u", "--user", "-g", "-t", "-P"]
         .iter()
         .filter_map(|f| {
             let arg = flag_value(command, f)?;

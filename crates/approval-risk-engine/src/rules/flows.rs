@@ -265,7 +265,7 @@ pub fn is_secret_path(path: &str) -> bool {
     let path = path.trim_matches(['"', '\'']);
     let lower = path.to_ascii_lowercase();
     let name = lower.rsplit('/').next().unwrap_or(&lower);
-    let template = ["example", "sample", "template", "dist", "defaults"]
+    let template = words!["example", "sample", "template", "dist", "defaults"]
         .iter()
         .any(|t| name.ends_with(t));
     if template {
@@ -379,7 +379,7 @@ pub fn prints_secret(program: &str, positionals: &[&str]) -> bool {
 /// `password` in code is a search of code.
 pub fn credential_search(command: &crate::shell::Command) -> Option<&crate::shell::Arg> {
     const SEARCHERS: Words = words!["grep", "egrep", "fgrep", "rg", "ag", "ack", "findstr"];
-    const NAMES: [&str; 9] = [
+    const NAMES: Words = words![
         "TOKEN",
         "SECRET",
         "PASSWORD",
@@ -388,7 +388,7 @@ pub fn credential_search(command: &crate::shell::Command) -> Option<&crate::shel
         "APIKEY",
         "PRIVATE_KEY",
         "ACCESS_KEY",
-        "CREDENTIAL",
+        "CREDENTIAL"
     ];
     let git_grep = command.program == "git" && command.positionals().next()?.value == "grep";
     if !SEARCHERS.contains(&command.program) && !git_grep {
@@ -747,7 +747,7 @@ pub const BROAD_AUDIENCES: Words = words![
 
 /// Card numbers the card networks and payment providers publish for tests: posting one exposes
 /// nobody.
-const TEST_CARDS: [&str; 8] = [
+const TEST_CARDS: Words = words![
     "4242424242424242",
     "4111111111111111",
     "4000056655665556",
@@ -755,7 +755,7 @@ const TEST_CARDS: [&str; 8] = [
     "5105105105105100",
     "378282246310005",
     "6011111111111117",
-    "4012888888881881",
+    "4012888888881881"
 ];
 
 /// The Luhn checksum of payment card numbers.

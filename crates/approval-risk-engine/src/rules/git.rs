@@ -269,7 +269,7 @@ fn work_branch(command: &Command) -> Option<String> {
     let branch = branch.trim_start_matches("refs/heads/");
     let version = branch.starts_with('v') && branch[1..].starts_with(|c: char| c.is_ascii_digit());
     let shared = DEFAULT_BRANCHES.contains(branch)
-        || ["release", "hotfix", "staging", "gh-pages", "deploy"]
+        || words!["release", "hotfix", "staging", "gh-pages", "deploy"]
             .iter()
             .any(|prefix| branch.starts_with(prefix))
         || branch.contains("prod");

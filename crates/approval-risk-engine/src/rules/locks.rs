@@ -10,6 +10,7 @@ use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::span::Span;
 use crate::sql::SqlWord;
+use crate::words::Words;
 
 /// Does this rule's statement take a lock that makes other queries wait (this file's rules)?
 pub fn takes_table_lock(rule: &Rule) -> bool {
@@ -265,7 +266,7 @@ fn mysql_table_copy(input: &str, words: &[SqlWord], statement: Span) -> Option<H
 /// (`gen_random_uuid()`, `random()`, `clock_timestamp()`): PostgreSQL cannot store one default
 /// for the table, so it rewrites every row under an ACCESS EXCLUSIVE lock.
 fn volatile_default(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
-    const VOLATILE: [&str; 8] = [
+    const VOLATILE: Words = words![
         "gen_random_uuid",
         "uuid_generate_v1",
         "uuid_generate_v4",
@@ -273,7 +274,7 @@ fn volatile_default(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
         "clock_timestamp",
         "timeofday",
         "nextval",
-        "uuid",
+        "uuid"
     ];
     let (table, from) = altered_table(words)?;
     let add = find(words, "add", from)?;

@@ -250,14 +250,14 @@ fn stripe_money(command: &Command) -> Option<Hit> {
             let path = positionals(command)
                 .get(1)
                 .map(|a| (a.value.clone(), a.span))?;
-            let moves = [
+            let moves = words![
                 "/v1/refunds",
                 "/v1/payouts",
                 "/v1/transfers",
                 "/v1/charges",
                 "/pay",
                 "/capture",
-                "/confirm",
+                "/confirm"
             ]
             .iter()
             .any(|p| path.0.contains(p));
@@ -365,7 +365,7 @@ fn mail_send(command: &Command) -> Option<Hit> {
         "sendmail" | "ssmtp" | "msmtp" => {
             // `-bp` lists the queue, `-bv` verifies addresses, `-q` runs the queue, `-bd` is the daemon.
             if command.args.iter().any(|a| {
-                ["-bp", "-bv", "-bt", "-bi", "-bd", "-bD", "-bs", "-q"]
+                words!["-bp", "-bv", "-bt", "-bi", "-bd", "-bD", "-bs", "-q"]
                     .iter()
                     .any(|f| a.value.starts_with(f))
                     || a.value == "--version"
@@ -889,7 +889,7 @@ fn chat_webhook(command: &Command) -> Option<Hit> {
         let value = a.value.to_ascii_lowercase();
         let named = value.starts_with('$')
             && value.contains("webhook")
-            && ["slack", "discord", "teams", "chat"]
+            && words!["slack", "discord", "teams", "chat"]
                 .iter()
                 .any(|c| value.contains(c));
         named || HOSTS.iter().any(|host| value.contains(host))

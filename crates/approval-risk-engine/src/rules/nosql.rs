@@ -398,7 +398,7 @@ fn http_request(command: &Command) -> Option<Request<'_>> {
         .args
         .iter()
         .find(|a| !a.value.starts_with('-') && looks_like_url(&a.value))?;
-    let body = ["-d", "--data", "--data-raw", "--data-binary", "--json"]
+    let body = words!["-d", "--data", "--data-raw", "--data-binary", "--json"]
         .iter()
         .find_map(|f| flag_value(command, f));
     if command.program == "curl" {

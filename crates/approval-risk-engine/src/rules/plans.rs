@@ -112,7 +112,7 @@ fn replaces_other(command: &Command) -> Option<Hit> {
 /// Identity and access: who can do what across the account.
 fn is_identity(kind: &str) -> bool {
     let kind = kind.to_ascii_lowercase();
-    [
+    words![
         "iam",
         "role",
         "policy",
@@ -121,7 +121,7 @@ fn is_identity(kind: &str) -> bool {
         "service_account",
         "role_assignment",
         "organization",
-        "scp",
+        "scp"
     ]
     .iter()
     .any(|d| kind.contains(d))

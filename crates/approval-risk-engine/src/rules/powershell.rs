@@ -206,7 +206,12 @@ pub fn is_plain_assignment(command: &Command) -> bool {
         return false;
     }
     let literal =
-        value.quoted || value.value.parse::<f64>().is_ok() || value.value.starts_with('$');
+        // A number (`30`, `0.5`) is told by its characters: parsing it as a float would link
+        // the standard library's float parser into the page for this one test.
+        value.quoted
+            || value.value.starts_with('$')
+            || (value.value.starts_with(|c: char| c.is_ascii_digit())
+                && value.value.chars().all(|c| c.is_ascii_digit() || c == '.'));
     (literal && rest.is_empty())
         || (is_cmdlet(&value.value) && reads(&value.value.to_ascii_lowercase()))
 }

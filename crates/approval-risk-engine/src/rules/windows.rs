@@ -122,7 +122,7 @@ fn icacls_everyone(command: &Command) -> Option<Hit> {
         .position(|a| a.value.to_ascii_lowercase().starts_with("/grant"))?;
     let grant = command.args.get(at + 1)?;
     let value = grant.value.to_ascii_lowercase();
-    let everyone = ["everyone:", "users:", "authenticated users:", "*s-1-1-0:"]
+    let everyone = words!["everyone:", "users:", "authenticated users:", "*s-1-1-0:"]
         .iter()
         .any(|who| value.starts_with(who));
     let rights = value.rsplit(':').next().unwrap_or("");
