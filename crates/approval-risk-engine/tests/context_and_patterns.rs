@@ -2726,3 +2726,29 @@ fn a_typosquat_install_escalates_and_the_real_name_does_not() {
     let real = only_step(&real);
     assert!(!has_finding(real, "pkg.install-near-popular"));
 }
+
+/// The project's own installed packages, build output and caches, named inside the working
+/// copy and made again later in the same step, lose nothing: the step proceeds. Deleted alone,
+/// the same names elsewhere (a server's app folder, a climb out of the working copy), and other
+/// scratch (a lock file, `/tmp`) keep their second look.
+#[test]
+fn regenerated_project_folders_deleted_and_remade_proceed_and_other_scratch_does_not() {
+    for plan in [
+        "rm -rf node_modules dist .turbo && npm ci\n",
+        "rm -rf ./build && python -m build\n",
+        "rm -rf node_modules/.cache; npm run build\n",
+    ] {
+        let assessment = assess_default(plan);
+        assert_eq!(assessment.verdict, Decision::Proceed, "{plan}");
+    }
+    for plan in [
+        "rm -rf node_modules\n",
+        "cd /srv/app && rm -rf node_modules && npm ci\n",
+        "rm -rf ../shared/dist && npm run build\n",
+        "rm -rf package-lock.json && npm install\n",
+        "rm -rf /tmp/build-cache\n",
+    ] {
+        let assessment = assess_default(plan);
+        assert!(assessment.verdict >= Decision::Review, "{plan}");
+    }
+}

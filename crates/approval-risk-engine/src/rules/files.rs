@@ -238,6 +238,79 @@ fn is_disk_device(path: &str) -> bool {
 
 /// Records what a path is on a deletion or overwrite: system roots take the machine, server
 /// data is production, scratch can be regenerated, a variable may be empty.
+/// Folders a project's package manager or build makes again from what the working copy holds
+/// (`npm ci` from the lockfile, `cargo build`, a test run's cache). Lock files, virtual
+/// environments and `tmp` folders are not among them: what they held is not certain to come
+/// back the same.
+const REGENERATED: Words = words![
+    "node_modules",
+    "build",
+    "dist",
+    "target",
+    ".next",
+    ".nuxt",
+    ".turbo",
+    ".cache",
+    ".parcel-cache",
+    "__pycache__",
+    ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+    "coverage",
+    ".gradle",
+    "obj",
+];
+
+/// Is `arg` one of the project's own regenerated folders, or inside one (`node_modules`,
+/// `./dist`, `node_modules/.cache`), named relative to the working copy and not in a folder of
+/// the system or a server's data (`cd /srv/app && rm -rf node_modules` takes a running app's
+/// packages away)?
+fn regenerated(arg: &Arg, path: &str) -> bool {
+    let raw = arg.value.trim_start_matches("./").trim_end_matches('/');
+    let first = raw.split('/').next().unwrap_or("");
+    let last = raw.rsplit('/').next().unwrap_or("");
+    // A climb out of the working copy (`../shared/dist`) is not the project's own; `.next`
+    // and `.cache` are names, not climbs.
+    !arg.value.starts_with(['/', '~', '$'])
+        && !raw.contains("..")
+        && !raw.contains(['*', '?'])
+        && (REGENERATED.contains(first) || REGENERATED.contains(last))
+        && !under_system_dir(path)
+}
+
+/// Does `command` delete only the project's own regenerated folders (`rm -rf node_modules
+/// dist`)?
+pub fn deletes_regenerated(command: &Command) -> bool {
+    let paths: Vec<&Arg> = operands(command);
+    command.program == "rm"
+        && !paths.is_empty()
+        && paths.iter().all(|arg| {
+            let (class, path) = classify_path(arg, command.cwd.as_deref());
+            class == PathClass::Scratch && regenerated(arg, &path)
+        })
+}
+
+/// Does `command` make a project's packages or build output again: an install from the
+/// manifest or lockfile, or a build?
+pub fn remakes(command: &Command) -> bool {
+    let first = command.positionals().next().map(|a| a.value.as_str());
+    match command.program.as_str() {
+        "npm" | "pnpm" | "bun" => {
+            first.is_some_and(|w| words!["ci", "install", "i", "run", "build"].contains(w))
+        }
+        "yarn" => first.is_none_or(|w| words!["install", "build", "run"].contains(w)),
+        "cargo" | "go" | "dotnet" => first.is_some_and(|w| words!["build", "test"].contains(w)),
+        "python" | "python3" => command.args.windows(2).any(|w| {
+            w[0].value == "-m" && words!["build", "pip", "pytest"].contains(w[1].value.as_str())
+        }),
+        "pip" | "pip3" | "poetry" | "bundle" | "composer" => first == Some("install"),
+        "uv" => first.is_some_and(|w| words!["sync", "build"].contains(w)),
+        listed => {
+            words!["make", "mvn", "gradle", "./gradlew", "tsc", "next", "vite"].contains(listed)
+        }
+    }
+}
+
 fn classify_into(hit: &mut Hit, class: PathClass, path: &str, arg: &Arg) {
     hit.target = Some(path.to_string());
     match class {
@@ -260,6 +333,14 @@ fn classify_into(hit: &mut Hit, class: PathClass, path: &str, arg: &Arg) {
             hit.scope = Some(S::Production);
             hit.note = Some(format!(
                 "`{path}` is where a server keeps its data (databases, uploads, backups, logs)."
+            ));
+        }
+        PathClass::Scratch if regenerated(arg, path) => {
+            hit.reversibility = Some(R::Recoverable);
+            hit.scope = Some(S::Local);
+            hit.note = Some(format!(
+                "`{}` is the project's own installed packages, build output or cache, which the package manager or the build makes again.",
+                arg.value
             ));
         }
         PathClass::Scratch => {

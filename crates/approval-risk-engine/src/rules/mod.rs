@@ -38,6 +38,7 @@ mod windows;
 pub use autorun::{autorun, command_lines, written};
 pub use cicd::workflow_content;
 pub use cloud::whole_bucket_if_empty;
+pub use files::{deletes_regenerated, remakes};
 pub use generic::{is_script_name, unseen_ops_script, unseen_script};
 pub use matching::{
     command_flag, find_flag, flag_matches, match_command, match_prose, match_sql,
