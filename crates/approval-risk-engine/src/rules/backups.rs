@@ -10,56 +10,46 @@ use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
 use crate::words::Words;
 
-/// The commands that take a backup or snapshot, by program: each is the leading positional
-/// words, `|` between alternatives of one word.
-const TAKE_BACKUP: &[(&str, &[&str])] = &[
-    (
-        "aws",
-        &["rds", "create-db-snapshot|create-db-cluster-snapshot"],
-    ),
-    (
-        "aws",
-        &["ec2", "create-snapshot|create-snapshots|create-image"],
-    ),
-    ("aws", &["dynamodb", "create-backup"]),
-    ("aws", &["backup", "start-backup-job"]),
-    ("aws", &["redshift", "create-cluster-snapshot"]),
-    ("aws", &["elasticache", "create-snapshot"]),
-    (
-        "aws",
-        &["lightsail", "create-instance-snapshot|create-disk-snapshot"],
-    ),
-    ("aws", &["docdb|neptune", "create-db-cluster-snapshot"]),
-    ("gcloud", &["compute", "disks", "snapshot"]),
-    (
-        "gcloud",
-        &["compute", "snapshots|images|machine-images", "create"],
-    ),
-    ("gcloud", &["sql", "backups", "create"]),
-    ("gcloud", &["sql", "export"]),
-    ("gcloud", &["spanner|bigtable", "backups", "create"]),
-    ("gcloud", &["firestore", "export"]),
-    ("az", &["snapshot", "create"]),
-    ("az", &["backup", "protection", "backup-now"]),
-    ("velero", &["backup", "create"]),
-    ("restic", &["backup"]),
-    ("borg", &["create"]),
-    ("kopia", &["snapshot", "create"]),
-    ("etcdctl", &["snapshot", "save"]),
+/// The commands that take a backup or snapshot: each is the program and then the leading
+/// positional words, spaces between them and `|` between alternatives of one word.
+const TAKE_BACKUP: Words = words![
+    "aws rds create-db-snapshot|create-db-cluster-snapshot",
+    "aws ec2 create-snapshot|create-snapshots|create-image",
+    "aws dynamodb create-backup",
+    "aws backup start-backup-job",
+    "aws redshift create-cluster-snapshot",
+    "aws elasticache create-snapshot",
+    "aws lightsail create-instance-snapshot|create-disk-snapshot",
+    "aws docdb|neptune create-db-cluster-snapshot",
+    "gcloud compute disks snapshot",
+    "gcloud compute snapshots|images|machine-images create",
+    "gcloud sql backups create",
+    "gcloud sql export",
+    "gcloud spanner|bigtable backups create",
+    "gcloud firestore export",
+    "az snapshot create",
+    "az backup protection backup-now",
+    "velero backup create",
+    "restic backup",
+    "borg create",
+    "kopia snapshot create",
+    "etcdctl snapshot save",
 ];
 
 fn take_backup(command: &Command) -> Option<Hit> {
     let words = positionals(command);
-    let (_, shape) = TAKE_BACKUP.iter().find(|(program, shape)| {
-        *program == command.program
-            && shape.len() <= words.len()
+    let shape = TAKE_BACKUP.iter().find_map(|entry| {
+        let (program, shape) = entry.split_once(' ')?;
+        let matches = program == command.program
+            && shape.split(' ').count() <= words.len()
             && shape
-                .iter()
+                .split(' ')
                 .zip(&words)
-                .all(|(alternatives, word)| alternatives.split('|').any(|a| a == word.value))
+                .all(|(alternatives, word)| alternatives.split('|').any(|a| a == word.value));
+        matches.then_some(shape)
     })?;
     let mut evidence = vec![command.program_span];
-    evidence.extend(words.iter().take(shape.len()).map(|w| w.span));
+    evidence.extend(words.iter().take(shape.split(' ').count()).map(|w| w.span));
     Some(Hit::at(evidence))
 }
 

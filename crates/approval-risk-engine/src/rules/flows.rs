@@ -282,48 +282,49 @@ pub fn is_secret_path(path: &str) -> bool {
 }
 
 /// Commands that print secrets: the program, then the words that must follow it, in order
-/// (`*` stands for any one word). Each prints the value itself, not a description of it.
-const SECRET_PRINTERS: &[(&str, &[&str])] = &[
-    ("printenv", &[]),
-    ("kubectl", &["get", "secret"]),
-    ("kubectl", &["get", "secrets"]),
-    ("kubectl", &["config", "view"]),
-    ("oc", &["get", "secret"]),
-    ("vault", &["kv", "get"]),
-    ("vault", &["read"]),
-    ("aws", &["secretsmanager", "get-secret-value"]),
-    ("aws", &["ssm", "get-parameter"]),
-    ("aws", &["ssm", "get-parameters"]),
-    ("aws", &["ssm", "get-parameters-by-path"]),
-    ("aws", &["sts", "get-session-token"]),
-    ("aws", &["configure", "export-credentials"]),
-    ("aws", &["ecr", "get-login-password"]),
-    ("gcloud", &["secrets", "versions", "access"]),
-    ("gcloud", &["auth", "print-access-token"]),
-    ("gcloud", &["auth", "print-identity-token"]),
-    ("az", &["keyvault", "secret", "show"]),
-    ("az", &["account", "get-access-token"]),
-    ("gh", &["auth", "token"]),
-    ("op", &["read"]),
-    ("op", &["item", "get"]),
-    ("doppler", &["secrets"]),
-    ("heroku", &["config"]),
-    ("security", &["find-generic-password"]),
-    ("pass", &["show"]),
-    ("sops", &["-d"]),
-    ("sops", &["--decrypt"]),
+/// (`*` stands for any one word), with spaces between. Each prints the value itself, not a
+/// description of it.
+const SECRET_PRINTERS: Words = words![
+    "printenv",
+    "kubectl get secret",
+    "kubectl get secrets",
+    "kubectl config view",
+    "oc get secret",
+    "vault kv get",
+    "vault read",
+    "aws secretsmanager get-secret-value",
+    "aws ssm get-parameter",
+    "aws ssm get-parameters",
+    "aws ssm get-parameters-by-path",
+    "aws sts get-session-token",
+    "aws configure export-credentials",
+    "aws ecr get-login-password",
+    "gcloud secrets versions access",
+    "gcloud auth print-access-token",
+    "gcloud auth print-identity-token",
+    "az keyvault secret show",
+    "az account get-access-token",
+    "gh auth token",
+    "op read",
+    "op item get",
+    "doppler secrets",
+    "heroku config",
+    "security find-generic-password",
+    "pass show",
+    "sops -d",
+    "sops --decrypt",
 ];
 
 /// Commands of `SECRET_PRINTERS` that print the caller's own short-lived session token (for a
 /// login or an API call), not a credential stored for a service: holding one is how the CLIs
 /// are meant to be used.
-const OWN_TOKENS: &[(&str, &[&str])] = &[
-    ("gcloud", &["auth"]),
-    ("aws", &["sts"]),
-    ("aws", &["ecr", "get-login-password"]),
-    ("aws", &["configure", "export-credentials"]),
-    ("az", &["account", "get-access-token"]),
-    ("gh", &["auth", "token"]),
+const OWN_TOKENS: Words = words![
+    "gcloud auth",
+    "aws sts",
+    "aws ecr get-login-password",
+    "aws configure export-credentials",
+    "az account get-access-token",
+    "gh auth token",
 ];
 
 /// Does this command print a credential stored for a service (a Kubernetes secret, a vault or
@@ -332,15 +333,36 @@ const OWN_TOKENS: &[(&str, &[&str])] = &[
 pub fn prints_stored_secret(program: &str, positionals: &[&str]) -> bool {
     !matches!(program, "env" | "set" | "export" | "printenv")
         && prints_secret(program, positionals)
-        && !OWN_TOKENS.iter().any(|(name, words)| {
-            *name == program && positionals.windows(words.len()).any(|run| run == *words)
+        && !OWN_TOKENS
+            .iter()
+            .any(|entry| command_in(entry, program, positionals))
+}
+
+/// Is `program` with `positionals` the command of `entry` (a program, then the words that must
+/// follow it as a run anywhere in the positionals, `*` for any one word, spaces between)? The
+/// words may come after the values of global options (`kubectl --context prod -n finance get
+/// secret api`).
+fn command_in(entry: &str, program: &str, positionals: &[&str]) -> bool {
+    let mut parts = entry.split(' ');
+    if parts.next() != Some(program) {
+        return false;
+    }
+    let words = parts.clone().count();
+    words == 0
+        || positionals.windows(words).any(|run| {
+            parts
+                .clone()
+                .zip(run)
+                .all(|(want, got)| want == "*" || want == *got)
         })
 }
 
 /// Could this program print a secret (the cheap test before the words are looked at)?
 pub fn may_print_secret(program: &str) -> bool {
     matches!(program, "env" | "set" | "export")
-        || SECRET_PRINTERS.iter().any(|(name, _)| *name == program)
+        || SECRET_PRINTERS
+            .iter()
+            .any(|entry| entry.split(' ').next() == Some(program))
 }
 
 /// Does a command with this program and these positional words print a secret?
@@ -357,18 +379,9 @@ pub fn prints_secret(program: &str, positionals: &[&str]) -> bool {
     {
         return false;
     }
-    // The words may come after the values of global options (`kubectl --context prod -n
-    // finance get secret api`): they are looked for as a run anywhere in the positionals.
-    SECRET_PRINTERS.iter().any(|(name, words)| {
-        *name == program
-            && (words.is_empty()
-                || positionals.windows(words.len()).any(|run| {
-                    words
-                        .iter()
-                        .zip(run)
-                        .all(|(want, got)| *want == "*" || want == got)
-                }))
-    })
+    SECRET_PRINTERS
+        .iter()
+        .any(|entry| command_in(entry, program, positionals))
 }
 
 /// The pattern of a search for credential values (`grep -rn RAILWAY_TOKEN .`, `rg
