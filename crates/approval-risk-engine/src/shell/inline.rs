@@ -34,48 +34,50 @@ const EXEC_CALLS: Words = words![
     "Runtime.getRuntime().exec",
 ];
 
-/// Calls that delete a tree (`true`) or a file (`false`) named by their first string argument.
-const DELETE_CALLS: &[(&str, bool)] = &[
-    ("shutil.rmtree", true),
-    ("os.remove", false),
-    ("os.unlink", false),
-    ("os.rmdir", false),
-    ("os.removedirs", true),
-    ("fs.rmSync", true),
-    ("fs.rmdirSync", true),
-    ("fs.unlinkSync", false),
-    ("fs.rm", true),
-    ("fs.rmdir", true),
-    ("fs.unlink", false),
-    ("fs.promises.rm", true),
-    ("rimraf.sync", true),
-    ("rimraf", true),
-    ("FileUtils.rm_rf", true),
-    ("FileUtils.rm_r", true),
-    ("FileUtils.remove_dir", true),
-    ("FileUtils.rm", false),
-    ("File.delete", false),
-    ("Dir.rmdir", true),
-    ("rmtree", true),
-    ("remove_tree", true),
-    ("unlink", false),
-    ("rmdir", true),
-    ("Path.unlink", false),
-    ("send2trash", false),
+/// Calls that delete the tree named by their first string argument.
+const DELETE_CALLS_TREE: Words = words![
+    "shutil.rmtree",
+    "os.removedirs",
+    "fs.rmSync",
+    "fs.rmdirSync",
+    "fs.rm",
+    "fs.rmdir",
+    "fs.promises.rm",
+    "rimraf.sync",
+    "rimraf",
+    "FileUtils.rm_rf",
+    "FileUtils.rm_r",
+    "FileUtils.remove_dir",
+    "Dir.rmdir",
+    "rmtree",
+    "remove_tree",
+    "rmdir"
+];
+/// Calls that delete the one file named by their first string argument.
+const DELETE_CALLS_FILE: Words = words![
+    "os.remove",
+    "os.unlink",
+    "os.rmdir",
+    "fs.unlinkSync",
+    "fs.unlink",
+    "FileUtils.rm",
+    "File.delete",
+    "unlink",
+    "Path.unlink",
+    "send2trash"
 ];
 
-/// Methods that delete, called on a module object (`require('fs').rmSync(...)`,
-/// `Path('x').unlink()`).
-const DELETE_METHODS: &[(&str, bool)] = &[
-    ("rmSync", true),
-    ("rmdirSync", true),
-    ("unlinkSync", false),
-    ("rmtree", true),
-    ("rm_rf", true),
-    ("rm_r", true),
-    ("remove_dir_all", true),
-    ("remove_file", false),
+/// Methods that delete a tree, called on a module object (`require('fs').rmSync(...)`).
+const DELETE_METHODS_TREE: Words = words![
+    "rmSync",
+    "rmdirSync",
+    "rmtree",
+    "rm_rf",
+    "rm_r",
+    "remove_dir_all"
 ];
+/// Methods that delete one file, called on a module or path object (`fs.unlinkSync(...)`).
+const DELETE_METHODS_FILE: Words = words!["unlinkSync", "remove_file"];
 
 /// Methods that run their first string argument as SQL (`cur.execute("UPDATE ...")`,
 /// `conn.exec_driver_sql(...)`, `db.query('TRUNCATE ...')`).
@@ -89,22 +91,23 @@ const SQL_CALLS: Words = words![
 ];
 
 /// HTTP client calls whose method is their name (`requests.post(url, ...)`,
-/// `httpx.delete(...)`, `session.put(...)`), read as the `curl` they amount to.
-const REQUEST_CALLS: &[(&str, &str)] = &[
-    ("requests.post", "POST"),
-    ("requests.put", "PUT"),
-    ("requests.patch", "PATCH"),
-    ("requests.delete", "DELETE"),
-    ("httpx.post", "POST"),
-    ("httpx.put", "PUT"),
-    ("httpx.patch", "PATCH"),
-    ("httpx.delete", "DELETE"),
-    ("session.post", "POST"),
-    ("session.put", "PUT"),
-    ("session.delete", "DELETE"),
-    ("axios.post", "POST"),
-    ("axios.put", "PUT"),
-    ("axios.delete", "DELETE"),
+/// `httpx.delete(...)`, `session.put(...)`), read as the `curl` they amount to; the method is
+/// the name's last part, in capitals.
+const REQUEST_CALLS: Words = words![
+    "requests.post",
+    "requests.put",
+    "requests.patch",
+    "requests.delete",
+    "httpx.post",
+    "httpx.put",
+    "httpx.patch",
+    "httpx.delete",
+    "session.post",
+    "session.put",
+    "session.delete",
+    "axios.post",
+    "axios.put",
+    "axios.delete",
 ];
 
 /// The SQL that program code gives to a database driver: the first string argument of an
@@ -244,7 +247,8 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
             }
         }
     }
-    for (name, method) in REQUEST_CALLS {
+    for name in REQUEST_CALLS {
+        let method = name.rsplit('.').next().unwrap_or(name).to_ascii_uppercase();
         for (at, open) in calls(code, name, true) {
             let strings = call_strings(code, open);
             let absolute = |s: Span| Span::new(span.start + s.start, span.start + s.end);
@@ -264,7 +268,7 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
                 quoted,
                 if_empty: None,
             };
-            let mut args = vec![arg("-X", call, false), arg(method, call, false)];
+            let mut args = vec![arg("-X", call, false), arg(&method, call, false)];
             args.push(arg(url.slice(input), url, true));
             if !rest.is_empty() && rest.slice(input).trim() != ")" {
                 args.push(arg("--data", rest, false));
@@ -282,14 +286,12 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
             });
         }
     }
-    let deletes = DELETE_CALLS
+    let deletes = DELETE_CALLS_TREE
         .iter()
-        .map(|(name, tree)| (*name, *tree, false))
-        .chain(
-            DELETE_METHODS
-                .iter()
-                .map(|(name, tree)| (*name, *tree, true)),
-        );
+        .map(|name| (name, true, false))
+        .chain(DELETE_CALLS_FILE.iter().map(|name| (name, false, false)))
+        .chain(DELETE_METHODS_TREE.iter().map(|name| (name, true, true)))
+        .chain(DELETE_METHODS_FILE.iter().map(|name| (name, false, true)));
     for (name, tree, after_dot) in deletes {
         for (at, open) in calls(code, name, after_dot) {
             let strings = call_strings(code, open);
