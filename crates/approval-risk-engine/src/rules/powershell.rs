@@ -205,13 +205,11 @@ pub fn is_plain_assignment(command: &Command) -> bool {
     if !valid_name || equals.value != "=" {
         return false;
     }
-    let literal =
-        // A number (`30`, `0.5`) is told by its characters: parsing it as a float would link
-        // the standard library's float parser into the page for this one test.
-        value.quoted
-            || value.value.starts_with('$')
-            || (value.value.starts_with(|c: char| c.is_ascii_digit())
-                && value.value.chars().all(|c| c.is_ascii_digit() || c == '.'));
+    // A number (`30`, `0.5`) is told by its characters: parsing it as a float would link the
+    // standard library's float parser into the page for this one test.
+    let number = value.value.starts_with(|c: char| c.is_ascii_digit())
+        && value.value.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let literal = value.quoted || number || value.value.starts_with('$');
     (literal && rest.is_empty())
         || (is_cmdlet(&value.value) && reads(&value.value.to_ascii_lowercase()))
 }
