@@ -176,20 +176,18 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
     }
     // The project's own packages or build output deleted and made again later in the same step
     // (`rm -rf node_modules dist && npm ci`): nothing is lost that the step does not rebuild.
-    for (rule, hit, at) in hits.iter_mut() {
-        let Some(at) = *at else { continue };
-        let deleted = commands.get(at).filter(|c| rules::deletes_regenerated(c));
-        let remade = commands.iter().skip(at + 1).find(|c| rules::remakes(c));
-        if let (Action::Delete, Some(_), Some(remade)) = (rule.action, deleted, remade) {
-            hit.reversibility = Some(Reversibility::Reversible);
-            let made_again = format!(
-                "The same step makes it again (`{}`).",
-                remade.span.slice(input)
-            );
-            hit.note = Some(match hit.note.take() {
-                Some(note) => format!("{note} {made_again}"),
-                None => made_again,
-            });
+    if let Some(rebuilt) = rules::find("fs.rebuilt-output") {
+        for (rule, hit, at) in hits.iter_mut() {
+            let Some(at) = *at else { continue };
+            let deleted = commands.get(at).filter(|c| rules::deletes_regenerated(c));
+            let remade = commands.iter().skip(at + 1).find(|c| rules::remakes(c));
+            if let (Action::Delete, Some(_), Some(remade)) = (rule.action, deleted, remade) {
+                *rule = rebuilt;
+                hit.reversibility = None;
+                hit.scope = None;
+                hit.instead = Some(String::new());
+                hit.note = Some(format!("`{}` makes it again.", remade.span.slice(input)));
+            }
         }
     }
     // A fenced block under the step's words is configuration it installs: a CI workflow in one

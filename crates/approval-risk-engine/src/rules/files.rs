@@ -335,14 +335,6 @@ fn classify_into(hit: &mut Hit, class: PathClass, path: &str, arg: &Arg) {
                 "`{path}` is where a server keeps its data (databases, uploads, backups, logs)."
             ));
         }
-        PathClass::Scratch if regenerated(arg, path) => {
-            hit.reversibility = Some(R::Recoverable);
-            hit.scope = Some(S::Local);
-            hit.note = Some(format!(
-                "`{}` is the project's own installed packages, build output or cache, which the package manager or the build makes again.",
-                arg.value
-            ));
-        }
         PathClass::Scratch => {
             hit.reversibility = Some(R::Recoverable);
             hit.scope = Some(S::Local);
@@ -1930,6 +1922,24 @@ fn journal_vacuum(command: &Command) -> Option<Hit> {
 }
 
 pub static RULES: &[Rule] = &[
+    Rule {
+        text: rule_text!("fs.rebuilt-output", "Deletes packages or build output, then rebuilds them", "Installed packages, build output and caches come back from the lockfile and the sources, as this same step makes them.", "nothing is lost that the step does not make again", "Keep the lockfile committed: a reinstall is only as exact as the lockfile it reads.", ["Is the lockfile committed, so the reinstall gets the same versions?", "Does anything under this folder not come from the build or the package manager?"], "npm ci"),
+        reversibility: R::Reversible,
+        scope: S::Local,
+        reach: Reach::Workspace,
+        action: Action::Delete,
+        floor: None,
+        // Found by the step's reading (`assess`): a deletion of the project's own packages or
+        // build output (`rules::deletes_regenerated`) with a command later in the same step
+        // that makes them again (`rules::remakes`).
+        matcher: Matcher::Builtin,
+        #[cfg(test)]
+        references: words!["https://docs.npmjs.com/cli/v10/commands/npm-ci"],
+        #[cfg(test)]
+        examples: examples(&["rm -rf node_modules dist && npm ci", "rm -rf ./build && python -m build"]),
+        #[cfg(test)]
+        counterexamples: examples(&["rm -rf node_modules", "rm -rf node_modules package-lock.json && npm install", "cd /srv/app && rm -rf node_modules && npm ci"]),
+    },
     Rule {
         text: rule_text!("fs.rm-recursive", "Deletes a directory tree", "`rm` unlinks instead of trashing and `-f` silences every prompt; only copies in git or a backup survive.", "every file below it is gone, with no undo", "List what would go first, then move it aside and delete it later, once nothing is missed.", ["Is anything under this path not in git or a backup?", "Could a variable in the path be empty?", "Which host is this: was `hostname` checked first?"], "mv {target} {target}.old"),
         reversibility: R::Irreversible,

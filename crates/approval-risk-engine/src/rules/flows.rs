@@ -138,7 +138,7 @@ const SECRET_SENT: Rule = Rule {
 };
 
 const SECRET_HELD: Rule = Rule {
-    text: rule_text!("flow.secret-held", "Reads a stored secret into the agent's shell", "The value now sits in a variable that any later step, trace or log can print or send.", "the agent holds the credential for the rest of the plan", "Let the one command that needs the secret read it itself (`--password-stdin`, a mounted file), not a variable.", ["Which step needs this secret, and why must the agent hold it?", "Is shell tracing (`set -x`) or output logging on while it is set?"], "kubectl get secret {target} -o name"),
+    text: rule_text!("flow.secret-held", "Reads a stored secret into the agent's shell", "The value now sits in a variable that any later step, trace or log can print or send.", "the agent holds the credential for the rest of the plan", "Let the one command that needs the secret read it itself (`--password-stdin`, a mounted file), not a variable.", ["Which step needs this secret, and why must the agent hold it?", "Is shell tracing (`set -x`) or output logging on while it is set?"], "kubectl get secret payments-db -o name"),
     // Reading changes nothing yet (the variable can be unset), but the credential is a shared
     // service's: a second look, whatever the account may do, and whatever a later step does
     // with it is judged there.
