@@ -1932,7 +1932,7 @@ pub static RULES: &[Rule] = &[
         // Found by the step's reading (`assess`): a deletion of the project's own packages or
         // build output (`rules::deletes_regenerated`) with a command later in the same step
         // that makes them again (`rules::remakes`).
-        matcher: Matcher::Builtin,
+        matcher: Matcher::StepCommands,
         #[cfg(test)]
         references: words!["https://docs.npmjs.com/cli/v10/commands/npm-ci"],
         #[cfg(test)]

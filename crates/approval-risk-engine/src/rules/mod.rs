@@ -125,6 +125,9 @@ pub enum Matcher {
     /// Found by the engine itself rather than by a pattern (claims, unknown programs, changes
     /// no specific rule covers); the rule is declared for its id, prose and examples.
     Builtin,
+    /// Found by reading the commands of one step together (a folder deleted and rebuilt in the
+    /// same step): as specific as a command rule, declared like a built-in one.
+    StepCommands,
 }
 
 /// A command shape: program, leading subcommand words, flags present or absent.
@@ -294,7 +297,8 @@ impl Rule {
             Matcher::Command(_)
             | Matcher::CommandFn { .. }
             | Matcher::Sql(_)
-            | Matcher::SqlFn(_) => 2,
+            | Matcher::SqlFn(_)
+            | Matcher::StepCommands => 2,
             Matcher::Prose(_) => 1,
             Matcher::Builtin => 0,
         }
@@ -504,7 +508,7 @@ pub fn index() -> &'static Index {
                 Matcher::Command(_) | Matcher::CommandFn { .. } => {}
                 Matcher::Sql(_) | Matcher::SqlFn(_) => index.sql.push(rule),
                 Matcher::Prose(_) => index.prose.push(rule),
-                Matcher::Builtin => {}
+                Matcher::Builtin | Matcher::StepCommands => {}
             }
         }
         index

@@ -20,6 +20,7 @@ fn reads(rule: &Rule) -> &'static str {
         Matcher::Sql(_) | Matcher::SqlFn(_) => "SQL statements",
         Matcher::Prose(_) => "steps written in words",
         Matcher::Builtin => "the whole plan (found by the engine itself)",
+        Matcher::StepCommands => "the commands of one step together",
     }
 }
 
