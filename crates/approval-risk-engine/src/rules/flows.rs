@@ -791,7 +791,7 @@ fn luhn(digits: &[u8]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// The byte ranges of `text` that are credential values: a value with a known service's

@@ -10,7 +10,7 @@ use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 
 /// The switch `/letter` (any case), if given.
-fn switch<'a>(command: &'a Command, letter: char) -> Option<&'a Arg> {
+fn switch(command: &Command, letter: char) -> Option<&Arg> {
     command.args.iter().find(|a| {
         let v = a.value.as_bytes();
         v.len() == 2 && v[0] == b'/' && v[1].eq_ignore_ascii_case(&(letter as u8))
