@@ -208,7 +208,7 @@ pub fn assigned_columns(statement: &str) -> Option<Vec<String>> {
     let set = words.iter().position(|w| w.text == "set")?;
     let end = words[set + 1..]
         .iter()
-        .find(|w| matches!(w.text.as_str(), "where" | "from" | "returning"))
+        .find(|w| words!["where", "from", "returning"].contains(w.text.as_str()))
         .map_or(statement.len(), |w| w.span.start);
     let clause = statement.get(words[set].span.end..end)?;
     Some(

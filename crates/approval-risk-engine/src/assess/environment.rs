@@ -160,7 +160,7 @@ impl Environment {
                     continue;
                 }
                 // "non-prod" and "pre-prod" name the environments before production.
-                if PRODUCTION.contains(&part) && !matches!(previous, "non" | "pre" | "not") {
+                if PRODUCTION.contains(&part) && !words!["non", "pre", "not"].contains(previous) {
                     // "live" is production only as a qualifier, not in "live with it".
                     production |= part != "live" || parts.peek().is_some() || previous.is_empty();
                 } else if NONPRODUCTION.contains(&part)

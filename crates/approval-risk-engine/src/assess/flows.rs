@@ -780,7 +780,7 @@ fn reads_secret(input: &str, command: &Command, flow: &Flow) -> Option<Span> {
         }
     }
     // `set -e`, `export PATH=...`: only the bare command lists the environment.
-    let lists_environment = matches!(command.program.as_str(), "env" | "set" | "export");
+    let lists_environment = words!["env", "set", "export"].contains(command.program.as_str());
     if lists_environment && !command.args.is_empty() {
         return None;
     }
@@ -907,7 +907,7 @@ fn sends_secret(
     // A copy program sends to its last operand: when that is a local path, the copy is a
     // download (`scp host:/var/log/*.log ./logs/`) and sends nothing. The identity a flag names
     // (`-i key.pem`) is how it signs in, not what it copies.
-    let copier = matches!(command.program.as_str(), "scp" | "sftp" | "rsync");
+    let copier = words!["scp", "sftp", "rsync"].contains(command.program.as_str());
     let flag_value = |i: usize| {
         i > 0
             && copier

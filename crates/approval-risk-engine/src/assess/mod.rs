@@ -654,7 +654,7 @@ pub(crate) fn sql_hits(
             || (first.text == "with"
                 && !words
                     .iter()
-                    .any(|w| matches!(w.text.as_str(), "insert" | "update" | "delete")));
+                    .any(|w| words!["insert", "update", "delete"].contains(w.text.as_str())));
         let generic = hits.len() == before && !reads;
         if generic {
             if let Some(rule) = rules::find("sql.change") {
@@ -952,7 +952,7 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
             .or_else(|| v.strip_prefix("--method="))
         {
             Some((m.to_ascii_uppercase(), a.span))
-        } else if matches!(command.program.as_str(), "http" | "https" | "xh")
+        } else if words!["http", "https", "xh"].contains(command.program.as_str())
             && i == 0
             && words!["DELETE", "POST", "PUT", "PATCH", "delete", "post", "put", "patch"]
                 .contains(v)
@@ -1022,7 +1022,7 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
     }
     let (id, span) = match (method, body) {
         (Some((m, span)), _) if m == "DELETE" => ("http.delete-request", span),
-        (Some((m, span)), _) if matches!(m.as_str(), "POST" | "PUT" | "PATCH") => {
+        (Some((m, span)), _) if words!["POST", "PUT", "PATCH"].contains(m.as_str()) => {
             ("http.write-request", span)
         }
         (None, Some(body)) => ("http.write-request", body.span),
@@ -1831,7 +1831,7 @@ fn mark_code_described(input: &str, tokens: &mut [Token]) {
         };
         let end_at_joint = |from: usize| {
             (from..clause.end)
-                .find(|&i| matches!(tokens[i].text.as_str(), "and" | "or" | "&"))
+                .find(|&i| words!["and", "or", "&"].contains(tokens[i].text.as_str()))
                 .unwrap_or(clause.end)
         };
         let described = if let Some(after) = verb_end(BUILDS_SOFTWARE) {

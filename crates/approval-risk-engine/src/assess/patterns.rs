@@ -161,7 +161,7 @@ fn refers_back(tokens: &[Token]) -> bool {
             .is_some_and(|t| POINTERS.contains(t.text.as_str()))
             || (after
                 .first()
-                .is_some_and(|t| matches!(t.text.as_str(), "the" | "those" | "these"))
+                .is_some_and(|t| words!["the", "those", "these"].contains(t.text.as_str()))
                 && after
                     .get(1)
                     .is_some_and(|t| KINDS.contains(t.text.as_str())))

@@ -465,7 +465,7 @@ fn is_lone_path(code: &str) -> bool {
         .is_some_and(|(_, extension)| SCRIPTS.contains(extension));
     let in_bin = code
         .split('/')
-        .any(|part| matches!(part, "bin" | "sbin" | "scripts"));
+        .any(|part| words!["bin", "sbin", "scripts"].contains(part));
     !(script || in_bin)
 }
 

@@ -473,7 +473,7 @@ impl Writer<'_> {
                 Value::Object(inner, _) if !DATA_KEYS.contains(&lower.as_str()) => {
                     words.extend(inner.iter().filter_map(|(k, v)| match v {
                         Value::String(t)
-                            if matches!(k.as_str(), "url" | "endpoint" | "host")
+                            if words!["url", "endpoint", "host"].contains(k.as_str())
                                 && t.as_str().len() <= 300 =>
                         {
                             Some(t)

@@ -1307,7 +1307,7 @@ fn nukes_account(command: &Command) -> Option<Hit> {
         let cloud = positionals(command)
             .into_iter()
             .next()
-            .filter(|a| matches!(a.value.as_str(), "aws" | "gcp" | "defaults-aws"))?;
+            .filter(|a| words!["aws", "gcp", "defaults-aws"].contains(a.value.as_str()))?;
         if flag("--dry-run").is_some() {
             return None;
         }

@@ -305,10 +305,8 @@ fn run_privileged(command: &Command) -> Option<Hit> {
             || ["--cap-add"].iter().any(|f| {
                 let cap = inline(f).or_else(|| (value == *f).then(next).flatten());
                 cap.is_some_and(|c| {
-                    matches!(
-                        c.to_ascii_uppercase().as_str(),
-                        "ALL" | "SYS_ADMIN" | "CAP_SYS_ADMIN"
-                    )
+                    words!["ALL", "SYS_ADMIN", "CAP_SYS_ADMIN"]
+                        .contains(c.to_ascii_uppercase().as_str())
                 })
             })
             || ["--security-opt"].iter().any(|f| {

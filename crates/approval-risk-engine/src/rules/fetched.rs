@@ -45,7 +45,7 @@ fn fetched_package(command: &Command) -> Option<Hit> {
     let (first, rest) = words.split_first()?;
     let program = command.program.as_str();
     let local_first =
-        matches!(program, "npx" | "pnpx" | "bunx") || (program == "bun" && first.value == "x");
+        words!["npx", "pnpx", "bunx"].contains(program) || (program == "bun" && first.value == "x");
     let package: &Arg = match program {
         listed if words!["npx", "pnpx", "bunx", "uvx"].contains(listed) => first,
         "pnpm" | "yarn" if first.value == "dlx" => rest.first()?,

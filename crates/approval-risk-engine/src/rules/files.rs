@@ -542,7 +542,8 @@ fn delete_matches(command: &Command) -> Option<Hit> {
                             "-P"
                         ]
                         .contains(a.value.as_str())
-                        && !(i > 0 && matches!(args[i - 1].value.as_str(), "!" | "-not" | "\\!"))
+                        && !(i > 0
+                            && words!["!", "-not", "\\!"].contains(args[i - 1].value.as_str()))
                 });
                 if !positive_filter {
                     hit.floor = Some(Decision::Block);
@@ -565,7 +566,8 @@ fn delete_matches(command: &Command) -> Option<Hit> {
     // What the filters select, where they say it plainly: empty entries lose nothing, and
     // compiler output, editor backups and OS litter can be regenerated.
     let args = &command.args;
-    let negated = |i: usize| i > 0 && matches!(args[i - 1].value.as_str(), "!" | "-not" | "\\!");
+    let negated =
+        |i: usize| i > 0 && words!["!", "-not", "\\!"].contains(args[i - 1].value.as_str());
     // `-delete` removes a folder only when it is empty, and `rm` without `-r` refuses
     // folders: a search limited to folders (`-type d`) then loses no contents.
     let folders_only = args
@@ -691,7 +693,7 @@ fn find_starts(command: &Command) -> Vec<&Arg> {
     args.take_while(|a| {
         !a.value.is_empty()
             && !a.value.starts_with('-')
-            && !matches!(a.value.as_str(), "(" | "!" | "\\(")
+            && !words!["(", "!", "\\("].contains(a.value.as_str())
     })
     .collect()
 }
@@ -831,9 +833,9 @@ fn erase_device(command: &Command) -> Option<Hit> {
             hit.evidence.push(verb.span);
         }
         "cryptsetup" => {
-            let verb = words
-                .first()
-                .filter(|w| matches!(w.value.as_str(), "erase" | "luksErase" | "luksFormat"))?;
+            let verb = words.first().filter(|w| {
+                words!["erase", "luksErase", "luksFormat"].contains(w.value.as_str())
+            })?;
             hit.evidence.push(verb.span);
             hit.note = Some("Without its key slots an encrypted disk is unreadable forever, even though the data is still there.".to_string());
         }
@@ -924,7 +926,7 @@ fn volume_destroy(command: &Command) -> Option<Hit> {
             let [noun, verb, rest @ ..] = words.as_slice() else {
                 return None;
             };
-            if !matches!(noun.value.as_str(), "subvolume" | "subvol" | "sub")
+            if !words!["subvolume", "subvol", "sub"].contains(noun.value.as_str())
                 || !matches!(verb.value.as_str(), "delete" | "del")
             {
                 return None;
@@ -1594,7 +1596,8 @@ fn stopped_units(command: &Command) -> Option<(&Arg, Vec<&Arg>)> {
             let [unit, verb, ..] = words.as_slice() else {
                 return None;
             };
-            matches!(verb.value.as_str(), "disable" | "remove" | "off")
+            words!["disable", "remove", "off"]
+                .contains(verb.value.as_str())
                 .then(|| (*verb, vec![*unit]))
         }
         _ => None,
@@ -1676,7 +1679,7 @@ fn shutdown(command: &Command) -> Option<Hit> {
         || find_flag(command, words!["-h", "-P", "--poweroff", "-H", "--halt"]).is_some()
         || words
             .iter()
-            .any(|w| matches!(w.value.as_str(), "poweroff" | "halt" | "0"));
+            .any(|w| words!["poweroff", "halt", "0"].contains(w.value.as_str()));
     if powers_off {
         hit.note = Some(
             "It powers the machine off: someone has to start it again by hand or from a console."

@@ -359,7 +359,7 @@ fn command_in(entry: &str, program: &str, positionals: &[&str]) -> bool {
 
 /// Could this program print a secret (the cheap test before the words are looked at)?
 pub fn may_print_secret(program: &str) -> bool {
-    matches!(program, "env" | "set" | "export")
+    words!["env", "set", "export"].contains(program)
         || SECRET_PRINTERS
             .iter()
             .any(|entry| entry.split(' ').next() == Some(program))
@@ -368,7 +368,7 @@ pub fn may_print_secret(program: &str) -> bool {
 /// Does a command with this program and these positional words print a secret?
 pub fn prints_secret(program: &str, positionals: &[&str]) -> bool {
     // `env` and `set` with nothing after them print every variable of the environment.
-    if matches!(program, "env" | "set" | "export") && positionals.is_empty() {
+    if words!["env", "set", "export"].contains(program) && positionals.is_empty() {
         return true;
     }
     // A secret's metadata (`vault read secret/metadata/app`, `vault kv metadata get`): its

@@ -170,7 +170,7 @@ fn expires_now(command: &Command, flags: Words) -> Option<Span> {
             .strip_prefix(flag)
             .and_then(|v| v.strip_prefix('='))
             .unwrap_or(&arg.value);
-        let now = matches!(value, "now" | "all" | "0")
+        let now = words!["now", "all", "0"].contains(value)
             || ["second", "minute", "hour"]
                 .iter()
                 .any(|unit| value.contains(unit));

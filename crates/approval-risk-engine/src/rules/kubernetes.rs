@@ -129,7 +129,7 @@ fn delete_many_pods(command: &Command) -> Option<Hit> {
     let (_, kind) = deletion
         .kinds
         .iter()
-        .find(|(k, _)| matches!(k.as_str(), "pod" | "pods" | "po"))?;
+        .find(|(k, _)| words!["pod", "pods", "po"].contains(k.as_str()))?;
     let many = find_flag(
         command,
         words![

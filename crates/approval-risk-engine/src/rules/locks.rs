@@ -21,10 +21,12 @@ pub fn takes_table_lock(rule: &Rule) -> bool {
 pub fn sets_lock_timeout(words: &[SqlWord]) -> bool {
     words.first().is_some_and(|w| w.text == "set")
         && words.iter().skip(1).take(3).any(|w| {
-            matches!(
-                w.text.as_str(),
-                "lock_timeout" | "lock_wait_timeout" | "innodb_lock_wait_timeout"
-            )
+            words![
+                "lock_timeout",
+                "lock_wait_timeout",
+                "innodb_lock_wait_timeout"
+            ]
+            .contains(w.text.as_str())
         })
 }
 
@@ -48,8 +50,8 @@ fn altered_table(words: &[SqlWord]) -> Option<(&SqlWord, usize)> {
     if !starts(words, &["alter", "table"]) {
         return None;
     }
-    let at =
-        (2..words.len()).find(|&i| !matches!(words[i].text.as_str(), "if" | "exists" | "only"))?;
+    let at = (2..words.len())
+        .find(|&i| !words!["if", "exists", "only"].contains(words[i].text.as_str()))?;
     Some((&words[at], at + 1))
 }
 
@@ -137,7 +139,7 @@ fn constraint_validates(input: &str, words: &[SqlWord], statement: Span) -> Opti
     let kind = words[add + 1..]
         .iter()
         .take(4)
-        .position(|w| matches!(w.text.as_str(), "foreign" | "check" | "references"))?
+        .position(|w| words!["foreign", "check", "references"].contains(w.text.as_str()))?
         + add
         + 1;
     // `ADD COLUMN x int CHECK (...)` on a new column has no rows to check.
@@ -304,7 +306,7 @@ fn rename_under_readers(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
     // `RENAME CONSTRAINT` and `RENAME INDEX` change names no query reads.
     if words
         .get(rename + 1)
-        .is_some_and(|w| matches!(w.text.as_str(), "constraint" | "index" | "key"))
+        .is_some_and(|w| words!["constraint", "index", "key"].contains(w.text.as_str()))
     {
         return None;
     }

@@ -103,7 +103,7 @@ fn tool_words(command: &Command) -> Vec<&str> {
         .collect();
     if words
         .first()
-        .is_some_and(|w| matches!(*w, "python" | "python3" | "php"))
+        .is_some_and(|w| words!["python", "python3", "php"].contains(*w))
     {
         words.remove(0);
     }

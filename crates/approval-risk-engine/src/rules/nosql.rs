@@ -520,7 +520,7 @@ fn search_engine(host: &str, segments: &[String]) -> Option<Engine> {
     }
     // A URL held in a variable is known only by the variable's name (`$ES_URL/logs`).
     let variable = host.trim_start_matches(['$', '{']);
-    let elastic = matches!(port, "9200" | "9201" | "9243")
+    let elastic = words!["9200", "9201", "9243"].contains(port)
         || (host.starts_with('$')
             && (variable.starts_with("es_") || variable.starts_with("es}") || variable == "es"))
         || host.contains("elastic")
@@ -876,9 +876,9 @@ fn nats_delete_stream(command: &Command) -> Option<Hit> {
         "stream" | "str" => words!["rm", "delete", "del", "purge"].contains(verb.value.as_str()),
         // `kv rm|del BUCKET` deletes the bucket; `kv purge BUCKET KEY` a key with its history.
         // `kv del BUCKET KEY` deletes one key; with `--purge` its history goes too.
-        "kv" => matches!(verb.value.as_str(), "rm" | "del" | "purge"),
+        "kv" => words!["rm", "del", "purge"].contains(verb.value.as_str()),
         "object" | "obj" => verb.value == "rm" && words.len() <= 3,
-        "bucket" => matches!(verb.value.as_str(), "rm" | "delete" | "del"),
+        "bucket" => words!["rm", "delete", "del"].contains(verb.value.as_str()),
         _ => false,
     };
     if !deletes {
@@ -901,7 +901,7 @@ fn nats_delete_consumer(command: &Command) -> Option<Hit> {
     let words = operands(command, NATS_VALUE_FLAGS);
     let (group, verb) = (*words.first()?, *words.get(1)?);
     if !matches!(group.value.as_str(), "consumer" | "con")
-        || !matches!(verb.value.as_str(), "rm" | "delete" | "del")
+        || !words!["rm", "delete", "del"].contains(verb.value.as_str())
     {
         return None;
     }
@@ -923,7 +923,7 @@ fn cqlsh_drop(command: &Command) -> Option<Hit> {
         .filter(|w| !w.is_empty())
         .collect();
     let at = words.windows(2).position(|w| {
-        (w[0] == "DROP" && matches!(w[1], "KEYSPACE" | "TABLE" | "COLUMNFAMILY"))
+        (w[0] == "DROP" && words!["KEYSPACE", "TABLE", "COLUMNFAMILY"].contains(w[1]))
             || w[0] == "TRUNCATE"
     })?;
     let target = words

@@ -144,7 +144,7 @@ fn owner_change(command: &Command) -> Option<Hit> {
             let sub = words.first().filter(|w| w.value == "owner")?;
             let verb = words
                 .get(1)
-                .filter(|w| matches!(w.value.as_str(), "add" | "rm" | "remove"))?;
+                .filter(|w| words!["add", "rm", "remove"].contains(w.value.as_str()))?;
             let mut hit = Hit::three(command.program_span, sub.span, verb.span);
             hit.target = words.get(3).map(|a| a.value.clone());
             Some(hit)

@@ -174,7 +174,7 @@ fn weakens_safety(command: &Command) -> Option<Hit> {
 fn changes(command: &Command) -> Option<Hit> {
     let (verb, kind, mut hit) = parts(command)?;
     // Opening to the internet is its own finding, which says more than this one.
-    if !matches!(verb, "update" | "create" | "update-unlisted")
+    if !words!["update", "create", "update-unlisted"].contains(verb)
         || open_source(command).is_some()
         || weakened(command).is_some()
     {

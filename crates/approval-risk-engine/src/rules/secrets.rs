@@ -14,9 +14,9 @@ use crate::words::Words;
 fn noun_then_delete(command: &Command) -> Option<Hit> {
     let words = positionals(command);
     let (first, second) = (words.first()?, words.get(1)?);
-    let (noun, verb) = if matches!(second.value.as_str(), "delete" | "rm" | "remove") {
+    let (noun, verb) = if words!["delete", "rm", "remove"].contains(second.value.as_str()) {
         (first, second)
-    } else if matches!(first.value.as_str(), "delete" | "rm" | "remove") {
+    } else if words!["delete", "rm", "remove"].contains(first.value.as_str()) {
         (second, first)
     } else {
         return None;

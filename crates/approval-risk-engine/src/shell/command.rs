@@ -837,7 +837,7 @@ fn build(
     if let Some(at) = exec_from {
         let inner: Vec<Word> = rest[at + 1..]
             .iter()
-            .take_while(|w| !matches!(w.value.as_str(), ";" | "+" | "\\;"))
+            .take_while(|w| !words![";", "+", "\\;"].contains(w.value.as_str()))
             .cloned()
             .collect();
         if !inner.is_empty() && depth < MAX_DEPTH {
