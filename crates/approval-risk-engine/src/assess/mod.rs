@@ -176,18 +176,21 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
     }
     // The project's own packages or build output deleted and made again later in the same step
     // (`rm -rf node_modules dist && npm ci`): nothing is lost that the step does not rebuild.
-    if let Some(rebuilt) = rules::find("fs.rebuilt-output") {
-        for (rule, hit, at) in hits.iter_mut() {
-            let Some(at) = *at else { continue };
-            let deleted = commands.get(at).filter(|c| rules::deletes_regenerated(c));
-            let remade = commands.iter().skip(at + 1).find(|c| rules::remakes(c));
-            if let (Action::Delete, Some(_), Some(remade)) = (rule.action, deleted, remade) {
-                *rule = rebuilt;
-                hit.reversibility = None;
-                hit.scope = None;
-                hit.instead = Some(String::new());
-                hit.note = Some(format!("`{}` makes it again.", remade.span.slice(input)));
-            }
+    for (rule, hit, at) in hits.iter_mut() {
+        // Cheapest test first: most hits are no deletion of a command at all.
+        let Some(at) = at.filter(|_| rule.action == Action::Delete) else {
+            continue;
+        };
+        if !commands.get(at).is_some_and(rules::deletes_regenerated) {
+            continue;
+        }
+        let remade = commands.iter().skip(at + 1).find(|c| rules::remakes(c));
+        if let (Some(remade), Some(rebuilt)) = (remade, rules::find("fs.rebuilt-output")) {
+            *rule = rebuilt;
+            hit.reversibility = None;
+            hit.scope = None;
+            hit.instead = Some(String::new());
+            hit.note = Some(format!("`{}` makes it again.", remade.span.slice(input)));
         }
     }
     // A fenced block under the step's words is configuration it installs: a CI workflow in one
@@ -1718,13 +1721,19 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
     // "Mark the flag as retired in `docs/flags.md`": a step whose every clause edits a source
     // file of the working copy is work on code, though no verb of the catalogue says so.
     let edits_files = || {
-        let mut clauses = tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| !t.data && !t.label)
-            .map(|(at, _)| prose::clause_of(tokens, at))
-            .peekable();
-        clauses.peek().is_some() && clauses.all(|clause| edits_a_source_file(tokens, clause))
+        // Each clause with words of its own is asked once (a clause's tokens are consecutive).
+        let (mut any, mut last) = (false, None);
+        for (at, token) in tokens.iter().enumerate() {
+            if token.data || token.label || last == Some(token.clause) {
+                continue;
+            }
+            last = Some(token.clause);
+            any = true;
+            if !edits_a_source_file(tokens, prose::clause_of(tokens, at)) {
+                return false;
+            }
+        }
+        any
     };
     if reads || tokens.is_empty() || forbids() || edits_files() {
         return None;
@@ -2112,20 +2121,11 @@ fn is_workspace_file(word: &str) -> bool {
         "h", "cc", "cpp", "hpp", "cs", "swift", "scala", "md", "rst", "txt", "json", "yaml", "yml",
         "toml", "html", "css", "scss", "vue", "svelte", "lock", "cfg", "ini", "xml", "tf", "hcl",
     ];
-    if word.starts_with('$') || word.contains("prod") || word.contains("..") {
-        return false;
-    }
-    let Some((stem, extension)) = word.rsplit_once('.') else {
-        return false;
-    };
-    if stem.is_empty() || stem.ends_with('/') {
-        return false;
-    }
     if word.starts_with(['/', '~']) {
         // `/home/dev/shop/src/cart.ts`: source in a checkout, not a file of the system.
         return is_source_file(word);
     }
-    EXTENSIONS.contains(extension)
+    file_extension(word).is_some_and(|extension| EXTENSIONS.contains(extension))
 }
 
 /// A source or documentation file (`src/cart.ts`, `docs/flags.md`, a checkout's
@@ -2142,16 +2142,19 @@ fn is_source_file(word: &str) -> bool {
         "/etc/", "/usr/", "/var/", "/opt/", "/srv/", "/boot/", "/lib/", "/bin/", "/sbin/",
         "/root/", "/sys/", "/proc/", "/dev/",
     ];
-    if word.starts_with('$') || word.contains("prod") || word.contains("..") {
-        return false;
-    }
-    let Some((stem, extension)) = word.rsplit_once('.') else {
-        return false;
-    };
-    !stem.is_empty()
-        && !stem.ends_with('/')
-        && SOURCE.contains(extension)
+    file_extension(word).is_some_and(|extension| SOURCE.contains(extension))
         && !SYSTEM.iter().any(|dir| word.starts_with(dir))
+}
+
+/// The extension of a file named by `word`, when the word names one the working copy could
+/// hold: not a variable, not a climb out of it, not a name that says production, and with a
+/// file name before the dot.
+fn file_extension(word: &str) -> Option<&str> {
+    if word.starts_with('$') || word.contains("prod") || word.contains("..") {
+        return None;
+    }
+    let (stem, extension) = word.rsplit_once('.')?;
+    (!stem.is_empty() && !stem.ends_with('/')).then_some(extension)
 }
 
 /// What a verb acts on, as the step words it: up to three words after it in its clause, up to

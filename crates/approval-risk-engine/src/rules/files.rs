@@ -1449,9 +1449,13 @@ fn crontab_replace(command: &Command) -> Option<Hit> {
         .find(|a| user.is_none_or(|u| u.span != a.span))?;
     // `crontab -l | sed ... | crontab -` edits the current jobs through a text filter; only a
     // list written from scratch (a file, `echo`) replaces them.
+    const TEXT_FILTERS: Words = words![
+        "sed", "grep", "egrep", "fgrep", "awk", "gawk", "sort", "uniq", "cat", "perl", "tr", "cut",
+        "head", "tail", "crontab",
+    ];
     let edits_listing = matches!(
         &command.input,
-        Input::Pipe { from, .. } if words!["sed", "grep", "egrep", "fgrep", "awk", "gawk", "sort", "uniq", "cat", "perl", "tr", "cut", "head", "tail", "crontab"].contains(from.as_str())
+        Input::Pipe { from, .. } if TEXT_FILTERS.contains(from.as_str())
     );
     if file.value == "-" && edits_listing {
         return None;
