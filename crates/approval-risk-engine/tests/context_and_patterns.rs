@@ -2752,3 +2752,34 @@ fn regenerated_project_folders_deleted_and_remade_proceed_and_other_scratch_does
         assert!(assessment.verdict >= Decision::Review, "{plan}");
     }
 }
+
+/// `(crontab -l; echo "<job>") | crontab -` is how a script adds one job: the jobs listed
+/// are kept, and the new job's command is judged as the command it will run. `echo "<job>" |
+/// crontab -` without the listing replaces every job, and says so.
+#[test]
+fn a_job_added_to_a_crontab_is_judged_by_what_it_runs_and_keeps_the_others() {
+    let added = assess_default(
+        "(crontab -l 2>/dev/null; echo \"0 2 * * * rm -rf /var/lib/app/*\") | crontab -\n",
+    );
+    let added = only_step(&added);
+    assert!(
+        has_finding(added, "host.autorun-write"),
+        "{:?}",
+        added.findings
+    );
+    assert!(
+        has_finding(added, "fs.rm-recursive"),
+        "{:?}",
+        added.findings
+    );
+    assert!(!has_finding(added, "host.crontab-remove"));
+    assert_eq!(added.decision, Decision::Escalate);
+
+    let replaced = assess_default("echo \"0 3 * * * /usr/bin/true\" | crontab -\n");
+    assert!(has_finding(only_step(&replaced), "host.crontab-remove"));
+
+    let edited = assess_default("crontab -l | grep -v rotate | crontab -\n");
+    let edited = only_step(&edited);
+    assert!(!has_finding(edited, "host.crontab-remove"));
+    assert!(!has_finding(edited, "host.autorun-write"));
+}

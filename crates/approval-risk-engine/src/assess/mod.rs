@@ -422,17 +422,9 @@ fn command_hits(
             hits.push((rule, hit, Some(command_index)));
         }
     }
-    let installed = written.and_then(|(path, body)| {
-        Some(rules::command_lines(
-            rules::autorun(&path.value)?,
-            input,
-            body?,
-        ))
-    });
     let code = embedded_code(input, command).into_iter().chain(
-        installed
+        rules::installed(input, command)
             .into_iter()
-            .flatten()
             .map(|span| (CodeKind::Shell, span)),
     );
     // What a database shell or a shell reads from `-c` or a heredoc is code of its own.

@@ -155,12 +155,41 @@ pub fn command_lines(kind: Autorun, input: &str, body: Span) -> Vec<Span> {
     out
 }
 
+/// The jobs a `crontab -` is given through a pipe, when the plan shows them (`echo "0 3 * * *
+/// /opt/job.sh" | crontab -`, or `(crontab -l; echo ...) | crontab -`, which keeps the jobs it
+/// lists).
+fn crontab_lines(command: &Command) -> Option<Span> {
+    let Input::Pipe {
+        text: Some(text), ..
+    } = &command.input
+    else {
+        return None;
+    };
+    (command.program == "crontab" && command.positionals().any(|a| a.value == "-")).then_some(*text)
+}
+
+/// The spans of the commands a command installs to run later, when the plan shows them: the
+/// lines of a file the system runs by itself, or the jobs piped into `crontab -`.
+pub fn installed(input: &str, command: &Command) -> Vec<Span> {
+    if let Some(jobs) = crontab_lines(command) {
+        return command_lines(Autorun::Cron { with_user: false }, input, jobs);
+    }
+    written(command)
+        .and_then(|(path, body)| Some(command_lines(autorun(&path.value)?, input, body?)))
+        .unwrap_or_default()
+}
+
 fn write_to(command: &Command, wanted: fn(&str) -> bool) -> Option<(&Arg, Option<Span>)> {
     written(command).filter(|(path, _)| wanted(path.value.trim_matches(['"', '\''])))
 }
 
 /// A write to a file the system runs by itself.
 fn autorun_write(command: &Command) -> Option<Hit> {
+    if let Some(jobs) = crontab_lines(command) {
+        let mut hit = Hit::pair(command.program_span, jobs);
+        hit.instead = Some("crontab -l".to_string());
+        return Some(hit);
+    }
     let (path, _) = write_to(command, |p| autorun(p).is_some())?;
     let mut hit = Hit::pair(command.program_span, path.span);
     hit.target = Some(path.value.clone());
@@ -198,15 +227,15 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: words!["cat", "tee", "echo", "printf", "cp", "install", "mv"],
+            programs: words!["cat", "tee", "echo", "printf", "cp", "install", "mv", "crontab"],
             check: autorun_write,
         },
         #[cfg(test)]
         references: words!["https://attack.mitre.org/techniques/T1053/003/"],
         #[cfg(test)]
-        examples: examples(&["cat > /etc/cron.d/cleanup <<'EOF'\n0 3 * * * root find /tmp -mtime +7 -delete\nEOF", "echo 'export PATH=$HOME/bin:$PATH' >> ~/.bashrc", "cp deploy.service /etc/systemd/system/deploy.service"]),
+         examples: examples(&["cat > /etc/cron.d/cleanup <<'EOF'\n0 3 * * * root find /tmp -mtime +7 -delete\nEOF", "(crontab -l; echo '0 3 * * * /opt/app/rotate.sh') | crontab -", "echo 'export PATH=$HOME/bin:$PATH' >> ~/.bashrc", "cp deploy.service /etc/systemd/system/deploy.service"]),
         #[cfg(test)]
-        counterexamples: examples(&["cat /etc/cron.d/cleanup", "echo hello > notes.txt", "cp deploy.service units/deploy.service"]),
+        counterexamples: examples(&["cat /etc/cron.d/cleanup", "echo hello > notes.txt", "crontab -l | grep -v rotate | crontab -", "cp deploy.service units/deploy.service"]),
     },
     Rule {
         text: rule_text!("host.authorized-key-add", "Lets another key log in over SSH", "Whoever holds the matching private key can log in as this user from then on, without a password.", "the key's holder can log in here at will", "Add keys through the team's access process, and name whose key it is in the plan.", ["Whose key is this, and who approved their access?", "When is it removed again?"], "cat {target}"),

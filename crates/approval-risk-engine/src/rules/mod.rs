@@ -35,7 +35,7 @@ mod secrets;
 mod sql;
 mod windows;
 
-pub use autorun::{autorun, command_lines, written};
+pub use autorun::{installed, written};
 pub use cicd::workflow_content;
 pub use cloud::whole_bucket_if_empty;
 pub use files::{deletes_regenerated, remakes};

@@ -28,9 +28,13 @@ pub enum Input {
     Terminal,
     /// Piped from the previous command, named by its program. `narrowed` says the source
     /// selects by a filter (`find -name`, `grep`, `ls *.log`) rather than listing everything.
+    /// `text` is what it prints when the plan shows it: the words of an `echo` or `printf`.
+    /// From a group (`(crontab -l; echo "0 3 * * * job") | crontab -`) the source is its
+    /// first command that is not an `echo`, and the text its last `echo`.
     Pipe {
         from: String,
         narrowed: bool,
+        text: Option<Span>,
     },
     /// A heredoc or here-string body.
     Inline {
@@ -105,13 +109,17 @@ fn parse_into(
     let mut words: Vec<Word> = Vec::new();
     let mut writes: Vec<Arg> = Vec::new();
     let mut inline: Option<Input> = None;
-    let mut pipe_from: Option<(String, bool)> = None;
+    let mut pipe_from: Option<Source> = None;
     let mut pending_redirect: Option<RedirectKind> = None;
+    // Where each open parenthesised group's commands begin in `out`, and what the last group
+    // closed prints, for a pipe that follows it.
+    let mut groups: Vec<usize> = Vec::new();
+    let mut closed: Option<Source> = None;
 
     let flush = |words: &mut Vec<Word>,
                  writes: &mut Vec<Arg>,
                  inline: &mut Option<Input>,
-                 pipe_from: Option<(String, bool)>,
+                 pipe_from: Option<Source>,
                  state: &mut ShellState,
                  wrappers: &mut Vec<&'static str>,
                  out: &mut Vec<Command>| {
@@ -133,7 +141,11 @@ fn parse_into(
         let taken = std::mem::take(words);
         let input_kind = inline
             .take()
-            .or(pipe_from.map(|(from, narrowed)| Input::Pipe { from, narrowed }))
+            .or(pipe_from.map(|(from, narrowed, text)| Input::Pipe {
+                from,
+                narrowed,
+                text,
+            }))
             .unwrap_or(Input::Terminal);
         let before = out.len();
         build(
@@ -146,7 +158,7 @@ fn parse_into(
             out,
             depth,
         );
-        out.get(before).map(|c| (c.program.clone(), narrows(c)))
+        out.get(before).map(source)
     };
 
     let mut tokens = tokens.into_iter().peekable();
@@ -245,8 +257,14 @@ fn parse_into(
                     wrappers,
                     out,
                 );
-                if op == Op::Pipe {
-                    pipe_from = program;
+                let group = closed.take();
+                match op {
+                    Op::OpenParen => groups.push(out.len()),
+                    Op::CloseParen => {
+                        closed = groups.pop().and_then(|start| group_source(&out[start..]));
+                    }
+                    Op::Pipe => pipe_from = program.or(group),
+                    _ => {}
                 }
             }
         }
@@ -381,6 +399,31 @@ fn subexpression(
 }
 
 /// Does a command select by a filter (so what it prints is a chosen list, not everything)?
+/// What a command gives the next one in a pipe: its program, whether it selects by a filter,
+/// and the text it prints when the plan shows it.
+type Source = (String, bool, Option<Span>);
+
+fn source(command: &Command) -> Source {
+    let text = words!["echo", "printf"]
+        .contains(command.program.as_str())
+        .then(|| command.positionals().next().map(|a| a.span))
+        .flatten();
+    (command.program.clone(), narrows(command), text)
+}
+
+/// A group's output as a pipe's source: its data comes from its first command that is not an
+/// `echo` (an `echo` adds lines of its own), its shown text from its last `echo`.
+fn group_source(commands: &[Command]) -> Option<Source> {
+    let printed = |c: &&Command| words!["echo", "printf"].contains(c.program.as_str());
+    let first = commands.iter().find(|c| !printed(c)).or(commands.first())?;
+    let text = commands
+        .iter()
+        .rev()
+        .find(printed)
+        .and_then(|c| source(c).2);
+    Some((first.program.clone(), narrows(first), text))
+}
+
 fn narrows(command: &Command) -> bool {
     const FIND_FILTERS: Words = words![
         "-name",
@@ -1065,9 +1108,29 @@ mod tests {
             cmds[1].input,
             Input::Pipe {
                 from: "curl".to_string(),
-                narrowed: false
+                narrowed: false,
+                text: None
             }
         );
+    }
+
+    #[test]
+    fn a_group_piped_on_gives_its_source_and_its_echoed_text() {
+        let line = "(crontab -l 2>/dev/null; echo \"0 3 * * * /opt/job.sh\") | crontab -";
+        let cmds = commands(line);
+        let start = line.find('"').unwrap_or(0);
+        let end = line.rfind('"').unwrap_or(0) + 1;
+        assert_eq!(
+            cmds[2].input,
+            Input::Pipe {
+                from: "crontab".to_string(),
+                narrowed: false,
+                text: Some(Span::new(start, end))
+            }
+        );
+        // Without a pipe after it, a group gives nothing on.
+        let cmds = commands("(cd /tmp; ls) ; crontab -");
+        assert_eq!(cmds[2].input, Input::Terminal);
     }
 
     #[test]
