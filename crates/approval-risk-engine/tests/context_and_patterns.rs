@@ -2783,3 +2783,39 @@ fn a_job_added_to_a_crontab_is_judged_by_what_it_runs_and_keeps_the_others() {
     assert!(!has_finding(edited, "host.crontab-remove"));
     assert!(!has_finding(edited, "host.autorun-write"));
 }
+
+/// An AWS operation is judged the same whichever way the agent calls it: on the command line,
+/// through an MCP server's `call_aws` with a `cli_command`, or as a tool named after the API
+/// operation. A service's name (`logs`) is no reading verb: the operation decides.
+#[test]
+fn an_aws_operation_is_judged_alike_on_the_command_line_and_through_a_tool() {
+    for plan in [
+        "aws cloudtrail stop-logging --name org-trail\n",
+        r#"{"name":"call_aws","arguments":{"cli_command":"aws cloudtrail stop-logging --name org-trail"}}"#,
+        r#"{"name":"aws.cloudtrail.stop_logging","arguments":{"Name":"org-trail"}}"#,
+    ] {
+        let assessment = assess_default(plan);
+        assert!(
+            has_finding(only_step(&assessment), "aws.cloudtrail-off"),
+            "{plan}"
+        );
+    }
+    let deleted = assess_default(
+        r#"{"name":"aws.logs.delete_log_group","arguments":{"logGroupName":"/aws/lambda/prod-api"}}"#,
+    );
+    assert!(has_finding(
+        only_step(&deleted),
+        "aws.logs-delete-log-group"
+    ));
+    let shortened = assess_default(
+        "aws logs put-retention-policy --log-group-name /aws/lambda/api --retention-in-days 1\n",
+    );
+    assert!(shortened.verdict >= Decision::Review);
+    for read in [
+        "aws logs describe-log-groups\n",
+        "aws logs tail /aws/lambda/api --since 1h\n",
+        r#"{"name":"aws.s3.list_buckets","arguments":{}}"#,
+    ] {
+        assert_eq!(assess_default(read).verdict, Decision::Proceed, "{read}");
+    }
+}

@@ -720,6 +720,7 @@ const ENVIRONMENT_TOOLS: Words = words![
 const READING_WORDS: Words = words![
     "get",
     "describe",
+    "tail",
     "logs",
     "log",
     "top",
@@ -818,7 +819,13 @@ fn unmatched_command(
         None => (program, Vec::new()),
     };
     if drives_an_environment(program) {
-        let reads = words.iter().take(3).any(|w| {
+        // `aws SERVICE OPERATION`: a service's name (`logs`) is no verb; the operation says
+        // whether the command reads (`aws logs put-retention-policy` changes).
+        let verbs = match program {
+            "aws" => words.get(1..).unwrap_or_default(),
+            _ => &words[..],
+        };
+        let reads = verbs.iter().take(3).any(|w| {
             let w = w.value.to_ascii_lowercase();
             READING_WORDS.contains(&w.as_str())
                 || words![
@@ -837,7 +844,8 @@ fn unmatched_command(
                     "test-",
                     "search-",
                     "query-",
-                    "batch-get-"
+                    "batch-get-",
+                    "filter-"
                 ]
                 .iter()
                 .any(|p| w.starts_with(p))

@@ -19,6 +19,8 @@ const SHELL_KEYS: Words = words![
     "commands",
     "code_to_run",
     "run",
+    "cli_command",
+    "command_line",
 ];
 /// Keys whose value is SQL.
 const SQL_KEYS: Words = words!["sql", "statement", "statements"];
@@ -438,7 +440,10 @@ impl Writer<'_> {
                 return;
             }
         }
-        if self.kubernetes_delete(name, fields) || self.http_call(name, fields) {
+        if self.kubernetes_delete(name, fields)
+            || self.http_call(name, fields)
+            || self.aws_call(name, fields)
+        {
             return;
         }
         let tool = name.as_str().to_ascii_lowercase();
@@ -722,6 +727,80 @@ impl Writer<'_> {
             .stand_in("\n```\n", Span::new(url.span.end, url.span.end));
         self.items += 1;
         true
+    }
+
+    /// A call named after an AWS API operation (`aws.logs.delete_log_group`, `aws.s3.DeleteBucket`)
+    /// as the `aws` command that performs it, so the cloud rules judge it as they judge the
+    /// command line: each argument a flag (`LogGroupName` is `--log-group-name`, `false` is
+    /// `--no-...`) followed by its value, mapped to its own bytes.
+    fn aws_call(&mut self, name: &Text, fields: &[(Text, Value)]) -> bool {
+        let parts: Vec<&str> = name.as_str().split(['.', '/', ':']).collect();
+        let [provider, service, operation] = parts[..] else {
+            return false;
+        };
+        let plain = |part: &str| {
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        };
+        if !provider.eq_ignore_ascii_case("aws") || !plain(service) || !plain(operation) {
+            return false;
+        }
+        let at = Span::new(inner(name).start, inner(name).start);
+        self.derived.stand_in("\n```sh\n", at);
+        // The API's client names that the command line calls otherwise.
+        let service = match service.to_ascii_lowercase().as_str() {
+            "s3" => "s3api".to_string(),
+            "config" => "configservice".to_string(),
+            other => other.to_string(),
+        };
+        let command = format!("aws {service} {}", kebab(operation));
+        self.derived.stand_in(&command, inner(name));
+        for (key, value) in fields {
+            let flag = format!(" --{}", kebab(key.as_str()));
+            match value {
+                Value::String(text) => {
+                    self.derived.stand_in(&flag, inner(key));
+                    self.quoted(text);
+                }
+                Value::Scalar(span) => match span.slice(self.input) {
+                    "null" => {}
+                    "true" => self.derived.stand_in(&flag, inner(key)),
+                    "false" => self
+                        .derived
+                        .stand_in(&flag.replacen("--", "--no-", 1), inner(key)),
+                    number => {
+                        self.derived.stand_in(&flag, inner(key));
+                        self.derived.stand_in(" ", *span);
+                        self.derived.stand_in(number, *span);
+                    }
+                },
+                Value::Array(items, _) => {
+                    self.derived.stand_in(&flag, inner(key));
+                    for item in items {
+                        if let Value::String(text) = item {
+                            self.quoted(text);
+                        }
+                    }
+                }
+                Value::Object(..) => {}
+            }
+        }
+        let end = Span::new(name.span.end, name.span.end);
+        self.derived.stand_in("\n```\n", end);
+        self.items += 1;
+        true
+    }
+
+    /// A string as one shell word in single quotes, mapped to its bytes; a value the quotes
+    /// cannot hold (a quote or a line break in it) is left out.
+    fn quoted(&mut self, text: &Text) {
+        if text.as_str().contains(['\'', '\n']) {
+            return;
+        }
+        self.derived
+            .stand_in(" '", Span::new(text.span.start, text.span.start));
+        self.append_text(text);
+        self.derived
+            .stand_in("'", Span::new(text.span.end, text.span.end));
     }
 
     /// A file-writing call as `cat > path <<'END'` with the body, in a fenced shell block; the
@@ -1060,6 +1139,32 @@ fn open_source<'v>(value: &'v Value, holder: &'v Value) -> Option<(&'v Text, &'v
 
 /// A string's span without its quotes: from its first character to the end of its last (an
 /// escaped quote inside OpenAI `arguments` is two bytes, so the decoded map decides).
+/// An API name as a command-line word: `DeleteLogGroup`, `delete_log_group` and
+/// `DBInstanceIdentifier` are `delete-log-group` and `db-instance-identifier`; `_`, `-`, `.`
+/// and `/` separate words too.
+fn kebab(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::new();
+    for (at, &c) in chars.iter().enumerate() {
+        let before = at.checked_sub(1).and_then(|b| chars.get(b));
+        let after = chars.get(at + 1);
+        let starts_word = c.is_ascii_uppercase()
+            && before.is_some_and(|b| {
+                b.is_ascii_lowercase()
+                    || b.is_ascii_digit()
+                    || (b.is_ascii_uppercase() && after.is_some_and(char::is_ascii_lowercase))
+            });
+        let separator = matches!(c, '_' | '-' | '.' | '/');
+        if (starts_word || separator) && !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if !separator {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
 fn inner(text: &Text) -> Span {
     let len = text.as_str().len();
     if len > 0 {
@@ -1236,23 +1341,9 @@ const SAFETY_SETTINGS: Words = words![
     "retention"
 ];
 
+/// An identifier in spoken words: `deleteFile` and `delete_file` are "delete file".
 fn split_identifier(name: &str) -> String {
-    let mut out = String::new();
-    let mut previous_lower = false;
-    for c in name.chars() {
-        if c == '_' || c == '-' || c == '.' || c == '/' {
-            out.push(' ');
-            previous_lower = false;
-        } else if c.is_ascii_uppercase() && previous_lower {
-            out.push(' ');
-            out.push(c.to_ascii_lowercase());
-            previous_lower = false;
-        } else {
-            out.push(c.to_ascii_lowercase());
-            previous_lower = c.is_ascii_lowercase();
-        }
-    }
-    out
+    kebab(name).replace('-', " ")
 }
 
 #[cfg(test)]
@@ -1272,6 +1363,25 @@ mod tests {
             rewritten.derived.map(Span::new(at, at + 7)).slice(input),
             "destroy"
         );
+    }
+
+    #[test]
+    fn an_aws_api_call_becomes_the_command_that_performs_it() {
+        let input = r#"[{"tool":"aws.rds.modify_db_instance","args":{"DBInstanceIdentifier":"prod-db","DeletionProtection":false,"BackupRetentionPeriod":0}}]"#;
+        let text = rewrite(input).expect("a transcript").derived.text;
+        assert!(
+            text.contains("aws rds modify-db-instance --db-instance-identifier 'prod-db' --no-deletion-protection --backup-retention-period 0"),
+            "{text}"
+        );
+        let s3 = rewrite(r#"[{"tool":"aws.s3.DeleteBucket","args":{"Bucket":"b"}}]"#);
+        let text = s3.expect("a transcript").derived.text;
+        assert!(
+            text.contains("aws s3api delete-bucket --bucket 'b'"),
+            "{text}"
+        );
+        // Another provider's name, or one with more parts, is no AWS operation.
+        let other = rewrite(r#"[{"tool":"gcp.sql.delete","args":{"name":"x"}}]"#);
+        assert!(!other.expect("a transcript").derived.text.contains("aws "));
     }
 
     #[test]
