@@ -207,7 +207,7 @@ pub fn attach(input: &str, work: &mut [StepWork], outside: &[Span], options: &Op
         if returned {
             hit.reversibility = Some(crate::model::Reversibility::Reversible);
             hit.scope = Some(crate::model::Scope::None);
-            hit.note = Some(
+            hit.set_note(
                 "It is in what a tool returned to the agent: data, until a step does what it asks."
                     .to_string(),
             );

@@ -142,7 +142,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                 });
                 if let Some(instruction) = asked {
                     let mut hit = Hit::pair(command.program_span, instruction.span);
-                    hit.note = Some(
+                    hit.set_note(
                         "Text addressed to AI agents, which the agent read, asked for exactly this command."
                             .to_string(),
                     );
@@ -166,7 +166,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             if let Some((offset, len, at)) = asked {
                 let start = step.step.span.start + offset;
                 let mut hit = Hit::pair(Span::new(start, start + len), at);
-                hit.note = Some("Text addressed to AI agents, which the agent read, gave the address or id this step acts on.".to_string());
+                hit.set_note("Text addressed to AI agents, which the agent read, gave the address or id this step acts on.".to_string());
                 found.push((rule, hit, usize::MAX));
             }
         }
@@ -224,7 +224,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                     // here on: any later trace, log or message can carry it.
                     if let (Some(rule), true) = (held_rule, holds_stored_secret(command, &flow)) {
                         let mut hit = Hit::on(command.span);
-                        hit.target = Some(name.clone());
+                        hit.set_target(name.clone());
                         found.push((rule, hit, c));
                     }
                     flow.secret_vars.push((name, source));
@@ -363,8 +363,8 @@ fn publishes_personal_file(input: &str, step: &StepWork, flow: &Flow) -> Option<
             let (_, column, made) = flow.personal_files.iter().find(|(file, _, _)| file == name)?;
             let mut hit = Hit::pair(arg.span, *column);
             hit.scope = Some(crate::model::Scope::Organization);
-            hit.target = Some(arg.value.clone());
-            hit.note = Some(format!(
+            hit.set_target(arg.value.clone());
+            hit.set_note(format!(
                 "Step {made} wrote people's contact details (`{}`) into `{name}`; here it is made public.",
                 column.slice(input)
             ));
@@ -573,7 +573,7 @@ fn posts_credentials(input: &str, work: &StepWork) -> Option<Hit> {
             .map(|(start, end)| Span::new(span.start + start, span.start + end))
             .collect(),
     );
-    hit.note = Some(
+    hit.set_note(
         "What it posts holds credential values; everyone who can read it can use them.".to_string(),
     );
     Some(hit)
@@ -601,7 +601,7 @@ fn shows_secret_file(work: &StepWork, flow: &Flow) -> Option<Hit> {
             Some((start, file))
         })?;
     let mut hit = Hit::pair(tokens[verb].span, file.span);
-    hit.target = Some(file.text.clone());
+    hit.set_target(file.text.clone());
     Some(hit)
 }
 
@@ -623,7 +623,7 @@ fn posts_named_credential(work: &StepWork, at: usize) -> Option<Hit> {
         tokens[verb].span,
         tokens[named].span.cover(tokens[end - 1].span),
     );
-    hit.note = Some(format!(
+    hit.set_note(format!(
         "Step {at} showed the agent that secret, so its value is what this posts."
     ));
     Some(hit)
@@ -683,8 +683,8 @@ fn commits_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
     }
     flow.committed = Some((secret.0.clone(), command.span));
     let mut hit = Hit::pair(command.program_span.cover(verb.span), secret.1);
-    hit.target = Some(secret.0.clone());
-    hit.note = Some(format!(
+    hit.set_target(secret.0.clone());
+    hit.set_note(format!(
         "It takes `{}`, where the plan put a secret, into the git history, which keeps it after the file changes.",
         secret.0
     ));
@@ -699,8 +699,8 @@ fn pushes_secret(command: &Command, flow: &Flow) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span.cover(verb.span), *committed);
-    hit.target = Some(path.clone());
-    hit.note = Some(format!(
+    hit.set_target(path.clone());
+    hit.set_note(format!(
         "It pushes the commit holding the secret the plan put in `{path}`; once pushed it must be revoked, not deleted."
     ));
     Some(hit)
@@ -1031,7 +1031,7 @@ fn sends_secret(
     evidence.dedup();
     let mut hit = Hit::at(evidence);
     hit.target = flows::host_of(&destination.value).map(str::to_string);
-    hit.note = Some(match source {
+    hit.set_note(match source {
         Some(_) => "It sends what a command before it read from a credential.".to_string(),
         None => "What it sends is a credential file.".to_string(),
     });
@@ -1118,7 +1118,7 @@ fn runs_written(input: &str, command: &Command, flow: &Flow) -> Vec<(&'static ru
     hits.into_iter()
         .map(|(rule, mut hit, _)| {
             hit.evidence.insert(0, command.program_span);
-            hit.note = Some(format!(
+            hit.set_note(format!(
                 "It runs `{file}`, which step {step} wrote; the statement is in that file."
             ));
             (rule, hit)

@@ -189,8 +189,8 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
             *rule = rebuilt;
             hit.reversibility = None;
             hit.scope = None;
-            hit.instead = Some(String::new());
-            hit.note = Some(format!("`{}` makes it again.", remade.span.slice(input)));
+            hit.set_instead(String::new());
+            hit.set_note(format!("`{}` makes it again.", remade.span.slice(input)));
         }
     }
     // A fenced block under the step's words is configuration it installs: a CI workflow in one
@@ -406,7 +406,7 @@ fn command_hits(
                         // As the plan writes it: the value may hold what a variable was set to.
                         let url = at.slice(input).trim_matches(['"', '\'']);
                         hit.floor = Some(crate::model::Decision::Block);
-                        hit.note = Some(format!("If a variable in `{url}` is empty, the path is `{bucket}`: every object in the bucket goes."));
+                        hit.set_note(format!("If a variable in `{url}` is empty, the path is `{bucket}`: every object in the bucket goes."));
                     }
                 }
                 hits.push((rule, hit, Some(command_index)));
@@ -664,10 +664,11 @@ pub(crate) fn sql_hits(
             for (rule, hit, _) in &mut hits[before..] {
                 if rules::takes_table_lock(rule) || (alters_table && generic) {
                     let waits = "No `lock_timeout` is set before it: while it waits for the table, every query after it waits too.";
-                    hit.note = Some(match hit.note.take() {
+                    let note = match hit.note.take() {
                         Some(note) => format!("{note} {waits}"),
                         None => waits.to_string(),
-                    });
+                    };
+                    hit.set_note(note);
                 }
             }
         }
@@ -1018,7 +1019,7 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
                 let rule = rules::find("http.delete-request")?;
                 let span = body.map_or(command.program_span, |b| b.span);
                 let mut hit = Hit::pair(command.program_span, span);
-                hit.note = Some("The request body is a GraphQL mutation that deletes.".to_string());
+                hit.set_note("The request body is a GraphQL mutation that deletes.".to_string());
                 return Some((rule, hit, None));
             }
         }
@@ -1172,14 +1173,14 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
         "shell.unseen-script"
     };
     let mut hit = Hit::pair(command.program_span, script.span);
-    hit.target = Some(script.value.clone());
-    hit.note = Some(format!(
+    hit.set_target(script.value.clone());
+    hit.set_note(format!(
         "`{}` is defined in the project (package.json or Makefile), not in the plan.",
         script.value
     ));
     // The name is a script's, not a file's: `cat db:push` shows nothing. A package manager's
     // bare `run` lists every script with the command it runs.
-    hit.instead = Some(match command.program.as_str() {
+    hit.set_instead(match command.program.as_str() {
         listed if words!["npm", "pnpm", "bun", "yarn"].contains(listed) => {
             format!("{} run", command.program)
         }
@@ -1743,7 +1744,7 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
     if let Some(script) = unread_script(tokens) {
         let rule = rules::find("prose.unread-language")?;
         let mut hit = Hit::on(first.cover(last));
-        hit.note = Some(format!(
+        hit.set_note(format!(
             "Most of its letters are {script}; it may delete or send as easily as it may check."
         ));
         return Some((rule, hit, None));
@@ -2090,7 +2091,7 @@ fn in_working_copy(input: &str, tokens: &[Token], hit: &mut Hit) {
     if let (true, Some(file)) = (only_files, file) {
         hit.scope = Some(Scope::Local);
         hit.reversibility = Some(Reversibility::Recoverable);
-        hit.note = Some(format!(
+        hit.set_note(format!(
             "`{}` is a file of the working copy: version control can bring it back, unless it was never committed.",
             file.span.slice(input)
         ));

@@ -187,12 +187,12 @@ fn write_to(command: &Command, wanted: fn(&str) -> bool) -> Option<(&Arg, Option
 fn autorun_write(command: &Command) -> Option<Hit> {
     if let Some(jobs) = crontab_lines(command) {
         let mut hit = Hit::pair(command.program_span, jobs);
-        hit.instead = Some("crontab -l".to_string());
+        hit.set_instead("crontab -l".to_string());
         return Some(hit);
     }
     let (path, _) = write_to(command, |p| autorun(p).is_some())?;
     let mut hit = Hit::pair(command.program_span, path.span);
-    hit.target = Some(path.value.clone());
+    hit.set_target(path.value.clone());
     Some(hit)
 }
 
@@ -204,7 +204,7 @@ fn authorized_key(command: &Command) -> Option<Hit> {
             || p == "authorized_keys"
     })?;
     let mut hit = Hit::pair(command.program_span, path.span);
-    hit.target = Some(path.value.clone());
+    hit.set_target(path.value.clone());
     Some(hit)
 }
 
@@ -214,7 +214,7 @@ fn sudo_rule(command: &Command) -> Option<Hit> {
         p == "/etc/sudoers" || p.starts_with("/etc/sudoers.d/")
     })?;
     let mut hit = Hit::pair(command.program_span, path.span);
-    hit.target = Some(path.value.clone());
+    hit.set_target(path.value.clone());
     Some(hit)
 }
 

@@ -106,7 +106,7 @@ fn velero_delete(command: &Command) -> Option<Hit> {
     if kind.value.starts_with("restore") {
         // A restore record only describes a restore that already ran; the data is untouched.
         hit.reversibility = Some(R::Reversible);
-        hit.note = Some(
+        hit.set_note(
             "A restore record only describes a past restore; deleting it loses its log, not data."
                 .to_string(),
         );

@@ -63,7 +63,7 @@ fn aws_open_ingress(command: &Command) -> Option<Hit> {
         option_value(command, words!["--group-id", "--group-name"]).map(|(v, _)| v.to_string());
     if web_ports_only(&ports(command, words!["--port"])) {
         hit.scope = Some(S::Production);
-        hit.note = Some(OPEN_TO_WORLD.to_string());
+        hit.set_note(OPEN_TO_WORLD.to_string());
     }
     Some(hit)
 }
@@ -83,7 +83,7 @@ fn aws_s3_delete_objects(command: &Command) -> Option<Hit> {
     )?;
         if let Some(version) = find_flag(command, words!["--version-id"]) {
             hit.evidence.push(version.span);
-            hit.note = Some("`--version-id` deletes that stored version for good, even in a bucket that keeps versions.".to_string());
+            hit.set_note("`--version-id` deletes that stored version for good, even in a bucket that keeps versions.".to_string());
         }
         Some(hit)
     })
@@ -214,14 +214,14 @@ fn aws_rds_delete(command: &Command) -> Option<Hit> {
         if let Some(keep) = keep_backups {
             hit.evidence.push(keep.span);
             hit.reversibility = Some(R::Recoverable);
-            hit.note = Some("No final snapshot is taken, but `--no-delete-automated-backups` keeps the automatic backups until their retention runs out.".to_string());
+            hit.set_note("No final snapshot is taken, but `--no-delete-automated-backups` keeps the automatic backups until their retention runs out.".to_string());
         } else {
-            hit.note = Some("`--skip-final-snapshot` means no copy is taken on the way out, and the automatic backups are deleted with the database: nothing is left to restore from.".to_string());
+            hit.set_note("`--skip-final-snapshot` means no copy is taken on the way out, and the automatic backups are deleted with the database: nothing is left to restore from.".to_string());
         }
     } else if let Some(snapshot) = final_snapshot {
         hit.evidence.push(snapshot.span);
         hit.reversibility = Some(R::Recoverable);
-        hit.note = Some("A final snapshot is taken first, so the database can be restored from it (as a new instance, with a new endpoint, losing nothing written before the snapshot).".to_string());
+        hit.set_note("A final snapshot is taken first, so the database can be restored from it (as a new instance, with a new endpoint, losing nothing written before the snapshot).".to_string());
     }
     Some(hit)
 }
@@ -292,7 +292,7 @@ fn aws_iam_admin(command: &Command) -> Option<Hit> {
     }
     hit.evidence.push(span);
     hit.target = option_value(command, words!["--user-name"]).map(|(v, _)| v.to_string());
-    hit.note = Some(format!("`{group}` is named as an administrators' group."));
+    hit.set_note(format!("`{group}` is named as an administrators' group."));
     Some(hit)
 }
 
@@ -439,7 +439,7 @@ fn aws_secret_delete(command: &Command) -> Option<Hit> {
     if let Some(force) = find_flag(command, words!["--force-delete-without-recovery"]) {
         hit.evidence.push(force.span);
         hit.reversibility = Some(R::Irreversible);
-        hit.note = Some("`--force-delete-without-recovery` skips the recovery window: the secret is gone at once and cannot be restored.".to_string());
+        hit.set_note("`--force-delete-without-recovery` skips the recovery window: the secret is gone at once and cannot be restored.".to_string());
     }
     Some(hit)
 }
@@ -537,7 +537,7 @@ fn aws_sns_delete(command: &Command) -> Option<Hit> {
         command,
     )?;
     hit.reversibility = Some(R::Recoverable);
-    hit.note = Some("Only this subscription goes; subscribing the receiver again restores it (email receivers must confirm again).".to_string());
+    hit.set_note("Only this subscription goes; subscribing the receiver again restores it (email receivers must confirm again).".to_string());
     Some(hit)
 }
 
@@ -560,7 +560,7 @@ fn eks_delete_cluster(command: &Command) -> Option<Hit> {
     })?;
     if let Some((name, _)) = option_value(command, words!["--name", "--cluster-name", "--cluster"])
     {
-        hit.target = Some(name.to_string());
+        hit.set_target(name.to_string());
     }
     Some(hit)
 }
@@ -641,7 +641,7 @@ fn aws_cache_delete(command: &Command) -> Option<Hit> {
     ) {
         hit.evidence.push(span);
         hit.reversibility = Some(R::Recoverable);
-        hit.note = Some(
+        hit.set_note(
             "A final snapshot is taken first, so the data can be loaded into a new cache."
                 .to_string(),
         );
@@ -688,7 +688,7 @@ fn gcs_rm_recursive(command: &Command) -> Option<Hit> {
         .map(|a| a.value.clone());
     if let Some(all) = find_flag(command, words!["-a", "--all-versions"]) {
         hit.evidence.push(all.span);
-        hit.note = Some("`-a`/`--all-versions` also deletes the older versions that object versioning kept, which were the way back.".to_string());
+        hit.set_note("`-a`/`--all-versions` also deletes the older versions that object versioning kept, which were the way back.".to_string());
     }
     Some(hit)
 }
@@ -752,7 +752,7 @@ fn gcp_iam_widen(command: &Command) -> Option<Hit> {
                 .map(|a| a.value.clone());
         }
     }
-    hit.note = Some(
+    hit.set_note(
         "It grants access to `allUsers`: anyone on the internet, without signing in.".to_string(),
     );
     Some(hit)
@@ -786,7 +786,7 @@ fn azure_admin_role(command: &Command) -> Option<Hit> {
         .map(|(v, _)| v.to_string());
     if let Some((scope, _)) = option_value(command, words!["--scope"]) {
         if scope.trim_end_matches('/').matches('/').count() <= 2 {
-            hit.note = Some(format!(
+            hit.set_note(format!(
                 "`{scope}` is a whole subscription or management group, not one resource."
             ));
         }
@@ -830,7 +830,7 @@ fn azure_nsg_open(command: &Command) -> Option<Hit> {
             hit.evidence.push(span);
         }
         None if creates => {
-            hit.note = Some(
+            hit.set_note(
                 "No source is given, and Azure's default source is `*`: anywhere on the internet."
                     .to_string(),
             );
@@ -843,7 +843,7 @@ fn azure_nsg_open(command: &Command) -> Option<Hit> {
         words!["--destination-port-ranges", "--destination-port-range"],
     )) {
         hit.scope = Some(S::Production);
-        hit.note = Some(OPEN_TO_WORLD.to_string());
+        hit.set_note(OPEN_TO_WORLD.to_string());
     }
     Some(hit)
 }
@@ -883,7 +883,7 @@ fn gcp_dns_delete(command: &Command) -> Option<Hit> {
         command,
     )?;
     if let Some((zone, _)) = option_value(command, words!["--zone", "-z"]) {
-        hit.target = Some(zone.to_string());
+        hit.set_target(zone.to_string());
     }
     Some(hit)
 }
@@ -1244,7 +1244,7 @@ fn azure_delete_data_store(command: &Command) -> Option<Hit> {
         ],
     )?;
     if let Some((name, _)) = option_value(command, words!["--name", "-n", "--account-name"]) {
-        hit.target = Some(name.to_string());
+        hit.set_target(name.to_string());
     }
     Some(hit)
 }
@@ -1293,7 +1293,7 @@ fn azure_delete_service(command: &Command) -> Option<Hit> {
         ],
     )?;
     if let Some((name, _)) = option_value(command, words!["--name", "-n"]) {
-        hit.target = Some(name.to_string());
+        hit.set_target(name.to_string());
     }
     Some(hit)
 }
@@ -1333,7 +1333,7 @@ fn nukes_account(command: &Command) -> Option<Hit> {
     if command.program == "cloud-nuke" {
         listed.push("--dry-run");
     }
-    hit.instead = Some(listed.join(" "));
+    hit.set_instead(listed.join(" "));
     Some(hit)
 }
 

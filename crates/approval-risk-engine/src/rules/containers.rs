@@ -112,7 +112,7 @@ fn system_prune(command: &Command) -> Option<Hit> {
     hit.evidence.extend(words.iter().map(|w| w.span));
     if let Some(all) = find_flag(command, words!["-a", "--all"]) {
         hit.evidence.push(all.span);
-        hit.note = Some("`--all` removes every image no running container uses, not only untagged leftovers, so they must all be downloaded or rebuilt again.".to_string());
+        hit.set_note("`--all` removes every image no running container uses, not only untagged leftovers, so they must all be downloaded or rebuilt again.".to_string());
     }
     Some(hit)
 }
@@ -121,7 +121,7 @@ fn volume_prune(command: &Command) -> Option<Hit> {
     if let Some(words) = starts_with(command, &[words!["system", "reset"]]) {
         let mut hit = Hit::on(command.program_span);
         hit.evidence.extend(words.iter().map(|w| w.span));
-        hit.note = Some(
+        hit.set_note(
             "`system reset` deletes every container, image, pod and volume this engine has."
                 .to_string(),
         );
@@ -139,7 +139,7 @@ fn volume_prune(command: &Command) -> Option<Hit> {
     hit.evidence.extend(words.iter().map(|w| w.span));
     if let Some(all) = find_flag(command, words!["-a", "--all"]) {
         hit.evidence.push(all.span);
-        hit.note = Some(
+        hit.set_note(
             "`--all` includes named volumes, which is where databases keep their files."
                 .to_string(),
         );
@@ -153,7 +153,7 @@ fn compose_down_volumes(command: &Command) -> Option<Hit> {
     let volumes = find_flag(command, words!["-v", "--volumes"])?;
     let mut hit = Hit::three(command.program_span, down.span, volumes.span);
     if let Some(file) = flag_value(command, "-f").or_else(|| flag_value(command, "--file")) {
-        hit.target = Some(file.value.trim_start_matches("--file=").to_string());
+        hit.set_target(file.value.trim_start_matches("--file=").to_string());
     }
     Some(hit)
 }
@@ -216,7 +216,7 @@ fn rm_force(command: &Command) -> Option<Hit> {
             hit.evidence.push(volumes.span);
         }
         hit.reversibility = Some(R::Irreversible);
-        hit.note = Some(
+        hit.set_note(
             "`-v` also deletes the container's anonymous volumes and the data in them.".to_string(),
         );
     }
@@ -386,7 +386,7 @@ fn push_moving_tag(command: &Command) -> Option<Hit> {
         let mut hit = Hit::on(command.program_span);
         hit.evidence.extend(words.iter().map(|w| w.span));
         hit.evidence.push(image.span);
-        hit.target = Some(image.value.clone());
+        hit.set_target(image.value.clone());
         return Some(hit);
     }
     let words = starts_with(command, &[words!["buildx", "build"], words!["build"]])?;
@@ -401,7 +401,7 @@ fn push_moving_tag(command: &Command) -> Option<Hit> {
     hit.evidence.extend(words.iter().map(|w| w.span));
     hit.evidence.push(push.span);
     hit.evidence.push(tag.span);
-    hit.target = Some(tag.value.trim_start_matches("--tag=").to_string());
+    hit.set_target(tag.value.trim_start_matches("--tag=").to_string());
     Some(hit)
 }
 

@@ -78,7 +78,7 @@ fn fetched_package(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, package.span);
-    hit.target = Some(spec.to_string());
+    hit.set_target(spec.to_string());
     Some(hit)
 }
 
@@ -232,8 +232,8 @@ fn near_popular_in(packages: &[&Arg], popular: Words, command: &Command) -> Opti
         }
         let near = popular.iter().find(|known| one_edit(name, known))?;
         let mut hit = Hit::pair(command.program_span, package.span);
-        hit.target = Some(name.to_string());
-        hit.note = Some(format!(
+        hit.set_target(name.to_string());
+        hit.set_note(format!(
             "`{name}` is one letter from `{near}`, a popular package: the shape of a typosquat."
         ));
         Some(hit)

@@ -312,40 +312,40 @@ pub fn remakes(command: &Command) -> bool {
 }
 
 fn classify_into(hit: &mut Hit, class: PathClass, path: &str, arg: &Arg) {
-    hit.target = Some(path.to_string());
+    hit.set_target(path.to_string());
     match class {
         PathClass::SystemRoot => {
             hit.scope = Some(S::Organization);
             hit.floor = Some(Decision::Block);
-            hit.note = Some(format!("`{path}` is a system directory or a home directory: this takes the operating system or every user's files with it."));
+            hit.set_note(format!("`{path}` is a system directory or a home directory: this takes the operating system or every user's files with it."));
         }
         PathClass::SystemRootIfEmpty => {
             hit.scope = Some(S::Organization);
             hit.floor = Some(Decision::Block);
-            hit.note = Some(format!("If a variable in `{}` is empty (the plan never sets it, or sets it from a command that can fail or print nothing), the path is `{path}`: the operating system or every user's files go with it.", arg.value));
+            hit.set_note(format!("If a variable in `{}` is empty (the plan never sets it, or sets it from a command that can fail or print nothing), the path is `{path}`: the operating system or every user's files go with it.", arg.value));
         }
         PathClass::Dynamic => {
             hit.reversibility = Some(R::Unknown);
             hit.scope = Some(S::Shared);
-            hit.note = Some(format!("The path `{}` depends on a variable whose value is only known when it runs (the plan never sets it, or sets it from a command), so what it touches is unknown.", arg.value));
+            hit.set_note(format!("The path `{}` depends on a variable whose value is only known when it runs (the plan never sets it, or sets it from a command), so what it touches is unknown.", arg.value));
         }
         PathClass::ServerData => {
             hit.scope = Some(S::Production);
-            hit.note = Some(format!(
+            hit.set_note(format!(
                 "`{path}` is where a server keeps its data (databases, uploads, backups, logs)."
             ));
         }
         PathClass::Scratch => {
             hit.reversibility = Some(R::Recoverable);
             hit.scope = Some(S::Local);
-            hit.note = Some(format!(
+            hit.set_note(format!(
                 "`{path}` looks like build output, a log or scratch space, which is rarely needed again."
             ));
         }
         PathClass::Ordinary => {
             if under_system_dir(path) {
                 hit.scope = Some(S::Shared);
-                hit.note = Some(format!(
+                hit.set_note(format!(
                     "`{path}` belongs to the operating system or a service on this machine."
                 ));
             }
@@ -409,7 +409,7 @@ fn rm_recursive(command: &Command) -> Option<Hit> {
     classify_into(&mut hit, class, &path, arg);
     if class == PathClass::Dynamic {
         // For `rm -r`, an empty variable in front of `/` is the root of the disk.
-        hit.note = Some(format!("The path `{}` depends on a variable whose value is only known when it runs; if it is empty the command deletes from the root of the disk.", arg.value));
+        hit.set_note(format!("The path `{}` depends on a variable whose value is only known when it runs; if it is empty the command deletes from the root of the disk.", arg.value));
     }
     Some(hit)
 }
@@ -435,14 +435,14 @@ fn rm_glob_of(command: &Command, globs: &[&Arg]) -> Option<Hit> {
     let (class, path, arg) = worst_path(globs, command.cwd.as_deref())?;
     let mut hit = Hit::pair(command.program_span, arg.span);
     classify_into(&mut hit, class, &path, arg);
-    hit.target = Some(arg.value.clone());
+    hit.set_target(arg.value.clone());
     // `*.pdf` names a kind of file; a bare `*` names everything.
     let file_part = arg.value.rsplit('/').next().unwrap_or("");
     let selective =
         file_part.chars().any(|c| c.is_alphanumeric()) && !matches!(file_part, "*" | ".*");
     if class == PathClass::Ordinary && selective && hit.reversibility.is_none() {
         hit.reversibility = Some(R::Recoverable);
-        hit.note = Some(format!("Only files matching `{}` go, in the agent's own folders; those under version control can be restored, others cannot. List them first (`ls {}`).", arg.value, arg.value));
+        hit.set_note(format!("Only files matching `{}` go, in the agent's own folders; those under version control can be restored, others cannot. List them first (`ls {}`).", arg.value, arg.value));
     }
     Some(hit)
 }
@@ -462,10 +462,10 @@ fn rm_system_file(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, arg.span);
-    hit.target = Some(path.clone());
+    hit.set_target(path.clone());
     if class == PathClass::ServerData {
         hit.scope = Some(S::Production);
-        hit.note = Some(format!(
+        hit.set_note(format!(
             "`{path}` is where a server keeps its data (databases, uploads, backups, logs)."
         ));
     }
@@ -488,9 +488,9 @@ fn delete_matches(command: &Command) -> Option<Hit> {
         if placeholders_only && (narrowed || files_only) {
             // Files only, chosen by the command on the left: the selection is the risk.
             hit.reversibility = Some(R::Recoverable);
-            hit.note = Some("`xargs` runs `rm` on every file name the previous command prints, so that list decides what goes; files under version control can be restored, others cannot. Look at the list first.".to_string());
+            hit.set_note("`xargs` runs `rm` on every file name the previous command prints, so that list decides what goes; files under version control can be restored, others cannot. Look at the list first.".to_string());
         } else {
-            hit.note = Some("`xargs` runs `rm` on every name the previous command prints, so the list decides what goes.".to_string());
+            hit.set_note("`xargs` runs `rm` on every name the previous command prints, so the list decides what goes.".to_string());
         }
         return Some(hit);
     }
@@ -548,13 +548,13 @@ fn delete_matches(command: &Command) -> Option<Hit> {
                 if !positive_filter {
                     hit.floor = Some(Decision::Block);
                     hit.scope = Some(S::Organization);
-                    hit.note = Some(format!("The search selects everything under `{path}` (its only filters exclude things), so it deletes the system or home directory itself."));
+                    hit.set_note(format!("The search selects everything under `{path}` (its only filters exclude things), so it deletes the system or home directory itself."));
                     return Some(hit);
                 }
                 // A filter stands between the search and the whole disk: serious, not certain.
                 hit.floor = None;
                 hit.scope = Some(S::Production);
-                hit.note = Some(format!("The search starts at `{path}`, a system or home directory: one filter that matches too much deletes system or personal files."));
+                hit.set_note(format!("The search starts at `{path}`, a system or home directory: one filter that matches too much deletes system or personal files."));
                 return Some(hit);
             }
             if class == PathClass::Dynamic {
@@ -579,14 +579,14 @@ fn delete_matches(command: &Command) -> Option<Hit> {
     });
     if folders_only && !recursive_rm && hit.reversibility.is_none() {
         hit.reversibility = Some(R::Reversible);
-        hit.note = Some("Only folders match (`-type d`), and they are removed only when empty (`-delete`) or not at all (`rm` without `-r`), so no contents are lost.".to_string());
+        hit.set_note("Only folders match (`-type d`), and they are removed only when empty (`-delete`) or not at all (`rm` without `-r`), so no contents are lost.".to_string());
         return Some(hit);
     }
     if let Some(at) = args.iter().position(|a| a.value == "-empty") {
         if !negated(at) {
             hit.evidence.push(args[at].span);
             hit.reversibility = Some(R::Reversible);
-            hit.note = Some(
+            hit.set_note(
                 "Only empty files or folders match (`-empty`), so no contents are lost."
                     .to_string(),
             );
@@ -660,14 +660,14 @@ fn delete_matches(command: &Command) -> Option<Hit> {
     let workspace = hit.scope.is_none() && hit.reversibility.is_none();
     if filtered && (!trees || by_name) && workspace {
         hit.reversibility = Some(R::Recoverable);
-        hit.note = Some("Only the files the filter selects go, in the agent's own folders; those under version control can be restored, others cannot. List the matches first (the same command with `-print` instead of `-delete`).".to_string());
+        hit.set_note("Only the files the filter selects go, in the agent's own folders; those under version control can be restored, others cannot. List the matches first (the same command with `-print` instead of `-delete`).".to_string());
     }
     if !names.is_empty() && names.iter().all(|n| regenerable_name(&n.value)) {
         hit.evidence.extend(names.iter().map(|n| n.span));
         if hit.reversibility.is_none() {
             hit.reversibility = Some(R::Recoverable);
         }
-        hit.note = Some(format!("The name filter (`{}`) selects compiler output, editor backups or system litter, which is regenerated or never needed.", names[0].value));
+        hit.set_note(format!("The name filter (`{}`) selects compiler output, editor backups or system litter, which is regenerated or never needed.", names[0].value));
     }
     Some(hit)
 }
@@ -740,10 +740,10 @@ fn shred(command: &Command) -> Option<Hit> {
     let mut hit = Hit::on(command.program_span);
     if let Some(device) = files.iter().find(|a| is_disk_device(&a.value)) {
         hit.evidence.push(device.span);
-        hit.target = Some(device.value.clone());
+        hit.set_target(device.value.clone());
         hit.scope = Some(S::Organization);
         hit.floor = Some(Decision::Block);
-        hit.note = Some(format!(
+        hit.set_note(format!(
             "`{}` is a whole disk or partition: every file on it is overwritten.",
             device.value
         ));
@@ -775,7 +775,7 @@ fn overwrite_device(command: &Command) -> Option<Hit> {
     }
     .or_else(|| command.writes.iter().find(|a| is_disk_device(&a.value)))?;
     let mut hit = Hit::pair(command.program_span, device.span);
-    hit.target = Some(device.value.trim_start_matches("of=").to_string());
+    hit.set_target(device.value.trim_start_matches("of=").to_string());
     Some(hit)
 }
 
@@ -792,7 +792,7 @@ fn format_device(command: &Command) -> Option<Hit> {
         .into_iter()
         .find(|a| a.value.starts_with("/dev/") || a.dynamic)?;
     let mut hit = Hit::pair(command.program_span, device.span);
-    hit.target = Some(device.value.clone());
+    hit.set_target(device.value.clone());
     Some(hit)
 }
 
@@ -837,7 +837,7 @@ fn erase_device(command: &Command) -> Option<Hit> {
                 words!["erase", "luksErase", "luksFormat"].contains(w.value.as_str())
             })?;
             hit.evidence.push(verb.span);
-            hit.note = Some("Without its key slots an encrypted disk is unreadable forever, even though the data is still there.".to_string());
+            hit.set_note("Without its key slots an encrypted disk is unreadable forever, even though the data is still there.".to_string());
         }
         _ => return None,
     }
@@ -847,7 +847,7 @@ fn erase_device(command: &Command) -> Option<Hit> {
         .find(|a| a.value.starts_with("/dev/") || a.value.starts_with("disk"))
         .or(words.last())?;
     hit.evidence.push(target.span);
-    hit.target = Some(target.value.clone());
+    hit.set_target(target.value.clone());
     Some(hit)
 }
 
@@ -857,7 +857,7 @@ fn partition_table(command: &Command) -> Option<Hit> {
         .iter()
         .find(|a| a.value.starts_with("/dev/") || a.dynamic)?;
     let mut hit = Hit::pair(command.program_span, device.span);
-    hit.target = Some(device.value.clone());
+    hit.set_target(device.value.clone());
     if command.program == "parted" {
         if find_flag(command, words!["-l", "--list"]).is_some() {
             return None;
@@ -879,7 +879,7 @@ fn partition_table(command: &Command) -> Option<Hit> {
         hit.evidence.push(verb.span);
         if matches!(verb.value.as_str(), "mklabel" | "mktable") {
             hit.floor = Some(Decision::Block);
-            hit.note = Some("A new partition label replaces the whole partition table: every partition on the disk, and so all of its data, is lost.".to_string());
+            hit.set_note("A new partition label replaces the whole partition table: every partition on the disk, and so all of its data, is lost.".to_string());
         }
     } else if find_flag(
         command,
@@ -938,14 +938,14 @@ fn volume_destroy(command: &Command) -> Option<Hit> {
     };
     let target = rest.first()?;
     hit.evidence.push(target.span);
-    hit.target = Some(target.value.clone());
+    hit.set_target(target.value.clone());
     if command.program == "zfs" {
         if target.value.contains('@') {
-            hit.note = Some("It is a snapshot: a restore point that later mistakes could have been undone from.".to_string());
+            hit.set_note("It is a snapshot: a restore point that later mistakes could have been undone from.".to_string());
         }
         if let Some(flag) = find_flag(command, words!["-r", "-R"]) {
             hit.evidence.push(flag.span);
-            hit.note = Some("`-r`/`-R` also destroys every child dataset and snapshot (and with `-R`, clones elsewhere).".to_string());
+            hit.set_note("`-r`/`-R` also destroys every child dataset and snapshot (and with `-R`, clones elsewhere).".to_string());
         }
     }
     Some(hit)
@@ -1001,21 +1001,21 @@ fn recursive_permissions(command: &Command) -> Option<Hit> {
     let mut hit = Hit::pair(command.program_span, recursive.span);
     hit.evidence.extend(mode.map(|m| m.span));
     hit.evidence.push(arg.span);
-    hit.target = Some(path.clone());
+    hit.set_target(path.clone());
     match class {
         PathClass::SystemRoot => {
             hit.reversibility = Some(R::Irreversible);
             hit.scope = Some(S::Organization);
-            hit.note = Some(format!("`{path}` is a system or home directory: the original owners and permissions of its files are recorded nowhere, and programs such as `sudo` and `ssh` refuse to work once they are wrong. Such machines are usually rebuilt."));
+            hit.set_note(format!("`{path}` is a system or home directory: the original owners and permissions of its files are recorded nowhere, and programs such as `sudo` and `ssh` refuse to work once they are wrong. Such machines are usually rebuilt."));
         }
         PathClass::ServerData => {
             hit.scope = Some(S::Production);
-            hit.note = Some(format!("`{path}` holds a server's data; a service that can no longer read it, or that others can now read, is an outage or a leak."));
+            hit.set_note(format!("`{path}` holds a server's data; a service that can no longer read it, or that others can now read, is an outage or a leak."));
         }
         PathClass::Dynamic => {
             hit.reversibility = Some(R::Unknown);
             hit.scope = Some(S::Shared);
-            hit.note = Some(format!(
+            hit.set_note(format!(
                 "The path `{}` depends on a variable whose value is only known when it runs.",
                 arg.value
             ));
@@ -1023,7 +1023,7 @@ fn recursive_permissions(command: &Command) -> Option<Hit> {
         PathClass::SystemRootIfEmpty => {
             hit.reversibility = Some(R::Unknown);
             hit.scope = Some(S::Organization);
-            hit.note = Some(format!(
+            hit.set_note(format!(
                 "If a variable in `{}` is empty, this changes every file under `{path}`.",
                 arg.value
             ));
@@ -1041,26 +1041,26 @@ fn world_writable_mode(command: &Command) -> Option<Hit> {
     let mut hit = Hit::pair(command.program_span, mode.span);
     hit.evidence.extend(recursive.map(|r| r.span));
     hit.evidence.push(arg.span);
-    hit.target = Some(path.clone());
+    hit.set_target(path.clone());
     let system = class == PathClass::SystemRoot || under_system_dir(&path);
     match class {
         PathClass::SystemRoot if recursive.is_some() => {
             hit.reversibility = Some(R::Irreversible);
             hit.scope = Some(S::Organization);
             hit.floor = Some(Decision::Block);
-            hit.note = Some(format!("Every file under `{path}` becomes writable by every user and program on the machine, and the original permissions are recorded nowhere; `sudo` and `ssh` stop working. Such machines are rebuilt."));
+            hit.set_note(format!("Every file under `{path}` becomes writable by every user and program on the machine, and the original permissions are recorded nowhere; `sudo` and `ssh` stop working. Such machines are rebuilt."));
         }
         _ if system => {
             hit.scope = Some(S::Organization);
-            hit.note = Some(format!("`{path}` belongs to the system: any user or program that can write it can take over the machine."));
+            hit.set_note(format!("`{path}` belongs to the system: any user or program that can write it can take over the machine."));
         }
         PathClass::ServerData => {
             hit.scope = Some(S::Production);
-            hit.note = Some(format!("`{path}` holds a server's data, which any process on the machine could now change."));
+            hit.set_note(format!("`{path}` holds a server's data, which any process on the machine could now change."));
         }
         PathClass::Dynamic => {
             hit.reversibility = Some(R::Unknown);
-            hit.note = Some(format!(
+            hit.set_note(format!(
                 "The path `{}` depends on a variable whose value is only known when it runs.",
                 arg.value
             ));
@@ -1165,11 +1165,11 @@ fn mv_system_path(command: &Command) -> Option<Hit> {
     let (sources, _) = sources_and_destination(command)?;
     let (class, path, arg) = worst_path(&sources, command.cwd.as_deref())?;
     let mut hit = Hit::pair(command.program_span, arg.span);
-    hit.target = Some(path.clone());
+    hit.set_target(path.clone());
     match class {
         PathClass::SystemRoot => {
             hit.scope = Some(S::Organization);
-            hit.note = Some(format!("`{path}` is a system or home directory: programs and logins that need it stop working at once, possibly including the tools needed to move it back."));
+            hit.set_note(format!("`{path}` is a system or home directory: programs and logins that need it stop working at once, possibly including the tools needed to move it back."));
         }
         // Files moved out of a mount point (`/mnt/usb/*`) leave a removable disk, not a service.
         PathClass::ServerData if path.starts_with("/mnt/") || path.starts_with("/media/") => {
@@ -1177,7 +1177,7 @@ fn mv_system_path(command: &Command) -> Option<Hit> {
         }
         PathClass::ServerData => {
             hit.scope = Some(S::Production);
-            hit.note = Some(format!("`{path}` is where a server keeps its data; the service that uses it fails or starts empty."));
+            hit.set_note(format!("`{path}` is where a server keeps its data; the service that uses it fails or starts empty."));
         }
         _ if under_system_dir(&path) => {}
         _ => return None,
@@ -1215,8 +1215,8 @@ fn mv_clobber(command: &Command) -> Option<Hit> {
     hit.evidence.extend(force.map(|f| f.span));
     hit.evidence.extend(glob.map(|g| g.span));
     hit.evidence.push(destination.span);
-    hit.target = Some(glob.unwrap_or(&sources[0]).value.clone());
-    hit.note = Some(match glob {
+    hit.set_target(glob.unwrap_or(&sources[0]).value.clone());
+    hit.set_note(match glob {
         Some(glob) => format!("`{}` can match many files; each one lands in `{}` and silently replaces any file there with the same name. If `{}` is not an existing folder, the move fails or, with a single match, renames the file to it.", glob.value, destination.value, destination.value),
         None => format!("`--force` replaces `{}` if it exists, without asking.", destination.value),
     });
@@ -1251,7 +1251,7 @@ fn overwrite_system_config(command: &Command) -> Option<Hit> {
     .filter(|a| is_system_config(a.value.trim_end_matches('/')))
     .or_else(|| command.writes.iter().find(|a| is_system_config(&a.value)))?;
     let mut hit = Hit::pair(command.program_span, destination.span);
-    hit.target = Some(destination.value.clone());
+    hit.set_target(destination.value.clone());
     let identity = [
         "/etc/passwd",
         "/etc/shadow",
@@ -1263,7 +1263,7 @@ fn overwrite_system_config(command: &Command) -> Option<Hit> {
     ];
     if identity.iter().any(|p| destination.value.starts_with(p)) {
         hit.scope = Some(S::Production);
-        hit.note = Some(format!("`{}` controls who can log in or how the machine boots; a broken copy can lock everyone out.", destination.value));
+        hit.set_note(format!("`{}` controls who can log in or how the machine boots; a broken copy can lock everyone out.", destination.value));
     }
     Some(hit)
 }
@@ -1304,7 +1304,7 @@ fn sed_in_place_system(command: &Command) -> Option<Hit> {
         (under_system_dir(&path) || class == PathClass::ServerData).then_some((class, path, *arg))
     })?;
     let mut hit = Hit::three(command.program_span, flag.span, arg.span);
-    hit.target = Some(path.clone());
+    hit.set_target(path.clone());
     if class == PathClass::ServerData {
         hit.scope = Some(S::Production);
     }
@@ -1341,7 +1341,7 @@ fn rsync_delete(command: &Command) -> Option<Hit> {
         }
         let destination = words[words.len() - 1];
         let mut hit = Hit::three(command.program_span, verb.span, destination.span);
-        hit.target = Some(destination.value.clone());
+        hit.set_target(destination.value.clone());
         return Some(hit);
     }
     let flag = find_flag(
@@ -1373,10 +1373,10 @@ fn rsync_delete(command: &Command) -> Option<Hit> {
     }
     let destination = *operands(command).last()?;
     let mut hit = Hit::three(command.program_span, flag.span, destination.span);
-    hit.target = Some(destination.value.clone());
+    hit.set_target(destination.value.clone());
     let remote = destination.value.contains(':') && !destination.value.starts_with('/');
     if remote {
-        hit.note = Some(format!("`{}` is on another machine.", destination.value));
+        hit.set_note(format!("`{}` is on another machine.", destination.value));
         return Some(hit);
     }
     let (class, path) = classify_path(destination, command.cwd.as_deref());
@@ -1384,17 +1384,17 @@ fn rsync_delete(command: &Command) -> Option<Hit> {
         PathClass::SystemRoot => {
             hit.scope = Some(S::Organization);
             hit.floor = Some(Decision::Block);
-            hit.note = Some(format!("The destination `{path}` is a system or home directory: everything in it that the source lacks is deleted."));
+            hit.set_note(format!("The destination `{path}` is a system or home directory: everything in it that the source lacks is deleted."));
         }
         PathClass::ServerData => {
             hit.scope = Some(S::Production);
-            hit.note = Some(format!(
+            hit.set_note(format!(
                 "The destination `{path}` is where a server keeps its data."
             ));
         }
         PathClass::Dynamic => {
             hit.reversibility = Some(R::Unknown);
-            hit.note = Some(format!(
+            hit.set_note(format!(
                 "The destination `{}` depends on a variable whose value is only known when it runs.",
                 destination.value
             ));
@@ -1416,7 +1416,7 @@ fn rclone_delete(command: &Command) -> Option<Hit> {
     let mut hit = Hit::pair(command.program_span, verb.span);
     if let Some(path) = words.get(1) {
         hit.evidence.push(path.span);
-        hit.target = Some(path.value.clone());
+        hit.set_target(path.value.clone());
     }
     match verb.value.as_str() {
         "purge" => hit.note = Some("`purge` removes the folder and everything in it, ignoring any filters.".to_string()),
@@ -1461,7 +1461,7 @@ fn crontab_replace(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, file.span);
-    hit.note = Some(format!(
+    hit.set_note(format!(
         "Installing `{}` replaces the whole crontab: every job not in that file is deleted.",
         file.value
     ));
@@ -1616,10 +1616,10 @@ fn service_stop(command: &Command) -> Option<Hit> {
     }
     let mut hit = Hit::pair(command.program_span, verb.span);
     hit.evidence.extend(units.iter().map(|u| u.span));
-    hit.target = Some(unit_name(&units[0].value).to_string());
+    hit.set_target(unit_name(&units[0].value).to_string());
     if find_flag(command, words!["--user"]).is_some() {
         hit.scope = Some(S::Local);
-        hit.note = Some("`--user` only touches the agent's own user services.".to_string());
+        hit.set_note("`--user` only touches the agent's own user services.".to_string());
     }
     Some(hit)
 }
@@ -1630,7 +1630,7 @@ fn stop_safety_service(command: &Command) -> Option<Hit> {
             .into_iter()
             .find(|a| a.value == "0" || a.value.eq_ignore_ascii_case("permissive"))?;
         let mut hit = Hit::pair(command.program_span, mode.span);
-        hit.target = Some("SELinux".to_string());
+        hit.set_target("SELinux".to_string());
         hit.note =
             Some("SELinux stops enforcing its policy on every process on the machine.".to_string());
         return Some(hit);
@@ -1638,7 +1638,7 @@ fn stop_safety_service(command: &Command) -> Option<Hit> {
     let (verb, units) = stopped_units(command)?;
     let unit = units.iter().find(|u| is_safety_unit(&u.value))?;
     let mut hit = Hit::three(command.program_span, verb.span, unit.span);
-    hit.target = Some(unit_name(&unit.value).to_string());
+    hit.set_target(unit_name(&unit.value).to_string());
     Some(hit)
 }
 
@@ -1685,7 +1685,7 @@ fn shutdown(command: &Command) -> Option<Hit> {
             .iter()
             .any(|w| words!["poweroff", "halt", "0"].contains(w.value.as_str()));
     if powers_off {
-        hit.note = Some(
+        hit.set_note(
             "It powers the machine off: someone has to start it again by hand or from a console."
                 .to_string(),
         );
@@ -1714,7 +1714,7 @@ fn kill_every_process(command: &Command) -> Option<Hit> {
                 return None;
             }
             let mut hit = Hit::pair(command.program_span, user.span);
-            hit.target = Some(format!(
+            hit.set_target(format!(
                 "every process of {}",
                 user.value.trim_start_matches("--user=")
             ));
@@ -1747,11 +1747,11 @@ fn kill_by_name(command: &Command) -> Option<Hit> {
     }
     let pattern = *signal_free_operands(command).first()?;
     let mut hit = Hit::pair(command.program_span, pattern.span);
-    hit.target = Some(pattern.value.clone());
+    hit.set_target(pattern.value.clone());
     if command.program == "pkill" {
         if let Some(full) = find_flag(command, words!["-f", "--full"]) {
             hit.evidence.push(full.span);
-            hit.note = Some(format!("`-f` matches whole command lines, so every program whose arguments merely contain `{}` is killed too.", pattern.value));
+            hit.set_note(format!("`-f` matches whole command lines, so every program whose arguments merely contain `{}` is killed too.", pattern.value));
         }
     }
     Some(hit)
@@ -1765,14 +1765,14 @@ fn userdel(command: &Command) -> Option<Hit> {
     }
     let user = *users.last()?;
     let mut hit = Hit::pair(command.program_span, user.span);
-    hit.target = Some(user.value.clone());
+    hit.set_target(user.value.clone());
     if let Some(flag) = find_flag(
         command,
         words!["-r", "--remove", "--remove-home", "--remove-all-files"],
     ) {
         hit.evidence.push(flag.span);
         hit.reversibility = Some(R::Irreversible);
-        hit.note = Some(
+        hit.set_note(
             "It also deletes the user's home directory and mail, with every file in them."
                 .to_string(),
         );
@@ -1813,7 +1813,7 @@ fn erase_shell_history(command: &Command) -> Option<Hit> {
             .find(|a| is_history_file(&a.value)),
     }?;
     let mut hit = Hit::pair(command.program_span, evidence.span);
-    hit.target = Some("the shell history".to_string());
+    hit.set_target("the shell history".to_string());
     Some(hit)
 }
 
@@ -1886,7 +1886,7 @@ fn package_remove(command: &Command) -> Option<Hit> {
                 || find_flag(command, words!["--purge"]).is_some()
             {
                 hit.reversibility = Some(R::Irreversible);
-                hit.note = Some("`purge` also deletes the packages' configuration files, including local changes to them.".to_string());
+                hit.set_note("`purge` also deletes the packages' configuration files, including local changes to them.".to_string());
             }
             rest.to_vec()
         }
@@ -1914,7 +1914,7 @@ fn package_remove(command: &Command) -> Option<Hit> {
             .any(|c| name == c || (c == "linux-image" && name.starts_with("linux-image-")))
     }) {
         hit.evidence.push(core.span);
-        hit.note = Some(format!("`{}` is part of the operating system: removing it (and everything the package manager removes with it) can leave the machine without the tools needed to repair it.", core.value));
+        hit.set_note(format!("`{}` is part of the operating system: removing it (and everything the package manager removes with it) can leave the machine without the tools needed to repair it.", core.value));
     }
     Some(hit)
 }

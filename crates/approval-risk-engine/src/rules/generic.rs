@@ -33,7 +33,7 @@ fn pipe_to_interpreter(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::on(command.program_span);
-    hit.note = Some(if fetches {
+    hit.set_note(if fetches {
         format!("The script is downloaded by `{from}` and run at once; its contents are not in the plan.")
     } else {
         format!("The commands are produced by `{from}` (decoded or transformed text) and run at once; what they do is hidden from the plan.")
@@ -73,7 +73,7 @@ fn evaluates_download(command: &Command) -> Option<Hit> {
     })?;
     let (arg, decodes, word) = source;
     let mut hit = Hit::pair(command.program_span, arg.span);
-    hit.note = Some(if decodes {
+    hit.set_note(if decodes {
         "The commands are decoded from base64 and run at once; what they do is hidden from the plan.".to_string()
     } else {
         format!("The script is downloaded (`{word}`) and run at once; its contents are not in the plan.")
@@ -115,7 +115,7 @@ fn eval_dynamic(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, dynamic.span);
-    hit.note = Some(format!(
+    hit.set_note(format!(
         "`{}` is only known when the plan runs.",
         dynamic.value
     ));
@@ -199,7 +199,7 @@ fn script_run(command: &Command) -> Option<(Hit, bool)> {
             script.value.clone(),
         )
     };
-    hit.target = Some(name.clone());
+    hit.set_target(name.clone());
     let words = name.to_ascii_lowercase();
     let ops = OPS_WORDS.iter().any(|w| {
         words

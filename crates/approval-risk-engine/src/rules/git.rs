@@ -39,7 +39,7 @@ fn discard_changes(command: &Command) -> Option<Hit> {
         "checkout" => {
             if let Some(force) = find_flag(command, words!["-f", "--force"]) {
                 hit.evidence.push(force.span);
-                hit.note = Some("`--force` switches branches even when files have local changes, and throws those changes away.".to_string());
+                hit.set_note("`--force` switches branches even when files have local changes, and throws those changes away.".to_string());
                 hit.target = rest.first().map(|a| a.value.clone());
                 return Some(hit);
             }
@@ -68,9 +68,9 @@ fn discard_changes(command: &Command) -> Option<Hit> {
     };
     let first = paths.first()?;
     hit.evidence.extend(paths.iter().map(|a| a.span));
-    hit.target = Some(first.value.clone());
+    hit.set_target(first.value.clone());
     if paths.iter().any(|a| is_whole_tree(a)) {
-        hit.note = Some(
+        hit.set_note(
             "The path covers the whole working copy, so every uncommitted edit in it is discarded."
                 .to_string(),
         );
@@ -93,7 +93,7 @@ fn clean(command: &Command) -> Option<Hit> {
         if ignored.span != force.span {
             hit.evidence.push(ignored.span);
         }
-        hit.note = Some("`-x` also deletes ignored files, which is where local secrets (`.env`), local databases and downloaded data usually live.".to_string());
+        hit.set_note("`-x` also deletes ignored files, which is where local secrets (`.env`), local databases and downloaded data usually live.".to_string());
     }
     Some(hit)
 }
@@ -113,7 +113,7 @@ fn push_delete(command: &Command) -> Option<Hit> {
     }
     if let Some(flag) = find_flag(command, words!["--prune"]) {
         hit.evidence.push(flag.span);
-        hit.note = Some("`--prune` deletes every remote branch that has no local branch of the same name, not just one.".to_string());
+        hit.set_note("`--prune` deletes every remote branch that has no local branch of the same name, not just one.".to_string());
         hit.target = rest.first().map(|a| a.value.clone());
         return Some(hit);
     }
@@ -121,8 +121,8 @@ fn push_delete(command: &Command) -> Option<Hit> {
         .iter()
         .find(|a| a.value.len() > 1 && a.value.starts_with(':'))?;
     hit.evidence.push(deleted.span);
-    hit.target = Some(deleted.value.trim_start_matches(':').to_string());
-    hit.note = Some(format!(
+    hit.set_target(deleted.value.trim_start_matches(':').to_string());
+    hit.set_note(format!(
         "`{}` is a refspec with nothing before the colon, which means \"delete this on the remote\".",
         deleted.value
     ));
@@ -299,7 +299,7 @@ fn shared_push(command: &Command) -> Option<Hit> {
 /// A push of one work branch of the agent's own.
 fn branch_push(command: &Command) -> Option<Hit> {
     let mut hit = plain_push(command)?;
-    hit.target = Some(work_branch(command)?);
+    hit.set_target(work_branch(command)?);
     Some(hit)
 }
 
@@ -333,13 +333,13 @@ fn force_push(command: &Command) -> Option<Hit> {
         .find(|b| DEFAULT_BRANCHES.contains(b) || b.starts_with("release/"));
     if let Some(branch) = default {
         hit.scope = Some(S::Production);
-        hit.target = Some((*branch).to_string());
-        hit.note = Some(format!(
+        hit.set_target((*branch).to_string());
+        hit.set_note(format!(
             "`{branch}` is the branch everyone builds on and that usually deploys."
         ));
     } else if branches.is_empty() {
         hit.scope = Some(S::Production);
-        hit.note = Some("No branch is named, so it pushes whatever is checked out, which may be the default branch.".to_string());
+        hit.set_note("No branch is named, so it pushes whatever is checked out, which may be the default branch.".to_string());
     } else {
         hit.target = branches.first().map(|b| (*b).to_string());
     }

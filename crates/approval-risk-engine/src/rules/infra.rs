@@ -91,13 +91,13 @@ fn terraform_destroy(command: &Command) -> Option<Hit> {
         .find_map(|f| flag_value(command, f))
     {
         hit.evidence.push(target.span);
-        hit.target = Some(
+        hit.set_target(
             target
                 .value
                 .split_once('=')
                 .map_or(target.value.clone(), |(_, v)| v.to_string()),
         );
-        hit.note = Some(
+        hit.set_note(
             "`-target` limits it to the named resources and what depends on them.".to_string(),
         );
     }
@@ -221,7 +221,7 @@ fn state_delete(command: &Command) -> Option<Hit> {
     hit.target = words.get(2).map(|w| w.value.clone());
     if let Some(force) = find_flag(command, words!["-force", "--force"]) {
         hit.evidence.push(force.span);
-        hit.note = Some("With the force flag it deletes the state even though it still tracks live resources; they keep running (and costing) with nothing managing them.".to_string());
+        hit.set_note("With the force flag it deletes the state even though it still tracks live resources; they keep running (and costing) with nothing managing them.".to_string());
     }
     Some(hit)
 }

@@ -117,7 +117,7 @@ fn delete_of(command: &Command, kinds: Words) -> Option<Hit> {
     hit.target = deletion.name.clone();
     if let Some(all) = find_flag(command, words!["--all", "-A", "--all-namespaces"]) {
         hit.evidence.push(all.span);
-        hit.note = Some("It deletes every one of them, not a single named object.".to_string());
+        hit.set_note("It deletes every one of them, not a single named object.".to_string());
     }
     Some(hit)
 }
@@ -200,7 +200,7 @@ fn delete_storage(command: &Command) -> Option<Hit> {
         .iter()
         .any(|(k, _)| k.starts_with("volumesnapshot") || k == "vs")
     {
-        hit.note = Some(
+        hit.set_note(
             "Volume snapshots are backups: deleting one removes a way back, not just a disk."
                 .to_string(),
         );
@@ -354,7 +354,7 @@ fn drain(command: &Command) -> Option<Hit> {
     if let Some(flag) = lossy {
         hit.evidence.push(flag.span);
         hit.reversibility = Some(R::Recoverable);
-        hit.note = Some(format!("`{}` lets it delete pods' scratch data, pods no controller will recreate, or pods protected by a disruption budget.", flag.value));
+        hit.set_note(format!("`{}` lets it delete pods' scratch data, pods no controller will recreate, or pods protected by a disruption budget.", flag.value));
     }
     Some(hit)
 }
@@ -456,7 +456,7 @@ fn grant_cluster_admin(command: &Command) -> Option<Hit> {
     }) {
         hit.evidence.push(anyone.span);
         hit.scope = Some(S::Organization);
-        hit.note = Some("It grants it to a whole group of identities, not one person or workload: anyone who can reach the API server may qualify.".to_string());
+        hit.set_note("It grants it to a whole group of identities, not one person or workload: anyone who can reach the API server may qualify.".to_string());
     }
     Some(hit)
 }
@@ -483,7 +483,7 @@ fn helm_uninstall(command: &Command) -> Option<Hit> {
     if let Some(keep) = find_flag(command, words!["--keep-history"]) {
         hit.evidence.push(keep.span);
         hit.reversibility = Some(R::Recoverable);
-        hit.note = Some("`--keep-history` keeps the release record, so `helm rollback` can reinstall it (the data in deleted volumes still does not come back).".to_string());
+        hit.set_note("`--keep-history` keeps the release record, so `helm rollback` can reinstall it (the data in deleted volumes still does not come back).".to_string());
     }
     Some(hit)
 }

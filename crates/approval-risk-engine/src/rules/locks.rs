@@ -72,11 +72,11 @@ fn index_blocks_writes(input: &str, words: &[SqlWord], statement: Span) -> Optio
     let on = find(words, "on", index)?;
     let table = words.get(on + 1 + usize::from(words.get(on + 1)?.text == "only"))?;
     let mut hit = Hit::pair(words[0].span.cover(words[index].span), table.span);
-    hit.target = Some(table.raw.clone());
+    hit.set_target(table.raw.clone());
     // The statement as written, with CONCURRENTLY after INDEX.
     let cut = words[index].span.end;
     if statement.start <= cut && cut <= statement.end {
-        hit.instead = Some(format!(
+        hit.set_instead(format!(
             "{} CONCURRENTLY{}",
             &input[statement.start..cut],
             &input[cut..statement.end]
@@ -100,7 +100,7 @@ fn type_rewrite(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
         words[0].span.cover(words[1].span),
         words[alter].span.cover(words[kind].span),
     );
-    hit.target = Some(table.raw.clone());
+    hit.set_target(table.raw.clone());
     Some(hit)
 }
 
@@ -122,8 +122,8 @@ fn not_null_scan(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
         words[0].span.cover(words[1].span),
         words[alter].span.cover(words[set + 2].span),
     );
-    hit.target = Some(table.raw.clone());
-    hit.instead = Some(format!(
+    hit.set_target(table.raw.clone());
+    hit.set_instead(format!(
         "ALTER TABLE {table} ADD CHECK ({column} IS NOT NULL) NOT VALID;",
         table = table.raw,
         column = column.raw
@@ -156,10 +156,10 @@ fn constraint_validates(input: &str, words: &[SqlWord], statement: Span) -> Opti
         words[0].span.cover(words[1].span),
         words[add].span.cover(words[kind].span),
     );
-    hit.target = Some(table.raw.clone());
+    hit.set_target(table.raw.clone());
     // The statement as written, marked NOT VALID.
     let text = input.get(statement.start..statement.end)?;
-    hit.instead = Some(format!(
+    hit.set_instead(format!(
         "{} NOT VALID;",
         text.trim_end().trim_end_matches(';').trim_end()
     ));
@@ -190,12 +190,12 @@ fn unique_under_lock(input: &str, words: &[SqlWord], statement: Span) -> Option<
         words[0].span.cover(words[1].span),
         words[add].span.cover(words[kind].span),
     );
-    hit.target = Some(table.raw.clone());
+    hit.set_target(table.raw.clone());
     // The key's columns as written, for the concurrent index that can back it.
     let after = input.get(words[kind].span.end..statement.end)?;
     let open = after.find('(')?;
     let close = open + after[open..].find(')')?;
-    hit.instead = Some(format!(
+    hit.set_instead(format!(
         "CREATE UNIQUE INDEX CONCURRENTLY ON {} {};",
         table.raw,
         &after[open..=close]
@@ -252,11 +252,11 @@ fn mysql_table_copy(input: &str, words: &[SqlWord], statement: Span) -> Option<H
         return None;
     };
     let mut hit = Hit::pair(words[0].span.cover(words[1].span), evidence);
-    hit.target = Some(table.raw.clone());
+    hit.set_target(table.raw.clone());
     // The statement as written, asking MySQL to refuse rather than copy.
     let text = input.get(statement.start..statement.end)?;
     if algorithm.is_none() && lock.is_none() {
-        hit.instead = Some(format!(
+        hit.set_instead(format!(
             "{}, ALGORITHM=INPLACE, LOCK=NONE;",
             text.trim_end().trim_end_matches(';').trim_end()
         ));
@@ -289,7 +289,7 @@ fn volatile_default(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
         words[0].span.cover(words[1].span),
         words[default].span.cover(function.span),
     );
-    hit.target = Some(table.raw.clone());
+    hit.set_target(table.raw.clone());
     Some(hit)
 }
 
@@ -312,7 +312,7 @@ fn rename_under_readers(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
     }
     let to = find(words, "to", rename)?;
     let mut hit = Hit::at(vec![words[rename].span.cover(words[to].span)]);
-    hit.target = Some(table.raw.clone());
+    hit.set_target(table.raw.clone());
     Some(hit)
 }
 

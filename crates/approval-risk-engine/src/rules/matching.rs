@@ -46,6 +46,25 @@ impl Hit {
         Hit::at(vec![first, second, third])
     }
 
+    /// Adds the sentence about the specifics. Not inlined: rules write notes in some hundred and
+    /// forty places, and each assignment in place carries the code that drops the old value.
+    #[inline(never)]
+    pub fn set_note(&mut self, note: String) {
+        self.note = Some(note);
+    }
+
+    /// Names what the hit acts on (not inlined, as `set_note`).
+    #[inline(never)]
+    pub fn set_target(&mut self, target: String) {
+        self.target = Some(target);
+    }
+
+    /// Gives the safer step built for this hit (not inlined, as `set_note`).
+    #[inline(never)]
+    pub fn set_instead(&mut self, instead: String) {
+        self.instead = Some(instead);
+    }
+
     /// A hit on two spans (not inlined, as `on`).
     #[inline(never)]
     pub fn pair(first: Span, second: Span) -> Hit {

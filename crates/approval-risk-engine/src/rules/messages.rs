@@ -156,7 +156,7 @@ fn payment_api_call(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, url.span);
-    hit.target = Some(url.value.clone());
+    hit.set_target(url.value.clone());
     Some(hit)
 }
 
@@ -211,17 +211,17 @@ fn message_api_call(command: &Command) -> Option<Hit> {
             .map(|(_, _, audience)| (a, *audience))
     })?;
     let mut hit = Hit::pair(command.program_span, url.span);
-    hit.target = Some(url.value.clone());
+    hit.set_target(url.value.clone());
     match audience {
         Audience::Chat => {
             hit.reversibility = Some(R::Recoverable);
             hit.scope = Some(S::Shared);
-            hit.note = Some("It posts to a team chat: the post can be edited or deleted afterwards, but everyone in the channel is notified and may already have read it.".to_string());
+            hit.set_note("It posts to a team chat: the post can be edited or deleted afterwards, but everyone in the channel is notified and may already have read it.".to_string());
         }
         Audience::Person => {}
         Audience::List => {
             hit.scope = Some(S::Organization);
-            hit.note = Some(
+            hit.set_note(
                 "It sends a batch or a whole campaign: every address on the list gets it at once."
                     .to_string(),
             );
@@ -265,19 +265,19 @@ fn stripe_money(command: &Command) -> Option<Hit> {
                 return None;
             }
             hit.evidence.push(path.1);
-            hit.target = Some(path.0);
+            hit.set_target(path.0);
             Some(hit)
         })?;
     if let Some(live) = find_flag(command, words!["--live"]) {
         hit.evidence.push(live.span);
-        hit.note = Some("`--live` uses the live account: real money moves.".to_string());
+        hit.set_note("`--live` uses the live account: real money moves.".to_string());
     } else {
         match stripe_mode(command) {
             // A test-mode key moves no real money.
             Some(false) => return None,
             Some(true) => {}
             None => {
-                hit.note = Some("The Stripe CLI uses test mode unless `--live` or a live key (`STRIPE_API_KEY`, `--api-key`) is set; check which account the agent's environment points at.".to_string());
+                hit.set_note("The Stripe CLI uses test mode unless `--live` or a live key (`STRIPE_API_KEY`, `--api-key`) is set; check which account the agent's environment points at.".to_string());
             }
         }
     }
@@ -341,7 +341,7 @@ fn aws_send_email(command: &Command) -> Option<Hit> {
         .unwrap_or(0);
     if verb.contains("bulk") || verb == "send-users-messages" || recipients >= 10 {
         hit.scope = Some(S::Organization);
-        hit.note = Some("It sends to a whole list of recipients at once.".to_string());
+        hit.set_note("It sends to a whole list of recipients at once.".to_string());
     }
     Some(hit)
 }
@@ -399,7 +399,7 @@ fn mail_send(command: &Command) -> Option<Hit> {
                 .map(|a| (a.value.trim_start_matches("--to=").to_string(), a.span))
                 .or_else(|| flag_value(command, "-t").map(|a| (a.value.clone(), a.span)))?;
             hit.evidence.push(span);
-            hit.target = Some(to.clone());
+            hit.set_target(to.clone());
             return Some(finish_mail(
                 hit,
                 to.split(',').filter(|p| !p.is_empty()).count(),
@@ -465,9 +465,9 @@ fn finish_mail(mut hit: Hit, count: usize, dynamic: bool, command: &Command) -> 
         || command.has_wrapper("find -exec");
     if fanned || count >= 10 {
         hit.scope = Some(S::Organization);
-        hit.note = Some("It sends to a whole list of recipients, one after another.".to_string());
+        hit.set_note("It sends to a whole list of recipients, one after another.".to_string());
     } else if dynamic {
-        hit.note = Some("The recipients are only known when the plan runs; it could be one address or a whole list.".to_string());
+        hit.set_note("The recipients are only known when the plan runs; it could be one address or a whole list.".to_string());
     }
     hit
 }
@@ -950,7 +950,7 @@ fn public_drop(command: &Command) -> Option<Hit> {
     let sends = http_method(command) != "GET"
         || find_flag(command, words!["-T", "--upload-file"]).is_some();
     let mut hit = Hit::pair(command.program_span, url.span);
-    hit.target = Some(host);
+    hit.set_target(host);
     sends.then_some(hit)
 }
 

@@ -104,7 +104,7 @@ fn mongo_drop_collection(command: &Command) -> Option<Hit> {
     let at = script.find(".drop()").or_else(|| script.find(".drop({"))?;
     hit.target = collection_before(&script, at);
     if script.contains("getCollectionNames()") || script.contains("forEach") {
-        hit.note = Some(
+        hit.set_note(
             "The script loops over collections, so it drops every collection it finds.".to_string(),
         );
         hit.scope = Some(S::Production);
@@ -294,13 +294,13 @@ fn redis_flush(command: &Command) -> Option<Hit> {
     }
     let mut hit = Hit::pair(command.program_span, name.span);
     if name.value.eq_ignore_ascii_case("flushall") {
-        hit.note = Some(
+        hit.set_note(
             "FLUSHALL empties every logical database on the server, not just the selected one."
                 .to_string(),
         );
     }
     if flag_value(command, "--cluster").is_some() {
-        hit.note = Some("`--cluster call` sends it to every node of the cluster.".to_string());
+        hit.set_note("`--cluster call` sends it to every node of the cluster.".to_string());
     }
     Some(hit)
 }
@@ -314,7 +314,7 @@ fn redis_delete_keys(command: &Command) -> Option<Hit> {
     let mut hit = Hit::pair(command.program_span, name.span);
     hit.target = words.get(1).map(|k| k.value.clone());
     if words.len() <= 1 {
-        hit.note = Some("The keys come from the command's input, typically a scan of a pattern, so how many go is not visible in the plan.".to_string());
+        hit.set_note("The keys come from the command's input, typically a scan of a pattern, so how many go is not visible in the plan.".to_string());
     }
     Some(hit)
 }
@@ -562,17 +562,17 @@ fn search_delete_index(command: &Command) -> Option<Hit> {
     let index = deleted_index(engine, &segments)?;
     let mut hit = Hit::three(command.program_span, request.method_span, request.url.span);
     if index == "_all" || index.contains('*') {
-        hit.note = Some(format!(
+        hit.set_note(format!(
             "`{index}` matches many indices at once (with `_all` or `*`, every index on the cluster)."
         ));
     } else if index.contains(',') {
-        hit.note = Some(format!("It deletes several indices at once (`{index}`)."));
+        hit.set_note(format!("It deletes several indices at once (`{index}`)."));
     } else if segments.first().is_some_and(|s| s == "_data_stream") {
-        hit.note = Some(format!(
+        hit.set_note(format!(
             "`{index}` is a data stream: every backing index behind it is deleted too."
         ));
     }
-    hit.target = Some(index);
+    hit.set_target(index);
     Some(hit)
 }
 
@@ -616,7 +616,7 @@ fn search_delete_by_query(command: &Command) -> Option<Hit> {
         .body
         .is_some_and(|b| b.value.replace(' ', "").contains("\"match_all\""));
     if everything || match_all {
-        hit.note = Some("It matches every document: the index is emptied.".to_string());
+        hit.set_note("It matches every document: the index is emptied.".to_string());
     }
     Some(hit)
 }
@@ -647,7 +647,7 @@ fn kafka_delete_topic(command: &Command) -> Option<Hit> {
             let mut hit = Hit::pair(command.program_span, delete.span);
             if let Some(topic) = flag_value(command, "--topic") {
                 hit.evidence.push(topic.span);
-                hit.target = Some(
+                hit.set_target(
                     topic
                         .value
                         .strip_prefix("--topic=")
@@ -888,11 +888,11 @@ fn nats_delete_stream(command: &Command) -> Option<Hit> {
     let one_key = group.value == "kv" && verb.value != "purge" && words.len() > 3;
     if one_key && command.args.iter().all(|a| a.value != "--purge") {
         hit.reversibility = Some(R::Recoverable);
-        hit.note = Some("Deleting one key leaves its history in the bucket, where earlier values can still be read.".to_string());
+        hit.set_note("Deleting one key leaves its history in the bucket, where earlier values can still be read.".to_string());
     }
     hit.target = words.get(2).map(|w| w.value.clone());
     if verb.value == "purge" {
-        hit.note = Some("Purging keeps the stream but deletes every message in it.".to_string());
+        hit.set_note("Purging keeps the stream but deletes every message in it.".to_string());
     }
     Some(hit)
 }
@@ -988,9 +988,9 @@ fn etcd_range_delete(command: &Command) -> Option<Hit> {
     let mut hit = Hit::three(command.program_span, verb.span, range.span);
     if let Some(key) = key {
         hit.evidence.push(key.span);
-        hit.target = Some(key.value.clone());
+        hit.set_target(key.value.clone());
         if words!["", "/", "/registry", "/registry/", "\0"].contains(key.value.as_str()) {
-            hit.note = Some("The key range is the whole keyspace (for a Kubernetes control plane, the entire cluster's state).".to_string());
+            hit.set_note("The key range is the whole keyspace (for a Kubernetes control plane, the entire cluster's state).".to_string());
         }
     }
     Some(hit)

@@ -39,7 +39,7 @@ fn internal_registry(hit: &mut Hit, command: &Command, flags: Words, public: Wor
     }
     hit.evidence.push(arg.span);
     hit.scope = Some(S::Shared);
-    hit.note = Some(if lower.contains("test") {
+    hit.set_note(if lower.contains("test") {
         format!("`{value}` is a test index: nothing there reaches real installs, though the upload is still permanent there.")
     } else {
         format!("It goes to `{value}`, not the public registry, so it reaches people inside the organisation rather than everyone.")
@@ -73,7 +73,7 @@ fn npm_publish(command: &Command) -> Option<Hit> {
             if value == "restricted" {
                 hit.evidence.push(arg.span);
                 hit.scope = Some(S::Shared);
-                hit.note = Some("`--access restricted` keeps the package private to the organisation's npm members.".to_string());
+                hit.set_note("`--access restricted` keeps the package private to the organisation's npm members.".to_string());
             }
         }
     }
@@ -89,7 +89,7 @@ fn npm_deprecate(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::three(command.program_span, sub.span, package.span);
-    hit.target = Some(package.value.clone());
+    hit.set_target(package.value.clone());
     Some(hit)
 }
 
@@ -180,7 +180,7 @@ fn cargo_publish(command: &Command) -> Option<Hit> {
         _ => return None,
     }
     if let Some((_, package)) = value_of(command, words!["-p", "--package"]) {
-        hit.target = Some(package);
+        hit.set_target(package);
     }
     internal_registry(
         &mut hit,

@@ -79,7 +79,7 @@ fn parts(command: &Command) -> Option<(&str, &str, Hit)> {
     let kind = command.args.get(1)?;
     let address = command.args.get(2).unwrap_or(kind);
     let mut hit = Hit::pair(verb.span, address.span);
-    hit.target = Some(address.value.clone());
+    hit.set_target(address.value.clone());
     Some((verb.value.as_str(), kind.value.as_str(), hit))
 }
 
@@ -94,7 +94,7 @@ fn replaces_data(command: &Command) -> Option<Hit> {
         return None;
     }
     if verb == "maybe-replace" {
-        hit.note = Some("CloudFormation says replacement is conditional: it depends on values only known at deploy time.".to_string());
+        hit.set_note("CloudFormation says replacement is conditional: it depends on values only known at deploy time.".to_string());
     }
     Some(hit)
 }
@@ -142,7 +142,7 @@ fn opens_to_internet(command: &Command) -> Option<Hit> {
     hit.evidence.push(open_source(command)?.span);
     if super::cloud::web_ports_only(&super::cloud::ports(command, words!["--port"])) {
         hit.scope = Some(S::Production);
-        hit.note = Some(super::cloud::OPEN_TO_WORLD.to_string());
+        hit.set_note(super::cloud::OPEN_TO_WORLD.to_string());
     }
     Some(hit)
 }
@@ -164,7 +164,7 @@ fn weakens_safety(command: &Command) -> Option<Hit> {
     }
     let [key, old, new] = weakened(command)?;
     hit.evidence.extend([key.span, new.span]);
-    hit.note = Some(format!(
+    hit.set_note(format!(
         "`{}` goes from {} to {}.",
         key.value, old.value, new.value
     ));
@@ -182,7 +182,7 @@ fn changes(command: &Command) -> Option<Hit> {
     }
     if is_identity(kind) {
         hit.scope = Some(S::Organization);
-        hit.note = Some("It changes identity and access, which decides what everyone and everything in the account can do.".to_string());
+        hit.set_note("It changes identity and access, which decides what everyone and everything in the account can do.".to_string());
     }
     Some(hit)
 }

@@ -248,7 +248,7 @@ fn remove_item_tree(command: &Command) -> Option<Hit> {
     let mut hit = Hit::at(evidence);
     if let Some(path) = path_of(command) {
         hit.evidence.push(path.span);
-        hit.target = Some(path.value.clone());
+        hit.set_target(path.value.clone());
     }
     Some(hit)
 }
@@ -268,7 +268,7 @@ fn remove_item_many(command: &Command) -> Option<Hit> {
     let selective = match (wildcard, piped) {
         (Some(path), _) => {
             hit.evidence.push(path.span);
-            hit.target = Some(path.value.clone());
+            hit.set_target(path.value.clone());
             // What follows the last wildcard (`.xlsx`); the reader may have taken a Windows
             // path's backslashes as escapes, so the folder part is not split off.
             let tail = path.value.rsplit(['*', '?']).next().unwrap_or("");
@@ -288,7 +288,7 @@ fn wipes_disk(command: &Command) -> Option<Hit> {
     let mut hit = Hit::on(command.program_span);
     if let Some(target) = command.args.iter().find(|a| !a.value.starts_with('-')) {
         hit.evidence.push(target.span);
-        hit.target = Some(target.value.clone());
+        hit.set_target(target.value.clone());
     }
     Some(hit)
 }
@@ -325,7 +325,7 @@ fn on_named(command: &Command, names: &[&str]) -> Hit {
     let mut hit = Hit::on(command.program_span);
     if let Some(target) = named_or_first(command, names) {
         hit.evidence.push(target.span);
-        hit.target = Some(target.value.clone());
+        hit.set_target(target.value.clone());
     }
     hit
 }
@@ -367,7 +367,7 @@ fn protection_off(command: &Command) -> Option<Hit> {
             let mut hit = Hit::pair(command.program_span, flag.span);
             if let Some(what) = value_after(command, flag) {
                 hit.evidence.push(what.span);
-                hit.target = Some(what.value.clone());
+                hit.set_target(what.value.clone());
             }
             hit
         }
@@ -409,7 +409,7 @@ pub(super) fn admin_group_add(command: &Command) -> Option<Hit> {
     let mut hit = Hit::pair(command.program_span, group.span);
     if let Some(member) = member {
         hit.evidence.push(member.span);
-        hit.target = Some(member.value.clone());
+        hit.set_target(member.value.clone());
     }
     Some(hit)
 }
@@ -444,7 +444,7 @@ fn disables_accounts(command: &Command) -> Option<Hit> {
     );
     if whole_directory && hit.target.is_none() {
         hit.scope = Some(S::Organization);
-        hit.note = Some(
+        hit.set_note(
             "The accounts are whatever the query before the pipe matches in the directory; nobody reads the list first."
                 .to_string(),
         );

@@ -58,7 +58,7 @@ fn noun_then_delete(command: &Command) -> Option<Hit> {
         command.program == "bw" && find_flag(command, words!["--permanent", "-p"]).is_none();
     if archived || trashed {
         hit.reversibility = Some(R::Recoverable);
-        hit.note = Some(
+        hit.set_note(
             if archived {
                 "`--archive` keeps it in the archive, where it can be restored."
             } else {
@@ -71,7 +71,7 @@ fn noun_then_delete(command: &Command) -> Option<Hit> {
         .contains(noun.value.as_str())
     {
         hit.scope = Some(S::Production);
-        hit.note = Some(format!(
+        hit.set_note(format!(
             "A whole {} holds many secrets and the access of everyone who uses them.",
             noun.value.trim_end_matches('s')
         ));

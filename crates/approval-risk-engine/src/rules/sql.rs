@@ -85,7 +85,7 @@ fn mysqladmin_drop(command: &Command) -> Option<Hit> {
     let mut hit = Hit::pair(command.program_span, words[at].span);
     if let Some(name) = words.get(at + 1) {
         hit.evidence.push(name.span);
-        hit.target = Some(name.value.clone());
+        hit.set_target(name.value.clone());
     }
     Some(hit)
 }
@@ -133,7 +133,7 @@ fn pg_restore_clean(command: &Command) -> Option<Hit> {
         .find(|a| a.value == "--create" || short_cluster_has(&a.value, 'C'))
     {
         hit.evidence.push(create.span);
-        hit.note = Some("With `--create` it drops and recreates the whole database, not only the objects in the dump.".to_string());
+        hit.set_note("With `--create` it drops and recreates the whole database, not only the objects in the dump.".to_string());
     }
     Some(hit)
 }
@@ -146,7 +146,7 @@ fn pg_dropcluster(command: &Command) -> Option<Hit> {
     match words.get(1) {
         Some(name) => {
             hit.evidence.push(name.span);
-            hit.target = Some(format!("{}/{}", version.value, name.value));
+            hit.set_target(format!("{}/{}", version.value, name.value));
         }
         None => hit.target = Some(version.value.clone()),
     }
@@ -176,7 +176,7 @@ fn grant_all(_input: &str, words: &[SqlWord], _statement: Span) -> Option<Hit> {
     };
     if everything {
         hit.reversibility = Some(R::Recoverable);
-        hit.note = Some(
+        hit.set_note(
             "It covers every table: revoking it does not undo what the grantee did meanwhile."
                 .to_string(),
         );
@@ -223,7 +223,7 @@ fn update_rows(input: &str, words: &[SqlWord], statement: Span) -> Option<Hit> {
         && !words[filter..].iter().any(|w| w.text == "or");
     if one_column && fills_empty && !column.is_empty() {
         hit.reversibility = Some(R::Reversible);
-        hit.note = Some(format!(
+        hit.set_note(format!(
             "It only fills `{column}` where it is empty, so no value is overwritten."
         ));
     } else if one_row_by_id(
@@ -234,7 +234,7 @@ fn update_rows(input: &str, words: &[SqlWord], statement: Span) -> Option<Hit> {
         // One row, chosen by its key: what it overwrites reaches that one record, wherever
         // the table lives.
         hit.scope = Some(S::Shared);
-        hit.note = Some("It changes one row, chosen by its `id`.".to_string());
+        hit.set_note("It changes one row, chosen by its `id`.".to_string());
     }
     Some(hit)
 }

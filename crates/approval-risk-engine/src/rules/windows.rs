@@ -50,7 +50,7 @@ fn deletion(command: &Command, recursive: Option<&Arg>, target: &Arg) -> Hit {
     evidence.extend(switch(command, 'q').map(|a| a.span));
     evidence.push(target.span);
     let mut hit = Hit::at(evidence);
-    hit.target = Some(target.value.clone());
+    hit.set_target(target.value.clone());
     hit
 }
 
@@ -61,7 +61,7 @@ fn format_volume(command: &Command) -> Option<Hit> {
         v.len() == 2 && v[0].is_ascii_alphabetic() && v[1] == b':'
     })?;
     let mut hit = Hit::pair(command.program_span, volume.span);
-    hit.target = Some(volume.value.clone());
+    hit.set_target(volume.value.clone());
     Some(hit)
 }
 
@@ -73,7 +73,7 @@ fn reg_delete(command: &Command) -> Option<Hit> {
         .filter(|w| w.value.eq_ignore_ascii_case("delete"))?;
     let key = words.next()?;
     let mut hit = Hit::three(command.program_span, verb.span, key.span);
-    hit.target = Some(key.value.clone());
+    hit.set_target(key.value.clone());
     Some(hit)
 }
 
@@ -98,7 +98,7 @@ fn net_account(command: &Command, grant: bool) -> Option<Hit> {
         _ => return None,
     };
     let mut hit = Hit::at(vec![command.program_span, group.span, name.span, flag.span]);
-    hit.target = Some(name.value.clone());
+    hit.set_target(name.value.clone());
     Some(hit)
 }
 
