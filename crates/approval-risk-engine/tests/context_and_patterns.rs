@@ -2819,3 +2819,27 @@ fn an_aws_operation_is_judged_alike_on_the_command_line_and_through_a_tool() {
         assert_eq!(assess_default(read).verdict, Decision::Proceed, "{read}");
     }
 }
+
+/// A Windows temporary folder is scratch space, as `/tmp` is: deleting in it is a review, not
+/// an escalation, and the card names the path as the plan wrote it, backslashes included.
+/// Other folders, and a climb out of the temporary one, keep their escalation.
+#[test]
+fn windows_temporary_folders_are_scratch_and_paths_keep_their_backslashes() {
+    for plan in [
+        "del /s /q %TEMP%\\*\n",
+        "Remove-Item -Recurse -Force C:\\Users\\dev\\AppData\\Local\\Temp\\build\n",
+    ] {
+        assert_eq!(assess_default(plan).verdict, Decision::Review, "{plan}");
+    }
+    let kept =
+        assess_default("Remove-Item -Recurse -Force C:\\Users\\dev\\AppData\\Local\\Temp\\build\n");
+    assert!(only_step(&kept)
+        .headline
+        .contains("`C:\\Users\\dev\\AppData\\Local\\Temp\\build`"));
+    for plan in [
+        "del /s /q C:\\backups\n",
+        "rd /s /q C:\\Windows\\Temp\\..\\System32\n",
+    ] {
+        assert_eq!(assess_default(plan).verdict, Decision::Escalate, "{plan}");
+    }
+}

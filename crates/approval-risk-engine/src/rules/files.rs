@@ -335,13 +335,7 @@ fn classify_into(hit: &mut Hit, class: PathClass, path: &str, arg: &Arg) {
                 "`{path}` is where a server keeps its data (databases, uploads, backups, logs)."
             ));
         }
-        PathClass::Scratch => {
-            hit.reversibility = Some(R::Recoverable);
-            hit.scope = Some(S::Local);
-            hit.set_note(format!(
-                "`{path}` looks like build output, a log or scratch space, which is rarely needed again."
-            ));
-        }
+        PathClass::Scratch => scratch(hit, path),
         PathClass::Ordinary => {
             if under_system_dir(path) {
                 hit.scope = Some(S::Shared);
@@ -356,6 +350,40 @@ fn classify_into(hit: &mut Hit, class: PathClass, path: &str, arg: &Arg) {
 /// A path inside the temporary folder (`$TMPDIR/build`, `${TMPDIR:-/tmp}/x`) with no other
 /// expansion: scratch space even though the variable is only known at run time. The bare
 /// variable (`$TMPDIR/`) is not: if it is empty, that is the root of the disk.
+/// A deletion of scratch space (a temporary folder, build output, logs): rarely needed
+/// again, so recoverable, and local.
+pub fn scratch(hit: &mut Hit, path: &str) {
+    hit.reversibility = Some(R::Recoverable);
+    hit.scope = Some(S::Local);
+    hit.set_note(format!(
+        "`{path}` looks like build output, a log or scratch space, which is rarely needed again."
+    ));
+}
+
+/// Is `path` a Windows temporary folder or inside one (`%TEMP%\x`, `$env:TMP`,
+/// `C:\Windows\Temp\x`, `...\AppData\Local\Temp\x`), with no climb out of it?
+pub fn windows_temp(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase().replace('/', "\\");
+    let under = |folder: &str| {
+        lower
+            .strip_prefix(folder)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('\\'))
+    };
+    !lower.contains("..")
+        && (words![
+            "%temp%",
+            "%tmp%",
+            "$env:temp",
+            "$env:tmp",
+            "c:\\temp",
+            "c:\\tmp",
+            "c:\\windows\\temp"
+        ]
+        .iter()
+        .any(under)
+            || lower.contains("\\appdata\\local\\temp\\"))
+}
+
 fn under_tmpdir(value: &str) -> bool {
     let rest = ["${TMPDIR}", "$TMPDIR"]
         .iter()

@@ -248,6 +248,9 @@ fn remove_item_tree(command: &Command) -> Option<Hit> {
     let mut hit = Hit::at(evidence);
     if let Some(path) = path_of(command) {
         hit.evidence.push(path.span);
+        if super::files::windows_temp(&path.value) {
+            super::files::scratch(&mut hit, &path.value);
+        }
         hit.set_target(path.value.clone());
     }
     Some(hit)

@@ -50,6 +50,9 @@ fn deletion(command: &Command, recursive: Option<&Arg>, target: &Arg) -> Hit {
     evidence.extend(switch(command, 'q').map(|a| a.span));
     evidence.push(target.span);
     let mut hit = Hit::at(evidence);
+    if super::files::windows_temp(&target.value) {
+        super::files::scratch(&mut hit, &target.value);
+    }
     hit.set_target(target.value.clone());
     hit
 }

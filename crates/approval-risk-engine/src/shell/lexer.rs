@@ -296,6 +296,13 @@ impl<'a> Lexer<'a> {
                     // `$(`, `<(` and `>(` inside a word are handled below; a bare paren ends it.
                     break;
                 }
+                // In a Windows path (`C:\Users\x`, `.\build`, `%TEMP%\x`, `$env:TEMP\x`) a
+                // backslash separates folders; it escapes nothing, and the path keeps it.
+                b'\\' if windows_path(&value, self.peek_at(1)) => {
+                    value.push('\\');
+                    self.pos += 1;
+                    unquoted_chars += 1;
+                }
                 b'\\' => {
                     self.pos += 1;
                     match self.peek() {
@@ -554,6 +561,27 @@ impl<'a> Lexer<'a> {
     }
 }
 
+/// Is a word that reads `before` so far, with a backslash next (and `next` after it), a
+/// Windows path: a drive (`C:`), a variable (`%TEMP%`, `$env:TEMP`), or `.` or `..` followed by
+/// a folder's name (`.\build`, but `\.\*` stays a pattern)? In a POSIX shell none of these
+/// needs an escaped letter, so the backslash can only be a separator.
+fn windows_path(before: &str, next: Option<u8>) -> bool {
+    let b = before.as_bytes();
+    let drive = b.len() >= 2
+        && b[0].is_ascii_alphabetic()
+        && b[1] == b':'
+        && b.get(2).is_none_or(|&c| c == b'\\');
+    let variable = (b.len() > 2 && b[0] == b'%' && before.ends_with('%'))
+        || before
+            .get(..5)
+            .is_some_and(|p| p.eq_ignore_ascii_case("$env:"));
+    let relative = ((before == "." || before == "..")
+        && next.is_some_and(|n| n.is_ascii_alphanumeric() || n == b'_'))
+        || before.starts_with(".\\")
+        || before.starts_with("..\\");
+    drive || variable || relative
+}
+
 // A test reports failure by panicking; the workspace's `clippy::panic` lint is meant for the
 // engine, which must never panic on any input.
 #[cfg(test)]
@@ -569,6 +597,26 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn windows_paths_keep_their_backslashes_and_escapes_still_escape() {
+        assert_eq!(
+            words(r"del /s /q C:\Users\dev\Temp\* %TEMP%\x .\build\out.txt $env:TMP\y"),
+            [
+                "del",
+                "/s",
+                "/q",
+                r"C:\Users\dev\Temp\*",
+                r"%TEMP%\x",
+                r".\build\out.txt",
+                r"$env:TMP\y"
+            ]
+        );
+        assert_eq!(
+            words(r"find . -name \*.log -o -name \.\*"),
+            ["find", ".", "-name", "*.log", "-o", "-name", ".*"]
+        );
     }
 
     #[test]
