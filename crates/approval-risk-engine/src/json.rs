@@ -47,6 +47,14 @@ impl Value {
         }
     }
 
+    /// The string, if this is one.
+    pub fn text(&self) -> Option<&Text> {
+        match self {
+            Value::String(t) => Some(t),
+            _ => None,
+        }
+    }
+
     pub fn str(&self) -> Option<&str> {
         match self {
             Value::String(t) => Some(t.as_str()),

@@ -487,16 +487,7 @@ impl Writer<'_> {
                     }));
                     Vec::new()
                 }
-                Value::Array(items, _) => items
-                    .iter()
-                    .filter_map(|i| {
-                        if let Value::String(t) = i {
-                            Some(t)
-                        } else {
-                            None
-                        }
-                    })
-                    .collect(),
+                Value::Array(items, _) => items.iter().filter_map(Value::text).collect(),
                 _ => Vec::new(),
             };
             let sql = SQL_KEYS.contains(&lower.as_str()) || (lower == "query" && database_tool);
@@ -673,11 +664,7 @@ impl Writer<'_> {
                 .stand_in(" -X ", Span::new(method.span.start, method.span.start));
             self.append_text(method);
         }
-        self.derived
-            .stand_in(" '", Span::new(url.span.start, url.span.start));
-        self.append_text(url);
-        self.derived
-            .stand_in("'", Span::new(url.span.end, url.span.end));
+        self.quoted(url);
         for (key, value) in fields {
             let lower = key.as_str().to_ascii_lowercase();
             match value {
@@ -734,54 +721,48 @@ impl Writer<'_> {
     /// command line: each argument a flag (`LogGroupName` is `--log-group-name`, `false` is
     /// `--no-...`) followed by its value, mapped to its own bytes.
     fn aws_call(&mut self, name: &Text, fields: &[(Text, Value)]) -> bool {
-        let parts: Vec<&str> = name.as_str().split(['.', '/', ':']).collect();
-        let [provider, service, operation] = parts[..] else {
+        let Some((service, operation)) = name
+            .as_str()
+            .strip_prefix("aws.")
+            .and_then(|rest| rest.split_once('.'))
+        else {
             return false;
         };
-        let plain = |part: &str| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        };
-        if !provider.eq_ignore_ascii_case("aws") || !plain(service) || !plain(operation) {
+        let word = |part: &str| part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        if service.is_empty() || !word(service) || !word(operation) {
             return false;
         }
         let at = Span::new(inner(name).start, inner(name).start);
         self.derived.stand_in("\n```sh\n", at);
         // The API's client names that the command line calls otherwise.
-        let service = match service.to_ascii_lowercase().as_str() {
-            "s3" => "s3api".to_string(),
-            "config" => "configservice".to_string(),
-            other => other.to_string(),
+        let service = match service {
+            "s3" => "s3api",
+            "config" => "configservice",
+            other => other,
         };
         let command = format!("aws {service} {}", kebab(operation));
         self.derived.stand_in(&command, inner(name));
         for (key, value) in fields {
-            let flag = format!(" --{}", kebab(key.as_str()));
-            match value {
-                Value::String(text) => {
-                    self.derived.stand_in(&flag, inner(key));
-                    self.quoted(text);
-                }
-                Value::Scalar(span) => match span.slice(self.input) {
-                    "null" => {}
-                    "true" => self.derived.stand_in(&flag, inner(key)),
-                    "false" => self
-                        .derived
-                        .stand_in(&flag.replacen("--", "--no-", 1), inner(key)),
-                    number => {
-                        self.derived.stand_in(&flag, inner(key));
-                        self.derived.stand_in(" ", *span);
-                        self.derived.stand_in(number, *span);
-                    }
-                },
-                Value::Array(items, _) => {
-                    self.derived.stand_in(&flag, inner(key));
-                    for item in items {
-                        if let Value::String(text) = item {
-                            self.quoted(text);
-                        }
-                    }
-                }
-                Value::Object(..) => {}
+            let (scalar, texts): (&str, Vec<&Text>) = match value {
+                Value::Scalar(span) => (span.slice(self.input), Vec::new()),
+                Value::String(text) => ("", vec![text]),
+                Value::Array(items, _) => ("", items.iter().filter_map(Value::text).collect()),
+                Value::Object(..) => ("null", Vec::new()),
+            };
+            if scalar == "null" {
+                continue;
+            }
+            // `true` is the bare flag, `false` its `--no-` form, a number its value.
+            let no = if scalar == "false" { "no-" } else { "" };
+            let number = if matches!(scalar, "true" | "false") {
+                ""
+            } else {
+                scalar
+            };
+            let flag = format!(" --{no}{} {number}", kebab(key.as_str()));
+            self.derived.stand_in(flag.trim_end(), inner(key));
+            for text in texts {
+                self.quoted(text);
             }
         }
         let end = Span::new(name.span.end, name.span.end);
