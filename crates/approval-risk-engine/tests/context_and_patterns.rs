@@ -2843,3 +2843,40 @@ fn windows_temporary_folders_are_scratch_and_paths_keep_their_backslashes() {
         assert_eq!(assess_default(plan).verdict, Decision::Escalate, "{plan}");
     }
 }
+
+/// Adding an account to a group grants what the group may do: a review for any group, an
+/// escalation for an administrators' group (`Domain Admins` as much as `Administrators`),
+/// whether through `net`, the AD module or Microsoft Graph. Listing a group grants nothing.
+#[test]
+fn group_membership_grants_are_reviewed_and_admin_groups_escalate() {
+    for plan in [
+        "Add-ADGroupMember -Identity Finance -Members r.vandijk\n",
+        "Add-MgGroupMember -GroupId 0f1e2d3c -DirectoryObjectId 9a8b7c6d\n",
+        "net localgroup \"Remote Desktop Users\" jdoe /add\n",
+    ] {
+        let assessment = assess_default(plan);
+        assert!(
+            has_finding(only_step(&assessment), "win.group-member-add"),
+            "{plan}"
+        );
+        assert_eq!(assessment.verdict, Decision::Review, "{plan}");
+    }
+    for plan in [
+        "net group \"Domain Admins\" r.vandijk /add /domain\n",
+        "Add-ADGroupMember -Identity 'Domain Admins' -Members r.vandijk\n",
+    ] {
+        let assessment = assess_default(plan);
+        assert!(
+            has_finding(only_step(&assessment), "win.admin-add"),
+            "{plan}"
+        );
+        assert!(
+            !has_finding(only_step(&assessment), "win.group-member-add"),
+            "{plan}"
+        );
+    }
+    assert_eq!(
+        assess_default("Get-ADGroupMember -Identity Finance\n").verdict,
+        Decision::Proceed
+    );
+}

@@ -206,9 +206,9 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                 if shows_value(command) && !command.wrappers.contains(&"$( )") && !into_file {
                     flow.shown = Some((source, index + 1));
                     let mut hit = Hit::on(source);
-                    hit.target = secret_named(command, &flow).or_else(|| {
+                    hit.set_target(secret_named(command, &flow).or_else(|| {
                         flows::credential_search(command).map(|pattern| pattern.value.clone())
-                    });
+                    }));
                     found.push((rule, hit, c));
                 }
             }
@@ -1030,7 +1030,7 @@ fn sends_secret(
     crate::order::sort_by_rank(&mut evidence, |s| crate::order::by_position(*s));
     evidence.dedup();
     let mut hit = Hit::at(evidence);
-    hit.target = flows::host_of(&destination.value).map(str::to_string);
+    hit.set_target(flows::host_of(&destination.value).map(str::to_string));
     hit.set_note(match source {
         Some(_) => "It sends what a command before it read from a credential.".to_string(),
         None => "What it sends is a credential file.".to_string(),

@@ -630,7 +630,7 @@ pub(crate) fn sql_hits(
                 Matcher::Sql(pattern) => {
                     if let Some(mut hit) = match_sql(pattern, &words) {
                         if let Some(build) = pattern.instead_from {
-                            hit.instead = build(input, &words, statement);
+                            hit.set_instead(build(input, &words, statement));
                         }
                         hits.push((rule, hit, None));
                     }
@@ -1034,7 +1034,7 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
     };
     let rule = rules::find(id)?;
     let mut hit = Hit::pair(command.program_span, span);
-    hit.target = if api_cli {
+    hit.set_target(if api_cli {
         // The endpoint: the first word after `api` (`repos/acme/web/pulls`).
         rules::positionals_of(command)
             .into_iter()
@@ -1045,7 +1045,7 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
         args.iter()
             .find(|a| a.value.starts_with("http"))
             .map(|a| a.value.clone())
-    };
+    });
     Some((rule, hit, None))
 }
 
@@ -1617,7 +1617,7 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
     }) {
         let rule = rules::find("prose.delete-other")?;
         let mut hit = Hit::at(vec![tokens[s].span.cover(tokens[e - 1].span)]);
-        hit.target = object_after(tokens, e);
+        hit.set_target(object_after(tokens, e));
         return Some((rule, hit, None));
     }
     let mut verbs: Vec<(usize, usize, bool)> = find_all(tokens, CHANGE_VERBS)

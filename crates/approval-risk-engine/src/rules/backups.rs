@@ -77,7 +77,7 @@ fn borg_delete(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, sub.span);
-    hit.target = words.get(1).map(|w| w.value.clone());
+    hit.target_of(words.get(1).copied());
     Some(hit)
 }
 
@@ -102,7 +102,7 @@ fn velero_delete(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::three(command.program_span, kind.span, verb.span);
-    hit.target = words.get(2).map(|w| w.value.clone());
+    hit.target_of(words.get(2).copied());
     if kind.value.starts_with("restore") {
         // A restore record only describes a restore that already ran; the data is untouched.
         hit.reversibility = Some(R::Reversible);

@@ -313,7 +313,7 @@ fn jenkins_delete(command: &Command) -> Option<Hit> {
     })?;
     let verb = &command.args[at];
     let mut hit = Hit::pair(command.program_span, verb.span);
-    hit.target = command.args.get(at + 1).map(|a| a.value.clone());
+    hit.target_of(command.args.get(at + 1));
     Some(hit)
 }
 
@@ -330,7 +330,7 @@ fn workflow_run(command: &Command) -> Option<Hit> {
         _ => return None,
     };
     let mut hit = Hit::three(command.program_span, words[0].span, verb.span);
-    hit.target = target.map(|t| t.value.clone());
+    hit.target_of(target.copied());
     Some(hit)
 }
 

@@ -120,7 +120,7 @@ fn aws_s3_versioning_off(command: &Command) -> Option<Hit> {
             || compact.contains("\"MFADelete\":\"Disabled\"")
     })?;
     hit.evidence.push(off.span);
-    hit.target = option_value(command, words!["--bucket"]).map(|(v, _)| v.to_string());
+    hit.set_target(option_value(command, words!["--bucket"]).map(|(v, _)| v.to_string()));
     Some(hit)
 }
 
@@ -163,7 +163,7 @@ fn aws_s3_public(command: &Command) -> Option<Hit> {
             || compact.contains("\"Principal\":{\"AWS\":\"*\"}")
     })?;
     hit.evidence.push(public.span);
-    hit.target = option_value(command, words!["--bucket"]).map(|(v, _)| v.to_string());
+    hit.set_target(option_value(command, words!["--bucket"]).map(|(v, _)| v.to_string()));
     Some(hit)
 }
 
@@ -188,15 +188,17 @@ fn aws_rds_delete(command: &Command) -> Option<Hit> {
             command,
         )?,
     };
-    hit.target = option_value(
-        command,
-        words![
-            "--db-instance-identifier",
-            "--db-cluster-identifier",
-            "--cluster-identifier",
-        ],
-    )
-    .map(|(v, _)| v.to_string());
+    hit.set_target(
+        option_value(
+            command,
+            words![
+                "--db-instance-identifier",
+                "--db-cluster-identifier",
+                "--cluster-identifier",
+            ],
+        )
+        .map(|(v, _)| v.to_string()),
+    );
     let skip = find_flag(
         command,
         words!["--skip-final-snapshot", "--skip-final-cluster-snapshot"],
@@ -242,11 +244,13 @@ fn aws_rds_backups_off(command: &Command) -> Option<Hit> {
         return None;
     }
     hit.evidence.push(span);
-    hit.target = option_value(
-        command,
-        words!["--db-instance-identifier", "--db-cluster-identifier"],
-    )
-    .map(|(v, _)| v.to_string());
+    hit.set_target(
+        option_value(
+            command,
+            words!["--db-instance-identifier", "--db-cluster-identifier"],
+        )
+        .map(|(v, _)| v.to_string()),
+    );
     Some(hit)
 }
 
@@ -274,11 +278,13 @@ fn aws_iam_admin(command: &Command) -> Option<Hit> {
             return None;
         }
         hit.evidence.push(span);
-        hit.target = option_value(
-            command,
-            words!["--user-name", "--role-name", "--group-name"],
-        )
-        .map(|(v, _)| v.to_string());
+        hit.set_target(
+            option_value(
+                command,
+                words!["--user-name", "--role-name", "--group-name"],
+            )
+            .map(|(v, _)| v.to_string()),
+        );
         return Some(hit);
     }
     let mut hit = match_command(
@@ -291,7 +297,7 @@ fn aws_iam_admin(command: &Command) -> Option<Hit> {
         return None;
     }
     hit.evidence.push(span);
-    hit.target = option_value(command, words!["--user-name"]).map(|(v, _)| v.to_string());
+    hit.set_target(option_value(command, words!["--user-name"]).map(|(v, _)| v.to_string()));
     hit.set_note(format!("`{group}` is named as an administrators' group."));
     Some(hit)
 }
@@ -337,16 +343,18 @@ fn aws_iam_wildcard(command: &Command) -> Option<Hit> {
     )?;
     let document = command.args.iter().find(|a| wildcard_policy(&a.value))?;
     hit.evidence.push(document.span);
-    hit.target = option_value(
-        command,
-        words![
-            "--user-name",
-            "--role-name",
-            "--group-name",
-            "--policy-name",
-        ],
-    )
-    .map(|(v, _)| v.to_string());
+    hit.set_target(
+        option_value(
+            command,
+            words![
+                "--user-name",
+                "--role-name",
+                "--group-name",
+                "--policy-name",
+            ],
+        )
+        .map(|(v, _)| v.to_string()),
+    );
     Some(hit)
 }
 
@@ -391,11 +399,13 @@ fn delete_access_key(command: &Command) -> Option<Hit> {
     ];
     shapes.iter().find_map(|(program, subcommands)| {
         let mut hit = match_command(&shape(*program, subcommands), command)?;
-        hit.target = option_value(
-            command,
-            words!["--user-name", "--iam-account", "--id", "--access-key-id"],
-        )
-        .map(|(v, _)| v.to_string());
+        hit.set_target(
+            option_value(
+                command,
+                words!["--user-name", "--iam-account", "--id", "--access-key-id"],
+            )
+            .map(|(v, _)| v.to_string()),
+        );
         Some(hit)
     })
 }
@@ -405,7 +415,7 @@ fn long_lived_key(command: &Command) -> Option<Hit> {
         &shape(words!["aws"], &[words!["iam"], words!["create-access-key"]]),
         command,
     ) {
-        hit.target = option_value(command, words!["--user-name"]).map(|(v, _)| v.to_string());
+        hit.set_target(option_value(command, words!["--user-name"]).map(|(v, _)| v.to_string()));
         return Some(hit);
     }
     match_command(
@@ -526,7 +536,7 @@ fn aws_sns_delete(command: &Command) -> Option<Hit> {
         &shape(words!["aws"], &[words!["sns"], words!["delete-topic"]]),
         command,
     ) {
-        hit.target = option_value(command, words!["--topic-arn"]).map(|(v, _)| v.to_string());
+        hit.set_target(option_value(command, words!["--topic-arn"]).map(|(v, _)| v.to_string()));
         return Some(hit);
     }
     let mut hit = match_command(
@@ -581,7 +591,7 @@ fn aws_secret_overwrite(command: &Command) -> Option<Hit> {
             words!["--secret-string", "--secret-binary", "--kms-key-id"],
         )?;
         hit.evidence.push(value_flag.span);
-        hit.target = option_value(command, words!["--secret-id"]).map(|(v, _)| v.to_string());
+        hit.set_target(option_value(command, words!["--secret-id"]).map(|(v, _)| v.to_string()));
         return Some(hit);
     }
     let mut hit = match_command(
@@ -590,7 +600,7 @@ fn aws_secret_overwrite(command: &Command) -> Option<Hit> {
     )?;
     hit.evidence
         .push(find_flag(command, words!["--overwrite"])?.span);
-    hit.target = option_value(command, words!["--name"]).map(|(v, _)| v.to_string());
+    hit.set_target(option_value(command, words!["--name"]).map(|(v, _)| v.to_string()));
     Some(hit)
 }
 
@@ -607,7 +617,7 @@ fn aws_dns_record_delete(command: &Command) -> Option<Hit> {
         compact.contains("\"Action\":\"DELETE\"") || compact.contains("Action=DELETE")
     })?;
     hit.evidence.push(batch.span);
-    hit.target = option_value(command, words!["--hosted-zone-id"]).map(|(v, _)| v.to_string());
+    hit.set_target(option_value(command, words!["--hosted-zone-id"]).map(|(v, _)| v.to_string()));
     Some(hit)
 }
 
@@ -626,15 +636,17 @@ fn aws_cache_delete(command: &Command) -> Option<Hit> {
         ),
         command,
     )?;
-    hit.target = option_value(
-        command,
-        words![
-            "--cache-cluster-id",
-            "--replication-group-id",
-            "--serverless-cache-name",
-        ],
-    )
-    .map(|(v, _)| v.to_string());
+    hit.set_target(
+        option_value(
+            command,
+            words![
+                "--cache-cluster-id",
+                "--replication-group-id",
+                "--serverless-cache-name",
+            ],
+        )
+        .map(|(v, _)| v.to_string()),
+    );
     if let Some((_, span)) = option_value(
         command,
         words!["--final-snapshot-identifier", "--final-snapshot-name"],
@@ -682,10 +694,7 @@ fn gcs_rm_recursive(command: &Command) -> Option<Hit> {
             hit
         }
     };
-    hit.target = command
-        .positionals()
-        .find(|a| a.value.starts_with("gs://"))
-        .map(|a| a.value.clone());
+    hit.target_of(command.positionals().find(|a| a.value.starts_with("gs://")));
     if let Some(all) = find_flag(command, words!["-a", "--all-versions"]) {
         hit.evidence.push(all.span);
         hit.set_note("`-a`/`--all-versions` also deletes the older versions that object versioning kept, which were the way back.".to_string());
@@ -722,7 +731,7 @@ fn gcp_iam_widen(command: &Command) -> Option<Hit> {
                 .take(5)
                 .position(|w| w.value == "add-iam-policy-binding")?;
             hit.evidence.push(words[at].span);
-            hit.target = words.get(at + 1).map(|a| a.value.clone());
+            hit.target_of(words.get(at + 1).copied());
             if let Some((role, span)) = option_value(command, words!["--role"]) {
                 if GCP_ADMIN_ROLES.contains(&role) {
                     hit.evidence.push(span);
@@ -746,10 +755,7 @@ fn gcp_iam_widen(command: &Command) -> Option<Hit> {
             hit.evidence.push(verb.span);
             let grant = command.args.iter().find(|a| public(&a.value))?;
             hit.evidence.push(grant.span);
-            hit.target = command
-                .positionals()
-                .find(|a| a.value.starts_with("gs://"))
-                .map(|a| a.value.clone());
+            hit.target_of(command.positionals().find(|a| a.value.starts_with("gs://")));
         }
     }
     hit.set_note(
@@ -782,8 +788,10 @@ fn azure_admin_role(command: &Command) -> Option<Hit> {
         return None;
     }
     hit.evidence.push(span);
-    hit.target = option_value(command, words!["--assignee", "--assignee-object-id"])
-        .map(|(v, _)| v.to_string());
+    hit.set_target(
+        option_value(command, words!["--assignee", "--assignee-object-id"])
+            .map(|(v, _)| v.to_string()),
+    );
     if let Some((scope, _)) = option_value(command, words!["--scope"]) {
         if scope.trim_end_matches('/').matches('/').count() <= 2 {
             hit.set_note(format!(
@@ -837,7 +845,7 @@ fn azure_nsg_open(command: &Command) -> Option<Hit> {
         }
         None => return None,
     }
-    hit.target = option_value(command, words!["--nsg-name"]).map(|(v, _)| v.to_string());
+    hit.set_target(option_value(command, words!["--nsg-name"]).map(|(v, _)| v.to_string()));
     if web_ports_only(&ports(
         command,
         words!["--destination-port-ranges", "--destination-port-range"],
@@ -1013,11 +1021,13 @@ fn sync_delete(command: &Command) -> Option<Hit> {
     };
     hit.evidence.push(flag.span);
     // The destination is the last location named.
-    hit.target = positionals(command)
-        .iter()
-        .rev()
-        .find(|a| a.value.contains("://") || a.value.contains(':'))
-        .map(|a| a.value.clone());
+    hit.target_of(
+        positionals(command)
+            .iter()
+            .rev()
+            .find(|a| a.value.contains("://") || a.value.contains(':'))
+            .copied(),
+    );
     Some(hit)
 }
 
@@ -1316,11 +1326,13 @@ fn nukes_account(command: &Command) -> Option<Hit> {
         flag("--no-dry-run")?
     };
     let mut hit = Hit::pair(command.program_span, what.span);
-    hit.target = option_value(
-        command,
-        words!["--region", "--project-id", "--config", "-c"],
-    )
-    .map(|(value, _)| value.to_string());
+    hit.set_target(
+        option_value(
+            command,
+            words!["--region", "--project-id", "--config", "-c"],
+        )
+        .map(|(value, _)| value.to_string()),
+    );
     // The same run as a list: `--dry-run` added, or `--no-dry-run` left out.
     let mut listed = vec![command.program.as_str()];
     listed.extend(

@@ -190,7 +190,7 @@ fn container_lifecycle(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, verb.span);
-    hit.target = rest.first().map(|w| w.value.clone());
+    hit.target_of(rest.first().copied());
     Some(hit)
 }
 
@@ -208,9 +208,7 @@ fn rm_force(command: &Command) -> Option<Hit> {
     let mut hit = Hit::on(command.program_span);
     hit.evidence.extend(words.iter().map(|w| w.span));
     hit.evidence.push(force.span);
-    hit.target = words_after(command, words.len())
-        .first()
-        .map(|a| a.value.clone());
+    hit.target_of(words_after(command, words.len()).first().copied());
     if let Some(volumes) = find_flag(command, words!["-v", "--volumes"]) {
         if volumes.span != force.span {
             hit.evidence.push(volumes.span);
@@ -243,9 +241,7 @@ fn remove_images(command: &Command) -> Option<Hit> {
     let mut hit = Hit::on(command.program_span);
     hit.evidence.extend(words.iter().map(|w| w.span));
     hit.evidence.push(force.span);
-    hit.target = words_after(command, words.len())
-        .first()
-        .map(|a| a.value.clone());
+    hit.target_of(words_after(command, words.len()).first().copied());
     Some(hit)
 }
 
@@ -339,9 +335,7 @@ fn stack_rm(command: &Command) -> Option<Hit> {
     )?;
     let mut hit = Hit::on(command.program_span);
     hit.evidence.extend(words.iter().map(|w| w.span));
-    hit.target = words_after(command, words.len())
-        .first()
-        .map(|a| a.value.clone());
+    hit.target_of(words_after(command, words.len()).first().copied());
     Some(hit)
 }
 
@@ -374,9 +368,7 @@ fn push_moving_tag(command: &Command) -> Option<Hit> {
         if find_flag(command, words!["-a", "--all-tags"]).is_some() {
             let mut hit = Hit::on(command.program_span);
             hit.evidence.extend(words.iter().map(|w| w.span));
-            hit.target = words_after(command, words.len())
-                .first()
-                .map(|a| a.value.clone());
+            hit.target_of(words_after(command, words.len()).first().copied());
             return Some(hit);
         }
         let image = *words_after(command, words.len()).first()?;

@@ -1461,7 +1461,7 @@ fn crontab_replace(command: &Command) -> Option<Hit> {
             return None;
         }
         let mut hit = Hit::pair(command.program_span, remove.span);
-        hit.target = user.map(|u| format!("{}'s crontab", u.value));
+        hit.set_target(user.map(|u| format!("{}'s crontab", u.value)));
         return Some(hit);
     }
     if find_flag(
@@ -1934,7 +1934,7 @@ fn package_remove(command: &Command) -> Option<Hit> {
     if find_flag(command, simulate).is_some() {
         return None;
     }
-    hit.target = packages.first().map(|p| p.value.clone());
+    hit.target_of(packages.first().copied());
     if let Some(core) = packages.iter().find(|p| {
         let name = p.value.split([':', '=']).next().unwrap_or(&p.value);
         CORE_PACKAGES

@@ -40,7 +40,7 @@ fn discard_changes(command: &Command) -> Option<Hit> {
             if let Some(force) = find_flag(command, words!["-f", "--force"]) {
                 hit.evidence.push(force.span);
                 hit.set_note("`--force` switches branches even when files have local changes, and throws those changes away.".to_string());
-                hit.target = rest.first().map(|a| a.value.clone());
+                hit.target_of(rest.first().copied());
                 return Some(hit);
             }
             let separated = after_separator(command);
@@ -61,7 +61,7 @@ fn discard_changes(command: &Command) -> Option<Hit> {
         "switch" => {
             let discard = find_flag(command, words!["--discard-changes", "-f", "--force"])?;
             hit.evidence.push(discard.span);
-            hit.target = rest.first().map(|a| a.value.clone());
+            hit.target_of(rest.first().copied());
             return Some(hit);
         }
         _ => return None,
@@ -88,7 +88,7 @@ fn clean(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::three(command.program_span, sub.span, force.span);
-    hit.target = rest.first().map(|a| a.value.clone());
+    hit.target_of(rest.first().copied());
     if let Some(ignored) = find_flag(command, words!["-x", "-X"]) {
         if ignored.span != force.span {
             hit.evidence.push(ignored.span);
@@ -108,13 +108,13 @@ fn push_delete(command: &Command) -> Option<Hit> {
         hit.evidence.push(flag.span);
         let refs: Vec<&&Arg> = rest.iter().skip(1).collect();
         hit.evidence.extend(refs.iter().map(|a| a.span));
-        hit.target = refs.first().map(|a| a.value.clone());
+        hit.target_of(refs.first().map(|a| **a));
         return Some(hit);
     }
     if let Some(flag) = find_flag(command, words!["--prune"]) {
         hit.evidence.push(flag.span);
         hit.set_note("`--prune` deletes every remote branch that has no local branch of the same name, not just one.".to_string());
-        hit.target = rest.first().map(|a| a.value.clone());
+        hit.target_of(rest.first().copied());
         return Some(hit);
     }
     let deleted = rest
@@ -145,7 +145,7 @@ fn branch_force_delete(command: &Command) -> Option<Hit> {
             hit.evidence.push(force.span);
         }
     }
-    hit.target = rest.first().map(|a| a.value.clone());
+    hit.target_of(rest.first().copied());
     Some(hit)
 }
 
@@ -187,7 +187,7 @@ fn reflog_expire(command: &Command) -> Option<Hit> {
     let mut hit = Hit::three(command.program_span, sub.span, action.span);
     match action.value.as_str() {
         "delete" => {
-            hit.target = rest.get(1).map(|a| a.value.clone());
+            hit.target_of(rest.get(1).copied());
         }
         "expire" => {
             let span = expires_now(command, words!["--expire", "--expire-unreachable"])?;
@@ -285,14 +285,14 @@ fn shared_push(command: &Command) -> Option<Hit> {
         return None;
     }
     // What is pushed is the refspec after the remote, not the remote itself.
-    hit.target = positionals(command).get(2).map(|refspec| {
+    hit.set_target(positionals(command).get(2).map(|refspec| {
         refspec
             .value
             .rsplit(':')
             .next()
             .unwrap_or(&refspec.value)
             .to_string()
-    });
+    }));
     Some(hit)
 }
 
@@ -341,7 +341,7 @@ fn force_push(command: &Command) -> Option<Hit> {
         hit.scope = Some(S::Production);
         hit.set_note("No branch is named, so it pushes whatever is checked out, which may be the default branch.".to_string());
     } else {
-        hit.target = branches.first().map(|b| (*b).to_string());
+        hit.set_target(branches.first().map(|b| (*b).to_string()));
     }
     Some(hit)
 }

@@ -218,7 +218,7 @@ fn state_delete(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, group.span.cover(verb.span));
-    hit.target = words.get(2).map(|w| w.value.clone());
+    hit.target_of(words.get(2).copied());
     if let Some(force) = find_flag(command, words!["-force", "--force"]) {
         hit.evidence.push(force.span);
         hit.set_note("With the force flag it deletes the state even though it still tracks live resources; they keep running (and costing) with nothing managing them.".to_string());

@@ -114,7 +114,7 @@ fn delete_of(command: &Command, kinds: Words) -> Option<Hit> {
         .iter()
         .find(|(k, _)| kinds.contains(&k.as_str()))?;
     let mut hit = Hit::three(command.program_span, deletion.verb.span, arg.span);
-    hit.target = deletion.name.clone();
+    hit.set_target(deletion.name.clone());
     if let Some(all) = find_flag(command, words!["--all", "-A", "--all-namespaces"]) {
         hit.evidence.push(all.span);
         hit.set_note("It deletes every one of them, not a single named object.".to_string());
@@ -158,16 +158,18 @@ fn delete_many_pods(command: &Command) -> Option<Hit> {
         kind.span,
         many.span,
     ]);
-    hit.target = flag_value(command, "-n")
-        .or_else(|| flag_value(command, "--namespace"))
-        .map(|namespace| {
-            let value = namespace.value.as_str();
-            value
-                .strip_prefix("--namespace=")
-                .or_else(|| value.strip_prefix("-n="))
-                .unwrap_or(value)
-                .to_string()
-        });
+    hit.set_target(
+        flag_value(command, "-n")
+            .or_else(|| flag_value(command, "--namespace"))
+            .map(|namespace| {
+                let value = namespace.value.as_str();
+                value
+                    .strip_prefix("--namespace=")
+                    .or_else(|| value.strip_prefix("-n="))
+                    .unwrap_or(value)
+                    .to_string()
+            }),
+    );
     Some(hit)
 }
 
@@ -282,9 +284,7 @@ fn delete_everything(command: &Command) -> Option<Hit> {
                 .chain(every_namespace.iter())
                 .map(|a| a.span),
         );
-        hit.target = flag_value(command, "-n")
-            .or_else(|| flag_value(command, "--namespace"))
-            .map(|a| a.value.clone());
+        hit.target_of(flag_value(command, "-n").or_else(|| flag_value(command, "--namespace")));
         return Some(hit);
     }
     let (every_object, every_namespace) = (every_object?, every_namespace?);
@@ -330,7 +330,7 @@ fn force_delete_pod(command: &Command) -> Option<Hit> {
     let mut hit = delete_of(command, words!["po", "pod", "pods"])?;
     let force = find_flag(command, words!["--force"])?;
     hit.evidence.push(force.span);
-    hit.note = None;
+    hit.set_note(None);
     Some(hit)
 }
 
@@ -341,7 +341,7 @@ fn drain(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, verb.span);
-    hit.target = words.get(1).map(|w| w.value.clone());
+    hit.target_of(words.get(1).copied());
     let lossy = find_flag(
         command,
         words![
@@ -479,7 +479,7 @@ fn helm_uninstall(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, verb.span);
-    hit.target = words.get(1).map(|w| w.value.clone());
+    hit.target_of(words.get(1).copied());
     if let Some(keep) = find_flag(command, words!["--keep-history"]) {
         hit.evidence.push(keep.span);
         hit.reversibility = Some(R::Recoverable);

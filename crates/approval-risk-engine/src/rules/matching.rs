@@ -49,20 +49,27 @@ impl Hit {
     /// Adds the sentence about the specifics. Not inlined: rules write notes in some hundred and
     /// forty places, and each assignment in place carries the code that drops the old value.
     #[inline(never)]
-    pub fn set_note(&mut self, note: String) {
-        self.note = Some(note);
+    pub fn set_note(&mut self, note: impl Into<Option<String>>) {
+        self.note = note.into();
     }
 
     /// Names what the hit acts on (not inlined, as `set_note`).
     #[inline(never)]
-    pub fn set_target(&mut self, target: String) {
-        self.target = Some(target);
+    pub fn set_target(&mut self, target: impl Into<Option<String>>) {
+        self.target = target.into();
+    }
+
+    /// Names what the hit acts on by the argument that names it, if there is one (not
+    /// inlined, as `set_note`).
+    #[inline(never)]
+    pub fn target_of(&mut self, arg: Option<&Arg>) {
+        self.target = arg.map(|a| a.value.clone());
     }
 
     /// Gives the safer step built for this hit (not inlined, as `set_note`).
     #[inline(never)]
-    pub fn set_instead(&mut self, instead: String) {
-        self.instead = Some(instead);
+    pub fn set_instead(&mut self, instead: impl Into<Option<String>>) {
+        self.instead = instead.into();
     }
 
     /// A hit on two spans (not inlined, as `on`).

@@ -439,7 +439,7 @@ fn mail_send(command: &Command) -> Option<Hit> {
         .map(|a| a.value.split(',').filter(|p| !p.is_empty()).count())
         .sum();
     hit.evidence.extend(recipients.iter().map(|a| a.span));
-    hit.target = recipients.first().map(|a| a.value.clone());
+    hit.target_of(recipients.first().copied());
     let dynamic = recipients.iter().any(|a| a.dynamic);
     let fanned = command.has_wrapper("xargs") || command.has_wrapper("loop");
     let local = !fanned

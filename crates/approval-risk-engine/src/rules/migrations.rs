@@ -140,7 +140,7 @@ fn wipes_database(command: &Command) -> Option<Hit> {
             .map(|a| a.span),
     );
     let mut hit = Hit::at(evidence);
-    hit.target = words.first().map(|tool| (*tool).to_string());
+    hit.set_target(words.first().map(|tool| (*tool).to_string()));
     Some(hit)
 }
 

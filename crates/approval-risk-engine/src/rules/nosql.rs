@@ -102,7 +102,7 @@ fn mongo_drop_database(command: &Command) -> Option<Hit> {
 fn mongo_drop_collection(command: &Command) -> Option<Hit> {
     let (mut hit, script) = mongo_call(command, words![".drop()", ".drop({"])?;
     let at = script.find(".drop()").or_else(|| script.find(".drop({"))?;
-    hit.target = collection_before(&script, at);
+    hit.set_target(collection_before(&script, at));
     if script.contains("getCollectionNames()") || script.contains("forEach") {
         hit.set_note(
             "The script loops over collections, so it drops every collection it finds.".to_string(),
@@ -130,7 +130,7 @@ fn empty_filter_call(command: &Command, methods: Words) -> Option<Hit> {
             {
                 let mut hit =
                     Hit::pair(command.program_span, inside(arg, offset + at, method.len()));
-                hit.target = collection_before(script, at.saturating_sub(1));
+                hit.set_target(collection_before(script, at.saturating_sub(1)));
                 return Some(hit);
             }
             from = at + method.len();
@@ -312,7 +312,7 @@ fn redis_delete_keys(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, name.span);
-    hit.target = words.get(1).map(|k| k.value.clone());
+    hit.target_of(words.get(1).copied());
     if words.len() <= 1 {
         hit.set_note("The keys come from the command's input, typically a scan of a pattern, so how many go is not visible in the plan.".to_string());
     }
@@ -611,7 +611,7 @@ fn search_delete_by_query(command: &Command) -> Option<Hit> {
         _ => return None,
     };
     let mut hit = Hit::pair(command.program_span, request.url.span);
-    hit.target = index.map(str::to_string);
+    hit.set_target(index.map(str::to_string));
     let match_all = request
         .body
         .is_some_and(|b| b.value.replace(' ', "").contains("\"match_all\""));
@@ -890,7 +890,7 @@ fn nats_delete_stream(command: &Command) -> Option<Hit> {
         hit.reversibility = Some(R::Recoverable);
         hit.set_note("Deleting one key leaves its history in the bucket, where earlier values can still be read.".to_string());
     }
-    hit.target = words.get(2).map(|w| w.value.clone());
+    hit.target_of(words.get(2).copied());
     if verb.value == "purge" {
         hit.set_note("Purging keeps the stream but deletes every message in it.".to_string());
     }
@@ -958,9 +958,7 @@ fn nodetool_clearsnapshot(command: &Command) -> Option<Hit> {
     if let Some(all) = find_flag(command, words!["--all"]) {
         hit.evidence.push(all.span);
     }
-    hit.target = flag_value(command, "-t")
-        .or_else(|| flag_value(command, "--tag"))
-        .map(|a| a.value.clone());
+    hit.target_of(flag_value(command, "-t").or_else(|| flag_value(command, "--tag")));
     Some(hit)
 }
 

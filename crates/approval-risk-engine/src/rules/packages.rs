@@ -57,7 +57,7 @@ fn npm_publish(command: &Command) -> Option<Hit> {
     };
     let mut hit = Hit::on(command.program_span);
     hit.evidence.extend(words[..=at].iter().map(|w| w.span));
-    hit.target = words.get(at + 1).map(|a| a.value.clone());
+    hit.target_of(words.get(at + 1).copied());
     internal_registry(
         &mut hit,
         command,
@@ -107,14 +107,14 @@ fn dist_tag(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::three(command.program_span, sub.span, verb.span);
-    hit.target = rest.first().map(|a| {
+    hit.set_target(rest.first().map(|a| {
         let spec = a.value.as_str();
         // `@scope/name@1.2.3` names the package before the last `@`.
         match spec.rfind('@') {
             Some(at) if at > 0 => spec[..at].to_string(),
             _ => spec.to_string(),
         }
-    });
+    }));
     Some(hit)
 }
 
@@ -133,7 +133,7 @@ fn access_public(command: &Command) -> Option<Hit> {
         _ => return None,
     };
     let mut hit = Hit::three(command.program_span, sub.span, setting.span);
-    hit.target = package.map(|p| p.value.clone());
+    hit.target_of(package.copied());
     Some(hit)
 }
 
@@ -146,21 +146,23 @@ fn owner_change(command: &Command) -> Option<Hit> {
                 .get(1)
                 .filter(|w| words!["add", "rm", "remove"].contains(w.value.as_str()))?;
             let mut hit = Hit::three(command.program_span, sub.span, verb.span);
-            hit.target = words.get(3).map(|a| a.value.clone());
+            hit.target_of(words.get(3).copied());
             Some(hit)
         }
         _ => {
             let sub = words.first().filter(|w| w.value == "owner")?;
             let change = find_flag(command, words!["--add", "-a", "--remove", "-r"])?;
             let mut hit = Hit::three(command.program_span, sub.span, change.span);
-            hit.target = words
-                .iter()
-                .skip(1)
-                .find(|w| {
-                    // The user being added is the flag's value, the package the other word.
-                    flag_value(command, &change.value).is_none_or(|v| v.span != w.span)
-                })
-                .map(|a| a.value.clone());
+            hit.target_of(
+                words
+                    .iter()
+                    .skip(1)
+                    .find(|w| {
+                        // The user being added is the flag's value, the package the other word.
+                        flag_value(command, &change.value).is_none_or(|v| v.span != w.span)
+                    })
+                    .copied(),
+            );
             Some(hit)
         }
     }
@@ -202,13 +204,16 @@ fn cargo_yank(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, sub.span);
-    hit.target = words
-        .iter()
-        .skip(1)
-        .find(|w| {
-            value_of(command, words!["--version", "--vers"]).is_none_or(|(v, _)| v.span != w.span)
-        })
-        .map(|a| a.value.split('@').next().unwrap_or(&a.value).to_string());
+    hit.set_target(
+        words
+            .iter()
+            .skip(1)
+            .find(|w| {
+                value_of(command, words!["--version", "--vers"])
+                    .is_none_or(|(v, _)| v.span != w.span)
+            })
+            .map(|a| a.value.split('@').next().unwrap_or(&a.value).to_string()),
+    );
     Some(hit)
 }
 
@@ -253,7 +258,7 @@ fn gem_push(command: &Command) -> Option<Hit> {
     let words = positionals(command);
     let sub = words.first().filter(|w| w.value == "push")?;
     let mut hit = Hit::pair(command.program_span, sub.span);
-    hit.target = words.get(1).map(|a| a.value.clone());
+    hit.target_of(words.get(1).copied());
     internal_registry(&mut hit, command, words!["--host"], words!["rubygems.org"]);
     Some(hit)
 }
@@ -283,10 +288,7 @@ fn nuget_push(command: &Command) -> Option<Hit> {
             rest.to_vec()
         }
     };
-    hit.target = rest
-        .iter()
-        .find(|a| a.value.ends_with(".nupkg"))
-        .map(|a| a.value.clone());
+    hit.target_of(rest.iter().find(|a| a.value.ends_with(".nupkg")).copied());
     internal_registry(
         &mut hit,
         command,

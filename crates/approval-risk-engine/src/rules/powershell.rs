@@ -403,9 +403,9 @@ fn protection_off(command: &Command) -> Option<Hit> {
 
 /// `Add-LocalGroupMember -Group Administrators -Member NAME` and `Add-ADGroupMember -Identity
 /// "Domain Admins" -Members NAME`: an account put into a group of administrators.
-pub(super) fn admin_group_add(command: &Command) -> Option<Hit> {
-    let group = named_or_first(command, &["group", "identity"])?;
-    if !group.value.to_ascii_lowercase().contains("admin") {
+pub(super) fn group_add(command: &Command, admin: bool) -> Option<Hit> {
+    let group = named_or_first(command, &["group", "identity", "groupid"])?;
+    if group.value.to_ascii_lowercase().contains("admin") != admin {
         return None;
     }
     let member = parameter(command, "members", 1).and_then(|flag| value_after(command, flag));
@@ -425,9 +425,9 @@ fn removes_account_or_resource(command: &Command) -> Option<Hit> {
     if command.program == "search-mailbox" {
         let delete = parameter(command, "deletecontent", 3)?;
         let mut hit = Hit::pair(command.program_span, delete.span);
-        hit.target = parameter(command, "searchquery", 2)
-            .and_then(|flag| value_after(command, flag))
-            .map(|query| query.value.clone());
+        hit.target_of(
+            parameter(command, "searchquery", 2).and_then(|flag| value_after(command, flag)),
+        );
         return Some(hit);
     }
     Some(on_named(command, &["identity", "name"]))

@@ -50,7 +50,7 @@ fn noun_then_delete(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::three(command.program_span, noun.span, verb.span);
-    hit.target = words.get(2).map(|w| w.value.clone());
+    hit.target_of(words.get(2).copied());
     // 1Password can archive instead of deleting; Bitwarden moves items to its trash unless
     // told `--permanent`.
     let archived = find_flag(command, words!["--archive"]).is_some();

@@ -126,7 +126,7 @@ fn pg_restore_clean(command: &Command) -> Option<Hit> {
                 .map(str::to_string)
         }
     });
-    hit.target = dbname;
+    hit.set_target(dbname);
     if let Some(create) = command
         .args
         .iter()
@@ -196,7 +196,7 @@ fn update_rows(input: &str, words: &[SqlWord], statement: Span) -> Option<Hit> {
         instead_from: None,
     };
     let mut hit = match_sql(&PATTERN, words)?;
-    hit.instead = count_matched_rows(input, words, statement);
+    hit.set_instead(count_matched_rows(input, words, statement));
     let text = |i: usize| words.get(i).map_or("", |w| w.text.as_str());
     let set = words.iter().position(|w| w.text == "set")?;
     let filter = words.iter().position(|w| w.text == "where")?;

@@ -8,6 +8,7 @@ use super::matching::Hit;
 use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
+use crate::words::Words;
 
 /// The switch `/letter` (any case), if given.
 fn switch(command: &Command, letter: char) -> Option<&Arg> {
@@ -80,9 +81,10 @@ fn reg_delete(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
-/// `net user NAME /delete`, and `net localgroup administrators NAME /add` (PowerShell's
-/// `Add-LocalGroupMember` is read by `powershell::admin_group_add`).
-fn net_account(command: &Command, grant: bool) -> Option<Hit> {
+/// `net user NAME /delete`, and `net localgroup GROUP NAME /add` or `net group GROUP NAME /add`
+/// of an administrators' group when `admin` is set, of any other group when not (PowerShell's
+/// `Add-LocalGroupMember` is read by `powershell::group_add`).
+fn net_account(command: &Command, grant: bool, admin: bool) -> Option<Hit> {
     let words: Vec<&Arg> = operands(command).collect();
     let (group, rest) = words.split_first()?;
     let flag = command.args.iter().find(|a| {
@@ -94,7 +96,7 @@ fn net_account(command: &Command, grant: bool) -> Option<Hit> {
         ("localgroup" | "group", true)
             if rest
                 .first()
-                .is_some_and(|g| g.value.to_ascii_lowercase().starts_with("admin")) =>
+                .is_some_and(|g| g.value.to_ascii_lowercase().contains("admin") == admin) =>
         {
             rest.get(1)?
         }
@@ -106,14 +108,23 @@ fn net_account(command: &Command, grant: bool) -> Option<Hit> {
 }
 
 fn net_user_delete(command: &Command) -> Option<Hit> {
-    net_account(command, false)
+    net_account(command, false, false)
+}
+
+/// An account added to a group: an administrators' group (`admin`), or any other.
+fn group_member_add(command: &Command, admin: bool) -> Option<Hit> {
+    if command.program.starts_with("add-") {
+        return super::powershell::group_add(command, admin);
+    }
+    net_account(command, true, admin)
 }
 
 fn net_admin_add(command: &Command) -> Option<Hit> {
-    if command.program.starts_with("add-") {
-        return super::powershell::admin_group_add(command);
-    }
-    net_account(command, true)
+    group_member_add(command, true)
+}
+
+fn net_group_add(command: &Command) -> Option<Hit> {
+    group_member_add(command, false)
 }
 
 /// `icacls PATH /grant Everyone:F` (or `Users`, `Authenticated Users`) with full or modify
@@ -133,9 +144,19 @@ fn icacls_everyone(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::three(command.program_span, command.args[at].span, grant.span);
-    hit.target = operands(command).next().map(|a| a.value.clone());
+    hit.target_of(operands(command).next());
     Some(hit)
 }
+
+/// Programs that add an account to a group.
+const GROUP_ADDERS: Words = words![
+    "net",
+    "NET",
+    "add-localgroupmember",
+    "add-adgroupmember",
+    "add-mggroupmember",
+    "add-mggroupmemberbyref"
+];
 
 pub static RULES: &[Rule] = &[
     Rule {
@@ -236,15 +257,33 @@ pub static RULES: &[Rule] = &[
         action: Action::WidenPrivilege,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: words!["net", "NET", "add-localgroupmember", "add-adgroupmember"],
+            programs: GROUP_ADDERS,
             check: net_admin_add,
         },
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/net-commands-on-operating-systems"],
         #[cfg(test)]
-        examples: examples(&["net localgroup administrators deploy-bot /add", "net localgroup Administrators svc /ADD", "Add-LocalGroupMember -Group Administrators -Member 'CORP\\vendor-remote'", "Add-ADGroupMember -Identity 'Domain Admins' -Members svc-backup"]),
+        examples: examples(&["net localgroup administrators deploy-bot /add", "net localgroup Administrators svc /ADD", "Add-LocalGroupMember -Group Administrators -Member 'CORP\\vendor-remote'", "Add-ADGroupMember -Identity 'Domain Admins' -Members svc-backup", "net group \"Domain Admins\" svc-backup /add /domain"]),
         #[cfg(test)]
         counterexamples: examples(&["net localgroup administrators", "net localgroup users deploy-bot /add", "Add-LocalGroupMember -Group 'Remote Desktop Users' -Member jdoe"]),
+    },
+    Rule {
+        text: rule_text!("win.group-member-add", "Adds an account to a group", "Group membership grants every right the group holds, on every machine or service that trusts it.", "the account gets what the group may do", "Name the group and what it grants in the plan, with the owner's sign-off.", ["What does this group grant, and where?", "Who owns the group and approved this?"], "Get-ADPrincipalGroupMembership -Identity {target}"),
+        reversibility: R::Reversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::WidenPrivilege,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: GROUP_ADDERS,
+            check: net_group_add,
+        },
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/powershell/module/activedirectory/add-adgroupmember"],
+        #[cfg(test)]
+        examples: examples(&["Add-ADGroupMember -Identity Finance -Members r.vandijk", "net localgroup \"Remote Desktop Users\" jdoe /add", "Add-MgGroupMember -GroupId 0f1e2d3c -DirectoryObjectId 9a8b7c6d"]),
+        #[cfg(test)]
+        counterexamples: examples(&["Get-ADGroupMember -Identity Finance", "net localgroup administrators deploy-bot /add", "net group Finance"]),
     },
     Rule {
         text: rule_text!("win.icacls-everyone", "Gives everyone full rights on Windows files", "Every account on the machine can then change or replace these files, including programs that run them.", "any account can change or replace these files", "Grant the one account that needs access, with read rights if that is enough.", ["Which account needs access, and to do what?", "Does anything run these files?"], "icacls {target} /grant svc-app:R"),
