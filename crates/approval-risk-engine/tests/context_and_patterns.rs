@@ -2880,3 +2880,31 @@ fn group_membership_grants_are_reviewed_and_admin_groups_escalate() {
         Decision::Proceed
     );
 }
+
+/// A `ForEach-Object` block runs once for every item piped into it, so its commands act on
+/// what the pipe carries: `$_` names no target of its own. Files a listing hands over are
+/// deleted unseen; accounts a domain-wide query hands over are locked out across the
+/// directory, while one OU's query stays a review; printing each item changes nothing.
+#[test]
+fn a_foreach_block_acts_on_what_the_pipe_carries() {
+    let files = assess_default(
+        "Get-ChildItem C:\\logs -Recurse | ForEach-Object { Remove-Item $_.FullName -Force }\n",
+    );
+    assert!(has_finding(only_step(&files), "ps.remove-item-many"));
+    let everyone = assess_default(
+        "Get-ADUser -Filter * | ForEach-Object { Disable-ADAccount -Identity $_ }\n",
+    );
+    assert_eq!(everyone.verdict, Decision::Escalate);
+    let one_ou = assess_default(
+        "Get-ADUser -Filter * -SearchBase 'OU=Temp,DC=corp' | ForEach-Object { Disable-ADAccount -Identity $_ }\n",
+    );
+    assert_eq!(one_ou.verdict, Decision::Review);
+    let groups = assess_default(
+        "Get-ADUser -Identity p.dekker -Properties MemberOf | Select-Object -ExpandProperty MemberOf | ForEach-Object { Add-ADGroupMember -Identity $_ -Members 'r.vandijk' }\n",
+    );
+    assert!(has_finding(only_step(&groups), "win.group-member-add"));
+    assert_eq!(
+        assess_default("Get-Service | ForEach-Object { Write-Output $_.Name }\n").verdict,
+        Decision::Proceed
+    );
+}

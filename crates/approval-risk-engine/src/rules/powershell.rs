@@ -238,6 +238,7 @@ fn path_of(command: &Command) -> Option<&Arg> {
         Some(at) => command.args.get(at + 1),
         None => command.args.iter().find(|a| !a.value.starts_with('-')),
     }
+    .filter(|a| !piped_item(a))
 }
 
 /// `Remove-Item -Recurse` (and its alias `ri`): a folder with everything below it.
@@ -321,6 +322,14 @@ fn named_or_first<'a>(command: &'a Command, names: &[&str]) -> Option<&'a Arg> {
         .find_map(|name| parameter(command, name, 1))
         .and_then(|flag| value_after(command, flag))
         .or_else(|| command.args.iter().find(|a| !a.value.starts_with('-')))
+        .filter(|a| !piped_item(a))
+}
+
+/// Is the argument the item a pipeline hands over (`$_`, `$_.FullName`, `$PSItem`)? Then
+/// what the command acts on is whatever the pipe carries, not a name the plan shows.
+fn piped_item(arg: &Arg) -> bool {
+    let value = arg.value.to_ascii_lowercase();
+    value.starts_with("$_") || value.starts_with("$psitem")
 }
 
 /// The cmdlet, and what `named_or_first` finds as its target.
@@ -404,12 +413,15 @@ fn protection_off(command: &Command) -> Option<Hit> {
 /// `Add-LocalGroupMember -Group Administrators -Member NAME` and `Add-ADGroupMember -Identity
 /// "Domain Admins" -Members NAME`: an account put into a group of administrators.
 pub(super) fn group_add(command: &Command, admin: bool) -> Option<Hit> {
-    let group = named_or_first(command, &["group", "identity", "groupid"])?;
-    if group.value.to_ascii_lowercase().contains("admin") != admin {
+    // A group the pipe hands over (`... | ForEach-Object { Add-ADGroupMember $_ ... }`) is
+    // any group at all: a grant, not known to be an administrators' one.
+    let group = named_or_first(command, &["group", "identity", "groupid"]);
+    if group.is_some_and(|g| g.value.to_ascii_lowercase().contains("admin")) != admin {
         return None;
     }
     let member = parameter(command, "members", 1).and_then(|flag| value_after(command, flag));
-    let mut hit = Hit::pair(command.program_span, group.span);
+    let mut hit = Hit::on(command.program_span);
+    hit.evidence.extend(group.map(|g| g.span));
     if let Some(member) = member {
         hit.evidence.push(member.span);
         hit.set_target(member.value.clone());

@@ -181,8 +181,26 @@ fn parse_into(
                 if block && depth < MAX_DEPTH {
                     wrappers.push("{ }");
                     let inner = Span::new(open + 1, close.saturating_sub(1).max(open + 1));
+                    let first = out.len();
                     parse_into(input, inner, state, wrappers, out, depth + 1);
                     wrappers.pop();
+                    // `... | ForEach-Object { Remove-Item $_ }` runs its block once for every
+                    // item piped in: the block's commands are fed what the pipe carries.
+                    let each = words.first().is_some_and(|w| {
+                        words!["foreach-object", "%", "foreach"]
+                            .contains(w.value.to_ascii_lowercase().as_str())
+                    });
+                    if let Some((from, narrowed, _)) = pipe_from.as_ref().filter(|_| each) {
+                        for command in &mut out[first..] {
+                            if command.input == Input::Terminal {
+                                command.input = Input::Pipe {
+                                    from: from.clone(),
+                                    narrowed: *narrowed,
+                                    text: None,
+                                };
+                            }
+                        }
+                    }
                 }
                 let span = Span::new(word.span.start, close.max(word.span.end));
                 words.push(Word {
