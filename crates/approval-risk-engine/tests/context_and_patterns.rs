@@ -2778,6 +2778,12 @@ fn a_job_added_to_a_crontab_is_judged_by_what_it_runs_and_keeps_the_others() {
     let replaced = assess_default("echo \"0 3 * * * /usr/bin/true\" | crontab -\n");
     assert!(has_finding(only_step(&replaced), "host.crontab-remove"));
 
+    // Fed its own listing through a process substitution, it keeps the jobs too.
+    let kept = assess_default(
+        "cat <(grep -v rotate <(crontab -l)) <(echo \"0 4 * * * /usr/bin/true\") | crontab -\n",
+    );
+    assert!(!has_finding(only_step(&kept), "host.crontab-remove"));
+
     let edited = assess_default("crontab -l | grep -v rotate | crontab -\n");
     let edited = only_step(&edited);
     assert!(!has_finding(edited, "host.crontab-remove"));

@@ -138,6 +138,8 @@ impl<'a> Lexer<'a> {
                 b';' => self.push_op(Op::Semi, 1),
                 b'(' => self.push_op(Op::OpenParen, 1),
                 b')' => self.push_op(Op::CloseParen, 1),
+                // `<(crontab -l)`: a process substitution, a word whose commands run first.
+                b'<' | b'>' if self.peek_at(1) == Some(b'(') => self.word(),
                 b'<' | b'>' => self.redirect(),
                 b'0'..=b'9' if self.is_fd_redirect() => self.redirect(),
                 _ => self.word(),
@@ -292,6 +294,13 @@ impl<'a> Lexer<'a> {
         let mut unquoted_chars = 0usize;
         while let Some(byte) = self.peek() {
             match byte {
+                b'$' | b'<' | b'>' if self.peek_at(1) == Some(b'(') => {
+                    dynamic = true;
+                    unquoted_chars += 1;
+                    let open = self.pos;
+                    terminated &= self.substitution(&mut substitutions);
+                    value.push_str(&self.text[open..self.pos]);
+                }
                 b' ' | b'\t' | b'\r' | b'\n' | b';' | b'&' | b'|' | b'<' | b'>' | b'(' | b')' => {
                     // `$(`, `<(` and `>(` inside a word are handled below; a bare paren ends it.
                     break;
@@ -342,13 +351,6 @@ impl<'a> Lexer<'a> {
                     quote_runs += 1;
                     self.pos += 1;
                     terminated &= self.double_quoted(&mut value, &mut dynamic, &mut substitutions);
-                }
-                b'$' if self.peek_at(1) == Some(b'(') => {
-                    dynamic = true;
-                    unquoted_chars += 1;
-                    let open = self.pos;
-                    terminated &= self.substitution(&mut substitutions);
-                    value.push_str(&self.text[open..self.pos]);
                 }
                 b'`' => {
                     dynamic = true;
@@ -597,6 +599,26 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_process_substitution_is_a_word_whose_commands_are_recorded() {
+        let text = "diff <(sort a.txt) >(tee b.log) | wc -l";
+        let words: Vec<Word> = tokenize(text, 0)
+            .into_iter()
+            .filter_map(|t| match t {
+                Token::Word(w) => Some(w),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(words[1].value, "<(sort a.txt)");
+        assert_eq!(words[1].substitutions[0].slice(text), "sort a.txt");
+        assert_eq!(words[2].substitutions[0].slice(text), "tee b.log");
+        // A redirect stays a redirect.
+        assert_eq!(
+            super::tests::words("sort < in.txt > out.txt"),
+            ["sort", "in.txt", "out.txt"]
+        );
     }
 
     #[test]
