@@ -908,11 +908,21 @@ fn sends_secret(
     // download (`scp host:/var/log/*.log ./logs/`) and sends nothing. The identity a flag names
     // (`-i key.pem`) is how it signs in, not what it copies.
     let copier = words!["scp", "sftp", "rsync"].contains(command.program.as_str());
+    // A cluster of short flags takes a value with its last letter: rsync's `-avze "ssh -i
+    // key.pem"`, scp's `-ri key.pem`.
+    let clustered = |flags: &str| {
+        let takes = if command.program == "rsync" { 'e' } else { 'i' };
+        flags.len() > 2
+            && flags.starts_with('-')
+            && !flags.starts_with("--")
+            && flags.ends_with(takes)
+    };
     let flag_value = |i: usize| {
         i > 0
             && copier
-            && words!["-i", "-F", "-o", "-P", "-S", "-e", "-l", "-c", "-J", "--rsh"]
+            && (words!["-i", "-F", "-o", "-P", "-S", "-e", "-l", "-c", "-J", "--rsh"]
                 .contains(args[i - 1].value.as_str())
+                || clustered(&args[i - 1].value))
     };
     let operands: Vec<usize> = (0..args.len())
         .filter(|&i| !args[i].value.starts_with('-') && !flag_value(i))
