@@ -2921,3 +2921,35 @@ fn a_foreach_block_acts_on_what_the_pipe_carries() {
         Decision::Proceed
     );
 }
+
+/// Deleting a machine's shadow copies or backup catalogue takes away what people restore
+/// from, irreversibly: an escalation, and a safety net off for what follows. Listing them
+/// changes nothing.
+#[test]
+fn deleting_windows_shadow_copies_escalates_and_listing_them_does_not() {
+    for plan in [
+        "vssadmin delete shadows /for=D: /all /quiet\n",
+        "wmic shadowcopy delete /nointeractive\n",
+        "wbadmin delete catalog -quiet\n",
+    ] {
+        let assessment = assess_default(plan);
+        assert!(
+            has_finding(only_step(&assessment), "win.shadow-copies-delete"),
+            "{plan}"
+        );
+        assert!(assessment.verdict >= Decision::Escalate, "{plan}");
+    }
+    assert_eq!(
+        assess_default("vssadmin list shadows\n").verdict,
+        Decision::Proceed
+    );
+}
+
+/// Adding a named person to a group changes who is in it; the agent does not act with that
+/// access afterwards, so the steps after it are judged on their own.
+#[test]
+fn a_group_membership_for_someone_else_does_not_spill_onto_later_steps() {
+    let plan = "Add-ADGroupMember -Identity 'GG-Proj-Riverside-RW' -Members 'n.achebe'\nRestart-Service -Name Spooler\n";
+    let assessment = assess_default(plan);
+    assert!(assessment.patterns.is_empty(), "{:?}", assessment.patterns);
+}

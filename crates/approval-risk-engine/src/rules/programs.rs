@@ -570,6 +570,7 @@ const PREVIEWS: &[(&str, &[&str], Words)] = &[
     ("cargo", &[], words!["--dry-run"]),
     ("composer", &[], words!["--dry-run"]),
     ("certbot", &[], words!["--dry-run"]),
+    ("logrotate", &[], words!["-d", "--debug"]),
     ("alembic", &["upgrade", "downgrade"], words!["--sql"]),
 ];
 

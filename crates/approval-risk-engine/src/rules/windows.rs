@@ -127,6 +127,32 @@ fn net_group_add(command: &Command) -> Option<Hit> {
     group_member_add(command, false)
 }
 
+/// The machine's own restore points and backup history deleted: `vssadmin delete shadows`
+/// (and `resize shadowstorage`, which drops the oldest), `wmic shadowcopy delete`, `wbadmin
+/// delete catalog|backup|systemstatebackup`. Ransomware runs exactly these first.
+fn shadow_copies_delete(command: &Command) -> Option<Hit> {
+    let words: Vec<&Arg> = command
+        .args
+        .iter()
+        .filter(|a| !a.value.starts_with(['/', '-']))
+        .collect();
+    let first = words.first()?;
+    let second = words.get(1)?;
+    let pair = (
+        first.value.to_ascii_lowercase(),
+        second.value.to_ascii_lowercase(),
+    );
+    let deletes = match (command.program.as_str(), pair.0.as_str(), pair.1.as_str()) {
+        ("vssadmin", "delete", "shadows") | ("vssadmin", "resize", "shadowstorage") => true,
+        ("wmic", "shadowcopy", "delete") => true,
+        ("wbadmin", "delete", what) => {
+            words!["catalog", "backup", "systemstatebackup"].contains(what)
+        }
+        _ => false,
+    };
+    deletes.then(|| Hit::three(command.program_span, first.span, second.span))
+}
+
 /// `icacls PATH /grant Everyone:F` (or `Users`, `Authenticated Users`) with full or modify
 /// rights.
 fn icacls_everyone(command: &Command) -> Option<Hit> {
@@ -271,8 +297,8 @@ pub static RULES: &[Rule] = &[
         text: rule_text!("win.group-member-add", "Adds an account to a group", "Group membership grants every right the group holds, on every machine or service that trusts it.", "the account gets what the group may do", "Name the group and what it grants in the plan, with the owner's sign-off.", ["What does this group grant, and where?", "Who owns the group and approved this?"], "Get-ADPrincipalGroupMembership -Identity {target}"),
         reversibility: R::Reversible,
         scope: S::Shared,
-        reach: Reach::Environment,
-        action: Action::WidenPrivilege,
+        reach: Reach::Fixed,
+        action: Action::Change,
         floor: None,
         matcher: Matcher::CommandFn {
             programs: GROUP_ADDERS,
@@ -284,6 +310,24 @@ pub static RULES: &[Rule] = &[
         examples: examples(&["Add-ADGroupMember -Identity Finance -Members r.vandijk", "net localgroup \"Remote Desktop Users\" jdoe /add", "Add-MgGroupMember -GroupId 0f1e2d3c -DirectoryObjectId 9a8b7c6d"]),
         #[cfg(test)]
         counterexamples: examples(&["Get-ADGroupMember -Identity Finance", "net localgroup administrators deploy-bot /add", "net group Finance"]),
+    },
+    Rule {
+        text: rule_text!("win.shadow-copies-delete", "Deletes Windows shadow copies or backups", "Shadow copies are the Previous Versions people restore from; ransomware deletes them first so nothing can be rolled back.", "every earlier version of these files is gone for good", "Keep them; if the disk is full, move the shadow storage to another volume instead.", ["Which backup restores these files if something goes wrong today?", "When was a restore from that backup last tested?"], "vssadmin list shadows"),
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Host,
+        action: Action::DisableSafety,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["vssadmin", "wmic", "wbadmin"],
+            check: shadow_copies_delete,
+        },
+        #[cfg(test)]
+        references: words!["https://attack.mitre.org/techniques/T1490/"],
+        #[cfg(test)]
+        examples: examples(&["vssadmin delete shadows /for=D: /all /quiet", "wmic shadowcopy delete /nointeractive", "wbadmin delete catalog -quiet", "vssadmin resize shadowstorage /for=C: /on=C: /maxsize=401MB"]),
+        #[cfg(test)]
+        counterexamples: examples(&["vssadmin list shadows", "wbadmin get versions", "wmic shadowcopy list brief"]),
     },
     Rule {
         text: rule_text!("win.icacls-everyone", "Gives everyone full rights on Windows files", "Every account on the machine can then change or replace these files, including programs that run them.", "any account can change or replace these files", "Grant the one account that needs access, with read rights if that is enough.", ["Which account needs access, and to do what?", "Does anything run these files?"], "icacls {target} /grant svc-app:R"),
