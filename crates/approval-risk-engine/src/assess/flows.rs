@@ -363,7 +363,7 @@ fn publishes_personal_file(input: &str, step: &StepWork, flow: &Flow) -> Option<
             let (_, column, made) = flow.personal_files.iter().find(|(file, _, _)| file == name)?;
             let mut hit = Hit::pair(arg.span, *column);
             hit.scope = Some(crate::model::Scope::Organization);
-            hit.set_target(arg.value.clone());
+            hit.target_of(Some(arg));
             hit.set_note(format!(
                 "Step {made} wrote people's contact details (`{}`) into `{name}`; here it is made public.",
                 column.slice(input)

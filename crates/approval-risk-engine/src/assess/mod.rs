@@ -1173,7 +1173,7 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
         "shell.unseen-script"
     };
     let mut hit = Hit::pair(command.program_span, script.span);
-    hit.set_target(script.value.clone());
+    hit.target_of(Some(script));
     hit.set_note(format!(
         "`{}` is defined in the project (package.json or Makefile), not in the plan.",
         script.value

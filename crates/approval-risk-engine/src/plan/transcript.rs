@@ -1124,24 +1124,28 @@ fn open_source<'v>(value: &'v Value, holder: &'v Value) -> Option<(&'v Text, &'v
 /// `DBInstanceIdentifier` are `delete-log-group` and `db-instance-identifier`; `_`, `-`, `.`
 /// and `/` separate words too.
 fn kebab(name: &str) -> String {
-    let chars: Vec<char> = name.chars().collect();
     let mut out = String::new();
-    for (at, &c) in chars.iter().enumerate() {
-        let before = at.checked_sub(1).and_then(|b| chars.get(b));
-        let after = chars.get(at + 1);
-        let starts_word = c.is_ascii_uppercase()
-            && before.is_some_and(|b| {
-                b.is_ascii_lowercase()
-                    || b.is_ascii_digit()
-                    || (b.is_ascii_uppercase() && after.is_some_and(char::is_ascii_lowercase))
-            });
+    // The letter before, as a class: 0 none or a separator, 1 lower case or digit, 2 upper.
+    let mut before = 0u8;
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        let upper = c.is_ascii_uppercase();
+        let next_lower = chars.peek().is_some_and(char::is_ascii_lowercase);
         let separator = matches!(c, '_' | '-' | '.' | '/');
+        let starts_word = upper && (before == 1 || (before == 2 && next_lower));
         if (starts_word || separator) && !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
         if !separator {
             out.push(c.to_ascii_lowercase());
         }
+        before = if separator {
+            0
+        } else if upper {
+            2
+        } else {
+            1
+        };
     }
     out
 }

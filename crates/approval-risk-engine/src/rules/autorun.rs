@@ -192,7 +192,7 @@ fn autorun_write(command: &Command) -> Option<Hit> {
     }
     let (path, _) = write_to(command, |p| autorun(p).is_some())?;
     let mut hit = Hit::pair(command.program_span, path.span);
-    hit.set_target(path.value.clone());
+    hit.target_of(Some(path));
     Some(hit)
 }
 
@@ -204,7 +204,7 @@ fn authorized_key(command: &Command) -> Option<Hit> {
             || p == "authorized_keys"
     })?;
     let mut hit = Hit::pair(command.program_span, path.span);
-    hit.set_target(path.value.clone());
+    hit.target_of(Some(path));
     Some(hit)
 }
 
@@ -214,7 +214,7 @@ fn sudo_rule(command: &Command) -> Option<Hit> {
         p == "/etc/sudoers" || p.starts_with("/etc/sudoers.d/")
     })?;
     let mut hit = Hit::pair(command.program_span, path.span);
-    hit.set_target(path.value.clone());
+    hit.target_of(Some(path));
     Some(hit)
 }
 

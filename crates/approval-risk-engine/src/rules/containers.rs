@@ -378,7 +378,7 @@ fn push_moving_tag(command: &Command) -> Option<Hit> {
         let mut hit = Hit::on(command.program_span);
         hit.evidence.extend(words.iter().map(|w| w.span));
         hit.evidence.push(image.span);
-        hit.set_target(image.value.clone());
+        hit.target_of(Some(image));
         return Some(hit);
     }
     let words = starts_with(command, &[words!["buildx", "build"], words!["build"]])?;

@@ -463,7 +463,7 @@ fn rm_glob_of(command: &Command, globs: &[&Arg]) -> Option<Hit> {
     let (class, path, arg) = worst_path(globs, command.cwd.as_deref())?;
     let mut hit = Hit::pair(command.program_span, arg.span);
     classify_into(&mut hit, class, &path, arg);
-    hit.set_target(arg.value.clone());
+    hit.target_of(Some(arg));
     // `*.pdf` names a kind of file; a bare `*` names everything.
     let file_part = arg.value.rsplit('/').next().unwrap_or("");
     let selective =
@@ -768,7 +768,7 @@ fn shred(command: &Command) -> Option<Hit> {
     let mut hit = Hit::on(command.program_span);
     if let Some(device) = files.iter().find(|a| is_disk_device(&a.value)) {
         hit.evidence.push(device.span);
-        hit.set_target(device.value.clone());
+        hit.target_of(Some(device));
         hit.scope = Some(S::Organization);
         hit.floor = Some(Decision::Block);
         hit.set_note(format!(
@@ -820,7 +820,7 @@ fn format_device(command: &Command) -> Option<Hit> {
         .into_iter()
         .find(|a| a.value.starts_with("/dev/") || a.dynamic)?;
     let mut hit = Hit::pair(command.program_span, device.span);
-    hit.set_target(device.value.clone());
+    hit.target_of(Some(device));
     Some(hit)
 }
 
@@ -875,7 +875,7 @@ fn erase_device(command: &Command) -> Option<Hit> {
         .find(|a| a.value.starts_with("/dev/") || a.value.starts_with("disk"))
         .or(words.last())?;
     hit.evidence.push(target.span);
-    hit.set_target(target.value.clone());
+    hit.target_of(Some(target));
     Some(hit)
 }
 
@@ -885,7 +885,7 @@ fn partition_table(command: &Command) -> Option<Hit> {
         .iter()
         .find(|a| a.value.starts_with("/dev/") || a.dynamic)?;
     let mut hit = Hit::pair(command.program_span, device.span);
-    hit.set_target(device.value.clone());
+    hit.target_of(Some(device));
     if command.program == "parted" {
         if find_flag(command, words!["-l", "--list"]).is_some() {
             return None;
@@ -966,7 +966,7 @@ fn volume_destroy(command: &Command) -> Option<Hit> {
     };
     let target = rest.first()?;
     hit.evidence.push(target.span);
-    hit.set_target(target.value.clone());
+    hit.target_of(Some(target));
     if command.program == "zfs" {
         if target.value.contains('@') {
             hit.set_note("It is a snapshot: a restore point that later mistakes could have been undone from.".to_string());
@@ -1279,7 +1279,7 @@ fn overwrite_system_config(command: &Command) -> Option<Hit> {
     .filter(|a| is_system_config(a.value.trim_end_matches('/')))
     .or_else(|| command.writes.iter().find(|a| is_system_config(&a.value)))?;
     let mut hit = Hit::pair(command.program_span, destination.span);
-    hit.set_target(destination.value.clone());
+    hit.target_of(Some(destination));
     let identity = [
         "/etc/passwd",
         "/etc/shadow",
@@ -1369,7 +1369,7 @@ fn rsync_delete(command: &Command) -> Option<Hit> {
         }
         let destination = words[words.len() - 1];
         let mut hit = Hit::three(command.program_span, verb.span, destination.span);
-        hit.set_target(destination.value.clone());
+        hit.target_of(Some(destination));
         return Some(hit);
     }
     let flag = find_flag(
@@ -1401,7 +1401,7 @@ fn rsync_delete(command: &Command) -> Option<Hit> {
     }
     let destination = *operands(command).last()?;
     let mut hit = Hit::three(command.program_span, flag.span, destination.span);
-    hit.set_target(destination.value.clone());
+    hit.target_of(Some(destination));
     let remote = destination.value.contains(':') && !destination.value.starts_with('/');
     if remote {
         hit.set_note(format!("`{}` is on another machine.", destination.value));
@@ -1444,7 +1444,7 @@ fn rclone_delete(command: &Command) -> Option<Hit> {
     let mut hit = Hit::pair(command.program_span, verb.span);
     if let Some(path) = words.get(1) {
         hit.evidence.push(path.span);
-        hit.set_target(path.value.clone());
+        hit.target_of(Some(path));
     }
     match verb.value.as_str() {
         "purge" => hit.note = Some("`purge` removes the folder and everything in it, ignoring any filters.".to_string()),
@@ -1775,7 +1775,7 @@ fn kill_by_name(command: &Command) -> Option<Hit> {
     }
     let pattern = *signal_free_operands(command).first()?;
     let mut hit = Hit::pair(command.program_span, pattern.span);
-    hit.set_target(pattern.value.clone());
+    hit.target_of(Some(pattern));
     if command.program == "pkill" {
         if let Some(full) = find_flag(command, words!["-f", "--full"]) {
             hit.evidence.push(full.span);
@@ -1793,7 +1793,7 @@ fn userdel(command: &Command) -> Option<Hit> {
     }
     let user = *users.last()?;
     let mut hit = Hit::pair(command.program_span, user.span);
-    hit.set_target(user.value.clone());
+    hit.target_of(Some(user));
     if let Some(flag) = find_flag(
         command,
         words!["-r", "--remove", "--remove-home", "--remove-all-files"],

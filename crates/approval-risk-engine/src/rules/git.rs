@@ -68,7 +68,7 @@ fn discard_changes(command: &Command) -> Option<Hit> {
     };
     let first = paths.first()?;
     hit.evidence.extend(paths.iter().map(|a| a.span));
-    hit.set_target(first.value.clone());
+    hit.target_of(Some(first));
     if paths.iter().any(|a| is_whole_tree(a)) {
         hit.set_note(
             "The path covers the whole working copy, so every uncommitted edit in it is discarded."

@@ -156,7 +156,7 @@ fn payment_api_call(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, url.span);
-    hit.set_target(url.value.clone());
+    hit.target_of(Some(url));
     Some(hit)
 }
 
@@ -211,7 +211,7 @@ fn message_api_call(command: &Command) -> Option<Hit> {
             .map(|(_, _, audience)| (a, *audience))
     })?;
     let mut hit = Hit::pair(command.program_span, url.span);
-    hit.set_target(url.value.clone());
+    hit.target_of(Some(url));
     match audience {
         Audience::Chat => {
             hit.reversibility = Some(R::Recoverable);

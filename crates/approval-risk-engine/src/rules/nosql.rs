@@ -986,7 +986,7 @@ fn etcd_range_delete(command: &Command) -> Option<Hit> {
     let mut hit = Hit::three(command.program_span, verb.span, range.span);
     if let Some(key) = key {
         hit.evidence.push(key.span);
-        hit.set_target(key.value.clone());
+        hit.target_of(Some(key));
         if words!["", "/", "/registry", "/registry/", "\0"].contains(key.value.as_str()) {
             hit.set_note("The key range is the whole keyspace (for a Kubernetes control plane, the entire cluster's state).".to_string());
         }

@@ -89,7 +89,7 @@ fn npm_deprecate(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::three(command.program_span, sub.span, package.span);
-    hit.set_target(package.value.clone());
+    hit.target_of(Some(package));
     Some(hit)
 }
 

@@ -79,7 +79,7 @@ fn parts(command: &Command) -> Option<(&str, &str, Hit)> {
     let kind = command.args.get(1)?;
     let address = command.args.get(2).unwrap_or(kind);
     let mut hit = Hit::pair(verb.span, address.span);
-    hit.set_target(address.value.clone());
+    hit.target_of(Some(address));
     Some((verb.value.as_str(), kind.value.as_str(), hit))
 }
 

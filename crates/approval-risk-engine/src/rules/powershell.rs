@@ -252,7 +252,7 @@ fn remove_item_tree(command: &Command) -> Option<Hit> {
         if super::files::windows_temp(&path.value) {
             super::files::scratch(&mut hit, &path.value);
         }
-        hit.set_target(path.value.clone());
+        hit.target_of(Some(path));
     }
     Some(hit)
 }
@@ -272,7 +272,7 @@ fn remove_item_many(command: &Command) -> Option<Hit> {
     let selective = match (wildcard, piped) {
         (Some(path), _) => {
             hit.evidence.push(path.span);
-            hit.set_target(path.value.clone());
+            hit.target_of(Some(path));
             // What follows the last wildcard (`.xlsx`); the reader may have taken a Windows
             // path's backslashes as escapes, so the folder part is not split off.
             let tail = path.value.rsplit(['*', '?']).next().unwrap_or("");
@@ -292,7 +292,7 @@ fn wipes_disk(command: &Command) -> Option<Hit> {
     let mut hit = Hit::on(command.program_span);
     if let Some(target) = command.args.iter().find(|a| !a.value.starts_with('-')) {
         hit.evidence.push(target.span);
-        hit.set_target(target.value.clone());
+        hit.target_of(Some(target));
     }
     Some(hit)
 }
@@ -337,7 +337,7 @@ fn on_named(command: &Command, names: &[&str]) -> Hit {
     let mut hit = Hit::on(command.program_span);
     if let Some(target) = named_or_first(command, names) {
         hit.evidence.push(target.span);
-        hit.set_target(target.value.clone());
+        hit.target_of(Some(target));
     }
     hit
 }
@@ -379,7 +379,7 @@ fn protection_off(command: &Command) -> Option<Hit> {
             let mut hit = Hit::pair(command.program_span, flag.span);
             if let Some(what) = value_after(command, flag) {
                 hit.evidence.push(what.span);
-                hit.set_target(what.value.clone());
+                hit.target_of(Some(what));
             }
             hit
         }
@@ -424,7 +424,7 @@ pub(super) fn group_add(command: &Command, admin: bool) -> Option<Hit> {
     hit.evidence.extend(group.map(|g| g.span));
     if let Some(member) = member {
         hit.evidence.push(member.span);
-        hit.set_target(member.value.clone());
+        hit.target_of(Some(member));
     }
     Some(hit)
 }

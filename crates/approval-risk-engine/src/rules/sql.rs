@@ -85,7 +85,7 @@ fn mysqladmin_drop(command: &Command) -> Option<Hit> {
     let mut hit = Hit::pair(command.program_span, words[at].span);
     if let Some(name) = words.get(at + 1) {
         hit.evidence.push(name.span);
-        hit.set_target(name.value.clone());
+        hit.target_of(Some(name));
     }
     Some(hit)
 }

@@ -54,7 +54,7 @@ fn deletion(command: &Command, recursive: Option<&Arg>, target: &Arg) -> Hit {
     if super::files::windows_temp(&target.value) {
         super::files::scratch(&mut hit, &target.value);
     }
-    hit.set_target(target.value.clone());
+    hit.target_of(Some(target));
     hit
 }
 
@@ -65,7 +65,7 @@ fn format_volume(command: &Command) -> Option<Hit> {
         v.len() == 2 && v[0].is_ascii_alphabetic() && v[1] == b':'
     })?;
     let mut hit = Hit::pair(command.program_span, volume.span);
-    hit.set_target(volume.value.clone());
+    hit.target_of(Some(volume));
     Some(hit)
 }
 
@@ -77,7 +77,7 @@ fn reg_delete(command: &Command) -> Option<Hit> {
         .filter(|w| w.value.eq_ignore_ascii_case("delete"))?;
     let key = words.next()?;
     let mut hit = Hit::three(command.program_span, verb.span, key.span);
-    hit.set_target(key.value.clone());
+    hit.target_of(Some(key));
     Some(hit)
 }
 
@@ -103,7 +103,7 @@ fn net_account(command: &Command, grant: bool, admin: bool) -> Option<Hit> {
         _ => return None,
     };
     let mut hit = Hit::at(vec![command.program_span, group.span, name.span, flag.span]);
-    hit.set_target(name.value.clone());
+    hit.target_of(Some(name));
     Some(hit)
 }
 
@@ -131,26 +131,22 @@ fn net_group_add(command: &Command) -> Option<Hit> {
 /// (and `resize shadowstorage`, which drops the oldest), `wmic shadowcopy delete`, `wbadmin
 /// delete catalog|backup|systemstatebackup`. Ransomware runs exactly these first.
 fn shadow_copies_delete(command: &Command) -> Option<Hit> {
-    let words: Vec<&Arg> = command
+    let mut words = command
         .args
         .iter()
-        .filter(|a| !a.value.starts_with(['/', '-']))
-        .collect();
-    let first = words.first()?;
-    let second = words.get(1)?;
-    let pair = (
-        first.value.to_ascii_lowercase(),
-        second.value.to_ascii_lowercase(),
-    );
-    let deletes = match (command.program.as_str(), pair.0.as_str(), pair.1.as_str()) {
-        ("vssadmin", "delete", "shadows") | ("vssadmin", "resize", "shadowstorage") => true,
-        ("wmic", "shadowcopy", "delete") => true,
-        ("wbadmin", "delete", what) => {
-            words!["catalog", "backup", "systemstatebackup"].contains(what)
-        }
-        _ => false,
-    };
-    deletes.then(|| Hit::three(command.program_span, first.span, second.span))
+        .filter(|a| !a.value.starts_with(['/', '-']));
+    let (first, second) = (words.next()?, words.next()?);
+    let phrase = format!("{} {} {}", command.program, first.value, second.value);
+    words![
+        "vssadmin delete shadows",
+        "vssadmin resize shadowstorage",
+        "wmic shadowcopy delete",
+        "wbadmin delete catalog",
+        "wbadmin delete backup",
+        "wbadmin delete systemstatebackup"
+    ]
+    .contains(phrase.to_ascii_lowercase().as_str())
+    .then(|| Hit::three(command.program_span, first.span, second.span))
 }
 
 /// `icacls PATH /grant Everyone:F` (or `Users`, `Authenticated Users`) with full or modify
