@@ -30,16 +30,25 @@ if (glues.length !== 1) {
 }
 const path = join(dist, glues[0]);
 const before = readFileSync(path, 'utf8');
-const { code } = await minify(before, { module: true, compress: true, mangle: true });
+const { code: minified } = await minify(before, { module: true, compress: true, mangle: true });
 const oldHash = `sha384-${sha384(before)}`;
 if (!index.includes(oldHash)) {
   console.error(`minify-glue: ${indexPath} has no integrity ${oldHash} for ${glues[0]}`);
   process.exit(1);
 }
+const wasmName = glues[0].replace(/\.js$/, '_bg.wasm');
+const wasmPath = join(dist, wasmName);
+const wasmBefore = readFileSync(wasmPath);
+const { wasm, js: code, renamed } = shortenImports(wasmBefore, minified);
 writeFileSync(path, code);
 index = index.replaceAll(oldHash, `sha384-${sha384(code)}`);
+if (renamed > 0) {
+  writeFileSync(wasmPath, wasm);
+  index = index.replaceAll(`sha384-${sha384(wasmBefore)}`, `sha384-${sha384(wasm)}`);
+}
 writeFileSync(indexPath, index);
 console.log(`    ${glues[0]}: ${before.length} -> ${code.length} bytes`);
+console.log(`    ${wasmName}: ${renamed} imports renamed, ${wasmBefore.length} -> ${wasm.length} bytes`);
 
 // The loader and the worker's script are copied into the page as written, comments and all;
 // no integrity hash names them, so they are minified in place.
@@ -54,4 +63,102 @@ for (const name of ['boot.js', 'worker.js']) {
   const { code: small } = await minify(source, { module: true, compress: true, mangle: true });
   writeFileSync(file, small);
   console.log(`    ${name}: ${source.length} -> ${small.length} bytes`);
+}
+
+// The names the wasm imports from its glue, shortened in both files. wasm-bindgen names each
+// import after the JavaScript it calls plus a 16-digit hash (`__wbg_set_onmessage_4565eb0e...`),
+// and the wasm's import section and the glue's import object each spell all of them out: some
+// ten kilobytes of names that compress badly, the hashes least of all. Each becomes a name of
+// one or two letters, and the glue's module name `"./<crate>_bg.js"` becomes `"w"`. Anything
+// unexpected (an import kind this reader does not know, a name the glue does not spell exactly
+// once as a key) leaves both files as they were.
+function shortenImports(bytes, js) {
+  const unchanged = { wasm: bytes, js, renamed: 0 };
+  const readLeb = (at) => {
+    let value = 0;
+    let scale = 1;
+    let byte;
+    do {
+      byte = bytes[at++];
+      value += (byte & 0x7f) * scale;
+      scale *= 128;
+    } while (byte & 0x80);
+    return [value, at];
+  };
+  const leb = (n) => {
+    const out = [];
+    do {
+      let byte = n % 128;
+      n = Math.floor(n / 128);
+      if (n > 0) byte |= 0x80;
+      out.push(byte);
+    } while (n > 0);
+    return Buffer.from(out);
+  };
+  const text = (at) => {
+    const [len, from] = readLeb(at);
+    return [bytes.subarray(from, from + len).toString('utf8'), from + len];
+  };
+  const limits = (at) => {
+    const flags = bytes[at];
+    let [, next] = readLeb(at + 1);
+    if (flags & 1) [, next] = readLeb(next);
+    return next;
+  };
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, start] = readLeb(at + 1);
+    const end = start + size;
+    if (id !== 2) {
+      at = end;
+      continue;
+    }
+    let [count, p] = readLeb(start);
+    const entries = [];
+    for (let k = 0; k < count; k++) {
+      let module;
+      let field;
+      [module, p] = text(p);
+      [field, p] = text(p);
+      const descStart = p;
+      const kind = bytes[p++];
+      if (kind === 0) [, p] = readLeb(p);
+      else if (kind === 1) p = limits(p + 1);
+      else if (kind === 2) p = limits(p);
+      else if (kind === 3) p += 2;
+      else return unchanged;
+      entries.push({ module, field, desc: bytes.subarray(descStart, p) });
+    }
+    if (p !== end) return unchanged;
+    const glueModule = entries.find((e) => /_bg\.js$/.test(e.module))?.module;
+    const quotedModule = JSON.stringify(glueModule ?? '');
+    if (!glueModule || js.split(quotedModule).length !== 2) return unchanged;
+    const key = (name) => new RegExp(`(?<![\\w$])${name}(?=:)`, 'g');
+    const fields = entries.filter((e) => e.module === glueModule).map((e) => e.field);
+    if (fields.some((f) => !/^\w+$/.test(f) || (js.match(key(f)) ?? []).length !== 1)) {
+      return unchanged;
+    }
+    const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const short = (n) => (n < 52 ? letters[n] : letters[Math.floor(n / 52) - 1] + letters[n % 52]);
+    const names = new Map(fields.map((f, n) => [f, short(n)]));
+    let out = js.replace(quotedModule, '"w"');
+    for (const [field, name] of names) out = out.replace(key(field), name);
+    const body = [leb(entries.length)];
+    for (const e of entries) {
+      const module = Buffer.from(e.module === glueModule ? 'w' : e.module, 'utf8');
+      const field = Buffer.from(e.module === glueModule ? names.get(e.field) : e.field, 'utf8');
+      body.push(leb(module.length), module, leb(field.length), field, e.desc);
+    }
+    const content = Buffer.concat(body);
+    const wasm = Buffer.concat([
+      bytes.subarray(0, at),
+      Buffer.from([2]),
+      leb(content.length),
+      content,
+      bytes.subarray(end),
+    ]);
+    return { wasm, js: out, renamed: names.size };
+  }
+  return unchanged;
 }
