@@ -2953,3 +2953,35 @@ fn a_group_membership_for_someone_else_does_not_spill_onto_later_steps() {
     let assessment = assess_default(plan);
     assert!(assessment.patterns.is_empty(), "{:?}", assessment.patterns);
 }
+
+/// A script the plan writes is judged where it is written into a folder of commands, and
+/// again wherever a later step runs it: directly, through `sh`, or from a cron line. A script
+/// with harmless lines run the same way stays quiet.
+#[test]
+fn a_script_the_plan_wrote_is_judged_where_a_later_step_runs_it() {
+    let installed = "install -m 0755 /dev/stdin /usr/local/sbin/prune <<'EOF'\n#!/bin/sh\nfind /srv/app -mindepth 2 -mtime +14 -delete\nEOF\n";
+    let assessment = assess_default(installed);
+    assert!(has_finding(&assessment.steps[0], "fs.delete-matches"));
+    for run in [
+        "echo '10 4 * * * root /usr/local/sbin/prune' > /etc/cron.d/prune\n",
+        "sudo /usr/local/sbin/prune\n",
+        "sh /usr/local/sbin/prune\n",
+    ] {
+        let plan = format!("{installed}{run}");
+        let assessment = assess_default(&plan);
+        let last = assessment.steps.last().expect("a step");
+        assert!(
+            has_finding(last, "fs.delete-matches"),
+            "{run}: {:?}",
+            last.findings
+        );
+    }
+    let harmless = "cat > report.sh <<'EOF'\ndf -h\nuptime\nEOF\nsh report.sh\n";
+    let assessment = assess_default(harmless);
+    assert_eq!(
+        assessment.verdict,
+        Decision::Proceed,
+        "{:?}",
+        assessment.steps
+    );
+}

@@ -165,8 +165,8 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
         };
         for command in parsed {
             let before = hits.len();
-            command_hits(input, &command, state, &mut hits, commands.len());
-            if hits.len() == before {
+            let shown = command_hits(input, &command, state, &mut hits, commands.len());
+            if hits.len() == before && !shown {
                 if let Some((rule, hit, _)) = unmatched_command(input, &command) {
                     hits.push((rule, hit, Some(commands.len())));
                 }
@@ -386,13 +386,16 @@ fn dedupe(findings: &mut Vec<Scored>) {
     findings.retain(|_| keep.next().unwrap_or(true));
 }
 
+/// Judges one command, and returns whether it runs a script the plan wrote (whose lines were
+/// judged in its place, so it is not a script the plan does not show).
 fn command_hits(
     input: &str,
     command: &Command,
     state: &mut ShellState,
     hits: &mut Vec<(&'static Rule, Hit, Option<usize>)>,
     command_index: usize,
-) {
+) -> bool {
+    let start = hits.len();
     if let Some(candidates) = rules::index().by_program.get(command.program.as_str()) {
         for rule in candidates {
             let hit = match &rule.matcher {
@@ -417,11 +420,19 @@ fn command_hits(
     // script) runs later: its commands are judged here, where the plan installs them. A CI
     // workflow written is read for what it will run with.
     let written = rules::written(command);
-    if let Some(body) = written.and_then(|(_, body)| body) {
+    if let Some((path, Some(body))) = written {
         for (rule, hit) in rules::workflow_content(input, body) {
             hits.push((rule, hit, Some(command_index)));
         }
+        // The latest few hundred are kept: a plan that writes thousands of files must not make
+        // every later command compare its name with all of them.
+        if state.scripts.len() >= 256 {
+            state.scripts.remove(0);
+        }
+        let path = path.value.trim_matches(['"', '\'']).to_string();
+        state.scripts.push((path, body));
     }
+    let shown = runs_script(input, command, state, hits, (start, command_index));
     let code = embedded_code(input, command).into_iter().chain(
         rules::installed(input, command)
             .into_iter()
@@ -442,8 +453,8 @@ fn command_hits(
                 };
                 for inner in inner_commands {
                     let before = hits.len();
-                    command_hits(input, &inner, state, hits, command_index);
-                    if hits.len() == before {
+                    let shown = command_hits(input, &inner, state, hits, command_index);
+                    if hits.len() == before && !shown {
                         if let Some(hit) = unmatched_command(input, &inner) {
                             hits.push(hit);
                         }
@@ -452,6 +463,67 @@ fn command_hits(
             }
         }
     }
+    shown
+}
+
+/// A command that runs a file the plan wrote earlier (`/usr/local/sbin/prune`, `./fix.sh`,
+/// `sh fix.sh`, a cron line naming it): the lines the plan wrote into it are what this command
+/// does, judged here, in place of the command's own hits that say the script is unseen
+/// (those from `start` on). The file is set aside while its own lines are read, so a script that
+/// calls itself is read once.
+fn runs_script(
+    input: &str,
+    command: &Command,
+    state: &mut ShellState,
+    hits: &mut Vec<(&'static Rule, Hit, Option<usize>)>,
+    (start, command_index): (usize, usize),
+) -> bool {
+    let shells = words!["sh", "bash", "zsh", "dash"].contains(command.program.as_str());
+    let invoked = if shells {
+        command.positionals().next().map(|a| a.value.as_str())
+    } else {
+        Some(command.program_span.slice(input).trim_matches(['"', '\'']))
+    };
+    let Some(invoked) = invoked.map(|p| p.trim_start_matches("./")) else {
+        return false;
+    };
+    let Some(at) = state
+        .scripts
+        .iter()
+        .rposition(|(path, _)| path.trim_start_matches("./") == invoked)
+    else {
+        return false;
+    };
+    let (path, body) = state.scripts.remove(at);
+    // The script is in the plan after all: this command's "runs a script the plan does not
+    // show" gives way to what its lines do.
+    let mut index = 0;
+    hits.retain(|(rule, _, _)| {
+        index += 1;
+        index <= start || !rule.id().starts_with("shell.unseen")
+    });
+    let before = hits.len();
+    for line in rules::script_lines(input, body) {
+        for inner in parse_commands(input, line, state) {
+            let before = hits.len();
+            let shown = command_hits(input, &inner, state, hits, command_index);
+            if hits.len() == before && !shown {
+                if let Some(hit) = unmatched_command(input, &inner) {
+                    hits.push(hit);
+                }
+            }
+        }
+    }
+    for (_, hit, _) in &mut hits[before..] {
+        hit.evidence.insert(0, command.program_span);
+        if hit.note.is_none() {
+            hit.set_note(format!(
+                "It runs `{path}`, which the plan wrote earlier; this line is in it."
+            ));
+        }
+    }
+    state.scripts.insert(at, (path, body));
+    true
 }
 
 const INTERPRETERS: Words =

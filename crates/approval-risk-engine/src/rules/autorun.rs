@@ -90,12 +90,16 @@ pub fn written(command: &Command) -> Option<(&Arg, Option<Span>)> {
             let text = command.positionals().next()?;
             Some((command.writes.first()?, Some(text.span)))
         }
-        // The destination is the last word, when there is a source before it.
-        "cp" | "install" | "mv" => command
-            .positionals()
-            .skip(1)
-            .last()
-            .map(|destination| (destination, None)),
+        // The destination is the last word, when there is a source before it; `install
+        // /dev/stdin DEST <<'EOF'` writes the heredoc.
+        "cp" | "install" | "mv" => {
+            let from_stdin = command.positionals().any(|a| a.value == "/dev/stdin");
+            command
+                .positionals()
+                .skip(1)
+                .last()
+                .map(|destination| (destination, body.filter(|_| from_stdin)))
+        }
         _ => None,
     }
 }
@@ -168,14 +172,38 @@ fn crontab_lines(command: &Command) -> Option<Span> {
     (command.program == "crontab" && command.positionals().any(|a| a.value == "-")).then_some(*text)
 }
 
+/// The spans of the commands in a script the plan wrote, line by line.
+pub fn script_lines(input: &str, body: Span) -> Vec<Span> {
+    command_lines(Autorun::Script, input, body)
+}
+
 /// The spans of the commands a command installs to run later, when the plan shows them: the
 /// lines of a file the system runs by itself, or the jobs piped into `crontab -`.
 pub fn installed(input: &str, command: &Command) -> Vec<Span> {
     if let Some(jobs) = crontab_lines(command) {
         return command_lines(Autorun::Cron { with_user: false }, input, jobs);
     }
+    // A program written into a folder of commands (`/usr/local/sbin/prune`) runs when anything
+    // calls it: its lines are judged here too, where the plan shows them.
+    let program = |path: &str| {
+        let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+        words![
+            "/usr/local/bin",
+            "/usr/local/sbin",
+            "/usr/bin",
+            "/usr/sbin",
+            "/bin",
+            "/sbin"
+        ]
+        .contains(folder)
+        .then_some(Autorun::Script)
+    };
     written(command)
-        .and_then(|(path, body)| Some(command_lines(autorun(&path.value)?, input, body?)))
+        .and_then(|(path, body)| {
+            let kind =
+                autorun(&path.value).or_else(|| program(path.value.trim_matches(['"', '\''])))?;
+            Some(command_lines(kind, input, body?))
+        })
         .unwrap_or_default()
 }
 

@@ -81,6 +81,9 @@ pub struct ShellState {
     /// A database session in the plan has set how long a statement may wait for a lock
     /// (`SET lock_timeout`, MySQL's `lock_wait_timeout`).
     pub lock_timeout: bool,
+    /// Files the plan has written with the text it shows (`cat > prune.sh <<'EOF'`), by path
+    /// as written: when a later command runs one, its lines are what that command does.
+    pub scripts: Vec<(String, Span)>,
 }
 
 /// Parses `text` (found at `base` in the input) into simple commands, in order.
