@@ -747,7 +747,19 @@ impl Writer<'_> {
                 Value::Scalar(span) => (span.slice(self.input), Vec::new()),
                 Value::String(text) => ("", vec![text]),
                 Value::Array(items, _) => ("", items.iter().filter_map(Value::text).collect()),
-                Value::Object(..) => ("null", Vec::new()),
+                // A structure (`LifecycleConfiguration: {...}`) is the JSON the command line
+                // takes, as written.
+                Value::Object(_, span) => {
+                    let json = span.slice(self.input);
+                    if json.contains(['\'', '\n']) {
+                        continue;
+                    }
+                    self.derived
+                        .stand_in(&format!(" --{} '", kebab(key.as_str())), inner(key));
+                    self.derived.copy(self.input, *span);
+                    self.derived.stand_in("'", Span::new(span.end, span.end));
+                    continue;
+                }
             };
             if scalar == "null" {
                 continue;
@@ -1356,6 +1368,14 @@ mod tests {
         let text = rewrite(input).expect("a transcript").derived.text;
         assert!(
             text.contains("aws rds modify-db-instance --db-instance-identifier 'prod-db' --no-deletion-protection --backup-retention-period 0"),
+            "{text}"
+        );
+        let lifecycle = rewrite(
+            r#"[{"tool":"aws.s3.put_bucket_lifecycle_configuration","args":{"Bucket":"b","LifecycleConfiguration":{"Rules":[{"Expiration":{"Days":3}}]}}}]"#,
+        );
+        let text = lifecycle.expect("a transcript").derived.text;
+        assert!(
+            text.contains(r#"--lifecycle-configuration '{"Rules":[{"Expiration":{"Days":3}}]}'"#),
             "{text}"
         );
         let s3 = rewrite(r#"[{"tool":"aws.s3.DeleteBucket","args":{"Bucket":"b"}}]"#);

@@ -124,6 +124,29 @@ fn aws_s3_versioning_off(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
+/// A lifecycle configuration that expires objects (`Expiration`, `NoncurrentVersionExpiration`):
+/// S3 deletes them later by itself, unattended, and replacing the configuration drops the
+/// rules that were there.
+fn aws_s3_lifecycle_expires(command: &Command) -> Option<Hit> {
+    let mut hit = match_command(
+        &shape(
+            words!["aws"],
+            &[
+                words!["s3api"],
+                words!["put-bucket-lifecycle-configuration", "put-bucket-lifecycle"],
+            ],
+        ),
+        command,
+    )?;
+    let expires = command
+        .args
+        .iter()
+        .find(|a| a.value.contains("Expiration"))?;
+    hit.evidence.push(expires.span);
+    hit.set_target(option_value(command, words!["--bucket"]).map(|(v, _)| v.to_string()));
+    Some(hit)
+}
+
 /// A bucket policy or ACL that lets anyone on the internet in, or an upload made public as it
 /// is written (`aws s3 cp file s3://... --acl public-read`).
 fn aws_s3_public(command: &Command) -> Option<Hit> {
@@ -1640,6 +1663,29 @@ pub static RULES: &[Rule] = &[
             "aws s3api create-bucket --bucket legacy-static-site",
             "aws s3api delete-bucket-tagging --bucket legacy-static-site",
             "aws s3api head-bucket --bucket legacy-static-site",
+        ]),
+    },
+    Rule {
+        text: rule_text!("aws.s3-lifecycle-expire", "Makes S3 expire objects by itself", "S3 deletes every object the rule matches once old enough, unattended; this replaces any rules the bucket had.", "matching objects are deleted later, with nobody watching", "Read the current rules first, and test the new one on a prefix of copies before the whole bucket.", ["Which objects in {target} match, and how old are they now?", "Is anything in {target} the only copy, such as backups or exports?"], "aws s3api get-bucket-lifecycle-configuration --bucket {target}"),
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["aws"],
+            check: aws_s3_lifecycle_expires,
+        },
+        #[cfg(test)]
+        references: words!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-expire-general-considerations.html"],
+        #[cfg(test)]
+        examples: examples(&[
+            "aws s3api put-bucket-lifecycle-configuration --bucket exports --lifecycle-configuration '{\"Rules\": [{\"Status\": \"Enabled\", \"Filter\": {}, \"Expiration\": {\"Days\": 3}}]}'",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "aws s3api get-bucket-lifecycle-configuration --bucket exports",
+            "aws s3api put-bucket-lifecycle-configuration --bucket exports --lifecycle-configuration '{\"Rules\": [{\"Status\": \"Enabled\", \"Filter\": {}, \"Transitions\": [{\"Days\": 30, \"StorageClass\": \"GLACIER\"}]}]}'",
         ]),
     },
     Rule {
