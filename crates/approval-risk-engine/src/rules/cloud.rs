@@ -47,12 +47,9 @@ pub(super) fn web_ports_only(ports: &[Option<u16>]) -> bool {
 pub(super) const OPEN_TO_WORLD: &str = "Only the web ports (80/443) are opened, as a public website or API does on purpose; any other port open to the whole internet is an invitation to attackers.";
 
 fn aws_open_ingress(command: &Command) -> Option<Hit> {
-    let mut hit = match_command(
-        &shape(
-            words!["aws"],
-            &[words!["ec2"], words!["authorize-security-group-ingress"]],
-        ),
+    let mut hit = aws_op(
         command,
+        &[words!["ec2"], words!["authorize-security-group-ingress"]],
     )?;
     let open = command
         .args
@@ -105,14 +102,14 @@ fn aws_s3_delete_bucket(command: &Command) -> Option<Hit> {
     })
 }
 
+/// `aws SERVICE OPERATION ...`, for the services and operations of `path`: the hit on the
+/// program and both words.
+fn aws_op(command: &Command, path: &'static [Words]) -> Option<Hit> {
+    match_command(&shape(words!["aws"], path), command)
+}
+
 fn aws_s3_versioning_off(command: &Command) -> Option<Hit> {
-    let mut hit = match_command(
-        &shape(
-            words!["aws"],
-            &[words!["s3api"], words!["put-bucket-versioning"]],
-        ),
-        command,
-    )?;
+    let mut hit = aws_op(command, &[words!["s3api"], words!["put-bucket-versioning"]])?;
     let off = command.args.iter().find(|a| {
         let compact: String = a.value.split_whitespace().collect();
         compact.contains("Suspended")
@@ -128,15 +125,12 @@ fn aws_s3_versioning_off(command: &Command) -> Option<Hit> {
 /// S3 deletes them later by itself, unattended, and replacing the configuration drops the
 /// rules that were there.
 fn aws_s3_lifecycle_expires(command: &Command) -> Option<Hit> {
-    let mut hit = match_command(
-        &shape(
-            words!["aws"],
-            &[
-                words!["s3api"],
-                words!["put-bucket-lifecycle-configuration", "put-bucket-lifecycle"],
-            ],
-        ),
+    let mut hit = aws_op(
         command,
+        &[
+            words!["s3api"],
+            words!["put-bucket-lifecycle-configuration", "put-bucket-lifecycle"],
+        ],
     )?;
     let expires = command
         .args
@@ -150,27 +144,19 @@ fn aws_s3_lifecycle_expires(command: &Command) -> Option<Hit> {
 /// A bucket policy or ACL that lets anyone on the internet in, or an upload made public as it
 /// is written (`aws s3 cp file s3://... --acl public-read`).
 fn aws_s3_public(command: &Command) -> Option<Hit> {
-    let mut hit = match_command(
-        &shape(
-            words!["aws"],
-            &[
-                words!["s3api"],
-                words![
-                    "put-bucket-acl",
-                    "put-object-acl",
-                    "put-bucket-policy",
-                    "put-object"
-                ],
-            ],
-        ),
+    let mut hit = aws_op(
         command,
+        &[
+            words!["s3api"],
+            words![
+                "put-bucket-acl",
+                "put-object-acl",
+                "put-bucket-policy",
+                "put-object"
+            ],
+        ],
     )
-    .or_else(|| {
-        match_command(
-            &shape(words!["aws"], &[words!["s3"], words!["cp", "sync", "mv"]]),
-            command,
-        )
-    })?;
+    .or_else(|| aws_op(command, &[words!["s3"], words!["cp", "sync", "mv"]]))?;
     let public = command.args.iter().find(|a| {
         let compact: String = a.value.split_whitespace().collect();
         words![
@@ -191,24 +177,15 @@ fn aws_s3_public(command: &Command) -> Option<Hit> {
 }
 
 fn aws_rds_delete(command: &Command) -> Option<Hit> {
-    let redshift = match_command(
-        &shape(
-            words!["aws"],
-            &[words!["redshift"], words!["delete-cluster"]],
-        ),
-        command,
-    );
+    let redshift = aws_op(command, &[words!["redshift"], words!["delete-cluster"]]);
     let mut hit = match redshift {
         Some(hit) => hit,
-        None => match_command(
-            &shape(
-                words!["aws"],
-                &[
-                    words!["rds", "docdb", "neptune"],
-                    words!["delete-db-instance", "delete-db-cluster"],
-                ],
-            ),
+        None => aws_op(
             command,
+            &[
+                words!["rds", "docdb", "neptune"],
+                words!["delete-db-instance", "delete-db-cluster"],
+            ],
         )?,
     };
     hit.set_target(
@@ -252,15 +229,12 @@ fn aws_rds_delete(command: &Command) -> Option<Hit> {
 }
 
 fn aws_rds_backups_off(command: &Command) -> Option<Hit> {
-    let mut hit = match_command(
-        &shape(
-            words!["aws"],
-            &[
-                words!["rds"],
-                words!["modify-db-instance", "modify-db-cluster"],
-            ],
-        ),
+    let mut hit = aws_op(
         command,
+        &[
+            words!["rds"],
+            words!["modify-db-instance", "modify-db-cluster"],
+        ],
     )?;
     let (days, span) = option_value(command, words!["--backup-retention-period"])?;
     if days.trim() != "0" {
@@ -282,19 +256,16 @@ const AWS_ADMIN_POLICIES: Words =
     words!["/AdministratorAccess", "/IAMFullAccess", "/PowerUserAccess"];
 
 fn aws_iam_admin(command: &Command) -> Option<Hit> {
-    if let Some(mut hit) = match_command(
-        &shape(
-            words!["aws"],
-            &[
-                words!["iam"],
-                words![
-                    "attach-user-policy",
-                    "attach-role-policy",
-                    "attach-group-policy",
-                ],
-            ],
-        ),
+    if let Some(mut hit) = aws_op(
         command,
+        &[
+            words!["iam"],
+            words![
+                "attach-user-policy",
+                "attach-role-policy",
+                "attach-group-policy",
+            ],
+        ],
     ) {
         let (arn, span) = option_value(command, words!["--policy-arn"])?;
         if !AWS_ADMIN_POLICIES.iter().any(|p| arn.ends_with(p)) {
@@ -310,10 +281,7 @@ fn aws_iam_admin(command: &Command) -> Option<Hit> {
         );
         return Some(hit);
     }
-    let mut hit = match_command(
-        &shape(words!["aws"], &[words!["iam"], words!["add-user-to-group"]]),
-        command,
-    )?;
+    let mut hit = aws_op(command, &[words!["iam"], words!["add-user-to-group"]])?;
     let (group, span) = option_value(command, words!["--group-name"])?;
     let lower = group.to_ascii_lowercase();
     if !(lower.contains("admin") || lower.contains("root") || lower.contains("poweruser")) {
@@ -348,21 +316,18 @@ fn wildcard_policy(document: &str) -> bool {
 }
 
 fn aws_iam_wildcard(command: &Command) -> Option<Hit> {
-    let mut hit = match_command(
-        &shape(
-            words!["aws"],
-            &[
-                words!["iam"],
-                words![
-                    "put-user-policy",
-                    "put-role-policy",
-                    "put-group-policy",
-                    "create-policy",
-                    "create-policy-version",
-                ],
-            ],
-        ),
+    let mut hit = aws_op(
         command,
+        &[
+            words!["iam"],
+            words![
+                "put-user-policy",
+                "put-role-policy",
+                "put-group-policy",
+                "create-policy",
+                "create-policy-version",
+            ],
+        ],
     )?;
     let document = command.args.iter().find(|a| wildcard_policy(&a.value))?;
     hit.evidence.push(document.span);
@@ -434,10 +399,7 @@ fn delete_access_key(command: &Command) -> Option<Hit> {
 }
 
 fn long_lived_key(command: &Command) -> Option<Hit> {
-    if let Some(mut hit) = match_command(
-        &shape(words!["aws"], &[words!["iam"], words!["create-access-key"]]),
-        command,
-    ) {
+    if let Some(mut hit) = aws_op(command, &[words!["iam"], words!["create-access-key"]]) {
         hit.set_target(option_value(command, words!["--user-name"]).map(|(v, _)| v.to_string()));
         return Some(hit);
     }
@@ -555,10 +517,7 @@ fn azure_diagnostics_delete(command: &Command) -> Option<Hit> {
 }
 
 fn aws_sns_delete(command: &Command) -> Option<Hit> {
-    if let Some(mut hit) = match_command(
-        &shape(words!["aws"], &[words!["sns"], words!["delete-topic"]]),
-        command,
-    ) {
+    if let Some(mut hit) = aws_op(command, &[words!["sns"], words!["delete-topic"]]) {
         hit.set_target(option_value(command, words!["--topic-arn"]).map(|(v, _)| v.to_string()));
         return Some(hit);
     }
@@ -575,12 +534,9 @@ fn aws_sns_delete(command: &Command) -> Option<Hit> {
 }
 
 fn eks_delete_cluster(command: &Command) -> Option<Hit> {
-    let mut hit = match_command(
-        &shape(
-            words!["aws"],
-            &[words!["eks"], words!["delete-cluster", "delete-nodegroup"]],
-        ),
+    let mut hit = aws_op(
         command,
+        &[words!["eks"], words!["delete-cluster", "delete-nodegroup"]],
     )
     .or_else(|| {
         match_command(
@@ -599,15 +555,12 @@ fn eks_delete_cluster(command: &Command) -> Option<Hit> {
 }
 
 fn aws_secret_overwrite(command: &Command) -> Option<Hit> {
-    if let Some(mut hit) = match_command(
-        &shape(
-            words!["aws"],
-            &[
-                words!["secretsmanager"],
-                words!["update-secret", "put-secret-value"],
-            ],
-        ),
+    if let Some(mut hit) = aws_op(
         command,
+        &[
+            words!["secretsmanager"],
+            words!["update-secret", "put-secret-value"],
+        ],
     ) {
         let value_flag = find_flag(
             command,
@@ -617,10 +570,7 @@ fn aws_secret_overwrite(command: &Command) -> Option<Hit> {
         hit.set_target(option_value(command, words!["--secret-id"]).map(|(v, _)| v.to_string()));
         return Some(hit);
     }
-    let mut hit = match_command(
-        &shape(words!["aws"], &[words!["ssm"], words!["put-parameter"]]),
-        command,
-    )?;
+    let mut hit = aws_op(command, &[words!["ssm"], words!["put-parameter"]])?;
     hit.evidence
         .push(find_flag(command, words!["--overwrite"])?.span);
     hit.set_target(option_value(command, words!["--name"]).map(|(v, _)| v.to_string()));
@@ -628,12 +578,9 @@ fn aws_secret_overwrite(command: &Command) -> Option<Hit> {
 }
 
 fn aws_dns_record_delete(command: &Command) -> Option<Hit> {
-    let mut hit = match_command(
-        &shape(
-            words!["aws"],
-            &[words!["route53"], words!["change-resource-record-sets"]],
-        ),
+    let mut hit = aws_op(
         command,
+        &[words!["route53"], words!["change-resource-record-sets"]],
     )?;
     let batch = command.args.iter().find(|a| {
         let compact: String = a.value.split_whitespace().collect();
@@ -645,19 +592,16 @@ fn aws_dns_record_delete(command: &Command) -> Option<Hit> {
 }
 
 fn aws_cache_delete(command: &Command) -> Option<Hit> {
-    let mut hit = match_command(
-        &shape(
-            words!["aws"],
-            &[
-                words!["elasticache"],
-                words![
-                    "delete-cache-cluster",
-                    "delete-replication-group",
-                    "delete-serverless-cache",
-                ],
-            ],
-        ),
+    let mut hit = aws_op(
         command,
+        &[
+            words!["elasticache"],
+            words![
+                "delete-cache-cluster",
+                "delete-replication-group",
+                "delete-serverless-cache",
+            ],
+        ],
     )?;
     hit.set_target(
         option_value(
@@ -998,10 +942,7 @@ fn gcloud_shape(command: &Command, shapes: &[&[Words]]) -> Option<Hit> {
 fn sync_delete(command: &Command) -> Option<Hit> {
     let (mut hit, flag) = match command.program.as_str() {
         "aws" => {
-            let hit = match_command(
-                &shape(words!["aws"], &[words!["s3"], words!["sync"]]),
-                command,
-            )?;
+            let hit = aws_op(command, &[words!["s3"], words!["sync"]])?;
             if find_flag(command, words!["--dryrun"]).is_some() {
                 return None;
             }
