@@ -39,7 +39,10 @@ if (!index.includes(oldHash)) {
 const wasmName = glues[0].replace(/\.js$/, '_bg.wasm');
 const wasmPath = join(dist, wasmName);
 const wasmBefore = readFileSync(wasmPath);
-const { wasm, js: code, renamed } = shortenImports(wasmBefore, minified);
+const imported = shortenImports(wasmBefore, minified);
+const exported = shortenExports(imported.wasm, imported.js);
+const { wasm, js: code } = exported;
+const renamed = imported.renamed + exported.renamed;
 writeFileSync(path, code);
 index = index.replaceAll(oldHash, `sha384-${sha384(code)}`);
 if (renamed > 0) {
@@ -48,7 +51,9 @@ if (renamed > 0) {
 }
 writeFileSync(indexPath, index);
 console.log(`    ${glues[0]}: ${before.length} -> ${code.length} bytes`);
-console.log(`    ${wasmName}: ${renamed} imports renamed, ${wasmBefore.length} -> ${wasm.length} bytes`);
+console.log(
+  `    ${wasmName}: ${imported.renamed} imports and ${exported.renamed} exports renamed, ${wasmBefore.length} -> ${wasm.length} bytes`,
+);
 
 // The loader and the worker's script are copied into the page as written, comments and all;
 // no integrity hash names them, so they are minified in place.
@@ -65,6 +70,85 @@ for (const name of ['boot.js', 'worker.js']) {
   console.log(`    ${name}: ${source.length} -> ${small.length} bytes`);
 }
 
+// An unsigned LEB128 number in `bytes` at `at`: [value, the offset after it].
+function readLebAt(bytes, at) {
+  let value = 0;
+  let scale = 1;
+  let byte;
+  do {
+    byte = bytes[at++];
+    value += (byte & 0x7f) * scale;
+    scale *= 128;
+  } while (byte & 0x80);
+  return [value, at];
+}
+
+// `n` as unsigned LEB128.
+function leb(n) {
+  const out = [];
+  do {
+    let byte = n % 128;
+    n = Math.floor(n / 128);
+    if (n > 0) byte |= 0x80;
+    out.push(byte);
+  } while (n > 0);
+  return Buffer.from(out);
+}
+
+// The closure entry points the wasm exports to its glue (`wasm_bindgen_<hash>___convert__
+// closures_____invoke...`, up to 150 characters each), shortened the same way. Only names the
+// glue uses as properties (`x.name`) and nowhere else are renamed; the rest keep their names.
+function shortenExports(bytes, js) {
+  const unchanged = { wasm: bytes, js, renamed: 0 };
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, start] = readLebAt(bytes, at + 1);
+    const end = start + size;
+    if (id !== 7) {
+      at = end;
+      continue;
+    }
+    let [count, p] = readLebAt(bytes, start);
+    const entries = [];
+    for (let k = 0; k < count; k++) {
+      const [len, from] = readLebAt(bytes, p);
+      const name = bytes.subarray(from, from + len).toString('utf8');
+      const descStart = from + len;
+      [, p] = readLebAt(bytes, descStart + 1);
+      entries.push({ name, desc: bytes.subarray(descStart, p) });
+    }
+    if (p !== end) return unchanged;
+    const property = (name) => new RegExp(`(?<=\\.)${name}(?![\\w$])`, 'g');
+    const uses = (name) => (js.match(new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'g')) ?? []).length;
+    let out = js;
+    let renamed = 0;
+    for (const e of entries) {
+      const n = (js.match(property(e.name)) ?? []).length;
+      if (!/^wasm_bindgen_\w+$/.test(e.name) || n === 0 || n !== uses(e.name)) continue;
+      e.short = `_${renamed.toString(36)}`;
+      out = out.replace(property(e.name), e.short);
+      renamed++;
+    }
+    if (renamed === 0) return unchanged;
+    const body = [leb(entries.length)];
+    for (const e of entries) {
+      const name = Buffer.from(e.short ?? e.name, 'utf8');
+      body.push(leb(name.length), name, e.desc);
+    }
+    const content = Buffer.concat(body);
+    const wasm = Buffer.concat([
+      bytes.subarray(0, at),
+      Buffer.from([7]),
+      leb(content.length),
+      content,
+      bytes.subarray(end),
+    ]);
+    return { wasm, js: out, renamed };
+  }
+  return unchanged;
+}
+
 // The names the wasm imports from its glue, shortened in both files. wasm-bindgen names each
 // import after the JavaScript it calls plus a 16-digit hash (`__wbg_set_onmessage_4565eb0e...`),
 // and the wasm's import section and the glue's import object each spell all of them out: some
@@ -74,27 +158,7 @@ for (const name of ['boot.js', 'worker.js']) {
 // once as a key) leaves both files as they were.
 function shortenImports(bytes, js) {
   const unchanged = { wasm: bytes, js, renamed: 0 };
-  const readLeb = (at) => {
-    let value = 0;
-    let scale = 1;
-    let byte;
-    do {
-      byte = bytes[at++];
-      value += (byte & 0x7f) * scale;
-      scale *= 128;
-    } while (byte & 0x80);
-    return [value, at];
-  };
-  const leb = (n) => {
-    const out = [];
-    do {
-      let byte = n % 128;
-      n = Math.floor(n / 128);
-      if (n > 0) byte |= 0x80;
-      out.push(byte);
-    } while (n > 0);
-    return Buffer.from(out);
-  };
+  const readLeb = (at) => readLebAt(bytes, at);
   const text = (at) => {
     const [len, from] = readLeb(at);
     return [bytes.subarray(from, from + len).toString('utf8'), from + len];
