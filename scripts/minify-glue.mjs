@@ -95,58 +95,70 @@ function leb(n) {
   return Buffer.from(out);
 }
 
+// The section `id` of a wasm binary: where it starts (its id byte), where its content starts
+// and ends; null when there is none.
+function findSection(bytes, id) {
+  let at = 8;
+  while (at < bytes.length) {
+    const [size, start] = readLebAt(bytes, at + 1);
+    if (bytes[at] === id) return { at, start, end: start + size };
+    at = start + size;
+  }
+  return null;
+}
+
+// `bytes` with `section` (from `findSection`) holding `parts` instead.
+function replaceSection(bytes, section, parts) {
+  const content = Buffer.concat(parts);
+  return Buffer.concat([
+    bytes.subarray(0, section.at + 1),
+    leb(content.length),
+    content,
+    bytes.subarray(section.end),
+  ]);
+}
+
+// A wasm name at `at`: [the name, the offset after it].
+function nameAt(bytes, at) {
+  const [len, from] = readLebAt(bytes, at);
+  return [bytes.subarray(from, from + len).toString('utf8'), from + len];
+}
+
 // The closure entry points the wasm exports to its glue (`wasm_bindgen_<hash>___convert__
 // closures_____invoke...`, up to 150 characters each), shortened the same way. Only names the
 // glue uses as properties (`x.name`) and nowhere else are renamed; the rest keep their names.
 function shortenExports(bytes, js) {
   const unchanged = { wasm: bytes, js, renamed: 0 };
-  let at = 8;
-  while (at < bytes.length) {
-    const id = bytes[at];
-    const [size, start] = readLebAt(bytes, at + 1);
-    const end = start + size;
-    if (id !== 7) {
-      at = end;
-      continue;
-    }
-    let [count, p] = readLebAt(bytes, start);
-    const entries = [];
-    for (let k = 0; k < count; k++) {
-      const [len, from] = readLebAt(bytes, p);
-      const name = bytes.subarray(from, from + len).toString('utf8');
-      const descStart = from + len;
-      [, p] = readLebAt(bytes, descStart + 1);
-      entries.push({ name, desc: bytes.subarray(descStart, p) });
-    }
-    if (p !== end) return unchanged;
-    const property = (name) => new RegExp(`(?<=\\.)${name}(?![\\w$])`, 'g');
-    const uses = (name) => (js.match(new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'g')) ?? []).length;
-    let out = js;
-    let renamed = 0;
-    for (const e of entries) {
-      const n = (js.match(property(e.name)) ?? []).length;
-      if (!/^wasm_bindgen_\w+$/.test(e.name) || n === 0 || n !== uses(e.name)) continue;
-      e.short = `_${renamed.toString(36)}`;
-      out = out.replace(property(e.name), e.short);
-      renamed++;
-    }
-    if (renamed === 0) return unchanged;
-    const body = [leb(entries.length)];
-    for (const e of entries) {
-      const name = Buffer.from(e.short ?? e.name, 'utf8');
-      body.push(leb(name.length), name, e.desc);
-    }
-    const content = Buffer.concat(body);
-    const wasm = Buffer.concat([
-      bytes.subarray(0, at),
-      Buffer.from([7]),
-      leb(content.length),
-      content,
-      bytes.subarray(end),
-    ]);
-    return { wasm, js: out, renamed };
+  const section = findSection(bytes, 7);
+  if (!section) return unchanged;
+  let [count, p] = readLebAt(bytes, section.start);
+  const entries = [];
+  for (let k = 0; k < count; k++) {
+    let name;
+    [name, p] = nameAt(bytes, p);
+    const descStart = p;
+    [, p] = readLebAt(bytes, descStart + 1);
+    entries.push({ name, desc: bytes.subarray(descStart, p) });
   }
-  return unchanged;
+  if (p !== section.end) return unchanged;
+  const property = (name) => new RegExp(`(?<=\\.)${name}(?![\\w$])`, 'g');
+  const uses = (name) => (js.match(new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'g')) ?? []).length;
+  let out = js;
+  let renamed = 0;
+  for (const e of entries) {
+    const n = (js.match(property(e.name)) ?? []).length;
+    if (!/^wasm_bindgen_\w+$/.test(e.name) || n === 0 || n !== uses(e.name)) continue;
+    e.short = `_${renamed.toString(36)}`;
+    out = out.replace(property(e.name), e.short);
+    renamed++;
+  }
+  if (renamed === 0) return unchanged;
+  const parts = [leb(entries.length)];
+  for (const e of entries) {
+    const name = Buffer.from(e.short ?? e.name, 'utf8');
+    parts.push(leb(name.length), name, e.desc);
+  }
+  return { wasm: replaceSection(bytes, section, parts), js: out, renamed };
 }
 
 // The names the wasm imports from its glue, shortened in both files. wasm-bindgen names each
@@ -159,70 +171,50 @@ function shortenExports(bytes, js) {
 function shortenImports(bytes, js) {
   const unchanged = { wasm: bytes, js, renamed: 0 };
   const readLeb = (at) => readLebAt(bytes, at);
-  const text = (at) => {
-    const [len, from] = readLeb(at);
-    return [bytes.subarray(from, from + len).toString('utf8'), from + len];
-  };
   const limits = (at) => {
     const flags = bytes[at];
     let [, next] = readLeb(at + 1);
     if (flags & 1) [, next] = readLeb(next);
     return next;
   };
-  let at = 8;
-  while (at < bytes.length) {
-    const id = bytes[at];
-    const [size, start] = readLeb(at + 1);
-    const end = start + size;
-    if (id !== 2) {
-      at = end;
-      continue;
-    }
-    let [count, p] = readLeb(start);
-    const entries = [];
-    for (let k = 0; k < count; k++) {
-      let module;
-      let field;
-      [module, p] = text(p);
-      [field, p] = text(p);
-      const descStart = p;
-      const kind = bytes[p++];
-      if (kind === 0) [, p] = readLeb(p);
-      else if (kind === 1) p = limits(p + 1);
-      else if (kind === 2) p = limits(p);
-      else if (kind === 3) p += 2;
-      else return unchanged;
-      entries.push({ module, field, desc: bytes.subarray(descStart, p) });
-    }
-    if (p !== end) return unchanged;
-    const glueModule = entries.find((e) => /_bg\.js$/.test(e.module))?.module;
-    const quotedModule = JSON.stringify(glueModule ?? '');
-    if (!glueModule || js.split(quotedModule).length !== 2) return unchanged;
-    const key = (name) => new RegExp(`(?<![\\w$])${name}(?=:)`, 'g');
-    const fields = entries.filter((e) => e.module === glueModule).map((e) => e.field);
-    if (fields.some((f) => !/^\w+$/.test(f) || (js.match(key(f)) ?? []).length !== 1)) {
-      return unchanged;
-    }
-    const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-    const short = (n) => (n < 52 ? letters[n] : letters[Math.floor(n / 52) - 1] + letters[n % 52]);
-    const names = new Map(fields.map((f, n) => [f, short(n)]));
-    let out = js.replace(quotedModule, '"w"');
-    for (const [field, name] of names) out = out.replace(key(field), name);
-    const body = [leb(entries.length)];
-    for (const e of entries) {
-      const module = Buffer.from(e.module === glueModule ? 'w' : e.module, 'utf8');
-      const field = Buffer.from(e.module === glueModule ? names.get(e.field) : e.field, 'utf8');
-      body.push(leb(module.length), module, leb(field.length), field, e.desc);
-    }
-    const content = Buffer.concat(body);
-    const wasm = Buffer.concat([
-      bytes.subarray(0, at),
-      Buffer.from([2]),
-      leb(content.length),
-      content,
-      bytes.subarray(end),
-    ]);
-    return { wasm, js: out, renamed: names.size };
+  const section = findSection(bytes, 2);
+  if (!section) return unchanged;
+  let [count, p] = readLeb(section.start);
+  const entries = [];
+  for (let k = 0; k < count; k++) {
+    let module;
+    let field;
+    [module, p] = nameAt(bytes, p);
+    [field, p] = nameAt(bytes, p);
+    const descStart = p;
+    const kind = bytes[p++];
+    if (kind === 0) [, p] = readLeb(p);
+    else if (kind === 1) p = limits(p + 1);
+    else if (kind === 2) p = limits(p);
+    else if (kind === 3) p += 2;
+    else return unchanged;
+    entries.push({ module, field, desc: bytes.subarray(descStart, p) });
   }
-  return unchanged;
+  if (p !== section.end) return unchanged;
+  const glueModule = entries.find((e) => /_bg\.js$/.test(e.module))?.module;
+  const quotedModule = JSON.stringify(glueModule ?? '');
+  if (!glueModule || js.split(quotedModule).length !== 2) return unchanged;
+  const key = (name) => new RegExp(`(?<![\\w$])${name}(?=:)`, 'g');
+  const fields = entries.filter((e) => e.module === glueModule).map((e) => e.field);
+  if (fields.some((f) => !/^\w+$/.test(f) || (js.match(key(f)) ?? []).length !== 1)) {
+    return unchanged;
+  }
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const short = (n) => (n < 52 ? letters[n] : letters[Math.floor(n / 52) - 1] + letters[n % 52]);
+  const names = new Map(fields.map((f, n) => [f, short(n)]));
+  let out = js.replace(quotedModule, '"w"');
+  for (const [field, name] of names) out = out.replace(key(field), name);
+  const parts = [leb(entries.length)];
+  for (const e of entries) {
+    const ours = e.module === glueModule;
+    const module = Buffer.from(ours ? 'w' : e.module, 'utf8');
+    const field = Buffer.from(ours ? names.get(e.field) : e.field, 'utf8');
+    parts.push(leb(module.length), module, leb(field.length), field, e.desc);
+  }
+  return { wasm: replaceSection(bytes, section, parts), js: out, renamed: names.size };
 }

@@ -108,37 +108,45 @@ fn aws_op(command: &Command, path: &'static [Words]) -> Option<Hit> {
     match_command(&shape(words!["aws"], path), command)
 }
 
-fn aws_s3_versioning_off(command: &Command) -> Option<Hit> {
-    let mut hit = aws_op(command, &[words!["s3api"], words!["put-bucket-versioning"]])?;
-    let off = command.args.iter().find(|a| {
-        let compact: String = a.value.split_whitespace().collect();
-        compact.contains("Suspended")
-            || compact.contains("MFADelete=Disabled")
-            || compact.contains("\"MFADelete\":\"Disabled\"")
-    })?;
-    hit.evidence.push(off.span);
+/// An `aws s3api` operation of `operations` on a bucket, when one of its arguments `sets`
+/// what the rule is about: the hit on the command and that argument, named by `--bucket`.
+fn s3api_setting(
+    command: &Command,
+    operations: &'static [Words],
+    sets: fn(&str) -> bool,
+) -> Option<Hit> {
+    let mut hit = aws_op(command, operations)?;
+    let setting = command.args.iter().find(|a| sets(&a.value))?;
+    hit.evidence.push(setting.span);
     hit.set_target(option_value(command, words!["--bucket"]).map(|(v, _)| v.to_string()));
     Some(hit)
+}
+
+fn aws_s3_versioning_off(command: &Command) -> Option<Hit> {
+    s3api_setting(
+        command,
+        &[words!["s3api"], words!["put-bucket-versioning"]],
+        |value| {
+            let compact: String = value.split_whitespace().collect();
+            compact.contains("Suspended")
+                || compact.contains("MFADelete=Disabled")
+                || compact.contains("\"MFADelete\":\"Disabled\"")
+        },
+    )
 }
 
 /// A lifecycle configuration that expires objects (`Expiration`, `NoncurrentVersionExpiration`):
 /// S3 deletes them later by itself, unattended, and replacing the configuration drops the
 /// rules that were there.
 fn aws_s3_lifecycle_expires(command: &Command) -> Option<Hit> {
-    let mut hit = aws_op(
+    s3api_setting(
         command,
         &[
             words!["s3api"],
             words!["put-bucket-lifecycle-configuration", "put-bucket-lifecycle"],
         ],
-    )?;
-    let expires = command
-        .args
-        .iter()
-        .find(|a| a.value.contains("Expiration"))?;
-    hit.evidence.push(expires.span);
-    hit.set_target(option_value(command, words!["--bucket"]).map(|(v, _)| v.to_string()));
-    Some(hit)
+        |value| value.contains("Expiration"),
+    )
 }
 
 /// A bucket policy or ACL that lets anyone on the internet in, or an upload made public as it
