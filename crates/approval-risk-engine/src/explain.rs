@@ -377,7 +377,7 @@ fn filled(text: &str, target: Option<&str>) -> String {
 }
 
 /// The words of a question that say what it asks about, for telling two questions apart.
-fn topic_words(lower: &str) -> Vec<String> {
+fn topic_words(lower: &str) -> Vec<&str> {
     const COMMON: Words = words![
         "which", "there", "this", "that", "these", "those", "what", "where", "when", "would",
         "could", "should", "does", "with", "from", "have", "about", "before", "after", "them",
@@ -387,7 +387,7 @@ fn topic_words(lower: &str) -> Vec<String> {
     lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 4 && !COMMON.contains(w))
-        .map(|w| w.trim_end_matches('s').to_string())
+        .map(|w| w.trim_end_matches('s'))
         .collect()
 }
 
@@ -443,17 +443,32 @@ fn asks_where(lower: &str) -> bool {
 struct Topic {
     backup: bool,
     place: bool,
-    words: Vec<String>,
+    /// The question lower-cased, and where its topic words are in it (one string per
+    /// question rather than one per word).
+    lower: String,
+    words: Vec<std::ops::Range<usize>>,
 }
 
 impl Topic {
     fn of(question: &str) -> Topic {
         let lower = question.to_ascii_lowercase();
+        let words = topic_words(&lower)
+            .into_iter()
+            .map(|word| {
+                let start = word.as_ptr() as usize - lower.as_ptr() as usize;
+                start..start + word.len()
+            })
+            .collect();
         Topic {
             backup: mentions_backup(&lower),
             place: asks_where(&lower),
-            words: topic_words(&lower),
+            words,
+            lower,
         }
+    }
+
+    fn words(&self) -> impl Iterator<Item = &str> + Clone {
+        self.words.iter().map(|range| &self.lower[range.clone()])
     }
 
     /// Two questions ask the same thing when most of what they ask about is shared, or when
@@ -466,7 +481,10 @@ impl Topic {
         if a.is_empty() || b.is_empty() {
             return false;
         }
-        let shared = a.iter().filter(|w| b.contains(w)).count();
+        let shared = self
+            .words()
+            .filter(|w| other.words().any(|theirs| theirs == *w))
+            .count();
         shared * 2 > a.len().min(b.len()) || shared * 3 >= a.len().max(b.len()) * 2
     }
 }

@@ -123,7 +123,12 @@ impl Environment {
             // In a URL or host name, the last label is a top-level domain (`.dev`, `.live`),
             // not an environment; only the labels before it count.
             let owned;
-            let text = match text.find("://") {
+            let url = if text.as_bytes().contains(&b':') {
+                text.find("://")
+            } else {
+                None
+            };
+            let text = match url {
                 Some(at) => {
                     let rest = &text[at + 3..];
                     let host_end = rest.find('/').unwrap_or(rest.len());
@@ -154,7 +159,11 @@ impl Environment {
                 let elsewhere = |p: &str| {
                     part.starts_with(p) || (!p.is_ascii() && !part.is_ascii() && part.contains(p))
                 };
-                if PRODUCTION_ELSEWHERE.iter().any(elsewhere) {
+                // Every such word in a Latin script opens with `produ`: any other word in
+                // ASCII is none of them, which spares the list for nearly every word.
+                if (!part.is_ascii() || part.starts_with("produ"))
+                    && PRODUCTION_ELSEWHERE.iter().any(elsewhere)
+                {
                     production = true;
                     previous = part;
                     continue;
@@ -207,6 +216,14 @@ mod tests {
             .production
             .is_some());
         assert!(env("drop database app_prd").production.is_some());
+    }
+
+    #[test]
+    fn production_elsewhere_in_latin_script_opens_with_produ() {
+        // `Environment::of` reads the list only for such words (and those not in ASCII).
+        for word in PRODUCTION_ELSEWHERE {
+            assert!(!word.is_ascii() || word.starts_with("produ"), "{word}");
+        }
     }
 
     #[test]

@@ -217,7 +217,9 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
     if step.prose {
         mark_code_described(input, &mut tokens);
         let before = hits.len();
-        for rule in &rules::index().prose {
+        let index = rules::index();
+        let present = index.prose_verbs.present(&tokens);
+        for (rule, _) in index.prose.iter().zip(present).filter(|(_, verb)| *verb) {
             if let Matcher::Prose(pattern) = &rule.matcher {
                 if let Some(mut hit) = match_prose(pattern, &tokens) {
                     // "Remove unused code", "clean up the unused imports": deleting or tidying

@@ -816,6 +816,78 @@ impl Compiled {
     }
 }
 
+/// Many term lists matched together: which of them have a match anywhere in a step, found in
+/// one pass over its tokens. The prose rules hold some seventy verb lists, and a step that
+/// holds none of a rule's verbs cannot match that rule: asking each list in turn walked the
+/// step seventy times.
+pub struct Lists {
+    /// By first byte: each term with the second letter it needs (0: any), its shape and the
+    /// list it belongs to, sorted by that letter, so a token reads only the terms that allow
+    /// any second letter and those that need its own.
+    buckets: Vec<Vec<(u8, Shape, &'static str, usize)>>,
+    /// Terms that name a word's end (`*datenbank`), with their lists.
+    endings: Vec<(&'static str, usize)>,
+    count: usize,
+}
+
+impl Lists {
+    pub fn new(lists: impl IntoIterator<Item = Words>) -> Lists {
+        let mut buckets = vec![Vec::new(); 256];
+        let mut endings = Vec::new();
+        let mut count = 0;
+        for (list, terms) in lists.into_iter().enumerate() {
+            count = list + 1;
+            for term in terms {
+                match term.bytes().next() {
+                    Some(b'*') => endings.push((term, list)),
+                    Some(first) => buckets[usize::from(first)].push((
+                        second_letter(term),
+                        Shape::of(term),
+                        term,
+                        list,
+                    )),
+                    None => {}
+                }
+            }
+        }
+        for bucket in &mut buckets {
+            bucket.sort_by_key(|&(needs, ..)| needs);
+        }
+        Lists {
+            buckets,
+            endings,
+            count,
+        }
+    }
+
+    /// For each list, in the order given, whether any of its terms matches somewhere in
+    /// `tokens` (exactly when `find_all` on that list would find something).
+    pub fn present(&self, tokens: &[Token]) -> Vec<bool> {
+        let mut found = vec![false; self.count];
+        for (i, token) in tokens.iter().enumerate() {
+            let Some(first) = token.text.bytes().next() else {
+                continue;
+            };
+            let bucket = &self.buckets[usize::from(first)];
+            let any = bucket.partition_point(|&(needs, ..)| needs == 0);
+            let from = any + bucket[any..].partition_point(|&(needs, ..)| needs < token.second);
+            let to = from + bucket[from..].partition_point(|&(needs, ..)| needs == token.second);
+            let candidates = bucket[..any].iter().chain(&bucket[from..to]);
+            for &(_, shape, term, list) in candidates {
+                if !found[list] && shape.matches(tokens, i, term).is_some() {
+                    found[list] = true;
+                }
+            }
+            for &(end, list) in &self.endings {
+                if !found[list] && word_matches(&token.text, end) {
+                    found[list] = true;
+                }
+            }
+        }
+        found
+    }
+}
+
 std::thread_local! {
     static COMPILED: std::cell::RefCell<
         std::collections::HashMap<(usize, usize), std::rc::Rc<Compiled>, crate::words::Quick>,

@@ -485,6 +485,9 @@ pub struct Index {
     pub by_program: std::collections::HashMap<&'static str, Vec<&'static Rule>>,
     pub sql: Vec<&'static Rule>,
     pub prose: Vec<&'static Rule>,
+    /// The verbs of the prose rules, in the order of `prose`: a rule is tried on a step only
+    /// where one of its verbs is there.
+    pub prose_verbs: crate::prose::Lists,
 }
 
 pub fn index() -> &'static Index {
@@ -494,6 +497,7 @@ pub fn index() -> &'static Index {
             by_program: std::collections::HashMap::new(),
             sql: Vec::new(),
             prose: Vec::new(),
+            prose_verbs: crate::prose::Lists::new([]),
         };
         for rule in all() {
             let programs = match &rule.matcher {
@@ -511,6 +515,11 @@ pub fn index() -> &'static Index {
                 Matcher::Builtin | Matcher::StepCommands => {}
             }
         }
+        index.prose_verbs =
+            crate::prose::Lists::new(index.prose.iter().map(|rule| match &rule.matcher {
+                Matcher::Prose(pattern) => pattern.verbs,
+                _ => Words::EMPTY,
+            }));
         index
     })
 }
