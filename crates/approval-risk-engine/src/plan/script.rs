@@ -264,11 +264,16 @@ pub fn looks_like_shell(line: &str) -> bool {
     let line = line.trim_start_matches(['(', '{', ' ']);
     let first = line.split_whitespace().next().unwrap_or("");
     // Quotes split inside a word (`r''m`, `"git"`) are removed by the shell before it runs.
-    let unquoted: String = first
-        .chars()
-        .filter(|c| !matches!(c, '"' | '\'' | '\\'))
-        .collect();
-    let first = unquoted.as_str();
+    let unquoted: std::borrow::Cow<str> = if first.contains(['"', '\'', '\\']) {
+        first
+            .chars()
+            .filter(|c| !matches!(c, '"' | '\'' | '\\'))
+            .collect::<String>()
+            .into()
+    } else {
+        first.into()
+    };
+    let first = &*unquoted;
     if first.contains('=') && !first.starts_with('=') {
         return true;
     }
