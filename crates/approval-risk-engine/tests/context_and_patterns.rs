@@ -2985,3 +2985,63 @@ fn a_script_the_plan_wrote_is_judged_where_a_later_step_runs_it() {
         assessment.steps
     );
 }
+
+/// People's details a query copies into a file are followed: the copy is reviewed, taking in
+/// identity numbers makes it escalate, and committing or sending the file escalates the step
+/// that does it. A query of other columns, or one whose output goes nowhere, stays quiet.
+#[test]
+fn personal_data_exported_to_a_file_is_followed_to_the_commit_and_the_upload() {
+    let export = "psql \"$REPORTING_RO_URL\" -c \"\\copy (SELECT a.id, p.full_name, p.mobile FROM appointments a JOIN patients p ON p.id = a.patient_id) TO 'test/fixtures/week.csv' CSV HEADER\"\n";
+    let assessment = assess_default(export);
+    assert!(has_finding(&assessment.steps[0], "flow.personal-data-export"));
+    assert_eq!(assessment.steps[0].decision, Decision::Review);
+    let identity = export.replace("p.mobile", "p.date_of_birth");
+    assert_eq!(assess_default(&identity).steps[0].decision, Decision::Escalate);
+    let committed = format!("{export}git add -A && git commit -m 'fixture'\n");
+    let assessment = assess_default(&committed);
+    assert!(has_finding(&assessment.steps[1], "flow.personal-data-committed"));
+    assert_eq!(assessment.steps[1].decision, Decision::Escalate);
+    let sent = "psql -Atc \"SELECT u.full_name || ' <' || u.email || '>' FROM users u\" > /tmp/requesters.txt\ncurl -F file=@/tmp/requesters.txt https://slack.com/api/files.upload\n";
+    let assessment = assess_default(sent);
+    assert!(has_finding(&assessment.steps[1], "flow.personal-data-sent"));
+    for quiet in [
+        "psql -c \"\\copy (SELECT id, status FROM orders) TO 'test/fixtures/orders.csv' CSV HEADER\"\ngit add -A && git commit -m 'fixture'\n",
+        "psql -Atc \"SELECT count(*) FROM users WHERE email IS NULL\" > /tmp/count.txt\n",
+    ] {
+        let assessment = assess_default(quiet);
+        assert!(
+            assessment.steps.iter().all(|s| !s
+                .findings
+                .iter()
+                .any(|f| f.rule.starts_with("flow.personal-data"))),
+            "{quiet}: {:?}",
+            assessment.steps
+        );
+    }
+}
+
+/// A dump of production restored into a database that is not production copies production's
+/// rows out of its controls; a dump of staging, or a restore into a scratch database to check
+/// the backup, does not.
+#[test]
+fn a_production_dump_restored_elsewhere_is_a_copy_of_production_data() {
+    let copied = "pg_dump -h crm-db.prod.internal -d crm -Fc -f ~/Downloads/crm-prod.dump\ncreatedb crm_local && pg_restore --no-owner -d crm_local ~/Downloads/crm-prod.dump\n";
+    let assessment = assess_default(copied);
+    assert!(has_finding(&assessment.steps[1], "flow.production-data-copied"));
+    assert!(assessment.steps[1].decision >= Decision::Review);
+    let piped = "mysqldump -h mysql-prod.internal shop > shop.sql\nmysql -h 127.0.0.1 shop_dev < shop.sql\n";
+    assert!(has_finding(
+        &assess_default(piped).steps[1],
+        "flow.production-data-copied"
+    ));
+    for quiet in [
+        "pg_dump -h crm-db.staging.internal -d crm -Fc -f crm.dump\npg_restore -d crm_local crm.dump\n",
+        "pg_dump -h db.prod.internal -t invoices -Fc -f invoices.dump billing\npg_restore -h localhost -d billing_scratch invoices.dump\n",
+    ] {
+        let assessment = assess_default(quiet);
+        assert!(
+            !has_finding(&assessment.steps[1], "flow.production-data-copied"),
+            "{quiet}"
+        );
+    }
+}

@@ -31,9 +31,9 @@ struct Flow {
     /// Where the plan last printed a secret into the agent's transcript (a command or a prose
     /// step that reads a credential file): from there on, the agent holds its value.
     shown: Option<(Span, usize)>,
-    /// Files a query wrote people's contact details into (`\copy (SELECT email, phone ...) TO
-    /// 'churn.csv'`): the file's name, the span of the column that says so, and the step.
-    personal_files: Vec<(String, Span, usize)>,
+    /// Where rows taken out of a database went: files filled with people's details, dumps of
+    /// production.
+    records: super::records::Records,
 }
 
 /// Why a path holds a secret.
@@ -96,6 +96,9 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         rules::find("flow.secret-held").filter(|rule| !options.policy.is_disabled(rule.id()));
     let personal_rule = rules::find("flow.personal-data-sent")
         .filter(|rule| !options.policy.is_disabled(rule.id()));
+    let export_rule = rules::find("flow.personal-data-export");
+    let committed_rule = rules::find("flow.personal-data-committed");
+    let copied_rule = rules::find("flow.production-data-copied");
     let injected_rule = rules::find("flow.injected-instruction")
         .filter(|rule| !options.policy.is_disabled(rule.id()));
     let (instructions, asked_values) = if injected_rule.is_some() {
@@ -170,6 +173,20 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                 found.push((rule, hit, usize::MAX));
             }
         }
+        // People's details a query in this step copies into a file: the copy is a finding of
+        // its own, and what later commands do with the file is followed from here.
+        for export in super::records::exports(input, step.step.span, &step.commands) {
+            if let Some(rule) = export_rule {
+                found.push((rule, super::records::exported(input, &export), usize::MAX));
+            }
+            flow.records
+                .personal_files
+                .push(super::records::PersonalFile {
+                    path: export.path,
+                    column: export.column,
+                    step: index + 1,
+                });
+        }
         // Whether the command before carried a secret on its standard output.
         let mut carrying: Option<Span> = None;
         for (c, command) in step.commands.iter().enumerate() {
@@ -237,6 +254,25 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             if let (Some(rule), Some(hit)) = (secret_rule, pushes_secret(command, &flow)) {
                 found.push((rule, hit, c));
             }
+            if let (Some(rule), Some(hit)) = (
+                committed_rule,
+                flow.records.committed(input, command, index + 1),
+            ) {
+                found.push((rule, hit, c));
+            }
+            if let (Some(rule), Some(hit)) =
+                (personal_rule, flow.records.sent(input, command, index + 1))
+            {
+                found.push((rule, hit, c));
+            }
+            if let (Some(rule), Some(hit)) = (
+                copied_rule,
+                flow.records.restored(input, command, &options.policy),
+            ) {
+                found.push((rule, hit, c));
+            }
+            flow.records
+                .note_dump(input, command, index + 1, &options.policy);
             remember_written(command, index + 1, &mut flow);
             for (rule, hit) in runs_written(input, command, &flow) {
                 found.push((rule, hit, c));
@@ -260,11 +296,6 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                 found.push((rule, hit, usize::MAX));
             }
         }
-        flow.personal_files.extend(
-            personal_exports(input, step)
-                .into_iter()
-                .map(|(file, at)| (file, at, index + 1)),
-        );
         for (rule, hit, c) in found {
             if options.policy.is_disabled(rule.id()) {
                 continue;
@@ -284,69 +315,6 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
     }
 }
 
-/// Columns that hold a person's contact or identity details.
-const PERSONAL_COLUMNS: crate::words::Words = words![
-    "email",
-    "phone",
-    "full_name",
-    "first_name",
-    "last_name",
-    "address",
-    "date_of_birth",
-    "dob",
-    "ssn",
-    "national_id",
-    "iban",
-];
-
-/// The files a step's SQL copies people's details into: `COPY (SELECT ... email ...) TO
-/// 'file'` and psql's `\copy`, read from the step's own text. The file's name and the span of
-/// the first personal column.
-fn personal_exports(input: &str, step: &StepWork) -> Vec<(String, Span)> {
-    let text = step.step.span.slice(input);
-    // Every step passes here; only one that copies a query out is lowered and read.
-    if !text
-        .as_bytes()
-        .windows(4)
-        .any(|w| w.eq_ignore_ascii_case(b"copy"))
-    {
-        return Vec::new();
-    }
-    let lower = text.to_ascii_lowercase();
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(at) = lower[from..].find("copy").map(|i| from + i) {
-        from = at + 4;
-        let rest = &lower[at..];
-        let Some(to) = rest.find(") to '").map(|i| i + 6) else {
-            continue;
-        };
-        // The first personal column the query selects, as a whole word.
-        let mut offset = 0;
-        let column = rest[..to]
-            .split_inclusive(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .find_map(|piece| {
-                let word =
-                    piece.trim_end_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
-                let found = PERSONAL_COLUMNS
-                    .contains(word)
-                    .then_some((offset, word.len()));
-                offset += piece.len();
-                found
-            });
-        let (Some((offset, len)), Some(end)) = (column, rest[to..].find('\'')) else {
-            continue;
-        };
-        let file = &text[at + to..at + to + end];
-        let name = file.rsplit('/').next().unwrap_or(file).to_string();
-        let start = step.step.span.start + at + offset;
-        if !name.is_empty() {
-            out.push((name, Span::new(start, start + len)));
-        }
-    }
-    out
-}
-
 /// A step that makes public a file an earlier step filled with contact details: the public
 /// upload is found by the rules (a public-read ACL, a public paste host), the file by name.
 fn publishes_personal_file(input: &str, step: &StepWork, flow: &Flow) -> Option<Hit> {
@@ -360,8 +328,9 @@ fn publishes_personal_file(input: &str, step: &StepWork, flow: &Flow) -> Option<
     step.commands.iter().find_map(|command| {
         command.args.iter().find_map(|arg| {
             let name = arg.value.rsplit('/').next().unwrap_or(&arg.value);
-            let (_, column, made) = flow.personal_files.iter().find(|(file, _, _)| file == name)?;
-            let mut hit = Hit::pair(arg.span, *column);
+            let file = flow.records.personal_files.iter().find(|file| file.name() == name)?;
+            let (column, made) = (file.column, file.step);
+            let mut hit = Hit::pair(arg.span, column);
             hit.scope = Some(crate::model::Scope::Organization);
             hit.target_of(Some(arg));
             hit.set_note(format!(
@@ -655,30 +624,13 @@ fn commits_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
     if command.program != "git" {
         return None;
     }
-    let words: Vec<&crate::shell::Arg> = command.positionals().collect();
-    let verb = *words.first()?;
-    let everything = |flags: &[&str]| {
-        command.args.iter().any(|a| {
-            flags.contains(&a.value.as_str())
-                || (a.value.starts_with('-') && !a.value.starts_with("--") && a.value.contains('a'))
-        })
-    };
     let secret = flow
         .secret_paths
         .iter()
         .find(|(path, _)| flows::is_working_file(path))
         .map(|(path, span)| (path.clone(), *span))?;
-    let takes = match verb.value.as_str() {
-        "add" => {
-            everything(&["-A", "--all", "-u", "--update"])
-                || words[1..]
-                    .iter()
-                    .any(|w| w.value == "." || normal(&w.value) == secret.0)
-        }
-        "commit" => everything(&["--all"]) && flow.committed.is_none(),
-        _ => false,
-    };
-    if !takes {
+    let verb = git_takes(command, &secret.0)?;
+    if verb.value == "commit" && flow.committed.is_some() {
         return None;
     }
     flow.committed = Some((secret.0.clone(), command.span));
@@ -689,6 +641,33 @@ fn commits_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
         secret.0
     ));
     Some(hit)
+}
+
+/// The verb of a `git add` that stages the working-copy file at `path` (by name, `.`, or
+/// everything with `-A`) or a `git commit --all`/`-a` that takes it in.
+pub(super) fn git_takes<'c>(command: &'c Command, path: &str) -> Option<&'c crate::shell::Arg> {
+    if command.program != "git" {
+        return None;
+    }
+    let words: Vec<&crate::shell::Arg> = command.positionals().collect();
+    let verb = *words.first()?;
+    let everything = |flags: &[&str]| {
+        command.args.iter().any(|a| {
+            flags.contains(&a.value.as_str())
+                || (a.value.starts_with('-') && !a.value.starts_with("--") && a.value.contains('a'))
+        })
+    };
+    let takes = match verb.value.as_str() {
+        "add" => {
+            everything(&["-A", "--all", "-u", "--update"])
+                || words[1..]
+                    .iter()
+                    .any(|w| w.value == "." || normal(&w.value) == path)
+        }
+        "commit" => everything(&["--all"]),
+        _ => false,
+    };
+    takes.then_some(verb)
 }
 
 /// `git push` after a secret went into a commit: the secret leaves the machine.

@@ -8,6 +8,7 @@ mod environment;
 mod flows;
 mod patterns;
 mod place;
+mod records;
 
 use crate::model::{Decision, Reversibility, Scope};
 use crate::plan::{self, CodeKind, Step};
@@ -722,7 +723,16 @@ pub(crate) fn sql_hits(
             }
         }
         let Some(first) = words.first() else { continue };
+        // `COPY (SELECT ...) TO 'file'` and `\copy orders TO ...` write rows out to a file
+        // (where they go is followed in `records.rs`); `COPY orders FROM` loads them in.
+        let copies_out = matches!(first.text.as_str(), "copy" | "\\copy")
+            && words
+                .iter()
+                .skip(1)
+                .find(|w| matches!(w.text.as_str(), "to" | "from" | "select"))
+                .is_some_and(|w| w.text != "from");
         let reads = SQL_READS.contains(&first.text.as_str())
+            || copies_out
             || sql::in_transaction(&words) == sql::InTransaction::Check
             || (first.text == "with"
                 && !words

@@ -15,6 +15,9 @@ pub const RULES: &[Rule] = &[
     SECRET_SHOWN,
     SECRET_HELD,
     PERSONAL_DATA_SENT,
+    PERSONAL_DATA_EXPORT,
+    PERSONAL_DATA_COMMITTED,
+    PRODUCTION_DATA_COPIED,
 ];
 
 const INJECTED: Rule = Rule {
@@ -99,6 +102,80 @@ const PERSONAL_DATA_SENT: Rule = Rule {
         "Pay with the test card 4242 4242 4242 4242 and post the receipt in #qa.",
         "Reply to jane.doe@example.com that her refund went through.",
         "Post in #general: questions about the move go to help@example.com.",
+    ]),
+};
+
+const PERSONAL_DATA_EXPORT: Rule = Rule {
+    text: rule_text!("flow.personal-data-export", "Copies people's details into a file", "The file has none of the database's access control, audit or retention; every copy, sync or upload spreads it.", "people's details live on outside the database's controls", "Export IDs only, or mask the personal columns; for tests, write a synthetic fixture with the same shape.", ["Does the task need real people's details, or would masked ones do?", "Who holds this file, and when is it deleted?"], "psql -c \"\\copy (SELECT id, md5(email) AS email_hash FROM customers) TO 'customers.csv' CSV HEADER\""),
+    // The file can be deleted, if nothing has copied it yet: a second look. From production
+    // the copy is production data outside production: escalate.
+    reversibility: R::Recoverable,
+    scope: S::Local,
+    reach: Reach::Workspace,
+    action: Action::Publish,
+    floor: None,
+    matcher: Matcher::Builtin,
+    #[cfg(test)]
+    references: words!["https://gdpr-info.eu/art-5-gdpr/"],
+    #[cfg(test)]
+    examples: examples(&[
+        "psql \"$REPORTING_URL\" -c \"\\copy (SELECT id, email, phone FROM customers) TO 'customers.csv' CSV HEADER\"",
+        "psql -h db.internal -d helpdesk -Atc \"SELECT u.full_name || ' <' || u.email || '>' FROM users u\" > /tmp/requesters.txt",
+        "COPY (SELECT p.full_name, p.date_of_birth FROM patients p) TO '/tmp/patients.csv' CSV HEADER;",
+    ]),
+    #[cfg(test)]
+    counterexamples: examples(&[
+        "psql -c \"\\copy (SELECT id, status, total_cents FROM orders) TO 'orders.csv' CSV HEADER\"",
+        "psql -h db.internal -Atc \"SELECT count(*) FROM users WHERE email IS NULL\" > /tmp/count.txt",
+        "psql -h db.internal -Atc \"SELECT id, email FROM users WHERE id = 7\"",
+    ]),
+};
+
+const PERSONAL_DATA_COMMITTED: Rule = Rule {
+    text: rule_text!("flow.personal-data-committed", "Commits a file of people's details", "Git history keeps the file after it is deleted, and every clone, fork and CI runner gets a copy.", "people's details spread to everyone with the repository", "Leave the file out of the commit and add it to .gitignore; commit a synthetic fixture instead.", ["Who can read this repository, its forks and its CI logs?", "Would a synthetic fixture with the same shape do?"], "git reset {target}"),
+    // Removing it from history means rewriting every clone's history: for practical purposes
+    // it cannot be taken back once pushed.
+    reversibility: R::Irreversible,
+    scope: S::Shared,
+    reach: Reach::Fixed,
+    action: Action::Publish,
+    floor: None,
+    matcher: Matcher::Builtin,
+    #[cfg(test)]
+    references: words!["https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository"],
+    #[cfg(test)]
+    examples: examples(&[
+        "psql -c \"\\copy (SELECT full_name, email FROM users) TO 'test/fixtures/users.csv' CSV HEADER\"\ngit add -A && git commit -m 'add fixture'",
+        "psql -Atc \"SELECT email, phone FROM leads\" > data/leads.txt\ngit add data/leads.txt\ngit commit -m leads",
+    ]),
+    #[cfg(test)]
+    counterexamples: examples(&[
+        "psql -c \"\\copy (SELECT full_name, email FROM users) TO '/tmp/users.csv' CSV HEADER\"\ngit add -A && git commit -m 'fix'",
+        "psql -c \"\\copy (SELECT id, status FROM orders) TO 'test/fixtures/orders.csv' CSV HEADER\"\ngit add -A && git commit -m 'add fixture'",
+    ]),
+};
+
+const PRODUCTION_DATA_COPIED: Rule = Rule {
+    text: rule_text!("flow.production-data-copied", "Loads production data into another database", "Production's rows, people's details included, now live where production's access rules, audit and deletion duties do not reach.", "production data lives outside production's controls", "Restore into an isolated, access-controlled instance, or load anonymised data; delete the dump once it is restored.", ["Who can read the database this is loaded into?", "Is the data anonymised before anyone uses it?", "When are the dump and the copy deleted?"], "pg_restore --schema-only --no-owner -d app_dev app.dump"),
+    reversibility: R::Recoverable,
+    scope: S::Local,
+    reach: Reach::Workspace,
+    action: Action::Publish,
+    floor: None,
+    matcher: Matcher::Builtin,
+    #[cfg(test)]
+    references: words!["https://gdpr-info.eu/art-32-gdpr/"],
+    #[cfg(test)]
+    examples: examples(&[
+        "pg_dump -h crm-db.prod.internal -d crm -Fc -f ~/Downloads/crm.dump\ncreatedb crm_local && pg_restore --no-owner -d crm_local ~/Downloads/crm.dump",
+        "mysqldump -h mysql-prod.internal shop > shop.sql\nmysql -h 127.0.0.1 shop_dev < shop.sql",
+    ]),
+    #[cfg(test)]
+    counterexamples: examples(&[
+        "pg_dump -h crm-db.prod.internal -d crm -Fc -f /backups/crm.dump",
+        "pg_dump -h crm-db.staging.internal -d crm -Fc -f crm.dump\npg_restore -d crm_local crm.dump",
+        "pg_dump -h crm-db.prod.internal -d crm -Fc -f crm.dump\npg_restore -h crm-db.prod.internal -d crm_restored crm.dump",
+        "pg_dump -h db.prod.internal -t invoices -Fc -f invoices.dump billing\npg_restore -h localhost -d billing_scratch invoices.dump",
     ]),
 };
 

@@ -41,6 +41,8 @@ pub enum Input {
         body: Span,
         expands: bool,
     },
+    /// A file read with `<` (`psql -d app < dump.sql`).
+    File(Arg),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -242,6 +244,11 @@ fn parse_into(
                         });
                     } else if matches!(kind, RedirectKind::Write | RedirectKind::Append) {
                         writes.push(to_arg(&word, state));
+                    } else if matches!(kind, RedirectKind::Read)
+                        && !word.value.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+                    {
+                        // `< file`, not a descriptor copied with `<&3` or closed with `<&-`.
+                        inline = Some(Input::File(to_arg(&word, state)));
                     }
                     continue;
                 }
@@ -1133,6 +1140,16 @@ mod tests {
                 text: None
             }
         );
+    }
+
+    #[test]
+    fn a_file_read_with_a_redirect_is_the_command_input() {
+        let cmds = commands("mysql -h 127.0.0.1 shop_dev < shop.sql");
+        assert!(matches!(&cmds[0].input, Input::File(file) if file.value == "shop.sql"));
+        assert!(cmds[0].args.iter().all(|a| a.value != "shop.sql"));
+        // A descriptor copied with `<&` is not a file.
+        let cmds = commands("cat <&3");
+        assert_eq!(cmds[0].input, Input::Terminal);
     }
 
     #[test]

@@ -1,0 +1,438 @@
+//! Where a database's rows go once a query takes them out: files a query fills with people's
+//! details (and what later happens to those files), and dumps of a production database loaded
+//! into another one. Part of following the plan (`flows.rs`): each finding here is about what
+//! the rows become, not about the command that reads them, which on its own only reads.
+
+use super::environment::Environment;
+use crate::rules::Hit;
+use crate::shell::{Arg, Command, Input};
+use crate::span::Span;
+use crate::words::Words;
+
+/// Columns that hold a person's contact or identity details.
+const PERSONAL_COLUMNS: Words = words![
+    "email",
+    "email_address",
+    "phone",
+    "phone_number",
+    "mobile",
+    "full_name",
+    "first_name",
+    "last_name",
+    "address",
+    "date_of_birth",
+    "birth_date",
+    "dob",
+    "ssn",
+    "national_id",
+    "nhi_number",
+    "nhs_number",
+    "passport_number",
+    "tax_id",
+    "iban",
+];
+
+/// Of those, the ones a person cannot change: identity and health numbers and birth dates. A
+/// copy that leaks stays harmful for the person's life, unlike a password that can be rotated.
+const IDENTITY_COLUMNS: Words = words![
+    "date_of_birth",
+    "birth_date",
+    "dob",
+    "ssn",
+    "national_id",
+    "nhi_number",
+    "nhs_number",
+    "passport_number",
+    "tax_id",
+];
+
+/// Programs that dump a database into a file.
+const DUMPERS: Words = words![
+    "pg_dump",
+    "pg_dumpall",
+    "mysqldump",
+    "mariadb-dump",
+    "mongodump"
+];
+
+/// A file a query filled with people's details.
+pub(super) struct PersonalFile {
+    /// The path as the plan wrote it.
+    pub path: String,
+    /// The first personal column the query selects, for evidence.
+    pub column: Span,
+    /// The step that wrote it (1-based).
+    pub step: usize,
+}
+
+impl PersonalFile {
+    pub fn name(&self) -> &str {
+        self.path.rsplit('/').next().unwrap_or(&self.path)
+    }
+
+    /// Who wrote the file, as a card at step `now` says it.
+    fn by(&self, now: usize) -> String {
+        if self.step == now {
+            "A query in this step".to_string()
+        } else {
+            format!("Step {}", self.step)
+        }
+    }
+}
+
+/// What the plan has done with rows so far.
+#[derive(Default)]
+pub(super) struct Records {
+    pub personal_files: Vec<PersonalFile>,
+    /// Files a dump of a production database wrote (or a copy of one fetched): the path, the
+    /// span of the command, and the step (1-based).
+    production_dumps: Vec<(String, Span, usize)>,
+}
+
+/// One export of people's details into a file, found in a step.
+pub(super) struct Export {
+    pub path: String,
+    pub file: Span,
+    pub column: Span,
+    /// The first identity number or birth date the query takes, if any.
+    pub identity: Option<Span>,
+}
+
+/// The files a step's queries copy people's details into: `COPY (SELECT ... email ...) TO
+/// 'file'` and psql's `\copy` anywhere in the step's text, and a database client's query
+/// whose output goes to a file (`psql -Atc "SELECT full_name, email ..." > list.txt`).
+pub(super) fn exports(input: &str, span: Span, commands: &[Command]) -> Vec<Export> {
+    let text = span.slice(input);
+    let mut out: Vec<Export> = Vec::new();
+    // Every step passes here; only one that copies a query out is lowered and read.
+    if text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"copy"))
+    {
+        let lower = text.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(at) = lower[from..].find("copy").map(|i| from + i) {
+            from = at + 4;
+            let rest = &lower[at..];
+            let Some(to) = rest.find(") to '").map(|i| i + 6) else {
+                continue;
+            };
+            let Some(end) = rest[to..].find('\'') else {
+                continue;
+            };
+            let Some(found) = personal_columns(&text[at..at + to]) else {
+                continue;
+            };
+            let file = Span::new(span.start + at + to, span.start + at + to + end);
+            // "from the local copy: \copy (...) TO 'x'": the same export, found twice.
+            if !out.iter().any(|e| e.file == file) {
+                out.push(export(input, span.start + at, found, file));
+            }
+        }
+    }
+    for command in commands {
+        if !words!["psql", "mysql", "mariadb", "sqlite3"].contains(command.program.as_str()) {
+            continue;
+        }
+        let written = command.span.slice(input);
+        if out.iter().any(|e| command.span.contains(e.file)) {
+            continue;
+        }
+        let Some(file) = output_file(command) else {
+            continue;
+        };
+        if let Some(found) = personal_columns(written) {
+            out.push(export(input, command.span.start, found, file.span));
+        }
+    }
+    out
+}
+
+fn export(input: &str, base: usize, found: Columns, file: Span) -> Export {
+    let at = |(offset, len): (usize, usize)| Span::new(base + offset, base + offset + len);
+    Export {
+        path: normal(file.slice(input)),
+        file,
+        column: at(found.first),
+        identity: found.identity.map(at),
+    }
+}
+
+/// The personal columns of a query's select list: the first, and the first identity number or
+/// birth date, each as where it is in the query and how long.
+struct Columns {
+    first: (usize, usize),
+    identity: Option<(usize, usize)>,
+}
+
+/// Where a database client writes what its query prints: a redirect, or psql's `-o FILE`.
+fn output_file(command: &Command) -> Option<&Arg> {
+    if let Some(write) = command.writes.first() {
+        return (write.value != "/dev/null").then_some(write);
+    }
+    let at = command
+        .args
+        .iter()
+        .position(|a| a.value == "-o" || a.value == "--output")?;
+    command.args.get(at + 1)
+}
+
+/// The first personal column a query selects, as a whole word of its select list (between
+/// `SELECT` and `FROM`, so a filter on `email IS NULL` is not a copy of it): where it is in
+/// `query`, how long, and the first identity number or birth date the list takes.
+fn personal_columns(query: &str) -> Option<Columns> {
+    let lower = query.to_ascii_lowercase();
+    let select = lower.find("select")? + 6;
+    let end = lower[select..]
+        .find(" from ")
+        .map_or(lower.len(), |i| select + i);
+    let mut first = None;
+    let mut identity = None;
+    let mut offset = select;
+    for piece in
+        lower[select..end].split_inclusive(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+    {
+        let word = piece.trim_end_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+        if PERSONAL_COLUMNS.contains(word) {
+            first.get_or_insert((offset, word.len()));
+            if IDENTITY_COLUMNS.contains(word) {
+                identity.get_or_insert((offset, word.len()));
+            }
+        }
+        offset += piece.len();
+    }
+    first.map(|first| Columns { first, identity })
+}
+
+/// A path as compared here: quotes and a trailing slash dropped, `$HOME` written `~`.
+fn normal(path: &str) -> String {
+    let path = path.trim_matches(['"', '\'']).trim_end_matches('/');
+    match path.strip_prefix("$HOME") {
+        Some(rest) => format!("~{rest}"),
+        None => path.to_string(),
+    }
+}
+
+/// A finding on the export itself: the rows are outside the database's controls.
+pub(super) fn exported(input: &str, export: &Export) -> Hit {
+    let mut hit = Hit::pair(export.column, export.file);
+    hit.set_target(export.path.clone());
+    if let Some(identity) = export.identity {
+        if identity != export.column {
+            hit.evidence.push(identity);
+            crate::order::sort_by_rank(&mut hit.evidence, |s| crate::order::by_position(*s));
+        }
+        hit.reversibility = Some(crate::model::Reversibility::Irreversible);
+        hit.set_note(format!(
+            "It takes `{}`, which the person cannot change: a copy that leaks stays harmful.",
+            identity.slice(input)
+        ));
+    }
+    hit
+}
+
+impl Records {
+    /// A `git add` or `git commit` that takes in a working-copy file a query filled with
+    /// people's details: history keeps it after the file is deleted, and a push sends it to
+    /// everyone with the repository.
+    pub fn committed(&self, input: &str, command: &Command, step: usize) -> Option<Hit> {
+        if command.program != "git" {
+            return None;
+        }
+        let file = self
+            .personal_files
+            .iter()
+            .find(|f| crate::rules::flows::is_working_file(&f.path))?;
+        let verb = super::flows::git_takes(command, &file.path)?;
+        let mut hit = Hit::pair(command.program_span.cover(verb.span), file.column);
+        hit.set_target(file.path.clone());
+        hit.set_note(format!(
+            "{} filled `{}` with people's details (`{}`).",
+            file.by(step),
+            file.path,
+            file.column.slice(input)
+        ));
+        Some(hit)
+    }
+
+    /// A command that sends a file a query filled with people's details to another machine
+    /// (`curl -F file=@requesters.txt`, `scp`).
+    pub fn sent(&self, input: &str, command: &Command, step: usize) -> Option<Hit> {
+        if !crate::rules::flows::SENDERS.contains(command.program.as_str()) {
+            return None;
+        }
+        command.args.iter().find_map(|arg| {
+            let file = self.personal_files.iter().find(|f| {
+                let name = f.name();
+                !name.is_empty()
+                    && arg
+                        .value
+                        .rsplit(['/', '@', '<', '='])
+                        .next()
+                        .is_some_and(|last| last == name)
+            })?;
+            let mut hit = Hit::pair(arg.span, file.column);
+            hit.set_target(file.path.clone());
+            hit.set_note(format!(
+                "{} filled `{}` with people's details (`{}`); here it leaves the machine.",
+                file.by(step),
+                file.name(),
+                file.column.slice(input)
+            ));
+            Some(hit)
+        })
+    }
+
+    /// Remembers a dump of a production database (or a copy of one fetched from a production
+    /// bucket) that `command` writes into a file.
+    pub fn note_dump(
+        &mut self,
+        input: &str,
+        command: &Command,
+        step: usize,
+        policy: &crate::policy::Policy,
+    ) {
+        let file = if DUMPERS.contains(command.program.as_str()) {
+            dump_file(command)
+        } else {
+            fetched_copy(command)
+        };
+        let Some(file) = file else {
+            return;
+        };
+        if names_production(input, command, policy) {
+            self.production_dumps
+                .push((normal(&file.value), command.span, step));
+        }
+    }
+
+    /// A restore into a database the command does not name as production, of a file a
+    /// production dump wrote: production's rows, people's details included, now live in a
+    /// database without production's controls.
+    pub fn restored(
+        &self,
+        input: &str,
+        command: &Command,
+        policy: &crate::policy::Policy,
+    ) -> Option<Hit> {
+        if self.production_dumps.is_empty() {
+            return None;
+        }
+        let file = restore_file(command)?;
+        let path = normal(&file.value);
+        let name = path.rsplit('/').next().unwrap_or(&path);
+        let (dumped, dump, step) = self
+            .production_dumps
+            .iter()
+            .find(|(dumped, _, _)| *dumped == path || dumped.rsplit('/').next() == Some(name))?;
+        // Restoring into production is a recovery; restoring into a throwaway database
+        // (`billing_scratch`, `restore_tmp`) is how a backup is checked before it is relied on.
+        // The dump's own name (`crm-prod.dump`) says where it came from, not where it goes.
+        let words = crate::prose::tokens(input, command.span, &[file.span]);
+        let environment = Environment::of(&words, policy);
+        if environment.production.is_some() || environment.scratch.is_some() {
+            return None;
+        }
+        let mut hit = Hit::pair(file.span, *dump);
+        let database = database_of(command);
+        hit.set_target(database.unwrap_or(dumped).to_string());
+        // The structure without the rows is what a development copy usually needs.
+        if let (Some(database), "pg_restore") = (database, command.program.as_str()) {
+            hit.set_instead(format!(
+                "pg_restore --schema-only --no-owner -d {database} {}",
+                file.value
+            ));
+        }
+        hit.set_note(format!("Step {step} dumped production into `{dumped}`."));
+        Some(hit)
+    }
+}
+
+/// Does the command itself name production (its host, database or bucket)?
+fn names_production(input: &str, command: &Command, policy: &crate::policy::Policy) -> bool {
+    let words = crate::prose::tokens(input, command.span, &[]);
+    Environment::of(&words, policy).production.is_some()
+}
+
+/// The file a dump program writes: its output flag, or its redirected output.
+fn dump_file(command: &Command) -> Option<&Arg> {
+    const OUTPUT: &[&str] = &[
+        "-f",
+        "--file",
+        "-r",
+        "--result-file",
+        "--archive",
+        "--out",
+        "-o",
+    ];
+    for (i, arg) in command.args.iter().enumerate() {
+        if OUTPUT.contains(&arg.value.as_str()) {
+            return command.args.get(i + 1);
+        }
+        if let Some((flag, value)) = arg.value.split_once('=') {
+            if OUTPUT.contains(&flag) && !value.is_empty() {
+                return Some(arg);
+            }
+        }
+    }
+    command.writes.first()
+}
+
+/// The local file an object-store copy writes (`aws s3 cp s3://prod-backups/x.dump
+/// /var/tmp/x.dump`, `gsutil cp`).
+fn fetched_copy(command: &Command) -> Option<&Arg> {
+    let words: Vec<&Arg> = command.positionals().collect();
+    let rest = match (command.program.as_str(), words.as_slice()) {
+        ("aws", [s3, cp, rest @ ..]) if s3.value == "s3" && cp.value == "cp" => rest,
+        ("gsutil", [cp, rest @ ..]) if cp.value == "cp" => rest,
+        _ => return None,
+    };
+    match rest {
+        [source, target] if source.value.contains("://") && !target.value.contains("://") => {
+            Some(target)
+        }
+        _ => None,
+    }
+}
+
+/// The file a restore reads: `pg_restore FILE`, `mongorestore --archive=FILE`, `psql -f FILE`,
+/// or a client fed the file with `<`.
+fn restore_file(command: &Command) -> Option<&Arg> {
+    if let Input::File(file) = &command.input {
+        if words!["psql", "mysql", "mariadb", "mongorestore", "pg_restore"]
+            .contains(command.program.as_str())
+        {
+            return Some(file);
+        }
+    }
+    match command.program.as_str() {
+        "pg_restore" | "mongorestore" => command
+            .args
+            .iter()
+            .find(|a| a.value.starts_with("--archive=") && a.value.len() > 10)
+            .or_else(|| {
+                crate::rules::positionals_of(command)
+                    .last()
+                    .copied()
+                    .filter(|a| a.value.contains(['.', '/']))
+            }),
+        "psql" => {
+            let at = command
+                .args
+                .iter()
+                .position(|a| a.value == "-f" || a.value == "--file")?;
+            command.args.get(at + 1)
+        }
+        _ => None,
+    }
+}
+
+/// The database a restore writes into, when the command names one (`-d crm_local`).
+fn database_of(command: &Command) -> Option<&str> {
+    let at = command
+        .args
+        .iter()
+        .position(|a| a.value == "-d" || a.value == "--dbname")?;
+    command.args.get(at + 1).map(|a| a.value.as_str())
+}
