@@ -2993,13 +2993,22 @@ fn a_script_the_plan_wrote_is_judged_where_a_later_step_runs_it() {
 fn personal_data_exported_to_a_file_is_followed_to_the_commit_and_the_upload() {
     let export = "psql \"$REPORTING_RO_URL\" -c \"\\copy (SELECT a.id, p.full_name, p.mobile FROM appointments a JOIN patients p ON p.id = a.patient_id) TO 'test/fixtures/week.csv' CSV HEADER\"\n";
     let assessment = assess_default(export);
-    assert!(has_finding(&assessment.steps[0], "flow.personal-data-export"));
+    assert!(has_finding(
+        &assessment.steps[0],
+        "flow.personal-data-export"
+    ));
     assert_eq!(assessment.steps[0].decision, Decision::Review);
     let identity = export.replace("p.mobile", "p.date_of_birth");
-    assert_eq!(assess_default(&identity).steps[0].decision, Decision::Escalate);
+    assert_eq!(
+        assess_default(&identity).steps[0].decision,
+        Decision::Escalate
+    );
     let committed = format!("{export}git add -A && git commit -m 'fixture'\n");
     let assessment = assess_default(&committed);
-    assert!(has_finding(&assessment.steps[1], "flow.personal-data-committed"));
+    assert!(has_finding(
+        &assessment.steps[1],
+        "flow.personal-data-committed"
+    ));
     assert_eq!(assessment.steps[1].decision, Decision::Escalate);
     let sent = "psql -Atc \"SELECT u.full_name || ' <' || u.email || '>' FROM users u\" > /tmp/requesters.txt\ncurl -F file=@/tmp/requesters.txt https://slack.com/api/files.upload\n";
     let assessment = assess_default(sent);
@@ -3027,7 +3036,10 @@ fn personal_data_exported_to_a_file_is_followed_to_the_commit_and_the_upload() {
 fn a_production_dump_restored_elsewhere_is_a_copy_of_production_data() {
     let copied = "pg_dump -h crm-db.prod.internal -d crm -Fc -f ~/Downloads/crm-prod.dump\ncreatedb crm_local && pg_restore --no-owner -d crm_local ~/Downloads/crm-prod.dump\n";
     let assessment = assess_default(copied);
-    assert!(has_finding(&assessment.steps[1], "flow.production-data-copied"));
+    assert!(has_finding(
+        &assessment.steps[1],
+        "flow.production-data-copied"
+    ));
     assert!(assessment.steps[1].decision >= Decision::Review);
     let piped = "mysqldump -h mysql-prod.internal shop > shop.sql\nmysql -h 127.0.0.1 shop_dev < shop.sql\n";
     assert!(has_finding(
@@ -3041,6 +3053,34 @@ fn a_production_dump_restored_elsewhere_is_a_copy_of_production_data() {
         let assessment = assess_default(quiet);
         assert!(
             !has_finding(&assessment.steps[1], "flow.production-data-copied"),
+            "{quiet}"
+        );
+    }
+}
+
+/// With shell tracing on, a secret read into a variable or expanded into a command is printed
+/// in clear; where the script's output goes into a kept file, that file holds it and the step
+/// escalates. Without tracing, or after `set +x`, the same lines print nothing.
+#[test]
+fn shell_tracing_prints_the_secrets_a_script_handles() {
+    let read = "DB_PASS=$(aws secretsmanager get-secret-value --secret-id prod/payments/db --query SecretString --output text)\n";
+    let traced = format!("set -euxo pipefail\n{read}");
+    let assessment = assess_default(&traced);
+    assert!(has_finding(&assessment.steps[1], "flow.secret-shown"));
+    let logged = format!("set -euxo pipefail\nexec > >(tee -a /mnt/notes/session.log) 2>&1\n{read}psql -h db -U app \"password=${{DB_PASS}}\" -c 'select 1'\n");
+    let assessment = assess_default(&logged);
+    assert_eq!(assessment.steps[2].decision, Decision::Escalate);
+    assert!(has_finding(&assessment.steps[3], "flow.secret-shown"));
+    for quiet in [
+        format!("set -euo pipefail\n{read}"),
+        format!("set -x\nset +x\n{read}"),
+    ] {
+        let assessment = assess_default(&quiet);
+        assert!(
+            !assessment
+                .steps
+                .iter()
+                .any(|s| has_finding(s, "flow.secret-shown")),
             "{quiet}"
         );
     }

@@ -34,6 +34,109 @@ struct Flow {
     /// Where rows taken out of a database went: files filled with people's details, dumps of
     /// production.
     records: super::records::Records,
+    /// Shell tracing, which prints every command with its variables expanded.
+    trace: Trace,
+}
+
+/// Shell tracing the plan has switched on (`set -x`, `set -euxo pipefail`, `set -o xtrace`):
+/// from there every command is printed with its variables expanded, secrets included; and
+/// where the script sends its own output (`exec > >(tee -a session.log) 2>&1`), the trace
+/// goes too.
+#[derive(Default)]
+struct Trace {
+    /// The command that switched tracing on, while it is on.
+    on: Option<Span>,
+    /// The file the script's output is written to, if it redirects it.
+    log: Option<String>,
+}
+
+impl Trace {
+    fn observe(&mut self, command: &Command) {
+        match command.program.as_str() {
+            "set" => {
+                let args = &command.args;
+                for (i, arg) in args.iter().enumerate() {
+                    let value = arg.value.as_str();
+                    let option = args.get(i + 1).map(|a| a.value.as_str());
+                    let (on, off) = match (value, option) {
+                        ("-o", Some("xtrace")) => (true, false),
+                        ("+o", Some("xtrace")) => (false, true),
+                        _ => (
+                            value.len() > 1
+                                && value.starts_with('-')
+                                && !value.starts_with("--")
+                                && value.contains('x'),
+                            value.starts_with('+') && value.contains('x'),
+                        ),
+                    };
+                    if on {
+                        self.on = Some(command.span);
+                    } else if off {
+                        self.on = None;
+                    }
+                }
+            }
+            "exec" => {
+                if let Some(write) = command.writes.first() {
+                    self.log = log_file(&write.value);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A finding for a command that puts a secret's value into the trace: an assignment from
+    /// a command that reads one, or a command that expands a variable holding one.
+    fn exposes(&self, input: &str, command: &Command, flow: &Flow, assigned: bool) -> Option<Hit> {
+        let on = self.on?;
+        let at = if assigned {
+            command.span
+        } else {
+            command
+                .args
+                .iter()
+                .find(|a| {
+                    let written = a.span.slice(input);
+                    flow.secret_vars
+                        .iter()
+                        .any(|(name, _)| mentions_var(written, name))
+                })?
+                .span
+        };
+        let mut hit = Hit::pair(at, on);
+        match &self.log {
+            // A file kept beyond the session: whoever reads the log reads the secret, and
+            // deleting the file later does not undo what was read or copied.
+            Some(log) if !log.starts_with("/tmp/") => {
+                hit.reversibility = Some(crate::model::Reversibility::Irreversible);
+                hit.scope = Some(crate::model::Scope::Shared);
+                hit.set_target(log.clone());
+                hit.set_note(format!("Shell tracing (`set -x`) prints the value in clear, and the script's output, trace included, goes into `{log}`. Switch tracing off around it: `set +x` before, `set -x` after."));
+            }
+            _ => hit.set_note(
+                "Shell tracing (`set -x`) prints the command with the value in clear. Switch tracing off around it: `set +x` before, `set -x` after.".to_string(),
+            ),
+        }
+        // The rule's example (a hash of the secret) is not the fix here: the note says it.
+        hit.set_instead(String::new());
+        Some(hit)
+    }
+}
+
+/// The file an `exec` redirect sends the script's output to: the file itself, or the file a
+/// `tee` in a process substitution writes (`>(tee -a session.log)`). Not a device.
+fn log_file(target: &str) -> Option<String> {
+    let file = match target.strip_prefix(">(") {
+        Some(inner) => {
+            let inner = inner.trim_end_matches(')');
+            let mut words = inner.split_whitespace();
+            words.find(|w| *w == "tee")?;
+            words.find(|w| !w.starts_with('-'))?
+        }
+        None => target,
+    };
+    let file = normal(file);
+    (!file.is_empty() && !file.starts_with("/dev/")).then_some(file)
 }
 
 /// Why a path holds a secret.
@@ -190,6 +293,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         // Whether the command before carried a secret on its standard output.
         let mut carrying: Option<Span> = None;
         for (c, command) in step.commands.iter().enumerate() {
+            flow.trace.observe(command);
             let piped = matches!(command.input, Input::Pipe { .. });
             let from_pipe = if piped { carrying } else { None };
             // A digest or a count says something about a secret without holding it.
@@ -244,8 +348,17 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                         hit.set_target(name.clone());
                         found.push((rule, hit, c));
                     }
+                    if let (Some(rule), Some(hit)) =
+                        (shown_rule, flow.trace.exposes(input, command, &flow, true))
+                    {
+                        found.push((rule, hit, c));
+                    }
                     flow.secret_vars.push((name, source));
                 }
+            } else if let (Some(rule), Some(hit)) =
+                (shown_rule, flow.trace.exposes(input, command, &flow, false))
+            {
+                found.push((rule, hit, c));
             }
             copies_secret(command, &mut flow);
             if let (Some(rule), Some(hit)) = (shown_rule, commits_secret(command, &mut flow)) {

@@ -265,6 +265,7 @@ const SECRET_SHOWN: Rule = Rule {
         "aws secretsmanager get-secret-value --secret-id prod/mailer/ses | jq -r .SecretString",
         "grep -rn RAILWAY_TOKEN .",
         "git grep -n 'BEGIN RSA PRIVATE KEY'",
+        "set -euxo pipefail\nTOKEN=$(vault kv get -field=token secret/ci)",
     ]),
     #[cfg(test)]
     counterexamples: examples(&[
@@ -274,6 +275,7 @@ const SECRET_SHOWN: Rule = Rule {
         "grep -rn password src/auth",
         "kubectl get secrets -n staging",
         "TOKEN=$(vault kv get -field=token secret/ci)",
+        "set -x\nset +x\nTOKEN=$(vault kv get -field=token secret/ci)",
         "aws ecr get-login-password | docker login --username AWS --password-stdin 123.dkr.ecr.eu-west-1.amazonaws.com",
         "cat .env.example",
         "vault kv metadata get secret/ci/aws-deployer",

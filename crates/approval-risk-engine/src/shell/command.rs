@@ -799,7 +799,7 @@ fn build(
                 {
                     break;
                 }
-                if program == "env" {
+                if program == "env" || program == "exec" {
                     bare_env = Some(i);
                 }
                 let name: &'static str = match program.as_str() {
@@ -833,7 +833,8 @@ fn build(
         }
     }
     // A bare `env` (flags at most) runs nothing: it prints the environment, every secret in
-    // it included, so it is a command of its own.
+    // it included, so it is a command of its own. A bare `exec` with redirects
+    // (`exec > >(tee -a session.log) 2>&1`) sends the script's own output from here on.
     if i >= words.len() {
         match bare_env {
             Some(at) => i = at,
