@@ -315,6 +315,22 @@ const SECRET_PATH_ENDS: Words = words![
     ".pgpass",
     ".my.cnf",
     ".vault-token",
+    ".s3cfg",
+    ".boto",
+    ".terraformrc",
+    "credentials.tfrc.json",
+    ".config/gh/hosts.yml",
+    ".config/rclone/rclone.conf",
+    ".azure/accesstokens.json",
+    ".azure/msal_token_cache.json",
+    // Services' own configuration files that hold the service's credential: a CI runner's
+    // registration token, a cluster's admin certificate, a site's database password.
+    "gitlab-runner/config.toml",
+    "/etc/kubernetes/admin.conf",
+    "/etc/rancher/k3s/k3s.yaml",
+    "wp-config.php",
+    ".htpasswd",
+    ".keyring",
     "/etc/shadow",
     "/environ",
     "credentials.json",
@@ -336,6 +352,7 @@ const SECRET_DIRS: Words = words![
     "/run/secrets/",
     ".gnupg/",
     ".password-store/",
+    "/etc/ssl/private/",
 ];
 
 /// Does this path name a file that holds credentials (`~/.aws/credentials`, `.env.staging`,
