@@ -447,7 +447,33 @@ fn removes_account_or_resource(command: &Command) -> Option<Hit> {
 
 /// `Disable-ADAccount` and its kin: the account can no longer sign in.
 fn disables_accounts(command: &Command) -> Option<Hit> {
-    let mut hit = on_named(command, &["identity"]);
+    Some(on_accounts(command, &["identity"]))
+}
+
+/// `Set-MgUserLicense -RemoveLicenses ...` (and the MSOnline and AzureAD forms): the accounts
+/// lose the mailbox, files and apps the licence gives, and after the grace period their data.
+/// Assigning licences only (`-RemoveLicenses @()`) takes nothing away.
+fn removes_licenses(command: &Command) -> Option<Hit> {
+    let at = command
+        .args
+        .iter()
+        .position(|a| a.value.eq_ignore_ascii_case("-removelicenses"))?;
+    // An empty array may come as one word or as `@` and `()`.
+    let removed: String = command.args[at + 1..]
+        .iter()
+        .take(2)
+        .map(|a| a.value.as_str())
+        .collect();
+    if removed.is_empty() || removed.replace(' ', "").starts_with("@()") {
+        return None;
+    }
+    Some(on_accounts(command, &["userid", "userprincipalname", "objectid"]))
+}
+
+/// A hit on the accounts a directory command acts on: the one it names, or, when it acts on
+/// what a query pipes in, every account the query matches.
+fn on_accounts(command: &Command, names: &[&str]) -> Hit {
+    let mut hit = on_named(command, names);
     // `Get-ADUser -Filter ... | Disable-ADAccount`: the accounts are whatever the query matches
     // across the directory, and nobody reads the list before they are locked out.
     let whole_directory = matches!(
@@ -464,7 +490,7 @@ fn disables_accounts(command: &Command) -> Option<Hit> {
                 .to_string(),
         );
     }
-    Some(hit)
+    hit
 }
 
 pub static RULES: &[Rule] = &[
@@ -602,6 +628,24 @@ pub static RULES: &[Rule] = &[
         examples: examples(&["Disable-ADAccount -Identity jdoe", "Get-ADUser -Filter \"Description -like '*contract*'\" | Disable-ADAccount"]),
         #[cfg(test)]
         counterexamples: examples(&["Enable-ADAccount -Identity jdoe", "Get-ADUser -Filter \"Description -like '*contract*'\""]),
+    },
+    Rule {
+        text: rule_text!("ps.remove-licenses", "Removes licences from directory accounts", "Without the licence an account loses mailbox, files and apps at once; after a grace period its data is deleted.", "the accounts lose mail, files and apps until relicensed", "List the accounts and the SKUs each holds first, then remove licences from those named accounts only.", ["Which accounts does it match, and what does each hold?", "Are shared or legal-hold mailboxes among them?"], "Get-MgUserLicenseDetail -UserId {target}"),
+        reversibility: R::Reversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Revoke,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["set-mguserlicense", "set-msoluserlicense", "set-azureaduserlicense"],
+            check: removes_licenses,
+        },
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/microsoft-365/enterprise/remove-licenses-from-user-accounts-with-microsoft-365-powershell"],
+        #[cfg(test)]
+        examples: examples(&["Set-MgUserLicense -UserId j.doe@contoso.com -AddLicenses @() -RemoveLicenses @('c7df2760-2c81-4ef7-b578-5b5392b571df')", "Get-MgUser -All -Filter 'accountEnabled eq false' | ForEach-Object { Set-MgUserLicense -UserId $_.Id -AddLicenses @() -RemoveLicenses @($_.AssignedLicenses.SkuId) }", "Set-MsolUserLicense -UserPrincipalName j.doe@contoso.com -RemoveLicenses contoso:ENTERPRISEPACK"]),
+        #[cfg(test)]
+        counterexamples: examples(&["Set-MgUserLicense -UserId j.doe@contoso.com -AddLicenses @{SkuId = 'c7df2760-2c81-4ef7-b578-5b5392b571df'} -RemoveLicenses @()", "Get-MgUserLicenseDetail -UserId j.doe@contoso.com"]),
     },
     Rule {
         text: rule_text!("ps.service-stop", "Stops or restarts a Windows service", "While the service is down, whatever depends on it fails; a restart drops the requests in flight.", "what depends on it fails until it runs again", "Check what depends on it (`Get-Service -DependentServices`) and do it in a quiet window.", ["What depends on this service?", "Is this the machine you mean?"], "Get-Service -Name {target} -DependentServices"),
