@@ -36,6 +36,13 @@ struct Flow {
     records: super::records::Records,
     /// Shell tracing, which prints every command with its variables expanded.
     trace: Trace,
+    /// Variables named for a credential that the plan fills itself (`NEW_PASS=$(openssl rand
+    /// -base64 30)`): secret in a trace or a log, though sending one to the service that is to
+    /// use it is what making it is for.
+    made_secrets: Vec<String>,
+    /// Credential files the plan's commands name (`/etc/app/app.env`, `tls/gateway.key`): a
+    /// folder that holds one holds a secret, so an archive of the folder does too.
+    secret_files: Vec<String>,
 }
 
 /// Shell tracing the plan has switched on (`set -x`, `set -euxo pipefail`, `set -o xtrace`):
@@ -99,7 +106,9 @@ impl Trace {
                     let written = a.span.slice(input);
                     flow.secret_vars
                         .iter()
-                        .any(|(name, _)| mentions_var(written, name))
+                        .map(|(name, _)| name)
+                        .chain(&flow.made_secrets)
+                        .any(|name| mentions_var(written, name))
                 })?
                 .span
         };
@@ -169,15 +178,24 @@ impl Flow {
             .map(|(_, span)| Origin::Read(*span))
     }
 
-    /// Is anything at or under `path` a secret (a folder that holds a copied credential)?
+    /// Is anything at or under `path` a secret (a folder that holds a copied credential, or a
+    /// credential file a command of the plan named)?
     fn secret_within(&self, path: &str) -> Option<Origin> {
         let path = normal(path);
-        self.secret_at(&path).or_else(|| {
-            self.secret_paths
-                .iter()
-                .find(|(held, _)| held.starts_with(&format!("{path}/")))
-                .map(|(_, span)| Origin::Read(*span))
-        })
+        let under = format!("{path}/");
+        self.secret_at(&path)
+            .or_else(|| {
+                self.secret_paths
+                    .iter()
+                    .find(|(held, _)| held.starts_with(&under))
+                    .map(|(_, span)| Origin::Read(*span))
+            })
+            .or_else(|| {
+                self.secret_files
+                    .iter()
+                    .any(|file| file.starts_with(&under))
+                    .then_some(Origin::Itself)
+            })
     }
 }
 
@@ -294,6 +312,11 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         let mut carrying: Option<Span> = None;
         for (c, command) in step.commands.iter().enumerate() {
             flow.trace.observe(command);
+            for arg in command.args.iter().chain(&command.writes) {
+                if arg.value.contains('/') && flows::is_secret_path(&arg.value) {
+                    flow.secret_files.push(normal(&arg.value));
+                }
+            }
             let piped = matches!(command.input, Input::Pipe { .. });
             let from_pipe = if piped { carrying } else { None };
             // A digest or a count says something about a secret without holding it.
@@ -355,12 +378,27 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                     }
                     flow.secret_vars.push((name, source));
                 }
+            } else if let Some(name) =
+                assigned_from(input, command).filter(|name| flows::is_credential_name(name))
+            {
+                // `NEW_PASS=$(openssl rand -base64 30)`: a credential the plan makes is as
+                // secret as one it reads.
+                if let (Some(rule), Some(hit)) =
+                    (shown_rule, flow.trace.exposes(input, command, &flow, true))
+                {
+                    found.push((rule, hit, c));
+                }
+                flow.made_secrets.push(name);
             } else if let (Some(rule), Some(hit)) =
                 (shown_rule, flow.trace.exposes(input, command, &flow, false))
             {
                 found.push((rule, hit, c));
             }
-            copies_secret(command, &mut flow);
+            if let (Some(rule), Some(hit), None) =
+                (shown_rule, copies_secret(command, &mut flow), shown)
+            {
+                found.push((rule, hit, c));
+            }
             if let (Some(rule), Some(hit)) = (shown_rule, commits_secret(command, &mut flow)) {
                 found.push((rule, hit, c));
             }
@@ -908,13 +946,14 @@ fn holds_stored_secret(command: &Command, flow: &Flow) -> bool {
 
 /// `cp` or `install` of a secret makes its destination one; `tar` or `zip` of a folder that
 /// holds one makes the archive one.
-fn copies_secret(command: &Command, flow: &mut Flow) {
+fn copies_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
     if !words!["cp", "install", "rsync", "mv", "tar", "zip", "7z"]
         .contains(command.program.as_str())
         || flow.secret_paths.is_empty()
+            && flow.secret_files.is_empty()
             && !command.args.iter().any(|a| flows::is_secret_path(&a.value))
     {
-        return;
+        return None;
     }
     let words: Vec<&crate::shell::Arg> = command.positionals().collect();
     match command.program.as_str() {
@@ -928,6 +967,7 @@ fn copies_secret(command: &Command, flow: &mut Flow) {
                     .push((format!("{destination}/{name}"), source.span));
                 flow.secret_paths.push((destination, source.span));
             }
+            None
         }
         "tar" | "zip" | "7z" => {
             // `tar czf ARCHIVE -C BASE PATHS`, `zip -r ARCHIVE PATHS`: the first path-like word
@@ -943,7 +983,7 @@ fn copies_secret(command: &Command, flow: &mut Flow) {
                     .iter()
                     .any(|ext| v.ends_with(ext))
             });
-            let Some(archive) = archive else { return };
+            let archive = archive?;
             let inside = words
                 .iter()
                 .filter(|w| w.span != archive.span)
@@ -954,14 +994,21 @@ fn copies_secret(command: &Command, flow: &mut Flow) {
                         }
                         _ => w.value.clone(),
                     };
-                    flow.secret_within(&path)
+                    flow.secret_within(&path).map(|origin| (*w, origin))
                 });
-            if let Some(origin) = inside {
-                let source = origin.span().unwrap_or(command.span);
-                flow.secret_paths.push((normal(&archive.value), source));
-            }
+            let (path, origin) = inside?;
+            let source = origin.span().unwrap_or(command.span);
+            flow.secret_paths.push((normal(&archive.value), source));
+            // Credentials packed into an archive are ready to travel: the copy is a finding.
+            let mut hit = Hit::pair(path.span, archive.span);
+            hit.set_target(archive.value.clone());
+            hit.set_note(format!(
+                "`{}` holds a credential, and the archive `{}` now holds a copy of it.",
+                path.value, archive.value
+            ));
+            Some(hit)
         }
-        _ => {}
+        _ => None,
     }
 }
 

@@ -1164,6 +1164,10 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
         "compile",
         "e2e",
         "storybook",
+        "generate",
+        "assemble",
+        "verify",
+        "package",
     ];
     const OWN_COMMANDS: Words = words![
         "install",
@@ -1223,6 +1227,11 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
         listed if words!["make", "just", "rake", "task", "mage"].contains(listed) => {
             words.iter().find(|w| !w.value.contains('='))?
         }
+        // Gradle and Maven run every task they are given (`./gradlew :api:check test`): the
+        // first one that is not everyday work says what the command does.
+        listed if words!["gradle", "gradlew", "mvn", "mvnw"].contains(listed) => words
+            .iter()
+            .find(|w| !EVERYDAY.contains(build_task(&w.value).as_str()))?,
         _ => return None,
     };
     let name = script.value.to_ascii_lowercase();
@@ -1275,6 +1284,19 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
         _ => String::new(),
     });
     Some((rules::find(id)?, hit, None))
+}
+
+/// The kind of work a Gradle or Maven task does, from its name: the task without its
+/// project path (`:api:check`), its plugin prefix (`spotless:apply`) or the words after its
+/// first (`generateOpenApiDocs` is `generate`), lower-cased.
+fn build_task(task: &str) -> String {
+    let name = task.rsplit(':').next().unwrap_or(task);
+    let end = name
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| c.is_ascii_uppercase() || matches!(c, '-' | '_'))
+        .map_or(name.len(), |(at, _)| at);
+    name[..end].to_ascii_lowercase()
 }
 
 /// Does this program change an environment (a cluster, a cloud, a database), so that any
@@ -2122,8 +2144,32 @@ fn acts_on_code_only(tokens: &[Token], hit: &Hit) -> bool {
         return false;
     };
     // A working-copy file alone is judged by `in_working_copy`, which says what it is.
-    names_code(clause_after(tokens, end))
-        && find_all(clause_after(tokens, verb), SYSTEM_THINGS).is_empty()
+    let after = clause_after(tokens, end);
+    (names_code(after) && find_all(clause_after(tokens, verb), SYSTEM_THINGS).is_empty())
+        || in_tests(after)
+}
+
+/// Does the clause place what it does in the tests ("purge cache keys in tests", "drop the
+/// table in the integration tests")? Whatever the test touches, the step writes test code: the
+/// Redis or database it clears is the one the test itself sets up.
+fn in_tests(tokens: &[Token]) -> bool {
+    const PLACES: Words = words!["in", "inside", "within"];
+    const BETWEEN: Words = words![
+        "the",
+        "our",
+        "its",
+        "unit",
+        "integration",
+        "e2e",
+        "end-to-end"
+    ];
+    tokens.iter().enumerate().any(|(at, token)| {
+        PLACES.contains(token.text.as_str())
+            && tokens[at + 1..]
+                .iter()
+                .find(|t| !BETWEEN.contains(t.text.as_str()))
+                .is_some_and(|t| matches!(t.text.as_str(), "test" | "tests" | "specs"))
+    })
 }
 
 /// Does the clause say which file of the working copy it works in, a source or documentation

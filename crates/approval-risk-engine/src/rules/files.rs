@@ -537,6 +537,47 @@ fn delete_matches(command: &Command) -> Option<Hit> {
                 .filter(|a| matches!(a.value.rsplit('/').next(), Some("rm" | "shred" | "unlink")))
         })?;
     let mut hit = Hit::pair(command.program_span, delete.span);
+    // `find spool -delete -name '*.partial'`: find acts left to right, so `-delete` runs on
+    // every file before the test after it is read. The tests then restrict nothing.
+    let is_test = |a: &Arg| {
+        a.value.starts_with('-')
+            && a.value.len() > 1
+            && !words![
+                "-delete",
+                "-maxdepth",
+                "-mindepth",
+                "-depth",
+                "-xdev",
+                "-mount",
+                "-follow",
+                "-L",
+                "-H",
+                "-P",
+                "-not",
+                "-o",
+                "-a",
+                "-and",
+                "-or",
+                "-print",
+                "-print0"
+            ]
+            .contains(a.value.as_str())
+    };
+    let at = command.args.iter().position(|a| a.span == delete.span);
+    if let Some(at) = at.filter(|_| delete.value == "-delete") {
+        let (before, after) = command.args.split_at(at);
+        if !before.iter().any(is_test) && after.iter().any(is_test) {
+            if let Some((class, path, arg)) =
+                worst_path(&find_starts(command), command.cwd.as_deref())
+            {
+                hit.evidence.push(arg.span);
+                classify_into(&mut hit, class, &path, arg);
+            }
+            hit.reversibility = Some(R::Irreversible);
+            hit.set_note("`-delete` comes before the tests: find acts left to right, so it deletes every file under the start folder, and the folder itself, before any test is read.".to_string());
+            return Some(hit);
+        }
+    }
     match worst_path(&find_starts(command), command.cwd.as_deref()) {
         Some((class, path, arg)) => {
             hit.evidence.push(arg.span);
@@ -2031,7 +2072,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words!["https://www.gnu.org/software/findutils/manual/html_node/find_html/Delete-Files.html"],
         #[cfg(test)]
-        examples: examples(&["find . -name '*.orig' -delete", "find /var/www/uploads -mtime +30 -exec rm {} \\;", "find . -name '*.pyc' | xargs rm -f", "find $DIR -type f -delete", "ls | xargs rm -rf"]),
+        examples: examples(&["find . -name '*.orig' -delete", "find /var/lib/app/spool -delete -name '*.partial'", "find /var/www/uploads -mtime +30 -exec rm {} \\;", "find . -name '*.pyc' | xargs rm -f", "find $DIR -type f -delete", "ls | xargs rm -rf"]),
         #[cfg(test)]
         counterexamples: examples(&["find . -name '*.orig'", "find . -name '*.log' -print", "find . -type f -exec grep -l TODO {} +"]),
     },

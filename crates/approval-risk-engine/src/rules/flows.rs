@@ -272,6 +272,7 @@ const SECRET_SHOWN: Rule = Rule {
         "sha256sum .env.staging",
         "cat .env.staging | sha256sum",
         "grep -rln RAILWAY_TOKEN .",
+        "grep -rn 'TWILIO_AUTH_TOKEN' .github/workflows",
         "grep -rn password src/auth",
         "kubectl get secrets -n staging",
         "TOKEN=$(vault kv get -field=token secret/ci)",
@@ -496,17 +497,6 @@ pub fn prints_secret(program: &str, positionals: &[&str]) -> bool {
 /// `password` in code is a search of code.
 pub fn credential_search(command: &crate::shell::Command) -> Option<&crate::shell::Arg> {
     const SEARCHERS: Words = words!["grep", "egrep", "fgrep", "rg", "ag", "ack", "findstr"];
-    const NAMES: Words = words![
-        "TOKEN",
-        "SECRET",
-        "PASSWORD",
-        "PASSWD",
-        "API_KEY",
-        "APIKEY",
-        "PRIVATE_KEY",
-        "ACCESS_KEY",
-        "CREDENTIAL"
-    ];
     let git_grep = command.program == "git" && command.positionals().next()?.value == "grep";
     if !SEARCHERS.contains(&command.program) && !git_grep {
         return None;
@@ -530,14 +520,58 @@ pub fn credential_search(command: &crate::shell::Command) -> Option<&crate::shel
     if quiet {
         return None;
     }
+    // CI workflow files name secrets only to reference the CI's store (`${{
+    // secrets.TWILIO_AUTH_TOKEN }}`): a search there prints where a secret is used, not it.
+    let paths: Vec<&crate::shell::Arg> = command
+        .positionals()
+        .skip(usize::from(git_grep) + 1)
+        .collect();
+    let ci_only = !paths.is_empty()
+        && paths.iter().all(|p| {
+            let path = p.value.trim_start_matches("./");
+            [".github/workflows", ".gitlab-ci", ".circleci", ".buildkite"]
+                .iter()
+                .any(|ci| path.starts_with(ci))
+        });
+    if ci_only {
+        return None;
+    }
     command.positionals().skip(usize::from(git_grep)).find(|a| {
         let pattern = a.value.trim_matches(['"', '\'', '^', '$']);
         let variable = !pattern.is_empty()
             && pattern
                 .bytes()
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
-            && NAMES.iter().any(|name| pattern.contains(name));
+            && is_credential_name(pattern);
         variable || pattern.contains("PRIVATE KEY")
+    })
+}
+
+/// Does a variable's name say it holds a credential (`DB_PASSWORD`, `NEW_PASS`,
+/// `GITHUB_TOKEN`, `stripe_api_key`)?
+pub fn is_credential_name(name: &str) -> bool {
+    const NAMES: Words = words![
+        "TOKEN",
+        "SECRET",
+        "PASSWORD",
+        "PASSWD",
+        "PASS",
+        "API_KEY",
+        "APIKEY",
+        "PRIVATE_KEY",
+        "ACCESS_KEY",
+        "CREDENTIAL"
+    ];
+    let upper = name.to_ascii_uppercase();
+    NAMES.iter().any(|word| {
+        upper.match_indices(word).any(|(at, _)| {
+            // A whole part of the name: `PASS` in `NEW_PASS`, not in `PASSTHROUGH` or `BYPASS`.
+            let before = upper[..at].bytes().next_back();
+            let after = upper[at + word.len()..].bytes().next();
+            before.is_none_or(|b| b == b'_')
+                && (after.is_none_or(|b| b == b'_' || b.is_ascii_digit())
+                    || upper[at + word.len()..].starts_with("WORD"))
+        })
     })
 }
 

@@ -467,7 +467,10 @@ fn removes_licenses(command: &Command) -> Option<Hit> {
     if removed.is_empty() || removed.replace(' ', "").starts_with("@()") {
         return None;
     }
-    Some(on_accounts(command, &["userid", "userprincipalname", "objectid"]))
+    Some(on_accounts(
+        command,
+        &["userid", "userprincipalname", "objectid"],
+    ))
 }
 
 /// A hit on the accounts a directory command acts on: the one it names, or, when it acts on

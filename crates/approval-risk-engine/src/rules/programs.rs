@@ -275,7 +275,9 @@ const KNOWN: Words = words![
     "go",
     "java",
     "mvn",
+    "mvnw",
     "gradle",
+    "gradlew",
     "rm",
     "rmdir",
     "mv",
@@ -477,6 +479,7 @@ pub fn is_plain_word(name: &str) -> bool {
         "cut", "join", "paste", "split", "test", "read", "wait", "install", "mail", "top", "kill",
         "host", "date", "stat", "free", "which", "help", "patch", "at", "yes", "cal", "w", "who",
         "last", "tree", "diff", "service", "set", "exit", "return", "source", "code", "ip",
+        "truncate", "touch", "clear", "fold", "expand", "link", "write", "look", "column", "sleep",
     ];
     WORDS.contains(&name)
 }
