@@ -3141,3 +3141,41 @@ fn everyday_build_tasks_and_test_code_proceed() {
     assert!(assess_default("./gradlew publish\n").verdict >= Decision::Review);
     assert!(assess_default("4. Purge cache keys in production\n").verdict >= Decision::Escalate);
 }
+
+/// From production, whole rows (`SELECT *`) copied into a file carry whatever people's details
+/// the table holds; a count, or whole rows of a non-production database, do not.
+#[test]
+fn whole_production_rows_exported_to_a_file_count_as_personal_data() {
+    let plan = "psql \"service=lockers-prod-ro\" -c \"\\copy (SELECT * FROM parcels LIMIT 40) TO 'tests/fixtures/parcels.csv' CSV HEADER\"\ngit add -A && git commit -m fixture\n";
+    let assessment = assess_default(plan);
+    assert!(has_finding(
+        &assessment.steps[0],
+        "flow.personal-data-export"
+    ));
+    assert!(has_finding(
+        &assessment.steps[1],
+        "flow.personal-data-committed"
+    ));
+    for quiet in [
+        "psql \"service=lockers-prod-ro\" -c \"\\copy (SELECT count(*) FROM parcels) TO '/tmp/n.csv' CSV\"\n",
+        "psql \"service=lockers-dev\" -c \"\\copy (SELECT * FROM parcels LIMIT 40) TO 'tests/fixtures/parcels.csv' CSV HEADER\"\n",
+    ] {
+        assert!(
+            !has_finding(&assess_default(quiet).steps[0], "flow.personal-data-export"),
+            "{quiet}"
+        );
+    }
+}
+
+/// Removing only what the plan made earlier (a scratch folder, a dump, a container it named)
+/// loses nothing that was there before; removing the same path before the plan makes it, or a
+/// folder above it, is a deletion like any other.
+#[test]
+fn removing_what_the_plan_made_proceeds() {
+    let own = assess_default("mkdir -p ~/work/data-877\npg_dump -d app -f ~/work/data-877/app.dump\ndocker run -d --name scratch-pg postgres:16\ndocker rm -f scratch-pg\nrm -rf ~/work/data-877\n");
+    assert_eq!(own.verdict, Decision::Proceed, "{:?}", own.steps);
+    let before = assess_default("rm -rf ~/work/data-877\nmkdir -p ~/work/data-877\n");
+    assert!(before.steps[0].decision >= Decision::Escalate);
+    let above = assess_default("mkdir -p ~/work/a\nrm -rf ~/work\n");
+    assert!(above.steps[1].decision >= Decision::Escalate);
+}

@@ -296,7 +296,8 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         }
         // People's details a query in this step copies into a file: the copy is a finding of
         // its own, and what later commands do with the file is followed from here.
-        for export in super::records::exports(input, step.step.span, &step.commands) {
+        let production = step.environment.production.is_some();
+        for export in super::records::exports(input, step.step.span, &step.commands, production) {
             if let Some(rule) = export_rule {
                 found.push((rule, super::records::exported(input, &export), usize::MAX));
             }
@@ -422,8 +423,13 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             ) {
                 found.push((rule, hit, c));
             }
-            flow.records
-                .note_dump(input, command, index + 1, &options.policy);
+            if let (Some(rule), Some(hit)) = (
+                copied_rule,
+                flow.records
+                    .note_dump(input, command, index + 1, &options.policy),
+            ) {
+                found.push((rule, hit, c));
+            }
             remember_written(command, index + 1, &mut flow);
             for (rule, hit) in runs_written(input, command, &flow) {
                 found.push((rule, hit, c));

@@ -194,6 +194,24 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
             hit.set_note(format!("`{}` makes it again.", remade.span.slice(input)));
         }
     }
+    // What the plan itself made earlier (a scratch folder, a dump, a container it started by
+    // name) and nothing else, removed again: nothing that was there before the plan is lost.
+    for (rule, hit, at) in hits.iter_mut() {
+        let Some(at) = at.filter(|_| rule.action == Action::Delete) else {
+            continue;
+        };
+        let maker = commands
+            .get(at)
+            .and_then(|command| made_by_plan(command, state));
+        if let (Some(maker), Some(own)) = (maker, rules::find("fs.own-output")) {
+            *rule = own;
+            hit.reversibility = None;
+            hit.scope = None;
+            hit.floor = None;
+            hit.set_instead(None);
+            hit.set_note(format!("The plan made it: `{}`.", maker.slice(input)));
+        }
+    }
     // A fenced block under the step's words is configuration it installs: a CI workflow in one
     // is read for what it will run with.
     for block in &step.blocks {
@@ -1297,6 +1315,41 @@ fn build_task(task: &str) -> String {
         .find(|(_, c)| c.is_ascii_uppercase() || matches!(c, '-' | '_'))
         .map_or(name.len(), |(at, _)| at);
     name[..end].to_ascii_lowercase()
+}
+
+/// The command that made what `command` removes, when all of it (every path `rm` is given, or
+/// every container `docker rm` is given) is something an earlier command of the plan made, or
+/// lies inside a folder it made.
+fn made_by_plan(command: &Command, state: &ShellState) -> Option<Span> {
+    if state.made.is_empty() {
+        return None;
+    }
+    let operands: Vec<String> = match command.program.as_str() {
+        "rm" | "rmdir" => command
+            .positionals()
+            .map(|a| crate::shell::made_path(&a.value))
+            .collect(),
+        "docker" | "podman" => {
+            let mut words = command.positionals();
+            if words.next().map(|w| w.value.as_str()) != Some("rm") {
+                return None;
+            }
+            words.map(|w| format!("container:{}", w.value)).collect()
+        }
+        _ => return None,
+    };
+    let mut maker = None;
+    for operand in &operands {
+        let (_, span) = state.made.iter().find(|(made, span)| {
+            span.end <= command.span.start
+                && (operand == made
+                    || operand
+                        .strip_prefix(made.as_str())
+                        .is_some_and(|rest| rest.starts_with('/')))
+        })?;
+        maker.get_or_insert(*span);
+    }
+    maker
 }
 
 /// Does this program change an environment (a cluster, a cloud, a database), so that any

@@ -244,9 +244,12 @@ pub fn place(
         let flags = |names: Words| -> Option<Span> {
             command.and_then(|c| crate::rules::find_flag(c, names).map(|a| a.span))
         };
+        // Words in parentheses or inline code are an aside or a name ("(every personal
+        // column)"): they describe, they do not widen what the step acts on.
         let phrase = |terms: Words| -> Option<Span> {
             find_all(tokens, terms)
-                .first()
+                .iter()
+                .find(|(s, _)| !tokens[*s].data)
                 .map(|(s, e)| tokens[*s].span.cover(tokens[*e - 1].span))
         };
         if let Some(span) = flags(words!["--all-regions", "--region=all"]).or_else(|| {

@@ -101,7 +101,12 @@ pub(super) struct Export {
 /// The files a step's queries copy people's details into: `COPY (SELECT ... email ...) TO
 /// 'file'` and psql's `\copy` anywhere in the step's text, and a database client's query
 /// whose output goes to a file (`psql -Atc "SELECT full_name, email ..." > list.txt`).
-pub(super) fn exports(input: &str, span: Span, commands: &[Command]) -> Vec<Export> {
+pub(super) fn exports(
+    input: &str,
+    span: Span,
+    commands: &[Command],
+    production: bool,
+) -> Vec<Export> {
     let text = span.slice(input);
     let mut out: Vec<Export> = Vec::new();
     // Every step passes here; only one that copies a query out is lowered and read.
@@ -121,7 +126,7 @@ pub(super) fn exports(input: &str, span: Span, commands: &[Command]) -> Vec<Expo
             let Some(end) = rest[to..].find('\'') else {
                 continue;
             };
-            let Some(found) = personal_columns(&text[at..at + to]) else {
+            let Some(found) = personal_columns(&text[at..at + to], production) else {
                 continue;
             };
             let file = Span::new(span.start + at + to, span.start + at + to + end);
@@ -142,7 +147,7 @@ pub(super) fn exports(input: &str, span: Span, commands: &[Command]) -> Vec<Expo
         let Some(file) = output_file(command) else {
             continue;
         };
-        if let Some(found) = personal_columns(written) {
+        if let Some(found) = personal_columns(written, production) {
             out.push(export(input, command.span.start, found, file.span));
         }
     }
@@ -180,8 +185,10 @@ fn output_file(command: &Command) -> Option<&Arg> {
 
 /// The first personal column a query selects, as a whole word of its select list (between
 /// `SELECT` and `FROM`, so a filter on `email IS NULL` is not a copy of it): where it is in
-/// `query`, how long, and the first identity number or birth date the list takes.
-fn personal_columns(query: &str) -> Option<Columns> {
+/// `query`, how long, and the first identity number or birth date the list takes. From
+/// production, every column (`SELECT *`, `p.*`) counts as well: whatever details the table
+/// holds go with its rows.
+fn personal_columns(query: &str, production: bool) -> Option<Columns> {
     let lower = query.to_ascii_lowercase();
     let select = lower.find("select")? + 6;
     let end = lower[select..]
@@ -194,8 +201,13 @@ fn personal_columns(query: &str) -> Option<Columns> {
         lower[select..end].split_inclusive(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
     {
         let word = piece.trim_end_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
-        if PERSONAL_COLUMNS.contains(word) {
-            first.get_or_insert((offset, word.len()));
+        // `*` alone or after a table's name, not inside `count(*)`.
+        let every = production
+            && piece.starts_with('*')
+            && word.is_empty()
+            && !lower[..offset].ends_with('(');
+        if every || PERSONAL_COLUMNS.contains(word) {
+            first.get_or_insert((offset, word.len().max(1)));
             if IDENTITY_COLUMNS.contains(word) {
                 identity.get_or_insert((offset, word.len()));
             }
@@ -285,26 +297,40 @@ impl Records {
     }
 
     /// Remembers a dump of a production database (or a copy of one fetched from a production
-    /// bucket) that `command` writes into a file.
+    /// bucket) that `command` writes into a file. A dump into someone's home folder is a
+    /// finding of its own: production's rows now sit on a workstation.
     pub fn note_dump(
         &mut self,
         input: &str,
         command: &Command,
         step: usize,
         policy: &crate::policy::Policy,
-    ) {
+    ) -> Option<Hit> {
         let file = if DUMPERS.contains(command.program.as_str()) {
             dump_file(command)
         } else {
             fetched_copy(command)
-        };
-        let Some(file) = file else {
-            return;
-        };
-        if names_production(input, command, policy) {
-            self.production_dumps
-                .push((normal(&file.value), command.span, step));
+        }?;
+        if !names_production(input, command, policy) {
+            return None;
         }
+        let path = normal(&file.value);
+        self.production_dumps
+            .push((path.clone(), command.span, step));
+        let home = ["~/", "/home/", "/Users/"]
+            .iter()
+            .any(|start| path.starts_with(start))
+            || path.contains("/Downloads/")
+            || path.contains("/Desktop/");
+        if !home {
+            return None;
+        }
+        let mut hit = Hit::pair(command.program_span, file.span);
+        hit.set_target(path.clone());
+        hit.set_note(format!(
+            "It writes production's rows into `{path}`, a home folder."
+        ));
+        Some(hit)
     }
 
     /// A restore into a database the command does not name as production, of a file a

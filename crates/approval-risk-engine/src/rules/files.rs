@@ -2017,6 +2017,23 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rm -rf node_modules", "rm -rf node_modules package-lock.json && npm install", "cd /srv/app && rm -rf node_modules && npm ci"]),
     },
     Rule {
+        text: rule_text!("fs.own-output", "Removes only what the plan itself made", "Every path it deletes is a folder, file or container an earlier command of this plan created.", "nothing is lost that was there before the plan", "Check that nothing else has been put there since the plan made it.", ["Has anything else been written there since the plan made it?", "Is anything made here still needed after the plan?"], "ls -la {target}"),
+        reversibility: R::Reversible,
+        scope: S::Local,
+        reach: Reach::Workspace,
+        action: Action::Delete,
+        floor: None,
+        // Found by the step's reading (`assess`): a deletion whose every operand an earlier
+        // command of the plan made (`ShellState::made`).
+        matcher: Matcher::StepCommands,
+        #[cfg(test)]
+        references: words!["https://www.gnu.org/software/coreutils/manual/html_node/rm-invocation.html"],
+        #[cfg(test)]
+        examples: examples(&["mkdir -p ~/work/data-877\npg_dump -d app -f ~/work/data-877/app.dump\nrm -rf ~/work/data-877", "docker run -d --name scratch-pg postgres:16\ndocker rm -f scratch-pg", "sed -i.orig 's/a/b/' /etc/app.conf\nrm -f /etc/app.conf.orig"]),
+        #[cfg(test)]
+        counterexamples: examples(&["rm -rf ~/work/data-877\nmkdir -p ~/work/data-877", "mkdir -p ~/work/a\nrm -rf ~/work", "docker run -d --name scratch-pg postgres:16\ndocker rm -f payments-db"]),
+    },
+    Rule {
         text: rule_text!("fs.rm-recursive", "Deletes a directory tree", "`rm` unlinks instead of trashing and `-f` silences every prompt; only copies in git or a backup survive.", "every file below it is gone, with no undo", "List what would go first, then move it aside and delete it later, once nothing is missed.", ["Is anything under this path not in git or a backup?", "Could a variable in the path be empty?", "Which host is this: was `hostname` checked first?"], "mv {target} {target}.old"),
         reversibility: R::Irreversible,
         scope: S::Local,

@@ -156,7 +156,7 @@ const PERSONAL_DATA_COMMITTED: Rule = Rule {
 };
 
 const PRODUCTION_DATA_COPIED: Rule = Rule {
-    text: rule_text!("flow.production-data-copied", "Loads production data into another database", "Production's rows, people's details included, now live where production's access rules, audit and deletion duties do not reach.", "production data lives outside production's controls", "Restore into an isolated, access-controlled instance, or load anonymised data; delete the dump once it is restored.", ["Who can read the database this is loaded into?", "Is the data anonymised before anyone uses it?", "When are the dump and the copy deleted?"], "pg_restore --schema-only --no-owner -d app_dev app.dump"),
+    text: rule_text!("flow.production-data-copied", "Copies production data outside production", "Production's rows, people's details included, now live where production's access rules, audit and deletion duties do not reach.", "production data lives outside production's controls", "Restore into an isolated, access-controlled instance, or load anonymised data; delete the dump once it is restored.", ["Who can read where this copy is kept?", "Is the data anonymised before anyone uses it?", "When are the dump and the copy deleted?"], "pg_restore --schema-only --no-owner -d app_dev app.dump"),
     reversibility: R::Recoverable,
     scope: S::Local,
     reach: Reach::Workspace,
@@ -169,6 +169,7 @@ const PRODUCTION_DATA_COPIED: Rule = Rule {
     examples: examples(&[
         "pg_dump -h crm-db.prod.internal -d crm -Fc -f ~/Downloads/crm.dump\ncreatedb crm_local && pg_restore --no-owner -d crm_local ~/Downloads/crm.dump",
         "mysqldump -h mysql-prod.internal shop > shop.sql\nmysql -h 127.0.0.1 shop_dev < shop.sql",
+        "pg_dump \"host=replica-1.prod.internal dbname=app\" -Fc -t public.customers -f ~/work/customers.dump",
     ]),
     #[cfg(test)]
     counterexamples: examples(&[

@@ -86,6 +86,11 @@ pub struct ShellState {
     /// Files the plan has written with the text it shows (`cat > prune.sh <<'EOF'`), by path
     /// as written: when a later command runs one, its lines are what that command does.
     pub scripts: Vec<(String, Span)>,
+    /// What the plan has made so far, each with the command that made it: folders
+    /// it created, files it wrote (redirects, dumps, archives, downloads, `sed -i` backups) and
+    /// containers it started by name (`container:NAME`). Removing only these loses nothing
+    /// that was there before the plan.
+    pub made: Vec<(String, Span)>,
 }
 
 /// Parses `text` (found at `base` in the input) into simple commands, in order.
@@ -1000,6 +1005,7 @@ fn text_of(word: &Word) -> Script {
 }
 
 fn track_state(command: &Command, state: &mut ShellState) {
+    track_made(command, state);
     match command.program.as_str() {
         "cd" | "pushd" => {
             let target = command.positionals().next().map(|a| a.value.clone());
@@ -1019,6 +1025,88 @@ fn track_state(command: &Command, state: &mut ShellState) {
         }
         _ => {}
     }
+}
+
+/// Records what `command` makes (see `ShellState::made`). Bounded like `scripts`: a plan that
+/// makes thousands of things is not followed further.
+fn track_made(command: &Command, state: &mut ShellState) {
+    if state.made.len() >= 256 {
+        return;
+    }
+    let args = &command.args;
+    let value_of = |flags: &[&str]| -> Option<&str> {
+        args.iter().enumerate().find_map(|(i, a)| {
+            if flags.contains(&a.value.as_str()) {
+                return args.get(i + 1).map(|next| next.value.as_str());
+            }
+            let (flag, value) = a.value.split_once('=')?;
+            flags.contains(&flag).then_some(value)
+        })
+    };
+    let mut made: Vec<String> = command.writes.iter().map(|w| w.value.clone()).collect();
+    match command.program.as_str() {
+        "mkdir" => made.extend(command.positionals().map(|a| a.value.clone())),
+        "pg_dump" | "pg_dumpall" | "mysqldump" | "mariadb-dump" | "mongodump" => {
+            made.extend(
+                value_of(&["-f", "--file", "-r", "--result-file", "--archive", "--out"])
+                    .map(str::to_string),
+            );
+        }
+        "curl" => made.extend(value_of(&["-o", "--output"]).map(str::to_string)),
+        "wget" => made.extend(value_of(&["-O", "--output-document"]).map(str::to_string)),
+        "tar" | "zip" => made.extend(
+            args.iter()
+                .find(|a| {
+                    let v = a.value.to_ascii_lowercase();
+                    [".tar", ".tgz", ".tar.gz", ".zip", ".tar.xz", ".tar.bz2"]
+                        .iter()
+                        .any(|ext| v.ends_with(ext))
+                })
+                .map(|a| a.value.clone()),
+        ),
+        "sed" => {
+            // `sed -i.bak 's/x/y/' file`: the old file is kept as `file.bak`.
+            let suffix = args.iter().find_map(|a| {
+                a.value
+                    .strip_prefix("--in-place=")
+                    .or_else(|| a.value.strip_prefix("-i"))
+                    .filter(|s| !s.is_empty() && !s.starts_with('-'))
+            });
+            if let Some(suffix) = suffix {
+                made.extend(
+                    command
+                        .positionals()
+                        .skip(1)
+                        .map(|f| format!("{}{suffix}", f.value)),
+                );
+            }
+        }
+        "docker" | "podman" => {
+            let verb = command.positionals().next().map(|a| a.value.as_str());
+            if matches!(verb, Some("run" | "create")) {
+                made.extend(value_of(&["--name"]).map(|name| format!("container:{name}")));
+            }
+        }
+        _ => {}
+    }
+    for path in made {
+        let path = made_path(&path);
+        if !path.is_empty() && path != "/" && path != "~" {
+            state.made.push((path, command.span));
+        }
+    }
+}
+
+/// A path as `ShellState::made` keeps it: quotes and a trailing slash dropped, the home folder
+/// written `~`.
+pub fn made_path(path: &str) -> String {
+    let path = path.trim_matches(['"', '\'']).trim_end_matches('/');
+    for home in ["$HOME", "${HOME}"] {
+        if let Some(rest) = path.strip_prefix(home) {
+            return format!("~{rest}");
+        }
+    }
+    path.to_string()
 }
 
 /// Joins a relative path onto a directory, folding `..` and `.`.
