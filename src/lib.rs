@@ -38,3 +38,10 @@ pub fn start_training() {
         yew::Renderer::<training::page::TrainingPage>::new().render();
     }
 }
+
+/// The page's allocator (see Cargo.toml): smaller and faster than the standard library's
+/// dlmalloc. Memory it takes from the browser grows the wasm memory as dlmalloc's did, so big
+/// pastes behave the same.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

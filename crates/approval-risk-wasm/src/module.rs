@@ -5,6 +5,11 @@
 use crate::js_kind;
 use wasm_bindgen::prelude::*;
 
+/// The module's allocator (see Cargo.toml).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Assesses `plan` (a string) with `options` (`{format?, context?, policy?}`, or nothing) and
 /// returns the `approval-risk/v1` object. Throws an `Error` whose message names the argument
 /// or field at fault.
