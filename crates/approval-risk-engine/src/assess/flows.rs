@@ -10,7 +10,7 @@
 
 use super::{place, sql_hits, StepWork};
 use crate::rules::{self, flows, Hit};
-use crate::shell::{Command, Input};
+use crate::shell::{normal_path, Command, Input};
 use crate::span::Span;
 use crate::Options;
 
@@ -144,7 +144,7 @@ fn log_file(target: &str) -> Option<String> {
         }
         None => target,
     };
-    let file = normal(file);
+    let file = normal_path(file);
     (!file.is_empty() && !file.starts_with("/dev/")).then_some(file)
 }
 
@@ -168,7 +168,7 @@ impl Origin {
 
 impl Flow {
     fn secret_at(&self, path: &str) -> Option<Origin> {
-        let path = normal(path);
+        let path = normal_path(path);
         if flows::is_secret_path(&path) {
             return Some(Origin::Itself);
         }
@@ -181,7 +181,7 @@ impl Flow {
     /// Is anything at or under `path` a secret (a folder that holds a copied credential, or a
     /// credential file a command of the plan named)?
     fn secret_within(&self, path: &str) -> Option<Origin> {
-        let path = normal(path);
+        let path = normal_path(path);
         let under = format!("{path}/");
         self.secret_at(&path)
             .or_else(|| {
@@ -196,15 +196,6 @@ impl Flow {
                     .any(|file| file.starts_with(&under))
                     .then_some(Origin::Itself)
             })
-    }
-}
-
-/// A path as compared here: quotes and a trailing slash dropped, `~` and `$HOME` the same.
-fn normal(path: &str) -> String {
-    let path = path.trim_matches(['"', '\'']).trim_end_matches('/');
-    match path.strip_prefix("$HOME") {
-        Some(rest) => format!("~{rest}"),
-        None => path.to_string(),
     }
 }
 
@@ -241,7 +232,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
     for (index, step) in work.iter_mut().enumerate() {
         let mut found: Vec<(&'static rules::Rule, Hit, usize)> = Vec::new();
         if let Some(path) = puts_secret_in_file(step) {
-            flow.secret_paths.push((normal(&path.text), path.span));
+            flow.secret_paths.push((normal_path(&path.text), path.span));
         }
         // A step that posts a credential by name after the plan showed the agent one: the value
         // is in the transcript, so the post carries it.
@@ -315,7 +306,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             flow.trace.observe(command);
             for arg in command.args.iter().chain(&command.writes) {
                 if arg.value.contains('/') && flows::is_secret_path(&arg.value) {
-                    flow.secret_files.push(normal(&arg.value));
+                    flow.secret_files.push(normal_path(&arg.value));
                 }
             }
             let piped = matches!(command.input, Input::Pipe { .. });
@@ -362,7 +353,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             }
             if let Some(source) = reads {
                 for write in &command.writes {
-                    flow.secret_paths.push((normal(&write.value), source));
+                    flow.secret_paths.push((normal_path(&write.value), source));
                 }
                 if let Some(name) = assigned_from(input, command) {
                     // A stored credential put into a variable is in the agent's hands from
@@ -819,7 +810,7 @@ pub(super) fn git_takes<'c>(command: &'c Command, path: &str) -> Option<&'c crat
             everything(&["-A", "--all", "-u", "--update"])
                 || words[1..]
                     .iter()
-                    .any(|w| w.value == "." || normal(&w.value) == path)
+                    .any(|w| w.value == "." || normal_path(&w.value) == path)
         }
         "commit" => everything(&["--all"]),
         _ => false,
@@ -968,7 +959,7 @@ fn copies_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
             if let Some(source) = sources.iter().find(|s| flow.secret_at(&s.value).is_some()) {
                 // The copy holds what the source holds; the copying command is the evidence.
                 let name = source.value.rsplit('/').next().unwrap_or(&source.value);
-                let destination = normal(&destination.value);
+                let destination = normal_path(&destination.value);
                 flow.secret_paths
                     .push((format!("{destination}/{name}"), source.span));
                 flow.secret_paths.push((destination, source.span));
@@ -982,7 +973,7 @@ fn copies_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
                 .args
                 .windows(2)
                 .find(|w| w[0].value == "-C")
-                .map(|w| normal(&w[1].value));
+                .map(|w| normal_path(&w[1].value));
             let archive = command.args.iter().find(|a| {
                 let v = a.value.to_ascii_lowercase();
                 words![".tar", ".tgz", ".tar.gz", ".zip", ".7z", ".tar.xz", ".tar.bz2"]
@@ -1004,7 +995,8 @@ fn copies_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
                 });
             let (path, origin) = inside?;
             let source = origin.span().unwrap_or(command.span);
-            flow.secret_paths.push((normal(&archive.value), source));
+            flow.secret_paths
+                .push((normal_path(&archive.value), source));
             // Credentials packed into an archive are ready to travel: the copy is a finding.
             let mut hit = Hit::pair(path.span, archive.span);
             hit.set_target(archive.value.clone());
@@ -1233,7 +1225,7 @@ fn remember_written(command: &Command, step: usize, flow: &mut Flow) {
         _ => None,
     };
     if let Some(path) = target {
-        flow.written.push((normal(&path), body, step));
+        flow.written.push((normal_path(&path), body, step));
     }
 }
 
@@ -1257,7 +1249,7 @@ fn runs_written(input: &str, command: &Command, flow: &Flow) -> Vec<(&'static ru
         }
         None
     });
-    let Some(file) = file.map(|f| normal(&f)) else {
+    let Some(file) = file.map(|f| normal_path(&f)) else {
         return Vec::new();
     };
     let Some((_, body, step)) = flow.written.iter().rev().find(|(path, _, _)| *path == file) else {

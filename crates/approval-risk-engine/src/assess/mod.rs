@@ -1327,7 +1327,7 @@ fn made_by_plan(command: &Command, state: &ShellState) -> Option<Span> {
     let operands: Vec<String> = match command.program.as_str() {
         "rm" | "rmdir" => command
             .positionals()
-            .map(|a| crate::shell::made_path(&a.value))
+            .map(|a| crate::shell::normal_path(&a.value))
             .collect(),
         "docker" | "podman" => {
             let mut words = command.positionals();

@@ -5,7 +5,7 @@
 
 use super::environment::Environment;
 use crate::rules::Hit;
-use crate::shell::{Arg, Command, Input};
+use crate::shell::{normal_path, Arg, Command, Input};
 use crate::span::Span;
 use crate::words::Words;
 
@@ -157,7 +157,7 @@ pub(super) fn exports(
 fn export(input: &str, base: usize, found: Columns, file: Span) -> Export {
     let at = |(offset, len): (usize, usize)| Span::new(base + offset, base + offset + len);
     Export {
-        path: normal(file.slice(input)),
+        path: normal_path(file.slice(input)),
         file,
         column: at(found.first),
         identity: found.identity.map(at),
@@ -215,15 +215,6 @@ fn personal_columns(query: &str, production: bool) -> Option<Columns> {
         offset += piece.len();
     }
     first.map(|first| Columns { first, identity })
-}
-
-/// A path as compared here: quotes and a trailing slash dropped, `$HOME` written `~`.
-fn normal(path: &str) -> String {
-    let path = path.trim_matches(['"', '\'']).trim_end_matches('/');
-    match path.strip_prefix("$HOME") {
-        Some(rest) => format!("~{rest}"),
-        None => path.to_string(),
-    }
 }
 
 /// A finding on the export itself: the rows are outside the database's controls.
@@ -314,7 +305,7 @@ impl Records {
         if !names_production(input, command, policy) {
             return None;
         }
-        let path = normal(&file.value);
+        let path = normal_path(&file.value);
         self.production_dumps
             .push((path.clone(), command.span, step));
         let home = ["~/", "/home/", "/Users/"]
@@ -346,7 +337,7 @@ impl Records {
             return None;
         }
         let file = restore_file(command)?;
-        let path = normal(&file.value);
+        let path = normal_path(&file.value);
         let name = path.rsplit('/').next().unwrap_or(&path);
         let (dumped, dump, step) = self
             .production_dumps

@@ -16,6 +16,7 @@ mod kubernetes;
 mod locks;
 pub use locks::{sets_lock_timeout, takes_table_lock};
 mod matching;
+pub(crate) use matching::option_value;
 mod messages;
 mod migrations;
 pub use migrations::is_migration_tool;

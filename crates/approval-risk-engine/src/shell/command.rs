@@ -1034,26 +1034,25 @@ fn track_made(command: &Command, state: &mut ShellState) {
         return;
     }
     let args = &command.args;
-    let value_of = |flags: &[&str]| -> Option<&str> {
-        args.iter().enumerate().find_map(|(i, a)| {
-            if flags.contains(&a.value.as_str()) {
-                return args.get(i + 1).map(|next| next.value.as_str());
-            }
-            let (flag, value) = a.value.split_once('=')?;
-            flags.contains(&flag).then_some(value)
-        })
-    };
+    let value_of = |flags: Words| crate::rules::option_value(command, flags).map(|(v, _)| v);
     let mut made: Vec<String> = command.writes.iter().map(|w| w.value.clone()).collect();
     match command.program.as_str() {
         "mkdir" => made.extend(command.positionals().map(|a| a.value.clone())),
         "pg_dump" | "pg_dumpall" | "mysqldump" | "mariadb-dump" | "mongodump" => {
             made.extend(
-                value_of(&["-f", "--file", "-r", "--result-file", "--archive", "--out"])
-                    .map(str::to_string),
+                value_of(words![
+                    "-f",
+                    "--file",
+                    "-r",
+                    "--result-file",
+                    "--archive",
+                    "--out"
+                ])
+                .map(str::to_string),
             );
         }
-        "curl" => made.extend(value_of(&["-o", "--output"]).map(str::to_string)),
-        "wget" => made.extend(value_of(&["-O", "--output-document"]).map(str::to_string)),
+        "curl" => made.extend(value_of(words!["-o", "--output"]).map(str::to_string)),
+        "wget" => made.extend(value_of(words!["-O", "--output-document"]).map(str::to_string)),
         "tar" | "zip" => made.extend(
             args.iter()
                 .find(|a| {
@@ -1084,22 +1083,22 @@ fn track_made(command: &Command, state: &mut ShellState) {
         "docker" | "podman" => {
             let verb = command.positionals().next().map(|a| a.value.as_str());
             if matches!(verb, Some("run" | "create")) {
-                made.extend(value_of(&["--name"]).map(|name| format!("container:{name}")));
+                made.extend(value_of(words!["--name"]).map(|name| format!("container:{name}")));
             }
         }
         _ => {}
     }
     for path in made {
-        let path = made_path(&path);
+        let path = normal_path(&path);
         if !path.is_empty() && path != "/" && path != "~" {
             state.made.push((path, command.span));
         }
     }
 }
 
-/// A path as `ShellState::made` keeps it: quotes and a trailing slash dropped, the home folder
-/// written `~`.
-pub fn made_path(path: &str) -> String {
+/// A path as the plan's steps are compared by it (`ShellState::made`, the files that flows
+/// follow): quotes and a trailing slash dropped, the home folder written `~`.
+pub fn normal_path(path: &str) -> String {
     let path = path.trim_matches(['"', '\'']).trim_end_matches('/');
     for home in ["$HOME", "${HOME}"] {
         if let Some(rest) = path.strip_prefix(home) {

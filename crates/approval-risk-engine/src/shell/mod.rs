@@ -5,4 +5,4 @@ pub mod command;
 pub mod inline;
 pub mod lexer;
 
-pub use command::{made_path, parse_commands, Arg, Command, Input, ShellState};
+pub use command::{normal_path, parse_commands, Arg, Command, Input, ShellState};
