@@ -8,7 +8,7 @@
 
 use approval_risk_engine::strict_json::Json;
 use approval_risk_engine::Options;
-use approval_risk_wasm::options::{self, given, shown};
+use approval_risk_wasm::options::{self, given};
 
 /// The one request the frame answers.
 pub const ASSESS: &str = "approval-risk:assess";
@@ -103,7 +103,7 @@ pub fn read(message: &Json) -> Result<Request, Refusal> {
         Some(other) => {
             return Err(refuse(format!(
                 "type: expected \"{ASSESS}\", found {}",
-                shown(other)
+                other.shown()
             )))
         }
         None => return Err(refuse(format!("type: missing; expected \"{ASSESS}\""))),

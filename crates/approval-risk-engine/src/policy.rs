@@ -111,6 +111,12 @@ impl Policy {
     /// Parses and validates a policy file. Errors name the field at fault.
     pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
         let value = Json::parse(text).map_err(|e| error("", format!("not valid JSON: {e}")))?;
+        Policy::from_value(&value)
+    }
+
+    /// The policy in a JSON value already read (a portal's message holds its policy as an
+    /// object), checked as `from_json` checks a file.
+    pub fn from_value(value: &Json) -> Result<Policy, PolicyError> {
         let object = value.as_object().ok_or_else(|| {
             error(
                 "",
@@ -129,12 +135,16 @@ impl Policy {
         match value.get("version") {
             Some(Json::Number(n)) if n.parse::<u32>() == Ok(POLICY_VERSION) => {}
             Some(other) => {
+                let version = match other {
+                    Json::Number(n) => n.clone(),
+                    other => other.shown(),
+                };
                 return Err(error(
                     "version",
                     format!(
-                        "unsupported version {other}; this engine reads version {POLICY_VERSION}"
+                        "unsupported version {version}; this engine reads version {POLICY_VERSION}"
                     ),
-                ))
+                ));
             }
             None => {
                 return Err(error(
@@ -182,7 +192,7 @@ impl Policy {
                     return Err(error(field, format!("no rule has the id `{id}`")));
                 }
                 let parsed = decision.as_str().and_then(Decision::parse).ok_or_else(|| {
-                    error(field.clone(), format!("expected one of \"proceed\", \"review\", \"escalate\", \"block\", found {decision}"))
+                    error(field.clone(), format!("expected one of \"proceed\", \"review\", \"escalate\", \"block\", found {}", decision.shown()))
                 })?;
                 overrides.push((id.clone(), parsed));
             }
@@ -233,6 +243,18 @@ mod tests {
         assert_eq!(
             policy.override_for("git.force-push"),
             Some(Decision::Escalate)
+        );
+    }
+
+    #[test]
+    fn a_policy_read_as_a_value_is_the_policy_read_as_text() {
+        let text = include_str!("../../../examples/policy.json");
+        let value = Json::parse(text).expect("examples/policy.json is JSON");
+        assert_eq!(Policy::from_value(&value), Policy::from_json(text));
+        let error = Policy::from_json(r#"{"version": "1"}"#).expect_err("a string version");
+        assert_eq!(
+            error.message,
+            r#"unsupported version "1"; this engine reads version 1"#
         );
     }
 

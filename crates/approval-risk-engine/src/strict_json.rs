@@ -103,6 +103,22 @@ impl Json {
             Json::Object(_) => "an object",
         }
     }
+
+    /// The value as an error message shows it: a string quoted as JSON writes it (on one line,
+    /// whatever it holds, and cut after 40 characters), anything else by its kind.
+    pub fn shown(&self) -> String {
+        match self {
+            Json::String(text) => {
+                let mut out = String::new();
+                match text.char_indices().nth(40) {
+                    Some((cut, _)) => quote(&mut out, &format!("{}…", &text[..cut])),
+                    None => quote(&mut out, text),
+                }
+                out
+            }
+            other => other.kind().to_string(),
+        }
+    }
 }
 
 /// Compact JSON, as it would be written back.
@@ -139,19 +155,31 @@ impl fmt::Display for Json {
 }
 
 fn write_string(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
-    f.write_str("\"")?;
+    let mut out = String::new();
+    quote(&mut out, s);
+    f.write_str(&out)
+}
+
+/// Appends `s` as a JSON string literal.
+fn quote(out: &mut String, s: &str) {
+    out.push('"');
     for c in s.chars() {
         match c {
-            '"' => f.write_str("\\\"")?,
-            '\\' => f.write_str("\\\\")?,
-            '\n' => f.write_str("\\n")?,
-            '\r' => f.write_str("\\r")?,
-            '\t' => f.write_str("\\t")?,
-            c if u32::from(c) < 0x20 => write!(f, "\\u{:04x}", u32::from(c))?,
-            c => write!(f, "{c}")?,
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                out.push_str("\\u00");
+                for shift in [4, 0] {
+                    out.push(char::from_digit((u32::from(c) >> shift) & 15, 16).unwrap_or('0'));
+                }
+            }
+            c => out.push(c),
         }
     }
-    f.write_str("\"")
+    out.push('"');
 }
 
 struct Reader<'a> {
@@ -418,6 +446,19 @@ mod tests {
         }
         let error = Json::parse("{\n  \"a\": ,\n}").expect_err("a value is missing");
         assert_eq!((error.line, error.column), (2, 8));
+    }
+
+    #[test]
+    fn an_error_message_shows_a_string_quoted_on_one_line_and_the_rest_by_kind() {
+        assert_eq!(
+            Json::String("a\"b\n\u{1}".into()).shown(),
+            r#""a\"b\n\u0001""#
+        );
+        let long = Json::String("x".repeat(41)).shown();
+        assert_eq!(long, format!("\"{}…\"", "x".repeat(40)));
+        assert_eq!(Json::String("x".repeat(40)).shown().len(), 42);
+        assert_eq!(Json::Number("7".into()).shown(), "a number");
+        assert_eq!(Json::Array(Vec::new()).shown(), "a list");
     }
 
     #[test]

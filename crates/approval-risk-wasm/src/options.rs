@@ -55,19 +55,6 @@ impl fmt::Display for OptionError {
 
 impl std::error::Error for OptionError {}
 
-/// A value as an error message shows it: a short string quoted, as JSON writes it (on one
-/// line, whatever it holds), anything else by its kind.
-pub fn shown(value: &Json) -> String {
-    match value {
-        Json::String(text) if text.chars().count() > 40 => {
-            let start: String = text.chars().take(40).collect();
-            Json::String(format!("{start}…")).to_string()
-        }
-        Json::String(_) => value.to_string(),
-        other => other.kind().to_string(),
-    }
-}
-
 /// Reads the options from `object`. Fields named in `also` belong to the caller (a message's
 /// `type`, `id` and `plan`) and are skipped; any other unknown field is an error.
 pub fn read(object: &[(String, Json)], also: &[&str]) -> Result<Options, OptionError> {
@@ -118,7 +105,7 @@ fn format(value: Option<&Json>) -> Result<Option<Format>, OptionError> {
     Format::parse(text).map(Some).ok_or_else(|| {
         OptionError::new(
             "format",
-            format!("expected one of {expected}, found {}", shown(value)),
+            format!("expected one of {expected}, found {}", value.shown()),
         )
     })
 }
@@ -186,7 +173,7 @@ fn named<T>(
     parse(text).ok_or_else(|| {
         OptionError::new(
             field,
-            format!("expected one of {expected}, found {}", shown(value)),
+            format!("expected one of {expected}, found {}", value.shown()),
         )
     })
 }
@@ -194,10 +181,10 @@ fn named<T>(
 /// A policy as an object, or as the text of a policy file. The engine's reader checks it and
 /// names the field at fault, which becomes a path under `policy`.
 fn policy(value: Option<&Json>) -> Result<Policy, OptionError> {
-    let text = match value {
+    let policy = match value {
         None => return Ok(Policy::default()),
-        Some(Json::String(text)) => text.clone(),
-        Some(object @ Json::Object(_)) => object.to_string(),
+        Some(Json::String(text)) => Policy::from_json(text),
+        Some(object @ Json::Object(_)) => Policy::from_value(object),
         Some(other) => {
             return Err(OptionError::new(
                 "policy",
@@ -208,7 +195,7 @@ fn policy(value: Option<&Json>) -> Result<Policy, OptionError> {
             ))
         }
     };
-    Policy::from_json(&text).map_err(|error| {
+    policy.map_err(|error| {
         let field = if error.field.is_empty() {
             String::from("policy")
         } else {
