@@ -816,76 +816,20 @@ impl Compiled {
     }
 }
 
-/// Many term lists matched together: which of them have a match anywhere in a step, found in
-/// one pass over its tokens. The prose rules hold some seventy verb lists, and a step that
-/// holds none of a rule's verbs cannot match that rule: asking each list in turn walked the
-/// step seventy times.
-pub struct Lists {
-    /// By first byte: each term with the second letter it needs (0: any), its shape and the
-    /// list it belongs to, sorted by that letter, so a token reads only the terms that allow
-    /// any second letter and those that need its own.
-    buckets: Vec<Vec<(u8, Shape, &'static str, usize)>>,
-    /// Terms that name a word's end (`*datenbank`), with their lists.
-    endings: Vec<(&'static str, usize)>,
-    count: usize,
-}
-
-impl Lists {
-    pub fn new(lists: impl IntoIterator<Item = Words>) -> Lists {
-        let mut buckets = vec![Vec::new(); 256];
-        let mut endings = Vec::new();
-        let mut count = 0;
-        for (list, terms) in lists.into_iter().enumerate() {
-            count = list + 1;
-            for term in terms {
-                match term.bytes().next() {
-                    Some(b'*') => endings.push((term, list)),
-                    Some(first) => buckets[usize::from(first)].push((
-                        second_letter(term),
-                        Shape::of(term),
-                        term,
-                        list,
-                    )),
-                    None => {}
-                }
-            }
-        }
-        for bucket in &mut buckets {
-            bucket.sort_by_key(|&(needs, ..)| needs);
-        }
-        Lists {
-            buckets,
-            endings,
-            count,
-        }
-    }
-
-    /// For each list, in the order given, whether any of its terms matches somewhere in
-    /// `tokens` (exactly when `find_all` on that list would find something).
-    pub fn present(&self, tokens: &[Token]) -> Vec<bool> {
-        let mut found = vec![false; self.count];
-        for (i, token) in tokens.iter().enumerate() {
-            let Some(first) = token.text.bytes().next() else {
-                continue;
-            };
-            let bucket = &self.buckets[usize::from(first)];
-            let any = bucket.partition_point(|&(needs, ..)| needs == 0);
-            let from = any + bucket[any..].partition_point(|&(needs, ..)| needs < token.second);
-            let to = from + bucket[from..].partition_point(|&(needs, ..)| needs == token.second);
-            let candidates = bucket[..any].iter().chain(&bucket[from..to]);
-            for &(_, shape, term, list) in candidates {
-                if !found[list] && shape.matches(tokens, i, term).is_some() {
-                    found[list] = true;
-                }
-            }
-            for &(end, list) in &self.endings {
-                if !found[list] && word_matches(&token.text, end) {
-                    found[list] = true;
-                }
-            }
-        }
-        found
-    }
+/// The letters words can open with, as a set of 32 bits: `a` to `z`, and one bit for any other
+/// first byte. A term list that shares no letter with a step's tokens has no match in it (a
+/// term matches only words that open with its own first byte), so the prose rules, some
+/// seventy verb lists, are tried only on steps holding one of their verbs' letters. A term
+/// that names a word's end (`*datenbank`) may match any word.
+pub fn first_letters<'a>(words: impl IntoIterator<Item = &'a str>) -> u32 {
+    words
+        .into_iter()
+        .fold(0, |set, word| match word.bytes().next() {
+            Some(b'*') => u32::MAX,
+            Some(byte @ b'a'..=b'z') => set | 1 << (byte - b'a'),
+            Some(_) => set | 1 << 31,
+            None => set,
+        })
 }
 
 std::thread_local! {
@@ -1121,6 +1065,21 @@ mod tests {
         assert_eq!(t[0].text, "delete");
         assert_eq!(t[2].span.slice(text), "prod-db");
         assert!(t[4].clause > t[0].clause);
+    }
+
+    #[test]
+    fn a_list_is_skipped_only_where_no_word_opens_with_one_of_its_letters() {
+        let step = toks("Please wipe the staging bucket");
+        let letters = first_letters(step.iter().map(|t| t.text.as_str()));
+        let shares = |terms: Words| first_letters(terms.iter()) & letters != 0;
+        // Every list that finds something in the step shares a letter with it.
+        for terms in [words!["wipe"], words!["stag*"], words!["delete", "wipe"]] {
+            assert!(!find_all(&step, terms).is_empty());
+            assert!(shares(terms), "{terms:?}");
+        }
+        assert!(!shares(words!["delete", "drop", "remove"]));
+        // A word's end can close any word, whatever it opens with.
+        assert!(shares(words!["*datenbank"]));
     }
 
     #[test]

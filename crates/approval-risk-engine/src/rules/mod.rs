@@ -486,9 +486,9 @@ pub struct Index {
     pub by_program: std::collections::HashMap<&'static str, Vec<&'static Rule>>,
     pub sql: Vec<&'static Rule>,
     pub prose: Vec<&'static Rule>,
-    /// The verbs of the prose rules, in the order of `prose`: a rule is tried on a step only
-    /// where one of its verbs is there.
-    pub prose_verbs: crate::prose::Lists,
+    /// The letters the verbs of each prose rule open with (`prose::first_letters`), in the
+    /// order of `prose`.
+    pub prose_letters: Vec<u32>,
 }
 
 pub fn index() -> &'static Index {
@@ -498,7 +498,7 @@ pub fn index() -> &'static Index {
             by_program: std::collections::HashMap::new(),
             sql: Vec::new(),
             prose: Vec::new(),
-            prose_verbs: crate::prose::Lists::new([]),
+            prose_letters: Vec::new(),
         };
         for rule in all() {
             let programs = match &rule.matcher {
@@ -512,15 +512,15 @@ pub fn index() -> &'static Index {
             match &rule.matcher {
                 Matcher::Command(_) | Matcher::CommandFn { .. } => {}
                 Matcher::Sql(_) | Matcher::SqlFn(_) => index.sql.push(rule),
-                Matcher::Prose(_) => index.prose.push(rule),
+                Matcher::Prose(pattern) => {
+                    index.prose.push(rule);
+                    index
+                        .prose_letters
+                        .push(crate::prose::first_letters(pattern.verbs.iter()));
+                }
                 Matcher::Builtin | Matcher::StepCommands => {}
             }
         }
-        index.prose_verbs =
-            crate::prose::Lists::new(index.prose.iter().map(|rule| match &rule.matcher {
-                Matcher::Prose(pattern) => pattern.verbs,
-                _ => Words::EMPTY,
-            }));
         index
     })
 }
