@@ -3179,3 +3179,21 @@ fn removing_what_the_plan_made_proceeds() {
     let above = assess_default("mkdir -p ~/work/a\nrm -rf ~/work\n");
     assert!(above.steps[1].decision >= Decision::Escalate);
 }
+
+#[test]
+fn ending_sessions_that_are_working_is_higher_than_ending_idle_ones() {
+    // A filter on age alone ends whatever is running (a billing run, a backup); sessions
+    // selected as idle in a transaction are only holding locks.
+    let working = assess_in(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE xact_start < now() - interval '10 minutes';",
+        target(Target::Production),
+    );
+    let idle = assess_in(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'idle in transaction' AND state_change < now() - interval '1 hour';",
+        target(Target::Production),
+    );
+    assert!(has_finding(only_step(&working), "sql.terminate-sessions"));
+    assert!(has_finding(only_step(&idle), "sql.terminate-sessions"));
+    assert_eq!(only_step(&working).decision, Decision::Escalate);
+    assert!(only_step(&idle).decision < only_step(&working).decision);
+}

@@ -310,7 +310,60 @@ fn rename_dropped_column(_: &str, words: &[SqlWord], _: Span) -> Option<String> 
     ))
 }
 
+/// `SELECT pg_terminate_backend(pid) ...` (PostgreSQL) or `KILL [CONNECTION] id` (MySQL): the
+/// session ends at once and its open transaction rolls back, so whatever job owned it fails.
+/// Selecting the sessions from `pg_stat_activity` ends every one the filter matches, not one
+/// chosen by its pid. `KILL QUERY` and `pg_cancel_backend` stop a statement and leave the
+/// session. Sessions selected as `idle in transaction` are doing nothing and only hold locks;
+/// ending them is what PostgreSQL's own `idle_in_transaction_session_timeout` does, so the step
+/// is as easy to take back as that setting.
+fn terminate_sessions(input: &str, words: &[SqlWord], statement: Span) -> Option<Hit> {
+    let text = |i: usize| words.get(i).map_or("", |w| w.text.as_str());
+    if text(0) == "kill" {
+        if text(1) == "query" || words.len() < 2 {
+            return None;
+        }
+        return Some(Hit::on(words[0].span.cover(words[words.len() - 1].span)));
+    }
+    let call = words.iter().position(|w| {
+        w.text == "pg_terminate_backend" || w.text.ends_with(".pg_terminate_backend")
+    })?;
+    let mut hit = Hit::on(words[call].span);
+    if let Some(view) = words.iter().find(|w| w.text.ends_with("pg_stat_activity")) {
+        hit.evidence.push(view.span);
+        let query = statement.slice(input).to_ascii_lowercase();
+        if query.contains("'idle in transaction") && !query.contains("'active'") {
+            hit.reversibility = Some(R::Reversible);
+            hit.set_note(
+                "It ends only sessions idle in a transaction, as PostgreSQL's own timeout for idle transactions would."
+                    .to_string(),
+            );
+        } else {
+            hit.set_note(
+                "It ends every session its query selects from pg_stat_activity, not one chosen by its pid."
+                    .to_string(),
+            );
+        }
+    }
+    Some(hit)
+}
+
 pub static RULES: &[Rule] = &[
+    Rule {
+        text: rule_text!("sql.terminate-sessions", "Ends other database sessions", "The session ends at once and its open transaction rolls back: the batch run or backup that owned it fails.", "the sessions' uncommitted work is rolled back and their jobs fail", "List the sessions and who runs them, ask their owners or wait, and end only one chosen by its pid.", ["Which jobs own the sessions this ends, and can they be run again?", "Would waiting for them, or asking their owners, do instead?"], "SELECT pid, usename, application_name, xact_start, left(query, 60) FROM pg_stat_activity WHERE xact_start IS NOT NULL ORDER BY xact_start;"),
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::SqlFn(terminate_sessions),
+        #[cfg(test)]
+        references: words!["https://www.postgresql.org/docs/current/functions-admin.html#FUNCTIONS-ADMIN-SIGNAL", "https://dev.mysql.com/doc/refman/8.0/en/kill.html"],
+        #[cfg(test)]
+        examples: examples(&["SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE now() - xact_start > interval '10 minutes';", "psql -c 'select pg_terminate_backend(48211)'", "mysql -e 'KILL CONNECTION 88'"]),
+        #[cfg(test)]
+        counterexamples: examples(&["SELECT pid, state, xact_start FROM pg_stat_activity;", "SELECT pg_cancel_backend(48211);", "mysql -e 'KILL QUERY 1234'", "SELECT 'pg_terminate_backend' AS hint;"]),
+    },
     Rule {
         text: rule_text!("sql.copy-table", "Copies a table's rows into another table", "The copy lives in the same database: it covers a mistaken delete or drop, not losing the database.", "a new table holds a copy; nothing existing changes", "Check the copy's row count matches the source before any step deletes from it.", ["Does the copy's row count match {target}?", "Which later step relies on this copy?"], "SELECT count(*) FROM {target};"),
         reversibility: R::Reversible,
