@@ -336,14 +336,16 @@ fn workflow_run(command: &Command) -> Option<Hit> {
 
 /// What a GitHub Actions workflow the plan shows (a fenced YAML block of a step, a file it
 /// writes) would do once it is on the default branch, read from its text: a workflow that
-/// checks out a pull request's code where that code runs with the repository's secrets, and
-/// one that asks for every permission. Both lines are specific to Actions, so no path is needed
+/// checks out a pull request's code where that code runs with the repository's secrets, one
+/// that runs pull requests on a self-hosted runner, and one that asks for every permission. Both lines are specific to Actions, so no path is needed
 /// to tell a workflow; lines commented out do not count.
 pub fn workflow_content(input: &str, content: crate::span::Span) -> Vec<(&'static Rule, Hit)> {
     let mut found = Vec::new();
     let mut trigger = None;
     let mut fork_code = None;
     let mut write_all = None;
+    let mut pull_requests = None;
+    let mut self_hosted = None;
     let mut offset = content.start;
     for line in content.slice(input).split_inclusive('\n') {
         let start = offset;
@@ -363,6 +365,16 @@ pub fn workflow_content(input: &str, content: crate::span::Span) -> Vec<(&'stati
         fork_code = fork_code.or_else(|| FORK_REFS.iter().find_map(&at));
         if code.trim_start().starts_with("permissions:") {
             write_all = write_all.or_else(|| at("write-all"));
+        }
+        // Any pull request, forks' included, and a job on a machine of the owner's own.
+        pull_requests = pull_requests.or_else(|| at("pull_request"));
+        if code.trim_start().starts_with("runs-on:") {
+            self_hosted = self_hosted.or_else(|| at("self-hosted"));
+        }
+    }
+    if let (Some(trigger), Some(runner)) = (pull_requests, self_hosted) {
+        if let Some(rule) = super::find("github.workflow-self-hosted-pr") {
+            found.push((rule, Hit::pair(trigger, runner)));
         }
     }
     if let (Some(trigger), Some(checkout)) = (trigger, fork_code) {
@@ -390,6 +402,28 @@ const FORK_REFS: Words = words![
 ];
 
 pub static RULES: &[Rule] = &[
+    Rule {
+        text: rule_text!("github.workflow-self-hosted-pr", "Runs pull requests on a self-hosted runner", "Any fork's pull request runs its own scripts on the host, with the host's network and cloud rights.", "strangers' code runs inside the network with the host's rights", "Run pull requests on GitHub-hosted runners, or only after a maintainer's label, on ephemeral runners without production rights.", ["Is the repository public, or can outside contributors open pull requests?", "What can the runner's host reach: networks, cloud roles, secrets?"], "```yaml\non: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n```"),
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Builtin,
+        #[cfg(test)]
+        references: words!["https://docs.github.com/en/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#self-hosted-runner-security"],
+        #[cfg(test)]
+        examples: examples(&[
+            "1. Run the render tests on every pull request:\n   ```yaml\n   on:\n     pull_request:\n       paths: [\"src/**\"]\n   jobs:\n     render:\n       runs-on: [self-hosted, gpu]\n       steps:\n         - run: npm ci && npm test\n   ```",
+            "cat > .github/workflows/ci.yml <<'EOF'\non: [push, pull_request]\njobs:\n  build:\n    runs-on: self-hosted\n    steps:\n      - run: make test\nEOF",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "cat > .github/workflows/deploy.yml <<'EOF'\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: [self-hosted, deploy]\n    steps:\n      - run: make deploy\nEOF",
+            "1. Test pull requests:\n   ```yaml\n   on: pull_request\n   jobs:\n     test:\n       runs-on: ubuntu-latest\n       steps:\n         - run: npm test\n   ```",
+            "cat > .github/workflows/bench.yml <<'EOF'\non: workflow_dispatch\njobs:\n  bench:\n    runs-on: self-hosted\n    steps:\n      - run: make bench\nEOF",
+        ]),
+    },
     Rule {
         text: rule_text!("github.workflow-runs-fork-code", "Runs pull request code with the repository's secrets", "`pull_request_target` runs with secrets and a write token; checking out the pull request's head runs any fork's scripts with them.", "any fork's pull request can steal its secrets and push code", "Build pull requests under `pull_request`, without secrets; deploy previews only after a maintainer approves.", ["Can a pull request from any fork trigger this workflow?", "Which secrets and token permissions does the job hold while the pull request's code runs?"], "```yaml\non: pull_request\npermissions:\n  contents: read\n```"),
         reversibility: R::Irreversible,
