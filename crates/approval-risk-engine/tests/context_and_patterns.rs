@@ -3197,3 +3197,23 @@ fn ending_sessions_that_are_working_is_higher_than_ending_idle_ones() {
     assert_eq!(only_step(&working).decision, Decision::Escalate);
     assert!(only_step(&idle).decision < only_step(&working).decision);
 }
+
+#[test]
+fn handing_on_a_report_of_peoples_details_is_sending_them() {
+    // The report is named by its step, or by the name the step gave it.
+    for plan in [
+        "1. Export the customer list from the CRM (full name, email, phone).\n2. Share the file from step 1 with the agency's account team.\n",
+        "1. Download the renewals spreadsheet from Salesforce with customer names, emails and postcodes.\n2. Email the renewals spreadsheet to the broker.\n",
+    ] {
+        let assessment = assess_default(plan);
+        assert!(has_finding(step(&assessment, 2), "flow.personal-data-sent"), "{plan}");
+    }
+    // A report without people's details, or a message that does not hand the report on.
+    for plan in [
+        "1. Export the sales report from the CRM (region, product, total).\n2. Post the sales report in #sales.\n",
+        "1. Export the customer list from the CRM (full name, email, phone).\n2. Post in #ops that the export from step 1 is in the finance folder, and close the ticket.\n",
+    ] {
+        let assessment = assess_default(plan);
+        assert!(!has_finding(step(&assessment, 2), "flow.personal-data-sent"), "{plan}");
+    }
+}

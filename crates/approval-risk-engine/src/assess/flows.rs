@@ -437,12 +437,20 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         if let Some(rule) = personal_rule {
             if let Some(hit) = posts_personal_data(input, step) {
                 found.push((rule, hit, usize::MAX));
+            } else if let Some(hit) =
+                flow.records
+                    .report_handed(input, &step.tokens, step.step.span)
+            {
+                found.push((rule, hit, usize::MAX));
             }
             // A file an earlier query filled with contact details, made public here: anyone
             // with the address has every person in it.
             if let Some(hit) = publishes_personal_file(input, step, &flow) {
                 found.push((rule, hit, usize::MAX));
             }
+        }
+        if let Some(report) = super::records::report_made(input, &step.tokens, index + 1) {
+            flow.records.reports.push(report);
         }
         for (rule, hit, c) in found {
             if options.policy.is_disabled(rule.id()) {

@@ -4,6 +4,7 @@
 //! the rows become, not about the command that reads them, which on its own only reads.
 
 use super::environment::Environment;
+use crate::prose::{after_determiner, find_all, Token};
 use crate::rules::Hit;
 use crate::shell::{normal_path, Arg, Command, Input};
 use crate::span::Span;
@@ -80,10 +81,99 @@ impl PersonalFile {
     }
 }
 
+/// A report of people's details a step says it makes in words ("Export the refunds report
+/// (customer name, email, lease number)"): a later step that hands "the refunds report" or "the
+/// file from step 8" to someone hands them those people.
+pub(super) struct PersonalReport {
+    /// The step that makes it (1-based).
+    step: usize,
+    /// What the step calls it, two words or more ("refunds report"), if it names it so.
+    phrase: Option<String>,
+    /// The first and last words naming the details, for the note.
+    fields: (Span, Span),
+}
+
+/// Words naming people's details in a sentence about what a report or file holds.
+const PERSONAL_FIELDS: Words = words![
+    "email*",
+    "e-mail*",
+    "phone*",
+    "mobile number*",
+    "address*",
+    "postcode*",
+    "date* of birth",
+    "birth date*",
+    "customer name*",
+    "customers' name*",
+    "full name*",
+    "first name*",
+    "last name*",
+    "surname*",
+    "passport*",
+    "iban*",
+];
+
+/// Verbs that make a report out of a system's records.
+const MAKING: Words = words![
+    "export*",
+    "download*",
+    "extract*",
+    "dump*",
+    "pull*",
+    "generate*"
+];
+
+/// What such a report is called.
+const REPORTS: Words = words![
+    "report",
+    "export",
+    "file",
+    "csv",
+    "spreadsheet",
+    "sheet",
+    "list",
+    "extract",
+];
+
+/// Verbs that hand a report to someone.
+const HANDING: Words =
+    words!["post*", "send*", "share*", "email*", "forward*", "attach*", "paste*", "upload*"];
+
+/// The report of people's details a prose step makes, if it makes one: a making verb and two
+/// or more words naming people's details.
+pub(super) fn report_made(input: &str, tokens: &[Token], step: usize) -> Option<PersonalReport> {
+    let making = find_all(tokens, MAKING);
+    let (verb, _) = *making.first()?;
+    let fields = find_all(tokens, PERSONAL_FIELDS);
+    let (first, last) = (fields.first()?, fields.last()?);
+    if fields.len() < 2 {
+        return None;
+    }
+    // The report's name: the noun after the verb and the word before it ("the refunds
+    // report"), unless that word is an article, when the name alone says too little.
+    let noun = find_all(tokens, REPORTS)
+        .into_iter()
+        .find(|&(i, _)| i > verb && i <= verb + 4)
+        .map(|(i, _)| i);
+    let phrase = noun
+        .filter(|&i| i > verb + 1 && !after_determiner(tokens, i))
+        .map(|i| {
+            let span = tokens[i - 1].span.cover(tokens[i].span);
+            span.slice(input).to_ascii_lowercase()
+        });
+    Some(PersonalReport {
+        step,
+        phrase,
+        fields: (tokens[first.0].span, tokens[last.1 - 1].span),
+    })
+}
+
 /// What the plan has done with rows so far.
 #[derive(Default)]
 pub(super) struct Records {
     pub personal_files: Vec<PersonalFile>,
+    /// Reports of people's details that steps said they make.
+    pub reports: Vec<PersonalReport>,
     /// Files a dump of a production database wrote (or a copy of one fetched): the path, the
     /// span of the command, and the step (1-based).
     production_dumps: Vec<(String, Span, usize)>,
@@ -236,6 +326,51 @@ pub(super) fn exported(input: &str, export: &Export) -> Hit {
 }
 
 impl Records {
+    /// A step that posts, sends or shares a report an earlier step made of people's details,
+    /// named by its step ("the file from step 8") or by the same name ("the refunds report").
+    pub fn report_handed(&self, input: &str, tokens: &[Token], step: Span) -> Option<Hit> {
+        let text = step.slice(input).to_ascii_lowercase();
+        self.reports.iter().rev().find_map(|report| {
+            let number = report.step.to_string();
+            // Where the step names the report: "step 8", or the report's own name.
+            let named = tokens.iter().enumerate().find_map(|(i, token)| {
+                if token.text == "step" && tokens.get(i + 1).is_some_and(|t| t.text == number) {
+                    return Some((i, token.span.cover(tokens[i + 1].span)));
+                }
+                let phrase = report.phrase.as_deref()?;
+                let at = token.span.start.checked_sub(step.start)?;
+                text.get(at..)?.starts_with(phrase).then(|| {
+                    (
+                        i,
+                        Span::new(token.span.start, token.span.start + phrase.len()),
+                    )
+                })
+            });
+            let (at, named) = named?;
+            // The report is what is handed: the object of the verb, a few words after it, not
+            // a clause about it ("post that the export from step 1 is in the folder").
+            let verb = find_all(tokens, HANDING)
+                .into_iter()
+                .map(|(v, _)| v)
+                .filter(|&v| v < at && at <= v + 6)
+                .last()?;
+            if tokens[verb + 1..at]
+                .iter()
+                .any(|t| matches!(t.text.as_str(), "that" | "about" | "whether"))
+            {
+                return None;
+            }
+            let mut hit = Hit::pair(tokens[verb].span, named);
+            let (first, last) = report.fields;
+            hit.set_note(format!(
+                "What it hands over is the report step {} made, which holds people's details ({}).",
+                report.step,
+                first.cover(last).slice(input)
+            ));
+            Some(hit)
+        })
+    }
+
     /// A `git add` or `git commit` that takes in a working-copy file a query filled with
     /// people's details: history keeps it after the file is deleted, and a push sends it to
     /// everyone with the repository.
