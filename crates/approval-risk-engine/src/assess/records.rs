@@ -352,8 +352,8 @@ impl Records {
             let verb = find_all(tokens, HANDING)
                 .into_iter()
                 .map(|(v, _)| v)
-                .filter(|&v| v < at && at <= v + 6)
-                .last()?;
+                .rev()
+                .find(|&v| v < at && at <= v + 6)?;
             if tokens[verb + 1..at]
                 .iter()
                 .any(|t| matches!(t.text.as_str(), "that" | "about" | "whether"))
