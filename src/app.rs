@@ -274,7 +274,13 @@ pub fn App() -> Html {
                         <section class="pictures" aria-labelledby="pictures-title">
                             <h2 id="pictures-title">{ "At a glance" }</h2>
                             <Strip board={board.clone()} on_reveal={handlers.reveal.clone()} />
-                            <Grid board={board.clone()} on_reveal={handlers.reveal.clone()} />
+                            // The frame is the compact view: the strip shows the plan's shape,
+                            // and each card names its step's two axes; the grid of the risk
+                            // model wants a wide page, and is the approver's page's (3.3 KB of
+                            // gzip the frame does not download).
+                            if !FRAME_PAGE {
+                                <Grid board={board.clone()} on_reveal={handlers.reveal.clone()} />
+                            }
                         </section>
                     }
                     <PatternList

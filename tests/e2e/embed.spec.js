@@ -76,6 +76,9 @@ test('the portal sends a plan and gets the assessment back: a terraform destroy 
   await expect(frame.locator('.page-header')).toBeHidden();
   await expect(frame.locator('#show-rules')).toBeHidden();
   await expect(frame.locator('.page-footer')).toBeHidden();
+  // The strip of steps stays; the grid of the risk model is the approver's page's.
+  await expect(frame.locator('.strip-bar')).toHaveCount(3);
+  await expect(frame.locator('.grid')).toHaveCount(0);
 
   // A plan that only reads stays below escalate: the answer follows the plan.
   await page.locator('#plan').fill('1. List the files in the build folder with `ls -la build/`.');
