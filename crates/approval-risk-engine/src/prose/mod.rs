@@ -23,6 +23,10 @@ pub struct Token {
     /// the unused field", "Smoke test: curl ..."): it names the task, and the words after the
     /// colon say what the step does.
     pub label: bool,
+    /// A capitalised word right after a comma, as names are listed ("under Finance Ops,
+    /// Refunds, 2027-05"; "statuses Open, Delete, Archived"): a name, not the verb of a new
+    /// clause, which is written in lower case.
+    pub listed: bool,
     /// The word's second letter (`second_letter`), kept so that matching a step against each
     /// of the catalogue's word lists does not work it out again per list.
     second: u8,
@@ -62,6 +66,10 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
             if skip.iter().any(|k| k.contains(abs)) {
                 return;
             }
+            let listed = trimmed.starts_with(|c: char| c.is_ascii_uppercase())
+                && text
+                    .get(..s)
+                    .is_some_and(|before| before.trim_end().ends_with(','));
             // Terms are ASCII English, so ASCII case folding is all matching needs, and it
             // keeps every byte where it was; letters from other alphabets that imitate Latin
             // ones are folded earlier, in the derived text (see `unicode`).
@@ -79,6 +87,7 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
                 data,
                 code_name: code && is_code_name(trimmed),
                 label: false,
+                listed,
             });
         }
     };
@@ -1080,6 +1089,18 @@ mod tests {
         assert!(!shares(words!["delete", "drop", "remove"]));
         // A word's end can close any word, whatever it opens with.
         assert!(shares(words!["*datenbank"]));
+    }
+
+    #[test]
+    fn a_capitalised_word_after_a_comma_is_a_listed_name() {
+        let t = toks("Save it under Finance Ops, Refunds, 2027-05, then, refund the fee");
+        let refunds: Vec<bool> = t
+            .iter()
+            .filter(|t| t.text.starts_with("refund"))
+            .map(|t| t.listed)
+            .collect();
+        assert_eq!(refunds, [true, false]);
+        assert!(!t[0].listed, "a step's first word opens it");
     }
 
     #[test]

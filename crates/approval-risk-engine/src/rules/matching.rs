@@ -473,6 +473,7 @@ pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
     let mut unless: Option<Vec<(usize, usize)>> = None;
     for (start, end) in verbs {
         if tokens[start].data
+            || (tokens[start].listed && !after_light_verb(tokens, start))
             || is_negated(tokens, start)
             || (pattern.leading && !leads_clause(tokens, start))
         {

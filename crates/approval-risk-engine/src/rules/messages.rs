@@ -1388,7 +1388,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         examples: examples(&["Cancel the customer's subscription and refund the last payment.", "Then refund the customer for the duplicate charge.", "Create a refund of 49.99 for payment pi_3Qx.", "- { create refund pi_3Qx 4999 }"]),
         #[cfg(test)]
-        counterexamples: examples(&["Check the refund status of order 1042.", "Do not refund anything until finance agrees.", "Create a refund policy document in docs/."]),
+        counterexamples: examples(&["Check the refund status of order 1042.", "Do not refund anything until finance agrees.", "Create a refund policy document in docs/.", "Save the report in Drive under Finance Ops, Refunds, 2027-05."]),
     },
     Rule {
         text: rule_text!("money.prose-payment", "Makes a payment or issues a refund", "Getting money back depends on the recipient or a dispute, and a retried step pays twice.", "the money leaves at once; mistakes must be chased by hand", "Have a person check amount, recipient and that it is unpaid; pay from the payment system itself.", ["Who checked the amount and the recipient?", "Could this payment or refund already have been made?"], "List the pending payment with its amount and recipient for a person to check."),
