@@ -273,7 +273,10 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             .any(|(r, _, _)| injected_rule.is_some_and(|i| std::ptr::eq(*r, i)));
         if let (Some(rule), false, false) = (injected_rule, asked_values.is_empty(), told) {
             let text = step.step.span.slice(input);
-            let acts = step.decision() >= crate::model::Decision::Review;
+            // Installing a package runs its publisher's code (install scripts), whatever the
+            // step's own decision.
+            let acts = step.decision() >= crate::model::Decision::Review
+                || step.commands.iter().any(installs_package);
             let asked = asked_values.iter().find_map(|(value, at, within)| {
                 let offset = text.find(value.as_str())?;
                 (acts && within.end <= step.step.span.start).then_some((offset, value.len(), *at))
@@ -281,7 +284,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             if let Some((offset, len, at)) = asked {
                 let start = step.step.span.start + offset;
                 let mut hit = Hit::pair(Span::new(start, start + len), at);
-                hit.set_note("Text addressed to AI agents, which the agent read, gave the address or id this step acts on.".to_string());
+                hit.set_note("Text addressed to AI agents, which the agent read, gave the address, id or package this step acts on.".to_string());
                 found.push((rule, hit, usize::MAX));
             }
         }
@@ -505,8 +508,8 @@ fn addresses_agents(input: &str, span: Span) -> bool {
 }
 
 /// The addresses and ids that texts from outside the plan addressed to AI agents (`addressed`)
-/// give: URLs, e-mail addresses and long opaque ids (a file's or a document's), each with where
-/// it is written and the text it is in. Names and words are too common to say a step took them
+/// give: URLs, e-mail addresses, long opaque ids (a file's or a document's) and packages at a
+/// moving tag, each with where it is written and the text it is in. Names and words are too common to say a step took them
 /// from the text.
 fn asked_values(input: &str, addressed: &[Span]) -> Vec<(String, Span, Span)> {
     let mut out = Vec::new();
@@ -530,9 +533,22 @@ fn asked_values(input: &str, addressed: &[Span]) -> Vec<(String, Span, Span)> {
                             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
                         && value.bytes().any(|b| b.is_ascii_digit())
                         && value.bytes().any(|b| b.is_ascii_alphabetic());
-                    let address = value.contains("://") && value.len() > 10
-                        || value.contains('@') && value.contains('.');
-                    if opaque || address {
+                    // A URL, or an e-mail address: a domain after the `@` that ends in a
+                    // top-level domain (`name@4.5.0` is a package's version).
+                    let email = value.rsplit_once('@').is_some_and(|(local, domain)| {
+                        !local.is_empty()
+                            && domain.rsplit_once('.').is_some_and(|(_, top)| {
+                                top.len() >= 2 && top.bytes().all(|b| b.is_ascii_alphabetic())
+                            })
+                    });
+                    let address = value.contains("://") && value.len() > 10 || email;
+                    // A package at a moving tag (`name@latest`): whatever its publisher puts
+                    // there next is what gets installed.
+                    let package = value.rsplit_once('@').is_some_and(|(name, tag)| {
+                        name.trim_start_matches('@').len() >= 2
+                            && matches!(tag, "latest" | "next" | "canary" | "beta")
+                    });
+                    if opaque || address || package {
                         let at = within.start + from;
                         out.push((value.to_string(), Span::new(at, at + value.len()), within));
                     }
@@ -1279,4 +1295,16 @@ fn runs_written(input: &str, command: &Command, flow: &Flow) -> Vec<(&'static ru
             (rule, hit)
         })
         .collect()
+}
+
+/// A package manager's install of named packages (`npm install x`, `pip install x`).
+fn installs_package(command: &Command) -> bool {
+    let verb = command.positionals().next().map(|a| a.value.as_str());
+    match command.program.as_str() {
+        "npm" | "pnpm" | "yarn" | "bun" => matches!(verb, Some("install" | "i" | "add")),
+        "pip" | "pip3" | "pipx" | "uv" | "poetry" => matches!(verb, Some("install" | "add")),
+        "gem" | "go" => matches!(verb, Some("install" | "get")),
+        "cargo" => matches!(verb, Some("add" | "install")),
+        _ => false,
+    }
 }
