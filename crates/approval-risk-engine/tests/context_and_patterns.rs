@@ -3245,3 +3245,45 @@ fn installing_the_package_injected_text_named_is_carrying_it_out() {
     ));
     assert!(!has_finding(step(&alone, 2), "flow.injected-instruction"));
 }
+
+/// A workflow written on a branch does nothing until it is merged: the merge is where a
+/// workflow that runs pull requests on a self-hosted runner goes live, and it is judged as
+/// that workflow. A merge in a plan whose workflow is harmless, or one the plan only mentions
+/// ("after the merge"), is not.
+#[test]
+fn merging_a_dangerous_workflow_is_where_it_goes_live() {
+    let plan = |runner: &str, last: &str| {
+        format!(
+            "1. Add `.github/workflows/render.yml` on a branch:\n   ```yaml\n   on: pull_request\n   jobs:\n     render:\n       runs-on: {runner}\n       steps:\n         - run: npm test\n   ```\n2. {last}\n"
+        )
+    };
+    let live = assess_default(&plan(
+        "[self-hosted, gpu]",
+        "Merge the PR once the checks are green.",
+    ));
+    assert!(has_finding(
+        step(&live, 1),
+        "github.workflow-self-hosted-pr"
+    ));
+    assert!(has_finding(
+        step(&live, 2),
+        "github.workflow-self-hosted-pr"
+    ));
+    assert!(step(&live, 2).decision >= Decision::Escalate);
+    let hosted = assess_default(&plan(
+        "ubuntu-latest",
+        "Merge the PR once the checks are green.",
+    ));
+    assert!(!has_finding(
+        step(&hosted, 2),
+        "github.workflow-self-hosted-pr"
+    ));
+    let mentioned = assess_default(&plan(
+        "[self-hosted, gpu]",
+        "Do not merge the PR until the platform team has looked.",
+    ));
+    assert!(!has_finding(
+        step(&mentioned, 2),
+        "github.workflow-self-hosted-pr"
+    ));
+}

@@ -43,6 +43,10 @@ struct Flow {
     /// Credential files the plan's commands name (`/etc/app/app.env`, `tls/gateway.key`): a
     /// folder that holds one holds a secret, so an archive of the folder does too.
     secret_files: Vec<String>,
+    /// A workflow the plan wrote that is dangerous once on the default branch (it runs fork
+    /// code with secrets, or pull requests on a self-hosted runner): its rule and the step
+    /// (1-based). A later merge is where it goes live.
+    staged_workflow: Option<(&'static rules::Rule, usize)>,
 }
 
 /// Shell tracing the plan has switched on (`set -x`, `set -euxo pipefail`, `set -o xtrace`):
@@ -454,6 +458,20 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         }
         if let Some(report) = super::records::report_made(input, &step.tokens, index + 1) {
             flow.records.reports.push(report);
+        }
+        // A merge after a step that wrote such a workflow puts it on the default branch: from
+        // then on it does what that step's finding says.
+        if let Some((rule, at)) = flow.staged_workflow {
+            if let Some(merge) = merges(step) {
+                let mut hit = Hit::on(merge);
+                hit.set_note(format!(
+                    "The merge puts the workflow step {at} wrote on the default branch, where it runs."
+                ));
+                found.push((rule, hit, usize::MAX));
+            }
+        }
+        if let Some(finding) = step.findings.iter().find(|f| STAGED.contains(f.rule.id())) {
+            flow.staged_workflow = Some((finding.rule, index + 1));
         }
         for (rule, hit, c) in found {
             if options.policy.is_disabled(rule.id()) {
@@ -1307,4 +1325,39 @@ fn installs_package(command: &Command) -> bool {
         "cargo" => matches!(verb, Some("add" | "install")),
         _ => false,
     }
+}
+
+/// Workflow findings that wait for a merge: what a workflow file does on a branch starts when
+/// it reaches the default branch.
+const STAGED: crate::words::Words = words![
+    "github.workflow-runs-fork-code",
+    "github.workflow-self-hosted-pr"
+];
+
+/// Where a step merges a pull request or a branch: `gh pr merge`, `git merge`, or a sentence
+/// that says to merge (not "do not merge", not "after the merge").
+fn merges(step: &StepWork) -> Option<Span> {
+    let command = step.commands.iter().find(|c| {
+        let mut words = c.positionals().map(|a| a.value.as_str());
+        match c.program.as_str() {
+            "gh" | "glab" => {
+                words.next().is_some_and(|w| matches!(w, "pr" | "mr"))
+                    && words.next() == Some("merge")
+            }
+            "git" => words.next() == Some("merge"),
+            _ => false,
+        }
+    });
+    if let Some(command) = command {
+        return Some(command.span);
+    }
+    let verbs = crate::prose::find_all(&step.tokens, words!["merge", "squash-merge"]);
+    verbs
+        .iter()
+        .map(|&(at, _)| at)
+        .find(|&at| {
+            !crate::prose::is_negated(&step.tokens, at)
+                && !crate::prose::after_determiner(&step.tokens, at)
+        })
+        .map(|at| step.tokens[at].span)
 }
