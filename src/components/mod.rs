@@ -71,3 +71,28 @@ pub fn prose(text: &str) -> Html {
     parts.push(html! { { rest.to_string() } });
     parts.into_iter().collect()
 }
+
+/// A step's or a rule's two axes, as the card and the rule catalogue show them: what undoing
+/// it takes, and how far it reaches, each in words and in the model's own term.
+pub fn axes(
+    reversibility: approval_risk_engine::Reversibility,
+    scope: approval_risk_engine::Scope,
+) -> Html {
+    let axis = |label: &'static str, phrase: &'static str, term: &'static str| {
+        html! {
+            <div class="axis">
+                <dt>{ label }</dt>
+                <dd>
+                    { phrase }{ " " }
+                    <span class="axis-term">{ "(" }{ term }{ ")" }</span>
+                </dd>
+            </div>
+        }
+    };
+    html! {
+        <dl class="axes">
+            { axis("Undo", reversibility.phrase(), reversibility.as_str()) }
+            { axis("Reach", scope.phrase(), scope.as_str()) }
+        </dl>
+    }
+}

@@ -1,7 +1,7 @@
 //! The engine's rule catalogue, searchable by id, title or explanation: what each rule looks
 //! for, how far it reaches, what to do instead, and where to read more.
 
-use super::prose;
+use super::{axes, prose};
 use approval_risk_engine::rules::{self, Rule};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -25,22 +25,7 @@ fn rule_item(rule: &'static Rule) -> Html {
                 <strong>{ rule.title() }</strong>
                 <code class="rule-id">{ rule.id() }</code>
             </p>
-            <dl class="axes">
-                <div class="axis">
-                    <dt>{ "Undo" }</dt>
-                    <dd>
-                        { rule.reversibility.phrase() }{ " " }
-                        <span class="axis-term">{ "(" }{ rule.reversibility.as_str() }{ ")" }</span>
-                    </dd>
-                </div>
-                <div class="axis">
-                    <dt>{ "Reach" }</dt>
-                    <dd>
-                        { rule.scope.phrase() }{ " " }
-                        <span class="axis-term">{ "(" }{ rule.scope.as_str() }{ ")" }</span>
-                    </dd>
-                </div>
-            </dl>
+            { axes(rule.reversibility, rule.scope) }
             <p class="explanation">{ prose(rule.why()) }</p>
             if !rule.safer().is_empty() {
                 <p class="safer"><strong>{ "Safer: " }</strong>{ prose(rule.safer()) }</p>

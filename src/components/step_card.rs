@@ -6,7 +6,7 @@
 
 use super::pattern_list::step_links;
 use super::step_text::finding_id;
-use super::{badge, prose, step_text};
+use super::{axes, badge, prose, step_text};
 use approval_risk_engine::render::{adjustment_kind, visible, Breaks};
 use approval_risk_engine::{PatternReport, StepReport};
 use std::rc::Rc;
@@ -43,22 +43,7 @@ pub fn StepCard(props: &StepCardProps) -> Html {
                 </h3>
                 <span class="step-line">{ format!("line {}", step.line) }</span>
             </header>
-            <dl class="axes">
-                <div class="axis">
-                    <dt>{ "Undo" }</dt>
-                    <dd>
-                        { step.reversibility.phrase() }{ " " }
-                        <span class="axis-term">{ "(" }{ step.reversibility.as_str() }{ ")" }</span>
-                    </dd>
-                </div>
-                <div class="axis">
-                    <dt>{ "Reach" }</dt>
-                    <dd>
-                        { step.scope.phrase() }{ " " }
-                        <span class="axis-term">{ "(" }{ step.scope.as_str() }{ ")" }</span>
-                    </dd>
-                </div>
-            </dl>
+            { axes(step.reversibility, step.scope) }
             if !step.shown.is_empty() {
                 <p class="step-decoded">{ "What the tool call runs, decoded from the plan's JSON:" }</p>
             }
