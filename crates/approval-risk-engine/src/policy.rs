@@ -157,9 +157,9 @@ impl Policy {
         let protected = strings(value.get("protected"), "protected")?;
         let disabled_rules = strings(value.get("disabled_rules"), "disabled_rules")?;
         let allowed_origins = strings(value.get("allowed_origins"), "allowed_origins")?;
-        let known = crate::rules::all_rule_ids();
+        let known = |id: &str| crate::rules::find(id).is_some();
         for (i, id) in disabled_rules.iter().enumerate() {
-            if !known.iter().any(|k| k == id) {
+            if !known(id) {
                 return Err(error(
                     format!("disabled_rules[{i}]"),
                     format!("no rule has the id `{id}` (see docs/rules.md)"),
@@ -188,7 +188,7 @@ impl Policy {
             }
             for (id, decision) in map {
                 let field = format!("overrides.{id}");
-                if !known.iter().any(|k| k == id) {
+                if !known(id) {
                     return Err(error(field, format!("no rule has the id `{id}`")));
                 }
                 let parsed = decision.as_str().and_then(Decision::parse).ok_or_else(|| {

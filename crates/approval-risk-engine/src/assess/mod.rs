@@ -236,10 +236,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
     if step.prose {
         mark_code_described(input, &mut tokens);
         let before = hits.len();
-        let index = rules::index();
-        let letters = crate::prose::first_letters(tokens.iter().map(|t| t.text.as_str()));
-        let tried = index.prose_letters.iter().map(|verbs| verbs & letters != 0);
-        for (rule, _) in index.prose.iter().zip(tried).filter(|(_, tried)| *tried) {
+        for rule in &rules::index().prose {
             if let Matcher::Prose(pattern) = &rule.matcher {
                 if let Some(mut hit) = match_prose(pattern, &tokens) {
                     // "Remove unused code", "clean up the unused imports": deleting or tidying

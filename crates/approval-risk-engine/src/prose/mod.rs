@@ -825,22 +825,6 @@ impl Compiled {
     }
 }
 
-/// The letters words can open with, as a set of 32 bits: `a` to `z`, and one bit for any other
-/// first byte. A term list that shares no letter with a step's tokens has no match in it (a
-/// term matches only words that open with its own first byte), so the prose rules, some
-/// seventy verb lists, are tried only on steps holding one of their verbs' letters. A term
-/// that names a word's end (`*datenbank`) may match any word.
-pub fn first_letters<'a>(words: impl IntoIterator<Item = &'a str>) -> u32 {
-    words
-        .into_iter()
-        .fold(0, |set, word| match word.bytes().next() {
-            Some(b'*') => u32::MAX,
-            Some(byte @ b'a'..=b'z') => set | 1 << (byte - b'a'),
-            Some(_) => set | 1 << 31,
-            None => set,
-        })
-}
-
 std::thread_local! {
     static COMPILED: std::cell::RefCell<
         std::collections::HashMap<(usize, usize), std::rc::Rc<Compiled>, crate::words::Quick>,
@@ -1074,21 +1058,6 @@ mod tests {
         assert_eq!(t[0].text, "delete");
         assert_eq!(t[2].span.slice(text), "prod-db");
         assert!(t[4].clause > t[0].clause);
-    }
-
-    #[test]
-    fn a_list_is_skipped_only_where_no_word_opens_with_one_of_its_letters() {
-        let step = toks("Please wipe the staging bucket");
-        let letters = first_letters(step.iter().map(|t| t.text.as_str()));
-        let shares = |terms: Words| first_letters(terms.iter()) & letters != 0;
-        // Every list that finds something in the step shares a letter with it.
-        for terms in [words!["wipe"], words!["stag*"], words!["delete", "wipe"]] {
-            assert!(!find_all(&step, terms).is_empty());
-            assert!(shares(terms), "{terms:?}");
-        }
-        assert!(!shares(words!["delete", "drop", "remove"]));
-        // A word's end can close any word, whatever it opens with.
-        assert!(shares(words!["*datenbank"]));
     }
 
     #[test]

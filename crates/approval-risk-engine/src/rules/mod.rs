@@ -466,10 +466,6 @@ pub fn fingerprint() -> &'static str {
     })
 }
 
-pub fn all_rule_ids() -> Vec<&'static str> {
-    all().map(|r| r.id()).collect()
-}
-
 pub fn find(id: &str) -> Option<&'static Rule> {
     // The id opens the rule's text and ends at the first separator: a prefix test, which
     // fails at the first differing byte, rather than reading each id out first.
@@ -486,9 +482,6 @@ pub struct Index {
     pub by_program: std::collections::HashMap<&'static str, Vec<&'static Rule>>,
     pub sql: Vec<&'static Rule>,
     pub prose: Vec<&'static Rule>,
-    /// The letters the verbs of each prose rule open with (`prose::first_letters`), in the
-    /// order of `prose`.
-    pub prose_letters: Vec<u32>,
 }
 
 pub fn index() -> &'static Index {
@@ -498,7 +491,6 @@ pub fn index() -> &'static Index {
             by_program: std::collections::HashMap::new(),
             sql: Vec::new(),
             prose: Vec::new(),
-            prose_letters: Vec::new(),
         };
         for rule in all() {
             let programs = match &rule.matcher {
@@ -512,12 +504,7 @@ pub fn index() -> &'static Index {
             match &rule.matcher {
                 Matcher::Command(_) | Matcher::CommandFn { .. } => {}
                 Matcher::Sql(_) | Matcher::SqlFn(_) => index.sql.push(rule),
-                Matcher::Prose(pattern) => {
-                    index.prose.push(rule);
-                    index
-                        .prose_letters
-                        .push(crate::prose::first_letters(pattern.verbs.iter()));
-                }
+                Matcher::Prose(_) => index.prose.push(rule),
                 Matcher::Builtin | Matcher::StepCommands => {}
             }
         }
