@@ -47,6 +47,10 @@ struct Flow {
     /// code with secrets, or pull requests on a self-hosted runner): its rule and the step
     /// (1-based). A later merge is where it goes live.
     staged_workflow: Option<(&'static rules::Rule, usize)>,
+    /// Addresses a tool gave back for what a step uploaded with credential values in it (a
+    /// paste's link): the address, where the result gives it, and the step (1-based). Whoever
+    /// is handed the address can read the credentials.
+    secret_links: Vec<(String, Span, usize)>,
 }
 
 /// Shell tracing the plan has switched on (`set -x`, `set -euxo pipefail`, `set -o xtrace`):
@@ -233,8 +237,21 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         (Vec::new(), Vec::new())
     };
     let mut flow = Flow::default();
+    // Where each step's text ends and the next begins: what a tool returned in between is
+    // that step's result.
+    let bounds: Vec<(usize, usize)> = work
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let next = work.get(i + 1).map_or(input.len(), |n| n.step.span.start);
+            (w.step.span.end, next)
+        })
+        .collect();
     for (index, step) in work.iter_mut().enumerate() {
         let mut found: Vec<(&'static rules::Rule, Hit, usize)> = Vec::new();
+        if let (Some(rule), Some(hit)) = (secret_rule, hands_on_secret_link(input, step, &flow)) {
+            found.push((rule, hit, usize::MAX));
+        }
         if let Some(path) = puts_secret_in_file(step) {
             flow.secret_paths.push((normal_path(&path.text), path.span));
         }
@@ -473,6 +490,29 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         if let Some(finding) = step.findings.iter().find(|f| STAGED.contains(f.rule.id())) {
             flow.staged_workflow = Some((finding.rule, index + 1));
         }
+        // What the step sent out with credential values in it comes back as an address (a
+        // paste's link): the address is as secret as what it points at.
+        let uploads_secret = found
+            .iter()
+            .any(|(r, _, _)| secret_rule.is_some_and(|s| std::ptr::eq(*r, s)))
+            || (step
+                .findings
+                .iter()
+                .any(|f| f.rule.id() == "messages.public-drop")
+                && !flows::credential_spans(step.step.span.slice(input)).is_empty());
+        if uploads_secret {
+            let (from, to) = bounds[index];
+            let results: Vec<Span> = outside
+                .iter()
+                .copied()
+                .filter(|o| o.start >= from && o.end <= to)
+                .collect();
+            for (value, at, _) in self::asked_values(input, &results) {
+                if value.contains("://") {
+                    flow.secret_links.push((value, at, index + 1));
+                }
+            }
+        }
         for (rule, hit, c) in found {
             if options.policy.is_disabled(rule.id()) {
                 continue;
@@ -492,6 +532,24 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
     }
 }
 
+/// A step that acts with an address a tool gave back for credentials an earlier step uploaded
+/// (it sends or posts the paste's link): the credentials go wherever the address goes.
+fn hands_on_secret_link(input: &str, step: &StepWork, flow: &Flow) -> Option<Hit> {
+    if flow.secret_links.is_empty() || step.decision() < crate::model::Decision::Review {
+        return None;
+    }
+    let text = step.step.span.slice(input);
+    flow.secret_links.iter().find_map(|(link, at, made)| {
+        let offset = text.find(link.as_str())?;
+        let start = step.step.span.start + offset;
+        let mut hit = Hit::pair(Span::new(start, start + link.len()), *at);
+        hit.set_note(format!(
+            "Step {made} uploaded credential values, and this is the address it got back: whoever is given it can read them."
+        ));
+        Some(hit)
+    })
+}
+
 /// A step that makes public a file an earlier step filled with contact details: the public
 /// upload is found by the rules (a public-read ACL, a public paste host), the file by name.
 fn publishes_personal_file(input: &str, step: &StepWork, flow: &Flow) -> Option<Hit> {
@@ -505,7 +563,17 @@ fn publishes_personal_file(input: &str, step: &StepWork, flow: &Flow) -> Option<
     step.commands.iter().find_map(|command| {
         command.args.iter().find_map(|arg| {
             let name = arg.value.rsplit('/').next().unwrap_or(&arg.value);
-            let file = flow.records.personal_files.iter().find(|file| file.name() == name)?;
+            // The file by name, or a bucket made public that a query stored its results in
+            // (`--bucket exports` after `OutputLocation=s3://exports/partner/`).
+            let file = flow.records.personal_files.iter().find(|file| {
+                (!name.is_empty() && file.name() == name)
+                    || ["s3://", "gs://"].iter().any(|scheme| {
+                        file.path
+                            .strip_prefix(scheme)
+                            .and_then(|rest| rest.strip_prefix(arg.value.as_str()))
+                            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+                    })
+            })?;
             let (column, made) = (file.column, file.step);
             let mut hit = Hit::pair(arg.span, column);
             hit.scope = Some(crate::model::Scope::Organization);

@@ -457,6 +457,43 @@ fn step_disables_safety(work: &StepWork) -> bool {
         })
 }
 
+/// The branch whose protection the step removes, from the API path it calls
+/// (`repos/o/r/branches/main/protection`); the default branch's usual names when the step
+/// removes protection without naming one.
+fn unprotected_branch(work: &StepWork) -> Option<String> {
+    if !work
+        .findings
+        .iter()
+        .any(|f| f.rule.id().ends_with("branch-protection-off"))
+    {
+        return None;
+    }
+    let named = work.commands.iter().flat_map(|c| &c.args).find_map(|a| {
+        let (_, rest) = a.value.split_once("branches/")?;
+        let (branch, _) = rest.split_once('/')?;
+        Some(branch.to_string())
+    });
+    Some(named.unwrap_or_else(|| "main".to_string()))
+}
+
+/// The branches a step's `git push` commands write to: each refspec's destination
+/// (`HEAD:main`, `+fix:refs/heads/main`, `main`).
+fn pushes_to(work: &StepWork) -> impl Iterator<Item = &str> {
+    work.commands
+        .iter()
+        .filter(|c| c.program == "git")
+        .flat_map(|c| {
+            let mut words = c.positionals().map(|a| a.value.as_str());
+            let pushes = words.next() == Some("push");
+            // After `push`, the remote, then the refspecs.
+            words.skip(1).filter(move |_| pushes)
+        })
+        .map(|spec| {
+            let to = spec.rsplit(':').next().unwrap_or(spec);
+            to.trim_start_matches('+').trim_start_matches("refs/heads/")
+        })
+}
+
 /// Of a step that switches off a safety net: is the net one that records or announces what
 /// happened (audit logs, trails, alarms, monitoring, shell history)?
 fn names_a_record(work: &StepWork) -> bool {
@@ -638,7 +675,15 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         if !traits[i].disables_safety {
             continue;
         }
-        if let Some(j) = ahead(i).find(|&j| traits[j].destroys) {
+        // Branch protection guards pushes, not deletions: a push to the branch it guarded is
+        // what it was there to stop.
+        let unguarded = unprotected_branch(&work[i]);
+        if let Some(j) = ahead(i).find(|&j| {
+            traits[j].destroys
+                || unguarded
+                    .as_deref()
+                    .is_some_and(|branch| pushes_to(&work[j]).any(|to| to == branch))
+        }) {
             found.push((
                 pattern(
                     "plan.safety-off-then-act",

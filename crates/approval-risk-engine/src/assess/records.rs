@@ -227,21 +227,49 @@ pub(super) fn exports(
         }
     }
     for command in commands {
-        if !words!["psql", "mysql", "mariadb", "sqlite3"].contains(command.program.as_str()) {
-            continue;
-        }
+        let client =
+            words!["psql", "mysql", "mariadb", "sqlite3"].contains(command.program.as_str());
         let written = command.span.slice(input);
         if out.iter().any(|e| command.span.contains(e.file)) {
             continue;
         }
-        let Some(file) = output_file(command) else {
+        let file = if client {
+            output_file(command).map(|arg| arg.span)
+        } else {
+            stored_results(input, command)
+        };
+        let Some(file) = file else {
             continue;
         };
         if let Some(found) = personal_columns(written, production) {
-            out.push(export(input, command.span.start, found, file.span));
+            out.push(export(input, command.span.start, found, file));
         }
     }
     out
+}
+
+/// Where a query service stores what a query returns, in a bucket: Athena's
+/// `OutputLocation=s3://...`, a BigQuery or Snowflake export to `gs://` or `s3://`. The
+/// location is an argument of its own, not part of the query (which may read from a bucket).
+fn stored_results(input: &str, command: &Command) -> Option<Span> {
+    if !command
+        .args
+        .iter()
+        .any(|a| a.value.to_ascii_lowercase().contains("select "))
+    {
+        return None;
+    }
+    command.args.iter().find_map(|arg| {
+        if arg.value.to_ascii_lowercase().contains("select ") {
+            return None;
+        }
+        let raw = arg.span.slice(input);
+        let at = raw.find("s3://").or_else(|| raw.find("gs://"))?;
+        let len = raw[at..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | '"' | '\'' | '\\'))
+            .unwrap_or(raw.len() - at);
+        Some(Span::new(arg.span.start + at, arg.span.start + at + len))
+    })
 }
 
 fn export(input: &str, base: usize, found: Columns, file: Span) -> Export {

@@ -216,6 +216,7 @@ pub fn rewrite(input: &str) -> Option<Rewritten> {
         derived: Derived::new(),
         items: 0,
         outside: Vec::new(),
+        returned: Vec::new(),
     };
     let mut kind = "json";
     for value in &values {
@@ -275,6 +276,9 @@ struct Writer<'a> {
     derived: Derived,
     items: usize,
     outside: Vec<Span>,
+    /// The addresses (URLs) tools returned so far: a later call that hands one on in what it
+    /// writes or sends (a paste's link in a reply) names it, so the step is read with it.
+    returned: Vec<String>,
 }
 
 impl Writer<'_> {
@@ -324,6 +328,15 @@ impl Writer<'_> {
             _ => {}
         }
         for text in texts {
+            self.returned.extend(
+                text.as_str()
+                    .split(|c: char| {
+                        c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '(' | ')')
+                    })
+                    .map(|word| word.trim_end_matches(['.', ',', ';', ':']))
+                    .filter(|word| word.contains("://") && word.len() > 10)
+                    .map(str::to_string),
+            );
             let at = Span::new(text.span.start, text.span.start);
             self.derived.stand_in("\n```tool-result\n", at);
             let start = self.derived.text.len();
@@ -529,7 +542,15 @@ impl Writer<'_> {
                     // Card and ID numbers too: a message carrying one exposes it.
                     spans.extend(crate::rules::flows::personal_data_spans(value));
                     spans.extend(crate::rules::flows::contact_spans(value));
+                    for address in &self.returned {
+                        spans.extend(
+                            value
+                                .match_indices(address.as_str())
+                                .map(|(at, found)| (at, at + found.len())),
+                        );
+                    }
                     spans.sort_unstable();
+                    spans.dedup();
                     spans
                         .into_iter()
                         .map(move |(start, end)| (text, start, end))
