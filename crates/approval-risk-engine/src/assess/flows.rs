@@ -236,6 +236,20 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
     } else {
         (Vec::new(), Vec::new())
     };
+    // People's contact details that tools returned to the agent (an event's user e-mail): a
+    // step that writes one into a repository copies a real person's details there.
+    let returned_people: Vec<(&str, Span)> = match committed_rule {
+        Some(_) => outside
+            .iter()
+            .flat_map(|o| {
+                flows::contact_spans(o.slice(input))
+                    .into_iter()
+                    .map(move |(start, end)| Span::new(o.start + start, o.start + end))
+            })
+            .map(|span| (span.slice(input), span))
+            .collect(),
+        None => Vec::new(),
+    };
     let mut flow = Flow::default();
     // Where each step's text ends and the next begins: what a tool returned in between is
     // that step's result.
@@ -250,6 +264,12 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
     for (index, step) in work.iter_mut().enumerate() {
         let mut found: Vec<(&'static rules::Rule, Hit, usize)> = Vec::new();
         if let (Some(rule), Some(hit)) = (secret_rule, hands_on_secret_link(input, step, &flow)) {
+            found.push((rule, hit, usize::MAX));
+        }
+        if let (Some(rule), Some(hit)) = (
+            committed_rule,
+            commits_returned(input, step, &returned_people),
+        ) {
             found.push((rule, hit, usize::MAX));
         }
         if let Some(path) = puts_secret_in_file(step) {
@@ -530,6 +550,32 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             step.findings.push(scored);
         }
     }
+}
+
+/// A step that pushes or commits content holding a person's contact details that a tool
+/// returned to the agent earlier (a fixture made from a real event): the repository, its
+/// clones and its history now hold that person's details.
+fn commits_returned(input: &str, step: &StepWork, returned: &[(&str, Span)]) -> Option<Hit> {
+    if returned.is_empty()
+        || crate::prose::find_all(&step.tokens, words!["push", "pushes", "commit", "commits"])
+            .is_empty()
+    {
+        return None;
+    }
+    let span = step.step.span;
+    let text = span.slice(input);
+    returned.iter().find_map(|(value, at)| {
+        if at.end > span.start {
+            return None;
+        }
+        let offset = text.find(value)?;
+        let mut hit = Hit::pair(Span::new(span.start + offset, span.start + offset + value.len()), *at);
+        hit.set_note(
+            "A tool returned this person's details to the agent; this step writes them into the repository."
+                .to_string(),
+        );
+        Some(hit)
+    })
 }
 
 /// A step that acts with an address a tool gave back for credentials an earlier step uploaded

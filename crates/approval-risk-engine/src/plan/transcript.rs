@@ -529,8 +529,18 @@ impl Writer<'_> {
             // Credential values and card or ID numbers inside what the call writes or sends (a
             // chat message, an issue's body) are read with its words, so a call that posts a
             // password or a customer's card is seen to; the rest of that text stays data.
+            // What a call writes can also be a list of files, each with its content
+            // (`"files": [{"path": ..., "content": ...}]`).
+            let listed = fields.iter().flat_map(|(_, value)| match value {
+                Value::Array(items, _) => items.as_slice(),
+                _ => &[],
+            });
             let exposed: Vec<(&Text, usize, usize)> = fields
                 .iter()
+                .chain(listed.flat_map(|item| match item {
+                    Value::Object(inner, _) => inner.as_slice(),
+                    _ => &[],
+                }))
                 .filter(|(key, _)| DATA_KEYS.contains(&key.as_str().to_ascii_lowercase().as_str()))
                 .filter_map(|(_, value)| match value {
                     Value::String(text) => Some(text),
