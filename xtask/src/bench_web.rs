@@ -1,10 +1,12 @@
 //! `cargo xtask bench-web`: the page's budgets measured in headless Chromium (a benchmark, not
 //! a test: it prints numbers against the budgets and fails only when it cannot measure).
 //!
-//! It builds the release page, serves `dist/` with a plain static server, and runs
-//! `tests/e2e/bench.js` (Playwright), which prints: navigation to the first verdict painted
-//! with a plan in the fragment, re-score of a 200-step plan after one keystroke, the longest main-thread task
-//! while a 5 MB paste is assessed, and the gzip total of everything the page downloaded.
+//! It builds the release page, serves `dist/` as a production host would (each file's
+//! precompressed twin, `tests/e2e/serve-dist.js`), and runs `tests/e2e/bench.js` (Playwright),
+//! which prints: navigation to the first verdict painted with a plan in the fragment, the same
+//! on a throttled network with a cold cache, re-score of a 200-step plan after one keystroke,
+//! the longest main-thread task while a 5 MB paste is assessed, and the bytes a first visit
+//! downloads.
 
 use crate::build;
 use crate::command::{self, repo_root, step, tool};
@@ -32,20 +34,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "Serving dist/ at http://127.0.0.1:{port} for the benchmark"
     ));
     let server = Server(
-        tool("python3")
-            .args([
-                "-m",
-                "http.server",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-            ])
-            .arg("--directory")
+        tool("node")
+            .arg(repo_root().join("tests").join("e2e").join("serve-dist.js"))
+            .args(["--port", &port.to_string(), "--host", "127.0.0.1", "--dir"])
             .arg(repo_root().join("dist"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .map_err(|error| format!("could not start python3's http.server: {error}"))?,
+            .map_err(|error| format!("could not start the static server: {error}"))?,
     );
     wait_for(port)?;
     step("Measuring in headless Chromium (tests/e2e/bench.js)");
@@ -81,7 +77,7 @@ fn free_port() -> Result<u16, String> {
         .map_err(|error| format!("no free local port: {error}"))
 }
 
-/// Waits until the server accepts connections (python takes a moment to start).
+/// Waits until the server accepts connections (node takes a moment to start).
 fn wait_for(port: u16) -> Result<(), String> {
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(15) {

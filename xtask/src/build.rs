@@ -136,9 +136,10 @@ pub fn release_unchecked() -> Result<u64, String> {
     // The budget is for what a visit to a page downloads: its HTML, the files it names and the
     // files no page names (the worker's script, loaded by the app). The engine module is
     // fetched only by portals that import it, so it is counted apart and never against a page.
-    step("Download size of dist/ (gzip -9)");
+    step("Precompressing dist/ with Zopfli (file.gz beside each file) and its download size");
     let mut files = Vec::new();
     collect_files(&dist, &mut files)?;
+    files.retain(|file| file.extension().is_none_or(|ext| ext != "gz"));
     files.sort();
     let (engine, pages): (Vec<PathBuf>, Vec<PathBuf>) = files
         .into_iter()
@@ -147,8 +148,12 @@ pub fn release_unchecked() -> Result<u64, String> {
     for page in std::iter::once("index.html").chain(OTHER_PAGES) {
         let own = page_files(&dist, page, &pages)?;
         println!("    {page} and what it loads:");
-        let total = list_sizes(&dist, &own)?;
-        println!("    {:>9} gzip total of {page}", kilobytes(total));
+        let (total, on_the_fly) = list_sizes(&dist, &own)?;
+        println!(
+            "    {:>9} gzip total of {page} (served precompressed; {} where a server runs gzip -9 itself)",
+            kilobytes(total),
+            kilobytes(on_the_fly)
+        );
         if page == "index.html" {
             page_total = total;
         } else if total > CEILING_BYTES {
@@ -160,7 +165,7 @@ pub fn release_unchecked() -> Result<u64, String> {
         }
     }
     println!("    The engine module ({ENGINE_DIR}/, not downloaded by the pages):");
-    let engine_total = list_sizes(&dist, &engine)?;
+    let (engine_total, _) = list_sizes(&dist, &engine)?;
     println!(
         "    {:>9} gzip total of the engine module",
         kilobytes(engine_total)
@@ -239,15 +244,17 @@ fn page_files(dist: &Path, page: &str, files: &[PathBuf]) -> Result<Vec<PathBuf>
         .collect())
 }
 
-/// Prints each file's gzip and raw size, named from `dist`, and returns the gzip total.
-fn list_sizes(dist: &Path, files: &[PathBuf]) -> Result<u64, String> {
-    let mut total = 0;
+/// Precompresses each file (see `precompress`), prints its gzip and raw size, named from
+/// `dist`, and returns the gzip total, with the total `gzip -9` would give for comparison.
+fn list_sizes(dist: &Path, files: &[PathBuf]) -> Result<(u64, u64), String> {
+    let (mut total, mut on_the_fly) = (0, 0);
     for file in files {
         let raw = std::fs::metadata(file)
             .map_err(|error| format!("reading {}: {error}", file.display()))?
             .len();
-        let gzip = gzip_size(file)?;
+        let gzip = precompress(file)?;
         total += gzip;
+        on_the_fly += gzip_size(file)?;
         let name = file.strip_prefix(dist).unwrap_or(file).display();
         println!(
             "    {:>9} gzip  {:>9} raw  {name}",
@@ -255,7 +262,7 @@ fn list_sizes(dist: &Path, files: &[PathBuf]) -> Result<u64, String> {
             kilobytes(raw)
         );
     }
-    Ok(total)
+    Ok((total, on_the_fly))
 }
 
 /// The engine as an ES module for portals that want no UI (docs/embedding.md), into `out`
@@ -353,8 +360,30 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
-/// The size of `file` after `gzip -9`, counted from gzip's output. gzip is on every machine
-/// this runs on, which keeps xtask free of a compression crate.
+/// Writes `file.gz` beside `file`, compressed with Zopfli, and returns its size. Hosts that
+/// serve a file's precompressed twin (nginx `gzip_static`, Caddy `precompressed`, see
+/// docs/hosting.md) send these bytes; Zopfli spends seconds where gzip spends milliseconds to
+/// find a smaller encoding of the same gzip format, which every browser reads.
+fn precompress(file: &Path) -> Result<u64, String> {
+    let bytes =
+        std::fs::read(file).map_err(|error| format!("reading {}: {error}", file.display()))?;
+    let mut out = Vec::new();
+    zopfli::compress(
+        zopfli::Options::default(),
+        zopfli::Format::Gzip,
+        bytes.as_slice(),
+        &mut out,
+    )
+    .map_err(|error| format!("compressing {}: {error}", file.display()))?;
+    let mut name = file.as_os_str().to_owned();
+    name.push(".gz");
+    std::fs::write(&name, &out)
+        .map_err(|error| format!("writing {}: {error}", Path::new(&name).display()))?;
+    Ok(out.len() as u64)
+}
+
+/// The size of `file` after `gzip -9`, counted from gzip's output: what a server that
+/// compresses each response itself would send, for comparison with the precompressed file.
 fn gzip_size(file: &Path) -> Result<u64, String> {
     let bytes =
         std::fs::read(file).map_err(|error| format!("reading {}: {error}", file.display()))?;
