@@ -238,18 +238,15 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
     };
     // People's contact details that tools returned to the agent (an event's user e-mail): a
     // step that writes one into a repository copies a real person's details there.
-    let returned_people: Vec<(&str, Span)> = match committed_rule {
-        Some(_) => outside
-            .iter()
-            .flat_map(|o| {
-                flows::contact_spans(o.slice(input))
-                    .into_iter()
-                    .map(move |(start, end)| Span::new(o.start + start, o.start + end))
-            })
-            .map(|span| (span.slice(input), span))
-            .collect(),
-        None => Vec::new(),
-    };
+    let mut returned_people: Vec<(&str, Span)> = Vec::new();
+    if committed_rule.is_some() {
+        for o in outside {
+            for (start, end) in flows::contact_spans(o.slice(input)) {
+                let span = Span::new(o.start + start, o.start + end);
+                returned_people.push((span.slice(input), span));
+            }
+        }
+    }
     let mut flow = Flow::default();
     // Where each step's text ends and the next begins: what a tool returned in between is
     // that step's result.
@@ -522,14 +519,21 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                 && !flows::credential_spans(step.step.span.slice(input)).is_empty());
         if uploads_secret {
             let (from, to) = bounds[index];
-            let results: Vec<Span> = outside
-                .iter()
-                .copied()
-                .filter(|o| o.start >= from && o.end <= to)
-                .collect();
-            for (value, at, _) in self::asked_values(input, &results) {
-                if value.contains("://") {
-                    flow.secret_links.push((value, at, index + 1));
+            for o in outside.iter().filter(|o| o.start >= from && o.end <= to) {
+                let text = o.slice(input);
+                let mut cursor = 0;
+                for word in text.split_whitespace() {
+                    let at = cursor + text[cursor..].find(word).unwrap_or(0);
+                    cursor = at + word.len();
+                    let address = word.trim_matches(|c: char| {
+                        matches!(c, '"' | '\'' | '<' | '>' | '(' | ')' | '.' | ',' | ';')
+                    });
+                    if address.contains("://") && address.len() > 10 {
+                        let start = o.start + at + word.find(address).unwrap_or(0);
+                        let span = Span::new(start, start + address.len());
+                        flow.secret_links
+                            .push((address.to_string(), span, index + 1));
+                    }
                 }
             }
         }

@@ -476,22 +476,22 @@ fn unprotected_branch(work: &StepWork) -> Option<String> {
     Some(named.unwrap_or_else(|| "main".to_string()))
 }
 
-/// The branches a step's `git push` commands write to: each refspec's destination
-/// (`HEAD:main`, `+fix:refs/heads/main`, `main`).
-fn pushes_to(work: &StepWork) -> impl Iterator<Item = &str> {
-    work.commands
-        .iter()
-        .filter(|c| c.program == "git")
-        .flat_map(|c| {
-            let mut words = c.positionals().map(|a| a.value.as_str());
-            let pushes = words.next() == Some("push");
-            // After `push`, the remote, then the refspecs.
-            words.skip(1).filter(move |_| pushes)
-        })
-        .map(|spec| {
-            let to = spec.rsplit(':').next().unwrap_or(spec);
-            to.trim_start_matches('+').trim_start_matches("refs/heads/")
-        })
+/// Does one of the step's `git push` commands write to `branch`? Each refspec after the remote
+/// is read for its destination (`HEAD:main`, `+fix:refs/heads/main`, `main`).
+fn pushes_to(work: &StepWork, branch: &str) -> bool {
+    for command in work.commands.iter().filter(|c| c.program == "git") {
+        let mut words = command.positionals();
+        if words.next().is_none_or(|w| w.value != "push") {
+            continue;
+        }
+        for spec in words.skip(1) {
+            let to = spec.value.rsplit(':').next().unwrap_or_default();
+            if to.trim_start_matches('+').trim_start_matches("refs/heads/") == branch {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Of a step that switches off a safety net: is the net one that records or announces what
@@ -682,7 +682,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             traits[j].destroys
                 || unguarded
                     .as_deref()
-                    .is_some_and(|branch| pushes_to(&work[j]).any(|to| to == branch))
+                    .is_some_and(|branch| pushes_to(&work[j], branch))
         }) {
             found.push((
                 pattern(

@@ -328,15 +328,14 @@ impl Writer<'_> {
             _ => {}
         }
         for text in texts {
-            self.returned.extend(
-                text.as_str()
-                    .split(|c: char| {
-                        c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '(' | ')')
-                    })
-                    .map(|word| word.trim_end_matches(['.', ',', ';', ':']))
-                    .filter(|word| word.contains("://") && word.len() > 10)
-                    .map(str::to_string),
-            );
+            for word in text.as_str().split(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '(' | ')')
+            }) {
+                let word = word.trim_end_matches(['.', ',', ';', ':']);
+                if word.contains("://") && word.len() > 10 {
+                    self.returned.push(word.to_string());
+                }
+            }
             let at = Span::new(text.span.start, text.span.start);
             self.derived.stand_in("\n```tool-result\n", at);
             let start = self.derived.text.len();
@@ -529,43 +528,42 @@ impl Writer<'_> {
             // Credential values and card or ID numbers inside what the call writes or sends (a
             // chat message, an issue's body) are read with its words, so a call that posts a
             // password or a customer's card is seen to; the rest of that text stays data.
-            // What a call writes can also be a list of files, each with its content
-            // (`"files": [{"path": ..., "content": ...}]`).
-            let listed = fields.iter().flat_map(|(_, value)| match value {
-                Value::Array(items, _) => items.as_slice(),
-                _ => &[],
-            });
-            let exposed: Vec<(&Text, usize, usize)> = fields
-                .iter()
-                .chain(listed.flat_map(|item| match item {
-                    Value::Object(inner, _) => inner.as_slice(),
-                    _ => &[],
-                }))
-                .filter(|(key, _)| DATA_KEYS.contains(&key.as_str().to_ascii_lowercase().as_str()))
-                .filter_map(|(_, value)| match value {
-                    Value::String(text) => Some(text),
-                    _ => None,
-                })
-                .flat_map(|text| {
-                    let value = text.as_str();
-                    let mut spans = crate::rules::flows::credential_spans(value);
-                    // Card and ID numbers too: a message carrying one exposes it.
-                    spans.extend(crate::rules::flows::personal_data_spans(value));
-                    spans.extend(crate::rules::flows::contact_spans(value));
-                    for address in &self.returned {
-                        spans.extend(
-                            value
-                                .match_indices(address.as_str())
-                                .map(|(at, found)| (at, at + found.len())),
-                        );
+            // What the call writes: its data fields, and those of a list of files, each with
+            // its content (`"files": [{"path": ..., "content": ...}]`).
+            let mut lists: Vec<&[(Text, Value)]> = vec![fields.as_slice()];
+            for (_, value) in fields {
+                if let Value::Array(items, _) = value {
+                    for item in items {
+                        if let Value::Object(inner, _) = item {
+                            lists.push(inner.as_slice());
+                        }
                     }
-                    spans.sort_unstable();
-                    spans.dedup();
-                    spans
-                        .into_iter()
-                        .map(move |(start, end)| (text, start, end))
-                })
-                .collect();
+                }
+            }
+            let mut written: Vec<&Text> = Vec::new();
+            for (key, value) in lists.into_iter().flatten() {
+                if let Value::String(text) = value {
+                    if DATA_KEYS.contains(&key.as_str().to_ascii_lowercase().as_str()) {
+                        written.push(text);
+                    }
+                }
+            }
+            let mut exposed: Vec<(&Text, usize, usize)> = Vec::new();
+            for text in written {
+                let value = text.as_str();
+                let mut spans = crate::rules::flows::credential_spans(value);
+                // Card and ID numbers too: a message carrying one exposes it.
+                spans.extend(crate::rules::flows::personal_data_spans(value));
+                spans.extend(crate::rules::flows::contact_spans(value));
+                for address in &self.returned {
+                    for (at, found) in value.match_indices(address.as_str()) {
+                        spans.push((at, at + found.len()));
+                    }
+                }
+                spans.sort_unstable();
+                spans.dedup();
+                exposed.extend(spans.into_iter().map(|(start, end)| (text, start, end)));
+            }
             self.item(name, &words, &off, &exposed, call);
             return;
         }
