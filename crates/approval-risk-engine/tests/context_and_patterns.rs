@@ -2708,6 +2708,20 @@ fn a_bucket_holding_query_results_of_contact_details_made_public_is_blocked() {
     assert!(!has_finding(step(&other, 2), "flow.personal-data-sent"));
 }
 
+/// A spec task's traceability line (`_Requirements: 2.5_`) says which requirements the task
+/// serves, not what it does: a task that edits a documentation file stays work on code with
+/// it, and the line hides nothing written on the task's other lines.
+#[test]
+fn a_spec_tasks_requirements_line_is_data() {
+    let edit =
+        "- [ ] 9. Mark the flag as retired in `docs/feature-flags.md`\n  - _Requirements: 2.5_\n";
+    let assessment = assess_in(edit, target(Target::Production));
+    assert_eq!(only_step(&assessment).decision, Decision::Proceed);
+    let drop = "- [ ] 9. Mark the flag as retired in `docs/feature-flags.md`\n  - Drop the flags table in production\n  - _Requirements: 2.5_\n";
+    let assessment = assess_in(drop, target(Target::Production));
+    assert!(only_step(&assessment).decision >= Decision::Escalate);
+}
+
 /// A prose step that says which source or documentation file of the working copy it works in
 /// edits that file, whatever its verb ("reset", "drop", "delete the unused import"): work on
 /// code, which proceeds. The same verbs on something a system keeps, or on a configuration

@@ -1977,6 +1977,7 @@ const ABOUT: Words = words!["for", "that", "which", "to", "covering", "of", "on"
 /// The description ends at "and" or "or", where another act may start ("write the test and
 /// drop the table"), and a clause that names production stays as it is (`LIVE_CODE`).
 fn mark_code_described(input: &str, tokens: &mut [Token]) {
+    mark_spec_references(input, tokens);
     mark_task_details(input, tokens);
     let mut start = 0;
     while start < tokens.len() {
@@ -2033,6 +2034,26 @@ fn mark_code_described(input: &str, tokens: &mut [Token]) {
         }
         for token in &mut tokens[described] {
             token.data = true;
+        }
+    }
+}
+
+/// A spec task's traceability line (`_Requirements: 1.2, 3.4_`, `_Leverage: src/api.ts_`,
+/// `_Prompt: Role: ... | Task: ..._`, as Kiro and spec-driven agents write them under each
+/// task): it says which requirements the task serves and what it builds on, not what the step
+/// does, so its words are data, to the end of its line.
+fn mark_spec_references(input: &str, tokens: &mut [Token]) {
+    const KEYS: Words = words!["_requirements", "_requirement", "_leverage", "_prompt"];
+    let mut line_end = 0;
+    for token in tokens.iter_mut() {
+        if token.span.start < line_end {
+            token.data = true;
+        } else if KEYS.contains(token.text.as_str()) {
+            token.data = true;
+            line_end = input
+                .get(token.span.end..)
+                .and_then(|rest| rest.find('\n'))
+                .map_or(input.len(), |n| token.span.end + n);
         }
     }
 }
