@@ -2708,6 +2708,35 @@ fn a_bucket_holding_query_results_of_contact_details_made_public_is_blocked() {
     assert!(!has_finding(step(&other, 2), "flow.personal-data-sent"));
 }
 
+/// A word of change that is a noun where it stands (the object of a preposition, "search for
+/// charges"; a participle describing the noun before it, "charges created from 3 to 10 May",
+/// "customers charged £25") names things a read looks for. The same words as the step's verb
+/// still change something.
+#[test]
+fn nouns_and_participles_of_change_are_not_the_steps_act() {
+    let reads = [
+        "1. In Stripe, search for charges described as \"Late return fee\" created from 3 to 10 May.\n",
+        "1. List the customers charged £25 last week.\n",
+        "1. Look for about 40 charges in the export.\n",
+    ];
+    for plan in reads {
+        let assessment = assess_in(plan, target(Target::Production));
+        assert_eq!(only_step(&assessment).decision, Decision::Proceed, "{plan}");
+    }
+    let acts = [
+        "1. Charge the 40 customers £25 in Stripe.\n",
+        "1. Delete the users created before 2020.\n",
+        "1. Search for the invoice, then update the charges from May.\n",
+    ];
+    for plan in acts {
+        let assessment = assess_in(plan, target(Target::Production));
+        assert!(
+            only_step(&assessment).decision >= Decision::Review,
+            "{plan}"
+        );
+    }
+}
+
 /// A spec task's traceability line (`_Requirements: 2.5_`) says which requirements the task
 /// serves, not what it does: a task that edits a documentation file stays work on code with
 /// it, and the line hides nothing written on the task's other lines.

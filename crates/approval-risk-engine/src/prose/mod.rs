@@ -634,6 +634,55 @@ pub fn in_noun_phrase(tokens: &[Token], index: usize) -> bool {
     if after_determiner(tokens, index) {
         return true;
     }
+    // Right after a preposition, a word is its object ("search for charges", "a list of
+    // updates", "compare against changes"), whatever its ending. Not "to", which a verb follows.
+    // A count between them changes nothing ("about 40 charges").
+    let counted = index
+        .checked_sub(1)
+        .and_then(|b| tokens.get(b))
+        .is_some_and(|before| is_count(&before.text));
+    let object_of = if counted { 2 } else { 1 };
+    if index
+        .checked_sub(object_of)
+        .and_then(|b| tokens.get(b))
+        .is_some_and(|before| {
+            before.clause == clause
+                && words![
+                    "for", "of", "about", "against", "with", "without", "from", "into", "between",
+                    "per"
+                ]
+                .contains(before.text.as_str())
+        })
+    {
+        return true;
+    }
+    // A participle after a noun, with when, by whom or how much after it, describes that noun
+    // ("charges created from 3 to 10 May", "rows updated by the nightly job", "customers
+    // charged £25"), unless a subject or an
+    // auxiliary before it makes it a verb ("we deleted from", "was dropped in").
+    if tokens[index].text.ends_with("ed")
+        && index
+            .checked_sub(1)
+            .and_then(|b| tokens.get(b))
+            .is_some_and(|before| {
+                before.clause == clause
+                    && !before.data
+                    && before.text.bytes().all(|b| b.is_ascii_alphabetic())
+                    && !STOPS.contains(before.text.as_str())
+                    && !words!["have", "has", "had", "been", "being", "get", "got", "gets"]
+                        .contains(before.text.as_str())
+            })
+        && tokens.get(index + 1).is_some_and(|after| {
+            after.clause == clause
+                && (words![
+                    "from", "since", "before", "after", "between", "during", "by", "within", "last"
+                ]
+                .contains(after.text.as_str())
+                    || is_count(after.text.trim_start_matches(['£', '$', '€'])))
+        })
+    {
+        return true;
+    }
     // Past a noun, a word in -s or -ed agrees with a subject ("the agent allocates", "the job
     // deleted"): a verb, not the head of a compound ("the user delete endpoint").
     let word = tokens[index].text.as_str();
