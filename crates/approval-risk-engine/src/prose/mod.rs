@@ -177,7 +177,7 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
         token.clause += bump;
     }
     read_idioms(&mut out);
-    mark_purposes(&mut out);
+    mark_purposes(text, span.start, &mut out);
     mark_label(text, span.start, &mut out);
     out
 }
@@ -381,7 +381,7 @@ const FINDING_OUT: Words = words![
 /// says why, not what: "export the zone so any record we touch can be restored", "read the
 /// handler to confirm the missing lock"; after "explain that" it says what a text being written
 /// will say, and after "whether" what is being asked. Its words are data.
-fn mark_purposes(tokens: &mut [Token]) {
+fn mark_purposes(text: &str, base: usize, tokens: &mut [Token]) {
     let mut purpose_of: Option<usize> = None;
     for i in 0..tokens.len() {
         let clause = tokens[i].clause;
@@ -396,8 +396,18 @@ fn mark_purposes(tokens: &mut [Token]) {
         let next = tokens.get(i + 1).map(|t| t.text.as_str());
         let starts = match tokens[i].text.as_str() {
             // "so far", "so many", "and so on" say how much, not why.
+            // ", so a moved slot stops showing as taken": after a comma in the same sentence,
+            // "so" opens what the step is for, as it does inside a clause; opening a sentence
+            // ("So, delete it") it does not.
             "so" => {
-                !first_in_clause && !matches!(next, Some("far" | "much" | "many" | "long" | "on"))
+                let after_comma = i > 0 && {
+                    let gap = text
+                        .get(tokens[i - 1].span.end - base..tokens[i].span.start - base)
+                        .unwrap_or("");
+                    gap.contains(',') && !gap.contains(['.', ';', '\n'])
+                };
+                (!first_in_clause || after_comma)
+                    && !matches!(next, Some("far" | "much" | "many" | "long" | "on"))
             }
             "in" => next == Some("order") && tokens.get(i + 2).is_some_and(|t| t.text == "to"),
             // "Confirm whether the owner wants to open the door": a question, not an act.
@@ -1190,6 +1200,15 @@ mod tests {
         assert!(!delete.data, "the purpose ends with its clause");
         let t = toks("Delete the rows in order to free space");
         assert!(!t[0].data && t.iter().find(|t| t.text == "free").is_some_and(|t| t.data));
+        let t = toks("Purge the slot cache, so an old slot stops showing as taken");
+        assert!(t.iter().find(|t| t.text == "stops").is_some_and(|t| t.data));
+        let t = toks("Back up the table, so we can then drop it");
+        assert!(!t.iter().find(|t| t.text == "drop").is_some_and(|t| t.data));
+        let t = toks("We are done. So, delete the old slots");
+        assert!(!t
+            .iter()
+            .find(|t| t.text == "delete")
+            .is_some_and(|t| t.data));
         let t = toks("List the buckets so far and delete the empty ones");
         assert!(!t
             .iter()
