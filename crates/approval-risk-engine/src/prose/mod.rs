@@ -397,10 +397,20 @@ fn mark_purposes(text: &str, base: usize, tokens: &mut [Token]) {
         let starts = match tokens[i].text.as_str() {
             // "so far", "so many", "and so on" say how much, not why.
             // ", so a moved slot stops showing as taken": after a comma in the same sentence,
-            // "so" opens what the step is for, as it does inside a clause; opening a sentence
-            // ("So, delete it") it does not.
+            // "so" and a subject open what the step is for, as "so" does inside a clause.
+            // ", so drop those tables first" is "therefore" and a command, and a sentence that
+            // opens with it ("So, delete it") is not a purpose either.
             "so" => {
-                let after_comma = i > 0 && {
+                let subject = next.is_some_and(|word| {
+                    word.ends_with("'s")
+                        || words![
+                            "a", "an", "the", "that", "this", "these", "those", "no", "any",
+                            "every", "each", "all", "nothing", "nobody", "none", "we", "they",
+                            "it", "its", "their", "our", "your", "you", "he", "she", "people"
+                        ]
+                        .contains(word)
+                });
+                let after_comma = subject && i > 0 && {
                     let gap = text
                         .get(tokens[i - 1].span.end - base..tokens[i].span.start - base)
                         .unwrap_or("");
@@ -1203,6 +1213,8 @@ mod tests {
         let t = toks("Purge the slot cache, so an old slot stops showing as taken");
         assert!(t.iter().find(|t| t.text == "stops").is_some_and(|t| t.data));
         let t = toks("Back up the table, so we can then drop it");
+        assert!(!t.iter().find(|t| t.text == "drop").is_some_and(|t| t.data));
+        let t = toks("The push is blocked by warnings, so drop those tables first");
         assert!(!t.iter().find(|t| t.text == "drop").is_some_and(|t| t.data));
         let t = toks("We are done. So, delete the old slots");
         assert!(!t
