@@ -2737,6 +2737,27 @@ fn nouns_and_participles_of_change_are_not_the_steps_act() {
     }
 }
 
+/// A file editor's call on a repository's own configuration in a checkout under a home folder
+/// (`/home/dev/sdk/.github/workflows/ci.yml`) edits the working copy, as the same call on
+/// `src/app.ts` does; the user's own configuration there (`~/.aws/config.json`) and the
+/// machine's (`/etc/...`) are not a working copy.
+#[test]
+fn an_edit_of_a_checkouts_own_configuration_is_work_in_the_working_copy() {
+    let edit = |path: &str| {
+        assess_default(&format!(
+            r#"[{{"type": "tool_use", "id": "t1", "name": "Edit", "input": {{"file_path": "{path}", "old_string": "16.x", "new_string": "18.x"}}}}]"#
+        ))
+    };
+    let checkout = edit("/home/dev/src/widgets-sdk/.github/workflows/ci.yml");
+    assert_eq!(only_step(&checkout).decision, Decision::Proceed);
+    for path in ["/home/dev/.aws/config.json", "/etc/app/config.yml"] {
+        assert!(
+            only_step(&edit(path)).decision >= Decision::Review,
+            "{path}"
+        );
+    }
+}
+
 /// A spec task's traceability line (`_Requirements: 2.5_`) says which requirements the task
 /// serves, not what it does: a task that edits a documentation file stays work on code with
 /// it, and the line hides nothing written on the task's other lines.

@@ -2328,11 +2328,28 @@ fn is_workspace_file(word: &str) -> bool {
         "h", "cc", "cpp", "hpp", "cs", "swift", "scala", "md", "rst", "txt", "json", "yaml", "yml",
         "toml", "html", "css", "scss", "vue", "svelte", "lock", "cfg", "ini", "xml", "tf", "hcl",
     ];
+    let extension = file_extension(word).filter(|extension| EXTENSIONS.contains(extension));
     if word.starts_with(['/', '~']) {
-        // `/home/dev/shop/src/cart.ts`: source in a checkout, not a file of the system.
-        return is_source_file(word);
+        // `/home/dev/shop/src/cart.ts`: source in a checkout, not a file of the system; and
+        // `/home/dev/shop/.github/workflows/ci.yml`: a repository's own configuration, in a
+        // checkout under a home folder (`~/.aws/config` is the user's, not a repository's).
+        let in_checkout = words!["/home/", "/Users/", "~/"]
+            .iter()
+            .any(|home| word.starts_with(home))
+            && words![
+                "/.github/",
+                "/.gitlab/",
+                "/.circleci/",
+                "/src/",
+                "/tests/",
+                "/test/",
+                "/docs/"
+            ]
+            .iter()
+            .any(|folder| word.contains(folder));
+        return is_source_file(word) || (in_checkout && extension.is_some());
     }
-    file_extension(word).is_some_and(|extension| EXTENSIONS.contains(extension))
+    extension.is_some()
 }
 
 /// A source or documentation file (`src/cart.ts`, `docs/flags.md`, a checkout's
