@@ -2758,6 +2758,33 @@ fn an_edit_of_a_checkouts_own_configuration_is_work_in_the_working_copy() {
     }
 }
 
+/// A step that names a working-copy file and shows, in a block under it, what the file will
+/// hold describes that content: its verbs ("make ... the code owners", "cancel superseded
+/// runs") are the file's, and the step proceeds. The same words about a file of the machine, or
+/// with nothing shown, are still a change.
+#[test]
+fn a_file_shown_under_its_step_is_what_the_step_writes() {
+    let shown = [
+        "1. Make the platform team the code owners of the CI configuration, in `.github/CODEOWNERS`:\n   ```\n   /.github/ @acme/platform\n   ```\n",
+        "1. On a branch, give `.github/workflows/ci.yml` a read-only token and cancel superseded runs:\n   ```yaml\n   permissions:\n     contents: read\n   concurrency:\n     cancel-in-progress: true\n   ```\n",
+    ];
+    for plan in shown {
+        let assessment = assess_in(plan, target(Target::Production));
+        assert_eq!(only_step(&assessment).decision, Decision::Proceed, "{plan}");
+    }
+    let not_shown = [
+        "1. Make the platform team the owners of the proxy configuration, in `/etc/nginx/owners.conf`:\n   ```\n   owner platform\n   ```\n",
+        "1. Make the platform team the code owners of the CI configuration.\n",
+    ];
+    for plan in not_shown {
+        let assessment = assess_in(plan, target(Target::Production));
+        assert!(
+            only_step(&assessment).decision >= Decision::Review,
+            "{plan}"
+        );
+    }
+}
+
 /// A spec task's traceability line (`_Requirements: 2.5_`) says which requirements the task
 /// serves, not what it does: a task that edits a documentation file stays work on code with
 /// it, and the line hides nothing written on the task's other lines.

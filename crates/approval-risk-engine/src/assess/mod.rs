@@ -331,7 +331,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
                 }
             }
         }
-        if hits.is_empty() && step.code.is_empty() {
+        if hits.is_empty() && step.code.is_empty() && !shows_file_written(input, &step) {
             if let Some(hit) = unmatched_prose(&tokens) {
                 hits.push(hit);
             }
@@ -355,6 +355,44 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
         environment,
         patterns: Vec::new(),
     }
+}
+
+/// A step whose words name a working-copy file and end with a colon before a fenced block of
+/// configuration, and say nothing after it ("Let Dependabot keep the pins current, in
+/// `.github/dependabot.yml`:", "Make the platform team the code owners, in
+/// `.github/CODEOWNERS`:"): the block is what the file will hold, and the words describe it.
+/// Its verbs are the file's content, not acts (what the block configures is read apart, as a
+/// workflow's is).
+fn shows_file_written(input: &str, step: &crate::plan::Step) -> bool {
+    /// Files a repository holds at its root or in `.github/` without an extension.
+    const REPOSITORY_FILES: Words = words![
+        "codeowners",
+        "dockerfile",
+        "makefile",
+        "procfile",
+        "gemfile",
+        "jenkinsfile",
+        ".gitignore",
+        ".gitattributes",
+        ".editorconfig",
+        ".dockerignore",
+    ];
+    let (Some(first), Some(last)) = (step.blocks.first(), step.blocks.last()) else {
+        return false;
+    };
+    let words = input.get(step.span.start..first.start).unwrap_or("");
+    let after = input.get(last.end..step.span.end).unwrap_or("x");
+    if !words.trim_end().ends_with(':') || !after.trim().is_empty() {
+        return false;
+    }
+    words
+        .split(|c: char| c.is_whitespace() || c == '`')
+        .map(|word| word.trim_end_matches([':', ',', '.', ';']))
+        .any(|word| {
+            let name = word.rsplit('/').next().unwrap_or(word).to_ascii_lowercase();
+            (is_workspace_file(word) && !word.starts_with(['/', '~']))
+                || REPOSITORY_FILES.contains(name.as_str())
+        })
 }
 
 /// Two findings of the same rule with the same evidence are one. Findings are grouped by a

@@ -106,11 +106,12 @@ pub fn steps(input: &str) -> Vec<Step> {
                     ));
                 }
                 Some((span, _)) if labelled && is_label(input, span) => steps.extend(fenced),
-                // A YAML block under an item is the configuration the item installs ("Give
-                // the workflow every permission:"): it stays the item's, read as what it
-                // configures (`Step::blocks`), while the item's words are still the step.
+                // A block of data under an item (YAML, JSON, a CODEOWNERS file) is the
+                // configuration the item installs ("Give the workflow every permission:"): it
+                // stays the item's, read as what it configures (`Step::blocks`), while the
+                // item's words are still the step.
                 Some((span, marker_indent))
-                    if is_yaml(fence.language) && under(span, marker_indent) =>
+                    if (is_yaml(fence.language) || !labelled) && under(span, marker_indent) =>
                 {
                     let block_end = lines.get(j).map_or(input.len(), |l| l.start + l.text.len());
                     let block = Span::new(line.start, block_end);
