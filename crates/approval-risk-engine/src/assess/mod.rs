@@ -2342,10 +2342,6 @@ fn in_working_copy(input: &str, tokens: &[Token], hit: &mut Hit) {
     }
 }
 
-/// A file named by a relative path with a source, configuration or documentation extension
-/// (`src/main.rs`, `README.md`, `config/app.yaml`): a file of the working copy, under version
-/// control. Absolute and home paths (`/etc/hosts`, `~/.ssh/config`) are the machine's, and a
-/// name that says production (`values-prod.yaml`) is not the agent's to edit freely.
 /// A branch named for one piece of work (`feat/bulk-delete`, `fix/login-redirect`), written
 /// as code: committing or pushing to it is work in review, not on what everyone builds on.
 fn is_topic_branch(token: &Token) -> bool {
@@ -2360,6 +2356,11 @@ fn is_topic_branch(token: &Token) -> bool {
             .is_some_and(|(topic, rest)| !rest.is_empty() && TOPICS.contains(topic))
 }
 
+/// A file named by a relative path with a source, configuration or documentation extension
+/// (`src/main.rs`, `README.md`, `config/app.yaml`): a file of the working copy, under version
+/// control. Absolute and home paths (`/etc/hosts`, `~/.ssh/config`) are the machine's, unless
+/// they are a checkout's, and a name that says production (`values-prod.yaml`) is not the
+/// agent's to edit freely.
 fn is_workspace_file(word: &str) -> bool {
     const EXTENSIONS: Words = words![
         "rs", "py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "go", "java", "kt", "rb", "php", "c",
