@@ -625,6 +625,38 @@ fn a_dump_of_the_table_earlier_in_the_same_step_backs_it_up() {
     assert_eq!(pattern_steps(&after, "plan.no-backup"), vec![vec![1]]);
 }
 
+/// A snapshot of one volume backs up that volume's deletion, not another's: the identifier
+/// decides, not the region and the command they share. And files where a server keeps its data
+/// (`/var/log/app`) are backed up by a copy of that folder as a database is by a dump.
+#[test]
+fn a_backup_is_credited_to_the_target_it_names() {
+    let plan = |deleted: &str| {
+        format!(
+            "aws ec2 create-snapshot --region us-east-1 --volume-id vol-0a1b2c3d4e5f60718\naws ec2 delete-volume --region us-east-1 --volume-id {deleted}\n"
+        )
+    };
+    let credited = |assessment: &Assessment| {
+        step(assessment, 2)
+            .findings
+            .iter()
+            .flat_map(|f| &f.adjustments)
+            .any(|a| a.kind == AdjustmentKind::Mitigation)
+    };
+    assert!(credited(&assess_default(&plan("vol-0a1b2c3d4e5f60718"))));
+    let other = assess_default(&plan("vol-0f9e8d7c6b5a49382"));
+    assert!(!credited(&other));
+    assert_eq!(pattern_steps(&other, "plan.no-backup"), vec![vec![2]]);
+    let logs = "find /var/log/gateway -name '*.gz' -mtime +30 -delete\n";
+    let archived = assess_default(&format!(
+        "rsync -a /var/log/gateway/ archive-01:/srv/log-archive/gateway/\n{logs}"
+    ));
+    assert!(credited(&archived));
+    assert_eq!(
+        pattern_steps(&assess_default(logs), "plan.no-backup"),
+        vec![vec![1]]
+    );
+}
+
 /// The backup must come first: a dump after the drop protects nothing.
 #[test]
 fn a_backup_after_the_destructive_step_does_not_mitigate() {

@@ -915,9 +915,11 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             .iter()
             .enumerate()
             .filter(|(_, f)| {
+                // Files where a server keeps its data (`/var/log/app`, `/srv/...`) are data as
+                // much as what an environment holds, whatever reach the rule has.
                 matches!(f.rule.action, Action::Delete | Action::DeleteRecreate)
                     && f.reversibility == Reversibility::Irreversible
-                    && f.rule.reach.follows_environment()
+                    && (f.rule.reach.follows_environment() || f.scope >= Scope::Production)
                     && !f.raised.contains(&Raised::DevelopersOwn)
             })
             .map(|(k, _)| k)
@@ -931,9 +933,18 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         let within = data_loss
             .iter()
             .all(|&k| backs_up_first_within(&work[i], &work[i].findings[k]));
+        // A target named by an identifier (`vol-0f9e8d7c6b5a49382`, `db-7f3a`) is backed up only
+        // by a step that names that identifier: a snapshot of another volume in the same
+        // region shares every other word with it.
+        let ids: Vec<&str> = data_loss
+            .iter()
+            .filter_map(|&k| work[i].findings[k].hit.target.as_deref())
+            .filter(|t| t.len() >= 6 && t.bytes().any(|b| b.is_ascii_digit()) && t.contains('-'))
+            .collect();
         let backup = within.then_some(i).or_else(|| {
             behind(i).rev().find(|&j| {
                 traits[j].backs_up
+                    && ids.iter().all(|id| step_text(input, &work[j]).contains(id))
                     && if narrowed_backup(&work[j]) && !lost.is_empty() {
                         shares_subject(&lost, &subjects[j])
                     } else {
