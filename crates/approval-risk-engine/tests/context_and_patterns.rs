@@ -2817,6 +2817,25 @@ fn a_file_shown_under_its_step_is_what_the_step_writes() {
     }
 }
 
+/// A commit is made in the working copy, whatever it holds ("Commit the upgrades"); a database
+/// transaction is committed elsewhere, and a commit straight to a branch everyone builds on is
+/// not the working copy's alone.
+#[test]
+fn a_commit_is_work_in_the_working_copy() {
+    let commit = assess_in("1. Commit the upgrades.\n", target(Target::Production));
+    assert_eq!(only_step(&commit).decision, Decision::Proceed);
+    for plan in [
+        "1. Commit the transaction on the orders database.\n",
+        "1. Commit the fix to main.\n",
+    ] {
+        let assessment = assess_in(plan, target(Target::Production));
+        assert!(
+            only_step(&assessment).decision >= Decision::Review,
+            "{plan}"
+        );
+    }
+}
+
 /// A spec task's traceability line (`_Requirements: 2.5_`) says which requirements the task
 /// serves, not what it does: a task that edits a documentation file stays work on code with
 /// it, and the line hides nothing written on the task's other lines.

@@ -1864,7 +1864,16 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
         let builds_software = find_all(&tokens[s..e], BUILDS_SOFTWARE)
             .first()
             .is_some_and(|(a, _)| *a == 0);
+        // "Commit the upgrades": a commit is made in the working copy, whatever it holds; a
+        // database transaction is committed elsewhere.
+        let commits = tokens[s].text.starts_with("commit")
+            && find_all(
+                &tokens[prose::clause_of(tokens, s)],
+                words!["transaction*", "tx", "txn", "changes to production"],
+            )
+            .is_empty();
         let code_work = builds_software
+            || commits
             || edits_a_source_file(tokens, prose::clause_of(tokens, s))
             || (find_all(&tokens[s..e], CODE_WORK)
                 .first()

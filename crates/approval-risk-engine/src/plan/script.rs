@@ -223,8 +223,15 @@ pub fn looks_like_sql(line: &str) -> bool {
     match first {
         "select" => lower.contains(" from ") || line.ends_with(';'),
         "update" => lower.contains(" set "),
+        // `GRANT ... TO role`, `REVOKE ... FROM role`, always; "Grant the deploy role admin on
+        // the project" is an English sentence, whose second word no statement has.
         "grant" | "revoke" => {
-            lower.contains(" on ") || lower.contains(" to ") || lower.contains(" from ")
+            (lower.contains(" to ") || lower.contains(" from "))
+                && !words![
+                    "the", "a", "an", "them", "him", "her", "our", "their", "this", "that",
+                    "access"
+                ]
+                .contains(second.as_str())
         }
         "with" => lower.contains(" as ("),
         listed
@@ -352,6 +359,20 @@ mod tests {
                 "DROP TABLE c;"
             ]
         );
+    }
+
+    #[test]
+    fn a_grant_is_sql_only_in_a_statements_shape() {
+        assert!(looks_like_sql("GRANT SELECT ON orders TO reporting;"));
+        assert!(looks_like_sql(
+            "revoke all on schema billing from contractor"
+        ));
+        assert!(!looks_like_sql(
+            "Grant the deploy role admin on the prod project."
+        ));
+        assert!(!looks_like_sql(
+            "Grant access to the bucket for the partner."
+        ));
     }
 
     #[test]

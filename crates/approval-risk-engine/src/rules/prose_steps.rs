@@ -512,6 +512,8 @@ pub static RULES: &[Rule] = &[
                 "cluster-admin", "superuser", "sudo access", "sudo rights", "global admin",
                 "org admin", "organization owner", "organisation owner", "all permissions",
                 "unrestricted access", "wildcard permission*",
+                // "Grant the deploy role admin on the prod project": a bare role name, placed.
+                "admin on", "admin over", "admin for", "owner on", "owner over",
             ],
             also: words![],
             window: 6,
@@ -525,12 +527,14 @@ pub static RULES: &[Rule] = &[
             "Grant the agent AdministratorAccess so the deploy stops failing.",
             "Give the contractor admin rights on the production account.",
             "Make the service account a superuser.",
+            "Grant the deploy role admin on the prod project.",
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
             "Remove admin access from the departed engineer.",
             "Do not grant admin rights.",
             "List who has admin access.",
+            "Make the admin page load faster for the on-call team.",
         ]),
     },
     Rule {
