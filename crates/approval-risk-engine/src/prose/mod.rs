@@ -555,9 +555,12 @@ pub fn word_matches(word: &str, term: &str) -> bool {
                 && !AUDIENCES.iter().any(|audience| word.contains(audience))
         }
         // A directory (`/etc/*`) matches every path below it, however long; so does a
-        // channel prefix (`#ext-*`) every channel named with it.
+        // channel prefix (`#ext-*`) every channel named with it, and a currency sign (`$*`)
+        // every amount, `$40,000` as well as `$5`.
         Some(prefix)
-            if prefix.ends_with('/') || (prefix.starts_with('#') && prefix.ends_with('-')) =>
+            if prefix.ends_with('/')
+                || (prefix.starts_with('#') && prefix.ends_with('-'))
+                || matches!(prefix, "$" | "£" | "€") =>
         {
             word.starts_with(prefix)
         }
@@ -848,7 +851,12 @@ impl Shape {
         }
         match term.strip_suffix('*') {
             None => Shape::Word,
-            Some(stem) if !stem.contains(['-', '/', '#', '*']) => Shape::Stem,
+            Some(stem)
+                if !stem.contains(['-', '/', '#', '*'])
+                    && stem.starts_with(|c: char| c.is_ascii_alphanumeric()) =>
+            {
+                Shape::Stem
+            }
             Some(_) => Shape::Other,
         }
     }

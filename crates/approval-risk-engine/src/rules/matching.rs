@@ -500,14 +500,23 @@ pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
             let object = hits_near(objects, start, pattern.window)
                 .iter()
                 .copied()
-                .filter(|(s, _)| tokens[*s].clause == clause && !(start..end).contains(s))
+                // An amount that closes the verb's own phrase ("send $5,000") is its object.
+                .filter(|(s, _)| {
+                    tokens[*s].clause == clause
+                        && (!(start..end).contains(s)
+                            || (*s + 1 == end
+                                && *s > start
+                                && tokens[*s].text.starts_with(['$', '£', '€'])))
+                })
                 // After the verb before it; a phrase ("every customer") before a single
                 // word ("campaign"), which says less; then the nearest.
                 .min_by_key(|(s, e)| (*s < start, e - s == 1, s.abs_diff(start)));
             let Some((os, oe)) = object else {
                 continue;
             };
-            evidence.push(tokens[os].span.cover(tokens[oe - 1].span));
+            if !(start..end).contains(&os) {
+                evidence.push(tokens[os].span.cover(tokens[oe - 1].span));
+            }
             target = Some(format!("the {}", object_phrase(tokens, os, oe)));
         }
         if !pattern.also.is_empty() {

@@ -1289,6 +1289,8 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         examples: examples(&[
             "Transfer $5,000 to the vendor's account.",
+            "Transfer $40,000 from the operating account to the vendor's new bank account.",
+            "Send $125,000 to the new supplier account today.",
             "Pay the invoice from Acme Supplies.",
             "Refund the order for customer 4821.",
         ]),
