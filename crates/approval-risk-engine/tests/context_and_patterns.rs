@@ -2717,6 +2717,22 @@ fn a_file_of_contact_details_made_public_is_blocked() {
     assert!(step(&counts, 2).decision < Decision::Block);
 }
 
+/// A step in words that sends on the link to a file of people's details sends the details
+/// with it; the link to a file of counts is only a link.
+#[test]
+fn emailing_the_link_to_a_file_of_contact_details_sends_them() {
+    let plan = |columns: &str| {
+        format!(
+            "1. Export the list:\n   ```sql\n   \\copy (SELECT {columns} FROM customers c) TO 'churn-2026.csv' CSV HEADER\n   ```\n2. Email the link `https://files.acme.example/exports/churn-2026.csv` to dana@agency.example.\n"
+        )
+    };
+    let personal = assess_default(&plan("c.id, c.email, c.phone"));
+    assert!(has_finding(step(&personal, 2), "flow.personal-data-sent"));
+    assert!(step(&personal, 2).decision >= Decision::Escalate);
+    let counts = assess_default(&plan("c.country, count(*)"));
+    assert!(!has_finding(step(&counts, 2), "flow.personal-data-sent"));
+}
+
 /// A query service that stores its results in a bucket (Athena's `OutputLocation`) fills that
 /// bucket with what the query selects: making the bucket public then publishes every person in
 /// it, and the same bucket holding counts only is judged by the public-bucket rules alone.

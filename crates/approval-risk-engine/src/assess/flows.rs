@@ -478,9 +478,10 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         if let Some(rule) = personal_rule {
             if let Some(hit) = posts_personal_data(input, step) {
                 found.push((rule, hit, usize::MAX));
-            } else if let Some(hit) =
-                flow.records
-                    .report_handed(input, &step.tokens, step.step.span)
+            } else if let Some(hit) = flow
+                .records
+                .report_handed(input, &step.tokens, step.step.span)
+                .or_else(|| hands_on_personal_file(input, step, &flow))
             {
                 found.push((rule, hit, usize::MAX));
             }
@@ -554,6 +555,33 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             step.findings.push(scored);
         }
     }
+}
+
+/// A step in words that sends on a file an earlier query filled with people's details, by its
+/// name or by an address that ends in it ("Email the link `https://.../churn.csv` to the
+/// agency"): the details go wherever the file goes.
+fn hands_on_personal_file(input: &str, step: &StepWork, flow: &Flow) -> Option<Hit> {
+    if flow.records.personal_files.is_empty()
+        || !step.commands.is_empty()
+        || crate::prose::find_all(&step.tokens, flows::SENDING).is_empty()
+    {
+        return None;
+    }
+    let span = step.step.span;
+    let text = span.slice(input);
+    flow.records.personal_files.iter().find_map(|file| {
+        let name = file.name();
+        let offset = text.find(name).filter(|_| name.len() >= 5)?;
+        let start = span.start + offset;
+        let mut hit = Hit::pair(Span::new(start, start + name.len()), file.column);
+        hit.set_target(file.path.clone());
+        hit.set_note(format!(
+            "Step {} filled `{name}` with people's details (`{}`); this step sends it on.",
+            file.step,
+            file.column.slice(input)
+        ));
+        Some(hit)
+    })
 }
 
 /// A step that pushes or commits content holding a person's contact details that a tool

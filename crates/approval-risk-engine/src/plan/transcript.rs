@@ -436,7 +436,7 @@ impl Writer<'_> {
             field(&["command"]).filter(|t| EDITOR_COMMANDS.contains(t.as_str())),
             field(&["path", "file_path", "filepath"]),
         ) {
-            self.item(verb, &[path], &[], &[], call);
+            self.item(verb, &[path], &[], &[], None, call);
             return;
         }
         // A file written whole (`Write` with `file_path` and `content`, an editor's `create`
@@ -564,7 +564,19 @@ impl Writer<'_> {
                 spans.dedup();
                 exposed.extend(spans.into_iter().map(|(start, end)| (text, start, end)));
             }
-            self.item(name, &words, &off, &exposed, call);
+            // A call that only reads (`drive_get_file`) makes nothing public, whatever its
+            // arguments say.
+            let reads = split_identifier(name.as_str())
+                .split_whitespace()
+                .any(|word| {
+                    words![
+                        "get", "list", "read", "search", "describe", "fetch", "view", "show",
+                        "find"
+                    ]
+                    .contains(word)
+                });
+            let public = grants_everyone(arguments).filter(|_| !reads);
+            self.item(name, &words, &off, &exposed, public, call);
             return;
         }
         for (language, value, strings) in code {
@@ -592,7 +604,7 @@ impl Writer<'_> {
         {
             self.fence("sql", text, &[]);
         } else {
-            self.item(name, &[text], &[], &[], call);
+            self.item(name, &[text], &[], &[], None, call);
         }
     }
 
@@ -951,6 +963,7 @@ impl Writer<'_> {
         words: &[&Text],
         off: &[&Text],
         exposed: &[(&Text, usize, usize)],
+        public: Option<Span>,
         call: Span,
     ) {
         let spoken: String = spoken_call(&split_identifier(name.as_str()));
@@ -962,6 +975,12 @@ impl Writer<'_> {
         self.derived.stand_in("\n- ", open);
         self.derived.stand_in("{ ", open);
         self.derived.stand_in(&spoken, name_span);
+        // A grant to everyone inside the arguments (`"Principal": "*"`, `"type": "anyone"`) is
+        // said in words beside what the call does to, as a switched-off setting is, mapped to
+        // the grant itself.
+        if let Some(grant) = public {
+            self.derived.stand_in(" making it public", grant);
+        }
         for word in words {
             let text = word.as_str();
             if text.contains('\n') || text.is_empty() {
@@ -1200,6 +1219,45 @@ fn inner(text: &Text) -> Span {
         Span::new(text.span.start + 1, text.span.start + 1)
     } else {
         text.span
+    }
+}
+
+/// Where an argument grants access to everyone: a policy whose principal is `*` (written as
+/// JSON inside a string, or as an object), the `allUsers` and `AllUsers` groups, or a sharing
+/// permission of type `anyone`.
+fn grants_everyone(value: &Value) -> Option<Span> {
+    match value {
+        Value::String(text) => {
+            let compact: String = text
+                .as_str()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            (compact.contains("\"Principal\":\"*\"")
+                || compact.contains("\"AWS\":\"*\"")
+                || ["allUsers", "allAuthenticatedUsers", "/global/AllUsers"]
+                    .iter()
+                    .any(|group| compact.contains(group)))
+            .then(|| inner(text))
+        }
+        Value::Object(fields, span) => {
+            let everyone = fields.iter().any(|(key, value)| {
+                let key = key.as_str().to_ascii_lowercase();
+                matches!(
+                    (key.as_str(), value.str()),
+                    (
+                        "type" | "principal" | "grantee" | "member",
+                        Some("anyone" | "*" | "allUsers" | "allAuthenticatedUsers")
+                    )
+                )
+            });
+            if everyone {
+                return Some(*span);
+            }
+            fields.iter().find_map(|(_, value)| grants_everyone(value))
+        }
+        Value::Array(items, _) => items.iter().find_map(grants_everyone),
+        Value::Scalar(_) => None,
     }
 }
 

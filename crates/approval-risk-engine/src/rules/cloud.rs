@@ -1691,7 +1691,8 @@ pub static RULES: &[Rule] = &[
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
-        action: Action::WidenPrivilege,
+        // Anyone may read it from now on: it is published, not access the plan goes on to use.
+        action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn {
             programs: words!["aws"],

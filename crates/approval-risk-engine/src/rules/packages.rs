@@ -433,7 +433,8 @@ pub static RULES: &[Rule] = &[
         reversibility: R::Irreversible,
         scope: S::Organization,
         reach: Reach::Fixed,
-        action: Action::WidenPrivilege,
+        // Anyone may read it from now on: it is published, not access the plan goes on to use.
+        action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn { programs: words!["npm"], check: access_public },
         #[cfg(test)]

@@ -755,14 +755,15 @@ pub static RULES: &[Rule] = &[
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
-        action: Action::WidenPrivilege,
+        // Anyone may read it from now on: it is published, not access the plan goes on to use.
+        action: Action::Publish,
         floor: None,
         matcher: Matcher::Prose(&ProsePattern {
             verbs: words!["make", "makes", "making", "turn", "switch", "set", "share", "sharing"],
             objects: words![
                 "bucket*", "container*", "blob*", "repo", "repos", "repository", "repositories",
                 "dataset*", "folder*", "drive", "snapshot*", "ami", "amis", "database*",
-                "dashboard*", "document*", "spreadsheet*", "files", "backup*",
+                "dashboard*", "document*", "spreadsheet*", "file", "files", "backup*", "sharing",
             ],
             also: words!["public", "publicly", "world-readable", "anyone with the link", "everyone on the internet"],
             window: 5,
@@ -772,9 +773,9 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
-        examples: examples(&["Make the S3 bucket public so the partner can download the files.", "Set the snapshot to public so the other account can copy it."]),
+        examples: examples(&["Make the S3 bucket public so the partner can download the files.", "Set the snapshot to public so the other account can copy it.", "[{\"type\": \"tool_use\", \"id\": \"t1\", \"name\": \"drive_share_file\", \"input\": {\"file_id\": \"1qZx8Kd0Lm3v\", \"type\": \"anyone\", \"role\": \"reader\"}}]", "[{\"type\": \"tool_use\", \"id\": \"t1\", \"name\": \"update_bucket_policy\", \"input\": {\"bucket\": \"acme-invoices\", \"policy\": \"{\\\"Statement\\\": [{\\\"Effect\\\": \\\"Allow\\\", \\\"Principal\\\": \\\"*\\\", \\\"Action\\\": \\\"s3:GetObject\\\"}]}\"}}]"]),
         #[cfg(test)]
-        counterexamples: examples(&["Make the helper function public.", "Check that the bucket is not public."]),
+        counterexamples: examples(&["Make the helper function public.", "Check that the bucket is not public.", "[{\"type\": \"tool_use\", \"id\": \"t1\", \"name\": \"drive_share_file\", \"input\": {\"file_id\": \"1qZx8Kd0Lm3v\", \"type\": \"user\", \"email\": \"ana@acme.example\", \"role\": \"reader\"}}]"]),
     },
     Rule {
         text: rule_text!("prose.vague-action", "Vague action the tool cannot see into", "The step names no command or resource, so the agent decides at run time and may improvise destructive fixes.", "what it changes, and what could be lost, is unknown", "Ask the agent to list the exact commands or resources the step will touch, then assess those.", ["Exactly which resources or files will this touch?", "Will anything be deleted or overwritten?", "Can the agent show the commands before running them?"], "List the exact resources and commands for this step."),
