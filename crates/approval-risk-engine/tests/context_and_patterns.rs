@@ -74,6 +74,22 @@ fn only_step(assessment: &Assessment) -> &StepReport {
     &assessment.steps[0]
 }
 
+/// Each one-step plan, with the target set to production, proceeds (`proceeds`), and each of
+/// `acts` is at least reviewed: the direction both ways, for tests of what counts as an act.
+fn assert_production_decisions(proceeds: &[&str], acts: &[&str]) {
+    for plan in proceeds {
+        let assessment = assess_in(plan, target(Target::Production));
+        assert_eq!(only_step(&assessment).decision, Decision::Proceed, "{plan}");
+    }
+    for plan in acts {
+        let assessment = assess_in(plan, target(Target::Production));
+        assert!(
+            only_step(&assessment).decision >= Decision::Review,
+            "{plan}"
+        );
+    }
+}
+
 fn has_finding(step: &StepReport, rule: &str) -> bool {
     step.findings.iter().any(|f| f.rule == rule)
 }
@@ -2762,27 +2778,18 @@ fn a_bucket_holding_query_results_of_contact_details_made_public_is_blocked() {
 /// still change something.
 #[test]
 fn nouns_and_participles_of_change_are_not_the_steps_act() {
-    let reads = [
-        "1. In Stripe, search for charges described as \"Late return fee\" created from 3 to 10 May.\n",
-        "1. List the customers charged £25 last week.\n",
-        "1. Look for about 40 charges in the export.\n",
-    ];
-    for plan in reads {
-        let assessment = assess_in(plan, target(Target::Production));
-        assert_eq!(only_step(&assessment).decision, Decision::Proceed, "{plan}");
-    }
-    let acts = [
-        "1. Charge the 40 customers £25 in Stripe.\n",
-        "1. Delete the users created before 2020.\n",
-        "1. Search for the invoice, then update the charges from May.\n",
-    ];
-    for plan in acts {
-        let assessment = assess_in(plan, target(Target::Production));
-        assert!(
-            only_step(&assessment).decision >= Decision::Review,
-            "{plan}"
-        );
-    }
+    assert_production_decisions(
+        &[
+            "1. In Stripe, search for charges described as \"Late return fee\" created from 3 to 10 May.\n",
+            "1. List the customers charged £25 last week.\n",
+            "1. Look for about 40 charges in the export.\n",
+        ],
+        &[
+            "1. Charge the 40 customers £25 in Stripe.\n",
+            "1. Delete the users created before 2020.\n",
+            "1. Search for the invoice, then update the charges from May.\n",
+        ],
+    );
 }
 
 /// A file editor's call on a repository's own configuration in a checkout under a home folder
@@ -2812,25 +2819,16 @@ fn an_edit_of_a_checkouts_own_configuration_is_work_in_the_working_copy() {
 /// with nothing shown, are still a change.
 #[test]
 fn a_file_shown_under_its_step_is_what_the_step_writes() {
-    let shown = [
-        "1. Make the platform team the code owners of the CI configuration, in `.github/CODEOWNERS`:\n   ```\n   /.github/ @acme/platform\n   ```\n",
-        "1. On a branch, give `.github/workflows/ci.yml` a read-only token and cancel superseded runs:\n   ```yaml\n   permissions:\n     contents: read\n   concurrency:\n     cancel-in-progress: true\n   ```\n",
-    ];
-    for plan in shown {
-        let assessment = assess_in(plan, target(Target::Production));
-        assert_eq!(only_step(&assessment).decision, Decision::Proceed, "{plan}");
-    }
-    let not_shown = [
-        "1. Make the platform team the owners of the proxy configuration, in `/etc/nginx/owners.conf`:\n   ```\n   owner platform\n   ```\n",
-        "1. Make the platform team the code owners of the CI configuration.\n",
-    ];
-    for plan in not_shown {
-        let assessment = assess_in(plan, target(Target::Production));
-        assert!(
-            only_step(&assessment).decision >= Decision::Review,
-            "{plan}"
-        );
-    }
+    assert_production_decisions(
+        &[
+            "1. Make the platform team the code owners of the CI configuration, in `.github/CODEOWNERS`:\n   ```\n   /.github/ @acme/platform\n   ```\n",
+            "1. On a branch, give `.github/workflows/ci.yml` a read-only token and cancel superseded runs:\n   ```yaml\n   permissions:\n     contents: read\n   concurrency:\n     cancel-in-progress: true\n   ```\n",
+        ],
+        &[
+            "1. Make the platform team the owners of the proxy configuration, in `/etc/nginx/owners.conf`:\n   ```\n   owner platform\n   ```\n",
+            "1. Make the platform team the code owners of the CI configuration.\n",
+        ],
+    );
 }
 
 /// A commit is made in the working copy, whatever it holds ("Commit the upgrades"); a database
@@ -2838,18 +2836,13 @@ fn a_file_shown_under_its_step_is_what_the_step_writes() {
 /// not the working copy's alone.
 #[test]
 fn a_commit_is_work_in_the_working_copy() {
-    let commit = assess_in("1. Commit the upgrades.\n", target(Target::Production));
-    assert_eq!(only_step(&commit).decision, Decision::Proceed);
-    for plan in [
-        "1. Commit the transaction on the orders database.\n",
-        "1. Commit the fix to main.\n",
-    ] {
-        let assessment = assess_in(plan, target(Target::Production));
-        assert!(
-            only_step(&assessment).decision >= Decision::Review,
-            "{plan}"
-        );
-    }
+    assert_production_decisions(
+        &["1. Commit the upgrades.\n"],
+        &[
+            "1. Commit the transaction on the orders database.\n",
+            "1. Commit the fix to main.\n",
+        ],
+    );
 }
 
 /// A spec task's traceability line (`_Requirements: 2.5_`) says which requirements the task
@@ -2872,28 +2865,19 @@ fn a_spec_tasks_requirements_line_is_data() {
 /// file of production, stay what they were.
 #[test]
 fn verbs_about_code_in_a_source_file_are_edits_of_that_file() {
-    let edits = [
-        "1. Reset the form state in `src/checkout/CheckoutForm.tsx` when \"Start over\" is clicked.\n",
-        "1. Delete the unused import of `zxcvbn` from `src/lib/passwordStrength.ts` that ESLint reports.\n",
-        "1. Drop the `describe.skip` on the old suite in `test/slots/slotsForDay.test.ts`.\n",
-        "1. Mark the flag as retired in `docs/feature-flags.md`.\n",
-    ];
-    for plan in edits {
-        let assessment = assess_in(plan, target(Target::Production));
-        assert_eq!(only_step(&assessment).decision, Decision::Proceed, "{plan}");
-    }
-    let not_code = [
-        "1. Delete the old session rows from the `sessions` table in production.\n",
-        "1. Reset the admin password in `config/users.yaml` on the prod server.\n",
-        "1. Remove the API key from `src/config.ts` and revoke it.\n",
-    ];
-    for plan in not_code {
-        let assessment = assess_in(plan, target(Target::Production));
-        assert!(
-            only_step(&assessment).decision >= Decision::Review,
-            "{plan}"
-        );
-    }
+    assert_production_decisions(
+        &[
+            "1. Reset the form state in `src/checkout/CheckoutForm.tsx` when \"Start over\" is clicked.\n",
+            "1. Delete the unused import of `zxcvbn` from `src/lib/passwordStrength.ts` that ESLint reports.\n",
+            "1. Drop the `describe.skip` on the old suite in `test/slots/slotsForDay.test.ts`.\n",
+            "1. Mark the flag as retired in `docs/feature-flags.md`.\n",
+        ],
+        &[
+            "1. Delete the old session rows from the `sessions` table in production.\n",
+            "1. Reset the admin password in `config/users.yaml` on the prod server.\n",
+            "1. Remove the API key from `src/config.ts` and revoke it.\n",
+        ],
+    );
 }
 
 /// A credential stored for a service, read into a variable, is in the agent's hands from then
