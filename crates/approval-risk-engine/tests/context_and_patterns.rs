@@ -2845,6 +2845,23 @@ fn a_commit_is_work_in_the_working_copy() {
     );
 }
 
+/// A verb of taking out whose object is a piece of code ("kill the dead `LegacySkuResolver`")
+/// is work on code; the same verb on a process, or installing a tool with a code-like name,
+/// is not.
+#[test]
+fn taking_out_a_piece_of_code_is_work_on_code() {
+    assert_production_decisions(
+        &[
+            "1. Kill the dead `LegacySkuResolver`.\n",
+            "1. Remove the unused `PriceFormatter`.\n",
+        ],
+        &[
+            "1. Kill the stuck `payments-worker` process.\n",
+            "1. Install the `AutoAGI` tool from its GitHub release.\n",
+        ],
+    );
+}
+
 /// A spec task's traceability line (`_Requirements: 2.5_`) says which requirements the task
 /// serves, not what it does: a task that edits a documentation file stays work on code with
 /// it, and the line hides nothing written on the task's other lines.

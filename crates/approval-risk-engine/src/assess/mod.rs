@@ -1872,8 +1872,34 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
                 words!["transaction*", "tx", "txn", "changes to production"],
             )
             .is_empty();
+        // "Kill the dead `LegacySkuResolver`": a verb of taking out, and what it acts on is a
+        // piece of code. Installing or running one (`AutoAGI`) is not writing code.
+        let takes_out = find_all(
+            &tokens[s..e],
+            words![
+                "kill",
+                "disable",
+                "deprecat*",
+                "retire",
+                "drop",
+                "delete",
+                "remove",
+                "strip"
+            ],
+        )
+        .first()
+        .is_some_and(|(a, _)| *a == 0);
+        let on_code = takes_out
+            && tokens[e..prose::clause_of(tokens, s).end]
+                .iter()
+                .find(|t| {
+                    !words!["the", "a", "an", "dead", "old", "unused", "legacy", "stale"]
+                        .contains(t.text.as_str())
+                })
+                .is_some_and(|t| t.code_name);
         let code_work = builds_software
             || commits
+            || on_code
             || edits_a_source_file(tokens, prose::clause_of(tokens, s))
             || (find_all(&tokens[s..e], CODE_WORK)
                 .first()
