@@ -252,15 +252,18 @@ pub(super) fn exports(
 /// `OutputLocation=s3://...`, a BigQuery or Snowflake export to `gs://` or `s3://`. The
 /// location is an argument of its own, not part of the query (which may read from a bucket).
 fn stored_results(input: &str, command: &Command) -> Option<Span> {
-    if !command
-        .args
-        .iter()
-        .any(|a| a.value.to_ascii_lowercase().contains("select "))
-    {
+    // Every command of every step passes here: a byte scan, not a lowered copy of each word.
+    let query = |arg: &Arg| {
+        arg.value
+            .as_bytes()
+            .windows(7)
+            .any(|w| w.eq_ignore_ascii_case(b"select "))
+    };
+    if !command.args.iter().any(query) {
         return None;
     }
     command.args.iter().find_map(|arg| {
-        if arg.value.to_ascii_lowercase().contains("select ") {
+        if query(arg) {
             return None;
         }
         let raw = arg.span.slice(input);
