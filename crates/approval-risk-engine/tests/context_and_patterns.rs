@@ -707,6 +707,22 @@ fn safety_off_then_act_in_prose_fires() {
     );
 }
 
+/// Words of recreating in what a step is for ("so the next deploy does not create it again")
+/// are not a recreation: the pattern joins a deletion to a step that builds it again.
+#[test]
+fn recreating_named_in_a_purpose_is_not_delete_then_recreate() {
+    let drop = "1. Drop the legacy table: `psql -h db.prod.internal -c 'DROP TABLE attachments_legacy;'`\n";
+    let purpose = assess_default(&format!(
+        "{drop}2. Record the index in the migration history so the next deploy does not try to create it again: `git commit -am 'record index'`\n"
+    ));
+    assert!(pattern_steps(&purpose, "plan.delete-then-recreate").is_empty());
+    let again = assess_default(&format!("{drop}2. Create it again from the schema file.\n"));
+    assert_eq!(
+        pattern_steps(&again, "plan.delete-then-recreate"),
+        vec![vec![1, 2]]
+    );
+}
+
 /// Branch protection guards pushes: a push to the branch whose protection was just removed is
 /// what it was there to stop, and a push to another branch is not.
 #[test]

@@ -332,7 +332,7 @@ fn narrowed_backup(work: &StepWork) -> bool {
 fn mentions(tokens: &[Token], terms: Words) -> bool {
     find_all(tokens, terms)
         .iter()
-        .any(|(s, _)| !is_negated(tokens, *s))
+        .any(|(s, _)| !is_negated(tokens, *s) && !tokens[*s].data)
 }
 
 fn command_creates(command: &Command) -> bool {
