@@ -2121,7 +2121,7 @@ fn mark_spec_references(input: &str, tokens: &mut [Token]) {
     for token in tokens.iter_mut() {
         if token.span.start < line_end {
             token.data = true;
-        } else if KEYS.contains(token.text.as_str()) {
+        } else if token.text.starts_with('_') && KEYS.contains(token.text.as_str()) {
             token.data = true;
             line_end = input
                 .get(token.span.end..)

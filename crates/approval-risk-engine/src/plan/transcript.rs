@@ -555,9 +555,13 @@ impl Writer<'_> {
                 // Card and ID numbers too: a message carrying one exposes it.
                 spans.extend(crate::rules::flows::personal_data_spans(value));
                 spans.extend(crate::rules::flows::contact_spans(value));
-                for address in &self.returned {
-                    for (at, found) in value.match_indices(address.as_str()) {
-                        spans.push((at, at + found.len()));
+                // Only text that holds an address is searched for the returned ones: a long
+                // transcript's every body against its every result would cost their product.
+                if value.contains("://") {
+                    for address in &self.returned {
+                        for (at, found) in value.match_indices(address.as_str()) {
+                            spans.push((at, at + found.len()));
+                        }
                     }
                 }
                 spans.sort_unstable();

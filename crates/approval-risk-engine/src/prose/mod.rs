@@ -395,11 +395,11 @@ fn mark_purposes(text: &str, base: usize, tokens: &mut [Token]) {
         let first_in_clause = i == 0 || tokens[i - 1].clause != clause;
         let next = tokens.get(i + 1).map(|t| t.text.as_str());
         let starts = match tokens[i].text.as_str() {
-            // "so far", "so many", "and so on" say how much, not why.
             // ", so a moved slot stops showing as taken": after a comma in the same sentence,
             // "so" and a subject open what the step is for, as "so" does inside a clause.
             // ", so drop those tables first" is "therefore" and a command, and a sentence that
-            // opens with it ("So, delete it") is not a purpose either.
+            // opens with it ("So, delete it") is not a purpose either. "So far", "so many",
+            // "and so on" say how much, not why.
             "so" => {
                 let subject = next.is_some_and(|word| {
                     word.ends_with("'s")
@@ -681,8 +681,8 @@ pub fn in_noun_phrase(tokens: &[Token], index: usize) -> bool {
     }
     // A participle after a noun, with when, by whom or how much after it, describes that noun
     // ("charges created from 3 to 10 May", "rows updated by the nightly job", "customers
-    // charged £25"), unless a subject or an
-    // auxiliary before it makes it a verb ("we deleted from", "was dropped in").
+    // charged £25"), unless a subject or an auxiliary before it makes it a verb ("we deleted
+    // from", "was dropped in").
     if tokens[index].text.ends_with("ed")
         && index
             .checked_sub(1)
