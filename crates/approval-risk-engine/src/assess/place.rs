@@ -63,6 +63,9 @@ fn note(kind: AdjustmentKind, note: impl Into<String>, evidence: Vec<Span>) -> A
     }
 }
 
+/// Places one finding: the rule's own axes, then one stage per thing that moves them, in a
+/// fixed order. Each stage reads the step and the context and records what it changed as an
+/// adjustment, so the card can say why.
 pub fn place(
     input: &str,
     rule: &'static Rule,
@@ -72,256 +75,383 @@ pub fn place(
     environment: &Environment,
     options: &Options,
 ) -> Scored {
-    let mut reversibility = hit.reversibility.unwrap_or(rule.reversibility);
-    let mut scope = hit.scope.unwrap_or(rule.scope);
-    let mut adjustments = Vec::new();
-    let mut raised = Vec::new();
-    // Where the unnamed-environment adjustment is, should a production directory replace it.
-    let mut unnamed_at: Option<usize> = None;
-    let mut floor = hit.floor.or(rule.floor);
+    let mut p = Placing {
+        input,
+        rule,
+        command,
+        tokens,
+        environment,
+        options,
+        reversibility: hit.reversibility.unwrap_or(rule.reversibility),
+        scope: hit.scope.unwrap_or(rule.scope),
+        floor: hit.floor.or(rule.floor),
+        adjustments: Vec::new(),
+        raised: Vec::new(),
+        unnamed_at: None,
+        hit,
+    };
+    // The claims a plan makes about itself are placed by the rule alone: they change nothing,
+    // so no environment, amplifier or mitigation applies to them.
     let changes = rule.id() != "plan.claims";
+    if changes {
+        if p.hit.scope.is_none() {
+            p.named_environment();
+        }
+        p.another_machine();
+        p.production_directory();
+        p.audit_records();
+        p.everything_at_once();
+        p.many_at_once();
+        p.skipped_confirmation();
+        p.preview();
+        p.recovery_window();
+        p.scratch();
+    }
+    let mutating = changes && rule.action != Action::Backup && p.scope > Scope::None;
+    if mutating {
+        p.credentials();
+    }
+    let mut decision = p.matrix();
+    if mutating {
+        decision = p.freeze(decision);
+        decision = p.protected(decision);
+    }
+    decision = p.rule_override(decision);
+    Scored {
+        rule,
+        hit: p.hit,
+        reversibility: p.reversibility,
+        scope: p.scope,
+        decision,
+        adjustments: p.adjustments,
+        raised: p.raised,
+    }
+}
 
-    // The environment the step names.
-    if changes && hit.scope.is_none() {
-        match (rule.reach, environment.production) {
+/// One finding being placed: what the stages read, and the axes and notes they move.
+struct Placing<'a> {
+    input: &'a str,
+    rule: &'static Rule,
+    hit: Hit,
+    command: Option<&'a Command>,
+    tokens: &'a [Token],
+    environment: &'a Environment,
+    options: &'a Options,
+    reversibility: Reversibility,
+    scope: Scope,
+    floor: Option<Decision>,
+    adjustments: Vec<Adjustment>,
+    raised: Vec<Raised>,
+    /// Where the unnamed-environment adjustment is, should a production directory replace it.
+    unnamed_at: Option<usize>,
+}
+
+impl Placing<'_> {
+    fn push(&mut self, kind: AdjustmentKind, text: impl Into<String>, evidence: Vec<Span>) {
+        self.adjustments.push(note(kind, text, evidence));
+    }
+
+    /// The first span of any of `terms` outside parentheses and inline code: words there are an
+    /// aside or a name ("(every personal column)"), they describe, they do not widen what the
+    /// step acts on.
+    fn phrase(&self, terms: Words) -> Option<Span> {
+        let tokens = self.tokens;
+        find_all(tokens, terms)
+            .iter()
+            .find(|(s, _)| !tokens[*s].data)
+            .map(|(s, e)| tokens[*s].span.cover(tokens[*e - 1].span))
+    }
+
+    fn flag(&self, names: Words) -> Option<Span> {
+        self.command
+            .and_then(|c| crate::rules::find_flag(c, names).map(|a| a.span))
+    }
+
+    /// The environment the step names, or the target the approver set when it names none.
+    fn named_environment(&mut self) {
+        let input = self.input;
+        match (self.rule.reach, self.environment.production) {
             (Reach::Environment | Reach::Host | Reach::Workspace, Some(span))
-                if scope < Scope::Production =>
+                if self.scope < Scope::Production =>
             {
-                scope = Scope::Production;
-                adjustments.push(note(
+                self.scope = Scope::Production;
+                self.push(
                     AdjustmentKind::Amplifier,
                     format!("It names production (`{}`).", span.slice(input)),
                     vec![span],
-                ));
+                );
             }
             (Reach::Environment | Reach::Host, None) => {
-                let named = environment.nonproduction;
+                let named = self.environment.nonproduction;
+                let target = self.options.context.target;
                 if let Some(span) = named.filter(|span| {
                     let name = span.slice(input);
-                    (options.context.target == Target::Development
-                        && super::environment::is_development(name))
+                    (target == Target::Development && super::environment::is_development(name))
                         || super::environment::is_local_machine(name)
                 }) {
                     // The step names the development target the approver set (`dev-priya` on
                     // `gke-acme-dev`), or the machine it runs on ("my local database"): the
                     // developers' own, as when a development target names nothing.
-                    if scope <= Scope::Shared {
-                        scope = Scope::Local;
-                        raised.push(Raised::DevelopersOwn);
-                    }
-                    adjustments.push(note(
+                    self.developers_own();
+                    self.push(
                         AdjustmentKind::Context,
                         format!(
                             "It names the developers' own environment (`{}`).",
                             span.slice(input)
                         ),
                         vec![span],
-                    ));
+                    );
                 } else if let Some(span) = named {
-                    scope = scope.max(Scope::Shared);
-                    adjustments.push(note(
+                    self.scope = self.scope.max(Scope::Shared);
+                    self.push(
                         AdjustmentKind::Context,
                         format!(
                             "It names a non-production environment (`{}`).",
                             span.slice(input)
                         ),
                         vec![span],
-                    ));
+                    );
                 } else {
-                    match options.context.target {
-                        Target::Unknown => {
-                            if scope < Scope::Production {
-                                scope = Scope::Production;
-                                unnamed_at = Some(adjustments.len());
-                                raised.push(Raised::UnnamedEnvironment);
-                                adjustments.push(note(AdjustmentKind::Amplifier, "It names no environment, so it is taken as production until you set the target.", vec![]));
-                            }
-                        }
-                        Target::Production => {
-                            scope = scope.max(Scope::Production);
-                            adjustments.push(note(
-                                AdjustmentKind::Context,
-                                "You set the target to production.",
-                                vec![],
-                            ));
-                        }
-                        Target::Staging => {
-                            scope = scope.max(Scope::Shared);
-                            adjustments.push(note(AdjustmentKind::Context, "You set the target to staging, a shared non-production environment.", vec![]));
-                        }
-                        // A development environment is the developers' own: a mistake there
-                        // reaches no one else's work, so a change that is easy to undo
-                        // proceeds. What a rule knows reaches further keeps its scope.
-                        Target::Development => {
-                            if scope <= Scope::Shared {
-                                scope = Scope::Local;
-                                raised.push(Raised::DevelopersOwn);
-                            }
-                            adjustments.push(note(AdjustmentKind::Context, "You set the target to development, where a mistake stays with the developers.", vec![]));
-                        }
-                    }
+                    self.target_set();
                 }
             }
             _ => {}
         }
     }
 
-    // Commands run on another machine (`ssh host '...'`, `kubectl exec`, `docker exec`) act on
-    // that machine, not the agent's workspace.
-    // A program the tool does not know stays judged where the tool can see it: unknown, not
-    // widened further by guesses about the remote side.
-    if changes
-        && rule.reach == Reach::Workspace
-        && scope < Scope::Shared
-        && rule.id() != "shell.unrecognized"
-    {
-        if let Some(c) = command.filter(|c| {
-            c.has_wrapper("ssh") || c.has_wrapper("kubectl exec") || c.has_wrapper("docker exec")
-        }) {
-            scope = Scope::Shared;
-            let place = if c.has_wrapper("ssh") {
-                "another machine over `ssh`"
-            } else {
-                "a running container"
-            };
-            adjustments.push(note(
-                AdjustmentKind::Amplifier,
-                format!("It runs on {place}, not in the agent's workspace."),
-                vec![],
-            ));
-            if environment.production.is_some() {
-                scope = Scope::Production;
-            }
-        }
-    }
-    // A directory the plan moved into (`cd envs/prod`) names the environment too.
-    if changes
-        && environment.production.is_none()
-        && scope < Scope::Production
-        && matches!(
-            rule.reach,
-            Reach::Environment | Reach::Host | Reach::Workspace
-        )
-    {
-        if let Some(cwd) = command.and_then(|c| c.cwd.as_deref()) {
-            let lower = cwd.to_ascii_lowercase();
-            if lower
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|p| words!["prod", "production", "prd", "live"].contains(p))
-            {
-                scope = Scope::Production;
-                if let Some(at) = unnamed_at.take() {
-                    adjustments.remove(at);
-                    raised.retain(|r| *r != Raised::UnnamedEnvironment);
+    /// A step that names no environment is placed where the approver said the plan runs.
+    fn target_set(&mut self) {
+        match self.options.context.target {
+            Target::Unknown => {
+                if self.scope < Scope::Production {
+                    self.scope = Scope::Production;
+                    self.unnamed_at = Some(self.adjustments.len());
+                    self.raised.push(Raised::UnnamedEnvironment);
+                    self.push(AdjustmentKind::Amplifier, "It names no environment, so it is taken as production until you set the target.", vec![]);
                 }
-                adjustments.push(note(
-                    AdjustmentKind::Amplifier,
-                    format!("It runs in `{cwd}`, a production directory."),
-                    vec![],
-                ));
             }
-        }
-    }
-    // Audit records are the organisation's memory of what happened; destroying them reaches
-    // everyone who would investigate.
-    if changes
-        && matches!(
-            rule.action,
-            Action::Delete | Action::DeleteRecreate | Action::DisableSafety
-        )
-        && scope < Scope::Organization
-    {
-        let audit = hit.target.as_deref().is_some_and(names_audit_trail)
-            || command.is_some_and(|c| c.args.iter().any(|a| names_audit_trail(&a.value)));
-        if audit {
-            scope = Scope::Organization;
-            adjustments.push(note(AdjustmentKind::Amplifier, "It destroys audit records, which the whole organisation relies on to know what happened.", vec![]));
+            Target::Production => {
+                self.scope = self.scope.max(Scope::Production);
+                self.push(
+                    AdjustmentKind::Context,
+                    "You set the target to production.",
+                    vec![],
+                );
+            }
+            Target::Staging => {
+                self.scope = self.scope.max(Scope::Shared);
+                self.push(
+                    AdjustmentKind::Context,
+                    "You set the target to staging, a shared non-production environment.",
+                    vec![],
+                );
+            }
+            // A development environment is the developers' own: a mistake there reaches no one
+            // else's work, so a change that is easy to undo proceeds. What a rule knows reaches
+            // further keeps its scope.
+            Target::Development => {
+                self.developers_own();
+                self.push(
+                    AdjustmentKind::Context,
+                    "You set the target to development, where a mistake stays with the developers.",
+                    vec![],
+                );
+            }
         }
     }
 
-    // Amplifiers and mitigations written into the command or the sentence.
-    if changes {
-        let flags = |names: Words| -> Option<Span> {
-            command.and_then(|c| crate::rules::find_flag(c, names).map(|a| a.span))
-        };
-        // Words in parentheses or inline code are an aside or a name ("(every personal
-        // column)"): they describe, they do not widen what the step acts on.
-        let phrase = |terms: Words| -> Option<Span> {
-            find_all(tokens, terms)
-                .iter()
-                .find(|(s, _)| !tokens[*s].data)
-                .map(|(s, e)| tokens[*s].span.cover(tokens[*e - 1].span))
-        };
-        if let Some(span) = flags(words!["--all-regions", "--region=all"]).or_else(|| {
-            phrase(words![
-                "all regions",
-                "every region",
-                "each region",
-                "all accounts",
-                "every account",
-                "entire organization",
-                "entire organisation",
-                "whole organization",
-                "whole organisation",
-            ])
-        }) {
-            if scope < Scope::Organization {
-                scope = Scope::Organization;
-                adjustments.push(note(
-                    AdjustmentKind::Amplifier,
-                    format!("It reaches everything at once (`{}`).", span.slice(input)),
-                    vec![span],
-                ));
-            }
+    fn developers_own(&mut self) {
+        if self.scope <= Scope::Shared {
+            self.scope = Scope::Local;
+            self.raised.push(Raised::DevelopersOwn);
         }
-        if rule.reach.follows_environment() && scope < Scope::Production {
-            let glob =
-                command.and_then(|c| c.args.iter().find(|a| a.glob && !a.quoted).map(|a| a.span));
-            // A PowerShell cmdlet fed by a pipeline from a `Get-` cmdlet or a filter acts on
-            // every object the list holds, as `xargs` does.
-            let fed_a_list = |c: &Command| {
-                matches!(&c.input, Input::Pipe { from, .. }
-                    if rules::verb_noun_lower(from) && (from.starts_with("get-") || from == "where-object"))
-            };
-            let loop_wrapper = command
-                .filter(|c| {
-                    c.has_wrapper("xargs")
-                        || c.has_wrapper("find -exec")
-                        || c.has_wrapper("loop")
-                        || fed_a_list(c)
-                })
-                .map(|c| c.program_span);
-            let broad = flags(BREADTH).or(glob).or(loop_wrapper).or_else(|| {
-                phrase(words![
-                    "all",
-                    "every",
-                    "everything",
-                    "entire",
-                    "each of the"
+    }
+
+    /// Commands run on another machine (`ssh host '...'`, `kubectl exec`, `docker exec`) act
+    /// on that machine, not the agent's workspace. A program the tool does not know stays
+    /// judged where the tool can see it: unknown, not widened further by guesses about the
+    /// remote side.
+    fn another_machine(&mut self) {
+        if self.rule.reach != Reach::Workspace
+            || self.scope >= Scope::Shared
+            || self.rule.id() == "shell.unrecognized"
+        {
+            return;
+        }
+        let Some(c) = self.command.filter(|c| {
+            c.has_wrapper("ssh") || c.has_wrapper("kubectl exec") || c.has_wrapper("docker exec")
+        }) else {
+            return;
+        };
+        self.scope = Scope::Shared;
+        let place = if c.has_wrapper("ssh") {
+            "another machine over `ssh`"
+        } else {
+            "a running container"
+        };
+        self.push(
+            AdjustmentKind::Amplifier,
+            format!("It runs on {place}, not in the agent's workspace."),
+            vec![],
+        );
+        if self.environment.production.is_some() {
+            self.scope = Scope::Production;
+        }
+    }
+
+    /// A directory the plan moved into (`cd envs/prod`) names the environment too.
+    fn production_directory(&mut self) {
+        if self.environment.production.is_some()
+            || self.scope >= Scope::Production
+            || !matches!(
+                self.rule.reach,
+                Reach::Environment | Reach::Host | Reach::Workspace
+            )
+        {
+            return;
+        }
+        let Some(cwd) = self.command.and_then(|c| c.cwd.as_deref()) else {
+            return;
+        };
+        let lower = cwd.to_ascii_lowercase();
+        if !lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|p| words!["prod", "production", "prd", "live"].contains(p))
+        {
+            return;
+        }
+        self.scope = Scope::Production;
+        if let Some(at) = self.unnamed_at.take() {
+            self.adjustments.remove(at);
+            self.raised.retain(|r| *r != Raised::UnnamedEnvironment);
+        }
+        self.push(
+            AdjustmentKind::Amplifier,
+            format!("It runs in `{cwd}`, a production directory."),
+            vec![],
+        );
+    }
+
+    /// Audit records are the organisation's memory of what happened; destroying them reaches
+    /// everyone who would investigate.
+    fn audit_records(&mut self) {
+        if !matches!(
+            self.rule.action,
+            Action::Delete | Action::DeleteRecreate | Action::DisableSafety
+        ) || self.scope >= Scope::Organization
+        {
+            return;
+        }
+        let audit = self.hit.target.as_deref().is_some_and(names_audit_trail)
+            || self
+                .command
+                .is_some_and(|c| c.args.iter().any(|a| names_audit_trail(&a.value)));
+        if audit {
+            self.scope = Scope::Organization;
+            self.push(AdjustmentKind::Amplifier, "It destroys audit records, which the whole organisation relies on to know what happened.", vec![]);
+        }
+    }
+
+    /// Every region or account at once, in a flag or in words.
+    fn everything_at_once(&mut self) {
+        let span = self
+            .flag(words!["--all-regions", "--region=all"])
+            .or_else(|| {
+                self.phrase(words![
+                    "all regions",
+                    "every region",
+                    "each region",
+                    "all accounts",
+                    "every account",
+                    "entire organization",
+                    "entire organisation",
+                    "whole organization",
+                    "whole organisation",
                 ])
             });
-            if let Some(span) = broad {
-                scope = scope.widen();
-                adjustments.push(note(AdjustmentKind::Amplifier, format!("It applies to many things at once (`{}`), which widens what a mistake reaches.", span.slice(input)), vec![span]));
-            }
-        }
-        if let Some(span) = flags(SKIP_CONFIRMATION).filter(|s| !rule_flag(&hit, *s)) {
-            if reversibility == Reversibility::Reversible && SKIP_CHECK.contains(span.slice(input))
-            {
-                reversibility = Reversibility::Recoverable;
-            }
-            adjustments.push(note(
+        if let Some(span) = span.filter(|_| self.scope < Scope::Organization) {
+            self.scope = Scope::Organization;
+            self.push(
                 AdjustmentKind::Amplifier,
                 format!(
-                    "`{}` skips the confirmation or safety check that would have caught a mistake.",
-                    span.slice(input)
+                    "It reaches everything at once (`{}`).",
+                    span.slice(self.input)
                 ),
                 vec![span],
-            ));
+            );
         }
-        let preview = command.and_then(|c| rules::preview(c).map(|p| (c, p)));
-        if let Some((c, Preview::Unsupported(arg))) = &preview {
-            adjustments.push(note(
+    }
+
+    /// Many things at once: a breadth flag, an unquoted glob, a loop or `xargs` around the
+    /// command, or "all" in words.
+    fn many_at_once(&mut self) {
+        if !self.rule.reach.follows_environment() || self.scope >= Scope::Production {
+            return;
+        }
+        let glob = self
+            .command
+            .and_then(|c| c.args.iter().find(|a| a.glob && !a.quoted).map(|a| a.span));
+        // A PowerShell cmdlet fed by a pipeline from a `Get-` cmdlet or a filter acts on every
+        // object the list holds, as `xargs` does.
+        let fed_a_list = |c: &Command| {
+            matches!(&c.input, Input::Pipe { from, .. }
+                if rules::verb_noun_lower(from) && (from.starts_with("get-") || from == "where-object"))
+        };
+        let loop_wrapper = self
+            .command
+            .filter(|c| {
+                c.has_wrapper("xargs")
+                    || c.has_wrapper("find -exec")
+                    || c.has_wrapper("loop")
+                    || fed_a_list(c)
+            })
+            .map(|c| c.program_span);
+        let broad = self.flag(BREADTH).or(glob).or(loop_wrapper).or_else(|| {
+            self.phrase(words![
+                "all",
+                "every",
+                "everything",
+                "entire",
+                "each of the"
+            ])
+        });
+        if let Some(span) = broad {
+            self.scope = self.scope.widen();
+            self.push(AdjustmentKind::Amplifier, format!("It applies to many things at once (`{}`), which widens what a mistake reaches.", span.slice(self.input)), vec![span]);
+        }
+    }
+
+    /// A flag that answers the prompt for the agent; one that skips a check showing what will
+    /// happen also makes a reversible change harder to undo.
+    fn skipped_confirmation(&mut self) {
+        let Some(span) = self
+            .flag(SKIP_CONFIRMATION)
+            .filter(|s| !rule_flag(&self.hit, *s))
+        else {
+            return;
+        };
+        let input = self.input;
+        if self.reversibility == Reversibility::Reversible && SKIP_CHECK.contains(span.slice(input))
+        {
+            self.reversibility = Reversibility::Recoverable;
+        }
+        self.push(
+            AdjustmentKind::Amplifier,
+            format!(
+                "`{}` skips the confirmation or safety check that would have caught a mistake.",
+                span.slice(input)
+            ),
+            vec![span],
+        );
+    }
+
+    /// A real dry run changes nothing; a flag the program does not have is no dry run.
+    fn preview(&mut self) {
+        let Some(c) = self.command else {
+            return;
+        };
+        match rules::preview(c) {
+            Some(Preview::Unsupported(arg)) => self.push(
                 AdjustmentKind::Amplifier,
                 format!(
                     "`{}` is not known to have `{}`: the flag is no dry run, and this step runs as written.",
@@ -329,26 +459,31 @@ pub fn place(
                     arg.value.split('=').next().unwrap_or(&arg.value)
                 ),
                 vec![arg.span],
-            ));
+            ),
+            Some(Preview::Real(arg)) => {
+                let span = arg.span;
+                self.reversibility = Reversibility::Reversible;
+                self.scope = Scope::None;
+                self.floor = None;
+                self.push(
+                    AdjustmentKind::Mitigation,
+                    format!(
+                        "`{}` only shows what would happen; nothing changes.",
+                        span.slice(self.input)
+                    ),
+                    vec![span],
+                );
+            }
+            None => {}
         }
-        let dry_run = match preview {
-            Some((_, Preview::Real(arg))) => Some(arg.span),
-            _ => None,
-        };
-        if let Some(span) = dry_run {
-            reversibility = Reversibility::Reversible;
-            scope = Scope::None;
-            floor = None;
-            adjustments.push(note(
-                AdjustmentKind::Mitigation,
-                format!(
-                    "`{}` only shows what would happen; nothing changes.",
-                    span.slice(input)
-                ),
-                vec![span],
-            ));
+    }
+
+    /// A secret deleted with a recovery window can be restored for a while.
+    fn recovery_window(&mut self) {
+        if self.reversibility != Reversibility::Irreversible {
+            return;
         }
-        let window = command.and_then(|c| {
+        let window = self.command.and_then(|c| {
             let at = c
                 .args
                 .iter()
@@ -360,96 +495,113 @@ pub fn place(
                 .or_else(|| c.args.get(at + 1).map(|a| a.value.clone()))?;
             (value.parse::<u32>().ok()? > 0).then_some(c.args[at].span)
         });
-        if let (Some(span), Reversibility::Irreversible) = (window, reversibility) {
-            reversibility = Reversibility::Recoverable;
-            adjustments.push(note(
+        if let Some(span) = window {
+            self.reversibility = Reversibility::Recoverable;
+            self.push(
                 AdjustmentKind::Mitigation,
                 "A recovery window keeps it restorable for a while.",
                 vec![span],
-            ));
-        }
-        if let (Some(span), true) = (environment.scratch, rule.reach.follows_environment()) {
-            // A scratch path is the agent's own only when it is what the command acts on: a
-            // file a tool reads in (`@/tmp/key.json`, `< /tmp/x`, `-f /tmp/manifest.yaml` of a
-            // cluster or cloud tool) is input, and the change lands where the tool points. A
-            // resource named scratch (`scratch-bucket`) still lives in a shared account.
-            let word = span.slice(input);
-            let path = word.starts_with(['/', '~', '.']) || word.contains('/');
-            let read_in = input[..span.start].trim_end().ends_with(['@', '<']);
-            let on_a_system = command.is_some_and(|c| super::drives_an_environment(&c.program));
-            let lowest = match (path, read_in || on_a_system) {
-                (true, false) => Some(Scope::Local),
-                (false, _) => Some(Scope::Shared),
-                (true, true) => None,
-            };
-            if let Some(lowest) =
-                lowest.filter(|lowest| environment.production.is_none() && scope > *lowest)
-            {
-                scope = lowest;
-                adjustments.push(note(
-                    AdjustmentKind::Mitigation,
-                    format!(
-                        "It targets something scratch or temporary (`{}`).",
-                        span.slice(input)
-                    ),
-                    vec![span],
-                ));
-            }
+            );
         }
     }
 
-    // The approver's context. Credentials widen what reaches through an account or a cluster
-    // (`Environment`, `Fixed`); a command on the machine it runs on (`Host`) reaches that
-    // machine, whatever the account lets the agent do.
-    let mutating = changes && rule.action != Action::Backup && scope > Scope::None;
-    // A change that is easy to undo is undone wherever a mistake took it (a node cordoned,
-    // a deployment scaled): wider credentials widen only what can be lost.
-    if mutating
-        && reversibility != Reversibility::Reversible
-        && matches!(rule.reach, Reach::Environment | Reach::Fixed)
-    {
-        match options.context.credentials {
-            Credentials::Broad if scope < Scope::Production => {
-                scope = scope.widen();
-                adjustments.push(note(AdjustmentKind::Context, "The agent holds broader credentials than the task needs, so a mistaken target is not stopped by permissions.", vec![]));
+    /// A scratch path is the agent's own only when it is what the command acts on: a file a
+    /// tool reads in (`@/tmp/key.json`, `< /tmp/x`, `-f /tmp/manifest.yaml` of a cluster or
+    /// cloud tool) is input, and the change lands where the tool points. A resource named
+    /// scratch (`scratch-bucket`) still lives in a shared account.
+    fn scratch(&mut self) {
+        let Some(span) = self
+            .environment
+            .scratch
+            .filter(|_| self.rule.reach.follows_environment())
+        else {
+            return;
+        };
+        let input = self.input;
+        let word = span.slice(input);
+        let path = word.starts_with(['/', '~', '.']) || word.contains('/');
+        let read_in = input[..span.start].trim_end().ends_with(['@', '<']);
+        let on_a_system = self
+            .command
+            .is_some_and(|c| super::drives_an_environment(&c.program));
+        let lowest = match (path, read_in || on_a_system) {
+            (true, false) => Some(Scope::Local),
+            (false, _) => Some(Scope::Shared),
+            (true, true) => None,
+        };
+        if let Some(lowest) =
+            lowest.filter(|lowest| self.environment.production.is_none() && self.scope > *lowest)
+        {
+            self.scope = lowest;
+            self.push(
+                AdjustmentKind::Mitigation,
+                format!("It targets something scratch or temporary (`{word}`)."),
+                vec![span],
+            );
+        }
+    }
+
+    /// Credentials widen what reaches through an account or a cluster (`Environment`,
+    /// `Fixed`); a command on the machine it runs on (`Host`) reaches that machine, whatever
+    /// the account lets the agent do. A change that is easy to undo is undone wherever a
+    /// mistake took it (a node cordoned, a deployment scaled): wider credentials widen only
+    /// what can be lost.
+    fn credentials(&mut self) {
+        if self.reversibility == Reversibility::Reversible
+            || !matches!(self.rule.reach, Reach::Environment | Reach::Fixed)
+        {
+            return;
+        }
+        match self.options.context.credentials {
+            Credentials::Broad if self.scope < Scope::Production => {
+                self.scope = self.scope.widen();
+                self.push(AdjustmentKind::Context, "The agent holds broader credentials than the task needs, so a mistaken target is not stopped by permissions.", vec![]);
             }
             // Admin rights make a named development target no protection: a wrong context
             // reaches production, so the scope is at least that.
-            Credentials::Admin if scope < Scope::Organization => {
-                scope = scope.widen().max(Scope::Production);
-                adjustments.push(note(AdjustmentKind::Context, "The agent holds admin credentials, so a mistake here can reach beyond the intended target; nothing would stop it.", vec![]));
+            Credentials::Admin if self.scope < Scope::Organization => {
+                self.scope = self.scope.widen().max(Scope::Production);
+                self.push(AdjustmentKind::Context, "The agent holds admin credentials, so a mistake here can reach beyond the intended target; nothing would stop it.", vec![]);
             }
             _ => {}
         }
     }
-    let mut decision = decide(reversibility, scope);
-    // What a step loses on the developers' own target is theirs and rebuilt from code and
-    // seeds (a local database reset, a dev namespace's volume): a second look, not a senior's.
-    // Wider credentials or a production name above took the scope out of `Local`.
-    if raised.contains(&Raised::DevelopersOwn) && scope == Scope::Local {
-        decision = decision.min(Decision::Review);
+
+    /// The decision matrix on the placed axes, then the rule's floor.
+    fn matrix(&self) -> Decision {
+        let mut decision = decide(self.reversibility, self.scope);
+        // What a step loses on the developers' own target is theirs and rebuilt from code and
+        // seeds (a local database reset, a dev namespace's volume): a second look, not a
+        // senior's. Wider credentials or a production name above took the scope out of `Local`.
+        if self.raised.contains(&Raised::DevelopersOwn) && self.scope == Scope::Local {
+            decision = decision.min(Decision::Review);
+        }
+        if let Some(floor) = self.floor {
+            decision = decision.max(floor);
+        }
+        decision
     }
-    if let Some(floor) = floor {
-        decision = decision.max(floor);
-    }
-    // A freeze means no changes: every change to shared or production systems needs a second
-    // look, and destroying something in production that cannot be brought back is not to be
-    // done at all until the freeze ends (the Replit database was dropped during a declared
-    // freeze). The card says so wherever the freeze applies, even when the step was escalated
-    // already.
-    if mutating && options.context.change_freeze && scope >= Scope::Shared {
-        let destroys = matches!(rule.action, Action::Delete | Action::DeleteRecreate);
+
+    /// A freeze means no changes: every change to shared or production systems needs a second
+    /// look, and destroying something in production that cannot be brought back is not to be
+    /// done at all until the freeze ends (the Replit database was dropped during a declared
+    /// freeze). The card says so wherever the freeze applies, even when the step was escalated
+    /// already.
+    fn freeze(&mut self, decision: Decision) -> Decision {
+        if !self.options.context.change_freeze || self.scope < Scope::Shared {
+            return decision;
+        }
+        let destroys = matches!(self.rule.action, Action::Delete | Action::DeleteRecreate);
         let frozen = if destroys
-            && reversibility == Reversibility::Irreversible
-            && scope >= Scope::Production
+            && self.reversibility == Reversibility::Irreversible
+            && self.scope >= Scope::Production
         {
             Decision::Block
         } else {
             Decision::Escalate
         };
-        decision = decision.max(frozen);
-        raised.push(Raised::ChangeFreeze);
-        adjustments.push(note(
+        self.raised.push(Raised::ChangeFreeze);
+        self.push(
             AdjustmentKind::Context,
             if frozen == Decision::Block {
                 "A change freeze is on: destroying something in production that cannot be brought back waits until it ends."
@@ -457,13 +609,14 @@ pub fn place(
                 "A change freeze is on: any change to shared or production systems needs a second look."
             },
             vec![],
-        ));
+        );
+        decision.max(frozen)
     }
 
-    // The organisation's policy.
-    if mutating {
-        let text = tokens.iter().map(|t| t.text.as_str()).collect::<Vec<_>>();
-        let command_words: Vec<String> = command
+    /// A change touching a name the organisation's policy protects is escalated at least.
+    fn protected(&mut self, decision: Decision) -> Decision {
+        let command_words: Vec<String> = self
+            .command
             .map(|c| {
                 c.args
                     .iter()
@@ -471,39 +624,36 @@ pub fn place(
                     .collect()
             })
             .unwrap_or_default();
-        if let Some(name) = options.policy.protected.iter().find(|p| {
-            text.iter().any(|t| t.contains(p.as_str()))
+        let tokens = self.tokens;
+        let Some(name) = self.options.policy.protected.iter().find(|p| {
+            tokens.iter().any(|t| t.text.contains(p.as_str()))
                 || command_words.iter().any(|w| w.contains(p.as_str()))
-        }) {
-            if decision < Decision::Escalate {
-                decision = Decision::Escalate;
-            }
-            adjustments.push(note(
-                AdjustmentKind::Policy,
-                format!("It touches `{name}`, which your policy marks as protected."),
-                vec![],
-            ));
-        }
+        }) else {
+            return decision;
+        };
+        self.push(
+            AdjustmentKind::Policy,
+            format!("It touches `{name}`, which your policy marks as protected."),
+            vec![],
+        );
+        decision.max(Decision::Escalate)
     }
-    if let Some(forced) = options.policy.override_for(rule.id()) {
-        let floored = floor.map_or(forced, |f| forced.max(f));
+
+    /// The policy's decision for this rule replaces the placed one (never below the rule's
+    /// floor).
+    fn rule_override(&mut self, decision: Decision) -> Decision {
+        let Some(forced) = self.options.policy.override_for(self.rule.id()) else {
+            return decision;
+        };
+        let floored = self.floor.map_or(forced, |f| forced.max(f));
         if floored != decision {
-            adjustments.push(note(
+            self.push(
                 AdjustmentKind::Policy,
                 format!("Your policy sets this rule to {}.", floored.as_str()),
                 vec![],
-            ));
+            );
         }
-        decision = floored;
-    }
-    Scored {
-        rule,
-        hit,
-        reversibility,
-        scope,
-        decision,
-        adjustments,
-        raised,
+        floored
     }
 }
 
