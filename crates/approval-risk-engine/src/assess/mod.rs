@@ -126,7 +126,7 @@ pub(crate) fn assess_text(input: &str, options: &Options, outside: &[Span]) -> A
         .collect();
     claims::attach(input, &mut work, outside, options);
     flows::follow(input, &mut work, outside, options);
-    let patterns = patterns::find(input, &mut work, options);
+    let patterns = patterns::find(input, &mut work);
     Assessed {
         format,
         work,

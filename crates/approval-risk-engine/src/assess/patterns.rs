@@ -11,7 +11,6 @@ use crate::rules::{Action, Reach};
 use crate::shell::Command;
 use crate::span::Span;
 use crate::words::Words;
-use crate::Options;
 
 const RECREATE: Words = words![
     "recreat*",
@@ -587,48 +586,92 @@ struct Traits {
     acts: bool,
 }
 
-pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<PatternReport> {
-    let _ = options;
-    let mut found: Vec<(PatternReport, Vec<usize>)> = Vec::new();
+/// Plan patterns, one stage each, in a fixed order: the patterns that join steps first, then the
+/// credit copies and transactions give, then the backups (which read that credit), then a
+/// backup deleted after it was relied on. Returns the patterns found; each step records the
+/// patterns that raise it.
+pub fn find(input: &str, work: &mut [StepWork]) -> Vec<PatternReport> {
+    let seen = Seen::new(input, work);
+    let mut found = Found::new();
+    delete_then_recreate(&seen, work, &mut found);
+    safety_off_then_act(&seen, work, &mut found);
+    privilege_widening(&seen, work, &mut found);
+    unchecked_precondition(input, work, &mut found);
+    fan_out(work, &mut found);
+    injected_destruction(&seen, work, &mut found);
+    credit_copies(&seen, work);
+    credit_checked_transactions(input, work);
+    no_backup(&seen, work, &mut found);
+    deletes_its_backup(work, &mut found);
+    attach(work, found)
+}
+
+/// The patterns found so far, each with the steps whose decision it raises.
+type Found = Vec<(PatternReport, Vec<usize>)>;
+
+/// What the pattern stages read about every step, computed once.
+struct Seen<'a> {
+    input: &'a str,
+    traits: Vec<Traits>,
+    subjects: Vec<Subject>,
+}
+
+impl<'a> Seen<'a> {
+    fn new(input: &'a str, work: &[StepWork]) -> Self {
+        let traits: Vec<Traits> = work
+            .iter()
+            .map(|w| {
+                let disables_safety = step_disables_safety(w);
+                Traits {
+                    creates: step_creates(w),
+                    backs_up: step_backs_up(w),
+                    destroys: step_destroys(w),
+                    disables_safety,
+                    erases_record: disables_safety && names_a_record(w),
+                    widens: step_widens(w),
+                    acts: step_acts(w),
+                }
+            })
+            .collect();
+        // Only steps that create, back up or destroy take part in the patterns that compare
+        // subjects; the others need no word list.
+        let subjects: Vec<Subject> = work
+            .iter()
+            .zip(&traits)
+            .map(|(w, t)| {
+                let relevant = t.creates
+                    || t.backs_up
+                    || w.findings
+                        .iter()
+                        .any(|f| matches!(f.rule.action, Action::Delete | Action::DeleteRecreate));
+                if relevant {
+                    subject_words(w)
+                } else {
+                    Subject::default()
+                }
+            })
+            .collect();
+        Seen {
+            input,
+            traits,
+            subjects,
+        }
+    }
+}
+
+/// The steps after `i` a pattern may join it with.
+fn ahead(i: usize, n: usize) -> std::ops::Range<usize> {
+    i + 1..n.min(i + 1 + REACH)
+}
+
+/// The steps before `i` a pattern may join it with.
+fn behind(i: usize) -> std::ops::Range<usize> {
+    i.saturating_sub(REACH)..i
+}
+
+/// Delete, then recreate the same thing.
+fn delete_then_recreate(seen: &Seen, work: &[StepWork], found: &mut Found) {
     let n = work.len();
-
-    let traits: Vec<Traits> = work
-        .iter()
-        .map(|w| {
-            let disables_safety = step_disables_safety(w);
-            Traits {
-                creates: step_creates(w),
-                backs_up: step_backs_up(w),
-                destroys: step_destroys(w),
-                disables_safety,
-                erases_record: disables_safety && names_a_record(w),
-                widens: step_widens(w),
-                acts: step_acts(w),
-            }
-        })
-        .collect();
-    // Only steps that create, back up or destroy take part in the patterns that compare
-    // subjects; the others need no word list.
-    let subjects: Vec<Subject> = work
-        .iter()
-        .zip(&traits)
-        .map(|(w, t)| {
-            let relevant = t.creates
-                || t.backs_up
-                || w.findings
-                    .iter()
-                    .any(|f| matches!(f.rule.action, Action::Delete | Action::DeleteRecreate));
-            if relevant {
-                subject_words(w)
-            } else {
-                Subject::default()
-            }
-        })
-        .collect();
-    let ahead = |i: usize| i + 1..n.min(i + 1 + REACH);
-    let behind = |i: usize| i.saturating_sub(REACH)..i;
-
-    // Delete, then recreate the same thing.
     for i in 0..n {
         let deletes = work[i].findings.iter().any(|f| {
             f.rule.action == Action::Delete
@@ -640,10 +683,10 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         }
         let deleted = target_words(&work[i], &[Action::Delete]);
         // The step's kind first: comparing subjects is the costly part.
-        if let Some(j) = ahead(i).find(|&j| {
-            traits[j].creates && {
+        if let Some(j) = ahead(i, n).find(|&j| {
+            seen.traits[j].creates && {
                 let gone = if deleted.is_empty() {
-                    &subjects[i]
+                    &seen.subjects[i]
                 } else {
                     &deleted
                 };
@@ -651,8 +694,10 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
                 // ("create it again", "seed the tables again") or one side names nothing to
                 // compare; a step naming something else ("start nginx on lb-2 again" after a
                 // cache purge) recreates that, not what was deleted.
-                shares_subject(gone, &subjects[j])
-                    || ((gone.is_empty() || subjects[j].is_empty() || refers_back(&work[j].tokens))
+                shares_subject(gone, &seen.subjects[j])
+                    || ((gone.is_empty()
+                        || seen.subjects[j].is_empty()
+                        || refers_back(&work[j].tokens))
                         && mentions(&work[j].tokens, RECREATE))
             }
         }) {
@@ -669,17 +714,20 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             ));
         }
     }
+}
 
-    // Safety off, then a destructive step.
+/// Safety off, then a destructive step.
+fn safety_off_then_act(seen: &Seen, work: &[StepWork], found: &mut Found) {
+    let n = work.len();
     for i in 0..n {
-        if !traits[i].disables_safety {
+        if !seen.traits[i].disables_safety {
             continue;
         }
         // Branch protection guards pushes, not deletions: a push to the branch it guarded is
         // what it was there to stop.
         let unguarded = unprotected_branch(&work[i]);
-        if let Some(j) = ahead(i).find(|&j| {
-            traits[j].destroys
+        if let Some(j) = ahead(i, n).find(|&j| {
+            seen.traits[j].destroys
                 || unguarded
                     .as_deref()
                     .is_some_and(|branch| pushes_to(&work[j], branch))
@@ -697,8 +745,8 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             ));
         } else if let Some(j) = behind(i)
             .rev()
-            .find(|&j| traits[j].destroys)
-            .filter(|_| traits[i].erases_record)
+            .find(|&j| seen.traits[j].destroys)
+            .filter(|_| seen.traits[i].erases_record)
         {
             // Erasing the record after destructive work hides it from everyone who would notice.
             // Other nets switched off afterwards (protection, backups) hide nothing: their own
@@ -716,10 +764,13 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             ));
         }
     }
+}
 
-    // Privilege widening, then anything that changes something.
+/// Privilege widening, then anything that changes something.
+fn privilege_widening(seen: &Seen, work: &[StepWork], found: &mut Found) {
+    let n = work.len();
     for i in 0..n {
-        if !traits[i].widens {
+        if !seen.traits[i].widens {
             continue;
         }
         // The resource changes of one infrastructure plan are applied together, by the
@@ -737,11 +788,11 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             .filter(|t| names_another_account(t))
             .collect();
         let grants_others = !others.is_empty() && others.len() == grantees.len();
-        let following: Vec<usize> = ahead(i)
-            .filter(|&j| traits[j].acts && !(declared(i) && declared(j)))
+        let following: Vec<usize> = ahead(i, n)
+            .filter(|&j| seen.traits[j].acts && !(declared(i) && declared(j)))
             .filter(|&j| {
                 !grants_others || {
-                    let text = step_text(input, &work[j]);
+                    let text = step_text(seen.input, &work[j]);
                     others.iter().any(|name| text.contains(name))
                 }
             })
@@ -764,8 +815,11 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             steps,
         ));
     }
+}
 
-    // A step that silently relies on an earlier one (mkdir, cd) having worked.
+/// A step that silently relies on an earlier one (mkdir, cd) having worked.
+fn unchecked_precondition(input: &str, work: &[StepWork], found: &mut Found) {
+    let n = work.len();
     for i in 0..n {
         for made in work[i]
             .commands
@@ -778,7 +832,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             let dir = dir_arg.value.trim_end_matches('/').to_string();
             // Quoted as written, so a name with spaces reads as one name.
             let written = dir_arg.span.slice(input).to_string();
-            let relies = ahead(i).find(|&j| {
+            let relies = ahead(i, n).find(|&j| {
                 work[j].commands.iter().any(|c| {
                     let into = c
                         .args
@@ -812,8 +866,10 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             }
         }
     }
+}
 
-    // One command applied to every item of a list.
+/// One command applied to every item of a list.
+fn fan_out(work: &[StepWork], found: &mut Found) {
     for (i, step) in work.iter().enumerate() {
         let fanned: Vec<&super::Scored> = step
             .findings
@@ -863,9 +919,12 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             ));
         }
     }
+}
 
-    // Instructions aimed at an AI inside a plan that also destroys things: the planted-prompt
-    // incident. The plan must change before anyone approves it.
+/// Instructions aimed at an AI inside a plan that also destroys things: the planted-prompt
+/// incident. The plan must change before anyone approves it.
+fn injected_destruction(seen: &Seen, work: &[StepWork], found: &mut Found) {
+    let n = work.len();
     let injected: Vec<usize> = (0..n)
         .filter(|&i| {
             work[i]
@@ -875,7 +934,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         })
         .collect();
     let destructive: Vec<usize> = (0..n)
-        .filter(|&i| traits[i].destroys && work[i].decision() >= Decision::Escalate)
+        .filter(|&i| seen.traits[i].destroys && work[i].decision() >= Decision::Escalate)
         .collect();
     if !injected.is_empty() && !destructive.is_empty() {
         let mut steps: Vec<usize> = injected.iter().chain(destructive.iter()).copied().collect();
@@ -904,11 +963,11 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             raised,
         ));
     }
+}
 
-    credit_copies(input, work, &traits, &subjects);
-    credit_checked_transactions(input, work);
-
-    // A destructive step on data with no backup earlier in the plan.
+/// A destructive step on data with no backup earlier in the plan.
+fn no_backup(seen: &Seen, work: &mut [StepWork], found: &mut Found) {
+    let n = work.len();
     for i in 0..n {
         let data_loss: Vec<usize> = work[i]
             .findings
@@ -943,12 +1002,15 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             .collect();
         let backup = within.then_some(i).or_else(|| {
             behind(i).rev().find(|&j| {
-                traits[j].backs_up
-                    && ids.iter().all(|id| step_text(input, &work[j]).contains(id))
+                seen.traits[j].backs_up
+                    && ids
+                        .iter()
+                        .all(|id| step_text(seen.input, &work[j]).contains(id))
                     && if narrowed_backup(&work[j]) && !lost.is_empty() {
-                        shares_subject(&lost, &subjects[j])
+                        shares_subject(&lost, &seen.subjects[j])
                     } else {
-                        shares_subject(&subjects[i], &subjects[j]) || subjects[j].is_empty()
+                        shares_subject(&seen.subjects[i], &seen.subjects[j])
+                            || seen.subjects[j].is_empty()
                     }
             })
         });
@@ -988,9 +1050,12 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             )),
         }
     }
+}
 
-    // The backup a destructive step was credited with, deleted later in the same plan: once
-    // the plan has run, the way back it gave is gone.
+/// The backup a destructive step was credited with, deleted later in the same plan: once
+/// the plan has run, the way back it gave is gone.
+fn deletes_its_backup(work: &[StepWork], found: &mut Found) {
+    let n = work.len();
     let mut relied: Vec<(usize, usize)> = work
         .iter()
         .enumerate()
@@ -1010,7 +1075,7 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
         if kept.is_empty() {
             continue;
         }
-        let Some(m) = ahead(i).find(|&m| {
+        let Some(m) = ahead(i, n).find(|&m| {
             deleted_names(&work[m])
                 .iter()
                 .any(|gone| kept.iter().any(|name| deletes_copy(name, gone)))
@@ -1029,7 +1094,10 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
             vec![m],
         ));
     }
+}
 
+/// Attaches each pattern to the steps it raises and returns the reports in order.
+fn attach(work: &mut [StepWork], found: Found) -> Vec<PatternReport> {
     let mut reports = Vec::new();
     for (report, steps) in found {
         let index = reports.len();
@@ -1048,7 +1116,8 @@ pub fn find(input: &str, work: &mut [StepWork], options: &Options) -> Vec<Patter
 /// the step is credited one decision lower, never below review, and the card says which step
 /// the copy is. A copy of some columns covers an update of those columns only; a freeze or a
 /// policy that raised the step keeps it where it is.
-fn credit_copies(input: &str, work: &mut [StepWork], traits: &[Traits], subjects: &[Subject]) {
+fn credit_copies(seen: &Seen, work: &mut [StepWork]) {
+    let input = seen.input;
     for i in 0..work.len() {
         for k in 0..work[i].findings.len() {
             let finding = &work[i].findings[k];
@@ -1071,8 +1140,8 @@ fn credit_copies(input: &str, work: &mut [StepWork], traits: &[Traits], subjects
             touched.add_name(target);
             let changed = step_text(input, &work[i]);
             let copy = (i.saturating_sub(REACH)..i).rev().find(|&j| {
-                traits[j].backs_up
-                    && shares_subject(&touched, &subjects[j])
+                seen.traits[j].backs_up
+                    && shares_subject(&touched, &seen.subjects[j])
                     && copy_covers(step_text(input, &work[j]), changed)
             });
             let Some(j) = copy else {
