@@ -3547,3 +3547,79 @@ fn merging_a_dangerous_workflow_is_where_it_goes_live() {
         "github.workflow-self-hosted-pr"
     ));
 }
+
+/// Does any finding of the only step come from a rule whose id starts with `prefix`?
+fn fires(plan: &str, prefix: &str) -> bool {
+    let assessment = assess_in(plan, target(Target::Production));
+    only_step(&assessment)
+        .findings
+        .iter()
+        .any(|f| f.rule.starts_with(prefix))
+}
+
+#[test]
+fn a_question_ends_where_an_act_is_joined_to_it() {
+    // "whether ..." and "if ..." after a verb of checking or asking ask; an act joined to the
+    // question with "and" is the step's own.
+    for plan in [
+        "Check whether the repositories are unused and delete them.",
+        "Check if the disk is full and delete the old log archives.",
+        "Confirm the export finished, and if it did, delete the staging table.",
+        "If the backup succeeded, delete the old orders table.",
+    ] {
+        assert!(fires(plan, "prose.delete"), "{plan}");
+    }
+    for plan in [
+        "Confirm with the user if buying 1,000 shares of the stock will move its price.",
+        "Confirm with the owner whether to delete and recreate the environment.",
+        "Check whether the nightly job deletes the old exports.",
+    ] {
+        assert!(
+            !fires(plan, "prose.delete") && !fires(plan, "money."),
+            "{plan}"
+        );
+    }
+}
+
+#[test]
+fn the_things_to_act_on_named_in_a_lookup_are_not_acted_on() {
+    for plan in [
+        "Identify the correct email and order to refund.",
+        "Find the invoice to pay.",
+        "List the repositories to delete.",
+    ] {
+        assert!(
+            !fires(plan, "money.") && !fires(plan, "prose.delete"),
+            "{plan}"
+        );
+    }
+    for plan in [
+        "Identify the correct order and refund it.",
+        "Find the invoice and pay the $1,200 balance.",
+        "List the stale repositories and delete them.",
+        "Find the stale branches and use the API to delete the repositories.",
+    ] {
+        assert!(
+            fires(plan, "money.") || fires(plan, "prose.delete"),
+            "{plan}"
+        );
+    }
+}
+
+#[test]
+fn taking_identifiers_out_of_a_document_redacts_it_and_out_of_a_store_deletes() {
+    for plan in [
+        "Remove the names and addresses from the report before sharing it with the team.",
+        "Anonymize the survey data by removing personally identifiable information.",
+        "Strip the phone numbers from the export.",
+    ] {
+        assert!(!fires(plan, "prose.delete"), "{plan}");
+    }
+    for plan in [
+        "Delete the customers' email addresses from the CRM database.",
+        "Remove the names table from the database.",
+        "Delete the customer records and their addresses.",
+    ] {
+        assert!(fires(plan, "prose.delete"), "{plan}");
+    }
+}

@@ -178,8 +178,118 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
     }
     read_idioms(&mut out);
     mark_purposes(text, span.start, &mut out);
+    mark_redactions(&mut out);
     mark_label(text, span.start, &mut out);
     out
+}
+
+/// Taking people's identifiers out of a document or a copy ("remove the name and address from
+/// the report", "anonymise the results by removing personally identifiable information")
+/// redacts what is shared; it destroys nothing a store holds. The verb is read as data, and
+/// what is done with the document (sending, sharing) is judged on its own. Taking the same
+/// words out of a store ("delete the emails from the CRM") stays a deletion.
+fn mark_redactions(tokens: &mut [Token]) {
+    const TAKING_OUT: Words = words!["remov*", "strip*", "delet*", "eras*", "scrub*", "omit*"];
+    const IDENTIFIERS: Words = words![
+        "pii",
+        "phi",
+        "personally identifiable",
+        "personal information",
+        "personal details",
+        "personal data",
+        "identifying",
+        "identifiers",
+        "name",
+        "names",
+        "address",
+        "addresses",
+        "email addresses",
+        "phone numbers",
+        "phone number",
+        "ssn",
+        "ssns",
+        "social security",
+        "date of birth",
+        "dates of birth",
+        "contact details",
+        "account numbers",
+        "card numbers",
+        "sensitive information",
+        "sensitive details",
+    ];
+    const DOCUMENTS: Words = words![
+        "report",
+        "document",
+        "file",
+        "export",
+        "csv",
+        "spreadsheet",
+        "sheet",
+        "sample",
+        "copy",
+        "message",
+        "email",
+        "note",
+        "summary",
+        "bundle",
+        "text",
+        "screenshot",
+        "attachment",
+        "output",
+        "draft",
+        "post",
+        "tweet",
+        "transcript",
+        "extract",
+        "excerpt",
+        "snippet",
+        "reply",
+        "response",
+        "letter",
+        "slides",
+        "deck",
+    ];
+    const ANONYMISING: Words = words![
+        "anonymi*",
+        "anonymy*",
+        "redact*",
+        "de-identif*",
+        "deidentif*",
+        "pseudonymi*",
+        "sanitiz*",
+        "sanitis*"
+    ];
+    let verbs = find_all(tokens, TAKING_OUT);
+    if verbs.is_empty() {
+        return;
+    }
+    let identifiers = find_all(tokens, IDENTIFIERS);
+    for (verb, _) in verbs {
+        let clause = tokens[verb].clause;
+        if tokens[verb].data {
+            continue;
+        }
+        let Some(&(_, named_end)) = identifiers
+            .iter()
+            .find(|(s, _)| *s > verb && *s <= verb + 5 && tokens[*s].clause == clause)
+        else {
+            continue;
+        };
+        let from_a_document = (named_end..tokens.len().min(named_end + 6))
+            .take_while(|&at| tokens[at].clause == clause)
+            .find(|&at| tokens[at].text == "from")
+            .is_some_and(|from| {
+                (from + 1..tokens.len().min(from + 4))
+                    .take_while(|&at| tokens[at].clause == clause)
+                    .any(|at| DOCUMENTS.contains(tokens[at].text.as_str()))
+            });
+        let by_anonymising = verb > 0
+            && tokens[verb - 1].text == "by"
+            && !find_all(&tokens[clause_of(tokens, verb).start..verb], ANONYMISING).is_empty();
+        if from_a_document || by_anonymising {
+            tokens[verb].data = true;
+        }
+    }
 }
 
 /// Verbs that mean sending when a message is what they take: "drop a note in #eng", "drop me a
@@ -383,6 +493,8 @@ const FINDING_OUT: Words = words![
 /// will say, and after "whether" what is being asked. Its words are data.
 fn mark_purposes(text: &str, base: usize, tokens: &mut [Token]) {
     let mut purpose_of: Option<usize> = None;
+    // The purpose open is a question ("whether ...", "if ..." after a verb of checking).
+    let mut question = false;
     for i in 0..tokens.len() {
         let clause = tokens[i].clause;
         if purpose_of.is_some_and(|c| c != clause) {
@@ -390,6 +502,11 @@ fn mark_purposes(text: &str, base: usize, tokens: &mut [Token]) {
         }
         if purpose_of.is_some() {
             tokens[i].data = true;
+            // "Check whether the repositories are unused and delete them": the question ends
+            // where an act is joined to it, and the act is the step's.
+            if question && joins_an_act(tokens, i) {
+                purpose_of = None;
+            }
             continue;
         }
         let first_in_clause = i == 0 || tokens[i - 1].clause != clause;
@@ -422,6 +539,10 @@ fn mark_purposes(text: &str, base: usize, tokens: &mut [Token]) {
             "in" => next == Some("order") && tokens.get(i + 2).is_some_and(|t| t.text == "to"),
             // "Confirm whether the owner wants to open the door": a question, not an act.
             "whether" => true,
+            // "Confirm with the user if buying the shares moves the price": after a verb of
+            // checking or asking, "if" asks, as "whether" does. After "and", a comma, "only"
+            // or "even", and with no such verb before it, "if" sets a condition on the act.
+            "if" => asks_if(text, base, tokens, i),
             // "Log what was deleted", "list everything that has been removed": a passive
             // relative clause names what was done before, as the object of this step.
             "what" | "whatever" | "which" | "that" | "everything" if passive_past(tokens, i) => {
@@ -451,6 +572,7 @@ fn mark_purposes(text: &str, base: usize, tokens: &mut [Token]) {
         };
         if starts {
             purpose_of = Some(clause);
+            question = matches!(tokens[i].text.as_str(), "whether" | "if");
             tokens[i].data = true;
         } else if let Some(end) = state_being_found(tokens, i) {
             // "Find where sessions are expired", "check when the keys were rotated": the state
@@ -460,6 +582,50 @@ fn mark_purposes(text: &str, base: usize, tokens: &mut [Token]) {
             }
         }
     }
+}
+
+/// Is the "if" at `i` a question ("check if the disk is full", "confirm with the user if
+/// buying ... is wise"): a verb of finding out or asking earlier in its clause, and no joining
+/// word or comma right before it that would make it a condition ("and if it fails, roll back")?
+fn asks_if(text: &str, base: usize, tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].clause;
+    if i == 0 || tokens[i - 1].clause != clause {
+        return false;
+    }
+    let before = tokens[i - 1].text.as_str();
+    let gap = text
+        .get(tokens[i - 1].span.end - base..tokens[i].span.start - base)
+        .unwrap_or(",");
+    if gap.contains(',') || words!["and", "or", "but", "only", "even", "as", "so"].contains(before)
+    {
+        return false;
+    }
+    tokens[i.saturating_sub(8)..i].iter().any(|t| {
+        t.clause == clause
+            && (FINDING_OUT.contains(t.text.as_str()) || ASKING.contains(t.text.as_str()))
+    })
+}
+
+/// Does the "and" at `i` join an act to the question before it ("whether the repositories are
+/// unused and delete them")? The word after it is a verb of change in its base form, and the
+/// word before it is not one ("whether to delete and recreate it" asks about both).
+fn joins_an_act(tokens: &[Token], i: usize) -> bool {
+    if tokens[i].text != "and" || i == 0 {
+        return false;
+    }
+    let clause = tokens[i].clause;
+    let Some(next) = tokens.get(i + 1).filter(|t| t.clause == clause) else {
+        return false;
+    };
+    let base_verb = |t: &Token| {
+        let word = t.text.as_str();
+        !word.ends_with("ed")
+            && !word.ends_with("ing")
+            && !(word.ends_with('s') && !word.ends_with("ss"))
+            && !(find_all(std::slice::from_ref(t), CHANGE_VERBS).is_empty()
+                && find_all(std::slice::from_ref(t), DELETE_VERBS).is_empty())
+    };
+    base_verb(next) && !base_verb(&tokens[i - 1])
 }
 
 /// "where sessions are expired", "when the keys were rotated", "how the rows get deleted": a
@@ -481,6 +647,265 @@ fn state_being_found(tokens: &[Token], i: usize) -> Option<usize> {
     (text.ends_with("ed") || words!["lost", "written", "sent", "kept", "done"].contains(text))
         .then_some(auxiliary + 1)
 }
+
+/// Verbs of deleting, destroying and wiping, as agents write them.
+pub(crate) const DELETE_VERBS: Words = words![
+    "delet*",
+    "destroy*",
+    "remov*",
+    "drop*",
+    "wip*",
+    "purg*",
+    "nuk*",
+    "tear down",
+    "tearing down",
+    "tore down",
+    "teardown",
+    "erase*",
+    "terminat*",
+    "decommission*",
+    "obliterat*",
+    "blow away",
+    "get rid of",
+    "throw away",
+    "trash*",
+    "clear out",
+    "clean out",
+    "flush*",
+    // German, French and Spanish, as plans are written in them too. (Spanish `borrar` is
+    // spelled out: `borr*` would take English "borrow".)
+    "lösch*",
+    "entfern*",
+    "vernicht*",
+    "zerstör*",
+    "supprim*",
+    "effac*",
+    "détrui*",
+    "elimin*",
+    "borra",
+    "borrar",
+    "borre",
+    "borren",
+    "destruir",
+    "destruye",
+    // Portuguese (`exclu*` would take English "exclude").
+    "apag*",
+    "exclua",
+    "excluir",
+    "exclui",
+    "excluam",
+    "deletar",
+    "destrua",
+    // Japanese and Chinese, whose words the reader splits at a change of script.
+    "削除*",
+    "*削除",
+    "消去*",
+    "破棄*",
+    "删除*",
+    "*删除",
+    "清空*",
+];
+
+/// Verbs of change a prose step may use. A stem (`updat*`) covers a verb's forms; where a stem
+/// would also take nouns the plan names ("OpenAPI", "Postgres", "payments", "important",
+/// "replica", "application"), the forms are written out instead.
+pub(crate) const CHANGE_VERBS: Words = words![
+    // Everyday actions an agent takes on the world, beyond systems: access, money, devices,
+    // bookings, messages.
+    "grant*",
+    "withdraw*",
+    "turn off",
+    "turned off",
+    "switch off",
+    "shut off",
+    "mute*",
+    "unmute*",
+    "allocat*",
+    "dispatch*",
+    "redirect*",
+    "submit*",
+    "book*",
+    "reserv*",
+    "order",
+    "ordered",
+    "purchas*",
+    "buy",
+    "buys",
+    "buying",
+    "sell",
+    "sells",
+    "selling",
+    "sold",
+    "invest*",
+    "trade",
+    "trades",
+    "trading",
+    "schedul*",
+    "unlock*",
+    "lock",
+    "locks",
+    "locking",
+    "activat*",
+    "deactivat*",
+    "arm",
+    "disarm*",
+    "adjust*",
+    "increas*",
+    "decreas*",
+    "forward*",
+    "reply",
+    "replies",
+    "replied",
+    "replying",
+    "respond*",
+    "approv*",
+    "reject*",
+    "accept*",
+    "declin*",
+    "sign",
+    "signs",
+    "signing",
+    "prescrib*",
+    "administer*",
+    "input*",
+    "enter",
+    "enters",
+    "entering",
+    "tweet*",
+    "retweet*",
+    "publish*",
+    "donat*",
+    "lend*",
+    "borrow*",
+    "hire*",
+    "fire",
+    "terminat*",
+    "suspend*",
+    "ban",
+    "bans",
+    "banning",
+    "kick*",
+    "updat*",
+    "modif*",
+    "chang*",
+    "deploy*",
+    "migrat*",
+    "configur*",
+    "install*",
+    "upgrad*",
+    "restart*",
+    "reboot*",
+    "apply*",
+    "applies",
+    "applied",
+    "merg*",
+    "push*",
+    "renam*",
+    "mov*",
+    "replac*",
+    "overwrit*",
+    "rotat*",
+    "revok*",
+    "disabl*",
+    "enabl*",
+    "scale",
+    "scales",
+    "scaled",
+    "scaling",
+    "roll back",
+    "rollback",
+    "patch*",
+    "edit*",
+    "writ*",
+    "set",
+    "sets",
+    "setting",
+    "creat*",
+    "add",
+    "adds",
+    "adding",
+    "added",
+    "grant*",
+    "send*",
+    "publish*",
+    "releas*",
+    "execut*",
+    "run",
+    "runs",
+    "running",
+    "stop*",
+    "shut*",
+    "kill*",
+    "reset*",
+    "truncat*",
+    "format*",
+    "commit*",
+    "transfer*",
+    "pay",
+    "pays",
+    "paying",
+    "paid",
+    "refund*",
+    "charg*",
+    "email*",
+    "post",
+    "posts",
+    "posted",
+    "posting",
+    "upload*",
+    "share",
+    "shares",
+    "sharing",
+    // "Shared" is most often "the shared drive": only its passive forms are acts.
+    "shared with",
+    "being shared",
+    "got shared",
+    "invit*",
+    "provision*",
+    "launch*",
+    "start*",
+    "bump*",
+    "reinstall*",
+    "downgrad*",
+    "restor*",
+    "import",
+    "imports",
+    "imported",
+    "importing",
+    "seed*",
+    "sync*",
+    "switch*",
+    "promot*",
+    "cancel*",
+    "archiv*",
+    "build*",
+    "fix*",
+    "implement*",
+    "refactor*",
+    "insert*",
+    "resiz*",
+    "expos*",
+    "leak*",
+    "disclos*",
+    "reveal*",
+    "fabricat*",
+    "provide access",
+    "give access",
+    "open",
+    "opens",
+    "opened",
+    "opening",
+    "assign*",
+    "remov*",
+    "cut",
+    "reassign*",
+    "transfer",
+    "turn off",
+    "turn on",
+    "clean*",
+    "prun*",
+    "empty*",
+];
 
 /// Words of asking someone else to act: what follows "to" is their act, not this step's.
 const ASKING: Words = words![
@@ -1081,9 +1506,50 @@ fn not_this_steps_act(tokens: &[Token], index: usize) -> bool {
     }
     match near.as_slice() {
         [.., marker] if gerund && BEFORE_GERUND.contains(marker) => true,
-        [.., marker, "to"] => BEFORE_TO.contains(marker),
+        [.., marker, "to"] => BEFORE_TO.contains(marker) || names_what_to_act_on(tokens, index),
         _ => is_checked_state(tokens, index, &near),
     }
+}
+
+/// "Identify the correct order to refund", "list the repositories to delete", "find the invoice
+/// to pay": after a verb of looking up that leads the clause, "the X to <verb>" names which
+/// things a later act is for; this step looks them up. A tool or a command between them ("find
+/// the id, then use the API to delete it", "search with the script to remove ...") makes the
+/// infinitive the act's purpose again.
+fn names_what_to_act_on(tokens: &[Token], index: usize) -> bool {
+    const LOOKING_UP: Words = words![
+        "find",
+        "identify",
+        "list",
+        "locate",
+        "select",
+        "pick",
+        "choose",
+        "determine",
+        "search",
+        "gather",
+        "collect",
+        "compile",
+        "shortlist",
+        "note",
+    ];
+    const MEANS: Words = words![
+        "use", "using", "run", "running", "call", "calling", "with", "via", "through", "script",
+        "tool", "api", "command", "cli", "by",
+    ];
+    let clause = clause_of(tokens, index);
+    let lead = clause.start..index.min(clause.start + 5);
+    let Some(verb) = lead
+        .clone()
+        .find(|&at| LOOKING_UP.contains(tokens[at].text.as_str()))
+    else {
+        return false;
+    };
+    // `index - 1` is the "to"; what lies between the verb and it is what is looked up.
+    let between = &tokens[verb + 1..index - 1];
+    !between.is_empty()
+        && between.len() <= 7
+        && !between.iter().any(|t| MEANS.contains(t.text.as_str()))
 }
 
 /// "Verify the service is running", "confirm the folder is empty", "check that the old bucket

@@ -28,7 +28,7 @@ mod plans;
 mod powershell;
 mod programs;
 mod prose_steps;
-pub(crate) use prose_steps::DELETE_VERBS;
+pub(crate) use crate::prose::DELETE_VERBS;
 // The reference is generated in a unit test, from the rules and their examples (test builds only).
 #[cfg(test)]
 mod reference;

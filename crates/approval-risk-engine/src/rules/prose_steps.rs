@@ -5,65 +5,8 @@
 use super::examples;
 use super::{Action, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
+use crate::prose::DELETE_VERBS;
 use crate::words::Words;
-
-/// Verbs of deleting, destroying and wiping, as agents write them.
-pub(crate) const DELETE_VERBS: Words = words![
-    "delet*",
-    "destroy*",
-    "remov*",
-    "drop*",
-    "wip*",
-    "purg*",
-    "nuk*",
-    "tear down",
-    "tearing down",
-    "tore down",
-    "teardown",
-    "erase*",
-    "terminat*",
-    "decommission*",
-    "obliterat*",
-    "blow away",
-    "get rid of",
-    "throw away",
-    "trash*",
-    "clear out",
-    "clean out",
-    "flush*",
-    // German, French and Spanish, as plans are written in them too. (Spanish `borrar` is
-    // spelled out: `borr*` would take English "borrow".)
-    "lösch*",
-    "entfern*",
-    "vernicht*",
-    "zerstör*",
-    "supprim*",
-    "effac*",
-    "détrui*",
-    "elimin*",
-    "borra",
-    "borrar",
-    "borre",
-    "borren",
-    "destruir",
-    "destruye",
-    // Portuguese (`exclu*` would take English "exclude").
-    "apag*",
-    "exclua",
-    "excluir",
-    "exclui",
-    "excluam",
-    "deletar",
-    "destrua",
-    // Japanese and Chinese, whose words the reader splits at a change of script.
-    "削除*",
-    "*削除",
-    "消去*",
-    "破棄*",
-    "删除*",
-    "*删除",
-    "清空*",
-];
 
 /// Switching something off: a safety net, a control, a protection.
 const SWITCH_OFF: Words = words![
