@@ -51,6 +51,9 @@ struct Flow {
     /// paste's link): the address, where the result gives it, and the step (1-based). Whoever
     /// is handed the address can read the credentials.
     secret_links: Vec<(String, Span, usize)>,
+    /// A CI pipeline the plan wrote whose commands send a credential away: the sending
+    /// command and the step (1-based). A later push or run starts it.
+    pipeline_send: Option<(Span, usize)>,
 }
 
 /// Shell tracing the plan has switched on (`set -x`, `set -euxo pipefail`, `set -o xtrace`):
@@ -391,6 +394,29 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             }
             if let (Some(rule), Some(hit)) = (secret_rule, sent) {
                 found.push((rule, hit, c));
+            }
+            // What a file the plan writes runs later (a CI pipeline's steps at the next push, a
+            // cron job, a unit's command) sends then: a credential it puts into a request
+            // leaves with the first run.
+            if let Some(rule) = secret_rule {
+                if let Some(hit) = installs_secret_send(input, command, &flow) {
+                    let pipeline = rules::written(command)
+                        .is_some_and(|(path, _)| rules::is_ci_pipeline(&path.value));
+                    if let (true, Some(&send)) = (pipeline, hit.evidence.first()) {
+                        flow.pipeline_send = Some((send, index + 1));
+                    }
+                    found.push((rule, hit, c));
+                } else if let Some((send, at)) = flow.pipeline_send.filter(|(_, at)| *at <= index) {
+                    // A push (or a run started by hand) runs the pipeline an earlier step
+                    // wrote: the credential leaves now.
+                    if starts_pipelines(command) {
+                        let mut hit = Hit::pair(command.program_span, send);
+                        hit.set_note(format!(
+                            "It starts the CI pipeline step {at} wrote, whose command sends a credential away."
+                        ));
+                        found.push((rule, hit, c));
+                    }
+                }
             }
             if let Some(source) = reads {
                 for write in &command.writes {
@@ -1281,6 +1307,9 @@ fn sends_secret(
         })?
         .1;
     let mut payloads: Vec<(Span, Option<Span>)> = Vec::new();
+    // A credential from the environment in what is sent, and whether its name leaves open
+    // which service it belongs to.
+    let mut environment: Option<(String, bool)> = None;
     let mut takes_stdin =
         words!["nc", "ncat", "netcat", "socat", "telnet", "mail", "mailx", "sendmail", "mutt"]
             .contains(command.program.as_str());
@@ -1350,6 +1379,17 @@ fn sends_secret(
                     .find(|(name, _)| mentions_var(written, name))
                 {
                     payloads.push((span, Some(*source)));
+                } else if let Some(name) = environment_credential(written) {
+                    // A credential the agent's environment holds (`$AWS_SECRET_ACCESS_KEY`, a
+                    // CI job's `${{ secrets.DEPLOY_TOKEN }}`) written into what is sent: the
+                    // value goes with the request. To the service its name says issued it
+                    // (`SLACK_TOKEN` to slack.com) that is how it is used.
+                    let host = flows::host_of(&destination.value).unwrap_or_default();
+                    let owner = credential_owner(name);
+                    if !owner.is_some_and(|owner| host.contains(owner)) {
+                        environment.get_or_insert((name.to_string(), owner.is_none()));
+                        payloads.push((span, None));
+                    }
                 }
             }
         }
@@ -1366,11 +1406,122 @@ fn sends_secret(
     evidence.dedup();
     let mut hit = Hit::at(evidence);
     hit.set_target(flows::host_of(&destination.value).map(str::to_string));
-    hit.set_note(match source {
-        Some(_) => "It sends what a command before it read from a credential.".to_string(),
-        None => "What it sends is a credential file.".to_string(),
-    });
+    match (source, environment) {
+        (Some(_), _) => {
+            hit.set_note("It sends what a command before it read from a credential.".to_string())
+        }
+        (None, Some((name, unknown_owner))) => {
+            hit.set_note(format!(
+                "It writes the value of `{name}`, a credential from its environment, into what it sends."
+            ));
+            // Whose service a generic name (`API_TOKEN`, `DB_PASSWORD`) belongs to is not
+            // said: the host may be its own, so a senior looks rather than the plan stopping.
+            if unknown_owner {
+                hit.scope = Some(crate::model::Scope::Shared);
+                hit.floor = Some(crate::model::Decision::Escalate);
+            }
+        }
+        (None, None) => hit.set_note("What it sends is a credential file.".to_string()),
+    }
     Some(hit)
+}
+
+/// The first command that `command` installs to run later (the lines of a CI pipeline, a
+/// cron job or a unit it writes) which sends a credential away, as a hit on it.
+fn installs_secret_send(input: &str, command: &Command, flow: &Flow) -> Option<Hit> {
+    let lines = rules::installed(input, command);
+    let pipeline = rules::pipeline_lines(input, command);
+    let mut hit = lines.into_iter().chain(pipeline).find_map(|span| {
+        let mut scratch = crate::shell::ShellState::default();
+        crate::shell::parse_commands(input, span, &mut scratch)
+            .iter()
+            .find_map(|inner| sends_secret(input, inner, flow, None))
+    })?;
+    let said = hit.note.take().unwrap_or_default();
+    hit.set_note(format!(
+        "Nothing is sent yet: the file it writes runs later (a CI pipeline at the next push, a scheduled job), and then sends. {said}"
+    ));
+    Some(hit)
+}
+
+/// Does `command` start a repository's CI pipelines: a push (`git push`), or a run started by
+/// hand (`gh workflow run`, `glab ci run`)?
+fn starts_pipelines(command: &Command) -> bool {
+    let mut words = command.positionals().map(|a| a.value.as_str());
+    match (command.program.as_str(), words.next(), words.next()) {
+        ("git", Some("push"), _) => true,
+        ("gh", Some("workflow"), Some("run")) => true,
+        ("glab", Some("ci"), Some("run")) => true,
+        _ => false,
+    }
+}
+
+/// The first credential variable `text` expands that the plan did not set: `$NAME`,
+/// `${NAME}`, or a CI job's `${{ secrets.NAME }}`.
+fn environment_credential(text: &str) -> Option<&str> {
+    let name_at = |rest: &str| -> usize {
+        rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len())
+    };
+    let names = text.match_indices('$').filter_map(|(at, _)| {
+        let rest = &text[at + 1..];
+        let rest = match rest.strip_prefix("{{") {
+            Some(inner) => inner.trim_start().strip_prefix("secrets.")?,
+            None => rest.strip_prefix('{').unwrap_or(rest),
+        };
+        let name = &rest[..name_at(rest)];
+        (!name.is_empty() && flows::is_credential_name(name)).then_some(name)
+    });
+    // The card names the most secret of them: a key's secret half before its id.
+    let secrecy = |name: &str| {
+        let upper = name.to_ascii_uppercase();
+        ["SECRET", "PASSWORD", "PRIVATE"]
+            .iter()
+            .any(|w| upper.contains(w))
+    };
+    names.fold(None, |best: Option<&str>, name| match best {
+        Some(b) if secrecy(b) || !secrecy(name) => Some(b),
+        _ => Some(name),
+    })
+}
+
+/// The service a credential's name says issued it, as it appears in that service's host
+/// names (`GITHUB_TOKEN` and `GH_TOKEN`: github; `AWS_SECRET_ACCESS_KEY`: aws, as in
+/// amazonaws.com). None for a name that says only what it is (`API_TOKEN`, `DB_PASSWORD`).
+fn credential_owner(name: &str) -> Option<&'static str> {
+    let first = name
+        .split('_')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let owner = match first.as_str() {
+        "gh" | "github" => "github",
+        "dd" | "datadog" => "datadog",
+        "gcp" | "gcloud" | "google" => "google",
+        "az" | "azure" => "azure",
+        "aws" => "aws",
+        "slack" => "slack",
+        "npm" => "npmjs",
+        "stripe" => "stripe",
+        "twilio" => "twilio",
+        "sendgrid" => "sendgrid",
+        "openai" => "openai",
+        "anthropic" => "anthropic",
+        "sentry" => "sentry",
+        "cloudflare" | "cf" => "cloudflare",
+        "gitlab" | "gl" => "gitlab",
+        "hf" | "huggingface" => "huggingface",
+        "pypi" => "pypi",
+        "docker" | "dockerhub" => "docker",
+        "heroku" => "heroku",
+        "vercel" => "vercel",
+        "netlify" => "netlify",
+        "pagerduty" | "pd" => "pagerduty",
+        "mailgun" => "mailgun",
+        "postmark" => "postmark",
+        _ => return None,
+    };
+    Some(owner)
 }
 
 /// Does `text` expand the variable `name` (`$NAME`, `${NAME}`)?

@@ -448,7 +448,22 @@ impl Writer<'_> {
             field(&["content", "contents", "file_text"]),
         ) {
             if !body.as_str().contains(WRITTEN_END) {
-                self.written_file(path, body);
+                self.written_file(path, body, false);
+                return;
+            }
+        }
+        // The text an edit puts into a file that something runs by itself (a CI pipeline at
+        // the next push, a cron table, a login script) is what will run: it is written as
+        // text added to the file, `tee -a path <<'...'`. An edit of any other file is the
+        // edit and its path, as the editor's call below.
+        if let (Some(path), Some(body)) = (
+            field(&["path", "file_path", "filepath", "filename"]),
+            field(&["new_string", "new_str"]),
+        ) {
+            let runs = crate::rules::is_ci_pipeline(path.as_str())
+                || crate::rules::autorun(path.as_str()).is_some();
+            if runs && !body.as_str().trim().is_empty() && !body.as_str().contains(WRITTEN_END) {
+                self.written_file(path, body, true);
                 return;
             }
         }
@@ -841,9 +856,9 @@ impl Writer<'_> {
             .stand_in("'", Span::new(text.span.end, text.span.end));
     }
 
-    /// A file-writing call as `cat > path <<'END'` with the body, in a fenced shell block; the
-    /// path and the body keep their bytes.
-    fn written_file(&mut self, path: &Text, body: &Text) {
+    /// A file-writing call as `cat > path <<'END'` with the body (`tee -a path <<'END'` for
+    /// text added to a file), in a fenced shell block; the path and the body keep their bytes.
+    fn written_file(&mut self, path: &Text, body: &Text, added: bool) {
         // A fence longer than any run of backticks in the body, so a Markdown file with code
         // blocks of its own stays inside it.
         let longest = body
@@ -854,7 +869,8 @@ impl Writer<'_> {
             .unwrap_or(0);
         let fence = "`".repeat(longest.max(2) + 1);
         let at = Span::new(path.span.start, path.span.start);
-        self.derived.stand_in(&format!("\n{fence}sh\ncat > "), at);
+        let writer = if added { "tee -a " } else { "cat > " };
+        self.derived.stand_in(&format!("\n{fence}sh\n{writer}"), at);
         self.append_text(path);
         let after_path = Span::new(path.span.end, path.span.end);
         self.derived

@@ -172,6 +172,65 @@ fn crontab_lines(command: &Command) -> Option<Span> {
     (command.program == "crontab" && command.positionals().any(|a| a.value == "-")).then_some(*text)
 }
 
+/// Is `path` a CI pipeline's definition (GitHub Actions, GitLab CI): a file whose commands
+/// run on the CI's machines, with its secrets, at the next push?
+pub fn is_ci_pipeline(path: &str) -> bool {
+    let path = path.trim_matches(['"', '\'']);
+    let yaml = path.ends_with(".yml") || path.ends_with(".yaml");
+    (yaml && path.contains(".github/workflows/")) || path.ends_with(".gitlab-ci.yml")
+}
+
+/// The commands a CI pipeline's file runs, when the plan writes it and shows the text: each
+/// `run:` value of a GitHub Actions step (one line, or the block under `run: |`), and each
+/// item of a GitLab job's `script:` lists.
+pub fn pipeline_lines(input: &str, command: &Command) -> Vec<Span> {
+    let Some((path, Some(body))) = written(command) else {
+        return Vec::new();
+    };
+    if !is_ci_pipeline(&path.value) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut offset = body.start;
+    // The indentation of the key whose block is being read (`run: |`, `script:`).
+    let mut block: Option<usize> = None;
+    for line in body.slice(input).split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end();
+        let lead = content.len() - content.trim_start().len();
+        let text = content.trim_start();
+        if text.is_empty() || text.starts_with('#') {
+            continue;
+        }
+        if let Some(indent) = block {
+            if lead > indent {
+                let item = text.strip_prefix("- ").unwrap_or(text);
+                let from = start + lead + (text.len() - item.len());
+                out.push(Span::new(from, start + content.len()));
+                continue;
+            }
+            block = None;
+        }
+        let key = text.strip_prefix("- ").unwrap_or(text);
+        let key_lead = lead + (text.len() - key.len());
+        let value = ["run:", "script:", "before_script:", "after_script:"]
+            .iter()
+            .find_map(|k| key.strip_prefix(k));
+        let Some(value) = value else {
+            continue;
+        };
+        let value = value.trim();
+        if value.is_empty() || value.starts_with(['|', '>']) {
+            block = Some(key_lead);
+        } else if !value.starts_with('[') {
+            let from = start + content.len() - value.len();
+            out.push(Span::new(from, start + content.len()));
+        }
+    }
+    out
+}
+
 /// The spans of the commands in a script the plan wrote, line by line.
 pub fn script_lines(input: &str, body: Span) -> Vec<Span> {
     command_lines(Autorun::Script, input, body)

@@ -226,6 +226,44 @@ fn is_system_config(path: &str) -> bool {
         .any(|d| path.starts_with(d))
 }
 
+/// A file of the user's own tool configuration in their home folder: cloud and cluster
+/// credentials and contexts (`~/.aws/`, `~/.kube/`, `~/.config/gcloud/`, `~/.azure/`), SSH and
+/// GPG settings, and the login files of registries and git (`~/.npmrc`, `~/.netrc`,
+/// `~/.gitconfig`). Every later command reads them to know who it is and where it points.
+fn is_user_tool_config(path: &str) -> bool {
+    let path = path.trim_matches(['"', '\'']);
+    let rest = ["~/", "$HOME/", "${HOME}/", "/root/"]
+        .iter()
+        .find_map(|home| path.strip_prefix(home))
+        .or_else(|| {
+            ["/home/", "/Users/"]
+                .iter()
+                .find_map(|base| path.strip_prefix(base)?.split_once('/').map(|(_, r)| r))
+        });
+    let Some(rest) = rest else {
+        return false;
+    };
+    let folders = words![
+        ".aws/",
+        ".kube/",
+        ".ssh/",
+        ".gnupg/",
+        ".docker/",
+        ".azure/",
+        ".config/gcloud/",
+        ".config/gh/",
+    ];
+    let files = words![
+        ".npmrc",
+        ".pypirc",
+        ".netrc",
+        ".gitconfig",
+        ".git-credentials",
+        ".pgpass"
+    ];
+    folders.iter().any(|f| rest.starts_with(f)) || files.contains(rest)
+}
+
 /// Block devices that are whole disks, partitions or volumes (not `/dev/null`, `/dev/zero`).
 fn is_disk_device(path: &str) -> bool {
     const DISKS: Words = words![
@@ -1292,6 +1330,25 @@ fn mv_clobber(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
+/// A write that replaces a file of the user's tool configuration (see `is_user_tool_config`).
+/// `authorized_keys` has a rule of its own.
+fn overwrite_user_config(command: &Command) -> Option<Hit> {
+    let wanted = |a: &&Arg| is_user_tool_config(&a.value) && !a.value.ends_with("/authorized_keys");
+    let destination = match command.program.as_str() {
+        "cp" | "install" | "mv" => sources_and_destination(command)
+            .map(|(_, d)| d)
+            .filter(|d| wanted(d)),
+        "tee" if find_flag(command, words!["-a", "--append"]).is_none() => {
+            operands(command).into_iter().find(|a| wanted(a))
+        }
+        _ => None,
+    }
+    .or_else(|| command.writes.iter().find(|a| wanted(a)))?;
+    let mut hit = Hit::pair(command.program_span, destination.span);
+    hit.target_of(Some(destination));
+    Some(hit)
+}
+
 fn overwrite_system_config(command: &Command) -> Option<Hit> {
     let destination = match command.program.as_str() {
         "cp" | "install" | "mv" => {
@@ -2197,6 +2254,21 @@ pub static RULES: &[Rule] = &[
         examples: examples(&["sudo cp nginx.conf /etc/nginx/nginx.conf", "echo 'nameserver 8.8.8.8' | sudo tee /etc/resolv.conf", "cat sshd_config > /etc/ssh/sshd_config", "sudo install -m 644 app.service /etc/systemd/system/app.service"]),
         #[cfg(test)]
         counterexamples: examples(&["cp /etc/nginx/nginx.conf ./nginx.conf.bak", "sudo cp -b nginx.conf /etc/nginx/nginx.conf", "echo 'x' | sudo tee -a /etc/hosts", "cat /etc/hosts"]),
+    },
+    Rule {
+        text: rule_text!("fs.overwrite-user-config", "Overwrites the user's cloud, cluster or login configuration", "Later commands read it to know which account, cluster or registry they act on; replaced settings and keys are gone.", "later commands may act as someone else or on another cluster", "Add a named profile or context instead of replacing the file, or copy the file aside first.", ["Is there a copy of the current file?", "Which account or cluster will later commands act on after this?"], "cp {target} {target}.bak"),
+        reversibility: R::Recoverable,
+        scope: S::Local,
+        reach: Reach::Workspace,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: words!["cp", "install", "mv", "tee", "echo", "printf", "cat", "envsubst", "sed", "awk"], check: overwrite_user_config },
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
+        examples: examples(&["cat > ~/.aws/config <<EOF\n[default]\nregion = eu-west-1\nEOF", "cp kubeconfig-prod.yaml ~/.kube/config", "echo '//registry.npmjs.org/:_authToken=${NPM_TOKEN}' > /home/ci/.npmrc"]),
+        #[cfg(test)]
+        counterexamples: examples(&["cat ~/.aws/config", "cp ~/.kube/config ./kubeconfig.bak", "echo 'Host bastion' | tee -a ~/.ssh/config", "cat > ./config.yaml <<EOF\nregion: eu-west-1\nEOF"]),
     },
     Rule {
         text: rule_text!("fs.prose-write-system-file", "Writes or edits system configuration", "Errors hide until reload or boot; a broken login or mount file locks out whoever must fix it.", "a mistake breaks services, name resolution or logins", "Copy the current file, validate the new one (`visudo -c`, `sshd -t`), and reload with a spare session open.", ["Is there a copy of the current file?", "Which services read this file, and when?"], "Show the change to the file as a diff against a copy of the current one."),
