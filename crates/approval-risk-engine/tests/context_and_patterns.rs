@@ -3655,3 +3655,22 @@ fn a_push_runs_a_pipeline_the_plan_wrote_to_send_a_credential() {
     let assessment = assess_default(&safe);
     assert!(!has_finding(step(&assessment, 2), "flow.secret-sent"));
 }
+
+#[test]
+fn a_customers_details_a_tool_returned_posted_in_another_organisations_tracker_are_sent() {
+    let plan = |owner: &str| {
+        format!(
+            "{{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\": {{\"name\": \"jira_get_issue\", \"arguments\": {{\"issue_key\": \"OPS-12\"}}}}}}\n\
+{{\"jsonrpc\": \"2.0\", \"id\": 1, \"result\": {{\"content\": [{{\"type\": \"text\", \"text\": \"Customer: Ana Ruiz, ana.ruiz@example.org, +44 7700 900 123. Date picker shows the wrong day.\"}}]}}}}\n\
+{{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"tools/call\", \"params\": {{\"name\": \"create_branch\", \"arguments\": {{\"owner\": \"acme\", \"repo\": \"shop-web\", \"branch\": \"fix/ops-12\"}}}}}}\n\
+{{\"jsonrpc\": \"2.0\", \"id\": 2, \"result\": {{\"content\": [{{\"type\": \"text\", \"text\": \"created\"}}]}}}}\n\
+{{\"jsonrpc\": \"2.0\", \"id\": 3, \"method\": \"tools/call\", \"params\": {{\"name\": \"create_issue\", \"arguments\": {{\"owner\": \"{owner}\", \"repo\": \"{}\", \"title\": \"Wrong day in date picker\", \"body\": \"Seen by our customer Ana Ruiz (ana.ruiz@example.org) in production.\"}}}}}}\n",
+            if owner == "acme" { "shop-web" } else { "datepick" }
+        )
+    };
+    let upstream = assess_default(&plan("datepick-org"));
+    assert!(has_finding(step(&upstream, 3), "flow.personal-data-sent"));
+    assert!(step(&upstream, 3).decision >= Decision::Escalate);
+    let own = assess_default(&plan("acme"));
+    assert!(!has_finding(step(&own, 3), "flow.personal-data-sent"));
+}

@@ -250,6 +250,17 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             }
         }
     }
+    // The names the plan's own repository work uses (the owner, the repository, branches it
+    // creates or commits to): another organisation's tracker names none of them.
+    let mut own_names: Vec<&str> = Vec::new();
+    if personal_rule.is_some() && !returned_people.is_empty() {
+        for step in work.iter() {
+            let text = step.step.span.slice(input);
+            if call_words(text).any(|w| REPOSITORY_WORK.contains(&w)) {
+                own_names.extend(call_words(text).filter(|w| !CALL_WORDS.contains(w)));
+            }
+        }
+    }
     let mut flow = Flow::default();
     // Where each step's text ends and the next begins: what a tool returned in between is
     // that step's result.
@@ -269,6 +280,12 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         if let (Some(rule), Some(hit)) = (
             committed_rule,
             commits_returned(input, step, &returned_people),
+        ) {
+            found.push((rule, hit, usize::MAX));
+        }
+        if let (Some(rule), Some(hit)) = (
+            personal_rule,
+            posts_returned_elsewhere(input, step, &returned_people, &own_names),
         ) {
             found.push((rule, hit, usize::MAX));
         }
@@ -632,6 +649,98 @@ fn commits_returned(input: &str, step: &StepWork, returned: &[(&str, Span)]) -> 
             "A tool returned this person's details to the agent; this step writes them into the repository."
                 .to_string(),
         );
+        Some(hit)
+    })
+}
+
+/// Words of a tool call's name that work in a repository of one's own: a branch, a commit, a
+/// pull request, files written or pushed.
+const REPOSITORY_WORK: [&str; 6] = ["branch", "commit", "pull", "push", "file", "merge"];
+
+/// Words of a call's name, and the articles the reader puts between them: not names of
+/// places.
+const CALL_WORDS: [&str; 22] = [
+    "create",
+    "add",
+    "update",
+    "post",
+    "the",
+    "a",
+    "an",
+    "issue",
+    "comment",
+    "discussion",
+    "gist",
+    "new",
+    "pull",
+    "request",
+    "branch",
+    "commit",
+    "push",
+    "file",
+    "files",
+    "merge",
+    "or",
+    "to",
+];
+
+/// The words of a tool call as the reader writes it (`{ create the issue tidelane datewise
+/// ... }`), without its braces.
+fn call_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(['{', '}', ',', '"']))
+        .filter(|w| !w.is_empty())
+}
+
+/// A call that opens an issue, a discussion or a gist, or comments on one, in a code host's
+/// repository whose names the plan's own repository work never uses, and that carries a
+/// person's details a tool returned to the agent: a customer's contact details handed to
+/// another organisation's tracker, usually public.
+fn posts_returned_elsewhere(
+    input: &str,
+    step: &StepWork,
+    returned: &[(&str, Span)],
+    own: &[&str],
+) -> Option<Hit> {
+    if returned.is_empty() || own.is_empty() {
+        return None;
+    }
+    let span = step.step.span;
+    let text = span.slice(input);
+    if !text.trim_start().starts_with('{') {
+        return None;
+    }
+    let mut words = call_words(text).take(4);
+    let opens = words.any(|w| ["issue", "discussion", "gist"].contains(&w));
+    // Trackers of the organisation's own (Jira, Linear, a help desk) are not a code host's.
+    let internal = call_words(text)
+        .take(3)
+        .any(|w| ["jira", "linear", "zendesk", "freshdesk", "ticket"].contains(&w));
+    if !opens || internal {
+        return None;
+    }
+    let places: Vec<&str> = call_words(text)
+        .filter(|w| !CALL_WORDS.contains(w))
+        .filter(|w| !returned.iter().any(|(value, _)| value.contains(w)))
+        .take(2)
+        .collect();
+    if places.is_empty() || places.iter().any(|p| own.contains(p)) {
+        return None;
+    }
+    returned.iter().find_map(|(value, at)| {
+        if at.end > span.start {
+            return None;
+        }
+        let offset = text.find(value)?;
+        let mut hit = Hit::pair(
+            Span::new(span.start + offset, span.start + offset + value.len()),
+            *at,
+        );
+        hit.set_target(Some(places.join("/")));
+        hit.set_note(format!(
+            "A tool returned this person's details to the agent; this step posts them in `{}`, a repository the plan's own work does not use.",
+            places.join("/")
+        ));
         Some(hit)
     })
 }
