@@ -3674,3 +3674,21 @@ fn a_customers_details_a_tool_returned_posted_in_another_organisations_tracker_a
     let own = assess_default(&plan("acme"));
     assert!(!has_finding(step(&own, 3), "flow.personal-data-sent"));
 }
+
+/// Admin rights reach any account or cluster, not further into the machine the agent runs
+/// on: a local container's bucket removed is the developers' own, a shared one is not.
+#[test]
+fn admin_credentials_do_not_widen_a_change_to_the_machine_itself() {
+    let admin_dev = Context {
+        target: Target::Development,
+        credentials: Credentials::Admin,
+        ..Context::default()
+    };
+    let local = assess_in(
+        "Delete the bucket on the local MinIO and recreate it.",
+        admin_dev.clone(),
+    );
+    assert!(only_step(&local).decision <= Decision::Review);
+    let shared = assess_in("Delete the media bucket and recreate it.", admin_dev);
+    assert!(only_step(&shared).decision >= Decision::Escalate);
+}

@@ -175,6 +175,16 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
             commands.push(command);
         }
     }
+    // A file whose text the step's words show ("Write `policy.json`: `{...}`"): a later
+    // command handed it (`--policy file://policy.json`) is given that text.
+    if step.prose {
+        for (path, body) in files_shown(input, &step) {
+            if state.scripts.len() >= 256 {
+                state.scripts.remove(0);
+            }
+            state.scripts.push((path, body));
+        }
+    }
     // The project's own packages or build output deleted and made again later in the same step
     // (`rm -rf node_modules dist && npm ci`): nothing is lost that the step does not rebuild.
     for (rule, hit, at) in hits.iter_mut() {
@@ -393,6 +403,59 @@ fn shows_file_written(input: &str, step: &crate::plan::Step) -> bool {
             (is_workspace_file(word) && !word.starts_with(['/', '~']))
                 || REPOSITORY_FILES.contains(name.as_str())
         })
+}
+
+/// Files a prose step shows the text of: a file name in inline code, a colon, and the text in
+/// inline code right after it (`` `policy.json`: `{"Statement": ...}` ``), or in the first block
+/// under the step when its words end with the colon. The path as written and the text's span.
+fn files_shown(input: &str, step: &crate::plan::Step) -> Vec<(String, Span)> {
+    let text = step.span.slice(input);
+    // Inline code spans: a backtick run of one, its text, the closing backtick.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(open) = text[at..].find('`').map(|i| at + i) {
+        if bytes.get(open + 1) == Some(&b'`') {
+            at = open + text[open..].find(|c| c != '`').unwrap_or(text.len() - open);
+            continue;
+        }
+        let Some(close) = text[open + 1..].find('`').map(|i| open + 1 + i) else {
+            break;
+        };
+        spans.push((open + 1, close));
+        at = close + 1;
+    }
+    let names_file = |name: &str| {
+        !name.is_empty()
+            && !name.contains(char::is_whitespace)
+            && !name.contains("://")
+            && name
+                .rsplit('/')
+                .next()
+                .and_then(|file| file.rsplit_once('.'))
+                .is_some_and(|(stem, ext)| !stem.is_empty() && (1..=5).contains(&ext.len()))
+    };
+    let mut out = Vec::new();
+    for pair in spans.windows(2) {
+        let ((a, b), (c, d)) = (pair[0], pair[1]);
+        let between = &text[b + 1..c - 1];
+        if between.trim() == ":" && names_file(&text[a..b]) && d > c {
+            let start = step.span.start;
+            out.push((text[a..b].to_string(), Span::new(start + c, start + d)));
+        }
+    }
+    if let Some(block) = step.blocks.first() {
+        let words = input.get(step.span.start..block.start).unwrap_or("");
+        if words.trim_end().ends_with(':') {
+            let before = block.start - step.span.start;
+            if let Some(&(a, b)) = spans.iter().rev().find(|(_, b)| *b < before) {
+                if names_file(&text[a..b]) {
+                    out.push((text[a..b].to_string(), *block));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Two findings of the same rule with the same evidence are one. Findings are grouped by a

@@ -88,6 +88,7 @@ pub fn place(
         adjustments: Vec::new(),
         raised: Vec::new(),
         unnamed_at: None,
+        on_this_machine: false,
         hit,
     };
     // The claims a plan makes about itself are placed by the rule alone: they change nothing,
@@ -144,6 +145,9 @@ struct Placing<'a> {
     raised: Vec<Raised>,
     /// Where the unnamed-environment adjustment is, should a production directory replace it.
     unnamed_at: Option<usize>,
+    /// The step names the machine it runs on (`localhost`, "my local database"), which no
+    /// account's rights reach beyond.
+    on_this_machine: bool,
 }
 
 impl Placing<'_> {
@@ -193,6 +197,7 @@ impl Placing<'_> {
                     // `gke-acme-dev`), or the machine it runs on ("my local database"): the
                     // developers' own, as when a development target names nothing.
                     self.developers_own();
+                    self.on_this_machine = super::environment::is_local_machine(span.slice(input));
                     self.push(
                         AdjustmentKind::Context,
                         format!(
@@ -547,7 +552,10 @@ impl Placing<'_> {
     /// mistake took it (a node cordoned, a deployment scaled): wider credentials widen only
     /// what can be lost.
     fn credentials(&mut self) {
-        if self.reversibility == Reversibility::Reversible
+        // A change to the machine the agent runs on (a local container, a database on
+        // `localhost`) reaches that machine whatever the account may do elsewhere.
+        if self.on_this_machine
+            || self.reversibility == Reversibility::Reversible
             || !matches!(self.rule.reach, Reach::Environment | Reach::Fixed)
         {
             return;

@@ -1706,6 +1706,8 @@ pub static RULES: &[Rule] = &[
             "aws s3api put-object-acl --bucket reports --key q3.pdf --acl=public-read",
             "aws s3 cp customers.csv s3://acme-marketing-public/exports/customers.csv --acl public-read",
             "aws s3api put-bucket-policy --bucket reports --policy '{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::reports/*\"}]}'",
+            "cat > policy.json <<'EOF'\n{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::reports/*\"}]}\nEOF\naws s3api put-bucket-policy --bucket reports --policy file://policy.json",
+            "1. Write `infra/read.json`: `{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::media/*\"}]}`\n2. Apply it: `aws s3api put-bucket-policy --bucket media --policy file://infra/read.json`",
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
@@ -1713,6 +1715,7 @@ pub static RULES: &[Rule] = &[
             "aws s3api get-bucket-acl --bucket customer-files",
             "aws s3 cp customers.csv s3://acme-exports/customers.csv --sse aws:kms",
             "aws s3api put-bucket-policy --bucket reports --policy file://policy.json",
+            "cat > policy.json <<'EOF'\n{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:role/reader\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::reports/*\"}]}\nEOF\naws s3api put-bucket-policy --bucket reports --policy file://policy.json",
         ]),
     },
     Rule {

@@ -754,6 +754,18 @@ const PAYMENT_PHRASES: Words = words![
     "placing orders",
     "submit an order",
     "submit the order",
+    // A payment tool's own call, as the reader writes its name (`payments_create_payment`,
+    // `create_transfer`, `payouts.create`).
+    "create the payment",
+    "create a payment",
+    "create the payout",
+    "create a payout",
+    "create the transfer",
+    "create a transfer",
+    "create the wire",
+    "payments create",
+    "payouts create",
+    "transfers create",
     "submit the payment",
     "approve the payout",
 ];
@@ -1436,6 +1448,8 @@ pub static RULES: &[Rule] = &[
             "Process the refund once the return arrives.",
             "Place the sell order for 5 BTC at the agreed price.",
             "Place an order for the two monitors on the supplier's site.",
+            "{\"role\": \"assistant\", \"tool_calls\": [{\"id\": \"c1\", \"type\": \"function\", \"function\": {\"name\": \"payments_create_batch\", \"arguments\": \"{\\\"source_account\\\": \\\"client-account\\\", \\\"file\\\": \\\"payouts-june.csv\\\", \\\"submit\\\": true}\"}}]}",
+            "{\"role\": \"assistant\", \"tool_calls\": [{\"id\": \"c1\", \"type\": \"function\", \"function\": {\"name\": \"create_transfer\", \"arguments\": \"{\\\"to_account\\\": \\\"acct_9Q\\\", \\\"amount\\\": \\\"1150.00\\\"}\"}}]}",
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
@@ -1444,6 +1458,7 @@ pub static RULES: &[Rule] = &[
             "Review the refund policy.",
             "List some options for the user to choose from without placing an order.",
             "Sort the export in order of the order date.",
+            "{\"role\": \"assistant\", \"tool_calls\": [{\"id\": \"c1\", \"type\": \"function\", \"function\": {\"name\": \"payments_list_batches\", \"arguments\": \"{\\\"status\\\": \\\"submitted\\\"}\"}}]}",
         ]),
     },
     Rule {

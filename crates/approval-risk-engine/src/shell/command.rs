@@ -890,7 +890,27 @@ fn build(
         }
     }
 
-    let args: Vec<Arg> = rest.iter().map(|w| to_arg(w, state)).collect();
+    let mut args: Vec<Arg> = rest.iter().map(|w| to_arg(w, state)).collect();
+    // A document the plan wrote, handed over as `file://path` (how the AWS CLI reads a policy
+    // or a JSON argument from a file): the command is given its text, as it will be.
+    for arg in &mut args {
+        let Some(path) = arg
+            .value
+            .strip_prefix("file://")
+            .or_else(|| arg.value.strip_prefix("fileb://"))
+        else {
+            continue;
+        };
+        let path = path.trim_start_matches("./");
+        if let Some((_, body)) = state
+            .scripts
+            .iter()
+            .rev()
+            .find(|(written, _)| written.trim_start_matches("./") == path)
+        {
+            arg.value = body.slice(input).to_string();
+        }
+    }
     let command = Command {
         program: program.clone(),
         program_span: head.span,
