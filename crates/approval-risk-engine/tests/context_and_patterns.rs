@@ -3692,3 +3692,42 @@ fn admin_credentials_do_not_widen_a_change_to_the_machine_itself() {
     let shared = assess_in("Delete the media bucket and recreate it.", admin_dev);
     assert!(only_step(&shared).decision >= Decision::Escalate);
 }
+
+/// A tracker's bookkeeping on one issue (moving it to another state, labelling it) is work in
+/// progress; on every issue at once it changes everyone's view of the work. A word of change
+/// that describes a noun ("all open issues") is not what the step does.
+#[test]
+fn tracker_bookkeeping_on_one_issue_proceeds_and_on_all_is_reviewed() {
+    assert_production_decisions(
+        &[
+            "1. Transition the issue TRAV-882 to In Review.\n",
+            "1. Label the PR as needs-review.\n",
+        ],
+        &[
+            "1. Transition all open issues in the project to Done.\n",
+            "1. Close all open issues in the project.\n",
+            "1. Transition the production cluster to the new node pool.\n",
+        ],
+    );
+}
+
+/// Alerts, alarms and dashboards a plan creates watch what runs and change none of it; a grant
+/// on one bucket reaches that bucket, an AWS role policy the whole account.
+#[test]
+fn an_infrastructure_plan_adding_monitoring_proceeds_and_identity_stays_broad() {
+    let alert = assess_in(
+        "  # azurerm_monitor_metric_alert.api_5xx will be created\n",
+        target(Target::Production),
+    );
+    assert_eq!(only_step(&alert).decision, Decision::Proceed);
+    let bucket_grant = assess_in(
+        "  # google_storage_bucket_iam_member.finance_reader will be created\n",
+        target(Target::Production),
+    );
+    assert_eq!(only_step(&bucket_grant).decision, Decision::Review);
+    let role_policy = assess_in(
+        "  # aws_iam_role_policy.build_runner will be updated in-place\n",
+        target(Target::Production),
+    );
+    assert!(only_step(&role_policy).decision >= Decision::Escalate);
+}

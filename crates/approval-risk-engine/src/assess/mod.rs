@@ -1496,6 +1496,25 @@ const CODE_WORK: Words = words![
     "pushes",
 ];
 
+/// A tracker's bookkeeping on an issue or a pull request (its state, labels, assignee): work
+/// on code when it is one item's.
+const BOOKKEEPING: Words = words![
+    "transition*",
+    "label",
+    "labels",
+    "labelling",
+    "labeling",
+    "assign",
+    "assigns",
+    "assigning",
+    "resolve",
+    "resolves",
+    "resolving",
+    "tag",
+    "tags",
+    "tagging",
+];
+
 /// Words that put work on code into what runs for customers.
 const LIVE_CODE: Words = words!["prod", "production", "live", "release*", "hotfix*"];
 /// The branches everyone builds on: work straight on them is not a working copy's business,
@@ -1690,14 +1709,34 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
                 .map(|(s, e)| (s, e, false)),
         )
         .filter(|(s, _, _)| !tokens[*s].data && !tokens[*s].label && !is_negated(tokens, *s))
+        // A one-word verb after a determiner describes a noun ("all open issues", "the
+        // updated file"); it is not what the step does.
+        .filter(|(s, e, _)| {
+            let all = *s > 0
+                && tokens[*s - 1].text == "all"
+                && tokens[*s - 1].clause == tokens[*s].clause;
+            !(e - s == 1 && (all || after_determiner(tokens, *s)))
+        })
         .collect();
     // At one position the longest phrase wins ("get rid of" over "get").
     crate::order::sort_by_rank(&mut verbs, |(s, e, _)| crate::order::outer_first(*s, *e));
     // A word of change inside a noun phrase ("compare the configuration", "an empty order
     // list", "this is a refactor") names a thing; only when nothing else in the step is a verb
     // does a bare noun of change ("Database migration.") stand for the act.
+    // A word that opens its clause and is followed by a determiner ("Transition the incident",
+    // "Transition all open issues") is an imperative, whatever its ending.
+    let imperative = |s: usize| {
+        (s == 0 || tokens[s - 1].clause != tokens[s].clause)
+            && tokens.get(s + 1).is_some_and(|next| {
+                next.clause == tokens[s].clause
+                    && words!["the", "a", "an", "all", "every", "each", "this", "these", "those"]
+                        .contains(next.text.as_str())
+            })
+    };
     let a_noun = |s: usize, e: usize| {
-        e - s == 1 && (is_nominal(&tokens[s].text) || prose::in_noun_phrase(tokens, s))
+        e - s == 1
+            && !imperative(s)
+            && (is_nominal(&tokens[s].text) || prose::in_noun_phrase(tokens, s))
     };
     let step_has_verb = verbs
         .iter()
@@ -1759,13 +1798,25 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
                         .contains(t.text.as_str())
                 })
                 .is_some_and(|t| t.code_name);
+        let leads = |list: Words| {
+            find_all(&tokens[s..e], list)
+                .first()
+                .is_some_and(|(a, _)| *a == 0)
+        };
+        // A tracker's bookkeeping on many items at once ("bulk transition", "close all
+        // issues") changes everyone's view of the work, not one piece of it.
+        let on_many = || {
+            !find_all(
+                &tokens[prose::clause_of(tokens, s)],
+                words!["bulk", "all", "every", "each"],
+            )
+            .is_empty()
+        };
         let code_work = builds_software
             || commits
             || on_code
             || edits_a_source_file(tokens, prose::clause_of(tokens, s))
-            || (find_all(&tokens[s..e], CODE_WORK)
-                .first()
-                .is_some_and(|(a, _)| *a == 0)
+            || ((leads(CODE_WORK) || (leads(BOOKKEEPING) && !on_many()))
                 && match clause_names_code {
                     Some((known, names)) if known == clause => names,
                     _ => {

@@ -180,11 +180,63 @@ fn changes(command: &Command) -> Option<Hit> {
     {
         return None;
     }
-    if is_identity(kind) {
+    if is_identity(kind) && resource_level_grant(kind) {
+        hit.set_note("It changes who may use one resource, not the whole account.".to_string());
+    } else if is_identity(kind) {
         hit.scope = Some(S::Organization);
         hit.set_note("It changes identity and access, which decides what everyone and everything in the account can do.".to_string());
+    } else if verb == "create" && is_monitoring(kind) {
+        // An alert, an alarm or a dashboard added watches what runs and changes none of it.
+        hit.scope = Some(S::Local);
+        hit.set_note("It adds monitoring; nothing that runs changes.".to_string());
     }
     Some(hit)
+}
+
+/// Monitoring resources: alerts, alarms, dashboards, the groups that alerts notify.
+fn is_monitoring(kind: &str) -> bool {
+    let kind = kind.to_ascii_lowercase();
+    words![
+        "monitor_action_group",
+        "monitor_metric_alert",
+        "monitor_scheduled_query",
+        "monitor_activity_log_alert",
+        "monitoring_alert_policy",
+        "monitoring_notification_channel",
+        "monitoring_dashboard",
+        "monitoring_uptime_check",
+        "cloudwatch_metric_alarm",
+        "cloudwatch_composite_alarm",
+        "cloudwatch_dashboard",
+        "cloudwatch::alarm",
+        "log_metric_filter",
+        "portal_dashboard",
+        "dashboard",
+    ]
+    .iter()
+    .any(|m| kind.contains(m))
+}
+
+/// A grant on one resource (`google_storage_bucket_iam_member`, `google_pubsub_topic_iam_binding`),
+/// rather than on a project, folder or organisation, where the type name says so.
+fn resource_level_grant(kind: &str) -> bool {
+    let kind = kind.to_ascii_lowercase();
+    let Some((on, what)) = kind.split_once("_iam_") else {
+        return false;
+    };
+    // The provider's prefix, then the resource type (`google_` + `storage_bucket`); an AWS
+    // IAM type (`aws_iam_role_policy`) has no resource before `_iam_`.
+    let on = on.split_once('_').map_or("", |(_, rest)| rest);
+    words!["member", "binding", "policy"].contains(what)
+        && !on.is_empty()
+        && !words![
+            "project",
+            "organization",
+            "folder",
+            "billing_account",
+            "service_account",
+        ]
+        .contains(on)
 }
 
 fn destroys_unlisted(command: &Command) -> Option<Hit> {
@@ -328,7 +380,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words!["https://developer.hashicorp.com/terraform/cli/commands/plan"],
         #[cfg(test)]
-        examples: examples(&["  # aws_instance.web will be updated in-place", "  # aws_s3_bucket.logs will be created"]),
+        examples: examples(&["  # aws_instance.web will be updated in-place", "  # aws_s3_bucket.logs will be created", "  # azurerm_monitor_metric_alert.api_5xx will be created", "  # google_storage_bucket_iam_member.finance_reader will be created"]),
         #[cfg(test)]
         counterexamples: examples(&["  # aws_instance.web will be destroyed", "Terraform will perform the following actions:"]),
     },
