@@ -662,7 +662,8 @@ fn a_backup_is_credited_to_the_target_it_names() {
     let other = assess_default(&plan("vol-0f9e8d7c6b5a49382"));
     assert!(!credited(&other));
     assert_eq!(pattern_steps(&other, "plan.no-backup"), vec![vec![2]]);
-    let logs = "find /var/log/gateway -name '*.gz' -mtime +30 -delete\n";
+    // Every archive, not only those past an age (which is a retention trim, judged apart).
+    let logs = "find /var/log/gateway -name '*.gz' -delete\n";
     let archived = assess_default(&format!(
         "rsync -a /var/log/gateway/ archive-01:/srv/log-archive/gateway/\n{logs}"
     ));
@@ -3730,4 +3731,27 @@ fn an_infrastructure_plan_adding_monitoring_proceeds_and_identity_stays_broad() 
         target(Target::Production),
     );
     assert!(only_step(&role_policy).decision >= Decision::Escalate);
+}
+
+/// Deleting by age from a folder of rotated files (logs, dumps, caches) is a retention trim:
+/// a second look, not a senior's. The same age filter on a database's data folder takes live
+/// files that have not changed in a month.
+#[test]
+fn a_retention_trim_is_reviewed_and_an_age_filter_on_live_data_escalates() {
+    assert_production_decisions(
+        &[],
+        &["find /var/log/nginx -name '*.gz' -mtime +14 -delete"],
+    );
+    for trim in [
+        "find /var/log/nginx -name '*.gz' -mtime +14 -delete",
+        "find /srv/dumps/wms -mindepth 1 -maxdepth 1 -type d -mtime +14 -exec rm -rf {} +",
+    ] {
+        let assessment = assess_in(trim, target(Target::Production));
+        assert_eq!(only_step(&assessment).decision, Decision::Review, "{trim}");
+    }
+    let live = assess_in(
+        "find /var/lib/postgresql/16/main -mtime +30 -delete",
+        target(Target::Production),
+    );
+    assert!(only_step(&live).decision >= Decision::Escalate);
 }

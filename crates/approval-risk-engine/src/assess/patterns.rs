@@ -896,7 +896,9 @@ fn fan_out(work: &[StepWork], found: &mut Found) {
         if !fanned.is_empty() {
             // Repeating a deletion or a publication across a shared system, or a loss that cannot
             // be undone, needs a second look; repeating a reversible change needs a read.
-            let serious = fanned.iter().any(|f| {
+            // A finding that reaches nothing beyond what its filter names (a retention trim
+            // of old logs) is no more serious for being repeated over the list.
+            let serious = fanned.iter().filter(|f| f.scope > Scope::None).any(|f| {
                 matches!(
                     f.rule.action,
                     Action::Delete | Action::DeleteRecreate | Action::Publish | Action::Revoke

@@ -667,6 +667,11 @@ fn delete_matches(command: &Command) -> Option<Hit> {
             if class == PathClass::Dynamic {
                 return Some(hit);
             }
+            if class == PathClass::ServerData && retention_trim(command, &path) {
+                hit.scope = Some(S::None);
+                hit.set_note(format!("Only what is older than the age the filter names goes, from `{path}`, a folder of rotated files (logs, dumps, caches): a retention trim, which keeps everything recent."));
+                return Some(hit);
+            }
         }
         None => hit.target = Some(".".to_string()),
     }
@@ -777,6 +782,30 @@ fn delete_matches(command: &Command) -> Option<Hit> {
         hit.set_note(format!("The name filter (`{}`) selects compiler output, editor backups or system litter, which is regenerated or never needed.", names[0].value));
     }
     Some(hit)
+}
+
+/// A search that selects by age (`-mtime +14`, `-mmin +600`) under a folder named for files
+/// that rotate (logs, dumps, backups, caches, temporary files, exports): what a retention
+/// policy removes, everything recent kept. A database's own data folder is not one: files
+/// there can sit unchanged for months and still be live.
+fn retention_trim(command: &Command, path: &str) -> bool {
+    let aged = command.args.windows(2).any(|w| {
+        words!["-mtime", "-ctime", "-atime", "-mmin", "-cmin", "-amin"]
+            .contains(w[0].value.as_str())
+            && w[1]
+                .value
+                .strip_prefix('+')
+                .and_then(|n| n.parse::<u32>().ok())
+                .is_some_and(|n| n >= 1)
+    });
+    let rotating = path.split('/').any(|part| {
+        words![
+            "log", "logs", "dump", "dumps", "backup", "backups", "archive", "archives", "cache",
+            "caches", "tmp", "temp", "exports", "reports", "rotated",
+        ]
+        .contains(part)
+    });
+    aged && rotating
 }
 
 /// The folders a `find` starts from: the words after its leading options (`-L`, `-O3`).
