@@ -3755,3 +3755,13 @@ fn a_retention_trim_is_reviewed_and_an_age_filter_on_live_data_escalates() {
     );
     assert!(only_step(&live).decision >= Decision::Escalate);
 }
+
+/// A participle naming a record's field ("created date", "modified time") filters; the verb it
+/// comes from still acts where it leads ("created the date dimension table").
+#[test]
+fn a_participle_naming_a_field_is_not_an_act() {
+    assert_production_decisions(
+        &["1. In the admin, filter products by vendor and created date, and count them.\n"],
+        &["1. Update the products whose created date is 2 June.\n"],
+    );
+}

@@ -1715,7 +1715,14 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
             let all = *s > 0
                 && tokens[*s - 1].text == "all"
                 && tokens[*s - 1].clause == tokens[*s].clause;
-            !(e - s == 1 && (all || after_determiner(tokens, *s)))
+            // "created date", "modified time": a participle naming a field of a record.
+            let field = tokens[*s].text.ends_with("ed")
+                && tokens.get(*e).is_some_and(|next| {
+                    next.clause == tokens[*s].clause
+                        && words!["date", "dates", "time", "timestamp", "day", "range"]
+                            .contains(next.text.as_str())
+                });
+            !(e - s == 1 && (all || field || after_determiner(tokens, *s)))
         })
         .collect();
     // At one position the longest phrase wins ("get rid of" over "get").
