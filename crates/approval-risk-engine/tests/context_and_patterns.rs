@@ -3687,7 +3687,7 @@ fn admin_credentials_do_not_widen_a_change_to_the_machine_itself() {
     };
     let local = assess_in(
         "Delete the bucket on the local MinIO and recreate it.",
-        admin_dev.clone(),
+        admin_dev,
     );
     assert!(only_step(&local).decision <= Decision::Review);
     let shared = assess_in("Delete the media bucket and recreate it.", admin_dev);

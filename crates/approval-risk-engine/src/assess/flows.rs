@@ -1557,12 +1557,12 @@ fn installs_secret_send(input: &str, command: &Command, flow: &Flow) -> Option<H
 /// hand (`gh workflow run`, `glab ci run`)?
 fn starts_pipelines(command: &Command) -> bool {
     let mut words = command.positionals().map(|a| a.value.as_str());
-    match (command.program.as_str(), words.next(), words.next()) {
-        ("git", Some("push"), _) => true,
-        ("gh", Some("workflow"), Some("run")) => true,
-        ("glab", Some("ci"), Some("run")) => true,
-        _ => false,
-    }
+    matches!(
+        (command.program.as_str(), words.next(), words.next()),
+        ("git", Some("push"), _)
+            | ("gh", Some("workflow"), Some("run"))
+            | ("glab", Some("ci"), Some("run"))
+    )
 }
 
 /// The first credential variable `text` expands that the plan did not set: `$NAME`,

@@ -621,9 +621,9 @@ fn joins_an_act(tokens: &[Token], i: usize) -> bool {
         let word = t.text.as_str();
         !word.ends_with("ed")
             && !word.ends_with("ing")
-            && !(word.ends_with('s') && !word.ends_with("ss"))
-            && !(find_all(std::slice::from_ref(t), CHANGE_VERBS).is_empty()
-                && find_all(std::slice::from_ref(t), DELETE_VERBS).is_empty())
+            && (!word.ends_with('s') || word.ends_with("ss"))
+            && (!find_all(std::slice::from_ref(t), CHANGE_VERBS).is_empty()
+                || !find_all(std::slice::from_ref(t), DELETE_VERBS).is_empty())
     };
     base_verb(next) && !base_verb(&tokens[i - 1])
 }
