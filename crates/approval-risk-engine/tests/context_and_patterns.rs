@@ -3765,3 +3765,23 @@ fn a_participle_naming_a_field_is_not_an_act() {
         &["1. Update the products whose created date is 2 June.\n"],
     );
 }
+
+/// In PowerShell a variable at the head of a pipeline hands its value on (`$users |
+/// Select-Object Name`), and the cmdlet it feeds is judged. A cmdlet no rule knows whose verb
+/// removes is a removal of something unknown.
+#[test]
+fn a_powershell_variable_hands_on_its_value_and_an_unknown_removing_cmdlet_escalates() {
+    assert_production_decisions(
+        &[
+            "$users | Select-Object Name, mail | Format-Table\n",
+            "Start-Transcript -Path C:\\logs\\run.log\n",
+        ],
+        &["$users | Remove-ADUser -Confirm:$false\n"],
+    );
+    let unknown = assess_in(
+        "Remove-CalendarEvents -Identity dana@example.com -CancelOrganizedMeetings\n",
+        target(Target::Production),
+    );
+    assert!(has_finding(only_step(&unknown), "ps.remove-other"));
+    assert!(only_step(&unknown).decision >= Decision::Escalate);
+}

@@ -164,16 +164,25 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
                 continue;
             }
         };
-        for command in parsed {
+        for (at, command) in parsed.iter().enumerate() {
             let before = hits.len();
-            let shown = command_hits(input, &command, state, &mut hits, commands.len());
-            if hits.len() == before && !shown {
-                if let Some((rule, hit, _)) = unmatched_command(input, &command) {
-                    hits.push((rule, hit, Some(commands.len())));
+            let index = commands.len() + at;
+            let shown = command_hits(input, command, state, &mut hits, index);
+            // `$users | Disable-ADAccount`: in PowerShell a variable at the head of a pipeline
+            // hands its value to the next cmdlet; it runs nothing itself.
+            let hands_on = command.args.is_empty()
+                && rules::is_variable_name(&command.program)
+                && parsed.get(at + 1).is_some_and(|next| {
+                    matches!(&next.input, Input::Pipe { from, .. } if *from == command.program)
+                        && rules::verb_noun_lower(&next.program)
+                });
+            if hits.len() == before && !shown && !hands_on {
+                if let Some((rule, hit, _)) = unmatched_command(input, command) {
+                    hits.push((rule, hit, Some(index)));
                 }
             }
-            commands.push(command);
         }
+        commands.extend(parsed);
     }
     // A file whose text the step's words show ("Write `policy.json`: `{...}`"): a later
     // command handed it (`--policy file://policy.json`) is given that text.
@@ -1088,6 +1097,11 @@ fn unmatched_command(
     }
     if rules::is_known_program(program) {
         return None;
+    }
+    // A cmdlet no rule knows still says what it does with its verb: `Remove-CalendarEvents`
+    // takes something away, whatever the noun.
+    if let Some(hit) = rules::removing_cmdlet(command) {
+        return Some((rules::find("ps.remove-other")?, hit, None));
     }
     let rule = rules::find("shell.unrecognized")?;
     Some((rule, Hit::on(command.program_span), None))

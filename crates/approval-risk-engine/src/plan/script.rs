@@ -267,6 +267,13 @@ pub fn looks_like_shell(line: &str) -> bool {
     if line.starts_with("$(") || line.starts_with('`') {
         return true;
     }
+    // `$users | Disable-ADAccount`: a PowerShell variable handing its value to a cmdlet.
+    let mut piped = line.split_whitespace();
+    if let (Some(variable), Some("|"), Some(cmdlet)) = (piped.next(), piped.next(), piped.next()) {
+        if crate::rules::is_variable_name(variable) && crate::rules::is_cmdlet(cmdlet) {
+            return true;
+        }
+    }
     let braced = line.starts_with('{');
     let line = line.trim_start_matches(['(', '{', ' ']);
     let first = line.split_whitespace().next().unwrap_or("");

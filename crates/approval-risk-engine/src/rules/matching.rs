@@ -240,7 +240,9 @@ pub fn command_flag(command: &Command, arg: &str, flag: &str) -> bool {
 /// Whether the program spells long options with one dash (`find -delete`), so `-delete` is one
 /// option and not the letters d, e, l, e, t, e.
 fn single_dash_words(command: &Command) -> bool {
+    // A cmdlet's parameters are words (`-Type`), never clusters of one-letter flags.
     SINGLE_DASH_WORDS.contains(&command.program)
+        || super::powershell::verb_noun_lower(&command.program)
 }
 
 fn is_flag(single_dash_words: bool, arg: &str, flag: &str) -> bool {

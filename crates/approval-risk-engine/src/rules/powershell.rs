@@ -176,8 +176,53 @@ const SESSION_AND_LOCAL: Words = words![
     "import-module",
     "export-csv",
     "export-clixml",
-    "out-file"
+    "out-file",
+    "start-transcript",
+    "stop-transcript"
 ];
+
+/// A PowerShell variable, with any properties read from it (`$users`, `$u.MemberOf`, `$_.mail`).
+pub fn is_variable_name(name: &str) -> bool {
+    name.strip_prefix('$').is_some_and(|rest| {
+        rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+    })
+}
+
+/// A cmdlet no rule names whose verb takes something away (`Remove-CalendarEvents`,
+/// `Clear-RecycleBin`, `Revoke-MgUserSignInSession`): what it removes is unknown, never safe.
+pub fn removing_cmdlet(command: &Command) -> Option<Hit> {
+    let (verb, noun) = verb_noun(&command.program)?;
+    // Taking someone out of a group or a permission list is undone by adding them back:
+    // judged as any unknown command, not as a removal.
+    let membership = [
+        "member",
+        "permission",
+        "assignment",
+        "delegate",
+        "license",
+        "role",
+    ]
+    .iter()
+    .any(|part| noun.contains(part));
+    (!membership
+        && words![
+            "remove",
+            "clear",
+            "reset",
+            "revoke",
+            "uninstall",
+            "unregister"
+        ]
+        .contains(verb))
+    .then(|| {
+        let mut hit = Hit::on(command.program_span);
+        hit.set_target(command.program.clone());
+        hit
+    })
+}
 
 /// Does the cmdlet (its name lower-cased, as the shell reader gives it) only read?
 pub fn reads(name: &str) -> bool {
@@ -613,6 +658,21 @@ pub static RULES: &[Rule] = &[
         examples: examples(&["Remove-ADUser -Identity jdoe -Confirm:$false", "Get-AzResourceGroup | Where-Object ResourceGroupName -like 'rg-old*' | Remove-AzResourceGroup -Force", "Remove-Mailbox -Identity 'ops-archive' -Permanent $true", "Get-Mailbox -ResultSize Unlimited | Search-Mailbox -SearchQuery 'Subject:\"Invoice\"' -DeleteContent -Force"]),
         #[cfg(test)]
         counterexamples: examples(&["Get-ADUser -Identity jdoe", "Search-Mailbox -Identity jdoe -SearchQuery 'Subject:\"Invoice\"' -EstimateResultOnly", "Get-AzResourceGroup"]),
+    },
+    Rule {
+        text: rule_text!("ps.remove-other", "Removes something with an unknown cmdlet", "The verb says it removes, clears or revokes; what it reaches, and whether it comes back, depends on the module.", "what it removes is unknown until it has run", "Run it with `-WhatIf` first and read what it would remove, then run it on named items.", ["What does the same line list with `-WhatIf`?", "Can what it removes be restored, and how?"], "{target} -WhatIf"),
+        reversibility: R::Unknown,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Builtin,
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/powershell/scripting/developer/cmdlet/approved-verbs-for-windows-powershell-commands"],
+        #[cfg(test)]
+        examples: examples(&["Remove-CalendarEvents -Identity dana@example.com -CancelOrganizedMeetings -QueryWindowInDays 365", "Revoke-MgUserSignInSession -UserId dana@example.com"]),
+        #[cfg(test)]
+        counterexamples: examples(&["Get-CalendarProcessing -Identity room1@example.com", "Test-MailFlow -TargetEmailAddress dana@example.com"]),
     },
     Rule {
         text: rule_text!("ps.disable-accounts", "Disables directory accounts", "Disabled accounts cannot sign in; a filter that matches more than meant locks out people and services.", "everyone it matches is locked out until re-enabled", "List the accounts the filter matches first, and disable them by name.", ["How many accounts does the filter match, and whose?", "Does any service sign in with one of them?"], "Get-ADUser -Identity {target}"),
