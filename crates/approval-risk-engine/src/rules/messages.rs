@@ -574,8 +574,6 @@ const EVERYONE: Words = words![
     "all * buyers",
     "all * tenants",
     "all * followers",
-    "all * employees",
-    "all * staff",
     "all * donors",
     "all * students",
     "all of our customers",
@@ -585,15 +583,12 @@ const EVERYONE: Words = words![
     "every * subscriber",
     "every * client",
     "every * member",
-    "every * employee",
     "every account holder",
     "each * customer",
     "each * user",
     "each * subscriber",
     "everyone",
     "everybody",
-    "the whole company",
-    "the entire company",
     "our customers",
     "our users",
     "our subscribers",
@@ -603,8 +598,19 @@ const EVERYONE: Words = words![
     "email list",
     "subscriber list",
     "newsletter list",
+];
+
+/// Everyone inside the organisation: the staff, the employees, the whole company.
+const EVERYONE_INSIDE: Words = words![
+    "all * employees",
+    "all * staff",
+    "all-staff",
+    "every * employee",
+    "the whole company",
+    "the entire company",
     "whole company",
     "entire company",
+    "all * colleagues",
 ];
 
 /// Money moved in one go: an amount, funds, or what a payment is for. ("payment" is left out:
@@ -1269,6 +1275,34 @@ pub static RULES: &[Rule] = &[
             "Export the email addresses of all users.",
             "Email the 3 customers whose refunds failed.",
             "Email all of it to the users' manager.",
+        ]),
+    },
+    Rule {
+        text: rule_text!("messages.prose-all-staff", "Emails or messages the whole staff", "Every colleague reads it at once; a wrong link or test message is corrected only by another one to all.", "every colleague gets it; a mistake needs a second all-staff message", "Draft it, have one colleague check the text and links, then send it to everyone.", ["Who checked the text and the links?", "Is the list the staff only, with no outside addresses?"], "Draft the message and ask one colleague to check the text and links."),
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(&ProsePattern {
+            verbs: ADDRESS_VERBS,
+            objects: EVERYONE_INSIDE,
+            also: words![],
+            window: 1,
+            leading: false,
+            unless: words![],
+        }),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
+        examples: examples(&[
+            "Email all staff the Outlook setup guide and the new webmail address.",
+            "Notify the whole company about Friday's office move.",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "Email all customers the new pricing.",
+            "Draft the all-staff announcement in docs/comms.md.",
         ]),
     },
     Rule {

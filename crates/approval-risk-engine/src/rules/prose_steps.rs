@@ -586,6 +586,34 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
+        text: rule_text!("prose.replace-dns-zone", "Replaces a whole DNS zone from a file", "Uploading a zone file replaces every record set; records missing from the file are deleted, not kept.", "names left out of the file stop resolving until re-created", "Export the current zone first, diff it with the new file, and change only the record sets that differ.", ["Does the file hold every record the zone has today, not only the changed ones?", "Where is the export of the current zone?"], "Export the current zone and compare it with the new file, record set by record set."),
+        reversibility: R::Recoverable,
+        scope: S::Production,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Prose(&ProsePattern {
+            verbs: words!["upload*", "import*", "put", "push*", "replac*", "overwrit*", "apply*", "restor*"],
+            objects: words!["zone file*", "zonefile*", "bind file*", "whole zone", "entire zone", "full zone"],
+            also: words![],
+            window: 6,
+            leading: false,
+            unless: words![],
+        }),
+        #[cfg(test)]
+        references: words!["https://api.gandi.net/docs/livedns/"],
+        #[cfg(test)]
+        examples: examples(&[
+            "Upload the prepared zone file example.zone to the DNS provider in one call.",
+            "Import the BIND zone file into the new hosted zone, replacing its records.",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "Export the current zone file for rollback.",
+            "Compare the zone file with what the provider serves.",
+        ]),
+    },
+    Rule {
         text: rule_text!("prose.change-dns", "Changes DNS records or name servers", "Resolvers honour cached TTLs, so lowering one helps only a full TTL ahead; name-server changes take up to two days.", "visitors and email go elsewhere or nowhere until caches expire", "Lower the TTL a day ahead, export the zone, and check each changed record with `dig`.", ["Has the current zone been exported for rollback?", "What is the TTL, and how long would mistakes linger?"], "Export the current DNS zone and lower the TTL of the records to be changed."),
         // It can be changed back, but resolvers keep the old answer for as long as the TTL says.
         reversibility: R::Recoverable,
