@@ -3785,3 +3785,16 @@ fn a_powershell_variable_hands_on_its_value_and_an_unknown_removing_cmdlet_escal
     assert!(has_finding(only_step(&unknown), "ps.remove-other"));
     assert!(only_step(&unknown).decision >= Decision::Escalate);
 }
+
+/// A tool named for a report (costs, usage, metrics) reads it; a note on one ticket is the
+/// ticket's bookkeeping. Updating a person's note in a notes app is still a change.
+#[test]
+fn a_report_tool_reads_and_a_tickets_note_is_bookkeeping() {
+    assert_production_decisions(
+        &[
+            "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\": {\"name\": \"gcp_billing_cost_by_service\", \"arguments\": {\"projects\": [\"shop-prod\"], \"month\": \"2027-05\"}}}\n",
+            "{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"tools/call\", \"params\": {\"name\": \"add_internal_note\", \"arguments\": {\"ticket_id\": \"PV-58213\", \"note\": \"Refunded the duplicate charge.\"}}}\n",
+        ],
+        &["1. Update the note titled Budget in the user's notebook with the new figures.\n"],
+    );
+}

@@ -1508,6 +1508,13 @@ const CODE_WORK: Words = words![
     "draft",
     "push",
     "pushes",
+    // Keeping a record on the ticket: what was read, attached or saved to it.
+    "save",
+    "saves",
+    "saving",
+    "attach",
+    "attaches",
+    "attaching",
 ];
 
 /// A tracker's bookkeeping on an issue or a pull request (its state, labels, assignee): work
@@ -1577,6 +1584,8 @@ const CODE_OBJECTS: Words = words![
     "issue",
     "issues",
     "ticket",
+    // A ticket's internal note, not a person's notes in a notes app.
+    "internal note",
     "branch",
     "serializer*",
     "regression test*",
@@ -1618,6 +1627,16 @@ const READ_VERBS: Words = words![
     "claims",
     "suggests",
     "list*",
+    // A report's name: a tool called for costs, usage or metrics reads them.
+    "cost",
+    "costs",
+    "usage",
+    "metrics",
+    "stats",
+    "statistics",
+    "breakdown",
+    "overview",
+    "analytics",
     "inspect*",
     "review*",
     "read*",
