@@ -3798,3 +3798,32 @@ fn a_report_tool_reads_and_a_tickets_note_is_bookkeeping() {
         &["1. Update the note titled Budget in the user's notebook with the new figures.\n"],
     );
 }
+
+/// dbt builds into whatever its target points at: the developer's own target proceeds, the
+/// profile's default or a production target is a change to review. A configuration literal in
+/// inline code (`partition_by={'field': ...}`) is not a command line.
+#[test]
+fn dbt_on_the_developers_target_proceeds_and_elsewhere_is_reviewed() {
+    assert_production_decisions(
+        &[
+            "dbt build --select fct_daily_plays --target dev\n",
+            "dbt compile\n",
+        ],
+        &["dbt run --select orders\n", "dbt run --target prod\n"],
+    );
+    let literal = assess_default(
+        "1. In `models/fct.sql`, add `partition_by={'field': 'play_date', 'data_type': 'date'}` to the config.\n",
+    );
+    assert!(!has_finding(only_step(&literal), "shell.unrecognized"));
+}
+
+/// A team channel named at the end of a long clause is still where the post goes.
+#[test]
+fn a_post_to_a_team_channel_named_late_in_the_clause_is_a_team_post() {
+    let post = assess_in(
+        "1. Post the before and after daily totals for 3 to 11 March in #data-eng and tag the payouts team.\n",
+        target(Target::Production),
+    );
+    assert!(has_finding(only_step(&post), "messages.prose-team-post"));
+    assert_eq!(only_step(&post).decision, Decision::Proceed);
+}

@@ -892,6 +892,8 @@ pub(crate) fn sql_hits(
 /// Programs whose use changes a system others rely on, and the subcommand words that only
 /// read. Anything else they do is a change to review.
 const ENVIRONMENT_TOOLS: Words = words![
+    // dbt builds tables wherever its target points.
+    "dbt",
     "kubectl",
     "oc",
     "helm",

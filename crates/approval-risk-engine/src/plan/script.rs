@@ -288,7 +288,12 @@ pub fn looks_like_shell(line: &str) -> bool {
         first.into()
     };
     let first = &*unquoted;
-    if first.contains('=') && !first.starts_with('=') {
+    // `A=1 cmd` assigns; `partition_by={'field': 'play_date'}` is a configuration literal
+    // (a dict or a list left open in the first word), not a shell line.
+    let literal = ["={", "=["]
+        .iter()
+        .any(|open| first.contains(open) && !first.ends_with(['}', ']']));
+    if first.contains('=') && !first.starts_with('=') && !literal {
         return true;
     }
     let name = first

@@ -261,6 +261,7 @@ const WORKSPACE: Words = words![
 /// particular use (so they are judged as a change, not as something unseen).
 const KNOWN: Words = words![
     "git",
+    "dbt",
     "kubectl",
     "oc",
     "helm",
@@ -479,7 +480,51 @@ pub fn is_workspace_tool(name: &str) -> bool {
 /// Whether the command only reads or makes routine changes in the workspace: either way, no
 /// rule needs to look at it.
 pub fn is_routine(command: &Command) -> bool {
-    is_read_only(command) || WORKSPACE.contains(&command.program)
+    is_read_only(command) || WORKSPACE.contains(&command.program) || dbt_on_own_target(command)
+}
+
+/// dbt commands that only read the project or build into the developer's own target: `dbt
+/// compile`, `dbt ls`, `dbt deps`, and `dbt build` / `run` / `test` / `seed` with `--target dev`
+/// (or another target named for development or CI). Without a target, dbt writes wherever the
+/// profile's default points, which may be production: that is a change to review.
+fn dbt_on_own_target(command: &Command) -> bool {
+    if command.program != "dbt" {
+        return false;
+    }
+    let mut positionals = command.positionals().map(|a| a.value.as_str());
+    let verb = positionals.next().unwrap_or_default();
+    if words![
+        "compile",
+        "parse",
+        "ls",
+        "list",
+        "docs",
+        "debug",
+        "deps",
+        "clean",
+        "--version"
+    ]
+    .contains(verb)
+    {
+        return true;
+    }
+    let target = command.args.iter().enumerate().find_map(|(i, a)| {
+        a.value
+            .strip_prefix("--target=")
+            .map(str::to_string)
+            .or_else(|| {
+                (a.value == "--target" || a.value == "-t")
+                    .then(|| command.args.get(i + 1).map(|next| next.value.clone()))
+                    .flatten()
+            })
+    });
+    words!["build", "run", "test", "seed", "snapshot"].contains(verb)
+        && target.is_some_and(|t| {
+            let t = t.to_ascii_lowercase();
+            t.split(['-', '_']).any(|part| {
+                words!["dev", "development", "ci", "local", "test", "sandbox"].contains(part)
+            })
+        })
 }
 
 /// A name the engine recognises as a program (used to tell a command line from a sentence).
