@@ -3827,3 +3827,23 @@ fn a_post_to_a_team_channel_named_late_in_the_clause_is_a_team_post() {
     assert!(has_finding(only_step(&post), "messages.prose-team-post"));
     assert_eq!(only_step(&post).decision, Decision::Proceed);
 }
+
+/// A context an earlier step made current (`kubectl config use-context prod-eu`) is where
+/// later commands of that program act, whatever target the approver set, unless a command
+/// names its own.
+#[test]
+fn a_production_context_made_current_earlier_carries_to_later_commands() {
+    let staging = target(Target::Staging);
+    let plan = |context: &str, own: &str| {
+        format!("kubectl config use-context {context}\nkubectl -n search delete pvc -l app=search-cache{own}\n")
+    };
+    let switched = assess_in(&plan("gke_shop_prod-euw2", ""), staging);
+    assert_eq!(step(&switched, 2).scope, Scope::Production);
+    let stayed = assess_in(&plan("gke_shop_staging-euw2", ""), staging);
+    assert!(step(&stayed, 2).scope < Scope::Production);
+    let named = assess_in(
+        &plan("gke_shop_prod-euw2", " --context gke_shop_staging-euw2"),
+        staging,
+    );
+    assert!(step(&named, 2).scope < Scope::Production);
+}

@@ -185,6 +185,15 @@ impl Placing<'_> {
                     vec![span],
                 );
             }
+            (Reach::Environment | Reach::Host, None) if self.production_context().is_some() => {
+                let (program, context) = self.production_context().unwrap_or_default();
+                self.scope = self.scope.max(Scope::Production);
+                self.push(
+                    AdjustmentKind::Amplifier,
+                    format!("An earlier step made `{context}` the current context of `{program}`: it runs in production."),
+                    vec![],
+                );
+            }
             (Reach::Environment | Reach::Host, None) => {
                 let named = self.environment.nonproduction;
                 let target = self.options.context.target;
@@ -263,6 +272,29 @@ impl Placing<'_> {
                 );
             }
         }
+    }
+
+    /// The production context an earlier step made current for this command's program
+    /// (`kubectl config use-context prod-eu`), when the command names none of its own.
+    fn production_context(&self) -> Option<(String, String)> {
+        let command = self.command?;
+        let context = command.context.as_deref()?;
+        let own = crate::rules::find_flag(
+            command,
+            words![
+                "--context",
+                "--kube-context",
+                "--kubeconfig",
+                "--project",
+                "--subscription",
+                "--profile"
+            ],
+        );
+        let production = context
+            .to_ascii_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|part| words!["prod", "production", "prd", "live"].contains(part));
+        (own.is_none() && production).then(|| (command.program.clone(), context.to_string()))
     }
 
     fn developers_own(&mut self) {

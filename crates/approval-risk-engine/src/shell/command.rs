@@ -60,6 +60,10 @@ pub struct Command {
     pub writes: Vec<Arg>,
     /// The working directory the plan had moved to with `cd`, when known.
     pub cwd: Option<String>,
+    /// The context, project or account an earlier command made current for this program
+    /// (`kubectl config use-context prod-eu`, `gcloud config set project shop-prod`), when the
+    /// plan switched it.
+    pub context: Option<String>,
 }
 
 impl Command {
@@ -91,6 +95,25 @@ pub struct ShellState {
     /// containers it started by name (`container:NAME`). Removing only these loses nothing
     /// that was there before the plan.
     pub made: Vec<(String, Span)>,
+    /// Contexts the plan made current, by program (`kubectl` -> `prod-eu`): later commands of
+    /// that program act there unless they name another.
+    pub contexts: Vec<(&'static str, String)>,
+}
+
+impl ShellState {
+    /// The context the plan made current for `program`.
+    pub fn context_of(&self, program: &str) -> Option<&str> {
+        let program = match program {
+            "oc" | "helm" | "kubectx" => "kubectl",
+            "gsutil" | "bq" => "gcloud",
+            other => other,
+        };
+        self.contexts
+            .iter()
+            .rev()
+            .find(|(p, _)| *p == program)
+            .map(|(_, c)| c.as_str())
+    }
 }
 
 /// Parses `text` (found at `base` in the input) into simple commands, in order.
@@ -920,6 +943,7 @@ fn build(
         input: stdin,
         writes,
         cwd: state.cwd.clone(),
+        context: state.context_of(&program).map(str::to_string),
     };
     track_state(&command, state);
     // `find ... -exec cmd {} ;` runs cmd once per match: parse it as a command of its own.
@@ -1024,8 +1048,35 @@ fn text_of(word: &Word) -> Script {
     }
 }
 
+/// A command that makes a context, project or account current for later commands of its
+/// program: `kubectl config use-context X`, `kubectx X`, `gcloud config set project X`, `az
+/// account set --subscription X`.
+fn switches_context(command: &Command) -> Option<(&'static str, String)> {
+    let words: Vec<&str> = command.positionals().map(|a| a.value.as_str()).collect();
+    match (command.program.as_str(), words.as_slice()) {
+        ("kubectl" | "oc", ["config", "use-context", name, ..]) => {
+            Some(("kubectl", (*name).to_string()))
+        }
+        ("kubectx", [name]) if *name != "-" => Some(("kubectl", (*name).to_string())),
+        ("gcloud", ["config", "set", "project", name, ..]) => Some(("gcloud", (*name).to_string())),
+        ("az", ["account", "set", ..]) => command
+            .args
+            .iter()
+            .position(|a| a.value == "--subscription" || a.value == "-s")
+            .and_then(|at| command.args.get(at + 1))
+            .map(|a| ("az", a.value.clone())),
+        _ => None,
+    }
+}
+
 fn track_state(command: &Command, state: &mut ShellState) {
     track_made(command, state);
+    if let Some((program, context)) = switches_context(command) {
+        if state.contexts.len() >= 16 {
+            state.contexts.remove(0);
+        }
+        state.contexts.push((program, context));
+    }
     match command.program.as_str() {
         "cd" | "pushd" => {
             let target = command.positionals().next().map(|a| a.value.clone());

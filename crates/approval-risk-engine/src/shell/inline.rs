@@ -283,6 +283,7 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
                 input: Input::Terminal,
                 writes: Vec::new(),
                 cwd: state.cwd.clone(),
+                context: None,
             });
         }
     }
@@ -335,6 +336,7 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
                 input: Input::Terminal,
                 writes: Vec::new(),
                 cwd: state.cwd.clone(),
+                context: None,
             });
         }
     }
@@ -380,6 +382,7 @@ fn synthetic(input: &str, call: Span, parts: &[Span], state: &ShellState) -> Com
         input: Input::Terminal,
         writes: Vec::new(),
         cwd: state.cwd.clone(),
+        context: None,
     }
 }
 
