@@ -3847,3 +3847,20 @@ fn a_production_context_made_current_earlier_carries_to_later_commands() {
     );
     assert!(step(&named, 2).scope < Scope::Production);
 }
+
+/// A step that says it runs as a dry run, or a tool call given `"dry_run": true`, changes
+/// nothing; one that skips the dry run, or runs after it, does.
+#[test]
+fn a_dry_run_in_words_or_arguments_changes_nothing() {
+    assert_production_decisions(
+        &[
+            "1. Run the bulk price update as a dry run.\n",
+            "{\"role\": \"assistant\", \"tool_calls\": [{\"id\": \"c1\", \"type\": \"function\", \"function\": {\"name\": \"bulk_update_prices\", \"arguments\": \"{\\\"filter\\\": \\\"vendor:acme\\\", \\\"adjustment\\\": -10, \\\"dry_run\\\": true}\"}}]}\n",
+        ],
+        &[
+            "1. Skip the dry run and update the prices of all products.\n",
+            "1. Update the prices of all products, not as a dry run.\n",
+            "{\"role\": \"assistant\", \"tool_calls\": [{\"id\": \"c1\", \"type\": \"function\", \"function\": {\"name\": \"bulk_update_prices\", \"arguments\": \"{\\\"filter\\\": \\\"vendor:acme\\\", \\\"adjustment\\\": -10, \\\"dry_run\\\": false}\"}}]}\n",
+        ],
+    );
+}

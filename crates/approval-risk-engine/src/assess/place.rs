@@ -105,6 +105,7 @@ pub fn place(
         p.many_at_once();
         p.skipped_confirmation();
         p.preview();
+        p.dry_run_in_words();
         p.recovery_window();
         p.scratch();
     }
@@ -513,6 +514,52 @@ impl Placing<'_> {
             }
             None => {}
         }
+    }
+
+    /// A step whose words say it runs as a dry run ("run the price update as a dry run", a
+    /// tool call's `"dry_run": true`), in the clause of what it does: nothing changes. A dry
+    /// run the step skips or only plans for ("without a dry run", "after the dry run") is not.
+    fn dry_run_in_words(&mut self) {
+        if self.command.is_some()
+            || self.reversibility == Reversibility::Reversible && self.scope == Scope::None
+        {
+            return;
+        }
+        let tokens = self.tokens;
+        let Some(acts) = self
+            .hit
+            .evidence
+            .first()
+            .and_then(|e| tokens.iter().position(|t| t.span.start == e.start))
+        else {
+            return;
+        };
+        let clause = tokens[acts].clause;
+        let dry = find_all(tokens, words!["dry run", "dry-run", "dryrun", "dry_run"])
+            .into_iter()
+            .find(|&(s, _)| {
+                tokens[s].clause == clause
+                    && !crate::prose::is_negated(tokens, s)
+                    && !tokens[s.saturating_sub(3)..s].iter().any(|t| {
+                        t.clause == clause
+                            && words![
+                                "after", "before", "then", "skip", "skips", "skipping", "past"
+                            ]
+                            .contains(t.text.as_str())
+                    })
+            });
+        let Some((s, e)) = dry else {
+            return;
+        };
+        let span = tokens[s].span.cover(tokens[e - 1].span);
+        self.reversibility = Reversibility::Reversible;
+        self.scope = Scope::None;
+        self.floor = None;
+        self.push(
+            AdjustmentKind::Mitigation,
+            "It runs as a dry run: it only shows what would happen, and nothing changes.",
+            vec![span],
+        );
     }
 
     /// A secret deleted with a recovery window can be restored for a while.

@@ -217,6 +217,7 @@ pub fn rewrite(input: &str) -> Option<Rewritten> {
         items: 0,
         outside: Vec::new(),
         returned: Vec::new(),
+        dry_run: None,
     };
     let mut kind = "json";
     for value in &values {
@@ -279,6 +280,8 @@ struct Writer<'a> {
     /// The addresses (URLs) tools returned so far: a later call that hands one on in what it
     /// writes or sends (a paste's link in a reply) names it, so the step is read with it.
     returned: Vec<String>,
+    /// The key of a call's `"dry_run": true`, for the item being written to say so.
+    dry_run: Option<Span>,
 }
 
 impl Writer<'_> {
@@ -595,6 +598,21 @@ impl Writer<'_> {
                     .contains(word)
                 });
             let public = grants_everyone(arguments).filter(|_| !reads);
+            // `"dry_run": true`: the tool itself is asked only to show what it would do.
+            self.dry_run = fields.iter().find_map(|(key, value)| {
+                let lower = key.as_str().to_ascii_lowercase().replace('-', "_");
+                let on = matches!(value, Value::Scalar(span) if span.slice(self.input) == "true");
+                (on && words![
+                    "dry_run",
+                    "dryrun",
+                    "validate_only",
+                    "simulate",
+                    "what_if",
+                    "whatif"
+                ]
+                .contains(lower.as_str()))
+                .then(|| inner(key))
+            });
             self.item(name, &words, &off, &exposed, public, call);
             return;
         }
@@ -1016,6 +1034,9 @@ impl Writer<'_> {
             self.append_range(text, *start, *end);
         }
         self.switched_off(off);
+        if let Some(key) = self.dry_run.take() {
+            self.derived.stand_in(" as a dry run", key);
+        }
         self.derived.stand_in(" }", close);
         self.derived.stand_in("\n", close);
         self.items += 1;

@@ -1556,6 +1556,39 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
+        text: rule_text!("prose.export-personal-data", "Copies people's identity or bank details", "The copy has none of the system's access controls or audit trail, and is forwarded and synced unseen.", "whoever opens the file reads every person in it", "Export only the columns the task needs (totals, ids), and keep the file where the source system's access rules apply.", ["Which of these columns does the recipient really need?", "Who can open the folder the file lands in?"], "Export only the totals the request asks for, without names or identity and bank details."),
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Fixed,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(&ProsePattern {
+            verbs: words!["export*", "download*", "dump*", "extract*", "copy", "copies", "copying", "pull", "pulls", "pulling"],
+            objects: words![
+                "pps number*", "social security number*", "ssn*", "national insurance number*",
+                "passport number*", "tax id*", "iban*", "bank detail*", "bank account number*",
+                "account number*", "salar*", "payslip*", "dates of birth", "date of birth",
+                "home address*", "medical record*", "health record*",
+            ],
+            also: words![],
+            window: 14,
+            leading: false,
+            unless: words![],
+        }),
+        #[cfg(test)]
+        references: words!["https://gdpr-info.eu/art-32-gdpr/"],
+        #[cfg(test)]
+        examples: examples(&[
+            "Export the salary register for all staff (names, PPS numbers, IBANs, salaries) to a workbook in the Finance library.",
+            "Download the patients' dates of birth and home addresses into a CSV for the mailing.",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "Export the overtime totals per cost centre to a workbook.",
+            "Check that the export does not contain IBANs.",
+        ]),
+    },
+    Rule {
         text: rule_text!("messages.prose-share-personal-data", "Sends personal data to someone outside", "Sharing needs a lawful basis under GDPR and similar laws; a wrong disclosure must usually be reported within 72 hours.", "the recipient keeps a copy for good, possibly unlawfully", "Confirm an agreement covers this recipient; send only needed fields or anonymised data over the agreed channel.", ["Does an agreement with the recipient cover this data?", "Would fewer fields or anonymised data do?"], "List which fields the vendor needs and whether an agreement covers sharing them."),
         reversibility: R::Irreversible,
         scope: S::Production,
