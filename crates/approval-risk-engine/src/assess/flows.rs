@@ -511,6 +511,21 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             }
             carrying = reads;
         }
+        // A CI job shown in a block under the step's words (`script:` or `run:` lines) runs at
+        // the next push as a written pipeline file does.
+        if let Some(rule) = secret_rule {
+            let lines = step
+                .step
+                .blocks
+                .iter()
+                .flat_map(|block| rules::ci_script_lines(input, *block));
+            if let Some(hit) = later_secret_send(input, lines, &flow) {
+                if let Some(&send) = hit.evidence.first() {
+                    flow.pipeline_send = Some((send, index + 1));
+                }
+                found.push((rule, hit, usize::MAX));
+            }
+        }
         // A step that posts or sends text holding credential values (a chat message, an
         // issue, a tool call whose content carries a password) exposes them, whoever reads it.
         if let Some(rule) = secret_rule {
@@ -1540,11 +1555,35 @@ fn sends_secret(
 fn installs_secret_send(input: &str, command: &Command, flow: &Flow) -> Option<Hit> {
     let lines = rules::installed(input, command);
     let pipeline = rules::pipeline_lines(input, command);
-    let mut hit = lines.into_iter().chain(pipeline).find_map(|span| {
+    later_secret_send(input, lines.into_iter().chain(pipeline), flow)
+}
+
+/// The first of `lines` (commands that run later: a CI job's script, a cron job) that sends a
+/// credential away, as a hit saying nothing is sent yet. A credential from the environment
+/// printed into a pipe (`printf '%s' "$S3_SECRET_KEY" | base64 | curl --data-binary @- ...`)
+/// is carried along the pipe as a secret read would be.
+fn later_secret_send(input: &str, lines: impl Iterator<Item = Span>, flow: &Flow) -> Option<Hit> {
+    let mut hit = lines.into_iter().find_map(|span| {
         let mut scratch = crate::shell::ShellState::default();
+        let mut carrying: Option<Span> = None;
         crate::shell::parse_commands(input, span, &mut scratch)
             .iter()
-            .find_map(|inner| sends_secret(input, inner, flow, None))
+            .find_map(|inner| {
+                let piped = matches!(inner.input, Input::Pipe { .. });
+                let from_pipe = if piped { carrying } else { None };
+                let sent = sends_secret(input, inner, flow, from_pipe);
+                let echoed = matches!(inner.program.as_str(), "echo" | "printf")
+                    .then(|| {
+                        inner
+                            .args
+                            .iter()
+                            .find(|a| environment_credential(a.span.slice(input)).is_some())
+                            .map(|a| a.span)
+                    })
+                    .flatten();
+                carrying = echoed.or(from_pipe);
+                sent
+            })
     })?;
     let said = hit.note.take().unwrap_or_default();
     hit.set_note(format!(

@@ -190,6 +190,11 @@ pub fn pipeline_lines(input: &str, command: &Command) -> Vec<Span> {
     if !is_ci_pipeline(&path.value) {
         return Vec::new();
     }
+    ci_script_lines(input, body)
+}
+
+/// The commands in the text of a CI pipeline's definition (see `pipeline_lines`).
+pub fn ci_script_lines(input: &str, body: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut offset = body.start;
     // The indentation of the key whose block is being read (`run: |`, `script:`).

@@ -36,7 +36,9 @@ mod secrets;
 mod sql;
 mod windows;
 
-pub use autorun::{autorun, installed, is_ci_pipeline, pipeline_lines, script_lines, written};
+pub use autorun::{
+    autorun, ci_script_lines, installed, is_ci_pipeline, pipeline_lines, script_lines, written,
+};
 pub use cicd::workflow_content;
 pub use cloud::whole_bucket_if_empty;
 pub use files::{deletes_regenerated, remakes};
