@@ -1306,6 +1306,34 @@ pub static RULES: &[Rule] = &[
         ]),
     },
     Rule {
+        text: rule_text!("money.prose-bulk-price", "Changes prices across many products at once", "Orders placed at a wrong price are contracts; a broad filter discounts what was never meant to be.", "orders placed meanwhile sell at that price", "Change the prices of a small, named set first, check the storefront, then widen.", ["How many products does the filter match, and which?", "What is the lowest price any of them will sell at?"], "List the products the filter matches with their old and new prices for a person to check."),
+        reversibility: R::Recoverable,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Prose(&ProsePattern {
+            verbs: words!["update", "updates", "updating", "change", "changes", "changing", "set", "sets", "cut", "cuts", "reduce", "reduces", "reducing", "lower", "lowers", "lowering", "raise", "raises", "raising", "discount", "discounting", "mark down", "marks down", "apply", "applies", "applying", "reprice", "repricing"],
+            objects: words!["price", "prices", "pricing", "discount", "discounts"],
+            also: words!["bulk", "all products", "every product", "the whole catalogue", "the whole catalog", "the entire catalogue", "the entire catalog", "all items", "every item", "storewide", "store-wide", "sitewide", "site-wide"],
+            window: 4,
+            leading: false,
+            unless: words![],
+        }),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
+        examples: examples(&[
+            "Cut the prices of all products by 40% for the clearance.",
+            "{\"role\": \"assistant\", \"tool_calls\": [{\"id\": \"c1\", \"type\": \"function\", \"function\": {\"name\": \"bulk_update_prices\", \"arguments\": \"{\\\"filter\\\": \\\"vendor:*\\\", \\\"adjustment\\\": -40}\"}}]}",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "Update the price of the cast-iron skillet to 39.00.",
+            "List all products whose price changed this week.",
+        ]),
+    },
+    Rule {
         text: rule_text!("money.prose-mass-payment", "Refunds or charges every order or customer", "A broad filter multiplies the loss, and re-running after a partial failure repeats those already done.", "money moves for every order at once, with no undo", "Have finance approve the list of orders and amounts; run a few by hand, then small batches.", ["How many orders or customers, and what total amount?", "Who in finance approved the list?", "Could any be refunded or charged twice?"], "List the affected orders with their amounts for finance to review."),
         reversibility: R::Irreversible,
         scope: S::Organization,
