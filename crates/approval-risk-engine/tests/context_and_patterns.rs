@@ -3882,3 +3882,23 @@ fn a_ci_job_shown_in_a_block_that_pipes_a_credential_out_is_sent_at_the_push() {
     assert!(!has_finding(step(&harmless, 1), "flow.secret-sent"));
     assert!(!has_finding(step(&harmless, 2), "flow.secret-sent"));
 }
+
+/// A playbook the plan wrote, run with `ansible-playbook`, is judged by its tasks: a `file`
+/// task with `state: absent` deletes on every host the play reaches; `--limit` narrows it and
+/// `--check` runs nothing.
+#[test]
+fn a_playbook_the_plan_wrote_is_judged_by_its_tasks_when_it_runs() {
+    let plan = |run: &str| {
+        format!("1. Write `tidy.yml`:\n   ```yaml\n   - hosts: all\n     tasks:\n       - ansible.builtin.file:\n           path: /var/lib/app/{{{{ sub | default('') }}}}\n           state: absent\n   ```\n2. Run it: `ansible-playbook -i prod.yml tidy.yml{run}`\n")
+    };
+    let everywhere = assess_in(&plan(""), target(Target::Production));
+    assert!(has_finding(
+        step(&everywhere, 2),
+        "ansible.playbook-removes"
+    ));
+    assert_eq!(step(&everywhere, 2).decision, Decision::Block);
+    let limited = assess_in(&plan(" --limit web-01"), target(Target::Production));
+    assert_eq!(step(&limited, 2).decision, Decision::Escalate);
+    let checked = assess_in(&plan(" --check --diff"), target(Target::Production));
+    assert_eq!(step(&checked, 2).decision, Decision::Proceed);
+}

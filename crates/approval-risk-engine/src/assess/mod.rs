@@ -611,6 +611,9 @@ fn runs_script(
     if state.scripts.is_empty() {
         return false;
     }
+    if command.program == "ansible-playbook" {
+        return runs_playbook(input, command, state, hits, command_index);
+    }
     let shells = words!["sh", "bash", "zsh", "dash"].contains(command.program.as_str());
     let invoked = if shells {
         command.positionals().next().map(|a| a.value.as_str())
@@ -656,6 +659,59 @@ fn runs_script(
         }
     }
     state.scripts.insert(at, (path, body));
+    true
+}
+
+/// `ansible-playbook PLAYBOOK` on a playbook the plan wrote or showed: its `shell` and
+/// `command` tasks are judged as the commands they run, and a `file` task with `state:
+/// absent` deletes its path on every host the play targets (`rules::playbook_removals`).
+fn runs_playbook(
+    input: &str,
+    command: &Command,
+    state: &mut ShellState,
+    hits: &mut Vec<(&'static Rule, Hit, Option<usize>)>,
+    command_index: usize,
+) -> bool {
+    let Some((path, body)) = command.positionals().find_map(|a| {
+        let wanted = a.value.trim_start_matches("./");
+        state
+            .scripts
+            .iter()
+            .rev()
+            .find(|(p, _)| p.trim_start_matches("./") == wanted)
+            .cloned()
+    }) else {
+        return false;
+    };
+    let before = hits.len();
+    for line in rules::playbook_commands(input, body) {
+        for inner in parse_commands(input, line, state) {
+            let before = hits.len();
+            let shown = command_hits(input, &inner, state, hits, command_index);
+            if hits.len() == before && !shown {
+                if let Some(hit) = unmatched_command(input, &inner) {
+                    hits.push(hit);
+                }
+            }
+        }
+    }
+    if let Some(rule) = rules::find("ansible.playbook-removes") {
+        let limited = command
+            .args
+            .iter()
+            .any(|a| a.value == "--limit" || a.value == "-l" || a.value.starts_with("--limit="));
+        for mut hit in rules::playbook_removals(input, body, limited) {
+            hit.evidence.insert(0, command.program_span);
+            hits.push((rule, hit, Some(command_index)));
+        }
+    }
+    for (_, hit, _) in &mut hits[before..] {
+        if hit.note.is_none() {
+            hit.set_note(format!(
+                "It runs `{path}`, which the plan wrote earlier; this task is in it."
+            ));
+        }
+    }
     true
 }
 

@@ -236,6 +236,102 @@ pub fn ci_script_lines(input: &str, body: Span) -> Vec<Span> {
     out
 }
 
+/// The commands an Ansible playbook's `shell` and `command` tasks run, when written on one
+/// line (`ansible.builtin.shell: rm -rf /tmp/x`, `command: systemctl restart app`).
+pub fn playbook_commands(input: &str, body: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut offset = body.start;
+    for line in body.slice(input).split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end();
+        let text = content.trim_start().trim_start_matches("- ");
+        let value = [
+            "ansible.builtin.shell:",
+            "ansible.builtin.command:",
+            "shell:",
+            "command:",
+        ]
+        .iter()
+        .find_map(|key| text.strip_prefix(key))
+        .map(str::trim);
+        if let Some(value) = value.filter(|v| !v.is_empty() && !v.starts_with(['|', '>'])) {
+            let value = value.trim_matches(['"', '\'']);
+            if let Some(at) = content.find(value) {
+                out.push(Span::new(start + at, start + at + value.len()));
+            }
+        }
+    }
+    out
+}
+
+/// The paths an Ansible playbook's `file` tasks delete (`state: absent`), as hits on the
+/// `state: absent` and the `path:` value. A play for `hosts: all` that the command does not
+/// `--limit` reaches every host of the inventory; a path built from a variable with an empty
+/// default is the folder before it when the variable is unset.
+pub fn playbook_removals(input: &str, body: Span, limited: bool) -> Vec<Hit> {
+    let text = body.slice(input);
+    let every_host = text.lines().any(|l| {
+        let l = l.trim().trim_start_matches("- ");
+        matches!(
+            l.strip_prefix("hosts:")
+                .map(|v| v.trim().trim_matches(['"', '\''])),
+            Some("all" | "*")
+        )
+    });
+    let mut out = Vec::new();
+    let mut offset = body.start;
+    let mut path: Option<(Span, String)> = None;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim().trim_start_matches("- ");
+        // A new task starts a new search for its path.
+        if line.trim_start().starts_with("- ") {
+            path = None;
+        }
+        if let Some(value) = trimmed
+            .strip_prefix("path:")
+            .or_else(|| trimmed.strip_prefix("dest:"))
+        {
+            let value = value.trim();
+            if let Some(at) = line.find(value).filter(|_| !value.is_empty()) {
+                path = Some((
+                    Span::new(start + at, start + at + value.len()),
+                    value.trim_matches(['"', '\'']).to_string(),
+                ));
+            }
+        }
+        if trimmed.replace(' ', "") == "state:absent" {
+            let Some((path_span, value)) = path.clone() else {
+                continue;
+            };
+            let at = line.find("state").unwrap_or(0);
+            let mut hit = Hit::pair(
+                Span::new(start + at, start + line.trim_end().len()),
+                path_span,
+            );
+            hit.set_target(value.clone());
+            let empty_default = value.contains("default('')") || value.contains("default(\"\")");
+            let mut note = String::new();
+            if empty_default {
+                let folder = value.split("{{").next().unwrap_or("").trim_end_matches('/');
+                note.push_str(&format!("The path ends in a variable whose default is empty: where it is unset, the task deletes `{folder}/` itself. "));
+                hit.reversibility = Some(R::Irreversible);
+            }
+            if every_host && !limited {
+                hit.scope = Some(S::Organization);
+                note.push_str("The play targets `hosts: all` and the run has no `--limit`: every host of the inventory.");
+            }
+            if !note.is_empty() {
+                hit.set_note(note.trim_end().to_string());
+            }
+            out.push(hit);
+        }
+    }
+    out
+}
+
 /// The spans of the commands in a script the plan wrote, line by line.
 pub fn script_lines(input: &str, body: Span) -> Vec<Span> {
     command_lines(Autorun::Script, input, body)
@@ -311,6 +407,21 @@ fn sudo_rule(command: &Command) -> Option<Hit> {
 }
 
 pub static RULES: &[Rule] = &[
+    Rule {
+        text: rule_text!("ansible.playbook-removes", "Deletes paths with an Ansible playbook", "A `file` task with `state: absent` removes the path and everything under it, on every host the play reaches.", "the path is gone on each host, with no undo", "Run the play with `--check --diff` and a `--limit` first, then on named hosts.", ["Which hosts does the play reach with this inventory?", "What does `--check --diff` list for the path on each of them?"], "ansible-playbook {target} --check --diff --limit one-host"),
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Builtin,
+        #[cfg(test)]
+        references: words!["https://docs.ansible.com/ansible/latest/collections/ansible/builtin/file_module.html"],
+        #[cfg(test)]
+        examples: examples(&["1. Write `tidy.yml`:\n   ```yaml\n   - hosts: all\n     tasks:\n       - ansible.builtin.file:\n           path: /var/lib/app/cache\n           state: absent\n   ```\n2. Run it: `ansible-playbook -i prod.yml tidy.yml`"]),
+        #[cfg(test)]
+        counterexamples: examples(&["1. Write `tidy.yml`:\n   ```yaml\n   - hosts: all\n     tasks:\n       - ansible.builtin.file:\n           path: /var/lib/app/cache\n           state: directory\n   ```\n2. Run it: `ansible-playbook -i prod.yml tidy.yml`"]),
+    },
     Rule {
         text: rule_text!("host.autorun-write", "Installs something that runs by itself later", "Cron, systemd, login shells or git run this file later, unattended, with its owner's rights; its commands are judged too.", "its commands run later with no one watching", "Show the whole file in the plan, and run its command once by hand before scheduling it.", ["What exactly will it run, as which user, and when?", "Who will notice if it fails or deletes too much?"], "cat {target}"),
         reversibility: R::Reversible,

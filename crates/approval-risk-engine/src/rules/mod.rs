@@ -37,7 +37,8 @@ mod sql;
 mod windows;
 
 pub use autorun::{
-    autorun, ci_script_lines, installed, is_ci_pipeline, pipeline_lines, script_lines, written,
+    autorun, ci_script_lines, installed, is_ci_pipeline, pipeline_lines, playbook_commands,
+    playbook_removals, script_lines, written,
 };
 pub use cicd::workflow_content;
 pub use cloud::whole_bucket_if_empty;
