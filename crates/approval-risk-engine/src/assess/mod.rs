@@ -639,17 +639,13 @@ fn runs_script(
         index <= start || !rule.id().starts_with("shell.unseen")
     });
     let before = hits.len();
-    for line in rules::script_lines(input, body) {
-        for inner in parse_commands(input, line, state) {
-            let before = hits.len();
-            let shown = command_hits(input, &inner, state, hits, command_index);
-            if hits.len() == before && !shown {
-                if let Some(hit) = unmatched_command(input, &inner) {
-                    hits.push(hit);
-                }
-            }
-        }
-    }
+    judge_lines(
+        input,
+        rules::script_lines(input, body),
+        state,
+        hits,
+        command_index,
+    );
     for (_, hit, _) in &mut hits[before..] {
         hit.evidence.insert(0, command.program_span);
         if hit.note.is_none() {
@@ -660,6 +656,28 @@ fn runs_script(
     }
     state.scripts.insert(at, (path, body));
     true
+}
+
+/// Judges each command on `lines` (a script's or a playbook's, run by the command at
+/// `command_index`) as a command of the step: the rules that match it, or the fallback.
+fn judge_lines(
+    input: &str,
+    lines: Vec<Span>,
+    state: &mut ShellState,
+    hits: &mut Vec<(&'static Rule, Hit, Option<usize>)>,
+    command_index: usize,
+) {
+    for line in lines {
+        for inner in parse_commands(input, line, state) {
+            let before = hits.len();
+            let shown = command_hits(input, &inner, state, hits, command_index);
+            if hits.len() == before && !shown {
+                if let Some(hit) = unmatched_command(input, &inner) {
+                    hits.push(hit);
+                }
+            }
+        }
+    }
 }
 
 /// `ansible-playbook PLAYBOOK` on a playbook the plan wrote or showed: its `shell` and
@@ -684,17 +702,13 @@ fn runs_playbook(
         return false;
     };
     let before = hits.len();
-    for line in rules::playbook_commands(input, body) {
-        for inner in parse_commands(input, line, state) {
-            let before = hits.len();
-            let shown = command_hits(input, &inner, state, hits, command_index);
-            if hits.len() == before && !shown {
-                if let Some(hit) = unmatched_command(input, &inner) {
-                    hits.push(hit);
-                }
-            }
-        }
-    }
+    judge_lines(
+        input,
+        rules::playbook_commands(input, body),
+        state,
+        hits,
+        command_index,
+    );
     if let Some(rule) = rules::find("ansible.playbook-removes") {
         let limited = command
             .args
