@@ -419,6 +419,10 @@ fn shows_file_written(input: &str, step: &crate::plan::Step) -> bool {
 /// under the step when its words end with the colon. The path as written and the text's span.
 fn files_shown(input: &str, step: &crate::plan::Step) -> Vec<(String, Span)> {
     let text = step.span.slice(input);
+    // Every prose step passes here; only one with a colon can show a file's text.
+    if !text.contains(':') {
+        return Vec::new();
+    }
     // Inline code spans: a backtick run of one, its text, the closing backtick.
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let bytes = text.as_bytes();
@@ -620,14 +624,7 @@ fn runs_script(
     } else {
         Some(command.program_span.slice(input).trim_matches(['"', '\'']))
     };
-    let Some(invoked) = invoked.map(|p| p.trim_start_matches("./")) else {
-        return false;
-    };
-    let Some(at) = state
-        .scripts
-        .iter()
-        .rposition(|(path, _)| path.trim_start_matches("./") == invoked)
-    else {
+    let Some(at) = invoked.and_then(|p| state.script_at(p)) else {
         return false;
     };
     let (path, body) = state.scripts.remove(at);
@@ -690,15 +687,11 @@ fn runs_playbook(
     hits: &mut Vec<(&'static Rule, Hit, Option<usize>)>,
     command_index: usize,
 ) -> bool {
-    let Some((path, body)) = command.positionals().find_map(|a| {
-        let wanted = a.value.trim_start_matches("./");
-        state
-            .scripts
-            .iter()
-            .rev()
-            .find(|(p, _)| p.trim_start_matches("./") == wanted)
-            .cloned()
-    }) else {
+    let Some((path, body)) = command
+        .positionals()
+        .find_map(|a| state.script_at(&a.value))
+        .map(|at| state.scripts[at].clone())
+    else {
         return false;
     };
     let before = hits.len();

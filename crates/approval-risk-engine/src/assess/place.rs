@@ -175,6 +175,7 @@ impl Placing<'_> {
     /// The environment the step names, or the target the approver set when it names none.
     fn named_environment(&mut self) {
         let input = self.input;
+        let switched = self.production_context();
         match (self.rule.reach, self.environment.production) {
             (Reach::Environment | Reach::Host | Reach::Workspace, Some(span))
                 if self.scope < Scope::Production =>
@@ -186,8 +187,8 @@ impl Placing<'_> {
                     vec![span],
                 );
             }
-            (Reach::Environment | Reach::Host, None) if self.production_context().is_some() => {
-                let (program, context) = self.production_context().unwrap_or_default();
+            (Reach::Environment | Reach::Host, None) if switched.is_some() => {
+                let (program, context) = switched.unwrap_or_default();
                 self.scope = self.scope.max(Scope::Production);
                 self.push(
                     AdjustmentKind::Amplifier,

@@ -101,6 +101,14 @@ pub struct ShellState {
 }
 
 impl ShellState {
+    /// Where in `scripts` the latest file written at `path` is (`./x.sh` and `x.sh` are one).
+    pub fn script_at(&self, path: &str) -> Option<usize> {
+        let path = path.trim_start_matches("./");
+        self.scripts
+            .iter()
+            .rposition(|(written, _)| written.trim_start_matches("./") == path)
+    }
+
     /// The context the plan made current for `program`.
     pub fn context_of(&self, program: &str) -> Option<&str> {
         let program = match program {
@@ -924,14 +932,8 @@ fn build(
         else {
             continue;
         };
-        let path = path.trim_start_matches("./");
-        if let Some((_, body)) = state
-            .scripts
-            .iter()
-            .rev()
-            .find(|(written, _)| written.trim_start_matches("./") == path)
-        {
-            arg.value = body.slice(input).to_string();
+        if let Some(at) = state.script_at(path) {
+            arg.value = state.scripts[at].1.slice(input).to_string();
         }
     }
     let command = Command {
