@@ -1571,7 +1571,15 @@ fn later_secret_send(input: &str, lines: impl Iterator<Item = Span>, flow: &Flow
             .find_map(|inner| {
                 let piped = matches!(inner.input, Input::Pipe { .. });
                 let from_pipe = if piped { carrying } else { None };
-                let sent = sends_secret(input, inner, flow, from_pipe);
+                let mut sent = sends_secret(input, inner, flow, from_pipe);
+                if let (Some(hit), Some(source)) = (sent.as_mut(), from_pipe) {
+                    // What the pipe carries is a credential the job's environment holds.
+                    if let Some(name) = environment_credential(source.slice(input)) {
+                        hit.set_note(format!(
+                            "It sends the value of `{name}`, a credential from the environment it runs in, printed into the pipe."
+                        ));
+                    }
+                }
                 let echoed = matches!(inner.program.as_str(), "echo" | "printf")
                     .then(|| {
                         inner
