@@ -3902,3 +3902,37 @@ fn a_playbook_the_plan_wrote_is_judged_by_its_tasks_when_it_runs() {
     let checked = assess_in(&plan(" --check --diff"), target(Target::Production));
     assert_eq!(step(&checked, 2).decision, Decision::Proceed);
 }
+
+/// A link a tool returned for something the plan opened to anyone with the link is as open as
+/// what it points at: a later step that posts it hands that on. The same post of a link the
+/// plan kept restricted stays a routine message.
+#[test]
+fn a_link_opened_to_anyone_is_handed_on_where_a_later_step_posts_it() {
+    let plan = |kind: &str| {
+        format!(
+            "{{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\": {{\"name\": \"gdrive_update_sharing\", \"arguments\": {{\"file_id\": \"1HqFolder\", \"type\": \"{kind}\", \"role\": \"reader\"}}}}}}\n\
+             {{\"jsonrpc\": \"2.0\", \"id\": 1, \"result\": {{\"content\": [{{\"type\": \"text\", \"text\": \"{{\\\"link\\\": \\\"https://drive.google.com/drive/folders/1HqFolder?usp=sharing\\\"}}\"}}]}}}}\n\
+             {{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"tools/call\", \"params\": {{\"name\": \"slack_post_message\", \"arguments\": {{\"channel\": \"C06EXT\", \"text\": \"Everything is here: https://drive.google.com/drive/folders/1HqFolder?usp=sharing\"}}}}}}\n"
+        )
+    };
+    let open = assess_default(&plan("anyone"));
+    assert!(has_finding(step(&open, 2), "prose.public-link"));
+    assert!(step(&open, 2).decision >= Decision::Escalate);
+    let named = assess_default(&plan("user"));
+    assert!(!has_finding(step(&named, 2), "prose.public-link"));
+    assert!(step(&named, 2).decision < Decision::Escalate);
+}
+
+/// A quoted value of a setting is the choice the step makes ("Anyone with the link can view"
+/// sharing), so it is read; a quoted title is someone else's words, and is not.
+#[test]
+fn a_quoted_setting_value_is_read_and_a_quoted_title_is_not() {
+    assert!(fires(
+        "1. Create an \"Anyone with the link can view\" sharing link for the payroll workbook.\n",
+        "prose.public-link"
+    ));
+    assert!(!fires(
+        "1. Read the ticket \"Create a public link for the board pack\" and summarise it.\n",
+        "prose.public-link"
+    ));
+}

@@ -12,6 +12,7 @@ use super::{place, sql_hits, StepWork};
 use crate::rules::{self, flows, Hit};
 use crate::shell::{normal_path, Command, Input};
 use crate::span::Span;
+use crate::words::Words;
 use crate::Options;
 
 /// Where the plan has put secrets so far, and the files it has written.
@@ -51,6 +52,9 @@ struct Flow {
     /// paste's link): the address, where the result gives it, and the step (1-based). Whoever
     /// is handed the address can read the credentials.
     secret_links: Vec<(String, Span, usize)>,
+    /// Addresses a tool gave back for what a step made readable by anyone with the link (a
+    /// shared folder's link), in the same form: whoever is handed one reads what is behind it.
+    public_links: Vec<(String, Span, usize)>,
     /// A CI pipeline the plan wrote whose commands send a credential away: the sending
     /// command and the step (1-based). A later push or run starts it.
     pipeline_send: Option<(Span, usize)>,
@@ -222,6 +226,8 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
     let export_rule = rules::find("flow.personal-data-export");
     let committed_rule = rules::find("flow.personal-data-committed");
     let copied_rule = rules::find("flow.production-data-copied");
+    let public_rule =
+        rules::find("prose.public-link").filter(|rule| !options.policy.is_disabled(rule.id()));
     let injected_rule = rules::find("flow.injected-instruction")
         .filter(|rule| !options.policy.is_disabled(rule.id()));
     let (instructions, asked_values) = if injected_rule.is_some() {
@@ -274,7 +280,20 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         .collect();
     for (index, step) in work.iter_mut().enumerate() {
         let mut found: Vec<(&'static rules::Rule, Hit, usize)> = Vec::new();
-        if let (Some(rule), Some(hit)) = (secret_rule, hands_on_secret_link(input, step, &flow)) {
+        if let (Some(rule), Some((mut hit, made))) =
+            (secret_rule, hands_on_link(input, step, &flow.secret_links))
+        {
+            hit.set_note(format!(
+                "Step {made} uploaded credential values, and this is the address it got back: whoever is given it can read them."
+            ));
+            found.push((rule, hit, usize::MAX));
+        }
+        if let (Some(rule), Some((mut hit, made))) =
+            (public_rule, hands_on_link(input, step, &flow.public_links))
+        {
+            hit.set_note(format!(
+                "Step {made} made this link open to anyone who has it; everyone this step reaches can read what is behind it, and can pass it on."
+            ));
             found.push((rule, hit, usize::MAX));
         }
         if let (Some(rule), Some(hit)) = (
@@ -577,24 +596,27 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                 .any(|f| f.rule.id() == "messages.public-drop")
                 && !flows::credential_spans(step.step.span.slice(input)).is_empty());
         if uploads_secret {
-            let (from, to) = bounds[index];
-            for o in outside.iter().filter(|o| o.start >= from && o.end <= to) {
-                let text = o.slice(input);
-                let mut cursor = 0;
-                for word in text.split_whitespace() {
-                    let at = cursor + text[cursor..].find(word).unwrap_or(0);
-                    cursor = at + word.len();
-                    let address = word.trim_matches(|c: char| {
-                        matches!(c, '"' | '\'' | '<' | '>' | '(' | ')' | '.' | ',' | ';')
-                    });
-                    if address.contains("://") && address.len() > 10 {
-                        let start = o.start + at + word.find(address).unwrap_or(0);
-                        let span = Span::new(start, start + address.len());
-                        flow.secret_links
-                            .push((address.to_string(), span, index + 1));
-                    }
-                }
-            }
+            returned_links(
+                input,
+                outside,
+                bounds[index],
+                index + 1,
+                &mut flow.secret_links,
+            );
+        }
+        // What the step opened to anyone with the link comes back as that link.
+        if step
+            .findings
+            .iter()
+            .any(|f| PUBLIC_SHARES.contains(f.rule.id()))
+        {
+            returned_links(
+                input,
+                outside,
+                bounds[index],
+                index + 1,
+                &mut flow.public_links,
+            );
         }
         for (rule, hit, c) in found {
             if options.policy.is_disabled(rule.id()) {
@@ -762,20 +784,68 @@ fn posts_returned_elsewhere(
 
 /// A step that acts with an address a tool gave back for credentials an earlier step uploaded
 /// (it sends or posts the paste's link): the credentials go wherever the address goes.
-fn hands_on_secret_link(input: &str, step: &StepWork, flow: &Flow) -> Option<Hit> {
-    if flow.secret_links.is_empty() || step.decision() < crate::model::Decision::Review {
+/// A step that acts with an address a tool gave back earlier (one of `links`: a paste's link
+/// to uploaded credentials, a folder's link opened to anyone): the hit on the address and the
+/// step (1-based) that got it. The caller says what the address holds.
+fn hands_on_link(
+    input: &str,
+    step: &StepWork,
+    links: &[(String, Span, usize)],
+) -> Option<(Hit, usize)> {
+    if links.is_empty() || step.decision() < crate::model::Decision::Review {
         return None;
     }
     let text = step.step.span.slice(input);
-    flow.secret_links.iter().find_map(|(link, at, made)| {
+    links.iter().find_map(|(link, at, made)| {
         let offset = text.find(link.as_str())?;
         let start = step.step.span.start + offset;
-        let mut hit = Hit::pair(Span::new(start, start + link.len()), *at);
-        hit.set_note(format!(
-            "Step {made} uploaded credential values, and this is the address it got back: whoever is given it can read them."
-        ));
-        Some(hit)
+        Some((Hit::pair(Span::new(start, start + link.len()), *at), *made))
     })
+}
+
+/// Rules whose step opens something to anyone who has its link.
+const PUBLIC_SHARES: Words = words!["prose.make-public", "prose.public-link"];
+
+/// The addresses (`scheme://...`) in what tools returned between `from` and `to`, the result
+/// of step `made` (1-based), added to `links` with where the result gives each.
+fn returned_links(
+    input: &str,
+    outside: &[Span],
+    (from, to): (usize, usize),
+    made: usize,
+    links: &mut Vec<(String, Span, usize)>,
+) {
+    for o in outside.iter().filter(|o| o.start >= from && o.end <= to) {
+        let text = o.slice(input);
+        let mut cursor = 0;
+        for word in text.split_whitespace() {
+            let at = cursor + text[cursor..].find(word).unwrap_or(0);
+            cursor = at + word.len();
+            let address = word.trim_matches(|c: char| {
+                matches!(
+                    c,
+                    '"' | '\''
+                        | '\\'
+                        | '<'
+                        | '>'
+                        | '('
+                        | ')'
+                        | '['
+                        | ']'
+                        | '{'
+                        | '}'
+                        | '.'
+                        | ','
+                        | ';'
+                )
+            });
+            if address.contains("://") && address.len() > 10 {
+                let start = o.start + at + word.find(address).unwrap_or(0);
+                let span = Span::new(start, start + address.len());
+                links.push((address.to_string(), span, made));
+            }
+        }
+    }
 }
 
 /// A step that makes public a file an earlier step filled with contact details: the public

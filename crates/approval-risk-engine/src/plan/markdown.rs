@@ -403,10 +403,38 @@ fn after_a_run_verb(before: &str) -> bool {
         .is_some_and(|word| RUNNING.contains(word.to_ascii_lowercase().as_str()))
 }
 
-/// The spans of `span` that the step quotes between double quotes (see `quoted_regions`).
+/// The spans of `span` that the step quotes between double quotes (see `quoted_regions`),
+/// except a quoted value of a setting: in `an "Anyone with the link can view" sharing link` or
+/// `the "Public" visibility option` the quote is the choice the step makes, not someone
+/// else's words, so it is read with the rest of the sentence.
 pub fn quoted_spans(input: &str, span: Span) -> Vec<Span> {
-    quoted_regions(span.slice(input))
+    const SETTINGS: Words = words![
+        "sharing",
+        "link",
+        "option",
+        "setting",
+        "access",
+        "permission",
+        "permissions",
+        "role",
+        "visibility",
+        "mode",
+        "level",
+    ];
+    let text = span.slice(input);
+    quoted_regions(text)
         .into_iter()
+        .filter(|&(_, to)| {
+            let after = text.get(to..).unwrap_or_default();
+            let next = after
+                .trim_start_matches(['"', '”'])
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            !SETTINGS.contains(next.as_str())
+        })
         .map(|(from, to)| Span::new(span.start + from, span.start + to))
         .collect()
 }

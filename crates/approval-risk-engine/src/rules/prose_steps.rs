@@ -739,14 +739,40 @@ pub static RULES: &[Rule] = &[
             also: words!["public", "publicly", "world-readable", "anyone with the link", "everyone on the internet"],
             window: 5,
             leading: false,
-            unless: words![],
+            unless: words!["restricted", "private"],
         }),
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
         examples: examples(&["Make the S3 bucket public so the partner can download the files.", "Set the snapshot to public so the other account can copy it.", "[{\"type\": \"tool_use\", \"id\": \"t1\", \"name\": \"drive_share_file\", \"input\": {\"file_id\": \"1qZx8Kd0Lm3v\", \"type\": \"anyone\", \"role\": \"reader\"}}]", "[{\"type\": \"tool_use\", \"id\": \"t1\", \"name\": \"update_bucket_policy\", \"input\": {\"bucket\": \"acme-invoices\", \"policy\": \"{\\\"Statement\\\": [{\\\"Effect\\\": \\\"Allow\\\", \\\"Principal\\\": \\\"*\\\", \\\"Action\\\": \\\"s3:GetObject\\\"}]}\"}}]"]),
         #[cfg(test)]
-        counterexamples: examples(&["Make the helper function public.", "Check that the bucket is not public.", "[{\"type\": \"tool_use\", \"id\": \"t1\", \"name\": \"drive_share_file\", \"input\": {\"file_id\": \"1qZx8Kd0Lm3v\", \"type\": \"user\", \"email\": \"ana@acme.example\", \"role\": \"reader\"}}]"]),
+        counterexamples: examples(&["Make the helper function public.", "Switch the folder from anyone with the link to restricted.", "Check that the bucket is not public.", "[{\"type\": \"tool_use\", \"id\": \"t1\", \"name\": \"drive_share_file\", \"input\": {\"file_id\": \"1qZx8Kd0Lm3v\", \"type\": \"user\", \"email\": \"ana@acme.example\", \"role\": \"reader\"}}]"]),
+    },
+    Rule {
+        text: rule_text!("prose.public-link", "Gives anyone with the link access", "Whoever holds the link reads everything behind it without signing in, and a link is forwarded and kept.", "anyone the link reaches can read it, with no sign-in", "Share with the named people who need it, or a link limited to the organisation, with an expiry.", ["What is behind the link, and does any of it hold personal data?", "Who needs it, and could they sign in instead?"], "Share the workbook with Declan's own address, view only, expiring in 7 days."),
+        reversibility: R::Reversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        // Anyone may read it from now on: it is published, not access the plan goes on to use.
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::Prose(&ProsePattern {
+            verbs: words!["create*", "generat*", "make", "making", "turn", "switch", "set", "enabl*", "get", "share*", "sharing"],
+            objects: words![
+                "anyone with the link", "anyone who has the link", "public link*", "public url*",
+                "public share link*", "public sharing link*", "anonymous link*", "anonymous access link*",
+            ],
+            also: words![],
+            window: 6,
+            leading: false,
+            unless: words!["sure", "certain", "restricted", "no"],
+        }),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
+        examples: examples(&["Create an \"Anyone with the link can view\" sharing link for the payroll workbook and email it to Declan.", "Generate a public link to the contracts folder so the agency can download them.", "Turn on sharing for anyone with the link on the board pack."]),
+        #[cfg(test)]
+        counterexamples: examples(&["Create a sharing link for the workbook limited to people in Weldon & Hask.", "Create a link to the public docs page in the README.", "Check that the folder has no public link.", "Make sure the folder has no public link.", "Switch the folder from anyone with the link to restricted.", "Remove the public link from the contracts folder."]),
     },
     Rule {
         text: rule_text!("prose.vague-action", "Vague action the tool cannot see into", "The step names no command or resource, so the agent decides at run time and may improvise destructive fixes.", "what it changes, and what could be lost, is unknown", "Ask the agent to list the exact commands or resources the step will touch, then assess those.", ["Exactly which resources or files will this touch?", "Will anything be deleted or overwritten?", "Can the agent show the commands before running them?"], "List the exact resources and commands for this step."),
