@@ -997,6 +997,39 @@ const ENVIRONMENT_TOOLS: Words = words![
     "service",
 ];
 
+/// Subcommands of environment tools that change what they name; the words after one are its
+/// object, never a verb of reading.
+const CHANGING_SUBCOMMANDS: Words = words![
+    "scale",
+    "delete",
+    "create",
+    "apply",
+    "patch",
+    "replace",
+    "edit",
+    "annotate",
+    "label",
+    "drain",
+    "cordon",
+    "uncordon",
+    "taint",
+    "expose",
+    "autoscale",
+    "deploy",
+    "update",
+    "upgrade",
+    "install",
+    "uninstall",
+    "destroy",
+    "remove",
+    "rm",
+    "put",
+    "set",
+    "restart",
+    "stop",
+    "start",
+];
+
 const READING_WORDS: Words = words![
     "get",
     "describe",
@@ -1105,31 +1138,37 @@ fn unmatched_command(
             "aws" => words.get(1..).unwrap_or_default(),
             _ => &words[..],
         };
-        let reads = verbs.iter().take(3).any(|w| {
-            let w = w.value.to_ascii_lowercase();
-            READING_WORDS.contains(&w.as_str())
-                || words![
-                    "describe-",
-                    "list-",
-                    "get-",
-                    "show-",
-                    "lookup-",
-                    "head-",
-                    "wait",
-                    "detect-",
-                    "validate-",
-                    "estimate-",
-                    "preview-",
-                    "check-",
-                    "test-",
-                    "search-",
-                    "query-",
-                    "batch-get-",
-                    "filter-"
-                ]
-                .iter()
-                .any(|p| w.starts_with(p))
-        });
+        // The words after a verb that changes are its object, whatever they are called
+        // (`kubectl scale statefulset search-cache`, `helm upgrade list-api`).
+        let reads = verbs
+            .iter()
+            .take(3)
+            .take_while(|w| !CHANGING_SUBCOMMANDS.contains(w.value.as_str()))
+            .any(|w| {
+                let w = w.value.to_ascii_lowercase();
+                READING_WORDS.contains(&w.as_str())
+                    || words![
+                        "describe-",
+                        "list-",
+                        "get-",
+                        "show-",
+                        "lookup-",
+                        "head-",
+                        "wait",
+                        "detect-",
+                        "validate-",
+                        "estimate-",
+                        "preview-",
+                        "check-",
+                        "test-",
+                        "search-",
+                        "query-",
+                        "batch-get-",
+                        "filter-"
+                    ]
+                    .iter()
+                    .any(|p| w.starts_with(p))
+            });
         // Choosing which account, project or cluster later commands use changes only this
         // machine's settings (`az account set`, `gcloud config set project`, `kubectl config
         // use-context`, `aws configure set region`).
