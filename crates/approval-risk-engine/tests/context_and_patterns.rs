@@ -3936,3 +3936,19 @@ fn a_quoted_setting_value_is_read_and_a_quoted_title_is_not() {
         "prose.public-link"
     ));
 }
+
+/// What follows a subcommand that changes is its object, whatever it is called: a StatefulSet
+/// named `search-cache` or a release named `search` is changed, not searched.
+#[test]
+fn a_name_after_a_changing_subcommand_is_its_object_not_a_verb() {
+    assert_production_decisions(
+        &[
+            "kubectl get statefulset search-cache -o yaml\n",
+            "helm search repo bitnami/redis\n",
+        ],
+        &[
+            "kubectl scale statefulset search-cache --replicas=3\n",
+            "helm upgrade search ./charts/search\n",
+        ],
+    );
+}
