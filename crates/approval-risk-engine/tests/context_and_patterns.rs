@@ -3952,3 +3952,13 @@ fn a_name_after_a_changing_subcommand_is_its_object_not_a_verb() {
         ],
     );
 }
+
+/// A project task that leads with everyday work (`test-db`, a database for the tests) stays
+/// everyday; a database word joined by one that acts on data or deploys does not.
+#[test]
+fn a_test_database_task_is_everyday_work_and_a_reset_is_not() {
+    assert_production_decisions(
+        &["make test-db\n", "make openapi\n", "npm run test:e2e-db\n"],
+        &["make db-migrate\n", "make test-db-reset\n", "npm run db:seed\n"],
+    );
+}

@@ -1403,6 +1403,13 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
         "assemble",
         "verify",
         "package",
+        "gen",
+        "codegen",
+        "openapi",
+        "proto",
+        "protos",
+        "mocks",
+        "vet",
     ];
     const OWN_COMMANDS: Words = words![
         "install",
@@ -1470,33 +1477,38 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
         _ => return None,
     };
     let name = script.value.to_ascii_lowercase();
-    let ops = words![
-        "deploy",
-        "release",
-        "migrat",
-        "db",
-        "seed",
-        "reset",
-        "drop",
-        "push",
-        "destroy",
-        "delete",
-        "purge",
-        "prune",
-        "rollback",
-        "restore",
-        "sync",
-        "provision",
-        "publish",
-        "wipe",
-        "teardown"
-    ]
-    .iter()
-    .any(|w| name.contains(w));
+    // A database on its own is where tests run too (`test-db`, `e2e_db_up`): it makes an
+    // everyday task an operation only with a word that acts on data or on an environment.
+    let ops_with = |database: bool| {
+        words![
+            "deploy",
+            "release",
+            "migrat",
+            "db",
+            "seed",
+            "reset",
+            "drop",
+            "push",
+            "destroy",
+            "delete",
+            "purge",
+            "prune",
+            "rollback",
+            "restore",
+            "sync",
+            "provision",
+            "publish",
+            "wipe",
+            "teardown"
+        ]
+        .iter()
+        .any(|w| name.contains(w) && (database || w != "db"))
+    };
+    let ops = ops_with(true);
     // An everyday task, whatever it is qualified with (`test:unit`, `e2e-dev`, `lint_fix`),
     // unless the name also says it deploys, migrates or deletes (`test-and-deploy`).
     let first = name.split([':', '-', '_']).next().unwrap_or("");
-    if EVERYDAY.contains(first) && !ops {
+    if EVERYDAY.contains(first) && !ops_with(false) {
         return None;
     }
     let id = if ops {
