@@ -3959,6 +3959,30 @@ fn a_name_after_a_changing_subcommand_is_its_object_not_a_verb() {
 fn a_test_database_task_is_everyday_work_and_a_reset_is_not() {
     assert_production_decisions(
         &["make test-db\n", "make openapi\n", "npm run test:e2e-db\n"],
-        &["make db-migrate\n", "make test-db-reset\n", "npm run db:seed\n"],
+        &[
+            "make db-migrate\n",
+            "make test-db-reset\n",
+            "npm run db:seed\n",
+        ],
     );
+}
+
+/// A bash array assignment holds a command's arguments; it runs nothing. The command that is
+/// given them is judged as written, with its program known even when it ships as a script.
+#[test]
+fn an_array_of_arguments_runs_nothing_and_the_tool_it_feeds_is_judged() {
+    let plan = |last: &str| {
+        format!("KAFKA=(--bootstrap-server kafka.prod:9092 --command-config /etc/kafka/ops.properties)\n{last}\n")
+    };
+    let reading = assess_in(
+        &plan("kafka-consumer-groups.sh \"${KAFKA[@]}\" --describe --group billing"),
+        target(Target::Production),
+    );
+    assert_eq!(reading.verdict, Decision::Proceed);
+    let shrinking = assess_in(
+        &plan("kafka-configs.sh \"${KAFKA[@]}\" --alter --entity-type topics --entity-name shipments --add-config retention.ms=86400000"),
+        target(Target::Production),
+    );
+    assert!(has_finding(step(&shrinking, 2), "kafka.shrink-retention"));
+    assert_eq!(step(&shrinking, 1).decision, Decision::Proceed);
 }

@@ -1101,7 +1101,7 @@ fn unmatched_command(
     if let Some(found) = package_script(command) {
         return Some(found);
     }
-    if rules::is_script_name(program) {
+    if rules::is_script_name(program) && !rules::is_known_program(program) {
         if let Some(hit) = rules::unseen_ops_script(command) {
             return Some((rules::find("shell.unseen-ops-script")?, hit, None));
         }
@@ -1198,6 +1198,24 @@ fn unmatched_command(
         let mut evidence = vec![command.program_span];
         evidence.extend(words.iter().take(2).map(|w| w.span));
         return Some((rule, Hit::at(evidence), None));
+    }
+    // Kafka's admin tools say what they do with a flag (`kafka-configs --alter`,
+    // `kafka-topics --create`): one that changes the cluster is a change no rule covers.
+    if program.starts_with("kafka-")
+        && command.args.iter().any(|a| {
+            words![
+                "--alter",
+                "--create",
+                "--delete",
+                "--execute",
+                "--add-config",
+                "--delete-config"
+            ]
+            .contains(a.value.as_str())
+        })
+    {
+        let rule = rules::find("shell.change")?;
+        return Some((rule, Hit::on(command.program_span), None));
     }
     if rules::is_known_program(program) {
         return None;

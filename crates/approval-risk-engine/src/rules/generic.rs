@@ -184,6 +184,10 @@ fn script_run(command: &Command) -> Option<(Hit, bool)> {
     .contains(command.program.as_str());
     // `uv run purge.py`, `poetry run python purge.py`: a project runner starting a script.
     let interpreter = interpreter || super::programs::runs_in_project(command);
+    // A tool that ships as a script (`kafka-configs.sh`) is a program the catalogue knows.
+    if is_script(&command.program) && super::programs::is_known_program(&command.program) {
+        return None;
+    }
     let (mut hit, name) = if is_script(&command.program) {
         (Hit::on(command.program_span), command.program.clone())
     } else {

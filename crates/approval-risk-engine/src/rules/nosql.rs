@@ -707,8 +707,10 @@ fn kafka_shrink_retention(command: &Command) -> Option<Hit> {
                 .then(|| v.trim().parse::<i64>().ok())
                 .flatten()
         });
-        // Below an hour the broker deletes almost everything at its next clean-up pass.
-        if ms.is_some_and(|ms| (0..3_600_000).contains(&ms)) {
+        // Shorter than Kafka's default week, the topic keeps less than a topic left alone:
+        // everything older goes at the broker's next clean-up pass (below an hour, almost
+        // everything). Longer is the usual raise, which deletes nothing.
+        if ms.is_some_and(|ms| (0..604_800_000).contains(&ms)) {
             return Some(Hit {
                 target,
                 ..Hit::pair(command.program_span, arg.span)
@@ -1332,9 +1334,9 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#topicconfigs_retention.ms"],
         #[cfg(test)]
-        examples: examples(&["kafka-configs --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name orders --add-config retention.ms=1000", "kafka-configs.sh --alter --entity-type topics --entity-name events --add-config retention.ms=60000,cleanup.policy=delete --bootstrap-server localhost:9092", "kafka-configs --bootstrap-server localhost:9092 --alter --entity-type topics --entity-name ledger --delete-config retention.ms"]),
+        examples: examples(&["kafka-configs --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name orders --add-config retention.ms=1000", "kafka-configs.sh --alter --entity-type topics --entity-name events --add-config retention.ms=60000,cleanup.policy=delete --bootstrap-server localhost:9092", "kafka-configs --bootstrap-server localhost:9092 --alter --entity-type topics --entity-name ledger --delete-config retention.ms", "kafka-configs.sh --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name shipments --add-config retention.ms=86400000"]),
         #[cfg(test)]
-        counterexamples: examples(&["kafka-configs --alter --entity-type topics --entity-name orders --add-config retention.ms=604800000", "kafka-configs --describe --entity-type topics --entity-name orders", "kafka-configs --alter --entity-type topics --entity-name orders --delete-config max.message.bytes"]),
+        counterexamples: examples(&["kafka-configs --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name shipments --add-config retention.ms=1209600000", "kafka-configs --alter --entity-type topics --entity-name orders --add-config retention.ms=604800000", "kafka-configs --describe --entity-type topics --entity-name orders", "kafka-configs --alter --entity-type topics --entity-name orders --delete-config max.message.bytes"]),
     },
     Rule {
         text: rule_text!("rabbitmq.delete-vhost", "Deletes a RabbitMQ virtual host", "A virtual host holds its own exchanges, bindings, policies and permissions; only an exported definitions file puts them back.", "its queues and messages are gone, and every application disconnects", "Export the definitions first (`rabbitmqctl export_definitions`), and check its queues are empty and nothing is connected.", ["Which applications connect to {target}?", "Are there messages still waiting in its queues?"], "rabbitmqctl list_queues -p {target} name messages consumers"),

@@ -301,6 +301,22 @@ impl<'a> Lexer<'a> {
                     terminated &= self.substitution(&mut substitutions);
                     value.push_str(&self.text[open..self.pos]);
                 }
+                // A bash array assignment (`ARGS=(--bootstrap-server host:9092 -v)`): the list
+                // in parentheses is the value, one word with its name, not a command.
+                b'(' if is_array_assignment(&value) => {
+                    let open = self.pos;
+                    let mut quote = None;
+                    while let Some(b) = self.peek() {
+                        self.pos += 1;
+                        match (quote, b) {
+                            (None, b'\'' | b'"') => quote = Some(b),
+                            (Some(q), _) if b == q => quote = None,
+                            (None, b')') => break,
+                            _ => {}
+                        }
+                    }
+                    value.push_str(&self.text[open..self.pos]);
+                }
                 b' ' | b'\t' | b'\r' | b'\n' | b';' | b'&' | b'|' | b'<' | b'>' | b'(' | b')' => {
                     // `$(`, `<(` and `>(` inside a word are handled below; a bare paren ends it.
                     break;
@@ -582,6 +598,16 @@ fn windows_path(before: &str, next: Option<u8>) -> bool {
         || before.starts_with(".\\")
         || before.starts_with("..\\");
     drive || variable || relative
+}
+
+/// Whether a word read so far is a variable's name and `=` (or `+=`), so that a `(` after it
+/// opens an array's values.
+fn is_array_assignment(value: &str) -> bool {
+    let Some(name) = value.strip_suffix("+=").or_else(|| value.strip_suffix('=')) else {
+        return false;
+    };
+    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 // A test reports failure by panicking; the workspace's `clippy::panic` lint is meant for the
