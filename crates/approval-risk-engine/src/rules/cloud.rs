@@ -1094,9 +1094,39 @@ fn aws_delete_service(command: &Command) -> Option<Hit> {
     )
 }
 
+/// `bq update --time_partitioning_expiration=N TABLE` (or a table's `--expiration`): BigQuery
+/// deletes every partition older than that, or the table itself when its time comes, with no
+/// step of the plan's own. A dataset's defaults touch only tables created later.
+fn bq_expiration(command: &Command) -> Option<Hit> {
+    if command.positionals().next()?.value != "update" {
+        return None;
+    }
+    let (at, arg) = command.args.iter().enumerate().find(|(_, a)| {
+        ["--time_partitioning_expiration", "--expiration"]
+            .iter()
+            .any(|flag| a.value == *flag || a.value.starts_with(&format!("{flag}=")))
+    })?;
+    let value = match arg.value.split_once('=') {
+        Some((_, value)) => value,
+        None => command.args.get(at + 1)?.value.as_str(),
+    };
+    // Zero or less takes the expiration away, which deletes nothing.
+    if value.parse::<i64>().map_or(true, |seconds| seconds <= 0) {
+        return None;
+    }
+    let mut hit = Hit::pair(command.program_span, arg.span);
+    hit.target_of(command.positionals().nth(1));
+    hit.set_note(
+        "BigQuery deletes what is older than the expiration as soon as it is set: partitions, or the table itself."
+            .to_string(),
+    );
+    Some(hit)
+}
+
 fn gcp_delete_data_store(command: &Command) -> Option<Hit> {
     if command.program == "bq" {
-        return match_command(&shape(words!["bq"], &[words!["rm"]]), command);
+        return match_command(&shape(words!["bq"], &[words!["rm"]]), command)
+            .or_else(|| bq_expiration(command));
     }
     gcloud_shape(
         command,
@@ -2584,11 +2614,14 @@ pub static RULES: &[Rule] = &[
             "gcloud spanner instances delete orders",
             "bq rm -r -f -d shop_prod:analytics",
             "gcloud beta firestore databases delete --database=users",
+            "bq update --time_partitioning_expiration=34128000 shop_prod:analytics.events",
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
             "gcloud compute disks snapshot data-disk-1 --zone us-central1-a",
             "bq ls shop_prod:analytics",
+            "bq update --default_partition_expiration=34128000 shop_prod:analytics",
+            "bq update --description 'Raw events' shop_prod:analytics.events",
             "gcloud spanner instances describe orders",
         ]),
     },
