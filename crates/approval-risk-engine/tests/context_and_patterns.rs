@@ -3986,3 +3986,17 @@ fn an_array_of_arguments_runs_nothing_and_the_tool_it_feeds_is_judged() {
     assert!(has_finding(step(&shrinking, 2), "kafka.shrink-retention"));
     assert_eq!(step(&shrinking, 1).decision, Decision::Proceed);
 }
+
+/// A cmdlet at the end of a pipeline deletes from the folder the pipeline listed: every user's
+/// home folder is everyone's files; a download cache is fetched again when needed.
+#[test]
+fn a_piped_deletion_is_judged_by_the_folder_the_pipeline_listed() {
+    let everyone = assess_default(
+        "Get-ChildItem -Path 'D:\\Home\\*' -Include '*.csv' -Recurse -File | Where-Object { $_.Length -gt 500MB } | Remove-Item -Force\n",
+    );
+    assert!(everyone.verdict >= Decision::Escalate);
+    let cache = assess_default(
+        "Get-ChildItem -Path 'C:\\Users\\*\\AppData\\Local\\pip\\Cache' -Directory | Remove-Item -Recurse -Force\n",
+    );
+    assert!(cache.verdict <= Decision::Review);
+}

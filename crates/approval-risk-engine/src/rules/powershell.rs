@@ -292,14 +292,58 @@ fn remove_item_tree(command: &Command) -> Option<Hit> {
     let mut evidence = vec![command.program_span, recurse.span];
     evidence.extend(parameter(command, "force", 1).map(|a| a.span));
     let mut hit = Hit::at(evidence);
-    if let Some(path) = path_of(command) {
+    if let Some(path) = path_of(command).or_else(|| listed_origin(command)) {
         hit.evidence.push(path.span);
-        if super::files::windows_temp(&path.value) {
+        if super::files::windows_temp(&path.value) || is_cache_folder(&path.value) {
             super::files::scratch(&mut hit, &path.value);
+        } else {
+            every_home(&mut hit, path);
         }
         hit.target_of(Some(path));
     }
     Some(hit)
+}
+
+/// The folder a pipeline feeding this cmdlet started from (`Get-ChildItem -Path X | ...`).
+fn listed_origin(command: &Command) -> Option<&Arg> {
+    match &command.input {
+        crate::shell::Input::Pipe { origin, .. } => origin.as_ref(),
+        _ => None,
+    }
+}
+
+/// A download or package cache (`...\pip\Cache`, `.cache`, `__pycache__`): whatever is in it
+/// is fetched or built again when needed.
+fn is_cache_folder(path: &str) -> bool {
+    path.to_ascii_lowercase()
+        .split(['\\', '/'])
+        .rfind(|part| !part.is_empty())
+        .is_some_and(|last| words!["cache", "caches", ".cache", "__pycache__"].contains(last))
+}
+
+/// A wildcard in place of the user in a folder of home folders (`D:\Home\*`, `C:\Users\*\
+/// Documents`, `/home/*`): the deletion reaches every person's own files, and `Remove-Item`
+/// keeps no recycle-bin copy.
+fn every_home(hit: &mut Hit, path: &Arg) {
+    let lower = path.value.to_ascii_lowercase();
+    let parts: Vec<&str> = lower.split(['\\', '/']).collect();
+    // Below the wildcard, an application's own data (`AppData\...`, `.cache`) is not the
+    // person's files.
+    let everyone = (1..parts.len()).any(|at| {
+        words!["users", "home", "homes"].contains(parts[at - 1])
+            && parts[at] == "*"
+            && !parts[at + 1..]
+                .iter()
+                .any(|part| *part == "appdata" || part.starts_with('.'))
+    });
+    if everyone {
+        hit.reversibility = Some(R::Irreversible);
+        hit.scope = Some(S::Shared);
+        hit.set_note(format!(
+            "`{}` is every user's home folder: the files of each person on the machine go, with no recycle-bin copy.",
+            path.value
+        ));
+    }
 }
 
 /// `Remove-Item` without `-Recurse` of every file a wildcard matches (`D:\Reports\*.xlsx`) or
@@ -328,6 +372,14 @@ fn remove_item_many(command: &Command) -> Option<Hit> {
     };
     if selective {
         hit.reversibility = Some(R::Recoverable);
+    }
+    if let Some(origin) = listed_origin(command).filter(|_| piped) {
+        hit.evidence.push(origin.span);
+        if super::files::windows_temp(&origin.value) || is_cache_folder(&origin.value) {
+            super::files::scratch(&mut hit, &origin.value);
+        } else {
+            every_home(&mut hit, origin);
+        }
     }
     Some(hit)
 }
