@@ -4000,3 +4000,22 @@ fn a_piped_deletion_is_judged_by_the_folder_the_pipeline_listed() {
     );
     assert!(cache.verdict <= Decision::Review);
 }
+
+/// A feature flag is a switch a flag service flips in production, not code: changing or
+/// deleting one is a change to what users get. Taking a flag's checks out of the code is
+/// still work in the working copy.
+#[test]
+fn a_feature_flag_is_switched_at_run_time_and_its_checks_in_code_are_code() {
+    assert_production_decisions(
+        &[
+            "1. Remove the feature flag check from `src/checkout.ts`.\n",
+            "1. Remove the dead feature flag code from the checkout module.\n",
+        ],
+        &[
+            "1. Update the feature flag checkout-v2 to serve v2 to everyone.\n",
+            "{\"jsonrpc\": \"2.0\", \"id\": 7, \"method\": \"tools/call\", \"params\": {\"name\": \"delete-feature-flag\", \"arguments\": {\"projectKey\": \"shop\", \"featureFlagKey\": \"android-sheet\"}}}\n",
+        ],
+    );
+    let deleted = assess_default("1. Delete the feature flag android-substitutions-sheet.\n");
+    assert!(deleted.verdict >= Decision::Escalate);
+}

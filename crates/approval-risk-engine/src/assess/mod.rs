@@ -2170,7 +2170,9 @@ fn mark_code_described(input: &str, tokens: &mut [Token]) {
             after..end_at_joint(after)
         } else if let Some(after) = verb_end(CODE_WORK) {
             let joint = end_at_joint(after);
-            let Some(&(object, object_end)) = find_all(&tokens[after..joint], CODE_OBJECTS).first()
+            let Some((object, object_end)) = find_all(&tokens[after..joint], CODE_OBJECTS)
+                .into_iter()
+                .find(|&(_, end)| !switched_at_run_time(&tokens[after..joint], end))
             else {
                 continue;
             };
@@ -2310,8 +2312,19 @@ fn deletes_code(tokens: &[Token], end: usize) -> bool {
 /// Do these words name code: its parts, its tests, its documentation?
 fn names_code(tokens: &[Token]) -> bool {
     tokens.iter().any(|t| t.code_name)
-        || !find_all(tokens, CODE_OBJECTS).is_empty()
+        || find_all(tokens, CODE_OBJECTS)
+            .iter()
+            .any(|&(_, end)| !switched_at_run_time(tokens, end))
         || !find_all(tokens, CODE_BITS).is_empty()
+}
+
+/// "Feature flag", "feature toggle": a switch a flag service holds and flips in production at
+/// run time, not a piece of code in the working copy.
+fn switched_at_run_time(tokens: &[Token], end: usize) -> bool {
+    tokens.get(end).is_some_and(|next| {
+        words!["flag", "flags", "toggle", "toggles"].contains(next.text.as_str())
+            && tokens[end - 1].text.starts_with("feature")
+    })
 }
 
 /// The tokens from `end` to the end of that token's clause (clauses are consecutive).

@@ -236,8 +236,7 @@ fn parse_into(
                         words!["foreach-object", "%", "foreach"]
                             .contains(w.value.to_ascii_lowercase().as_str())
                     });
-                    if let Some((from, narrowed, _, origin)) = pipe_from.as_ref().filter(|_| each)
-                    {
+                    if let Some((from, narrowed, _, origin)) = pipe_from.as_ref().filter(|_| each) {
                         for command in &mut out[first..] {
                             if command.input == Input::Terminal {
                                 command.input = Input::Pipe {
@@ -496,10 +495,9 @@ fn listed_folder(command: &Command) -> Option<Arg> {
     if !words!["get-childitem", "gci", "dir", "ls"].contains(command.program.as_str()) {
         return None;
     }
-    let at = command
-        .args
-        .iter()
-        .position(|a| a.value.eq_ignore_ascii_case("-path") || a.value.eq_ignore_ascii_case("-literalpath"));
+    let at = command.args.iter().position(|a| {
+        a.value.eq_ignore_ascii_case("-path") || a.value.eq_ignore_ascii_case("-literalpath")
+    });
     match at {
         Some(at) => command.args.get(at + 1),
         None => command.args.iter().find(|a| !a.value.starts_with('-')),
