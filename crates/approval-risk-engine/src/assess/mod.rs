@@ -134,6 +134,46 @@ pub(crate) fn assess_text(input: &str, options: &Options, outside: &[Span]) -> A
     }
 }
 
+/// A PowerShell deletion fed by a pipeline (`Get-ChildItem -Path X ... | Remove-Item`) and
+/// naming no path of its own deletes from the folder the pipeline's first cmdlet lists: that
+/// folder says what is lost (`rules::from_folder`). `pipeline` ends with the deleting command.
+fn deletes_what_was_listed(pipeline: &[Command], hits: &mut [(&'static Rule, Hit, Option<usize>)]) {
+    let Some((last, before)) = pipeline.split_last() else {
+        return;
+    };
+    if !last.program.starts_with("remove-item") {
+        return;
+    }
+    // Back along the pipe by the name of each command's source, past the commands inside a
+    // filter's script block (`Where-Object { ... (Get-Date) ... }`), to the one fed by none.
+    let mut from = match &last.input {
+        Input::Pipe { from, .. } => from,
+        _ => return,
+    };
+    let mut head = None;
+    for command in before.iter().rev() {
+        if command.program != *from {
+            continue;
+        }
+        match &command.input {
+            Input::Pipe { from: earlier, .. } => from = earlier,
+            _ => {
+                head = Some(command);
+                break;
+            }
+        }
+    }
+    let Some(folder) = head.and_then(rules::listed_folder) else {
+        return;
+    };
+    for (rule, hit, _) in hits.iter_mut() {
+        if rule.id().starts_with("ps.remove-item") && hit.target.is_none() {
+            hit.evidence.push(folder.span);
+            rules::from_folder(hit, folder);
+        }
+    }
+}
+
 fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Options) -> StepWork {
     // Words inside backticks are code, not prose; a command found inside a sentence still
     // reads as words too, since the sentence may say more than the command.
@@ -181,6 +221,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
                     hits.push((rule, hit, Some(index)));
                 }
             }
+            deletes_what_was_listed(&parsed[..=at], &mut hits[before..]);
         }
         commands.extend(parsed);
     }

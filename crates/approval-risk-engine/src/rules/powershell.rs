@@ -292,23 +292,30 @@ fn remove_item_tree(command: &Command) -> Option<Hit> {
     let mut evidence = vec![command.program_span, recurse.span];
     evidence.extend(parameter(command, "force", 1).map(|a| a.span));
     let mut hit = Hit::at(evidence);
-    if let Some(path) = path_of(command).or_else(|| listed_origin(command)) {
+    if let Some(path) = path_of(command) {
         hit.evidence.push(path.span);
-        if super::files::windows_temp(&path.value) || is_cache_folder(&path.value) {
-            super::files::scratch(&mut hit, &path.value);
-        } else {
-            every_home(&mut hit, path);
-        }
+        from_folder(&mut hit, path);
         hit.target_of(Some(path));
     }
     Some(hit)
 }
 
-/// The folder a pipeline feeding this cmdlet started from (`Get-ChildItem -Path X | ...`).
-fn listed_origin(command: &Command) -> Option<&Arg> {
-    match &command.input {
-        crate::shell::Input::Pipe { origin, .. } => origin.as_ref(),
-        _ => None,
+/// The folder a listing cmdlet at the head of a pipeline lists (`Get-ChildItem -Path X | ...
+/// | Remove-Item`): what the deleting cmdlet at its end deletes from.
+pub fn listed_folder(command: &Command) -> Option<&Arg> {
+    words!["get-childitem", "gci", "dir", "ls"]
+        .contains(command.program.as_str())
+        .then(|| path_of(command))
+        .flatten()
+}
+
+/// What deleting from `folder` loses: a temporary folder or a download cache is scratch;
+/// every user's home folder is everyone's files.
+pub fn from_folder(hit: &mut Hit, folder: &Arg) {
+    if super::files::windows_temp(&folder.value) || is_cache_folder(&folder.value) {
+        super::files::scratch(hit, &folder.value);
+    } else {
+        every_home(hit, folder);
     }
 }
 
@@ -372,14 +379,6 @@ fn remove_item_many(command: &Command) -> Option<Hit> {
     };
     if selective {
         hit.reversibility = Some(R::Recoverable);
-    }
-    if let Some(origin) = listed_origin(command).filter(|_| piped) {
-        hit.evidence.push(origin.span);
-        if super::files::windows_temp(&origin.value) || is_cache_folder(&origin.value) {
-            super::files::scratch(&mut hit, &origin.value);
-        } else {
-            every_home(&mut hit, origin);
-        }
     }
     Some(hit)
 }

@@ -35,10 +35,6 @@ pub enum Input {
         from: String,
         narrowed: bool,
         text: Option<Span>,
-        /// The folder the pipeline's first command lists (`Get-ChildItem -Path D:\Home\*`,
-        /// `ls /var/log`), carried through filters: what a deleting command at its end
-        /// deletes from.
-        origin: Option<Arg>,
     },
     /// A heredoc or here-string body.
     Inline {
@@ -186,11 +182,10 @@ fn parse_into(
         let taken = std::mem::take(words);
         let input_kind = inline
             .take()
-            .or(pipe_from.map(|(from, narrowed, text, origin)| Input::Pipe {
+            .or(pipe_from.map(|(from, narrowed, text)| Input::Pipe {
                 from,
                 narrowed,
                 text,
-                origin,
             }))
             .unwrap_or(Input::Terminal);
         let before = out.len();
@@ -236,14 +231,13 @@ fn parse_into(
                         words!["foreach-object", "%", "foreach"]
                             .contains(w.value.to_ascii_lowercase().as_str())
                     });
-                    if let Some((from, narrowed, _, origin)) = pipe_from.as_ref().filter(|_| each) {
+                    if let Some((from, narrowed, _)) = pipe_from.as_ref().filter(|_| each) {
                         for command in &mut out[first..] {
                             if command.input == Input::Terminal {
                                 command.input = Input::Pipe {
                                     from: from.clone(),
                                     narrowed: *narrowed,
                                     text: None,
-                                    origin: origin.clone(),
                                 };
                             }
                         }
@@ -471,38 +465,14 @@ fn subexpression(
 /// Does a command select by a filter (so what it prints is a chosen list, not everything)?
 /// What a command gives the next one in a pipe: its program, whether it selects by a filter,
 /// and the text it prints when the plan shows it.
-type Source = (String, bool, Option<Span>, Option<Arg>);
+type Source = (String, bool, Option<Span>);
 
 fn source(command: &Command) -> Source {
     let text = words!["echo", "printf"]
         .contains(command.program.as_str())
         .then(|| command.positionals().next().map(|a| a.span))
         .flatten();
-    (
-        command.program.clone(),
-        narrows(command),
-        text,
-        listed_folder(command),
-    )
-}
-
-/// The folder a listing command lists (`Get-ChildItem -Path X`, `gci X`, `ls X`), or, for a
-/// filter in the middle of a pipeline, the folder its own input came from.
-fn listed_folder(command: &Command) -> Option<Arg> {
-    if let Input::Pipe { origin, .. } = &command.input {
-        return origin.clone();
-    }
-    if !words!["get-childitem", "gci", "dir", "ls"].contains(command.program.as_str()) {
-        return None;
-    }
-    let at = command.args.iter().position(|a| {
-        a.value.eq_ignore_ascii_case("-path") || a.value.eq_ignore_ascii_case("-literalpath")
-    });
-    match at {
-        Some(at) => command.args.get(at + 1),
-        None => command.args.iter().find(|a| !a.value.starts_with('-')),
-    }
-    .cloned()
+    (command.program.clone(), narrows(command), text)
 }
 
 /// A group's output as a pipe's source: its data comes from its first command that is not an
@@ -515,7 +485,7 @@ fn group_source(commands: &[Command]) -> Option<Source> {
         .rev()
         .find(printed)
         .and_then(|c| source(c).2);
-    Some((first.program.clone(), narrows(first), text, None))
+    Some((first.program.clone(), narrows(first), text))
 }
 
 fn narrows(command: &Command) -> bool {
@@ -1328,8 +1298,7 @@ mod tests {
             Input::Pipe {
                 from: "curl".to_string(),
                 narrowed: false,
-                text: None,
-                origin: None
+                text: None
             }
         );
     }
@@ -1355,8 +1324,7 @@ mod tests {
             Input::Pipe {
                 from: "crontab".to_string(),
                 narrowed: false,
-                text: Some(Span::new(start, end)),
-                origin: None
+                text: Some(Span::new(start, end))
             }
         );
         // Without a pipe after it, a group gives nothing on.
