@@ -49,5 +49,18 @@ performance.mark('boot');
 const tag = document.querySelector('script[data-app-js][data-app-wasm]');
 const { default: init } = await import(tag.dataset.appJs);
 performance.mark('glue-loaded');
-await init({ module_or_path: tag.dataset.appWasm });
+try {
+  await init({ module_or_path: tag.dataset.appWasm });
+} catch (error) {
+  // A browser that cannot compile the engine (one older than WebAssembly SIMD, which every
+  // major browser has had since 2023) gets a sentence instead of an empty page.
+  const note = document.createElement('p');
+  note.setAttribute('role', 'alert');
+  note.textContent =
+    'This browser could not start the Approval Risk Explainer: it needs WebAssembly with SIMD, ' +
+    'in every major browser since 2023. Use a current browser, or the command line: ' +
+    'approval-risk assess plan.txt';
+  document.body.append(note);
+  throw error;
+}
 performance.mark('app-started');
