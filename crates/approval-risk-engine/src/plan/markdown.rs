@@ -431,9 +431,8 @@ pub fn quoted_spans(input: &str, span: Span) -> Vec<Span> {
                 .split_whitespace()
                 .next()
                 .unwrap_or_default()
-                .trim_end_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase();
-            !SETTINGS.contains(next.as_str())
+                .trim_end_matches(|c: char| !c.is_alphanumeric());
+            !SETTINGS.iter().any(|word| word.eq_ignore_ascii_case(next))
         })
         .map(|(from, to)| Span::new(span.start + from, span.start + to))
         .collect()
