@@ -4019,3 +4019,19 @@ fn a_feature_flag_is_switched_at_run_time_and_its_checks_in_code_are_code() {
     let deleted = assess_default("1. Delete the feature flag android-substitutions-sheet.\n");
     assert!(deleted.verdict >= Decision::Escalate);
 }
+
+/// Airflow's CLI reads with `dags details` and `list-runs`, and changes what runs with `tasks
+/// clear` and `dags trigger`.
+#[test]
+fn airflow_reads_and_changes_are_told_apart() {
+    assert_production_decisions(
+        &[
+            "airflow dags details orders_daily\n",
+            "airflow dags list-runs -d orders_daily --start-date 2027-05-03\n",
+        ],
+        &[
+            "airflow tasks clear orders_daily -s 2027-05-03 -e 2027-05-09 --yes\n",
+            "airflow dags trigger orders_daily\n",
+        ],
+    );
+}

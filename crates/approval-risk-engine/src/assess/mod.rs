@@ -1036,6 +1036,9 @@ const ENVIRONMENT_TOOLS: Words = words![
     "bq",
     "systemctl",
     "service",
+    // Airflow's CLI runs against the scheduler's database: `dags list-runs` reads, `tasks
+    // clear` and `dags trigger` change what runs.
+    "airflow",
 ];
 
 /// Subcommands of environment tools that change what they name; the words after one are its
@@ -1074,6 +1077,7 @@ const CHANGING_SUBCOMMANDS: Words = words![
 const READING_WORDS: Words = words![
     "get",
     "describe",
+    "details",
     "tail",
     "logs",
     "log",
