@@ -4026,12 +4026,12 @@ fn a_feature_flag_is_switched_at_run_time_and_its_checks_in_code_are_code() {
 fn airflow_reads_and_changes_are_told_apart() {
     assert_production_decisions(
         &[
-            "airflow dags details orders_daily\n",
-            "airflow dags list-runs -d orders_daily --start-date 2027-05-03\n",
+            "```bash\nairflow dags details orders_daily\n```\n",
+            "```bash\nairflow dags list-runs -d orders_daily --start-date 2027-05-03\n```\n",
         ],
         &[
-            "airflow tasks clear orders_daily -s 2027-05-03 -e 2027-05-09 --yes\n",
-            "airflow dags trigger orders_daily\n",
+            "```bash\nairflow tasks clear orders_daily -s 2027-05-03 -e 2027-05-09 --yes\n```\n",
+            "```bash\nairflow dags trigger orders_daily\n```\n",
         ],
     );
 }
