@@ -753,7 +753,7 @@ pub static RULES: &[Rule] = &[
         reversibility: R::Reversible,
         scope: S::Organization,
         reach: Reach::Fixed,
-        // Anyone may read it from now on: it is published, not access the plan goes on to use.
+        // The link is a publication: whoever it reaches reads, and it cannot be called back.
         action: Action::Publish,
         floor: None,
         matcher: Matcher::Prose(&ProsePattern {
