@@ -167,7 +167,7 @@ fn deletes_what_was_listed(pipeline: &[Command], hits: &mut [(&'static Rule, Hit
         return;
     };
     for (rule, hit, _) in hits.iter_mut() {
-        if rule.id().starts_with("ps.remove-item") && hit.target.is_none() {
+        if rule.action == Action::Delete && hit.target.is_none() {
             hit.evidence.push(folder.span);
             rules::from_folder(hit, folder);
         }
@@ -1244,21 +1244,8 @@ fn unmatched_command(
         evidence.extend(words.iter().take(2).map(|w| w.span));
         return Some((rule, Hit::at(evidence), None));
     }
-    // Kafka's admin tools say what they do with a flag (`kafka-configs --alter`,
-    // `kafka-topics --create`): one that changes the cluster is a change no rule covers.
-    if program.starts_with("kafka-")
-        && command.args.iter().any(|a| {
-            words![
-                "--alter",
-                "--create",
-                "--delete",
-                "--execute",
-                "--add-config",
-                "--delete-config"
-            ]
-            .contains(a.value.as_str())
-        })
-    {
+    // A Kafka admin tool changing the cluster is a change no rule covers.
+    if rules::kafka_changes(command) {
         let rule = rules::find("shell.change")?;
         return Some((rule, Hit::on(command.program_span), None));
     }

@@ -186,6 +186,23 @@ fn redis_command(command: &Command) -> Option<Vec<&Arg>> {
     (!words.is_empty()).then_some(words)
 }
 
+/// Whether a Kafka admin tool changes the cluster: its verb is a flag (`kafka-configs --alter`,
+/// `kafka-topics --create`, `kafka-consumer-groups --reset-offsets --execute`).
+pub fn kafka_changes(command: &Command) -> bool {
+    command.program.starts_with("kafka-")
+        && command.args.iter().any(|a| {
+            words![
+                "--alter",
+                "--create",
+                "--delete",
+                "--execute",
+                "--add-config",
+                "--delete-config"
+            ]
+            .contains(a.value.as_str())
+        })
+}
+
 /// Whether a `redis-cli` line only reads: one of its read-only modes (`--scan`, `--bigkeys`,
 /// `--stat`, the latency modes), or a command that only reads (`GET`, `SCAN`, `INFO`, `TTL`,
 /// `CONFIG GET`, ...).
