@@ -329,8 +329,7 @@ fn is_cache_folder(path: &str) -> bool {
 }
 
 /// A wildcard in place of the user in a folder of home folders (`D:\Home\*`, `C:\Users\*\
-/// Documents`, `/home/*`): the deletion reaches every person's own files, and `Remove-Item`
-/// keeps no recycle-bin copy.
+/// Documents`, `/home/*`): the deletion reaches every person's own files.
 fn every_home(hit: &mut Hit, path: &Arg) {
     let lower = path.value.to_ascii_lowercase();
     let parts: Vec<&str> = lower.split(['\\', '/']).collect();
@@ -347,7 +346,7 @@ fn every_home(hit: &mut Hit, path: &Arg) {
         hit.reversibility = Some(R::Irreversible);
         hit.scope = Some(S::Shared);
         hit.set_note(format!(
-            "`{}` is every user's home folder: the files of each person on the machine go, with no recycle-bin copy.",
+            "`{}` is every user's home folder: each person's own files on the machine go.",
             path.value
         ));
     }
