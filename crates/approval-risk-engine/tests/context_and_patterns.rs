@@ -4035,3 +4035,50 @@ fn airflow_reads_and_changes_are_told_apart() {
         ],
     );
 }
+
+/// A command or an SQL statement a colon introduces in a sentence, without backticks, is read
+/// as code, as it would be in backticks: its words are not English verbs ("email" is a column),
+/// and the command decides. Words after a colon that read as a sentence stay words.
+#[test]
+fn a_command_after_a_colon_is_code_and_a_sentence_after_one_is_not() {
+    let delete = assess_default("1. Delete my working files: rm -f /tmp/dsr-1187-*.csv\n");
+    assert!(has_finding(only_step(&delete), "fs.rm-glob"));
+    assert!(!has_finding(only_step(&delete), "prose.delete-data"));
+    let lookup = assess_default(
+        "1. Look the customer up (read-only service): SELECT id, email FROM customers WHERE lower(email) = 'a@example.com'; expect one row.\n",
+    );
+    assert!(!has_finding(
+        only_step(&lookup),
+        "messages.prose-contact-outside"
+    ));
+    assert_eq!(only_step(&lookup).decision, Decision::Proceed);
+    let data = assess_default("1. Clean up: rm -rf /var/lib/postgresql/data\n");
+    assert!(has_finding(only_step(&data), "fs.rm-recursive"));
+    let sentence = assess_default("1. Next: make sure the nightly backup ran\n");
+    assert!(only_step(&sentence)
+        .findings
+        .iter()
+        .all(|f| f.rule.starts_with("prose.")));
+}
+
+/// A file a query filled with people's details, piped or uploaded by a network client to
+/// another machine, sends them there; the scratch folder it sits in is where it comes from,
+/// not where the request lands.
+#[test]
+fn a_file_of_contact_details_sent_by_a_network_client_is_sent() {
+    let plan = |columns: &str| {
+        format!(
+            "1. Export: `psql -c \"\\copy (SELECT {columns} FROM customers) TO '/tmp/list.csv' CSV\"`\n2. Send it: `gzip -c /tmp/list.csv | curl -s --data-binary @- https://ingest.partner.example/v1/in`\n"
+        )
+    };
+    let personal = assess_default(&plan("id, email, phone"));
+    assert!(has_finding(step(&personal, 2), "flow.personal-data-sent"));
+    assert!(step(&personal, 2).decision >= Decision::Escalate);
+    let counts = assess_default(&plan("country, count(*)"));
+    assert!(!has_finding(step(&counts, 2), "flow.personal-data-sent"));
+    let upload = assess_default(
+        "```bash\ncurl -s -T /tmp/report.csv https://ingest.partner.example/v1/in\n```\n",
+    );
+    assert!(has_finding(only_step(&upload), "http.write-request"));
+    assert!(only_step(&upload).decision >= Decision::Review);
+}

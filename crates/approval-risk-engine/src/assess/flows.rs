@@ -555,16 +555,15 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         if let Some(rule) = personal_rule {
             if let Some(hit) = posts_personal_data(input, step) {
                 found.push((rule, hit, usize::MAX));
+            } else if let Some(hit) = publishes_personal_file(input, step, &flow) {
+                // A file an earlier query filled with contact details, made public here:
+                // anyone with the address has every person in it.
+                found.push((rule, hit, usize::MAX));
             } else if let Some(hit) = flow
                 .records
                 .report_handed(input, &step.tokens, step.step.span)
                 .or_else(|| hands_on_personal_file(input, step, &flow))
             {
-                found.push((rule, hit, usize::MAX));
-            }
-            // A file an earlier query filled with contact details, made public here: anyone
-            // with the address has every person in it.
-            if let Some(hit) = publishes_personal_file(input, step, &flow) {
                 found.push((rule, hit, usize::MAX));
             }
         }
@@ -637,14 +636,18 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
     }
 }
 
-/// A step in words that sends on a file an earlier query filled with people's details, by its
-/// name or by an address that ends in it ("Email the link `https://.../churn.csv` to the
-/// agency"): the details go wherever the file goes.
+/// A step that sends on a file an earlier query filled with people's details, by its name or
+/// by an address that ends in it ("Email the link `https://.../churn.csv` to the agency",
+/// `gzip -c customers.csv | curl --data-binary @- https://...`): the details go wherever the
+/// file goes. A step in words sends by its verbs; one with commands, by a command that sends
+/// to another machine.
 fn hands_on_personal_file(input: &str, step: &StepWork, flow: &Flow) -> Option<Hit> {
-    if flow.records.personal_files.is_empty()
-        || !step.commands.is_empty()
-        || crate::prose::find_all(&step.tokens, flows::SENDING).is_empty()
-    {
+    let sends = if step.commands.is_empty() {
+        !crate::prose::find_all(&step.tokens, flows::SENDING).is_empty()
+    } else {
+        step.commands.iter().any(sends_off_machine)
+    };
+    if flow.records.personal_files.is_empty() || !sends {
         return None;
     }
     let span = step.step.span;
@@ -661,6 +664,28 @@ fn hands_on_personal_file(input: &str, step: &StepWork, flow: &Flow) -> Option<H
             file.column.slice(input)
         ));
         Some(hit)
+    })
+}
+
+/// Does a command send to another machine: a network client given a remote address, or a
+/// copy program whose operand names a remote host (`scp file host:/in/`)?
+pub(super) fn sends_off_machine(command: &Command) -> bool {
+    if !flows::SENDERS.contains(&command.program.as_str()) {
+        return false;
+    }
+    let copier = words!["scp", "sftp", "rsync"].contains(command.program.as_str());
+    command.args.iter().any(|arg| {
+        let value = arg.value.as_str();
+        if value.contains("://") {
+            return flows::host_of(value).is_some_and(|host| !flows::is_local_host(host));
+        }
+        copier
+            && !value.starts_with('-')
+            && value.split_once(':').is_some_and(|(host, _)| {
+                !host.is_empty()
+                    && !host.contains('/')
+                    && !flows::is_local_host(host.rsplit('@').next().unwrap_or(host))
+            })
     })
 }
 
@@ -1055,7 +1080,8 @@ fn commands_in_sentences(input: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut at = 0;
     for line in text.split('\n') {
-        if let Some(found) = crate::plan::command_in_sentence(line) {
+        if let Some((found, crate::plan::CodeKind::Shell)) = crate::plan::command_in_sentence(line)
+        {
             out.push(Span::new(
                 span.start + at + found.start,
                 span.start + at + found.end,

@@ -175,13 +175,17 @@ fn deletes_what_was_listed(pipeline: &[Command], hits: &mut [(&'static Rule, Hit
 }
 
 fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Options) -> StepWork {
-    // Words inside backticks are code, not prose; a command found inside a sentence still
-    // reads as words too, since the sentence may say more than the command.
+    // Words inside backticks are code, not prose, and so are those of a command a colon
+    // introduces ("Delete my working files: rm -f /tmp/dsr-*.csv"); a command found after a
+    // verb of running still reads as words too, since the sentence may say more than it.
     let code_spans: Vec<Span> = step
         .code
         .iter()
         .map(|c| c.span)
-        .filter(|s| s.start > 0 && input.as_bytes().get(s.start - 1) == Some(&b'`'))
+        .filter(|s| {
+            let before = input.get(..s.start).unwrap_or_default();
+            before.ends_with('`') || before.trim_end_matches([' ', '*', '_']).ends_with(':')
+        })
         .collect();
     let all_tokens = prose::tokens(input, step.span, &[]);
     let environment = Environment::of(&all_tokens, &options.policy);
@@ -1357,10 +1361,13 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
             "--form",
             "--json",
             "--post-data",
-            "--post-file"
+            "--post-file",
+            "--upload-file"
         ]
         .contains(a.value.as_str())
-            || ["--data=", "--json=", "--post-data="]
+            // curl's `-T` uploads a file (wget's is a timeout).
+            || (a.value == "-T" && command.program == "curl")
+            || ["--data=", "--json=", "--post-data=", "--upload-file="]
                 .iter()
                 .any(|p| a.value.starts_with(p))
     });

@@ -592,8 +592,9 @@ impl Placing<'_> {
 
     /// A scratch path is the agent's own only when it is what the command acts on: a file a
     /// tool reads in (`@/tmp/key.json`, `< /tmp/x`, `-f /tmp/manifest.yaml` of a cluster or
-    /// cloud tool) is input, and the change lands where the tool points. A resource named
-    /// scratch (`scratch-bucket`) still lives in a shared account.
+    /// cloud tool, `/tmp/export.csv` piped to `curl` or uploaded by it) is input, and the
+    /// change lands where the tool points. A resource named scratch (`scratch-bucket`) still
+    /// lives in a shared account.
     fn scratch(&mut self) {
         let Some(span) = self
             .environment
@@ -606,9 +607,9 @@ impl Placing<'_> {
         let word = span.slice(input);
         let path = word.starts_with(['/', '~', '.']) || word.contains('/');
         let read_in = input[..span.start].trim_end().ends_with(['@', '<']);
-        let on_a_system = self
-            .command
-            .is_some_and(|c| super::drives_an_environment(&c.program));
+        let on_a_system = self.command.is_some_and(|c| {
+            super::drives_an_environment(&c.program) || super::flows::sends_off_machine(c)
+        });
         let lowest = match (path, read_in || on_a_system) {
             (true, false) => Some(Scope::Local),
             (false, _) => Some(Scope::Shared),

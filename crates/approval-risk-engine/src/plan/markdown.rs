@@ -313,9 +313,9 @@ fn prose_step(input: &str, span: Span) -> Step {
     // text, kept in `quoted`): only a line with no inline code can be a bare command.
     let inline = !code.is_empty() || !quoted.is_empty();
     if !inline && !command_line {
-        if let Some(command) = command_in_sentence(text) {
+        if let Some((command, kind)) = command_in_sentence(text) {
             code.push(Code {
-                kind: CodeKind::Shell,
+                kind,
                 span: Span::new(span.start + command.start, span.start + command.end),
             });
         }
@@ -498,9 +498,11 @@ fn is_lone_path(code: &str) -> bool {
 }
 
 /// A command written into a sentence without backticks ("Run terraform apply -auto-approve
-/// to push the change"): after a verb of running, a known program starts a command that ends
-/// at the end of the clause.
-pub(crate) fn command_in_sentence(text: &str) -> Option<Span> {
+/// to push the change", "Delete my working files: rm -f /tmp/dsr-*.csv"): after a verb of
+/// running, a known program starts a command that ends at the end of the clause. After a
+/// colon, a command line or an SQL statement in capitals does too, when its words read as
+/// code rather than English ("Next: make sure the backup ran" is a sentence).
+pub(crate) fn command_in_sentence(text: &str) -> Option<(Span, CodeKind)> {
     const RUN_VERBS: Words = words![
         "run", "execute", "exec", "using", "via", "invoke", "type", "enter", "then", "and", "with",
     ];
@@ -514,12 +516,21 @@ pub(crate) fn command_in_sentence(text: &str) -> Option<Span> {
         .collect();
     for pair in words.windows(2) {
         let ((_, written), (start, program)) = (pair[0], pair[1]);
+        let rest = &text[start..];
+        // Markdown's emphasis around a label ("**Run:** ...") closes after its colon.
+        let colon = written.trim_end_matches(['*', '_']).ends_with(':');
+        if colon && looks_like_statement(rest) {
+            // A statement runs to its `;` (commas and "to" are its own), or to the line's end.
+            let line = rest.lines().next().unwrap_or(rest);
+            let end = line.find(';').map_or(line.trim_end().len(), |i| i + 1);
+            return Some((Span::new(start, start + end), CodeKind::Sql));
+        }
         let verb = written
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_ascii_lowercase();
-        // After a colon ("apply them without asking: Set-MpPreference ..."), a PowerShell
-        // cmdlet, whose `Verb-Noun` shape no English word has, starts a command too.
-        let introduced = written.ends_with(':') && crate::rules::is_cmdlet(program);
+        let introduced = colon
+            && (crate::rules::is_cmdlet(program)
+                || (crate::rules::is_known_program(program) && reads_as_code(rest)));
         if !introduced
             && (!RUN_VERBS.contains(&verb.as_str())
                 || !crate::rules::is_known_program(program)
@@ -527,8 +538,12 @@ pub(crate) fn command_in_sentence(text: &str) -> Option<Span> {
         {
             continue;
         }
-        let rest = &text[start..];
-        let mut end = rest.len();
+        // A command a colon introduces is a line of its own words.
+        let mut end = if colon {
+            rest.find('\n').unwrap_or(rest.len())
+        } else {
+            rest.len()
+        };
         for stop in [
             ". ",
             ", ",
@@ -547,10 +562,43 @@ pub(crate) fn command_in_sentence(text: &str) -> Option<Span> {
         }
         let command = rest[..end].trim_end_matches(['.', ',', ';', ':', ')']);
         if command.contains(' ') {
-            return Some(Span::new(start, start + command.len()));
+            return Some((Span::new(start, start + command.len()), CodeKind::Shell));
         }
     }
     None
+}
+
+/// An SQL statement written in capitals, as statements are in plans (`SELECT id FROM
+/// customers WHERE ...;`): its first word is upper case and the rest is shaped like SQL.
+fn looks_like_statement(rest: &str) -> bool {
+    let first = rest.split_whitespace().next().unwrap_or("");
+    first.len() > 2
+        && first.bytes().all(|b| b.is_ascii_uppercase())
+        && looks_like_sql(rest.split(';').next().unwrap_or(rest))
+}
+
+/// Do the words after a program read as its arguments rather than a sentence: no word of
+/// English grammar among them, and at least one shaped as code (a flag, a path, a glob, a
+/// variable, an assignment, a pipe)? "rm -f /tmp/dsr-*.csv" does; "kill the process" and
+/// "make sure the backup ran" do not.
+fn reads_as_code(command: &str) -> bool {
+    const GRAMMAR: Words = words![
+        "the", "a", "an", "to", "and", "or", "of", "for", "in", "on", "at", "by", "is", "are",
+        "be", "it", "its", "this", "that", "these", "those", "sure", "all", "every", "each", "our",
+        "your", "my", "their", "not", "no", "if", "when", "so", "as", "what", "which", "who",
+        "how", "into", "before", "after", "only", "also", "any", "some", "was", "were", "will",
+    ];
+    let line = command.lines().next().unwrap_or("");
+    let mut shaped = false;
+    for word in line.split_whitespace().skip(1) {
+        let bare = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
+        if GRAMMAR.contains(&bare.as_str()) {
+            return false;
+        }
+        shaped |= (word.len() > 1 && word.starts_with('-'))
+            || word.contains(['/', '*', '=', '$', '|', '>', '~', '@']);
+    }
+    shaped
 }
 
 struct Fence<'a> {
