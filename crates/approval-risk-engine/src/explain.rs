@@ -5,12 +5,13 @@ use crate::assess::{Assessed, Raised, Scored, StepWork};
 use crate::model::{Decision, Reversibility, Scope};
 use crate::report::{Assessment, Engine, Finding, PatternReport, StepReport, SCHEMA};
 use crate::rules::Action;
+use crate::words::Join;
 use crate::words::Words;
 use crate::Options;
 
 /// Quotes the step's own words, shortened for a sentence.
 fn quote(text: &str, max: usize) -> String {
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().joined(" ");
     if one_line.chars().count() <= max {
         return one_line;
     }
@@ -25,7 +26,7 @@ pub fn steps_label(steps: &[usize]) -> String {
         [one] => format!("step {one}"),
         [rest @ .., last] => {
             let rest: Vec<String> = rest.iter().map(|s| s.to_string()).collect();
-            format!("steps {} and {last}", rest.join(", "))
+            format!("steps {} and {last}", rest.joined(", "))
         }
     }
 }
@@ -39,7 +40,7 @@ fn few_steps(steps: &[usize]) -> String {
     let first: Vec<String> = steps[..SHOWN].iter().map(|s| s.to_string()).collect();
     format!(
         "steps {} and {} more",
-        first.join(", "),
+        first.joined(", "),
         steps.len() - SHOWN
     )
 }
@@ -139,7 +140,7 @@ pub fn headline(work: &StepWork, patterns: &[PatternReport]) -> String {
     let lead = if named.is_empty() {
         top.rule.title().to_string()
     } else {
-        format!("{} ({})", top.rule.title(), named.join(", "))
+        format!("{} ({})", top.rule.title(), named.joined(", "))
     };
     sentence(&lead, top.rule.consequence())
 }
@@ -250,7 +251,7 @@ pub fn step(work: &StepWork, patterns: &[PatternReport], index: usize) -> String
         let mut parts =
             vec!["On its own this step changes nothing that is hard to undo.".to_string()];
         parts.extend(pattern_sentences(work, patterns, Decision::Proceed, index));
-        return parts.join(" ");
+        return parts.joined(" ");
     };
     let mut parts: Vec<String> = Vec::new();
     if top.rule.id() == "plan.claims" {
@@ -295,10 +296,10 @@ pub fn step(work: &StepWork, patterns: &[PatternReport], index: usize) -> String
         } else {
             String::new()
         };
-        parts.push(format!("Also: {}{tail}.", others.join("; ")));
+        parts.push(format!("Also: {}{tail}.", others.joined("; ")));
     }
     parts.extend(pattern_sentences(work, patterns, own, index));
-    parts.join(" ")
+    parts.joined(" ")
 }
 
 /// A target name that can be put into a command without changing its meaning.
@@ -372,7 +373,7 @@ fn filled(text: &str, target: Option<&str>) -> String {
             .filter(|s| !target_in_code(s))
             .map(|s| s.replace("{target}", "it"))
             .collect::<Vec<_>>()
-            .join(" "),
+            .joined(" "),
     }
 }
 
@@ -530,11 +531,11 @@ pub fn safer_and_questions(
         safer = sentences(&safer)
             .into_iter()
             .filter(|s| {
-                let lead: String = s.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+                let lead: String = s.split_whitespace().take(4).collect::<Vec<_>>().joined(" ");
                 !about_backup(&lead)
             })
             .collect::<Vec<_>>()
-            .join(" ");
+            .joined(" ");
     }
     let example = match &top.hit.instead {
         Some(own) if !own.is_empty() => Some(own.clone()),
@@ -566,7 +567,7 @@ pub fn safer_and_questions(
             .into_iter()
             .filter(|s| !s.contains("transaction"))
             .collect::<Vec<_>>()
-            .join(" ");
+            .joined(" ");
         safer.push_str(&format!(
             "{}The plan already checks it at step {step} before COMMIT; a copy of the rows first would also keep the old values once committed.",
             if safer.is_empty() { "" } else { " " }
@@ -718,7 +719,7 @@ pub fn summary(
                 format!("{title} ({})", few_steps(at))
             })
             .collect();
-        parts.push(format!("Across steps: {}.", named.join("; ")));
+        parts.push(format!("Across steps: {}.", named.joined("; ")));
     }
     let counts = {
         let mut c = [0usize; 4];
@@ -737,10 +738,10 @@ pub fn summary(
         "{} step{}: {}.",
         steps.len(),
         if steps.len() == 1 { "" } else { "s" },
-        tally.join(", ")
+        tally.joined(", ")
     ));
     parts.push(verdict.advice().to_string());
-    parts.join(" ")
+    parts.joined(" ")
 }
 
 /// The report of an assessed plan: every step's card, written from its findings and the plan

@@ -3,6 +3,7 @@
 
 use crate::model::Decision;
 use crate::strict_json::Json;
+use crate::words::Join;
 use crate::words::Words;
 use std::fmt;
 
@@ -128,7 +129,7 @@ impl Policy {
                 unknown.clone(),
                 format!(
                     "unknown field; the fields are {}",
-                    FIELDS.iter().collect::<Vec<_>>().join(", ")
+                    FIELDS.iter().collect::<Vec<_>>().joined(", ")
                 ),
             ));
         }

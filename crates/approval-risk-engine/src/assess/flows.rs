@@ -12,6 +12,7 @@ use super::{place, sql_hits, StepWork};
 use crate::rules::{self, flows, Hit};
 use crate::shell::{normal_path, Command, Input};
 use crate::span::Span;
+use crate::words::Join;
 use crate::words::Words;
 use crate::Options;
 
@@ -798,10 +799,10 @@ fn posts_returned_elsewhere(
             Span::new(span.start + offset, span.start + offset + value.len()),
             *at,
         );
-        hit.set_target(Some(places.join("/")));
+        hit.set_target(Some(places.joined("/")));
         hit.set_note(format!(
             "A tool returned this person's details to the agent; this step posts them in `{}`, a repository the plan's own work does not use.",
-            places.join("/")
+            places.joined("/")
         ));
         Some(hit)
     })
@@ -1576,10 +1577,14 @@ fn sends_secret(
         };
         let upload_flag =
             words!["-T", "--upload-file", "--post-file", "--body-file"].contains(flag);
-        let file = payload
-            .rsplit_once("=@")
-            .or_else(|| payload.rsplit_once("=<"))
-            .map(|(_, file)| file)
+        // What follows the last `=@` or `=<` (a forward search: a reverse one links a
+        // searcher of its own into the page).
+        let after_last = |mark: &str| {
+            let (at, _) = payload.match_indices(mark).last()?;
+            payload.get(at + mark.len()..)
+        };
+        let file = after_last("=@")
+            .or_else(|| after_last("=<"))
             .or_else(|| payload.strip_prefix('@'))
             .or_else(|| upload_flag.then_some(payload.as_str()));
         match file {

@@ -18,6 +18,7 @@ use crate::rules::{self, match_command, match_prose, match_sql, Action, Hit, Mat
 use crate::shell::{parse_commands, Command, Input, ShellState};
 use crate::span::Span;
 use crate::sql;
+use crate::words::Join;
 use crate::words::Words;
 use crate::Options;
 
@@ -2611,7 +2612,7 @@ fn object_after(tokens: &[Token], end: usize) -> Option<String> {
     let named = words
         .iter()
         .any(|w| !words!["the", "a", "an", "this", "that"].contains(*w));
-    named.then(|| words.join(" "))
+    named.then(|| words.joined(" "))
 }
 
 /// A noun made from a verb of change: "configuration", "deployment", "migrations".

@@ -10,6 +10,7 @@ use crate::report::{Adjustment, AdjustmentKind, PatternReport};
 use crate::rules::{Action, Reach};
 use crate::shell::Command;
 use crate::span::Span;
+use crate::words::Trim;
 use crate::words::Words;
 
 const RECREATE: Words = words![
@@ -485,7 +486,7 @@ fn pushes_to(work: &StepWork, branch: &str) -> bool {
         }
         for spec in words.skip(1) {
             let to = spec.value.rsplit(':').next().unwrap_or_default();
-            if to.trim_start_matches('+').trim_start_matches("refs/heads/") == branch {
+            if to.trim_start_matches('+').trim_start_str("refs/heads/") == branch {
                 return true;
             }
         }
@@ -1369,7 +1370,7 @@ fn names_a_place(value: &str) -> bool {
 /// (`/var/tmp/*.dump`).
 fn deletes_copy(kept: &str, gone: &str) -> bool {
     let plain = |s: &str| {
-        s.trim_start_matches("./")
+        s.trim_start_str("./")
             .trim_end_matches('/')
             .to_ascii_lowercase()
     };

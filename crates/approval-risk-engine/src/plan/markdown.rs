@@ -521,7 +521,7 @@ pub(crate) fn command_in_sentence(text: &str) -> Option<(Span, CodeKind)> {
         let colon = written.trim_end_matches(['*', '_']).ends_with(':');
         if colon && looks_like_statement(rest) {
             // A statement runs to its `;` (commas and "to" are its own), or to the line's end.
-            let line = rest.lines().next().unwrap_or(rest);
+            let line = rest.split('\n').next().unwrap_or(rest);
             let end = line.find(';').map_or(line.trim_end().len(), |i| i + 1);
             return Some((Span::new(start, start + end), CodeKind::Sql));
         }
@@ -583,20 +583,17 @@ fn looks_like_statement(rest: &str) -> bool {
 /// "make sure the backup ran" do not.
 fn reads_as_code(command: &str) -> bool {
     const GRAMMAR: Words = words![
-        "the", "a", "an", "to", "and", "or", "of", "for", "in", "on", "at", "by", "is", "are",
-        "be", "it", "its", "this", "that", "these", "those", "sure", "all", "every", "each", "our",
-        "your", "my", "their", "not", "no", "if", "when", "so", "as", "what", "which", "who",
-        "how", "into", "before", "after", "only", "also", "any", "some", "was", "were", "will",
+        "the", "a", "an", "to", "and", "or", "of", "for", "in", "is", "are", "be", "it", "that",
+        "this", "sure", "not", "if", "when", "all", "any", "so",
     ];
-    let line = command.lines().next().unwrap_or("");
+    let line = command.split('\n').next().unwrap_or("");
     let mut shaped = false;
-    for word in line.split_whitespace().skip(1) {
-        let bare = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
-        if GRAMMAR.contains(&bare.as_str()) {
+    for word in line.split(' ').skip(1) {
+        if GRAMMAR.contains(word.to_ascii_lowercase().trim_end_matches(['.', ','])) {
             return false;
         }
         shaped |= (word.len() > 1 && word.starts_with('-'))
-            || word.contains(['/', '*', '=', '$', '|', '>', '~', '@']);
+            || word.bytes().any(|b| b"/*=$|>~@".contains(&b));
     }
     shaped
 }

@@ -7,6 +7,7 @@
 use crate::derived::Derived;
 use crate::json::{parse_all, Text, Value};
 use crate::span::Span;
+use crate::words::Join;
 use crate::words::Words;
 
 /// Keys whose value is a shell command or script.
@@ -1434,13 +1435,13 @@ fn spoken_call(words: &str) -> String {
     } else {
         (&parts[..at], parts[at + 1..].to_vec())
     };
-    let mut out = namespace.join(" ");
+    let mut out = namespace.joined(" ");
     if !out.is_empty() {
         out.push(' ');
     }
     out.push_str(verb);
     out.push_str(" the ");
-    out.push_str(&object.join(" "));
+    out.push_str(&object.joined(" "));
     out
 }
 

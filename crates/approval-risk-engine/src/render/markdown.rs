@@ -10,6 +10,7 @@ use super::phrases::{
 };
 use super::visible::{shorten, visible, Breaks};
 use crate::report::{Assessment, Finding, PatternReport, StepReport};
+use crate::words::Join;
 use crate::{Decision, Span};
 use std::fmt::Write as _;
 
@@ -307,7 +308,7 @@ fn code_all(spans: &[Span], input: &str) -> String {
         .filter(|words| !words.is_empty())
         .map(|words| code(&shorten(words, EVIDENCE_LIMIT)))
         .collect::<Vec<_>>()
-        .join(", ")
+        .joined(", ")
 }
 
 fn longest_backtick_run(text: &str) -> usize {

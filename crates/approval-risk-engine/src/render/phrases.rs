@@ -3,6 +3,7 @@
 
 use super::visible::{visible, Breaks};
 use crate::report::{Adjustment, AdjustmentKind, Assessment};
+use crate::words::Join;
 use crate::{Context, Decision, Span};
 
 /// What the engine was told and what it read, so a surprising verdict can be traced to a flag.
@@ -45,7 +46,7 @@ pub fn tally(counts: [usize; 4]) -> String {
         .map(|(decision, count)| format!("{count} {}", decision.as_str()))
         .collect();
     let noun = if total == 1 { "step" } else { "steps" };
-    format!("{total} {noun}: {}.", parts.join(", "))
+    format!("{total} {noun}: {}.", parts.joined(", "))
 }
 
 /// The adjustment's evidence minus what its note already quotes, so no words are shown twice.
@@ -74,7 +75,7 @@ pub fn steps_phrase(steps: &[usize]) -> String {
     match numbers.as_slice() {
         [] => "plan".to_string(),
         [one] => format!("step {one}"),
-        [rest @ .., last] => format!("steps {} and {last}", rest.join(", ")),
+        [rest @ .., last] => format!("steps {} and {last}", rest.joined(", ")),
     }
 }
 

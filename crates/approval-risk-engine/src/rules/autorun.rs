@@ -12,6 +12,7 @@ use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command, Input};
 use crate::span::Span;
+use crate::words::Trim;
 
 /// Files the system runs by itself, and how their lines hold commands.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -245,7 +246,7 @@ pub fn playbook_commands(input: &str, body: Span) -> Vec<Span> {
         let start = offset;
         offset += line.len();
         let content = line.trim_end();
-        let text = content.trim_start().trim_start_matches("- ");
+        let text = content.trim_start().trim_start_str("- ");
         let value = [
             "ansible.builtin.shell:",
             "ansible.builtin.command:",
@@ -272,7 +273,7 @@ pub fn playbook_commands(input: &str, body: Span) -> Vec<Span> {
 pub fn playbook_removals(input: &str, body: Span, limited: bool) -> Vec<Hit> {
     let text = body.slice(input);
     let every_host = text.lines().any(|l| {
-        let l = l.trim().trim_start_matches("- ");
+        let l = l.trim().trim_start_str("- ");
         matches!(
             l.strip_prefix("hosts:")
                 .map(|v| v.trim().trim_matches(['"', '\''])),
@@ -285,7 +286,7 @@ pub fn playbook_removals(input: &str, body: Span, limited: bool) -> Vec<Hit> {
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
-        let trimmed = line.trim().trim_start_matches("- ");
+        let trimmed = line.trim().trim_start_str("- ");
         // A new task starts a new search for its path.
         if line.trim_start().starts_with("- ") {
             path = None;

@@ -8,6 +8,8 @@ use super::matching::{find_flag, match_command, option_value, positionals, shape
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::shell::Command;
+use crate::words::Join;
+use crate::words::Trim;
 use crate::words::Words;
 
 /// Ports a firewall rule names: `--port 22`, `FromPort=22,ToPort=22`, `"FromPort": 443`,
@@ -693,7 +695,7 @@ fn gcp_iam_widen(command: &Command) -> Option<Hit> {
     let mut hit = Hit::on(command.program_span);
     let words = positionals(command);
     let public = |v: &str| {
-        let v = v.trim_start_matches("--member=");
+        let v = v.trim_start_str("--member=");
         v.starts_with("allUsers")
             || v.starts_with("allAuthenticatedUsers")
             || v.starts_with("AllUsers")
@@ -1110,8 +1112,9 @@ fn bq_expiration(command: &Command) -> Option<Hit> {
         Some((_, value)) => value,
         None => command.args.get(at + 1)?.value.as_str(),
     };
-    // Zero or less takes the expiration away, which deletes nothing.
-    if value.parse::<i64>().map_or(true, |seconds| seconds <= 0) {
+    // Zero or less takes the expiration away, which deletes nothing (a negative number is
+    // no `u32`), and so does an expiration of over a century.
+    if value.parse::<u32>().map_or(true, |seconds| seconds == 0) {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, arg.span);
@@ -1347,7 +1350,7 @@ fn nukes_account(command: &Command) -> Option<Hit> {
     if command.program == "cloud-nuke" {
         listed.push("--dry-run");
     }
-    hit.set_instead(listed.join(" "));
+    hit.set_instead(listed.joined(" "));
     Some(hit)
 }
 

@@ -7,6 +7,7 @@ use super::matching::{find_flag, flag_value, positionals, Hit};
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
+use crate::words::Trim;
 use crate::words::Words;
 
 const ENGINES: Words = words!["docker", "podman", "nerdctl"];
@@ -153,7 +154,7 @@ fn compose_down_volumes(command: &Command) -> Option<Hit> {
     let volumes = find_flag(command, words!["-v", "--volumes"])?;
     let mut hit = Hit::three(command.program_span, down.span, volumes.span);
     if let Some(file) = flag_value(command, "-f").or_else(|| flag_value(command, "--file")) {
-        hit.set_target(file.value.trim_start_matches("--file=").to_string());
+        hit.set_target(file.value.trim_start_str("--file=").to_string());
     }
     Some(hit)
 }
@@ -387,13 +388,13 @@ fn push_moving_tag(command: &Command) -> Option<Hit> {
         .iter()
         .find(|a| a.value == "--push" || a.value.contains("push=true"))?;
     let tag = ["-t", "--tag"].iter().find_map(|f| {
-        flag_value(command, f).filter(|a| is_moving_tag(a.value.trim_start_matches("--tag=")))
+        flag_value(command, f).filter(|a| is_moving_tag(a.value.trim_start_str("--tag=")))
     })?;
     let mut hit = Hit::on(command.program_span);
     hit.evidence.extend(words.iter().map(|w| w.span));
     hit.evidence.push(push.span);
     hit.evidence.push(tag.span);
-    hit.set_target(tag.value.trim_start_matches("--tag=").to_string());
+    hit.set_target(tag.value.trim_start_str("--tag=").to_string());
     Some(hit)
 }
 

@@ -8,6 +8,7 @@ use super::{Action, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::shell::command::join_path;
 use crate::shell::{Arg, Command, Input};
+use crate::words::Trim;
 use crate::words::Words;
 
 /// Paths whose loss takes the whole machine (or every user on it) down.
@@ -103,7 +104,7 @@ pub fn classify_path(arg: &Arg, cwd: Option<&str>) -> (PathClass, String) {
         _ => raw.to_string(),
     };
     let normal = path.replace("/./", "/");
-    let normal = normal.trim_end_matches("/.").trim_end_matches("/*");
+    let normal = normal.trim_end_str("/.").trim_end_str("/*");
     let normal = if normal.is_empty() { "/" } else { normal };
     if SYSTEM_ROOTS.contains(&normal)
         || SYSTEM_ROOTS.contains(&path.as_str())
@@ -139,16 +140,8 @@ pub fn classify_path(arg: &Arg, cwd: Option<&str>) -> (PathClass, String) {
     {
         return (PathClass::ServerData, path);
     }
-    let last = lower
-        .trim_start_matches("./")
-        .rsplit('/')
-        .next()
-        .unwrap_or("");
-    let first = lower
-        .trim_start_matches("./")
-        .split('/')
-        .next()
-        .unwrap_or("");
+    let last = lower.trim_start_str("./").rsplit('/').next().unwrap_or("");
+    let first = lower.trim_start_str("./").split('/').next().unwrap_or("");
     if SCRATCH.contains(&last)
         || SCRATCH.contains(&first)
         || last.ends_with(".log")
@@ -304,7 +297,7 @@ const REGENERATED: Words = words![
 /// the system or a server's data (`cd /srv/app && rm -rf node_modules` takes a running app's
 /// packages away)?
 fn regenerated(arg: &Arg, path: &str) -> bool {
-    let raw = arg.value.trim_start_matches("./").trim_end_matches('/');
+    let raw = arg.value.trim_start_str("./").trim_end_matches('/');
     let first = raw.split('/').next().unwrap_or("");
     let last = raw.rsplit('/').next().unwrap_or("");
     // A climb out of the working copy (`../shared/dist`) is not the project's own; `.next`
@@ -911,7 +904,7 @@ fn overwrite_device(command: &Command) -> Option<Hit> {
     }
     .or_else(|| command.writes.iter().find(|a| is_disk_device(&a.value)))?;
     let mut hit = Hit::pair(command.program_span, device.span);
-    hit.set_target(device.value.trim_start_matches("of=").to_string());
+    hit.set_target(device.value.trim_start_str("of=").to_string());
     Some(hit)
 }
 
@@ -1726,9 +1719,9 @@ const SAFETY_UNITS: Words = words![
 
 fn unit_name(value: &str) -> &str {
     value
-        .trim_end_matches(".service")
-        .trim_end_matches(".socket")
-        .trim_end_matches(".timer")
+        .trim_end_str(".service")
+        .trim_end_str(".socket")
+        .trim_end_str(".timer")
 }
 
 fn is_safety_unit(value: &str) -> bool {
@@ -1871,7 +1864,7 @@ fn kill_every_process(command: &Command) -> Option<Hit> {
             let mut hit = Hit::pair(command.program_span, user.span);
             hit.set_target(format!(
                 "every process of {}",
-                user.value.trim_start_matches("--user=")
+                user.value.trim_start_str("--user=")
             ));
             Some(hit)
         }

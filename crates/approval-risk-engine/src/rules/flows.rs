@@ -7,6 +7,7 @@
 use super::examples;
 use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
+use crate::words::Trim;
 use crate::words::Words;
 
 pub const RULES: &[Rule] = &[
@@ -546,7 +547,7 @@ pub fn credential_search(command: &crate::shell::Command) -> Option<&crate::shel
         .collect();
     let ci_only = !paths.is_empty()
         && paths.iter().all(|p| {
-            let path = p.value.trim_start_matches("./");
+            let path = p.value.trim_start_str("./");
             [".github/workflows", ".gitlab-ci", ".circleci", ".buildkite"]
                 .iter()
                 .any(|ci| path.starts_with(ci))

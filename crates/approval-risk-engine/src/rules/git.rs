@@ -8,6 +8,7 @@ use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::span::Span;
+use crate::words::Trim;
 use crate::words::Words;
 
 /// The git subcommand (`reset` in `git -C repo reset --hard`) and the words after it.
@@ -266,7 +267,7 @@ fn work_branch(command: &Command) -> Option<String> {
         return None;
     };
     let branch = refspec.rsplit(':').next().unwrap_or(refspec);
-    let branch = branch.trim_start_matches("refs/heads/");
+    let branch = branch.trim_start_str("refs/heads/");
     let version = branch.starts_with('v') && branch[1..].starts_with(|c: char| c.is_ascii_digit());
     let shared = DEFAULT_BRANCHES.contains(branch)
         || words!["release", "hotfix", "staging", "gh-pages", "deploy"]
@@ -326,7 +327,7 @@ fn force_push(command: &Command) -> Option<Hit> {
         .skip(2)
         .map(|w| w.value.trim_start_matches('+'))
         .map(|w| w.rsplit(':').next().unwrap_or(w))
-        .map(|w| w.trim_start_matches("refs/heads/"))
+        .map(|w| w.trim_start_str("refs/heads/"))
         .collect();
     let default = branches
         .iter()

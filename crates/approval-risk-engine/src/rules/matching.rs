@@ -7,6 +7,7 @@ use crate::prose::{after_determiner, find_all, hits_near, is_negated, Token};
 use crate::shell::{Arg, Command};
 use crate::span::Span;
 use crate::sql::SqlWord;
+use crate::words::Join;
 use crate::words::Words;
 
 /// What a rule found: the words that show it, the target it names, and any axis the rule
@@ -647,7 +648,7 @@ fn object_phrase(tokens: &[Token], start: usize, end: usize) -> String {
         .iter()
         .map(|t| t.text.as_str())
         .collect::<Vec<_>>()
-        .join(" ")
+        .joined(" ")
 }
 
 /// Sorts spans and joins those that touch, so evidence reads as whole phrases.

@@ -7,6 +7,7 @@ use super::matching::{find_flag, flag_value, match_command, positionals, shape, 
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
+use crate::words::Trim;
 use crate::words::Words;
 
 // ---- Raw HTTP calls (curl, wget, HTTPie) ----
@@ -84,9 +85,7 @@ pub(super) fn http_method(command: &Command) -> String {
 fn url_on_host<'a>(command: &'a Command, host: &str) -> Option<&'a Arg> {
     command.args.iter().find(|a| {
         let v = a.value.to_ascii_lowercase();
-        let bare = v
-            .trim_start_matches("https://")
-            .trim_start_matches("http://");
+        let bare = v.trim_start_str("https://").trim_start_str("http://");
         bare.starts_with(host)
     })
 }
@@ -396,7 +395,7 @@ fn mail_send(command: &Command) -> Option<Hit> {
         }
         "swaks" => {
             let (to, span) = flag_value(command, "--to")
-                .map(|a| (a.value.trim_start_matches("--to=").to_string(), a.span))
+                .map(|a| (a.value.trim_start_str("--to=").to_string(), a.span))
                 .or_else(|| flag_value(command, "-t").map(|a| (a.value.clone(), a.span)))?;
             hit.evidence.push(span);
             hit.set_target(to.clone());

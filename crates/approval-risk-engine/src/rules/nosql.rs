@@ -721,13 +721,15 @@ fn kafka_shrink_retention(command: &Command) -> Option<Hit> {
         let ms = value.split(',').find_map(|kv| {
             let (k, v) = kv.split_once('=')?;
             (k.trim() == "retention.ms")
-                .then(|| v.trim().parse::<i64>().ok())
+                // A `u32`: `-1` (keep for ever) and values past four billion ms (seven
+                // weeks) shrink nothing, and the engine links one integer parser less.
+                .then(|| v.trim().parse::<u32>().ok())
                 .flatten()
         });
         // Shorter than Kafka's default week, the topic keeps less than a topic left alone:
         // everything older goes at the broker's next clean-up pass (below an hour, almost
         // everything). Longer is the usual raise, which deletes nothing.
-        if ms.is_some_and(|ms| (0..604_800_000).contains(&ms)) {
+        if ms.is_some_and(|ms| ms < 604_800_000) {
             return Some(Hit {
                 target,
                 ..Hit::pair(command.program_span, arg.span)

@@ -9,6 +9,7 @@ use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
 use crate::span::Span;
 use crate::sql::SqlWord;
+use crate::words::Join;
 use crate::words::Words;
 
 /// Flags of the PostgreSQL client tools that take a value, so the value is not read as the
@@ -276,7 +277,7 @@ fn count_matched_rows(input: &str, words: &[SqlWord], statement: Span) -> Option
         .get(condition.span.start..statement.end)?
         .trim_end()
         .trim_end_matches(';');
-    let tail = tail.split_whitespace().collect::<Vec<_>>().join(" ");
+    let tail = tail.split_whitespace().collect::<Vec<_>>().joined(" ");
     // `RETURNING` belongs to the change, not to the count.
     let tail = match tail.to_ascii_lowercase().find(" returning ") {
         Some(at) => tail[..at].to_string(),

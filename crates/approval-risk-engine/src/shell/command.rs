@@ -5,6 +5,8 @@
 
 use super::lexer::{tokenize, Op, RedirectKind, Token, Word};
 use crate::span::Span;
+use crate::words::Join;
+use crate::words::Trim;
 use crate::words::Words;
 use std::collections::HashMap;
 
@@ -103,10 +105,10 @@ pub struct ShellState {
 impl ShellState {
     /// Where in `scripts` the latest file written at `path` is (`./x.sh` and `x.sh` are one).
     pub fn script_at(&self, path: &str) -> Option<usize> {
-        let path = path.trim_start_matches("./");
+        let path = path.trim_start_str("./");
         self.scripts
             .iter()
-            .rposition(|(written, _)| written.trim_start_matches("./") == path)
+            .rposition(|(written, _)| written.trim_start_str("./") == path)
     }
 
     /// The context the plan made current for `program`.
@@ -1193,7 +1195,7 @@ pub fn join_path(base: &str, path: &str) -> String {
             other => parts.push(other),
         }
     }
-    let joined = parts.join("/");
+    let joined = parts.joined("/");
     if base.starts_with('~') && !joined.starts_with('~') {
         joined
     } else {
