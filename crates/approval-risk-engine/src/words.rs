@@ -238,7 +238,7 @@ mod tests {
     fn joining_puts_the_separator_only_between() {
         use super::Join;
         assert_eq!(["a", "b", "c"].joined(", "), "a, b, c");
-        assert_eq!(vec![String::from("x")].joined("/"), "x");
+        assert_eq!([String::from("x")].joined("/"), "x");
         assert_eq!(Vec::<&str>::new().joined(" "), "");
     }
 
