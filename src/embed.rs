@@ -30,6 +30,7 @@ use crate::share;
 use crate::state::{Action, State, Theme, INLINE_LIMIT};
 use crate::worker::Assessor;
 use approval_risk_engine::strict_json::Json;
+use approval_risk_engine::words::Join;
 use approval_risk_engine::{assess, Options};
 use approval_risk_wasm::js_kind;
 use js_sys::{JsString, Object, Reflect, JSON};
@@ -127,7 +128,7 @@ pub fn allow_list_notice(embedding: &Embedding) -> Option<String> {
         return Some(format!(
             "Not origins, so not allowed to send plans: {}. An origin is \
              scheme://host[:port], such as https://portal.example (docs/embedding.md).",
-            refused.join(", ")
+            refused.joined(", ")
         ));
     }
     embedding.origins.is_empty().then(|| {
@@ -303,7 +304,7 @@ impl Channel {
         let list = if self.embedding.origins.is_empty() {
             String::from("no origin")
         } else {
-            self.embedding.origins.join(", ")
+            self.embedding.origins.joined(", ")
         };
         warn(&format!(
             "Approval Risk Explainer: ignored messages from {origin}, which is not on this \

@@ -6,6 +6,7 @@
 
 use crate::highlight::{runs, Hit};
 use approval_risk_engine::render::{adjustment_kind, visible, Breaks};
+use approval_risk_engine::words::Join;
 use approval_risk_engine::StepReport;
 use yew::prelude::*;
 
@@ -32,7 +33,7 @@ fn title(step: &StepReport, hits: &[Hit]) -> String {
             parts.push(part);
         }
     }
-    parts.join("; ")
+    parts.joined("; ")
 }
 
 pub fn step_text(step: &StepReport) -> Html {

@@ -8,6 +8,7 @@
 use super::{badge, prose};
 use crate::dom;
 use crate::training::{library::COMMON, Call, Lesson, Move, Round, Session};
+use approval_risk_engine::words::Join;
 use approval_risk_engine::{Context, Credentials, Decision, StepReport, Target};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -31,7 +32,7 @@ pub fn context_sentence(context: Context) -> String {
         "You know nothing beyond the plan; a target it does not name counts as production."
             .to_string()
     } else {
-        format!("You also know: {}.", known.join("; "))
+        format!("You also know: {}.", known.joined("; "))
     }
 }
 

@@ -9,6 +9,7 @@
 use super::entry::use_training;
 use crate::components::TrainingView;
 use crate::{dom, share};
+use approval_risk_engine::words::Join;
 use yew::prelude::*;
 
 /// Where the approver's page is, from the training page beside it.
@@ -61,7 +62,7 @@ fn without_exercise(fragment: &str) -> String {
         .split('&')
         .filter(|pair| !pair.starts_with("exercise=") && *pair != "facilitator=1")
         .collect();
-    format!("#{}", kept.join("&"))
+    format!("#{}", kept.joined("&"))
 }
 
 #[cfg(test)]

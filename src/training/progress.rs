@@ -17,6 +17,7 @@
 //! choices so far.
 
 use super::{library, Outcome, Session};
+use approval_risk_engine::words::Join;
 use approval_risk_engine::Decision;
 
 /// The local storage key.
@@ -172,7 +173,7 @@ pub fn csv(session: &Session) -> String {
                 tool.as_str(),
                 pick.map_or("", |pick| super::Call::of(pick, *tool).as_str()),
             ];
-            out.push_str(&row.join(","));
+            out.push_str(&row.joined(","));
             out.push('\n');
         }
     }

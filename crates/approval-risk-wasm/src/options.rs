@@ -11,6 +11,7 @@
 //! field: a typo (`change_freze`) must not silently assess with the wrong context.
 
 use approval_risk_engine::strict_json::Json;
+use approval_risk_engine::words::Join;
 use approval_risk_engine::{Context, Credentials, Format, Options, Policy, Target};
 use std::fmt;
 
@@ -66,7 +67,7 @@ pub fn read(object: &[(String, Json)], also: &[&str]) -> Result<Options, OptionE
         known.extend(FIELDS);
         return Err(OptionError::new(
             unknown.clone(),
-            format!("unknown field; the fields are {}", known.join(", ")),
+            format!("unknown field; the fields are {}", known.joined(", ")),
         ));
     }
     Ok(Options {
@@ -92,7 +93,7 @@ fn format(value: Option<&Json>) -> Result<Option<Format>, OptionError> {
         return Ok(None);
     };
     let names: Vec<&str> = Format::ALL.iter().map(|format| format.as_str()).collect();
-    let expected = format!("auto, {}", names.join(", "));
+    let expected = format!("auto, {}", names.joined(", "));
     let text = value.as_str().ok_or_else(|| {
         OptionError::new(
             "format",
@@ -129,7 +130,7 @@ fn context(value: Option<&Json>) -> Result<Context, OptionError> {
             format!("context.{unknown}"),
             format!(
                 "unknown field; the fields are {}",
-                CONTEXT_FIELDS.join(", ")
+                CONTEXT_FIELDS.joined(", ")
             ),
         ));
     }
@@ -163,7 +164,7 @@ fn named<T>(
     names: &[&str],
     parse: fn(&str) -> Option<T>,
 ) -> Result<T, OptionError> {
-    let expected = names.join(", ");
+    let expected = names.joined(", ");
     let text = value.as_str().ok_or_else(|| {
         OptionError::new(
             field,
