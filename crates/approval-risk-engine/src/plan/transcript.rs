@@ -601,7 +601,8 @@ impl Writer<'_> {
             let public = grants_everyone(arguments).filter(|_| !reads);
             // `"dry_run": true`: the tool itself is asked only to show what it would do.
             self.dry_run = fields.iter().find_map(|(key, value)| {
-                let lower = key.as_str().to_ascii_lowercase().replace('-', "_");
+                let lower =
+                    crate::words::replace_char(&key.as_str().to_ascii_lowercase(), '-', "_");
                 let on = matches!(value, Value::Scalar(span) if span.slice(self.input) == "true");
                 (on && words![
                     "dry_run",
@@ -1469,7 +1470,7 @@ const SAFETY_SETTINGS: Words = words![
 
 /// An identifier in spoken words: `deleteFile` and `delete_file` are "delete file".
 fn split_identifier(name: &str) -> String {
-    kebab(name).replace('-', " ")
+    crate::words::replace_char(&kebab(name), '-', " ")
 }
 
 #[cfg(test)]

@@ -76,7 +76,7 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
             let text = if trimmed.is_ascii() {
                 trimmed.to_ascii_lowercase()
             } else {
-                trimmed.to_ascii_lowercase().replace('’', "'")
+                crate::words::replace_char(&trimmed.to_ascii_lowercase(), '’', "'")
             };
             out.push(Token {
                 second: second_letter(&text),

@@ -290,7 +290,7 @@ fn code(text: &str) -> String {
 
 /// A code span inside a table cell, where GitHub-flavoured Markdown splits on `|` even inside code.
 fn table_code(text: &str) -> String {
-    code(text).replace('|', "\\|")
+    crate::words::replace_char(&code(text), '|', "\\|")
 }
 
 /// The step's own text in a fenced block, so a multi-line heredoc keeps its shape and nothing in

@@ -303,7 +303,7 @@ pub fn playbook_removals(input: &str, body: Span, limited: bool) -> Vec<Hit> {
                 ));
             }
         }
-        if trimmed.replace(' ', "") == "state:absent" {
+        if crate::words::replace_char(trimmed, ' ', "") == "state:absent" {
             let Some((path_span, value)) = path.clone() else {
                 continue;
             };

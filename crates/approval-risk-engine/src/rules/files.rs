@@ -394,7 +394,7 @@ pub fn scratch(hit: &mut Hit, path: &str) {
 /// Is `path` a Windows temporary folder or inside one (`%TEMP%\x`, `$env:TMP`,
 /// `C:\Windows\Temp\x`, `...\AppData\Local\Temp\x`), with no climb out of it?
 pub fn windows_temp(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase().replace('/', "\\");
+    let lower = crate::words::replace_char(&path.to_ascii_lowercase(), '/', "\\");
     let under = |folder: &str| {
         lower
             .strip_prefix(folder)

@@ -237,8 +237,8 @@ pub struct Rule {
 impl Rule {
     /// The `n`th of the rule's joined texts (see `text`).
     fn part(&self, n: usize) -> &'static str {
-        self.text
-            .split(crate::words::SEPARATOR)
+        crate::words::Words { joined: self.text }
+            .iter()
             .nth(n)
             .unwrap_or_default()
     }

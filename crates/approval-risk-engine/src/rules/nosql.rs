@@ -631,7 +631,7 @@ fn search_delete_by_query(command: &Command) -> Option<Hit> {
     hit.set_target(index.map(str::to_string));
     let match_all = request
         .body
-        .is_some_and(|b| b.value.replace(' ', "").contains("\"match_all\""));
+        .is_some_and(|b| crate::words::replace_char(&b.value, ' ', "").contains("\"match_all\""));
     if everything || match_all {
         hit.set_note("It matches every document: the index is emptied.".to_string());
     }

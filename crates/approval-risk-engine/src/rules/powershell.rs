@@ -559,7 +559,7 @@ fn removes_licenses(command: &Command) -> Option<Hit> {
         .take(2)
         .map(|a| a.value.as_str())
         .collect();
-    if removed.is_empty() || removed.replace(' ', "").starts_with("@()") {
+    if removed.is_empty() || crate::words::replace_char(&removed, ' ', "").starts_with("@()") {
         return None;
     }
     Some(on_accounts(
