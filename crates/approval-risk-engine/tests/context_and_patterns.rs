@@ -4082,3 +4082,21 @@ fn a_file_of_contact_details_sent_by_a_network_client_is_sent() {
     assert!(has_finding(only_step(&upload), "http.write-request"));
     assert!(only_step(&upload).decision >= Decision::Review);
 }
+
+/// A chat tool's post to a channel named by its id is a note in a team channel; a link an
+/// earlier step opened to anyone, posted there, still reaches everyone who reads it.
+#[test]
+fn a_chat_post_by_channel_id_is_a_team_note_but_still_hands_on_a_public_link() {
+    let note = assess_default(
+        "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\": {\"name\": \"slack_post_message\", \"arguments\": {\"channel\": \"C03HBGALA7\", \"text\": \"Floor plans are in their own folder now.\"}}}\n",
+    );
+    assert_eq!(only_step(&note).decision, Decision::Proceed);
+    assert!(has_finding(only_step(&note), "messages.prose-team-post"));
+    let link = "https://drive.example.com/folders/1Hq7tR2xGala27Vb9KmPs";
+    let plan = format!(
+        "{{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\": {{\"name\": \"gdrive_share_folder\", \"arguments\": {{\"folder_id\": \"1Hq7tR2x\", \"type\": \"anyone\", \"role\": \"reader\"}}}}}}\n{{\"jsonrpc\": \"2.0\", \"id\": 1, \"result\": {{\"content\": [{{\"type\": \"text\", \"text\": \"Shared: {link}\"}}]}}}}\n{{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"tools/call\", \"params\": {{\"name\": \"slack_post_message\", \"arguments\": {{\"channel\": \"C03HBGALA7\", \"text\": \"Everything is here: {link}\"}}}}}}\n"
+    );
+    let shared = assess_default(&plan);
+    assert!(has_finding(step(&shared, 2), "prose.public-link"));
+    assert!(step(&shared, 2).decision >= Decision::Escalate);
+}

@@ -818,7 +818,14 @@ fn hands_on_link(
     step: &StepWork,
     links: &[(String, Span, usize)],
 ) -> Option<(Hit, usize)> {
-    if links.is_empty() || step.decision() < crate::model::Decision::Review {
+    // A step that acts (or posts, however harmless the post alone: a note in a team channel
+    // proceeds) hands the link on; one that only reads it does not.
+    let posts = || {
+        step.findings
+            .iter()
+            .any(|f| f.rule.action == rules::Action::Publish)
+    };
+    if links.is_empty() || (step.decision() < crate::model::Decision::Review && !posts()) {
         return None;
     }
     let text = step.step.span.slice(input);

@@ -219,6 +219,7 @@ pub fn rewrite(input: &str) -> Option<Rewritten> {
         outside: Vec::new(),
         returned: Vec::new(),
         dry_run: None,
+        channel: None,
     };
     let mut kind = "json";
     for value in &values {
@@ -283,6 +284,9 @@ struct Writer<'a> {
     returned: Vec<String>,
     /// The key of a call's `"dry_run": true`, for the item being written to say so.
     dry_run: Option<Span>,
+    /// A chat tool's channel given without its `#` (`"channel": "C05SDKTEAM"`), which the item
+    /// writes as `#C05SDKTEAM`: the channel the prose rules know, team or audience by its name.
+    channel: Option<Span>,
 }
 
 impl Writer<'_> {
@@ -490,8 +494,34 @@ impl Writer<'_> {
         // `"required_pull_request_reviews": null`): that is how an API switches them off, and
         // the step says so in words ("switching off required pull request reviews").
         let mut off: Vec<&Text> = Vec::new();
+        let chat = split_identifier(name.as_str())
+            .split_whitespace()
+            .any(|word| {
+                words![
+                    "slack",
+                    "chat",
+                    "message",
+                    "messages",
+                    "discord",
+                    "teams",
+                    "mattermost"
+                ]
+                .contains(word)
+            });
         for (key, value) in fields {
             let lower = key.as_str().to_ascii_lowercase();
+            if let (true, Value::String(channel)) = (chat, value) {
+                let bare = channel.as_str();
+                if words!["channel", "channel_id", "channel_name", "conversation_id"]
+                    .contains(lower.as_str())
+                    && !bare.is_empty()
+                    && bare.len() <= 80
+                    && !bare.starts_with('#')
+                    && !bare.contains(char::is_whitespace)
+                {
+                    self.channel = Some(channel.span);
+                }
+            }
             let switched_off = matches!(value, Value::Scalar(span)
                 if matches!(span.slice(self.input), "false" | "null"));
             if switched_off
@@ -1028,8 +1058,13 @@ impl Writer<'_> {
             }
             self.derived
                 .stand_in(" ", Span::new(word.span.start, word.span.start));
+            if self.channel == Some(word.span) {
+                let at = inner(word).start;
+                self.derived.stand_in("#", Span::new(at, at));
+            }
             self.append_text(word);
         }
+        self.channel = None;
         for (text, start, end) in exposed {
             self.derived
                 .stand_in(" ", Span::new(text.span.start, text.span.start));

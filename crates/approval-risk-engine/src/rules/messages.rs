@@ -1680,10 +1680,14 @@ pub static RULES: &[Rule] = &[
             "Post the savings estimate in #finops.",
             "Share a short summary of the rollout in #eng-deploys.",
             "Send a Slack message to #deploys saying the release is done.",
+            "Post the counts, the location of `deleted.txt` and the restore call in #platform.",
+            "[{\"type\": \"tool_use\", \"name\": \"slack_post_message\", \"input\": {\"channel_id\": \"C05SDKTEAM\", \"text\": \"PR is up for the crash fix\"}}]",
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
             "Read the latest messages in #incidents.",
+            "[{\"type\": \"tool_use\", \"name\": \"slack_post_message\", \"input\": {\"channel\": \"general\", \"text\": \"PR is up\"}}]",
+            "[{\"type\": \"tool_use\", \"name\": \"update_release_channel\", \"input\": {\"channel\": \"beta\"}}]",
             "Close issue #2381 after the fix lands.",
             "Post the savings estimate to the customer newsletter.",
             "Post the announcement in the #customers Slack channel.",
