@@ -4121,3 +4121,25 @@ fn fastlane_local_actions_proceed_and_uploads_and_lanes_do_not() {
         ],
     );
 }
+
+/// Markdown emphasis around a step's words is not part of them: a bold deletion is judged as
+/// the deletion it is, and a bold heading of code work as code work. A glob's `*` stays.
+#[test]
+fn emphasis_does_not_hide_a_steps_verbs() {
+    let plain = only_step(&assess_default("1. Delete the orders table.\n")).decision;
+    let bold = only_step(&assess_default("1. **Delete the orders table.**\n")).decision;
+    assert_eq!(bold, plain);
+    assert!(bold >= Decision::Escalate);
+    assert_eq!(
+        only_step(&assess_default("1. __Drop the invoices table__\n")).decision,
+        only_step(&assess_default("1. Drop the invoices table\n")).decision
+    );
+    let code = assess_default(
+        "1. **Add the handler and the route.** `ListShipmentEvents` in `internal/api/shipment_events.go`, registered in the existing group.\n",
+    );
+    assert_eq!(only_step(&code).decision, Decision::Proceed);
+    let task = assess_default(
+        "- [ ] 9. Mark the flag as retired in `docs/feature-flags.md`\n  - _Requirements: 2.5_\n",
+    );
+    assert_eq!(only_step(&task).decision, Decision::Proceed);
+}

@@ -2245,12 +2245,15 @@ fn mark_code_described(input: &str, tokens: &mut [Token]) {
 /// task): it says which requirements the task serves and what it builds on, not what the step
 /// does, so its words are data, to the end of its line.
 fn mark_spec_references(input: &str, tokens: &mut [Token]) {
-    const KEYS: Words = words!["_requirements", "_requirement", "_leverage", "_prompt"];
+    const KEYS: Words = words!["requirements", "requirement", "leverage", "prompt"];
     let mut line_end = 0;
     for token in tokens.iter_mut() {
         if token.span.start < line_end {
             token.data = true;
-        } else if token.text.starts_with('_') && KEYS.contains(token.text.as_str()) {
+        } else if KEYS.contains(token.text.as_str())
+            // The key's `_` opens the line's emphasis; the word is read without it.
+            && input.get(..token.span.start).is_some_and(|before| before.ends_with('_'))
+        {
             token.data = true;
             line_end = input
                 .get(token.span.end..)

@@ -50,14 +50,43 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
                  clause: usize,
                  (data, code): (bool, bool),
                  out: &mut Vec<Token>| {
-        if let Some(s) = start.take() {
+        if let Some(mut s) = start.take() {
+            // Markdown's emphasis is not part of the word: `**Delete the table.**` deletes.
+            // A `*` that opens a glob (`*.log`) or closes a path's (`/tmp/*`) is kept.
+            let emphasis = |b: &u8| matches!(b, b'*' | b'_');
+            if !code {
+                let lead = text.as_bytes()[s..end]
+                    .iter()
+                    .take_while(|b| emphasis(b))
+                    .count();
+                if lead > 0
+                    && text
+                        .as_bytes()
+                        .get(s + lead)
+                        .is_some_and(u8::is_ascii_alphanumeric)
+                {
+                    s += lead;
+                }
+            }
             let word = &text[s..end];
             // A byte loop: every word passes here, and a set-of-chars pattern's searcher costs
             // more than the test.
-            let kept = word
-                .bytes()
-                .rposition(|b| !matches!(b, b'.' | b'-' | b'\'' | b'/' | b':'))
-                .map_or(0, |at| at + 1);
+            let bytes = word.as_bytes();
+            let mut kept = bytes.len();
+            while let Some(last) = kept.checked_sub(1).and_then(|at| bytes.get(at)) {
+                let closes_emphasis = !code
+                    && emphasis(last)
+                    && !bytes.contains(&b'/')
+                    && kept >= 2
+                    && (bytes[kept - 2].is_ascii_alphanumeric()
+                        || bytes[kept - 2] == b'.'
+                        || emphasis(&bytes[kept - 2]));
+                if matches!(last, b'.' | b'-' | b'\'' | b'/' | b':') || closes_emphasis {
+                    kept -= 1;
+                } else {
+                    break;
+                }
+            }
             let trimmed = word.get(..kept).unwrap_or(word);
             if trimmed.is_empty() {
                 return;
