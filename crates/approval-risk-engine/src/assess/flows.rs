@@ -534,12 +534,13 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         // A CI job shown in a block under the step's words (`script:` or `run:` lines) runs at
         // the next push as a written pipeline file does.
         if let Some(rule) = secret_rule {
-            let lines = step
+            let lines: Vec<Span> = step
                 .step
                 .blocks
                 .iter()
-                .flat_map(|block| rules::ci_script_lines(input, *block));
-            if let Some(hit) = later_secret_send(input, lines, &flow) {
+                .flat_map(|block| rules::ci_script_lines(input, *block))
+                .collect();
+            if let Some(hit) = later_secret_send(input, &lines, &flow) {
                 if let Some(&send) = hit.evidence.first() {
                     flow.pipeline_send = Some((send, index + 1));
                 }
@@ -1661,17 +1662,18 @@ fn sends_secret(
 /// The first command that `command` installs to run later (the lines of a CI pipeline, a
 /// cron job or a unit it writes) which sends a credential away, as a hit on it.
 fn installs_secret_send(input: &str, command: &Command, flow: &Flow) -> Option<Hit> {
-    let lines = rules::installed(input, command);
-    let pipeline = rules::pipeline_lines(input, command);
-    later_secret_send(input, lines.into_iter().chain(pipeline), flow)
+    let mut lines = rules::installed(input, command);
+    lines.extend(rules::pipeline_lines(input, command));
+    later_secret_send(input, &lines, flow)
 }
 
 /// The first of `lines` (commands that run later: a CI job's script, a cron job) that sends a
 /// credential away, as a hit saying nothing is sent yet. A credential from the environment
 /// printed into a pipe (`printf '%s' "$S3_SECRET_KEY" | base64 | curl --data-binary @- ...`)
 /// is carried along the pipe as a secret read would be.
-fn later_secret_send(input: &str, lines: impl Iterator<Item = Span>, flow: &Flow) -> Option<Hit> {
-    let mut hit = lines.into_iter().find_map(|span| {
+/// A slice, not an iterator: each kind of iterator would compile the whole search again.
+fn later_secret_send(input: &str, lines: &[Span], flow: &Flow) -> Option<Hit> {
+    let mut hit = lines.iter().find_map(|&span| {
         let mut scratch = crate::shell::ShellState::default();
         let mut carrying: Option<Span> = None;
         crate::shell::parse_commands(input, span, &mut scratch)

@@ -18,7 +18,7 @@ pub(super) fn ports(command: &Command, port_flags: Words) -> Vec<Option<u16>> {
     let mut out = Vec::new();
     if let Some((text, _)) = option_value(command, port_flags) {
         for part in text.split([',', ' ']).filter(|p| !p.is_empty()) {
-            out.push(part.parse::<u16>().ok());
+            out.push(port(part));
         }
     }
     for arg in &command.args {
@@ -38,7 +38,13 @@ fn number_after(text: &str, key: &str) -> Option<u16> {
         .chars()
         .take_while(|c| c.is_ascii_digit())
         .collect();
-    digits.parse().ok()
+    port(&digits)
+}
+
+/// A port number: parsed as the `u32` the engine already parses elsewhere (one integer parser
+/// less in the page), then kept only if it fits a port.
+fn port(text: &str) -> Option<u16> {
+    text.parse::<u32>().ok().and_then(|n| u16::try_from(n).ok())
 }
 
 /// Every port named is a web port (80 or 443), which public services open on purpose.
