@@ -4143,3 +4143,15 @@ fn emphasis_does_not_hide_a_steps_verbs() {
     );
     assert_eq!(only_step(&task).decision, Decision::Proceed);
 }
+
+/// A folder under the home folder named by a variable the plan never sets is the home folder
+/// itself when the variable is empty, as `"$D/"` is the root; a variable the plan sets is not.
+#[test]
+fn an_unset_variable_under_home_is_the_home_folder() {
+    let unset = assess_default("```bash\nrm -rf \"$HOME/$GRADLE_CACHE_DIR\"\n```\n");
+    assert_eq!(only_step(&unset).decision, Decision::Block);
+    let set = assess_default(
+        "```bash\nGRADLE_CACHE_DIR=.gradle/caches\nrm -rf \"$HOME/$GRADLE_CACHE_DIR\"\n```\n",
+    );
+    assert!(set.verdict < Decision::Block);
+}

@@ -112,7 +112,12 @@ pub fn classify_path(arg: &Arg, cwd: Option<&str>) -> (PathClass, String) {
     {
         return (PathClass::SystemRoot, path);
     }
-    if let Some(empty) = arg.if_empty.as_deref().filter(|p| p.starts_with('/')) {
+    // `"$HOME/$DIR"` with `DIR` unset is the home folder as surely as `"$D/"` is the root.
+    if let Some(empty) = arg
+        .if_empty
+        .as_deref()
+        .filter(|p| p.starts_with(['/', '~']) || p.starts_with("$HOME") || p.starts_with("${HOME}"))
+    {
         let bare = Arg {
             value: empty.to_string(),
             dynamic: false,
@@ -353,7 +358,7 @@ fn classify_into(hit: &mut Hit, class: PathClass, path: &str, arg: &Arg) {
         PathClass::SystemRootIfEmpty => {
             hit.scope = Some(S::Organization);
             hit.floor = Some(Decision::Block);
-            hit.set_note(format!("If a variable in `{}` is empty (the plan never sets it, or sets it from a command that can fail or print nothing), the path is `{path}`: the operating system or every user's files go with it.", arg.value));
+            hit.set_note(format!("If a variable in `{}` is empty (the plan never sets it, or sets it from a command that can fail or print nothing), the path is `{path}`, a system or home folder, and everything in it goes.", arg.value));
         }
         PathClass::Dynamic => {
             hit.reversibility = Some(R::Unknown);
