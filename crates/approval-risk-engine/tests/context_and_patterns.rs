@@ -4155,3 +4155,26 @@ fn an_unset_variable_under_home_is_the_home_folder() {
     );
     assert!(set.verdict < Decision::Block);
 }
+
+/// A credential the plan makes, echoed into a log with `tee`, is shown; the log posted to a
+/// tracker by its CLI sends it to everyone who reads the ticket. The same log without the
+/// credential in it is only a comment.
+#[test]
+fn a_made_credential_teed_into_a_log_and_posted_to_a_tracker_is_sent() {
+    let plan = |echoed: &str| {
+        format!(
+            "```bash\nLOG=/tmp/rotation.log\nNEW_TOKEN=$(curl -s -X POST https://accounts.twilio.com/v1/AuthTokens/Secondary | jq -r .secondary_auth_token)\necho \"created: {echoed}\" | tee -a \"$LOG\"\njira issue comment add SEC-1187 --template \"$LOG\" --no-input\n```\n"
+        )
+    };
+    let leaked = assess_default(&plan("$NEW_TOKEN"));
+    assert!(has_finding(step(&leaked, 3), "flow.secret-shown"));
+    assert!(has_finding(step(&leaked, 4), "flow.secret-sent"));
+    assert!(step(&leaked, 4).decision >= Decision::Escalate);
+    let clean = assess_default(&plan("a secondary token"));
+    assert!(!has_finding(step(&clean, 4), "flow.secret-sent"));
+    // A repository secret set from a file is where a credential belongs.
+    let stored = assess_default(
+        "```bash\ncp ~/.aws/credentials /tmp/creds\ngh secret set AWS_CREDS --body-file /tmp/creds\n```\n",
+    );
+    assert!(!has_finding(step(&stored, 2), "flow.secret-sent"));
+}

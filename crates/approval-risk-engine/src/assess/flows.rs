@@ -400,7 +400,8 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             } else {
                 reads_secret(input, command, &flow).or(from_pipe)
             };
-            let sent = sends_secret(input, command, &flow, from_pipe);
+            let sent = sends_secret(input, command, &flow, from_pipe)
+                .or_else(|| posts_secret_file(command, &flow));
             // Through a pipe, a secret is shown again only by a program that prints what it
             // reads (`| jq .password`); `docker login --password-stdin` takes it in.
             let shown = if digest {
@@ -456,7 +457,9 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                 }
             }
             if let Some(source) = reads {
-                for write in &command.writes {
+                // `| tee -a "$LOG"` writes what it reads into the files it names.
+                let teed = command.positionals().filter(|_| command.program == "tee");
+                for write in command.writes.iter().chain(teed) {
                     flow.secret_paths.push((normal_path(&write.value), source));
                 }
                 if let Some(name) = assigned_from(input, command) {
@@ -1339,11 +1342,14 @@ fn reads_secret(input: &str, command: &Command, flow: &Flow) -> Option<Span> {
     // `echo "password: ${KAFKA_PW}"`: printing a variable that holds a secret prints the
     // secret (into the transcript, a file it is redirected to, or the next command).
     if matches!(command.program.as_str(), "echo" | "printf") {
+        // A credential the plan made (`NEW_TOKEN=$(... | jq -r .secondary_auth_token)`) too.
         let echoed = command.args.iter().find(|a| {
             let written = a.span.slice(input);
             flow.secret_vars
                 .iter()
-                .any(|(name, _)| mentions_var(written, name))
+                .map(|(name, _)| name)
+                .chain(&flow.made_secrets)
+                .any(|name| mentions_var(written, name))
         });
         if let Some(arg) = echoed {
             return Some(arg.span);
@@ -1657,6 +1663,33 @@ fn sends_secret(
         (None, None) => hit.set_note("What it sends is a credential file.".to_string()),
     }
     Some(hit)
+}
+
+/// A tracker's or code host's CLI posting a file that holds a credential (`jira issue comment
+/// add SEC-1 --template "$LOG"` after the plan wrote a token into the log, `gh gist create
+/// ~/.aws/credentials`): everyone who can read the comment, issue or release reads it. Their
+/// `secret` and `variable` commands store one where it belongs.
+fn posts_secret_file(command: &Command, flow: &Flow) -> Option<Hit> {
+    let stores = command
+        .positionals()
+        .next()
+        .is_some_and(|w| words!["secret", "variable"].contains(w.value.as_str()));
+    if stores || !words!["gh", "glab", "jira"].contains(command.program.as_str()) {
+        return None;
+    }
+    command.args.iter().find_map(|arg| {
+        let value = match arg.value.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => value,
+            _ => arg.value.as_str(),
+        };
+        let origin = flow.secret_at(value.strip_prefix('@').unwrap_or(value))?;
+        let mut evidence = vec![command.program_span, arg.span];
+        evidence.extend(origin.span());
+        crate::order::sort_by_rank(&mut evidence, |s| crate::order::by_position(*s));
+        let mut hit = Hit::at(evidence);
+        hit.set_note("It posts a file that holds a credential.".to_string());
+        Some(hit)
+    })
 }
 
 /// The first command that `command` installs to run later (the lines of a CI pipeline, a
