@@ -1081,6 +1081,9 @@ const CHANGING_SUBCOMMANDS: Words = words![
 
 const READING_WORDS: Words = words![
     "get",
+    // Stripe's word for reading one object (`stripe charges retrieve`, a tool's
+    // `retrieve_payment_intent`).
+    "retrieve",
     "describe",
     "details",
     "tail",

@@ -240,6 +240,27 @@ fn stripe_money(command: &Command) -> Option<Hit> {
         &[words!["payment_intents"], words!["confirm", "capture"]],
         &[words!["invoices"], words!["pay"]],
     ];
+    // A payment server's tool call, spoken verb first (`stripe_create_refund` is read as
+    // `stripe create the refund`), uses whatever account its server's key opens.
+    const CALLS: &[&[Words]] = &[
+        &[
+            words!["create"],
+            words!["the"],
+            words!["refund", "payout", "transfer", "charge", "topup"],
+        ],
+        &[words!["refund", "charge", "transfer", "pay"], words!["the"]],
+        &[words!["confirm", "capture"], words!["payment"]],
+    ];
+    if let Some(mut hit) = CALLS
+        .iter()
+        .find_map(|path| match_command(&shape(words!["stripe"], path), command))
+    {
+        if stripe_mode(command) == Some(false) {
+            return None;
+        }
+        hit.set_note("A payment tool moves money on the account its server's key opens: live unless that key is a test key.".to_string());
+        return Some(hit);
+    }
     let mut hit = MONEY
         .iter()
         .find_map(|path| match_command(&shape(words!["stripe"], path), command))
@@ -994,7 +1015,7 @@ fn public_drop(command: &Command) -> Option<Hit> {
 pub static RULES: &[Rule] = &[
     // ---- Money ----
     Rule {
-        text: rule_text!("money.stripe-cli", "Moves money with the Stripe CLI", "Refunds cannot be cancelled, payouts only while pending, and charges only by refunding, which keeps Stripe's fee.", "real money moves; only a second transaction can correct it", "Test it without `--live` first; have a person check and issue the live one from the dashboard.", ["Is this live, and who checked the amount and recipient?", "Has this payment or refund already been made once?"], "stripe charges retrieve {target}"),
+        text: rule_text!("money.stripe-cli", "Moves money through Stripe", "Refunds cannot be cancelled, payouts only while pending, and charges only by refunding, which keeps Stripe's fee.", "real money moves; only a second transaction can correct it", "Test it without `--live` first; have a person check and issue the live one from the dashboard.", ["Is this live, and who checked the amount and recipient?", "Has this payment or refund already been made once?"], "stripe charges retrieve {target}"),
         reversibility: R::Irreversible,
         scope: S::Production,
         reach: Reach::Fixed,
@@ -1011,12 +1032,14 @@ pub static RULES: &[Rule] = &[
             "stripe refunds create --charge=ch_3MmlLrLkdIwHu7ix0snN0B15 --live",
             "stripe payouts create --amount=500000 --currency=usd",
             "stripe post /v1/refunds -d payment_intent=pi_123 --live",
+            "{\"type\": \"tool_use\", \"name\": \"stripe_create_refund\", \"input\": {\"payment_intent\": \"pi_3PqLw2\", \"amount\": 65000}}",
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
             "stripe refunds list --limit 5",
             "stripe charges retrieve ch_3MmlLrLkdIwHu7ix0snN0B15",
             "stripe listen --forward-to localhost:4242/webhook",
+            "{\"type\": \"tool_use\", \"name\": \"stripe_retrieve_payment_intent\", \"input\": {\"id\": \"pi_3PqLw2\"}}",
         ]),
     },
     Rule {
