@@ -362,7 +362,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             if let Some((offset, len, at)) = asked {
                 let start = step.step.span.start + offset;
                 let mut hit = Hit::pair(Span::new(start, start + len), at);
-                hit.set_note("Text addressed to AI agents, which the agent read, gave the address, id or package this step acts on.".to_string());
+                hit.set_note("Text addressed to AI agents, which the agent read, gave the address, id, name or package this step acts on.".to_string());
                 found.push((rule, hit, usize::MAX));
             }
         }
@@ -969,7 +969,22 @@ fn asked_values(input: &str, addressed: &[Span]) -> Vec<(String, Span, Span)> {
                         name.trim_start_matches('@').len() >= 2
                             && matches!(tag, "latest" | "next" | "canary" | "beta")
                     });
-                    if opaque || address || package {
+                    // A name the text sets apart in backticks (`driftline-triage`), shaped as
+                    // an identifier rather than a word: an account, a branch, a resource.
+                    let quoted = value
+                        .strip_prefix('`')
+                        .and_then(|v| v.strip_suffix('`'))
+                        .filter(|v| {
+                            v.len() >= 6
+                                && v.bytes().all(|b| {
+                                    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')
+                                })
+                                && v.bytes().any(|b| matches!(b, b'-' | b'_'))
+                        });
+                    if let Some(name) = quoted {
+                        let at = within.start + from + 1;
+                        out.push((name.to_string(), Span::new(at, at + name.len()), within));
+                    } else if opaque || address || package {
                         let at = within.start + from;
                         out.push((value.to_string(), Span::new(at, at + value.len()), within));
                     }
