@@ -220,6 +220,43 @@ pub fn assigned_columns(statement: &str) -> Option<Vec<String>> {
 
 /// The columns a `SELECT` lists, lower-case without table prefixes; `None` when it takes
 /// every column (`*`) or has no `SELECT ... FROM`.
+/// Whether a statement has a `WHERE` (outside strings and comments).
+pub fn has_where(statement: &str) -> bool {
+    words(statement, Span::new(0, statement.len()))
+        .iter()
+        .any(|w| w.text == "where")
+}
+
+/// The first range a statement's `WHERE` puts on a column, as written: `created_at <
+/// '2021-01-01'` is (`created_at`, below, `2021-01-01`). `None` without a `WHERE`, or where
+/// its first comparison is not `<`, `<=`, `>` or `>=` against a literal.
+pub fn where_bound(statement: &str) -> Option<(String, bool, String)> {
+    let at = words(statement, Span::new(0, statement.len()))
+        .iter()
+        .find(|w| w.text == "where")?
+        .span
+        .end;
+    let rest = statement.get(at..)?;
+    let op = rest.find(['<', '>'])?;
+    let column = rest[..op]
+        .trim_end()
+        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .next()?
+        .to_ascii_lowercase();
+    let below = rest.as_bytes()[op] == b'<';
+    let value = rest[op + 1..].trim_start_matches('=').trim_start();
+    let literal = match value.strip_prefix('\'') {
+        Some(quoted) => quoted.split('\'').next()?,
+        None => {
+            let end = value
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(value.len());
+            &value[..end]
+        }
+    };
+    (!column.is_empty() && !literal.is_empty()).then(|| (column, below, literal.to_string()))
+}
+
 pub fn selected_columns(statement: &str) -> Option<Vec<String>> {
     let words = words(statement, Span::new(0, statement.len()));
     let select = words.iter().position(|w| w.text == "select")?;

@@ -4198,3 +4198,34 @@ fn a_step_acting_on_a_name_an_injected_note_gave_follows_it() {
     let word = assess_default(&plan("maintainers", "maintainers"));
     assert!(!has_finding(step(&word, 2), "flow.injected-instruction"));
 }
+
+/// A copy credits a later deletion only for the rows it holds: the same range is credited, a
+/// copy that stops at an earlier bound on the same column is not, and neither is a filtered
+/// copy before a change of the whole table.
+#[test]
+fn a_copy_of_fewer_rows_than_the_deletion_touches_earns_nothing() {
+    let plan = |kept: &str, gone: &str| {
+        format!(
+            "CREATE TABLE ops_backup.events_old AS SELECT * FROM order_events WHERE created_at < '{kept}';\n\nDELETE FROM order_events WHERE created_at < '{gone}';\n"
+        )
+    };
+    let sql = |plan: &str| {
+        assess_in(
+            plan,
+            Context {
+                target: Target::Production,
+                ..Context::default()
+            },
+        )
+    };
+    let same = sql(&plan("2022-01-01", "2022-01-01"));
+    let short = sql(&plan("2021-01-01", "2022-01-01"));
+    assert!(step(&short, 2).decision > step(&same, 2).decision);
+    assert!(step(&short, 2).decision >= Decision::Escalate);
+    let wider = sql(&plan("2023-01-01", "2022-01-01"));
+    assert_eq!(step(&wider, 2).decision, step(&same, 2).decision);
+    let whole = sql(
+        "CREATE TABLE ops_backup.events_old AS SELECT * FROM order_events WHERE created_at < '2021-01-01';\n\nUPDATE order_events SET archived = true;\n",
+    );
+    assert!(step(&whole, 2).decision >= Decision::Escalate);
+}

@@ -1142,12 +1142,27 @@ fn credit_copies(seen: &Seen, work: &mut [StepWork]) {
             let mut touched = Subject::default();
             touched.add_name(target);
             let changed = step_text(input, &work[i]);
-            let copy = (i.saturating_sub(REACH)..i).rev().find(|&j| {
-                seen.traits[j].backs_up
-                    && shares_subject(&touched, &seen.subjects[j])
-                    && copy_covers(step_text(input, &work[j]), changed)
-            });
+            let copies = || {
+                (i.saturating_sub(REACH)..i).rev().filter(|&j| {
+                    seen.traits[j].backs_up && shares_subject(&touched, &seen.subjects[j])
+                })
+            };
+            let copy = copies().find(|&j| copy_covers(step_text(input, &work[j]), changed));
             let Some(j) = copy else {
+                // A copy of fewer rows than the change touches is named, so the card says why
+                // it earns nothing.
+                if let Some(j) =
+                    copies().find(|&j| !copy_covers_rows(step_text(input, &work[j]), changed))
+                {
+                    work[i].findings[k].adjustments.push(Adjustment {
+                        kind: AdjustmentKind::Context,
+                        note: format!(
+                            "Step {} copies fewer rows than this touches, so the rest have no copy.",
+                            j + 1
+                        ),
+                        evidence: vec![],
+                    });
+                }
                 continue;
             };
             let finding = &mut work[i].findings[k];
@@ -1307,11 +1322,48 @@ fn step_text<'a>(input: &'a str, work: &StepWork) -> &'a str {
 /// deletion (the other columns of the deleted rows are nowhere); anything else (`SELECT *`, a
 /// dump, a snapshot) covers it whole.
 fn copy_covers(copy: &str, changed: &str) -> bool {
-    let Some(columns) = crate::sql::selected_columns(copy) else {
+    copy_covers_rows(copy, changed)
+        && crate::sql::selected_columns(copy).is_none_or(|columns| {
+            crate::sql::assigned_columns(changed.trim_start())
+                .is_some_and(|assigned| assigned.iter().all(|column| columns.contains(column)))
+        })
+}
+
+/// Whether a copy holds every row a change touches, as far as the engine can tell: a copy
+/// filtered by a `WHERE` does not cover a change of the whole table, and a copy of the rows
+/// below a bound (`created_at < '2021-01-01'`) does not cover a change of the rows below a
+/// higher one on the same column (`< '2022-01-01'`). Filters it cannot compare are taken to
+/// match.
+fn copy_covers_rows(copy: &str, changed: &str) -> bool {
+    if !crate::sql::has_where(copy) {
+        return true;
+    }
+    if !crate::sql::has_where(changed) {
+        return false;
+    }
+    let (Some((column, below, kept)), Some((changed_column, changed_below, gone))) = (
+        crate::sql::where_bound(copy),
+        crate::sql::where_bound(changed),
+    ) else {
         return true;
     };
-    crate::sql::assigned_columns(changed.trim_start())
-        .is_some_and(|assigned| assigned.iter().all(|column| columns.contains(column)))
+    if column != changed_column || below != changed_below {
+        return true;
+    }
+    // Whole numbers by value (longer is larger), dates and other literals as written (ISO
+    // dates sort as text). No float parsing: it would cost the page kilobytes.
+    let whole = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let order = if whole(&kept) && whole(&gone) {
+        gone.len().cmp(&kept.len()).then_with(|| gone.cmp(&kept))
+    } else {
+        gone.cmp(&kept)
+    };
+    let beyond = if below {
+        order == std::cmp::Ordering::Greater
+    } else {
+        order == std::cmp::Ordering::Less
+    };
+    !beyond
 }
 
 /// Where a backup step puts its copy, as written: the files and URLs its commands name
