@@ -4229,3 +4229,23 @@ fn a_copy_of_fewer_rows_than_the_deletion_touches_earns_nothing() {
     );
     assert!(step(&whole, 2).decision >= Decision::Escalate);
 }
+
+/// A tool call that exports named fields of people into a file is an export of their
+/// details, and a request that sends that file as its body sends them; an export of other
+/// fields is neither.
+#[test]
+fn a_crm_export_of_contact_fields_sent_as_a_request_body_is_sent() {
+    let plan = |fields: &str| {
+        format!(
+            "{{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\": {{\"name\": \"hubspot_export_list\", \"arguments\": {{\"listId\": \"4127\", \"properties\": [{fields}], \"destination\": \"/workspace/mkt/lapsed.csv\"}}}}}}\n{{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"tools/call\", \"params\": {{\"name\": \"http_request\", \"arguments\": {{\"method\": \"POST\", \"url\": \"https://api.listscrub.example/v2/verify\", \"body_file\": \"/workspace/mkt/lapsed.csv\"}}}}}}\n"
+        )
+    };
+    let people = assess_default(&plan("\"email\", \"firstname\", \"city\""));
+    assert!(has_finding(step(&people, 1), "flow.personal-data-export"));
+    assert!(!has_finding(step(&people, 1), "flow.personal-data-sent"));
+    assert!(has_finding(step(&people, 2), "flow.personal-data-sent"));
+    assert!(step(&people, 2).decision >= Decision::Escalate);
+    let counts = assess_default(&plan("\"city\", \"order_count\""));
+    assert!(!has_finding(step(&counts, 1), "flow.personal-data-export"));
+    assert!(!has_finding(step(&counts, 2), "flow.personal-data-sent"));
+}

@@ -567,7 +567,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             } else if let Some(hit) = flow
                 .records
                 .report_handed(input, &step.tokens, step.step.span)
-                .or_else(|| hands_on_personal_file(input, step, &flow))
+                .or_else(|| hands_on_personal_file(input, step, index + 1, &flow))
             {
                 found.push((rule, hit, usize::MAX));
             }
@@ -645,31 +645,38 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
 /// by an address that ends in it ("Email the link `https://.../churn.csv` to the agency",
 /// `gzip -c customers.csv | curl --data-binary @- https://...`): the details go wherever the
 /// file goes. A step in words sends by its verbs; one with commands, by a command that sends
-/// to another machine.
-fn hands_on_personal_file(input: &str, step: &StepWork, flow: &Flow) -> Option<Hit> {
+/// what its pipe carries to another machine (a sender naming the file itself is
+/// `Records::sent`). A file the step itself fills is not handed on by it.
+fn hands_on_personal_file(input: &str, step: &StepWork, number: usize, flow: &Flow) -> Option<Hit> {
     let sends = if step.commands.is_empty() {
         !crate::prose::find_all(&step.tokens, flows::SENDING).is_empty()
     } else {
-        step.commands.iter().any(sends_off_machine)
+        step.commands
+            .iter()
+            .any(|c| matches!(c.input, Input::Pipe { .. }) && sends_off_machine(c))
     };
     if flow.records.personal_files.is_empty() || !sends {
         return None;
     }
     let span = step.step.span;
     let text = span.slice(input);
-    flow.records.personal_files.iter().find_map(|file| {
-        let name = file.name();
-        let offset = text.find(name).filter(|_| name.len() >= 5)?;
-        let start = span.start + offset;
-        let mut hit = Hit::pair(Span::new(start, start + name.len()), file.column);
-        hit.set_target(file.path.clone());
-        hit.set_note(format!(
-            "Step {} filled `{name}` with people's details (`{}`); this step sends it on.",
-            file.step,
-            file.column.slice(input)
-        ));
-        Some(hit)
-    })
+    flow.records
+        .personal_files
+        .iter()
+        .filter(|file| file.step != number)
+        .find_map(|file| {
+            let name = file.name();
+            let offset = text.find(name).filter(|_| name.len() >= 5)?;
+            let start = span.start + offset;
+            let mut hit = Hit::pair(Span::new(start, start + name.len()), file.column);
+            hit.set_target(file.path.clone());
+            hit.set_note(format!(
+                "Step {} filled `{name}` with people's details (`{}`); this step sends it on.",
+                file.step,
+                file.column.slice(input)
+            ));
+            Some(hit)
+        })
 }
 
 /// Does a command send to another machine: a network client given a remote address, or a

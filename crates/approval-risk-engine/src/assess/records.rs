@@ -14,6 +14,8 @@ use crate::words::Words;
 const PERSONAL_COLUMNS: Words = words![
     "email",
     "email_address",
+    "firstname",
+    "lastname",
     "phone",
     "phone_number",
     "mobile",
@@ -226,6 +228,9 @@ pub(super) fn exports(
             }
         }
     }
+    if commands.is_empty() {
+        out.extend(exported_fields(input, span));
+    }
     for command in commands {
         let client =
             words!["psql", "mysql", "mariadb", "sqlite3"].contains(command.program.as_str());
@@ -246,6 +251,58 @@ pub(super) fn exports(
         }
     }
     out
+}
+
+/// An export call that names the fields it takes out, written by the transcript reader in
+/// parentheses after the call (`hubspot export the list (email, firstname, city)
+/// /workspace/lapsed.csv`), into a data file: people's details in that file when a field is one.
+fn exported_fields(input: &str, span: Span) -> Option<Export> {
+    let text = span.slice(input);
+    let open = text.find(" (")? + 2;
+    let close = open + text[open..].find(')')?;
+    let lower = text[..open].to_ascii_lowercase();
+    if !["export", "download", "dump", "extract"]
+        .iter()
+        .any(|verb| lower.contains(verb))
+    {
+        return None;
+    }
+    let mut offset = open;
+    let mut first = None;
+    for field in text[open..close].split(", ") {
+        if first.is_none() && PERSONAL_COLUMNS.contains(field.to_ascii_lowercase().as_str()) {
+            first = Some((offset, field.len()));
+        }
+        offset += field.len() + 2;
+    }
+    let first = first?;
+    let rest = &text[close + 1..];
+    let (at, file) = rest
+        .split(' ')
+        .scan(0, |at, word| {
+            let start = *at;
+            *at += word.len() + 1;
+            Some((start, word))
+        })
+        .find(|(_, word)| {
+            let lower = word.to_ascii_lowercase();
+            word.contains('/')
+                && [
+                    ".csv", ".tsv", ".json", ".jsonl", ".xlsx", ".xls", ".parquet",
+                ]
+                .iter()
+                .any(|ext| lower.ends_with(ext))
+        })?;
+    let start = span.start + close + 1 + at;
+    Some(export(
+        input,
+        span.start,
+        Columns {
+            first,
+            identity: None,
+        },
+        Span::new(start, start + file.len()),
+    ))
 }
 
 /// Where a query service stores what a query returns, in a bucket: Athena's

@@ -220,6 +220,7 @@ pub fn rewrite(input: &str) -> Option<Rewritten> {
         returned: Vec::new(),
         dry_run: None,
         channel: None,
+        fields: Vec::new(),
     };
     let mut kind = "json";
     for value in &values {
@@ -287,6 +288,10 @@ struct Writer<'a> {
     /// A chat tool's channel given without its `#` (`"channel": "C05SDKTEAM"`), which the item
     /// writes as `#C05SDKTEAM`: the channel the prose rules know, team or audience by its name.
     channel: Option<Span>,
+    /// The fields an export call takes out (`"properties": ["email", "firstname"]`), which
+    /// the item writes in parentheses after the call's name: data to the prose rules, and
+    /// what the export holds to the flows that follow the file it writes.
+    fields: Vec<Text>,
 }
 
 impl Writer<'_> {
@@ -508,8 +513,17 @@ impl Writer<'_> {
                 ]
                 .contains(word)
             });
+        let exports = split_identifier(name.as_str())
+            .split_whitespace()
+            .any(|word| words!["export", "download", "dump", "extract"].contains(word));
         for (key, value) in fields {
             let lower = key.as_str().to_ascii_lowercase();
+            if let (true, Value::Array(items, _)) = (exports, value) {
+                if words!["properties", "fields", "columns", "attributes"].contains(lower.as_str())
+                {
+                    self.fields = items.iter().filter_map(Value::text).cloned().collect();
+                }
+            }
             if let (true, Value::String(channel)) = (chat, value) {
                 let bare = channel.as_str();
                 if words!["channel", "channel_id", "channel_name", "conversation_id"]
@@ -797,6 +811,23 @@ impl Writer<'_> {
                             .stand_in("'", Span::new(value.span.end, value.span.end));
                     }
                 }
+                // A file sent as the body (`"body_file": "/workspace/list.csv"`): what curl's
+                // `--data-binary @file` sends.
+                Value::String(text)
+                    if words![
+                        "body_file",
+                        "data_file",
+                        "upload_file",
+                        "input_file",
+                        "file"
+                    ]
+                    .contains(lower.as_str())
+                        && !text.as_str().contains(['\'', ' ', '\n']) =>
+                {
+                    let at = inner(text).start;
+                    self.derived.stand_in(" --data-binary @", Span::new(at, at));
+                    self.append_text(text);
+                }
                 Value::String(text)
                     if words!["body", "data", "json", "payload", "content", "form"]
                         .contains(lower.as_str()) =>
@@ -1050,6 +1081,17 @@ impl Writer<'_> {
         // the grant itself.
         if let Some(grant) = public {
             self.derived.stand_in(" making it public", grant);
+        }
+        let fields = std::mem::take(&mut self.fields);
+        for (at, field) in fields.iter().enumerate() {
+            let start = Span::new(field.span.start, field.span.start);
+            self.derived
+                .stand_in(if at == 0 { " (" } else { ", " }, start);
+            self.append_text(field);
+        }
+        if let Some(last) = fields.last() {
+            self.derived
+                .stand_in(")", Span::new(last.span.end, last.span.end));
         }
         for word in words {
             let text = word.as_str();
