@@ -4249,3 +4249,27 @@ fn a_crm_export_of_contact_fields_sent_as_a_request_body_is_sent() {
     assert!(!has_finding(step(&counts, 1), "flow.personal-data-export"));
     assert!(!has_finding(step(&counts, 2), "flow.personal-data-sent"));
 }
+
+/// A force-push right after git refused a push because the remote had moved on drops commits
+/// that are known to be there: escalated. The same force-push with no refusal before it is
+/// judged as force-pushes are.
+#[test]
+fn a_force_push_after_git_refused_the_push_is_escalated() {
+    let plan = |result: &str| {
+        format!(
+            "[{{\"role\": \"assistant\", \"content\": [{{\"type\": \"tool_use\", \"id\": \"t1\", \"name\": \"Bash\", \"input\": {{\"command\": \"git push origin ci/stabilise-suite\"}}}}]}}, {{\"role\": \"user\", \"content\": [{{\"type\": \"tool_result\", \"tool_use_id\": \"t1\", \"content\": \"{result}\"}}]}}, {{\"role\": \"assistant\", \"content\": [{{\"type\": \"tool_use\", \"id\": \"t2\", \"name\": \"Bash\", \"input\": {{\"command\": \"git push --force origin ci/stabilise-suite\"}}}}]}}]"
+        )
+    };
+    let dev = || Context {
+        target: Target::Development,
+        ..Context::default()
+    };
+    let refused = assess_in(
+        &plan(" ! [rejected]        ci/stabilise-suite -> ci/stabilise-suite (fetch first)"),
+        dev(),
+    );
+    let pushed = assess_in(&plan("Everything up-to-date"), dev());
+    assert!(has_finding(step(&refused, 2), "git.force-push"));
+    assert!(step(&refused, 2).decision >= Decision::Escalate);
+    assert!(step(&pushed, 2).decision < step(&refused, 2).decision);
+}

@@ -42,6 +42,8 @@ struct Flow {
     /// -base64 30)`): secret in a trace or a log, though sending one to the service that is to
     /// use it is what making it is for.
     made_secrets: Vec<String>,
+    /// The step (1-based) whose push git refused because the remote had moved on.
+    refused_push: Option<usize>,
     /// Credential files the plan's commands name (`/etc/app/app.env`, `tls/gateway.key`): a
     /// folder that holds one holds a secret, so an archive of the folder does too.
     secret_files: Vec<String>,
@@ -608,6 +610,29 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                 &mut flow.secret_links,
             );
         }
+        // A force-push after git refused a push because the remote holds commits this clone
+        // lacks: those commits are certain to be dropped, not only possibly.
+        if let Some(refused) = flow.refused_push {
+            for finding in step
+                .findings
+                .iter_mut()
+                .filter(|f| f.rule.id() == "git.force-push")
+            {
+                finding.decision = finding.decision.max(crate::model::Decision::Escalate);
+                finding.adjustments.push(crate::report::Adjustment {
+                    kind: crate::report::AdjustmentKind::Context,
+                    note: format!("Git refused the push in step {refused} because the remote has commits this clone does not: forcing drops them from the branch."),
+                    evidence: Vec::new(),
+                });
+            }
+        }
+        if outside
+            .iter()
+            .filter(|o| o.start >= bounds[index].0 && o.end <= bounds[index].1)
+            .any(|o| refused_push(o.slice(input)))
+        {
+            flow.refused_push = Some(index + 1);
+        }
         // What the step opened to anyone with the link comes back as that link.
         if step
             .findings
@@ -845,6 +870,13 @@ fn hands_on_link(
         let start = step.step.span.start + offset;
         Some((Hit::pair(Span::new(start, start + link.len()), *at), *made))
     })
+}
+
+/// Whether a tool's output is git refusing a push because the remote has commits the clone
+/// lacks (`! [rejected] ... (fetch first)`, `(non-fast-forward)`).
+fn refused_push(output: &str) -> bool {
+    output.contains("[rejected]")
+        && (output.contains("fetch first") || output.contains("non-fast-forward"))
 }
 
 /// Rules whose step opens something to anyone who has its link.
