@@ -3999,6 +3999,16 @@ fn a_piped_deletion_is_judged_by_the_folder_the_pipeline_listed() {
         "Get-ChildItem -Path 'C:\\Users\\*\\AppData\\Local\\pip\\Cache' -Directory | Remove-Item -Recurse -Force\n",
     );
     assert!(cache.verdict <= Decision::Review);
+    // A wildcard over a file server's shares reaches every team's files; one share's temp
+    // files, chosen by name, do not.
+    let shares = assess_default(
+        "Get-ChildItem -Path 'E:\\Shares\\*\\Archive' -Recurse -File | Where-Object { $_.LastWriteTime -lt (Get-Date).AddYears(-3) } | Remove-Item -Force\n",
+    );
+    assert!(shares.verdict >= Decision::Escalate);
+    let temp = assess_default(
+        "Get-ChildItem -Path 'E:\\Shares' -Recurse -File -Include '*.tmp', 'Thumbs.db' | Remove-Item -Force\n",
+    );
+    assert!(temp.verdict <= Decision::Review);
 }
 
 /// A feature flag is a switch a flag service flips in production, not code: changing or

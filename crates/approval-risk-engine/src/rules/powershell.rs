@@ -329,27 +329,34 @@ fn is_cache_folder(path: &str) -> bool {
 }
 
 /// A wildcard in place of the user in a folder of home folders (`D:\Home\*`, `C:\Users\*\
-/// Documents`, `/home/*`): the deletion reaches every person's own files.
+/// Documents`, `/home/*`) or of the team in a folder of shares: the deletion reaches every
+/// person's own files.
 fn every_home(hit: &mut Hit, path: &Arg) {
     let lower = path.value.to_ascii_lowercase();
     let parts: Vec<&str> = lower.split(['\\', '/']).collect();
     // Below the wildcard, an application's own data (`AppData\...`, `.cache`) is not the
     // person's files.
-    let everyone = (1..parts.len()).any(|at| {
-        words!["users", "home", "homes"].contains(parts[at - 1])
-            && parts[at] == "*"
-            && !parts[at + 1..]
-                .iter()
-                .any(|part| *part == "appdata" || part.starts_with('.'))
-    });
-    if everyone {
-        hit.reversibility = Some(R::Irreversible);
-        hit.scope = Some(S::Shared);
-        hit.set_note(format!(
-            "`{}` is every user's home folder: each person's own files on the machine go.",
-            path.value
-        ));
-    }
+    let every = |folders: Words| {
+        (1..parts.len()).any(|at| {
+            folders.contains(parts[at - 1])
+                && parts[at] == "*"
+                && !parts[at + 1..]
+                    .iter()
+                    .any(|part| *part == "appdata" || part.starts_with('.'))
+        })
+    };
+    // The same wildcard over a file server's shares (`E:\Shares\*\Archive`) reaches every
+    // team's files.
+    let note = if every(words!["users", "home", "homes"]) {
+        "is every user's home folder: each person's own files on the machine go"
+    } else if every(words!["shares", "share", "departments", "depts", "teams"]) {
+        "is in every team's share: files other people work from and keep go"
+    } else {
+        return;
+    };
+    hit.reversibility = Some(R::Irreversible);
+    hit.scope = Some(S::Shared);
+    hit.set_note(format!("`{}` {note}.", path.value));
 }
 
 /// `Remove-Item` without `-Recurse` of every file a wildcard matches (`D:\Reports\*.xlsx`) or
