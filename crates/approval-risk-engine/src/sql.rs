@@ -2,6 +2,7 @@
 //! SQL is often partial, so nothing here rejects input.
 
 use crate::span::Span;
+use crate::words::Last;
 use crate::words::Words;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,41 +221,66 @@ pub fn assigned_columns(statement: &str) -> Option<Vec<String>> {
 
 /// The columns a `SELECT` lists, lower-case without table prefixes; `None` when it takes
 /// every column (`*`) or has no `SELECT ... FROM`.
-/// Whether a statement has a `WHERE` (outside strings and comments).
-pub fn has_where(statement: &str) -> bool {
-    words(statement, Span::new(0, statement.len()))
-        .iter()
-        .any(|w| w.text == "where")
+/// The byte offset just past a statement's first `WHERE`, if it has one. A byte search, not
+/// the lexer: this is asked of every copy and change the patterns compare.
+pub fn after_where(statement: &str) -> Option<usize> {
+    let b = statement.as_bytes();
+    let part = |at: usize| {
+        b.get(at)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    };
+    (0..b.len().saturating_sub(4))
+        .find(|&at| {
+            b[at..at + 5].eq_ignore_ascii_case(b"where")
+                && (at == 0 || !part(at - 1))
+                && !part(at + 5)
+        })
+        .map(|at| at + 5)
 }
 
 /// The first range a statement's `WHERE` puts on a column, as written: `created_at <
 /// '2021-01-01'` is (`created_at`, below, `2021-01-01`). `None` without a `WHERE`, or where
 /// its first comparison is not `<`, `<=`, `>` or `>=` against a literal.
-pub fn where_bound(statement: &str) -> Option<(String, bool, String)> {
-    let at = words(statement, Span::new(0, statement.len()))
-        .iter()
-        .find(|w| w.text == "where")?
-        .span
-        .end;
-    let rest = statement.get(at..)?;
-    let op = rest.find(['<', '>'])?;
-    let column = rest[..op]
-        .trim_end()
-        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .next()?
-        .to_ascii_lowercase();
-    let below = rest.as_bytes()[op] == b'<';
-    let value = rest[op + 1..].trim_start_matches('=').trim_start();
-    let literal = match value.strip_prefix('\'') {
-        Some(quoted) => quoted.split('\'').next()?,
-        None => {
-            let end = value
-                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-                .unwrap_or(value.len());
-            &value[..end]
+pub fn where_bound(statement: &str) -> Option<(String, bool, &str)> {
+    // Bytes throughout, spaces skipped by hand: `trim_start` and its kin decode characters,
+    // and this runs only to compare two filters.
+    let b = statement.as_bytes();
+    let start = after_where(statement)?;
+    let op = start + b[start..].iter().position(|c| *c == b'<' || *c == b'>')?;
+    let mut end = op;
+    while end > start && b[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    let mut from = end;
+    while from > start && (b[from - 1].is_ascii_alphanumeric() || b[from - 1] == b'_') {
+        from -= 1;
+    }
+    let mut at = op + 1;
+    while b
+        .get(at)
+        .is_some_and(|c| *c == b'=' || c.is_ascii_whitespace())
+    {
+        at += 1;
+    }
+    let quoted = b.get(at) == Some(&b'\'');
+    let first = at + usize::from(quoted);
+    let mut last = first;
+    while b.get(last).is_some_and(|c| {
+        if quoted {
+            *c != b'\''
+        } else {
+            c.is_ascii_digit() || *c == b'.'
         }
-    };
-    (!column.is_empty() && !literal.is_empty()).then(|| (column, below, literal.to_string()))
+    }) {
+        last += 1;
+    }
+    (from < end && first < last).then(|| {
+        (
+            statement[from..end].to_ascii_lowercase(),
+            b[op] == b'<',
+            &statement[first..last],
+        )
+    })
 }
 
 pub fn selected_columns(statement: &str) -> Option<Vec<String>> {
@@ -310,7 +336,7 @@ fn top_level_items(list: &str) -> impl Iterator<Item = &str> {
 
 /// A column as written (`t.email`, `"Email"`), lower-case without its table or quotes.
 fn column_name(written: &str) -> Option<String> {
-    let name = written.trim().rsplit('.').next()?.trim_matches(['"', '`']);
+    let name = written.trim().after_last(b'.').trim_matches(['"', '`']);
     (!name.is_empty()).then(|| name.to_ascii_lowercase())
 }
 

@@ -203,6 +203,51 @@ impl Trim for str {
     }
 }
 
+/// Searching from the end for one ASCII byte. `rsplit`, `rsplit_once` and `rfind` with a
+/// `char` link the general character searcher's backward half (over half a kilobyte of the
+/// page's wasm); the engine only ever looks back for an ASCII separator (`/`, `.`, `:`, `@`).
+pub trait Last {
+    /// Where `byte` last occurs.
+    fn find_last(&self, byte: u8) -> Option<usize>;
+    /// What follows the last `byte`, or all of it when there is none (`rsplit(c).next()`).
+    fn after_last(&self, byte: u8) -> &str;
+    /// Before and after the last `byte` (`rsplit_once(c)`).
+    fn split_last(&self, byte: u8) -> Option<(&str, &str)>;
+    /// What follows the last of any of `bytes`, or all of it (`rsplit([a, b]).next()`).
+    fn after_last_of(&self, bytes: &[u8]) -> &str;
+    /// Without the trailing run of `bytes` (`trim_end_matches([a, b])`).
+    fn trim_end_of(&self, bytes: &[u8]) -> &str;
+}
+
+impl Last for str {
+    fn find_last(&self, byte: u8) -> Option<usize> {
+        self.bytes().rposition(|b| b == byte)
+    }
+
+    fn after_last(&self, byte: u8) -> &str {
+        self.find_last(byte).map_or(self, |at| &self[at + 1..])
+    }
+
+    fn split_last(&self, byte: u8) -> Option<(&str, &str)> {
+        let at = self.find_last(byte)?;
+        Some((&self[..at], &self[at + 1..]))
+    }
+
+    fn after_last_of(&self, bytes: &[u8]) -> &str {
+        self.bytes()
+            .rposition(|b| bytes.contains(&b))
+            .map_or(self, |at| &self[at + 1..])
+    }
+
+    fn trim_end_of(&self, bytes: &[u8]) -> &str {
+        let end = self
+            .bytes()
+            .rposition(|b| !bytes.contains(&b))
+            .map_or(0, |at| at + 1);
+        &self[..end]
+    }
+}
+
 /// Joining strings with a separator. The standard `join` is written for speed, with an exact
 /// allocation and unchecked copies, and is compiled once per element type (about 1 KB of the
 /// page's wasm each, for `String` and `&str`); the engine joins a few short words per card.
@@ -260,6 +305,19 @@ mod tests {
     fn replacing_a_character_replaces_every_one() {
         assert_eq!(super::replace_char("a b  c", ' ', ""), "abc");
         assert_eq!(super::replace_char("a|b", '|', "\\|"), "a\\|b");
+    }
+
+    #[test]
+    fn looking_back_for_a_byte_splits_at_its_last_copy() {
+        use super::Last;
+        assert_eq!("a/b/c".after_last(b'/'), "c");
+        assert_eq!("abc".after_last(b'/'), "abc");
+        assert_eq!("a.b.c".split_last(b'.'), Some(("a.b", "c")));
+        assert_eq!("abc".split_last(b'.'), None);
+        assert_eq!("x@y@z".find_last(b'@'), Some(3));
+        assert_eq!("a/b\\c".after_last_of(b"/\\"), "c");
+        assert_eq!("run:**".trim_end_of(b"*_"), "run:");
+        assert_eq!("**".trim_end_of(b"*"), "");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use crate::policy::Policy;
 use crate::prose::Token;
 use crate::span::Span;
+use crate::words::Last;
 use crate::words::Words;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -133,7 +134,7 @@ impl Environment {
                     let rest = &text[at + 3..];
                     let host_end = rest.find('/').unwrap_or(rest.len());
                     let host = &rest[..host_end];
-                    let without_tld = host.rsplit_once('.').map_or(host, |(h, _)| h);
+                    let without_tld = host.split_last(b'.').map_or(host, |(h, _)| h);
                     owned = format!("{}{}{}", &text[..at + 3], without_tld, &rest[host_end..]);
                     owned.as_str()
                 }

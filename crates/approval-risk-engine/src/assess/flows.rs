@@ -13,6 +13,7 @@ use crate::rules::{self, flows, Hit};
 use crate::shell::{normal_path, Command, Input};
 use crate::span::Span;
 use crate::words::Join;
+use crate::words::Last;
 use crate::words::Words;
 use crate::Options;
 
@@ -721,7 +722,7 @@ pub(super) fn sends_off_machine(command: &Command) -> bool {
             && value.split_once(':').is_some_and(|(host, _)| {
                 !host.is_empty()
                     && !host.contains('/')
-                    && !flows::is_local_host(host.rsplit('@').next().unwrap_or(host))
+                    && !flows::is_local_host(host.after_last(b'@'))
             })
     })
 }
@@ -936,7 +937,7 @@ fn publishes_personal_file(input: &str, step: &StepWork, flow: &Flow) -> Option<
     }
     step.commands.iter().find_map(|command| {
         command.args.iter().find_map(|arg| {
-            let name = arg.value.rsplit('/').next().unwrap_or(&arg.value);
+            let name = arg.value.after_last(b'/');
             // The file by name, or a bucket made public that a query stored its results in
             // (`--bucket exports` after `OutputLocation=s3://exports/partner/`).
             let file = flow.records.personal_files.iter().find(|file| {
@@ -995,16 +996,16 @@ fn asked_values(input: &str, addressed: &[Span]) -> Vec<(String, Span, Span)> {
                         && value.bytes().any(|b| b.is_ascii_alphabetic());
                     // A URL, or an e-mail address: a domain after the `@` that ends in a
                     // top-level domain (`name@4.5.0` is a package's version).
-                    let email = value.rsplit_once('@').is_some_and(|(local, domain)| {
+                    let email = value.split_last(b'@').is_some_and(|(local, domain)| {
                         !local.is_empty()
-                            && domain.rsplit_once('.').is_some_and(|(_, top)| {
+                            && domain.split_last(b'.').is_some_and(|(_, top)| {
                                 top.len() >= 2 && top.bytes().all(|b| b.is_ascii_alphabetic())
                             })
                     });
                     let address = value.contains("://") && value.len() > 10 || email;
                     // A package at a moving tag (`name@latest`): whatever its publisher puts
                     // there next is what gets installed.
-                    let package = value.rsplit_once('@').is_some_and(|(name, tag)| {
+                    let package = value.split_last(b'@').is_some_and(|(name, tag)| {
                         name.trim_start_matches('@').len() >= 2
                             && matches!(tag, "latest" | "next" | "canary" | "beta")
                     });
@@ -1461,7 +1462,7 @@ fn copies_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
             let (destination, sources) = words.split_last().unwrap_or((&words[0], &[]));
             if let Some(source) = sources.iter().find(|s| flow.secret_at(&s.value).is_some()) {
                 // The copy holds what the source holds; the copying command is the evidence.
-                let name = source.value.rsplit('/').next().unwrap_or(&source.value);
+                let name = source.value.after_last(b'/');
                 let destination = normal_path(&destination.value);
                 flow.secret_paths
                     .push((format!("{destination}/{name}"), source.span));
@@ -1583,7 +1584,7 @@ fn sends_secret(
                 "scp" | "sftp" | "rsync" => v.split_once(':').is_some_and(|(host, _)| {
                     !host.is_empty()
                         && !host.contains('/')
-                        && !flows::is_local_host(host.rsplit('@').next().unwrap_or(host))
+                        && !flows::is_local_host(host.after_last(b'@'))
                 }),
                 listed if words!["nc", "ncat", "netcat", "telnet"].contains(listed) => {
                     flows::host_of(v).is_some_and(|h| !flows::is_local_host(h))

@@ -19,6 +19,7 @@ use crate::shell::{parse_commands, Command, Input, ShellState};
 use crate::span::Span;
 use crate::sql;
 use crate::words::Join;
+use crate::words::Last;
 use crate::words::Words;
 use crate::Options;
 
@@ -185,7 +186,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
         .map(|c| c.span)
         .filter(|s| {
             let before = input.get(..s.start).unwrap_or_default();
-            before.ends_with('`') || before.trim_end_matches([' ', '*', '_']).ends_with(':')
+            before.ends_with('`') || before.trim_end_of(b" *_").ends_with(':')
         })
         .collect();
     let all_tokens = prose::tokens(input, step.span, &[]);
@@ -454,7 +455,7 @@ fn shows_file_written(input: &str, step: &crate::plan::Step) -> bool {
         .split(|c: char| c.is_whitespace() || c == '`')
         .map(|word| word.trim_end_matches([':', ',', '.', ';']))
         .any(|word| {
-            let name = word.rsplit('/').next().unwrap_or(word).to_ascii_lowercase();
+            let name = word.after_last(b'/').to_ascii_lowercase();
             (is_workspace_file(word) && !word.starts_with(['/', '~']))
                 || REPOSITORY_FILES.contains(name.as_str())
         })
@@ -489,9 +490,8 @@ fn files_shown(input: &str, step: &crate::plan::Step) -> Vec<(String, Span)> {
             && !name.contains(char::is_whitespace)
             && !name.contains("://")
             && name
-                .rsplit('/')
-                .next()
-                .and_then(|file| file.rsplit_once('.'))
+                .after_last(b'/')
+                .split_last(b'.')
                 .is_some_and(|(stem, ext)| !stem.is_empty() && (1..=5).contains(&ext.len()))
     };
     let mut out = Vec::new();
@@ -1598,7 +1598,7 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
 /// project path (`:api:check`), its plugin prefix (`spotless:apply`) or the words after its
 /// first (`generateOpenApiDocs` is `generate`), lower-cased.
 fn build_task(task: &str) -> String {
-    let name = task.rsplit(':').next().unwrap_or(task);
+    let name = task.after_last(b':');
     let end = name
         .char_indices()
         .skip(1)
@@ -2597,7 +2597,7 @@ fn file_extension(word: &str) -> Option<&str> {
     if word.starts_with('$') || word.contains("prod") || word.contains("..") {
         return None;
     }
-    let (stem, extension) = word.rsplit_once('.')?;
+    let (stem, extension) = word.split_last(b'.')?;
     (!stem.is_empty() && !stem.ends_with('/')).then_some(extension)
 }
 

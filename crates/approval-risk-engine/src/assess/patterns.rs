@@ -10,6 +10,7 @@ use crate::report::{Adjustment, AdjustmentKind, PatternReport};
 use crate::rules::{Action, Reach};
 use crate::shell::Command;
 use crate::span::Span;
+use crate::words::Last;
 use crate::words::Trim;
 use crate::words::Words;
 
@@ -383,7 +384,7 @@ fn command_backs_up(command: &Command) -> bool {
 fn backs_up_first_within(work: &StepWork, finding: &super::Scored) -> bool {
     let bare = |name: &str| -> String {
         let name = name.trim_matches(['"', '\'', '`', ';']);
-        let name = name.rsplit('.').next().unwrap_or(name);
+        let name = name.after_last(b'.');
         name.trim_matches(['"', '`']).to_ascii_lowercase()
     };
     let (Some(at), Some(target)) = (finding.hit.evidence.first(), finding.hit.target.as_deref())
@@ -485,7 +486,7 @@ fn pushes_to(work: &StepWork, branch: &str) -> bool {
             continue;
         }
         for spec in words.skip(1) {
-            let to = spec.value.rsplit(':').next().unwrap_or_default();
+            let to = spec.value.after_last(b':');
             if to.trim_start_matches('+').trim_start_str("refs/heads/") == branch {
                 return true;
             }
@@ -1335,35 +1336,24 @@ fn copy_covers(copy: &str, changed: &str) -> bool {
 /// higher one on the same column (`< '2022-01-01'`). Filters it cannot compare are taken to
 /// match.
 fn copy_covers_rows(copy: &str, changed: &str) -> bool {
-    if !crate::sql::has_where(copy) {
-        return true;
-    }
-    if !crate::sql::has_where(changed) {
-        return false;
-    }
-    let (Some((column, below, kept)), Some((changed_column, changed_below, gone))) = (
-        crate::sql::where_bound(copy),
-        crate::sql::where_bound(changed),
-    ) else {
-        return true;
+    let Some(kept) = crate::sql::where_bound(copy) else {
+        // No filter at all covers every row; one the engine cannot read is taken to match.
+        return crate::sql::after_where(copy).is_none()
+            || crate::sql::after_where(changed).is_some();
     };
-    if column != changed_column || below != changed_below {
-        return true;
-    }
+    let Some(gone) = crate::sql::where_bound(changed) else {
+        return crate::sql::after_where(changed).is_some();
+    };
     // Whole numbers by value (longer is larger), dates and other literals as written (ISO
     // dates sort as text). No float parsing: it would cost the page kilobytes.
     let whole = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let order = if whole(&kept) && whole(&gone) {
-        gone.len().cmp(&kept.len()).then_with(|| gone.cmp(&kept))
+    let order = if whole(kept.2) && whole(gone.2) {
+        gone.2.len().cmp(&kept.2.len()).then(gone.2.cmp(kept.2))
     } else {
-        gone.cmp(&kept)
+        gone.2.cmp(kept.2)
     };
-    let beyond = if below {
-        order == std::cmp::Ordering::Greater
-    } else {
-        order == std::cmp::Ordering::Less
-    };
-    !beyond
+    let beyond = if kept.1 { order.is_gt() } else { order.is_lt() };
+    kept.0 != gone.0 || kept.1 != gone.1 || !beyond
 }
 
 /// Where a backup step puts its copy, as written: the files and URLs its commands name

@@ -8,6 +8,7 @@ use crate::prose::{after_determiner, find_all, Token};
 use crate::rules::Hit;
 use crate::shell::{normal_path, Arg, Command, Input};
 use crate::span::Span;
+use crate::words::Last;
 use crate::words::Words;
 
 /// Columns that hold a person's contact or identity details.
@@ -70,7 +71,7 @@ pub(super) struct PersonalFile {
 
 impl PersonalFile {
     pub fn name(&self) -> &str {
-        self.path.rsplit('/').next().unwrap_or(&self.path)
+        self.path.after_last(b'/')
     }
 
     /// Who wrote the file, as a card at step `now` says it.
@@ -495,12 +496,7 @@ impl Records {
         command.args.iter().find_map(|arg| {
             let file = self.personal_files.iter().find(|f| {
                 let name = f.name();
-                !name.is_empty()
-                    && arg
-                        .value
-                        .rsplit(['/', '@', '<', '='])
-                        .next()
-                        .is_some_and(|last| last == name)
+                !name.is_empty() && arg.value.after_last_of(b"/@<=") == name
             })?;
             let mut hit = Hit::pair(arg.span, file.column);
             hit.set_target(file.path.clone());
@@ -565,11 +561,11 @@ impl Records {
         }
         let file = restore_file(command)?;
         let path = normal_path(&file.value);
-        let name = path.rsplit('/').next().unwrap_or(&path);
+        let name = path.after_last(b'/');
         let (dumped, dump, step) = self
             .production_dumps
             .iter()
-            .find(|(dumped, _, _)| *dumped == path || dumped.rsplit('/').next() == Some(name))?;
+            .find(|(dumped, _, _)| *dumped == path || dumped.after_last(b'/') == name)?;
         // Restoring into production is a recovery; restoring into a throwaway database
         // (`billing_scratch`, `restore_tmp`) is how a backup is checked before it is relied on.
         // The dump's own name (`crm-prod.dump`) says where it came from, not where it goes.

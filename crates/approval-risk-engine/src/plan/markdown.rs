@@ -5,6 +5,7 @@
 use super::script::{looks_like_shell, looks_like_sql, shell_steps, sql_steps};
 use super::{trim_span, Code, CodeKind, Step};
 use crate::span::Span;
+use crate::words::Last;
 use crate::words::Words;
 
 /// The byte length of a list marker at the start of `line` (indentation, marker, the space
@@ -487,9 +488,9 @@ fn is_lone_path(code: &str) -> bool {
     if !code.contains('/') || code.starts_with("./") || code.starts_with("../") {
         return false;
     }
-    let file = code.rsplit('/').next().unwrap_or("");
+    let file = code.after_last(b'/');
     let script = file
-        .rsplit_once('.')
+        .split_last(b'.')
         .is_some_and(|(_, extension)| SCRIPTS.contains(extension));
     let in_bin = code
         .split('/')
@@ -518,7 +519,7 @@ pub(crate) fn command_in_sentence(text: &str) -> Option<(Span, CodeKind)> {
         let ((_, written), (start, program)) = (pair[0], pair[1]);
         let rest = &text[start..];
         // Markdown's emphasis around a label ("**Run:** ...") closes after its colon.
-        let colon = written.trim_end_matches(['*', '_']).ends_with(':');
+        let colon = written.trim_end_of(b"*_").ends_with(':');
         if colon && looks_like_statement(rest) {
             // A statement runs to its `;` (commas and "to" are its own), or to the line's end.
             let line = rest.split('\n').next().unwrap_or(rest);

@@ -12,6 +12,7 @@ pub(crate) use script::looks_like_sql;
 pub use script::sql_statements;
 
 use crate::span::Span;
+use crate::words::Last;
 use crate::words::Words;
 
 /// The formats the engine reads. `Markdown` is prose with fenced code blocks.
@@ -243,7 +244,7 @@ fn shebang_names_a_shell(first: &str) -> bool {
         return false;
     };
     rest.split_whitespace()
-        .map(|word| word.rsplit('/').next().unwrap_or(word))
+        .map(|word| word.after_last(b'/'))
         .any(|name| SHELLS.contains(&name))
 }
 

@@ -4,6 +4,7 @@
 use super::{trim_span, Code, CodeKind, Step};
 use crate::shell::lexer::{tokenize, Op, Token};
 use crate::span::Span;
+use crate::words::Last;
 use crate::words::Words;
 
 /// Splits shell text into steps at unescaped newlines outside quotes and heredocs; comment-only
@@ -296,11 +297,7 @@ pub fn looks_like_shell(line: &str) -> bool {
     if first.contains('=') && !first.starts_with('=') && !literal {
         return true;
     }
-    let name = first
-        .trim_start_matches('\\')
-        .rsplit('/')
-        .next()
-        .unwrap_or("");
+    let name = first.trim_start_matches('\\').after_last(b'/');
     if crate::rules::is_known_program(name)
         || crate::rules::is_cmdlet(name)
         || first.starts_with("./")

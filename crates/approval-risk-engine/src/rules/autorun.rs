@@ -12,6 +12,7 @@ use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command, Input};
 use crate::span::Span;
+use crate::words::Last;
 use crate::words::Trim;
 
 /// Files the system runs by itself, and how their lines hold commands.
@@ -29,7 +30,7 @@ pub enum Autorun {
 /// What `path` is, if the system runs it by itself.
 pub fn autorun(path: &str) -> Option<Autorun> {
     let path = path.trim_matches(['"', '\'']);
-    let name = path.rsplit('/').next().unwrap_or(path);
+    let name = path.after_last(b'/');
     if path == "/etc/crontab" || path.starts_with("/etc/cron.d/") {
         return Some(Autorun::Cron { with_user: true });
     }
@@ -347,7 +348,7 @@ pub fn installed(input: &str, command: &Command) -> Vec<Span> {
     // A program written into a folder of commands (`/usr/local/sbin/prune`) runs when anything
     // calls it: its lines are judged here too, where the plan shows them.
     let program = |path: &str| {
-        let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+        let folder = path.split_last(b'/').map_or("", |(folder, _)| folder);
         words![
             "/usr/local/bin",
             "/usr/local/sbin",

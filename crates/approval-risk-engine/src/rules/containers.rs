@@ -7,6 +7,7 @@ use super::matching::{find_flag, flag_value, positionals, Hit};
 use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
+use crate::words::Last;
 use crate::words::Trim;
 use crate::words::Words;
 
@@ -357,7 +358,7 @@ fn is_moving_tag(reference: &str) -> bool {
     if reference.contains('@') {
         return false;
     }
-    let name = reference.rsplit('/').next().unwrap_or(reference);
+    let name = reference.after_last(b'/');
     match name.split_once(':') {
         Some((_, tag)) => MOVING_TAGS.contains(&tag.to_ascii_lowercase().as_str()),
         None => !reference.starts_with('-'),

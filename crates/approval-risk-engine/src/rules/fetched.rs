@@ -10,6 +10,7 @@ use super::matching::{positionals, Hit};
 use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
+use crate::words::Last;
 use crate::words::Words;
 
 /// A version that names one release: `1.4.2`, `v1.4.2` (not `latest`, `next` or a range).
@@ -69,7 +70,7 @@ fn fetched_package(command: &Command) -> Option<Hit> {
             .args
             .iter()
             .any(|a| matches!(a.value.as_str(), "-y" | "--yes"));
-        let bare = name.rsplit('/').next().unwrap_or(name);
+        let bare = name.after_last(b'/');
         tagged || (unprompted && !pinned && !super::is_known_program(bare))
     } else {
         !pinned

@@ -8,6 +8,7 @@ use super::{Action, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::shell::command::join_path;
 use crate::shell::{Arg, Command, Input};
+use crate::words::Last;
 use crate::words::Trim;
 use crate::words::Words;
 
@@ -145,7 +146,7 @@ pub fn classify_path(arg: &Arg, cwd: Option<&str>) -> (PathClass, String) {
     {
         return (PathClass::ServerData, path);
     }
-    let last = lower.trim_start_str("./").rsplit('/').next().unwrap_or("");
+    let last = lower.trim_start_str("./").after_last(b'/');
     let first = lower.trim_start_str("./").split('/').next().unwrap_or("");
     if SCRATCH.contains(&last)
         || SCRATCH.contains(&first)
@@ -304,7 +305,7 @@ const REGENERATED: Words = words![
 fn regenerated(arg: &Arg, path: &str) -> bool {
     let raw = arg.value.trim_start_str("./").trim_end_matches('/');
     let first = raw.split('/').next().unwrap_or("");
-    let last = raw.rsplit('/').next().unwrap_or("");
+    let last = raw.after_last(b'/');
     // A climb out of the working copy (`../shared/dist`) is not the project's own; `.next`
     // and `.cache` are names, not climbs.
     !arg.value.starts_with(['/', '~', '$'])
@@ -452,7 +453,7 @@ fn rm_recursive(command: &Command) -> Option<Hit> {
     let targets = operands(command);
     let selective_globs = !targets.is_empty()
         && targets.iter().all(|a| {
-            let file_part = a.value.rsplit('/').next().unwrap_or("");
+            let file_part = a.value.after_last(b'/');
             a.glob
                 && !a.quoted
                 && file_part.contains('.')
@@ -501,7 +502,7 @@ fn rm_glob_of(command: &Command, globs: &[&Arg]) -> Option<Hit> {
     classify_into(&mut hit, class, &path, arg);
     hit.target_of(Some(arg));
     // `*.pdf` names a kind of file; a bare `*` names everything.
-    let file_part = arg.value.rsplit('/').next().unwrap_or("");
+    let file_part = arg.value.after_last(b'/');
     let selective =
         file_part.chars().any(|c| c.is_alphanumeric()) && !matches!(file_part, "*" | ".*");
     if class == PathClass::Ordinary && selective && hit.reversibility.is_none() {
@@ -570,7 +571,7 @@ fn delete_matches(command: &Command) -> Option<Hit> {
             command
                 .args
                 .get(at + 1)
-                .filter(|a| matches!(a.value.rsplit('/').next(), Some("rm" | "shred" | "unlink")))
+                .filter(|a| matches!(a.value.after_last(b'/'), "rm" | "shred" | "unlink"))
         })?;
     let mut hit = Hit::pair(command.program_span, delete.span);
     // `find spool -delete -name '*.partial'`: find acts left to right, so `-delete` runs on
@@ -1935,7 +1936,7 @@ fn userdel(command: &Command) -> Option<Hit> {
 
 /// Files where shells and REPLs keep the commands that were run.
 fn is_history_file(value: &str) -> bool {
-    let name = value.rsplit(['/', '\\']).next().unwrap_or(value);
+    let name = value.after_last_of(b"/\\");
     name.ends_with("_history")
         || name == ".history"
         || name.eq_ignore_ascii_case("ConsoleHost_history.txt")

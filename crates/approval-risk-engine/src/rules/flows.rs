@@ -7,6 +7,7 @@
 use super::examples;
 use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
+use crate::words::Last;
 use crate::words::Trim;
 use crate::words::Words;
 
@@ -380,7 +381,7 @@ const SECRET_DIRS: Words = words![
 pub fn is_secret_path(path: &str) -> bool {
     let path = path.trim_matches(['"', '\'']);
     let lower = path.to_ascii_lowercase();
-    let name = lower.rsplit('/').next().unwrap_or(&lower);
+    let name = lower.after_last(b'/');
     let template = words!["example", "sample", "template", "dist", "defaults"]
         .iter()
         .any(|t| name.ends_with(t));
@@ -640,14 +641,12 @@ pub const SHOWING: Words =
 /// that has an extension (`config/settings.py`, `.env`)? Folders, URLs and paths outside the
 /// working copy (`/etc/...`, `~/...`) are not.
 pub fn is_working_file(word: &str) -> bool {
-    let name = word.rsplit('/').next().unwrap_or(word);
+    let name = word.after_last(b'/');
     !word.contains("://")
         && !word.starts_with(['/', '~', '$'])
         && name.len() > 1
         && name.contains('.')
-        && name
-            .rsplit('.')
-            .next()
+        && Some(name.after_last(b'.'))
             .is_some_and(|ext| !ext.is_empty() && ext.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
@@ -789,7 +788,7 @@ pub fn contact_spans(text: &str) -> Vec<(usize, usize)> {
         let local = text[start..at].to_ascii_lowercase();
         let domain = &text[at + 1..end];
         let dotted = domain
-            .rsplit_once('.')
+            .split_last(b'.')
             .is_some_and(|(name, tld)| !name.is_empty() && tld.len() >= 2);
         if !local.is_empty() && dotted && !ROLE_ADDRESSES.contains(&local.as_str()) {
             out.push((start, end));
@@ -1072,7 +1071,7 @@ pub const SENDING: Words = words![
 pub fn host_of(url: &str) -> Option<&str> {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit('@').next()?;
+    let host = host.after_last(b'@');
     let host = host.split(':').next()?;
     (host.contains('.') || host == "localhost").then_some(host)
 }

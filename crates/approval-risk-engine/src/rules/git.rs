@@ -8,6 +8,7 @@ use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::span::Span;
+use crate::words::Last;
 use crate::words::Trim;
 use crate::words::Words;
 
@@ -266,7 +267,7 @@ fn work_branch(command: &Command) -> Option<String> {
     let [refspec] = refspecs.as_slice() else {
         return None;
     };
-    let branch = refspec.rsplit(':').next().unwrap_or(refspec);
+    let branch = refspec.after_last(b':');
     let branch = branch.trim_start_str("refs/heads/");
     let version = branch.starts_with('v') && branch[1..].starts_with(|c: char| c.is_ascii_digit());
     let shared = DEFAULT_BRANCHES.contains(branch)
@@ -286,14 +287,11 @@ fn shared_push(command: &Command) -> Option<Hit> {
         return None;
     }
     // What is pushed is the refspec after the remote, not the remote itself.
-    hit.set_target(positionals(command).get(2).map(|refspec| {
-        refspec
-            .value
-            .rsplit(':')
-            .next()
-            .unwrap_or(&refspec.value)
-            .to_string()
-    }));
+    hit.set_target(
+        positionals(command)
+            .get(2)
+            .map(|refspec| refspec.value.after_last(b':').to_string()),
+    );
     Some(hit)
 }
 
@@ -326,7 +324,7 @@ fn force_push(command: &Command) -> Option<Hit> {
         .iter()
         .skip(2)
         .map(|w| w.value.trim_start_matches('+'))
-        .map(|w| w.rsplit(':').next().unwrap_or(w))
+        .map(|w| w.after_last(b':'))
         .map(|w| w.trim_start_str("refs/heads/"))
         .collect();
     let default = branches

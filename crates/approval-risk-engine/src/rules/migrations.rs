@@ -11,6 +11,7 @@ use super::matching::{find_flag, positionals, Hit};
 use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
+use crate::words::Last;
 use crate::words::Words;
 
 /// Every program a database-wiping migration command can start with: the runners (known to
@@ -109,7 +110,7 @@ fn tool_words(command: &Command) -> Vec<&str> {
     }
     // `./manage.py`, `bin/rails`: the script by its name.
     if let Some(first) = words.first_mut() {
-        *first = first.rsplit('/').next().unwrap_or(first);
+        *first = first.after_last(b'/');
     }
     words
 }

@@ -9,6 +9,7 @@ use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
 use crate::span::Span;
+use crate::words::Last;
 use crate::words::Words;
 
 /// Where `arg`'s value starts in the input, when its bytes are exactly the value (bare) or the
@@ -406,7 +407,7 @@ fn looks_like_url(value: &str) -> bool {
         || value
             .split('/')
             .next()
-            .and_then(|host| host.rsplit_once(':'))
+            .and_then(|host| host.split_last(b':'))
             .is_some_and(|(_, port)| !port.is_empty() && port.chars().all(|c| c.is_ascii_digit()))
 }
 
@@ -525,7 +526,7 @@ enum Engine {
 
 /// Which search engine a URL points at, from its host, port or API path.
 fn search_engine(host: &str, segments: &[String]) -> Option<Engine> {
-    let port = host.rsplit_once(':').map(|(_, p)| p).unwrap_or("");
+    let port = host.split_last(b':').map(|(_, p)| p).unwrap_or("");
     if host.contains("algolia") {
         return Some(Engine::Algolia);
     }

@@ -9,6 +9,7 @@ use super::matching::{find_flag, flag_value, positionals, Hit};
 use super::{Action, CommandPattern, Matcher, ProsePattern, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
+use crate::words::Last;
 use crate::words::Words;
 
 /// The value of the first of `flags` present, without a `--flag=` prefix.
@@ -110,7 +111,7 @@ fn dist_tag(command: &Command) -> Option<Hit> {
     hit.set_target(rest.first().map(|a| {
         let spec = a.value.as_str();
         // `@scope/name@1.2.3` names the package before the last `@`.
-        match spec.rfind('@') {
+        match spec.find_last(b'@') {
             Some(at) if at > 0 => spec[..at].to_string(),
             _ => spec.to_string(),
         }

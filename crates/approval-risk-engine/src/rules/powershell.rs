@@ -9,6 +9,7 @@ use super::matching::Hit;
 use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
+use crate::words::Last;
 use crate::words::Words;
 
 /// PowerShell's approved verbs, lower-cased (`Get-Verb`), for telling a cmdlet from a word
@@ -377,7 +378,7 @@ fn remove_item_many(command: &Command) -> Option<Hit> {
             hit.target_of(Some(path));
             // What follows the last wildcard (`.xlsx`); the reader may have taken a Windows
             // path's backslashes as escapes, so the folder part is not split off.
-            let tail = path.value.rsplit(['*', '?']).next().unwrap_or("");
+            let tail = path.value.after_last_of(b"*?");
             tail.chars().any(char::is_alphanumeric)
         }
         (None, true) if path.is_none() => true,

@@ -3,6 +3,7 @@
 
 use super::index;
 use crate::shell::{Arg, Command};
+use crate::words::Last;
 use crate::words::Words;
 
 /// Programs that read, print or compute without changing anything outside their own output.
@@ -642,7 +643,7 @@ pub fn behind_runner(command: &Command) -> Option<(&str, Vec<&Arg>)> {
         _ => 0,
     };
     let tool = words.get(skip)?;
-    let name = tool.value.rsplit('/').next().unwrap_or(&tool.value);
+    let name = tool.value.after_last(b'/');
     Some((name, words[skip + 1..].to_vec()))
 }
 

@@ -2,6 +2,7 @@
 //! complete, and the safer alternative it suggests scores lower than the step it replaces.
 
 use super::all;
+use crate::words::Last;
 use crate::{assess, Decision, Options};
 
 fn fired(text: &str, id: &str) -> bool {
@@ -240,7 +241,7 @@ fn identifiers(text: &str) -> Vec<String> {
             for token in code.split_whitespace() {
                 let token = token.trim_matches(|c: char| "'\",;()".contains(c));
                 let value = token.split_once('=').map_or(token, |(_, v)| v);
-                let port = value.rsplit_once(':').is_some_and(|(host, p)| {
+                let port = value.split_last(b':').is_some_and(|(host, p)| {
                     !host.is_empty() && !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())
                 });
                 let ip = value

@@ -8,6 +8,7 @@ use super::matching::Hit;
 use super::{Action, Matcher, Reach, Rule};
 use crate::model::{Decision, Reversibility as R, Scope as S};
 use crate::shell::{Arg, Command};
+use crate::words::Last;
 use crate::words::Words;
 
 /// The switch `/letter` (any case), if given.
@@ -161,7 +162,7 @@ fn icacls_everyone(command: &Command) -> Option<Hit> {
     let everyone = words!["everyone:", "users:", "authenticated users:", "*s-1-1-0:"]
         .iter()
         .any(|who| value.starts_with(who));
-    let rights = value.rsplit(':').next().unwrap_or("");
+    let rights = value.after_last(b':');
     if !everyone || !(rights.contains('f') || rights.contains('m')) {
         return None;
     }

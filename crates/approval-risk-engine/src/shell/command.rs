@@ -6,6 +6,7 @@
 use super::lexer::{tokenize, Op, RedirectKind, Token, Word};
 use crate::span::Span;
 use crate::words::Join;
+use crate::words::Last;
 use crate::words::Trim;
 use crate::words::Words;
 use std::collections::HashMap;
@@ -653,7 +654,7 @@ fn resolve_vars(value: &str, vars: &HashMap<String, String>) -> (String, bool) {
 /// name ignores case, so it is lower-cased (`Remove-Item` -> `remove-item`).
 fn program_name(value: &str) -> String {
     let trimmed = value.trim_start_matches('\\');
-    let base = trimmed.rsplit('/').next().unwrap_or(trimmed);
+    let base = trimmed.after_last(b'/');
     if crate::rules::is_cmdlet(base) {
         base.to_ascii_lowercase()
     } else {

@@ -6,6 +6,7 @@
 
 use super::command::{parse_commands, Arg, Command, Input, ShellState};
 use crate::span::Span;
+use crate::words::Last;
 use crate::words::Words;
 
 /// Calls that run their first string argument as a shell command.
@@ -248,7 +249,7 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
         }
     }
     for name in REQUEST_CALLS {
-        let method = name.rsplit('.').next().unwrap_or(name).to_ascii_uppercase();
+        let method = name.after_last(b'.').to_ascii_uppercase();
         for (at, open) in calls(code, name, true) {
             let strings = call_strings(code, open);
             let absolute = |s: Span| Span::new(span.start + s.start, span.start + s.end);
@@ -361,7 +362,7 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
 /// A command from an argument list: the first string is the program.
 fn synthetic(input: &str, call: Span, parts: &[Span], state: &ShellState) -> Command {
     let program = parts.first().map_or(String::new(), |p| {
-        p.slice(input).rsplit('/').next().unwrap_or("").to_string()
+        p.slice(input).after_last(b'/').to_string()
     });
     Command {
         program,
