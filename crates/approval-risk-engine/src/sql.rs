@@ -221,68 +221,6 @@ pub fn assigned_columns(statement: &str) -> Option<Vec<String>> {
 
 /// The columns a `SELECT` lists, lower-case without table prefixes; `None` when it takes
 /// every column (`*`) or has no `SELECT ... FROM`.
-/// The byte offset just past a statement's first `WHERE`, if it has one. A byte search, not
-/// the lexer: this is asked of every copy and change the patterns compare.
-pub fn after_where(statement: &str) -> Option<usize> {
-    let b = statement.as_bytes();
-    let part = |at: usize| {
-        b.get(at)
-            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-    };
-    (0..b.len().saturating_sub(4))
-        .find(|&at| {
-            b[at..at + 5].eq_ignore_ascii_case(b"where")
-                && (at == 0 || !part(at - 1))
-                && !part(at + 5)
-        })
-        .map(|at| at + 5)
-}
-
-/// The first range a statement's `WHERE` puts on a column, as written: `created_at <
-/// '2021-01-01'` is (`created_at`, below, `2021-01-01`). `None` without a `WHERE`, or where
-/// its first comparison is not `<`, `<=`, `>` or `>=` against a literal.
-pub fn where_bound(statement: &str) -> Option<(String, bool, &str)> {
-    // Bytes throughout, spaces skipped by hand: `trim_start` and its kin decode characters,
-    // and this runs only to compare two filters.
-    let b = statement.as_bytes();
-    let start = after_where(statement)?;
-    let op = start + b[start..].iter().position(|c| *c == b'<' || *c == b'>')?;
-    let mut end = op;
-    while end > start && b[end - 1].is_ascii_whitespace() {
-        end -= 1;
-    }
-    let mut from = end;
-    while from > start && (b[from - 1].is_ascii_alphanumeric() || b[from - 1] == b'_') {
-        from -= 1;
-    }
-    let mut at = op + 1;
-    while b
-        .get(at)
-        .is_some_and(|c| *c == b'=' || c.is_ascii_whitespace())
-    {
-        at += 1;
-    }
-    let quoted = b.get(at) == Some(&b'\'');
-    let first = at + usize::from(quoted);
-    let mut last = first;
-    while b.get(last).is_some_and(|c| {
-        if quoted {
-            *c != b'\''
-        } else {
-            c.is_ascii_digit() || *c == b'.'
-        }
-    }) {
-        last += 1;
-    }
-    (from < end && first < last).then(|| {
-        (
-            statement[from..end].to_ascii_lowercase(),
-            b[op] == b'<',
-            &statement[first..last],
-        )
-    })
-}
-
 pub fn selected_columns(statement: &str) -> Option<Vec<String>> {
     let words = words(statement, Span::new(0, statement.len()));
     let select = words.iter().position(|w| w.text == "select")?;

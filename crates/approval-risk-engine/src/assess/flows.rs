@@ -705,26 +705,71 @@ fn hands_on_personal_file(input: &str, step: &StepWork, number: usize, flow: &Fl
         })
 }
 
-/// Does a command send to another machine: a network client given a remote address, or a
-/// copy program whose operand names a remote host (`scp file host:/in/`)?
-pub(super) fn sends_off_machine(command: &Command) -> bool {
+/// Where a network client or copy program sends to another machine: the remote address
+/// it is given (a URL to another host, `host:path` as a copy's last operand, a mail address),
+/// with the indexes of its operands. `None` for a command that sends nowhere else.
+fn destination(command: &Command) -> Option<(&crate::shell::Arg, Vec<usize>)> {
     if !flows::SENDERS.contains(&command.program.as_str()) {
-        return false;
+        return None;
     }
+    let args = &command.args;
+    // A copy program sends to its last operand: when that is a local path, the copy is a
+    // download (`scp host:/var/log/*.log ./logs/`) and sends nothing. The identity a flag names
+    // (`-i key.pem`) is how it signs in, not what it copies.
     let copier = words!["scp", "sftp", "rsync"].contains(command.program.as_str());
-    command.args.iter().any(|arg| {
-        let value = arg.value.as_str();
-        if value.contains("://") {
-            return flows::host_of(value).is_some_and(|host| !flows::is_local_host(host));
-        }
-        copier
-            && !value.starts_with('-')
-            && value.split_once(':').is_some_and(|(host, _)| {
-                !host.is_empty()
-                    && !host.contains('/')
-                    && !flows::is_local_host(host.after_last(b'@'))
-            })
-    })
+    // A cluster of short flags takes a value with its last letter: rsync's `-avze "ssh -i
+    // key.pem"`, scp's `-ri key.pem`.
+    let clustered = |flags: &str| {
+        let takes = if command.program == "rsync" { 'e' } else { 'i' };
+        flags.len() > 2
+            && flags.starts_with('-')
+            && !flags.starts_with("--")
+            && flags.ends_with(takes)
+    };
+    let flag_value = |i: usize| {
+        i > 0
+            && copier
+            && (words!["-i", "-F", "-o", "-P", "-S", "-e", "-l", "-c", "-J", "--rsh"]
+                .contains(args[i - 1].value.as_str())
+                || clustered(&args[i - 1].value))
+    };
+    let operands: Vec<usize> = (0..args.len())
+        .filter(|&i| !args[i].value.starts_with('-') && !flag_value(i))
+        .collect();
+    let last_operand = operands.last().copied();
+    let destination = args
+        .iter()
+        .enumerate()
+        .find(|&(i, a)| {
+            if copier && Some(i) != last_operand {
+                return false;
+            }
+            let v = a.value.as_str();
+            if v.contains("://") {
+                return flows::host_of(v).is_some_and(|h| !flows::is_local_host(h));
+            }
+            match command.program.as_str() {
+                "scp" | "sftp" | "rsync" => v.split_once(':').is_some_and(|(host, _)| {
+                    !host.is_empty()
+                        && !host.contains('/')
+                        && !flows::is_local_host(host.after_last(b'@'))
+                }),
+                listed if words!["nc", "ncat", "netcat", "telnet"].contains(listed) => {
+                    flows::host_of(v).is_some_and(|h| !flows::is_local_host(h))
+                }
+                listed if words!["mail", "mailx", "sendmail", "mutt"].contains(listed) => {
+                    v.contains('@')
+                }
+                _ => false,
+            }
+        })?
+        .1;
+    Some((destination, operands))
+}
+
+/// Does a command send to another machine (see `destination`)?
+pub(super) fn sends_off_machine(command: &Command) -> bool {
+    destination(command).is_some()
 }
 
 /// A step that pushes or commits content holding a person's contact details that a tool
@@ -1541,61 +1586,9 @@ fn sends_secret(
     flow: &Flow,
     from_pipe: Option<Span>,
 ) -> Option<Hit> {
-    if !flows::SENDERS.contains(&command.program.as_str()) {
-        return None;
-    }
+    let (destination, operands) = destination(command)?;
     let args = &command.args;
-    // A copy program sends to its last operand: when that is a local path, the copy is a
-    // download (`scp host:/var/log/*.log ./logs/`) and sends nothing. The identity a flag names
-    // (`-i key.pem`) is how it signs in, not what it copies.
     let copier = words!["scp", "sftp", "rsync"].contains(command.program.as_str());
-    // A cluster of short flags takes a value with its last letter: rsync's `-avze "ssh -i
-    // key.pem"`, scp's `-ri key.pem`.
-    let clustered = |flags: &str| {
-        let takes = if command.program == "rsync" { 'e' } else { 'i' };
-        flags.len() > 2
-            && flags.starts_with('-')
-            && !flags.starts_with("--")
-            && flags.ends_with(takes)
-    };
-    let flag_value = |i: usize| {
-        i > 0
-            && copier
-            && (words!["-i", "-F", "-o", "-P", "-S", "-e", "-l", "-c", "-J", "--rsh"]
-                .contains(args[i - 1].value.as_str())
-                || clustered(&args[i - 1].value))
-    };
-    let operands: Vec<usize> = (0..args.len())
-        .filter(|&i| !args[i].value.starts_with('-') && !flag_value(i))
-        .collect();
-    let last_operand = operands.last().copied();
-    let destination = args
-        .iter()
-        .enumerate()
-        .find(|&(i, a)| {
-            if copier && Some(i) != last_operand {
-                return false;
-            }
-            let v = a.value.as_str();
-            if v.contains("://") {
-                return flows::host_of(v).is_some_and(|h| !flows::is_local_host(h));
-            }
-            match command.program.as_str() {
-                "scp" | "sftp" | "rsync" => v.split_once(':').is_some_and(|(host, _)| {
-                    !host.is_empty()
-                        && !host.contains('/')
-                        && !flows::is_local_host(host.after_last(b'@'))
-                }),
-                listed if words!["nc", "ncat", "netcat", "telnet"].contains(listed) => {
-                    flows::host_of(v).is_some_and(|h| !flows::is_local_host(h))
-                }
-                listed if words!["mail", "mailx", "sendmail", "mutt"].contains(listed) => {
-                    v.contains('@')
-                }
-                _ => false,
-            }
-        })?
-        .1;
     let mut payloads: Vec<(Span, Option<Span>)> = Vec::new();
     // A credential from the environment in what is sent, and whether its name leaves open
     // which service it belongs to.

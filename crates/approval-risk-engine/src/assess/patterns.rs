@@ -1336,24 +1336,48 @@ fn copy_covers(copy: &str, changed: &str) -> bool {
 /// higher one on the same column (`< '2022-01-01'`). Filters it cannot compare are taken to
 /// match.
 fn copy_covers_rows(copy: &str, changed: &str) -> bool {
-    let Some(kept) = crate::sql::where_bound(copy) else {
-        // No filter at all covers every row; one the engine cannot read is taken to match.
-        return crate::sql::after_where(copy).is_none()
-            || crate::sql::after_where(changed).is_some();
+    let (Some(mut kept), Some(mut gone)) = (filter(copy), filter(changed)) else {
+        // A copy with no filter holds every row; a filtered one does not cover a change with
+        // none.
+        return filter(copy).is_none() || filter(changed).is_some();
     };
-    let Some(gone) = crate::sql::where_bound(changed) else {
-        return crate::sql::after_where(changed).is_some();
+    let (Some(column), Some(op), Some(bound)) = (kept.next(), kept.next(), kept.next()) else {
+        return true;
     };
+    let (Some(other_column), Some(other_op), Some(other)) = (gone.next(), gone.next(), gone.next())
+    else {
+        return true;
+    };
+    if other_column != column || other_op != op {
+        return true;
+    }
+    let bare = |value: &str| {
+        value
+            .trim_end_of(b"';)")
+            .trim_start_matches('\'')
+            .to_string()
+    };
+    let (bound, other) = (bare(bound), bare(other));
     // Whole numbers by value (longer is larger), dates and other literals as written (ISO
     // dates sort as text). No float parsing: it would cost the page kilobytes.
     let whole = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let order = if whole(kept.2) && whole(gone.2) {
-        gone.2.len().cmp(&kept.2.len()).then(gone.2.cmp(kept.2))
+    let order = if whole(&bound) && whole(&other) {
+        other.len().cmp(&bound.len()).then(other.cmp(&bound))
     } else {
-        gone.2.cmp(kept.2)
+        other.cmp(&bound)
     };
-    let beyond = if kept.1 { order.is_gt() } else { order.is_lt() };
-    kept.0 != gone.0 || kept.1 != gone.1 || !beyond
+    match op.as_bytes().first() {
+        Some(b'<') => !order.is_gt(),
+        Some(b'>') => !order.is_lt(),
+        _ => true,
+    }
+}
+
+/// The words after a statement's `WHERE`: a filter written `created_at < '2021-01-01'` opens
+/// with its column, its operator and its value. `None` without a `WHERE`.
+fn filter(statement: &str) -> Option<std::str::SplitWhitespace<'_>> {
+    let at = statement.to_ascii_lowercase().find("where ")?;
+    Some(statement[at + 6..].split_whitespace())
 }
 
 /// Where a backup step puts its copy, as written: the files and URLs its commands name

@@ -262,39 +262,28 @@ fn exported_fields(input: &str, span: Span) -> Option<Export> {
     let open = text.find(" (")? + 2;
     let close = open + text[open..].find(')')?;
     let lower = text[..open].to_ascii_lowercase();
-    if !["export", "download", "dump", "extract"]
+    if !words!["export", "download", "dump", "extract"]
         .iter()
         .any(|verb| lower.contains(verb))
     {
         return None;
     }
-    let mut offset = open;
-    let mut first = None;
-    for field in text[open..close].split(", ") {
-        if first.is_none() && PERSONAL_COLUMNS.contains(field.to_ascii_lowercase().as_str()) {
-            first = Some((offset, field.len()));
-        }
-        offset += field.len() + 2;
-    }
-    let first = first?;
-    let rest = &text[close + 1..];
-    let (at, file) = rest
-        .split(' ')
-        .scan(0, |at, word| {
-            let start = *at;
-            *at += word.len() + 1;
-            Some((start, word))
-        })
-        .find(|(_, word)| {
-            let lower = word.to_ascii_lowercase();
-            word.contains('/')
-                && [
-                    ".csv", ".tsv", ".json", ".jsonl", ".xlsx", ".xls", ".parquet",
-                ]
-                .iter()
-                .any(|ext| lower.ends_with(ext))
-        })?;
-    let start = span.start + close + 1 + at;
+    let mut at = open;
+    let first = text[open..close].split(", ").find_map(|field| {
+        let found = PERSONAL_COLUMNS
+            .contains(field.to_ascii_lowercase().as_str())
+            .then_some((at, field.len()));
+        at += field.len() + 2;
+        found
+    })?;
+    // The data file it writes: a path after the fields, by its extension.
+    let rest = &text[close..];
+    let file = rest.split(' ').find(|word| {
+        word.contains('/')
+            && words!["csv", "tsv", "json", "jsonl", "xlsx", "xls", "parquet"]
+                .contains(word.after_last(b'.').to_ascii_lowercase().as_str())
+    })?;
+    let start = span.start + close + (file.as_ptr() as usize - rest.as_ptr() as usize);
     Some(export(
         input,
         span.start,

@@ -499,23 +499,19 @@ impl Writer<'_> {
         // `"required_pull_request_reviews": null`): that is how an API switches them off, and
         // the step says so in words ("switching off required pull request reviews").
         let mut off: Vec<&Text> = Vec::new();
-        let chat = split_identifier(name.as_str())
-            .split_whitespace()
-            .any(|word| {
-                words![
-                    "slack",
-                    "chat",
-                    "message",
-                    "messages",
-                    "discord",
-                    "teams",
-                    "mattermost"
-                ]
-                .contains(word)
-            });
-        let exports = split_identifier(name.as_str())
-            .split_whitespace()
-            .any(|word| words!["export", "download", "dump", "extract"].contains(word));
+        // The call's name in words, asked what kind of call it is.
+        let spoken = split_identifier(name.as_str());
+        let named = |kinds: Words| spoken.split_whitespace().any(|word| kinds.contains(word));
+        let chat = named(words![
+            "slack",
+            "chat",
+            "message",
+            "messages",
+            "discord",
+            "teams",
+            "mattermost"
+        ]);
+        let exports = named(words!["export", "download", "dump", "extract"]);
         for (key, value) in fields {
             let lower = key.as_str().to_ascii_lowercase();
             if let (true, Value::Array(items, _)) = (exports, value) {
@@ -633,15 +629,9 @@ impl Writer<'_> {
             }
             // A call that only reads (`drive_get_file`) makes nothing public, whatever its
             // arguments say.
-            let reads = split_identifier(name.as_str())
-                .split_whitespace()
-                .any(|word| {
-                    words![
-                        "get", "list", "read", "search", "describe", "fetch", "view", "show",
-                        "find"
-                    ]
-                    .contains(word)
-                });
+            let reads = named(words![
+                "get", "list", "read", "search", "describe", "fetch", "view", "show", "find"
+            ]);
             let public = grants_everyone(arguments).filter(|_| !reads);
             // `"dry_run": true`: the tool itself is asked only to show what it would do.
             self.dry_run = fields.iter().find_map(|(key, value)| {

@@ -232,6 +232,8 @@ fn message_api_call(command: &Command) -> Option<Hit> {
 // ---- Command-line senders ----
 
 fn stripe_money(command: &Command) -> Option<Hit> {
+    // The CLI's `stripe refunds create`, and a payment server's tool call, spoken verb first
+    // (`stripe_create_refund` is read as `stripe create the refund`).
     const MONEY: &[&[Words]] = &[
         &[
             words!["refunds", "payouts", "transfers", "charges", "topups"],
@@ -239,10 +241,6 @@ fn stripe_money(command: &Command) -> Option<Hit> {
         ],
         &[words!["payment_intents"], words!["confirm", "capture"]],
         &[words!["invoices"], words!["pay"]],
-    ];
-    // A payment server's tool call, spoken verb first (`stripe_create_refund` is read as
-    // `stripe create the refund`), uses whatever account its server's key opens.
-    const CALLS: &[&[Words]] = &[
         &[
             words!["create"],
             words!["the"],
@@ -251,16 +249,6 @@ fn stripe_money(command: &Command) -> Option<Hit> {
         &[words!["refund", "charge", "transfer", "pay"], words!["the"]],
         &[words!["confirm", "capture"], words!["payment"]],
     ];
-    if let Some(mut hit) = CALLS
-        .iter()
-        .find_map(|path| match_command(&shape(words!["stripe"], path), command))
-    {
-        if stripe_mode(command) == Some(false) {
-            return None;
-        }
-        hit.set_note("A payment tool moves money on the account its server's key opens: live unless that key is a test key.".to_string());
-        return Some(hit);
-    }
     let mut hit = MONEY
         .iter()
         .find_map(|path| match_command(&shape(words!["stripe"], path), command))
@@ -297,7 +285,7 @@ fn stripe_money(command: &Command) -> Option<Hit> {
             Some(false) => return None,
             Some(true) => {}
             None => {
-                hit.set_note("The Stripe CLI uses test mode unless `--live` or a live key (`STRIPE_API_KEY`, `--api-key`) is set; check which account the agent's environment points at.".to_string());
+                hit.set_note("Only a live key (`--live`, `STRIPE_API_KEY`, a payment tool's own key) moves real money; check which account the agent's environment points at.".to_string());
             }
         }
     }

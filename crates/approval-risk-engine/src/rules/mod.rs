@@ -485,7 +485,10 @@ const SEPARATOR_BYTE: u8 = 0x1f;
 
 /// Rules indexed for matching: command rules by program, then SQL and prose rules.
 pub struct Index {
-    pub by_program: std::collections::HashMap<&'static str, Vec<&'static Rule>>,
+    /// Keyed by the catalogue's own program names, never by input: the engine's quick hash
+    /// cannot be flooded through it, and the page links no second hasher for it.
+    pub(crate) by_program:
+        std::collections::HashMap<&'static str, Vec<&'static Rule>, crate::words::Quick>,
     pub sql: Vec<&'static Rule>,
     pub prose: Vec<&'static Rule>,
 }
@@ -494,7 +497,7 @@ pub fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index = Index {
-            by_program: std::collections::HashMap::new(),
+            by_program: std::collections::HashMap::default(),
             sql: Vec::new(),
             prose: Vec::new(),
         };
