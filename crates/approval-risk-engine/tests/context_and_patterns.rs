@@ -4111,9 +4111,9 @@ fn a_chat_post_by_channel_id_is_a_team_note_but_still_hands_on_a_public_link() {
     assert!(step(&shared, 2).decision >= Decision::Escalate);
 }
 
-/// fastlane's local actions (tests, an archive, number bumps, certificates fetched read-only)
-/// stay on the machine, directly or behind `bundle exec`; uploads, `match` that may create or
-/// revoke certificates, and the project's own lanes are changes.
+/// fastlane's local actions (tests, an archive, number bumps) stay on the machine, directly or
+/// behind `bundle exec`; uploads, signing with `match` (which may create or revoke
+/// certificates) and the project's own lanes are changes.
 #[test]
 fn fastlane_local_actions_proceed_and_uploads_and_lanes_do_not() {
     assert_production_decisions(
@@ -4121,7 +4121,6 @@ fn fastlane_local_actions_proceed_and_uploads_and_lanes_do_not() {
             "```bash\nbundle exec fastlane scan --scheme Reader --devices \"iPhone 15\"\n```\n",
             "```bash\nfastlane gym --scheme Reader --configuration Release --output_directory build\n```\n",
             "```bash\nbundle exec fastlane run increment_build_number build_number:42\n```\n",
-            "```bash\nbundle exec fastlane match appstore --readonly\n```\n",
         ],
         &[
             "```bash\nbundle exec fastlane match appstore\n```\n",

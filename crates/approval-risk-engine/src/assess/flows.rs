@@ -43,8 +43,8 @@ struct Flow {
     /// -base64 30)`): secret in a trace or a log, though sending one to the service that is to
     /// use it is what making it is for.
     made_secrets: Vec<String>,
-    /// The step (1-based) whose push git refused because the remote had moved on.
-    refused_push: Option<usize>,
+    /// Whether git refused a push because the remote had moved on.
+    refused_push: bool,
     /// Credential files the plan's commands name (`/etc/app/app.env`, `tls/gateway.key`): a
     /// folder that holds one holds a secret, so an archive of the folder does too.
     secret_files: Vec<String>,
@@ -613,7 +613,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         }
         // A force-push after git refused a push because the remote holds commits this clone
         // lacks: those commits are certain to be dropped, not only possibly.
-        if let Some(refused) = flow.refused_push {
+        if flow.refused_push {
             for finding in step
                 .findings
                 .iter_mut()
@@ -622,7 +622,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                 finding.decision = finding.decision.max(crate::model::Decision::Escalate);
                 finding.adjustments.push(crate::report::Adjustment {
                     kind: crate::report::AdjustmentKind::Context,
-                    note: format!("Git refused the push in step {refused} because the remote has commits this clone does not: forcing drops them from the branch."),
+                    note: "Git refused an earlier push because the remote has commits this clone does not: forcing drops them from the branch.".to_string(),
                     evidence: Vec::new(),
                 });
             }
@@ -632,7 +632,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             .filter(|o| o.start >= bounds[index].0 && o.end <= bounds[index].1)
             .any(|o| refused_push(o.slice(input)))
         {
-            flow.refused_push = Some(index + 1);
+            flow.refused_push = true;
         }
         // What the step opened to anyone with the link comes back as that link.
         if step

@@ -1150,20 +1150,6 @@ fn credit_copies(seen: &Seen, work: &mut [StepWork]) {
             };
             let copy = copies().find(|&j| copy_covers(step_text(input, &work[j]), changed));
             let Some(j) = copy else {
-                // A copy of fewer rows than the change touches is named, so the card says why
-                // it earns nothing.
-                if let Some(j) =
-                    copies().find(|&j| !copy_covers_rows(step_text(input, &work[j]), changed))
-                {
-                    work[i].findings[k].adjustments.push(Adjustment {
-                        kind: AdjustmentKind::Context,
-                        note: format!(
-                            "Step {} copies fewer rows than this touches, so the rest have no copy.",
-                            j + 1
-                        ),
-                        evidence: vec![],
-                    });
-                }
                 continue;
             };
             let finding = &mut work[i].findings[k];

@@ -220,7 +220,6 @@ pub fn rewrite(input: &str) -> Option<Rewritten> {
         returned: Vec::new(),
         dry_run: None,
         channel: None,
-        fields: Vec::new(),
     };
     let mut kind = "json";
     for value in &values {
@@ -288,10 +287,6 @@ struct Writer<'a> {
     /// A chat tool's channel given without its `#` (`"channel": "C05SDKTEAM"`), which the item
     /// writes as `#C05SDKTEAM`: the channel the prose rules know, team or audience by its name.
     channel: Option<Span>,
-    /// The fields an export call takes out (`"properties": ["email", "firstname"]`), which
-    /// the item writes in parentheses after the call's name: data to the prose rules, and
-    /// what the export holds to the flows that follow the file it writes.
-    fields: Vec<Text>,
 }
 
 impl Writer<'_> {
@@ -449,7 +444,7 @@ impl Writer<'_> {
             field(&["command"]).filter(|t| EDITOR_COMMANDS.contains(t.as_str())),
             field(&["path", "file_path", "filepath"]),
         ) {
-            self.item(verb, &[path], &[], &[], None, call);
+            self.item(verb, &[path], &[], &[], &[], None, call);
             return;
         }
         // A file written whole (`Write` with `file_path` and `content`, an editor's `create`
@@ -512,12 +507,16 @@ impl Writer<'_> {
             "mattermost"
         ]);
         let exports = named(words!["export", "download", "dump", "extract"]);
+        // The fields an export call takes out (`"properties": ["email", "firstname"]`), which
+        // the item writes in parentheses after the call's name: data to the prose rules, and
+        // what the export holds to the flows that follow the file it writes.
+        let mut taken: Vec<&Text> = Vec::new();
         for (key, value) in fields {
             let lower = key.as_str().to_ascii_lowercase();
             if let (true, Value::Array(items, _)) = (exports, value) {
                 if words!["properties", "fields", "columns", "attributes"].contains(lower.as_str())
                 {
-                    self.fields = items.iter().filter_map(Value::text).cloned().collect();
+                    taken = items.iter().filter_map(Value::text).collect();
                 }
             }
             if let (true, Value::String(channel)) = (chat, value) {
@@ -649,7 +648,7 @@ impl Writer<'_> {
                 .contains(lower.as_str()))
                 .then(|| inner(key))
             });
-            self.item(name, &words, &off, &exposed, public, call);
+            self.item(name, &words, &off, &exposed, &taken, public, call);
             return;
         }
         for (language, value, strings) in code {
@@ -677,7 +676,7 @@ impl Writer<'_> {
         {
             self.fence("sql", text, &[]);
         } else {
-            self.item(name, &[text], &[], &[], None, call);
+            self.item(name, &[text], &[], &[], &[], None, call);
         }
     }
 
@@ -1048,12 +1047,16 @@ impl Writer<'_> {
     /// then its argument values (`delete_file` with `/etc/hosts` reads "delete file /etc/hosts").
     /// The words are put in parentheses that stand for the call's braces, so the step is the
     /// whole call object: the approver reads every argument, not a fragment between quotes.
+    // Each list is a different part of what the call says, written in its own way; a struct
+    // to carry them would be built at three call sites for one use.
+    #[allow(clippy::too_many_arguments)]
     fn item(
         &mut self,
         name: &Text,
         words: &[&Text],
         off: &[&Text],
         exposed: &[(&Text, usize, usize)],
+        fields: &[&Text],
         public: Option<Span>,
         call: Span,
     ) {
@@ -1072,7 +1075,6 @@ impl Writer<'_> {
         if let Some(grant) = public {
             self.derived.stand_in(" making it public", grant);
         }
-        let fields = std::mem::take(&mut self.fields);
         for (at, field) in fields.iter().enumerate() {
             let start = Span::new(field.span.start, field.span.start);
             self.derived

@@ -183,8 +183,7 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
             && matches!(
                 ch,
                 '.' | ',' | ';' | '!' | '?' | '。' | '、' | '，' | '；' | '！' | '？'
-            )
-            && !(ch == ',' && ends_a_list(&text[i + 1..])))
+            ))
             || (ch == '\n' && starts_bullet(&text[i + 1..]))
         {
             clause += 1;
@@ -211,25 +210,6 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
     mark_redactions(&mut out);
     mark_label(text, span.start, &mut out);
     out
-}
-
-/// Does the text after a comma finish a list of the clause's objects ("Post the counts, the
-/// location of `deleted.txt` and the restore call in #platform"): a phrase that opens with a
-/// determiner and joins its last item with "and" or "or" before the sentence or the next comma
-/// ends? Then the comma separates items, and the clause goes on to the last of them.
-fn ends_a_list(after: &str) -> bool {
-    // A full stop ends the sentence only before a space or the end (`deleted.txt` goes on).
-    let end = after
-        .char_indices()
-        .find(|&(i, c)| {
-            matches!(c, ',' | ';' | '!' | '?' | '\n')
-                || (c == '.' && matches!(after.as_bytes().get(i + 1), None | Some(b' ' | b'\n')))
-        })
-        .map_or(after.len(), |(i, _)| i);
-    let segment = after[..end].trim_start();
-    let first = segment.split(' ').next().unwrap_or("");
-    words!["the", "a", "an", "its", "their", "our", "your", "my"].contains(first)
-        && (segment.contains(" and ") || segment.contains(" or "))
 }
 
 /// Taking people's identifiers out of a document or a copy ("remove the name and address from

@@ -1691,7 +1691,6 @@ pub static RULES: &[Rule] = &[
             "Post the savings estimate in #finops.",
             "Share a short summary of the rollout in #eng-deploys.",
             "Send a Slack message to #deploys saying the release is done.",
-            "Post the counts, the location of `deleted.txt` and the restore call in #platform.",
             "[{\"type\": \"tool_use\", \"name\": \"slack_post_message\", \"input\": {\"channel_id\": \"C05SDKTEAM\", \"text\": \"PR is up for the crash fix\"}}]",
         ]),
         #[cfg(test)]

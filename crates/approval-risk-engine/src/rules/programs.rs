@@ -488,10 +488,9 @@ pub fn is_routine(command: &Command) -> bool {
 }
 
 /// fastlane actions that work on the machine and the working copy: tests (`scan`), an archive
-/// (`gym`), version and build number bumps in the project file, and signing certificates
-/// fetched read-only (`match --readonly`, `readonly:true`). Uploads (`pilot`, `deliver`,
-/// `supply`), `match` that may create or revoke certificates, and the project's own lanes
-/// stay changes: their names do not say what they do.
+/// (`gym`), version and build number bumps in the project file. Uploads (`pilot`, `deliver`,
+/// `supply`), signing (`match`, which may create or revoke certificates) and the project's own
+/// lanes stay changes: their names do not say what they do.
 /// Also behind a runner (`bundle exec fastlane scan`).
 fn fastlane_local(command: &Command) -> bool {
     let words = match behind_runner(command) {
@@ -504,39 +503,26 @@ fn fastlane_local(command: &Command) -> bool {
     if action == "run" {
         action = positionals.next().unwrap_or_default();
     }
-    let signing = words![
-        "match",
-        "sync_code_signing",
-        "cert",
-        "sigh",
-        "get_certificates"
+    words![
+        "scan",
+        "run_tests",
+        "gym",
+        "build_app",
+        "build_ios_app",
+        "increment_version_number",
+        "increment_build_number",
+        "get_version_number",
+        "get_build_number",
+        "ensure_git_status_clean",
+        "swiftlint",
+        "cocoapods",
+        "clear_derived_data",
+        "lanes",
+        "list",
+        "actions",
+        "env"
     ]
-    .contains(action);
-    let read_only = command
-        .args
-        .iter()
-        .any(|a| matches!(a.value.as_str(), "--readonly" | "readonly:true"));
-    (signing && read_only)
-        || words![
-            "scan",
-            "run_tests",
-            "gym",
-            "build_app",
-            "build_ios_app",
-            "increment_version_number",
-            "increment_build_number",
-            "get_version_number",
-            "get_build_number",
-            "ensure_git_status_clean",
-            "swiftlint",
-            "cocoapods",
-            "clear_derived_data",
-            "lanes",
-            "list",
-            "actions",
-            "env"
-        ]
-        .contains(action)
+    .contains(action)
 }
 
 /// dbt commands that only read the project or build into the developer's own target: `dbt
