@@ -627,9 +627,8 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                 });
             }
         }
-        if outside
+        if results_between(outside, bounds[index])
             .iter()
-            .filter(|o| o.start >= bounds[index].0 && o.end <= bounds[index].1)
             .any(|o| refused_push(o.slice(input)))
         {
             flow.refused_push = true;
@@ -918,6 +917,15 @@ fn hands_on_link(
     })
 }
 
+/// What tools returned between `from` and `to` (one step's results). The spans are in text
+/// order, so they are found by binary search: a scan of every result for every step would make
+/// a long transcript cost its length squared.
+fn results_between(outside: &[Span], (from, to): (usize, usize)) -> &[Span] {
+    let start = outside.partition_point(|o| o.start < from);
+    let end = start + outside[start..].partition_point(|o| o.end <= to);
+    &outside[start..end]
+}
+
 /// Whether a tool's output is git refusing a push because the remote has commits the clone
 /// lacks (`! [rejected] ... (fetch first)`, `(non-fast-forward)`).
 fn refused_push(output: &str) -> bool {
@@ -937,7 +945,7 @@ fn returned_links(
     made: usize,
     links: &mut Vec<(String, Span, usize)>,
 ) {
-    for o in outside.iter().filter(|o| o.start >= from && o.end <= to) {
+    for o in results_between(outside, (from, to)) {
         let text = o.slice(input);
         let mut cursor = 0;
         for word in text.split_whitespace() {
@@ -1718,11 +1726,12 @@ fn sends_secret(
 /// ~/.aws/credentials`): everyone who can read the comment, issue or release reads it. Their
 /// `secret` and `variable` commands store one where it belongs.
 fn posts_secret_file(command: &Command, flow: &Flow) -> Option<Hit> {
-    let stores = command
-        .positionals()
-        .next()
-        .is_some_and(|w| words!["secret", "variable"].contains(w.value.as_str()));
-    if stores || !words!["gh", "glab", "jira"].contains(command.program.as_str()) {
+    if !words!["gh", "glab", "jira"].contains(command.program.as_str())
+        || command
+            .positionals()
+            .next()
+            .is_some_and(|w| words!["secret", "variable"].contains(w.value.as_str()))
+    {
         return None;
     }
     command.args.iter().find_map(|arg| {
