@@ -1898,11 +1898,11 @@ const READ_VERBS: Words = words![
 fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize>)> {
     // A deletion no rule recognised is still a deletion, whatever else the step reads: what it
     // loses is unknown, never safe ("Delete the trail so the audit noise goes away").
+    let mut edits: Option<(usize, bool)> = None;
     if let Some(&(s, e)) = find_all(tokens, rules::DELETE_VERBS).iter().find(|(s, e)| {
         let discussed = tokens[*s].data || is_negated(tokens, *s);
         let a_noun = e - s == 1 && after_determiner(tokens, *s);
-        let in_code =
-            deletes_code(tokens, *e) || edits_a_source_file(tokens, prose::clause_of(tokens, *s));
+        let in_code = deletes_code(tokens, *e) || clause_edits_source(tokens, *s, &mut edits);
         !(discussed || a_noun || in_code)
     }) {
         let rule = rules::find("prose.delete-other")?;
@@ -2032,7 +2032,7 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
         let code_work = builds_software
             || commits
             || on_code
-            || edits_a_source_file(tokens, prose::clause_of(tokens, s))
+            || clause_edits_source(tokens, s, &mut edits)
             || ((leads(CODE_WORK) || (leads(BOOKKEEPING) && !on_many()))
                 && match clause_names_code {
                     Some((known, names)) if known == clause => names,
@@ -2469,6 +2469,21 @@ fn in_tests(tokens: &[Token]) -> bool {
 /// state in ...", "drop the `describe.skip` in ...", "delete the unused import from ..."), the
 /// clause then edits that file: work in the working copy, which review and version control
 /// already cover.
+/// `edits_a_source_file` for the clause of the token at `at`, worked out once per clause: the
+/// verbs of a step are asked in text order, and a clause of a thousand verbs read once per verb
+/// would cost its length squared. `memo` holds the last clause asked about.
+fn clause_edits_source(tokens: &[Token], at: usize, memo: &mut Option<(usize, bool)>) -> bool {
+    let clause = tokens[at].clause;
+    if let Some((known, edits)) = *memo {
+        if known == clause {
+            return edits;
+        }
+    }
+    let edits = edits_a_source_file(tokens, prose::clause_of(tokens, at));
+    *memo = Some((clause, edits));
+    edits
+}
+
 fn edits_a_source_file(tokens: &[Token], clause: std::ops::Range<usize>) -> bool {
     const PLACES: Words = words!["in", "from", "inside", "within"];
     const BETWEEN: Words = words!["the", "file", "module", "component"];
