@@ -4282,3 +4282,28 @@ fn a_force_push_after_git_refused_the_push_is_escalated() {
     assert!(step(&refused, 2).decision >= Decision::Escalate);
     assert!(step(&pushed, 2).decision < step(&refused, 2).decision);
 }
+
+/// `$HOME/x` is the same fixed folder as `~/x`, and a tool's cache anywhere in a path is
+/// downloaded or built again: deleting `"$HOME/.npm/_cacache"` is judged as `~/.cache` is, not
+/// as a path the engine cannot see. A real folder under `$HOME` stays hard to undo, and a
+/// further variable in the path keeps it unknown.
+#[test]
+fn a_tool_cache_under_home_is_regenerable_and_home_is_a_fixed_folder() {
+    for cache in [
+        "rm -rf \"$HOME/.npm/_cacache\"",
+        "rm -rf ~/Library/Caches/Yarn",
+        "rm -rf ${HOME}/.cache/pip",
+        "find \"$HOME/code\" -maxdepth 3 -type d -name node_modules -prune -exec rm -rf {} +",
+    ] {
+        let report = assess_default(cache);
+        assert_eq!(step(&report, 1).decision, Decision::Review, "{cache}");
+    }
+    for kept in [
+        "rm -rf \"$HOME/code/app\"",
+        "rm -rf ~/code/app",
+        "rm -rf \"$HOME/$PROJECT/.cache\"",
+    ] {
+        let report = assess_default(kept);
+        assert!(step(&report, 1).decision >= Decision::Escalate, "{kept}");
+    }
+}

@@ -129,6 +129,20 @@ pub fn classify_path(arg: &Arg, cwd: Option<&str>) -> (PathClass, String) {
             return (PathClass::SystemRootIfEmpty, root);
         }
     }
+    // `$HOME/x` names the same fixed folder as `~/x`: the variable is the login's own, never
+    // left empty by the plan, so only a further expansion makes the path unknown.
+    if let Some(rest) = ["${HOME}", "$HOME"]
+        .iter()
+        .find_map(|h| arg.value.strip_prefix(h))
+        .filter(|rest| rest.starts_with('/') && !rest.contains('$'))
+    {
+        let fixed = Arg {
+            value: format!("~{rest}"),
+            dynamic: false,
+            ..arg.clone()
+        };
+        return classify_path(&fixed, cwd);
+    }
     if arg.dynamic && !under_tmpdir(&arg.value) {
         return (PathClass::Dynamic, path);
     }
@@ -148,8 +162,13 @@ pub fn classify_path(arg: &Arg, cwd: Option<&str>) -> (PathClass, String) {
     }
     let last = lower.trim_start_str("./").after_last(b'/');
     let first = lower.trim_start_str("./").split('/').next().unwrap_or("");
+    // A tool's cache anywhere in the path (`~/.cache/pip`, `~/Library/Caches/Yarn`,
+    // `~/.npm/_cacache`) holds only what the tool downloads or builds again.
     if SCRATCH.contains(&last)
         || SCRATCH.contains(&first)
+        || lower
+            .split('/')
+            .any(|part| words![".cache", "cache", "caches", "_cacache"].contains(part))
         || last.ends_with(".log")
         || last.ends_with(".tmp")
         || last.ends_with(".pyc")
