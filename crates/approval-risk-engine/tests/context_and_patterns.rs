@@ -4307,3 +4307,30 @@ fn a_tool_cache_under_home_is_regenerable_and_home_is_a_fixed_folder() {
         assert!(step(&report, 1).decision >= Decision::Escalate, "{kept}");
     }
 }
+
+/// An environment tool's operation named for deleting that no rule knows (`apps:destroy`,
+/// `admin-delete-user`, `droplet delete`) was a reversible change, reviewed: whether what it
+/// deletes comes back is unknown, so it is escalated where it reaches production. Its other
+/// operations stay reviewed, and Kubernetes deletions stay with their catalogue (a pod is
+/// made again by its controller).
+#[test]
+fn an_unknown_deleting_operation_is_not_taken_as_reversible() {
+    for deleting in [
+        "heroku apps:destroy storefront",
+        "aws cognito-idp admin-delete-user --user-pool-id eu-west-1_Ab --username bob",
+        "doctl compute droplet delete web-1",
+        "gcloud sql users delete reporting --instance orders-db",
+    ] {
+        let report = assess_default(deleting);
+        assert!(has_finding(step(&report, 1), "shell.delete-unknown"), "{deleting}");
+        assert_eq!(step(&report, 1).decision, Decision::Escalate, "{deleting}");
+    }
+    for changing in [
+        "heroku config:set FEATURE_X=on -a storefront",
+        "doctl compute droplet resize web-1 --size s-2vcpu-4gb",
+        "kubectl delete pod api-7d9c-x2k",
+    ] {
+        let report = assess_default(changing);
+        assert_eq!(step(&report, 1).decision, Decision::Review, "{changing}");
+    }
+}

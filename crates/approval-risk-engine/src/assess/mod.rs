@@ -1046,6 +1046,12 @@ const ENVIRONMENT_TOOLS: Words = words![
     "airflow",
 ];
 
+/// The words of an environment tool's operation that say it deletes what it names.
+const DELETING_OPERATIONS: Words = words![
+    "delete", "destroy", "remove", "rm", "purge", "terminate", "drop", "erase", "wipe", "nuke",
+    "deregister", "unregister", "decommission"
+];
+
 /// Subcommands of environment tools that change what they name; the words after one are its
 /// object, never a verb of reading.
 const CHANGING_SUBCOMMANDS: Words = words![
@@ -1247,10 +1253,30 @@ fn unmatched_command(
         if reads || sql_inside || words.is_empty() {
             return None;
         }
-        let rule = rules::find("shell.change")?;
         let mut evidence = vec![command.program_span];
         evidence.extend(words.iter().take(2).map(|w| w.span));
-        return Some((rule, Hit::at(evidence), None));
+        let mut hit = Hit::at(evidence);
+        // An operation named for deleting (`apps:destroy`, `admin-delete-user`, `droplet
+        // delete`) that no rule knows: whether what goes can be brought back is unknown,
+        // never taken as a reversible change.
+        // Kubernetes tools are left out: their catalogue judges deletions by kind, and a kind
+        // it has no rule for (a pod, a job) is one its controller makes again.
+        let deleting = verbs.iter().take(3).position(|w| {
+            w.value
+                .split(['-', ':'])
+                .any(|part| DELETING_OPERATIONS.contains(&part.to_ascii_lowercase().as_str()))
+        });
+        if let Some(at) = deleting.filter(|_| !matches!(program, "kubectl" | "oc")) {
+            let op = verbs[at];
+            // The word after the operation is what it deletes, when one follows
+            // (`apps destroy acme-www-pr-912`).
+            hit.target = verbs.get(at + 1).map(|w| w.value.clone());
+            if !hit.evidence.contains(&op.span) {
+                hit.evidence.push(op.span);
+            }
+            return Some((rules::find("shell.delete-unknown")?, hit, None));
+        }
+        return Some((rules::find("shell.change")?, hit, None));
     }
     // A Kafka admin tool changing the cluster is a change no rule covers.
     if rules::kafka_changes(command) {

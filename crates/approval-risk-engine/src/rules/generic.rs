@@ -383,6 +383,21 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["kubectl get pods", "terraform plan"]),
     },
     Rule {
+        text: rule_text!("shell.delete-unknown", "Deletes something through a tool no rule knows", "The operation's name says it deletes; no rule knows whether the tool keeps a copy or can restore it.", "what it deletes may not come back", "Find out how the tool restores what it deletes, and export or back it up first.", ["Can what this deletes be restored, and how?", "Who or what still uses it?"], "heroku apps:info storefront"),
+        reversibility: R::Unknown,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Builtin,
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
+        examples: examples(&["heroku apps:destroy storefront", "doctl compute droplet delete web-1", "aws cognito-idp admin-delete-user --user-pool-id eu-west-1_Ab --username bob"]),
+        #[cfg(test)]
+        counterexamples: examples(&["heroku apps:info storefront", "kubectl delete pod web-1", "doctl compute droplet list"]),
+    },
+    Rule {
         text: rule_text!("prose.change", "Changes something", "The tool reads only the step's words; nothing suggests loss, but they do not show what the change overwrites.", "the change reaches everyone relying on it until rolled back", "Ask how the change is rolled back, and try it outside production first.", ["Where exactly does this change apply?", "How is it undone if it goes wrong?"], "Preview the result on a copy first and compare it with the current state."),
         reversibility: R::Reversible,
         scope: S::Shared,

@@ -644,6 +644,9 @@ const PREVIEWS: &[(&str, &[&str], Words)] = &[
     ("helm", &[], words!["--dry-run"]),
     ("aws", &[], words!["--dryrun", "--dry-run"]),
     ("eksctl", &[], words!["--dry-run"]),
+    // Azure's storage batch commands (`blob delete-batch`, `file upload-batch`) list what
+    // they would do with `--dryrun`; deployments preview with `--what-if`.
+    ("az", &["storage"], words!["--dryrun"]),
     ("az", &[], words!["--what-if"]),
     ("rsync", &[], words!["-n", "--dry-run"]),
     ("rclone", &[], words!["-n", "--dry-run"]),
