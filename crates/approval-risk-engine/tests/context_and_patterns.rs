@@ -4322,7 +4322,10 @@ fn an_unknown_deleting_operation_is_not_taken_as_reversible() {
         "gcloud sql users delete reporting --instance orders-db",
     ] {
         let report = assess_default(deleting);
-        assert!(has_finding(step(&report, 1), "shell.delete-unknown"), "{deleting}");
+        assert!(
+            has_finding(step(&report, 1), "shell.delete-unknown"),
+            "{deleting}"
+        );
         assert_eq!(step(&report, 1).decision, Decision::Escalate, "{deleting}");
     }
     for changing in [

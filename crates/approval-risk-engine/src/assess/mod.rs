@@ -1048,8 +1048,19 @@ const ENVIRONMENT_TOOLS: Words = words![
 
 /// The words of an environment tool's operation that say it deletes what it names.
 const DELETING_OPERATIONS: Words = words![
-    "delete", "destroy", "remove", "rm", "purge", "terminate", "drop", "erase", "wipe", "nuke",
-    "deregister", "unregister", "decommission"
+    "delete",
+    "destroy",
+    "remove",
+    "rm",
+    "purge",
+    "terminate",
+    "drop",
+    "erase",
+    "wipe",
+    "nuke",
+    "deregister",
+    "unregister",
+    "decommission"
 ];
 
 /// Subcommands of environment tools that change what they name; the words after one are its
