@@ -4337,3 +4337,28 @@ fn an_unknown_deleting_operation_is_not_taken_as_reversible() {
         assert_eq!(step(&report, 1).decision, Decision::Review, "{changing}");
     }
 }
+
+/// A dump of some documents (`mongodump --query`) backs up only those: a later drop of the
+/// whole collection is not credited to it, where a dump of the whole collection is.
+#[test]
+fn a_dump_filtered_by_a_query_does_not_back_up_the_whole_collection() {
+    let plan = |query: &str| {
+        format!(
+            "1. `mongodump --db shop --collection orders {query}--gzip --archive=/backups/orders.gz`\n2. `mongosh shop --eval 'db.orders.drop()'`\n"
+        )
+    };
+    let whole = assess_default(&plan(""));
+    let recent = assess_default(&plan(
+        "--query '{\"createdAt\": {\"$gte\": {\"$date\": \"2027-09-13T00:00:00Z\"}}}' ",
+    ));
+    let credited = |report: &Assessment| {
+        step(report, 2)
+            .findings
+            .iter()
+            .any(|f| f.reversibility == Reversibility::Recoverable)
+    };
+    assert!(credited(&whole));
+    assert!(pattern_steps(&whole, "plan.no-backup").is_empty());
+    assert!(!credited(&recent));
+    assert_eq!(pattern_steps(&recent, "plan.no-backup"), vec![vec![2]]);
+}

@@ -1010,6 +1010,9 @@ fn no_backup(seen: &Seen, work: &mut [StepWork], found: &mut Found) {
                     && ids
                         .iter()
                         .all(|id| step_text(seen.input, &work[j]).contains(id))
+                    // A copy of some rows (`mongodump --query`, `WHERE` a bound) backs up only
+                    // those: not a deletion of the whole, nor of rows past its bound.
+                    && copy_covers_rows(step_text(seen.input, &work[j]), step_text(seen.input, &work[i]))
                     && if narrowed_backup(&work[j]) && !lost.is_empty() {
                         shares_subject(&lost, &seen.subjects[j])
                     } else {
@@ -1360,10 +1363,16 @@ fn copy_covers_rows(copy: &str, changed: &str) -> bool {
 }
 
 /// The words after a statement's `WHERE`: a filter written `created_at < '2021-01-01'` opens
-/// with its column, its operator and its value. `None` without a `WHERE`.
+/// with its column, its operator and its value. A dump's row filter (`mongodump --query`,
+/// `mysqldump --where=`) is one too. `None` without either.
 fn filter(statement: &str) -> Option<std::str::SplitWhitespace<'_>> {
-    let at = statement.to_ascii_lowercase().find("where ")?;
-    Some(statement[at + 6..].split_whitespace())
+    let lower = statement.to_ascii_lowercase();
+    let at = lower.find("where ").map(|at| at + 6).or_else(|| {
+        ["--query", "--where"]
+            .iter()
+            .find_map(|flag| lower.find(flag).map(|at| at + flag.len()))
+    })?;
+    Some(statement[at..].trim_start_matches('=').split_whitespace())
 }
 
 /// Where a backup step puts its copy, as written: the files and URLs its commands name

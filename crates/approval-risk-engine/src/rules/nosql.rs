@@ -144,6 +144,18 @@ fn mongo_delete_all(command: &Command) -> Option<Hit> {
     empty_filter_call(command, words!["deleteMany(", "remove("])
 }
 
+/// An index made or changed with `expireAfterSeconds`: MongoDB then deletes, by itself, every
+/// document whose date field is older than that, those already there included.
+fn mongo_ttl_index(command: &Command) -> Option<Hit> {
+    let (mut hit, script) = mongo_call(command, words!["createIndex", "collMod"])?;
+    if !script.contains("expireAfterSeconds") {
+        return None;
+    }
+    let at = script.find(".createIndex");
+    hit.set_target(at.and_then(|at| collection_before(&script, at)));
+    Some(hit)
+}
+
 fn mongo_update_all(command: &Command) -> Option<Hit> {
     empty_filter_call(command, words!["updateMany(", "replaceMany("])
 }
@@ -1069,6 +1081,27 @@ pub static RULES: &[Rule] = &[
         examples: examples(&["mongosh app --eval 'db.users.deleteMany({})'", "mongo --eval \"db.sessions.remove( { } )\""]),
         #[cfg(test)]
         counterexamples: examples(&["mongosh --eval 'db.sessions.deleteMany({ expiresAt: { $lt: new Date() } })'", "mongosh --eval 'db.users.countDocuments({})'"]),
+    },
+    Rule {
+        text: rule_text!("mongo.ttl-index", "Makes MongoDB delete old documents by itself", "A TTL index deletes every document older than its `expireAfterSeconds`, those already stored included, soon after it is built.", "documents older than the expiry are deleted for good", "Create the index without `expireAfterSeconds`, and agree how long the data is kept with the people who use it first.", ["Who needs documents older than the expiry?", "Is there a dump of the documents it would delete?"], "mongosh --eval 'db.{target}.countDocuments({})'"),
+        reversibility: R::Irreversible,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: words!["mongosh", "mongo"], check: mongo_ttl_index },
+        #[cfg(test)]
+        references: words!["https://www.mongodb.com/docs/manual/core/index-ttl/"],
+        #[cfg(test)]
+        examples: examples(&[
+            "mongosh app --eval 'db.events.createIndex({createdAt: 1}, {expireAfterSeconds: 2592000})'",
+            "mongosh --eval 'db.runCommand({collMod: \"sessions\", index: {keyPattern: {lastSeen: 1}, expireAfterSeconds: 3600}})'",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "mongosh app --eval 'db.events.createIndex({restaurantId: 1, createdAt: -1})'",
+            "mongosh app --eval 'db.events.getIndexes().filter(i => i.expireAfterSeconds)'",
+        ]),
     },
     Rule {
         text: rule_text!("mongo.update-all", "Updates every document of a MongoDB collection", "An empty filter `{}` matches every document, and the oplog records only the new values.", "every document's fields are overwritten in place", "Narrow the filter to the documents meant, check it with `countDocuments(filter)`, and copy the affected fields first.", ["Was a filter meant to be here?", "Is there a copy of the values being overwritten?"], "mongosh --eval 'db.{target}.countDocuments({})'"),
