@@ -4362,3 +4362,54 @@ fn a_dump_filtered_by_a_query_does_not_back_up_the_whole_collection() {
     assert!(!credited(&recent));
     assert_eq!(pattern_steps(&recent, "plan.no-backup"), vec![vec![2]]);
 }
+
+/// PowerShell read as PowerShell: a property read after a command in parentheses is data, a
+/// quoted `{...}` is a string (a request body, not a script block), the web cmdlets are judged
+/// by their `-Method` as `curl` is by `-X`, a cmdlet whose verb changes in place is a change to
+/// a system, and `New-Item` on disk is `mkdir`. What the verb cannot say stays unrecognised.
+#[test]
+fn powershell_cmdlets_are_judged_by_their_verbs_and_methods() {
+    let decision = |line: &str| step(&assess_default(line), 1).decision;
+    let rules = |line: &str| -> Vec<String> {
+        step(&assess_default(line), 1)
+            .findings
+            .iter()
+            .map(|f| f.rule.to_string())
+            .collect()
+    };
+    assert_eq!(
+        decision("(Get-AzStorageAccount -ResourceGroupName 'rg-docs' -Name 'stdocs').Encryption.KeyVaultProperties | Format-List"),
+        Decision::Proceed
+    );
+    assert_eq!(
+        decision("Invoke-WebRequest -Uri 'https://status.example.org/healthz' -UseBasicParsing"),
+        Decision::Proceed
+    );
+    assert_eq!(
+        rules("Invoke-RestMethod -Uri $env:TEAMS_HOOK -Method Post -Body '{\"text\": \"Deploy done\"}'"),
+        vec!["http.write-request"]
+    );
+    assert_eq!(
+        rules("Invoke-RestMethod -Uri https://api.example.org/v1/users/42 -Method Delete"),
+        vec!["http.delete-request"]
+    );
+    assert_eq!(
+        rules("Update-AzFunctionAppSetting -ResourceGroupName 'rg-app' -Name 'func-app' -AppSetting @{ 'Mode' = 'on' }"),
+        vec!["shell.change"]
+    );
+    assert_eq!(
+        decision("Update-AzFunctionAppSetting -Name func-app -AppSetting @{ 'Mode' = 'on' }"),
+        Decision::Review
+    );
+    assert_eq!(
+        decision("New-Item -ItemType Directory -Path C:\\Reports\\2027 -Force"),
+        Decision::Proceed
+    );
+    assert!(
+        decision("New-Item -Path 'HKLM:\\SOFTWARE\\Policies\\Contoso' -Force") >= Decision::Review
+    );
+    assert_eq!(
+        rules("Invoke-Command -ComputerName SRV-01 -FilePath .\\fix.ps1"),
+        vec!["shell.unrecognized"]
+    );
+}

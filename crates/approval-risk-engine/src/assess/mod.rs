@@ -1161,7 +1161,15 @@ fn unmatched_command(
     if let Some(found) = http_request(command) {
         return Some(found);
     }
-    if rules::is_routine(command) || asks_for_help(command) || rules::is_plain_assignment(command) {
+    // A web cmdlet that neither writes nor deletes fetches, as `curl` does.
+    if WEB_CMDLETS.contains(command.program.as_str()) {
+        return None;
+    }
+    if rules::is_routine(command)
+        || asks_for_help(command)
+        || rules::is_plain_assignment(command)
+        || member_access(command)
+    {
         return None;
     }
     if let Some(found) = fed_deletion(command) {
@@ -1302,8 +1310,26 @@ fn unmatched_command(
     if let Some(hit) = rules::removing_cmdlet(command) {
         return Some((rules::find("ps.remove-other")?, hit, None));
     }
+    if rules::changing_cmdlet(command) {
+        return Some((
+            rules::find("shell.change")?,
+            Hit::on(command.program_span),
+            None,
+        ));
+    }
     let rule = rules::find("shell.unrecognized")?;
     Some((rule, Hit::on(command.program_span), None))
+}
+
+/// PowerShell's cmdlets for web requests and their aliases, as the reader gives them.
+const WEB_CMDLETS: Words = words!["invoke-webrequest", "invoke-restmethod", "iwr", "irm"];
+
+/// PowerShell's `(Get-AzStorageAccount ...).Encryption.KeyVaultProperties`: the reader takes
+/// the parentheses for a group and the property read after them for a command of its own. No
+/// program is named `.Name`; running a file takes `./` or a path.
+fn member_access(command: &Command) -> bool {
+    let mut name = command.program.bytes();
+    name.next() == Some(b'.') && name.next().is_some_and(|b| b.is_ascii_alphabetic())
 }
 
 /// Words that make a command destroy what it is given.
@@ -1357,14 +1383,23 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
         && rules::positionals_of(command)
             .first()
             .is_some_and(|w| w.value == "api");
-    if !api_cli && !words!["curl", "wget", "http", "https", "xh"].contains(command.program.as_str())
+    // PowerShell's web cmdlets: `-Method` says what they do, and a `-Body` without it goes
+    // out as a GET's query string.
+    let cmdlet = WEB_CMDLETS.contains(command.program.as_str());
+    if !api_cli
+        && !cmdlet
+        && !words!["curl", "wget", "http", "https", "xh"].contains(command.program.as_str())
     {
         return None;
     }
     let args = &command.args;
     let method = args.iter().enumerate().find_map(|(i, a)| {
         let v = a.value.as_str();
-        if v == "-X" || v == "--request" || v == "--method" {
+        if v == "-X"
+            || v == "--request"
+            || v == "--method"
+            || cmdlet && v.eq_ignore_ascii_case("-method")
+        {
             args.get(i + 1)
                 .map(|m| (m.value.to_ascii_uppercase(), m.span))
         } else if let Some(m) = v.strip_prefix("-X").filter(|m| !m.is_empty()) {
@@ -1385,6 +1420,9 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
         }
     });
     let body = args.iter().find(|a| {
+        if cmdlet {
+            return false;
+        }
         if api_cli {
             return words!["-f", "-F", "--field", "--raw-field", "--input"]
                 .contains(a.value.as_str())

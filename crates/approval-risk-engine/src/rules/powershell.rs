@@ -225,6 +225,20 @@ pub fn removing_cmdlet(command: &Command) -> Option<Hit> {
     })
 }
 
+/// A cmdlet no rule names whose verb changes what its noun names in place or makes one
+/// (`Update-AzFunctionAppSetting`, `Set-MgUser`, `New-AzResourceLock`): a change to a system
+/// like any other tool's, where the verb alone cannot say whether it runs code, grants or
+/// sends (`Invoke-`, `Grant-`, `Send-` stay unrecognised).
+pub fn changing_cmdlet(command: &Command) -> bool {
+    verb_noun(&command.program).is_some_and(|(verb, _)| {
+        words![
+            "set", "update", "new", "add", "enable", "start", "stop", "restart", "rename",
+            "register", "resize", "suspend", "resume", "sync", "move", "copy"
+        ]
+        .contains(verb)
+    })
+}
+
 /// Does the cmdlet (its name lower-cased, as the shell reader gives it) only read?
 pub fn reads(name: &str) -> bool {
     SESSION_AND_LOCAL.contains(name)

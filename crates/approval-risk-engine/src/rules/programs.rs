@@ -485,6 +485,17 @@ pub fn is_routine(command: &Command) -> bool {
         || WORKSPACE.contains(&command.program)
         || dbt_on_own_target(command)
         || fastlane_local(command)
+        || new_item_on_disk(command)
+}
+
+/// PowerShell's `mkdir` and `touch` (`New-Item -ItemType Directory`); a new registry key
+/// (`HKLM:\...`) is a change to the machine's settings, left to the rules.
+fn new_item_on_disk(command: &Command) -> bool {
+    command.program == "new-item"
+        && !command.args.iter().any(|a| {
+            let lower = a.value.to_ascii_lowercase();
+            lower.starts_with("hk") && lower.contains(':') || lower.starts_with("registry::")
+        })
 }
 
 /// fastlane actions that work on the machine and the working copy: tests (`scan`), an archive

@@ -211,8 +211,10 @@ fn parse_into(
             // PowerShell braces: `@{ n = 'UsedGB'; e = {...} }` is a hashtable, data however
             // many `;` it holds; `ForEach-Object { Remove-Item $_ -Recurse }` and
             // `Invoke-Command -ScriptBlock { ... }` hold commands, read as commands of their own.
+            // A quoted word is a string whatever it holds (`-Body '{"text": "..."}'`).
             Token::Word(word)
-                if braces_open(&word.value, &words)
+                if !word.single_string
+                    && braces_open(&word.value, &words)
                     && input.get(word.span.start..text_span.end).is_some() =>
             {
                 let block = word.value.starts_with('{');
