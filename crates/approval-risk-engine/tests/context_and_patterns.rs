@@ -4413,3 +4413,26 @@ fn powershell_cmdlets_are_judged_by_their_verbs_and_methods() {
         vec!["shell.unrecognized"]
     );
 }
+
+/// Under `set -e` a failed `mkdir` stops the script, so the copy into the folder after it does
+/// not run blind; without it (or after `set +e`) the copy still relies on the folder.
+#[test]
+fn stop_on_error_ties_a_copy_to_the_folder_made_before_it() {
+    let plan = |options: &str| {
+        format!("#!/bin/bash\n{options}\nmkdir -p \"$OUT\"\ncp \"$STAGE\"/*.edi \"$OUT\"/\n")
+    };
+    for stops in ["set -eo pipefail", "set -o errexit"] {
+        let report = assess_default(&plan(stops));
+        assert!(
+            pattern_steps(&report, "plan.unchecked-precondition").is_empty(),
+            "{stops}"
+        );
+    }
+    for runs_on in ["set -u", "set -e\nset +e"] {
+        let report = assess_default(&plan(runs_on));
+        assert!(
+            !pattern_steps(&report, "plan.unchecked-precondition").is_empty(),
+            "{runs_on}"
+        );
+    }
+}

@@ -819,10 +819,38 @@ fn privilege_widening(seen: &Seen, work: &[StepWork], found: &mut Found) {
     }
 }
 
-/// A step that silently relies on an earlier one (mkdir, cd) having worked.
+/// Does the command switch the shell's stop-on-error on (`set -e`, `set -euo pipefail`, `set -o
+/// errexit`) or off (`set +e`)?
+fn errexit(command: &Command) -> Option<bool> {
+    if command.program != "set" {
+        return None;
+    }
+    let args = &command.args;
+    args.iter().enumerate().find_map(|(i, arg)| {
+        let value = arg.value.as_str();
+        let named = args.get(i + 1).is_some_and(|a| a.value == "errexit");
+        match value.as_bytes().first() {
+            Some(b'-') if value.as_bytes().get(1) != Some(&b'-') => {
+                (value.contains('e') || value == "-o" && named).then_some(true)
+            }
+            Some(b'+') if value.contains('e') || value == "+o" && named => Some(false),
+            _ => None,
+        }
+    })
+}
+
+/// A step that silently relies on an earlier one (mkdir, cd) having worked. Under `set -e` a
+/// failed `mkdir` or `cd` stops the script, so nothing after it relies on it blindly.
 fn unchecked_precondition(input: &str, work: &[StepWork], found: &mut Found) {
     let n = work.len();
+    let mut stops = false;
     for i in 0..n {
+        for command in &work[i].commands {
+            stops = errexit(command).unwrap_or(stops);
+        }
+        if stops {
+            continue;
+        }
         for made in work[i]
             .commands
             .iter()
