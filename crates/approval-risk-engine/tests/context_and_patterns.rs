@@ -4436,3 +4436,27 @@ fn stop_on_error_ties_a_copy_to_the_folder_made_before_it() {
         );
     }
 }
+
+/// A Mongo shell script that only calls methods returning data (`find`, `explain`,
+/// `getIndexes`) reads, as a `SELECT` does; one that writes anywhere (`insertOne` inside a
+/// `forEach`, an aggregation ending in `$out`, `runCommand`) stays a change. A secrets
+/// manager asked for names only (`--only-names`) shows no secret.
+#[test]
+fn a_mongo_script_that_only_reads_is_a_read() {
+    let decision = |line: &str| step(&assess_default(line), 1).decision;
+    for reads in [
+        "mongosh \"$RO_URI\" --quiet --eval 'db.getSiblingDB(\"dispatch\").events.find({shop: \"s1\"}).explain(\"executionStats\").executionStats'",
+        "mongosh app --eval 'printjson({n: db.orders.estimatedDocumentCount(), idx: db.orders.getIndexes().map(i => i.name)})'",
+        "doppler secrets --project api --config dev --only-names",
+    ] {
+        assert_eq!(decision(reads), Decision::Proceed, "{reads}");
+    }
+    for writes in [
+        "mongosh app --eval 'db.users.find({}).forEach(u => db.archive.insertOne(u))'",
+        "mongosh app --eval 'db.orders.aggregate([{$match: {}}, {$out: \"orders_copy\"}])'",
+        "mongosh app --eval 'db.runCommand({compact: \"orders\"})'",
+        "doppler secrets --project api --config dev",
+    ] {
+        assert!(decision(writes) >= Decision::Review, "{writes}");
+    }
+}

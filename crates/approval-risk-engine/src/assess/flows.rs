@@ -1468,7 +1468,13 @@ fn reads_secret(input: &str, command: &Command, flow: &Flow) -> Option<Span> {
     if lists_environment && !command.args.is_empty() {
         return None;
     }
+    // `doppler secrets --only-names` lists what is stored, not the values.
+    let names_only = command
+        .args
+        .iter()
+        .any(|a| words!["--only-names", "--names-only", "--name-only"].contains(a.value.as_str()));
     if flows::may_print_secret(&command.program)
+        && !names_only
         && flows::prints_secret(&command.program, &positionals(command))
     {
         return Some(command.span);

@@ -1263,6 +1263,7 @@ fn unmatched_command(
         // Redis commands are their own vocabulary: `CONFIG SET` is a change, `SCAN` a read.
         let reads = match program {
             "redis-cli" | "valkey-cli" | "keydb-cli" => rules::redis_reads(command),
+            "mongosh" | "mongo" => rules::mongo_reads(command),
             _ => reads,
         };
         // A database shell given SQL, or an ad-hoc ansible command given a command line, is

@@ -22,7 +22,7 @@ mod migrations;
 pub use migrations::is_migration_tool;
 mod fetched;
 mod nosql;
-pub use nosql::{kafka_changes, redis_reads};
+pub use nosql::{kafka_changes, mongo_reads, redis_reads};
 mod packages;
 mod plans;
 mod powershell;

@@ -45,6 +45,75 @@ fn mongo_eval(command: &Command) -> Option<(&Arg, usize)> {
     flag_value(command, "--eval").map(|arg| (arg, 0))
 }
 
+/// Does the `--eval` script only read: every method it calls (`.find(`, `.explain(`,
+/// `.getIndexes(`) one that returns data, and no aggregation writing its result (`$out`,
+/// `$merge`)? A method not listed (`insertOne`, `runCommand`) makes it a change.
+pub fn mongo_reads(command: &Command) -> bool {
+    const READING: Words = words![
+        "find",
+        "findOne",
+        "count",
+        "countDocuments",
+        "estimatedDocumentCount",
+        "distinct",
+        "aggregate",
+        "getIndexes",
+        "getIndexKeys",
+        "explain",
+        "stats",
+        "dataSize",
+        "totalSize",
+        "storageSize",
+        "getSiblingDB",
+        "getCollection",
+        "getCollectionNames",
+        "getCollectionInfos",
+        "toArray",
+        "limit",
+        "skip",
+        "sort",
+        "map",
+        "forEach",
+        "filter",
+        "project",
+        "hint",
+        "batchSize",
+        "serverStatus",
+        "hostInfo",
+        "currentOp",
+        "hello",
+        "isMaster",
+        "version",
+        "getName",
+        "pretty",
+        "next",
+        "hasNext",
+        "itcount",
+        "status",
+        "getUsers",
+        "getRoles",
+        "keys",
+        "stringify",
+        "log",
+        "slice",
+        "join"
+    ];
+    let Some((arg, offset)) = mongo_eval(command) else {
+        return false;
+    };
+    let script = &arg.value[offset..];
+    !script.contains("$out")
+        && !script.contains("$merge")
+        && script.split('.').skip(1).all(|after| {
+            let name = after
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                .next()
+                .unwrap_or("");
+            // A property read (`.executionStats`, `.metrics.ttl`) calls nothing.
+            !after[name.len()..].trim_start().starts_with('(') || READING.contains(name)
+        })
+}
+
 /// Finds `needle` in the `--eval` script (ignoring spaces inside the call's parentheses is left
 /// to the caller's needles) and returns the evidence for it.
 fn mongo_call(command: &Command, needles: Words) -> Option<(Hit, String)> {
