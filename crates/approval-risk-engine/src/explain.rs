@@ -77,7 +77,7 @@ fn nameable(target: &str) -> bool {
     !target.is_empty()
         && target.len() <= 60
         && !target.contains(char::is_whitespace)
-        && !target.contains(['`', '$'])
+        && !target.contains(&['`', '$'][..])
         && !target.contains("$(")
         && !target.contains("{}")
 }
@@ -305,7 +305,7 @@ pub fn step(work: &StepWork, patterns: &[PatternReport], index: usize) -> String
 /// A target name that can be put into a command without changing its meaning.
 fn usable_in_a_command(target: &str) -> bool {
     !target.is_empty()
-        && !target.contains(['*', '?', '[', '{', '}', '$', '`', ' ', '\'', '"'])
+        && !target.contains(&['*', '?', '[', '{', '}', '$', '`', ' ', '\'', '"'][..])
         && !target.ends_with('/')
 }
 
@@ -335,7 +335,7 @@ fn sentences(text: &str) -> Vec<&str> {
 fn target_in_code(text: &str) -> bool {
     let mut in_code = false;
     let mut rest = text;
-    while let Some(i) = rest.find(['`', '{']) {
+    while let Some(i) = rest.find(&['`', '{'][..]) {
         if rest[i..].starts_with('`') {
             in_code = !in_code;
         } else if rest[i..].starts_with("{target}") && in_code {

@@ -274,7 +274,10 @@ fn top_level_items(list: &str) -> impl Iterator<Item = &str> {
 
 /// A column as written (`t.email`, `"Email"`), lower-case without its table or quotes.
 fn column_name(written: &str) -> Option<String> {
-    let name = written.trim().after_last(b'.').trim_matches(['"', '`']);
+    let name = written
+        .trim()
+        .after_last(b'.')
+        .trim_matches(&['"', '`'][..]);
     (!name.is_empty()).then(|| name.to_ascii_lowercase())
 }
 

@@ -12,6 +12,12 @@
 //! `words![...].contains(w)`, and in a `match` sets of four or more as the guard `listed if
 //! words![...].contains(listed)`: about 2.4 KB of gzip on the page, measured, for no
 //! measurable cost in speed.
+//!
+//! Likewise a set of characters given to a string method is written as a slice,
+//! `s.trim_matches(&['"', '\''][..])`, not as an array: each array length is a type of its
+//! own, and every method was compiled once per length used (`trim_matches` for two, three and
+//! four characters, its searcher with each); as slices, once. 1.2 KB of Zopfli gzip off the
+//! engine module, measured.
 
 /// Ends every word in a [`Words`] string. A control character, so no word can contain it.
 pub const SEPARATOR: char = '\u{1f}';

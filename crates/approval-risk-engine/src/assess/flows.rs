@@ -832,7 +832,7 @@ const CALL_WORDS: [&str; 22] = [
 /// ... }`), without its braces.
 fn call_words(text: &str) -> impl Iterator<Item = &str> {
     text.split_whitespace()
-        .map(|w| w.trim_matches(['{', '}', ',', '"']))
+        .map(|w| w.trim_matches(&['{', '}', ',', '"'][..]))
         .filter(|w| !w.is_empty())
 }
 
@@ -1040,7 +1040,7 @@ fn asked_values(input: &str, addressed: &[Span]) -> Vec<(String, Span, Span)> {
                 (false, None) => start = Some(i),
                 (true, Some(from)) => {
                     start = None;
-                    let value = text[from..i].trim_end_matches(['.', ':']);
+                    let value = text[from..i].trim_end_matches(&['.', ':'][..]);
                     let opaque = value.len() >= 16
                         && value
                             .bytes()
@@ -1898,7 +1898,7 @@ fn mentions_var(text: &str, name: &str) -> bool {
     });
     shell
         || text.match_indices(name).any(|(at, _)| {
-            let before = text[..at].trim_end_matches(['"', '\'']);
+            let before = text[..at].trim_end_matches(&['"', '\''][..]);
             let after = &text[at + name.len()..];
             whole(after)
                 && (before.ends_with("environ[")

@@ -453,10 +453,10 @@ fn shows_file_written(input: &str, step: &crate::plan::Step) -> bool {
     }
     words
         .split(|c: char| c.is_whitespace() || c == '`')
-        .map(|word| word.trim_end_matches([':', ',', '.', ';']))
+        .map(|word| word.trim_end_matches(&[':', ',', '.', ';'][..]))
         .any(|word| {
             let name = word.after_last(b'/').to_ascii_lowercase();
-            (is_workspace_file(word) && !word.starts_with(['/', '~']))
+            (is_workspace_file(word) && !word.starts_with(&['/', '~'][..]))
                 || REPOSITORY_FILES.contains(name.as_str())
         })
 }
@@ -586,7 +586,7 @@ fn command_hits(
                 if matches!(rule.action, Action::Delete | Action::DeleteRecreate) {
                     if let Some((at, bucket)) = rules::whole_bucket_if_empty(command) {
                         // As the plan writes it: the value may hold what a variable was set to.
-                        let url = at.slice(input).trim_matches(['"', '\'']);
+                        let url = at.slice(input).trim_matches(&['"', '\''][..]);
                         hit.floor = Some(crate::model::Decision::Block);
                         hit.set_note(format!("If a variable in `{url}` is empty, the path is `{bucket}`: every object in the bucket goes."));
                     }
@@ -608,7 +608,7 @@ fn command_hits(
         if state.scripts.len() >= 256 {
             state.scripts.remove(0);
         }
-        let path = path.value.trim_matches(['"', '\'']).to_string();
+        let path = path.value.trim_matches(&['"', '\''][..]).to_string();
         state.scripts.push((path, body));
     }
     let shown = runs_script(input, command, state, hits, (start, command_index));
@@ -668,7 +668,12 @@ fn runs_script(
     let invoked = if shells {
         command.positionals().next().map(|a| a.value.as_str())
     } else {
-        Some(command.program_span.slice(input).trim_matches(['"', '\'']))
+        Some(
+            command
+                .program_span
+                .slice(input)
+                .trim_matches(&['"', '\''][..]),
+        )
     };
     let Some(at) = invoked.and_then(|p| state.script_at(p)) else {
         return false;
@@ -806,7 +811,7 @@ fn embedded_code(input: &str, command: &Command) -> Vec<(CodeKind, Span)> {
             let bundled = flag.len() > 2
                 && flag.starts_with('-')
                 && flag[1..].bytes().all(|b| b.is_ascii_alphabetic())
-                && flag.ends_with(['c', 'e']);
+                && flag.ends_with(&['c', 'e'][..]);
             let value = if bundled
                 || ["-c", "--command", "-e", "--execute", "-Q", "-q", "--query"]
                     .contains(&arg.value.as_str())
@@ -1283,7 +1288,7 @@ fn unmatched_command(
         // it has no rule for (a pod, a job) is one its controller makes again.
         let deleting = verbs.iter().take(3).position(|w| {
             w.value
-                .split(['-', ':'])
+                .split(&['-', ':'][..])
                 .any(|part| DELETING_OPERATIONS.contains(&part.to_ascii_lowercase().as_str()))
         });
         if let Some(at) = deleting.filter(|_| !matches!(program, "kubectl" | "oc")) {
@@ -1644,7 +1649,7 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
     let ops = ops_with(true);
     // An everyday task, whatever it is qualified with (`test:unit`, `e2e-dev`, `lint_fix`),
     // unless the name also says it deploys, migrates or deletes (`test-and-deploy`).
-    let first = name.split([':', '-', '_']).next().unwrap_or("");
+    let first = name.split(&[':', '-', '_'][..]).next().unwrap_or("");
     if EVERYDAY.contains(first) && !ops_with(false) {
         return None;
     }
@@ -2381,7 +2386,7 @@ fn mark_task_details(input: &str, tokens: &mut [Token]) {
             .and_then(|before| before.rfind('\n'))
             .map_or(0, |n| n + 1);
         let lead_in = input.get(line_start..start).unwrap_or("");
-        let indented_bullet = lead_in.starts_with([' ', '\t'])
+        let indented_bullet = lead_in.starts_with(&[' ', '\t'][..])
             && matches!(lead_in.trim_start().chars().next(), Some('-' | '*' | '+'));
         let words = &tokens[detail.clone()];
         if !indented_bullet
@@ -2640,7 +2645,7 @@ fn is_workspace_file(word: &str) -> bool {
         "toml", "html", "css", "scss", "vue", "svelte", "lock", "cfg", "ini", "xml", "tf", "hcl",
     ];
     let extension = file_extension(word).filter(|extension| EXTENSIONS.contains(extension));
-    if word.starts_with(['/', '~']) {
+    if word.starts_with(&['/', '~'][..]) {
         // `/home/dev/shop/src/cart.ts`: source in a checkout, not a file of the system; and
         // `/home/dev/shop/.github/workflows/ci.yml`: a repository's own configuration, in a
         // checkout under a home folder (`~/.aws/config` is the user's, not a repository's).

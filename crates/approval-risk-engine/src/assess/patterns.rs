@@ -195,7 +195,10 @@ impl Subject {
 
     fn add_name(&mut self, name: &str) {
         let parts = split_name(name);
-        if let Some(whole) = parts.first().filter(|w| w.contains(['/', '-', '.', ':'])) {
+        if let Some(whole) = parts
+            .first()
+            .filter(|w| w.contains(&['/', '-', '.', ':'][..]))
+        {
             self.names.push(whole.clone());
         }
         self.words.extend(parts);
@@ -383,9 +386,9 @@ fn command_backs_up(command: &Command) -> bool {
 /// public.order_export_jobs` covers `TRUNCATE order_export_jobs`).
 fn backs_up_first_within(work: &StepWork, finding: &super::Scored) -> bool {
     let bare = |name: &str| -> String {
-        let name = name.trim_matches(['"', '\'', '`', ';']);
+        let name = name.trim_matches(&['"', '\'', '`', ';'][..]);
         let name = name.after_last(b'.');
-        name.trim_matches(['"', '`']).to_ascii_lowercase()
+        name.trim_matches(&['"', '`'][..]).to_ascii_lowercase()
     };
     let (Some(at), Some(target)) = (finding.hit.evidence.first(), finding.hit.target.as_deref())
     else {
@@ -1305,7 +1308,7 @@ fn grantees(work: &StepWork) -> Vec<&str> {
     }
     // Kept in the order found, each once: the lists are a few names long.
     let mut unique: Vec<&str> = Vec::new();
-    for name in out.into_iter().map(|t| t.trim_matches(['\'', '"'])) {
+    for name in out.into_iter().map(|t| t.trim_matches(&['\'', '"'][..])) {
         if !name.is_empty() && !unique.contains(&name) {
             unique.push(name);
         }

@@ -605,8 +605,8 @@ impl Placing<'_> {
         };
         let input = self.input;
         let word = span.slice(input);
-        let path = word.starts_with(['/', '~', '.']) || word.contains('/');
-        let read_in = input[..span.start].trim_end().ends_with(['@', '<']);
+        let path = word.starts_with(&['/', '~', '.'][..]) || word.contains('/');
+        let read_in = input[..span.start].trim_end().ends_with(&['@', '<'][..]);
         let on_a_system = self.command.is_some_and(|c| {
             super::drives_an_environment(&c.program) || super::flows::sends_off_machine(c)
         });

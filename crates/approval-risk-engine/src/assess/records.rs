@@ -644,7 +644,7 @@ fn restore_file(command: &Command) -> Option<&Arg> {
                 crate::rules::positionals_of(command)
                     .last()
                     .copied()
-                    .filter(|a| a.value.contains(['.', '/']))
+                    .filter(|a| a.value.contains(&['.', '/'][..]))
             }),
         "psql" => {
             let at = command

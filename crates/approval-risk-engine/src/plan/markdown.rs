@@ -11,23 +11,23 @@ use crate::words::Words;
 /// The byte length of a list marker at the start of `line` (indentation, marker, the space
 /// after it, and a `[ ]`/`[x]` checkbox), if the line is a list item.
 pub fn list_marker(line: &str) -> Option<usize> {
-    let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let indent = line.len() - line.trim_start_matches(&[' ', '\t'][..]).len();
     let rest = &line[indent..];
-    let marker = if let Some(after) = rest.strip_prefix(['-', '*', '+', '•']) {
-        (after.starts_with([' ', '\t'])).then_some(rest.len() - after.len())?
+    let marker = if let Some(after) = rest.strip_prefix(&['-', '*', '+', '•'][..]) {
+        (after.starts_with(&[' ', '\t'][..])).then_some(rest.len() - after.len())?
     } else {
         let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         if digits == 0 || digits > 4 {
             return None;
         }
-        let after = rest[digits..].strip_prefix(['.', ')'])?;
-        if !(after.starts_with([' ', '\t']) || after.is_empty()) {
+        let after = rest[digits..].strip_prefix(&['.', ')'][..])?;
+        if !(after.starts_with(&[' ', '\t'][..]) || after.is_empty()) {
             return None;
         }
         digits + 1
     };
     let mut len = indent + marker;
-    len += line[len..].len() - line[len..].trim_start_matches([' ', '\t']).len();
+    len += line[len..].len() - line[len..].trim_start_matches(&[' ', '\t'][..]).len();
     let rest = &line[len..];
     for checkbox in ["[ ]", "[x]", "[X]", "[-]", "[~]"] {
         if let Some(after) = rest.strip_prefix(checkbox) {
@@ -242,7 +242,9 @@ fn is_label(input: &str, span: Span) -> bool {
 fn is_task_detail(text: &str) -> bool {
     let text = text.trim_start();
     let text = list_marker(text).map_or(text, |m| &text[m..]);
-    let lower = text.trim_start_matches(['_', '*']).to_ascii_lowercase();
+    let lower = text
+        .trim_start_matches(&['_', '*'][..])
+        .to_ascii_lowercase();
     ["requirements", "leverage", "prompt"]
         .iter()
         .any(|word| lower.starts_with(word) && lower[word.len()..].trim_start().starts_with(':'))
@@ -371,7 +373,7 @@ fn writes_a_document(text: &str) -> bool {
     ];
     let mut words = text
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '/' | '_' | '-')))
-        .map(|w| w.trim_matches(['.', '-']))
+        .map(|w| w.trim_matches(&['.', '-'][..]))
         .filter(|w| w.chars().any(char::is_alphabetic) && *w != "x");
     let Some(first) = words.next() else {
         return false;
@@ -428,7 +430,7 @@ pub fn quoted_spans(input: &str, span: Span) -> Vec<Span> {
         .filter(|&(_, to)| {
             let after = text.get(to..).unwrap_or_default();
             let next = after
-                .trim_start_matches(['"', '”'])
+                .trim_start_matches(&['"', '”'][..])
                 .split_whitespace()
                 .next()
                 .unwrap_or_default()
@@ -562,7 +564,7 @@ pub(crate) fn command_in_sentence(text: &str) -> Option<(Span, CodeKind)> {
                 end = end.min(i);
             }
         }
-        let command = rest[..end].trim_end_matches(['.', ',', ';', ':', ')']);
+        let command = rest[..end].trim_end_matches(&['.', ',', ';', ':', ')'][..]);
         if command.contains(' ') {
             return Some((Span::new(start, start + command.len()), CodeKind::Shell));
         }
@@ -597,7 +599,7 @@ fn reads_as_code(command: &str) -> bool {
     let line = command.split('\n').next().unwrap_or("");
     let mut shaped = false;
     for word in line.split(' ').skip(1) {
-        if GRAMMAR.contains(word.to_ascii_lowercase().trim_end_matches(['.', ','])) {
+        if GRAMMAR.contains(word.to_ascii_lowercase().trim_end_matches(&['.', ','][..])) {
             return false;
         }
         shaped |= (word.len() > 1 && word.starts_with('-'))
@@ -621,8 +623,8 @@ fn fence_of(trimmed: &str) -> Option<Fence<'_>> {
     };
     let run = trimmed.len() - trimmed.trim_start_matches(fence_char).len();
     let marker = &trimmed[..run];
-    let language = trimmed.trim_start_matches(['`', '~']).trim();
-    let language = language.split([' ', '{', ',']).next().unwrap_or("");
+    let language = trimmed.trim_start_matches(&['`', '~'][..]).trim();
+    let language = language.split(&[' ', '{', ','][..]).next().unwrap_or("");
     Some(Fence { marker, language })
 }
 

@@ -110,7 +110,7 @@ fn heredoc_delimiter(line: &str) -> Option<&str> {
         .trim_start()
         .split(|c: char| c.is_whitespace() || c == ';' || c == '|' || c == '>' || c == ')')
         .next()?
-        .trim_matches(['\'', '"']);
+        .trim_matches(&['\'', '"'][..]);
     (!word.is_empty()).then_some(word)
 }
 
@@ -362,7 +362,7 @@ impl OpenSql {
             return true;
         }
         let first = trimmed.split_whitespace().next().unwrap_or("");
-        let word = first.trim_end_matches([',', ';', '(']);
+        let word = first.trim_end_matches(&[',', ';', '('][..]);
         !trimmed.ends_with('.')
             && sql_cased(word)
             && SQL_CONTINUATIONS.contains(&word.to_ascii_lowercase().as_str())

@@ -145,7 +145,10 @@ pub fn sql_statements(input: &str, within: Span) -> Vec<Span> {
 fn with_trailing_comment(input: &str, span: Span, limit: usize, marker: &str) -> Span {
     let rest = Span::new(span.end, limit.max(span.end)).slice(input);
     let line = rest.split('\n').next().unwrap_or("");
-    if line.trim_start_matches([' ', '\t']).starts_with(marker) {
+    if line
+        .trim_start_matches(&[' ', '\t'][..])
+        .starts_with(marker)
+    {
         Span::new(span.start, span.end + line.len())
     } else {
         span
@@ -276,10 +279,10 @@ pub fn looks_like_shell(line: &str) -> bool {
         }
     }
     let braced = line.starts_with('{');
-    let line = line.trim_start_matches(['(', '{', ' ']);
+    let line = line.trim_start_matches(&['(', '{', ' '][..]);
     let first = line.split_whitespace().next().unwrap_or("");
     // Quotes split inside a word (`r''m`, `"git"`) are removed by the shell before it runs.
-    let unquoted: std::borrow::Cow<str> = if first.contains(['"', '\'', '\\']) {
+    let unquoted: std::borrow::Cow<str> = if first.contains(&['"', '\'', '\\'][..]) {
         first
             .chars()
             .filter(|c| !matches!(c, '"' | '\'' | '\\'))
@@ -293,7 +296,7 @@ pub fn looks_like_shell(line: &str) -> bool {
     // (a dict or a list left open in the first word), not a shell line.
     let literal = ["={", "=["]
         .iter()
-        .any(|open| first.contains(open) && !first.ends_with(['}', ']']));
+        .any(|open| first.contains(open) && !first.ends_with(&['}', ']'][..]));
     if first.contains('=') && !first.starts_with('=') && !literal {
         return true;
     }
@@ -317,7 +320,7 @@ pub fn looks_like_shell(line: &str) -> bool {
     let operators = line.split_whitespace().skip(1).any(|w| {
         (w.starts_with('-') && w.len() > 1) || words!["|", "&&", "||", ">", ">>"].contains(w)
     });
-    word_like && operators && !line.trim_end().ends_with(['.', ':', '?', '!'])
+    word_like && operators && !line.trim_end().ends_with(&['.', ':', '?', '!'][..])
 }
 
 #[cfg(test)]

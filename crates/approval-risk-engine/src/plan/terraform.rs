@@ -256,10 +256,10 @@ fn open_ingress(lines: &[(usize, &str)]) -> Option<OpenIngress> {
             break;
         }
         let indent = line.len() - line.trim_start().len();
-        let attribute = trimmed.trim_start_matches(['+', '~', '-', ' ']);
-        if egress_block
-            .is_some_and(|open_at| indent <= open_at && !attribute.starts_with([']', '}', '{']))
-        {
+        let attribute = trimmed.trim_start_matches(&['+', '~', '-', ' '][..]);
+        if egress_block.is_some_and(|open_at| {
+            indent <= open_at && !attribute.starts_with(&[']', '}', '{'][..])
+        }) {
             egress_block = None;
         }
         if attribute.starts_with("egress") {
@@ -281,7 +281,7 @@ fn open_ingress(lines: &[(usize, &str)]) -> Option<OpenIngress> {
         {
             return None;
         }
-        if !trimmed.starts_with(['+', '~']) || egress_block.is_some() {
+        if !trimmed.starts_with(&['+', '~'][..]) || egress_block.is_some() {
             continue;
         }
         let span = |part: &str| {

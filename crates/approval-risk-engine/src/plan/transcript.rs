@@ -339,7 +339,7 @@ impl Writer<'_> {
             for word in text.as_str().split(|c: char| {
                 c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '(' | ')')
             }) {
-                let word = word.trim_end_matches(['.', ',', ';', ':']);
+                let word = word.trim_end_matches(&['.', ',', ';', ':'][..]);
                 if word.contains("://") && word.len() > 10 {
                     self.returned.push(word.to_string());
                 }
@@ -574,7 +574,7 @@ impl Writer<'_> {
                     // A bare number or flag (`"timeout": "30"`) names nothing.
                     if note.len() <= 120
                         && note.chars().any(char::is_alphabetic)
-                        && !note.contains(['\n', '\r'])
+                        && !note.contains(&['\n', '\r'][..])
                     {
                         notes.push((key, t));
                     }
@@ -756,7 +756,7 @@ impl Writer<'_> {
         let Some(url) = string(&["url", "uri", "endpoint"]).filter(|url| {
             let url = url.as_str();
             (url.starts_with("https://") || url.starts_with("http://"))
-                && !url.contains(['\'', ' '])
+                && !url.contains(&['\'', ' '][..])
         }) else {
             return false;
         };
@@ -811,7 +811,7 @@ impl Writer<'_> {
                         "file"
                     ]
                     .contains(lower.as_str())
-                        && !text.as_str().contains(['\'', ' ', '\n']) =>
+                        && !text.as_str().contains(&['\'', ' ', '\n'][..]) =>
                 {
                     let at = inner(text).start;
                     self.derived.stand_in(" --data-binary @", Span::new(at, at));
@@ -881,7 +881,7 @@ impl Writer<'_> {
                 // takes, as written.
                 Value::Object(_, span) => {
                     let json = span.slice(self.input);
-                    if json.contains(['\'', '\n']) {
+                    if json.contains(&['\'', '\n'][..]) {
                         continue;
                     }
                     self.derived
@@ -916,7 +916,7 @@ impl Writer<'_> {
     /// A string as one shell word in single quotes, mapped to its bytes; a value the quotes
     /// cannot hold (a quote or a line break in it) is left out.
     fn quoted(&mut self, text: &Text) {
-        if text.as_str().contains(['\'', '\n']) {
+        if text.as_str().contains(&['\'', '\n'][..]) {
             return;
         }
         self.derived

@@ -560,7 +560,7 @@ fn mark_purposes(text: &str, base: usize, tokens: &mut [Token]) {
                     let gap = text
                         .get(tokens[i - 1].span.end - base..tokens[i].span.start - base)
                         .unwrap_or("");
-                    gap.contains(',') && !gap.contains(['.', ';', '\n'])
+                    gap.contains(',') && !gap.contains(&['.', ';', '\n'][..])
                 };
                 (!first_in_clause || after_comma)
                     && !matches!(next, Some("far" | "much" | "many" | "long" | "on"))
@@ -979,7 +979,7 @@ fn passive_past(tokens: &[Token], i: usize) -> bool {
 
 /// Does this line start a list item (`- `, `* `, `+ `, `1. `, `2) `)?
 fn starts_bullet(line: &str) -> bool {
-    let line = line.trim_start_matches([' ', '\t']);
+    let line = line.trim_start_matches(&[' ', '\t'][..]);
     if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") {
         return true;
     }
@@ -1163,7 +1163,7 @@ pub fn in_noun_phrase(tokens: &[Token], index: usize) -> bool {
                     "from", "since", "before", "after", "between", "during", "by", "within", "last"
                 ]
                 .contains(after.text.as_str())
-                    || is_count(after.text.trim_start_matches(['£', '$', '€'])))
+                    || is_count(after.text.trim_start_matches(&['£', '$', '€'][..])))
         })
     {
         return true;
@@ -1268,7 +1268,7 @@ fn gap_split(term: &str) -> Option<(&str, &str)> {
 /// A number as people write a count: digits with grouping or a decimal point, and an optional
 /// `k` or `m` ("40,000", "12k", "1.5m").
 fn is_count(word: &str) -> bool {
-    let digits = word.strip_suffix(['k', 'm']).unwrap_or(word);
+    let digits = word.strip_suffix(&['k', 'm'][..]).unwrap_or(word);
     digits.starts_with(|c: char| c.is_ascii_digit())
         && digits
             .bytes()
@@ -1314,7 +1314,7 @@ impl Shape {
         match term.strip_suffix('*') {
             None => Shape::Word,
             Some(stem)
-                if !stem.contains(['-', '/', '#', '*'])
+                if !stem.contains(&['-', '/', '#', '*'][..])
                     && stem.starts_with(|c: char| c.is_ascii_alphanumeric()) =>
             {
                 Shape::Stem

@@ -231,8 +231,9 @@ fn push_escaped(out: &mut String, text: &str) {
         let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let (word, after) = rest.split_at(word_end);
         // Punctuation around the word stays outside the span, so a sentence still reads as one.
-        let opened = word.trim_start_matches(['(', '[', '"', '\'']);
-        let core = opened.trim_end_matches(['.', ',', ';', ':', ')', ']', '!', '?', '"', '\'']);
+        let opened = word.trim_start_matches(&['(', '[', '"', '\''][..]);
+        let core =
+            opened.trim_end_matches(&['.', ',', ';', ':', ')', ']', '!', '?', '"', '\''][..]);
         if is_live(core) {
             push_plain(out, &word[..word.len() - opened.len()]);
             out.push_str(&code(core));

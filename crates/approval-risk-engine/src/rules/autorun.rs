@@ -29,7 +29,7 @@ pub enum Autorun {
 
 /// What `path` is, if the system runs it by itself.
 pub fn autorun(path: &str) -> Option<Autorun> {
-    let path = path.trim_matches(['"', '\'']);
+    let path = path.trim_matches(&['"', '\''][..]);
     let name = path.after_last(b'/');
     if path == "/etc/crontab" || path.starts_with("/etc/cron.d/") {
         return Some(Autorun::Cron { with_user: true });
@@ -108,7 +108,7 @@ pub fn written(command: &Command) -> Option<(&Arg, Option<Span>)> {
 
 /// The spans of the commands in a body written to an `Autorun` file, line by line.
 pub fn command_lines(kind: Autorun, input: &str, body: Span) -> Vec<Span> {
-    let text = body.slice(input).trim_matches(['\'', '"']);
+    let text = body.slice(input).trim_matches(&['\'', '"'][..]);
     let offset = body.start + body.slice(input).find(text).unwrap_or(0);
     let mut out = Vec::new();
     let mut at = 0;
@@ -133,7 +133,7 @@ pub fn command_lines(kind: Autorun, input: &str, body: Span) -> Vec<Span> {
             .iter()
             .find(|key| content.starts_with(*key))
             .map(|key| {
-                key.len() + usize::from(content[key.len()..].starts_with(['-', '@', '+', '!']))
+                key.len() + usize::from(content[key.len()..].starts_with(&['-', '@', '+', '!'][..]))
             }),
             Autorun::Cron { with_user } => {
                 // `@daily cmd` or five time fields; a variable line (`MAILTO=...`) has none.
@@ -177,7 +177,7 @@ fn crontab_lines(command: &Command) -> Option<Span> {
 /// Is `path` a CI pipeline's definition (GitHub Actions, GitLab CI): a file whose commands
 /// run on the CI's machines, with its secrets, at the next push?
 pub fn is_ci_pipeline(path: &str) -> bool {
-    let path = path.trim_matches(['"', '\'']);
+    let path = path.trim_matches(&['"', '\''][..]);
     let yaml = path.ends_with(".yml") || path.ends_with(".yaml");
     (yaml && path.contains(".github/workflows/")) || path.ends_with(".gitlab-ci.yml")
 }
@@ -228,7 +228,7 @@ pub fn ci_script_lines(input: &str, body: Span) -> Vec<Span> {
             continue;
         };
         let value = value.trim();
-        if value.is_empty() || value.starts_with(['|', '>']) {
+        if value.is_empty() || value.starts_with(&['|', '>'][..]) {
             block = Some(key_lead);
         } else if !value.starts_with('[') {
             let from = start + content.len() - value.len();
@@ -257,8 +257,8 @@ pub fn playbook_commands(input: &str, body: Span) -> Vec<Span> {
         .iter()
         .find_map(|key| text.strip_prefix(key))
         .map(str::trim);
-        if let Some(value) = value.filter(|v| !v.is_empty() && !v.starts_with(['|', '>'])) {
-            let value = value.trim_matches(['"', '\'']);
+        if let Some(value) = value.filter(|v| !v.is_empty() && !v.starts_with(&['|', '>'][..])) {
+            let value = value.trim_matches(&['"', '\''][..]);
             if let Some(at) = content.find(value) {
                 out.push(Span::new(start + at, start + at + value.len()));
             }
@@ -277,7 +277,7 @@ pub fn playbook_removals(input: &str, body: Span, limited: bool) -> Vec<Hit> {
         let l = l.trim().trim_start_str("- ");
         matches!(
             l.strip_prefix("hosts:")
-                .map(|v| v.trim().trim_matches(['"', '\''])),
+                .map(|v| v.trim().trim_matches(&['"', '\''][..])),
             Some("all" | "*")
         )
     });
@@ -300,7 +300,7 @@ pub fn playbook_removals(input: &str, body: Span, limited: bool) -> Vec<Hit> {
             if let Some(at) = line.find(value).filter(|_| !value.is_empty()) {
                 path = Some((
                     Span::new(start + at, start + at + value.len()),
-                    value.trim_matches(['"', '\'']).to_string(),
+                    value.trim_matches(&['"', '\''][..]).to_string(),
                 ));
             }
         }
@@ -362,15 +362,15 @@ pub fn installed(input: &str, command: &Command) -> Vec<Span> {
     };
     written(command)
         .and_then(|(path, body)| {
-            let kind =
-                autorun(&path.value).or_else(|| program(path.value.trim_matches(['"', '\''])))?;
+            let kind = autorun(&path.value)
+                .or_else(|| program(path.value.trim_matches(&['"', '\''][..])))?;
             Some(command_lines(kind, input, body?))
         })
         .unwrap_or_default()
 }
 
 fn write_to(command: &Command, wanted: fn(&str) -> bool) -> Option<(&Arg, Option<Span>)> {
-    written(command).filter(|(path, _)| wanted(path.value.trim_matches(['"', '\''])))
+    written(command).filter(|(path, _)| wanted(path.value.trim_matches(&['"', '\''][..])))
 }
 
 /// A write to a file the system runs by itself.

@@ -17,7 +17,7 @@ use crate::words::Words;
 pub(super) fn ports(command: &Command, port_flags: Words) -> Vec<Option<u16>> {
     let mut out = Vec::new();
     if let Some((text, _)) = option_value(command, port_flags) {
-        for part in text.split([',', ' ']).filter(|p| !p.is_empty()) {
+        for part in text.split(&[',', ' '][..]).filter(|p| !p.is_empty()) {
             out.push(port(part));
         }
     }
@@ -34,7 +34,7 @@ pub(super) fn ports(command: &Command, port_flags: Words) -> Vec<Option<u16>> {
 fn number_after(text: &str, key: &str) -> Option<u16> {
     let at = text.find(key)? + key.len();
     let digits: String = text[at..]
-        .trim_start_matches(['"', '=', ':', ' '])
+        .trim_start_matches(&['"', '=', ':', ' '][..])
         .chars()
         .take_while(|c| c.is_ascii_digit())
         .collect();

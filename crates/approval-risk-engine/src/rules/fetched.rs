@@ -225,7 +225,7 @@ fn near_popular_in(packages: &[&Arg], popular: Words, command: &Command) -> Opti
         let name = package.value.to_ascii_lowercase();
         // `requests==2.31`, `lodash@4`: the name before the version.
         let name = name
-            .split(['=', '<', '>', '~', '[', '@'])
+            .split(&['=', '<', '>', '~', '[', '@'][..])
             .find(|part| !part.is_empty())
             .unwrap_or(&name);
         if name.len() < 5 || popular.contains(name) {

@@ -114,11 +114,9 @@ pub fn classify_path(arg: &Arg, cwd: Option<&str>) -> (PathClass, String) {
         return (PathClass::SystemRoot, path);
     }
     // `"$HOME/$DIR"` with `DIR` unset is the home folder as surely as `"$D/"` is the root.
-    if let Some(empty) = arg
-        .if_empty
-        .as_deref()
-        .filter(|p| p.starts_with(['/', '~']) || p.starts_with("$HOME") || p.starts_with("${HOME}"))
-    {
+    if let Some(empty) = arg.if_empty.as_deref().filter(|p| {
+        p.starts_with(&['/', '~'][..]) || p.starts_with("$HOME") || p.starts_with("${HOME}")
+    }) {
         let bare = Arg {
             value: empty.to_string(),
             dynamic: false,
@@ -249,7 +247,7 @@ fn is_system_config(path: &str) -> bool {
 /// GPG settings, and the login files of registries and git (`~/.npmrc`, `~/.netrc`,
 /// `~/.gitconfig`). Every later command reads them to know who it is and where it points.
 fn is_user_tool_config(path: &str) -> bool {
-    let path = path.trim_matches(['"', '\'']);
+    let path = path.trim_matches(&['"', '\''][..]);
     let rest = ["~/", "$HOME/", "${HOME}/", "/root/"]
         .iter()
         .find_map(|home| path.strip_prefix(home))
@@ -327,9 +325,9 @@ fn regenerated(arg: &Arg, path: &str) -> bool {
     let last = raw.after_last(b'/');
     // A climb out of the working copy (`../shared/dist`) is not the project's own; `.next`
     // and `.cache` are names, not climbs.
-    !arg.value.starts_with(['/', '~', '$'])
+    !arg.value.starts_with(&['/', '~', '$'][..])
         && !raw.contains("..")
-        && !raw.contains(['*', '?'])
+        && !raw.contains(&['*', '?'][..])
         && (REGENERATED.contains(first) || REGENERATED.contains(last))
         && !under_system_dir(path)
 }
@@ -2081,7 +2079,7 @@ fn package_remove(command: &Command) -> Option<Hit> {
     }
     hit.target_of(packages.first().copied());
     if let Some(core) = packages.iter().find(|p| {
-        let name = p.value.split([':', '=']).next().unwrap_or(&p.value);
+        let name = p.value.split(&[':', '='][..]).next().unwrap_or(&p.value);
         CORE_PACKAGES
             .iter()
             .any(|c| name == c || (c == "linux-image" && name.starts_with("linux-image-")))

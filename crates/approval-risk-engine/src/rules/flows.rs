@@ -379,7 +379,7 @@ const SECRET_DIRS: Words = words![
 /// Does this path name a file that holds credentials (`~/.aws/credentials`, `.env.staging`,
 /// `deploy.pem`)? Templates of one (`.env.example`) hold none.
 pub fn is_secret_path(path: &str) -> bool {
-    let path = path.trim_matches(['"', '\'']);
+    let path = path.trim_matches(&['"', '\''][..]);
     let lower = path.to_ascii_lowercase();
     let name = lower.after_last(b'/');
     let template = words!["example", "sample", "template", "dist", "defaults"]
@@ -535,7 +535,7 @@ pub fn credential_search(command: &crate::shell::Command) -> Option<&crate::shel
         .contains(a.value.as_str())
             || (a.value.starts_with('-')
                 && !a.value.starts_with("--")
-                && a.value[1..].contains(['l', 'c', 'q']))
+                && a.value[1..].contains(&['l', 'c', 'q'][..]))
     });
     if quiet {
         return None;
@@ -557,7 +557,7 @@ pub fn credential_search(command: &crate::shell::Command) -> Option<&crate::shel
         return None;
     }
     command.positionals().skip(usize::from(git_grep)).find(|a| {
-        let pattern = a.value.trim_matches(['"', '\'', '^', '$']);
+        let pattern = a.value.trim_matches(&['"', '\'', '^', '$'][..]);
         let variable = !pattern.is_empty()
             && pattern
                 .bytes()
@@ -643,7 +643,7 @@ pub const SHOWING: Words =
 pub fn is_working_file(word: &str) -> bool {
     let name = word.after_last(b'/');
     !word.contains("://")
-        && !word.starts_with(['/', '~', '$'])
+        && !word.starts_with(&['/', '~', '$'][..])
         && name.len() > 1
         && name.contains('.')
         && Some(name.after_last(b'.'))
@@ -1010,7 +1010,9 @@ pub fn credential_spans(text: &str) -> Vec<(usize, usize)> {
             let value_start = at
                 + 1
                 + (text[at + 1..].len()
-                    - text[at + 1..].trim_start_matches([' ', '"', '\'']).len());
+                    - text[at + 1..]
+                        .trim_start_matches(&[' ', '"', '\''][..])
+                        .len());
             let end = word_end(value_start);
             if !name.is_empty()
                 && SECRET_NAMES.iter().any(|secret| name.contains(secret))
@@ -1032,7 +1034,7 @@ pub fn credential_spans(text: &str) -> Vec<(usize, usize)> {
 fn placeholder(value: &str) -> Option<()> {
     let lower = value.to_ascii_lowercase();
     let dummy = value.len() < 8
-        || value.starts_with(['$', '<', '{', '%', '*'])
+        || value.starts_with(&['$', '<', '{', '%', '*'][..])
         || lower.contains("xxxx")
         || lower.contains("example")
         || lower.contains("changeme")
@@ -1070,7 +1072,7 @@ pub const SENDING: Words = words![
 /// `transfer.sh/x` too), or `None` when the word names no host.
 pub fn host_of(url: &str) -> Option<&str> {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#']).next()?;
+    let host = rest.split(&['/', '?', '#'][..]).next()?;
     let host = host.after_last(b'@');
     let host = host.split(':').next()?;
     (host.contains('.') || host == "localhost").then_some(host)

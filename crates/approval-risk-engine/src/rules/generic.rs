@@ -107,7 +107,7 @@ fn eval_dynamic(command: &Command) -> Option<Hit> {
     let dynamic = command.args.iter().find(|a| a.dynamic)?;
     let setup = dynamic
         .value
-        .trim_start_matches(['"', '$', '(', '`'])
+        .trim_start_matches(&['"', '$', '(', '`'][..])
         .split_whitespace()
         .next()
         .is_some_and(|tool| SHELL_SETUP_TOOLS.contains(&tool));

@@ -275,7 +275,7 @@ fn work_branch(command: &Command) -> Option<String> {
             .iter()
             .any(|prefix| branch.starts_with(prefix))
         || branch.contains("prod");
-    let named = branch.contains(['/', '-', '_']) && !branch.starts_with(['+', '-', '$']);
+    let named = branch.contains(&['/', '-', '_'][..]) && !branch.starts_with(&['+', '-', '$'][..]);
     (named && !shared && !version && !refspec.starts_with('+') && branch != "HEAD")
         .then(|| branch.to_string())
 }

@@ -509,7 +509,7 @@ pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
                         && (!(start..end).contains(s)
                             || (*s + 1 == end
                                 && *s > start
-                                && tokens[*s].text.starts_with(['$', '£', '€'])))
+                                && tokens[*s].text.starts_with(&['$', '£', '€'][..])))
                 })
                 // After the verb before it; a phrase ("every customer") before a single
                 // word ("campaign"), which says less; then the nearest.

@@ -143,7 +143,7 @@ fn collection_before(script: &str, call_at: usize) -> Option<String> {
         return Some(name);
     }
     // getCollection("name") or db["name"]
-    let trimmed = head.trim_end_matches([')', ']', '"', '\'']);
+    let trimmed = head.trim_end_matches(&[')', ']', '"', '\''][..]);
     let name: String = trimmed
         .chars()
         .rev()
@@ -161,8 +161,8 @@ fn mongo_drop_database(command: &Command) -> Option<Hit> {
         .find("getSiblingDB(")
         .map(|i| &script[i + "getSiblingDB(".len()..])
         .and_then(|rest| {
-            rest.trim_start_matches(['"', '\''])
-                .split(['"', '\'', ')'])
+            rest.trim_start_matches(&['"', '\''][..])
+                .split(&['"', '\'', ')'][..])
                 .next()
         })
         .map(str::to_string);
@@ -552,7 +552,7 @@ fn http_request(command: &Command) -> Option<Request<'_>> {
 /// `["a,b", "_doc"]`).
 fn url_parts(url: &str) -> (String, Vec<String>) {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    let rest = rest.split(&['?', '#'][..]).next().unwrap_or("");
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
     let segments = path
         .split('/')
@@ -618,7 +618,7 @@ fn search_engine(host: &str, segments: &[String]) -> Option<Engine> {
         return Some(Engine::Typesense);
     }
     // A URL held in a variable is known only by the variable's name (`$ES_URL/logs`).
-    let variable = host.trim_start_matches(['$', '{']);
+    let variable = host.trim_start_matches(&['$', '{'][..]);
     let elastic = words!["9200", "9201", "9243"].contains(port)
         || (host.starts_with('$')
             && (variable.starts_with("es_") || variable.starts_with("es}") || variable == "es"))

@@ -338,7 +338,7 @@ pub fn from_folder(hit: &mut Hit, folder: &Arg) {
 /// is fetched or built again when needed.
 fn is_cache_folder(path: &str) -> bool {
     path.to_ascii_lowercase()
-        .split(['\\', '/'])
+        .split(&['\\', '/'][..])
         .rfind(|part| !part.is_empty())
         .is_some_and(|last| words!["cache", "caches", ".cache", "__pycache__"].contains(last))
 }
@@ -348,7 +348,7 @@ fn is_cache_folder(path: &str) -> bool {
 /// person's own files.
 fn every_home(hit: &mut Hit, path: &Arg) {
     let lower = path.value.to_ascii_lowercase();
-    let parts: Vec<&str> = lower.split(['\\', '/']).collect();
+    let parts: Vec<&str> = lower.split(&['\\', '/'][..]).collect();
     // Below the wildcard, an application's own data (`AppData\...`, `.cache`) is not the
     // person's files.
     let every = |folders: Words| {
@@ -381,7 +381,7 @@ fn remove_item_many(command: &Command) -> Option<Hit> {
         return None;
     }
     let path = path_of(command);
-    let wildcard = path.filter(|p| p.value.contains(['*', '?']));
+    let wildcard = path.filter(|p| p.value.contains(&['*', '?'][..]));
     let piped = matches!(command.input, crate::shell::Input::Pipe { .. });
     let mut hit = Hit::on(command.program_span);
     // As for `rm`: a pattern that names a kind of file (`*.xlsx`), or files a pipeline chose by

@@ -574,7 +574,7 @@ fn dbt_on_own_target(command: &Command) -> bool {
     words!["build", "run", "test", "seed", "snapshot"].contains(verb)
         && target.is_some_and(|t| {
             let t = t.to_ascii_lowercase();
-            t.split(['-', '_']).any(|part| {
+            t.split(&['-', '_'][..]).any(|part| {
                 words!["dev", "development", "ci", "local", "test", "sandbox"].contains(part)
             })
         })

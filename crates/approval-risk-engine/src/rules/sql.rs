@@ -257,7 +257,7 @@ fn one_row_by_id(condition: &str) -> bool {
         && !column.contains(char::is_whitespace)
         && !value.is_empty()
         && (quoted || !value.contains(|c: char| c.is_whitespace() || c == '\''))
-        && !value.starts_with(['(', '<', '>', '='])
+        && !value.starts_with(&['(', '<', '>', '='][..])
 }
 
 fn count_matched_rows(input: &str, words: &[SqlWord], statement: Span) -> Option<String> {

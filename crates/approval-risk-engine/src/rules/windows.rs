@@ -135,7 +135,7 @@ fn shadow_copies_delete(command: &Command) -> Option<Hit> {
     let mut words = command
         .args
         .iter()
-        .filter(|a| !a.value.starts_with(['/', '-']));
+        .filter(|a| !a.value.starts_with(&['/', '-'][..]));
     let (first, second) = (words.next()?, words.next()?);
     let phrase = format!("{} {} {}", command.program, first.value, second.value);
     words![

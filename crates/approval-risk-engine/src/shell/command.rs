@@ -1177,7 +1177,7 @@ fn track_made(command: &Command, state: &mut ShellState) {
 /// A path as the plan's steps are compared by it (`ShellState::made`, the files that flows
 /// follow): quotes and a trailing slash dropped, the home folder written `~`.
 pub fn normal_path(path: &str) -> String {
-    let path = path.trim_matches(['"', '\'']).trim_end_matches('/');
+    let path = path.trim_matches(&['"', '\''][..]).trim_end_matches('/');
     for home in ["$HOME", "${HOME}"] {
         if let Some(rest) = path.strip_prefix(home) {
             return format!("~{rest}");

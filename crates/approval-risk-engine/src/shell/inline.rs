@@ -204,7 +204,7 @@ fn calls<'a>(
             return None;
         }
         let after = &code[at + name.len()..];
-        let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+        let gap = after.len() - after.trim_start_matches(&[' ', '\t'][..]).len();
         match after.as_bytes().get(gap) {
             Some(b'(') => Some((at, at + name.len() + gap)),
             Some(b'\'' | b'"') if gap > 0 => Some((at, at + name.len())),
@@ -235,7 +235,9 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
             };
             let absolute = |s: Span| Span::new(span.start + s.start, span.start + s.end);
             // `subprocess.run(["rm", "-rf", p])`: an argument list is one command.
-            let list = code[open..].trim_start_matches(['(', ' ']).starts_with('[');
+            let list = code[open..]
+                .trim_start_matches(&['(', ' '][..])
+                .starts_with('[');
             if list && strings.len() > 1 {
                 out.push(synthetic(
                     input,
