@@ -714,7 +714,7 @@ pub fn summary(
             .iter_mut()
             .take(2)
             .map(|(_, title, at)| {
-                at.sort_unstable();
+                crate::order::sort_numbers(at);
                 at.dedup();
                 format!("{title} ({})", few_steps(at))
             })
@@ -801,7 +801,7 @@ fn deciding(
                 .flat_map(|p| p.steps.iter().copied()),
         )
         .collect();
-    steps.sort_unstable();
+    crate::order::sort_numbers(&mut steps);
     steps.dedup();
     let headline = reports
         .iter()

@@ -27,6 +27,17 @@ fn half(value: usize) -> u64 {
     value.min(u32::MAX as usize) as u64
 }
 
+/// Sorts byte ranges (or any pairs of offsets) by start, then end, as `sort_unstable` would,
+/// on the one compiled sort.
+pub fn sort_pairs(pairs: &mut Vec<(usize, usize)>) {
+    sort_by_rank(pairs, |&(start, end)| (half(start) << 32) | half(end));
+}
+
+/// Sorts numbers (step indexes, offsets) in ascending order on the one compiled sort.
+pub fn sort_numbers(numbers: &mut Vec<usize>) {
+    sort_by_rank(numbers, |&n| n as u64);
+}
+
 /// By start, then by end: the order `Span` itself sorts in.
 pub fn by_position(span: Span) -> u64 {
     (half(span.start) << 32) | half(span.end)
@@ -48,6 +59,18 @@ mod tests {
         sort_by_rank(&mut items, |(rank, _)| *rank);
         let letters: String = items.iter().map(|(_, c)| *c).collect();
         assert_eq!(letters, "ebdac");
+    }
+
+    #[test]
+    fn pairs_and_numbers_sort_as_the_standard_sort_would() {
+        let mut pairs = vec![(7, 9), (2, 8), (2, 3), (7, 9), (0, 1)];
+        let mut expected = pairs.clone();
+        expected.sort_unstable();
+        sort_pairs(&mut pairs);
+        assert_eq!(pairs, expected);
+        let mut numbers = vec![4, 1, 3, 1];
+        sort_numbers(&mut numbers);
+        assert_eq!(numbers, [1, 1, 3, 4]);
     }
 
     #[test]

@@ -90,7 +90,13 @@ impl Words {
 
     /// Whether `word` is one of the words (exactly).
     pub fn contains<W: AsRef<str> + ?Sized>(self, word: &W) -> bool {
-        let word = word.as_ref();
+        self.has(word.as_ref())
+    }
+
+    /// `contains` for one type: the generic method above is compiled once per type of word it
+    /// is given (`&str`, `String`, `str`), and this body, its set lookup included, only once.
+    #[inline(never)]
+    fn has(self, word: &str) -> bool {
         if self.joined.len() <= SCAN_LIMIT {
             return self.iter().any(|w| w == word);
         }

@@ -1397,7 +1397,7 @@ fn posts_personal_data(input: &str, work: &StepWork) -> Option<Hit> {
     let mut values = flows::personal_data_spans(span.slice(input));
     if !crate::prose::find_all(&work.tokens, flows::BROAD_AUDIENCES).is_empty() {
         values.extend(flows::contact_spans(span.slice(input)));
-        values.sort_unstable();
+        crate::order::sort_pairs(&mut values);
     }
     if values.is_empty() {
         return None;

@@ -1106,7 +1106,7 @@ fn deletes_its_backup(work: &[StepWork], found: &mut Found) {
             })
         })
         .collect();
-    relied.sort_unstable();
+    crate::order::sort_pairs(&mut relied);
     relied.dedup_by_key(|(backup, _)| *backup);
     for (j, i) in relied {
         let kept = backup_names(&work[j]);

@@ -622,7 +622,7 @@ impl Writer<'_> {
                         }
                     }
                 }
-                spans.sort_unstable();
+                crate::order::sort_pairs(&mut spans);
                 spans.dedup();
                 exposed.extend(spans.into_iter().map(|(start, end)| (text, start, end)));
             }
@@ -825,7 +825,7 @@ impl Writer<'_> {
                     let mut spans = crate::rules::flows::credential_spans(value);
                     spans.extend(crate::rules::flows::personal_data_spans(value));
                     spans.extend(crate::rules::flows::contact_spans(value));
-                    spans.sort_unstable();
+                    crate::order::sort_pairs(&mut spans);
                     let start = Span::new(text.span.start, text.span.start);
                     self.derived.stand_in(" --data '", start);
                     for (from, to) in spans {

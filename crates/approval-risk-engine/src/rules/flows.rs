@@ -855,7 +855,7 @@ pub fn contact_spans(text: &str) -> Vec<(usize, usize)> {
             }
         }
     }
-    out.sort_unstable();
+    crate::order::sort_pairs(&mut out);
     out
 }
 
