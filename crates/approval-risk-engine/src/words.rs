@@ -282,6 +282,29 @@ impl<S: AsRef<str>> Join for [S] {
     }
 }
 
+/// Character tests shared by every caller as named functions: a closure is a type of its own,
+/// and `split`, `find` or `starts_with` was compiled once per closure written the same way.
+pub fn not_ascii_alphanumeric(c: char) -> bool {
+    !c.is_ascii_alphanumeric()
+}
+
+/// Ends a shell or PowerShell variable name: anything but a letter, a digit or `_`.
+pub fn not_name_char(c: char) -> bool {
+    !(c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Does `text` start with an ASCII digit?
+pub fn starts_with_digit(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Does `text` start as a variable name does, with a letter or `_`?
+pub fn starts_like_a_name(text: &str) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+}
+
 /// `text` with every `from` replaced by `to`: `str::replace` with a `char` pattern, without
 /// the general character searcher it links (a few hundred bytes of the page's wasm).
 pub fn replace_char(text: &str, from: char, to: &str) -> String {

@@ -1821,10 +1821,8 @@ fn starts_pipelines(command: &Command) -> bool {
 /// The first credential variable `text` expands that the plan did not set: `$NAME`,
 /// `${NAME}`, or a CI job's `${{ secrets.NAME }}`.
 fn environment_credential(text: &str) -> Option<&str> {
-    let name_at = |rest: &str| -> usize {
-        rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .unwrap_or(rest.len())
-    };
+    let name_at =
+        |rest: &str| -> usize { rest.find(crate::words::not_name_char).unwrap_or(rest.len()) };
     let names = text.match_indices('$').filter_map(|(at, _)| {
         let rest = &text[at + 1..];
         let rest = match rest.strip_prefix("{{") {

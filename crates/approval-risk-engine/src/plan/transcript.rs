@@ -483,7 +483,7 @@ impl Writer<'_> {
         }
         let tool = name.as_str().to_ascii_lowercase();
         let database_tool = tool
-            .split(|c: char| !c.is_ascii_alphanumeric())
+            .split(crate::words::not_ascii_alphanumeric)
             .any(|part| DATABASE_TOOLS.contains(&part));
         let mut words: Vec<&Text> = Vec::new();
         // The other short arguments of a command (`"database": "billing-prod"`), written into
@@ -692,7 +692,7 @@ impl Writer<'_> {
                 _ => None,
             })
         };
-        let words: Vec<&str> = tool.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+        let words: Vec<&str> = tool.split(crate::words::not_ascii_alphanumeric).collect();
         if !words.contains(&"delete") {
             return false;
         }
@@ -764,7 +764,7 @@ impl Writer<'_> {
             .filter(|m| m.as_str().chars().all(|c| c.is_ascii_alphabetic()));
         let tool = name.as_str().to_ascii_lowercase();
         let requests = tool
-            .split(|c: char| !c.is_ascii_alphanumeric())
+            .split(crate::words::not_ascii_alphanumeric)
             .any(|w| words!["http", "https", "request", "fetch", "curl", "webhook"].contains(w));
         if method.is_none() && !requests {
             return false;

@@ -149,7 +149,7 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
         // not the end of a clause.
         let grouping = ch == ','
             && text[..i].ends_with(|c: char| c.is_ascii_digit())
-            && text[i + 1..].starts_with(|c: char| c.is_ascii_digit());
+            && crate::words::starts_with_digit(&text[i + 1..]);
         if ch.is_alphanumeric()
             || ((inner || grouping) && start.is_some())
             || (start.is_none() && (channel || matches!(ch, '$' | '/' | '~' | '*' | '.' | '_')))
@@ -1269,7 +1269,7 @@ fn gap_split(term: &str) -> Option<(&str, &str)> {
 /// `k` or `m` ("40,000", "12k", "1.5m").
 fn is_count(word: &str) -> bool {
     let digits = word.strip_suffix(&['k', 'm'][..]).unwrap_or(word);
-    digits.starts_with(|c: char| c.is_ascii_digit())
+    crate::words::starts_with_digit(digits)
         && digits
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')

@@ -259,7 +259,7 @@ fn is_live(word: &str) -> bool {
         || word
             .strip_prefix('#')
             .or_else(|| word.strip_prefix("GH-"))
-            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+            .is_some_and(crate::words::starts_with_digit)
 }
 
 fn push_plain(out: &mut String, text: &str) {

@@ -269,7 +269,7 @@ fn work_branch(command: &Command) -> Option<String> {
     };
     let branch = refspec.after_last(b':');
     let branch = branch.trim_start_str("refs/heads/");
-    let version = branch.starts_with('v') && branch[1..].starts_with(|c: char| c.is_ascii_digit());
+    let version = branch.starts_with('v') && crate::words::starts_with_digit(&branch[1..]);
     let shared = DEFAULT_BRANCHES.contains(branch)
         || words!["release", "hotfix", "staging", "gh-pages", "deploy"]
             .iter()

@@ -185,7 +185,7 @@ const SESSION_AND_LOCAL: Words = words![
 /// A PowerShell variable, with any properties read from it (`$users`, `$u.MemberOf`, `$_.mail`).
 pub fn is_variable_name(name: &str) -> bool {
     name.strip_prefix('$').is_some_and(|rest| {
-        rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        crate::words::starts_like_a_name(rest)
             && rest
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
@@ -255,7 +255,7 @@ pub fn is_plain_assignment(command: &Command) -> bool {
     let Some(name) = command.program.strip_prefix('$') else {
         return false;
     };
-    let valid_name = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+    let valid_name = crate::words::starts_like_a_name(name)
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':');
@@ -267,7 +267,7 @@ pub fn is_plain_assignment(command: &Command) -> bool {
     }
     // A number (`30`, `0.5`) is told by its characters: parsing it as a float would link the
     // standard library's float parser into the page for this one test.
-    let number = value.value.starts_with(|c: char| c.is_ascii_digit())
+    let number = crate::words::starts_with_digit(&value.value)
         && value.value.chars().all(|c| c.is_ascii_digit() || c == '.');
     let literal = value.quoted || number || value.value.starts_with('$');
     (literal && rest.is_empty())

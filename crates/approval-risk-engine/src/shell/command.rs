@@ -576,16 +576,14 @@ fn with_empty_expansions(value: &str, vars: &HashMap<String, String>) -> String 
             match inner.find('}') {
                 Some(end) => {
                     let body = &inner[..end];
-                    let split = body
-                        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                        .unwrap_or(body.len());
+                    let split = body.find(crate::words::not_name_char).unwrap_or(body.len());
                     (&body[..split], &body[split..], end + 2)
                 }
                 None => ("", "", 0),
             }
         } else {
             let end = after
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .find(crate::words::not_name_char)
                 .unwrap_or(after.len());
             (&after[..end], "", end)
         };
@@ -632,7 +630,7 @@ fn resolve_vars(value: &str, vars: &HashMap<String, String>) -> (String, bool) {
             }
         } else {
             let end = after
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .find(crate::words::not_name_char)
                 .unwrap_or(after.len());
             (&after[..end], end)
         };
@@ -668,7 +666,7 @@ fn is_assignment(value: &str) -> Option<(&str, &str)> {
     let (name, rest) = value.split_once('=')?;
     let valid = !name.is_empty()
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !name.starts_with(|c: char| c.is_ascii_digit());
+        && !crate::words::starts_with_digit(name);
     valid.then_some((name, rest))
 }
 
@@ -862,7 +860,7 @@ fn build(
                 if program == "timeout"
                     && words
                         .get(i)
-                        .is_some_and(|w| w.value.starts_with(|c: char| c.is_ascii_digit()))
+                        .is_some_and(|w| crate::words::starts_with_digit(&w.value))
                 {
                     i += 1;
                 }

@@ -606,7 +606,7 @@ fn is_array_assignment(value: &str) -> bool {
     let Some(name) = value.strip_suffix("+=").or_else(|| value.strip_suffix('=')) else {
         return false;
     };
-    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+    crate::words::starts_like_a_name(name)
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
