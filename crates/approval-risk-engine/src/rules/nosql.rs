@@ -50,10 +50,32 @@ fn mongo_eval(command: &Command) -> Option<(&Arg, usize)> {
 /// `$merge`)? A method not listed (`insertOne`, `runCommand`) makes it a change.
 pub fn mongo_reads(command: &Command) -> bool {
     const READING: Words = words![
-        "find", "findOne", "count", "countDocuments", "estimatedDocumentCount", "distinct",
-        "aggregate", "getIndexes", "explain", "stats", "getSiblingDB", "getCollection",
-        "getCollectionNames", "toArray", "limit", "skip", "sort", "map", "filter", "forEach",
-        "join", "serverStatus", "status", "pretty", "next", "hasNext"
+        "find",
+        "findOne",
+        "count",
+        "countDocuments",
+        "estimatedDocumentCount",
+        "distinct",
+        "aggregate",
+        "getIndexes",
+        "explain",
+        "stats",
+        "getSiblingDB",
+        "getCollection",
+        "getCollectionNames",
+        "toArray",
+        "limit",
+        "skip",
+        "sort",
+        "map",
+        "filter",
+        "forEach",
+        "join",
+        "serverStatus",
+        "status",
+        "pretty",
+        "next",
+        "hasNext"
     ];
     let Some((arg, offset)) = mongo_eval(command) else {
         return false;
