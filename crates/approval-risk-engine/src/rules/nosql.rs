@@ -1131,7 +1131,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["mongosh --eval 'db.sessions.deleteMany({ expiresAt: { $lt: new Date() } })'", "mongosh --eval 'db.users.countDocuments({})'"]),
     },
     Rule {
-        text: rule_text!("mongo.ttl-index", "Makes MongoDB delete old documents by itself", "A TTL index deletes every document older than its `expireAfterSeconds`, those already stored included, soon after it is built.", "documents older than the expiry are deleted for good", "Create the index without `expireAfterSeconds`, and agree how long the data is kept with the people who use it first.", ["Who needs documents older than the expiry?", "Is there a dump of the documents it would delete?"], "mongosh --eval 'db.{target}.countDocuments({})'"),
+        text: rule_text!("mongo.ttl-index", "Makes MongoDB delete old documents by itself", "A TTL index deletes every document older than its `expireAfterSeconds`, those already stored included, soon after it is built.", "documents older than the expiry are deleted for good", "Create the index without `expireAfterSeconds`, and agree how long the data is kept with the people who use it first.", ["Who needs documents older than the expiry?", "Is there a dump of the documents it would delete?"], "mongosh app --eval 'db.events.createIndex({createdAt: 1})'"),
         reversibility: R::Irreversible,
         scope: S::Shared,
         reach: Reach::Environment,
