@@ -1051,23 +1051,6 @@ const ENVIRONMENT_TOOLS: Words = words![
     "airflow",
 ];
 
-/// The words of an environment tool's operation that say it deletes what it names.
-const DELETING_OPERATIONS: Words = words![
-    "delete",
-    "destroy",
-    "remove",
-    "rm",
-    "purge",
-    "terminate",
-    "drop",
-    "erase",
-    "wipe",
-    "nuke",
-    "deregister",
-    "unregister",
-    "decommission"
-];
-
 /// Subcommands of environment tools that change what they name; the words after one are its
 /// object, never a verb of reading.
 const CHANGING_SUBCOMMANDS: Words = words![
@@ -1286,11 +1269,10 @@ fn unmatched_command(
         // never taken as a reversible change.
         // Kubernetes tools are left out: their catalogue judges deletions by kind, and a kind
         // it has no rule for (a pod, a job) is one its controller makes again.
-        let deleting = verbs.iter().take(3).position(|w| {
-            w.value
-                .split(&['-', ':'][..])
-                .any(|part| DELETING_OPERATIONS.contains(&part.to_ascii_lowercase().as_str()))
-        });
+        let deleting = verbs
+            .iter()
+            .take(3)
+            .position(|w| names_a_deletion(&w.value));
         if let Some(at) = deleting.filter(|_| !matches!(program, "kubectl" | "oc")) {
             let op = verbs[at];
             // The word after the operation is what it deletes, when one follows
@@ -1338,7 +1320,7 @@ fn member_access(command: &Command) -> bool {
     name.next() == Some(b'.') && name.next().is_some_and(|b| b.is_ascii_alphabetic())
 }
 
-/// Words that make a command destroy what it is given.
+/// Words of a command or an operation's name that delete what it names.
 const DESTROYING: Words = words![
     "delete",
     "destroy",
@@ -1347,14 +1329,20 @@ const DESTROYING: Words = words![
     "terminate",
     "drop",
     "purge",
-    "uninstall",
     "erase",
     "wipe",
-    "kill",
-    "evict",
     "deregister",
-    "revoke",
+    "unregister",
+    "decommission",
+    "nuke",
 ];
+
+/// An operation word that destroys what it names, alone or as a part of its name
+/// (`delete`, `apps:destroy`, `batch-delete-image`, `terminate-instances`).
+fn names_a_deletion(word: &str) -> bool {
+    word.split(&['-', ':'][..])
+        .any(|part| DESTROYING.contains(&part.to_ascii_lowercase().as_str()))
+}
 
 /// A deleting command fed its operands by `xargs` that no specific rule recognised: it deletes
 /// whatever the listing before it prints (`... | xargs kubectl delete`).
@@ -1363,12 +1351,11 @@ fn fed_deletion(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
         return None;
     }
     let words = rules::positionals_of(command);
+    // Fed a list, stopping, evicting or revoking every item does as much harm as deleting it.
     let at = words.iter().take(3).position(|word| {
-        let lower = word.value.to_ascii_lowercase();
-        DESTROYING.contains(&lower.as_str())
-            || lower.starts_with("delete-")
-            || lower.starts_with("terminate-")
-            || lower.starts_with("remove-")
+        names_a_deletion(&word.value)
+            || words!["uninstall", "kill", "evict", "revoke"]
+                .contains(word.value.to_ascii_lowercase().as_str())
     })?;
     // `xargs kubectl delete pod`: the kind is named, so what goes is known to be pods and
     // the step is judged as a change of that kind; only what the listing alone decides (`-o
