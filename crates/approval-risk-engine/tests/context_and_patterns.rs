@@ -4460,3 +4460,12 @@ fn a_mongo_script_that_only_reads_is_a_read() {
         assert!(decision(writes) >= Decision::Review, "{writes}");
     }
 }
+
+/// The AWS CLI's `--query` shapes what it prints, not what it copies: a snapshot taken with
+/// one still backs up the database a later step deletes.
+#[test]
+fn an_output_query_is_not_a_row_filter_of_a_backup() {
+    let plan = "1. `aws rds create-db-snapshot --db-instance-identifier orders-db --db-snapshot-identifier orders-final --query 'DBSnapshot.Status'`\n2. `aws rds delete-db-instance --db-instance-identifier orders-db --skip-final-snapshot`\n";
+    let report = assess_default(plan);
+    assert!(pattern_steps(&report, "plan.no-backup").is_empty());
+}

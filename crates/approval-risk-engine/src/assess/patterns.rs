@@ -1395,12 +1395,17 @@ fn copy_covers_rows(copy: &str, changed: &str) -> bool {
 
 /// The words after a statement's `WHERE`: a filter written `created_at < '2021-01-01'` opens
 /// with its column, its operator and its value. A dump's row filter (`mongodump --query`,
-/// `mysqldump --where=`) is one too. `None` without either.
+/// `mysqldump --where=`) is one too; other tools' `--query` (the AWS CLI's) shapes only what
+/// they print. `None` without either.
 fn filter(statement: &str) -> Option<std::str::SplitWhitespace<'_>> {
     let lower = statement.to_ascii_lowercase();
+    let dump = ["mongodump", "mongoexport", "mysqldump"]
+        .iter()
+        .any(|program| lower.contains(program));
     let at = lower.find("where ").map(|at| at + 6).or_else(|| {
         ["--query", "--where"]
             .iter()
+            .filter(|_| dump)
             .find_map(|flag| lower.find(flag).map(|at| at + flag.len()))
     })?;
     Some(statement[at..].trim_start_matches('=').split_whitespace())
