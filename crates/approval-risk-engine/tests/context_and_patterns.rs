@@ -4412,6 +4412,20 @@ fn powershell_cmdlets_are_judged_by_their_verbs_and_methods() {
         rules("Invoke-Command -ComputerName SRV-01 -FilePath .\\fix.ps1"),
         vec!["shell.unrecognized"]
     );
+    // An assignment's parenthesised value is computed by the commands inside it, and they are
+    // what is judged: a date is nothing, a recursive delete is still one.
+    assert_eq!(
+        decision("$Cutoff = (Get-Date).AddDays(-30)"),
+        Decision::Proceed
+    );
+    assert_eq!(
+        decision("$Count = ($Files | Measure-Object).Count"),
+        Decision::Proceed
+    );
+    assert_eq!(
+        rules("$Gone = (Remove-Item -Path D:\\Shares\\Finance -Recurse -Force)"),
+        vec!["ps.remove-item-tree"]
+    );
 }
 
 /// Under `set -e` a failed `mkdir` stops the script, so the copy into the folder after it does

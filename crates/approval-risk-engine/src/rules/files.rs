@@ -1395,7 +1395,22 @@ fn overwrite_user_config(command: &Command) -> Option<Hit> {
 }
 
 fn overwrite_system_config(command: &Command) -> Option<Hit> {
+    system_config_write(command, false)
+}
+
+/// `echo ... | sudo tee -a /etc/fstab`, `echo ... >> /etc/sysctl.conf`: lines added to a
+/// system file, which stays otherwise as it was.
+fn append_system_config(command: &Command) -> Option<Hit> {
+    system_config_write(command, true)
+}
+
+/// A write into system configuration that replaces the file (`appends` false) or adds to it
+/// (`tee -a`, `>>`).
+fn system_config_write(command: &Command, appends: bool) -> Option<Hit> {
+    let appended = |a: &&Arg| command.appends.contains(&a.span) == appends;
+    let teed = find_flag(command, words!["-a", "--append"]).is_some() == appends;
     let destination = match command.program.as_str() {
+        "cp" | "install" | "mv" if appends => None,
         "cp" | "install" | "mv" => {
             if find_flag(
                 command,
@@ -1414,13 +1429,19 @@ fn overwrite_system_config(command: &Command) -> Option<Hit> {
             }
             sources_and_destination(command).map(|(_, d)| d)
         }
-        "tee" if find_flag(command, words!["-a", "--append"]).is_none() => operands(command)
+        "tee" if teed => operands(command)
             .into_iter()
             .find(|a| is_system_config(&a.value)),
         _ => None,
     }
     .filter(|a| is_system_config(a.value.trim_end_matches('/')))
-    .or_else(|| command.writes.iter().find(|a| is_system_config(&a.value)))?;
+    .or_else(|| {
+        command
+            .writes
+            .iter()
+            .filter(appended)
+            .find(|a| is_system_config(&a.value))
+    })?;
     let mut hit = Hit::pair(command.program_span, destination.span);
     hit.target_of(Some(destination));
     let identity = [
@@ -1434,7 +1455,7 @@ fn overwrite_system_config(command: &Command) -> Option<Hit> {
     ];
     if identity.iter().any(|p| destination.value.starts_with(p)) {
         hit.scope = Some(S::Production);
-        hit.set_note(format!("`{}` controls who can log in or how the machine boots; a broken copy can lock everyone out.", destination.value));
+        hit.set_note(format!("`{}` controls who can log in or how the machine boots; a mistake in it can lock everyone out.", destination.value));
     }
     Some(hit)
 }
@@ -2298,7 +2319,22 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         examples: examples(&["sudo cp nginx.conf /etc/nginx/nginx.conf", "echo 'nameserver 8.8.8.8' | sudo tee /etc/resolv.conf", "cat sshd_config > /etc/ssh/sshd_config", "sudo install -m 644 app.service /etc/systemd/system/app.service"]),
         #[cfg(test)]
-        counterexamples: examples(&["cp /etc/nginx/nginx.conf ./nginx.conf.bak", "sudo cp -b nginx.conf /etc/nginx/nginx.conf", "echo 'x' | sudo tee -a /etc/hosts", "cat /etc/hosts"]),
+        counterexamples: examples(&["cp /etc/nginx/nginx.conf ./nginx.conf.bak", "sudo cp -b nginx.conf /etc/nginx/nginx.conf", "echo 'x' | sudo tee -a /etc/hosts", "echo 'vm.swappiness=10' >> /etc/sysctl.conf", "cat /etc/hosts"]),
+    },
+    Rule {
+        text: rule_text!("fs.append-system-config", "Adds lines to system configuration", "A wrong line shows at the next reload or boot; in `fstab` or `sudoers` it stops the boot or logins.", "a wrong line can stop services, the boot or logins", "Copy the file first, check it afterwards (`mount -fav`, `visudo -c`, `sysctl -p`) with a spare session open.", ["Is there a copy of the current file?", "Which services read this file, and when?"], "cp /etc/sysctl.conf /root/sysctl.conf.bak"),
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Workspace,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: words!["tee", "echo", "printf", "cat", "envsubst", "sed", "awk"], check: append_system_config },
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
+        examples: examples(&["echo 'vm.swappiness=10' | sudo tee -a /etc/sysctl.conf", "echo 'UUID=0a1b /data ext4 defaults 0 2' | sudo tee -a /etc/fstab", "echo '10.0.4.12 db.internal' >> /etc/hosts", "cat extra.conf >> /etc/nginx/conf.d/upstreams.conf"]),
+        #[cfg(test)]
+        counterexamples: examples(&["echo 'vm.swappiness=10' | sudo tee /etc/sysctl.conf", "echo 'done' >> /var/log/app/migrate.log", "tee -a ~/.bashrc", "cat /etc/fstab"]),
     },
     Rule {
         text: rule_text!("fs.overwrite-user-config", "Overwrites the user's cloud, cluster or login configuration", "Later commands read it to know which account, cluster or registry they act on; replaced settings and keys are gone.", "later commands may act as someone else or on another cluster", "Add a named profile or context instead of replacing the file, or copy the file aside first.", ["Is there a copy of the current file?", "Which account or cluster will later commands act on after this?"], "cp {target} {target}.bak"),

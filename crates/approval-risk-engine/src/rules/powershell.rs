@@ -269,7 +269,9 @@ pub fn is_plain_assignment(command: &Command) -> bool {
     // standard library's float parser into the page for this one test.
     let number = crate::words::starts_with_digit(&value.value)
         && value.value.chars().all(|c| c.is_ascii_digit() || c == '.');
-    let literal = value.quoted || number || value.value.starts_with('$');
+    // A parenthesised value is computed by the commands inside it, which the reader judged on
+    // their own (`(Get-Date).AddDays(-30)`).
+    let literal = value.quoted || number || value.value.starts_with(&['$', '('][..]);
     (literal && rest.is_empty())
         || (is_cmdlet(&value.value) && reads(&value.value.to_ascii_lowercase()))
 }

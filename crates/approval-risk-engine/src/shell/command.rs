@@ -61,6 +61,8 @@ pub struct Command {
     pub input: Input,
     /// Files written by `>`/`>>` redirections.
     pub writes: Vec<Arg>,
+    /// The spans of those written with `>>`, which add to the file rather than replace it.
+    pub appends: Vec<Span>,
     /// The working directory the plan had moved to with `cd`, when known.
     pub cwd: Option<String>,
     /// The context, project or account an earlier command made current for this program
@@ -402,10 +404,15 @@ fn token_start(token: &Token) -> usize {
 /// Do the words so far start a PowerShell command (a cmdlet or the `iex` alias), which takes a
 /// parenthesised expression as an argument? In a POSIX shell `word (` is only the start of a
 /// function definition, which stays as it was read.
+/// A PowerShell assignment's value is such an argument too (`$Cutoff = (Get-Date).AddDays(-30)`).
 fn starts_cmdlet(words: &[Word]) -> bool {
-    words
-        .first()
-        .is_some_and(|w| w.value.eq_ignore_ascii_case("iex") || crate::rules::is_cmdlet(&w.value))
+    match words {
+        [name, equals] if name.value.starts_with('$') && equals.value == "=" => true,
+        [first, ..] => {
+            first.value.eq_ignore_ascii_case("iex") || crate::rules::is_cmdlet(&first.value)
+        }
+        [] => false,
+    }
 }
 
 /// The argument a PowerShell sub-expression makes: from `open` to its matching `)`, with the
@@ -939,6 +946,15 @@ fn build(
             arg.value = state.scripts[at].1.slice(input).to_string();
         }
     }
+    let appends = writes
+        .iter()
+        .map(|w| w.span)
+        .filter(|w| {
+            input
+                .get(..w.start)
+                .is_some_and(|before| before.trim_end().ends_with(">>"))
+        })
+        .collect();
     let command = Command {
         program: program.clone(),
         program_span: head.span,
@@ -947,6 +963,7 @@ fn build(
         wrappers: wrappers.clone(),
         input: stdin,
         writes,
+        appends,
         cwd: state.cwd.clone(),
         context: state.context_of(&program).map(str::to_string),
     };

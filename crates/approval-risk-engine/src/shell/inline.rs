@@ -285,6 +285,7 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
                 wrappers: vec!["inline code"],
                 input: Input::Terminal,
                 writes: Vec::new(),
+                appends: Vec::new(),
                 cwd: state.cwd.clone(),
                 context: None,
             });
@@ -338,6 +339,7 @@ pub fn commands(input: &str, span: Span, state: &mut ShellState) -> Vec<Command>
                 wrappers: vec!["inline code"],
                 input: Input::Terminal,
                 writes: Vec::new(),
+                appends: Vec::new(),
                 cwd: state.cwd.clone(),
                 context: None,
             });
@@ -384,6 +386,7 @@ fn synthetic(input: &str, call: Span, parts: &[Span], state: &ShellState) -> Com
         wrappers: vec!["inline code"],
         input: Input::Terminal,
         writes: Vec::new(),
+        appends: Vec::new(),
         cwd: state.cwd.clone(),
         context: None,
     }
