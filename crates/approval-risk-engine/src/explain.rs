@@ -386,7 +386,7 @@ fn topic_words(lower: &str) -> Vec<&str> {
         "recent"
     ];
     lower
-        .split(|c: char| !c.is_alphanumeric())
+        .split(crate::words::not_alphanumeric)
         .filter(|w| w.len() >= 4 && !COMMON.contains(w))
         .map(|w| w.trim_end_matches('s'))
         .collect()

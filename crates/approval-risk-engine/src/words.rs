@@ -288,6 +288,11 @@ pub fn not_ascii_alphanumeric(c: char) -> bool {
     !c.is_ascii_alphanumeric()
 }
 
+/// Anything but a letter or a digit, in any script.
+pub fn not_alphanumeric(c: char) -> bool {
+    !c.is_alphanumeric()
+}
+
 /// Ends a shell or PowerShell variable name: anything but a letter, a digit or `_`.
 pub fn not_name_char(c: char) -> bool {
     !(c.is_ascii_alphanumeric() || c == '_')

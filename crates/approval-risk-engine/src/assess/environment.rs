@@ -63,7 +63,7 @@ const SCRATCH: Words = words![
 /// staging or QA: with the target set to development, it names that target.
 pub fn is_development(name: &str) -> bool {
     let mut parts = name
-        .split(|c: char| !c.is_alphanumeric())
+        .split(crate::words::not_alphanumeric)
         .filter(|p| !p.is_empty())
         .map(str::to_ascii_lowercase);
     let mut development = false;
@@ -88,7 +88,7 @@ const TASK_RUNNERS: Words = words![
 /// `localhost`: an address on the machine the command runs on may be a server's own service
 /// or a tunnel to one.
 pub fn is_local_machine(name: &str) -> bool {
-    name.split(|c: char| !c.is_alphanumeric())
+    name.split(crate::words::not_alphanumeric)
         .any(|part| part.eq_ignore_ascii_case("local"))
 }
 
@@ -145,7 +145,7 @@ impl Environment {
                 .iter()
                 .any(|p| text.contains(p.as_str()));
             let mut parts = text
-                .split(|c: char| !c.is_alphanumeric())
+                .split(crate::words::not_alphanumeric)
                 .filter(|p| !p.is_empty())
                 .peekable();
             let mut previous = "";

@@ -452,7 +452,7 @@ fn shows_file_written(input: &str, step: &crate::plan::Step) -> bool {
         return false;
     }
     words
-        .split(|c: char| c.is_whitespace() || c == '`')
+        .split(&[' ', '\t', '\n', '\r', '`'][..])
         .map(|word| word.trim_end_matches(&[':', ',', '.', ';'][..]))
         .any(|word| {
             let name = word.after_last(b'/').to_ascii_lowercase();

@@ -257,7 +257,7 @@ fn same_object(x: &str, y: &str) -> bool {
             .strip_prefix(outer)
             .is_some_and(|rest| rest.starts_with('/'))
             || inner
-                .split(|c: char| c.is_whitespace() || c == '`')
+                .split(&[' ', '\t', '\n', '\r', '`'][..])
                 .any(|word| word == outer)
     };
     x == y || inside(x, y) || inside(y, x)

@@ -294,7 +294,7 @@ impl Placing<'_> {
         );
         let production = context
             .to_ascii_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
+            .split(crate::words::not_alphanumeric)
             .any(|part| words!["prod", "production", "prd", "live"].contains(part));
         (own.is_none() && production).then(|| (command.program.clone(), context.to_string()))
     }
@@ -354,7 +354,7 @@ impl Placing<'_> {
         };
         let lower = cwd.to_ascii_lowercase();
         if !lower
-            .split(|c: char| !c.is_alphanumeric())
+            .split(crate::words::not_alphanumeric)
             .any(|p| words!["prod", "production", "prd", "live"].contains(p))
         {
             return;
@@ -748,7 +748,7 @@ impl Placing<'_> {
 
 fn names_audit_trail(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    lower.split(|c: char| !c.is_alphanumeric()).any(|p| {
+    lower.split(crate::words::not_alphanumeric).any(|p| {
         words![
             "audit",
             "audits",

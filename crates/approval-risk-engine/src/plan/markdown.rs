@@ -400,8 +400,8 @@ fn after_a_run_verb(before: &str) -> bool {
     const RUNNING: Words =
         words!["run", "execute", "exec", "invoke", "then", "and", "via", "using"];
     before
-        .trim_end_matches(|c: char| c == '`' || c.is_whitespace() || c == ':')
-        .rsplit(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(&['`', ' ', '\t', '\n', '\r', ':'][..])
+        .rsplit(crate::words::not_alphanumeric)
         .next()
         .is_some_and(|word| RUNNING.contains(word.to_ascii_lowercase().as_str()))
 }
@@ -434,7 +434,7 @@ pub fn quoted_spans(input: &str, span: Span) -> Vec<Span> {
                 .split_whitespace()
                 .next()
                 .unwrap_or_default()
-                .trim_end_matches(not_alphanumeric);
+                .trim_end_matches(crate::words::not_alphanumeric);
             !SETTINGS.iter().any(|word| word.eq_ignore_ascii_case(next))
         })
         .map(|(from, to)| Span::new(span.start + from, span.start + to))
@@ -529,8 +529,8 @@ pub(crate) fn command_in_sentence(text: &str) -> Option<(Span, CodeKind)> {
             return Some((Span::new(start, start + end), CodeKind::Sql));
         }
         let verb = written
-            .trim_start_matches(not_alphanumeric)
-            .trim_end_matches(not_alphanumeric)
+            .trim_start_matches(crate::words::not_alphanumeric)
+            .trim_end_matches(crate::words::not_alphanumeric)
             .to_ascii_lowercase();
         let introduced = colon
             && (crate::rules::is_cmdlet(program)
@@ -574,10 +574,6 @@ pub(crate) fn command_in_sentence(text: &str) -> Option<(Span, CodeKind)> {
 
 /// A character that is not a letter or a digit: a function, not a closure, so every trim by
 /// it shares one compiled searcher.
-fn not_alphanumeric(c: char) -> bool {
-    !c.is_alphanumeric()
-}
-
 /// An SQL statement written in capitals, as statements are in plans (`SELECT id FROM
 /// customers WHERE ...;`): its first word is upper case and the rest is shaped like SQL.
 fn looks_like_statement(rest: &str) -> bool {

@@ -108,7 +108,7 @@ fn heredoc_delimiter(line: &str) -> Option<&str> {
     let word = after
         .trim_start_matches('-')
         .trim_start()
-        .split(|c: char| c.is_whitespace() || c == ';' || c == '|' || c == '>' || c == ')')
+        .split(&[' ', '\t', '\n', '\r', ';', '|', '>', ')'][..])
         .next()?
         .trim_matches(&['\'', '"'][..]);
     (!word.is_empty()).then_some(word)

@@ -207,7 +207,7 @@ fn script_run(command: &Command) -> Option<(Hit, bool)> {
     let words = name.to_ascii_lowercase();
     let ops = OPS_WORDS.iter().any(|w| {
         words
-            .split(|c: char| !c.is_alphanumeric())
+            .split(crate::words::not_alphanumeric)
             .any(|part| part == w)
     }) || command.args.iter().any(|a| {
         ENVIRONMENT_FLAGS

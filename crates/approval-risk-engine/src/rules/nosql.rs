@@ -1001,7 +1001,7 @@ fn cqlsh_drop(command: &Command) -> Option<Hit> {
     let arg = flag_value(command, "-e").or_else(|| flag_value(command, "--execute"))?;
     let upper = arg.value.to_ascii_uppercase();
     let words: Vec<&str> = upper
-        .split(|c: char| c.is_whitespace() || c == ';')
+        .split(&[' ', '\t', '\n', '\r', ';'][..])
         .filter(|w| !w.is_empty())
         .collect();
     let at = words.windows(2).position(|w| {
