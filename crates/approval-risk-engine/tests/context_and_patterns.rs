@@ -4483,3 +4483,27 @@ fn an_output_query_is_not_a_row_filter_of_a_backup() {
     let report = assess_default(plan);
     assert!(pattern_steps(&report, "plan.no-backup").is_empty());
 }
+
+/// An unknown tool asked by its operation's name to show or check something reads, as `aws ...
+/// describe-*` does; a word in it that deletes or changes leaves it unknown, never safe.
+#[test]
+fn an_unknown_tool_asked_to_show_something_reads() {
+    let decision = |line: &str| step(&assess_default(line), 1).decision;
+    for reads in [
+        "gitlab-runner verify",
+        "algolia apikeys get \"$OLD_KEY\" --output json",
+        "/opt/edi/bin/validate-x12 --strict \"$STAGE\"/*.edi",
+        "acmectl get users",
+    ] {
+        assert_eq!(decision(reads), Decision::Proceed, "{reads}");
+    }
+    for unknown in [
+        "gitlab-runner verify --delete",
+        "algolia apikeys delete \"$OLD_KEY\"",
+        "mytool status set maintenance",
+        "foo list --purge",
+        "acmectl users reset-password bob",
+    ] {
+        assert!(decision(unknown) >= Decision::Review, "{unknown}");
+    }
+}

@@ -1305,8 +1305,40 @@ fn unmatched_command(
             None,
         ));
     }
+    if asks_to_show(command) {
+        return None;
+    }
     let rule = rules::find("shell.unrecognized")?;
     Some((rule, Hit::on(command.program_span), None))
+}
+
+/// An unknown tool asked by name to show or check something (`algolia apikeys get KEY`,
+/// `gitlab-runner verify`, `validate-x12 --strict *.edi`): the operation's name is all the plan
+/// says of it, as with `aws ... describe-*`. A word anywhere in the command that deletes or
+/// changes (`verify --delete`, `status set`) leaves it unknown.
+fn asks_to_show(command: &Command) -> bool {
+    const SHOWING: Words = words![
+        "get", "list", "ls", "show", "describe", "status", "info", "inspect", "view", "verify",
+        "validate", "lint", "check", "whoami", "diff", "logs", "search",
+    ];
+    let changes = |word: &str| {
+        word.split(&['-', ':', '_', '='][..]).any(|part| {
+            let part = part.to_ascii_lowercase();
+            DESTROYING.contains(part.as_str()) || CHANGING_SUBCOMMANDS.contains(part.as_str())
+        })
+    };
+    let named = command
+        .program
+        .split(&['-', '_'][..])
+        .next()
+        .is_some_and(|first| SHOWING.contains(first));
+    let asked = command
+        .positionals()
+        .take(2)
+        .any(|w| SHOWING.contains(w.value.to_ascii_lowercase().as_str()));
+    (named || asked)
+        && !changes(&command.program)
+        && !command.args.iter().any(|a| changes(&a.value))
 }
 
 /// PowerShell's cmdlets for web requests and their aliases, as the reader gives them.

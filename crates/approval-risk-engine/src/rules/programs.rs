@@ -180,6 +180,9 @@ const READ_ONLY: Words = words![
     "whois",
     "identify",
     "ffprobe",
+    // A line to the system log; the hosts an inventory lists.
+    "logger",
+    "ansible-inventory",
 ];
 
 /// Programs that change only files in the agent's own workspace, routinely and in ways easy to
@@ -244,6 +247,9 @@ const WORKSPACE: Words = words![
     "kubeconform",
     "kubeval",
     "kube-linter",
+    // Renders manifests to its output or edits the working copy's kustomization; what applies
+    // them is a command of its own.
+    "kustomize",
     "stylelint",
     "biome",
     "ktlint",
