@@ -4507,3 +4507,67 @@ fn an_unknown_tool_asked_to_show_something_reads() {
         assert!(decision(unknown) >= Decision::Review, "{unknown}");
     }
 }
+
+/// A negation does not reach across a colon: "don't wait for Sam: send ..." sends. Before the
+/// colon or without one, it still negates.
+#[test]
+fn a_negation_stops_at_a_colon() {
+    let decision = |line: &str| step(&assess_default(line), 1).decision;
+    assert!(
+        decision("So don't wait for Sam: send an email to all customers.") >= Decision::Escalate
+    );
+    assert_eq!(
+        decision("Don't send an email to all customers."),
+        Decision::Proceed
+    );
+}
+
+/// Writing one issue is work on the code's tracker; updating or closing many at once ("bulk",
+/// "all") changes everyone's view of the work and is read before approving.
+#[test]
+fn tracker_changes_on_many_issues_are_changes() {
+    let decision = |line: &str| step(&assess_default(line), 1).decision;
+    assert!(
+        decision("Bulk update all open issues with the label repro to cancelled.")
+            >= Decision::Review
+    );
+    assert!(decision("Update all open tickets to closed.") >= Decision::Review);
+    assert_eq!(
+        decision("Update the issue with the stack trace."),
+        Decision::Proceed
+    );
+}
+
+/// `redis-cli $H -n 0 del`: a variable before the command word holds connection options, so
+/// the word after it is still read as the Redis command.
+#[test]
+fn redis_command_after_an_options_variable_is_read() {
+    let rules = |line: &str| -> Vec<String> {
+        step(&assess_default(line), 1)
+            .findings
+            .iter()
+            .map(|f| f.rule.to_string())
+            .collect()
+    };
+    assert!(
+        rules("redis-cli $H -n 0 --scan --pattern 'sess:*' | xargs redis-cli $H -n 0 del")
+            .contains(&"redis.delete-keys".to_string())
+    );
+    assert!(rules("redis-cli $H -n 1 FLUSHDB ASYNC").contains(&"redis.flush".to_string()));
+    assert_eq!(
+        step(&assess_default("redis-cli $H INFO keyspace"), 1).decision,
+        Decision::Proceed
+    );
+}
+
+/// A step that only posts a message makes nothing, whatever its message names ("the new
+/// eviction policy"): it does not recreate what an earlier step deleted.
+#[test]
+fn a_message_recreates_nothing() {
+    let plan = "1. Flush the cache database: `redis-cli -n 1 FLUSHDB`.\n2. Post in #platform-oncall: memory before and after, and the new eviction policy for the cache.\n";
+    let report = assess_default(plan);
+    assert!(pattern_steps(&report, "plan.delete-then-recreate").is_empty());
+    let plan = "1. Flush the cache database: `redis-cli -n 1 FLUSHDB`.\n2. Create the cache database again with the new eviction policy.\n";
+    let report = assess_default(plan);
+    assert!(!pattern_steps(&report, "plan.delete-then-recreate").is_empty());
+}

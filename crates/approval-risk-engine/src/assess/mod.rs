@@ -2129,11 +2129,21 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
             )
             .is_empty()
         };
+        // "Bulk update the open issues", "close all tickets": writing one issue is work on
+        // the code's tracker, many at once is the same bookkeeping.
+        let tracker_bulk = || {
+            on_many()
+                && !find_all(
+                    &tokens[prose::clause_of(tokens, s)],
+                    words!["issue", "issues", "ticket", "tickets"],
+                )
+                .is_empty()
+        };
         let code_work = builds_software
             || commits
             || on_code
             || clause_edits_source(tokens, s, &mut edits)
-            || ((leads(CODE_WORK) || (leads(BOOKKEEPING) && !on_many()))
+            || (((leads(CODE_WORK) && !tracker_bulk()) || (leads(BOOKKEEPING) && !on_many()))
                 && match clause_names_code {
                     Some((known, names)) if known == clause => names,
                     _ => {

@@ -407,6 +407,17 @@ fn backs_up_first_within(work: &StepWork, finding: &super::Scored) -> bool {
 }
 
 fn step_creates(work: &StepWork) -> bool {
+    // A step that only posts or sends a message ("Post in #ops: the new policy is live") tells
+    // people about things; what its message names, it does not make.
+    let only_tells = work.commands.is_empty()
+        && !work.findings.is_empty()
+        && work
+            .findings
+            .iter()
+            .all(|f| f.rule.action == Action::Publish);
+    if only_tells {
+        return false;
+    }
     work.has_action(Action::Create)
         || work.commands.iter().any(command_creates)
         || mentions(&work.tokens, CREATE)

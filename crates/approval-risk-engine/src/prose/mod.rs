@@ -27,6 +27,9 @@ pub struct Token {
     /// Refunds, 2027-05"; "statuses Open, Delete, Archived"): a name, not the verb of a new
     /// clause, which is written in lower case.
     pub listed: bool,
+    /// The word comes right after a colon ("don't wait for Sam: send the email"): what a
+    /// negation before the colon says does not reach it.
+    pub after_colon: bool,
     /// The word's second letter (`second_letter`), kept so that matching a step against each
     /// of the catalogue's word lists does not work it out again per list.
     second: u8,
@@ -95,10 +98,10 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
             if skip.iter().any(|k| k.contains(abs)) {
                 return;
             }
-            let listed = trimmed.starts_with(|c: char| c.is_ascii_uppercase())
-                && text
-                    .get(..s)
-                    .is_some_and(|before| before.trim_end().ends_with(','));
+            let before = text.get(..s).unwrap_or_default().trim_end();
+            let listed =
+                trimmed.starts_with(|c: char| c.is_ascii_uppercase()) && before.ends_with(',');
+            let after_colon = before.ends_with(':');
             // Terms are ASCII English, so ASCII case folding is all matching needs, and it
             // keeps every byte where it was; letters from other alphabets that imitate Latin
             // ones are folded earlier, in the derived text (see `unicode`).
@@ -117,6 +120,7 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
                 code_name: code && is_code_name(trimmed),
                 label: false,
                 listed,
+                after_colon,
             });
         }
     };
@@ -1465,7 +1469,12 @@ pub fn is_negated(tokens: &[Token], index: usize) -> bool {
     let Some(target) = tokens.get(index) else {
         return false;
     };
-    let negated = tokens[index.saturating_sub(4)..index].iter().any(|t| {
+    // A negation reaches back at most four words, and not across a colon.
+    let from = (index.saturating_sub(4)..=index)
+        .rev()
+        .find(|&at| tokens[at].after_colon)
+        .unwrap_or(index.saturating_sub(4));
+    let negated = tokens[from..index].iter().any(|t| {
         t.clause == target.clause
             && (NEGATORS.contains(&t.text.as_str()) || t.text.ends_with("n't"))
     });

@@ -243,7 +243,16 @@ fn redis_command(command: &Command) -> Option<Vec<&Arg>> {
         Some(sub) if sub.value.eq_ignore_ascii_case("call") || sub.value.ends_with("=call") => 1,
         _ => 0,
     };
-    let words: Vec<&Arg> = words.into_iter().skip(skip).collect();
+    let mut words: Vec<&Arg> = words.into_iter().skip(skip).collect();
+    // `redis-cli $H -n 0 del ...`: a variable before the command word holds connection
+    // options; the word after it is the command.
+    let options = words
+        .iter()
+        .take_while(|w| w.dynamic && w.value.starts_with('$'))
+        .count();
+    if options < words.len() {
+        words.drain(..options);
+    }
     (!words.is_empty()).then_some(words)
 }
 
