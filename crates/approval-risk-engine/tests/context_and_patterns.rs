@@ -4571,3 +4571,35 @@ fn a_message_recreates_nothing() {
     let report = assess_default(plan);
     assert!(!pattern_steps(&report, "plan.delete-then-recreate").is_empty());
 }
+
+/// `rsync --delete` into `"${WEBROOT}/"` where `WEBROOT` comes from a file that may not exist is
+/// a sync into `/` when the file is missing, as `rm -rf "$D"/*` is; a value the plan set, or
+/// `${X:?}`, is not.
+#[test]
+fn rsync_delete_into_a_possibly_empty_root_blocks() {
+    let decision = |plan: &str| step(&assess_default(plan), 2).decision;
+    assert_eq!(
+        decision("WEBROOT=$(cat /etc/site/webroot 2>/dev/null || true)\nsudo rsync -a --delete public/ \"${WEBROOT}/\"\n"),
+        Decision::Block
+    );
+    assert!(
+        decision("WEBROOT=/var/www/docs\nrsync -a --delete public/ \"${WEBROOT}/\"\n")
+            < Decision::Block
+    );
+    assert!(decision("set -u\nrsync -a --delete public/ \"${UNSET_ROOT:?}/\"\n") < Decision::Block);
+}
+
+/// "Post in #inc-2291 that the status page shows ...": the team channel right after the verb is
+/// where the message goes; a public place named after it is what the message says.
+#[test]
+fn a_post_to_a_team_channel_about_a_public_page_is_a_team_post() {
+    let decision = |line: &str| step(&assess_default(line), 1).decision;
+    assert_eq!(
+        decision("Post in #inc-2291 that the status page now shows the incident as resolved."),
+        Decision::Proceed
+    );
+    assert_eq!(
+        decision("Post the incident summary on the status page."),
+        Decision::Block
+    );
+}

@@ -1578,6 +1578,11 @@ fn rsync_delete(command: &Command) -> Option<Hit> {
             hit.floor = Some(Decision::Block);
             hit.set_note(format!("The destination `{path}` is a system or home directory: everything in it that the source lacks is deleted."));
         }
+        PathClass::SystemRootIfEmpty => {
+            hit.scope = Some(S::Organization);
+            hit.floor = Some(Decision::Block);
+            hit.set_note(format!("If a variable in `{}` is empty (the plan never sets it, or sets it from a command that can fail or print nothing), the destination is `{path}`, and everything there that the source lacks is deleted.", destination.value));
+        }
         PathClass::ServerData => {
             hit.scope = Some(S::Production);
             hit.set_note(format!(

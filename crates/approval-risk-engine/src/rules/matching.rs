@@ -529,7 +529,16 @@ pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
                     .filter(|(s, _)| !is_negated(tokens, *s))
                     .collect()
             });
-            let &(also_start, also_end) = also.iter().find(|(s, _)| !(start..end).contains(s))?;
+            // "Post in #inc-2291 that the status page shows ...": a team channel right after the
+            // verb is where the message goes, and what follows it is what the message says.
+            let channel = tokens
+                .get(end)
+                .is_some_and(|t| words!["in", "to", "on", "into"].contains(t.text.as_str()))
+                && tokens.get(end + 1).is_some_and(|t| t.text.starts_with('#'));
+            let content = |s: usize| channel && s > end;
+            let &(also_start, also_end) = also
+                .iter()
+                .find(|(s, _)| !(start..end).contains(s) && !content(*s))?;
             evidence.push(tokens[also_start].span.cover(tokens[also_end - 1].span));
         }
         crate::order::sort_by_rank(&mut evidence, |s| crate::order::by_position(*s));
