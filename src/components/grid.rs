@@ -27,14 +27,12 @@ const COLUMNS: [(Scope, &str, &str); 5] = [
     (Scope::Organization, "whole org", "org"),
 ];
 
-#[derive(Properties, PartialEq)]
 pub struct GridProps {
     pub board: Rc<Board>,
     pub on_reveal: Callback<usize>,
 }
 
-#[component]
-pub fn Grid(props: &GridProps) -> Html {
+pub fn grid(props: &GridProps) -> Html {
     let marks = &props.board.marks;
     if marks.is_empty() {
         return Html::default();

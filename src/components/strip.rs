@@ -18,7 +18,6 @@ use yew::prelude::*;
 /// Bars at most: enough to see every step of a long plan, few enough to draw in a moment.
 const STRIP_BARS: usize = 120;
 
-#[derive(Properties, PartialEq)]
 pub struct StripProps {
     pub board: Rc<Board>,
     pub on_reveal: Callback<usize>,
@@ -84,8 +83,7 @@ fn onkeydown(event: KeyboardEvent) {
     }
 }
 
-#[component]
-pub fn Strip(props: &StripProps) -> Html {
+pub fn strip(props: &StripProps) -> Html {
     let marks = &props.board.marks;
     if marks.is_empty() {
         return Html::default();

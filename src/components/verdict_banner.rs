@@ -8,7 +8,6 @@ use approval_risk_engine::Decision;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct VerdictBannerProps {
     pub board: Rc<Board>,
     /// The plan changed and the verdict below is for the text as it was.
@@ -16,8 +15,7 @@ pub struct VerdictBannerProps {
     pub on_reveal: Callback<usize>,
 }
 
-#[component]
-pub fn VerdictBanner(props: &VerdictBannerProps) -> Html {
+pub fn verdict_banner(props: &VerdictBannerProps) -> Html {
     let board = &props.board;
     let verdict = board.verdict.as_str();
     let counts = board.counts();

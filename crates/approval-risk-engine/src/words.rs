@@ -288,6 +288,11 @@ pub fn not_ascii_alphanumeric(c: char) -> bool {
     !c.is_ascii_alphanumeric()
 }
 
+/// The longest run of backticks in `text`: a Markdown fence around it must be longer.
+pub fn longest_backtick_run(text: &str) -> usize {
+    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
 /// Anything but a letter or a digit, in any script.
 pub fn not_alphanumeric(c: char) -> bool {
     !c.is_alphanumeric()

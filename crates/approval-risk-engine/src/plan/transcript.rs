@@ -931,12 +931,7 @@ impl Writer<'_> {
     fn written_file(&mut self, path: &Text, body: &Text, added: bool) {
         // A fence longer than any run of backticks in the body, so a Markdown file with code
         // blocks of its own stays inside it.
-        let longest = body
-            .as_str()
-            .split(|c| c != '`')
-            .map(str::len)
-            .max()
-            .unwrap_or(0);
+        let longest = crate::words::longest_backtick_run(body.as_str());
         let fence = "`".repeat(longest.max(2) + 1);
         let at = Span::new(path.span.start, path.span.start);
         let writer = if added { "tee -a " } else { "cat > " };

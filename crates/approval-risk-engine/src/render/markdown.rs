@@ -277,7 +277,7 @@ fn push_plain(out: &mut String, text: &str) {
 /// Plan words as an inline code span, with a fence longer than any backtick run inside them.
 fn code(text: &str) -> String {
     let text = visible(text, Breaks::Escape);
-    let fence = "`".repeat(longest_backtick_run(&text) + 1);
+    let fence = "`".repeat(crate::words::longest_backtick_run(&text) + 1);
     // CommonMark strips one space from each end of a padded span, so padding is only added
     // where a backtick at the edge would otherwise join the fence.
     if text.starts_with('`') || text.ends_with('`') {
@@ -298,7 +298,7 @@ fn table_code(text: &str) -> String {
 /// it renders.
 fn code_block(text: &str) -> String {
     let text = visible(text, Breaks::Keep);
-    let fence = "`".repeat((longest_backtick_run(&text) + 1).max(3));
+    let fence = "`".repeat((crate::words::longest_backtick_run(&text) + 1).max(3));
     format!("{fence}text\n{text}\n{fence}\n\n")
 }
 
@@ -310,10 +310,6 @@ fn code_all(spans: &[Span], input: &str) -> String {
         .map(|words| code(&shorten(words, EVIDENCE_LIMIT)))
         .collect::<Vec<_>>()
         .joined(", ")
-}
-
-fn longest_backtick_run(text: &str) -> usize {
-    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -252,12 +252,20 @@ impl Rule {
 
     /// The `n`th of the rule's joined texts (see `text`).
     fn part(&self, n: usize) -> &'static str {
-        crate::words::Words {
-            joined: self.texts(),
+        let rest = self.after_parts(n);
+        rest.split_once(crate::words::SEPARATOR)
+            .map_or(rest, |(part, _)| part)
+    }
+
+    /// The rule's joined texts after the first `n` of them.
+    fn after_parts(&self, n: usize) -> &'static str {
+        let mut rest = self.texts();
+        for _ in 0..n {
+            rest = rest
+                .split_once(crate::words::SEPARATOR)
+                .map_or("", |(_, after)| after);
         }
-        .iter()
-        .nth(n)
-        .unwrap_or_default()
+        rest
     }
 
     /// Permanent id, `domain.name`. Never renamed: policies and portals refer to it.
@@ -303,13 +311,9 @@ impl Rule {
     /// Two or three questions for the approver to ask; `{target}` as in `safer`. They are the
     /// rest of `text` after the id, the four texts and the safer step, a word list as it stands.
     pub fn questions(&self) -> Words {
-        let mut rest = self.texts();
-        for _ in 0..6 {
-            rest = rest
-                .split_once(crate::words::SEPARATOR)
-                .map_or("", |(_, after)| after);
+        Words {
+            joined: self.after_parts(6),
         }
-        Words { joined: rest }
     }
 }
 
