@@ -4603,3 +4603,31 @@ fn a_post_to_a_team_channel_about_a_public_page_is_a_team_post() {
         Decision::Block
     );
 }
+
+/// The team's own writing and calendar (tickets, a post-mortem document, a meeting) is work
+/// that changes nothing running; creating a bucket or a database user still changes a system.
+#[test]
+fn tickets_documents_and_meetings_are_the_teams_own_work() {
+    let decision = |line: &str| step(&assess_default(line), 1).decision;
+    for work in [
+        "Create Jira tickets in the INC project for the three follow-ups.",
+        "Write the post-mortem doc in Confluence.",
+        "Book a meeting with the on-call engineers for Thursday.",
+    ] {
+        assert_eq!(decision(work), Decision::Proceed, "{work}");
+    }
+    for change in [
+        "Create a new S3 bucket for the exports.",
+        "Create the production database user for the app.",
+    ] {
+        assert!(decision(change) >= Decision::Review, "{change}");
+    }
+}
+
+/// A command written in a sentence ends where a parenthetical aside begins ("... --limit 3
+/// (expect one)"): a shell takes no parenthesis there, so the aside is the sentence's.
+#[test]
+fn an_aside_after_a_command_in_a_sentence_is_prose() {
+    let plan = "3. Find his Stripe customer: stripe customers list --email jo@example.com --limit 3 (expect one, cus_Q8vT).\n";
+    assert_eq!(step(&assess_default(plan), 1).decision, Decision::Proceed);
+}

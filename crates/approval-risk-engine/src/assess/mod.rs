@@ -1785,6 +1785,7 @@ const CODE_WORK: Words = words![
     "draft",
     "push",
     "pushes",
+    "book",
     // Keeping a record on the ticket: what was read, attached or saved to it.
     "save",
     "saves",
@@ -1861,6 +1862,16 @@ const CODE_OBJECTS: Words = words![
     "issue",
     "issues",
     "ticket",
+    "tickets",
+    // The team's own writing and calendar: a post-mortem, a document, a meeting about the
+    // work. Writing one changes nothing that runs.
+    "document",
+    "documents",
+    "doc",
+    "post-mortem*",
+    "postmortem*",
+    "meeting",
+    "meetings",
     // A ticket's internal note, not a person's notes in a notes app.
     "internal note",
     "branch",

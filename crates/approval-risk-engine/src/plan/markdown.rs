@@ -559,6 +559,9 @@ pub(crate) fn command_in_sentence(text: &str) -> Option<(Span, CodeKind)> {
             " in order to ",
             " which ",
             " because ",
+            // An aside after the command ("... --limit 3 (expect one)"): a shell would not take
+            // a parenthesis there, so it is the sentence's.
+            " (",
         ] {
             if let Some(i) = rest.find(stop) {
                 end = end.min(i);
@@ -572,8 +575,6 @@ pub(crate) fn command_in_sentence(text: &str) -> Option<(Span, CodeKind)> {
     None
 }
 
-/// A character that is not a letter or a digit: a function, not a closure, so every trim by
-/// it shares one compiled searcher.
 /// An SQL statement written in capitals, as statements are in plans (`SELECT id FROM
 /// customers WHERE ...;`): its first word is upper case and the rest is shaped like SQL.
 fn looks_like_statement(rest: &str) -> bool {
