@@ -4631,3 +4631,19 @@ fn an_aside_after_a_command_in_a_sentence_is_prose() {
     let plan = "3. Find his Stripe customer: stripe customers list --email jo@example.com --limit 3 (expect one, cus_Q8vT).\n";
     assert_eq!(step(&assess_default(plan), 1).decision, Decision::Proceed);
 }
+
+/// A step that opens by replying, posting or emailing and gives the message after a colon: the
+/// message's words say what happened, they are not acts of the step. A "then" after it opens
+/// an act again.
+#[test]
+fn what_a_message_says_after_its_colon_is_its_text() {
+    let decision = |line: &str| step(&assess_default(line), 1).decision;
+    assert!(
+        decision("Reply to Jonas from privacy@example.com: his account, recordings and exports are erased.")
+            <= Decision::Review
+    );
+    assert!(
+        decision("Reply to Jonas: the erasure is done, then delete the production exports bucket.")
+            >= Decision::Escalate
+    );
+}

@@ -213,7 +213,31 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
     mark_purposes(text, span.start, &mut out);
     mark_redactions(&mut out);
     mark_label(text, span.start, &mut out);
+    mark_message_text(&mut out);
     out
+}
+
+/// A step that opens by replying, posting or emailing, and gives the message after a colon
+/// ("Reply to Jonas: his account and exports are erased"): the words after the colon are what
+/// the message says, not what the step does. A later "then" opens an act of its own again.
+fn mark_message_text(tokens: &mut [Token]) {
+    const MESSAGING: Words =
+        words!["reply", "email", "e-mail", "post", "message", "notify", "announce", "dm",];
+    let Some(first) = tokens.iter().position(|t| !t.data && !t.label) else {
+        return;
+    };
+    if !MESSAGING.contains(tokens[first].text.as_str()) {
+        return;
+    }
+    let Some(colon) = tokens[first + 1..].iter().position(|t| t.after_colon) else {
+        return;
+    };
+    for token in &mut tokens[first + 1 + colon..] {
+        if words!["then", "afterwards"].contains(token.text.as_str()) {
+            break;
+        }
+        token.data = true;
+    }
 }
 
 /// Taking people's identifiers out of a document or a copy ("remove the name and address from
