@@ -236,7 +236,9 @@ fn is_system_config(path: &str) -> bool {
             "/boot/",
             "/usr/lib/systemd/",
             "/lib/systemd/",
-            "/var/spool/cron/"
+            "/var/spool/cron/",
+            // Root's SSH settings and trusted host keys are the machine's, not a user's.
+            "/root/.ssh/"
         ]
         .iter()
         .any(|d| path.starts_with(d))
@@ -2337,7 +2339,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
-        examples: examples(&["echo 'vm.swappiness=10' | sudo tee -a /etc/sysctl.conf", "echo 'UUID=0a1b /data ext4 defaults 0 2' | sudo tee -a /etc/fstab", "echo '10.0.4.12 db.internal' >> /etc/hosts", "cat extra.conf >> /etc/nginx/conf.d/upstreams.conf"]),
+        examples: examples(&["echo 'vm.swappiness=10' | sudo tee -a /etc/sysctl.conf", "echo 'UUID=0a1b /data ext4 defaults 0 2' | sudo tee -a /etc/fstab", "echo '10.0.4.12 db.internal' >> /etc/hosts", "cat extra.conf >> /etc/nginx/conf.d/upstreams.conf", "ssh-keyscan -t ed25519 backup.example.net | sudo tee -a /root/.ssh/known_hosts"]),
         #[cfg(test)]
         counterexamples: examples(&["echo 'vm.swappiness=10' | sudo tee /etc/sysctl.conf", "echo 'done' >> /var/log/app/migrate.log", "tee -a ~/.bashrc", "cat /etc/fstab"]),
     },
