@@ -4647,3 +4647,25 @@ fn what_a_message_says_after_its_colon_is_its_text() {
             >= Decision::Escalate
     );
 }
+
+/// A send whose audience comes after the channel and the timing ("send a one-off SMS through
+/// the gateway right away to every phone number in the file") still goes to everyone; a send
+/// to one person does not.
+#[test]
+fn a_send_to_every_number_is_a_mass_send() {
+    let rules = |line: &str| -> Vec<String> {
+        step(&assess_default(line), 1)
+            .findings
+            .iter()
+            .map(|f| f.rule.to_string())
+            .collect()
+    };
+    assert!(rules(
+        "Send a one-off SMS through Esendex right away to every phone number in the deduped file."
+    )
+    .contains(&"messages.prose-mass-send".to_string()));
+    assert!(!rules(
+        "Send a one-off SMS through Esendex right away to the on-call engineer's phone number."
+    )
+    .contains(&"messages.prose-mass-send".to_string()));
+}

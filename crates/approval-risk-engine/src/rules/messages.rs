@@ -595,6 +595,12 @@ const EVERYONE: Words = words![
     "each * customer",
     "each * user",
     "each * subscriber",
+    "every * contact",
+    "every * recipient",
+    "every * phone number",
+    "all * phone numbers",
+    "every * email address",
+    "all * email addresses",
     "everyone",
     "everybody",
     "our customers",
@@ -1230,7 +1236,9 @@ pub static RULES: &[Rule] = &[
             verbs: SEND_VERBS,
             objects: EVERYONE,
             also: words![],
-            window: 6,
+            // The audience often comes after the channel and the timing ("send a one-off SMS
+            // through Esendex right away to every phone number in the file").
+            window: 10,
             leading: false,
             unless: words![],
         }),
@@ -1242,6 +1250,7 @@ pub static RULES: &[Rule] = &[
             "Send the newsletter to the mailing list.",
             "Broadcast the outage notice to every user.",
             "Send the campaign now.",
+            "Send a one-off SMS through the gateway right away to every phone number in the file.",
             "[{\"type\": \"tool_use\", \"name\": \"postmark_send_broadcast\", \"input\": {\"message_stream\": \"broadcast-all-customers\", \"subject\": \"Your December invoice\"}}]",
         ]),
         #[cfg(test)]
