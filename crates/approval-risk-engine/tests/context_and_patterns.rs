@@ -4669,3 +4669,22 @@ fn a_send_to_every_number_is_a_mass_send() {
     )
     .contains(&"messages.prose-mass-send".to_string()));
 }
+
+/// Kafka's tools run as the scripts it ships (`kafka-topics.sh`) are the tools; and a quoted
+/// setting or output line in a step's code (`cleanup.policy=compact`, `db0:keys=9412877`) is
+/// not a command, since only a variable's name can be assigned.
+#[test]
+fn kafka_scripts_are_the_tools_and_quoted_settings_are_not_commands() {
+    let decision = |line: &str| step(&assess_default(line), 1).decision;
+    assert_eq!(
+        decision("kafka-topics.sh --bootstrap-server kafka:9092 --describe --topic orders"),
+        Decision::Proceed
+    );
+    assert_eq!(
+        decision("2. Look at the topic: `kafka-configs.sh --describe --entity-type topics --entity-name orders`. At 09:50 it showed `cleanup.policy=compact`.\n"),
+        Decision::Proceed
+    );
+    assert!(
+        decision("1. Run `FOO=1 ./scripts/migrate.sh` on the database host.\n") >= Decision::Review
+    );
+}

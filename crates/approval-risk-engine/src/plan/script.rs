@@ -297,7 +297,13 @@ pub fn looks_like_shell(line: &str) -> bool {
     let literal = ["={", "=["]
         .iter()
         .any(|open| first.contains(open) && !first.ends_with(&['}', ']'][..]));
-    if first.contains('=') && !first.starts_with('=') && !literal {
+    // Only a variable's name can be assigned: `cleanup.policy=compact` and
+    // `db0:keys=9412877` are settings and output a plan quotes, not commands.
+    let assigns = first.split_once('=').is_some_and(|(name, _)| {
+        crate::words::starts_like_a_name(name)
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    });
+    if assigns && !literal {
         return true;
     }
     let name = first.trim_start_matches('\\').after_last(b'/');

@@ -799,7 +799,17 @@ fn kafka_shrink_retention(command: &Command) -> Option<Hit> {
         // Shorter than Kafka's default week, the topic keeps less than a topic left alone:
         // everything older goes at the broker's next clean-up pass (below an hour, almost
         // everything). Longer is the usual raise, which deletes nothing.
-        if ms.is_some_and(|ms| ms < 604_800_000) {
+        // `cleanup.policy=[compact,delete]` or `=delete`: a compacted topic, which kept every
+        // key's latest value, starts deleting whatever is older than its retention.
+        let policy =
+            value
+                .split_once("cleanup.policy=")
+                .map(|(_, rest)| match rest.strip_prefix('[') {
+                    Some(list) => list.split(']').next().unwrap_or(list),
+                    None => rest.split(',').next().unwrap_or(rest),
+                });
+        let deletes = policy.is_some_and(|p| p.split(',').any(|v| v.trim() == "delete"));
+        if deletes || ms.is_some_and(|ms| ms < 604_800_000) {
             return Some(Hit {
                 target,
                 ..Hit::pair(command.program_span, arg.span)
@@ -1444,9 +1454,9 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words!["https://kafka.apache.org/documentation/#topicconfigs_retention.ms"],
         #[cfg(test)]
-        examples: examples(&["kafka-configs --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name orders --add-config retention.ms=1000", "kafka-configs.sh --alter --entity-type topics --entity-name events --add-config retention.ms=60000,cleanup.policy=delete --bootstrap-server localhost:9092", "kafka-configs --bootstrap-server localhost:9092 --alter --entity-type topics --entity-name ledger --delete-config retention.ms", "kafka-configs.sh --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name shipments --add-config retention.ms=86400000"]),
+        examples: examples(&["kafka-configs --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name orders --add-config retention.ms=1000", "kafka-configs.sh --alter --entity-type topics --entity-name events --add-config retention.ms=60000,cleanup.policy=delete --bootstrap-server localhost:9092", "kafka-configs --bootstrap-server localhost:9092 --alter --entity-type topics --entity-name ledger --delete-config retention.ms", "kafka-configs.sh --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name shipments --add-config retention.ms=86400000", "kafka-configs.sh --alter --entity-type topics --entity-name customer-addresses --add-config 'cleanup.policy=[compact,delete],retention.ms=1209600000'"]),
         #[cfg(test)]
-        counterexamples: examples(&["kafka-configs --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name shipments --add-config retention.ms=1209600000", "kafka-configs --alter --entity-type topics --entity-name orders --add-config retention.ms=604800000", "kafka-configs --describe --entity-type topics --entity-name orders", "kafka-configs --alter --entity-type topics --entity-name orders --delete-config max.message.bytes"]),
+        counterexamples: examples(&["kafka-configs --bootstrap-server kafka.prod:9092 --alter --entity-type topics --entity-name shipments --add-config retention.ms=1209600000", "kafka-configs --alter --entity-type topics --entity-name orders --add-config retention.ms=604800000", "kafka-configs --describe --entity-type topics --entity-name orders", "kafka-configs --alter --entity-type topics --entity-name orders --delete-config max.message.bytes", "kafka-configs --alter --entity-type topics --entity-name customer-addresses --add-config cleanup.policy=compact"]),
     },
     Rule {
         text: rule_text!("rabbitmq.delete-vhost", "Deletes a RabbitMQ virtual host", "A virtual host holds its own exchanges, bindings, policies and permissions; only an exported definitions file puts them back.", "its queues and messages are gone, and every application disconnects", "Export the definitions first (`rabbitmqctl export_definitions`), and check its queues are empty and nothing is connected.", ["Which applications connect to {target}?", "Are there messages still waiting in its queues?"], "rabbitmqctl list_queues -p {target} name messages consumers"),

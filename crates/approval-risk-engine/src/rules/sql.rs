@@ -188,6 +188,20 @@ fn grant_all(_input: &str, words: &[SqlWord], _statement: Span) -> Option<Hit> {
 /// `UPDATE ... WHERE`. One that only fills empty values (`SET display_name = ... WHERE
 /// display_name IS NULL`) overwrites nothing: every value it replaces was NULL, so setting the
 /// rows it changed back to NULL undoes it, and it is reversible rather than recoverable.
+/// `GRANT ... TO PUBLIC` (Snowflake: `TO ROLE PUBLIC`): PUBLIC as the grantee, not a schema
+/// called `public` the grant is on.
+fn grant_public(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
+    if words.first()?.text != "grant" {
+        return None;
+    }
+    let to = words.iter().rposition(|w| w.text == "to")?;
+    let grantee = match words.get(to + 1)? {
+        role if role.text == "role" => words.get(to + 2)?,
+        other => other,
+    };
+    (grantee.text == "public").then(|| Hit::pair(words[0].span, grantee.span))
+}
+
 fn update_rows(input: &str, words: &[SqlWord], statement: Span) -> Option<Hit> {
     const PATTERN: SqlPattern = SqlPattern {
         starts: &[words!["update"]],
@@ -405,7 +419,8 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Sql(&SqlPattern {
-            starts: &[words!["drop", "table"], words!["drop", "database"], words!["drop", "schema"]],
+            // `CREATE OR REPLACE TABLE` drops the table it names first (Snowflake, BigQuery).
+            starts: &[words!["drop", "table"], words!["drop", "database"], words!["drop", "schema"], words!["create", "or", "replace", "table"]],
             lacks: words![],
             contains: words![],
             target_after: None,
@@ -414,9 +429,9 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/sql-droptable.html"],
         #[cfg(test)]
-        examples: examples(&["DROP TABLE users;", "drop table if exists orders cascade", "DROP DATABASE app_production;"]),
+        examples: examples(&["DROP TABLE users;", "drop table if exists orders cascade", "DROP DATABASE app_production;", "CREATE OR REPLACE TABLE sales.store_daily (store_id INT, day DATE);"]),
         #[cfg(test)]
-        counterexamples: examples(&["CREATE TABLE users (id int);", "SELECT * FROM drop_table_log;", "-- DROP TABLE users;"]),
+        counterexamples: examples(&["CREATE TABLE users (id int);", "CREATE OR REPLACE VIEW sales.v_daily AS SELECT 1;", "SELECT * FROM drop_table_log;", "-- DROP TABLE users;"]),
     },
     Rule {
         text: rule_text!("sql.delete-all-rows", "Deletes every row of a table", "Without WHERE, DELETE matches every row, and client tools autocommit each statement, so nothing can roll it back.", "all its rows are gone; only a backup returns them", "Add a WHERE clause, check the count with `SELECT count(*)`, and delete inside `BEGIN` to allow rollback.", ["Was a WHERE clause meant to be here?", "Is there a recent backup of {target}?", "Which database and environment does this connect to?"], "SELECT count(*) FROM {target};"),
@@ -719,17 +734,11 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::WidenPrivilege,
         floor: None,
-        matcher: Matcher::Sql(&SqlPattern {
-            starts: &[words!["grant"]],
-            lacks: words!["schema"],
-            contains: words!["public"],
-            target_after: None,
-            instead_from: None,
-        }),
+        matcher: Matcher::SqlFn(grant_public),
         #[cfg(test)]
         references: words!["https://www.postgresql.org/docs/current/ddl-priv.html"],
         #[cfg(test)]
-        examples: examples(&["GRANT SELECT ON customers TO PUBLIC;", "grant execute on function export_all() to public;"]),
+        examples: examples(&["GRANT SELECT ON customers TO PUBLIC;", "grant execute on function export_all() to public;", "GRANT SELECT ON ALL TABLES IN SCHEMA REPORTING.SALES TO ROLE PUBLIC;"]),
         #[cfg(test)]
         counterexamples: examples(&["GRANT USAGE ON SCHEMA public TO app;", "GRANT SELECT ON public.customers TO analyst;"]),
     },

@@ -663,9 +663,13 @@ fn program_name(value: &str) -> String {
     let trimmed = value.trim_start_matches('\\');
     let base = trimmed.after_last(b'/');
     if crate::rules::is_cmdlet(base) {
-        base.to_ascii_lowercase()
-    } else {
-        base.to_string()
+        return base.to_ascii_lowercase();
+    }
+    // Kafka ships its tools as scripts (`kafka-topics.sh`, `kafka-configs.sh`): the script is
+    // the tool, and is judged as it.
+    match base.strip_suffix(".sh") {
+        Some(tool) if tool.starts_with("kafka-") => tool.to_string(),
+        _ => base.to_string(),
     }
 }
 
