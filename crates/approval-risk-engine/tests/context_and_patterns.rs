@@ -4688,3 +4688,23 @@ fn kafka_scripts_are_the_tools_and_quoted_settings_are_not_commands() {
         decision("1. Run `FOO=1 ./scripts/migrate.sh` on the database host.\n") >= Decision::Review
     );
 }
+
+/// Where a command runs from is not what it acts on: `cd /tmp && pg_upgrade --link ...` acts on
+/// the clusters it names, not on scratch space. `Invoke-Command -ScriptBlock { ... }` runs the
+/// block, whose commands are judged; from a file it stays unseen.
+#[test]
+fn the_directory_and_the_remote_wrapper_are_not_the_target() {
+    let decision = |line: &str| step(&assess_default(line), 1).decision;
+    assert!(
+        decision("cd /tmp && sudo -u postgres pg_upgrade --link -b /usr/lib/postgresql/13/bin -B /usr/lib/postgresql/16/bin -d /var/lib/postgresql/13/main -D /var/lib/postgresql/16/main")
+            >= Decision::Escalate
+    );
+    assert_eq!(
+        decision("Invoke-Command -ComputerName $Servers -ScriptBlock { Test-Path 'C:\\Windows\\Temp\\reboot.flag' }"),
+        Decision::Proceed
+    );
+    assert!(
+        decision("Invoke-Command -ComputerName $Servers -ScriptBlock { wevtutil cl Security }")
+            >= Decision::Escalate
+    );
+}

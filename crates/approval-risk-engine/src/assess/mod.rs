@@ -1305,6 +1305,16 @@ fn unmatched_command(
             None,
         ));
     }
+    // `Invoke-Command -ScriptBlock { ... }` runs the block, whose commands are judged on
+    // their own; what it runs from a file (`-FilePath`) stays unseen.
+    if program == "invoke-command"
+        && command
+            .args
+            .iter()
+            .any(|a| a.value.starts_with('{') || a.value.eq_ignore_ascii_case("-scriptblock"))
+    {
+        return None;
+    }
     if asks_to_show(command) {
         return None;
     }

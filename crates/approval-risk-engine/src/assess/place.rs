@@ -605,6 +605,14 @@ impl Placing<'_> {
         };
         let input = self.input;
         let word = span.slice(input);
+        // `cd /tmp && pg_upgrade ...`: where a command runs from is not what it acts on.
+        let before = input[..span.start].trim_end();
+        if before
+            .strip_suffix("cd")
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(&[' ', '\n', '&', ';', '('][..]))
+        {
+            return;
+        }
         let path = word.starts_with(&['/', '~', '.'][..]) || word.contains('/');
         let read_in = input[..span.start].trim_end().ends_with(&['@', '<'][..]);
         let on_a_system = self.command.is_some_and(|c| {

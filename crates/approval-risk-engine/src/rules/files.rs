@@ -1876,16 +1876,65 @@ fn shutdown(command: &Command) -> Option<Hit> {
                 .filter(|w| words!["0", "1", "6", "s", "S"].contains(w.value.as_str()))?;
             hit.evidence.push(level.span);
         }
+        // PowerShell's `Restart-Computer` and `Stop-Computer`; `-ComputerName` reaches other
+        // machines, as many as it lists.
+        "restart-computer" | "stop-computer" => {
+            if let Some(names) = command.args.iter().position(|a| {
+                a.value.len() > 2 && "-computername".starts_with(&a.value.to_ascii_lowercase())
+            }) {
+                let list = command.args.get(names + 1);
+                hit.evidence.extend(list.map(|a| a.span));
+                // A list or a variable holding one: every machine in it at once.
+                if let Some(list) = list.filter(|a| a.dynamic || a.value.contains(',')) {
+                    hit.scope = Some(S::Production);
+                    hit.set_note(format!(
+                        "It restarts every machine `{}` names, all at once.",
+                        list.value
+                    ));
+                }
+            }
+        }
         _ => return None,
     }
-    let powers_off = matches!(command.program.as_str(), "halt" | "poweroff")
-        || find_flag(command, words!["-h", "-P", "--poweroff", "-H", "--halt"]).is_some()
+    let powers_off = matches!(
+        command.program.as_str(),
+        "halt" | "poweroff" | "stop-computer"
+    ) || find_flag(command, words!["-h", "-P", "--poweroff", "-H", "--halt"])
+        .is_some()
         || words
             .iter()
             .any(|w| words!["poweroff", "halt", "0"].contains(w.value.as_str()));
     if powers_off {
         hit.set_note(
             "It powers the machine off: someone has to start it again by hand or from a console."
+                .to_string(),
+        );
+    }
+    Some(hit)
+}
+
+/// `wevtutil cl NAME` (or `clear-log`), `Clear-EventLog`, `Remove-EventLog`. Fed every log's
+/// name (`wevtutil el | ForEach-Object { wevtutil cl $_ }`), or given the Security log, it
+/// erases the machine's audit record.
+fn clear_event_logs(command: &Command) -> Option<Hit> {
+    if command.program == "wevtutil"
+        && !positionals(command).first().is_some_and(|w| {
+            words!["cl", "clear-log"].contains(w.value.to_ascii_lowercase().as_str())
+        })
+    {
+        return None;
+    }
+    let mut hit = Hit::on(command.program_span);
+    let every = matches!(command.input, Input::Pipe { .. });
+    let security = command
+        .args
+        .iter()
+        .find(|a| a.value.to_ascii_lowercase().contains("security"));
+    if every || security.is_some() {
+        hit.evidence.extend(security.map(|a| a.span));
+        hit.scope = Some(S::Organization);
+        hit.set_note(
+            "It clears every log it is given, or the Security log: the audit record of the machine."
                 .to_string(),
         );
     }
@@ -2599,11 +2648,11 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Host,
         action: Action::Change,
         floor: None,
-        matcher: Matcher::CommandFn { programs: words!["shutdown", "reboot", "halt", "poweroff", "systemctl", "init", "telinit"], check: shutdown },
+        matcher: Matcher::CommandFn { programs: words!["shutdown", "reboot", "halt", "poweroff", "systemctl", "init", "telinit", "restart-computer", "stop-computer"], check: shutdown },
         #[cfg(test)]
         references: words!["https://man7.org/linux/man-pages/man8/shutdown.8.html"],
         #[cfg(test)]
-        examples: examples(&["sudo reboot", "shutdown -h now", "systemctl poweroff", "init 6"]),
+        examples: examples(&["sudo reboot", "shutdown -h now", "systemctl poweroff", "init 6", "Restart-Computer -ComputerName $Servers -Force"]),
         #[cfg(test)]
         counterexamples: examples(&["shutdown -c", "systemctl status", "last reboot", "echo reboot"]),
     },
@@ -2684,6 +2733,21 @@ pub static RULES: &[Rule] = &[
         examples: examples(&["auditctl -e 0", "sudo auditctl -D"]),
         #[cfg(test)]
         counterexamples: examples(&["auditctl -l", "auditctl -s", "auditctl -w /etc/passwd -p wa -k passwd"]),
+    },
+    Rule {
+        text: rule_text!("host.clear-event-logs", "Clears Windows event logs", "The Security log is the machine's record of logins and changes; clearing logs is how intruders cover their tracks.", "the record of what happened on the machine is gone", "Export the logs first (`wevtutil epl`) and let them roll over by size instead of clearing them.", ["Who needs these logs, and for how long?", "Was anything exported first?"], "wevtutil epl Security C:\\Logs\\Security.evtx"),
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Host,
+        action: Action::DisableSafety,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: words!["wevtutil", "clear-eventlog", "remove-eventlog"], check: clear_event_logs },
+        #[cfg(test)]
+        references: words!["https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/wevtutil"],
+        #[cfg(test)]
+        examples: examples(&["wevtutil cl Application", "Clear-EventLog -LogName Application,System", "wevtutil el | ForEach-Object { wevtutil cl $_ }"]),
+        #[cfg(test)]
+        counterexamples: examples(&["wevtutil qe System /c:20 /f:text", "wevtutil el", "wevtutil epl Security C:\\Logs\\Security.evtx"]),
     },
     Rule {
         text: rule_text!("host.package-remove", "Removes system packages", "With `-y` nobody reads which dependents go; reinstalling may bring other versions, and `purge` also deletes configuration.", "its dependents go too, stopping services built on them", "Run it with `--simulate` first and read every package it would remove.", ["What else would be removed along with {target}?", "Does any service or script on this machine use it?"], "apt-get remove --simulate {target}"),

@@ -140,6 +140,21 @@ fn pg_restore_clean(command: &Command) -> Option<Hit> {
 }
 
 /// `pg_dropcluster [--stop] VERSION NAME` (Debian and Ubuntu's PostgreSQL wrapper).
+/// `pg_upgrade --link` (`-k`) or `pg_upgradecluster -m link`, not a `--check` run.
+fn pg_upgrade_link(command: &Command) -> Option<Hit> {
+    if find_flag(command, words!["-c", "--check"]).is_some() {
+        return None;
+    }
+    let link = find_flag(command, words!["-k", "--link"]).or_else(|| {
+        let at = command
+            .args
+            .iter()
+            .position(|a| a.value == "-m" || a.value == "--method")?;
+        command.args.get(at + 1).filter(|a| a.value == "link")
+    })?;
+    Some(Hit::pair(command.program_span, link.span))
+}
+
 fn pg_dropcluster(command: &Command) -> Option<Hit> {
     let words = operands(command, words![]);
     let version = words.first()?;
@@ -990,6 +1005,21 @@ pub static RULES: &[Rule] = &[
         examples: examples(&["pg_restore --clean --if-exists -d app_production backup.dump", "pg_restore -c -d orders nightly.dump", "pg_restore -cC -d postgres full.dump"]),
         #[cfg(test)]
         counterexamples: examples(&["pg_restore -d orders_restored nightly.dump", "pg_restore -Fc --list nightly.dump", "pg_dump -Fc -f nightly.dump orders"]),
+    },
+    Rule {
+        text: rule_text!("sql.pg-upgrade-link", "Upgrades PostgreSQL in place with hard links", "With `--link` the new cluster takes over the old one's files; once it starts, the old cluster cannot start again.", "going back to the old version means restoring a backup", "Upgrade a copy first, or run without `--link` (it copies) if the disk has room; keep a tested backup.", ["Is there a tested backup from just before the upgrade?", "How long would restoring it take?"], "pg_upgrade --check"),
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::CommandFn { programs: words!["pg_upgrade", "pg_upgradecluster"], check: pg_upgrade_link },
+        #[cfg(test)]
+        references: words!["https://www.postgresql.org/docs/current/pgupgrade.html"],
+        #[cfg(test)]
+        examples: examples(&["sudo -u postgres pg_upgrade --link -b /usr/lib/postgresql/13/bin -B /usr/lib/postgresql/16/bin -d /var/lib/postgresql/13/main -D /var/lib/postgresql/16/main", "pg_upgradecluster -m link 13 main"]),
+        #[cfg(test)]
+        counterexamples: examples(&["pg_upgrade --check --link -b /old/bin -B /new/bin -d /old -D /new", "pg_upgrade -b /old/bin -B /new/bin -d /old -D /new"]),
     },
     Rule {
         text: rule_text!("sql.pg-dropcluster", "Deletes a whole PostgreSQL cluster", "`pg_dropcluster` deletes data directory, configuration and logs with no prompt; `--stop` shuts a running cluster down first.", "every database it serves is deleted; only off-machine backups help", "Stop the cluster instead and keep its data directory until nobody misses it. Use `pg_ctlcluster {target} stop`.", ["What databases does this cluster serve?", "Is there a backup of it on another machine?"], "pg_dump --format=custom --file=before-drop.dump postgres"),
