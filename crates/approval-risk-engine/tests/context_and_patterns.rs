@@ -4708,3 +4708,19 @@ fn the_directory_and_the_remote_wrapper_are_not_the_target() {
             >= Decision::Escalate
     );
 }
+
+/// openssl writes the files after `-keyout` and `-out`, and `-pubout` prints only the public
+/// half: making a key or comparing public keys shows no secret; printing the key still does.
+#[test]
+fn openssl_writing_a_key_shows_no_secret() {
+    let decision = |line: &str| step(&assess_default(line), 1).decision;
+    assert_eq!(
+        decision("openssl req -new -newkey rsa:3072 -nodes -keyout /etc/haproxy/private/www.key -out www.csr -subj /CN=www.example.com"),
+        Decision::Proceed
+    );
+    assert_eq!(
+        decision("openssl pkey -pubout -in /etc/haproxy/private/www.key"),
+        Decision::Proceed
+    );
+    assert!(decision("openssl rsa -in server.key -text") >= Decision::Review);
+}

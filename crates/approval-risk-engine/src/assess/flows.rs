@@ -1483,8 +1483,21 @@ fn reads_secret(input: &str, command: &Command, flow: &Flow) -> Option<Span> {
         return Some(pattern.span);
     }
     if flows::FILE_READERS.contains(&command.program.as_str()) && command.program != "cp" {
+        // openssl writes the files named after `-keyout` and `-out`, and `-pubout` prints only
+        // a key's public half.
+        let openssl = command.program == "openssl";
+        if openssl && command.args.iter().any(|a| a.value == "-pubout") {
+            return None;
+        }
+        let mut after_output = false;
         return command
-            .positionals()
+            .args
+            .iter()
+            .filter(|a| {
+                let written = openssl && after_output;
+                after_output = matches!(a.value.as_str(), "-keyout" | "-out");
+                !written && (!a.value.starts_with('-') || a.value == "-")
+            })
             .find(|a| flow.secret_at(&a.value).is_some())
             .map(|a| a.span);
     }
