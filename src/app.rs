@@ -3,8 +3,8 @@
 
 use crate::board::Filter;
 use crate::components::{
-    actions, context_controls, copy, grid, strip, theme_switch, verdict_banner, ContextCallbacks,
-    GridProps, PatternList, PlanInput, RulesView, StepList, StripProps, VerdictBannerProps,
+    actions, context_controls, copy, grid, rules_view, strip, theme_switch, verdict_banner,
+    ContextCallbacks, GridProps, PatternList, PlanInput, StepList, StripProps, VerdictBannerProps,
 };
 use crate::dom;
 use crate::state::{Action, Job, State, Theme, INLINE_LIMIT, PREVIEW_LIMIT};
@@ -188,6 +188,24 @@ pub fn App() -> Html {
         let show_rules = show_rules.clone();
         Callback::from(move |_: MouseEvent| show_rules.set(!*show_rules))
     };
+    // The catalogue's search, kept while it is closed; it opens at the search box, so a
+    // keyboard user can start typing at once.
+    let rules_query = use_state(String::new);
+    let on_rules_input = {
+        let rules_query = rules_query.clone();
+        Callback::from(move |event: InputEvent| {
+            rules_query.set(
+                event
+                    .target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    use_effect_with(*show_rules, |open| {
+        if *open {
+            dom::focus("rules-search");
+        }
+    });
     let elsewhere = *show_rules;
     let board = &state.board;
     // Screen readers hear the same as the banner shows: an empty plan is not "proceed".
@@ -239,7 +257,7 @@ pub fn App() -> Html {
             }
             if *show_rules && !FRAME_PAGE {
                 <main class="rules-main">
-                    <RulesView />
+                    { rules_view(&rules_query, &on_rules_input) }
                 </main>
             }
             <main class="layout" hidden={elsewhere}>

@@ -1,10 +1,10 @@
 //! The page's components. Each receives data and callbacks only; none of them scores anything.
 //!
 //! Parts drawn once per page with no state of their own (the verdict banner, the strip, the
-//! grid) are plain functions returning `Html`, not Yew components: each component carries its
-//! own copy of Yew's lifecycle code, and the three cost 1.7 KB of the page's download. They are
-//! drawn again whenever the page renders: when typing starts and when the new assessment
-//! arrives, not per keystroke.
+//! grid, the rule catalogue, whose search lives in the page's state) are plain functions
+//! returning `Html`, not Yew components: each component carries its own copy of Yew's lifecycle
+//! code, and the first three cost 1.7 KB of the page's download. They are drawn again whenever
+//! the page renders: when typing starts and when the new assessment arrives, not per keystroke.
 
 mod actions;
 mod chunked;
@@ -31,7 +31,7 @@ pub use decision_badge::badge;
 pub use grid::{grid, GridProps};
 pub use pattern_list::PatternList;
 pub use plan_input::PlanInput;
-pub use rules_view::RulesView;
+pub use rules_view::rules_view;
 pub use step_card::StepCard;
 pub use step_list::StepList;
 pub use step_text::step_text;

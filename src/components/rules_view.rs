@@ -3,7 +3,6 @@
 
 use super::{axes, prose};
 use approval_risk_engine::rules::{self, Rule};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// At most this many matches are on the page at once: the whole catalogue would make the DOM
@@ -34,25 +33,10 @@ fn rule_item(rule: &'static Rule) -> Html {
     }
 }
 
-#[component]
-pub fn RulesView() -> Html {
-    let query = use_state(String::new);
-    let search = use_node_ref();
-    // The view opens at the search box, so a keyboard user can start typing at once.
-    {
-        let search = search.clone();
-        use_effect_with((), move |_| {
-            if let Some(input) = search.cast::<HtmlInputElement>() {
-                let _ = input.focus();
-            }
-        });
-    }
-    let oninput = {
-        let query = query.clone();
-        Callback::from(move |event: InputEvent| {
-            query.set(event.target_unchecked_into::<HtmlInputElement>().value())
-        })
-    };
+/// The catalogue for a search `query`; `oninput` receives each edit of the search box. The
+/// query lives in the page's state, so this is a plain function, not a component (a component
+/// carries its own copy of Yew's lifecycle code in the download).
+pub fn rules_view(query: &str, oninput: &Callback<InputEvent>) -> Html {
     let needle = query.trim().to_ascii_lowercase();
     let found: Vec<&'static Rule> = rules::all().filter(|rule| matches(rule, &needle)).collect();
     let status = match found.len() {
@@ -74,9 +58,8 @@ pub fn RulesView() -> Html {
                 <input
                     id="rules-search"
                     type="search"
-                    ref={search}
-                    value={(*query).clone()}
-                    {oninput}
+                    value={query.to_string()}
+                    oninput={oninput.clone()}
                     placeholder="force-push, drop table, terraform…"
                     autocomplete="off"
                     spellcheck="false"
