@@ -4724,3 +4724,23 @@ fn openssl_writing_a_key_shows_no_secret() {
     );
     assert!(decision("openssl rsa -in server.key -text") >= Decision::Review);
 }
+
+/// PowerShell that changes nothing outside the script: opening a session with a service,
+/// waiting, reading back a CSV the script wrote, running a compliance search (its purge is a
+/// separate cmdlet, judged on its own).
+#[test]
+fn powershell_sessions_waits_and_reads_change_nothing() {
+    let decision = |line: &str| step(&assess_default(line), 1).decision;
+    for line in [
+        "Connect-IPPSSession -UserPrincipalName 'svc@example.co.uk'",
+        "Start-Sleep -Seconds 30",
+        "$Stale = Import-Csv $Report",
+        "Start-ComplianceSearch -Identity $SearchName",
+    ] {
+        assert_eq!(decision(line), Decision::Proceed, "{line}");
+    }
+    assert!(
+        decision("New-ComplianceSearchAction -SearchName $SearchName -Purge -PurgeType HardDelete -Confirm:$false")
+            >= Decision::Review
+    );
+}

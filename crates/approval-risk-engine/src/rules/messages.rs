@@ -1743,11 +1743,12 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Fixed,
         action: Action::Publish,
         floor: None,
-        matcher: Matcher::CommandFn { programs: words!["curl", "wget", "http", "https", "xh"], check: chat_webhook },
+        matcher: Matcher::CommandFn { programs: words!["curl", "wget", "http", "https", "xh", "invoke-restmethod", "invoke-webrequest", "irm", "iwr"], check: chat_webhook },
         #[cfg(test)]
         references: words!["https://api.slack.com/messaging/webhooks"],
         #[cfg(test)]
         examples: examples(&[
+            "Invoke-RestMethod -Uri $env:TEAMS_ITOPS_WEBHOOK -Method Post -ContentType 'application/json' -Body '{\"text\": \"Patching done\"}'",
             "curl -sS -X POST -H 'Content-type: application/json' --data '{\"text\":\"deploy done\"}' \"$SLACK_OPS_WEBHOOK\"",
             "curl -X POST -d '{\"content\":\"build green\"}' https://discord.com/api/webhooks/123/abc",
             "curl -d @note.json https://hooks.slack.com/services/T000/B000/XXXX",

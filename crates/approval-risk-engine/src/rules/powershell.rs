@@ -143,6 +143,9 @@ const READING_VERBS: Words = words![
     "group",
     "trace",
     "wait",
+    // Opening or closing a session with a service changes nothing in it.
+    "connect",
+    "disconnect",
 ];
 
 /// `Verb-Noun` with an approved verb, in any case.
@@ -179,7 +182,13 @@ const SESSION_AND_LOCAL: Words = words![
     "export-clixml",
     "out-file",
     "start-transcript",
-    "stop-transcript"
+    "stop-transcript",
+    // Reading a file the script wrote, waiting, and running a compliance search (its purge is
+    // `New-ComplianceSearchAction`, judged on its own).
+    "import-csv",
+    "import-clixml",
+    "start-sleep",
+    "start-compliancesearch"
 ];
 
 /// A PowerShell variable, with any properties read from it (`$users`, `$u.MemberOf`, `$_.mail`).
