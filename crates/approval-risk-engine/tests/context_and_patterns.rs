@@ -4744,3 +4744,24 @@ fn powershell_sessions_waits_and_reads_change_nothing() {
             >= Decision::Review
     );
 }
+
+/// Taking someone's access away (a permission, membership of a group) is given back by granting
+/// it again: a reviewed change, not a deletion of what a store holds. A store named for a group
+/// or for access ("the groups table", "the team bucket") is still a store.
+#[test]
+fn taking_access_away_is_not_deleting_data() {
+    let decision = |line: &str| step(&assess_default(line), 1).decision;
+    for line in [
+        "Remove the anyone-with-the-link permission from the client spreadsheet.",
+        "Remove the leaver from the three Google groups.",
+    ] {
+        assert_eq!(decision(line), Decision::Review, "{line}");
+    }
+    for line in [
+        "Delete the rows from the groups table.",
+        "Remove the old exports from the team bucket.",
+        "Remove the user from the database.",
+    ] {
+        assert!(decision(line) >= Decision::Escalate, "{line}");
+    }
+}

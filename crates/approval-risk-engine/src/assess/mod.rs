@@ -2024,7 +2024,7 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
         let discussed = tokens[*s].data || is_negated(tokens, *s);
         let a_noun = e - s == 1 && after_determiner(tokens, *s);
         let in_code = deletes_code(tokens, *e) || clause_edits_source(tokens, *s, &mut edits);
-        !(discussed || a_noun || in_code)
+        !(discussed || a_noun || in_code || takes_access_away(tokens, *e))
     }) {
         let rule = rules::find("prose.delete-other")?;
         let mut hit = Hit::at(vec![tokens[s].span.cover(tokens[e - 1].span)]);
@@ -2246,6 +2246,45 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
     }
     let rule = rules::find("prose.unclear")?;
     Some((rule, Hit::on(first.cover(last)), None))
+}
+
+/// "Remove the anyone-with-the-link permission", "remove the leaver from the three groups": what
+/// goes is someone's access, which granting again gives back, not something a store holds.
+fn takes_access_away(tokens: &[Token], end: usize) -> bool {
+    const ACCESS: Words = words![
+        "permission",
+        "permissions",
+        "sharing",
+        "membership",
+        "memberships",
+        "role assignment*",
+        "invite",
+        "invites",
+        "invitation*",
+        "collaborator*",
+    ];
+    const GROUPS: Words = words!["group", "groups", "team", "teams"];
+    let clause = prose::clause_of(tokens, end.saturating_sub(1));
+    let rest = &tokens[end.min(clause.end)..clause.end];
+    // "the permissions table", "the team bucket": a store named for access or a group.
+    let a_store = |at: usize| {
+        rest.get(at).is_some_and(|next| {
+            words!["table", "tables", "database", "file", "files", "folder", "bucket", "drive"]
+                .contains(next.text.as_str())
+        })
+    };
+    let access = find_all(rest, ACCESS)
+        .first()
+        .is_some_and(|&(at, stop)| at <= 6 && !a_store(stop));
+    // "from the three Google groups": a group within a few words after "from".
+    let from_group = rest
+        .iter()
+        .position(|t| t.text == "from")
+        .is_some_and(|from| {
+            (from + 1..rest.len().min(from + 5))
+                .any(|at| GROUPS.contains(rest[at].text.as_str()) && !a_store(at + 1))
+        });
+    access || from_group
 }
 
 /// The script most of a step's letters are written in, when the tool reads no language in it

@@ -236,7 +236,8 @@ pub static RULES: &[Rule] = &[
         reach: Reach::Environment,
         action: Action::Delete,
         floor: None,
-        matcher: Matcher::Prose(&ProsePattern { verbs: DELETE_VERBS, objects: DATA, also: words![], window: 6, leading: false, unless: words![] }),
+        // Taking someone out of a group is a membership, not the person's data.
+        matcher: Matcher::Prose(&ProsePattern { verbs: DELETE_VERBS, objects: DATA, also: words![], window: 6, leading: false, unless: words!["from * group", "from * groups", "from * team", "from * teams"] }),
         #[cfg(test)]
         references: words!["https://about.gitlab.com/blog/2017/02/10/postmortem-of-database-outage-of-january-31/"],
         #[cfg(test)]
