@@ -3,8 +3,8 @@
 
 use crate::board::Filter;
 use crate::components::{
-    actions, context_controls, copy, grid, rules_view, strip, theme_switch, verdict_banner,
-    ContextCallbacks, GridProps, PatternList, PlanInput, StepList, StripProps, VerdictBannerProps,
+    actions, context_controls, copy, grid, strip, theme_switch, verdict_banner, ContextCallbacks,
+    GridProps, PatternList, PlanInput, StepList, StripProps, VerdictBannerProps,
 };
 use crate::dom;
 use crate::state::{Action, Job, State, Theme, INLINE_LIMIT, PREVIEW_LIMIT};
@@ -188,24 +188,18 @@ pub fn App() -> Html {
         let show_rules = show_rules.clone();
         Callback::from(move |_: MouseEvent| show_rules.set(!*show_rules))
     };
-    // The catalogue's search, kept while it is closed; it opens at the search box, so a
-    // keyboard user can start typing at once.
-    let rules_query = use_state(String::new);
-    let on_rules_input = {
-        let rules_query = rules_query.clone();
-        Callback::from(move |event: InputEvent| {
-            rules_query.set(
-                event
-                    .target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
-    };
-    use_effect_with(*show_rules, |open| {
-        if *open {
-            dom::focus("rules-search");
+    // The catalogue is the approver's page's: the frame compiles none of it.
+    #[cfg(not(feature = "embed"))]
+    let rules = {
+        let (query, on_input) = use_rules_search(*show_rules);
+        if *show_rules {
+            crate::components::rules_view(&query, &on_input)
+        } else {
+            Html::default()
         }
-    });
+    };
+    #[cfg(feature = "embed")]
+    let rules = Html::default();
     let elsewhere = *show_rules;
     let board = &state.board;
     // Screen readers hear the same as the banner shows: an empty plan is not "proceed".
@@ -257,7 +251,7 @@ pub fn App() -> Html {
             }
             if *show_rules && !FRAME_PAGE {
                 <main class="rules-main">
-                    { rules_view(&rules_query, &on_rules_input) }
+                    { rules }
                 </main>
             }
             <main class="layout" hidden={elsewhere}>
@@ -326,6 +320,30 @@ pub fn App() -> Html {
             }
         </>
     }
+}
+
+/// The rule catalogue's search, kept while the catalogue is closed, and the callback for its
+/// box. The catalogue opens at the search box, so a keyboard user can start typing at once.
+#[cfg(not(feature = "embed"))]
+#[hook]
+fn use_rules_search(open: bool) -> (UseStateHandle<String>, Callback<InputEvent>) {
+    let query = use_state(String::new);
+    let on_input = {
+        let query = query.clone();
+        Callback::from(move |event: InputEvent| {
+            query.set(
+                event
+                    .target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    use_effect_with(open, |open| {
+        if *open {
+            dom::focus("rules-search");
+        }
+    });
+    (query, on_input)
 }
 
 /// Every callback the page hands to its components, made once: a new callback each render

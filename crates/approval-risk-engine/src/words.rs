@@ -293,6 +293,16 @@ pub fn longest_backtick_run(text: &str) -> usize {
     text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
 }
 
+/// The end of `text` made only of characters `keep` accepts (a name before a `.` or a `=`).
+pub fn tail_of(text: &str, keep: fn(char) -> bool) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !keep(c))
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    &text[start..]
+}
+
 /// Anything but a letter or a digit, in any script.
 pub fn not_alphanumeric(c: char) -> bool {
     !c.is_alphanumeric()

@@ -1001,12 +1001,10 @@ pub fn credential_spans(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         if matches!(bytes[at], b'=' | b':') && at > 0 {
-            let name_start = text[..at]
-                .char_indices()
-                .rev()
-                .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '"'))
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            let name = text[name_start..at].trim_matches('"').to_ascii_lowercase();
+            let name = crate::words::tail_of(&text[..at], |c| {
+                c.is_ascii_alphanumeric() || c == '_' || c == '"'
+            });
+            let name = name.trim_matches('"').to_ascii_lowercase();
             let value_start = at
                 + 1
                 + (text[at + 1..].len()

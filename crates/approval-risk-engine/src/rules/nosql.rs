@@ -110,28 +110,18 @@ fn mongo_call(command: &Command, needles: Words) -> Option<(Hit, String)> {
 /// `db.getCollection("users").drop()` -> `users`.
 fn collection_before(script: &str, call_at: usize) -> Option<String> {
     let head = &script[..call_at];
-    let name: String = head
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '$'))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let name = crate::words::tail_of(head, |c| {
+        c.is_alphanumeric() || matches!(c, '_' | '-' | '$')
+    });
     if !name.is_empty() && name != "db" {
-        return Some(name);
+        return Some(name.to_string());
     }
     // getCollection("name") or db["name"]
     let trimmed = head.trim_end_matches(&[')', ']', '"', '\''][..]);
-    let name: String = trimmed
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    (!name.is_empty() && name != "db").then_some(name)
+    let name = crate::words::tail_of(trimmed, |c| {
+        c.is_alphanumeric() || matches!(c, '_' | '-' | '.')
+    });
+    (!name.is_empty() && name != "db").then(|| name.to_string())
 }
 
 fn mongo_drop_database(command: &Command) -> Option<Hit> {
