@@ -90,6 +90,20 @@ fn assert_production_decisions(proceeds: &[&str], acts: &[&str]) {
     }
 }
 
+/// The decision for the first step of `plan`, read with the default context.
+fn decision(plan: &str) -> Decision {
+    step(&assess_default(plan), 1).decision
+}
+
+/// The rules that fired on the first step of `plan`, read with the default context.
+fn rule_ids(plan: &str) -> Vec<String> {
+    step(&assess_default(plan), 1)
+        .findings
+        .iter()
+        .map(|f| f.rule.to_string())
+        .collect()
+}
+
 fn has_finding(step: &StepReport, rule: &str) -> bool {
     step.findings.iter().any(|f| f.rule == rule)
 }
@@ -4369,14 +4383,6 @@ fn a_dump_filtered_by_a_query_does_not_back_up_the_whole_collection() {
 /// a system, and `New-Item` on disk is `mkdir`. What the verb cannot say stays unrecognised.
 #[test]
 fn powershell_cmdlets_are_judged_by_their_verbs_and_methods() {
-    let decision = |line: &str| step(&assess_default(line), 1).decision;
-    let rules = |line: &str| -> Vec<String> {
-        step(&assess_default(line), 1)
-            .findings
-            .iter()
-            .map(|f| f.rule.to_string())
-            .collect()
-    };
     assert_eq!(
         decision("(Get-AzStorageAccount -ResourceGroupName 'rg-docs' -Name 'stdocs').Encryption.KeyVaultProperties | Format-List"),
         Decision::Proceed
@@ -4386,15 +4392,15 @@ fn powershell_cmdlets_are_judged_by_their_verbs_and_methods() {
         Decision::Proceed
     );
     assert_eq!(
-        rules("Invoke-RestMethod -Uri $env:TEAMS_HOOK -Method Post -Body '{\"text\": \"Deploy done\"}'"),
+        rule_ids("Invoke-RestMethod -Uri $env:TEAMS_HOOK -Method Post -Body '{\"text\": \"Deploy done\"}'"),
         vec!["http.write-request"]
     );
     assert_eq!(
-        rules("Invoke-RestMethod -Uri https://api.example.org/v1/users/42 -Method Delete"),
+        rule_ids("Invoke-RestMethod -Uri https://api.example.org/v1/users/42 -Method Delete"),
         vec!["http.delete-request"]
     );
     assert_eq!(
-        rules("Update-AzFunctionAppSetting -ResourceGroupName 'rg-app' -Name 'func-app' -AppSetting @{ 'Mode' = 'on' }"),
+        rule_ids("Update-AzFunctionAppSetting -ResourceGroupName 'rg-app' -Name 'func-app' -AppSetting @{ 'Mode' = 'on' }"),
         vec!["shell.change"]
     );
     assert_eq!(
@@ -4409,7 +4415,7 @@ fn powershell_cmdlets_are_judged_by_their_verbs_and_methods() {
         decision("New-Item -Path 'HKLM:\\SOFTWARE\\Policies\\Contoso' -Force") >= Decision::Review
     );
     assert_eq!(
-        rules("Invoke-Command -ComputerName SRV-01 -FilePath .\\fix.ps1"),
+        rule_ids("Invoke-Command -ComputerName SRV-01 -FilePath .\\fix.ps1"),
         vec!["shell.unrecognized"]
     );
     // An assignment's parenthesised value is computed by the commands inside it, and they are
@@ -4423,7 +4429,7 @@ fn powershell_cmdlets_are_judged_by_their_verbs_and_methods() {
         Decision::Proceed
     );
     assert_eq!(
-        rules("$Gone = (Remove-Item -Path D:\\Shares\\Finance -Recurse -Force)"),
+        rule_ids("$Gone = (Remove-Item -Path D:\\Shares\\Finance -Recurse -Force)"),
         vec!["ps.remove-item-tree"]
     );
 }
@@ -4457,7 +4463,6 @@ fn stop_on_error_ties_a_copy_to_the_folder_made_before_it() {
 /// manager asked for names only (`--only-names`) shows no secret.
 #[test]
 fn a_mongo_script_that_only_reads_is_a_read() {
-    let decision = |line: &str| step(&assess_default(line), 1).decision;
     for reads in [
         "mongosh \"$RO_URI\" --quiet --eval 'db.getSiblingDB(\"dispatch\").events.find({shop: \"s1\"}).explain(\"executionStats\").executionStats'",
         "mongosh app --eval 'printjson({n: db.orders.estimatedDocumentCount(), idx: db.orders.getIndexes().map(i => i.name)})'",
@@ -4488,7 +4493,6 @@ fn an_output_query_is_not_a_row_filter_of_a_backup() {
 /// describe-*` does; a word in it that deletes or changes leaves it unknown, never safe.
 #[test]
 fn an_unknown_tool_asked_to_show_something_reads() {
-    let decision = |line: &str| step(&assess_default(line), 1).decision;
     for reads in [
         "gitlab-runner verify",
         "algolia apikeys get \"$OLD_KEY\" --output json",
@@ -4512,7 +4516,6 @@ fn an_unknown_tool_asked_to_show_something_reads() {
 /// colon or without one, it still negates.
 #[test]
 fn a_negation_stops_at_a_colon() {
-    let decision = |line: &str| step(&assess_default(line), 1).decision;
     assert!(
         decision("So don't wait for Sam: send an email to all customers.") >= Decision::Escalate
     );
@@ -4526,7 +4529,6 @@ fn a_negation_stops_at_a_colon() {
 /// "all") changes everyone's view of the work and is read before approving.
 #[test]
 fn tracker_changes_on_many_issues_are_changes() {
-    let decision = |line: &str| step(&assess_default(line), 1).decision;
     assert!(
         decision("Bulk update all open issues with the label repro to cancelled.")
             >= Decision::Review
@@ -4542,18 +4544,11 @@ fn tracker_changes_on_many_issues_are_changes() {
 /// the word after it is still read as the Redis command.
 #[test]
 fn redis_command_after_an_options_variable_is_read() {
-    let rules = |line: &str| -> Vec<String> {
-        step(&assess_default(line), 1)
-            .findings
-            .iter()
-            .map(|f| f.rule.to_string())
-            .collect()
-    };
     assert!(
-        rules("redis-cli $H -n 0 --scan --pattern 'sess:*' | xargs redis-cli $H -n 0 del")
+        rule_ids("redis-cli $H -n 0 --scan --pattern 'sess:*' | xargs redis-cli $H -n 0 del")
             .contains(&"redis.delete-keys".to_string())
     );
-    assert!(rules("redis-cli $H -n 1 FLUSHDB ASYNC").contains(&"redis.flush".to_string()));
+    assert!(rule_ids("redis-cli $H -n 1 FLUSHDB ASYNC").contains(&"redis.flush".to_string()));
     assert_eq!(
         step(&assess_default("redis-cli $H INFO keyspace"), 1).decision,
         Decision::Proceed
@@ -4593,7 +4588,6 @@ fn rsync_delete_into_a_possibly_empty_root_blocks() {
 /// where the message goes; a public place named after it is what the message says.
 #[test]
 fn a_post_to_a_team_channel_about_a_public_page_is_a_team_post() {
-    let decision = |line: &str| step(&assess_default(line), 1).decision;
     assert_eq!(
         decision("Post in #inc-2291 that the status page now shows the incident as resolved."),
         Decision::Proceed
@@ -4608,7 +4602,6 @@ fn a_post_to_a_team_channel_about_a_public_page_is_a_team_post() {
 /// that changes nothing running; creating a bucket or a database user still changes a system.
 #[test]
 fn tickets_documents_and_meetings_are_the_teams_own_work() {
-    let decision = |line: &str| step(&assess_default(line), 1).decision;
     for work in [
         "Create Jira tickets in the INC project for the three follow-ups.",
         "Write the post-mortem doc in Confluence.",
@@ -4637,7 +4630,6 @@ fn an_aside_after_a_command_in_a_sentence_is_prose() {
 /// an act again.
 #[test]
 fn what_a_message_says_after_its_colon_is_its_text() {
-    let decision = |line: &str| step(&assess_default(line), 1).decision;
     assert!(
         decision("Reply to Jonas from privacy@example.com: his account, recordings and exports are erased.")
             <= Decision::Review
@@ -4653,18 +4645,11 @@ fn what_a_message_says_after_its_colon_is_its_text() {
 /// to one person does not.
 #[test]
 fn a_send_to_every_number_is_a_mass_send() {
-    let rules = |line: &str| -> Vec<String> {
-        step(&assess_default(line), 1)
-            .findings
-            .iter()
-            .map(|f| f.rule.to_string())
-            .collect()
-    };
-    assert!(rules(
+    assert!(rule_ids(
         "Send a one-off SMS through Esendex right away to every phone number in the deduped file."
     )
     .contains(&"messages.prose-mass-send".to_string()));
-    assert!(!rules(
+    assert!(!rule_ids(
         "Send a one-off SMS through Esendex right away to the on-call engineer's phone number."
     )
     .contains(&"messages.prose-mass-send".to_string()));
@@ -4675,7 +4660,6 @@ fn a_send_to_every_number_is_a_mass_send() {
 /// not a command, since only a variable's name can be assigned.
 #[test]
 fn kafka_scripts_are_the_tools_and_quoted_settings_are_not_commands() {
-    let decision = |line: &str| step(&assess_default(line), 1).decision;
     assert_eq!(
         decision("kafka-topics.sh --bootstrap-server kafka:9092 --describe --topic orders"),
         Decision::Proceed
@@ -4694,7 +4678,6 @@ fn kafka_scripts_are_the_tools_and_quoted_settings_are_not_commands() {
 /// block, whose commands are judged; from a file it stays unseen.
 #[test]
 fn the_directory_and_the_remote_wrapper_are_not_the_target() {
-    let decision = |line: &str| step(&assess_default(line), 1).decision;
     assert!(
         decision("cd /tmp && sudo -u postgres pg_upgrade --link -b /usr/lib/postgresql/13/bin -B /usr/lib/postgresql/16/bin -d /var/lib/postgresql/13/main -D /var/lib/postgresql/16/main")
             >= Decision::Escalate
@@ -4713,7 +4696,6 @@ fn the_directory_and_the_remote_wrapper_are_not_the_target() {
 /// half: making a key or comparing public keys shows no secret; printing the key still does.
 #[test]
 fn openssl_writing_a_key_shows_no_secret() {
-    let decision = |line: &str| step(&assess_default(line), 1).decision;
     assert_eq!(
         decision("openssl req -new -newkey rsa:3072 -nodes -keyout /etc/haproxy/private/www.key -out www.csr -subj /CN=www.example.com"),
         Decision::Proceed
@@ -4730,7 +4712,6 @@ fn openssl_writing_a_key_shows_no_secret() {
 /// separate cmdlet, judged on its own).
 #[test]
 fn powershell_sessions_waits_and_reads_change_nothing() {
-    let decision = |line: &str| step(&assess_default(line), 1).decision;
     for line in [
         "Connect-IPPSSession -UserPrincipalName 'svc@example.co.uk'",
         "Start-Sleep -Seconds 30",
@@ -4750,7 +4731,6 @@ fn powershell_sessions_waits_and_reads_change_nothing() {
 /// or for access ("the groups table", "the team bucket") is still a store.
 #[test]
 fn taking_access_away_is_not_deleting_data() {
-    let decision = |line: &str| step(&assess_default(line), 1).decision;
     for line in [
         "Remove the anyone-with-the-link permission from the client spreadsheet.",
         "Remove the leaver from the three Google groups.",
