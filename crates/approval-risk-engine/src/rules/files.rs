@@ -1880,7 +1880,8 @@ fn shutdown(command: &Command) -> Option<Hit> {
         // machines, as many as it lists.
         "restart-computer" | "stop-computer" => {
             if let Some(names) = command.args.iter().position(|a| {
-                a.value.len() > 2 && "-computername".starts_with(&a.value.to_ascii_lowercase())
+                let flag = a.value.to_ascii_lowercase();
+                flag == "-cn" || flag.len() > 2 && "-computername".starts_with(&flag)
             }) {
                 let list = command.args.get(names + 1);
                 hit.evidence.extend(list.map(|a| a.span));

@@ -719,7 +719,7 @@ fn search_allow_wildcard_delete(command: &Command) -> Option<Hit> {
 /// `kafka-topics --delete --topic T`, `confluent kafka topic delete T`, `rpk topic delete T`.
 fn kafka_delete_topic(command: &Command) -> Option<Hit> {
     match command.program.as_str() {
-        "kafka-topics" | "kafka-topics.sh" => {
+        "kafka-topics" => {
             let delete = find_flag(command, words!["--delete"])?;
             let mut hit = Hit::pair(command.program_span, delete.span);
             if let Some(topic) = flag_value(command, "--topic") {
@@ -1360,7 +1360,7 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: words!["kafka-topics", "kafka-topics.sh", "confluent", "rpk"],
+            programs: words!["kafka-topics", "confluent", "rpk"],
             check: kafka_delete_topic,
         },
         #[cfg(test)]
@@ -1378,7 +1378,7 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::Command(&CommandPattern {
-            programs: words!["kafka-consumer-groups", "kafka-consumer-groups.sh"],
+            programs: words!["kafka-consumer-groups"],
             flags_all: words!["--reset-offsets", "--execute"],
             target_flag: Some("--group"),
             ..CommandPattern::ANY
@@ -1398,7 +1398,7 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(&CommandPattern {
-            programs: words!["kafka-consumer-groups", "kafka-consumer-groups.sh"],
+            programs: words!["kafka-consumer-groups"],
             flags_any: words!["--delete", "--delete-offsets"],
             flags_none: words!["--reset-offsets"],
             target_flag: Some("--group"),
@@ -1419,7 +1419,7 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::Command(&CommandPattern {
-            programs: words!["kafka-delete-records", "kafka-delete-records.sh"],
+            programs: words!["kafka-delete-records"],
             target_flag: Some("--offset-json-file"),
             ..CommandPattern::ANY
         }),
@@ -1438,7 +1438,7 @@ pub static RULES: &[Rule] = &[
         action: Action::Delete,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: words!["kafka-configs", "kafka-configs.sh", "kafka-topics", "kafka-topics.sh"],
+            programs: words!["kafka-configs", "kafka-topics"],
             check: kafka_shrink_retention,
         },
         #[cfg(test)]

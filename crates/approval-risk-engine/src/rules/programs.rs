@@ -389,7 +389,6 @@ const KNOWN: Words = words![
     "mysqldump",
     "redis",
     "kafka-topics",
-    "kafka-topics.sh",
     "flux",
     "argocd",
     "sudo",
