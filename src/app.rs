@@ -4,7 +4,7 @@
 use crate::board::Filter;
 use crate::components::{
     actions, context_controls, copy, grid, strip, theme_switch, verdict_banner, ContextCallbacks,
-    GridProps, PatternList, PlanInput, StepList, StripProps, VerdictBannerProps,
+    PatternList, PlanInput, StepList,
 };
 use crate::dom;
 use crate::state::{Action, Job, State, Theme, INLINE_LIMIT, PREVIEW_LIMIT};
@@ -278,20 +278,20 @@ pub fn App() -> Html {
                     }) }
                 </section>
                 <section class="result-pane" aria-label="Assessment" aria-busy={state.busy.to_string()}>
-                    { verdict_banner(&VerdictBannerProps { board: board.clone(), busy: state.busy, on_reveal: handlers.reveal.clone() }) }
+                    { verdict_banner(board, state.busy, &handlers.reveal) }
                     if !locked {
                         { actions(link.as_ref().as_ref(), state.plan_bytes <= crate::share::EXERCISE_LIMIT, *copied, &on_copy, &handlers.export) }
                     }
                     if !board.marks.is_empty() {
                         <section class="pictures" aria-labelledby="pictures-title">
                             <h2 id="pictures-title">{ "At a glance" }</h2>
-                            { strip(&StripProps { board: board.clone(), on_reveal: handlers.reveal.clone() }) }
+                            { strip(board, &handlers.reveal) }
                             // The frame is the compact view: the strip shows the plan's shape,
                             // and each card names its step's two axes; the grid of the risk
                             // model wants a wide page, and is the approver's page's (3.3 KB of
                             // gzip the frame does not download).
                             if !FRAME_PAGE {
-                                { grid(&GridProps { board: board.clone(), on_reveal: handlers.reveal.clone() }) }
+                                { grid(board, &handlers.reveal) }
                             }
                         </section>
                     }

@@ -5,7 +5,6 @@
 use super::reveal_on_click;
 use crate::board::Board;
 use approval_risk_engine::{decide, Reversibility, Scope};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Step links shown per cell; the rest are counted, so a big plan's cell stays readable.
@@ -27,13 +26,9 @@ const COLUMNS: [(Scope, &str, &str); 5] = [
     (Scope::Organization, "whole org", "org"),
 ];
 
-pub struct GridProps {
-    pub board: Rc<Board>,
-    pub on_reveal: Callback<usize>,
-}
-
-pub fn grid(props: &GridProps) -> Html {
-    let marks = &props.board.marks;
+/// The risk model's grid, each cell naming its decision and the steps that fall in it.
+pub fn grid(board: &Board, on_reveal: &Callback<usize>) -> Html {
+    let marks = &board.marks;
     if marks.is_empty() {
         return Html::default();
     }
@@ -95,7 +90,7 @@ pub fn grid(props: &GridProps) -> Html {
                                                         marks[step - 1].decision.as_str()
                                                     ));
                                                     html! {
-                                                        <a href={format!("#step-{step}")} title={title} onclick={reveal_on_click(&props.on_reveal, step)}>
+                                                        <a href={format!("#step-{step}")} title={title} onclick={reveal_on_click(on_reveal, step)}>
                                                             <span class="visually-hidden">{ "step " }</span>{ step }
                                                             if raised {
                                                                 <span class="raised" aria-hidden="true">{ "↑" }</span>

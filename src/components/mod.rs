@@ -28,17 +28,17 @@ mod verdict_banner;
 pub use actions::{actions, copy};
 pub use context_controls::{context_controls, ContextCallbacks};
 pub use decision_badge::badge;
-pub use grid::{grid, GridProps};
+pub use grid::grid;
 pub use pattern_list::PatternList;
 pub use plan_input::PlanInput;
 pub use rules_view::rules_view;
 pub use step_card::StepCard;
 pub use step_list::StepList;
 pub use step_text::step_text;
-pub use strip::{strip, StripProps};
+pub use strip::strip;
 pub use theme_switch::theme_switch;
 pub use training_view::TrainingView;
-pub use verdict_banner::{verdict_banner, VerdictBannerProps};
+pub use verdict_banner::verdict_banner;
 
 use yew::prelude::*;
 

@@ -10,18 +10,12 @@
 use super::reveal_on_click;
 use crate::board::{Board, Mark};
 use approval_risk_engine::Decision;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 /// Bars at most: enough to see every step of a long plan, few enough to draw in a moment.
 const STRIP_BARS: usize = 120;
-
-pub struct StripProps {
-    pub board: Rc<Board>,
-    pub on_reveal: Callback<usize>,
-}
 
 /// One bar: the steps it stands for (1-based, inclusive), their highest decision, and the
 /// first step that has it (where selecting the bar leads).
@@ -83,8 +77,9 @@ fn onkeydown(event: KeyboardEvent) {
     }
 }
 
-pub fn strip(props: &StripProps) -> Html {
-    let marks = &props.board.marks;
+/// The plan as bars, one per step or group of steps; selecting one reveals its card.
+pub fn strip(board: &Board, on_reveal: &Callback<usize>) -> Html {
+    let marks = &board.marks;
     if marks.is_empty() {
         return Html::default();
     }
@@ -115,7 +110,7 @@ pub fn strip(props: &StripProps) -> Html {
                             tabindex={if i == 0 { "0" } else { "-1" }}
                             aria-label={label.clone()}
                             title={label}
-                            onclick={reveal_on_click(&props.on_reveal, bar.target)}
+                            onclick={reveal_on_click(on_reveal, bar.target)}
                         />
                     }
                 }) }

@@ -5,18 +5,11 @@ use super::{badge, prose, step_link};
 use crate::board::{thousands, Board};
 use approval_risk_engine::render::context_sentence;
 use approval_risk_engine::Decision;
-use std::rc::Rc;
 use yew::prelude::*;
 
-pub struct VerdictBannerProps {
-    pub board: Rc<Board>,
-    /// The plan changed and the verdict below is for the text as it was.
-    pub busy: bool,
-    pub on_reveal: Callback<usize>,
-}
-
-pub fn verdict_banner(props: &VerdictBannerProps) -> Html {
-    let board = &props.board;
+/// The banner for `board`; `busy` says the plan changed and the verdict below is for the text
+/// as it was.
+pub fn verdict_banner(board: &Board, busy: bool, on_reveal: &Callback<usize>) -> Html {
     let verdict = board.verdict.as_str();
     let counts = board.counts();
     let (deciding, total) = board.deciding();
@@ -24,7 +17,7 @@ pub fn verdict_banner(props: &VerdictBannerProps) -> Html {
         html! {
             <>
                 if i > 0 { { ", " } }
-                { step_link(&props.on_reveal, step, format!("step {step}")) }
+                { step_link(on_reveal, step, format!("step {step}")) }
             </>
         }
     });
@@ -45,7 +38,7 @@ pub fn verdict_banner(props: &VerdictBannerProps) -> Html {
                 } else {
                     { badge(board.verdict) }
                 }
-                if props.busy {
+                if busy {
                     <span class="verdict-busy">{ "updating…" }</span>
                 }
             </h2>
