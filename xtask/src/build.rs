@@ -51,8 +51,13 @@ const WASM_OPT_PARAMS: [&str; 10] = [
 /// since 2021): LLVM then moves the engine's small structs (spans, words, findings) in one
 /// instruction instead of several, 1.35 KB of gzip off the page, measured. A browser without
 /// it cannot compile the module, and `src/boot.js` says so on the page.
+///
+/// The release profile itself is optimised for speed (`opt-level = 3` in `Cargo.toml`), for
+/// the native command line that CI and agent hooks run; the browser's builds ask for size
+/// here instead, where every byte is downloaded.
 fn wasm_size_flags(command: &mut Command) -> &mut Command {
     command
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z")
         .env("RUSTC_BOOTSTRAP", "1")
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
         .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")

@@ -147,13 +147,19 @@ impl Assessment {
     /// never holds the whole report. The engine itself does no I/O: `out` is whatever the
     /// caller passes.
     pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
-        let mut out = EscapeHidden {
+        use std::io::Write as _;
+        let mut escaper = EscapeHidden {
             inner: out,
             partial: [0; 4],
             partial_len: 0,
         };
-        serde_json::to_writer_pretty(&mut out, self).map_err(std::io::Error::from)?;
-        out.finish()
+        // Serde writes a key, a quote or an indent at a time; gathered into large pieces
+        // first, the escaper scans long runs and hands `out` few, large writes.
+        let mut gathered = std::io::BufWriter::with_capacity(32 * 1024, &mut escaper);
+        serde_json::to_writer_pretty(&mut gathered, self).map_err(std::io::Error::from)?;
+        gathered.flush()?;
+        drop(gathered);
+        escaper.finish()
     }
 
     /// How many steps got each decision, in `Decision::ALL` order.

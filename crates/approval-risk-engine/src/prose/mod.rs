@@ -30,8 +30,10 @@ pub struct Token {
     /// The word comes right after a colon ("don't wait for Sam: send the email"): what a
     /// negation before the colon says does not reach it.
     pub after_colon: bool,
-    /// The word's second letter (`second_letter`), kept so that matching a step against each
-    /// of the catalogue's word lists does not work it out again per list.
+    /// The word's first byte and its second letter (`second_letter`), kept so that matching a
+    /// step against each of the catalogue's word lists reads them from the token itself rather
+    /// than from its text, somewhere else in memory, once per list.
+    first: u8,
     second: u8,
     /// The word has a hyphen, which matching skips (`re-create` is `recreate`): known once
     /// per word rather than searched for per term.
@@ -111,6 +113,7 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
                 crate::words::replace_char(&trimmed.to_ascii_lowercase(), '’', "'")
             };
             out.push(Token {
+                first: text.bytes().next().unwrap_or(0),
                 second: second_letter(&text),
                 hyphen: text.as_bytes().contains(&b'-'),
                 text,
@@ -381,6 +384,7 @@ fn read_idioms(tokens: &mut [Token]) {
         if has_article && message.is_some_and(|t| MESSAGES.contains(&t.text.as_str())) {
             let token = &mut tokens[at];
             token.text = "post".to_string();
+            token.first = b'p';
             token.second = second_letter(&token.text);
             token.hyphen = false;
         }
@@ -1368,7 +1372,17 @@ impl Shape {
     }
 }
 
-struct Compiled {
+/// A word list made ready for matching: its terms bucketed by first byte, and what
+/// `may_match` needs to rule the whole list out for a step at once.
+pub struct Compiled {
+    /// Which first bytes have a bucket, one bit each: most tokens start with a byte no term
+    /// of a list starts with, and this answers that from one cache line.
+    starts: [u64; 4],
+    /// The first bytes of terms that take any second letter (a stem such as `d*`, a team's
+    /// channel), one bit each.
+    any_second: [u64; 4],
+    /// The (first byte, second letter) pairs the other terms need, hashed (`pair_bit`).
+    pairs: [u64; 16],
     /// By first byte: each term with the second letter it needs (0: any) and its shape.
     buckets: Vec<Vec<(u8, Shape, &'static str)>>,
     /// Terms that name a word's end (`*datenbank`), which any token may match.
@@ -1376,20 +1390,76 @@ struct Compiled {
 }
 
 impl Compiled {
-    fn new(terms: Words) -> Compiled {
+    pub fn new(terms: Words) -> Compiled {
         let mut buckets = vec![Vec::new(); 256];
         let mut endings = Vec::new();
+        let mut starts = [0u64; 4];
+        let mut any_second = [0u64; 4];
+        let mut pairs = [0u64; 16];
         for term in terms {
             match term.bytes().next() {
                 Some(b'*') => endings.push(term),
                 Some(first) => {
-                    buckets[usize::from(first)].push((second_letter(term), Shape::of(term), term))
+                    set_bit(&mut starts, usize::from(first));
+                    let second = second_letter(term);
+                    if second == 0 {
+                        set_bit(&mut any_second, usize::from(first));
+                    } else {
+                        set_bit(&mut pairs, pair_bit(first, second));
+                    }
+                    buckets[usize::from(first)].push((second, Shape::of(term), term))
                 }
                 None => {}
             }
         }
-        Compiled { buckets, endings }
+        Compiled {
+            starts,
+            any_second,
+            pairs,
+            buckets,
+            endings,
+        }
     }
+
+    /// Whether any term could match a word of the step whose words start as `starts` says.
+    /// False only when none can: `find_all` would find nothing.
+    pub fn may_match(&self, starts: &Starts) -> bool {
+        !self.endings.is_empty()
+            || overlap(&self.any_second, &starts.firsts)
+            || overlap(&self.pairs, &starts.pairs)
+    }
+}
+
+/// How a step's words start: each word's first byte, and its first byte with its second
+/// letter (`pair_bit`), one bit each. Worked out once per step, it lets the step skip every
+/// word list whose terms start otherwise, most of the catalogue's prose rules for most steps.
+#[derive(Default)]
+pub struct Starts {
+    firsts: [u64; 4],
+    pairs: [u64; 16],
+}
+
+impl Starts {
+    pub fn of(tokens: &[Token]) -> Starts {
+        let mut starts = Starts::default();
+        for token in tokens {
+            set_bit(&mut starts.firsts, usize::from(token.first));
+            set_bit(&mut starts.pairs, pair_bit(token.first, token.second));
+        }
+        starts
+    }
+}
+
+fn pair_bit(first: u8, second: u8) -> usize {
+    (usize::from(first) * 31 + usize::from(second)) % 1024
+}
+
+fn set_bit<const N: usize>(bits: &mut [u64; N], bit: usize) {
+    bits[bit / 64 % N] |= 1 << (bit % 64);
+}
+
+fn overlap<const N: usize>(a: &[u64; N], b: &[u64; N]) -> bool {
+    a.iter().zip(b).any(|(x, y)| x & y != 0)
 }
 
 std::thread_local! {
@@ -1413,15 +1483,22 @@ fn compiled(terms: Words) -> std::rc::Rc<Compiled> {
 /// All matches of any of `terms`, as index ranges, in text order (one per starting token,
 /// the longest).
 pub fn find_all(tokens: &[Token], terms: Words) -> Vec<(usize, usize)> {
-    let compiled = compiled(terms);
+    find_compiled(tokens, &compiled(terms))
+}
+
+/// `find_all` for a list already compiled.
+pub fn find_compiled(tokens: &[Token], compiled: &Compiled) -> Vec<(usize, usize)> {
     let mut hits: Vec<(usize, usize)> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        let Some(first) = token.text.bytes().next() else {
-            continue;
-        };
+        let first = token.first;
         let mut best: Option<usize> = None;
         let second = token.second;
-        for (needs, shape, term) in &compiled.buckets[usize::from(first)] {
+        let bucket: &[_] = if compiled.starts[usize::from(first / 64)] & (1 << (first % 64)) != 0 {
+            &compiled.buckets[usize::from(first)]
+        } else {
+            &[]
+        };
+        for (needs, shape, term) in bucket {
             if *needs != 0 && *needs != second {
                 continue;
             }

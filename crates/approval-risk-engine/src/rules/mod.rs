@@ -676,7 +676,9 @@ pub struct Index {
     pub(crate) by_program:
         std::collections::HashMap<&'static str, Vec<&'static Rule>, crate::words::Quick>,
     pub sql: Vec<&'static Rule>,
-    pub prose: Vec<&'static Rule>,
+    /// Each prose rule with its verbs compiled once, for the step-wide check that skips the
+    /// rules none of whose verbs a step could contain (`prose::Compiled::may_match`).
+    pub prose: Vec<(&'static Rule, crate::prose::Compiled)>,
 }
 
 pub fn index() -> &'static Index {
@@ -699,7 +701,9 @@ pub fn index() -> &'static Index {
             match &rule.matcher {
                 Matcher::Command(_) | Matcher::CommandFn { .. } => {}
                 Matcher::Sql(_) | Matcher::SqlFn(_) => index.sql.push(rule),
-                Matcher::Prose(_) => index.prose.push(rule),
+                Matcher::Prose(pattern) => index
+                    .prose
+                    .push((rule, crate::prose::Compiled::new(pattern.verbs))),
                 Matcher::Builtin | Matcher::StepCommands => {}
             }
         }
