@@ -4745,3 +4745,83 @@ fn taking_access_away_is_not_deleting_data() {
         assert!(decision(line) >= Decision::Escalate, "{line}");
     }
 }
+
+/// A command written after a heading's colon is read as the command, to the end of its
+/// sentence, with what it quotes as its arguments and the commands a `;` joins to it; a
+/// program whose name is no English word needs no flag or path to be read as one.
+#[test]
+fn a_command_after_a_heading_is_read_as_that_command() {
+    for line in [
+        "Refresh the chart index: helm repo update sablewood",
+        "Check: kubectl --context stg get ns -l app=web --no-headers | wc -l; kubectl --context stg -n web get deploy,hpa",
+        "List them: kubectl --context stg get ns -l 'pr-state in (merged,closed)' -L pr-state. This listed 23 namespaces, every PR merged.",
+        "Check the token: vault token lookup -format=json",
+        "Simulate: aws iam simulate-principal-policy --policy-source-arn arn:aws:iam::1:role/x --action-names kms:Decrypt",
+    ] {
+        assert_eq!(decision(line), Decision::Proceed, "{line}");
+    }
+    // The second command of the line is read, not left to the words around it.
+    assert!(rule_ids("Clean up: kubectl --context stg get ns; rm -rf /srv/data")
+        .contains(&"fs.rm-recursive".to_string()));
+    assert!(decision("Roll out: helm repo update && helm upgrade web ./chart") >= Decision::Review);
+    // An apostrophe is no quote, and English after a program's name is no command.
+    assert!(!rule_ids("Note: docker isn't running so the build fails.")
+        .iter()
+        .any(|r| r.starts_with("shell.")));
+}
+
+/// What a message to a channel or a team says ("Post in #ops that ...", "Post in #ops: ...")
+/// is not what the step does. A one-word heading ("Email:") only names the task, and
+/// "customers that signed up" is a relative clause, not a message.
+#[test]
+fn what_a_message_says_is_not_what_the_step_does() {
+    for line in [
+        "Post in #ops that 23 stale preview namespaces were removed.",
+        "Post in #platform-staging: lessons-api 3.14.0 on staging, 23 stale preview namespaces removed, load-test scaled to zero.",
+        "Tell the team that the database was dropped.",
+    ] {
+        assert_eq!(decision(line), Decision::Proceed, "{line}");
+    }
+    for line in [
+        "Email: delete every customer record older than a year.",
+        "Email the customers that signed up in March and delete their records.",
+    ] {
+        assert!(decision(line) >= Decision::Escalate, "{line}");
+    }
+}
+
+/// A verb after "was", "were" or "been" reports what was done before; the step's own verb
+/// still counts.
+#[test]
+fn a_verb_after_was_or_were_reports_what_was_done() {
+    assert_eq!(
+        decision("Note that 40 buckets were deleted by the old job last night."),
+        Decision::Proceed
+    );
+    assert!(decision("Delete the namespaces that were created by the load test.") >= Decision::Review);
+    assert!(decision("The old job was stopped; now delete its 40 buckets.") >= Decision::Escalate);
+}
+
+/// A task titled for a part of the interface it builds ("Delete account dialog", "Purge
+/// button for the upload queue", "Wipe animation and purge button") names that part; the same
+/// verb acting on something ("Purge the upload queue") is an act.
+#[test]
+fn an_interface_part_named_for_a_verb_is_a_name() {
+    for line in [
+        "- [ ] 4. Delete account dialog\n  - New `src/components/DeleteAccountDialog.tsx` with a confirm step",
+        "- [ ] 5. Purge button for the upload queue",
+        "- [ ] 6. Wipe animation and purge button",
+    ] {
+        assert!(
+            !rule_ids(line).iter().any(|r| r.starts_with("prose.delete")),
+            "{line}: {:?}",
+            rule_ids(line)
+        );
+    }
+    for line in [
+        "Purge the upload queue.",
+        "Delete the account dialog and drop the users table.",
+    ] {
+        assert!(decision(line) >= Decision::Escalate, "{line}");
+    }
+}

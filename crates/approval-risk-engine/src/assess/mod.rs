@@ -1112,6 +1112,9 @@ const READING_WORDS: Words = words![
     "fmt",
     "output",
     "whoami",
+    // Vault's `token lookup` and `token capabilities` describe the token in use.
+    "lookup",
+    "capabilities",
     "history",
     "search",
     "inspect",
@@ -1234,7 +1237,9 @@ fn unmatched_command(
                         "search-",
                         "query-",
                         "batch-get-",
-                        "filter-"
+                        "filter-",
+                        // IAM's policy simulator evaluates what a principal may do.
+                        "simulate-"
                     ]
                     .iter()
                     .any(|p| w.starts_with(p))
@@ -1242,12 +1247,15 @@ fn unmatched_command(
         // Choosing which account, project or cluster later commands use changes only this
         // machine's settings (`az account set`, `gcloud config set project`, `kubectl config
         // use-context`, `aws configure set region`).
+        // Helm's chart repositories and a chart's dependencies are this machine's index and
+        // the working copy's `charts/` folder (`helm repo update`, `helm dependency build`).
         let chooses = match (words.first(), words.get(1)) {
             (Some(a), Some(b)) => matches!(
-                (a.value.as_str(), b.value.as_str()),
-                ("account", "set")
-                    | ("config", "set" | "use-context" | "set-context")
-                    | ("configure", "set")
+                (program, a.value.as_str(), b.value.as_str()),
+                (_, "account", "set")
+                    | (_, "config", "set" | "use-context" | "set-context")
+                    | (_, "configure", "set")
+                    | ("helm", "repo" | "dependency" | "dep", _)
             ),
             _ => false,
         };

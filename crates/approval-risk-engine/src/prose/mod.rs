@@ -217,7 +217,92 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
     mark_redactions(&mut out);
     mark_label(text, span.start, &mut out);
     mark_message_text(&mut out);
+    mark_reports(&mut out);
+    mark_interface_names(&mut out);
     out
+}
+
+/// A verb after "was", "were" or "been" says what was done before ("23 namespaces were
+/// removed", "the snapshots have already been deleted"): a report or a state, never what this
+/// step does.
+fn mark_reports(tokens: &mut [Token]) {
+    const ADVERBS: Words = words!["already", "just", "all", "successfully", "fully", "also"];
+    for i in 0..tokens.len() {
+        if !words!["was", "were", "been"].contains(tokens[i].text.as_str()) {
+            continue;
+        }
+        let clause = tokens[i].clause;
+        let Some(at) = (i + 1..tokens.len().min(i + 3))
+            .find(|&at| !ADVERBS.contains(tokens[at].text.as_str()))
+            .filter(|&at| tokens[at].clause == clause)
+        else {
+            continue;
+        };
+        let word = tokens[at].text.as_str();
+        if word.ends_with("ed")
+            || word.ends_with("en")
+            || words!["lost", "sent", "left", "done", "run", "put", "set", "cut", "shut", "wiped"]
+                .contains(word)
+        {
+            tokens[at].data = true;
+        }
+    }
+}
+
+/// A verb that opens a clause and names, with the words after it, a part of an interface
+/// being built ("Delete account dialog", "Purge button for the upload queue", "Wipe
+/// animation", "Kill switch"): the name of what the step makes, not an act.
+fn mark_interface_names(tokens: &mut [Token]) {
+    const PARTS: Words = words![
+        "button",
+        "buttons",
+        "dialog",
+        "dialogs",
+        "modal",
+        "modals",
+        "animation",
+        "animations",
+        "tooltip",
+        "toast",
+        "icon",
+        "icons",
+        "menu",
+        "checkbox",
+        "toggle",
+        "switch",
+        "widget",
+        "component",
+        "components",
+        "screen",
+        "form",
+        "wizard",
+        "confirmation",
+        "story",
+        "stories",
+        "flow",
+    ];
+    for i in 0..tokens.len() {
+        let clause = tokens[i].clause;
+        // First in its clause, after a heading, an item's number ("4. Delete account dialog")
+        // or a joining word ("Wipe animation and purge button").
+        if i > 0
+            && tokens[i - 1].clause == clause
+            && !tokens[i - 1].label
+            && !is_count(&tokens[i - 1].text)
+            && !words!["and", "or", "plus"].contains(tokens[i - 1].text.as_str())
+        {
+            continue;
+        }
+        let names_a_part = tokens[i + 1..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.clause == clause && !t.data)
+            .take_while(|t| !words!["the", "a", "an", "all", "every", "this", "that", "from", "in", "on", "of", "to"].contains(t.text.as_str()))
+            .any(|t| PARTS.contains(t.text.as_str()));
+        if names_a_part {
+            tokens[i].data = true;
+        }
+    }
 }
 
 /// A step that opens by replying, posting or emailing, and gives the message after a colon
@@ -226,8 +311,19 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
 fn mark_message_text(tokens: &mut [Token]) {
     const MESSAGING: Words =
         words!["reply", "email", "e-mail", "post", "message", "notify", "announce", "dm",];
-    let Some(first) = tokens.iter().position(|t| !t.data && !t.label) else {
-        return;
+    // A heading that opens with the verb and says more ("Post in #ops:", "Reply to Jonas:")
+    // introduces the message; a one-word heading ("Email:") only names the task, and the
+    // words after it are the step.
+    let opening = tokens.iter().position(|t| !t.data);
+    let heading = opening
+        .filter(|&i| tokens[i].label)
+        .map_or(0, |i| tokens[i..].iter().take_while(|t| t.label).count());
+    let first = match opening {
+        Some(i) if heading > 1 => i,
+        _ => match tokens.iter().position(|t| !t.data && !t.label) {
+            Some(i) => i,
+            None => return,
+        },
     };
     if !MESSAGING.contains(tokens[first].text.as_str()) {
         return;
@@ -526,6 +622,22 @@ const WORDS_OF_TEXT: Words = words![
     "paragraph",
 ];
 
+/// The people a message is for, whose "that" opens what the message says ("tell the team
+/// that ..."). "Customers that signed up" is a relative clause, so customers are not here.
+const AUDIENCES: Words = words![
+    "team",
+    "on-call",
+    "oncall",
+    "everyone",
+    "stakeholders",
+    "approver",
+    "approvers",
+    "owner",
+    "owners",
+    "lead",
+    "manager",
+];
+
 /// Verbs of finding something out, which after "to" make a purpose.
 const FINDING_OUT: Words = words![
     "confirm",
@@ -611,12 +723,16 @@ fn mark_purposes(text: &str, base: usize, tokens: &mut [Token]) {
             }
             // "Explain that `purge` deletes archived exports": what a text being written says.
             // So does "a warning that": what a note or a warning in that text says.
+            // "Post in #ops that the namespaces were removed", "tell the team that ...": what
+            // a message to a channel or a team says.
             "that" => {
                 i > 0
                     && tokens[i - 1].clause == clause
                     && (SAYING.contains(tokens[i - 1].text.as_str())
                         || (WORDS_OF_TEXT.contains(tokens[i - 1].text.as_str())
-                            && after_determiner(tokens, i - 1)))
+                            && after_determiner(tokens, i - 1))
+                        || tokens[i - 1].text.starts_with('#')
+                        || AUDIENCES.contains(tokens[i - 1].text.as_str()))
             }
             // "Read the handler to confirm the missing lock": after what the step does, "to"
             // and a verb of finding out says why it is done. "Comment on SEC-1 asking the
