@@ -102,10 +102,10 @@ impl Words {
         }
         // Lists are asked about for every command and every word of a name; walking a string
         // costs a comparison per byte, so each list gets a set, built once, on first use.
-        SETS.with(|sets| {
-            sets.borrow_mut()
-                .entry(self.key())
-                .or_insert_with(|| self.iter().collect())
+        with_cached(self, |cached| {
+            cached
+                .set
+                .get_or_insert_with(|| self.iter().collect())
                 .contains(word)
         })
     }
@@ -125,9 +125,24 @@ const SCAN_LIMIT: usize = 16;
 
 type Set = std::collections::HashSet<&'static str, Quick>;
 
+/// What is worked out once per list and kept: its set of words for `Words::contains`, and its
+/// terms ready for matching words of a step (`prose::find_all`). One table holds both, so the
+/// page compiles one table's code for them.
+#[derive(Default)]
+pub(crate) struct Cached {
+    set: Option<Set>,
+    pub(crate) compiled: Option<&'static crate::prose::Compiled>,
+}
+
 std::thread_local! {
-    static SETS: std::cell::RefCell<std::collections::HashMap<(usize, usize), Set, Quick>> =
+    static CACHE: std::cell::RefCell<std::collections::HashMap<(usize, usize), Cached, Quick>> =
         std::cell::RefCell::new(std::collections::HashMap::default());
+}
+
+/// Runs `f` on what is kept for `list`, made empty on first use. A list is known by where it
+/// lives and how long it is.
+pub(crate) fn with_cached<R>(list: Words, f: impl FnOnce(&mut Cached) -> R) -> R {
+    CACHE.with(|cache| f(cache.borrow_mut().entry(list.key()).or_default()))
 }
 
 /// A multiply-and-rotate hash for short keys. The sets hold the engine's own words, and a

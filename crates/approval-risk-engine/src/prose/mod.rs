@@ -1578,28 +1578,21 @@ fn overlap<const N: usize>(a: &[u64; N], b: &[u64; N]) -> bool {
     a.iter().zip(b).any(|(x, y)| x & y != 0)
 }
 
-std::thread_local! {
-    static COMPILED: std::cell::RefCell<
-        std::collections::HashMap<(usize, usize), std::rc::Rc<Compiled>, crate::words::Quick>,
-    > = std::cell::RefCell::new(std::collections::HashMap::default());
-}
-
-fn compiled(terms: Words) -> std::rc::Rc<Compiled> {
-    // A list is known by where it lives and how long it is (32-bit on the web, 64 natively).
-    let key = terms.key();
-    COMPILED.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry(key)
-            .or_insert_with(|| std::rc::Rc::new(Compiled::new(terms)))
-            .clone()
+/// `terms` compiled, once per list for the life of the program: the lists are the engine's
+/// own constants, so what is kept is bounded by the catalogue, and a plain reference to it
+/// needs no counting.
+fn compiled(terms: Words) -> &'static Compiled {
+    crate::words::with_cached(terms, |cached| {
+        *cached
+            .compiled
+            .get_or_insert_with(|| Box::leak(Box::new(Compiled::new(terms))))
     })
 }
 
 /// All matches of any of `terms`, as index ranges, in text order (one per starting token,
 /// the longest).
 pub fn find_all(tokens: &[Token], terms: Words) -> Vec<(usize, usize)> {
-    find_compiled(tokens, &compiled(terms))
+    find_compiled(tokens, compiled(terms))
 }
 
 /// `find_all` for a list already compiled.

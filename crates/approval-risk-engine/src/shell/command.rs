@@ -9,7 +9,6 @@ use crate::words::Join;
 use crate::words::Last;
 use crate::words::Trim;
 use crate::words::Words;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Arg {
@@ -84,10 +83,43 @@ impl Command {
     }
 }
 
+/// The variables a script has set, by name: a list kept sorted, so a lookup is a binary
+/// search. A hash map of its own compiled a second hashing scheme (with random keys) into the
+/// page for this one table. At most `VARS_KEPT` names are kept: a later new name is read as
+/// unset, which the engine takes as possibly empty, never as safe, and keeping the list this
+/// short keeps each insertion cheap whatever the script.
+#[derive(Debug, Clone, Default)]
+pub struct Vars(Vec<(String, String)>);
+
+const VARS_KEPT: usize = 4096;
+
+impl Vars {
+    pub fn get(&self, name: &str) -> Option<&String> {
+        let at = self.0.binary_search_by(|(n, _)| n.as_str().cmp(name)).ok()?;
+        Some(&self.0[at].1)
+    }
+
+    pub fn insert(&mut self, name: String, value: String) {
+        match self.0.binary_search_by(|(n, _)| n.as_str().cmp(&name)) {
+            Ok(at) => self.0[at].1 = value,
+            Err(at) if self.0.len() < VARS_KEPT => self.0.insert(at, (name, value)),
+            Err(_) => {}
+        }
+    }
+}
+
+impl Extend<(String, String)> for Vars {
+    fn extend<I: IntoIterator<Item = (String, String)>>(&mut self, items: I) {
+        for (name, value) in items {
+            self.insert(name, value);
+        }
+    }
+}
+
 /// What the plan has set so far: variables and the working directory.
 #[derive(Debug, Clone, Default)]
 pub struct ShellState {
-    pub vars: HashMap<String, String>,
+    pub vars: Vars,
     pub cwd: Option<String>,
     /// A database session in the plan has set how long a statement may wait for a lock
     /// (`SET lock_timeout`, MySQL's `lock_wait_timeout`).
@@ -573,7 +605,7 @@ const ALWAYS_SET: Words = words!["HOME", "PWD", "USER", "LOGNAME", "SHELL", "PAT
 /// set from a command substitution (whose command can fail or print nothing). Known values are
 /// kept, and so are the forms that cannot be empty: `${NAME:?message}` stops the shell, and
 /// `${NAME:-default}` / `${NAME:=default}` fall back to the default.
-fn with_empty_expansions(value: &str, vars: &HashMap<String, String>) -> String {
+fn with_empty_expansions(value: &str, vars: &Vars) -> String {
     let mut out = String::with_capacity(value.len());
     let mut rest = value;
     while let Some(at) = rest.find('$') {
@@ -620,7 +652,7 @@ fn with_empty_expansions(value: &str, vars: &HashMap<String, String>) -> String 
 
 /// Substitutes `$NAME` and `${NAME}` with values the plan assigned earlier. Returns the new
 /// text and whether every expansion in it was resolved.
-fn resolve_vars(value: &str, vars: &HashMap<String, String>) -> (String, bool) {
+fn resolve_vars(value: &str, vars: &Vars) -> (String, bool) {
     if !value.contains('$') {
         return (value.to_string(), true);
     }
@@ -1235,6 +1267,26 @@ mod tests {
 
     fn programs(text: &str) -> Vec<String> {
         commands(text).into_iter().map(|c| c.program).collect()
+    }
+
+    #[test]
+    fn variables_are_found_by_name_and_the_last_assignment_wins() {
+        let mut vars = Vars::default();
+        vars.insert("B".to_string(), "2".to_string());
+        vars.insert("A".to_string(), "1".to_string());
+        vars.insert("B".to_string(), "3".to_string());
+        assert_eq!(vars.get("A").map(String::as_str), Some("1"));
+        assert_eq!(vars.get("B").map(String::as_str), Some("3"));
+        assert_eq!(vars.get("C"), None);
+        // Past the kept number, a new name stays unset (possibly empty), an old one still
+        // takes its new value.
+        for i in 0..VARS_KEPT {
+            vars.insert(format!("V{i}"), "x".to_string());
+        }
+        vars.insert("ZZ".to_string(), "late".to_string());
+        assert_eq!(vars.get("ZZ"), None);
+        vars.insert("A".to_string(), "9".to_string());
+        assert_eq!(vars.get("A").map(String::as_str), Some("9"));
     }
 
     #[test]
