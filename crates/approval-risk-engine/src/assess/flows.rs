@@ -397,14 +397,15 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             let from_pipe = if piped { carrying } else { None };
             // A digest or a count says something about a secret without holding it.
             let digest = flows::DIGESTS.contains(&command.program)
-                || (command.program == "grep" && command.args.iter().any(|a| a.value == "-c"));
+                || (command.program == "grep" && command.args.iter().any(|a| a.value == "-c"))
+                || flows::keeps_plain_fields(command);
             let reads = if digest {
                 None
             } else {
                 reads_secret(input, command, &flow).or(from_pipe)
             };
             let sent = sends_secret(input, command, &flow, from_pipe)
-                .or_else(|| posts_secret_file(command, &flow));
+                .or_else(|| posts_secret_file(command, &flow, from_pipe));
             // Through a pipe, a secret is shown again only by a program that prints what it
             // reads (`| jq .password`); `docker login --password-stdin` takes it in.
             let shown = if digest {
@@ -1743,8 +1744,9 @@ fn sends_secret(
 /// A tracker's or code host's CLI posting a file that holds a credential (`jira issue comment
 /// add SEC-1 --template "$LOG"` after the plan wrote a token into the log, `gh gist create
 /// ~/.aws/credentials`): everyone who can read the comment, issue or release reads it. Their
-/// `secret` and `variable` commands store one where it belongs.
-fn posts_secret_file(command: &Command, flow: &Flow) -> Option<Hit> {
+/// `secret` and `variable` commands store one where it belongs. A file named `-` is what the
+/// pipe brings (`vault read ... | jira issue comment add OPS-1 --template -`).
+fn posts_secret_file(command: &Command, flow: &Flow, from_pipe: Option<Span>) -> Option<Hit> {
     if !words!["gh", "glab", "jira"].contains(command.program.as_str())
         || command
             .positionals()
@@ -1758,9 +1760,15 @@ fn posts_secret_file(command: &Command, flow: &Flow) -> Option<Hit> {
             Some((flag, value)) if flag.starts_with("--") => value,
             _ => arg.value.as_str(),
         };
-        let origin = flow.secret_at(value.strip_prefix('@').unwrap_or(value))?;
+        let origin = match value {
+            "-" => from_pipe,
+            _ => flow.secret_at(value.strip_prefix('@').unwrap_or(value))?.span(),
+        };
+        if value == "-" && origin.is_none() {
+            return None;
+        }
         let mut evidence = vec![command.program_span, arg.span];
-        evidence.extend(origin.span());
+        evidence.extend(origin);
         crate::order::sort_by_rank(&mut evidence, |s| crate::order::by_position(*s));
         let mut hit = Hit::at(evidence);
         hit.set_note("It posts a file that holds a credential.".to_string());

@@ -319,6 +319,36 @@ pub const DIGESTS: Words = words![
     "wc",
 ];
 
+/// A JSON filter that keeps only fields named for something other than a credential (`jq -r
+/// '.data.last_vault_rotation'`, `jq '{name: .name, ttl: .ttl}'`): what it prints of a secret
+/// read is a date, a name or a count, as a digest's is. A filter that keeps anything else, or
+/// a whole object (`.`, `.data`), may print the secret.
+pub fn keeps_plain_fields(command: &crate::shell::Command) -> bool {
+    const SECRET_WORDS: Words = words![
+        "pass", "pwd", "secret", "token", "key", "cred", "auth", "private", "cert", "id",
+    ];
+    if !matches!(command.program.as_str(), "jq" | "yq") {
+        return false;
+    }
+    let Some(filter) = command.positionals().next() else {
+        return false;
+    };
+    let filter = filter.value.to_ascii_lowercase();
+    let fields: Vec<&str> = filter
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .filter(|part| part.starts_with('.'))
+        .collect();
+    filter
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"_.,{}: []|\"".contains(&b))
+        && !fields.is_empty()
+        // Each field is a path to a named leaf, and no leaf is a credential.
+        && fields.iter().all(|path| {
+            let leaf = path.rsplit('.').next().unwrap_or("");
+            !leaf.is_empty() && !SECRET_WORDS.iter().any(|w| leaf.contains(w))
+        })
+}
+
 /// Files that hold credentials, by the end of their path.
 const SECRET_PATH_ENDS: Words = words![
     ".aws/credentials",
@@ -501,6 +531,17 @@ pub fn prints_secret(program: &str, positionals: &[&str]) -> bool {
     if positionals
         .iter()
         .any(|p| *p == "metadata" || p.contains("/metadata/"))
+    {
+        return false;
+    }
+    // Vault's roles and configuration (`database/static-roles/app`, `database/config/pg`,
+    // `sys/policies/...`) say how credentials are made, never what they are.
+    if program == "vault"
+        && positionals.iter().any(|p| {
+            p.starts_with("sys/")
+                || p.split('/')
+                    .any(|part| matches!(part, "roles" | "static-roles" | "config"))
+        })
     {
         return false;
     }
