@@ -228,7 +228,7 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
 fn mark_reports(tokens: &mut [Token]) {
     const ADVERBS: Words = words!["already", "just", "all", "successfully", "fully", "also"];
     for i in 0..tokens.len() {
-        if !words!["was", "were", "been"].contains(tokens[i].text.as_str()) {
+        if !matches!(tokens[i].text.as_str(), "was" | "were" | "been") {
             continue;
         }
         let clause = tokens[i].clause;
@@ -289,7 +289,7 @@ fn mark_interface_names(tokens: &mut [Token]) {
             && tokens[i - 1].clause == clause
             && !tokens[i - 1].label
             && !is_count(&tokens[i - 1].text)
-            && !words!["and", "or", "plus"].contains(tokens[i - 1].text.as_str())
+            && !matches!(tokens[i - 1].text.as_str(), "and" | "or" | "plus")
         {
             continue;
         }
