@@ -398,7 +398,8 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             // A digest or a count says something about a secret without holding it.
             let digest = flows::DIGESTS.contains(&command.program)
                 || (command.program == "grep" && command.args.iter().any(|a| a.value == "-c"))
-                || flows::keeps_plain_fields(command);
+                || flows::keeps_plain_fields(command)
+                || flows::keeps_names_only(command);
             let reads = if digest {
                 None
             } else {
@@ -1533,15 +1534,29 @@ fn copies_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
     match command.program.as_str() {
         "cp" | "install" | "rsync" | "mv" if words.len() >= 2 => {
             let (destination, sources) = words.split_last().unwrap_or((&words[0], &[]));
-            if let Some(source) = sources.iter().find(|s| flow.secret_at(&s.value).is_some()) {
-                // The copy holds what the source holds; the copying command is the evidence.
-                let name = source.value.after_last(b'/');
-                let destination = normal_path(&destination.value);
-                flow.secret_paths
-                    .push((format!("{destination}/{name}"), source.span));
-                flow.secret_paths.push((destination, source.span));
+            let source = sources.iter().find(|s| flow.secret_at(&s.value).is_some())?;
+            // The copy holds what the source holds; the copying command is the evidence.
+            let name = source.value.after_last(b'/');
+            let to = normal_path(&destination.value);
+            flow.secret_paths.push((format!("{to}/{name}"), source.span));
+            flow.secret_paths.push((to.clone(), source.span));
+            // A copy beside the original (`cp .env .env.bak`) stays where the secret is kept;
+            // one into another folder (a scratch folder, a bundle for someone) is a copy of
+            // the value to look at, as an archive of it is.
+            let folder = |path: &str| {
+                let path = normal_path(path);
+                path.rsplit_once('/').map_or(String::new(), |(dir, _)| dir.to_string())
+            };
+            if folder(&source.value) == folder(&destination.value) {
+                return None;
             }
-            None
+            let mut hit = Hit::pair(source.span, destination.span);
+            hit.set_target(destination.value.clone());
+            hit.set_note(format!(
+                "`{}` holds a credential, and `{}` now holds a copy of it.",
+                source.value, destination.value
+            ));
+            Some(hit)
         }
         "tar" | "zip" | "7z" => {
             // `tar czf ARCHIVE -C BASE PATHS`, `zip -r ARCHIVE PATHS`: the first path-like word

@@ -286,9 +286,14 @@ const SECRET_SHOWN: Rule = Rule {
         "grep -rn RAILWAY_TOKEN .",
         "git grep -n 'BEGIN RSA PRIVATE KEY'",
         "set -euxo pipefail\nTOKEN=$(vault kv get -field=token secret/ci)",
+        "cp ~/.ssh/id_ed25519 ~/.aws/credentials /tmp/support-bundle/",
+        "vault read -format=json database/static-creds/app | jq -r .data.password",
     ]),
     #[cfg(test)]
     counterexamples: examples(&[
+        "cp .env .env.bak",
+        "vault read database/static-roles/app",
+        "vault read -format=json database/static-creds/app | jq -r '.data.last_vault_rotation'",
         "sha256sum .env.staging",
         "cat .env.staging | sha256sum",
         "grep -rln RAILWAY_TOKEN .",
@@ -347,6 +352,24 @@ pub fn keeps_plain_fields(command: &crate::shell::Command) -> bool {
             let leaf = path.rsplit('.').next().unwrap_or("");
             !leaf.is_empty() && !SECRET_WORDS.iter().any(|w| leaf.contains(w))
         })
+}
+
+/// A filter that cuts each `NAME=value` line down to its name (`cut -d= -f1`, `sed
+/// 's/=.*/=<set>/'`): what it passes on says which variables are set, not their values.
+pub fn keeps_names_only(command: &crate::shell::Command) -> bool {
+    let args: Vec<&str> = command.args.iter().map(|a| a.value.as_str()).collect();
+    match command.program.as_str() {
+        "cut" => {
+            (args.windows(2).any(|w| w == ["-d", "="]) || args.contains(&"-d="))
+                && (args.windows(2).any(|w| w == ["-f", "1"])
+                    || args.contains(&"-f1")
+                    || args.contains(&"--fields=1"))
+        }
+        "sed" => args
+            .iter()
+            .any(|a| a.starts_with("s/=.*/") || a.starts_with("s/=.*$/")),
+        _ => false,
+    }
 }
 
 /// Files that hold credentials, by the end of their path.
@@ -694,7 +717,8 @@ pub fn is_working_file(word: &str) -> bool {
 /// Programs that read a file and print it (or a transformation of it) whole.
 pub const FILE_READERS: Words = words![
     "cat", "head", "tail", "less", "more", "base64", "xxd", "od", "strings", "jq", "yq", "tac",
-    "gzip", "zcat", "tar", "zip", "openssl", "gpg", "cp", "tee", "sed", "awk", "grep",
+    "gzip", "zcat", "tar", "zip", "openssl", "gpg", "cp", "tee", "sed", "awk", "grep", "cut", "tr",
+    "sort", "uniq", "rev",
 ];
 
 /// Programs that send their input or a file to another machine.

@@ -208,6 +208,8 @@ const WORKSPACE: Words = words![
     "bzip2",
     "xz",
     "uudecode",
+    // The keys this machine's SSH agent holds for the session.
+    "ssh-add",
     // Test runners, linters and formatters: they run the working copy's own code and checks.
     "pytest",
     "py.test",
