@@ -278,6 +278,31 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
             hit.set_note(format!("The plan made it: `{}`.", maker.slice(input)));
         }
     }
+    // A working-copy operation (a history rewrite, a hard reset) run inside a folder an
+    // earlier command of the plan cloned or made changes the plan's own copy; what it came
+    // from is untouched, so the loss is at most the plan's own work.
+    for (rule, hit, at) in hits.iter_mut() {
+        let lost = hit.reversibility.unwrap_or(rule.reversibility);
+        if rule.reach != rules::Reach::Workspace
+            || !matches!(lost, Reversibility::Irreversible | Reversibility::Unknown)
+        {
+            continue;
+        }
+        let Some(command) = at.and_then(|at| commands.get(at)) else {
+            continue;
+        };
+        if let Some((folder, maker)) = command
+            .cwd
+            .as_deref()
+            .and_then(|cwd| folder_made_by_plan(cwd, command, state))
+        {
+            hit.reversibility = Some(Reversibility::Recoverable);
+            hit.set_note(format!(
+                "It works in `{folder}`, which `{}` made earlier in the plan: what that came from is untouched.",
+                maker.slice(input)
+            ));
+        }
+    }
     // A fenced block under the step's words is configuration it installs: a CI workflow in one
     // is read for what it will run with.
     for block in &step.blocks {
@@ -1762,6 +1787,27 @@ fn made_by_plan(command: &Command, state: &ShellState) -> Option<Span> {
         maker.get_or_insert(*span);
     }
     maker
+}
+
+/// The folder an earlier command of the plan made (a clone, a `mkdir`) that `cwd` is, or lies
+/// in, with the command that made it.
+fn folder_made_by_plan<'a>(
+    cwd: &str,
+    command: &Command,
+    state: &'a ShellState,
+) -> Option<(&'a str, Span)> {
+    let cwd = crate::shell::normal_path(cwd);
+    state
+        .made
+        .iter()
+        .find(|(made, span)| {
+            span.end <= command.span.start
+                && (cwd == *made
+                    || cwd
+                        .strip_prefix(made.as_str())
+                        .is_some_and(|rest| rest.starts_with('/')))
+        })
+        .map(|(made, span)| (made.as_str(), *span))
 }
 
 /// Does this program change an environment (a cluster, a cloud, a database), so that any

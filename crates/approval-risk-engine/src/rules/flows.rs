@@ -430,12 +430,13 @@ const SECRET_DIRS: Words = words![
 ];
 
 /// Does this path name a file that holds credentials (`~/.aws/credentials`, `.env.staging`,
-/// `deploy.pem`)? Templates of one (`.env.example`) hold none.
+/// `deploy.pem`)? Templates of one (`.env.example`) hold none, and neither does a key pair's
+/// public half (`id_ed25519.pub`), which is made to be handed out.
 pub fn is_secret_path(path: &str) -> bool {
     let path = path.trim_matches(&['"', '\''][..]);
     let lower = path.to_ascii_lowercase();
     let name = lower.after_last(b'/');
-    let template = words!["example", "sample", "template", "dist", "defaults"]
+    let template = words!["example", "sample", "template", "dist", "defaults", ".pub"]
         .iter()
         .any(|t| name.ends_with(t));
     if template {
