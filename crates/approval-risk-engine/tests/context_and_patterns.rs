@@ -4912,3 +4912,19 @@ fn working_copy_changes_in_a_fresh_clone_lose_nothing_that_was_there() {
         Decision::Escalate
     );
 }
+
+/// Trimming a machine's journal to days of logs is its routine retention (review, and no
+/// backup asked for); keeping less than a day, or rotating first so current logs go too,
+/// erases the record.
+#[test]
+fn journal_retention_of_days_is_routine() {
+    assert_eq!(decision("journalctl --vacuum-time=14d"), Decision::Review);
+    assert_eq!(decision("sudo journalctl --vacuum-time=2weeks"), Decision::Review);
+    for line in [
+        "journalctl --vacuum-time=1s",
+        "sudo journalctl --rotate --vacuum-time=7d",
+        "journalctl --vacuum-time=12h",
+    ] {
+        assert!(decision(line) >= Decision::Escalate, "{line}");
+    }
+}

@@ -1021,10 +1021,13 @@ fn no_backup(seen: &Seen, work: &mut [StepWork], found: &mut Found) {
             .enumerate()
             .filter(|(_, f)| {
                 // Files where a server keeps its data (`/var/log/app`, `/srv/...`) are data as
-                // much as what an environment holds, whatever reach the rule has.
+                // much as what an environment holds, whatever reach the rule has. What the
+                // finding reaches nobody else with (a machine's old logs past the days it
+                // keeps) needs no backup.
                 matches!(f.rule.action, Action::Delete | Action::DeleteRecreate)
                     && f.reversibility == Reversibility::Irreversible
-                    && (f.rule.reach.follows_environment() || f.scope >= Scope::Production)
+                    && ((f.rule.reach.follows_environment() && f.scope > Scope::None)
+                        || f.scope >= Scope::Production)
                     && !f.raised.contains(&Raised::DevelopersOwn)
             })
             .map(|(k, _)| k)

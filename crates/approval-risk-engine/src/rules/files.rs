@@ -2174,7 +2174,36 @@ fn journal_vacuum(command: &Command) -> Option<Hit> {
             .iter()
             .any(|f| a.value.starts_with(f))
     })?;
-    Some(Hit::pair(command.program_span, vacuum.span))
+    let mut hit = Hit::pair(command.program_span, vacuum.span);
+    // Keeping days of logs (`--vacuum-time=14d`) is this machine's routine retention: only
+    // what is older goes, and nobody else's records. Keeping less than a day (`=1s`), or
+    // rotating first so that current logs go too, erases the record itself.
+    let rotates = command.args.iter().any(|a| a.value == "--rotate");
+    let kept = vacuum
+        .value
+        .strip_prefix("--vacuum-time=")
+        .filter(|kept| !rotates && keeps_days(kept));
+    if let Some(kept) = kept {
+        hit.scope = Some(crate::model::Scope::None);
+        hit.set_note(format!(
+            "It keeps the last {kept} of logs on this machine and deletes only what is older."
+        ));
+    }
+    Some(hit)
+}
+
+/// Is a journal time span (`14d`, `2weeks`, `1month`, `48h`) a day or more?
+fn keeps_days(span: &str) -> bool {
+    let digits = span.bytes().take_while(u8::is_ascii_digit).count();
+    let Ok(count) = span[..digits].parse::<u32>() else {
+        return false;
+    };
+    match span[digits..].trim() {
+        "h" | "hour" | "hours" => count >= 24,
+        "d" | "day" | "days" | "w" | "week" | "weeks" | "M" | "month" | "months" | "y"
+        | "year" | "years" => count >= 1,
+        _ => false,
+    }
 }
 
 pub static RULES: &[Rule] = &[
@@ -2779,7 +2808,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words!["https://www.freedesktop.org/software/systemd/man/latest/journalctl.html#--vacuum-size="],
         #[cfg(test)]
-        examples: examples(&["journalctl --vacuum-time=1s", "sudo journalctl --rotate --vacuum-size=10M"]),
+        examples: examples(&["journalctl --vacuum-time=1s", "sudo journalctl --rotate --vacuum-size=10M", "journalctl --vacuum-time=14d"]),
         #[cfg(test)]
         counterexamples: examples(&["journalctl -u nginx --since today", "journalctl --disk-usage"]),
     },
