@@ -4928,3 +4928,17 @@ fn journal_retention_of_days_is_routine() {
         assert!(decision(line) >= Decision::Escalate, "{line}");
     }
 }
+
+/// A program named by its path in a `bin` folder after a heading's colon is that program
+/// (`~/proj/.venv/bin/jupyter lab`), and version 3 of the PostgreSQL driver is no typosquat of
+/// version 2.
+#[test]
+fn programs_named_by_their_bin_path_and_real_package_names() {
+    for line in [
+        "Start JupyterLab on this laptop: ~/work/a/.venv/bin/jupyter lab --no-browser --ip 127.0.0.1 --port 8899",
+        "Set up: python3 -m venv .venv && .venv/bin/pip install pandas==2.2.3 \"psycopg[binary]==3.2.3\"",
+    ] {
+        assert_eq!(decision(line), Decision::Proceed, "{line}");
+    }
+    assert!(rule_ids("pip install psycopq").contains(&"pkg.install-near-popular".to_string()));
+}

@@ -520,6 +520,14 @@ pub(crate) fn command_in_sentence(text: &str) -> Option<(Span, CodeKind)> {
     for pair in words.windows(2) {
         let ((_, written), (start, program)) = (pair[0], pair[1]);
         let rest = &text[start..];
+        // A program named by its path in a `bin` folder (`~/proj/.venv/bin/jupyter`,
+        // `node_modules/.bin/eslint`) is that program, as the shell reads it.
+        let program = match program.rsplit_once('/') {
+            Some((folder, name)) if matches!(folder.after_last(b'/'), "bin" | ".bin" | "sbin") => {
+                name
+            }
+            _ => program,
+        };
         // Markdown's emphasis around a label ("**Run:** ...") closes after its colon.
         let colon = written.trim_end_of(b"*_").ends_with(':');
         if colon && looks_like_statement(rest) {

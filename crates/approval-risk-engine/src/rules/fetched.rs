@@ -170,6 +170,8 @@ const PYPI_POPULAR: Words = words![
     "torch",
     "scikit-learn",
     "psycopg2",
+    // Version 3 of the PostgreSQL driver, one letter from version 2 and as popular.
+    "psycopg",
     "pymongo",
     "redis",
     "celery",
@@ -276,6 +278,6 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         examples: examples(&["pip install reqeusts", "npm install lodahs", "uv add pandsa"]),
         #[cfg(test)]
-        counterexamples: examples(&["pip install requests", "npm install lodash", "pip install numpy==1.26"]),
+        counterexamples: examples(&["pip install requests", "npm install lodash", "pip install numpy==1.26", "pip install \"psycopg[binary]==3.2.3\""]),
     },
 ];

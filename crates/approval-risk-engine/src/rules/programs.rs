@@ -210,6 +210,8 @@ const WORKSPACE: Words = words![
     "uudecode",
     // The keys this machine's SSH agent holds for the session.
     "ssh-add",
+    // A notebook server on this machine.
+    "jupyter",
     // Test runners, linters and formatters: they run the working copy's own code and checks.
     "pytest",
     "py.test",
