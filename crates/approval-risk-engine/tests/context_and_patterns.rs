@@ -4942,3 +4942,21 @@ fn programs_named_by_their_bin_path_and_real_package_names() {
     }
     assert!(rule_ids("pip install psycopq").contains(&"pkg.install-near-popular".to_string()));
 }
+
+/// A variable filled from a field named for a credential (`jq -r .api_key`) holds one whatever
+/// it is called: printing it shows it. A credential file the plan commits by name and pushes
+/// leaves the machine; a field named for something else (`.api_key_id`) holds no secret.
+#[test]
+fn a_credential_taken_from_a_response_and_a_committed_env_file() {
+    let printed = "#!/bin/sh\nRESP=$(curl -fsS -X POST https://api.example.com/v3/api_keys -d '{}')\nNEW_KEY=$(jq -r .api_key <<<\"$RESP\")\necho \"new key: $NEW_KEY\"";
+    let assessment = assess_default(printed);
+    assert!(has_finding(step(&assessment, 3), "flow.secret-shown"));
+    let id_only = "#!/bin/sh\nRESP=$(curl -fsS -X POST https://api.example.com/v3/api_keys -d '{}')\nKEY_ID=$(jq -r .api_key_id <<<\"$RESP\")\necho \"new key id: $KEY_ID\"";
+    let assessment = assess_default(id_only);
+    assert!(!has_finding(step(&assessment, 3), "flow.secret-shown"));
+    assert_eq!(
+        decision("git add .env && git commit -m 'rotate key' && git push origin HEAD:main"),
+        Decision::Block
+    );
+    assert!(decision("git add src/app.py && git commit -m 'fix' && git push") < Decision::Block);
+}

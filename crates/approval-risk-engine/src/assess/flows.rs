@@ -482,8 +482,8 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                     }
                     flow.secret_vars.push((name, source));
                 }
-            } else if let Some(name) =
-                assigned_from(input, command).filter(|name| flows::is_credential_name(name))
+            } else if let Some(name) = assigned_from(input, command)
+                .filter(|name| flows::is_credential_name(name) || flows::takes_credential(command))
             {
                 // `NEW_PASS=$(openssl rand -base64 30)`: a credential the plan makes is as
                 // secret as one it reads.
@@ -1328,11 +1328,18 @@ fn commits_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
     if command.program != "git" {
         return None;
     }
+    // A credential file the command names itself (`git add .env`) is one whoever wrote it.
+    let named = command
+        .positionals()
+        .skip(1)
+        .find(|w| flows::is_secret_path(&w.value) && flows::is_working_file(&w.value))
+        .map(|w| (normal_path(&w.value), w.span));
     let secret = flow
         .secret_paths
         .iter()
         .find(|(path, _)| flows::is_working_file(path))
-        .map(|(path, span)| (path.clone(), *span))?;
+        .map(|(path, span)| (path.clone(), *span))
+        .or(named)?;
     let verb = git_takes(command, &secret.0)?;
     if verb.value == "commit" && flow.committed.is_some() {
         return None;

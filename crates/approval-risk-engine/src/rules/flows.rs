@@ -354,6 +354,21 @@ pub fn keeps_plain_fields(command: &crate::shell::Command) -> bool {
         })
 }
 
+/// A JSON filter that takes out one field named for a credential (`jq -r .api_key`, `jq -r
+/// '.data.access_token'`): what it prints is that credential, whatever the variable it fills
+/// is called.
+pub fn takes_credential(command: &crate::shell::Command) -> bool {
+    matches!(command.program.as_str(), "jq" | "yq")
+        && command.positionals().next().is_some_and(|filter| {
+            let path = filter.value.trim_matches(&['\'', '"'][..]);
+            path.starts_with('.')
+                && path
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+                && is_credential_name(path.after_last(b'.'))
+        })
+}
+
 /// A filter that cuts each `NAME=value` line down to its name (`cut -d= -f1`, `sed
 /// 's/=.*/=<set>/'`): what it passes on says which variables are set, not their values.
 pub fn keeps_names_only(command: &crate::shell::Command) -> bool {
