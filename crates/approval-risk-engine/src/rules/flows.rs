@@ -663,6 +663,14 @@ pub fn is_credential_name(name: &str) -> bool {
         "CREDENTIAL"
     ];
     let upper = name.to_ascii_uppercase();
+    // What names a credential's identity or whereabouts (`API_KEY_ID`, `TOKEN_NAME`,
+    // `SECRET_ARN`, `PASSWORD_FILE`) holds none of its value.
+    if ["_ID", "_NAME", "_ARN", "_URL", "_PATH", "_FILE"]
+        .iter()
+        .any(|end| upper.ends_with(end))
+    {
+        return false;
+    }
     NAMES.iter().any(|word| {
         upper.match_indices(word).any(|(at, _)| {
             // A whole part of the name: `PASS` in `NEW_PASS`, not in `PASSTHROUGH` or `BYPASS`.
