@@ -7,6 +7,7 @@
 //! 1`), and leaving out float parsing keeps the page's download small. Nesting is limited, so
 //! no input can exhaust the stack.
 
+use crate::words::Last;
 use std::fmt;
 
 /// A JSON value. Objects keep their fields in order, duplicates included.
@@ -192,7 +193,7 @@ impl Reader<'_> {
     fn error(&self, message: &'static str) -> JsonError {
         let before = self.text.get(..self.at).unwrap_or(self.text);
         let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_start = before.find_last(b'\n').map_or(0, |i| i + 1);
         let column = before
             .get(line_start..)
             .map_or(0, |rest| rest.chars().count())

@@ -1552,7 +1552,7 @@ fn copies_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
             // the value to look at, as an archive of it is.
             let folder = |path: &str| {
                 let path = normal_path(path);
-                path.rsplit_once('/').map_or(String::new(), |(dir, _)| dir.to_string())
+                path.split_last(b'/').map_or(String::new(), |(dir, _)| dir.to_string())
             };
             if folder(&source.value) == folder(&destination.value) {
                 return None;
@@ -1615,14 +1615,15 @@ fn assigned_from(input: &str, command: &Command) -> Option<String> {
     if !command.wrappers.contains(&"$( )") {
         return None;
     }
-    let line_start = input[..command.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = input[..command.span.start].find_last(b'\n').map_or(0, |i| i + 1);
     let before = input[line_start..command.span.start].trim_end();
     // `X=$(...)` and the quoted `X="$(...)"` alike.
     let before = before.strip_suffix("$(")?;
     let before = before.strip_suffix('"').unwrap_or(before);
     let before = before.strip_suffix('=')?;
     let name_start = before
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .bytes()
+        .rposition(|b| !(b.is_ascii_alphanumeric() || b == b'_'))
         .map_or(0, |i| i + 1);
     let name = &before[name_start..];
     (!name.is_empty()).then(|| name.to_string())

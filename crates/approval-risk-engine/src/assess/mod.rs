@@ -294,7 +294,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
         if let Some((folder, maker)) = command
             .cwd
             .as_deref()
-            .and_then(|cwd| folder_made_by_plan(cwd, command, state))
+            .and_then(|cwd| made_earlier(cwd, command, state))
         {
             hit.reversibility = Some(Reversibility::Recoverable);
             hit.set_note(format!(
@@ -1777,33 +1777,27 @@ fn made_by_plan(command: &Command, state: &ShellState) -> Option<Span> {
     };
     let mut maker = None;
     for operand in &operands {
-        let (_, span) = state.made.iter().find(|(made, span)| {
-            span.end <= command.span.start
-                && (operand == made
-                    || operand
-                        .strip_prefix(made.as_str())
-                        .is_some_and(|rest| rest.starts_with('/')))
-        })?;
-        maker.get_or_insert(*span);
+        let (_, span) = made_earlier(operand, command, state)?;
+        maker.get_or_insert(span);
     }
     maker
 }
 
-/// The folder an earlier command of the plan made (a clone, a `mkdir`) that `cwd` is, or lies
-/// in, with the command that made it.
-fn folder_made_by_plan<'a>(
-    cwd: &str,
+/// What an earlier command of the plan made (a folder, a clone, a file) that `path` is, or
+/// lies in, with the command that made it.
+fn made_earlier<'a>(
+    path: &str,
     command: &Command,
     state: &'a ShellState,
 ) -> Option<(&'a str, Span)> {
-    let cwd = crate::shell::normal_path(cwd);
+    let path = crate::shell::normal_path(path);
     state
         .made
         .iter()
         .find(|(made, span)| {
             span.end <= command.span.start
-                && (cwd == *made
-                    || cwd
+                && (path == *made
+                    || path
                         .strip_prefix(made.as_str())
                         .is_some_and(|rest| rest.starts_with('/')))
         })
@@ -2530,7 +2524,7 @@ fn mark_task_details(input: &str, tokens: &mut [Token]) {
         let start = tokens[detail.start].span.start;
         let line_start = input
             .get(..start)
-            .and_then(|before| before.rfind('\n'))
+            .and_then(|before| before.find_last(b'\n'))
             .map_or(0, |n| n + 1);
         let lead_in = input.get(line_start..start).unwrap_or("");
         let indented_bullet = lead_in.starts_with(&[' ', '\t'][..])

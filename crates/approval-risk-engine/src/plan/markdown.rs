@@ -522,7 +522,7 @@ pub(crate) fn command_in_sentence(text: &str) -> Option<(Span, CodeKind)> {
         let rest = &text[start..];
         // A program named by its path in a `bin` folder (`~/proj/.venv/bin/jupyter`,
         // `node_modules/.bin/eslint`) is that program, as the shell reads it.
-        let program = match program.rsplit_once('/') {
+        let program = match program.split_last(b'/') {
             Some((folder, name)) if matches!(folder.after_last(b'/'), "bin" | ".bin" | "sbin") => {
                 name
             }

@@ -1423,8 +1423,6 @@ fn is_count(word: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
 
-/// A term list bucketed by first byte, so each token is checked only against the terms that
-/// could start with it.
 /// The second letter of a word, hyphens skipped (`re-create` -> `e`), or 0 when there is none
 /// or the term allows anything there (`d*`).
 fn second_letter(word: &str) -> u8 {
@@ -1491,46 +1489,36 @@ impl Shape {
 /// A word list made ready for matching: its terms bucketed by first byte, and what
 /// `may_match` needs to rule the whole list out for a step at once.
 pub struct Compiled {
-    /// Which first bytes have a bucket, one bit each: most tokens start with a byte no term
-    /// of a list starts with, and this answers that from one cache line.
-    starts: [u64; 4],
-    /// The first bytes of terms that take any second letter (a stem such as `d*`, a team's
-    /// channel), one bit each.
-    any_second: [u64; 4],
-    /// The (first byte, second letter) pairs the other terms need, hashed (`pair_bit`).
-    pairs: [u64; 16],
+    /// The (first byte, second letter) pairs the terms start with, hashed (`pair_bit`); a term
+    /// that takes any second letter (a stem such as `d*`, a team's channel) as its first byte
+    /// with 0.
+    pairs: Bits,
     /// By first byte: each term with the second letter it needs (0: any) and its shape.
     buckets: Vec<Vec<(u8, Shape, &'static str)>>,
     /// Terms that name a word's end (`*datenbank`), which any token may match.
     endings: Vec<&'static str>,
 }
 
+/// A set of 1,024 bits.
+type Bits = [u64; 16];
+
 impl Compiled {
     pub fn new(terms: Words) -> Compiled {
         let mut buckets = vec![Vec::new(); 256];
         let mut endings = Vec::new();
-        let mut starts = [0u64; 4];
-        let mut any_second = [0u64; 4];
         let mut pairs = [0u64; 16];
         for term in terms {
             match term.bytes().next() {
                 Some(b'*') => endings.push(term),
                 Some(first) => {
-                    set_bit(&mut starts, usize::from(first));
                     let second = second_letter(term);
-                    if second == 0 {
-                        set_bit(&mut any_second, usize::from(first));
-                    } else {
-                        set_bit(&mut pairs, pair_bit(first, second));
-                    }
+                    set_bit(&mut pairs, pair_bit(first, second));
                     buckets[usize::from(first)].push((second, Shape::of(term), term))
                 }
                 None => {}
             }
         }
         Compiled {
-            starts,
-            any_second,
             pairs,
             buckets,
             endings,
@@ -1540,29 +1528,24 @@ impl Compiled {
     /// Whether any term could match a word of the step whose words start as `starts` says.
     /// False only when none can: `find_all` would find nothing.
     pub fn may_match(&self, starts: &Starts) -> bool {
-        !self.endings.is_empty()
-            || overlap(&self.any_second, &starts.firsts)
-            || overlap(&self.pairs, &starts.pairs)
+        !self.endings.is_empty() || self.pairs.iter().zip(&starts.0).any(|(x, y)| x & y != 0)
     }
 }
 
-/// How a step's words start: each word's first byte, and its first byte with its second
-/// letter (`pair_bit`), one bit each. Worked out once per step, it lets the step skip every
-/// word list whose terms start otherwise, most of the catalogue's prose rules for most steps.
-#[derive(Default)]
-pub struct Starts {
-    firsts: [u64; 4],
-    pairs: [u64; 16],
-}
+/// How a step's words start: each word's first byte with its second letter, and with 0 for
+/// the terms that take any (`pair_bit`), one bit each. Worked out once per step, it lets the
+/// step skip every word list whose terms start otherwise, most of the catalogue's prose rules
+/// for most steps.
+pub struct Starts(Bits);
 
 impl Starts {
     pub fn of(tokens: &[Token]) -> Starts {
-        let mut starts = Starts::default();
+        let mut bits = [0u64; 16];
         for token in tokens {
-            set_bit(&mut starts.firsts, usize::from(token.first));
-            set_bit(&mut starts.pairs, pair_bit(token.first, token.second));
+            set_bit(&mut bits, pair_bit(token.first, token.second));
+            set_bit(&mut bits, pair_bit(token.first, 0));
         }
-        starts
+        Starts(bits)
     }
 }
 
@@ -1570,12 +1553,8 @@ fn pair_bit(first: u8, second: u8) -> usize {
     (usize::from(first) * 31 + usize::from(second)) % 1024
 }
 
-fn set_bit<const N: usize>(bits: &mut [u64; N], bit: usize) {
-    bits[bit / 64 % N] |= 1 << (bit % 64);
-}
-
-fn overlap<const N: usize>(a: &[u64; N], b: &[u64; N]) -> bool {
-    a.iter().zip(b).any(|(x, y)| x & y != 0)
+fn set_bit(bits: &mut Bits, bit: usize) {
+    bits[bit / 64] |= 1 << (bit % 64);
 }
 
 /// `terms` compiled, once per list for the life of the program: the lists are the engine's
@@ -1599,15 +1578,9 @@ pub fn find_all(tokens: &[Token], terms: Words) -> Vec<(usize, usize)> {
 pub fn find_compiled(tokens: &[Token], compiled: &Compiled) -> Vec<(usize, usize)> {
     let mut hits: Vec<(usize, usize)> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        let first = token.first;
         let mut best: Option<usize> = None;
         let second = token.second;
-        let bucket: &[_] = if compiled.starts[usize::from(first / 64)] & (1 << (first % 64)) != 0 {
-            &compiled.buckets[usize::from(first)]
-        } else {
-            &[]
-        };
-        for (needs, shape, term) in bucket {
+        for (needs, shape, term) in &compiled.buckets[usize::from(token.first)] {
             if *needs != 0 && *needs != second {
                 continue;
             }

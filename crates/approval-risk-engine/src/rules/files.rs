@@ -2192,18 +2192,19 @@ fn journal_vacuum(command: &Command) -> Option<Hit> {
     Some(hit)
 }
 
-/// Is a journal time span (`14d`, `2weeks`, `1month`, `48h`) a day or more?
+/// Is a journal time span (`14d`, `2weeks`, `1month`, `48h`) a day or more? Its unit is
+/// read by its first letter: days, weeks, months (`M`, `mo...`) and years, or hours.
 fn keeps_days(span: &str) -> bool {
     let digits = span.bytes().take_while(u8::is_ascii_digit).count();
-    let Ok(count) = span[..digits].parse::<u32>() else {
-        return false;
-    };
-    match span[digits..].trim() {
-        "h" | "hour" | "hours" => count >= 24,
-        "d" | "day" | "days" | "w" | "week" | "weeks" | "M" | "month" | "months" | "y"
-        | "year" | "years" => count >= 1,
-        _ => false,
-    }
+    let count: u32 = span[..digits].parse().unwrap_or(0);
+    let unit = &span[digits..];
+    count > 0
+        && match unit.bytes().next() {
+            Some(b'd' | b'w' | b'y' | b'M') => true,
+            Some(b'm') => unit.starts_with("mo"),
+            Some(b'h') => count >= 24,
+            _ => false,
+        }
 }
 
 pub static RULES: &[Rule] = &[

@@ -349,7 +349,7 @@ pub fn keeps_plain_fields(command: &crate::shell::Command) -> bool {
         && !fields.is_empty()
         // Each field is a path to a named leaf, and no leaf is a credential.
         && fields.iter().all(|path| {
-            let leaf = path.rsplit('.').next().unwrap_or("");
+            let leaf = path.after_last(b'.');
             !leaf.is_empty() && !SECRET_WORDS.iter().any(|w| leaf.contains(w))
         })
 }

@@ -1416,7 +1416,7 @@ mod tests {
         let line = "(crontab -l 2>/dev/null; echo \"0 3 * * * /opt/job.sh\") | crontab -";
         let cmds = commands(line);
         let start = line.find('"').unwrap_or(0);
-        let end = line.rfind('"').unwrap_or(0) + 1;
+        let end = line.find_last(b'"').unwrap_or(0) + 1;
         assert_eq!(
             cmds[2].input,
             Input::Pipe {
