@@ -94,20 +94,16 @@ impl Words {
     }
 
     /// `contains` for one type: the generic method above is compiled once per type of word it
-    /// is given (`&str`, `String`, `str`), and this body, its set lookup included, only once.
+    /// is given (`&str`, `String`, `str`), and this body, its lookup included, only once.
     #[inline(never)]
     fn has(self, word: &str) -> bool {
         if self.joined.len() <= SCAN_LIMIT {
             return self.iter().any(|w| w == word);
         }
         // Lists are asked about for every command and every word of a name; walking a string
-        // costs a comparison per byte, so each list gets a set, built once, on first use.
-        with_cached(self, |cached| {
-            cached
-                .set
-                .get_or_insert_with(|| self.iter().collect())
-                .contains(word)
-        })
+        // costs a comparison per byte, so each list is looked in by its words' first letters,
+        // worked out once, on first use.
+        compiled(self).contains(word)
     }
 
     /// Where the list lives: two lists are the same list when their keys are equal.
@@ -123,26 +119,23 @@ const SEPARATOR_BYTE: u8 = 0x1f;
 /// up in a set.
 const SCAN_LIMIT: usize = 16;
 
-type Set = std::collections::HashSet<&'static str, Quick>;
-
-/// What is worked out once per list and kept: its set of words for `Words::contains`, and its
-/// terms ready for matching words of a step (`prose::find_all`). One table holds both, so the
-/// page compiles one table's code for them.
-#[derive(Default)]
-pub(crate) struct Cached {
-    set: Option<Set>,
-    pub(crate) compiled: Option<&'static crate::prose::Compiled>,
-}
-
 std::thread_local! {
-    static CACHE: std::cell::RefCell<std::collections::HashMap<(usize, usize), Cached, Quick>> =
-        std::cell::RefCell::new(std::collections::HashMap::default());
+    static CACHE: std::cell::RefCell<
+        std::collections::HashMap<(usize, usize), &'static crate::prose::Compiled, Quick>,
+    > = std::cell::RefCell::new(std::collections::HashMap::default());
 }
 
-/// Runs `f` on what is kept for `list`, made empty on first use. A list is known by where it
-/// lives and how long it is.
-pub(crate) fn with_cached<R>(list: Words, f: impl FnOnce(&mut Cached) -> R) -> R {
-    CACHE.with(|cache| f(cache.borrow_mut().entry(list.key()).or_default()))
+/// `list` made ready for lookups and for matching words of a step (`prose::find_all`), once
+/// per list for the life of the program: the lists are the engine's own constants, so what is
+/// kept is bounded by the catalogue, and a plain reference to it needs no counting. A list is
+/// known by where it lives and how long it is.
+pub(crate) fn compiled(list: Words) -> &'static crate::prose::Compiled {
+    CACHE.with(|cache| {
+        *cache
+            .borrow_mut()
+            .entry(list.key())
+            .or_insert_with(|| Box::leak(Box::new(crate::prose::Compiled::new(list))))
+    })
 }
 
 /// A multiply-and-rotate hash for short keys. The sets hold the engine's own words, and a

@@ -1525,6 +1525,17 @@ impl Compiled {
         }
     }
 
+    /// Whether `word` is one of the terms, exactly as written.
+    pub fn contains(&self, word: &str) -> bool {
+        match word.bytes().next() {
+            Some(b'*') => self.endings.contains(&word),
+            Some(first) => self.buckets[usize::from(first)]
+                .iter()
+                .any(|(_, _, term)| *term == word),
+            None => false,
+        }
+    }
+
     /// Whether any term could match a word of the step whose words start as `starts` says.
     /// False only when none can: `find_all` would find nothing.
     pub fn may_match(&self, starts: &Starts) -> bool {
@@ -1557,21 +1568,10 @@ fn set_bit(bits: &mut Bits, bit: usize) {
     bits[bit / 64] |= 1 << (bit % 64);
 }
 
-/// `terms` compiled, once per list for the life of the program: the lists are the engine's
-/// own constants, so what is kept is bounded by the catalogue, and a plain reference to it
-/// needs no counting.
-fn compiled(terms: Words) -> &'static Compiled {
-    crate::words::with_cached(terms, |cached| {
-        *cached
-            .compiled
-            .get_or_insert_with(|| Box::leak(Box::new(Compiled::new(terms))))
-    })
-}
-
 /// All matches of any of `terms`, as index ranges, in text order (one per starting token,
 /// the longest).
 pub fn find_all(tokens: &[Token], terms: Words) -> Vec<(usize, usize)> {
-    find_compiled(tokens, compiled(terms))
+    find_compiled(tokens, crate::words::compiled(terms))
 }
 
 /// `find_all` for a list already compiled.

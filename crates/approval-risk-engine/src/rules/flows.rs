@@ -545,18 +545,10 @@ fn command_in(entry: &str, program: &str, positionals: &[&str]) -> bool {
 
 /// Could this program print a secret (the cheap test before the words are looked at)?
 pub fn may_print_secret(program: &str) -> bool {
-    // Every command of every step asks, so the programs are gathered into a set once.
-    static PROGRAMS: std::sync::OnceLock<std::collections::HashSet<&str, crate::words::Quick>> =
-        std::sync::OnceLock::new();
     words!["env", "set", "export"].contains(program)
-        || PROGRAMS
-            .get_or_init(|| {
-                SECRET_PRINTERS
-                    .iter()
-                    .filter_map(|entry| entry.split(' ').next())
-                    .collect()
-            })
-            .contains(program)
+        || SECRET_PRINTERS
+            .iter()
+            .any(|entry| entry.split(' ').next() == Some(program))
 }
 
 /// Does a command with this program and these positional words print a secret?

@@ -671,21 +671,33 @@ const SEPARATOR_BYTE: u8 = 0x1f;
 
 /// Rules indexed for matching: command rules by program, then SQL and prose rules.
 pub struct Index {
-    /// Keyed by the catalogue's own program names, never by input: the engine's quick hash
-    /// cannot be flooded through it, and the page links no second hasher for it.
-    pub(crate) by_program:
-        std::collections::HashMap<&'static str, Vec<&'static Rule>, crate::words::Quick>,
+    /// The catalogue's program names, sorted, each with its rules: found by binary search, so
+    /// the page compiles no hash table of its own for them.
+    pub(crate) by_program: ByProgram,
     pub sql: Vec<&'static Rule>,
     /// Each prose rule with its verbs compiled once, for the step-wide check that skips the
     /// rules none of whose verbs a step could contain (`prose::Compiled::may_match`).
     pub prose: Vec<(&'static Rule, crate::prose::Compiled)>,
 }
 
+/// Command rules by the program they match, sorted by its name.
+pub(crate) struct ByProgram(Vec<(&'static str, Vec<&'static Rule>)>);
+
+impl ByProgram {
+    pub(crate) fn get(&self, program: &str) -> Option<&[&'static Rule]> {
+        let at = self
+            .0
+            .binary_search_by(|(name, _)| (*name).cmp(program))
+            .ok()?;
+        Some(&self.0[at].1)
+    }
+}
+
 pub fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index = Index {
-            by_program: std::collections::HashMap::default(),
+            by_program: ByProgram(Vec::new()),
             sql: Vec::new(),
             prose: Vec::new(),
         };
@@ -696,7 +708,11 @@ pub fn index() -> &'static Index {
                 _ => None,
             };
             for program in programs.into_iter().flat_map(Words::iter) {
-                index.by_program.entry(program).or_default().push(rule);
+                let list = &mut index.by_program.0;
+                match list.binary_search_by(|(name, _)| name.cmp(&program)) {
+                    Ok(at) => list[at].1.push(rule),
+                    Err(at) => list.insert(at, (program, vec![rule])),
+                }
             }
             match &rule.matcher {
                 Matcher::Command(_) | Matcher::CommandFn { .. } => {}

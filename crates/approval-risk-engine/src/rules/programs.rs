@@ -597,7 +597,7 @@ pub fn is_known_program(name: &str) -> bool {
                 && super::powershell::reads(&name.to_ascii_lowercase()))
             || WORKSPACE.contains(&name)
             || KNOWN.contains(&name)
-            || index().by_program.contains_key(name))
+            || index().by_program.get(name).is_some())
 }
 
 /// Program names that are also everyday English words ("make the change", "watch the logs",
