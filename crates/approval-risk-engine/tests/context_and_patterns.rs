@@ -4761,8 +4761,10 @@ fn a_command_after_a_heading_is_read_as_that_command() {
         assert_eq!(decision(line), Decision::Proceed, "{line}");
     }
     // The second command of the line is read, not left to the words around it.
-    assert!(rule_ids("Clean up: kubectl --context stg get ns; rm -rf /srv/data")
-        .contains(&"fs.rm-recursive".to_string()));
+    assert!(
+        rule_ids("Clean up: kubectl --context stg get ns; rm -rf /srv/data")
+            .contains(&"fs.rm-recursive".to_string())
+    );
     assert!(decision("Roll out: helm repo update && helm upgrade web ./chart") >= Decision::Review);
     // An apostrophe is no quote, and English after a program's name is no command.
     assert!(!rule_ids("Note: docker isn't running so the build fails.")
@@ -4798,7 +4800,9 @@ fn a_verb_after_was_or_were_reports_what_was_done() {
         decision("Note that 40 buckets were deleted by the old job last night."),
         Decision::Proceed
     );
-    assert!(decision("Delete the namespaces that were created by the load test.") >= Decision::Review);
+    assert!(
+        decision("Delete the namespaces that were created by the load test.") >= Decision::Review
+    );
     assert!(decision("The old job was stopped; now delete its 40 buckets.") >= Decision::Escalate);
 }
 
@@ -4867,8 +4871,10 @@ fn a_credential_piped_into_a_ticket_comment_is_sent() {
 /// shows no value; one that keeps the values does.
 #[test]
 fn copies_and_filters_of_a_credential() {
-    assert!(rule_ids("cp ~/.ssh/id_ed25519 ~/.aws/credentials /tmp/support-bundle/")
-        .contains(&"flow.secret-shown".to_string()));
+    assert!(
+        rule_ids("cp ~/.ssh/id_ed25519 ~/.aws/credentials /tmp/support-bundle/")
+            .contains(&"flow.secret-shown".to_string())
+    );
     assert!(!rule_ids("cp .env .env.bak").contains(&"flow.secret-shown".to_string()));
     for line in [
         "grep -E '^(DEPLOY|HOSTWELL)_[A-Z_]*=' .env | sed -E 's/=.*/=<set>/'",
@@ -4919,7 +4925,10 @@ fn working_copy_changes_in_a_fresh_clone_lose_nothing_that_was_there() {
 #[test]
 fn journal_retention_of_days_is_routine() {
     assert_eq!(decision("journalctl --vacuum-time=14d"), Decision::Review);
-    assert_eq!(decision("sudo journalctl --vacuum-time=2weeks"), Decision::Review);
+    assert_eq!(
+        decision("sudo journalctl --vacuum-time=2weeks"),
+        Decision::Review
+    );
     for line in [
         "journalctl --vacuum-time=1s",
         "sudo journalctl --rotate --vacuum-time=7d",

@@ -1541,18 +1541,22 @@ fn copies_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
     match command.program.as_str() {
         "cp" | "install" | "rsync" | "mv" if words.len() >= 2 => {
             let (destination, sources) = words.split_last().unwrap_or((&words[0], &[]));
-            let source = sources.iter().find(|s| flow.secret_at(&s.value).is_some())?;
+            let source = sources
+                .iter()
+                .find(|s| flow.secret_at(&s.value).is_some())?;
             // The copy holds what the source holds; the copying command is the evidence.
             let name = source.value.after_last(b'/');
             let to = normal_path(&destination.value);
-            flow.secret_paths.push((format!("{to}/{name}"), source.span));
+            flow.secret_paths
+                .push((format!("{to}/{name}"), source.span));
             flow.secret_paths.push((to.clone(), source.span));
             // A copy beside the original (`cp .env .env.bak`) stays where the secret is kept;
             // one into another folder (a scratch folder, a bundle for someone) is a copy of
             // the value to look at, as an archive of it is.
             let folder = |path: &str| {
                 let path = normal_path(path);
-                path.split_last(b'/').map_or(String::new(), |(dir, _)| dir.to_string())
+                path.split_last(b'/')
+                    .map_or(String::new(), |(dir, _)| dir.to_string())
             };
             if folder(&source.value) == folder(&destination.value) {
                 return None;
@@ -1615,7 +1619,9 @@ fn assigned_from(input: &str, command: &Command) -> Option<String> {
     if !command.wrappers.contains(&"$( )") {
         return None;
     }
-    let line_start = input[..command.span.start].find_last(b'\n').map_or(0, |i| i + 1);
+    let line_start = input[..command.span.start]
+        .find_last(b'\n')
+        .map_or(0, |i| i + 1);
     let before = input[line_start..command.span.start].trim_end();
     // `X=$(...)` and the quoted `X="$(...)"` alike.
     let before = before.strip_suffix("$(")?;
@@ -1785,7 +1791,9 @@ fn posts_secret_file(command: &Command, flow: &Flow, from_pipe: Option<Span>) ->
         };
         let origin = match value {
             "-" => from_pipe,
-            _ => flow.secret_at(value.strip_prefix('@').unwrap_or(value))?.span(),
+            _ => flow
+                .secret_at(value.strip_prefix('@').unwrap_or(value))?
+                .span(),
         };
         if value == "-" && origin.is_none() {
             return None;

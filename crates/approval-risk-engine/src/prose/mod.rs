@@ -297,7 +297,13 @@ fn mark_interface_names(tokens: &mut [Token]) {
             .iter()
             .take(3)
             .take_while(|t| t.clause == clause && !t.data)
-            .take_while(|t| !words!["the", "a", "an", "all", "every", "this", "that", "from", "in", "on", "of", "to"].contains(t.text.as_str()))
+            .take_while(|t| {
+                !words![
+                    "the", "a", "an", "all", "every", "this", "that", "from", "in", "on", "of",
+                    "to"
+                ]
+                .contains(t.text.as_str())
+            })
             .any(|t| PARTS.contains(t.text.as_str()));
         if names_a_part {
             tokens[i].data = true;

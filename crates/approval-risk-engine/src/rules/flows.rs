@@ -329,9 +329,8 @@ pub const DIGESTS: Words = words![
 /// read is a date, a name or a count, as a digest's is. A filter that keeps anything else, or
 /// a whole object (`.`, `.data`), may print the secret.
 pub fn keeps_plain_fields(command: &crate::shell::Command) -> bool {
-    const SECRET_WORDS: Words = words![
-        "pass", "pwd", "secret", "token", "key", "cred", "auth", "private", "cert", "id",
-    ];
+    const SECRET_WORDS: Words =
+        words!["pass", "pwd", "secret", "token", "key", "cred", "auth", "private", "cert", "id",];
     if !matches!(command.program.as_str(), "jq" | "yq") {
         return false;
     }

@@ -95,7 +95,10 @@ const VARS_KEPT: usize = 4096;
 
 impl Vars {
     pub fn get(&self, name: &str) -> Option<&String> {
-        let at = self.0.binary_search_by(|(n, _)| n.as_str().cmp(name)).ok()?;
+        let at = self
+            .0
+            .binary_search_by(|(n, _)| n.as_str().cmp(name))
+            .ok()?;
         Some(&self.0[at].1)
     }
 
@@ -1210,7 +1213,12 @@ fn track_made(command: &Command, state: &mut ShellState) {
             }
         }
         // `git clone URL DIR` makes DIR (or, without one, a folder named for the repository).
-        "git" if command.positionals().next().is_some_and(|w| w.value == "clone") => {
+        "git"
+            if command
+                .positionals()
+                .next()
+                .is_some_and(|w| w.value == "clone") =>
+        {
             let mut words = command.positionals().skip(1).map(|a| a.value.as_str());
             let url = words.next().unwrap_or_default();
             let named = url.trim_end_matches('/').after_last(b'/').after_last(b':');
