@@ -4904,21 +4904,6 @@ fn a_public_key_is_no_secret() {
     assert!(rule_ids("cat ~/.ssh/id_ed25519").contains(&"flow.secret-shown".to_string()));
 }
 
-/// Rewriting history in a fresh clone the plan itself made loses nothing that was there before
-/// (the repository it came from is untouched until a push): review, not escalate. In a working
-/// copy the plan did not make, it stays the one-way change it is.
-#[test]
-fn working_copy_changes_in_a_fresh_clone_lose_nothing_that_was_there() {
-    let fresh = "#!/bin/sh\ngit clone --mirror git@github.com:acme/api.git /tmp/api.git && cd /tmp/api.git && git filter-repo --invert-paths --path big.bin";
-    let assessment = assess_default(fresh);
-    assert_eq!(step(&assessment, 1).decision, Decision::Review);
-    assert!(has_finding(step(&assessment, 1), "git.rewrite-history"));
-    assert_eq!(
-        decision("git filter-repo --invert-paths --path big.bin"),
-        Decision::Escalate
-    );
-}
-
 /// Trimming a machine's journal to days of logs is its routine retention (review, and no
 /// backup asked for); keeping less than a day, or rotating first so current logs go too,
 /// erases the record.

@@ -278,31 +278,6 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
             hit.set_note(format!("The plan made it: `{}`.", maker.slice(input)));
         }
     }
-    // A working-copy operation (a history rewrite, a hard reset) run inside a folder an
-    // earlier command of the plan cloned or made changes the plan's own copy; what it came
-    // from is untouched, so the loss is at most the plan's own work.
-    for (rule, hit, at) in hits.iter_mut() {
-        let lost = hit.reversibility.unwrap_or(rule.reversibility);
-        if rule.reach != rules::Reach::Workspace
-            || !matches!(lost, Reversibility::Irreversible | Reversibility::Unknown)
-        {
-            continue;
-        }
-        let Some(command) = at.and_then(|at| commands.get(at)) else {
-            continue;
-        };
-        if let Some((folder, maker)) = command
-            .cwd
-            .as_deref()
-            .and_then(|cwd| made_earlier(cwd, command, state))
-        {
-            hit.reversibility = Some(Reversibility::Recoverable);
-            hit.set_note(format!(
-                "It works in `{folder}`, which `{}` made earlier in the plan: what that came from is untouched.",
-                maker.slice(input)
-            ));
-        }
-    }
     // A fenced block under the step's words is configuration it installs: a CI workflow in one
     // is read for what it will run with.
     for block in &step.blocks {

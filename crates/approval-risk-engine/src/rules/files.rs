@@ -2183,11 +2183,9 @@ fn journal_vacuum(command: &Command) -> Option<Hit> {
         .value
         .strip_prefix("--vacuum-time=")
         .filter(|kept| !rotates && keeps_days(kept));
-    if let Some(kept) = kept {
+    if kept.is_some() {
         hit.scope = Some(crate::model::Scope::None);
-        hit.set_note(format!(
-            "It keeps the last {kept} of logs on this machine and deletes only what is older."
-        ));
+        hit.set_note("It keeps days of logs on this machine and deletes only older ones.".to_string());
     }
     Some(hit)
 }

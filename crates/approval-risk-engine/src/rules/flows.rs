@@ -324,48 +324,38 @@ pub const DIGESTS: Words = words![
     "wc",
 ];
 
-/// A JSON filter that keeps only fields named for something other than a credential (`jq -r
-/// '.data.last_vault_rotation'`, `jq '{name: .name, ttl: .ttl}'`): what it prints of a secret
-/// read is a date, a name or a count, as a digest's is. A filter that keeps anything else, or
-/// a whole object (`.`, `.data`), may print the secret.
+/// A JSON filter that keeps one field named for something other than a credential (`jq -r
+/// '.data.last_vault_rotation'`): what it prints of a secret read is a date, a name or a
+/// count, as a digest's is. A filter that keeps anything else, or a whole object (`.`,
+/// `.data`), may print the secret.
 pub fn keeps_plain_fields(command: &crate::shell::Command) -> bool {
-    const SECRET_WORDS: Words =
-        words!["pass", "pwd", "secret", "token", "key", "cred", "auth", "private", "cert", "id",];
+    const SECRET_WORDS: Words = words![
+        "pass", "pwd", "secret", "token", "key", "cred", "auth", "private", "cert", "id", "data",
+    ];
+    json_path(command).is_some_and(|path| {
+        let leaf = path.after_last(b'.').to_ascii_lowercase();
+        !leaf.is_empty() && !SECRET_WORDS.iter().any(|w| leaf.contains(w))
+    })
+}
+
+/// The one path a `jq` or `yq` filter takes out (`.data.token`), when that is all it is.
+fn json_path(command: &crate::shell::Command) -> Option<&str> {
     if !matches!(command.program.as_str(), "jq" | "yq") {
-        return false;
+        return None;
     }
-    let Some(filter) = command.positionals().next() else {
-        return false;
-    };
-    let filter = filter.value.to_ascii_lowercase();
-    let fields: Vec<&str> = filter
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
-        .filter(|part| part.starts_with('.'))
-        .collect();
-    filter
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"_.,{}: []|\"".contains(&b))
-        && !fields.is_empty()
-        // Each field is a path to a named leaf, and no leaf is a credential.
-        && fields.iter().all(|path| {
-            let leaf = path.after_last(b'.');
-            !leaf.is_empty() && !SECRET_WORDS.iter().any(|w| leaf.contains(w))
-        })
+    let path = command.positionals().next()?.value.trim_matches(&['\'', '"'][..]);
+    (path.starts_with('.')
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.'))
+    .then_some(path)
 }
 
 /// A JSON filter that takes out one field named for a credential (`jq -r .api_key`, `jq -r
 /// '.data.access_token'`): what it prints is that credential, whatever the variable it fills
 /// is called.
 pub fn takes_credential(command: &crate::shell::Command) -> bool {
-    matches!(command.program.as_str(), "jq" | "yq")
-        && command.positionals().next().is_some_and(|filter| {
-            let path = filter.value.trim_matches(&['\'', '"'][..]);
-            path.starts_with('.')
-                && path
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
-                && is_credential_name(path.after_last(b'.'))
-        })
+    json_path(command).is_some_and(|path| is_credential_name(path.after_last(b'.')))
 }
 
 /// A filter that cuts each `NAME=value` line down to its name (`cut -d= -f1`, `sed

@@ -1212,33 +1212,6 @@ fn track_made(command: &Command, state: &mut ShellState) {
                 );
             }
         }
-        // `git clone URL DIR` makes DIR (or, without one, a folder named for the repository).
-        "git"
-            if command
-                .positionals()
-                .next()
-                .is_some_and(|w| w.value == "clone") =>
-        {
-            let mut words = command.positionals().skip(1).map(|a| a.value.as_str());
-            let url = words.next().unwrap_or_default();
-            let named = url.trim_end_matches('/').after_last(b'/').after_last(b':');
-            let bare = args
-                .iter()
-                .any(|a| a.value == "--mirror" || a.value == "--bare");
-            let folder = match words.next() {
-                Some(dir) => dir.to_string(),
-                None if bare && !named.ends_with(".git") => format!("{named}.git"),
-                None if bare => named.to_string(),
-                None => named.trim_end_matches(".git").to_string(),
-            };
-            if !folder.is_empty() {
-                let folder = match &state.cwd {
-                    Some(cwd) if !folder.starts_with(&['/', '~'][..]) => join_path(cwd, &folder),
-                    _ => folder,
-                };
-                made.push(folder);
-            }
-        }
         "docker" | "podman" => {
             let verb = command.positionals().next().map(|a| a.value.as_str());
             if matches!(verb, Some("run" | "create")) {
