@@ -302,13 +302,9 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
     if step.prose {
         mark_code_described(input, &mut tokens);
         let before = hits.len();
-        let starts = prose::Starts::of(&tokens);
-        for (rule, verbs) in &rules::index().prose {
-            if !verbs.may_match(&starts) {
-                continue;
-            }
+        for rule in &rules::index().prose {
             if let Matcher::Prose(pattern) = &rule.matcher {
-                if let Some(mut hit) = match_prose(pattern, verbs, &tokens) {
+                if let Some(mut hit) = match_prose(pattern, &tokens) {
                     // "Remove unused code", "clean up the unused imports": deleting or tidying
                     // code is work in the working copy, not a deletion somewhere else.
                     if matches!(rule.action, Action::Delete | Action::Opaque)

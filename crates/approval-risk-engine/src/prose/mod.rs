@@ -1492,43 +1492,30 @@ impl Shape {
     }
 }
 
-/// A word list made ready for matching: its terms bucketed by first byte, and what
-/// `may_match` needs to rule the whole list out for a step at once.
+/// A word list made ready for matching: its terms bucketed by first byte, so each word is
+/// checked only against the terms that could start with it.
 pub struct Compiled {
-    /// The (first byte, second letter) pairs the terms start with, hashed (`pair_bit`); a term
-    /// that takes any second letter (a stem such as `d*`, a team's channel) as its first byte
-    /// with 0.
-    pairs: Bits,
     /// By first byte: each term with the second letter it needs (0: any) and its shape.
     buckets: Vec<Vec<(u8, Shape, &'static str)>>,
     /// Terms that name a word's end (`*datenbank`), which any token may match.
     endings: Vec<&'static str>,
 }
 
-/// A set of 1,024 bits.
-type Bits = [u64; 16];
-
 impl Compiled {
     pub fn new(terms: Words) -> Compiled {
         let mut buckets = vec![Vec::new(); 256];
         let mut endings = Vec::new();
-        let mut pairs = [0u64; 16];
         for term in terms {
             match term.bytes().next() {
                 Some(b'*') => endings.push(term),
                 Some(first) => {
                     let second = second_letter(term);
-                    set_bit(&mut pairs, pair_bit(first, second));
                     buckets[usize::from(first)].push((second, Shape::of(term), term))
                 }
                 None => {}
             }
         }
-        Compiled {
-            pairs,
-            buckets,
-            endings,
-        }
+        Compiled { buckets, endings }
     }
 
     /// Whether `word` is one of the terms, exactly as written.
@@ -1541,47 +1528,12 @@ impl Compiled {
             None => false,
         }
     }
-
-    /// Whether any term could match a word of the step whose words start as `starts` says.
-    /// False only when none can: `find_all` would find nothing.
-    pub fn may_match(&self, starts: &Starts) -> bool {
-        !self.endings.is_empty() || self.pairs.iter().zip(&starts.0).any(|(x, y)| x & y != 0)
-    }
-}
-
-/// How a step's words start: each word's first byte with its second letter, and with 0 for
-/// the terms that take any (`pair_bit`), one bit each. Worked out once per step, it lets the
-/// step skip every word list whose terms start otherwise, most of the catalogue's prose rules
-/// for most steps.
-pub struct Starts(Bits);
-
-impl Starts {
-    pub fn of(tokens: &[Token]) -> Starts {
-        let mut bits = [0u64; 16];
-        for token in tokens {
-            set_bit(&mut bits, pair_bit(token.first, token.second));
-            set_bit(&mut bits, pair_bit(token.first, 0));
-        }
-        Starts(bits)
-    }
-}
-
-fn pair_bit(first: u8, second: u8) -> usize {
-    (usize::from(first) * 31 + usize::from(second)) % 1024
-}
-
-fn set_bit(bits: &mut Bits, bit: usize) {
-    bits[bit / 64] |= 1 << (bit % 64);
 }
 
 /// All matches of any of `terms`, as index ranges, in text order (one per starting token,
 /// the longest).
 pub fn find_all(tokens: &[Token], terms: Words) -> Vec<(usize, usize)> {
-    find_compiled(tokens, crate::words::compiled(terms))
-}
-
-/// `find_all` for a list already compiled.
-pub fn find_compiled(tokens: &[Token], compiled: &Compiled) -> Vec<(usize, usize)> {
+    let compiled = crate::words::compiled(terms);
     let mut hits: Vec<(usize, usize)> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         let mut best: Option<usize> = None;

@@ -467,13 +467,8 @@ pub fn match_sql(pattern: &SqlPattern, words: &[SqlWord]) -> Option<Hit> {
     })
 }
 
-/// `verbs` is `pattern.verbs` compiled (see `Index::prose`).
-pub fn match_prose(
-    pattern: &ProsePattern,
-    verbs: &crate::prose::Compiled,
-    tokens: &[Token],
-) -> Option<Hit> {
-    let verbs = crate::prose::find_compiled(tokens, verbs);
+pub fn match_prose(pattern: &ProsePattern, tokens: &[Token]) -> Option<Hit> {
+    let verbs = find_all(tokens, pattern.verbs);
     // Objects and companions are found once for the step, and each verb looks only at those
     // within its window: a step of many verbs costs its length, not verbs times length.
     let mut objects: Option<Vec<(usize, usize)>> = None;

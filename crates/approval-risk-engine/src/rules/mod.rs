@@ -675,9 +675,7 @@ pub struct Index {
     /// the page compiles no hash table of its own for them.
     pub(crate) by_program: ByProgram,
     pub sql: Vec<&'static Rule>,
-    /// Each prose rule with its verbs compiled once, for the step-wide check that skips the
-    /// rules none of whose verbs a step could contain (`prose::Compiled::may_match`).
-    pub prose: Vec<(&'static Rule, crate::prose::Compiled)>,
+    pub prose: Vec<&'static Rule>,
 }
 
 /// Command rules by the program they match, sorted by its name.
@@ -717,9 +715,7 @@ pub fn index() -> &'static Index {
             match &rule.matcher {
                 Matcher::Command(_) | Matcher::CommandFn { .. } => {}
                 Matcher::Sql(_) | Matcher::SqlFn(_) => index.sql.push(rule),
-                Matcher::Prose(pattern) => index
-                    .prose
-                    .push((rule, crate::prose::Compiled::new(pattern.verbs))),
+                Matcher::Prose(_) => index.prose.push(rule),
                 Matcher::Builtin | Matcher::StepCommands => {}
             }
         }
