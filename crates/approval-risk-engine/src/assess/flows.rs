@@ -398,8 +398,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             // A digest or a count says something about a secret without holding it.
             let digest = flows::DIGESTS.contains(&command.program)
                 || (command.program == "grep" && command.args.iter().any(|a| a.value == "-c"))
-                || flows::keeps_plain_fields(command)
-                || flows::keeps_names_only(command);
+                || flows::keeps_plain_fields(command);
             let reads = if digest {
                 None
             } else {
@@ -1604,7 +1603,7 @@ fn copies_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
             let mut hit = Hit::pair(path.span, archive.span);
             hit.set_target(archive.value.clone());
             hit.set_note(format!(
-                "`{}` holds a credential, and the archive `{}` now holds a copy of it.",
+                "`{}` holds a credential, and `{}` now holds a copy of it.",
                 path.value, archive.value
             ));
             Some(hit)

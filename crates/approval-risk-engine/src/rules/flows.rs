@@ -358,24 +358,6 @@ pub fn takes_credential(command: &crate::shell::Command) -> bool {
     json_path(command).is_some_and(|path| is_credential_name(path.after_last(b'.')))
 }
 
-/// A filter that cuts each `NAME=value` line down to its name (`cut -d= -f1`, `sed
-/// 's/=.*/=<set>/'`): what it passes on says which variables are set, not their values.
-pub fn keeps_names_only(command: &crate::shell::Command) -> bool {
-    let args: Vec<&str> = command.args.iter().map(|a| a.value.as_str()).collect();
-    match command.program.as_str() {
-        "cut" => {
-            (args.windows(2).any(|w| w == ["-d", "="]) || args.contains(&"-d="))
-                && (args.windows(2).any(|w| w == ["-f", "1"])
-                    || args.contains(&"-f1")
-                    || args.contains(&"--fields=1"))
-        }
-        "sed" => args
-            .iter()
-            .any(|a| a.starts_with("s/=.*/") || a.starts_with("s/=.*$/")),
-        _ => false,
-    }
-}
-
 /// Files that hold credentials, by the end of their path.
 const SECRET_PATH_ENDS: Words = words![
     ".aws/credentials",
