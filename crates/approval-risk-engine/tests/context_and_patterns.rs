@@ -4792,20 +4792,6 @@ fn what_a_message_says_is_not_what_the_step_does() {
     }
 }
 
-/// A verb after "was", "were" or "been" reports what was done before; the step's own verb
-/// still counts.
-#[test]
-fn a_verb_after_was_or_were_reports_what_was_done() {
-    assert_eq!(
-        decision("Note that 40 buckets were deleted by the old job last night."),
-        Decision::Proceed
-    );
-    assert!(
-        decision("Delete the namespaces that were created by the load test.") >= Decision::Review
-    );
-    assert!(decision("The old job was stopped; now delete its 40 buckets.") >= Decision::Escalate);
-}
-
 /// A task titled for a part of the interface it builds ("Delete account dialog", "Purge
 /// button for the upload queue", "Wipe animation and purge button") names that part; the same
 /// verb acting on something ("Purge the upload queue") is an act.

@@ -217,36 +217,8 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
     mark_redactions(&mut out);
     mark_label(text, span.start, &mut out);
     mark_message_text(&mut out);
-    mark_reports(&mut out);
     mark_interface_names(&mut out);
     out
-}
-
-/// A verb after "was", "were" or "been" says what was done before ("23 namespaces were
-/// removed", "the snapshots have already been deleted"): a report or a state, never what this
-/// step does.
-fn mark_reports(tokens: &mut [Token]) {
-    const ADVERBS: Words = words!["already", "just", "all", "successfully", "fully", "also"];
-    for i in 0..tokens.len() {
-        if !matches!(tokens[i].text.as_str(), "was" | "were" | "been") {
-            continue;
-        }
-        let clause = tokens[i].clause;
-        let Some(at) = (i + 1..tokens.len().min(i + 3))
-            .find(|&at| !ADVERBS.contains(tokens[at].text.as_str()))
-            .filter(|&at| tokens[at].clause == clause)
-        else {
-            continue;
-        };
-        let word = tokens[at].text.as_str();
-        if word.ends_with("ed")
-            || word.ends_with("en")
-            || words!["lost", "sent", "left", "done", "run", "put", "set", "cut", "shut", "wiped"]
-                .contains(word)
-        {
-            tokens[at].data = true;
-        }
-    }
 }
 
 /// A verb that opens a clause and names, with the words after it, a part of an interface
