@@ -2185,7 +2185,9 @@ fn journal_vacuum(command: &Command) -> Option<Hit> {
         .filter(|kept| !rotates && keeps_days(kept));
     if kept.is_some() {
         hit.scope = Some(crate::model::Scope::None);
-        hit.set_note("It keeps days of logs on this machine and deletes only older ones.".to_string());
+        hit.set_note(
+            "It keeps days of logs on this machine and deletes only older ones.".to_string(),
+        );
     }
     Some(hit)
 }

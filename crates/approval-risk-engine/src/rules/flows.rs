@@ -343,7 +343,11 @@ fn json_path(command: &crate::shell::Command) -> Option<&str> {
     if !matches!(command.program.as_str(), "jq" | "yq") {
         return None;
     }
-    let path = command.positionals().next()?.value.trim_matches(&['\'', '"'][..]);
+    let path = command
+        .positionals()
+        .next()?
+        .value
+        .trim_matches(&['\'', '"'][..]);
     (path.starts_with('.')
         && path
             .bytes()
