@@ -1560,13 +1560,7 @@ fn copies_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
             if folder(&source.value) == folder(&destination.value) {
                 return None;
             }
-            let mut hit = Hit::pair(source.span, destination.span);
-            hit.set_target(destination.value.clone());
-            hit.set_note(format!(
-                "`{}` holds a credential, and `{}` now holds a copy of it.",
-                source.value, destination.value
-            ));
-            Some(hit)
+            Some(copied(source, destination))
         }
         "tar" | "zip" | "7z" => {
             // `tar czf ARCHIVE -C BASE PATHS`, `zip -r ARCHIVE PATHS`: the first path-like word
@@ -1600,16 +1594,21 @@ fn copies_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
             flow.secret_paths
                 .push((normal_path(&archive.value), source));
             // Credentials packed into an archive are ready to travel: the copy is a finding.
-            let mut hit = Hit::pair(path.span, archive.span);
-            hit.set_target(archive.value.clone());
-            hit.set_note(format!(
-                "`{}` holds a credential, and `{}` now holds a copy of it.",
-                path.value, archive.value
-            ));
-            Some(hit)
+            Some(copied(path, archive))
         }
         _ => None,
     }
+}
+
+/// The finding on a copy of a credential: where it was, and where a copy of it now is.
+fn copied(from: &crate::shell::Arg, to: &crate::shell::Arg) -> Hit {
+    let mut hit = Hit::pair(from.span, to.span);
+    hit.set_target(to.value.clone());
+    hit.set_note(format!(
+        "`{}` holds a credential, and `{}` now holds a copy of it.",
+        from.value, to.value
+    ));
+    hit
 }
 
 /// The variable a command's output is assigned to, when the command is the whole of a
