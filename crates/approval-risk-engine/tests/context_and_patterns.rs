@@ -4862,9 +4862,10 @@ fn copies_and_filters_of_a_credential() {
             .contains(&"flow.secret-shown".to_string())
     );
     assert!(!rule_ids("cp .env .env.bak").contains(&"flow.secret-shown".to_string()));
-    for line in ["ssh-keygen -lf ~/.ssh/id_ed25519.pub && ssh-add -l"] {
-        assert_eq!(decision(line), Decision::Proceed, "{line}");
-    }
+    assert_eq!(
+        decision("ssh-keygen -lf ~/.ssh/id_ed25519.pub && ssh-add -l"),
+        Decision::Proceed
+    );
     for line in ["grep TOKEN .env | cut -d= -f2", "sort .env"] {
         assert!(
             rule_ids(line).contains(&"flow.secret-shown".to_string()),
