@@ -1347,7 +1347,7 @@ fn commits_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
     let mut hit = Hit::pair(command.program_span.cover(verb.span), secret.1);
     hit.set_target(secret.0.clone());
     hit.set_note(format!(
-        "It takes `{}`, where the plan put a secret, into the git history, which keeps it after the file changes.",
+        "It takes `{}`, which holds a secret, into the git history, which keeps it after the file changes.",
         secret.0
     ));
     Some(hit)
@@ -1390,7 +1390,7 @@ fn pushes_secret(command: &Command, flow: &Flow) -> Option<Hit> {
     let mut hit = Hit::pair(command.program_span.cover(verb.span), *committed);
     hit.set_target(path.clone());
     hit.set_note(format!(
-        "It pushes the commit holding the secret the plan put in `{path}`; once pushed it must be revoked, not deleted."
+        "It pushes the commit holding the secret in `{path}`; once pushed it must be revoked, not deleted."
     ));
     Some(hit)
 }
