@@ -1548,7 +1548,7 @@ fn copies_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
             let to = normal_path(&destination.value);
             flow.secret_paths
                 .push((format!("{to}/{name}"), source.span));
-            flow.secret_paths.push((to.clone(), source.span));
+            flow.secret_paths.push((to, source.span));
             // A copy beside the original (`cp .env .env.bak`) stays where the secret is kept;
             // one into another folder (a scratch folder, a bundle for someone) is a copy of
             // the value to look at, as an archive of it is.
@@ -1788,14 +1788,11 @@ fn posts_secret_file(command: &Command, flow: &Flow, from_pipe: Option<Span>) ->
             _ => arg.value.as_str(),
         };
         let origin = match value {
-            "-" => from_pipe,
+            "-" => Some(from_pipe?),
             _ => flow
                 .secret_at(value.strip_prefix('@').unwrap_or(value))?
                 .span(),
         };
-        if value == "-" && origin.is_none() {
-            return None;
-        }
         let mut evidence = vec![command.program_span, arg.span];
         evidence.extend(origin);
         crate::order::sort_by_rank(&mut evidence, |s| crate::order::by_position(*s));

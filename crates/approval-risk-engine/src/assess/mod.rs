@@ -1748,31 +1748,16 @@ fn made_by_plan(command: &Command, state: &ShellState) -> Option<Span> {
     };
     let mut maker = None;
     for operand in &operands {
-        let (_, span) = made_earlier(operand, command, state)?;
-        maker.get_or_insert(span);
-    }
-    maker
-}
-
-/// What an earlier command of the plan made (a folder, a clone, a file) that `path` is, or
-/// lies in, with the command that made it.
-fn made_earlier<'a>(
-    path: &str,
-    command: &Command,
-    state: &'a ShellState,
-) -> Option<(&'a str, Span)> {
-    let path = crate::shell::normal_path(path);
-    state
-        .made
-        .iter()
-        .find(|(made, span)| {
+        let (_, span) = state.made.iter().find(|(made, span)| {
             span.end <= command.span.start
-                && (path == *made
-                    || path
+                && (operand == made
+                    || operand
                         .strip_prefix(made.as_str())
                         .is_some_and(|rest| rest.starts_with('/')))
-        })
-        .map(|(made, span)| (made.as_str(), *span))
+        })?;
+        maker.get_or_insert(*span);
+    }
+    maker
 }
 
 /// Does this program change an environment (a cluster, a cloud, a database), so that any

@@ -1466,7 +1466,7 @@ impl Shape {
 
 /// A word list made ready for matching: its terms bucketed by first byte, so each word is
 /// checked only against the terms that could start with it.
-pub struct Compiled {
+pub(crate) struct Compiled {
     /// By first byte: each term with the second letter it needs (0: any) and its shape.
     buckets: Vec<Vec<(u8, Shape, &'static str)>>,
     /// Terms that name a word's end (`*datenbank`), which any token may match.
@@ -1474,15 +1474,14 @@ pub struct Compiled {
 }
 
 impl Compiled {
-    pub fn new(terms: Words) -> Compiled {
+    pub(crate) fn new(terms: Words) -> Compiled {
         let mut buckets = vec![Vec::new(); 256];
         let mut endings = Vec::new();
         for term in terms {
             match term.bytes().next() {
                 Some(b'*') => endings.push(term),
                 Some(first) => {
-                    let second = second_letter(term);
-                    buckets[usize::from(first)].push((second, Shape::of(term), term))
+                    buckets[usize::from(first)].push((second_letter(term), Shape::of(term), term))
                 }
                 None => {}
             }
@@ -1491,7 +1490,7 @@ impl Compiled {
     }
 
     /// Whether `word` is one of the terms, exactly as written.
-    pub fn contains(&self, word: &str) -> bool {
+    pub(crate) fn contains(&self, word: &str) -> bool {
         match word.bytes().next() {
             Some(b'*') => self.endings.contains(&word),
             Some(first) => self.buckets[usize::from(first)]

@@ -426,10 +426,10 @@ pub fn is_secret_path(path: &str) -> bool {
     let path = path.trim_matches(&['"', '\''][..]);
     let lower = path.to_ascii_lowercase();
     let name = lower.after_last(b'/');
-    let template = words!["example", "sample", "template", "dist", "defaults", ".pub"]
+    let holds_none = words!["example", "sample", "template", "dist", "defaults", ".pub"]
         .iter()
         .any(|t| name.ends_with(t));
-    if template {
+    if holds_none {
         return false;
     }
     name == ".env"
@@ -521,9 +521,11 @@ fn command_in(entry: &str, program: &str, positionals: &[&str]) -> bool {
 /// Could this program print a secret (the cheap test before the words are looked at)?
 pub fn may_print_secret(program: &str) -> bool {
     words!["env", "set", "export"].contains(program)
-        || SECRET_PRINTERS
-            .iter()
-            .any(|entry| entry.split(' ').next() == Some(program))
+        || SECRET_PRINTERS.iter().any(|entry| {
+            entry
+                .strip_prefix(program)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
 }
 
 /// Does a command with this program and these positional words print a secret?
