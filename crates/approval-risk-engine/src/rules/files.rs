@@ -2179,11 +2179,12 @@ fn journal_vacuum(command: &Command) -> Option<Hit> {
     // what is older goes, and nobody else's records. Keeping less than a day (`=1s`), or
     // rotating first so that current logs go too, erases the record itself.
     let rotates = command.args.iter().any(|a| a.value == "--rotate");
-    let kept = vacuum
-        .value
-        .strip_prefix("--vacuum-time=")
-        .filter(|kept| !rotates && keeps_days(kept));
-    if kept.is_some() {
+    let routine = !rotates
+        && vacuum
+            .value
+            .strip_prefix("--vacuum-time=")
+            .is_some_and(keeps_days);
+    if routine {
         hit.scope = Some(crate::model::Scope::None);
         hit.set_note(
             "It keeps days of logs on this machine and deletes only older ones.".to_string(),
