@@ -119,10 +119,20 @@ const SEPARATOR_BYTE: u8 = 0x1f;
 /// in by their words' first letters (`compiled`).
 const SCAN_LIMIT: usize = 16;
 
+/// Slots in the front of the compiled-list cache (see `compiled`).
+const RECENT_SLOTS: usize = 128;
+
+type Entry = ((usize, usize), &'static crate::prose::Compiled);
+
 std::thread_local! {
-    static CACHE: std::cell::RefCell<
-        std::collections::HashMap<(usize, usize), &'static crate::prose::Compiled, Quick>,
-    > = std::cell::RefCell::new(std::collections::HashMap::default());
+    /// Every compiled list, sorted by key and found by binary search: a few hundred lists,
+    /// each added once. The standard hash table would compile another table into the page.
+    static CACHE: std::cell::RefCell<Vec<Entry>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// In front of it, one slot per few lists, chosen by where a list lives: a step asks about
+    /// the same few dozen lists over and over, and a slot that holds the list answers in one
+    /// comparison where the search takes eight or nine.
+    static RECENT: std::cell::RefCell<[Option<Entry>; RECENT_SLOTS]> =
+        const { std::cell::RefCell::new([None; RECENT_SLOTS]) };
 }
 
 /// `list` made ready for lookups and for matching words of a step (`prose::find_all`), once
@@ -130,17 +140,38 @@ std::thread_local! {
 /// kept is bounded by the catalogue, and a plain reference to it needs no counting. A list is
 /// known by where it lives and how long it is.
 pub(crate) fn compiled(list: Words) -> &'static crate::prose::Compiled {
-    CACHE.with(|cache| {
-        *cache
-            .borrow_mut()
-            .entry(list.key())
-            .or_insert_with(|| Box::leak(Box::new(crate::prose::Compiled::new(list))))
+    let key = list.key();
+    // Lists are string constants at least a byte apart; the low bits of their address vary
+    // most between neighbours.
+    let slot = (key.0 ^ key.0 >> 7) % RECENT_SLOTS;
+    RECENT.with(|recent| {
+        let mut recent = recent.borrow_mut();
+        if let Some((k, made)) = recent[slot] {
+            if k == key {
+                return made;
+            }
+        }
+        let made = CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            match cache.binary_search_by_key(&key, |(k, _)| *k) {
+                Ok(at) => cache[at].1,
+                Err(at) => {
+                    let made: &'static crate::prose::Compiled =
+                        Box::leak(Box::new(crate::prose::Compiled::new(list)));
+                    cache.insert(at, (key, made));
+                    made
+                }
+            }
+        });
+        recent[slot] = Some((key, made));
+        made
     })
 }
 
-/// A multiply-and-rotate hash for short keys. Its tables are keyed by the engine's own lists
-/// and rules, never by input, so a lookup costs one probe whatever the input, and a hash built
-/// to resist chosen collisions (the standard one, several times slower) buys nothing here.
+/// A multiply-and-rotate hash for short keys, which groups a step's findings by rule and
+/// evidence (`assess::dedupe`): findings whose hashes agree are compared in full, so a
+/// collision costs a comparison, never a wrong answer, and the standard hash (several times
+/// slower, built to resist chosen collisions) buys little here.
 #[derive(Default)]
 pub(crate) struct QuickHasher(u64);
 
@@ -176,9 +207,6 @@ impl std::hash::Hasher for QuickHasher {
         self.0
     }
 }
-
-/// The engine's hash for its own lookup tables (see [`QuickHasher`]).
-pub(crate) type Quick = std::hash::BuildHasherDefault<QuickHasher>;
 
 /// The words of a [`Words`], in order.
 #[derive(Clone, Debug)]
