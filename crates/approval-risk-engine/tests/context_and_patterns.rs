@@ -4747,14 +4747,14 @@ fn taking_access_away_is_not_deleting_data() {
 }
 
 /// A command written after a heading's colon is read as the command, to the end of its
-/// sentence, with the commands a `;` joins to it; a program whose name is no English word
-/// needs no flag or path to be read as one.
+/// sentence, with what it quotes as its arguments and the commands a `;` joins to it; a
+/// program whose name is no English word needs no flag or path to be read as one.
 #[test]
 fn a_command_after_a_heading_is_read_as_that_command() {
     for line in [
         "Refresh the chart index: helm repo update sablewood",
         "Check: kubectl --context stg get ns -l app=web --no-headers | wc -l; kubectl --context stg -n web get deploy,hpa",
-        "List them: kubectl --context stg get ns -l app=web -L pr-state. This listed 23 namespaces.",
+        "List them: kubectl --context stg get ns -l 'pr-state in (merged,closed)' -L pr-state. This listed 23 namespaces, every PR merged.",
         "Check the token: vault token lookup -format=json",
         "Simulate: aws iam simulate-principal-policy --policy-source-arn arn:aws:iam::1:role/x --action-names kms:Decrypt",
     ] {
@@ -4766,7 +4766,7 @@ fn a_command_after_a_heading_is_read_as_that_command() {
             .contains(&"fs.rm-recursive".to_string())
     );
     assert!(decision("Roll out: helm repo update && helm upgrade web ./chart") >= Decision::Review);
-    // English after a program's name is no command.
+    // An apostrophe is no quote, and English after a program's name is no command.
     assert!(!rule_ids("Note: docker isn't running so the build fails.")
         .iter()
         .any(|r| r.starts_with("shell.")));

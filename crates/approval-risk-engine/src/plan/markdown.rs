@@ -577,7 +577,7 @@ pub(crate) fn command_in_sentence(text: &str) -> Option<(Span, CodeKind)> {
                 // ("Check: kubectl get ns; kubectl get deploy").
                 commands_end(rest)
             } else {
-                rest.find(stop)
+                find_unquoted(rest, stop)
             };
             if let Some(i) = found {
                 end = end.min(i);
@@ -605,7 +605,8 @@ fn looks_like_statement(rest: &str) -> bool {
 /// variable, an assignment, a pipe)? "rm -f /tmp/dsr-*.csv" does; "kill the process" and
 /// "make sure the backup ran" do not. A program whose name is no English word (`helm`,
 /// `kubectl`) needs no such shape when it has words after it: "helm repo update sablewood".
-/// The command ends with its sentence.
+/// The command ends with its sentence, and what it quotes (`-l 'state in (merged)'`) is its
+/// argument, never grammar.
 fn reads_as_code(command: &str, named_as_code: bool) -> bool {
     const GRAMMAR: Words = words![
         "the", "a", "an", "to", "and", "or", "of", "for", "in", "is", "are", "be", "it", "that",
@@ -614,25 +615,38 @@ fn reads_as_code(command: &str, named_as_code: bool) -> bool {
     let line = command.split('\n').next().unwrap_or("");
     let mut shaped = false;
     let mut arguments = 0;
+    let mut quote: Option<char> = None;
     for word in line.split(' ').skip(1) {
-        if GRAMMAR.contains(word.to_ascii_lowercase().trim_end_matches(&['.', ','][..])) {
-            return false;
+        if quote.is_none() {
+            if GRAMMAR.contains(word.to_ascii_lowercase().trim_end_matches(&['.', ','][..])) {
+                return false;
+            }
+            arguments += 1;
+            shaped |= (word.len() > 1 && word.starts_with('-'))
+                || word.bytes().any(|b| b"/*=$|>~@".contains(&b));
         }
-        arguments += 1;
-        shaped |= (word.len() > 1 && word.starts_with('-'))
-            || word.bytes().any(|b| b"/*=$|>~@".contains(&b));
+        let mut previous = ' ';
+        for c in word.chars() {
+            match quote {
+                Some(open) if c == open => quote = None,
+                None if opens_quote(previous, c) => quote = Some(c),
+                _ => {}
+            }
+            previous = c;
+        }
         // The sentence, or its clause, ends here.
-        if word.ends_with(&['.', ',', ';'][..]) {
+        if quote.is_none() && word.ends_with(&['.', ',', ';'][..]) {
             break;
         }
     }
     shaped || (named_as_code && arguments > 0)
 }
 
-/// Where the first `; ` that no known program follows is, in a line of commands.
+/// Where the first `; ` outside quotes that no known program follows is, in a line of
+/// commands.
 fn commands_end(line: &str) -> Option<usize> {
     let mut from = 0;
-    while let Some(found) = line[from..].find("; ") {
+    while let Some(found) = find_unquoted(&line[from..], "; ") {
         let at = from + found;
         let next = line[at + 2..].split(' ').next().unwrap_or("");
         if !crate::rules::is_known_program(next) {
@@ -641,6 +655,29 @@ fn commands_end(line: &str) -> Option<usize> {
         from = at + 2;
     }
     None
+}
+
+/// Where `stop` first occurs in `text` outside single or double quotes.
+fn find_unquoted(text: &str, stop: &str) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut previous = ' ';
+    for (i, c) in text.char_indices() {
+        match quote {
+            Some(open) if c == open => quote = None,
+            Some(_) => {}
+            None if opens_quote(previous, c) => quote = Some(c),
+            None if text[i..].starts_with(stop) => return Some(i),
+            None => {}
+        }
+        previous = c;
+    }
+    None
+}
+
+/// A quote opens an argument where a word or a value starts (`-l 'a in (b)'`, `--data="x y"`);
+/// inside a word it is an apostrophe ("isn't").
+fn opens_quote(previous: char, c: char) -> bool {
+    (c == '\'' || c == '"') && matches!(previous, ' ' | '=' | ':' | '(')
 }
 
 struct Fence<'a> {
