@@ -4937,3 +4937,83 @@ fn a_credential_taken_from_a_response_and_a_committed_env_file() {
     );
     assert!(decision("git add src/app.py && git commit -m 'fix' && git push") < Decision::Block);
 }
+
+/// PowerShell's `$Result = <command>` runs the command after the `=`: it is judged as that
+/// command, whatever variable keeps its output. A plain value stays a plain assignment.
+#[test]
+fn a_powershell_assignment_is_judged_by_the_command_it_runs() {
+    for line in [
+        "$null = Remove-Item -Recurse -Force C:\\Shares\\Finance",
+        "$result = Remove-AzResourceGroup -Name rg-billing -Force",
+    ] {
+        assert!(decision(line) >= Decision::Escalate, "{line}");
+        assert!(
+            !rule_ids(line).contains(&"shell.unrecognized".to_string()),
+            "{line}"
+        );
+    }
+    for line in [
+        "$users = Get-ADUser -Filter * -SearchBase 'OU=Staff,DC=corp,DC=example'",
+        "$days = 30",
+        "$Ctx = New-AzStorageContext -StorageAccountName stx -UseConnectedAccount",
+    ] {
+        assert_eq!(decision(line), Decision::Proceed, "{line}");
+    }
+}
+
+/// A PowerShell condition computes a value: the operator's answer (`if ((Read-Host ...) -ne
+/// 'yes')`) and a variable the script set (`while ($Running)`) run nothing. A variable no
+/// PowerShell assignment set, alone as a command, still runs whatever it names.
+#[test]
+fn powershell_conditions_run_nothing() {
+    let script = "$ErrorActionPreference = 'Stop'\n$Running = Get-WUJob -ComputerName $Servers\nwhile ($Running) { Start-Sleep 5; $Running = Get-WUJob -ComputerName $Servers }\nif ((Read-Host -Prompt 'Type yes to go on') -ne 'yes') { throw 'Stopped' }\n$Url = \"https://example.com/x?$($Running.Count.ToString('D2'))\"";
+    let assessment = assess_default(script);
+    for index in 1..=5 {
+        assert_eq!(
+            step(&assessment, index).decision,
+            Decision::Proceed,
+            "step {index}"
+        );
+    }
+    assert!(rule_ids("#!/bin/sh\n($CLEANUP_COMMAND)").contains(&"shell.unrecognized".to_string()));
+}
+
+/// A credential a command prints (a SAS token, a storage account key) kept in a variable, or
+/// in a variable built from it, is shown when the script prints it and sent when a request
+/// carries it: to a chat webhook whose address the plan keeps in a variable, that is a block.
+/// Printed while a transcript copies the session into a file on a share, it is in that file.
+#[test]
+fn a_credential_in_a_variable_printed_into_a_transcript_or_posted_to_a_webhook() {
+    let posted = "$ErrorActionPreference = 'Stop'\n$Sas = New-AzStorageContainerSASToken -Name 'drop' -Permission rl -Context $Ctx\n$SasUri = \"https://stx.blob.core.windows.net/drop?$Sas\"\nInvoke-RestMethod -Uri $env:TEAMS_WEBHOOK -Method Post -Body (@{ text = \"new SAS: $SasUri\" } | ConvertTo-Json)";
+    let assessment = assess_default(posted);
+    assert!(has_finding(step(&assessment, 4), "flow.secret-sent"));
+    assert_eq!(step(&assessment, 4).decision, Decision::Block);
+    let news = "$ErrorActionPreference = 'Stop'\n$Sas = New-AzStorageContainerSASToken -Name 'drop' -Permission rl -Context $Ctx\nInvoke-RestMethod -Uri $env:TEAMS_WEBHOOK -Method Post -Body (@{ text = 'The new SAS is in Key Vault' } | ConvertTo-Json)";
+    let assessment = assess_default(news);
+    assert!(!has_finding(step(&assessment, 3), "flow.secret-sent"));
+
+    let transcript = "$ErrorActionPreference = 'Stop'\nStart-Transcript -Path '\\\\fs01\\changes$\\CHG-1\\transcript.txt' -Append\n$Key = (Get-AzStorageAccountKey -ResourceGroupName rg -Name stx)[0].Value\nWrite-Host \"key: $Key\"";
+    let assessment = assess_default(transcript);
+    assert!(has_finding(step(&assessment, 4), "flow.secret-shown"));
+    assert!(step(&assessment, 4).decision >= Decision::Escalate);
+    let plain = "$ErrorActionPreference = 'Stop'\nStart-Transcript -Path '\\\\fs01\\changes$\\CHG-1\\transcript.txt' -Append\n$Name = (Get-AzStorageAccount -ResourceGroupName rg -Name stx).StorageAccountName\nWrite-Host \"account: $Name\"";
+    let assessment = assess_default(plain);
+    assert_eq!(step(&assessment, 4).decision, Decision::Proceed);
+
+    let curl = "#!/bin/bash\nset -euo pipefail\nSAS=$(az storage container generate-sas --account-name stx --name drop --permissions rl --expiry 2028-01-01 -o tsv)\ncurl -X POST -d \"{\\\"text\\\": \\\"$SAS\\\"}\" \"$TEAMS_WEBHOOK\"";
+    assert_eq!(step(&assess_default(curl), 3).decision, Decision::Block);
+    let notice = "#!/bin/bash\nset -euo pipefail\ncurl -X POST -d '{\"text\": \"deployed\"}' \"$TEAMS_WEBHOOK\"";
+    assert!(!rule_ids(notice).contains(&"flow.secret-sent".to_string()));
+}
+
+/// Removing a container's stored access policy takes access away, which the same policy brings
+/// back; removing the storage account is a removal.
+#[test]
+fn a_stored_access_policy_is_access_not_data() {
+    assert!(!rule_ids("Remove-AzStorageContainerStoredAccessPolicy -Container drop -Policy partner-2027 -Context $Ctx")
+        .contains(&"ps.remove-other".to_string()));
+    assert!(
+        decision("Remove-AzStorageAccount -ResourceGroupName rg -Name stx -Force")
+            >= Decision::Escalate
+    );
+}

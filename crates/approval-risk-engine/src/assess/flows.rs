@@ -17,6 +17,10 @@ use crate::words::Last;
 use crate::words::Words;
 use crate::Options;
 
+/// Commands that print their arguments: the shell's and PowerShell's (`Write-Host`,
+/// `Write-Output`, as the shell reader lower-cases a cmdlet's name).
+const ECHOES: Words = words!["echo", "printf", "write-host", "write-output"];
+
 /// Where the plan has put secrets so far, and the files it has written.
 #[derive(Default)]
 struct Flow {
@@ -107,8 +111,24 @@ impl Trace {
                     self.log = log_file(&write.value);
                 }
             }
+            // PowerShell copies everything the session prints into its transcript.
+            "start-transcript" => {
+                // Its switches (`-Append`, `-Force`) take no value: the one word that is no
+                // switch is the file, after `-Path` or alone.
+                let path = command.args.iter().find(|a| !a.value.starts_with('-'));
+                self.log = path.map(|p| normal_path(&p.value));
+            }
+            "stop-transcript" => self.log = None,
             _ => {}
         }
+    }
+
+    /// The file the script's output goes to, when it is kept beyond the session (not under
+    /// `/tmp`).
+    fn kept_log(&self) -> Option<&str> {
+        self.log
+            .as_deref()
+            .filter(|log| !log.is_empty() && !log.starts_with("/tmp/"))
     }
 
     /// A finding for a command that puts a secret's value into the trace: an assignment from
@@ -121,24 +141,17 @@ impl Trace {
             command
                 .args
                 .iter()
-                .find(|a| {
-                    let written = a.span.slice(input);
-                    flow.secret_vars
-                        .iter()
-                        .map(|(name, _)| name)
-                        .chain(&flow.made_secrets)
-                        .any(|name| mentions_var(written, name))
-                })?
+                .find(|a| holds_secret(a.span.slice(input), flow))?
                 .span
         };
         let mut hit = Hit::pair(at, on);
-        match &self.log {
+        match self.kept_log() {
             // A file kept beyond the session: whoever reads the log reads the secret, and
             // deleting the file later does not undo what was read or copied.
-            Some(log) if !log.starts_with("/tmp/") => {
+            Some(log) => {
                 hit.reversibility = Some(crate::model::Reversibility::Irreversible);
                 hit.scope = Some(crate::model::Scope::Shared);
-                hit.set_target(log.clone());
+                hit.set_target(log.to_string());
                 hit.set_note(format!("Shell tracing (`set -x`) prints the value in clear, and the script's output, trace included, goes into `{log}`. Switch tracing off around it: `set +x` before, `set -x` after."));
             }
             _ => hit.set_note(
@@ -393,6 +406,25 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                     flow.secret_files.push(normal_path(&arg.value));
                 }
             }
+            // `$SasUri = "https://...?$Sas"`: a PowerShell variable built from one that holds a
+            // credential holds it too.
+            if rules::is_plain_assignment(command) {
+                let name = command.program[1..].to_string();
+                let written = command.span.slice(input);
+                let read = flow
+                    .secret_vars
+                    .iter()
+                    .find(|(held, _)| mentions_var(written, held));
+                if let Some(&(_, source)) = read {
+                    flow.secret_vars.push((name, source));
+                } else if flow
+                    .made_secrets
+                    .iter()
+                    .any(|made| mentions_var(written, made))
+                {
+                    flow.made_secrets.push(name);
+                }
+            }
             let piped = matches!(command.input, Input::Pipe { .. });
             let from_pipe = if piped { carrying } else { None };
             // A digest or a count says something about a secret without holding it.
@@ -423,14 +455,25 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                 // What a command substitution prints becomes an argument or a variable, not
                 // output anyone reads.
                 // An echo redirected into a file puts the secret there; it shows nothing.
-                let into_file = !command.writes.is_empty()
-                    && matches!(command.program.as_str(), "echo" | "printf");
-                if shows_value(command) && !command.wrappers.contains(&"$( )") && !into_file {
+                let into_file =
+                    !command.writes.is_empty() && ECHOES.contains(command.program.as_str());
+                let kept =
+                    command.wrappers.contains(&"$( )") || assigned_from(input, command).is_some();
+                if shows_value(command) && !kept && !into_file {
                     flow.shown = Some((source, index + 1));
                     let mut hit = Hit::on(source);
                     hit.set_target(secret_named(command, &flow).or_else(|| {
                         flows::credential_search(command).map(|pattern| pattern.value.clone())
                     }));
+                    // What the script prints goes into a file kept after it (`exec >
+                    // >(tee -a session.log)`, `Start-Transcript -Path \\share\x.txt`):
+                    // whoever reads that file reads the secret.
+                    if let Some(log) = flow.trace.kept_log() {
+                        hit.reversibility = Some(crate::model::Reversibility::Irreversible);
+                        hit.scope = Some(crate::model::Scope::Shared);
+                        hit.set_target(log.to_string());
+                        hit.set_note(format!("The script's output goes into `{log}`, which keeps the value for whoever reads it."));
+                    }
                     found.push((rule, hit, c));
                 }
             }
@@ -748,6 +791,11 @@ fn destination(command: &Command) -> Option<(&crate::shell::Arg, Vec<usize>)> {
             if v.contains("://") {
                 return flows::host_of(v).is_some_and(|h| !flows::is_local_host(h));
             }
+            // An address the plan keeps in a variable named for one (`"$TEAMS_WEBHOOK"`,
+            // `$env:ALERT_URL`): where it points is not written, so it is another machine.
+            if !copier && a.dynamic && names_an_address(v) {
+                return true;
+            }
             match command.program.as_str() {
                 "scp" | "sftp" | "rsync" => v.split_once(':').is_some_and(|(host, _)| {
                     !host.is_empty()
@@ -765,6 +813,19 @@ fn destination(command: &Command) -> Option<(&crate::shell::Arg, Vec<usize>)> {
         })?
         .1;
     Some((destination, operands))
+}
+
+/// Is `value` a variable whose name says it holds a web address (`$SLACK_WEBHOOK`,
+/// `${ALERT_URL}`, `$env:TEAMS_HOOK`, `$ApiEndpoint`)?
+fn names_an_address(value: &str) -> bool {
+    let name = value.trim_matches(&['"', '\'', '$', '{', '}'][..]);
+    let name = name.strip_prefix("env:").unwrap_or(name);
+    let upper = name.to_ascii_uppercase();
+    value.starts_with(&['$', '"'][..])
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && ["URL", "URI", "HOOK", "ENDPOINT"]
+            .iter()
+            .any(|word| upper.contains(word))
 }
 
 /// Does a command send to another machine (see `destination`)?
@@ -1457,16 +1518,12 @@ fn secret_named(command: &Command, flow: &Flow) -> Option<String> {
 fn reads_secret(input: &str, command: &Command, flow: &Flow) -> Option<Span> {
     // `echo "password: ${KAFKA_PW}"`: printing a variable that holds a secret prints the
     // secret (into the transcript, a file it is redirected to, or the next command).
-    if matches!(command.program.as_str(), "echo" | "printf") {
+    if ECHOES.contains(command.program.as_str()) {
         // A credential the plan made (`NEW_TOKEN=$(... | jq -r .secondary_auth_token)`) too.
-        let echoed = command.args.iter().find(|a| {
-            let written = a.span.slice(input);
-            flow.secret_vars
-                .iter()
-                .map(|(name, _)| name)
-                .chain(&flow.made_secrets)
-                .any(|name| mentions_var(written, name))
-        });
+        let echoed = command
+            .args
+            .iter()
+            .find(|a| holds_secret(a.span.slice(input), flow));
         if let Some(arg) = echoed {
             return Some(arg.span);
         }
@@ -1612,25 +1669,32 @@ fn copied(from: &crate::shell::Arg, to: &crate::shell::Arg) -> Hit {
 }
 
 /// The variable a command's output is assigned to, when the command is the whole of a
-/// `NAME=$(...)` substitution: read back from the input just before the command.
+/// `NAME=$(...)` substitution or of a PowerShell assignment (`$Name = Get-...`, `$Name =
+/// (Get-...)[0]`): read back from the input just before the command.
 fn assigned_from(input: &str, command: &Command) -> Option<String> {
-    if !command.wrappers.contains(&"$( )") {
-        return None;
-    }
     let line_start = input[..command.span.start]
         .find_last(b'\n')
         .map_or(0, |i| i + 1);
     let before = input[line_start..command.span.start].trim_end();
-    // `X=$(...)` and the quoted `X="$(...)"` alike.
-    let before = before.strip_suffix("$(")?;
-    let before = before.strip_suffix('"').unwrap_or(before);
-    let before = before.strip_suffix('=')?;
+    let before = if command.wrappers.contains(&"$( )") {
+        // `X=$(...)` and the quoted `X="$(...)"` alike, and PowerShell's `$X = (...)`.
+        let before = before
+            .strip_suffix("$(")
+            .or_else(|| before.strip_suffix('('))?;
+        before.strip_suffix('"').unwrap_or(before)
+    } else {
+        // PowerShell's `$X = Get-AzStorageAccountKey ...`, whose command starts after the `=`.
+        before
+    };
+    let before = before.trim_end().strip_suffix('=')?.trim_end();
     let name_start = before
         .bytes()
         .rposition(|b| !(b.is_ascii_alphanumeric() || b == b'_'))
         .map_or(0, |i| i + 1);
     let name = &before[name_start..];
-    (!name.is_empty()).then(|| name.to_string())
+    let powershell = before[..name_start].ends_with('$');
+    let plain = command.wrappers.contains(&"$( )") || powershell;
+    (plain && !name.is_empty()).then(|| name.to_string())
 }
 
 /// Does this command send a secret to another machine? Evidence: the command, the payload
@@ -1658,7 +1722,17 @@ fn sends_secret(
             Some((flag, rest)) if flag.starts_with("--") => (flag, Some(rest)),
             _ => (value, None),
         };
+        // PowerShell's parameters are written in any case (`-Body`, `-InFile`); curl's are
+        // not (`-T` uploads, `-t` sets a telnet option).
+        let lower = flag.to_ascii_lowercase();
+        let flag = if matches!(lower.as_str(), "-body" | "-infile") {
+            lower.as_str()
+        } else {
+            flag
+        };
         let data_flag = words![
+            "-body",
+            "-infile",
             "-d",
             "--data",
             "--data-binary",
@@ -1692,8 +1766,14 @@ fn sends_secret(
         let Some((payload, span)) = payload else {
             continue;
         };
-        let upload_flag =
-            words!["-T", "--upload-file", "--post-file", "--body-file"].contains(flag);
+        let upload_flag = words![
+            "-T",
+            "--upload-file",
+            "--post-file",
+            "--body-file",
+            "-infile"
+        ]
+        .contains(flag);
         // What follows the last `=@` or `=<` (a forward search: a reverse one links a
         // searcher of its own into the page).
         let after_last = |mark: &str| {
@@ -1833,7 +1913,7 @@ fn later_secret_send(input: &str, lines: &[Span], flow: &Flow) -> Option<Hit> {
                         ));
                     }
                 }
-                let echoed = matches!(inner.program.as_str(), "echo" | "printf")
+                let echoed = ECHOES.contains(inner.program.as_str())
                     .then(|| {
                         inner
                             .args
@@ -1929,6 +2009,15 @@ fn credential_owner(name: &str) -> Option<&'static str> {
         _ => return None,
     };
     Some(owner)
+}
+
+/// Does `written` (an argument as the plan wrote it) name a variable that holds a credential?
+fn holds_secret(written: &str, flow: &Flow) -> bool {
+    flow.secret_vars
+        .iter()
+        .map(|(name, _)| name)
+        .chain(&flow.made_secrets)
+        .any(|name| mentions_var(written, name))
 }
 
 /// Does `text` expand the variable `name` (`$NAME`, `${NAME}`)?

@@ -1159,6 +1159,7 @@ fn unmatched_command(
     if rules::is_routine(command)
         || asks_for_help(command)
         || rules::is_plain_assignment(command)
+        || rules::is_expression(command)
         || member_access(command)
     {
         return None;

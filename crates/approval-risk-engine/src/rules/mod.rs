@@ -50,8 +50,8 @@ pub use matching::{
 };
 pub use messages::is_public_drop;
 pub use powershell::{
-    changing_cmdlet, from_folder, is_cmdlet, is_plain_assignment, is_variable_name, listed_folder,
-    removing_cmdlet, verb_noun_lower,
+    changing_cmdlet, from_folder, is_cmdlet, is_expression, is_plain_assignment, is_variable_name,
+    listed_folder, removing_cmdlet, verb_noun_lower,
 };
 pub use programs::{
     behind_runner, is_known_program, is_plain_word, is_read_only, is_routine, is_workspace_tool,

@@ -188,17 +188,56 @@ const SESSION_AND_LOCAL: Words = words![
     "import-csv",
     "import-clixml",
     "start-sleep",
-    "start-compliancesearch"
+    "start-compliancesearch",
+    // Asking the operator, and stopping the script.
+    "read-host",
+    "throw",
+    // A storage context is an object in the script's memory; making one reaches nothing.
+    "new-azstoragecontext"
 ];
 
-/// A PowerShell variable, with any properties read from it (`$users`, `$u.MemberOf`, `$_.mail`).
+/// A PowerShell variable, with any scope or properties (`$users`, `$u.MemberOf`, `$_.mail`,
+/// `$env:ALERT_URL`).
 pub fn is_variable_name(name: &str) -> bool {
     name.strip_prefix('$').is_some_and(|rest| {
         crate::words::starts_like_a_name(rest)
             && rest
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b':'))
     })
+}
+
+/// PowerShell's comparison and logical operators.
+const OPERATORS: Words = words![
+    "-eq",
+    "-ne",
+    "-gt",
+    "-ge",
+    "-lt",
+    "-le",
+    "-like",
+    "-notlike",
+    "-match",
+    "-notmatch",
+    "-contains",
+    "-notcontains",
+    "-in",
+    "-notin",
+    "-and",
+    "-or",
+    "-not",
+    "-is",
+    "-isnot",
+];
+
+/// A condition PowerShell computes (`if ((Read-Host 'Go on?') -ne 'yes')`, `while ($n -gt
+/// 0)`): the commands inside it are read on their own, and the comparison runs nothing. No
+/// POSIX shell runs a program named `-ne`, or a variable followed by one as a command.
+pub fn is_expression(command: &Command) -> bool {
+    let operator = |word: &str| OPERATORS.contains(word.to_ascii_lowercase().as_str());
+    operator(&command.program)
+        || (is_variable_name(&command.program)
+            && command.args.first().is_some_and(|a| operator(&a.value)))
 }
 
 /// A cmdlet no rule names whose verb takes something away (`Remove-CalendarEvents`,
@@ -206,7 +245,8 @@ pub fn is_variable_name(name: &str) -> bool {
 pub fn removing_cmdlet(command: &Command) -> Option<Hit> {
     let (verb, noun) = verb_noun(&command.program)?;
     // Taking someone out of a group or a permission list is undone by adding them back:
-    // judged as any unknown command, not as a removal.
+    // judged as any unknown command, not as a removal. So is a storage container's stored
+    // access policy, which the same name and permissions bring back.
     let membership = [
         "member",
         "permission",
@@ -214,6 +254,7 @@ pub fn removing_cmdlet(command: &Command) -> Option<Hit> {
         "delegate",
         "license",
         "role",
+        "accesspolicy",
     ]
     .iter()
     .any(|part| noun.contains(part));
@@ -256,22 +297,14 @@ pub fn reads(name: &str) -> bool {
         })
 }
 
-/// A PowerShell variable set to a plain value or to what a reading cmdlet returns
-/// (`$leaversOU = 'OU=Leavers,DC=corp,DC=example'`, `$users = Get-ADUser -Filter *`): it
-/// changes nothing outside the script. A variable set from a cmdlet that changes something is
-/// judged by that cmdlet, which is not this.
+/// A PowerShell variable set to a plain value (`$leaversOU = 'OU=Leavers,DC=corp,DC=example'`,
+/// `$days = 30`): it changes nothing outside the script. A variable set from a command
+/// (`$users = Get-ADUser -Filter *`) is that command, judged as it.
 pub fn is_plain_assignment(command: &Command) -> bool {
-    let Some(name) = command.program.strip_prefix('$') else {
-        return false;
-    };
-    let valid_name = crate::words::starts_like_a_name(name)
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':');
     let [equals, value, rest @ ..] = command.args.as_slice() else {
         return false;
     };
-    if !valid_name || equals.value != "=" {
+    if !is_variable_name(&command.program) || equals.value != "=" {
         return false;
     }
     // A number (`30`, `0.5`) is told by its characters: parsing it as a float would link the
@@ -279,10 +312,10 @@ pub fn is_plain_assignment(command: &Command) -> bool {
     let number = crate::words::starts_with_digit(&value.value)
         && value.value.chars().all(|c| c.is_ascii_digit() || c == '.');
     // A parenthesised value is computed by the commands inside it, which the reader judged on
-    // their own (`(Get-Date).AddDays(-30)`).
+    // their own (`(Get-Date).AddDays(-30)`). A command after the `=` is read as that command
+    // (see `shell::command::build`).
     let literal = value.quoted || number || value.value.starts_with(&['$', '('][..]);
-    (literal && rest.is_empty())
-        || (is_cmdlet(&value.value) && reads(&value.value.to_ascii_lowercase()))
+    literal && rest.is_empty()
 }
 
 /// The parameter `-Name` given in any case, or by a prefix of at least `shortest` letters.

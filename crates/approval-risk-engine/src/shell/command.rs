@@ -207,12 +207,17 @@ fn parse_into(
         // In a PowerShell script block, a statement that opens with a variable, a type or a
         // hashtable (`$_.LastWriteTime -lt $cutoff`, `[pscustomobject]@{...}`) is an
         // expression the block computes, not a program it runs.
-        let expression = wrappers.last() == Some(&"{ }")
-            && words.first().is_some_and(|w| {
-                w.value.starts_with('$')
-                    || w.value.starts_with('@')
-                    || (w.value.starts_with('[') && w.value.len() > 2 && w.value.contains(']'))
-            });
+        // So is one in a sub-expression that opens with a hashtable or a type (`(@{ text =
+        // $msg } | ConvertTo-Json)`), which no POSIX shell could write.
+        let typed = |w: &Word| {
+            w.value.starts_with('@')
+                || (w.value.starts_with('[') && w.value.len() > 2 && w.value.contains(']'))
+        };
+        let expression = match (wrappers.last(), words.first()) {
+            (Some(&"{ }"), Some(w)) => w.value.starts_with('$') || typed(w),
+            (Some(&"$( )"), Some(w)) => typed(w) || powershell_value(&w.value, state),
+            _ => false,
+        };
         if words.is_empty() || expression {
             words.clear();
             writes.clear();
@@ -295,13 +300,21 @@ fn parse_into(
             }
             Token::Op(Op::OpenParen, open)
                 if starts_cmdlet(&words)
-                    || (wrappers.last() == Some(&"{ }") && !words.is_empty()) =>
+                    || (wrappers.last() == Some(&"{ }") && !words.is_empty())
+                    || words
+                        .first()
+                        .is_some_and(|w| powershell_value(&w.value, state)) =>
             {
                 // PowerShell's `Invoke-Expression (Invoke-WebRequest $url)`: the parenthesised
-                // expression is an argument computed by the commands inside it.
+                // expression is an argument computed by the commands inside it. Written right
+                // after a method's name (`$Sas.TrimStart('?')`), it holds the method's
+                // arguments, which are values.
+                let call = words
+                    .last()
+                    .is_some_and(|w| w.span.end == open.start && w.value.contains('.'));
                 words.push(subexpression(input, open, &mut tokens));
                 let sub = words.last().and_then(|w| w.substitutions.first().copied());
-                if let Some(sub) = sub.filter(|_| depth < MAX_DEPTH) {
+                if let Some(sub) = sub.filter(|_| depth < MAX_DEPTH && !call) {
                     wrappers.push("$( )");
                     parse_into(input, sub, state, wrappers, out, depth + 1);
                     wrappers.pop();
@@ -451,7 +464,8 @@ fn starts_cmdlet(words: &[Word]) -> bool {
 }
 
 /// The argument a PowerShell sub-expression makes: from `open` to its matching `)`, with the
-/// member accesses written right after it (`(New-Object Net.WebClient).DownloadString('...')`).
+/// member accesses and indexes written right after it
+/// (`(New-Object Net.WebClient).DownloadString('...')`, `(Get-AzStorageAccountKey ...)[0]`).
 /// It is known only when it runs, so it is dynamic; the inside of the first parentheses is
 /// kept as a substitution for the caller to read as commands.
 fn subexpression(
@@ -465,7 +479,7 @@ fn subexpression(
     let mut first = true;
     loop {
         let adjacent = |t: &Token| match t {
-            Token::Word(w) => w.span.start == end && w.value.starts_with('.'),
+            Token::Word(w) => w.span.start == end && w.value.starts_with(&['.', '['][..]),
             Token::Op(Op::OpenParen, s) => s.start == end,
             _ => false,
         };
@@ -708,6 +722,16 @@ fn program_name(value: &str) -> String {
     }
 }
 
+/// Is `word` a PowerShell variable the script has set (`$Sas`), or a property or method of
+/// one (`$Sas.TrimStart`, `$Keys[0]`)? Such a word computes a value and runs nothing.
+fn powershell_value(word: &str, state: &ShellState) -> bool {
+    let end = word
+        .bytes()
+        .position(|b| matches!(b, b'.' | b'['))
+        .unwrap_or(word.len());
+    word.starts_with('$') && state.vars.get(&word[..end]).is_some()
+}
+
 fn is_assignment(value: &str) -> Option<(&str, &str)> {
     let (name, rest) = value.split_once('=')?;
     let valid = !name.is_empty()
@@ -830,6 +854,30 @@ fn build(
     if i >= words.len() {
         state.vars.extend(local_assignments);
         return;
+    }
+    // PowerShell's `$Result = Remove-AzResourceGroup ...` (and `$null = ...`) runs the command
+    // after the `=` and keeps what it prints: the command is that one, and its span starts at
+    // it, so the assignment stays readable in front of it. A value that is no command (a
+    // string, a number, a parenthesised expression) leaves the statement as it is.
+    let mut full_span = full_span;
+    match &words[i..] {
+        [variable, equals, value, ..]
+            if equals.value == "=" && crate::rules::is_variable_name(&variable.value) =>
+        {
+            // Kept under its `$` name, which no POSIX variable has, so that reading it back
+            // alone (`while ($Running)`) is known for the value it is.
+            state.vars.insert(variable.value.clone(), String::new());
+            if crate::rules::is_cmdlet(&value.value) || crate::rules::is_known_program(&value.value)
+            {
+                i += 2;
+                full_span = Span::new(value.span.start, full_span.end);
+            }
+        }
+        // A PowerShell variable the script set, alone, is its value (a loop's condition):
+        // it runs nothing. A POSIX shell would run the command it names, and there the
+        // variable was never set this way.
+        [variable] if powershell_value(&variable.value, state) => return,
+        _ => {}
     }
     let pushed_before = wrappers.len();
     let mut bare_env: Option<usize> = None;
