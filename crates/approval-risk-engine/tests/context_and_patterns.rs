@@ -5017,3 +5017,57 @@ fn a_stored_access_policy_is_access_not_data() {
             >= Decision::Escalate
     );
 }
+
+/// A task that builds something named for an act names it: `cleanup` before the thing that
+/// runs it ("Nightly cleanup job") is that thing, and what the step lets someone do later
+/// ("Lets a school admin delete a draft") is their act, not the step's. Running the job, or
+/// cleaning up, is still an act.
+#[test]
+fn a_job_named_for_cleanup_and_what_a_feature_lets_people_do() {
+    for plan in [
+        "- [ ] 8. Nightly cleanup job\n  - Scheduled in `config/schedule.yml` for sidekiq-cron",
+        "- [ ] 7. \"Delete import\" button on the import history page\n  - Lets a school admin delete a draft batch of their own school, after a confirm dialog",
+        "Write tests for the cleanup script in `bin/`.",
+    ] {
+        assert!(decision(plan) <= Decision::Review, "{plan}");
+        assert!(!rule_ids(plan).contains(&"prose.vague-action".to_string()), "{plan}");
+    }
+    for plan in [
+        "Run the nightly cleanup job on production.",
+        "Clean up the old stuff.",
+        "Delete the draft batches of every school.",
+    ] {
+        assert!(decision(plan) >= Decision::Escalate, "{plan}");
+    }
+}
+
+/// Deleting a database server's rotated logs by age is a retention trim on whatever machine it
+/// runs: over `ssh` it stays a review. Its WAL archive, the copies recovery replays, is no log.
+#[test]
+fn a_log_retention_trim_over_ssh_stays_a_review() {
+    assert_eq!(
+        decision("ssh db-1 'sudo find /var/lib/postgresql/15/main/log -name \"postgresql-*.log\" -mtime +7 -delete'"),
+        Decision::Review
+    );
+    assert!(
+        decision(
+            "ssh db-1 'sudo find /var/lib/postgresql/wal_archive -type f -mmin +1440 -delete'"
+        ) >= Decision::Escalate
+    );
+}
+
+/// Kafka's describing tools and a Rails security scanner read.
+#[test]
+fn kafka_describing_tools_and_brakeman_read() {
+    for line in [
+        "kafka-log-dirs.sh --bootstrap-server kafka-1:9092 --describe --topic-list parcel-scans",
+        "kafka-get-offsets.sh --bootstrap-server kafka-1:9092 --topic parcel-scans --time -2",
+        "bin/brakeman --no-pager -q",
+    ] {
+        assert_eq!(decision(line), Decision::Proceed, "{line}");
+    }
+    assert!(
+        decision("kafka-configs.sh --bootstrap-server kafka-1:9092 --alter --entity-type topics --entity-name parcel-scans --add-config retention.ms=3600000")
+            >= Decision::Escalate
+    );
+}

@@ -309,10 +309,12 @@ impl Placing<'_> {
     /// Commands run on another machine (`ssh host '...'`, `kubectl exec`, `docker exec`) act
     /// on that machine, not the agent's workspace. A program the tool does not know stays
     /// judged where the tool can see it: unknown, not widened further by guesses about the
-    /// remote side.
+    /// remote side. What reaches nothing anyone relies on (a retention trim of old logs) does
+    /// so on any machine.
     fn another_machine(&mut self) {
         if self.rule.reach != Reach::Workspace
             || self.scope >= Scope::Shared
+            || self.scope == Scope::None
             || self.rule.id() == "shell.unrecognized"
         {
             return;

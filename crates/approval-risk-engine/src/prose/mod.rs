@@ -253,8 +253,22 @@ fn mark_interface_names(tokens: &mut [Token]) {
         "stories",
         "flow",
     ];
+    const RUNNERS: Words = words![
+        "job", "jobs", "script", "scripts", "task", "worker", "cron", "policy", "routine",
+        "service",
+    ];
     for i in 0..tokens.len() {
         let clause = tokens[i].clause;
+        // "Nightly cleanup job", "the cleanup script": `cleanup` in one word is the noun, and
+        // before the name of a thing that runs it names that thing, wherever it stands.
+        if matches!(tokens[i].text.as_str(), "cleanup" | "clean-up")
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| t.clause == clause && RUNNERS.contains(t.text.as_str()))
+        {
+            tokens[i].data = true;
+            continue;
+        }
         // First in its clause, after a heading, an item's number ("4. Delete account dialog")
         // or a joining word ("Wipe animation and purge button").
         if i > 0
@@ -1648,6 +1662,14 @@ fn not_this_steps_act(tokens: &[Token], index: usize) -> bool {
         .map(|t| t.text.as_str())
         .collect();
     let gerund = tokens[index].text.ends_with("ing");
+    // "Lets a school admin delete a draft", "allows support to reset a password": what the
+    // step builds lets someone act later; the act is theirs, not this step's.
+    if tokens[index.saturating_sub(5)..index].iter().any(|t| {
+        t.clause == clause
+            && words!["lets", "allows", "enables", "permits"].contains(t.text.as_str())
+    }) {
+        return true;
+    }
     // "Mark the account deleted", "flag the rows as removed", "set the order to cancelled": a
     // status written on the thing, as a soft delete does, not the act itself.
     const MARKING: Words = words!["mark", "marks", "flag", "flags", "label", "tag", "set", "sets"];

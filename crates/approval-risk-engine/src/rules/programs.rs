@@ -183,6 +183,10 @@ const READ_ONLY: Words = words![
     // A line to the system log; the hosts an inventory lists.
     "logger",
     "ansible-inventory",
+    // Kafka's tools that only describe: where each partition's log sits and how big it is,
+    // and the offsets at a time.
+    "kafka-log-dirs",
+    "kafka-get-offsets",
 ];
 
 /// Programs that change only files in the agent's own workspace, routinely and in ways easy to
@@ -236,6 +240,7 @@ const WORKSPACE: Words = words![
     "prettier",
     "tsc",
     "rubocop",
+    "brakeman",
     "golangci-lint",
     "gofmt",
     "shellcheck",

@@ -807,6 +807,6 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         examples: examples(&["Clean up the old stuff.", "Take care of the failing deployment however needed."]),
         #[cfg(test)]
-        counterexamples: examples(&["Run the unit tests.", "Clean the build cache with `cargo clean`."]),
+        counterexamples: examples(&["Run the unit tests.", "Clean the build cache with `cargo clean`.", "Nightly cleanup job for expired import files"]),
     },
 ];
