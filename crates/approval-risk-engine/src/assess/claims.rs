@@ -207,9 +207,8 @@ pub fn attach(input: &str, work: &mut [StepWork], outside: &[Span], options: &Op
         if returned {
             hit.reversibility = Some(crate::model::Reversibility::Reversible);
             hit.scope = Some(crate::model::Scope::None);
-            hit.set_note(
-                "It is in what a tool returned to the agent: data, until a step does what it asks."
-                    .to_string(),
+            hit.note(
+                "It is in what a tool returned to the agent: data, until a step does what it asks.",
             );
         }
         let mut scored = place::place(input, rule, hit, None, &[], &step.environment, options);

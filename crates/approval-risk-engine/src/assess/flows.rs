@@ -151,12 +151,10 @@ impl Trace {
             Some(log) => {
                 hit.reversibility = Some(crate::model::Reversibility::Irreversible);
                 hit.scope = Some(crate::model::Scope::Shared);
-                hit.set_target(log.to_string());
+                hit.target(log);
                 hit.set_note(format!("Shell tracing (`set -x`) prints the value in clear, and the script's output, trace included, goes into `{log}`. Switch tracing off around it: `set +x` before, `set -x` after."));
             }
-            _ => hit.set_note(
-                "Shell tracing (`set -x`) prints the command with the value in clear. Switch tracing off around it: `set +x` before, `set -x` after.".to_string(),
-            ),
+            _ => hit.note("Shell tracing (`set -x`) prints the command with the value in clear. Switch tracing off around it: `set +x` before, `set -x` after."),
         }
         // The rule's example (a hash of the secret) is not the fix here: the note says it.
         hit.set_instead(String::new());
@@ -351,10 +349,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                 });
                 if let Some(instruction) = asked {
                     let mut hit = Hit::pair(command.program_span, instruction.span);
-                    hit.set_note(
-                        "Text addressed to AI agents, which the agent read, asked for exactly this command."
-                            .to_string(),
-                    );
+                    hit.note("Text addressed to AI agents, which the agent read, asked for exactly this command.");
                     found.push((rule, hit, c));
                 }
             }
@@ -378,7 +373,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             if let Some((offset, len, at)) = asked {
                 let start = step.step.span.start + offset;
                 let mut hit = Hit::pair(Span::new(start, start + len), at);
-                hit.set_note("Text addressed to AI agents, which the agent read, gave the address, id, name or package this step acts on.".to_string());
+                hit.note("Text addressed to AI agents, which the agent read, gave the address, id, name or package this step acts on.");
                 found.push((rule, hit, usize::MAX));
             }
         }
@@ -471,7 +466,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                     if let Some(log) = flow.trace.kept_log() {
                         hit.reversibility = Some(crate::model::Reversibility::Irreversible);
                         hit.scope = Some(crate::model::Scope::Shared);
-                        hit.set_target(log.to_string());
+                        hit.target(log);
                         hit.set_note(format!("The script's output goes into `{log}`, which keeps the value for whoever reads it."));
                     }
                     found.push((rule, hit, c));
@@ -514,7 +509,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                     // here on: any later trace, log or message can carry it.
                     if let (Some(rule), true) = (held_rule, holds_stored_secret(command, &flow)) {
                         let mut hit = Hit::on(command.span);
-                        hit.set_target(name.clone());
+                        hit.target(&name);
                         found.push((rule, hit, c));
                     }
                     if let (Some(rule), Some(hit)) =
@@ -738,7 +733,7 @@ fn hands_on_personal_file(input: &str, step: &StepWork, number: usize, flow: &Fl
             let offset = text.find(name).filter(|_| name.len() >= 5)?;
             let start = span.start + offset;
             let mut hit = Hit::pair(Span::new(start, start + name.len()), file.column);
-            hit.set_target(file.path.clone());
+            hit.target(&file.path);
             hit.set_note(format!(
                 "Step {} filled `{name}` with people's details (`{}`); this step sends it on.",
                 file.step,
@@ -851,10 +846,7 @@ fn commits_returned(input: &str, step: &StepWork, returned: &[(&str, Span)]) -> 
         }
         let offset = text.find(value)?;
         let mut hit = Hit::pair(Span::new(span.start + offset, span.start + offset + value.len()), *at);
-        hit.set_note(
-            "A tool returned this person's details to the agent; this step writes them into the repository."
-                .to_string(),
-        );
+        hit.note("A tool returned this person's details to the agent; this step writes them into the repository.");
         Some(hit)
     })
 }
@@ -1306,9 +1298,7 @@ fn posts_credentials(input: &str, work: &StepWork) -> Option<Hit> {
             .map(|(start, end)| Span::new(span.start + start, span.start + end))
             .collect(),
     );
-    hit.set_note(
-        "What it posts holds credential values; everyone who can read it can use them.".to_string(),
-    );
+    hit.note("What it posts holds credential values; everyone who can read it can use them.");
     Some(hit)
 }
 
@@ -1334,7 +1324,7 @@ fn shows_secret_file(work: &StepWork, flow: &Flow) -> Option<Hit> {
             Some((start, file))
         })?;
     let mut hit = Hit::pair(tokens[verb].span, file.span);
-    hit.set_target(file.text.clone());
+    hit.target(&file.text);
     Some(hit)
 }
 
@@ -1406,7 +1396,7 @@ fn commits_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
     }
     flow.committed = Some((secret.0.clone(), command.span));
     let mut hit = Hit::pair(command.program_span.cover(verb.span), secret.1);
-    hit.set_target(secret.0.clone());
+    hit.target(&secret.0);
     hit.set_note(format!(
         "It takes `{}`, which holds a secret, into the git history, which keeps it after the file changes.",
         secret.0
@@ -1449,7 +1439,7 @@ fn pushes_secret(command: &Command, flow: &Flow) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span.cover(verb.span), *committed);
-    hit.set_target(path.clone());
+    hit.target(path);
     hit.set_note(format!(
         "It pushes the commit holding the secret in `{path}`; once pushed it must be revoked, not deleted."
     ));
@@ -1660,7 +1650,7 @@ fn copies_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
 /// The finding on a copy of a credential: where it was, and where a copy of it now is.
 fn copied(from: &crate::shell::Arg, to: &crate::shell::Arg) -> Hit {
     let mut hit = Hit::pair(from.span, to.span);
-    hit.set_target(to.value.clone());
+    hit.target(&to.value);
     hit.set_note(format!(
         "`{}` holds a credential, and `{}` now holds a copy of it.",
         from.value, to.value
@@ -1829,9 +1819,7 @@ fn sends_secret(
     let mut hit = Hit::at(evidence);
     hit.set_target(flows::host_of(&destination.value).map(str::to_string));
     match (source, environment) {
-        (Some(_), _) => {
-            hit.set_note("It sends what a command before it read from a credential.".to_string())
-        }
+        (Some(_), _) => hit.note("It sends what a command before it read from a credential."),
         (None, Some((name, unknown_owner))) => {
             hit.set_note(format!(
                 "It writes the value of `{name}`, a credential from its environment, into what it sends."
@@ -1843,7 +1831,7 @@ fn sends_secret(
                 hit.floor = Some(crate::model::Decision::Escalate);
             }
         }
-        (None, None) => hit.set_note("What it sends is a credential file.".to_string()),
+        (None, None) => hit.note("What it sends is a credential file."),
     }
     Some(hit)
 }
@@ -1877,7 +1865,7 @@ fn posts_secret_file(command: &Command, flow: &Flow, from_pipe: Option<Span>) ->
         evidence.extend(origin);
         crate::order::sort_by_rank(&mut evidence, |s| crate::order::by_position(*s));
         let mut hit = Hit::at(evidence);
-        hit.set_note("It posts a file that holds a credential.".to_string());
+        hit.note("It posts a file that holds a credential.");
         Some(hit)
     })
 }

@@ -1522,7 +1522,7 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
                 let rule = rules::find("http.delete-request")?;
                 let span = body.map_or(command.program_span, |b| b.span);
                 let mut hit = Hit::pair(command.program_span, span);
-                hit.set_note("The request body is a GraphQL mutation that deletes.".to_string());
+                hit.note("The request body is a GraphQL mutation that deletes.");
                 return Some((rule, hit, None));
             }
         }

@@ -388,7 +388,7 @@ fn personal_columns(query: &str, production: bool) -> Option<Columns> {
 /// A finding on the export itself: the rows are outside the database's controls.
 pub(super) fn exported(input: &str, export: &Export) -> Hit {
     let mut hit = Hit::pair(export.column, export.file);
-    hit.set_target(export.path.clone());
+    hit.target(&export.path);
     if let Some(identity) = export.identity {
         if identity != export.column {
             hit.evidence.push(identity);
@@ -466,7 +466,7 @@ impl Records {
             .find(|f| crate::rules::flows::is_working_file(&f.path))?;
         let verb = super::flows::git_takes(command, &file.path)?;
         let mut hit = Hit::pair(command.program_span.cover(verb.span), file.column);
-        hit.set_target(file.path.clone());
+        hit.target(&file.path);
         hit.set_note(format!(
             "{} filled `{}` with people's details (`{}`).",
             file.by(step),
@@ -488,7 +488,7 @@ impl Records {
                 !name.is_empty() && arg.value.after_last_of(b"/@<=") == name
             })?;
             let mut hit = Hit::pair(arg.span, file.column);
-            hit.set_target(file.path.clone());
+            hit.target(&file.path);
             hit.set_note(format!(
                 "{} filled `{}` with people's details (`{}`); here it leaves the machine.",
                 file.by(step),
@@ -529,7 +529,7 @@ impl Records {
             return None;
         }
         let mut hit = Hit::pair(command.program_span, file.span);
-        hit.set_target(path.clone());
+        hit.target(&path);
         hit.set_note(format!(
             "It writes production's rows into `{path}`, a home folder."
         ));

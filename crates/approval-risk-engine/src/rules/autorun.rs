@@ -313,7 +313,7 @@ pub fn playbook_removals(input: &str, body: Span, limited: bool) -> Vec<Hit> {
                 Span::new(start + at, start + line.trim_end().len()),
                 path_span,
             );
-            hit.set_target(value.clone());
+            hit.target(&value);
             let empty_default = value.contains("default('')") || value.contains("default(\"\")");
             let mut note = String::new();
             if empty_default {

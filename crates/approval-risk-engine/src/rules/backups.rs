@@ -106,9 +106,8 @@ fn velero_delete(command: &Command) -> Option<Hit> {
     if kind.value.starts_with("restore") {
         // A restore record only describes a restore that already ran; the data is untouched.
         hit.reversibility = Some(R::Reversible);
-        hit.set_note(
-            "A restore record only describes a past restore; deleting it loses its log, not data."
-                .to_string(),
+        hit.note(
+            "A restore record only describes a past restore; deleting it loses its log, not data.",
         );
     }
     if kind.value.starts_with("schedule") {

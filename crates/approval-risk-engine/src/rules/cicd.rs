@@ -73,10 +73,7 @@ fn branch_protection_off(command: &Command) -> Option<Hit> {
     }
     let (mut hit, endpoint) = protection_switched_off(command)?;
     hit.set_target(endpoint);
-    hit.set_note(
-        "It rewrites the protection with settings set to null or false, which switches those checks off."
-            .to_string(),
-    );
+    hit.note("It rewrites the protection with settings set to null or false, which switches those checks off.");
     Some(hit)
 }
 
@@ -173,10 +170,10 @@ fn gh_delete_other(command: &Command) -> Option<Hit> {
         }
         "ssh-key" | "gpg-key" | "repo" => {
             hit.reversibility = Some(R::Recoverable);
-            hit.set_note("Whoever signs in or deploys with that key is locked out until it is added again (if the key itself is still held).".to_string());
+            hit.note("Whoever signs in or deploys with that key is locked out until it is added again (if the key itself is still held).");
         }
         "ruleset" => {
-            hit.set_note("A ruleset is branch or tag protection: removing it lets anyone push straight to what it protected.".to_string());
+            hit.note("A ruleset is branch or tag protection: removing it lets anyone push straight to what it protected.");
         }
         _ => {}
     }
@@ -214,7 +211,7 @@ fn secret_set(command: &Command) -> Option<Hit> {
         let arg = command.args.iter().find(|a| a.span == span);
         if !body.is_empty() && !arg.is_some_and(|a| a.dynamic) {
             hit.evidence.push(span);
-            hit.set_note("The secret's value is written into the command itself, so it is now in the plan, the shell history and the agent's transcript.".to_string());
+            hit.note("The secret's value is written into the command itself, so it is now in the plan, the shell history and the agent's transcript.");
         }
     }
     Some(hit)
@@ -233,9 +230,8 @@ fn vault_kv_destroy(command: &Command) -> Option<Hit> {
             ),
             command,
         )?;
-        hit.set_note(
-            "`kv metadata delete` removes every version of the secret and its history at once."
-                .to_string(),
+        hit.note(
+            "`kv metadata delete` removes every version of the secret and its history at once.",
         );
         Some(hit)
     })
@@ -261,7 +257,7 @@ fn vault_revoke(command: &Command) -> Option<Hit> {
     if let Some(prefix) = find_flag(command, words!["-prefix", "--prefix"]) {
         hit.evidence.push(prefix.span);
         hit.scope = Some(S::Production);
-        hit.set_note("`-prefix` revokes every lease under the path at once: every credential Vault handed out from it stops working.".to_string());
+        hit.note("`-prefix` revokes every lease under the path at once: every credential Vault handed out from it stops working.");
     }
     Some(hit)
 }

@@ -88,7 +88,7 @@ fn aws_s3_delete_objects(command: &Command) -> Option<Hit> {
     )?;
         if let Some(version) = find_flag(command, words!["--version-id"]) {
             hit.evidence.push(version.span);
-            hit.set_note("`--version-id` deletes that stored version for good, even in a bucket that keeps versions.".to_string());
+            hit.note("`--version-id` deletes that stored version for good, even in a bucket that keeps versions.");
         }
         Some(hit)
     })
@@ -232,14 +232,14 @@ fn aws_rds_delete(command: &Command) -> Option<Hit> {
         if let Some(keep) = keep_backups {
             hit.evidence.push(keep.span);
             hit.reversibility = Some(R::Recoverable);
-            hit.set_note("No final snapshot is taken, but `--no-delete-automated-backups` keeps the automatic backups until their retention runs out.".to_string());
+            hit.note("No final snapshot is taken, but `--no-delete-automated-backups` keeps the automatic backups until their retention runs out.");
         } else {
-            hit.set_note("`--skip-final-snapshot` means no copy is taken on the way out, and the automatic backups are deleted with the database: nothing is left to restore from.".to_string());
+            hit.note("`--skip-final-snapshot` means no copy is taken on the way out, and the automatic backups are deleted with the database: nothing is left to restore from.");
         }
     } else if let Some(snapshot) = final_snapshot {
         hit.evidence.push(snapshot.span);
         hit.reversibility = Some(R::Recoverable);
-        hit.set_note("A final snapshot is taken first, so the database can be restored from it (as a new instance, with a new endpoint, losing nothing written before the snapshot).".to_string());
+        hit.note("A final snapshot is taken first, so the database can be restored from it (as a new instance, with a new endpoint, losing nothing written before the snapshot).");
     }
     Some(hit)
 }
@@ -450,7 +450,7 @@ fn aws_secret_delete(command: &Command) -> Option<Hit> {
     if let Some(force) = find_flag(command, words!["--force-delete-without-recovery"]) {
         hit.evidence.push(force.span);
         hit.reversibility = Some(R::Irreversible);
-        hit.set_note("`--force-delete-without-recovery` skips the recovery window: the secret is gone at once and cannot be restored.".to_string());
+        hit.note("`--force-delete-without-recovery` skips the recovery window: the secret is gone at once and cannot be restored.");
     }
     Some(hit)
 }
@@ -545,7 +545,7 @@ fn aws_sns_delete(command: &Command) -> Option<Hit> {
         command,
     )?;
     hit.reversibility = Some(R::Recoverable);
-    hit.set_note("Only this subscription goes; subscribing the receiver again restores it (email receivers must confirm again).".to_string());
+    hit.note("Only this subscription goes; subscribing the receiver again restores it (email receivers must confirm again).");
     Some(hit)
 }
 
@@ -565,7 +565,7 @@ fn eks_delete_cluster(command: &Command) -> Option<Hit> {
     })?;
     if let Some((name, _)) = option_value(command, words!["--name", "--cluster-name", "--cluster"])
     {
-        hit.set_target(name.to_string());
+        hit.target(name);
     }
     Some(hit)
 }
@@ -636,10 +636,7 @@ fn aws_cache_delete(command: &Command) -> Option<Hit> {
     ) {
         hit.evidence.push(span);
         hit.reversibility = Some(R::Recoverable);
-        hit.set_note(
-            "A final snapshot is taken first, so the data can be loaded into a new cache."
-                .to_string(),
-        );
+        hit.note("A final snapshot is taken first, so the data can be loaded into a new cache.");
     }
     Some(hit)
 }
@@ -680,7 +677,7 @@ fn gcs_rm_recursive(command: &Command) -> Option<Hit> {
     hit.target_of(command.positionals().find(|a| a.value.starts_with("gs://")));
     if let Some(all) = find_flag(command, words!["-a", "--all-versions"]) {
         hit.evidence.push(all.span);
-        hit.set_note("`-a`/`--all-versions` also deletes the older versions that object versioning kept, which were the way back.".to_string());
+        hit.note("`-a`/`--all-versions` also deletes the older versions that object versioning kept, which were the way back.");
     }
     Some(hit)
 }
@@ -741,9 +738,7 @@ fn gcp_iam_widen(command: &Command) -> Option<Hit> {
             hit.target_of(command.positionals().find(|a| a.value.starts_with("gs://")));
         }
     }
-    hit.set_note(
-        "It grants access to `allUsers`: anyone on the internet, without signing in.".to_string(),
-    );
+    hit.note("It grants access to `allUsers`: anyone on the internet, without signing in.");
     Some(hit)
 }
 
@@ -821,9 +816,8 @@ fn azure_nsg_open(command: &Command) -> Option<Hit> {
             hit.evidence.push(span);
         }
         None if creates => {
-            hit.set_note(
-                "No source is given, and Azure's default source is `*`: anywhere on the internet."
-                    .to_string(),
+            hit.note(
+                "No source is given, and Azure's default source is `*`: anywhere on the internet.",
             );
         }
         None => return None,
@@ -874,7 +868,7 @@ fn gcp_dns_delete(command: &Command) -> Option<Hit> {
         command,
     )?;
     if let Some((zone, _)) = option_value(command, words!["--zone", "-z"]) {
-        hit.set_target(zone.to_string());
+        hit.target(zone);
     }
     Some(hit)
 }
@@ -1125,10 +1119,7 @@ fn bq_expiration(command: &Command) -> Option<Hit> {
     }
     let mut hit = Hit::pair(command.program_span, arg.span);
     hit.target_of(command.positionals().nth(1));
-    hit.set_note(
-        "BigQuery deletes what is older than the expiration as soon as it is set: partitions, or the table itself."
-            .to_string(),
-    );
+    hit.note("BigQuery deletes what is older than the expiration as soon as it is set: partitions, or the table itself.");
     Some(hit)
 }
 
@@ -1265,7 +1256,7 @@ fn azure_delete_data_store(command: &Command) -> Option<Hit> {
         ],
     )?;
     if let Some((name, _)) = option_value(command, words!["--name", "-n", "--account-name"]) {
-        hit.set_target(name.to_string());
+        hit.target(name);
     }
     Some(hit)
 }
@@ -1314,7 +1305,7 @@ fn azure_delete_service(command: &Command) -> Option<Hit> {
         ],
     )?;
     if let Some((name, _)) = option_value(command, words!["--name", "-n"]) {
-        hit.set_target(name.to_string());
+        hit.target(name);
     }
     Some(hit)
 }

@@ -114,7 +114,7 @@ fn system_prune(command: &Command) -> Option<Hit> {
     hit.evidence.extend(words.iter().map(|w| w.span));
     if let Some(all) = find_flag(command, words!["-a", "--all"]) {
         hit.evidence.push(all.span);
-        hit.set_note("`--all` removes every image no running container uses, not only untagged leftovers, so they must all be downloaded or rebuilt again.".to_string());
+        hit.note("`--all` removes every image no running container uses, not only untagged leftovers, so they must all be downloaded or rebuilt again.");
     }
     Some(hit)
 }
@@ -123,10 +123,7 @@ fn volume_prune(command: &Command) -> Option<Hit> {
     if let Some(words) = starts_with(command, &[words!["system", "reset"]]) {
         let mut hit = Hit::on(command.program_span);
         hit.evidence.extend(words.iter().map(|w| w.span));
-        hit.set_note(
-            "`system reset` deletes every container, image, pod and volume this engine has."
-                .to_string(),
-        );
+        hit.note("`system reset` deletes every container, image, pod and volume this engine has.");
         return Some(hit);
     }
     if let Some(words) = starts_with(command, &[words!["system", "prune"]]) {
@@ -141,10 +138,7 @@ fn volume_prune(command: &Command) -> Option<Hit> {
     hit.evidence.extend(words.iter().map(|w| w.span));
     if let Some(all) = find_flag(command, words!["-a", "--all"]) {
         hit.evidence.push(all.span);
-        hit.set_note(
-            "`--all` includes named volumes, which is where databases keep their files."
-                .to_string(),
-        );
+        hit.note("`--all` includes named volumes, which is where databases keep their files.");
     }
     Some(hit)
 }
@@ -216,9 +210,7 @@ fn rm_force(command: &Command) -> Option<Hit> {
             hit.evidence.push(volumes.span);
         }
         hit.reversibility = Some(R::Irreversible);
-        hit.set_note(
-            "`-v` also deletes the container's anonymous volumes and the data in them.".to_string(),
-        );
+        hit.note("`-v` also deletes the container's anonymous volumes and the data in them.");
     }
     Some(hit)
 }

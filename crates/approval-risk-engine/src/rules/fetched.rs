@@ -79,7 +79,7 @@ fn fetched_package(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, package.span);
-    hit.set_target(spec.to_string());
+    hit.target(spec);
     Some(hit)
 }
 
@@ -235,7 +235,7 @@ fn near_popular_in(packages: &[&Arg], popular: Words, command: &Command) -> Opti
         }
         let near = popular.iter().find(|known| one_edit(name, known))?;
         let mut hit = Hit::pair(command.program_span, package.span);
-        hit.set_target(name.to_string());
+        hit.target(name);
         hit.set_note(format!(
             "`{name}` is one letter from `{near}`, a popular package: the shape of a typosquat."
         ));

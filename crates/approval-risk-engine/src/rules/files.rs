@@ -368,7 +368,7 @@ pub fn remakes(command: &Command) -> bool {
 }
 
 fn classify_into(hit: &mut Hit, class: PathClass, path: &str, arg: &Arg) {
-    hit.set_target(path.to_string());
+    hit.target(path);
     match class {
         PathClass::SystemRoot => {
             hit.scope = Some(S::Organization);
@@ -546,7 +546,7 @@ fn rm_system_file(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, arg.span);
-    hit.set_target(path.clone());
+    hit.target(&path);
     if class == PathClass::ServerData {
         hit.scope = Some(S::Production);
         hit.set_note(format!(
@@ -572,9 +572,9 @@ fn delete_matches(command: &Command) -> Option<Hit> {
         if placeholders_only && (narrowed || files_only) {
             // Files only, chosen by the command on the left: the selection is the risk.
             hit.reversibility = Some(R::Recoverable);
-            hit.set_note("`xargs` runs `rm` on every file name the previous command prints, so that list decides what goes; files under version control can be restored, others cannot. Look at the list first.".to_string());
+            hit.note("`xargs` runs `rm` on every file name the previous command prints, so that list decides what goes; files under version control can be restored, others cannot. Look at the list first.");
         } else {
-            hit.set_note("`xargs` runs `rm` on every name the previous command prints, so the list decides what goes.".to_string());
+            hit.note("`xargs` runs `rm` on every name the previous command prints, so the list decides what goes.");
         }
         return Some(hit);
     }
@@ -630,7 +630,7 @@ fn delete_matches(command: &Command) -> Option<Hit> {
                 classify_into(&mut hit, class, &path, arg);
             }
             hit.reversibility = Some(R::Irreversible);
-            hit.set_note("`-delete` comes before the tests: find acts left to right, so it deletes every file under the start folder, and the folder itself, before any test is read.".to_string());
+            hit.note("`-delete` comes before the tests: find acts left to right, so it deletes every file under the start folder, and the folder itself, before any test is read.");
             return Some(hit);
         }
     }
@@ -709,17 +709,14 @@ fn delete_matches(command: &Command) -> Option<Hit> {
     });
     if folders_only && !recursive_rm && hit.reversibility.is_none() {
         hit.reversibility = Some(R::Reversible);
-        hit.set_note("Only folders match (`-type d`), and they are removed only when empty (`-delete`) or not at all (`rm` without `-r`), so no contents are lost.".to_string());
+        hit.note("Only folders match (`-type d`), and they are removed only when empty (`-delete`) or not at all (`rm` without `-r`), so no contents are lost.");
         return Some(hit);
     }
     if let Some(at) = args.iter().position(|a| a.value == "-empty") {
         if !negated(at) {
             hit.evidence.push(args[at].span);
             hit.reversibility = Some(R::Reversible);
-            hit.set_note(
-                "Only empty files or folders match (`-empty`), so no contents are lost."
-                    .to_string(),
-            );
+            hit.note("Only empty files or folders match (`-empty`), so no contents are lost.");
             return Some(hit);
         }
     }
@@ -790,7 +787,7 @@ fn delete_matches(command: &Command) -> Option<Hit> {
     let workspace = hit.scope.is_none() && hit.reversibility.is_none();
     if filtered && (!trees || by_name) && workspace {
         hit.reversibility = Some(R::Recoverable);
-        hit.set_note("Only the files the filter selects go, in the agent's own folders; those under version control can be restored, others cannot. List the matches first (the same command with `-print` instead of `-delete`).".to_string());
+        hit.note("Only the files the filter selects go, in the agent's own folders; those under version control can be restored, others cannot. List the matches first (the same command with `-print` instead of `-delete`).");
     }
     if !names.is_empty() && names.iter().all(|n| regenerable_name(&n.value)) {
         hit.evidence.extend(names.iter().map(|n| n.span));
@@ -991,7 +988,7 @@ fn erase_device(command: &Command) -> Option<Hit> {
                 words!["erase", "luksErase", "luksFormat"].contains(w.value.as_str())
             })?;
             hit.evidence.push(verb.span);
-            hit.set_note("Without its key slots an encrypted disk is unreadable forever, even though the data is still there.".to_string());
+            hit.note("Without its key slots an encrypted disk is unreadable forever, even though the data is still there.");
         }
         _ => return None,
     }
@@ -1033,7 +1030,7 @@ fn partition_table(command: &Command) -> Option<Hit> {
         hit.evidence.push(verb.span);
         if matches!(verb.value.as_str(), "mklabel" | "mktable") {
             hit.floor = Some(Decision::Block);
-            hit.set_note("A new partition label replaces the whole partition table: every partition on the disk, and so all of its data, is lost.".to_string());
+            hit.note("A new partition label replaces the whole partition table: every partition on the disk, and so all of its data, is lost.");
         }
     } else if find_flag(
         command,
@@ -1095,11 +1092,11 @@ fn volume_destroy(command: &Command) -> Option<Hit> {
     hit.target_of(Some(target));
     if command.program == "zfs" {
         if target.value.contains('@') {
-            hit.set_note("It is a snapshot: a restore point that later mistakes could have been undone from.".to_string());
+            hit.note("It is a snapshot: a restore point that later mistakes could have been undone from.");
         }
         if let Some(flag) = find_flag(command, words!["-r", "-R"]) {
             hit.evidence.push(flag.span);
-            hit.set_note("`-r`/`-R` also destroys every child dataset and snapshot (and with `-R`, clones elsewhere).".to_string());
+            hit.note("`-r`/`-R` also destroys every child dataset and snapshot (and with `-R`, clones elsewhere).");
         }
     }
     Some(hit)
@@ -1155,7 +1152,7 @@ fn recursive_permissions(command: &Command) -> Option<Hit> {
     let mut hit = Hit::pair(command.program_span, recursive.span);
     hit.evidence.extend(mode.map(|m| m.span));
     hit.evidence.push(arg.span);
-    hit.set_target(path.clone());
+    hit.target(&path);
     match class {
         PathClass::SystemRoot => {
             hit.reversibility = Some(R::Irreversible);
@@ -1195,7 +1192,7 @@ fn world_writable_mode(command: &Command) -> Option<Hit> {
     let mut hit = Hit::pair(command.program_span, mode.span);
     hit.evidence.extend(recursive.map(|r| r.span));
     hit.evidence.push(arg.span);
-    hit.set_target(path.clone());
+    hit.target(&path);
     let system = class == PathClass::SystemRoot || under_system_dir(&path);
     match class {
         PathClass::SystemRoot if recursive.is_some() => {
@@ -1319,7 +1316,7 @@ fn mv_system_path(command: &Command) -> Option<Hit> {
     let (sources, _) = sources_and_destination(command)?;
     let (class, path, arg) = worst_path(&sources, command.cwd.as_deref())?;
     let mut hit = Hit::pair(command.program_span, arg.span);
-    hit.set_target(path.clone());
+    hit.target(&path);
     match class {
         PathClass::SystemRoot => {
             hit.scope = Some(S::Organization);
@@ -1498,7 +1495,7 @@ fn sed_in_place_system(command: &Command) -> Option<Hit> {
         (under_system_dir(&path) || class == PathClass::ServerData).then_some((class, path, *arg))
     })?;
     let mut hit = Hit::three(command.program_span, flag.span, arg.span);
-    hit.set_target(path.clone());
+    hit.target(&path);
     if class == PathClass::ServerData {
         hit.scope = Some(S::Production);
     }
@@ -1818,7 +1815,7 @@ fn service_stop(command: &Command) -> Option<Hit> {
     hit.set_target(unit_name(&units[0].value).to_string());
     if find_flag(command, words!["--user"]).is_some() {
         hit.scope = Some(S::Local);
-        hit.set_note("`--user` only touches the agent's own user services.".to_string());
+        hit.note("`--user` only touches the agent's own user services.");
     }
     Some(hit)
 }
@@ -1906,9 +1903,8 @@ fn shutdown(command: &Command) -> Option<Hit> {
             .iter()
             .any(|w| words!["poweroff", "halt", "0"].contains(w.value.as_str()));
     if powers_off {
-        hit.set_note(
-            "It powers the machine off: someone has to start it again by hand or from a console."
-                .to_string(),
+        hit.note(
+            "It powers the machine off: someone has to start it again by hand or from a console.",
         );
     }
     Some(hit)
@@ -1934,10 +1930,7 @@ fn clear_event_logs(command: &Command) -> Option<Hit> {
     if every || security.is_some() {
         hit.evidence.extend(security.map(|a| a.span));
         hit.scope = Some(S::Organization);
-        hit.set_note(
-            "It clears every log it is given, or the Security log: the audit record of the machine."
-                .to_string(),
-        );
+        hit.note("It clears every log it is given, or the Security log: the audit record of the machine.");
     }
     Some(hit)
 }
@@ -2021,10 +2014,7 @@ fn userdel(command: &Command) -> Option<Hit> {
     ) {
         hit.evidence.push(flag.span);
         hit.reversibility = Some(R::Irreversible);
-        hit.set_note(
-            "It also deletes the user's home directory and mail, with every file in them."
-                .to_string(),
-        );
+        hit.note("It also deletes the user's home directory and mail, with every file in them.");
     }
     Some(hit)
 }
@@ -2135,7 +2125,7 @@ fn package_remove(command: &Command) -> Option<Hit> {
                 || find_flag(command, words!["--purge"]).is_some()
             {
                 hit.reversibility = Some(R::Irreversible);
-                hit.set_note("`purge` also deletes the packages' configuration files, including local changes to them.".to_string());
+                hit.note("`purge` also deletes the packages' configuration files, including local changes to them.");
             }
             rest.to_vec()
         }
@@ -2186,9 +2176,7 @@ fn journal_vacuum(command: &Command) -> Option<Hit> {
             .is_some_and(keeps_days);
     if routine {
         hit.scope = Some(crate::model::Scope::None);
-        hit.set_note(
-            "It keeps days of logs on this machine and deletes only older ones.".to_string(),
-        );
+        hit.note("It keeps days of logs on this machine and deletes only older ones.");
     }
     Some(hit)
 }

@@ -203,7 +203,7 @@ fn script_run(command: &Command) -> Option<(Hit, bool)> {
             script.value.clone(),
         )
     };
-    hit.set_target(name.clone());
+    hit.target(&name);
     let words = name.to_ascii_lowercase();
     let ops = OPS_WORDS.iter().any(|w| {
         words

@@ -41,7 +41,7 @@ fn discard_changes(command: &Command) -> Option<Hit> {
         "checkout" => {
             if let Some(force) = find_flag(command, words!["-f", "--force"]) {
                 hit.evidence.push(force.span);
-                hit.set_note("`--force` switches branches even when files have local changes, and throws those changes away.".to_string());
+                hit.note("`--force` switches branches even when files have local changes, and throws those changes away.");
                 hit.target_of(rest.first().copied());
                 return Some(hit);
             }
@@ -72,9 +72,8 @@ fn discard_changes(command: &Command) -> Option<Hit> {
     hit.evidence.extend(paths.iter().map(|a| a.span));
     hit.target_of(Some(first));
     if paths.iter().any(|a| is_whole_tree(a)) {
-        hit.set_note(
-            "The path covers the whole working copy, so every uncommitted edit in it is discarded."
-                .to_string(),
+        hit.note(
+            "The path covers the whole working copy, so every uncommitted edit in it is discarded.",
         );
     }
     Some(hit)
@@ -95,7 +94,7 @@ fn clean(command: &Command) -> Option<Hit> {
         if ignored.span != force.span {
             hit.evidence.push(ignored.span);
         }
-        hit.set_note("`-x` also deletes ignored files, which is where local secrets (`.env`), local databases and downloaded data usually live.".to_string());
+        hit.note("`-x` also deletes ignored files, which is where local secrets (`.env`), local databases and downloaded data usually live.");
     }
     Some(hit)
 }
@@ -115,7 +114,7 @@ fn push_delete(command: &Command) -> Option<Hit> {
     }
     if let Some(flag) = find_flag(command, words!["--prune"]) {
         hit.evidence.push(flag.span);
-        hit.set_note("`--prune` deletes every remote branch that has no local branch of the same name, not just one.".to_string());
+        hit.note("`--prune` deletes every remote branch that has no local branch of the same name, not just one.");
         hit.target_of(rest.first().copied());
         return Some(hit);
     }
@@ -332,13 +331,13 @@ fn force_push(command: &Command) -> Option<Hit> {
         .find(|b| DEFAULT_BRANCHES.contains(b) || b.starts_with("release/"));
     if let Some(branch) = default {
         hit.scope = Some(S::Production);
-        hit.set_target((*branch).to_string());
+        hit.target(branch);
         hit.set_note(format!(
             "`{branch}` is the branch everyone builds on and that usually deploys."
         ));
     } else if branches.is_empty() {
         hit.scope = Some(S::Production);
-        hit.set_note("No branch is named, so it pushes whatever is checked out, which may be the default branch.".to_string());
+        hit.note("No branch is named, so it pushes whatever is checked out, which may be the default branch.");
     } else {
         hit.set_target(branches.first().map(|b| (*b).to_string()));
     }

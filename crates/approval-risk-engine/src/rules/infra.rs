@@ -97,9 +97,7 @@ fn terraform_destroy(command: &Command) -> Option<Hit> {
                 .split_once('=')
                 .map_or(target.value.clone(), |(_, v)| v.to_string()),
         );
-        hit.set_note(
-            "`-target` limits it to the named resources and what depends on them.".to_string(),
-        );
+        hit.note("`-target` limits it to the named resources and what depends on them.");
     }
     Some(hit)
 }
@@ -221,7 +219,7 @@ fn state_delete(command: &Command) -> Option<Hit> {
     hit.target_of(words.get(2).copied());
     if let Some(force) = find_flag(command, words!["-force", "--force"]) {
         hit.evidence.push(force.span);
-        hit.set_note("With the force flag it deletes the state even though it still tracks live resources; they keep running (and costing) with nothing managing them.".to_string());
+        hit.note("With the force flag it deletes the state even though it still tracks live resources; they keep running (and costing) with nothing managing them.");
     }
     Some(hit)
 }

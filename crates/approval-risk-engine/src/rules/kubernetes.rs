@@ -117,7 +117,7 @@ fn delete_of(command: &Command, kinds: Words) -> Option<Hit> {
     hit.set_target(deletion.name.clone());
     if let Some(all) = find_flag(command, words!["--all", "-A", "--all-namespaces"]) {
         hit.evidence.push(all.span);
-        hit.set_note("It deletes every one of them, not a single named object.".to_string());
+        hit.note("It deletes every one of them, not a single named object.");
     }
     Some(hit)
 }
@@ -202,10 +202,7 @@ fn delete_storage(command: &Command) -> Option<Hit> {
         .iter()
         .any(|(k, _)| k.starts_with("volumesnapshot") || k == "vs")
     {
-        hit.set_note(
-            "Volume snapshots are backups: deleting one removes a way back, not just a disk."
-                .to_string(),
-        );
+        hit.note("Volume snapshots are backups: deleting one removes a way back, not just a disk.");
     }
     Some(hit)
 }
@@ -456,7 +453,7 @@ fn grant_cluster_admin(command: &Command) -> Option<Hit> {
     }) {
         hit.evidence.push(anyone.span);
         hit.scope = Some(S::Organization);
-        hit.set_note("It grants it to a whole group of identities, not one person or workload: anyone who can reach the API server may qualify.".to_string());
+        hit.note("It grants it to a whole group of identities, not one person or workload: anyone who can reach the API server may qualify.");
     }
     Some(hit)
 }
@@ -483,7 +480,7 @@ fn helm_uninstall(command: &Command) -> Option<Hit> {
     if let Some(keep) = find_flag(command, words!["--keep-history"]) {
         hit.evidence.push(keep.span);
         hit.reversibility = Some(R::Recoverable);
-        hit.set_note("`--keep-history` keeps the release record, so `helm rollback` can reinstall it (the data in deleted volumes still does not come back).".to_string());
+        hit.note("`--keep-history` keeps the release record, so `helm rollback` can reinstall it (the data in deleted volumes still does not come back).");
     }
     Some(hit)
 }

@@ -72,7 +72,7 @@ fn index_blocks_writes(input: &str, words: &[SqlWord], statement: Span) -> Optio
     let on = find(words, "on", index)?;
     let table = words.get(on + 1 + usize::from(words.get(on + 1)?.text == "only"))?;
     let mut hit = Hit::pair(words[0].span.cover(words[index].span), table.span);
-    hit.set_target(table.raw.clone());
+    hit.target(&table.raw);
     // The statement as written, with CONCURRENTLY after INDEX.
     let cut = words[index].span.end;
     if statement.start <= cut && cut <= statement.end {
@@ -100,7 +100,7 @@ fn type_rewrite(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
         words[0].span.cover(words[1].span),
         words[alter].span.cover(words[kind].span),
     );
-    hit.set_target(table.raw.clone());
+    hit.target(&table.raw);
     Some(hit)
 }
 
@@ -122,7 +122,7 @@ fn not_null_scan(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
         words[0].span.cover(words[1].span),
         words[alter].span.cover(words[set + 2].span),
     );
-    hit.set_target(table.raw.clone());
+    hit.target(&table.raw);
     hit.set_instead(format!(
         "ALTER TABLE {table} ADD CHECK ({column} IS NOT NULL) NOT VALID;",
         table = table.raw,
@@ -156,7 +156,7 @@ fn constraint_validates(input: &str, words: &[SqlWord], statement: Span) -> Opti
         words[0].span.cover(words[1].span),
         words[add].span.cover(words[kind].span),
     );
-    hit.set_target(table.raw.clone());
+    hit.target(&table.raw);
     // The statement as written, marked NOT VALID.
     let text = input.get(statement.start..statement.end)?;
     hit.set_instead(format!(
@@ -190,7 +190,7 @@ fn unique_under_lock(input: &str, words: &[SqlWord], statement: Span) -> Option<
         words[0].span.cover(words[1].span),
         words[add].span.cover(words[kind].span),
     );
-    hit.set_target(table.raw.clone());
+    hit.target(&table.raw);
     // The key's columns as written, for the concurrent index that can back it.
     let after = input.get(words[kind].span.end..statement.end)?;
     let open = after.find('(')?;
@@ -252,7 +252,7 @@ fn mysql_table_copy(input: &str, words: &[SqlWord], statement: Span) -> Option<H
         return None;
     };
     let mut hit = Hit::pair(words[0].span.cover(words[1].span), evidence);
-    hit.set_target(table.raw.clone());
+    hit.target(&table.raw);
     // The statement as written, asking MySQL to refuse rather than copy.
     let text = input.get(statement.start..statement.end)?;
     if algorithm.is_none() && lock.is_none() {
@@ -289,7 +289,7 @@ fn volatile_default(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
         words[0].span.cover(words[1].span),
         words[default].span.cover(function.span),
     );
-    hit.set_target(table.raw.clone());
+    hit.target(&table.raw);
     Some(hit)
 }
 
@@ -312,7 +312,7 @@ fn rename_under_readers(_: &str, words: &[SqlWord], _: Span) -> Option<Hit> {
     }
     let to = find(words, "to", rename)?;
     let mut hit = Hit::at(vec![words[rename].span.cover(words[to].span)]);
-    hit.set_target(table.raw.clone());
+    hit.target(&table.raw);
     Some(hit)
 }
 

@@ -54,6 +54,20 @@ impl Hit {
         self.note = note.into();
     }
 
+    /// Adds a sentence written out in full (`set_note` takes one put together): the copy is
+    /// made here, once, rather than where each of some ninety rules writes one.
+    #[inline(never)]
+    pub fn note(&mut self, text: &str) {
+        self.note = Some(text.to_string());
+    }
+
+    /// Names what the hit acts on, copied from a name the rule has (`set_target` takes a
+    /// name it made, or none); not inlined, as `note`.
+    #[inline(never)]
+    pub fn target(&mut self, name: &str) {
+        self.target = Some(name.to_string());
+    }
+
     /// Names what the hit acts on (not inlined, as `set_note`).
     #[inline(never)]
     pub fn set_target(&mut self, target: impl Into<Option<String>>) {

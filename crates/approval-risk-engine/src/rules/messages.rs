@@ -215,14 +215,13 @@ fn message_api_call(command: &Command) -> Option<Hit> {
         Audience::Chat => {
             hit.reversibility = Some(R::Recoverable);
             hit.scope = Some(S::Shared);
-            hit.set_note("It posts to a team chat: the post can be edited or deleted afterwards, but everyone in the channel is notified and may already have read it.".to_string());
+            hit.note("It posts to a team chat: the post can be edited or deleted afterwards, but everyone in the channel is notified and may already have read it.");
         }
         Audience::Person => {}
         Audience::List => {
             hit.scope = Some(S::Organization);
-            hit.set_note(
-                "It sends a batch or a whole campaign: every address on the list gets it at once."
-                    .to_string(),
+            hit.note(
+                "It sends a batch or a whole campaign: every address on the list gets it at once.",
             );
         }
     }
@@ -278,14 +277,14 @@ fn stripe_money(command: &Command) -> Option<Hit> {
         })?;
     if let Some(live) = find_flag(command, words!["--live"]) {
         hit.evidence.push(live.span);
-        hit.set_note("`--live` uses the live account: real money moves.".to_string());
+        hit.note("`--live` uses the live account: real money moves.");
     } else {
         match stripe_mode(command) {
             // A test-mode key moves no real money.
             Some(false) => return None,
             Some(true) => {}
             None => {
-                hit.set_note("Only a live key (`--live`, `STRIPE_API_KEY`, a payment tool's own key) moves real money; check which account the agent's environment points at.".to_string());
+                hit.note("Only a live key (`--live`, `STRIPE_API_KEY`, a payment tool's own key) moves real money; check which account the agent's environment points at.");
             }
         }
     }
@@ -349,7 +348,7 @@ fn aws_send_email(command: &Command) -> Option<Hit> {
         .unwrap_or(0);
     if verb.contains("bulk") || verb == "send-users-messages" || recipients >= 10 {
         hit.scope = Some(S::Organization);
-        hit.set_note("It sends to a whole list of recipients at once.".to_string());
+        hit.note("It sends to a whole list of recipients at once.");
     }
     Some(hit)
 }
@@ -407,7 +406,7 @@ fn mail_send(command: &Command) -> Option<Hit> {
                 .map(|a| (a.value.trim_start_str("--to=").to_string(), a.span))
                 .or_else(|| flag_value(command, "-t").map(|a| (a.value.clone(), a.span)))?;
             hit.evidence.push(span);
-            hit.set_target(to.clone());
+            hit.target(&to);
             return Some(finish_mail(
                 hit,
                 to.split(',').filter(|p| !p.is_empty()).count(),
@@ -473,9 +472,9 @@ fn finish_mail(mut hit: Hit, count: usize, dynamic: bool, command: &Command) -> 
         || command.has_wrapper("find -exec");
     if fanned || count >= 10 {
         hit.scope = Some(S::Organization);
-        hit.set_note("It sends to a whole list of recipients, one after another.".to_string());
+        hit.note("It sends to a whole list of recipients, one after another.");
     } else if dynamic {
-        hit.set_note("The recipients are only known when the plan runs; it could be one address or a whole list.".to_string());
+        hit.note("The recipients are only known when the plan runs; it could be one address or a whole list.");
     }
     hit
 }

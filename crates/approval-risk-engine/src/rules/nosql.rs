@@ -143,9 +143,7 @@ fn mongo_drop_collection(command: &Command) -> Option<Hit> {
     let at = script.find(".drop()").or_else(|| script.find(".drop({"))?;
     hit.set_target(collection_before(&script, at));
     if script.contains("getCollectionNames()") || script.contains("forEach") {
-        hit.set_note(
-            "The script loops over collections, so it drops every collection it finds.".to_string(),
-        );
+        hit.note("The script loops over collections, so it drops every collection it finds.");
         hit.scope = Some(S::Production);
     }
     Some(hit)
@@ -371,13 +369,12 @@ fn redis_flush(command: &Command) -> Option<Hit> {
     }
     let mut hit = Hit::pair(command.program_span, name.span);
     if name.value.eq_ignore_ascii_case("flushall") {
-        hit.set_note(
-            "FLUSHALL empties every logical database on the server, not just the selected one."
-                .to_string(),
+        hit.note(
+            "FLUSHALL empties every logical database on the server, not just the selected one.",
         );
     }
     if flag_value(command, "--cluster").is_some() {
-        hit.set_note("`--cluster call` sends it to every node of the cluster.".to_string());
+        hit.note("`--cluster call` sends it to every node of the cluster.");
     }
     Some(hit)
 }
@@ -391,7 +388,7 @@ fn redis_delete_keys(command: &Command) -> Option<Hit> {
     let mut hit = Hit::pair(command.program_span, name.span);
     hit.target_of(words.get(1).copied());
     if words.len() <= 1 {
-        hit.set_note("The keys come from the command's input, typically a scan of a pattern, so how many go is not visible in the plan.".to_string());
+        hit.note("The keys come from the command's input, typically a scan of a pattern, so how many go is not visible in the plan.");
     }
     Some(hit)
 }
@@ -693,7 +690,7 @@ fn search_delete_by_query(command: &Command) -> Option<Hit> {
         .body
         .is_some_and(|b| crate::words::replace_char(&b.value, ' ', "").contains("\"match_all\""));
     if everything || match_all {
-        hit.set_note("It matches every document: the index is emptied.".to_string());
+        hit.note("It matches every document: the index is emptied.");
     }
     Some(hit)
 }
@@ -979,11 +976,11 @@ fn nats_delete_stream(command: &Command) -> Option<Hit> {
     let one_key = group.value == "kv" && verb.value != "purge" && words.len() > 3;
     if one_key && command.args.iter().all(|a| a.value != "--purge") {
         hit.reversibility = Some(R::Recoverable);
-        hit.set_note("Deleting one key leaves its history in the bucket, where earlier values can still be read.".to_string());
+        hit.note("Deleting one key leaves its history in the bucket, where earlier values can still be read.");
     }
     hit.target_of(words.get(2).copied());
     if verb.value == "purge" {
-        hit.set_note("Purging keeps the stream but deletes every message in it.".to_string());
+        hit.note("Purging keeps the stream but deletes every message in it.");
     }
     Some(hit)
 }
@@ -1079,7 +1076,7 @@ fn etcd_range_delete(command: &Command) -> Option<Hit> {
         hit.evidence.push(key.span);
         hit.target_of(Some(key));
         if words!["", "/", "/registry", "/registry/", "\0"].contains(key.value.as_str()) {
-            hit.set_note("The key range is the whole keyspace (for a Kubernetes control plane, the entire cluster's state).".to_string());
+            hit.note("The key range is the whole keyspace (for a Kubernetes control plane, the entire cluster's state).");
         }
     }
     Some(hit)

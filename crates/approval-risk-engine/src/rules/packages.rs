@@ -74,7 +74,7 @@ fn npm_publish(command: &Command) -> Option<Hit> {
             if value == "restricted" {
                 hit.evidence.push(arg.span);
                 hit.scope = Some(S::Shared);
-                hit.set_note("`--access restricted` keeps the package private to the organisation's npm members.".to_string());
+                hit.note("`--access restricted` keeps the package private to the organisation's npm members.");
             }
         }
     }

@@ -94,7 +94,7 @@ fn replaces_data(command: &Command) -> Option<Hit> {
         return None;
     }
     if verb == "maybe-replace" {
-        hit.set_note("CloudFormation says replacement is conditional: it depends on values only known at deploy time.".to_string());
+        hit.note("CloudFormation says replacement is conditional: it depends on values only known at deploy time.");
     }
     Some(hit)
 }
@@ -181,14 +181,14 @@ fn changes(command: &Command) -> Option<Hit> {
         return None;
     }
     if is_identity(kind) && resource_level_grant(kind) {
-        hit.set_note("It changes who may use one resource, not the whole account.".to_string());
+        hit.note("It changes who may use one resource, not the whole account.");
     } else if is_identity(kind) {
         hit.scope = Some(S::Organization);
-        hit.set_note("It changes identity and access, which decides what everyone and everything in the account can do.".to_string());
+        hit.note("It changes identity and access, which decides what everyone and everything in the account can do.");
     } else if verb == "create" && is_monitoring(kind) {
         // An alert, an alarm or a dashboard added watches what runs and changes none of it.
         hit.scope = Some(S::Local);
-        hit.set_note("It adds monitoring; nothing that runs changes.".to_string());
+        hit.note("It adds monitoring; nothing that runs changes.");
     }
     Some(hit)
 }

@@ -270,7 +270,7 @@ pub fn removing_cmdlet(command: &Command) -> Option<Hit> {
         .contains(verb))
     .then(|| {
         let mut hit = Hit::on(command.program_span);
-        hit.set_target(command.program.clone());
+        hit.target(&command.program);
         hit
     })
 }
@@ -649,10 +649,7 @@ fn on_accounts(command: &Command, names: &[&str]) -> Hit {
     );
     if whole_directory && hit.target.is_none() {
         hit.scope = Some(S::Organization);
-        hit.set_note(
-            "The accounts are whatever the query before the pipe matches in the directory; nobody reads the list first."
-                .to_string(),
-        );
+        hit.note("The accounts are whatever the query before the pipe matches in the directory; nobody reads the list first.");
     }
     hit
 }

@@ -134,7 +134,7 @@ fn pg_restore_clean(command: &Command) -> Option<Hit> {
         .find(|a| a.value == "--create" || short_cluster_has(&a.value, 'C'))
     {
         hit.evidence.push(create.span);
-        hit.set_note("With `--create` it drops and recreates the whole database, not only the objects in the dump.".to_string());
+        hit.note("With `--create` it drops and recreates the whole database, not only the objects in the dump.");
     }
     Some(hit)
 }
@@ -192,9 +192,8 @@ fn grant_all(_input: &str, words: &[SqlWord], _statement: Span) -> Option<Hit> {
     };
     if everything {
         hit.reversibility = Some(R::Recoverable);
-        hit.set_note(
-            "It covers every table: revoking it does not undo what the grantee did meanwhile."
-                .to_string(),
+        hit.note(
+            "It covers every table: revoking it does not undo what the grantee did meanwhile.",
         );
     }
     Some(hit)
@@ -264,7 +263,7 @@ fn update_rows(input: &str, words: &[SqlWord], statement: Span) -> Option<Hit> {
         // One row, chosen by its key: what it overwrites reaches that one record, wherever
         // the table lives.
         hit.scope = Some(S::Shared);
-        hit.set_note("It changes one row, chosen by its `id`.".to_string());
+        hit.note("It changes one row, chosen by its `id`.");
     }
     Some(hit)
 }
@@ -364,15 +363,9 @@ fn terminate_sessions(input: &str, words: &[SqlWord], statement: Span) -> Option
         let query = statement.slice(input).to_ascii_lowercase();
         if query.contains("'idle in transaction") && !query.contains("'active'") {
             hit.reversibility = Some(R::Reversible);
-            hit.set_note(
-                "It ends only sessions idle in a transaction, as PostgreSQL's own timeout for idle transactions would."
-                    .to_string(),
-            );
+            hit.note("It ends only sessions idle in a transaction, as PostgreSQL's own timeout for idle transactions would.");
         } else {
-            hit.set_note(
-                "It ends every session its query selects from pg_stat_activity, not one chosen by its pid."
-                    .to_string(),
-            );
+            hit.note("It ends every session its query selects from pg_stat_activity, not one chosen by its pid.");
         }
     }
     Some(hit)
