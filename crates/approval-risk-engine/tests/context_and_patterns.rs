@@ -5071,3 +5071,21 @@ fn kafka_describing_tools_and_brakeman_read() {
             >= Decision::Escalate
     );
 }
+
+/// A consumer started again after an earlier step moved its group back processes every
+/// message since that position a second time: the start is where charges and messages
+/// repeat. Started without a rewind, or after a reset that skips ahead, it is a restart.
+#[test]
+fn a_consumer_started_after_its_group_was_moved_back_replays() {
+    let replay = "1. Stop the consumer: `kubectl --context prod -n billing scale deployment/billing-charger --replicas=0`\n2. Rewind: `kafka-consumer-groups.sh --bootstrap-server k:9092 --group billing-charger --topic renewals --reset-offsets --to-earliest --execute`\n3. Start it again: `kubectl --context prod -n billing scale deployment/billing-charger --replicas 6`";
+    let assessment = assess_default(replay);
+    assert!(rules(step(&assessment, 3)).contains(&"kafka.reset-offsets"));
+    assert!(step(&assessment, 3).decision >= Decision::Escalate);
+    for plan in [
+        "1. Stop the consumer: `kubectl --context prod -n billing scale deployment/billing-charger --replicas=0`\n2. Skip the poison message: `kafka-consumer-groups.sh --bootstrap-server k:9092 --group billing-charger --topic renewals --reset-offsets --to-latest --execute`\n3. Start it again: `kubectl --context prod -n billing scale deployment/billing-charger --replicas=6`",
+        "1. Stop the consumer: `kubectl --context prod -n billing scale deployment/billing-charger --replicas=0`\n2. Rewind the other group: `kafka-consumer-groups.sh --bootstrap-server k:9092 --group audit-sink --topic renewals --reset-offsets --to-earliest --execute`\n3. Start it again: `kubectl --context prod -n billing scale deployment/billing-charger --replicas=6`",
+    ] {
+        let assessment = assess_default(plan);
+        assert!(!rules(step(&assessment, 3)).contains(&"kafka.reset-offsets"), "{plan}");
+    }
+}

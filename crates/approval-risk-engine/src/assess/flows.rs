@@ -14,6 +14,7 @@ use crate::shell::{normal_path, Command, Input};
 use crate::span::Span;
 use crate::words::Join;
 use crate::words::Last;
+use crate::words::Trim;
 use crate::words::Words;
 use crate::Options;
 
@@ -66,6 +67,9 @@ struct Flow {
     /// A CI pipeline the plan wrote whose commands send a credential away: the sending
     /// command and the step (1-based). A later push or run starts it.
     pipeline_send: Option<(Span, usize)>,
+    /// Consumer groups a step moved back (`--reset-offsets --to-earliest --execute`): the
+    /// group's name as written, and the step (1-based).
+    rewound: Vec<(Span, usize)>,
 }
 
 /// Shell tracing the plan has switched on (`set -x`, `set -euxo pipefail`, `set -o xtrace`):
@@ -152,7 +156,7 @@ impl Trace {
                 hit.reversibility = Some(crate::model::Reversibility::Irreversible);
                 hit.scope = Some(crate::model::Scope::Shared);
                 hit.target(log);
-                hit.set_note(format!("Shell tracing (`set -x`) prints the value in clear, and the script's output, trace included, goes into `{log}`. Switch tracing off around it: `set +x` before, `set -x` after."));
+                hit.note_with("Shell tracing (`set -x`) prints the value in clear, and the script's output, trace included, goes into `{}`. Switch tracing off around it: `set +x` before, `set -x` after.", log);
             }
             _ => hit.note("Shell tracing (`set -x`) prints the command with the value in clear. Switch tracing off around it: `set +x` before, `set -x` after."),
         }
@@ -243,6 +247,8 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
     let copied_rule = rules::find("flow.production-data-copied");
     let public_rule =
         rules::find("prose.public-link").filter(|rule| !options.policy.is_disabled(rule.id()));
+    let replay_rule =
+        rules::find("kafka.reset-offsets").filter(|rule| !options.policy.is_disabled(rule.id()));
     let injected_rule = rules::find("flow.injected-instruction")
         .filter(|rule| !options.policy.is_disabled(rule.id()));
     let (instructions, asked_values) = if injected_rule.is_some() {
@@ -298,17 +304,13 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         if let (Some(rule), Some((mut hit, made))) =
             (secret_rule, hands_on_link(input, step, &flow.secret_links))
         {
-            hit.set_note(format!(
-                "Step {made} uploaded credential values, and this is the address it got back: whoever is given it can read them."
-            ));
+            hit.set_note(format!("Step {} uploaded credential values, and this is the address it got back: whoever is given it can read them.", made));
             found.push((rule, hit, usize::MAX));
         }
         if let (Some(rule), Some((mut hit, made))) =
             (public_rule, hands_on_link(input, step, &flow.public_links))
         {
-            hit.set_note(format!(
-                "Step {made} made this link open to anyone who has it; everyone this step reaches can read what is behind it, and can pass it on."
-            ));
+            hit.set_note(format!("Step {} made this link open to anyone who has it; everyone this step reaches can read what is behind it, and can pass it on.", made));
             found.push((rule, hit, usize::MAX));
         }
         if let (Some(rule), Some(hit)) = (
@@ -467,7 +469,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                         hit.reversibility = Some(crate::model::Reversibility::Irreversible);
                         hit.scope = Some(crate::model::Scope::Shared);
                         hit.target(log);
-                        hit.set_note(format!("The script's output goes into `{log}`, which keeps the value for whoever reads it."));
+                        hit.note_with("The script's output goes into `{}`, which keeps the value for whoever reads it.", log);
                     }
                     found.push((rule, hit, c));
                 }
@@ -491,9 +493,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                     // wrote: the credential leaves now.
                     if starts_pipelines(command) {
                         let mut hit = Hit::pair(command.program_span, send);
-                        hit.set_note(format!(
-                            "It starts the CI pipeline step {at} wrote, whose command sends a credential away."
-                        ));
+                        hit.set_note(format!("It starts the CI pipeline step {} wrote, whose command sends a credential away.", at));
                         found.push((rule, hit, c));
                     }
                 }
@@ -570,6 +570,10 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             ) {
                 found.push((rule, hit, c));
             }
+            if let (Some(rule), Some(hit)) = (replay_rule, starts_rewound(input, command, &flow)) {
+                found.push((rule, hit, c));
+            }
+            remember_rewind(command, index + 1, &mut flow);
             remember_written(command, index + 1, &mut flow);
             for (rule, hit) in runs_written(input, command, &flow) {
                 found.push((rule, hit, c));
@@ -622,9 +626,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         if let Some((rule, at)) = flow.staged_workflow {
             if let Some(merge) = merges(step) {
                 let mut hit = Hit::on(merge);
-                hit.set_note(format!(
-                    "The merge puts the workflow step {at} wrote on the default branch, where it runs."
-                ));
+                hit.set_note(format!("The merge puts the workflow step {} wrote on the default branch, where it runs.", at));
                 found.push((rule, hit, usize::MAX));
             }
         }
@@ -935,10 +937,7 @@ fn posts_returned_elsewhere(
             *at,
         );
         hit.set_target(Some(places.joined("/")));
-        hit.set_note(format!(
-            "A tool returned this person's details to the agent; this step posts them in `{}`, a repository the plan's own work does not use.",
-            places.joined("/")
-        ));
+        hit.note_with("A tool returned this person's details to the agent; this step posts them in `{}`, a repository the plan's own work does not use.", &places.joined("/"));
         Some(hit)
     })
 }
@@ -1347,7 +1346,8 @@ fn posts_named_credential(work: &StepWork, at: usize) -> Option<Hit> {
         tokens[named].span.cover(tokens[end - 1].span),
     );
     hit.set_note(format!(
-        "Step {at} showed the agent that secret, so its value is what this posts."
+        "Step {} showed the agent that secret, so its value is what this posts.",
+        at
     ));
     Some(hit)
 }
@@ -1397,10 +1397,7 @@ fn commits_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
     flow.committed = Some((secret.0.clone(), command.span));
     let mut hit = Hit::pair(command.program_span.cover(verb.span), secret.1);
     hit.target(&secret.0);
-    hit.set_note(format!(
-        "It takes `{}`, which holds a secret, into the git history, which keeps it after the file changes.",
-        secret.0
-    ));
+    hit.note_with("It takes `{}`, which holds a secret, into the git history, which keeps it after the file changes.", &secret.0);
     Some(hit)
 }
 
@@ -1440,9 +1437,7 @@ fn pushes_secret(command: &Command, flow: &Flow) -> Option<Hit> {
     }
     let mut hit = Hit::pair(command.program_span.cover(verb.span), *committed);
     hit.target(path);
-    hit.set_note(format!(
-        "It pushes the commit holding the secret in `{path}`; once pushed it must be revoked, not deleted."
-    ));
+    hit.note_with("It pushes the commit holding the secret in `{}`; once pushed it must be revoked, not deleted.", path);
     Some(hit)
 }
 
@@ -1821,9 +1816,7 @@ fn sends_secret(
     match (source, environment) {
         (Some(_), _) => hit.note("It sends what a command before it read from a credential."),
         (None, Some((name, unknown_owner))) => {
-            hit.set_note(format!(
-                "It writes the value of `{name}`, a credential from its environment, into what it sends."
-            ));
+            hit.note_with("It writes the value of `{}`, a credential from its environment, into what it sends.", &name);
             // Whose service a generic name (`API_TOKEN`, `DB_PASSWORD`) belongs to is not
             // said: the host may be its own, so a senior looks rather than the plan stopping.
             if unknown_owner {
@@ -1896,9 +1889,7 @@ fn later_secret_send(input: &str, lines: &[Span], flow: &Flow) -> Option<Hit> {
                 if let (Some(hit), Some(source)) = (sent.as_mut(), from_pipe) {
                     // What the pipe carries is a credential the job's environment holds.
                     if let Some(name) = environment_credential(source.slice(input)) {
-                        hit.set_note(format!(
-                            "It sends the value of `{name}`, a credential from the environment it runs in, printed into the pipe."
-                        ));
+                        hit.note_with("It sends the value of `{}`, a credential from the environment it runs in, printed into the pipe.", name);
                     }
                 }
                 let echoed = ECHOES.contains(inner.program.as_str())
@@ -1915,9 +1906,7 @@ fn later_secret_send(input: &str, lines: &[Span], flow: &Flow) -> Option<Hit> {
             })
     })?;
     let said = hit.note.take().unwrap_or_default();
-    hit.set_note(format!(
-        "Nothing is sent yet: the file it writes runs later (a CI pipeline at the next push, a scheduled job), and then sends. {said}"
-    ));
+    hit.note_with("Nothing is sent yet: the file it writes runs later (a CI pipeline at the next push, a scheduled job), and then sends. {}", &said);
     Some(hit)
 }
 
@@ -2034,6 +2023,60 @@ fn mentions_var(text: &str, name: &str) -> bool {
 
 /// A heredoc written into a file (`cat > x.sql <<'SQL' ... SQL`, `tee x.sql <<EOF`) is a file
 /// whose contents the plan shows.
+/// A consumer group moved back to an earlier position (`kafka-consumer-groups --group
+/// billing-charger --reset-offsets --to-earliest --execute`). Moving it forward (`--to-latest`)
+/// skips messages instead, which the reset's own finding says.
+fn remember_rewind(command: &Command, step: usize, flow: &mut Flow) {
+    if command.program != "kafka-consumer-groups" {
+        return;
+    }
+    let (mut back, mut execute, mut group) = (false, false, None);
+    for (i, arg) in command.args.iter().enumerate() {
+        match arg.value.as_str() {
+            "--execute" => execute = true,
+            "--to-earliest" | "--to-datetime" | "--by-duration" | "--to-offset" => back = true,
+            "--group" => group = command.args.get(i + 1),
+            _ => {}
+        }
+    }
+    if let (true, true, Some(group)) = (back, execute, group) {
+        flow.rewound.push((group.span, step));
+    }
+}
+
+/// A command that starts again what consumes for a group an earlier step moved back (`kubectl
+/// scale deployment/billing-charger --replicas=6`, `systemctl start eta-service`): from here,
+/// every message since the new position is processed a second time.
+fn starts_rewound(input: &str, command: &Command, flow: &Flow) -> Option<Hit> {
+    let start = match command.program.as_str() {
+        // Scaled to anything but none.
+        "kubectl" => "scale",
+        "systemctl" | "docker" | "podman" => "start",
+        _ => return None,
+    };
+    let words = || command.positionals().map(|a| a.value.as_str());
+    let starts = words().any(|w| w == start || w == "restart");
+    let stopped = command
+        .args
+        .iter()
+        .any(|a| a.value == "--replicas=0" || a.value == "0");
+    let &(group, step) = flow.rewound.iter().find(|(group, _)| {
+        let group = group.slice(input);
+        words().any(|w| w.after_last(b'/').trim_end_str(".service") == group)
+    })?;
+    if !starts || stopped {
+        return None;
+    }
+    let mut hit = Hit::pair(command.program_span, group);
+    hit.reversibility = Some(crate::model::Reversibility::Irreversible);
+    hit.target(group.slice(input));
+    hit.set_note(format!(
+        "Step {} moved its consumer group back: every message since then is processed again.",
+        step
+    ));
+    Some(hit)
+}
+
 fn remember_written(command: &Command, step: usize, flow: &mut Flow) {
     let Input::Inline { body, .. } = command.input else {
         return;

@@ -257,7 +257,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
             hit.reversibility = None;
             hit.scope = None;
             hit.set_instead(String::new());
-            hit.set_note(format!("`{}` makes it again.", remade.span.slice(input)));
+            hit.note_with("`{}` makes it again.", remade.span.slice(input));
         }
     }
     // What the plan itself made earlier (a scratch folder, a dump, a container it started by
@@ -275,7 +275,7 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
             hit.scope = None;
             hit.floor = None;
             hit.set_instead(None);
-            hit.set_note(format!("The plan made it: `{}`.", maker.slice(input)));
+            hit.note_with("The plan made it: `{}`.", maker.slice(input));
         }
     }
     // A fenced block under the step's words is configuration it installs: a CI workflow in one
@@ -697,9 +697,10 @@ fn runs_script(
     for (_, hit, _) in &mut hits[before..] {
         hit.evidence.insert(0, command.program_span);
         if hit.note.is_none() {
-            hit.set_note(format!(
-                "It runs `{path}`, which the plan wrote earlier; this line is in it."
-            ));
+            hit.note_with(
+                "It runs `{}`, which the plan wrote earlier; this line is in it.",
+                &path,
+            );
         }
     }
     state.scripts.insert(at, (path, body));
@@ -765,9 +766,10 @@ fn runs_playbook(
     }
     for (_, hit, _) in &mut hits[before..] {
         if hit.note.is_none() {
-            hit.set_note(format!(
-                "It runs `{path}`, which the plan wrote earlier; this task is in it."
-            ));
+            hit.note_with(
+                "It runs `{}`, which the plan wrote earlier; this task is in it.",
+                &path,
+            );
         }
     }
     true
@@ -1698,10 +1700,10 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
     };
     let mut hit = Hit::pair(command.program_span, script.span);
     hit.target_of(Some(script));
-    hit.set_note(format!(
+    hit.note_with(
         "`{}` is defined in the project (package.json or Makefile), not in the plan.",
-        script.value
-    ));
+        &script.value,
+    );
     // The name is a script's, not a file's: `cat db:push` shows nothing. A package manager's
     // bare `run` lists every script with the command it runs.
     hit.set_instead(match command.program.as_str() {
@@ -2248,9 +2250,10 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
     if let Some(script) = unread_script(tokens) {
         let rule = rules::find("prose.unread-language")?;
         let mut hit = Hit::on(first.cover(last));
-        hit.set_note(format!(
-            "Most of its letters are {script}; it may delete or send as easily as it may check."
-        ));
+        hit.note_with(
+            "Most of its letters are {}; it may delete or send as easily as it may check.",
+            script,
+        );
         return Some((rule, hit, None));
     }
     let rule = rules::find("prose.unclear")?;
@@ -2710,10 +2713,7 @@ fn in_working_copy(input: &str, tokens: &[Token], hit: &mut Hit) {
     if let (true, Some(file)) = (only_files, file) {
         hit.scope = Some(Scope::Local);
         hit.reversibility = Some(Reversibility::Recoverable);
-        hit.set_note(format!(
-            "`{}` is a file of the working copy: version control can bring it back, unless it was never committed.",
-            file.span.slice(input)
-        ));
+        hit.note_with("`{}` is a file of the working copy: version control can bring it back, unless it was never committed.", file.span.slice(input));
     }
 }
 

@@ -395,10 +395,10 @@ pub(super) fn exported(input: &str, export: &Export) -> Hit {
             crate::order::sort_by_rank(&mut hit.evidence, |s| crate::order::by_position(*s));
         }
         hit.reversibility = Some(crate::model::Reversibility::Irreversible);
-        hit.set_note(format!(
+        hit.note_with(
             "It takes `{}`, which the person cannot change: a copy that leaks stays harmful.",
-            identity.slice(input)
-        ));
+            identity.slice(input),
+        );
     }
     hit
 }
@@ -530,9 +530,10 @@ impl Records {
         }
         let mut hit = Hit::pair(command.program_span, file.span);
         hit.target(&path);
-        hit.set_note(format!(
-            "It writes production's rows into `{path}`, a home folder."
-        ));
+        hit.note_with(
+            "It writes production's rows into `{}`, a home folder.",
+            &path,
+        );
         Some(hit)
     }
 

@@ -305,7 +305,7 @@ fn aws_iam_admin(command: &Command) -> Option<Hit> {
     }
     hit.evidence.push(span);
     hit.set_target(option_value(command, words!["--user-name"]).map(|(v, _)| v.to_string()));
-    hit.set_note(format!("`{group}` is named as an administrators' group."));
+    hit.note_with("`{}` is named as an administrators' group.", group);
     Some(hit)
 }
 
@@ -772,9 +772,10 @@ fn azure_admin_role(command: &Command) -> Option<Hit> {
     );
     if let Some((scope, _)) = option_value(command, words!["--scope"]) {
         if scope.trim_end_matches('/').matches('/').count() <= 2 {
-            hit.set_note(format!(
-                "`{scope}` is a whole subscription or management group, not one resource."
-            ));
+            hit.note_with(
+                "`{}` is a whole subscription or management group, not one resource.",
+                scope,
+            );
         }
     }
     Some(hit)

@@ -373,7 +373,7 @@ fn classify_into(hit: &mut Hit, class: PathClass, path: &str, arg: &Arg) {
         PathClass::SystemRoot => {
             hit.scope = Some(S::Organization);
             hit.floor = Some(Decision::Block);
-            hit.set_note(format!("`{path}` is a system directory or a home directory: this takes the operating system or every user's files with it."));
+            hit.note_with("`{}` is a system directory or a home directory: this takes the operating system or every user's files with it.", path);
         }
         PathClass::SystemRootIfEmpty => {
             hit.scope = Some(S::Organization);
@@ -383,21 +383,23 @@ fn classify_into(hit: &mut Hit, class: PathClass, path: &str, arg: &Arg) {
         PathClass::Dynamic => {
             hit.reversibility = Some(R::Unknown);
             hit.scope = Some(S::Shared);
-            hit.set_note(format!("The path `{}` depends on a variable whose value is only known when it runs (the plan never sets it, or sets it from a command), so what it touches is unknown.", arg.value));
+            hit.note_with("The path `{}` depends on a variable whose value is only known when it runs (the plan never sets it, or sets it from a command), so what it touches is unknown.", &arg.value);
         }
         PathClass::ServerData => {
             hit.scope = Some(S::Production);
-            hit.set_note(format!(
-                "`{path}` is where a server keeps its data (databases, uploads, backups, logs)."
-            ));
+            hit.note_with(
+                "`{}` is where a server keeps its data (databases, uploads, backups, logs).",
+                path,
+            );
         }
         PathClass::Scratch => scratch(hit, path),
         PathClass::Ordinary => {
             if under_system_dir(path) {
                 hit.scope = Some(S::Shared);
-                hit.set_note(format!(
-                    "`{path}` belongs to the operating system or a service on this machine."
-                ));
+                hit.note_with(
+                    "`{}` belongs to the operating system or a service on this machine.",
+                    path,
+                );
             }
         }
     }
@@ -411,9 +413,10 @@ fn classify_into(hit: &mut Hit, class: PathClass, path: &str, arg: &Arg) {
 pub fn scratch(hit: &mut Hit, path: &str) {
     hit.reversibility = Some(R::Recoverable);
     hit.scope = Some(S::Local);
-    hit.set_note(format!(
-        "`{path}` looks like build output, a log or scratch space, which is rarely needed again."
-    ));
+    hit.note_with(
+        "`{}` looks like build output, a log or scratch space, which is rarely needed again.",
+        path,
+    );
 }
 
 /// Is `path` a Windows temporary folder or inside one (`%TEMP%\x`, `$env:TMP`,
@@ -493,7 +496,7 @@ fn rm_recursive(command: &Command) -> Option<Hit> {
     classify_into(&mut hit, class, &path, arg);
     if class == PathClass::Dynamic {
         // For `rm -r`, an empty variable in front of `/` is the root of the disk.
-        hit.set_note(format!("The path `{}` depends on a variable whose value is only known when it runs; if it is empty the command deletes from the root of the disk.", arg.value));
+        hit.note_with("The path `{}` depends on a variable whose value is only known when it runs; if it is empty the command deletes from the root of the disk.", &arg.value);
     }
     Some(hit)
 }
@@ -549,9 +552,10 @@ fn rm_system_file(command: &Command) -> Option<Hit> {
     hit.target(&path);
     if class == PathClass::ServerData {
         hit.scope = Some(S::Production);
-        hit.set_note(format!(
-            "`{path}` is where a server keeps its data (databases, uploads, backups, logs)."
-        ));
+        hit.note_with(
+            "`{}` is where a server keeps its data (databases, uploads, backups, logs).",
+            &path,
+        );
     }
     Some(hit)
 }
@@ -673,13 +677,13 @@ fn delete_matches(command: &Command) -> Option<Hit> {
                 if !positive_filter {
                     hit.floor = Some(Decision::Block);
                     hit.scope = Some(S::Organization);
-                    hit.set_note(format!("The search selects everything under `{path}` (its only filters exclude things), so it deletes the system or home directory itself."));
+                    hit.note_with("The search selects everything under `{}` (its only filters exclude things), so it deletes the system or home directory itself.", &path);
                     return Some(hit);
                 }
                 // A filter stands between the search and the whole disk: serious, not certain.
                 hit.floor = None;
                 hit.scope = Some(S::Production);
-                hit.set_note(format!("The search starts at `{path}`, a system or home directory: one filter that matches too much deletes system or personal files."));
+                hit.note_with("The search starts at `{}`, a system or home directory: one filter that matches too much deletes system or personal files.", &path);
                 return Some(hit);
             }
             if class == PathClass::Dynamic {
@@ -687,7 +691,7 @@ fn delete_matches(command: &Command) -> Option<Hit> {
             }
             if class == PathClass::ServerData && retention_trim(command, &path) {
                 hit.scope = Some(S::None);
-                hit.set_note(format!("Only what is older than the age the filter names goes, from `{path}`, a folder of rotated files (logs, dumps, caches): a retention trim, which keeps everything recent."));
+                hit.note_with("Only what is older than the age the filter names goes, from `{}`, a folder of rotated files (logs, dumps, caches): a retention trim, which keeps everything recent.", &path);
                 return Some(hit);
             }
         }
@@ -794,7 +798,7 @@ fn delete_matches(command: &Command) -> Option<Hit> {
         if hit.reversibility.is_none() {
             hit.reversibility = Some(R::Recoverable);
         }
-        hit.set_note(format!("The name filter (`{}`) selects compiler output, editor backups or system litter, which is regenerated or never needed.", names[0].value));
+        hit.note_with("The name filter (`{}`) selects compiler output, editor backups or system litter, which is regenerated or never needed.", &names[0].value);
     }
     Some(hit)
 }
@@ -894,10 +898,10 @@ fn shred(command: &Command) -> Option<Hit> {
         hit.target_of(Some(device));
         hit.scope = Some(S::Organization);
         hit.floor = Some(Decision::Block);
-        hit.set_note(format!(
+        hit.note_with(
             "`{}` is a whole disk or partition: every file on it is overwritten.",
-            device.value
-        ));
+            &device.value,
+        );
         return Some(hit);
     }
     let (class, path, arg) = worst_path(&files, command.cwd.as_deref())?;
@@ -1157,19 +1161,19 @@ fn recursive_permissions(command: &Command) -> Option<Hit> {
         PathClass::SystemRoot => {
             hit.reversibility = Some(R::Irreversible);
             hit.scope = Some(S::Organization);
-            hit.set_note(format!("`{path}` is a system or home directory: the original owners and permissions of its files are recorded nowhere, and programs such as `sudo` and `ssh` refuse to work once they are wrong. Such machines are usually rebuilt."));
+            hit.note_with("`{}` is a system or home directory: the original owners and permissions of its files are recorded nowhere, and programs such as `sudo` and `ssh` refuse to work once they are wrong. Such machines are usually rebuilt.", &path);
         }
         PathClass::ServerData => {
             hit.scope = Some(S::Production);
-            hit.set_note(format!("`{path}` holds a server's data; a service that can no longer read it, or that others can now read, is an outage or a leak."));
+            hit.note_with("`{}` holds a server's data; a service that can no longer read it, or that others can now read, is an outage or a leak.", &path);
         }
         PathClass::Dynamic => {
             hit.reversibility = Some(R::Unknown);
             hit.scope = Some(S::Shared);
-            hit.set_note(format!(
+            hit.note_with(
                 "The path `{}` depends on a variable whose value is only known when it runs.",
-                arg.value
-            ));
+                &arg.value,
+            );
         }
         PathClass::SystemRootIfEmpty => {
             hit.reversibility = Some(R::Unknown);
@@ -1199,22 +1203,25 @@ fn world_writable_mode(command: &Command) -> Option<Hit> {
             hit.reversibility = Some(R::Irreversible);
             hit.scope = Some(S::Organization);
             hit.floor = Some(Decision::Block);
-            hit.set_note(format!("Every file under `{path}` becomes writable by every user and program on the machine, and the original permissions are recorded nowhere; `sudo` and `ssh` stop working. Such machines are rebuilt."));
+            hit.note_with("Every file under `{}` becomes writable by every user and program on the machine, and the original permissions are recorded nowhere; `sudo` and `ssh` stop working. Such machines are rebuilt.", &path);
         }
         _ if system => {
             hit.scope = Some(S::Organization);
-            hit.set_note(format!("`{path}` belongs to the system: any user or program that can write it can take over the machine."));
+            hit.note_with("`{}` belongs to the system: any user or program that can write it can take over the machine.", &path);
         }
         PathClass::ServerData => {
             hit.scope = Some(S::Production);
-            hit.set_note(format!("`{path}` holds a server's data, which any process on the machine could now change."));
+            hit.note_with(
+                "`{}` holds a server's data, which any process on the machine could now change.",
+                &path,
+            );
         }
         PathClass::Dynamic => {
             hit.reversibility = Some(R::Unknown);
-            hit.set_note(format!(
+            hit.note_with(
                 "The path `{}` depends on a variable whose value is only known when it runs.",
-                arg.value
-            ));
+                &arg.value,
+            );
         }
         PathClass::Scratch => hit.scope = Some(S::Local),
         _ => {}
@@ -1320,7 +1327,7 @@ fn mv_system_path(command: &Command) -> Option<Hit> {
     match class {
         PathClass::SystemRoot => {
             hit.scope = Some(S::Organization);
-            hit.set_note(format!("`{path}` is a system or home directory: programs and logins that need it stop working at once, possibly including the tools needed to move it back."));
+            hit.note_with("`{}` is a system or home directory: programs and logins that need it stop working at once, possibly including the tools needed to move it back.", &path);
         }
         // Files moved out of a mount point (`/mnt/usb/*`) leave a removable disk, not a service.
         PathClass::ServerData if path.starts_with("/mnt/") || path.starts_with("/media/") => {
@@ -1328,7 +1335,7 @@ fn mv_system_path(command: &Command) -> Option<Hit> {
         }
         PathClass::ServerData => {
             hit.scope = Some(S::Production);
-            hit.set_note(format!("`{path}` is where a server keeps its data; the service that uses it fails or starts empty."));
+            hit.note_with("`{}` is where a server keeps its data; the service that uses it fails or starts empty.", &path);
         }
         _ if under_system_dir(&path) => {}
         _ => return None,
@@ -1454,7 +1461,7 @@ fn system_config_write(command: &Command, appends: bool) -> Option<Hit> {
     ];
     if identity.iter().any(|p| destination.value.starts_with(p)) {
         hit.scope = Some(S::Production);
-        hit.set_note(format!("`{}` controls who can log in or how the machine boots; a mistake in it can lock everyone out.", destination.value));
+        hit.note_with("`{}` controls who can log in or how the machine boots; a mistake in it can lock everyone out.", &destination.value);
     }
     Some(hit)
 }
@@ -1567,7 +1574,7 @@ fn rsync_delete(command: &Command) -> Option<Hit> {
     hit.target_of(Some(destination));
     let remote = destination.value.contains(':') && !destination.value.starts_with('/');
     if remote {
-        hit.set_note(format!("`{}` is on another machine.", destination.value));
+        hit.note_with("`{}` is on another machine.", &destination.value);
         return Some(hit);
     }
     let (class, path) = classify_path(destination, command.cwd.as_deref());
@@ -1575,7 +1582,7 @@ fn rsync_delete(command: &Command) -> Option<Hit> {
         PathClass::SystemRoot => {
             hit.scope = Some(S::Organization);
             hit.floor = Some(Decision::Block);
-            hit.set_note(format!("The destination `{path}` is a system or home directory: everything in it that the source lacks is deleted."));
+            hit.note_with("The destination `{}` is a system or home directory: everything in it that the source lacks is deleted.", &path);
         }
         PathClass::SystemRootIfEmpty => {
             hit.scope = Some(S::Organization);
@@ -1584,16 +1591,14 @@ fn rsync_delete(command: &Command) -> Option<Hit> {
         }
         PathClass::ServerData => {
             hit.scope = Some(S::Production);
-            hit.set_note(format!(
-                "The destination `{path}` is where a server keeps its data."
-            ));
+            hit.note_with(
+                "The destination `{}` is where a server keeps its data.",
+                &path,
+            );
         }
         PathClass::Dynamic => {
             hit.reversibility = Some(R::Unknown);
-            hit.set_note(format!(
-                "The destination `{}` depends on a variable whose value is only known when it runs.",
-                destination.value
-            ));
+            hit.note_with("The destination `{}` depends on a variable whose value is only known when it runs.", &destination.value);
         }
         _ => {}
     }
@@ -1657,10 +1662,10 @@ fn crontab_replace(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, file.span);
-    hit.set_note(format!(
+    hit.note_with(
         "Installing `{}` replaces the whole crontab: every job not in that file is deleted.",
-        file.value
-    ));
+        &file.value,
+    );
     Some(hit)
 }
 
@@ -1885,10 +1890,10 @@ fn shutdown(command: &Command) -> Option<Hit> {
                 // A list or a variable holding one: every machine in it at once.
                 if let Some(list) = list.filter(|a| a.dynamic || a.value.contains(',')) {
                     hit.scope = Some(S::Production);
-                    hit.set_note(format!(
+                    hit.note_with(
                         "It restarts every machine `{}` names, all at once.",
-                        list.value
-                    ));
+                        &list.value,
+                    );
                 }
             }
         }
@@ -1993,7 +1998,7 @@ fn kill_by_name(command: &Command) -> Option<Hit> {
     if command.program == "pkill" {
         if let Some(full) = find_flag(command, words!["-f", "--full"]) {
             hit.evidence.push(full.span);
-            hit.set_note(format!("`-f` matches whole command lines, so every program whose arguments merely contain `{}` is killed too.", pattern.value));
+            hit.note_with("`-f` matches whole command lines, so every program whose arguments merely contain `{}` is killed too.", &pattern.value);
         }
     }
     Some(hit)
@@ -2153,7 +2158,7 @@ fn package_remove(command: &Command) -> Option<Hit> {
             .any(|c| name == c || (c == "linux-image" && name.starts_with("linux-image-")))
     }) {
         hit.evidence.push(core.span);
-        hit.set_note(format!("`{}` is part of the operating system: removing it (and everything the package manager removes with it) can leave the machine without the tools needed to repair it.", core.value));
+        hit.note_with("`{}` is part of the operating system: removing it (and everything the package manager removes with it) can leave the machine without the tools needed to repair it.", &core.value);
     }
     Some(hit)
 }

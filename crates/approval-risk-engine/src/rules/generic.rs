@@ -115,10 +115,7 @@ fn eval_dynamic(command: &Command) -> Option<Hit> {
         return None;
     }
     let mut hit = Hit::pair(command.program_span, dynamic.span);
-    hit.set_note(format!(
-        "`{}` is only known when the plan runs.",
-        dynamic.value
-    ));
+    hit.note_with("`{}` is only known when the plan runs.", &dynamic.value);
     Some(hit)
 }
 

@@ -123,10 +123,7 @@ fn push_delete(command: &Command) -> Option<Hit> {
         .find(|a| a.value.len() > 1 && a.value.starts_with(':'))?;
     hit.evidence.push(deleted.span);
     hit.set_target(deleted.value.trim_start_matches(':').to_string());
-    hit.set_note(format!(
-        "`{}` is a refspec with nothing before the colon, which means \"delete this on the remote\".",
-        deleted.value
-    ));
+    hit.note_with("`{}` is a refspec with nothing before the colon, which means \"delete this on the remote\".", &deleted.value);
     Some(hit)
 }
 
@@ -332,9 +329,10 @@ fn force_push(command: &Command) -> Option<Hit> {
     if let Some(branch) = default {
         hit.scope = Some(S::Production);
         hit.target(branch);
-        hit.set_note(format!(
-            "`{branch}` is the branch everyone builds on and that usually deploys."
-        ));
+        hit.note_with(
+            "`{}` is the branch everyone builds on and that usually deploys.",
+            branch,
+        );
     } else if branches.is_empty() {
         hit.scope = Some(S::Production);
         hit.note("No branch is named, so it pushes whatever is checked out, which may be the default branch.");

@@ -351,7 +351,7 @@ fn drain(command: &Command) -> Option<Hit> {
     if let Some(flag) = lossy {
         hit.evidence.push(flag.span);
         hit.reversibility = Some(R::Recoverable);
-        hit.set_note(format!("`{}` lets it delete pods' scratch data, pods no controller will recreate, or pods protected by a disruption budget.", flag.value));
+        hit.note_with("`{}` lets it delete pods' scratch data, pods no controller will recreate, or pods protected by a disruption budget.", &flag.value);
     }
     Some(hit)
 }

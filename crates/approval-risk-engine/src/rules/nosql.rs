@@ -636,15 +636,17 @@ fn search_delete_index(command: &Command) -> Option<Hit> {
     let index = deleted_index(engine, &segments)?;
     let mut hit = Hit::three(command.program_span, request.method_span, request.url.span);
     if index == "_all" || index.contains('*') {
-        hit.set_note(format!(
-            "`{index}` matches many indices at once (with `_all` or `*`, every index on the cluster)."
-        ));
+        hit.note_with(
+            "`{}` matches many indices at once (with `_all` or `*`, every index on the cluster).",
+            &index,
+        );
     } else if index.contains(',') {
-        hit.set_note(format!("It deletes several indices at once (`{index}`)."));
+        hit.note_with("It deletes several indices at once (`{}`).", &index);
     } else if segments.first().is_some_and(|s| s == "_data_stream") {
-        hit.set_note(format!(
-            "`{index}` is a data stream: every backing index behind it is deleted too."
-        ));
+        hit.note_with(
+            "`{}` is a data stream: every backing index behind it is deleted too.",
+            &index,
+        );
     }
     hit.set_target(index);
     Some(hit)

@@ -71,10 +71,10 @@ fn noun_then_delete(command: &Command) -> Option<Hit> {
         .contains(noun.value.as_str())
     {
         hit.scope = Some(S::Production);
-        hit.set_note(format!(
+        hit.note_with(
             "A whole {} holds many secrets and the access of everyone who uses them.",
-            noun.value.trim_end_matches('s')
-        ));
+            noun.value.trim_end_matches('s'),
+        );
     }
     Some(hit)
 }

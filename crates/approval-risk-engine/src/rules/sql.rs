@@ -252,9 +252,10 @@ fn update_rows(input: &str, words: &[SqlWord], statement: Span) -> Option<Hit> {
         && !words[filter..].iter().any(|w| w.text == "or");
     if one_column && fills_empty && !column.is_empty() {
         hit.reversibility = Some(R::Reversible);
-        hit.set_note(format!(
-            "It only fills `{column}` where it is empty, so no value is overwritten."
-        ));
+        hit.note_with(
+            "It only fills `{}` where it is empty, so no value is overwritten.",
+            column,
+        );
     } else if one_row_by_id(
         input
             .get(words[filter].span.end..statement.end)
