@@ -16,7 +16,7 @@ fn quote(text: &str, max: usize) -> String {
         return one_line;
     }
     let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
+    crate::words::fill("{}…", cut.trim_end())
 }
 
 /// "step 2", "steps 1 and 2", "steps 1, 2 and 5".
@@ -108,9 +108,9 @@ pub fn headline(work: &StepWork, patterns: &[PatternReport]) -> String {
                 .map(|r| r.consequence())
                 .unwrap_or("");
             return sentence(
-                &format!(
+                &crate::words::fill(
                     "Part of a risky sequence: {}",
-                    pattern.title.to_ascii_lowercase()
+                    &pattern.title.to_ascii_lowercase(),
                 ),
                 consequence,
             );
@@ -149,7 +149,7 @@ pub fn headline(work: &StepWork, patterns: &[PatternReport]) -> String {
 fn sentence(lead: &str, consequence: &str) -> String {
     let words = lead.split_whitespace().count() + consequence.split_whitespace().count();
     if consequence.is_empty() || words > 30 {
-        format!("{}.", lead.trim_end_matches('.'))
+        crate::words::fill("{}.", lead.trim_end_matches('.'))
     } else {
         format!("{}: {}.", lead, consequence.trim_end_matches('.'))
     }
@@ -204,7 +204,7 @@ fn pattern_sentences(
         let home = told_at(pattern);
         if home == index {
             let joined = if pattern.steps.len() > 1 {
-                format!(" ({})", steps_label(&pattern.steps))
+                crate::words::fill(" ({})", &steps_label(&pattern.steps))
             } else {
                 String::new()
             };
@@ -362,7 +362,10 @@ fn filled(text: &str, target: Option<&str>) -> String {
             let text = match target.strip_prefix("s3://") {
                 Some(rest) => {
                     let bucket = rest.split('/').next().unwrap_or(rest);
-                    text.replace("--bucket {target}", &format!("--bucket {bucket}"))
+                    text.replace(
+                        "--bucket {target}",
+                        &crate::words::fill("--bucket {}", bucket),
+                    )
                 }
                 None => text.to_string(),
             };
@@ -552,7 +555,7 @@ pub fn safer_and_questions(
     };
     if let Some(example) = example {
         safer = if safer.is_empty() {
-            format!("Before it runs: `{example}`")
+            crate::words::fill("Before it runs: `{}`", &example)
         } else {
             format!("{safer} For example: `{example}`")
         };
@@ -719,7 +722,7 @@ pub fn summary(
                 format!("{title} ({})", few_steps(at))
             })
             .collect();
-        parts.push(format!("Across steps: {}.", named.joined("; ")));
+        parts.push(crate::words::fill("Across steps: {}.", &named.joined("; ")));
     }
     let counts = {
         let mut c = [0usize; 4];

@@ -76,7 +76,7 @@ fn strings(value: Option<&Json>, field: &str) -> Result<Vec<String>, PolicyError
     let items = value.as_array().ok_or_else(|| {
         error(
             field,
-            format!("expected a list of strings, found {}", value.kind()),
+            crate::words::fill("expected a list of strings, found {}", value.kind()),
         )
     })?;
     if items.len() > MAX_ENTRIES {
@@ -102,7 +102,7 @@ fn strings(value: Option<&Json>, field: &str) -> Result<Vec<String>, PolicyError
             Some(text) => Ok(text.to_string()),
             None => Err(error(
                 format!("{field}[{i}]"),
-                format!("expected a string, found {}", item.kind()),
+                crate::words::fill("expected a string, found {}", item.kind()),
             )),
         })
         .collect()
@@ -121,7 +121,7 @@ impl Policy {
         let object = value.as_object().ok_or_else(|| {
             error(
                 "",
-                format!("expected a JSON object, found {}", value.kind()),
+                crate::words::fill("expected a JSON object, found {}", value.kind()),
             )
         })?;
         if let Some((unknown, _)) = object.iter().find(|(k, _)| !FIELDS.contains(k)) {
@@ -150,7 +150,7 @@ impl Policy {
             None => {
                 return Err(error(
                     "version",
-                    format!("missing; add \"version\": {POLICY_VERSION}"),
+                    format!("missing; add \"version\": {}", POLICY_VERSION),
                 ))
             }
         }
@@ -163,7 +163,7 @@ impl Policy {
             if !known(id) {
                 return Err(error(
                     format!("disabled_rules[{i}]"),
-                    format!("no rule has the id `{id}` (see docs/rules.md)"),
+                    crate::words::fill("no rule has the id `{}` (see docs/rules.md)", id),
                 ));
             }
         }
@@ -172,9 +172,9 @@ impl Policy {
             let map = value.as_object().ok_or_else(|| {
                 error(
                     "overrides",
-                    format!(
+                    crate::words::fill(
                         "expected an object of rule id to decision, found {}",
-                        value.kind()
+                        value.kind(),
                     ),
                 )
             })?;
@@ -188,12 +188,15 @@ impl Policy {
                 ));
             }
             for (id, decision) in map {
-                let field = format!("overrides.{id}");
+                let field = crate::words::fill("overrides.{}", id);
                 if !known(id) {
-                    return Err(error(field, format!("no rule has the id `{id}`")));
+                    return Err(error(
+                        field,
+                        crate::words::fill("no rule has the id `{}`", id),
+                    ));
                 }
                 let parsed = decision.as_str().and_then(Decision::parse).ok_or_else(|| {
-                    error(field.clone(), format!("expected one of \"proceed\", \"review\", \"escalate\", \"block\", found {}", decision.shown()))
+                    error(field.clone(), crate::words::fill("expected one of \"proceed\", \"review\", \"escalate\", \"block\", found {}", &decision.shown()))
                 })?;
                 overrides.push((id.clone(), parsed));
             }

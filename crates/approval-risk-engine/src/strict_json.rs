@@ -112,7 +112,7 @@ impl Json {
             Json::String(text) => {
                 let mut out = String::new();
                 match text.char_indices().nth(40) {
-                    Some((cut, _)) => quote(&mut out, &format!("{}…", &text[..cut])),
+                    Some((cut, _)) => quote(&mut out, &crate::words::fill("{}…", &text[..cut])),
                     None => quote(&mut out, text),
                 }
                 out

@@ -372,6 +372,15 @@ pub fn starts_like_a_name(text: &str) -> bool {
         .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
 }
 
+/// `template` with `value` put in where `{}` stands: what `format!` with one argument makes,
+/// written once here rather than at each of the hundred-odd places that say a sentence with
+/// one name in it (each `format!` lays out its pieces and arguments in place).
+#[inline(never)]
+pub fn fill(template: &str, value: &str) -> String {
+    let (before, after) = template.split_once("{}").unwrap_or((template, ""));
+    [before, value, after].concat()
+}
+
 /// `text` with every `from` replaced by `to`: `str::replace` with a `char` pattern, without
 /// the general character searcher it links (a few hundred bytes of the page's wasm).
 pub fn replace_char(text: &str, from: char, to: &str) -> String {

@@ -208,7 +208,7 @@ impl Flow {
         }
         self.secret_paths
             .iter()
-            .find(|(held, _)| path == *held || path.starts_with(&format!("{held}/")))
+            .find(|(held, _)| path == *held || path.starts_with(&crate::words::fill("{}/", held)))
             .map(|(_, span)| Origin::Read(*span))
     }
 
@@ -216,7 +216,7 @@ impl Flow {
     /// credential file a command of the plan named)?
     fn secret_within(&self, path: &str) -> Option<Origin> {
         let path = normal_path(path);
-        let under = format!("{path}/");
+        let under = crate::words::fill("{}/", &path);
         self.secret_at(&path)
             .or_else(|| {
                 self.secret_paths
@@ -304,13 +304,13 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         if let (Some(rule), Some((mut hit, made))) =
             (secret_rule, hands_on_link(input, step, &flow.secret_links))
         {
-            hit.set_note(format!("Step {} uploaded credential values, and this is the address it got back: whoever is given it can read them.", made));
+            hit.set_note(format!("Step {made} uploaded credential values, and this is the address it got back: whoever is given it can read them."));
             found.push((rule, hit, usize::MAX));
         }
         if let (Some(rule), Some((mut hit, made))) =
             (public_rule, hands_on_link(input, step, &flow.public_links))
         {
-            hit.set_note(format!("Step {} made this link open to anyone who has it; everyone this step reaches can read what is behind it, and can pass it on.", made));
+            hit.set_note(format!("Step {made} made this link open to anyone who has it; everyone this step reaches can read what is behind it, and can pass it on."));
             found.push((rule, hit, usize::MAX));
         }
         if let (Some(rule), Some(hit)) = (
@@ -493,7 +493,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                     // wrote: the credential leaves now.
                     if starts_pipelines(command) {
                         let mut hit = Hit::pair(command.program_span, send);
-                        hit.set_note(format!("It starts the CI pipeline step {} wrote, whose command sends a credential away.", at));
+                        hit.set_note(format!("It starts the CI pipeline step {at} wrote, whose command sends a credential away."));
                         found.push((rule, hit, c));
                     }
                 }
@@ -626,7 +626,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
         if let Some((rule, at)) = flow.staged_workflow {
             if let Some(merge) = merges(step) {
                 let mut hit = Hit::on(merge);
-                hit.set_note(format!("The merge puts the workflow step {} wrote on the default branch, where it runs.", at));
+                hit.set_note(format!("The merge puts the workflow step {at} wrote on the default branch, where it runs."));
                 found.push((rule, hit, usize::MAX));
             }
         }
@@ -1346,8 +1346,7 @@ fn posts_named_credential(work: &StepWork, at: usize) -> Option<Hit> {
         tokens[named].span.cover(tokens[end - 1].span),
     );
     hit.set_note(format!(
-        "Step {} showed the agent that secret, so its value is what this posts.",
-        at
+        "Step {at} showed the agent that secret, so its value is what this posts."
     ));
     Some(hit)
 }
@@ -1744,7 +1743,7 @@ fn sends_secret(
             // A bare `@file` argument (httpie) or a local source of scp/rsync.
             (false, _) if value.starts_with('@') => Some((value.to_string(), arg.span)),
             (false, _) if copier && arg.span != destination.span && operands.contains(&i) => {
-                Some((format!("@{value}"), arg.span))
+                Some((crate::words::fill("@{}", value), arg.span))
             }
             _ => None,
         };
@@ -2071,8 +2070,7 @@ fn starts_rewound(input: &str, command: &Command, flow: &Flow) -> Option<Hit> {
     hit.reversibility = Some(crate::model::Reversibility::Irreversible);
     hit.target(group.slice(input));
     hit.set_note(format!(
-        "Step {} moved its consumer group back: every message since then is processed again.",
-        step
+        "Step {step} moved its consumer group back: every message since then is processed again."
     ));
     Some(hit)
 }

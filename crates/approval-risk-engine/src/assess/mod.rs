@@ -1708,7 +1708,7 @@ fn package_script(command: &Command) -> Option<(&'static Rule, Hit, Option<usize
     // bare `run` lists every script with the command it runs.
     hit.set_instead(match command.program.as_str() {
         listed if words!["npm", "pnpm", "bun", "yarn"].contains(listed) => {
-            format!("{} run", command.program)
+            crate::words::fill("{} run", &command.program)
         }
         _ => String::new(),
     });
@@ -1745,7 +1745,9 @@ fn made_by_plan(command: &Command, state: &ShellState) -> Option<Span> {
             if words.next().map(|w| w.value.as_str()) != Some("rm") {
                 return None;
             }
-            words.map(|w| format!("container:{}", w.value)).collect()
+            words
+                .map(|w| crate::words::fill("container:{}", &w.value))
+                .collect()
         }
         _ => return None,
     };

@@ -1279,10 +1279,7 @@ fn credit_checked_transactions(input: &str, work: &mut [StepWork]) {
             let note = if check == i {
                 "The check after it in the same transaction rolls it back unless the rows changed are the ones expected.".to_string()
             } else {
-                format!(
-                    "Step {} checks it inside the same transaction and rolls it back unless the rows changed are the ones expected.",
-                    check + 1
-                )
+                format!("Step {} checks it inside the same transaction and rolls it back unless the rows changed are the ones expected.", check + 1)
             };
             finding.adjustments.push(Adjustment {
                 kind: AdjustmentKind::Mitigation,

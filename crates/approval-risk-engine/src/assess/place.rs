@@ -183,7 +183,7 @@ impl Placing<'_> {
                 self.scope = Scope::Production;
                 self.push(
                     AdjustmentKind::Amplifier,
-                    format!("It names production (`{}`).", span.slice(input)),
+                    crate::words::fill("It names production (`{}`).", span.slice(input)),
                     vec![span],
                 );
             }
@@ -211,9 +211,9 @@ impl Placing<'_> {
                     self.on_this_machine = super::environment::is_local_machine(span.slice(input));
                     self.push(
                         AdjustmentKind::Context,
-                        format!(
+                        crate::words::fill(
                             "It names the developers' own environment (`{}`).",
-                            span.slice(input)
+                            span.slice(input),
                         ),
                         vec![span],
                     );
@@ -221,9 +221,9 @@ impl Placing<'_> {
                     self.scope = self.scope.max(Scope::Shared);
                     self.push(
                         AdjustmentKind::Context,
-                        format!(
+                        crate::words::fill(
                             "It names a non-production environment (`{}`).",
-                            span.slice(input)
+                            span.slice(input),
                         ),
                         vec![span],
                     );
@@ -332,7 +332,7 @@ impl Placing<'_> {
         };
         self.push(
             AdjustmentKind::Amplifier,
-            format!("It runs on {place}, not in the agent's workspace."),
+            crate::words::fill("It runs on {}, not in the agent's workspace.", place),
             vec![],
         );
         if self.environment.production.is_some() {
@@ -368,7 +368,7 @@ impl Placing<'_> {
         }
         self.push(
             AdjustmentKind::Amplifier,
-            format!("It runs in `{cwd}`, a production directory."),
+            crate::words::fill("It runs in `{}`, a production directory.", cwd),
             vec![],
         );
     }
@@ -414,9 +414,9 @@ impl Placing<'_> {
             self.scope = Scope::Organization;
             self.push(
                 AdjustmentKind::Amplifier,
-                format!(
+                crate::words::fill(
                     "It reaches everything at once (`{}`).",
-                    span.slice(self.input)
+                    span.slice(self.input),
                 ),
                 vec![span],
             );
@@ -458,7 +458,7 @@ impl Placing<'_> {
         });
         if let Some(span) = broad {
             self.scope = self.scope.widen();
-            self.push(AdjustmentKind::Amplifier, format!("It applies to many things at once (`{}`), which widens what a mistake reaches.", span.slice(self.input)), vec![span]);
+            self.push(AdjustmentKind::Amplifier, crate::words::fill("It applies to many things at once (`{}`), which widens what a mistake reaches.", span.slice(self.input)), vec![span]);
         }
     }
 
@@ -478,9 +478,9 @@ impl Placing<'_> {
         }
         self.push(
             AdjustmentKind::Amplifier,
-            format!(
+            crate::words::fill(
                 "`{}` skips the confirmation or safety check that would have caught a mistake.",
-                span.slice(input)
+                span.slice(input),
             ),
             vec![span],
         );
@@ -508,10 +508,7 @@ impl Placing<'_> {
                 self.floor = None;
                 self.push(
                     AdjustmentKind::Mitigation,
-                    format!(
-                        "`{}` only shows what would happen; nothing changes.",
-                        span.slice(self.input)
-                    ),
+                    crate::words::fill("`{}` only shows what would happen; nothing changes.", span.slice(self.input)),
                     vec![span],
                 );
             }
@@ -631,7 +628,7 @@ impl Placing<'_> {
             self.scope = lowest;
             self.push(
                 AdjustmentKind::Mitigation,
-                format!("It targets something scratch or temporary (`{word}`)."),
+                crate::words::fill("It targets something scratch or temporary (`{}`).", word),
                 vec![span],
             );
         }
@@ -732,7 +729,10 @@ impl Placing<'_> {
         };
         self.push(
             AdjustmentKind::Policy,
-            format!("It touches `{name}`, which your policy marks as protected."),
+            crate::words::fill(
+                "It touches `{}`, which your policy marks as protected.",
+                name,
+            ),
             vec![],
         );
         decision.max(Decision::Escalate)
@@ -748,7 +748,7 @@ impl Placing<'_> {
         if floored != decision {
             self.push(
                 AdjustmentKind::Policy,
-                format!("Your policy sets this rule to {}.", floored.as_str()),
+                crate::words::fill("Your policy sets this rule to {}.", floored.as_str()),
                 vec![],
             );
         }

@@ -939,7 +939,7 @@ impl Writer<'_> {
         self.append_text(path);
         let after_path = Span::new(path.span.end, path.span.end);
         self.derived
-            .stand_in(&format!(" <<'{WRITTEN_END}'\n"), after_path);
+            .stand_in(&crate::words::fill(" <<'{}'\n", WRITTEN_END), after_path);
         self.append_text(body);
         let end = Span::new(body.span.end, body.span.end);
         let newline = if body.as_str().ends_with('\n') {
@@ -957,7 +957,8 @@ impl Writer<'_> {
     /// where that line ends in the input, so the step's span stays the command's.
     fn fence(&mut self, language: &str, text: &Text, notes: &[(&Text, &Text)]) {
         let anchor = Span::new(text.span.start, text.span.start);
-        self.derived.stand_in(&format!("\n```{language}\n"), anchor);
+        self.derived
+            .stand_in(&crate::words::fill("\n```{}\n", language), anchor);
         let decoded = text.as_str();
         let at = (!notes.is_empty())
             .then(|| note_position(decoded, language))
@@ -1004,7 +1005,7 @@ impl Writer<'_> {
     fn fence_argv(&mut self, language: &str, parts: &[&Text], notes: &[(&Text, &Text)]) {
         let Some(first) = parts.first() else { return };
         self.derived.stand_in(
-            &format!("\n```{language}\n"),
+            &crate::words::fill("\n```{}\n", language),
             Span::new(first.span.start, first.span.start),
         );
         for (i, part) in parts.iter().enumerate() {

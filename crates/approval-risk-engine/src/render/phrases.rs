@@ -74,7 +74,7 @@ pub fn steps_phrase(steps: &[usize]) -> String {
     let numbers: Vec<String> = steps.iter().map(usize::to_string).collect();
     match numbers.as_slice() {
         [] => "plan".to_string(),
-        [one] => format!("step {one}"),
+        [one] => crate::words::fill("step {}", one),
         [rest @ .., last] => format!("steps {} and {last}", rest.joined(", ")),
     }
 }

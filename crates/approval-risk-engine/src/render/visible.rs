@@ -47,7 +47,7 @@ pub fn visible(text: &str, breaks: Breaks) -> String {
 /// (a whole heredoc) would otherwise bury the rest of the report.
 pub fn shorten(text: &str, limit: usize) -> String {
     match text.char_indices().nth(limit) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
+        Some((cut, _)) => crate::words::fill("{}…", &text[..cut]),
         None => text.to_string(),
     }
 }

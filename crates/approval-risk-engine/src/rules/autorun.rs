@@ -318,7 +318,7 @@ pub fn playbook_removals(input: &str, body: Span, limited: bool) -> Vec<Hit> {
             let mut note = String::new();
             if empty_default {
                 let folder = value.split("{{").next().unwrap_or("").trim_end_matches('/');
-                note.push_str(&format!("The path ends in a variable whose default is empty: where it is unset, the task deletes `{folder}/` itself. "));
+                note.push_str(&crate::words::fill("The path ends in a variable whose default is empty: where it is unset, the task deletes `{}/` itself. ", folder));
                 hit.reversibility = Some(R::Irreversible);
             }
             if every_host && !limited {

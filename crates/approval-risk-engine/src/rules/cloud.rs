@@ -1107,7 +1107,7 @@ fn bq_expiration(command: &Command) -> Option<Hit> {
     let (at, arg) = command.args.iter().enumerate().find(|(_, a)| {
         ["--time_partitioning_expiration", "--expiration"]
             .iter()
-            .any(|flag| a.value == *flag || a.value.starts_with(&format!("{flag}=")))
+            .any(|flag| a.value == *flag || a.value.starts_with(&crate::words::fill("{}=", flag)))
     })?;
     let value = match arg.value.split_once('=') {
         Some((_, value)) => value,

@@ -135,7 +135,7 @@ pub fn classify_path(arg: &Arg, cwd: Option<&str>) -> (PathClass, String) {
         .filter(|rest| rest.starts_with('/') && !rest.contains('$'))
     {
         let fixed = Arg {
-            value: format!("~{rest}"),
+            value: crate::words::fill("~{}", rest),
             dynamic: false,
             ..arg.clone()
         };
@@ -154,7 +154,7 @@ pub fn classify_path(arg: &Arg, cwd: Option<&str>) -> (PathClass, String) {
     }
     if DATA_DIRS
         .iter()
-        .any(|d| lower == *d || lower.starts_with(&format!("{d}/")))
+        .any(|d| lower == *d || lower.starts_with(&crate::words::fill("{}/", d)))
     {
         return (PathClass::ServerData, path);
     }
@@ -1376,7 +1376,7 @@ fn mv_clobber(command: &Command) -> Option<Hit> {
     hit.set_target(glob.unwrap_or(&sources[0]).value.clone());
     hit.set_note(match glob {
         Some(glob) => format!("`{}` can match many files; each one lands in `{}` and silently replaces any file there with the same name. If `{}` is not an existing folder, the move fails or, with a single match, renames the file to it.", glob.value, destination.value, destination.value),
-        None => format!("`--force` replaces `{}` if it exists, without asking.", destination.value),
+        None => crate::words::fill("`--force` replaces `{}` if it exists, without asking.", &destination.value),
     });
     Some(hit)
 }
@@ -1634,7 +1634,7 @@ fn crontab_replace(command: &Command) -> Option<Hit> {
             return None;
         }
         let mut hit = Hit::pair(command.program_span, remove.span);
-        hit.set_target(user.map(|u| format!("{}'s crontab", u.value)));
+        hit.set_target(user.map(|u| crate::words::fill("{}'s crontab", &u.value)));
         return Some(hit);
     }
     if find_flag(
@@ -1961,9 +1961,9 @@ fn kill_every_process(command: &Command) -> Option<Hit> {
                 return None;
             }
             let mut hit = Hit::pair(command.program_span, user.span);
-            hit.set_target(format!(
+            hit.set_target(crate::words::fill(
                 "every process of {}",
-                user.value.trim_start_str("--user=")
+                user.value.trim_start_str("--user="),
             ));
             Some(hit)
         }

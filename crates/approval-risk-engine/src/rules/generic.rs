@@ -34,9 +34,9 @@ fn pipe_to_interpreter(command: &Command) -> Option<Hit> {
     }
     let mut hit = Hit::on(command.program_span);
     hit.set_note(if fetches {
-        format!("The script is downloaded by `{from}` and run at once; its contents are not in the plan.")
+        crate::words::fill("The script is downloaded by `{}` and run at once; its contents are not in the plan.", from)
     } else {
-        format!("The commands are produced by `{from}` (decoded or transformed text) and run at once; what they do is hidden from the plan.")
+        crate::words::fill("The commands are produced by `{}` (decoded or transformed text) and run at once; what they do is hidden from the plan.", from)
     });
     Some(hit)
 }
@@ -76,7 +76,7 @@ fn evaluates_download(command: &Command) -> Option<Hit> {
     hit.set_note(if decodes {
         "The commands are decoded from base64 and run at once; what they do is hidden from the plan.".to_string()
     } else {
-        format!("The script is downloaded (`{word}`) and run at once; its contents are not in the plan.")
+        crate::words::fill("The script is downloaded (`{}`) and run at once; its contents are not in the plan.", &word)
     });
     Some(hit)
 }
@@ -209,7 +209,7 @@ fn script_run(command: &Command) -> Option<(Hit, bool)> {
     }) || command.args.iter().any(|a| {
         ENVIRONMENT_FLAGS
             .iter()
-            .any(|f| a.value == *f || a.value.starts_with(&format!("{f}=")))
+            .any(|f| a.value == *f || a.value.starts_with(&crate::words::fill("{}=", f)))
     });
     Some((hit, ops))
 }

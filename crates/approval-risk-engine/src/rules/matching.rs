@@ -65,8 +65,7 @@ impl Hit {
     /// argument does, written here once rather than at each of some sixty rules.
     #[inline(never)]
     pub fn note_with(&mut self, template: &str, value: &str) {
-        let (before, after) = template.split_once("{}").unwrap_or((template, ""));
-        self.note = Some([before, value, after].concat());
+        self.note = Some(crate::words::fill(template, value));
     }
 
     /// Names what the hit acts on, copied from a name the rule has (`set_target` takes a

@@ -819,7 +819,7 @@ fn kafka_shrink_retention(command: &Command) -> Option<Hit> {
     Some(Hit {
         target,
         reversibility: Some(R::Unknown),
-        note: Some(format!("Removing the topic's own `{}` makes it fall back to the broker's default; if that is shorter (or not compaction), older messages are deleted at the next clean-up, and the plan does not show what the default is.", removed.trim())),
+        note: Some(crate::words::fill("Removing the topic's own `{}` makes it fall back to the broker's default; if that is shorter (or not compaction), older messages are deleted at the next clean-up, and the plan does not show what the default is.", removed.trim())),
         ..Hit::pair(command.program_span, arg.span)
     })
 }

@@ -33,7 +33,7 @@ fn internal_registry(hit: &mut Hit, command: &Command, flags: Words, public: Wor
     let lower = value.to_ascii_lowercase();
     if public.iter().any(|p| {
         lower == *p
-            || lower.contains(&format!("{p}/"))
+            || lower.contains(&crate::words::fill("{}/", p))
             || lower.ends_with(p) && lower.contains("://")
     }) {
         return;
@@ -41,9 +41,9 @@ fn internal_registry(hit: &mut Hit, command: &Command, flags: Words, public: Wor
     hit.evidence.push(arg.span);
     hit.scope = Some(S::Shared);
     hit.set_note(if lower.contains("test") {
-        format!("`{value}` is a test index: nothing there reaches real installs, though the upload is still permanent there.")
+        crate::words::fill("`{}` is a test index: nothing there reaches real installs, though the upload is still permanent there.", &value)
     } else {
-        format!("It goes to `{value}`, not the public registry, so it reaches people inside the organisation rather than everyone.")
+        crate::words::fill("It goes to `{}`, not the public registry, so it reaches people inside the organisation rather than everyone.", &value)
     });
 }
 

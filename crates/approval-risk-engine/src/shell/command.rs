@@ -1263,7 +1263,9 @@ fn track_made(command: &Command, state: &mut ShellState) {
         "docker" | "podman" => {
             let verb = command.positionals().next().map(|a| a.value.as_str());
             if matches!(verb, Some("run" | "create")) {
-                made.extend(value_of(words!["--name"]).map(|name| format!("container:{name}")));
+                made.extend(
+                    value_of(words!["--name"]).map(|name| crate::words::fill("container:{}", name)),
+                );
             }
         }
         _ => {}
@@ -1282,7 +1284,7 @@ pub fn normal_path(path: &str) -> String {
     let path = path.trim_matches(&['"', '\''][..]).trim_end_matches('/');
     for home in ["$HOME", "${HOME}"] {
         if let Some(rest) = path.strip_prefix(home) {
-            return format!("~{rest}");
+            return crate::words::fill("~{}", rest);
         }
     }
     path.to_string()
@@ -1304,7 +1306,7 @@ pub fn join_path(base: &str, path: &str) -> String {
     if base.starts_with('~') && !joined.starts_with('~') {
         joined
     } else {
-        format!("/{joined}")
+        crate::words::fill("/{}", &joined)
     }
 }
 
