@@ -5089,3 +5089,18 @@ fn a_consumer_started_after_its_group_was_moved_back_replays() {
         assert!(!rules(step(&assessment, 3)).contains(&"kafka.reset-offsets"), "{plan}");
     }
 }
+
+/// A cron line that feeds a database shell a file the plan wrote runs that file's statements
+/// every night: a DELETE in it is judged on the line that installs it. A file that only reads
+/// installs no deletion.
+#[test]
+fn a_cron_line_running_a_written_sql_file_runs_its_statements() {
+    let install = |sql: &str| {
+        format!("#!/bin/bash\nset -euo pipefail\nWORKDIR=/opt/ops/retention\ncat > \"$WORKDIR/job.sql\" <<'SQL'\n{sql}\nSQL\n( crontab -l 2>/dev/null; echo \"15 2 * * * psql service=app-prod -f $WORKDIR/job.sql >> /var/log/job.log 2>&1\" ) | crontab -")
+    };
+    let deletes = assess_default(&install("DELETE FROM reminders WHERE created_at < now() - interval '90 days';"));
+    assert!(rules(step(&deletes, 4)).contains(&"sql.delete-rows"));
+    assert!(step(&deletes, 4).decision >= Decision::Escalate);
+    let reads = assess_default(&install("SELECT count(*) FROM reminders;"));
+    assert!(!rules(step(&reads, 4)).contains(&"sql.delete-rows"));
+}

@@ -2097,23 +2097,7 @@ fn remember_written(command: &Command, step: usize, flow: &mut Flow) {
 /// x.sql"`), the statements in it are what this step does: they are judged here, where they
 /// run, against the database this command names.
 fn runs_written(input: &str, command: &Command, flow: &Flow) -> Vec<(&'static rules::Rule, Hit)> {
-    if !words!["psql", "mysql", "mariadb", "sqlite3", "cockroach"]
-        .contains(command.program.as_str())
-    {
-        return Vec::new();
-    }
-    let args = &command.args;
-    let file = args.iter().enumerate().find_map(|(i, a)| {
-        let v = a.value.as_str();
-        if let Some(path) = v.strip_prefix("--file=") {
-            return Some(path.to_string());
-        }
-        if v == "-f" || v == "--file" {
-            return args.get(i + 1).map(|next| next.value.clone());
-        }
-        None
-    });
-    let Some(file) = file.map(|f| normal_path(&f)) else {
+    let Some(file) = super::sql_file(command).map(normal_path) else {
         return Vec::new();
     };
     let Some((_, body, step)) = flow.written.iter().rev().find(|(path, _, _)| *path == file) else {

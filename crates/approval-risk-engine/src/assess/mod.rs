@@ -631,6 +631,17 @@ fn command_hits(
                     crate::shell::inline::commands(input, span, state)
                 };
                 for inner in inner_commands {
+                    // A line that feeds a database shell a file the plan wrote (`psql -f
+                    // retention.sql` in a cron line) runs the statements in that file each time.
+                    let written = sql_file(&inner).and_then(|f| Some((f, state.script_at(f)?)));
+                    if let Some((file, at)) = written {
+                        let body = state.scripts[at].1;
+                        let first = hits.len();
+                        sql_hits(input, body, &mut ShellState::default(), hits);
+                        for (_, hit, _) in &mut hits[first..] {
+                            hit.note_with("Each run executes `{}`, which the plan wrote; the statement is in that file.", file);
+                        }
+                    }
                     let before = hits.len();
                     let shown = command_hits(input, &inner, state, hits, command_index);
                     if hits.len() == before && !shown {
@@ -643,6 +654,24 @@ fn command_hits(
         }
     }
     shown
+}
+
+/// The file a database shell is told to run (`psql -f x.sql`, `--file=x.sql`).
+fn sql_file(command: &Command) -> Option<&str> {
+    if !words!["psql", "mysql", "mariadb", "sqlite3", "cockroach"]
+        .contains(command.program.as_str())
+    {
+        return None;
+    }
+    let args = &command.args;
+    args.iter().enumerate().find_map(|(i, a)| {
+        let v = a.value.as_str();
+        v.strip_prefix("--file=").or_else(|| {
+            (v == "-f" || v == "--file")
+                .then(|| args.get(i + 1).map(|next| next.value.as_str()))
+                .flatten()
+        })
+    })
 }
 
 /// A command that runs a file the plan wrote earlier (`/usr/local/sbin/prune`, `./fix.sh`,
