@@ -5098,9 +5098,29 @@ fn a_cron_line_running_a_written_sql_file_runs_its_statements() {
     let install = |sql: &str| {
         format!("#!/bin/bash\nset -euo pipefail\nWORKDIR=/opt/ops/retention\ncat > \"$WORKDIR/job.sql\" <<'SQL'\n{sql}\nSQL\n( crontab -l 2>/dev/null; echo \"15 2 * * * psql service=app-prod -f $WORKDIR/job.sql >> /var/log/job.log 2>&1\" ) | crontab -")
     };
-    let deletes = assess_default(&install("DELETE FROM reminders WHERE created_at < now() - interval '90 days';"));
+    let deletes = assess_default(&install(
+        "DELETE FROM reminders WHERE created_at < now() - interval '90 days';",
+    ));
     assert!(rules(step(&deletes, 4)).contains(&"sql.delete-rows"));
     assert!(step(&deletes, 4).decision >= Decision::Escalate);
     let reads = assess_default(&install("SELECT count(*) FROM reminders;"));
     assert!(!rules(step(&reads, 4)).contains(&"sql.delete-rows"));
+}
+
+/// A stem covers a verb's forms, not the nouns for those who do it ("responders"), and a word
+/// in -s before "of" is a plural noun ("both sets of counts"). The verbs themselves, and a
+/// French infinitive in -er, still act.
+#[test]
+fn agent_nouns_and_plurals_before_of_are_not_verbs() {
+    for plan in [
+        "Ask the incident responders for their timeline.",
+        "Record the restore time and both sets of counts in the DR log.",
+    ] {
+        assert_eq!(decision(plan), Decision::Proceed, "{plan}");
+    }
+    assert!(
+        rule_ids("Respond to the customer in the ticket.").contains(&"prose.change".to_string())
+    );
+    assert!(decision("Set the flag to false in production.") >= Decision::Review);
+    assert!(decision("Supprimer le bucket `s3://acme-prod-invoices`.") >= Decision::Escalate);
 }

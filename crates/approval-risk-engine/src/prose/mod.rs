@@ -1127,6 +1127,16 @@ fn starts_bullet(line: &str) -> bool {
     digits > 0 && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
 }
 
+/// Is `word` a form of the stem (`delet` gives "deletes", "deleting")? A stem covers a
+/// word's forms, not the nouns made from it for those who do it (`respond*` is no
+/// "responders", `creat*` no "creator"); a noun meant is a term of its own. A lone "-er" stays
+/// a form: it is the infinitive of French verbs (`supprim*`, "supprimer").
+fn stem_form(word: &str, stem: &[u8]) -> bool {
+    word.len() <= stem.len() + 5
+        && word.as_bytes().starts_with(stem)
+        && !matches!(&word.as_bytes()[stem.len()..], b"ers" | b"or" | b"ors")
+}
+
 /// Does `word` match `term`? A term ending in `*` is a stem (`delet*` matches `deleting`), or a
 /// directory when it ends in `/*` (`/etc/*` matches every path below `/etc`);
 /// hyphens are ignored on both sides (`re-create` matches `recreate`).
@@ -1169,8 +1179,7 @@ pub fn word_matches(word: &str, term: &str) -> bool {
         Some(stem) => {
             // Most words and stems have no hyphen to skip: then it is a prefix test.
             if !word.as_bytes().contains(&b'-') && !stem.as_bytes().contains(&b'-') {
-                return word.len() <= stem.len() + 5
-                    && word.as_bytes().starts_with(stem.as_bytes());
+                return stem_form(word, stem.as_bytes());
             }
             let mut rest = letters(word);
             letters(stem).all(|s| rest.next() == Some(s)) && rest.count() <= 5
@@ -1308,9 +1317,18 @@ pub fn in_noun_phrase(tokens: &[Token], index: usize) -> bool {
     {
         return true;
     }
+    // A word in -s with "of" after it is a plural noun ("both sets of counts", "the runs of
+    // the job").
+    let word = tokens[index].text.as_str();
+    if word.ends_with('s')
+        && tokens
+            .get(index + 1)
+            .is_some_and(|next| next.clause == clause && next.text == "of")
+    {
+        return true;
+    }
     // Past a noun, a word in -s or -ed agrees with a subject ("the agent allocates", "the job
     // deleted"): a verb, not the head of a compound ("the user delete endpoint").
-    let word = tokens[index].text.as_str();
     if (word.ends_with('s') && !word.ends_with("ss")) || word.ends_with("ed") {
         return false;
     }
@@ -1468,10 +1486,7 @@ impl Shape {
         let one = match self {
             Shape::Phrase => return phrase_at(tokens, i, term),
             Shape::Word => word == term || (token.hyphen && word_matches(word, term)),
-            Shape::Stem if !token.hyphen => {
-                let stem = &term.as_bytes()[..term.len() - 1];
-                word.len() <= stem.len() + 5 && word.as_bytes().starts_with(stem)
-            }
+            Shape::Stem if !token.hyphen => stem_form(word, &term.as_bytes()[..term.len() - 1]),
             Shape::Stem | Shape::Other => word_matches(word, term),
         };
         one.then_some(1)
