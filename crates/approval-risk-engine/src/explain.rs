@@ -151,7 +151,7 @@ fn sentence(lead: &str, consequence: &str) -> String {
     if consequence.is_empty() || words > 30 {
         crate::words::fill("{}.", lead.trim_end_matches('.'))
     } else {
-        format!("{}: {}.", lead, consequence.trim_end_matches('.'))
+        crate::words::fill2("{}: {}.", lead, consequence.trim_end_matches('.'))
     }
 }
 
@@ -210,12 +210,12 @@ fn pattern_sentences(
             };
             // The pattern's reasoning is told here only where it decides this step; otherwise
             // its title says enough, and the plan's list of sequences holds the rest.
-            let mut part = format!("Across the plan{joined}: {title}.");
+            let mut part = crate::words::fill2("Across the plan{}: {}.", &joined, &title);
             if raises {
-                part.push_str(&format!(
+                part.push_str(&crate::words::fill2(
                     " {} That makes this step {}.",
-                    pattern.why,
-                    pattern_decision.as_str()
+                    &pattern.why,
+                    pattern_decision.as_str(),
                 ));
             }
             parts.push(part);
@@ -296,7 +296,11 @@ pub fn step(work: &StepWork, patterns: &[PatternReport], index: usize) -> String
         } else {
             String::new()
         };
-        parts.push(format!("Also: {}{tail}.", others.joined("; ")));
+        parts.push(crate::words::fill2(
+            "Also: {}{}.",
+            &others.joined("; "),
+            &tail,
+        ));
     }
     parts.extend(pattern_sentences(work, patterns, own, index));
     parts.joined(" ")
@@ -557,7 +561,7 @@ pub fn safer_and_questions(
         safer = if safer.is_empty() {
             crate::words::fill("Before it runs: `{}`", &example)
         } else {
-            format!("{safer} For example: `{example}`")
+            crate::words::fill2("{} For example: `{}`", &safer, &example)
         };
     }
     // A transaction the plan already checks before COMMIT is not advice to give again; what
@@ -571,16 +575,10 @@ pub fn safer_and_questions(
             .filter(|s| !s.contains("transaction"))
             .collect::<Vec<_>>()
             .joined(" ");
-        safer.push_str(&format!(
-            "{}The plan already checks it at step {step} before COMMIT; a copy of the rows first would also keep the old values once committed.",
-            if safer.is_empty() { "" } else { " " }
-        ));
+        safer.push_str(&format!("{}The plan already checks it at step {} before COMMIT; a copy of the rows first would also keep the old values once committed.", if safer.is_empty() { "" } else { " " }, step));
     }
     if let Some(step) = backed_up {
-        safer.push_str(&format!(
-            "{}The plan already backs it up at step {step}: check that the backup restores before this runs.",
-            if safer.is_empty() { "" } else { " " }
-        ));
+        safer.push_str(&format!("{}The plan already backs it up at step {}: check that the backup restores before this runs.", if safer.is_empty() { "" } else { " " }, step));
     }
     if top.rule.id() == "plan.claims" {
         safer.clear();
@@ -719,7 +717,7 @@ pub fn summary(
             .map(|(_, title, at)| {
                 crate::order::sort_numbers(at);
                 at.dedup();
-                format!("{title} ({})", few_steps(at))
+                crate::words::fill2("{} ({})", title, &few_steps(at))
             })
             .collect();
         parts.push(crate::words::fill("Across steps: {}.", &named.joined("; ")));
@@ -735,7 +733,7 @@ pub fn summary(
         .iter()
         .zip(counts)
         .filter(|(_, n)| *n > 0)
-        .map(|(d, n)| format!("{n} {}", d.as_str()))
+        .map(|(d, n)| format!("{} {}", n, d.as_str()))
         .collect();
     parts.push(format!(
         "{} step{}: {}.",
@@ -858,7 +856,7 @@ fn report_step(
                 rule: f.rule.id().to_string(),
                 title: f.rule.title().to_string(),
                 why: match &f.hit.note {
-                    Some(note) => format!("{} {}", f.rule.why(), note),
+                    Some(note) => crate::words::fill2("{} {}", f.rule.why(), note),
                     None => f.rule.why().to_string(),
                 },
                 reversibility: f.reversibility,

@@ -83,8 +83,9 @@ fn strings(value: Option<&Json>, field: &str) -> Result<Vec<String>, PolicyError
         return Err(error(
             field,
             format!(
-                "{} entries; a policy list holds at most {MAX_ENTRIES}",
-                items.len()
+                "{} entries; a policy list holds at most {}",
+                items.len(),
+                MAX_ENTRIES
             ),
         ));
     }
@@ -95,8 +96,9 @@ fn strings(value: Option<&Json>, field: &str) -> Result<Vec<String>, PolicyError
             Some(text) if text.len() > MAX_ENTRY_BYTES => Err(error(
                 format!("{field}[{i}]"),
                 format!(
-                    "{} bytes; an entry holds at most {MAX_ENTRY_BYTES}",
-                    text.len()
+                    "{} bytes; an entry holds at most {}",
+                    text.len(),
+                    MAX_ENTRY_BYTES
                 ),
             )),
             Some(text) => Ok(text.to_string()),
@@ -143,7 +145,8 @@ impl Policy {
                 return Err(error(
                     "version",
                     format!(
-                        "unsupported version {version}; this engine reads version {POLICY_VERSION}"
+                        "unsupported version {}; this engine reads version {}",
+                        version, POLICY_VERSION
                     ),
                 ));
             }
@@ -182,8 +185,9 @@ impl Policy {
                 return Err(error(
                     "overrides",
                     format!(
-                        "{} entries; a policy list holds at most {MAX_ENTRIES}",
-                        map.len()
+                        "{} entries; a policy list holds at most {}",
+                        map.len(),
+                        MAX_ENTRIES
                     ),
                 ));
             }

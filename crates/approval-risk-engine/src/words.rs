@@ -381,6 +381,13 @@ pub fn fill(template: &str, value: &str) -> String {
     [before, value, after].concat()
 }
 
+/// `template` with `first` and `second` put in where its two `{}` stand (see `fill`).
+#[inline(never)]
+pub fn fill2(template: &str, first: &str, second: &str) -> String {
+    let (before, after) = template.split_once("{}").unwrap_or((template, ""));
+    [before, first, &fill(after, second)].concat()
+}
+
 /// `text` with every `from` replaced by `to`: `str::replace` with a `char` pattern, without
 /// the general character searcher it links (a few hundred bytes of the page's wasm).
 pub fn replace_char(text: &str, from: char, to: &str) -> String {

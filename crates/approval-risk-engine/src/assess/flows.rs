@@ -1588,7 +1588,7 @@ fn copies_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
             let name = source.value.after_last(b'/');
             let to = normal_path(&destination.value);
             flow.secret_paths
-                .push((format!("{to}/{name}"), source.span));
+                .push((crate::words::fill2("{}/{}", &to, name), source.span));
             flow.secret_paths.push((to, source.span));
             // A copy beside the original (`cp .env .env.bak`) stays where the secret is kept;
             // one into another folder (a scratch folder, a bundle for someone) is a copy of
@@ -1624,7 +1624,7 @@ fn copies_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
                 .find_map(|w| {
                     let path = match &base {
                         Some(base) if !w.value.starts_with('/') && !w.value.starts_with('~') => {
-                            format!("{base}/{}", w.value)
+                            crate::words::fill2("{}/{}", base, &w.value)
                         }
                         _ => w.value.clone(),
                     };
@@ -1645,9 +1645,10 @@ fn copies_secret(command: &Command, flow: &mut Flow) -> Option<Hit> {
 fn copied(from: &crate::shell::Arg, to: &crate::shell::Arg) -> Hit {
     let mut hit = Hit::pair(from.span, to.span);
     hit.target(&to.value);
-    hit.set_note(format!(
+    hit.set_note(crate::words::fill2(
         "`{}` holds a credential, and `{}` now holds a copy of it.",
-        from.value, to.value
+        &from.value,
+        &to.value,
     ));
     hit
 }

@@ -588,7 +588,7 @@ fn command_hits(
                         // As the plan writes it: the value may hold what a variable was set to.
                         let url = at.slice(input).trim_matches(&['"', '\''][..]);
                         hit.floor = Some(crate::model::Decision::Block);
-                        hit.set_note(format!("If a variable in `{url}` is empty, the path is `{bucket}`: every object in the bucket goes."));
+                        hit.set_note(crate::words::fill2("If a variable in `{}` is empty, the path is `{}`: every object in the bucket goes.", url, bucket));
                     }
                 }
                 hits.push((rule, hit, Some(command_index)));
@@ -1024,7 +1024,7 @@ pub(crate) fn sql_hits(
                 if rules::takes_table_lock(rule) || (alters_table && generic) {
                     let waits = "No `lock_timeout` is set before it: while it waits for the table, every query after it waits too.";
                     let note = match hit.note.take() {
-                        Some(note) => format!("{note} {waits}"),
+                        Some(note) => crate::words::fill2("{} {}", &note, waits),
                         None => waits.to_string(),
                     };
                     hit.set_note(note);

@@ -901,7 +901,7 @@ fn unchecked_precondition(input: &str, work: &[StepWork], found: &mut Found) {
                         &[i, j],
                         Decision::Escalate,
                         "Relies on an earlier step having worked",
-                        &format!("If `{} {written}` fails, the later step still runs: moves into a folder that does not exist rename each file onto the same name, overwriting one another, and deletions run in the wrong directory.", made.program),
+                        &crate::words::fill2("If `{} {}` fails, the later step still runs: moves into a folder that does not exist rename each file onto the same name, overwriting one another, and deletions run in the wrong directory.", &made.program, &written),
                         "Chain the steps with `&&` (or `set -e`), check the folder exists first, and move with `mv -n` or into `dir/`.",
                     ),
                     vec![i, j],

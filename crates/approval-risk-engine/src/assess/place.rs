@@ -192,7 +192,7 @@ impl Placing<'_> {
                 self.scope = self.scope.max(Scope::Production);
                 self.push(
                     AdjustmentKind::Amplifier,
-                    format!("An earlier step made `{context}` the current context of `{program}`: it runs in production."),
+                    crate::words::fill2("An earlier step made `{}` the current context of `{}`: it runs in production.", &context, &program),
                     vec![],
                 );
             }

@@ -569,9 +569,10 @@ impl Records {
         hit.set_target(database.unwrap_or(dumped).to_string());
         // The structure without the rows is what a development copy usually needs.
         if let (Some(database), "pg_restore") = (database, command.program.as_str()) {
-            hit.set_instead(format!(
-                "pg_restore --schema-only --no-owner -d {database} {}",
-                file.value
+            hit.set_instead(crate::words::fill2(
+                "pg_restore --schema-only --no-owner -d {} {}",
+                database,
+                &file.value,
             ));
         }
         hit.set_note(format!("Step {step} dumped production into `{dumped}`."));

@@ -870,7 +870,7 @@ impl Writer<'_> {
             "config" => "configservice",
             other => other,
         };
-        let command = format!("aws {service} {}", kebab(operation));
+        let command = crate::words::fill2("aws {} {}", service, &kebab(operation));
         self.derived.stand_in(&command, inner(name));
         for (key, value) in fields {
             let (scalar, texts): (&str, Vec<&Text>) = match value {
@@ -935,7 +935,8 @@ impl Writer<'_> {
         let fence = "`".repeat(longest.max(2) + 1);
         let at = Span::new(path.span.start, path.span.start);
         let writer = if added { "tee -a " } else { "cat > " };
-        self.derived.stand_in(&format!("\n{fence}sh\n{writer}"), at);
+        self.derived
+            .stand_in(&crate::words::fill2("\n{}sh\n{}", &fence, writer), at);
         self.append_text(path);
         let after_path = Span::new(path.span.end, path.span.end);
         self.derived

@@ -43,7 +43,7 @@ pub fn tally(counts: [usize; 4]) -> String {
         .iter()
         .zip(counts)
         .filter(|(_, count)| *count > 0)
-        .map(|(decision, count)| format!("{count} {}", decision.as_str()))
+        .map(|(decision, count)| format!("{} {}", count, decision.as_str()))
         .collect();
     let noun = if total == 1 { "step" } else { "steps" };
     format!("{total} {noun}: {}.", parts.joined(", "))

@@ -236,8 +236,10 @@ fn near_popular_in(packages: &[&Arg], popular: Words, command: &Command) -> Opti
         let near = popular.iter().find(|known| one_edit(name, known))?;
         let mut hit = Hit::pair(command.program_span, package.span);
         hit.target(name);
-        hit.set_note(format!(
-            "`{name}` is one letter from `{near}`, a popular package: the shape of a typosquat."
+        hit.set_note(crate::words::fill2(
+            "`{}` is one letter from `{}`, a popular package: the shape of a typosquat.",
+            name,
+            near,
         ));
         Some(hit)
     })

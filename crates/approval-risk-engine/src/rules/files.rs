@@ -378,7 +378,7 @@ fn classify_into(hit: &mut Hit, class: PathClass, path: &str, arg: &Arg) {
         PathClass::SystemRootIfEmpty => {
             hit.scope = Some(S::Organization);
             hit.floor = Some(Decision::Block);
-            hit.set_note(format!("If a variable in `{}` is empty (the plan never sets it, or sets it from a command that can fail or print nothing), the path is `{path}`, a system or home folder, and everything in it goes.", arg.value));
+            hit.set_note(crate::words::fill2("If a variable in `{}` is empty (the plan never sets it, or sets it from a command that can fail or print nothing), the path is `{}`, a system or home folder, and everything in it goes.", &arg.value, path));
         }
         PathClass::Dynamic => {
             hit.reversibility = Some(R::Unknown);
@@ -529,7 +529,7 @@ fn rm_glob_of(command: &Command, globs: &[&Arg]) -> Option<Hit> {
         file_part.chars().any(|c| c.is_alphanumeric()) && !matches!(file_part, "*" | ".*");
     if class == PathClass::Ordinary && selective && hit.reversibility.is_none() {
         hit.reversibility = Some(R::Recoverable);
-        hit.set_note(format!("Only files matching `{}` go, in the agent's own folders; those under version control can be restored, others cannot. List them first (`ls {}`).", arg.value, arg.value));
+        hit.set_note(crate::words::fill2("Only files matching `{}` go, in the agent's own folders; those under version control can be restored, others cannot. List them first (`ls {}`).", &arg.value, &arg.value));
     }
     Some(hit)
 }
@@ -1178,9 +1178,10 @@ fn recursive_permissions(command: &Command) -> Option<Hit> {
         PathClass::SystemRootIfEmpty => {
             hit.reversibility = Some(R::Unknown);
             hit.scope = Some(S::Organization);
-            hit.set_note(format!(
-                "If a variable in `{}` is empty, this changes every file under `{path}`.",
-                arg.value
+            hit.set_note(crate::words::fill2(
+                "If a variable in `{}` is empty, this changes every file under `{}`.",
+                &arg.value,
+                &path,
             ));
         }
         PathClass::Scratch | PathClass::Ordinary => {}
@@ -1587,7 +1588,7 @@ fn rsync_delete(command: &Command) -> Option<Hit> {
         PathClass::SystemRootIfEmpty => {
             hit.scope = Some(S::Organization);
             hit.floor = Some(Decision::Block);
-            hit.set_note(format!("If a variable in `{}` is empty (the plan never sets it, or sets it from a command that can fail or print nothing), the destination is `{path}`, and everything there that the source lacks is deleted.", destination.value));
+            hit.set_note(crate::words::fill2("If a variable in `{}` is empty (the plan never sets it, or sets it from a command that can fail or print nothing), the destination is `{}`, and everything there that the source lacks is deleted.", &destination.value, &path));
         }
         PathClass::ServerData => {
             hit.scope = Some(S::Production);

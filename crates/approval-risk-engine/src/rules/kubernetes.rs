@@ -381,7 +381,7 @@ fn scale_to_zero(command: &Command) -> Option<Hit> {
     let target = words
         .get(1)
         .map(|w| match (w.value.contains('/'), words.get(2)) {
-            (false, Some(name)) => format!("{}/{}", w.value, name.value),
+            (false, Some(name)) => crate::words::fill2("{}/{}", &w.value, &name.value),
             _ => w.value.clone(),
         });
     Some(Hit {
@@ -400,7 +400,7 @@ fn remove_finalizers(command: &Command) -> Option<Hit> {
         .find(|a| a.value.contains("finalizers"))?;
     let target = match (words.get(1), words.get(2)) {
         (Some(kind), Some(name)) if !kind.value.contains('/') => {
-            Some(format!("{}/{}", kind.value, name.value))
+            Some(crate::words::fill2("{}/{}", &kind.value, &name.value))
         }
         (Some(object), _) => Some(object.value.clone()),
         _ => None,

@@ -76,10 +76,10 @@ fn index_blocks_writes(input: &str, words: &[SqlWord], statement: Span) -> Optio
     // The statement as written, with CONCURRENTLY after INDEX.
     let cut = words[index].span.end;
     if statement.start <= cut && cut <= statement.end {
-        hit.set_instead(format!(
+        hit.set_instead(crate::words::fill2(
             "{} CONCURRENTLY{}",
             &input[statement.start..cut],
-            &input[cut..statement.end]
+            &input[cut..statement.end],
         ));
     }
     Some(hit)
@@ -195,10 +195,10 @@ fn unique_under_lock(input: &str, words: &[SqlWord], statement: Span) -> Option<
     let after = input.get(words[kind].span.end..statement.end)?;
     let open = after.find('(')?;
     let close = open + after[open..].find(')')?;
-    hit.set_instead(format!(
+    hit.set_instead(crate::words::fill2(
         "CREATE UNIQUE INDEX CONCURRENTLY ON {} {};",
-        table.raw,
-        &after[open..=close]
+        &table.raw,
+        &after[open..=close],
     ));
     Some(hit)
 }

@@ -662,7 +662,7 @@ fn search_delete_snapshot(command: &Command) -> Option<Hit> {
         return None;
     }
     Some(Hit {
-        target: Some(format!("{}/{}", segments[1], segments[2])),
+        target: Some(crate::words::fill2("{}/{}", &segments[1], &segments[2])),
         ..Hit::three(command.program_span, request.method_span, request.url.span)
     })
 }

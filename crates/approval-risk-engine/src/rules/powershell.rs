@@ -415,7 +415,7 @@ fn every_home(hit: &mut Hit, path: &Arg) {
     };
     hit.reversibility = Some(R::Irreversible);
     hit.scope = Some(S::Shared);
-    hit.set_note(format!("`{}` {note}.", path.value));
+    hit.set_note(crate::words::fill2("`{}` {}.", &path.value, note));
 }
 
 /// `Remove-Item` without `-Recurse` of every file a wildcard matches (`D:\Reports\*.xlsx`) or

@@ -162,7 +162,7 @@ fn pg_dropcluster(command: &Command) -> Option<Hit> {
     match words.get(1) {
         Some(name) => {
             hit.evidence.push(name.span);
-            hit.set_target(format!("{}/{}", version.value, name.value));
+            hit.set_target(crate::words::fill2("{}/{}", &version.value, &name.value));
         }
         None => hit.target = Some(version.value.clone()),
     }
@@ -315,7 +315,11 @@ fn count_matched_rows(input: &str, words: &[SqlWord], statement: Span) -> Option
     if joined || tail.len() > 160 || tail.contains("--") || tail.contains("/*") {
         return Some(String::new());
     }
-    Some(format!("SELECT count(*) FROM {} {tail};", table.raw))
+    Some(crate::words::fill2(
+        "SELECT count(*) FROM {} {};",
+        &table.raw,
+        &tail,
+    ))
 }
 
 /// The column an `ALTER TABLE ... DROP COLUMN` drops, renamed instead so anything still reading

@@ -1256,7 +1256,7 @@ fn track_made(command: &Command, state: &mut ShellState) {
                     command
                         .positionals()
                         .skip(1)
-                        .map(|f| format!("{}{suffix}", f.value)),
+                        .map(|f| crate::words::fill2("{}{}", &f.value, suffix)),
                 );
             }
         }
