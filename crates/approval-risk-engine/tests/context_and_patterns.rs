@@ -5124,3 +5124,22 @@ fn agent_nouns_and_plurals_before_of_are_not_verbs() {
     assert!(decision("Set the flag to false in production.") >= Decision::Review);
     assert!(decision("Supprimer le bucket `s3://acme-prod-invoices`.") >= Decision::Escalate);
 }
+
+/// A note mailed to the team's own address (`it-team@`, `ops@`) is what a post in its channel
+/// is; mail to customers, to everyone, or to a list the plan reads, still reaches them.
+#[test]
+fn mail_to_the_teams_own_address_is_a_team_note() {
+    for line in [
+        "Send-MailMessage -SmtpServer 'smtp.corp.local' -From 'it-ops@corp.example' -To 'it-team@corp.example' -Subject 'Patching done' -Body 'All servers patched.'",
+        "echo done | mail -s 'patching done' ops@corp.example",
+    ] {
+        assert_eq!(decision(line), Decision::Proceed, "{line}");
+    }
+    for line in [
+        "Send-MailMessage -SmtpServer 'smtp.corp.local' -From 'shop@corp.example' -To 'customers@corp.example' -Subject 'New prices' -Body 'From May.'",
+        "echo 'We are closing' | mail -s 'News' staff@corp.example",
+        "cat customers.txt | xargs -I{} mail -s 'Price change' {} < notice.txt",
+    ] {
+        assert!(decision(line) >= Decision::Escalate, "{line}");
+    }
+}

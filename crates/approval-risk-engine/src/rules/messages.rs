@@ -363,6 +363,35 @@ fn is_address(value: &str) -> bool {
     !value.is_empty() && !value.starts_with('-') && !value.contains('/') && !value.contains('=')
 }
 
+/// An address for a team of the organisation's own (`it-team@`, `ops@`, `sre-oncall@`), not
+/// for everyone in it or outside it (`staff@`, `all@`, `customers@`).
+fn team_mailbox(address: &str) -> bool {
+    const TEAMS: Words = words![
+        "ops",
+        "it",
+        "itops",
+        "team",
+        "sre",
+        "oncall",
+        "infra",
+        "platform",
+        "devops",
+        "admins",
+        "noc",
+        "engineering",
+        "sysadmins",
+        "dba",
+        "dbas",
+        "helpdesk",
+        "servicedesk",
+    ];
+    address.split_once('@').is_some_and(|(local, _)| {
+        local
+            .split(&['-', '_', '.'][..])
+            .any(|part| TEAMS.contains(part.to_ascii_lowercase().as_str()))
+    })
+}
+
 fn mail_send(command: &Command) -> Option<Hit> {
     let program = command.program.as_str();
     let mut hit = Hit::on(command.program_span);
@@ -414,6 +443,16 @@ fn mail_send(command: &Command) -> Option<Hit> {
                 command,
             ));
         }
+        // PowerShell's: the recipients are the values of `-To`, `-Cc` and `-Bcc`.
+        "send-mailmessage" => {
+            let args = &command.args;
+            for (i, arg) in args.iter().enumerate().skip(1) {
+                let flag = args[i - 1].value.to_ascii_lowercase();
+                if matches!(flag.as_str(), "-to" | "-cc" | "-bcc") {
+                    recipients.push(arg);
+                }
+            }
+        }
         _ => {
             // `mail -f box` and `mail` with no recipient read mail rather than send it.
             if find_flag(command, words!["-f", "-H", "-e", "-R"]).is_some() {
@@ -462,6 +501,13 @@ fn mail_send(command: &Command) -> Option<Hit> {
     // Mail to a local account (`root`, `ops@localhost`) stays in a mailbox on this machine.
     if local {
         return None;
+    }
+    // A note to the team's own mailbox (`it-team@`, `ops@`) is what a post in its channel is.
+    if !fanned && count <= 3 && recipients.iter().all(|a| team_mailbox(&a.value)) {
+        hit.reversibility = Some(crate::model::Reversibility::Reversible);
+        hit.scope = Some(S::None);
+        hit.note("It mails the team's own address, as a post in the team's channel would.");
+        return Some(hit);
     }
     Some(finish_mail(hit, count, dynamic, command))
 }
@@ -1203,7 +1249,7 @@ pub static RULES: &[Rule] = &[
         action: Action::Publish,
         floor: None,
         matcher: Matcher::CommandFn {
-            programs: words!["mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "swaks"],
+            programs: words!["mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "swaks", "send-mailmessage"],
             check: mail_send,
         },
         #[cfg(test)]
@@ -1211,6 +1257,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         examples: examples(&[
             "mail -s 'Your invoice' customer@example.org < invoice.txt",
+            "Send-MailMessage -SmtpServer smtp.example.org -From shop@example.org -To 'customers@example.org' -Subject 'New prices' -Body 'From May'",
             "sendmail -t < announcement.eml",
             "cat customers.txt | xargs -I{} mail -s 'Price change' {} < notice.txt",
             "swaks --to ops@example.org --server smtp.example.com --body 'test'",
