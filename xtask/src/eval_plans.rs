@@ -187,6 +187,14 @@ pub fn run(dir: &Path) -> Result<(), String> {
                 .iter()
                 .position(|s| s.line <= line && line <= last_line(s))
         };
+        // The step that holds each expectation's line is that expectation's, even when it
+        // starts a line or two before it (a transcript's tool call opens at its `{`, the
+        // expectation names its `"type"` line): it is not also the step before's.
+        let homes: Vec<usize> = expectations
+            .steps
+            .iter()
+            .filter_map(|e| container(e.line))
+            .collect();
         let mut k = 0;
         while k < expectations.steps.len() {
             // Consecutive expectations inside one engine step are judged once, by the
@@ -214,7 +222,10 @@ pub fn run(dir: &Path) -> Result<(), String> {
                 .steps
                 .iter()
                 .enumerate()
-                .filter(|(i, s)| (s.line >= expected.line && s.line < until) || Some(*i) == home)
+                .filter(|(i, s)| {
+                    let in_range = s.line >= expected.line && s.line < until;
+                    (in_range && !homes.contains(i)) || Some(*i) == home
+                })
                 .map(|(_, s)| s)
                 .collect();
             // A step the engine did not find at all is one it let through.
