@@ -5143,3 +5143,26 @@ fn mail_to_the_teams_own_address_is_a_team_note() {
         assert!(decision(line) >= Decision::Escalate, "{line}");
     }
 }
+
+/// Sentinel's view of a group reads; a failover changes it. Signing a user out of every
+/// session takes access away, as taking them out of a group does. A certificate that expires,
+/// or has expired, is a state; expiring a key is an act.
+#[test]
+fn sentinel_reads_sessions_revoked_and_expiry_as_a_state() {
+    for line in [
+        "kubectl --context prod -n edge exec valkey-sentinel-0 -- valkey-cli -p 26379 SENTINEL replicas pages",
+        "redis-cli -p 26379 SENTINEL get-master-addr-by-name pages",
+        "List the certificates that stay valid after 30 November; the old one expires on 1 December.",
+    ] {
+        assert_eq!(decision(line), Decision::Proceed, "{line}");
+    }
+    assert!(decision("redis-cli -p 26379 SENTINEL failover pages") >= Decision::Review);
+    assert!(
+        !rule_ids("Revoke-MgUserSignInSession -UserId dana@example.com")
+            .contains(&"ps.remove-other".to_string())
+    );
+    assert!(
+        rule_ids("Expire the deploy key of the CI user in production.")
+            .contains(&"prose.revoke-credentials".to_string())
+    );
+}

@@ -1180,7 +1180,7 @@ fn unmatched_command(
     input: &str,
     command: &Command,
 ) -> Option<(&'static Rule, Hit, Option<usize>)> {
-    if let Some(found) = http_request(command) {
+    if let Some(found) = http_request(input, command) {
         return Some(found);
     }
     // A web cmdlet that neither writes nor deletes fetches, as `curl` does.
@@ -1453,7 +1453,7 @@ fn fed_deletion(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
 /// `curl`/`wget`/`http` requests that change something: the method, or a body without one.
 /// `gh api` and `glab api` are requests too: fields (`-f`, `-F`, `--input`) make them a POST
 /// unless a method is given, as the CLIs document.
-fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)> {
+fn http_request(input: &str, command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)> {
     let api_cli = matches!(command.program.as_str(), "gh" | "glab")
         && rules::positionals_of(command)
             .first()
@@ -1576,9 +1576,14 @@ fn http_request(command: &Command) -> Option<(&'static Rule, Hit, Option<usize>)
             .find(|a| a.value.contains('/') || a.value == "graphql")
             .map(|a| a.value.clone())
     } else {
-        args.iter()
-            .find(|a| a.value.starts_with("http"))
-            .map(|a| a.value.clone())
+        // The address as the plan writes it (`$J/quietDown`): the card names what the plan
+        // names, not a value the engine put together from its variables.
+        args.iter().find(|a| a.value.starts_with("http")).map(|a| {
+            a.span
+                .slice(input)
+                .trim_matches(&['"', '\''][..])
+                .to_string()
+        })
     });
     Some((rule, hit, None))
 }

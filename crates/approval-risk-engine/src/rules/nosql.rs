@@ -353,6 +353,17 @@ pub fn redis_reads(command: &Command) -> bool {
             "info", "nodes", "slots", "shards", "myid", "keyslot"
         ]),
         "slowlog" | "memory" | "latency" => !sub(words!["reset", "purge"]),
+        // Sentinel's view of a group: who is primary, its replicas, the other sentinels.
+        "sentinel" => sub(words![
+            "master",
+            "masters",
+            "replicas",
+            "slaves",
+            "sentinels",
+            "get-master-addr-by-name",
+            "ckquorum",
+            "info-cache"
+        ]),
         _ => redis_is(words[0], READS),
     }
 }

@@ -241,12 +241,13 @@ pub fn is_expression(command: &Command) -> bool {
 }
 
 /// A cmdlet no rule names whose verb takes something away (`Remove-CalendarEvents`,
-/// `Clear-RecycleBin`, `Revoke-MgUserSignInSession`): what it removes is unknown, never safe.
+/// `Clear-RecycleBin`, `Uninstall-WindowsFeature`): what it removes is unknown, never safe.
 pub fn removing_cmdlet(command: &Command) -> Option<Hit> {
     let (verb, noun) = verb_noun(&command.program)?;
     // Taking someone out of a group or a permission list is undone by adding them back:
     // judged as any unknown command, not as a removal. So is a storage container's stored
-    // access policy, which the same name and permissions bring back.
+    // access policy, which the same name and permissions bring back, and a user's sign-in
+    // sessions, which the next sign-in opens again.
     let membership = [
         "member",
         "permission",
@@ -255,6 +256,7 @@ pub fn removing_cmdlet(command: &Command) -> Option<Hit> {
         "license",
         "role",
         "accesspolicy",
+        "session",
     ]
     .iter()
     .any(|part| noun.contains(part));
@@ -783,9 +785,9 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words!["https://learn.microsoft.com/en-us/powershell/scripting/developer/cmdlet/approved-verbs-for-windows-powershell-commands"],
         #[cfg(test)]
-        examples: examples(&["Remove-CalendarEvents -Identity dana@example.com -CancelOrganizedMeetings -QueryWindowInDays 365", "Revoke-MgUserSignInSession -UserId dana@example.com"]),
+        examples: examples(&["Remove-CalendarEvents -Identity dana@example.com -CancelOrganizedMeetings -QueryWindowInDays 365", "Clear-RecycleBin -DriveLetter C -Force"]),
         #[cfg(test)]
-        counterexamples: examples(&["Get-CalendarProcessing -Identity room1@example.com", "Test-MailFlow -TargetEmailAddress dana@example.com"]),
+        counterexamples: examples(&["Get-CalendarProcessing -Identity room1@example.com", "Test-MailFlow -TargetEmailAddress dana@example.com", "Revoke-MgUserSignInSession -UserId dana@example.com"]),
     },
     Rule {
         text: rule_text!("ps.disable-accounts", "Disables directory accounts", "Disabled accounts cannot sign in; a filter that matches more than meant locks out people and services.", "everyone it matches is locked out until re-enabled", "List the accounts the filter matches first, and disable them by name.", ["How many accounts does the filter match, and whose?", "Does any service sign in with one of them?"], "Get-ADUser -Identity {target}"),

@@ -317,7 +317,8 @@ pub static RULES: &[Rule] = &[
         matcher: Matcher::Prose(&ProsePattern {
             // Not "deactivate" or "disable": a key switched off is switched back on (`aws iam
             // update-access-key --status Active`), which revocation never is.
-            verbs: words!["revok*", "invalidat*", "roll", "rolls", "rolling", "rotat*", "expir*", "kill", "reset*"],
+            // "Expire the key" acts; "the certificate expires", "has expired" tell its state.
+            verbs: words!["revok*", "invalidat*", "roll", "rolls", "rolling", "rotat*", "expire", "kill", "reset*"],
             objects: words!["key", "keys", "token*", "credential*", "certificate*", "cert", "certs", "password*", "secret*", "api-key*", "access key*", "session*"],
             also: words![],
             window: 5,
