@@ -5166,3 +5166,17 @@ fn sentinel_reads_sessions_revoked_and_expiry_as_a_state() {
             .contains(&"prose.revoke-credentials".to_string())
     );
 }
+
+/// A tool call whose own arguments ask only for a dry run (`"dry_run": true`) runs none of the
+/// SQL or commands it carries; the same call without it runs them.
+#[test]
+fn a_tool_call_that_only_validates_its_code_runs_none_of_it() {
+    let call = |arguments: &str| {
+        format!("[{{\"role\": \"assistant\", \"content\": null, \"tool_calls\": [{{\"id\": \"c1\", \"type\": \"function\", \"function\": {{\"name\": \"bq_query\", \"arguments\": {arguments:?}}}}}]}}]")
+    };
+    let dry =
+        call("{\"sql\": \"DELETE FROM `dw.sales.t` WHERE d < '2027-01-01'\", \"dry_run\": true}");
+    assert_eq!(decision(&dry), Decision::Proceed);
+    let real = call("{\"sql\": \"DELETE FROM `dw.sales.t` WHERE d < '2027-01-01'\"}");
+    assert!(rule_ids(&real).contains(&"sql.delete-rows".to_string()));
+}

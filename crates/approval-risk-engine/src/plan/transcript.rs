@@ -485,6 +485,21 @@ impl Writer<'_> {
         let database_tool = tool
             .split(crate::words::not_ascii_alphanumeric)
             .any(|part| DATABASE_TOOLS.contains(&part));
+        // `"dry_run": true`: the tool itself is asked only to show what it would do.
+        let dry_run = fields.iter().find_map(|(key, value)| {
+            let lower = crate::words::replace_char(&key.as_str().to_ascii_lowercase(), '-', "_");
+            let on = matches!(value, Value::Scalar(span) if span.slice(self.input) == "true");
+            (on && words![
+                "dry_run",
+                "dryrun",
+                "validate_only",
+                "simulate",
+                "what_if",
+                "whatif"
+            ]
+            .contains(lower.as_str()))
+            .then(|| inner(key))
+        });
         let mut words: Vec<&Text> = Vec::new();
         // The other short arguments of a command (`"database": "billing-prod"`), written into
         // its step as a comment so the words that name where it runs are read with it.
@@ -561,9 +576,13 @@ impl Writer<'_> {
                 _ => Vec::new(),
             };
             let sql = SQL_KEYS.contains(&lower.as_str()) || (lower == "query" && database_tool);
+            // Code the call only validates (`"dry_run": true`) runs nothing: the call is said
+            // in words, as a dry run.
             if SHELL_KEYS.contains(&lower.as_str()) || sql {
-                let language = if sql { "sql" } else { "sh" };
-                code.push((language, value, strings));
+                if dry_run.is_none() {
+                    let language = if sql { "sql" } else { "sh" };
+                    code.push((language, value, strings));
+                }
             } else if !DATA_KEYS.contains(&lower.as_str()) && names_something(&lower) {
                 let short: Vec<&Text> = strings
                     .into_iter()
@@ -632,22 +651,7 @@ impl Writer<'_> {
                 "get", "list", "read", "search", "describe", "fetch", "view", "show", "find"
             ]);
             let public = grants_everyone(arguments).filter(|_| !reads);
-            // `"dry_run": true`: the tool itself is asked only to show what it would do.
-            self.dry_run = fields.iter().find_map(|(key, value)| {
-                let lower =
-                    crate::words::replace_char(&key.as_str().to_ascii_lowercase(), '-', "_");
-                let on = matches!(value, Value::Scalar(span) if span.slice(self.input) == "true");
-                (on && words![
-                    "dry_run",
-                    "dryrun",
-                    "validate_only",
-                    "simulate",
-                    "what_if",
-                    "whatif"
-                ]
-                .contains(lower.as_str()))
-                .then(|| inner(key))
-            });
+            self.dry_run = dry_run;
             self.item(name, &words, &off, &exposed, &taken, public, call);
             return;
         }
