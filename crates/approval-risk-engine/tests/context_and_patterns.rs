@@ -4976,6 +4976,9 @@ fn powershell_conditions_run_nothing() {
         );
     }
     assert!(rule_ids("#!/bin/sh\n($CLEANUP_COMMAND)").contains(&"shell.unrecognized".to_string()));
+    // An array of the script's own variables is a value too.
+    let listed = "$ErrorActionPreference = 'Stop'\n$Helena = 'helena@example.org'\n$Marcus = 'marcus@example.org'\n$Leavers = @($Helena, $Marcus)";
+    assert_eq!(step(&assess_default(listed), 4).decision, Decision::Proceed);
 }
 
 /// A credential a command prints (a SAS token, a storage account key) kept in a variable, or

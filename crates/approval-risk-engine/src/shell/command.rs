@@ -302,6 +302,9 @@ fn parse_into(
                 if starts_cmdlet(&words)
                     || (wrappers.last() == Some(&"{ }") && !words.is_empty())
                     || words
+                        .last()
+                        .is_some_and(|w| w.value == "@" && w.span.end == open.start)
+                    || words
                         .first()
                         .is_some_and(|w| powershell_value(&w.value, state)) =>
             {
@@ -312,6 +315,10 @@ fn parse_into(
                 let call = words
                     .last()
                     .is_some_and(|w| w.span.end == open.start && w.value.contains('.'));
+                // PowerShell's array `@(...)`: the `@` belongs to the expression.
+                if words.last().is_some_and(|w| w.value == "@") {
+                    words.pop();
+                }
                 words.push(subexpression(input, open, &mut tokens));
                 let sub = words.last().and_then(|w| w.substitutions.first().copied());
                 if let Some(sub) = sub.filter(|_| depth < MAX_DEPTH && !call) {
@@ -722,12 +729,13 @@ fn program_name(value: &str) -> String {
     }
 }
 
-/// Is `word` a PowerShell variable the script has set (`$Sas`), or a property or method of
-/// one (`$Sas.TrimStart`, `$Keys[0]`)? Such a word computes a value and runs nothing.
+/// Is `word` a PowerShell variable the script has set (`$Sas`), a property or method of one
+/// (`$Sas.TrimStart`, `$Keys[0]`), or one in a list (`$Helena,`)? Such a word computes a value
+/// and runs nothing.
 fn powershell_value(word: &str, state: &ShellState) -> bool {
     let end = word
         .bytes()
-        .position(|b| matches!(b, b'.' | b'['))
+        .position(|b| matches!(b, b'.' | b'[' | b','))
         .unwrap_or(word.len());
     word.starts_with('$') && state.vars.get(&word[..end]).is_some()
 }
