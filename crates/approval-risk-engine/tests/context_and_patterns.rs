@@ -5183,3 +5183,24 @@ fn a_tool_call_that_only_validates_its_code_runs_none_of_it() {
     let real = call("{\"sql\": \"DELETE FROM `dw.sales.t` WHERE d < '2027-01-01'\"}");
     assert!(rule_ids(&real).contains(&"sql.delete-rows".to_string()));
 }
+
+/// `cd ~` and a `cd $DIR` whose `DIR` may be empty (a bare `cd`) both go to the home folder:
+/// what is deleted from there is the home folder's. A quoted empty `cd "$DIR"` stays put, and
+/// a folder under home is only that folder.
+#[test]
+fn a_cd_home_or_into_a_possibly_empty_variable_deletes_from_home() {
+    for plan in [
+        "#!/bin/bash\ncd ~ && rm -rf ./*",
+        "#!/bin/bash\nD=$(cat /etc/app/dir 2>/dev/null)\ncd $D && rm -rf ./*",
+    ] {
+        let assessment = assess_default(plan);
+        let last = assessment
+            .steps
+            .last()
+            .map_or(Decision::Proceed, |s| s.decision);
+        assert_eq!(last, Decision::Block, "{plan}");
+    }
+    let fine = assess_default("#!/bin/bash\ncd ~/proj && rm -rf build");
+    assert!(rules(step(&fine, 1)).contains(&"fs.rm-recursive"));
+    assert!(step(&fine, 1).decision < Decision::Block);
+}

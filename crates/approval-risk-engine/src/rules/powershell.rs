@@ -316,7 +316,7 @@ pub fn is_plain_assignment(command: &Command) -> bool {
     // A parenthesised value is computed by the commands inside it, which the reader judged on
     // their own (`(Get-Date).AddDays(-30)`). A command after the `=` is read as that command
     // (see `shell::command::build`).
-    let literal = value.quoted || number || value.value.starts_with(&['$', '('][..]);
+    let literal = value.quoted || number || value.value.starts_with(&['$', '(', '@'][..]);
     literal && rest.is_empty()
 }
 

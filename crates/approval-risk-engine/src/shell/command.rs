@@ -316,10 +316,12 @@ fn parse_into(
                     .last()
                     .is_some_and(|w| w.span.end == open.start && w.value.contains('.'));
                 // PowerShell's array `@(...)`: the `@` belongs to the expression.
-                if words.last().is_some_and(|w| w.value == "@") {
-                    words.pop();
-                }
+                let array = words.pop_if(|w| w.value == "@");
                 words.push(subexpression(input, open, &mut tokens));
+                if let (Some(at), Some(word)) = (array, words.last_mut()) {
+                    word.value.insert(0, '@');
+                    word.span = at.span.cover(word.span);
+                }
                 let sub = words.last().and_then(|w| w.substitutions.first().copied());
                 if let Some(sub) = sub.filter(|_| depth < MAX_DEPTH && !call) {
                     wrappers.push("$( )");
@@ -1196,7 +1198,13 @@ fn track_state(command: &Command, state: &mut ShellState) {
     }
     match command.program.as_str() {
         "cd" | "pushd" => {
-            let target = command.positionals().next().map(|a| a.value.clone());
+            // `cd $DIR` with `DIR` possibly empty is a bare `cd`: it goes home. (Quoted, an
+            // empty argument leaves the directory as it was.)
+            let target = command
+                .positionals()
+                .next()
+                .filter(|a| a.quoted || a.if_empty.as_deref() != Some(""))
+                .map(|a| a.value.clone());
             state.cwd = match target {
                 Some(path) if path.starts_with('/') => Some(path),
                 Some(path) if path.starts_with('~') => Some(path),
@@ -1311,7 +1319,9 @@ pub fn join_path(base: &str, path: &str) -> String {
         }
     }
     let joined = parts.joined("/");
-    if base.starts_with('~') && !joined.starts_with('~') {
+    // Under the home folder the path stays one (`~/x`); climbed out of it, where it is is
+    // not known, and it stays relative.
+    if base.starts_with('~') {
         joined
     } else {
         crate::words::fill("/{}", &joined)
