@@ -221,7 +221,9 @@ fn pattern_sentences(
             parts.push(part);
         } else if raises {
             parts.push(format!(
-                "Part of a sequence told at step {home} ({title}), which makes this step {}.",
+                "Part of a sequence told at step {} ({}), which makes this step {}.",
+                home,
+                title,
                 pattern_decision.as_str()
             ));
         } else {

@@ -388,6 +388,13 @@ pub fn fill2(template: &str, first: &str, second: &str) -> String {
     [before, first, &fill(after, second)].concat()
 }
 
+/// `template` with three values put in where its three `{}` stand (see `fill`).
+#[inline(never)]
+pub fn fill3(template: &str, first: &str, second: &str, third: &str) -> String {
+    let (before, after) = template.split_once("{}").unwrap_or((template, ""));
+    [before, first, &fill2(after, second, third)].concat()
+}
+
 /// `text` with every `from` replaced by `to`: `str::replace` with a `char` pattern, without
 /// the general character searcher it links (a few hundred bytes of the page's wasm).
 pub fn replace_char(text: &str, from: char, to: &str) -> String {

@@ -135,7 +135,12 @@ impl Environment {
                     let host_end = rest.find('/').unwrap_or(rest.len());
                     let host = &rest[..host_end];
                     let without_tld = host.split_last(b'.').map_or(host, |(h, _)| h);
-                    owned = format!("{}{}{}", &text[..at + 3], without_tld, &rest[host_end..]);
+                    owned = crate::words::fill3(
+                        "{}{}{}",
+                        &text[..at + 3],
+                        without_tld,
+                        &rest[host_end..],
+                    );
                     owned.as_str()
                 }
                 None => text,

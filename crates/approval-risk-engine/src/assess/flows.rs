@@ -737,8 +737,9 @@ fn hands_on_personal_file(input: &str, step: &StepWork, number: usize, flow: &Fl
             let mut hit = Hit::pair(Span::new(start, start + name.len()), file.column);
             hit.target(&file.path);
             hit.set_note(format!(
-                "Step {} filled `{name}` with people's details (`{}`); this step sends it on.",
+                "Step {} filled `{}` with people's details (`{}`); this step sends it on.",
                 file.step,
+                name,
                 file.column.slice(input)
             ));
             Some(hit)
@@ -1060,8 +1061,10 @@ fn publishes_personal_file(input: &str, step: &StepWork, flow: &Flow) -> Option<
             hit.scope = Some(crate::model::Scope::Organization);
             hit.target_of(Some(arg));
             hit.set_note(format!(
-                "Step {made} wrote people's contact details (`{}`) into `{name}`; here it is made public.",
-                column.slice(input)
+                "Step {} wrote people's contact details (`{}`) into `{}`; here it is made public.",
+                made,
+                column.slice(input),
+                name
             ));
             Some(hit)
         })

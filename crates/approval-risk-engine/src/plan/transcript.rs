@@ -952,8 +952,10 @@ impl Writer<'_> {
         } else {
             "\n"
         };
-        self.derived
-            .stand_in(&format!("{newline}{WRITTEN_END}\n{fence}\n"), end);
+        self.derived.stand_in(
+            &crate::words::fill3("{}{}\n{}\n", newline, WRITTEN_END, &fence),
+            end,
+        );
         self.items += 1;
     }
 

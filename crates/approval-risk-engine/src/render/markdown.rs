@@ -281,11 +281,11 @@ fn code(text: &str) -> String {
     // CommonMark strips one space from each end of a padded span, so padding is only added
     // where a backtick at the edge would otherwise join the fence.
     if text.starts_with('`') || text.ends_with('`') {
-        format!("{fence} {text} {fence}")
+        crate::words::fill3("{} {} {}", &fence, &text, &fence)
     } else if text.is_empty() {
         String::new()
     } else {
-        format!("{fence}{text}{fence}")
+        crate::words::fill3("{}{}{}", &fence, &text, &fence)
     }
 }
 
@@ -299,7 +299,7 @@ fn table_code(text: &str) -> String {
 fn code_block(text: &str) -> String {
     let text = visible(text, Breaks::Keep);
     let fence = "`".repeat((crate::words::longest_backtick_run(&text) + 1).max(3));
-    format!("{fence}text\n{text}\n{fence}\n\n")
+    crate::words::fill3("{}text\n{}\n{}\n\n", &fence, &text, &fence)
 }
 
 fn code_all(spans: &[Span], input: &str) -> String {

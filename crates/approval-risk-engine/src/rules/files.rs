@@ -1376,7 +1376,7 @@ fn mv_clobber(command: &Command) -> Option<Hit> {
     hit.evidence.push(destination.span);
     hit.set_target(glob.unwrap_or(&sources[0]).value.clone());
     hit.set_note(match glob {
-        Some(glob) => format!("`{}` can match many files; each one lands in `{}` and silently replaces any file there with the same name. If `{}` is not an existing folder, the move fails or, with a single match, renames the file to it.", glob.value, destination.value, destination.value),
+        Some(glob) => crate::words::fill3("`{}` can match many files; each one lands in `{}` and silently replaces any file there with the same name. If `{}` is not an existing folder, the move fails or, with a single match, renames the file to it.", &glob.value, &destination.value, &destination.value),
         None => crate::words::fill("`--force` replaces `{}` if it exists, without asking.", &destination.value),
     });
     Some(hit)

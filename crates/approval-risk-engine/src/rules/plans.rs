@@ -164,9 +164,11 @@ fn weakens_safety(command: &Command) -> Option<Hit> {
     }
     let [key, old, new] = weakened(command)?;
     hit.evidence.extend([key.span, new.span]);
-    hit.set_note(format!(
+    hit.set_note(crate::words::fill3(
         "`{}` goes from {} to {}.",
-        key.value, old.value, new.value
+        &key.value,
+        &old.value,
+        &new.value,
     ));
     Some(hit)
 }

@@ -137,7 +137,7 @@ fn shadow_copies_delete(command: &Command) -> Option<Hit> {
         .iter()
         .filter(|a| !a.value.starts_with(&['/', '-'][..]));
     let (first, second) = (words.next()?, words.next()?);
-    let phrase = format!("{} {} {}", command.program, first.value, second.value);
+    let phrase = crate::words::fill3("{} {} {}", &command.program, &first.value, &second.value);
     words![
         "vssadmin delete shadows",
         "vssadmin resize shadowstorage",
