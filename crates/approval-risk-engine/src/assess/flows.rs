@@ -1712,12 +1712,10 @@ fn sends_secret(
         };
         // PowerShell's parameters are written in any case (`-Body`, `-InFile`); curl's are
         // not (`-T` uploads, `-t` sets a telnet option).
-        let lower = flag.to_ascii_lowercase();
-        let flag = if matches!(lower.as_str(), "-body" | "-infile") {
-            lower.as_str()
-        } else {
-            flag
-        };
+        let flag = ["-body", "-infile"]
+            .into_iter()
+            .find(|p| flag.eq_ignore_ascii_case(p))
+            .unwrap_or(flag);
         let data_flag = words![
             "-body",
             "-infile",
