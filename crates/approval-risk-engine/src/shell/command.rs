@@ -1272,7 +1272,7 @@ fn track_made(command: &Command, state: &mut ShellState) {
                     command
                         .positionals()
                         .skip(1)
-                        .map(|f| crate::words::fill2("{}{}", &f.value, suffix)),
+                        .map(|f| [f.value.as_str(), suffix].concat()),
                 );
             }
         }
