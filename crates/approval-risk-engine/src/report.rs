@@ -184,7 +184,8 @@ fn escape_hidden(json: String) -> String {
         if crate::render::is_hidden(c) && c > '\u{1F}' {
             let mut units = [0u16; 2];
             for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
+                out.push_str("\\u");
+                crate::words::push_hex(&mut out, u64::from(*unit), 4, false);
             }
         } else {
             out.push(c);
@@ -196,10 +197,12 @@ fn escape_hidden(json: String) -> String {
 /// `\u` escapes of a hidden character, as `escape_hidden` writes them.
 fn escaped(c: char) -> String {
     let mut units = [0u16; 2];
-    c.encode_utf16(&mut units)
-        .iter()
-        .map(|unit| format!("\\u{unit:04x}"))
-        .collect()
+    let mut out = String::new();
+    for unit in c.encode_utf16(&mut units) {
+        out.push_str("\\u");
+        crate::words::push_hex(&mut out, u64::from(*unit), 4, false);
+    }
+    out
 }
 
 /// A writer that escapes hidden characters exactly as `escape_hidden` does, for `write_json`.

@@ -395,6 +395,25 @@ pub fn fill3(template: &str, first: &str, second: &str, third: &str) -> String {
     [before, first, &fill2(after, second, third)].concat()
 }
 
+/// Appends `value` in hexadecimal, in capitals if `upper`, with at least `digits` digits: what
+/// `{:04x}` or `{:016X}` writes, without linking a formatting routine per integer type and
+/// case (three of them cost the page about 300 bytes).
+pub fn push_hex(out: &mut String, value: u64, digits: u32, upper: bool) {
+    let letters: &[u8; 16] = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    let mut digits = digits;
+    while digits < 16 && value >> (digits * 4) != 0 {
+        digits += 1;
+    }
+    for at in (0..digits).rev() {
+        let nibble = value.checked_shr(at * 4).unwrap_or(0) & 0xf;
+        out.push(char::from(letters[nibble as usize]));
+    }
+}
+
 /// `text` with every `from` replaced by `to`: `str::replace` with a `char` pattern, without
 /// the general character searcher it links (a few hundred bytes of the page's wasm).
 pub fn replace_char(text: &str, from: char, to: &str) -> String {
@@ -411,6 +430,28 @@ pub fn replace_char(text: &str, from: char, to: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hex_is_what_the_formatter_writes() {
+        for (value, digits) in [
+            (0u64, 4),
+            (0x1f, 4),
+            (0x200b, 4),
+            (0x1f600, 4),
+            (u64::MAX, 16),
+        ] {
+            for upper in [false, true] {
+                let mut out = String::new();
+                super::push_hex(&mut out, value, digits, upper);
+                let want = if upper {
+                    format!("{value:0w$X}", w = digits as usize)
+                } else {
+                    format!("{value:0w$x}", w = digits as usize)
+                };
+                assert_eq!(out, want);
+            }
+        }
+    }
+
     #[test]
     fn trimming_by_a_string_removes_every_copy_and_only_at_its_end() {
         use super::Trim;

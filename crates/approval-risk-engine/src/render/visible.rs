@@ -6,8 +6,6 @@
 //! hide inside a name. So every piece of plan text (and engine prose, which quotes the plan) goes
 //! through here before it reaches a terminal, a file or a ticket.
 
-use std::fmt::Write as _;
-
 /// How line breaks inside the text are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Breaks {
@@ -35,7 +33,9 @@ pub fn visible(text: &str, breaks: Breaks) -> String {
             },
             '\t' => out.push('\t'),
             c if is_hidden(c) => {
-                let _ = write!(out, "<U+{:04X}>", u32::from(c));
+                out.push_str("<U+");
+                crate::words::push_hex(&mut out, u64::from(u32::from(c)), 4, true);
+                out.push('>');
             }
             c => out.push(c),
         }

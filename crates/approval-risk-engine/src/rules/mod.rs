@@ -654,7 +654,9 @@ pub fn fingerprint() -> &'static str {
                 feed(pattern.target_flag.unwrap_or("").as_bytes());
             }
         }
-        format!("{hash:016x}")
+        let mut out = String::with_capacity(16);
+        crate::words::push_hex(&mut out, hash, 16, false);
+        out
     })
 }
 
