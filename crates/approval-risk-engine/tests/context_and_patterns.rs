@@ -5204,3 +5204,30 @@ fn a_cd_home_or_into_a_possibly_empty_variable_deletes_from_home() {
     assert!(rules(step(&fine, 1)).contains(&"fs.rm-recursive"));
     assert!(step(&fine, 1).decision < Decision::Block);
 }
+
+/// A task whose bullets say what a file or a part of the program will do writes code: the
+/// verbs in them and in the task's heading, and what a page shows "will be erased", describe
+/// the feature. A bullet that runs that part, a command described without its name in code,
+/// and the same verbs on a store or without such bullets still act.
+#[test]
+fn bullets_that_describe_code_are_the_code_the_step_writes() {
+    for plan in [
+        "- [ ] 5. Kill sessions and revoke tokens on request\n  - A `post_save` handler on `DeletionRequest` deletes the member's `Session` rows and their refresh tokens\n",
+        "- [ ] 6. Purge job\n  - Celery beat task `accounts.tasks.purge_due`, daily at 03:15: for each request past `purge_after`, deletes the user\n",
+        "- [ ] 7. Wipe personal data from comment text\n  - `accounts/anonymise.py`: `scrub_text()` replaces the member's name; called before the user is deleted\n",
+        "- [ ] 16. Help centre article\n  - `docs/help/delete-your-account.md`: what is erased and how to cancel\n",
+        "- [ ] 4. Account page\n  - `DeleteAccountView` at `/settings/delete/`: the member sees what will be erased and confirms\n",
+    ] {
+        assert_eq!(decision(plan), Decision::Proceed, "{plan}");
+    }
+    for plan in [
+        "- [ ] 6. Purge old accounts\n  - Run the `purge_due` task now against production\n",
+        "- [ ] 6. Purge old accounts\n  - The purge command deletes every member inactive for two years\n",
+        "- [ ] 3. Purge job logs older than 30 days on the production hosts\n",
+        "- [ ] 2. Revoke the production API tokens\n",
+        "- [ ] 8. Wipe personal data from the customers table in production\n",
+        "- [ ] 9. Erase what is left of the production audit bucket\n",
+    ] {
+        assert!(decision(plan) >= Decision::Escalate, "{plan}");
+    }
+}

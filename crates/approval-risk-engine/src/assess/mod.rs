@@ -2278,7 +2278,9 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
         }
         any
     };
-    if reads || tokens.is_empty() || forbids() || edits_files() {
+    // A bullet that says what a file or a part of the program will do: the step writes code.
+    let writes_code = tokens.iter().any(|t| t.describes_code);
+    if reads || writes_code || tokens.is_empty() || forbids() || edits_files() {
         return None;
     }
     let first = tokens.first()?.span;

@@ -30,6 +30,9 @@ pub struct Token {
     /// The word comes right after a colon ("don't wait for Sam: send the email"): what a
     /// negation before the colon says does not reach it.
     pub after_colon: bool,
+    /// The word is in a bullet that describes code the step writes (see
+    /// `mark_code_descriptions`): such a step writes code even where no verb says so.
+    pub describes_code: bool,
     /// The word's first byte and its second letter (`second_letter`), kept so that matching a
     /// step against each of the catalogue's word lists reads them from the token itself rather
     /// than from its text, somewhere else in memory, once per list.
@@ -124,6 +127,7 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
                 label: false,
                 listed,
                 after_colon,
+                describes_code: false,
             });
         }
     };
@@ -218,7 +222,111 @@ pub fn tokens(input: &str, span: Span, skip: &[Span]) -> Vec<Token> {
     mark_label(text, span.start, &mut out);
     mark_message_text(&mut out);
     mark_interface_names(&mut out);
+    mark_code_descriptions(text, span.start, &mut out);
     out
+}
+
+/// A bullet under a step that describes a piece of code: what a file will hold
+/// ("`accounts/anonymise.py`: `scrub_text()` replaces ...") or what a part of a program does
+/// ("A `post_save` handler on `DeletionRequest` deletes the member's sessions", "Management
+/// command `purge_accounts` wraps the same code"). Its verbs say what the code will do once it
+/// runs, not what this step does; the step writes code, and its heading ("Kill sessions on
+/// request", "Purge job") names the feature. A bullet that tells the reader to run or stop
+/// that part ("Run the `purge` task", "Disable the handler") is an act and stays one.
+fn mark_code_descriptions(text: &str, base: usize, tokens: &mut [Token]) {
+    // Parts of a program that are written, not run by hand.
+    const PARTS: Words = words![
+        "handler",
+        "handlers",
+        "function",
+        "functions",
+        "method",
+        "methods",
+        "view",
+        "endpoint",
+        "callback",
+        "hook",
+        "listener",
+        "receiver",
+        "serializer",
+        "middleware",
+        "resolver",
+        "decorator",
+        "class",
+        "module",
+        "component",
+        "helper",
+    ];
+    // Parts that also run by hand, named as code only with their name in code after them
+    // ("Celery beat task `purge_due_accounts`"): "the command deletes every row" may be what
+    // the step's own command does.
+    const RUNNABLE: Words = words!["task", "job", "command", "worker", "consumer", "trigger"];
+    const OPERATING: Words = words![
+        "run", "trigger", "execute", "invoke", "call", "kill", "stop", "start", "disable",
+        "enable", "restart",
+    ];
+    let (mut from, mut heading): (Option<usize>, usize) = (None, 0);
+    for at in 0..=tokens.len() {
+        // A bullet opens where only a line break and a bullet's mark ("  - [ ] `") come
+        // before a word. The step's own first line is its heading, never a description.
+        let opens = tokens.get(at).is_none_or(|t| {
+            let before = text[..t.span.start - base].as_bytes();
+            let marks = before.iter().rev().take_while(|&&b| b != b'\n').count();
+            let line = before[before.len() - marks..].trim_ascii_start();
+            marks < before.len()
+                && line.len() >= 2
+                && b"-*+".contains(&line[0])
+                && line[1] == b' '
+                && line.iter().all(|b| b" -*+[]x`_\"".contains(b))
+        });
+        if !opens {
+            continue;
+        }
+        let Some(i) = from.replace(at) else {
+            heading = at;
+            continue;
+        };
+        let opening = &tokens[i..at.min(i + 5)];
+        let clause = tokens[i].clause;
+        // "`accounts/models.py`: ..." or "`DeleteAccountView` at `/settings/delete/`: ...":
+        // the colon comes right after the name, or after "at" and a path.
+        let named = if opening.get(1).is_some_and(|t| t.text == "at") {
+            2
+        } else {
+            0
+        };
+        let file_or_code = tokens[i].data
+            && (tokens[i].code_name || tokens[i].text.bytes().any(|b| b == b'/' || b == b'.'))
+            && opening.get(named + 1).is_some_and(|next| {
+                text[opening[named].span.end - base..next.span.start - base].contains(':')
+            });
+        let subject = opening.iter().enumerate().position(|(k, t)| {
+            t.clause == clause
+                && !t.data
+                && (PARTS.contains(t.text.as_str())
+                    || (RUNNABLE.contains(t.text.as_str())
+                        && opening
+                            .get(k + 1)
+                            .is_some_and(|n| n.data && n.clause == clause)))
+        });
+        let described = subject.is_some_and(|k| {
+            let lead = &opening[..k];
+            !OPERATING.contains(tokens[i].text.as_str())
+                && find_all(lead, DELETE_VERBS).is_empty()
+                && find_all(lead, CHANGE_VERBS).is_empty()
+        });
+        if file_or_code || described {
+            // The task's heading ("Kill sessions and revoke tokens on request", "Purge job")
+            // names the feature those bullets describe.
+            for token in &mut tokens[..heading] {
+                token.data = true;
+            }
+            for token in &mut tokens[i..at] {
+                token.data = true;
+                token.describes_code = true;
+            }
+        }
+    }
 }
 
 /// A verb that opens a clause and names, with the words after it, a part of an interface
@@ -708,11 +816,10 @@ fn mark_purposes(text: &str, base: usize, tokens: &mut [Token]) {
             // checking or asking, "if" asks, as "whether" does. After "and", a comma, "only"
             // or "even", and with no such verb before it, "if" sets a condition on the act.
             "if" => asks_if(text, base, tokens, i),
-            // "Log what was deleted", "list everything that has been removed": a passive
-            // relative clause names what was done before, as the object of this step.
-            "what" | "whatever" | "which" | "that" | "everything" if passive_past(tokens, i) => {
-                true
-            }
+            // "Log what was deleted", "list everything that has been removed", "show what will
+            // be erased": a passive relative clause names what is done to something, as the
+            // object of this step.
+            "what" | "whatever" | "which" | "that" | "everything" if passive(tokens, i) => true,
             // "Explain that `purge` deletes archived exports": what a text being written says.
             // So does "a warning that": what a note or a warning in that text says.
             // "Post in #ops that the namespaces were removed", "tell the team that ...": what
@@ -1097,9 +1204,11 @@ const ASKING: Words = words![
     "reminding",
 ];
 
-/// Do the words after token `i` say that something was done ("was deleted", "were removed",
-/// "has been dropped", "had been wiped"), in the clause of token `i`?
-fn passive_past(tokens: &[Token], i: usize) -> bool {
+/// Do the words after token `i` say that something is done to it, was or will be ("was
+/// deleted", "has been dropped", "is erased", "will be removed"), in the clause of token `i`?
+/// After "what" or "that" such words name what a step or a feature affects ("shows what will
+/// be erased"); the act, if any, is said elsewhere.
+fn passive(tokens: &[Token], i: usize) -> bool {
     let clause = tokens[i].clause;
     let word = |at: usize| {
         tokens
@@ -1108,8 +1217,9 @@ fn passive_past(tokens: &[Token], i: usize) -> bool {
             .map(|t| t.text.as_str())
     };
     let participle = match (word(i + 1), word(i + 2)) {
-        (Some("was" | "were"), next) => next,
-        (Some("has" | "have" | "had"), Some("been")) => word(i + 3),
+        (Some("was" | "were" | "is" | "are" | "gets" | "get"), next) => next,
+        (Some("has" | "have" | "had"), Some("been"))
+        | (Some("will" | "would" | "could" | "may" | "might" | "can"), Some("be")) => word(i + 3),
         _ => None,
     };
     participle.is_some_and(|p| {
