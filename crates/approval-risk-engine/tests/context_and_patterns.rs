@@ -5206,9 +5206,9 @@ fn a_cd_home_or_into_a_possibly_empty_variable_deletes_from_home() {
 }
 
 /// A task whose bullets say what a file or a part of the program will do writes code: the
-/// verbs in them and in the task's heading, and what a page shows "will be erased", describe
-/// the feature. A bullet that runs that part, a command described without its name in code,
-/// and the same verbs on a store or without such bullets still act.
+/// verbs in them and in the task's heading describe the feature. A bullet that runs that
+/// part, a command described without its name in code, and the same verbs on a store or
+/// without such bullets still act.
 #[test]
 fn bullets_that_describe_code_are_the_code_the_step_writes() {
     for plan in [

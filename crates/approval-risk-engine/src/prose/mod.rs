@@ -237,21 +237,15 @@ fn mark_code_descriptions(text: &str, base: usize, tokens: &mut [Token]) {
     // Parts of a program that are written, not run by hand.
     const PARTS: Words = words![
         "handler",
-        "handlers",
         "function",
-        "functions",
         "method",
-        "methods",
         "view",
         "endpoint",
         "callback",
         "hook",
         "listener",
-        "receiver",
         "serializer",
         "middleware",
-        "resolver",
-        "decorator",
         "class",
         "module",
         "component",
@@ -816,10 +810,11 @@ fn mark_purposes(text: &str, base: usize, tokens: &mut [Token]) {
             // checking or asking, "if" asks, as "whether" does. After "and", a comma, "only"
             // or "even", and with no such verb before it, "if" sets a condition on the act.
             "if" => asks_if(text, base, tokens, i),
-            // "Log what was deleted", "list everything that has been removed", "show what will
-            // be erased": a passive relative clause names what is done to something, as the
-            // object of this step.
-            "what" | "whatever" | "which" | "that" | "everything" if passive(tokens, i) => true,
+            // "Log what was deleted", "list everything that has been removed": a passive
+            // relative clause names what was done before, as the object of this step.
+            "what" | "whatever" | "which" | "that" | "everything" if passive_past(tokens, i) => {
+                true
+            }
             // "Explain that `purge` deletes archived exports": what a text being written says.
             // So does "a warning that": what a note or a warning in that text says.
             // "Post in #ops that the namespaces were removed", "tell the team that ...": what
@@ -1204,11 +1199,9 @@ const ASKING: Words = words![
     "reminding",
 ];
 
-/// Do the words after token `i` say that something is done to it, was or will be ("was
-/// deleted", "has been dropped", "is erased", "will be removed"), in the clause of token `i`?
-/// After "what" or "that" such words name what a step or a feature affects ("shows what will
-/// be erased"); the act, if any, is said elsewhere.
-fn passive(tokens: &[Token], i: usize) -> bool {
+/// Do the words after token `i` say that something was done ("was deleted", "were removed",
+/// "has been dropped", "had been wiped"), in the clause of token `i`?
+fn passive_past(tokens: &[Token], i: usize) -> bool {
     let clause = tokens[i].clause;
     let word = |at: usize| {
         tokens
@@ -1217,9 +1210,8 @@ fn passive(tokens: &[Token], i: usize) -> bool {
             .map(|t| t.text.as_str())
     };
     let participle = match (word(i + 1), word(i + 2)) {
-        (Some("was" | "were" | "is" | "are" | "gets" | "get"), next) => next,
-        (Some("has" | "have" | "had"), Some("been"))
-        | (Some("will" | "would" | "could" | "may" | "might" | "can"), Some("be")) => word(i + 3),
+        (Some("was" | "were"), next) => next,
+        (Some("has" | "have" | "had"), Some("been")) => word(i + 3),
         _ => None,
     };
     participle.is_some_and(|p| {
