@@ -264,7 +264,7 @@ fn mark_code_descriptions(text: &str, base: usize, tokens: &mut [Token]) {
         // A bullet opens where only a line break and a bullet's mark ("  - [ ] `") come
         // before a word. The step's own first line is its heading, never a description.
         let opens = tokens.get(at).is_none_or(|t| {
-            let before = text[..t.span.start - base].as_bytes();
+            let before = &text.as_bytes()[..t.span.start - base];
             let marks = before.iter().rev().take_while(|&&b| b != b'\n').count();
             let line = before[before.len() - marks..].trim_ascii_start();
             marks < before.len()
