@@ -5231,3 +5231,23 @@ fn bullets_that_describe_code_are_the_code_the_step_writes() {
         assert!(decision(plan) >= Decision::Escalate, "{plan}");
     }
 }
+
+/// After a verb of looking that opens the clause, a word in -s that closes what is looked at
+/// is a plural noun ("the workflow runs", "the record sets"), not a verb. Without such a verb,
+/// or with more said after the word, it stays what it was.
+#[test]
+fn a_plural_closing_what_is_looked_at_is_a_noun() {
+    for plan in [
+        "List the workflow runs.",
+        "Read the MX and TXT record sets from Gandi.",
+        "Show the last pipeline runs.",
+    ] {
+        assert_eq!(decision(plan), Decision::Proceed, "{plan}");
+    }
+    for plan in [
+        "Make sure the nightly job runs.",
+        "List the buckets and deletes them.",
+    ] {
+        assert!(decision(plan) >= Decision::Review, "{plan}");
+    }
+}

@@ -1429,6 +1429,18 @@ pub fn in_noun_phrase(tokens: &[Token], index: usize) -> bool {
     {
         return true;
     }
+    // "List the workflow runs", "read the MX record sets from Gandi": after a verb of looking
+    // that opens the clause, a word in -s that closes the looked-at phrase is its plural. A
+    // verb there would leave the looking without an object.
+    if word.ends_with('s')
+        && words!["list", "get", "read", "show", "view", "fetch", "find", "search", "count"]
+            .contains(tokens[clause_of(tokens, index).start].text.as_str())
+        && tokens.get(index + 1).is_none_or(|next| {
+            next.clause != clause || words!["for", "from", "in", "on"].contains(next.text.as_str())
+        })
+    {
+        return true;
+    }
     // Past a noun, a word in -s or -ed agrees with a subject ("the agent allocates", "the job
     // deleted"): a verb, not the head of a compound ("the user delete endpoint").
     if (word.ends_with('s') && !word.ends_with("ss")) || word.ends_with("ed") {
