@@ -159,6 +159,8 @@ fn names_something(key: &str) -> bool {
         || key.ends_with("_name")
         || key.ends_with("_path")
         || key.ends_with("_url")
+        // `email_address`, `emailAddress`: whom a share or an invite reaches.
+        || key.ends_with("address")
 }
 /// Keys whose value is content being written, which is data, not an action.
 const DATA_KEYS: Words = words![

@@ -79,6 +79,7 @@ pub const AGENT_ADDRESSEES: Words = words![
     "updated instructions",
     "if you are reading this",
     "to the assistant",
+    "for the assistant",
     "dear assistant",
     "attention assistant*",
     "ignore previous",
@@ -89,6 +90,8 @@ pub const AGENT_ADDRESSEES: Words = words![
     "don't mention",
     "do not tell",
     "without telling",
+    "no need to mention",
+    "no need to check with",
 ];
 
 const PERSONAL_DATA_SENT: Rule = Rule {
