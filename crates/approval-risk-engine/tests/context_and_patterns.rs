@@ -5279,3 +5279,12 @@ fn a_share_to_the_address_a_returned_note_asked_for_carries_it_out() {
         "flow.injected-instruction"
     ));
 }
+
+/// A PowerShell array of quoted values (`@('IMAP4', 'POP3')`) runs nothing; an array built
+/// from a command (`@(Remove-Item ...)`) runs that command.
+#[test]
+fn a_powershell_array_of_quoted_values_runs_nothing() {
+    let read = "Get-MgAuditLogSignIn -All | Where-Object { $_.ClientAppUsed -in @('Authenticated SMTP', 'IMAP4', 'POP3') } | Group-Object UserPrincipalName";
+    assert_eq!(decision(read), Decision::Proceed, "{read}");
+    assert!(decision("$Removed = @(Remove-Item -Recurse -Force C:\\data)") >= Decision::Escalate);
+}

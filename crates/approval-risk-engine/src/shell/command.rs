@@ -315,15 +315,20 @@ fn parse_into(
                 let call = words
                     .last()
                     .is_some_and(|w| w.span.end == open.start && w.value.contains('.'));
-                // PowerShell's array `@(...)`: the `@` belongs to the expression.
+                // PowerShell's array `@(...)`: the `@` belongs to the expression. An array of
+                // quoted values (`@('IMAP4', 'POP3')`) runs nothing.
                 let array = words.pop_if(|w| w.value == "@");
+                let values = array.is_some()
+                    && input
+                        .get(open.end..)
+                        .is_some_and(|rest| rest.trim_start().starts_with(['\'', '"']));
                 words.push(subexpression(input, open, &mut tokens));
                 if let (Some(at), Some(word)) = (array, words.last_mut()) {
                     word.value.insert(0, '@');
                     word.span = at.span.cover(word.span);
                 }
                 let sub = words.last().and_then(|w| w.substitutions.first().copied());
-                if let Some(sub) = sub.filter(|_| depth < MAX_DEPTH && !call) {
+                if let Some(sub) = sub.filter(|_| depth < MAX_DEPTH && !call && !values) {
                     wrappers.push("$( )");
                     parse_into(input, sub, state, wrappers, out, depth + 1);
                     wrappers.pop();
