@@ -319,9 +319,9 @@ fn parse_into(
                 // quoted values (`@('IMAP4', 'POP3')`) runs nothing.
                 let array = words.pop_if(|w| w.value == "@");
                 let values = array.is_some()
-                    && input
-                        .get(open.end..)
-                        .is_some_and(|rest| rest.trim_start().starts_with(['\'', '"']));
+                    && input.get(open.end..).is_some_and(|rest| {
+                        matches!(rest.trim_start().as_bytes().first(), Some(b'\'' | b'"'))
+                    });
                 words.push(subexpression(input, open, &mut tokens));
                 if let (Some(at), Some(word)) = (array, words.last_mut()) {
                     word.value.insert(0, '@');
