@@ -5217,7 +5217,6 @@ fn bullets_that_describe_code_are_the_code_the_step_writes() {
         "- [ ] 7. Wipe personal data from comment text\n  - `accounts/anonymise.py`: `scrub_text()` replaces the member's name; called before the user is deleted\n",
         "- [ ] 16. Help centre article\n  - `docs/help/delete-your-account.md`: what is erased and how to cancel\n",
         "- [ ] 4. Account page\n  - `DeleteAccountView` at `/settings/delete/`: the member sees what will be erased and confirms\n",
-        "- [ ] 5. ETA cache table\n  - `db/migrations/0043_eta_cache.down.sql` drops the cache table\n",
     ] {
         assert_eq!(decision(plan), Decision::Proceed, "{plan}");
     }
@@ -5227,7 +5226,6 @@ fn bullets_that_describe_code_are_the_code_the_step_writes() {
         "- [ ] 3. Purge job logs older than 30 days on the production hosts\n",
         "- [ ] 2. Revoke the production API tokens\n",
         "- [ ] 8. Wipe personal data from the customers table in production\n",
-        "- [ ] 5. Drop the ETA cache table in production\n  - `./scripts/drop_cache.sh --env production` drops the table\n",
         "- [ ] 9. Erase what is left of the production audit bucket\n",
     ] {
         assert!(decision(plan) >= Decision::Escalate, "{plan}");

@@ -282,9 +282,8 @@ fn mark_code_descriptions(text: &str, base: usize, tokens: &mut [Token]) {
         };
         let opening = &tokens[i..at.min(i + 5)];
         let clause = tokens[i].clause;
-        // "`accounts/models.py`: ...", "`DeleteAccountView` at `/settings/delete/`: ..." or
-        // "`0043_eta_cache.down.sql` drops it": a colon or a verb that agrees with the name
-        // comes right after it, or after "at" and a path.
+        // "`accounts/models.py`: ..." or "`DeleteAccountView` at `/settings/delete/`: ...":
+        // the colon comes right after the name, or after "at" and a path.
         let named = if opening.get(1).is_some_and(|t| t.text == "at") {
             2
         } else {
@@ -293,8 +292,7 @@ fn mark_code_descriptions(text: &str, base: usize, tokens: &mut [Token]) {
         let file_or_code = tokens[i].data
             && (tokens[i].code_name || tokens[i].text.bytes().any(|b| b == b'/' || b == b'.'))
             && opening.get(named + 1).is_some_and(|next| {
-                (!next.data && next.text.ends_with('s'))
-                    || text[opening[named].span.end - base..next.span.start - base].contains(':')
+                text[opening[named].span.end - base..next.span.start - base].contains(':')
             });
         let subject = opening.iter().enumerate().position(|(k, t)| {
             t.clause == clause
