@@ -262,13 +262,19 @@ fn mark_code_descriptions(text: &str, base: usize, tokens: &mut [Token]) {
     let (mut from, mut heading): (Option<usize>, usize) = (None, 0);
     for at in 0..=tokens.len() {
         // A bullet opens where only a line break and a bullet's mark ("  - [ ] `") come
-        // before a word. The step's own first line is its heading, never a description.
+        // before a word. The step's own first line is its heading, never a description. Only
+        // the bytes since the word before are read: going back to the line's start from every
+        // word would cost a long line its length once per word.
         let opens = tokens.get(at).is_none_or(|t| {
-            let before = &text.as_bytes()[..t.span.start - base];
-            let marks = before.iter().rev().take_while(|&&b| b != b'\n').count();
-            let line = before[before.len() - marks..].trim_ascii_start();
-            marks < before.len()
-                && line.len() >= 2
+            let Some(previous) = at.checked_sub(1).map(|p| tokens[p].span.end - base) else {
+                return false;
+            };
+            let gap = &text.as_bytes()[previous..t.span.start - base];
+            let Some(newline) = gap.iter().rposition(|&b| b == b'\n') else {
+                return false;
+            };
+            let line = gap[newline + 1..].trim_ascii_start();
+            line.len() >= 2
                 && b"-*+".contains(&line[0])
                 && line[1] == b' '
                 && line.iter().all(|b| b" -*+[]x`_\"".contains(b))
