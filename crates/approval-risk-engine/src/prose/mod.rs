@@ -260,16 +260,13 @@ fn mark_code_descriptions(text: &str, base: usize, tokens: &mut [Token]) {
         "enable", "restart",
     ];
     let (mut from, mut heading): (Option<usize>, usize) = (None, 0);
-    for at in 0..=tokens.len() {
+    for at in 1..=tokens.len() {
         // A bullet opens where only a line break and a bullet's mark ("  - [ ] `") come
         // before a word. The step's own first line is its heading, never a description. Only
         // the bytes since the word before are read: going back to the line's start from every
         // word would cost a long line its length once per word.
         let opens = tokens.get(at).is_none_or(|t| {
-            let Some(previous) = at.checked_sub(1).map(|p| tokens[p].span.end - base) else {
-                return false;
-            };
-            let gap = &text.as_bytes()[previous..t.span.start - base];
+            let gap = &text.as_bytes()[tokens[at - 1].span.end - base..t.span.start - base];
             let Some(newline) = gap.iter().rposition(|&b| b == b'\n') else {
                 return false;
             };
