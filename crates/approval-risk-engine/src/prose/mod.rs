@@ -1615,7 +1615,8 @@ impl Shape {
 pub(crate) struct Compiled {
     /// By first byte: each term with the second letter it needs (0: any) and its shape.
     buckets: Vec<Vec<(u8, Shape, &'static str)>>,
-    /// Terms that name a word's end (`*datenbank`), which any token may match.
+    /// Terms that open with a word's end (`*datenbank`, `*'s password`), which any token may
+    /// start.
     endings: Vec<&'static str>,
 }
 
@@ -1663,13 +1664,13 @@ pub fn find_all(tokens: &[Token], terms: Words) -> Vec<(usize, usize)> {
                 best = Some(best.map_or(len, |b| b.max(len)));
             }
         }
-        if best.is_none()
-            && compiled
+        // A term that opens with a word's end may go on as a phrase ("*'s password": a
+        // password in someone's possession).
+        if best.is_none() {
+            best = compiled
                 .endings
                 .iter()
-                .any(|end| word_matches(&token.text, end))
-        {
-            best = Some(1);
+                .find_map(|end| phrase_at(tokens, i, end));
         }
         if let Some(len) = best {
             hits.push((i, i + len));

@@ -833,6 +833,13 @@ const PAYMENT_PHRASES: Words = words![
     "transfers create",
     "submit the payment",
     "approve the payout",
+    // A bank's authoriser releases what an uploader submitted: the money leaves then.
+    "authorise the * payment",
+    "authorize the * payment",
+    "authorise the * payments",
+    "authorize the * payments",
+    "release the * payment",
+    "release the * payments",
 ];
 
 /// Buying and selling. "trade" and "trading" are left out: "the trading volume" reads.
@@ -1586,6 +1593,72 @@ pub static RULES: &[Rule] = &[
             "List some options for the user to choose from without placing an order.",
             "Sort the export in order of the order date.",
             "{\"role\": \"assistant\", \"tool_calls\": [{\"id\": \"c1\", \"type\": \"function\", \"function\": {\"name\": \"payments_list_batches\", \"arguments\": \"{\\\"status\\\": \\\"submitted\\\"}\"}}]}",
+        ]),
+    },
+    Rule {
+        text: rule_text!("money.payee-details-change", "Changes where a payee's money goes", "Fraudsters ask for exactly this by email, often from a look-alike address; every later payment then goes to them.", "every later payment goes to the new account, genuine or not", "Confirm the change by phoning the payee on the number already on file, and have a second person approve it.", ["Who confirmed the new details, and by calling which number?", "Does the request come from the payee's usual address?", "Which payments would go to the new account, and when?"], "Phone the payee on the number already on file before anyone touches their record."),
+        reversibility: R::Recoverable,
+        scope: S::Production,
+        reach: Reach::Fixed,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Prose(&ProsePattern {
+            verbs: words!["update", "updates", "updating", "change", "changes", "changing", "replace", "replaces", "switch", "switches", "amend", "amends", "edit", "overwrite"],
+            objects: words!["bank details", "banking details", "bank account", "sort code", "account number", "iban", "routing number", "payment details", "payee details", "remittance details", "payout account", "direct deposit"],
+            also: words![],
+            // "Update Acme's contact in Xero with the new sort code": the record comes first.
+            window: 10,
+            leading: false,
+            // Code and documents about such details change none of them.
+            unless: words!["template", "validation", "format", "field", "form", "page", "column", "regex", "test", "tests"],
+        }),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
+        examples: examples(&[
+            "Update MediSupply's bank details in Xero to the new account from their email.",
+            "Change the payee's IBAN before the payment run.",
+            "Update Acme Ltd's contact in Xero with the new sort code and account number from their letter.",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "Check the bank details against the supplier's letter.",
+            "Update the invoice template to show the sort code.",
+            "Do not change the supplier's bank details until they are confirmed by phone.",
+            "Update the supplier's phone number in Xero.",
+        ]),
+    },
+    Rule {
+        text: rule_text!("prose.borrowed-credentials", "Acts with another person's credentials", "Records and approvals then name someone who did not act, and a two-person check is left with one person.", "the act is recorded under someone who did not do it", "Wait for the owner of the credentials to act, or ask an administrator for access of your own.", ["Whose credentials are these, and did they agree to this use?", "Which control, such as a second approver or the audit trail, does this get around?"], "Ask the owner of the credentials to sign in and carry out this step themselves."),
+        reversibility: R::Irreversible,
+        scope: S::Organization,
+        reach: Reach::Fixed,
+        action: Action::Change,
+        floor: None,
+        matcher: Matcher::Prose(&ProsePattern {
+            verbs: words!["use", "uses", "using", "with", "log in with", "sign in with"],
+            // A person's own: `*'s` is any word in the possessive ("Joanne's smartcard").
+            objects: words!["*'s smartcard", "*'s smart card", "*'s card and pin", "*'s pin", "*'s password", "*'s passcode", "*'s login", "*'s credentials", "*'s yubikey", "*'s security key", "*'s authenticator", "*'s 2fa", "*'s mfa"],
+            also: words![],
+            window: 3,
+            leading: false,
+            // Managing someone's credentials, or a vault that holds a team's, is not acting as them.
+            unless: words!["reset", "rotate", "revoke", "expire", "disable", "lock", "unlock", "manager", "vault"],
+        }),
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
+        examples: examples(&[
+            "Authorise the bulk payment with Joanne's smartcard and PIN, which she left in the drawer.",
+            "Log in with Priya's password to approve the release while she is away.",
+            "Use Tom's YubiKey to sign the deployment.",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "Ask Joanne to authorise the payment with her own smartcard.",
+            "Reset Priya's password using the admin console.",
+            "Fetch the database password from the team's password manager.",
+            "Check that Tom's YubiKey is registered.",
         ]),
     },
     Rule {
