@@ -4253,6 +4253,48 @@ fn a_copy_of_fewer_rows_than_the_deletion_touches_earns_nothing() {
     assert!(step(&whole, 2).decision >= Decision::Escalate);
 }
 
+/// A copy of a range of rows credits a later deletion inside that range, and not one that
+/// runs past it: a deletion bounded on one side only, or a MERGE whose NOT MATCHED BY SOURCE
+/// branch deletes every row the source lacks from a date on, whatever the source's own filter.
+#[test]
+fn a_copy_of_a_range_covers_only_changes_inside_it() {
+    let production = |plan: &str| {
+        assess_in(
+            plan,
+            Context {
+                target: Target::Production,
+                ..Context::default()
+            },
+        )
+    };
+    let copy = "CREATE TABLE backups.sales_oct AS SELECT * FROM sales.lines WHERE sale_date BETWEEN '2027-10-04' AND '2027-10-17';\n\n";
+    let inside = production(&format!(
+        "{copy}DELETE FROM sales.lines WHERE sale_date BETWEEN '2027-10-05' AND '2027-10-10';\n"
+    ));
+    let one_day = production(&format!(
+        "{copy}DELETE FROM sales.lines WHERE sale_date = '2027-10-06';\n"
+    ));
+    let past_the_end = production(&format!(
+        "{copy}DELETE FROM sales.lines WHERE sale_date >= '2027-10-04';\n"
+    ));
+    let later_range = production(&format!(
+        "{copy}DELETE FROM sales.lines WHERE sale_date BETWEEN '2027-10-10' AND '2027-10-20';\n"
+    ));
+    assert!(step(&past_the_end, 2).decision > step(&inside, 2).decision);
+    assert!(step(&later_range, 2).decision > step(&inside, 2).decision);
+    assert_eq!(step(&one_day, 2).decision, step(&inside, 2).decision);
+    let merge = |branch: &str| {
+        production(&format!(
+            "{copy}MERGE INTO sales.lines T USING (SELECT * FROM raw.lines WHERE sale_date BETWEEN '2027-10-04' AND '2027-10-17') S ON T.id = S.id WHEN MATCHED THEN UPDATE SET net = S.net WHEN NOT MATCHED BY SOURCE {branch} THEN DELETE;\n"
+        ))
+    };
+    let unbounded = merge("AND T.sale_date >= '2027-10-04'");
+    let bounded = merge("AND T.sale_date BETWEEN '2027-10-04' AND '2027-10-17'");
+    assert!(has_finding(step(&unbounded, 2), "sql.merge-delete"));
+    assert!(step(&unbounded, 2).decision >= Decision::Escalate);
+    assert!(step(&bounded, 2).decision < step(&unbounded, 2).decision);
+}
+
 /// A tool call that exports named fields of people into a file is an export of their
 /// details, and a request that sends that file as its body sends them; an export of other
 /// fields is neither.

@@ -1364,7 +1364,8 @@ fn copy_covers(copy: &str, changed: &str) -> bool {
 /// Whether a copy holds every row a change touches, as far as the engine can tell: a copy
 /// filtered by a `WHERE` does not cover a change of the whole table, and a copy of the rows
 /// below a bound (`created_at < '2021-01-01'`) does not cover a change of the rows below a
-/// higher one on the same column (`< '2022-01-01'`). Filters it cannot compare are taken to
+/// higher one on the same column (`< '2022-01-01'`); a copy of a range (`BETWEEN '2027-10-04'
+/// AND '2027-10-17'`) covers a change only inside it. Filters it cannot compare are taken to
 /// match.
 fn copy_covers_rows(copy: &str, changed: &str) -> bool {
     let (Some(mut kept), Some(mut gone)) = (filter(copy), filter(changed)) else {
@@ -1379,7 +1380,16 @@ fn copy_covers_rows(copy: &str, changed: &str) -> bool {
     else {
         return true;
     };
-    if other_column != column || other_op != op {
+    // A table's alias (`T.sale_date`) names the same column.
+    let name = |column: &str| {
+        let bytes = column.as_bytes();
+        let start = bytes
+            .iter()
+            .rposition(|b| *b == b'.')
+            .map_or(0, |dot| dot + 1);
+        column[start..].to_ascii_lowercase()
+    };
+    if name(other_column) != name(column) {
         return true;
     }
     let bare = |value: &str| {
@@ -1388,15 +1398,38 @@ fn copy_covers_rows(copy: &str, changed: &str) -> bool {
             .trim_start_matches('\'')
             .to_string()
     };
-    let (bound, other) = (bare(bound), bare(other));
     // Whole numbers by value (longer is larger), dates and other literals as written (ISO
     // dates sort as text). No float parsing: it would cost the page kilobytes.
-    let whole = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let order = if whole(&bound) && whole(&other) {
-        other.len().cmp(&bound.len()).then(other.cmp(&bound))
-    } else {
-        other.cmp(&bound)
+    let order = |a: &str, b: &str| {
+        let whole = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole(a) && whole(b) {
+            a.len().cmp(&b.len()).then(a.cmp(b))
+        } else {
+            a.cmp(b)
+        }
     };
+    let (bound, other) = (bare(bound), bare(other));
+    if op.eq_ignore_ascii_case("between") {
+        // A copy of a range covers a change of one value in it or of a range inside it; a
+        // change bounded on one side only (`>= '2027-10-04'`) runs past its end.
+        let (Some(_), Some(top)) = (kept.next(), kept.next()) else {
+            return true;
+        };
+        let top = bare(top);
+        let inside = |value: &str| !order(value, &bound).is_lt() && !order(value, &top).is_gt();
+        return if other_op == "=" {
+            inside(&other)
+        } else if other_op.eq_ignore_ascii_case("between") {
+            gone.next();
+            inside(&other) && gone.next().is_some_and(|end| inside(&bare(end)))
+        } else {
+            false
+        };
+    }
+    if other_op != op {
+        return true;
+    }
+    let order = order(&other, &bound);
     match op.as_bytes().first() {
         Some(b'<') => !order.is_gt(),
         Some(b'>') => !order.is_lt(),
@@ -1413,6 +1446,18 @@ fn filter(statement: &str) -> Option<std::str::SplitWhitespace<'_>> {
     let dump = ["mongodump", "mongoexport", "mysqldump"]
         .iter()
         .any(|program| lower.contains(program));
+    // A MERGE deletes the target rows its source lacks, bounded only by the condition of
+    // that branch (`WHEN NOT MATCHED BY SOURCE AND T.sale_date >= ...`), whatever the source's
+    // own `WHERE` says.
+    const UNMATCHED: &str = "not matched by source";
+    if let Some(at) = lower.find(UNMATCHED) {
+        let rest = &statement[at + UNMATCHED.len()..];
+        let rest = rest.trim_start();
+        return rest
+            .get(..4)
+            .filter(|and| and.eq_ignore_ascii_case("and "))
+            .map(|_| rest[4..].split_whitespace());
+    }
     let at = lower.find("where ").map(|at| at + 6).or_else(|| {
         ["--query", "--where"]
             .iter()

@@ -500,6 +500,33 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["DELETE FROM users;", "SELECT * FROM sessions WHERE expires_at < now();"]),
     },
     Rule {
+        text: rule_text!("sql.merge-delete", "Deletes rows through a MERGE", "Its DELETE branch removes target rows; with NOT MATCHED BY SOURCE, that is every row the source lacks.", "the target rows its delete branch selects are gone", "Copy the target rows aside first, and bound the delete branch with the same filter as the source.", ["Which target rows does the delete branch select, and how many?", "Is there a copy of {target} from before the merge?"], "SELECT count(*) FROM {target};"),
+        reversibility: R::Recoverable,
+        scope: S::Shared,
+        reach: Reach::Environment,
+        action: Action::Delete,
+        floor: None,
+        matcher: Matcher::Sql(&SqlPattern {
+            starts: &[words!["merge"]],
+            lacks: words![],
+            contains: words!["delete"],
+            target_after: Some("into"),
+            instead_from: None,
+        }),
+        #[cfg(test)]
+        references: words!["https://cloud.google.com/bigquery/docs/reference/standard-sql/dml-syntax#merge_statement"],
+        #[cfg(test)]
+        examples: examples(&[
+            "MERGE INTO mart.lines T USING staging.lines S ON T.id = S.id WHEN MATCHED THEN UPDATE SET amount = S.amount WHEN NOT MATCHED BY SOURCE THEN DELETE;",
+            "MERGE customers c USING updates u ON c.id = u.id WHEN MATCHED AND u.deleted THEN DELETE;",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "MERGE INTO customers c USING updates u ON c.id = u.id WHEN MATCHED THEN UPDATE SET name = u.name WHEN NOT MATCHED THEN INSERT (id, name) VALUES (u.id, u.name);",
+            "SELECT * FROM deleted_customers;",
+        ]),
+    },
+    Rule {
         text: rule_text!("sql.update-rows", "Overwrites values in rows a WHERE clause selects", "Once committed, old values survive only in backups; recovering them means restoring a whole database and copying values back.", "the matched rows' old values are overwritten in place", "Copy the matched rows aside (`CREATE TABLE ... AS SELECT`) first, and update inside a transaction.", ["How many rows does the condition match?", "Are the current values saved before they are overwritten?"], "SELECT count(*) FROM {target};"),
         reversibility: R::Recoverable,
         scope: S::Shared,
