@@ -49,6 +49,13 @@ if (renamed > 0) {
   writeFileSync(wasmPath, wasm);
   index = index.replaceAll(`sha384-${sha384(wasmBefore)}`, `sha384-${sha384(wasm)}`);
 }
+// The wasm's preload keeps no integrity hash. Chromium ignores one on a fetch preload (and
+// says so on the console), and the glue fetches the module without one, so where a browser
+// does check it the preload and the fetch differ and the module could be fetched twice.
+index = index.replace(
+  new RegExp(`(<link[^>]*${wasmName.replace(/[.]/g, '\\.')}[^>]*?) integrity="?sha384-[A-Za-z0-9+/=]+"?`),
+  '$1',
+);
 writeFileSync(indexPath, index);
 console.log(`    ${glues[0]}: ${before.length} -> ${code.length} bytes`);
 console.log(

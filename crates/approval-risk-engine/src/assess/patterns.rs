@@ -1381,15 +1381,15 @@ fn copy_covers_rows(copy: &str, changed: &str) -> bool {
         return true;
     };
     // A table's alias (`T.sale_date`) names the same column.
-    let name = |column: &str| {
+    fn name(column: &str) -> &[u8] {
         let bytes = column.as_bytes();
         let start = bytes
             .iter()
             .rposition(|b| *b == b'.')
             .map_or(0, |dot| dot + 1);
-        column[start..].to_ascii_lowercase()
-    };
-    if name(other_column) != name(column) {
+        &bytes[start..]
+    }
+    if !name(other_column).eq_ignore_ascii_case(name(column)) {
         return true;
     }
     let bare = |value: &str| {

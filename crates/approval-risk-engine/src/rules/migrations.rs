@@ -192,7 +192,7 @@ pub static RULES: &[Rule] = &[Rule {
         "mix ecto.migrate",
     ]),
 }, Rule {
-    text: rule_text!("dbt.full-refresh", "Rebuilds dbt models from scratch", "A full refresh drops each incremental model and rebuilds it from its sources; rows they no longer keep are lost.", "history its sources no longer keep is lost", "Run it against a development target first, compare row counts, and clone the production tables before refreshing them.", ["Do the sources still hold every row these models keep?", "Is there a clone or backup of the tables it rebuilds?"], "dbt run --select {target} --target dev"),
+    text: rule_text!("dbt.full-refresh", "Rebuilds dbt models from scratch", "A full refresh drops each incremental model and rebuilds it from its sources; rows they no longer keep are lost.", "history its sources no longer keep is lost", "Clone the tables it rebuilds first, and try it on a development target.", ["Do the sources still hold every row these models keep?", "Is there a clone or backup of the tables it rebuilds?"], "dbt run --select {target} --target dev"),
     reversibility: R::Recoverable,
     scope: S::Shared,
     reach: Reach::Environment,
