@@ -1603,7 +1603,7 @@ pub static RULES: &[Rule] = &[
         action: Action::Change,
         floor: None,
         matcher: Matcher::Prose(&ProsePattern {
-            verbs: words!["update", "updates", "updating", "change", "changes", "changing", "replace", "replaces", "switch", "switches", "amend", "amends", "edit", "overwrite"],
+            verbs: words!["update", "updates", "updating", "change", "changes", "changing", "replace", "replaces", "switch", "switches", "amend", "amends", "edit", "overwrite", "record", "records", "save"],
             objects: words!["bank details", "banking details", "bank account", "sort code", "account number", "iban", "routing number", "payment details", "payee details", "remittance details", "payout account", "direct deposit"],
             also: words![],
             // "Update Acme's contact in Xero with the new sort code": the record comes first.
@@ -1619,6 +1619,7 @@ pub static RULES: &[Rule] = &[
             "Update MediSupply's bank details in Xero to the new account from their email.",
             "Change the payee's IBAN before the payment run.",
             "Update Acme Ltd's contact in Xero with the new sort code and account number from their letter.",
+            "Record the supplier's new bank details in the vendor register.",
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
