@@ -1660,10 +1660,11 @@ fn copied(from: &crate::shell::Arg, to: &crate::shell::Arg) -> Hit {
 /// `NAME=$(...)` substitution or of a PowerShell assignment (`$Name = Get-...`, `$Name =
 /// (Get-...)[0]`): read back from the input just before the command.
 fn assigned_from(input: &str, command: &Command) -> Option<String> {
-    let line_start = input[..command.span.start]
-        .find_last(b'\n')
-        .map_or(0, |i| i + 1);
-    let before = input[line_start..command.span.start].trim_end();
+    // Read backwards from the command, and never past its line: only the few bytes before it
+    // matter, and a step of ten thousand commands on one line must not read that line once
+    // per command (it took 5.6 s for 512 KB of `a && b | c ; `).
+    const BLANKS: &[u8] = b" \t\r";
+    let before = input.get(..command.span.start)?.trim_end_of(BLANKS);
     let before = if command.wrappers.contains(&"$( )") {
         // `X=$(...)` and the quoted `X="$(...)"` alike, and PowerShell's `$X = (...)`.
         let before = before
@@ -1674,7 +1675,10 @@ fn assigned_from(input: &str, command: &Command) -> Option<String> {
         // PowerShell's `$X = Get-AzStorageAccountKey ...`, whose command starts after the `=`.
         before
     };
-    let before = before.trim_end().strip_suffix('=')?.trim_end();
+    let before = before
+        .trim_end_of(BLANKS)
+        .strip_suffix('=')?
+        .trim_end_of(BLANKS);
     let name_start = before
         .bytes()
         .rposition(|b| !(b.is_ascii_alphanumeric() || b == b'_'))
