@@ -402,7 +402,7 @@ fn precompress(file: &Path) -> Result<u64, String> {
     zopfli::compress(
         zopfli::Options {
             maximum_block_splits: u16::MAX,
-            iteration_count: std::num::NonZeroU64::new(100).unwrap_or(std::num::NonZeroU64::MIN),
+            iteration_count: std::num::NonZeroU64::MIN.saturating_add(99),
             ..zopfli::Options::default()
         },
         zopfli::Format::Gzip,

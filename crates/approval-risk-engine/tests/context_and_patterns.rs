@@ -25,6 +25,17 @@ fn assess_in(plan: &str, context: Context) -> Assessment {
     )
 }
 
+/// The plan assessed with the approver's target set to production.
+fn assess_in_production(plan: &str) -> Assessment {
+    assess_in(
+        plan,
+        Context {
+            target: Target::Production,
+            ..Context::default()
+        },
+    )
+}
+
 fn assess_default(plan: &str) -> Assessment {
     assess(plan, &Options::default())
 }
@@ -4232,15 +4243,7 @@ fn a_copy_of_fewer_rows_than_the_deletion_touches_earns_nothing() {
             "CREATE TABLE ops_backup.events_old AS SELECT * FROM order_events WHERE created_at < '{kept}';\n\nDELETE FROM order_events WHERE created_at < '{gone}';\n"
         )
     };
-    let sql = |plan: &str| {
-        assess_in(
-            plan,
-            Context {
-                target: Target::Production,
-                ..Context::default()
-            },
-        )
-    };
+    let sql = assess_in_production;
     let same = sql(&plan("2022-01-01", "2022-01-01"));
     let short = sql(&plan("2021-01-01", "2022-01-01"));
     assert!(step(&short, 2).decision > step(&same, 2).decision);
@@ -4258,15 +4261,7 @@ fn a_copy_of_fewer_rows_than_the_deletion_touches_earns_nothing() {
 /// branch deletes every row the source lacks from a date on, whatever the source's own filter.
 #[test]
 fn a_copy_of_a_range_covers_only_changes_inside_it() {
-    let production = |plan: &str| {
-        assess_in(
-            plan,
-            Context {
-                target: Target::Production,
-                ..Context::default()
-            },
-        )
-    };
+    let production = assess_in_production;
     let copy = "CREATE TABLE backups.sales_oct AS SELECT * FROM sales.lines WHERE sale_date BETWEEN '2027-10-04' AND '2027-10-17';\n\n";
     let inside = production(&format!(
         "{copy}DELETE FROM sales.lines WHERE sale_date BETWEEN '2027-10-05' AND '2027-10-10';\n"
