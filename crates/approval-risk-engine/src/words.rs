@@ -42,11 +42,12 @@ macro_rules! words {
 
 /// A rule's id and texts as one string (see `Rule::text`): id, title, why, consequence, safer,
 /// the concrete safer step (`instead`) and then its questions, each followed by the separator.
-/// The string is built at compile time (`rules::kept`, then `rules::packed`), so the page's
-/// download holds only what the page can show, its commonest words one byte each.
+/// The WebAssembly builds keep only the id here: their prose ships compressed, all rules
+/// together, in `rules/prose.bin` (see `rules/shipped.rs`).
+#[cfg(not(target_arch = "wasm32"))]
 macro_rules! rule_text {
-    ($id:literal, $title:literal, $why:literal, $consequence:literal, $safer:literal, [$($question:literal),+ $(,)?], $instead:literal $(,)?) => {{
-        const FULL: &str = concat!(
+    ($id:literal, $title:literal, $why:literal, $consequence:literal, $safer:literal, [$($question:literal),+ $(,)?], $instead:literal $(,)?) => {
+        concat!(
             $id,
             "\u{1f}",
             $title,
@@ -60,17 +61,16 @@ macro_rules! rule_text {
             $instead,
             "\u{1f}",
             $($question, "\u{1f}"),+
-        );
-        const KEPT: [u8; $crate::rules::kept_len(FULL)] = $crate::rules::kept(FULL);
-        const PACKED: [u8; $crate::rules::packed_len(&KEPT)] = $crate::rules::packed(&KEPT);
-        match ::core::str::from_utf8(&PACKED) {
-            Ok(text) => text,
-            // `kept` removes whole parts between ASCII separators and `packed` puts ASCII codes
-            // in place of ASCII words, so the rest stays UTF-8; an empty text would fail the
-            // catalogue's tests (every rule has an id).
-            Err(_) => "",
-        }
-    }};
+        )
+    };
+}
+
+/// The WebAssembly builds' `rule_text!`: the id alone (see the native one above).
+#[cfg(target_arch = "wasm32")]
+macro_rules! rule_text {
+    ($id:literal, $title:literal, $why:literal, $consequence:literal, $safer:literal, [$($question:literal),+ $(,)?], $instead:literal $(,)?) => {
+        $id
+    };
 }
 
 impl Words {

@@ -33,6 +33,9 @@ pub(crate) use crate::prose::DELETE_VERBS;
 #[cfg(test)]
 mod reference;
 mod secrets;
+// The prose the WebAssembly builds ship; the tests check it against the catalogue.
+#[cfg(any(target_arch = "wasm32", test))]
+mod shipped;
 mod sql;
 mod windows;
 
@@ -211,8 +214,8 @@ pub struct ProsePattern {
 pub struct Rule {
     /// The id, the title, why, consequence and safer texts, the concrete safer step and the
     /// questions to ask (see their methods), joined by [`crate::words::SEPARATOR`] with
-    /// `rule_text!`: one pointer for them all in the page's download instead of seven, across
-    /// some 380 rules.
+    /// `rule_text!`: one pointer for them all instead of seven, across some 380 rules. In the
+    /// WebAssembly builds it is the id alone, and the rest comes from `shipped`.
     pub text: &'static str,
     pub reversibility: Reversibility,
     pub scope: Scope,
@@ -235,19 +238,13 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// The rule's joined texts with their words back (see `packed`). Each is unpacked once
-    /// and leaked: the catalogue is fixed, so what is kept is bounded by its size.
+    /// The rule's joined texts: as declared in native builds, from the shipped prose in the
+    /// WebAssembly ones (`shipped`).
     fn texts(&self) -> &'static str {
-        let key = self.text.as_ptr() as usize;
-        UNPACKED.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if let Some((_, text)) = cache.iter().find(|(k, _)| *k == key) {
-                return *text;
-            }
-            let text: &'static str = Box::leak(unpacked(self.text).into_boxed_str());
-            cache.push((key, text));
-            text
-        })
+        #[cfg(target_arch = "wasm32")]
+        return shipped::texts(self.text);
+        #[cfg(not(target_arch = "wasm32"))]
+        self.text
     }
 
     /// The `n`th of the rule's joined texts (see `text`).
@@ -303,7 +300,8 @@ impl Rule {
 
     /// A concrete safer step in place of the first example; `{target}` as in `safer`. The
     /// engine must score it strictly lower than the example (a test checks every rule). In the
-    /// wasm builds only a step with `{target}` is kept (see `kept`); elsewhere it is empty.
+    /// wasm builds only a step with `{target}` is shipped (see `shipped::form`); elsewhere it is
+    /// empty.
     pub fn instead(&self) -> &'static str {
         self.part(5)
     }
@@ -337,244 +335,6 @@ impl Rule {
 #[cfg(test)]
 pub(crate) const fn examples(list: &'static [&'static str]) -> &'static [&'static str] {
     list
-}
-
-/// Which part of a rule's text (`rule_text!`) is its `instead`.
-const INSTEAD_PART: usize = 5;
-
-/// Where a rule text's `instead` part starts and ends (before its separator).
-const fn instead_bounds(text: &[u8]) -> (usize, usize) {
-    let (mut at, mut part, mut start) = (0, 0, 0);
-    while at < text.len() {
-        if text[at] == 0x1f {
-            if part == INSTEAD_PART {
-                return (start, at);
-            }
-            part += 1;
-            start = at + 1;
-        }
-        at += 1;
-    }
-    (text.len(), text.len())
-}
-
-/// Does the `instead` part of a rule's text name `{target}`?
-const fn instead_is_kept(text: &[u8]) -> bool {
-    if !cfg!(target_arch = "wasm32") {
-        return true;
-    }
-    let (start, end) = instead_bounds(text);
-    let needle = b"{target}";
-    let mut at = start;
-    while at + needle.len() <= end {
-        let mut same = 0;
-        while same < needle.len() && text[at + same] == needle[same] {
-            same += 1;
-        }
-        if same == needle.len() {
-            return true;
-        }
-        at += 1;
-    }
-    false
-}
-
-/// The length of a rule's text as the build keeps it (see `kept`).
-pub(crate) const fn kept_len(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    if instead_is_kept(bytes) {
-        return bytes.len();
-    }
-    let (start, end) = instead_bounds(bytes);
-    bytes.len() - (end - start)
-}
-
-/// A rule's text as the build keeps it. A card shows the `instead` step only filled with the
-/// step's own target (an example about another name would be invented), so in the wasm builds
-/// one without `{target}` is left out of the download, at compile time. Native builds keep it
-/// for `docs/rules.md` and the test that every suggestion scores lower.
-pub(crate) const fn kept<const N: usize>(text: &str) -> [u8; N] {
-    let bytes = text.as_bytes();
-    let (start, end) = if instead_is_kept(bytes) {
-        (0, 0)
-    } else {
-        instead_bounds(bytes)
-    };
-    let mut out = [0u8; N];
-    let (mut from, mut to) = (0, 0);
-    while from < bytes.len() && to < N {
-        if from < start || from >= end {
-            out[to] = bytes[from];
-            to += 1;
-        }
-        from += 1;
-    }
-    out
-}
-
-/// The catalogue's commonest words, each stored in a rule's text as one control byte (its
-/// code, in `CODES` at the same place): some 270 KB of rule prose is most of the page's data,
-/// and gzip spends about four bits a letter on short words it cannot point back to. Packing
-/// these 28 took 1.7 KB of `gzip -9` off the engine module but only 0.54 KB of the Zopfli gzip
-/// the pages are served with, measured; Zopfli finds most of these repeats itself. Every word
-/// ends in a space, so none
-/// is the start of another. Only the texts after the id are packed: ids are compared as they
-/// are written.
-const DICTIONARY: [&str; 28] = [
-    "resources ",
-    "nothing ",
-    "deletes ",
-    "before ",
-    "delete ",
-    "every ",
-    "still ",
-    "only ",
-    "with ",
-    "this ",
-    "that ",
-    "does ",
-    "from ",
-    "what ",
-    "file ",
-    "the ",
-    "and ",
-    "its ",
-    "can ",
-    "are ",
-    "for ",
-    "one ",
-    "or ",
-    "it ",
-    "to ",
-    "is ",
-    "of ",
-    "in ",
-];
-
-/// The byte that stands for each word of `DICTIONARY`: the control characters a rule's text
-/// never holds (not the separator, tab or line breaks).
-const CODES: [u8; 28] = [
-    1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
-    30, 0x7f,
-];
-
-/// For each byte, the dictionary words that start with it, one bit each: packing runs in the
-/// compiler, and trying only these words at the start of a word keeps it to some five seconds
-/// of a full check of the engine (twenty without).
-const FIRST: [u32; 256] = {
-    let mut table = [0u32; 256];
-    let mut n = 0;
-    while n < DICTIONARY.len() {
-        table[DICTIONARY[n].as_bytes()[0] as usize] |= 1 << n;
-        n += 1;
-    }
-    table
-};
-
-/// Which bytes are codes, for the check that no text holds one already.
-const IS_CODE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut c = 0;
-    while c < CODES.len() {
-        table[CODES[c] as usize] = true;
-        c += 1;
-    }
-    table
-};
-
-/// The dictionary word that starts `text` at `at`, by its place in `DICTIONARY`: only whole
-/// words, so a word's ending is never packed.
-const fn word_at(text: &[u8], at: usize) -> Option<usize> {
-    if at > 0 && text[at - 1].is_ascii_alphanumeric() {
-        return None;
-    }
-    let mut candidates = FIRST[text[at] as usize];
-    while candidates != 0 {
-        let n = candidates.trailing_zeros() as usize;
-        candidates &= candidates - 1;
-        let word = DICTIONARY[n].as_bytes();
-        let mut same = 0;
-        while same < word.len() && at + same < text.len() && text[at + same] == word[same] {
-            same += 1;
-        }
-        if same == word.len() {
-            return Some(n);
-        }
-    }
-    None
-}
-
-/// Where packing starts: after the id and its separator.
-const fn after_id(text: &[u8]) -> usize {
-    let mut at = 0;
-    while at < text.len() && text[at] != 0x1f {
-        at += 1;
-    }
-    at + 1
-}
-
-/// The length of a rule's text once packed (see `packed`).
-pub(crate) const fn packed_len(text: &[u8]) -> usize {
-    let (mut at, mut len) = (after_id(text), after_id(text));
-    while at < text.len() {
-        at += match word_at(text, at) {
-            Some(n) => DICTIONARY[n].len(),
-            None => 1,
-        };
-        len += 1;
-    }
-    len
-}
-
-/// A rule's text with every dictionary word after the id replaced by its code; `Rule::text`
-/// unpacks it. A code already in the text would be read back as a word, so it stops the build.
-pub(crate) const fn packed<const N: usize>(text: &[u8]) -> [u8; N] {
-    let mut out = [0u8; N];
-    let start = after_id(text);
-    let (mut at, mut to) = (0, 0);
-    while at < text.len() && to < N {
-        let code = if at < start { None } else { word_at(text, at) };
-        match code {
-            Some(n) => {
-                out[to] = CODES[n];
-                at += DICTIONARY[n].len();
-            }
-            None => {
-                let byte = text[at];
-                assert!(
-                    !IS_CODE[byte as usize],
-                    "a rule's text holds a control character packing uses"
-                );
-                out[to] = byte;
-                at += 1;
-            }
-        }
-        to += 1;
-    }
-    out
-}
-
-/// A packed rule text with its words back (see `packed`).
-fn unpacked(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 5 / 4);
-    let mut rest = text;
-    while let Some(at) = rest.bytes().position(|b| CODES.contains(&b)) {
-        out.push_str(&rest[..at]);
-        let code = rest.as_bytes()[at];
-        if let Some(n) = CODES.iter().position(|&c| c == code) {
-            out.push_str(DICTIONARY[n]);
-        }
-        rest = &rest[at + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-std::thread_local! {
-    /// Rule texts unpacked so far, by where their packed text lies: a plan's cards use a few
-    /// dozen rules, each unpacked once and kept for the life of the page or process.
-    static UNPACKED: std::cell::RefCell<Vec<(usize, &'static str)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Every rule, in catalogue order.
@@ -632,7 +392,7 @@ pub fn fingerprint() -> &'static str {
                 rule.action as u8,
                 rule.floor.map_or(0xfe, |d| d as u8),
             ]);
-            // Not `instead`: the page's build shortens it (`kept`), and the same
+            // Not `instead`: the page's build shortens it (`shipped::form`), and the same
             // rules must give the same fingerprint in the CLI, the module and the page.
             for text in [rule.title(), rule.why(), rule.consequence(), rule.safer()] {
                 feed(text.as_bytes());

@@ -369,38 +369,3 @@ fn cards_name_only_what_the_plan_names_and_say_it_once() {
         failures.join("\n")
     );
 }
-
-/// Packing is lossless and only packs whole words after the id: the id `the-file` and the
-/// word `bathe ` keep their letters, and what comes back is what went in.
-#[test]
-fn packed_texts_come_back_whole() {
-    const FULL: &[u8] = b"the-file\x1fDeletes the file, and bathe it\x1fOr is it?\x1f";
-    const PACKED: [u8; super::packed_len(FULL)] = super::packed(FULL);
-    assert!(PACKED.len() < FULL.len());
-    assert!(PACKED.starts_with(b"the-file\x1f"));
-    let packed = std::str::from_utf8(&PACKED).expect("ASCII stays UTF-8");
-    assert!(packed.contains("bathe "));
-    assert_eq!(super::unpacked(packed).as_bytes(), FULL);
-}
-
-/// Every rule's text is stored packed and read back with its words: no code is left in what a
-/// card shows, and the catalogue's prose is shorter stored than shown.
-#[test]
-fn every_rule_text_is_packed_and_unpacked() {
-    let (mut stored, mut shown) = (0, 0);
-    for rule in all() {
-        let text = rule.texts();
-        assert!(
-            !text.bytes().any(|b| super::CODES.contains(&b)),
-            "{}: a code is left in {text:?}",
-            rule.id()
-        );
-        assert!(text.starts_with(rule.id()));
-        stored += rule.text.len();
-        shown += text.len();
-    }
-    assert!(
-        stored * 10 < shown * 9,
-        "{stored} bytes stored for {shown} shown"
-    );
-}

@@ -1,0 +1,489 @@
+//! The catalogue's prose as the WebAssembly builds ship it: every rule's texts in one file
+//! (`prose.bin`), compressed by the small context-mixing coder below, and read back the first
+//! time a card or the catalogue's fingerprint needs them.
+//!
+//! Why a coder of our own: the rules' titles, reasons, safer steps and questions are 184 KB of
+//! English, most of the page's data. Predicting each bit from the bytes before it (orders 1
+//! to 6, the current word and the longest earlier repeat, mixed by a small learned weighting,
+//! as PAQ-family compressors do) stores them in 46 KB, where the Zopfli gzip the pages are
+//! served with needed about 55 KB; with the decoder's 2 KB of wasm, every page is 8.2 KB
+//! smaller (measured on the built pages). The price is time, once: decoding takes about 80 ms
+//! natively and 140 ms in Chromium's V8 on the two-core machine the budgets are measured on,
+//! at the first assessment, and memory, 3 MB of tables while it runs.
+//!
+//! Native builds (the CLI, the tests, `docs/rules.md`) keep the texts as written in the rule
+//! declarations. A unit test (`the_shipped_prose_is_the_catalogues`, below) compares
+//! `prose.bin` with the catalogue as the wasm builds keep it and rewrites the file with
+//! `UPDATE_DOCS=1`, so it cannot fall behind the catalogue unnoticed.
+
+use std::sync::OnceLock;
+
+/// Ends each rule's texts in the shipped file; the rules come sorted by id.
+const RECORD_END: char = '\u{1e}';
+
+/// The compressed prose (see the module's documentation).
+#[cfg(target_arch = "wasm32")]
+static SHIPPED: &[u8] = include_bytes!("prose.bin");
+
+/// The texts of the rule with this id (id first, as `Rule::text` is natively), or the id
+/// alone if the shipped file has no such rule (a test keeps that from happening).
+#[cfg(target_arch = "wasm32")]
+pub fn texts(id: &'static str) -> &'static str {
+    find(records(SHIPPED), id).unwrap_or(id)
+}
+
+/// Every rule's texts, decoded once and kept for the life of the page or process.
+fn records(coded: &[u8]) -> &'static [&'static str] {
+    static RECORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    RECORDS.get_or_init(|| {
+        let text: &'static str =
+            String::from_utf8(decode(coded)).map_or("", |text| Box::leak(text.into_boxed_str()));
+        text.split_terminator(RECORD_END).collect()
+    })
+}
+
+/// The record whose id is `id`, by binary search over records sorted by id.
+fn find(records: &[&'static str], id: &str) -> Option<&'static str> {
+    records
+        .binary_search_by(|record| id_of(record).cmp(id))
+        .ok()
+        .and_then(|at| records.get(at).copied())
+}
+
+/// The id a rule's texts start with.
+fn id_of(text: &str) -> &str {
+    text.split(crate::words::SEPARATOR).next().unwrap_or("")
+}
+
+/// A rule's texts as the WebAssembly builds keep them: the `instead` step only where it names
+/// `{target}`, since a card shows it only filled with the step's own target (an example about
+/// another name would be invented); otherwise that part is empty.
+#[cfg(test)]
+pub fn form(text: &str) -> String {
+    let mut parts: Vec<&str> = text.split(crate::words::SEPARATOR).collect();
+    // The sixth part, after the id and four texts, is `instead` (see `Rule::instead`).
+    if let Some(instead) = parts.get_mut(5) {
+        if !instead.contains("{target}") {
+            *instead = "";
+        }
+    }
+    parts.join(&crate::words::SEPARATOR.to_string())
+}
+
+/// The whole catalogue's texts as the shipped file holds them, before coding.
+#[cfg(test)]
+pub fn catalogue() -> String {
+    let mut texts: Vec<String> = super::all().map(|rule| form(rule.text)).collect();
+    texts.sort_by(|a, b| id_of(a).cmp(id_of(b)));
+    texts
+        .iter()
+        .map(|text| format!("{text}{RECORD_END}"))
+        .collect()
+}
+
+/// Bits of each context's table index: 2^18 two-byte counters (512 KB) per context keeps
+/// collisions rare for a catalogue of this size. Encoder and decoder
+/// must agree.
+const TABLE_BITS: u32 = 18;
+/// Contexts with a table: orders 1, 2, 3, 4 and 6, and the current word. Each costs about a
+/// seventh of the decoding time; order 0 would save 0.2 KB for as much.
+const CONTEXTS: usize = 6;
+/// Mixer inputs: each context's prediction, the match model's and a constant bias.
+const INPUTS: usize = CONTEXTS + 2;
+/// A counter's confidence stops growing here, so it keeps adapting to what comes next.
+const COUNT_LIMIT: u16 = 15;
+
+/// The logistic function on a 12-bit probability scale: `4096 / (1 + e^(-d/256))`, by
+/// interpolation in a table, in integers so that every platform predicts the same bits.
+fn squash(d: i32) -> i32 {
+    const CURVE: [i32; 33] = [
+        1, 2, 3, 6, 10, 16, 27, 45, 73, 120, 194, 310, 488, 747, 1101, 1546, 2047, 2549, 2994,
+        3348, 3607, 3785, 3901, 3975, 4024, 4050, 4068, 4079, 4085, 4089, 4092, 4093, 4094,
+    ];
+    if d > 2047 {
+        return 4095;
+    }
+    if d < -2047 {
+        return 1;
+    }
+    let weight = d & 127;
+    let at = ((d >> 7) + 16) as usize;
+    let low = CURVE.get(at).copied().unwrap_or(4095);
+    let high = CURVE.get(at + 1).copied().unwrap_or(4095);
+    (low * (128 - weight) + high * weight + 64) >> 7
+}
+
+/// What predicts the next bit: one counter per context (probability in the high 12 bits, a
+/// confidence count in the low 4), a pointer to the last time the recent bytes appeared, and
+/// the mixer's weights, chosen by the bits of the byte so far and the length of the repeat.
+struct Model {
+    stretch: Vec<i16>,
+    counters: Vec<u16>,
+    weights: Vec<i32>,
+    /// The hash of each context at the last byte boundary.
+    hashes: [u32; CONTEXTS],
+    /// Each context's counter block for the current half-byte (16 counters).
+    blocks: [usize; CONTEXTS],
+    slots: [usize; CONTEXTS],
+    inputs: [i32; INPUTS],
+    set: usize,
+    mixed: i32,
+    /// The current byte's bits so far, after a leading 1.
+    partial: u32,
+    last4: u32,
+    last8: u32,
+    word: u32,
+    /// Where each 5-byte context last ended, by hash.
+    seen: Vec<u32>,
+    /// The byte after the earlier occurrence of the current context, and how long it runs.
+    repeat_at: usize,
+    repeat_len: u32,
+}
+
+impl Model {
+    fn new() -> Model {
+        // `stretch` is squash's inverse: for each probability, the smallest d it comes from.
+        let mut stretch = vec![2047i16; 4096];
+        let mut from = 0usize;
+        for d in -2047..=2047i32 {
+            let to = squash(d) as usize;
+            for slot in stretch.iter_mut().take(to + 1).skip(from) {
+                *slot = d as i16;
+            }
+            from = from.max(to + 1);
+        }
+        Model {
+            stretch,
+            counters: vec![2048 << 4; CONTEXTS << TABLE_BITS],
+            weights: vec![1 << 14; INPUTS * 256 * 4],
+            hashes: [0; CONTEXTS],
+            blocks: [0; CONTEXTS],
+            slots: [0; CONTEXTS],
+            inputs: [0; INPUTS],
+            set: 0,
+            mixed: 2048,
+            partial: 1,
+            last4: 0,
+            last8: 0,
+            word: 0,
+            seen: vec![0; 1 << 16],
+            repeat_at: 0,
+            repeat_len: 0,
+        }
+    }
+
+    /// The probability, out of 4096, that the next bit is a 1; `history` is every byte so far.
+    fn predict(&mut self, history: &[u8]) -> u32 {
+        let bits = 31 - self.partial.leading_zeros();
+        let within = if bits < 4 {
+            self.partial
+        } else {
+            (1 << (bits - 4)) | (self.partial & ((1 << (bits - 4)) - 1))
+        } as usize;
+        for n in 0..CONTEXTS {
+            self.slots[n] = self.blocks[n] + within;
+            let counter = self
+                .counters
+                .get(self.slots[n])
+                .copied()
+                .unwrap_or(2048 << 4);
+            self.inputs[n] = i32::from(self.stretch[usize::from(counter >> 4)]);
+        }
+        // The repeat votes for the bit its next byte has, more firmly the longer it has run,
+        // and drops out at the first bit it gets wrong.
+        let mut vote = 0;
+        if self.repeat_len > 0 {
+            let expected = u32::from(history.get(self.repeat_at).copied().unwrap_or(0)) | 0x100;
+            if expected >> (8 - bits) == self.partial {
+                let strength = (self.repeat_len.min(32) * 64) as i32;
+                vote = if (expected >> (7 - bits)) & 1 == 1 {
+                    strength
+                } else {
+                    -strength
+                };
+            } else {
+                self.repeat_len = 0;
+            }
+        }
+        self.inputs[CONTEXTS] = vote;
+        self.inputs[CONTEXTS + 1] = 256;
+        let length_class = match self.repeat_len {
+            0 => 0,
+            1..=15 => 1,
+            16..=31 => 2,
+            _ => 3,
+        };
+        self.set = (self.partial as usize * 4 + length_class) * INPUTS;
+        let mut dot = 0i64;
+        for (input, weight) in self.inputs.iter().zip(&self.weights[self.set..]) {
+            dot += i64::from(*input) * i64::from(*weight);
+        }
+        self.mixed = squash((dot >> 16).clamp(-2047, 2047) as i32);
+        self.mixed.clamp(1, 4095) as u32
+    }
+
+    /// Learns from the bit that came; `history` holds every whole byte before it.
+    fn update(&mut self, bit: u32, history: &[u8]) {
+        const RATE: [i32; 16] = {
+            let mut rate = [0; 16];
+            let mut n = 0;
+            while n < 16 {
+                rate[n] = 65536 / (n as i32 + 2);
+                n += 1;
+            }
+            rate
+        };
+        for &slot in &self.slots {
+            if let Some(counter) = self.counters.get_mut(slot) {
+                let count = *counter & 15;
+                let p = i32::from(*counter >> 4);
+                let target = (bit as i32) << 12;
+                let p = (p + (((target - p) * RATE[usize::from(count)]) >> 16)).clamp(1, 4095);
+                *counter = ((p as u16) << 4) | (count + u16::from(count < COUNT_LIMIT));
+            }
+        }
+        let error = ((bit as i32) << 12) - self.mixed;
+        for (weight, input) in self.weights[self.set..].iter_mut().zip(&self.inputs) {
+            *weight = (*weight + ((input * error) >> 11)).clamp(-(1 << 22), 1 << 22);
+        }
+        self.partial = (self.partial << 1) | bit;
+        if self.partial >= 256 {
+            self.byte_done((self.partial & 255) as u8, history.len());
+            self.partial = 1;
+        } else if self.partial >= 16 && self.partial < 32 {
+            self.place_blocks(self.partial);
+        }
+    }
+
+    /// A byte is complete (`at` bytes came before it): the contexts move on, and the repeat
+    /// is followed or looked for.
+    fn byte_done(&mut self, byte: u8, at: usize) {
+        self.last8 = (self.last8 << 8) | (self.last4 >> 24);
+        self.last4 = (self.last4 << 8) | u32::from(byte);
+        self.word = if byte.is_ascii_alphabetic() {
+            (self.word ^ u32::from(byte.to_ascii_lowercase())).wrapping_mul(0x0100_0193)
+        } else {
+            0
+        };
+        let last4 = self.last4;
+        self.hashes = [
+            mix(last4 & 0xff, 1),
+            mix(last4 & 0xffff, 2),
+            mix(last4 & 0xff_ffff, 3),
+            mix(last4, 4),
+            mix(last4 ^ mix(self.last8 & 0xffff, 9), 5),
+            mix(self.word ^ (last4 & 0xff).wrapping_mul(0x3f1), 6),
+        ];
+        self.place_blocks(0);
+        let length = at + 1;
+        if self.repeat_len > 0 {
+            self.repeat_len += 1;
+            self.repeat_at += 1;
+        }
+        if length >= 5 {
+            let key = (mix(last4 ^ (self.last8 & 0xff).rotate_left(27), 7) >> 16) as usize;
+            if let Some(entry) = self.seen.get_mut(key) {
+                if self.repeat_len == 0 && *entry > 0 {
+                    self.repeat_len = 1;
+                    self.repeat_at = *entry as usize;
+                }
+                *entry = length as u32;
+            }
+        }
+    }
+
+    /// Each context's block of 16 counters for the half-byte that starts (`high`: the first
+    /// half's bits after a leading 1, or 0 at a byte's start).
+    fn place_blocks(&mut self, high: u32) {
+        for (n, block) in self.blocks.iter_mut().enumerate() {
+            let hash = mix(
+                self.hashes[n].wrapping_add(high.wrapping_mul(0x9e37_79b1)),
+                11,
+            );
+            *block = (n << TABLE_BITS) | (((hash >> (36 - TABLE_BITS)) as usize) << 4);
+        }
+    }
+}
+
+/// A 32-bit hash of `value`, varied by `salt`.
+fn mix(value: u32, salt: u32) -> u32 {
+    value
+        .wrapping_add(salt)
+        .wrapping_mul(0x9e37_79b1)
+        .rotate_left(13)
+        .wrapping_mul(0x85eb_ca77)
+}
+
+/// The binary arithmetic coder's interval, split at the predicted probability of a 1.
+fn split(low: u32, high: u32, p: u32) -> u32 {
+    low + ((u64::from(high - low) * u64::from(p)) >> 12) as u32
+}
+
+/// The decoded bytes of `coded` (its first four bytes are the length, little-endian). Bytes
+/// that are not a coded file give bytes that are not the catalogue, never a panic.
+pub fn decode(coded: &[u8]) -> Vec<u8> {
+    let length = coded
+        .get(..4)
+        .and_then(|head| head.try_into().ok())
+        .map_or(0, u32::from_le_bytes) as usize;
+    let length = length.min(1 << 22);
+    let mut decoder = Decoder {
+        model: Model::new(),
+        input: coded.get(4..).unwrap_or_default(),
+        low: 0,
+        high: u32::MAX,
+        x: 0,
+    };
+    for _ in 0..4 {
+        decoder.x = (decoder.x << 8) | decoder.next_input();
+    }
+    let mut out = Vec::with_capacity(length);
+    // Two calls of `byte`, not one in a loop: wasm-opt inlines a function that has a single
+    // caller, and `byte` must stay a function of its own (see there).
+    if length > 0 {
+        let first = decoder.byte(&out);
+        out.push(first);
+    }
+    while out.len() < length {
+        let byte = decoder.byte(&out);
+        out.push(byte);
+    }
+    out
+}
+
+/// The arithmetic decoder's state between bytes.
+struct Decoder<'a> {
+    model: Model,
+    input: &'a [u8],
+    low: u32,
+    high: u32,
+    x: u32,
+}
+
+impl Decoder<'_> {
+    fn next_input(&mut self) -> u32 {
+        let (first, rest) = self
+            .input
+            .split_first()
+            .map_or((0, &[][..]), |(b, r)| (*b, r));
+        self.input = rest;
+        u32::from(first)
+    }
+
+    /// The next byte, given every byte before it. A call of its own, never inlined: browsers
+    /// compile a wasm function with their fast baseline compiler first and switch to optimised
+    /// code only for later calls, so a decoder that ran as one long call would stay at the
+    /// baseline's speed, about three times slower, to the end.
+    #[inline(never)]
+    fn byte(&mut self, history: &[u8]) -> u8 {
+        let mut byte = 0u32;
+        for _ in 0..8 {
+            let mid = split(self.low, self.high, self.model.predict(history));
+            let bit = u32::from(self.x <= mid);
+            if bit == 1 {
+                self.high = mid;
+            } else {
+                self.low = mid + 1;
+            }
+            while (self.low ^ self.high) & 0xff00_0000 == 0 {
+                self.low <<= 8;
+                self.high = (self.high << 8) | 255;
+                self.x = (self.x << 8) | self.next_input();
+            }
+            self.model.update(bit, history);
+            byte = (byte << 1) | bit;
+        }
+        byte as u8
+    }
+}
+
+/// `text` coded for `decode`.
+#[cfg(test)]
+pub fn encode(text: &[u8]) -> Vec<u8> {
+    let mut out = (text.len() as u32).to_le_bytes().to_vec();
+    let (mut low, mut high) = (0u32, u32::MAX);
+    let mut model = Model::new();
+    for (at, &byte) in text.iter().enumerate() {
+        let history = &text[..at];
+        for shift in (0..8).rev() {
+            let bit = u32::from(byte >> shift) & 1;
+            let mid = split(low, high, model.predict(history));
+            if bit == 1 {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+            while (low ^ high) & 0xff00_0000 == 0 {
+                out.push((high >> 24) as u8);
+                low <<= 8;
+                high = (high << 8) | 255;
+            }
+            model.update(bit, history);
+        }
+    }
+    out.extend_from_slice(&low.to_be_bytes());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{catalogue, decode, encode, find, records};
+
+    /// The shipped file is the catalogue as the WebAssembly builds keep it, and it reads back.
+    /// `UPDATE_DOCS=1` rewrites it, as it rewrites `docs/rules.md`.
+    #[test]
+    fn the_shipped_prose_is_the_catalogues() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules/prose.bin");
+        let expected = catalogue();
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(path, encode(expected.as_bytes())).expect("prose.bin is writable");
+        }
+        let shipped = std::fs::read(path).unwrap_or_default();
+        assert!(
+            decode(&shipped) == expected.as_bytes(),
+            "src/rules/prose.bin is not the catalogue's prose: regenerate it with \
+             `cargo xtask docs`"
+        );
+        for rule in super::super::all() {
+            let found = find(records(&shipped), rule.id());
+            assert_eq!(
+                found,
+                Some(super::form(rule.text).as_str()),
+                "{}",
+                rule.id()
+            );
+        }
+    }
+
+    #[test]
+    fn what_is_encoded_decodes_to_itself() {
+        let samples: [&[u8]; 4] = [
+            b"",
+            b"a",
+            b"Deletes the file; deletes the file again, and the file is gone.",
+            &[0, 255, 1, 254, 0x1f, 0x1e, 0, 0, 0, 0],
+        ];
+        for sample in samples {
+            assert_eq!(decode(&encode(sample)), sample);
+        }
+    }
+
+    #[test]
+    fn repeated_prose_codes_small() {
+        let text = "Can it be undone? Who else is reached? ".repeat(50);
+        let coded = encode(text.as_bytes());
+        assert!(coded.len() * 20 < text.len(), "{} bytes", coded.len());
+    }
+
+    #[test]
+    fn bytes_that_are_not_a_coded_file_decode_without_panicking() {
+        for junk in [
+            &b""[..],
+            b"\x05",
+            b"\xff\xff\xff\x00garbage",
+            b"\x10\x00\x00\x00",
+        ] {
+            assert!(decode(junk).len() <= 1 << 22);
+        }
+    }
+}
