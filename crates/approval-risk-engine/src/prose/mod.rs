@@ -1617,7 +1617,8 @@ pub(crate) struct Compiled {
     buckets: Vec<Vec<(u8, Shape, &'static str)>>,
     /// Terms that open with a word's end (`*datenbank`, `*'s password`), which any token may
     /// start.
-    endings: Vec<&'static str>,
+    /// Each with its first word, which a token must match before the rest is read.
+    endings: Vec<(&'static str, &'static str)>,
 }
 
 impl Compiled {
@@ -1626,7 +1627,7 @@ impl Compiled {
         let mut endings = Vec::new();
         for term in terms {
             match term.bytes().next() {
-                Some(b'*') => endings.push(term),
+                Some(b'*') => endings.push((term.split(' ').next().unwrap_or(term), term)),
                 Some(first) => {
                     buckets[usize::from(first)].push((second_letter(term), Shape::of(term), term))
                 }
@@ -1639,7 +1640,7 @@ impl Compiled {
     /// Whether `word` is one of the terms, exactly as written.
     pub(crate) fn contains(&self, word: &str) -> bool {
         match word.bytes().next() {
-            Some(b'*') => self.endings.contains(&word),
+            Some(b'*') => self.endings.iter().any(|(_, term)| *term == word),
             Some(first) => self.buckets[usize::from(first)]
                 .iter()
                 .any(|(_, _, term)| *term == word),
@@ -1667,10 +1668,15 @@ pub fn find_all(tokens: &[Token], terms: Words) -> Vec<(usize, usize)> {
         // A term that opens with a word's end may go on as a phrase ("*'s password": a
         // password in someone's possession).
         if best.is_none() {
-            best = compiled
-                .endings
-                .iter()
-                .find_map(|end| phrase_at(tokens, i, end));
+            best = compiled.endings.iter().find_map(|&(head, term)| {
+                if !word_matches(&token.text, head) {
+                    None
+                } else if head.len() == term.len() {
+                    Some(1)
+                } else {
+                    phrase_at(tokens, i, term)
+                }
+            });
         }
         if let Some(len) = best {
             hits.push((i, i + len));
