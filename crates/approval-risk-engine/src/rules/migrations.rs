@@ -8,7 +8,7 @@
 #[cfg(test)]
 use super::examples;
 use super::matching::{find_flag, positionals, Hit};
-use super::{Action, Matcher, Reach, Rule};
+use super::{Action, CommandPattern, Matcher, Reach, Rule};
 use crate::model::{Reversibility as R, Scope as S};
 use crate::shell::Command;
 use crate::words::Last;
@@ -190,5 +190,33 @@ pub static RULES: &[Rule] = &[Rule {
         "npx prisma db push",
         "flyway migrate",
         "mix ecto.migrate",
+    ]),
+}, Rule {
+    text: rule_text!("dbt.full-refresh", "Rebuilds dbt models from scratch", "A full refresh drops each incremental model and rebuilds it from its sources; rows they no longer keep are lost.", "history its sources no longer keep is lost", "Clone the tables it rebuilds first, and try it on a development target.", ["Do the sources still hold every row these models keep?", "Is there a clone or backup of the tables it rebuilds?"], "dbt run --select {target} --target dev"),
+    reversibility: R::Recoverable,
+    scope: S::Shared,
+    reach: Reach::Environment,
+    action: Action::DeleteRecreate,
+    floor: None,
+    matcher: Matcher::Command(&CommandPattern {
+        programs: words!["dbt"],
+        subcommands: &[words!["run", "build", "seed"]],
+        flags_any: words!["--full-refresh", "-f"],
+        target_flag: Some("--select"),
+        ..CommandPattern::ANY
+    }),
+    #[cfg(test)]
+    references: words!["https://docs.getdbt.com/reference/resource-configs/full_refresh"],
+    #[cfg(test)]
+    examples: examples(&[
+        "dbt run --full-refresh --select fct_orders --target prod",
+        "dbt build --full-refresh --target prod",
+        "dbt run -f --select fct_sessions+",
+    ]),
+    #[cfg(test)]
+    counterexamples: examples(&[
+        "dbt run --select fct_orders --target prod",
+        "dbt compile --full-refresh",
+        "dbt test --select fct_orders --target prod",
     ]),
 }];
