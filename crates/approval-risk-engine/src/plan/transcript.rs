@@ -221,6 +221,7 @@ pub fn rewrite(input: &str) -> Option<Rewritten> {
         outside: Vec::new(),
         returned: Vec::new(),
         dry_run: None,
+        public_reply: None,
         channel: None,
     };
     let mut kind = "json";
@@ -286,6 +287,9 @@ struct Writer<'a> {
     returned: Vec<String>,
     /// The key of a call's `"dry_run": true`, for the item being written to say so.
     dry_run: Option<Span>,
+    /// Where a call's arguments post a public reply (see `public_reply`), for the item being
+    /// written to say so.
+    public_reply: Option<Span>,
     /// A chat tool's channel given without its `#` (`"channel": "C05SDKTEAM"`), which the item
     /// writes as `#C05SDKTEAM`: the channel the prose rules know, team or audience by its name.
     channel: Option<Span>,
@@ -654,6 +658,7 @@ impl Writer<'_> {
             ]);
             let public = grants_everyone(arguments).filter(|_| !reads);
             self.dry_run = dry_run;
+            self.public_reply = self.public_reply(arguments);
             self.item(name, &words, &off, &exposed, &taken, public, call);
             return;
         }
@@ -1113,9 +1118,40 @@ impl Writer<'_> {
         if let Some(key) = self.dry_run.take() {
             self.derived.stand_in(" as a dry run", key);
         }
+        if let Some(reply) = self.public_reply.take() {
+            self.derived.stand_in("; reply to the requester", reply);
+        }
         self.derived.stand_in(" }", close);
         self.derived.stand_in("\n", close);
         self.items += 1;
+    }
+
+    /// Where a call's arguments post a public reply on a ticket or a conversation (Zendesk's
+    /// `"comment": {"public": true}`, a `"public_reply"` text): the helpdesk emails it to the
+    /// requester, so the call writes to someone outside the team, which no status or tag on the
+    /// tracker does. An internal note (`"public": false`) stays bookkeeping, and so does a
+    /// `"public": true` outside a comment (a public gist or repository is another matter).
+    fn public_reply(&self, value: &Value) -> Option<Span> {
+        let Value::Object(fields, _) = value else {
+            return None;
+        };
+        fields.iter().find_map(|(key, value)| {
+            let name = key.as_str().to_ascii_lowercase();
+            match (name.as_str(), value) {
+                ("public_reply", Value::String(_)) => Some(key.span.cover(value.span())),
+                ("comment" | "reply", Value::Object(inner, _)) => {
+                    inner.iter().find_map(|(key, value)| match value {
+                        Value::Scalar(at)
+                            if key.as_str() == "public" && at.slice(self.input) == "true" =>
+                        {
+                            Some(key.span.cover(*at))
+                        }
+                        _ => None,
+                    })
+                }
+                _ => None,
+            }
+        })
     }
 
     /// Inside an item: "switching off" and each safety setting the call turns off, spoken,

@@ -604,6 +604,8 @@ const OUTSIDE_PEOPLE: Words = words![
     "attendee*",
     "landlord*",
     "member*",
+    // A helpdesk ticket's requester: whoever wrote in, a customer as a rule.
+    "requester*",
 ];
 
 /// Everyone, or a whole group of people outside the team.
@@ -1716,12 +1718,20 @@ pub static RULES: &[Rule] = &[
             "Email the customers affected about the outage.",
             "Then tell the clients that their data was lost.",
             "We will notify the patients whose appointments moved.",
+            "Reply to the requester that the refund went through.",
+            // A helpdesk's public comment is emailed to whoever opened the ticket.
+            r#"{"name": "zendesk_update_ticket", "arguments": {"ticket_id": 881, "status": "solved", "comment": {"public": true, "body": "Your refund is on its way."}}}"#,
+            r#"{"name": "helpdesk_update_conversation", "arguments": {"id": "c-12", "public_reply": "We have fixed your account."}}"#,
         ]),
         #[cfg(test)]
         counterexamples: examples(&[
             "Update the email template sent to customers.",
             "Do not contact the customers yet.",
             "Notify the user when the export is done.",
+            // An internal note and a status change reach no one outside.
+            r#"{"name": "zendesk_update_ticket", "arguments": {"ticket_id": 881, "status": "solved", "comment": {"public": false, "body": "Refund checked."}}}"#,
+            r#"{"name": "zendesk_update_ticket", "arguments": {"ticket_id": 881, "status": "pending", "tags": ["refund"]}}"#,
+            r#"{"name": "github_create_gist", "arguments": {"public": true, "files": {"notes.md": {"content": "Build notes"}}}}"#,
         ]),
     },
     Rule {
