@@ -925,6 +925,11 @@ fn state_being_found(tokens: &[Token], i: usize) -> Option<usize> {
 /// Verbs of deleting, destroying and wiping, as agents write them.
 pub(crate) const DELETE_VERBS: Words = words![
     "delet*",
+    // Written as one hyphenated word, a verb of deleting many at once ("bulk-delete the
+    // drafts") is still deleting.
+    "bulk-delet*",
+    "mass-delet*",
+    "batch-delet*",
     "destroy*",
     "remov*",
     "drop*",
@@ -1090,6 +1095,17 @@ pub(crate) const CHANGE_VERBS: Words = words![
     "rollback",
     "patch*",
     "edit*",
+    // The same verbs on many records at once, written as one hyphenated word ("bulk-edit the
+    // two fields on all 2,140 companies"); two words ("bulk edit") are read already.
+    "bulk-edit*",
+    "bulk-updat*",
+    "bulk-chang*",
+    "bulk-assign*",
+    "bulk-clos*",
+    "mass-updat*",
+    "mass-edit*",
+    "batch-updat*",
+    "batch-edit*",
     "writ*",
     "set",
     "sets",

@@ -405,9 +405,9 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
-        examples: examples(&["Deploy the new version of the API.", "Update the nginx configuration."]),
+        examples: examples(&["Deploy the new version of the API.", "Update the nginx configuration.", "Then bulk-edit the Account owner field on all 2,140 companies."]),
         #[cfg(test)]
-        counterexamples: examples(&["Check the logs for errors.", "Verify the service is healthy."]),
+        counterexamples: examples(&["Check the logs for errors.", "Verify the service is healthy.", "Read the bulk-edit guide before starting."]),
     },
     Rule {
         text: rule_text!("prose.unclear", "The tool cannot tell what this step does", "The tool recognises steps by the actions they name, such as delete, deploy or grant; this one names none.", "what it changes, if anything, is unknown", "Ask the agent to say exactly what the step does and which systems it touches.", ["What exactly will this step do?", "Which systems will it touch?"], "List the exact commands for this step."),
@@ -450,9 +450,9 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
-        examples: examples(&["Destroy the widget.", "Delete the CloudTrail trail so the audit noise goes away."]),
+        examples: examples(&["Destroy the widget.", "Delete the CloudTrail trail so the audit noise goes away.", "Bulk-delete the 300 draft widgets."]),
         #[cfg(test)]
-        counterexamples: examples(&["Do not destroy the widget.", "Check whether the widget was deleted."]),
+        counterexamples: examples(&["Do not destroy the widget.", "Check whether the widget was deleted.", "Open the bulk-delete dialog and read its options."]),
     },
     Rule {
         text: rule_text!("sql.change", "Changes data or schema in a database", "Outside an explicit transaction each statement commits at once; undoing a committed write means writing the inverse change.", "every service reading it sees the change at once", "Run it inside a transaction on a copy first and check the row counts it reports.", ["Which database and environment is this?", "How many rows will it touch, and how is it undone?"], "SELECT count(*) FROM orders WHERE status = 'stale';"),
