@@ -156,6 +156,8 @@ const OPS_WORDS: Words = words![
     "decommission",
     "db",
     "push",
+    // Acts on many records or people at once: `send_bulk_email`, `bulk_close_tickets`.
+    "bulk",
 ];
 const ENVIRONMENT_FLAGS: Words = words![
     "--env",
@@ -201,7 +203,21 @@ fn script_run(command: &Command) -> Option<(Hit, bool)> {
         )
     };
     hit.target(&name);
-    let words = name.to_ascii_lowercase();
+    let mut words = name.to_ascii_lowercase();
+    // Django's command runner (`manage.py send_bulk_email`) says nothing by its own name: the
+    // command after it is what runs, so its name is read too.
+    if name.ends_with("manage.py") {
+        let task = command
+            .args
+            .iter()
+            .skip_while(|a| a.value != name)
+            .skip(1)
+            .find(|a| !a.value.starts_with('-'));
+        if let Some(task) = task {
+            words.push(' ');
+            words.push_str(&task.value.to_ascii_lowercase());
+        }
+    }
     let ops = OPS_WORDS.iter().any(|w| {
         words
             .split(crate::words::not_alphanumeric)
@@ -224,6 +240,60 @@ pub fn unseen_ops_script(command: &Command) -> Option<Hit> {
     script_run(command)
         .filter(|(_, ops)| *ops)
         .map(|(hit, _)| hit)
+}
+
+/// A shell or console opened on another machine, container or app (`ssh prod-db`,
+/// `kubectl exec -it web-0 -- bash`, `heroku run rails console`): whatever is typed there is
+/// not in the plan, with that machine's rights.
+fn interactive_session(command: &Command) -> Option<Hit> {
+    // Commands piped or written in (`cat tasks.sh | ssh host`, a heredoc) are the session's
+    // input: it reads those, not a person's typing.
+    if !matches!(command.input, Input::Terminal) {
+        return None;
+    }
+    const SHELLS: Words = words!["bash", "sh", "zsh", "dash", "ash", "ksh", "fish", "irb", "pry"];
+    // Consoles opened inside a container or an app. A shell given to ssh as its command
+    // (`ssh -t host 'bash -l'`) is read as that command, as any other.
+    const REMOTE: Words = words!["kubectl exec", "docker exec", "heroku run"];
+    // Through a jump host (`ssh -t gw ssh app1`) the outer ssh is read as any command; only
+    // a session opened from the plan's own machine is judged here.
+    if command.program == "ssh" && !command.has_wrapper("ssh") {
+        // With no command after the host, the session is the command. `-N` (forwarding
+        // only), `-O` (control) and `-W` (a pipe) open none.
+        const VALUED: Words = words![
+            "-i", "-p", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-b", "-c", "-E", "-e", "-m",
+            "-S", "-w", "-B", "-Q"
+        ];
+        let mut words = Vec::new();
+        let mut args = command.args.iter();
+        while let Some(arg) = args.next() {
+            match arg.value.as_str() {
+                "-N" | "-O" | "-W" | "-V" | "-G" => return None,
+                flag if VALUED.contains(flag) => {
+                    args.next();
+                }
+                flag if flag.starts_with('-') => {}
+                _ => words.push(arg),
+            }
+        }
+        let [host] = words.as_slice() else {
+            return None;
+        };
+        let mut hit = Hit::on(command.program_span);
+        hit.target(&host.value);
+        return Some(hit);
+    }
+    if !REMOTE.iter().any(|w| command.has_wrapper(w)) {
+        return None;
+    }
+    let positionals: Vec<&str> = command.positionals().map(|a| a.value.as_str()).collect();
+    let console = match positionals.as_slice() {
+        [] => SHELLS.contains(command.program.as_str()),
+        ["console" | "c"] => command.program == "rails",
+        [script, "shell" | "dbshell"] => script.ends_with("manage.py"),
+        _ => false,
+    };
+    console.then(|| Hit::on(command.program_span))
 }
 
 pub static RULES: &[Rule] = &[
@@ -291,6 +361,27 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["eval \"$(ssh-agent -s)\"", "eval \"$(pyenv init -)\""]),
     },
     Rule {
+        text: rule_text!("shell.interactive-session", "Opens a shell on another machine", "What is typed in the session is not in the plan, and it runs with that machine's access.", "whatever is typed there happens unseen", "Write the commands the session is for into the plan, and run those instead.", ["What will be typed in the session, and who checks it?", "Is the session on production, and with which rights?"], "List the exact commands to run on {target}."),
+        reversibility: R::Unknown,
+        // What the session reaches is known only from the host's name: one that names
+        // production raises it (`ssh prod-db-1`); a bare host (`ssh genja.org`) stays a review,
+        // as a script the plan does not show does.
+        scope: S::Local,
+        reach: Reach::Workspace,
+        action: Action::Opaque,
+        floor: None,
+        matcher: Matcher::CommandFn {
+            programs: words!["ssh", "bash", "sh", "zsh", "dash", "ash", "ksh", "fish", "irb", "pry", "rails", "python", "python3"],
+            check: interactive_session,
+        },
+        #[cfg(test)]
+        references: words![],
+        #[cfg(test)]
+        examples: examples(&["ssh deploy@prod-db-1", "kubectl exec -it web-0 -n shop -- bash", "docker exec -it api sh", "heroku run bash -a shop-prod", "heroku run -a shop-prod -- python manage.py shell"]),
+        #[cfg(test)]
+        counterexamples: examples(&["ssh prod-db-1 'df -h'", "echo 'df -k' | ssh prod-db-1", "ssh -N -L 5432:localhost:5432 bastion", "kubectl exec web-0 -- ls /app", "docker exec api env", "heroku run -a shop-prod -- python manage.py check", "bash"]),
+    },
+    Rule {
         text: rule_text!("shell.unseen-script", "Runs a script the plan does not show", "The tool reads only the plan, never the script file; its name and arguments mention no environment.", "what it changes cannot be seen, so its effect is unknown", "Paste the script into the plan, or have the agent list what it does.", ["What does the script change, and on which systems?", "Has it run successfully in a test environment?"], "cat {target}"),
         reversibility: R::Unknown,
         scope: S::Local,
@@ -322,9 +413,9 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
-        examples: examples(&["./scripts/cleanup.sh --env \"$TARGET_ENV\"", "bash deploy.sh", "python3 migrate_db.py --target prod"]),
+        examples: examples(&["./scripts/cleanup.sh --env \"$TARGET_ENV\"", "bash deploy.sh", "python3 migrate_db.py --target prod", "python manage.py send_bulk_email --audience all_active", "heroku run -a shop-prod -- python manage.py purge_carts"]),
         #[cfg(test)]
-        counterexamples: examples(&["./run_tests.sh", "python3 --version"]),
+        counterexamples: examples(&["./run_tests.sh", "python3 --version", "python manage.py showmigrations"]),
     },
     Rule {
         text: rule_text!("shell.unrecognized", "Runs a program the tool does not know", "This program is not in the tool's fixed catalogue, so it is rated local unless the step names production.", "the tool cannot tell whether it changes or deletes anything", "Check these arguments in `--help` or the manual, and use a dry-run option if any.", ["What does this program do with these arguments?", "Could it change or delete data?"], "{target} --help"),

@@ -796,6 +796,9 @@ fn wrapper_flag_takes_value(wrapper: &str, flag: &str) -> bool {
             "--env-file",
             "--detach-keys",
         ],
+        "heroku" => {
+            words!["-a", "--app", "-r", "--remote", "-s", "--size", "-e", "--env", "-t", "--type",]
+        }
         "kubectl" => words![
             "-n",
             "-c",
@@ -1006,14 +1009,15 @@ fn build(
                 "ssh" => "ssh",
                 "kubectl" => "kubectl exec",
                 "docker" | "podman" => "docker exec",
+                "heroku" => "heroku run",
                 "eval" => "eval",
                 _ => "sh -c",
             };
             wrappers.push(name);
             match script {
                 Script::Text(span) => parse_into(input, span, state, wrappers, out, depth + 1),
-                Script::Words(start) => {
-                    let inner: Vec<Word> = rest[start..].to_vec();
+                Script::Words(start, end) => {
+                    let inner: Vec<Word> = rest.get(start..end).unwrap_or_default().to_vec();
                     if !inner.is_empty() {
                         build(
                             input,
@@ -1105,8 +1109,8 @@ fn build(
 enum Script {
     /// The exact text of a script (inside one quoted string), to parse as shell.
     Text(Span),
-    /// The script is the remaining words from this index.
-    Words(usize),
+    /// The script is the words from the first index up to the second.
+    Words(usize, usize),
 }
 
 fn inner_script(program: &str, rest: &[Word]) -> Option<Script> {
@@ -1120,7 +1124,7 @@ fn inner_script(program: &str, rest: &[Word]) -> Option<Script> {
             if rest.len() == 1 && first.single_string {
                 Some(text_of(first))
             } else {
-                Some(Script::Words(0))
+                Some(Script::Words(0, rest.len()))
             }
         }
         listed if words!["bash", "sh", "zsh", "dash", "ksh", "fish", "su"].contains(listed) => {
@@ -1142,13 +1146,38 @@ fn inner_script(program: &str, rest: &[Word]) -> Option<Script> {
             if rest.len() == command_at + 1 && first.quoted {
                 Some(text_of(first))
             } else {
-                Some(Script::Words(command_at))
+                Some(Script::Words(command_at, rest.len()))
             }
         }
         "kubectl" => {
             let _ = rest.iter().position(|w| w.value == "exec")?;
             let dashes = rest.iter().position(|w| w.value == "--")?;
-            Some(Script::Words(dashes + 1))
+            Some(Script::Words(dashes + 1, rest.len()))
+        }
+        // `heroku run -a shop-prod -- python manage.py flush`: a one-off dyno of the app runs
+        // the command, with the app's own database and services.
+        "heroku" => {
+            if !words!["run", "run:detached"].contains(rest.first()?.value.as_str()) {
+                return None;
+            }
+            let command_at = skip_flags(rest, 1, "heroku");
+            rest.get(command_at)?;
+            if rest
+                .get(command_at.wrapping_sub(1))
+                .is_some_and(|w| w.value == "--")
+            {
+                return Some(Script::Words(command_at, rest.len()));
+            }
+            // Without `--`, the CLI still takes its own app flags after the command
+            // (`heroku run rails console -a shop-prod`, as its documentation writes it).
+            let end = rest[command_at..]
+                .iter()
+                .position(|w| {
+                    words!["-a", "--app", "-r", "--remote"].contains(w.value.as_str())
+                        || w.value.starts_with("--app=")
+                })
+                .map_or(rest.len(), |at| command_at + at);
+            Some(Script::Words(command_at, end))
         }
         "docker" | "podman" => {
             if rest.first()?.value != "exec" {
@@ -1156,7 +1185,7 @@ fn inner_script(program: &str, rest: &[Word]) -> Option<Script> {
             }
             let container = skip_flags(rest, 1, "docker");
             rest.get(container + 1)?;
-            Some(Script::Words(container + 1))
+            Some(Script::Words(container + 1, rest.len()))
         }
         _ => None,
     }
