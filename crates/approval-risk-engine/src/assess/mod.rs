@@ -1871,6 +1871,20 @@ const BOOKKEEPING: Words = words![
     "tagging",
 ];
 
+/// The states of a tracker's workflow, as an item is moved to them.
+const WORKFLOW_STATES: Words = words![
+    "to done",
+    "to resolved",
+    "to closed",
+    "to in progress",
+    "to in review",
+    "to backlog",
+    "to won't do",
+    "to won't fix",
+    "as done",
+    "as resolved",
+];
+
 /// Words that put work on code into what runs for customers.
 const LIVE_CODE: Words = words!["prod", "production", "live", "release*", "hotfix*"];
 /// The branches everyone builds on: work straight on them is not a working copy's business,
@@ -2207,10 +2221,19 @@ fn unmatched_prose(tokens: &[Token]) -> Option<(&'static Rule, Hit, Option<usize
                 )
                 .is_empty()
         };
+        // "Move it to Done", "set DPO-3391 to Resolved": an item moved along a tracker's
+        // workflow is bookkeeping, as a label or an assignee is.
+        let along_workflow = || {
+            leads(words![
+                "mov*", "set", "sets", "mark", "marks", "put", "puts"
+            ]) && !on_many()
+                && !find_all(&tokens[prose::clause_of(tokens, s)], WORKFLOW_STATES).is_empty()
+        };
         let code_work = builds_software
             || commits
             || on_code
             || clause_edits_source(tokens, s, &mut edits)
+            || along_workflow()
             || (((leads(CODE_WORK) && !tracker_bulk()) || (leads(BOOKKEEPING) && !on_many()))
                 && match clause_names_code {
                     Some((known, names)) if known == clause => names,
@@ -2571,7 +2594,13 @@ const CODE_BITS: Words = words![
 /// review and version control already cover.
 fn deletes_code(tokens: &[Token], end: usize) -> bool {
     let after = clause_after(tokens, end);
-    let near = &after[..after.len().min(6)];
+    // What is deleted ends where "and" or "then" starts what comes next: in "delete the user
+    // and label the ticket" the ticket is labelled, not deleted.
+    let own = after
+        .iter()
+        .position(|t| words!["and", "then"].contains(t.text.as_str()))
+        .unwrap_or(after.len());
+    let near = &after[..own.min(6)];
     names_code(near) || near.iter().any(|t| is_workspace_file(&t.text))
 }
 

@@ -498,7 +498,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         examples: examples(&["Deploy the new version of the API.", "Update the nginx configuration.", "Then bulk-edit the Account owner field on all 2,140 companies."]),
         #[cfg(test)]
-        counterexamples: examples(&["Check the logs for errors.", "Verify the service is healthy.", "Read the bulk-edit guide before starting."]),
+        counterexamples: examples(&["Check the logs for errors.", "Verify the service is healthy.", "Read the bulk-edit guide before starting.", "Log the counts on OPS-12 and set it to Done."]),
     },
     Rule {
         text: rule_text!("prose.unclear", "The tool cannot tell what this step does", "The tool recognises steps by the actions they name, such as delete, deploy or grant; this one names none.", "what it changes, if anything, is unknown", "Ask the agent to say exactly what the step does and which systems it touches.", ["What exactly will this step do?", "Which systems will it touch?"], "List the exact commands for this step."),
@@ -541,7 +541,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
-        examples: examples(&["Destroy the widget.", "Delete the CloudTrail trail so the audit noise goes away.", "Bulk-delete the 300 draft widgets."]),
+        examples: examples(&["Destroy the widget.", "Delete the CloudTrail trail so the audit noise goes away.", "Bulk-delete the 300 draft widgets.", "Destroy the widget and label the ticket."]),
         #[cfg(test)]
         counterexamples: examples(&["Do not destroy the widget.", "Check whether the widget was deleted.", "Open the bulk-delete dialog and read its options."]),
     },
