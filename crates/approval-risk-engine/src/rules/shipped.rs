@@ -4,12 +4,12 @@
 //!
 //! Why a coder of our own: the rules' titles, reasons, safer steps and questions are 184 KB of
 //! English, most of the page's data. Predicting each bit from the bytes before it (orders 1
-//! to 6, the current word and the longest earlier repeat, mixed by a small learned weighting,
+//! to 4, the current word and the longest earlier repeat, mixed by a small learned weighting,
 //! as PAQ-family compressors do) stores them in 46 KB, where the Zopfli gzip the pages are
-//! served with needed about 55 KB; with the decoder's 2 KB of wasm, every page is 8.2 KB
-//! smaller (measured on the built pages). The price is time, once: decoding takes about 80 ms
-//! natively and 140 ms in Chromium's V8 on the two-core machine the budgets are measured on,
-//! at the first assessment, and memory, 3 MB of tables while it runs.
+//! served with needed about 55 KB; with the decoder's 2 KB of wasm, every page is about 8 KB
+//! smaller (measured on the built pages). The price is time, once, at the first assessment:
+//! about 70 ms natively and 100 to 150 ms in V8 on the two-core machine the budgets are
+//! measured on, which the first verdict waits for; and 2.5 MB of tables while it runs.
 //!
 //! Native builds (the CLI, the tests, `docs/rules.md`) keep the texts as written in the rule
 //! declarations. A unit test (`the_shipped_prose_is_the_catalogues`, below) compares
@@ -85,9 +85,9 @@ pub fn catalogue() -> String {
 /// collisions rare for a catalogue of this size. Encoder and decoder
 /// must agree.
 const TABLE_BITS: u32 = 18;
-/// Contexts with a table: orders 1, 2, 3, 4 and 6, and the current word. Each costs about a
-/// seventh of the decoding time; order 0 would save 0.2 KB for as much.
-const CONTEXTS: usize = 6;
+/// Contexts with a table: orders 1 to 4 and the current word. Each costs about a sixth of the
+/// decoding time: order 6 saved 0.13 KB and order 0 0.2 KB, too little for 20% more each.
+const CONTEXTS: usize = 5;
 /// Mixer inputs: each context's prediction, the match model's and a constant bias.
 const INPUTS: usize = CONTEXTS + 2;
 /// A counter's confidence stops growing here, so it keeps adapting to what comes next.
@@ -271,7 +271,6 @@ impl Model {
             mix(last4 & 0xffff, 2),
             mix(last4 & 0xff_ffff, 3),
             mix(last4, 4),
-            mix(last4 ^ mix(self.last8 & 0xffff, 9), 5),
             mix(self.word ^ (last4 & 0xff).wrapping_mul(0x3f1), 6),
         ];
         self.place_blocks(0);
