@@ -423,9 +423,13 @@ pub fn fingerprint() -> &'static str {
 pub fn find(id: &str) -> Option<&'static Rule> {
     // The id opens the rule's text and ends at the first separator: a prefix test, which
     // fails at the first differing byte, rather than reading each id out first.
-    all().find(|r| {
-        r.text.starts_with(id) && r.text.as_bytes().get(id.len()) == Some(&SEPARATOR_BYTE)
-    })
+    all().find(|r| opens_with_id(r.text, id))
+}
+
+/// Does a rule's text open with this id: all of the text (the wasm builds keep only the id,
+/// see `shipped`) or up to the first separator?
+fn opens_with_id(text: &str, id: &str) -> bool {
+    text.starts_with(id) && matches!(text.as_bytes().get(id.len()), Some(&SEPARATOR_BYTE) | None)
 }
 
 /// [`crate::words::SEPARATOR`] as the byte it is in UTF-8.

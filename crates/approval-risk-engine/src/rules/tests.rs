@@ -369,3 +369,21 @@ fn cards_name_only_what_the_plan_names_and_say_it_once() {
         failures.join("\n")
     );
 }
+
+/// A rule is found by its id whether its text holds its prose (native builds) or only its id
+/// (the wasm builds, whose prose ships apart), and never by the start of a longer id.
+#[test]
+fn a_rule_is_found_by_its_id_with_or_without_its_prose() {
+    assert!(super::opens_with_id(
+        "prose.unclear\u{1f}The tool cannot tell",
+        "prose.unclear"
+    ));
+    assert!(super::opens_with_id("prose.unclear", "prose.unclear"));
+    assert!(!super::opens_with_id("prose.unclear-x", "prose.unclear"));
+    assert!(!super::opens_with_id(
+        "prose.unclear-x\u{1f}Title",
+        "prose.unclear"
+    ));
+    assert!(super::find("prose.unclear").is_some());
+    assert!(super::find("prose.unclea").is_none());
+}
