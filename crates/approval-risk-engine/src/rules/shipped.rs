@@ -32,7 +32,8 @@ pub fn texts(id: &'static str) -> &'static str {
     find(records(SHIPPED), id).unwrap_or(id)
 }
 
-/// Every rule's texts, decoded once and kept for the life of the page or process.
+/// Every rule's texts, decoded once and kept for the life of the page or process: there is one
+/// file, so only the first call's `coded` is read.
 fn records(coded: &[u8]) -> &'static [&'static str] {
     static RECORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     RECORDS.get_or_init(|| {
