@@ -259,17 +259,14 @@ fn interactive_session(command: &Command) -> Option<Hit> {
     // a session opened from the plan's own machine is judged here.
     if command.program == "ssh" && !command.has_wrapper("ssh") {
         // With no command after the host, the session is the command. `-N` (forwarding
-        // only), `-O` (control) and `-W` (a pipe) open none.
-        const VALUED: Words = words![
-            "-i", "-p", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-b", "-c", "-E", "-e", "-m",
-            "-S", "-w", "-B", "-Q"
-        ];
+        // only), `-O` (control) and `-W` (a pipe) open none. Flags that take a value are those
+        // the shell reader skips when it finds ssh's remote command.
         let mut words = Vec::new();
         let mut args = command.args.iter();
         while let Some(arg) = args.next() {
             match arg.value.as_str() {
                 "-N" | "-O" | "-W" | "-V" | "-G" => return None,
-                flag if VALUED.contains(flag) => {
+                flag if crate::shell::command::wrapper_flag_takes_value("ssh", flag) => {
                     args.next();
                 }
                 flag if flag.starts_with('-') => {}

@@ -756,7 +756,7 @@ fn is_assignment(value: &str) -> Option<(&str, &str)> {
 }
 
 /// Flags of wrapper programs that take a value, so the value is not mistaken for the command.
-fn wrapper_flag_takes_value(wrapper: &str, flag: &str) -> bool {
+pub(crate) fn wrapper_flag_takes_value(wrapper: &str, flag: &str) -> bool {
     let list: Words = match wrapper {
         "sudo" | "doas" => {
             words!["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "--user", "--group",]
