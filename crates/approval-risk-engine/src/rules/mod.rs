@@ -369,35 +369,23 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
 }
 
 /// A fingerprint of the catalogue (FNV-1a, 64 bits, as 16 hex digits) over each rule's id,
-/// axes, reach, action, floor, card prose and, for command rules, the words of its pattern. It is
-/// what `engine.catalogue` reports: equal fingerprints mean the same rules with the same
-/// scores. Logic written as code (a `CommandFn` or the engine's own checks) is not in it; the
-/// engine's version covers that.
+/// axes, reach, action, floor and, for command rules, the words of its pattern, then over the
+/// digest of every rule's card prose (`prose_digest`). It is what `engine.catalogue` reports:
+/// equal fingerprints mean the same rules with the same scores. Logic written as code (a
+/// `CommandFn` or the engine's own checks) is not in it; the engine's version covers that.
 pub fn fingerprint() -> &'static str {
     static FINGERPRINT: OnceLock<String> = OnceLock::new();
     FINGERPRINT.get_or_init(|| {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut feed = |bytes: &[u8]| {
-            for &byte in bytes.iter().chain([0xffu8].iter()) {
-                hash ^= u64::from(byte);
-                hash = hash.wrapping_mul(0x0100_0000_01b3);
-            }
-        };
+        let mut hash = Fnv::new();
         for rule in all() {
-            feed(rule.id().as_bytes());
-            feed(&[
+            hash.feed(rule.id().as_bytes());
+            hash.feed(&[
                 rule.reversibility as u8,
                 rule.scope as u8,
                 rule.reach as u8,
                 rule.action as u8,
                 rule.floor.map_or(0xfe, |d| d as u8),
             ]);
-            // Not `instead`: the page's build shortens it (`shipped::form`), and the same
-            // rules must give the same fingerprint in the CLI, the module and the page.
-            for text in [rule.title(), rule.why(), rule.consequence(), rule.safer()] {
-                feed(text.as_bytes());
-            }
-            feed(rule.questions().joined.as_bytes());
             if let Matcher::Command(pattern) = &rule.matcher {
                 for words in [
                     pattern.programs,
@@ -409,15 +397,55 @@ pub fn fingerprint() -> &'static str {
                 .iter()
                 .chain(pattern.subcommands)
                 {
-                    feed(words.joined.as_bytes());
+                    hash.feed(words.joined.as_bytes());
                 }
-                feed(pattern.target_flag.unwrap_or("").as_bytes());
+                hash.feed(pattern.target_flag.unwrap_or("").as_bytes());
             }
         }
+        // The page's builds read the prose's digest from the shipped file's header, so the
+        // first report does not wait for every rule's prose to be decoded (see `shipped`).
+        #[cfg(target_arch = "wasm32")]
+        let prose = shipped::digest();
+        #[cfg(not(target_arch = "wasm32"))]
+        let prose = prose_digest();
+        hash.feed(&prose.to_le_bytes());
+        let hash = hash.0;
         let mut out = String::with_capacity(16);
         crate::words::push_hex(&mut out, hash, 16, false);
         out
     })
+}
+
+/// FNV-1a, 64 bits, with a 0xff after each piece so that pieces cannot run into each other.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn feed(&mut self, bytes: &[u8]) {
+        for &byte in bytes.iter().chain([0xffu8].iter()) {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A digest of every rule's card prose, in catalogue order: title, why, consequence, safer and
+/// questions. Not `instead`: the page's build shortens it (`shipped::form`), and the same rules
+/// must give the same fingerprint in the CLI, the module and the page. The shipped file's
+/// header carries this digest, and a test checks that it is this one.
+#[cfg(not(target_arch = "wasm32"))]
+fn prose_digest() -> u64 {
+    let mut hash = Fnv::new();
+    for rule in all() {
+        for text in [rule.title(), rule.why(), rule.consequence(), rule.safer()] {
+            hash.feed(text.as_bytes());
+        }
+        hash.feed(rule.questions().joined.as_bytes());
+    }
+    hash.0
 }
 
 pub fn find(id: &str) -> Option<&'static Rule> {

@@ -1,25 +1,30 @@
 //! The catalogue's prose as the WebAssembly builds ship it: every rule's texts in one file
-//! (`prose.bin`), compressed by the small context-mixing coder below, and read back the first
-//! time a card or the catalogue's fingerprint needs them.
+//! (`prose.bin`), compressed by the small context-mixing coder below, and read back as far as
+//! the cards being written need.
 //!
-//! Why a coder of our own: the rules' titles, reasons, safer steps and questions are 184 KB of
+//! Why a coder of our own: the rules' titles, reasons, safer steps and questions are 185 KB of
 //! English, most of the page's data. Predicting each bit from the bytes before it (orders 1
 //! to 4, the current word and the longest earlier repeat, mixed by a small learned weighting,
-//! as PAQ-family compressors do) stores them in 46 KB, where the Zopfli gzip the pages are
-//! served with needed about 55 KB; with the decoder's 2 KB of wasm, every page is about 8 KB
-//! smaller (measured on the built pages). The price is time, once, at the first assessment:
-//! about 70 ms natively and 100 to 150 ms in V8 on the two-core machine the budgets are
-//! measured on, which the first verdict waits for; and 2.5 MB of tables while it runs.
+//! as PAQ-family compressors do) stores them in 47 KB, where the Zopfli gzip the pages are
+//! served with needed about 55 KB; with the decoder's 2 KB of wasm, every page is about 7 KB
+//! smaller (measured on the built pages). The price is time: about 70 ms natively and 100 to
+//! 150 ms in V8, on the two-core machine the budgets are measured on, to decode the whole
+//! file, and 2.5 MB of tables while it is read.
+//!
+//! So the file is read only as far as needed, and ordered to make that short. Its records
+//! come with the rules shown on the most of the repository's eval plans first (`order`); a
+//! rule's texts are decoded the first time a card asks for them, with every record before
+//! them, and kept. The catalogue's fingerprint needs a digest of all the prose, which the
+//! file's header carries, so a report does not wait for the rest. On the eval plans, the
+//! median plan's cards need the first 18% of the file.
 //!
 //! Native builds (the CLI, the tests, `docs/rules.md`) keep the texts as written in the rule
 //! declarations. A unit test (`the_shipped_prose_is_the_catalogues`, below) compares
 //! `prose.bin` with the catalogue as the wasm builds keep it and rewrites the file with
 //! `UPDATE_DOCS=1`, so it cannot fall behind the catalogue unnoticed.
 
-use std::sync::OnceLock;
-
-/// Ends each rule's texts in the shipped file; the rules come sorted by id.
-const RECORD_END: char = '\u{1e}';
+/// Ends each rule's texts in the shipped file.
+const RECORD_END: u8 = 0x1e;
 
 /// The compressed prose (see the module's documentation).
 #[cfg(target_arch = "wasm32")]
@@ -29,26 +34,105 @@ static SHIPPED: &[u8] = include_bytes!("prose.bin");
 /// alone if the shipped file has no such rule (a test keeps that from happening).
 #[cfg(target_arch = "wasm32")]
 pub fn texts(id: &'static str) -> &'static str {
-    find(records(SHIPPED), id).unwrap_or(id)
+    lookup(SHIPPED, id).unwrap_or(id)
 }
 
-/// Every rule's texts, decoded once and kept for the life of the page or process: there is one
-/// file, so only the first call's `coded` is read.
-fn records(coded: &[u8]) -> &'static [&'static str] {
-    static RECORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    RECORDS.get_or_init(|| {
+/// The digest of the catalogue's prose that the shipped file's header carries
+/// (`rules::prose_digest`), read without decoding anything.
+#[cfg(target_arch = "wasm32")]
+pub fn digest() -> u64 {
+    header(SHIPPED).0
+}
+
+/// The shipped file's header, the prose's digest (eight bytes, little-endian), and what
+/// follows it, the coded records.
+fn header(shipped: &[u8]) -> (u64, &[u8]) {
+    let digest = shipped
+        .get(..8)
+        .and_then(|head| head.try_into().ok())
+        .map_or(0, u64::from_le_bytes);
+    (digest, shipped.get(8..).unwrap_or_default())
+}
+
+/// The rule `id`'s record in `shipped`, decoding only as far as it. The records come in the
+/// order rules are most often shown in (see `order`), so a plan's cards usually need the
+/// start of the file alone, and the whole file is decoded only for a rarely shown rule or the
+/// catalogue page. What is decoded is kept for the life of the page or process: there is one
+/// file, so only the first call's `shipped` is read.
+#[cfg(target_arch = "wasm32")]
+fn lookup(shipped: &'static [u8], id: &str) -> Option<&'static str> {
+    static STREAM: std::sync::Mutex<Option<Stream>> = std::sync::Mutex::new(None);
+    let mut stream = STREAM
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    stream
+        .get_or_insert_with(|| Stream::new(header(shipped).1))
+        .find(id)
+}
+
+/// The shipped records decoded so far, and the decoder that reads on.
+struct Stream {
+    decoder: Decoder<'static>,
+    /// Every byte decoded so far: the coder predicts from all of them.
+    history: Vec<u8>,
+    length: usize,
+    /// Each record decoded so far, with its id, sorted by id.
+    records: Vec<(&'static str, &'static str)>,
+}
+
+impl Stream {
+    fn new(coded: &'static [u8]) -> Stream {
+        let (decoder, length) = Decoder::new(coded);
+        Stream {
+            decoder,
+            history: Vec::with_capacity(length),
+            length,
+            records: Vec::new(),
+        }
+    }
+
+    fn find(&mut self, id: &str) -> Option<&'static str> {
+        let at = |records: &[(&str, &'static str)]| {
+            records
+                .binary_search_by(|(known, _)| (*known).cmp(id))
+                .ok()
+                .and_then(|at| records.get(at))
+                .map(|(_, text)| *text)
+        };
+        if let Some(text) = at(&self.records) {
+            return Some(text);
+        }
+        while let Some(record) = self.next_record() {
+            if id_of(record) == id {
+                return Some(record);
+            }
+        }
+        None
+    }
+
+    /// Decodes the next record, keeps it and returns it; `None` at the file's end.
+    fn next_record(&mut self) -> Option<&'static str> {
+        let start = self.history.len();
+        if start >= self.length {
+            return None;
+        }
+        // Two calls of `byte`, not one in a loop: wasm-opt inlines a function that has a
+        // single caller, and `byte` must stay a function of its own (see there).
+        let byte = self.decoder.byte(&self.history);
+        self.history.push(byte);
+        while self.history.len() < self.length && self.history.last() != Some(&RECORD_END) {
+            let byte = self.decoder.byte(&self.history);
+            self.history.push(byte);
+        }
+        let bytes = self.history.get(start..)?;
+        let bytes = bytes.strip_suffix(&[RECORD_END]).unwrap_or(bytes);
         let text: &'static str =
-            String::from_utf8(decode(coded)).map_or("", |text| Box::leak(text.into_boxed_str()));
-        text.split_terminator(RECORD_END).collect()
-    })
-}
-
-/// The record whose id is `id`, by binary search over records sorted by id.
-fn find(records: &[&'static str], id: &str) -> Option<&'static str> {
-    records
-        .binary_search_by(|record| id_of(record).cmp(id))
-        .ok()
-        .and_then(|at| records.get(at).copied())
+            Box::leak(String::from_utf8_lossy(bytes).into_owned().into_boxed_str());
+        let id = id_of(text);
+        let at = self.records.partition_point(|(known, _)| *known < id);
+        self.records.insert(at, (id, text));
+        Some(text)
+    }
 }
 
 /// The id a rule's texts start with.
@@ -71,15 +155,53 @@ pub fn form(text: &str) -> String {
     parts.join(&crate::words::SEPARATOR.to_string())
 }
 
-/// The whole catalogue's texts as the shipped file holds them, before coding.
+/// The whole catalogue's texts as the shipped file holds them, before coding: each rule's
+/// texts and a record end, in the order `order` gives.
 #[cfg(test)]
-pub fn catalogue() -> String {
+pub fn catalogue(order: &[&str]) -> String {
     let mut texts: Vec<String> = super::all().map(|rule| form(rule.text)).collect();
-    texts.sort_by(|a, b| id_of(a).cmp(id_of(b)));
+    let rank = |text: &String| {
+        let id = id_of(text);
+        (
+            order.iter().position(|o| *o == id).unwrap_or(order.len()),
+            id.to_string(),
+        )
+    };
+    texts.sort_by_cached_key(rank);
     texts
         .iter()
-        .map(|text| format!("{text}{RECORD_END}"))
+        .map(|text| format!("{text}{}", char::from(RECORD_END)))
         .collect()
+}
+
+/// Rule ids, those shown on the most of the repository's eval plans (`eval/plans`) first: the
+/// order the shipped file keeps its records in, so that the first cards a page shows are
+/// decoded from the file's start (see `lookup`). The eval plans stand in for the plans people
+/// paste; a rule no plan shows comes after them all, by id.
+#[cfg(test)]
+fn order() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../eval/plans");
+    let mut plans: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    plans.retain(|path| path.extension().is_some_and(|ext| ext != "expect"));
+    plans.sort();
+    let mut shown: std::collections::BTreeMap<String, usize> = Default::default();
+    for path in plans {
+        let plan = std::fs::read_to_string(&path).unwrap_or_default();
+        let assessment = crate::assess(&plan, &crate::Options::default());
+        let mut ids: std::collections::BTreeSet<&str> = Default::default();
+        for step in &assessment.steps {
+            ids.extend(step.findings.iter().map(|f| f.rule.as_str()));
+        }
+        ids.extend(assessment.patterns.iter().map(|p| p.rule.as_str()));
+        for id in ids {
+            *shown.entry(id.to_string()).or_default() += 1;
+        }
+    }
+    let mut ids: Vec<(String, usize)> = shown.into_iter().collect();
+    ids.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ids.into_iter().map(|(id, _)| id).collect()
 }
 
 /// Bits of each context's table index: 2^18 two-byte counters (512 KB) per context keeps
@@ -319,31 +441,12 @@ fn split(low: u32, high: u32, p: u32) -> u32 {
     low + ((u64::from(high - low) * u64::from(p)) >> 12) as u32
 }
 
-/// The decoded bytes of `coded` (its first four bytes are the length, little-endian). Bytes
-/// that are not a coded file give bytes that are not the catalogue, never a panic.
+/// The decoded bytes of `coded` (its first four bytes are the length, little-endian), all at
+/// once. Bytes that are not a coded file give bytes that are not the catalogue, never a panic.
+#[cfg(test)]
 pub fn decode(coded: &[u8]) -> Vec<u8> {
-    let length = coded
-        .get(..4)
-        .and_then(|head| head.try_into().ok())
-        .map_or(0, u32::from_le_bytes) as usize;
-    let length = length.min(1 << 22);
-    let mut decoder = Decoder {
-        model: Model::new(),
-        input: coded.get(4..).unwrap_or_default(),
-        low: 0,
-        high: u32::MAX,
-        x: 0,
-    };
-    for _ in 0..4 {
-        decoder.x = (decoder.x << 8) | decoder.next_input();
-    }
+    let (mut decoder, length) = Decoder::new(coded);
     let mut out = Vec::with_capacity(length);
-    // Two calls of `byte`, not one in a loop: wasm-opt inlines a function that has a single
-    // caller, and `byte` must stay a function of its own (see there).
-    if length > 0 {
-        let first = decoder.byte(&out);
-        out.push(first);
-    }
     while out.len() < length {
         let byte = decoder.byte(&out);
         out.push(byte);
@@ -360,7 +463,28 @@ struct Decoder<'a> {
     x: u32,
 }
 
-impl Decoder<'_> {
+impl<'a> Decoder<'a> {
+    /// A decoder of `coded` (its first four bytes are the decoded length, little-endian), and
+    /// that length. Bytes that are not a coded file decode to bytes that are not the
+    /// catalogue, never to a panic.
+    fn new(coded: &'a [u8]) -> (Decoder<'a>, usize) {
+        let length = coded
+            .get(..4)
+            .and_then(|head| head.try_into().ok())
+            .map_or(0, u32::from_le_bytes) as usize;
+        let mut decoder = Decoder {
+            model: Model::new(),
+            input: coded.get(4..).unwrap_or_default(),
+            low: 0,
+            high: u32::MAX,
+            x: 0,
+        };
+        for _ in 0..4 {
+            decoder.x = (decoder.x << 8) | decoder.next_input();
+        }
+        (decoder, length.min(1 << 22))
+    }
+
     fn next_input(&mut self) -> u32 {
         let (first, rest) = self
             .input
@@ -427,25 +551,50 @@ pub fn encode(text: &[u8]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::{catalogue, decode, encode, find, records};
+    use super::{catalogue, decode, encode, header, id_of, order, Stream, RECORD_END};
 
-    /// The shipped file is the catalogue as the WebAssembly builds keep it, and it reads back.
-    /// `UPDATE_DOCS=1` rewrites it, as it rewrites `docs/rules.md`.
+    /// The records of decoded prose, sorted by id.
+    fn sorted(text: &[u8]) -> Vec<&[u8]> {
+        let mut records: Vec<&[u8]> = text.split(|b| *b == RECORD_END).collect();
+        records.pop();
+        records.sort_by_key(|record| record.split(|b| *b == 0x1f).next().map(<[u8]>::to_vec));
+        records
+    }
+
+    /// The shipped file is the catalogue as the WebAssembly builds keep it, its header carries
+    /// the prose's digest, and every rule's record reads back from it. `UPDATE_DOCS=1` rewrites
+    /// it, as it rewrites `docs/rules.md`, with the records in the order `order` gives; the
+    /// order only makes the page faster, so an older order is not stale.
     #[test]
     fn the_shipped_prose_is_the_catalogues() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules/prose.bin");
-        let expected = catalogue();
+        let digest = super::super::prose_digest();
         if std::env::var_os("UPDATE_DOCS").is_some() {
-            std::fs::write(path, encode(expected.as_bytes())).expect("prose.bin is writable");
+            let order = order();
+            let order: Vec<&str> = order.iter().map(String::as_str).collect();
+            let mut file = digest.to_le_bytes().to_vec();
+            file.extend(encode(catalogue(&order).as_bytes()));
+            std::fs::write(path, file).expect("prose.bin is writable");
         }
-        let shipped = std::fs::read(path).unwrap_or_default();
+        let shipped: &'static [u8] = Vec::leak(std::fs::read(path).unwrap_or_default());
+        let stale = "src/rules/prose.bin is not the catalogue's prose: regenerate it with \
+                     `cargo xtask docs`";
+        let (written, coded) = header(shipped);
+        assert_eq!(written, digest, "{stale}");
+        let expected = catalogue(&[]);
         assert!(
-            decode(&shipped) == expected.as_bytes(),
-            "src/rules/prose.bin is not the catalogue's prose: regenerate it with \
-             `cargo xtask docs`"
+            sorted(&decode(coded)) == sorted(expected.as_bytes()),
+            "{stale}"
         );
+
+        let mut stream = Stream::new(coded);
+        let first = stream
+            .next_record()
+            .map(id_of)
+            .unwrap_or_default()
+            .to_string();
         for rule in super::super::all() {
-            let found = find(records(&shipped), rule.id());
+            let found = stream.find(rule.id());
             assert_eq!(
                 found,
                 Some(super::form(rule.text).as_str()),
@@ -453,6 +602,16 @@ mod tests {
                 rule.id()
             );
         }
+        assert_eq!(stream.find("no.such-rule"), None);
+
+        // The first record is found by decoding it alone.
+        let mut stream = Stream::new(coded);
+        assert!(stream.find(&first).is_some());
+        assert!(
+            stream.history.len() * 20 < stream.length,
+            "{}",
+            stream.history.len()
+        );
     }
 
     #[test]
