@@ -15,8 +15,8 @@ use crate::Options;
 
 /// Assesses text that is already a plan and writes its report: steps, findings, patterns,
 /// then cards.
-fn run_text(input: &str, options: &Options, outside: &[Span]) -> Assessment {
-    explain::report(input, assess::assess_text(input, options, outside), options)
+fn run_text(input: &str, options: &Options, given: &assess::Given) -> Assessment {
+    explain::report(input, assess::assess_text(input, options, given), options)
 }
 
 pub fn run(input: &str, options: &Options) -> Assessment {
@@ -26,17 +26,20 @@ pub fn run(input: &str, options: &Options) -> Assessment {
 
     let rewritten = match options.format {
         None | Some(Format::Json) | Some(Format::Terraform) => transcript::rewrite(text)
-            .map(|r| (r.derived, r.kind, r.outside))
-            .or_else(|| terraform::rewrite(text).map(|d| (d, "terraform-plan", Vec::new()))),
+            .map(|r| (r.derived, r.kind, r.outside, r.counted))
+            .or_else(|| {
+                terraform::rewrite(text).map(|d| (d, "terraform-plan", Vec::new(), Vec::new()))
+            }),
         Some(_) => None,
     };
     let mut assessment = match &rewritten {
-        Some((derived, kind, outside)) => {
+        Some((derived, kind, outside, counted)) => {
             let inner = Options {
                 format: Some(Format::Markdown),
                 ..options.clone()
             };
-            let mut a = run_text(&derived.text, &inner, outside);
+            let given = assess::Given { outside, counted };
+            let mut a = run_text(&derived.text, &inner, &given);
             a.format = (*kind).to_string();
             decode(&mut a);
             remap(&mut a, text, &|s| derived.map(s));
@@ -51,7 +54,7 @@ pub fn run(input: &str, options: &Options) -> Assessment {
             a.summary = explain::summary(a.verdict, &a.steps, &a.patterns, options);
             a
         }
-        None => run_text(text, options, &[]),
+        None => run_text(text, options, &assess::Given::default()),
     };
     if let Some(cleaned) = &cleaned {
         remap(&mut assessment, input, &|s| cleaned.map(s));

@@ -5325,3 +5325,51 @@ fn a_powershell_array_of_quoted_values_runs_nothing() {
     assert_eq!(decision(read), Decision::Proceed, "{read}");
     assert!(decision("$Removed = @(Remove-Item -Recurse -Force C:\\data)") >= Decision::Escalate);
 }
+
+/// An MCP transcript: a search with `search_filter` whose result counts `count` matches, then
+/// a bulk update whose filter is `update_filter`.
+fn search_then_bulk_update(search_filter: &str, count: &str, update_filter: &str) -> String {
+    [
+        format!(r#"{{"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {{"name": "tracker_search_issues", "arguments": {{"filter": {search_filter}, "first": 5}}}}}}"#),
+        format!(r#"{{"jsonrpc": "2.0", "id": 1, "result": {{"content": [{{"type": "text", "text": "{{\"totalCount\": {count}, \"nodes\": []}}"}}]}}}}"#),
+        format!(r#"{{"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {{"name": "tracker_bulk_update_issues", "arguments": {{"filter": {update_filter}, "update": {{"stateId": "wfs_9c0d"}}}}}}}}"#),
+        r#"{"jsonrpc": "2.0", "id": 2, "result": {"content": [{"type": "text", "text": "{\"updated\": 3}"}]}}"#.to_string(),
+    ]
+    .join("\n")
+}
+
+#[test]
+fn a_change_by_a_filter_an_earlier_read_counted_as_many_reaches_them_all() {
+    let label = r#"{"labels": {"name": {"contains": "repro"}}}"#;
+    let plan = search_then_bulk_update(label, "1188", label);
+    let assessment = assess_in_production(&plan);
+    let update = step(&assessment, 2);
+    assert!(update.decision >= Decision::Escalate, "{update:?}");
+    let note = update
+        .findings
+        .iter()
+        .flat_map(|f| &f.adjustments)
+        .find(|a| a.note.contains("earlier read"))
+        .expect("the count is said on the card");
+    // The evidence is the update's own filter.
+    let filter_at = plan.rfind(label).expect("the filter is in the plan");
+    assert!(note
+        .evidence
+        .iter()
+        .all(|s| s.start >= filter_at && s.end <= filter_at + label.len()));
+    assert!(update.shown.contains("1188"), "{}", update.shown);
+
+    // Few matches, another filter, or no count: the update is what it was.
+    let other = r#"{"labels": {"name": {"eq": "needs-repro"}}}"#;
+    for quiet in [
+        search_then_bulk_update(label, "6", label),
+        search_then_bulk_update(label, "1188", other),
+        search_then_bulk_update(label, "\"many\"", label),
+    ] {
+        let assessment = assess_in_production(&quiet);
+        let update = step(&assessment, 2);
+        assert_eq!(update.decision, Decision::Review, "{quiet}");
+    }
+    // The search itself only reads.
+    assert_eq!(step(&assessment, 1).decision, Decision::Proceed);
+}

@@ -15,6 +15,9 @@ pub struct Environment {
     pub nonproduction: Option<Span>,
     /// The first word that names a scratch or temporary target.
     pub scratch: Option<Span>,
+    /// A tool call's filter whose matches an earlier read in the plan counted as many (see
+    /// `transcript::Rewritten::counted`); the plan's words, not the step's, show it.
+    pub counted: Option<Span>,
 }
 
 const PRODUCTION: Words = words!["prod", "production", "prd", "live", "prods", "productive"];

@@ -117,15 +117,30 @@ pub(crate) struct Assessed {
     pub patterns: Vec<crate::report::PatternReport>,
 }
 
-/// Assesses text that is already a plan (shell, SQL, prose or Markdown). `outside` are spans
-/// of it that tools returned to the agent (data, read for instructions aimed at the agent).
-pub(crate) fn assess_text(input: &str, options: &Options, outside: &[Span]) -> Assessed {
+/// What a transcript's rewriting learned about the plan text it wrote (see
+/// `transcript::Rewritten`); empty for a plan given as text.
+#[derive(Default)]
+pub(crate) struct Given<'a> {
+    /// Spans that tools returned to the agent (data, read for instructions aimed at the
+    /// agent).
+    pub outside: &'a [Span],
+    /// Spans of calls' filters whose matches an earlier read counted as many.
+    pub counted: &'a [Span],
+}
+
+/// Assesses text that is already a plan (shell, SQL, prose or Markdown), with what a
+/// transcript's rewriting knows about it.
+pub(crate) fn assess_text(input: &str, options: &Options, given: &Given) -> Assessed {
     let (format, steps) = plan::split(input, options.format);
     let mut state = ShellState::default();
     let mut work: Vec<StepWork> = steps
         .into_iter()
-        .map(|step| assess_step(input, step, &mut state, options))
+        .map(|step| {
+            let counted = given.counted.iter().find(|s| step.span.contains(**s));
+            assess_step(input, step, &mut state, options, counted.copied())
+        })
         .collect();
+    let outside = given.outside;
     claims::attach(input, &mut work, outside, options);
     flows::follow(input, &mut work, outside, options);
     let patterns = patterns::find(input, &mut work);
@@ -176,7 +191,13 @@ fn deletes_what_was_listed(pipeline: &[Command], hits: &mut [(&'static Rule, Hit
     }
 }
 
-fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Options) -> StepWork {
+fn assess_step(
+    input: &str,
+    step: Step,
+    state: &mut ShellState,
+    options: &Options,
+    counted: Option<Span>,
+) -> StepWork {
     // Words inside backticks are code, not prose, and so are those of a command a colon
     // introduces ("Delete my working files: rm -f /tmp/dsr-*.csv"); a command found after a
     // verb of running still reads as words too, since the sentence may say more than it.
@@ -190,7 +211,10 @@ fn assess_step(input: &str, step: Step, state: &mut ShellState, options: &Option
         })
         .collect();
     let all_tokens = prose::tokens(input, step.span, &[]);
-    let environment = Environment::of(&all_tokens, &options.policy);
+    let environment = Environment {
+        counted,
+        ..Environment::of(&all_tokens, &options.policy)
+    };
     let mut hits: Vec<(&'static Rule, Hit, Option<usize>)> = Vec::new();
     let mut commands = Vec::new();
     for code in &step.code {

@@ -103,6 +103,7 @@ pub fn place(
         p.audit_records();
         p.everything_at_once();
         p.many_at_once();
+        p.counted_many();
         p.skipped_confirmation();
         p.preview();
         p.dry_run_in_words();
@@ -460,6 +461,25 @@ impl Placing<'_> {
             self.scope = self.scope.widen();
             self.push(AdjustmentKind::Amplifier, crate::words::fill("It applies to many things at once (`{}`), which widens what a mistake reaches.", span.slice(self.input)), vec![span]);
         }
+    }
+
+    /// A tool call acting on whatever its filter matches, where an earlier read in the plan
+    /// counted many matches for the same filter (see `transcript`): the change reaches that
+    /// many items at once, more than anyone checks one by one, which the filter's words alone
+    /// do not show.
+    fn counted_many(&mut self) {
+        let Some(span) = self.environment.counted else {
+            return;
+        };
+        if !self.rule.reach.follows_environment() || self.scope >= Scope::Organization {
+            return;
+        }
+        self.scope = self.scope.widen().max(Scope::Production);
+        self.push(
+            AdjustmentKind::Amplifier,
+            "It acts on every item its filter matches, and an earlier read in the plan counted many of them: more than anyone can check one by one.",
+            vec![span],
+        );
     }
 
     /// A flag that answers the prompt for the agent; one that skips a check showing what will

@@ -206,6 +206,10 @@ pub struct Rewritten {
     /// What tools returned to the agent (tool results), as spans of the derived text: written
     /// as data blocks, never steps, and read for instructions aimed at the agent.
     pub outside: Vec<Span>,
+    /// Calls that act on whatever a filter matches, where an earlier call's result counted
+    /// many matches for the same filter: the words that say so in each call's step, as spans
+    /// of the derived text (see `Writer::filtered`).
+    pub counted: Vec<Span>,
 }
 
 pub fn rewrite(input: &str) -> Option<Rewritten> {
@@ -223,6 +227,11 @@ pub fn rewrite(input: &str) -> Option<Rewritten> {
         dry_run: None,
         public_reply: None,
         channel: None,
+        call_id: None,
+        filters: Vec::new(),
+        awaiting: Vec::new(),
+        counted_here: None,
+        counted: Vec::new(),
     };
     let mut kind = "json";
     for value in &values {
@@ -244,6 +253,7 @@ pub fn rewrite(input: &str) -> Option<Rewritten> {
         derived: out.derived,
         kind,
         outside: out.outside,
+        counted: out.counted,
     })
 }
 
@@ -293,6 +303,18 @@ struct Writer<'a> {
     /// A chat tool's channel given without its `#` (`"channel": "C05SDKTEAM"`), which the item
     /// writes as `#C05SDKTEAM`: the channel the prose rules know, team or audience by its name.
     channel: Option<Span>,
+    /// The id of the call being written (`"id"` of an OpenAI or Anthropic call, an MCP
+    /// request's), which its result names.
+    call_id: Option<String>,
+    /// Each filter a call selected by (its value as written, without spaces), and how many
+    /// matches its result counted, once it came.
+    filters: Vec<(String, Option<u64>)>,
+    /// Calls whose result has not come yet: their id and their filter in `filters`.
+    awaiting: Vec<(Option<String>, usize)>,
+    /// The filter of the call being written and its count, where an earlier result counted
+    /// many matches for it, for the item to say so.
+    counted_here: Option<(Span, u64)>,
+    counted: Vec<Span>,
 }
 
 impl Writer<'_> {
@@ -329,6 +351,18 @@ impl Writer<'_> {
         let Some(content) = content else {
             return false;
         };
+        // The call this answers: by id where the transcript gives one, else the latest.
+        let id = words!["tool_call_id", "tool_use_id", "id"]
+            .iter()
+            .find_map(|key| value.get(key).map(|v| id_text(v, self.input)));
+        let answered = match &id {
+            Some(id) => self
+                .awaiting
+                .iter()
+                .position(|(call, _)| call.as_ref() == Some(id)),
+            None => self.awaiting.len().checked_sub(1),
+        };
+        let filter = answered.map(|at| self.awaiting.remove(at).1);
         let mut texts: Vec<&Text> = Vec::new();
         match content {
             Value::String(text) => texts.push(text),
@@ -340,6 +374,12 @@ impl Writer<'_> {
                 }
             }
             _ => {}
+        }
+        if let Some(entry) = filter.and_then(|at| self.filters.get_mut(at)) {
+            entry.1 = texts
+                .iter()
+                .filter_map(|text| counted_matches(text.as_str()))
+                .max();
         }
         for text in texts {
             for word in text.as_str().split(|c: char| {
@@ -367,6 +407,7 @@ impl Writer<'_> {
         let Value::Object(..) = value else {
             return false;
         };
+        self.call_id = value.get("id").map(|v| id_text(v, self.input));
         // OpenAI: {"function": {"name": ..., "arguments": "<json>"}}
         if let Some(function) = value.get("function") {
             if let (Some(Value::String(name)), Some(arguments)) =
@@ -437,6 +478,7 @@ impl Writer<'_> {
             }
             return;
         };
+        self.filtered(fields);
         // A file editor's `command` (`create`, `str_replace`, `view`) says what it does to the
         // file at `path`: the step is that verb and that path (the editor's own name, full of
         // words like "replace" and "edit", would say more than the call does).
@@ -1121,9 +1163,50 @@ impl Writer<'_> {
         if let Some(reply) = self.public_reply.take() {
             self.derived.stand_in("; reply to the requester", reply);
         }
+        if let Some((filter, matches)) = self.counted_here.take() {
+            let start = self.derived.text.len();
+            let words = format!(" on what its filter matches ({matches} by an earlier result)");
+            self.derived.stand_in(&words, filter);
+            self.counted.push(Span::new(start, self.derived.text.len()));
+        }
         self.derived.stand_in(" }", close);
         self.derived.stand_in("\n", close);
         self.items += 1;
+    }
+
+    /// Notes the filter a call selects by (`"filter"`, `"search"`, `"query"`, `"jql"`, ...), to
+    /// be counted by its result; where an earlier result counted many matches for the same
+    /// filter, the call's item says so (`counted_here`). A search that showed 1,188 matches and
+    /// a bulk update with the same filter is a change to 1,188 items, though neither call's
+    /// words say how many.
+    fn filtered(&mut self, fields: &[(Text, Value)]) {
+        self.counted_here = None;
+        let Some((_, value)) = fields
+            .iter()
+            .find(|(key, _)| FILTER_KEYS.contains(key.as_str().to_ascii_lowercase().as_str()))
+        else {
+            return;
+        };
+        let written: String = value
+            .span()
+            .slice(self.input)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if written.len() < 3 {
+            return;
+        }
+        self.counted_here = self
+            .filters
+            .iter()
+            .filter(|(earlier, _)| *earlier == written)
+            .filter_map(|(_, count)| *count)
+            .max()
+            .filter(|count| *count >= COUNTED_MANY)
+            .map(|count| (value.span(), count));
+        self.awaiting
+            .push((self.call_id.take(), self.filters.len()));
+        self.filters.push((written, None));
     }
 
     /// Where a call's arguments post a public reply on a ticket or a conversation (Zendesk's
@@ -1316,6 +1399,77 @@ impl Writer<'_> {
 
 /// The first string that is every address (`0.0.0.0/0`, `::/0`) in a resource's values, with
 /// the object that holds it (where its ports are), outside `egress` blocks.
+/// Arguments that select what a call acts on by a condition rather than by name.
+const FILTER_KEYS: Words = words![
+    "filter",
+    "filters",
+    "search",
+    "query",
+    "q",
+    "where",
+    "jql",
+    "criteria",
+    "selector",
+    "conditions"
+];
+/// Fields of a result that count what a filter matched (the largest is the total: a page of
+/// results counts fewer).
+const COUNT_KEYS: Words = words![
+    "totalcount",
+    "total_count",
+    "total",
+    "count",
+    "matched",
+    "totalresults",
+    "total_results",
+    "totalhits",
+    "total_hits",
+    "resultsize"
+];
+/// From this many matches, a change by filter is a mass change: more items than anyone checks
+/// one by one.
+const COUNTED_MANY: u64 = 20;
+
+/// The largest count a result's text gives in a counting field (`"totalCount": 1188`), if any.
+fn counted_matches(text: &str) -> Option<u64> {
+    let lower = text.to_ascii_lowercase();
+    let mut best: Option<u64> = None;
+    let mut rest = lower.as_str();
+    while let Some(at) = rest.find('"') {
+        let after = &rest[at + 1..];
+        let Some(end) = after.find('"') else {
+            break;
+        };
+        let key = &after[..end];
+        rest = &after[end + 1..];
+        let value = rest.trim_start();
+        let Some(value) = value.strip_prefix(':') else {
+            continue;
+        };
+        if !COUNT_KEYS.contains(key) {
+            continue;
+        }
+        let digits: String = value
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .take(12)
+            .collect();
+        if let Ok(number) = digits.parse::<u64>() {
+            best = best.max(Some(number));
+        }
+    }
+    best
+}
+
+/// A call's or a result's id as written, without the quotes of a string.
+fn id_text(value: &Value, input: &str) -> String {
+    match value {
+        Value::String(text) => text.as_str().to_string(),
+        other => other.span().slice(input).to_string(),
+    }
+}
+
 fn open_source<'v>(value: &'v Value, holder: &'v Value) -> Option<(&'v Text, &'v Value)> {
     match value {
         Value::String(text) => {
