@@ -1880,6 +1880,14 @@ const CODE_WORK: Words = words![
 /// on code when it is one item's.
 const BOOKKEEPING: Words = words![
     "transition*",
+    // Closing, reopening or commenting on an issue, a ticket or a pull request.
+    "close",
+    "closes",
+    "closing",
+    "reopen*",
+    "comment",
+    "comments",
+    "commenting",
     "label",
     "labels",
     "labelling",

@@ -1095,6 +1095,14 @@ pub(crate) const CHANGE_VERBS: Words = words![
     "rollback",
     "patch*",
     "edit*",
+    // Closing or reopening something (an issue, an account, a port) and commenting on it.
+    "close",
+    "closes",
+    "closing",
+    "reopen*",
+    "comment",
+    "comments",
+    "commenting",
     // The same verbs on many records at once, written as one hyphenated word ("bulk-edit the
     // two fields on all 2,140 companies"); two words ("bulk edit") are read already.
     "bulk-edit*",

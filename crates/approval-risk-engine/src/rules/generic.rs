@@ -493,9 +493,9 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
-        examples: examples(&["Deploy the new version of the API.", "Update the nginx configuration.", "Then bulk-edit the Account owner field on all 2,140 companies."]),
+        examples: examples(&["Deploy the new version of the API.", "Update the nginx configuration.", "Then bulk-edit the Account owner field on all 2,140 companies.", "Close the customer account for acme-corp in Stripe."]),
         #[cfg(test)]
-        counterexamples: examples(&["Check the logs for errors.", "Verify the service is healthy.", "Read the bulk-edit guide before starting.", "Log the counts on OPS-12 and set it to Done."]),
+        counterexamples: examples(&["Check the logs for errors.", "Verify the service is healthy.", "Read the bulk-edit guide before starting.", "Log the counts on OPS-12 and set it to Done.", "Close issue #42 with a comment linking the PR.", "Comment on the ticket that the fix shipped."]),
     },
     Rule {
         text: rule_text!("prose.unclear", "The tool cannot tell what this step does", "The tool recognises steps by the actions they name, such as delete, deploy or grant; this one names none.", "what it changes, if anything, is unknown", "Ask the agent to say exactly what the step does and which systems it touches.", ["What exactly will this step do?", "Which systems will it touch?"], "List the exact commands for this step."),
@@ -510,7 +510,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         examples: examples(&["Proceed with phase two."]),
         #[cfg(test)]
-        counterexamples: examples(&["Verify the service is healthy.", "Prüfe die Logs des Dienstes.", "Revisa los registros del servicio.", "本番データベースのバックアップを確認する。"]),
+        counterexamples: examples(&["Verify the service is healthy.", "Close the issue titled \"Cleanup done\".", "Prüfe die Logs des Dienstes.", "Revisa los registros del servicio.", "本番データベースのバックアップを確認する。"]),
     },
     Rule {
         text: rule_text!("prose.unread-language", "Written in a language the tool cannot read", "The tool reads plans in English, German, French, Spanish, Portuguese and Japanese; this step's words it cannot read.", "what it does, and where, is unknown", "Read the step yourself, or ask the agent to restate it in English with its exact commands.", ["What exactly will this step do?", "Which systems will it touch?"], "Restate this step in English and list its exact commands."),
