@@ -392,6 +392,7 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
                     path: export.path,
                     column: export.column,
                     step: index + 1,
+                    every_row: export.every_row,
                 });
         }
         // Whether the command before carried a secret on its standard output.
@@ -736,12 +737,23 @@ fn hands_on_personal_file(input: &str, step: &StepWork, number: usize, flow: &Fl
             let start = span.start + offset;
             let mut hit = Hit::pair(Span::new(start, start + name.len()), file.column);
             hit.target(&file.path);
-            hit.set_note(format!(
-                "Step {} filled `{}` with people's details (`{}`); this step sends it on.",
-                file.step,
-                name,
-                file.column.slice(input)
-            ));
+            if file.every_row {
+                // Every row of the table: the details of everyone it holds leave together.
+                hit.scope = Some(crate::model::Scope::Organization);
+                hit.set_note(format!(
+                    "Step {} filled `{}` with people's details (`{}`) from every row of its table, nothing filtered; this step sends all of them on.",
+                    file.step,
+                    name,
+                    file.column.slice(input)
+                ));
+            } else {
+                hit.set_note(format!(
+                    "Step {} filled `{}` with people's details (`{}`); this step sends it on.",
+                    file.step,
+                    name,
+                    file.column.slice(input)
+                ));
+            }
             Some(hit)
         })
 }

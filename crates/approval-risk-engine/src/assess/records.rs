@@ -67,6 +67,8 @@ pub(super) struct PersonalFile {
     pub column: Span,
     /// The step that wrote it (1-based).
     pub step: usize,
+    /// The query takes every row of its table: no `WHERE` or `LIMIT` narrows it.
+    pub every_row: bool,
 }
 
 impl PersonalFile {
@@ -189,6 +191,8 @@ pub(super) struct Export {
     pub column: Span,
     /// The first identity number or birth date the query takes, if any.
     pub identity: Option<Span>,
+    /// The query takes every row of its table (see `PersonalFile::every_row`).
+    pub every_row: bool,
 }
 
 /// The files a step's queries copy people's details into: `COPY (SELECT ... email ...) TO
@@ -290,6 +294,7 @@ fn exported_fields(input: &str, span: Span) -> Option<Export> {
         Columns {
             first,
             identity: None,
+            every_row: false,
         },
         Span::new(start, start + file.len()),
     ))
@@ -329,6 +334,7 @@ fn export(input: &str, base: usize, found: Columns, file: Span) -> Export {
         file,
         column: at(found.first),
         identity: found.identity.map(at),
+        every_row: found.every_row,
     }
 }
 
@@ -337,6 +343,8 @@ fn export(input: &str, base: usize, found: Columns, file: Span) -> Export {
 struct Columns {
     first: (usize, usize),
     identity: Option<(usize, usize)>,
+    /// Nothing after `FROM` narrows the rows (`WHERE`, `LIMIT`, `TOP`, `FETCH FIRST`).
+    every_row: bool,
 }
 
 /// Where a database client writes what its query prints: a redirect, or psql's `-o FILE`.
@@ -382,7 +390,16 @@ fn personal_columns(query: &str, production: bool) -> Option<Columns> {
         }
         offset += piece.len();
     }
-    first.map(|first| Columns { first, identity })
+    let narrowed = lower[end..]
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .any(|word| words!["where", "limit", "top", "fetch", "tablesample"].contains(word));
+    // A table-valued source with no FROM (`SELECT 'a@b.c' AS email`) is one row, not a table.
+    let every_row = end < lower.len() && !narrowed;
+    first.map(|first| Columns {
+        first,
+        identity,
+        every_row,
+    })
 }
 
 /// A finding on the export itself: the rows are outside the database's controls.
