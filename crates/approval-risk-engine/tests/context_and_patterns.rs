@@ -5398,3 +5398,28 @@ fn a_change_by_a_filter_an_earlier_read_counted_as_many_reaches_them_all() {
     // The search itself only reads.
     assert_eq!(step(&assessment, 1).decision, Decision::Proceed);
 }
+
+/// A search of a system or home directory whose only test is "older than" (`-mtime +21`)
+/// takes most of it: blocked, as a search with no test is. A name, or "newer than", narrows
+/// it to something smaller: serious, escalated. The command `-exec` runs (`rm -rf`) is not a
+/// test of the search.
+#[test]
+fn deleting_everything_older_than_an_age_from_a_home_directory_is_blocked() {
+    for everything in [
+        "find ~ -mindepth 1 -maxdepth 1 -mtime +21 -exec rm -rf {} +",
+        "find ~ -type f -mtime +90 -delete",
+        "find ~ -mindepth 1 -exec rm -rf {} +",
+    ] {
+        let step = only_step(&assess_default(everything)).clone();
+        assert!(has_finding(&step, "fs.delete-matches"), "{everything}");
+        assert_eq!(step.decision, Decision::Block, "{everything}");
+    }
+    for narrowed in [
+        "find ~ -name '*.tmp' -mtime +21 -delete",
+        "find / -mtime -1 -delete",
+    ] {
+        let step = only_step(&assess_default(narrowed)).clone();
+        assert!(has_finding(&step, "fs.delete-matches"), "{narrowed}");
+        assert_eq!(step.decision, Decision::Escalate, "{narrowed}");
+    }
+}

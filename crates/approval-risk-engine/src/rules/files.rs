@@ -13,6 +13,33 @@ use crate::words::Trim;
 use crate::words::Words;
 
 /// Paths whose loss takes the whole machine (or every user on it) down.
+/// `find` words that select nothing themselves: actions, depth and traversal options, and the
+/// logic between tests.
+const NOT_NARROWING: Words = words![
+    "-delete",
+    "-exec",
+    "-execdir",
+    "-mindepth",
+    "-maxdepth",
+    "-depth",
+    "-type",
+    "-print",
+    "-print0",
+    "-not",
+    "!",
+    "-o",
+    "-a",
+    "-and",
+    "-or",
+    "-xdev",
+    "-mount",
+    "-L",
+    "-H",
+    "-P"
+];
+/// `find` tests of a file's age, which with a `+N` value select what is older than N.
+const OLDER_THAN: Words = words!["-mtime", "-atime", "-ctime", "-mmin", "-amin", "-cmin"];
+
 const SYSTEM_ROOTS: Words = words![
     "/", "/*", "/bin", "/boot", "/dev", "/etc", "/home", "/home/*", "/lib", "/lib64", "/opt",
     "/root", "/sbin", "/srv", "/sys", "/usr", "/var", "/proc", "~", "~/", "~/*", "$HOME",
@@ -645,39 +672,39 @@ fn delete_matches(command: &Command) -> Option<Hit> {
             if class == PathClass::SystemRoot {
                 // With only "everything except" filters (`-not -name '.*'`), the search takes the
                 // whole system or home directory: the same as deleting it.
+                // The search's own words: what follows `-exec` is the command it runs.
                 let args = &command.args;
-                let positive_filter = args.iter().enumerate().any(|(i, a)| {
+                let args = args
+                    .iter()
+                    .position(|a| {
+                        words!["-exec", "-execdir", "-ok", "-okdir"].contains(a.value.as_str())
+                    })
+                    .map_or(&args[..], |at| &args[..at]);
+                let narrows = |i: usize| {
+                    let a = &args[i];
                     a.value.starts_with('-')
-                        && !words![
-                            "-delete",
-                            "-exec",
-                            "-execdir",
-                            "-mindepth",
-                            "-maxdepth",
-                            "-depth",
-                            "-type",
-                            "-print",
-                            "-print0",
-                            "-not",
-                            "!",
-                            "-o",
-                            "-a",
-                            "-and",
-                            "-or",
-                            "-xdev",
-                            "-mount",
-                            "-L",
-                            "-H",
-                            "-P"
-                        ]
-                        .contains(a.value.as_str())
+                        && !NOT_NARROWING.contains(a.value.as_str())
                         && !(i > 0
                             && words!["!", "-not", "\\!"].contains(args[i - 1].value.as_str()))
-                });
-                if !positive_filter {
+                };
+                let mut filters = (0..args.len()).filter(|&i| narrows(i)).peekable();
+                if filters.peek().is_none() {
                     hit.floor = Some(Decision::Block);
                     hit.scope = Some(S::Organization);
                     hit.note_with("The search selects everything under `{}` (its only filters exclude things), so it deletes the system or home directory itself.", &path);
+                    return Some(hit);
+                }
+                // Ages that only say "older than" (`-mtime +21`) narrow nothing there: most of
+                // a system or home directory has not changed in weeks. "Newer than" (`-mtime
+                // -1`) does narrow: its value is a filter word of its own here.
+                let only_older = filters.all(|i| {
+                    OLDER_THAN.contains(args[i].value.as_str())
+                        && args.get(i + 1).is_some_and(|v| v.value.starts_with('+'))
+                });
+                if only_older {
+                    hit.floor = Some(Decision::Block);
+                    hit.scope = Some(S::Organization);
+                    hit.note_with("The search's only test is an age, older than, and under `{}`, a system or home directory, that is most of what is there: it deletes nearly all of it.", &path);
                     return Some(hit);
                 }
                 // A filter stands between the search and the whole disk: serious, not certain.
