@@ -409,7 +409,9 @@ fn after_a_run_verb(before: &str) -> bool {
 /// The spans of `span` that the step quotes between double quotes (see `quoted_regions`),
 /// except a quoted value of a setting: in `an "Anyone with the link can view" sharing link` or
 /// `the "Public" visibility option` the quote is the choice the step makes, not someone
-/// else's words, so it is read with the rest of the sentence.
+/// else's words, so it is read with the rest of the sentence. So is the name of a group of
+/// recipients (`the "All customers" audience`, `the "Lapsed buyers" segment`): it says who a
+/// message reaches.
 pub fn quoted_spans(input: &str, span: Span) -> Vec<Span> {
     const SETTINGS: Words = words![
         "sharing",
@@ -423,6 +425,12 @@ pub fn quoted_spans(input: &str, span: Span) -> Vec<Span> {
         "visibility",
         "mode",
         "level",
+        "audience",
+        "audiences",
+        "segment",
+        "segments",
+        "list",
+        "cohort",
     ];
     let text = span.slice(input);
     quoted_regions(text)

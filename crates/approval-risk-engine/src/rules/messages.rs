@@ -1305,6 +1305,7 @@ pub static RULES: &[Rule] = &[
             "Send the newsletter to the mailing list.",
             "Broadcast the outage notice to every user.",
             "Send the campaign now.",
+            "Send an email from Intercom to the \"All customers\" audience saying sorry.",
             "Send a one-off SMS through the gateway right away to every phone number in the file.",
             "[{\"type\": \"tool_use\", \"name\": \"postmark_send_broadcast\", \"input\": {\"message_stream\": \"broadcast-all-customers\", \"subject\": \"Your December invoice\"}}]",
         ]),
@@ -1315,6 +1316,8 @@ pub static RULES: &[Rule] = &[
             "Send the draft to the marketing team for review.",
             "Draft the spring campaign copy in docs/marketing.md.",
             "Watch the broadcast of the keynote.",
+            "Send the release notes to the \"Beta testers\" segment.",
+            "Reply to the customer who asked \"will all customers get a credit?\"",
         ]),
     },
     Rule {
