@@ -1706,7 +1706,14 @@ fn spoken_call(words: &str) -> String {
     }
     out.push_str(verb);
     out.push_str(" the ");
-    out.push_str(&object.joined(" "));
+    // A call named for reading reads what its name goes on to say: "get the thread-replies",
+    // "list the org-pat-grants" are one noun each, never a reply or a grant. The object of
+    // any other verb stays words, which the rules read for what is changed.
+    let reads = words![
+        "get", "list", "read", "fetch", "search", "find", "describe", "show", "view", "query"
+    ]
+    .contains(verb);
+    out.push_str(&object.joined(if reads { "-" } else { " " }));
     out
 }
 
@@ -1791,6 +1798,22 @@ mod tests {
             .derived
             .text
             .contains("- { delete the file /etc/hosts }"));
+    }
+
+    /// A call named for reading reads its name's object, one noun ("thread-replies"), so a
+    /// plural that is also a verb ("replies", "grants") is not read as an act; the object of
+    /// a changing call stays words for the rules.
+    #[test]
+    fn a_read_calls_object_is_one_noun() {
+        let read =
+            r#"[{"tool": "slack_get_thread_replies", "args": {"thread_ts": "1820224694.402119"}}]"#;
+        let text = rewrite(read).expect("a transcript").derived.text;
+        assert!(text.contains("{ slack get the thread-replies"), "{text}");
+        let assessment = crate::assess(read, &crate::Options::default());
+        assert_eq!(assessment.verdict, crate::Decision::Proceed);
+        let change = r#"[{"tool": "rds_delete_db_instance", "args": {"id": "orders-prod"}}]"#;
+        let text = rewrite(change).expect("a transcript").derived.text;
+        assert!(text.contains("{ rds delete the db instance"), "{text}");
     }
 
     #[test]
