@@ -1004,7 +1004,7 @@ fn build(
 
     // Shells and remote shells whose argument is itself a script.
     if depth < MAX_DEPTH {
-        if let Some(script) = inner_script(&program, rest) {
+        if let Some(script) = inner_script(&program, rest, input) {
             let name: &'static str = match program.as_str() {
                 "ssh" => "ssh",
                 "kubectl" => "kubectl exec",
@@ -1016,6 +1016,25 @@ fn build(
             wrappers.push(name);
             match script {
                 Script::Text(span) => parse_into(input, span, state, wrappers, out, depth + 1),
+                Script::Escaped(text, whole) => {
+                    // Parsed as its own text; every span of what it runs is the whole string,
+                    // the exact bytes it was written in. A file it writes with its text shown
+                    // cannot be pointed at in the plan, so it is not kept for a later run.
+                    let scripts = state.scripts.len();
+                    let made = state.made.len();
+                    let mut inner = Vec::new();
+                    let span = Span::new(0, text.len());
+                    parse_into(&text, span, state, wrappers, &mut inner, depth + 1);
+                    state.scripts.truncate(scripts);
+                    for (_, at) in state.made.iter_mut().skip(made) {
+                        *at = whole;
+                    }
+                    out.extend(
+                        inner
+                            .into_iter()
+                            .map(|command| relocated(command, whole, input)),
+                    );
+                }
                 Script::Words(start, end) => {
                     let inner: Vec<Word> = rest.get(start..end).unwrap_or_default().to_vec();
                     if !inner.is_empty() {
@@ -1109,11 +1128,15 @@ fn build(
 enum Script {
     /// The exact text of a script (inside one quoted string), to parse as shell.
     Text(Span),
+    /// A script written with escapes (`"psql -c \"SELECT 1\""`): its text once the outer
+    /// shell has read them, which is what the inner shell parses, and the whole string it was
+    /// written as, where its commands' evidence points.
+    Escaped(String, Span),
     /// The script is the words from the first index up to the second.
     Words(usize, usize),
 }
 
-fn inner_script(program: &str, rest: &[Word]) -> Option<Script> {
+fn inner_script(program: &str, rest: &[Word], input: &str) -> Option<Script> {
     match program {
         // `eval 'text'` runs the text as shell; `eval "$X"` is judged by its own rule.
         "eval" => {
@@ -1122,7 +1145,7 @@ fn inner_script(program: &str, rest: &[Word]) -> Option<Script> {
                 return None;
             }
             if rest.len() == 1 && first.single_string {
-                Some(text_of(first))
+                Some(text_of(first, input))
             } else {
                 Some(Script::Words(0, rest.len()))
             }
@@ -1136,7 +1159,7 @@ fn inner_script(program: &str, rest: &[Word]) -> Option<Script> {
                         && w.value.len() <= 4)
             })?;
             let word = rest.get(at + 1)?;
-            Some(text_of(word))
+            Some(text_of(word, input))
         }
         "ssh" => {
             let host = skip_flags(rest, 0, "ssh");
@@ -1144,7 +1167,7 @@ fn inner_script(program: &str, rest: &[Word]) -> Option<Script> {
             let command_at = skip_flags(rest, host + 1, "ssh");
             let first = rest.get(command_at)?;
             if rest.len() == command_at + 1 && first.quoted {
-                Some(text_of(first))
+                Some(text_of(first, input))
             } else {
                 Some(Script::Words(command_at, rest.len()))
             }
@@ -1191,13 +1214,52 @@ fn inner_script(program: &str, rest: &[Word]) -> Option<Script> {
     }
 }
 
-fn text_of(word: &Word) -> Script {
-    if word.single_string && word.span.len() >= 2 && !word.value.contains('\\') {
+/// `command`, found in a text of its own, moved into `whole`, the string of the input it was
+/// written in: each word to where its value is written whole in that string (most are: only
+/// a word holding escapes is not), else to the whole string. Words are looked for in order,
+/// each after the one before.
+fn relocated(mut command: Command, whole: Span, input: &str) -> Command {
+    let raw = whole.slice(input);
+    let mut from = 0;
+    let mut place = |value: &str| -> Span {
+        match raw.get(from..).and_then(|rest| rest.find(value)) {
+            Some(at) if !value.is_empty() => {
+                let start = from + at;
+                from = start + value.len();
+                Span::new(whole.start + start, whole.start + from)
+            }
+            _ => whole,
+        }
+    };
+    command.program_span = place(&command.program);
+    for arg in command.args.iter_mut().chain(command.writes.iter_mut()) {
+        arg.span = place(&arg.value);
+    }
+    command.span = whole;
+    for span in &mut command.appends {
+        *span = whole;
+    }
+    match &mut command.input {
+        Input::Pipe { text, .. } => {
+            if let Some(text) = text {
+                *text = whole;
+            }
+        }
+        Input::Inline { body, .. } => *body = whole,
+        Input::File(arg) => arg.span = whole,
+        Input::Terminal => {}
+    }
+    command
+}
+
+fn text_of(word: &Word, input: &str) -> Script {
+    let raw = word.span.slice(input);
+    if word.single_string && word.span.len() >= 2 && !raw.contains('\\') {
         Script::Text(Span::new(word.span.start + 1, word.span.end - 1))
-    } else {
-        // Escapes inside the string shift offsets; the words are re-read from the value and
-        // evidence points at the whole quoted string instead.
+    } else if !raw.contains(['\\', '"', '\'']) {
         Script::Text(word.span)
+    } else {
+        Script::Escaped(word.value.clone(), word.span)
     }
 }
 
@@ -1454,6 +1516,30 @@ mod tests {
         assert_eq!(cmd.program_span.slice(text), "rm");
         assert_eq!(cmd.args[1].span.slice(text), "/srv");
         assert!(cmd.has_wrapper("sh -c"));
+    }
+
+    /// A script written with escaped quotes is parsed as the inner shell reads it, after the
+    /// outer one took the escapes: `psql -c "DROP TABLE users"`, not words split at `\"`. Each
+    /// word written whole in the string is pointed at exactly; one holding escapes points at
+    /// the whole string.
+    #[test]
+    fn an_escaped_inner_script_is_read_as_the_inner_shell_reads_it() {
+        let text = r#"ssh db-1 "sudo -u postgres psql -c \"DROP TABLE users\"""#;
+        let cmds = commands(text);
+        assert_eq!(programs(text), ["psql"]);
+        let psql = &cmds[0];
+        assert_eq!(
+            psql.args.last().map(|a| a.value.as_str()),
+            Some("DROP TABLE users")
+        );
+        assert_eq!(psql.program_span.slice(text), "psql");
+        assert_eq!(psql.args[1].span.slice(text), "DROP TABLE users");
+        assert!(psql.has_wrapper("ssh") && psql.has_wrapper("sudo"));
+        let escaped = r#"bash -c "echo \"a \\\"b\\\" c\"""#;
+        let echo = &commands(escaped)[0];
+        assert_eq!(echo.program, "echo");
+        assert_eq!(echo.args[0].value, "a \"b\" c");
+        assert!(echo.args[0].span.slice(escaped).starts_with("\"echo "));
     }
 
     #[test]
