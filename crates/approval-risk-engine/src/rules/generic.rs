@@ -425,9 +425,9 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
-        examples: examples(&["frobnicate --everything"]),
+        examples: examples(&["frobnicate --everything", "mkdocs gh-deploy --force", "hugo deploy --target production"]),
         #[cfg(test)]
-        counterexamples: examples(&["ls -la"]),
+        counterexamples: examples(&["ls -la", "hugo --minify", "mkdocs build --strict", "jarsigner -verify app.aab", "mktemp -d"]),
     },
     Rule {
         text: rule_text!("shell.fan-out-delete", "Deletes whatever an earlier command lists", "`xargs` turns each printed line into a delete argument, so a filter that matches too much deletes too much.", "every listed item goes, and nobody has read the list", "Run the listing alone and read it, then delete the named items one at a time.", ["What does the listing print today, item by item?", "What happens if the filter matches everything?"], "kubectl get pods -o name"),

@@ -195,6 +195,8 @@ const READ_ONLY: Words = words![
 const WORKSPACE: Words = words![
     "tee",
     "mkdir",
+    // A new, empty temporary file or folder.
+    "mktemp",
     "touch",
     "cp",
     "ln",
@@ -500,6 +502,34 @@ pub fn is_routine(command: &Command) -> bool {
         || dbt_on_own_target(command)
         || fastlane_local(command)
         || new_item_on_disk(command)
+        || builds_or_checks_locally(command)
+}
+
+/// Site and documentation generators that build into the working copy (`hugo`, `mkdocs
+/// build`, `jekyll build`, `sphinx-build`, `zola build`) or serve it on this machine, and tools
+/// that only check a signature or list a keystore (`jarsigner -verify`, `apksigner verify`,
+/// `keytool -list`). Their deploy commands (`hugo deploy`, `mkdocs gh-deploy`) publish, and
+/// signing changes an artefact someone ships: those stay changes.
+fn builds_or_checks_locally(command: &Command) -> bool {
+    let mut words = command.positionals().map(|a| a.value.as_str());
+    let first = words.next().unwrap_or_default();
+    let has = |flags: Words| {
+        command
+            .args
+            .iter()
+            .any(|a| flags.contains(a.value.as_str()))
+    };
+    match command.program.as_str() {
+        "hugo" => !matches!(first, "deploy" | "mod"),
+        "mkdocs" | "jekyll" | "zola" | "eleventy" => {
+            matches!(first, "build" | "serve" | "check" | "doctor")
+        }
+        "sphinx-build" => true,
+        "jarsigner" => has(words!["-verify"]),
+        "apksigner" => first == "verify",
+        "keytool" => has(words!["-list", "-printcert"]),
+        _ => false,
+    }
 }
 
 /// PowerShell's `mkdir` and `touch` (`New-Item -ItemType Directory`); a new registry key
