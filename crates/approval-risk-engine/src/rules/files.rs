@@ -2311,7 +2311,7 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["rm notes.txt", "rm /tmp/upload.part", "rm -rf /etc/nginx"]),
     },
     Rule {
-        text: rule_text!("fs.delete-matches", "Deletes every file a search finds", "`find` evaluates left to right, so `-delete` placed before `-name` deletes everything under the start folder.", "every matching file is deleted unseen, with no undo", "Run the same search with `-print` instead of `-delete` and read the list first.", ["What does it list with `-print` in place of `-delete`?", "Where does the search start, and can it reach shared mounts?"], "find {target} -type f -print"),
+        text: rule_text!("fs.delete-matches", "Deletes every file a search finds", "Nobody has seen the list the search selects; a filter that matches too much deletes it all.", "every matching file is deleted unseen, with no undo", "Run the same search with `-print` instead of `-delete` and read the list first.", ["What does it list with `-print` in place of `-delete`?", "Where does the search start, and can it reach shared mounts?"], "find {target} -type f -print"),
         reversibility: R::Irreversible,
         scope: S::Local,
         reach: Reach::Workspace,
