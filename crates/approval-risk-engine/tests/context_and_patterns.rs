@@ -5423,3 +5423,26 @@ fn deleting_everything_older_than_an_age_from_a_home_directory_is_blocked() {
         assert_eq!(step.decision, Decision::Escalate, "{narrowed}");
     }
 }
+
+/// A request whose body is a file the plan wrote with a dry-run switch on (`"dry_run": true`)
+/// only asks the service what it would do: it proceeds. The same request after the switch is
+/// turned off, or with a body that has no such switch, is a change.
+#[test]
+fn a_request_whose_written_body_asks_for_a_dry_run_changes_nothing() {
+    let plan = |switch: &str| {
+        format!(
+            "cat > /tmp/clear.json <<'EOF'\n{{\"dry_run\": {switch}, \"only_failed\": false}}\nEOF\ncurl -sS -X POST https://airflow.example.internal/api/v1/dags/rollup/clearTaskInstances -d @/tmp/clear.json\n"
+        )
+    };
+    let dry = assess_default(&plan("true"));
+    let request = step(&dry, 2);
+    assert!(has_finding(request, "http.write-request"));
+    assert_eq!(request.decision, Decision::Proceed, "{request:?}");
+    let real = assess_default(&plan("false"));
+    assert!(step(&real, 2).decision >= Decision::Review);
+    let turned_off = assess_default(&format!(
+        "{}jq '.dry_run = false' /tmp/clear.json | curl -sS -X POST https://airflow.example.internal/api/v1/dags/rollup/clearTaskInstances -d @-\n",
+        plan("true")
+    ));
+    assert!(step(&turned_off, 3).decision >= Decision::Review);
+}

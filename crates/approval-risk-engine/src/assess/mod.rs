@@ -302,6 +302,27 @@ fn assess_step(
             hit.note_with("The plan made it: `{}`.", maker.slice(input));
         }
     }
+    // A request whose body is a file the plan wrote, and that body asks the API for a dry run
+    // (`"dry_run": true`): the API answers with what it would do and changes nothing. The
+    // file's text is the evidence, not the plan's words about it.
+    for (rule, hit, at) in hits.iter_mut() {
+        if rule.action != Action::Change {
+            continue;
+        }
+        let Some(command) = at.and_then(|at| commands.get(at)) else {
+            continue;
+        };
+        if let Some(asked) = asks_dry_run(input, command, state) {
+            hit.reversibility = Some(crate::model::Reversibility::Reversible);
+            hit.scope = Some(crate::model::Scope::None);
+            hit.floor = None;
+            hit.evidence.push(asked);
+            hit.note_with(
+                "The body it sends, a file the plan wrote, asks for a dry run (`{}`): the service only answers with what it would do.",
+                asked.slice(input),
+            );
+        }
+    }
     // A fenced block under the step's words is configuration it installs: a CI workflow in one
     // is read for what it will run with.
     for block in &step.blocks {
@@ -1789,6 +1810,44 @@ fn build_task(task: &str) -> String {
 /// The command that made what `command` removes, when all of it (every path `rm` is given, or
 /// every container `docker rm` is given) is something an earlier command of the plan made, or
 /// lies inside a folder it made.
+/// Where the body a request sends from a file the plan wrote (`curl -d @/tmp/body.json`,
+/// `--data-binary @body.json`) sets a dry-run switch on (`"dry_run": true`, `"dryRun": true`,
+/// `"validate_only": true`): the span of that setting in the file's text.
+fn asks_dry_run(input: &str, command: &Command, state: &ShellState) -> Option<Span> {
+    const BODY_FLAGS: Words = words!["-d", "--data", "--data-raw", "--data-binary", "--json"];
+    const SWITCHES: Words = words![
+        "\"dry_run\"",
+        "\"dryrun\"",
+        "\"dry-run\"",
+        "\"validate_only\"",
+        "\"validateonly\""
+    ];
+    if command.program != "curl" {
+        return None;
+    }
+    let file = command.args.windows(2).find_map(|pair| {
+        let value = if BODY_FLAGS.contains(pair[0].value.as_str()) {
+            pair[1].value.as_str()
+        } else {
+            let (flag, value) = pair[0].value.split_once('=')?;
+            BODY_FLAGS.contains(flag).then_some(value)?
+        };
+        value.strip_prefix('@').filter(|path| *path != "-")
+    })?;
+    let body = state.scripts.get(state.script_at(file)?)?.1;
+    let text = body.slice(input);
+    let lower = text.to_ascii_lowercase();
+    SWITCHES.iter().find_map(|switch| {
+        let at = lower.find(switch)?;
+        let rest = lower[at + switch.len()..].trim_start().strip_prefix(':')?;
+        let value = rest.trim_start();
+        value.starts_with("true").then(|| {
+            let end = lower.len() - value.len() + 4;
+            Span::new(body.start + at, body.start + end)
+        })
+    })
+}
+
 fn made_by_plan(command: &Command, state: &ShellState) -> Option<Span> {
     if state.made.is_empty() {
         return None;
