@@ -318,7 +318,7 @@ fn assess_step(
             hit.floor = None;
             hit.evidence.push(asked);
             hit.note_with(
-                "The body it sends, a file the plan wrote, asks for a dry run (`{}`): the service only answers with what it would do.",
+                "Its body, a file the plan wrote, asks for a dry run (`{}`): nothing changes.",
                 asked.slice(input),
             );
         }
@@ -1814,38 +1814,37 @@ fn build_task(task: &str) -> String {
 /// `--data-binary @body.json`) sets a dry-run switch on (`"dry_run": true`, `"dryRun": true`,
 /// `"validate_only": true`): the span of that setting in the file's text.
 fn asks_dry_run(input: &str, command: &Command, state: &ShellState) -> Option<Span> {
-    const BODY_FLAGS: Words = words!["-d", "--data", "--data-raw", "--data-binary", "--json"];
-    const SWITCHES: Words = words![
-        "\"dry_run\"",
-        "\"dryrun\"",
-        "\"dry-run\"",
-        "\"validate_only\"",
-        "\"validateonly\""
-    ];
     if command.program != "curl" {
         return None;
     }
     let file = command.args.windows(2).find_map(|pair| {
-        let value = if BODY_FLAGS.contains(pair[0].value.as_str()) {
-            pair[1].value.as_str()
+        let flag = pair[0].value.as_str();
+        if flag == "-d" || flag == "--json" || flag.starts_with("--data") {
+            pair[1].value.strip_prefix('@')
         } else {
-            let (flag, value) = pair[0].value.split_once('=')?;
-            BODY_FLAGS.contains(flag).then_some(value)?
-        };
-        value.strip_prefix('@').filter(|path| *path != "-")
+            None
+        }
     })?;
     let body = state.scripts.get(state.script_at(file)?)?.1;
-    let text = body.slice(input);
-    let lower = text.to_ascii_lowercase();
-    SWITCHES.iter().find_map(|switch| {
-        let at = lower.find(switch)?;
-        let rest = lower[at + switch.len()..].trim_start().strip_prefix(':')?;
-        let value = rest.trim_start();
-        value.starts_with("true").then(|| {
-            let end = lower.len() - value.len() + 4;
-            Span::new(body.start + at, body.start + end)
-        })
-    })
+    // Keys compare in lower case with `_` for `-`; both keep every byte where it was.
+    let text = crate::words::replace_char(&body.slice(input).to_ascii_lowercase(), '-', "_");
+    let mut at = 0;
+    for key in text.split('"') {
+        let start = at;
+        at += key.len() + 1;
+        let on = || {
+            let rest = text.get(at..).unwrap_or_default().trim_start();
+            rest.strip_prefix(':')
+                .is_some_and(|value| value.trim_start().starts_with("true"))
+        };
+        if crate::plan::transcript::DRY_RUN_KEYS.contains(key) && on() {
+            return Some(Span::new(
+                body.start + start,
+                body.start + start + key.len(),
+            ));
+        }
+    }
+    None
 }
 
 fn made_by_plan(command: &Command, state: &ShellState) -> Option<Span> {

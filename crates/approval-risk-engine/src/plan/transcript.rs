@@ -537,16 +537,7 @@ impl Writer<'_> {
         let dry_run = fields.iter().find_map(|(key, value)| {
             let lower = crate::words::replace_char(&key.as_str().to_ascii_lowercase(), '-', "_");
             let on = matches!(value, Value::Scalar(span) if span.slice(self.input) == "true");
-            (on && words![
-                "dry_run",
-                "dryrun",
-                "validate_only",
-                "simulate",
-                "what_if",
-                "whatif"
-            ]
-            .contains(lower.as_str()))
-            .then(|| inner(key))
+            (on && DRY_RUN_KEYS.contains(lower.as_str())).then(|| inner(key))
         });
         let mut words: Vec<&Text> = Vec::new();
         // The other short arguments of a command (`"database": "billing-prod"`), written into
@@ -1399,6 +1390,17 @@ impl Writer<'_> {
 
 /// The first string that is every address (`0.0.0.0/0`, `::/0`) in a resource's values, with
 /// the object that holds it (where its ports are), outside `egress` blocks.
+/// Arguments that ask an API to only show what it would do, spelled with `_` for `-`.
+pub(crate) const DRY_RUN_KEYS: Words = words![
+    "dry_run",
+    "dryrun",
+    "validate_only",
+    "validateonly",
+    "simulate",
+    "what_if",
+    "whatif"
+];
+
 /// Arguments that select what a call acts on by a condition rather than by name.
 const FILTER_KEYS: Words = words![
     "filter",
