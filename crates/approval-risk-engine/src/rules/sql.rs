@@ -378,6 +378,24 @@ fn terminate_sessions(input: &str, words: &[SqlWord], statement: Span) -> Option
 
 pub static RULES: &[Rule] = &[
     Rule {
+        text: rule_text!("sql.trigger-sends-rows", "Sends each new row out of the database", "The trigger runs the function for every new row; what it sends leaves at once and cannot be recalled.", "each new row's data leaves the database as it is written", "Send only an ID to a queue your own service reads, and check where the URL points.", ["Where does the function send, and who can read it there?", "Which of the row's fields does it send?"], "SELECT prosrc FROM pg_proc WHERE proname = '{target}';"),
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Environment,
+        action: Action::Publish,
+        floor: None,
+        // A trigger whose function, defined earlier in the plan, calls out over the network
+        // (`net.http_post`, `http_post`, `dblink`): found where the trigger is created
+        // (`assess::sql_hits`), since what the function does is only known from the plan.
+        matcher: Matcher::Builtin,
+        #[cfg(test)]
+        references: words!["https://github.com/supabase/pg_net", "https://www.postgresql.org/docs/current/sql-createtrigger.html"],
+        #[cfg(test)]
+        examples: examples(&["```sql\ncreate function notify_order() returns trigger language plpgsql as $$ begin perform net.http_post(url := 'https://hooks.example.com/x', body := jsonb_build_object('name', new.name)); return new; end; $$;\ncreate trigger orders_notify after insert on orders for each row execute function notify_order();\n```"]),
+        #[cfg(test)]
+        counterexamples: examples(&["```sql\ncreate function touch_updated() returns trigger language plpgsql as $$ begin new.updated_at := now(); return new; end; $$;\ncreate trigger orders_touch before update on orders for each row execute function touch_updated();\n```", "create trigger orders_notify after insert on orders for each row execute function notify_order();"]),
+    },
+    Rule {
         text: rule_text!("sql.terminate-sessions", "Ends other database sessions", "The session ends at once and its open transaction rolls back: the batch run or backup that owned it fails.", "the sessions' uncommitted work is rolled back and their jobs fail", "List the sessions and who runs them, ask their owners or wait, and end only one chosen by its pid.", ["Which jobs own the sessions this ends, and can they be run again?", "Would waiting for them, or asking their owners, do instead?"], "SELECT pid, usename, application_name, xact_start, left(query, 60) FROM pg_stat_activity WHERE xact_start IS NOT NULL ORDER BY xact_start;"),
         reversibility: R::Recoverable,
         scope: S::Shared,

@@ -138,6 +138,9 @@ pub struct ShellState {
     /// Contexts the plan made current, by program (`kubectl` -> `prod-eu`): later commands of
     /// that program act there unless they name another.
     pub contexts: Vec<(&'static str, String)>,
+    /// Database functions the plan defined that call out over the network (`net.http_post`):
+    /// a trigger that runs one sends each row it fires on.
+    pub senders: Vec<String>,
 }
 
 impl ShellState {
