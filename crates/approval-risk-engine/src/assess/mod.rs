@@ -1011,59 +1011,40 @@ const SENDS_OUT: Words = words![
     "http_post",
     "http_get",
     "http_put",
-    "http((",
+    "http_request",
     "dblink"
 ];
 
 /// A `CREATE FUNCTION` whose body calls out over the network is remembered by name (see
 /// `ShellState::senders`); a `CREATE TRIGGER` that runs one of those is the hit, on the
 /// function's name in the trigger.
-fn trigger_sends(input: &str, statement: Span, state: &mut ShellState) -> Option<Hit> {
-    let text = statement.slice(input);
-    let lower = text.to_ascii_lowercase();
-    let rest = lower.strip_prefix("create")?;
-    let rest = rest
-        .trim_start()
-        .strip_prefix("or replace")
-        .unwrap_or(rest)
-        .trim_start();
-    let name_at = |after: &str| -> Option<(usize, String)> {
-        let at = lower.find(after)? + after.len();
-        let name = lower[at..].trim_start();
-        let start = lower.len() - name.len();
-        let end = name
-            .find(|c: char| c == '(' || c.is_whitespace())
-            .unwrap_or(name.len());
-        // Without its schema (`public.`) and quotes, where it stands in the statement.
-        let bare = name[..end]
-            .rsplit('.')
-            .next()
-            .unwrap_or("")
-            .trim_matches('"');
-        let offset = name[..end].rfind(bare)?;
-        Some((start + offset, bare.to_string())).filter(|(_, n)| !n.is_empty())
-    };
-    if rest.starts_with("function") || rest.starts_with("procedure") {
-        let (_, name) = name_at(if rest.starts_with("function") {
-            "function"
-        } else {
-            "procedure"
-        })?;
-        if SENDS_OUT.iter().any(|call| lower.contains(call)) && state.senders.len() < 64 {
-            state.senders.push(name);
+fn trigger_sends(words: &[sql::SqlWord], state: &mut ShellState) -> Option<Hit> {
+    let word = |at: usize| words.get(at).map_or("", |w| w.text.as_str());
+    let bare = |name: &str| name.rsplit('.').next().unwrap_or("").to_string();
+    if word(0) != "create" {
+        return None;
+    }
+    let kind = if word(1) == "or" { 3 } else { 1 };
+    match word(kind) {
+        "function" | "procedure" => {
+            let sends = words
+                .iter()
+                .any(|w| SENDS_OUT.iter().any(|call| w.text.contains(call)));
+            if sends && state.senders.len() < 64 {
+                state.senders.push(bare(word(kind + 1)));
+            }
+            None
         }
-        return None;
+        "trigger" | "constraint" => {
+            let name = words.get(words.iter().position(|w| w.text == "execute")? + 2)?;
+            state.senders.contains(&bare(&name.text)).then(|| {
+                let mut hit = Hit::on(name.span);
+                hit.target(&name.raw);
+                hit
+            })
+        }
+        _ => None,
     }
-    if !(rest.starts_with("trigger") || rest.starts_with("constraint trigger")) {
-        return None;
-    }
-    let (at, name) = name_at("execute function").or_else(|| name_at("execute procedure"))?;
-    state.senders.contains(&name).then(|| {
-        let start = statement.start + at;
-        let mut hit = Hit::on(Span::new(start, start + name.len()));
-        hit.target(&name);
-        hit
-    })
 }
 
 pub(crate) fn sql_hits(
@@ -1081,7 +1062,7 @@ pub(crate) fn sql_hits(
             state.lock_timeout = true;
         }
         let before = hits.len();
-        if let Some(hit) = trigger_sends(input, statement, state) {
+        if let Some(hit) = trigger_sends(&words, state) {
             if let Some(rule) = rules::find("sql.trigger-sends-rows") {
                 hits.push((rule, hit, None));
             }
