@@ -1195,9 +1195,13 @@ impl Writer<'_> {
             .max()
             .filter(|count| *count >= COUNTED_MANY)
             .map(|count| (value.span(), count));
-        self.awaiting
-            .push((self.call_id.take(), self.filters.len()));
-        self.filters.push((written, None));
+        // Bounded, like the shell's record of what a plan made: a transcript of thousands of
+        // searches is not followed further, and each call's look back stays short.
+        if self.filters.len() < 256 {
+            self.awaiting
+                .push((self.call_id.take(), self.filters.len()));
+            self.filters.push((written, None));
+        }
     }
 
     /// Where a call's arguments post a public reply on a ticket or a conversation (Zendesk's
