@@ -457,6 +457,9 @@ impl Writer<'_> {
     /// Writes one tool call; `call` is the span of the whole call object, which a call without
     /// a command stands for.
     fn write_call(&mut self, name: &Text, arguments: &Value, call: Span) {
+        // What an earlier call's filter counted belongs to that call alone, whichever way it
+        // was written (a request or a command writes no item to say it in).
+        self.counted_here = None;
         // `arguments` may itself be a JSON document inside a string.
         if let Value::String(text) = arguments {
             let trimmed = text.as_str().trim_start();
@@ -1171,7 +1174,6 @@ impl Writer<'_> {
     /// a bulk update with the same filter is a change to 1,188 items, though neither call's
     /// words say how many.
     fn filtered(&mut self, fields: &[(Text, Value)]) {
-        self.counted_here = None;
         let Some((_, value)) = fields
             .iter()
             .find(|(key, _)| FILTER_KEYS.contains(key.as_str().to_ascii_lowercase().as_str()))
@@ -1820,6 +1822,26 @@ mod tests {
         let change = r#"[{"tool": "rds_delete_db_instance", "args": {"id": "orders-prod"}}]"#;
         let text = rewrite(change).expect("a transcript").derived.text;
         assert!(text.contains("{ rds delete the db instance"), "{text}");
+    }
+
+    /// The count a filter's earlier result gave is said on the call that uses the filter, and
+    /// on no later call, even when that call was written as a request rather than an item.
+    #[test]
+    fn a_counted_filter_is_said_on_its_own_call_only() {
+        let filter = r#"{"label": "repro"}"#;
+        let input = [
+            format!(r#"{{"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {{"name": "tracker_search", "arguments": {{"filter": {filter}}}}}}}"#),
+            r#"{"jsonrpc": "2.0", "id": 1, "result": {"content": [{"type": "text", "text": "{\"totalCount\": 1188}"}]}}"#.to_string(),
+            format!(r#"{{"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {{"name": "http_request", "arguments": {{"method": "POST", "url": "https://tracker.example.com/bulk", "filter": {filter}}}}}}}"#),
+            r#"{"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {"name": "notes_append", "arguments": "remember the count"}}"#.to_string(),
+        ]
+        .join("\n");
+        let text = rewrite(&input).expect("a transcript").derived.text;
+        let note = text
+            .lines()
+            .find(|l| l.contains("notes append"))
+            .unwrap_or_default();
+        assert!(!note.contains("earlier result"), "{text}");
     }
 
     #[test]
