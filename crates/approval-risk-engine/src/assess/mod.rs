@@ -2732,12 +2732,14 @@ const CODE_BITS: Words = words![
 fn deletes_code(tokens: &[Token], end: usize) -> bool {
     let after = clause_after(tokens, end);
     // What is deleted ends where "and" or "then" starts what comes next: in "delete the user
-    // and label the ticket" the ticket is labelled, not deleted.
-    let own = after
+    // and label the ticket" the ticket is labelled, not deleted. Only the next six words are
+    // read: a clause of many deletions would otherwise be read to its end once per deletion.
+    let near = &after[..after.len().min(6)];
+    let own = near
         .iter()
         .position(|t| words!["and", "then"].contains(t.text.as_str()))
-        .unwrap_or(after.len());
-    let near = &after[..own.min(6)];
+        .unwrap_or(near.len());
+    let near = &near[..own];
     names_code(near) || near.iter().any(|t| is_workspace_file(&t.text))
 }
 
