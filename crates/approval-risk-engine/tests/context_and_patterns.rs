@@ -3873,6 +3873,28 @@ fn a_production_context_made_current_earlier_carries_to_later_commands() {
     assert!(step(&named, 2).scope < Scope::Production);
 }
 
+/// A name the plan's variables fill in is where the command acts: set to production steps
+/// earlier, a deletion whose words name another environment deletes production, and is
+/// blocked; the same words over a name that stays non-production are left as they were, and a
+/// filled-in production name the words do not contradict raises the scope only.
+#[test]
+fn a_variable_carried_over_to_production_under_other_words_is_blocked() {
+    let plan = |env: &str, words: &str| {
+        format!("1. Set the names used below: ENV={env}; LOC=weu\n2. {words}: az group delete --name rg-fares-$ENV-$LOC --yes\n")
+    };
+    let carried = assess_default(&plan("prod", "Remove the idle load-test copy"));
+    assert_eq!(step(&carried, 2).decision, Decision::Block);
+    assert!(step(&carried, 2).explanation.contains("rg-fares-prod-weu"));
+    let meant = assess_default(&plan("lt", "Remove the idle load-test copy"));
+    assert_eq!(step(&meant, 2).decision, Decision::Escalate);
+    let claims = |namespace: &str| {
+        let plan = format!("1. Set the names used below: NS={namespace}; APP=search-cache\n2. Remove the cache's claims: kubectl -n $NS delete pvc -l app=$APP\n");
+        assess_in(&plan, target(Target::Staging))
+    };
+    assert_eq!(step(&claims("search-prod"), 2).scope, Scope::Production);
+    assert!(step(&claims("search-stg"), 2).scope < Scope::Production);
+}
+
 /// A step that says it runs as a dry run, or a tool call given `"dry_run": true`, changes
 /// nothing; one that skips the dry run, or runs after it, does.
 #[test]

@@ -98,6 +98,7 @@ pub fn place(
         if p.hit.scope.is_none() {
             p.named_environment();
         }
+        p.filled_in_production();
         p.another_machine();
         p.production_directory();
         p.audit_records();
@@ -293,11 +294,75 @@ impl Placing<'_> {
                 "--profile"
             ],
         );
-        let production = context
-            .to_ascii_lowercase()
-            .split(crate::words::not_alphanumeric)
-            .any(|part| words!["prod", "production", "prd", "live"].contains(part));
-        (own.is_none() && production).then(|| (command.program.clone(), context.to_string()))
+        (own.is_none() && names_production(context))
+            .then(|| (command.program.clone(), context.to_string()))
+    }
+
+    /// An argument the plan's variables turn into a production name (`rg-fares-$ENV-$LOC`,
+    /// with `ENV=prod` set steps earlier): the command acts on production whatever its words
+    /// show. When the step's words name another environment ("remove the idle load-test
+    /// copy"), the step does something other than it says, the mistake of a variable carried
+    /// over from an earlier step, and the approver is shown what the name becomes: a
+    /// destruction is blocked, any other change escalated.
+    fn filled_in_production(&mut self) {
+        let input = self.input;
+        let Some(arg) = self
+            .command
+            .filter(|_| {
+                self.rule.reach.follows_environment()
+                    && self.scope > Scope::None
+                    && self.environment.production.is_none()
+            })
+            .and_then(|c| {
+                c.args
+                    .iter()
+                    .find(|a| names_production(&a.value) && !names_production(a.span.slice(input)))
+            })
+        else {
+            return;
+        };
+        let filled = crate::words::fill2(
+            "`{}` is `{}` with the values the plan set",
+            arg.span.slice(input),
+            &arg.value,
+        );
+        // What the step's words say, not a word of the command itself (`--local-ssd-count`).
+        let said = self
+            .environment
+            .nonproduction
+            .filter(|said| self.command.is_some_and(|c| !c.span.contains(*said)));
+        let Some(said) = said else {
+            if self.scope < Scope::Production {
+                self.scope = Scope::Production;
+                self.push(
+                    AdjustmentKind::Amplifier,
+                    crate::words::fill("{}: it names production.", &filled),
+                    vec![arg.span],
+                );
+            }
+            return;
+        };
+        self.scope = self.scope.max(Scope::Production);
+        // The note that the step names a non-production environment is what the words say,
+        // not where the command acts.
+        self.adjustments.retain(|a| a.evidence != [said]);
+        let destroys = matches!(self.rule.action, Action::Delete | Action::DeleteRecreate)
+            && self.reversibility != Reversibility::Reversible;
+        let floor = if destroys {
+            Decision::Block
+        } else {
+            Decision::Escalate
+        };
+        self.floor = Some(self.floor.map_or(floor, |f| f.max(floor)));
+        self.push(
+            AdjustmentKind::Amplifier,
+            crate::words::fill2(
+                "{}: it acts on production, while the step's words name `{}`.",
+                &filled,
+                said.slice(input),
+            ),
+            vec![arg.span, said],
+        );
     }
 
     fn developers_own(&mut self) {
@@ -355,11 +420,7 @@ impl Placing<'_> {
         let Some(cwd) = self.command.and_then(|c| c.cwd.as_deref()) else {
             return;
         };
-        let lower = cwd.to_ascii_lowercase();
-        if !lower
-            .split(crate::words::not_alphanumeric)
-            .any(|p| words!["prod", "production", "prd", "live"].contains(p))
-        {
+        if !names_production(cwd) {
             return;
         }
         self.scope = Scope::Production;
@@ -774,6 +835,13 @@ impl Placing<'_> {
         }
         floored
     }
+}
+
+/// Whether a name has a word of production in it (`prod-eu`, `larkspur-prod`, `envs/live`).
+fn names_production(name: &str) -> bool {
+    name.to_ascii_lowercase()
+        .split(crate::words::not_alphanumeric)
+        .any(|part| words!["prod", "production", "prd", "live"].contains(part))
 }
 
 fn names_audit_trail(name: &str) -> bool {

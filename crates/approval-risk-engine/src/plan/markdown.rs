@@ -548,9 +548,12 @@ pub(crate) fn command_in_sentence(text: &str) -> Option<(Span, CodeKind)> {
             .trim_start_matches(crate::words::not_alphanumeric)
             .trim_end_matches(crate::words::not_alphanumeric)
             .to_ascii_lowercase();
+        // A line of shell assignments ("Set the names used below: ENV=prod; LOC=weu") sets
+        // what later commands expand, as a script's would.
+        let assigns = crate::shell::command::is_assignment(program).is_some();
         let introduced = colon
             && (crate::rules::is_cmdlet(program)
-                || (crate::rules::is_known_program(program)
+                || ((assigns || crate::rules::is_known_program(program))
                     && reads_as_code(rest, !crate::rules::is_plain_word(program))));
         if !introduced
             && (!RUN_VERBS.contains(&verb.as_str())
@@ -650,14 +653,16 @@ fn reads_as_code(command: &str, named_as_code: bool) -> bool {
     shaped || (named_as_code && arguments > 0)
 }
 
-/// Where the first `; ` outside quotes that no known program follows is, in a line of
-/// commands.
+/// Where the first `; ` outside quotes that no known program or shell assignment follows is,
+/// in a line of commands.
 fn commands_end(line: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(found) = find_unquoted(&line[from..], "; ") {
         let at = from + found;
         let next = line[at + 2..].split(' ').next().unwrap_or("");
-        if !crate::rules::is_known_program(next) {
+        if !crate::rules::is_known_program(next)
+            && crate::shell::command::is_assignment(next).is_none()
+        {
             return Some(at);
         }
         from = at + 2;

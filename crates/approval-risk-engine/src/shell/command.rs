@@ -750,7 +750,7 @@ fn powershell_value(word: &str, state: &ShellState) -> bool {
     word.starts_with('$') && state.vars.get(&word[..end]).is_some()
 }
 
-fn is_assignment(value: &str) -> Option<(&str, &str)> {
+pub(crate) fn is_assignment(value: &str) -> Option<(&str, &str)> {
     let (name, rest) = value.split_once('=')?;
     let valid = !name.is_empty()
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
