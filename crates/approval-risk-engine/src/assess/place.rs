@@ -300,13 +300,13 @@ impl Placing<'_> {
 
     /// An argument the plan's variables turn into a production name (`rg-fares-$ENV-$LOC`,
     /// with `ENV=prod` set steps earlier): the command acts on production whatever its words
-    /// show. When the step's words name another environment ("remove the idle load-test
-    /// copy"), the step does something other than it says, the mistake of a variable carried
-    /// over from an earlier step, and the approver is shown what the name becomes: a
-    /// destruction is blocked, any other change escalated.
+    /// show, and the card shows what the name becomes. When the step's words name another
+    /// environment ("remove the idle load-test copy"), the step does something other than it
+    /// says, the mistake of a variable carried over from an earlier step: a destruction is
+    /// blocked, any other change escalated.
     fn filled_in_production(&mut self) {
         let input = self.input;
-        let Some(arg) = self
+        let Some((command, arg)) = self
             .command
             .filter(|_| {
                 self.rule.reach.follows_environment()
@@ -314,55 +314,50 @@ impl Placing<'_> {
                     && self.environment.production.is_none()
             })
             .and_then(|c| {
-                c.args
-                    .iter()
-                    .find(|a| names_production(&a.value) && !names_production(a.span.slice(input)))
+                let arg = c.args.iter().find(|a| {
+                    names_production(&a.value) && !names_production(a.span.slice(input))
+                })?;
+                Some((c, arg))
             })
         else {
             return;
         };
-        let filled = crate::words::fill2(
-            "`{}` is `{}` with the values the plan set",
-            arg.span.slice(input),
-            &arg.value,
-        );
         // What the step's words say, not a word of the command itself (`--local-ssd-count`).
         let said = self
             .environment
             .nonproduction
-            .filter(|said| self.command.is_some_and(|c| !c.span.contains(*said)));
-        let Some(said) = said else {
-            if self.scope < Scope::Production {
-                self.scope = Scope::Production;
-                self.push(
-                    AdjustmentKind::Amplifier,
-                    crate::words::fill("{}: it names production.", &filled),
-                    vec![arg.span],
-                );
-            }
+            .filter(|said| !command.span.contains(*said));
+        if said.is_none() && self.scope >= Scope::Production {
             return;
-        };
+        }
         self.scope = self.scope.max(Scope::Production);
-        // The note that the step names a non-production environment is what the words say,
-        // not where the command acts.
-        self.adjustments.retain(|a| a.evidence != [said]);
-        let destroys = matches!(self.rule.action, Action::Delete | Action::DeleteRecreate)
-            && self.reversibility != Reversibility::Reversible;
-        let floor = if destroys {
-            Decision::Block
-        } else {
-            Decision::Escalate
-        };
-        self.floor = Some(self.floor.map_or(floor, |f| f.max(floor)));
         self.push(
             AdjustmentKind::Amplifier,
             crate::words::fill2(
-                "{}: it acts on production, while the step's words name `{}`.",
-                &filled,
-                said.slice(input),
+                "`{}` becomes `{}` with the values the plan set: it acts on production.",
+                arg.span.slice(input),
+                &arg.value,
             ),
-            vec![arg.span, said],
+            vec![arg.span],
         );
+        if let Some(said) = said {
+            let destroys = matches!(self.rule.action, Action::Delete | Action::DeleteRecreate)
+                && self.reversibility != Reversibility::Reversible;
+            let floor = if destroys {
+                Decision::Block
+            } else {
+                Decision::Escalate
+            };
+            self.floor = Some(self.floor.map_or(floor, |f| f.max(floor)));
+            self.push(
+                AdjustmentKind::Amplifier,
+                crate::words::fill(
+                    "The step's words name `{}`: it does something other than it says.",
+                    said.slice(input),
+                ),
+                vec![said],
+            );
+        }
     }
 
     fn developers_own(&mut self) {
