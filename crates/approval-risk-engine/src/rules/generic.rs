@@ -425,9 +425,9 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
-        examples: examples(&["frobnicate --everything", "mkdocs gh-deploy --force", "hugo deploy --target production"]),
+        examples: examples(&["frobnicate --everything", "mkdocs gh-deploy --force", "hugo deploy --target production", "vacuumdb --full --dbname=gis", "ldcli flags update --project shop --flag checkout-v2"]),
         #[cfg(test)]
-        counterexamples: examples(&["ls -la", "hugo --minify", "mkdocs build --strict", "jarsigner -verify app.aab", "mktemp -d"]),
+        counterexamples: examples(&["ls -la", "hugo --minify", "mkdocs build --strict", "jarsigner -verify app.aab", "mktemp -d", "vacuumdb --analyze-only --dbname=gis", "act pull_request -j test", "cli53 export --full example.com", "ldcli flags get --project shop --flag checkout-v2", "jira issue create -p SHIP -t Task -s \"Remove the flag\""]),
     },
     Rule {
         text: rule_text!("shell.fan-out-delete", "Deletes whatever an earlier command lists", "`xargs` turns each printed line into a delete argument, so a filter that matches too much deletes too much.", "every listed item goes, and nobody has read the list", "Run the listing alone and read it, then delete the named items one at a time.", ["What does the listing print today, item by item?", "What happens if the filter matches everything?"], "kubectl get pods -o name"),
@@ -463,9 +463,9 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
-        examples: examples(&["kubectl apply -f deploy.yaml", "helm upgrade web ./chart"]),
+        examples: examples(&["kubectl apply -f deploy.yaml", "helm upgrade web ./chart", "dbt test --store-failures --target prod", "bundle exec fastlane match appstore"]),
         #[cfg(test)]
-        counterexamples: examples(&["kubectl get pods", "terraform plan"]),
+        counterexamples: examples(&["kubectl get pods", "terraform plan", "dbt test --select fct_orders+ --target prod", "bundle exec fastlane match appstore --readonly"]),
     },
     Rule {
         text: rule_text!("shell.delete-unknown", "Deletes something through a tool no rule knows", "The operation's name says it deletes; no rule knows whether the tool keeps a copy or can restore it.", "what it deletes may not come back", "Find out how the tool restores what it deletes, and export or back it up first.", ["Can what this deletes be restored, and how?", "Who or what still uses it?"], "heroku apps:info storefront"),

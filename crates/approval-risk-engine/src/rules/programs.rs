@@ -509,7 +509,8 @@ pub fn is_routine(command: &Command) -> bool {
 /// build`, `jekyll build`, `sphinx-build`, `zola build`) or serve it on this machine, and tools
 /// that only check a signature or list a keystore (`jarsigner -verify`, `apksigner verify`,
 /// `keytool -list`). Their deploy commands (`hugo deploy`, `mkdocs gh-deploy`) publish, and
-/// signing changes an artefact someone ships: those stay changes.
+/// signing changes an artefact someone ships: those stay changes. Also the subcommands of
+/// operations tools that only read, refresh statistics or keep the tracker's books.
 fn builds_or_checks_locally(command: &Command) -> bool {
     let mut words = command.positionals().map(|a| a.value.as_str());
     let first = words.next().unwrap_or_default();
@@ -528,6 +529,20 @@ fn builds_or_checks_locally(command: &Command) -> bool {
         "jarsigner" => has(words!["-verify"]),
         "apksigner" => first == "verify",
         "keytool" => has(words!["-list", "-printcert"]),
+        // Planner statistics only: no row, no table and no lock a writer waits on.
+        "vacuumdb" => has(words!["--analyze-only", "-Z"]),
+        // GitHub Actions workflows run in local containers.
+        "act" => true,
+        // A DNS zone or a feature flag read and printed (`cli53 export`, `ldcli flags get`).
+        "cli53" => matches!(first, "list" | "export"),
+        "ldcli" => words.next().is_some_and(|w| matches!(w, "get" | "list")),
+        // An issue of the team's tracker written, read or commented on; deleting one is not.
+        "jira" => {
+            matches!(first, "issue" | "issues")
+                && words.next().is_some_and(|w| {
+                    matches!(w, "create" | "view" | "list" | "comment" | "assign" | "link")
+                })
+        }
         _ => false,
     }
 }
@@ -558,6 +573,10 @@ fn fastlane_local(command: &Command) -> bool {
     if action == "run" {
         action = positionals.next().unwrap_or_default();
     }
+    // `match --readonly` fetches the certificates and profiles; it creates and revokes none.
+    if action == "match" {
+        return command.args.iter().any(|a| a.value == "--readonly");
+    }
     words![
         "scan",
         "run_tests",
@@ -581,7 +600,8 @@ fn fastlane_local(command: &Command) -> bool {
 }
 
 /// dbt commands that only read the project or build into the developer's own target: `dbt
-/// compile`, `dbt ls`, `dbt deps`, and `dbt build` / `run` / `test` / `seed` with `--target dev`
+/// compile`, `dbt ls`, `dbt deps`, `dbt test` (queries that read, wherever they run, unless
+/// `--store-failures` writes the failing rows), and `dbt build` / `run` / `seed` with `--target dev`
 /// (or another target named for development or CI). Without a target, dbt writes wherever the
 /// profile's default points, which may be production: that is a change to review.
 fn dbt_on_own_target(command: &Command) -> bool {
@@ -590,6 +610,10 @@ fn dbt_on_own_target(command: &Command) -> bool {
     }
     let mut positionals = command.positionals().map(|a| a.value.as_str());
     let verb = positionals.next().unwrap_or_default();
+    // Tests are queries that read, unless told to store the failing rows in tables.
+    if verb == "test" && !command.args.iter().any(|a| a.value == "--store-failures") {
+        return true;
+    }
     if words![
         "compile",
         "parse",
