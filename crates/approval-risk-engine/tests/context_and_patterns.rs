@@ -5468,3 +5468,31 @@ fn a_request_whose_written_body_asks_for_a_dry_run_changes_nothing() {
     ));
     assert!(step(&turned_off, 3).decision >= Decision::Review);
 }
+
+/// The Snowflake CLI's `snow sql -q` is judged by the SQL it is given, as `psql -c` is: a
+/// description is read, a drop is a drop; its `-c` names a connection, not SQL.
+#[test]
+fn sql_given_to_snow_sql_is_judged_as_sql() {
+    let snow = |sql: &str| format!("set -e\nsnow sql -c marta_sso -q \"{sql}\" --format json\n");
+    assert_eq!(
+        step(&assess_default(&snow("DESC USER MARTA_ILVES")), 2).decision,
+        Decision::Proceed
+    );
+    let dropped = assess_default(&snow("DROP TABLE orders"));
+    assert!(has_finding(step(&dropped, 2), "sql.drop-table"));
+    assert!(step(&dropped, 2).decision >= Decision::Escalate);
+    let unknown = assess_default("set -e\nsnow object drop table orders\n");
+    assert!(step(&unknown, 2).decision >= Decision::Review);
+}
+
+/// In PowerShell a quoted value at the head of a pipeline is handed to the next cmdlet; it runs
+/// nothing itself, and what the cmdlets do with it is still judged.
+#[test]
+fn a_quoted_value_at_the_head_of_a_powershell_pipeline_runs_nothing() {
+    let listed = assess_default("Get-Date\n'C:\\Logs','D:\\Temp' | ForEach-Object { Get-ChildItem $_ -Recurse | Measure-Object Length -Sum }\n");
+    assert_eq!(step(&listed, 2).decision, Decision::Proceed);
+    let removed = assess_default(
+        "Get-Date\n'C:\\Logs' | ForEach-Object { Remove-Item $_ -Recurse -Force }\n",
+    );
+    assert!(step(&removed, 2).decision >= Decision::Escalate);
+}

@@ -239,9 +239,14 @@ fn assess_step(
             let index = commands.len() + at;
             let shown = command_hits(input, command, state, &mut hits, index);
             // `$users | Disable-ADAccount`: in PowerShell a variable at the head of a pipeline
-            // hands its value to the next cmdlet; it runs nothing itself.
+            // hands its value to the next cmdlet; it runs nothing itself. So does a quoted
+            // value or a list of them (`'C:\Logs','D:\Temp' | ForEach-Object { ... }`).
             let hands_on = command.args.is_empty()
-                && rules::is_variable_name(&command.program)
+                && (rules::is_variable_name(&command.program)
+                    || command
+                        .program_span
+                        .slice(input)
+                        .starts_with(&['\'', '"'][..]))
                 && parsed.get(at + 1).is_some_and(|next| {
                     matches!(&next.input, Input::Pipe { from, .. } if *from == command.program)
                         && rules::verb_noun_lower(&next.program)
@@ -869,29 +874,32 @@ const SQL_SHELLS: Words = words![
 /// heredoc, and a script fed to a shell through a heredoc.
 fn embedded_code(input: &str, command: &Command) -> Vec<(CodeKind, Span)> {
     let mut out = Vec::new();
-    let sql_shell = SQL_SHELLS.contains(&command.program.as_str());
+    // The Snowflake CLI's `snow sql` takes its SQL with `-q`; its `-c` names a connection.
+    let snow = command.program == "snow" && command.args.first().is_some_and(|a| a.value == "sql");
+    let sql_shell = snow || SQL_SHELLS.contains(&command.program.as_str());
     if sql_shell {
+        let flags = if snow {
+            words!["-q", "--query"]
+        } else {
+            words!["-c", "--command", "-e", "--execute", "-Q", "-q", "--query"]
+        };
         let mut args = command.args.iter();
         while let Some(arg) = args.next() {
-            let inline = words!["-c", "--command", "-e", "--execute", "-Q", "-q", "--query"]
-                .iter()
-                .find_map(|f| {
-                    arg.value
-                        .strip_prefix(f)
-                        .and_then(|r| r.strip_prefix('='))
-                        .map(|_| arg)
-                });
+            let inline = flags.iter().find_map(|f| {
+                arg.value
+                    .strip_prefix(f)
+                    .and_then(|r| r.strip_prefix('='))
+                    .map(|_| arg)
+            });
             // Short flags bundled before the one that takes the SQL (`psql -Atc "..."`,
             // `mysql -Ne "..."`).
             let flag = arg.value.as_str();
-            let bundled = flag.len() > 2
+            let bundled = !snow
+                && flag.len() > 2
                 && flag.starts_with('-')
                 && flag[1..].bytes().all(|b| b.is_ascii_alphabetic())
                 && flag.ends_with(&['c', 'e'][..]);
-            let value = if bundled
-                || ["-c", "--command", "-e", "--execute", "-Q", "-q", "--query"]
-                    .contains(&arg.value.as_str())
-            {
+            let value = if bundled || flags.contains(arg.value.as_str()) {
                 args.next()
             } else {
                 inline
@@ -1167,6 +1175,7 @@ const ENVIRONMENT_TOOLS: Words = words![
     "keydb-cli",
     "cqlsh",
     "bq",
+    "snow",
     "systemctl",
     "service",
     // Airflow's CLI runs against the scheduler's database: `dags list-runs` reads, `tasks
@@ -1388,8 +1397,7 @@ fn unmatched_command(
         };
         // A database shell given SQL, or an ad-hoc ansible command given a command line, is
         // judged by what it is given.
-        let sql_inside = (SQL_SHELLS.contains(&program) || program == "ansible")
-            && !embedded_code(input, command).is_empty();
+        let sql_inside = !embedded_code(input, command).is_empty();
         if reads || sql_inside || words.is_empty() {
             return None;
         }

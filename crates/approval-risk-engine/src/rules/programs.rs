@@ -540,7 +540,10 @@ fn builds_or_checks_locally(command: &Command) -> bool {
         "jira" => {
             matches!(first, "issue" | "issues")
                 && words.next().is_some_and(|w| {
-                    matches!(w, "create" | "view" | "list" | "comment" | "assign" | "link")
+                    matches!(
+                        w,
+                        "create" | "view" | "list" | "comment" | "assign" | "link"
+                    )
                 })
         }
         _ => false,
