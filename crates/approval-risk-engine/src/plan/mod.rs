@@ -154,8 +154,26 @@ pub fn detect(input: &str) -> Format {
     let mut heredoc_end: Option<&str> = None;
     let mut heredoc = false;
     let mut in_body = false;
+    // Brackets a shell line left open (`New-MgIdentityConditionalAccessPolicy -BodyParameter
+    // @{`, `ForEach-Object {`) or a trailing `\`: the lines up to the close are the same
+    // command's arguments (a hashtable, a script block), not lines of their own.
+    // At most `CONTINUED_LINES` of them: a bracket a line only seemed to open does not take
+    // the rest of the plan out of the count.
+    const CONTINUED_LINES: usize = 64;
+    let mut open_brackets = 0i32;
+    let mut continued = false;
+    let mut arguments = 0;
     for line in input.lines() {
         let trimmed = line.trim();
+        if (open_brackets > 0 || continued) && arguments < CONTINUED_LINES {
+            open_brackets += script::brackets(trimmed);
+            continued = trimmed.ends_with('\\');
+            arguments += 1;
+            continue;
+        }
+        arguments = 0;
+        open_brackets = 0;
+        continued = false;
         if let Some(end) = heredoc_end {
             if trimmed == end {
                 heredoc_end = None;
@@ -212,8 +230,9 @@ pub fn detect(input: &str) -> Format {
             // Comments count for neither side.
         } else if let Some(statement) = OpenSql::start(trimmed) {
             open = Some(statement);
-        } else {
-            counts.add(trimmed);
+        } else if counts.add(trimmed) {
+            open_brackets = script::brackets(trimmed).max(0);
+            continued = trimmed.ends_with('\\');
         }
     }
     if let Some(done) = open.take() {
@@ -257,7 +276,8 @@ struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, trimmed: &str) {
+    /// Counts the line; whether it looks like a shell command.
+    fn add(&mut self, trimmed: &str) -> bool {
         // A whole line in single backticks is Markdown's inline code, the way a chat message
         // quotes a command, not a shell command substitution.
         let inline_code = trimmed.len() > 2
@@ -270,9 +290,11 @@ impl Counts {
             self.sql += 1;
         } else if script::looks_like_shell(trimmed) {
             self.shell += 1;
+            return true;
         } else {
             self.other += 1;
         }
+        false
     }
 }
 
@@ -460,6 +482,10 @@ mod tests {
             Format::Sql
         );
         assert_eq!(detect("I will clean up the old stuff."), Format::Prose);
+        // A script whose header comments read as headings, and whose commands take hashtables
+        // over several lines, is still a script.
+        let powershell = "# CHG-1 Conditional Access baseline\n# Tenant contoso\nConnect-MgGraph -Scopes 'Policy.ReadWrite.ConditionalAccess'\nNew-MgIdentityConditionalAccessPolicy -BodyParameter @{\n    displayName = 'CA01'\n    state = 'enabled'\n    conditions = @{\n        users = @{ includeUsers = @('All') }\n    }\n}\n";
+        assert_eq!(detect(powershell), Format::Shell);
     }
 
     #[test]

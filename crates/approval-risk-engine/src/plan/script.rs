@@ -32,10 +32,33 @@ pub fn shell_steps(input: &str, within: Span) -> Vec<Step> {
             }
         }
     };
+    // Lines of a PowerShell hashtable or script block the step opened and has not closed
+    // (`New-MgIdentityConditionalAccessPolicy -BodyParameter @{`, `ForEach-Object {`): its
+    // arguments, not steps of their own. At most `BLOCK_LINES` of them, so a bracket a line only
+    // seemed to open does not take the rest of the script into one step.
+    const BLOCK_LINES: usize = 256;
+    let mut block_lines = 0;
     for token in tokenize(text, within.start) {
         let span = match &token {
             Token::Op(Op::Newline, _) => {
-                close(&mut current, &mut steps);
+                let open = current.is_some_and(|c| {
+                    let step = c.slice(input);
+                    let last = step.lines().last().unwrap_or_default().trim_end();
+                    let opens = block_lines > 0
+                        || last.ends_with("@{")
+                        || last.ends_with("@(")
+                        || (last.ends_with('{')
+                            && crate::rules::is_cmdlet(
+                                step.split_whitespace().next().unwrap_or_default(),
+                            ));
+                    opens && block_lines < BLOCK_LINES && brackets(step) > 0
+                });
+                if open {
+                    block_lines += 1;
+                } else {
+                    block_lines = 0;
+                    close(&mut current, &mut steps);
+                }
                 continue;
             }
             Token::Op(_, span) => *span,
@@ -46,6 +69,23 @@ pub fn shell_steps(input: &str, within: Span) -> Vec<Step> {
     }
     close(&mut current, &mut steps);
     steps
+}
+
+/// How many more `{` and `(` than `}` and `)` a line has, outside quotes.
+pub(super) fn brackets(line: &str) -> i32 {
+    let mut depth = 0;
+    let mut quote: Option<u8> = None;
+    for b in line.bytes() {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'\'' | b'"') => quote = Some(b),
+            (None, b'{' | b'(') => depth += 1,
+            (None, b'}' | b')') => depth -= 1,
+            _ => {}
+        }
+    }
+    depth
 }
 
 /// Splits SQL into statements at `;` outside strings, comments and dollar quotes.
@@ -342,6 +382,23 @@ mod tests {
         ));
         // A group of known commands is still shell.
         assert!(looks_like_shell("{ rm -rf build; make; }"));
+    }
+
+    /// A PowerShell hashtable or script block that runs over several lines is one step with the
+    /// cmdlet it is given to; a bash brace group or function keeps its lines as steps.
+    #[test]
+    fn a_powershell_block_over_several_lines_is_one_step() {
+        let text = "New-MgIdentityConditionalAccessPolicy -BodyParameter @{\n    displayName = 'CA02'\n    conditions = @{\n        users = @{ includeUsers = @('All') }\n    }\n}\nStop-Transcript\n";
+        let steps = shell_steps(text, Span::new(0, text.len()));
+        assert_eq!(
+            steps.len(),
+            2,
+            "{:?}",
+            steps.iter().map(|s| s.span.slice(text)).collect::<Vec<_>>()
+        );
+        assert!(steps[0].span.slice(text).ends_with('}'));
+        let bash = "cleanup() {\n  rm -rf build\n}\ncleanup\n";
+        assert_eq!(shell_steps(bash, Span::new(0, bash.len())).len(), 4);
     }
 
     #[test]
