@@ -30,7 +30,8 @@ Reads the plan from FILE, or from standard input when FILE is `-` or absent, sco
 on reversibility and scope, and decides proceed, review, escalate or block. Input that is not
 UTF-8 is read with the bad bytes replaced.
 
-Input formats, detected unless --input-format says otherwise:
+Input formats, detected unless --input-format says otherwise (a FILE ending in .sh, .bash,
+.zsh, .ksh, .ps1 or .psm1 is read as shell, and one ending in .sql as sql):
   prose       numbered or bulleted steps in words, Kiro tasks.md checklists
   markdown    prose with fenced code blocks and inline commands
   shell       shell scripts (quotes, heredocs, pipes, sudo, ssh, kubectl exec, bash -c, ...)

@@ -16,7 +16,7 @@ mod sarif;
 mod text;
 
 use approval_risk_engine::render::{self, visible, Breaks};
-use approval_risk_engine::{assess, Assessment, Options, Policy};
+use approval_risk_engine::{assess, Assessment, Format, Options, Policy};
 use args::{AssessArgs, Command, InputSource, ReportFormat};
 use decision_log::Entry;
 use std::io::{self, IsTerminal, Read, Write};
@@ -56,6 +56,22 @@ fn run() -> Result<u8, String> {
     }
 }
 
+/// The format a file's extension names when `--input-format` is auto: a `.sh` or `.ps1` file
+/// is a script and a `.sql` file SQL, whatever their first lines look like (one line of an
+/// unknown program reads like a sentence). Extensions that hold several formats (`.md`,
+/// `.txt`, `.json` transcripts or plans) are left to detection.
+fn format_named_by(source: &InputSource) -> Option<Format> {
+    let InputSource::File(path) = source else {
+        return None;
+    };
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "sh" | "bash" | "zsh" | "ksh" | "ps1" | "psm1" => Some(Format::Shell),
+        "sql" | "psql" => Some(Format::Sql),
+        _ => None,
+    }
+}
+
 fn run_assess(request: &AssessArgs) -> Result<u8, String> {
     // The policy is read before the plan so that a broken policy file is reported even when the
     // plan would come from a stdin that never closes.
@@ -73,6 +89,10 @@ fn run_assess(request: &AssessArgs) -> Result<u8, String> {
     let mut plans: Vec<(String, Assessment)> = Vec::with_capacity(request.inputs.len());
     for source in &request.inputs {
         let input = read_plan(source, request.common.max_input)?;
+        let options = Options {
+            format: options.format.or_else(|| format_named_by(source)),
+            ..options.clone()
+        };
         let assessment = assess(&input, &options);
         plans.push((input, assessment));
     }

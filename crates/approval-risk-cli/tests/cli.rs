@@ -121,6 +121,32 @@ fn stdin_is_read_with_a_dash_and_with_no_file() {
     assert_eq!(with_dash.status, without_file.status);
 }
 
+/// A file named as a script is read as one, even when its one line of an unknown program reads
+/// like a sentence, and the unknown program is reviewed; the same line on standard input, or
+/// with `--input-format prose`, is detected as words.
+#[test]
+fn a_script_file_is_read_as_shell_by_its_extension() {
+    const LINE: &str = "frobnicate stage copy\n";
+    let script = plan_file("unknown-tool.sh", LINE);
+    let report = json(&run(&["assess", &script, "--format", "json"], b""));
+    assert_eq!(report["format"], "shell");
+    assert_eq!(report["steps"][0]["decision"], "review");
+    let words = json(&run(&["assess", "-", "--format", "json"], LINE.as_bytes()));
+    assert_eq!(words["format"], "prose");
+    let forced = json(&run(
+        &[
+            "assess",
+            &script,
+            "--format",
+            "json",
+            "--input-format",
+            "prose",
+        ],
+        b"",
+    ));
+    assert_eq!(forced["format"], "prose");
+}
+
 #[test]
 fn context_flags_reach_the_assessment() {
     let run = run(
