@@ -425,10 +425,15 @@ pub(crate) fn follow(input: &str, work: &mut [StepWork], outside: &[Span], optio
             }
             let piped = matches!(command.input, Input::Pipe { .. });
             let from_pipe = if piped { carrying } else { None };
-            // A digest or a count says something about a secret without holding it.
+            // A digest or a count says something about a secret without holding it, and so
+            // does a read whose output goes straight into a filter that keeps a plain field
+            // (`... get-secret-value ... | jq -r .key_id`).
             let digest = flows::DIGESTS.contains(&command.program)
                 || (command.program == "grep" && command.args.iter().any(|a| a.value == "-c"))
-                || flows::keeps_plain_fields(command);
+                || flows::keeps_plain_fields(command)
+                || step.commands.get(c + 1).is_some_and(|next| {
+                    matches!(next.input, Input::Pipe { .. }) && flows::keeps_plain_fields(next)
+                });
             let reads = if digest {
                 None
             } else {

@@ -256,6 +256,7 @@ const SECRET_HELD: Rule = Rule {
         "KAFKA_PW=$(kubectl --context prod-use1 -n kafka get secret kafka-user-passwords -o jsonpath='{.data.client-passwords}' | base64 -d)",
         "TOKEN=$(vault kv get -field=token secret/ci)",
         "STRIPE_KEY=\"$(op read op://payments/stripe/secret-key)\"",
+        "APP_SECRET=$(vault read -format=json auth/approle/role/ci/secret-id | jq -r .data.secret_id)",
     ]),
     #[cfg(test)]
     counterexamples: examples(&[
@@ -265,6 +266,7 @@ const SECRET_HELD: Rule = Rule {
         "VERSION=$(vault kv metadata get -format=json secret/ci | jq .current_version)",
         "NAMES=$(kubectl get secrets -n staging -o name)",
         "kubectl get secret app-env -o yaml | kubeseal > sealed.yaml",
+        "OLD_KEY_ID=$(aws secretsmanager get-secret-value --secret-id prod/notify/sendgrid --query SecretString --output text | jq -r .key_id)",
     ]),
 };
 
@@ -329,15 +331,22 @@ pub const DIGESTS: Words = words![
 
 /// A JSON filter that keeps one field named for something other than a credential (`jq -r
 /// '.data.last_vault_rotation'`): what it prints of a secret read is a date, a name or a
-/// count, as a digest's is. A filter that keeps anything else, or a whole object (`.`,
-/// `.data`), may print the secret.
+/// count, as a digest's is. So is a key's identifier (`.key_id`, `.access_key_id`,
+/// `.private_key_id`), which names the credential without being it; Vault's `secret_id` is a
+/// credential. A filter that keeps anything else, or a whole object (`.`, `.data`), may print
+/// the secret.
 pub fn keeps_plain_fields(command: &crate::shell::Command) -> bool {
     const SECRET_WORDS: Words = words![
         "pass", "pwd", "secret", "token", "key", "cred", "auth", "private", "cert", "id", "data",
     ];
     json_path(command).is_some_and(|path| {
         let leaf = path.after_last(b'.').to_ascii_lowercase();
-        !leaf.is_empty() && !SECRET_WORDS.iter().any(|w| leaf.contains(w))
+        let identifier = leaf.len() > 3
+            && leaf.ends_with("id")
+            && !words!["pass", "pwd", "secret", "token"]
+                .iter()
+                .any(|w| leaf.contains(w));
+        !leaf.is_empty() && (identifier || !SECRET_WORDS.iter().any(|w| leaf.contains(w)))
     })
 }
 
