@@ -112,6 +112,24 @@ impl Words {
     }
 }
 
+/// How many more `{` and `(` than `}` and `)` a text has, outside quotes: what a line of a
+/// script or an SQL statement leaves open.
+pub fn brackets(line: &str) -> i32 {
+    let mut depth = 0;
+    let mut quote: Option<u8> = None;
+    for b in line.bytes() {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'\'' | b'"') => quote = Some(b),
+            (None, b'{' | b'(') => depth += 1,
+            (None, b'}' | b')') => depth -= 1,
+            _ => {}
+        }
+    }
+    depth
+}
+
 /// [`SEPARATOR`] as the byte it is in UTF-8.
 const SEPARATOR_BYTE: u8 = 0x1f;
 

@@ -1013,16 +1013,6 @@ const SQL_READS: Words = words![
     "comment",
 ];
 
-/// Calls a database function makes over the network: pg_net's, the `http` extension's, dblink.
-const SENDS_OUT: Words = words![
-    "net.http_",
-    "http_post",
-    "http_get",
-    "http_put",
-    "http_request",
-    "dblink"
-];
-
 /// A `CREATE FUNCTION` whose body calls out over the network is remembered by name (see
 /// `ShellState::senders`); a `CREATE TRIGGER` that runs one of those is the hit, on the
 /// function's name in the trigger.
@@ -1037,7 +1027,7 @@ fn trigger_sends(words: &[sql::SqlWord], state: &mut ShellState) -> Option<Hit> 
         "function" | "procedure" => {
             let sends = words
                 .iter()
-                .any(|w| SENDS_OUT.iter().any(|call| w.text.contains(call)));
+                .any(|w| rules::SENDS_OUT.iter().any(|call| w.text.contains(call)));
             if sends && state.senders.len() < 64 {
                 state.senders.push(bare(word(kind + 1)));
             }

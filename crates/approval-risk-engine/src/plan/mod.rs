@@ -166,7 +166,7 @@ pub fn detect(input: &str) -> Format {
     for line in input.lines() {
         let trimmed = line.trim();
         if (open_brackets > 0 || continued) && arguments < CONTINUED_LINES {
-            open_brackets += script::brackets(trimmed);
+            open_brackets += crate::words::brackets(trimmed);
             continued = trimmed.ends_with('\\');
             arguments += 1;
             continue;
@@ -231,7 +231,7 @@ pub fn detect(input: &str) -> Format {
         } else if let Some(statement) = OpenSql::start(trimmed) {
             open = Some(statement);
         } else if counts.add(trimmed) {
-            open_brackets = script::brackets(trimmed).max(0);
+            open_brackets = crate::words::brackets(trimmed).max(0);
             continued = trimmed.ends_with('\\');
         }
     }

@@ -51,7 +51,7 @@ pub fn shell_steps(input: &str, within: Span) -> Vec<Step> {
                             && crate::rules::is_cmdlet(
                                 step.split_whitespace().next().unwrap_or_default(),
                             ));
-                    opens && block_lines < BLOCK_LINES && brackets(step) > 0
+                    opens && block_lines < BLOCK_LINES && crate::words::brackets(step) > 0
                 });
                 if open {
                     block_lines += 1;
@@ -69,23 +69,6 @@ pub fn shell_steps(input: &str, within: Span) -> Vec<Step> {
     }
     close(&mut current, &mut steps);
     steps
-}
-
-/// How many more `{` and `(` than `}` and `)` a line has, outside quotes.
-pub(super) fn brackets(line: &str) -> i32 {
-    let mut depth = 0;
-    let mut quote: Option<u8> = None;
-    for b in line.bytes() {
-        match (quote, b) {
-            (Some(q), _) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'\'' | b'"') => quote = Some(b),
-            (None, b'{' | b'(') => depth += 1,
-            (None, b'}' | b')') => depth -= 1,
-            _ => {}
-        }
-    }
-    depth
 }
 
 /// Splits SQL into statements at `;` outside strings, comments and dollar quotes.

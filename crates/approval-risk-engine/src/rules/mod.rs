@@ -20,6 +20,7 @@ pub(crate) use matching::option_value;
 mod messages;
 mod migrations;
 pub use migrations::is_migration_tool;
+pub(crate) use sql::SENDS_OUT;
 mod fetched;
 mod nosql;
 pub use nosql::{kafka_changes, mongo_reads, redis_reads};

@@ -396,6 +396,28 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["```sql\ncreate function touch_updated() returns trigger language plpgsql as $$ begin new.updated_at := now(); return new; end; $$;\ncreate trigger orders_touch before update on orders for each row execute function touch_updated();\n```", "create trigger orders_notify after insert on orders for each row execute function notify_order();"]),
     },
     Rule {
+        text: rule_text!("sql.query-sends-rows", "Sends a request for every row it reads", "The query makes the network call for every row it reads; each request leaves at once and cannot be recalled.", "each row's data leaves the database as the query runs", "Try it on one row first, and send only IDs to a queue your own service reads.", ["How many rows does the query read, and where does each request go?", "Which fields of each row does it send?"], "SELECT count(*) FROM {target};"),
+        reversibility: R::Irreversible,
+        scope: S::Production,
+        reach: Reach::Environment,
+        action: Action::Publish,
+        floor: None,
+        matcher: Matcher::SqlFn(query_sends_rows),
+        #[cfg(test)]
+        references: words!["https://github.com/supabase/pg_net", "https://github.com/pramsey/pgsql-http"],
+        #[cfg(test)]
+        examples: examples(&[
+            "insert into campaign_sends (customer_id, request_id) select c.id, net.http_post(url := 'https://api.mail.example/emails', body := jsonb_build_object('to', c.email)) from customers c where c.email_confirmed_at is not null;",
+            "SELECT http_post('https://hooks.example.com/orders', row_to_json(o)::text, 'application/json') FROM orders o WHERE o.created_at > now() - interval '1 day';",
+        ]),
+        #[cfg(test)]
+        counterexamples: examples(&[
+            "select net.http_post(url := 'https://api.mail.example/emails', body := jsonb_build_object('to', 'team@example.com'));",
+            "select net.http_post(url := 'https://hooks.example.com/x', body := (select to_jsonb(s) from stats s order by day desc limit 1));",
+            "select count(*) from customers where email_confirmed_at is not null;",
+        ]),
+    },
+    Rule {
         text: rule_text!("sql.terminate-sessions", "Ends other database sessions", "The session ends at once and its open transaction rolls back: the batch run or backup that owned it fails.", "the sessions' uncommitted work is rolled back and their jobs fail", "List the sessions and who runs them, ask their owners or wait, and end only one chosen by its pid.", ["Which jobs own the sessions this ends, and can they be run again?", "Would waiting for them, or asking their owners, do instead?"], "SELECT pid, usename, application_name, xact_start, left(query, 60) FROM pg_stat_activity WHERE xact_start IS NOT NULL ORDER BY xact_start;"),
         reversibility: R::Recoverable,
         scope: S::Shared,
@@ -1102,3 +1124,35 @@ pub static RULES: &[Rule] = &[
         counterexamples: examples(&["1. Truncate the log file to zero bytes.", "1. Do not truncate the events table.", "1. Count the rows in the events table."]),
     },
 ];
+
+/// Calls a database function makes over the network: pg_net's, the `http` extension's, dblink.
+pub(crate) const SENDS_OUT: Words = words![
+    "net.http_",
+    "http_post",
+    "http_get",
+    "http_put",
+    "http_request",
+    "dblink"
+];
+
+/// A query that calls out over the network in what it selects and reads rows from a table at
+/// its own level (`insert into sends select ..., net.http_post(...) from customers`): the call
+/// runs once for every row. A call alone, or one whose only `FROM` is inside its own
+/// arguments, runs once.
+fn query_sends_rows(input: &str, words: &[SqlWord], statement: Span) -> Option<Hit> {
+    if !matches!(words.first()?.text.as_str(), "select" | "insert" | "with") {
+        return None;
+    }
+    let call = words
+        .iter()
+        .find(|w| SENDS_OUT.iter().any(|out| w.text.contains(out)))?;
+    let at = words.iter().position(|w| {
+        w.text == "from"
+            && w.span.start > call.span.start
+            && crate::words::brackets(input.get(statement.start..w.span.start).unwrap_or_default())
+                == 0
+    })?;
+    let mut hit = Hit::on(call.span);
+    hit.target(&words.get(at + 1)?.raw);
+    Some(hit)
+}
