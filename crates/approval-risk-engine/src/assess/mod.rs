@@ -871,7 +871,9 @@ const SQL_SHELLS: Words = words![
 ];
 
 /// Code a command carries inside it: SQL given to a database shell with `-c`/`-e` or in a
-/// heredoc, and a script fed to a shell through a heredoc.
+/// heredoc, and a script fed to a shell through a heredoc. Never inlined: two callers, and a
+/// copy in each costs the page half a kilobyte.
+#[inline(never)]
 fn embedded_code(input: &str, command: &Command) -> Vec<(CodeKind, Span)> {
     let mut out = Vec::new();
     // The Snowflake CLI's `snow sql` takes its SQL with `-q`; its `-c` names a connection.

@@ -38,12 +38,16 @@ pub fn shell_steps(input: &str, within: Span) -> Vec<Step> {
     // seemed to open does not take the rest of the script into one step.
     const BLOCK_LINES: usize = 256;
     let mut block_lines = 0;
+    let mut line_start = within.start;
     for token in tokenize(text, within.start) {
         let span = match &token {
-            Token::Op(Op::Newline, _) => {
+            Token::Op(Op::Newline, newline) => {
                 let open = current.is_some_and(|c| {
                     let step = c.slice(input);
-                    let last = step.lines().last().unwrap_or_default().trim_end();
+                    let last = input
+                        .get(line_start.max(c.start)..c.end)
+                        .unwrap_or_default()
+                        .trim_end();
                     let opens = block_lines > 0
                         || last.ends_with("@{")
                         || last.ends_with("@(")
@@ -53,6 +57,7 @@ pub fn shell_steps(input: &str, within: Span) -> Vec<Step> {
                             ));
                     opens && block_lines < BLOCK_LINES && crate::words::brackets(step) > 0
                 });
+                line_start = newline.end;
                 if open {
                     block_lines += 1;
                 } else {

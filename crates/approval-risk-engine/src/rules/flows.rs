@@ -336,17 +336,16 @@ pub const DIGESTS: Words = words![
 /// credential. A filter that keeps anything else, or a whole object (`.`, `.data`), may print
 /// the secret.
 pub fn keeps_plain_fields(command: &crate::shell::Command) -> bool {
-    const SECRET_WORDS: Words = words![
-        "pass", "pwd", "secret", "token", "key", "cred", "auth", "private", "cert", "id", "data",
-    ];
     json_path(command).is_some_and(|path| {
         let leaf = path.after_last(b'.').to_ascii_lowercase();
-        let identifier = leaf.len() > 3
-            && leaf.ends_with("id")
-            && !words!["pass", "pwd", "secret", "token"]
-                .iter()
-                .any(|w| leaf.contains(w));
-        !leaf.is_empty() && (identifier || !SECRET_WORDS.iter().any(|w| leaf.contains(w)))
+        let named = |list: Words| list.iter().any(|w| leaf.contains(w));
+        let identifier = leaf.len() > 3 && leaf.ends_with("id");
+        !leaf.is_empty()
+            && !named(words!["pass", "pwd", "secret", "token"])
+            && (identifier
+                || !named(words![
+                    "key", "cred", "auth", "private", "cert", "id", "data"
+                ]))
     })
 }
 

@@ -238,6 +238,11 @@ pub struct Rule {
     pub counterexamples: &'static [&'static str],
 }
 
+/// Where the first separator of a rule's joined texts is, or the end.
+fn separator_at(text: &str) -> usize {
+    text.bytes().position(|b| b == 0x1f).unwrap_or(text.len())
+}
+
 impl Rule {
     /// The rule's joined texts: as declared in native builds, from the shipped prose in the
     /// WebAssembly ones (`shipped`).
@@ -251,17 +256,14 @@ impl Rule {
     /// The `n`th of the rule's joined texts (see `text`).
     fn part(&self, n: usize) -> &'static str {
         let rest = self.after_parts(n);
-        rest.split_once(crate::words::SEPARATOR)
-            .map_or(rest, |(part, _)| part)
+        rest.get(..separator_at(rest)).unwrap_or(rest)
     }
 
     /// The rule's joined texts after the first `n` of them.
     fn after_parts(&self, n: usize) -> &'static str {
         let mut rest = self.texts();
         for _ in 0..n {
-            rest = rest
-                .split_once(crate::words::SEPARATOR)
-                .map_or("", |(_, after)| after);
+            rest = rest.get(separator_at(rest) + 1..).unwrap_or_default();
         }
         rest
     }
@@ -270,12 +272,7 @@ impl Rule {
     pub fn id(&self) -> &'static str {
         // Asked for every finding (policies, dedupe, patterns): a byte scan to the first
         // separator.
-        let end = self
-            .text
-            .bytes()
-            .position(|b| b == 0x1f)
-            .unwrap_or(self.text.len());
-        self.text.get(..end).unwrap_or_default()
+        self.text.get(..separator_at(self.text)).unwrap_or_default()
     }
 
     pub fn title(&self) -> &'static str {

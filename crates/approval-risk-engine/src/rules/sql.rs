@@ -1145,14 +1145,15 @@ fn query_sends_rows(input: &str, words: &[SqlWord], statement: Span) -> Option<H
     }
     let call = words
         .iter()
-        .find(|w| SENDS_OUT.iter().any(|out| w.text.contains(out)))?;
-    let at = words.iter().position(|w| {
-        w.text == "from"
-            && w.span.start > call.span.start
-            && crate::words::brackets(input.get(statement.start..w.span.start).unwrap_or_default())
-                == 0
-    })?;
-    let mut hit = Hit::on(call.span);
+        .position(|w| SENDS_OUT.iter().any(|out| w.text.contains(out)))?;
+    let at = call
+        + words[call..].iter().position(|w| {
+            w.text == "from"
+                && input
+                    .get(statement.start..w.span.start)
+                    .is_some_and(|before| crate::words::brackets(before) == 0)
+        })?;
+    let mut hit = Hit::on(words[call].span);
     hit.target(&words.get(at + 1)?.raw);
     Some(hit)
 }
