@@ -538,7 +538,7 @@ pub static RULES: &[Rule] = &[
         #[cfg(test)]
         references: words![],
         #[cfg(test)]
-        examples: examples(&["Destroy the widget.", "Delete the CloudTrail trail so the audit noise goes away.", "Bulk-delete the 300 draft widgets.", "Destroy the widget and label the ticket."]),
+        examples: examples(&["Destroy the widget.", "Delete the CloudTrail trail so the audit noise goes away.", "Bulk-delete the 300 draft widgets.", "Destroy the widget and label the ticket.", "Delete the form responses from the Google Form.", "Delete the macros in the support workspace."]),
         #[cfg(test)]
         counterexamples: examples(&["Do not destroy the widget.", "Check whether the widget was deleted.", "Open the bulk-delete dialog and read its options."]),
     },
