@@ -38,6 +38,9 @@ pub fn shell_steps(input: &str, within: Span) -> Vec<Step> {
     // seemed to open does not take the rest of the script into one step.
     const BLOCK_LINES: usize = 256;
     let mut block_lines = 0;
+    // How many brackets the block has open, kept line by line: counting them over the whole
+    // step at every line would cost a long block its length squared.
+    let mut depth = 0;
     let mut line_start = within.start;
     for token in tokenize(text, within.start) {
         let span = match &token {
@@ -55,7 +58,14 @@ pub fn shell_steps(input: &str, within: Span) -> Vec<Step> {
                             && crate::rules::is_cmdlet(
                                 step.split_whitespace().next().unwrap_or_default(),
                             ));
-                    opens && block_lines < BLOCK_LINES && crate::words::brackets(step) > 0
+                    if opens {
+                        depth = if block_lines == 0 {
+                            crate::words::brackets(step)
+                        } else {
+                            depth + crate::words::brackets(last)
+                        };
+                    }
+                    opens && block_lines < BLOCK_LINES && depth > 0
                 });
                 line_start = newline.end;
                 if open {
