@@ -67,7 +67,7 @@ fn format_named_by(source: &InputSource) -> Option<Format> {
     let extension = path.extension()?.to_str()?.to_ascii_lowercase();
     match extension.as_str() {
         "sh" | "bash" | "zsh" | "ksh" | "ps1" | "psm1" => Some(Format::Shell),
-        "sql" | "psql" => Some(Format::Sql),
+        "sql" => Some(Format::Sql),
         _ => None,
     }
 }
@@ -79,7 +79,7 @@ fn run_assess(request: &AssessArgs) -> Result<u8, String> {
         Some(path) => read_policy(path)?,
         None => Policy::default(),
     };
-    let options = Options {
+    let mut options = Options {
         context: request.common.context,
         policy,
         format: request.input_format,
@@ -89,10 +89,8 @@ fn run_assess(request: &AssessArgs) -> Result<u8, String> {
     let mut plans: Vec<(String, Assessment)> = Vec::with_capacity(request.inputs.len());
     for source in &request.inputs {
         let input = read_plan(source, request.common.max_input)?;
-        let options = Options {
-            format: options.format.or_else(|| format_named_by(source)),
-            ..options.clone()
-        };
+        // Without --input-format, each file is read as its own extension says.
+        options.format = request.input_format.or_else(|| format_named_by(source));
         let assessment = assess(&input, &options);
         plans.push((input, assessment));
     }

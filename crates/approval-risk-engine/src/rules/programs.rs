@@ -502,7 +502,7 @@ pub fn is_routine(command: &Command) -> bool {
         || dbt_on_own_target(command)
         || fastlane_local(command)
         || new_item_on_disk(command)
-        || builds_or_checks_locally(command)
+        || routine_subcommand(command)
 }
 
 /// Site and documentation generators that build into the working copy (`hugo`, `mkdocs
@@ -511,7 +511,7 @@ pub fn is_routine(command: &Command) -> bool {
 /// `keytool -list`). Their deploy commands (`hugo deploy`, `mkdocs gh-deploy`) publish, and
 /// signing changes an artefact someone ships: those stay changes. Also the subcommands of
 /// operations tools that only read, refresh statistics or keep the tracker's books.
-fn builds_or_checks_locally(command: &Command) -> bool {
+fn routine_subcommand(command: &Command) -> bool {
     let mut words = command.positionals().map(|a| a.value.as_str());
     let first = words.next().unwrap_or_default();
     let has = |flags: Words| {
